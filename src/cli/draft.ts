@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { stringify as toYaml } from 'yaml';
+import { resolveNow } from '../compose/clock.js';
+import { createComposer, type Message } from '../compose/compose.js';
+import { InputError, InterruptError, UsageError } from '../errors.js';
+import { askMissing, inquirerAsker, type Asker } from '../incident/questions.js';
+import { gatherIncident } from '../incident/resolve.js';
+import type { Incident } from '../incident/schema.js';
+import { missingFields, printable, validateIncident } from '../incident/validate.js';
+import { parseMailbox } from '../mail/address.js';
+import { toJsonLine, toJsonObject, toRfc5322, toText } from '../mail/rfc5322.js';
+import { NOBODY, recipientFromMailbox } from '../recipients/recipient.js';
+import { TemplateLibrary, type Stage } from '../templates/library.js';
+import { incidentFromFlags, type IncidentFlags } from './incident-options.js';
+import { isInteractive, safeForTerminal, say, stderrColour, type IO } from './io.js';
+import { writeProduct } from './output.js';
+
+export interface DraftOptions extends IncidentFlags {
+  to?: string;
+  save?: string;
+  stage?: string;
+  format?: string;
+  input?: boolean;
+}
+
+const FORMATS = ['eml', 'text', 'json'] as const;
+
+export function parseStage(stage: string | undefined): Stage {
+  if (stage === undefined || stage === 'apology') return 'apology';
+  if (stage === 'followup' || stage === 'follow-up') return 'followup';
+  throw new UsageError(`unknown stage "${stage}"`, 'use --stage apology or --stage followup');
+}
+
+/** `apologize draft`: one message, asked for or scripted. */
+export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker }): Promise<number> {
+  const format = opts.format ?? 'eml';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}"`, `use --format ${FORMATS.join('|')}`);
+  }
+  const stage = parseStage(opts.stage);
+  const requireFrom = format === 'eml';
+  const gathered = gatherIncident({
+    cwd: io.cwd,
+    flags: incidentFromFlags(opts),
+    incidentFile: opts.incident,
+    configFile: opts.config,
+    templatesDir: opts.templates,
+  });
+  const library = new TemplateLibrary(gathered.templatesDir);
+  let input = gathered.input;
+  let to = opts.to;
+  if (to !== undefined) checkRecipient(to);
+
+  const interactive = isInteractive(io, opts.input === false);
+  if (missingFields(input, requireFrom).length > 0 && interactive) {
+    const asker = io.asker ?? (await inquirerAsker({ input: io.stdin, output: io.stderr as unknown as NodeJS.WritableStream }));
+    const scenarios = library.list().map((t) => ({ value: t.name, name: t.name }));
+    try {
+      const answered = await askMissing(input, asker, { scenarios, requireFrom, askRecipient: to === undefined });
+      input = answered.input;
+      to ??= answered.to;
+    } catch (err) {
+      if ((err as Error)?.name === 'ExitPromptError' || (err as Error)?.name === 'AbortPromptError') throw new InterruptError();
+      throw err;
+    }
+  }
+
+  const incident = validateIncident(input, { source: gathered.source, requireFrom });
+  if (!library.has(incident.scenario)) library.get(incident.scenario); // throws the "unknown scenario" usage error
+  const composer = createComposer(incident, library, { stage, now: resolveNow(io.env) });
+  const recipient = to ? recipientOf(to) : NOBODY;
+  const message = composer(recipient);
+  if (opts.save) saveIncident(resolve(io.cwd, opts.save), incident);
+
+  const colour = stderrColour(io);
+  if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
+  if (io.stderr.isTTY && !io.stdout.isTTY) preview(io, message);
+  if (opts.save) say(io, `saved the incident to ${opts.save} (use it with: apologize batch --incident ${opts.save})`);
+  await writeProduct(io, render(message, format));
+  return 0;
+}
+
+function render(message: Message, format: string): string {
+  if (format === 'text') return toText(message);
+  if (format === 'json') return `${toJsonLine(toJsonObject(message))}\n`;
+  return toRfc5322(message, '\n');
+}
+
+function checkRecipient(to: string): void {
+  const box = parseMailbox(to);
+  if ('error' in box) throw new InputError(`--to "${printable(to)}" is not one valid address: ${box.error}`, 'write it as --to "Name <name@example.com>"');
+}
+
+function recipientOf(to: string) {
+  const box = parseMailbox(to);
+  if ('error' in box) throw new InputError(`--to "${printable(to)}": ${box.error}`, 'write it as --to "Name <name@example.com>"');
+  return recipientFromMailbox(box.address, box.name);
+}
+
+function preview(io: IO, message: Message): void {
+  const c = stderrColour(io);
+  const rule = c.dim('─'.repeat(Math.min(72, io.stderr.columns ?? 72)));
+  const lines = [
+    rule,
+    message.to ? `${c.bold('To:')} ${safeForTerminal(message.to.name ? `${message.to.name} <${message.to.address}>` : message.to.address)}` : c.dim('To: (nobody yet: add --to "Name <addr>")'),
+    `${c.bold('Subject:')} ${safeForTerminal(message.subject)}`,
+    '',
+    safeForTerminal(message.text).trimEnd(),
+    rule,
+  ];
+  say(io, lines.join('\n'));
+}
+
+/** Writes the answers as an incident file for `batch` (YAML, or JSON for .json). */
+export function saveIncident(file: string, incident: Incident): void {
+  const data = JSON.parse(JSON.stringify(incident)) as Record<string, unknown>;
+  const text = extname(file).toLowerCase() === '.json' ? `${JSON.stringify(data, null, 2)}\n` : toYaml(data);
+  try {
+    writeFileSync(file, text);
+  } catch (err) {
+    throw new InputError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'choose a writable path for --save');
+  }
+}

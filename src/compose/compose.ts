@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
+import type { Incident } from '../incident/schema.js';
+import { incidentId, printable } from '../incident/validate.js';
+import { hasHeaderBreaker, parseMailbox, type Mailbox } from '../mail/address.js';
+import type { Recipient } from '../recipients/recipient.js';
+import { about, formatNumber, longDate } from '../templates/helpers.js';
+import type { CompiledTemplate, Stage, TemplateLibrary } from '../templates/library.js';
+import { addDuration } from './clock.js';
+import { decideHumour, fnv1a } from './humour.js';
+import { NOBODY } from '../recipients/recipient.js';
+
+/** A composed message, before it is turned into bytes. */
+export interface Message {
+  from?: Mailbox;
+  to?: Mailbox;
+  replyTo?: Mailbox;
+  subject: string;
+  /** Extra headers from the template (decoded values), in order. */
+  headers: [string, string][];
+  text: string;
+  /** Without angle brackets: `abc123@example.com`. */
+  messageId: string;
+  /** The apology's Message-ID, for a follow-up. */
+  inReplyTo?: string;
+  date: Date;
+  /** Stable key of the recipient (lower-cased address, or address#row). */
+  key: string;
+  stage: Stage;
+}
+
+export interface ComposerOptions {
+  stage?: Stage;
+  now: Date;
+}
+
+export interface Composer {
+  (recipient?: Recipient): Message;
+  template: CompiledTemplate;
+  humourOn: boolean;
+  humourWarning?: string;
+  incidentId: string;
+}
+
+/** Deterministic Message-ID: same incident, recipient and stage give the same id. */
+export function messageIdFor(id: string, recipientKey: string, stage: Stage, domain: string): string {
+  const hash = createHash('sha1').update(`${id}\0${recipientKey}\0${stage}`).digest('hex').slice(0, 24);
+  return `${stage === 'apology' ? 'apology' : stage}.${id}.${hash}@${domain}`;
+}
+
+/** Normalises a rendered body: no trailing spaces, at most one blank line in a row, one final newline. */
+export function tidyBody(text: string): string {
+  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+function mailbox(value: string | undefined, field: string): Mailbox | undefined {
+  if (!value) return undefined;
+  const box = parseMailbox(value);
+  if ('error' in box) throw new InputError(`${field} "${printable(value)}": ${box.error}`, 'use "Name <name@example.com>"');
+  return box;
+}
+
+/**
+ * Prepares everything that is the same for every recipient once, and returns a
+ * function that composes one recipient's message. Pure: no I/O after the
+ * template library has loaded the template.
+ */
+export function createComposer(incident: Incident, library: TemplateLibrary, opts: ComposerOptions): Composer {
+  const stage = opts.stage ?? 'apology';
+  const template = library.get(incident.scenario, stage);
+  const apologyTemplate = stage === 'apology' ? template : library.get(incident.scenario, 'apology');
+  const humour = decideHumour(incident);
+  const id = incidentId(incident);
+  const from = mailbox(incident.company.from, 'company.from');
+  const replyTo = mailbox(incident.company.replyTo, 'company.replyTo');
+  const domain = from ? from.address.slice(from.address.lastIndexOf('@') + 1).toLowerCase() : 'apologize.invalid';
+  const followUpDue = incident.followUp ? addDuration(opts.now, incident.followUp.after) : undefined;
+  const severe = incident.severity === 'major' || incident.severity === 'critical';
+
+  const incidentContext = {
+    ...incident,
+    id,
+    company: {
+      name: incident.company.name,
+      from: incident.company.from ?? '',
+      replyTo: incident.company.replyTo ?? '',
+      phone: incident.company.phone ?? '',
+      email: incident.company.email ?? '',
+    },
+    signer: { name: incident.signer.name, title: incident.signer.title ?? '' },
+    remedy: { kind: incident.remedy.kind, details: incident.remedy.details ?? '' },
+    followUp: { after: incident.followUp?.after ?? '' },
+    affectedExact: formatNumber(incident.affected),
+    affectedAbout: about(incident.affected),
+    severe,
+    single: incident.affected === 1,
+  };
+  const base = {
+    incident: incidentContext,
+    company: incidentContext.company,
+    signer: incidentContext.signer,
+    stage,
+    severe,
+    today: longDate(opts.now),
+    followUpDate: followUpDue ? longDate(followUpDue) : '',
+  };
+  const humourLines = humour.on ? template.humour : [];
+
+  const compose = ((recipient: Recipient = NOBODY): Message => {
+    const messageId = messageIdFor(id, recipient.key, stage, domain);
+    const humourLine =
+      humourLines.length > 0 ? humourLines[fnv1a(`${id}\0${recipient.key}`) % humourLines.length]! : undefined;
+    const context: Record<string, unknown> = {
+      ...base,
+      recipient: { ...recipient.fields, email: recipient.email, name: recipient.name, first_name: recipient.first_name, orders: recipient.orders },
+      messageId,
+      humour: '',
+    };
+    if (humourLine) context.humour = humourLine(context).trim();
+    const headers: [string, string][] = [];
+    let subject = '';
+    for (const h of template.headers) {
+      const value = renderHeader(h.render(context), h.name, template.file);
+      if (h.name.toLowerCase() === 'subject') subject = value;
+      else headers.push([h.name, value]);
+    }
+    let inReplyTo: string | undefined;
+    if (stage !== 'apology') {
+      inReplyTo = messageIdFor(id, recipient.key, 'apology', domain);
+      const apologySubject = apologyTemplate.headers.find((h) => h.name.toLowerCase() === 'subject')!;
+      const original = renderHeader(apologySubject.render({ ...context, stage: 'apology' }), 'Subject', apologyTemplate.file);
+      if (subject === '' || subject === original) subject = `Re: ${original}`;
+    }
+    return {
+      from,
+      to: recipient.email ? { name: recipient.name, address: recipient.email } : undefined,
+      replyTo,
+      subject,
+      headers,
+      text: tidyBody(template.body(context)),
+      messageId,
+      inReplyTo,
+      date: opts.now,
+      key: recipient.key,
+      stage,
+    };
+  }) as Composer;
+  compose.template = template;
+  compose.humourOn = humour.on;
+  compose.humourWarning = humour.warning;
+  compose.incidentId = id;
+  return compose;
+}
+
+/** A rendered header value: one line, spaces folded; a control character is an input error. */
+function renderHeader(raw: string, name: string, file: string): string {
+  const value = raw.replace(/[ \t]{2,}/g, ' ').trim();
+  if (hasHeaderBreaker(value)) {
+    throw new InputError(
+      `the ${name} header would contain a line break or control character ("${printable(value)}")`,
+      `remove line breaks from the values used in ${name} (template ${file})`,
+    );
+  }
+  return value;
+}

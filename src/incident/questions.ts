@@ -1,0 +1,147 @@
+import { parseMailbox } from '../mail/address.js';
+import { getPath, isBlank, setPath } from './fields.js';
+import { HUMOUR_MODES, REMEDY_KINDS, SEVERITIES, type IncidentInput } from './schema.js';
+import { DURATION } from './schema.js';
+
+export interface Choice {
+  value: string;
+  name: string;
+  description?: string;
+}
+
+/** One question. The prompt seam: an Asker answers it (inquirer, or a test). */
+export interface Question {
+  /** Incident field path, or "to" for the recipient. */
+  key: string;
+  kind: 'input' | 'select';
+  message: string;
+  choices?: Choice[];
+  default?: string;
+  required: boolean;
+  /** true, or why the answer is not acceptable. */
+  validate?: (answer: string) => true | string;
+}
+
+export interface Asker {
+  ask(question: Question): Promise<string>;
+}
+
+export interface AskOptions {
+  scenarios: Choice[];
+  requireFrom: boolean;
+  /** Ask for a recipient (draft without --to). */
+  askRecipient: boolean;
+}
+
+const required = (what: string) => (a: string) => (a.trim() === '' ? `${what} is required` : true);
+
+const SEVERITY_HELP: Record<string, string> = {
+  minor: 'an annoyance: late, but no real harm (humour on)',
+  moderate: 'real inconvenience, easily fixed (humour on)',
+  major: 'real harm: money, time, trust (no humour)',
+  critical: 'serious harm or data: calm and complete (no humour)',
+};
+
+const REMEDY_HELP: Record<string, string> = {
+  refund: 'money back',
+  credit: 'account credit',
+  coupon: 'a discount on the next order',
+  replacement: 'the right item, at our cost',
+  upgrade: 'a better plan or service, free',
+  'waived-fee': 'a fee they will not pay',
+  none: 'nothing to offer beyond fixing it',
+};
+
+function mailboxCheck(optional: boolean) {
+  return (a: string) => {
+    if (a.trim() === '') return optional ? true : 'an address is required, like "Ana Ruiz <ana@example.com>"';
+    const box = parseMailbox(a);
+    return 'error' in box ? `${box.error}; write it like "Ana Ruiz <ana@example.com>"` : true;
+  };
+}
+
+/** Every question, in the order a person thinks about the mistake. `when` says if it is still open. */
+function allQuestions(opts: AskOptions): { q: Question; when: (input: IncidentInput) => boolean }[] {
+  const missing = (path: string) => (input: IncidentInput) => isBlank(getPath(input, path));
+  return [
+    { q: { key: 'scenario', kind: 'select', message: 'What kind of mistake was it?', choices: opts.scenarios, default: 'generic', required: true }, when: missing('scenario') },
+    { q: { key: 'mistake', kind: 'input', message: 'What went wrong, in words your customer would use?', required: true, validate: required('what went wrong') }, when: missing('mistake') },
+    {
+      q: {
+        key: 'affected', kind: 'input', message: 'How many customers did it hit?', required: true,
+        validate: (a) => (/^\d[\d,_ ]*$/.test(a.trim()) && Number(a.replace(/[,_ ]/g, '')) >= 1 ? true : 'a whole number of at least 1, like 13482'),
+      },
+      when: missing('affected'),
+    },
+    { q: { key: 'rootCause', kind: 'input', message: 'Why did it happen (the root cause, plainly)?', required: true, validate: required('the root cause') }, when: missing('rootCause') },
+    { q: { key: 'commitment', kind: 'input', message: "What changes so it won't happen again?", required: true, validate: required('a concrete change') }, when: missing('commitment') },
+    {
+      q: { key: 'remedy.kind', kind: 'select', message: 'What will you offer to make it right?', required: true, default: 'none', choices: REMEDY_KINDS.map((k) => ({ value: k, name: k, description: REMEDY_HELP[k] })) },
+      when: missing('remedy.kind'),
+    },
+    {
+      q: { key: 'remedy.details', kind: 'input', message: 'The offer in words (e.g. "a $10 credit on your next order"), or empty:', required: false },
+      when: (i) => missing('remedy.details')(i) && getPath(i, 'remedy.kind') !== 'none',
+    },
+    {
+      q: { key: 'severity', kind: 'select', message: 'How much did it hurt?', required: true, default: 'moderate', choices: SEVERITIES.map((s) => ({ value: s, name: s, description: SEVERITY_HELP[s] })) },
+      when: missing('severity'),
+    },
+    {
+      q: {
+        key: 'humour', kind: 'select', message: 'A light line of humour?', required: true, default: 'auto',
+        choices: HUMOUR_MODES.map((m) => ({ value: m, name: m, description: m === 'auto' ? 'only for minor and moderate' : undefined })),
+      },
+      when: (i) => missing('humour')(i) && getPath(i, 'severity') !== 'critical' && getPath(i, 'scenario') !== 'data-exposure',
+    },
+    { q: { key: 'company.name', kind: 'input', message: 'Company name?', required: true, validate: required('the company name') }, when: missing('company.name') },
+    { q: { key: 'company.from', kind: 'input', message: 'From address ("Name <addr>")?', required: opts.requireFrom, validate: mailboxCheck(!opts.requireFrom) }, when: missing('company.from') },
+    { q: { key: 'signer.name', kind: 'input', message: 'Who signs it (a real person)?', required: true, validate: required('a name') }, when: missing('signer.name') },
+    { q: { key: 'signer.title', kind: 'input', message: 'Their title (optional):', required: false }, when: missing('signer.title') },
+    { q: { key: 'company.phone', kind: 'input', message: 'A phone number that reaches a human (optional):', required: false }, when: (i) => missing('company.phone')(i) && missing('company.email')(i) },
+    {
+      q: { key: 'company.email', kind: 'input', message: 'An email address that reaches a human (optional):', required: false, validate: (a) => (a.trim() === '' || !('error' in parseMailbox(a)) ? true : 'not a valid address') },
+      when: (i) => missing('company.email')(i) && missing('company.phone')(i),
+    },
+    {
+      q: { key: 'followUp.after', kind: 'input', message: 'Follow up after (like 2d), or empty:', required: false, validate: (a) => (a.trim() === '' || DURATION.test(a.trim()) ? true : 'a duration like 2d, 36h or 1w') },
+      when: missing('followUp.after'),
+    },
+    { q: { key: 'to', kind: 'input', message: 'Recipient ("Name <addr>", optional):', required: false, validate: mailboxCheck(true) }, when: () => opts.askRecipient },
+  ];
+}
+
+/** Asks only what is still missing; returns the completed input and the recipient answer. */
+export async function askMissing(
+  input: IncidentInput,
+  asker: Asker,
+  opts: AskOptions,
+): Promise<{ input: IncidentInput; to?: string }> {
+  const answers = structuredClone(input) as Record<string, unknown>;
+  let to: string | undefined;
+  for (const { q, when } of allQuestions(opts)) {
+    if (!when(answers as IncidentInput)) continue;
+    const answer = (await asker.ask(q)).trim();
+    if (answer === '') continue;
+    if (q.key === 'to') to = answer;
+    else setPath(answers, q.key, answer);
+  }
+  return { input: answers as IncidentInput, to };
+}
+
+/** The real prompts: @inquirer/prompts on stderr, imported only when needed. */
+export async function inquirerAsker(streams: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<Asker> {
+  const { input: inputPrompt, select } = await import('@inquirer/prompts');
+  const context = { input: streams.input, output: streams.output, clearPromptOnDone: false };
+  return {
+    async ask(q) {
+      if (q.kind === 'select') {
+        return select({ message: q.message, choices: q.choices ?? [], default: q.default, loop: false }, context);
+      }
+      return inputPrompt(
+        { message: q.message, default: q.default, required: q.required, validate: q.validate },
+        context,
+      );
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { rfc5322Date } from '../compose/clock.js';
+import type { Message } from '../compose/compose.js';
+import { displayMailbox, encodeBody, encodeUnstructured, formatMailbox, headerLine } from './encode.js';
+
+export type Eol = '\n' | '\r\n';
+
+/** The decoded headers of a message, in the order they are written. */
+export function headerPairs(msg: Message): [string, string][] {
+  const pairs: [string, string][] = [];
+  if (msg.from) pairs.push(['From', displayMailbox(msg.from)]);
+  if (msg.replyTo) pairs.push(['Reply-To', displayMailbox(msg.replyTo)]);
+  if (msg.to) pairs.push(['To', displayMailbox(msg.to)]);
+  pairs.push(['Subject', msg.subject]);
+  pairs.push(['Date', rfc5322Date(msg.date)]);
+  pairs.push(['Message-ID', `<${msg.messageId}>`]);
+  if (msg.inReplyTo) {
+    pairs.push(['In-Reply-To', `<${msg.inReplyTo}>`]);
+    pairs.push(['References', `<${msg.inReplyTo}>`]);
+  }
+  pairs.push(...msg.headers);
+  return pairs;
+}
+
+/**
+ * The message as RFC 5322 / MIME text: encoded-words for non-ASCII names and
+ * subjects (addresses bare), folded headers, a body encoding that keeps lines
+ * ≤ 998 octets. Lines end with `eol` (LF for pipes and mbox, CRLF for .eml files).
+ */
+export function toRfc5322(msg: Message, eol: Eol = '\n'): string {
+  const lines: string[] = [];
+  if (msg.from) lines.push(headerLine('From', formatMailbox(msg.from)));
+  if (msg.replyTo) lines.push(headerLine('Reply-To', formatMailbox(msg.replyTo)));
+  if (msg.to) lines.push(headerLine('To', formatMailbox(msg.to)));
+  lines.push(headerLine('Subject', encodeUnstructured(msg.subject)));
+  lines.push(`Date: ${rfc5322Date(msg.date)}`);
+  lines.push(`Message-ID: <${msg.messageId}>`);
+  if (msg.inReplyTo) {
+    lines.push(`In-Reply-To: <${msg.inReplyTo}>`);
+    lines.push(`References: <${msg.inReplyTo}>`);
+  }
+  for (const [name, value] of msg.headers) lines.push(headerLine(name, encodeUnstructured(value)));
+  const { transferEncoding, body } = encodeBody(msg.text);
+  lines.push('MIME-Version: 1.0');
+  lines.push('Content-Type: text/plain; charset=utf-8');
+  lines.push(`Content-Transfer-Encoding: ${transferEncoding}`);
+  const head = lines.join('\n');
+  const out = `${head}\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
+  return eol === '\n' ? out : out.replace(/\r?\n/g, '\r\n');
+}
+
+/** The readable form: To and Subject lines, then the body, nothing encoded. */
+export function toText(msg: Message): string {
+  const head = [msg.to ? `To: ${displayMailbox(msg.to)}` : undefined, `Subject: ${msg.subject}`].filter(Boolean).join('\n');
+  return `${head}\n\n${msg.text}`;
+}
+
+/** The object an email API wants: {to, from, replyTo, subject, text, messageId, headers, key}. */
+export function toJsonObject(msg: Message): Record<string, unknown> {
+  return {
+    to: msg.to ? displayMailbox(msg.to) : null,
+    from: msg.from ? displayMailbox(msg.from) : null,
+    replyTo: msg.replyTo ? displayMailbox(msg.replyTo) : null,
+    subject: msg.subject,
+    text: msg.text,
+    messageId: `<${msg.messageId}>`,
+    headers: Object.fromEntries(headerPairs(msg).filter(([n]) => !['From', 'To', 'Reply-To', 'Subject'].includes(n))),
+    key: msg.key,
+  };
+}
+
+/** JSON on one line, with U+2028/U+2029 escaped so every JSON reader (and JS) accepts it. */
+export function toJsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

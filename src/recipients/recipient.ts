@@ -1,0 +1,37 @@
+/** One customer to write to: their columns, by normalised name, all strings. */
+export interface Recipient {
+  /** The bare address (may be empty in `draft` without `--to`). */
+  email: string;
+  /** Display name, possibly empty. */
+  name: string;
+  /** First name: the column, else the first word of `name`, else empty. */
+  first_name: string;
+  /** Every column of the (first) row, by normalised name. */
+  fields: Record<string, string>;
+  /** Every row of this customer (one per affected order), same column names. */
+  orders: Record<string, string>[];
+  /** What makes this message unique besides the incident and stage (the address, or address#row). */
+  key: string;
+  /** Source line of the first row, for errors and rejects. */
+  line?: number;
+}
+
+/** First name from a full name: the first word, unless that is a title like "Dr." */
+export function firstNameOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const titles = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i;
+  const word = words.length > 1 && titles.test(words[0]!) ? words[1]! : words[0] ?? '';
+  // "Smith, Jane" → Jane
+  if (/,$/.test(word) && words.length > 1) return words[1]!;
+  return word.replace(/,$/, '');
+}
+
+/** A recipient from an address and name (as `draft --to` gives them). */
+export function recipientFromMailbox(address: string, name: string, extra: Record<string, string> = {}): Recipient {
+  const first = (extra.first_name ?? '').trim() || firstNameOf(name);
+  const fields = { ...extra, email: address, name, first_name: first };
+  return { email: address, name, first_name: first, fields, orders: [fields], key: address.toLowerCase() };
+}
+
+/** Nobody in particular: a draft without `--to`. */
+export const NOBODY: Recipient = { email: '', name: '', first_name: '', fields: { email: '', name: '', first_name: '' }, orders: [], key: '' };

@@ -1,0 +1,47 @@
+import Handlebars from 'handlebars';
+import { HELPERS } from './helpers.js';
+
+export type HandlebarsEnv = typeof Handlebars;
+export type RenderFn = (context: object) => string;
+
+/** The runtime options: no prototype access, ever. */
+export const RUNTIME_OPTIONS = {
+  allowProtoPropertiesByDefault: false,
+  allowProtoMethodsByDefault: false,
+} as const;
+
+/** A fresh, isolated Handlebars instance with our helpers and no others touched. */
+export function createEngine(): HandlebarsEnv {
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
+  // `log` writes to the console; a template has no business doing that.
+  hb.unregisterHelper('log');
+  return hb;
+}
+
+export interface CompileResult {
+  render: RenderFn;
+}
+
+/** Parses now (so syntax errors surface at load time) and compiles for plain text. */
+export function compileText(hb: HandlebarsEnv, source: string): RenderFn {
+  hb.parse(source);
+  const template = hb.compile(source, { noEscape: true, strict: true, preventIndent: false });
+  return (context: object) => template(context, RUNTIME_OPTIONS);
+}
+
+/** Extracts "line N" from a Handlebars error, if any. */
+export function handlebarsLine(err: unknown): number | undefined {
+  const e = err as { lineNumber?: number; message?: string };
+  if (typeof e.lineNumber === 'number') return e.lineNumber;
+  const m = /(?:on line |- )(\d+):?(\d+)?/.exec(e.message ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The first line of a Handlebars error message, without its ASCII art. */
+export function handlebarsMessage(err: unknown): string {
+  const msg = String((err as Error)?.message ?? err);
+  const lines = msg.split('\n');
+  const expecting = lines.find((l) => l.startsWith('Expecting'));
+  return expecting ? `${lines[0]}: ${expecting}` : lines[0]!;
+}

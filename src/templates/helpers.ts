@@ -1,0 +1,91 @@
+/**
+ * Template helpers. Every helper takes strings or numbers and returns a string,
+ * so values from users stay data (never evaluated, never summed).
+ */
+type HelperValue = unknown;
+
+const STARTERS = new Set([
+  'we', 'our', 'the', 'a', 'an', 'your', 'you', 'it', 'its', 'this', 'that', 'these', 'those',
+  'there', 'some', 'one', 'two', 'three', 'several', 'many', 'most', 'all', 'no', 'none', 'my',
+  'when', 'while', 'after', 'before', 'during', 'because', 'since', 'due', 'about', 'almost',
+  'nearly', 'over', 'around', 'roughly', 'every', 'each', 'several', 'in', 'on', 'at', 'from',
+  'by', 'for', 'with', 'as', 'instead', 'starting', 'from', 'going', 'refund', 'refunding',
+]);
+
+const str = (v: HelperValue): string => (v === undefined || v === null ? '' : String(v));
+
+export function toNumber(v: HelperValue): number {
+  if (typeof v === 'number') return v;
+  const n = Number(str(v).replace(/[,_\s]/g, ''));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** 13482 → "13,482". */
+export function formatNumber(v: HelperValue): string {
+  return Math.round(toNumber(v)).toLocaleString('en-US');
+}
+
+/** A count in words a person would say: exact below 1,000, else "about 13,500". */
+export function about(v: HelperValue): string {
+  const n = Math.round(toNumber(v));
+  if (n < 1000) return formatNumber(n);
+  const step = n < 100_000 ? 100 : 10 ** (String(n).length - 3);
+  const rounded = Math.round(n / step) * step;
+  return rounded === n ? formatNumber(n) : `about ${formatNumber(rounded)}`;
+}
+
+/** Text as a clause inside our sentence: no trailing stop, a lower-case common first word. */
+export function clause(v: HelperValue): string {
+  let s = str(v).trim().replace(/[.!;:\s]+$/u, '');
+  const first = /^([A-Z][a-z']*)(?=[\s,]|$)/.exec(s)?.[1];
+  if (first && STARTERS.has(first.toLowerCase())) s = first.toLowerCase() + s.slice(first.length);
+  return s;
+}
+
+/** Text as a sentence of its own: capitalised, ending with a full stop unless it has one. */
+export function sentence(v: HelperValue): string {
+  const s = str(v).trim();
+  if (s === '') return '';
+  const capped = s[0]!.toUpperCase() + s.slice(1);
+  return /[.!?…)"'”’]$/u.test(capped) ? capped : `${capped}.`;
+}
+
+export function plural(n: HelperValue, one: HelperValue, many: HelperValue): string {
+  return toNumber(n) === 1 ? str(one) : str(many);
+}
+
+export function count(n: HelperValue, one: HelperValue, many: HelperValue): string {
+  return `${formatNumber(n)} ${plural(n, one, many)}`;
+}
+
+/** A date in a friendly long form, in UTC: "Tuesday, 8 July 2025". */
+export function longDate(v: HelperValue): string {
+  const d = v instanceof Date ? v : new Date(str(v));
+  if (Number.isNaN(d.getTime())) return str(v);
+  return d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Helpers by name; each is registered on the isolated Handlebars instance. */
+export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
+  number: (v) => formatNumber(v),
+  about: (v) => about(v),
+  clause: (v) => clause(v),
+  sentence: (v) => sentence(v),
+  plural: (n, one, many) => plural(n, one, many),
+  count: (n, one, many) => count(n, one, many),
+  date: (v) => longDate(v),
+  lower: (v) => str(v).toLowerCase(),
+  upper: (v) => str(v).toUpperCase(),
+  trim: (v) => str(v).trim(),
+  default: (v, fallback) => (str(v).trim() === '' ? str(fallback) : str(v)),
+  eq: (a, b) => str(a) === str(b),
+  ne: (a, b) => str(a) !== str(b),
+  gt: (a, b) => toNumber(a) > toNumber(b),
+  lt: (a, b) => toNumber(a) < toNumber(b),
+  in: (v, ...rest) => rest.slice(0, -1).map(str).includes(str(v)),
+  not: (v) => !v || (Array.isArray(v) && v.length === 0),
+  and: (...args) => args.slice(0, -1).every(Boolean),
+  or: (...args) => args.slice(0, -1).some(Boolean),
+  length: (v) => (Array.isArray(v) ? v.length : str(v).length),
+  join: (list, sep) => (Array.isArray(list) ? list.map(str).join(typeof sep === 'string' ? sep : ', ') : str(list)),
+};

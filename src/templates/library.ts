@@ -1,0 +1,225 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { TemplateError, UsageError } from '../errors.js';
+import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
+import { builtinTemplatesDir } from './paths.js';
+
+export type Stage = 'apology' | 'followup';
+export const STAGES: readonly Stage[] = ['apology', 'followup'];
+
+/** Headers a template may not set: apologize writes them itself. */
+const RESERVED = new Set([
+  'from', 'to', 'cc', 'bcc', 'date', 'message-id', 'mime-version', 'content-type',
+  'content-transfer-encoding', 'in-reply-to', 'references', 'sender', 'return-path',
+]);
+
+export interface CompiledHeader {
+  name: string;
+  render: RenderFn;
+}
+
+/** One scenario at one stage, compiled. */
+export interface CompiledTemplate {
+  scenario: string;
+  stage: Stage;
+  file: string;
+  headers: CompiledHeader[];
+  /** Line in the file where the body starts (1-based), for error messages. */
+  bodyLine: number;
+  body: RenderFn;
+  humour: RenderFn[];
+  /** Raw source, for `templates show`. */
+  source: string;
+}
+
+export interface TemplateInfo {
+  name: string;
+  stages: Stage[];
+  origin: 'built-in' | 'custom';
+  file: string;
+}
+
+export const fileFor = (scenario: string, stage: Stage) => `${scenario}${stage === 'followup' ? '.followup' : ''}.hbs`;
+
+/**
+ * The template library: built-ins, shadowed file by file by a user folder.
+ * One isolated Handlebars instance; compiled templates are cached.
+ */
+export class TemplateLibrary {
+  readonly builtinDir: string;
+  readonly userDir: string | undefined;
+  private readonly hb: HandlebarsEnv;
+  private readonly cache = new Map<string, CompiledTemplate>();
+  private humourData: Record<string, string[]> | undefined;
+
+  constructor(userDir?: string) {
+    this.builtinDir = builtinTemplatesDir();
+    if (userDir !== undefined) {
+      const dir = resolve(userDir);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+        throw new UsageError(`templates folder ${userDir} does not exist`, 'check --templates, or eject one with `apologize templates eject NAME`');
+      }
+      this.userDir = dir;
+    }
+    this.hb = createEngine();
+    this.registerPartials();
+  }
+
+  /** Finds a file in the user folder first, then the built-ins. */
+  resolveFile(relative: string): string | undefined {
+    for (const dir of [this.userDir, this.builtinDir]) {
+      if (!dir) continue;
+      const file = join(dir, relative);
+      if (existsSync(file)) return file;
+    }
+    return undefined;
+  }
+
+  list(): TemplateInfo[] {
+    const byName = new Map<string, TemplateInfo>();
+    for (const [dir, origin] of [[this.builtinDir, 'built-in'], [this.userDir, 'custom']] as const) {
+      if (!dir) continue;
+      for (const entry of readdirSync(dir)) {
+        const m = /^([a-z0-9][a-z0-9-]*)(\.followup)?\.hbs$/.exec(entry);
+        if (!m) continue;
+        const name = m[1]!;
+        const stage: Stage = m[2] ? 'followup' : 'apology';
+        const info = byName.get(name) ?? { name, stages: [], origin, file: join(dir, entry) };
+        if (!info.stages.includes(stage)) info.stages.push(stage);
+        if (origin === 'custom') info.origin = 'custom';
+        if (stage === 'apology') info.file = join(dir, entry);
+        byName.set(name, info);
+      }
+    }
+    return [...byName.values()].filter((t) => t.stages.includes('apology')).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  has(scenario: string): boolean {
+    return this.resolveFile(fileFor(scenario, 'apology')) !== undefined;
+  }
+
+  get(scenario: string, stage: Stage = 'apology'): CompiledTemplate {
+    const key = `${scenario}\0${stage}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const file = this.resolveFile(fileFor(scenario, stage));
+    if (!file) {
+      const names = this.list().map((t) => t.name).join(', ');
+      throw new UsageError(
+        stage === 'followup' && this.has(scenario)
+          ? `scenario "${scenario}" has no follow-up template (${fileFor(scenario, stage)})`
+          : `unknown scenario "${scenario}"`,
+        `choose one of: ${names}`,
+      );
+    }
+    const compiled = this.compileFile(scenario, stage, file);
+    this.cache.set(key, compiled);
+    return compiled;
+  }
+
+  private compileFile(scenario: string, stage: Stage, file: string): CompiledTemplate {
+    const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const { headerLines, bodySource, bodyLine } = splitTemplate(source, file);
+    const headers: CompiledHeader[] = [];
+    headerLines.forEach(({ line, text }) => {
+      const m = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/.exec(text);
+      if (!m) throw new TemplateError(`${file}:${line}: "${text}" is not a header line like "Subject: …"`, 'put headers first, then a blank line, then the body');
+      const name = m[1]!;
+      if (RESERVED.has(name.toLowerCase())) {
+        throw new TemplateError(`${file}:${line}: the ${name} header is set by apologize, not by templates`, `remove the ${name} line`);
+      }
+      headers.push({ name, render: this.compileAt(m[2]!, file, line) });
+    });
+    if (!headers.some((h) => h.name.toLowerCase() === 'subject')) {
+      throw new TemplateError(`${file}:1: no Subject header`, 'start the template with a line like "Subject: …" and a blank line');
+    }
+    const body = this.compileAt(bodySource, file, bodyLine);
+    return { scenario, stage, file, headers, bodyLine, body, humour: this.humourFor(scenario), source };
+  }
+
+  /** Compiles a piece of a file; errors point at the file and line. */
+  private compileAt(source: string, file: string, firstLine: number): RenderFn {
+    let render: RenderFn;
+    try {
+      render = compileText(this.hb, source);
+    } catch (err) {
+      const line = (handlebarsLine(err) ?? 1) + firstLine - 1;
+      throw new TemplateError(`${file}:${line}: ${handlebarsMessage(err)}`, 'fix the template syntax');
+    }
+    return (context: object) => {
+      try {
+        return render(context);
+      } catch (err) {
+        if (err instanceof TemplateError) throw err;
+        const line = (handlebarsLine(err) ?? 1) + firstLine - 1;
+        throw new TemplateError(`${file}:${line}: ${handlebarsMessage(err)}`, 'use a variable the template context has (see README, "Templates")');
+      }
+    };
+  }
+
+  private registerPartials(): void {
+    for (const dir of [this.builtinDir, this.userDir]) {
+      if (!dir) continue;
+      const partials = join(dir, 'partials');
+      if (!existsSync(partials)) continue;
+      for (const entry of readdirSync(partials)) {
+        if (!entry.endsWith('.hbs')) continue;
+        const file = join(partials, entry);
+        const source = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+        try {
+          this.hb.parse(source);
+        } catch (err) {
+          throw new TemplateError(`${file}:${handlebarsLine(err) ?? 1}: ${handlebarsMessage(err)}`, 'fix the partial syntax');
+        }
+        this.hb.registerPartial(basename(entry, '.hbs'), source);
+      }
+    }
+  }
+
+  private humourFor(scenario: string): RenderFn[] {
+    if (!this.humourData) {
+      const data: Record<string, string[]> = {};
+      for (const dir of [this.builtinDir, this.userDir]) {
+        if (!dir) continue;
+        const file = join(dir, 'humour.json');
+        if (!existsSync(file)) continue;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (err) {
+          throw new TemplateError(`${file}: not valid JSON (${(err as Error).message})`, 'humour.json maps a scenario name to a list of lines');
+        }
+        for (const [name, lines] of Object.entries(parsed as Record<string, unknown>)) {
+          if (!Array.isArray(lines) || !lines.every((l) => typeof l === 'string')) {
+            throw new TemplateError(`${file}: "${name}" must be a list of lines`, 'e.g. { "generic": ["a line", "another"] }');
+          }
+          data[name] = lines as string[];
+        }
+      }
+      this.humourData = data;
+    }
+    const lines = this.humourData[scenario] ?? this.humourData.generic ?? [];
+    const file = this.resolveFile('humour.json') ?? 'humour.json';
+    return lines.map((line) => this.compileAt(line, file, 1));
+  }
+}
+
+interface HeaderLine {
+  line: number;
+  text: string;
+}
+
+/** Splits "headers, blank line, body"; folded header lines are joined. */
+export function splitTemplate(source: string, file: string): { headerLines: HeaderLine[]; bodySource: string; bodyLine: number } {
+  const lines = source.split('\n');
+  const blank = lines.findIndex((l) => l.trim() === '');
+  if (blank <= 0) {
+    throw new TemplateError(`${file}:1: a template starts with header lines (at least "Subject: …"), then a blank line, then the body`, 'add a Subject line and a blank line at the top');
+  }
+  const headerLines: HeaderLine[] = [];
+  lines.slice(0, blank).forEach((text, i) => {
+    if (/^[ \t]/.test(text) && headerLines.length > 0) headerLines[headerLines.length - 1]!.text += ` ${text.trim()}`;
+    else headerLines.push({ line: i + 1, text });
+  });
+  return { headerLines, bodySource: lines.slice(blank + 1).join('\n'), bodyLine: blank + 2 };
+}
