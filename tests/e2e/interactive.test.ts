@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { BIN, FIXED_NOW, PYTHON, ROOT, tempDir } from '../helpers/run.js';
+
+interface PtyResult {
+  code: number | null;
+  signal: number | null;
+  screen: string;
+  unmatched: string | null;
+}
+
+const ENTER = '\r';
+const UP = '\u001b[A';
+
+/** Runs `apologize draft ARGS > out.eml` in a real pseudo-terminal, typing answers at prompts. */
+function drive(args: string[], steps: [string, string][], outFile: string): PtyResult {
+  const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', APOLOGIZE_NOW: FIXED_NOW, NO_COLOR: '1' };
+  const spec = {
+    argv: ['sh', '-c', `exec node '${BIN}' draft ${quoted} > '${outFile}'`],
+    env,
+    cwd: ROOT,
+    steps,
+    timeout: 40,
+  };
+  const res = spawnSync(PYTHON, [join(ROOT, 'tests/helpers/pty_drive.py'), JSON.stringify(spec)], { encoding: 'utf8', timeout: 60_000 });
+  if (res.status !== 0) throw new Error(`pty driver failed: ${res.stderr}`);
+  return JSON.parse(res.stdout) as PtyResult;
+}
+
+describe('interactive draft in a real terminal', () => {
+  it('asks only for what is missing, previews on the terminal and writes the email to stdout', async () => {
+    const out = join(tempDir(), 'out.eml');
+    const result = drive(
+      ['--company', 'Smith & Sons', '--from', 'Smith & Sons <care@smith.example>', '--scenario', 'wrong-item', '--phone', '555 0100'],
+      [
+        ['What went wrong', `we sent you a blue kettle instead of a red one${ENTER}`],
+        ['How many customers', `oops${ENTER}`],
+        ['whole number of at least 1', `\u0015240${ENTER}`],
+        ['root cause', `two bins had swapped labels${ENTER}`],
+        ['happen again', `we scan every bin at picking${ENTER}`],
+        ['make it right', `${UP}${UP}${UP}${ENTER}`], // none (default) → waived-fee → upgrade → replacement
+        ['The offer in words', `the red kettle, sent today by express${ENTER}`],
+        ['How much did it hurt', `${ENTER}`], // moderate (default)
+        ['humour', `${ENTER}`], // auto
+        ['Who signs', `Siobhán O'Brien${ENTER}`],
+        ['title', `Head of Care${ENTER}`],
+        ['Follow up after', `2d${ENTER}`],
+        ['Recipient', `Zoë Müller <zoe@example.com>${ENTER}`],
+      ],
+      out,
+    );
+    expect(result.unmatched).toBeNull();
+    expect(result.code).toBe(0);
+    // the questions about facts given as flags were not asked
+    expect(result.screen).not.toContain('Company name?');
+    expect(result.screen).not.toContain('What kind of mistake');
+    expect(result.screen).not.toContain('phone number');
+    // validation told the person what was wrong with "oops"
+    expect(result.screen).toContain('a whole number of at least 1');
+    // the preview is on the terminal, and the email went to the file
+    expect(result.screen).toContain('Subject: We sent you the wrong thing');
+    const eml = readFileSync(out, 'utf8');
+    expect(eml).not.toContain('What went wrong');
+    const parsed = await simpleParser(eml);
+    expect(parsed.to && !Array.isArray(parsed.to) && parsed.to.value[0]).toEqual({ name: 'Zoë Müller', address: 'zoe@example.com' });
+    expect(parsed.text).toContain('Hi Zoë,');
+    expect(parsed.text).toContain('We sent you a blue kettle instead of a red one.');
+    expect(parsed.text).toContain('240 customers');
+    expect(parsed.text).toContain('To make it right: the red kettle, sent today by express.');
+    expect(parsed.text).toContain("Siobhán O'Brien\nHead of Care, Smith & Sons");
+    expect(parsed.text).toContain('Friday, 10 July 2026');
+  });
+
+  it('Ctrl-C at a prompt exits 130 with nothing on stdout', () => {
+    const out = join(tempDir(), 'out.eml');
+    const result = drive(['--company', 'Acme'], [['What kind of mistake', '\u0003']], out);
+    expect(result.unmatched).toBeNull();
+    expect(result.code).toBe(130);
+    expect(readFileSync(out, 'utf8')).toBe('');
+  });
+});

@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir, testEnv } from '../helpers/run.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+describe('the published package', () => {
+  it('npm pack, installed into an empty folder, gives a working apologize and library', () => {
+    const dir = tempDir('apologize-pack-');
+    execFileSync(npm, ['pack', '--pack-destination', dir], { cwd: ROOT, stdio: 'pipe', env: testEnv() });
+    const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+    const app = join(dir, 'app');
+    execFileSync('mkdir', ['-p', app]);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', type: 'module', private: true }));
+    execFileSync(npm, ['install', '--no-audit', '--no-fund', join(dir, tgz)], { cwd: app, stdio: 'pipe', env: testEnv() });
+
+    const eml = execFileSync(
+      join(app, 'node_modules/.bin/apologize'),
+      ['draft', '--no-input', '--company', 'Acme', '--from', 'care@acme.example', '--signer', 'Dana', '--mistake', 'late', '--affected', '2', '--root-cause', 'r', '--commitment', 'c', '--scenario', 'service-outage'],
+      { cwd: app, env: testEnv(), encoding: 'utf8' },
+    );
+    expect(eml).toMatch(/^From: care@acme\.example\n/);
+    expect(eml).toContain('Subject: Our service let you down');
+
+    writeFileSync(
+      join(app, 'use.mjs'),
+      `import { parseIncident, composeMessage, toRfc5322, loadTemplates } from 'apologize';
+const incident = parseIncident({ company: { name: 'Acme', from: 'Acme <care@acme.example>' }, signer: { name: 'Dana' },
+  mistake: 'we double-charged you', affected: 1, rootCause: 'a retry bug', commitment: 'retries check first', scenario: 'billing-error' });
+const msg = composeMessage(incident, { email: 'ana@example.com', name: 'Ana Ruiz' }, { now: new Date('2026-01-01T00:00:00Z') });
+console.log(JSON.stringify({ subject: msg.subject, names: loadTemplates().list().map((t) => t.name), eml: toRfc5322(msg) }));`,
+    );
+    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' })) as { subject: string; names: string[]; eml: string };
+    expect(out.subject).toBe("We got your bill wrong, and we're fixing it");
+    expect(out.names).toContain('data-exposure');
+    expect(out.eml).toContain('To: Ana Ruiz <ana@example.com>');
+  });
+});
