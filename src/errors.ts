@@ -27,3 +27,10 @@ export class InterruptError extends ApologizeError {
     super(message, undefined, 130);
   }
 }
+
+/** Output could not be written (disk full, read-only folder…): exit 1, and what was written is said. */
+export class OutputError extends ApologizeError {
+  constructor(message: string, hint?: string) {
+    super(message, hint, 1);
+  }
+}

@@ -20,6 +20,8 @@ export interface IO {
   stderr: OutStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Registers a Ctrl-C handler for the length of a run; returns its remover. */
+  onInterrupt?: (fn: () => void) => () => void;
 }
 
 export function processIO(): IO {
@@ -29,6 +31,14 @@ export function processIO(): IO {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    onInterrupt: (fn) => {
+      process.on('SIGINT', fn);
+      process.on('SIGTERM', fn);
+      return () => {
+        process.off('SIGINT', fn);
+        process.off('SIGTERM', fn);
+      };
+    },
   };
 }
 

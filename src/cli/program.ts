@@ -21,6 +21,20 @@ Examples:
   apologize draft --incident examples/incident.yaml --to ana@example.com --format json
 `;
 
+const BATCH_EXAMPLES = `
+Examples:
+  # look at two messages first (nothing is written)
+  apologize batch examples/orders.csv --incident examples/incident.yaml --preview 2
+
+  # one mbox for mutt, or a folder of .eml files
+  apologize batch orders.csv --incident incident.yaml > apologies.mbox
+  apologize batch orders.csv --incident incident.yaml --format eml --out ./apologies
+
+  # send through msmtp, 2 at a time, at most 60 a minute, safe to re-run
+  apologize batch orders.csv --incident incident.yaml \\
+    --exec 'msmtp -t --read-envelope-from' --concurrency 2 --rate 60/min --journal sent.journal
+`;
+
 /** The command table. Command modules are imported only when their command runs. */
 export function buildProgram(io: IO, setExit: (code: number) => void): Command {
   const program = new Command('apologize')
@@ -51,5 +65,36 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
       setExit(await draftCommand(opts, io));
     });
   void draft;
+
+  addIncidentOptions(
+    program
+      .command('batch')
+      .argument('<csv>', 'the CSV export of affected orders, or - for stdin')
+      .description('one personal message per affected customer, from a CSV'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['mbox', 'eml', 'ndjson', 'text']).default('mbox'))
+    .option('--out <path>', 'a file (mbox, ndjson, text) or a folder (eml); default stdout')
+    .option('--force', 'overwrite existing .eml files in --out')
+    .option('--exec <cmd>', 'hand each message to `sh -c CMD` on stdin (APOLOGIZE_TO, APOLOGIZE_MESSAGE_ID set)')
+    .option('--concurrency <n>', 'commands running at once with --exec', '1')
+    .option('--rate <n/min>', 'at most this many hand-offs a minute (30/min, 2/s)')
+    .option('--exec-timeout <duration>', 'kill a command that takes longer (30s, 2m)', '60s')
+    .option('--journal <file>', 'append-only record of hand-offs; a re-run never resends')
+    .option('--resend-in-doubt', 'also resend messages an earlier run left "sending"')
+    .option('--preview <n>', 'render N messages to stderr, colourised, and write nothing')
+    .option('--limit <n>', 'stop after N messages')
+    .option('--shard <k/n>', 'only the customers of shard K of N (stable split by address)')
+    .option('--stage <stage>', 'apology | followup', 'apology')
+    .option('--strict', 'check every row first and write nothing if any is bad')
+    .option('--rejects <file>', 'where rejected rows go (default: <input>.rejects.csv next to the input)')
+    .option('--per-row', 'one message per row instead of one per customer')
+    .option('--map <column=field...>', 'use a column as a field, e.g. --map "Kunden-Mail=email"')
+    .option('--delimiter <char>', 'CSV delimiter (default: detected from , ; tab |)')
+    .option('--encoding <name>', 'legacy encoding of the CSV, e.g. windows-1252 (default UTF-8; UTF-16 by BOM)')
+    .addHelpText('after', BATCH_EXAMPLES)
+    .action(async (csv: string, opts) => {
+      const { batchCommand } = await import('./batch.js');
+      setExit(await batchCommand(csv, opts, io, { onInterrupt: io.onInterrupt ?? (() => () => {}) }));
+    });
   return program;
 }

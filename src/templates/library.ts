@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
+import { unguardedRecipientFields } from './needs.js';
 import { builtinTemplatesDir } from './paths.js';
 
 export type Stage = 'apology' | 'followup';
@@ -51,6 +52,7 @@ export class TemplateLibrary {
   private readonly hb: HandlebarsEnv;
   private readonly cache = new Map<string, CompiledTemplate>();
   private humourData: Record<string, string[]> | undefined;
+  private readonly partialSources = new Map<string, string>();
 
   constructor(userDir?: string) {
     this.builtinDir = builtinTemplatesDir();
@@ -117,6 +119,12 @@ export class TemplateLibrary {
     return compiled;
   }
 
+  /** Recipient fields the template prints unguarded (an empty value there rejects the row). */
+  requiredRecipientFields(template: CompiledTemplate): Set<string> {
+    const { headerLines, bodySource } = splitTemplate(template.source, template.file);
+    return unguardedRecipientFields([...headerLines.map((h) => h.text), bodySource], this.partialSources);
+  }
+
   private compileFile(scenario: string, stage: Stage, file: string): CompiledTemplate {
     const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     const { headerLines, bodySource, bodyLine } = splitTemplate(source, file);
@@ -172,6 +180,7 @@ export class TemplateLibrary {
           throw new TemplateError(`${file}:${handlebarsLine(err) ?? 1}: ${handlebarsMessage(err)}`, 'fix the partial syntax');
         }
         this.hb.registerPartial(basename(entry, '.hbs'), source);
+        this.partialSources.set(basename(entry, '.hbs'), source);
       }
     }
   }

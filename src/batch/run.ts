@@ -1,0 +1,164 @@
+import type { Composer, Message } from '../compose/compose.js';
+import { InputError } from '../errors.js';
+import type { JournalState } from '../mail/journal.js';
+import type { Sink } from '../mail/sinks.js';
+import type { ColumnMap } from '../recipients/columns.js';
+import { readCsv } from '../recipients/csv.js';
+import { toUtf8 } from '../recipients/decode.js';
+import type { FingerprintSet } from '../recipients/fingerprint.js';
+import { Grouper, Spill } from '../recipients/group.js';
+import type { Recipient } from '../recipients/recipient.js';
+import type { RejectsWriter } from '../recipients/rejects.js';
+import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
+import { fnv1a } from '../compose/humour.js';
+import type { BatchCounts } from './summary.js';
+
+export interface Shard {
+  k: number;
+  n: number;
+}
+
+export interface PassOptions {
+  input: AsyncIterable<Buffer>;
+  encoding?: string;
+  delimiter: string;
+  columns: ColumnMap;
+  required: Set<string>;
+  composer: Composer;
+  sink: Sink;
+  rejects: RejectsWriter;
+  counts: BatchCounts;
+  perRow: boolean;
+  scattered?: FingerprintSet;
+  shard?: Shard;
+  /** Most messages to produce (--limit, --preview). */
+  limit?: number;
+  journal?: JournalState;
+  resendInDoubt?: boolean;
+  /** Checked between rows: Ctrl-C, or the reader of stdout went away. */
+  shouldStop: () => boolean;
+  onBytes?: (n: number) => void;
+}
+
+/** The shard a customer belongs to: stable across machines and runs. */
+export function inShard(key: string, shard: Shard): boolean {
+  return fnv1a(key) % shard.n === shard.k - 1;
+}
+
+/** One pass over the CSV: rows → validated → grouped → composed → sink. Counts always add up. */
+export async function runPass(o: PassOptions): Promise<{ stoppedEarly: boolean }> {
+  const check = makeRowChecker(o.columns, o.required);
+  const spill = new Spill();
+  const grouper = new Grouper(o.scattered, spill);
+  const c = o.counts;
+  let seq = 0;
+  let stopped = false;
+  const orderIdx = o.columns.index.get('order_id');
+
+  const reject = (line: number, cells: string[], reason: string) => {
+    c.rowsRejected++;
+    o.rejects.add(line, cells, reason);
+  };
+
+  const emit = async (rows: GoodRow[]): Promise<void> => {
+    if (o.limit !== undefined && c.messages >= o.limit) {
+      c.rowsSkipped += rows.length;
+      stopped = true;
+      return;
+    }
+    const first = rows[0]!;
+    const key = o.perRow ? `${first.key}#${orderIdx !== undefined && first.cells[orderIdx]!.trim() ? first.cells[orderIdx]!.trim() : `line${first.line}`}` : first.key;
+    const recipient: Recipient = {
+      email: first.email,
+      name: first.name,
+      first_name: first.first_name,
+      fields: first.fields,
+      orders: rows.map((r) => r.fields),
+      key,
+      line: first.line,
+    };
+    let msg: Message;
+    try {
+      msg = o.composer(recipient);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      for (const r of rows) reject(r.line, r.cells, err.message);
+      return;
+    }
+    const state = o.journal?.last.get(msg.messageId);
+    if (state?.event === 'sent') {
+      c.alreadySent++;
+      c.rowsSkipped += rows.length;
+      return;
+    }
+    if (state?.event === 'sending' && !o.resendInDoubt) {
+      c.inDoubt.push(msg.to?.address ?? first.email);
+      c.rowsSkipped += rows.length;
+      return;
+    }
+    c.messages++;
+    c.rowsRendered += rows.length;
+    seq++;
+    const pending = o.sink.write(msg, seq);
+    if (pending) await pending;
+  };
+
+  try {
+    outer: for await (const { rows, bytes } of readCsv(toUtf8(o.input, { encoding: o.encoding }), { delimiter: o.delimiter })) {
+      o.onBytes?.(bytes);
+      for (const r of rows) {
+        if (stopped || o.shouldStop()) {
+          stopped = true;
+          break outer;
+        }
+        if (r.cells.length === 0 || isBlankRow(r.cells)) {
+          c.blankLines++;
+          continue;
+        }
+        c.rowsRead++;
+        const verdict = check(r);
+        if (!verdict.ok) {
+          reject(r.line, r.cells, verdict.reason);
+          continue;
+        }
+        const row = verdict.row;
+        if (o.shard && !inShard(row.key, o.shard)) {
+          c.rowsSkipped++;
+          continue;
+        }
+        if (o.perRow) {
+          await emit([row]);
+          continue;
+        }
+        const out = grouper.push(row);
+        if (out?.kind === 'group') await emit(out.rows);
+        else if (out?.kind === 'duplicate') {
+          reject(row.line, row.cells, 'this customer already got a message earlier in this run (their rows are not adjacent); add it by hand or re-run with the rows together');
+        }
+      }
+    }
+    c.heldRows = spill.rows;
+    if (!stopped && !o.shouldStop()) {
+      const last = grouper.finish();
+      if (last) await emit(last);
+      const recheck = (line: number, cells: string[]) => {
+        const v = check({ line, cells });
+        return v.ok ? v.row : undefined;
+      };
+      for (const g of spill.groups(recheck)) {
+        if (stopped || o.shouldStop()) {
+          c.rowsSkipped += g.length;
+          stopped = true;
+          continue;
+        }
+        await emit(g);
+      }
+    } else {
+      stopped = true;
+      c.rowsSkipped += grouper.pendingRows();
+    }
+  } finally {
+    spill.dispose();
+  }
+  return { stoppedEarly: stopped };
+}

@@ -1,0 +1,40 @@
+/** The counts of one batch run. rowsRead = rowsRendered + rowsRejected + rowsSkipped, always. */
+export interface BatchCounts {
+  rowsRead: number;
+  rowsRendered: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  blankLines: number;
+  messages: number;
+  /** Messages handed over or written for good. */
+  written: number;
+  failed: number;
+  /** Skipped because the journal says they were sent already. */
+  alreadySent: number;
+  /** Left "sending" by an earlier run: reported, not resent. */
+  inDoubt: string[];
+  /** Rows held because their customer's rows were scattered. */
+  heldRows: number;
+}
+
+export function emptyCounts(): BatchCounts {
+  return { rowsRead: 0, rowsRendered: 0, rowsRejected: 0, rowsSkipped: 0, blankLines: 0, messages: 0, written: 0, failed: 0, alreadySent: 0, inDoubt: [], heldRows: 0 };
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The one-line summary printed on stderr after every run. */
+export function summaryLine(c: BatchCounts, seconds: number, extra: { target?: string; rejects?: string; interrupted?: boolean; preview?: boolean }): string {
+  const grouped = c.rowsRendered - c.messages;
+  const parts = [
+    `${n(c.rowsRead)} rows read`,
+    `${n(c.messages)} ${extra.preview ? 'previewed' : c.messages === 1 ? 'message' : 'messages'}${grouped > 0 ? ` (${n(c.rowsRendered)} rows, ${n(grouped)} grouped into them)` : ''}`,
+    `${n(c.rowsRejected)} rejected${c.rowsRejected > 0 && extra.rejects ? ` (see ${extra.rejects})` : ''}`,
+  ];
+  if (c.rowsSkipped > 0) parts.push(`${n(c.rowsSkipped)} skipped${c.alreadySent > 0 ? ` (${n(c.alreadySent)} already sent)` : ''}`);
+  if (c.failed > 0 || c.written !== c.messages) parts.push(`${n(c.failed)} failed`);
+  if (c.inDoubt.length > 0) parts.push(`${n(c.inDoubt.length)} in doubt`);
+  const rate = seconds > 0 ? Math.round(c.rowsRead / seconds) : 0;
+  const where = extra.target && !extra.preview ? ` → ${extra.target}` : '';
+  return `apologize: ${extra.interrupted ? 'interrupted: ' : ''}${parts.join(', ')}${where} · ${seconds.toFixed(2)} s · ${n(rate)} rows/s`;
+}

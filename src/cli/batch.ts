@@ -1,0 +1,208 @@
+import { resolve } from 'node:path';
+import { prescanScattered } from '../recipients/prescan.js';
+import { resolveNow } from '../compose/clock.js';
+import { createComposer } from '../compose/compose.js';
+import { UsageError } from '../errors.js';
+import { gatherIncident } from '../incident/resolve.js';
+import { validateIncident } from '../incident/validate.js';
+import { ExecSink, parseDurationMs, parseRate } from '../mail/exec.js';
+import { BATCH_FORMATS, type BatchFormat } from '../mail/formats.js';
+import { Journal, readJournal } from '../mail/journal.js';
+import { FileSink, FolderSink, StreamSink, type Sink } from '../mail/sinks.js';
+import { parseMapOptions } from '../recipients/columns.js';
+import { parseDelimiter } from '../recipients/csv.js';
+import { checkEncoding, openInput } from '../recipients/decode.js';
+import { defaultRejectsPath, RejectsWriter } from '../recipients/rejects.js';
+import { TemplateLibrary } from '../templates/library.js';
+import { prepareInput, readHeader, type InputFile } from '../batch/input.js';
+import { runPass, type Shard } from '../batch/run.js';
+import { emptyCounts, summaryLine, type BatchCounts } from '../batch/summary.js';
+import { parseStage } from './draft.js';
+import type { IncidentFlags } from './incident-options.js';
+import { incidentFromFlags } from './incident-options.js';
+import { say, stderrColour, type IO } from './io.js';
+import { pipeState } from './output.js';
+import { PreviewSink } from './preview.js';
+
+export interface BatchOptions extends IncidentFlags {
+  format?: string;
+  out?: string;
+  exec?: string;
+  concurrency?: string;
+  rate?: string;
+  execTimeout?: string;
+  journal?: string;
+  resendInDoubt?: boolean;
+  preview?: string;
+  limit?: string;
+  shard?: string;
+  stage?: string;
+  strict?: boolean;
+  rejects?: string;
+  perRow?: boolean;
+  map?: string[];
+  delimiter?: string;
+  encoding?: string;
+  force?: boolean;
+}
+
+function positiveInt(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`${flag} "${value}" must be a whole number of at least 1`, `e.g. ${flag} 10`);
+  return Number(value);
+}
+
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard "${value}" is not K/N with 1 ≤ K ≤ N`, 'e.g. --shard 1/4 on the first of four machines');
+  return { k: Number(m[1]), n: Number(m[2]) };
+}
+
+/** `apologize batch <CSV|->`: one message per affected customer. */
+export async function batchCommand(input: string, opts: BatchOptions, io: IO, signals: { onInterrupt: (fn: () => void) => () => void }): Promise<number> {
+  const started = process.hrtime.bigint();
+  // ---- everything that can be wrong with the call is checked before anything is written
+  const format = (opts.format ?? 'mbox') as BatchFormat;
+  if (!(BATCH_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"`, `use --format ${BATCH_FORMATS.join('|')}`);
+  if (format === 'eml' && !opts.out && opts.preview === undefined && !opts.exec) throw new UsageError('--format eml writes one file per message and needs --out FOLDER', 'add --out ./messages (or use --format mbox for one stream)');
+  if (opts.exec && opts.out) throw new UsageError('--exec and --out both say where messages go', 'use one of them');
+  if (opts.journal && !opts.exec) throw new UsageError('--journal records hand-offs to --exec', 'add --exec "sendmail -t -i" (or drop --journal)');
+  if (opts.resendInDoubt && !opts.journal) throw new UsageError('--resend-in-doubt needs the --journal of the earlier run', 'add --journal FILE');
+  const preview = positiveInt(opts.preview, '--preview');
+  const limit = positiveInt(opts.limit, '--limit');
+  const concurrency = positiveInt(opts.concurrency, '--concurrency') ?? 1;
+  const rate = parseRate(opts.rate);
+  const execTimeoutMs = parseDurationMs(opts.execTimeout, 60_000, '--exec-timeout');
+  const shard = parseShard(opts.shard);
+  const stage = parseStage(opts.stage);
+  const map = parseMapOptions(opts.map);
+  const delimiter = parseDelimiter(opts.delimiter);
+  checkEncoding(opts.encoding);
+
+  const gathered = gatherIncident({ cwd: io.cwd, flags: incidentFromFlags(opts), incidentFile: opts.incident, configFile: opts.config, templatesDir: opts.templates });
+  const requireFrom = preview === undefined && format !== 'text';
+  const incident = validateIncident(gathered.input, { source: gathered.source, requireFrom });
+  const library = new TemplateLibrary(gathered.templatesDir);
+  const composer = createComposer(incident, library, { stage, now: resolveNow(io.env) });
+  const colour = stderrColour(io);
+  if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
+  const required = library.requiredRecipientFields(composer.template);
+
+  const inputPath = input === '-' ? '-' : resolve(io.cwd, input);
+  const grouping = !opts.perRow;
+  const file: InputFile = await prepareInput(inputPath, io.stdin);
+  try {
+    const { delimiter: delim, columns } = await readHeader(file.path, opts.encoding, delimiter, map);
+    for (const field of required) {
+      if (!['email', 'name', 'first_name'].includes(field) && !columns.index.has(field)) {
+        throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);
+      }
+    }
+    const rejectsPath = preview !== undefined ? undefined : opts.rejects ? resolve(io.cwd, opts.rejects) : defaultRejectsPath(inputPath);
+    const journalState = opts.journal ? readJournal(resolve(io.cwd, opts.journal)) : undefined;
+
+    // ---- the first pass for grouping: which customers' rows are scattered
+    let scattered;
+    if (grouping) {
+      const emailIdx = columns.index.get('email')!;
+      const { toUtf8 } = await import('../recipients/decode.js');
+      const scan = await prescanScattered(toUtf8(openInput(file.path, io.stdin), { encoding: opts.encoding }), delim, () => emailIdx);
+      if (scan.scatteredCount > 0) {
+        scattered = scan.scattered;
+        say(io, `apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);
+      }
+    }
+
+    const inputStream = () => openInput(file.path, io.stdin);
+
+    // ---- --strict: check every row first; write nothing if any is bad
+    if (opts.strict) {
+      const counts = emptyCounts();
+      const rejects = new RejectsWriter(rejectsPath);
+      rejects.setHeader(columns.raw);
+      const nullSink: Sink = { written: 0, failed: 0, target: 'check', write: () => {}, close: async () => {}, abort: async () => {} };
+      await runPass({ input: inputStream(), encoding: opts.encoding, delimiter: delim, columns: columns, required, composer, sink: nullSink, rejects, counts, perRow: Boolean(opts.perRow), scattered, shard, limit, shouldStop: () => false });
+      rejects.close();
+      if (counts.rowsRejected > 0) {
+        throw new UsageError(
+          `--strict: ${counts.rowsRejected.toLocaleString('en-US')} of ${counts.rowsRead.toLocaleString('en-US')} rows are bad${rejectsPath ? ` (reasons in ${rejectsPath})` : ''}; nothing was written`,
+          'fix those rows, or drop --strict to send the good ones and keep the rejects',
+        );
+      }
+    }
+
+    // ---- the sink
+    const journal = opts.journal ? new Journal(resolve(io.cwd, opts.journal)) : undefined;
+    let sink: Sink;
+    if (preview !== undefined) sink = new PreviewSink(io);
+    else if (opts.exec) {
+      sink = new ExecSink({
+        command: opts.exec, concurrency, ratePerMinute: rate, timeoutMs: execTimeoutMs, env: io.env, journal,
+        onFailure: (to, reason) => say(io, `apologize: sending to ${to} failed: ${reason}`),
+      });
+    } else if (format === 'eml') sink = new FolderSink(resolve(io.cwd, opts.out!), Boolean(opts.force));
+    else if (opts.out) sink = new FileSink(resolve(io.cwd, opts.out), format);
+    else sink = new StreamSink(io.stdout, format, 'stdout', () => pipeState.closed);
+
+    const counts: BatchCounts = emptyCounts();
+    const rejects = new RejectsWriter(rejectsPath);
+    let interrupted = false;
+    const off = signals.onInterrupt(() => {
+      if (interrupted && sink instanceof ExecSink) sink.killAll();
+      interrupted = true;
+    });
+    const progress = await startProgress(io, file.size, preview !== undefined);
+    let result: { stoppedEarly: boolean };
+    try {
+      const cols = columns;
+      rejects.setHeader(cols.raw);
+      result = await runPass({
+        input: inputStream(), encoding: opts.encoding, delimiter: delim, columns: cols, required, composer, sink, rejects, counts,
+        perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, resendInDoubt: opts.resendInDoubt,
+        shouldStop: () => interrupted || pipeState.closed, onBytes: progress?.tick,
+      });
+      if (interrupted) await sink.abort();
+      else await sink.close();
+    } catch (err) {
+      await sink.abort();
+      throw err;
+    } finally {
+      off();
+      progress?.stop();
+      rejects.close();
+      journal?.close();
+    }
+    counts.written = sink.written;
+    counts.failed = sink.failed;
+    void result;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (counts.inDoubt.length > 0) {
+      say(io, `apologize: ${counts.inDoubt.length} message(s) were being handed over when an earlier run stopped, and may or may not have gone out; not resent (add --resend-in-doubt to send them): ${counts.inDoubt.join(', ')}`);
+    }
+    say(io, summaryLine(counts, seconds, { target: sink.target, rejects: counts.rowsRejected > 0 ? rejectsPath : undefined, interrupted, preview: preview !== undefined }));
+    if (interrupted) return 130;
+    return counts.rowsRejected > 0 || counts.failed > 0 || counts.inDoubt.length > 0 ? 1 : 0;
+  } finally {
+    file.dispose();
+  }
+}
+
+async function startProgress(io: IO, total: number | undefined, preview: boolean): Promise<{ tick: (n: number) => void; stop: () => void } | undefined> {
+  if (!io.stderr.isTTY || preview || !total || io.env.CI) return undefined;
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar(
+    { stream: io.stderr as unknown as NodeJS.WritableStream, format: 'apologize {bar} {percentage}% | {value}/{total} MB | {eta_formatted} left', hideCursor: true, clearOnComplete: true, etaBuffer: 50, fps: 5 },
+    Presets.shades_classic,
+  );
+  const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
+  let done = 0;
+  bar.start(mb(total), 0);
+  return {
+    tick: (n) => {
+      done += n;
+      bar.update(mb(Math.min(done, total)));
+    },
+    stop: () => bar.stop(),
+  };
+}

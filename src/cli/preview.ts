@@ -1,0 +1,30 @@
+import type { Message } from '../compose/compose.js';
+import type { Sink } from '../mail/sinks.js';
+import { safeForTerminal, stderrColour, type IO } from './io.js';
+
+/** `--preview N`: readable, colourised messages on stderr; nothing written anywhere. */
+export class PreviewSink implements Sink {
+  written = 0;
+  failed = 0;
+  readonly target = 'preview';
+  constructor(private readonly io: IO) {}
+
+  write(msg: Message, seq: number): void {
+    const c = stderrColour(this.io);
+    const to = msg.to ? (msg.to.name ? `${msg.to.name} <${msg.to.address}>` : msg.to.address) : '(nobody)';
+    const lines = [
+      c.dim(`── message ${seq} ${'─'.repeat(50)}`),
+      `${c.bold('To:')} ${safeForTerminal(to)}`,
+      `${c.bold('Subject:')} ${safeForTerminal(msg.subject)}`,
+      `${c.bold('Message-ID:')} <${msg.messageId}>`,
+      '',
+      safeForTerminal(msg.text).trimEnd(),
+      '',
+    ];
+    this.io.stderr.write(`${lines.join('\n')}\n`);
+    this.written++;
+  }
+
+  async close(): Promise<void> {}
+  async abort(): Promise<void> {}
+}

@@ -1,0 +1,22 @@
+import type { Message } from '../compose/compose.js';
+import { toMboxEntry } from './mbox.js';
+import { toJsonLine, toJsonObject, toRfc5322, toText } from './rfc5322.js';
+
+export const BATCH_FORMATS = ['mbox', 'eml', 'ndjson', 'text'] as const;
+export type BatchFormat = (typeof BATCH_FORMATS)[number];
+
+const TEXT_SEPARATOR = `${'='.repeat(72)}\n`;
+
+/** A message as the bytes of one entry of a stream format. */
+export function formatEntry(msg: Message, format: BatchFormat, first: boolean): string {
+  switch (format) {
+    case 'mbox':
+      return toMboxEntry(msg);
+    case 'ndjson':
+      return `${toJsonLine(toJsonObject(msg))}\n`;
+    case 'text':
+      return `${first ? '' : TEXT_SEPARATOR}${toText(msg)}`;
+    case 'eml':
+      return toRfc5322(msg, '\r\n');
+  }
+}

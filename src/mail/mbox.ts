@@ -1,0 +1,23 @@
+import type { Message } from '../compose/compose.js';
+import { toRfc5322 } from './rfc5322.js';
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** asctime(3) in UTC, as mbox "From " lines use: "Wed Jul  8 09:00:00 2026". */
+export function asctime(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+}
+
+/** mboxrd quoting: every line that starts with ">*From " gets one more ">". */
+export function quoteFromLines(text: string): string {
+  return text.includes('From ') ? text.replace(/^(>*From )/gm, '>$1') : text;
+}
+
+/** One mboxrd entry: separator line, quoted message, blank line. */
+export function toMboxEntry(msg: Message, eml?: string): string {
+  const sender = msg.from?.address ?? 'MAILER-DAEMON';
+  const body = quoteFromLines(eml ?? toRfc5322(msg, '\n'));
+  return `From ${sender} ${asctime(msg.date)}\n${body}${body.endsWith('\n') ? '' : '\n'}\n`;
+}

@@ -1,0 +1,220 @@
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Message } from '../compose/compose.js';
+import { OutputError, UsageError } from '../errors.js';
+import { formatEntry, type BatchFormat } from './formats.js';
+
+/** Where messages go. `write` resolves when the message is accepted (backpressure). */
+export interface Sink {
+  write(msg: Message, seq: number): Promise<void> | void;
+  /** Finishes: flushes, waits for what is in flight, makes files final. */
+  close(): Promise<void>;
+  /** Stops early: keeps nothing half-written. */
+  abort(): Promise<void>;
+  /** Messages handed over for good, and messages that failed. */
+  readonly written: number;
+  readonly failed: number;
+  /** Where it went, for the summary. */
+  readonly target: string;
+}
+
+export interface WritableLike {
+  write(chunk: string, cb?: (err?: Error | null) => void): boolean;
+  once(event: 'drain' | 'error' | 'close', listener: (...args: unknown[]) => void): unknown;
+}
+
+const FLUSH_AT = 1 << 18;
+
+/** Stream formats (mbox, ndjson, text) onto a writable: stdout or an open file. */
+export class StreamSink implements Sink {
+  written = 0;
+  failed = 0;
+  private parts: string[] = [];
+  private size = 0;
+  private error: Error | undefined;
+  constructor(
+    private readonly out: WritableLike,
+    private readonly format: BatchFormat,
+    readonly target: string,
+    private readonly isClosed: () => boolean = () => false,
+  ) {
+    out.once('error', (err) => {
+      this.error = err as Error;
+    });
+  }
+
+  write(msg: Message): Promise<void> | void {
+    this.parts.push(formatEntry(msg, this.format, this.written === 0));
+    this.written++;
+    this.size += this.parts[this.parts.length - 1]!.length;
+    if (this.size >= FLUSH_AT) return this.flush();
+  }
+
+  private flush(): Promise<void> | void {
+    if (this.parts.length === 0) return;
+    const data = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (this.error) throw this.outputError(this.error);
+    if (this.isClosed()) return;
+    const ok = this.out.write(data);
+    if (ok) return;
+    return new Promise<void>((resolve, reject) => {
+      const onDrain = () => resolve();
+      this.out.once('drain', onDrain);
+      this.out.once('error', (err) => (this.isClosed() ? resolve() : reject(this.outputError(err as Error))));
+      this.out.once('close', () => resolve());
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.isClosed()) return;
+    await new Promise<void>((resolve, reject) => {
+      this.out.write('', (err) => (err && !this.isClosed() ? reject(this.outputError(err)) : resolve()));
+    });
+    if (this.error && !this.isClosed()) throw this.outputError(this.error);
+  }
+
+  async abort(): Promise<void> {
+    await this.close().catch(() => {});
+  }
+
+  private outputError(err: Error): OutputError {
+    const code = (err as NodeJS.ErrnoException).code;
+    return new OutputError(`cannot write to ${this.target}: ${code ?? err.message}`, code === 'ENOSPC' ? 'free some disk space, or write elsewhere with --out' : 'check the output target');
+  }
+}
+
+/** A file written through a temporary name and renamed when complete: never half a file. */
+export class FileSink implements Sink {
+  written = 0;
+  failed = 0;
+  private fd: number;
+  private readonly tmp: string;
+  private readonly direct: boolean;
+  private parts: string[] = [];
+  private size = 0;
+  constructor(
+    private readonly path: string,
+    private readonly format: BatchFormat,
+  ) {
+    this.direct = existsSync(path) && !statSync(path).isFile(); // /dev/null, /dev/full, a FIFO
+    this.tmp = this.direct ? path : join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    try {
+      this.fd = openSync(this.tmp, this.direct ? 'w' : 'wx');
+    } catch (err) {
+      throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'check that the folder exists and is writable');
+    }
+  }
+  get target(): string {
+    return this.path;
+  }
+
+  write(msg: Message): void {
+    const entry = formatEntry(msg, this.format, this.written === 0);
+    this.parts.push(entry);
+    this.size += entry.length;
+    this.written++;
+    if (this.size >= FLUSH_AT) this.flush();
+  }
+
+  private flush(): void {
+    if (this.parts.length === 0) return;
+    const data = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    try {
+      writeSync(this.fd, data);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      this.written = 0;
+      this.cleanup();
+      throw new OutputError(`cannot write to ${this.path}: ${code ?? String(err)}; nothing was kept`, code === 'ENOSPC' ? 'free some disk space, or write elsewhere' : 'check the output target');
+    }
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    if (!this.direct) fsyncSync(this.fd);
+    closeSync(this.fd);
+    if (!this.direct) renameSync(this.tmp, this.path);
+  }
+
+  async abort(): Promise<void> {
+    this.written = 0;
+    this.cleanup();
+  }
+
+  private cleanup(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
+    if (!this.direct && existsSync(this.tmp)) unlinkSync(this.tmp);
+  }
+}
+
+/** Name of one .eml file: `<n>-<key>.eml`, the key made safe for any file system. */
+export function emlName(seq: number, key: string): string {
+  const safe = key.toLowerCase().replace(/[^a-z0-9@._+-]/g, '_').slice(0, 100);
+  return `${String(seq).padStart(6, '0')}-${safe || 'message'}.eml`;
+}
+
+/** A folder of .eml files, each written atomically; existing files are kept unless --force. */
+export class FolderSink implements Sink {
+  written = 0;
+  failed = 0;
+  constructor(
+    private readonly dir: string,
+    private readonly force: boolean,
+  ) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw new UsageError(`cannot create the folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'choose a writable --out folder');
+    }
+    if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${dir} is not a folder`, 'with --format eml, --out names a folder');
+    if (!force) {
+      const existing = readdirSync(dir).filter((f) => f.endsWith('.eml')).length;
+      if (existing > 0) {
+        throw new UsageError(`the folder ${dir} already has ${existing} .eml file(s)`, 'choose an empty folder, or add --force to overwrite');
+      }
+    }
+    const probe = join(dir, `.apologize-probe-${process.pid}`);
+    try {
+      writeFileSync(probe, '');
+      unlinkSync(probe);
+    } catch (err) {
+      throw new UsageError(`cannot write into ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'choose a writable --out folder');
+    }
+  }
+  get target(): string {
+    return this.dir;
+  }
+
+  write(msg: Message, seq: number): void {
+    const final = join(this.dir, emlName(seq, msg.key));
+    const tmp = join(this.dir, `.${emlName(seq, msg.key)}.tmp`);
+    try {
+      writeFileSync(tmp, formatEntry(msg, 'eml', false));
+      if (this.force) renameSync(tmp, final);
+      else {
+        linkSync(tmp, final); // fails if the file exists: never overwrite
+        unlinkSync(tmp);
+      }
+    } catch (err) {
+      if (existsSync(tmp)) unlinkSync(tmp);
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new OutputError(
+        `cannot write ${final}: ${code ?? String(err)} (${this.written} file(s) written before it)`,
+        code === 'EEXIST' ? 'add --force to overwrite, or use an empty folder' : 'check the folder and the free space',
+      );
+    }
+    this.written++;
+  }
+
+  async close(): Promise<void> {}
+  async abort(): Promise<void> {}
+}

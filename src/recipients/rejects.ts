@@ -1,0 +1,51 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import { OutputError } from '../errors.js';
+
+/** Cells that a spreadsheet would run as a formula get a leading apostrophe. */
+export function formulaSafe(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Default rejects path: `orders.csv` → `orders.rejects.csv`, next to the input. */
+export function defaultRejectsPath(input: string): string | undefined {
+  if (input === '-') return undefined;
+  return input.replace(/(\.csv|\.tsv|\.txt)?$/i, '.rejects.csv');
+}
+
+/**
+ * Writes rejected rows with their original columns plus `_line` and `_reason`
+ * (a ragged row's extra cells follow them). The file is created on the first
+ * reject, so a clean run leaves none.
+ */
+export class RejectsWriter {
+  count = 0;
+  private fd: number | undefined;
+  private header: string[] = [];
+  constructor(readonly path: string | undefined) {}
+
+  setHeader(header: string[]): void {
+    this.header = header;
+  }
+
+  add(line: number, cells: string[], reason: string): void {
+    this.count++;
+    if (!this.path) return;
+    const n = this.header.length;
+    const row = [...cells.slice(0, n), ...Array(Math.max(0, n - cells.length)).fill(''), String(line), reason, ...cells.slice(n)].map((c) => formulaSafe(String(c)));
+    try {
+      if (this.fd === undefined) {
+        this.fd = openSync(this.path, 'w');
+        writeSync(this.fd, stringify([[...this.header, '_line', '_reason'].map(formulaSafe)]));
+      }
+      writeSync(this.fd, stringify([row]));
+    } catch (err) {
+      throw new OutputError(`cannot write the rejects file ${this.path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'choose a writable path with --rejects');
+    }
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}

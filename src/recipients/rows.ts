@@ -1,0 +1,75 @@
+import { hasHeaderBreaker, parseMailbox } from '../mail/address.js';
+import type { ColumnMap } from './columns.js';
+import type { CsvRow } from './csv.js';
+import { firstNameOf } from './recipient.js';
+
+/** A row that passed validation, with its columns by field name. */
+export interface GoodRow {
+  line: number;
+  cells: string[];
+  fields: Record<string, string>;
+  email: string;
+  /** Lower-cased address: the grouping key. */
+  key: string;
+  name: string;
+  first_name: string;
+}
+
+export type RowVerdict = { ok: true; row: GoodRow } | { ok: false; reason: string };
+
+/** True for a blank line or a row of empty cells (Excel's trailing ",,,"). */
+export function isBlankRow(cells: string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * Validates one row. A row is rejected, never fixed: a missing or invalid
+ * email, several addresses, a line break or control character in a value that
+ * reaches a header, a ragged row, or an empty column the template needs.
+ */
+export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row: CsvRow) => RowVerdict {
+  const { fields: names } = columns;
+  const n = names.length;
+  const emailIdx = columns.index.get('email')!;
+  const nameIdx = columns.index.get('name');
+  const firstIdx = columns.index.get('first_name');
+  const requiredIdx = [...required]
+    .filter((f) => f !== 'email' && f !== 'name' && f !== 'first_name' && columns.index.has(f))
+    .map((f) => [f, columns.index.get(f)!] as const);
+  const needsName = required.has('name');
+  const needsFirst = required.has('first_name');
+
+  return (row) => {
+    const { cells } = row;
+    if (cells.length !== n) {
+      return { ok: false, reason: `row has ${cells.length} fields but the header has ${n} (a stray delimiter or quote?)` };
+    }
+    const rawEmail = cells[emailIdx]!;
+    if (rawEmail.trim() === '') return { ok: false, reason: 'email is missing' };
+    const box = parseMailbox(rawEmail);
+    if ('error' in box) return { ok: false, reason: `email "${shorten(rawEmail)}" is not one valid address: ${box.error}` };
+    let name = nameIdx === undefined ? '' : cells[nameIdx]!.trim();
+    if (hasHeaderBreaker(name)) return { ok: false, reason: 'name contains a line break or control character (it would reach the To header)' };
+    if (name === '' && box.name) name = box.name;
+    let first = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
+    if (hasHeaderBreaker(first)) return { ok: false, reason: 'first_name contains a line break or control character' };
+    if (first === '') first = firstNameOf(name);
+    if (needsName && name === '') return { ok: false, reason: 'name is empty and the template needs it' };
+    if (needsFirst && first === '') return { ok: false, reason: 'first_name is empty (and there is no name to take it from) and the template needs it' };
+    for (const [field, idx] of requiredIdx) {
+      if (cells[idx]!.trim() === '') return { ok: false, reason: `${field} is empty and the template needs it` };
+    }
+    const fields: Record<string, string> = {};
+    for (let i = 0; i < n; i++) fields[names[i]!] = cells[i]!;
+    fields.email = box.address;
+    fields.name = name;
+    fields.first_name = first;
+    return { ok: true, row: { line: row.line, cells, fields, email: box.address, key: box.address.toLowerCase(), name, first_name: first } };
+  };
+}
+
+function shorten(v: string): string {
+  const s = JSON.stringify(v).slice(1, -1);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
