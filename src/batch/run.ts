@@ -54,6 +54,7 @@ export async function runPass(o: PassOptions): Promise<{ stoppedEarly: boolean }
   let seq = 0;
   let stopped = false;
   const orderIdx = o.columns.index.get('order_id');
+  const shape = [...new Set([...o.columns.fields, 'email', 'name', 'first_name', 'orders'])].join(',');
 
   const reject = (line: number, cells: string[], reason: string) => {
     c.rowsRejected++;
@@ -76,6 +77,7 @@ export async function runPass(o: PassOptions): Promise<{ stoppedEarly: boolean }
       orders: rows.map((r) => r.fields),
       key,
       line: first.line,
+      shape,
     };
     let msg: Message;
     try {

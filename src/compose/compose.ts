@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import type { Incident } from '../incident/schema.js';
 import { incidentId, printable } from '../incident/validate.js';
@@ -9,6 +8,8 @@ import type { CompiledTemplate, Stage, TemplateLibrary } from '../templates/libr
 import { addDuration } from './clock.js';
 import { decideHumour, fnv1a } from './humour.js';
 import { NOBODY } from '../recipients/recipient.js';
+import { FingerprintSet } from '../recipients/fingerprint.js';
+import { SkeletonRenderer, type RenderedParts } from './skeleton.js';
 
 /** A composed message, before it is turned into bytes. */
 export interface Message {
@@ -44,8 +45,9 @@ export interface Composer {
 
 /** Deterministic Message-ID: same incident, recipient and stage give the same id. */
 export function messageIdFor(id: string, recipientKey: string, stage: Stage, domain: string): string {
-  const hash = createHash('sha1').update(`${id}\0${recipientKey}\0${stage}`).digest('hex').slice(0, 24);
-  return `${stage === 'apology' ? 'apology' : stage}.${id}.${hash}@${domain}`;
+  const [a, b] = FingerprintSet.hash(`${id}\0${recipientKey}`);
+  const hash = (a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0'));
+  return `${stage}.${id}.${hash}@${domain}`;
 }
 
 /** Normalises a rendered body: no trailing spaces, at most one blank line in a row, one final newline. */
@@ -105,30 +107,43 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     followUpDate: followUpDue ? longDate(followUpDue) : '',
   };
   const humourLines = humour.on ? template.humour : [];
+  const subjectIndex = template.headers.findIndex((h) => h.name.toLowerCase() === 'subject');
+  const apologySubject = apologyTemplate.headers.find((h) => h.name.toLowerCase() === 'subject')!;
+
+  /** Renders everything that depends on the recipient: header values (raw) and the tidy body. */
+  const renderParts = (recipientContext: Record<string, unknown>, humourIndex: number): RenderedParts => {
+    const context: Record<string, unknown> = { ...base, recipient: recipientContext, humour: '' };
+    if (humourIndex >= 0) context.humour = humourLines[humourIndex]!(context).trim();
+    const headers = template.headers.map((h) => h.render(context));
+    if (stage !== 'apology') headers.push(apologySubject.render({ ...context, stage: 'apology' }));
+    return { headers, body: tidyBody(template.body(context)) };
+  };
+  const sources = [...template.headers.map((h) => h.source), template.bodySource, ...template.humourSources];
+  if (stage !== 'apology') sources.push(apologySubject.source);
+  const skeleton = library.skeletonSafe(sources) ? new SkeletonRenderer(renderParts) : undefined;
 
   const compose = ((recipient: Recipient = NOBODY): Message => {
     const messageId = messageIdFor(id, recipient.key, stage, domain);
-    const humourLine =
-      humourLines.length > 0 ? humourLines[fnv1a(`${id}\0${recipient.key}`) % humourLines.length]! : undefined;
-    const context: Record<string, unknown> = {
-      ...base,
-      recipient: { ...recipient.fields, email: recipient.email, name: recipient.name, first_name: recipient.first_name, orders: recipient.orders },
-      messageId,
-      humour: '',
+    const humourIndex = humourLines.length > 0 ? fnv1a(`${id}\0${recipient.key}`) % humourLines.length : -1;
+    const recipientContext: Record<string, unknown> = {
+      ...recipient.fields,
+      email: recipient.email,
+      name: recipient.name,
+      first_name: recipient.first_name,
+      orders: recipient.orders,
     };
-    if (humourLine) context.humour = humourLine(context).trim();
+    const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex);
     const headers: [string, string][] = [];
     let subject = '';
-    for (const h of template.headers) {
-      const value = renderHeader(h.render(context), h.name, template.file);
-      if (h.name.toLowerCase() === 'subject') subject = value;
+    template.headers.forEach((h, i) => {
+      const value = renderHeader(parts.headers[i]!, h.name, template.file);
+      if (i === subjectIndex) subject = value;
       else headers.push([h.name, value]);
-    }
+    });
     let inReplyTo: string | undefined;
     if (stage !== 'apology') {
       inReplyTo = messageIdFor(id, recipient.key, 'apology', domain);
-      const apologySubject = apologyTemplate.headers.find((h) => h.name.toLowerCase() === 'subject')!;
-      const original = renderHeader(apologySubject.render({ ...context, stage: 'apology' }), 'Subject', apologyTemplate.file);
+      const original = renderHeader(parts.headers[template.headers.length]!, 'Subject', apologyTemplate.file);
       if (subject === '' || subject === original) subject = `Re: ${original}`;
     }
     return {
@@ -137,7 +152,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       replyTo,
       subject,
       headers,
-      text: tidyBody(template.body(context)),
+      text: parts.body,
       messageId,
       inReplyTo,
       date: opts.now,

@@ -14,9 +14,13 @@ export function encodeDisplayName(name: string): string {
   return name;
 }
 
+const PLAIN_NAME = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]*$/;
+
 /** `Name <addr>` with only the name encoded; the address always stays bare. */
 export function formatMailbox(box: Mailbox): string {
-  return box.name ? `${encodeDisplayName(box.name)} <${box.address}>` : box.address;
+  if (!box.name) return box.address;
+  const name = PLAIN_NAME.test(box.name) && box.name.length < 70 && !/^\s|\s$|\s\s/.test(box.name) ? box.name : encodeDisplayName(box.name);
+  return `${name} <${box.address}>`;
 }
 
 /** `Name <addr>` for people and JSON: nothing encoded. */
@@ -40,24 +44,36 @@ export function headerLine(name: string, encodedValue: string): string {
 }
 
 export interface EncodedBody {
-  transferEncoding: '7bit' | 'quoted-printable';
+  transferEncoding: '7bit' | '8bit' | 'quoted-printable';
   body: string;
 }
 
-/** Chooses a transfer encoding that keeps every line ≤ 998 octets and 7-bit safe. */
+/**
+ * Chooses a transfer encoding that keeps every line ≤ 998 octets: `7bit` for
+ * ASCII, `8bit` for UTF-8 text (readable, and what every current relay takes
+ * via 8BITMIME; sendmail down-converts for the rare one that does not), and
+ * quoted-printable when a line would be longer than 998 octets or the text has
+ * a lone CR.
+ */
 export function encodeBody(text: string): EncodedBody {
-  if (!NON_ASCII.test(text) && !hasLongLine(text, 998)) return { transferEncoding: '7bit', body: text };
+  const ascii = !NON_ASCII.test(text);
+  if (!text.includes('\r') && !hasLongLine(text, ascii ? 998 : 332)) return { transferEncoding: ascii ? '7bit' : '8bit', body: text };
+  if (!text.includes('\r') && !hasLongOctetLine(text, 998)) return { transferEncoding: '8bit', body: text };
   return { transferEncoding: 'quoted-printable', body: libqp.wrap(libqp.encode(Buffer.from(text, 'utf8')), 76) };
 }
 
+/** A line longer than `max` characters (a UTF-16 unit is at most 3 UTF-8 octets, so max 332 is safe for 998 octets). */
 function hasLongLine(text: string, max: number): boolean {
   let start = 0;
-  while (start <= text.length) {
+  for (;;) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
     if (end - start > max) return true;
-    if (nl === -1) break;
+    if (nl === -1) return false;
     start = nl + 1;
   }
-  return false;
+}
+
+function hasLongOctetLine(text: string, max: number): boolean {
+  return text.split('\n').some((line) => Buffer.byteLength(line, 'utf8') > max);
 }

@@ -1,5 +1,6 @@
 import { rfc5322Date } from '../compose/clock.js';
 import type { Message } from '../compose/compose.js';
+import type { Mailbox } from './address.js';
 import { displayMailbox, encodeBody, encodeUnstructured, formatMailbox, headerLine } from './encode.js';
 
 export type Eol = '\n' | '\r\n';
@@ -28,11 +29,11 @@ export function headerPairs(msg: Message): [string, string][] {
  */
 export function toRfc5322(msg: Message, eol: Eol = '\n'): string {
   const lines: string[] = [];
-  if (msg.from) lines.push(headerLine('From', formatMailbox(msg.from)));
-  if (msg.replyTo) lines.push(headerLine('Reply-To', formatMailbox(msg.replyTo)));
+  if (msg.from) lines.push(cachedMailboxLine('From', msg.from));
+  if (msg.replyTo) lines.push(cachedMailboxLine('Reply-To', msg.replyTo));
   if (msg.to) lines.push(headerLine('To', formatMailbox(msg.to)));
-  lines.push(headerLine('Subject', encodeUnstructured(msg.subject)));
-  lines.push(`Date: ${rfc5322Date(msg.date)}`);
+  lines.push(cachedSubjectLine(msg.subject));
+  lines.push(cachedDateLine(msg.date));
   lines.push(`Message-ID: <${msg.messageId}>`);
   if (msg.inReplyTo) {
     lines.push(`In-Reply-To: <${msg.inReplyTo}>`);
@@ -46,6 +47,36 @@ export function toRfc5322(msg: Message, eol: Eol = '\n'): string {
   const head = lines.join('\n');
   const out = `${head}\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
   return eol === '\n' ? out : out.replace(/\r?\n/g, '\r\n');
+}
+
+// A batch writes the same From, Reply-To, Date and (usually) Subject a million
+// times: encode each once.
+const mailboxLines = new WeakMap<object, string>();
+function cachedMailboxLine(name: string, box: Mailbox): string {
+  let line = mailboxLines.get(box);
+  if (line === undefined) {
+    line = headerLine(name, formatMailbox(box));
+    mailboxLines.set(box, line);
+  }
+  return line;
+}
+let lastSubject: string | undefined;
+let lastSubjectLine = '';
+function cachedSubjectLine(subject: string): string {
+  if (subject !== lastSubject) {
+    lastSubjectLine = headerLine('Subject', encodeUnstructured(subject));
+    lastSubject = subject;
+  }
+  return lastSubjectLine;
+}
+let lastDate = NaN;
+let lastDateLine = '';
+function cachedDateLine(date: Date): string {
+  if (date.getTime() !== lastDate) {
+    lastDateLine = `Date: ${rfc5322Date(date)}`;
+    lastDate = date.getTime();
+  }
+  return lastDateLine;
 }
 
 /** The readable form: To and Subject lines, then the body, nothing encoded. */

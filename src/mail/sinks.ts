@@ -93,8 +93,8 @@ export class FileSink implements Sink {
   private fd: number;
   private readonly tmp: string;
   private readonly direct: boolean;
-  private parts: string[] = [];
-  private size = 0;
+  private buf = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
   constructor(
     private readonly path: string,
     private readonly format: BatchFormat,
@@ -113,19 +113,22 @@ export class FileSink implements Sink {
 
   write(msg: Message): void {
     const entry = formatEntry(msg, this.format, this.written === 0);
-    this.parts.push(entry);
-    this.size += entry.length;
     this.written++;
-    if (this.size >= FLUSH_AT) this.flush();
+    // UTF-8 is at most 3 octets per UTF-16 unit: make sure it fits, then encode in place.
+    if (this.used + entry.length * 3 > this.buf.length) {
+      this.flush();
+      if (entry.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(entry.length * 3);
+    }
+    this.used += this.buf.write(entry, this.used, 'utf8');
   }
 
   private flush(): void {
-    if (this.parts.length === 0) return;
-    const data = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
+    if (this.used === 0) return;
+    const data = this.buf.subarray(0, this.used);
+    this.used = 0;
     try {
-      writeSync(this.fd, data);
+      let off = 0;
+      while (off < data.length) off += writeSync(this.fd, data, off);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       this.written = 0;

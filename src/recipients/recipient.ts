@@ -14,6 +14,8 @@ export interface Recipient {
   key: string;
   /** Source line of the first row, for errors and rejects. */
   line?: number;
+  /** The field names, in order, when every recipient of a run has the same (a batch sets it once). */
+  shape?: string;
 }
 
 /** First name from a full name: the first word, unless that is a title like "Dr." */

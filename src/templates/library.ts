@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { unguardedRecipientFields } from './needs.js';
+import { skeletonSafe } from '../compose/skeleton.js';
 import { builtinTemplatesDir } from './paths.js';
 
 export type Stage = 'apology' | 'followup';
@@ -17,6 +18,7 @@ const RESERVED = new Set([
 export interface CompiledHeader {
   name: string;
   render: RenderFn;
+  source: string;
 }
 
 /** One scenario at one stage, compiled. */
@@ -28,7 +30,9 @@ export interface CompiledTemplate {
   /** Line in the file where the body starts (1-based), for error messages. */
   bodyLine: number;
   body: RenderFn;
+  bodySource: string;
   humour: RenderFn[];
+  humourSources: string[];
   /** Raw source, for `templates show`. */
   source: string;
 }
@@ -136,13 +140,14 @@ export class TemplateLibrary {
       if (RESERVED.has(name.toLowerCase())) {
         throw new TemplateError(`${file}:${line}: the ${name} header is set by apologize, not by templates`, `remove the ${name} line`);
       }
-      headers.push({ name, render: this.compileAt(m[2]!, file, line) });
+      headers.push({ name, render: this.compileAt(m[2]!, file, line), source: m[2]! });
     });
     if (!headers.some((h) => h.name.toLowerCase() === 'subject')) {
       throw new TemplateError(`${file}:1: no Subject header`, 'start the template with a line like "Subject: …" and a blank line');
     }
     const body = this.compileAt(bodySource, file, bodyLine);
-    return { scenario, stage, file, headers, bodyLine, body, humour: this.humourFor(scenario), source };
+    const humour = this.humourFor(scenario);
+    return { scenario, stage, file, headers, bodyLine, body, bodySource, humour: humour.map((h) => h.render), humourSources: humour.map((h) => h.source), source };
   }
 
   /** Compiles a piece of a file; errors point at the file and line. */
@@ -185,7 +190,12 @@ export class TemplateLibrary {
     }
   }
 
-  private humourFor(scenario: string): RenderFn[] {
+  /** True when batches may render this template by cached shapes (see compose/skeleton.ts). */
+  skeletonSafe(sources: string[]): boolean {
+    return skeletonSafe(sources, this.partialSources);
+  }
+
+  private humourFor(scenario: string): { render: RenderFn; source: string }[] {
     if (!this.humourData) {
       const data: Record<string, string[]> = {};
       for (const dir of [this.builtinDir, this.userDir]) {
@@ -209,7 +219,7 @@ export class TemplateLibrary {
     }
     const lines = this.humourData[scenario] ?? this.humourData.generic ?? [];
     const file = this.resolveFile('humour.json') ?? 'humour.json';
-    return lines.map((line) => this.compileAt(line, file, 1));
+    return lines.map((line) => ({ render: this.compileAt(line, file, 1), source: line }));
   }
 }
 
