@@ -9,8 +9,14 @@ const SPECIALS = /[()<>[\]:;@\\,."]/;
 
 /** A display name as RFC 5322 wants it: atom, quoted string, or RFC 2047 encoded-words. */
 export function encodeDisplayName(name: string): string {
-  if (NON_ASCII.test(name) || LONG_TOKEN.test(name)) return libmime.encodeWord(name, 'Q', 52);
-  if (SPECIALS.test(name) || /^\s|\s$|\s\s/.test(name)) return `"${name.replace(/(["\\])/g, '\\$1')}"`;
+  if (NON_ASCII.test(name)) {
+    // One encoded-word where it fits a line: some parsers (Python's) put a space
+    // between adjacent encoded-words in a name.
+    const whole = libmime.encodeWord(name, 'Q', 0);
+    return whole.length <= 900 ? whole : libmime.encodeWord(name, 'Q', 52);
+  }
+  if (name.length > 900) return libmime.encodeWord(name, 'Q', 52);
+  if (SPECIALS.test(name) || LONG_TOKEN.test(name) || /^\s|\s$|\s\s/.test(name)) return `"${name.replace(/(["\\])/g, '\\$1')}"`;
   return name;
 }
 
