@@ -15,6 +15,9 @@ import { TemplateLibrary, type Stage } from '../templates/library.js';
 import { incidentFromFlags, type IncidentFlags } from './incident-options.js';
 import { isInteractive, safeForTerminal, say, stderrColour, type IO } from './io.js';
 import { writeProduct } from './output.js';
+import { checkApology } from '../check/score.js';
+import { analyseText } from '../check/text.js';
+import { formatShortReport } from '../check/report.js';
 
 export interface DraftOptions extends IncidentFlags {
   to?: string;
@@ -22,6 +25,7 @@ export interface DraftOptions extends IncidentFlags {
   stage?: string;
   format?: string;
   input?: boolean;
+  check?: boolean;
 }
 
 const FORMATS = ['eml', 'text', 'json'] as const;
@@ -76,6 +80,10 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
   const colour = stderrColour(io);
   if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
   if (io.stderr.isTTY && !io.stdout.isTTY) preview(io, message);
+  if (opts.check !== false) {
+    const report = checkApology(analyseText(message.text, 1, message.subject), { file: 'draft', severity: incident.severity });
+    io.stderr.write(formatShortReport(report, colour));
+  }
   if (opts.save) say(io, `saved the incident to ${opts.save} (use it with: apologize batch --incident ${opts.save})`);
   await writeProduct(io, render(message, format));
   return 0;

@@ -35,6 +35,13 @@ Examples:
     --exec 'msmtp -t --read-envelope-from' --concurrency 2 --rate 60/min --journal sent.journal
 `;
 
+const CHECK_EXAMPLES = `
+Examples:
+  apologize check draft.txt
+  apologize check --json --severity major incident-email.eml
+  pbpaste | apologize check --min-score 85 -
+`;
+
 /** The command table. Command modules are imported only when their command runs. */
 export function buildProgram(io: IO, setExit: (code: number) => void): Command {
   const program = new Command('apologize')
@@ -59,6 +66,7 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
     .option('--stage <stage>', 'apology | followup', 'apology')
     .addOption(new Option('--format <format>', 'output format').choices(['eml', 'text', 'json']).default('eml'))
     .option('--no-input', 'never prompt; missing fields are an error naming each flag')
+    .option('--no-check', 'do not show the apology check on stderr')
     .addHelpText('after', DRAFT_EXAMPLES)
     .action(async (opts) => {
       const { draftCommand } = await import('./draft.js');
@@ -95,6 +103,57 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
     .action(async (csv: string, opts) => {
       const { batchCommand } = await import('./batch.js');
       setExit(await batchCommand(csv, opts, io, { onInterrupt: io.onInterrupt ?? (() => () => {}) }));
+    });
+
+  program
+    .command('check')
+    .argument('[files...]', 'plain-text or .eml apologies; - or nothing for stdin')
+    .description('score an apology against the pattern: each part, the non-apology forms, a score 0–100')
+    .option('--json', 'one JSON object per input (an array when several)')
+    .option('--min-score <n>', 'exit 1 below this score', '70')
+    .option('--severity <level>', 'the incident severity, to judge humour (minor | moderate | major | critical)')
+    .addHelpText('after', CHECK_EXAMPLES)
+    .action(async (files: string[], opts) => {
+      const { checkCommand } = await import('./check.js');
+      setExit(await checkCommand(files, opts, io));
+    });
+
+  const templates = program.command('templates').description('the built-in template library: list, show, eject, lint');
+  templates
+    .command('list')
+    .description('every template, built-in or from --templates, with its stages')
+    .option('--templates <dir>', 'a template folder that shadows the built-ins')
+    .action(async (opts) => {
+      const { templatesList } = await import('./templates.js');
+      setExit(await templatesList(opts, io));
+    });
+  templates
+    .command('show')
+    .argument('<name>', 'template name')
+    .option('--stage <stage>', 'apology | followup', 'apology')
+    .option('--templates <dir>', 'a template folder that shadows the built-ins')
+    .description('print a template')
+    .action(async (name: string, opts) => {
+      const { templatesShow } = await import('./templates.js');
+      setExit(await templatesShow(name, opts, io));
+    });
+  templates
+    .command('eject')
+    .argument('<name>', 'template name')
+    .option('--to <dir>', 'where to copy it', 'templates')
+    .option('--force', 'overwrite an existing copy')
+    .description('copy a template out to edit; use the folder with --templates')
+    .action(async (name: string, opts) => {
+      const { templatesEject } = await import('./templates.js');
+      setExit(await templatesEject(name, opts, io));
+    });
+  templates
+    .command('lint')
+    .argument('[dir]', 'a template folder (default: the built-ins)')
+    .description('compile, render with sample data at each severity, and check every template')
+    .action(async (dir: string | undefined) => {
+      const { templatesLint } = await import('./templates.js');
+      setExit(await templatesLint(dir, io));
     });
   return program;
 }

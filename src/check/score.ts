@@ -1,0 +1,151 @@
+import {
+  CLOSING, CONTACT, FINDING_RULES, FIRST_PERSON, FOLLOW_UP, NEGATION_BEFORE, PART_IDS, PART_RULES, SPECIFIC,
+  type FindingSeverity, type PartId, type Signal,
+} from './rules.js';
+import type { CheckText, Sentence } from './text.js';
+
+export interface PartResult {
+  present: boolean;
+  evidence: string | null;
+}
+
+export interface Finding {
+  rule: string;
+  severity: FindingSeverity;
+  line: number | null;
+  text: string;
+  hint: string;
+}
+
+export interface CheckReport {
+  file: string;
+  score: number;
+  parts: Record<PartId, PartResult>;
+  findings: Finding[];
+}
+
+export interface CheckOptions {
+  file: string;
+  /** The incident's severity, to judge humour. */
+  severity?: string;
+}
+
+export const PENALTY: Record<FindingSeverity, number> = { error: 15, warning: 7, info: 0 };
+const SPECIFICS_WEIGHT = 5;
+const HOLLOW = new Set(['conditional-apology', 'passive-voice', 'minimising', 'regret-feelings']);
+
+/** True when the text before a match ends inside an open quotation. */
+function insideQuotes(before: string): boolean {
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/[“«]/g) ?? []).length;
+  const close = (before.match(/[”»]/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
+}
+
+/** The first match of a pattern that is not negated or quoted (when that matters). */
+function liveMatch(text: string, pattern: RegExp, negatable: boolean): RegExpExecArray | null {
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const before = text.slice(0, m.index);
+    if (negatable && (NEGATION_BEFORE.test(before) || insideQuotes(before))) {
+      if (m[0].length === 0) re.lastIndex++;
+      continue;
+    }
+    return m;
+  }
+  return null;
+}
+
+function signalMatches(sentence: string, signal: Signal): boolean {
+  if (signal.firstPerson && !FIRST_PERSON.test(sentence)) return false;
+  return liveMatch(sentence, signal.pattern, Boolean(signal.negatable)) !== null;
+}
+
+const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
+
+/** Scores one apology against the pattern and the known non-apology forms. */
+export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
+  const sentences: Sentence[] = [...(text.subject ? [{ text: text.subject, line: text.subjectLine ?? 0, paragraph: -1 }] : []), ...text.sentences];
+  // A sentence that is itself a non-apology ("we apologise for any inconvenience")
+  // is no evidence of ownership or anything else.
+  const hollow = new Set(
+    sentences.filter((s) => FINDING_RULES.some((r) => HOLLOW.has(r.id) && r.patterns.some((p) => liveMatch(s.text, p, Boolean(r.negatable))))).map((s) => s.text),
+  );
+  const parts = {} as Record<PartId, PartResult>;
+  for (const rule of PART_RULES) {
+    if (rule.id === 'sign-off') continue;
+    const hit = sentences.find((s) => !(rule.id === 'own-it' && hollow.has(s.text)) && rule.signals.some((sig) => signalMatches(s.text, sig)));
+    parts[rule.id] = { present: Boolean(hit), evidence: hit ? clip(hit.text) : null };
+  }
+  const signOff = findSignOff(text);
+  parts['sign-off'] = signOff;
+
+  const findings: Finding[] = [];
+  for (const rule of FINDING_RULES) {
+    for (const s of sentences) {
+      for (const pattern of rule.patterns) {
+        const m = liveMatch(s.text, pattern, Boolean(rule.negatable));
+        if (!m) continue;
+        findings.push({ rule: rule.id, severity: rule.severity, line: s.line || null, text: m[0], hint: rule.hint });
+        break;
+      }
+    }
+  }
+  if (rule('commitment') && parts.commitment.present) {
+    // a concrete commitment is there: "we'll do better" beside it is fine
+    for (let i = findings.length - 1; i >= 0; i--) if (findings[i]!.rule === 'vague-commitment') findings.splice(i, 1);
+  }
+
+  const all = sentences.map((s) => s.text).join(' ');
+  const contact = sentences.find((s) => CONTACT.test(s.text));
+  if (!contact) {
+    findings.push({ rule: 'no-human', severity: 'error', line: null, text: '', hint: 'Give a way to reach a person: a phone number, an address that a human reads, or "just reply to this email".' });
+  }
+  const specific = SPECIFIC.test(all);
+  if (!specific) {
+    findings.push({ rule: 'no-specifics', severity: 'warning', line: null, text: '', hint: 'Add the facts: how many customers, which order, the new date, when you will follow up.' });
+  }
+  if ((opts.severity === 'major' || opts.severity === 'critical') && parts.humour.present) {
+    const s = sentences.find((x) => PART_RULES.find((r) => r.id === 'humour')!.signals.some((sig) => signalMatches(x.text, sig)));
+    findings.push({ rule: 'humour-on-severe', severity: 'error', line: s?.line ?? null, text: s ? clip(s.text) : '', hint: `Remove the joke: on a ${opts.severity} incident humour reads as not taking the harm seriously.` });
+  }
+  for (const p of text.paragraphs) {
+    const words = p.text.split(/\s+/).filter(Boolean).length;
+    if (words > 120) {
+      findings.push({ rule: 'wall-of-text', severity: 'warning', line: p.line, text: `${clip(p.text.slice(0, 60))}… (${words} words)`, hint: 'Break it up: one idea a paragraph, three or four sentences at most.' });
+    }
+  }
+  const totalWords = text.body.split(/\s+/).filter(Boolean).length;
+  if (totalWords > 500) {
+    findings.push({ rule: 'wall-of-text', severity: 'warning', line: null, text: `${totalWords} words`, hint: 'Keep the whole message under about 400 words; put details behind a link or a reply.' });
+  }
+  if (signOff.present && !FOLLOW_UP.test(all)) {
+    findings.push({ rule: 'no-follow-up', severity: 'info', line: null, text: '', hint: 'Promise a follow-up ("I\'ll check in on Friday to make sure it arrived") and keep it.' });
+  }
+
+  let score = PART_RULES.reduce((sum, r) => sum + (parts[r.id].present ? r.weight : 0), 0) + (specific ? SPECIFICS_WEIGHT : 0);
+  for (const f of findings) score -= PENALTY[f.severity];
+  score = Math.max(0, Math.min(100, score));
+  const ordered = Object.fromEntries(PART_IDS.map((id) => [id, parts[id]])) as Record<PartId, PartResult>;
+  findings.sort((a, b) => (a.line ?? 1e9) - (b.line ?? 1e9));
+  return { file: opts.file, score, parts: ordered, findings };
+}
+
+function rule(id: PartId) {
+  return PART_RULES.find((r) => r.id === id);
+}
+
+/** A closing word then a name, a "-Name" line, or a short name line at the very end. */
+function findSignOff(text: CheckText): PartResult {
+  const lines = text.body.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean);
+  const tail = lines.slice(-8);
+  const isName = (l: string | undefined) => Boolean(l) && /^[\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5}$/u.test(l!) && !/[.!?]$/.test(l!) && l!.split(/\s+/).length <= 6;
+  for (let i = 0; i < tail.length; i++) {
+    if (CLOSING.test(tail[i]!) && isName(tail[i + 1])) {
+      return { present: true, evidence: clip(tail.slice(i, i + 3).join(' / ')) };
+    }
+    const dash = /^[-–—]{1,2}\s*([\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5})/u.exec(tail[i]!);
+    if (dash && i >= tail.length - 3) return { present: true, evidence: clip(tail.slice(i).join(' / ')) };
+  }
+  return { present: false, evidence: null };
+}
