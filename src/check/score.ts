@@ -139,7 +139,10 @@ function rule(id: PartId) {
 function findSignOff(text: CheckText): PartResult {
   const lines = text.body.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean);
   const tail = lines.slice(-8);
-  const isName = (l: string | undefined) => Boolean(l) && /^[\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5}$/u.test(l!) && !/[.!?]$/.test(l!) && l!.split(/\s+/).length <= 6;
+  // A person, not "The Management" or "Customer Relations Team".
+  const isName = (l: string | undefined) =>
+    Boolean(l) && /^[\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5}$/u.test(l!) && !/[.!?]$/.test(l!) && l!.split(/\s+/).length <= 6 &&
+    !/\b(team|department|management|services?|support|relations|desk|office|staff|customer care)\b/i.test(l!);
   for (let i = 0; i < tail.length; i++) {
     if (CLOSING.test(tail[i]!) && isName(tail[i + 1])) {
       return { present: true, evidence: clip(tail.slice(i, i + 3).join(' / ')) };

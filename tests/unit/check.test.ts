@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { checkApology } from '../../src/check/score.js';
+import { analyseText } from '../../src/check/text.js';
+import type { PartId } from '../../src/check/rules.js';
+
+const check = (text: string, severity?: string) => checkApology(analyseText(text), { file: 't', severity });
+const has = (text: string, rule: string, severity?: string) => check(text, severity).findings.some((f) => f.rule === rule);
+const part = (text: string, id: PartId) => check(text).parts[id].present;
+
+describe('own-it: first-person responsibility, in the many ways companies write it', () => {
+  it.each([
+    'So, this is embarrassing: your order is late.',
+    'That was our mistake, and nobody else’s.',
+    'We got your order wrong.',
+    'We messed up your booking.',
+    'We let you down this week.',
+    'I take full responsibility for this.',
+    'This is completely unacceptable, and we know it.',
+    'You trusted us, and we failed.',
+    'We dropped the ball on your refund.',
+    'I am truly sorry that we charged you twice.',
+    'The fault is ours: we shipped the wrong size, and that is on us.',
+    'We owe you an explanation.',
+  ])('counts %j', (text) => expect(part(text, 'own-it')).toBe(true));
+
+  it.each([
+    'It was not our fault.',
+    'Your order is late.',
+    'We apologize for any inconvenience this may have caused.',
+    'Sorry if anyone was offended by the delay.',
+    'Mistakes were made during the upgrade.',
+    'The courier has apologised to us.',
+    'We will never say "it was our fault" lightly.',
+  ])('does not count %j', (text) => expect(part(text, 'own-it')).toBe(false));
+});
+
+describe('explain, commitment, remedy, humour, sign-off', () => {
+  it.each<[string, PartId, boolean]>([
+    ['It happened because a label printer update sent parcels to the wrong depot.', 'explain', true],
+    ['Here is what went wrong behind the scenes: a database migration locked a table.', 'explain', true],
+    ['The root cause was a misconfigured cache.', 'explain', true],
+    ['A bug in our billing system charged some cards twice.', 'explain', true],
+    ['We are sorry.', 'explain', false],
+    ['We have retrained the night shift and added a second check.', 'commitment', true],
+    ['Every invoice is now reviewed by a person before it goes out.', 'commitment', true],
+    ['From now on, every label run is checked against the order list.', 'commitment', true],
+    ['What we are changing: database upgrades run on a copy first.', 'commitment', true],
+    ['We will do better.', 'commitment', false],
+    ['We have not changed anything yet.', 'commitment', false],
+    ['We have refunded the $7.95 shipping charge.', 'remedy', true],
+    ['Here is 20% off your next order.', 'remedy', true],
+    ['We have waived your installation fee.', 'remedy', true],
+    ['A replacement is on its way at no cost to you.', 'remedy', true],
+    ['Thanks for your order.', 'remedy', false],
+    ['Call us and ask whoever answers to sing you a sea shanty.', 'humour', true],
+    ['Our servers got a stern talking-to.', 'humour', true],
+    ['Your data was exposed.', 'humour', false],
+  ])('%j → %s %s', (text, id, expected) => expect(part(text, id)).toBe(expected));
+
+  it.each<[string, boolean]>([
+    ['Body text.\n\nSincerely,\nDana Lee\nHead of Support', true],
+    ['Body text.\n\nThanks,\nMaría José', true],
+    ['Body text.\n\n-Tony (CEO)', true],
+    ['Body text.\n\nThe Management', false],
+    ['Body text.\n\nRegards.', false],
+    ['Body text.\n\nThank you for your patience.\nCustomer Relations Team', false],
+  ])('sign-off in %j → %s', (text, expected) => expect(part(text, 'sign-off')).toBe(expected));
+});
+
+describe('non-apology forms are caught, and their look-alikes left alone', () => {
+  it.each<[string, string, boolean]>([
+    ['We are sorry if anyone was offended.', 'conditional-apology', true],
+    ['We apologise to anyone who was affected.', 'conditional-apology', true],
+    ['Sorry if this caused you trouble.', 'conditional-apology', true],
+    ['We are sorry. If you need anything, call us.', 'conditional-apology', false],
+    ['We are sorry that we charged you twice.', 'conditional-apology', false],
+    ['Mistakes were made.', 'passive-voice', true],
+    ['Errors have been made in processing your order.', 'passive-voice', true],
+    ['We will not hide behind "mistakes were made".', 'passive-voice', false],
+    ['We made mistakes, and we own them.', 'passive-voice', false],
+    ['We apologise for any inconvenience this may have caused.', 'minimising', true],
+    ['A small number of customers were affected.', 'minimising', true],
+    ['There was a brief glitch in checkout.', 'minimising', true],
+    ['This was not a minor glitch: it cost you a day.', 'minimising', false],
+    ['We regret that you feel let down.', 'regret-feelings', true],
+    ["We're sorry you're upset.", 'regret-feelings', true],
+    ['We regret that we let you down.', 'regret-feelings', false],
+    ['The delay was due to our courier partner.', 'blame-shifting', true],
+    ['Due to circumstances beyond our control, your order is late.', 'blame-shifting', true],
+    ['You should have read the terms.', 'blame-shifting', true],
+    ['This was not due to our courier: it was our own scheduling.', 'blame-shifting', false],
+    ['We chose the courier, so their delay is ours to own.', 'blame-shifting', false],
+    ['We take your privacy very seriously.', 'corporate-filler', true],
+    ['Your satisfaction is our top priority.', 'corporate-filler', true],
+    ['We value your business.', 'corporate-filler', true],
+    ['We took the outage seriously enough to stop all releases.', 'corporate-filler', false],
+    ['We will do better.', 'vague-commitment', true],
+    ['Lessons have been learned.', 'vague-commitment', true],
+    ['We will do better: every label is now checked twice.', 'vague-commitment', false],
+  ])('%j → %s %s', (text, rule, expected) => expect(has(text, rule)).toBe(expected));
+
+  it('humour on a severe incident is an error only when the severity says so', () => {
+    const text = 'We exposed your data. Call us and ask whoever answers to sing a song.';
+    expect(has(text, 'humour-on-severe', 'critical')).toBe(true);
+    expect(has(text, 'humour-on-severe', 'major')).toBe(true);
+    expect(has(text, 'humour-on-severe', 'minor')).toBe(false);
+    expect(has(text, 'humour-on-severe')).toBe(false);
+  });
+
+  it.each<[string, boolean]>([
+    ['Call us at 0800 555 0142.', false],
+    ['Just reply to this email and a person will help.', false],
+    ['Write to help@acme.example any time.', false],
+    ['We are sorry about the delay.', true],
+  ])('no-human for %j → %s', (text, expected) => expect(has(text, 'no-human')).toBe(expected));
+
+  it.each<[string, boolean]>([
+    ['About 13,000 customers were affected.', false],
+    ['It will arrive on Wednesday.', false],
+    ['We are sorry about the delay and we will fix it.', true],
+  ])('no-specifics for %j → %s', (text, expected) => expect(has(text, 'no-specifics')).toBe(expected));
+
+  it('flags a wall of text', () => {
+    const long = Array.from({ length: 30 }, () => 'We made a mistake with your order and we are fixing it now.').join(' ');
+    expect(has(long, 'wall-of-text')).toBe(true);
+    expect(has('Short and clear. We fixed it.', 'wall-of-text')).toBe(false);
+  });
+
+  it('reports lines, and the subject is checked too', () => {
+    const r = checkApology(analyseText('Hello,\n\nWe are writing to you.\nMistakes were made.\n', 1, 'Sorry if you were offended'), { file: 't' });
+    expect(r.findings.find((f) => f.rule === 'passive-voice')?.line).toBe(4);
+    expect(r.findings.some((f) => f.rule === 'conditional-apology')).toBe(true);
+  });
+});
+
+describe('scores', () => {
+  const good = `Hi Ana,
+
+So, this is embarrassing: we charged your card twice for March, and that is entirely our mistake.
+
+Here is what happened: a payment retry ran even though the first payment had gone through. About 212 customers were hit.
+
+What we have changed: our billing system now checks for a settled payment before any retry, and a person reviews every double charge each morning.
+
+To make it right, we have refunded the duplicate $29.00; it will be back on your card within 5 days. If it caused a bank fee, tell us and we will cover it. Call us at 0800 555 0142 or just reply to this email.
+
+I'll check in on Friday to make sure the refund arrived.
+
+Sincerely,
+Dana Lee
+Head of Billing, Acme`;
+
+  it('a complete apology scores high with no findings', () => {
+    const r = check(good, 'major');
+    expect(r.findings).toEqual([]);
+    expect(r.score).toBeGreaterThanOrEqual(95);
+    expect(Object.values(r.parts).filter((p) => p.present)).toHaveLength(5);
+  });
+
+  it('a corporate non-apology scores low', () => {
+    const bad = 'Dear Customer,\n\nWe apologize for any inconvenience this may have caused. Mistakes were made due to our courier partner.\n\nWe take your satisfaction very seriously.\n\nThe Management';
+    expect(check(bad).score).toBeLessThan(30);
+  });
+
+  it('never demands an apology word', () => {
+    const noSorry = good.replace('So, this is embarrassing: we', 'We');
+    expect(noSorry).not.toMatch(/sorry|apolog/i);
+    expect(check(noSorry).parts['own-it'].present).toBe(true);
+  });
+});
