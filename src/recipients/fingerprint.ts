@@ -32,6 +32,24 @@ export class FingerprintSet {
     return [h1, h2];
   }
 
+  /** The final mix of `hash`, for callers that hash bytes incrementally (prescan). */
+  static finish(h1: number, h2: number): [number, number] {
+    return [h1 >>> 0, (Math.imul(h2 ^ (h2 >>> 15), 0x27d4eb2d) >>> 0) || 1];
+  }
+
+  hasPair(a: number, b: number): boolean {
+    return this.find(a, b) >= 0;
+  }
+
+  /** Adds a fingerprint; returns false when it was already there. */
+  addPair(a: number, b: number): boolean {
+    if (this.find(a, b) >= 0) return false;
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    this.insert(a, b);
+    this.size++;
+    return true;
+  }
+
   has(key: string): boolean {
     const [a, b] = FingerprintSet.hash(key);
     return this.find(a, b) >= 0;

@@ -18,8 +18,9 @@ export interface PrescanResult {
 /**
  * The first pass for grouping: finds the customers whose rows are not adjacent,
  * so the main pass can stream every other customer and hold back only those.
- * Reads only record boundaries and the email column (RFC 4180 quoting), which
- * is several times cheaper than a full parse.
+ * It reads only record boundaries (RFC 4180 quoting) and hashes the email
+ * cell's bytes as it goes (lower-cased, trimmed: the same fingerprint as
+ * FingerprintSet.hash of the key), building no strings for plain ASCII cells.
  */
 export async function prescanScattered(
   input: AsyncIterable<Buffer>,
@@ -27,90 +28,129 @@ export async function prescanScattered(
   emailColumn: (header: string[]) => number,
 ): Promise<PrescanResult> {
   const DELIM = delimiter.charCodeAt(0);
-  const QUOTE = 34;
   const closed = new FingerprintSet(1 << 16);
   const scattered = new FingerprintSet(1 << 10);
   let scatteredCount = 0;
-  let current: string | null = null;
   let records = 0;
+  let curA = 0;
+  let curB = 0; // 0: no current customer
 
   let quoted = false;
   let field = 0;
   let emailIdx = -1;
   let header: string[] | null = [];
-  let cellParts: Buffer[] = [];
-  let cellStart = 0;
-  let wantCell = true; // collect cells of the header row, then only the email column
+  let headerCell: number[] = [];
+  // hashing state of the email cell
+  let inEmail = false;
+  let started = false;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  let c1 = 0;
+  let c2 = 0;
+  let committed = false;
+  let complex = false;
+  let raw: number[] = [];
+  let prevCR = false;
 
-  const finishCell = (buf: Buffer, end: number) => {
-    if (wantCell) {
-      cellParts.push(buf.subarray(cellStart, end));
-      let text = Buffer.concat(cellParts).toString('utf8');
-      cellParts = [];
-      if (text.startsWith('"')) text = text.slice(1, text.endsWith('"') && text.length > 1 ? -1 : undefined).replace(/""/g, '"');
-      if (header) header.push(text);
-      else onEmail(text);
+  const beginCell = () => {
+    inEmail = header === null && field === emailIdx;
+    started = false;
+    h1 = 0x811c9dc5;
+    h2 = 0x9747b28c;
+    committed = false;
+    complex = false;
+    raw = [];
+  };
+  let rowA = 0;
+  let rowB = 0;
+  const endCell = () => {
+    if (inEmail) {
+      if (complex) {
+        const key = emailKey(Buffer.from(raw).toString('utf8'));
+        if (key) [rowA, rowB] = FingerprintSet.hash(key);
+      } else if (committed) [rowA, rowB] = FingerprintSet.finish(c1, c2);
+    }
+    if (header !== null) {
+      header.push(Buffer.from(headerCell).toString('utf8').trim().replace(/^"|"$/g, '').replace(/""/g, '"'));
+      headerCell = [];
     }
   };
-  let rowEmail: string | null = null;
-  const onEmail = (text: string) => {
-    rowEmail = emailKey(text);
-  };
-  const finishRecord = () => {
-    if (header) {
+  const endRecord = () => {
+    if (header !== null) {
       emailIdx = emailColumn(header);
       header = null;
-    } else {
-      records++;
-      const key = rowEmail;
-      if (key) {
-        if (key !== current) {
-          if (current !== null) closed.add(current);
-          if (closed.has(key) && scattered.add(key)) scatteredCount++;
-          current = key;
-        }
-      }
+      field = 0;
+      beginCell();
+      return;
     }
-    rowEmail = null;
+    records++;
+    const a = rowA;
+    const b = rowB;
+    rowA = 0;
+    rowB = 0;
+    if (b !== 0 && (a !== curA || b !== curB)) {
+      if (curB !== 0) closed.addPair(curA, curB);
+      if (closed.hasPair(a, b) && scattered.addPair(a, b)) scatteredCount++;
+      curA = a;
+      curB = b;
+    }
     field = 0;
-    wantCell = header !== null || emailIdx === 0;
+    beginCell();
   };
 
-  let prevCR = false;
   for await (const buf of input) {
-    cellStart = 0;
     for (let i = 0; i < buf.length; i++) {
       const c = buf[i]!;
-      if (quoted) {
-        if (c === QUOTE) quoted = false; // a doubled quote re-opens on the next byte
+      if (header !== null && c !== 10 && c !== 13 && !(c === DELIM && !quoted)) headerCell.push(c);
+      if (c === 34) {
+        quoted = !quoted; // a doubled quote toggles twice
+        if (inEmail && !quoted && buf[i + 1] === 34) raw.push(34);
+        prevCR = false;
         continue;
       }
-      if (c === QUOTE) {
-        quoted = true;
-      } else if (c === DELIM) {
-        finishCell(buf, i);
-        field++;
-        cellStart = i + 1;
-        wantCell = header !== null || field === emailIdx;
-      } else if (c === 10 || c === 13) {
-        if (c === 10 && prevCR) {
+      if (!quoted) {
+        if (c === DELIM) {
+          endCell();
+          field++;
+          beginCell();
           prevCR = false;
-          cellStart = i + 1;
           continue;
         }
-        prevCR = c === 13;
-        finishCell(buf, i);
-        finishRecord();
-        cellStart = i + 1;
-        continue;
+        if (c === 10 || c === 13) {
+          if (c === 10 && prevCR) {
+            prevCR = false;
+            continue;
+          }
+          prevCR = c === 13;
+          endCell();
+          endRecord();
+          continue;
+        }
       }
       prevCR = false;
+      if (!inEmail) continue;
+      raw.push(c);
+      if (c >= 128 || c === 60) {
+        complex = true;
+        continue;
+      }
+      if (c === 32 || c === 9) {
+        if (!started) continue;
+      } else started = true;
+      const lc = c >= 65 && c <= 90 ? c + 32 : c;
+      h1 = Math.imul(h1 ^ lc, 0x01000193);
+      h2 = Math.imul(h2 ^ lc, 0x5bd1e995);
+      h2 ^= h2 >>> 13;
+      if (c !== 32 && c !== 9) {
+        c1 = h1;
+        c2 = h2;
+        committed = true;
+      }
     }
-    if (wantCell && cellStart < buf.length) cellParts.push(Buffer.from(buf.subarray(cellStart)));
   }
-  if (cellParts.length > 0 || field > 0 || rowEmail !== null) {
-    finishCell(Buffer.alloc(0), 0);
-    finishRecord();
+  if (field > 0 || committed || complex) {
+    endCell();
+    endRecord();
   }
   return { scattered, scatteredCount, records };
 }

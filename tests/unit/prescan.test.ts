@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { FingerprintSet } from '../../src/recipients/fingerprint.js';
+import { prescanScattered } from '../../src/recipients/prescan.js';
+
+async function* chunks(text: string, size: number) {
+  const buf = Buffer.from(text);
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
+describe('prescan finds the customers whose rows are not adjacent', () => {
+  it.each([
+    ['email\na@x.com\nb@x.com\na@x.com\n', 0, ['a@x.com']],
+    ['email\na@x.com\nA@X.com\nb@x.com\n', 0, []],
+    ['n,email,p\n1,a@x.com,"q,r"\n2,b@x.com,z\n3, A@x.com ,z\n', 1, ['a@x.com']],
+    ['n;email\r\n1;"Zoë <zoë@x.com>"\r\n2;b@x.com\r\n3;zoë@x.com\r\n', 1, ['zoë@x.com']],
+    ['n,email\n1,"multi\nline",\n2,a@x.com\n3,b@x.com\n4,a@x.com', 1, ['a@x.com']],
+    ['email,note\nc@x.com,"say ""hi"""\nd@x.com,x\nc@x.com,y\nd@x.com,z\n', 0, ['c@x.com', 'd@x.com']],
+  ] as const)('%j', async (csv, idx, expected) => {
+    for (const size of [1, 3, 1 << 16]) {
+      const sep = csv.split('\n')[0]!.includes(';') ? ';' : ',';
+      const r = await prescanScattered(chunks(csv, size), sep, () => idx);
+      expect(r.scatteredCount, `chunk ${size}`).toBe(expected.length);
+      for (const key of expected) expect(r.scattered.has(key)).toBe(true);
+    }
+  });
+
+  it('hashes bytes exactly as FingerprintSet.hash hashes the key', () => {
+    const set = new FingerprintSet(4);
+    set.add('someone@example.com');
+    expect(set.has('someone@example.com')).toBe(true);
+    expect(set.has('someone@example.org')).toBe(false);
+    for (let i = 0; i < 5000; i++) set.add(`k${i}`);
+    expect(set.size).toBe(5001);
+    for (let i = 0; i < 5000; i++) expect(set.has(`k${i}`)).toBe(true);
+  });
+});
