@@ -9,7 +9,7 @@ import { addDuration } from './clock.js';
 import { decideHumour, fnv1a } from './humour.js';
 import { NOBODY } from '../recipients/recipient.js';
 import { FingerprintSet } from '../recipients/fingerprint.js';
-import { SkeletonRenderer, type RenderedParts } from './skeleton.js';
+import { SkeletonRenderer, type BodyFacts, type RenderedParts } from './skeleton.js';
 
 /** A composed message, before it is turned into bytes. */
 export interface Message {
@@ -28,6 +28,8 @@ export interface Message {
   /** Stable key of the recipient (lower-cased address, or address#row). */
   key: string;
   stage: Stage;
+  /** Facts about `text` known without scanning it (batches with cached shapes). */
+  bodyFacts?: BodyFacts;
 }
 
 export interface ComposerOptions {
@@ -158,6 +160,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       date: opts.now,
       key: recipient.key,
       stage,
+      bodyFacts: parts.facts,
     };
   }) as Composer;
   compose.template = template;

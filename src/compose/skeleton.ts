@@ -102,6 +102,36 @@ type Pieces = (string | number)[];
 export interface RenderedParts {
   headers: string[];
   body: string;
+  /** Facts about the body, known from the cached shape without scanning it. */
+  facts?: BodyFacts;
+}
+
+/** What the mail writer would otherwise scan the whole body for. */
+export interface BodyFacts {
+  ascii: boolean;
+  /** An upper bound on the longest line, in UTF-16 units. */
+  maxLine: number;
+  /** No line starts with "From " or ">From " (no mboxrd quoting needed). */
+  fromSafe: boolean;
+  /** No CR anywhere. */
+  crFree: boolean;
+}
+
+interface StaticFacts {
+  ascii: boolean;
+  maxLine: number;
+  fromSafe: boolean;
+  crFree: boolean;
+}
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function staticFacts(p: Pieces): StaticFacts {
+  const text = p.map((x) => (typeof x === 'number' ? 'x' : x)).join('');
+  let maxLine = 0;
+  for (const line of text.split('\n')) maxLine = Math.max(maxLine, line.length);
+  return { ascii: !NON_ASCII.test(text), maxLine, fromSafe: !/^>*From /m.test(text), crFree: !text.includes('\r') };
 }
 
 /** Splits a rendered string at its placeholders. */
@@ -132,7 +162,7 @@ function join(p: Pieces, values: string[]): string {
  * context object and the humour line index.
  */
 export class SkeletonRenderer {
-  private readonly cache = new Map<string, { headers: Pieces[]; body: Pieces }>();
+  private readonly cache = new Map<string, { headers: Pieces[]; body: Pieces; facts: StaticFacts }>();
   constructor(private readonly render: (recipientContext: Record<string, unknown>, humourIndex: number) => RenderedParts) {}
 
   renderFor(recipient: Recipient, recipientContext: Record<string, unknown>, humourIndex: number): RenderedParts {
@@ -181,9 +211,21 @@ export class SkeletonRenderer {
       const ctx = mark(recipientContext);
       ctx.orders = orders.map((o) => mark(o));
       const rendered = this.render(ctx, humourIndex);
-      shape = { headers: rendered.headers.map(pieces), body: pieces(rendered.body) };
+      const body = pieces(rendered.body);
+      shape = { headers: rendered.headers.map(pieces), body, facts: staticFacts(body) };
       if (this.cache.size < 10_000) this.cache.set(key, shape);
     }
-    return { headers: shape.headers.map((h) => join(h, values)), body: join(shape.body, values) };
+    // Facts for this message: the shape's, adjusted by its (short) values.
+    let ascii = shape.facts.ascii;
+    let extra = 0;
+    let simple = true;
+    for (const v of values) {
+      extra += v.length;
+      if (ascii && NON_ASCII.test(v)) ascii = false;
+      const c = v.charCodeAt(0);
+      if (c === 70 /* F */ || c === 62 /* > */ || v.includes('\n') || v.includes('\r')) simple = false;
+    }
+    const facts = simple ? { ascii, maxLine: shape.facts.maxLine + extra, fromSafe: shape.facts.fromSafe, crFree: shape.facts.crFree } : undefined;
+    return { headers: shape.headers.map((h) => join(h, values)), body: join(shape.body, values), facts };
   }
 }

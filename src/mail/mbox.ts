@@ -18,6 +18,7 @@ export function quoteFromLines(text: string): string {
 /** One mboxrd entry: separator line, quoted message, blank line. */
 export function toMboxEntry(msg: Message, eml?: string): string {
   const sender = msg.from?.address ?? 'MAILER-DAEMON';
-  const body = quoteFromLines(eml ?? toRfc5322(msg, '\n'));
+  const raw = eml ?? toRfc5322(msg, '\n');
+  const body = msg.bodyFacts?.fromSafe ? raw : quoteFromLines(raw);
   return `From ${sender} ${asctime(msg.date)}\n${body}${body.endsWith('\n') ? '' : '\n'}\n`;
 }

@@ -40,7 +40,7 @@ export function toRfc5322(msg: Message, eol: Eol = '\n'): string {
     lines.push(`References: <${msg.inReplyTo}>`);
   }
   for (const [name, value] of msg.headers) lines.push(headerLine(name, encodeUnstructured(value)));
-  const { transferEncoding, body } = encodeBody(msg.text);
+  const { transferEncoding, body } = encodeBody(msg.text, msg.bodyFacts);
   lines.push('MIME-Version: 1.0');
   lines.push('Content-Type: text/plain; charset=utf-8');
   lines.push(`Content-Transfer-Encoding: ${transferEncoding}`);
