@@ -35,6 +35,8 @@ export interface PassOptions {
   limit?: number;
   journal?: JournalState;
   resendInDoubt?: boolean;
+  /** Follow-ups only for customers whose apology this journal records as sent. */
+  onlySent?: JournalState;
   /** Checked between rows: Ctrl-C, or the reader of stdout went away. */
   shouldStop: () => boolean;
   onBytes?: (n: number) => void;
@@ -85,6 +87,11 @@ export async function runPass(o: PassOptions): Promise<{ stoppedEarly: boolean }
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       for (const r of rows) reject(r.line, r.cells, err.message);
+      return;
+    }
+    if (o.onlySent && o.onlySent.last.get(msg.inReplyTo ?? msg.messageId)?.event !== 'sent') {
+      c.notSentBefore++;
+      c.rowsSkipped += rows.length;
       return;
     }
     const state = o.journal?.last.get(msg.messageId);

@@ -15,10 +15,12 @@ export interface BatchCounts {
   inDoubt: string[];
   /** Rows held because their customer's rows were scattered. */
   heldRows: number;
+  /** Follow-ups skipped because the apology was never sent (--only-sent). */
+  notSentBefore: number;
 }
 
 export function emptyCounts(): BatchCounts {
-  return { rowsRead: 0, rowsRendered: 0, rowsRejected: 0, rowsSkipped: 0, blankLines: 0, messages: 0, written: 0, failed: 0, alreadySent: 0, inDoubt: [], heldRows: 0 };
+  return { rowsRead: 0, rowsRendered: 0, rowsRejected: 0, rowsSkipped: 0, blankLines: 0, messages: 0, written: 0, failed: 0, alreadySent: 0, inDoubt: [], heldRows: 0, notSentBefore: 0 };
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -31,7 +33,10 @@ export function summaryLine(c: BatchCounts, seconds: number, extra: { target?: s
     `${n(c.messages)} ${extra.preview ? 'previewed' : c.messages === 1 ? 'message' : 'messages'}${grouped > 0 ? ` (${n(c.rowsRendered)} rows, ${n(grouped)} grouped into them)` : ''}`,
     `${n(c.rowsRejected)} rejected${c.rowsRejected > 0 && extra.rejects ? ` (see ${extra.rejects})` : ''}`,
   ];
-  if (c.rowsSkipped > 0) parts.push(`${n(c.rowsSkipped)} skipped${c.alreadySent > 0 ? ` (${n(c.alreadySent)} already sent)` : ''}`);
+  if (c.rowsSkipped > 0) {
+    const why = [c.alreadySent > 0 ? `${n(c.alreadySent)} already sent` : '', c.notSentBefore > 0 ? `${n(c.notSentBefore)} never sent the apology` : ''].filter(Boolean).join(', ');
+    parts.push(`${n(c.rowsSkipped)} skipped${why ? ` (${why})` : ''}`);
+  }
   if (c.failed > 0 || c.written !== c.messages) parts.push(`${n(c.failed)} failed`);
   if (c.inDoubt.length > 0) parts.push(`${n(c.inDoubt.length)} in doubt`);
   const rate = seconds > 0 ? Math.round(c.rowsRead / seconds) : 0;

@@ -34,7 +34,7 @@ export const PART_RULES: PartRule[] = [
     hint: 'Say plainly, in the first person, that it was your mistake: "We got this wrong, and it\'s on us."',
     signals: [
       { pattern: /\b(our|my) (own )?(fault|mistake|error|failure|responsibility|doing|bad|miss)\b/i, negatable: true },
-      { pattern: /\b(on us|on me|ours to fix|our responsibility|that failure is ours|mistake is (entirely |all )?ours)\b/i, negatable: true },
+      { pattern: /\b(on us|on me|ours to fix|our responsibility|(failure|mistake|fault|error|delay|mix-up|outage)( \w+)? (is|was) (entirely |all |completely )?ours)\b/i, negatable: true },
       { pattern: /\b(we|i) (really |badly |completely |clearly |simply )?(made (a|an|this) (\w+ )?(mistake|error)|messed up|got (this|it|that|your [\w-]+( [\w-]+)?) wrong|let (you|our customers|you all) down|failed( you)?|dropped the ball|fell short|blew it|screwed up|broke (our|a|the|that) (promise|commitment)|missed (it|the|our|your)|didn't deliver|did not deliver|wasted (it|your))/i, negatable: true },
       { pattern: /\b(i|we)('m| am|'re| are)? (truly |deeply |very |so |sincerely )?(sorry|apologi[sz]e)\b/i, negatable: true },
       { pattern: /\b(take|taking|accept|accepting) (full |complete |total |all )?(responsibility|ownership|the blame)\b/i, negatable: true },

@@ -44,6 +44,7 @@ export interface BatchOptions extends IncidentFlags {
   delimiter?: string;
   encoding?: string;
   force?: boolean;
+  onlySent?: string;
 }
 
 function positiveInt(value: string | undefined, flag: string): number | undefined {
@@ -69,6 +70,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
   if (opts.exec && opts.out) throw new UsageError('--exec and --out both say where messages go', 'use one of them');
   if (opts.journal && !opts.exec) throw new UsageError('--journal records hand-offs to --exec', 'add --exec "sendmail -t -i" (or drop --journal)');
   if (opts.resendInDoubt && !opts.journal) throw new UsageError('--resend-in-doubt needs the --journal of the earlier run', 'add --journal FILE');
+  if (opts.onlySent && (opts.stage ?? 'apology') === 'apology') throw new UsageError('--only-sent picks follow-up recipients from the apology run\'s journal', 'add --stage followup');
   const preview = positiveInt(opts.preview, '--preview');
   const limit = positiveInt(opts.limit, '--limit');
   const concurrency = positiveInt(opts.concurrency, '--concurrency') ?? 1;
@@ -101,6 +103,8 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     }
     const rejectsPath = preview !== undefined ? undefined : opts.rejects ? resolve(io.cwd, opts.rejects) : defaultRejectsPath(inputPath);
     const journalState = opts.journal ? readJournal(resolve(io.cwd, opts.journal)) : undefined;
+    const onlySent = opts.onlySent ? readJournal(resolve(io.cwd, opts.onlySent)) : undefined;
+    if (opts.onlySent && onlySent!.last.size === 0) throw new UsageError(`--only-sent ${opts.onlySent} has no journal entries`, 'give the --journal file of the apology run');
 
     // ---- the first pass for grouping: which customers' rows are scattered
     let scattered;
@@ -159,7 +163,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
       rejects.setHeader(cols.raw);
       result = await runPass({
         input: inputStream(), encoding: opts.encoding, delimiter: delim, columns: cols, required, composer, sink, rejects, counts,
-        perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, resendInDoubt: opts.resendInDoubt,
+        perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, resendInDoubt: opts.resendInDoubt, onlySent,
         shouldStop: () => interrupted || pipeState.closed, onBytes: progress?.tick,
       });
       if (interrupted) await sink.abort();

@@ -93,6 +93,7 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
     .option('--limit <n>', 'stop after N messages')
     .option('--shard <k/n>', 'only the customers of shard K of N (stable split by address)')
     .option('--stage <stage>', 'apology | followup', 'apology')
+    .option('--only-sent <journal>', 'with --stage followup: only customers whose apology that journal records as sent')
     .option('--strict', 'check every row first and write nothing if any is bad')
     .option('--rejects <file>', 'where rejected rows go (default: <input>.rejects.csv next to the input)')
     .option('--per-row', 'one message per row instead of one per customer')
@@ -103,6 +104,16 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
     .action(async (csv: string, opts) => {
       const { batchCommand } = await import('./batch.js');
       setExit(await batchCommand(csv, opts, io, { onInterrupt: io.onInterrupt ?? (() => () => {}) }));
+    });
+
+  addIncidentOptions(
+    program.command('brief').description('the internal note for the support team (Markdown): what happened, the promise, what a rep may offer'),
+  )
+    .option('--journal <file>', 'the batch journal: adds how many customers were notified')
+    .addHelpText('after', '\nExamples:\n  apologize brief --incident incident.yaml > brief.md\n  apologize brief --incident incident.yaml --journal sent.journal\n')
+    .action(async (opts) => {
+      const { briefCommand } = await import('./brief.js');
+      setExit(await briefCommand(opts, io));
     });
 
   program
