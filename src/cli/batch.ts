@@ -45,6 +45,7 @@ export interface BatchOptions extends IncidentFlags {
   encoding?: string;
   force?: boolean;
   onlySent?: string;
+  html?: boolean;
 }
 
 function positiveInt(value: string | undefined, flag: string): number | undefined {
@@ -86,7 +87,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
   const requireFrom = preview === undefined && format !== 'text';
   const incident = validateIncident(gathered.input, { source: gathered.source, requireFrom });
   const library = new TemplateLibrary(gathered.templatesDir);
-  const composer = createComposer(incident, library, { stage, now: resolveNow(io.env) });
+  const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html) });
   const colour = stderrColour(io);
   if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
   const required = library.requiredRecipientFields(composer.template);

@@ -26,6 +26,7 @@ export interface DraftOptions extends IncidentFlags {
   format?: string;
   input?: boolean;
   check?: boolean;
+  html?: boolean;
 }
 
 const FORMATS = ['eml', 'text', 'json'] as const;
@@ -72,7 +73,7 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
 
   const incident = validateIncident(input, { source: gathered.source, requireFrom });
   if (!library.has(incident.scenario)) library.get(incident.scenario); // throws the "unknown scenario" usage error
-  const composer = createComposer(incident, library, { stage, now: resolveNow(io.env) });
+  const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html) });
   const recipient = to ? recipientOf(to) : NOBODY;
   const message = composer(recipient);
   if (opts.save) saveIncident(resolve(io.cwd, opts.save), incident);

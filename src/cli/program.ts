@@ -67,6 +67,7 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['eml', 'text', 'json']).default('eml'))
     .option('--no-input', 'never prompt; missing fields are an error naming each flag')
     .option('--no-check', 'do not show the apology check on stderr')
+    .option('--html', 'add an HTML alternative (multipart/alternative) made from the same text')
     .addHelpText('after', DRAFT_EXAMPLES)
     .action(async (opts) => {
       const { draftCommand } = await import('./draft.js');
@@ -93,6 +94,7 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
     .option('--limit <n>', 'stop after N messages')
     .option('--shard <k/n>', 'only the customers of shard K of N (stable split by address)')
     .option('--stage <stage>', 'apology | followup', 'apology')
+    .option('--html', 'add an HTML alternative (multipart/alternative) made from the same text')
     .option('--only-sent <journal>', 'with --stage followup: only customers whose apology that journal records as sent')
     .option('--strict', 'check every row first and write nothing if any is bad')
     .option('--rejects <file>', 'where rejected rows go (default: <input>.rejects.csv next to the input)')

@@ -9,6 +9,7 @@ import { addDuration } from './clock.js';
 import { decideHumour, fnv1a } from './humour.js';
 import { NOBODY } from '../recipients/recipient.js';
 import { FingerprintSet } from '../recipients/fingerprint.js';
+import { textToHtml } from '../mail/html.js';
 import { SkeletonRenderer, type BodyFacts, type RenderedParts } from './skeleton.js';
 
 /** A composed message, before it is turned into bytes. */
@@ -30,11 +31,15 @@ export interface Message {
   stage: Stage;
   /** Facts about `text` known without scanning it (batches with cached shapes). */
   bodyFacts?: BodyFacts;
+  /** The HTML alternative (multipart/alternative), when asked for. */
+  html?: string;
 }
 
 export interface ComposerOptions {
   stage?: Stage;
   now: Date;
+  /** Add an HTML alternative made from the same text. */
+  html?: boolean;
 }
 
 export interface Composer {
@@ -161,6 +166,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       key: recipient.key,
       stage,
       bodyFacts: parts.facts,
+      html: opts.html ? textToHtml(parts.body, subject) : undefined,
     };
   }) as Composer;
   compose.template = template;

@@ -42,10 +42,25 @@ export function toRfc5322(msg: Message, eol: Eol = '\n'): string {
   for (const [name, value] of msg.headers) lines.push(headerLine(name, encodeUnstructured(value)));
   const { transferEncoding, body } = encodeBody(msg.text, msg.bodyFacts);
   lines.push('MIME-Version: 1.0');
-  lines.push('Content-Type: text/plain; charset=utf-8');
-  lines.push(`Content-Transfer-Encoding: ${transferEncoding}`);
-  const head = lines.join('\n');
-  const out = `${head}\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
+  let out: string;
+  if (msg.html === undefined) {
+    lines.push('Content-Type: text/plain; charset=utf-8');
+    lines.push(`Content-Transfer-Encoding: ${transferEncoding}`);
+    out = `${lines.join('\n')}\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
+  } else {
+    // "=_" never appears in quoted-printable output; the loop rules out a value that happens to hold it.
+    const html = encodeBody(msg.html);
+    let boundary = `=_apologize_${msg.messageId.split('@')[0]!.replace(/[^A-Za-z0-9]/g, '').slice(-28)}`;
+    while (body.includes(boundary) || html.body.includes(boundary)) boundary += '_';
+    lines.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
+    out = [
+      `${lines.join('\n')}\n`,
+      'This is a multi-part message in MIME format.\n',
+      `--${boundary}\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: ${transferEncoding}\n\n${body.endsWith('\n') ? body : `${body}\n`}`,
+      `--${boundary}\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: ${html.transferEncoding}\n\n${html.body.endsWith('\n') ? html.body : `${html.body}\n`}`,
+      `--${boundary}--\n`,
+    ].join('\n');
+  }
   return eol === '\n' ? out : out.replace(/\r?\n/g, '\r\n');
 }
 
@@ -96,6 +111,7 @@ export function toJsonObject(msg: Message): Record<string, unknown> {
     messageId: `<${msg.messageId}>`,
     headers: Object.fromEntries(headerPairs(msg).filter(([n]) => !['From', 'To', 'Reply-To', 'Subject'].includes(n))),
     key: msg.key,
+    ...(msg.html !== undefined ? { html: msg.html } : {}),
   };
 }
 

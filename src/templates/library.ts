@@ -97,7 +97,11 @@ export class TemplateLibrary {
         byName.set(name, info);
       }
     }
-    return [...byName.values()].filter((t) => t.stages.includes('apology')).sort((a, b) => a.name.localeCompare(b.name));
+    const order = (st: Stage) => STAGES.indexOf(st);
+    return [...byName.values()]
+      .filter((t) => t.stages.includes('apology'))
+      .map((t) => ({ ...t, stages: [...t.stages].sort((a, b) => order(a) - order(b)) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   has(scenario: string): boolean {

@@ -52,6 +52,20 @@ describe('golden files: every built-in scenario at every severity', () => {
     });
   }
 
+  for (const scenario of BUILTIN_SCENARIOS) {
+    it(`${scenario} follow-up matches tests/golden/${scenario}.followup.eml`, () => {
+      const file = join(ROOT, 'tests/golden', `${scenario}.followup.eml`);
+      const incident = validateIncident(facts(scenario, 'moderate'), { requireFrom: true });
+      const eml = toRfc5322(createComposer(incident, library, { now: new Date(FIXED_NOW), stage: 'followup' })(recipient), '\n');
+      if (update) writeFileSync(file, eml);
+      expect(eml).toBe(readFileSync(file, 'utf8'));
+      const [py] = pythonParse([file]);
+      expect(py!.defects).toEqual([]);
+      expect(py!.subject).toMatch(/^Re: /);
+      expect(py!.headers['In-Reply-To']![0]).toMatch(/^<apology\./);
+    });
+  }
+
   it('Python email package reads every golden file back exactly', () => {
     const parsed = pythonParse(cases.map(({ scenario, severity }) => join(ROOT, 'tests/golden', `${scenario}.${severity}.eml`)));
     expect(parsed).toHaveLength(cases.length);
