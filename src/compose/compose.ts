@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Incident } from '../incident/schema.js';
 import { incidentId, printable } from '../incident/validate.js';
-import { hasHeaderBreaker, parseMailbox, type Mailbox } from '../mail/address.js';
+import { displayNameProblem, hasHeaderBreaker, parseMailbox, type Mailbox } from '../mail/address.js';
 import type { Recipient } from '../recipients/recipient.js';
 import { about, formatNumber, longDate } from '../templates/helpers.js';
 import type { CompiledTemplate, Stage, TemplateLibrary } from '../templates/library.js';
@@ -153,6 +153,8 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       const original = renderHeader(parts.headers[template.headers.length]!, 'Subject', apologyTemplate.file);
       if (subject === '' || subject === original) subject = `Re: ${original}`;
     }
+    const nameProblem = recipient.name ? displayNameProblem(recipient.name) : null;
+    if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');
     return {
       from,
       to: recipient.email ? { name: recipient.name, address: recipient.email } : undefined,

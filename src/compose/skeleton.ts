@@ -15,6 +15,7 @@ type Node = hbs.AST.Node;
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const SLOT = /\uE000(\d+)\uE001/g;
+const EDGE_SPACE = /^\s|\s$/;
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 
 /** True when the templates use recipient values only in ways placeholders preserve. */
@@ -184,7 +185,9 @@ export class SkeletonRenderer {
           bits = 0;
           nbits = 0;
         }
-        if (v.includes(OPEN)) hasMarker = true;
+        // Placeholders give the same text as rendering only when tidying the
+        // body (trailing spaces, blank-line runs, trim) cannot touch the value.
+        if (v.includes(OPEN) || v.includes('\n') || v.includes('\r') || EDGE_SPACE.test(v)) hasMarker = true;
       }
     };
     collect(recipientContext);

@@ -31,12 +31,19 @@ export function addressProblem(address: string): string | null {
 export function displayNameProblem(name: string): string | null {
   if (/[\r\n]/.test(name)) return 'the name contains a line break';
   if (FORBIDDEN.test(name)) return 'the name contains a control, zero-width or bidi character';
+  if (LONE_SURROGATE.test(name)) return 'the name is not valid Unicode';
+  if (name.length > MAX_NAME) return `the name is longer than ${MAX_NAME} characters`;
   return null;
 }
 
-/** True when a header-bound value holds CR, LF or another control character. */
+/** Longer display names are refused: no real name is, and encoded-words must fit a header line. */
+export const MAX_NAME = 256;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when a header-bound value holds CR, LF, another control character, or broken Unicode. */
 export function hasHeaderBreaker(value: string): boolean {
-  return FORBIDDEN.test(value);
+  return FORBIDDEN.test(value) || LONE_SURROGATE.test(value);
 }
 
 /**

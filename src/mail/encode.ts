@@ -10,9 +10,11 @@ const SPECIALS = /[()<>[\]:;@\\,."]/;
 /** A display name as RFC 5322 wants it: atom, quoted string, or RFC 2047 encoded-words. */
 export function encodeDisplayName(name: string): string {
   if (NON_ASCII.test(name)) {
-    // One encoded-word where it fits a line: some parsers (Python's) put a space
-    // between adjacent encoded-words in a name.
-    const whole = libmime.encodeWord(name, 'Q', 0);
+    // One encoded-word (the shorter of Q and B) where it fits a line: some
+    // parsers (Python's) put a space between adjacent encoded-words in a name.
+    const q = libmime.encodeWord(name, 'Q', 0);
+    const b = libmime.encodeWord(name, 'B', 0);
+    const whole = q.length <= b.length ? q : b;
     return whole.length <= 900 ? whole : libmime.encodeWord(name, 'Q', 52);
   }
   if (name.length > 900) return libmime.encodeWord(name, 'Q', 52);

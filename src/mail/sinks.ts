@@ -174,7 +174,12 @@ export class FolderSink implements Sink {
     private readonly force: boolean,
   ) {
     try {
-      mkdirSync(dir, { recursive: true });
+      // Not `recursive` on an existing parent: Node's recursive mkdir spins on some
+      // special file systems (/proc) instead of failing.
+      if (!existsSync(dir)) {
+        if (!existsSync(dirname(dir))) mkdirSync(dirname(dir), { recursive: true });
+        mkdirSync(dir);
+      }
     } catch (err) {
       throw new UsageError(`cannot create the folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'choose a writable --out folder');
     }

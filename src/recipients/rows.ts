@@ -1,4 +1,4 @@
-import { hasHeaderBreaker, parseMailbox } from '../mail/address.js';
+import { hasHeaderBreaker, MAX_NAME, parseMailbox } from '../mail/address.js';
 import type { ColumnMap } from './columns.js';
 import type { CsvRow } from './csv.js';
 import { firstNameOf } from './recipient.js';
@@ -51,6 +51,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     if ('error' in box) return { ok: false, reason: `email "${shorten(rawEmail)}" is not one valid address: ${box.error}` };
     let name = nameIdx === undefined ? '' : cells[nameIdx]!.trim();
     if (hasHeaderBreaker(name)) return { ok: false, reason: 'name contains a line break or control character (it would reach the To header)' };
+    if (name.length > MAX_NAME) return { ok: false, reason: `name is longer than ${MAX_NAME} characters` };
     if (name === '' && box.name) name = box.name;
     let first = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
     if (hasHeaderBreaker(first)) return { ok: false, reason: 'first_name contains a line break or control character' };

@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runBin, tempDir, testEnv } from '../helpers/run.js';
+import { msmtpCommand, startSmtp, type Received } from '../helpers/smtp.js';
+
+const INCIDENT = join(ROOT, 'examples/incident.yaml');
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+beforeAll(async () => {
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+
+function customers(n: number): string {
+  const file = join(tempDir(), 'c.csv');
+  writeFileSync(file, `email,name\n${Array.from({ length: n }, (_, i) => `p${i}@example.com,P ${i}`).join('\n')}\n`);
+  return file;
+}
+const byTo = (rs: Received[]) => {
+  const m = new Map<string, number>();
+  for (const r of rs) for (const t of r.to) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+};
+
+describe('faults during --exec', () => {
+  it('a command that fails every third message: failures recorded, the rest delivered, a re-run completes the set', async () => {
+    smtp.received.length = 0;
+    const dir = tempDir();
+    const csv = customers(12);
+    const journal = join(dir, 'j');
+    const counter = join(dir, 'n');
+    writeFileSync(counter, '0');
+    const flaky = `n=$(( $(cat ${counter}) + 1 )); echo $n > ${counter}; if [ $((n % 3)) -eq 0 ]; then echo "421 try later" >&2; exit 1; fi; ${msmtpCommand(smtp.port)}`;
+    const first = await runBin(['batch', csv, '--incident', INCIDENT, '--exec', flaky, '--journal', journal]);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/4 failed/);
+    expect(smtp.received).toHaveLength(8);
+    const again = await runBin(['batch', csv, '--incident', INCIDENT, '--exec', msmtpCommand(smtp.port), '--journal', journal]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/8 already sent/);
+    expect(smtp.received).toHaveLength(12);
+    expect([...byTo(smtp.received).values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('a command killed by a signal is a failure with its reason, and the run goes on', async () => {
+    const csv = customers(3);
+    const r = await runBin(['batch', csv, '--incident', INCIDENT, '--exec', 'if [ "$APOLOGIZE_TO" = p1@example.com ]; then kill -9 $$; fi; cat > /dev/null']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/sending to p1@example.com failed: exit SIGKILL/);
+    expect(r.stderr).toMatch(/3 messages.*1 failed/);
+  });
+
+  it.each([
+    ['SIGKILL', 700],
+    ['SIGKILL', 1500],
+    ['SIGINT', 900],
+  ] as const)('%s after %i ms, then re-runs: nobody is handed two messages, everyone is delivered or reported', async (signal, delay) => {
+    smtp.received.length = 0;
+    const csv = customers(30);
+    const journal = join(tempDir(), 'j');
+    const args = ['batch', csv, '--incident', INCIDENT, '--exec', `sleep 0.1; ${msmtpCommand(smtp.port)}`, '--concurrency', '3', '--journal', journal];
+    const child = spawn(process.execPath, [BIN, ...args], { env: testEnv(), stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, delay));
+    child.kill(signal);
+    const code = await new Promise((r) => child.on('close', (c, s) => r(c ?? s)));
+    if (signal === 'SIGINT') expect(code).toBe(130);
+    await new Promise((r) => setTimeout(r, 700));
+    const rerun = await runBin(args);
+    const doubt = /were being handed over .*: (.+)$/m.exec(rerun.stderr)?.[1]?.split(', ') ?? [];
+    expect(doubt.length).toBeLessThanOrEqual(3);
+    if (signal === 'SIGINT') expect(doubt).toEqual([]);
+    const counts = byTo(smtp.received);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    for (let i = 0; i < 30; i++) expect(counts.has(`p${i}@example.com`) || doubt.includes(`p${i}@example.com`)).toBe(true);
+    if (doubt.length > 0) {
+      await runBin([...args, '--resend-in-doubt']);
+      for (let i = 0; i < 30; i++) expect(byTo(smtp.received).get(`p${i}@example.com`)).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('faults on output', () => {
+  it('an unwritable folder or file is a one-line error before anything is written', async () => {
+    const eml = await runBin(['batch', join(ROOT, 'examples/orders.csv'), '--incident', INCIDENT, '--format', 'eml', '--out', '/proc/self/apologize-out']);
+    expect(eml.code).toBe(2);
+    expect(eml.stderr.trim().split('\n')).toHaveLength(1);
+    expect(eml.stderr).toMatch(/^apologize: cannot (create the folder|write into) \/proc\/self\/apologize-out/);
+    const file = await runBin(['batch', join(ROOT, 'examples/orders.csv'), '--incident', INCIDENT, '--out', '/proc/self/nope.mbox']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/^apologize: cannot write \/proc\/self\/nope\.mbox/);
+    expect(file.stdout).toBe('');
+  });
+
+  it('a malformed or hostile template stops the run with file:line before any message is written', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'tpl'));
+    writeFileSync(join(dir, 'tpl/generic.hbs'), 'Subject: ok\n\nline\n{{#each recipient.orders}}\n{{/if}}\n');
+    const out = join(dir, 'out');
+    const r = await runBin(['batch', join(ROOT, 'examples/orders.csv'), '--incident', INCIDENT, '--scenario', 'generic', '--templates', join(dir, 'tpl'), '--format', 'eml', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/generic\.hbs:\d+: .*each doesn't match if/);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    writeFileSync(join(dir, 'tpl/generic.hbs'), 'Subject: ok\n\n{{lookup this "constructor"}}{{#with (lookup company "constructor")}}{{name}}{{/with}}{{recipient.__proto__}}|{{recipient.name}}\n');
+    const h = await runBin(['batch', join(ROOT, 'examples/orders.csv'), '--incident', INCIDENT, '--scenario', 'generic', '--templates', join(dir, 'tpl'), '--format', 'ndjson', '--limit', '1']);
+    if (h.code === 0) expect((JSON.parse(h.stdout) as { text: string }).text).toBe('|Zoë Müller\n');
+    else expect(h.stderr).toMatch(/generic\.hbs:3|recipient\.__proto__/);
+    expect(h.stdout).not.toMatch(/function|Object|\[native code\]/);
+  });
+
+  it('nothing is claimed that was not written: a full disk mid-run leaves no partial --out file', async () => {
+    const r = await runBin(['batch', join(ROOT, 'examples/orders.csv'), '--incident', INCIDENT, '--out', '/dev/full']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/messages? → \/dev\/full/);
+  });
+});
