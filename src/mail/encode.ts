@@ -10,12 +10,12 @@ const SPECIALS = /[()<>[\]:;@\\,."]/;
 /** A display name as RFC 5322 wants it: atom, quoted string, or RFC 2047 encoded-words. */
 export function encodeDisplayName(name: string): string {
   if (NON_ASCII.test(name)) {
-    // One encoded-word (the shorter of Q and B) where it fits a line: some
-    // parsers (Python's) put a space between adjacent encoded-words in a name.
+    // One encoded-word where it fits a line (Q, readable; B when Q is too long):
+    // some parsers (Python's) put a space between adjacent encoded-words in a name.
     const q = libmime.encodeWord(name, 'Q', 0);
+    if (q.length <= 900) return q;
     const b = libmime.encodeWord(name, 'B', 0);
-    const whole = q.length <= b.length ? q : b;
-    return whole.length <= 900 ? whole : libmime.encodeWord(name, 'Q', 52);
+    return b.length <= 900 ? b : libmime.encodeWord(name, 'Q', 52);
   }
   if (name.length > 900) return libmime.encodeWord(name, 'Q', 52);
   if (SPECIALS.test(name) || LONG_TOKEN.test(name) || /^\s|\s$|\s\s/.test(name)) return `"${name.replace(/(["\\])/g, '\\$1')}"`;
