@@ -5,7 +5,8 @@ import { checkApology, type CheckReport } from '../check/score.js';
 import { loadForCheck } from '../check/text.js';
 import { InputError, UsageError } from '../errors.js';
 import { SEVERITIES } from '../incident/schema.js';
-import { stderrColour, type IO } from './io.js';
+import { type IO } from './io.js';
+import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
 import { Chalk } from 'chalk';
 

@@ -13,7 +13,8 @@ import { toJsonLine, toJsonObject, toRfc5322, toText } from '../mail/rfc5322.js'
 import { NOBODY, recipientFromMailbox } from '../recipients/recipient.js';
 import { TemplateLibrary, type Stage } from '../templates/library.js';
 import { incidentFromFlags, type IncidentFlags } from './incident-options.js';
-import { isInteractive, safeForTerminal, say, stderrColour, type IO } from './io.js';
+import { isInteractive, safeForTerminal, say, type IO } from './io.js';
+import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
 import { checkApology } from '../check/score.js';
 import { analyseText } from '../check/text.js';

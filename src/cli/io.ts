@@ -1,5 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-
 export interface OutStream {
   write(chunk: string | Uint8Array, cb?: (err?: Error | null) => void): boolean;
   isTTY?: boolean;
@@ -47,17 +45,6 @@ export function isInteractive(io: IO, noInput: boolean): boolean {
   if (noInput) return false;
   if (io.env.CI && io.env.CI !== 'false' && io.env.CI !== '0') return false;
   return Boolean(io.stdin.isTTY && io.stderr.isTTY);
-}
-
-/** Colour for stderr: only on a terminal, never with NO_COLOR or in CI. */
-export function stderrColour(io: IO): ChalkInstance {
-  const off =
-    !io.stderr.isTTY ||
-    (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') ||
-    (io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false') ||
-    io.env.TERM === 'dumb' ||
-    io.env.FORCE_COLOR === '0';
-  return new Chalk({ level: off ? 0 : 1 });
 }
 
 /** A line for the person at the terminal (stderr). */

@@ -1,6 +1,7 @@
 import type { Message } from '../compose/compose.js';
 import type { Sink } from '../mail/sinks.js';
-import { safeForTerminal, stderrColour, type IO } from './io.js';
+import { safeForTerminal, type IO } from './io.js';
+import { stderrColour } from './colour.js';
 
 /** `--preview N`: readable, colourised messages on stderr; nothing written anywhere. */
 export class PreviewSink implements Sink {

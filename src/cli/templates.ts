@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import { loadConfig } from '../incident/load.js';
 import { fileFor, TemplateLibrary } from '../templates/library.js';
 import { lintTemplates } from '../templates/lint.js';
-import { say, stderrColour, type IO } from './io.js';
+import { say, type IO } from './io.js';
+import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
 import { Chalk } from 'chalk';
 

@@ -33,7 +33,7 @@ const line = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
 // Bodies as a CSV decoder delivers them: well-formed Unicode, LF line ends.
 const text = fc
   .array(fc.oneof(line, fc.constantFrom('From the warehouse', '>From quoted', 'From ', '', '.', '-- ')), { maxLength: 8 })
-  .map((ls) => ls.join('\n').replace(/\r/g, '').toWellFormed());
+  .map((ls) => (ls.join('\n').replace(/\r/g, '') as unknown as { toWellFormed(): string }).toWellFormed());
 
 const collapse = (s: string) => s.replace(/[ \t]{2,}/g, ' ').trim();
 const nameOk = (n: string) => displayNameProblem(n) === null;
