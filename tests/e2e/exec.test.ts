@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runBin, tempDir, testEnv } from '../helpers/run.js';
-import { msmtpCommand, startSmtp, type Received } from '../helpers/smtp.js';
+import { countsByRecipient, customersCsv, msmtpCommand, startSmtp } from '../helpers/smtp.js';
 
 const INCIDENT = join(ROOT, 'examples/incident.yaml');
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -16,17 +16,7 @@ afterAll(async () => {
   await smtp.close();
 });
 
-function customersCsv(n: number): string {
-  const file = join(tempDir(), 'customers.csv');
-  writeFileSync(file, `email,name,order_id\n${Array.from({ length: n }, (_, i) => `c${i}@example.com,Customer ${i},O-${i}`).join('\n')}\n`);
-  return file;
-}
-
-function countsByRecipient(received: Received[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const r of received) for (const to of r.to) m.set(to, (m.get(to) ?? 0) + 1);
-  return m;
-}
+const customers = (n: number) => customersCsv(tempDir(), n, 'c', true);
 
 function journalEvents(path: string) {
   return readFileSync(path, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { event: string; to: string; messageId: string; reason?: string });
@@ -35,7 +25,7 @@ function journalEvents(path: string) {
 describe('--exec msmtp into a real SMTP server on 127.0.0.1', () => {
   it('delivers one message per customer; a re-run with the journal sends nothing again', async () => {
     smtp.received.length = 0;
-    const csv = customersCsv(12);
+    const csv = customers(12);
     const journal = join(tempDir(), 'sent.journal');
     const args = ['batch', csv, '--incident', INCIDENT, '--exec', msmtpCommand(smtp.port), '--concurrency', '3', '--journal', journal];
     const first = await runBin(args);
@@ -61,7 +51,7 @@ describe('--exec msmtp into a real SMTP server on 127.0.0.1', () => {
 
   it('records a failing command, goes on, and retries only the failures on a re-run', async () => {
     smtp.received.length = 0;
-    const csv = customersCsv(9);
+    const csv = customers(9);
     const journal = join(tempDir(), 'j');
     const flaky = `case "$APOLOGIZE_TO" in c2@*|c5@*|c8@*) echo "relay said no to $APOLOGIZE_TO" >&2; exit 75;; esac; ${msmtpCommand(smtp.port)}`;
     const first = await runBin(['batch', csv, '--incident', INCIDENT, '--exec', flaky, '--journal', journal]);
@@ -79,7 +69,7 @@ describe('--exec msmtp into a real SMTP server on 127.0.0.1', () => {
   });
 
   it('kills a command that hangs past --exec-timeout and carries on', async () => {
-    const csv = customersCsv(2);
+    const csv = customers(2);
     const r = await runBin(['batch', csv, '--incident', INCIDENT, '--exec', 'if [ "$APOLOGIZE_TO" = c0@example.com ]; then sleep 30; fi; cat > /dev/null', '--exec-timeout', '500ms']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/sending to c0@example.com failed: timed out after 0.5s/);
@@ -89,7 +79,7 @@ describe('--exec msmtp into a real SMTP server on 127.0.0.1', () => {
 
   it('passes APOLOGIZE_TO and APOLOGIZE_MESSAGE_ID, and honours --rate', async () => {
     const dir = tempDir();
-    const csv = customersCsv(3);
+    const csv = customers(3);
     const started = Date.now();
     const r = await runBin(['batch', csv, '--incident', INCIDENT, '--exec', `echo "$APOLOGIZE_TO $APOLOGIZE_MESSAGE_ID $(date +%s%N)" >> ${dir}/log`, '--rate', '120/min']);
     expect(r.code).toBe(0);
@@ -107,7 +97,7 @@ describe('crashes and Ctrl-C with the journal', () => {
 
   it('after SIGKILL mid-run, a re-run hands no one a second message and reports the in-doubt by address', async () => {
     smtp.received.length = 0;
-    const csv = customersCsv(40);
+    const csv = customers(40);
     const journal = join(tempDir(), 'j');
     const args = [BIN, 'batch', csv, '--incident', INCIDENT, '--exec', slow(smtp.port), '--concurrency', '2', '--journal', journal];
     const child = spawn(process.execPath, args, { env: testEnv(), stdio: 'ignore' });
@@ -139,7 +129,7 @@ describe('crashes and Ctrl-C with the journal', () => {
 
   it('SIGINT stops taking new messages, lets in-flight ones finish, prints the summary and exits 130', async () => {
     smtp.received.length = 0;
-    const csv = customersCsv(40);
+    const csv = customers(40);
     const journal = join(tempDir(), 'j');
     const child = spawn(process.execPath, [BIN, 'batch', csv, '--incident', INCIDENT, '--exec', slow(smtp.port), '--concurrency', '2', '--journal', journal], { env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

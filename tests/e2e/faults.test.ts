@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runBin, tempDir, testEnv } from '../helpers/run.js';
-import { msmtpCommand, startSmtp, type Received } from '../helpers/smtp.js';
+import { countsByRecipient, customersCsv, msmtpCommand, startSmtp } from '../helpers/smtp.js';
 
 const INCIDENT = join(ROOT, 'examples/incident.yaml');
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -14,16 +14,8 @@ afterAll(async () => {
   await smtp.close();
 });
 
-function customers(n: number): string {
-  const file = join(tempDir(), 'c.csv');
-  writeFileSync(file, `email,name\n${Array.from({ length: n }, (_, i) => `p${i}@example.com,P ${i}`).join('\n')}\n`);
-  return file;
-}
-const byTo = (rs: Received[]) => {
-  const m = new Map<string, number>();
-  for (const r of rs) for (const t of r.to) m.set(t, (m.get(t) ?? 0) + 1);
-  return m;
-};
+const customers = (n: number) => customersCsv(tempDir(), n, 'p');
+const byTo = countsByRecipient;
 
 describe('faults during --exec', () => {
   it('a command that fails every third message: failures recorded, the rest delivered, a re-run completes the set', async () => {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { SMTPServer } from 'smtp-server';
 
 export interface Received {
@@ -34,4 +35,19 @@ export async function startSmtp(): Promise<{ port: number; received: Received[];
 /** The msmtp command line that delivers to that server, envelope sender from the From header. */
 export function msmtpCommand(port: number): string {
   return `msmtp -C /dev/null --host=127.0.0.1 --port=${port} --auth=off --tls=off -t --read-envelope-from`;
+}
+
+/** How many messages each recipient received. */
+export function countsByRecipient(received: Received[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of received) for (const to of r.to) m.set(to, (m.get(to) ?? 0) + 1);
+  return m;
+}
+
+/** A CSV of n customers, `<prefix><i>@example.com`, one row each. */
+export function customersCsv(dir: string, n: number, prefix = 'c', extra = false): string {
+  const file = `${dir}/customers.csv`;
+  const rows = Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com,Customer ${i}${extra ? `,O-${i}` : ''}`);
+  writeFileSync(file, `email,name${extra ? ',order_id' : ''}\n${rows.join('\n')}\n`);
+  return file;
 }
