@@ -216,7 +216,8 @@ function garbageCollector(limitBytes = 32 * 1024 * 1024): (() => void) | undefin
 
 async function startProgress(io: IO, total: number | undefined, preview: boolean): Promise<{ tick: (n: number) => void; stop: () => void } | undefined> {
   if (!io.stderr.isTTY || preview || !total || io.env.CI) return undefined;
-  const { SingleBar, Presets } = await import('cli-progress');
+  const mod = (await import('cli-progress')) as typeof import('cli-progress') & { default?: typeof import('cli-progress') };
+  const { SingleBar, Presets } = mod.default ?? mod; // a CommonJS package: its exports sit on `default` when bundled
   const bar = new SingleBar(
     { stream: io.stderr as unknown as NodeJS.WritableStream, format: 'apologize {bar} {percentage}% | {value}/{total} MB | {eta_formatted} left', hideCursor: true, clearOnComplete: true, etaBuffer: 50, fps: 5 },
     Presets.shades_classic,

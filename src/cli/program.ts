@@ -54,7 +54,20 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
       writeErr: (s) => void io.stderr.write(s),
       outputError: (s, write) => write(`apologize: ${s.replace(/^error: /, '').trim()} — see apologize --help\n`),
     })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  apologize draft | sendmail -t -i                       # answer a few questions, send one apology
+  apologize batch orders.csv --incident incident.yaml --preview 2
+  apologize batch orders.csv --incident incident.yaml --exec 'msmtp -t --read-envelope-from' --journal sent.journal
+  apologize check my-draft.txt                           # score any apology against the pattern
+  apologize brief --incident incident.yaml > brief.md    # the note for the support team
+
+Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing written), 130 interrupted.
+`,
+    );
 
   const draft = addIncidentOptions(
     program
@@ -131,7 +144,10 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
       setExit(await checkCommand(files, opts, io));
     });
 
-  const templates = program.command('templates').description('the built-in template library: list, show, eject, lint');
+  const templates = program
+    .command('templates')
+    .description('the built-in template library: list, show, eject, lint')
+    .addHelpText('after', '\nExamples:\n  apologize templates list\n  apologize templates show shipping-delay\n  apologize templates eject wrong-item --to ./my-templates\n  apologize templates lint ./my-templates\n');
   templates
     .command('list')
     .description('every template, built-in or from --templates, with its stages')

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
@@ -16,11 +16,15 @@ const ENTER = '\r';
 const UP = '\u001b[A';
 
 /** Runs `apologize draft ARGS > out.eml` in a real pseudo-terminal, typing answers at prompts. */
-function drive(args: string[], steps: [string, string][], outFile: string): PtyResult {
+function drive(args: string[], steps: [string, string][], outFile: string, extraEnv: Record<string, string | undefined> = {}, command = 'draft'): PtyResult {
   const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', TERM: 'xterm-256color', APOLOGIZE_NOW: FIXED_NOW, NO_COLOR: '1' };
+  for (const [k, v] of Object.entries(extraEnv)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
   const spec = {
-    argv: ['sh', '-c', `exec node '${BIN}' draft ${quoted} > '${outFile}'`],
+    argv: ['sh', '-c', `exec node '${BIN}' ${command} ${quoted} > '${outFile}'`],
     env,
     cwd: ROOT,
     steps,
@@ -81,5 +85,26 @@ describe('interactive draft in a real terminal', () => {
     expect(result.unmatched).toBeNull();
     expect(result.code).toBe(130);
     expect(readFileSync(out, 'utf8')).toBe('');
+  });
+
+  it('colours the preview on a terminal, and never with NO_COLOR', () => {
+    const args = ['--incident', 'examples/incident.yaml', '--to', 'ana@example.com', '--no-input'];
+    const coloured = drive(args, [], join(tempDir(), 'a.eml'), { NO_COLOR: undefined });
+    expect(coloured.code).toBe(0);
+    expect(coloured.screen).toMatch(/\u001b\[1mSubject:/);
+    const plain = drive(args, [], join(tempDir(), 'b.eml'), { NO_COLOR: '1' });
+    expect(plain.screen).toContain('Subject:');
+    expect(plain.screen).not.toMatch(/\u001b\[[0-9;]*m/);
+  });
+
+  it('batch draws a progress bar on a terminal, and the summary always', () => {
+    const dir = tempDir();
+    const csv = join(dir, 'big.csv');
+    writeFileSync(csv, `email,name\n${Array.from({ length: 30000 }, (_, i) => `c${i}@example.com,Customer Number ${i}`).join('\n')}\n`);
+    const r = drive([csv, '--incident', 'examples/incident.yaml', '--out', join(dir, 'out.mbox')], [], join(dir, 'stdout'), {}, 'batch');
+    expect(r.code).toBe(0);
+    expect(r.screen).toMatch(/apologize [█░]+ \d+% \| [\d.]+\/[\d.]+ MB/);
+    expect(r.screen).toMatch(/30,000 rows read, 30,000 messages/);
+    expect(readFileSync(join(dir, 'stdout'), 'utf8')).toBe('');
   });
 });
