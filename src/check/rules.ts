@@ -24,8 +24,6 @@ export interface PartRule {
   hint: string;
 }
 
-const W = String.raw;
-
 export const PART_RULES: PartRule[] = [
   {
     id: 'own-it',
@@ -192,4 +190,3 @@ export const CONTACT = /(\+?\d[\d\s().-]{6,}\d)|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\b(
 export const FOLLOW_UP = /\b(i|we)('ll| will| am going to| are going to) (personally |also )?(check in|check back|follow up|call you|be in touch|get back to you|keep you (posted|updated|informed)|keep following up|write again|let you know)\b|\bfollow[- ]up\b|\bkeep following up\b/i;
 export const SPECIFIC = /\d|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this week|next week)\b/i;
 export const CLOSING = /^(sincerely|best|best wishes|kind regards|regards|warm(ly| regards| wishes)?|thanks|thank you( again)?( for [\w ]+)?|cheers|yours( truly| sincerely)?|with apologies|all the best|respectfully|take care|speak soon)[,.!]?$/i;
-void W;

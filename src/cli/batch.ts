@@ -161,11 +161,10 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
       interrupted = true;
     });
     const progress = await startProgress(io, file.size, preview !== undefined);
-    let result: { stoppedEarly: boolean };
     try {
       const cols = columns;
       rejects.setHeader(cols.raw);
-      result = await runPass({
+      await runPass({
         input: inputStream(), encoding: opts.encoding, delimiter: delim, columns: cols, required, composer, sink, rejects, counts,
         perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, resendInDoubt: opts.resendInDoubt, onlySent,
         shouldStop: () => interrupted || pipeState.closed, onBytes: progress?.tick, collectGarbage: garbageCollector(),
@@ -183,7 +182,6 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     }
     counts.written = sink.written;
     counts.failed = sink.failed;
-    void result;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (counts.inDoubt.length > 0) {
       say(io, `apologize: ${counts.inDoubt.length} message(s) were being handed over when an earlier run stopped, and may or may not have gone out; not resent (add --resend-in-doubt to send them): ${counts.inDoubt.join(', ')}`);

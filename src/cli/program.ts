@@ -69,7 +69,7 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
 `,
     );
 
-  const draft = addIncidentOptions(
+  addIncidentOptions(
     program
       .command('draft')
       .description('write one apology: asks for what flags and files did not give, prints the email on stdout'),
@@ -86,7 +86,6 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
       const { draftCommand } = await import('./draft.js');
       setExit(await draftCommand(opts, io));
     });
-  void draft;
 
   addIncidentOptions(
     program
