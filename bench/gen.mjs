@@ -1,6 +1,6 @@
 // Generates a benchmark CSV: 7 columns, non-ASCII names, quoted commas, and
 // customers with 1–2 orders each (about 1.5 rows a customer), adjacent by
-// default or scattered (`scattered: true`).
+// default, `perCustomer` orders each, or scattered (`scattered: true`).
 import { createWriteStream } from 'node:fs';
 
 const FIRST = ['Zoë', 'Liam', 'José', 'Priya', 'Mia', 'Noah', 'Søren', 'Aoife', 'Chen', 'Fatima', 'Olivia', 'Łukasz', 'Amara', 'Björn', 'Ana'];
@@ -8,7 +8,7 @@ const LAST = ['Müller', "O'Brien", 'Álvarez', 'Natarajan', 'Smith', 'Nguyen', 
 const PRODUCTS = ['"Darjeeling, First Flush"', 'Earl Grey 100g', '"Chamomile, 10 x 500g"', 'Matcha 30g', 'Assam Breakfast', '"Rooibos, vanilla"'];
 const CITIES = ['Zürich', 'Dublin', 'São Paulo', 'Chennai', 'Kraków', 'Reykjavík', 'Lyon', 'İstanbul'];
 
-export function generateCsv(path, rows, { scattered = false } = {}) {
+export function generateCsv(path, rows, { scattered = false, perCustomer = 0 } = {}) {
   return new Promise((resolve, reject) => {
     const out = createWriteStream(path);
     out.on('error', reject);
@@ -26,6 +26,7 @@ export function generateCsv(path, rows, { scattered = false } = {}) {
       while (written < rows) {
         let c;
         if (scattered) c = (written * 7919) % customers; // interleaves customers through the file
+        else if (perCustomer > 0) c = Math.floor(written / perCustomer);
         else {
           c = customer;
           if (written % 3 !== 0) customer++; // 2 orders for every other customer

@@ -40,7 +40,7 @@ export interface PassOptions {
   /** Checked between rows: Ctrl-C, or the reader of stdout went away. */
   shouldStop: () => boolean;
   onBytes?: (n: number) => void;
-  /** Called every 2,000 messages to keep peak memory flat (see cli/batch.ts). */
+  /** Called every 4,096 rows and 2,000 messages to keep peak memory flat (see cli/batch.ts). */
   collectGarbage?: () => void;
 }
 
@@ -128,6 +128,7 @@ export async function runPass(o: PassOptions): Promise<{ stoppedEarly: boolean }
           continue;
         }
         c.rowsRead++;
+        if (o.collectGarbage && (c.rowsRead & 4095) === 0) o.collectGarbage();
         const verdict = check(r);
         if (!verdict.ok) {
           reject(r.line, r.cells, verdict.reason);
