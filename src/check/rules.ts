@@ -42,7 +42,8 @@ export const PART_RULES: PartRule[] = [
       { pattern: /\b(we|i) (own|owe you) (this|it|that|an apology|an explanation|better)\b/i, negatable: true },
       { pattern: /\b(not|isn'?t) (the courier'?s|your|anyone else'?s) (fault|doing)\b/i },
       { pattern: /\b(a|this) serious failure on our part\b|\bfailure on our part\b/i },
-      { pattern: /\bwe (weren't|were not) there\b|\bwe didn't keep ours\b|\bwe put something else\b|\bwe sent you the wrong\b/i },
+      { pattern: /\bwe (weren't|were not) there\b|\bwe didn't keep ours\b|\bwe put something else\b|\bwe (sent|shipped|gave|charged|billed) (you )?(the wrong|twice|too much)\b/i },
+      { pattern: /(^|[,;:.!]\s*|\b(hi|hello|dear) \w+,?\s+)(so |really |very |truly )?sorry (about|for)\b/i, negatable: true },
     ],
   },
   {
@@ -53,6 +54,7 @@ export const PART_RULES: PartRule[] = [
     signals: [
       { pattern: /\b(because|due to|caused by|the (root )?cause|root cause|what happened|what went wrong|behind the scenes|here('s| is) (why|what happened|how)|how it happened|the reason|this happened|it happened (because|when)|turned out|traced (it|this|the (problem|issue))|we found (that|out)|resulted (from|in)|was the result of|came down to|went wrong)\b/i },
       { pattern: /\b(a|an|our|the) (bug|glitch|misconfigur\w+|configuration change|human error|training issue|upgrade|update|outage|change|failure|mix-?up) (in|on|at|to|that|which|made|meant|sent|caused|held|moved|locked|served)\b/i },
+      { pattern: /\bwe (discovered|learned|found|identified|detected|noticed|realised|realized) (that|a|an|the)\b/i },
     ],
   },
   {
@@ -62,7 +64,7 @@ export const PART_RULES: PartRule[] = [
     hint: 'Say concretely what changes so it will not happen again: "Every label run is now checked by a second person."',
     signals: [
       { pattern: /\bwe('ve| have)? (now |since |already |immediately )?(added|changed|retrained|trained|fixed|built|introduced|put in place|updated|implemented|rolled back|replaced|hired|set up|created|started|turned off|switched|moved|reviewed|audited|redesigned|rewritten|rewrote|automated|removed|disabled|patched|strengthened|tightened|doubled)\b/i, negatable: true },
-      { pattern: /\b(going forward|from now on|from today|starting (today|now|immediately)|in (the )?future|so (that )?(this|it) (won't|will not|doesn't|does not|can't|cannot|never) happen|to (make sure|ensure|prevent|stop) (this|it|that)|never (happens )?again|double[- ]check|second (check|person|review|pair of eyes))\b/i },
+      { pattern: /\b(going forward|from now on|from today|starting (today|now|immediately)|in (the )?future|so (that )?(this|it) (won't|will not|doesn't|does not|can't|cannot|never) happen|to (make sure|ensure|prevent|stop) (this|it|that)|never (happens )?again|double[- ]check(s|ed|ing)?|second (check|person|review|pair of eyes))\b/i },
       { pattern: /\b(is|are) now (checked|reviewed|tested|verified|required|scanned|confirmed|monitored|run|sent)\b/i },
       { pattern: /\bwhat('s| is| are| we're| we are)( \w+){0,2} chang(e|es|ed|ing)\b/i },
       { pattern: /\bwe will (now )?(\w+ ){0,3}(check|review|test|verify|monitor|train|retrain|require|add|change|fix|audit|rehearse|confirm)\b/i, negatable: true },
@@ -132,9 +134,9 @@ export const FINDING_RULES: FindingRule[] = [
     source: 'Lazare 2004: minimising the offence; Lewicki et al. 2016: acknowledge the harm',
     hint: 'Name the real harm and the real number instead of "any inconvenience" or "a small number of".',
     patterns: [
-      /\bany inconvenience\b/i,
+      /\bany inconvenience\b|\bany (concern|confusion|frustration|disruption|trouble) (this|that|it) (may|might|has|could)\b/i,
       /\b(for|about) the inconvenience\b/i,
-      /\b(may|might) have (caused|experienced|been affected|noticed)\b/i,
+      /\b(may|might) have (caused|experienced|been affected|been impacted|been involved|noticed|involved|included)\b/i,
       /\b(a )?(small|limited|tiny|handful|minority) (number|percentage|subset|share) of\b/i,
       /\b(minor|slight|brief|small|temporary) (issue|glitch|hiccup|inconvenience|disruption|problem)\b/i,
     ],
@@ -167,9 +169,9 @@ export const FINDING_RULES: FindingRule[] = [
     source: 'WRITING.md: what never appears',
     hint: 'Cut stock phrases; show it with specifics instead.',
     patterns: [
-      /\bwe take (this|these|it|your [\w ]{1,20}|the [\w ]{1,20}|[\w ]{0,20}matters?) (very |extremely |incredibly )?seriously\b/i,
-      /\byour (business|satisfaction|trust|privacy) is (very |extremely )?(important|our (top |highest )?priority)\b/i,
-      /\bwe value (you|your (business|custom|patience))\b/i,
+      /\bwe take (this|these|it|your [\w ]{1,60}|the [\w ]{1,60}|[\w ]{0,20}matters?) (very |extremely |incredibly )?seriously\b/i,
+      /\b(your (business|satisfaction|trust|privacy|safety)|safety|security|privacy|customer service) is (always |very |extremely )?(important|our (top |highest |number one |first )?priority)\b/i,
+      /\bwe value (you|your (business|custom|patience|loyalty|trust))\b/i,
       /\bthank you for your (patience|understanding)\b/i,
     ],
     negatable: true,

@@ -143,6 +143,15 @@ function findSignOff(text: CheckText): PartResult {
   const isName = (l: string | undefined) =>
     Boolean(l) && /^[\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5}$/u.test(l!) && !/[.!?]$/.test(l!) && l!.split(/\s+/).length <= 6 &&
     !/\b(team|department|management|services?|support|relations|desk|office|staff|customer care)\b/i.test(l!);
+  // "… just reply. - Lena, Owner" at the end of the last line
+  const inline = /(?:^|\s)[-–—]{1,2}\s*([\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3})(?:,\s*[\p{L}][\p{L} &'.-]{0,40})?\s*$/u.exec(tail[tail.length - 1] ?? '');
+  if (inline && isName(inline[1])) return { present: true, evidence: clip(inline[0].trim()) };
+  // a last paragraph that is just a name, maybe with a title: "Reed / CEO"
+  const paragraphs = text.body.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
+  const last = paragraphs[paragraphs.length - 1]?.split('\n').map((l) => l.trim()).filter(Boolean) ?? [];
+  if (paragraphs.length > 1 && last.length >= 1 && last.length <= 3 && isName(last[0]) && (last.length === 1 || last.slice(1).every((l) => l.split(/\s+/).length <= 8 && !/[.!?]$/.test(l)))) {
+    return { present: true, evidence: clip(last.join(' / ')) };
+  }
   for (let i = 0; i < tail.length; i++) {
     if (CLOSING.test(tail[i]!) && isName(tail[i + 1])) {
       return { present: true, evidence: clip(tail.slice(i, i + 3).join(' / ')) };

@@ -11,6 +11,10 @@ describe('apologize check', () => {
     ['good-billing.txt', ['--severity', 'major']],
     ['corporate.txt', []],
     ['outage-with-joke.txt', ['--severity', 'major']],
+    ['ceo.txt', []],
+    ['tiny.txt', ['--severity', 'minor']],
+    ['airline.txt', []],
+    ['breach.txt', ['--severity', 'critical']],
   ])('%s matches its golden JSON report', async (name, extra) => {
     const r = await runBin(['check', '--json', ...extra, join('tests/fixtures/letters', name)]);
     const golden = join(ROOT, 'tests/golden/check', name.replace(/\.txt$/, '.json'));
@@ -32,6 +36,15 @@ describe('apologize check', () => {
     expect((JSON.parse((await runBin(['check', '--json', join(LETTERS, 'corporate.txt')])).stdout) as { parts: { 'sign-off': { present: boolean } } }).parts['sign-off'].present).toBe(false);
     const joke = JSON.parse((await runBin(['check', '--json', '--severity', 'major', join(LETTERS, 'outage-with-joke.txt')])).stdout) as { findings: { rule: string; line: number }[] };
     expect(joke.findings).toContainEqual(expect.objectContaining({ rule: 'humour-on-severe', line: 11 }));
+  });
+
+  it('ranks letters the way a reader would: candid and concrete above hedged and corporate', async () => {
+    const score = async (name: string) => (JSON.parse((await runBin(['check', '--json', join(LETTERS, name)])).stdout) as { score: number }).score;
+    const [ceo, tiny, airline, breach] = [await score('ceo.txt'), await score('tiny.txt'), await score('airline.txt'), await score('breach.txt')];
+    expect(ceo).toBeGreaterThanOrEqual(90);
+    expect(tiny).toBeGreaterThanOrEqual(70);
+    expect(airline).toBeLessThan(50);
+    expect(breach).toBeLessThan(30);
   });
 
   it('several files give an array; stdin works; --min-score sets the exit code', async () => {

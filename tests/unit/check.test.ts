@@ -21,6 +21,9 @@ describe('own-it: first-person responsibility, in the many ways companies write 
     'I am truly sorry that we charged you twice.',
     'The fault is ours: we shipped the wrong size, and that is on us.',
     'We owe you an explanation.',
+    'Hi Sam, sorry about the mix-up with your order.',
+    'So sorry for the wait.',
+    'We charged you twice for March.',
   ])('counts %j', (text) => expect(part(text, 'own-it')).toBe(true));
 
   it.each([
@@ -41,11 +44,13 @@ describe('explain, commitment, remedy, humour, sign-off', () => {
     ['The root cause was a misconfigured cache.', 'explain', true],
     ['A bug in our billing system charged some cards twice.', 'explain', true],
     ['We are sorry.', 'explain', false],
+    ['On March 3, we discovered that an unauthorised party had accessed a server.', 'explain', true],
     ['We have retrained the night shift and added a second check.', 'commitment', true],
     ['Every invoice is now reviewed by a person before it goes out.', 'commitment', true],
     ['From now on, every label run is checked against the order list.', 'commitment', true],
     ['What we are changing: database upgrades run on a copy first.', 'commitment', true],
     ['We will do better.', 'commitment', false],
+    ['Our packing team now double-checks sizes before sealing boxes.', 'commitment', true],
     ['We have not changed anything yet.', 'commitment', false],
     ['We have refunded the $7.95 shipping charge.', 'remedy', true],
     ['Here is 20% off your next order.', 'remedy', true],
@@ -64,6 +69,9 @@ describe('explain, commitment, remedy, humour, sign-off', () => {
     ['Body text.\n\nThe Management', false],
     ['Body text.\n\nRegards.', false],
     ['Body text.\n\nThank you for your patience.\nCustomer Relations Team', false],
+    ['Body text.\n\nReed\nCEO', true],
+    ['Any trouble, just reply. - Lena, Owner', true],
+    ['Body text.\n\nCustomer Relations', false],
   ])('sign-off in %j → %s', (text, expected) => expect(part(text, 'sign-off')).toBe(expected));
 });
 
@@ -94,6 +102,11 @@ describe('non-apology forms are caught, and their look-alikes left alone', () =>
     ['Your satisfaction is our top priority.', 'corporate-filler', true],
     ['We value your business.', 'corporate-filler', true],
     ['We took the outage seriously enough to stop all releases.', 'corporate-filler', false],
+    ['We take the privacy and security of your information very seriously.', 'corporate-filler', true],
+    ['Safety is always our highest priority.', 'corporate-filler', true],
+    ['We value your loyalty.', 'corporate-filler', true],
+    ['We regret any concern this may cause.', 'minimising', true],
+    ['The information involved may have included names.', 'minimising', true],
     ['We will do better.', 'vague-commitment', true],
     ['Lessons have been learned.', 'vague-commitment', true],
     ['We will do better: every label is now checked twice.', 'vague-commitment', false],
