@@ -2,19 +2,12 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runBin, tempDir, testEnv } from '../helpers/run.js';
-import { countsByRecipient, customersCsv, msmtpCommand, startSmtp } from '../helpers/smtp.js';
+import { countsByRecipient, customersCsv, msmtpCommand, useSmtpServer } from '../helpers/smtp.js';
 
 const INCIDENT = join(ROOT, 'examples/incident.yaml');
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-
-beforeAll(async () => {
-  smtp = await startSmtp();
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const smtp = useSmtpServer();
 
 const customers = (n: number) => customersCsv(tempDir(), n, 'c', true);
 

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { SMTPServer } from 'smtp-server';
 
 export interface Received {
@@ -50,4 +51,23 @@ export function customersCsv(dir: string, n: number, prefix = 'c', extra = false
   const rows = Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com,Customer ${i}${extra ? `,O-${i}` : ''}`);
   writeFileSync(file, `email,name${extra ? ',order_id' : ''}\n${rows.join('\n')}\n`);
   return file;
+}
+
+/** Starts a server for the test file (beforeAll) and stops it after (afterAll). */
+export function useSmtpServer(): { readonly port: number; readonly received: Received[] } {
+  let server: Awaited<ReturnType<typeof startSmtp>> | undefined;
+  beforeAll(async () => {
+    server = await startSmtp();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get port() {
+      return server!.port;
+    },
+    get received() {
+      return server!.received;
+    },
+  };
 }
