@@ -94,7 +94,8 @@ describe('crashes and Ctrl-C with the journal', () => {
     const journal = join(tempDir(), 'j');
     const args = [BIN, 'batch', csv, '--incident', INCIDENT, '--exec', slow(smtp.port), '--concurrency', '2', '--journal', journal];
     const child = spawn(process.execPath, args, { env: testEnv(), stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 1200));
+    // kill it mid-run: once a few messages have arrived (however slow the machine)
+    for (let waited = 0; smtp.received.length < 3 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
     await new Promise((r) => child.on('close', r));
     await new Promise((r) => setTimeout(r, 800)); // orphaned hand-offs finish
@@ -127,7 +128,7 @@ describe('crashes and Ctrl-C with the journal', () => {
     const child = spawn(process.execPath, [BIN, 'batch', csv, '--incident', INCIDENT, '--exec', slow(smtp.port), '--concurrency', '2', '--journal', journal], { env: testEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise((r) => setTimeout(r, 1000));
+    for (let waited = 0; smtp.received.length < 3 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGINT');
     const code = await new Promise((r) => child.on('close', r));
     expect(code).toBe(130);
