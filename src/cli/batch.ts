@@ -95,6 +95,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
   if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
   const required = library.requiredRecipientFields(composer.template);
 
+  if (input === '-' && io.stdin.isTTY) throw new UsageError('batch - reads the CSV from stdin, but stdin is a terminal', 'pipe the CSV in (apologize batch - < orders.csv) or give its path');
   const inputPath = input === '-' ? '-' : resolve(io.cwd, input);
   const grouping = !opts.perRow;
   const file: InputFile = await prepareInput(inputPath, io.stdin);

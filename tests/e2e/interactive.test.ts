@@ -107,4 +107,10 @@ describe('interactive draft in a real terminal', () => {
     expect(r.screen).toMatch(/30,000 rows read, 30,000 messages/);
     expect(readFileSync(join(dir, 'stdout'), 'utf8')).toBe('');
   });
+
+  it('batch - refuses to wait on a terminal for a CSV', () => {
+    const r = drive(['-', '--incident', 'examples/incident.yaml'], [], join(tempDir(), 'out'), {}, 'batch');
+    expect(r.code).toBe(2);
+    expect(r.screen).toMatch(/stdin is a terminal — pipe the CSV in/);
+  });
 });
