@@ -85,9 +85,8 @@ export async function* readCsv(input: AsyncIterable<Buffer>, opts: CsvOptions = 
   let pending = Buffer.alloc(0);
   let sawHeaderLine = false;
 
-  const onRow = (item: { row: Record<string, string>; byteOffset: number }) => {
-    const cells = Object.values(item.row);
-    const line = counter!.lineAt(item.byteOffset);
+  const onRow = (cells: string[], byteOffset: number) => {
+    const line = counter!.lineAt(byteOffset);
     if (!header) {
       header = cells;
       return;
@@ -102,11 +101,9 @@ export async function* readCsv(input: AsyncIterable<Buffer>, opts: CsvOptions = 
     const crOnly = /\r(?!\n)/.test(text.slice(0, firstLine.length + 2)) && !text.includes('\n');
     counter = new LineCounter(crOnly ? 13 : 10);
     parser = csvParser({ headers: false, separator: delimiter, outputByteOffset: true, strict: false, ...(crOnly ? { newline: '\r' } : {}) });
-    // The parser's synchronous core: rows arrive through push().
-    (parser as unknown as { push: (item: unknown) => boolean }).push = (item: unknown) => {
-      if (item !== null) onRow(item as { row: Record<string, string>; byteOffset: number });
-      return true;
-    };
+    // The parser's synchronous core: each record's cells arrive at writeRow()
+    // (skipping the object it would build from them, and the stream hop).
+    (parser as unknown as { writeRow: (cells: string[], byteOffset: number) => void }).writeRow = onRow;
   };
 
   const feed = (buf: Buffer) => {
