@@ -13,7 +13,7 @@ import { Journal, readJournal } from '../mail/journal.js';
 import { FileSink, FolderSink, StreamSink, type Sink } from '../mail/sinks.js';
 import { parseMapOptions } from '../recipients/columns.js';
 import { parseDelimiter } from '../recipients/csv.js';
-import { checkEncoding, openInput } from '../recipients/decode.js';
+import { checkEncoding, openInput, toUtf8 } from '../recipients/decode.js';
 import { defaultRejectsPath, RejectsWriter } from '../recipients/rejects.js';
 import { TemplateLibrary } from '../templates/library.js';
 import { prepareInput, readHeader, type InputFile } from '../batch/input.js';
@@ -64,10 +64,8 @@ export function parseShard(value: string | undefined): Shard | undefined {
   return { k: Number(m[1]), n: Number(m[2]) };
 }
 
-/** `apologize batch <CSV|->`: one message per affected customer. */
-export async function batchCommand(input: string, opts: BatchOptions, io: IO, signals: { onInterrupt: (fn: () => void) => () => void }): Promise<number> {
-  const started = process.hrtime.bigint();
-  // ---- everything that can be wrong with the call is checked before anything is written
+/** The call's options, checked before anything is read or written. */
+function parseBatchOptions(opts: BatchOptions) {
   const format = (opts.format ?? 'mbox') as BatchFormat;
   if (!(BATCH_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"`, `use --format ${BATCH_FORMATS.join('|')}`);
   if (format === 'eml' && !opts.out && opts.preview === undefined && !opts.exec) throw new UsageError('--format eml writes one file per message and needs --out FOLDER', 'add --out ./messages (or use --format mbox for one stream)');
@@ -75,16 +73,25 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
   if (opts.journal && !opts.exec) throw new UsageError('--journal records hand-offs to --exec', 'add --exec "sendmail -t -i" (or drop --journal)');
   if (opts.resendInDoubt && !opts.journal) throw new UsageError('--resend-in-doubt needs the --journal of the earlier run', 'add --journal FILE');
   if (opts.onlySent && (opts.stage ?? 'apology') === 'apology') throw new UsageError('--only-sent picks follow-up recipients from the apology run\'s journal', 'add --stage followup');
-  const preview = positiveInt(opts.preview, '--preview');
-  const limit = positiveInt(opts.limit, '--limit');
-  const concurrency = positiveInt(opts.concurrency, '--concurrency') ?? 1;
-  const rate = parseRate(opts.rate);
-  const execTimeoutMs = parseDurationMs(opts.execTimeout, 60_000, '--exec-timeout');
-  const shard = parseShard(opts.shard);
-  const stage = parseStage(opts.stage);
-  const map = parseMapOptions(opts.map);
-  const delimiter = parseDelimiter(opts.delimiter);
   checkEncoding(opts.encoding);
+  return {
+    format,
+    preview: positiveInt(opts.preview, '--preview'),
+    limit: positiveInt(opts.limit, '--limit'),
+    concurrency: positiveInt(opts.concurrency, '--concurrency') ?? 1,
+    rate: parseRate(opts.rate),
+    execTimeoutMs: parseDurationMs(opts.execTimeout, 60_000, '--exec-timeout'),
+    shard: parseShard(opts.shard),
+    stage: parseStage(opts.stage),
+    map: parseMapOptions(opts.map),
+    delimiter: parseDelimiter(opts.delimiter),
+  };
+}
+
+/** `apologize batch <CSV|->`: one message per affected customer. */
+export async function batchCommand(input: string, opts: BatchOptions, io: IO, signals: { onInterrupt: (fn: () => void) => () => void }): Promise<number> {
+  const started = process.hrtime.bigint();
+  const { format, preview, limit, concurrency, rate, execTimeoutMs, shard, stage, map, delimiter } = parseBatchOptions(opts);
 
   const gathered = gatherIncident({ cwd: io.cwd, flags: incidentFromFlags(opts), incidentFile: opts.incident, configFile: opts.config, templatesDir: opts.templates });
   const requireFrom = preview === undefined && format !== 'text';
@@ -115,7 +122,6 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     let scattered;
     if (grouping) {
       const emailIdx = columns.index.get('email')!;
-      const { toUtf8 } = await import('../recipients/decode.js');
       const scan = await prescanScattered(toUtf8(openInput(file.path, io.stdin), { encoding: opts.encoding }), delim, () => emailIdx);
       if (scan.scatteredCount > 0) {
         scattered = scan.scattered;
