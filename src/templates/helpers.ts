@@ -37,8 +37,8 @@ export function about(v: HelperValue): string {
 /** Text as a clause inside our sentence: no trailing stop, a lower-case common first word. */
 export function clause(v: HelperValue): string {
   let s = str(v).trim().replace(/[.!;:\s]+$/u, '');
-  const first = /^([A-Z][a-z']*)(?=[\s,]|$)/.exec(s)?.[1];
-  if (first && STARTERS.has(first.toLowerCase())) s = first.toLowerCase() + s.slice(first.length);
+  const first = /^([A-Z][a-z]*(?:['’][a-z]+)?)(?=[\s,]|$)/.exec(s)?.[1];
+  if (first && STARTERS.has(first.toLowerCase().split(/['’]/)[0]!)) s = first.toLowerCase() + s.slice(first.length);
   return s;
 }
 

@@ -34,6 +34,9 @@ describe('clause and sentence', () => {
     ['UPS lost a truck.', 'UPS lost a truck'],
     ['Stripe retried a payment', 'Stripe retried a payment'],
     ['I forgot to press send.', 'I forgot to press send'],
+    ["We'll refund your shipping.", "we'll refund your shipping"],
+    ['We’ve added a second check.', 'we’ve added a second check'],
+    ["I'm sending a replacement.", "I'm sending a replacement"],
     ['  the label printer jammed;  ', 'the label printer jammed'],
     ['', ''],
   ])('clause(%j) = %j', (input, expected) => expect(clause(input)).toBe(expected));
