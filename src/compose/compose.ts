@@ -103,6 +103,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     affectedAbout: about(incident.affected),
     severe,
     single: incident.affected === 1,
+    many: incident.affected >= 100,
   };
   const base = {
     incident: incidentContext,
