@@ -10,7 +10,7 @@ import { Grouper, Spill } from '../recipients/group.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
-import { fnv1a } from '../compose/humour.js';
+import { fnv1a } from '../recipients/fingerprint.js';
 import type { BatchCounts } from './summary.js';
 
 export interface Shard {
@@ -50,7 +50,7 @@ export function inShard(key: string, shard: Shard): boolean {
 }
 
 /** One pass over the CSV: rows → validated → grouped → composed → sink. Counts always add up. */
-export async function runPass(o: PassOptions): Promise<{ stoppedEarly: boolean }> {
+export async function runPass(o: PassOptions): Promise<void> {
   const check = makeRowChecker(o.columns, o.required);
   const spill = new Spill();
   const grouper = new Grouper(o.scattered, spill);
@@ -173,5 +173,4 @@ export async function runPass(o: PassOptions): Promise<{ stoppedEarly: boolean }
   } finally {
     spill.dispose();
   }
-  return { stoppedEarly: stopped };
 }

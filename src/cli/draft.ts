@@ -56,7 +56,7 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
   const library = new TemplateLibrary(gathered.templatesDir);
   let input = gathered.input;
   let to = opts.to;
-  if (to !== undefined) checkRecipient(to);
+  if (to !== undefined) recipientOf(to); // a bad --to fails before any question is asked
 
   const interactive = isInteractive(io, opts.input === false);
   if (missingFields(input, requireFrom).length > 0 && interactive) {
@@ -73,7 +73,6 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
   }
 
   const incident = validateIncident(input, { source: gathered.source, requireFrom });
-  if (!library.has(incident.scenario)) library.get(incident.scenario); // throws the "unknown scenario" usage error
   const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html) });
   const recipient = to ? recipientOf(to) : NOBODY;
   const message = composer(recipient);
@@ -97,14 +96,9 @@ function render(message: Message, format: string): string {
   return toRfc5322(message, '\n');
 }
 
-function checkRecipient(to: string): void {
-  const box = parseMailbox(to);
-  if ('error' in box) throw new InputError(`--to "${printable(to)}" is not one valid address: ${box.error}`, 'write it as --to "Name <name@example.com>"');
-}
-
 function recipientOf(to: string) {
   const box = parseMailbox(to);
-  if ('error' in box) throw new InputError(`--to "${printable(to)}": ${box.error}`, 'write it as --to "Name <name@example.com>"');
+  if ('error' in box) throw new InputError(`--to "${printable(to)}" is not one valid address: ${box.error}`, 'write it as --to "Name <name@example.com>"');
   return recipientFromMailbox(box.address, box.name);
 }
 

@@ -6,9 +6,9 @@ import type { Recipient } from '../recipients/recipient.js';
 import { about, formatNumber, longDate } from '../templates/helpers.js';
 import type { CompiledTemplate, Stage, TemplateLibrary } from '../templates/library.js';
 import { addDuration } from './clock.js';
-import { decideHumour, fnv1a } from './humour.js';
+import { decideHumour } from './humour.js';
 import { NOBODY } from '../recipients/recipient.js';
-import { FingerprintSet } from '../recipients/fingerprint.js';
+import { FingerprintSet, fnv1a } from '../recipients/fingerprint.js';
 import { textToHtml } from '../mail/html.js';
 import { SkeletonRenderer, type BodyFacts, type RenderedParts } from './skeleton.js';
 

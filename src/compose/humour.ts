@@ -39,12 +39,3 @@ export function decideHumour(incident: Incident): HumourDecision {
   return { on: true };
 }
 
-/** FNV-1a, 32 bits: a cheap stable hash for choosing among lines. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}

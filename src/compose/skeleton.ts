@@ -173,7 +173,7 @@ export class SkeletonRenderer {
     let mask = '';
     let bits = 0;
     let nbits = 0;
-    let hasMarker = false;
+    let renderDirectly = false;
     const collect = (obj: Record<string, unknown>) => {
       for (const k in obj) {
         if (k === 'orders') continue;
@@ -187,7 +187,7 @@ export class SkeletonRenderer {
         }
         // Placeholders give the same text as rendering only when tidying the
         // body (trailing spaces, blank-line runs, trim) cannot touch the value.
-        if (v.includes(OPEN) || v.includes('\n') || v.includes('\r') || EDGE_SPACE.test(v)) hasMarker = true;
+        if (v.includes(OPEN) || v.includes('\n') || v.includes('\r') || EDGE_SPACE.test(v)) renderDirectly = true;
       }
     };
     collect(recipientContext);
@@ -195,7 +195,7 @@ export class SkeletonRenderer {
     for (const o of orders) collect(o);
     const shape0 = recipient.shape ?? Object.keys(recipientContext).join(',');
     const key = `${humourIndex}|${orders.length}|${mask}${bits}/${nbits}|${shape0}`;
-    if (hasMarker) return this.render(recipientContext, humourIndex);
+    if (renderDirectly) return this.render(recipientContext, humourIndex);
 
     let shape = this.cache.get(key);
 

@@ -74,8 +74,3 @@ export function parseMailbox(input: string): Mailbox | { error: string } {
   if (problem) return { error: problem };
   return { name, address };
 }
-
-/** Lower-cased address, for grouping and hashing. */
-export function addressKey(address: string): string {
-  return address.toLowerCase();
-}

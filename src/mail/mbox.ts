@@ -16,9 +16,9 @@ export function quoteFromLines(text: string): string {
 }
 
 /** One mboxrd entry: separator line, quoted message, blank line. */
-export function toMboxEntry(msg: Message, eml?: string): string {
+export function toMboxEntry(msg: Message): string {
   const sender = msg.from?.address ?? 'MAILER-DAEMON';
-  const raw = eml ?? toRfc5322(msg, '\n');
+  const raw = toRfc5322(msg, '\n');
   const body = msg.bodyFacts?.fromSafe ? raw : quoteFromLines(raw);
   return `From ${sender} ${asctime(msg.date)}\n${body}${body.endsWith('\n') ? '' : '\n'}\n`;
 }

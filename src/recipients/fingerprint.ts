@@ -1,3 +1,10 @@
+/** FNV-1a, 32 bits: the first half of FingerprintSet.hash, for cheap stable choices (humour line, shard). */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * A compact set of 64-bit fingerprints of strings (open addressing on two
  * Uint32Arrays, at most 3/4 full): 8 bytes a slot, 11–21 bytes a key, so a
@@ -60,11 +67,7 @@ export class FingerprintSet {
   /** Adds the key; returns false when it was already there. */
   add(key: string): boolean {
     const [a, b] = FingerprintSet.hash(key);
-    if (this.find(a, b) >= 0) return false;
-    if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
-    this.insert(a, b);
-    this.size++;
-    return true;
+    return this.addPair(a, b);
   }
 
   private find(a: number, b: number): number {

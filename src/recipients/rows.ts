@@ -1,4 +1,5 @@
-import { hasHeaderBreaker, MAX_NAME, parseMailbox } from '../mail/address.js';
+import { printable } from '../incident/validate.js';
+import { displayNameProblem, hasHeaderBreaker, parseMailbox } from '../mail/address.js';
 import type { ColumnMap } from './columns.js';
 import type { CsvRow } from './csv.js';
 import { firstNameOf } from './recipient.js';
@@ -48,13 +49,13 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     const rawEmail = cells[emailIdx]!;
     if (rawEmail.trim() === '') return { ok: false, reason: 'email is missing' };
     const box = parseMailbox(rawEmail);
-    if ('error' in box) return { ok: false, reason: `email "${shorten(rawEmail)}" is not one valid address: ${box.error}` };
+    if ('error' in box) return { ok: false, reason: `email "${printable(rawEmail, 60)}" is not one valid address: ${box.error}` };
     let name = nameIdx === undefined ? '' : cells[nameIdx]!.trim();
-    if (hasHeaderBreaker(name)) return { ok: false, reason: 'name contains a line break or control character (it would reach the To header)' };
-    if (name.length > MAX_NAME) return { ok: false, reason: `name is longer than ${MAX_NAME} characters` };
+    const nameProblem = displayNameProblem(name);
+    if (nameProblem) return { ok: false, reason: `${nameProblem.replace(/^the name/, 'name')} (it would reach the To header)` };
     if (name === '' && box.name) name = box.name;
     let first = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
-    if (hasHeaderBreaker(first)) return { ok: false, reason: 'first_name contains a line break or control character' };
+    if (hasHeaderBreaker(first)) return { ok: false, reason: 'first_name contains a line break, control or bidi character' };
     if (first === '') first = firstNameOf(name);
     if (needsName && name === '') return { ok: false, reason: 'name is empty and the template needs it' };
     if (needsFirst && first === '') return { ok: false, reason: 'first_name is empty (and there is no name to take it from) and the template needs it' };
@@ -68,9 +69,4 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     fields.first_name = first;
     return { ok: true, row: { line: row.line, cells, fields, email: box.address, key: box.address.toLowerCase(), name, first_name: first } };
   };
-}
-
-function shorten(v: string): string {
-  const s = JSON.stringify(v).slice(1, -1);
-  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }

@@ -19,10 +19,6 @@ export function createEngine(): HandlebarsEnv {
   return hb;
 }
 
-export interface CompileResult {
-  render: RenderFn;
-}
-
 /** Parses now (so syntax errors surface at load time) and compiles for plain text. */
 export function compileText(hb: HandlebarsEnv, source: string): RenderFn {
   hb.parse(source);

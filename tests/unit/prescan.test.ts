@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FingerprintSet } from '../../src/recipients/fingerprint.js';
+import { FingerprintSet, fnv1a } from '../../src/recipients/fingerprint.js';
 import { prescanScattered } from '../../src/recipients/prescan.js';
 
 async function* chunks(text: string, size: number) {
@@ -32,5 +32,11 @@ describe('prescan finds the customers whose rows are not adjacent', () => {
     for (let i = 0; i < 5000; i++) set.add(`k${i}`);
     expect(set.size).toBe(5001);
     for (let i = 0; i < 5000; i++) expect(set.has(`k${i}`)).toBe(true);
+  });
+});
+
+describe('one FNV-1a', () => {
+  it.each(['', 'a', 'ana@example.com', 'zoë@example.com'])('fnv1a(%j) is the first half of FingerprintSet.hash', (key) => {
+    expect(fnv1a(key)).toBe(FingerprintSet.hash(key)[0]);
   });
 });
