@@ -280,7 +280,7 @@ describe('batch outputs and controls', () => {
       [['--journal', 'j'], /--journal records hand-offs to --exec/],
       [['--rate', 'fast', '--exec', 'cat'], /--rate "fast" is not a rate/],
       [['--limit', '0'], /--limit "0" must be a whole number/],
-      [['--delimiter', '::'], /must be one character/],
+      [['--delimiter', '::'], /must be one ASCII character/],
     ] as const) {
       const r = await runBin(['batch', ORDERS, '--incident', INCIDENT, ...args]);
       expect(r.code, args.join(' ')).toBe(2);

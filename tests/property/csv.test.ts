@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvTokenizer } from '../../src/recipients/tokenizer.js';
+import { PYTHON, ROOT } from '../helpers/run.js';
+
+/** Our tokenizer's records for `text`, fed in chunks of `size` bytes (splitting UTF-8 sequences too). */
+function ours(text: string, delimiter: string, size: number): [number, string[]][] {
+  const out: [number, string[]][] = [];
+  const t = new CsvTokenizer(delimiter, (cells, line) => out.push([line, cells]));
+  const bytes = Buffer.from(text, 'utf8');
+  for (let i = 0; i < bytes.length; i += size) t.push(bytes.subarray(i, i + size));
+  t.end();
+  return out;
+}
+
+function python(cases: { text: string; delimiter: string }[]): ([number, string[]][] | { error: string })[] {
+  const r = spawnSync(PYTHON, [join(ROOT, 'tests/helpers/parse_csv.py')], { input: JSON.stringify(cases), encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`parse_csv.py failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+describe('CSV tokenizer agrees with Python\'s csv module', () => {
+  it('on random text made of the characters that matter (quotes, delimiters, CR, LF, non-ASCII)', () => {
+    const unit = fc.constantFrom('a', 'b', 'é', '東', '🙂', ' ', ',', ';', '"', '""', '\n', '\r', '\r\n', '"x,y"', ',"q\nr",');
+    const cases = fc.sample(
+      fc.record({ text: fc.array(unit, { maxLength: 40 }).map((u) => u.join('')), delimiter: fc.constantFrom(',', ';') }),
+      { numRuns: 400, seed: 20261122 },
+    );
+    const expected = python(cases);
+    let compared = 0;
+    cases.forEach((c, i) => {
+      const want = expected[i]!;
+      if (!Array.isArray(want)) return; // Python refuses an unclosed quote at the end; ours keeps it as a (ragged) record
+      compared++;
+      for (const size of [1, 2, 7, 1 << 16]) expect(ours(c.text, c.delimiter, size), `${JSON.stringify(c)} in chunks of ${size}`).toEqual(want);
+    });
+    expect(compared).toBeGreaterThan(250);
+  });
+
+  it('on real-export shapes: Excel CRLF with quoted line breaks, semicolons, trailing delimiters, blank lines', () => {
+    const cases = [
+      { text: 'email;name;note\r\na@x.com;"Smith; Jane";"two\r\nlines"\r\n\r\nb@x.com;Bob;\r\n', delimiter: ';' },
+      { text: 'email,name\n"a@x.com","O""Brien"\n,,\nb@x.com,"say ""hi"", ok"', delimiter: ',' },
+      { text: 'email\tname\ra@x.com\tZoë\rb@x.com\t"multi\rline"\r', delimiter: '\t' },
+    ];
+    const expected = python(cases);
+    cases.forEach((c, i) => {
+      for (const size of [1, 3, 1 << 16]) expect(ours(c.text, c.delimiter, size)).toEqual(expected[i]);
+    });
+  });
+
+  it('keeps an unclosed quote as data to the end (a ragged record with its line), never hangs', () => {
+    expect(ours('a,b\n1,"open\n2,3\n', ',', 4)).toEqual([
+      [1, ['a', 'b']],
+      [2, ['1', 'open\n2,3\n']],
+    ]);
+  });
+
+  it('refuses a record past 1 MiB with the line it starts on', () => {
+    const t = new CsvTokenizer(',', () => {});
+    t.push(Buffer.from('a,b\n1,"'));
+    expect(() => {
+      for (let i = 0; i < 20; i++) t.push(Buffer.alloc(64 * 1024, 120));
+    }).toThrow(/line 2: a record runs past 1 MiB/);
+  });
+});
