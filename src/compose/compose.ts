@@ -11,6 +11,7 @@ import { NOBODY } from '../recipients/recipient.js';
 import { FingerprintSet, fnv1a } from '../recipients/fingerprint.js';
 import { textToHtml } from '../mail/html.js';
 import { SkeletonRenderer, type BodyFacts, type RenderedParts } from './skeleton.js';
+import { fastMboxWriter } from './fast-mbox.js';
 
 /** A composed message, before it is turned into bytes. */
 export interface Message {
@@ -40,6 +41,8 @@ export interface ComposerOptions {
   now: Date;
   /** Add an HTML alternative made from the same text. */
   html?: boolean;
+  /** Render every message directly, without cached shapes (tests compare the two). */
+  direct?: boolean;
 }
 
 export interface Composer {
@@ -48,6 +51,12 @@ export interface Composer {
   humourOn: boolean;
   humourWarning?: string;
   incidentId: string;
+  /**
+   * The recipient's mbox entry as bytes, built from cached pieces of its
+   * shape: exactly what `toMboxEntry(compose(recipient))` gives, or undefined
+   * when only that (slower) path can say what it is. Batches use it for speed.
+   */
+  mboxEntry?: (recipient: Recipient) => Buffer | undefined;
 }
 
 /** Deterministic Message-ID: same incident, recipient and stage give the same id. */
@@ -128,11 +137,31 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   };
   const sources = [...template.headers.map((h) => h.source), template.bodySource, ...template.humourSources];
   if (stage !== 'apology') sources.push(apologySubject.source);
-  const skeleton = library.skeletonSafe(sources) ? new SkeletonRenderer(renderParts) : undefined;
+  const plan = opts.direct ? null : library.skeletonPlan(sources);
+  const skeleton = plan ? new SkeletonRenderer(plan, renderParts) : undefined;
+
+  /** Subject, the other template headers and In-Reply-To from rendered header values (an InputError for a bad value). */
+  const finishHeaders = (raw: string[], key: string): { subject: string; headers: [string, string][]; inReplyTo?: string } => {
+    const headers: [string, string][] = [];
+    let subject = '';
+    template.headers.forEach((h, i) => {
+      const value = renderHeader(raw[i]!, h.name, template.file);
+      if (i === subjectIndex) subject = value;
+      else headers.push([h.name, value]);
+    });
+    let inReplyTo: string | undefined;
+    if (stage !== 'apology') {
+      inReplyTo = messageIdFor(id, key, 'apology', domain);
+      const original = renderHeader(raw[template.headers.length]!, 'Subject', apologyTemplate.file);
+      if (subject === '' || subject === original) subject = `Re: ${original}`;
+    }
+    return { subject, headers, inReplyTo };
+  };
+  const humourIndexFor = (key: string) => (humourLines.length > 0 ? fnv1a(`${id}\0${key}`) % humourLines.length : -1);
 
   const compose = ((recipient: Recipient = NOBODY): Message => {
     const messageId = messageIdFor(id, recipient.key, stage, domain);
-    const humourIndex = humourLines.length > 0 ? fnv1a(`${id}\0${recipient.key}`) % humourLines.length : -1;
+    const humourIndex = humourIndexFor(recipient.key);
     const recipientContext: Record<string, unknown> = {
       ...recipient.fields,
       email: recipient.email,
@@ -141,19 +170,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       orders: recipient.orders,
     };
     const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex);
-    const headers: [string, string][] = [];
-    let subject = '';
-    template.headers.forEach((h, i) => {
-      const value = renderHeader(parts.headers[i]!, h.name, template.file);
-      if (i === subjectIndex) subject = value;
-      else headers.push([h.name, value]);
-    });
-    let inReplyTo: string | undefined;
-    if (stage !== 'apology') {
-      inReplyTo = messageIdFor(id, recipient.key, 'apology', domain);
-      const original = renderHeader(parts.headers[template.headers.length]!, 'Subject', apologyTemplate.file);
-      if (subject === '' || subject === original) subject = `Re: ${original}`;
-    }
+    const { subject, headers, inReplyTo } = finishHeaders(parts.headers, recipient.key);
     const nameProblem = recipient.name ? displayNameProblem(recipient.name) : null;
     if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');
     return {
@@ -176,6 +193,9 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   compose.humourOn = humour.on;
   compose.humourWarning = humour.warning;
   compose.incidentId = id;
+  if (skeleton && !opts.html) {
+    compose.mboxEntry = fastMboxWriter({ skeleton, finishHeaders, humourIndexFor, stage, id, domain, from, replyTo, now: opts.now });
+  }
   return compose;
 }
 

@@ -18,9 +18,25 @@ const SLOT = /\uE000(\d+)\uE001/g;
 const EDGE_SPACE = /^\s|\s$/;
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 
-/** True when the templates use recipient values only in ways placeholders preserve. */
-export function skeletonSafe(sources: string[], partials: Map<string, string>): boolean {
+/** The recipient values the templates read: only these can change a message. */
+export interface SkeletonPlan {
+  /** `recipient.X` fields, in a fixed order. */
+  recipient: string[];
+  /** Fields of each order (inside `{{#each recipient.orders}}`, or `recipient.orders.[N].X`). */
+  order: string[];
+}
+
+const INDEX = /^\d+$/;
+
+/**
+ * The plan when the templates use recipient values only in ways placeholders
+ * preserve (printed or tested, never passed to a helper, never a property of a
+ * value such as `recipient.name.length`), else null.
+ */
+export function skeletonPlan(sources: string[], partials: Map<string, string>): SkeletonPlan | null {
   const seen = new Set<string>();
+  const recipient = new Set<string>();
+  const order = new Set<string>();
   let safe = true;
 
   const isRecipientPath = (node: Node | undefined, inOrders: boolean): boolean => {
@@ -31,10 +47,36 @@ export function skeletonSafe(sources: string[], partials: Map<string, string>): 
     return inOrders && p.depth === 0;
   };
 
+  /** Records which value a path reads. */
+  const note = (node: Node | undefined, inOrders: boolean): void => {
+    if (!node || node.type !== 'PathExpression') return;
+    const p = node as hbs.AST.PathExpression;
+    if (p.data) return;
+    const parts = p.parts;
+    if (parts[0] === 'recipient') {
+      const field = parts[1];
+      if (field === undefined) return;
+      if (field === 'orders') {
+        if (parts.length === 2 || (parts.length === 3 && (parts[2] === 'length' || INDEX.test(parts[2]!)))) return;
+        if (parts.length === 4 && INDEX.test(parts[2]!)) order.add(parts[3]!);
+        else safe = false;
+        return;
+      }
+      if (parts.length > 2) safe = false;
+      else recipient.add(field);
+      return;
+    }
+    if (inOrders && p.depth === 0 && parts.length > 0) {
+      if (parts.length > 1) safe = false;
+      else order.add(parts[0]!);
+    }
+  };
+
   const checkParams = (helper: string, params: Node[], hash: hbs.AST.Hash | undefined, inOrders: boolean, isBlock: boolean) => {
     const values = [...params, ...(hash?.pairs.map((p) => p.value) ?? [])];
     for (const v of values) {
       if (v.type === 'SubExpression') visit(v, inOrders);
+      note(v, inOrders);
       if (!isRecipientPath(v, inOrders)) continue;
       if (isBlock && BLOCK_HELPERS.has(helper)) continue;
       const path = v as hbs.AST.PathExpression;
@@ -52,6 +94,7 @@ export function skeletonSafe(sources: string[], partials: Map<string, string>): 
       case 'MustacheStatement':
       case 'SubExpression': {
         const m = node as hbs.AST.MustacheStatement;
+        note(m.path, inOrders);
         if (m.params.length > 0 || (m.hash && m.hash.pairs.length > 0)) {
           checkParams((m.path as hbs.AST.PathExpression).original, m.params, m.hash, inOrders, false);
         }
@@ -60,11 +103,15 @@ export function skeletonSafe(sources: string[], partials: Map<string, string>): 
       case 'BlockStatement': {
         const b = node as hbs.AST.BlockStatement;
         const helper = (b.path as hbs.AST.PathExpression).original;
+        note(b.path, inOrders);
         if (!BLOCK_HELPERS.has(helper)) {
           checkParams(helper, b.params, b.hash, inOrders, true);
           if (b.params.some((p) => isRecipientPath(p, inOrders))) safe = false;
         } else {
-          for (const p of b.params) if (p.type === 'SubExpression') visit(p, inOrders);
+          for (const p of b.params) {
+            if (p.type === 'SubExpression') visit(p, inOrders);
+            note(p, inOrders);
+          }
         }
         const overOrders = helper === 'each' && b.params[0]?.type === 'PathExpression' && (b.params[0] as hbs.AST.PathExpression).original === 'recipient.orders';
         if (helper === 'with' && b.params.some((p) => isRecipientPath(p, inOrders))) safe = false;
@@ -95,7 +142,7 @@ export function skeletonSafe(sources: string[], partials: Map<string, string>): 
     }
   };
   for (const source of sources) visit(Handlebars.parse(source), false);
-  return safe;
+  return safe ? { recipient: [...recipient], order: [...order] } : null;
 }
 
 type Pieces = (string | number)[];
@@ -107,32 +154,69 @@ export interface RenderedParts {
   facts?: BodyFacts;
 }
 
-/** What the mail writer would otherwise scan the whole body for. */
+/** What the mail writer would otherwise scan the whole body for: exact, not estimates. */
 export interface BodyFacts {
   ascii: boolean;
-  /** An upper bound on the longest line, in UTF-16 units. */
-  maxLine: number;
+  /** The longest line, in UTF-8 octets. */
+  maxOctets: number;
   /** No line starts with "From " or ">From " (no mboxrd quoting needed). */
   fromSafe: boolean;
   /** No CR anywhere. */
   crFree: boolean;
 }
 
-interface StaticFacts {
-  ascii: boolean;
-  maxLine: number;
-  fromSafe: boolean;
-  crFree: boolean;
-}
-
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Text before a value at the start of a line that the value could turn into a ">*From " line. */
+const FROM_PREFIX = /^>*(F|Fr|Fro|From)?$/;
 
-function staticFacts(p: Pieces): StaticFacts {
+/** A body shape's facts, from which each message's are found by looking at its values only. */
+interface BodyInfo {
+  ascii: boolean;
+  crFree: boolean;
+  fromSafe: boolean;
+  /** Longest line without a slot, in octets. */
+  constMax: number;
+  /** Lines with slots: their constant octets and their slots. */
+  lines: { octets: number; slots: number[] }[];
+  /** Every slot in the body, once. */
+  used: number[];
+  /** The first slot of a line whose text before it could start a "From " line with the value. */
+  lineStarts: { slot: number; before: string }[];
+}
+
+function bodyInfo(p: Pieces): BodyInfo {
   const text = p.map((x) => (typeof x === 'number' ? 'x' : x)).join('');
-  let maxLine = 0;
-  for (const line of text.split('\n')) maxLine = Math.max(maxLine, line.length);
-  return { ascii: !NON_ASCII.test(text), maxLine, fromSafe: !/^>*From /m.test(text), crFree: !text.includes('\r') };
+  const info: BodyInfo = { ascii: true, crFree: !text.includes('\r'), fromSafe: !/^>*From /m.test(text), constMax: 0, lines: [], used: [], lineStarts: [] };
+  const used = new Set<number>();
+  let octets = 0;
+  let slots: number[] = [];
+  let before = '';
+  const endLine = () => {
+    if (slots.length > 0) info.lines.push({ octets, slots });
+    else info.constMax = Math.max(info.constMax, octets);
+    octets = 0;
+    slots = [];
+    before = '';
+  };
+  for (const x of p) {
+    if (typeof x === 'number') {
+      if (slots.length === 0 && FROM_PREFIX.test(before)) info.lineStarts.push({ slot: x, before });
+      slots.push(x);
+      used.add(x);
+      continue;
+    }
+    if (NON_ASCII.test(x)) info.ascii = false;
+    const parts = x.split('\n');
+    parts.forEach((part, i) => {
+      if (i > 0) endLine();
+      octets += Buffer.byteLength(part, 'utf8');
+      if (slots.length === 0) before += part;
+    });
+  }
+  endLine();
+  info.used = [...used];
+  return info;
 }
 
 /** Splits a rendered string at its placeholders. */
@@ -158,77 +242,128 @@ function join(p: Pieces, values: string[]): string {
   return s;
 }
 
+/** One cached shape: its header values and body split at the placeholders. */
+export interface Shape {
+  headers: Pieces[];
+  body: Pieces;
+  info: BodyInfo;
+  /** What a writer derives from the shape once (compose/fast-mbox.ts). */
+  derived?: unknown;
+}
+
+/** A recipient's shape and the values to put in its slots. */
+export interface ShapeHit {
+  shape: Shape;
+  /** By slot (undefined for a field the recipient does not have: never a slot). */
+  values: string[];
+  facts: BodyFacts;
+}
+
+const own = (obj: Record<string, unknown>, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
+
 /**
  * Caches rendered shapes. `render` is the real renderer, given a recipient
  * context object and the humour line index.
  */
 export class SkeletonRenderer {
-  private readonly cache = new Map<string, { headers: Pieces[]; body: Pieces; facts: StaticFacts }>();
-  constructor(private readonly render: (recipientContext: Record<string, unknown>, humourIndex: number) => RenderedParts) {}
+  private readonly cache = new Map<string, Shape>();
+  private readonly octets: number[] = [];
+  constructor(
+    private readonly plan: SkeletonPlan,
+    private readonly render: (recipientContext: Record<string, unknown>, humourIndex: number) => RenderedParts,
+  ) {}
 
   renderFor(recipient: Recipient, recipientContext: Record<string, unknown>, humourIndex: number): RenderedParts {
-    // The shape: which values are empty, how many orders, which humour line,
-    // and the field names (given once per batch as recipient.shape).
-    const values: string[] = [];
-    let mask = '';
-    let bits = 0;
-    let nbits = 0;
-    let renderDirectly = false;
-    const collect = (obj: Record<string, unknown>) => {
-      for (const k in obj) {
-        if (k === 'orders') continue;
-        const v = obj[k] as string;
-        values.push(v);
-        bits = bits * 2 + (v === '' ? 0 : 1);
-        if (++nbits === 30) {
-          mask += `${bits},`;
-          bits = 0;
-          nbits = 0;
-        }
+    const hit = this.lookup(recipient, recipientContext, humourIndex);
+    if (!hit) return this.render(recipientContext, humourIndex);
+    return { headers: hit.shape.headers.map((h) => join(h, hit.values)), body: join(hit.shape.body, hit.values), facts: hit.facts };
+  }
+
+  /**
+   * The recipient's shape (rendered once per shape) and values, or undefined
+   * when a value could be changed by tidying the body (edge spaces, line
+   * breaks) or is not a string: then only rendering this recipient directly
+   * gives the right text.
+   */
+  lookup(recipient: Recipient, recipientContext: Record<string, unknown>, humourIndex: number): ShapeHit | undefined {
+    const { plan } = this;
+    const orders = recipient.orders;
+    // The shape: which values are empty or missing, how many orders, which humour line.
+    const values: (string | undefined)[] = [];
+    let key = `${humourIndex}|${orders.length}|`;
+    let acc = 0;
+    let n = 0;
+    const take = (v: unknown): boolean => {
+      let state: number;
+      if (v === undefined) state = 2;
+      else if (typeof v !== 'string') return false;
+      else if (v === '') state = 0;
+      else {
         // Placeholders give the same text as rendering only when tidying the
         // body (trailing spaces, blank-line runs, trim) cannot touch the value.
-        if (v.includes(OPEN) || v.includes('\n') || v.includes('\r') || EDGE_SPACE.test(v)) renderDirectly = true;
+        if (v.includes(OPEN) || v.includes('\n') || v.includes('\r') || EDGE_SPACE.test(v)) return false;
+        state = 1;
       }
+      values.push(v);
+      acc = acc * 4 + state;
+      if (++n === 15) {
+        key += `${acc},`;
+        acc = 0;
+        n = 0;
+      }
+      return true;
     };
-    collect(recipientContext);
-    const orders = recipient.orders;
-    for (const o of orders) collect(o);
-    const shape0 = recipient.shape ?? Object.keys(recipientContext).join(',');
-    const key = `${humourIndex}|${orders.length}|${mask}${bits}/${nbits}|${shape0}`;
-    if (renderDirectly) return this.render(recipientContext, humourIndex);
+    for (const f of plan.recipient) if (!take(own(recipientContext, f))) return undefined;
+    for (const o of orders) for (const f of plan.order) if (!take(own(o, f))) return undefined;
+    key += `${acc}/${n}`;
 
     let shape = this.cache.get(key);
-
     if (!shape) {
       let slot = 0;
-      const mark = (obj: Record<string, unknown>) => {
+      const mark = (fields: string[]) => {
         const out: Record<string, unknown> = {};
-        for (const k in obj) {
-          if (k === 'orders') continue;
-          const v = obj[k] as string;
-          out[k] = v === '' ? '' : `${OPEN}${slot}${CLOSE}`;
+        for (const f of fields) {
+          const v = values[slot];
+          if (v !== undefined) out[f] = v === '' ? '' : `${OPEN}${slot}${CLOSE}`;
           slot++;
         }
         return out;
       };
-      const ctx = mark(recipientContext);
-      ctx.orders = orders.map((o) => mark(o));
+      const ctx = mark(plan.recipient);
+      ctx.orders = orders.map(() => mark(plan.order));
       const rendered = this.render(ctx, humourIndex);
       const body = pieces(rendered.body);
-      shape = { headers: rendered.headers.map(pieces), body, facts: staticFacts(body) };
+      shape = { headers: rendered.headers.map(pieces), body, info: bodyInfo(body) };
       if (this.cache.size < 10_000) this.cache.set(key, shape);
     }
-    // Facts for this message: the shape's, adjusted by its (short) values.
-    let ascii = shape.facts.ascii;
-    let extra = 0;
-    let simple = true;
-    for (const v of values) {
-      extra += v.length;
-      if (ascii && NON_ASCII.test(v)) ascii = false;
-      const c = v.charCodeAt(0);
-      if (c === 70 /* F */ || c === 62 /* > */ || v.includes('\n') || v.includes('\r')) simple = false;
+    return { shape, values: values as string[], facts: this.facts(shape.info, values as string[]) };
+  }
+
+  /** This message's body facts: the shape's, with its values' lengths and first characters. */
+  private facts(info: BodyInfo, values: string[]): BodyFacts {
+    let ascii = info.ascii;
+    const octets = this.octets;
+    for (const s of info.used) {
+      const v = values[s]!;
+      if (NON_ASCII.test(v)) {
+        ascii = false;
+        octets[s] = Buffer.byteLength(v, 'utf8');
+      } else octets[s] = v.length;
     }
-    const facts = simple ? { ascii, maxLine: shape.facts.maxLine + extra, fromSafe: shape.facts.fromSafe, crFree: shape.facts.crFree } : undefined;
-    return { headers: shape.headers.map((h) => join(h, values)), body: join(shape.body, values), facts };
+    let maxOctets = info.constMax;
+    for (const line of info.lines) {
+      let o = line.octets;
+      for (const s of line.slots) o += octets[s]!;
+      if (o > maxOctets) maxOctets = o;
+    }
+    let fromSafe = info.fromSafe;
+    for (const { slot, before } of info.lineStarts) {
+      const c = values[slot]!.charCodeAt(0);
+      if (before !== '' || c === 70 /* F */ || c === 62 /* > */) fromSafe = false;
+    }
+    return { ascii, maxOctets, fromSafe, crFree: info.crFree };
   }
 }
+
+export { join as joinPieces };
+export type { Pieces };

@@ -63,8 +63,8 @@ export interface EncodedBody {
  * quoted-printable when a line would be longer than 998 octets or the text has
  * a lone CR.
  */
-export function encodeBody(text: string, facts?: { ascii: boolean; maxLine: number; crFree: boolean }): EncodedBody {
-  if (facts && facts.crFree && facts.maxLine <= (facts.ascii ? 998 : 332)) return { transferEncoding: facts.ascii ? '7bit' : '8bit', body: text };
+export function encodeBody(text: string, facts?: { ascii: boolean; maxOctets: number; crFree: boolean }): EncodedBody {
+  if (facts && facts.crFree && facts.maxOctets <= 998) return { transferEncoding: facts.ascii ? '7bit' : '8bit', body: text };
   const ascii = !NON_ASCII.test(text);
   if (!text.includes('\r') && !hasLongLine(text, ascii ? 998 : 332)) return { transferEncoding: ascii ? '7bit' : '8bit', body: text };
   if (!text.includes('\r') && !hasLongOctetLine(text, 998)) return { transferEncoding: '8bit', body: text };

@@ -1,4 +1,5 @@
 import type { Message } from '../compose/compose.js';
+import type { Mailbox } from './address.js';
 import { toRfc5322 } from './rfc5322.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -17,8 +18,12 @@ export function quoteFromLines(text: string): string {
 
 /** One mboxrd entry: separator line, quoted message, blank line. */
 export function toMboxEntry(msg: Message): string {
-  const sender = msg.from?.address ?? 'MAILER-DAEMON';
   const raw = toRfc5322(msg, '\n');
   const body = msg.bodyFacts?.fromSafe ? raw : quoteFromLines(raw);
-  return `From ${sender} ${asctime(msg.date)}\n${body}${body.endsWith('\n') ? '' : '\n'}\n`;
+  return `${mboxSeparator(msg.from, msg.date)}${body}${body.endsWith('\n') ? '' : '\n'}\n`;
+}
+
+/** The "From sender date" line that starts an entry. */
+export function mboxSeparator(from: Mailbox | undefined, date: Date): string {
+  return `From ${from?.address ?? 'MAILER-DAEMON'} ${asctime(date)}\n`;
 }

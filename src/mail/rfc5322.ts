@@ -39,13 +39,12 @@ export function toRfc5322(msg: Message, eol: Eol = '\n'): string {
     lines.push(`In-Reply-To: <${msg.inReplyTo}>`);
     lines.push(`References: <${msg.inReplyTo}>`);
   }
-  for (const [name, value] of msg.headers) lines.push(headerLine(name, encodeUnstructured(value)));
+  for (const [name, value] of msg.headers) lines.push(extraHeaderLine(name, value));
   const { transferEncoding, body } = encodeBody(msg.text, msg.bodyFacts);
   lines.push('MIME-Version: 1.0');
   let out: string;
   if (msg.html === undefined) {
-    lines.push('Content-Type: text/plain; charset=utf-8');
-    lines.push(`Content-Transfer-Encoding: ${transferEncoding}`);
+    lines[lines.length - 1] = plainMimeLines(transferEncoding);
     out = `${lines.join('\n')}\n\n${body.endsWith('\n') ? body : `${body}\n`}`;
   } else {
     // "=_" never appears in quoted-printable output; the loop rules out a value that happens to hold it.
@@ -64,10 +63,20 @@ export function toRfc5322(msg: Message, eol: Eol = '\n'): string {
   return eol === '\n' ? out : out.replace(/\r?\n/g, '\r\n');
 }
 
+/** A template's own header (X-…, Precedence…) as a line. */
+export function extraHeaderLine(name: string, value: string): string {
+  return headerLine(name, encodeUnstructured(value));
+}
+
+/** The headers after the template's own ones, for a text/plain body. */
+export function plainMimeLines(transferEncoding: string): string {
+  return `MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: ${transferEncoding}`;
+}
+
 // A batch writes the same From, Reply-To, Date and (usually) Subject a million
 // times: encode each once.
 const mailboxLines = new WeakMap<object, string>();
-function cachedMailboxLine(name: string, box: Mailbox): string {
+export function cachedMailboxLine(name: string, box: Mailbox): string {
   let line = mailboxLines.get(box);
   if (line === undefined) {
     line = headerLine(name, formatMailbox(box));
@@ -77,7 +86,7 @@ function cachedMailboxLine(name: string, box: Mailbox): string {
 }
 let lastSubject: string | undefined;
 let lastSubjectLine = '';
-function cachedSubjectLine(subject: string): string {
+export function cachedSubjectLine(subject: string): string {
   if (subject !== lastSubject) {
     lastSubjectLine = headerLine('Subject', encodeUnstructured(subject));
     lastSubject = subject;
@@ -86,7 +95,7 @@ function cachedSubjectLine(subject: string): string {
 }
 let lastDate = NaN;
 let lastDateLine = '';
-function cachedDateLine(date: Date): string {
+export function cachedDateLine(date: Date): string {
   if (date.getTime() !== lastDate) {
     lastDateLine = `Date: ${rfc5322Date(date)}`;
     lastDate = date.getTime();

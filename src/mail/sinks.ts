@@ -7,6 +7,8 @@ import { formatEntry, type BatchFormat } from './formats.js';
 /** Where messages go. `write` resolves when the message is accepted (backpressure). */
 export interface Sink {
   write(msg: Message, seq: number): Promise<void> | void;
+  /** An entry already in bytes (the fast mbox path); only sinks that write a stream have it. */
+  writeBytes?(entry: Buffer): Promise<void> | void;
   /** Finishes: flushes, waits for what is in flight, makes files final. */
   close(): Promise<void>;
   /** Stops early: keeps nothing half-written. */
@@ -19,18 +21,19 @@ export interface Sink {
 }
 
 export interface WritableLike {
-  write(chunk: string, cb?: (err?: Error | null) => void): boolean;
+  write(chunk: string | Buffer, cb?: (err?: Error | null) => void): boolean;
   once(event: 'drain' | 'error' | 'close', listener: (...args: unknown[]) => void): unknown;
 }
 
 const FLUSH_AT = 1 << 18;
+const BUFFER_SIZE = FLUSH_AT + (1 << 16);
 
 /** Stream formats (mbox, ndjson, text) onto a writable: stdout or an open file. */
 export class StreamSink implements Sink {
   written = 0;
   failed = 0;
-  private parts: string[] = [];
-  private size = 0;
+  private buf = Buffer.allocUnsafe(BUFFER_SIZE);
+  private used = 0;
   private error: Error | undefined;
   constructor(
     private readonly out: WritableLike,
@@ -44,17 +47,34 @@ export class StreamSink implements Sink {
   }
 
   write(msg: Message): Promise<void> | void {
-    this.parts.push(formatEntry(msg, this.format, this.written === 0));
+    const entry = formatEntry(msg, this.format, this.written === 0);
     this.written++;
-    this.size += this.parts[this.parts.length - 1]!.length;
-    if (this.size >= FLUSH_AT) return this.flush();
+    // UTF-8 is at most 3 octets per UTF-16 unit: make sure it fits, then encode in place.
+    this.reserve(entry.length * 3);
+    this.used += this.buf.write(entry, this.used, 'utf8');
+    if (this.used >= FLUSH_AT) return this.flush();
+  }
+
+  writeBytes(entry: Buffer): Promise<void> | void {
+    this.written++;
+    this.reserve(entry.length);
+    this.used += entry.copy(this.buf, this.used);
+    if (this.used >= FLUSH_AT) return this.flush();
+  }
+
+  private reserve(n: number): void {
+    if (this.used + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(BUFFER_SIZE, this.used + n));
+    this.buf.copy(bigger, 0, 0, this.used);
+    this.buf = bigger;
   }
 
   private flush(): Promise<void> | void {
-    if (this.parts.length === 0) return;
-    const data = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-    this.parts = [];
-    this.size = 0;
+    if (this.used === 0) return;
+    // The stream keeps the buffer until it is written: hand it over, start a new one.
+    const data = this.buf.subarray(0, this.used);
+    this.buf = Buffer.allocUnsafe(BUFFER_SIZE);
+    this.used = 0;
     if (this.error) throw this.outputError(this.error);
     if (this.isClosed()) return;
     const ok = this.out.write(data);
@@ -120,6 +140,15 @@ export class FileSink implements Sink {
       if (entry.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(entry.length * 3);
     }
     this.used += this.buf.write(entry, this.used, 'utf8');
+  }
+
+  writeBytes(entry: Buffer): void {
+    this.written++;
+    if (this.used + entry.length > this.buf.length) {
+      this.flush();
+      if (entry.length > this.buf.length) this.buf = Buffer.allocUnsafe(entry.length);
+    }
+    this.used += entry.copy(this.buf, this.used);
   }
 
   private flush(): void {

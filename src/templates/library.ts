@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { unguardedRecipientFields } from './needs.js';
-import { skeletonSafe } from '../compose/skeleton.js';
+import { skeletonPlan, type SkeletonPlan } from '../compose/skeleton.js';
 import { builtinTemplatesDir } from './paths.js';
 
 export type Stage = 'apology' | 'followup';
@@ -195,8 +195,8 @@ export class TemplateLibrary {
   }
 
   /** True when batches may render this template by cached shapes (see compose/skeleton.ts). */
-  skeletonSafe(sources: string[]): boolean {
-    return skeletonSafe(sources, this.partialSources);
+  skeletonPlan(sources: string[]): SkeletonPlan | null {
+    return skeletonPlan(sources, this.partialSources);
   }
 
   private humourFor(scenario: string): { render: RenderFn; source: string }[] {
