@@ -122,7 +122,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     let scattered;
     if (grouping) {
       const emailIdx = columns.index.get('email')!;
-      const scan = await prescanScattered(toUtf8(openInput(file.path, io.stdin), { encoding: opts.encoding }), delim, () => emailIdx);
+      const scan = await prescanScattered(toUtf8(openInput(file.path, io.stdin), { encoding: opts.encoding }), delim, emailIdx);
       if (scan.scatteredCount > 0) {
         scattered = scan.scattered;
         say(io, `apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);

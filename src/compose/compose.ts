@@ -62,8 +62,13 @@ export interface Composer {
 /** Deterministic Message-ID: same incident, recipient and stage give the same id. */
 export function messageIdFor(id: string, recipientKey: string, stage: Stage, domain: string): string {
   const [a, b] = FingerprintSet.hash(`${id}\0${recipientKey}`);
-  const hash = (a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0'));
-  return `${stage}.${id}.${hash}@${domain}`;
+  return `${stage}.${id}.${hex8(a)}${hex8(b)}@${domain}`;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** `n.toString(16).padStart(8, '0')` for an unsigned 32-bit n, without the (slow) number formatting. */
+function hex8(n: number): string {
+  return HEX[n >>> 24]! + HEX[(n >>> 16) & 255]! + HEX[(n >>> 8) & 255]! + HEX[n & 255]!;
 }
 
 /** Normalises a rendered body: no trailing spaces, at most one blank line in a row, one final newline. */

@@ -25,20 +25,18 @@ export interface PrescanResult {
 export async function prescanScattered(
   input: AsyncIterable<Buffer>,
   delimiter: string,
-  emailColumn: (header: string[]) => number,
+  emailIdx: number,
 ): Promise<PrescanResult> {
   const closed = new FingerprintSet(1 << 16);
   const scattered = new FingerprintSet(1 << 10);
   let scatteredCount = 0;
   let records = 0;
-  let emailIdx = -1;
   let curA = 0;
   let curB = 0; // 0: no current customer
   let header = true;
   const tokenizer = new CsvTokenizer(delimiter, (cells) => {
     if (header) {
       header = false;
-      emailIdx = emailColumn(cells.map((c) => c.trim()));
       return;
     }
     records++;
@@ -52,7 +50,7 @@ export async function prescanScattered(
     if (closed.hasPair(a, b) && scattered.addPair(a, b)) scatteredCount++;
     curA = a;
     curB = b;
-  });
+  }, emailIdx);
   for await (const buf of input) tokenizer.push(buf);
   tokenizer.end();
   return { scattered, scatteredCount, records };

@@ -18,11 +18,19 @@ export interface Recipient {
   shape?: string;
 }
 
+const TITLE = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i;
+const SPACE_OR_COMMA = /[\s,]/;
+
 /** First name from a full name: the first word, unless that is a title like "Dr." */
 export function firstNameOf(name: string): string {
+  // The usual case, "Jane Smith", without splitting and filtering.
+  const sp = name.indexOf(' ');
+  if (sp > 0) {
+    const first = name.slice(0, sp);
+    if (!SPACE_OR_COMMA.test(first) && !TITLE.test(first)) return first;
+  }
   const words = name.trim().split(/\s+/).filter(Boolean);
-  const titles = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i;
-  const word = words.length > 1 && titles.test(words[0]!) ? words[1]! : words[0] ?? '';
+  const word = words.length > 1 && TITLE.test(words[0]!) ? words[1]! : words[0] ?? '';
   // "Smith, Jane" → Jane
   if (/,$/.test(word) && words.length > 1) return words[1]!;
   return word.replace(/,$/, '');

@@ -35,9 +35,14 @@ export class CsvTokenizer {
   /** Line number of the next record. */
   line = 1;
 
+  /**
+   * `only`: report just that cell of each record (the others are left out of
+   * `cells`), for a pass that needs one column; -1 for every cell.
+   */
   constructor(
     private readonly delimiter: string,
     private readonly onRecord: (cells: string[], line: number) => void,
+    private readonly only = -1,
   ) {
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
       throw new InputError(`the delimiter ${JSON.stringify(delimiter)} cannot separate CSV fields`, 'use , ; | or tab');
@@ -77,6 +82,18 @@ export class CsvTokenizer {
       if (lf < pos) lf = indexOr(buf, LF, pos, len);
       if (cr < pos) cr = indexOr(buf, CR, pos, len);
       const eol = lf < cr ? lf : cr;
+      if (q < eol && eol < len) {
+        // Quotes on this line: usually the record still ends here.
+        const cells = splitQuotedLine(buf.utf8Slice(pos, eol), delimiter);
+        if (cells) {
+          let next = eol + 1;
+          if (eol === cr && eol + 1 < len && buf[eol + 1] === LF) next++;
+          else if (eol === cr && eol + 1 === len && !final) return pos;
+          this.onRecord(cells, this.line++);
+          pos = next;
+          continue;
+        }
+      }
       if (q < eol) {
         const next = this.quoted(pos, final);
         if (next < 0) return pos;
@@ -90,10 +107,27 @@ export class CsvTokenizer {
           if (buf[eol + 1] === LF) next++;
         } else if (!final) return pos; // a CR at the end of the chunk: an LF may follow
       }
-      this.onRecord(buf.utf8Slice(pos, eol).split(delimiter), this.line++);
+      this.onRecord(this.only < 0 ? buf.utf8Slice(pos, eol).split(delimiter) : this.project(pos, eol), this.line++);
       pos = next;
     }
     return pos;
+  }
+
+  /** Just cell `only` of a record without quotes in buf[from, to). */
+  private project(from: number, to: number): string[] {
+    const buf = this.buf;
+    const d = this.delim;
+    let a = from;
+    for (let k = 0; k < this.only && a <= to; k++) {
+      while (a < to && buf[a] !== d) a++;
+      a++;
+    }
+    const cells: string[] = [];
+    if (a > to) return cells;
+    let b = a;
+    while (b < to && buf[b] !== d) b++;
+    cells[this.only] = buf.utf8Slice(a, b);
+    return cells;
   }
 
   /**
@@ -167,6 +201,40 @@ export class CsvTokenizer {
       this.line += breaks + 1;
       return next;
     }
+  }
+}
+
+/**
+ * The cells of one line with quotes, or null when a quoted field is still open
+ * at its end (the record goes on over the line break).
+ */
+function splitQuotedLine(s: string, d: string): string[] | null {
+  const cells: string[] = [];
+  const n = s.length;
+  let i = 0;
+  for (;;) {
+    let cell = '';
+    if (s.charCodeAt(i) === QUOTE) {
+      let from = i + 1;
+      for (;;) {
+        const close = s.indexOf('"', from);
+        if (close === -1) return null;
+        if (s.charCodeAt(close + 1) === QUOTE) {
+          cell += s.slice(from, close + 1);
+          from = close + 2;
+          continue;
+        }
+        cell += s.slice(from, close);
+        i = close + 1;
+        break;
+      }
+    }
+    const next = s.indexOf(d, i);
+    const end = next === -1 ? n : next;
+    if (end > i) cell += s.slice(i, end);
+    cells.push(cell);
+    if (next === -1) return cells;
+    i = next + 1;
   }
 }
 

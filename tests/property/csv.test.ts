@@ -51,6 +51,23 @@ describe('CSV tokenizer agrees with Python\'s csv module', () => {
     });
   });
 
+  it('reports the same cell when asked for one column only (the grouping pre-pass)', () => {
+    const unit = fc.constantFrom('a', 'é', ' ', ',', '"', '\n', '\r\n', '"x,y"', 'q@x.com');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 9 }), (units, col, size) => {
+        const text = units.join('');
+        const full = ours(text, ',', size).map(([line, cells]) => [line, cells[col]]);
+        const one: [number, string | undefined][] = [];
+        const t = new CsvTokenizer(',', (cells, line) => one.push([line, cells[col]]), col);
+        const bytes = Buffer.from(text, 'utf8');
+        for (let i = 0; i < bytes.length; i += size) t.push(bytes.subarray(i, i + size));
+        t.end();
+        expect(one).toEqual(full);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+
   it('keeps an unclosed quote as data to the end (a ragged record with its line), never hangs', () => {
     expect(ours('a,b\n1,"open\n2,3\n', ',', 4)).toEqual([
       [1, ['a', 'b']],
