@@ -62,7 +62,7 @@ export async function runPass(o: PassOptions): Promise<void> {
   const orderIdx = o.columns.index.get('order_id');
   const shape = [...new Set([...o.columns.fields, 'email', 'name', 'first_name', 'orders'])].join(',');
 
-  const fastWrite = o.fastMbox && o.composer.mboxEntry && o.sink.writeBytes && !o.journal && !o.onlySent ? o.sink.writeBytes.bind(o.sink) : undefined;
+  const fastTarget = o.fastMbox && o.composer.mboxInto && o.sink.byteTarget && !o.journal && !o.onlySent ? o.sink.byteTarget() : undefined;
 
   const reject = (line: number, cells: string[], reason: string) => {
     c.rowsRejected++;
@@ -87,17 +87,14 @@ export async function runPass(o: PassOptions): Promise<void> {
       line: first.line,
       shape,
     };
-    if (fastWrite) {
-      const bytes = o.composer.mboxEntry!(recipient);
-      if (bytes) {
-        c.messages++;
-        c.rowsRendered += rows.length;
-        if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
-        seq++;
-        const pending = fastWrite(bytes);
-        if (pending) await pending;
-        return;
-      }
+    if (fastTarget && o.composer.mboxInto!(recipient, fastTarget)) {
+      c.messages++;
+      c.rowsRendered += rows.length;
+      if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
+      seq++;
+      const pending = o.sink.commitBytes!();
+      if (pending) await pending;
+      return;
     }
     let msg: Message;
     try {

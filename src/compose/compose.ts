@@ -11,7 +11,7 @@ import { NOBODY } from '../recipients/recipient.js';
 import { FingerprintSet, fnv1a } from '../recipients/fingerprint.js';
 import { textToHtml } from '../mail/html.js';
 import { SkeletonRenderer, type BodyFacts, type RenderedParts } from './skeleton.js';
-import { fastMboxWriter } from './fast-mbox.js';
+import { fastMboxWriter, type ByteTarget } from './fast-mbox.js';
 
 /** A composed message, before it is turned into bytes. */
 export interface Message {
@@ -52,11 +52,11 @@ export interface Composer {
   humourWarning?: string;
   incidentId: string;
   /**
-   * The recipient's mbox entry as bytes, built from cached pieces of its
-   * shape: exactly what `toMboxEntry(compose(recipient))` gives, or undefined
-   * when only that (slower) path can say what it is. Batches use it for speed.
+   * Writes the recipient's mbox entry as bytes, built from cached pieces of
+   * its shape: exactly what `toMboxEntry(compose(recipient))` gives. False
+   * (nothing written) when only that slower path can say what it is.
    */
-  mboxEntry?: (recipient: Recipient) => Buffer | undefined;
+  mboxInto?: (recipient: Recipient, target: ByteTarget) => boolean;
 }
 
 /** Deterministic Message-ID: same incident, recipient and stage give the same id. */
@@ -199,7 +199,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   compose.humourWarning = humour.warning;
   compose.incidentId = id;
   if (skeleton && !opts.html) {
-    compose.mboxEntry = fastMboxWriter({ skeleton, finishHeaders, humourIndexFor, stage, id, domain, from, replyTo, now: opts.now });
+    compose.mboxInto = fastMboxWriter({ skeleton, finishHeaders, humourLines: humourLines.length, stage, id, domain, from, replyTo, now: opts.now });
   }
   return compose;
 }

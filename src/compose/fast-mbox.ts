@@ -3,15 +3,16 @@ import { displayNameProblem, type Mailbox } from '../mail/address.js';
 import { formatMailbox, headerLine } from '../mail/encode.js';
 import { mboxSeparator } from '../mail/mbox.js';
 import { cachedDateLine, cachedMailboxLine, cachedSubjectLine, extraHeaderLine, plainMimeLines } from '../mail/rfc5322.js';
+import { FingerprintSet } from '../recipients/fingerprint.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { Stage } from '../templates/library.js';
-import { messageIdFor } from './compose.js';
-import { joinPieces, type Shape, type ShapeHit, type SkeletonRenderer } from './skeleton.js';
+import { joinPieces, type Shape, type SkeletonRenderer } from './skeleton.js';
 
 export interface FastMboxContext {
   skeleton: SkeletonRenderer;
   finishHeaders: (raw: string[], key: string) => { subject: string; headers: [string, string][]; inReplyTo?: string };
-  humourIndexFor: (key: string) => number;
+  /** How many humour lines there are to choose from (0: none). */
+  humourLines: number;
   stage: Stage;
   id: string;
   domain: string;
@@ -20,11 +21,20 @@ export interface FastMboxContext {
   now: Date;
 }
 
+/** Where entries are written: `ensure(n)` makes room for n more bytes at `buf[used]`. */
+export interface ByteTarget {
+  buf: Buffer;
+  used: number;
+  ensure(n: number): void;
+}
+
+type Out = Buffer & { utf8Write(s: string, at: number): number };
+
 /** What one shape gives every message of that shape, as bytes. */
 interface Derived {
-  /** The shape cannot be written here (a header value the composer refuses, "From " lines…). */
+  /** A header value the composer refuses: the general path reports it. */
   refused: boolean;
-  /** Subject, Date, (Message-ID goes between), template headers: fixed when no header has a slot. */
+  /** Subject and Date; the headers after Message-ID (7bit and 8bit): fixed when no header has a slot. */
   fixedHeaders?: { beforeId: Buffer; afterId7: Buffer; afterId8: Buffer };
   /** The body: constant pieces as bytes, slots as value indexes. */
   body: (Buffer | number)[];
@@ -33,24 +43,29 @@ interface Derived {
 }
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
+const HEX = Buffer.from('0123456789abcdef');
+const PLAIN_TO = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+( [A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 
 /**
- * Writes a batch's mbox entries from the cached shapes as bytes: constant
- * pieces are encoded once per shape and copied, and only the values, the To
- * line and the Message-ID are encoded per message. It declines (undefined)
- * whenever the general path could differ (a value that changes the body's
- * encoding or needs mboxrd quoting, a header with an error, a message without
- * To); tests compare its output with `toMboxEntry(compose(r))` byte for byte.
+ * Writes a batch's mbox entries as bytes from the cached shapes: constant
+ * pieces are encoded once per shape and copied, and per message only the
+ * values, the To line and the Message-ID are encoded, straight into the
+ * output buffer. It declines (returns false, writing nothing) whenever the
+ * general path could differ (a value that changes the body's encoding or
+ * needs mboxrd quoting, a header the composer refuses, a message without To);
+ * tests compare its output with `toMboxEntry(compose(r))` byte for byte.
  */
-export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient) => Buffer | undefined {
+export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, target: ByteTarget) => boolean {
   const prefix = utf8(
     mboxSeparator(c.from, c.now) + (c.from ? `${cachedMailboxLine('From', c.from)}\n` : '') + (c.replyTo ? `${cachedMailboxLine('Reply-To', c.replyTo)}\n` : ''),
   );
   const date = `${cachedDateLine(c.now)}\n`;
-  const idOpen = `Message-ID: <`;
-  let scratch = Buffer.allocUnsafe(1 << 16);
+  const idOpen = utf8(`Message-ID: <${c.stage}.${c.id}.`);
+  const idClose = utf8(`@${c.domain}>\n`);
+  const hashState = FingerprintSet.stateAfter(`${c.id}\0`);
+  const hash = new Uint32Array(2);
 
-  /** Header lines from Subject to the blank line, given the rendered values; `undefined` when the composer would refuse them. */
+  /** Header lines from Subject to the blank line, given the rendered values; undefined when the composer would refuse them. */
   const headerText = (raw: string[], key: string, ascii: boolean): { beforeId: string; afterId: string } | undefined => {
     let h;
     try {
@@ -78,32 +93,33 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient) => Bu
       }
     }
     const d: Derived = { refused: false, body, bodyBytes };
-    if (shape.headers.every((h) => h.length === 1)) {
-      // No slot in any header: the same lines for every message of this shape
-      // (In-Reply-To depends on the recipient, so follow-ups take the per-message way).
+    // No slot in any header: the same lines for every message of this shape
+    // (a follow-up's In-Reply-To depends on the recipient: per message).
+    if (c.stage === 'apology' && shape.headers.every((h) => h.length === 1)) {
       const raw = shape.headers.map((h) => h[0] as string);
-      const a = c.stage === 'apology' ? headerText(raw, key, true) : undefined;
-      const b = c.stage === 'apology' ? headerText(raw, key, false) : undefined;
-      if (c.stage === 'apology' && (!a || !b)) d.refused = true;
-      else if (a && b) d.fixedHeaders = { beforeId: utf8(a.beforeId), afterId7: utf8(a.afterId), afterId8: utf8(b.afterId) };
+      const a = headerText(raw, key, true);
+      const b = headerText(raw, key, false);
+      if (!a || !b) d.refused = true;
+      else d.fixedHeaders = { beforeId: utf8(a.beforeId), afterId7: utf8(a.afterId), afterId8: utf8(b.afterId) };
     }
     return d;
   };
 
-  return (r: Recipient): Buffer | undefined => {
+  return (r: Recipient, target: ByteTarget): boolean => {
     const f = r.fields;
     // The composer's context is these fields plus email, name, first_name and
     // orders; a batch's rows already carry the three, so the fields are the context.
-    if (!r.email || f.email !== r.email || f.name !== r.name || f.first_name !== r.first_name) return undefined;
-    if (r.name && displayNameProblem(r.name)) return undefined;
-    const hit: ShapeHit | undefined = c.skeleton.lookup(r, f, c.humourIndexFor(r.key));
-    if (!hit) return undefined;
+    if (!r.email || f.email !== r.email || f.name !== r.name || f.first_name !== r.first_name) return false;
+    if (r.name && displayNameProblem(r.name)) return false;
+    FingerprintSet.hashAfter(hashState, r.key, hash);
+    const hit = c.skeleton.lookup(r, f, c.humourLines > 0 ? hash[0]! % c.humourLines : -1);
+    if (!hit) return false;
     const facts = hit.facts;
-    if (!facts.fromSafe || !facts.crFree || facts.maxOctets > 998) return undefined;
+    if (!facts.fromSafe || !facts.crFree || facts.maxOctets > 998) return false;
     const shape = hit.shape;
     let d = shape.derived as Derived | undefined;
     if (!d) shape.derived = d = derive(shape, r.key);
-    if (d.refused) return undefined;
+    if (d.refused) return false;
     const values = hit.values;
 
     let beforeId: Buffer | string;
@@ -117,31 +133,52 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient) => Bu
         r.key,
         facts.ascii,
       );
-      if (!t) return undefined;
+      if (!t) return false;
       beforeId = t.beforeId;
       afterId = t.afterId;
     }
-    const to = `${headerLine('To', formatMailbox({ name: r.name, address: r.email }))}\n`;
-    const messageId = messageIdFor(c.id, r.key, c.stage, c.domain);
+    // The To line as headerLine('To', formatMailbox(…)) gives it: written
+    // directly when the name needs no quoting or encoding and nothing folds.
+    const direct = r.name === '' || (r.name.length < 70 && PLAIN_TO.test(r.name));
+    const toLength = 4 + (r.name === '' ? 0 : r.name.length + 2) + r.email.length + (r.name === '' ? 0 : 1);
+    const to = direct && toLength <= 76 ? undefined : `${headerLine('To', formatMailbox({ name: r.name, address: r.email }))}\n`;
 
     // Room for the worst case: 3 octets per UTF-16 unit of every string written.
-    let need = prefix.length + d.bodyBytes + 3 * (to.length + idOpen.length + messageId.length + 4) + 1;
+    let need = prefix.length + d.bodyBytes + idOpen.length + 16 + idClose.length + 3 * (toLength + 1 + (to?.length ?? 0)) + 1;
     need += typeof beforeId === 'string' ? 3 * beforeId.length : beforeId.length;
     need += typeof afterId === 'string' ? 3 * afterId.length : afterId.length;
     for (const p of d.body) if (typeof p === 'number') need += 3 * values[p]!.length;
-    if (need > scratch.length) scratch = Buffer.allocUnsafe(Math.max(need, scratch.length * 2));
-    const out = scratch as Buffer & { utf8Write(s: string, at: number): number; latin1Write(s: string, at: number): number };
+    target.ensure(need);
+    const out = target.buf as Out;
+    let at = target.used;
 
-    let at = prefix.copy(out, 0);
-    at += out.utf8Write(to, at);
+    at += prefix.copy(out, at);
+    if (to !== undefined) at += out.utf8Write(to, at);
+    else {
+      out[at++] = 84; // To: 
+      out[at++] = 111;
+      out[at++] = 58;
+      out[at++] = 32;
+      if (r.name !== '') {
+        at += out.utf8Write(r.name, at);
+        out[at++] = 32;
+        out[at++] = 60; // <
+        at += out.utf8Write(r.email, at);
+        out[at++] = 62; // >
+      } else at += out.utf8Write(r.email, at);
+      out[at++] = 10;
+    }
     at += typeof beforeId === 'string' ? out.utf8Write(beforeId, at) : beforeId.copy(out, at);
-    at += out.latin1Write(idOpen, at);
-    at += out.utf8Write(messageId, at);
-    out[at++] = 62; // >
-    out[at++] = 10;
+    at += idOpen.copy(out, at);
+    for (let k = 0; k < 2; k++) {
+      const v = hash[k]!;
+      for (let shift = 28; shift >= 0; shift -= 4) out[at++] = HEX[(v >>> shift) & 15]!;
+    }
+    at += idClose.copy(out, at);
     at += typeof afterId === 'string' ? out.utf8Write(afterId, at) : afterId.copy(out, at);
     for (const p of d.body) at += typeof p === 'number' ? out.utf8Write(values[p]!, at) : p.copy(out, at);
     out[at++] = 10; // the blank line that ends an mbox entry
-    return out.subarray(0, at);
+    target.used = at;
+    return true;
   };
 }

@@ -259,14 +259,12 @@ export interface ShapeHit {
   facts: BodyFacts;
 }
 
-const own = (obj: Record<string, unknown>, key: string): unknown => (Object.hasOwn(obj, key) ? obj[key] : undefined);
-
 /**
  * Caches rendered shapes. `render` is the real renderer, given a recipient
  * context object and the humour line index.
  */
 export class SkeletonRenderer {
-  private readonly cache = new Map<string, Shape>();
+  private readonly cache = new Map<number | string, Shape>();
   private readonly octets: number[] = [];
   constructor(
     private readonly plan: SkeletonPlan,
@@ -288,34 +286,38 @@ export class SkeletonRenderer {
   lookup(recipient: Recipient, recipientContext: Record<string, unknown>, humourIndex: number): ShapeHit | undefined {
     const { plan } = this;
     const orders = recipient.orders;
-    // The shape: which values are empty or missing, how many orders, which humour line.
+    // The shape: which values are empty or missing (2 bits each), how many
+    // orders, which humour line. A number while it fits (the usual case), else a string.
     const values: (string | undefined)[] = [];
-    let key = `${humourIndex}|${orders.length}|`;
     let acc = 0;
     let n = 0;
-    const take = (v: unknown): boolean => {
-      let state: number;
-      if (v === undefined) state = 2;
-      else if (typeof v !== 'string') return false;
-      else if (v === '') state = 0;
-      else {
-        // Placeholders give the same text as rendering only when tidying the
-        // body (trailing spaces, blank-line runs, trim) cannot touch the value.
-        if (v.includes(OPEN) || v.includes('\n') || v.includes('\r') || EDGE_SPACE.test(v)) return false;
-        state = 1;
+    let long = '';
+    for (let o = -1; o < orders.length; o++) {
+      const obj = o < 0 ? recipientContext : orders[o]!;
+      const fields = o < 0 ? plan.recipient : plan.order;
+      for (let i = 0; i < fields.length; i++) {
+        const v = Object.hasOwn(obj, fields[i]!) ? obj[fields[i]!] : undefined;
+        let state: number;
+        if (v === undefined) state = 2;
+        else if (typeof v !== 'string') return undefined;
+        else if (v === '') state = 0;
+        else {
+          // Placeholders give the same text as rendering only when tidying the
+          // body (trailing spaces, blank-line runs, trim) cannot touch the value.
+          if (v.includes(OPEN) || v.includes('\n') || v.includes('\r') || EDGE_SPACE.test(v)) return undefined;
+          state = 1;
+        }
+        values.push(v as string | undefined);
+        acc = acc * 4 + state;
+        if (++n === 13) {
+          long += `${acc},`;
+          acc = 0;
+          n = 0;
+        }
       }
-      values.push(v);
-      acc = acc * 4 + state;
-      if (++n === 15) {
-        key += `${acc},`;
-        acc = 0;
-        n = 0;
-      }
-      return true;
-    };
-    for (const f of plan.recipient) if (!take(own(recipientContext, f))) return undefined;
-    for (const o of orders) for (const f of plan.order) if (!take(own(o, f))) return undefined;
-    key += `${acc}/${n}`;
+    }
+    const key: number | string =
+      long === '' && orders.length < 256 && humourIndex < 255 ? ((acc * 16 + n) * 256 + orders.length) * 256 + humourIndex + 1 : `${long}${acc}/${n}|${orders.length}|${humourIndex}`;
 
     let shape = this.cache.get(key);
     if (!shape) {

@@ -27,8 +27,12 @@ export function addressProblem(address: string): string | null {
   return null;
 }
 
+// What most names are: printable ASCII and Latin/Greek/Cyrillic… letters, nothing the checks below refuse.
+const PLAIN_NAME = /^[\x20-\x7e\u00a0-\u1fff]*$/;
+
 /** Why a display name cannot go into a header, or null. */
 export function displayNameProblem(name: string): string | null {
+  if (name.length <= MAX_NAME && PLAIN_NAME.test(name)) return null;
   if (/[\r\n]/.test(name)) return 'the name contains a line break';
   if (FORBIDDEN.test(name)) return 'the name contains a control, zero-width or bidi character';
   if (LONE_SURROGATE.test(name)) return 'the name is not valid Unicode';
@@ -51,6 +55,17 @@ export function hasHeaderBreaker(value: string): boolean {
  * Returns the mailbox or a reason why it is not exactly one valid address.
  */
 export function parseMailbox(input: string): Mailbox | { error: string } {
+  if (input.length <= 64 && SIMPLE_ADDRESS.test(input)) return { name: '', address: input };
+  return parseMailboxFully(input);
+}
+
+// A bare address of the usual kind: what parseMailboxFully accepts as is (a
+// dot-atom local part, DNS labels, a letter first in the last label; ≤ 64 characters in all).
+const SIMPLE_ADDRESS =
+  /^[A-Za-z0-9_%+][A-Za-z0-9_%+-]*(?:\.[A-Za-z0-9_%+-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z][A-Za-z0-9-]{0,61}$/;
+
+/** parseMailbox without the shortcut for plain addresses (tests check the two agree). */
+export function parseMailboxFully(input: string): Mailbox | { error: string } {
   const value = input.trim();
   if (/[\r\n]/.test(value)) return { error: 'contains a line break (header injection?)' };
   const angle = /^(.*?)\s*<([^<>]*)>$/s.exec(value);

@@ -1,14 +1,19 @@
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Message } from '../compose/compose.js';
+import type { ByteTarget } from '../compose/fast-mbox.js';
 import { OutputError, UsageError } from '../errors.js';
 import { formatEntry, type BatchFormat } from './formats.js';
 
 /** Where messages go. `write` resolves when the message is accepted (backpressure). */
 export interface Sink {
   write(msg: Message, seq: number): Promise<void> | void;
-  /** An entry already in bytes (the fast mbox path); only sinks that write a stream have it. */
-  writeBytes?(entry: Buffer): Promise<void> | void;
+  /**
+   * For entries written as bytes (the fast mbox path): the buffer to write
+   * them into, and `commitBytes()` after each one. Only stream sinks have it.
+   */
+  byteTarget?(): ByteTarget;
+  commitBytes?(): Promise<void> | void;
   /** Finishes: flushes, waits for what is in flight, makes files final. */
   close(): Promise<void>;
   /** Stops early: keeps nothing half-written. */
@@ -55,10 +60,24 @@ export class StreamSink implements Sink {
     if (this.used >= FLUSH_AT) return this.flush();
   }
 
-  writeBytes(entry: Buffer): Promise<void> | void {
+  byteTarget(): ByteTarget {
+    const sink = this;
+    return {
+      get buf() {
+        return sink.buf;
+      },
+      get used() {
+        return sink.used;
+      },
+      set used(n: number) {
+        sink.used = n;
+      },
+      ensure: (n: number) => this.reserve(n),
+    };
+  }
+
+  commitBytes(): Promise<void> | void {
     this.written++;
-    this.reserve(entry.length);
-    this.used += entry.copy(this.buf, this.used);
     if (this.used >= FLUSH_AT) return this.flush();
   }
 
@@ -142,13 +161,28 @@ export class FileSink implements Sink {
     this.used += this.buf.write(entry, this.used, 'utf8');
   }
 
-  writeBytes(entry: Buffer): void {
+  byteTarget(): ByteTarget {
+    const sink = this;
+    return {
+      get buf() {
+        return sink.buf;
+      },
+      get used() {
+        return sink.used;
+      },
+      set used(n: number) {
+        sink.used = n;
+      },
+      ensure: (n: number) => {
+        if (this.used + n <= this.buf.length) return;
+        this.flush();
+        if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+      },
+    };
+  }
+
+  commitBytes(): void {
     this.written++;
-    if (this.used + entry.length > this.buf.length) {
-      this.flush();
-      if (entry.length > this.buf.length) this.buf = Buffer.allocUnsafe(entry.length);
-    }
-    this.used += entry.copy(this.buf, this.used);
   }
 
   private flush(): void {

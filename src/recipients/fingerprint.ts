@@ -41,9 +41,31 @@ export class FingerprintSet {
     return [h1, h2];
   }
 
-  /** The final mix of `hash`, for callers that hash bytes incrementally (prescan). */
-  static finish(h1: number, h2: number): [number, number] {
-    return [h1 >>> 0, (Math.imul(h2 ^ (h2 >>> 15), 0x27d4eb2d) >>> 0) || 1];
+  /** The state of `hash` after `prefix`, for `hashAfter`. */
+  static stateAfter(prefix: string): [number, number] {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < prefix.length; i++) {
+      const c = prefix.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 13;
+    }
+    return [h1, h2];
+  }
+
+  /** `hash(prefix + key)` from the state after prefix, into out[0] and out[1] (no allocation: a hot path). */
+  static hashAfter(state: [number, number], key: string, out: Uint32Array): void {
+    let h1 = state[0];
+    let h2 = state[1];
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 13;
+    }
+    out[0] = h1;
+    out[1] = Math.imul(h2 ^ (h2 >>> 15), 0x27d4eb2d) || 1;
   }
 
   hasPair(a: number, b: number): boolean {
