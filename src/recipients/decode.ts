@@ -19,7 +19,7 @@ export function checkEncoding(encoding: string | undefined): void {
 /** Opens a file (or stdin for "-") as a stream of bytes. */
 export function openInput(path: string, stdin: NodeJS.ReadableStream): AsyncIterable<Buffer> {
   if (path === '-') return stdin as AsyncIterable<Buffer>;
-  return createReadStream(path, { highWaterMark: 1 << 18 });
+  return createReadStream(path, { highWaterMark: 1 << 16 });
 }
 
 /**

@@ -54,6 +54,21 @@ export class FingerprintSet {
     return [h1, h2];
   }
 
+  /** `hash(key)` of ASCII bytes, lower-casing A–Z, into out[0] and out[1]. */
+  static hashBytes(buf: Uint8Array, start: number, end: number, out: Uint32Array): void {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = start; i < end; i++) {
+      let c = buf[i]!;
+      if (c >= 65 && c <= 90) c += 32;
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 13;
+    }
+    out[0] = h1;
+    out[1] = Math.imul(h2 ^ (h2 >>> 15), 0x27d4eb2d) || 1;
+  }
+
   /** `hash(prefix + key)` from the state after prefix, into out[0] and out[1] (no allocation: a hot path). */
   static hashAfter(state: [number, number], key: string, out: Uint32Array): void {
     let h1 = state[0];

@@ -36,13 +36,16 @@ export class CsvTokenizer {
   line = 1;
 
   /**
-   * `only`: report just that cell of each record (the others are left out of
-   * `cells`), for a pass that needs one column; -1 for every cell.
+   * `only`: report just that cell of each record, for a pass that needs one
+   * column; -1 for every cell. With `onCell`, a record without quotes reports
+   * that cell as its bytes, buf[start, end) (no string made); other records
+   * (quoted, or without that cell) still go to `onRecord`.
    */
   constructor(
     private readonly delimiter: string,
     private readonly onRecord: (cells: string[], line: number) => void,
     private readonly only = -1,
+    private readonly onCell?: (buf: Buffer, start: number, end: number, line: number) => void,
   ) {
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
       throw new InputError(`the delimiter ${JSON.stringify(delimiter)} cannot separate CSV fields`, 'use , ; | or tab');
@@ -107,14 +110,15 @@ export class CsvTokenizer {
           if (buf[eol + 1] === LF) next++;
         } else if (!final) return pos; // a CR at the end of the chunk: an LF may follow
       }
-      this.onRecord(this.only < 0 ? buf.utf8Slice(pos, eol).split(delimiter) : this.project(pos, eol), this.line++);
+      if (this.only < 0) this.onRecord(buf.utf8Slice(pos, eol).split(delimiter), this.line++);
+      else this.project(pos, eol);
       pos = next;
     }
     return pos;
   }
 
-  /** Just cell `only` of a record without quotes in buf[from, to). */
-  private project(from: number, to: number): string[] {
+  /** Reports just cell `only` of a record without quotes in buf[from, to). */
+  private project(from: number, to: number): void {
     const buf = this.buf;
     const d = this.delim;
     let a = from;
@@ -123,11 +127,17 @@ export class CsvTokenizer {
       a++;
     }
     const cells: string[] = [];
-    if (a > to) return cells;
+    if (a > to) {
+      this.onRecord(cells, this.line++);
+      return;
+    }
     let b = a;
     while (b < to && buf[b] !== d) b++;
-    cells[this.only] = buf.utf8Slice(a, b);
-    return cells;
+    if (this.onCell) this.onCell(buf, a, b, this.line++);
+    else {
+      cells[this.only] = buf.utf8Slice(a, b);
+      this.onRecord(cells, this.line++);
+    }
   }
 
   /**
