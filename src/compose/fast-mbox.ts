@@ -64,6 +64,7 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
   const idClose = utf8(`@${c.domain}>\n`);
   const hashState = FingerprintSet.stateAfter(`${c.id}\0`);
   const hash = new Uint32Array(2);
+  const encodedNames = new Map<string, string>();
 
   /** Header lines from Subject to the blank line, given the rendered values; undefined when the composer would refuse them. */
   const headerText = (raw: string[], key: string, ascii: boolean): { beforeId: string; afterId: string } | undefined => {
@@ -141,7 +142,17 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     // directly when the name needs no quoting or encoding and nothing folds.
     const direct = r.name === '' || (r.name.length < 70 && PLAIN_TO.test(r.name));
     const toLength = 4 + (r.name === '' ? 0 : r.name.length + 2) + r.email.length + (r.name === '' ? 0 : 1);
-    const to = direct && toLength <= 76 ? undefined : `${headerLine('To', formatMailbox({ name: r.name, address: r.email }))}\n`;
+    let to: string | undefined;
+    if (!direct || toLength > 76) {
+      // Encoding a name (libmime) costs more than the rest of the message: names repeat, so keep some.
+      let name = r.name === '' ? '' : encodedNames.get(r.name);
+      if (name === undefined) {
+        if (encodedNames.size >= 4096) encodedNames.clear();
+        name = formatMailbox({ name: r.name, address: '' }).slice(0, -' <>'.length);
+        encodedNames.set(r.name, name);
+      }
+      to = `${headerLine('To', name === '' ? r.email : `${name} <${r.email}>`)}\n`;
+    }
 
     // Room for the worst case: 3 octets per UTF-16 unit of every string written.
     let need = prefix.length + d.bodyBytes + idOpen.length + 16 + idClose.length + 3 * (toLength + 1 + (to?.length ?? 0)) + 1;

@@ -78,6 +78,9 @@ export type GroupOutcome = { kind: 'group'; rows: GoodRow[] } | { kind: 'duplica
 export class Grouper {
   private current: GoodRow[] = [];
   private readonly done = new FingerprintSet(1 << 16);
+  /** Fingerprint of the current group's key. */
+  private curA = 0;
+  private curB = 0;
   constructor(
     private readonly scattered: FingerprintSet | undefined,
     readonly spill: Spill,
@@ -93,11 +96,13 @@ export class Grouper {
       cur.push(row);
       return null;
     }
-    if (this.done.has(row.key)) return { kind: 'duplicate', row };
+    const [a, b] = FingerprintSet.hash(row.key);
+    if (this.done.hasPair(a, b)) return { kind: 'duplicate', row };
     this.current = [row];
-    if (cur.length === 0) return null;
-    this.done.add(cur[0]!.key);
-    return { kind: 'group', rows: cur };
+    if (cur.length > 0) this.done.addPair(this.curA, this.curB);
+    this.curA = a;
+    this.curB = b;
+    return cur.length > 0 ? { kind: 'group', rows: cur } : null;
   }
 
   /** The last streaming group, if any. */
@@ -105,7 +110,7 @@ export class Grouper {
     const cur = this.current;
     this.current = [];
     if (cur.length === 0) return undefined;
-    this.done.add(cur[0]!.key);
+    this.done.addPair(this.curA, this.curB);
     return cur;
   }
 
