@@ -1,0 +1,256 @@
+// The batch fast paths must give exactly what the plain code gives: cached
+// shapes vs rendering each message, bytes written from shape pieces vs
+// toMboxEntry(compose(r)), and the shortcuts in address, name and row checks.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createComposer, type Composer } from '../../src/compose/compose.js';
+import type { ByteTarget } from '../../src/compose/fast-mbox.js';
+import { InputError } from '../../src/errors.js';
+import { BUILTIN_SCENARIOS, type IncidentInput } from '../../src/incident/schema.js';
+import { validateIncident } from '../../src/incident/validate.js';
+import { displayNameProblem, MAX_NAME, parseMailbox, parseMailboxFully } from '../../src/mail/address.js';
+import { toMboxEntry } from '../../src/mail/mbox.js';
+import { FingerprintSet } from '../../src/recipients/fingerprint.js';
+import { prescanScattered } from '../../src/recipients/prescan.js';
+import { firstNameOf, type Recipient } from '../../src/recipients/recipient.js';
+import { fieldsMaker } from '../../src/recipients/rows.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+import { FIXED_NOW, ROOT, tempDir } from '../helpers/run.js';
+
+const base = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-incident.json'), 'utf8')) as IncidentInput;
+const now = new Date(FIXED_NOW);
+
+/** A target like a sink's: a small buffer that grows, to exercise ensure(). */
+function target(): ByteTarget & { text(): string } {
+  const t = {
+    buf: Buffer.alloc(64),
+    used: 0,
+    ensure(n: number) {
+      if (t.used + n <= t.buf.length) return;
+      const bigger = Buffer.alloc(t.used + n + 16);
+      t.buf.copy(bigger, 0, 0, t.used);
+      t.buf = bigger;
+    },
+    text: () => t.buf.toString('utf8', 0, t.used),
+  };
+  return t;
+}
+
+/** What the plain path gives for r: the mbox entry, or the error's message. */
+function plain(compose: Composer, r: Recipient): string {
+  try {
+    return toMboxEntry(compose(r));
+  } catch (err) {
+    if (err instanceof InputError) return `error: ${err.message}`;
+    throw err;
+  }
+}
+
+// Values as CSV rows bring them: anything printable, with the characters that
+// change encodings, quoting and tidying weighted in.
+const value = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('', 'A-1001', 'Zoë', 'Müller', 'José Álvarez', 'O\'Brien', 'Smith, Jane', 'Dr. Who', 'From here', '>From', 'F', 'x'.repeat(400), 'é'.repeat(340), '東京', '🙂', ' padded ', 'a  b', '=?utf-8?q?x?=', '{{x}}', '\uE000' + '0\uE001', 'line\nbreak', 'tab\there') },
+  { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+);
+const email = fc.oneof(fc.constantFrom('zoe@example.com', 'Z.Muller+tag@Example.COM', 'jose@exämple.com', 'a@b.co'), fc.emailAddress());
+
+function recipientFrom(fields: Record<string, string>, orders: Record<string, string>[], name: string, first: string, address: string): Recipient {
+  const f = { ...fields, email: address, name, first_name: first };
+  return { email: address, name, first_name: first, fields: f, orders: [f, ...orders.map((o) => ({ ...f, ...o }))], key: address.toLowerCase() };
+}
+
+const recipient = fc
+  .record({
+    name: value,
+    first: value,
+    address: email,
+    order_id: value,
+    product: value,
+    extra: fc.array(fc.record({ order_id: value, product: value }), { maxLength: 3 }),
+  })
+  .map((x) => recipientFrom({ order_id: x.order_id, product: x.product }, x.extra, x.name, x.first, x.address));
+
+function checkAll(compose: Composer, direct: Composer, runs: number, seed: number) {
+  let fast = 0;
+  fc.assert(
+    fc.property(recipient, (r) => {
+      const want = plain(direct, r);
+      expect(plain(compose, r)).toBe(want);
+      const t = target();
+      if (compose.mboxInto!(r, t)) {
+        fast++;
+        expect(t.text()).toBe(want);
+      } else expect(t.used).toBe(0);
+    }),
+    { numRuns: runs, seed },
+  );
+  return fast;
+}
+
+describe('cached shapes and the byte writer give exactly the plain output', () => {
+  for (const scenario of BUILTIN_SCENARIOS) {
+    for (const stage of ['apology', 'followup'] as const) {
+      it(`${scenario} ${stage}`, () => {
+        // humour on where it is allowed: each recipient's line is part of the shape
+        const incident = validateIncident({ ...base, scenario, severity: 'minor', humour: scenario === 'data-exposure' ? 'auto' : 'on' }, { requireFrom: true });
+        const library = new TemplateLibrary();
+        const compose = createComposer(incident, library, { now, stage });
+        const direct = createComposer(incident, library, { now, stage, direct: true });
+        expect(compose.mboxInto, 'the built-in templates take the fast path').toBeDefined();
+        const fast = checkAll(compose, direct, 150, scenario.length * 7 + stage.length);
+        expect(fast, 'most random recipients go the fast way').toBeGreaterThan(30);
+      });
+    }
+  }
+
+  it('custom templates: values in the subject and headers, orders by index, tests on missing columns, partials', () => {
+    const dir = tempDir('apologize-fast-');
+    mkdirSync(join(dir, 'partials'));
+    writeFileSync(join(dir, 'partials', 'line.hbs'), '- {{order_id}}{{#if product}} ({{product}}){{/if}}\n');
+    writeFileSync(
+      join(dir, 'generic.hbs'),
+      [
+        'Subject: About {{recipient.orders.[0].order_id}} for {{recipient.first_name}}',
+        'X-Order: {{recipient.order_id}}',
+        '',
+        '{{recipient.first_name}}{{#if recipient.nothere}} never{{/if}}',
+        'Dear {{recipient.name}},',
+        '{{#each recipient.orders}}{{> line}}{{/each}}',
+        '{{#unless recipient.product}}No product.{{/unless}}',
+        'Total: {{length recipient.orders}} {{recipient.orders.length}}',
+        '',
+      ].join('\n'),
+    );
+    const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
+    const library = new TemplateLibrary(dir);
+    const compose = createComposer(incident, library, { now });
+    const direct = createComposer(incident, library, { now, direct: true });
+    expect(compose.mboxInto).toBeDefined();
+    expect(checkAll(compose, direct, 400, 11)).toBeGreaterThan(50);
+  });
+
+  it('values that could start a "From " line: the writer leaves them to the plain path (mboxrd quoting)', () => {
+    const dir = tempDir('apologize-fast-');
+    writeFileSync(join(dir, 'generic.hbs'), 'Subject: Hi\n\n{{recipient.first_name}} and {{recipient.product}}\n>{{recipient.product}}\nFr{{recipient.order_id}}\n{{recipient.name}}\n');
+    const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
+    const library = new TemplateLibrary(dir);
+    const compose = createComposer(incident, library, { now });
+    const direct = createComposer(incident, library, { now, direct: true });
+    checkAll(compose, direct, 400, 19);
+    const cases: [Record<string, string>, string, string][] = [
+      [{ order_id: 'om here', product: 'x' }, 'Al Smith', '\n>x\n>From here\nAl Smith\n'],
+      [{ order_id: '1', product: 'From x' }, 'Al Smith', '\n>>From x\nFr1\nAl Smith\n'],
+      [{ order_id: '1', product: 'x' }, 'From Me', '\n>x\nFr1\n>From Me\n'],
+    ];
+    for (const [fields, name, body] of cases) {
+      const r = recipientFrom(fields, [], name, 'Al', 'al@example.com');
+      expect(plain(compose, r)).toContain(body);
+      const t = target();
+      expect(compose.mboxInto!(r, t)).toBe(false);
+    }
+  });
+
+  it('templates that read a value in a way placeholders cannot copy are rendered for each message', () => {
+    const dir = tempDir('apologize-fast-');
+    writeFileSync(join(dir, 'generic.hbs'), 'Subject: Hello\n\nDear {{lookup recipient "name"}}.\n');
+    const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
+    const compose = createComposer(incident, new TemplateLibrary(dir), { now });
+    expect(compose.mboxInto).toBeUndefined();
+    const r = recipientFrom({}, [], 'Ana', 'Ana', 'ana@example.com');
+    expect(compose(r).text).toContain('Dear Ana.');
+  });
+});
+
+describe('shortcuts agree with the full checks', () => {
+  it('parseMailbox: plain addresses take a shortcut to the same answer', () => {
+    const local = fc.stringMatching(/^[A-Za-z0-9._%+-]{1,20}$/);
+    const domain = fc.stringMatching(/^[A-Za-z0-9-]{1,12}(\.[A-Za-z0-9-]{1,12}){0,2}\.[A-Za-z0-9-]{1,6}$/);
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(local, domain).map(([l, d]) => `${l}@${d}`), fc.emailAddress(), fc.string({ maxLength: 30 })), (input) => {
+        expect(parseMailbox(input)).toEqual(parseMailboxFully(input));
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
+  });
+
+  it('displayNameProblem: the plain-name shortcut never passes a name the full checks refuse', () => {
+    const full = (name: string) =>
+      // eslint-disable-next-line no-control-regex
+      /[\r\n]/.test(name) || /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]/.test(name) ||
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(name) || name.length > MAX_NAME;
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ maxLength: 300 }), fc.constantFrom('Zoë Müller', 'x'.repeat(257), 'a\u200bb')), (name) => {
+        expect(displayNameProblem(name) !== null).toBe(full(name));
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
+  it('firstNameOf: the "First Last" shortcut gives what splitting gives', () => {
+    const slow = (name: string) => {
+      const words = name.trim().split(/\s+/).filter(Boolean);
+      const word = words.length > 1 && /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i.test(words[0]!) ? words[1]! : (words[0] ?? '');
+      if (/,$/.test(word) && words.length > 1) return words[1]!;
+      return word.replace(/,$/, '');
+    };
+    const word = fc.constantFrom('Ana', 'Dr.', 'dr', 'Smith,', 'Zoë', '', ' ', '\t', '\u00a0', 'Miss', 'O\'Brien', ',');
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 4 }), fc.constantFrom(' ', '  ', '\t', ''), (words, sep) => {
+        const name = words.join(sep);
+        expect(firstNameOf(name)).toBe(slow(name));
+      }),
+      { numRuns: 2000, seed: 9 },
+    );
+  });
+
+  it('fieldsMaker: the compiled object literal equals assigning column by column', () => {
+    const name = fc.constantFrom('email', 'name', 'first_name', 'order_id', 'note', 'a b', '"quoted"', 'toString', 'valueOf', '1', 'é');
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 6 }), (names) => {
+        const cells = names.map((_, i) => `v${i}`);
+        const loop: Record<string, string> = {};
+        names.forEach((n, i) => (loop[n] = cells[i]!));
+        loop.email = 'E';
+        loop.name = 'N';
+        loop.first_name = 'F';
+        const made = fieldsMaker(names)(cells, 'E', 'N', 'F');
+        expect(Object.entries(made)).toEqual(Object.entries(loop));
+      }),
+      { numRuns: 500, seed: 13 },
+    );
+  });
+
+  it('prescan: fingerprints from bytes equal fingerprints of the keys, and scattered customers are found as a Map finds them', async () => {
+    const cell = fc.constantFrom('a@x.com', 'A@X.COM', ' a@x.com\t', 'b@x.com', 'Bé@x.com', 'B <b@x.com>', 'c@x.com', '"c@x.com"', '', 'd@x.com');
+    await fc.assert(
+      fc.asyncProperty(fc.array(cell, { maxLength: 30 }), async (cells) => {
+        const csv = `n,email\n${cells.map((c, i) => `${i},${c}`).join('\n')}\n`;
+        const r = await prescanScattered((async function* () { yield Buffer.from(csv); })(), ',', 1);
+        // the reference: keys as emailKey reads them, a run of one key is one visit
+        const key = (c: string) => {
+          const v = c.replace(/^"|"$/g, '').trim();
+          const m = /<([^>]*)>$/.exec(v);
+          return (m ? m[1]! : v).trim().toLowerCase();
+        };
+        const visits = new Map<string, number>();
+        let last = '';
+        for (const c of cells) {
+          const k = key(c);
+          if (k === '' || k === last) continue;
+          visits.set(k, (visits.get(k) ?? 0) + 1);
+          last = k;
+        }
+        const scattered = [...visits].filter(([, n]) => n > 1).map(([k]) => k);
+        expect(r.scatteredCount).toBe(scattered.length);
+        for (const k of scattered) expect(r.scattered.has(k)).toBe(true);
+      }),
+      { numRuns: 500, seed: 17 },
+    );
+    const out = new Uint32Array(2);
+    FingerprintSet.hashBytes(Buffer.from('Some.One@Example.COM'), 0, 20, out);
+    expect([...out]).toEqual(FingerprintSet.hash('some.one@example.com'));
+  });
+});
