@@ -17,7 +17,7 @@ const banner = {
 
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'prescan-worker': 'src/recipients/prescan-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -5,6 +5,12 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+export interface FingerprintData {
+  hi: Uint32Array;
+  lo: Uint32Array;
+  size: number;
+}
+
 /**
  * A compact set of 64-bit fingerprints of strings (open addressing on two
  * Uint32Arrays, at most 3/4 full): 8 bytes a slot, 11–21 bytes a key, so a
@@ -81,6 +87,25 @@ export class FingerprintSet {
     }
     out[0] = h1;
     out[1] = Math.imul(h2 ^ (h2 >>> 15), 0x27d4eb2d) || 1;
+  }
+
+  /** Calls fn with every fingerprint in the set. */
+  forEachPair(fn: (a: number, b: number) => void): void {
+    for (let i = 0; i < this.lo.length; i++) if (this.lo[i] !== 0) fn(this.hi[i]!, this.lo[i]!);
+  }
+
+  /** The set's tables, for another thread (structured clone copies them). */
+  toData(): FingerprintData {
+    return { hi: this.hi, lo: this.lo, size: this.size };
+  }
+
+  static fromData(data: FingerprintData): FingerprintSet {
+    const set = new FingerprintSet(4);
+    set.hi = data.hi;
+    set.lo = data.lo;
+    set.mask = data.hi.length - 1;
+    set.size = data.size;
+    return set;
   }
 
   hasPair(a: number, b: number): boolean {

@@ -1,4 +1,4 @@
-import { FingerprintSet } from './fingerprint.js';
+import { FingerprintSet, type FingerprintData } from './fingerprint.js';
 import { CsvTokenizer } from './tokenizer.js';
 
 /** The grouping key of an email cell: the bare address, lower-cased. */
@@ -16,71 +16,155 @@ export interface PrescanResult {
   records: number;
 }
 
+/** What a scan of one part of a file found, in a form another thread can send. */
+export interface PrescanData {
+  closed: FingerprintData;
+  scattered: FingerprintData;
+  scatteredCount: number;
+  records: number;
+  /** The first and the last customer of the part (0, 0: none). */
+  first: [number, number];
+  last: [number, number];
+}
+
 /**
  * The first pass for grouping: finds the customers whose rows are not adjacent,
  * so the main pass can stream every other customer and hold back only those.
  * Keeps a 64-bit fingerprint of each customer seen (FingerprintSet), never the
- * addresses. Records are read by the same tokenizer as the main pass.
+ * addresses. Records are read by the same tokenizer as the main pass; plain
+ * ASCII email cells are hashed from their bytes, without making strings.
+ *
+ * A file can be scanned in two parts (on two threads) and the parts merged:
+ * see `merge`.
  */
-export async function prescanScattered(
-  input: AsyncIterable<Buffer>,
-  delimiter: string,
-  emailIdx: number,
-): Promise<PrescanResult> {
-  const closed = new FingerprintSet(1 << 16);
-  const scattered = new FingerprintSet(1 << 10);
-  let scatteredCount = 0;
-  let records = 0;
-  let curA = 0;
-  let curB = 0; // 0: no current customer
-  let header = true;
-  const hash = new Uint32Array(2);
-  /** The next record's customer, by fingerprint. */
-  const customer = (a: number, b: number) => {
-    if (a === curA && b === curB) return;
-    if (curB !== 0) closed.addPair(curA, curB);
-    if (closed.hasPair(a, b) && scattered.addPair(a, b)) scatteredCount++;
-    curA = a;
-    curB = b;
-  };
-  const fromString = (cell: string | undefined) => {
+export class Prescan {
+  readonly closed = new FingerprintSet(1 << 16);
+  readonly scattered = new FingerprintSet(1 << 10);
+  scatteredCount = 0;
+  records = 0;
+  private curA = 0;
+  private curB = 0; // 0: no current customer
+  private firstA = 0;
+  private firstB = 0;
+  private header: boolean;
+  private readonly tokenizer: CsvTokenizer;
+  private readonly hash = new Uint32Array(2);
+
+  /** `header`: the part starts with the file's header line (else with a record). */
+  constructor(delimiter: string, emailIdx: number, header = true) {
+    this.header = header;
+    this.tokenizer = new CsvTokenizer(
+      delimiter,
+      (cells) => {
+        if (this.header) {
+          this.header = false;
+          return;
+        }
+        this.records++;
+        this.fromString(cells[emailIdx]);
+      },
+      emailIdx,
+      (buf, start, end) => {
+        if (this.header) {
+          this.header = false;
+          return;
+        }
+        this.records++;
+        // The key's fingerprint from the bytes: trimmed, lower-cased, for plain
+        // ASCII; anything else goes through the string, as emailKey reads it.
+        while (start < end && (buf[start] === 32 || buf[start] === 9)) start++;
+        while (end > start && (buf[end - 1] === 32 || buf[end - 1] === 9)) end--;
+        if (start === end) return;
+        for (let i = start; i < end; i++) {
+          const c = buf[i]!;
+          if (c >= 128 || c < 32 || c === 60 || c === 62) return this.fromString(buf.toString('utf8', start, end));
+        }
+        FingerprintSet.hashBytes(buf, start, end, this.hash);
+        this.customer(this.hash[0]!, this.hash[1]!);
+      },
+    );
+  }
+
+  push(buf: Buffer): void {
+    this.tokenizer.push(buf);
+  }
+
+  end(): void {
+    this.tokenizer.end();
+  }
+
+  /** True when the bytes pushed so far end exactly at a record boundary. */
+  get aligned(): boolean {
+    return this.tokenizer.pending === 0;
+  }
+
+  private fromString(cell: string | undefined): void {
     if (cell === undefined) return;
     const key = emailKey(cell);
     if (key === '') return;
     const [a, b] = FingerprintSet.hash(key);
-    customer(a, b);
-  };
-  const tokenizer = new CsvTokenizer(
-    delimiter,
-    (cells) => {
-      if (header) {
-        header = false;
+    this.customer(a, b);
+  }
+
+  /** The next record's customer, by fingerprint. */
+  private customer(a: number, b: number): void {
+    if (a === this.curA && b === this.curB) return;
+    if (this.curB !== 0) this.closed.addPair(this.curA, this.curB);
+    else if (this.firstB === 0) {
+      this.firstA = a;
+      this.firstB = b;
+    }
+    if (this.closed.hasPair(a, b) && this.scattered.addPair(a, b)) this.scatteredCount++;
+    this.curA = a;
+    this.curB = b;
+  }
+
+  result(): PrescanResult {
+    return { scattered: this.scattered, scatteredCount: this.scatteredCount, records: this.records };
+  }
+
+  toData(): PrescanData {
+    return {
+      closed: this.closed.toData(),
+      scattered: this.scattered.toData(),
+      scatteredCount: this.scatteredCount,
+      records: this.records,
+      first: [this.firstA, this.firstB],
+      last: [this.curA, this.curB],
+    };
+  }
+
+  /**
+   * This scan (of the start of a file) followed by `next` (of the rest): a
+   * customer is scattered when either part says so, or when both parts have
+   * them, except when their last run here and their first run there are one
+   * run across the cut.
+   */
+  merge(next: PrescanData): PrescanResult {
+    const closedB = FingerprintSet.fromData(next.closed);
+    const scatteredB = FingerprintSet.fromData(next.scattered);
+    const scattered = this.scattered;
+    let count = this.scatteredCount;
+    const inA = (a: number, b: number) => this.closed.hasPair(a, b) || (a === this.curA && b === this.curB && b !== 0);
+    const consider = (a: number, b: number) => {
+      if (scatteredB.hasPair(a, b)) {
+        if (scattered.addPair(a, b)) count++;
         return;
       }
-      records++;
-      fromString(cells[emailIdx]);
-    },
-    emailIdx,
-    (buf, start, end) => {
-      if (header) {
-        header = false;
-        return;
-      }
-      records++;
-      // The key's fingerprint from the bytes: trimmed, lower-cased, for plain
-      // ASCII; anything else goes through the string, as emailKey reads it.
-      while (start < end && (buf[start] === 32 || buf[start] === 9)) start++;
-      while (end > start && (buf[end - 1] === 32 || buf[end - 1] === 9)) end--;
-      if (start === end) return;
-      for (let i = start; i < end; i++) {
-        const c = buf[i]!;
-        if (c >= 128 || c < 32 || c === 60 || c === 62) return fromString(buf.toString('utf8', start, end));
-      }
-      FingerprintSet.hashBytes(buf, start, end, hash);
-      customer(hash[0]!, hash[1]!);
-    },
-  );
-  for await (const buf of input) tokenizer.push(buf);
-  tokenizer.end();
-  return { scattered, scatteredCount, records };
+      if (!inA(a, b)) return;
+      const acrossCut = a === this.curA && b === this.curB && a === next.first[0] && b === next.first[1] && !this.closed.hasPair(a, b);
+      if (!acrossCut && scattered.addPair(a, b)) count++;
+    };
+    closedB.forEachPair(consider);
+    if (next.last[1] !== 0 && !closedB.hasPair(next.last[0], next.last[1])) consider(next.last[0], next.last[1]);
+    return { scattered, scatteredCount: count, records: this.records + next.records };
+  }
+}
+
+/** The first pass over a whole input on this thread. */
+export async function prescanScattered(input: AsyncIterable<Buffer>, delimiter: string, emailIdx: number): Promise<PrescanResult> {
+  const scan = new Prescan(delimiter, emailIdx);
+  for await (const buf of input) scan.push(buf);
+  scan.end();
+  return scan.result();
 }

@@ -63,6 +63,11 @@ export class CsvTokenizer {
     }
   }
 
+  /** Bytes held for a record not yet complete (0: the input so far ends at a record boundary). */
+  get pending(): number {
+    return this.buf.length;
+  }
+
   /** The end of the input: a last record without a line break is reported. */
   end(): void {
     if (this.buf.length > 0) this.run(true);

@@ -40,3 +40,43 @@ describe('one FNV-1a', () => {
     expect(fnv1a(key)).toBe(FingerprintSet.hash(key)[0]);
   });
 });
+
+describe('a pre-pass in two parts, merged, finds what one pass finds', () => {
+  it('at every cut of random files (repeats, runs across the cut, scattered keys, keyless rows)', async () => {
+    const { Prescan } = await import('../../src/recipients/prescan.js');
+    const fc = (await import('fast-check')).default;
+    const key = fc.constantFrom('a@x.com', 'A@x.com', 'b@x.com', 'c@x.com', 'd@x.com', 'Dé@x.com', '', '"e@x.com"');
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 25 }), (keys) => {
+        const lines = ['n,email', ...keys.map((k, i) => `${i},${k}`)];
+        const whole = new Prescan(',', 1);
+        whole.push(Buffer.from(`${lines.join('\n')}\n`));
+        whole.end();
+        const want = whole.result();
+        for (let cut = 1; cut < lines.length; cut++) {
+          const a = new Prescan(',', 1);
+          a.push(Buffer.from(`${lines.slice(0, cut + 1).join('\n')}\n`));
+          expect(a.aligned).toBe(true);
+          const b = new Prescan(',', 1, false);
+          const rest = lines.slice(cut + 1);
+          b.push(Buffer.from(rest.length > 0 ? `${rest.join('\n')}\n` : ''));
+          b.end();
+          const got = a.merge(b.toData());
+          expect(got.scatteredCount, `cut after line ${cut + 1} of ${JSON.stringify(keys)}`).toBe(want.scatteredCount);
+          expect(got.records).toBe(want.records);
+          want.scattered.forEachPair((x, y) => expect(got.scattered.hasPair(x, y)).toBe(true));
+        }
+      }),
+      { numRuns: 300, seed: 21 },
+    );
+  });
+
+  it('knows when a cut falls inside a quoted field', async () => {
+    const { Prescan } = await import('../../src/recipients/prescan.js');
+    const a = new Prescan(',', 1);
+    a.push(Buffer.from('n,email,note\n1,a@x.com,"two\n'));
+    expect(a.aligned).toBe(false);
+    a.push(Buffer.from('lines"\n2,a@x.com,x\n'));
+    expect(a.aligned).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+import { closeSync, createReadStream, existsSync, openSync, readSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { toUtf8 } from './decode.js';
+import { Prescan, type PrescanData, type PrescanResult } from './prescan.js';
+
+/** Below this, one thread scans the whole file (a worker costs ~50 ms to start). */
+export const SPLIT_PRESCAN_BYTES = 8 << 20;
+
+/** The worker's script, next to the bundled CLI; absent when running from sources. */
+function workerScript(): string | undefined {
+  const path = fileURLToPath(new URL('./prescan-worker.js', import.meta.url));
+  return existsSync(path) ? path : undefined;
+}
+
+/**
+ * The grouping pre-pass over a UTF-8 file, on two threads when the file is
+ * big: this thread scans up to a line break near the middle, a worker scans
+ * the rest, and the two are merged (Prescan.merge). When the cut turns out to
+ * be inside a quoted field, or the worker fails, this thread scans the rest
+ * itself: the result is always that of one scan of the whole file.
+ */
+export async function prescanFile(path: string, size: number, delimiter: string, emailIdx: number): Promise<PrescanResult> {
+  const script = size >= SPLIT_PRESCAN_BYTES ? workerScript() : undefined;
+  const cut = script ? lineBreakAfter(path, Math.floor(size / 2)) : -1;
+  const scan = new Prescan(delimiter, emailIdx);
+  const readRange = async (start: number, end: number, utf8: boolean) => {
+    const stream = createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 16 });
+    for await (const buf of utf8 ? toUtf8(stream) : (stream as AsyncIterable<Buffer>)) scan.push(buf);
+  };
+  if (cut <= 0 || cut >= size) {
+    await readRange(0, size, true);
+    scan.end();
+    return scan.result();
+  }
+  const worker = new Worker(script!, { workerData: { path, start: cut, end: size, delimiter, emailIdx } });
+  const rest = new Promise<PrescanData>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`prescan worker exited (${code})`)));
+  });
+  rest.catch(() => {}); // handled below; never an unhandled rejection
+  try {
+    await readRange(0, cut, true);
+    if (scan.aligned) {
+      const data = await rest.catch(() => undefined);
+      if (data) return scan.merge(data);
+    }
+    // The cut fell inside a quoted field (or the worker failed): go on alone.
+    await readRange(cut, size, false);
+    scan.end();
+    return scan.result();
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** The offset just after the first LF at or after `from`, or -1. */
+function lineBreakAfter(path: string, from: number): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    for (let at = from; ; at += buf.length) {
+      const n = readSync(fd, buf, 0, buf.length, at);
+      if (n <= 0) return -1;
+      const i = buf.subarray(0, n).indexOf(10);
+      if (i !== -1) return at + i + 1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
