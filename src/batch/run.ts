@@ -6,7 +6,7 @@ import type { ColumnMap } from '../recipients/columns.js';
 import { readCsv } from '../recipients/csv.js';
 import { toUtf8 } from '../recipients/decode.js';
 import type { FingerprintSet } from '../recipients/fingerprint.js';
-import { Grouper, Spill } from '../recipients/group.js';
+import { DUPLICATE, Grouper, Spill } from '../recipients/group.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
@@ -69,7 +69,8 @@ export async function runPass(o: PassOptions): Promise<void> {
     o.rejects.add(line, cells, reason);
   };
 
-  const emit = async (rows: GoodRow[]): Promise<void> => {
+  /** One customer's message; a promise only when the sink asks to wait (no microtask per message otherwise). */
+  const emit = (rows: GoodRow[]): Promise<void> | void => {
     if (o.limit !== undefined && c.messages >= o.limit) {
       c.rowsSkipped += rows.length;
       stopped = true;
@@ -92,9 +93,7 @@ export async function runPass(o: PassOptions): Promise<void> {
       c.rowsRendered += rows.length;
       if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
       seq++;
-      const pending = o.sink.commitBytes!();
-      if (pending) await pending;
-      return;
+      return o.sink.commitBytes!();
     }
     let msg: Message;
     try {
@@ -124,8 +123,7 @@ export async function runPass(o: PassOptions): Promise<void> {
     c.rowsRendered += rows.length;
     if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
     seq++;
-    const pending = o.sink.write(msg, seq);
-    if (pending) await pending;
+    return o.sink.write(msg, seq);
   };
 
   try {
@@ -153,12 +151,16 @@ export async function runPass(o: PassOptions): Promise<void> {
           continue;
         }
         if (o.perRow) {
-          await emit([row]);
+          const pending = emit([row]);
+          if (pending) await pending;
           continue;
         }
         const out = grouper.push(row);
-        if (out?.kind === 'group') await emit(out.rows);
-        else if (out?.kind === 'duplicate') {
+        if (out === null) continue;
+        if (out !== DUPLICATE) {
+          const pending = emit(out);
+          if (pending) await pending;
+        } else {
           reject(row.line, row.cells, 'this customer already got a message earlier in this run (their rows are not adjacent); add it by hand or re-run with the rows together');
         }
       }

@@ -5,6 +5,8 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+const INITIAL: [number, number] = [0x811c9dc5, 0x9747b28c];
+
 export interface FingerprintData {
   hi: Uint32Array;
   lo: Uint32Array;
@@ -58,6 +60,11 @@ export class FingerprintSet {
       h2 ^= h2 >>> 13;
     }
     return [h1, h2];
+  }
+
+  /** `hash(key)` into out[0] and out[1] (no allocation: a hot path). */
+  static hashInto(key: string, out: Uint32Array): void {
+    FingerprintSet.hashAfter(INITIAL, key, out);
   }
 
   /** `hash(key)` of ASCII bytes, lower-casing A–Z, into out[0] and out[1]. */

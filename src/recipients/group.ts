@@ -67,7 +67,9 @@ export class Spill {
   }
 }
 
-export type GroupOutcome = { kind: 'group'; rows: GoodRow[] } | { kind: 'duplicate'; row: GoodRow } | null;
+/** A group that is complete, DUPLICATE (the row's customer already had theirs), or null (nothing yet). */
+export type GroupOutcome = GoodRow[] | typeof DUPLICATE | null;
+export const DUPLICATE = 'duplicate';
 
 /**
  * One message per customer. Adjacent rows of a customer are grouped as they
@@ -81,6 +83,7 @@ export class Grouper {
   /** Fingerprint of the current group's key. */
   private curA = 0;
   private curB = 0;
+  private readonly hash = new Uint32Array(2);
   constructor(
     private readonly scattered: FingerprintSet | undefined,
     readonly spill: Spill,
@@ -96,13 +99,15 @@ export class Grouper {
       cur.push(row);
       return null;
     }
-    const [a, b] = FingerprintSet.hash(row.key);
-    if (this.done.hasPair(a, b)) return { kind: 'duplicate', row };
+    FingerprintSet.hashInto(row.key, this.hash);
+    const a = this.hash[0]!;
+    const b = this.hash[1]!;
+    if (this.done.hasPair(a, b)) return DUPLICATE;
     this.current = [row];
     if (cur.length > 0) this.done.addPair(this.curA, this.curB);
     this.curA = a;
     this.curB = b;
-    return cur.length > 0 ? { kind: 'group', rows: cur } : null;
+    return cur.length > 0 ? cur : null;
   }
 
   /** The last streaming group, if any. */
