@@ -6,7 +6,7 @@ import type { ColumnMap } from '../recipients/columns.js';
 import { readCsv } from '../recipients/csv.js';
 import { toUtf8 } from '../recipients/decode.js';
 import type { FingerprintSet } from '../recipients/fingerprint.js';
-import { DUPLICATE, Grouper, Spill } from '../recipients/group.js';
+import { Grouper, Spill } from '../recipients/group.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
@@ -155,13 +155,10 @@ export async function runPass(o: PassOptions): Promise<void> {
           if (pending) await pending;
           continue;
         }
-        const out = grouper.push(row);
-        if (out === null) continue;
-        if (out !== DUPLICATE) {
-          const pending = emit(out);
+        const group = grouper.push(row);
+        if (group) {
+          const pending = emit(group);
           if (pending) await pending;
-        } else {
-          reject(row.line, row.cells, 'this customer already got a message earlier in this run (their rows are not adjacent); add it by hand or re-run with the rows together');
         }
       }
     }

@@ -67,29 +67,23 @@ export class Spill {
   }
 }
 
-/** A group that is complete, DUPLICATE (the row's customer already had theirs), or null (nothing yet). */
-export type GroupOutcome = GoodRow[] | typeof DUPLICATE | null;
-export const DUPLICATE = 'duplicate';
-
 /**
  * One message per customer. Adjacent rows of a customer are grouped as they
  * stream; customers the first pass found scattered are held in the spill and
- * grouped at the end. A customer seen again after their message went out
- * (which the first pass makes impossible) is reported, never sent twice.
+ * grouped at the end. No customer can come back after their group went out:
+ * the first pass reads every row's key as this pass does (rows.ts refuses a
+ * row whose email cell the two would read differently), so any customer whose
+ * rows are not adjacent is in `scattered`.
  */
 export class Grouper {
   private current: GoodRow[] = [];
-  private readonly done = new FingerprintSet(1 << 16);
-  /** Fingerprint of the current group's key. */
-  private curA = 0;
-  private curB = 0;
-  private readonly hash = new Uint32Array(2);
   constructor(
     private readonly scattered: FingerprintSet | undefined,
     readonly spill: Spill,
   ) {}
 
-  push(row: GoodRow): GroupOutcome {
+  /** A customer's rows once they are complete, else null. */
+  push(row: GoodRow): GoodRow[] | null {
     if (this.scattered?.has(row.key)) {
       this.spill.add(row);
       return null;
@@ -99,14 +93,7 @@ export class Grouper {
       cur.push(row);
       return null;
     }
-    FingerprintSet.hashInto(row.key, this.hash);
-    const a = this.hash[0]!;
-    const b = this.hash[1]!;
-    if (this.done.hasPair(a, b)) return DUPLICATE;
     this.current = [row];
-    if (cur.length > 0) this.done.addPair(this.curA, this.curB);
-    this.curA = a;
-    this.curB = b;
     return cur.length > 0 ? cur : null;
   }
 
@@ -114,9 +101,7 @@ export class Grouper {
   finish(): GoodRow[] | undefined {
     const cur = this.current;
     this.current = [];
-    if (cur.length === 0) return undefined;
-    this.done.addPair(this.curA, this.curB);
-    return cur;
+    return cur.length > 0 ? cur : undefined;
   }
 
   /** Rows still held (for counting when a run stops early). */

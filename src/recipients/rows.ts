@@ -2,6 +2,7 @@ import { printable } from '../incident/validate.js';
 import { displayNameProblem, hasHeaderBreaker, parseMailbox } from '../mail/address.js';
 import type { ColumnMap } from './columns.js';
 import type { CsvRow } from './csv.js';
+import { emailKey } from './prescan.js';
 import { firstNameOf } from './recipient.js';
 
 /** A row that passed validation, with its columns by field name. */
@@ -51,6 +52,12 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     if (rawEmail.trim() === '') return { ok: false, reason: 'email is missing' };
     const box = parseMailbox(rawEmail);
     if ('error' in box) return { ok: false, reason: `email "${printable(rawEmail, 60)}" is not one valid address: ${box.error}` };
+    const key = box.address.toLowerCase();
+    // Grouping relies on the first pass reading the same key from the cell (a
+    // plain address is the key as it stands; anything else is checked).
+    if (box.address !== rawEmail && emailKey(rawEmail) !== key) {
+      return { ok: false, reason: `email "${printable(rawEmail, 60)}" is written in a way that cannot be grouped reliably; write it as name@example.com or Name <name@example.com>` };
+    }
     let name = nameIdx === undefined ? '' : cells[nameIdx]!.trim();
     const nameProblem = displayNameProblem(name);
     if (nameProblem) return { ok: false, reason: `${nameProblem.replace(/^the name/, 'name')} (it would reach the To header)` };
@@ -64,7 +71,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
       if (cells[idx]!.trim() === '') return { ok: false, reason: `${field} is empty and the template needs it` };
     }
     const fields = makeFields(cells, box.address, name, first);
-    return { ok: true, row: { line: row.line, cells, fields, email: box.address, key: box.address.toLowerCase(), name, first_name: first } };
+    return { ok: true, row: { line: row.line, cells, fields, email: box.address, key, name, first_name: first } };
   };
 }
 

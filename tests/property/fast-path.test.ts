@@ -13,7 +13,7 @@ import { validateIncident } from '../../src/incident/validate.js';
 import { displayNameProblem, MAX_NAME, parseMailbox, parseMailboxFully } from '../../src/mail/address.js';
 import { toMboxEntry } from '../../src/mail/mbox.js';
 import { FingerprintSet } from '../../src/recipients/fingerprint.js';
-import { prescanScattered } from '../../src/recipients/prescan.js';
+import { emailKey, prescanScattered } from '../../src/recipients/prescan.js';
 import { firstNameOf, type Recipient } from '../../src/recipients/recipient.js';
 import { fieldsMaker } from '../../src/recipients/rows.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
@@ -174,6 +174,24 @@ describe('shortcuts agree with the full checks', () => {
       }),
       { numRuns: 2000, seed: 3 },
     );
+  });
+
+  it('every cell the row check accepts gives the pre-pass the same grouping key (so no customer is missed as scattered)', () => {
+    const name = fc.constantFrom('', 'Zoë', '"Smith, J"', '"a<b>"', '"x>y"', 'Ana  Li', '"q\\"t"');
+    const cell = fc.tuple(name, fc.oneof(fc.emailAddress(), fc.constantFrom('Zoë@Exämple.com', 'A@B.CO')), fc.constantFrom('', ' ', '\t', '\u00a0')).map(
+      ([n, a, pad]) => (n === '' ? `${pad}${a}${pad}` : `${pad}${n} <${a}>${pad}`),
+    );
+    let valid = 0;
+    fc.assert(
+      fc.property(cell, (c) => {
+        const box = parseMailbox(c);
+        if ('error' in box) return;
+        valid++;
+        expect(emailKey(c)).toBe(box.address.toLowerCase());
+      }),
+      { numRuns: 2000, seed: 23 },
+    );
+    expect(valid).toBeGreaterThan(1000);
   });
 
   it('displayNameProblem: the plain-name shortcut never passes a name the full checks refuse', () => {
