@@ -34,12 +34,20 @@ type Out = Buffer & { utf8Write(s: string, at: number): number };
 interface Derived {
   /** A header value the composer refuses: the general path reports it. */
   refused: boolean;
-  /** Subject and Date; the headers after Message-ID (7bit and 8bit): fixed when no header has a slot. */
-  fixedHeaders?: { beforeId: Buffer; afterId7: Buffer; afterId8: Buffer };
-  /** The body: constant pieces as bytes, slots as value indexes. */
+  /**
+   * When no header has a slot, the same lines for every message: `head` is
+   * Subject and Date up to the Message-ID's hash, `tail7`/`tail8` the rest of
+   * the headers (7bit or 8bit body) with the body's first constant piece.
+   */
+  fixed?: { head: Buffer; tail7: Buffer; tail8: Buffer };
+  /** The body: constant pieces as bytes, slots as value indexes (after the piece in `fixed` tails, when there are). */
   body: (Buffer | number)[];
-  /** Bytes of the body's constant pieces. */
+  /** The whole body, for messages whose headers are made one by one. */
+  fullBody: (Buffer | number)[];
+  /** Bytes of the constant pieces of `fullBody`. */
   bodyBytes: number;
+  /** Indexes of the slots in the body, in order (with repeats). */
+  slots: number[];
 }
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
@@ -83,17 +91,20 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
   };
 
   const derive = (shape: Shape, key: string): Derived => {
-    const body: (Buffer | number)[] = [];
+    const fullBody: (Buffer | number)[] = [];
+    const slots: number[] = [];
     let bodyBytes = 0;
     for (const p of shape.body) {
-      if (typeof p === 'number') body.push(p);
-      else if (p !== '') {
+      if (typeof p === 'number') {
+        fullBody.push(p);
+        slots.push(p);
+      } else if (p !== '') {
         const b = utf8(p);
-        body.push(b);
+        fullBody.push(b);
         bodyBytes += b.length;
       }
     }
-    const d: Derived = { refused: false, body, bodyBytes };
+    const d: Derived = { refused: false, body: fullBody, fullBody, bodyBytes, slots };
     // No slot in any header: the same lines for every message of this shape
     // (a follow-up's In-Reply-To depends on the recipient: per message).
     if (c.stage === 'apology' && shape.headers.every((h) => h.length === 1)) {
@@ -101,7 +112,13 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
       const a = headerText(raw, key, true);
       const b = headerText(raw, key, false);
       if (!a || !b) d.refused = true;
-      else d.fixedHeaders = { beforeId: utf8(a.beforeId), afterId7: utf8(a.afterId), afterId8: utf8(b.afterId) };
+      else {
+        // Fewer, longer copies: the body's first constant piece joins the headers.
+        const first = typeof fullBody[0] === 'number' || fullBody.length === 0 ? undefined : (fullBody[0] as Buffer);
+        const after = (text: string) => Buffer.concat([idClose, utf8(text), ...(first ? [first] : [])]);
+        d.fixed = { head: Buffer.concat([utf8(a.beforeId), idOpen]), tail7: after(a.afterId), tail8: after(b.afterId) };
+        d.body = first ? fullBody.slice(1) : fullBody;
+      }
     }
     return d;
   };
@@ -123,20 +140,14 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     if (d.refused) return false;
     const values = hit.values;
 
-    let beforeId: Buffer | string;
-    let afterId: Buffer | string;
-    if (d.fixedHeaders) {
-      beforeId = d.fixedHeaders.beforeId;
-      afterId = facts.ascii ? d.fixedHeaders.afterId7 : d.fixedHeaders.afterId8;
-    } else {
-      const t = headerText(
+    let text: { beforeId: string; afterId: string } | undefined;
+    if (!d.fixed) {
+      text = headerText(
         shape.headers.map((h) => joinPieces(h, values)),
         r.key,
         facts.ascii,
       );
-      if (!t) return false;
-      beforeId = t.beforeId;
-      afterId = t.afterId;
+      if (!text) return false;
     }
     // The To line as headerLine('To', formatMailbox(…)) gives it: written
     // directly when the name needs no quoting or encoding and nothing folds.
@@ -156,14 +167,15 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
 
     // Room for the worst case: 3 octets per UTF-16 unit of every string written.
     let need = prefix.length + d.bodyBytes + idOpen.length + 16 + idClose.length + 3 * (toLength + 1 + (to?.length ?? 0)) + 1;
-    need += typeof beforeId === 'string' ? 3 * beforeId.length : beforeId.length;
-    need += typeof afterId === 'string' ? 3 * afterId.length : afterId.length;
-    for (const p of d.body) if (typeof p === 'number') need += 3 * values[p]!.length;
+    if (d.fixed) need += d.fixed.head.length + d.fixed.tail8.length;
+    else need += 3 * (text!.beforeId.length + text!.afterId.length);
+    for (const slot of d.slots) need += 3 * values[slot]!.length;
     target.ensure(need);
     const out = target.buf as Out;
     let at = target.used;
 
-    at += prefix.copy(out, at);
+    out.set(prefix, at);
+    at += prefix.length;
     if (to !== undefined) at += out.utf8Write(to, at);
     else {
       out[at++] = 84; // To: 
@@ -179,15 +191,37 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
       } else at += out.utf8Write(r.email, at);
       out[at++] = 10;
     }
-    at += typeof beforeId === 'string' ? out.utf8Write(beforeId, at) : beforeId.copy(out, at);
-    at += idOpen.copy(out, at);
+    if (d.fixed) {
+      out.set(d.fixed.head, at);
+      at += d.fixed.head.length;
+    } else {
+      at += out.utf8Write(text!.beforeId, at);
+      out.set(idOpen, at);
+      at += idOpen.length;
+    }
     for (let k = 0; k < 2; k++) {
       const v = hash[k]!;
       for (let shift = 28; shift >= 0; shift -= 4) out[at++] = HEX[(v >>> shift) & 15]!;
     }
-    at += idClose.copy(out, at);
-    at += typeof afterId === 'string' ? out.utf8Write(afterId, at) : afterId.copy(out, at);
-    for (const p of d.body) at += typeof p === 'number' ? out.utf8Write(values[p]!, at) : p.copy(out, at);
+    let body = d.fullBody;
+    if (d.fixed) {
+      const tail = facts.ascii ? d.fixed.tail7 : d.fixed.tail8;
+      out.set(tail, at);
+      at += tail.length;
+      body = d.body;
+    } else {
+      out.set(idClose, at);
+      at += idClose.length;
+      at += out.utf8Write(text!.afterId, at);
+    }
+    for (let i = 0; i < body.length; i++) {
+      const p = body[i]!;
+      if (typeof p === 'number') at += out.utf8Write(values[p]!, at);
+      else {
+        out.set(p, at);
+        at += p.length;
+      }
+    }
     out[at++] = 10; // the blank line that ends an mbox entry
     target.used = at;
     return true;
