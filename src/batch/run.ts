@@ -60,7 +60,6 @@ export async function runPass(o: PassOptions): Promise<void> {
   let seq = 0;
   let stopped = false;
   const orderIdx = o.columns.index.get('order_id');
-  const shape = [...new Set([...o.columns.fields, 'email', 'name', 'first_name', 'orders'])].join(',');
 
   const fastTarget = o.fastMbox && o.composer.mboxInto && o.sink.byteTarget && !o.journal && !o.onlySent ? o.sink.byteTarget() : undefined;
 
@@ -86,7 +85,6 @@ export async function runPass(o: PassOptions): Promise<void> {
       orders: rows.map((r) => r.fields),
       key,
       line: first.line,
-      shape,
     };
     if (fastTarget && o.composer.mboxInto!(recipient, fastTarget)) {
       c.messages++;

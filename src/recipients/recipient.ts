@@ -14,8 +14,6 @@ export interface Recipient {
   key: string;
   /** Source line of the first row, for errors and rejects. */
   line?: number;
-  /** The field names, in order, when every recipient of a run has the same (a batch sets it once). */
-  shape?: string;
 }
 
 const TITLE = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i;
