@@ -30,6 +30,27 @@ export interface WritableLike {
   once(event: 'drain' | 'error' | 'close', listener: (...args: unknown[]) => void): unknown;
 }
 
+interface BufferOwner {
+  buf: Buffer;
+  used: number;
+}
+
+/** A sink's own output buffer as a ByteTarget (the fast mbox path writes straight into it). */
+function bufferTarget(owner: BufferOwner, ensure: (n: number) => void): ByteTarget {
+  return {
+    get buf() {
+      return owner.buf;
+    },
+    get used() {
+      return owner.used;
+    },
+    set used(n: number) {
+      owner.used = n;
+    },
+    ensure,
+  };
+}
+
 const FLUSH_AT = 1 << 18;
 const BUFFER_SIZE = FLUSH_AT + (1 << 16);
 
@@ -61,19 +82,7 @@ export class StreamSink implements Sink {
   }
 
   byteTarget(): ByteTarget {
-    const sink = this;
-    return {
-      get buf() {
-        return sink.buf;
-      },
-      get used() {
-        return sink.used;
-      },
-      set used(n: number) {
-        sink.used = n;
-      },
-      ensure: (n: number) => this.reserve(n),
-    };
+    return bufferTarget(this as unknown as BufferOwner, (n) => this.reserve(n));
   }
 
   commitBytes(): Promise<void> | void {
@@ -162,23 +171,11 @@ export class FileSink implements Sink {
   }
 
   byteTarget(): ByteTarget {
-    const sink = this;
-    return {
-      get buf() {
-        return sink.buf;
-      },
-      get used() {
-        return sink.used;
-      },
-      set used(n: number) {
-        sink.used = n;
-      },
-      ensure: (n: number) => {
-        if (this.used + n <= this.buf.length) return;
-        this.flush();
-        if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
-      },
-    };
+    return bufferTarget(this as unknown as BufferOwner, (n) => {
+      if (this.used + n <= this.buf.length) return;
+      this.flush();
+      if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+    });
   }
 
   commitBytes(): void {
