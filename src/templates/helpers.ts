@@ -22,7 +22,16 @@ export function toNumber(v: HelperValue): number {
 
 /** 13482 → "13,482". */
 export function formatNumber(v: HelperValue): string {
-  return Math.round(toNumber(v)).toLocaleString('en-US');
+  const n = Math.round(toNumber(v));
+  // What toLocaleString('en-US') gives, without starting ICU for every call.
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e21 || Object.is(n, -0)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? `-${out}` : out;
 }
 
 /** A count in words a person would say: exact below 1,000, else "about 13,500". */
@@ -59,10 +68,13 @@ export function count(n: HelperValue, one: HelperValue, many: HelperValue): stri
 }
 
 /** A date in a friendly long form, in UTC: "Tuesday, 8 July 2025". */
+let LONG_DATE: Intl.DateTimeFormat | undefined;
+
 export function longDate(v: HelperValue): string {
   const d = v instanceof Date ? v : new Date(str(v));
   if (Number.isNaN(d.getTime())) return str(v);
-  return d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  LONG_DATE ??= new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return LONG_DATE.format(d);
 }
 
 /** Helpers by name; each is registered on the isolated Handlebars instance. */

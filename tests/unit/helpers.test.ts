@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { about, clause, count, formatNumber, sentence } from '../../src/templates/helpers.js';
 import { firstNameOf } from '../../src/recipients/recipient.js';
@@ -58,4 +59,15 @@ describe('first names', () => {
     ['', ''],
     ['   ', ''],
   ])('firstNameOf(%j) = %j', (input, expected) => expect(firstNameOf(input)).toBe(expected));
+});
+
+describe('number formatting without ICU per call', () => {
+  it('formatNumber gives what toLocaleString("en-US") gives', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.double({ min: -1e22, max: 1e22 }), fc.constantFrom(0, -0, 999, 1000, -1000, 1e21, -0.4, 0.5, Number.NaN, Infinity)), (n) => {
+        expect(formatNumber(n)).toBe(Math.round(n).toLocaleString('en-US'));
+      }),
+      { numRuns: 3000, seed: 29 },
+    );
+  });
 });
