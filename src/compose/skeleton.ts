@@ -15,7 +15,8 @@ type Node = hbs.AST.Node;
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const SLOT = /\uE000(\d+)\uE001/g;
-const EDGE_SPACE = /^\s|\s$/;
+/** A value that tidying the body could change (edge spaces, line breaks) or that holds a placeholder mark. */
+const RENDER_DIRECTLY = /[\uE000\n\r]|^\s|\s$/;
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 
 /** The recipient values the templates read: only these can change a message. */
@@ -304,7 +305,7 @@ export class SkeletonRenderer {
         else {
           // Placeholders give the same text as rendering only when tidying the
           // body (trailing spaces, blank-line runs, trim) cannot touch the value.
-          if (v.includes(OPEN) || v.includes('\n') || v.includes('\r') || EDGE_SPACE.test(v)) return undefined;
+          if (RENDER_DIRECTLY.test(v)) return undefined;
           state = 1;
         }
         values.push(v as string | undefined);
