@@ -22,15 +22,6 @@ function runOnce(csv, extra = []) {
   return { seconds, rss };
 }
 
-// This machine's speed drifts by a third from minute to minute: a fixed CPU-bound
-// loop, timed next to each batch run, says how fast it was at the time.
-const CALIBRATE = 'let h=0;for(let i=0;i<2e8;i++)h=Math.imul(h^i,16777619);if(h===1)console.log(h)';
-function calibrate() {
-  const t0 = process.hrtime.bigint();
-  spawnSync(process.execPath, ['-e', CALIBRATE]);
-  return Number(process.hrtime.bigint() - t0) / 1e9;
-}
-
 export async function benchBatch() {
   mkdirSync(here('./data'), { recursive: true });
   const sizes = [100_000, 1_000_000];
@@ -38,7 +29,7 @@ export async function benchBatch() {
   for (const n of sizes) {
     const csv = here(`./data/${n}.csv`);
     if (!existsSync(csv)) await generateCsv(csv, n);
-    const runs = [runOnce(csv), runOnce(csv)].map((r) => ({ ...r, calibration: calibrate() }));
+    const runs = [runOnce(csv), runOnce(csv)];
     const best = runs.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
     rows.push({ n, ...best, peak: Math.max(...runs.map((r) => r.rss)) });
   }
@@ -51,7 +42,7 @@ export async function benchBatch() {
 
   console.log('batch → mbox (best of 2; --out /dev/null)');
   for (const r of rows) {
-    console.log(`  ${r.n.toLocaleString('en-US').padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${Math.round(r.n / r.seconds).toLocaleString('en-US').padStart(9)} rows/s  peak RSS ${r.rss.toFixed(0)} MB   (machine: calibration loop ${(r.calibration * 1000).toFixed(0)} ms; ${(r.seconds / r.calibration).toFixed(1)}× it)`);
+    console.log(`  ${r.n.toLocaleString('en-US').padStart(9)} rows  ${r.seconds.toFixed(2).padStart(6)} s  ${Math.round(r.n / r.seconds).toLocaleString('en-US').padStart(9)} rows/s  peak RSS ${r.rss.toFixed(0)} MB`);
   }
   const big = rows[rows.length - 1];
   const small = rows[0];
