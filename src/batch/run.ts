@@ -85,6 +85,7 @@ export async function runPass(o: PassOptions): Promise<void> {
       orders: rows.map((r) => r.fields),
       key,
       line: first.line,
+      nameChecked: true,
     };
     if (fastTarget && o.composer.mboxInto!(recipient, fastTarget)) {
       c.messages++;
@@ -138,12 +139,11 @@ export async function runPass(o: PassOptions): Promise<void> {
         }
         c.rowsRead++;
         if (o.collectGarbage && (c.rowsRead & 4095) === 0) o.collectGarbage();
-        const verdict = check(r);
-        if (!verdict.ok) {
-          reject(r.line, r.cells, verdict.reason);
+        const row = check(r);
+        if (typeof row === 'string') {
+          reject(r.line, r.cells, row);
           continue;
         }
-        const row = verdict.row;
         if (o.shard && !inShard(row.key, o.shard)) {
           c.rowsSkipped++;
           continue;
@@ -166,7 +166,7 @@ export async function runPass(o: PassOptions): Promise<void> {
       if (last) await emit(last);
       const recheck = (line: number, cells: string[]) => {
         const v = check({ line, cells });
-        return v.ok ? v.row : undefined;
+        return typeof v === 'string' ? undefined : v;
       };
       for (const g of spill.groups(recheck)) {
         if (stopped || o.shouldStop()) {

@@ -176,7 +176,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     };
     const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex);
     const { subject, headers, inReplyTo } = finishHeaders(parts.headers, recipient.key);
-    const nameProblem = recipient.name ? displayNameProblem(recipient.name) : null;
+    const nameProblem = recipient.name && !recipient.nameChecked ? displayNameProblem(recipient.name) : null;
     if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');
     return {
       from,

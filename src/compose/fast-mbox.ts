@@ -128,7 +128,7 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     // The composer's context is these fields plus email, name, first_name and
     // orders; a batch's rows already carry the three, so the fields are the context.
     if (!r.email || f.email !== r.email || f.name !== r.name || f.first_name !== r.first_name) return false;
-    if (r.name && displayNameProblem(r.name)) return false;
+    if (r.name && !r.nameChecked && displayNameProblem(r.name)) return false;
     FingerprintSet.hashAfter(hashState, r.key, hash);
     const hit = c.skeleton.lookup(r, f, c.humourLines > 0 ? hash[0]! % c.humourLines : -1);
     if (!hit) return false;

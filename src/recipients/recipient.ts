@@ -12,6 +12,8 @@ export interface Recipient {
   orders: Record<string, string>[];
   /** What makes this message unique besides the incident and stage (the address, or address#row). */
   key: string;
+  /** The name has passed displayNameProblem already (a batch's rows are checked as they are read). */
+  nameChecked?: boolean;
   /** Source line of the first row, for errors and rejects. */
   line?: number;
 }

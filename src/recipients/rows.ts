@@ -17,7 +17,8 @@ export interface GoodRow {
   first_name: string;
 }
 
-export type RowVerdict = { ok: true; row: GoodRow } | { ok: false; reason: string };
+/** The row, or why it is rejected. */
+export type RowVerdict = GoodRow | string;
 
 /** True for a blank line or a row of empty cells (Excel's trailing ",,,"). */
 export function isBlankRow(cells: string[]): boolean {
@@ -46,32 +47,32 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
   return (row) => {
     const { cells } = row;
     if (cells.length !== n) {
-      return { ok: false, reason: `row has ${cells.length} fields but the header has ${n} (a stray delimiter or quote?)` };
+      return `row has ${cells.length} fields but the header has ${n} (a stray delimiter or quote?)`;
     }
     const rawEmail = cells[emailIdx]!;
-    if (rawEmail.trim() === '') return { ok: false, reason: 'email is missing' };
+    if (rawEmail.trim() === '') return 'email is missing';
     const box = parseMailbox(rawEmail);
-    if ('error' in box) return { ok: false, reason: `email "${printable(rawEmail, 60)}" is not one valid address: ${box.error}` };
+    if ('error' in box) return `email "${printable(rawEmail, 60)}" is not one valid address: ${box.error}`;
     const key = box.address.toLowerCase();
     // Grouping relies on the first pass reading the same key from the cell (a
     // plain address is the key as it stands; anything else is checked).
     if (box.address !== rawEmail && emailKey(rawEmail) !== key) {
-      return { ok: false, reason: `email "${printable(rawEmail, 60)}" is written in a way that cannot be grouped reliably; write it as name@example.com or Name <name@example.com>` };
+      return `email "${printable(rawEmail, 60)}" is written in a way that cannot be grouped reliably; write it as name@example.com or Name <name@example.com>`;
     }
     let name = nameIdx === undefined ? '' : cells[nameIdx]!.trim();
     const nameProblem = displayNameProblem(name);
-    if (nameProblem) return { ok: false, reason: `${nameProblem.replace(/^the name/, 'name')} (it would reach the To header)` };
+    if (nameProblem) return `${nameProblem.replace(/^the name/, 'name')} (it would reach the To header)`;
     if (name === '' && box.name) name = box.name;
     let first = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
-    if (hasHeaderBreaker(first)) return { ok: false, reason: 'first_name contains a line break, control or bidi character' };
+    if (hasHeaderBreaker(first)) return 'first_name contains a line break, control or bidi character';
     if (first === '') first = firstNameOf(name);
-    if (needsName && name === '') return { ok: false, reason: 'name is empty and the template needs it' };
-    if (needsFirst && first === '') return { ok: false, reason: 'first_name is empty (and there is no name to take it from) and the template needs it' };
+    if (needsName && name === '') return 'name is empty and the template needs it';
+    if (needsFirst && first === '') return 'first_name is empty (and there is no name to take it from) and the template needs it';
     for (const [field, idx] of requiredIdx) {
-      if (cells[idx]!.trim() === '') return { ok: false, reason: `${field} is empty and the template needs it` };
+      if (cells[idx]!.trim() === '') return `${field} is empty and the template needs it`;
     }
     const fields = makeFields(cells, box.address, name, first);
-    return { ok: true, row: { line: row.line, cells, fields, email: box.address, key, name, first_name: first } };
+    return { line: row.line, cells, fields, email: box.address, key, name, first_name: first };
   };
 }
 
