@@ -90,6 +90,11 @@ export class CsvTokenizer {
       if (lf < pos) lf = indexOr(buf, LF, pos, len);
       if (cr < pos) cr = indexOr(buf, CR, pos, len);
       const eol = lf < cr ? lf : cr;
+      if (q < eol && eol < len && this.onCell && !(eol === cr && eol + 1 === len && !final) && this.projectQuoted(pos, q, eol)) {
+        // One column wanted, before the first quote, and the record ends on this line.
+        pos = eol === cr && eol + 1 < len && buf[eol + 1] === LF ? eol + 2 : eol + 1;
+        continue;
+      }
       if (q < eol && eol < len) {
         // Quotes on this line: usually the record still ends here.
         const cells = splitQuotedLine(buf.utf8Slice(pos, eol), delimiter);
@@ -143,6 +148,48 @@ export class CsvTokenizer {
       cells[this.only] = buf.utf8Slice(a, b);
       this.onRecord(cells, this.line++);
     }
+  }
+
+  /**
+   * For `only` with `onCell`: when cell `only` of the line buf[from, eol) ends
+   * before its first quote (at q) and no quoted field is still open at eol,
+   * reports that cell's bytes and returns true; else false (nothing reported).
+   */
+  private projectQuoted(from: number, q: number, eol: number): boolean {
+    const buf = this.buf;
+    const d = this.delim;
+    let a = from;
+    for (let k = 0; k < this.only; k++) {
+      while (a < q && buf[a] !== d) a++;
+      if (a >= q) return false;
+      a++;
+    }
+    let b = a;
+    while (b < q && buf[b] !== d) b++;
+    if (b >= q) return false;
+    // Does the record end at eol? Walk the fields from the one holding the first quote.
+    let i = buf.lastIndexOf(d, q);
+    i = i < b ? b + 1 : i + 1;
+    for (;;) {
+      if (buf[i] === QUOTE) {
+        let j = i + 1;
+        for (;;) {
+          const close = buf.indexOf(QUOTE, j);
+          if (close === -1 || close >= eol) return false; // open at the line break: the record goes on
+          if (buf[close + 1] === QUOTE) {
+            j = close + 2;
+            continue;
+          }
+          i = close + 1;
+          break;
+        }
+      }
+      while (i < eol && buf[i] !== d) i++;
+      if (i >= eol) break;
+      i++;
+    }
+    this.onCell!(buf, a, b, this.line++);
+    return true;
   }
 
   /**

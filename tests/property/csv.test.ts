@@ -68,6 +68,23 @@ describe('CSV tokenizer agrees with Python\'s csv module', () => {
     );
   });
 
+  it('reports the same cell as bytes (onCell) as the full tokenizer does as text, quotes after it or not', () => {
+    const unit = fc.constantFrom('a', 'é', ' ', ',', ',', '"', '""', '\n', '\r\n', '\r', '"x,y"', '"p\nq"', 'q@x.com', ',"z"');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 9 }), (units, col, size) => {
+        const text = units.join('');
+        const full = ours(text, ',', size).map(([line, cells]) => [line, cells[col]]);
+        const got: [number, string | undefined][] = [];
+        const t = new CsvTokenizer(',', (cells, line) => got.push([line, cells[col]]), col, (buf, a, b, line) => got.push([line, buf.toString('utf8', a, b)]));
+        const bytes = Buffer.from(text, 'utf8');
+        for (let i = 0; i < bytes.length; i += size) t.push(bytes.subarray(i, i + size));
+        t.end();
+        expect(got).toEqual(full);
+      }),
+      { numRuns: 1500, seed: 31 },
+    );
+  });
+
   it('keeps an unclosed quote as data to the end (a ragged record with its line), never hangs', () => {
     expect(ours('a,b\n1,"open\n2,3\n', ',', 4)).toEqual([
       [1, ['a', 'b']],
