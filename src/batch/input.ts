@@ -42,7 +42,7 @@ export async function readHeader(path: string, encoding: string | undefined, del
   const stream = openInput(path, process.stdin);
   let first: Buffer | undefined;
   for await (const chunk of toUtf8(stream, { encoding })) {
-    first = first ? Buffer.concat([first, chunk]) : chunk;
+    first = Buffer.concat([first ?? Buffer.alloc(0), chunk]); // a copy: the chunk's buffer is reused
     if (first.indexOf(10) !== -1 || first.indexOf(13) !== -1 || first.length > 1 << 20) break;
   }
   (stream as unknown as { destroy?: () => void }).destroy?.();

@@ -63,7 +63,7 @@ export async function* readCsv(input: AsyncIterable<Buffer>, opts: CsvOptions = 
   for await (const chunk of input) {
     if (!tokenizer) {
       // the delimiter is detected from the whole first line
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      pending = Buffer.concat([pending, chunk]); // a copy: the chunk's buffer may be reused
       if (pending.indexOf(10) === -1 && pending.indexOf(13) === -1 && pending.length < 1 << 16) continue;
       start(pending);
       tokenizer!.push(pending);

@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import { UsageError } from '../errors.js';
+import { readFileChunks } from './read.js';
 
 export interface DecodeOptions {
   /** A legacy encoding name (windows-1252, latin1, shift_jis…); default UTF-8. */
@@ -19,7 +19,7 @@ export function checkEncoding(encoding: string | undefined): void {
 /** Opens a file (or stdin for "-") as a stream of bytes. */
 export function openInput(path: string, stdin: NodeJS.ReadableStream): AsyncIterable<Buffer> {
   if (path === '-') return stdin as AsyncIterable<Buffer>;
-  return createReadStream(path, { highWaterMark: 1 << 16 });
+  return readFileChunks(path);
 }
 
 /**
@@ -34,7 +34,7 @@ export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: Decod
   for await (const raw of input) {
     let chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
     if (decoder === undefined) {
-      head = Buffer.concat([head!, chunk]);
+      head = Buffer.concat([head!, chunk]); // a copy: the chunk's buffer may be reused
       if (head.length < 4) continue;
       chunk = head;
       head = null;

@@ -1,7 +1,8 @@
-import { closeSync, createReadStream, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { toUtf8 } from './decode.js';
+import { readFileChunks } from './read.js';
 import { Prescan, type PrescanData, type PrescanResult } from './prescan.js';
 
 /** Below this, one thread scans the whole file (a worker costs ~50 ms to start). */
@@ -25,8 +26,8 @@ export async function prescanFile(path: string, size: number, delimiter: string,
   const cut = script ? lineBreakAfter(path, Math.floor(size / 2)) : -1;
   const scan = new Prescan(delimiter, emailIdx);
   const readRange = async (start: number, end: number, utf8: boolean) => {
-    const stream = createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 16 });
-    for await (const buf of utf8 ? toUtf8(stream) : (stream as AsyncIterable<Buffer>)) scan.push(buf);
+    const chunks = readFileChunks(path, start, end);
+    for await (const buf of utf8 ? toUtf8(chunks) : chunks) scan.push(buf);
   };
   if (cut <= 0 || cut >= size) {
     await readRange(0, size, true);

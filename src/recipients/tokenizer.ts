@@ -30,7 +30,10 @@ type FastBuffer = Buffer & { utf8Slice(start: number, end: number): string };
  * Python's csv module on random input (tests/property/csv.test.ts).
  */
 export class CsvTokenizer {
+  /** The bytes being read: work[0, carry) held from before, then the new chunk. */
   private buf: FastBuffer = Buffer.alloc(0) as FastBuffer;
+  private work = Buffer.allocUnsafe(1 << 17);
+  private carry = 0;
   private readonly delim: number;
   /** Line number of the next record. */
   line = 1;
@@ -53,25 +56,40 @@ export class CsvTokenizer {
     this.delim = delimiter.charCodeAt(0);
   }
 
-  /** Takes the next bytes; every complete record in them is reported. */
+  /**
+   * Takes the next bytes; every complete record in them is reported. The
+   * chunk is copied (into one buffer that is reused), so the caller may reuse
+   * its own: nothing is allocated per chunk.
+   */
   push(chunk: Buffer): void {
-    this.buf = (this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk])) as FastBuffer;
+    const total = this.carry + chunk.length;
+    if (total > this.work.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(total, this.work.length * 2));
+      this.work.copy(bigger, 0, 0, this.carry);
+      this.work = bigger;
+    }
+    chunk.copy(this.work, this.carry);
+    this.buf = this.work.subarray(0, total) as FastBuffer;
     const used = this.run(false);
-    this.buf = (used === this.buf.length ? Buffer.alloc(0) : this.buf.subarray(used)) as FastBuffer;
-    if (this.buf.length > MAX_RECORD_BYTES) {
+    this.carry = total - used;
+    if (this.carry > 0 && used > 0) this.work.copy(this.work, 0, used, total);
+    if (this.carry > MAX_RECORD_BYTES) {
       throw new InputError(`line ${this.line}: a record runs past 1 MiB (a quote that is never closed?)`, `check the quotes on line ${this.line}`);
     }
   }
 
   /** Bytes held for a record not yet complete (0: the input so far ends at a record boundary). */
   get pending(): number {
-    return this.buf.length;
+    return this.carry;
   }
 
   /** The end of the input: a last record without a line break is reported. */
   end(): void {
-    if (this.buf.length > 0) this.run(true);
-    this.buf = Buffer.alloc(0) as FastBuffer;
+    if (this.carry > 0) {
+      this.buf = this.work.subarray(0, this.carry) as FastBuffer;
+      this.run(true);
+    }
+    this.carry = 0;
   }
 
   /** Reports the complete records in `buf`; returns how many bytes they used. */
