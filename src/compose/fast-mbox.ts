@@ -72,7 +72,7 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
   const idClose = utf8(`@${c.domain}>\n`);
   const hashState = FingerprintSet.stateAfter(`${c.id}\0`);
   const hash = new Uint32Array(2);
-  const encodedNames = new Map<string, string>();
+  const encodedNames = new Map<string, { name: string; start: Buffer }>();
 
   /** Header lines from Subject to the blank line, given the rendered values; undefined when the composer would refuse them. */
   const headerText = (raw: string[], key: string, ascii: boolean): { beforeId: string; afterId: string } | undefined => {
@@ -154,19 +154,26 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     const direct = r.name === '' || (r.name.length < 70 && PLAIN_TO.test(r.name));
     const toLength = 4 + (r.name === '' ? 0 : r.name.length + 2) + r.email.length + (r.name === '' ? 0 : 1);
     let to: string | undefined;
+    let toStart: Buffer | undefined; // "To: <encoded name> <", then the address
     if (!direct || toLength > 76) {
-      // Encoding a name (libmime) costs more than the rest of the message: names repeat, so keep some.
-      let name = r.name === '' ? '' : encodedNames.get(r.name);
-      if (name === undefined) {
-        if (encodedNames.size >= 4096) encodedNames.clear();
-        name = formatMailbox({ name: r.name, address: '' }).slice(0, -' <>'.length);
-        encodedNames.set(r.name, name);
+      if (r.name === '') to = `${headerLine('To', r.email)}\n`;
+      else {
+        // Encoding a name (libmime) costs more than the rest of the message: names repeat, so keep some.
+        let e = encodedNames.get(r.name);
+        if (e === undefined) {
+          if (encodedNames.size >= 4096) encodedNames.clear();
+          const name = formatMailbox({ name: r.name, address: '' }).slice(0, -' <>'.length);
+          e = { name, start: utf8(`To: ${name} <`) };
+          encodedNames.set(r.name, e);
+        }
+        // One line when it fits (as headerLine leaves it), else folded as headerLine folds it.
+        if (4 + e.name.length + 2 + r.email.length + 1 <= 76) toStart = e.start;
+        else to = `${headerLine('To', `${e.name} <${r.email}>`)}\n`;
       }
-      to = `${headerLine('To', name === '' ? r.email : `${name} <${r.email}>`)}\n`;
     }
 
     // Room for the worst case: 3 octets per UTF-16 unit of every string written.
-    let need = prefix.length + d.bodyBytes + idOpen.length + 16 + idClose.length + 3 * (toLength + 1 + (to?.length ?? 0)) + 1;
+    let need = prefix.length + d.bodyBytes + idOpen.length + 16 + idClose.length + 3 * (toLength + 1 + (to?.length ?? 0)) + (toStart?.length ?? 0) + 1;
     if (d.fixed) need += d.fixed.head.length + d.fixed.tail8.length;
     else need += 3 * (text!.beforeId.length + text!.afterId.length);
     for (const slot of d.slots) need += 3 * values[slot]!.length;
@@ -177,7 +184,13 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     out.set(prefix, at);
     at += prefix.length;
     if (to !== undefined) at += out.utf8Write(to, at);
-    else {
+    else if (toStart !== undefined) {
+      out.set(toStart, at);
+      at += toStart.length;
+      at += out.utf8Write(r.email, at);
+      out[at++] = 62; // >
+      out[at++] = 10;
+    } else {
       out[at++] = 84; // To: 
       out[at++] = 111;
       out[at++] = 58;

@@ -30,27 +30,6 @@ export interface WritableLike {
   once(event: 'drain' | 'error' | 'close', listener: (...args: unknown[]) => void): unknown;
 }
 
-interface BufferOwner {
-  buf: Buffer;
-  used: number;
-}
-
-/** A sink's own output buffer as a ByteTarget (the fast mbox path writes straight into it). */
-function bufferTarget(owner: BufferOwner, ensure: (n: number) => void): ByteTarget {
-  return {
-    get buf() {
-      return owner.buf;
-    },
-    get used() {
-      return owner.used;
-    },
-    set used(n: number) {
-      owner.used = n;
-    },
-    ensure,
-  };
-}
-
 const FLUSH_AT = 1 << 18;
 const BUFFER_SIZE = FLUSH_AT + (1 << 16);
 
@@ -58,8 +37,8 @@ const BUFFER_SIZE = FLUSH_AT + (1 << 16);
 export class StreamSink implements Sink {
   written = 0;
   failed = 0;
-  private buf = Buffer.allocUnsafe(BUFFER_SIZE);
-  private used = 0;
+  /** The output buffer; the fast mbox path writes straight into it. */
+  private readonly t: ByteTarget = { buf: Buffer.allocUnsafe(BUFFER_SIZE), used: 0, ensure: (n) => this.reserve(n) };
   private error: Error | undefined;
   constructor(
     private readonly out: WritableLike,
@@ -77,32 +56,32 @@ export class StreamSink implements Sink {
     this.written++;
     // UTF-8 is at most 3 octets per UTF-16 unit: make sure it fits, then encode in place.
     this.reserve(entry.length * 3);
-    this.used += this.buf.write(entry, this.used, 'utf8');
-    if (this.used >= FLUSH_AT) return this.flush();
+    this.t.used += this.t.buf.write(entry, this.t.used, 'utf8');
+    if (this.t.used >= FLUSH_AT) return this.flush();
   }
 
   byteTarget(): ByteTarget {
-    return bufferTarget(this as unknown as BufferOwner, (n) => this.reserve(n));
+    return this.t;
   }
 
   commitBytes(): Promise<void> | void {
     this.written++;
-    if (this.used >= FLUSH_AT) return this.flush();
+    if (this.t.used >= FLUSH_AT) return this.flush();
   }
 
   private reserve(n: number): void {
-    if (this.used + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(BUFFER_SIZE, this.used + n));
-    this.buf.copy(bigger, 0, 0, this.used);
-    this.buf = bigger;
+    if (this.t.used + n <= this.t.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(BUFFER_SIZE, this.t.used + n));
+    this.t.buf.copy(bigger, 0, 0, this.t.used);
+    this.t.buf = bigger;
   }
 
   private flush(): Promise<void> | void {
-    if (this.used === 0) return;
+    if (this.t.used === 0) return;
     // The stream keeps the buffer until it is written: hand it over, start a new one.
-    const data = this.buf.subarray(0, this.used);
-    this.buf = Buffer.allocUnsafe(BUFFER_SIZE);
-    this.used = 0;
+    const data = this.t.buf.subarray(0, this.t.used);
+    this.t.buf = Buffer.allocUnsafe(BUFFER_SIZE);
+    this.t.used = 0;
     if (this.error) throw this.outputError(this.error);
     if (this.isClosed()) return;
     const ok = this.out.write(data);
@@ -141,8 +120,16 @@ export class FileSink implements Sink {
   private fd: number;
   private readonly tmp: string;
   private readonly direct: boolean;
-  private buf = Buffer.allocUnsafe(1 << 20);
-  private used = 0;
+  /** The output buffer; the fast mbox path writes straight into it. */
+  private readonly t: ByteTarget = {
+    buf: Buffer.allocUnsafe(1 << 20),
+    used: 0,
+    ensure: (n) => {
+      if (this.t.used + n <= this.t.buf.length) return;
+      this.flush();
+      if (n > this.t.buf.length) this.t.buf = Buffer.allocUnsafe(n);
+    },
+  };
   constructor(
     private readonly path: string,
     private readonly format: BatchFormat,
@@ -163,19 +150,15 @@ export class FileSink implements Sink {
     const entry = formatEntry(msg, this.format, this.written === 0);
     this.written++;
     // UTF-8 is at most 3 octets per UTF-16 unit: make sure it fits, then encode in place.
-    if (this.used + entry.length * 3 > this.buf.length) {
+    if (this.t.used + entry.length * 3 > this.t.buf.length) {
       this.flush();
-      if (entry.length * 3 > this.buf.length) this.buf = Buffer.allocUnsafe(entry.length * 3);
+      if (entry.length * 3 > this.t.buf.length) this.t.buf = Buffer.allocUnsafe(entry.length * 3);
     }
-    this.used += this.buf.write(entry, this.used, 'utf8');
+    this.t.used += this.t.buf.write(entry, this.t.used, 'utf8');
   }
 
   byteTarget(): ByteTarget {
-    return bufferTarget(this as unknown as BufferOwner, (n) => {
-      if (this.used + n <= this.buf.length) return;
-      this.flush();
-      if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
-    });
+    return this.t;
   }
 
   commitBytes(): void {
@@ -183,9 +166,9 @@ export class FileSink implements Sink {
   }
 
   private flush(): void {
-    if (this.used === 0) return;
-    const data = this.buf.subarray(0, this.used);
-    this.used = 0;
+    if (this.t.used === 0) return;
+    const data = this.t.buf.subarray(0, this.t.used);
+    this.t.used = 0;
     try {
       let off = 0;
       while (off < data.length) off += writeSync(this.fd, data, off);
