@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCsv } from '../../bench/gen.mjs';
-import { SPLIT_PRESCAN_BYTES } from '../../src/recipients/prescan-file.js';
+import { CUT_AT, SPLIT_PRESCAN_BYTES } from '../../src/recipients/prescan-file.js';
 import { ROOT, runBin, tempDir } from '../helpers/run.js';
 
 const INCIDENT = join(ROOT, 'examples/incident.yaml');
@@ -41,16 +41,25 @@ describe('big files: the pre-pass on two threads', () => {
     const dir = tempDir('apologize-big-');
     const csv = join(dir, 'quoted.csv');
     const out = createWriteStream(csv);
-    out.write('Order No,Customer Name,Email,Note\n');
     const row = (i: number, c: number) => `A-${i},Cust ${c},c${c}@example.com,plain\n`;
-    for (let i = 0; i < 110_000; i++) out.write(row(i, Math.floor(i / 2)));
-    // ~1 MB of quoted lines where the middle of the file falls
-    out.write(`A-X,Cust Q,q@example.com,"${'a note line, with a comma\n'.repeat(36_000)}"\n`);
-    for (let i = 110_000; i < 220_000; i++) out.write(row(i, Math.floor(i / 2)));
-    out.write(row(999_999, 3)); // customer 3 again at the very end: scattered across the cut
+    let bytes = 0;
+    const put = (text: string) => {
+      bytes += Buffer.byteLength(text);
+      out.write(text);
+    };
+    put('Order No,Customer Name,Email,Note\n');
+    for (let i = 0; i < 120_000; i++) put(row(i, Math.floor(i / 2)));
+    // ~1 MB of quoted lines where the file is cut
+    const blockStart = bytes;
+    put(`A-X,Cust Q,q@example.com,"${'a note line, with a comma\n'.repeat(38_000)}"\n`);
+    const blockEnd = bytes;
+    for (let i = 120_000; i < 220_000; i++) put(row(i, Math.floor(i / 2)));
+    put(row(999_999, 3)); // customer 3 again at the very end: scattered across the cut
     await new Promise((resolve) => out.end(resolve));
     const size = readFileSync(csv).length;
     expect(size).toBeGreaterThan(SPLIT_PRESCAN_BYTES);
+    expect(size * CUT_AT, 'the cut falls inside the quoted block').toBeGreaterThan(blockStart);
+    expect(size * CUT_AT).toBeLessThan(blockEnd - 100);
     const r = await both(csv, dir);
     expect(r.stderr).toMatch(/1 customer\(s\) have rows spread through the file/);
     expect(r.stderr).toMatch(/220,002 rows read/);
