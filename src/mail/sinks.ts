@@ -39,6 +39,8 @@ export class StreamSink implements Sink {
   failed = 0;
   /** The output buffer; the fast mbox path writes straight into it. */
   private readonly t: ByteTarget = { buf: Buffer.allocUnsafe(BUFFER_SIZE), used: 0, ensure: (n) => this.reserve(n) };
+  /** Buffers the stream has finished writing, to fill again. */
+  private readonly spare: Buffer[] = [];
   private error: Error | undefined;
   constructor(
     private readonly out: WritableLike,
@@ -78,13 +80,17 @@ export class StreamSink implements Sink {
 
   private flush(): Promise<void> | void {
     if (this.t.used === 0) return;
-    // The stream keeps the buffer until it is written: hand it over, start a new one.
-    const data = this.t.buf.subarray(0, this.t.used);
-    this.t.buf = Buffer.allocUnsafe(BUFFER_SIZE);
+    // The stream keeps the buffer until it is written: hand it over, go on in
+    // a spare one, and take it back once written (no fresh memory per flush).
+    const full = this.t.buf;
+    const data = full.subarray(0, this.t.used);
+    this.t.buf = this.spare.pop() ?? Buffer.allocUnsafe(BUFFER_SIZE);
     this.t.used = 0;
     if (this.error) throw this.outputError(this.error);
     if (this.isClosed()) return;
-    const ok = this.out.write(data);
+    const ok = this.out.write(data, (err) => {
+      if (!err && full.length === BUFFER_SIZE && this.spare.length < 4) this.spare.push(full);
+    });
     if (ok) return;
     return new Promise<void>((resolve, reject) => {
       const onDrain = () => resolve();
