@@ -6,6 +6,19 @@ export function fnv1a(text: string): number {
 }
 
 const INITIAL: [number, number] = [0x811c9dc5, 0x9747b28c];
+const SCRATCH = new Uint32Array(2);
+
+/** The hash loop over a string's UTF-16 units from state (h1, h2), unfinished, into out. */
+function absorb(h1: number, h2: number, key: string, out: Uint32Array): void {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 13;
+  }
+  out[0] = h1;
+  out[1] = h2;
+}
 
 export interface FingerprintData {
   hi: Uint32Array;
@@ -36,30 +49,14 @@ export class FingerprintSet {
 
   /** Two independent 32-bit hashes of the key; never both zero. */
   static hash(key: string): [number, number] {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 13;
-    }
-    h1 >>>= 0;
-    h2 = (Math.imul(h2 ^ (h2 >>> 15), 0x27d4eb2d) >>> 0) || 1;
-    return [h1, h2];
+    FingerprintSet.hashAfter(INITIAL, key, SCRATCH);
+    return [SCRATCH[0]!, SCRATCH[1]!];
   }
 
   /** The state of `hash` after `prefix`, for `hashAfter`. */
   static stateAfter(prefix: string): [number, number] {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (let i = 0; i < prefix.length; i++) {
-      const c = prefix.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 13;
-    }
-    return [h1, h2];
+    absorb(INITIAL[0], INITIAL[1], prefix, SCRATCH);
+    return [SCRATCH[0]!, SCRATCH[1]!];
   }
 
   /** `hash(key)` into out[0] and out[1] (no allocation: a hot path). */
@@ -84,16 +81,8 @@ export class FingerprintSet {
 
   /** `hash(prefix + key)` from the state after prefix, into out[0] and out[1] (no allocation: a hot path). */
   static hashAfter(state: [number, number], key: string, out: Uint32Array): void {
-    let h1 = state[0];
-    let h2 = state[1];
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 13;
-    }
-    out[0] = h1;
-    out[1] = Math.imul(h2 ^ (h2 >>> 15), 0x27d4eb2d) || 1;
+    absorb(state[0], state[1], key, out);
+    out[1] = Math.imul(out[1]! ^ (out[1]! >>> 15), 0x27d4eb2d) || 1;
   }
 
   /** Calls fn with every fingerprint in the set. */
