@@ -1,8 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { prescanScattered } from '../recipients/prescan.js';
 import { prescanFile } from '../recipients/prescan-file.js';
 import { resolveNow } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
@@ -15,7 +13,7 @@ import { Journal, readJournal } from '../mail/journal.js';
 import { FileSink, FolderSink, StreamSink, type Sink } from '../mail/sinks.js';
 import { parseMapOptions } from '../recipients/columns.js';
 import { parseDelimiter } from '../recipients/csv.js';
-import { checkEncoding, openInput, toUtf8 } from '../recipients/decode.js';
+import { checkEncoding, openInput } from '../recipients/decode.js';
 import { defaultRejectsPath, RejectsWriter } from '../recipients/rejects.js';
 import { TemplateLibrary } from '../templates/library.js';
 import { prepareInput, readHeader, type InputFile } from '../batch/input.js';
@@ -64,18 +62,6 @@ export function parseShard(value: string | undefined): Shard | undefined {
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
   if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard "${value}" is not K/N with 1 ≤ K ≤ N`, 'e.g. --shard 1/4 on the first of four machines');
   return { k: Number(m[1]), n: Number(m[2]) };
-}
-
-/** True when the file starts with a UTF-16 byte order mark (its bytes cannot be cut anywhere). */
-function startsUtf16(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const n = readSync(fd, head, 0, 2, 0);
-    return n === 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** The call's options, checked before anything is read or written. */
@@ -136,12 +122,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     let scattered;
     if (grouping) {
       const emailIdx = columns.index.get('email')!;
-      // A UTF-8 file can be cut in two by bytes and scanned on two threads.
-      const utf8 = (!opts.encoding || /^utf-?8$/i.test(opts.encoding)) && !startsUtf16(file.path);
-      const scan =
-        utf8 && io.env.APOLOGIZE_THREADS !== '1'
-          ? await prescanFile(file.path, file.size, delim, emailIdx)
-          : await prescanScattered(toUtf8(openInput(file.path, io.stdin), { encoding: opts.encoding }), delim, emailIdx);
+      const scan = await prescanFile(file.path, file.size, delim, emailIdx, { encoding: opts.encoding, threads: io.env.APOLOGIZE_THREADS !== '1' });
       if (scan.scatteredCount > 0) {
         scattered = scan.scattered;
         say(io, `apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);

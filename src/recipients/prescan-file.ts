@@ -18,19 +18,27 @@ function workerScript(): string | undefined {
 }
 
 /**
- * The grouping pre-pass over a UTF-8 file, on two threads when the file is
+ * The grouping pre-pass over a file; a UTF-8 one on two threads when it is
  * big: this thread scans up to a line break a little past the middle, a worker scans
  * the rest, and the two are merged (Prescan.merge). When the cut turns out to
  * be inside a quoted field, or the worker fails, this thread scans the rest
  * itself: the result is always that of one scan of the whole file.
  */
-export async function prescanFile(path: string, size: number, delimiter: string, emailIdx: number): Promise<PrescanResult> {
-  const script = size >= SPLIT_PRESCAN_BYTES ? workerScript() : undefined;
+export async function prescanFile(
+  path: string,
+  size: number,
+  delimiter: string,
+  emailIdx: number,
+  opts: { encoding?: string; threads?: boolean } = {},
+): Promise<PrescanResult> {
+  // Only UTF-8 can be cut anywhere by bytes (a legacy encoding or UTF-16 is decoded as one stream).
+  const cuttable = (!opts.encoding || /^utf-?8$/i.test(opts.encoding)) && !startsUtf16(path);
+  const script = cuttable && size >= SPLIT_PRESCAN_BYTES && opts.threads !== false ? workerScript() : undefined;
   const cut = script ? lineBreakAfter(path, Math.floor(size * CUT_AT)) : -1;
   const scan = new Prescan(delimiter, emailIdx);
-  const readRange = async (start: number, end: number, utf8: boolean) => {
+  const readRange = async (start: number, end: number, decode: boolean) => {
     const chunks = readFileChunks(path, start, end);
-    for await (const buf of utf8 ? toUtf8(chunks) : chunks) scan.push(buf);
+    for await (const buf of decode ? toUtf8(chunks, { encoding: opts.encoding }) : chunks) scan.push(buf);
   };
   if (cut <= 0 || cut >= size) {
     await readRange(0, size, true);
@@ -56,6 +64,18 @@ export async function prescanFile(path: string, size: number, delimiter: string,
     return scan.result();
   } finally {
     await worker.terminate();
+  }
+}
+
+/** True when the file starts with a UTF-16 byte order mark. */
+function startsUtf16(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const n = readSync(fd, head, 0, 2, 0);
+    return n === 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+  } finally {
+    closeSync(fd);
   }
 }
 
