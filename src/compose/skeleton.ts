@@ -243,6 +243,19 @@ function join(p: Pieces, values: string[]): string {
   return s;
 }
 
+type Reader = (obj: Record<string, unknown>, out: unknown[]) => void;
+
+/**
+ * Appends obj's values of `fields` to out, compiled to plain property loads
+ * (field names are JSON string literals; own-ness is not checked, and
+ * inherited members are functions, which the caller treats as "render directly").
+ */
+function reader(fields: string[]): Reader {
+  if (fields.length === 0) return () => {};
+  if (fields.some((f) => f === '__proto__')) return (obj, out) => fields.forEach((f) => out.push(Object.hasOwn(obj, f) ? obj[f] : undefined));
+  return new Function('o', 'out', `out.push(${fields.map((f) => `o[${JSON.stringify(f)}]`).join(', ')});`) as Reader;
+}
+
 /** One cached shape: its header values and body split at the placeholders. */
 export interface Shape {
   headers: Pieces[];
@@ -267,10 +280,17 @@ export interface ShapeHit {
 export class SkeletonRenderer {
   private readonly cache = new Map<number | string, Shape>();
   private readonly octets: number[] = [];
+  /** The values of the current lookup (reused: callers use them before the next). */
+  private readonly values: (string | undefined)[] = [];
+  private readonly readRecipient: Reader;
+  private readonly readOrder: Reader;
   constructor(
     private readonly plan: SkeletonPlan,
     private readonly render: (recipientContext: Record<string, unknown>, humourIndex: number) => RenderedParts,
-  ) {}
+  ) {
+    this.readRecipient = reader(plan.recipient);
+    this.readOrder = reader(plan.order);
+  }
 
   renderFor(recipient: Recipient, recipientContext: Record<string, unknown>, humourIndex: number): RenderedParts {
     const hit = this.lookup(recipient, recipientContext, humourIndex);
@@ -289,32 +309,32 @@ export class SkeletonRenderer {
     const orders = recipient.orders;
     // The shape: which values are empty or missing (2 bits each), how many
     // orders, which humour line. A number while it fits (the usual case), else a string.
-    const values: (string | undefined)[] = [];
+    // Read with compiled property loads; anything not a string (a missing field
+    // is undefined; an inherited one is a function) is seen by the checks below.
+    const values = this.values;
+    values.length = 0;
+    this.readRecipient(recipientContext, values);
+    for (let o = 0; o < orders.length; o++) this.readOrder(orders[o]!, values);
     let acc = 0;
     let n = 0;
     let long = '';
-    for (let o = -1; o < orders.length; o++) {
-      const obj = o < 0 ? recipientContext : orders[o]!;
-      const fields = o < 0 ? plan.recipient : plan.order;
-      for (let i = 0; i < fields.length; i++) {
-        const v = Object.hasOwn(obj, fields[i]!) ? obj[fields[i]!] : undefined;
-        let state: number;
-        if (v === undefined) state = 2;
-        else if (typeof v !== 'string') return undefined;
-        else if (v === '') state = 0;
-        else {
-          // Placeholders give the same text as rendering only when tidying the
-          // body (trailing spaces, blank-line runs, trim) cannot touch the value.
-          if (RENDER_DIRECTLY.test(v)) return undefined;
-          state = 1;
-        }
-        values.push(v as string | undefined);
-        acc = acc * 4 + state;
-        if (++n === 13) {
-          long += `${acc},`;
-          acc = 0;
-          n = 0;
-        }
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as unknown;
+      let state: number;
+      if (v === undefined) state = 2;
+      else if (typeof v !== 'string') return undefined;
+      else if (v === '') state = 0;
+      else {
+        // Placeholders give the same text as rendering only when tidying the
+        // body (trailing spaces, blank-line runs, trim) cannot touch the value.
+        if (RENDER_DIRECTLY.test(v)) return undefined;
+        state = 1;
+      }
+      acc = acc * 4 + state;
+      if (++n === 13) {
+        long += `${acc},`;
+        acc = 0;
+        n = 0;
       }
     }
     const key: number | string =
