@@ -74,7 +74,11 @@ export async function* readCsv(input: AsyncIterable<Buffer>, opts: CsvOptions = 
       batch = [];
     }
   }
-  if (!tokenizer && pending.length > 0) start(pending);
+  if (!tokenizer && pending.length > 0) {
+    // the whole input is one line without a line break (a header and no rows)
+    start(pending);
+    tokenizer!.push(pending);
+  }
   tokenizer?.end();
   if (!header) throw new InputError('the CSV is empty: no header row', 'export it with a header row such as "email,name,order_id"');
   yield { header, rows: batch, bytes: 0 };

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../src/recipients/csv.js';
 import { CsvTokenizer } from '../../src/recipients/tokenizer.js';
 import { PYTHON, ROOT } from '../helpers/run.js';
 
@@ -91,6 +92,15 @@ describe('CSV tokenizer agrees with Python\'s csv module', () => {
       }),
       { numRuns: 1500, seed: 31 },
     );
+  });
+
+  it('readCsv: a header alone, without a line break, is a header and no rows (not an empty file)', async () => {
+    for (const text of ['email;name', 'email;name\n', 'email;name\r']) {
+      const parts: { header?: string[]; rows: unknown[] }[] = [];
+      for await (const p of readCsv((async function* () { yield Buffer.from(text); })())) parts.push(p);
+      expect(parts.at(-1)!.header, JSON.stringify(text)).toEqual(['email', 'name']);
+      expect(parts.flatMap((p) => p.rows)).toEqual([]);
+    }
   });
 
   it('keeps an unclosed quote as data to the end (a ragged record with its line), never hangs', () => {
