@@ -188,7 +188,7 @@ interface BodyInfo {
 
 function bodyInfo(p: Pieces): BodyInfo {
   const text = p.map((x) => (typeof x === 'number' ? 'x' : x)).join('');
-  const info: BodyInfo = { ascii: true, crFree: !text.includes('\r'), fromSafe: !/^>*From /m.test(text), constMax: 0, lines: [], used: [], lineStarts: [] };
+  const info: BodyInfo = { ascii: true, crFree: !text.includes('\r'), fromSafe: !/(^|\n)>*From /.test(text), constMax: 0, lines: [], used: [], lineStarts: [] };
   const used = new Set<number>();
   let octets = 0;
   let slots: number[] = [];

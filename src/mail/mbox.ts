@@ -11,9 +11,13 @@ export function asctime(d: Date): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
 
-/** mboxrd quoting: every line that starts with ">*From " gets one more ">". */
+/**
+ * mboxrd quoting: every line that starts with ">*From " gets one more ">".
+ * Lines are what mbox readers split on, LF only: text after a U+2028 or a CR
+ * inside a line is left alone (a JavaScript `^…/m` would quote it).
+ */
 export function quoteFromLines(text: string): string {
-  return text.includes('From ') ? text.replace(/^(>*From )/gm, '>$1') : text;
+  return text.includes('From ') ? text.replace(/(^|\n)(>*From )/g, '$1>$2') : text;
 }
 
 /** One mboxrd entry: separator line, quoted message, blank line. */

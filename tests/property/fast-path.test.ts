@@ -51,7 +51,7 @@ function plain(compose: Composer, r: Recipient): string {
 // Values as CSV rows bring them: anything printable, with the characters that
 // change encodings, quoting and tidying weighted in.
 const value = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('', 'A-1001', 'Zoë', 'Müller', 'José Álvarez', 'O\'Brien', 'Smith, Jane', 'Dr. Who', 'From here', '>From', 'F', 'x'.repeat(400), 'é'.repeat(340), '東京', '🙂', ' padded ', 'a  b', '=?utf-8?q?x?=', '{{x}}', '\uE000' + '0\uE001', 'line\nbreak', 'tab\there') },
+  { weight: 3, arbitrary: fc.constantFrom('', 'A-1001', 'Zoë', 'Müller', 'José Álvarez', 'O\'Brien', 'Smith, Jane', 'Dr. Who', 'From here', '>From', 'F', 'x'.repeat(400), 'é'.repeat(340), '東京', '🙂', ' padded ', 'a  b', '=?utf-8?q?x?=', '{{x}}', '\uE000' + '0\uE001', 'line\nbreak', 'tab\there', 'a\u2028From b', '>From\u2029From x') },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
 );

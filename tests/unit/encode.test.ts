@@ -36,6 +36,7 @@ describe('mbox and ndjson details', () => {
     ['>From quoted\n', '>>From quoted\n'],
     ['a\nFrom b\n>>From c\nFromage\n', 'a\n>From b\n>>>From c\nFromage\n'],
     ['no from lines\n', 'no from lines\n'],
+    ['a\u2028From b\n', 'a\u2028From b\n'], // not a line break in mbox: left as written
   ])('quoteFromLines(%j)', (input, expected) => expect(quoteFromLines(input)).toBe(expected));
 
   it('asctime pads the day like ctime(3)', () => {
