@@ -25,9 +25,13 @@ type FastBuffer = Buffer & { utf8Slice(start: number, end: number): string };
  * rows in 1.7–4.4 s on this machine, most of the 3 s budget in SPEC.md, and the
  * fast parsers (uDSV, csv-simple-parser) have no line numbers for rejected rows
  * and require line breaks in quoted fields to match the row separator. This one
- * does one native `indexOf` per record and one `split` for records without
- * quotes (~0.3 s per million rows). It is checked cell for cell against
- * Python's csv module on random input (tests/property/csv.test.ts).
+ * keeps the next quote, LF and CR found by native `indexOf` until it passes
+ * them, and splits a record without quotes with one `split` (~0.6 s per
+ * million rows of the bench's file here). The quoting rules are written three
+ * times, each for a hot path: `splitQuotedLine` (a one-line record, on a
+ * string), `quoted` (a record over several lines or chunks, on bytes) and
+ * `projectQuoted` (one cell, bytes only); all are checked cell for cell against
+ * Python's csv module and each other on random input (tests/property/csv.test.ts).
  */
 export class CsvTokenizer {
   /** The bytes being read: work[0, carry) held from before, then the new chunk. */
@@ -40,9 +44,10 @@ export class CsvTokenizer {
 
   /**
    * `only`: report just that cell of each record, for a pass that needs one
-   * column; -1 for every cell. With `onCell`, a record without quotes reports
-   * that cell as its bytes, buf[start, end) (no string made); other records
-   * (quoted, or without that cell) still go to `onRecord`.
+   * column; -1 for every cell. With `onCell`, a record whose cell comes before
+   * any quote on its line reports that cell as its bytes, buf[start, end) (no
+   * string made); other records (quoted cell, several lines, no such cell)
+   * still go to `onRecord`.
    */
   constructor(
     private readonly delimiter: string,
