@@ -8,7 +8,7 @@ import type { CompiledTemplate, Stage, TemplateLibrary } from '../templates/libr
 import { addDuration } from './clock.js';
 import { decideHumour } from './humour.js';
 import { NOBODY } from '../recipients/recipient.js';
-import { FingerprintSet, fnv1a } from '../recipients/fingerprint.js';
+import { FingerprintSet } from '../recipients/fingerprint.js';
 import { textToHtml } from '../mail/html.js';
 import { SkeletonRenderer, type BodyFacts, type RenderedParts } from './skeleton.js';
 import { fastMboxWriter, type ByteTarget } from './fast-mbox.js';
@@ -62,6 +62,11 @@ export interface Composer {
 /** Deterministic Message-ID: same incident, recipient and stage give the same id. */
 export function messageIdFor(id: string, recipientKey: string, stage: Stage, domain: string): string {
   const [a, b] = FingerprintSet.hash(`${id}\0${recipientKey}`);
+  return idFromHash(stage, id, a, b, domain);
+}
+
+/** The Message-ID from the hash of `${id}\0${recipientKey}` (a message's apology and follow-up share it). */
+function idFromHash(stage: Stage, id: string, a: number, b: number, domain: string): string {
   return `${stage}.${id}.${hex8(a)}${hex8(b)}@${domain}`;
 }
 
@@ -145,8 +150,11 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   const plan = opts.direct ? null : library.skeletonPlan(sources);
   const skeleton = plan ? new SkeletonRenderer(plan, renderParts) : undefined;
 
-  /** Subject, the other template headers and In-Reply-To from rendered header values (an InputError for a bad value). */
-  const finishHeaders = (raw: string[], key: string): { subject: string; headers: [string, string][]; inReplyTo?: string } => {
+  /**
+   * Subject, the other template headers and In-Reply-To from rendered header
+   * values (an InputError for a bad value); a and b: the recipient's hash (see idFromHash).
+   */
+  const finishHeaders = (raw: string[], a: number, b: number): { subject: string; headers: [string, string][]; inReplyTo?: string } => {
     const headers: [string, string][] = [];
     let subject = '';
     template.headers.forEach((h, i) => {
@@ -156,17 +164,17 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     });
     let inReplyTo: string | undefined;
     if (stage !== 'apology') {
-      inReplyTo = messageIdFor(id, key, 'apology', domain);
+      inReplyTo = idFromHash('apology', id, a, b, domain);
       const original = renderHeader(raw[template.headers.length]!, 'Subject', apologyTemplate.file);
       if (subject === '' || subject === original) subject = `Re: ${original}`;
     }
     return { subject, headers, inReplyTo };
   };
-  const humourIndexFor = (key: string) => (humourLines.length > 0 ? fnv1a(`${id}\0${key}`) % humourLines.length : -1);
-
   const compose = ((recipient: Recipient = NOBODY): Message => {
-    const messageId = messageIdFor(id, recipient.key, stage, domain);
-    const humourIndex = humourIndexFor(recipient.key);
+    // One hash gives the Message-ID, the apology's (for a follow-up) and the humour line (its first half is fnv1a).
+    const [a, b] = FingerprintSet.hash(`${id}\0${recipient.key}`);
+    const messageId = idFromHash(stage, id, a, b, domain);
+    const humourIndex = humourLines.length > 0 ? a % humourLines.length : -1;
     const recipientContext: Record<string, unknown> = {
       ...recipient.fields,
       email: recipient.email,
@@ -175,7 +183,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       orders: recipient.orders,
     };
     const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex);
-    const { subject, headers, inReplyTo } = finishHeaders(parts.headers, recipient.key);
+    const { subject, headers, inReplyTo } = finishHeaders(parts.headers, a, b);
     const nameProblem = recipient.name && !recipient.nameChecked ? displayNameProblem(recipient.name) : null;
     if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');
     return {

@@ -10,7 +10,8 @@ import { joinPieces, type Shape, type SkeletonRenderer } from './skeleton.js';
 
 export interface FastMboxContext {
   skeleton: SkeletonRenderer;
-  finishHeaders: (raw: string[], key: string) => { subject: string; headers: [string, string][]; inReplyTo?: string };
+  /** The composer's header finishing, given the recipient's hash of `${id}\0${key}`. */
+  finishHeaders: (raw: string[], a: number, b: number) => { subject: string; headers: [string, string][]; inReplyTo?: string };
   /** How many humour lines there are to choose from (0: none). */
   humourLines: number;
   stage: Stage;
@@ -75,10 +76,10 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
   const encodedNames = new Map<string, { name: string; start: Buffer }>();
 
   /** Header lines from Subject to the blank line, given the rendered values; undefined when the composer would refuse them. */
-  const headerText = (raw: string[], key: string, ascii: boolean): { beforeId: string; afterId: string } | undefined => {
+  const headerText = (raw: string[], ascii: boolean): { beforeId: string; afterId: string } | undefined => {
     let h;
     try {
-      h = c.finishHeaders(raw, key);
+      h = c.finishHeaders(raw, hash[0]!, hash[1]!);
     } catch (err) {
       if (err instanceof InputError) return undefined;
       throw err;
@@ -90,7 +91,7 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     return { beforeId: `${cachedSubjectLine(h.subject)}\n${date}`, afterId };
   };
 
-  const derive = (shape: Shape, key: string): Derived => {
+  const derive = (shape: Shape): Derived => {
     const fullBody: (Buffer | number)[] = [];
     const slots: number[] = [];
     let bodyBytes = 0;
@@ -109,8 +110,8 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     // (a follow-up's In-Reply-To depends on the recipient: per message).
     if (c.stage === 'apology' && shape.headers.every((h) => h.length === 1)) {
       const raw = shape.headers.map((h) => h[0] as string);
-      const a = headerText(raw, key, true);
-      const b = headerText(raw, key, false);
+      const a = headerText(raw, true);
+      const b = headerText(raw, false);
       if (!a || !b) d.refused = true;
       else {
         // Fewer, longer copies: the body's first constant piece joins the headers.
@@ -136,7 +137,7 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     if (!facts.fromSafe || !facts.crFree || facts.maxOctets > 998) return false;
     const shape = hit.shape;
     let d = shape.derived as Derived | undefined;
-    if (!d) shape.derived = d = derive(shape, r.key);
+    if (!d) shape.derived = d = derive(shape);
     if (d.refused) return false;
     const values = hit.values;
 
@@ -144,7 +145,6 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     if (!d.fixed) {
       text = headerText(
         shape.headers.map((h) => joinPieces(h, values)),
-        r.key,
         facts.ascii,
       );
       if (!text) return false;
