@@ -18,10 +18,10 @@ function workerScript(): string | undefined {
 }
 
 /**
- * The grouping pre-pass over a file; a UTF-8 one on two threads when it is
- * big: this thread scans up to a line break a little past the middle, a worker scans
- * the rest, and the two are merged (Prescan.merge). When the cut turns out to
- * be inside a quoted field, or the worker fails, this thread scans the rest
+ * The grouping pre-pass over a file; a big UTF-8 one on two threads: this
+ * thread scans up to a line break a little past the middle, a worker scans the
+ * rest, and the two are merged (Prescan.merge). When the cut turns out to be
+ * inside a quoted field, or the worker fails, this thread scans the rest
  * itself: the result is always that of one scan of the whole file.
  */
 export async function prescanFile(

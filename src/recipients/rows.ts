@@ -93,11 +93,9 @@ export function fieldsMaker(names: string[]): (cells: string[], email: string, n
     return fields;
   };
   if (names.includes('__proto__')) return loop;
+  // A Map keeps a key where it was first set: a repeated column keeps its first place and its last value.
   const entries = new Map<string, string>();
-  names.forEach((k, i) => {
-    if (!entries.has(k)) entries.set(k, '');
-    entries.set(k, `c[${i}]`);
-  });
+  names.forEach((k, i) => entries.set(k, `c[${i}]`));
   entries.set('email', 'e');
   entries.set('name', 'n');
   entries.set('first_name', 'f');
