@@ -156,10 +156,7 @@ export class FileSink implements Sink {
     const entry = formatEntry(msg, this.format, this.written === 0);
     this.written++;
     // UTF-8 is at most 3 octets per UTF-16 unit: make sure it fits, then encode in place.
-    if (this.t.used + entry.length * 3 > this.t.buf.length) {
-      this.flush();
-      if (entry.length * 3 > this.t.buf.length) this.t.buf = Buffer.allocUnsafe(entry.length * 3);
-    }
+    this.t.ensure(entry.length * 3);
     this.t.used += this.t.buf.write(entry, this.t.used, 'utf8');
   }
 
