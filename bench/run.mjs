@@ -1,9 +1,11 @@
 // `npm run bench`: prints figures and ratios against the budgets in SPEC.md.
 // Never a pass/fail test: machines here are noisy. `npm run bench -- startup`
-// or `-- batch` runs one part.
+// `-- batch` or `-- check` runs one part.
 import { benchBatch } from './batch.mjs';
+import { benchCheck } from './check.mjs';
 import { benchStartup } from './startup.mjs';
 
 const only = process.argv[2];
 if (!only || only === 'startup') benchStartup();
 if (!only || only === 'batch') await benchBatch();
+if (!only || only === 'check') await benchCheck();

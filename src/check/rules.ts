@@ -185,10 +185,21 @@ export const FINDING_RULES: FindingRule[] = [
   },
 ];
 
-/** Words that negate a match right after them in the same clause. */
+/**
+ * Words that negate a match right after them in the same clause. A match is at most 41 characters
+ * ("rather than" and 30 more): score.ts tries it on the last 64 characters only, so keep it short.
+ */
 export const NEGATION_BEFORE = /\b(not|never|no|without|instead of|rather than|won't|will not|wouldn't|refuse to|don't|do not|didn't|did not|isn't|nor)\b[^.,;:!?]{0,30}$/i;
 export const FIRST_PERSON = /\b(i|i'm|i've|i'll|we|we're|we've|we'll|we'd|our|ours|us|my|me)\b/i;
-export const CONTACT = /(\+?\d[\d\s().-]{6,}\d)|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\b(call|phone|ring|text|reply to (this|that|our) (email|message|note)|reply (here|to me|to us)|just reply|write to|email (us|me)|contact (us|me|our)|reach (us|me|out|a person|a human)|get in touch|talk to (a|one of|someone)|direct line|live chat|chat with)\b/i;
+/**
+ * A way to reach a person: a phone number, an email address, or words for it. Linear on any input:
+ * the address's local part is matched only from the start of its run of characters (the lookbehind)
+ * and split without ambiguity (non-word characters, then a word character, then the rest), which
+ * accepts exactly what `\b[\w.+-]+@[\w-]+\.[\w.-]+\b` does without trying every start inside a
+ * long run. The phone number tries starts at digits only, and a run without a match has at most
+ * seven digits.
+ */
+export const CONTACT = /(\+?\d[\d\s().-]{6,}\d)|(?<![\w.+-])[.+-]*\w[\w.+-]*@[\w-]+\.[.-]*\w|\b(call|phone|ring|text|reply to (this|that|our) (email|message|note)|reply (here|to me|to us)|just reply|write to|email (us|me)|contact (us|me|our)|reach (us|me|out|a person|a human)|get in touch|talk to (a|one of|someone)|direct line|live chat|chat with)\b/i;
 export const FOLLOW_UP = /\b(i|we)('ll| will| am going to| are going to) (personally |also )?(check in|check back|follow up|call you|be in touch|get back to you|keep you (posted|updated|informed)|keep following up|write again|let you know)\b|\bfollow[- ]up\b|\bkeep following up\b/i;
 export const SPECIFIC = /\d|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this week|next week)\b/i;
 export const CLOSING = /^(sincerely|best|best wishes|kind regards|regards|warm(ly| regards| wishes)?|thanks|thank you( again)?( for [\w ]+)?|cheers|yours( truly| sincerely)?|with apologies|all the best|respectfully|take care|speak soon)[,.!]?$/i;

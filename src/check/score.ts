@@ -34,20 +34,50 @@ export const PENALTY: Record<FindingSeverity, number> = { error: 15, warning: 7,
 const SPECIFICS_WEIGHT = 5;
 const HOLLOW = new Set(['conditional-apology', 'passive-voice', 'minimising', 'regret-feelings']);
 
-/** True when the text before a match ends inside an open quotation. */
-function insideQuotes(before: string): boolean {
-  const straight = (before.match(/"/g) ?? []).length;
-  const open = (before.match(/[“«]/g) ?? []).length;
-  const close = (before.match(/[”»]/g) ?? []).length;
-  return straight % 2 === 1 || open > close;
+/** Quote marks seen so far in a text, counted forward as matches move on (never rescanned). */
+class QuoteCounter {
+  private pos = 0;
+  private straight = 0;
+  private open = 0;
+  private close = 0;
+  constructor(private readonly text: string) {}
+
+  /** True when text[0, end) ends inside an open quotation. */
+  insideAt(end: number): boolean {
+    for (; this.pos < end; this.pos++) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 0x22) this.straight++;
+      else if (c === 0x201c || c === 0xab) this.open++;
+      else if (c === 0x201d || c === 0xbb) this.close++;
+    }
+    return this.straight % 2 === 1 || this.open > this.close;
+  }
+}
+
+/**
+ * NEGATION_BEFORE can only match in the last few characters (its longest phrase plus 30), so it is
+ * tried on a window that long plus one character for the \b: the same answer at any text length.
+ */
+const NEGATION_WINDOW = 64;
+
+/** Global copies of the patterns, made once. */
+const globalCopies = new Map<RegExp, RegExp>();
+function globalCopy(pattern: RegExp): RegExp {
+  let re = globalCopies.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalCopies.set(pattern, re);
+  }
+  re.lastIndex = 0;
+  return re;
 }
 
 /** The first match of a pattern that is not negated or quoted (when that matters). */
 function liveMatch(text: string, pattern: RegExp, negatable: boolean): RegExpExecArray | null {
-  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const re = globalCopy(pattern);
+  const quotes = negatable ? new QuoteCounter(text) : undefined;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(0, m.index);
-    if (negatable && (NEGATION_BEFORE.test(before) || insideQuotes(before))) {
+    if (quotes && (NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index)) || quotes.insideAt(m.index))) {
       if (m[0].length === 0) re.lastIndex++;
       continue;
     }

@@ -48,25 +48,25 @@ export function analyseText(body: string, bodyLine = 1, subject?: string): Check
   paragraphs.forEach((p, pi) => {
     // find the line of each sentence by walking the original lines of the paragraph
     const parts = p.text.split(SENTENCE_END);
-    let offsetLine = p.line;
     let consumed = 0;
-    const lineStarts = lineOffsets(lines.slice(p.line - bodyLine), p.text);
+    const lineStarts = lineOffsets(lines, p.line - bodyLine, p.text);
+    let onLine = 0; // lineStarts[0..onLine] start at or before the current sentence
     for (const part of parts) {
       const idx = p.text.indexOf(part, consumed);
       consumed = idx + part.length;
-      offsetLine = p.line + lineStarts.filter((o) => o <= idx).length - 1;
-      if (part.trim()) sentences.push({ text: part.trim(), line: offsetLine, paragraph: pi });
+      while (onLine + 1 < lineStarts.length && lineStarts[onLine + 1]! <= idx) onLine++;
+      if (part.trim()) sentences.push({ text: part.trim(), line: p.line + onLine, paragraph: pi });
     }
   });
   return { subject, body, bodyLine, sentences, paragraphs };
 }
 
-/** Character offsets (in the joined paragraph) at which each source line starts. */
-function lineOffsets(lines: string[], joined: string): number[] {
+/** Character offsets (in the joined paragraph) at which each source line from `from` on starts. */
+function lineOffsets(lines: string[], from: number, joined: string): number[] {
   const out: number[] = [];
   let pos = 0;
-  for (const l of lines) {
-    const t = l.trim();
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i]!.trim();
     if (t === '') break;
     const idx = joined.indexOf(t, pos);
     if (idx === -1) break;
@@ -84,7 +84,7 @@ export async function loadForCheck(raw: Buffer, name: string): Promise<CheckText
     const parsed = await simpleParser(raw);
     const headerEnd = text.search(/\r?\n\r?\n/);
     const bodyLine = headerEnd === -1 ? 1 : text.slice(0, headerEnd).split(/\r?\n/).length + 2;
-    const body = parsed.text ?? (parsed.html ? String(parsed.html).replace(/<[^>]+>/g, ' ') : '');
+    const body = parsed.text ?? (parsed.html ? stripTags(String(parsed.html)) : '');
     const transferEncoded = /content-transfer-encoding:\s*(quoted-printable|base64)/i.test(text.slice(0, headerEnd));
     const checked = analyseText(body, transferEncoded ? 1 : bodyLine, parsed.subject ?? undefined);
     const subjectIdx = text.slice(0, headerEnd === -1 ? undefined : headerEnd).split(/\r?\n/).findIndex((l) => /^subject:/i.test(l));
@@ -92,6 +92,15 @@ export async function loadForCheck(raw: Buffer, name: string): Promise<CheckText
     return checked;
   }
   return analyseText(text, 1);
+}
+
+/**
+ * Tags out, as `/<[^>]+>/g` would, but only up to the last `>`: a `<` with no `>` after it can start
+ * no tag, and trying each one to the end of the text would be quadratic.
+ */
+function stripTags(html: string): string {
+  const end = html.lastIndexOf('>') + 1;
+  return html.slice(0, end).replace(/<[^>]+>/g, ' ') + html.slice(end);
 }
 
 function looksLikeEmail(text: string, name: string): boolean {

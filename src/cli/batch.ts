@@ -22,9 +22,8 @@ import { emptyCounts, summaryLine, type BatchCounts } from '../batch/summary.js'
 import { parseStage } from './draft.js';
 import type { IncidentFlags } from './incident-options.js';
 import { incidentFromFlags } from './incident-options.js';
-import { say, type IO } from './io.js';
+import { safeLine, say, streamsOf, type IO } from './io.js';
 import { stderrColour } from './colour.js';
-import { pipeState } from './output.js';
 import { PreviewSink } from './preview.js';
 
 export interface BatchOptions extends IncidentFlags {
@@ -148,17 +147,18 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     }
 
     // ---- the sink
+    const streams = streamsOf(io); // a reader of stdout (or of the preview on stderr) that leaves ends the run quietly
     const journal = opts.journal ? new Journal(resolve(io.cwd, opts.journal)) : undefined;
     let sink: Sink;
     if (preview !== undefined) sink = new PreviewSink(io);
     else if (opts.exec) {
       sink = new ExecSink({
         command: opts.exec, concurrency, ratePerMinute: rate, timeoutMs: execTimeoutMs, env: io.env, journal,
-        onFailure: (to, reason) => say(io, `apologize: sending to ${to} failed: ${reason}`),
+        onFailure: (to, reason) => say(io, `apologize: sending to ${safeLine(to)} failed: ${safeLine(reason)}`),
       });
     } else if (format === 'eml') sink = new FolderSink(resolve(io.cwd, opts.out!), Boolean(opts.force));
     else if (opts.out) sink = new FileSink(resolve(io.cwd, opts.out), format);
-    else sink = new StreamSink(io.stdout, format, 'stdout', () => pipeState.closed);
+    else sink = new StreamSink(io.stdout, format, 'stdout', () => streams.stdout.closed);
 
     const counts: BatchCounts = emptyCounts();
     const rejects = new RejectsWriter(rejectsPath);
@@ -174,7 +174,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
       await runPass({
         input: inputStream(), encoding: opts.encoding, delimiter: delim, columns: cols, required, composer, sink, rejects, counts,
         perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, resendInDoubt: opts.resendInDoubt, onlySent,
-        shouldStop: () => interrupted || pipeState.closed, onBytes: progress?.tick, collectGarbage: garbageCollector(),
+        shouldStop: () => interrupted || streams.stdout.closed || (preview !== undefined && streams.stderr.closed), onBytes: progress?.tick, collectGarbage: garbageCollector(),
         fastMbox: format === 'mbox' && io.env.APOLOGIZE_SLOW_PATH !== '1',
       });
       if (interrupted) await sink.abort();
@@ -192,9 +192,9 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     counts.failed = sink.failed;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (counts.inDoubt.length > 0) {
-      say(io, `apologize: ${counts.inDoubt.length} message(s) were being handed over when an earlier run stopped, and may or may not have gone out; not resent (add --resend-in-doubt to send them): ${counts.inDoubt.join(', ')}`);
+      say(io, `apologize: ${counts.inDoubt.length} message(s) were being handed over when an earlier run stopped, and may or may not have gone out; not resent (add --resend-in-doubt to send them): ${safeLine(counts.inDoubt.join(', '))}`);
     }
-    say(io, summaryLine(counts, seconds, { target: sink.target, rejects: counts.rowsRejected > 0 ? rejectsPath : undefined, interrupted, preview: preview !== undefined }));
+    say(io, safeLine(summaryLine(counts, seconds, { target: sink.target, rejects: counts.rowsRejected > 0 ? rejectsPath : undefined, interrupted, preview: preview !== undefined })));
     if (interrupted) return 130;
     return counts.rowsRejected > 0 || counts.failed > 0 || counts.inDoubt.length > 0 ? 1 : 0;
   } finally {

@@ -5,7 +5,7 @@ import { checkApology, type CheckReport } from '../check/score.js';
 import { loadForCheck } from '../check/text.js';
 import { InputError, UsageError } from '../errors.js';
 import { SEVERITIES } from '../incident/schema.js';
-import { type IO } from './io.js';
+import { safeLine, type IO } from './io.js';
 import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
 import { Chalk } from 'chalk';
@@ -46,7 +46,15 @@ export async function checkCommand(files: string[], opts: CheckOptions, io: IO):
     await writeProduct(io, `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   } else {
     const colour = io.stdout.isTTY ? stderrColour({ ...io, stderr: io.stdout }) : new Chalk({ level: 0 });
-    await writeProduct(io, reports.map((r) => formatReport(r, colour, minScore)).join('\n'));
+    await writeProduct(io, reports.map((r) => formatReport(readable(r), colour, minScore)).join('\n'));
   }
   return reports.some((r) => r.score < minScore) ? 1 : 0;
+}
+
+/** The report with the text it quotes from the file made safe to show (control and bidi characters escaped). */
+export function readable(report: CheckReport): CheckReport {
+  const parts = Object.fromEntries(
+    Object.entries(report.parts).map(([id, p]) => [id, { ...p, evidence: p.evidence === null ? null : safeLine(p.evidence) }]),
+  ) as CheckReport['parts'];
+  return { ...report, file: safeLine(report.file), parts, findings: report.findings.map((f) => ({ ...f, text: safeLine(f.text) })) };
 }

@@ -13,7 +13,8 @@ import { toJsonLine, toJsonObject, toRfc5322, toText } from '../mail/rfc5322.js'
 import { NOBODY, recipientFromMailbox } from '../recipients/recipient.js';
 import { TemplateLibrary, type Stage } from '../templates/library.js';
 import { incidentFromFlags, type IncidentFlags } from './incident-options.js';
-import { isInteractive, safeForTerminal, say, type IO } from './io.js';
+import { isInteractive, safeForTerminal, safeLine, say, type IO } from './io.js';
+import { readable } from './check.js';
 import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
 import { checkApology } from '../check/score.js';
@@ -83,9 +84,9 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
   if (io.stderr.isTTY && !io.stdout.isTTY) preview(io, message);
   if (opts.check !== false) {
     const report = checkApology(analyseText(message.text, 1, message.subject), { file: 'draft', severity: incident.severity });
-    io.stderr.write(formatShortReport(report, colour));
+    say(io, formatShortReport(readable(report), colour).trimEnd());
   }
-  if (opts.save) say(io, `saved the incident to ${opts.save} (use it with: apologize batch --incident ${opts.save})`);
+  if (opts.save) say(io, `saved the incident to ${safeLine(opts.save)} (use it with: apologize batch --incident ${safeLine(opts.save)})`);
   await writeProduct(io, render(message, format));
   return 0;
 }

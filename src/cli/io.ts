@@ -11,6 +11,12 @@ export interface InStream extends NodeJS.ReadableStream {
   isTTY?: boolean;
 }
 
+/** What became of an output stream during a run: its reader left (a closed pipe), or a write failed. */
+export interface StreamState {
+  closed: boolean;
+  failed?: Error;
+}
+
 /** Everything a command may touch of the process, passed in so tests can run commands in-process. */
 export interface IO {
   stdin: InStream;
@@ -20,6 +26,37 @@ export interface IO {
   cwd: string;
   /** Registers a Ctrl-C handler for the length of a run; returns its remover. */
   onInterrupt?: (fn: () => void) => () => void;
+  /** Set by run() (watchStreams): what happened to stdout and stderr in this run. */
+  streams?: { stdout: StreamState; stderr: StreamState };
+}
+
+/** The reader went away (`| head`): not a failure, a reason to stop writing. */
+export function isClosedPipe(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+
+/**
+ * Listens for errors on stdout and stderr for this run and records them in `io.streams`
+ * (never a crash: an unhandled 'error' would throw). A closed pipe marks the stream closed;
+ * any other error (disk full) marks it failed, and run() then exits 1.
+ */
+export function watchStreams(io: IO): { stdout: StreamState; stderr: StreamState } {
+  const streams = { stdout: { closed: false } as StreamState, stderr: { closed: false } as StreamState };
+  io.streams = streams;
+  const note = (state: StreamState) => (err: Error) => {
+    if (isClosedPipe(err)) state.closed = true;
+    else state.failed ??= err;
+  };
+  io.stdout.on('error', note(streams.stdout));
+  if (io.stderr !== io.stdout) io.stderr.on('error', note(streams.stderr));
+  else streams.stderr = streams.stdout;
+  return streams;
+}
+
+/** This run's stream states (fresh ones when a command runs without run()). */
+export function streamsOf(io: IO): { stdout: StreamState; stderr: StreamState } {
+  return (io.streams ??= { stdout: { closed: false }, stderr: { closed: false } });
 }
 
 export function processIO(): IO {
@@ -47,9 +84,20 @@ export function isInteractive(io: IO, noInput: boolean): boolean {
   return Boolean(io.stdin.isTTY && io.stderr.isTTY);
 }
 
-/** A line for the person at the terminal (stderr). */
+/**
+ * A line for the person at the terminal (stderr); nothing once stderr's reader has gone.
+ * Values from files, flags or the network in it go through safeForTerminal first (the line
+ * itself may carry colour on purpose).
+ */
 export function say(io: IO, line: string): void {
+  const state = io.streams?.stderr;
+  if (state?.closed || state?.failed) return;
   io.stderr.write(`${line}\n`);
+}
+
+/** A one-line message (an error): safeForTerminal, and line breaks escaped too. */
+export function safeLine(text: string): string {
+  return safeForTerminal(text).replace(/\n/g, '\\n');
 }
 
 /** Escapes control and bidi characters so values cannot drive the terminal. */

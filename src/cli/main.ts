@@ -3,18 +3,17 @@ import { VERSION } from '../version.js';
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${VERSION}\n`);
-} else {
-  const { pipeState } = await import('./output.js');
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') {
-      pipeState.closed = true; // the reader left (| head): end quietly
-      return;
-    }
-    process.stderr.write(`apologize: cannot write to stdout: ${err.message} — check the output target\n`);
+  process.stdout.on('error', () => {}); // reported by the write's callback
+  process.stdout.write(`${VERSION}\n`, (err) => {
+    const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
+    if (!err || code === 'EPIPE') return;
+    process.stderr.write(`apologize: cannot write to stdout: ${code ?? err.message} — check the output target\n`);
     process.exitCode = 1;
   });
+} else {
   const { run } = await import('./run.js');
   const { processIO } = await import('./io.js');
+  // run() watches stdout and stderr (a closed pipe ends quietly, a failed write is exit 1) and
+  // returns the exit code with that already in it.
   process.exitCode = await run(argv, processIO());
 }

@@ -11,6 +11,7 @@ export class PreviewSink implements Sink {
   constructor(private readonly io: IO) {}
 
   write(msg: Message, seq: number): void {
+    if (this.io.streams?.stderr.closed) return; // the reader left (2>&1 | head): the run stops quietly
     const c = stderrColour(this.io);
     const to = msg.to ? (msg.to.name ? `${msg.to.name} <${msg.to.address}>` : msg.to.address) : '(nobody)';
     const lines = [

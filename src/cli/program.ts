@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { addIncidentOptions } from './incident-options.js';
-import type { IO } from './io.js';
+import { safeLine, type IO } from './io.js';
 
 const DRAFT_EXAMPLES = `
 Examples:
@@ -52,7 +52,7 @@ export function buildProgram(io: IO, setExit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-      outputError: (s, write) => write(`apologize: ${s.replace(/^error: /, '').trim()} — see apologize --help\n`),
+      outputError: (s, write) => write(`apologize: ${safeLine(s.replace(/^error: /, '').trim())} — see apologize --help\n`),
     })
     .exitOverride()
     .addHelpText(

@@ -5,7 +5,8 @@ import { UsageError } from '../errors.js';
 import { loadConfig } from '../incident/load.js';
 import { fileFor, TemplateLibrary } from '../templates/library.js';
 import { lintTemplates } from '../templates/lint.js';
-import { say, type IO } from './io.js';
+import { safeLine, say, type IO } from './io.js';
+import { readable } from './check.js';
 import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
 import { Chalk } from 'chalk';
@@ -17,7 +18,7 @@ function library(io: IO, dir?: string): TemplateLibrary {
 
 export async function templatesList(opts: { templates?: string }, io: IO): Promise<number> {
   const lib = library(io, opts.templates);
-  const rows = lib.list().map((t) => `${t.name.padEnd(20)} ${t.origin.padEnd(9)} ${t.stages.join(', ')}`);
+  const rows = lib.list().map((t) => `${safeLine(t.name).padEnd(20)} ${t.origin.padEnd(9)} ${t.stages.join(', ')}`);
   await writeProduct(io, `${rows.join('\n')}\n`);
   return 0;
 }
@@ -45,7 +46,7 @@ export async function templatesEject(name: string, opts: { to?: string; force?: 
     copyFileSync(source, target);
     copied.push(target);
   }
-  say(io, `copied ${copied.join(' and ')}; edit it, then use --templates ${opts.to ?? 'templates'} (partials stay built-in unless you add them to ${join(opts.to ?? 'templates', 'partials')}/)`);
+  say(io, safeLine(`copied ${copied.join(' and ')}; edit it, then use --templates ${opts.to ?? 'templates'} (partials stay built-in unless you add them to ${join(opts.to ?? 'templates', 'partials')}/)`));
   return 0;
 }
 
@@ -55,9 +56,9 @@ export async function templatesLint(dir: string | undefined, io: IO): Promise<nu
   const { problems, reports } = lintTemplates(lib, names);
   const c = io.stdout.isTTY ? stderrColour({ ...io, stderr: io.stdout }) : new Chalk({ level: 0 });
   const out: string[] = [];
-  for (const p of problems) out.push(`${c.red('error')} ${p.template}${p.stage === 'followup' ? '.followup' : ''}${p.severity ? ` (${p.severity})` : ''}: ${p.message}`);
+  for (const p of problems) out.push(`${c.red('error')} ${safeLine(p.template)}${p.stage === 'followup' ? '.followup' : ''}${p.severity ? ` (${p.severity})` : ''}: ${safeLine(p.message)}`);
   const weak = reports.filter((r) => r.report.score < 85 || r.report.findings.length > 0);
-  for (const r of weak) out.push(formatReport(r.report, c, 85).trimEnd());
+  for (const r of weak) out.push(formatReport(readable(r.report), c, 85).trimEnd());
   const templates = new Set(reports.map((r) => `${r.template}:${r.stage}`)).size;
   const lowest = reports.reduce((m, r) => Math.min(m, r.report.score), 100);
   out.push(`${templates} template(s), ${reports.length} renders checked, lowest score ${reports.length ? lowest : '-'}, ${problems.length} error(s), ${weak.length} render(s) below 85 or with findings`);
