@@ -159,7 +159,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     if (preview !== undefined) sink = new PreviewSink(io);
     else if (opts.exec) {
       sink = new ExecSink({
-        command: opts.exec, concurrency, ratePerMinute: rate, timeoutMs: execTimeoutMs, env: io.env, journal,
+        command: opts.exec, concurrency, ratePerMinute: rate, timeoutMs: execTimeoutMs, env: io.env, cwd: io.cwd, journal,
         onFailure: (to, reason) => say(io, `apologize: sending to ${to} failed: ${safeForTerminal(reason)}`),
         onInDoubt: (to, reason) => say(io, `apologize: sending to ${to} is in doubt: ${safeForTerminal(reason)} (it may have gone out; not resent without --resend-in-doubt)`),
       });
@@ -203,10 +203,10 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (counts.inDoubt.length > 0) {
-      say(io, `apologize: ${counts.inDoubt.length} message(s) were being handed over when an earlier run stopped or timed out, and may or may not have gone out; not resent (add --resend-in-doubt to send them): ${counts.inDoubt.join(', ')}`);
+      say(io, `apologize: ${counts.inDoubt.length} message(s) were being handed over when an earlier run stopped or timed out, and may or may not have gone out; not resent (add --resend-in-doubt to send them): ${safeForTerminal(counts.inDoubt.join(', '))}`);
     }
     if (counts.apologyInDoubt.length > 0) {
-      say(io, `apologize: ${counts.apologyInDoubt.length} customer(s) get no follow-up because their apology is in doubt in ${opts.onlySent} (resend it with --resend-in-doubt first): ${counts.apologyInDoubt.join(', ')}`);
+      say(io, `apologize: ${counts.apologyInDoubt.length} customer(s) get no follow-up because their apology is in doubt in ${opts.onlySent} (resend it with --resend-in-doubt first): ${safeForTerminal(counts.apologyInDoubt.join(', '))}`);
     }
     say(io, summaryLine(counts, seconds, { target: sink.target, rejects: counts.rowsRejected > 0 ? rejectsPath : undefined, interrupted, preview: preview !== undefined }));
     if (interrupted) return 130;

@@ -12,6 +12,8 @@ export interface ExecOptions {
   ratePerMinute: number;
   timeoutMs: number;
   env: Record<string, string | undefined>;
+  /** The command's working directory (the run's). */
+  cwd?: string;
   journal?: Journal;
   /** Called for each failure: address and reason. */
   onFailure?: (to: string, reason: string) => void;
@@ -88,6 +90,7 @@ export class ExecSink implements Sink {
     return new Promise<void>((resolve) => {
       const child = spawn('sh', ['-c', this.opts.command], {
         env: { ...this.opts.env, APOLOGIZE_TO: to, APOLOGIZE_MESSAGE_ID: `<${msg.messageId}>` } as NodeJS.ProcessEnv,
+        cwd: this.opts.cwd,
         stdio: ['pipe', 'pipe', 'pipe'],
         detached: true, // its own process group, so a timeout kills the whole pipeline
       });
