@@ -1,16 +1,15 @@
 import type { Composer, Message } from '../compose/compose.js';
 import { InputError } from '../errors.js';
-import type { JournalState } from '../mail/journal.js';
+import { recordKey, type JournalRecord, type JournalState } from '../mail/journal.js';
 import type { Sink } from '../mail/sinks.js';
 import type { ColumnMap } from '../recipients/columns.js';
 import { readCsv } from '../recipients/csv.js';
 import { toUtf8 } from '../recipients/decode.js';
-import type { FingerprintSet } from '../recipients/fingerprint.js';
 import { Grouper, Spill } from '../recipients/group.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
-import { fnv1a } from '../recipients/fingerprint.js';
+import { fnv1a, FingerprintSet } from '../recipients/fingerprint.js';
 import type { BatchCounts } from './summary.js';
 
 export interface Shard {
@@ -33,9 +32,12 @@ export interface PassOptions {
   shard?: Shard;
   /** Most messages to produce (--limit, --preview). */
   limit?: number;
+  /** The campaign's journal: skip whoever it records as sent (or in doubt) for this stage. */
   journal?: JournalState;
+  /** The stage the composer renders (the journal is keyed by stage and recipient). */
+  stage?: string;
   resendInDoubt?: boolean;
-  /** Follow-ups only for customers whose apology this journal records as sent. */
+  /** Follow-ups only for customers whose apology this journal records as sent, threaded under it. */
   onlySent?: JournalState;
   /** Checked between rows: Ctrl-C, or the reader of stdout went away. */
   shouldStop: () => boolean;
@@ -60,6 +62,12 @@ export async function runPass(o: PassOptions): Promise<void> {
   let seq = 0;
   let stopped = false;
   const orderIdx = o.columns.index.get('order_id');
+  const stage = o.stage ?? 'apology';
+  // --per-row: a repeated row would give the same Message-ID again (grouping makes keys unique otherwise).
+  const seen = o.perRow ? new FingerprintSet() : undefined;
+  const skip = (rows: GoodRow[]) => {
+    c.rowsSkipped += rows.length;
+  };
 
   const fastTarget = o.fastMbox && o.composer.mboxInto && o.sink.byteTarget && !o.journal && !o.onlySent ? o.sink.byteTarget() : undefined;
 
@@ -87,6 +95,31 @@ export async function runPass(o: PassOptions): Promise<void> {
       line: first.line,
       nameChecked: true,
     };
+    if (seen && !seen.add(`${o.composer.incidentId}\0${key}`)) {
+      c.repeated++;
+      return skip(rows);
+    }
+    let apology: JournalRecord | undefined;
+    if (o.onlySent) {
+      apology = o.onlySent.last.get(recordKey('apology', key)) ?? o.onlySent.byAddress.get(recordKey('apology', first.key));
+      if (apology?.event === 'sending' || apology?.event === 'in-doubt') {
+        c.apologyInDoubt.push(first.email);
+        return skip(rows);
+      }
+      if (apology?.event !== 'sent') {
+        c.notSentBefore++;
+        return skip(rows);
+      }
+    }
+    const state = o.journal?.last.get(recordKey(stage, key));
+    if (state?.event === 'sent') {
+      c.alreadySent++;
+      return skip(rows);
+    }
+    if ((state?.event === 'sending' || state?.event === 'in-doubt') && !o.resendInDoubt) {
+      c.inDoubt.push(state.to || first.email);
+      return skip(rows);
+    }
     if (fastTarget && o.composer.mboxInto!(recipient, fastTarget)) {
       c.messages++;
       c.rowsRendered += rows.length;
@@ -102,22 +135,8 @@ export async function runPass(o: PassOptions): Promise<void> {
       for (const r of rows) reject(r.line, r.cells, err.message);
       return;
     }
-    if (o.onlySent && o.onlySent.last.get(msg.inReplyTo ?? msg.messageId)?.event !== 'sent') {
-      c.notSentBefore++;
-      c.rowsSkipped += rows.length;
-      return;
-    }
-    const state = o.journal?.last.get(msg.messageId);
-    if (state?.event === 'sent') {
-      c.alreadySent++;
-      c.rowsSkipped += rows.length;
-      return;
-    }
-    if (state?.event === 'sending' && !o.resendInDoubt) {
-      c.inDoubt.push(msg.to?.address ?? first.email);
-      c.rowsSkipped += rows.length;
-      return;
-    }
+    // Thread under the Message-ID the apology actually went out with.
+    if (apology?.messageId) msg = { ...msg, inReplyTo: apology.messageId };
     c.messages++;
     c.rowsRendered += rows.length;
     if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();

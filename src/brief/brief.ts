@@ -3,6 +3,7 @@ import { createComposer } from '../compose/compose.js';
 import { decideHumour } from '../compose/humour.js';
 import type { Incident } from '../incident/schema.js';
 import { incidentId } from '../incident/validate.js';
+import { changedFields, factsPrint } from '../batch/campaign.js';
 import type { JournalState } from '../mail/journal.js';
 import { NOBODY } from '../recipients/recipient.js';
 import { formatNumber, longDate } from '../templates/helpers.js';
@@ -27,8 +28,9 @@ const quote = (text: string) => text.trimEnd().split('\n').map((l) => (l ? `> ${
 
 /** The internal note for the support team: what happened, what we promised, what a rep may do. */
 export function renderBrief(incident: Incident, library: TemplateLibrary, opts: BriefOptions): string {
-  const id = incidentId(incident);
-  const compose = createComposer(incident, library, { now: opts.now });
+  // With a journal, the campaign's id: the one its messages carried, whatever was edited since.
+  const id = opts.journal?.state.campaign?.incident || incidentId(incident);
+  const compose = createComposer(incident, library, { now: opts.now, campaignId: id });
   const message = compose(NOBODY);
   const humour = decideHumour(incident);
   const severe = incident.severity === 'major' || incident.severity === 'critical';
@@ -84,15 +86,23 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
     let sent = 0;
     let failed = 0;
     let doubt = 0;
-    for (const [mid, e] of opts.journal.state.last) {
-      if (!mid.startsWith(`apology.${id}.`)) continue;
+    let followUps = 0;
+    for (const e of opts.journal.state.last.values()) {
+      if (e.stage === 'followup' && e.event === 'sent') followUps++;
+      if (e.stage !== 'apology') continue;
       if (e.event === 'sent') sent++;
       else if (e.event === 'failed') failed++;
       else doubt++;
     }
     out.push('## Customers notified');
     out.push('');
-    out.push(`${formatNumber(sent)} sent, ${formatNumber(failed)} failed, ${formatNumber(doubt)} in doubt (from ${opts.journal.path}).`);
+    out.push(`${formatNumber(sent)} sent, ${formatNumber(failed)} failed, ${formatNumber(doubt)} in doubt (from ${opts.journal.path}).${followUps > 0 ? ` ${formatNumber(followUps)} follow-up${followUps === 1 ? '' : 's'} sent.` : ''}`);
+    const recorded = opts.journal.state.facts;
+    const now = factsPrint(incident);
+    if (recorded && recorded.facts !== now.facts) {
+      out.push('');
+      out.push(`The incident was edited since the journal last recorded it (${changedFields(recorded.fields, now.fields).join(', ')}): earlier customers got the text before the edit.`);
+    }
     out.push('');
   }
   return `${out.join('\n')}\n`;

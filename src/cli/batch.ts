@@ -9,7 +9,8 @@ import { gatherIncident } from '../incident/resolve.js';
 import { validateIncident } from '../incident/validate.js';
 import { ExecSink, parseDurationMs, parseRate } from '../mail/exec.js';
 import { BATCH_FORMATS, type BatchFormat } from '../mail/formats.js';
-import { Journal, readJournal } from '../mail/journal.js';
+import type { Journal } from '../mail/journal.js';
+import { changedLine, openCampaign, startJournal, type Campaign } from '../batch/campaign.js';
 import { FileSink, FolderSink, StreamSink, type Sink } from '../mail/sinks.js';
 import { parseMapOptions } from '../recipients/columns.js';
 import { parseDelimiter } from '../recipients/csv.js';
@@ -96,16 +97,19 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
   const requireFrom = preview === undefined && format !== 'text';
   const incident = validateIncident(gathered.input, { source: gathered.source, requireFrom });
   const library = new TemplateLibrary(gathered.templatesDir);
-  const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html) });
   const colour = stderrColour(io);
-  if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
-  const required = library.requiredRecipientFields(composer.template);
 
   if (input === '-' && io.stdin.isTTY) throw new UsageError('batch - reads the CSV from stdin, but stdin is a terminal', 'pipe the CSV in (apologize batch - < orders.csv) or give its path');
   const inputPath = input === '-' ? '-' : resolve(io.cwd, input);
   const grouping = !opts.perRow;
   const file: InputFile = await prepareInput(inputPath, io.stdin);
+  let campaign: Campaign | undefined;
   try {
+    // One run at a time on a journal; the incident id its messages carry is the journal's.
+    campaign = openCampaign(incident, { journal: opts.journal && resolve(io.cwd, opts.journal), onlySent: opts.onlySent && resolve(io.cwd, opts.onlySent), perRow: Boolean(opts.perRow) });
+    const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html), campaignId: campaign.id });
+    if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
+    const required = library.requiredRecipientFields(composer.template);
     const { delimiter: delim, columns } = await readHeader(file.path, opts.encoding, delimiter, map);
     for (const field of required) {
       if (!['email', 'name', 'first_name'].includes(field) && !columns.index.has(field)) {
@@ -113,9 +117,9 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
       }
     }
     const rejectsPath = preview !== undefined ? undefined : opts.rejects ? resolve(io.cwd, opts.rejects) : defaultRejectsPath(inputPath);
-    const journalState = opts.journal ? readJournal(resolve(io.cwd, opts.journal)) : undefined;
-    const onlySent = opts.onlySent ? readJournal(resolve(io.cwd, opts.onlySent)) : undefined;
-    if (opts.onlySent && onlySent!.last.size === 0) throw new UsageError(`--only-sent ${opts.onlySent} has no journal entries`, 'give the --journal file of the apology run');
+    const journalState = campaign.journal;
+    const onlySent = campaign.onlySent;
+    if (onlySent && onlySent.last.size === 0) throw new UsageError(`--only-sent ${opts.onlySent} has no journal entries`, 'give the --journal file of the apology run');
 
     // ---- the first pass for grouping: which customers' rows are scattered
     let scattered;
@@ -148,13 +152,16 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
 
     // ---- the sink
     const streams = streamsOf(io); // a reader of stdout (or of the preview on stderr) that leaves ends the run quietly
-    const journal = opts.journal ? new Journal(resolve(io.cwd, opts.journal)) : undefined;
+    const changed = changedLine(campaign);
+    if (changed) say(io, safeLine(changed));
+    const journal: Journal | undefined = opts.journal && preview === undefined ? startJournal(campaign, Boolean(opts.perRow)) : undefined;
     let sink: Sink;
     if (preview !== undefined) sink = new PreviewSink(io);
     else if (opts.exec) {
       sink = new ExecSink({
-        command: opts.exec, concurrency, ratePerMinute: rate, timeoutMs: execTimeoutMs, env: io.env, journal,
+        command: opts.exec, concurrency, ratePerMinute: rate, timeoutMs: execTimeoutMs, env: io.env, cwd: io.cwd, journal,
         onFailure: (to, reason) => say(io, `apologize: sending to ${safeLine(to)} failed: ${safeLine(reason)}`),
+        onInDoubt: (to, reason) => say(io, `apologize: sending to ${safeLine(to)} is in doubt: ${safeLine(reason)} (it may have gone out; not resent without --resend-in-doubt)`),
       });
     } else if (format === 'eml') sink = new FolderSink(resolve(io.cwd, opts.out!), Boolean(opts.force));
     else if (opts.out) sink = new FileSink(resolve(io.cwd, opts.out), format);
@@ -173,7 +180,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
       rejects.setHeader(cols.raw);
       await runPass({
         input: inputStream(), encoding: opts.encoding, delimiter: delim, columns: cols, required, composer, sink, rejects, counts,
-        perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, resendInDoubt: opts.resendInDoubt, onlySent,
+        perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, stage, resendInDoubt: opts.resendInDoubt, onlySent,
         shouldStop: () => interrupted || streams.stdout.closed || (preview !== undefined && streams.stderr.closed), onBytes: progress?.tick, collectGarbage: garbageCollector(),
         fastMbox: format === 'mbox' && io.env.APOLOGIZE_SLOW_PATH !== '1',
       });
@@ -190,14 +197,22 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     }
     counts.written = sink.written;
     counts.failed = sink.failed;
+    if (sink instanceof ExecSink) {
+      counts.inDoubtNow = sink.inDoubt.length;
+      counts.inDoubt.push(...sink.inDoubt);
+    }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (counts.inDoubt.length > 0) {
-      say(io, `apologize: ${counts.inDoubt.length} message(s) were being handed over when an earlier run stopped, and may or may not have gone out; not resent (add --resend-in-doubt to send them): ${safeLine(counts.inDoubt.join(', '))}`);
+      say(io, `apologize: ${counts.inDoubt.length} message(s) were being handed over when an earlier run stopped or timed out, and may or may not have gone out; not resent (add --resend-in-doubt to send them): ${safeLine(counts.inDoubt.join(', '))}`);
+    }
+    if (counts.apologyInDoubt.length > 0) {
+      say(io, `apologize: ${counts.apologyInDoubt.length} customer(s) get no follow-up because their apology is in doubt in ${safeLine(opts.onlySent ?? '')} (resend it with --resend-in-doubt first): ${safeLine(counts.apologyInDoubt.join(', '))}`);
     }
     say(io, safeLine(summaryLine(counts, seconds, { target: sink.target, rejects: counts.rowsRejected > 0 ? rejectsPath : undefined, interrupted, preview: preview !== undefined })));
     if (interrupted) return 130;
-    return counts.rowsRejected > 0 || counts.failed > 0 || counts.inDoubt.length > 0 ? 1 : 0;
+    return counts.rowsRejected > 0 || counts.failed > 0 || counts.inDoubt.length > 0 || counts.apologyInDoubt.length > 0 ? 1 : 0;
   } finally {
+    campaign?.release();
     file.dispose();
   }
 }

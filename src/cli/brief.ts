@@ -18,7 +18,7 @@ export async function briefCommand(opts: BriefCommandOptions, io: IO): Promise<n
   const gathered = gatherIncident({ cwd: io.cwd, flags: incidentFromFlags(opts), incidentFile: opts.incident, configFile: opts.config, templatesDir: opts.templates });
   const incident = validateIncident(gathered.input, { source: gathered.source });
   const library = new TemplateLibrary(gathered.templatesDir);
-  const journal = opts.journal ? { path: opts.journal, state: readJournal(resolve(io.cwd, opts.journal)) } : undefined;
+  const journal = opts.journal ? { path: opts.journal, state: readJournal(resolve(io.cwd, opts.journal), true) } : undefined;
   await writeProduct(io, renderBrief(incident, library, { now: resolveNow(io.env), journal }));
   return 0;
 }

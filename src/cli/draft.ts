@@ -7,7 +7,7 @@ import { InputError, InterruptError, UsageError } from '../errors.js';
 import { askMissing, inquirerAsker, type Asker } from '../incident/questions.js';
 import { gatherIncident } from '../incident/resolve.js';
 import type { Incident } from '../incident/schema.js';
-import { missingFields, printable, validateIncident } from '../incident/validate.js';
+import { incidentId, missingFields, printable, validateIncident } from '../incident/validate.js';
 import { parseMailbox } from '../mail/address.js';
 import { toJsonLine, toJsonObject, toRfc5322, toText } from '../mail/rfc5322.js';
 import { NOBODY, recipientFromMailbox } from '../recipients/recipient.js';
@@ -119,7 +119,9 @@ function preview(io: IO, message: Message): void {
 
 /** Writes the answers as an incident file for `batch` (YAML, or JSON for .json). */
 export function saveIncident(file: string, incident: Incident): void {
-  const data = JSON.parse(JSON.stringify(incident)) as Record<string, unknown>;
+  // The id keeps the campaign's identity when the saved facts are edited later (see Campaigns in the README).
+  const { id: _own, ...facts } = incident;
+  const data = JSON.parse(JSON.stringify({ id: incidentId(incident), ...facts })) as Record<string, unknown>;
   const text = extname(file).toLowerCase() === '.json' ? `${JSON.stringify(data, null, 2)}\n` : toYaml(data);
   try {
     writeFileSync(file, text);

@@ -43,6 +43,8 @@ export interface ComposerOptions {
   html?: boolean;
   /** Render every message directly, without cached shapes (tests compare the two). */
   direct?: boolean;
+  /** The incident id of the campaign (its journal's), when it differs from the facts' own. */
+  campaignId?: string;
 }
 
 export interface Composer {
@@ -98,7 +100,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   const template = library.get(incident.scenario, stage);
   const apologyTemplate = stage === 'apology' ? template : library.get(incident.scenario, 'apology');
   const humour = decideHumour(incident);
-  const id = incidentId(incident);
+  const id = opts.campaignId ?? incidentId(incident);
   const from = mailbox(incident.company.from, 'company.from');
   const replyTo = mailbox(incident.company.replyTo, 'company.replyTo');
   const domain = from ? from.address.slice(from.address.lastIndexOf('@') + 1).toLowerCase() : 'apologize.invalid';

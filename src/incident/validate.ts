@@ -84,7 +84,7 @@ export function incidentId(incident: Incident): string {
   return createHash('sha256').update(canonicalJson(facts)).digest('hex').slice(0, 12);
 }
 
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
