@@ -18,7 +18,10 @@ function start(args: string[], cwd: string): { child: ChildProcess; done: Promis
 }
 
 async function until(what: () => boolean, maxMs = 20_000): Promise<void> {
-  for (let waited = 0; !what() && waited < maxMs; waited += 25) await sleep(25);
+  for (let waited = 0; !what(); waited += 25) {
+    if (waited >= maxMs) throw new Error(`waited ${maxMs} ms for ${what.toString()}`);
+    await sleep(25);
+  }
 }
 
 describe('--exec msmtp to a real SMTP server: a hand-off killed after delivering', () => {
@@ -75,9 +78,11 @@ describe('two runs on one journal', () => {
     const log = join(dir, 'log');
     const go = join(dir, 'go');
     writeIncident(dir);
-    const cmd = `while [ ! -e '${go}' ]; do sleep 0.05; done; ${loggingCommand(log)}`;
+    const started = join(dir, 'started');
+    const cmd = `touch '${started}'; while [ ! -e '${go}' ]; do sleep 0.05; done; ${loggingCommand(log)}`;
     const killed = start(['batch', csv, '--incident', 'incident.yaml', '--exec', cmd, '--journal', 'j'], dir);
-    await until(() => existsSync(join(dir, 'j')) && readFileSync(join(dir, 'j'), 'utf8').includes('"sending"'));
+    // the hand-off is running (not only journaled as "sending"): killing the run now orphans a delivery
+    await until(() => existsSync(started) && readFileSync(join(dir, 'j'), 'utf8').includes('"sending"'));
     killed.child.kill('SIGKILL');
     await killed.done;
     writeFileSync(go, ''); // the orphaned hand-off delivers after its run died
