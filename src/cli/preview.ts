@@ -10,8 +10,9 @@ export class PreviewSink implements Sink {
   readonly target = 'preview';
   constructor(private readonly io: IO) {}
 
-  write(msg: Message, seq: number): void {
-    if (this.io.streams?.stderr.closed) return; // the reader left (2>&1 | head): the run stops quietly
+  /** Resolves once stderr has taken the message, so a reader that left (2>&1 | head) stops the run at the next row. */
+  write(msg: Message, seq: number): Promise<void> | void {
+    if (this.io.streams?.stderr.closed) return; // the reader left: the run stops quietly
     const c = stderrColour(this.io);
     const to = msg.to ? (msg.to.name ? `${msg.to.name} <${msg.to.address}>` : msg.to.address) : '(nobody)';
     const lines = [
@@ -23,8 +24,10 @@ export class PreviewSink implements Sink {
       safeForTerminal(msg.text).trimEnd(),
       '',
     ];
-    this.io.stderr.write(`${lines.join('\n')}\n`);
     this.written++;
+    return new Promise((resolve) => {
+      this.io.stderr.write(`${lines.join('\n')}\n`, () => resolve());
+    });
   }
 
   async close(): Promise<void> {}
