@@ -76,9 +76,37 @@ function hex8(n: number): string {
   return HEX[n >>> 24]! + HEX[(n >>> 16) & 255]! + HEX[(n >>> 8) & 255]! + HEX[n & 255]!;
 }
 
-/** Normalises a rendered body: no trailing spaces, at most one blank line in a row, one final newline. */
+/**
+ * Normalises a rendered body: every line break (CRLF, a lone CR) an LF (the
+ * writers turn LF into the output's line ending), no trailing spaces, at most
+ * one blank line in a row, one final newline.
+ */
 export function tidyBody(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+// C0 and C1 controls and DEL, except tab and line feed: a NUL or an escape in a value is never text.
+// eslint-disable-next-line no-control-regex
+const BODY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+function controlName(c: string): string {
+  return `U+${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+}
+
+/** An InputError when a tidied body holds a control character (templates cannot: it came from a value). */
+function checkBody(body: string): void {
+  const bad = BODY_CONTROL.exec(body);
+  if (bad) throw new InputError(`a value in the message contains the control character ${controlName(bad[0])}`, 'remove control characters from the row (only tabs and line breaks may appear in a value)');
+}
+
+/** An InputError naming the first incident value with a control character (line breaks are fine: they are normalised). */
+function checkIncidentValues(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    const bad = BODY_CONTROL.exec(value.replace(/\r/g, ''));
+    if (bad) throw new InputError(`${path} contains the control character ${controlName(bad[0])}`, 'remove it from the incident (only tabs and line breaks may appear in a value)');
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) checkIncidentValues(v, path ? `${path}.${k}` : k);
+  }
 }
 
 function mailbox(value: string | undefined, field: string): Mailbox | undefined {
@@ -124,6 +152,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     single: incident.affected === 1,
     many: incident.affected >= 100,
   };
+  checkIncidentValues(incident, '');
   const base = {
     incident: incidentContext,
     company: incidentContext.company,
@@ -143,7 +172,9 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     if (humourIndex >= 0) context.humour = humourLines[humourIndex]!(context).trim();
     const headers = template.headers.map((h) => h.render(context));
     if (stage !== 'apology') headers.push(apologySubject.render({ ...context, stage: 'apology' }));
-    return { headers, body: tidyBody(template.body(context)) };
+    const body = tidyBody(template.body(context));
+    checkBody(body);
+    return { headers, body };
   };
   const sources = [...template.headers.map((h) => h.source), template.bodySource, ...template.humourSources];
   if (stage !== 'apology') sources.push(apologySubject.source);

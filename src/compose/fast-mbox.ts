@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { displayNameProblem, type Mailbox } from '../mail/address.js';
-import { formatMailbox, headerLine } from '../mail/encode.js';
+import { formatMailbox, headerLine, looksEncoded } from '../mail/encode.js';
 import { mboxSeparator } from '../mail/mbox.js';
 import { cachedDateLine, cachedMailboxLine, cachedSubjectLine, extraHeaderLine, plainMimeLines } from '../mail/rfc5322.js';
 import { FingerprintSet } from '../recipients/fingerprint.js';
@@ -151,7 +151,7 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     }
     // The To line as headerLine('To', formatMailbox(…)) gives it: written
     // directly when the name needs no quoting or encoding and nothing folds.
-    const direct = r.name === '' || (r.name.length < 70 && PLAIN_TO.test(r.name));
+    const direct = r.name === '' || (r.name.length < 70 && PLAIN_TO.test(r.name) && !looksEncoded(r.name));
     const toLength = 4 + (r.name === '' ? 0 : r.name.length + 2) + r.email.length + (r.name === '' ? 0 : 1);
     let to: string | undefined;
     let toStart: Buffer | undefined; // "To: <encoded name> <", then the address

@@ -15,8 +15,12 @@ type Node = hbs.AST.Node;
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const SLOT = /\uE000(\d+)\uE001/g;
-/** A value that tidying the body could change (edge spaces, line breaks) or that holds a placeholder mark. */
-const RENDER_DIRECTLY = /[\uE000\n\r]|^\s|\s$/;
+/**
+ * A value that tidying the body could change (edge spaces, line breaks), that
+ * rendering refuses (other control characters), or that holds a placeholder mark.
+ */
+// eslint-disable-next-line no-control-regex
+const RENDER_DIRECTLY = /[\uE000\u0000-\u001f\u007f-\u009f]|^\s|\s$/;
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 
 /** The recipient values the templates read: only these can change a message. */
