@@ -1,4 +1,5 @@
-import { InputError } from '../errors.js';
+import { InputError, TemplateError } from '../errors.js';
+import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { Incident } from '../incident/schema.js';
 import { incidentId, printable } from '../incident/validate.js';
 import { displayNameProblem, hasHeaderBreaker, parseMailbox, type Mailbox } from '../mail/address.js';
@@ -51,6 +52,12 @@ export interface Composer {
   humourOn: boolean;
   humourWarning?: string;
   incidentId: string;
+  /**
+   * Recipient fields the template prints in some branch (no test of that field
+   * around it): a batch needs a column for each, or rendering would fail on
+   * the first row that reaches the branch.
+   */
+  recipientColumns: Set<string>;
   /**
    * Writes the recipient's mbox entry as bytes, built from cached pieces of
    * its shape: exactly what `toMboxEntry(compose(recipient))` gives. False
@@ -162,6 +169,13 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     today: longDate(opts.now),
     followUpDate: followUpDue ? longDate(followUpDue) : '',
   };
+  const analysis = library.analyse(template);
+  if (stage !== 'apology') {
+    const subject = library.analyse(apologyTemplate, 'subject');
+    analysis.uses.push(...subject.uses);
+    analysis.problems.push(...subject.problems);
+  }
+  checkNames(analysis, { ...base, recipient: {}, humour: '' });
   const humourLines = humour.on ? template.humour : [];
   const subjectIndex = template.headers.findIndex((h) => h.name.toLowerCase() === 'subject');
   const apologySubject = apologyTemplate.headers.find((h) => h.name.toLowerCase() === 'subject')!;
@@ -237,10 +251,29 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   compose.humourOn = humour.on;
   compose.humourWarning = humour.warning;
   compose.incidentId = id;
+  compose.recipientColumns = printedRecipientColumns(analysis);
   if (skeleton && !opts.html) {
     compose.mboxInto = fastMboxWriter({ skeleton, finishHeaders, humourLines: humourLines.length, stage, id, domain, from, replyTo, now: opts.now });
   }
   return compose;
+}
+
+/**
+ * Every helper, partial and value the template names in any branch exists
+ * (recipient values are the CSV's business): a TemplateError before the first
+ * message, never halfway through a batch.
+ */
+function checkNames(analysis: TemplateAnalysis, context: Record<string, unknown>): void {
+  const problem = analysis.problems[0];
+  if (problem) throw new TemplateError(`${problem.file}:${problem.line}: ${problem.message}`, 'use a helper listed in the README ("Templates"), or add the partial to partials/');
+  const u = unknownField(analysis, context);
+  if (!u) return;
+  const top = u.path[0]!;
+  const holder = Object.hasOwn(context, top) && context[top] !== null && typeof context[top] === 'object' ? (context[top] as Record<string, unknown>) : undefined;
+  throw new TemplateError(
+    `${u.file}:${u.line}: the template uses ${u.path.join('.')}, which the template context does not have`,
+    holder ? `${top} has: ${Object.keys(holder).join(', ')}` : `the context has: ${Object.keys(context).join(', ')}`,
+  );
 }
 
 /** A rendered header value: one line, spaces folded; a control character is an input error. */

@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js';
+import { InputError, TemplateError } from '../errors.js';
 import { displayNameProblem, type Mailbox } from '../mail/address.js';
 import { formatMailbox, headerLine, looksEncoded } from '../mail/encode.js';
 import { mboxSeparator } from '../mail/mbox.js';
@@ -131,7 +131,14 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     if (!r.email || f.email !== r.email || f.name !== r.name || f.first_name !== r.first_name) return false;
     if (r.name && !r.nameChecked && displayNameProblem(r.name)) return false;
     FingerprintSet.hashAfter(hashState, r.key, hash);
-    const hit = c.skeleton.lookup(r, f, c.humourLines > 0 ? hash[0]! % c.humourLines : -1);
+    let hit;
+    try {
+      hit = c.skeleton.lookup(r, f, c.humourLines > 0 ? hash[0]! % c.humourLines : -1);
+    } catch (err) {
+      // Rendering a new shape failed: the plain path reports it, as for any message.
+      if (err instanceof InputError || err instanceof TemplateError) return false;
+      throw err;
+    }
     if (!hit) return false;
     const facts = hit.facts;
     if (!facts.fromSafe || !facts.crFree || facts.maxOctets > 998) return false;

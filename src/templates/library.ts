@@ -4,6 +4,7 @@ import { TemplateError, UsageError } from '../errors.js';
 import { printable } from '../incident/validate.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { unguardedRecipientFields } from './needs.js';
+import { analyseTemplate, type TemplateAnalysis, type TemplatePiece } from './fields.js';
 import { skeletonPlan, type SkeletonPlan } from '../compose/skeleton.js';
 import { builtinTemplatesDir } from './paths.js';
 
@@ -58,6 +59,8 @@ export interface CompiledHeader {
   name: string;
   render: RenderFn;
   source: string;
+  /** Line of the header in the file (1-based). */
+  line: number;
 }
 
 /** One scenario at one stage, compiled. */
@@ -96,6 +99,7 @@ export class TemplateLibrary {
   private readonly cache = new Map<string, CompiledTemplate>();
   private humourData: Record<string, string[]> | undefined;
   private readonly partialSources = new Map<string, string>();
+  private readonly partialFiles = new Map<string, { text: string; file: string }>();
 
   constructor(userDir?: string) {
     this.builtinDir = builtinTemplatesDir();
@@ -172,6 +176,21 @@ export class TemplateLibrary {
     return unguardedRecipientFields([...headerLines.map((h) => h.text), bodySource], this.partialSources);
   }
 
+  /**
+   * Every value, helper and partial the template names in any branch (its
+   * headers, body and humour lines), for checks before the first message.
+   */
+  analyse(template: CompiledTemplate, only: 'all' | 'subject' = 'all'): TemplateAnalysis {
+    const headers = only === 'subject' ? template.headers.filter((h) => h.name.toLowerCase() === 'subject') : template.headers;
+    const pieces: TemplatePiece[] = headers.map((h) => ({ text: h.source, file: template.file, firstLine: h.line }));
+    if (only === 'all') {
+      pieces.push({ text: template.bodySource, file: template.file, firstLine: template.bodyLine });
+      const humourFile = this.resolveFile('humour.json') ?? 'humour.json';
+      for (const text of template.humourSources) pieces.push({ text, file: humourFile, firstLine: 1 });
+    }
+    return analyseTemplate(pieces, this.partialFiles);
+  }
+
   private compileFile(scenario: string, stage: Stage, file: string): CompiledTemplate {
     const source = readTemplateFile(file);
     const { headerLines, bodySource, bodyLine } = splitTemplate(source, file);
@@ -194,7 +213,7 @@ export class TemplateLibrary {
         throw new TemplateError(`${file}:${line}: a second ${name} header (the first is on line ${first})`, `keep one ${name} line`);
       }
       seen.set(lower, line);
-      headers.push({ name, render: this.compileAt(m[2]!, file, line), source: m[2]! });
+      headers.push({ name, render: this.compileAt(m[2]!, file, line), source: m[2]!, line });
     });
     if (!seen.has('subject')) {
       throw new TemplateError(`${file}:1: no Subject header`, 'start the template with a line like "Subject: …" and a blank line');
@@ -219,7 +238,7 @@ export class TemplateLibrary {
       } catch (err) {
         if (err instanceof TemplateError) throw err;
         const line = (handlebarsLine(err) ?? 1) + firstLine - 1;
-        throw new TemplateError(`${file}:${line}: ${handlebarsMessage(err)}`, 'use a variable the template context has (see README, "Templates")');
+        throw new TemplateError(`${file}:${line}: ${handlebarsMessage(err, source)}`, 'use a variable the template context has (see README, "Templates")');
       }
     };
   }
@@ -240,6 +259,7 @@ export class TemplateLibrary {
         }
         this.hb.registerPartial(basename(entry, '.hbs'), source);
         this.partialSources.set(basename(entry, '.hbs'), source);
+        this.partialFiles.set(basename(entry, '.hbs'), { text: source, file });
       }
     }
   }
