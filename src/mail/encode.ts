@@ -78,7 +78,8 @@ export function encodeBody(text: string, facts?: { ascii: boolean; maxOctets: nu
   const ascii = !NON_ASCII.test(text);
   if (!text.includes('\r') && !hasLongLine(text, ascii ? 998 : 332)) return { transferEncoding: ascii ? '7bit' : '8bit', body: text };
   if (!text.includes('\r') && !hasLongOctetLine(text, 998)) return { transferEncoding: '8bit', body: text };
-  return { transferEncoding: 'quoted-printable', body: libqp.wrap(libqp.encode(Buffer.from(text, 'utf8')), 76) };
+  // libqp breaks soft lines with CRLF: LF here, like every other line (writers choose the line ending).
+  return { transferEncoding: 'quoted-printable', body: libqp.wrap(libqp.encode(Buffer.from(text, 'utf8')), 76).replace(/\r\n/g, '\n') };
 }
 
 /** A line longer than `max` characters (a UTF-16 unit is at most 3 UTF-8 octets, so max 332 is safe for 998 octets). */
