@@ -175,14 +175,16 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     analysis.uses.push(...subject.uses);
     analysis.problems.push(...subject.problems);
   }
-  checkNames(analysis, { ...base, recipient: {}, humour: '' });
+  checkNames(analysis, { ...base, recipient: {}, humour: '', messageId: '' });
+  // The Message-ID differs for every message: a template that prints it is rendered for each one (no cached shapes).
+  const usesMessageId = analysis.uses.some((u) => u.path[0] === 'messageId');
   const humourLines = humour.on ? template.humour : [];
   const subjectIndex = template.headers.findIndex((h) => h.name.toLowerCase() === 'subject');
   const apologySubject = apologyTemplate.headers.find((h) => h.name.toLowerCase() === 'subject')!;
 
   /** Renders everything that depends on the recipient: header values (raw) and the tidy body. */
-  const renderParts = (recipientContext: Record<string, unknown>, humourIndex: number): RenderedParts => {
-    const context: Record<string, unknown> = { ...base, recipient: recipientContext, humour: '' };
+  const renderParts = (recipientContext: Record<string, unknown>, humourIndex: number, messageId = ''): RenderedParts => {
+    const context: Record<string, unknown> = { ...base, recipient: recipientContext, humour: '', messageId };
     if (humourIndex >= 0) context.humour = humourLines[humourIndex]!(context).trim();
     const headers = template.headers.map((h) => h.render(context));
     if (stage !== 'apology') headers.push(apologySubject.render({ ...context, stage: 'apology' }));
@@ -192,7 +194,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   };
   const sources = [...template.headers.map((h) => h.source), template.bodySource, ...template.humourSources];
   if (stage !== 'apology') sources.push(apologySubject.source);
-  const plan = opts.direct ? null : library.skeletonPlan(sources);
+  const plan = opts.direct || usesMessageId ? null : library.skeletonPlan(sources);
   const skeleton = plan ? new SkeletonRenderer(plan, renderParts) : undefined;
 
   /**
@@ -227,7 +229,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       first_name: recipient.first_name,
       orders: recipient.orders,
     };
-    const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex);
+    const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex, messageId);
     const { subject, headers, inReplyTo } = finishHeaders(parts.headers, a, b);
     const nameProblem = recipient.name && !recipient.nameChecked ? displayNameProblem(recipient.name) : null;
     if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');

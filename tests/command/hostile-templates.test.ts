@@ -363,6 +363,20 @@ describe('every branch is checked before the first message', () => {
     expect(ok.code).toBe(0);
   });
 
+  it('messageId is in the context (SPEC.md), each message its own, in a branch too', async () => {
+    const dir = templates({ 'generic.hbs': `Subject: Sorry\nX-Ref: {{messageId}}\n\n{{#if recipient.name}}Reference: {{@root.messageId}}{{/if}}\n` });
+    const r = await batch(dir, csvFile('email,name\nc0@example.com,Ana\nc1@example.com,Bo\n'));
+    expect(r.code).toBe(0);
+    const msgs = pythonParse([writeTemp('out.mbox', r.stdout)], true);
+    expect(msgs).toHaveLength(2);
+    for (const m of msgs) {
+      const id = m.messageId!.slice(1, -1);
+      expect(m.text).toBe(`Reference: ${id}\n`);
+      expect(m.headers['X-Ref']).toEqual([id]);
+    }
+    expect(msgs[0]!.messageId).not.toBe(msgs[1]!.messageId);
+  });
+
   it('batch: a template error found after messages went out rejects those rows: exit 1 with the summary, never exit 2', async () => {
     // only a customer with a second order has recipient.orders.[1]: unknowable before the rows are read
     const dir = templates({ 'generic.hbs': `Subject: Sorry\n\nHi {{recipient.first_name}}.\n{{#if recipient.vip}}Second order: {{recipient.orders.[1].order_id}}{{/if}}\n` });
