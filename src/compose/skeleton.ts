@@ -56,7 +56,11 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
   const note = (node: Node | undefined, inOrders: boolean): void => {
     if (!node || node.type !== 'PathExpression') return;
     const p = node as hbs.AST.PathExpression;
-    if (p.data) return;
+    if (p.data) {
+      // @root.recipient.…: a recipient value by another road; only rendering each message reads it right.
+      if (p.parts[0] === 'root' && (p.parts[1] === 'recipient' || p.parts.length === 1)) safe = false;
+      return;
+    }
     const parts = p.parts;
     if (parts[0] === 'recipient') {
       const field = parts[1];

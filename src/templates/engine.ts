@@ -46,7 +46,8 @@ export function handlebarsMessage(err: unknown, source?: string): string {
   if (miss) {
     const line = source !== undefined && typeof e.lineNumber === 'number' ? source.split('\n')[e.lineNumber - 1] : undefined;
     const path = line !== undefined && typeof e.column === 'number' ? /^[@\w./[\]-]+/.exec(line.slice(e.column))?.[0] : undefined;
-    return `${path ?? miss[1]} is not defined`;
+    // (inside a partial, the position is the partial's: then only the name is known)
+    return path !== undefined && path.replace(/[[\]]/g, '').split(/[./]/).pop() === miss[1] ? `${path} is not defined` : `"${miss[1]}" is not defined`;
   }
   const lines = msg.split('\n');
   const expecting = lines.find((l) => l.startsWith('Expecting'));

@@ -228,6 +228,19 @@ export function analyseTemplate(pieces: TemplatePiece[], partials: Map<string, {
   return { uses, problems };
 }
 
+/**
+ * The recipient fields the template prints with no test of that field around
+ * them (`{{recipient.order_id}}` outside `{{#if recipient.order_id}}`): an
+ * empty value there would leave a hole in the message, so such a row is rejected.
+ */
+export function unguardedRecipientFields(analysis: TemplateAnalysis): Set<string> {
+  const out = new Set<string>();
+  for (const u of analysis.uses) {
+    if (u.printed && !u.guarded && u.path.length === 2 && u.path[0] === 'recipient' && u.path[1] !== 'orders') out.add(u.path[1]!);
+  }
+  return out;
+}
+
 /** Recipient fields every row needs a column for: printed somewhere without a test of that same field around it. */
 export function printedRecipientColumns(analysis: TemplateAnalysis): Set<string> {
   const out = new Set<string>();

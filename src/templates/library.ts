@@ -3,8 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { printable } from '../incident/validate.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
-import { unguardedRecipientFields } from './needs.js';
-import { analyseTemplate, type TemplateAnalysis, type TemplatePiece } from './fields.js';
+import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
 import { skeletonPlan, type SkeletonPlan } from '../compose/skeleton.js';
 import { builtinTemplatesDir } from './paths.js';
 
@@ -172,8 +171,7 @@ export class TemplateLibrary {
 
   /** Recipient fields the template prints unguarded (an empty value there rejects the row). */
   requiredRecipientFields(template: CompiledTemplate): Set<string> {
-    const { headerLines, bodySource } = splitTemplate(template.source, template.file);
-    return unguardedRecipientFields([...headerLines.map((h) => h.text), bodySource], this.partialSources);
+    return unguardedRecipientFields(this.analyse(template));
   }
 
   /**

@@ -363,6 +363,18 @@ describe('every branch is checked before the first message', () => {
     expect(ok.code).toBe(0);
   });
 
+  it('a printed field with no test of it around needs a value in every row; a tested one does not', async () => {
+    const dir = templates({
+      'generic.hbs': 'Subject: Sorry\n\n{{> order}}\n{{#if recipient.tier}}Tier {{recipient.tier}}.{{/if}}\n',
+      'partials/order.hbs': 'Order {{@root.recipient.order_id}}.',
+    });
+    const csv = csvFile('email,name,order_id,tier\nc0@example.com,Ana,A-1,\nc1@example.com,Bo,,gold\n');
+    const r = await batch(dir, csv);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Order A-1.');
+    expect(readFileSync(csv.replace(/\.csv$/, '.rejects.csv'), 'utf8')).toMatch(/c1@example\.com.*order_id is empty and the template needs it/);
+  });
+
   it('messageId is in the context (SPEC.md), each message its own, in a branch too', async () => {
     const dir = templates({ 'generic.hbs': `Subject: Sorry\nX-Ref: {{messageId}}\n\n{{#if recipient.name}}Reference: {{@root.messageId}}{{/if}}\n` });
     const r = await batch(dir, csvFile('email,name\nc0@example.com,Ana\nc1@example.com,Bo\n'));

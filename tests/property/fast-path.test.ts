@@ -183,15 +183,19 @@ describe('cached shapes and the byte writer give exactly the plain output', () =
     }
   });
 
-  it('templates that read a value in a way placeholders cannot copy are rendered for each message', () => {
-    const dir = tempDir('apologize-fast-');
-    writeFileSync(join(dir, 'generic.hbs'), 'Subject: Hello\n\nDear {{lookup recipient "name"}}.\n');
-    const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
-    const compose = createComposer(incident, new TemplateLibrary(dir), { now });
-    expect(compose.mboxInto).toBeUndefined();
-    const r = recipientFrom({}, [], 'Ana', 'Ana', 'ana@example.com');
-    expect(compose(r).text).toContain('Dear Ana.');
-  });
+  it.each(['{{lookup recipient "name"}}', '{{@root.recipient.name}}', '{{#each recipient.orders}}{{@root.recipient.name}}{{/each}}', '{{messageId}}'])(
+    'templates that read a value in a way placeholders cannot copy are rendered for each message: %s',
+    (expr) => {
+      const dir = tempDir('apologize-fast-');
+      writeFileSync(join(dir, 'generic.hbs'), `Subject: Hello\n\nDear ${expr}.\n`);
+      const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
+      const compose = createComposer(incident, new TemplateLibrary(dir), { now });
+      expect(compose.mboxInto).toBeUndefined();
+      const r = recipientFrom({}, [], 'Ana', 'Ana', 'ana@example.com');
+      const msg = compose(r);
+      expect(msg.text).toBe(`Dear ${expr === '{{messageId}}' ? msg.messageId : 'Ana'}.\n`);
+    },
+  );
 });
 
 describe('shortcuts agree with the full checks', () => {
