@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import { printable } from '../incident/validate.js';
+import { hasHeaderBreaker } from '../mail/address.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
 import { skeletonPlan, type SkeletonPlan } from '../compose/skeleton.js';
@@ -196,9 +197,12 @@ export class TemplateLibrary {
     const seen = new Map<string, number>();
     headerLines.forEach(({ line, text }) => {
       // A name, then the colon right after it: "Bcc : x" or "\tBcc: x" is not a header line.
-      const m = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/.exec(text);
+      const m = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/s.exec(text);
       if (!m) throw new TemplateError(`${file}:${line}: "${printable(text)}" is not a header line like "Subject: …"`, 'put headers first, then a blank line, then the body');
       const name = m[1]!;
+      if (hasHeaderBreaker(m[2]!)) {
+        throw new TemplateError(`${file}:${line}: the ${name} header holds a line separator, control or bidi character`, `remove it from the ${name} line`);
+      }
       const lower = name.toLowerCase();
       if (RESERVED.has(lower)) {
         throw new TemplateError(`${file}:${line}: the ${name} header is set by apologize, not by templates`, `remove the ${name} line`);

@@ -117,6 +117,13 @@ describe('a template sets only the headers SPEC.md allows (never a recipient)', 
     expect(r.stderr).toMatch(/generic\.hbs:1: .*is not a header line/);
   });
 
+  it.each(['\u2028', '\u2029', '\u202e'])('a header line holding %j is a template error, not a rejected row', async (c) => {
+    const dir = templates({ 'generic.hbs': `Subject: Sorry${c}Bcc: evil@evil.example\n${BODY}` });
+    const r = await draft(dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/generic\.hbs:1: the Subject header holds a line separator/);
+  });
+
   it('the allowed headers, in any case, are written once each', async () => {
     const allowed = [
       'subject: Sorry',
