@@ -1,5 +1,5 @@
 import type { Composer, Message } from '../compose/compose.js';
-import { InputError } from '../errors.js';
+import { InputError, TemplateError } from '../errors.js';
 import { recordKey, type JournalRecord, type JournalState } from '../mail/journal.js';
 import type { Sink } from '../mail/sinks.js';
 import type { ColumnMap } from '../recipients/columns.js';
@@ -131,7 +131,8 @@ export async function runPass(o: PassOptions): Promise<void> {
     try {
       msg = o.composer(recipient);
     } catch (err) {
-      if (!(err instanceof InputError)) throw err;
+      // A template error after messages went out rejects the row (exit 1 with the summary), never exit 2.
+      if (!(err instanceof InputError) && !(err instanceof TemplateError && c.messages > 0)) throw err;
       for (const r of rows) reject(r.line, r.cells, err.message);
       return;
     }

@@ -111,7 +111,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
     const required = library.requiredRecipientFields(composer.template);
     const { delimiter: delim, columns } = await readHeader(file.path, opts.encoding, delimiter, map);
-    for (const field of required) {
+    for (const field of new Set([...required, ...composer.recipientColumns])) {
       if (!['email', 'name', 'first_name'].includes(field) && !columns.index.has(field)) {
         throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);
       }

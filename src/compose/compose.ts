@@ -1,4 +1,5 @@
-import { InputError } from '../errors.js';
+import { InputError, TemplateError } from '../errors.js';
+import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { Incident } from '../incident/schema.js';
 import { incidentId, printable } from '../incident/validate.js';
 import { displayNameProblem, hasHeaderBreaker, parseMailbox, type Mailbox } from '../mail/address.js';
@@ -54,6 +55,12 @@ export interface Composer {
   humourWarning?: string;
   incidentId: string;
   /**
+   * Recipient fields the template prints in some branch (no test of that field
+   * around it): a batch needs a column for each, or rendering would fail on
+   * the first row that reaches the branch.
+   */
+  recipientColumns: Set<string>;
+  /**
    * Writes the recipient's mbox entry as bytes, built from cached pieces of
    * its shape: exactly what `toMboxEntry(compose(recipient))` gives. False
    * (nothing written) when only that slower path can say what it is.
@@ -78,9 +85,37 @@ function hex8(n: number): string {
   return HEX[n >>> 24]! + HEX[(n >>> 16) & 255]! + HEX[(n >>> 8) & 255]! + HEX[n & 255]!;
 }
 
-/** Normalises a rendered body: no trailing spaces, at most one blank line in a row, one final newline. */
+/**
+ * Normalises a rendered body: every line break (CRLF, a lone CR) an LF (the
+ * writers turn LF into the output's line ending), no trailing spaces, at most
+ * one blank line in a row, one final newline.
+ */
 export function tidyBody(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+// C0 and C1 controls and DEL, except tab and line feed: a NUL or an escape in a value is never text.
+// eslint-disable-next-line no-control-regex
+const BODY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+function controlName(c: string): string {
+  return `U+${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+}
+
+/** An InputError when a tidied body holds a control character (templates cannot: it came from a value). */
+function checkBody(body: string): void {
+  const bad = BODY_CONTROL.exec(body);
+  if (bad) throw new InputError(`a value in the message contains the control character ${controlName(bad[0])}`, 'remove control characters from the row (only tabs and line breaks may appear in a value)');
+}
+
+/** An InputError naming the first incident value with a control character (line breaks are fine: they are normalised). */
+function checkIncidentValues(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    const bad = BODY_CONTROL.exec(value.replace(/\r/g, ''));
+    if (bad) throw new InputError(`${path} contains the control character ${controlName(bad[0])}`, 'remove it from the incident (only tabs and line breaks may appear in a value)');
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) checkIncidentValues(v, path ? `${path}.${k}` : k);
+  }
 }
 
 function mailbox(value: string | undefined, field: string): Mailbox | undefined {
@@ -126,6 +161,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     single: incident.affected === 1,
     many: incident.affected >= 100,
   };
+  checkIncidentValues(incident, '');
   const base = {
     incident: incidentContext,
     company: incidentContext.company,
@@ -135,21 +171,32 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     today: longDate(opts.now),
     followUpDate: followUpDue ? longDate(followUpDue) : '',
   };
+  const analysis = library.analyse(template);
+  if (stage !== 'apology') {
+    const subject = library.analyse(apologyTemplate, 'subject');
+    analysis.uses.push(...subject.uses);
+    analysis.problems.push(...subject.problems);
+  }
+  checkNames(analysis, { ...base, recipient: {}, humour: '', messageId: '' });
+  // The Message-ID differs for every message: a template that prints it is rendered for each one (no cached shapes).
+  const usesMessageId = analysis.uses.some((u) => u.path[0] === 'messageId');
   const humourLines = humour.on ? template.humour : [];
   const subjectIndex = template.headers.findIndex((h) => h.name.toLowerCase() === 'subject');
   const apologySubject = apologyTemplate.headers.find((h) => h.name.toLowerCase() === 'subject')!;
 
   /** Renders everything that depends on the recipient: header values (raw) and the tidy body. */
-  const renderParts = (recipientContext: Record<string, unknown>, humourIndex: number): RenderedParts => {
-    const context: Record<string, unknown> = { ...base, recipient: recipientContext, humour: '' };
+  const renderParts = (recipientContext: Record<string, unknown>, humourIndex: number, messageId = ''): RenderedParts => {
+    const context: Record<string, unknown> = { ...base, recipient: recipientContext, humour: '', messageId };
     if (humourIndex >= 0) context.humour = humourLines[humourIndex]!(context).trim();
     const headers = template.headers.map((h) => h.render(context));
     if (stage !== 'apology') headers.push(apologySubject.render({ ...context, stage: 'apology' }));
-    return { headers, body: tidyBody(template.body(context)) };
+    const body = tidyBody(template.body(context));
+    checkBody(body);
+    return { headers, body };
   };
   const sources = [...template.headers.map((h) => h.source), template.bodySource, ...template.humourSources];
   if (stage !== 'apology') sources.push(apologySubject.source);
-  const plan = opts.direct ? null : library.skeletonPlan(sources);
+  const plan = opts.direct || usesMessageId ? null : library.skeletonPlan(sources);
   const skeleton = plan ? new SkeletonRenderer(plan, renderParts) : undefined;
 
   /**
@@ -184,7 +231,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       first_name: recipient.first_name,
       orders: recipient.orders,
     };
-    const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex);
+    const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex, messageId);
     const { subject, headers, inReplyTo } = finishHeaders(parts.headers, a, b);
     const nameProblem = recipient.name && !recipient.nameChecked ? displayNameProblem(recipient.name) : null;
     if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');
@@ -208,10 +255,29 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   compose.humourOn = humour.on;
   compose.humourWarning = humour.warning;
   compose.incidentId = id;
+  compose.recipientColumns = printedRecipientColumns(analysis);
   if (skeleton && !opts.html) {
     compose.mboxInto = fastMboxWriter({ skeleton, finishHeaders, humourLines: humourLines.length, stage, id, domain, from, replyTo, now: opts.now });
   }
   return compose;
+}
+
+/**
+ * Every helper, partial and value the template names in any branch exists
+ * (recipient values are the CSV's business): a TemplateError before the first
+ * message, never halfway through a batch.
+ */
+function checkNames(analysis: TemplateAnalysis, context: Record<string, unknown>): void {
+  const problem = analysis.problems[0];
+  if (problem) throw new TemplateError(`${problem.file}:${problem.line}: ${problem.message}`, 'use a helper listed in the README ("Templates"), or add the partial to partials/');
+  const u = unknownField(analysis, context);
+  if (!u) return;
+  const top = u.path[0]!;
+  const holder = Object.hasOwn(context, top) && context[top] !== null && typeof context[top] === 'object' ? (context[top] as Record<string, unknown>) : undefined;
+  throw new TemplateError(
+    `${u.file}:${u.line}: the template uses ${u.path.join('.')}, which the template context does not have`,
+    holder ? `${top} has: ${Object.keys(holder).join(', ')}` : `the context has: ${Object.keys(context).join(', ')}`,
+  );
 }
 
 /** A rendered header value: one line, spaces folded; a control character is an input error. */

@@ -1,6 +1,6 @@
-import { InputError } from '../errors.js';
+import { InputError, TemplateError } from '../errors.js';
 import { displayNameProblem, type Mailbox } from '../mail/address.js';
-import { formatMailbox, headerLine } from '../mail/encode.js';
+import { formatMailbox, headerLine, looksEncoded } from '../mail/encode.js';
 import { mboxSeparator } from '../mail/mbox.js';
 import { cachedDateLine, cachedMailboxLine, cachedSubjectLine, extraHeaderLine, plainMimeLines } from '../mail/rfc5322.js';
 import { FingerprintSet } from '../recipients/fingerprint.js';
@@ -131,7 +131,14 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     if (!r.email || f.email !== r.email || f.name !== r.name || f.first_name !== r.first_name) return false;
     if (r.name && !r.nameChecked && displayNameProblem(r.name)) return false;
     FingerprintSet.hashAfter(hashState, r.key, hash);
-    const hit = c.skeleton.lookup(r, f, c.humourLines > 0 ? hash[0]! % c.humourLines : -1);
+    let hit;
+    try {
+      hit = c.skeleton.lookup(r, f, c.humourLines > 0 ? hash[0]! % c.humourLines : -1);
+    } catch (err) {
+      // Rendering a new shape failed: the plain path reports it, as for any message.
+      if (err instanceof InputError || err instanceof TemplateError) return false;
+      throw err;
+    }
     if (!hit) return false;
     const facts = hit.facts;
     if (!facts.fromSafe || !facts.crFree || facts.maxOctets > 998) return false;
@@ -151,7 +158,7 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
     }
     // The To line as headerLine('To', formatMailbox(…)) gives it: written
     // directly when the name needs no quoting or encoding and nothing folds.
-    const direct = r.name === '' || (r.name.length < 70 && PLAIN_TO.test(r.name));
+    const direct = r.name === '' || (r.name.length < 70 && PLAIN_TO.test(r.name) && !looksEncoded(r.name));
     const toLength = 4 + (r.name === '' ? 0 : r.name.length + 2) + r.email.length + (r.name === '' ? 0 : 1);
     let to: string | undefined;
     let toStart: Buffer | undefined; // "To: <encoded name> <", then the address

@@ -15,8 +15,12 @@ type Node = hbs.AST.Node;
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const SLOT = /\uE000(\d+)\uE001/g;
-/** A value that tidying the body could change (edge spaces, line breaks) or that holds a placeholder mark. */
-const RENDER_DIRECTLY = /[\uE000\n\r]|^\s|\s$/;
+/**
+ * A value that tidying the body could change (edge spaces, line breaks), that
+ * rendering refuses (other control characters), or that holds a placeholder mark.
+ */
+// eslint-disable-next-line no-control-regex
+const RENDER_DIRECTLY = /[\uE000\u0000-\u001f\u007f-\u009f]|^\s|\s$/;
 const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
 
 /** The recipient values the templates read: only these can change a message. */
@@ -52,7 +56,11 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
   const note = (node: Node | undefined, inOrders: boolean): void => {
     if (!node || node.type !== 'PathExpression') return;
     const p = node as hbs.AST.PathExpression;
-    if (p.data) return;
+    if (p.data) {
+      // @root.recipient.…: a recipient value by another road; only rendering each message reads it right.
+      if (p.parts[0] === 'root' && (p.parts[1] === 'recipient' || p.parts.length === 1)) safe = false;
+      return;
+    }
     const parts = p.parts;
     if (parts[0] === 'recipient') {
       const field = parts[1];

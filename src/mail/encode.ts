@@ -7,9 +7,19 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const LONG_TOKEN = /\S{70,}/;
 const SPECIALS = /[()<>[\]:;@\\,."]/;
 
+/**
+ * True when text holds something a mail client could decode as an RFC 2047
+ * encoded-word (`=?charset?b?…?=`): written raw, it would show as something
+ * else than what was typed (even a line break and a Bcc), so it is encoded.
+ */
+export function looksEncoded(text: string): boolean {
+  const open = text.indexOf('=?');
+  return open !== -1 && text.indexOf('?=', open + 2) !== -1;
+}
+
 /** A display name as RFC 5322 wants it: atom, quoted string, or RFC 2047 encoded-words. */
 export function encodeDisplayName(name: string): string {
-  if (NON_ASCII.test(name)) {
+  if (NON_ASCII.test(name) || looksEncoded(name)) {
     // One encoded-word where it fits a line (Q, readable; B when Q is too long):
     // some parsers (Python's) put a space between adjacent encoded-words in a name.
     const q = libmime.encodeWord(name, 'Q', 0);
@@ -27,7 +37,7 @@ const PLAIN_NAME = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]*$/;
 /** `Name <addr>` with only the name encoded; the address always stays bare. */
 export function formatMailbox(box: Mailbox): string {
   if (!box.name) return box.address;
-  const name = PLAIN_NAME.test(box.name) && box.name.length < 70 && !/^\s|\s$|\s\s/.test(box.name) ? box.name : encodeDisplayName(box.name);
+  const name = PLAIN_NAME.test(box.name) && box.name.length < 70 && !/^\s|\s$|\s\s/.test(box.name) && !looksEncoded(box.name) ? box.name : encodeDisplayName(box.name);
   return `${name} <${box.address}>`;
 }
 
@@ -40,7 +50,7 @@ export function displayMailbox(box: Mailbox): string {
 
 /** An unstructured header value (Subject…): encoded-words where needed. */
 export function encodeUnstructured(value: string): string {
-  if (LONG_TOKEN.test(value)) return libmime.encodeWord(value, 'Q', 52);
+  if (LONG_TOKEN.test(value) || looksEncoded(value)) return libmime.encodeWord(value, 'Q', 52);
   if (NON_ASCII.test(value)) return libmime.encodeWords(value, 'Q', 52);
   return value;
 }
@@ -68,7 +78,8 @@ export function encodeBody(text: string, facts?: { ascii: boolean; maxOctets: nu
   const ascii = !NON_ASCII.test(text);
   if (!text.includes('\r') && !hasLongLine(text, ascii ? 998 : 332)) return { transferEncoding: ascii ? '7bit' : '8bit', body: text };
   if (!text.includes('\r') && !hasLongOctetLine(text, 998)) return { transferEncoding: '8bit', body: text };
-  return { transferEncoding: 'quoted-printable', body: libqp.wrap(libqp.encode(Buffer.from(text, 'utf8')), 76) };
+  // libqp breaks soft lines with CRLF: LF here, like every other line (writers choose the line ending).
+  return { transferEncoding: 'quoted-printable', body: libqp.wrap(libqp.encode(Buffer.from(text, 'utf8')), 76).replace(/\r\n/g, '\n') };
 }
 
 /** A line longer than `max` characters (a UTF-16 unit is at most 3 UTF-8 octets, so max 332 is safe for 998 octets). */

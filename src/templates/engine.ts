@@ -34,9 +34,21 @@ export function handlebarsLine(err: unknown): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The first line of a Handlebars error message, without its ASCII art. */
-export function handlebarsMessage(err: unknown): string {
+/**
+ * The first line of a Handlebars error message, without its ASCII art. Given
+ * the source, a strict-mode miss names the whole variable (`recipient.vip is
+ * not defined`), not Handlebars' `"vip" not defined in [object Object]`.
+ */
+export function handlebarsMessage(err: unknown, source?: string): string {
   const msg = String((err as Error)?.message ?? err);
+  const e = err as { lineNumber?: number; column?: number };
+  const miss = /^"([^"]*)" not defined in /.exec(msg);
+  if (miss) {
+    const line = source !== undefined && typeof e.lineNumber === 'number' ? source.split('\n')[e.lineNumber - 1] : undefined;
+    const path = line !== undefined && typeof e.column === 'number' ? /^[@\w./[\]-]+/.exec(line.slice(e.column))?.[0] : undefined;
+    // (inside a partial, the position is the partial's: then only the name is known)
+    return path !== undefined && path.replace(/[[\]]/g, '').split(/[./]/).pop() === miss[1] ? `${path} is not defined` : `"${miss[1]}" is not defined`;
+  }
   const lines = msg.split('\n');
   const expecting = lines.find((l) => l.startsWith('Expecting'));
   return expecting ? `${lines[0]}: ${expecting}` : lines[0]!;

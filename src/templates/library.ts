@@ -1,24 +1,66 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
+import { printable } from '../incident/validate.js';
+import { hasHeaderBreaker } from '../mail/address.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
-import { unguardedRecipientFields } from './needs.js';
+import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
 import { skeletonPlan, type SkeletonPlan } from '../compose/skeleton.js';
 import { builtinTemplatesDir } from './paths.js';
 
 export type Stage = 'apology' | 'followup';
 export const STAGES: readonly Stage[] = ['apology', 'followup'];
 
-/** Headers a template may not set: apologize writes them itself. */
+/** Headers apologize writes itself (a clearer message when a template tries). */
 const RESERVED = new Set([
-  'from', 'to', 'cc', 'bcc', 'date', 'message-id', 'mime-version', 'content-type',
-  'content-transfer-encoding', 'in-reply-to', 'references', 'sender', 'return-path',
+  'from', 'to', 'reply-to', 'date', 'message-id', 'mime-version', 'content-type',
+  'content-transfer-encoding', 'in-reply-to', 'references',
 ]);
+
+/**
+ * The only headers a template may set (SPEC.md, "Messages"). Anything else —
+ * Cc, Bcc, Resent-*, Sender, Return-Path, Received, Content-* — could add a
+ * recipient (`sendmail -t`/`msmtp -t` deliver to Resent-To) or change how the
+ * message is read, so it is a template error.
+ */
+const ALLOWED = new Set(['subject', 'auto-submitted', 'precedence', 'importance', 'organization', 'list-id', 'list-unsubscribe', 'list-unsubscribe-post']);
+const ALLOWED_LIST = 'Subject, X-…, Auto-Submitted, Precedence, Importance, Organization, List-Id and List-Unsubscribe(-Post)';
+
+/** A header a template may set: the allowlist, or an `X-` name. */
+export function templateMaySet(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ALLOWED.has(lower) || /^x-[a-z0-9]/.test(lower);
+}
+
+/** Templates and partials larger than this are refused before Handlebars sees them (it needs many times the size in heap). */
+export const MAX_TEMPLATE_BYTES = 256 * 1024;
+
+/** A template file's text: size-checked first, BOM dropped, line ends as LF. */
+export function readTemplateFile(file: string): string {
+  const size = statSync(file).size;
+  if (size > MAX_TEMPLATE_BYTES) {
+    const shown = size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(size / 1024)} KB`;
+    throw new TemplateError(`${file}: the template is ${shown}; a template or partial may be at most 256 KB`, 'trim it, or move repeated parts into a partial');
+  }
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const bad = CONTROL.exec(text);
+  if (bad) {
+    const line = text.slice(0, bad.index).split('\n').length;
+    throw new TemplateError(`${file}:${line}: the template contains the control character U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`, 'remove it (only tabs and line breaks may appear in a template)');
+  }
+  return text;
+}
+
+// C0 and C1 controls and DEL, except tab and line feed (CR is already a line feed).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 export interface CompiledHeader {
   name: string;
   render: RenderFn;
   source: string;
+  /** Line of the header in the file (1-based). */
+  line: number;
 }
 
 /** One scenario at one stage, compiled. */
@@ -57,6 +99,7 @@ export class TemplateLibrary {
   private readonly cache = new Map<string, CompiledTemplate>();
   private humourData: Record<string, string[]> | undefined;
   private readonly partialSources = new Map<string, string>();
+  private readonly partialFiles = new Map<string, { text: string; file: string }>();
 
   constructor(userDir?: string) {
     this.builtinDir = builtinTemplatesDir();
@@ -129,24 +172,52 @@ export class TemplateLibrary {
 
   /** Recipient fields the template prints unguarded (an empty value there rejects the row). */
   requiredRecipientFields(template: CompiledTemplate): Set<string> {
-    const { headerLines, bodySource } = splitTemplate(template.source, template.file);
-    return unguardedRecipientFields([...headerLines.map((h) => h.text), bodySource], this.partialSources);
+    return unguardedRecipientFields(this.analyse(template));
+  }
+
+  /**
+   * Every value, helper and partial the template names in any branch (its
+   * headers, body and humour lines), for checks before the first message.
+   */
+  analyse(template: CompiledTemplate, only: 'all' | 'subject' = 'all'): TemplateAnalysis {
+    const headers = only === 'subject' ? template.headers.filter((h) => h.name.toLowerCase() === 'subject') : template.headers;
+    const pieces: TemplatePiece[] = headers.map((h) => ({ text: h.source, file: template.file, firstLine: h.line }));
+    if (only === 'all') {
+      pieces.push({ text: template.bodySource, file: template.file, firstLine: template.bodyLine });
+      const humourFile = this.resolveFile('humour.json') ?? 'humour.json';
+      for (const text of template.humourSources) pieces.push({ text, file: humourFile, firstLine: 1 });
+    }
+    return analyseTemplate(pieces, this.partialFiles);
   }
 
   private compileFile(scenario: string, stage: Stage, file: string): CompiledTemplate {
-    const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const source = readTemplateFile(file);
     const { headerLines, bodySource, bodyLine } = splitTemplate(source, file);
     const headers: CompiledHeader[] = [];
+    const seen = new Map<string, number>();
     headerLines.forEach(({ line, text }) => {
-      const m = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/.exec(text);
-      if (!m) throw new TemplateError(`${file}:${line}: "${text}" is not a header line like "Subject: …"`, 'put headers first, then a blank line, then the body');
+      // A name, then the colon right after it: "Bcc : x" or "\tBcc: x" is not a header line.
+      const m = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/s.exec(text);
+      if (!m) throw new TemplateError(`${file}:${line}: "${printable(text)}" is not a header line like "Subject: …"`, 'put headers first, then a blank line, then the body');
       const name = m[1]!;
-      if (RESERVED.has(name.toLowerCase())) {
+      if (hasHeaderBreaker(m[2]!)) {
+        throw new TemplateError(`${file}:${line}: the ${name} header holds a line separator, control or bidi character`, `remove it from the ${name} line`);
+      }
+      const lower = name.toLowerCase();
+      if (RESERVED.has(lower)) {
         throw new TemplateError(`${file}:${line}: the ${name} header is set by apologize, not by templates`, `remove the ${name} line`);
       }
-      headers.push({ name, render: this.compileAt(m[2]!, file, line), source: m[2]! });
+      if (!templateMaySet(name)) {
+        throw new TemplateError(`${file}:${line}: a template may not set the ${name} header`, `remove the ${name} line; a template may set only ${ALLOWED_LIST}`);
+      }
+      const first = seen.get(lower);
+      if (first !== undefined && !lower.startsWith('x-')) {
+        throw new TemplateError(`${file}:${line}: a second ${name} header (the first is on line ${first})`, `keep one ${name} line`);
+      }
+      seen.set(lower, line);
+      headers.push({ name, render: this.compileAt(m[2]!, file, line), source: m[2]!, line });
     });
-    if (!headers.some((h) => h.name.toLowerCase() === 'subject')) {
+    if (!seen.has('subject')) {
       throw new TemplateError(`${file}:1: no Subject header`, 'start the template with a line like "Subject: …" and a blank line');
     }
     const body = this.compileAt(bodySource, file, bodyLine);
@@ -169,7 +240,7 @@ export class TemplateLibrary {
       } catch (err) {
         if (err instanceof TemplateError) throw err;
         const line = (handlebarsLine(err) ?? 1) + firstLine - 1;
-        throw new TemplateError(`${file}:${line}: ${handlebarsMessage(err)}`, 'use a variable the template context has (see README, "Templates")');
+        throw new TemplateError(`${file}:${line}: ${handlebarsMessage(err, source)}`, 'use a variable the template context has (see README, "Templates")');
       }
     };
   }
@@ -182,7 +253,7 @@ export class TemplateLibrary {
       for (const entry of readdirSync(partials)) {
         if (!entry.endsWith('.hbs')) continue;
         const file = join(partials, entry);
-        const source = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+        const source = readTemplateFile(file);
         try {
           this.hb.parse(source);
         } catch (err) {
@@ -190,6 +261,7 @@ export class TemplateLibrary {
         }
         this.hb.registerPartial(basename(entry, '.hbs'), source);
         this.partialSources.set(basename(entry, '.hbs'), source);
+        this.partialFiles.set(basename(entry, '.hbs'), { text: source, file });
       }
     }
   }
@@ -207,8 +279,9 @@ export class TemplateLibrary {
         const file = join(dir, 'humour.json');
         if (!existsSync(file)) continue;
         let parsed: unknown;
+        const text = readTemplateFile(file);
         try {
-          parsed = JSON.parse(readFileSync(file, 'utf8'));
+          parsed = JSON.parse(text);
         } catch (err) {
           throw new TemplateError(`${file}: not valid JSON (${(err as Error).message})`, 'humour.json maps a scenario name to a list of lines');
         }

@@ -92,7 +92,8 @@ describe('templates', () => {
     const r = await runBin(['templates', 'lint', dir]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/broken\.hbs:\d+: Parse error/);
-    expect(r.stdout).toMatch(/typo\.hbs:3: "frist_name" not defined/);
+    expect(r.stdout).toMatch(/typo\.hbs:3: recipient\.frist_name is not defined/);
+    expect(r.stdout).not.toContain('[object Object]');
     expect(r.stdout).toMatch(/weak \(minor, named, one order\): \d+\/100/);
   });
 

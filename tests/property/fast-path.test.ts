@@ -5,7 +5,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createComposer, type Composer } from '../../src/compose/compose.js';
+import libmime from 'libmime';
+import { createComposer, type Composer, type Message } from '../../src/compose/compose.js';
 import type { ByteTarget } from '../../src/compose/fast-mbox.js';
 import { InputError } from '../../src/errors.js';
 import { BUILTIN_SCENARIOS, type IncidentInput } from '../../src/incident/schema.js';
@@ -52,6 +53,8 @@ function plain(compose: Composer, r: Recipient): string {
 // change encodings, quoting and tidying weighted in.
 const value = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('', 'A-1001', 'Zoë', 'Müller', 'José Álvarez', 'O\'Brien', 'Smith, Jane', 'Dr. Who', 'From here', '>From', 'F', 'x'.repeat(400), 'é'.repeat(340), '東京', '🙂', ' padded ', 'a  b', '=?utf-8?q?x?=', '{{x}}', '\uE000' + '0\uE001', 'line\nbreak', 'tab\there', 'a\u2028From b', '>From\u2029From x') },
+  // encoded-word lookalikes (one decodes to "\r\nBcc: evil@evil.example"), line breaks of every kind, control characters
+  { weight: 2, arbitrary: fc.constantFrom('=?utf-8?b?DQpCY2M6IGV2aWxAZXZpbC5leGFtcGxl?=', 'Hi =?UTF-8?Q?=0D=0ABcc:_x?= there', '=?iso-8859-1?q?J=F6rg?=', 'a=?b', 'x?=y=?', 'cr\ronly', 'crlf\r\nline', '\r\nFrom x', 'end\r', 'nul\u0000x', 'esc\u001b[31m', 'c1\u0085x', 'del\u007f') },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
 );
@@ -73,12 +76,39 @@ const recipient = fc
   })
   .map((x) => recipientFrom({ order_id: x.order_id, product: x.product }, x.extra, x.name, x.first, x.address));
 
+/** A header's value in an mbox entry, unfolded (undefined when absent). */
+function rawHeader(entry: string, name: string): string | undefined {
+  const head = entry.slice(0, entry.indexOf('\n\n')).replace(/\n(?=[ \t])/g, '');
+  return head.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+}
+
+/**
+ * What a mail client shows is what was typed: decoding the written Subject,
+ * template headers and To name gives back the value (an encoded-word
+ * lookalike in a value is encoded, never left for the client to decode).
+ */
+function showsAsTyped(entry: string, msg: Message) {
+  // eslint-disable-next-line no-control-regex
+  expect(entry, 'no CR (line breaks in values are LF, the output line ending) and no other control character').not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  expect(libmime.decodeWords(rawHeader(entry, 'Subject')!)).toBe(msg.subject);
+  for (const [name, value] of msg.headers) expect(libmime.decodeWords(rawHeader(entry, name)!)).toBe(value);
+  if (msg.to?.name) {
+    const raw = rawHeader(entry, 'To')!.slice(0, -(msg.to.address.length + 3));
+    if (raw.startsWith('"')) {
+      const unquoted = raw.slice(1, -1).replace(/\\(.)/g, '$1');
+      expect(unquoted).toBe(msg.to.name);
+      expect(unquoted.includes('=?'), 'no encoded-word lookalike inside quotes (clients decode those too)').toBe(false);
+    } else expect(libmime.decodeWords(raw)).toBe(msg.to.name);
+  }
+}
+
 function checkAll(compose: Composer, direct: Composer, runs: number, seed: number) {
   let fast = 0;
   fc.assert(
     fc.property(recipient, (r) => {
       const want = plain(direct, r);
       expect(plain(compose, r)).toBe(want);
+      if (!want.startsWith('error: ')) showsAsTyped(want, direct(r));
       const t = target();
       if (compose.mboxInto!(r, t)) {
         fast++;
@@ -153,15 +183,19 @@ describe('cached shapes and the byte writer give exactly the plain output', () =
     }
   });
 
-  it('templates that read a value in a way placeholders cannot copy are rendered for each message', () => {
-    const dir = tempDir('apologize-fast-');
-    writeFileSync(join(dir, 'generic.hbs'), 'Subject: Hello\n\nDear {{lookup recipient "name"}}.\n');
-    const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
-    const compose = createComposer(incident, new TemplateLibrary(dir), { now });
-    expect(compose.mboxInto).toBeUndefined();
-    const r = recipientFrom({}, [], 'Ana', 'Ana', 'ana@example.com');
-    expect(compose(r).text).toContain('Dear Ana.');
-  });
+  it.each(['{{lookup recipient "name"}}', '{{@root.recipient.name}}', '{{#each recipient.orders}}{{@root.recipient.name}}{{/each}}', '{{messageId}}'])(
+    'templates that read a value in a way placeholders cannot copy are rendered for each message: %s',
+    (expr) => {
+      const dir = tempDir('apologize-fast-');
+      writeFileSync(join(dir, 'generic.hbs'), `Subject: Hello\n\nDear ${expr}.\n`);
+      const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
+      const compose = createComposer(incident, new TemplateLibrary(dir), { now });
+      expect(compose.mboxInto).toBeUndefined();
+      const r = recipientFrom({}, [], 'Ana', 'Ana', 'ana@example.com');
+      const msg = compose(r);
+      expect(msg.text).toBe(`Dear ${expr === '{{messageId}}' ? msg.messageId : 'Ana'}.\n`);
+    },
+  );
 });
 
 describe('shortcuts agree with the full checks', () => {

@@ -87,10 +87,9 @@ describe('user templates shadow built-ins file by file', () => {
     expect(() => createComposer(incident(), lib, { now })).toThrow(error);
   });
 
-  it('an unknown variable is a TemplateError naming the line', () => {
+  it('an unknown variable is a TemplateError naming the line and the variable, before anything renders', () => {
     const lib = new TemplateLibrary(userDir({ 'generic.hbs': 'Subject: x\n\nfirst\nsecond {{incident.nope}}\n' }));
-    const compose = createComposer(incident(), lib, { now });
-    expect(() => compose(recipientFromMailbox('a@example.com', 'Ana'))).toThrow(/generic\.hbs:4: "nope" not defined/);
+    expect(() => createComposer(incident(), lib, { now })).toThrow(/generic\.hbs:4: the template uses incident\.nope, which/);
   });
 
   it.each([
