@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import { InputError } from '../errors.js';
 import type { Incident } from '../incident/schema.js';
 import { incidentId, printable } from '../incident/validate.js';
@@ -76,6 +77,17 @@ function hex8(n: number): string {
   return HEX[n >>> 24]! + HEX[(n >>> 16) & 255]! + HEX[(n >>> 8) & 255]! + HEX[n & 255]!;
 }
 
+/**
+ * The Message-ID's domain: the From address's, in ASCII (an IDN as punycode,
+ * `bücher.example` → `xn--bcher-kva.example`), so the header needs no encoding.
+ */
+export function messageIdDomain(from: Mailbox | undefined): string {
+  if (!from) return 'apologize.invalid';
+  const domain = from.address.slice(from.address.lastIndexOf('@') + 1).toLowerCase();
+  if (domain.startsWith('[') || /^[\x21-\x7e]*$/.test(domain)) return domain;
+  return domainToASCII(domain) || 'apologize.invalid';
+}
+
 /** Normalises a rendered body: no trailing spaces, at most one blank line in a row, one final newline. */
 export function tidyBody(text: string): string {
   return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
@@ -101,7 +113,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   const id = incidentId(incident);
   const from = mailbox(incident.company.from, 'company.from');
   const replyTo = mailbox(incident.company.replyTo, 'company.replyTo');
-  const domain = from ? from.address.slice(from.address.lastIndexOf('@') + 1).toLowerCase() : 'apologize.invalid';
+  const domain = messageIdDomain(from);
   const followUpDue = incident.followUp ? addDuration(opts.now, incident.followUp.after) : undefined;
   const severe = incident.severity === 'major' || incident.severity === 'critical';
 
