@@ -9,6 +9,7 @@ import { run } from '../../src/cli/run.js';
 import { FIXED_NOW, ROOT, pythonParse, pythonParseText, runBin, tempDir } from '../helpers/run.js';
 
 const INCIDENT_YAML = readFileSync(join(ROOT, 'examples/incident.yaml'), 'utf8');
+const TOP_LEVEL = 'id, company, signer, scenario, severity, mistake, affected, rootCause, commitment, remedy, humour, followUp';
 
 /** Runs the CLI in-process with captured stdout and stderr. */
 async function cli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -94,8 +95,6 @@ describe('misspelled nested fields stop the run (exit 2, nothing written)', () =
 
 describe('__proto__, constructor and toString as keys, columns and names', () => {
   it.each([
-    ['incident.yaml', 'unknown field "__proto__"', `__proto__:\n  mistake: x\n${INCIDENT_YAML}`],
-    ['incident.yaml', 'unknown field "constructor"', `constructor: x\n${INCIDENT_YAML}`],
     ['incident.yaml', 'unknown field "company.__proto__"', incidentWith(/^company:\n/m, 'company:\n  __proto__:\n    from: Eve <eve@evil.example>\n')],
     ['incident.yaml', 'unknown field "signer.toString"', incidentWith(/^signer:\n/m, 'signer:\n  toString: x\n')],
     ['incident.json', 'unknown field "company.__proto__"', incidentJson((o) => { o.company = JSON.parse(`{"__proto__": {"from": "eve@evil.example"}, ${JSON.stringify(o.company).slice(1)}`); })],
@@ -108,6 +107,11 @@ describe('__proto__, constructor and toString as keys, columns and names', () =>
     expect(r.stderr).not.toContain('unexpected error');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
+    // The same keys at the top level are refused too.
+    for (const key of ['__proto__', 'constructor']) {
+      write(dir, 'top.yaml', `${key}:\n  mistake: x\n${INCIDENT_YAML}`);
+      expect((await cli(['draft', '--incident', 'top.yaml'], dir)).stderr).toBe(`apologize: top.yaml: unknown field "${key}" — known fields: ${TOP_LEVEL}\n`);
+    }
   });
 
   it.each([['constructor'], ['__proto__'], ['Constructor']])('a CSV column named %s is refused as reserved, not a crash', async (column) => {
@@ -118,21 +122,17 @@ describe('__proto__, constructor and toString as keys, columns and names', () =>
     expect(r.stderr).toMatch(/^apologize: column ".+" cannot be used as ".+" \(a reserved name\) — /);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-  });
-
-  it('--map onto constructor is refused; toString, valueOf and hasOwnProperty are ordinary columns a template can print', async () => {
-    const dir = tempDir();
-    write(dir, 'incident.yaml', INCIDENT_YAML);
+    // --map onto constructor is refused the same way; toString, valueOf and hasOwnProperty are ordinary columns a template can print.
     mkdirSync(join(dir, 'tpl'));
     write(dir, 'tpl/generic.hbs', 'Subject: Note\n\n[{{recipient.tostring}}|{{recipient.valueof}}|{{recipient.hasownproperty}}|{{recipient.kunde}}]\n');
     write(dir, 'in.csv', 'email,toString,valueOf,hasOwnProperty,Kunde\nana@example.com,ts,vo,hop,K1\n');
     const bad = await cli(['batch', 'in.csv', '--incident', 'incident.yaml', '--map', 'Kunde=constructor'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/cannot be used as "constructor"/);
-    const r = await cli(['batch', 'in.csv', '--incident', 'incident.yaml', '--scenario', 'generic', '--templates', 'tpl', '--format', 'text'], dir);
-    expect(r.stderr).not.toContain('unexpected error');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('[ts|vo|hop|K1]');
+    const good = await cli(['batch', 'in.csv', '--incident', 'incident.yaml', '--scenario', 'generic', '--templates', 'tpl', '--format', 'text'], dir);
+    expect(good.stderr).not.toContain('unexpected error');
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('[ts|vo|hop|K1]');
   });
 
   it('--delimiter constructor is a usage error, not a crash', async () => {
@@ -148,7 +148,12 @@ describe('__proto__, constructor and toString as keys, columns and names', () =>
     const dir = tempDir();
     write(dir, 'incident.yaml', INCIDENT_YAML);
     mkdirSync(join(dir, 'tpl'));
-    write(dir, 'tpl/constructor.hbs', 'Subject: Sorry from {{company.name}}\n\n{{humour}}\nBody.\n');
+    write(dir, 'tpl/constructor.hbs', 'Subject: Sorry from {{company.name}}\n\n[{{humour}}]\nBody.\n');
+    // No lines of its own: the built-in generic lines, not Object.prototype.constructor.
+    const builtin = await cli(['draft', '--incident', 'incident.yaml', '--templates', 'tpl', '--scenario', 'constructor', '--humour', 'on', '--format', 'text', '--no-check'], dir);
+    expect(builtin.stderr).not.toContain('unexpected error');
+    expect(builtin.code).toBe(0);
+    expect(builtin.stdout).toMatch(/\[\S.+\]/);
     write(dir, 'tpl/humour.json', '{"__proto__": ["a proto line"], "constructor": ["a constructor line"]}');
     const r = await cli(['draft', '--incident', 'incident.yaml', '--templates', 'tpl', '--scenario', 'constructor', '--humour', 'on', '--format', 'text', '--no-check'], dir);
     expect(r.stderr).not.toContain('unexpected error');
@@ -205,12 +210,17 @@ describe('values', () => {
     expect(r.code).toBe(2);
   });
 
-  it.each([['13482'], ['13,482'], ['13 482']])('--affected %s is 13,482', async (affected) => {
+  it('--affected 13482, 13,482 and 13 482 are 13,482; 1e3 is not 1,000', async () => {
     const dir = tempDir();
     write(dir, 'incident.yaml', INCIDENT_YAML);
-    const r = await cli(['brief', '--incident', 'incident.yaml', '--affected', affected], dir);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('13,482');
+    for (const affected of ['13482', '13,482', '13 482']) {
+      const r = await cli(['brief', '--incident', 'incident.yaml', '--affected', affected], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('13,482');
+    }
+    const e = await cli(['brief', '--incident', 'incident.yaml', '--affected', '1e3'], dir);
+    expect(e.code).toBe(2);
+    expect(e.stdout).not.toContain('1,000');
   });
 
   it.each([['care@[1.2.3.4.5.6:::]'], ['care@[256.0.0.1]'], ['care@[IPv6:1:2:3:4:5:6:7:8:9]'], ['care@[::1]']])('--from %s is refused', async (address) => {
@@ -282,12 +292,16 @@ describe('values', () => {
     expect(parsed.to).toMatchObject({ value: [{ name, address: 'ana@example.com' }] });
   });
 
-  it.each([['Eve \u202eevil'], ['Eve\u200bx'], ['😀'.repeat(257)]])('draft --to with the name %j is refused', async (name) => {
+  it('draft --to with ZWNJ in the name is accepted, and bidi overrides, zero-width spaces and 257 emoji are still refused', async () => {
     const dir = tempDir();
     write(dir, 'incident.yaml', INCIDENT_YAML);
-    const r = await cli(['draft', '--incident', 'incident.yaml', '--to', `${name} <ana@example.com>`, '--no-check'], dir);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
+    const ok = await cli(['draft', '--incident', 'incident.yaml', '--to', 'مهدی\u200cزاده <ana@example.com>', '--no-check'], dir);
+    expect(ok.code).toBe(0);
+    for (const name of ['Eve \u202eevil', 'Eve\u200bx', '😀'.repeat(257)]) {
+      const r = await cli(['draft', '--incident', 'incident.yaml', '--to', `${name} <ana@example.com>`, '--no-check'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+    }
   });
 });
 
@@ -305,10 +319,15 @@ describe('padded cells parse in one pass', () => {
     expect(existsSync(join(dir, 'in.rejects.csv'))).toBe(true);
   });
 
-  it('a 1 MB padded From in an incident file is read in one pass', async () => {
+  it('a 1 MB padded From in an incident file is read in one pass, whether it is valid or not', async () => {
     const dir = tempDir();
-    write(dir, 'incident.json', incidentJson((o) => { o.company.from = `Acme${' '.repeat(1_000_000)}<care@acme.example>`; }));
-    const r = await cli(['draft', '--incident', 'incident.json', '--to', 'ana@example.com', '--no-check'], dir);
+    write(dir, 'bad.json', incidentJson((o) => { o.company.from = `Acme${' '.repeat(1_000_000)}<care@acme.example`; }));
+    const bad = await cli(['draft', '--incident', 'bad.json', '--to', 'ana@example.com', '--no-check'], dir);
+    expect(bad.stderr).toMatch(/^apologize: bad\.json \+ flags: company\.from "Acme {10,}.*…" is not one valid address: unbalanced < > — /);
+    expect(bad.stderr.length).toBeLessThan(400);
+    expect(bad.code).toBe(2);
+    write(dir, 'good.json', incidentJson((o) => { o.company.from = `Acme${' '.repeat(1_000_000)}<care@acme.example>`; }));
+    const r = await cli(['draft', '--incident', 'good.json', '--to', 'ana@example.com', '--no-check'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^From: Acme <care@acme\.example>$/m);
   });
