@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
+import { printable } from './validate.js';
 
 /**
  * The field names an incident may use, at every depth, read from the zod
@@ -98,7 +99,7 @@ export function checkKnownFields(
     const known = [...tree.fields.keys()];
     const guess = nearest(key, known);
     throw new InputError(
-      `${source}: unknown field "${prefix}${key}"`,
+      `${source}: unknown field "${printable(`${prefix}${key}`)}"`,
       guess !== undefined
         ? `did you mean "${prefix}${guess}"?`
         : `known fields${prefix ? ` in ${prefix.slice(0, -1)}` : ''}: ${known.join(', ')}`,

@@ -249,3 +249,12 @@ describe('own-property lookups in column maps and options', () => {
     for (const d of ['constructor', '__proto__', 'toString']) expect(() => parseDelimiter(d)).toThrow(UsageError);
   });
 });
+
+describe('an unknown key is shown safely', () => {
+  it('a 1 MB key or one with control characters is escaped and cut short in the message', () => {
+    const long = errorOf(() => pickIncident({ company: { [`x${'y'.repeat(1_000_000)}`]: 1 } }, 'f'));
+    expect(long.length).toBeLessThan(300);
+    expect(long).toMatch(/^f: unknown field "company\.xyyy+…"/);
+    expect(errorOf(() => pickIncident({ 'a\u001b[2Jb': 1 }, 'f'))).toContain('unknown field "a\\u001b[2Jb"');
+  });
+});
