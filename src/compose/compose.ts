@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import { InputError, TemplateError } from '../errors.js';
 import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { Incident } from '../incident/schema.js';
@@ -86,6 +87,17 @@ function hex8(n: number): string {
 }
 
 /**
+ * The Message-ID's domain: the From address's, in ASCII (an IDN as punycode,
+ * `bücher.example` → `xn--bcher-kva.example`), so the header needs no encoding.
+ */
+export function messageIdDomain(from: Mailbox | undefined): string {
+  if (!from) return 'apologize.invalid';
+  const domain = from.address.slice(from.address.lastIndexOf('@') + 1).toLowerCase();
+  if (domain.startsWith('[') || /^[\x21-\x7e]*$/.test(domain)) return domain;
+  return domainToASCII(domain) || 'apologize.invalid';
+}
+
+/**
  * Normalises a rendered body: every line break (CRLF, a lone CR) an LF (the
  * writers turn LF into the output's line ending), no trailing spaces, at most
  * one blank line in a row, one final newline.
@@ -138,7 +150,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   const id = opts.campaignId ?? incidentId(incident);
   const from = mailbox(incident.company.from, 'company.from');
   const replyTo = mailbox(incident.company.replyTo, 'company.replyTo');
-  const domain = from ? from.address.slice(from.address.lastIndexOf('@') + 1).toLowerCase() : 'apologize.invalid';
+  const domain = messageIdDomain(from);
   const followUpDue = incident.followUp ? addDuration(opts.now, incident.followUp.after) : undefined;
   const severe = incident.severity === 'major' || incident.severity === 'critical';
 

@@ -38,26 +38,11 @@ export const FLAG_FOR_PATH: Readonly<Record<string, string>> = {
   'followUp.after': '--follow-up-after',
 };
 
-export const TOP_LEVEL_KEYS = [
-  'id',
-  'company',
-  'signer',
-  'scenario',
-  'severity',
-  'mistake',
-  'affected',
-  'rootCause',
-  'commitment',
-  'remedy',
-  'humour',
-  'followUp',
-] as const;
-
 /** Reads a dotted path from a plain object. */
 export function getPath(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const key of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
   return cur;
@@ -68,11 +53,11 @@ export function setPath(obj: Record<string, unknown>, path: string, value: unkno
   const keys = path.split('.');
   let cur = obj;
   for (const key of keys.slice(0, -1)) {
-    const next = cur[key];
-    if (next === null || typeof next !== 'object') cur[key] = {};
+    const next = Object.hasOwn(cur, key) ? cur[key] : undefined;
+    if (next === null || typeof next !== 'object') Object.defineProperty(cur, key, { value: {}, enumerable: true, writable: true, configurable: true });
     cur = cur[key] as Record<string, unknown>;
   }
-  cur[keys[keys.length - 1]!] = value;
+  Object.defineProperty(cur, keys[keys.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
 }
 
 export function isBlank(v: unknown): boolean {

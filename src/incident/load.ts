@@ -1,9 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve, extname, basename } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument, YAMLError } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
-import { TOP_LEVEL_KEYS, isBlank } from './fields.js';
-import type { IncidentInput } from './schema.js';
+import { isBlank } from './fields.js';
+import { checkKnownFields, fieldTree, type FieldTree } from './known.js';
+import { Incident, type IncidentInput } from './schema.js';
 
 type Plain = Record<string, unknown>;
 
@@ -24,47 +25,73 @@ export function readStructuredFile(file: string): Plain {
   raw = raw.replace(/^\uFEFF/, '');
   const isJson = extname(file).toLowerCase() === '.json';
   let data: unknown;
-  try {
-    data = isJson ? JSON.parse(raw) : parseYaml(raw);
-  } catch (err) {
-    if (err instanceof YAMLParseError) {
-      const line = err.linePos?.[0]?.line;
-      throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML (${err.message.split('\n')[0]})`, 'fix the syntax, e.g. `mistake: "your order shipped late"`');
+  if (isJson) {
+    try {
+      data = JSON.parse(raw);
+    } catch (err) {
+      throw new InputError(`${file}: not valid JSON (${(err as Error).message})`, 'fix the syntax, or use YAML');
     }
-    throw new InputError(`${file}: not valid JSON (${(err as Error).message})`, 'fix the syntax, or use YAML');
+  } else {
+    data = parseYamlFile(raw, file);
   }
   if (data === null || data === undefined) return {};
   if (!isPlain(data)) throw new InputError(`${file}: expected an object of incident fields`, 'see examples/incident.yaml');
   return data;
 }
 
-/** Keeps the incident fields of an object; unknown fields are an error with a suggestion. */
-export function pickIncident(data: Plain, source: string, extraAllowed: readonly string[] = []): IncidentInput {
-  const out: Plain = {};
-  const known = new Set<string>(TOP_LEVEL_KEYS);
-  for (const [key, value] of Object.entries(data)) {
-    if (known.has(key)) {
-      out[key] = value;
-      continue;
-    }
-    if (extraAllowed.includes(key)) continue;
-    const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
-    const guess = TOP_LEVEL_KEYS.find((k) => norm(k) === norm(key));
-    throw new InputError(
-      `${source}: unknown field "${key}"`,
-      guess ? `did you mean "${guess}"?` : `known fields: ${TOP_LEVEL_KEYS.join(', ')}`,
-    );
+/**
+ * YAML with no surprises: syntax errors, unknown tags (`!!js/function`) and
+ * aliases that expand too far are errors naming the line, never warnings on
+ * stderr or a value read some other way.
+ */
+function parseYamlFile(raw: string, file: string): unknown {
+  const fail = (what: string, line?: number): never => {
+    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML (${what})`, 'fix the syntax, e.g. `mistake: "your order shipped late"`');
+  };
+  const doc = parseDocument(raw, { logLevel: 'silent' });
+  const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (problem) {
+    const line = problem.linePos?.[0]?.line;
+    const what = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    fail(problem.code === 'TAG_RESOLVE_FAILED' ? `${what}; tags like !!js/function are not read: write the value as plain text` : what, line);
   }
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const message = (err as Error).message;
+    if (/alias count|resource exhaustion/i.test(message)) {
+      return fail('its aliases (*name) expand to too many values, as in a "billion laughs" file; write the values out');
+    }
+    return fail(err instanceof YAMLError || err instanceof ReferenceError ? message.split('\n')[0]! : String(message));
+  }
+}
+
+/** Every field an incident may have, at every depth, from the schema. */
+const INCIDENT_FIELDS: FieldTree = fieldTree(Incident)!;
+
+/** Keeps the incident fields of an object; an unknown field at any depth is an error with a suggestion. */
+export function pickIncident(data: Plain, source: string, extraAllowed: readonly string[] = []): IncidentInput {
+  checkKnownFields(data, INCIDENT_FIELDS, source, extraAllowed);
+  const out: Plain = {};
+  for (const key of Object.keys(data)) if (INCIDENT_FIELDS.fields.has(key)) setOwn(out, key, data[key]);
   return out as IncidentInput;
+}
+
+/** `obj[key] = value` as an own property, even for `__proto__`. */
+function setOwn(obj: Plain, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Merges layers: later layers win, field by field (objects merge, blanks never override). */
 export function mergeLayers(...layers: (IncidentInput | undefined)[]): IncidentInput {
   const merge = (a: Plain, b: Plain): Plain => {
-    const out: Plain = { ...a };
-    for (const [k, v] of Object.entries(b)) {
+    const out: Plain = {};
+    for (const k of Object.keys(a)) setOwn(out, k, a[k]);
+    for (const k of Object.keys(b)) {
+      const v = b[k];
       if (isBlank(v)) continue;
-      out[k] = isPlain(v) && isPlain(out[k]) ? merge(out[k] as Plain, v) : isPlain(v) ? merge({}, v) : v;
+      const prev = Object.hasOwn(out, k) ? out[k] : undefined;
+      setOwn(out, k, isPlain(v) && isPlain(prev) ? merge(prev, v) : isPlain(v) ? merge({}, v) : v);
     }
     return out;
   };

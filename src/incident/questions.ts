@@ -1,7 +1,7 @@
 import { parseMailbox } from '../mail/address.js';
 import { getPath, isBlank, setPath } from './fields.js';
 import { HUMOUR_MODES, REMEDY_KINDS, SEVERITIES, type IncidentInput } from './schema.js';
-import { DURATION } from './schema.js';
+import { COUNT_TEXT, DURATION } from './schema.js';
 
 export interface Choice {
   value: string;
@@ -69,7 +69,7 @@ function allQuestions(opts: AskOptions): { q: Question; when: (input: IncidentIn
     {
       q: {
         key: 'affected', kind: 'input', message: 'How many customers did it hit?', required: true,
-        validate: (a) => (/^\d[\d,_ ]*$/.test(a.trim()) && Number(a.replace(/[,_ ]/g, '')) >= 1 ? true : 'a whole number of at least 1, like 13482'),
+        validate: (a) => (COUNT_TEXT.test(a.trim()) && Number(a.replace(/\D/g, '')) >= 1 ? true : 'a whole number of at least 1, like 13482 or 13,482'),
       },
       when: missing('affected'),
     },

@@ -30,9 +30,20 @@ const optionalText = (what: string) =>
     .optional()
     .transform((s) => (s === '' ? undefined : s));
 
+/**
+ * A count written as text: digits, or digits in groups of three split by one
+ * kind of separator ("13,482", "13 482", "13_482", a no-break space). Nothing
+ * else is a number here: not "1e3", "0x10", "1,2,3" or "1.5".
+ */
+export const COUNT_TEXT = /^(?:\d+|\d{1,3}([, _\u00a0\u202f])\d{3}(?:\1\d{3})*)$/;
+
 /** A count like 13482, "13,482" or "13 482". */
 const affected = z.preprocess(
-  (v) => (typeof v === 'string' ? Number(v.replace(/[,_\s]/g, '')) : v),
+  (v) => {
+    if (typeof v !== 'string') return v;
+    const t = v.trim();
+    return COUNT_TEXT.test(t) ? Number(t.replace(/\D/g, '')) : v;
+  },
   z
     .number({ error: 'affected must be a whole number like 13482' })
     .int({ error: 'affected must be a whole number like 13482' })

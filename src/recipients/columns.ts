@@ -5,18 +5,18 @@ export function normaliseHeader(name: string): string {
   return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
-const ALIASES: Record<string, string> = {
-  e_mail: 'email',
-  email_address: 'email',
-  customer_email: 'email',
-  full_name: 'name',
-  customer_name: 'name',
-  firstname: 'first_name',
-  given_name: 'first_name',
-  order: 'order_id',
-  order_number: 'order_id',
-  order_no: 'order_id',
-};
+const ALIASES = new Map<string, string>([
+  ['e_mail', 'email'],
+  ['email_address', 'email'],
+  ['customer_email', 'email'],
+  ['full_name', 'name'],
+  ['customer_name', 'name'],
+  ['firstname', 'first_name'],
+  ['given_name', 'first_name'],
+  ['order', 'order_id'],
+  ['order_number', 'order_id'],
+  ['order_no', 'order_id'],
+]);
 
 /** Names a column may not take: they would reach object prototypes. */
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype', 'orders']);
@@ -48,7 +48,7 @@ export function mapColumns(header: string[], map: Map<string, string>): ColumnMa
   const used = new Set<string>();
   header.forEach((raw, i) => {
     const norm = normaliseHeader(raw);
-    let field = map.get(norm) ?? ALIASES[norm] ?? norm;
+    let field = map.get(norm) ?? ALIASES.get(norm) ?? norm;
     if (field === '') field = `column_${i + 1}`;
     if (FORBIDDEN.has(field)) {
       throw new UsageError(`column "${raw}" cannot be used as "${field}" (a reserved name)`, `rename it, or --map "${raw}=other_name"`);

@@ -35,8 +35,8 @@ export function detectDelimiter(firstLine: string): string {
 
 export function parseDelimiter(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
-  const d = named[value.toLowerCase()] ?? value;
+  const named = new Map([['tab', '\t'], ['\\t', '\t'], ['comma', ','], ['semicolon', ';'], ['pipe', '|']]);
+  const d = named.get(value.toLowerCase()) ?? value;
   if (d.length !== 1 || d.charCodeAt(0) > 127 || d === '"' || d === '\n' || d === '\r') throw new UsageError(`--delimiter "${value}" must be one ASCII character other than a quote or line break`, 'use , ; | or tab');
   return d;
 }

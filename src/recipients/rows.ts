@@ -86,7 +86,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
 export function fieldsMaker(names: string[]): (cells: string[], email: string, name: string, first: string) => Record<string, string> {
   const loop = (cells: string[], email: string, name: string, first: string) => {
     const fields: Record<string, string> = {};
-    for (let i = 0; i < names.length; i++) fields[names[i]!] = cells[i]!;
+    for (let i = 0; i < names.length; i++) Object.defineProperty(fields, names[i]!, { value: cells[i]!, enumerable: true, writable: true, configurable: true });
     fields.email = email;
     fields.name = name;
     fields.first_name = first;

@@ -97,7 +97,7 @@ export class TemplateLibrary {
   readonly userDir: string | undefined;
   private readonly hb: HandlebarsEnv;
   private readonly cache = new Map<string, CompiledTemplate>();
-  private humourData: Record<string, string[]> | undefined;
+  private humourData: Map<string, string[]> | undefined;
   private readonly partialSources = new Map<string, string>();
   private readonly partialFiles = new Map<string, { text: string; file: string }>();
 
@@ -273,7 +273,7 @@ export class TemplateLibrary {
 
   private humourFor(scenario: string): { render: RenderFn; source: string }[] {
     if (!this.humourData) {
-      const data: Record<string, string[]> = {};
+      const data = new Map<string, string[]>();
       for (const dir of [this.builtinDir, this.userDir]) {
         if (!dir) continue;
         const file = join(dir, 'humour.json');
@@ -285,16 +285,19 @@ export class TemplateLibrary {
         } catch (err) {
           throw new TemplateError(`${file}: not valid JSON (${(err as Error).message})`, 'humour.json maps a scenario name to a list of lines');
         }
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+          throw new TemplateError(`${file}: expected an object of scenario names`, 'humour.json maps a scenario name to a list of lines');
+        }
         for (const [name, lines] of Object.entries(parsed as Record<string, unknown>)) {
           if (!Array.isArray(lines) || !lines.every((l) => typeof l === 'string')) {
             throw new TemplateError(`${file}: "${name}" must be a list of lines`, 'e.g. { "generic": ["a line", "another"] }');
           }
-          data[name] = lines as string[];
+          data.set(name, lines as string[]);
         }
       }
       this.humourData = data;
     }
-    const lines = this.humourData[scenario] ?? this.humourData.generic ?? [];
+    const lines = this.humourData.get(scenario) ?? this.humourData.get('generic') ?? [];
     const file = this.resolveFile('humour.json') ?? 'humour.json';
     return lines.map((line) => ({ render: this.compileAt(line, file, 1), source: line }));
   }
