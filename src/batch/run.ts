@@ -6,7 +6,7 @@ import type { ColumnMap } from '../recipients/columns.js';
 import { readCsv } from '../recipients/csv.js';
 import { toUtf8 } from '../recipients/decode.js';
 import type { FingerprintSet } from '../recipients/fingerprint.js';
-import { Grouper, Spill } from '../recipients/group.js';
+import { Grouper, Spill, type CustomerRows } from '../recipients/group.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
@@ -68,14 +68,23 @@ export async function runPass(o: PassOptions): Promise<void> {
     o.rejects.add(line, cells, reason);
   };
 
-  /** One customer's message; a promise only when the sink asks to wait (no microtask per message otherwise). */
-  const emit = (rows: GoodRow[]): Promise<void> | void => {
+  /**
+   * One customer's message; a promise only when the sink asks to wait (no
+   * microtask per message otherwise). `rows`: the first ORDERS_LISTED of the
+   * customer's `count` rows (group.ts); the rest were counted, not kept.
+   */
+  const emit = (rows: GoodRow[], count = rows.length, group?: CustomerRows): Promise<void> | void => {
     if (o.limit !== undefined && c.messages >= o.limit) {
-      c.rowsSkipped += rows.length;
+      c.rowsSkipped += count;
       stopped = true;
       return;
     }
     const first = rows[0]!;
+    if (count > 1) {
+      // The fields are the context of the message (fast-mbox.ts): the counts go there.
+      first.fields.order_count = String(count);
+      first.fields.more_orders = count > rows.length ? String(count - rows.length) : '';
+    }
     const key = o.perRow ? `${first.key}#${orderIdx !== undefined && first.cells[orderIdx]!.trim() ? first.cells[orderIdx]!.trim() : `line${first.line}`}` : first.key;
     const recipient: Recipient = {
       email: first.email,
@@ -89,7 +98,7 @@ export async function runPass(o: PassOptions): Promise<void> {
     };
     if (fastTarget && o.composer.mboxInto!(recipient, fastTarget)) {
       c.messages++;
-      c.rowsRendered += rows.length;
+      c.rowsRendered += count;
       if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
       seq++;
       return o.sink.commitBytes!();
@@ -99,27 +108,33 @@ export async function runPass(o: PassOptions): Promise<void> {
       msg = o.composer(recipient);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      for (const r of rows) reject(r.line, r.cells, err.message);
+      const more = count - rows.length;
+      rows.forEach((r, i) => {
+        // Rows not kept (past the first ORDERS_LISTED) cannot be listed: the last kept one says which lines they are.
+        const also = more > 0 && i === rows.length - 1 ? ` (so are this customer's ${more} other row(s), lines ${group!.firstDropped}–${group!.lastDropped})` : '';
+        reject(r.line, r.cells, err.message + also);
+      });
+      c.rowsRejected += more;
       return;
     }
     if (o.onlySent && o.onlySent.last.get(msg.inReplyTo ?? msg.messageId)?.event !== 'sent') {
       c.notSentBefore++;
-      c.rowsSkipped += rows.length;
+      c.rowsSkipped += count;
       return;
     }
     const state = o.journal?.last.get(msg.messageId);
     if (state?.event === 'sent') {
       c.alreadySent++;
-      c.rowsSkipped += rows.length;
+      c.rowsSkipped += count;
       return;
     }
     if (state?.event === 'sending' && !o.resendInDoubt) {
       c.inDoubt.push(msg.to?.address ?? first.email);
-      c.rowsSkipped += rows.length;
+      c.rowsSkipped += count;
       return;
     }
     c.messages++;
-    c.rowsRendered += rows.length;
+    c.rowsRendered += count;
     if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
     seq++;
     return o.sink.write(msg, seq);
@@ -155,7 +170,7 @@ export async function runPass(o: PassOptions): Promise<void> {
         }
         const group = grouper.push(row);
         if (group) {
-          const pending = emit(group);
+          const pending = emit(group.rows, group.count, group);
           if (pending) await pending;
         }
       }
@@ -163,18 +178,18 @@ export async function runPass(o: PassOptions): Promise<void> {
     c.heldRows = spill.rows;
     if (!stopped && !o.shouldStop()) {
       const last = grouper.finish();
-      if (last) await emit(last);
+      if (last) await emit(last.rows, last.count, last);
       const recheck = (line: number, cells: string[]) => {
         const v = check({ line, cells });
         return typeof v === 'string' ? undefined : v;
       };
       for (const g of spill.groups(recheck)) {
         if (stopped || o.shouldStop()) {
-          c.rowsSkipped += g.length;
+          c.rowsSkipped += g.count;
           stopped = true;
           continue;
         }
-        await emit(g);
+        await emit(g.rows, g.count, g);
       }
     } else {
       stopped = true;

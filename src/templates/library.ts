@@ -130,7 +130,11 @@ export class TemplateLibrary {
   /** Recipient fields the template prints unguarded (an empty value there rejects the row). */
   requiredRecipientFields(template: CompiledTemplate): Set<string> {
     const { headerLines, bodySource } = splitTemplate(template.source, template.file);
-    return unguardedRecipientFields([...headerLines.map((h) => h.text), bodySource], this.partialSources);
+    const fields = unguardedRecipientFields([...headerLines.map((h) => h.text), bodySource], this.partialSources);
+    // Computed for every recipient, never a column that can be empty.
+    fields.delete('order_count');
+    fields.delete('more_orders');
+    return fields;
   }
 
   private compileFile(scenario: string, stage: Stage, file: string): CompiledTemplate {
