@@ -39,6 +39,7 @@ export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: Decod
   let decoder: ReturnType<typeof iconv.getDecoder> | null | undefined;
   let head: Buffer | null = Buffer.alloc(0);
   let high = ''; // a high surrogate waiting for its pair
+  let tiny: Buffer | null = null; // fewer than 4 bytes waiting for more
   const explicit = opts.encoding && !UTF8.has(opts.encoding.toLowerCase()) ? opts.encoding : undefined;
   for await (const raw of input) {
     let chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
@@ -55,6 +56,16 @@ export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: Decod
       } else decoder = explicit ? iconv.getDecoder(explicit) : null;
     }
     if (decoder) {
+      // Writes of at least 4 bytes: iconv-lite's gb18030 decoder loses a
+      // 4-byte sequence written across three pieces (a sequence then spans two at most).
+      if (tiny) {
+        chunk = Buffer.concat([tiny, chunk]);
+        tiny = null;
+      }
+      if (chunk.length < 4) {
+        tiny = Buffer.from(chunk);
+        continue;
+      }
       let text = decoder.write(chunk);
       if (high) {
         text = high + text;
@@ -78,7 +89,7 @@ export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: Decod
     return;
   }
   if (decoder) {
-    const rest = high + (decoder.end() ?? '');
+    const rest = high + (tiny ? decoder.write(tiny) : '') + (decoder.end() ?? '');
     if (rest) yield Buffer.from(rest, 'utf8');
   }
 }
