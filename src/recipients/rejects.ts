@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import { OutputError } from '../errors.js';
 import { createExclusive, tempNameFor } from '../mail/create.js';
@@ -8,9 +8,10 @@ export function formulaSafe(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** Default rejects path: `orders.csv` → `orders.rejects.csv`, next to the input. */
+/** Default rejects path: `orders.csv` → `orders.rejects.csv`, next to the input; none for stdin or a pipe (`<(…)`). */
 export function defaultRejectsPath(input: string): string | undefined {
   if (input === '-') return undefined;
+  if (statSync(input, { throwIfNoEntry: false })?.isFile() === false) return undefined;
   return input.replace(/(\.csv|\.tsv|\.txt)?$/i, '.rejects.csv');
 }
 
@@ -39,9 +40,13 @@ export class RejectsWriter {
     const row = [...cells.slice(0, n), ...Array(Math.max(0, n - cells.length)).fill(''), String(line), reason, ...cells.slice(n)].map((c) => formulaSafe(String(c)));
     try {
       if (this.fd === undefined) {
-        if (lstatSync(this.path, { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
-        this.tmp = tempNameFor(this.path);
-        this.fd = createExclusive(this.tmp);
+        const st = statSync(this.path, { throwIfNoEntry: false });
+        if (st?.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+        if (st && !st.isFile()) this.fd = openSync(this.path, 'w'); // /dev/null, a FIFO: written directly
+        else {
+          this.tmp = tempNameFor(this.path);
+          this.fd = createExclusive(this.tmp);
+        }
         writeSync(this.fd, stringify([[...this.header, '_line', '_reason'].map(formulaSafe)]));
       }
       writeSync(this.fd, stringify([row]));
@@ -54,6 +59,7 @@ export class RejectsWriter {
     if (this.fd === undefined) return;
     closeSync(this.fd);
     this.fd = undefined;
+    if (this.tmp === undefined) return;
     try {
       renameSync(this.tmp!, this.path!);
     } catch (err) {

@@ -94,5 +94,10 @@ describe('big and piped input', () => {
     expect(r.stderr).not.toContain('unexpected error');
     expect(r.status).toBe(0);
     expect(r.stdout.match(/^From /gm)).toHaveLength(6);
+    // with a rejected row: no rejects file next to /dev/fd/N, the summary says how to keep them
+    const bad = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" batch <(printf 'email,name\\na@example.com,Ann\\nnope,Bad\\n') --incident examples/incident.yaml`], { cwd: ROOT, encoding: 'utf8', env: testEnv() });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/1 rejected/);
+    expect(bad.stderr).not.toContain('cannot write');
   });
 });
