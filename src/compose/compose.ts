@@ -242,6 +242,9 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       name: recipient.name,
       first_name: recipient.first_name,
       orders: recipient.orders,
+      // All of the customer's rows, and how many are not in `orders` (a batch lists the first 25): set by batch/run.ts.
+      order_count: recipient.fields.order_count ?? String(recipient.orders.length),
+      more_orders: recipient.fields.more_orders ?? '',
     };
     const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex, messageId);
     const { subject, headers, inReplyTo } = finishHeaders(parts.headers, a, b);

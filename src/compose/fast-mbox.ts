@@ -127,8 +127,8 @@ export function fastMboxWriter(c: FastMboxContext): (recipient: Recipient, targe
   return (r: Recipient, target: ByteTarget): boolean => {
     const f = r.fields;
     // The composer's context is these fields plus email, name, first_name and
-    // orders; a batch's rows already carry the three, so the fields are the context.
-    if (!r.email || f.email !== r.email || f.name !== r.name || f.first_name !== r.first_name) return false;
+    // orders (and order_count, more_orders); a batch's rows already carry them, so the fields are the context.
+    if (!r.email || f.email !== r.email || f.name !== r.name || f.first_name !== r.first_name || f.order_count === undefined) return false;
     if (r.name && !r.nameChecked && displayNameProblem(r.name)) return false;
     FingerprintSet.hashAfter(hashState, r.key, hash);
     let hit;

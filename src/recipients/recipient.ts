@@ -6,9 +6,13 @@ export interface Recipient {
   name: string;
   /** First name: the column, else the first word of `name`, else empty. */
   first_name: string;
-  /** Every column of the (first) row, by normalised name. */
+  /**
+   * Every column of the (first) row, by normalised name; in a batch also
+   * `order_count` (all the customer's rows) and `more_orders` (how many of
+   * them `orders` leaves out, "" when none), as strings.
+   */
   fields: Record<string, string>;
-  /** Every row of this customer (one per affected order), same column names. */
+  /** The customer's rows (one per affected order), same column names: in a batch the first 25 (group.ts ORDERS_LISTED). */
   orders: Record<string, string>[];
   /** What makes this message unique besides the incident and stage (the address, or address#row). */
   key: string;

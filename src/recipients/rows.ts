@@ -78,7 +78,9 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
 
 /**
  * Builds a row's fields object: every column by name, then email, name and
- * first_name (set in place when they are columns, else added in that order).
+ * first_name (set in place when they are columns, else added in that order),
+ * then the computed order_count ("1") and more_orders ("") that batch/run.ts
+ * sets on a customer's first row (a column of that name is shadowed).
  * Compiled once per file into an object literal, which V8 builds several times
  * faster than a loop of assignments; names that an object literal would treat
  * specially fall back to the loop.
@@ -90,6 +92,8 @@ export function fieldsMaker(names: string[]): (cells: string[], email: string, n
     fields.email = email;
     fields.name = name;
     fields.first_name = first;
+    fields.order_count = '1';
+    fields.more_orders = '';
     return fields;
   };
   if (names.includes('__proto__')) return loop;
@@ -99,6 +103,8 @@ export function fieldsMaker(names: string[]): (cells: string[], email: string, n
   entries.set('email', 'e');
   entries.set('name', 'n');
   entries.set('first_name', 'f');
+  entries.set('order_count', "'1'");
+  entries.set('more_orders', "''");
   const body = [...entries].map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ');
   return new Function('c', 'e', 'n', 'f', `return { ${body} };`) as ReturnType<typeof fieldsMaker>;
 }

@@ -172,7 +172,11 @@ export class TemplateLibrary {
 
   /** Recipient fields the template prints unguarded (an empty value there rejects the row). */
   requiredRecipientFields(template: CompiledTemplate): Set<string> {
-    return unguardedRecipientFields(this.analyse(template));
+    const fields = unguardedRecipientFields(this.analyse(template));
+    // Computed for every recipient, never a column that can be empty.
+    fields.delete('order_count');
+    fields.delete('more_orders');
+    return fields;
   }
 
   /**

@@ -60,8 +60,9 @@ const value = fc.oneof(
 );
 const email = fc.oneof(fc.constantFrom('zoe@example.com', 'Z.Muller+tag@Example.COM', 'jose@exämple.com', 'a@b.co'), fc.emailAddress());
 
-function recipientFrom(fields: Record<string, string>, orders: Record<string, string>[], name: string, first: string, address: string): Recipient {
-  const f = { ...fields, email: address, name, first_name: first };
+/** As a batch makes them: the first row's fields carry order_count and more_orders (rows past the listed ones). */
+function recipientFrom(fields: Record<string, string>, orders: Record<string, string>[], name: string, first: string, address: string, more = 0): Recipient {
+  const f = { ...fields, email: address, name, first_name: first, order_count: String(1 + orders.length + more), more_orders: more > 0 ? String(more) : '' };
   return { email: address, name, first_name: first, fields: f, orders: [f, ...orders.map((o) => ({ ...f, ...o }))], key: address.toLowerCase() };
 }
 
@@ -73,8 +74,9 @@ const recipient = fc
     order_id: value,
     product: value,
     extra: fc.array(fc.record({ order_id: value, product: value }), { maxLength: 3 }),
+    more: fc.constantFrom(0, 0, 0, 7, 1234),
   })
-  .map((x) => recipientFrom({ order_id: x.order_id, product: x.product }, x.extra, x.name, x.first, x.address));
+  .map((x) => recipientFrom({ order_id: x.order_id, product: x.product }, x.extra, x.name, x.first, x.address, x.more));
 
 /** A header's value in an mbox entry, unfolded (undefined when absent). */
 function rawHeader(entry: string, name: string): string | undefined {
@@ -268,6 +270,8 @@ describe('shortcuts agree with the full checks', () => {
         loop.email = 'E';
         loop.name = 'N';
         loop.first_name = 'F';
+        loop.order_count = '1';
+        loop.more_orders = '';
         const made = fieldsMaker(names)(cells, 'E', 'N', 'F');
         expect(Object.entries(made)).toEqual(Object.entries(loop));
       }),
