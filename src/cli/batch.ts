@@ -27,6 +27,7 @@ import { incidentFromFlags } from './incident-options.js';
 import { safeLine, say, streamsOf, type IO } from './io.js';
 import { stderrColour } from './colour.js';
 import { PreviewSink } from './preview.js';
+import { COMPUTED_RECIPIENT_FIELDS } from '../recipients/recipient.js';
 
 export interface BatchOptions extends IncidentFlags {
   format?: string;
@@ -120,7 +121,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     const required = library.requiredRecipientFields(composer.template);
     const { delimiter: delim, columns } = await readHeader(file, delimiter, map);
     for (const field of new Set([...required, ...composer.recipientColumns])) {
-      if (!['email', 'name', 'first_name'].includes(field) && !columns.index.has(field)) {
+      if (!COMPUTED_RECIPIENT_FIELDS.has(field) && !columns.index.has(field)) {
         throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);
       }
     }

@@ -22,6 +22,11 @@ export interface Recipient {
   line?: number;
 }
 
+/** Counts a batch computes for every customer (never empty, never a CSV column). */
+export const ORDER_COUNT_FIELDS = ['order_count', 'more_orders'] as const;
+/** Recipient values every message has whatever the CSV's columns: never a column the CSV must supply. */
+export const COMPUTED_RECIPIENT_FIELDS: ReadonlySet<string> = new Set(['email', 'name', 'first_name', ...ORDER_COUNT_FIELDS]);
+
 const TITLE = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i;
 const SPACE_OR_COMMA = /[\s,]/;
 

@@ -7,6 +7,7 @@ import { compileText, createEngine, handlebarsLine, handlebarsMessage, type Hand
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
 import { skeletonPlan, type SkeletonPlan } from '../compose/skeleton.js';
 import { builtinTemplatesDir } from './paths.js';
+import { ORDER_COUNT_FIELDS } from '../recipients/recipient.js';
 
 export type Stage = 'apology' | 'followup';
 export const STAGES: readonly Stage[] = ['apology', 'followup'];
@@ -174,8 +175,7 @@ export class TemplateLibrary {
   requiredRecipientFields(template: CompiledTemplate): Set<string> {
     const fields = unguardedRecipientFields(this.analyse(template));
     // Computed for every recipient, never a column that can be empty.
-    fields.delete('order_count');
-    fields.delete('more_orders');
+    for (const f of ORDER_COUNT_FIELDS) fields.delete(f);
     return fields;
   }
 
