@@ -1,4 +1,5 @@
-import type { Composer, Message } from '../compose/compose.js';
+import type { Composer } from '../compose/compose.js';
+import type { Message } from '../message.js';
 import { InputError, TemplateError } from '../errors.js';
 import { recordKey, type JournalRecord, type JournalState } from '../mail/journal.js';
 import type { Sink } from '../mail/sinks.js';
@@ -9,7 +10,7 @@ import { Grouper, Spill } from '../recipients/group.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
-import { fnv1a, FingerprintSet } from '../recipients/fingerprint.js';
+import { fnv1a, FingerprintSet } from '../text/fingerprint.js';
 import type { BatchCounts } from './summary.js';
 
 export interface Shard {

@@ -6,7 +6,8 @@ import { incidentId } from '../incident/validate.js';
 import { changedFields, factsPrint } from '../batch/campaign.js';
 import type { JournalState } from '../mail/journal.js';
 import { NOBODY } from '../recipients/recipient.js';
-import { formatNumber, longDate } from '../templates/helpers.js';
+import { formatNumber } from '../templates/helpers.js';
+import { longDate } from '../text/dates.js';
 import type { TemplateLibrary } from '../templates/library.js';
 
 export interface BriefOptions {

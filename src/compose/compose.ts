@@ -2,41 +2,21 @@ import { domainToASCII } from 'node:url';
 import { InputError, TemplateError } from '../errors.js';
 import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { Incident } from '../incident/schema.js';
-import { incidentId, printable } from '../incident/validate.js';
-import { displayNameProblem, hasHeaderBreaker, parseMailbox, type Mailbox } from '../mail/address.js';
+import { incidentId } from '../incident/validate.js';
+import { printable } from '../text/printable.js';
+import { displayNameProblem, hasHeaderBreaker, parseMailbox } from '../mail/address.js';
+import type { ByteTarget, Mailbox, Message, Stage } from '../message.js';
 import type { Recipient } from '../recipients/recipient.js';
-import { about, formatNumber, longDate } from '../templates/helpers.js';
-import type { CompiledTemplate, Stage, TemplateLibrary } from '../templates/library.js';
+import { about, formatNumber } from '../templates/helpers.js';
+import { longDate } from '../text/dates.js';
+import type { CompiledTemplate, TemplateLibrary } from '../templates/library.js';
 import { addDuration } from './clock.js';
 import { decideHumour } from './humour.js';
 import { NOBODY } from '../recipients/recipient.js';
-import { FingerprintSet } from '../recipients/fingerprint.js';
+import { FingerprintSet } from '../text/fingerprint.js';
 import { textToHtml } from '../mail/html.js';
-import { SkeletonRenderer, type BodyFacts, type RenderedParts } from './skeleton.js';
-import { fastMboxWriter, type ByteTarget } from './fast-mbox.js';
-
-/** A composed message, before it is turned into bytes. */
-export interface Message {
-  from?: Mailbox;
-  to?: Mailbox;
-  replyTo?: Mailbox;
-  subject: string;
-  /** Extra headers from the template (decoded values), in order. */
-  headers: [string, string][];
-  text: string;
-  /** Without angle brackets: `abc123@example.com`. */
-  messageId: string;
-  /** The apology's Message-ID, for a follow-up. */
-  inReplyTo?: string;
-  date: Date;
-  /** Stable key of the recipient (lower-cased address, or address#row). */
-  key: string;
-  stage: Stage;
-  /** Facts about `text` known without scanning it (batches with cached shapes). */
-  bodyFacts?: BodyFacts;
-  /** The HTML alternative (multipart/alternative), when asked for. */
-  html?: string;
-}
+import { SkeletonRenderer, type RenderedParts } from './skeleton.js';
+import { fastMboxWriter } from './fast-mbox.js';
 
 export interface ComposerOptions {
   stage?: Stage;

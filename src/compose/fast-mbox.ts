@@ -1,11 +1,11 @@
 import { InputError, TemplateError } from '../errors.js';
-import { displayNameProblem, type Mailbox } from '../mail/address.js';
+import { displayNameProblem } from '../mail/address.js';
+import type { ByteTarget, Mailbox, Stage } from '../message.js';
 import { formatMailbox, headerLine, looksEncoded } from '../mail/encode.js';
 import { mboxSeparator } from '../mail/mbox.js';
 import { cachedDateLine, cachedMailboxLine, cachedSubjectLine, extraHeaderLine, plainMimeLines } from '../mail/rfc5322.js';
-import { FingerprintSet } from '../recipients/fingerprint.js';
+import { FingerprintSet } from '../text/fingerprint.js';
 import type { Recipient } from '../recipients/recipient.js';
-import type { Stage } from '../templates/library.js';
 import { joinPieces, type Shape, type SkeletonRenderer } from './skeleton.js';
 
 export interface FastMboxContext {
@@ -20,13 +20,6 @@ export interface FastMboxContext {
   from?: Mailbox;
   replyTo?: Mailbox;
   now: Date;
-}
-
-/** Where entries are written: `ensure(n)` makes room for n more bytes at `buf[used]`. */
-export interface ByteTarget {
-  buf: Buffer;
-  used: number;
-  ensure(n: number): void;
 }
 
 type Out = Buffer & { utf8Write(s: string, at: number): number };

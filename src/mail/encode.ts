@@ -1,6 +1,6 @@
 import libmime from 'libmime';
 import libqp from 'libqp';
-import type { Mailbox } from './address.js';
+import type { Mailbox } from '../message.js';
 
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;

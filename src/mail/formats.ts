@@ -1,4 +1,4 @@
-import type { Message } from '../compose/compose.js';
+import type { Message } from '../message.js';
 import { toMboxEntry } from './mbox.js';
 import { toJsonLine, toJsonObject, toRfc5322, toText } from './rfc5322.js';
 

@@ -1,5 +1,4 @@
-import type { Message } from '../compose/compose.js';
-import type { Mailbox } from './address.js';
+import type { Mailbox, Message } from '../message.js';
 import { toRfc5322 } from './rfc5322.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

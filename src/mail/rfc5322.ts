@@ -1,6 +1,5 @@
-import { rfc5322Date } from '../compose/clock.js';
-import type { Message } from '../compose/compose.js';
-import type { Mailbox } from './address.js';
+import type { Mailbox, Message } from '../message.js';
+import { rfc5322Date } from '../text/dates.js';
 import { displayMailbox, encodeBody, encodeUnstructured, formatMailbox, headerLine } from './encode.js';
 
 export type Eol = '\n' | '\r\n';

@@ -1,7 +1,6 @@
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Message } from '../compose/compose.js';
-import type { ByteTarget } from '../compose/fast-mbox.js';
+import type { ByteTarget, Message } from '../message.js';
 import { OutputError, UsageError } from '../errors.js';
 import { formatEntry, type BatchFormat } from './formats.js';
 

@@ -1,7 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FingerprintSet } from './fingerprint.js';
+import { FingerprintSet } from '../text/fingerprint.js';
 import type { GoodRow } from './rows.js';
 
 const BUCKETS = 64;

@@ -1,8 +1,8 @@
-import { printable } from '../incident/validate.js';
+import { printable } from '../text/printable.js';
 import { displayNameProblem, hasHeaderBreaker, parseMailbox } from '../mail/address.js';
 import type { ColumnMap } from './columns.js';
 import type { CsvRow } from './csv.js';
-import { emailKey } from './prescan.js';
+import { emailKey } from '../text/email-key.js';
 import { firstNameOf } from './recipient.js';
 
 /** A row that passed validation, with its columns by field name. */

@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
-import { printable } from '../incident/validate.js';
+import type { Stage } from '../message.js';
+import { printable } from '../text/printable.js';
 import { hasHeaderBreaker } from '../mail/address.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
-import { skeletonPlan, type SkeletonPlan } from '../compose/skeleton.js';
+import { skeletonPlan, type SkeletonPlan } from './shape-plan.js';
 import { builtinTemplatesDir } from './paths.js';
 
-export type Stage = 'apology' | 'followup';
 export const STAGES: readonly Stage[] = ['apology', 'followup'];
 
 /** Headers apologize writes itself (a clearer message when a template tries). */
