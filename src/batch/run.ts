@@ -43,8 +43,6 @@ export interface PassOptions {
   /** Checked between rows: Ctrl-C, or the reader of stdout went away. */
   shouldStop: () => boolean;
   onBytes?: (n: number) => void;
-  /** Write mbox entries through the composer's byte path when it can (no journal, an mbox stream sink). */
-  fastMbox?: boolean;
   /** Called every 4,096 rows and 2,000 messages to keep peak memory flat (see cli/batch.ts). */
   collectGarbage?: () => void;
 }
@@ -69,8 +67,6 @@ export async function runPass(o: PassOptions): Promise<void> {
   const skip = (rows: GoodRow[]) => {
     c.rowsSkipped += rows.length;
   };
-
-  const fastTarget = o.fastMbox && o.composer.mboxInto && o.sink.byteTarget && !o.journal && !o.onlySent ? o.sink.byteTarget() : undefined;
 
   const reject = (line: number, cells: string[], reason: string) => {
     c.rowsRejected++;
@@ -121,24 +117,16 @@ export async function runPass(o: PassOptions): Promise<void> {
       c.inDoubt.push(state.to || first.email);
       return skip(rows);
     }
-    if (fastTarget && o.composer.mboxInto!(recipient, fastTarget)) {
-      c.messages++;
-      c.rowsRendered += rows.length;
-      if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
-      seq++;
-      return o.sink.commitBytes!();
-    }
     let msg: Message;
     try {
-      msg = o.composer(recipient);
+      // A follow-up threads under the Message-ID the apology actually went out with.
+      msg = o.composer(recipient, apology?.messageId || undefined);
     } catch (err) {
       // A template error after messages went out rejects the row (exit 1 with the summary), never exit 2.
       if (!(err instanceof InputError) && !(err instanceof TemplateError && c.messages > 0)) throw err;
       for (const r of rows) reject(r.line, r.cells, err.message);
       return;
     }
-    // Thread under the Message-ID the apology actually went out with.
-    if (apology?.messageId) msg = { ...msg, inReplyTo: apology.messageId };
     c.messages++;
     c.rowsRendered += rows.length;
     if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();

@@ -182,7 +182,6 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
         input: inputStream(), encoding: opts.encoding, delimiter: delim, columns: cols, required, composer, sink, rejects, counts,
         perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, stage, resendInDoubt: opts.resendInDoubt, onlySent,
         shouldStop: () => interrupted || streams.stdout.closed || (preview !== undefined && streams.stderr.closed), onBytes: progress?.tick, collectGarbage: garbageCollector(),
-        fastMbox: format === 'mbox' && io.env.APOLOGIZE_SLOW_PATH !== '1',
       });
       if (interrupted) await sink.abort();
       else await sink.close();

@@ -120,8 +120,8 @@ function reader(fields: string[]): Reader {
 /** One cached shape: its header values and body split at the placeholders. */
 export interface Shape extends MessageShape {
   info: BodyInfo;
-  /** What a writer derives from the shape once (compose/fast-mbox.ts). */
-  derived?: unknown;
+  /** The finished Subject and template headers, when no header has a slot (the same for every message of the shape). */
+  finished?: { subject: string; headers: [string, string][] };
 }
 
 /** A recipient's shape and the values to put in its slots. */
@@ -134,27 +134,19 @@ export interface ShapeHit {
 
 /**
  * Caches rendered shapes. `render` is the real renderer, given a recipient
- * context object and the humour line index.
+ * context object and the humour line index; `readRecipient` reads the plan's
+ * recipient values from a recipient as the context builder defines them.
  */
 export class SkeletonRenderer {
   private readonly cache = new Map<number | string, Shape>();
   private readonly octets: number[] = [];
-  /** The values of the current lookup (reused: callers use them before the next). */
-  private readonly values: (string | undefined)[] = [];
-  private readonly readRecipient: Reader;
   private readonly readOrder: Reader;
   constructor(
     private readonly plan: SkeletonPlan,
     private readonly render: (recipientContext: Record<string, unknown>, humourIndex: number) => RenderedParts,
+    private readonly readRecipient: (r: Recipient, out: unknown[]) => void,
   ) {
-    this.readRecipient = reader(plan.recipient);
     this.readOrder = reader(plan.order);
-  }
-
-  renderFor(recipient: Recipient, recipientContext: Record<string, unknown>, humourIndex: number): RenderedParts {
-    const hit = this.lookup(recipient, recipientContext, humourIndex);
-    if (!hit) return this.render(recipientContext, humourIndex);
-    return { headers: hit.shape.headers.map((h) => join(h, hit.values)), body: join(hit.shape.body, hit.values), facts: hit.facts };
   }
 
   /**
@@ -163,16 +155,16 @@ export class SkeletonRenderer {
    * breaks) or is not a string: then only rendering this recipient directly
    * gives the right text.
    */
-  lookup(recipient: Recipient, recipientContext: Record<string, unknown>, humourIndex: number): ShapeHit | undefined {
+  lookup(recipient: Recipient, humourIndex: number): ShapeHit | undefined {
     const { plan } = this;
     const orders = recipient.orders;
     // The shape: which values are empty or missing (2 bits each), how many
     // orders, which humour line. A number while it fits (the usual case), else a string.
     // Read with compiled property loads; anything not a string (a missing field
     // is undefined; an inherited one is a function) is seen by the checks below.
-    const values = this.values;
-    values.length = 0;
-    this.readRecipient(recipientContext, values);
+    // A new array each time: the message keeps it.
+    const values: unknown[] = [];
+    this.readRecipient(recipient, values);
     for (let o = 0; o < orders.length; o++) this.readOrder(orders[o]!, values);
     let acc = 0;
     let n = 0;
