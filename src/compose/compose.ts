@@ -12,7 +12,7 @@ import { printable } from '../text/printable.js';
 import { checkBody, checkIncidentValues, renderHeader, tidyBody } from './checks.js';
 import { contextBuilder, type ContextBuilder, type RecipientValue } from './context.js';
 import { decideHumour } from './humour.js';
-import { idFromHash, messageIdDomain } from './message-id.js';
+import { idMaker, messageIdDomain } from './message-id.js';
 import { joinPieces, SkeletonRenderer, type RenderedParts, type Shape } from './skeleton.js';
 
 export { messageIdFor, messageIdDomain } from './message-id.js';
@@ -131,26 +131,21 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
 
   const hashState = FingerprintSet.stateAfter(`${id}\0`);
   const hash = new Uint32Array(2);
+  const messageIdOf = idMaker(stage, id, domain);
+  const apologyIdOf = idMaker('apology', id, domain);
   const compose = ((recipient: Recipient = NOBODY, inReplyTo?: string): Message => {
     // One hash gives the Message-ID, the apology's (for a follow-up) and the humour line (its first half is fnv1a).
     FingerprintSet.hashAfter(hashState, recipient.key, hash);
     const a = hash[0]!;
     const b = hash[1]!;
-    const messageId = idFromHash(stage, id, a, b, domain);
+    const messageId = messageIdOf(a, b);
     const humourIndex = humourLines.length > 0 ? a % humourLines.length : -1;
     const hit = skeleton?.lookup(recipient, humourIndex);
-    let head: { subject: string; headers: [string, string][] };
-    let text: string;
-    if (hit) {
-      head = shapeHeaders(hit.shape, hit.values);
-      text = joinPieces(hit.shape.body, hit.values);
-    } else {
-      const parts = renderParts(context.recipient(recipient), humourIndex, messageId);
-      head = finishHeaders(parts.headers);
-      text = parts.body;
-    }
+    const parts = hit ? undefined : renderParts(context.recipient(recipient), humourIndex, messageId);
+    const head = hit ? shapeHeaders(hit.shape, hit.values) : finishHeaders(parts!.headers);
     const nameProblem = recipient.name && !recipient.nameChecked ? displayNameProblem(recipient.name) : null;
     if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');
+    const text = hit ? joinPieces(hit.shape.body, hit.values) : parts!.body;
     return {
       from,
       to: recipient.email ? { name: recipient.name, address: recipient.email } : undefined,
@@ -159,12 +154,12 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       headers: head.headers,
       text,
       messageId,
-      inReplyTo: stage === 'apology' ? undefined : (inReplyTo ?? idFromHash('apology', id, a, b, domain)),
+      inReplyTo: stage === 'apology' ? undefined : (inReplyTo ?? apologyIdOf(a, b)),
       date: opts.now,
       key: recipient.key,
       stage,
       bodyFacts: hit?.facts,
-      shaped: hit ? { shape: hit.shape, values: hit.values } : undefined,
+      shaped: hit, // the shape and its values (and facts): the mbox writer copies the shape's bytes
       html: opts.html ? textToHtml(text, head.subject) : undefined,
     };
   }) as Composer;

@@ -20,15 +20,16 @@ export type RecipientValue = (r: Recipient) => unknown;
 
 /**
  * The recipient part of the context beyond the row's columns, and how each
- * value is found. These win over a column of the same name. Add a computed
- * value here (`order_count: (r) => String(r.orders.length)`) and every format
- * and command has it; keep values strings (or `orders`' list of rows).
+ * value is found: a property of the Recipient, or a function of it. These win
+ * over a column of the same name. Add a computed value here
+ * (`order_count: (r) => String(r.orders.length)`) and every format and
+ * command has it; keep values strings (or `orders`' list of rows).
  */
-const RECIPIENT_VALUES: Readonly<Record<string, RecipientValue>> = {
-  email: (r) => r.email,
-  name: (r) => r.name,
-  first_name: (r) => r.first_name,
-  orders: (r) => r.orders,
+const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue>> = {
+  email: 'email',
+  name: 'name',
+  first_name: 'first_name',
+  orders: 'orders',
 };
 
 export interface ContextOptions {
@@ -68,7 +69,7 @@ export interface ContextBuilder {
 }
 
 export function contextBuilder(incident: Incident, o: ContextOptions): ContextBuilder {
-  const values: Record<string, RecipientValue> = { ...RECIPIENT_VALUES, ...o.values };
+  const values: Record<string, keyof Recipient | RecipientValue> = { ...RECIPIENT_VALUES, ...o.values };
   const names = Object.keys(values);
   const followUpDue = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
   const severe = incident.severity === 'major' || incident.severity === 'critical';
@@ -106,19 +107,24 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
     incident: incidentPart,
     recipient(r) {
       const out: Record<string, unknown> = { ...r.fields };
-      for (const name of names) out[name] = values[name]!(r);
+      for (const name of names) {
+        const v = values[name]!;
+        out[name] = typeof v === 'string' ? r[v] : v(r);
+      }
       return out;
     },
     message: (recipient, humour, messageId) => ({ ...incidentPart, recipient, humour, messageId }),
     reader(wanted) {
       if (wanted.length === 0) return () => {};
-      // Compiled to plain property loads and calls: `out.push(r.fields["order_id"], v0(r))`.
+      // Compiled to plain property loads and calls: `out.push(r.fields["order_id"], r["email"], v0(r))`.
       // A column is read as the object recipient() makes reads it: own or inherited alike
       // (an inherited member is a function, which the caller treats as "render directly").
       const fns: RecipientValue[] = [];
       const loads = wanted.map((name) => {
         if (Object.hasOwn(values, name)) {
-          fns.push(values[name]!);
+          const v = values[name]!;
+          if (typeof v === 'string') return `r[${JSON.stringify(v)}]`;
+          fns.push(v);
           return `v${fns.length - 1}(r)`;
         }
         return name === '__proto__' ? 'Object.hasOwn(r.fields, "__proto__") ? r.fields["__proto__"] : undefined' : `r.fields[${JSON.stringify(name)}]`;

@@ -13,6 +13,13 @@ export function idFromHash(stage: Stage, id: string, a: number, b: number, domai
   return `${stage}.${id}.${hex8(a)}${hex8(b)}@${domain}`;
 }
 
+/** idFromHash for one stage, id and domain, with the constant parts joined once (a batch makes one per message). */
+export function idMaker(stage: Stage, id: string, domain: string): (a: number, b: number) => string {
+  const prefix = `${stage}.${id}.`;
+  const suffix = `@${domain}`;
+  return (a, b) => prefix + hex8(a) + hex8(b) + suffix;
+}
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 /** `n.toString(16).padStart(8, '0')` for an unsigned 32-bit n, without the (slow) number formatting. */
 function hex8(n: number): string {

@@ -140,6 +140,7 @@ export interface ShapeHit {
 export class SkeletonRenderer {
   private readonly cache = new Map<number | string, Shape>();
   private readonly octets: number[] = [];
+  private readonly scratch: unknown[] = [];
   private readonly readOrder: Reader;
   constructor(
     private readonly plan: SkeletonPlan,
@@ -162,8 +163,9 @@ export class SkeletonRenderer {
     // orders, which humour line. A number while it fits (the usual case), else a string.
     // Read with compiled property loads; anything not a string (a missing field
     // is undefined; an inherited one is a function) is seen by the checks below.
-    // A new array each time: the message keeps it.
-    const values: unknown[] = [];
+    // Read into a reused array; a hit copies it (the message keeps its values).
+    const values = this.scratch;
+    values.length = 0;
     this.readRecipient(recipient, values);
     for (let o = 0; o < orders.length; o++) this.readOrder(orders[o]!, values);
     let acc = 0;
@@ -210,7 +212,8 @@ export class SkeletonRenderer {
       shape = { headers: rendered.headers.map(pieces), body, info: bodyInfo(body) };
       if (this.cache.size < 10_000) this.cache.set(key, shape);
     }
-    return { shape, values: values as string[], facts: this.facts(shape.info, values as string[]) };
+    const own = values.slice() as string[];
+    return { shape, values: own, facts: this.facts(shape.info, own) };
   }
 
   /** This message's body facts: the shape's, with its values' lengths and first characters. */

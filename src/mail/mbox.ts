@@ -75,14 +75,16 @@ export function writeMboxEntry(msg: Message, t: ByteTarget): void {
   const out = t.buf as Out;
   let at = t.used;
   if (head) {
-    for (const p of head.pieces) {
-      if (typeof p !== 'string') {
+    const pieces = head.pieces;
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i]!;
+      if (typeof p !== 'number') {
         out.set(p, at);
         at += p.length;
-      } else if (p === TO) {
+      } else if (p === TO_SLOT) {
         at += out.utf8Write(to!, at);
         out[at++] = 10;
-      } else at += out.utf8Write(p === ID ? msg.messageId : msg.inReplyTo!, at);
+      } else at += out.utf8Write(p === ID_SLOT ? msg.messageId : msg.inReplyTo!, at);
     }
   } else at += out.utf8Write(text!, at);
   const body = cut.body;
@@ -112,8 +114,8 @@ interface ShapeBytes {
 }
 
 interface Head {
-  /** Bytes, or where the To line, the Message-ID or the In-Reply-To id go. */
-  pieces: (Buffer | typeof TO | typeof ID | typeof RE)[];
+  /** Bytes, or where the To line, the Message-ID or the In-Reply-To id go (TO_SLOT…). */
+  pieces: (Buffer | number)[];
   bytes: number;
 }
 
@@ -121,6 +123,9 @@ const TO = '\uE000to\uE001';
 const ID = '\uE000id\uE001';
 const RE = '\uE000re\uE001';
 const MARK = /(\uE000(?:to|id|re)\uE001)/;
+const TO_SLOT = 0;
+const ID_SLOT = 1;
+const RE_SLOT = 2;
 
 function cutBody(shape: MessageShape): ShapeBytes {
   const body: (Buffer | number)[] = [];
@@ -160,7 +165,7 @@ function headFor(cut: ShapeBytes, msg: Message, ascii: boolean): Head | undefine
       const pieces: Head['pieces'] = [];
       let bytes = 0;
       parts.forEach((p, i) => {
-        if (i % 2 === 1) pieces.push(p as typeof TO);
+        if (i % 2 === 1) pieces.push(p === TO ? TO_SLOT : p === ID ? ID_SLOT : RE_SLOT);
         else if (p !== '') {
           const b = Buffer.from(p, 'utf8');
           pieces.push(b);
