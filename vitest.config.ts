@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // At least two files at once: the spawned tests mostly wait (on hand-offs, signals, npm,
+    // Chromium), so on a two-core machine the default of one worker leaves a core idle.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

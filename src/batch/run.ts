@@ -6,7 +6,7 @@ import type { Sink } from '../mail/sinks.js';
 import type { ColumnMap } from '../recipients/columns.js';
 import { readCsv } from '../recipients/csv.js';
 import { toUtf8 } from '../recipients/decode.js';
-import { Grouper, Spill } from '../recipients/group.js';
+import { Grouper, Spill, type CustomerRows } from '../recipients/group.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
@@ -64,8 +64,9 @@ export async function runPass(o: PassOptions): Promise<void> {
   const stage = o.stage ?? 'apology';
   // --per-row: a repeated row would give the same Message-ID again (grouping makes keys unique otherwise).
   const seen = o.perRow ? new FingerprintSet() : undefined;
-  const skip = (rows: GoodRow[]) => {
-    c.rowsSkipped += rows.length;
+  /** Skips a customer: `count` is all their rows, counted even when only the first ORDERS_LISTED were kept. */
+  const skip = (count: number) => {
+    c.rowsSkipped += count;
   };
 
   const reject = (line: number, cells: string[], reason: string) => {
@@ -73,10 +74,14 @@ export async function runPass(o: PassOptions): Promise<void> {
     o.rejects.add(line, cells, reason);
   };
 
-  /** One customer's message; a promise only when the sink asks to wait (no microtask per message otherwise). */
-  const emit = (rows: GoodRow[]): Promise<void> | void => {
+  /**
+   * One customer's message; a promise only when the sink asks to wait (no
+   * microtask per message otherwise). `rows`: the first ORDERS_LISTED of the
+   * customer's `count` rows (group.ts); the rest were counted, not kept.
+   */
+  const emit = (rows: GoodRow[], count = rows.length, group?: CustomerRows): Promise<void> | void => {
     if (o.limit !== undefined && c.messages >= o.limit) {
-      c.rowsSkipped += rows.length;
+      c.rowsSkipped += count;
       stopped = true;
       return;
     }
@@ -88,34 +93,35 @@ export async function runPass(o: PassOptions): Promise<void> {
       first_name: first.first_name,
       fields: first.fields,
       orders: rows.map((r) => r.fields),
+      orderCount: count,
       key,
       line: first.line,
       nameChecked: true,
     };
     if (seen && !seen.add(`${o.composer.incidentId}\0${key}`)) {
       c.repeated++;
-      return skip(rows);
+      return skip(count);
     }
     let apology: JournalRecord | undefined;
     if (o.onlySent) {
       apology = o.onlySent.last.get(recordKey('apology', key)) ?? o.onlySent.byAddress.get(recordKey('apology', first.key));
       if (apology?.event === 'sending' || apology?.event === 'in-doubt') {
         c.apologyInDoubt.push(first.email);
-        return skip(rows);
+        return skip(count);
       }
       if (apology?.event !== 'sent') {
         c.notSentBefore++;
-        return skip(rows);
+        return skip(count);
       }
     }
     const state = o.journal?.last.get(recordKey(stage, key));
     if (state?.event === 'sent') {
       c.alreadySent++;
-      return skip(rows);
+      return skip(count);
     }
     if ((state?.event === 'sending' || state?.event === 'in-doubt') && !o.resendInDoubt) {
       c.inDoubt.push(state.to || first.email);
-      return skip(rows);
+      return skip(count);
     }
     let msg: Message;
     try {
@@ -124,11 +130,17 @@ export async function runPass(o: PassOptions): Promise<void> {
     } catch (err) {
       // A template error after messages went out rejects the row (exit 1 with the summary), never exit 2.
       if (!(err instanceof InputError) && !(err instanceof TemplateError && c.messages > 0)) throw err;
-      for (const r of rows) reject(r.line, r.cells, err.message);
+      const more = count - rows.length;
+      rows.forEach((r, i) => {
+        // Rows not kept (past the first ORDERS_LISTED) cannot be listed: the last kept one says which lines they are.
+        const also = more > 0 && i === rows.length - 1 ? ` (so are this customer's ${more} other row(s), lines ${group!.firstDropped}–${group!.lastDropped})` : '';
+        reject(r.line, r.cells, err.message + also);
+      });
+      c.rowsRejected += more;
       return;
     }
     c.messages++;
-    c.rowsRendered += rows.length;
+    c.rowsRendered += count;
     if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
     seq++;
     return o.sink.write(msg, seq);
@@ -164,7 +176,7 @@ export async function runPass(o: PassOptions): Promise<void> {
         }
         const group = grouper.push(row);
         if (group) {
-          const pending = emit(group);
+          const pending = emit(group.rows, group.count, group);
           if (pending) await pending;
         }
       }
@@ -172,18 +184,18 @@ export async function runPass(o: PassOptions): Promise<void> {
     c.heldRows = spill.rows;
     if (!stopped && !o.shouldStop()) {
       const last = grouper.finish();
-      if (last) await emit(last);
+      if (last) await emit(last.rows, last.count, last);
       const recheck = (line: number, cells: string[]) => {
         const v = check({ line, cells });
         return typeof v === 'string' ? undefined : v;
       };
       for (const g of spill.groups(recheck)) {
         if (stopped || o.shouldStop()) {
-          c.rowsSkipped += g.length;
+          c.rowsSkipped += g.count;
           stopped = true;
           continue;
         }
-        await emit(g);
+        await emit(g.rows, g.count, g);
       }
     } else {
       stopped = true;

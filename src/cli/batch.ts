@@ -14,10 +14,11 @@ import { changedLine, openCampaign, startJournal, type Campaign } from '../batch
 import { FileSink, FolderSink, StreamSink, type Sink } from '../mail/sinks.js';
 import { parseMapOptions } from '../recipients/columns.js';
 import { parseDelimiter } from '../recipients/csv.js';
-import { checkEncoding, openInput } from '../recipients/decode.js';
+import { checkEncoding } from '../recipients/decode.js';
 import { defaultRejectsPath, RejectsWriter } from '../recipients/rejects.js';
 import { TemplateLibrary } from '../templates/library.js';
 import { prepareInput, readHeader, type InputFile } from '../batch/input.js';
+import { checkDistinctPaths } from '../batch/paths.js';
 import { runPass, type Shard } from '../batch/run.js';
 import { emptyCounts, summaryLine, type BatchCounts } from '../batch/summary.js';
 import { parseStage } from './draft.js';
@@ -102,21 +103,27 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
   if (input === '-' && io.stdin.isTTY) throw new UsageError('batch - reads the CSV from stdin, but stdin is a terminal', 'pipe the CSV in (apologize batch - < orders.csv) or give its path');
   const inputPath = input === '-' ? '-' : resolve(io.cwd, input);
   const grouping = !opts.perRow;
-  const file: InputFile = await prepareInput(inputPath, io.stdin);
+  const rejectsPath = preview !== undefined ? undefined : opts.rejects ? resolve(io.cwd, opts.rejects) : defaultRejectsPath(inputPath);
+  checkDistinctPaths([
+    { flag: 'input', path: input === '-' ? undefined : inputPath },
+    { flag: '--out', path: opts.out ? resolve(io.cwd, opts.out) : undefined },
+    { flag: '--rejects', path: rejectsPath },
+    { flag: '--journal', path: opts.journal ? resolve(io.cwd, opts.journal) : undefined },
+  ]);
+  const file: InputFile = await prepareInput(inputPath, io.stdin, { name: input, encoding: opts.encoding, note: (line) => say(io, line) });
   let campaign: Campaign | undefined;
   try {
     // One run at a time on a journal; the incident id its messages carry is the journal's.
     campaign = openCampaign(incident, { journal: opts.journal && resolve(io.cwd, opts.journal), onlySent: opts.onlySent && resolve(io.cwd, opts.onlySent), perRow: Boolean(opts.perRow) });
     const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html), campaignId: campaign.id });
     if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
-    const required = library.requiredRecipientFields(composer.template);
-    const { delimiter: delim, columns } = await readHeader(file.path, opts.encoding, delimiter, map);
+    const required = composer.requiredColumns;
+    const { delimiter: delim, columns } = await readHeader(file, delimiter, map);
     for (const field of new Set([...required, ...composer.recipientColumns])) {
       if (!['email', 'name', 'first_name'].includes(field) && !columns.index.has(field)) {
         throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);
       }
     }
-    const rejectsPath = preview !== undefined ? undefined : opts.rejects ? resolve(io.cwd, opts.rejects) : defaultRejectsPath(inputPath);
     const journalState = campaign.journal;
     const onlySent = campaign.onlySent;
     if (onlySent && onlySent.last.size === 0) throw new UsageError(`--only-sent ${opts.onlySent} has no journal entries`, 'give the --journal file of the apology run');
@@ -125,14 +132,15 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     let scattered;
     if (grouping) {
       const emailIdx = columns.index.get('email')!;
-      const scan = await prescanFile(file.path, file.size, delim, emailIdx, { encoding: opts.encoding, threads: io.env.APOLOGIZE_THREADS !== '1' });
+      const scan = await prescanFile(file.fd, file.size, delim, emailIdx, { encoding: file.encoding, threads: io.env.APOLOGIZE_THREADS !== '1', mustBeUtf8: file.mustBeUtf8, name: file.name });
       if (scan.scatteredCount > 0) {
         scattered = scan.scattered;
         say(io, `apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);
       }
-    }
+    } else await file.checkUtf8();
+    file.checkSettled();
 
-    const inputStream = () => openInput(file.path, io.stdin);
+    const inputStream = () => file.chunks();
 
     // ---- --strict: check every row first; write nothing if any is bad
     if (opts.strict) {
@@ -140,7 +148,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
       const rejects = new RejectsWriter(rejectsPath);
       rejects.setHeader(columns.raw);
       const nullSink: Sink = { written: 0, failed: 0, target: 'check', write: () => {}, close: async () => {}, abort: async () => {} };
-      await runPass({ input: inputStream(), encoding: opts.encoding, delimiter: delim, columns: columns, required, composer, sink: nullSink, rejects, counts, perRow: Boolean(opts.perRow), scattered, shard, limit, shouldStop: () => false });
+      await runPass({ input: inputStream(), encoding: file.encoding, delimiter: delim, columns: columns, required, composer, sink: nullSink, rejects, counts, perRow: Boolean(opts.perRow), scattered, shard, limit, shouldStop: () => false });
       rejects.close();
       if (counts.rowsRejected > 0) {
         throw new UsageError(
@@ -179,7 +187,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
       const cols = columns;
       rejects.setHeader(cols.raw);
       await runPass({
-        input: inputStream(), encoding: opts.encoding, delimiter: delim, columns: cols, required, composer, sink, rejects, counts,
+        input: inputStream(), encoding: file.encoding, delimiter: delim, columns: cols, required, composer, sink, rejects, counts,
         perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, stage, resendInDoubt: opts.resendInDoubt, onlySent,
         shouldStop: () => interrupted || streams.stdout.closed || (preview !== undefined && streams.stderr.closed), onBytes: progress?.tick, collectGarbage: garbageCollector(),
       });

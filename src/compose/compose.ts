@@ -41,11 +41,13 @@ export interface Composer {
   /** The humour lines a customer may get, rendered for nobody in particular (empty when humour is off). */
   humourLines(): string[];
   /**
-   * Recipient fields the template prints in some branch (no test of that field
-   * around it): a batch needs a column for each, or rendering would fail on
-   * the first row that reaches the branch.
+   * Columns the template prints in some branch (no test of that field around
+   * it): a batch needs a column for each, or rendering would fail on the
+   * first row that reaches the branch. Values the context adds are not columns.
    */
   recipientColumns: Set<string>;
+  /** Recipient values the template prints unguarded: a row with one empty is rejected (computed values never are). */
+  requiredColumns: Set<string>;
 }
 
 function mailbox(value: string | undefined, field: string): Mailbox | undefined {
@@ -172,7 +174,9 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
     const ctx = context.message(context.recipient(NOBODY), '', '');
     return humourLines.map((line) => line(ctx).trim());
   };
-  compose.recipientColumns = printedRecipientColumns(analysis);
+  const without = (set: Set<string>, names: readonly string[]) => new Set([...set].filter((n) => !names.includes(n)));
+  compose.recipientColumns = without(printedRecipientColumns(analysis), context.values);
+  compose.requiredColumns = without(library.requiredRecipientFields(template), context.computed);
   return compose;
 }
 

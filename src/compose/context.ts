@@ -30,6 +30,12 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
   name: 'name',
   first_name: 'first_name',
   orders: 'orders',
+  // All of the customer's rows, and how many of them `orders` leaves out ("" when none): a batch lists the first 25.
+  order_count: (r) => String(r.orderCount ?? r.orders.length),
+  more_orders: (r) => {
+    const more = (r.orderCount ?? r.orders.length) - r.orders.length;
+    return more > 0 ? String(more) : '';
+  },
 };
 
 export interface ContextOptions {
@@ -55,6 +61,10 @@ export interface IncidentContext {
 }
 
 export interface ContextBuilder {
+  /** The recipient values the builder adds to the row's columns (email, name, …, order_count, …). */
+  readonly values: readonly string[];
+  /** Those of them computed (never a column, never empty for want of one). */
+  readonly computed: readonly string[];
   /** Built once per run. */
   readonly incident: Readonly<IncidentContext>;
   /** The recipient part of one message: the row's columns, then the recipient values. */
@@ -104,6 +114,8 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
   };
 
   return {
+    values: names,
+    computed: names.filter((n) => typeof values[n] === 'function'),
     incident: incidentPart,
     recipient(r) {
       const out: Record<string, unknown> = { ...r.fields };

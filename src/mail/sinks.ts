@@ -1,7 +1,9 @@
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ByteTarget, Message } from '../message.js';
 import { OutputError, UsageError } from '../errors.js';
+import { createExclusive, tempNameFor, writeNewFile } from './create.js';
 import { formatEntry, writeEntry, type BatchFormat } from './formats.js';
 
 /** Where messages go. `write` resolves when the message is accepted (backpressure). */
@@ -24,6 +26,7 @@ export interface WritableLike {
 }
 
 const FLUSH_AT = 1 << 18;
+
 const BUFFER_SIZE = FLUSH_AT + (1 << 16);
 
 /** Stream formats (mbox, ndjson, text) onto a writable: stdout or an open file. */
@@ -122,9 +125,11 @@ export class FileSink implements Sink {
     private readonly format: BatchFormat,
   ) {
     this.direct = existsSync(path) && !statSync(path).isFile(); // /dev/null, /dev/full, a FIFO
-    this.tmp = this.direct ? path : join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    // A file is written under an unguessable temporary name, created exclusively, then renamed over
+    // the path (which replaces a symlink there, never writes through it); a device or FIFO directly.
+    this.tmp = this.direct ? path : tempNameFor(path);
     try {
-      this.fd = openSync(this.tmp, this.direct ? 'w' : 'wx');
+      this.fd = this.direct ? openSync(this.tmp, 'w') : createExclusive(this.tmp);
     } catch (err) {
       throw new UsageError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'check that the folder exists and is writable');
     }
@@ -185,6 +190,8 @@ export function emlName(seq: number, key: string): string {
 export class FolderSink implements Sink {
   written = 0;
   failed = 0;
+  /** Temporary names are `.<salt>-<n>.tmp`, created exclusively: unguessable, so none can be planted. */
+  private readonly salt = randomBytes(8).toString('hex');
   constructor(
     private readonly dir: string,
     private readonly force: boolean,
@@ -206,9 +213,9 @@ export class FolderSink implements Sink {
         throw new UsageError(`the folder ${dir} already has ${existing} .eml file(s)`, 'choose an empty folder, or add --force to overwrite');
       }
     }
-    const probe = join(dir, `.apologize-probe-${process.pid}`);
+    const probe = tempNameFor(join(dir, 'apologize-probe'));
     try {
-      writeFileSync(probe, '');
+      writeNewFile(probe, '');
       unlinkSync(probe);
     } catch (err) {
       throw new UsageError(`cannot write into ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'choose a writable --out folder');
@@ -220,9 +227,9 @@ export class FolderSink implements Sink {
 
   write(msg: Message, seq: number): void {
     const final = join(this.dir, emlName(seq, msg.key));
-    const tmp = join(this.dir, `.${emlName(seq, msg.key)}.tmp`);
+    const tmp = join(this.dir, `.${this.salt}-${seq}.tmp`);
     try {
-      writeFileSync(tmp, formatEntry(msg, 'eml', false));
+      writeNewFile(tmp, formatEntry(msg, 'eml', false));
       if (this.force) renameSync(tmp, final);
       else {
         linkSync(tmp, final); // fails if the file exists: never overwrite

@@ -11,8 +11,8 @@ const UTF8 = new Set(['utf8', 'utf-8']);
 
 /** Checks an --encoding value before anything is read. */
 export function checkEncoding(encoding: string | undefined): void {
-  if (encoding && !UTF8.has(encoding.toLowerCase()) && !iconv.encodingExists(encoding)) {
-    throw new UsageError(`unknown encoding "${encoding}"`, 'use a name like windows-1252, latin1, utf-16le or shift_jis');
+  if (encoding && !UTF8.has(encoding.toLowerCase()) && encoding.toLowerCase() !== 'auto' && !iconv.encodingExists(encoding)) {
+    throw new UsageError(`unknown encoding "${encoding}"`, 'use a name like windows-1252, latin1, utf-16le or shift_jis, or auto to detect it');
   }
 }
 
@@ -22,14 +22,24 @@ export function openInput(path: string, stdin: NodeJS.ReadableStream): AsyncIter
   return readFileChunks(path);
 }
 
+/** True for "utf-8"/"utf8" or no encoding: the bytes are read as they are. */
+export function isUtf8Name(encoding: string | undefined): boolean {
+  return !encoding || UTF8.has(encoding.toLowerCase());
+}
+
 /**
  * Turns input bytes into UTF-8 bytes: a UTF-8 BOM is stripped, UTF-16 is
  * recognised by its BOM, and --encoding decodes legacy exports with iconv-lite
  * (Node's own windows-1252 decoding drops characters such as – “ ” €).
+ * Decoders are streaming (a character may straddle two chunks), and a UTF-16
+ * surrogate pair cut between two decoded pieces is held until it is whole:
+ * alone, each half would become U+FFFD in UTF-8.
  */
 export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: DecodeOptions = {}): AsyncGenerator<Buffer> {
   let decoder: ReturnType<typeof iconv.getDecoder> | null | undefined;
   let head: Buffer | null = Buffer.alloc(0);
+  let high = ''; // a high surrogate waiting for its pair
+  let tiny: Buffer | null = null; // fewer than 4 bytes waiting for more
   const explicit = opts.encoding && !UTF8.has(opts.encoding.toLowerCase()) ? opts.encoding : undefined;
   for await (const raw of input) {
     let chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
@@ -46,7 +56,26 @@ export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: Decod
       } else decoder = explicit ? iconv.getDecoder(explicit) : null;
     }
     if (decoder) {
-      const text = decoder.write(chunk);
+      // Writes of at least 4 bytes: iconv-lite's gb18030 decoder loses a
+      // 4-byte sequence written across three pieces (a sequence then spans two at most).
+      if (tiny) {
+        chunk = Buffer.concat([tiny, chunk]);
+        tiny = null;
+      }
+      if (chunk.length < 4) {
+        tiny = Buffer.from(chunk);
+        continue;
+      }
+      let text = decoder.write(chunk);
+      if (high) {
+        text = high + text;
+        high = '';
+      }
+      const last = text.charCodeAt(text.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) {
+        high = text.slice(-1);
+        text = text.slice(0, -1);
+      }
       if (text) yield Buffer.from(text, 'utf8');
     } else if (chunk.length > 0) yield chunk;
   }
@@ -60,7 +89,7 @@ export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: Decod
     return;
   }
   if (decoder) {
-    const rest = decoder.end();
+    const rest = high + (tiny ? decoder.write(tiny) : '') + (decoder.end() ?? '');
     if (rest) yield Buffer.from(rest, 'utf8');
   }
 }

@@ -1,10 +1,37 @@
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FingerprintSet } from '../text/fingerprint.js';
 import type { GoodRow } from './rows.js';
 
 const BUCKETS = 64;
+
+/** Orders a message lists; the rest of a customer's rows are counted ("and N more"), not held. */
+export const ORDERS_LISTED = 25;
+
+/** One customer's rows: the first ORDERS_LISTED, and how many there are in all. */
+export interface CustomerRows {
+  rows: GoodRow[];
+  count: number;
+  /** Lines of the first and the last row not kept (0 when every row is kept). */
+  firstDropped: number;
+  lastDropped: number;
+}
+
+function customer(row: GoodRow): CustomerRows {
+  return { rows: [row], count: 1, firstDropped: 0, lastDropped: 0 };
+}
+
+/** Adds a row of the same customer: kept while fewer than ORDERS_LISTED are, else counted. */
+function addRow(c: CustomerRows, row: GoodRow): void {
+  c.count++;
+  if (c.rows.length < ORDERS_LISTED) c.rows.push(row);
+  else {
+    if (c.firstDropped === 0) c.firstDropped = row.line;
+    c.lastDropped = row.line;
+  }
+}
 
 /**
  * Rows of customers that are not adjacent in the file, held on disk in 64
@@ -35,28 +62,45 @@ export class Spill {
     this.sizes[b] = 0;
   }
 
-  /** Each held customer's rows, grouped, bucket by bucket, in order of first line. */
-  *groups(check: (line: number, cells: string[]) => GoodRow | undefined): Generator<GoodRow[]> {
+  /**
+   * Each held customer's rows, grouped, bucket by bucket, in order of first
+   * line. A bucket is read back line by line; per customer only the first
+   * ORDERS_LISTED rows are held.
+   */
+  *groups(check: (line: number, cells: string[]) => GoodRow | undefined): Generator<CustomerRows> {
+    const chunk = Buffer.allocUnsafe(1 << 16);
     for (let b = 0; b < BUCKETS; b++) {
-      let lines: string[];
-      if (this.fds[b] !== undefined) {
-        this.flush(b);
-        closeSync(this.fds[b]!);
-        this.fds[b] = undefined;
-        lines = readFileSync(join(this.dir!, `bucket-${b}.ndjson`), 'utf8').split('\n');
-      } else lines = this.buffers[b]!.join('').split('\n');
-      this.buffers[b] = [];
-      const byKey = new Map<string, GoodRow[]>();
-      for (const l of lines) {
-        if (l === '') continue;
+      const byKey = new Map<string, CustomerRows>();
+      const take = (l: string) => {
+        if (l === '') return;
         const [line, cells] = JSON.parse(l) as [number, string[]];
         const row = check(line, cells);
-        if (!row) continue;
-        const list = byKey.get(row.key);
-        if (list) list.push(row);
-        else byKey.set(row.key, [row]);
-      }
-      const groups = [...byKey.values()].sort((x, y) => x[0]!.line - y[0]!.line);
+        if (!row) return;
+        const c = byKey.get(row.key);
+        if (c) addRow(c, row);
+        else byKey.set(row.key, customer(row));
+      };
+      const fd = this.fds[b];
+      if (fd !== undefined) {
+        this.flush(b);
+        const decoder = new StringDecoder('utf8');
+        let rest = '';
+        for (let at = 0; ; ) {
+          const n = readSync(fd, chunk, 0, chunk.length, at);
+          if (n === 0) break;
+          at += n;
+          const text = rest + decoder.write(chunk.subarray(0, n));
+          const lines = text.split('\n');
+          rest = lines.pop()!;
+          for (const l of lines) take(l);
+        }
+        take(rest + decoder.end());
+        closeSync(fd);
+        this.fds[b] = undefined;
+      } else for (const l of this.buffers[b]!.join('').split('\n')) take(l);
+      this.buffers[b] = [];
+      const groups = [...byKey.values()].sort((x, y) => x.rows[0]!.line - y.rows[0]!.line);
+      byKey.clear();
       for (const g of groups) yield g;
     }
   }
@@ -76,36 +120,36 @@ export class Spill {
  * rows are not adjacent is in `scattered`.
  */
 export class Grouper {
-  private current: GoodRow[] = [];
+  private current: CustomerRows | undefined;
   constructor(
     private readonly scattered: FingerprintSet | undefined,
     readonly spill: Spill,
   ) {}
 
   /** A customer's rows once they are complete, else null. */
-  push(row: GoodRow): GoodRow[] | null {
+  push(row: GoodRow): CustomerRows | null {
     if (this.scattered?.has(row.key)) {
       this.spill.add(row);
       return null;
     }
     const cur = this.current;
-    if (cur.length > 0 && cur[0]!.key === row.key) {
-      cur.push(row);
+    if (cur && cur.rows[0]!.key === row.key) {
+      addRow(cur, row);
       return null;
     }
-    this.current = [row];
-    return cur.length > 0 ? cur : null;
+    this.current = customer(row);
+    return cur ?? null;
   }
 
   /** The last streaming group, if any. */
-  finish(): GoodRow[] | undefined {
+  finish(): CustomerRows | undefined {
     const cur = this.current;
-    this.current = [];
-    return cur.length > 0 ? cur : undefined;
+    this.current = undefined;
+    return cur;
   }
 
   /** Rows still held (for counting when a run stops early). */
   pendingRows(): number {
-    return this.current.length + this.spill.rows;
+    return (this.current?.count ?? 0) + this.spill.rows;
   }
 }

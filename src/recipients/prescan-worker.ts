@@ -4,10 +4,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileChunks } from './read.js';
 import { Prescan } from './prescan.js';
+import { Utf8Check } from './utf8-check.js';
 
-const { path, start, end, delimiter, emailIdx } = workerData as { path: string; start: number; end: number; delimiter: string; emailIdx: number };
+// `fd` is the main thread's descriptor (threads share them); with checkUtf8
+// the bytes are checked for UTF-8 too (the range starts after a line break).
+const { fd, start, end, delimiter, emailIdx, checkUtf8 } = workerData as { fd: number; start: number; end: number; delimiter: string; emailIdx: number; checkUtf8: boolean };
 const scan = new Prescan(delimiter, emailIdx, false);
-for await (const buf of readFileChunks(path, start, end)) scan.push(buf);
+const utf8 = checkUtf8 ? new Utf8Check() : undefined;
+for await (const buf of readFileChunks(fd, start, end)) {
+  if (utf8?.ok) utf8.push(buf);
+  scan.push(buf);
+}
 scan.end();
-const data = scan.toData();
+const data = { ...scan.toData(), utf8: utf8 ? utf8.end() : true };
 parentPort!.postMessage(data, [data.closed.hi.buffer, data.closed.lo.buffer, data.scattered.hi.buffer, data.scattered.lo.buffer] as ArrayBuffer[]);

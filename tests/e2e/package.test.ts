@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir, testEnv } from '../helpers/run.js';
@@ -9,7 +9,12 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 describe('the published package', () => {
   it('npm pack, installed into an empty folder, gives a working apologize and library', () => {
     const dir = tempDir('apologize-pack-');
-    execFileSync(npm, ['pack', '--pack-destination', dir], { cwd: ROOT, stdio: 'pipe', env: testEnv() });
+    // `npm pack` runs `prepare` (the whole build, ~10 s) and deletes dist/ while it does; the suite
+    // has just built it (`npm test` builds first), so pack that, and check that packing builds.
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; files: string[] };
+    expect(pkg.scripts.prepare).toBe('node scripts/build.mjs');
+    expect(pkg.files).toContain('dist');
+    execFileSync(npm, ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, stdio: 'pipe', env: testEnv() });
     const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
     const app = join(dir, 'app');
     execFileSync('mkdir', ['-p', app]);

@@ -89,9 +89,10 @@ const value = fc.oneof(
 );
 const email = fc.oneof(fc.constantFrom('zoe@example.com', 'Z.Muller+tag@Example.COM', 'jose@exämple.com', 'a@b.co'), fc.emailAddress());
 
-function recipientFrom(fields: Record<string, string>, orders: Record<string, string>[], name: string, first: string, address: string): Recipient {
+/** As a batch makes them: `more` rows past the listed ones are counted in orderCount. */
+function recipientFrom(fields: Record<string, string>, orders: Record<string, string>[], name: string, first: string, address: string, more = 0): Recipient {
   const f = { ...fields, email: address, name, first_name: first };
-  return { email: address, name, first_name: first, fields: f, orders: [f, ...orders.map((o) => ({ ...f, ...o }))], key: address.toLowerCase() };
+  return { email: address, name, first_name: first, fields: f, orders: [f, ...orders.map((o) => ({ ...f, ...o }))], orderCount: 1 + orders.length + more, key: address.toLowerCase() };
 }
 
 const recipient = fc
@@ -102,8 +103,9 @@ const recipient = fc
     order_id: value,
     product: value,
     extra: fc.array(fc.record({ order_id: value, product: value }), { maxLength: 3 }),
+    more: fc.constantFrom(0, 0, 0, 7, 1234),
   })
-  .map((x) => recipientFrom({ order_id: x.order_id, product: x.product }, x.extra, x.name, x.first, x.address));
+  .map((x) => recipientFrom({ order_id: x.order_id, product: x.product }, x.extra, x.name, x.first, x.address, x.more));
 
 /** A header's value in an mbox entry, unfolded (undefined when absent). */
 function rawHeader(entry: string, name: string): string | undefined {

@@ -109,37 +109,3 @@ describe('round trips through every format (fast-check)', () => {
     }
   });
 });
-
-describe('random CSVs through batch (fast-check)', () => {
-  it('counts always add up, every rejected row is kept, nobody gets two messages', async () => {
-    const { stringify } = await import('csv-stringify/sync');
-    const { parse } = await import('csv-parse/sync');
-    const { readFileSync, existsSync } = await import('node:fs');
-    const { runBin, ROOT } = await import('../helpers/run.js');
-    const email = fc.oneof(
-      fc.constantFrom('ana@example.com', 'ANA@example.com', 'bo@example.com', 'cy@example.com', 'dee@example.com'),
-      fc.constantFrom('', 'not-an-address', 'a@x.com, b@y.com', 'bob@x.com\r\nBcc: eve@y.com', '-x@example.com', ' spaced@example.com '),
-    );
-    const row = fc.tuple(email, line, fc.string({ unit: 'binary', maxLength: 8 }));
-    const samples = fc.sample(fc.array(row, { minLength: 1, maxLength: 25 }), { numRuns: 12, seed: 7 });
-    for (const [n, rows] of samples.entries()) {
-      const csvPath = join(dir, `rows-${n}.csv`);
-      writeFileSync(csvPath, stringify([['email', 'name', 'note'], ...rows.map(([e, name, note]) => [e, name, note])]));
-      const r = await runBin(['batch', csvPath, '--incident', join(ROOT, 'examples/incident.yaml'), '--format', 'ndjson']);
-      expect([0, 1]).toContain(r.code);
-      const m = /([\d,]+) rows read, ([\d,]+) messages?(?: \(([\d,]+) rows, [\d,]+ grouped into them\))?, ([\d,]+) rejected/.exec(r.stderr);
-      expect(m, r.stderr).toBeTruthy();
-      const [read, messages, rendered, rejected] = [m![1], m![2], m![3] ?? m![2], m![4]].map((x) => Number(x!.replace(/,/g, '')));
-      const blank = rows.filter(([e, name, note]) => `${e}${name}${note}`.trim() === '').length;
-      expect(read).toBe(rows.length - blank);
-      expect(read).toBe(rendered! + rejected!);
-      const out = r.stdout.trim() ? r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { key: string }) : [];
-      expect(out).toHaveLength(messages!);
-      expect(new Set(out.map((o) => o.key)).size).toBe(out.length);
-      const rejectsPath = join(dir, `rows-${n}.rejects.csv`);
-      const kept = existsSync(rejectsPath) ? (parse(readFileSync(rejectsPath), { relax_column_count: true }) as string[][]).length - 1 : 0;
-      expect(kept).toBe(rejected);
-      expect(r.code).toBe(rejected! > 0 ? 1 : 0);
-    }
-  });
-});
