@@ -1,4 +1,5 @@
-import type { Composer, Message } from '../compose/compose.js';
+import type { Composer } from '../compose/compose.js';
+import type { Message } from '../message.js';
 import { InputError, TemplateError } from '../errors.js';
 import { recordKey, type JournalRecord, type JournalState } from '../mail/journal.js';
 import type { Sink } from '../mail/sinks.js';
@@ -9,7 +10,7 @@ import { Grouper, Spill, type CustomerRows } from '../recipients/group.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
-import { fnv1a, FingerprintSet } from '../recipients/fingerprint.js';
+import { fnv1a, FingerprintSet } from '../text/fingerprint.js';
 import type { BatchCounts } from './summary.js';
 
 export interface Shard {
@@ -42,8 +43,6 @@ export interface PassOptions {
   /** Checked between rows: Ctrl-C, or the reader of stdout went away. */
   shouldStop: () => boolean;
   onBytes?: (n: number) => void;
-  /** Write mbox entries through the composer's byte path when it can (no journal, an mbox stream sink). */
-  fastMbox?: boolean;
   /** Called every 4,096 rows and 2,000 messages to keep peak memory flat (see cli/batch.ts). */
   collectGarbage?: () => void;
 }
@@ -70,8 +69,6 @@ export async function runPass(o: PassOptions): Promise<void> {
     c.rowsSkipped += count;
   };
 
-  const fastTarget = o.fastMbox && o.composer.mboxInto && o.sink.byteTarget && !o.journal && !o.onlySent ? o.sink.byteTarget() : undefined;
-
   const reject = (line: number, cells: string[], reason: string) => {
     c.rowsRejected++;
     o.rejects.add(line, cells, reason);
@@ -89,11 +86,6 @@ export async function runPass(o: PassOptions): Promise<void> {
       return;
     }
     const first = rows[0]!;
-    if (count > 1) {
-      // The fields are the context of the message (fast-mbox.ts): the counts go there.
-      first.fields.order_count = String(count);
-      first.fields.more_orders = count > rows.length ? String(count - rows.length) : '';
-    }
     const key = o.perRow ? `${first.key}#${orderIdx !== undefined && first.cells[orderIdx]!.trim() ? first.cells[orderIdx]!.trim() : `line${first.line}`}` : first.key;
     const recipient: Recipient = {
       email: first.email,
@@ -101,6 +93,7 @@ export async function runPass(o: PassOptions): Promise<void> {
       first_name: first.first_name,
       fields: first.fields,
       orders: rows.map((r) => r.fields),
+      orderCount: count,
       key,
       line: first.line,
       nameChecked: true,
@@ -130,16 +123,10 @@ export async function runPass(o: PassOptions): Promise<void> {
       c.inDoubt.push(state.to || first.email);
       return skip(count);
     }
-    if (fastTarget && o.composer.mboxInto!(recipient, fastTarget)) {
-      c.messages++;
-      c.rowsRendered += count;
-      if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
-      seq++;
-      return o.sink.commitBytes!();
-    }
     let msg: Message;
     try {
-      msg = o.composer(recipient);
+      // A follow-up threads under the Message-ID the apology actually went out with.
+      msg = o.composer(recipient, apology?.messageId || undefined);
     } catch (err) {
       // A template error after messages went out rejects the row (exit 1 with the summary), never exit 2.
       if (!(err instanceof InputError) && !(err instanceof TemplateError && c.messages > 0)) throw err;
@@ -152,8 +139,6 @@ export async function runPass(o: PassOptions): Promise<void> {
       c.rowsRejected += more;
       return;
     }
-    // Thread under the Message-ID the apology actually went out with.
-    if (apology?.messageId) msg = { ...msg, inReplyTo: apology.messageId };
     c.messages++;
     c.rowsRendered += count;
     if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();

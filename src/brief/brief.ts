@@ -1,12 +1,10 @@
-import { addDuration } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
-import { decideHumour } from '../compose/humour.js';
 import type { Incident } from '../incident/schema.js';
 import { incidentId } from '../incident/validate.js';
 import { changedFields, factsPrint } from '../batch/campaign.js';
 import type { JournalState } from '../mail/journal.js';
 import { NOBODY } from '../recipients/recipient.js';
-import { formatNumber, longDate } from '../templates/helpers.js';
+import { formatNumber } from '../templates/helpers.js';
 import type { TemplateLibrary } from '../templates/library.js';
 
 export interface BriefOptions {
@@ -32,10 +30,10 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
   const id = opts.journal?.state.campaign?.incident || incidentId(incident);
   const compose = createComposer(incident, library, { now: opts.now, campaignId: id });
   const message = compose(NOBODY);
-  const humour = decideHumour(incident);
-  const severe = incident.severity === 'major' || incident.severity === 'critical';
+  // The same context every message had: the dates and values a template sees, the humour lines it could pick.
+  const { severe, followUpDate } = compose.context.incident;
+  const humourLines = compose.humourLines();
   const contact = [incident.company.phone && `phone ${incident.company.phone}`, incident.company.email && `email ${incident.company.email}`].filter(Boolean).join(', ');
-  const due = incident.followUp ? addDuration(opts.now, incident.followUp.after) : undefined;
   const out: string[] = [];
 
   out.push(`# Support brief: ${incident.company.name}, incident ${id}`);
@@ -53,7 +51,7 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
   out.push(`- **The change:** ${incident.commitment}`);
   out.push(`- **The remedy:** ${incident.remedy.kind === 'none' ? 'no standard offer; "tell us and we will make it right"' : `${incident.remedy.kind}${incident.remedy.details ? `: ${incident.remedy.details}` : ''}`}`);
   out.push(`- **A real person:** customers were told to reply${contact ? ` or use ${contact}` : ''}, and that a person will sort it out.`);
-  out.push(`- **Follow-up:** ${due ? `due ${longDate(due)} (${incident.followUp!.after} after sending)` : 'promised, with no date set (add followUp.after)'}`);
+  out.push(`- **Follow-up:** ${followUpDate ? `due ${followUpDate} (${incident.followUp!.after} after sending)` : 'promised, with no date set (add followUp.after)'}`);
   out.push('');
   out.push('Every customer got this message (their name and orders filled in):');
   out.push('');
@@ -73,11 +71,10 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
   out.push('');
   out.push('## The humour promise');
   out.push('');
-  if (humour.on && compose.template.humour.length > 0) {
+  if (humourLines.length > 0) {
     out.push('Each customer got one of these lines. If they take us up on it, play along: it is part of the apology.');
     out.push('');
-    const context = { incident: { ...incident }, company: { ...incident.company, phone: incident.company.phone ?? '', email: incident.company.email ?? '' }, signer: incident.signer, recipient: {}, humour: '', stage: 'apology' };
-    for (const line of compose.template.humour) out.push(`- ${line(context).trim()}`);
+    for (const line of humourLines) out.push(`- ${line}`);
   } else {
     out.push(`No humour was used (${incident.scenario === 'data-exposure' ? 'a data exposure never jokes' : `severity ${incident.severity}`}). Keep the tone calm and factual.`);
   }

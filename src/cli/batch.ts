@@ -27,7 +27,6 @@ import { incidentFromFlags } from './incident-options.js';
 import { safeLine, say, streamsOf, type IO } from './io.js';
 import { stderrColour } from './colour.js';
 import { PreviewSink } from './preview.js';
-import { COMPUTED_RECIPIENT_FIELDS } from '../recipients/recipient.js';
 
 export interface BatchOptions extends IncidentFlags {
   format?: string;
@@ -118,10 +117,10 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     campaign = openCampaign(incident, { journal: opts.journal && resolve(io.cwd, opts.journal), onlySent: opts.onlySent && resolve(io.cwd, opts.onlySent), perRow: Boolean(opts.perRow) });
     const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html), campaignId: campaign.id });
     if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
-    const required = library.requiredRecipientFields(composer.template);
+    const required = composer.requiredColumns;
     const { delimiter: delim, columns } = await readHeader(file, delimiter, map);
     for (const field of new Set([...required, ...composer.recipientColumns])) {
-      if (!COMPUTED_RECIPIENT_FIELDS.has(field) && !columns.index.has(field)) {
+      if (!composer.context.values.includes(field) && !columns.index.has(field)) {
         throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);
       }
     }
@@ -191,7 +190,6 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
         input: inputStream(), encoding: file.encoding, delimiter: delim, columns: cols, required, composer, sink, rejects, counts,
         perRow: Boolean(opts.perRow), scattered, shard, limit: preview ?? limit, journal: journalState, stage, resendInDoubt: opts.resendInDoubt, onlySent,
         shouldStop: () => interrupted || streams.stdout.closed || (preview !== undefined && streams.stderr.closed), onBytes: progress?.tick, collectGarbage: garbageCollector(),
-        fastMbox: format === 'mbox' && io.env.APOLOGIZE_SLOW_PATH !== '1',
       });
       if (interrupted) await sink.abort();
       else await sink.close();

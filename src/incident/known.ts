@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
-import { printable } from './validate.js';
+import { printable } from '../text/printable.js';
 
 /**
  * The field names an incident may use, at every depth, read from the zod

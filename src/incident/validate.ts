@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InputError, UsageError } from '../errors.js';
 import { parseMailbox } from '../mail/address.js';
+import { printable } from '../text/printable.js';
 import { FLAG_FOR_PATH, FROM_FIELD, REQUIRED_FIELDS, getPath, isBlank, type RequiredField } from './fields.js';
 import { Incident, type IncidentInput } from './schema.js';
 
@@ -69,12 +70,6 @@ function checkHeaderValues(incident: Incident, source?: string): void {
       throw new InputError(`${where}${path} contains a line break`, 'keep names, titles and contact details on one line');
     }
   }
-}
-
-/** Shows a value with control characters escaped, for error messages. */
-export function printable(value: string, max = 80): string {
-  const shown = JSON.stringify(value).slice(1, -1);
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
 }
 
 /** The incident's id: its own, or a stable hash of its facts (key order does not matter). */

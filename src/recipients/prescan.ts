@@ -1,13 +1,6 @@
-import { FingerprintSet, type FingerprintData } from './fingerprint.js';
+import { emailKey } from '../text/email-key.js';
+import { FingerprintSet, type FingerprintData } from '../text/fingerprint.js';
 import { CsvTokenizer } from './tokenizer.js';
-
-/** The grouping key of an email cell: the bare address, lower-cased. */
-export function emailKey(cell: string): string {
-  const v = cell.trim();
-  const lt = v.lastIndexOf('<');
-  const gt = v.lastIndexOf('>');
-  return (lt >= 0 && gt > lt ? v.slice(lt + 1, gt) : v).trim().toLowerCase();
-}
 
 export interface PrescanResult {
   /** Keys whose rows are not all adjacent. */

@@ -6,14 +6,12 @@ export interface Recipient {
   name: string;
   /** First name: the column, else the first word of `name`, else empty. */
   first_name: string;
-  /**
-   * Every column of the (first) row, by normalised name; in a batch also
-   * `order_count` (all the customer's rows) and `more_orders` (how many of
-   * them `orders` leaves out, "" when none), as strings.
-   */
+  /** Every column of the (first) row, by normalised name. */
   fields: Record<string, string>;
   /** The customer's rows (one per affected order), same column names: in a batch the first 25 (group.ts ORDERS_LISTED). */
   orders: Record<string, string>[];
+  /** How many rows the customer has in all (`orders` may list fewer); the context's order_count and more_orders. */
+  orderCount?: number;
   /** What makes this message unique besides the incident and stage (the address, or address#row). */
   key: string;
   /** The name has passed displayNameProblem already (a batch's rows are checked as they are read). */
@@ -21,11 +19,6 @@ export interface Recipient {
   /** Source line of the first row, for errors and rejects. */
   line?: number;
 }
-
-/** Counts a batch computes for every customer (never empty, never a CSV column). */
-export const ORDER_COUNT_FIELDS = ['order_count', 'more_orders'] as const;
-/** Recipient values every message has whatever the CSV's columns: never a column the CSV must supply. */
-export const COMPUTED_RECIPIENT_FIELDS: ReadonlySet<string> = new Set(['email', 'name', 'first_name', ...ORDER_COUNT_FIELDS]);
 
 const TITLE = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i;
 const SPACE_OR_COMMA = /[\s,]/;

@@ -1,3 +1,5 @@
+import { longDate } from '../text/dates.js';
+
 /**
  * Template helpers. Every helper takes strings or numbers and returns a string,
  * so values from users stay data (never evaluated, never summed).
@@ -65,16 +67,6 @@ export function plural(n: HelperValue, one: HelperValue, many: HelperValue): str
 
 export function count(n: HelperValue, one: HelperValue, many: HelperValue): string {
   return `${formatNumber(n)} ${plural(n, one, many)}`;
-}
-
-/** A date in a friendly long form, in UTC: "Tuesday, 8 July 2025". */
-let LONG_DATE: Intl.DateTimeFormat | undefined;
-
-export function longDate(v: HelperValue): string {
-  const d = v instanceof Date ? v : new Date(str(v));
-  if (Number.isNaN(d.getTime())) return str(v);
-  LONG_DATE ??= new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return LONG_DATE.format(d);
 }
 
 /** Helpers by name; each is registered on the isolated Handlebars instance. */

@@ -1,15 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
-import { printable } from '../incident/validate.js';
+import type { Stage } from '../message.js';
+import { printable } from '../text/printable.js';
 import { hasHeaderBreaker } from '../mail/address.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
-import { skeletonPlan, type SkeletonPlan } from '../compose/skeleton.js';
+import { skeletonPlan, type SkeletonPlan } from './shape-plan.js';
 import { builtinTemplatesDir } from './paths.js';
-import { ORDER_COUNT_FIELDS } from '../recipients/recipient.js';
 
-export type Stage = 'apology' | 'followup';
 export const STAGES: readonly Stage[] = ['apology', 'followup'];
 
 /** Headers apologize writes itself (a clearer message when a template tries). */
@@ -173,10 +172,7 @@ export class TemplateLibrary {
 
   /** Recipient fields the template prints unguarded (an empty value there rejects the row). */
   requiredRecipientFields(template: CompiledTemplate): Set<string> {
-    const fields = unguardedRecipientFields(this.analyse(template));
-    // Computed for every recipient, never a column that can be empty.
-    for (const f of ORDER_COUNT_FIELDS) fields.delete(f);
-    return fields;
+    return unguardedRecipientFields(this.analyse(template));
   }
 
   /**
