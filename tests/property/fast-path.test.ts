@@ -65,10 +65,13 @@ function direct(compose: Composer, r: Recipient, msg: Message): { text: string; 
   return { text: tidyBody(compose.template.body(ctx)), subject };
 }
 
-/** A message with its shape as pieces and values (the shape objects of two composers differ). */
+/**
+ * A message with its shape as pieces and values (the shape objects of two
+ * composers differ); text and messageId are getters, named to be compared.
+ */
 function comparable(m: Message | string) {
   if (typeof m === 'string') return m;
-  return { ...m, shaped: m.shaped && { headers: m.shaped.shape.headers, body: m.shaped.shape.body, values: m.shaped.values } };
+  return { ...m, text: m.text, messageId: m.messageId, shaped: m.shaped && { headers: m.shaped.shape.headers, body: m.shaped.shape.body, values: m.shaped.values } };
 }
 
 /** The mbox writer's bytes for msg. */
