@@ -164,7 +164,7 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       phone: incident.company.phone ?? '',
       email: incident.company.email ?? '',
     },
-    signer: { name: incident.signer.name, title: incident.signer.title ?? '' },
+    signer: { name: incident.signer.name, title: incident.signer.title ?? '', team: incident.signer.team },
     remedy: { kind: incident.remedy.kind, details: incident.remedy.details ?? '' },
     followUp: { after: incident.followUp?.after ?? '' },
     affectedExact: formatNumber(incident.affected),
