@@ -28,10 +28,10 @@ const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /** "done", or "in progress, due Saturday, 12 December 2026" (with a note when the date is missing). */
 function commitmentStatusLine(incident: Incident): string {
-  if (incident.commitmentStatus === 'done') return 'done: customers were told it is in place';
+  if (incident.commitmentStatus === 'done') return 'done: it is in place now, and you may say so';
   const what = incident.commitmentStatus === 'in-progress' ? 'in progress' : 'planned';
   const due = incident.commitmentDue ? `due ${longDate(`${incident.commitmentDue}T00:00:00Z`)}` : 'no date given (add commitmentDue)';
-  return `${what}, ${due}: do not tell a customer it is in place before it is`;
+  return `${what}, ${due}: say it is ${what === 'planned' ? 'planned' : 'under way'}, never that it is in place`;
 }
 
 /** The exposure facts, for a data exposure or whenever any is given. */

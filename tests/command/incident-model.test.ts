@@ -312,7 +312,7 @@ describe('brief shows the newer facts', () => {
     expect(md).toContain('- **When:** Tuesday 3 March, 09:00–11:00 UTC\n');
     expect(md).toContain('- **Scale:** 13,482 members\n');
     expect(md).toContain('- **Data exposed:** email, password\n- **Found:** the same morning\n- **Contained:** we revoked the key\n- **Authority told:** the ICO, on 4 March\n- **Reference customers may quote:** DX-31\n');
-    expect(md).toContain('- **Its status:** in progress, due Saturday, 12 December 2026: do not tell a customer it is in place before it is\n');
+    expect(md).toContain('- **Its status:** in progress, due Saturday, 12 December 2026: say it is under way, never that it is in place\n');
     expect(md).toContain('- **Where they stand now:** your account is safe to use\n');
     expect(md).toContain('- **What they have to do:** reset your password\n');
   });
@@ -321,13 +321,13 @@ describe('brief shows the newer facts', () => {
     const r = await cli(['brief', '--incident', INCIDENT, '--audience', 'business']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('**Customers affected:** 13,482');
-    expect(r.stdout).toContain('- **Its status:** done: customers were told it is in place\n');
+    expect(r.stdout).toContain('- **Its status:** done: it is in place now, and you may say so\n');
     expect(r.stdout).toContain('- **What they have to do:** nothing was asked of them\n');
     expect(r.stdout).not.toContain('Data exposed');
     expect(r.stdout).toContain('No humour was used (a business letter never jokes)');
     const one = await cli(['brief', '--incident', INCIDENT, '--affected', '1', '--people', 'patients', '--commitment-status', 'planned']);
     expect(one.stdout).toContain('- **Scale:** 1 patient\n');
-    expect(one.stdout).toContain('- **Its status:** planned, no date given (add commitmentDue): do not tell a customer it is in place before it is\n');
+    expect(one.stdout).toContain('- **Its status:** planned, no date given (add commitmentDue): say it is planned, never that it is in place\n');
   });
 });
 
