@@ -51,7 +51,7 @@ export interface ContextOptions {
 export interface IncidentContext {
   incident: Record<string, unknown>;
   company: { name: string; from: string; replyTo: string; phone: string; email: string };
-  signer: { name: string; title: string };
+  signer: { name: string; title: string; team: boolean };
   stage: Stage;
   severe: boolean;
   /** The run's date, long form ("Wednesday, 8 July 2026"). */
@@ -90,7 +90,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
     phone: incident.company.phone ?? '',
     email: incident.company.email ?? '',
   };
-  const signer = { name: incident.signer.name, title: incident.signer.title ?? '' };
+  const signer = { name: incident.signer.name, title: incident.signer.title ?? '', team: incident.signer.team };
   const incidentPart: IncidentContext = {
     incident: {
       ...incident,
