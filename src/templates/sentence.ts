@@ -51,6 +51,7 @@ export function tidy(v: unknown): string {
     .replace(/\s+\.(?!\d)/gu, '.')
     .replace(/([([{“«])\s+/gu, '$1')
     .replace(/\.{3,}/gu, '…')
+    .replace(/([.!?…])(["'”’»)\]]+)\s*[.!?…]+/gu, '$1$2')
     .replace(STOP_RUN, (run: string) => (run.includes('?') ? '?' : run.includes('!') ? '!' : run.includes('…') ? '…' : '.'))
     .replace(/[,;:]+(\s*[,;:])*(?=\s*[.!?…]|$)/gu, '')
     .replace(/,(\s*,)+/gu, ',')
@@ -87,7 +88,7 @@ export function capitalise(v: unknown, skipFirst = false): string {
   }
   return s.replace(/([.!?])(\s+[\s"'“‘«([{¿¡]*)(\p{Ll})(\p{L}*)/gu, (m, stop: string, gap: string, letter: string, rest: string, at: number, whole: string) => {
     const before = /(\S*)$/u.exec(whole.slice(0, at))![1]!.toLowerCase().replace(/^[\p{P}]+/u, '');
-    if (stop === '.' && (ABBREVIATIONS.has(before) || /^\p{L}$/u.test(before))) return m;
+    if (stop === '.' && ABBREVIATIONS.has(before)) return m;
     if (/\p{Lu}/u.test(rest)) return m;
     return `${stop}${gap}${letter.toUpperCase()}${rest}`;
   });
@@ -143,8 +144,8 @@ function startsAName(words: string[]): boolean {
 export function clause(v: unknown): string {
   let s = tidy(v);
   if (s === '') return '';
-  const [body, closers] = splitClosers(s);
-  s = closers === '' ? body.replace(/[\s.!?…;:,–—-]+$/u, '') : body.replace(/[\s.;:,]+$/u, '') + closers;
+  const [body, closers] = splitClosers(s.replace(/[\s.!?…;:,–—-]+$/u, ''));
+  s = body.replace(closers === '' ? /[\s.!?…;:,–—-]+$/u : /[\s.;:,]+$/u, '') + closers;
   const words = s.split(' ');
   const first = /^(\p{Lu}\p{Ll}*)(?:['’]\p{Ll}+)?$/u.exec(words[0]!.replace(/[,;:]$/u, ''));
   if (first && STARTERS.has(first[1]!.toLowerCase()) && !startsAName(words)) {
