@@ -4,6 +4,7 @@ import { parseMailbox } from '../mail/address.js';
 import { printable } from '../text/printable.js';
 import { FLAG_FOR_PATH, FROM_FIELD, REQUIRED_FIELDS, getPath, isBlank, type RequiredField } from './fields.js';
 import { nearest } from '../text/nearest.js';
+import { adviseOnFields } from './advice.js';
 import { DEFAULT_PEOPLE, EXPOSURE_KINDS, Incident, type IncidentInput } from './schema.js';
 
 export interface ValidateOptions {
@@ -85,7 +86,8 @@ function checkHeaderValues(incident: Incident, source?: string): void {
  * each, naming the field.
  */
 export function incidentWarnings(incident: Incident): string[] {
-  const out: string[] = [];
+  // Vague or overlong words that would reach every customer as they are.
+  const out: string[] = adviseOnFields(incident).map((a) => `${a.field} ${a.problem} — for example ${a.example}`);
   if (incident.commitmentStatus !== 'done' && incident.commitmentDue === undefined) {
     out.push(
       `commitmentStatus is ${incident.commitmentStatus} but commitmentDue is not set: the letter cannot say when the change will be done (add --commitment-due 2026-12-12)`,
