@@ -13,8 +13,8 @@ import { recipientFromMailbox, NOBODY, type Recipient } from './recipients/recip
 import type { Message, Stage } from './message.js';
 import { TemplateLibrary } from './templates/library.js';
 
-export { Incident, SEVERITIES, REMEDY_KINDS, HUMOUR_MODES, BUILTIN_SCENARIOS } from './incident/schema.js';
-export type { IncidentInput, Severity, RemedyKind, HumourMode } from './incident/schema.js';
+export { Incident, SEVERITIES, REMEDY_KINDS, HUMOUR_MODES, BUILTIN_SCENARIOS, AUDIENCES, COMMITMENT_STATUSES, EXPOSURE_KINDS } from './incident/schema.js';
+export type { IncidentInput, Severity, RemedyKind, HumourMode, Audience, CommitmentStatus, ExposureKind, PeopleNoun } from './incident/schema.js';
 export { validateIncident, incidentId, missingFields } from './incident/validate.js';
 export { createComposer, messageIdFor, tidyBody } from './compose/compose.js';
 export type { Composer, ComposerOptions } from './compose/compose.js';

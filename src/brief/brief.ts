@@ -6,6 +6,7 @@ import type { JournalState } from '../mail/journal.js';
 import { NOBODY } from '../recipients/recipient.js';
 import { formatNumber } from '../templates/helpers.js';
 import type { TemplateLibrary } from '../templates/library.js';
+import { longDate } from '../text/dates.js';
 
 export interface BriefOptions {
   now: Date;
@@ -21,6 +22,30 @@ const DISCRETION: Record<string, string> = {
   'waived-fee': 'Waive the fee, and any charge that followed from it (late fees, bank charges the customer tells you about).',
   none: 'There is no standard offer. For a customer who lost money or time, you may refund shipping or add a small credit; ask before offering more.',
 };
+
+const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** "done", or "in progress, due Saturday, 12 December 2026" (with a note when the date is missing). */
+function commitmentStatusLine(incident: Incident): string {
+  if (incident.commitmentStatus === 'done') return 'done: it is in place now, and you may say so';
+  const what = incident.commitmentStatus === 'in-progress' ? 'in progress' : 'planned';
+  const due = incident.commitmentDue ? `due ${longDate(`${incident.commitmentDue}T00:00:00Z`)}` : 'no date given (add commitmentDue)';
+  return `${what}, ${due}: say it is ${what === 'planned' ? 'planned' : 'under way'}, never that it is in place`;
+}
+
+/** The exposure facts, for a data exposure or whenever any is given. */
+function exposureFacts(incident: Incident): string[] {
+  const e = incident.exposure;
+  const given = e.data.length > 0 || e.discovered || e.contained || e.regulator || e.reference;
+  if (!given && incident.scenario !== 'data-exposure') return [];
+  return [
+    `- **Data exposed:** ${e.data.length > 0 ? e.data.join(', ') : 'not stated (add exposure.data)'}`,
+    ...(e.discovered ? [`- **Found:** ${e.discovered}`] : []),
+    ...(e.contained ? [`- **Contained:** ${e.contained}`] : []),
+    ...(e.regulator ? [`- **Authority told:** ${e.regulator}`] : []),
+    ...(e.reference ? [`- **Reference customers may quote:** ${e.reference}`] : []),
+  ];
+}
 
 const quote = (text: string) => text.trimEnd().split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
 
@@ -38,17 +63,24 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
 
   out.push(`# Support brief: ${incident.company.name}, incident ${id}`);
   out.push('');
-  out.push(`**Scenario:** ${incident.scenario} · **Severity:** ${incident.severity} · **Customers affected:** ${formatNumber(incident.affected)} · **Signed by:** ${incident.signer.name}${incident.signer.title ? `, ${incident.signer.title}` : ''}`);
+  out.push(`**Scenario:** ${incident.scenario} · **Severity:** ${incident.severity} · **${capitalise(incident.people.many)} affected:** ${formatNumber(incident.affected)} · **Signed by:** ${incident.signer.name}${incident.signer.title ? `, ${incident.signer.title}` : ''}${incident.signer.team ? ' (a team: the letter says "we")' : ''}`);
+  out.push('');
+  out.push(`**Audience:** ${incident.audience === 'business' ? 'business (plain and factual, no humour)' : 'consumer'} · **Language:** ${incident.locale}`);
   out.push('');
   out.push('## What happened');
   out.push('');
   out.push(`- **The mistake:** ${incident.mistake}`);
+  if (incident.when) out.push(`- **When:** ${incident.when}`);
   out.push(`- **Why:** ${incident.rootCause}`);
-  out.push(`- **Scale:** ${formatNumber(incident.affected)} customer${incident.affected === 1 ? '' : 's'}`);
+  out.push(`- **Scale:** ${formatNumber(incident.affected)} ${incident.affected === 1 ? incident.people.one : incident.people.many}`);
+  out.push(...exposureFacts(incident));
   out.push('');
   out.push('## What we promised');
   out.push('');
   out.push(`- **The change:** ${incident.commitment}`);
+  out.push(`- **Its status:** ${commitmentStatusLine(incident)}`);
+  if (incident.outcome) out.push(`- **Where they stand now:** ${incident.outcome}`);
+  out.push(`- **What they have to do:** ${incident.action ?? 'nothing was asked of them'}`);
   out.push(`- **The remedy:** ${incident.remedy.kind === 'none' ? 'no standard offer; "tell us and we will make it right"' : `${incident.remedy.kind}${incident.remedy.details ? `: ${incident.remedy.details}` : ''}`}`);
   out.push(`- **A real person:** customers were told to reply${contact ? ` or use ${contact}` : ''}, and that a person will sort it out.`);
   out.push(`- **Follow-up:** ${followUpDate ? `due ${followUpDate} (${incident.followUp!.after} after sending)` : 'promised, with no date set (add followUp.after)'}`);
@@ -76,7 +108,7 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
     out.push('');
     for (const line of humourLines) out.push(`- ${line}`);
   } else {
-    out.push(`No humour was used (${incident.scenario === 'data-exposure' ? 'a data exposure never jokes' : `severity ${incident.severity}`}). Keep the tone calm and factual.`);
+    out.push(`No humour was used (${incident.scenario === 'data-exposure' ? 'a data exposure never jokes' : incident.audience === 'business' ? 'a business letter never jokes' : `severity ${incident.severity}`}). Keep the tone calm and factual.`);
   }
   out.push('');
   if (opts.journal) {

@@ -6,7 +6,7 @@ import { resolveNow } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
 import { UsageError } from '../errors.js';
 import { gatherIncident } from '../incident/resolve.js';
-import { validateIncident } from '../incident/validate.js';
+import { incidentWarnings, validateIncident } from '../incident/validate.js';
 import { ExecSink, parseDurationMs, parseRate } from '../mail/exec.js';
 import { BATCH_FORMATS, type BatchFormat } from '../mail/formats.js';
 import type { Journal } from '../mail/journal.js';
@@ -117,6 +117,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     campaign = openCampaign(incident, { journal: opts.journal && resolve(io.cwd, opts.journal), onlySent: opts.onlySent && resolve(io.cwd, opts.onlySent), perRow: Boolean(opts.perRow) });
     const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html), campaignId: campaign.id });
     if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
+    for (const w of incidentWarnings(incident)) say(io, colour.yellow(`warning: ${safeLine(w)}`));
     const required = composer.requiredColumns;
     const { delimiter: delim, columns } = await readHeader(file, delimiter, map);
     for (const field of new Set([...required, ...composer.recipientColumns])) {

@@ -7,7 +7,7 @@ import { InputError, InterruptError, UsageError } from '../errors.js';
 import { askMissing, inquirerAsker, type Asker } from '../incident/questions.js';
 import { gatherIncident } from '../incident/resolve.js';
 import type { Incident } from '../incident/schema.js';
-import { incidentId, missingFields, validateIncident } from '../incident/validate.js';
+import { incidentId, incidentWarnings, missingFields, savedFacts, validateIncident } from '../incident/validate.js';
 import { printable } from '../text/printable.js';
 import { parseMailbox } from '../mail/address.js';
 import { toJsonLine, toJsonObject, toRfc5322, toText } from '../mail/rfc5322.js';
@@ -83,6 +83,7 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
 
   const colour = stderrColour(io);
   if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
+  for (const w of incidentWarnings(incident)) say(io, colour.yellow(`warning: ${safeLine(w)}`));
   if (io.stderr.isTTY && !io.stdout.isTTY) preview(io, message);
   if (opts.check !== false) {
     const report = checkApology(analyseText(message.text, 1, message.subject), { file: 'draft', severity: incident.severity });
@@ -122,8 +123,7 @@ function preview(io: IO, message: Message): void {
 /** Writes the answers as an incident file for `batch` (YAML, or JSON for .json). */
 export function saveIncident(file: string, incident: Incident): void {
   // The id keeps the campaign's identity when the saved facts are edited later (see Campaigns in the README).
-  const { id: _own, ...facts } = incident;
-  const data = JSON.parse(JSON.stringify({ id: incidentId(incident), ...facts })) as Record<string, unknown>;
+  const data = JSON.parse(JSON.stringify({ id: incidentId(incident), ...savedFacts(incident) })) as Record<string, unknown>;
   const text = extname(file).toLowerCase() === '.json' ? `${JSON.stringify(data, null, 2)}\n` : toYaml(data);
   try {
     writeFileSync(file, text);

@@ -1,6 +1,7 @@
 import type { Incident } from '../incident/schema.js';
 import type { Stage } from '../message.js';
-import type { Recipient } from '../recipients/recipient.js';
+import { greetingFor, isFormal } from '../recipients/greeting.js';
+import { firstNameOf, type Recipient } from '../recipients/recipient.js';
 import { about, formatNumber } from '../templates/helpers.js';
 import { longDate } from '../text/dates.js';
 import { addDuration } from './clock.js';
@@ -38,6 +39,19 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
   },
 };
 
+/**
+ * `recipient.greeting`: the whole greeting line by SPEC's rules ("Hi Zoë,",
+ * "Dear Dr García-López,", "Hello," for an organisation, initials or an order
+ * number). A first name that is only the first word of the name was derived,
+ * not given: the name is read with every rule instead.
+ */
+function greetingValue(formal: boolean): RecipientValue {
+  return (r) => {
+    const given = r.first_name !== '' && r.first_name !== firstNameOf(r.name) ? r.first_name : undefined;
+    return greetingFor({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, { formal }).line;
+  };
+}
+
 export interface ContextOptions {
   now: Date;
   stage: Stage;
@@ -51,7 +65,7 @@ export interface ContextOptions {
 export interface IncidentContext {
   incident: Record<string, unknown>;
   company: { name: string; from: string; replyTo: string; phone: string; email: string };
-  signer: { name: string; title: string };
+  signer: { name: string; title: string; team: boolean };
   stage: Stage;
   severe: boolean;
   /** The run's date, long form ("Wednesday, 8 July 2026"). */
@@ -79,7 +93,7 @@ export interface ContextBuilder {
 }
 
 export function contextBuilder(incident: Incident, o: ContextOptions): ContextBuilder {
-  const values: Record<string, keyof Recipient | RecipientValue> = { ...RECIPIENT_VALUES, ...o.values };
+  const values: Record<string, keyof Recipient | RecipientValue> = { ...RECIPIENT_VALUES, greeting: greetingValue(isFormal(incident)), ...o.values };
   const names = Object.keys(values);
   const followUpDue = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
   const severe = incident.severity === 'major' || incident.severity === 'critical';
@@ -90,7 +104,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
     phone: incident.company.phone ?? '',
     email: incident.company.email ?? '',
   };
-  const signer = { name: incident.signer.name, title: incident.signer.title ?? '' };
+  const signer = { name: incident.signer.name, title: incident.signer.title ?? '', team: incident.signer.team };
   const incidentPart: IncidentContext = {
     incident: {
       ...incident,

@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
 import type { Stage } from '../message.js';
 import { printable } from '../text/printable.js';
+import { nearest } from '../text/nearest.js';
 import { hasHeaderBreaker } from '../mail/address.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
@@ -157,12 +158,12 @@ export class TemplateLibrary {
     if (hit) return hit;
     const file = this.resolveFile(fileFor(scenario, stage));
     if (!file) {
-      const names = this.list().map((t) => t.name).join(', ');
+      const names = this.list().map((t) => t.name);
+      const noFollowUp = stage === 'followup' && this.has(scenario);
+      const guess = noFollowUp ? undefined : nearest(scenario, names);
       throw new UsageError(
-        stage === 'followup' && this.has(scenario)
-          ? `scenario "${scenario}" has no follow-up template (${fileFor(scenario, stage)})`
-          : `unknown scenario "${scenario}"`,
-        `choose one of: ${names}`,
+        noFollowUp ? `scenario "${scenario}" has no follow-up template (${fileFor(scenario, stage)})` : `unknown scenario "${scenario}"`,
+        guess !== undefined ? `did you mean "${guess}"? (choose one of: ${names.join(', ')})` : `choose one of: ${names.join(', ')}`,
       );
     }
     const compiled = this.compileFile(scenario, stage, file);

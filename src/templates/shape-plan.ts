@@ -30,6 +30,8 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
   const recipient = new Set<string>();
   const order = new Set<string>();
   let safe = true;
+  /** Inside a block helper that may transform what it wraps ({{#sentence}}…): a recipient value there cannot be a placeholder. */
+  let transforming = 0;
 
   const isRecipientPath = (node: Node | undefined, inOrders: boolean): boolean => {
     if (!node || node.type !== 'PathExpression') return false;
@@ -42,6 +44,7 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
   /** Records which value a path reads. */
   const note = (node: Node | undefined, inOrders: boolean): void => {
     if (!node || node.type !== 'PathExpression') return;
+    if (transforming > 0 && isRecipientPath(node, inOrders)) safe = false;
     const p = node as hbs.AST.PathExpression;
     if (p.data) {
       // @root.recipient.…: a recipient value by another road; only rendering each message reads it right.
@@ -112,8 +115,11 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
         const overOrders = helper === 'each' && b.params[0]?.type === 'PathExpression' && (b.params[0] as hbs.AST.PathExpression).original === 'recipient.orders';
         if (helper === 'with' && b.params.some((p) => isRecipientPath(p, inOrders))) safe = false;
         if (helper === 'each' && !overOrders && b.params.some((p) => isRecipientPath(p, inOrders))) safe = false;
+        const wraps = !BLOCK_HELPERS.has(helper);
+        if (wraps) transforming++;
         visit(b.program, inOrders || overOrders);
         visit(b.inverse, inOrders);
+        if (wraps) transforming--;
         return;
       }
       case 'PartialStatement': {
@@ -121,7 +127,7 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
         if (ps.params.length > 0) safe = false;
         if (ps.hash) for (const pair of ps.hash.pairs) if (pair.value.type !== 'StringLiteral' && pair.value.type !== 'NumberLiteral' && pair.value.type !== 'BooleanLiteral') safe = false;
         const name = (ps.name as hbs.AST.PathExpression).original;
-        const key = `${name}:${inOrders}`;
+        const key = `${name}:${inOrders}:${transforming > 0}`;
         if (seen.has(key)) return;
         seen.add(key);
         const source = partials.get(name);

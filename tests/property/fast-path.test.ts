@@ -265,16 +265,19 @@ describe('messages cut from cached shapes, and the mbox writer', () => {
     }
   });
 
-  it.each(['{{lookup recipient "name"}}', '{{@root.recipient.name}}', '{{#each recipient.orders}}{{@root.recipient.name}}{{/each}}', '{{messageId}}'])(
+  it.each(['{{lookup recipient "name"}}', '{{@root.recipient.name}}', '{{#each recipient.orders}}{{@root.recipient.name}}{{/each}}', '{{messageId}}', '{{#sentence}}{{recipient.name}}{{/sentence}}'])(
     'templates that read a value in a way placeholders cannot copy are rendered for each message: %s',
     (expr) => {
       const dir = tempDir('apologize-fast-');
       writeFileSync(join(dir, 'generic.hbs'), `Subject: Hello\n\nDear ${expr}.\n`);
       const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
       const compose = createComposer(incident, new TemplateLibrary(dir), { now });
-      const msg = compose(recipientFrom({}, [], 'Ana', 'Ana', 'ana@example.com'));
+      // A block helper that rewrites what it wraps ({{#sentence}} capitalises and ends it) must see the value itself.
+      const name = expr.startsWith('{{#sentence') ? 'ana' : 'Ana';
+      const msg = compose(recipientFrom({}, [], name, name, 'ana@example.com'));
       expect(msg.shaped).toBeUndefined();
-      expect(msg.text).toBe(`Dear ${expr === '{{messageId}}' ? msg.messageId : 'Ana'}.\n`);
+      const shown = expr === '{{messageId}}' ? msg.messageId : expr.startsWith('{{#sentence') ? 'Ana.' : 'Ana';
+      expect(msg.text).toBe(`Dear ${shown}.\n`);
       expect(mboxBytes(msg)).toBe(toMboxEntry(msg));
     },
   );

@@ -82,7 +82,7 @@ describe('a value added to the context reaches every format', () => {
 
   it('a value that overrides a built-in one reaches the built-in templates in every format', async () => {
     const incident = validateIncident({ ...base, scenario: 'shipping-delay', severity: 'minor' }, { requireFrom: true });
-    const compose = createComposer(incident, new TemplateLibrary(), { now, values: { first_name: (r) => r.first_name.toUpperCase() } });
+    const compose = createComposer(incident, new TemplateLibrary(), { now, values: { greeting: (r) => `Hi ${r.first_name.toUpperCase()},` } });
     const msg = compose(row('zoe@example.com', 'Zoë Müller', ['A-1']));
     expect(msg.shaped).toBeDefined();
     for (const [format, text] of Object.entries(await everyFormat(msg))) expect(text, format).toContain('Hi ZOË,');
