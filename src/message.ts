@@ -78,8 +78,9 @@ export interface Message {
   /** Without angle brackets: `abc123@example.com`. */
   messageId: string;
   /**
-   * When messageId was made from the recipient's hash: its form and the hash
-   * (messageId is `hashedId(idForm, idA, idB)`), which a writer may write
+   * When messageId was made from the recipient's hash: its form and the hash's
+   * two 32-bit words (messageId is `hashedId(idForm, idA, idB)`; only their
+   * bits count, `idA >>> 0` is the unsigned word), which a writer may write
    * instead of reading the string.
    */
   idForm?: MessageIdForm;

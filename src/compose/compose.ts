@@ -159,8 +159,8 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       recipient.key,
       stage,
       form,
-      a,
-      b,
+      a | 0, // as int32: kept in the object without a heap number (only the bits count)
+      b | 0,
       messageId,
       hit, // the shape and its values (and facts): the mbox writer copies the shape's bytes
       parts?.body,
