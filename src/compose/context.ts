@@ -46,9 +46,10 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
  * not given: the name is read with every rule instead.
  */
 function greetingValue(formal: boolean): RecipientValue {
+  const options = { formal };
   return (r) => {
     const given = r.first_name !== '' && r.first_name !== firstNameOf(r.name) ? r.first_name : undefined;
-    return greetingFor({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, { formal }).line;
+    return greetingFor({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, options).line;
   };
 }
 
