@@ -120,7 +120,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     const required = library.requiredRecipientFields(composer.template);
     const { delimiter: delim, columns } = await readHeader(file, delimiter, map);
     for (const field of new Set([...required, ...composer.recipientColumns])) {
-      if (!['email', 'name', 'first_name'].includes(field) && !columns.index.has(field)) {
+      if (!['email', 'name', 'first_name', 'order_count', 'more_orders'].includes(field) && !columns.index.has(field)) {
         throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);
       }
     }
