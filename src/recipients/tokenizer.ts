@@ -7,8 +7,8 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** `Buffer#utf8Slice`: `toString('utf8', a, b)` without its argument checks (a hot path). */
-type FastBuffer = Buffer & { utf8Slice(start: number, end: number): string };
+/** `Buffer#utf8Slice` and `latin1Slice`: `toString(encoding, a, b)` without its argument checks (a hot path). */
+type FastBuffer = Buffer & { utf8Slice(start: number, end: number): string; latin1Slice(start: number, end: number): string };
 
 /**
  * A streaming CSV tokenizer over UTF-8 bytes (RFC 4180, read leniently as
@@ -180,7 +180,8 @@ export class CsvTokenizer {
     let b = a;
     while (b < q && buf[b] !== d) b++;
     if (b >= q) return false;
-    if (splitRecord(buf.utf8Slice(buf.lastIndexOf(d, q) + 1, eol), this.delimiter, null, false, false) < 0) return false;
+    // Read as latin1 (a byte a character): the quotes, delimiters and line breaks the rules look at are ASCII, where they were.
+    if (splitRecord(buf.latin1Slice(buf.lastIndexOf(d, q) + 1, eol), this.delimiter, null, false, false) < 0) return false;
     this.onCell!(buf, a, b, this.line++);
     return true;
   }
