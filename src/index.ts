@@ -6,23 +6,24 @@
  *   const incident = parseIncident({ company: { name: 'Acme', from: 'Acme <care@acme.example>' }, … });
  *   const eml = toRfc5322(composeMessage(incident, { email: 'ana@example.com', name: 'Ana Ruiz' }));
  */
-import { createComposer, type Message } from './compose/compose.js';
+import { createComposer } from './compose/compose.js';
 import type { Incident, IncidentInput } from './incident/schema.js';
 import { validateIncident } from './incident/validate.js';
 import { recipientFromMailbox, NOBODY, type Recipient } from './recipients/recipient.js';
-import { TemplateLibrary, type Stage } from './templates/library.js';
+import type { Message, Stage } from './message.js';
+import { TemplateLibrary } from './templates/library.js';
 
-export { Incident, SEVERITIES, REMEDY_KINDS, HUMOUR_MODES, BUILTIN_SCENARIOS } from './incident/schema.js';
-export type { IncidentInput, Severity, RemedyKind, HumourMode } from './incident/schema.js';
+export { Incident, SEVERITIES, REMEDY_KINDS, HUMOUR_MODES, BUILTIN_SCENARIOS, AUDIENCES, COMMITMENT_STATUSES, EXPOSURE_KINDS } from './incident/schema.js';
+export type { IncidentInput, Severity, RemedyKind, HumourMode, Audience, CommitmentStatus, ExposureKind, PeopleNoun } from './incident/schema.js';
 export { validateIncident, incidentId, missingFields } from './incident/validate.js';
 export { createComposer, messageIdFor, tidyBody } from './compose/compose.js';
-export type { Message, Composer, ComposerOptions } from './compose/compose.js';
+export type { Composer, ComposerOptions } from './compose/compose.js';
 export { decideHumour } from './compose/humour.js';
 export { TemplateLibrary } from './templates/library.js';
-export type { CompiledTemplate, TemplateInfo, Stage } from './templates/library.js';
+export type { CompiledTemplate, TemplateInfo } from './templates/library.js';
 export { toRfc5322, toText, toJsonObject, toJsonLine, headerPairs } from './mail/rfc5322.js';
 export { parseMailbox, addressProblem } from './mail/address.js';
-export type { Mailbox } from './mail/address.js';
+export type { Mailbox, Message, Stage } from './message.js';
 export { recipientFromMailbox, firstNameOf } from './recipients/recipient.js';
 export type { Recipient } from './recipients/recipient.js';
 export { ApologizeError, UsageError, InputError, TemplateError, InterruptError } from './errors.js';

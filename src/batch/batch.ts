@@ -5,7 +5,7 @@ import type { Journal } from '../mail/journal.js';
 import type { Sink } from '../mail/sinks.js';
 import { prescanFile } from '../recipients/prescan-file.js';
 import { RejectsWriter } from '../recipients/rejects.js';
-import type { Stage } from '../templates/library.js';
+import type { Stage } from '../message.js';
 import { changedLine, startJournal, type Campaign } from './campaign.js';
 import { garbageCollector } from './gc.js';
 import { readHeader, type InputFile } from './input.js';
@@ -31,8 +31,6 @@ export interface BatchPlan {
   strict: boolean;
   /** Where rejected rows go (none for a preview). */
   rejectsPath?: string;
-  /** mbox entries as bytes from the composer's cached shapes (fast-mbox.ts). */
-  fastMbox: boolean;
 }
 
 /** Opens where messages go; called once, after every check and the strict pass (nothing is written before). */
@@ -104,7 +102,7 @@ export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO)
         composer,
         campaign: { stage: plan.stage, journal: campaign.journal, onlySent: campaign.onlySent, resendInDoubt: plan.resendInDoubt },
       },
-      { sink, rejects, counts, fastMbox: plan.fastMbox },
+      { sink, rejects, counts },
       { shouldStop: () => interrupted || io.outputGone(), onBytes: progress?.tick, collectGarbage: garbageCollector() },
     );
     if (interrupted) await sink.abort();
@@ -131,8 +129,7 @@ export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO)
 async function readColumns(plan: BatchPlan): Promise<PassInput> {
   const { delimiter, columns } = await readHeader(plan.input, plan.csv.delimiter, plan.csv.map);
   for (const field of new Set([...plan.required, ...plan.composer.recipientColumns])) {
-    // email, name and first_name come from the row's address when absent; the counts are computed.
-    if (!['email', 'name', 'first_name', 'order_count', 'more_orders'].includes(field) && !columns.index.has(field)) {
+    if (!plan.composer.context.values.includes(field) && !columns.index.has(field)) {
       throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);
     }
   }

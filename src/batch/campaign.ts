@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.js';
 import type { Incident } from '../incident/schema.js';
-import { canonicalJson, incidentId } from '../incident/validate.js';
+import { canonicalJson, identityFacts, incidentId } from '../incident/validate.js';
 import { Journal, readJournal, type FactsPrint, type JournalState } from '../mail/journal.js';
 import { lockJournal } from '../mail/journal-lock.js';
 
@@ -9,7 +9,7 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The incident's facts (everything but its id) as one hash, and one hash per field path. */
 export function factsPrint(incident: Incident): FactsPrint {
-  const { id: _ignored, ...facts } = incident;
+  const facts = identityFacts(incident);
   const fields: Record<string, string> = {};
   const walk = (value: unknown, path: string) => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {

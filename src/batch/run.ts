@@ -1,4 +1,5 @@
-import type { Composer, Message } from '../compose/compose.js';
+import type { Composer } from '../compose/compose.js';
+import type { Message } from '../message.js';
 import { InputError, TemplateError } from '../errors.js';
 import { recordKey, type JournalRecord, type JournalState } from '../mail/journal.js';
 import type { Sink } from '../mail/sinks.js';
@@ -9,8 +10,8 @@ import { Grouper, Spill, type CustomerRows } from '../recipients/group.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
-import { fnv1a, FingerprintSet } from '../recipients/fingerprint.js';
-import type { Stage } from '../templates/library.js';
+import { fnv1a, FingerprintSet } from '../text/fingerprint.js';
+import type { Stage } from '../message.js';
 import type { InputFile } from './input.js';
 import type { BatchCounts } from './summary.js';
 
@@ -60,8 +61,6 @@ export interface PassOutput {
   sink: Sink;
   rejects: RejectsWriter;
   counts: BatchCounts;
-  /** Write mbox entries through the composer's byte path when it can (no journal, an mbox stream sink). */
-  fastMbox?: boolean;
 }
 
 /** Asked and told as the pass goes. */
@@ -100,8 +99,6 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
     c.rowsSkipped += count;
   };
 
-  const fastTarget = out.fastMbox && composer.mboxInto && sink.byteTarget && !journal && !onlySent ? sink.byteTarget() : undefined;
-
   const reject = (line: number, cells: string[], reason: string) => {
     c.rowsRejected++;
     rejects.add(line, cells, reason);
@@ -119,11 +116,6 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       return;
     }
     const first = rows[0]!;
-    if (count > 1) {
-      // The fields are the context of the message (fast-mbox.ts): the counts go there.
-      first.fields.order_count = String(count);
-      first.fields.more_orders = count > rows.length ? String(count - rows.length) : '';
-    }
     const key = select.perRow ? `${first.key}#${orderIdx !== undefined && first.cells[orderIdx]!.trim() ? first.cells[orderIdx]!.trim() : `line${first.line}`}` : first.key;
     const recipient: Recipient = {
       email: first.email,
@@ -131,6 +123,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       first_name: first.first_name,
       fields: first.fields,
       orders: rows.map((r) => r.fields),
+      orderCount: count,
       key,
       line: first.line,
       nameChecked: true,
@@ -160,16 +153,10 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       c.inDoubt.push(state.to || first.email);
       return skip(count);
     }
-    if (fastTarget && composer.mboxInto!(recipient, fastTarget)) {
-      c.messages++;
-      c.rowsRendered += count;
-      if (collectGarbage && c.messages % 2_000 === 0) collectGarbage();
-      seq++;
-      return sink.commitBytes!();
-    }
     let msg: Message;
     try {
-      msg = composer(recipient);
+      // A follow-up threads under the Message-ID the apology actually went out with.
+      msg = composer(recipient, apology?.messageId || undefined);
     } catch (err) {
       // A template error after messages went out rejects the row (exit 1 with the summary), never exit 2.
       if (!(err instanceof InputError) && !(err instanceof TemplateError && c.messages > 0)) throw err;
@@ -182,8 +169,6 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       c.rowsRejected += more;
       return;
     }
-    // Thread under the Message-ID the apology actually went out with.
-    if (apology?.messageId) msg = { ...msg, inReplyTo: apology.messageId };
     c.messages++;
     c.rowsRendered += count;
     if (collectGarbage && c.messages % 2_000 === 0) collectGarbage();

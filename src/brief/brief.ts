@@ -1,13 +1,12 @@
-import { addDuration } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
-import { decideHumour } from '../compose/humour.js';
 import type { Incident } from '../incident/schema.js';
 import { incidentId } from '../incident/validate.js';
 import { changedFields, factsPrint } from '../batch/campaign.js';
 import type { JournalState } from '../mail/journal.js';
 import { NOBODY } from '../recipients/recipient.js';
-import { formatNumber, longDate } from '../templates/helpers.js';
+import { formatNumber } from '../templates/helpers.js';
 import type { TemplateLibrary } from '../templates/library.js';
+import { longDate } from '../text/dates.js';
 
 export interface BriefOptions {
   now: Date;
@@ -24,6 +23,30 @@ const DISCRETION: Record<string, string> = {
   none: 'There is no standard offer. For a customer who lost money or time, you may refund shipping or add a small credit; ask before offering more.',
 };
 
+const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+/** "done", or "in progress, due Saturday, 12 December 2026" (with a note when the date is missing). */
+function commitmentStatusLine(incident: Incident): string {
+  if (incident.commitmentStatus === 'done') return 'done: it is in place now, and you may say so';
+  const what = incident.commitmentStatus === 'in-progress' ? 'in progress' : 'planned';
+  const due = incident.commitmentDue ? `due ${longDate(`${incident.commitmentDue}T00:00:00Z`)}` : 'no date given (add commitmentDue)';
+  return `${what}, ${due}: say it is ${what === 'planned' ? 'planned' : 'under way'}, never that it is in place`;
+}
+
+/** The exposure facts, for a data exposure or whenever any is given. */
+function exposureFacts(incident: Incident): string[] {
+  const e = incident.exposure;
+  const given = e.data.length > 0 || e.discovered || e.contained || e.regulator || e.reference;
+  if (!given && incident.scenario !== 'data-exposure') return [];
+  return [
+    `- **Data exposed:** ${e.data.length > 0 ? e.data.join(', ') : 'not stated (add exposure.data)'}`,
+    ...(e.discovered ? [`- **Found:** ${e.discovered}`] : []),
+    ...(e.contained ? [`- **Contained:** ${e.contained}`] : []),
+    ...(e.regulator ? [`- **Authority told:** ${e.regulator}`] : []),
+    ...(e.reference ? [`- **Reference customers may quote:** ${e.reference}`] : []),
+  ];
+}
+
 const quote = (text: string) => text.trimEnd().split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
 
 /** The internal note for the support team: what happened, what we promised, what a rep may do. */
@@ -32,28 +55,35 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
   const id = opts.journal?.state.campaign?.incident || incidentId(incident);
   const compose = createComposer(incident, library, { now: opts.now, campaignId: id });
   const message = compose(NOBODY);
-  const humour = decideHumour(incident);
-  const severe = incident.severity === 'major' || incident.severity === 'critical';
+  // The same context every message had: the dates and values a template sees, the humour lines it could pick.
+  const { severe, followUpDate } = compose.context.incident;
+  const humourLines = compose.humourLines();
   const contact = [incident.company.phone && `phone ${incident.company.phone}`, incident.company.email && `email ${incident.company.email}`].filter(Boolean).join(', ');
-  const due = incident.followUp ? addDuration(opts.now, incident.followUp.after) : undefined;
   const out: string[] = [];
 
   out.push(`# Support brief: ${incident.company.name}, incident ${id}`);
   out.push('');
-  out.push(`**Scenario:** ${incident.scenario} · **Severity:** ${incident.severity} · **Customers affected:** ${formatNumber(incident.affected)} · **Signed by:** ${incident.signer.name}${incident.signer.title ? `, ${incident.signer.title}` : ''}`);
+  out.push(`**Scenario:** ${incident.scenario} · **Severity:** ${incident.severity} · **${capitalise(incident.people.many)} affected:** ${formatNumber(incident.affected)} · **Signed by:** ${incident.signer.name}${incident.signer.title ? `, ${incident.signer.title}` : ''}${incident.signer.team ? ' (a team: the letter says "we")' : ''}`);
+  out.push('');
+  out.push(`**Audience:** ${incident.audience === 'business' ? 'business (plain and factual, no humour)' : 'consumer'} · **Language:** ${incident.locale}`);
   out.push('');
   out.push('## What happened');
   out.push('');
   out.push(`- **The mistake:** ${incident.mistake}`);
+  if (incident.when) out.push(`- **When:** ${incident.when}`);
   out.push(`- **Why:** ${incident.rootCause}`);
-  out.push(`- **Scale:** ${formatNumber(incident.affected)} customer${incident.affected === 1 ? '' : 's'}`);
+  out.push(`- **Scale:** ${formatNumber(incident.affected)} ${incident.affected === 1 ? incident.people.one : incident.people.many}`);
+  out.push(...exposureFacts(incident));
   out.push('');
   out.push('## What we promised');
   out.push('');
   out.push(`- **The change:** ${incident.commitment}`);
+  out.push(`- **Its status:** ${commitmentStatusLine(incident)}`);
+  if (incident.outcome) out.push(`- **Where they stand now:** ${incident.outcome}`);
+  out.push(`- **What they have to do:** ${incident.action ?? 'nothing was asked of them'}`);
   out.push(`- **The remedy:** ${incident.remedy.kind === 'none' ? 'no standard offer; "tell us and we will make it right"' : `${incident.remedy.kind}${incident.remedy.details ? `: ${incident.remedy.details}` : ''}`}`);
   out.push(`- **A real person:** customers were told to reply${contact ? ` or use ${contact}` : ''}, and that a person will sort it out.`);
-  out.push(`- **Follow-up:** ${due ? `due ${longDate(due)} (${incident.followUp!.after} after sending)` : 'promised, with no date set (add followUp.after)'}`);
+  out.push(`- **Follow-up:** ${followUpDate ? `due ${followUpDate} (${incident.followUp!.after} after sending)` : 'promised, with no date set (add followUp.after)'}`);
   out.push('');
   out.push('Every customer got this message (their name and orders filled in):');
   out.push('');
@@ -73,13 +103,12 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
   out.push('');
   out.push('## The humour promise');
   out.push('');
-  if (humour.on && compose.template.humour.length > 0) {
+  if (humourLines.length > 0) {
     out.push('Each customer got one of these lines. If they take us up on it, play along: it is part of the apology.');
     out.push('');
-    const context = { incident: { ...incident }, company: { ...incident.company, phone: incident.company.phone ?? '', email: incident.company.email ?? '' }, signer: incident.signer, recipient: {}, humour: '', stage: 'apology' };
-    for (const line of compose.template.humour) out.push(`- ${line(context).trim()}`);
+    for (const line of humourLines) out.push(`- ${line}`);
   } else {
-    out.push(`No humour was used (${incident.scenario === 'data-exposure' ? 'a data exposure never jokes' : `severity ${incident.severity}`}). Keep the tone calm and factual.`);
+    out.push(`No humour was used (${incident.scenario === 'data-exposure' ? 'a data exposure never jokes' : incident.audience === 'business' ? 'a business letter never jokes' : `severity ${incident.severity}`}). Keep the tone calm and factual.`);
   }
   out.push('');
   if (opts.journal) {

@@ -8,7 +8,7 @@ import { resolveNow } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
 import { UsageError } from '../errors.js';
 import { gatherIncident } from '../incident/resolve.js';
-import { validateIncident } from '../incident/validate.js';
+import { incidentWarnings, validateIncident } from '../incident/validate.js';
 import { ExecSink } from '../mail/exec.js';
 import { FileSink, FolderSink, StreamSink } from '../mail/sinks.js';
 import { defaultRejectsPath } from '../recipients/rejects.js';
@@ -91,7 +91,9 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     // One run at a time on a journal; the incident id its messages carry is the journal's.
     campaign = openCampaign(incident, { journal: path(opts.journal), onlySent: path(opts.onlySent), perRow: Boolean(opts.perRow) });
     const composer = createComposer(incident, library, { stage: o.stage, now: resolveNow(io.env), html: Boolean(opts.html), campaignId: campaign.id });
-    if (composer.humourWarning) say(io, stderrColour(io).yellow(`warning: ${composer.humourWarning}`));
+    const colour = stderrColour(io);
+    if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
+    for (const w of incidentWarnings(incident)) say(io, colour.yellow(`warning: ${safeLine(w)}`));
     if (campaign.onlySent && campaign.onlySent.last.size === 0) throw new UsageError(`--only-sent ${opts.onlySent} has no journal entries`, 'give the --journal file of the apology run');
 
     const streams = streamsOf(io); // a reader of stdout (or of the preview on stderr) that leaves ends the run quietly
@@ -113,14 +115,13 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
         input: file,
         csv: { delimiter: o.delimiter, map: o.map },
         composer,
-        required: library.requiredRecipientFields(composer.template),
+        required: composer.requiredColumns,
         select: { perRow: Boolean(opts.perRow), shard: o.shard, limit: o.limit, preview: o.preview },
         campaign,
         stage: o.stage,
         resendInDoubt: Boolean(opts.resendInDoubt),
         strict: Boolean(opts.strict),
         rejectsPath,
-        fastMbox: o.format === 'mbox' && io.env.APOLOGIZE_SLOW_PATH !== '1',
       },
       openSink,
       {

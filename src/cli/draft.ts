@@ -2,15 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { resolveNow } from '../compose/clock.js';
-import { createComposer, type Message } from '../compose/compose.js';
+import { createComposer } from '../compose/compose.js';
 import { InputError, InterruptError } from '../errors.js';
 import { askMissing, inquirerAsker, type Asker } from '../incident/questions.js';
 import { gatherIncident } from '../incident/resolve.js';
 import type { Incident } from '../incident/schema.js';
-import { incidentId, missingFields, printable, validateIncident } from '../incident/validate.js';
+import { incidentId, incidentWarnings, missingFields, savedFacts, validateIncident } from '../incident/validate.js';
+import { printable } from '../text/printable.js';
 import { parseMailbox } from '../mail/address.js';
 import { toJsonLine, toJsonObject, toRfc5322, toText } from '../mail/rfc5322.js';
 import { NOBODY, recipientFromMailbox } from '../recipients/recipient.js';
+import type { Message } from '../message.js';
 import { TemplateLibrary } from '../templates/library.js';
 import { incidentFromFlags, type IncidentFlags } from './incident-options.js';
 import { parseFormat, parseStage, type DraftFormat } from './options.js';
@@ -71,6 +73,7 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
 
   const colour = stderrColour(io);
   if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
+  for (const w of incidentWarnings(incident)) say(io, colour.yellow(`warning: ${safeLine(w)}`));
   if (io.stderr.isTTY && !io.stdout.isTTY) preview(io, message);
   if (opts.check !== false) {
     const report = checkApology(analyseText(message.text, 1, message.subject), { file: 'draft', severity: incident.severity });
@@ -110,8 +113,7 @@ function preview(io: IO, message: Message): void {
 /** Writes the answers as an incident file for `batch` (YAML, or JSON for .json). */
 export function saveIncident(file: string, incident: Incident): void {
   // The id keeps the campaign's identity when the saved facts are edited later (see Campaigns in the README).
-  const { id: _own, ...facts } = incident;
-  const data = JSON.parse(JSON.stringify({ id: incidentId(incident), ...facts })) as Record<string, unknown>;
+  const data = JSON.parse(JSON.stringify({ id: incidentId(incident), ...savedFacts(incident) })) as Record<string, unknown>;
   const text = extname(file).toLowerCase() === '.json' ? `${JSON.stringify(data, null, 2)}\n` : toYaml(data);
   try {
     writeFileSync(file, text);

@@ -25,7 +25,22 @@ export function addIncidentOptions(cmd: Command): Command {
     .option('--no-humour', 'no humour line')
     .option('--phone <number>', 'a phone number that reaches a human')
     .option('--contact-email <address>', 'an email address that reaches a human')
-    .option('--follow-up-after <duration>', 'when the follow-up is due, like 2d, 36h, 1w');
+    .option('--follow-up-after <duration>', 'when the follow-up is due, like 2d, 36h, 1w')
+    .option('--people <noun>', 'what the affected are called: customers (default), patients, members, guests…')
+    .option('--summary <text>', 'a few words naming the mistake, for subjects: "the late delivery"')
+    .option('--when <text>', 'when it happened: "Tuesday 19 November, 14:02–14:49 UTC"')
+    .option('--outcome <text>', 'where the customer stands now: "your order will now arrive on Wednesday, 9 July"')
+    .option('--commitment-status <status>', 'done (default) | in-progress | planned: is the change in place yet?')
+    .option('--commitment-due <date>', 'when an in-progress or planned change is due, like 2026-12-12')
+    .option('--action <text>', 'what the customer has to do, if anything')
+    .option('--exposure-data <kinds>', 'data-exposure: what was exposed, comma-separated: name, email, phone, postal-address, date-of-birth, password, payment-card, bank-account, government-id, health, order-history, location, or your own words')
+    .option('--exposure-discovered <text>', 'data-exposure: when it was found')
+    .option('--exposure-contained <text>', 'data-exposure: what was done to contain it')
+    .option('--exposure-regulator <text>', 'data-exposure: which authority was told, and when')
+    .option('--exposure-reference <text>', 'data-exposure: a reference the customer can quote')
+    .option('--team', 'a team signs (--signer "The Acme team"): the letter says "we", never "I"')
+    .option('--audience <who>', 'consumer (default) | business: plain and factual, no humour')
+    .option('--locale <tag>', 'the letter\'s language, a BCP 47 tag (default en)');
 }
 
 export interface IncidentFlags {
@@ -50,6 +65,21 @@ export interface IncidentFlags {
   phone?: string;
   contactEmail?: string;
   followUpAfter?: string;
+  people?: string;
+  summary?: string;
+  when?: string;
+  outcome?: string;
+  commitmentStatus?: string;
+  commitmentDue?: string;
+  action?: string;
+  exposureData?: string;
+  exposureDiscovered?: string;
+  exposureContained?: string;
+  exposureRegulator?: string;
+  exposureReference?: string;
+  team?: boolean;
+  audience?: string;
+  locale?: string;
 }
 
 /** The incident layer given by flags (only what was given). */
@@ -58,7 +88,7 @@ export function incidentFromFlags(flags: IncidentFlags): IncidentInput {
   return (prune({
     id: flags.id,
     company: prune({ name: flags.company, from: flags.from, replyTo: flags.replyTo, phone: flags.phone, email: flags.contactEmail }),
-    signer: prune({ name: flags.signer, title: flags.signerTitle }),
+    signer: prune({ name: flags.signer, title: flags.signerTitle, team: flags.team }),
     scenario: flags.scenario,
     severity: flags.severity,
     mistake: flags.mistake,
@@ -68,6 +98,22 @@ export function incidentFromFlags(flags: IncidentFlags): IncidentInput {
     remedy: prune({ kind: flags.remedy, details: flags.remedyDetails }),
     humour,
     followUp: prune({ after: flags.followUpAfter }),
+    people: flags.people,
+    summary: flags.summary,
+    when: flags.when,
+    outcome: flags.outcome,
+    commitmentStatus: flags.commitmentStatus,
+    commitmentDue: flags.commitmentDue,
+    action: flags.action,
+    exposure: prune({
+      data: flags.exposureData,
+      discovered: flags.exposureDiscovered,
+      contained: flags.exposureContained,
+      regulator: flags.exposureRegulator,
+      reference: flags.exposureReference,
+    }),
+    audience: flags.audience,
+    locale: flags.locale,
   }) ?? {}) as IncidentInput;
 }
 

@@ -6,7 +6,7 @@ import type { BatchFormat } from '../mail/formats.js';
 import type { Shard } from '../batch/run.js';
 import { normaliseHeader } from '../recipients/columns.js';
 import { checkEncoding } from '../recipients/decode.js';
-import type { Stage } from '../templates/library.js';
+import type { Stage } from '../message.js';
 
 /**
  * The output formats, and which command writes each. commander's `--format` choices, the
@@ -31,6 +31,9 @@ void sameBatchFormats;
 export const DEFAULT_FORMAT = { batch: 'mbox', draft: 'eml' } as const satisfies { batch: BatchFormat; draft: DraftFormat };
 
 /** The formats a command writes, in table order. */
+export function formatsOf(command: 'batch'): BatchFormat[];
+export function formatsOf(command: 'draft'): DraftFormat[];
+export function formatsOf(command: FormatCommand): string[];
 export function formatsOf(command: FormatCommand): string[] {
   return Object.entries(FORMATS)
     .filter(([, f]) => f[command])

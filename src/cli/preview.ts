@@ -1,4 +1,4 @@
-import type { Message } from '../compose/compose.js';
+import type { Message } from '../message.js';
 import type { Sink } from '../mail/sinks.js';
 import { safeForTerminal, type IO } from './io.js';
 import { stderrColour } from './colour.js';

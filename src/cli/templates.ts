@@ -4,7 +4,7 @@ import { formatReport } from '../check/report.js';
 import { UsageError } from '../errors.js';
 import { loadConfig } from '../incident/load.js';
 import { fileFor, TemplateLibrary } from '../templates/library.js';
-import { lintTemplates } from '../templates/lint.js';
+import { lintTemplates } from '../check/lint-templates.js';
 import { safeLine, say, type IO } from './io.js';
 import { parseStage } from './options.js';
 import { readable } from './check.js';

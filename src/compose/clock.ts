@@ -11,11 +11,6 @@ export function resolveNow(env: NodeJS.ProcessEnv | Record<string, string | unde
   return d;
 }
 
-/** RFC 5322 date-time in UTC: "Tue, 08 Jul 2025 09:00:00 +0000". */
-export function rfc5322Date(d: Date): string {
-  return d.toUTCString().replace(/GMT$/, '+0000');
-}
-
 const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 
 /** Adds a duration like `2d` to a date. */

@@ -1,133 +1,53 @@
-import { domainToASCII } from 'node:url';
 import { InputError, TemplateError } from '../errors.js';
-import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { Incident } from '../incident/schema.js';
-import { incidentId, printable } from '../incident/validate.js';
-import { displayNameProblem, hasHeaderBreaker, parseMailbox, type Mailbox } from '../mail/address.js';
-import type { Recipient } from '../recipients/recipient.js';
-import { about, formatNumber, longDate } from '../templates/helpers.js';
-import type { CompiledTemplate, Stage, TemplateLibrary } from '../templates/library.js';
-import { addDuration } from './clock.js';
-import { decideHumour } from './humour.js';
-import { NOBODY } from '../recipients/recipient.js';
-import { FingerprintSet } from '../recipients/fingerprint.js';
+import { incidentId } from '../incident/validate.js';
+import { displayNameProblem, parseMailbox } from '../mail/address.js';
 import { textToHtml } from '../mail/html.js';
-import { SkeletonRenderer, type BodyFacts, type RenderedParts } from './skeleton.js';
-import { fastMboxWriter, type ByteTarget } from './fast-mbox.js';
+import type { Mailbox, Message, Stage } from '../message.js';
+import { NOBODY, type Recipient } from '../recipients/recipient.js';
+import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
+import type { CompiledTemplate, TemplateLibrary } from '../templates/library.js';
+import { FingerprintSet } from '../text/fingerprint.js';
+import { printable } from '../text/printable.js';
+import { checkBody, checkIncidentValues, renderHeader, tidyBody } from './checks.js';
+import { contextBuilder, type ContextBuilder, type RecipientValue } from './context.js';
+import { decideHumour } from './humour.js';
+import { idMaker, messageIdDomain } from './message-id.js';
+import { joinPieces, SkeletonRenderer, type RenderedParts, type Shape } from './skeleton.js';
 
-/** A composed message, before it is turned into bytes. */
-export interface Message {
-  from?: Mailbox;
-  to?: Mailbox;
-  replyTo?: Mailbox;
-  subject: string;
-  /** Extra headers from the template (decoded values), in order. */
-  headers: [string, string][];
-  text: string;
-  /** Without angle brackets: `abc123@example.com`. */
-  messageId: string;
-  /** The apology's Message-ID, for a follow-up. */
-  inReplyTo?: string;
-  date: Date;
-  /** Stable key of the recipient (lower-cased address, or address#row). */
-  key: string;
-  stage: Stage;
-  /** Facts about `text` known without scanning it (batches with cached shapes). */
-  bodyFacts?: BodyFacts;
-  /** The HTML alternative (multipart/alternative), when asked for. */
-  html?: string;
-}
+export { messageIdFor, messageIdDomain } from './message-id.js';
+export { tidyBody } from './checks.js';
 
 export interface ComposerOptions {
   stage?: Stage;
   now: Date;
   /** Add an HTML alternative made from the same text. */
   html?: boolean;
-  /** Render every message directly, without cached shapes (tests compare the two). */
-  direct?: boolean;
   /** The incident id of the campaign (its journal's), when it differs from the facts' own. */
   campaignId?: string;
+  /** More recipient values for the templates (see compose/context.ts). */
+  values?: Readonly<Record<string, RecipientValue>>;
 }
 
 export interface Composer {
-  (recipient?: Recipient): Message;
+  /** One recipient's message; `inReplyTo` threads a follow-up under the Message-ID a journal recorded. */
+  (recipient?: Recipient, inReplyTo?: string): Message;
   template: CompiledTemplate;
   humourOn: boolean;
   humourWarning?: string;
   incidentId: string;
+  /** The context every message of this composer renders with. */
+  context: ContextBuilder;
+  /** The humour lines a customer may get, rendered for nobody in particular (empty when humour is off). */
+  humourLines(): string[];
   /**
-   * Recipient fields the template prints in some branch (no test of that field
-   * around it): a batch needs a column for each, or rendering would fail on
-   * the first row that reaches the branch.
+   * Columns the template prints in some branch (no test of that field around
+   * it): a batch needs a column for each, or rendering would fail on the
+   * first row that reaches the branch. Values the context adds are not columns.
    */
   recipientColumns: Set<string>;
-  /**
-   * Writes the recipient's mbox entry as bytes, built from cached pieces of
-   * its shape: exactly what `toMboxEntry(compose(recipient))` gives. False
-   * (nothing written) when only that slower path can say what it is.
-   */
-  mboxInto?: (recipient: Recipient, target: ByteTarget) => boolean;
-}
-
-/** Deterministic Message-ID: same incident, recipient and stage give the same id. */
-export function messageIdFor(id: string, recipientKey: string, stage: Stage, domain: string): string {
-  const [a, b] = FingerprintSet.hash(`${id}\0${recipientKey}`);
-  return idFromHash(stage, id, a, b, domain);
-}
-
-/** The Message-ID from the hash of `${id}\0${recipientKey}` (a message's apology and follow-up share it). */
-function idFromHash(stage: Stage, id: string, a: number, b: number, domain: string): string {
-  return `${stage}.${id}.${hex8(a)}${hex8(b)}@${domain}`;
-}
-
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-/** `n.toString(16).padStart(8, '0')` for an unsigned 32-bit n, without the (slow) number formatting. */
-function hex8(n: number): string {
-  return HEX[n >>> 24]! + HEX[(n >>> 16) & 255]! + HEX[(n >>> 8) & 255]! + HEX[n & 255]!;
-}
-
-/**
- * The Message-ID's domain: the From address's, in ASCII (an IDN as punycode,
- * `bücher.example` → `xn--bcher-kva.example`), so the header needs no encoding.
- */
-export function messageIdDomain(from: Mailbox | undefined): string {
-  if (!from) return 'apologize.invalid';
-  const domain = from.address.slice(from.address.lastIndexOf('@') + 1).toLowerCase();
-  if (domain.startsWith('[') || /^[\x21-\x7e]*$/.test(domain)) return domain;
-  return domainToASCII(domain) || 'apologize.invalid';
-}
-
-/**
- * Normalises a rendered body: every line break (CRLF, a lone CR) an LF (the
- * writers turn LF into the output's line ending), no trailing spaces, at most
- * one blank line in a row, one final newline.
- */
-export function tidyBody(text: string): string {
-  return `${text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
-}
-
-// C0 and C1 controls and DEL, except tab and line feed: a NUL or an escape in a value is never text.
-// eslint-disable-next-line no-control-regex
-const BODY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-
-function controlName(c: string): string {
-  return `U+${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
-}
-
-/** An InputError when a tidied body holds a control character (templates cannot: it came from a value). */
-function checkBody(body: string): void {
-  const bad = BODY_CONTROL.exec(body);
-  if (bad) throw new InputError(`a value in the message contains the control character ${controlName(bad[0])}`, 'remove control characters from the row (only tabs and line breaks may appear in a value)');
-}
-
-/** An InputError naming the first incident value with a control character (line breaks are fine: they are normalised). */
-function checkIncidentValues(value: unknown, path: string): void {
-  if (typeof value === 'string') {
-    const bad = BODY_CONTROL.exec(value.replace(/\r/g, ''));
-    if (bad) throw new InputError(`${path} contains the control character ${controlName(bad[0])}`, 'remove it from the incident (only tabs and line breaks may appear in a value)');
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) checkIncidentValues(v, path ? `${path}.${k}` : k);
-  }
+  /** Recipient values the template prints unguarded: a row with one empty is rejected (computed values never are). */
+  requiredColumns: Set<string>;
 }
 
 function mailbox(value: string | undefined, field: string): Mailbox | undefined {
@@ -141,6 +61,11 @@ function mailbox(value: string | undefined, field: string): Mailbox | undefined 
  * Prepares everything that is the same for every recipient once, and returns a
  * function that composes one recipient's message. Pure: no I/O after the
  * template library has loaded the template.
+ *
+ * A batch renders each shape of recipient once (compose/skeleton.ts) and fills
+ * in the values; the message says which shape it was cut from, so the mbox
+ * writer can copy the shape's bytes. Templates that read values in ways
+ * placeholders cannot copy are rendered for each message.
  */
 export function createComposer(incident: Incident, library: TemplateLibrary, opts: ComposerOptions): Composer {
   const stage = opts.stage ?? 'apology';
@@ -151,45 +76,16 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
   const from = mailbox(incident.company.from, 'company.from');
   const replyTo = mailbox(incident.company.replyTo, 'company.replyTo');
   const domain = messageIdDomain(from);
-  const followUpDue = incident.followUp ? addDuration(opts.now, incident.followUp.after) : undefined;
-  const severe = incident.severity === 'major' || incident.severity === 'critical';
-
-  const incidentContext = {
-    ...incident,
-    id,
-    company: {
-      name: incident.company.name,
-      from: incident.company.from ?? '',
-      replyTo: incident.company.replyTo ?? '',
-      phone: incident.company.phone ?? '',
-      email: incident.company.email ?? '',
-    },
-    signer: { name: incident.signer.name, title: incident.signer.title ?? '' },
-    remedy: { kind: incident.remedy.kind, details: incident.remedy.details ?? '' },
-    followUp: { after: incident.followUp?.after ?? '' },
-    affectedExact: formatNumber(incident.affected),
-    affectedAbout: about(incident.affected),
-    severe,
-    single: incident.affected === 1,
-    many: incident.affected >= 100,
-  };
   checkIncidentValues(incident, '');
-  const base = {
-    incident: incidentContext,
-    company: incidentContext.company,
-    signer: incidentContext.signer,
-    stage,
-    severe,
-    today: longDate(opts.now),
-    followUpDate: followUpDue ? longDate(followUpDue) : '',
-  };
+  const context = contextBuilder(incident, { now: opts.now, stage, id, values: opts.values });
+
   const analysis = library.analyse(template);
   if (stage !== 'apology') {
     const subject = library.analyse(apologyTemplate, 'subject');
     analysis.uses.push(...subject.uses);
     analysis.problems.push(...subject.problems);
   }
-  checkNames(analysis, { ...base, recipient: {}, humour: '', messageId: '' });
+  checkNames(analysis, context.message({}, '', ''));
   // The Message-ID differs for every message: a template that prints it is rendered for each one (no cached shapes).
   const usesMessageId = analysis.uses.some((u) => u.path[0] === 'messageId');
   const humourLines = humour.on ? template.humour : [];
@@ -198,24 +94,21 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
 
   /** Renders everything that depends on the recipient: header values (raw) and the tidy body. */
   const renderParts = (recipientContext: Record<string, unknown>, humourIndex: number, messageId = ''): RenderedParts => {
-    const context: Record<string, unknown> = { ...base, recipient: recipientContext, humour: '', messageId };
-    if (humourIndex >= 0) context.humour = humourLines[humourIndex]!(context).trim();
-    const headers = template.headers.map((h) => h.render(context));
-    if (stage !== 'apology') headers.push(apologySubject.render({ ...context, stage: 'apology' }));
-    const body = tidyBody(template.body(context));
+    const ctx = context.message(recipientContext, '', messageId);
+    if (humourIndex >= 0) ctx.humour = humourLines[humourIndex]!(ctx).trim();
+    const headers = template.headers.map((h) => h.render(ctx));
+    if (stage !== 'apology') headers.push(apologySubject.render({ ...ctx, stage: 'apology' }));
+    const body = tidyBody(template.body(ctx));
     checkBody(body);
     return { headers, body };
   };
   const sources = [...template.headers.map((h) => h.source), template.bodySource, ...template.humourSources];
   if (stage !== 'apology') sources.push(apologySubject.source);
-  const plan = opts.direct || usesMessageId ? null : library.skeletonPlan(sources);
-  const skeleton = plan ? new SkeletonRenderer(plan, renderParts) : undefined;
+  const plan = usesMessageId ? null : library.skeletonPlan(sources);
+  const skeleton = plan ? new SkeletonRenderer(plan, renderParts, context.reader(plan.recipient)) : undefined;
 
-  /**
-   * Subject, the other template headers and In-Reply-To from rendered header
-   * values (an InputError for a bad value); a and b: the recipient's hash (see idFromHash).
-   */
-  const finishHeaders = (raw: string[], a: number, b: number): { subject: string; headers: [string, string][]; inReplyTo?: string } => {
+  /** Subject and the other template headers from rendered header values (an InputError for a bad value). */
+  const finishHeaders = (raw: string[]): { subject: string; headers: [string, string][] } => {
     const headers: [string, string][] = [];
     let subject = '';
     template.headers.forEach((h, i) => {
@@ -223,57 +116,67 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       if (i === subjectIndex) subject = value;
       else headers.push([h.name, value]);
     });
-    let inReplyTo: string | undefined;
     if (stage !== 'apology') {
-      inReplyTo = idFromHash('apology', id, a, b, domain);
       const original = renderHeader(raw[template.headers.length]!, 'Subject', apologyTemplate.file);
       if (subject === '' || subject === original) subject = `Re: ${original}`;
     }
-    return { subject, headers, inReplyTo };
+    return { subject, headers };
   };
-  const compose = ((recipient: Recipient = NOBODY): Message => {
+  /** A shape's finished headers: once per shape when no header has a slot. */
+  const shapeHeaders = (shape: Shape, values: string[]) => {
+    if (shape.finished) return shape.finished;
+    const fixed = shape.headers.every((h) => h.length === 1);
+    const finished = finishHeaders(shape.headers.map((h) => joinPieces(h, values)));
+    if (fixed) shape.finished = finished;
+    return finished;
+  };
+
+  const hashState = FingerprintSet.stateAfter(`${id}\0`);
+  const hash = new Uint32Array(2);
+  const messageIdOf = idMaker(stage, id, domain);
+  const apologyIdOf = idMaker('apology', id, domain);
+  const compose = ((recipient: Recipient = NOBODY, inReplyTo?: string): Message => {
     // One hash gives the Message-ID, the apology's (for a follow-up) and the humour line (its first half is fnv1a).
-    const [a, b] = FingerprintSet.hash(`${id}\0${recipient.key}`);
-    const messageId = idFromHash(stage, id, a, b, domain);
+    FingerprintSet.hashAfter(hashState, recipient.key, hash);
+    const a = hash[0]!;
+    const b = hash[1]!;
+    const messageId = messageIdOf(a, b);
     const humourIndex = humourLines.length > 0 ? a % humourLines.length : -1;
-    const recipientContext: Record<string, unknown> = {
-      ...recipient.fields,
-      email: recipient.email,
-      name: recipient.name,
-      first_name: recipient.first_name,
-      orders: recipient.orders,
-      // All of the customer's rows, and how many are not in `orders` (a batch lists the first 25): set by batch/run.ts.
-      order_count: recipient.fields.order_count ?? String(recipient.orders.length),
-      more_orders: recipient.fields.more_orders ?? '',
-    };
-    const parts = skeleton ? skeleton.renderFor(recipient, recipientContext, humourIndex) : renderParts(recipientContext, humourIndex, messageId);
-    const { subject, headers, inReplyTo } = finishHeaders(parts.headers, a, b);
+    const hit = skeleton?.lookup(recipient, humourIndex);
+    const parts = hit ? undefined : renderParts(context.recipient(recipient), humourIndex, messageId);
+    const head = hit ? shapeHeaders(hit.shape, hit.values) : finishHeaders(parts!.headers);
     const nameProblem = recipient.name && !recipient.nameChecked ? displayNameProblem(recipient.name) : null;
     if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');
+    const text = hit ? joinPieces(hit.shape.body, hit.values) : parts!.body;
     return {
       from,
       to: recipient.email ? { name: recipient.name, address: recipient.email } : undefined,
       replyTo,
-      subject,
-      headers,
-      text: parts.body,
+      subject: head.subject,
+      headers: head.headers,
+      text,
       messageId,
-      inReplyTo,
+      inReplyTo: stage === 'apology' ? undefined : (inReplyTo ?? apologyIdOf(a, b)),
       date: opts.now,
       key: recipient.key,
       stage,
-      bodyFacts: parts.facts,
-      html: opts.html ? textToHtml(parts.body, subject) : undefined,
+      bodyFacts: hit?.facts,
+      shaped: hit, // the shape and its values (and facts): the mbox writer copies the shape's bytes
+      html: opts.html ? textToHtml(text, head.subject) : undefined,
     };
   }) as Composer;
   compose.template = template;
   compose.humourOn = humour.on;
   compose.humourWarning = humour.warning;
   compose.incidentId = id;
-  compose.recipientColumns = printedRecipientColumns(analysis);
-  if (skeleton && !opts.html) {
-    compose.mboxInto = fastMboxWriter({ skeleton, finishHeaders, humourLines: humourLines.length, stage, id, domain, from, replyTo, now: opts.now });
-  }
+  compose.context = context;
+  compose.humourLines = () => {
+    const ctx = context.message(context.recipient(NOBODY), '', '');
+    return humourLines.map((line) => line(ctx).trim());
+  };
+  const without = (set: Set<string>, names: readonly string[]) => new Set([...set].filter((n) => !names.includes(n)));
+  compose.recipientColumns = without(printedRecipientColumns(analysis), context.values);
+  compose.requiredColumns = without(library.requiredRecipientFields(template), context.computed);
   return compose;
 }
 
@@ -293,16 +196,4 @@ function checkNames(analysis: TemplateAnalysis, context: Record<string, unknown>
     `${u.file}:${u.line}: the template uses ${u.path.join('.')}, which the template context does not have`,
     holder ? `${top} has: ${Object.keys(holder).join(', ')}` : `the context has: ${Object.keys(context).join(', ')}`,
   );
-}
-
-/** A rendered header value: one line, spaces folded; a control character is an input error. */
-function renderHeader(raw: string, name: string, file: string): string {
-  const value = raw.replace(/[ \t]{2,}/g, ' ').trim();
-  if (hasHeaderBreaker(value)) {
-    throw new InputError(
-      `the ${name} header would contain a line break or control character ("${printable(value)}")`,
-      `remove line breaks from the values used in ${name} (template ${file})`,
-    );
-  }
-  return value;
 }

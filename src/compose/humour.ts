@@ -12,11 +12,21 @@ export const NEVER_FUNNY = new Set(['data-exposure']);
 
 /**
  * Humour follows severity: auto is on for minor and moderate, off for major and
- * critical; asking for it on a critical incident (or a data exposure) is refused.
+ * critical; asking for it on a critical incident, a data exposure or a business
+ * audience is refused.
  */
 export function decideHumour(incident: Incident): HumourDecision {
   const { humour, severity, scenario } = incident;
   if (humour === 'off') return { on: false };
+  if (incident.audience === 'business') {
+    if (humour === 'on') {
+      throw new UsageError(
+        'humour is refused for a business audience: a business letter is plain and factual',
+        'drop --humour (or set humour: off), or use --audience consumer if the letter goes to people',
+      );
+    }
+    return { on: false };
+  }
   if (NEVER_FUNNY.has(scenario)) {
     if (humour === 'on') {
       throw new UsageError(

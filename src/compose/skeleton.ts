@@ -1,7 +1,6 @@
-import Handlebars from 'handlebars';
+import type { BodyFacts, MessageShape, Pieces } from '../message.js';
 import type { Recipient } from '../recipients/recipient.js';
-
-type Node = hbs.AST.Node;
+import type { SkeletonPlan } from '../templates/shape-plan.js';
 
 /**
  * Fast rendering for batches. A message depends on its recipient only through
@@ -21,157 +20,11 @@ const SLOT = /\uE000(\d+)\uE001/g;
  */
 // eslint-disable-next-line no-control-regex
 const RENDER_DIRECTLY = /[\uE000\u0000-\u001f\u007f-\u009f]|^\s|\s$/;
-const BLOCK_HELPERS = new Set(['if', 'unless', 'each', 'with']);
-
-/** The recipient values the templates read: only these can change a message. */
-export interface SkeletonPlan {
-  /** `recipient.X` fields, in a fixed order. */
-  recipient: string[];
-  /** Fields of each order (inside `{{#each recipient.orders}}`, or `recipient.orders.[N].X`). */
-  order: string[];
-}
-
-const INDEX = /^\d+$/;
-
-/**
- * The plan when the templates use recipient values only in ways placeholders
- * preserve (printed or tested, never passed to a helper, never a property of a
- * value such as `recipient.name.length`), else null.
- */
-export function skeletonPlan(sources: string[], partials: Map<string, string>): SkeletonPlan | null {
-  const seen = new Set<string>();
-  const recipient = new Set<string>();
-  const order = new Set<string>();
-  let safe = true;
-
-  const isRecipientPath = (node: Node | undefined, inOrders: boolean): boolean => {
-    if (!node || node.type !== 'PathExpression') return false;
-    const p = node as hbs.AST.PathExpression;
-    if (p.data) return false;
-    if (p.parts[0] === 'recipient') return true;
-    return inOrders && p.depth === 0;
-  };
-
-  /** Records which value a path reads. */
-  const note = (node: Node | undefined, inOrders: boolean): void => {
-    if (!node || node.type !== 'PathExpression') return;
-    const p = node as hbs.AST.PathExpression;
-    if (p.data) {
-      // @root.recipient.…: a recipient value by another road; only rendering each message reads it right.
-      if (p.parts[0] === 'root' && (p.parts[1] === 'recipient' || p.parts.length === 1)) safe = false;
-      return;
-    }
-    const parts = p.parts;
-    if (parts[0] === 'recipient') {
-      const field = parts[1];
-      if (field === undefined) return;
-      if (field === 'orders') {
-        if (parts.length === 2 || (parts.length === 3 && (parts[2] === 'length' || INDEX.test(parts[2]!)))) return;
-        if (parts.length === 4 && INDEX.test(parts[2]!)) order.add(parts[3]!);
-        else safe = false;
-        return;
-      }
-      if (parts.length > 2) safe = false;
-      else recipient.add(field);
-      return;
-    }
-    if (inOrders && p.depth === 0 && parts.length > 0) {
-      if (parts.length > 1) safe = false;
-      else order.add(parts[0]!);
-    }
-  };
-
-  const checkParams = (helper: string, params: Node[], hash: hbs.AST.Hash | undefined, inOrders: boolean, isBlock: boolean) => {
-    const values = [...params, ...(hash?.pairs.map((p) => p.value) ?? [])];
-    for (const v of values) {
-      if (v.type === 'SubExpression') visit(v, inOrders);
-      note(v, inOrders);
-      if (!isRecipientPath(v, inOrders)) continue;
-      if (isBlock && BLOCK_HELPERS.has(helper)) continue;
-      const path = v as hbs.AST.PathExpression;
-      if (helper === 'length' && path.original === 'recipient.orders') continue;
-      safe = false;
-    }
-  };
-
-  const visit = (node: Node | undefined, inOrders: boolean): void => {
-    if (!node || !safe) return;
-    switch (node.type) {
-      case 'Program':
-        for (const s of (node as hbs.AST.Program).body) visit(s, inOrders);
-        return;
-      case 'MustacheStatement':
-      case 'SubExpression': {
-        const m = node as hbs.AST.MustacheStatement;
-        note(m.path, inOrders);
-        if (m.params.length > 0 || (m.hash && m.hash.pairs.length > 0)) {
-          checkParams((m.path as hbs.AST.PathExpression).original, m.params, m.hash, inOrders, false);
-        }
-        return;
-      }
-      case 'BlockStatement': {
-        const b = node as hbs.AST.BlockStatement;
-        const helper = (b.path as hbs.AST.PathExpression).original;
-        note(b.path, inOrders);
-        if (!BLOCK_HELPERS.has(helper)) {
-          checkParams(helper, b.params, b.hash, inOrders, true);
-          if (b.params.some((p) => isRecipientPath(p, inOrders))) safe = false;
-        } else {
-          for (const p of b.params) {
-            if (p.type === 'SubExpression') visit(p, inOrders);
-            note(p, inOrders);
-          }
-        }
-        const overOrders = helper === 'each' && b.params[0]?.type === 'PathExpression' && (b.params[0] as hbs.AST.PathExpression).original === 'recipient.orders';
-        if (helper === 'with' && b.params.some((p) => isRecipientPath(p, inOrders))) safe = false;
-        if (helper === 'each' && !overOrders && b.params.some((p) => isRecipientPath(p, inOrders))) safe = false;
-        visit(b.program, inOrders || overOrders);
-        visit(b.inverse, inOrders);
-        return;
-      }
-      case 'PartialStatement': {
-        const ps = node as hbs.AST.PartialStatement;
-        if (ps.params.length > 0) safe = false;
-        if (ps.hash) for (const pair of ps.hash.pairs) if (pair.value.type !== 'StringLiteral' && pair.value.type !== 'NumberLiteral' && pair.value.type !== 'BooleanLiteral') safe = false;
-        const name = (ps.name as hbs.AST.PathExpression).original;
-        const key = `${name}:${inOrders}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        const source = partials.get(name);
-        if (source) visit(Handlebars.parse(source), inOrders);
-        return;
-      }
-      case 'PartialBlockStatement':
-      case 'DecoratorBlock':
-      case 'Decorator':
-        safe = false;
-        return;
-      default:
-        return;
-    }
-  };
-  for (const source of sources) visit(Handlebars.parse(source), false);
-  return safe ? { recipient: [...recipient], order: [...order] } : null;
-}
-
-type Pieces = (string | number)[];
-
 export interface RenderedParts {
   headers: string[];
   body: string;
   /** Facts about the body, known from the cached shape without scanning it. */
   facts?: BodyFacts;
-}
-
-/** What the mail writer would otherwise scan the whole body for: exact, not estimates. */
-export interface BodyFacts {
-  ascii: boolean;
-  /** The longest line, in UTF-8 octets. */
-  maxOctets: number;
-  /** No line starts with "From " or ">From " (no mboxrd quoting needed). */
-  fromSafe: boolean;
-  /** No CR anywhere. */
-  crFree: boolean;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -265,12 +118,10 @@ function reader(fields: string[]): Reader {
 }
 
 /** One cached shape: its header values and body split at the placeholders. */
-export interface Shape {
-  headers: Pieces[];
-  body: Pieces;
+export interface Shape extends MessageShape {
   info: BodyInfo;
-  /** What a writer derives from the shape once (compose/fast-mbox.ts). */
-  derived?: unknown;
+  /** The finished Subject and template headers, when no header has a slot (the same for every message of the shape). */
+  finished?: { subject: string; headers: [string, string][] };
 }
 
 /** A recipient's shape and the values to put in its slots. */
@@ -283,27 +134,20 @@ export interface ShapeHit {
 
 /**
  * Caches rendered shapes. `render` is the real renderer, given a recipient
- * context object and the humour line index.
+ * context object and the humour line index; `readRecipient` reads the plan's
+ * recipient values from a recipient as the context builder defines them.
  */
 export class SkeletonRenderer {
   private readonly cache = new Map<number | string, Shape>();
   private readonly octets: number[] = [];
-  /** The values of the current lookup (reused: callers use them before the next). */
-  private readonly values: (string | undefined)[] = [];
-  private readonly readRecipient: Reader;
+  private readonly scratch: unknown[] = [];
   private readonly readOrder: Reader;
   constructor(
     private readonly plan: SkeletonPlan,
     private readonly render: (recipientContext: Record<string, unknown>, humourIndex: number) => RenderedParts,
+    private readonly readRecipient: (r: Recipient, out: unknown[]) => void,
   ) {
-    this.readRecipient = reader(plan.recipient);
     this.readOrder = reader(plan.order);
-  }
-
-  renderFor(recipient: Recipient, recipientContext: Record<string, unknown>, humourIndex: number): RenderedParts {
-    const hit = this.lookup(recipient, recipientContext, humourIndex);
-    if (!hit) return this.render(recipientContext, humourIndex);
-    return { headers: hit.shape.headers.map((h) => join(h, hit.values)), body: join(hit.shape.body, hit.values), facts: hit.facts };
   }
 
   /**
@@ -312,16 +156,17 @@ export class SkeletonRenderer {
    * breaks) or is not a string: then only rendering this recipient directly
    * gives the right text.
    */
-  lookup(recipient: Recipient, recipientContext: Record<string, unknown>, humourIndex: number): ShapeHit | undefined {
+  lookup(recipient: Recipient, humourIndex: number): ShapeHit | undefined {
     const { plan } = this;
     const orders = recipient.orders;
     // The shape: which values are empty or missing (2 bits each), how many
     // orders, which humour line. A number while it fits (the usual case), else a string.
     // Read with compiled property loads; anything not a string (a missing field
     // is undefined; an inherited one is a function) is seen by the checks below.
-    const values = this.values;
+    // Read into a reused array; a hit copies it (the message keeps its values).
+    const values = this.scratch;
     values.length = 0;
-    this.readRecipient(recipientContext, values);
+    this.readRecipient(recipient, values);
     for (let o = 0; o < orders.length; o++) this.readOrder(orders[o]!, values);
     let acc = 0;
     let n = 0;
@@ -367,7 +212,8 @@ export class SkeletonRenderer {
       shape = { headers: rendered.headers.map(pieces), body, info: bodyInfo(body) };
       if (this.cache.size < 10_000) this.cache.set(key, shape);
     }
-    return { shape, values: values as string[], facts: this.facts(shape.info, values as string[]) };
+    const own = values.slice() as string[];
+    return { shape, values: own, facts: this.facts(shape.info, own) };
   }
 
   /** This message's body facts: the shape's, with its values' lengths and first characters. */
@@ -397,4 +243,3 @@ export class SkeletonRenderer {
 }
 
 export { join as joinPieces };
-export type { Pieces };

@@ -36,6 +36,21 @@ export const FLAG_FOR_PATH: Readonly<Record<string, string>> = {
   'remedy.details': '--remedy-details',
   humour: '--humour',
   'followUp.after': '--follow-up-after',
+  people: '--people',
+  summary: '--summary',
+  when: '--when',
+  outcome: '--outcome',
+  commitmentStatus: '--commitment-status',
+  commitmentDue: '--commitment-due',
+  action: '--action',
+  'exposure.data': '--exposure-data',
+  'exposure.discovered': '--exposure-discovered',
+  'exposure.contained': '--exposure-contained',
+  'exposure.regulator': '--exposure-regulator',
+  'exposure.reference': '--exposure-reference',
+  'signer.team': '--team',
+  audience: '--audience',
+  locale: '--locale',
 };
 
 /** Reads a dotted path from a plain object. */

@@ -82,20 +82,24 @@ function setOwn(obj: Plain, key: string, value: unknown): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** Fields that are one value even when written as an object: a later layer replaces them whole. */
+const WHOLE = new Set(['people']);
+
 /** Merges layers: later layers win, field by field (objects merge, blanks never override). */
 export function mergeLayers(...layers: (IncidentInput | undefined)[]): IncidentInput {
-  const merge = (a: Plain, b: Plain): Plain => {
+  const merge = (a: Plain, b: Plain, top = false): Plain => {
     const out: Plain = {};
     for (const k of Object.keys(a)) setOwn(out, k, a[k]);
     for (const k of Object.keys(b)) {
       const v = b[k];
       if (isBlank(v)) continue;
       const prev = Object.hasOwn(out, k) ? out[k] : undefined;
-      setOwn(out, k, isPlain(v) && isPlain(prev) ? merge(prev, v) : isPlain(v) ? merge({}, v) : v);
+      const whole = top && WHOLE.has(k);
+      setOwn(out, k, isPlain(v) && isPlain(prev) && !whole ? merge(prev, v) : isPlain(v) ? merge({}, v) : v);
     }
     return out;
   };
-  return layers.reduce<Plain>((acc, layer) => merge(acc, (layer ?? {}) as Plain), {}) as IncidentInput;
+  return layers.reduce<Plain>((acc, layer) => merge(acc, (layer ?? {}) as Plain, true), {}) as IncidentInput;
 }
 
 export interface Config {

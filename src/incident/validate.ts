@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { InputError, UsageError } from '../errors.js';
 import { parseMailbox } from '../mail/address.js';
+import { printable } from '../text/printable.js';
 import { FLAG_FOR_PATH, FROM_FIELD, REQUIRED_FIELDS, getPath, isBlank, type RequiredField } from './fields.js';
-import { Incident, type IncidentInput } from './schema.js';
+import { nearest } from '../text/nearest.js';
+import { adviseOnFields } from './advice.js';
+import { DEFAULT_PEOPLE, EXPOSURE_KINDS, Incident, type IncidentInput } from './schema.js';
 
 export interface ValidateOptions {
   /** Where the facts came from, for error messages ("flags and incident.yaml"). */
@@ -64,24 +67,89 @@ function checkHeaderValues(incident: Incident, source?: string): void {
     ['signer.title', incident.signer.title],
     ['company.phone', incident.company.phone],
     ['company.email', incident.company.email],
+    ['summary', incident.summary],
+    ['people.many', incident.people.many],
+    ['people.one', incident.people.one],
+    ['exposure.reference', incident.exposure.reference],
   ] as const) {
     if (value !== undefined && /[\r\n]/.test(value)) {
-      throw new InputError(`${where}${path} contains a line break`, 'keep names, titles and contact details on one line');
+      throw new InputError(
+        `${where}${path} contains a line break`,
+        path.startsWith('company.') || path.startsWith('signer.') ? 'keep names, titles and contact details on one line' : `keep ${path} on one line`,
+      );
     }
   }
 }
 
-/** Shows a value with control characters escaped, for error messages. */
-export function printable(value: string, max = 80): string {
-  const shown = JSON.stringify(value).slice(1, -1);
-  return shown.length > max ? `${shown.slice(0, max)}…` : shown;
+/**
+ * Things worth telling the person writing, that do not stop anything: one line
+ * each, naming the field.
+ */
+export function incidentWarnings(incident: Incident): string[] {
+  // Vague or overlong words that would reach every customer as they are.
+  const out: string[] = adviseOnFields(incident).map((a) => `${a.field} ${a.problem} — for example ${a.example}`);
+  if (incident.commitmentStatus !== 'done' && incident.commitmentDue === undefined) {
+    out.push(
+      `commitmentStatus is ${incident.commitmentStatus} but commitmentDue is not set: the letter cannot say when the change will be done (add --commitment-due 2026-12-12)`,
+    );
+  }
+  if (incident.commitmentStatus === 'done' && incident.commitmentDue !== undefined) {
+    out.push(`commitmentDue ${incident.commitmentDue} is ignored: commitmentStatus is done (use --commitment-status in-progress or planned for a change still coming)`);
+  }
+  for (const item of incident.exposure.data) {
+    if ((EXPOSURE_KINDS as readonly string[]).includes(item)) continue;
+    const guess = nearest(item, EXPOSURE_KINDS);
+    out.push(
+      `exposure.data "${printable(item, 40)}" is not a known kind${guess ? ` (did you mean "${guess}"?)` : ''}: the letter names it as written and gives no advice for it (known: ${EXPOSURE_KINDS.join(', ')})`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The facts that make an incident's identity: all of them but the id, without
+ * the newer fields while they hold their defaults, so an incident written
+ * before those fields existed keeps its id and its campaign's facts.
+ */
+export function identityFacts(incident: Incident): Record<string, unknown> {
+  const { id: _ignored, ...facts } = incident;
+  const out: Record<string, unknown> = { ...facts };
+  if (facts.people.one === DEFAULT_PEOPLE.one && facts.people.many === DEFAULT_PEOPLE.many) delete out.people;
+  if (facts.commitmentStatus === 'done') delete out.commitmentStatus;
+  if (facts.audience === 'consumer') delete out.audience;
+  if (facts.locale === 'en') delete out.locale;
+  if (Object.keys(facts.fields).length === 0) delete out.fields;
+  const { data, ...exposure } = facts.exposure;
+  if (data.length === 0 && Object.values(exposure).every((v) => v === undefined)) delete out.exposure;
+  if (facts.signer.team === false) {
+    const { team: _team, ...signer } = facts.signer;
+    out.signer = signer;
+  }
+  return out;
+}
+
+/**
+ * The facts `draft --save` writes (the id is added by the caller): every field,
+ * defaults included so they can be edited, but no empty exposure, no
+ * `signer.team: false` and no empty `fields`.
+ */
+export function savedFacts(incident: Incident): Record<string, unknown> {
+  const { id: _ignored, ...facts } = incident;
+  const out: Record<string, unknown> = { ...facts };
+  const { data, ...exposure } = facts.exposure;
+  if (data.length === 0 && Object.values(exposure).every((v) => v === undefined)) delete out.exposure;
+  if (Object.keys(facts.fields).length === 0) delete out.fields;
+  if (facts.signer.team === false) {
+    const { team: _team, ...signer } = facts.signer;
+    out.signer = signer;
+  }
+  return out;
 }
 
 /** The incident's id: its own, or a stable hash of its facts (key order does not matter). */
 export function incidentId(incident: Incident): string {
   if (incident.id) return incident.id;
-  const { id: _ignored, ...facts } = incident;
-  return createHash('sha256').update(canonicalJson(facts)).digest('hex').slice(0, 12);
+  return createHash('sha256').update(canonicalJson(identityFacts(incident))).digest('hex').slice(0, 12);
 }
 
 export function canonicalJson(value: unknown): string {

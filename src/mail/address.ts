@@ -1,8 +1,4 @@
-/** One mailbox: an optional display name and one bare address. */
-export interface Mailbox {
-  name: string;
-  address: string;
-}
+import type { Mailbox } from '../message.js';
 
 // C0/C1 controls, DEL, zero-width and bidi controls, line/paragraph separators.
 // eslint-disable-next-line no-control-regex

@@ -1,6 +1,6 @@
 import libmime from 'libmime';
 import libqp from 'libqp';
-import type { Mailbox } from './address.js';
+import type { Mailbox } from '../message.js';
 
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -34,10 +34,19 @@ export function encodeDisplayName(name: string): string {
 
 const PLAIN_NAME = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]*$/;
 
+// Encoding a name (libmime) costs more than the rest of a message: names repeat, so keep some.
+const encodedNames = new Map<string, string>();
+
 /** `Name <addr>` with only the name encoded; the address always stays bare. */
 export function formatMailbox(box: Mailbox): string {
   if (!box.name) return box.address;
-  const name = PLAIN_NAME.test(box.name) && box.name.length < 70 && !/^\s|\s$|\s\s/.test(box.name) && !looksEncoded(box.name) ? box.name : encodeDisplayName(box.name);
+  if (PLAIN_NAME.test(box.name) && box.name.length < 70 && !/^\s|\s$|\s\s/.test(box.name) && !looksEncoded(box.name)) return `${box.name} <${box.address}>`;
+  let name = encodedNames.get(box.name);
+  if (name === undefined) {
+    if (encodedNames.size >= 4096) encodedNames.clear();
+    name = encodeDisplayName(box.name);
+    encodedNames.set(box.name, name);
+  }
   return `${name} <${box.address}>`;
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { Message } from '../compose/compose.js';
+import type { Message } from '../message.js';
 import type { Journal } from './journal.js';
 import { toRfc5322 } from './rfc5322.js';
 import type { Sink } from './sinks.js';

@@ -1,6 +1,5 @@
-import type { Message } from '../compose/compose.js';
-import type { Mailbox } from './address.js';
-import { toRfc5322 } from './rfc5322.js';
+import type { ByteTarget, Mailbox, Message, MessageShape } from '../message.js';
+import { headerLines, plainMimeLines, toLine, toRfc5322 } from './rfc5322.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -20,7 +19,7 @@ export function quoteFromLines(text: string): string {
   return text.includes('From ') ? text.replace(/(^|\n)(>*From )/g, '$1>$2') : text;
 }
 
-/** One mboxrd entry: separator line, quoted message, blank line. */
+/** One mboxrd entry as text: separator line, quoted message, blank line. */
 export function toMboxEntry(msg: Message): string {
   const raw = toRfc5322(msg, '\n');
   const body = msg.bodyFacts?.fromSafe ? raw : quoteFromLines(raw);
@@ -30,4 +29,152 @@ export function toMboxEntry(msg: Message): string {
 /** The "From sender date" line that starts an entry. */
 export function mboxSeparator(from: Mailbox | undefined, date: Date): string {
   return `From ${from?.address ?? 'MAILER-DAEMON'} ${asctime(date)}\n`;
+}
+
+type Out = Buffer & { utf8Write(s: string, at: number): number };
+
+/** Writes text at the end of the target. */
+export function writeText(t: ByteTarget, text: string): void {
+  // UTF-8 is at most 3 octets per UTF-16 unit: make sure it fits, then encode in place.
+  t.ensure(text.length * 3);
+  t.used += (t.buf as Out).utf8Write(text, t.used);
+}
+
+/**
+ * The mbox writer: one mboxrd entry, exactly `toMboxEntry(msg)`, as bytes.
+ *
+ * A message cut from a cached shape (a batch's usual message) is written from
+ * the shape's bytes: what is the same for every message of the shape is
+ * encoded once, by the same `headerLines` every writer uses, and per message
+ * only the To line, the Message-ID and the values are encoded, straight into
+ * the buffer. That needs body facts that rule out a transfer encoding or
+ * mboxrd quoting; any other message is written as `toMboxEntry` gives it.
+ */
+export function writeMboxEntry(msg: Message, t: ByteTarget): void {
+  const shaped = msg.shaped;
+  const facts = msg.bodyFacts;
+  if (!shaped || !facts || !facts.fromSafe || !facts.crFree || facts.maxOctets > 998 || msg.html !== undefined) {
+    writeText(t, toMboxEntry(msg));
+    return;
+  }
+  const cut = (shaped.shape.mbox ??= cutBody(shaped.shape)) as ShapeBytes;
+  const head = cut.fixedHeaders ? headFor(cut, msg, facts.ascii) : undefined;
+  const values = shaped.values;
+  let need = cut.bodyBytes + 1;
+  for (const slot of cut.slots) need += 3 * values[slot]!.length;
+  let text: string | undefined;
+  let to: string | undefined;
+  if (head) {
+    to = msg.to ? toLine(msg.to) : undefined;
+    need += head.bytes + 3 * ((to?.length ?? 0) + 1 + msg.messageId.length + 2 * (msg.inReplyTo?.length ?? 0));
+  } else {
+    text = `${mboxSeparator(msg.from, msg.date)}${headerLines(msg).join('\n')}\n${plainMimeLines(facts.ascii ? '7bit' : '8bit')}\n\n`;
+    need += 3 * text.length;
+  }
+  t.ensure(need);
+  const out = t.buf as Out;
+  let at = t.used;
+  if (head) {
+    const pieces = head.pieces;
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i]!;
+      if (typeof p !== 'number') {
+        out.set(p, at);
+        at += p.length;
+      } else if (p === TO_SLOT) {
+        at += out.utf8Write(to!, at);
+        out[at++] = 10;
+      } else at += out.utf8Write(p === ID_SLOT ? msg.messageId : msg.inReplyTo!, at);
+    }
+  } else at += out.utf8Write(text!, at);
+  const body = cut.body;
+  for (let i = 0; i < body.length; i++) {
+    const p = body[i]!;
+    if (typeof p === 'number') at += out.utf8Write(values[p]!, at);
+    else {
+      out.set(p, at);
+      at += p.length;
+    }
+  }
+  out[at++] = 10; // the blank line that ends an mbox entry
+  t.used = at;
+}
+
+/** What the writer keeps per shape (in `shape.mbox`). */
+interface ShapeBytes {
+  /** No header value has a slot: the header block is the same for every message of the shape but To, Message-ID and In-Reply-To. */
+  fixedHeaders: boolean;
+  /** The header blocks, by variant (see headFor); null when the block cannot be cut. */
+  heads: (Head | null | undefined)[];
+  /** The body: constant pieces as bytes, slots as value indexes. */
+  body: (Buffer | number)[];
+  bodyBytes: number;
+  /** The slots of the body, in order (with repeats). */
+  slots: number[];
+}
+
+interface Head {
+  /** Bytes, or where the To line, the Message-ID or the In-Reply-To id go (TO_SLOT…). */
+  pieces: (Buffer | number)[];
+  bytes: number;
+}
+
+const TO = '\uE000to\uE001';
+const ID = '\uE000id\uE001';
+const RE = '\uE000re\uE001';
+const MARK = /(\uE000(?:to|id|re)\uE001)/;
+const TO_SLOT = 0;
+const ID_SLOT = 1;
+const RE_SLOT = 2;
+
+function cutBody(shape: MessageShape): ShapeBytes {
+  const body: (Buffer | number)[] = [];
+  const slots: number[] = [];
+  let bodyBytes = 0;
+  for (const p of shape.body) {
+    if (typeof p === 'number') {
+      body.push(p);
+      slots.push(p);
+    } else if (p !== '') {
+      const b = Buffer.from(p, 'utf8');
+      body.push(b);
+      bodyBytes += b.length;
+    }
+  }
+  return { fixedHeaders: shape.headers.every((h) => h.length === 1), heads: [], body, bodyBytes, slots };
+}
+
+/**
+ * The shape's header block for this kind of message (7bit or 8bit body, with
+ * or without To and In-Reply-To): `headerLines` of the message with marks for
+ * the per-message parts, cut at the marks. Messages of one shape share their
+ * sender, date, Subject and template headers (MessageShape says so).
+ */
+function headFor(cut: ShapeBytes, msg: Message, ascii: boolean): Head | undefined {
+  const variant = (ascii ? 1 : 0) | (msg.to ? 2 : 0) | (msg.inReplyTo ? 4 : 0);
+  let head = cut.heads[variant];
+  if (head === undefined) {
+    const marked: Message = { ...msg, to: msg.to && { name: '', address: TO }, messageId: ID, inReplyTo: msg.inReplyTo && RE };
+    const text = `${mboxSeparator(msg.from, msg.date)}${headerLines(marked).join('\n')}\n${plainMimeLines(ascii ? '7bit' : '8bit')}\n\n`.replace(`To: ${TO}\n`, TO);
+    const parts = text.split(MARK);
+    const marks = parts.filter((_, i) => i % 2 === 1);
+    const expected = [...(msg.to ? [TO] : []), ID, ...(msg.inReplyTo ? [RE, RE] : [])];
+    head = null;
+    // A mark anywhere else (an incident value holding one) would be misread: then no cached block.
+    if (marks.join() === expected.join()) {
+      const pieces: Head['pieces'] = [];
+      let bytes = 0;
+      parts.forEach((p, i) => {
+        if (i % 2 === 1) pieces.push(p === TO ? TO_SLOT : p === ID ? ID_SLOT : RE_SLOT);
+        else if (p !== '') {
+          const b = Buffer.from(p, 'utf8');
+          pieces.push(b);
+          bytes += b.length;
+        }
+      });
+      head = { pieces, bytes };
+    }
+    cut.heads[variant] = head;
+  }
+  return head ?? undefined;
 }

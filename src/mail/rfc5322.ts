@@ -1,6 +1,5 @@
-import { rfc5322Date } from '../compose/clock.js';
-import type { Message } from '../compose/compose.js';
-import type { Mailbox } from './address.js';
+import type { Mailbox, Message } from '../message.js';
+import { rfc5322Date } from '../text/dates.js';
 import { displayMailbox, encodeBody, encodeUnstructured, formatMailbox, headerLine } from './encode.js';
 
 export type Eol = '\n' | '\r\n';
@@ -28,18 +27,7 @@ export function headerPairs(msg: Message): [string, string][] {
  * ≤ 998 octets. Lines end with `eol` (LF for pipes and mbox, CRLF for .eml files).
  */
 export function toRfc5322(msg: Message, eol: Eol = '\n'): string {
-  const lines: string[] = [];
-  if (msg.from) lines.push(cachedMailboxLine('From', msg.from));
-  if (msg.replyTo) lines.push(cachedMailboxLine('Reply-To', msg.replyTo));
-  if (msg.to) lines.push(headerLine('To', formatMailbox(msg.to)));
-  lines.push(cachedSubjectLine(msg.subject));
-  lines.push(cachedDateLine(msg.date));
-  lines.push(`Message-ID: <${msg.messageId}>`);
-  if (msg.inReplyTo) {
-    lines.push(`In-Reply-To: <${msg.inReplyTo}>`);
-    lines.push(`References: <${msg.inReplyTo}>`);
-  }
-  for (const [name, value] of msg.headers) lines.push(extraHeaderLine(name, value));
+  const lines = headerLines(msg);
   const { transferEncoding, body } = encodeBody(msg.text, msg.bodyFacts);
   lines.push('MIME-Version: 1.0');
   let out: string;
@@ -61,6 +49,32 @@ export function toRfc5322(msg: Message, eol: Eol = '\n'): string {
     ].join('\n');
   }
   return eol === '\n' ? out : out.replace(/\r?\n/g, '\r\n');
+}
+
+/**
+ * The header lines of a message, encoded and folded, in the order every
+ * writer writes them (the MIME lines follow). The one place the header rules
+ * live: the mbox writer's cached shapes are made by this function too.
+ */
+export function headerLines(msg: Message): string[] {
+  const lines: string[] = [];
+  if (msg.from) lines.push(cachedMailboxLine('From', msg.from));
+  if (msg.replyTo) lines.push(cachedMailboxLine('Reply-To', msg.replyTo));
+  if (msg.to) lines.push(toLine(msg.to));
+  lines.push(cachedSubjectLine(msg.subject));
+  lines.push(cachedDateLine(msg.date));
+  lines.push(`Message-ID: <${msg.messageId}>`);
+  if (msg.inReplyTo) {
+    lines.push(`In-Reply-To: <${msg.inReplyTo}>`);
+    lines.push(`References: <${msg.inReplyTo}>`);
+  }
+  for (const [name, value] of msg.headers) lines.push(extraHeaderLine(name, value));
+  return lines;
+}
+
+/** The To line: the display name encoded where it must be, the address bare, folded at 76 columns. */
+export function toLine(to: Mailbox): string {
+  return headerLine('To', formatMailbox(to));
 }
 
 /** A template's own header (X-…, Precedence…) as a line. */

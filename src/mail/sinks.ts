@@ -1,21 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Message } from '../compose/compose.js';
-import type { ByteTarget } from '../compose/fast-mbox.js';
+import type { ByteTarget, Message } from '../message.js';
 import { OutputError, UsageError } from '../errors.js';
 import { createExclusive, tempNameFor, writeNewFile } from './create.js';
-import { formatEntry, type BatchFormat } from './formats.js';
+import { formatEntry, writeEntry, type BatchFormat } from './formats.js';
 
 /** Where messages go. `write` resolves when the message is accepted (backpressure). */
 export interface Sink {
   write(msg: Message, seq: number): Promise<void> | void;
-  /**
-   * For entries written as bytes (the fast mbox path): the buffer to write
-   * them into, and `commitBytes()` after each one. Only stream sinks have it.
-   */
-  byteTarget?(): ByteTarget;
-  commitBytes?(): Promise<void> | void;
   /** Finishes: flushes, waits for what is in flight, makes files final. */
   close(): Promise<void>;
   /** Stops early: keeps nothing half-written. */
@@ -40,7 +33,7 @@ const BUFFER_SIZE = FLUSH_AT + (1 << 16);
 export class StreamSink implements Sink {
   written = 0;
   failed = 0;
-  /** The output buffer; the fast mbox path writes straight into it. */
+  /** The output buffer; the writers write straight into it. */
   private readonly t: ByteTarget = { buf: Buffer.allocUnsafe(BUFFER_SIZE), used: 0, ensure: (n) => this.reserve(n) };
   /** Buffers the stream has finished writing, to fill again. */
   private readonly spare: Buffer[] = [];
@@ -57,19 +50,7 @@ export class StreamSink implements Sink {
   }
 
   write(msg: Message): Promise<void> | void {
-    const entry = formatEntry(msg, this.format, this.written === 0);
-    this.written++;
-    // UTF-8 is at most 3 octets per UTF-16 unit: make sure it fits, then encode in place.
-    this.reserve(entry.length * 3);
-    this.t.used += this.t.buf.write(entry, this.t.used, 'utf8');
-    if (this.t.used >= FLUSH_AT) return this.flush();
-  }
-
-  byteTarget(): ByteTarget {
-    return this.t;
-  }
-
-  commitBytes(): Promise<void> | void {
+    writeEntry(this.t, msg, this.format, this.written === 0);
     this.written++;
     if (this.t.used >= FLUSH_AT) return this.flush();
   }
@@ -129,7 +110,7 @@ export class FileSink implements Sink {
   private fd: number;
   private readonly tmp: string;
   private readonly direct: boolean;
-  /** The output buffer; the fast mbox path writes straight into it. */
+  /** The output buffer; the writers write straight into it. */
   private readonly t: ByteTarget = {
     buf: Buffer.allocUnsafe(1 << 20),
     used: 0,
@@ -158,18 +139,7 @@ export class FileSink implements Sink {
   }
 
   write(msg: Message): void {
-    const entry = formatEntry(msg, this.format, this.written === 0);
-    this.written++;
-    // UTF-8 is at most 3 octets per UTF-16 unit: make sure it fits, then encode in place.
-    this.t.ensure(entry.length * 3);
-    this.t.used += this.t.buf.write(entry, this.t.used, 'utf8');
-  }
-
-  byteTarget(): ByteTarget {
-    return this.t;
-  }
-
-  commitBytes(): void {
+    writeEntry(this.t, msg, this.format, this.written === 0);
     this.written++;
   }
 

@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { StringDecoder } from 'node:string_decoder';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FingerprintSet } from './fingerprint.js';
+import { FingerprintSet } from '../text/fingerprint.js';
 import type { GoodRow } from './rows.js';
 
 const BUCKETS = 64;

@@ -1,5 +1,5 @@
-import { FingerprintSet, type FingerprintData } from './fingerprint.js';
-import { emailKey, emailKeyHash, KEY_EMPTY, KEY_TEXT } from './email-key.js';
+import { emailKey, emailKeyHash, KEY_EMPTY, KEY_TEXT } from '../text/email-key.js';
+import { FingerprintSet, type FingerprintData } from '../text/fingerprint.js';
 import { CsvTokenizer } from './tokenizer.js';
 
 export interface PrescanResult {

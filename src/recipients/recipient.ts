@@ -6,14 +6,12 @@ export interface Recipient {
   name: string;
   /** First name: the column, else the first word of `name`, else empty. */
   first_name: string;
-  /**
-   * Every column of the (first) row, by normalised name; in a batch also
-   * `order_count` (all the customer's rows) and `more_orders` (how many of
-   * them `orders` leaves out, "" when none), as strings.
-   */
+  /** Every column of the (first) row, by normalised name. */
   fields: Record<string, string>;
   /** The customer's rows (one per affected order), same column names: in a batch the first 25 (group.ts ORDERS_LISTED). */
   orders: Record<string, string>[];
+  /** How many rows the customer has in all (`orders` may list fewer); the context's order_count and more_orders. */
+  orderCount?: number;
   /** What makes this message unique besides the incident and stage (the address, or address#row). */
   key: string;
   /** The name has passed displayNameProblem already (a batch's rows are checked as they are read). */

@@ -1,8 +1,8 @@
-import { printable } from '../incident/validate.js';
+import { printable } from '../text/printable.js';
 import { displayNameProblem, hasHeaderBreaker, parseMailbox } from '../mail/address.js';
 import type { ColumnMap } from './columns.js';
 import type { CsvRow } from './csv.js';
-import { emailKey } from './email-key.js';
+import { emailKey } from '../text/email-key.js';
 import { firstNameOf } from './recipient.js';
 
 /** A row that passed validation, with its columns by field name. */
@@ -77,9 +77,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
 
 /**
  * Builds a row's fields object: every column by name, then email, name and
- * first_name (set in place when they are columns, else added in that order),
- * then the computed order_count ("1") and more_orders ("") that batch/run.ts
- * sets on a customer's first row (a column of that name is shadowed).
+ * first_name (set in place when they are columns, else added in that order).
  * Compiled once per file into an object literal, which V8 builds several times
  * faster than a loop of assignments; names that an object literal would treat
  * specially fall back to the loop.
@@ -91,8 +89,6 @@ export function fieldsMaker(names: string[]): (cells: string[], email: string, n
     fields.email = email;
     fields.name = name;
     fields.first_name = first;
-    fields.order_count = '1';
-    fields.more_orders = '';
     return fields;
   };
   if (names.includes('__proto__')) return loop;
@@ -102,8 +98,6 @@ export function fieldsMaker(names: string[]): (cells: string[], email: string, n
   entries.set('email', 'e');
   entries.set('name', 'n');
   entries.set('first_name', 'f');
-  entries.set('order_count', "'1'");
-  entries.set('more_orders', "''");
   const body = [...entries].map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ');
   return new Function('c', 'e', 'n', 'f', `return { ${body} };`) as ReturnType<typeof fieldsMaker>;
 }

@@ -1,16 +1,15 @@
+import { longDate } from '../text/dates.js';
+
 /**
  * Template helpers. Every helper takes strings or numbers and returns a string,
  * so values from users stay data (never evaluated, never summed).
  */
-type HelperValue = unknown;
+import type { HelperOptions } from 'handlebars';
+import { cap, clause, dedupe, orderFrom, sentence } from './sentence.js';
 
-const STARTERS = new Set([
-  'we', 'our', 'the', 'a', 'an', 'your', 'you', 'it', 'its', 'this', 'that', 'these', 'those',
-  'there', 'some', 'one', 'two', 'three', 'several', 'many', 'most', 'all', 'no', 'none', 'my',
-  'when', 'while', 'after', 'before', 'during', 'because', 'since', 'due', 'about', 'almost',
-  'nearly', 'over', 'around', 'roughly', 'every', 'each', 'several', 'in', 'on', 'at', 'from',
-  'by', 'for', 'with', 'as', 'instead', 'starting', 'from', 'going', 'refund', 'refunding',
-]);
+export { cap, clause, dedupe, orderFrom, sentence };
+
+type HelperValue = unknown;
 
 const str = (v: HelperValue): string => (v === undefined || v === null ? '' : String(v));
 
@@ -43,22 +42,6 @@ export function about(v: HelperValue): string {
   return rounded === n ? formatNumber(n) : `about ${formatNumber(rounded)}`;
 }
 
-/** Text as a clause inside our sentence: no trailing stop, a lower-case common first word. */
-export function clause(v: HelperValue): string {
-  let s = str(v).trim().replace(/[.!;:\s]+$/u, '');
-  const first = /^([A-Z][a-z]*(?:['’][a-z]+)?)(?=[\s,]|$)/.exec(s)?.[1];
-  if (first && STARTERS.has(first.toLowerCase().split(/['’]/)[0]!)) s = first.toLowerCase() + s.slice(first.length);
-  return s;
-}
-
-/** Text as a sentence of its own: capitalised, ending with a full stop unless it has one. */
-export function sentence(v: HelperValue): string {
-  const s = str(v).trim();
-  if (s === '') return '';
-  const capped = s[0]!.toUpperCase() + s.slice(1);
-  return /[.!?…)"'”’]$/u.test(capped) ? capped : `${capped}.`;
-}
-
 export function plural(n: HelperValue, one: HelperValue, many: HelperValue): string {
   return toNumber(n) === 1 ? str(one) : str(many);
 }
@@ -67,22 +50,27 @@ export function count(n: HelperValue, one: HelperValue, many: HelperValue): stri
   return `${formatNumber(n)} ${plural(n, one, many)}`;
 }
 
-/** A date in a friendly long form, in UTC: "Tuesday, 8 July 2025". */
-let LONG_DATE: Intl.DateTimeFormat | undefined;
-
-export function longDate(v: HelperValue): string {
-  const d = v instanceof Date ? v : new Date(str(v));
-  if (Number.isNaN(d.getTime())) return str(v);
-  LONG_DATE ??= new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return LONG_DATE.format(d);
+/**
+ * A text helper that also works as a block, on the sentence the template
+ * assembles around the fields: `{{#sentence}}{{orderFrom company.name}} is late{{/sentence}}`.
+ */
+function textHelper(fn: (v: unknown) => string) {
+  return function (this: unknown, ...args: HelperValue[]): string {
+    const options = args[args.length - 1] as Partial<HelperOptions> | undefined;
+    if (args.length === 1 && typeof options?.fn === 'function') return fn(options.fn(this));
+    return fn(args[0]);
+  };
 }
 
 /** Helpers by name; each is registered on the isolated Handlebars instance. */
 export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   number: (v) => formatNumber(v),
   about: (v) => about(v),
-  clause: (v) => clause(v),
-  sentence: (v) => sentence(v),
+  clause: textHelper(clause),
+  sentence: textHelper(sentence),
+  cap: textHelper(cap),
+  dedupe: textHelper(dedupe),
+  orderFrom: (company, noun) => orderFrom(company, typeof noun === 'string' ? noun : undefined),
   plural: (n, one, many) => plural(n, one, many),
   count: (n, one, many) => count(n, one, many),
   date: (v) => longDate(v),

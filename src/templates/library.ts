@@ -1,14 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { TemplateError, UsageError } from '../errors.js';
-import { printable } from '../incident/validate.js';
+import type { Stage } from '../message.js';
+import { printable } from '../text/printable.js';
+import { nearest } from '../text/nearest.js';
 import { hasHeaderBreaker } from '../mail/address.js';
 import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
-import { skeletonPlan, type SkeletonPlan } from '../compose/skeleton.js';
+import { skeletonPlan, type SkeletonPlan } from './shape-plan.js';
 import { builtinTemplatesDir } from './paths.js';
 
-export type Stage = 'apology' | 'followup';
 export const STAGES: readonly Stage[] = ['apology', 'followup'];
 
 /** Headers apologize writes itself (a clearer message when a template tries). */
@@ -157,12 +158,12 @@ export class TemplateLibrary {
     if (hit) return hit;
     const file = this.resolveFile(fileFor(scenario, stage));
     if (!file) {
-      const names = this.list().map((t) => t.name).join(', ');
+      const names = this.list().map((t) => t.name);
+      const noFollowUp = stage === 'followup' && this.has(scenario);
+      const guess = noFollowUp ? undefined : nearest(scenario, names);
       throw new UsageError(
-        stage === 'followup' && this.has(scenario)
-          ? `scenario "${scenario}" has no follow-up template (${fileFor(scenario, stage)})`
-          : `unknown scenario "${scenario}"`,
-        `choose one of: ${names}`,
+        noFollowUp ? `scenario "${scenario}" has no follow-up template (${fileFor(scenario, stage)})` : `unknown scenario "${scenario}"`,
+        guess !== undefined ? `did you mean "${guess}"? (choose one of: ${names.join(', ')})` : `choose one of: ${names.join(', ')}`,
       );
     }
     const compiled = this.compileFile(scenario, stage, file);
@@ -172,11 +173,7 @@ export class TemplateLibrary {
 
   /** Recipient fields the template prints unguarded (an empty value there rejects the row). */
   requiredRecipientFields(template: CompiledTemplate): Set<string> {
-    const fields = unguardedRecipientFields(this.analyse(template));
-    // Computed for every recipient, never a column that can be empty.
-    fields.delete('order_count');
-    fields.delete('more_orders');
-    return fields;
+    return unguardedRecipientFields(this.analyse(template));
   }
 
   /**

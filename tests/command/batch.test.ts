@@ -161,7 +161,7 @@ describe('hostile CSV input', () => {
     const bad = await cli(['batch', cp, '--incident', INCIDENT, '--encoding', 'klingon']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toBe('apologize: unknown encoding "klingon" — use a name like windows-1252, latin1, utf-16le or shift_jis\n');
+    expect(bad.stderr).toBe('apologize: unknown encoding "klingon" — use a name like windows-1252, latin1, utf-16le or shift_jis, or auto to detect it\n');
   });
 
   it('maps columns by alias and --map, detects tab and pipe delimiters', async () => {
@@ -322,6 +322,6 @@ describe('batch outputs and controls', () => {
     }
     const missing = await cli(['batch', 'nope.csv', '--incident', INCIDENT]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe(`apologize: cannot read ${join(ROOT, 'nope.csv')}: no such file — check the CSV path (or use - for stdin)\n`);
+    expect(missing.stderr).toBe(`apologize: cannot read nope.csv: no such file — check the CSV path (or use - for stdin)\n`);
   });
 });

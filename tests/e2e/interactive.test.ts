@@ -42,10 +42,12 @@ describe('interactive draft in a real terminal', () => {
       ['--company', 'Smith & Sons', '--from', 'Smith & Sons <care@smith.example>', '--scenario', 'wrong-item', '--phone', '555 0100'],
       [
         ['What went wrong', `we sent you a blue kettle instead of a red one${ENTER}`],
+        ['what do you call them', `${ENTER}`], // customers (default)
         ['How many customers', `oops${ENTER}`],
         ['whole number of at least 1', `\u0015240${ENTER}`],
         ['root cause', `two bins had swapped labels${ENTER}`],
         ['happen again', `we scan every bin at picking${ENTER}`],
+        ['in place yet', `${ENTER}`], // done (default)
         ['make it right', `${UP}${UP}${UP}${ENTER}`], // none (default) → waived-fee → upgrade → replacement
         ['The offer in words', `the red kettle, sent today by express${ENTER}`],
         ['How much did it hurt', `${ENTER}`], // moderate (default)

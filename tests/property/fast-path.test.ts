@@ -1,25 +1,28 @@
-// The batch fast paths must give exactly what the plain code gives: cached
-// shapes vs rendering each message, bytes written from shape pieces vs
-// toMboxEntry(compose(r)), and the shortcuts in address, name and row checks.
+// The batch shortcuts must give exactly what the plain code gives: messages
+// cut from cached shapes vs rendering each message with the same context, the
+// mbox writer's bytes from a shape vs the eml writer's text of the same
+// message (and what Python's email package reads from both), and the
+// shortcuts in address, name and row checks.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import libmime from 'libmime';
-import { createComposer, type Composer, type Message } from '../../src/compose/compose.js';
-import type { ByteTarget } from '../../src/compose/fast-mbox.js';
-import { InputError } from '../../src/errors.js';
-import { BUILTIN_SCENARIOS, type IncidentInput } from '../../src/incident/schema.js';
+import { createComposer, tidyBody, type Composer } from '../../src/compose/compose.js';
+import { InputError, TemplateError } from '../../src/errors.js';
+import { BUILTIN_SCENARIOS, type Incident, type IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
 import { displayNameProblem, MAX_NAME, parseMailbox, parseMailboxFully } from '../../src/mail/address.js';
-import { toMboxEntry } from '../../src/mail/mbox.js';
-import { FingerprintSet } from '../../src/recipients/fingerprint.js';
-import { emailKey } from '../../src/recipients/email-key.js';
+import { formatEntry } from '../../src/mail/formats.js';
+import { mboxSeparator, quoteFromLines, toMboxEntry, writeMboxEntry } from '../../src/mail/mbox.js';
+import type { ByteTarget, Message, Stage } from '../../src/message.js';
 import { prescanScattered } from '../../src/recipients/prescan.js';
 import { firstNameOf, type Recipient } from '../../src/recipients/recipient.js';
 import { fieldsMaker } from '../../src/recipients/rows.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
-import { FIXED_NOW, ROOT, tempDir } from '../helpers/run.js';
+import { emailKey } from '../../src/text/email-key.js';
+import { FingerprintSet } from '../../src/text/fingerprint.js';
+import { FIXED_NOW, pythonParse, ROOT, tempDir } from '../helpers/run.js';
 
 const base = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-incident.json'), 'utf8')) as IncidentInput;
 const now = new Date(FIXED_NOW);
@@ -40,20 +43,45 @@ function target(): ByteTarget & { text(): string } {
   return t;
 }
 
-/** What the plain path gives for r: the mbox entry, or the error's message. */
-function plain(compose: Composer, r: Recipient): string {
+/** The message, or the error's message. */
+function attempt(compose: Composer, r: Recipient): Message | string {
   try {
-    return toMboxEntry(compose(r));
+    return compose(r);
   } catch (err) {
-    if (err instanceof InputError) return `error: ${err.message}`;
+    if (err instanceof InputError || err instanceof TemplateError) return `error: ${err.message}`;
     throw err;
   }
+}
+
+/**
+ * The body and subject rendered directly, with no cached shape: the template
+ * functions given the context the composer's builder makes for r.
+ */
+function direct(compose: Composer, r: Recipient, msg: Message): { text: string; subject: string } {
+  const ctx = compose.context.message(compose.context.recipient(r), '', msg.messageId);
+  const lines = compose.humourOn ? compose.template.humour : [];
+  if (lines.length > 0) ctx.humour = lines[parseInt(msg.messageId.split('.')[2]!.slice(0, 8), 16) % lines.length]!(ctx).trim();
+  const subject = compose.template.headers.find((h) => h.name === 'Subject')!.render(ctx).replace(/[ \t]{2,}/g, ' ').trim();
+  return { text: tidyBody(compose.template.body(ctx)), subject };
+}
+
+/** A message with its shape as pieces and values (the shape objects of two composers differ). */
+function comparable(m: Message | string) {
+  if (typeof m === 'string') return m;
+  return { ...m, shaped: m.shaped && { headers: m.shaped.shape.headers, body: m.shaped.shape.body, values: m.shaped.values } };
+}
+
+/** The mbox writer's bytes for msg. */
+function mboxBytes(msg: Message): string {
+  const t = target();
+  writeMboxEntry(msg, t);
+  return t.text();
 }
 
 // Values as CSV rows bring them: anything printable, with the characters that
 // change encodings, quoting and tidying weighted in.
 const value = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('', 'A-1001', 'Zoë', 'Müller', 'José Álvarez', 'O\'Brien', 'Smith, Jane', 'Dr. Who', 'From here', '>From', 'F', 'x'.repeat(400), 'é'.repeat(340), '東京', '🙂', ' padded ', 'a  b', '=?utf-8?q?x?=', '{{x}}', '\uE000' + '0\uE001', 'line\nbreak', 'tab\there', 'a\u2028From b', '>From\u2029From x') },
+  { weight: 3, arbitrary: fc.constantFrom('', 'A-1001', 'Zoë', 'Müller', 'José Álvarez', 'O\'Brien', 'Smith, Jane', 'Dr. Who', 'From here', '>From', 'F', 'x'.repeat(400), 'é'.repeat(340), '東京', '🙂', ' padded ', 'a  b', '=?utf-8?q?x?=', '{{x}}', '\uE000' + '0\uE001', '\uE000to\uE001', 'line\nbreak', 'tab\there', 'a\u2028From b', '>From\u2029From x') },
   // encoded-word lookalikes (one decodes to "\r\nBcc: evil@evil.example"), line breaks of every kind, control characters
   { weight: 2, arbitrary: fc.constantFrom('=?utf-8?b?DQpCY2M6IGV2aWxAZXZpbC5leGFtcGxl?=', 'Hi =?UTF-8?Q?=0D=0ABcc:_x?= there', '=?iso-8859-1?q?J=F6rg?=', 'a=?b', 'x?=y=?', 'cr\ronly', 'crlf\r\nline', '\r\nFrom x', 'end\r', 'nul\u0000x', 'esc\u001b[31m', 'c1\u0085x', 'del\u007f') },
   { weight: 2, arbitrary: fc.string({ maxLength: 12 }) },
@@ -61,10 +89,10 @@ const value = fc.oneof(
 );
 const email = fc.oneof(fc.constantFrom('zoe@example.com', 'Z.Muller+tag@Example.COM', 'jose@exämple.com', 'a@b.co'), fc.emailAddress());
 
-/** As a batch makes them: the first row's fields carry order_count and more_orders (rows past the listed ones). */
+/** As a batch makes them: `more` rows past the listed ones are counted in orderCount. */
 function recipientFrom(fields: Record<string, string>, orders: Record<string, string>[], name: string, first: string, address: string, more = 0): Recipient {
-  const f = { ...fields, email: address, name, first_name: first, order_count: String(1 + orders.length + more), more_orders: more > 0 ? String(more) : '' };
-  return { email: address, name, first_name: first, fields: f, orders: [f, ...orders.map((o) => ({ ...f, ...o }))], key: address.toLowerCase() };
+  const f = { ...fields, email: address, name, first_name: first };
+  return { email: address, name, first_name: first, fields: f, orders: [f, ...orders.map((o) => ({ ...f, ...o }))], orderCount: 1 + orders.length + more, key: address.toLowerCase() };
 }
 
 const recipient = fc
@@ -105,36 +133,88 @@ function showsAsTyped(entry: string, msg: Message) {
   }
 }
 
-function checkAll(compose: Composer, direct: Composer, runs: number, seed: number) {
-  let fast = 0;
+/** Messages written from shape bytes, for Python to read (see readTheSame). */
+interface Written {
+  mbox: string[];
+  eml: string[];
+}
+
+/**
+ * For random recipients: the composer that has cached many shapes and a fresh
+ * one (its first shape) give the same message, which is what rendering
+ * directly gives; the mbox writer's bytes are the eml writer's text as an
+ * mboxrd entry. Returns how many messages were cut from a shape and written
+ * from its bytes.
+ */
+function checkAll(make: () => Composer, runs: number, seed: number, written?: Written): number {
+  const compose = make();
+  let shaped = 0;
   fc.assert(
     fc.property(recipient, (r) => {
-      const want = plain(direct, r);
-      expect(plain(compose, r)).toBe(want);
-      if (!want.startsWith('error: ')) showsAsTyped(want, direct(r));
-      const t = target();
-      if (compose.mboxInto!(r, t)) {
-        fast++;
-        expect(t.text()).toBe(want);
-      } else expect(t.used).toBe(0);
+      const msg = attempt(compose, r);
+      expect(comparable(attempt(make(), r)), 'a fresh composer (its first shape) gives the same message').toEqual(comparable(msg));
+      if (typeof msg === 'string') return;
+      if (msg.shaped) {
+        expect(msg.text).toBe(direct(compose, r, msg).text);
+        if (compose.template.stage === 'apology') expect(msg.subject).toBe(direct(compose, r, msg).subject);
+      } else expect(msg.text).toBe(direct(compose, r, msg).text);
+      const entry = mboxBytes(msg);
+      const eml = formatEntry(msg, 'eml', false);
+      expect(entry).toBe(`${mboxSeparator(msg.from, msg.date)}${quoteFromLines(eml.replace(/\r\n/g, '\n'))}\n`);
+      expect(entry).toBe(toMboxEntry(msg));
+      showsAsTyped(entry, msg);
+      const f = msg.bodyFacts;
+      if (msg.shaped && f && f.fromSafe && f.crFree && f.maxOctets <= 998) {
+        shaped++;
+        if (written && written.mbox.length < 40) {
+          written.mbox.push(entry);
+          written.eml.push(eml);
+        }
+      }
     }),
     { numRuns: runs, seed },
   );
-  return fast;
+  return shaped;
 }
 
-describe('cached shapes and the byte writer give exactly the plain output', () => {
+/** Python's email package reads the same message from the mbox writer's bytes as from the eml writer's file. */
+function readTheSame(written: Written): void {
+  const dir = tempDir('apologize-fast-');
+  writeFileSync(join(dir, 'all.mbox'), written.mbox.join(''));
+  const files = written.eml.map((text, i) => {
+    const file = join(dir, `${i}.eml`);
+    writeFileSync(file, text);
+    return file;
+  });
+  const fromMbox = pythonParse([join(dir, 'all.mbox')], true);
+  const fromEml = pythonParse(files);
+  expect(fromMbox.length).toBe(fromEml.length);
+  fromMbox.forEach((m, i) => {
+    const e = fromEml[i]!;
+    expect(m.defects).toEqual([]);
+    expect({ headers: m.headers, to: m.to, from: m.from, subject: m.subject, messageId: m.messageId, text: m.text }).toEqual({
+      headers: e.headers,
+      to: e.to,
+      from: e.from,
+      subject: e.subject,
+      messageId: e.messageId,
+      text: e.text?.replace(/\r\n/g, '\n'),
+    });
+  });
+}
+
+const composerFor = (incident: Incident, library: TemplateLibrary, stage: Stage = 'apology') => () => createComposer(incident, library, { now, stage });
+
+describe('messages cut from cached shapes, and the mbox writer', () => {
   for (const scenario of BUILTIN_SCENARIOS) {
     for (const stage of ['apology', 'followup'] as const) {
       it(`${scenario} ${stage}`, () => {
         // humour on where it is allowed: each recipient's line is part of the shape
         const incident = validateIncident({ ...base, scenario, severity: 'minor', humour: scenario === 'data-exposure' ? 'auto' : 'on' }, { requireFrom: true });
-        const library = new TemplateLibrary();
-        const compose = createComposer(incident, library, { now, stage });
-        const direct = createComposer(incident, library, { now, stage, direct: true });
-        expect(compose.mboxInto, 'the built-in templates take the fast path').toBeDefined();
-        const fast = checkAll(compose, direct, 150, scenario.length * 7 + stage.length);
-        expect(fast, 'most random recipients go the fast way').toBeGreaterThan(30);
+        const written: Written = { mbox: [], eml: [] };
+        const shaped = checkAll(composerFor(incident, new TemplateLibrary(), stage), 120, scenario.length * 7 + stage.length, written);
+        expect(shaped, 'most random recipients are cut from a shape and written from its bytes').toBeGreaterThan(30);
+        readTheSame(written);
       });
     }
   }
@@ -158,45 +238,44 @@ describe('cached shapes and the byte writer give exactly the plain output', () =
       ].join('\n'),
     );
     const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
-    const library = new TemplateLibrary(dir);
-    const compose = createComposer(incident, library, { now });
-    const direct = createComposer(incident, library, { now, direct: true });
-    expect(compose.mboxInto).toBeDefined();
-    expect(checkAll(compose, direct, 400, 11)).toBeGreaterThan(50);
+    const written: Written = { mbox: [], eml: [] };
+    expect(checkAll(composerFor(incident, new TemplateLibrary(dir)), 400, 11, written)).toBeGreaterThan(40);
+    readTheSame(written);
   });
 
-  it('values that could start a "From " line: the writer leaves them to the plain path (mboxrd quoting)', () => {
+  it('values that could start a "From " line: the writer quotes them as mboxrd wants', () => {
     const dir = tempDir('apologize-fast-');
     writeFileSync(join(dir, 'generic.hbs'), 'Subject: Hi\n\n{{recipient.first_name}} and {{recipient.product}}\n>{{recipient.product}}\nFr{{recipient.order_id}}\n{{recipient.name}}\n');
     const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
-    const library = new TemplateLibrary(dir);
-    const compose = createComposer(incident, library, { now });
-    const direct = createComposer(incident, library, { now, direct: true });
-    checkAll(compose, direct, 400, 19);
+    const make = composerFor(incident, new TemplateLibrary(dir));
+    checkAll(make, 300, 19);
+    const compose = make();
     const cases: [Record<string, string>, string, string][] = [
       [{ order_id: 'om here', product: 'x' }, 'Al Smith', '\n>x\n>From here\nAl Smith\n'],
       [{ order_id: '1', product: 'From x' }, 'Al Smith', '\n>>From x\nFr1\nAl Smith\n'],
       [{ order_id: '1', product: 'x' }, 'From Me', '\n>x\nFr1\n>From Me\n'],
     ];
     for (const [fields, name, body] of cases) {
-      const r = recipientFrom(fields, [], name, 'Al', 'al@example.com');
-      expect(plain(compose, r)).toContain(body);
-      const t = target();
-      expect(compose.mboxInto!(r, t)).toBe(false);
+      const msg = compose(recipientFrom(fields, [], name, 'Al', 'al@example.com'));
+      expect(msg.shaped).toBeDefined();
+      expect(mboxBytes(msg)).toContain(body);
     }
   });
 
-  it.each(['{{lookup recipient "name"}}', '{{@root.recipient.name}}', '{{#each recipient.orders}}{{@root.recipient.name}}{{/each}}', '{{messageId}}'])(
+  it.each(['{{lookup recipient "name"}}', '{{@root.recipient.name}}', '{{#each recipient.orders}}{{@root.recipient.name}}{{/each}}', '{{messageId}}', '{{#sentence}}{{recipient.name}}{{/sentence}}'])(
     'templates that read a value in a way placeholders cannot copy are rendered for each message: %s',
     (expr) => {
       const dir = tempDir('apologize-fast-');
       writeFileSync(join(dir, 'generic.hbs'), `Subject: Hello\n\nDear ${expr}.\n`);
       const incident = validateIncident({ ...base, scenario: 'generic' }, { requireFrom: true });
       const compose = createComposer(incident, new TemplateLibrary(dir), { now });
-      expect(compose.mboxInto).toBeUndefined();
-      const r = recipientFrom({}, [], 'Ana', 'Ana', 'ana@example.com');
-      const msg = compose(r);
-      expect(msg.text).toBe(`Dear ${expr === '{{messageId}}' ? msg.messageId : 'Ana'}.\n`);
+      // A block helper that rewrites what it wraps ({{#sentence}} capitalises and ends it) must see the value itself.
+      const name = expr.startsWith('{{#sentence') ? 'ana' : 'Ana';
+      const msg = compose(recipientFrom({}, [], name, name, 'ana@example.com'));
+      expect(msg.shaped).toBeUndefined();
+      const shown = expr === '{{messageId}}' ? msg.messageId : expr.startsWith('{{#sentence') ? 'Ana.' : 'Ana';
+      expect(msg.text).toBe(`Dear ${shown}.\n`);
+      expect(mboxBytes(msg)).toBe(toMboxEntry(msg));
     },
   );
 });
@@ -271,8 +350,6 @@ describe('shortcuts agree with the full checks', () => {
         loop.email = 'E';
         loop.name = 'N';
         loop.first_name = 'F';
-        loop.order_count = '1';
-        loop.more_orders = '';
         const made = fieldsMaker(names)(cells, 'E', 'N', 'F');
         expect(Object.entries(made)).toEqual(Object.entries(loop));
       }),

@@ -1,8 +1,8 @@
 // The grouping key is read one way (emailKey): the pre-pass's byte reading and the row check agree with it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emailKey, emailKeyHash, KEY_EMPTY, KEY_HASHED, KEY_TEXT } from '../../src/recipients/email-key.js';
-import { FingerprintSet } from '../../src/recipients/fingerprint.js';
+import { emailKey, emailKeyHash, KEY_EMPTY, KEY_HASHED, KEY_TEXT } from '../../src/text/email-key.js';
+import { FingerprintSet } from '../../src/text/fingerprint.js';
 import { mapColumns } from '../../src/recipients/columns.js';
 import { makeRowChecker } from '../../src/recipients/rows.js';
 

@@ -45,7 +45,7 @@ describe('clause and sentence', () => {
   it.each([
     ['a caching change', 'A caching change.'],
     ['Done!', 'Done!'],
-    ['we said "soon"', 'We said "soon"'],
+    ['we said "soon"', 'We said "soon".'],
     ['', ''],
   ])('sentence(%j) = %j', (input, expected) => expect(sentence(input)).toBe(expected));
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FingerprintSet, fnv1a } from '../../src/recipients/fingerprint.js';
+import { FingerprintSet, fnv1a } from '../../src/text/fingerprint.js';
 import { prescanScattered } from '../../src/recipients/prescan.js';
 
 async function* chunks(text: string, size: number) {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchIO, type BatchPlan } from '../../src/batch/batch.js';
 import { openCampaign } from '../../src/batch/campaign.js';
 import { prepareInput } from '../../src/batch/input.js';
-import { createComposer, type Message } from '../../src/compose/compose.js';
+import { createComposer } from '../../src/compose/compose.js';
+import type { Message } from '../../src/message.js';
 import { gatherIncident } from '../../src/incident/resolve.js';
 import { validateIncident } from '../../src/incident/validate.js';
 import type { Sink } from '../../src/mail/sinks.js';
@@ -22,13 +23,12 @@ async function planFor(csv: string, select: Partial<BatchPlan['select']> = {}): 
     input: await prepareInput(join(ROOT, csv), Readable.from([]), {}),
     csv: { map: new Map() },
     composer,
-    required: library.requiredRecipientFields(composer.template),
+    required: composer.requiredColumns,
     select: { perRow: false, ...select },
     campaign,
     stage: 'apology',
     resendInDoubt: false,
     strict: false,
-    fastMbox: false,
   };
 }
 

@@ -1,11 +1,12 @@
-import { checkApology, type CheckReport } from '../check/score.js';
-import { analyseText } from '../check/text.js';
+import { checkApology, type CheckReport } from './score.js';
+import { analyseText } from './text.js';
 import { createComposer } from '../compose/compose.js';
 import { ApologizeError } from '../errors.js';
 import { REMEDY_KINDS, SEVERITIES, type Severity } from '../incident/schema.js';
 import { validateIncident } from '../incident/validate.js';
 import { recipientFromMailbox, type Recipient } from '../recipients/recipient.js';
-import type { Stage, TemplateLibrary } from './library.js';
+import type { Stage } from '../message.js';
+import type { TemplateLibrary } from '../templates/library.js';
 
 export interface LintProblem {
   template: string;

@@ -1,0 +1,181 @@
+/**
+ * Fields too vague, too small or too long to put in front of a customer
+ * ("capacity", "we'll do better", a 90-word mistake, an offer with no
+ * details), each with a better example, so the writer hears about it before
+ * the customer reads it. Pure: the commands decide how to show it.
+ */
+
+export interface FieldAdvice {
+  /** The incident field, as the schema and the incident file name it: `rootCause`, `remedy.details`. */
+  field: string;
+  /** What is wrong with it, in a few words. */
+  problem: string;
+  /** What a good one looks like. */
+  example: string;
+}
+
+/** The fields advice reads; everything optional, as typed (before or after the schema). */
+export interface AdvisableIncident {
+  mistake?: string;
+  rootCause?: string;
+  commitment?: string;
+  remedy?: { kind?: string; details?: string };
+}
+
+/** Over this many words a field is a wall of text in a letter. */
+export const MAX_FIELD_WORDS = 60;
+
+const STOPWORDS = new Set([
+  'a', 'an', 'the', 'of', 'on', 'in', 'at', 'to', 'for', 'by', 'with', 'and', 'or', 'but', 'so', 'our', 'we', 'us',
+  'your', 'you', 'it', 'its', 'this', 'that', 'these', 'there', 'was', 'were', 'is', 'are', 'be', 'been', 'being',
+  'will', 'would', 'shall', 'should', 'can', 'could', 'have', 'has', 'had', 'do', 'does', 'did', 'i', 'my', 'me',
+  'some', 'due', 'too', 'much', 'very', 'just', 'all', 'any', 'not', 'from', 'as', 'which', 'who', 'what', 'them',
+  'they', 'their', 'more', 'again', 'sure', 'also', 'really', 'bit', 'lot', 'lots', 'get', 'got', 'happened',
+]);
+
+/** Causes that name a category, not what happened. */
+const VAGUE_CAUSES = new Set([
+  'capacity', 'load', 'issues', 'issue', 'problems', 'problem', 'error', 'errors', 'mistake', 'bug', 'glitch',
+  'human error', 'technical issues', 'technical issue', 'technical problems', 'technical difficulties',
+  'technical error', 'system error', 'system issue', 'system issues', 'system failure', 'software bug',
+  'software issue', 'it issue', 'it issues', 'it problem', 'high load', 'heavy load', 'high demand',
+  'capacity issues', 'capacity issue', 'operational issues', 'internal error', 'internal issue', 'process failure',
+  'miscommunication', 'communication issue', 'communication error', 'unforeseen circumstances',
+  'circumstances beyond control', 'unknown', 'n/a', 'na', 'tbd', 'tbc', 'various', 'various reasons', 'oversight',
+  'an oversight', 'human', 'staff error', 'user error', 'outage', 'downtime', 'network issues', 'server issues',
+]);
+
+/** Phrases that promise without saying what will change. */
+const VAGUE_PROMISES = [
+  /\b(?:do|doing|be|get|getting) better\b/g,
+  /\bimprov(?:e|es|ed|ing|ements?)\b/g,
+  /\b(?:won'?t|will not|never|not|doesn'?t|does not|can'?t|cannot) (?:ever )?happen(?:s|ing)? again\b/g,
+  /\bhappen(?:s)? again\b/g,
+  /\b(?:make|making) sure\b/g,
+  /\bensur(?:e|es|ing)\b/g,
+  /\b(?:take|taking|taken) (?:\w+ )?(?:steps|measures|action)\b/g,
+  /\b(?:look|looking) into\b/g,
+  /\breview(?:s|ed|ing)?\b/g,
+  /\blearn(?:ed|ing|t)? from\b/g,
+  /\blessons?(?: learned| learnt)?\b/g,
+  /\b(?:be|being) more careful\b/g,
+  /\bmore careful\b/g,
+  /\btry(?:ing)? harder\b/g,
+  /\bwork(?:ing)? hard(?:er)?\b/g,
+  /\bstriv(?:e|ing)\b/g,
+  /\bcommitted\b/g,
+  /\btak(?:e|ing) (?:this|it) seriously\b/g,
+  /\b(?:going|moving) forward\b/g,
+  /\b(?:in )?(?:the )?future\b/g,
+  /\b(?:appropriate|necessary|relevant)\b/g,
+  /\b(?:everything|all) (?:we|in our power)(?: can)?\b/g,
+  /\b(?:our )?best\b/g,
+];
+
+/** Nouns a vague promise is made of ("improve our processes"). */
+const VAGUE_NOUNS = new Set([
+  'process', 'processes', 'procedure', 'procedures', 'system', 'systems', 'things', 'standards', 'quality',
+  'service', 'communication', 'practices', 'policies', 'policy', 'performance', 'approach', 'operations',
+  'experience', 'customers', 'customer', 'everything', 'anything', 'happen', 'happens', 'going', 'mistake',
+  'mistakes', 'error', 'errors', 'incident', 'situation', 'sorry', 'apologise', 'apologize',
+]);
+
+const REMEDY_EXAMPLES: Record<string, string> = {
+  refund: 'a full refund of the £12.50 delivery charge, back on your card within five working days',
+  credit: 'a £10 credit on your account, applied to your next order automatically',
+  coupon: '20% off your next order with the code SORRY20, valid until 31 March',
+  replacement: 'the right item, sent today by tracked courier at no cost to you',
+  upgrade: 'three months of the Pro plan at no charge, starting today',
+  'waived-fee': 'the £25 late fee removed from your account',
+};
+
+/** Lower case, contractions opened, punctuation gone, one space between words. */
+function plain(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/\bcan't\b/g, 'cannot')
+    .replace(/n't\b/g, ' not')
+    .replace(/'(?:ll|re|ve|d|m|s)\b/g, '')
+    .replace(/[^\p{L}\p{N}/' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const wordsOf = (text: string): string[] => (text.trim() === '' ? [] : text.trim().split(/\s+/u));
+const contentWords = (plainText: string): string[] => wordsOf(plainText).filter((w) => !STOPWORDS.has(w));
+
+function tooLong(field: string, text: string | undefined, what: string): FieldAdvice | undefined {
+  const n = wordsOf(text ?? '').length;
+  if (n <= MAX_FIELD_WORDS) return undefined;
+  return { field, problem: `is ${n} words; in a letter that is a wall of text`, example: what };
+}
+
+/** A cause that names a category ("capacity", "human error", "technical issues") rather than what happened. */
+export function isVagueCause(text: string): boolean {
+  const p = plain(text);
+  const content = contentWords(p);
+  if (content.length <= 1) return true;
+  return VAGUE_CAUSES.has(content.join(' ')) || VAGUE_CAUSES.has(p);
+}
+
+/** A promise with no concrete change in it ("we'll do better", "it won't happen again", "we will improve our processes"). */
+export function isVaguePromise(text: string): boolean {
+  let p = plain(text);
+  const words = contentWords(p).length;
+  let promised = false;
+  for (const re of VAGUE_PROMISES) {
+    p = p.replace(re, () => {
+      promised = true;
+      return ' ';
+    });
+  }
+  const left = contentWords(p).filter((w) => !VAGUE_NOUNS.has(w));
+  return words <= 1 || (promised && left.length < 2);
+}
+
+/** Everything worth telling the writer about the incident's text fields, in field order. */
+export function adviseOnFields(incident: AdvisableIncident): FieldAdvice[] {
+  const out: FieldAdvice[] = [];
+  const push = (a: FieldAdvice | undefined) => a && out.push(a);
+  const { mistake, rootCause, commitment } = incident;
+
+  if (mistake !== undefined && mistake.trim() !== '') {
+    push(tooLong('mistake', mistake, '"Your order shipped two days late because we packed it with the wrong batch." — one or two sentences; the details can follow in the letter'));
+    if (contentWords(plain(mistake)).length <= 1) {
+      out.push({ field: 'mistake', problem: `"${mistake.trim()}" does not say what went wrong for the customer`, example: '"we charged your card twice for order 1042"' });
+    }
+  }
+  if (rootCause !== undefined && rootCause.trim() !== '') {
+    if (isVagueCause(rootCause)) {
+      out.push({ field: 'rootCause', problem: `"${rootCause.trim()}" names a category, not what happened`, example: '"our label printer ran out of ink on Friday night and nobody checked the labels it printed"' });
+    } else push(tooLong('rootCause', rootCause, '"a caching change on Tuesday sent the same invoice twice" — the cause in a sentence'));
+  }
+  if (commitment !== undefined && commitment.trim() !== '') {
+    if (isVaguePromise(commitment)) {
+      out.push({ field: 'commitment', problem: `"${commitment.trim()}" promises without saying what changes`, example: '"a second person now checks every label before a parcel leaves" or "we will add an alert on failed payments by 30 June"' });
+    } else push(tooLong('commitment', commitment, '"a second person now checks every label before a parcel leaves"'));
+  }
+  const kind = incident.remedy?.kind;
+  const details = incident.remedy?.details?.trim() ?? '';
+  if (kind !== undefined && kind !== 'none') {
+    const example = REMEDY_EXAMPLES[kind] ?? 'what you offer, how much, and when it arrives';
+    if (details === '') out.push({ field: 'remedy.details', problem: `is empty, so the letter cannot say what the ${kind} is`, example: `"${example}"` });
+    else if (contentWords(plain(details)).length <= 1 && !/\d/.test(details)) {
+      out.push({ field: 'remedy.details', problem: `"${details}" does not say how much or when`, example: `"${example}"` });
+    }
+  }
+  return out;
+}
+
+/** More recipients than `affected` says: every letter would understate how many were hit. */
+export function adviseOnRecipients(affected: number | undefined, recipients: number): FieldAdvice[] {
+  if (affected === undefined || recipients <= affected) return [];
+  return [{ field: 'affected', problem: `is ${affected} but there are ${recipients} recipients`, example: `--affected ${recipients} (or the real total, if more were hit)` }];
+}
+
+/** One stderr line: `apologize: warning: rootCause "capacity" names a category, not what happened; for example "…"`. */
+export function formatAdvice(a: FieldAdvice): string {
+  return `apologize: warning: ${a.field} ${a.problem} — for example ${a.example}`;
+}

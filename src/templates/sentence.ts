@@ -1,0 +1,168 @@
+/**
+ * Sentences built from the words people type into fields, that read right
+ * whatever they typed: "We fixed it.", "human error. our night shift…",
+ * "(by two days)", "capacity", a company called "The Little Oven Bakery".
+ * Pure functions on strings; the template helpers call them.
+ */
+
+/** Words that start a clause and are lower case inside our sentence ("because we…", "because the…"). */
+const STARTERS = new Set([
+  'we', 'our', 'the', 'a', 'an', 'your', 'you', 'it', 'its', 'this', 'that', 'these', 'those',
+  'there', 'some', 'one', 'two', 'three', 'several', 'many', 'most', 'all', 'no', 'none', 'my',
+  'when', 'while', 'after', 'before', 'during', 'because', 'since', 'due', 'about', 'almost',
+  'nearly', 'over', 'around', 'roughly', 'every', 'each', 'in', 'on', 'at', 'from',
+  'by', 'for', 'with', 'as', 'instead', 'starting', 'going', 'refund', 'refunding', 'unfortunately',
+]);
+
+/** Words a full stop follows without ending the sentence ("e.g. the", "approx. two"). */
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'approx', 'ca', 'cf', 'incl', 'excl', 'mr', 'mrs', 'ms', 'mx', 'dr',
+  'prof', 'st', 'a.m', 'p.m', 'fig', 'vol', 'ref', 'tel', 'dept',
+]);
+
+/** Repeated words that are English ("we had had", "that that"). */
+const REPEATS_ALLOWED = new Set(['had', 'that']);
+
+const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+const OPENERS = '"\'“‘«([{¿¡*_';
+const CLOSERS = /[)\]}"'”’»*_]+$/u;
+/** "i" as the writer: "i'm", "i've", "i forgot", "i was" (not "i.e.", not Catalan "Puig i Fills"). */
+const LONE_I = /(?<![\p{L}\p{M}'’.-])i(?=['’](?:m|d|ll|ve)\b| (?:am|was|have|had|will|would|can|could|did|do|think|thought|forgot|missed|made|should|know|knew|want|wanted|apologise|apologize|promise|hope|need|wrote|sent|checked)\b)/gu;
+const EMOTICON = /(?:^|\s)[:;]-?[()DPp](?=\s|$)/gu;
+const STOP_RUN = /([.!?…])(?:\s*[.!?…])+/gu;
+const DOUBLED = /(?<![\p{L}\p{M}'’-])([\p{L}\p{M}]+(?:['’][\p{L}]+)?)((?:\s+\1)+)(?![\p{L}\p{M}'’-])/giu;
+
+/** "the the" → "the" (any case, any number of times); "had had" and "that that" are kept. */
+export function dedupe(v: unknown): string {
+  return str(v).replace(DOUBLED, (all, word: string) => (REPEATS_ALLOWED.has(word.toLowerCase()) ? all : word));
+}
+
+/**
+ * Whitespace collapsed and trimmed, no space before punctuation or inside
+ * brackets, "..." as "…", one mark where several were typed ("done. ." →
+ * "done.", "really?!" → "really?"), a lone "i" as "I", doubled words once.
+ */
+export function tidy(v: unknown): string {
+  let s = str(v).replace(/\s+/gu, ' ').replace(EMOTICON, '').trim();
+  if (s === '') return s;
+  s = s
+    .replace(/\s+([,;:!?…)\]}”»])/gu, '$1')
+    .replace(/\s+\.(?!\d)/gu, '.')
+    .replace(/([([{“«])\s+/gu, '$1')
+    .replace(/\.{3,}/gu, '…')
+    .replace(/([.!?…])(["'”’»)\]]+)\s*[.!?…]+/gu, '$1$2')
+    .replace(STOP_RUN, (run: string) => (run.includes('?') ? '?' : run.includes('!') ? '!' : run.includes('…') ? '…' : '.'))
+    .replace(/[,;:]+(\s*[,;:])*(?=\s*[.!?…]|$)/gu, '')
+    .replace(/,(\s*,)+/gu, ',')
+    .replace(LONE_I, 'I');
+  return dedupe(s).trim();
+}
+
+function upperAt(s: string, i: number): string {
+  const cp = s.codePointAt(i)!;
+  const ch = String.fromCodePoint(cp);
+  const up = ch.toUpperCase();
+  return up.length === ch.length ? s.slice(0, i) + up + s.slice(i + ch.length) : s;
+}
+
+/** Index of the first letter when only opening quotes and brackets come before it, else -1. */
+function firstLetter(s: string, from = 0): number {
+  let i = from;
+  while (i < s.length && OPENERS.includes(s[i]!)) i++;
+  return i < s.length && /\p{L}/u.test(s[i]!) ? i : -1;
+}
+
+/** A word with a capital after its first letter ("iPhone", "eBay"): written as its owner writes it. */
+const BRANDED = /^\p{Ll}+\p{Lu}/u;
+
+/**
+ * Capital letters where sentences start: at the beginning (unless `skipFirst`)
+ * and after ". ", "! ", "? " inside, not after abbreviations ("e.g.") or "…".
+ */
+export function capitalise(v: unknown, skipFirst = false): string {
+  let s = str(v);
+  if (!skipFirst) {
+    const i = firstLetter(s);
+    if (i >= 0 && !BRANDED.test(s.slice(i))) s = upperAt(s, i);
+  }
+  return s.replace(/([.!?])(\s+[\s"'“‘«([{¿¡]*)(\p{Ll})(\p{L}*)/gu, (m, stop: string, gap: string, letter: string, rest: string, at: number, whole: string) => {
+    const before = /(\S*)$/u.exec(whole.slice(0, at))![1]!.toLowerCase().replace(/^[\p{P}]+/u, '');
+    if (stop === '.' && ABBREVIATIONS.has(before)) return m;
+    if (/\p{Lu}/u.test(rest)) return m;
+    return `${stop}${gap}${letter.toUpperCase()}${rest}`;
+  });
+}
+
+/** Splits "text" into the words and the closing brackets and quotes that end it. */
+function splitClosers(s: string): [string, string] {
+  const m = CLOSERS.exec(s);
+  if (!m) return [s, ''];
+  let closers = m[0];
+  // A bracket that closes nothing is dropped ("late.)" → "late.").
+  for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']] as const) {
+    let extra = s.split(close).length - s.split(open).length;
+    while (extra-- > 0 && closers.includes(close)) closers = closers.replace(close, '');
+  }
+  return [s.slice(0, m.index), closers];
+}
+
+/**
+ * Text as a sentence of its own: tidied, capitalised, ending with exactly one
+ * mark: a full stop added unless it ends with ".", "!", "?" or "…", also when
+ * a bracket or a quote closes it ("(by two days)." / "“soon.”").
+ */
+export function sentence(v: unknown): string {
+  let s = tidy(v);
+  if (s === '') return '';
+  s = capitalise(s);
+  const [body, closers] = splitClosers(s);
+  const trimmed = body.replace(/[\s,;:–—-]+$/u, '');
+  if (/[.!?…]$/u.test(trimmed)) return trimmed + closers;
+  if (trimmed === '') return s;
+  return `${trimmed}${closers}.`;
+}
+
+/** How many Title-case words follow the first word: two or more (or all the rest) is a name, "The Little Oven Bakery". */
+function startsAName(words: string[]): boolean {
+  let titled = 0;
+  let i = 1;
+  for (; i < words.length; i++) {
+    const w = words[i]!.replace(/[^\p{L}&'’-]+$/u, '');
+    if (/^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}$/u.test(w)) titled++;
+    else if (!['of', '&', 'and', 'de', 'du', 'la', 'on'].includes(w) || i + 1 >= words.length) break;
+  }
+  return titled >= 2 || (titled >= 1 && i === words.length);
+}
+
+/**
+ * Text as a clause inside our sentence ("because {{clause x}}, …"): tidied,
+ * with no final full stop (one inside a closing bracket or quote goes too),
+ * "We"/"Our"/"The"… lower case unless they start a name ("The Little Oven
+ * Bakery", "We Buy Any Car"), and capitals after any full stops inside.
+ */
+export function clause(v: unknown): string {
+  let s = tidy(v);
+  if (s === '') return '';
+  const [body, closers] = splitClosers(s.replace(/[\s.!?…;:,–—-]+$/u, ''));
+  s = body.replace(closers === '' ? /[\s.!?…;:,–—-]+$/u : /[\s.;:,]+$/u, '') + closers;
+  const words = s.split(' ');
+  const first = /^(\p{Lu}\p{Ll}*)(?:['’]\p{Ll}+)?$/u.exec(words[0]!.replace(/[,;:]$/u, ''));
+  if (first && STARTERS.has(first[1]!.toLowerCase()) && !startsAName(words)) {
+    s = first[1]!.toLowerCase() + s.slice(first[1]!.length);
+  }
+  return capitalise(s, true);
+}
+
+/** Text placed after a full stop or a colon: tidied and capitalised, its punctuation left as typed. */
+export function cap(v: unknown): string {
+  return capitalise(tidy(v));
+}
+
+/** "your order from The Little Oven Bakery": the company after the noun, never "Your The … order". */
+export function orderFrom(company: unknown, noun: unknown = 'order'): string {
+  // No final full stop ("Acme Inc." → "Acme Inc"): the template's own stop may follow.
+  const name = tidy(company).replace(/[\s.,;:]+$/u, '');
+  const what = tidy(noun) || 'order';
+  return name === '' ? `your ${what}` : `your ${what} from ${name}`;
+}

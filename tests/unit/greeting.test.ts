@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { greetingFor, isFormal, type GreetingFields } from '../../src/recipients/greeting.js';
+
+/** [columns, casual line, formal line] for name shapes seen in real exports. */
+const SHAPES: [GreetingFields, string, string][] = [
+  // the usual
+  [{ name: 'Zoë Müller' }, 'Hi Zoë,', 'Dear Zoë Müller,'],
+  [{ first_name: 'Zoë', name: 'Zoë Müller' }, 'Hi Zoë,', 'Dear Zoë Müller,'],
+  [{ first_name: 'Zoë', last_name: 'Müller' }, 'Hi Zoë,', 'Dear Zoë Müller,'],
+  [{ name: 'Prince' }, 'Hi Prince,', 'Dear Prince,'],
+  [{ name: 'Smith, Jane' }, 'Hi Jane,', 'Dear Jane Smith,'],
+  [{ name: 'John Smith Jr.' }, 'Hi John,', 'Dear John Smith,'],
+  [{ name: 'Jane Doe, PhD' }, 'Hi Jane,', 'Dear Jane Doe,'],
+  [{ name: 'Robert "Bob" Smith' }, 'Hi Bob,', 'Dear Robert Smith,'],
+  // titles, in several languages
+  [{ name: 'Dr María José García-López' }, 'Hi María José,', 'Dear Dr García-López,'],
+  [{ name: 'Mr Smith' }, 'Hello Mr Smith,', 'Dear Mr Smith,'],
+  [{ name: 'DR. JANE SMITH' }, 'Hi Jane,', 'Dear Dr. Smith,'],
+  [{ name: 'Mx Sam Taylor' }, 'Hi Sam,', 'Dear Mx Taylor,'],
+  [{ name: 'Prof. Dr. Hans Müller' }, 'Hi Hans,', 'Dear Prof. Dr. Müller,'],
+  [{ name: 'Frau Anna Schmidt' }, 'Hi Anna,', 'Dear Frau Schmidt,'],
+  [{ name: 'M. Jean Dupont' }, 'Hi Jean,', 'Dear M. Dupont,'],
+  [{ name: 'Mme Claire DUBOIS' }, 'Hi Claire,', 'Dear Mme Dubois,'],
+  [{ name: 'Sra. Ana García López' }, 'Hi Ana,', 'Dear Sra. García López,'],
+  [{ name: 'Sr. José Luis Rodríguez Zapatero' }, 'Hi José Luis,', 'Dear Sr. Rodríguez Zapatero,'],
+  [{ name: 'Dott. Mario Rossi' }, 'Hi Mario,', 'Dear Dott. Rossi,'],
+  [{ name: 'Ing. Pavel Novák' }, 'Hi Pavel,', 'Dear Ing. Novák,'],
+  [{ name: 'Sir Elton John' }, 'Hi Elton,', 'Dear Sir Elton,'],
+  [{ name: 'Mr & Mrs Smith' }, 'Hello Mr & Mrs Smith,', 'Dear Mr & Mrs Smith,'],
+  // the salutation column, used as given
+  [{ salutation: 'Mrs', first_name: 'Ngozi', last_name: 'Okafor' }, 'Hi Ngozi,', 'Dear Mrs Okafor,'],
+  [{ salutation: 'MRS', name: 'Ngozi Okafor' }, 'Hi Ngozi,', 'Dear Mrs Okafor,'],
+  [{ salutation: 'Mrs Okafor' }, 'Hello Mrs Okafor,', 'Dear Mrs Okafor,'],
+  [{ salutation: 'Dear Mrs Okafor', name: 'Ngozi Okafor' }, 'Dear Mrs Okafor,', 'Dear Mrs Okafor,'],
+  [{ salutation: 'Herr', name: 'Jonas Becker' }, 'Hi Jonas,', 'Dear Herr Becker,'],
+  // particles and compound family names
+  [{ name: 'Ludwig van Beethoven' }, 'Hi Ludwig,', 'Dear Ludwig van Beethoven,'],
+  [{ name: 'Mr Ludwig van Beethoven' }, 'Hi Ludwig,', 'Dear Mr van Beethoven,'],
+  [{ name: 'Mrs Ursula von der Leyen' }, 'Hi Ursula,', 'Dear Mrs von der Leyen,'],
+  [{ name: 'Ms Maria de la Cruz' }, 'Hi Maria,', 'Dear Ms de la Cruz,'],
+  [{ name: 'van Gogh' }, 'Hello,', 'Dear van Gogh,'],
+  [{ name: 'Dr Khalid bin Salman' }, 'Hi Khalid,', 'Dear Dr bin Salman,'],
+  [{ name: 'Abdul Rahman Al-Saud' }, 'Hi Abdul Rahman,', 'Dear Abdul Rahman Al-Saud,'],
+  // capitals and lower case
+  [{ name: "JAMES O'NEILL" }, 'Hi James,', "Dear James O'Neill,"],
+  [{ first_name: 'zoë' }, 'Hi Zoë,', 'Dear Zoë,'],
+  [{ name: 'MARY SMITH' }, 'Hi Mary,', 'Dear Mary Smith,'],
+  [{ name: 'mary smith' }, 'Hi Mary,', 'Dear Mary Smith,'],
+  [{ name: "mary-jane o'neill" }, 'Hi Mary-Jane,', "Dear Mary-Jane O'Neill,"],
+  [{ name: 'ANGUS MCDONALD' }, 'Hi Angus,', 'Dear Angus McDonald,'],
+  [{ name: 'MR ANGUS MACLEOD' }, 'Hi Angus,', 'Dear Mr MacLeod,'],
+  [{ name: 'LUIS MACHADO' }, 'Hi Luis,', 'Dear Luis Machado,'],
+  [{ name: 'Jean DUPONT' }, 'Hi Jean,', 'Dear Jean Dupont,'],
+  [{ name: 'DeShawn Jackson' }, 'Hi DeShawn,', 'Dear DeShawn Jackson,'],
+  [{ name: 'Kayla McKenzie' }, 'Hi Kayla,', 'Dear Kayla McKenzie,'],
+  [{ name: 'AJ Styles' }, 'Hi AJ,', 'Dear AJ Styles,'],
+  [{ name: 'İSMAİL YILMAZ' }, 'Hi İsmail,', 'Dear İsmail Yılmaz,'],
+  // initials
+  [{ name: 'J.' }, 'Hello,', 'Hello,'],
+  [{ name: 'T' }, 'Hello,', 'Hello,'],
+  [{ name: 'J. R.' }, 'Hello,', 'Hello,'],
+  [{ first_name: 'J.', name: 'J. Smith' }, 'Hello,', 'Dear J. Smith,'],
+  [{ name: 'Mr J. Smith' }, 'Hello Mr Smith,', 'Dear Mr Smith,'],
+  [{ name: 'J. Robert Oppenheimer' }, 'Hi Robert,', 'Dear J. Robert Oppenheimer,'],
+  // organisations and roles
+  [{ name: 'Smith & Sons Catering Ltd' }, 'Hello,', 'Hello,'],
+  [{ name: 'Acme GmbH' }, 'Hello,', 'Hello,'],
+  [{ name: 'Acme, Inc.' }, 'Hello,', 'Hello,'],
+  [{ name: 'Nestlé SA' }, 'Hello,', 'Hello,'],
+  [{ name: 'Bolt Logistics LLC' }, 'Hello,', 'Hello,'],
+  [{ name: 'Accounts Payable' }, 'Hello,', 'Hello,'],
+  [{ name: 'Goods In' }, 'Hello,', 'Hello,'],
+  [{ name: 'Billing Department' }, 'Hello,', 'Hello,'],
+  [{ name: 'Support Team' }, 'Hello,', 'Hello,'],
+  [{ name: 'The Corner Pantry' }, 'Hello,', 'Hello,'],
+  [{ name: 'Riverside Dental Clinic' }, 'Hello,', 'Hello,'],
+  [{ first_name: 'Accounts', name: 'Accounts' }, 'Hello,', 'Hello,'],
+  [{ name: 'Sales' }, 'Hello,', 'Hello,'],
+  [{ name: 'Rodrigo Sales' }, 'Hi Rodrigo,', 'Dear Rodrigo Sales,'],
+  // not a name at all
+  [{ name: '#1042' }, 'Hello,', 'Hello,'],
+  [{ name: '1042' }, 'Hello,', 'Hello,'],
+  [{ name: '' }, 'Hello,', 'Hello,'],
+  [{}, 'Hello,', 'Hello,'],
+  [{ name: 'jane@example.com' }, 'Hello,', 'Hello,'],
+  [{ first_name: 'jane@example.com', name: 'Jane Smith' }, 'Hi Jane,', 'Dear Jane Smith,'],
+  [{ name: 'Sir' }, 'Hello,', 'Hello,'],
+  [{ name: '---' }, 'Hello,', 'Hello,'],
+  // other scripts
+  [{ name: '王小明' }, 'Hi 王小明,', 'Dear 王小明,'],
+  [{ name: 'Владимир Петров' }, 'Hi Владимир,', 'Dear Владимир Петров,'],
+  [{ name: 'ВЛАДИМИР ПЕТРОВ' }, 'Hi Владимир,', 'Dear Владимир Петров,'],
+  [{ name: 'محمد عبد الله' }, 'Hi محمد,', 'Dear محمد عبد الله,'],
+  [{ name: 'علی\u200cرضا احمدی' }, 'Hi علی\u200cرضا,', 'Dear علی\u200cرضا احمدی,'],
+  [{ name: 'Σωκράτης Παπαδόπουλος' }, 'Hi Σωκράτης,', 'Dear Σωκράτης Παπαδόπουλος,'],
+  // typed loosely
+  [{ name: '  Zoë   Müller ' }, 'Hi Zoë,', 'Dear Zoë Müller,'],
+  [{ name: 'Zoe\u0308 Mu\u0308ller' }, 'Hi Zoë,', 'Dear Zoë Müller,'],
+  [{ name: 'Seán Ó Briain' }, 'Hi Seán,', 'Dear Seán Ó Briain,'],
+];
+
+describe('greetingFor', () => {
+  it('covers at least 40 name shapes', () => expect(SHAPES.length).toBeGreaterThanOrEqual(40));
+
+  it.each(SHAPES)('%j → %j / %j', (fields, casual, formal) => {
+    const g = greetingFor(fields, { formal: false });
+    expect({ casual: g.casual, formal: g.formal, line: g.line }).toEqual({ casual, formal, line: casual });
+    expect(greetingFor(fields, { formal: true }).line).toBe(formal);
+  });
+
+  it('says which name the line uses, and "" for the plain greeting', () => {
+    expect(greetingFor({ name: 'Dr María José García-López' }, { formal: true }).greetName).toBe('Dr García-López');
+    expect(greetingFor({ name: 'Dr María José García-López' }, { formal: false }).greetName).toBe('María José');
+    const plain = greetingFor({ name: 'Smith & Sons Catering Ltd' }, { formal: true });
+    expect([plain.greetName, plain.plain]).toEqual(['', true]);
+  });
+
+  it('never greets anyone by an initial, a number, an address or a shouted name', () => {
+    for (const [fields] of SHAPES) {
+      for (const formal of [false, true]) {
+        const { line } = greetingFor(fields, { formal });
+        expect(line).toMatch(/,$/);
+        expect(line).not.toMatch(/^Hi \p{L}\.?,|#|\d|@|^Hi \p{Lu}{3,}/u);
+      }
+    }
+  });
+});
+
+describe('isFormal', () => {
+  it.each([
+    [{ severity: 'minor' }, false],
+    [{ severity: 'moderate', audience: 'consumer' }, false],
+    [{ severity: 'major' }, true],
+    [{ severity: 'critical' }, true],
+    [{ severity: 'minor', audience: 'business' }, true],
+  ])('%j → %s', (incident, formal) => expect(isFormal(incident)).toBe(formal));
+});
