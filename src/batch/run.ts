@@ -11,6 +11,8 @@ import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
 import { fnv1a, FingerprintSet } from '../text/fingerprint.js';
+import type { Stage } from '../message.js';
+import type { InputFile } from './input.js';
 import type { BatchCounts } from './summary.js';
 
 export interface Shard {
@@ -18,33 +20,56 @@ export interface Shard {
   n: number;
 }
 
-export interface PassOptions {
-  input: AsyncIterable<Buffer>;
-  encoding?: string;
+/** The CSV of a pass: the input opened for the run, its delimiter and columns, the fields the template needs. */
+export interface PassInput {
+  file: InputFile;
   delimiter: string;
   columns: ColumnMap;
   required: Set<string>;
-  composer: Composer;
-  sink: Sink;
-  rejects: RejectsWriter;
-  counts: BatchCounts;
+}
+
+/** Who gets a message, among the good rows. */
+export interface Selection {
+  /** One message per row instead of one per customer. */
   perRow: boolean;
+  /** Customers whose rows are spread through the file (the pre-pass): held, sent last. */
   scattered?: FingerprintSet;
   shard?: Shard;
   /** Most messages to produce (--limit, --preview). */
   limit?: number;
-  /** The campaign's journal: skip whoever it records as sent (or in doubt) for this stage. */
+}
+
+/** What the campaign's journals say: skip whoever was sent (or is in doubt) at this stage. */
+export interface CampaignState {
+  stage: Stage;
   journal?: JournalState;
-  /** The stage the composer renders (the journal is keyed by stage and recipient). */
-  stage?: string;
-  resendInDoubt?: boolean;
+  resendInDoubt: boolean;
   /** Follow-ups only for customers whose apology this journal records as sent, threaded under it. */
   onlySent?: JournalState;
-  /** Checked between rows: Ctrl-C, or the reader of stdout went away. */
-  shouldStop: () => boolean;
-  onBytes?: (n: number) => void;
-  /** Called every 4,096 rows and 2,000 messages to keep peak memory flat (see cli/batch.ts). */
-  collectGarbage?: () => void;
+}
+
+/** One pass: these rows, this selection, this composer, under this campaign (none: every row is new). */
+export interface Pass {
+  input: PassInput;
+  select: Selection;
+  composer: Composer;
+  campaign?: CampaignState;
+}
+
+/** Where a pass's results go. */
+export interface PassOutput {
+  sink: Sink;
+  rejects: RejectsWriter;
+  counts: BatchCounts;
+}
+
+/** Asked and told as the pass goes. */
+export interface PassControl {
+  /** Checked between rows: Ctrl-C, or the reader of the output went away. */
+  shouldStop(): boolean;
+  onBytes?(n: number): void;
+  /** Called every 4,096 rows and 2,000 messages to keep peak memory flat (see gc.ts). */
+  collectGarbage?(): void;
 }
 
 /** The shard a customer belongs to: stable across machines and runs. */
@@ -53,17 +78,22 @@ export function inShard(key: string, shard: Shard): boolean {
 }
 
 /** One pass over the CSV: rows → validated → grouped → composed → sink. Counts always add up. */
-export async function runPass(o: PassOptions): Promise<void> {
-  const check = makeRowChecker(o.columns, o.required);
+export async function runPass(pass: Pass, out: PassOutput, control: PassControl): Promise<void> {
+  const { input, select, composer } = pass;
+  const { sink, rejects, counts: c } = out;
+  const journal = pass.campaign?.journal;
+  const onlySent = pass.campaign?.onlySent;
+  const limit = select.limit;
+  const collectGarbage = control.collectGarbage;
+  const check = makeRowChecker(input.columns, input.required);
   const spill = new Spill();
-  const grouper = new Grouper(o.scattered, spill);
-  const c = o.counts;
+  const grouper = new Grouper(select.scattered, spill);
   let seq = 0;
   let stopped = false;
-  const orderIdx = o.columns.index.get('order_id');
-  const stage = o.stage ?? 'apology';
+  const orderIdx = input.columns.index.get('order_id');
+  const stage = pass.campaign?.stage ?? 'apology';
   // --per-row: a repeated row would give the same Message-ID again (grouping makes keys unique otherwise).
-  const seen = o.perRow ? new FingerprintSet() : undefined;
+  const seen = select.perRow ? new FingerprintSet() : undefined;
   /** Skips a customer: `count` is all their rows, counted even when only the first ORDERS_LISTED were kept. */
   const skip = (count: number) => {
     c.rowsSkipped += count;
@@ -71,7 +101,7 @@ export async function runPass(o: PassOptions): Promise<void> {
 
   const reject = (line: number, cells: string[], reason: string) => {
     c.rowsRejected++;
-    o.rejects.add(line, cells, reason);
+    rejects.add(line, cells, reason);
   };
 
   /**
@@ -80,13 +110,13 @@ export async function runPass(o: PassOptions): Promise<void> {
    * customer's `count` rows (group.ts); the rest were counted, not kept.
    */
   const emit = (rows: GoodRow[], count = rows.length, group?: CustomerRows): Promise<void> | void => {
-    if (o.limit !== undefined && c.messages >= o.limit) {
+    if (limit !== undefined && c.messages >= limit) {
       c.rowsSkipped += count;
       stopped = true;
       return;
     }
     const first = rows[0]!;
-    const key = o.perRow ? `${first.key}#${orderIdx !== undefined && first.cells[orderIdx]!.trim() ? first.cells[orderIdx]!.trim() : `line${first.line}`}` : first.key;
+    const key = select.perRow ? `${first.key}#${orderIdx !== undefined && first.cells[orderIdx]!.trim() ? first.cells[orderIdx]!.trim() : `line${first.line}`}` : first.key;
     const recipient: Recipient = {
       email: first.email,
       name: first.name,
@@ -98,13 +128,13 @@ export async function runPass(o: PassOptions): Promise<void> {
       line: first.line,
       nameChecked: true,
     };
-    if (seen && !seen.add(`${o.composer.incidentId}\0${key}`)) {
+    if (seen && !seen.add(`${composer.incidentId}\0${key}`)) {
       c.repeated++;
       return skip(count);
     }
     let apology: JournalRecord | undefined;
-    if (o.onlySent) {
-      apology = o.onlySent.last.get(recordKey('apology', key)) ?? o.onlySent.byAddress.get(recordKey('apology', first.key));
+    if (onlySent) {
+      apology = onlySent.last.get(recordKey('apology', key)) ?? onlySent.byAddress.get(recordKey('apology', first.key));
       if (apology?.event === 'sending' || apology?.event === 'in-doubt') {
         c.apologyInDoubt.push(first.email);
         return skip(count);
@@ -114,19 +144,19 @@ export async function runPass(o: PassOptions): Promise<void> {
         return skip(count);
       }
     }
-    const state = o.journal?.last.get(recordKey(stage, key));
+    const state = journal?.last.get(recordKey(stage, key));
     if (state?.event === 'sent') {
       c.alreadySent++;
       return skip(count);
     }
-    if ((state?.event === 'sending' || state?.event === 'in-doubt') && !o.resendInDoubt) {
+    if ((state?.event === 'sending' || state?.event === 'in-doubt') && !pass.campaign?.resendInDoubt) {
       c.inDoubt.push(state.to || first.email);
       return skip(count);
     }
     let msg: Message;
     try {
       // A follow-up threads under the Message-ID the apology actually went out with.
-      msg = o.composer(recipient, apology?.messageId || undefined);
+      msg = composer(recipient, apology?.messageId || undefined);
     } catch (err) {
       // A template error after messages went out rejects the row (exit 1 with the summary), never exit 2.
       if (!(err instanceof InputError) && !(err instanceof TemplateError && c.messages > 0)) throw err;
@@ -141,16 +171,16 @@ export async function runPass(o: PassOptions): Promise<void> {
     }
     c.messages++;
     c.rowsRendered += count;
-    if (o.collectGarbage && c.messages % 2_000 === 0) o.collectGarbage();
+    if (collectGarbage && c.messages % 2_000 === 0) collectGarbage();
     seq++;
-    return o.sink.write(msg, seq);
+    return sink.write(msg, seq);
   };
 
   try {
-    outer: for await (const { rows, bytes } of readCsv(toUtf8(o.input, { encoding: o.encoding }), { delimiter: o.delimiter })) {
-      o.onBytes?.(bytes);
+    outer: for await (const { rows, bytes } of readCsv(toUtf8(input.file.chunks(), { encoding: input.file.encoding }), { delimiter: input.delimiter })) {
+      control.onBytes?.(bytes);
       for (const r of rows) {
-        if (stopped || o.shouldStop()) {
+        if (stopped || control.shouldStop()) {
           stopped = true;
           break outer;
         }
@@ -159,17 +189,17 @@ export async function runPass(o: PassOptions): Promise<void> {
           continue;
         }
         c.rowsRead++;
-        if (o.collectGarbage && (c.rowsRead & 4095) === 0) o.collectGarbage();
+        if (collectGarbage && (c.rowsRead & 4095) === 0) collectGarbage();
         const row = check(r);
         if (typeof row === 'string') {
           reject(r.line, r.cells, row);
           continue;
         }
-        if (o.shard && !inShard(row.key, o.shard)) {
+        if (select.shard && !inShard(row.key, select.shard)) {
           c.rowsSkipped++;
           continue;
         }
-        if (o.perRow) {
+        if (select.perRow) {
           const pending = emit([row]);
           if (pending) await pending;
           continue;
@@ -182,7 +212,7 @@ export async function runPass(o: PassOptions): Promise<void> {
       }
     }
     c.heldRows = spill.rows;
-    if (!stopped && !o.shouldStop()) {
+    if (!stopped && !control.shouldStop()) {
       const last = grouper.finish();
       if (last) await emit(last.rows, last.count, last);
       const recheck = (line: number, cells: string[]) => {
@@ -190,7 +220,7 @@ export async function runPass(o: PassOptions): Promise<void> {
         return typeof v === 'string' ? undefined : v;
       };
       for (const g of spill.groups(recheck)) {
-        if (stopped || o.shouldStop()) {
+        if (stopped || control.shouldStop()) {
           c.rowsSkipped += g.count;
           stopped = true;
           continue;

@@ -4,8 +4,8 @@ import { formatReport } from '../check/report.js';
 import { checkApology, type CheckReport } from '../check/score.js';
 import { loadForCheck } from '../check/text.js';
 import { InputError, UsageError } from '../errors.js';
-import { SEVERITIES } from '../incident/schema.js';
 import { safeLine, type IO } from './io.js';
+import { parseMinScore, parseSeverity } from './options.js';
 import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
 import { Chalk } from 'chalk';
@@ -24,11 +24,8 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
 
 /** `apologize check [FILE…|-]`: score apologies against the pattern. */
 export async function checkCommand(files: string[], opts: CheckOptions, io: IO): Promise<number> {
-  const minScore = opts.minScore === undefined ? 70 : Number(opts.minScore);
-  if (!Number.isInteger(minScore) || minScore < 0 || minScore > 100) throw new UsageError(`--min-score "${opts.minScore}" must be a whole number from 0 to 100`, 'e.g. --min-score 80');
-  if (opts.severity !== undefined && !(SEVERITIES as readonly string[]).includes(opts.severity)) {
-    throw new UsageError(`--severity "${opts.severity}" is not one of ${SEVERITIES.join(', ')}`, 'e.g. --severity major');
-  }
+  const minScore = parseMinScore(opts.minScore);
+  const severity = parseSeverity(opts.severity);
   const inputs = files.length === 0 ? ['-'] : files;
   if (inputs.includes('-') && io.stdin.isTTY) throw new UsageError('no file to check and nothing piped in', 'give a file (apologize check apology.txt) or pipe one in');
   const reports: CheckReport[] = [];
@@ -40,7 +37,7 @@ export async function checkCommand(files: string[], opts: CheckOptions, io: IO):
       throw new InputError(`cannot read ${name}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, 'check the path');
     }
     const text = await loadForCheck(raw, name);
-    reports.push(checkApology(text, { file: name === '-' ? '<stdin>' : name, severity: opts.severity }));
+    reports.push(checkApology(text, { file: name === '-' ? '<stdin>' : name, severity }));
   }
   if (opts.json) {
     await writeProduct(io, `${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);

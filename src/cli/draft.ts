@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { resolveNow } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
-import { InputError, InterruptError, UsageError } from '../errors.js';
+import { InputError, InterruptError } from '../errors.js';
 import { askMissing, inquirerAsker, type Asker } from '../incident/questions.js';
 import { gatherIncident } from '../incident/resolve.js';
 import type { Incident } from '../incident/schema.js';
@@ -12,9 +12,10 @@ import { printable } from '../text/printable.js';
 import { parseMailbox } from '../mail/address.js';
 import { toJsonLine, toJsonObject, toRfc5322, toText } from '../mail/rfc5322.js';
 import { NOBODY, recipientFromMailbox } from '../recipients/recipient.js';
-import type { Message, Stage } from '../message.js';
+import type { Message } from '../message.js';
 import { TemplateLibrary } from '../templates/library.js';
 import { incidentFromFlags, type IncidentFlags } from './incident-options.js';
+import { parseFormat, parseStage, type DraftFormat } from './options.js';
 import { isInteractive, safeForTerminal, safeLine, say, type IO } from './io.js';
 import { readable } from './check.js';
 import { stderrColour } from './colour.js';
@@ -33,20 +34,9 @@ export interface DraftOptions extends IncidentFlags {
   html?: boolean;
 }
 
-const FORMATS = ['eml', 'text', 'json'] as const;
-
-export function parseStage(stage: string | undefined): Stage {
-  if (stage === undefined || stage === 'apology') return 'apology';
-  if (stage === 'followup' || stage === 'follow-up') return 'followup';
-  throw new UsageError(`unknown stage "${stage}"`, 'use --stage apology or --stage followup');
-}
-
 /** `apologize draft`: one message, asked for or scripted. */
 export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker }): Promise<number> {
-  const format = opts.format ?? 'eml';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`unknown format "${format}"`, `use --format ${FORMATS.join('|')}`);
-  }
+  const format = parseFormat(opts.format, 'draft');
   const stage = parseStage(opts.stage);
   const requireFrom = format === 'eml';
   const gathered = gatherIncident({
@@ -94,7 +84,7 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
   return 0;
 }
 
-function render(message: Message, format: string): string {
+function render(message: Message, format: DraftFormat): string {
   if (format === 'text') return toText(message);
   if (format === 'json') return `${toJsonLine(toJsonObject(message))}\n`;
   return toRfc5322(message, '\n');

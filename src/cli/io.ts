@@ -26,6 +26,8 @@ export interface IO {
   cwd: string;
   /** Registers a Ctrl-C handler for the length of a run; returns its remover. */
   onInterrupt?: (fn: () => void) => () => void;
+  /** A monotonic clock in milliseconds (the summary's elapsed seconds); performance.now() when not given. */
+  clock?: () => number;
   /** Set by run() (watchStreams): what happened to stdout and stderr in this run. */
   streams?: { stdout: StreamState; stderr: StreamState };
 }
@@ -59,8 +61,14 @@ export function streamsOf(io: IO): { stdout: StreamState; stderr: StreamState } 
   return (io.streams ??= { stdout: { closed: false }, stderr: { closed: false } });
 }
 
+/** Milliseconds on the run's monotonic clock. */
+export function now(io: IO): number {
+  return io.clock ? io.clock() : performance.now();
+}
+
 export function processIO(): IO {
   return {
+    clock: () => Number(process.hrtime.bigint()) / 1e6,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,

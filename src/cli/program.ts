@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { addIncidentOptions } from './incident-options.js';
 import { safeLine, type IO } from './io.js';
+import { DEFAULT_FORMAT, formatsOf } from './options.js';
 
 const DRAFT_EXAMPLES = `
 Examples:
@@ -77,7 +78,7 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
     .option('--to <address>', 'the recipient, "Name <addr>" (optional)')
     .option('--save <file>', 'write the answers as an incident file (YAML, or JSON for .json) for batch')
     .option('--stage <stage>', 'apology | followup', 'apology')
-    .addOption(new Option('--format <format>', 'output format').choices(['eml', 'text', 'json']).default('eml'))
+    .addOption(new Option('--format <format>', 'output format').choices(formatsOf('draft')).default(DEFAULT_FORMAT.draft))
     .option('--no-input', 'never prompt; missing fields are an error naming each flag')
     .option('--no-check', 'do not show the apology check on stderr')
     .option('--html', 'add an HTML alternative (multipart/alternative) made from the same text')
@@ -93,7 +94,7 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
       .argument('<csv>', 'the CSV export of affected orders, or - for stdin')
       .description('one personal message per affected customer, from a CSV'),
   )
-    .addOption(new Option('--format <format>', 'output format').choices(['mbox', 'eml', 'ndjson', 'text']).default('mbox'))
+    .addOption(new Option('--format <format>', 'output format').choices(formatsOf('batch')).default(DEFAULT_FORMAT.batch))
     .option('--out <path>', 'a file (mbox, ndjson, text) or a folder (eml); default stdout')
     .option('--force', 'overwrite existing .eml files in --out')
     .option('--exec <cmd>', 'hand each message to `sh -c CMD` on stdin (APOLOGIZE_TO, APOLOGIZE_MESSAGE_ID set)')

@@ -6,6 +6,7 @@ import { loadConfig } from '../incident/load.js';
 import { fileFor, TemplateLibrary } from '../templates/library.js';
 import { lintTemplates } from '../check/lint-templates.js';
 import { safeLine, say, type IO } from './io.js';
+import { parseStage } from './options.js';
 import { readable } from './check.js';
 import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
@@ -25,7 +26,7 @@ export async function templatesList(opts: { templates?: string }, io: IO): Promi
 
 export async function templatesShow(name: string, opts: { templates?: string; stage?: string }, io: IO): Promise<number> {
   const lib = library(io, opts.templates);
-  const stage = opts.stage === 'followup' ? 'followup' : 'apology';
+  const stage = parseStage(opts.stage);
   const file = lib.resolveFile(fileFor(name, stage));
   if (!file) throw new UsageError(`no template "${name}"${stage === 'followup' ? ' with a follow-up' : ''}`, `see apologize templates list`);
   await writeProduct(io, readFileSync(file, 'utf8'));

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import type { Message } from '../message.js';
-import { UsageError } from '../errors.js';
 import type { Journal } from './journal.js';
 import { toRfc5322 } from './rfc5322.js';
 import type { Sink } from './sinks.js';
@@ -19,30 +18,6 @@ export interface ExecOptions {
   onFailure?: (to: string, reason: string) => void;
   /** Called for each hand-off whose outcome is unknown (killed by the timeout or a signal). */
   onInDoubt?: (to: string, reason: string) => void;
-}
-
-/** `--rate 30/min`, `--rate 2/s`, `--rate 100` (per minute). */
-export function parseRate(value: string | undefined): number {
-  if (value === undefined) return 0;
-  const m = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(min|m|minute|s|sec|second|h|hour))?$/i.exec(value.trim());
-  if (!m || Number(m[1]) <= 0) throw new UsageError(`--rate "${value}" is not a rate`, 'use e.g. --rate 30/min or --rate 2/s');
-  const n = Number(m[1]);
-  const unit = (m[2] ?? 'min').toLowerCase();
-  return unit.startsWith('s') ? n * 60 : unit.startsWith('h') ? n / 60 : n;
-}
-
-/** The longest --exec-timeout: Node's timers hold at most 2^31-1 ms (about 24 days); a longer one would fire at once. */
-export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-
-/** `30s`, `2m`, `1500ms`, `45` (seconds). */
-export function parseDurationMs(value: string | undefined, fallbackMs: number, flag: string, maxMs = MAX_TIMEOUT_MS): number {
-  if (value === undefined) return fallbackMs;
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(value.trim());
-  if (!m || Number(m[1]) <= 0) throw new UsageError(`${flag} "${value}" is not a duration`, `use e.g. ${flag} 30s, 2m or 1500ms`);
-  const n = Number(m[1]);
-  const ms = Math.ceil(m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : m[2] === 'h' ? n * 3_600_000 : n * 1000);
-  if (ms > maxMs) throw new UsageError(`${flag} "${value}" is longer than the longest timeout (${Math.floor(maxMs / 86_400_000)} days)`, `use e.g. ${flag} 10m`);
-  return ms;
 }
 
 /**

@@ -2,8 +2,8 @@ import type { ByteTarget, Message } from '../message.js';
 import { toMboxEntry, writeMboxEntry, writeText } from './mbox.js';
 import { toJsonLine, toJsonObject, toRfc5322, toText } from './rfc5322.js';
 
-export const BATCH_FORMATS = ['mbox', 'eml', 'ndjson', 'text'] as const;
-export type BatchFormat = (typeof BATCH_FORMATS)[number];
+/** The formats a batch writes (the table of formats and flags is cli/options.ts). */
+export type BatchFormat = 'mbox' | 'eml' | 'ndjson' | 'text';
 
 const TEXT_SEPARATOR = `${'='.repeat(72)}\n`;
 

@@ -30,17 +30,6 @@ export interface ColumnMap {
   index: Map<string, number>;
 }
 
-/** Parses `--map COLUMN=FIELD` values. */
-export function parseMapOptions(values: string[] = []): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const v of values) {
-    const eq = v.indexOf('=');
-    if (eq <= 0 || eq === v.length - 1) throw new UsageError(`--map "${v}" is not COLUMN=FIELD`, 'e.g. --map "Kunden-Mail=email"');
-    out.set(normaliseHeader(v.slice(0, eq)), normaliseHeader(v.slice(eq + 1)));
-  }
-  return out;
-}
-
 /** Maps the header row to field names: --map first, then aliases, then the normalised name. */
 export function mapColumns(header: string[], map: Map<string, string>): ColumnMap {
   const fields: string[] = [];

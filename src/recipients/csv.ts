@@ -1,4 +1,4 @@
-import { InputError, UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { CsvTokenizer } from './tokenizer.js';
 
 export interface CsvRow {
@@ -31,14 +31,6 @@ export function detectDelimiter(firstLine: string): string {
     }
   }
   return best;
-}
-
-export function parseDelimiter(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const named = new Map([['tab', '\t'], ['\\t', '\t'], ['comma', ','], ['semicolon', ';'], ['pipe', '|']]);
-  const d = named.get(value.toLowerCase()) ?? value;
-  if (d.length !== 1 || d.charCodeAt(0) > 127 || d === '"' || d === '\n' || d === '\r') throw new UsageError(`--delimiter "${value}" must be one ASCII character other than a quote or line break`, 'use , ; | or tab');
-  return d;
 }
 
 /**

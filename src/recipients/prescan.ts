@@ -1,4 +1,4 @@
-import { emailKey } from '../text/email-key.js';
+import { emailKey, emailKeyHash, KEY_EMPTY, KEY_TEXT } from '../text/email-key.js';
 import { FingerprintSet, type FingerprintData } from '../text/fingerprint.js';
 import { CsvTokenizer } from './tokenizer.js';
 
@@ -24,8 +24,8 @@ export interface PrescanData {
  * The first pass for grouping: finds the customers whose rows are not adjacent,
  * so the main pass can stream every other customer and hold back only those.
  * Keeps a 64-bit fingerprint of each customer seen (FingerprintSet), never the
- * addresses. Records are read by the same tokenizer as the main pass; plain
- * ASCII email cells are hashed from their bytes, without making strings.
+ * addresses. Records are read by the same tokenizer as the main pass; the key
+ * is emailKey's (email-key.ts), hashed from the bytes for plain ASCII cells.
  *
  * A file can be scanned in two parts (on two threads) and the parts merged:
  * see `merge`.
@@ -63,16 +63,9 @@ export class Prescan {
           return;
         }
         this.records++;
-        // The key's fingerprint from the bytes: trimmed, lower-cased, for plain
-        // ASCII; anything else goes through the string, as emailKey reads it.
-        while (start < end && (buf[start] === 32 || buf[start] === 9)) start++;
-        while (end > start && (buf[end - 1] === 32 || buf[end - 1] === 9)) end--;
-        if (start === end) return;
-        for (let i = start; i < end; i++) {
-          const c = buf[i]!;
-          if (c >= 128 || c < 32 || c === 60 || c === 62) return this.fromString(buf.toString('utf8', start, end));
-        }
-        FingerprintSet.hashBytes(buf, start, end, this.hash);
+        const found = emailKeyHash(buf, start, end, this.hash);
+        if (found === KEY_TEXT) return this.fromString(buf.toString('utf8', start, end));
+        if (found === KEY_EMPTY) return;
         this.customer(this.hash[0]!, this.hash[1]!);
       },
     );

@@ -53,10 +53,9 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     if (rawEmail.trim() === '') return 'email is missing';
     const box = parseMailbox(rawEmail);
     if ('error' in box) return `email "${printable(rawEmail, 60)}" is not one valid address: ${box.error}`;
-    const key = box.address.toLowerCase();
-    // Grouping relies on the first pass reading the same key from the cell (a
-    // plain address is the key as it stands; anything else is checked).
-    if (box.address !== rawEmail && emailKey(rawEmail) !== key) {
+    // The key the pre-pass groups by; it must be the address (a bare address is, trimmed and lower-cased).
+    const key = emailKey(rawEmail);
+    if (box.address !== rawEmail && box.address.toLowerCase() !== key) {
       return `email "${printable(rawEmail, 60)}" is written in a way that cannot be grouped reliably; write it as name@example.com or Name <name@example.com>`;
     }
     let name = nameIdx === undefined ? '' : cells[nameIdx]!.trim();

@@ -7,8 +7,8 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** `Buffer#utf8Slice`: `toString('utf8', a, b)` without its argument checks (a hot path). */
-type FastBuffer = Buffer & { utf8Slice(start: number, end: number): string };
+/** `Buffer#utf8Slice` and `latin1Slice`: `toString(encoding, a, b)` without its argument checks (a hot path). */
+type FastBuffer = Buffer & { utf8Slice(start: number, end: number): string; latin1Slice(start: number, end: number): string };
 
 /**
  * A streaming CSV tokenizer over UTF-8 bytes (RFC 4180, read leniently as
@@ -27,11 +27,11 @@ type FastBuffer = Buffer & { utf8Slice(start: number, end: number): string };
  * and require line breaks in quoted fields to match the row separator. This one
  * keeps the next quote, LF and CR found by native `indexOf` until it passes
  * them, and splits a record without quotes with one `split` (~0.6 s per
- * million rows of the bench's file here). The quoting rules are written three
- * times, each for a hot path: `splitQuotedLine` (a one-line record, on a
- * string), `quoted` (a record over several lines or chunks, on bytes) and
- * `projectQuoted` (one cell, bytes only); all are checked cell for cell against
- * Python's csv module and each other on random input (tests/property/csv.test.ts).
+ * million rows of the bench's file here). A record with a quote is decoded
+ * and split by `splitRecord`, the one place the quoting rules are written,
+ * whether it spans one line or several, or chunks; a pass that wants one
+ * column gets it as bytes when it comes before the first quote. Checked cell for
+ * cell against Python's csv module on random input (tests/property/csv.test.ts).
  */
 export class CsvTokenizer {
   /** The bytes being read: work[0, carry) held from before, then the new chunk. */
@@ -41,7 +41,6 @@ export class CsvTokenizer {
   private readonly delim: number;
   /** Line number of the next record. */
   line = 1;
-
   /**
    * `only`: report just that cell of each record, for a pass that needs one
    * column; -1 for every cell. With `onCell`, a record whose cell comes before
@@ -113,25 +112,14 @@ export class CsvTokenizer {
       if (lf < pos) lf = indexOr(buf, LF, pos, len);
       if (cr < pos) cr = indexOr(buf, CR, pos, len);
       const eol = lf < cr ? lf : cr;
-      if (q < eol && eol < len && this.onCell && !(eol === cr && eol + 1 === len && !final) && this.projectQuoted(pos, q, eol)) {
+      if (q < eol && eol < len && this.onCell && !(eol === cr && eol + 1 === len && !final) && this.projectBeforeQuote(pos, q, eol)) {
         // One column wanted, before the first quote, and the record ends on this line.
         pos = eol === cr && eol + 1 < len && buf[eol + 1] === LF ? eol + 2 : eol + 1;
         continue;
       }
-      if (q < eol && eol < len) {
-        // Quotes on this line: usually the record still ends here.
-        const cells = splitQuotedLine(buf.utf8Slice(pos, eol), delimiter);
-        if (cells) {
-          let next = eol + 1;
-          if (eol === cr && eol + 1 < len && buf[eol + 1] === LF) next++;
-          else if (eol === cr && eol + 1 === len && !final) return pos;
-          this.onRecord(cells, this.line++);
-          pos = next;
-          continue;
-        }
-      }
       if (q < eol) {
-        const next = this.quoted(pos, final);
+        // A quote before the line break: the quoting rules decide where the record ends.
+        const next = this.quotedRecord(pos, eol, final);
         if (next < 0) return pos;
         pos = next;
         continue;
@@ -174,11 +162,13 @@ export class CsvTokenizer {
   }
 
   /**
-   * For `only` with `onCell`: when cell `only` of the line buf[from, eol) ends
-   * before its first quote (at q) and no quoted field is still open at eol,
-   * reports that cell's bytes and returns true; else false (nothing reported).
+   * For a pass that wants one column (`onCell`): when cell `only` of the line
+   * buf[from, eol) ends before its first quote (at q), and the record ends at
+   * eol (splitRecord on the rest of the line, from the field holding the
+   * quote), reports that cell's bytes and returns true; else false, nothing
+   * reported. Saves decoding the cell and the line before the quote.
    */
-  private projectQuoted(from: number, q: number, eol: number): boolean {
+  private projectBeforeQuote(from: number, q: number, eol: number): boolean {
     const buf = this.buf;
     const d = this.delim;
     let a = from;
@@ -190,111 +180,70 @@ export class CsvTokenizer {
     let b = a;
     while (b < q && buf[b] !== d) b++;
     if (b >= q) return false;
-    // Does the record end at eol? Walk the fields from the one holding the first quote.
-    let i = buf.lastIndexOf(d, q);
-    i = i < b ? b + 1 : i + 1;
-    for (;;) {
-      if (buf[i] === QUOTE) {
-        let j = i + 1;
-        for (;;) {
-          const close = buf.indexOf(QUOTE, j);
-          if (close === -1 || close >= eol) return false; // open at the line break: the record goes on
-          if (buf[close + 1] === QUOTE) {
-            j = close + 2;
-            continue;
-          }
-          i = close + 1;
-          break;
-        }
-      }
-      while (i < eol && buf[i] !== d) i++;
-      if (i >= eol) break;
-      i++;
-    }
+    // Read as latin1 (a byte a character): the quotes, delimiters and line breaks the rules look at are ASCII, where they were.
+    if (splitRecord(buf.latin1Slice(buf.lastIndexOf(d, q) + 1, eol), this.delimiter, null, false, false) < 0) return false;
     this.onCell!(buf, a, b, this.line++);
     return true;
   }
 
   /**
-   * A record with quotes, byte by byte from `start`. Returns where the next
-   * record starts, or -1 when the record is not complete in the buffer.
+   * A record with a quote before its first line break (at `eol`): its text is
+   * decoded from the first line and split by `splitRecord`; while a quoted field
+   * is still open at the end, from a window twice as long, ending at a line
+   * break (a long record costs a few times its length, never its square).
+   * Returns where the next record starts, or -1 when more bytes are needed.
    */
-  private quoted(start: number, final: boolean): number {
+  private quotedRecord(pos: number, eol: number, final: boolean): number {
     const buf = this.buf;
     const len = buf.length;
-    const d = this.delim;
-    const cells: string[] = [];
-    let breaks = 0;
-    let i = start;
+    let end = eol;
     for (;;) {
-      // one field, starting at i
-      let cell = '';
-      if (i < len && buf[i] === QUOTE) {
-        let from = i + 1;
-        for (;;) {
-          const close = buf.indexOf(QUOTE, from);
-          if (close === -1 || close >= len) {
-            if (!final) return -1;
-            // never closed: the field runs to the end of the input
-            breaks += countBreaks(buf, from, len);
-            cell += buf.utf8Slice(from, len);
-            cells.push(cell);
-            this.onRecord(cells, this.line);
-            this.line += breaks + 1;
-            return len;
-          }
-          breaks += countBreaks(buf, from, close);
-          if (close + 1 < len && buf[close + 1] === QUOTE) {
-            cell += buf.utf8Slice(from, close + 1);
-            from = close + 2;
-            continue;
-          }
-          if (close + 1 >= len && !final) return -1; // `""` may straddle chunks
-          cell += buf.utf8Slice(from, close);
-          i = close + 1;
-          break;
+      if (end === len && !final) return -1;
+      const text = buf.utf8Slice(pos, end);
+      const cells: string[] = [];
+      const at = splitRecord(text, this.delimiter, cells, end > eol, end === len);
+      if (at >= 0) {
+        // The record ends at a line break in the window, or where the window does.
+        const stop = at === text.length ? end : pos + Buffer.byteLength(text.slice(0, at));
+        let next = stop + 1;
+        if (stop >= len) next = len;
+        else if (buf[stop] === CR) {
+          if (stop + 1 < len) {
+            if (buf[stop + 1] === LF) next++;
+          } else if (!final) return -1; // a CR at the end of the chunk: an LF may follow
         }
-      }
-      // the unquoted part (all of an unquoted field; text after a closing quote)
-      let j = i;
-      while (j < len) {
-        const c = buf[j]!;
-        if (c === d || c === LF || c === CR) break;
-        j++;
-      }
-      if (j > i) cell += buf.utf8Slice(i, j);
-      if (j >= len) {
-        if (!final) return -1;
-        cells.push(cell);
         this.onRecord(cells, this.line);
-        this.line += breaks + 1;
-        return len;
+        this.line += (stop > eol ? countBreaks(buf, pos, stop) : 0) + 1;
+        return next;
       }
-      cells.push(cell);
-      const c = buf[j]!;
-      if (c === d) {
-        i = j + 1;
-        continue;
+      const wider = nextBreak(buf, pos + 2 * (end - pos) + 1, len);
+      if (wider < len || final) end = wider;
+      else {
+        // No line break that far: up to the last one there is (the record may end before it).
+        const last = Math.max(buf.lastIndexOf(LF), buf.lastIndexOf(CR));
+        if (last <= end) return -1;
+        end = last;
       }
-      let next = j + 1;
-      if (c === CR) {
-        if (j + 1 < len) {
-          if (buf[j + 1] === LF) next++;
-        } else if (!final) return -1;
-      }
-      this.onRecord(cells, this.line);
-      this.line += breaks + 1;
-      return next;
     }
   }
 }
 
 /**
- * The cells of one line with quotes, or null when a quoted field is still open
- * at its end (the record goes on over the line break).
+ * The quoting rules, written once (RFC 4180 read as Python's csv module reads it):
+ *
+ * - a field that starts with `"` is quoted: delimiters and line breaks up to
+ *   the next lone `"` are data, `""` is one quote, and text after the closing
+ *   quote is kept, up to the delimiter;
+ * - any other field runs to the next delimiter or line break (a quote in it
+ *   is an ordinary character).
+ *
+ * Splits the record at the start of `s` into `cells` and returns where it ends
+ * in `s` (a line break, or s.length), or -1 when a quoted field is still open
+ * at the end of `s`; with `last` (s runs to the end of the input) that field
+ * runs to the end. `breaks`: s may hold line breaks (else they are not looked for).
+ * `cells` null: only where the record ends is wanted.
  */
-function splitQuotedLine(s: string, d: string): string[] | null {
-  const cells: string[] = [];
+export function splitRecord(s: string, d: string, cells: string[] | null, breaks: boolean, last: boolean): number {
   const n = s.length;
   let i = 0;
   for (;;) {
@@ -303,24 +252,45 @@ function splitQuotedLine(s: string, d: string): string[] | null {
       let from = i + 1;
       for (;;) {
         const close = s.indexOf('"', from);
-        if (close === -1) return null;
+        if (close === -1) {
+          if (!last) return -1;
+          cells?.push(cell + s.slice(from));
+          return n;
+        }
         if (s.charCodeAt(close + 1) === QUOTE) {
-          cell += s.slice(from, close + 1);
+          if (cells) cell += s.slice(from, close + 1);
           from = close + 2;
           continue;
         }
-        cell += s.slice(from, close);
+        if (cells) cell += s.slice(from, close);
         i = close + 1;
         break;
       }
     }
     const next = s.indexOf(d, i);
-    const end = next === -1 ? n : next;
-    if (end > i) cell += s.slice(i, end);
-    cells.push(cell);
-    if (next === -1) return cells;
-    i = next + 1;
+    let end = next === -1 ? n : next;
+    if (breaks) end = breakBefore(s, i, end);
+    if (cells) cells.push(end > i ? cell + s.slice(i, end) : cell);
+    if (end === n || end !== next) return end;
+    i = end + 1;
   }
+}
+
+/** The first LF or CR in s[from, to), or `to`. */
+function breakBefore(s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === LF || c === CR) return i;
+  }
+  return to;
+}
+
+/** The first LF or CR at or after `from` in buf, or `len`. */
+function nextBreak(buf: Buffer, from: number, len: number): number {
+  if (from >= len) return len;
+  const lf = indexOr(buf, LF, from, len);
+  const cr = indexOr(buf, CR, from, len);
+  return lf < cr ? lf : cr;
 }
 
 function indexOr(buf: Buffer, byte: number, from: number, none: number): number {

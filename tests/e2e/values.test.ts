@@ -9,7 +9,7 @@ import { run } from '../../src/cli/run.js';
 import { FIXED_NOW, ROOT, pythonParse, pythonParseText, runBin, tempDir } from '../helpers/run.js';
 
 const INCIDENT_YAML = readFileSync(join(ROOT, 'examples/incident.yaml'), 'utf8');
-const TOP_LEVEL = 'id, company, signer, scenario, severity, mistake, affected, rootCause, commitment, remedy, humour, followUp';
+const TOP_LEVEL = 'id, company, signer, scenario, severity, mistake, affected, rootCause, commitment, remedy, humour, followUp, people, summary, when, outcome, commitmentStatus, commitmentDue, action, exposure, audience, locale, fields';
 
 /** Runs the CLI in-process with captured stdout and stderr. */
 async function cli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {

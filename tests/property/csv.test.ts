@@ -103,6 +103,17 @@ describe('CSV tokenizer agrees with Python\'s csv module', () => {
     }
   });
 
+  it('reports a record over many lines as soon as its bytes are in, wherever the chunk ends after it', () => {
+    const record = `1,"${'x, y\n'.repeat(40)}",z\n`;
+    for (let tail = 0; tail < 200; tail++) {
+      const got: [number, string[]][] = [];
+      const t = new CsvTokenizer(',', (cells, line) => got.push([line, cells]));
+      t.push(Buffer.from(`a,b,c\n${record}${'2,q,r\n'.repeat(tail >> 3)}${'s'.repeat(tail & 7)}`));
+      expect(got.map(([line]) => line), `tail ${tail}`).toEqual([1, 2, ...Array.from({ length: tail >> 3 }, (_, i) => 43 + i)]);
+      expect(got[1]![1]).toEqual(['1', 'x, y\n'.repeat(40), 'z']);
+    }
+  });
+
   it('keeps an unclosed quote as data to the end (a ragged record with its line), never hangs', () => {
     expect(ours('a,b\n1,"open\n2,3\n', ',', 4)).toEqual([
       [1, ['a', 'b']],

@@ -9,7 +9,8 @@ import { createComposer } from '../../src/compose/compose.js';
 import type { RecipientValue } from '../../src/compose/context.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
-import { BATCH_FORMATS, writeEntry } from '../../src/mail/formats.js';
+import { formatsOf } from '../../src/cli/options.js';
+import { writeEntry } from '../../src/mail/formats.js';
 import { toJsonLine, toJsonObject } from '../../src/mail/rfc5322.js';
 import type { ByteTarget, Message } from '../../src/message.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
@@ -34,7 +35,7 @@ function target(): ByteTarget & { text(): string } {
 /** Every format's writer, given one message: the text each writes. */
 async function everyFormat(msg: Message): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const format of BATCH_FORMATS) {
+  for (const format of formatsOf('batch')) {
     const t = target();
     writeEntry(t, msg, format, true);
     out[format] = t.text();

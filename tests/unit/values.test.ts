@@ -8,7 +8,7 @@ import { Incident, type IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
 import { addressLiteralOk, addressProblem, displayNameProblem, hasHeaderBreaker, parseMailbox, parseMailboxFully } from '../../src/mail/address.js';
 import { mapColumns } from '../../src/recipients/columns.js';
-import { parseDelimiter } from '../../src/recipients/csv.js';
+import { parseDelimiter } from '../../src/cli/options.js';
 
 const complete: IncidentInput = {
   company: { name: 'Acme', from: 'Acme <care@acme.example>' },

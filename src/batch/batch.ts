@@ -1,0 +1,154 @@
+import type { Composer } from '../compose/compose.js';
+import { UsageError } from '../errors.js';
+import { ExecSink } from '../mail/exec.js';
+import type { Journal } from '../mail/journal.js';
+import type { Sink } from '../mail/sinks.js';
+import { prescanFile } from '../recipients/prescan-file.js';
+import { RejectsWriter } from '../recipients/rejects.js';
+import type { Stage } from '../message.js';
+import { changedLine, startJournal, type Campaign } from './campaign.js';
+import { garbageCollector } from './gc.js';
+import { readHeader, type InputFile } from './input.js';
+import { runPass, type PassInput, type Selection, type Shard } from './run.js';
+import { emptyCounts, type BatchCounts } from './summary.js';
+
+/** What one batch run does: decided from the flags (cli/batch.ts) before any row is read. */
+export interface BatchPlan {
+  /** The CSV, opened for the run; every pass reads its bytes as they were at the start. */
+  input: InputFile;
+  /** `--delimiter` (detected from the header when not given) and `--map`. */
+  csv: { delimiter?: string; map: Map<string, string> };
+  composer: Composer;
+  /** Recipient fields the template prints unguarded: an empty cell there rejects the row. */
+  required: Set<string>;
+  /** Who gets a message: `limit` ends the run after that many; `preview` is a limit that writes nothing (and no journal). */
+  select: { perRow: boolean; shard?: Shard; limit?: number; preview?: number };
+  /** The campaign (opened, locked) and the stage sent in it. */
+  campaign: Campaign;
+  stage: Stage;
+  resendInDoubt: boolean;
+  /** `--strict`: a pass that checks every row first; nothing is written when any is bad. */
+  strict: boolean;
+  /** Where rejected rows go (none for a preview). */
+  rejectsPath?: string;
+}
+
+/** Opens where messages go; called once, after every check and the strict pass (nothing is written before). */
+export type OpenSink = (journal: Journal | undefined) => Sink;
+
+/** What a run needs from the process (cli/batch.ts gives it). */
+export interface BatchIO {
+  /** One line for the person running it (stderr). */
+  note(line: string): void;
+  /** Registers a Ctrl-C handler for the main pass; returns its remover. */
+  onInterrupt(fn: () => void): () => void;
+  /** The reader of the output went away: stop quietly, keep what was written. */
+  outputGone(): boolean;
+  /** The pre-pass of a big file may use a second thread. */
+  threads: boolean;
+  /** A progress display for the main pass over `totalBytes` (none when not wanted). */
+  progress?(totalBytes: number): Promise<{ tick(n: number): void; stop(): void } | undefined>;
+}
+
+export interface BatchResult {
+  counts: BatchCounts;
+  /** Where the messages went, for the summary. */
+  target: string;
+  /** Stopped by Ctrl-C (the sink was aborted: nothing half-written kept). */
+  interrupted: boolean;
+}
+
+/**
+ * A batch: the header, the grouping pre-pass, the --strict pass, then the main
+ * pass into the sink. Counts always add up (summary.ts); errors before the
+ * main pass are thrown before anything is written.
+ */
+export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO): Promise<BatchResult> {
+  const { input: file, composer, select, campaign } = plan;
+  const input = await readColumns(plan);
+
+  // The first pass for grouping: which customers' rows are scattered.
+  let scattered;
+  if (!select.perRow) {
+    const emailIdx = input.columns.index.get('email')!;
+    const scan = await prescanFile(file.fd, file.size, input.delimiter, emailIdx, { encoding: file.encoding, threads: io.threads, mustBeUtf8: file.mustBeUtf8, name: file.name });
+    if (scan.scatteredCount > 0) {
+      scattered = scan.scattered;
+      io.note(`apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);
+    }
+  } else await file.checkUtf8();
+  file.checkSettled();
+
+  if (plan.strict) await strictPass(plan, input, scattered);
+
+  const changed = changedLine(campaign);
+  if (changed) io.note(changed);
+  const journal = campaign.journal && select.preview === undefined ? startJournal(campaign, select.perRow) : undefined;
+  const sink = openSink(journal);
+  const counts = emptyCounts();
+  const rejects = new RejectsWriter(plan.rejectsPath);
+  let interrupted = false;
+  const off = io.onInterrupt(() => {
+    if (interrupted && sink instanceof ExecSink) sink.killAll();
+    interrupted = true;
+  });
+  const progress = await io.progress?.(file.size);
+  try {
+    rejects.setHeader(input.columns.raw);
+    await runPass(
+      {
+        input,
+        select: { perRow: select.perRow, scattered, shard: select.shard, limit: select.preview ?? select.limit },
+        composer,
+        campaign: { stage: plan.stage, journal: campaign.journal, onlySent: campaign.onlySent, resendInDoubt: plan.resendInDoubt },
+      },
+      { sink, rejects, counts },
+      { shouldStop: () => interrupted || io.outputGone(), onBytes: progress?.tick, collectGarbage: garbageCollector() },
+    );
+    if (interrupted) await sink.abort();
+    else await sink.close();
+  } catch (err) {
+    await sink.abort();
+    throw err;
+  } finally {
+    off();
+    progress?.stop();
+    rejects.close();
+    journal?.close();
+  }
+  counts.written = sink.written;
+  counts.failed = sink.failed;
+  if (sink instanceof ExecSink) {
+    counts.inDoubtNow = sink.inDoubt.length;
+    counts.inDoubt.push(...sink.inDoubt);
+  }
+  return { counts, target: sink.target, interrupted };
+}
+
+/** The header: delimiter and columns; a column for every recipient field the template prints. */
+async function readColumns(plan: BatchPlan): Promise<PassInput> {
+  const { delimiter, columns } = await readHeader(plan.input, plan.csv.delimiter, plan.csv.map);
+  for (const field of new Set([...plan.required, ...plan.composer.recipientColumns])) {
+    if (!plan.composer.context.values.includes(field) && !columns.index.has(field)) {
+      throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);
+    }
+  }
+  return { file: plan.input, delimiter, columns, required: plan.required };
+}
+
+/** --strict: every row checked (rendered to nowhere) first; a bad one is a usage error, nothing written. */
+async function strictPass(plan: BatchPlan, input: PassInput, scattered: Selection['scattered']): Promise<void> {
+  const counts = emptyCounts();
+  const rejects = new RejectsWriter(plan.rejectsPath);
+  rejects.setHeader(input.columns.raw);
+  const nowhere: Sink = { written: 0, failed: 0, target: 'check', write: () => {}, close: async () => {}, abort: async () => {} };
+  const { perRow, shard, limit } = plan.select;
+  await runPass({ input, select: { perRow, scattered, shard, limit }, composer: plan.composer }, { sink: nowhere, rejects, counts }, { shouldStop: () => false });
+  rejects.close();
+  if (counts.rowsRejected > 0) {
+    throw new UsageError(
+      `--strict: ${counts.rowsRejected.toLocaleString('en-US')} of ${counts.rowsRead.toLocaleString('en-US')} rows are bad${plan.rejectsPath ? ` (reasons in ${plan.rejectsPath})` : ''}; nothing was written`,
+      'fix those rows, or drop --strict to send the good ones and keep the rejects',
+    );
+  }
+}
