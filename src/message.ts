@@ -48,8 +48,23 @@ export interface BodyFacts {
 }
 
 /**
+ * The constant parts of a campaign's Message-IDs (one per stage): the ID made
+ * from a recipient's hash (a, b) is the prefix, the 16 hex digits of a and b,
+ * and the suffix (text/hex.ts `hashedId`).
+ */
+export interface MessageIdForm {
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/**
  * The prepared message: everything a writer needs, decoded (writers encode).
  * Compose makes it; each format's writer (mail/) turns it into bytes.
+ *
+ * Compose's messages make `text` and `messageId` when first read (getters):
+ * the mbox writer writes a batch's messages from their parts (the shape's
+ * values, the hash) and never makes those strings. Copy a message by naming
+ * its fields; a spread (`{ ...msg }`) leaves the getters behind.
  */
 export interface Message {
   from?: Mailbox;
@@ -62,6 +77,15 @@ export interface Message {
   text: string;
   /** Without angle brackets: `abc123@example.com`. */
   messageId: string;
+  /**
+   * When messageId was made from the recipient's hash: its form and the hash's
+   * two 32-bit words (messageId is `hashedId(idForm, idA, idB)`; only their
+   * bits count, `idA >>> 0` is the unsigned word), which a writer may write
+   * instead of reading the string.
+   */
+  idForm?: MessageIdForm;
+  idA?: number;
+  idB?: number;
   /** The apology's Message-ID, for a follow-up. */
   inReplyTo?: string;
   date: Date;

@@ -3,17 +3,18 @@ import type { Incident } from '../incident/schema.js';
 import { incidentId } from '../incident/validate.js';
 import { displayNameProblem, parseMailbox } from '../mail/address.js';
 import { textToHtml } from '../mail/html.js';
-import type { Mailbox, Message, Stage } from '../message.js';
+import type { BodyFacts, Mailbox, Message, MessageIdForm, Stage } from '../message.js';
 import { NOBODY, type Recipient } from '../recipients/recipient.js';
 import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { CompiledTemplate, TemplateLibrary } from '../templates/library.js';
 import { FingerprintSet } from '../text/fingerprint.js';
+import { hashedId } from '../text/hex.js';
 import { printable } from '../text/printable.js';
 import { checkBody, checkIncidentValues, renderHeader, tidyBody } from './checks.js';
 import { contextBuilder, type ContextBuilder, type RecipientValue } from './context.js';
 import { decideHumour } from './humour.js';
-import { idMaker, messageIdDomain } from './message-id.js';
-import { joinPieces, SkeletonRenderer, type RenderedParts, type Shape } from './skeleton.js';
+import { idForm, messageIdDomain } from './message-id.js';
+import { joinPieces, SkeletonRenderer, type RenderedParts, type Shape, type ShapeHit } from './skeleton.js';
 
 export { messageIdFor, messageIdDomain } from './message-id.js';
 export { tidyBody } from './checks.js';
@@ -133,37 +134,39 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
 
   const hashState = FingerprintSet.stateAfter(`${id}\0`);
   const hash = new Uint32Array(2);
-  const messageIdOf = idMaker(stage, id, domain);
-  const apologyIdOf = idMaker('apology', id, domain);
+  const form = idForm(stage, id, domain);
+  const apologyForm = idForm('apology', id, domain);
   const compose = ((recipient: Recipient = NOBODY, inReplyTo?: string): Message => {
     // One hash gives the Message-ID, the apology's (for a follow-up) and the humour line (its first half is fnv1a).
     FingerprintSet.hashAfter(hashState, recipient.key, hash);
     const a = hash[0]!;
     const b = hash[1]!;
-    const messageId = messageIdOf(a, b);
     const humourIndex = humourLines.length > 0 ? a % humourLines.length : -1;
     const hit = skeleton?.lookup(recipient, humourIndex);
+    const messageId = hit ? undefined : hashedId(form, a, b);
     const parts = hit ? undefined : renderParts(context.recipient(recipient), humourIndex, messageId);
     const head = hit ? shapeHeaders(hit.shape, hit.values) : finishHeaders(parts!.headers);
     const nameProblem = recipient.name && !recipient.nameChecked ? displayNameProblem(recipient.name) : null;
     if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');
-    const text = hit ? joinPieces(hit.shape.body, hit.values) : parts!.body;
-    return {
+    const msg = new PreparedMessage(
       from,
-      to: recipient.email ? { name: recipient.name, address: recipient.email } : undefined,
+      recipient.email ? { name: recipient.name, address: recipient.email } : undefined,
       replyTo,
-      subject: head.subject,
-      headers: head.headers,
-      text,
-      messageId,
-      inReplyTo: stage === 'apology' ? undefined : (inReplyTo ?? apologyIdOf(a, b)),
-      date: opts.now,
-      key: recipient.key,
+      head.subject,
+      head.headers,
+      stage === 'apology' ? undefined : (inReplyTo ?? hashedId(apologyForm, a, b)),
+      opts.now,
+      recipient.key,
       stage,
-      bodyFacts: hit?.facts,
-      shaped: hit, // the shape and its values (and facts): the mbox writer copies the shape's bytes
-      html: opts.html ? textToHtml(text, head.subject) : undefined,
-    };
+      form,
+      a | 0, // as int32: kept in the object without a heap number (only the bits count)
+      b | 0,
+      messageId,
+      hit, // the shape and its values (and facts): the mbox writer copies the shape's bytes
+      parts?.body,
+    );
+    if (opts.html) msg.html = textToHtml(msg.text, head.subject);
+    return msg;
   }) as Composer;
   compose.template = template;
   compose.humourOn = humour.on;
@@ -196,4 +199,45 @@ function checkNames(analysis: TemplateAnalysis, context: Record<string, unknown>
     `${u.file}:${u.line}: the template uses ${u.path.join('.')}, which the template context does not have`,
     holder ? `${top} has: ${Object.keys(holder).join(', ')}` : `the context has: ${Object.keys(context).join(', ')}`,
   );
+}
+
+/**
+ * The message compose makes. A batch's mbox writer writes it from its parts
+ * (the shape's values, the recipient's hash), so the strings made of them,
+ * `text` and `messageId`, are made only when something reads them.
+ */
+class PreparedMessage implements Message {
+  readonly bodyFacts: BodyFacts | undefined;
+  html: string | undefined = undefined;
+  #text: string | undefined;
+  #messageId: string | undefined;
+  constructor(
+    readonly from: Mailbox | undefined,
+    readonly to: Mailbox | undefined,
+    readonly replyTo: Mailbox | undefined,
+    readonly subject: string,
+    readonly headers: [string, string][],
+    readonly inReplyTo: string | undefined,
+    readonly date: Date,
+    readonly key: string,
+    readonly stage: Stage,
+    readonly idForm: MessageIdForm,
+    readonly idA: number,
+    readonly idB: number,
+    messageId: string | undefined,
+    readonly shaped: ShapeHit | undefined,
+    text: string | undefined,
+  ) {
+    this.bodyFacts = shaped?.facts;
+    this.#messageId = messageId;
+    this.#text = text;
+  }
+
+  get messageId(): string {
+    return (this.#messageId ??= hashedId(this.idForm, this.idA, this.idB));
+  }
+
+  get text(): string {
+    return (this.#text ??= joinPieces(this.shaped!.shape.body, this.shaped!.values));
+  }
 }

@@ -46,9 +46,10 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
  * not given: the name is read with every rule instead.
  */
 function greetingValue(formal: boolean): RecipientValue {
+  const options = { formal };
   return (r) => {
     const given = r.first_name !== '' && r.first_name !== firstNameOf(r.name) ? r.first_name : undefined;
-    return greetingFor({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, { formal }).line;
+    return greetingFor({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, options).line;
   };
 }
 
@@ -86,10 +87,11 @@ export interface ContextBuilder {
   /** The whole context one template renders with. */
   message(recipient: Record<string, unknown>, humour: string, messageId: string): Record<string, unknown>;
   /**
-   * Pushes the named recipient values of r onto out: exactly what
-   * `recipient(r)[name]` gives, without making the object (a batch's hot path).
+   * Writes the named recipient values of r into out from index `at` on:
+   * exactly what `recipient(r)[name]` gives, without making the object (a
+   * batch's hot path).
    */
-  reader(names: readonly string[]): (r: Recipient, out: unknown[]) => void;
+  reader(names: readonly string[]): (r: Recipient, out: unknown[], at: number) => void;
 }
 
 export function contextBuilder(incident: Incident, o: ContextOptions): ContextBuilder {
@@ -142,7 +144,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
     message: (recipient, humour, messageId) => ({ ...incidentPart, recipient, humour, messageId }),
     reader(wanted) {
       if (wanted.length === 0) return () => {};
-      // Compiled to plain property loads and calls: `out.push(r.fields["order_id"], r["email"], v0(r))`.
+      // Compiled to plain property loads and calls: `out[at] = r.fields["order_id"]; out[at + 1] = r["email"]; out[at + 2] = v0(r);`.
       // A column is read as the object recipient() makes reads it: own or inherited alike
       // (an inherited member is a function, which the caller treats as "render directly").
       const fns: RecipientValue[] = [];
@@ -156,7 +158,8 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
         return name === '__proto__' ? 'Object.hasOwn(r.fields, "__proto__") ? r.fields["__proto__"] : undefined' : `r.fields[${JSON.stringify(name)}]`;
       });
       const params = fns.map((_, i) => `v${i}`);
-      return new Function(...params, `return (r, out) => { out.push(${loads.join(', ')}); };`)(...fns) as (r: Recipient, out: unknown[]) => void;
+      const body = loads.map((load, i) => `out[at + ${i}] = ${load};`).join(' ');
+      return new Function(...params, `return (r, out, at) => { ${body} };`)(...fns) as (r: Recipient, out: unknown[], at: number) => void;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { domainToASCII } from 'node:url';
-import type { Mailbox, Stage } from '../message.js';
+import type { Mailbox, MessageIdForm, Stage } from '../message.js';
 import { FingerprintSet } from '../text/fingerprint.js';
+import { hashedId } from '../text/hex.js';
 
 /** Deterministic Message-ID: same incident, recipient and stage give the same id. */
 export function messageIdFor(id: string, recipientKey: string, stage: Stage, domain: string): string {
@@ -10,20 +11,12 @@ export function messageIdFor(id: string, recipientKey: string, stage: Stage, dom
 
 /** The Message-ID from the hash of `${id}\0${recipientKey}` (a message's apology and follow-up share it). */
 export function idFromHash(stage: Stage, id: string, a: number, b: number, domain: string): string {
-  return `${stage}.${id}.${hex8(a)}${hex8(b)}@${domain}`;
+  return hashedId(idForm(stage, id, domain), a, b);
 }
 
-/** idFromHash for one stage, id and domain, with the constant parts joined once (a batch makes one per message). */
-export function idMaker(stage: Stage, id: string, domain: string): (a: number, b: number) => string {
-  const prefix = `${stage}.${id}.`;
-  const suffix = `@${domain}`;
-  return (a, b) => prefix + hex8(a) + hex8(b) + suffix;
-}
-
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-/** `n.toString(16).padStart(8, '0')` for an unsigned 32-bit n, without the (slow) number formatting. */
-function hex8(n: number): string {
-  return HEX[n >>> 24]! + HEX[(n >>> 16) & 255]! + HEX[(n >>> 8) & 255]! + HEX[n & 255]!;
+/** The constant parts of the Message-IDs of one stage of a campaign (a batch makes them once). */
+export function idForm(stage: Stage, id: string, domain: string): MessageIdForm {
+  return { prefix: `${stage}.${id}.`, suffix: `@${domain}` };
 }
 
 /**

@@ -104,17 +104,18 @@ function join(p: Pieces, values: string[]): string {
   return s;
 }
 
-type Reader = (obj: Record<string, unknown>, out: unknown[]) => void;
+type Reader = (obj: Record<string, unknown>, out: unknown[], at: number) => void;
 
 /**
- * Appends obj's values of `fields` to out, compiled to plain property loads
- * (field names are JSON string literals; own-ness is not checked, and
- * inherited members are functions, which the caller treats as "render directly").
+ * Writes obj's values of `fields` into out from index `at` on, compiled to
+ * plain property loads (field names are JSON string literals; own-ness is not
+ * checked, and inherited members are functions, which the caller treats as
+ * "render directly").
  */
 function reader(fields: string[]): Reader {
   if (fields.length === 0) return () => {};
-  if (fields.some((f) => f === '__proto__')) return (obj, out) => fields.forEach((f) => out.push(Object.hasOwn(obj, f) ? obj[f] : undefined));
-  return new Function('o', 'out', `out.push(${fields.map((f) => `o[${JSON.stringify(f)}]`).join(', ')});`) as Reader;
+  if (fields.some((f) => f === '__proto__')) return (obj, out, at) => fields.forEach((f, i) => (out[at + i] = Object.hasOwn(obj, f) ? obj[f] : undefined));
+  return new Function('o', 'out', 'at', fields.map((f, i) => `out[at + ${i}] = o[${JSON.stringify(f)}];`).join(' ')) as Reader;
 }
 
 /** One cached shape: its header values and body split at the placeholders. */
@@ -140,12 +141,11 @@ export interface ShapeHit {
 export class SkeletonRenderer {
   private readonly cache = new Map<number | string, Shape>();
   private readonly octets: number[] = [];
-  private readonly scratch: unknown[] = [];
   private readonly readOrder: Reader;
   constructor(
     private readonly plan: SkeletonPlan,
     private readonly render: (recipientContext: Record<string, unknown>, humourIndex: number) => RenderedParts,
-    private readonly readRecipient: (r: Recipient, out: unknown[]) => void,
+    private readonly readRecipient: (r: Recipient, out: unknown[], at: number) => void,
   ) {
     this.readOrder = reader(plan.order);
   }
@@ -163,11 +163,12 @@ export class SkeletonRenderer {
     // orders, which humour line. A number while it fits (the usual case), else a string.
     // Read with compiled property loads; anything not a string (a missing field
     // is undefined; an inherited one is a function) is seen by the checks below.
-    // Read into a reused array; a hit copies it (the message keeps its values).
-    const values = this.scratch;
-    values.length = 0;
-    this.readRecipient(recipient, values);
-    for (let o = 0; o < orders.length; o++) this.readOrder(orders[o]!, values);
+    // Read into an array of the exact size: a hit's message keeps it.
+    const perRecipient = plan.recipient.length;
+    const perOrder = plan.order.length;
+    const values: unknown[] = new Array(perRecipient + orders.length * perOrder);
+    this.readRecipient(recipient, values, 0);
+    for (let o = 0; o < orders.length; o++) this.readOrder(orders[o]!, values, perRecipient + o * perOrder);
     let acc = 0;
     let n = 0;
     let long = '';
@@ -212,8 +213,7 @@ export class SkeletonRenderer {
       shape = { headers: rendered.headers.map(pieces), body, info: bodyInfo(body) };
       if (this.cache.size < 10_000) this.cache.set(key, shape);
     }
-    const own = values.slice() as string[];
-    return { shape, values: own, facts: this.facts(shape.info, own) };
+    return { shape, values: values as string[], facts: this.facts(shape.info, values as string[]) };
   }
 
   /** This message's body facts: the shape's, with its values' lengths and first characters. */

@@ -39,15 +39,19 @@ const encodedNames = new Map<string, string>();
 
 /** `Name <addr>` with only the name encoded; the address always stays bare. */
 export function formatMailbox(box: Mailbox): string {
-  if (!box.name) return box.address;
-  if (PLAIN_NAME.test(box.name) && box.name.length < 70 && !/^\s|\s$|\s\s/.test(box.name) && !looksEncoded(box.name)) return `${box.name} <${box.address}>`;
-  let name = encodedNames.get(box.name);
-  if (name === undefined) {
+  return box.name ? `${mailboxName(box.name)} <${box.address}>` : box.address;
+}
+
+/** A display name as formatMailbox writes it before the address: as it is when plain, else encoded (and kept: names repeat). */
+export function mailboxName(name: string): string {
+  if (PLAIN_NAME.test(name) && name.length < 70 && !/^\s|\s$|\s\s/.test(name) && !looksEncoded(name)) return name;
+  let encoded = encodedNames.get(name);
+  if (encoded === undefined) {
     if (encodedNames.size >= 4096) encodedNames.clear();
-    name = encodeDisplayName(box.name);
-    encodedNames.set(box.name, name);
+    encoded = encodeDisplayName(name);
+    encodedNames.set(name, encoded);
   }
-  return `${name} <${box.address}>`;
+  return encoded;
 }
 
 /** `Name <addr>` for people and JSON: nothing encoded. */
@@ -64,10 +68,13 @@ export function encodeUnstructured(value: string): string {
   return value;
 }
 
+/** Header lines are folded where they are longer than this (in UTF-16 units). */
+export const FOLD_AT = 76;
+
 /** One header line, folded at 76 columns where it can be. */
 export function headerLine(name: string, encodedValue: string): string {
   const line = `${name}: ${encodedValue}`;
-  return line.length <= 76 ? line : libmime.foldLines(line, 76).replace(/\r\n/g, '\n');
+  return line.length <= FOLD_AT ? line : libmime.foldLines(line, FOLD_AT).replace(/\r\n/g, '\n');
 }
 
 export interface EncodedBody {

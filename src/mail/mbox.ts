@@ -1,5 +1,6 @@
-import type { ByteTarget, Mailbox, Message, MessageShape } from '../message.js';
-import { headerLines, plainMimeLines, toLine, toRfc5322 } from './rfc5322.js';
+import type { ByteTarget, Mailbox, Message, MessageIdForm, MessageShape } from '../message.js';
+import { writeHashDigits } from '../text/hex.js';
+import { headerLines, plainMimeLines, toRfc5322, writeToLine } from './rfc5322.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -46,8 +47,10 @@ export function writeText(t: ByteTarget, text: string): void {
  * A message cut from a cached shape (a batch's usual message) is written from
  * the shape's bytes: what is the same for every message of the shape is
  * encoded once, by the same `headerLines` every writer uses, and per message
- * only the To line, the Message-ID and the values are encoded, straight into
- * the buffer. That needs body facts that rule out a transfer encoding or
+ * only the To line (by `writeToLine`, the To line's one writer), the
+ * Message-ID (its hash digits, when it has them) and the values are written,
+ * straight into the buffer: the message's `text` and `messageId` strings are
+ * never made. That needs body facts that rule out a transfer encoding or
  * mboxrd quoting; any other message is written as `toMboxEntry` gives it.
  */
 export function writeMboxEntry(msg: Message, t: ByteTarget): void {
@@ -60,19 +63,18 @@ export function writeMboxEntry(msg: Message, t: ByteTarget): void {
   const cut = (shaped.shape.mbox ??= cutBody(shaped.shape)) as ShapeBytes;
   const head = cut.fixedHeaders ? headFor(cut, msg, facts.ascii) : undefined;
   const values = shaped.values;
+  // Room for everything but the To line (writeToLine makes its own): 3 octets per UTF-16 unit at most.
   let need = cut.bodyBytes + 1;
   for (const slot of cut.slots) need += 3 * values[slot]!.length;
   let text: string | undefined;
-  let to: string | undefined;
   if (head) {
-    to = msg.to ? toLine(msg.to) : undefined;
-    need += head.bytes + 3 * ((to?.length ?? 0) + 1 + msg.messageId.length + 2 * (msg.inReplyTo?.length ?? 0));
+    need += head.bytes + (head.digits ? 16 : 3 * msg.messageId.length) + 6 * (msg.inReplyTo?.length ?? 0);
   } else {
     text = `${mboxSeparator(msg.from, msg.date)}${headerLines(msg).join('\n')}\n${plainMimeLines(facts.ascii ? '7bit' : '8bit')}\n\n`;
     need += 3 * text.length;
   }
   t.ensure(need);
-  const out = t.buf as Out;
+  let out = t.buf as Out;
   let at = t.used;
   if (head) {
     const pieces = head.pieces;
@@ -82,9 +84,14 @@ export function writeMboxEntry(msg: Message, t: ByteTarget): void {
         out.set(p, at);
         at += p.length;
       } else if (p === TO_SLOT) {
-        at += out.utf8Write(to!, at);
+        t.used = at;
+        writeToLine(t, msg.to!);
+        t.ensure(need); // writeToLine may have flushed or grown the buffer: the rest still fits
+        out = t.buf as Out;
+        at = t.used;
         out[at++] = 10;
-      } else at += out.utf8Write(p === ID_SLOT ? msg.messageId : msg.inReplyTo!, at);
+      } else if (p === ID_SLOT) at = head.digits ? writeHashDigits(out, at, msg.idA!, msg.idB!) : at + out.utf8Write(msg.messageId, at);
+      else at += out.utf8Write(msg.inReplyTo!, at);
     }
   } else at += out.utf8Write(text!, at);
   const body = cut.body;
@@ -117,6 +124,9 @@ interface Head {
   /** Bytes, or where the To line, the Message-ID or the In-Reply-To id go (TO_SLOT…). */
   pieces: (Buffer | number)[];
   bytes: number;
+  /** The Message-ID's form is in the bytes: its slot takes the hash digits only. */
+  digits: boolean;
+  form: MessageIdForm | undefined;
 }
 
 const TO = '\uE000to\uE001';
@@ -151,10 +161,23 @@ function cutBody(shape: MessageShape): ShapeBytes {
  * sender, date, Subject and template headers (MessageShape says so).
  */
 function headFor(cut: ShapeBytes, msg: Message, ascii: boolean): Head | undefined {
-  const variant = (ascii ? 1 : 0) | (msg.to ? 2 : 0) | (msg.inReplyTo ? 4 : 0);
+  const form = msg.idForm && msg.idA !== undefined && msg.idB !== undefined ? msg.idForm : undefined;
+  const variant = (ascii ? 1 : 0) | (msg.to ? 2 : 0) | (msg.inReplyTo ? 4 : 0) | (form ? 8 : 0);
   let head = cut.heads[variant];
   if (head === undefined) {
-    const marked: Message = { ...msg, to: msg.to && { name: '', address: TO }, messageId: ID, inReplyTo: msg.inReplyTo && RE };
+    const marked: Message = {
+      from: msg.from,
+      to: msg.to && { name: '', address: TO },
+      replyTo: msg.replyTo,
+      subject: msg.subject,
+      headers: msg.headers,
+      text: '',
+      messageId: form ? `${form.prefix}${ID}${form.suffix}` : ID,
+      inReplyTo: msg.inReplyTo && RE,
+      date: msg.date,
+      key: msg.key,
+      stage: msg.stage,
+    };
     const text = `${mboxSeparator(msg.from, msg.date)}${headerLines(marked).join('\n')}\n${plainMimeLines(ascii ? '7bit' : '8bit')}\n\n`.replace(`To: ${TO}\n`, TO);
     const parts = text.split(MARK);
     const marks = parts.filter((_, i) => i % 2 === 1);
@@ -172,9 +195,10 @@ function headFor(cut: ShapeBytes, msg: Message, ascii: boolean): Head | undefine
           bytes += b.length;
         }
       });
-      head = { pieces, bytes };
+      head = { pieces, bytes, digits: form !== undefined, form };
     }
     cut.heads[variant] = head;
   }
-  return head ?? undefined;
+  // Messages of one shape share their form (one composer's): another's is written from its text.
+  return head && head.form === form ? head : undefined;
 }

@@ -1,6 +1,6 @@
-import type { Mailbox, Message } from '../message.js';
+import type { ByteTarget, Mailbox, Message } from '../message.js';
 import { rfc5322Date } from '../text/dates.js';
-import { displayMailbox, encodeBody, encodeUnstructured, formatMailbox, headerLine } from './encode.js';
+import { displayMailbox, encodeBody, encodeUnstructured, FOLD_AT, formatMailbox, headerLine, mailboxName } from './encode.js';
 
 export type Eol = '\n' | '\r\n';
 
@@ -72,10 +72,61 @@ export function headerLines(msg: Message): string[] {
   return lines;
 }
 
-/** The To line: the display name encoded where it must be, the address bare, folded at 76 columns. */
+/** The To line as text (without its line end): what writeToLine writes. */
 export function toLine(to: Mailbox): string {
-  return headerLine('To', formatMailbox(to));
+  const t = lineTarget;
+  t.used = 0;
+  writeToLine(t, to);
+  return t.buf.toString('utf8', 0, t.used);
 }
+
+type Out = Buffer & { utf8Write(s: string, at: number): number };
+
+/**
+ * The To line (without its line end), written at the end of the target: the
+ * display name encoded where it must be, the address bare, folded at 76
+ * columns. The one place the To line's rules live: `toLine` gives its text to
+ * the other writers, and the mbox writer has it write straight into its buffer.
+ */
+export function writeToLine(t: ByteTarget, to: Mailbox): void {
+  const name = to.name ? mailboxName(to.name) : '';
+  const { address } = to;
+  // `To: name <address>` (or `To: address`), as headerLine('To', formatMailbox(to)) gives it.
+  const units = 4 + (name === '' ? 0 : name.length + 3) + address.length;
+  if (units > FOLD_AT) {
+    const line = headerLine('To', formatMailbox(to));
+    t.ensure(3 * line.length);
+    t.used += (t.buf as Out).utf8Write(line, t.used);
+    return;
+  }
+  t.ensure(3 * units);
+  const out = t.buf as Out;
+  let at = t.used;
+  out[at++] = 84; // T
+  out[at++] = 111; // o
+  out[at++] = 58; // :
+  out[at++] = 32;
+  if (name !== '') {
+    at += out.utf8Write(name, at);
+    out[at++] = 32;
+    out[at++] = 60; // <
+    at += out.utf8Write(address, at);
+    out[at++] = 62; // >
+  } else at += out.utf8Write(address, at);
+  t.used = at;
+}
+
+/** Where toLine has writeToLine write. */
+const lineTarget: ByteTarget = {
+  buf: Buffer.allocUnsafe(256),
+  used: 0,
+  ensure(n) {
+    if (lineTarget.used + n <= lineTarget.buf.length) return;
+    const bigger = Buffer.allocUnsafe(2 * (lineTarget.used + n));
+    lineTarget.buf.copy(bigger, 0, 0, lineTarget.used);
+    lineTarget.buf = bigger;
+  },
+};
 
 /** A template's own header (X-…, Precedence…) as a line. */
 export function extraHeaderLine(name: string, value: string): string {

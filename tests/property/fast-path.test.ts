@@ -13,8 +13,10 @@ import { InputError, TemplateError } from '../../src/errors.js';
 import { BUILTIN_SCENARIOS, type Incident, type IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
 import { displayNameProblem, MAX_NAME, parseMailbox, parseMailboxFully } from '../../src/mail/address.js';
+import { formatMailbox, headerLine } from '../../src/mail/encode.js';
 import { formatEntry } from '../../src/mail/formats.js';
 import { mboxSeparator, quoteFromLines, toMboxEntry, writeMboxEntry } from '../../src/mail/mbox.js';
+import { toLine, writeToLine } from '../../src/mail/rfc5322.js';
 import type { ByteTarget, Message, Stage } from '../../src/message.js';
 import { prescanScattered } from '../../src/recipients/prescan.js';
 import { firstNameOf, type Recipient } from '../../src/recipients/recipient.js';
@@ -65,10 +67,13 @@ function direct(compose: Composer, r: Recipient, msg: Message): { text: string; 
   return { text: tidyBody(compose.template.body(ctx)), subject };
 }
 
-/** A message with its shape as pieces and values (the shape objects of two composers differ). */
+/**
+ * A message with its shape as pieces and values (the shape objects of two
+ * composers differ); text and messageId are getters, named to be compared.
+ */
 function comparable(m: Message | string) {
   if (typeof m === 'string') return m;
-  return { ...m, shaped: m.shaped && { headers: m.shaped.shape.headers, body: m.shaped.shape.body, values: m.shaped.values } };
+  return { ...m, text: m.text, messageId: m.messageId, shaped: m.shaped && { headers: m.shaped.shape.headers, body: m.shaped.shape.body, values: m.shaped.values } };
 }
 
 /** The mbox writer's bytes for msg. */
@@ -278,9 +283,39 @@ describe('messages cut from cached shapes, and the mbox writer', () => {
       expect(mboxBytes(msg)).toBe(toMboxEntry(msg));
     },
   );
+
+  it('a message cut from a shape is written from its parts: the writer never reads its text or Message-ID string', () => {
+    const incident = validateIncident({ ...base, scenario: 'shipping-delay', severity: 'minor', humour: 'on' }, { requireFrom: true });
+    const compose = createComposer(incident, new TemplateLibrary(), { now });
+    for (const [name, address] of [['Zoë Müller', 'zoe@example.com'], ['Al Smith', 'al@example.com'], ['', 'nobody@exämple.com'], ['Dr. Who', 'who@example.com']] as const) {
+      const msg = compose(recipientFrom({ order_id: 'A-1', product: 'Tea' }, [{ order_id: 'A-2', product: 'Mugs' }], name, name.split(' ')[0]!, address));
+      expect(msg.shaped).toBeDefined();
+      const read = new Set<PropertyKey>();
+      const watched = new Proxy(msg, { get: (m, key) => (read.add(key), Reflect.get(m, key)) });
+      const entry = mboxBytes(watched);
+      expect([...read].filter((k) => k === 'text' || k === 'messageId')).toEqual([]);
+      expect(entry).toBe(toMboxEntry(msg));
+      expect(entry).toContain(`\nMessage-ID: <${msg.messageId}>\n`);
+    }
+  });
 });
 
 describe('shortcuts agree with the full checks', () => {
+  it('writeToLine: the To line written straight into bytes is headerLine("To", formatMailbox(to))', () => {
+    const name = fc.oneof(value, fc.constantFrom('', 'Ana', 'Ana Li', 'Zoë Müller', 'Smith, Jane', 'x'.repeat(60), 'x'.repeat(66), 'x'.repeat(69), 'é'.repeat(40), 'a "q" b'));
+    fc.assert(
+      fc.property(name, email, (n, address) => {
+        const to = { name: n, address };
+        const t = target();
+        t.used = 3; // written at the end of what is there
+        writeToLine(t, to);
+        expect(t.buf.toString('utf8', 3, t.used)).toBe(headerLine('To', formatMailbox(to)));
+        expect(toLine(to)).toBe(headerLine('To', formatMailbox(to)));
+      }),
+      { numRuns: 1500, seed: 29 },
+    );
+  });
+
   it('parseMailbox: plain addresses take a shortcut to the same answer', () => {
     const local = fc.stringMatching(/^[A-Za-z0-9._%+-]{1,20}$/);
     const domain = fc.stringMatching(/^[A-Za-z0-9-]{1,12}(\.[A-Za-z0-9-]{1,12}){0,2}\.[A-Za-z0-9-]{1,6}$/);
