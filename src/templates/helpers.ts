@@ -81,9 +81,9 @@ export function lead(prefix: HelperValue, text: HelperValue): string {
 }
 
 /** The verb the letter leads an offer with, by remedy kind, and the words that say the same (then no lead: "refunding a refund"). */
-const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null]>> = {
+const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null, string?]>> = {
   refund: ["We're refunding", /\brefund/i],
-  credit: ["We're giving you", null],
+  credit: ["We're crediting your account with", /\bcredit/i, "We're giving you"],
   coupon: ["We'd like to give you", null],
   replacement: ["As a replacement, we're sending you", /\b(?:replac|sen[dt]\b|ship|dispatch|post(?:ed|ing)?\b)/i],
   upgrade: ["As an upgrade, we're giving you", /\bupgrad/i],
@@ -100,8 +100,9 @@ const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null]>> = {
 export function offer(kind: HelperValue, details: HelperValue, otherwise: HelperValue): string {
   const text = clause(details).replace(/^(Free|Full|Half|Extra|Complimentary|Next|Another|Double)\b/, (w) => w.toLowerCase());
   if (text === '') return '';
-  const [lead, same] = OFFER_LEADS[str(kind)] ?? OFFER_LEADS.none!;
-  if (OWN_SENTENCE.test(text) || (same && same.test(text))) return `${str(otherwise)} ${sentence(details)}`.trim();
+  const [lead, same, alternative] = OFFER_LEADS[str(kind)] ?? OFFER_LEADS.none!;
+  if (OWN_SENTENCE.test(text)) return `${str(otherwise)} ${sentence(details)}`.trim();
+  if (same && same.test(text)) return alternative ? sentence(`${alternative} ${text}`) : `${str(otherwise)} ${sentence(details)}`.trim();
   return sentence(`${lead} ${text}`);
 }
 
