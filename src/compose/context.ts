@@ -5,6 +5,7 @@ import { firstNameOf, type Recipient } from '../recipients/recipient.js';
 import { about, formatNumber } from '../templates/helpers.js';
 import { longDate } from '../text/dates.js';
 import { addDuration } from './clock.js';
+import { fnv1a } from '../text/fingerprint.js';
 
 /**
  * The one template context builder. Every command that renders a template
@@ -73,6 +74,8 @@ export interface IncidentContext {
   today: string;
   /** When the promised follow-up is due, long form, or ''. */
   followUpDate: string;
+  /** Who speaks: "I" for a person, "we" for a team or a business letter ({{voice.Im}} sorry, {{voice.ill}} call you). */
+  voice: Record<string, string>;
 }
 
 export interface ContextBuilder {
@@ -120,6 +123,22 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       severe,
       single: incident.affected === 1,
       many: incident.affected >= 100,
+      // Which phrasing each part of a built-in letter uses: fixed per incident (every customer of it reads
+      // the same letter), independent per part, so two companies' letters share few sentences. Each 0–59:
+      // `(mod incident.variant.own 3)` picks one of three.
+      variant: variants(o.id),
+      business: incident.audience === 'business',
+      // Health, grief or a once-in-a-lifetime day: the built-in letters tell no joke, whatever the severity.
+      sensitive: SENSITIVE.test([incident.mistake, incident.rootCause, incident.summary ?? '', incident.people.many].join(' ')),
+      formal: severe || incident.audience === 'business',
+      summary: incident.summary ?? '',
+      when: incident.when ?? '',
+      // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
+      onWhen: onDate(incident.when),
+      outcome: incident.outcome ?? '',
+      action: incident.action ?? '',
+      commitmentDue: incident.commitmentDue ?? '',
+      exposure: { ...incident.exposure, ...exposureFacts(incident.exposure.data), onDiscovered: onDate(incident.exposure.discovered) },
     },
     company,
     signer,
@@ -127,6 +146,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
     severe,
     today: longDate(o.now),
     followUpDate: followUpDue ? longDate(followUpDue) : '',
+    voice: incident.signer.team || incident.audience === 'business' ? WE : I,
   };
 
   return {
@@ -162,4 +182,53 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       return new Function(...params, `return (r, out, at) => { ${body} };`)(...fns) as (r: Recipient, out: unknown[], at: number) => void;
     },
   };
+}
+
+const I = Object.freeze({ I: 'I', i: 'I', Im: "I'm", im: "I'm", Ill: "I'll", ill: "I'll", Id: "I'd", id: "I'd", Ive: "I've", ive: "I've", me: 'me', my: 'my', self: 'myself' });
+const WE = Object.freeze({ I: 'We', i: 'we', Im: "We're", im: "we're", Ill: "We'll", ill: "we'll", Id: "We'd", id: "we'd", Ive: "We've", ive: "we've", me: 'us', my: 'our', self: 'ourselves' });
+
+/** Part names → a number 0–59 from the incident id, one independent hash per part. */
+function variants(id: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of ['own', 'cost', 'explain', 'count', 'change', 'remedy', 'contact', 'close', 'ask']) out[part] = fnv1a(`${part}\0${id}`) % 60;
+  return out;
+}
+
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  name: 'your name',
+  email: 'your email address',
+  phone: 'your phone number',
+  'postal-address': 'your postal address',
+  'date-of-birth': 'your date of birth',
+  password: 'your password',
+  'payment-card': 'your payment card details',
+  'bank-account': 'your bank account details',
+  'government-id': 'your ID document number',
+  health: 'health information about you',
+  'order-history': 'your order history',
+  location: 'location information',
+};
+
+/**
+ * What a data-exposure letter says about the data: the kinds as words in one list
+ * ("your name, your email address and your order history"), and a flag per kind for the advice.
+ */
+function exposureFacts(data: readonly string[]): Record<string, unknown> {
+  const words = data.map((d) => KIND_WORDS[d] ?? d);
+  const list = words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  const has: Record<string, boolean> = {};
+  for (const kind of Object.keys(KIND_WORDS)) has[kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data.includes(kind);
+  const money = has.paymentCard || has.bankAccount;
+  return { list, has, money, identity: has.governmentId || has.dateOfBirth, contactOnly: data.length > 0 && data.every((d) => ['name', 'email', 'phone', 'postal-address'].includes(d)) };
+}
+
+const SENSITIVE = /\b(?:patients?|health|medical|clinic|hospital|diagnos\w*|results?|prescriptions?|surgery|dental|dentist|funeral|sympathy|condolences?|memorial|bereave\w*|grief|wedding|christening|baptism|anniversary|once[- ]in[- ]a[- ]lifetime)\b/i;
+
+const DATE_START = /^(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
+
+/** A time as said after a verb: "on 3 July", "on Tuesday at 10:40"; anything else as typed ("last night"). */
+function onDate(text: string | undefined): string {
+  const t = (text ?? '').trim().replace(/[.;,]+$/, '');
+  if (t === '') return '';
+  return DATE_START.test(t) ? `on ${t}` : t.replace(/^(On|At|In|Between|During|Last|Yesterday|Earlier|This|Overnight)\b/, (w) => w.toLowerCase());
 }

@@ -62,9 +62,55 @@ function textHelper(fn: (v: unknown) => string) {
   };
 }
 
+/** Words that start a whole sentence of the writer's own ("we will refund…", "you'll get…"): said as typed. */
+const OWN_SENTENCE = /^(?:we|we'll|we’ll|we've|we’ve|we're|we’re|i|i'll|i’ll|i've|i’ve|i'm|i’m|you'll|you’ll|you're|you’re|you|it|it's|it’s|this|there|they|that)\b/i;
+
+/** A sentence of the writer's own that reports an act ("Reported to the ICO on 4 July"): said as typed. */
+const OWN_REPORT = /^(?:reported|notified|informed|told|contacted|filed|fixed|closed|removed|deleted|revoked|reset|disabled|stopped|blocked)\b/i;
+
+/**
+ * `{{lead "We have reported it to" incident.exposure.regulator}}`: the words after the lead, as one
+ * sentence ("We have reported it to the ICO on 4 July."), or as typed when they already make a
+ * sentence ("We told the ICO…", "Reported to the ICO…").
+ */
+export function lead(prefix: HelperValue, text: HelperValue): string {
+  const body = clause(text);
+  if (body === '') return '';
+  if (OWN_SENTENCE.test(body) || OWN_REPORT.test(body)) return sentence(text);
+  return sentence(`${str(prefix)} ${body}`);
+}
+
+/** The verb the letter leads an offer with, by remedy kind, and the words that say the same (then no lead: "refunding a refund"). */
+const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null, string?]>> = {
+  refund: ["We're refunding", /\brefund/i],
+  credit: ["We're crediting your account with", /\bcredit/i, "We're giving you"],
+  coupon: ["We'd like to give you", null],
+  replacement: ["As a replacement, we're sending you", /\b(?:replac|sen[dt]\b|ship|dispatch|post(?:ed|ing)?\b)/i],
+  upgrade: ["As an upgrade, we're giving you", /\bupgrad/i],
+  'waived-fee': ["We've waived", /\bwaiv/i],
+  none: ["We'd like to offer you", null],
+};
+
+/**
+ * The offer (remedy.details) as one sentence whatever was typed: "the $7.95 shipping charge" →
+ * "We're refunding the $7.95 shipping charge."; a sentence of the writer's own ("We will refund
+ * your fee") or words that already name the offer ("full refund issued") stand as written, after
+ * `otherwise` ("Here is how we're making it right.").
+ */
+export function offer(kind: HelperValue, details: HelperValue, otherwise: HelperValue): string {
+  const text = clause(details).replace(/^(Free|Full|Half|Extra|Complimentary|Next|Another|Double)\b/, (w) => w.toLowerCase());
+  if (text === '') return '';
+  const [lead, same, alternative] = OFFER_LEADS[str(kind)] ?? OFFER_LEADS.none!;
+  if (OWN_SENTENCE.test(text)) return `${str(otherwise)} ${sentence(details)}`.trim();
+  if (same && same.test(text)) return alternative ? sentence(`${alternative} ${text}`) : `${str(otherwise)} ${sentence(details)}`.trim();
+  return sentence(`${lead} ${text}`);
+}
+
 /** Helpers by name; each is registered on the isolated Handlebars instance. */
 export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   number: (v) => formatNumber(v),
+  lead: (prefix, text) => lead(prefix, text),
+  offer: (kind, details, otherwise) => offer(kind, details, typeof otherwise === 'string' ? otherwise : ''),
   about: (v) => about(v),
   clause: textHelper(clause),
   sentence: textHelper(sentence),
@@ -82,6 +128,11 @@ export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   ne: (a, b) => str(a) !== str(b),
   gt: (a, b) => toNumber(a) > toNumber(b),
   lt: (a, b) => toNumber(a) < toNumber(b),
+  // `(mod incident.variant.own 3)`: which of three phrasings an incident's letter uses.
+  mod: (a, b) => {
+    const n = Math.trunc(toNumber(b));
+    return n > 0 ? ((Math.trunc(toNumber(a)) % n) + n) % n : 0;
+  },
   in: (v, ...rest) => rest.slice(0, -1).map(str).includes(str(v)),
   not: (v) => !v || (Array.isArray(v) && v.length === 0),
   and: (...args) => args.slice(0, -1).every(Boolean),

@@ -17,7 +17,7 @@ describe('apologize brief', () => {
     for (const heading of ['## What happened', '## What we promised', '## What you may offer on your own', '## The humour promise']) expect(md).toContain(`\n${heading}\n`);
     expect(md).toContain('**Customers affected:** 13,482');
     expect(md).toContain('every label run is now checked');
-    expect(md).toContain('> Subject: Your Pemberton & Daughters Tea Co. order is running late');
+    expect(md).toContain('> Subject: The delay to your order from Pemberton & Daughters Tea Co is our fault');
     expect(md).toContain('due Saturday, 11 July 2026 (3d after sending)');
     expect(md).toMatch(/sea shanty/);
     expect(md).toMatch(/If the credit is missing/);

@@ -25,7 +25,7 @@ describe('follow-ups thread under the apology', () => {
     expect(followup.headers.References).toEqual([apology.messageId]);
     expect(followup.messageId).not.toBe(apology.messageId);
     expect(followup.text).toContain('Hi Zoë,');
-    expect(followup.text).toMatch(/The change we promised is in place/);
+    expect(followup.text).toMatch(/That change is in place now/);
   });
 
   it('batch --stage followup --only-sent writes only to customers whose apology was sent', async () => {

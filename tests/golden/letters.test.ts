@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../src/compose/compose.js';
+import type { IncidentInput } from '../../src/incident/schema.js';
+import { validateIncident } from '../../src/incident/validate.js';
+import { recipientFromMailbox } from '../../src/recipients/recipient.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+import { FIXED_NOW, ROOT } from '../helpers/run.js';
+
+/**
+ * The letters as customers read them, for the incidents of tests/fixtures/incidents (typed the
+ * way managers type: a dental practice, a payroll outage for businesses, a clinic's misdirected
+ * results…): subject and body of the apology and the follow-up, kept as text so a change in
+ * wording shows in review. UPDATE_GOLDEN=1 rewrites them.
+ */
+const DIR = join(ROOT, 'tests/fixtures/incidents');
+const OUT = join(ROOT, 'tests/golden/letters');
+const library = new TemplateLibrary();
+const update = process.env.UPDATE_GOLDEN === '1';
+const recipient = recipientFromMailbox('maria@example.com', 'María José García-López', {});
+
+describe('golden letters for realistic incidents', () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+  it('there are at least 12 incidents', () => expect(files.length).toBeGreaterThanOrEqual(12));
+  for (const file of files) {
+    it(`${file}: apology and follow-up match tests/golden/letters/${file.replace(/\.yaml$/, '.txt')}`, () => {
+      const incident = validateIncident(parseYaml(readFileSync(join(DIR, file), 'utf8')) as IncidentInput);
+      const text = (['apology', 'followup'] as const)
+        .map((stage) => {
+          const msg = createComposer(incident, library, { now: new Date(FIXED_NOW), stage })(recipient);
+          return `Subject: ${msg.subject}\n\n${msg.text}`;
+        })
+        .join('\n----- follow-up -----\n\n');
+      const golden = join(OUT, file.replace(/\.yaml$/, '.txt'));
+      if (update) {
+        mkdirSync(OUT, { recursive: true });
+        writeFileSync(golden, text);
+      }
+      expect(existsSync(golden), 'golden file missing: run UPDATE_GOLDEN=1 npx vitest run tests/golden').toBe(true);
+      expect(text).toBe(readFileSync(golden, 'utf8'));
+      // under about 250 words for minor and moderate letters
+      if (incident.severity === 'minor' || incident.severity === 'moderate') expect(text.split('\n----- follow-up')[0]!.split(/\s+/).length).toBeLessThan(270);
+    });
+  }
+});
