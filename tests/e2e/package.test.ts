@@ -27,7 +27,7 @@ describe('the published package', () => {
       { cwd: app, env: testEnv(), encoding: 'utf8' },
     );
     expect(eml).toMatch(/^From: care@acme\.example\n/);
-    expect(eml).toContain('Subject: Our service let you down');
+    expect(eml).toContain("Subject: We let you down when you needed us, and we're sorry");
 
     writeFileSync(
       join(app, 'use.mjs'),
@@ -38,7 +38,7 @@ const msg = composeMessage(incident, { email: 'ana@example.com', name: 'Ana Ruiz
 console.log(JSON.stringify({ subject: msg.subject, names: loadTemplates().list().map((t) => t.name), eml: toRfc5322(msg) }));`,
     );
     const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: app, encoding: 'utf8' })) as { subject: string; names: string[]; eml: string };
-    expect(out.subject).toBe("We got your bill wrong, and we're fixing it");
+    expect(out.subject).toBe("We got your bill wrong, and we're putting it right");
     expect(out.names).toContain('data-exposure');
     expect(out.eml).toContain('To: Ana Ruiz <ana@example.com>');
   });
