@@ -11,8 +11,14 @@ export function garbageCollector(limitBytes = 32 * 1024 * 1024): (() => void) | 
     v8.setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as unknown;
     if (typeof gc !== 'function') return undefined;
+    // Collect when the heap has grown by `limitBytes` since what the last full
+    // collection left live (not at a fixed size: a live set near the limit
+    // would otherwise force a full collection on every call).
+    let trigger = limitBytes;
     return () => {
-      if (v8.getHeapStatistics().used_heap_size > limitBytes) (gc as () => void)();
+      if (v8.getHeapStatistics().used_heap_size <= trigger) return;
+      (gc as () => void)();
+      trigger = v8.getHeapStatistics().used_heap_size + limitBytes;
     };
   } catch {
     return undefined;
