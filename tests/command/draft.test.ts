@@ -146,7 +146,7 @@ describe('apologize draft, scripted', () => {
     expect(obj.from).toBe('cfg@config.example');
     expect(obj.text).toContain('File Co');
     expect(obj.text).toContain('Sincerely,'); // critical tone
-    expect(obj.text).toContain("I won't soften that.");
+    expect(obj.text).toContain("I won't make light of it.");
   });
 
   it('a bad incident file names the file and the problem', async () => {
