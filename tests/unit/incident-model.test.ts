@@ -8,15 +8,8 @@ import { loadIncidentFile, mergeLayers, pickIncident } from '../../src/incident/
 import { exposureKind, plural, singular, type IncidentInput } from '../../src/incident/schema.js';
 import { identityFacts, incidentId, incidentWarnings, validateIncident } from '../../src/incident/validate.js';
 import { ROOT } from '../helpers/run.js';
+import { complete } from '../helpers/incident.js';
 
-const complete: IncidentInput = {
-  company: { name: 'Acme', from: 'Acme <care@acme.example>' },
-  signer: { name: 'Dana Lee' },
-  mistake: 'your order shipped late',
-  affected: 12,
-  rootCause: 'a scanner failed',
-  commitment: 'we check the scanner daily',
-};
 const valid = (patch: Record<string, unknown>) => validateIncident({ ...complete, ...patch } as IncidentInput);
 
 describe('defaults', () => {

@@ -4,15 +4,8 @@ import { UsageError } from '../../src/errors.js';
 import { mergeLayers } from '../../src/incident/load.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
 import { incidentId, missingFields, validateIncident } from '../../src/incident/validate.js';
+import { complete } from '../helpers/incident.js';
 
-const complete: IncidentInput = {
-  company: { name: 'Acme', from: 'Acme <care@acme.example>' },
-  signer: { name: 'Dana Lee' },
-  mistake: 'your order shipped late',
-  affected: 12,
-  rootCause: 'a scanner failed',
-  commitment: 'we check the scanner daily',
-};
 
 describe('validateIncident', () => {
   it('fills defaults', () => {

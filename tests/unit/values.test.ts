@@ -9,15 +9,8 @@ import { validateIncident } from '../../src/incident/validate.js';
 import { addressLiteralOk, addressProblem, displayNameProblem, hasHeaderBreaker, parseMailbox, parseMailboxFully } from '../../src/mail/address.js';
 import { mapColumns } from '../../src/recipients/columns.js';
 import { parseDelimiter } from '../../src/cli/options.js';
+import { complete } from '../helpers/incident.js';
 
-const complete: IncidentInput = {
-  company: { name: 'Acme', from: 'Acme <care@acme.example>' },
-  signer: { name: 'Dana Lee' },
-  mistake: 'your order shipped late',
-  affected: 12,
-  rootCause: 'a scanner failed',
-  commitment: 'we check the scanner daily',
-};
 
 const errorOf = (fn: () => unknown): string => {
   try {
