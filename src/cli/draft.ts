@@ -6,7 +6,7 @@ import { createComposer } from '../compose/compose.js';
 import { InputError, InterruptError } from '../errors.js';
 import { askMissing, inquirerAsker, type Asker } from '../incident/questions.js';
 import { gatherIncident } from '../incident/resolve.js';
-import type { Incident } from '../incident/schema.js';
+import type { Incident, IncidentInput } from '../incident/schema.js';
 import { incidentId, incidentWarnings, missingFields, savedFacts, validateIncident } from '../incident/validate.js';
 import { printable } from '../text/printable.js';
 import { parseMailbox } from '../mail/address.js';
@@ -16,13 +16,10 @@ import type { Message } from '../message.js';
 import { TemplateLibrary } from '../templates/library.js';
 import { incidentFromFlags, type IncidentFlags } from './incident-options.js';
 import { parseFormat, parseStage, type DraftFormat } from './options.js';
-import { isInteractive, safeForTerminal, safeLine, say, type IO } from './io.js';
-import { readable } from './check.js';
+import { isInteractive, safeLine, say, type IO } from './io.js';
 import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
-import { checkApology } from '../check/score.js';
-import { analyseText } from '../check/text.js';
-import { formatShortReport } from '../check/report.js';
+import { previewMessage, reviewDraft, showCheck, type BuiltDraft } from './review.js';
 
 export interface DraftOptions extends IncidentFlags {
   to?: string;
@@ -52,32 +49,40 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
   if (to !== undefined) recipientOf(to); // a bad --to fails before any question is asked
 
   const interactive = isInteractive(io, opts.input === false);
-  if (missingFields(input, requireFrom).length > 0 && interactive) {
+  const askOpts = { scenarios: library.list().map((t) => ({ value: t.name, name: t.name })), requireFrom, askRecipient: to === undefined };
+  const build = (answers: IncidentInput, recipientText: string | undefined): BuiltDraft => {
+    const incident = validateIncident(answers, { source: gathered.source, requireFrom });
+    const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html) });
+    const message = composer(recipientText ? recipientOf(recipientText) : NOBODY);
+    const warnings = [...(composer.humourWarning ? [composer.humourWarning] : []), ...incidentWarnings(incident)];
+    return { incident, message, warnings };
+  };
+
+  let incident: Incident;
+  let message: Message;
+  if (interactive) {
+    // In a terminal: ask what is missing, then the review step; nothing reaches stdout before the person chooses.
     const asker = io.asker ?? (await inquirerAsker({ input: io.stdin, output: io.stderr as unknown as NodeJS.WritableStream }));
-    const scenarios = library.list().map((t) => ({ value: t.name, name: t.name }));
     try {
-      const answered = await askMissing(input, asker, { scenarios, requireFrom, askRecipient: to === undefined });
-      input = answered.input;
-      to ??= answered.to;
+      if (missingFields(input, requireFrom).length > 0) {
+        const answered = await askMissing(input, asker, askOpts);
+        input = answered.input;
+        to ??= answered.to;
+      }
+      ({ incident, message } = await reviewDraft({ io, asker, askOpts, input, to, build, check: opts.check !== false }));
     } catch (err) {
       if ((err as Error)?.name === 'ExitPromptError' || (err as Error)?.name === 'AbortPromptError') throw new InterruptError();
       throw err;
     }
-  }
-
-  const incident = validateIncident(input, { source: gathered.source, requireFrom });
-  const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html) });
-  const recipient = to ? recipientOf(to) : NOBODY;
-  const message = composer(recipient);
-  if (opts.save) saveIncident(resolve(io.cwd, opts.save), incident);
-
-  const colour = stderrColour(io);
-  if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
-  for (const w of incidentWarnings(incident)) say(io, colour.yellow(`warning: ${safeLine(w)}`));
-  if (io.stderr.isTTY && !io.stdout.isTTY) preview(io, message);
-  if (opts.check !== false) {
-    const report = checkApology(analyseText(message.text, 1, message.subject), { file: 'draft', severity: incident.severity });
-    say(io, formatShortReport(readable(report), colour).trimEnd());
+    if (opts.save) saveIncident(resolve(io.cwd, opts.save), incident);
+  } else {
+    const built = build(input, to);
+    ({ incident, message } = built);
+    if (opts.save) saveIncident(resolve(io.cwd, opts.save), incident);
+    const colour = stderrColour(io);
+    for (const w of built.warnings) say(io, colour.yellow(`warning: ${safeLine(w)}`));
+    if (io.stderr.isTTY && !io.stdout.isTTY) previewMessage(io, message);
+    if (opts.check !== false) showCheck(io, message, incident.severity);
   }
   if (opts.save) say(io, `saved the incident to ${safeLine(opts.save)} (use it with: apologize batch --incident ${safeLine(opts.save)})`);
   await writeProduct(io, render(message, format));
@@ -94,20 +99,6 @@ function recipientOf(to: string) {
   const box = parseMailbox(to);
   if ('error' in box) throw new InputError(`--to "${printable(to)}" is not one valid address: ${box.error}`, 'write it as --to "Name <name@example.com>"');
   return recipientFromMailbox(box.address, box.name);
-}
-
-function preview(io: IO, message: Message): void {
-  const c = stderrColour(io);
-  const rule = c.dim('─'.repeat(Math.min(72, io.stderr.columns ?? 72)));
-  const lines = [
-    rule,
-    message.to ? `${c.bold('To:')} ${safeForTerminal(message.to.name ? `${message.to.name} <${message.to.address}>` : message.to.address)}` : c.dim('To: (nobody yet: add --to "Name <addr>")'),
-    `${c.bold('Subject:')} ${safeForTerminal(message.subject)}`,
-    '',
-    safeForTerminal(message.text).trimEnd(),
-    rule,
-  ];
-  say(io, lines.join('\n'));
 }
 
 /** Writes the answers as an incident file for `batch` (YAML, or JSON for .json). */

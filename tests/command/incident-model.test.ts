@@ -392,6 +392,7 @@ describe('prompts (the prompt seam, in a pretend terminal)', () => {
       'mistake', 'people', 'affected', 'when', 'exposure.data', 'exposure.discovered', 'exposure.contained', 'exposure.regulator', 'exposure.reference',
       'rootCause', 'commitment', 'commitmentStatus', 'action', 'remedy.kind', 'severity', 'audience',
       'company.from', 'signer.name', 'signer.title', 'company.phone', 'company.email', 'followUp.after', 'to',
+      'review', // the review step (send is its default)
     ]);
     expect(asked.find((q) => q.key === 'affected')!.message).toBe('How many members did it hit?');
     const saved = parseYaml(readFileSync(join(dir, 'saved.yaml'), 'utf8')) as Record<string, unknown>;
