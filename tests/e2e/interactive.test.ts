@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { BIN, FIXED_NOW, PYTHON, ROOT, tempDir } from '../helpers/run.js';
+import { BIN, FIXED_NOW, PYTHON, ROOT, pythonParse, tempDir } from '../helpers/run.js';
 
 interface PtyResult {
   code: number | null;
@@ -14,6 +14,7 @@ interface PtyResult {
 
 const ENTER = '\r';
 const UP = '\u001b[A';
+const DOWN = '\u001b[B';
 
 /** Runs `apologize draft ARGS > out.eml` in a real pseudo-terminal, typing answers at prompts. */
 function drive(args: string[], steps: [string, string][], outFile: string, extraEnv: Record<string, string | undefined> = {}, command = 'draft'): PtyResult {
@@ -56,6 +57,7 @@ describe('interactive draft in a real terminal', () => {
         ['title', `Head of Care${ENTER}`],
         ['Follow up after', `2d${ENTER}`],
         ['Recipient', `Zoë Müller <zoe@example.com>${ENTER}`],
+        ['What now', ENTER], // the review step: send (the default)
       ],
       out,
     );
@@ -114,5 +116,87 @@ describe('interactive draft in a real terminal', () => {
     const r = drive(['-', '--incident', 'examples/incident.yaml'], [], join(tempDir(), 'out'), {}, 'batch');
     expect(r.code).toBe(2);
     expect(r.screen).toMatch(/stdin is a terminal — pipe the CSV in/);
+  });
+});
+
+describe('the draft review step in a real terminal', () => {
+  /** Facts as flags; the terminal is asked what went wrong, why, what changes, and who gets it. */
+  const FLAGS = [
+    '--company', 'Smith & Sons', '--from', 'Smith & Sons <care@smith.example>', '--scenario', 'wrong-item', '--phone', '555 0100',
+    '--people', 'customers', '--affected', '240', '--commitment-status', 'done', '--remedy', 'none', '--severity', 'moderate',
+    '--humour', 'off', '--signer', 'Dana Lee', '--signer-title', 'Head of Care', '--follow-up-after', '2d',
+  ];
+  const answers = (rootCause = 'two bins had swapped labels'): [string, string][] => [
+    ['What went wrong', `we sent you a blue kettle instead of a red one${ENTER}`],
+    ['root cause', `${rootCause}${ENTER}`],
+    ['happen again', `we scan every bin at picking${ENTER}`],
+    ['Recipient', `Zoë Müller <zoe@example.com>${ENTER}`],
+  ];
+  /** The menu after a preview and its check (not the line the last menu leaves behind). */
+  const MENU = 'check: [\\s\\S]*What now';
+
+  it('answers → review → edit in $EDITOR → send: the edit is what goes out', () => {
+    const dir = tempDir();
+    const editor = join(dir, 'edit.sh');
+    writeFileSync(editor, `#!/bin/sh\nsed -i 's/^Hi Zoë,$/Dear Zoë,/' "$1"\n`);
+    chmodSync(editor, 0o755);
+    const out = join(dir, 'out.eml');
+    const result = drive(FLAGS, [...answers(), [MENU, `${DOWN}${ENTER}`], [`Dear Zoë,[\\s\\S]*${MENU}`, ENTER]], out, { EDITOR: editor, VISUAL: undefined });
+    expect(result.unmatched).toBeNull();
+    expect(result.code).toBe(0);
+    const [sent] = pythonParse([out]);
+    expect(sent!.defects).toEqual([]);
+    expect(sent!.to).toEqual([{ name: 'Zoë Müller', address: 'zoe@example.com' }]);
+    expect(sent!.text).toMatch(/^Dear Zoë,\n/);
+    expect(sent!.text).toContain('We sent you a blue kettle instead of a red one');
+  });
+
+  it('answers → review → change an answer → send: the letter is written again from the new answer', () => {
+    const out = join(tempDir(), 'out.eml');
+    const result = drive(
+      FLAGS,
+      [
+        ...answers(),
+        [MENU, `${DOWN}${DOWN}${ENTER}`],
+        ['Which answer', `${DOWN.repeat(4)}${ENTER}`], // scenario, mistake, people, affected, rootCause
+        ['Why did it happen', `\u0015a picker misread the shelf code${ENTER}`],
+        [`misread the shelf code[\\s\\S]*${MENU}`, ENTER],
+      ],
+      out,
+    );
+    expect(result.unmatched).toBeNull();
+    expect(result.code).toBe(0);
+    const [sent] = pythonParse([out]);
+    expect(sent!.text).toContain('misread the shelf code');
+    expect(sent!.text).not.toContain('swapped labels');
+  });
+
+  it('answers → review → quit: exit 130, nothing on stdout', () => {
+    const out = join(tempDir(), 'out.eml');
+    const result = drive(FLAGS, [...answers(), [MENU, `${DOWN}${DOWN}${DOWN}${ENTER}`]], out);
+    expect(result.unmatched).toBeNull();
+    expect(result.code).toBe(130);
+    expect(result.screen).toContain('quit at the review step: nothing was written');
+    expect(readFileSync(out, 'utf8')).toBe('');
+  });
+
+  it('a vague root cause is offered for fixing, with the better example, before the menu', () => {
+    const out = join(tempDir(), 'out.eml');
+    const result = drive(
+      FLAGS,
+      [
+        ...answers('capacity'),
+        ['Fix rootCause now', ENTER],
+        ['for example', `\u0015a picker misread the shelf code${ENTER}`],
+        [`misread the shelf code[\\s\\S]*${MENU}`, ENTER],
+      ],
+      out,
+    );
+    expect(result.unmatched).toBeNull();
+    expect(result.code).toBe(0);
+    expect(result.screen).toMatch(/warning: rootCause "capacity" names a category/);
+    const [sent] = pythonParse([out]);
+    expect(sent!.text).toContain('misread the shelf code');
+    expect(sent!.text).not.toMatch(/\bcapacity\b/i);
   });
 });
