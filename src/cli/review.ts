@@ -335,8 +335,9 @@ export function runEditor(io: IO, editor: string, text: string): { text: string 
     });
     if (res.error) return { error: `cannot start the editor (${editor}): ${(res.error as NodeJS.ErrnoException).code ?? res.error.message}` };
     if (res.status !== 0) {
-      const why = res.status === null ? `was stopped by ${res.signal}` : `exited with ${res.status}`;
-      return { error: `the editor (${editor}) ${why}; set $VISUAL or $EDITOR to one that works` };
+      if (res.status === null) return { error: `the editor (${editor}) was stopped by ${res.signal}` };
+      const missing = res.status === 126 || res.status === 127 ? '; set $VISUAL or $EDITOR to an editor that is installed' : '';
+      return { error: `the editor (${editor}) exited with ${res.status}${missing}` };
     }
     const edited = readFileSync(file, 'utf8');
     if (edited.trim() === '') return { error: 'the edited file is empty' };

@@ -188,7 +188,7 @@ describe('draft review step: edit in $VISUAL / $EDITOR', () => {
     const plain = await cli([...DRAFT, '--no-input']);
     const r = await inTerminal(DRAFT, [['review', 'edit'], ['review', 'edit'], ['review', 'send']], { EDITOR: editor });
     expect(r.code).toBe(0);
-    expect(r.asked[1]!.stderr).toContain(`apologize: the editor (${editor}) exited with 3; set $VISUAL or $EDITOR to one that works — the message is as it was; back to the menu`);
+    expect(r.asked[1]!.stderr).toContain(`apologize: the editor (${editor}) exited with 3 — the message is as it was; back to the menu`);
     expect(r.asked[2]!.stderr).toContain('apologize: the edited file is empty — the message is as it was; back to the menu');
     expect(r.asked[2]!.stdout).toBe('');
     expect(r.stdout).toBe(plain.stdout);
@@ -197,7 +197,7 @@ describe('draft review step: edit in $VISUAL / $EDITOR', () => {
   it('an editor that cannot be found goes back to the menu', async () => {
     const r = await inTerminal(DRAFT, [['review', 'edit'], ['review', 'quit']], { EDITOR: '/nonexistent/editor' });
     expect(r.code).toBe(130);
-    expect(r.asked[1]!.stderr).toContain('apologize: the editor (/nonexistent/editor) exited with 127');
+    expect(r.asked[1]!.stderr).toContain('apologize: the editor (/nonexistent/editor) exited with 127; set $VISUAL or $EDITOR to an editor that is installed — the message is as it was; back to the menu');
     expect(r.stdout).toBe('');
   });
 

@@ -171,6 +171,21 @@ describe('the draft review step in a real terminal', () => {
     expect(sent!.text).not.toContain('swapped labels');
   });
 
+  it('Ctrl-C in the editor is the editor\'s: apologize goes back to the menu, and sends the letter unchanged', () => {
+    const dir = tempDir();
+    const editor = join(dir, 'edit.sh');
+    // what a terminal does on Ctrl-C: SIGINT to the whole foreground process group, apologize included
+    writeFileSync(editor, `#!/bin/sh\nsed -i 's/^Hi Zoë,$/Dear Zoë,/' "$1"\nkill -INT 0\nsleep 1\n`);
+    chmodSync(editor, 0o755);
+    const out = join(dir, 'out.eml');
+    const result = drive(FLAGS, [...answers(), [MENU, `${DOWN}${ENTER}`], [`stopped by SIGINT[\\s\\S]*${MENU}`, ENTER]], out, { EDITOR: editor });
+    expect(result.unmatched).toBeNull();
+    expect(result.code).toBe(0);
+    expect(result.screen).toContain('the message is as it was; back to the menu');
+    const [sent] = pythonParse([out]);
+    expect(sent!.text).toMatch(/^Hi Zoë,\n/);
+  });
+
   it('answers → review → quit: exit 130, nothing on stdout', () => {
     const out = join(tempDir(), 'out.eml');
     const result = drive(FLAGS, [...answers(), [MENU, `${DOWN}${DOWN}${DOWN}${ENTER}`]], out);

@@ -1,7 +1,7 @@
 // The prompts of `draft`, through the prompt seam (an Asker): which questions are asked for
 // which scenario, in what order, and that the answers make a valid incident.
 import { describe, expect, it } from 'vitest';
-import { askMissing, type Asker, type Question } from '../../src/incident/questions.js';
+import { askMissing, changeableFields, currentAnswer, questionFor, withAnswer, type Asker, type Question } from '../../src/incident/questions.js';
 import { BUILTIN_SCENARIOS, type IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
 
@@ -146,5 +146,43 @@ describe('answers make the incident', () => {
     const { input } = await keysFor('shipping-delay', { outcome: '' });
     const incident = validateIncident(input);
     expect(incident).toMatchObject({ people: { one: 'customer', many: 'customers' }, commitmentStatus: 'done', audience: 'consumer', outcome: undefined });
+  });
+});
+
+describe('answers changed at the review step', () => {
+  const { 'exposure.data': _flat, 'remedy.kind': _kind, 'company.name': _company, 'signer.name': _signer, ...rest } = BASE;
+  const given = {
+    ...rest, scenario: 'data-exposure', company: { name: 'Acme' }, signer: { name: 'Dana Lee' }, remedy: { kind: 'none' },
+    exposure: { data: ['email', 'name'], reference: 'NL-1' }, people: { one: 'member', many: 'members' }, affected: 212,
+  } as unknown as IncidentInput;
+
+  it('offers the questions that apply to this incident, in question order', () => {
+    const fields = changeableFields(given, opts);
+    expect(fields.slice(0, 5)).toEqual(['scenario', 'mistake', 'people', 'affected', 'when']);
+    expect(fields).toContain('exposure.reference');
+    expect(fields).not.toContain('outcome');
+    expect(fields).not.toContain('humour'); // data exposure never jokes
+    expect(fields).not.toContain('commitmentDue'); // no status yet
+  });
+
+  it('asks again with the current answer, as typed, for its default', () => {
+    expect(currentAnswer(given, 'exposure.data')).toBe('email, name');
+    expect(currentAnswer(given, 'people')).toBe('members');
+    expect(questionFor('affected', given, opts)).toMatchObject({ default: '212', message: 'How many members did it hit?' });
+    expect(questionFor('to', given, opts, 'Ana <ana@example.com>')!.default).toBe('Ana <ana@example.com>');
+    expect(questionFor('nonsense', given, opts)).toBeUndefined();
+  });
+
+  it('drops the answers a change closes, names the questions it opens, and clears an optional field left empty', () => {
+    const moved = withAnswer({ ...given, humour: 'on' } as IncidentInput, 'scenario', 'shipping-delay', opts);
+    expect(moved.input.exposure).toEqual({});
+    expect([...moved.opened]).toEqual(['outcome', 'humour']);
+    expect(validateIncident(given).scenario).toBe('data-exposure');
+    expect(validateIncident(moved.input)).toMatchObject({ scenario: 'shipping-delay', humour: 'on', exposure: { data: [] } });
+    const critical = withAnswer({ ...given, scenario: 'generic', humour: 'on' } as IncidentInput, 'severity', 'critical', opts);
+    expect(critical.input.humour).toBeUndefined();
+    const cleared = withAnswer(given, 'exposure.reference', '  ', opts);
+    expect(cleared.input.exposure).toEqual({ data: ['email', 'name'] });
+    expect(given.exposure).toEqual({ data: ['email', 'name'], reference: 'NL-1' }); // not touched
   });
 });
