@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { resolveNow } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
-import { InputError, InterruptError } from '../errors.js';
+import { InputError, InterruptError, UsageError } from '../errors.js';
 import { askMissing, inquirerAsker, type Asker } from '../incident/questions.js';
 import { gatherIncident } from '../incident/resolve.js';
 import type { Incident } from '../incident/schema.js';
@@ -20,12 +20,15 @@ import { isInteractive, safeForTerminal, safeLine, say, type IO } from './io.js'
 import { readable } from './check.js';
 import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
+import { prepareSmtp, type MakeSmtpSink, type SmtpFlags } from './smtp.js';
+import { testMessage } from '../mail/test-to.js';
 import { checkApology } from '../check/score.js';
 import { analyseText } from '../check/text.js';
 import { formatShortReport } from '../check/report.js';
 
-export interface DraftOptions extends IncidentFlags {
+export interface DraftOptions extends IncidentFlags, SmtpFlags {
   to?: string;
+  testTo?: string;
   save?: string;
   stage?: string;
   format?: string;
@@ -38,7 +41,7 @@ export interface DraftOptions extends IncidentFlags {
 export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker }): Promise<number> {
   const format = parseFormat(opts.format, 'draft');
   const stage = parseStage(opts.stage);
-  const requireFrom = format === 'eml';
+  const requireFrom = format === 'eml' || opts.smtp !== undefined;
   const gathered = gatherIncident({
     cwd: io.cwd,
     flags: incidentFromFlags(opts),
@@ -50,6 +53,8 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
   let input = gathered.input;
   let to = opts.to;
   if (to !== undefined) recipientOf(to); // a bad --to fails before any question is asked
+  const testTo = opts.testTo !== undefined ? recipientOf(opts.testTo, '--test-to') : undefined;
+  const makeSmtpSink = await prepareSmtp(opts, io);
 
   const interactive = isInteractive(io, opts.input === false);
   if (missingFields(input, requireFrom).length > 0 && interactive) {
@@ -68,7 +73,9 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
   const incident = validateIncident(input, { source: gathered.source, requireFrom });
   const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html) });
   const recipient = to ? recipientOf(to) : NOBODY;
-  const message = composer(recipient);
+  const composed = composer(recipient);
+  const message = testTo ? testMessage(composed, { name: testTo.name, address: testTo.email }) : composed;
+  if (makeSmtpSink && !message.to) throw new UsageError('--smtp sends the message to its recipient, and it has none', 'add --to "Name <addr>" (or --test-to you@example.com)');
   if (opts.save) saveIncident(resolve(io.cwd, opts.save), incident);
 
   const colour = stderrColour(io);
@@ -80,7 +87,24 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
     say(io, formatShortReport(readable(report), colour).trimEnd());
   }
   if (opts.save) say(io, `saved the incident to ${safeLine(opts.save)} (use it with: apologize batch --incident ${safeLine(opts.save)})`);
+  if (makeSmtpSink) return sendDraft(makeSmtpSink, message, io);
   await writeProduct(io, render(message, format));
+  return 0;
+}
+
+/** `draft --smtp`: the one message through the relay; exit 1 when it was refused or is in doubt. */
+async function sendDraft(makeSmtpSink: MakeSmtpSink, message: Message, io: IO): Promise<number> {
+  const sink = makeSmtpSink({
+    concurrency: 1,
+    ratePerMinute: 0,
+    timeoutMs: 60_000,
+    onFailure: (to, reason) => say(io, `apologize: sending to ${safeLine(to)} failed: ${safeLine(reason)}`),
+    onInDoubt: (to, reason) => say(io, `apologize: sending to ${safeLine(to)} is in doubt: ${safeLine(reason)} (it may have gone out)`),
+  });
+  await sink.write(message);
+  await sink.close();
+  if (sink.written === 0) return 1;
+  say(io, `apologize: sent to ${safeLine(message.to!.address)} → ${sink.target}`);
   return 0;
 }
 
@@ -90,9 +114,9 @@ function render(message: Message, format: DraftFormat): string {
   return toRfc5322(message, '\n');
 }
 
-function recipientOf(to: string) {
+function recipientOf(to: string, flag = '--to') {
   const box = parseMailbox(to);
-  if ('error' in box) throw new InputError(`--to "${printable(to)}" is not one valid address: ${box.error}`, 'write it as --to "Name <name@example.com>"');
+  if ('error' in box) throw new InputError(`${flag} "${printable(to)}" is not one valid address: ${box.error}`, `write it as ${flag} "Name <name@example.com>"`);
   return recipientFromMailbox(box.address, box.name);
 }
 

@@ -87,6 +87,10 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
     .option('--no-input', 'never prompt; missing fields are an error naming each flag')
     .option('--no-check', 'do not show the apology check on stderr')
     .option('--html', 'add an HTML alternative (multipart/alternative) made from the same text')
+    .option('--smtp <url>', 'send it through an SMTP relay instead of printing it: smtp://user@host:587 or smtps://user@host:465')
+    .option('--smtp-password-command <cmd>', 'print the relay password (default: APOLOGIZE_SMTP_PASSWORD)')
+    .option('--smtp-insecure', 'accept a relay certificate no authority signed (self-signed)')
+    .option('--test-to <address>', 'address it to you instead, Subject "[TEST] …"')
     .addHelpText('after', DRAFT_EXAMPLES)
     .action(async (opts) => {
       const { draftCommand } = await import('./draft.js');
