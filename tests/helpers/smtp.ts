@@ -77,6 +77,7 @@ export async function startSmtp(behaviour: SmtpBehaviour = {}): Promise<{ port: 
       });
     },
   });
+  server.on('error', () => {}); // a client killed mid-session resets its connection: not the server's failure
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as { port: number }).port;
   return { port, received, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
