@@ -56,7 +56,7 @@ function parseBatchOptions(opts: BatchOptions) {
   const format = parseFormat(opts.format, 'batch');
   if (format === 'eml' && !opts.out && opts.preview === undefined && !opts.exec) throw new UsageError('--format eml writes one file per message and needs --out FOLDER', 'add --out ./messages (or use --format mbox for one stream)');
   const where = [opts.exec && '--exec', opts.smtp && '--smtp', opts.out && '--out'].filter(Boolean);
-  if (where.length > 1) throw new UsageError(`${where.join(' and ')} all say where messages go`, 'use one of them');
+  if (where.length > 1) throw new UsageError(`${where.join(' and ')} ${where.length === 2 ? 'both' : 'all'} say where messages go`, 'use one of them');
   const delivers = Boolean(opts.exec || opts.smtp);
   if (opts.journal && !delivers) throw new UsageError('--journal records hand-offs to --exec or --smtp', 'add --smtp smtp://user@host:587 or --exec "sendmail -t -i" (or drop --journal)');
   if (opts.maxFailures !== undefined && !delivers) throw new UsageError('--max-failures is for delivery with --exec or --smtp', 'drop it, or add --smtp / --exec');

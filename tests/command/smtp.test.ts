@@ -120,7 +120,7 @@ describe('--smtp flags checked before anything is sent (exit 2)', () => {
     [['--smtp', 'smtp://care@127.0.0.1:2525'], /--smtp names a user but no password was given/],
     [['--smtp', 'http://127.0.0.1:2525'], /is not an smtp:\/\/ or smtps:\/\/ URL/],
     [['--smtp', 'smtp://care@127.0.0.1:2525', '--smtp-password-command', 'echo nope >&2; exit 3'], /--smtp-password-command failed \(exit 3: nope\)/],
-    [['--smtp', 'smtp://127.0.0.1:2525', '--out', 'x.mbox'], /--smtp and --out all say where messages go/],
+    [['--smtp', 'smtp://127.0.0.1:2525', '--out', 'x.mbox'], /--smtp and --out both say where messages go/],
     [['--smtp-insecure'], /--smtp-insecure is for delivery with --smtp/],
     [['--max-failures', '3'], /--max-failures is for delivery with --exec or --smtp/],
     [['--smtp', 'smtp://127.0.0.1:2525', '--test-to', 'not an address'], /--test-to "not an address" is not one valid address/],
