@@ -1,11 +1,13 @@
 // `npm run bench`: prints figures and ratios against the budgets in SPEC.md.
 // Never a pass/fail test: machines here are noisy. `npm run bench -- startup`
-// `-- batch` or `-- check` runs one part.
+// `-- batch`, `-- check` or `-- smtp` runs one part.
 import { benchBatch } from './batch.mjs';
 import { benchCheck } from './check.mjs';
+import { benchSmtp } from './smtp.mjs';
 import { benchStartup } from './startup.mjs';
 
 const only = process.argv[2];
 if (!only || only === 'startup') benchStartup();
 if (!only || only === 'batch') await benchBatch();
 if (!only || only === 'check') await benchCheck();
+if (!only || only === 'smtp') await benchSmtp();

@@ -1,6 +1,6 @@
 import type { Composer } from '../compose/compose.js';
 import { UsageError } from '../errors.js';
-import { ExecSink } from '../mail/exec.js';
+import { DeliverySink } from '../mail/delivery.js';
 import type { Journal } from '../mail/journal.js';
 import type { Sink } from '../mail/sinks.js';
 import { prescanFile } from '../recipients/prescan-file.js';
@@ -46,8 +46,8 @@ export interface BatchIO {
   outputGone(): boolean;
   /** The pre-pass of a big file may use a second thread. */
   threads: boolean;
-  /** A progress display for the main pass over `totalBytes` (none when not wanted). */
-  progress?(totalBytes: number): Promise<{ tick(n: number): void; stop(): void } | undefined>;
+  /** A progress display for the main pass over `totalBytes`, counting the deliveries of a delivery sink (none when not wanted). */
+  progress?(totalBytes: number, delivery?: DeliverySink): Promise<{ tick(n: number): void; stop(): void } | undefined>;
 }
 
 export interface BatchResult {
@@ -56,6 +56,8 @@ export interface BatchResult {
   target: string;
   /** Stopped by Ctrl-C (the sink was aborted: nothing half-written kept). */
   interrupted: boolean;
+  /** Why a delivery stopped taking messages (--max-failures), when it did. */
+  stopped?: string;
 }
 
 /**
@@ -88,11 +90,13 @@ export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO)
   const counts = emptyCounts();
   const rejects = new RejectsWriter(plan.rejectsPath);
   let interrupted = false;
+  const delivery = sink instanceof DeliverySink ? sink : undefined;
   const off = io.onInterrupt(() => {
-    if (interrupted && sink instanceof ExecSink) sink.killAll();
+    if (interrupted) delivery?.killAll();
     interrupted = true;
+    delivery?.interrupt();
   });
-  const progress = await io.progress?.(file.size);
+  const progress = await io.progress?.(file.size, delivery);
   try {
     rejects.setHeader(input.columns.raw);
     await runPass(
@@ -103,9 +107,9 @@ export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO)
         campaign: { stage: plan.stage, journal: campaign.journal, onlySent: campaign.onlySent, resendInDoubt: plan.resendInDoubt },
       },
       { sink, rejects, counts },
-      { shouldStop: () => interrupted || io.outputGone(), onBytes: progress?.tick, collectGarbage: garbageCollector() },
+      { shouldStop: () => interrupted || io.outputGone() || delivery?.stopped !== undefined, onBytes: progress?.tick, collectGarbage: garbageCollector() },
     );
-    if (interrupted) await sink.abort();
+    if (interrupted || delivery?.stopped) await sink.abort();
     else await sink.close();
   } catch (err) {
     await sink.abort();
@@ -118,11 +122,11 @@ export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO)
   }
   counts.written = sink.written;
   counts.failed = sink.failed;
-  if (sink instanceof ExecSink) {
-    counts.inDoubtNow = sink.inDoubt.length;
-    counts.inDoubt.push(...sink.inDoubt);
+  if (delivery) {
+    counts.inDoubtNow = delivery.inDoubt.length;
+    counts.inDoubt.push(...delivery.inDoubt);
   }
-  return { counts, target: sink.target, interrupted };
+  return { counts, target: sink.target, interrupted, stopped: delivery?.stopped };
 }
 
 /** The header: delimiter and columns; a column for every recipient field the template prints. */

@@ -90,6 +90,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
   const grouper = new Grouper(select.scattered, spill);
   let seq = 0;
   let stopped = false;
+  const ready = sink.ready;
   const orderIdx = input.columns.index.get('order_id');
   const stage = pass.campaign?.stage ?? 'apology';
   // --per-row: a repeated row would give the same Message-ID again (grouping makes keys unique otherwise).
@@ -153,6 +154,20 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       c.inDoubt.push(state.to || first.email);
       return skip(count);
     }
+    if (ready) {
+      // A delivery sink says when it can take another; the run may have been stopped meanwhile.
+      return ready.call(sink).then(() => {
+        if (control.shouldStop()) {
+          stopped = true;
+          return skip(count);
+        }
+        return produce(rows, count, group, recipient, apology);
+      });
+    }
+    return produce(rows, count, group, recipient, apology);
+  };
+
+  const produce = (rows: GoodRow[], count: number, group: CustomerRows | undefined, recipient: Recipient, apology: JournalRecord | undefined): Promise<void> | void => {
     let msg: Message;
     try {
       // A follow-up threads under the Message-ID the apology actually went out with.

@@ -32,7 +32,7 @@ export function emptyCounts(): BatchCounts {
 const n = (x: number) => x.toLocaleString('en-US');
 
 /** The one-line summary printed on stderr after every run. */
-export function summaryLine(c: BatchCounts, seconds: number, extra: { target?: string; rejects?: string; interrupted?: boolean; preview?: boolean }): string {
+export function summaryLine(c: BatchCounts, seconds: number, extra: { target?: string; rejects?: string; interrupted?: boolean; stopped?: boolean; preview?: boolean }): string {
   const grouped = c.rowsRendered - c.messages;
   const parts = [
     `${n(c.rowsRead)} rows read`,
@@ -53,5 +53,5 @@ export function summaryLine(c: BatchCounts, seconds: number, extra: { target?: s
   if (c.inDoubt.length > 0) parts.push(`${n(c.inDoubt.length)} in doubt`);
   const rate = seconds > 0 ? Math.round(c.rowsRead / seconds) : 0;
   const where = extra.target && !extra.preview ? ` → ${extra.target}` : '';
-  return `apologize: ${extra.interrupted ? 'interrupted: ' : ''}${parts.join(', ')}${where} · ${seconds.toFixed(2)} s · ${n(rate)} rows/s`;
+  return `apologize: ${extra.interrupted ? 'interrupted: ' : extra.stopped ? 'stopped: ' : ''}${parts.join(', ')}${where} · ${seconds.toFixed(2)} s · ${n(rate)} rows/s`;
 }

@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import { stringify as toYaml } from 'yaml';
 import { resolveNow } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
-import { InputError, InterruptError } from '../errors.js';
+import { InputError, InterruptError, UsageError } from '../errors.js';
 import { askMissing, inquirerAsker, type Asker } from '../incident/questions.js';
 import { gatherIncident } from '../incident/resolve.js';
 import type { Incident, IncidentInput } from '../incident/schema.js';
@@ -20,9 +20,12 @@ import { isInteractive, safeLine, say, type IO } from './io.js';
 import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
 import { previewMessage, reviewDraft, showCheck, type BuiltDraft } from './review.js';
+import { prepareSmtp, type MakeSmtpSink, type SmtpFlags } from './smtp.js';
+import { testMessage } from '../mail/test-to.js';
 
-export interface DraftOptions extends IncidentFlags {
+export interface DraftOptions extends IncidentFlags, SmtpFlags {
   to?: string;
+  testTo?: string;
   save?: string;
   stage?: string;
   format?: string;
@@ -35,7 +38,7 @@ export interface DraftOptions extends IncidentFlags {
 export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker }): Promise<number> {
   const format = parseFormat(opts.format, 'draft');
   const stage = parseStage(opts.stage);
-  const requireFrom = format === 'eml';
+  const requireFrom = format === 'eml' || opts.smtp !== undefined;
   const gathered = gatherIncident({
     cwd: io.cwd,
     flags: incidentFromFlags(opts),
@@ -47,6 +50,8 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
   let input = gathered.input;
   let to = opts.to;
   if (to !== undefined) recipientOf(to); // a bad --to fails before any question is asked
+  const testTo = opts.testTo !== undefined ? recipientOf(opts.testTo, '--test-to') : undefined;
+  const makeSmtpSink = await prepareSmtp(opts, io);
 
   const interactive = isInteractive(io, opts.input === false);
   const askOpts = { scenarios: library.list().map((t) => ({ value: t.name, name: t.name })), requireFrom, askRecipient: to === undefined };
@@ -84,8 +89,27 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
     if (io.stderr.isTTY && !io.stdout.isTTY) previewMessage(io, message);
     if (opts.check !== false) showCheck(io, message, incident.severity);
   }
+  if (testTo) message = testMessage(message, { name: testTo.name, address: testTo.email });
+  if (makeSmtpSink && !message.to) throw new UsageError('--smtp sends the message to its recipient, and it has none', 'add --to "Name <addr>" (or --test-to you@example.com)');
   if (opts.save) say(io, `saved the incident to ${safeLine(opts.save)} (use it with: apologize batch --incident ${safeLine(opts.save)})`);
+  if (makeSmtpSink) return sendDraft(makeSmtpSink, message, io);
   await writeProduct(io, render(message, format));
+  return 0;
+}
+
+/** `draft --smtp`: the one message through the relay; exit 1 when it was refused or is in doubt. */
+async function sendDraft(makeSmtpSink: MakeSmtpSink, message: Message, io: IO): Promise<number> {
+  const sink = makeSmtpSink({
+    concurrency: 1,
+    ratePerMinute: 0,
+    timeoutMs: 60_000,
+    onFailure: (to, reason) => say(io, `apologize: sending to ${safeLine(to)} failed: ${safeLine(reason)}`),
+    onInDoubt: (to, reason) => say(io, `apologize: sending to ${safeLine(to)} is in doubt: ${safeLine(reason)} (it may have gone out)`),
+  });
+  await sink.write(message);
+  await sink.close();
+  if (sink.written === 0) return 1;
+  say(io, `apologize: sent to ${safeLine(message.to!.address)} → ${sink.target}`);
   return 0;
 }
 
@@ -95,9 +119,9 @@ function render(message: Message, format: DraftFormat): string {
   return toRfc5322(message, '\n');
 }
 
-function recipientOf(to: string) {
+function recipientOf(to: string, flag = '--to') {
   const box = parseMailbox(to);
-  if ('error' in box) throw new InputError(`--to "${printable(to)}" is not one valid address: ${box.error}`, 'write it as --to "Name <name@example.com>"');
+  if ('error' in box) throw new InputError(`${flag} "${printable(to)}" is not one valid address: ${box.error}`, `write it as ${flag} "Name <name@example.com>"`);
   return recipientFromMailbox(box.address, box.name);
 }
 

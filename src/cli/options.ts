@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../incident/schema.js';
 import type { BatchFormat } from '../mail/formats.js';
+import type { SmtpServer } from '../mail/smtp.js';
 import type { Shard } from '../batch/run.js';
 import { normaliseHeader } from '../recipients/columns.js';
 import { checkEncoding } from '../recipients/decode.js';
@@ -135,4 +136,29 @@ export function parseSeverity(value: string | undefined): Severity | undefined {
     throw new UsageError(`--severity "${value}" is not one of ${SEVERITIES.join(', ')}`, 'e.g. --severity major');
   }
   return value as Severity | undefined;
+}
+
+/** A count that may be 0 (`--max-failures 0`: never stop). */
+export function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} "${value}" must be a whole number`, `e.g. ${flag} 10 (0: never)`);
+  return Number(value);
+}
+
+/** `--smtp smtp://user@host:port` or `smtps://…`: the server; a password in the URL is refused (argv is not secret). */
+export function parseSmtpUrl(value: string): SmtpServer {
+  const hint = 'write it as smtp://user@host:587 or smtps://user@host:465 (the password in APOLOGIZE_SMTP_PASSWORD or --smtp-password-command)';
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new UsageError(`--smtp "${value.replace(/:[^:@/]*@/, ':***@')}" is not a URL`, hint);
+  }
+  if (url.password) throw new UsageError('--smtp has a password in it, where every process on this machine can read it', 'put the password in APOLOGIZE_SMTP_PASSWORD or use --smtp-password-command CMD');
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new UsageError(`--smtp "${value}" is not an smtp:// or smtps:// URL`, hint);
+  if (!url.hostname || (url.pathname !== '' && url.pathname !== '/') || url.search || url.hash) throw new UsageError(`--smtp "${value}" is not smtp://user@host:port`, hint);
+  const secure = url.protocol === 'smtps:';
+  const user = url.username ? decodeURIComponent(url.username) : undefined;
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  return { secure, host, port: url.port ? Number(url.port) : secure ? 465 : 587, ...(user ? { user } : {}) };
 }

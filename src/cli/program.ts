@@ -31,7 +31,12 @@ Examples:
   apologize batch orders.csv --incident incident.yaml > apologies.mbox
   apologize batch orders.csv --incident incident.yaml --format eml --out ./apologies
 
-  # send through msmtp, 2 at a time, at most 60 a minute, safe to re-run
+  # three real messages to yourself first, then the campaign through your relay, safe to re-run
+  apologize batch orders.csv --incident incident.yaml --smtp smtp://care@relay.example:587 --test-to you@example.com
+  APOLOGIZE_SMTP_PASSWORD=… apologize batch orders.csv --incident incident.yaml \\
+    --smtp smtp://care@relay.example:587 --concurrency 4 --journal sent.journal
+
+  # or through msmtp, 2 at a time, at most 60 a minute
   apologize batch orders.csv --incident incident.yaml \\
     --exec 'msmtp -t --read-envelope-from' --concurrency 2 --rate 60/min --journal sent.journal
 `;
@@ -82,6 +87,10 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
     .option('--no-input', 'never prompt; missing fields are an error naming each flag')
     .option('--no-check', 'do not show the apology check on stderr')
     .option('--html', 'add an HTML alternative (multipart/alternative) made from the same text')
+    .option('--smtp <url>', 'send it through an SMTP relay instead of printing it: smtp://user@host:587 or smtps://user@host:465')
+    .option('--smtp-password-command <cmd>', 'print the relay password (default: APOLOGIZE_SMTP_PASSWORD)')
+    .option('--smtp-insecure', 'accept a relay certificate no authority signed (self-signed)')
+    .option('--test-to <address>', 'address it to you instead, Subject "[TEST] …"')
     .addHelpText('after', DRAFT_EXAMPLES)
     .action(async (opts) => {
       const { draftCommand } = await import('./draft.js');
@@ -98,9 +107,14 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
     .option('--out <path>', 'a file (mbox, ndjson, text) or a folder (eml); default stdout')
     .option('--force', 'overwrite existing .eml files in --out')
     .option('--exec <cmd>', 'hand each message to `sh -c CMD` on stdin (APOLOGIZE_TO, APOLOGIZE_MESSAGE_ID set)')
-    .option('--concurrency <n>', 'commands running at once with --exec', '1')
+    .option('--smtp <url>', 'deliver through an SMTP relay: smtp://user@host:587 (STARTTLS when offered) or smtps://user@host:465')
+    .option('--smtp-password-command <cmd>', 'print the relay password (default: APOLOGIZE_SMTP_PASSWORD); never put it in the URL')
+    .option('--smtp-insecure', 'accept a relay certificate no authority signed (self-signed)')
+    .option('--test-to <address>', 'send the first --limit (default 3) messages to this address instead, Subject "[TEST] …", not journaled')
+    .option('--concurrency <n>', 'hand-offs at once with --exec, connections with --smtp', '1')
     .option('--rate <n/min>', 'at most this many hand-offs a minute (30/min, 2/s)')
-    .option('--exec-timeout <duration>', 'kill a command that takes longer (30s, 2m)', '60s')
+    .option('--exec-timeout <duration>', 'the time one hand-off may take, --exec or --smtp (30s, 2m)', '60s')
+    .option('--max-failures <n>', 'stop after N hand-offs in a row that did not go through (default 10; 0: never)')
     .option('--journal <file>', 'the campaign\'s record (one run at a time): a re-run skips whoever was sent, whatever was edited')
     .option('--resend-in-doubt', 'also resend hand-offs whose outcome is unknown (killed by --exec-timeout or a signal, or a run that died)')
     .option('--preview <n>', 'render N messages to stderr, colourised, and write nothing')

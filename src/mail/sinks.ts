@@ -9,6 +9,8 @@ import { formatEntry, writeEntry, type BatchFormat } from './formats.js';
 /** Where messages go. `write` resolves when the message is accepted (backpressure). */
 export interface Sink {
   write(msg: Message, seq: number): Promise<void> | void;
+  /** When present, waited for before each message is composed (a free slot, the rate); the run may stop meanwhile. */
+  ready?(): Promise<void>;
   /** Finishes: flushes, waits for what is in flight, makes files final. */
   close(): Promise<void>;
   /** Stops early: keeps nothing half-written. */

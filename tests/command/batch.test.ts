@@ -308,7 +308,7 @@ describe('batch outputs and controls', () => {
     for (const [args, error] of [
       [['--format', 'eml'], 'apologize: --format eml writes one file per message and needs --out FOLDER — add --out ./messages (or use --format mbox for one stream)'],
       [['--exec', 'cat', '--out', 'x'], 'apologize: --exec and --out both say where messages go — use one of them'],
-      [['--journal', 'j'], 'apologize: --journal records hand-offs to --exec — add --exec "sendmail -t -i" (or drop --journal)'],
+      [['--journal', 'j'], 'apologize: --journal records hand-offs to --exec or --smtp — add --smtp smtp://user@host:587 or --exec "sendmail -t -i" (or drop --journal)'],
       [['--rate', 'fast', '--exec', 'cat'], 'apologize: --rate "fast" is not a rate — use e.g. --rate 30/min or --rate 2/s'],
       [['--limit', '0'], 'apologize: --limit "0" must be a whole number of at least 1 — e.g. --limit 10'],
       [['--delimiter', '::'], 'apologize: --delimiter "::" must be one ASCII character other than a quote or line break — use , ; | or tab'],

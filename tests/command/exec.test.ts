@@ -2,6 +2,7 @@
 // (msmtp into a real SMTP server on 127.0.0.1); the run itself is not. Runs that are killed
 // or interrupted are in tests/e2e/exec.test.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, lines, summaryLine } from '../helpers/cli.js';
@@ -111,3 +112,29 @@ describe('hand-offs that hang or die', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 });
+
+describe('a mail command that cannot reach its relay', () => {
+  it('keeps the command\'s real error line (not only its last, generic one), and --max-failures stops the run', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const srv = createServer();
+      srv.listen(0, '127.0.0.1', () => {
+        const { port } = srv.address() as AddressInfo;
+        srv.close(() => resolve(port)); // a port nobody listens on now
+      });
+    });
+    const csv = customersCsv(tempDir(), 6, 'm');
+    const journal = join(tempDir(), 'j');
+    const cmd = msmtpCommand(closed);
+    const r = await cli(['batch', csv, '--incident', INCIDENT, '--exec', cmd, '--journal', journal, '--max-failures', '2']);
+    expect(r.code).toBe(1);
+    const reason = `exit 75: msmtp: cannot connect to 127.0.0.1, port ${closed}: Connection refused; msmtp: could not send mail`;
+    expect(lines(r.stderr)).toEqual([
+      `apologize: sending to m0@example.com failed: ${reason}`,
+      `apologize: sending to m1@example.com failed: ${reason}`,
+      `apologize: stopped: 2 hand-off(s) in a row did not go through (the last: ${reason}) — check the relay (or the command), then re-run with the same --journal: whoever was sent is skipped; --max-failures N sets how many in a row stop a run`,
+      expect.stringMatching(/^apologize: stopped: 4 rows read, 2 messages, 0 rejected, 2 skipped, 2 failed → /),
+    ]);
+    expect(journalEvents(journal).filter((e) => e.event === 'failed').map((e) => e.reason)).toEqual([reason, reason]);
+  });
+});
+

@@ -77,7 +77,7 @@ export function lines(text: string): string[] {
  * Throws unless stderr has exactly one.
  */
 export function summaryLine(stderr: string): string {
-  const found = lines(stderr).filter((l) => /^apologize: (interrupted: )?[\d,]+ rows read, /.test(l));
+  const found = lines(stderr).filter((l) => /^apologize: (interrupted: |stopped: )?[\d,]+ rows read, /.test(l));
   if (found.length !== 1) throw new Error(`expected one summary line, found ${found.length} in:\n${stderr}`);
   const m = / · \d+\.\d\d s · [\d,]+ rows\/s$/.exec(found[0]!);
   if (!m) throw new Error(`the summary line has no timing: ${found[0]}`);
