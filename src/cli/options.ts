@@ -18,6 +18,9 @@ export const FORMATS = {
   ndjson: { batch: true, draft: false },
   text: { batch: true, draft: true },
   json: { batch: false, draft: true },
+  postmark: { batch: true, draft: false },
+  resend: { batch: true, draft: false },
+  ses: { batch: true, draft: false },
 } as const;
 
 type FormatCommand = 'batch' | 'draft';

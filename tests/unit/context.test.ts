@@ -37,7 +37,7 @@ async function everyFormat(msg: Message): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const format of formatsOf('batch')) {
     const t = target();
-    writeEntry(t, msg, format, true);
+    writeEntry(t, msg, format, 0);
     out[format] = t.text();
   }
   out.ndjson = JSON.parse(out.ndjson!).text as string; // the value as written, not JSON-escaped
@@ -76,7 +76,7 @@ describe('a value added to the context reaches every format', () => {
       }
       const html = createComposer(incident, library, { now, stage, values, html: true })(row('ana@example.com', 'Ana Ruiz', ['A-1', 'A-2', 'A-3']));
       const t = target();
-      writeEntry(t, html, 'eml', true);
+      writeEntry(t, html, 'eml', 0);
       expect((await simpleParser(t.text())).html).toContain('Ana, 3 of your orders were late.');
     });
   }
