@@ -41,6 +41,10 @@ async function everyFormat(msg: Message): Promise<Record<string, string>> {
     out[format] = t.text();
   }
   out.ndjson = JSON.parse(out.ndjson!).text as string; // the value as written, not JSON-escaped
+  // the provider formats: the first request body (its closing bracket comes at the end of the stream)
+  out.postmark = (JSON.parse(`${out.postmark!}]`) as { TextBody: string }[])[0]!.TextBody;
+  out.resend = (JSON.parse(`${out.resend!}]`) as { text: string }[])[0]!.text;
+  out.ses = (await simpleParser(Buffer.from((JSON.parse(out.ses!) as { Content: { Raw: { Data: string } } }).Content.Raw.Data, 'base64'))).text ?? '';
   out.json = (JSON.parse(toJsonLine(toJsonObject(msg))) as { text: string }).text;
   out.eml = (await simpleParser(out.eml!)).text ?? '';
   return out;
