@@ -73,6 +73,7 @@ export async function benchBatch() {
   console.log(`batch (median of ${RUNS} rounds, cases alternating; /usr/bin/time: wall and whole-process peak RSS; load ${loadNote(started)})`);
   console.log(`  1M rows → mbox file (--out):   ${vs(m.mboxFile.seconds, 3, `${s(m.mboxFile.seconds)}, ${Math.round(1e6 / m.mboxFile.seconds).toLocaleString('en-US')} rows/s, budget 3 s`)}`);
   console.log(`  1M rows → mbox /dev/null:      ${vs(m.mboxNull.seconds, 2, `${s(m.mboxNull.seconds)}, budget 2 s`)}`);
+  console.log(`  1M rows, file ÷ /dev/null:     ${(m.mboxFile.seconds / m.mboxNull.seconds).toFixed(2)}× (what writing the file costs on top)`);
   console.log(`  1M rows → ndjson file:         ${vs(m.ndjson.seconds / m.mboxFile.seconds, 1.5, `${s(m.ndjson.seconds)} = ${(m.ndjson.seconds / m.mboxFile.seconds).toFixed(2)}× mbox, budget 1.5×`)}`);
   console.log(`  1M rows → text file:           ${vs(m.text.seconds / m.mboxFile.seconds, 1.5, `${s(m.text.seconds)} = ${(m.text.seconds / m.mboxFile.seconds).toFixed(2)}× mbox, budget 1.5×`)}`);
   console.log(`  100k rows → eml folder:        ${vs(m.eml100k.seconds / m.mboxFile100k.seconds, 2.5, `${s(m.eml100k.seconds)} = ${(m.eml100k.seconds / m.mboxFile100k.seconds).toFixed(2)}× mbox (${s(m.mboxFile100k.seconds)}), budget 2.5×`)}`);

@@ -64,7 +64,6 @@ function parseBatchOptions(opts: BatchOptions) {
   if (opts.onlySent && (opts.stage ?? 'apology') === 'apology') throw new UsageError('--only-sent picks follow-up recipients from the apology run\'s journal', 'add --stage followup');
   return {
     format,
-    encoding: parseEncoding(opts.encoding),
     preview: positiveInt(opts.preview, '--preview'),
     limit: positiveInt(opts.limit, '--limit') ?? (opts.testTo !== undefined ? 3 : undefined),
     maxFailures: wholeNumber(opts.maxFailures, '--max-failures') ?? 10,
@@ -84,6 +83,7 @@ function parseBatchOptions(opts: BatchOptions) {
 export async function batchCommand(input: string, opts: BatchOptions, io: IO, signals: { onInterrupt: (fn: () => void) => () => void }): Promise<number> {
   const started = now(io);
   const o = parseBatchOptions(opts);
+  const encoding = await parseEncoding(opts.encoding);
   const path = (p: string | undefined) => (p ? resolve(io.cwd, p) : undefined);
 
   const gathered = gatherIncident({ cwd: io.cwd, flags: incidentFromFlags(opts), incidentFile: opts.incident, configFile: opts.config, templatesDir: opts.templates });
@@ -100,7 +100,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     { flag: '--rejects', path: rejectsPath },
     { flag: '--journal', path: path(opts.journal) },
   ]);
-  const file: InputFile = await prepareInput(inputPath, io.stdin, { name: input, encoding: o.encoding, note: (line) => say(io, line) });
+  const file: InputFile = await prepareInput(inputPath, io.stdin, { name: input, encoding, note: (line) => say(io, line) });
   let campaign: Campaign | undefined;
   try {
     // One run at a time on a journal; the incident id its messages carry is the journal's.

@@ -1,7 +1,7 @@
 // Every flag parser, and the table of output formats. A command file reads its flags through these
 // and hands typed values to the core; nothing below src/cli parses a flag.
 import { UsageError } from '../errors.js';
-import { SEVERITIES, type Severity } from '../incident/schema.js';
+import { SEVERITIES, type Severity } from '../incident/enums.js';
 import type { BatchFormat } from '../mail/formats.js';
 import type { SmtpServer } from '../mail/smtp.js';
 import type { Shard } from '../batch/run.js';
@@ -19,6 +19,9 @@ export const FORMATS = {
   ndjson: { batch: true, draft: false },
   text: { batch: true, draft: true },
   json: { batch: false, draft: true },
+  postmark: { batch: true, draft: false },
+  resend: { batch: true, draft: false },
+  ses: { batch: true, draft: false },
 } as const;
 
 type FormatCommand = 'batch' | 'draft';
@@ -118,8 +121,8 @@ export function parseMapOptions(values: string[] = []): Map<string, string> {
 }
 
 /** `--encoding`: a name iconv-lite knows, utf-8, or auto; checked before anything is read. */
-export function parseEncoding(value: string | undefined): string | undefined {
-  checkEncoding(value);
+export async function parseEncoding(value: string | undefined): Promise<string | undefined> {
+  await checkEncoding(value);
   return value;
 }
 

@@ -1,6 +1,6 @@
-import libmime from 'libmime';
 import libqp from 'libqp';
 import type { Mailbox } from '../message.js';
+import { encodeWord, encodeWords, foldLines } from './mime-words.js';
 
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -22,19 +22,19 @@ export function encodeDisplayName(name: string): string {
   if (NON_ASCII.test(name) || looksEncoded(name)) {
     // One encoded-word where it fits a line (Q, readable; B when Q is too long):
     // some parsers (Python's) put a space between adjacent encoded-words in a name.
-    const q = libmime.encodeWord(name, 'Q', 0);
+    const q = encodeWord(name, 'Q', 0);
     if (q.length <= 900) return q;
-    const b = libmime.encodeWord(name, 'B', 0);
-    return b.length <= 900 ? b : libmime.encodeWord(name, 'Q', 52);
+    const b = encodeWord(name, 'B', 0);
+    return b.length <= 900 ? b : encodeWord(name, 'Q', 52);
   }
-  if (name.length > 900) return libmime.encodeWord(name, 'Q', 52);
+  if (name.length > 900) return encodeWord(name, 'Q', 52);
   if (SPECIALS.test(name) || LONG_TOKEN.test(name) || /^\s|\s$|\s\s/.test(name)) return `"${name.replace(/(["\\])/g, '\\$1')}"`;
   return name;
 }
 
 const PLAIN_NAME = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]*$/;
 
-// Encoding a name (libmime) costs more than the rest of a message: names repeat, so keep some.
+// Encoding a name costs more than the rest of a message: names repeat, so keep some.
 const encodedNames = new Map<string, string>();
 
 /** `Name <addr>` with only the name encoded; the address always stays bare. */
@@ -63,8 +63,8 @@ export function displayMailbox(box: Mailbox): string {
 
 /** An unstructured header value (Subject…): encoded-words where needed. */
 export function encodeUnstructured(value: string): string {
-  if (LONG_TOKEN.test(value) || looksEncoded(value)) return libmime.encodeWord(value, 'Q', 52);
-  if (NON_ASCII.test(value)) return libmime.encodeWords(value, 'Q', 52);
+  if (LONG_TOKEN.test(value) || looksEncoded(value)) return encodeWord(value, 'Q', 52);
+  if (NON_ASCII.test(value)) return encodeWords(value, 'Q', 52);
   return value;
 }
 
@@ -74,7 +74,7 @@ export const FOLD_AT = 76;
 /** One header line, folded at 76 columns where it can be. */
 export function headerLine(name: string, encodedValue: string): string {
   const line = `${name}: ${encodedValue}`;
-  return line.length <= FOLD_AT ? line : libmime.foldLines(line, FOLD_AT).replace(/\r\n/g, '\n');
+  return line.length <= FOLD_AT ? line : foldLines(line, FOLD_AT).replace(/\r\n/g, '\n');
 }
 
 export interface EncodedBody {

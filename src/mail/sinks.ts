@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { close as fsClose, closeSync, constants, existsSync, fsyncSync, link as fsLink, mkdirSync, open as fsOpen, openSync, readdirSync, rename as fsRename, renameSync, statSync, unlink as fsUnlink, unlinkSync, write as fsWrite } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ByteTarget, Message } from '../message.js';
 import { OutputError, UsageError } from '../errors.js';
 import { createExclusive, tempNameFor, writeNewFile } from './create.js';
-import { formatEntry, writeEntry, type BatchFormat } from './formats.js';
+import { formatEntry, writeEnd, writeEntry, type BatchFormat } from './formats.js';
 
 /** Where messages go. `write` resolves when the message is accepted (backpressure). */
 export interface Sink {
@@ -52,7 +52,7 @@ export class StreamSink implements Sink {
   }
 
   write(msg: Message): Promise<void> | void {
-    writeEntry(this.t, msg, this.format, this.written === 0);
+    writeEntry(this.t, msg, this.format, this.written);
     this.written++;
     if (this.t.used >= FLUSH_AT) return this.flush();
   }
@@ -87,6 +87,7 @@ export class StreamSink implements Sink {
   }
 
   async close(): Promise<void> {
+    writeEnd(this.t, this.format, this.written);
     await this.flush();
     if (this.isClosed()) return;
     await new Promise<void>((resolve, reject) => {
@@ -105,16 +106,29 @@ export class StreamSink implements Sink {
   }
 }
 
-/** A file written through a temporary name and renamed when complete: never half a file. */
+/** Bytes a file sink fills before handing them to the writer. */
+const FILE_BUFFER = 1 << 20;
+/** Filled buffers that may wait for the disk before the run waits for it (memory stays flat). */
+const MAX_QUEUED = 4;
+
+/**
+ * A file written through a temporary name and renamed when complete: never half a file.
+ *
+ * Writing is off the compose path: a full buffer is handed to `fs.write` (the write itself runs
+ * on libuv's thread pool) and composing goes on in a spare buffer; buffers are written one at a
+ * time, in order. Only when MAX_QUEUED full buffers are waiting does `write` return a promise
+ * (the run waits for the disk). The first failed write (disk full) is reported by the next
+ * `write` or by `close`, and the temporary file is removed: the path gets the whole file or nothing.
+ */
 export class FileSink implements Sink {
   written = 0;
   failed = 0;
-  private fd: number;
+  private readonly fd: number;
   private readonly tmp: string;
   private readonly direct: boolean;
   /** The output buffer; the writers write straight into it. */
   private readonly t: ByteTarget = {
-    buf: Buffer.allocUnsafe(1 << 20),
+    buf: Buffer.allocUnsafe(FILE_BUFFER),
     used: 0,
     ensure: (n) => {
       if (this.t.used + n <= this.t.buf.length) return;
@@ -122,6 +136,16 @@ export class FileSink implements Sink {
       if (n > this.t.buf.length) this.t.buf = Buffer.allocUnsafe(n);
     },
   };
+  /** Filled buffers waiting for the disk, the first one being written. */
+  private readonly queue: Buffer[] = [];
+  /** Written buffers of the usual size, to fill again. */
+  private readonly spare: Buffer[] = [];
+  private writing = false;
+  private error: NodeJS.ErrnoException | undefined;
+  /** Waiting for the queue to shrink (backpressure) or to empty (close). */
+  private waiters: (() => void)[] = [];
+  private closed = false;
+
   constructor(
     private readonly path: string,
     private readonly format: BatchFormat,
@@ -140,39 +164,100 @@ export class FileSink implements Sink {
     return this.path;
   }
 
-  write(msg: Message): void {
-    writeEntry(this.t, msg, this.format, this.written === 0);
+  write(msg: Message): Promise<void> | void {
+    if (this.error) throw this.failure();
+    writeEntry(this.t, msg, this.format, this.written);
     this.written++;
+    if (this.queue.length >= MAX_QUEUED) return this.until(() => this.queue.length < MAX_QUEUED);
   }
 
+  /** Hands the filled part of the buffer to the writer and goes on in a spare one. */
   private flush(): void {
     if (this.t.used === 0) return;
-    const data = this.t.buf.subarray(0, this.t.used);
+    const full = this.t.buf;
+    this.queue.push(full.subarray(0, this.t.used));
+    this.t.buf = this.spare.pop() ?? Buffer.allocUnsafe(FILE_BUFFER);
     this.t.used = 0;
-    try {
-      let off = 0;
-      while (off < data.length) off += writeSync(this.fd, data, off);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      this.written = 0;
-      this.cleanup();
-      throw new OutputError(`cannot write to ${this.path}: ${code ?? String(err)}; nothing was kept`, code === 'ENOSPC' ? 'free some disk space, or write elsewhere' : 'check the output target');
+    if (!this.writing) this.next(0);
+  }
+
+  /** Writes the first queued buffer from `off`; then the next, in order. */
+  private next(off: number): void {
+    const data = this.queue[0];
+    if (!data || this.error) {
+      this.writing = false;
+      this.wake();
+      return;
     }
+    this.writing = true;
+    fsWrite(this.fd, data, off, data.length - off, null, (err, n) => {
+      if (err) {
+        this.error = err;
+        this.queue.length = 0;
+        this.writing = false;
+        this.wake();
+        return;
+      }
+      if (off + n < data.length) return this.next(off + n);
+      this.queue.shift();
+      if (data.buffer.byteLength === FILE_BUFFER && data.byteOffset === 0 && this.spare.length < 2) this.spare.push(Buffer.from(data.buffer, 0, FILE_BUFFER));
+      this.wake();
+      this.next(0);
+    });
+  }
+
+  private until(done: () => boolean): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (this.error) reject(this.failure());
+        else if (done()) resolve();
+        else this.waiters.push(check);
+      };
+      check();
+    });
+  }
+
+  private wake(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const w of waiting) w();
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    writeEnd(this.t, this.format, this.written);
     this.flush();
-    if (!this.direct) fsyncSync(this.fd);
-    closeSync(this.fd);
+    await this.until(() => !this.writing && this.queue.length === 0);
+    this.closed = true;
+    try {
+      if (!this.direct) fsyncSync(this.fd);
+      closeSync(this.fd);
+    } catch (err) {
+      this.error = err as NodeJS.ErrnoException;
+      throw this.failure();
+    }
     if (!this.direct) renameSync(this.tmp, this.path);
   }
 
   async abort(): Promise<void> {
     this.written = 0;
+    // Let the write in progress end before the file goes (the queue is dropped).
+    this.queue.splice(1);
+    await this.until(() => !this.writing).catch(() => {});
     this.cleanup();
   }
 
+  /** The error of the failed write, reported once: the temporary file is gone, nothing was kept. */
+  private failure(): OutputError {
+    const code = this.error?.code;
+    this.written = 0;
+    this.cleanup();
+    return new OutputError(`cannot write to ${this.path}: ${code ?? String(this.error)}; nothing was kept`, code === 'ENOSPC' ? 'free some disk space, or write elsewhere' : 'check the output target');
+  }
+
   private cleanup(): void {
+    if (this.closed) return;
+    this.closed = true;
     try {
       closeSync(this.fd);
     } catch {
@@ -187,6 +272,11 @@ export function emlName(seq: number, key: string): string {
   const safe = key.toLowerCase().replace(/[^a-z0-9@._+-]/g, '_').slice(0, 100);
   return `${String(seq).padStart(6, '0')}-${safe || 'message'}.eml`;
 }
+
+/** .eml files a folder sink writes at once. */
+const FILES_IN_FLIGHT = 16;
+/** A new file, never an existing one or through a symlink (as createExclusive). */
+const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
 /** A folder of .eml files, each written atomically; existing files are kept unless --force. */
 export class FolderSink implements Sink {
@@ -227,27 +317,86 @@ export class FolderSink implements Sink {
     return this.dir;
   }
 
-  write(msg: Message, seq: number): void {
+  /** Files being written. */
+  private inFlight = 0;
+  private error: OutputError | undefined;
+  private waiters: (() => void)[] = [];
+
+  /**
+   * Writes one file off the compose path: create the temporary name exclusively, write, close,
+   * then link it to its final name (or rename over it with --force), on libuv's thread pool.
+   * Up to FILES_IN_FLIGHT files at once; then the run waits. A failure is reported by the next
+   * `write` or by `close`; files already whole are kept, the failed one leaves nothing.
+   */
+  write(msg: Message, seq: number): Promise<void> | void {
+    if (this.error) throw this.error;
     const final = join(this.dir, emlName(seq, msg.key));
     const tmp = join(this.dir, `.${this.salt}-${seq}.tmp`);
-    try {
-      writeNewFile(tmp, formatEntry(msg, 'eml', false));
-      if (this.force) renameSync(tmp, final);
-      else {
-        linkSync(tmp, final); // fails if the file exists: never overwrite
-        unlinkSync(tmp);
-      }
-    } catch (err) {
-      if (existsSync(tmp)) unlinkSync(tmp);
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new OutputError(
-        `cannot write ${final}: ${code ?? String(err)} (${this.written} file(s) written before it)`,
-        code === 'EEXIST' ? 'add --force to overwrite, or use an empty folder' : 'check the folder and the free space',
-      );
-    }
-    this.written++;
+    const data = Buffer.from(formatEntry(msg, 'eml', 0), 'utf8');
+    this.inFlight++;
+    const fail = (err: NodeJS.ErrnoException, created: boolean) => {
+      const done = () => {
+        this.error ??= new OutputError(
+          `cannot write ${final}: ${err.code ?? String(err)} (${this.written} file(s) written before it)`,
+          err.code === 'EEXIST' ? 'add --force to overwrite, or use an empty folder' : 'check the folder and the free space',
+        );
+        this.settle();
+      };
+      if (created) fsUnlink(tmp, done);
+      else done();
+    };
+    fsOpen(tmp, EXCLUSIVE, 0o666, (err, fd) => {
+      if (err) return fail(err, false);
+      const writeFrom = (off: number): void => {
+        fsWrite(fd, data, off, data.length - off, null, (werr, n) => {
+          if (werr) return fsClose(fd, () => fail(werr, true));
+          if (off + n < data.length) return writeFrom(off + n);
+          fsClose(fd, (cerr) => {
+            if (cerr) return fail(cerr, true);
+            const finish = (lerr: NodeJS.ErrnoException | null) => {
+              if (lerr) return fail(lerr, true);
+              this.written++;
+              this.settle();
+            };
+            if (this.force) fsRename(tmp, final, finish);
+            else fsLink(tmp, final, (lerr) => (lerr ? finish(lerr) : fsUnlink(tmp, finish))); // link fails if the file exists: never overwrite
+          });
+        });
+      };
+      writeFrom(0);
+    });
+    if (this.inFlight >= FILES_IN_FLIGHT) return this.until(() => this.inFlight < FILES_IN_FLIGHT);
   }
 
-  async close(): Promise<void> {}
-  async abort(): Promise<void> {}
+  private settle(): void {
+    this.inFlight--;
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const w of waiting) w();
+  }
+
+  private until(done: () => boolean): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (this.error) reject(this.error);
+        else if (done()) resolve();
+        else this.waiters.push(check);
+      };
+      check();
+    });
+  }
+
+  /** Waits for every file in flight; the first failure, if any. */
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const check = () => (this.inFlight === 0 ? resolve() : this.waiters.push(check));
+      check();
+    });
+    if (this.error) throw this.error;
+  }
+
+  /** Files in flight are finished (each is whole), nothing more is started. */
+  async abort(): Promise<void> {
+    await this.close().catch(() => {});
+  }
 }

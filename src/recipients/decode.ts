@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import type iconvLite from 'iconv-lite';
 import { UsageError } from '../errors.js';
 import { readFileChunks } from './read.js';
 
@@ -9,9 +9,21 @@ export interface DecodeOptions {
 
 const UTF8 = new Set(['utf8', 'utf-8']);
 
+type Iconv = typeof iconvLite;
+let iconvModule: Iconv | undefined;
+
+/** iconv-lite (half a megabyte of tables), loaded only when a legacy encoding is in play. */
+export async function loadIconv(): Promise<Iconv> {
+  if (!iconvModule) {
+    const mod = (await import('iconv-lite')) as Iconv & { default?: Iconv };
+    iconvModule = mod.default ?? mod; // a CommonJS package: its exports sit on `default` when bundled
+  }
+  return iconvModule;
+}
+
 /** Checks an --encoding value before anything is read. */
-export function checkEncoding(encoding: string | undefined): void {
-  if (encoding && !UTF8.has(encoding.toLowerCase()) && encoding.toLowerCase() !== 'auto' && !iconv.encodingExists(encoding)) {
+export async function checkEncoding(encoding: string | undefined): Promise<void> {
+  if (encoding && !UTF8.has(encoding.toLowerCase()) && encoding.toLowerCase() !== 'auto' && !(await loadIconv()).encodingExists(encoding)) {
     throw new UsageError(`unknown encoding "${encoding}"`, 'use a name like windows-1252, latin1, utf-16le or shift_jis, or auto to detect it');
   }
 }
@@ -36,7 +48,8 @@ export function isUtf8Name(encoding: string | undefined): boolean {
  * alone, each half would become U+FFFD in UTF-8.
  */
 export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: DecodeOptions = {}): AsyncGenerator<Buffer> {
-  let decoder: ReturnType<typeof iconv.getDecoder> | null | undefined;
+  let decoder: ReturnType<Iconv['getDecoder']> | null | undefined;
+  const iconv = opts.encoding && !UTF8.has(opts.encoding.toLowerCase()) ? await loadIconv() : undefined;
   let head: Buffer | null = Buffer.alloc(0);
   let high = ''; // a high surrogate waiting for its pair
   let tiny: Buffer | null = null; // fewer than 4 bytes waiting for more
@@ -48,12 +61,12 @@ export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: Decod
       if (head.length < 4) continue;
       chunk = head;
       head = null;
-      if (chunk[0] === 0xff && chunk[1] === 0xfe) decoder = iconv.getDecoder('utf-16le');
-      else if (chunk[0] === 0xfe && chunk[1] === 0xff) decoder = iconv.getDecoder('utf-16be');
+      if (chunk[0] === 0xff && chunk[1] === 0xfe) decoder = (await loadIconv()).getDecoder('utf-16le');
+      else if (chunk[0] === 0xfe && chunk[1] === 0xff) decoder = (await loadIconv()).getDecoder('utf-16be');
       else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        decoder = explicit ? iconv.getDecoder(explicit) : null;
+        decoder = explicit ? iconv!.getDecoder(explicit) : null;
         chunk = chunk.subarray(3);
-      } else decoder = explicit ? iconv.getDecoder(explicit) : null;
+      } else decoder = explicit ? iconv!.getDecoder(explicit) : null;
     }
     if (decoder) {
       // Writes of at least 4 bytes: iconv-lite's gb18030 decoder loses a
@@ -83,7 +96,7 @@ export async function* toUtf8(input: AsyncIterable<Buffer | string>, opts: Decod
     // fewer than 4 bytes in all
     let chunk = head;
     if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-    const d = explicit ? iconv.getDecoder(explicit) : null;
+    const d = explicit ? iconv!.getDecoder(explicit) : null;
     const out = d ? Buffer.from(d.write(chunk) + (d.end() ?? ''), 'utf8') : chunk;
     if (out.length > 0) yield out;
     return;

@@ -1,6 +1,6 @@
 import { readSync } from 'node:fs';
-import iconv from 'iconv-lite';
 import { UsageError } from '../errors.js';
+import { loadIconv } from './decode.js';
 import { readFileChunks } from './read.js';
 
 export { Utf8Check } from './utf8-check.js';
@@ -66,7 +66,7 @@ export async function guessEncoding(sample: Buffer): Promise<string> {
   const mod = (await import('chardet')) as typeof import('chardet') & { default?: typeof import('chardet') };
   const name = (mod.default ?? mod).detect(sample)?.toLowerCase();
   // ISO-8859-1 text is windows-1252 (its superset that Excel writes); a guess of UTF-8 or ASCII is no guess.
-  if (!name || name === 'iso-8859-1' || name === 'utf-8' || name === 'ascii' || !iconv.encodingExists(name)) return 'windows-1252';
+  if (!name || name === 'iso-8859-1' || name === 'utf-8' || name === 'ascii' || !(await loadIconv()).encodingExists(name)) return 'windows-1252';
   return name;
 }
 

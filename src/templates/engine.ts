@@ -19,10 +19,46 @@ export function createEngine(): HandlebarsEnv {
   return hb;
 }
 
+/** How every template, humour line and partial is compiled: plain text, strict lookups. */
+const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: false } as const;
+
+// Handlebars' parser is the slowest part of a small run's start-up, and a template's source is
+// read by the syntax check, the field analysis, the shape plan and the compiler: each source is
+// parsed once. The parsed tree (whitespace control applied) is shared read-only; the compiler,
+// which applies whitespace control to what it is given, gets a copy of the unprocessed tree, so
+// it compiles exactly what it would from the source.
+const raw = new Map<string, hbs.AST.Program>();
+const processed = new Map<string, hbs.AST.Program>();
+
+function rawTree(source: string): hbs.AST.Program {
+  let tree = raw.get(source);
+  if (!tree) {
+    tree = Handlebars.parseWithoutProcessing(source);
+    raw.set(source, tree);
+  }
+  return tree;
+}
+
+/** `Handlebars.parse(source)`, parsed once per source: read it, never change it. */
+export function parseTemplate(source: string): hbs.AST.Program {
+  let tree = processed.get(source);
+  if (!tree) {
+    tree = Handlebars.parse(structuredClone(rawTree(source)) as unknown as string); // (a parsed Program is returned as it is, then processed)
+    processed.set(source, tree);
+  }
+  return tree;
+}
+
+/** `hb.compile(source)` with apologize's options, from the parsed tree (compiled on first use). */
+export function compileTemplate(hb: HandlebarsEnv, source: string): HandlebarsTemplateDelegate {
+  // (typed for source text; Handlebars takes a parsed Program as well)
+  return hb.compile(structuredClone(rawTree(source)) as unknown as string, COMPILE_OPTIONS);
+}
+
 /** Parses now (so syntax errors surface at load time) and compiles for plain text. */
 export function compileText(hb: HandlebarsEnv, source: string): RenderFn {
-  hb.parse(source);
-  const template = hb.compile(source, { noEscape: true, strict: true, preventIndent: false });
+  parseTemplate(source);
+  const template = compileTemplate(hb, source);
   return (context: object) => template(context, RUNTIME_OPTIONS);
 }
 

@@ -5,7 +5,7 @@ import type { Stage } from '../message.js';
 import { printable } from '../text/printable.js';
 import { nearest } from '../text/nearest.js';
 import { hasHeaderBreaker } from '../mail/address.js';
-import { compileText, createEngine, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
+import { compileTemplate, compileText, createEngine, parseTemplate, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
 import { skeletonPlan, type SkeletonPlan } from './shape-plan.js';
 import { builtinTemplatesDir } from './paths.js';
@@ -256,11 +256,12 @@ export class TemplateLibrary {
         const file = join(partials, entry);
         const source = readTemplateFile(file);
         try {
-          this.hb.parse(source);
+          parseTemplate(source);
         } catch (err) {
           throw new TemplateError(`${file}:${handlebarsLine(err) ?? 1}: ${handlebarsMessage(err)}`, 'fix the partial syntax');
         }
-        this.hb.registerPartial(basename(entry, '.hbs'), source);
+        // Compiled (on first use) with the options every template has: what Handlebars would compile from the source.
+        this.hb.registerPartial(basename(entry, '.hbs'), compileTemplate(this.hb, source));
         this.partialSources.set(basename(entry, '.hbs'), source);
         this.partialFiles.set(basename(entry, '.hbs'), { text: source, file });
       }

@@ -173,7 +173,7 @@ function checkAll(make: () => Composer, runs: number, seed: number, written?: Wr
         if (compose.template.stage === 'apology') expect(msg.subject).toBe(direct(compose, r, msg).subject);
       } else expect(msg.text).toBe(direct(compose, r, msg).text);
       const entry = mboxBytes(msg);
-      const eml = formatEntry(msg, 'eml', false);
+      const eml = formatEntry(msg, 'eml', 0);
       expect(entry).toBe(`${mboxSeparator(msg.from, msg.date)}${quoteFromLines(eml.replace(/\r\n/g, '\n'))}\n`);
       expect(entry).toBe(toMboxEntry(msg));
       showsAsTyped(entry, msg);
