@@ -3,7 +3,8 @@
 // apology) and NAME.json (its source, a person's labels per part with the evidence sentence, the
 // severity and a grade). Prints, for the development part and for the held-out fifth separately,
 // the agreement on each part (present/absent) and the AUC of the score for good versus poor
-// letters. `-- --verbose` lists every disagreement; `-- --json` prints the figures as JSON.
+// letters. `-- --verbose` lists every disagreement on the development part (never the held-out
+// fifth: looking at it is tuning on it); `-- --json` prints the figures as JSON.
 //
 // The held-out fifth is fixed by a rule chosen before any tuning (docs/check.md): within each
 // grade, names sorted by their SHA-256, every fifth from the first. Never tune on it.
@@ -74,9 +75,9 @@ if (asJson) {
   console.log(row('held-out', result.heldOut));
   console.log(`(grades: development ${JSON.stringify(result.development.grades)}, held-out ${JSON.stringify(result.heldOut.grades)}; AUC = good above poor by score)`);
   if (verbose) {
-    for (const item of [...dev, ...held]) {
+    for (const item of dev) {
       const wrong = PARTS.filter((p) => item.report.parts[p].present !== item.label.parts[p].present);
-      const tag = heldOut.has(item.name) ? ' [held-out]' : '';
+      const tag = '';
       console.log(`\n${item.name}${tag}: score ${item.report.score} (${item.label.grade})${wrong.length ? '' : ' — agrees on every part'}`);
       for (const p of wrong) console.log(`  ${p}: check says ${item.report.parts[p].present ? `present “${item.report.parts[p].evidence}”` : 'absent'}; label ${item.label.parts[p].present ? `present “${item.label.parts[p].evidence}”` : 'absent'}`);
       if (item.report.findings.length) console.log(`  findings: ${item.report.findings.map((f) => f.rule).join(', ')}`);
