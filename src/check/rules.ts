@@ -159,7 +159,7 @@ export const SEVERE_MARKERS = {
 
 /** Humour: a joke, an interjection or an understatement aimed at ourselves. */
 export const HUMOUR_MARKERS: RegExp[] = [
-  /\b(sing(ing)?|song|sea shanty|laugh|jokes?|kitten|teacup|dance|silly|weird|impression|giggle|haha|lol|lmao|herald|trumpet|stern talking-to|stand in the corner|grovel|dramatic reading|rhymes?|operatic|red-faced|nature-documentary)\b/i,
+  /\b(sing(ing)?|song|sea shanty|smile|laugh|jokes?|kitten|teacup|dance|silly|weird|impression|giggle|haha|lol|lmao|herald|trumpet|stern talking-to|stand in the corner|grovel|dramatic reading|rhymes?|operatic|red-faced|nature-documentary)\b/i,
   /\b(ouch|oops|whoops|yikes|d'oh|welp|oof)\b/i,
   /\b(it'?s|that'?s|this is|was) not (ideal|our finest (hour|moment)|our best (day|moment|work))\b|\bnot our finest\b/i,
   /\b(yes|and yes),? it was the intern\b|\bno, really\b/i,
