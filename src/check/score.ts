@@ -1,5 +1,6 @@
+import { clausesOf, type Clause } from './clauses.js';
 import {
-  CLOSING, CONTACT, FINDING_RULES, FIRST_PERSON, FOLLOW_UP, NEGATION_BEFORE, PART_IDS, PART_RULES, SPECIFIC,
+  CLAUSE_RULES, KNOWN_VERBS, CLOSING, CONTACT, FINDING_RULES, FIRST_PERSON, FOLLOW_UP, HUMOUR_MARKERS, NEGATION_BEFORE, PART_IDS, PART_RULES, SEVERE_MARKERS, SPECIFIC,
   type FindingSeverity, type PartId, type Signal,
 } from './rules.js';
 import type { CheckText, Sentence } from './text.js';
@@ -101,12 +102,20 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   const hollow = new Set(
     sentences.filter((s) => FINDING_RULES.some((r) => HOLLOW.has(r.id) && r.patterns.some((p) => liveMatch(s.text, p, Boolean(r.negatable))))).map((s) => s.text),
   );
+  // The parts come from the body only: a Subject line is a headline, not evidence.
+  const body = text.sentences.map((s) => ({ s, clauses: clausesOf(s.text) }));
+  const owned = body.filter((b) => !hollow.has(b.s.text));
   const parts = {} as Record<PartId, PartResult>;
-  for (const rule of PART_RULES) {
-    if (rule.id === 'sign-off') continue;
-    const hit = sentences.find((s) => !(rule.id === 'own-it' && hollow.has(s.text)) && rule.signals.some((sig) => signalMatches(s.text, sig)));
-    parts[rule.id] = { present: Boolean(hit), evidence: hit ? clip(hit.text) : null };
-  }
+  const found = (hit: Sentence | undefined): PartResult => ({ present: Boolean(hit), evidence: hit ? clip(hit.text) : null });
+  parts['own-it'] = found(owned.find((b) => ownIt(b.s.text, b.clauses))?.s);
+  const explained = explain(body);
+  parts.explain = found(explained.hit);
+  const committed = body.find((b) => b.clauses.some((c) => commits(c, b.s.text)) || framedChange(b.s.text));
+  parts.commitment = found(committed?.s);
+  const remedyRule = rule('remedy')!;
+  parts.remedy = found(text.sentences.find((s) => remedyRule.signals.some((sig) => signalMatches(s.text, sig))));
+  const joke = text.sentences.find((s) => HUMOUR_MARKERS.some((re) => liveMatch(s.text, re, true) !== null));
+  parts.humour = found(joke);
   const signOff = findSignOff(text);
   parts['sign-off'] = signOff;
 
@@ -121,7 +130,11 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
       }
     }
   }
-  if (rule('commitment') && parts.commitment.present) {
+  if (!parts.explain.present && explained.vague) {
+    const r = FINDING_RULES.find((x) => x.id === 'vague-explanation')!;
+    findings.push({ rule: r.id, severity: r.severity, line: explained.vague.sentence.line || null, text: explained.vague.cause, hint: r.hint });
+  }
+  if (parts.commitment.present) {
     // a concrete commitment is there: "we'll do better" beside it is fine
     for (let i = findings.length - 1; i >= 0; i--) if (findings[i]!.rule === 'vague-commitment') findings.splice(i, 1);
   }
@@ -135,9 +148,12 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   if (!specific) {
     findings.push({ rule: 'no-specifics', severity: 'warning', line: null, text: '', hint: 'Add the facts: how many customers, which order, the new date, when you will follow up.' });
   }
-  if ((opts.severity === 'major' || opts.severity === 'critical') && parts.humour.present) {
-    const s = sentences.find((x) => PART_RULES.find((r) => r.id === 'humour')!.signals.some((sig) => signalMatches(x.text, sig)));
-    findings.push({ rule: 'humour-on-severe', severity: 'error', line: s?.line ?? null, text: s ? clip(s.text) : '', hint: `Remove the joke: on a ${opts.severity} incident humour reads as not taking the harm seriously.` });
+  // Humour is judged by severity: the one given, or else the one the text itself shows (a breach,
+  // an injury, a day-long outage).
+  const severity = opts.severity ?? inferSeverity(all);
+  if ((severity === 'major' || severity === 'critical') && joke) {
+    const how = opts.severity ? `on a ${severity} incident` : `on what reads as a ${severity} incident (${severity === 'critical' ? 'harm to people or their data' : 'a long outage or lost data'})`;
+    findings.push({ rule: 'humour-on-severe', severity: 'error', line: joke.line || null, text: clip(joke.text), hint: `Remove the joke: ${how} humour reads as not taking the harm seriously.` });
   }
   for (const p of text.paragraphs) {
     const words = p.text.split(/\s+/).filter(Boolean).length;
@@ -171,7 +187,7 @@ function findSignOff(text: CheckText): PartResult {
   const tail = lines.slice(-8);
   // A person, not "The Management" or "Customer Relations Team".
   const isName = (l: string | undefined) =>
-    Boolean(l) && /^[\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5}$/u.test(l!) && !/[.!?]$/.test(l!) && l!.split(/\s+/).length <= 6 &&
+    Boolean(l) && /^[\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5}$/u.test(l!) && !/[.!?]$/.test(l!.replace(/\b(Jr|Sr|Jnr|Snr|[\p{Lu}])\.$/u, '')) && l!.split(/\s+/).length <= 6 &&
     !/\b(team|department|management|services?|support|relations|desk|office|staff|customer care)\b/i.test(l!);
   // "… just reply. - Lena, Owner" at the end of the last line
   const inline = /(?:^|\s)[-–—]{1,2}\s*([\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3})(?:,\s*[\p{L}][\p{L} &'.-]{0,40})?\s*$/u.exec(tail[tail.length - 1] ?? '');
@@ -182,12 +198,149 @@ function findSignOff(text: CheckText): PartResult {
   if (paragraphs.length > 1 && last.length >= 1 && last.length <= 3 && isName(last[0]) && (last.length === 1 || last.slice(1).every((l) => l.split(/\s+/).length <= 8 && !/[.!?]$/.test(l)))) {
     return { present: true, evidence: clip(last.join(' / ')) };
   }
+  // a name, then its title and company as paragraphs of their own ("Aaron Magness / Director of … / Zappos")
+  const shortTail: string[] = [];
+  for (let i = paragraphs.length - 1; i >= 1 && shortTail.length < 4; i--) {
+    const p = paragraphs[i]!.trim();
+    if (p.includes('\n') || p.split(/\s+/).length > 8 || /[.!?]$/.test(p.replace(/\b(Jr|Sr|Inc|Ltd|Co)\.$/, ''))) break;
+    shortTail.unshift(p);
+    if (isName(p) && shortTail.length > 1) return { present: true, evidence: clip(shortTail.join(' / ')) };
+  }
   for (let i = 0; i < tail.length; i++) {
     if (CLOSING.test(tail[i]!) && isName(tail[i + 1])) {
       return { present: true, evidence: clip(tail.slice(i, i + 3).join(' / ')) };
     }
-    const dash = /^[-–—]{1,2}\s*([\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5})/u.exec(tail[i]!);
+    const dash = /^[-–—]{1,2}\s*([\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5})$/u.exec(tail[i]!);
     if (dash && i >= tail.length - 3) return { present: true, evidence: clip(tail.slice(i).join(' / ')) };
   }
   return { present: false, evidence: null };
+}
+
+const CR = CLAUSE_RULES;
+const FAULT = new Set<string>(CR.faultVerbs);
+const SUCCESS = new Set<string>(CR.successVerbs);
+const CHANGE = new Set<string>(CR.changeVerbs);
+const MECHANISM = new Set<string>(CR.mechanismVerbs);
+/** Verbs that make a change only with a change in the object ("keep them updated with bug fixes"). */
+const WEAK_CHANGE = new Set(['publish', 'appoint', 'keep', 'put', 'set', 'turn', 'roll', 'run', 'enter', 'partner', 'invest', 'double', 'fund', 'staff', 'brief', 'assign', 'extend', 'move', 'release', 'launch', 'check', 'test', 'review', 'monitor', 'improve', 'increase', 'update', 'change', 'stop']);
+const PRONOUNS = new Set(['it', 'this', 'that', 'them', 'these', 'those', 'you', 'your', 'our', 'us', 'we', 'i', 'me', 'my', 'they', 'their', 'everyone', 'anyone', 'what', 'which', 'who']);
+const STOP = new Set(['will', 'shall', 'would', 'can', 'could', 'should', 'do', 'does', 'did', 'have', 'has', 'had', "'re", "'ll", "'ve", 'going', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'and', 'or', 'as', 'so', 'than', 'any', 'every', 'each', 'all', 'up', 'out', 'into', 'across', 'around', 'about', 'over', 'under', 'within', 'throughout', 'is', 'are', 'be', 'been', 'was', 'were', 'how', 'we', "'s", "n't", 'not', 'no']);
+
+/** The writer is the agent of the failure, or takes it as theirs in so many words. */
+function ownIt(sentence: string, clauses: Clause[]): boolean {
+  if (CR.ownPhrases.some((re) => liveMatch(sentence, re, true) !== null)) return true;
+  if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence)) return true;
+  if (liveMatch(sentence, /\b(we|i) (\w+ )?(mistakenly|accidentally|wrongly|inadvertently|incorrectly)\b|\b(we|i) (\w+ ){0,2}(charged|billed|sent|shipped|booked|gave)\b[^.]{0,40}\b(twice|the wrong|too much|wrong)\b|\bwe (weren't|were not) there\b/i, true)) return true;
+  return clauses.some((c) => {
+    if (c.agent !== 'first') return false;
+    const obj = `${c.particle} ${c.object}`.trim();
+    if (c.tense === 'counterfactual') return !c.negated; // "we should have told you sooner"
+    if (c.tense === 'future' || c.tense === 'modal' || c.tense === 'imperative') return false;
+    if (c.negated) return SUCCESS.has(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !/^(not|never)\b/.test(c.object);
+    if (c.lemma === 'make') return CR.madeObject.test(obj);
+    if (c.lemma === 'get') return CR.gotWrong.test(obj);
+    if (!FAULT.has(c.lemma) || c.passive) return false;
+    if (c.tense === 'present' && !/^(fail|let|hit|cut|put|set)$/.test(c.lemma)) return false;
+    const need = CR.faultObjects[c.lemma];
+    return need ? need.test(obj || sentence.toLowerCase()) : true;
+  });
+}
+
+/** How it happened: events (what broke, what a change did) and causes that name something. */
+function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; vague?: { sentence: Sentence; cause: string } } {
+  // Points per paragraph: an explanation is told in one place, not pieced together from stray verbs.
+  const byParagraph = new Map<number, number>();
+  let best: { s: Sentence; n: number; paragraphPoints: number } | undefined;
+  let hit: Sentence | undefined;
+  let vague: { sentence: Sentence; cause: string } | undefined;
+  for (const { s, clauses } of body) {
+    let n = 0;
+    const lower = s.text.toLowerCase();
+    if (CR.framing.test(lower)) n += 1;
+    const cause = causeOf(lower);
+    if (cause !== null) {
+      if (isVagueCause(cause)) vague ??= { sentence: s, cause };
+      else n += 2;
+    }
+    for (const c of clauses) {
+      if (c.negated || c.agent === 'reader' || !MECHANISM.has(c.lemma)) continue;
+      if (c.tense !== 'past' && c.tense !== 'perfect' && !(c.passive && c.tense === 'present')) continue;
+      n += CR.faultSubject.test(c.subject) && !c.passive ? 2 : 1;
+    }
+    if (n === 0) continue;
+    const total = (byParagraph.get(s.paragraph) ?? 0) + n;
+    byParagraph.set(s.paragraph, total);
+    if (!best || best.paragraphPoints !== total && n > best.n) best = { s, n, paragraphPoints: total };
+    if (total >= 2 && !hit) hit = n >= 2 || !best || best.s.paragraph !== s.paragraph ? s : best.s;
+  }
+  return { hit, vague };
+}
+
+/** The words a cause word points at: after "because", before "led to". */
+function causeOf(lower: string): string | null {
+  const m = CR.causeWords.exec(lower);
+  if (!m) return null;
+  const effect = /^(led to|resulted in|triggered|which meant|meaning that|after which)/.test(m[0]);
+  if (effect) {
+    const before = lower.slice(0, m.index).replace(/\b(that|which|this)\s*$/, '').trim().split(/[\s,;:]+/);
+    const np: string[] = [];
+    for (let i = before.length - 1; i >= 0 && np.length < 5; i--) {
+      const w = before[i]!;
+      if (/(ed|ing)$/.test(w) || /^(and|but|so|because|we|i|they|it|can|could|will|would|may|might|must|should|is|are|was|were|have|has|had)$/.test(w) || KNOWN_VERBS.has(w)) break;
+      np.unshift(w);
+    }
+    return np.join(' ');
+  }
+  return lower.slice(m.index + m[0].length).split(/[,;:.!?—–()]|\b(and|but|so|which|while|when)\b/)[0]!.trim().split(/\s+/).slice(0, 10).join(' ');
+}
+
+function isVagueCause(cause: string): boolean {
+  const words = cause.split(/\s+/).filter(Boolean);
+  return words.length === 0 || words.every((w) => CR.vagueCauseWords.has(w.replace(/'s$/, '')));
+}
+
+/** An object names something concrete: a thing that changes, not "changes", "steps" or "our security". */
+function concrete(object: string): boolean {
+  if (/^to /.test(object) || CR.vagueResources.test(object)) return false;
+  if (CR.changeNouns.test(object)) return true;
+  return object.split(/\s+/).some((w) => /^[a-z][a-z-]{2,}$/.test(w) && !STOP.has(w) && !PRONOUNS.has(w) && !CR.vagueNouns.has(w) && !/ly$/.test(w));
+}
+
+/** "What we are changing: database upgrades run on a copy first", "From now on, every label run is checked": the words after the framing name something. */
+function framedChange(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  const m = CR.changeFraming.exec(lower);
+  if (!m || NEGATION_BEFORE.test(lower.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index))) return false;
+  const after = lower.slice(m.index + m[0].length).replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  return concrete(after);
+}
+
+/** A concrete change, done or planned, by the writer (or a change that is itself the subject). */
+function commits(c: Clause, sentence: string): boolean {
+  if (c.negated || c.tense === 'modal' || c.tense === 'counterfactual') return false;
+  const obj = `${c.particle} ${c.object}`.trim();
+  // "the next update is coming within 7 days", "two larger patches are planned for January"
+  if (c.agent === 'other' && CR.changeSubject.test(c.subject) && (c.tense === 'future' || c.tense === 'progressive' || /^(planned|scheduled|due|coming|underway)$/.test(c.verb) || /^(planned|scheduled|due|coming) /.test(c.object))) return /\d|\b(january|february|march|april|may|june|july|august|september|october|november|december|week|weeks|days|month|months|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next)\b/.test(`${c.object} ${c.subject}`);
+  // "this will include a thorough review of crew movement…"
+  if ((/^(this|that|it|the plan|our plan)$/.test(c.subject) || (c.agent === 'first' && /^(include|involve|introduce|launch|start|begin|conduct|carry|run|hold|do|complete|finish|undertake)$/.test(c.lemma))) && (c.tense === 'future' || c.tense === 'progressive') && CR.changeNouns.test(obj) && concrete(obj.replace(CR.changeNouns, ' '))) return true;
+  // "our billing system now checks for a settled payment before any retry"
+  // "we are making changes to how refunds are approved"
+  if (c.lemma === 'make' && c.agent === 'first' && /^(some |a |the )?(changes?|improvements?) to /.test(obj) && concrete(obj.replace(/^.*? to /, ''))) return true;
+  if (c.tense === 'present' && !c.passive && (CHANGE.has(c.lemma) || c.lemma === 'need') && c.agent !== 'reader' && new RegExp(`\\bnow (\\w+ )?${c.verb}\\b`).test(sentence.toLowerCase()) && concrete(obj)) return true;
+  // "every label is now checked by a second person"
+  if (c.passive && CHANGE.has(c.lemma) && /\bnow\b/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect')) return true;
+  if (!CHANGE.has(c.lemma)) return false;
+  if (c.passive || (c.agent !== 'first' && !(c.agent === 'none' && c.tense === 'imperative'))) return false;
+  if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(obj) && !/\b(you|your)\b/.test(obj);
+  const early = obj.split(' ').slice(0, 6).join(' ');
+  if (WEAK_CHANGE.has(c.lemma) && CR.changeNouns.test(early)) return concrete(obj.replace(CR.changeNouns, ' '));
+  if (WEAK_CHANGE.has(c.lemma) && !(c.particle && /^(set|roll|turn|put|shut|phase)$/.test(c.lemma) && concrete(c.object))) return c.lemma !== 'keep' && c.lemma !== 'put' && c.lemma !== 'set' && c.lemma !== 'turn' && c.lemma !== 'run' && c.lemma !== 'roll' && c.lemma !== 'enter' && c.lemma !== 'stop' && concrete(obj) && !/^(you|your|them|it|this|that)\b/.test(obj);
+  return concrete(obj);
+}
+
+/** The severity a text shows when none is given: critical for harm to people or their data, major for a long outage. */
+export function inferSeverity(text: string): 'critical' | 'major' | undefined {
+  if (SEVERE_MARKERS.critical.test(text)) return 'critical';
+  if (SEVERE_MARKERS.major.test(text)) return 'major';
+  return undefined;
 }

@@ -48,7 +48,7 @@ describe('apologize check', () => {
     expect(good.findings).toEqual([]);
     const bad = await checkJson([join(LETTERS, 'corporate.txt')]);
     expect(bad.score).toBeLessThan(40);
-    expect(new Set(bad.findings.map((f) => f.rule))).toEqual(new Set(['minimising', 'passive-voice', 'blame-shifting', 'corporate-filler', 'vague-commitment', 'no-human']));
+    expect(new Set(bad.findings.map((f) => f.rule))).toEqual(new Set(['minimising', 'passive-voice', 'blame-shifting', 'corporate-filler', 'vague-explanation', 'vague-commitment', 'no-human']));
     expect(bad.parts['sign-off']!.present).toBe(false);
     const joke = await checkJson(['--severity', 'major', join(LETTERS, 'outage-with-joke.txt')]);
     expect(joke.findings).toContainEqual(expect.objectContaining({ rule: 'humour-on-severe', line: 11 }));

@@ -52,6 +52,22 @@ describe('templates', () => {
     expect(nope.stderr).toBe('apologize: no template "nope" — see apologize templates list\n');
   });
 
+  it('lint and draft show the same clause-based check: an apology word is not ownership, a wish is not a change, the Subject is no evidence', async () => {
+    const dir = tempDir();
+    const body = 'Subject: What we have changed: a second check on every order\n\nWe are sorry for the worry this has caused. We will do better going forward.\n\n{{signer.name}}\n';
+    writeFileSync(join(dir, 'shipping-delay.hbs'), body);
+    const lint = await cli(['templates', 'lint', dir]);
+    const out = lines(lint.stdout);
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}✗ own-it {5}Say plainly/));
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}✗ commitment Say concretely/));
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}warning line \d+ +vague-commitment “We will do better” — /));
+    const draft = await cli(['draft', '--no-input', '--incident', 'examples/incident.yaml', '--templates', dir]);
+    expect(draft.code).toBe(0);
+    const say = lines(draft.stderr);
+    expect(say[0]).toMatch(/^check: \d+\/100 {2}✗ own-it {2}✗ explain {2}✗ commitment {2}✗ remedy {2}✓ sign-off$/);
+    expect(say).toContainEqual(expect.stringMatching(/^ {2}warning: vague-commitment “We will do better” — /));
+  });
+
   it('draft shows the check report on stderr, and --no-check hides it', async () => {
     const r = await cli(['draft', '--no-input', '--incident', 'examples/incident.yaml']);
     expect(r.code).toBe(0);

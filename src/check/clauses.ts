@@ -1,0 +1,213 @@
+/**
+ * A small clause reader for `check`: it finds the verb groups of a sentence and, for each, who acts
+ * (the subject), the verb, its tense, whether it is negated or passive, and what it acts on (the
+ * object). No tagger: auxiliaries and pronouns are closed word classes, and main verbs are found
+ * after a subject pronoun or an auxiliary, or from the verb lists the rules use (rules.ts). One
+ * pass over the words of a sentence, so linear in its length; words inside an open quotation
+ * belong to no clause (a quoted "mistakes were made" is not the writer speaking).
+ */
+import { KNOWN_VERBS } from './rules.js';
+
+export type Tense = 'past' | 'perfect' | 'present' | 'progressive' | 'future' | 'modal' | 'counterfactual' | 'imperative';
+export type Agent = 'first' | 'reader' | 'other' | 'none';
+
+export interface Clause {
+  /** Words of the subject, lower case ('' for an imperative or a list item). */
+  subject: string;
+  agent: Agent;
+  /** The main verb as written, lower case; its base form in `lemma`. */
+  verb: string;
+  lemma: string;
+  tense: Tense;
+  negated: boolean;
+  passive: boolean;
+  /** Words after the verb up to the end of the clause, lower case. */
+  object: string;
+  /** Lower-case words between the verb and the object's first word (particles: "let you down"). */
+  particle: string;
+}
+
+/** Pronouns after which the next word is a verb ("we messed", "I owe"). */
+const PERSONAL = new Set(['we', 'i', 'you', 'they', 'he', 'she', 'it', 'who']);
+const SUBJECT_PRONOUNS = new Set(['we', 'i', 'you', 'they', 'he', 'she', 'it', 'this', 'that', 'who', 'which', 'there']);
+const FIRST_PERSON_HEADS = new Set(['we', 'i', 'us', 'our', 'my', 'ours']);
+const BE = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'m", "'re", "'s"]);
+const HAVE = new Set(['have', 'has', 'had', 'having', "'ve", "'d"]);
+const MODALS = new Set(['will', "'ll", 'shall', 'would', 'should', 'can', 'could', 'may', 'might', 'must']);
+const DO = new Set(['do', 'does', 'did']);
+const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
+/** Words that may sit inside a verb group without ending it. */
+const INNER = new Set(['also', 'now', 'already', 'just', 'since', 'really', 'immediately', 'still', 'all', 'both', 'then', 'quickly', 'truly', 'deeply', 'sincerely', 'clearly', 'simply', 'completely', 'fully', 'even', 'ever', 'further', 'actually', 'again', 'so', 'very', 'personally', 'mistakenly', 'accidentally', 'wrongly', 'inadvertently', 'certainly', 'definitely', 'only', 'always', 'not', "n't", 'never', 'each', 'continuously', 'going', 'to', 'be', 'been', 'being']);
+/** Words that end a clause (and start the next one). */
+const BOUNDARY_WORDS = new Set(['and', 'but', 'so', 'because', 'which', 'who', 'that', 'when', 'after', 'while', 'if', 'as', 'since', 'until', 'before', 'although', 'though', 'whether', 'where', 'unless', 'or', 'nor', 'yet', 'then', 'once', 'whereas']);
+/** Words after which a base-form word is a noun, not a verb ("the change", "a fix", "our update"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'your', 'my', 'their', 'his', 'her', 'its', 'every', 'each', 'any', 'some', 'no', 'one', 'another', 'second', 'new', 'of', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'into', 'about', 'per']);
+
+const IRREGULAR: Record<string, string> = {
+  made: 'make', lost: 'lose', sent: 'send', let: 'let', fell: 'fall', fallen: 'fall', got: 'get', gotten: 'get', broke: 'break', broken: 'break',
+  took: 'take', taken: 'take', gave: 'give', given: 'give', held: 'hold', ran: 'run', run: 'run', built: 'build', put: 'put', set: 'set',
+  left: 'leave', led: 'lead', began: 'begin', begun: 'begin', wrote: 'write', written: 'write', rewrote: 'rewrite', rewritten: 'rewrite',
+  forgot: 'forget', forgotten: 'forget', blew: 'blow', blown: 'blow', did: 'do', done: 'do', went: 'go', gone: 'go', saw: 'see', seen: 'see',
+  knew: 'know', known: 'know', told: 'tell', kept: 'keep', paid: 'pay', shut: 'shut', cut: 'cut', hit: 'hit', spent: 'spend', brought: 'bring',
+  caught: 'catch', thought: 'think', found: 'find', meant: 'mean', became: 'become', came: 'come', froze: 'freeze', frozen: 'freeze',
+  mislaid: 'mislay', misled: 'mislead', overlooked: 'overlook', withdrew: 'withdraw', withdrawn: 'withdraw', undertook: 'undertake',
+  stole: 'steal', stolen: 'steal', drove: 'drive', driven: 'drive', overrode: 'override', overridden: 'override', understood: 'understand',
+  misunderstood: 'misunderstand', hung: 'hang', shook: 'shake', spread: 'spread', rebuilt: 'rebuild', fed: 'feed', bought: 'buy',
+};
+
+/** The base form of a verb as written (best effort, used to look it up in the verb lists). */
+export function lemma(word: string): string {
+  const w = word.toLowerCase();
+  if (IRREGULAR[w]) return IRREGULAR[w]!;
+  if (KNOWN_VERBS.has(w)) return w;
+  const tries: string[] = [];
+  if (w.endsWith('ied')) tries.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('ies')) tries.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('ed')) tries.push(w.slice(0, -2), w.slice(0, -1), w.slice(0, -3));
+  if (w.endsWith('ing')) tries.push(w.slice(0, -3), `${w.slice(0, -3)}e`, w.slice(0, -4));
+  if (w.endsWith('es')) tries.push(w.slice(0, -2));
+  if (w.endsWith('s')) tries.push(w.slice(0, -1));
+  for (const t of tries) if (KNOWN_VERBS.has(t)) return t;
+  return tries[0] ?? w;
+}
+
+const isPastForm = (w: string) => /ed$/.test(w) || (IRREGULAR[w] !== undefined && IRREGULAR[w] !== w);
+
+/** Words of a sentence with their quotation state; punctuation that ends a clause is kept as a token. */
+function words(sentence: string): { w: string; quoted: boolean }[] {
+  const out: { w: string; quoted: boolean }[] = [];
+  let straight = 0;
+  let open = 0;
+  let close = 0;
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()"“”«»]|\s-\s/gu;
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const t = m[0];
+    if (t === '"') { straight++; continue; }
+    if (t === '“' || t === '«') { open++; continue; }
+    if (t === '”' || t === '»') { close++; continue; }
+    const quoted = straight % 2 === 1 || open > close;
+    let w = t.replace(/’/g, "'").toLowerCase();
+    // split contractions: we're → we 're, didn't → did n't
+    const contraction = /^(.+?)(n't|'re|'ve|'ll|'m|'d|'s)$/.exec(w);
+    if (contraction && contraction[1] !== 'ca' && contraction[1] !== 'wo') {
+      out.push({ w: contraction[1]!, quoted }, { w: contraction[2]!, quoted });
+      continue;
+    }
+    if (w === "can't" || w === 'cannot') { out.push({ w: 'can', quoted }, { w: "n't", quoted }); continue; }
+    if (w === "won't") { out.push({ w: 'will', quoted }, { w: "n't", quoted }); continue; }
+    if (w.trim() === '-') w = ',';
+    out.push({ w, quoted });
+  }
+  return out;
+}
+
+const isPunct = (w: string) => /^[,;:—–()]$/.test(w);
+
+/** The clauses of one sentence, in order. */
+export function clausesOf(sentence: string): Clause[] {
+  const ws = words(sentence);
+  const clauses: Clause[] = [];
+  let start = 0; // first word of the current clause
+  let lastSubject = '';
+  let lastAgent: Agent = 'none';
+  let i = 0;
+  while (i < ws.length) {
+    const { w, quoted } = ws[i]!;
+    if (quoted) { i++; start = i; continue; }
+    // "and"/"or" inside a subject ("No billing or payment information") do not end it
+    if (isPunct(w) || (BOUNDARY_WORDS.has(w) && !((w === 'and' || w === 'or') && i > start))) { i++; start = i; continue; }
+    // Does a verb group start here?
+    const prev = i > 0 ? ws[i - 1]!.w : '';
+    const auxStart = BE.has(w) || HAVE.has(w) || MODALS.has(w) || DO.has(w);
+    const afterPronoun = PERSONAL.has(prev) && !DETERMINERS.has(w) && !SUBJECT_PRONOUNS.has(w) && /^[a-z]/.test(w);
+    // a past form after "that", "this", "which" is a verb ("events that started", "this caused");
+    // a base form only opens a sentence (an imperative, a list item)
+    const relative = /^(that|this|which|who|it)$/.test(prev);
+    // a present form after an adverb or before a determiner: "now double-checks sizes", "a person reviews every charge"
+    const presentS = /[a-z]s$/.test(w) && i > start && KNOWN_VERBS.has(lemma(w)) && (/^(now|also|always|still|automatically|then|never|only)$/.test(prev) || /^(the|a|an|every|each|all|any|our|your|its|their)$/.test(ws[i + 1]?.w ?? ''));
+    const known = presentS || KNOWN_VERBS.has(lemma(w)) && (!DETERMINERS.has(prev) || (relative && (isPastForm(w) || w.endsWith('ing')))) && (isPastForm(w) || w.endsWith('ing') || (i === 0 && !/^(am|is|are|was|were|has|have|had|will|can|'s|'re)$/.test(ws[i + 1]?.w ?? '')));
+    if (!(auxStart || afterPronoun || known) || (prev === 'to' && !auxStart)) { i++; continue; }
+    // Read the group: auxiliaries, inner words, then the main verb.
+    const aux: string[] = [];
+    let negated = false;
+    let j = i;
+    while (j < ws.length && !ws[j]!.quoted) {
+      const x = ws[j]!.w;
+      if (NEGATIONS.has(x)) { negated = true; j++; continue; }
+      if (BE.has(x) || HAVE.has(x) || MODALS.has(x) || DO.has(x) || x === 'going' || (x === 'to' && aux.includes('going'))) { aux.push(x); j++; continue; }
+      if ((INNER.has(x) || (/^[a-z]{3,}ly$/.test(x) && x !== 'only')) && aux.length > 0) { j++; continue; }
+      break;
+    }
+    let verbIndex = j;
+    let verb = ws[j]?.w ?? '';
+    const looksVerb = verb !== '' && !isPunct(verb) && !DETERMINERS.has(verb) && !BOUNDARY_WORDS.has(verb) && !SUBJECT_PRONOUNS.has(verb) && /^[a-z]/.test(verb);
+    if (!looksVerb) {
+      // a bare auxiliary is the verb ("this is unacceptable", "it was ours")
+      if (aux.length === 0) { i++; continue; }
+      verb = aux.pop()!;
+      verbIndex = j - 1;
+    }
+    const subjectWords = ws.slice(start, i).map((x) => x.w).filter((x) => !isPunct(x));
+    let subject = subjectWords.join(' ');
+    let agent: Agent = agentOf(subjectWords);
+    // "No billing information was affected": a subject with no is a negation
+    if (/^(no|none|nothing|neither|nobody)$/.test(subjectWords[0] ?? '')) negated = true;
+    if (subject === '' && (prev === 'and' || prev === 'or' || prev === 'but' || prev === 'then')) {
+      subject = lastSubject;
+      agent = lastAgent;
+      if (/^(no|none|nothing|neither|nobody)\b/.test(subject)) negated = true;
+    }
+    // the object: up to the end of the clause
+    let k = verbIndex + 1;
+    const particles: string[] = [];
+    while (k < ws.length && /^(up|down|out|off|back|over|in|on)$/.test(ws[k]!.w) && particles.length < 1) particles.push(ws[k++]!.w);
+    const objectWords: string[] = [];
+    for (; k < ws.length; k++) {
+      const x = ws[k]!;
+      if (x.quoted || isPunct(x.w)) break;
+      if (BOUNDARY_WORDS.has(x.w)) {
+        // "and" joining nouns stays in the object; "and" before a verb ends it
+        const next = ws[k + 1]?.w ?? '';
+        if ((x.w === 'and' || x.w === 'or') && !(BE.has(next) || HAVE.has(next) || MODALS.has(next) || SUBJECT_PRONOUNS.has(next) || (KNOWN_VERBS.has(lemma(next)) && (isPastForm(next) || next.endsWith('ing'))))) { objectWords.push(x.w); continue; }
+        break;
+      }
+      objectWords.push(x.w);
+    }
+    const tense = tenseOf(aux, verb, subject === '' && agent === 'none');
+    const passive = aux.some((a) => BE.has(a)) && isPastForm(verb) && !aux.includes('going');
+    const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' ') };
+    // "we had to shut down": the verb after "to" is the act
+    if ((clause.lemma === 'have' || clause.lemma === 'need' || clause.lemma === 'start' || clause.lemma === 'begin' || clause.lemma === 'continue' || clause.lemma === 'plan' || clause.lemma === 'pledge' || clause.lemma === 'commit' || clause.lemma === 'aim' || clause.lemma === 'intend' || clause.lemma === 'want' || clause.lemma === 'work') && /^(to|on) /.test(clause.object)) {
+      const rest = clause.object.split(' ').slice(1);
+      const v = rest[0] ?? '';
+      if (v && /^[a-z]/.test(v)) clauses.push({ ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' '), tense: clause.tense === 'present' || clause.tense === 'progressive' ? 'future' : clause.tense });
+    }
+    clauses.push(clause);
+    if (subject) { lastSubject = subject; lastAgent = agent; }
+    i = Math.max(k, i + 1);
+    start = i;
+  }
+  return clauses;
+}
+
+function agentOf(subject: string[]): Agent {
+  if (subject.length === 0) return 'none';
+  // the head of a short subject, or a possessor: "we", "our team", "our practices and training"
+  if (subject.some((w) => FIRST_PERSON_HEADS.has(w)) && !subject.includes('you') && !subject.includes('your')) return 'first';
+  if (subject[0] === 'you' || subject[0] === 'your') return 'reader';
+  return 'other';
+}
+
+function tenseOf(aux: string[], verb: string, imperative: boolean): Tense {
+  const a = aux.map((x) => x.toLowerCase());
+  if (a.some((x) => x === 'will' || x === "'ll" || x === 'shall') || (a.includes('going') && a.includes('to'))) return 'future';
+  if (a.some((x) => x === 'should' || x === 'could' || x === 'would' || x === 'might' || x === 'must') && a.some((x) => HAVE.has(x))) return 'counterfactual';
+  if (a.some((x) => MODALS.has(x))) return 'modal';
+  if (a.some((x) => x === 'have' || x === 'has' || x === "'ve")) return 'perfect';
+  if (a.includes('had')) return 'past';
+  if (verb.endsWith('ing') && a.some((x) => BE.has(x))) return a.some((x) => x === 'was' || x === 'were') ? 'past' : 'progressive';
+  if (a.some((x) => x === 'was' || x === 'were' || x === 'did')) return 'past';
+  if (a.length === 0 && isPastForm(verb)) return 'past';
+  if (imperative && a.length === 0) return 'imperative';
+  return 'present';
+}
