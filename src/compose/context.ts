@@ -38,7 +38,19 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
     const more = (r.orderCount ?? r.orders.length) - r.orders.length;
     return more > 0 ? String(more) : '';
   },
+  // The first order's line items and money (recipients/orders.ts): what a one-order letter prints.
+  items: (r) => r.orders[0]?.items ?? [],
+  items_display: (r) => firstOrder(r, 'items_display'),
+  item_count: (r) => firstOrder(r, 'item_count'),
+  more_items: (r) => firstOrder(r, 'more_items'),
+  amount_display: (r) => firstOrder(r, 'amount_display'),
 };
+
+/** A string value of the recipient's first order, "" when there is none. */
+function firstOrder(r: Recipient, name: string): string {
+  const v = r.orders[0]?.[name];
+  return typeof v === 'string' ? v : '';
+}
 
 /**
  * `recipient.greeting`: the whole greeting line by SPEC's rules ("Hi Zoë,",

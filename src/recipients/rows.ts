@@ -17,6 +17,9 @@ export interface GoodRow {
   first_name: string;
 }
 
+/** A preset's name cell that is an address or an id (Stripe's "Customer for jo@example.com", "cus_29a9"): not a name. */
+const NOT_A_NAME = /[@\d]/;
+
 /** The row, or why it is rejected. */
 export type RowVerdict = GoodRow | string;
 
@@ -37,6 +40,9 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
   const emailIdx = columns.index.get('email')!;
   const nameIdx = columns.index.get('name');
   const firstIdx = columns.index.get('first_name');
+  const lastIdx = columns.index.get('last_name');
+  // A preset's other name columns (Shopify's Shipping Name, Stripe's Card Name), tried in turn.
+  const nameFrom = columns.nameFrom;
   const requiredIdx = [...required]
     .filter((f) => f !== 'email' && f !== 'name' && f !== 'first_name' && columns.index.has(f))
     .map((f) => [f, columns.index.get(f)!] as const);
@@ -59,12 +65,31 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
       return `email "${printable(rawEmail, 60)}" is written in a way that cannot be grouped reliably; write it as name@example.com or Name <name@example.com>`;
     }
     let name = nameIdx === undefined ? '' : cells[nameIdx]!.trim();
+    let derive = true;
+    if (nameFrom.length > 0 && (name === '' || NOT_A_NAME.test(name))) {
+      name = '';
+      for (const i of nameFrom) {
+        const v = cells[i]!.trim();
+        if (v !== '' && !NOT_A_NAME.test(v)) {
+          name = v;
+          break;
+        }
+      }
+    }
+    if (name === '' && lastIdx !== undefined) {
+      // First and last name in two columns (WooCommerce, Square, office sheets): joined.
+      const last = cells[lastIdx]!.trim();
+      const given = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
+      name = given !== '' && last !== '' ? `${given} ${last}` : given || last;
+      // A family name alone is no first name ("Hi Smith,").
+      if (given === '') derive = false;
+    }
     const nameProblem = displayNameProblem(name);
     if (nameProblem) return `${nameProblem.replace(/^the name/, 'name')} (it would reach the To header)`;
     if (name === '' && box.name) name = box.name;
     let first = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
     if (hasHeaderBreaker(first)) return 'first_name contains a line break, control or bidi character';
-    if (first === '') first = firstNameOf(name);
+    if (first === '' && derive) first = firstNameOf(name);
     if (needsName && name === '') return 'name is empty and the template needs it';
     if (needsFirst && first === '') return 'first_name is empty (and there is no name to take it from) and the template needs it';
     for (const [field, idx] of requiredIdx) {
