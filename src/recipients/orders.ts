@@ -1,4 +1,4 @@
-import { formatMoney } from './money.js';
+import { formatMoney, parseAmount } from './money.js';
 
 /**
  * A customer's orders as templates see them (`recipient.orders[]`): each
@@ -29,6 +29,30 @@ function itemText(f: Record<string, string>): string {
   if (q === undefined || q === '') return product;
   const qty = q.trim();
   return qty === '' ? product : `${product} ×${qty}`;
+}
+
+/**
+ * An order's amount from its rows: an amount written on every row alike (an
+ * order total repeated, or carried down) is the order's; amounts that differ
+ * are the lines' own, summed (as written when one is not a number).
+ */
+function orderAmount(rows: OrderRowsLike['rows']): string {
+  const a0 = rows[0]!.fields.amount ?? '';
+  let same = true;
+  for (let i = 1; i < rows.length; i++) {
+    const a = (rows[i]!.fields.amount ?? '').trim();
+    if (a !== '' && a !== a0.trim()) same = false;
+  }
+  if (same) return a0;
+  let sum = 0;
+  for (const r of rows) {
+    const a = (r.fields.amount ?? '').trim();
+    if (a === '') continue;
+    const n = parseAmount(a);
+    if (!Number.isFinite(n)) return a0;
+    sum += n;
+  }
+  return (Math.round(sum * 100) / 100).toFixed(2);
 }
 
 type EntryMaker = (f: Record<string, string>, items: Record<string, string>[], count: string, more: string, display: string, amount: string) => OrderEntry;
@@ -89,7 +113,7 @@ export function orderEntries(locale: string, names?: readonly string[]): (orders
       }
       const more = order.items - rows.length;
       if (more > 0 && display !== '') display = `${display} and ${more} more`;
-      const amount = first.amount === undefined ? '' : formatMoney(first.amount, first.currency, first.locale || locale);
+      const amount = first.amount === undefined ? '' : formatMoney(rows.length === 1 ? first.amount : orderAmount(rows), first.currency, first.locale || locale);
       out[o] = make(first, items, order.items === 1 ? '1' : String(order.items), more > 0 ? String(more) : '', display, amount);
     }
     return out;

@@ -65,7 +65,6 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
       return `email "${printable(rawEmail, 60)}" is written in a way that cannot be grouped reliably; write it as name@example.com or Name <name@example.com>`;
     }
     let name = nameIdx === undefined ? '' : cells[nameIdx]!.trim();
-    let derive = true;
     if (nameFrom.length > 0 && (name === '' || NOT_A_NAME.test(name))) {
       name = '';
       for (const i of nameFrom) {
@@ -80,16 +79,15 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
       // First and last name in two columns (WooCommerce, Square, office sheets): joined.
       const last = cells[lastIdx]!.trim();
       const given = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
-      name = given !== '' && last !== '' ? `${given} ${last}` : given || last;
-      // A family name alone is no first name ("Hi Smith,").
-      if (given === '') derive = false;
+      // A family name alone is no name to greet by ("Hi Smith,"): the plain greeting, the bare address.
+      name = given !== '' && last !== '' ? `${given} ${last}` : given;
     }
     const nameProblem = displayNameProblem(name);
     if (nameProblem) return `${nameProblem.replace(/^the name/, 'name')} (it would reach the To header)`;
     if (name === '' && box.name) name = box.name;
     let first = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
     if (hasHeaderBreaker(first)) return 'first_name contains a line break, control or bidi character';
-    if (first === '' && derive) first = firstNameOf(name);
+    if (first === '') first = firstNameOf(name);
     if (needsName && name === '') return 'name is empty and the template needs it';
     if (needsFirst && first === '') return 'first_name is empty (and there is no name to take it from) and the template needs it';
     for (const [field, idx] of requiredIdx) {
