@@ -93,7 +93,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
   const spill = new Spill();
   const orderIdx = input.columns.index.get('order_id');
   const grouper = new Grouper(select.scattered, spill, orderIdx);
-  const entries = orderEntries(input.locale ?? 'en', [...input.columns.fields, 'email', 'name', 'first_name']);
+  const entries = orderEntries(input.locale ?? 'en', [...input.columns.fields, ...input.columns.also.map(([k]) => k), 'email', 'name', 'first_name']);
   // A preset's order-level cells, written on an order's first row only (Shopify), carried down to its other rows.
   const carry = carryDown(input.columns);
   let seq = 0;

@@ -90,7 +90,16 @@ export interface ColumnMap {
   nameFrom: number[];
   /** Columns carried down an order's rows (the preset's order-level columns). */
   carry: number[];
+  /**
+   * Columns a newer alias renamed, under their own name too (`Kunde` is
+   * `recipient.name` and still `recipient.kunde`): templates written for the
+   * column keep working. Also in `index`.
+   */
+  also: [string, number][];
 }
+
+/** The aliases SPEC has always had: their columns are read by the alias only (as before). */
+const FIRST_ALIASES = new Set(['e_mail', 'email_address', 'customer_email', 'full_name', 'customer_name', 'firstname', 'given_name', 'order', 'order_number', 'order_no']);
 
 /**
  * Maps the header row to field names: --map first, then the preset's table (if
@@ -149,5 +158,13 @@ export function mapColumns(header: string[], map: Map<string, string>, preset?: 
     );
   }
   const at = (cols: Iterable<string>) => [...cols].map((c) => norms.indexOf(c)).filter((i) => i !== -1);
-  return { raw: header, fields, index, preset, nameFrom: table ? at(table.nameFrom) : [], carry: table ? at(table.carry) : [] };
+  const also: [string, number][] = [];
+  norms.forEach((n, i) => {
+    const f = fields[i]!;
+    if (n === '' || f === n || f.startsWith('_') || FIRST_ALIASES.has(n) || FORBIDDEN.has(n) || index.has(n) || n === 'email' || n === 'name' || n === 'first_name') return;
+    if (also.some(([a]) => a === n)) return;
+    also.push([n, i]);
+    index.set(n, i);
+  });
+  return { raw: header, fields, index, preset, nameFrom: table ? at(table.nameFrom) : [], carry: table ? at(table.carry) : [], also };
 }

@@ -46,7 +46,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
   const requiredIdx = [...required]
     .filter((f) => f !== 'email' && f !== 'name' && f !== 'first_name' && columns.index.has(f))
     .map((f) => [f, columns.index.get(f)!] as const);
-  const makeFields = fieldsMaker(names);
+  const makeFields = fieldsMaker(names, columns.also);
   const needsName = required.has('name');
   const needsFirst = required.has('first_name');
 
@@ -105,19 +105,21 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
  * faster than a loop of assignments; names that an object literal would treat
  * specially fall back to the loop.
  */
-export function fieldsMaker(names: string[]): (cells: string[], email: string, name: string, first: string) => Record<string, string> {
+export function fieldsMaker(names: string[], also: readonly [string, number][] = []): (cells: string[], email: string, name: string, first: string) => Record<string, string> {
   const loop = (cells: string[], email: string, name: string, first: string) => {
     const fields: Record<string, string> = {};
     for (let i = 0; i < names.length; i++) Object.defineProperty(fields, names[i]!, { value: cells[i]!, enumerable: true, writable: true, configurable: true });
+    for (const [k, i] of also) Object.defineProperty(fields, k, { value: cells[i]!, enumerable: true, writable: true, configurable: true });
     fields.email = email;
     fields.name = name;
     fields.first_name = first;
     return fields;
   };
-  if (names.includes('__proto__')) return loop;
+  if (names.includes('__proto__') || also.some(([k]) => k === '__proto__')) return loop;
   // A Map keeps a key where it was first set: a repeated column keeps its first place and its last value.
   const entries = new Map<string, string>();
   names.forEach((k, i) => entries.set(k, `c[${i}]`));
+  for (const [k, i] of also) if (!entries.has(k)) entries.set(k, `c[${i}]`);
   entries.set('email', 'e');
   entries.set('name', 'n');
   entries.set('first_name', 'f');
