@@ -130,7 +130,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       name: first.name,
       first_name: first.first_name,
       fields: first.fields,
-      orders: entries(group.orders),
+      orders: entries(group.orders ?? first),
       orderCount: group.orderCount,
       key,
       line: first.line,
@@ -209,7 +209,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
           continue;
         }
         if (select.perRow) {
-          const pending = emit(customer(row, orderIdx));
+          const pending = emit(customer(row));
           if (pending) await pending;
           continue;
         }

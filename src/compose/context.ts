@@ -40,15 +40,14 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
   },
   // The first order's line items and money (recipients/orders.ts): what a one-order letter prints.
   items: (r) => r.orders[0]?.items ?? [],
-  items_display: (r) => firstOrder(r, 'items_display'),
-  item_count: (r) => firstOrder(r, 'item_count'),
-  more_items: (r) => firstOrder(r, 'more_items'),
-  amount_display: (r) => firstOrder(r, 'amount_display'),
+  items_display: (r) => str(r.orders[0]?.items_display),
+  item_count: (r) => str(r.orders[0]?.item_count),
+  more_items: (r) => str(r.orders[0]?.more_items),
+  amount_display: (r) => str(r.orders[0]?.amount_display),
 };
 
-/** A string value of the recipient's first order, "" when there is none. */
-function firstOrder(r: Recipient, name: string): string {
-  const v = r.orders[0]?.[name];
+/** A value of the first order as text ("" when there is none). */
+function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 

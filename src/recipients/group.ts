@@ -29,7 +29,8 @@ export interface OrderRows {
 export interface CustomerRows {
   /** Every kept row, in file order (the first is the customer's first row). */
   rows: GoodRow[];
-  orders: OrderRows[];
+  /** The orders; undefined while the customer has one row (made with the second: most customers have one). */
+  orders?: OrderRows[];
   /** Rows in all. */
   count: number;
   /** Orders in all: an order past the listed ones is counted when its id differs from the row before's. */
@@ -48,8 +49,13 @@ function orderIdOf(row: GoodRow, orderIdx: number | undefined): string {
 }
 
 /** A customer of one row (and so one order). */
-export function customer(row: GoodRow, orderIdx?: number): CustomerRows {
-  return { rows: [row], orders: [{ id: orderIdOf(row, orderIdx), rows: [row], items: 1 }], count: 1, orderCount: 1, firstDropped: 0, lastDropped: 0, lastDroppedOrder: '' };
+export function customer(row: GoodRow): CustomerRows {
+  return { rows: [row], orders: undefined, count: 1, orderCount: 1, firstDropped: 0, lastDropped: 0, lastDroppedOrder: '' };
+}
+
+/** The customer's orders (one of their one row when there is one row). */
+export function ordersOf(c: CustomerRows, orderIdx?: number): OrderRows[] {
+  return c.orders ?? [{ id: orderIdOf(c.rows[0]!, orderIdx), rows: c.rows.slice(0, 1), items: 1 }];
 }
 
 function drop(c: CustomerRows, row: GoodRow): void {
@@ -64,9 +70,10 @@ function drop(c: CustomerRows, row: GoodRow): void {
 export function addRow(c: CustomerRows, row: GoodRow, orderIdx?: number): void {
   c.count++;
   const id = orderIdOf(row, orderIdx);
+  const orders = (c.orders ??= ordersOf(c, orderIdx));
   if (id !== '') {
-    const last = c.orders[c.orders.length - 1]!;
-    const order = last.id === id ? last : c.byId ? c.byId.get(id) : c.orders.find((o) => o.id === id);
+    const last = orders[orders.length - 1]!;
+    const order = last.id === id ? last : c.byId ? c.byId.get(id) : orders.find((o) => o.id === id);
     if (order) {
       order.items++;
       if (order.rows.length < ITEMS_LISTED) {
@@ -78,15 +85,15 @@ export function addRow(c: CustomerRows, row: GoodRow, orderIdx?: number): void {
     if (id === c.lastDroppedOrder) return drop(c, row);
   }
   c.orderCount++;
-  if (c.orders.length < ORDERS_LISTED) {
+  if (orders.length < ORDERS_LISTED) {
     const order = { id, rows: [row], items: 1 };
-    c.orders.push(order);
+    orders.push(order);
     c.rows.push(row);
     if (c.byId) {
       if (id !== '' && !c.byId.has(id)) c.byId.set(id, order);
-    } else if (c.orders.length >= 8) {
+    } else if (orders.length >= 8) {
       c.byId = new Map();
-      for (const o of c.orders) if (o.id !== '' && !c.byId.has(o.id)) c.byId.set(o.id, o);
+      for (const o of orders) if (o.id !== '' && !c.byId.has(o.id)) c.byId.set(o.id, o);
     }
   } else {
     c.lastDroppedOrder = id;
@@ -139,7 +146,7 @@ export class Spill {
         if (!row) return;
         const c = byKey.get(row.key);
         if (c) addRow(c, row, orderIdx);
-        else byKey.set(row.key, customer(row, orderIdx));
+        else byKey.set(row.key, customer(row));
       };
       const fd = this.fds[b];
       if (fd !== undefined) {
@@ -199,7 +206,7 @@ export class Grouper {
       addRow(cur, row, this.orderIdx);
       return null;
     }
-    this.current = customer(row, this.orderIdx);
+    this.current = customer(row);
     return cur ?? null;
   }
 

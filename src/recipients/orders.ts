@@ -89,9 +89,14 @@ function entryMaker(names: readonly string[] | undefined): EntryMaker {
  * `locale` column wins). `names`: the rows' field names, when every row has
  * the same (a batch's file).
  */
-export function orderEntries(locale: string, names?: readonly string[]): (orders: readonly OrderRowsLike[]) => OrderEntry[] {
+export function orderEntries(locale: string, names?: readonly string[]): (orders: readonly OrderRowsLike[] | { fields: Record<string, string> }) => OrderEntry[] {
   const make = entryMaker(names);
   return (orders) => {
+    if (!Array.isArray(orders)) {
+      // One row, one order (most customers): no order object to make first.
+      const f = (orders as { fields: Record<string, string> }).fields;
+      return [make(f, [f], '1', '', itemText(f), f.amount === undefined ? '' : formatMoney(f.amount, f.currency, f.locale || locale))];
+    }
     const out: OrderEntry[] = new Array(orders.length);
     for (let o = 0; o < orders.length; o++) {
       const order = orders[o]!;

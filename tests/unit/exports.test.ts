@@ -72,16 +72,16 @@ describe('line items', () => {
   };
 
   it('rows of one order are one order with its items; an order met again later joins it; past 25 orders, orders (not rows) are counted', () => {
-    const c = customer(row('a@x', '#1', 'Tea', '2', '10.00'), 1);
+    const c = customer(row('a@x', '#1', 'Tea', '2', '10.00'));
     addRow(c, row('a@x', '#1', 'Cup', '1', '10.00'), 1);
     addRow(c, row('a@x', '#2', 'Pot'), 1);
     addRow(c, row('a@x', '#1', 'Spoon'), 1);
-    expect(c.orders.map((o) => [o.id, o.items])).toEqual([['#1', 3], ['#2', 1]]);
+    expect(c.orders!.map((o) => [o.id, o.items])).toEqual([['#1', 3], ['#2', 1]]);
     for (let o = 3; o < 40; o++) for (let i = 0; i < 3; i++) addRow(c, row('a@x', `#${o}`, `P${i}`), 1);
     expect(c.orders).toHaveLength(ORDERS_LISTED);
     expect(c.orderCount).toBe(39);
     expect(c.count).toBe(4 + 37 * 3);
-    const entries = orderEntries('en')(c.orders);
+    const entries = orderEntries('en')(c.orders!);
     expect(entries[0]).toMatchObject({ order_id: '#1', items_display: 'Tea ×2, Cup ×1, Spoon ×1', item_count: '3', amount_display: '£10.00' });
     expect((entries[0]!.items as unknown[]).length).toBe(3);
   });
