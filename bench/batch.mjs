@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCsv } from './gen.mjs';
+import { generateCsv, generateShopifyCsv } from './gen.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const BIN = here('../bin/apologize.js');
@@ -69,6 +69,10 @@ export async function benchBatch() {
   const one = runOnce(await csvOf('1m-one-customer', 1_000_000, { perCustomer: 1_000_000 }));
   const grouped = runOnce(await csvOf('200k-customers-x3', 600_000, { perCustomer: 3 }));
   const scattered = runOnce(await csvOf('200k-scattered', 200_000, { scattered: true }));
+  // A Shopify orders export (recognised from its header): line items grouped under their orders, order cells carried down.
+  const shopifyCsv = here('./data/1m-shopify.csv');
+  if (!existsSync(shopifyCsv)) await generateShopifyCsv(shopifyCsv, 1_000_000);
+  const shopify = runOnce(shopifyCsv);
 
   console.log(`batch (median of ${RUNS} rounds, cases alternating; /usr/bin/time: wall and whole-process peak RSS; load ${loadNote(started)})`);
   console.log(`  1M rows → mbox file (--out):   ${vs(m.mboxFile.seconds, 3, `${s(m.mboxFile.seconds)}, ${Math.round(1e6 / m.mboxFile.seconds).toLocaleString('en-US')} rows/s, budget 3 s`)}`);
@@ -86,6 +90,7 @@ export async function benchBatch() {
   console.log(`  one customer, 1M rows (25 orders listed, the rest counted): ${s(one.seconds)}, peak RSS ${vs(one.rss, 150, `${mb(one.rss)}, budget 150 MB`)}`);
   console.log(`  200k customers × 3 orders (600k rows): ${s(grouped.seconds)}, peak RSS ${vs(grouped.rss, 150, `${mb(grouped.rss)}, budget 150 MB`)}`);
   console.log(`  scattered, 200k rows (every customer's rows spread out): ${s(scattered.seconds)}, peak RSS ${vs(scattered.rss, 150, `${mb(scattered.rss)}, budget 150 MB`)}`);
+  console.log(`  Shopify export, 1M line-item rows (80 columns, ~500k orders, 250k customers): ${vs(shopify.seconds, 3, `${s(shopify.seconds)}, budget 3 s`)}; peak RSS ${vs(shopify.rss, 150, `${mb(shopify.rss)}, budget 150 MB`)}`);
 }
 
 /** The 1-minute load average at the end, and how long the rounds took: the machine is shared. */

@@ -5,6 +5,7 @@ import type { Journal } from '../mail/journal.js';
 import type { Sink } from '../mail/sinks.js';
 import { prescanFile } from '../recipients/prescan-file.js';
 import { RejectsWriter } from '../recipients/rejects.js';
+import { isOrderValue } from '../recipients/orders.js';
 import type { Stage } from '../message.js';
 import { changedLine, startJournal, type Campaign } from './campaign.js';
 import { garbageCollector } from './gc.js';
@@ -16,8 +17,8 @@ import { emptyCounts, type BatchCounts } from './summary.js';
 export interface BatchPlan {
   /** The CSV, opened for the run; every pass reads its bytes as they were at the start. */
   input: InputFile;
-  /** `--delimiter` (detected from the header when not given) and `--map`. */
-  csv: { delimiter?: string; map: Map<string, string> };
+  /** `--delimiter` (detected from the header when not given), `--map` and `--preset` (recognised from the header when not given). */
+  csv: { delimiter?: string; map: Map<string, string>; preset?: string };
   composer: Composer;
   /** Recipient fields the template prints unguarded: an empty cell there rejects the row. */
   required: Set<string>;
@@ -67,7 +68,7 @@ export interface BatchResult {
  */
 export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO): Promise<BatchResult> {
   const { input: file, composer, select, campaign } = plan;
-  const input = await readColumns(plan);
+  const input = await readColumns(plan, io.note);
 
   // The first pass for grouping: which customers' rows are scattered.
   let scattered;
@@ -130,14 +131,15 @@ export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO)
 }
 
 /** The header: delimiter and columns; a column for every recipient field the template prints. */
-async function readColumns(plan: BatchPlan): Promise<PassInput> {
-  const { delimiter, columns } = await readHeader(plan.input, plan.csv.delimiter, plan.csv.map);
+async function readColumns(plan: BatchPlan, note: (line: string) => void): Promise<PassInput> {
+  const { delimiter, columns } = await readHeader(plan.input, plan.csv.delimiter, plan.csv.map, { preset: plan.csv.preset, note });
   for (const field of new Set([...plan.required, ...plan.composer.recipientColumns])) {
-    if (!plan.composer.context.values.includes(field) && !columns.index.has(field)) {
+    if (!plan.composer.context.values.includes(field) && !isOrderValue(field) && !columns.index.has(field)) {
       throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);
     }
   }
-  return { file: plan.input, delimiter, columns, required: plan.required };
+  const locale = plan.composer.context.incident.incident.locale;
+  return { file: plan.input, delimiter, columns, required: plan.required, locale: typeof locale === 'string' ? locale : 'en' };
 }
 
 /** --strict: every row checked (rendered to nowhere) first; a bad one is a usage error, nothing written. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { InputError, UsageError } from '../errors.js';
 import { mapColumns, type ColumnMap } from '../recipients/columns.js';
+import { presetFor, recognisePreset } from '../recipients/presets.js';
 import { detectDelimiter, readCsv } from '../recipients/csv.js';
 import { isUtf8Name, toUtf8 } from '../recipients/decode.js';
 import { readFileChunks } from '../recipients/read.js';
@@ -138,7 +139,12 @@ export interface HeaderInfo {
 }
 
 /** Reads just the header: the delimiter (given or detected) and the column map. A header that is not UTF-8 when it must be is refused here. */
-export async function readHeader(file: InputFile, delimiter: string | undefined, map: Map<string, string>): Promise<HeaderInfo> {
+export async function readHeader(
+  file: InputFile,
+  delimiter: string | undefined,
+  map: Map<string, string>,
+  opts: { preset?: string; note?: (line: string) => void } = {},
+): Promise<HeaderInfo> {
   let raw: Buffer | undefined;
   let first: Buffer | undefined;
   for await (const chunk of toUtf8(rawCopy(file.chunks(), (b) => (raw = raw ? Buffer.concat([raw, b]) : Buffer.from(b))), { encoding: file.encoding })) {
@@ -159,7 +165,13 @@ export async function readHeader(file: InputFile, delimiter: string | undefined,
   const headerBytes = Buffer.from(`${eol === -1 ? text : text.slice(0, eol)}\n`);
   let header: string[] | undefined;
   for await (const part of readCsv((async function* () { yield headerBytes; })(), { delimiter: d })) header ??= part.header;
-  return { delimiter: d, columns: mapColumns(header ?? [], map) };
+  const cells = header ?? [];
+  // --preset, else recognised from the header (and said): Shopify's "Name" is no person's name.
+  const preset = opts.preset ? presetFor(opts.preset, cells) : recognisePreset(cells);
+  if (preset && !opts.preset) opts.note?.(`apologize: reading ${preset.label}`);
+  const columns = mapColumns(cells, map, preset);
+  if (preset?.note) opts.note?.(`apologize: ${preset.note}`);
+  return { delimiter: d, columns };
 }
 
 /** Passes chunks on, showing each to `see` first. */

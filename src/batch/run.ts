@@ -6,10 +6,12 @@ import type { Sink } from '../mail/sinks.js';
 import type { ColumnMap } from '../recipients/columns.js';
 import { readCsv } from '../recipients/csv.js';
 import { toUtf8 } from '../recipients/decode.js';
-import { Grouper, Spill, type CustomerRows } from '../recipients/group.js';
+import { customer, Grouper, Spill, type CustomerRows } from '../recipients/group.js';
+import { carryDown } from '../recipients/carry.js';
+import { orderEntries } from '../recipients/orders.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
-import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
+import { isBlankRow, makeRowChecker } from '../recipients/rows.js';
 import { fnv1a, FingerprintSet } from '../text/fingerprint.js';
 import type { Stage } from '../message.js';
 import type { InputFile } from './input.js';
@@ -26,6 +28,8 @@ export interface PassInput {
   delimiter: string;
   columns: ColumnMap;
   required: Set<string>;
+  /** The letters' locale: money is formatted for it (a row's own locale column wins). */
+  locale?: string;
 }
 
 /** Who gets a message, among the good rows. */
@@ -87,11 +91,14 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
   const collectGarbage = control.collectGarbage;
   const check = makeRowChecker(input.columns, input.required);
   const spill = new Spill();
-  const grouper = new Grouper(select.scattered, spill);
+  const orderIdx = input.columns.index.get('order_id');
+  const grouper = new Grouper(select.scattered, spill, orderIdx);
+  const entries = orderEntries(input.locale ?? 'en', [...input.columns.fields, ...input.columns.also.map(([k]) => k), 'email', 'name', 'first_name']);
+  // A preset's order-level cells, written on an order's first row only (Shopify), carried down to its other rows.
+  const carry = carryDown(input.columns);
   let seq = 0;
   let stopped = false;
   const ready = sink.ready;
-  const orderIdx = input.columns.index.get('order_id');
   const stage = pass.campaign?.stage ?? 'apology';
   // --per-row: a repeated row would give the same Message-ID again (grouping makes keys unique otherwise).
   const seen = select.perRow ? new FingerprintSet() : undefined;
@@ -110,7 +117,8 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
    * microtask per message otherwise). `rows`: the first ORDERS_LISTED of the
    * customer's `count` rows (group.ts); the rest were counted, not kept.
    */
-  const emit = (rows: GoodRow[], count = rows.length, group?: CustomerRows): Promise<void> | void => {
+  const emit = (group: CustomerRows): Promise<void> | void => {
+    const { rows, count } = group;
     if (limit !== undefined && c.messages >= limit) {
       c.rowsSkipped += count;
       stopped = true;
@@ -123,8 +131,8 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       name: first.name,
       first_name: first.first_name,
       fields: first.fields,
-      orders: rows.map((r) => r.fields),
-      orderCount: count,
+      orders: entries(group.orders ?? first),
+      orderCount: group.orderCount,
       key,
       line: first.line,
       nameChecked: true,
@@ -167,7 +175,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
     return produce(rows, count, group, recipient, apology);
   };
 
-  const produce = (rows: GoodRow[], count: number, group: CustomerRows | undefined, recipient: Recipient, apology: JournalRecord | undefined): Promise<void> | void => {
+  const produce = (rows: CustomerRows['rows'], count: number, group: CustomerRows, recipient: Recipient, apology: JournalRecord | undefined): Promise<void> | void => {
     let msg: Message;
     try {
       // A follow-up threads under the Message-ID the apology actually went out with.
@@ -178,7 +186,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       const more = count - rows.length;
       rows.forEach((r, i) => {
         // Rows not kept (past the first ORDERS_LISTED) cannot be listed: the last kept one says which lines they are.
-        const also = more > 0 && i === rows.length - 1 ? ` (so are this customer's ${more} other row(s), lines ${group!.firstDropped}–${group!.lastDropped})` : '';
+        const also = more > 0 && i === rows.length - 1 ? ` (so are this customer's ${more} other row(s), lines ${group.firstDropped}–${group.lastDropped})` : '';
         reject(r.line, r.cells, err.message + also);
       });
       c.rowsRejected += more;
@@ -205,6 +213,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
         }
         c.rowsRead++;
         if (collectGarbage && (c.rowsRead & 4095) === 0) collectGarbage();
+        if (carry) carry(r.cells);
         const row = check(r);
         if (typeof row === 'string') {
           reject(r.line, r.cells, row);
@@ -215,13 +224,13 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
           continue;
         }
         if (select.perRow) {
-          const pending = emit([row]);
+          const pending = emit(customer(row));
           if (pending) await pending;
           continue;
         }
         const group = grouper.push(row);
         if (group) {
-          const pending = emit(group.rows, group.count, group);
+          const pending = emit(group);
           if (pending) await pending;
         }
       }
@@ -229,18 +238,18 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
     c.heldRows = spill.rows;
     if (!stopped && !control.shouldStop()) {
       const last = grouper.finish();
-      if (last) await emit(last.rows, last.count, last);
+      if (last) await emit(last);
       const recheck = (line: number, cells: string[]) => {
         const v = check({ line, cells });
         return typeof v === 'string' ? undefined : v;
       };
-      for (const g of spill.groups(recheck)) {
+      for (const g of spill.groups(recheck, orderIdx)) {
         if (stopped || control.shouldStop()) {
           c.rowsSkipped += g.count;
           stopped = true;
           continue;
         }
-        await emit(g.rows, g.count, g);
+        await emit(g);
       }
     } else {
       stopped = true;

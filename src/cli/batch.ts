@@ -21,7 +21,7 @@ import { TemplateLibrary } from '../templates/library.js';
 import { stderrColour } from './colour.js';
 import { incidentFromFlags, type IncidentFlags } from './incident-options.js';
 import { now, safeLine, say, streamsOf, type IO } from './io.js';
-import { parseDelimiter, parseDurationMs, parseEncoding, parseFormat, parseMapOptions, parseRate, parseShard, parseStage, positiveInt, wholeNumber } from './options.js';
+import { parseDelimiter, parseDurationMs, parseEncoding, parseFormat, parseMapOptions, parsePreset, parseRate, parseShard, parseStage, positiveInt, wholeNumber } from './options.js';
 import { PreviewSink } from './preview.js';
 import { prepareSmtp, type SmtpFlags } from './smtp.js';
 
@@ -44,6 +44,7 @@ export interface BatchOptions extends IncidentFlags, SmtpFlags {
   rejects?: string;
   perRow?: boolean;
   map?: string[];
+  preset?: string;
   delimiter?: string;
   encoding?: string;
   force?: boolean;
@@ -75,6 +76,7 @@ function parseBatchOptions(opts: BatchOptions) {
     shard: parseShard(opts.shard),
     stage: parseStage(opts.stage),
     map: parseMapOptions(opts.map),
+    preset: parsePreset(opts.preset),
     delimiter: parseDelimiter(opts.delimiter),
   };
 }
@@ -131,7 +133,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     const { counts, target, interrupted, stopped } = await runBatch(
       {
         input: file,
-        csv: { delimiter: o.delimiter, map: o.map },
+        csv: { delimiter: o.delimiter, map: o.map, preset: o.preset },
         composer,
         required: composer.requiredColumns,
         select: { perRow: Boolean(opts.perRow), shard: o.shard, limit: o.limit, preview: o.preview },

@@ -1,5 +1,6 @@
 // Every flag parser, and the table of output formats. A command file reads its flags through these
 // and hands typed values to the core; nothing below src/cli parses a flag.
+import { PRESET_IDS } from '../recipients/presets.js';
 import { UsageError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../incident/enums.js';
 import type { BatchFormat } from '../mail/formats.js';
@@ -118,6 +119,14 @@ export function parseMapOptions(values: string[] = []): Map<string, string> {
     out.set(normaliseHeader(v.slice(0, eq)), normaliseHeader(v.slice(eq + 1)));
   }
   return out;
+}
+
+/** `--preset`: one of the known exports, checked before anything is read. */
+export function parsePreset(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const id = value.trim().toLowerCase();
+  if (!(PRESET_IDS as readonly string[]).includes(id)) throw new UsageError(`unknown --preset "${value}"`, `use one of ${PRESET_IDS.join(', ')}`);
+  return id;
 }
 
 /** `--encoding`: a name iconv-lite knows, utf-8, or auto; checked before anything is read. */

@@ -127,6 +127,7 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
     .option('--rejects <file>', 'where rejected rows go (default: <input>.rejects.csv next to the input)')
     .option('--per-row', 'one message per row instead of one per customer')
     .option('--map <column=field...>', 'use a column as a field, e.g. --map "Kunden-Mail=email"')
+    .option('--preset <name>', 'the export it is: shopify, woocommerce, stripe, amazon, square, etsy or plain (default: recognised from the header)')
     .option('--delimiter <char>', 'CSV delimiter (default: detected from , ; tab |)')
     .option('--encoding <name>', 'legacy encoding of the CSV, e.g. windows-1252 (default UTF-8; UTF-16 by BOM)')
     .addHelpText('after', BATCH_EXAMPLES)

@@ -38,7 +38,18 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
     const more = (r.orderCount ?? r.orders.length) - r.orders.length;
     return more > 0 ? String(more) : '';
   },
+  // The first order's line items and money (recipients/orders.ts): what a one-order letter prints.
+  items: (r) => r.orders[0]?.items ?? [],
+  items_display: (r) => str(r.orders[0]?.items_display),
+  item_count: (r) => str(r.orders[0]?.item_count),
+  more_items: (r) => str(r.orders[0]?.more_items),
+  amount_display: (r) => str(r.orders[0]?.amount_display),
 };
+
+/** A value of the first order as text ("" when there is none). */
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
 
 /**
  * `recipient.greeting`: the whole greeting line by SPEC's rules ("Hi Zoë,",

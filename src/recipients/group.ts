@@ -7,29 +7,97 @@ import type { GoodRow } from './rows.js';
 
 const BUCKETS = 64;
 
-/** Orders a message lists; the rest of a customer's rows are counted ("and N more"), not held. */
+/** Orders a message lists; the rest of a customer's orders are counted ("and N more"), not held. */
 export const ORDERS_LISTED = 25;
+/** Line items an order lists; the rest are counted. */
+export const ITEMS_LISTED = 25;
 
-/** One customer's rows: the first ORDERS_LISTED, and how many there are in all. */
-export interface CustomerRows {
+/** One order's rows (line items): the first ITEMS_LISTED, and how many there are in all. */
+export interface OrderRows {
+  /** The order_id cell, trimmed ("" when none: each such row is an order of its own). */
+  id: string;
   rows: GoodRow[];
+  items: number;
+}
+
+/**
+ * One customer's rows, grouped into orders (rows with the same order_id): the
+ * first ORDERS_LISTED orders with their first ITEMS_LISTED rows each, and how
+ * many rows and orders there are in all. Memory per customer is bounded
+ * however many rows they have.
+ */
+export interface CustomerRows {
+  /** Every kept row, in file order (the first is the customer's first row). */
+  rows: GoodRow[];
+  /** The orders; undefined while the customer has one row (made with the second: most customers have one). */
+  orders?: OrderRows[];
+  /** Rows in all. */
   count: number;
+  /** Orders in all: an order past the listed ones is counted when its id differs from the row before's. */
+  orderCount: number;
   /** Lines of the first and the last row not kept (0 when every row is kept). */
   firstDropped: number;
   lastDropped: number;
+  /** The id of the last order not listed (its further rows are items of it). */
+  lastDroppedOrder: string;
+  /** Listed orders by id, once there are several (a customer's rows come one order after another, mostly). */
+  byId?: Map<string, OrderRows>;
 }
 
-function customer(row: GoodRow): CustomerRows {
-  return { rows: [row], count: 1, firstDropped: 0, lastDropped: 0 };
+function orderIdOf(row: GoodRow, orderIdx: number | undefined): string {
+  return orderIdx === undefined ? '' : row.cells[orderIdx]!.trim();
 }
 
-/** Adds a row of the same customer: kept while fewer than ORDERS_LISTED are, else counted. */
-function addRow(c: CustomerRows, row: GoodRow): void {
+/** A customer of one row (and so one order). */
+export function customer(row: GoodRow): CustomerRows {
+  return { rows: [row], orders: undefined, count: 1, orderCount: 1, firstDropped: 0, lastDropped: 0, lastDroppedOrder: '' };
+}
+
+/** The customer's orders (one of their one row when there is one row). */
+export function ordersOf(c: CustomerRows, orderIdx?: number): OrderRows[] {
+  return c.orders ?? [{ id: orderIdOf(c.rows[0]!, orderIdx), rows: c.rows.slice(0, 1), items: 1 }];
+}
+
+function drop(c: CustomerRows, row: GoodRow): void {
+  if (c.firstDropped === 0) c.firstDropped = row.line;
+  c.lastDropped = row.line;
+}
+
+/**
+ * Adds a row of the same customer: a line item of an order already listed, a
+ * new order (listed while fewer than ORDERS_LISTED are), or counted.
+ */
+export function addRow(c: CustomerRows, row: GoodRow, orderIdx?: number): void {
   c.count++;
-  if (c.rows.length < ORDERS_LISTED) c.rows.push(row);
-  else {
-    if (c.firstDropped === 0) c.firstDropped = row.line;
-    c.lastDropped = row.line;
+  const id = orderIdOf(row, orderIdx);
+  const orders = (c.orders ??= ordersOf(c, orderIdx));
+  if (id !== '') {
+    const last = orders[orders.length - 1]!;
+    const order = last.id === id ? last : c.byId ? c.byId.get(id) : orders.find((o) => o.id === id);
+    if (order) {
+      order.items++;
+      if (order.rows.length < ITEMS_LISTED) {
+        order.rows.push(row);
+        c.rows.push(row);
+      } else drop(c, row);
+      return;
+    }
+    if (id === c.lastDroppedOrder) return drop(c, row);
+  }
+  c.orderCount++;
+  if (orders.length < ORDERS_LISTED) {
+    const order = { id, rows: [row], items: 1 };
+    orders.push(order);
+    c.rows.push(row);
+    if (c.byId) {
+      if (id !== '' && !c.byId.has(id)) c.byId.set(id, order);
+    } else if (orders.length >= 8) {
+      c.byId = new Map();
+      for (const o of orders) if (o.id !== '' && !c.byId.has(o.id)) c.byId.set(o.id, o);
+    }
+  } else {
+    c.lastDroppedOrder = id;
+    drop(c, row);
   }
 }
 
@@ -67,7 +135,7 @@ export class Spill {
    * line. A bucket is read back line by line; per customer only the first
    * ORDERS_LISTED rows are held.
    */
-  *groups(check: (line: number, cells: string[]) => GoodRow | undefined): Generator<CustomerRows> {
+  *groups(check: (line: number, cells: string[]) => GoodRow | undefined, orderIdx?: number): Generator<CustomerRows> {
     const chunk = Buffer.allocUnsafe(1 << 16);
     for (let b = 0; b < BUCKETS; b++) {
       const byKey = new Map<string, CustomerRows>();
@@ -77,7 +145,7 @@ export class Spill {
         const row = check(line, cells);
         if (!row) return;
         const c = byKey.get(row.key);
-        if (c) addRow(c, row);
+        if (c) addRow(c, row, orderIdx);
         else byKey.set(row.key, customer(row));
       };
       const fd = this.fds[b];
@@ -124,6 +192,7 @@ export class Grouper {
   constructor(
     private readonly scattered: FingerprintSet | undefined,
     readonly spill: Spill,
+    private readonly orderIdx?: number,
   ) {}
 
   /** A customer's rows once they are complete, else null. */
@@ -134,7 +203,7 @@ export class Grouper {
     }
     const cur = this.current;
     if (cur && cur.rows[0]!.key === row.key) {
-      addRow(cur, row);
+      addRow(cur, row, this.orderIdx);
       return null;
     }
     this.current = customer(row);

@@ -1,3 +1,5 @@
+import { singleOrder, type OrderEntry } from './orders.js';
+
 /** One customer to write to: their columns, by normalised name, all strings. */
 export interface Recipient {
   /** The bare address (may be empty in `draft` without `--to`). */
@@ -8,9 +10,14 @@ export interface Recipient {
   first_name: string;
   /** Every column of the (first) row, by normalised name. */
   fields: Record<string, string>;
-  /** The customer's rows (one per affected order), same column names: in a batch the first 25 (group.ts ORDERS_LISTED). */
-  orders: Record<string, string>[];
-  /** How many rows the customer has in all (`orders` may list fewer); the context's order_count and more_orders. */
+  /**
+   * The customer's orders (rows with the same order_id are one order): each
+   * its first row's columns, its line items (`items`, each a row's columns) and
+   * the values orders.ts makes (`items_display`, `amount_display`…); in a batch
+   * the first 25 (group.ts ORDERS_LISTED).
+   */
+  orders: OrderEntry[];
+  /** How many orders the customer has in all (`orders` may list fewer); the context's order_count and more_orders. */
   orderCount?: number;
   /** What makes this message unique besides the incident and stage (the address, or address#row). */
   key: string;
@@ -42,7 +49,7 @@ export function firstNameOf(name: string): string {
 export function recipientFromMailbox(address: string, name: string, extra: Record<string, string> = {}): Recipient {
   const first = (extra.first_name ?? '').trim() || firstNameOf(name);
   const fields = { ...extra, email: address, name, first_name: first };
-  return { email: address, name, first_name: first, fields, orders: [fields], key: address.toLowerCase() };
+  return { email: address, name, first_name: first, fields, orders: [singleOrder(fields)], key: address.toLowerCase() };
 }
 
 /** Nobody in particular: a draft without `--to`. */

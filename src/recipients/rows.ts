@@ -17,6 +17,9 @@ export interface GoodRow {
   first_name: string;
 }
 
+/** A preset's name cell that is an address or an id (Stripe's "Customer for jo@example.com", "cus_29a9"): not a name. */
+const NOT_A_NAME = /[@\d]/;
+
 /** The row, or why it is rejected. */
 export type RowVerdict = GoodRow | string;
 
@@ -37,10 +40,13 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
   const emailIdx = columns.index.get('email')!;
   const nameIdx = columns.index.get('name');
   const firstIdx = columns.index.get('first_name');
+  const lastIdx = columns.index.get('last_name');
+  // A preset's other name columns (Shopify's Shipping Name, Stripe's Card Name), tried in turn.
+  const nameFrom = columns.nameFrom;
   const requiredIdx = [...required]
     .filter((f) => f !== 'email' && f !== 'name' && f !== 'first_name' && columns.index.has(f))
     .map((f) => [f, columns.index.get(f)!] as const);
-  const makeFields = fieldsMaker(names);
+  const makeFields = fieldsMaker(names, columns.also);
   const needsName = required.has('name');
   const needsFirst = required.has('first_name');
 
@@ -59,6 +65,23 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
       return `email "${printable(rawEmail, 60)}" is written in a way that cannot be grouped reliably; write it as name@example.com or Name <name@example.com>`;
     }
     let name = nameIdx === undefined ? '' : cells[nameIdx]!.trim();
+    if (nameFrom.length > 0 && (name === '' || NOT_A_NAME.test(name))) {
+      name = '';
+      for (const i of nameFrom) {
+        const v = cells[i]!.trim();
+        if (v !== '' && !NOT_A_NAME.test(v)) {
+          name = v;
+          break;
+        }
+      }
+    }
+    if (name === '' && lastIdx !== undefined) {
+      // First and last name in two columns (WooCommerce, Square, office sheets): joined.
+      const last = cells[lastIdx]!.trim();
+      const given = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
+      // A family name alone is no name to greet by ("Hi Smith,"): the plain greeting, the bare address.
+      name = given !== '' && last !== '' ? `${given} ${last}` : given;
+    }
     const nameProblem = displayNameProblem(name);
     if (nameProblem) return `${nameProblem.replace(/^the name/, 'name')} (it would reach the To header)`;
     if (name === '' && box.name) name = box.name;
@@ -82,19 +105,21 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
  * faster than a loop of assignments; names that an object literal would treat
  * specially fall back to the loop.
  */
-export function fieldsMaker(names: string[]): (cells: string[], email: string, name: string, first: string) => Record<string, string> {
+export function fieldsMaker(names: string[], also: readonly [string, number][] = []): (cells: string[], email: string, name: string, first: string) => Record<string, string> {
   const loop = (cells: string[], email: string, name: string, first: string) => {
     const fields: Record<string, string> = {};
     for (let i = 0; i < names.length; i++) Object.defineProperty(fields, names[i]!, { value: cells[i]!, enumerable: true, writable: true, configurable: true });
+    for (const [k, i] of also) Object.defineProperty(fields, k, { value: cells[i]!, enumerable: true, writable: true, configurable: true });
     fields.email = email;
     fields.name = name;
     fields.first_name = first;
     return fields;
   };
-  if (names.includes('__proto__')) return loop;
+  if (names.includes('__proto__') || also.some(([k]) => k === '__proto__')) return loop;
   // A Map keeps a key where it was first set: a repeated column keeps its first place and its last value.
   const entries = new Map<string, string>();
   names.forEach((k, i) => entries.set(k, `c[${i}]`));
+  for (const [k, i] of also) if (!entries.has(k)) entries.set(k, `c[${i}]`);
   entries.set('email', 'e');
   entries.set('name', 'n');
   entries.set('first_name', 'f');

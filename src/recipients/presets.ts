@@ -1,0 +1,233 @@
+import { UsageError } from '../errors.js';
+
+/**
+ * Shop, payment and marketplace exports as they come (`--preset`). Each preset
+ * is a small table: which of the export's columns hold the fields the letters
+ * use, which order-level cells the export writes only on an order's first row
+ * (carried down to its other rows), which columns must never be read as a
+ * field, which columns give the name when the name column is empty, and a line
+ * to print. Column names are the exports' own headers (normalised as
+ * columns.ts does); a column the export does not have is skipped, so one table
+ * covers an export's variants (a plugin's default layout and its older one).
+ */
+export interface Preset {
+  id: PresetId;
+  /** "a Shopify orders export": said on stderr when recognised. */
+  label: string;
+  /** Header columns that recognise the export: every column of one set present. */
+  signatures: string[][];
+  /** Export column → field. */
+  columns: Record<string, string>;
+  /** Columns that give the name, in order, when the name column is empty (a value with "@" or digits is skipped). */
+  nameFrom?: string[];
+  /** Order-level columns written only on an order's first row: carried down to the order's other rows. */
+  carry?: string[];
+  /** Columns never read as a field (kept as `recipient._<column>`): their names mislead. */
+  ignore?: string[];
+  /** One more line to print when the preset is used (a rule of the platform). */
+  note?: string;
+  /** The export has no customer emails: refused, with where the emails are. */
+  noEmail?: string;
+}
+
+export const PRESET_IDS = ['shopify', 'woocommerce', 'stripe', 'amazon', 'square', 'etsy', 'plain'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+
+/** Header names as columns.ts compares them (kept here so the tables can be written as the exports spell them). */
+function norm(name: string): string {
+  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+const SHOPIFY: Preset = {
+  id: 'shopify',
+  label: 'a Shopify orders export',
+  // Admin → Orders → Export: one row per line item; "Name" is the order number (#1042).
+  signatures: [['Name', 'Email', 'Financial Status', 'Lineitem name']],
+  columns: {
+    Name: 'order_id',
+    Email: 'email',
+    'Billing Name': 'name',
+    'Billing Company': 'company',
+    'Lineitem name': 'product',
+    'Lineitem quantity': 'quantity',
+    'Lineitem price': 'price',
+    'Lineitem sku': 'sku',
+    Total: 'amount',
+    Currency: 'currency',
+    'Created at': 'order_date',
+  },
+  nameFrom: ['Shipping Name'],
+  // Shopify writes the order's own columns on its first line only.
+  carry: ['Email', 'Financial Status', 'Paid at', 'Fulfillment Status', 'Accepts Marketing', 'Currency', 'Subtotal', 'Shipping', 'Taxes', 'Total', 'Discount Code', 'Discount Amount', 'Shipping Method', 'Created at', 'Billing Name', 'Billing Company', 'Shipping Name', 'Phone', 'Cancelled at', 'Refunded Amount', 'Payment Method'],
+  ignore: ['Shipping Name'],
+};
+
+const WOOCOMMERCE: Preset = {
+  id: 'woocommerce',
+  label: 'a WooCommerce orders export',
+  signatures: [
+    // Advanced Order Export For WooCommerce, its default fields.
+    ['Order Number', 'Email (Billing)'],
+    // WooCommerce Customer/Order/Coupon Export, "Default CSV format - one row per line item".
+    ['order_number', 'billing_email', 'item_name'],
+  ],
+  columns: {
+    'Order Number': 'order_id',
+    'Email (Billing)': 'email',
+    'First Name (Billing)': 'first_name',
+    'Last Name (Billing)': 'last_name',
+    'Full Name (Billing)': 'name',
+    'Company (Billing)': 'company',
+    'Item Name': 'product',
+    Quantity: 'quantity',
+    'Quantity (- Refund)': 'quantity',
+    'Item Cost': 'price',
+    'Order Total Amount': 'amount',
+    Currency: 'currency',
+    'Order Date': 'order_date',
+    order_number: 'order_id',
+    billing_email: 'email',
+    billing_first_name: 'first_name',
+    billing_last_name: 'last_name',
+    billing_company: 'company',
+    item_name: 'product',
+    item_quantity: 'quantity',
+    order_total: 'amount',
+    order_currency: 'currency',
+    date: 'order_date',
+  },
+  // The plugin leaves an order's columns empty on its other products' rows unless "Fill order columns" is ticked.
+  carry: ['Email (Billing)', 'First Name (Billing)', 'Last Name (Billing)', 'Full Name (Billing)', 'Company (Billing)', 'Order Total Amount', 'Currency', 'Order Date', 'Order Status'],
+  ignore: ['First Name (Shipping)', 'Last Name (Shipping)', 'Full Name (Shipping)'],
+};
+
+const WOOCOMMERCE_ANALYTICS: Preset = {
+  id: 'woocommerce',
+  label: 'a WooCommerce Analytics orders download',
+  signatures: [['Order #', 'Customer', 'Product(s)', 'Net Sales']],
+  columns: {},
+  noEmail: 'export the orders with an order export plugin instead (Advanced Order Export For WooCommerce: its default fields include "Email (Billing)")',
+};
+
+const STRIPE: Preset = {
+  id: 'stripe',
+  label: 'a Stripe payments export',
+  // Payments → Export: one row per charge.
+  signatures: [['id', 'Customer Email', 'Amount', 'Currency', 'Captured'], ['id', 'Customer Email', 'Amount Refunded']],
+  columns: {
+    id: 'charge_id',
+    'Customer Email': 'email',
+    'Customer Description': 'name',
+    Description: 'product',
+    Amount: 'amount',
+    Currency: 'currency',
+    'Created (UTC)': 'order_date',
+    Created: 'order_date',
+  },
+  // Customer Description is often "Customer for jo@example.com": then the cardholder's name.
+  nameFrom: ['Card Name'],
+};
+
+const AMAZON: Preset = {
+  id: 'amazon',
+  label: 'an Amazon order report',
+  // Seller Central → Reports → Order Reports (tab-separated); the FBA shipments report names the order amazon-order-id.
+  signatures: [['order-id', 'buyer-email', 'product-name'], ['amazon-order-id', 'buyer-email', 'product-name']],
+  columns: {
+    'order-id': 'order_id',
+    'amazon-order-id': 'order_id',
+    'buyer-email': 'email',
+    'buyer-name': 'name',
+    'product-name': 'product',
+    'quantity-purchased': 'quantity',
+    'quantity-shipped': 'quantity_shipped',
+    'item-price': 'price',
+    currency: 'currency',
+    'purchase-date': 'order_date',
+  },
+  // The ship-to person may be someone else (a gift): never the addressee.
+  ignore: ['recipient-name'],
+  note: "Amazon's buyer-email addresses are relays: Amazon allows messages about the order only (no marketing, no links to other shops)",
+};
+
+const SQUARE_ITEMS: Preset = {
+  id: 'square',
+  label: 'a Square item sales export',
+  signatures: [['Item', 'Qty', 'Gross Sales', 'Transaction ID'], ['Gross Sales', 'Net Total', 'Transaction ID', 'Customer Name']],
+  columns: {},
+  noEmail: 'export the customer directory (Customers → Export customers: its "Email Address" column) and write to those customers',
+};
+
+const SQUARE_CUSTOMERS: Preset = {
+  id: 'square',
+  label: 'a Square customers export',
+  signatures: [['Email Address', 'Square Customer ID']],
+  columns: {
+    'Email Address': 'email',
+    'First Name': 'first_name',
+    'Last Name': 'last_name',
+    'Company Name': 'company',
+  },
+};
+
+const ETSY: Preset = {
+  id: 'etsy',
+  label: 'an Etsy orders export',
+  // Shop Manager → Settings → Options → Download Data: Sold Orders, Sold Order Items.
+  signatures: [['Sale Date', 'Order ID', 'Full Name', 'Number of Items'], ['Sale Date', 'Item Name', 'Buyer', 'Transaction ID']],
+  columns: {},
+  noEmail: "Etsy's order downloads (Sold Orders, Sold Order Items) carry no buyer emails: write to Etsy buyers through Etsy Messages, from the order page",
+};
+
+const PLAIN: Preset = { id: 'plain', label: 'a plain CSV', signatures: [], columns: {} };
+
+/** Most specific first: recognition takes the first whose signature matches. */
+const TABLES: Preset[] = [SHOPIFY, WOOCOMMERCE_ANALYTICS, WOOCOMMERCE, STRIPE, AMAZON, SQUARE_ITEMS, SQUARE_CUSTOMERS, ETSY, PLAIN];
+
+function matches(p: Preset, have: Set<string>): boolean {
+  return p.signatures.some((sig) => sig.every((c) => have.has(norm(c))));
+}
+
+/** The preset an export's header is recognised as, or undefined (a plain CSV). */
+export function recognisePreset(header: string[]): Preset | undefined {
+  const have = new Set(header.map(norm));
+  return TABLES.find((p) => p.signatures.length > 0 && matches(p, have));
+}
+
+/** `--preset NAME` for this header: the table of that platform that fits it (its first one otherwise). */
+export function presetFor(id: string, header: string[]): Preset {
+  if (!(PRESET_IDS as readonly string[]).includes(id)) {
+    throw new UsageError(`unknown --preset "${id}"`, `use one of ${PRESET_IDS.join(', ')}`);
+  }
+  const have = new Set(header.map(norm));
+  const ofPlatform = TABLES.filter((p) => p.id === id);
+  return ofPlatform.find((p) => matches(p, have)) ?? ofPlatform.find((p) => !p.noEmail) ?? ofPlatform[0]!;
+}
+
+/** A preset's column table with normalised names. */
+export interface PresetMap {
+  preset: Preset;
+  /** Normalised column → field. */
+  fields: Map<string, string>;
+  /** Normalised columns ignored (named `_<column>`). */
+  ignore: Set<string>;
+  /** Normalised columns to take the name from, in order. */
+  nameFrom: string[];
+  /** Normalised columns carried down an order's rows. */
+  carry: Set<string>;
+}
+
+export function presetMap(preset: Preset): PresetMap {
+  return {
+    preset,
+    fields: new Map(Object.entries(preset.columns).map(([c, f]) => [norm(c), f])),
+    ignore: new Set((preset.ignore ?? []).map(norm)),
+    nameFrom: (preset.nameFrom ?? []).map(norm),
+    carry: new Set((preset.carry ?? []).map(norm)),
+  };
+}
+
+/** Refuses an export that has no customer emails (exit 2, before anything is read further). */
+export function refuseWithoutEmail(preset: Preset): void {
+  if (preset.noEmail) throw new UsageError(`this is ${preset.label}, which has no customer emails`, preset.noEmail);
+}
