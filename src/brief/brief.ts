@@ -1,4 +1,5 @@
 import { createComposer } from '../compose/compose.js';
+import { isSensitive } from '../compose/humour.js';
 import type { Incident } from '../incident/schema.js';
 import { incidentId } from '../incident/validate.js';
 import { changedFields, factsPrint } from '../batch/campaign.js';
@@ -108,7 +109,7 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
     out.push('');
     for (const line of humourLines) out.push(`- ${line}`);
   } else {
-    out.push(`No humour was used (${incident.scenario === 'data-exposure' ? 'a data exposure never jokes' : incident.audience === 'business' ? 'a business letter never jokes' : `severity ${incident.severity}`}). Keep the tone calm and factual.`);
+    out.push(`No humour was used (${incident.scenario === 'data-exposure' ? 'a data exposure never jokes' : incident.audience === 'business' ? 'a business letter never jokes' : incident.humour !== 'off' && isSensitive(incident) ? 'it touches health, grief or a once-in-a-lifetime day' : `severity ${incident.severity}`}). Keep the tone calm and factual.`);
   }
   out.push('');
   if (opts.journal) {

@@ -207,7 +207,8 @@ function findSignOff(text: CheckText): PartResult {
     if (isName(p) && shortTail.length > 1) return { present: true, evidence: clip(shortTail.join(' / ')) };
   }
   for (let i = 0; i < tail.length; i++) {
-    if (CLOSING.test(tail[i]!) && isName(tail[i + 1])) {
+    // After a closing word, a named team signs too ("Warm regards, / The Notely team"): the letter then says "we".
+    if (CLOSING.test(tail[i]!) && (isName(tail[i + 1]) || /^The \p{Lu}[\p{L}\p{N}&'’. -]{0,40} team$/u.test(tail[i + 1] ?? ''))) {
       return { present: true, evidence: clip(tail.slice(i, i + 3).join(' / ')) };
     }
     const dash = /^[-–—]{1,2}\s*([\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5})$/u.exec(tail[i]!);

@@ -2,7 +2,10 @@ import type { Incident } from '../incident/schema.js';
 import type { Stage } from '../message.js';
 import { greetingFor, isFormal } from '../recipients/greeting.js';
 import { firstNameOf, type Recipient } from '../recipients/recipient.js';
-import { about, formatNumber } from '../templates/helpers.js';
+import { isVagueCause, isVaguePromise } from '../incident/advice.js';
+import { about, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
+import { titleCaseName } from '../templates/sentence.js';
+import { isSensitive, occasionOf } from './humour.js';
 import { longDate } from '../text/dates.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
@@ -44,6 +47,15 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
   item_count: (r) => str(r.orders[0]?.item_count),
   more_items: (r) => str(r.orders[0]?.more_items),
   amount_display: (r) => str(r.orders[0]?.amount_display),
+  // The row's `outcome` and `new_date` as the letter says them (capitals, one full stop), whatever was typed.
+  outcome_sentence: (r) => {
+    const v = r.fields.outcome;
+    return v ? sentence(v) : '';
+  },
+  new_date_clause: (r) => {
+    const v = r.fields.new_date;
+    return v ? clause(v) : '';
+  },
 };
 
 /** A value of the first order as text ("" when there is none). */
@@ -120,7 +132,12 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
     phone: incident.company.phone ?? '',
     email: incident.company.email ?? '',
   };
-  const signer = { name: incident.signer.name, title: incident.signer.title ?? '', team: incident.signer.team };
+  // Names typed all in lower case ("maggie byrne", "owner", "the corner pantry") are written in their usual capitals.
+  company.name = titleCaseName(company.name);
+  const signerTitle = incident.signer.title ?? '';
+  const signer = { name: titleCaseName(incident.signer.name), title: /^\p{Ll}/u.test(signerTitle) ? signerTitle[0]!.toUpperCase() + signerTitle.slice(1) : signerTitle, team: incident.signer.team };
+  const cause = causeOf(incident.rootCause);
+  const text = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
   const incidentPart: IncidentContext = {
     incident: {
       ...incident,
@@ -140,7 +157,23 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       variant: variants(o.id),
       business: incident.audience === 'business',
       // Health, grief or a once-in-a-lifetime day: the built-in letters tell no joke, whatever the severity.
-      sensitive: SENSITIVE.test([incident.mistake, incident.rootCause, incident.summary ?? '', incident.people.many].join(' ')),
+      sensitive: isSensitive(incident),
+      // 'grief', 'wedding', 'celebration', 'health' or '': which lines of their own a sensitive letter needs.
+      occasion: occasionOf(incident),
+      // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
+      cause,
+      vagueCause: isVagueCause(cause),
+      vaguePromise: isVaguePromise(incident.commitment),
+      // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
+      event: eventOf(text),
+      // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
+      delivered: /\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome,
+      // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
+      actionConditional: /^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? ''),
+      // When the apology went out, as a follow-up says it ("two days ago", "last week").
+      wroteWhen: wroteWhen(incident.followUp?.after),
+      // The offer is a thing given ("two free guest passes"), not money back: nothing to "reach" the customer.
+      remedyGift: incident.remedy.kind !== 'refund' && incident.remedy.kind !== 'replacement' && GIFT.test(incident.remedy.details ?? ''),
       formal: severe || incident.audience === 'business',
       summary: incident.summary ?? '',
       when: incident.when ?? '',
@@ -230,10 +263,40 @@ function exposureFacts(data: readonly string[]): Record<string, unknown> {
   const has: Record<string, boolean> = {};
   for (const kind of Object.keys(KIND_WORDS)) has[kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data.includes(kind);
   const money = has.paymentCard || has.bankAccount;
-  return { list, has, money, identity: has.governmentId || has.dateOfBirth, contactOnly: data.length > 0 && data.every((d) => ['name', 'email', 'phone', 'postal-address'].includes(d)) };
+  // Identity-fraud advice only when there is enough to open an account in someone's name.
+  const identity = has.governmentId || (has.dateOfBirth && (has.postalAddress || money || has.password));
+  return { list, has, money, identity, contactOnly: data.length > 0 && data.every((d) => ['name', 'email', 'phone', 'postal-address'].includes(d)) };
 }
 
-const SENSITIVE = /\b(?:patients?|health|medical|clinic|hospital|diagnos\w*|results?|prescriptions?|surgery|dental|dentist|funeral|sympathy|condolences?|memorial|bereave\w*|grief|wedding|christening|baptism|anniversary|once[- ]in[- ]a[- ]lifetime)\b/i;
+const EVENT = /\b(class|session|lesson|visit|consultation|appointment|installation|inspection|repair|meeting|call|tour|booking|reservation|viewing|fitting|delivery slot|treatment)(?:es|s)?\b/i;
+
+/** The word for what was missed: the first the incident uses, else "appointment". */
+function eventOf(text: string): string {
+  const m = EVENT.exec(text);
+  return m ? m[1]!.toLowerCase() : 'appointment';
+}
+
+/** "human error. our night shift put…" → "our night shift put…": a category typed before the cause itself goes. */
+function causeOf(text: string): string {
+  const m = /^([^.!?;:]{1,40})[.!?;:]\s+(\S.*)$/su.exec(text.trim());
+  return m && isVagueCause(m[1]!) && !isVagueCause(m[2]!) ? m[2]! : text;
+}
+
+const NUMBER_WORDS = ['', 'a', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** When the apology went, seen from its follow-up: `2d` → "two days ago", `1w` → "last week". */
+function wroteWhen(after: string | undefined): string {
+  const m = /^(\d+)\s*([hdw])$/.exec((after ?? '').trim());
+  if (!m) return 'recently';
+  const n = Number(m[1]);
+  const days = m[2] === 'h' ? n / 24 : m[2] === 'w' ? n * 7 : n;
+  if (days < 1) return 'earlier today';
+  if (days < 2) return 'yesterday';
+  if (days < 7) return `${NUMBER_WORDS[Math.round(days)]} days ago`;
+  if (days < 14) return 'last week';
+  if (days <= 70) return `${NUMBER_WORDS[Math.round(days / 7)]} weeks ago`;
+  return 'recently';
+}
 
 const DATE_START = /^(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
 

@@ -7,6 +7,27 @@ export interface HumourDecision {
   warning?: string;
 }
 
+const SENSITIVE = /\b(?:patients?|health|medical|clinic|hospital|diagnos\w*|results?|prescriptions?|surgery|dental|dentist|funeral|sympathy|condolences?|memorial|bereave\w*|grief|wedding|christening|baptism|anniversary|once[- ]in[- ]a[- ]lifetime)\b/i;
+const GRIEF = /\b(?:funeral|sympathy|condolences?|memorial|bereave\w*|grief|grieving|wreath)\b/i;
+const WEDDING = /\bwedding\b/i;
+const CELEBRATION = /\b(?:christening|baptism|anniversary|once[- ]in[- ]a[- ]lifetime)\b/i;
+const HEALTH = /\b(?:patients?|health|medical|clinic|hospital|diagnos\w*|prescriptions?|surgery|dental|dentist)\b/i;
+
+type SensitiveFacts = Pick<Incident, 'mistake' | 'rootCause' | 'summary' | 'people'> & { remedy?: { details?: string } };
+
+const factsText = (i: SensitiveFacts): string => [i.mistake, i.rootCause, i.summary ?? '', i.remedy?.details ?? '', i.people.many].join(' ');
+
+/** Health, grief or a once-in-a-lifetime day: no joke, whatever the severity. */
+export function isSensitive(incident: SensitiveFacts): boolean {
+  return SENSITIVE.test(factsText(incident));
+}
+
+/** Which sensitive occasion the letter is about: 'grief', 'wedding', 'celebration', 'health' or ''. */
+export function occasionOf(incident: SensitiveFacts): string {
+  const t = factsText(incident);
+  return GRIEF.test(t) ? 'grief' : WEDDING.test(t) ? 'wedding' : CELEBRATION.test(t) ? 'celebration' : HEALTH.test(t) ? 'health' : '';
+}
+
 /** Scenarios that never joke, whatever is asked. */
 export const NEVER_FUNNY = new Set(['data-exposure']);
 
@@ -36,13 +57,16 @@ export function decideHumour(incident: Incident): HumourDecision {
     }
     return { on: false };
   }
-  if (humour === 'auto') return { on: severity === 'minor' || severity === 'moderate' };
+  // Grief, health or a wedding: the built-in letters tell no joke (and the brief promises none).
+  const sensitive = isSensitive(incident);
+  if (humour === 'auto') return { on: !sensitive && (severity === 'minor' || severity === 'moderate') };
   if (severity === 'critical') {
     throw new UsageError(
       'humour is refused for a critical incident: a joke there reads as not taking the harm seriously',
       'drop --humour, use --no-humour, or lower --severity if the harm really is small',
     );
   }
+  if (sensitive) return { on: false, warning: 'humour is left out: this incident touches health, grief or a once-in-a-lifetime day' };
   if (severity === 'major') {
     return { on: true, warning: 'humour on a major incident can read as flippant; consider --no-humour' };
   }

@@ -91,6 +91,9 @@ const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null, string?]>> = 
   none: ["We'd like to offer you", null],
 };
 
+/** Words that make the offer a gift of its own ("free of charge", "on us"). */
+export const GIFT = /\b(?:free|no charge|no cost|on us|on the house|complimentary)\b/i;
+
 /**
  * The offer (remedy.details) as one sentence whatever was typed: "the $7.95 shipping charge" →
  * "We're refunding the $7.95 shipping charge."; a sentence of the writer's own ("We will refund
@@ -102,7 +105,14 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   if (text === '') return '';
   const [lead, same, alternative] = OFFER_LEADS[str(kind)] ?? OFFER_LEADS.none!;
   if (OWN_SENTENCE.test(text)) return `${str(otherwise)} ${sentence(details)}`.trim();
-  if (same && same.test(text)) return alternative ? sentence(`${alternative} ${text}`) : `${str(otherwise)} ${sentence(details)}`.trim();
+  // "your next appointment, free of charge", "two free guest passes": a gift, whatever the kind ("We've waived … free of charge" reads twice).
+  if (GIFT.test(text) && str(kind) !== 'refund' && str(kind) !== 'replacement' && !(same && same.test(text))) return sentence(`To help make it right, we'd like to give you ${text}`);
+  if (same && same.test(text)) {
+    if (alternative) return sentence(`${alternative} ${text}`);
+    // Words that name the offer themselves ("the $60 fee, waived in full"): after the lead, as its object.
+    const intro = str(otherwise).trim().replace(/[.!:]+$/u, '');
+    return intro === '' ? sentence(details) : sentence(`${intro}: ${text}`);
+  }
   return sentence(`${lead} ${text}`);
 }
 

@@ -55,8 +55,31 @@ export function tidy(v: unknown): string {
     .replace(STOP_RUN, (run: string) => (run.includes('?') ? '?' : run.includes('!') ? '!' : run.includes('…') ? '…' : '.'))
     .replace(/[,;:]+(\s*[,;:])*(?=\s*[.!?…]|$)/gu, '')
     .replace(/,(\s*,)+/gu, ',')
-    .replace(LONE_I, 'I');
+    .replace(LONE_I, 'I')
+    .replace(DAYS, (w) => w[0]!.toUpperCase() + w.slice(1))
+    .replace(MONTH_BEFORE_DAY, (w) => w[0]!.toUpperCase() + w.slice(1))
+    .replace(MONTH_AFTER_DAY, (_all, day: string, w: string) => day + w[0]!.toUpperCase() + w.slice(1));
   return dedupe(s).trim();
+}
+
+/** Weekdays and the months that are no other word, typed in lower case ("on thursday morning"). */
+const DAYS = /(?<![\p{L}'’-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|september|october|november|december)(?![\p{L}'’-])/gu;
+/** March, May and August only beside a day number ("8 may", "may 8th"): else they are verbs and adjectives. */
+const MONTH_BEFORE_DAY = /(?<![\p{L}'’-])(?:march|may|august)(?=\s+\d)/gu;
+const MONTH_AFTER_DAY = /(\d(?:st|nd|rd|th)?\s+)(march|may|august)(?![\p{L}'’-])/gu;
+
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'dos', 'das', 'y', 'e', 'of', 'and', 'bin', 'al']);
+
+/**
+ * A name typed all in lower case ("maggie byrne", "the corner pantry") in its usual capitals
+ * ("Maggie Byrne", "The Corner Pantry"); any capital typed means it stays as typed ("bell hooks" aside).
+ */
+export function titleCaseName(v: unknown): string {
+  const s = str(v);
+  if (!/\p{Ll}/u.test(s) || /\p{Lu}/u.test(s)) return s;
+  return s.replace(/[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu, (w, at: number) =>
+    at > 0 && NAME_PARTICLES.has(w) ? w : w[0]!.toUpperCase() + w.slice(1).replace(/(['’-])(\p{Ll})/gu, (_m, mark: string, c: string) => mark + c.toUpperCase()),
+  );
 }
 
 function upperAt(s: string, i: number): string {

@@ -17,10 +17,17 @@ describe('apologize brief', () => {
     for (const heading of ['## What happened', '## What we promised', '## What you may offer on your own', '## The humour promise']) expect(md).toContain(`\n${heading}\n`);
     expect(md).toContain('**Customers affected:** 13,482');
     expect(md).toContain('every label run is now checked');
-    expect(md).toContain('> Subject: The delay to your order from Pemberton & Daughters Tea Co is our fault');
+    expect(md).toContain("> Subject: We're sorry about the delay to your order from Pemberton & Daughters Tea Co");
     expect(md).toContain('due Saturday, 11 July 2026 (3d after sending)');
     expect(md).toMatch(/sea shanty/);
     expect(md).toMatch(/If the credit is missing/);
+  });
+
+  it('promises no humour line a sensitive incident leaves out of the letter (grief, health, a wedding)', async () => {
+    const r = await cli(['brief', '--incident', INCIDENT, '--severity', 'minor', '--mistake', 'we sent a birthday bouquet instead of the sympathy wreath you chose']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/sea shanty|Each customer got one of these lines/);
+    expect(r.stdout).toContain('No humour was used (it touches health, grief or a once-in-a-lifetime day)');
   });
 
   it('says no humour for a critical incident, and counts customers notified from the journal', async () => {

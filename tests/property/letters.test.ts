@@ -204,9 +204,9 @@ describe('the built-in letters, with fields typed any way', () => {
             });
             const msg = createComposer(incident, library, { now: NOW, stage })(customer(1 + (n % 3)));
             const report = checkApology(analyseText(msg.text, 1, msg.subject), { file: 'x', severity });
-            // A team signs as "The Sample team": the check looks for a person's name (a check rule, not the letter).
+            // A team signs as "The Sample team" after the closing word: the check accepts it like a person's name.
             const findings = report.findings.filter((x) => x.severity !== 'info');
-            const expected = incident.signer.team ? 90 : 100;
+            const expected = 100;
             if (report.score < expected || findings.length > 0) problems.push(`${scenario} ${stage} ${severity} n=${n}: ${report.score} ${JSON.stringify(findings.map((x) => x.rule))} ${Object.entries(report.parts).filter(([k, v]) => !v.present && k !== 'humour').map(([k]) => k)}\n${msg.text}`);
           }
         }

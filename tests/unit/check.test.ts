@@ -108,6 +108,10 @@ describe('explain, commitment, remedy, humour, sign-off', () => {
     ['Body text.\n\nReed\nCEO', true],
     ['Any trouble, just reply. - Lena, Owner', true],
     ['Body text.\n\nCustomer Relations', false],
+    ['Body text.\n\nWarm regards,\nThe Notely team', true],
+    ['Body text.\n\nKind regards,\nThe Routewise reliability team', true],
+    ['Body text.\n\nKind regards,\nThe Management', false],
+    ['Body text.\n\nThe Notely team', false],
   ])('sign-off in %j → %s', (text, expected) => expect(part(text, 'sign-off')).toBe(expected));
 });
 

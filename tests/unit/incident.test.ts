@@ -77,4 +77,12 @@ describe('humour follows severity', () => {
     expect(() => decideHumour(at('minor', 'on', 'data-exposure'))).toThrow(/data-exposure/);
     expect(decideHumour(at('minor', 'auto', 'data-exposure')).on).toBe(false);
   });
+
+  it('tells no joke about grief, health or a wedding, whatever the severity', () => {
+    const sensitive = (mistake: string, humour = 'auto') => validateIncident({ ...complete, severity: 'minor', humour, mistake });
+    expect(decideHumour(sensitive('we sent the wrong sympathy flowers')).on).toBe(false);
+    expect(decideHumour(sensitive('your wedding cake arrived late')).on).toBe(false);
+    expect(decideHumour(sensitive('your test results went to another patient', 'on'))).toMatchObject({ on: false, warning: expect.stringMatching(/health, grief/) });
+    expect(decideHumour(sensitive('your parcel arrived late')).on).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileText, createEngine } from '../../src/templates/engine.js';
-import { cap, clause, dedupe, orderFrom, sentence, tidy } from '../../src/templates/sentence.js';
+import { cap, clause, dedupe, orderFrom, sentence, tidy, titleCaseName } from '../../src/templates/sentence.js';
 
 describe('sentence', () => {
   it.each([
@@ -55,9 +55,26 @@ describe('clause', () => {
   ])('clause(%j) = %j', (input, expected) => expect(clause(input)).toBe(expected));
 });
 
+describe('weekdays, months and names typed in lower case', () => {
+  it.each([
+    ['we turned you away on thursday morning', 'we turned you away on Thursday morning'],
+    ['back on 8 may, or may 9th', 'back on 8 May, or May 9th'],
+    ['you may march in august', 'you may march in august'],
+    ['due in december', 'due in December'],
+  ])('%j → %j', (typed, said) => expect(tidy(typed)).toBe(said));
+  it.each([
+    ['maggie byrne', 'Maggie Byrne'],
+    ['the corner pantry', 'The Corner Pantry'],
+    ['ludwig van beethoven', 'Ludwig van Beethoven'],
+    ["sinead o'brien", "Sinead O'Brien"],
+    ['bell hooks Ltd', 'bell hooks Ltd'],
+    ['DR ANA RUIZ', 'DR ANA RUIZ'],
+  ])('name %j → %j', (typed, said) => expect(titleCaseName(typed)).toBe(said));
+});
+
 describe('cap, tidy, dedupe, orderFrom', () => {
   it('cap capitalises sentence starts and leaves the punctuation as typed', () => {
-    expect(cap('we will add a second check. it starts monday')).toBe('We will add a second check. It starts monday');
+    expect(cap('we will add a second check. it starts monday')).toBe('We will add a second check. It starts Monday');
     expect(cap('  "soon"  ')).toBe('"Soon"');
   });
   it('tidy and dedupe', () => {
