@@ -109,11 +109,14 @@ export const CLAUSE_RULES = {
   /** own-it phrases where the owning is in the words, not a verb: possession of the fault, taking responsibility. */
   ownPhrases: [
     /\b(our|my) (own )?(fault|mistake|error|failure|doing|responsibility|call|bad|miss|decision)\b/i,
-    /\b((it'?s|that'?s|this is|this was|that was|was|is) (all |entirely |squarely |completely )?on (us|me)|ours to fix|no one to blame (for it )?but (us|me)|nobody to blame but (us|me)|the buck stops with (us|me))\b/i,
+    /\b((it'?s|that'?s|this is|this was|that was|was|is) (all |entirely |squarely |completely )?on (us|me)|ours to fix|(was|is) (all |entirely |squarely |completely )?down to (us|me)|no one to blame (for it )?but (us|me)|nobody to blame but (us|me)|the buck stops with (us|me))\b/i,
     /\b(failure|mistake|fault|error|delay|mix-up|outage|blame|decision)( \w+)? (is|was|lies|rests) (entirely |all |completely |squarely |solely )?(ours|mine|with us|with me)\b/i,
     /\b(take|taking|accept|accepting|own|owning)s? (full |complete |total |all |the )?(responsibility|ownership|accountability|the blame)\b/i,
     /\b(not|isn'?t|wasn'?t) (the courier'?s|your|anyone else'?s|the carrier'?s) (fault|doing)\b/i,
     /\b(a|this) (serious )?failure on our part\b/i,
+    /\b(we|I) (got|get) (that|this|it|that one|this one|things|everything) (badly |completely |very |so |all )?wrong\b/i,
+    /\b(we|I) (caused|created) (that|this|it|all of this|all of that)\b/i,
+    /\b(let-?down|disappointment|mess|trouble|delay|upset|worry|confusion|stress|extra work|hassle|problem|harm|damage)s? (that )?(we|I) (caused|created)\b/i,
     /\b(this|that|it) (is|was)( (so|really|truly|frankly|completely|simply|totally|deeply))? (embarrassing|inexcusable)\b/i,
   ],
   /** A judgement of the failure that owns it only when the writer is in the sentence ("This is unacceptable, and we know it"). */

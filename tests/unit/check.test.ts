@@ -22,6 +22,9 @@ describe('own-it: first-person responsibility, in the many ways companies write 
     'The fault is ours: we shipped the wrong size, and that is on us.',
     'Hi Sam, sorry about the mix-up with your order - we sent the wrong size.',
     'We charged you twice for March.',
+    'Your order left three days late, and that was down to us.',
+    'Your order left three days late. We got that wrong, and I am sorry.',
+    'You opened the box to find something else, a let-down we caused.',
   ])('counts %j', (text) => expect(part(text, 'own-it')).toBe(true));
 
   it.each([

@@ -9,7 +9,7 @@ const INCIDENT = `${ROOT}/examples/incident.yaml`;
 
 describe('one table of output formats', () => {
   it.each([
-    ['batch', ['mbox', 'eml', 'ndjson', 'text']],
+    ['batch', ['mbox', 'eml', 'ndjson', 'text', 'postmark', 'resend', 'ses']],
     ['draft', ['eml', 'text', 'json']],
   ] as const)('%s writes %j, and commander offers exactly those', async (command, formats) => {
     expect(formatsOf(command)).toEqual(formats);
