@@ -7,7 +7,10 @@ import type { IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
-import { FIXED_NOW, ROOT } from '../helpers/run.js';
+import { ROOT } from '../helpers/run.js';
+
+// The incidents happened in late November 2026: the letters are written the day after, so every date they give (a follow-up, a due date) is read against that day.
+const LETTERS_NOW = '2026-11-26T09:00:00Z';
 
 /**
  * The letters as customers read them, for the incidents of tests/fixtures/incidents (typed the
@@ -29,7 +32,7 @@ describe('golden letters for realistic incidents', () => {
       const incident = validateIncident(parseYaml(readFileSync(join(DIR, file), 'utf8')) as IncidentInput);
       const text = (['apology', 'followup'] as const)
         .map((stage) => {
-          const msg = createComposer(incident, library, { now: new Date(FIXED_NOW), stage })(recipient);
+          const msg = createComposer(incident, library, { now: new Date(LETTERS_NOW), stage })(recipient);
           return `Subject: ${msg.subject}\n\n${msg.text}`;
         })
         .join('\n----- follow-up -----\n\n');
