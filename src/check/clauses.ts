@@ -8,7 +8,7 @@
  */
 import { KNOWN_VERBS } from './rules.js';
 
-export type Tense = 'past' | 'perfect' | 'present' | 'progressive' | 'future' | 'modal' | 'counterfactual' | 'imperative';
+export type Tense = 'past' | 'perfect' | 'present' | 'progressive' | 'future' | 'modal' | 'counterfactual' | 'imperative' | 'nonfinite';
 export type Agent = 'first' | 'reader' | 'other' | 'none';
 
 export interface Clause {
@@ -111,6 +111,8 @@ export function clausesOf(sentence: string): Clause[] {
   let lastSubject = '';
   let lastAgent: Agent = 'none';
   let i = 0;
+  let firstWord = 0; // the first word that is not punctuation or quoted: only a clause there can be an imperative
+  while (firstWord < ws.length && (isPunct(ws[firstWord]!.w) || ws[firstWord]!.quoted)) firstWord++;
   while (i < ws.length) {
     const { w, quoted } = ws[i]!;
     if (quoted) { i++; start = i; continue; }
@@ -125,7 +127,8 @@ export function clausesOf(sentence: string): Clause[] {
     const relative = /^(that|this|which|who|it)$/.test(prev);
     // a present form after an adverb or before a determiner: "now double-checks sizes", "a person reviews every charge"
     const presentS = /[a-z]s$/.test(w) && i > start && KNOWN_VERBS.has(lemma(w)) && (/^(now|also|always|still|automatically|then|never|only)$/.test(prev) || /^(the|a|an|every|each|all|any|our|your|its|their)$/.test(ws[i + 1]?.w ?? ''));
-    const known = presentS || KNOWN_VERBS.has(lemma(w)) && (!DETERMINERS.has(prev) || (relative && (isPastForm(w) || w.endsWith('ing')))) && (isPastForm(w) || w.endsWith('ing') || (i === 0 && !/^(am|is|are|was|were|has|have|had|will|can|'s|'re)$/.test(ws[i + 1]?.w ?? '')));
+    const inSubjectList = (prev === 'and' || prev === 'or') && i > start + 1 && w.endsWith('ing');
+    const known = !inSubjectList && (presentS || KNOWN_VERBS.has(lemma(w)) && (!DETERMINERS.has(prev) || (relative && (isPastForm(w) || w.endsWith('ing')))) && (isPastForm(w) || w.endsWith('ing') || (i === 0 && !/^(am|is|are|was|were|has|have|had|will|can|'s|'re)$/.test(ws[i + 1]?.w ?? ''))));
     if (!(auxStart || afterPronoun || known) || (prev === 'to' && !auxStart)) { i++; continue; }
     // Read the group: auxiliaries, inner words, then the main verb.
     const aux: string[] = [];
@@ -133,9 +136,12 @@ export function clausesOf(sentence: string): Clause[] {
     let j = i;
     while (j < ws.length && !ws[j]!.quoted) {
       const x = ws[j]!.w;
-      if (NEGATIONS.has(x)) { negated = true; j++; continue; }
+      // "we have not only removed the image but also…" is no negation
+      if (NEGATIONS.has(x)) { if (!(x === 'not' && /^(only|just|merely)$/.test(ws[j + 1]?.w ?? ''))) negated = true; j++; continue; }
       if (BE.has(x) || HAVE.has(x) || MODALS.has(x) || DO.has(x) || x === 'going' || (x === 'to' && aux.includes('going'))) { aux.push(x); j++; continue; }
       if ((INNER.has(x) || (/^[a-z]{3,}ly$/.test(x) && x !== 'only')) && aux.length > 0) { j++; continue; }
+      // "we wrongly sent", "we also added": an adverb between the pronoun and its verb
+      if (aux.length === 0 && j === i && afterPronoun && (/^[a-z]{3,}ly$/.test(x) || /^(also|now|already|just|then|still|even|never|only|first|finally)$/.test(x)) && /^[a-z]/.test(ws[j + 1]?.w ?? '') && !ws[j + 1]!.quoted && !DETERMINERS.has(ws[j + 1]!.w) && !BOUNDARY_WORDS.has(ws[j + 1]!.w)) { j++; continue; }
       break;
     }
     let verbIndex = j;
@@ -173,7 +179,8 @@ export function clausesOf(sentence: string): Clause[] {
       }
       objectWords.push(x.w);
     }
-    const tense = tenseOf(aux, verb, subject === '' && agent === 'none');
+    const opens = i === firstWord;
+    const tense = aux.length === 0 && verb.endsWith('ing') && !opens ? 'nonfinite' : tenseOf(aux, verb, subject === '' && agent === 'none' && opens);
     const passive = aux.some((a) => BE.has(a)) && isPastForm(verb) && !aux.includes('going');
     const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' ') };
     // "we had to shut down": the verb after "to" is the act

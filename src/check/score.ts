@@ -110,7 +110,7 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   parts['own-it'] = found(owned.find((b) => ownIt(b.s.text, b.clauses))?.s);
   const explained = explain(body);
   parts.explain = found(explained.hit);
-  const committed = body.find((b) => b.clauses.some((c) => commits(c, b.s.text)) || framedChange(b.s.text));
+  const committed = body.find((b) => b.clauses.some((c) => commits(c, b.s.text)) || framedChange(b.s.text) || nowInService(b.s.text));
   parts.commitment = found(committed?.s);
   const remedyRule = rule('remedy')!;
   parts.remedy = found(text.sentences.find((s) => remedyRule.signals.some((sig) => signalMatches(s.text, sig))));
@@ -237,7 +237,8 @@ function ownIt(sentence: string, clauses: Clause[]): boolean {
     const obj = `${c.particle} ${c.object}`.trim();
     if (c.tense === 'counterfactual') return !c.negated; // "we should have told you sooner"
     if (c.tense === 'future' || c.tense === 'modal' || c.tense === 'imperative') return false;
-    if (c.negated) return SUCCESS.has(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !/^(not|never)\b/.test(c.object);
+    // "we did not follow" owns it; "our routines have not been followed" names no one
+    if (c.negated) return SUCCESS.has(c.lemma) && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && !/^(not|never)\b/.test(c.object);
     if (c.lemma === 'make') return CR.madeObject.test(obj);
     if (c.lemma === 'get') return CR.gotWrong.test(obj);
     if (!FAULT.has(c.lemma) || c.passive) return false;
@@ -254,6 +255,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
   let best: { s: Sentence; n: number; paragraphPoints: number } | undefined;
   let hit: Sentence | undefined;
   let vague: { sentence: Sentence; cause: string } | undefined;
+  let lastPoints = 0;
   for (const { s, clauses } of body) {
     let n = 0;
     const lower = s.text.toLowerCase();
@@ -265,12 +267,19 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     }
     for (const c of clauses) {
       if (c.negated || c.agent === 'reader' || !MECHANISM.has(c.lemma)) continue;
-      if (c.tense !== 'past' && c.tense !== 'perfect' && !(c.passive && c.tense === 'present')) continue;
-      n += CR.faultSubject.test(c.subject) && !c.passive ? 2 : 1;
+      // "the glitch has caused concern": the harm restated, not how it happened
+      if ((c.lemma === 'cause' || c.lemma === 'disrupt') && CR.harmObject.test(c.object)) continue;
+      // "the email should have gone only to…" tells what went wrong as well
+      if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
+      n += CR.faultSubject.test(c.subject) && !c.passive && c.tense !== 'counterfactual' ? 2 : 1;
     }
+    const previous = lastPoints;
+    lastPoints = n;
     if (n === 0) continue;
-    const total = (byParagraph.get(s.paragraph) ?? 0) + n;
-    byParagraph.set(s.paragraph, total);
+    // one place: a paragraph, or two sentences in a row (letters that give each sentence its own paragraph)
+    const inParagraph = (byParagraph.get(s.paragraph) ?? 0) + n;
+    byParagraph.set(s.paragraph, inParagraph);
+    const total = Math.max(inParagraph, n + previous);
     if (!best || best.paragraphPoints !== total && n > best.n) best = { s, n, paragraphPoints: total };
     if (total >= 2 && !hit) hit = n >= 2 || !best || best.s.paragraph !== s.paragraph ? s : best.s;
   }
@@ -297,8 +306,13 @@ function causeOf(lower: string): string | null {
 
 function isVagueCause(cause: string): boolean {
   const words = cause.split(/\s+/).filter(Boolean);
-  return words.length === 0 || words.every((w) => CR.vagueCauseWords.has(w.replace(/'s$/, '')));
+  if (words.length === 0 || words.every((w) => CR.vagueCauseWords.has(w.replace(/'s$/, '')))) return true;
+  // "a nationwide NAB outage": the head is the harm itself and nothing after it says what broke
+  const np = words.slice(0, words.findIndex((w) => CAUSE_PHRASE_END.test(w)) >>> 0);
+  return np.length === words.length && CR.harmHeads.test(np[np.length - 1]!);
 }
+/** Words after a cause's noun phrase that go on to name something ("a bug in the billing job"). */
+const CAUSE_PHRASE_END = /^(in|on|at|of|with|within|from|for|that|which|where|when|who|to|between|during|after|before|caused|affecting|behind)$/;
 
 /** An object names something concrete: a thing that changes, not "changes", "steps" or "our security". */
 function concrete(object: string): boolean {
@@ -316,6 +330,12 @@ function framedChange(sentence: string): boolean {
   return concrete(after);
 }
 
+/** "Our in-house card processor is now live": a new thing of ours in service ("our systems are now back" is a repair). */
+function nowInService(sentence: string): boolean {
+  const m = /\b(?:our|my) ((?:[\w-]+ ){1,5})(?:is|are|has been|have been) now (?:live|in place|in effect|in force)\b/i.exec(sentence);
+  return m !== null && concrete(m[1]!.toLowerCase().trim());
+}
+
 /** A concrete change, done or planned, by the writer (or a change that is itself the subject). */
 function commits(c: Clause, sentence: string): boolean {
   if (c.negated || c.tense === 'modal' || c.tense === 'counterfactual') return false;
@@ -328,15 +348,40 @@ function commits(c: Clause, sentence: string): boolean {
   // "we are making changes to how refunds are approved"
   if (c.lemma === 'make' && c.agent === 'first' && /^(some |a |the )?(changes?|improvements?) to /.test(obj) && concrete(obj.replace(/^.*? to /, ''))) return true;
   if (c.tense === 'present' && !c.passive && (CHANGE.has(c.lemma) || c.lemma === 'need') && c.agent !== 'reader' && new RegExp(`\\bnow (\\w+ )?${c.verb}\\b`).test(sentence.toLowerCase()) && concrete(obj)) return true;
-  // "every label is now checked by a second person"
-  if (c.passive && CHANGE.has(c.lemma) && /\bnow\b/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect')) return true;
+  // "every label is now checked by a second person" ("now that the report has been released" is no change)
+  if (c.passive && CHANGE.has(c.lemma) && /\bnow\b(?! that)/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect')) return true;
+  // publishing a post-mortem or sharing details is a promise to tell, not a change
+  if (CR.communicationObject.test(obj)) return false;
   if (!CHANGE.has(c.lemma)) return false;
   if (c.passive || (c.agent !== 'first' && !(c.agent === 'none' && c.tense === 'imperative'))) return false;
-  if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(obj) && !/\b(you|your)\b/.test(obj);
+  const acted = directObject(c.object, c.particle);
+  if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(acted) && !/\b(you|your)\b/.test(obj);
   const early = obj.split(' ').slice(0, 6).join(' ');
   if (WEAK_CHANGE.has(c.lemma) && CR.changeNouns.test(early)) return concrete(obj.replace(CR.changeNouns, ' '));
-  if (WEAK_CHANGE.has(c.lemma) && !(c.particle && /^(set|roll|turn|put|shut|phase)$/.test(c.lemma) && concrete(c.object))) return c.lemma !== 'keep' && c.lemma !== 'put' && c.lemma !== 'set' && c.lemma !== 'turn' && c.lemma !== 'run' && c.lemma !== 'roll' && c.lemma !== 'enter' && c.lemma !== 'stop' && concrete(obj) && !/^(you|your|them|it|this|that)\b/.test(obj);
-  return concrete(obj);
+  if (WEAK_CHANGE.has(c.lemma) && !(c.particle && /^(set|roll|turn|put|shut|phase)$/.test(c.lemma) && concrete(acted))) return c.lemma !== 'keep' && c.lemma !== 'put' && c.lemma !== 'set' && c.lemma !== 'turn' && c.lemma !== 'run' && c.lemma !== 'roll' && c.lemma !== 'enter' && c.lemma !== 'stop' && concrete(acted) && !/^(you|your|them|it|this|that)\b/.test(obj);
+  return concrete(acted);
+}
+
+/** Prepositions that end the thing acted on and start an adjunct (purpose, time, place). */
+const ADJUNCT = new Set(['to', 'at', 'by', 'for', 'until', 'within', 'during', 'after', 'before', 'across', 'from', 'since', 'so', 'in', 'on', 'with', 'as']);
+/**
+ * The object a change acts on: the words before the first adjunct ("a robust solution" in "a robust
+ * solution to prevent the recurrence…"; nothing in "put in place at five"). A phrase that is itself a
+ * change noun keeps what follows ("a review of crew movement"), and "in"/"on" after a head noun of a
+ * place stay ("monitoring on the payment queue").
+ */
+function directObject(object: string, particle: string): string {
+  const ws = object.split(' ').filter(Boolean);
+  let k = 0;
+  if (particle === 'in' && ws[0] === 'place') k = 1;
+  const out: string[] = [];
+  for (; k < ws.length; k++) {
+    const w = ws[k]!;
+    if (ADJUNCT.has(w) && out.length > 0 && !((w === 'in' || w === 'on' || w === 'to' || w === 'for') && CR.changeNouns.test(out.join(' ')))) break;
+    if (ADJUNCT.has(w) && out.length === 0 && particle === 'in') break;
+    out.push(w);
+  }
+  return out.join(' ');
 }
 
 /** The severity a text shows when none is given: critical for harm to people or their data, major for a long outage. */

@@ -118,6 +118,46 @@ describe('explain, commitment, remedy, humour, sign-off', () => {
   ])('sign-off in %j → %s', (text, expected) => expect(part(text, 'sign-off')).toBe(expected));
 });
 
+describe('second corpus round: clause readings that generalise (each failed before)', () => {
+  it.each<[string, PartId, boolean]>([
+    // "not only … but also" is no negation
+    ['We have not only removed the image from our channels, but also the garment from our product offering.', 'commitment', true],
+    // the thing acted on is the object before an adjunct: a generic "solution", nothing "put in place at five"
+    ['In response, we have implemented a robust solution to prevent the recurrence of this specific error.', 'commitment', false],
+    ['We lost power at 2:30, which caused us to implement the ground stop that we put in place at five.', 'commitment', false],
+    ['We launched an investigation with the assistance of leading experts.', 'commitment', false],
+    ['We launched an investigation into how refunds are approved.', 'commitment', true],
+    // a promise to tell, "now that", monitoring "the situation" and a gerund in a list are not changes
+    ['We will publish a post-mortem with more details once we have completed our analysis.', 'commitment', false],
+    ['Now that the report has finally been released I can at last apologise personally.', 'commitment', false],
+    ['We continue to monitor the situation closely.', 'commitment', false],
+    ['Calendar, email forwarding and replies, and creating new email addresses were unavailable.', 'commitment', false],
+    ['Effective immediately, staff will only use customer names in the ordering system.', 'commitment', true],
+    ['Our in-house card processor is now live.', 'commitment', true],
+    ['Our systems are now live again.', 'commitment', false],
+    // ownership needs the writer as agent: a passive names no one; "our practices … led to a bad outcome" does
+    ['It is obvious that our routines have not been followed properly.', 'own-it', false],
+    ['Regretfully, our practices and training led to a bad outcome.', 'own-it', true],
+    ['Regretfully, our practices and training led to a bad outcome.', 'commitment', false],
+    ['We wrongly sent the email to 760 applicants.', 'own-it', true],
+    // an explanation is not the harm restated; it can be told in two one-sentence paragraphs
+    ['I know that the technical glitch has caused concern for many and I apologise for the confusion it has caused.', 'explain', false],
+    ['Many of our services did not work for several hours because of a nationwide outage.', 'explain', false],
+    ['The problem originated from an SSL networking issue within a pod on one of our servers. This anomaly prevented the pod from connecting to the database.', 'explain', true],
+    ['We wrongly sent the email to 760 applicants.\n\nThe email should have gone only to the 40 applicants who already had offers.', 'explain', true],
+    // remedies named in other words; "impression" alone is no joke
+    ['We will implement a policy to make our creator community economically whole.', 'remedy', true],
+    ['Each user gets a $1 million identity theft insurance policy.', 'remedy', true],
+    ['This will include a month of free PlayStation Plus membership.', 'remedy', true],
+    ['We are sorry we sent an email which may have given the impression that we had decided.', 'humour', false],
+    ['I will do my best impression of a kettle.', 'humour', true],
+  ])('%j → %s %s', (text, id, expected) => expect(part(text, id)).toBe(expected));
+
+  it('a cause that only restates the harm is a vague explanation', () => {
+    expect(has('Many of our services did not work for several hours because of a nationwide outage.', 'vague-explanation')).toBe(true);
+  });
+});
+
 describe('non-apology forms are caught, and their look-alikes left alone', () => {
   it.each<[string, string, boolean]>([
     ['We are sorry if anyone was offended.', 'conditional-apology', true],
