@@ -4,6 +4,7 @@ import { formatReport } from '../check/report.js';
 import { UsageError } from '../errors.js';
 import { loadConfig } from '../incident/load.js';
 import { fileFor, TemplateLibrary } from '../templates/library.js';
+import { nearestLocale } from '../text/locale.js';
 import { lintTemplates } from '../check/lint-templates.js';
 import { safeLine, say, type IO } from './io.js';
 import { parseStage } from './options.js';
@@ -12,9 +13,13 @@ import { stderrColour } from './colour.js';
 import { writeProduct } from './output.js';
 import { Chalk } from 'chalk';
 
-function library(io: IO, dir?: string): TemplateLibrary {
+function library(io: IO, dir?: string, locale?: string): TemplateLibrary {
   const configured = dir ? resolve(io.cwd, dir) : loadConfig(io.cwd).templates;
-  return new TemplateLibrary(configured);
+  const lib = new TemplateLibrary(configured);
+  if (locale === undefined || locale === 'en') return lib;
+  const letter = nearestLocale(locale, lib.locales());
+  if (!letter) throw new UsageError(`no letters in locale "${locale}"`, `choose one of: ${lib.locales().join(', ')}`);
+  return lib.forLocale(letter.folder);
 }
 
 export async function templatesList(opts: { templates?: string }, io: IO): Promise<number> {
@@ -24,8 +29,8 @@ export async function templatesList(opts: { templates?: string }, io: IO): Promi
   return 0;
 }
 
-export async function templatesShow(name: string, opts: { templates?: string; stage?: string }, io: IO): Promise<number> {
-  const lib = library(io, opts.templates);
+export async function templatesShow(name: string, opts: { templates?: string; stage?: string; locale?: string }, io: IO): Promise<number> {
+  const lib = library(io, opts.templates, opts.locale);
   const stage = parseStage(opts.stage);
   const file = lib.resolveFile(fileFor(name, stage));
   if (!file) throw new UsageError(`no template "${name}"${stage === 'followup' ? ' with a follow-up' : ''}`, `see apologize templates list`);
@@ -33,10 +38,12 @@ export async function templatesShow(name: string, opts: { templates?: string; st
   return 0;
 }
 
-export async function templatesEject(name: string, opts: { to?: string; force?: boolean; templates?: string }, io: IO): Promise<number> {
-  const lib = library(io, opts.templates);
+export async function templatesEject(name: string, opts: { to?: string; force?: boolean; templates?: string; locale?: string }, io: IO): Promise<number> {
+  const lib = library(io, opts.templates, opts.locale);
   if (!lib.has(name)) throw new UsageError(`no template "${name}"`, 'see apologize templates list');
-  const dir = resolve(io.cwd, opts.to ?? 'templates');
+  // A language's copy goes to <dir>/<locale>/, where --templates looks for that language first.
+  const sub = opts.locale === undefined ? '' : lib.locale;
+  const dir = resolve(io.cwd, opts.to ?? 'templates', sub);
   mkdirSync(dir, { recursive: true });
   const copied: string[] = [];
   for (const stage of ['apology', 'followup'] as const) {
@@ -47,7 +54,7 @@ export async function templatesEject(name: string, opts: { to?: string; force?: 
     copyFileSync(source, target);
     copied.push(target);
   }
-  say(io, safeLine(`copied ${copied.join(' and ')}; edit it, then use --templates ${opts.to ?? 'templates'} (partials stay built-in unless you add them to ${join(opts.to ?? 'templates', 'partials')}/)`));
+  say(io, safeLine(`copied ${copied.join(' and ')}; edit it, then use --templates ${opts.to ?? 'templates'} (partials stay built-in unless you add them to ${join(opts.to ?? 'templates', sub, 'partials')}/)`));
   return 0;
 }
 

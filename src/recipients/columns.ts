@@ -16,6 +16,13 @@ const ALIASES = new Map<string, string>([
   ['order', 'order_id'],
   ['order_number', 'order_id'],
   ['order_no', 'order_id'],
+  // The customer's language (a BCP 47 tag: de, de-AT, fr-FR, es-MX)
+  ['language', 'locale'],
+  ['lang', 'locale'],
+  ['sprache', 'locale'],
+  ['langue', 'locale'],
+  ['idioma', 'locale'],
+  ['customer_locale', 'locale'],
 ]);
 
 /** Names a column may not take: they would reach object prototypes. */
