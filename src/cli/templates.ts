@@ -60,15 +60,16 @@ export async function templatesEject(name: string, opts: { to?: string; force?: 
 
 export async function templatesLint(dir: string | undefined, io: IO): Promise<number> {
   const lib = library(io, dir);
-  const names = dir ? lib.list().filter((t) => t.origin === 'custom').map((t) => t.name) : undefined;
-  const { problems, reports } = lintTemplates(lib, names);
+  // Every locale present: the built-in languages, or the folder's own (DIR/ as English, DIR/de/, DIR/fr-CA/…).
+  const locales = dir ? ['en', ...lib.locales().filter((l) => existsSync(join(lib.userDir!, l)))] : lib.locales();
+  const { problems, reports } = lintTemplates(lib, dir ? 'custom' : undefined, [...new Set(locales)]);
   const c = io.stdout.isTTY ? stderrColour({ ...io, stderr: io.stdout }) : new Chalk({ level: 0 });
   const out: string[] = [];
-  for (const p of problems) out.push(`${c.red('error')} ${safeLine(p.template)}${p.stage === 'followup' ? '.followup' : ''}${p.severity ? ` (${p.severity})` : ''}: ${safeLine(p.message)}`);
-  const weak = reports.filter((r) => r.report.score < 85 || r.report.findings.length > 0);
+  for (const p of problems) out.push(`${c.red('error')} ${p.locale && p.locale !== 'en' ? `${safeLine(p.locale)}/` : ''}${safeLine(p.template)}${p.stage === 'followup' ? '.followup' : ''}${p.severity ? ` (${p.severity})` : ''}: ${safeLine(p.message)}`);
+  const weak = reports.filter((r) => (r.report.score !== null && r.report.score < 85) || r.report.findings.length > 0);
   for (const r of weak) out.push(formatReport(readable(r.report), c, 85).trimEnd());
   const templates = new Set(reports.map((r) => `${r.template}:${r.stage}`)).size;
-  const lowest = reports.reduce((m, r) => Math.min(m, r.report.score), 100);
+  const lowest = reports.reduce((m, r) => Math.min(m, r.report.score ?? 100), 100);
   out.push(`${templates} template(s), ${reports.length} renders checked, lowest score ${reports.length ? lowest : '-'}, ${problems.length} error(s), ${weak.length} render(s) below 85 or with findings`);
   await writeProduct(io, `${out.join('\n')}\n`);
   return problems.length > 0 || weak.length > 0 ? 1 : 0;

@@ -171,8 +171,10 @@ export class TemplateLibrary {
 
   list(): TemplateInfo[] {
     const byName = new Map<string, TemplateInfo>();
-    for (const [dir, origin] of [[this.builtinDir, 'built-in'], [this.userDir, 'custom']] as const) {
-      if (!dir) continue;
+    // Lowest priority first (the built-ins), so a user's file wins; a language folder's files count too.
+    const user = this.userDir;
+    for (const dir of [...this.dirs].reverse()) {
+      const origin = user !== undefined && (dir === user || dir.startsWith(`${user}/`)) ? 'custom' : 'built-in';
       for (const entry of readdirSync(dir)) {
         const m = /^([a-z0-9][a-z0-9-]*)(\.followup)?\.hbs$/.exec(entry);
         if (!m) continue;

@@ -164,10 +164,9 @@ export function sentence(v: unknown, lang = 'en'): string {
   s = capitalise(s);
   const [body, closers] = splitClosers(s);
   const trimmed = body.replace(/[\s,;:–—-]+$/u, '');
-  if (/[.!?…]$/u.test(trimmed)) return trimmed + closers;
-  if (lang === 'es' && /^[¿¡]/u.test(trimmed)) return `${trimmed}${closers}${trimmed[0] === '¿' ? '?' : '!'}`;
-  if (trimmed === '') return s;
-  return `${trimmed}${closers}.`;
+  const out = /[.!?…]$/u.test(trimmed) ? trimmed + closers : lang === 'es' && /^[¿¡]/u.test(trimmed) ? `${trimmed}${closers}${trimmed[0] === '¿' ? '?' : '!'}` : trimmed === '' ? s : `${trimmed}${closers}.`;
+  // (the spaces French puts inside « » and before ? ! are put back where trimming took them)
+  return lang === 'fr' ? frenchSpaces(out) : out;
 }
 
 /** How many Title-case words follow the first word: two or more (or all the rest) is a name, "The Little Oven Bakery". */
@@ -202,7 +201,8 @@ export function clause(v: unknown, lang = 'en'): string {
   } else if (first && starters.has(first[1]!.toLowerCase()) && !startsAName(words)) {
     s = first[1]!.toLowerCase() + s.slice(first[1]!.length);
   }
-  return capitalise(s, true);
+  s = capitalise(s, true);
+  return lang === 'fr' ? frenchSpaces(s) : s;
 }
 
 /** Text placed after a full stop or a colon: tidied and capitalised, its punctuation left as typed. */
