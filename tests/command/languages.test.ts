@@ -148,3 +148,17 @@ describe('check on a letter that is not English', () => {
     expect(JSON.parse(en.stdout)).toMatchObject({ language: 'en', score: expect.any(Number) });
   });
 });
+
+describe('brief in the incident\'s language', () => {
+  it('a German incident gets a German brief quoting the German letter, with German numbers and dates', async () => {
+    const { signer: _t, remedy: _d, ...de } = (incident.fields as Record<string, Record<string, unknown>>).de!;
+    const dir = setup('email\n', { ...incident, ...de, locale: 'de', fields: {} });
+    const r = await cli(['brief', '--incident', 'incident.json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# Briefing für den Kundenservice: Smith & Sons, Vorfall [0-9a-f]{12}\n/);
+    expect(r.stdout).toContain('**Betroffene Kundinnen und Kunden:** 13.482');
+    expect(r.stdout).toContain('in Arbeit, fällig am Mittwoch, 25. November 2026');
+    expect(r.stdout).toMatch(/^> Hallo,$/m);
+    expect(guessLanguage(r.stdout)).toBe('de');
+  });
+});
