@@ -54,7 +54,12 @@ export function localeGreetingLine(fields: GreetingFields, lang: string, formal:
   const organisation = n.kind === 'organisation';
   const t = readTitle(n.title);
   // Who the title goes with: the family name (or the given name for "Sir Elton"), the full name otherwise.
-  const surname = n.title !== '' ? (n.titleWithGiven ? n.given : n.family) : '';
+  let surname = n.title !== '' ? (n.titleWithGiven ? n.given : n.family) : '';
+  // Spanish names carry two family names: "Lucía García López" is Sra. García López, also when the title came from a column.
+  if (lang === 'es' && surname !== '' && !n.titleWithGiven && !surname.includes(' ')) {
+    const words = n.full.split(' ').filter((w) => w !== '' && !/\.$/u.test(w));
+    if (words.length >= 3 && words[words.length - 1] === surname) surname = words.slice(-2).join(' ');
+  }
   const full = n.full.length <= 60 ? n.full.replace(new RegExp(`^${escape(n.title)}\\s+`, 'u'), '') : '';
   const person = n.kind === 'person' && (surname !== '' || full !== '' || n.given !== '');
   if (!person) return plainLine(lang, formal, organisation);

@@ -34,3 +34,10 @@ describe('greetings in German, French and Spanish', () => {
     });
   }
 });
+
+describe('Spanish family names', () => {
+  it('a title from the salutation column goes with both family names', () => {
+    expect(localeGreetingLine({ name: 'Lucía García López', salutation: 'Sra.' }, 'es', true)).toBe('Estimada Sra. García López:');
+    expect(localeGreetingLine({ name: 'José Álvarez', salutation: 'Sr.' }, 'es', true)).toBe('Estimado Sr. Álvarez:');
+  });
+});
