@@ -4,7 +4,7 @@ import type { CheckReport } from './score.js';
 import { LANGUAGE_NAMES } from './language.js';
 
 /** Why a report has no score. */
-function notEnglish(language: string): string {
+function notEnglish(language = 'und'): string {
   const name = (LANGUAGE_NAMES as Record<string, string>)[language] ?? language;
   return `the text looks ${name} (${language}); check judges English only`;
 }

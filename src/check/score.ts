@@ -26,8 +26,8 @@ export interface Finding {
 
 export interface CheckReport {
   file: string;
-  /** The text's language as guessed (check/language.ts): only English is judged. */
-  language: string;
+  /** The text's language as guessed (check/language.ts), when it is not English: then nothing is judged. */
+  language?: string;
   /** 0–100; null when the text is not English (then no part is looked for and nothing is found). */
   score: number | null;
   parts: Record<PartId, PartResult>;
@@ -171,7 +171,7 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   score = Math.max(0, Math.min(100, score));
   const ordered = Object.fromEntries(PART_IDS.map((id) => [id, parts[id]])) as Record<PartId, PartResult>;
   findings.sort((a, b) => (a.line ?? 1e9) - (b.line ?? 1e9));
-  return { file: opts.file, language, score, parts: ordered, findings };
+  return { file: opts.file, score, parts: ordered, findings };
 }
 
 function rule(id: PartId) {
