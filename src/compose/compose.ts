@@ -1,4 +1,4 @@
-import { InputError, TemplateError } from '../errors.js';
+import { InputError, TemplateError, UsageError } from '../errors.js';
 import type { Incident } from '../incident/schema.js';
 import { localizeIncident } from '../incident/localize.js';
 import { nearestLocale } from '../text/locale.js';
@@ -80,7 +80,11 @@ function mailbox(value: string | undefined, field: string): Mailbox | undefined 
  */
 export function createComposer(original: Incident, anyLibrary: TemplateLibrary, opts: ComposerOptions): Composer {
   const stage = opts.stage ?? 'apology';
-  const letter = nearestLocale(opts.locale ?? original.locale, anyLibrary.locales()) ?? { tag: 'en', folder: 'en' };
+  const wanted = opts.locale ?? original.locale;
+  const letter = nearestLocale(wanted, anyLibrary.locales());
+  if (!letter) {
+    throw new UsageError(`there are no letters in locale "${printable(wanted)}"`, `use one of ${anyLibrary.locales().join(', ')} (locale, --locale), or add your own in a --templates folder named ${printable(wanted)}/`);
+  }
   const library = anyLibrary.locale === letter.folder ? anyLibrary : anyLibrary.forLocale(letter.folder);
   // The id is the facts' own (every language of one incident threads the same way).
   const factsId = opts.campaignId ?? incidentId(original);

@@ -163,3 +163,13 @@ describe('brief in the incident\'s language', () => {
     expect(guessLanguage(r.stdout)).toBe('de');
   });
 });
+
+describe('an incident in a language with no letters', () => {
+  it('is a usage error naming the languages there are, not an English letter around Portuguese text', async () => {
+    const dir = setup('email\nana@example.com\n', { ...incident, locale: 'pt-BR', fields: {} });
+    const r = await cli(['batch', 'orders.csv', '--incident', 'incident.json', '--format', 'text'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('apologize: there are no letters in locale "pt-BR" — use one of en, de, fr, es (locale, --locale), or add your own in a --templates folder named pt-BR/\n');
+    expect(r.stdout).toBe('');
+  });
+});
