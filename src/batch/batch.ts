@@ -25,7 +25,7 @@ export interface BatchPlan {
    * When the CSV has a `locale` column: the composer for the locales found there (one per
    * language, chosen per customer) and its warnings. Called once, before anything is written.
    */
-  localize?: (found: FoundLocales) => { composer: Composer; warnings: string[] };
+  localize?: { countCustomers: (raw: string) => boolean; build: (found: FoundLocales) => { composer: Composer; warnings: string[] } };
   /** Recipient fields the template prints unguarded: an empty cell there rejects the row. */
   required: Set<string>;
   /** Who gets a message: `limit` ends the run after that many; `preview` is a limit that writes nothing (and no journal). */
@@ -75,8 +75,8 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
   const header = await readHeader(plan.input, plan.csv.delimiter, plan.csv.map);
   if (plan.localize && header.columns.index.has('locale')) {
     // Each customer in their language: every locale in the file resolved (and its text checked) before anything is written.
-    const found = await scanLocales({ file: plan.input, delimiter: header.delimiter, columns: header.columns, required: plan.required });
-    const { composer: localized, warnings } = plan.localize(found);
+    const found = await scanLocales({ file: plan.input, delimiter: header.delimiter, columns: header.columns, required: plan.required }, plan.localize.countCustomers, garbageCollector());
+    const { composer: localized, warnings } = plan.localize.build(found);
     for (const w of warnings) io.note(`apologize: ${w}`);
     plan = { ...plan, composer: localized, required: new Set([...plan.required, ...localized.requiredColumns]) };
   }

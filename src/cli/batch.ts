@@ -6,7 +6,7 @@ import { checkDistinctPaths } from '../batch/paths.js';
 import { summaryLine } from '../batch/summary.js';
 import { resolveNow } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
-import { localeComposer } from '../compose/locales.js';
+import { localeComposer, localeCounts } from '../compose/locales.js';
 import { UsageError } from '../errors.js';
 import { gatherIncident } from '../incident/resolve.js';
 import { incidentWarnings, validateIncident } from '../incident/validate.js';
@@ -120,7 +120,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
         input: file,
         csv: { delimiter: o.delimiter, map: o.map },
         composer,
-        localize: (found) => localeComposer(incident, library, composerOptions, found, { fallback }),
+        localize: { countCustomers: localeCounts(incident, library, { fallback }), build: (found) => localeComposer(incident, library, composerOptions, found, { fallback }) },
         required: composer.requiredColumns,
         select: { perRow: Boolean(opts.perRow), shard: o.shard, limit: o.limit, preview: o.preview },
         campaign,

@@ -30,6 +30,21 @@ export interface LocaleComposer {
 }
 
 /**
+ * Which `locale` cell values a warning counts the customers of: a locale with no letters, or
+ * (with a fallback) one whose language lacks the incident's text. The others need no count.
+ */
+export function localeCounts(incident: Incident, library: TemplateLibrary, setup: LocaleSetup = {}): (raw: string) => boolean {
+  const available = library.locales();
+  const own = nearestLocale(incident.locale, available)?.tag;
+  return (raw) => {
+    if (raw.trim() === '') return false;
+    const letter = nearestLocale(raw, available);
+    if (!letter) return true;
+    return setup.fallback !== undefined && letter.tag !== own && missingTranslations(incident, letter.tag).length > 0;
+  };
+}
+
+/**
  * The composer for a batch whose CSV has a `locale` column. Every locale found is
  * resolved and its composer made now: a missing translation is a UsageError
  * before anything is written (unless `fallback`), an unknown locale falls back to
