@@ -4,6 +4,13 @@ import {
   type FindingSeverity, type PartId, type Signal,
 } from './rules.js';
 import type { CheckText, Sentence } from './text.js';
+import { guessLanguage } from './language.js';
+
+/** The report for a text in a language the rules do not know: no score, no parts, no findings. */
+function notJudged(file: string, language: string): CheckReport {
+  const parts = Object.fromEntries(PART_IDS.map((id) => [id, { present: false, evidence: null }])) as Record<PartId, PartResult>;
+  return { file, language, score: null, parts, findings: [] };
+}
 
 export interface PartResult {
   present: boolean;
@@ -20,7 +27,10 @@ export interface Finding {
 
 export interface CheckReport {
   file: string;
-  score: number;
+  /** The text's language as guessed (check/language.ts), when it is not English: then nothing is judged. */
+  language?: string;
+  /** 0–100; null when the text is not English (then no part is looked for and nothing is found). */
+  score: number | null;
   parts: Record<PartId, PartResult>;
   findings: Finding[];
 }
@@ -96,6 +106,9 @@ const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
 
 /** Scores one apology against the pattern and the known non-apology forms. */
 export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
+  // The rules are English: a German, French or Spanish letter is not scored (never a 0 for the language).
+  const language = guessLanguage([text.subject ?? '', ...text.sentences.map((s) => s.text)].join(' '));
+  if (language !== 'en') return notJudged(opts.file, language);
   const sentences: Sentence[] = [...(text.subject ? [{ text: text.subject, line: text.subjectLine ?? 0, paragraph: -1 }] : []), ...text.sentences];
   // A sentence that is itself a non-apology ("we apologise for any inconvenience")
   // is no evidence of ownership or anything else.

@@ -1,12 +1,14 @@
 import type { Incident } from '../incident/schema.js';
 import type { Stage } from '../message.js';
 import { greetingFor, isFormal } from '../recipients/greeting.js';
+import { localeGreetingLine } from '../recipients/greeting-locale.js';
 import { firstNameOf, type Recipient } from '../recipients/recipient.js';
 import { isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
 import { isSensitive, occasionOf } from './humour.js';
 import { longDate } from '../text/dates.js';
+import { languageOf, localeAbout, localeList, localeLongDate, localeNumber } from '../text/locale.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
 
@@ -69,8 +71,14 @@ function str(v: unknown): string {
  * number). A first name that is only the first word of the name was derived,
  * not given: the name is read with every rule instead.
  */
-function greetingValue(formal: boolean): RecipientValue {
+function greetingValue(formal: boolean, lang: string): RecipientValue {
   const options = { formal };
+  if (lang === 'de' || lang === 'fr' || lang === 'es') {
+    return (r) => {
+      const given = r.first_name !== '' && r.first_name !== firstNameOf(r.name) ? r.first_name : undefined;
+      return localeGreetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, lang, formal);
+    };
+  }
   return (r) => {
     const given = r.first_name !== '' && r.first_name !== firstNameOf(r.name) ? r.first_name : undefined;
     return greetingFor({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, options).line;
@@ -84,6 +92,8 @@ export interface ContextOptions {
   id: string;
   /** More recipient values, after the built-in ones (a library user's, or a test's). */
   values?: Readonly<Record<string, RecipientValue>>;
+  /** The letter's locale ("de-AT"): numbers, dates, the greeting; default the incident's. */
+  locale?: string;
 }
 
 /** The incident part of the context: what every message of a run shares. */
@@ -99,6 +109,11 @@ export interface IncidentContext {
   followUpDate: string;
   /** Who speaks: "I" for a person, "we" for a team or a business letter ({{voice.Im}} sorry, {{voice.ill}} call you). */
   voice: Record<string, string>;
+  /** The same for every language: true when "we" speak (`{{v "wir melden uns" "ich melde mich"}}` reads it). */
+  we: boolean;
+  /** The letter's locale as a BCP 47 tag ("de-AT"), and its language ("de"): the helpers format for it. */
+  locale: string;
+  lang: string;
 }
 
 export interface ContextBuilder {
@@ -121,7 +136,11 @@ export interface ContextBuilder {
 }
 
 export function contextBuilder(incident: Incident, o: ContextOptions): ContextBuilder {
-  const values: Record<string, keyof Recipient | RecipientValue> = { ...RECIPIENT_VALUES, greeting: greetingValue(isFormal(incident)), ...o.values };
+  const tag = o.locale ?? incident.locale ?? 'en';
+  const lang = languageOf(tag);
+  const english = lang === 'en';
+  const values: Record<string, keyof Recipient | RecipientValue> = { ...RECIPIENT_VALUES, greeting: greetingValue(isFormal(incident), lang), ...o.values };
+  const date = (d: Date) => (english ? longDate(d) : localeLongDate(d, tag));
   const names = Object.keys(values);
   const followUpDue = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
   const severe = incident.severity === 'major' || incident.severity === 'critical';
@@ -146,8 +165,8 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       signer,
       remedy: { kind: incident.remedy.kind, details: incident.remedy.details ?? '' },
       followUp: { after: incident.followUp?.after ?? '' },
-      affectedExact: formatNumber(incident.affected),
-      affectedAbout: about(incident.affected),
+      affectedExact: english ? formatNumber(incident.affected) : localeNumber(incident.affected, tag),
+      affectedAbout: english ? about(incident.affected) : localeAbout(incident.affected, tag, lang === 'es' && /as$/u.test(incident.people.many)),
       severe,
       single: incident.affected === 1,
       many: incident.affected >= 100,
@@ -157,7 +176,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       variant: variants(o.id),
       business: incident.audience === 'business',
       // Health, grief or a once-in-a-lifetime day: the built-in letters tell no joke, whatever the severity.
-      sensitive: isSensitive(incident),
+      sensitive: isSensitive(incident) || (!english && SENSITIVE_OTHER.test([incident.mistake, incident.rootCause, incident.summary ?? '', incident.people.many].join(' '))),
       // 'grief', 'wedding', 'celebration', 'health' or '': which lines of their own a sensitive letter needs.
       occasion: occasionOf(incident),
       // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
@@ -178,19 +197,22 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       summary: incident.summary ?? '',
       when: incident.when ?? '',
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
-      onWhen: onDate(incident.when),
+      onWhen: english ? onDate(incident.when) : '',
       outcome: incident.outcome ?? '',
       action: incident.action ?? '',
       commitmentDue: incident.commitmentDue ?? '',
-      exposure: { ...incident.exposure, ...exposureFacts(incident.exposure.data), onDiscovered: onDate(incident.exposure.discovered) },
+      exposure: { ...incident.exposure, ...exposureFacts(incident.exposure.data, lang, tag), onDiscovered: english ? onDate(incident.exposure.discovered) : (incident.exposure.discovered ?? '') },
     },
     company,
     signer,
     stage: o.stage,
     severe,
-    today: longDate(o.now),
-    followUpDate: followUpDue ? longDate(followUpDue) : '',
+    today: date(o.now),
+    followUpDate: followUpDue ? date(followUpDue) : '',
     voice: incident.signer.team || incident.audience === 'business' ? WE : I,
+    we: incident.signer.team || incident.audience === 'business',
+    locale: tag,
+    lang,
   };
 
   return {
@@ -257,9 +279,10 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
  * What a data-exposure letter says about the data: the kinds as words in one list
  * ("your name, your email address and your order history"), and a flag per kind for the advice.
  */
-function exposureFacts(data: readonly string[]): Record<string, unknown> {
-  const words = data.map((d) => KIND_WORDS[d] ?? d);
-  const list = words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+function exposureFacts(data: readonly string[], lang: string, tag: string): Record<string, unknown> {
+  const table = KIND_WORDS_BY_LANG[lang] ?? KIND_WORDS;
+  const words = data.map((d) => table[d] ?? d);
+  const list = lang === 'en' ? (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`) : localeList(words, tag);
   const has: Record<string, boolean> = {};
   for (const kind of Object.keys(KIND_WORDS)) has[kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data.includes(kind);
   const money = has.paymentCard || has.bankAccount;
@@ -297,6 +320,32 @@ function wroteWhen(after: string | undefined): string {
   if (days <= 70) return `${NUMBER_WORDS[Math.round(days / 7)]} weeks ago`;
   return 'recently';
 }
+
+/** The kinds of data in the other built-in languages, as a letter lists them. */
+const KIND_WORDS_BY_LANG: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  de: {
+    name: 'Ihr Name', email: 'Ihre E-Mail-Adresse', phone: 'Ihre Telefonnummer', 'postal-address': 'Ihre Postanschrift',
+    'date-of-birth': 'Ihr Geburtsdatum', password: 'Ihr Passwort', 'payment-card': 'die Daten Ihrer Zahlungskarte',
+    'bank-account': 'Ihre Bankverbindung', 'government-id': 'die Nummer Ihres Ausweisdokuments', health: 'Angaben zu Ihrer Gesundheit',
+    'order-history': 'Ihre Bestellhistorie', location: 'Standortdaten',
+  },
+  fr: {
+    name: 'votre nom', email: 'votre adresse e-mail', phone: 'votre numéro de téléphone', 'postal-address': 'votre adresse postale',
+    'date-of-birth': 'votre date de naissance', password: 'votre mot de passe', 'payment-card': 'les données de votre carte de paiement',
+    'bank-account': 'vos coordonnées bancaires', 'government-id': 'le numéro de votre pièce d’identité', health: 'des informations sur votre santé',
+    'order-history': 'l’historique de vos commandes', location: 'des données de localisation',
+  },
+  es: {
+    name: 'su nombre', email: 'su dirección de correo electrónico', phone: 'su número de teléfono', 'postal-address': 'su dirección postal',
+    'date-of-birth': 'su fecha de nacimiento', password: 'su contraseña', 'payment-card': 'los datos de su tarjeta de pago',
+    'bank-account': 'sus datos bancarios', 'government-id': 'el número de su documento de identidad', health: 'información sobre su salud',
+    'order-history': 'su historial de pedidos', location: 'datos de ubicación',
+  },
+};
+
+/** Health, grief and once-in-a-lifetime days in German, French and Spanish (word starts, any ending). */
+const SENSITIVE_OTHER = /(?<![\p{L}])(?:patient|gesundheit|befund|ärzt|arzt|praxis|klinik|krankenhaus|zahnarzt|beerdigung|trauer|hochzeit|taufe|santé|médic|clinique|hôpita|résultat|ordonnance|obsèques|funéraill|deuil|mariage|baptême|dentist|paciente|salud|médic|clínica|hospital|resultado|receta|funeral|duelo|boda|bautizo|dental)/iu;
+
 
 const DATE_START = /^(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
 

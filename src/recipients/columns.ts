@@ -49,7 +49,7 @@ const ALIASES = new Map<string, string>([
   // company, salutation, locale, new_date
   ...(['company_name', 'company_(billing)', 'organisation', 'organization', 'firma', 'firmenname', 'unternehmen', 'societe', 'entreprise', 'raison_sociale', 'empresa', 'compania', 'razon_social', 'bedrijf', 'bedrijfsnaam'] as const).map((k) => [k, 'company'] as [string, string]),
   ...(['anrede', 'civilite', 'titre', 'tratamiento', 'aanhef'] as const).map((k) => [k, 'salutation'] as [string, string]),
-  ...(['language', 'sprache', 'langue', 'idioma', 'taal'] as const).map((k) => [k, 'locale'] as [string, string]),
+  ...(['language', 'lang', 'customer_locale', 'sprache', 'langue', 'idioma', 'taal'] as const).map((k) => [k, 'locale'] as [string, string]),
   ...(['new_delivery_date', 'neues_datum', 'neuer_liefertermin', 'nouvelle_date', 'nueva_fecha', 'nieuwe_datum'] as const).map((k) => [k, 'new_date'] as [string, string]),
 ]);
 

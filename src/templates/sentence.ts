@@ -14,14 +14,45 @@ const STARTERS = new Set([
   'by', 'for', 'with', 'as', 'instead', 'starting', 'going', 'refund', 'refunding', 'unfortunately',
 ]);
 
-/** Words a full stop follows without ending the sentence ("e.g. the", "approx. two"). */
+/**
+ * Words that start a clause and are lower case inside our sentence, in the other built-in
+ * languages. German has none: its nouns are capitalised, and a manager's "Die Lieferung…"
+ * after our colon is left as typed rather than risk lowering a noun.
+ */
+const STARTERS_BY_LANG: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: STARTERS,
+  de: new Set(),
+  fr: new Set([
+    'le', 'la', 'les', "l'", 'l’', 'un', 'une', 'des', 'du', 'de', 'nous', 'notre', 'nos', 'votre', 'vos', 'ce', 'cet', 'cette',
+    'ces', 'il', 'elle', 'ils', 'elles', 'on', 'en', 'à', 'au', 'aux', 'pour', 'par', 'avec', 'sans', 'dans', 'suite', 'lors',
+    'après', 'avant', 'depuis', 'pendant', 'environ', 'près', 'plus', 'tout', 'tous', 'toute', 'toutes', 'chaque', 'aucun', 'aucune',
+    'remboursement', 'une', 'deux', 'trois', 'quelques', 'plusieurs',
+  ]),
+  es: new Set([
+    'el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'nuestro', 'nuestra', 'nuestros', 'nuestras', 'su', 'sus', 'hemos',
+    'se', 'le', 'les', 'lo', 'en', 'por', 'para', 'con', 'sin', 'durante', 'tras', 'desde', 'al', 'del', 'este', 'esta', 'estos',
+    'estas', 'ese', 'esa', 'no', 'cada', 'todo', 'toda', 'todos', 'todas', 'dos', 'tres', 'varios', 'varias', 'casi', 'unos',
+    'reembolso', 'devolución', 'hubo', 'ha', 'fue',
+  ]),
+};
+
+/** Words a full stop follows without ending the sentence ("e.g. the", "approx. two", "z. B.", "env.", "aprox."). */
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'approx', 'ca', 'cf', 'incl', 'excl', 'mr', 'mrs', 'ms', 'mx', 'dr',
   'prof', 'st', 'a.m', 'p.m', 'fig', 'vol', 'ref', 'tel', 'dept',
+  // German, French, Spanish
+  'z.b', 'z', 'bzw', 'usw', 'ggf', 'evtl', 'inkl', 'nr', 'd.h', 'u.a', 'vgl', 'str', 'hr', 'fr',
+  'env', 'p.ex', 'ex', 'mme', 'mlle', 'm', 'av', 'réf', 'n°',
+  'p.ej', 'aprox', 'sr', 'sra', 'srta', 'ud', 'uds', 'núm', 'pág', 'avda', 'dña', 'dª', 'd',
 ]);
 
-/** Repeated words that are English ("we had had", "that that"). */
-const REPEATS_ALLOWED = new Set(['had', 'that']);
+/** Repeated words that are grammar ("we had had", "nous nous excusons", "die Kunden, die die Mail…"). */
+const REPEATS_ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set(['had', 'that']),
+  de: new Set(['die', 'der', 'das', 'den', 'dem', 'des', 'sie', 'wir', 'es']),
+  fr: new Set(['nous', 'vous', 'que', 'le', 'la']),
+  es: new Set(['que', 'lo', 'la', 'los', 'las']),
+};
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
@@ -34,8 +65,9 @@ const STOP_RUN = /([.!?…])(?:\s*[.!?…])+/gu;
 const DOUBLED = /(?<![\p{L}\p{M}'’-])([\p{L}\p{M}]+(?:['’][\p{L}]+)?)((?:\s+\1)+)(?![\p{L}\p{M}'’-])/giu;
 
 /** "the the" → "the" (any case, any number of times); "had had" and "that that" are kept. */
-export function dedupe(v: unknown): string {
-  return str(v).replace(DOUBLED, (all, word: string) => (REPEATS_ALLOWED.has(word.toLowerCase()) ? all : word));
+export function dedupe(v: unknown, lang = 'en'): string {
+  const allowed = REPEATS_ALLOWED[lang] ?? REPEATS_ALLOWED.en!;
+  return str(v).replace(DOUBLED, (all, word: string) => (allowed.has(word.toLowerCase()) ? all : word));
 }
 
 /**
@@ -43,8 +75,9 @@ export function dedupe(v: unknown): string {
  * brackets, "..." as "…", one mark where several were typed ("done. ." →
  * "done.", "really?!" → "really?"), a lone "i" as "I", doubled words once.
  */
-export function tidy(v: unknown): string {
-  let s = str(v).replace(/\s+/gu, ' ').replace(EMOTICON, '').trim();
+export function tidy(v: unknown, lang = 'en'): string {
+  // (no-break spaces are kept in the other languages: "13 482", "Dr. Müller", French « »)
+  let s = (lang === 'en' ? str(v).replace(/\s+/gu, ' ') : str(v).replace(/[^\S\u00a0\u202f]+/gu, ' ').replace(/\s{2,}/gu, ' ')).replace(EMOTICON, '').trim();
   if (s === '') return s;
   s = s
     .replace(/\s+([,;:!?…)\]}”»])/gu, '$1')
@@ -54,12 +87,28 @@ export function tidy(v: unknown): string {
     .replace(/([.!?…])(["'”’»)\]]+)\s*[.!?…]+/gu, '$1$2')
     .replace(STOP_RUN, (run: string) => (run.includes('?') ? '?' : run.includes('!') ? '!' : run.includes('…') ? '…' : '.'))
     .replace(/[,;:]+(\s*[,;:])*(?=\s*[.!?…]|$)/gu, '')
-    .replace(/,(\s*,)+/gu, ',')
-    .replace(LONE_I, 'I')
-    .replace(DAYS, (w) => w[0]!.toUpperCase() + w.slice(1))
-    .replace(MONTH_BEFORE_DAY, (w) => w[0]!.toUpperCase() + w.slice(1))
-    .replace(MONTH_AFTER_DAY, (_all, day: string, w: string) => day + w[0]!.toUpperCase() + w.slice(1));
-  return dedupe(s).trim();
+    .replace(/,(\s*,)+/gu, ',');
+  if (lang === 'en') {
+    s = s
+      .replace(LONE_I, 'I')
+      .replace(DAYS, (w) => w[0]!.toUpperCase() + w.slice(1))
+      .replace(MONTH_BEFORE_DAY, (w) => w[0]!.toUpperCase() + w.slice(1))
+      .replace(MONTH_AFTER_DAY, (_all, day: string, w: string) => day + w[0]!.toUpperCase() + w.slice(1));
+  }
+  if (lang === 'fr') s = frenchSpaces(s);
+  return dedupe(s, lang).trim();
+}
+
+/**
+ * French typography: a narrow no-break space before ; : ! ? and inside « », whatever space
+ * (or none) was typed: "désolés !" and "désolés!" both become "désolés\u202f!". A colon or
+ * question mark inside a word or number ("14:02", "https://", "?id=4") is left alone.
+ */
+export function frenchSpaces(text: string): string {
+  return text
+    .replace(/([^\s\d])[ \u00a0\u202f]?([;:!?]+)(?=[\s»”")\]]|$)/gu, '$1\u202f$2')
+    .replace(/«[ \u00a0\u202f]*/gu, '«\u202f')
+    .replace(/[ \u00a0\u202f]*»/gu, '\u202f»');
 }
 
 /** Weekdays and the months that are no other word, typed in lower case ("on thursday morning"). */
@@ -135,15 +184,15 @@ function splitClosers(s: string): [string, string] {
  * mark: a full stop added unless it ends with ".", "!", "?" or "…", also when
  * a bracket or a quote closes it ("(by two days)." / "“soon.”").
  */
-export function sentence(v: unknown): string {
-  let s = tidy(v);
+export function sentence(v: unknown, lang = 'en'): string {
+  let s = tidy(v, lang);
   if (s === '') return '';
   s = capitalise(s);
   const [body, closers] = splitClosers(s);
   const trimmed = body.replace(/[\s,;:–—-]+$/u, '');
-  if (/[.!?…]$/u.test(trimmed)) return trimmed + closers;
-  if (trimmed === '') return s;
-  return `${trimmed}${closers}.`;
+  const out = /[.!?…]$/u.test(trimmed) ? trimmed + closers : lang === 'es' && /^[¿¡]/u.test(trimmed) ? `${trimmed}${closers}${trimmed[0] === '¿' ? '?' : '!'}` : trimmed === '' ? s : `${trimmed}${closers}.`;
+  // (the spaces French puts inside « » and before ? ! are put back where trimming took them)
+  return lang === 'fr' ? frenchSpaces(out) : out;
 }
 
 /** How many Title-case words follow the first word: two or more (or all the rest) is a name, "The Little Oven Bakery". */
@@ -164,22 +213,27 @@ function startsAName(words: string[]): boolean {
  * "We"/"Our"/"The"… lower case unless they start a name ("The Little Oven
  * Bakery", "We Buy Any Car"), and capitals after any full stops inside.
  */
-export function clause(v: unknown): string {
-  let s = tidy(v);
+export function clause(v: unknown, lang = 'en'): string {
+  let s = tidy(v, lang);
   if (s === '') return '';
   const [body, closers] = splitClosers(s.replace(/[\s.!?…;:,–—-]+$/u, ''));
   s = body.replace(closers === '' ? /[\s.!?…;:,–—-]+$/u : /[\s.;:,]+$/u, '') + closers;
   const words = s.split(' ');
   const first = /^(\p{Lu}\p{Ll}*)(?:['’]\p{Ll}+)?$/u.exec(words[0]!.replace(/[,;:]$/u, ''));
-  if (first && STARTERS.has(first[1]!.toLowerCase()) && !startsAName(words)) {
+  const starters = STARTERS_BY_LANG[lang] ?? STARTERS_BY_LANG.en!;
+  const elided = lang === 'fr' ? /^([LlDdJjQqNnSsCc]['’])/u.exec(words[0]!) : null;
+  if (elided && starters.has(elided[1]!.toLowerCase().replace('’', "'"))) {
+    if (!startsAName(words)) s = elided[1]!.toLowerCase() + s.slice(elided[1]!.length);
+  } else if (first && starters.has(first[1]!.toLowerCase()) && !startsAName(words)) {
     s = first[1]!.toLowerCase() + s.slice(first[1]!.length);
   }
-  return capitalise(s, true);
+  s = capitalise(s, true);
+  return lang === 'fr' ? frenchSpaces(s) : s;
 }
 
 /** Text placed after a full stop or a colon: tidied and capitalised, its punctuation left as typed. */
-export function cap(v: unknown): string {
-  return capitalise(tidy(v));
+export function cap(v: unknown, lang = 'en'): string {
+  return capitalise(tidy(v, lang));
 }
 
 /** "your order from The Little Oven Bakery": the company after the noun, never "Your The … order". */
