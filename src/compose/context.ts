@@ -1,7 +1,7 @@
 import type { Incident } from '../incident/schema.js';
 import type { Stage } from '../message.js';
-import { greetingFor, isFormal } from '../recipients/greeting.js';
-import { firstNameOf, type Recipient } from '../recipients/recipient.js';
+import { greetingLine, isFormal } from '../recipients/greeting.js';
+import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { about, formatNumber } from '../templates/helpers.js';
 import { longDate } from '../text/dates.js';
 import { addDuration } from './clock.js';
@@ -47,10 +47,9 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
  * not given: the name is read with every rule instead.
  */
 function greetingValue(formal: boolean): RecipientValue {
-  const options = { formal };
   return (r) => {
-    const given = r.first_name !== '' && r.first_name !== firstNameOf(r.name) ? r.first_name : undefined;
-    return greetingFor({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, options).line;
+    const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
+    return greetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, formal);
   };
 }
 

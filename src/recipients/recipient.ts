@@ -38,6 +38,16 @@ export function firstNameOf(name: string): string {
   return word.replace(/,$/, '');
 }
 
+/**
+ * `firstNameOf(name) === first`, without the copy for the usual name ("Jane"
+ * and "Jane Smith"): a batch asks it for every recipient.
+ */
+export function isFirstNameOf(first: string, name: string): boolean {
+  const n = first.length;
+  if (n > 0 && name.length > n && name.charCodeAt(n) === 32 && name.startsWith(first) && !SPACE_OR_COMMA.test(first) && !TITLE.test(first)) return true;
+  return firstNameOf(name) === first;
+}
+
 /** A recipient from an address and name (as `draft --to` gives them). */
 export function recipientFromMailbox(address: string, name: string, extra: Record<string, string> = {}): Recipient {
   const first = (extra.first_name ?? '').trim() || firstNameOf(name);
