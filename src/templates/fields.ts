@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { parseTemplate } from './engine.js';
 import { HELPERS } from './helpers.js';
 
 type Node = hbs.AST.Node;
@@ -152,7 +152,7 @@ export function analyseTemplate(pieces: TemplatePiece[], partials: Map<string, {
     }
     let program = parsed.get(name);
     if (!program) {
-      program = Handlebars.parse(source!.text);
+      program = parseTemplate(source!.text);
       parsed.set(name, program);
       collectInline(program);
     }
@@ -221,7 +221,7 @@ export function analyseTemplate(pieces: TemplatePiece[], partials: Map<string, {
   };
 
   for (const piece of pieces) {
-    const program = Handlebars.parse(piece.text);
+    const program = parseTemplate(piece.text);
     collectInline(program);
     walk(program, { stack: [{ path: [] }], blockParams: new Map(), guards: new Set(), file: piece.file, firstLine: piece.firstLine });
   }

@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import { parseTemplate } from './engine.js';
 
 type Node = hbs.AST.Node;
 
@@ -131,7 +131,7 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
         if (seen.has(key)) return;
         seen.add(key);
         const source = partials.get(name);
-        if (source) visit(Handlebars.parse(source), inOrders);
+        if (source) visit(parseTemplate(source), inOrders);
         return;
       }
       case 'PartialBlockStatement':
@@ -143,7 +143,7 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
         return;
     }
   };
-  for (const source of sources) visit(Handlebars.parse(source), false);
+  for (const source of sources) visit(parseTemplate(source), false);
   return safe ? { recipient: [...recipient], order: [...order] } : null;
 }
 
