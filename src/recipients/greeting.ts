@@ -244,6 +244,12 @@ function mayBeRole(s: string, from: number, end: number): boolean {
   return false;
 }
 
+/** Where the last part of a given name of SIMPLE's shape ending at `end` starts (after its one hyphen, if any). */
+function givenPartAt(name: string, end: number): number {
+  const dash = name.indexOf('-');
+  return dash >= 0 && dash < end ? dash + 1 : 0;
+}
+
 /**
  * `greetingFor(fields, { formal }).line`, and only that: a batch's hot path.
  * The usual name (what `simpleParts` reads: "Zoë Müller", a first_name column
@@ -263,7 +269,7 @@ export function greetingLine(fields: GreetingFields, formal: boolean): string {
       const h = lowerHash(name, 0, end);
       // simpleParts' refusals, in its order: a one-letter family name, a role ("Customer Service"), a title or a legal form.
       const ok =
-        (sp < 0 || (n - sp - 1 !== 1 && !(mayBeRole(name, name.lastIndexOf('-', sp) + 1, sp) && PHRASE.test(name)))) &&
+        (sp < 0 || (n - sp - 1 !== 1 && !(mayBeRole(name, givenPartAt(name, sp), sp) && PHRASE.test(name)))) &&
         !notPlainAt(name, 0, end, sp < 0, h) &&
         (sp < 0 || !notPlainAt(name, sp + 1, n, true)) &&
         (first === '' || (first.length === end && name.startsWith(first)) || (SIMPLE_GIVEN.test(first) && !notPlainAt(first, 0, first.length, true)));
