@@ -1,8 +1,8 @@
 import type { Incident } from '../incident/schema.js';
 import type { Stage } from '../message.js';
-import { greetingFor, isFormal } from '../recipients/greeting.js';
+import { greetingLine, isFormal } from '../recipients/greeting.js';
 import { localeGreetingLine } from '../recipients/greeting-locale.js';
-import { firstNameOf, type Recipient } from '../recipients/recipient.js';
+import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
@@ -72,16 +72,15 @@ function str(v: unknown): string {
  * not given: the name is read with every rule instead.
  */
 function greetingValue(formal: boolean, lang: string): RecipientValue {
-  const options = { formal };
   if (lang === 'de' || lang === 'fr' || lang === 'es') {
     return (r) => {
-      const given = r.first_name !== '' && r.first_name !== firstNameOf(r.name) ? r.first_name : undefined;
+      const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
       return localeGreetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, lang, formal);
     };
   }
   return (r) => {
-    const given = r.first_name !== '' && r.first_name !== firstNameOf(r.name) ? r.first_name : undefined;
-    return greetingFor({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, options).line;
+    const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
+    return greetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, formal);
   };
 }
 

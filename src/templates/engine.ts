@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import Handlebars from 'handlebars';
 import { HELPERS } from './helpers.js';
 
@@ -19,46 +20,68 @@ export function createEngine(): HandlebarsEnv {
   return hb;
 }
 
-/** How every template, humour line and partial is compiled: plain text, strict lookups. */
-const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: false } as const;
+/** How every template and partial is compiled: plain text, strict about missing values. */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: false } as const;
 
-// Handlebars' parser is the slowest part of a small run's start-up, and a template's source is
-// read by the syntax check, the field analysis, the shape plan and the compiler: each source is
-// parsed once. The parsed tree (whitespace control applied) is shared read-only; the compiler,
-// which applies whitespace control to what it is given, gets a copy of the unprocessed tree, so
-// it compiles exactly what it would from the source.
-const raw = new Map<string, hbs.AST.Program>();
-const processed = new Map<string, hbs.AST.Program>();
+type TemplateSpec = Parameters<HandlebarsEnv['template']>[0] & { compilerOptions?: object };
 
-function rawTree(source: string): hbs.AST.Program {
-  let tree = raw.get(source);
-  if (!tree) {
-    tree = Handlebars.parseWithoutProcessing(source);
-    raw.set(source, tree);
+/**
+ * The built-in templates' pieces precompiled by the build (scripts/build.mjs
+ * writes dist/templates.precompiled.cjs: source text → Handlebars.precompile
+ * of it with COMPILE_OPTIONS), so a run does not compile them: Handlebars'
+ * compiler took about 0.2 s of every batch's start. A piece whose text is not
+ * there (a user's template, an edited built-in, or running from src/) is
+ * compiled as before.
+ */
+let precompiled: ReadonlyMap<string, TemplateSpec> | null | undefined;
+export function precompiledSpec(source: string): TemplateSpec | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = createRequire(import.meta.url)('./templates.precompiled.cjs') as ReadonlyMap<string, TemplateSpec>;
+    } catch {
+      precompiled = null;
+    }
   }
-  return tree;
+  const spec = precompiled?.get(source);
+  // What compile() hands a partial it compiles for this template (compile() keeps them on the spec; precompile() cannot).
+  if (spec) spec.compilerOptions ??= { ...COMPILE_OPTIONS, data: true };
+  return spec;
 }
 
-/** `Handlebars.parse(source)`, parsed once per source: read it, never change it. */
+const parsed = new Map<string, hbs.AST.Program>();
+/**
+ * `Handlebars.parse(source)`, once per text: the checks and the analyses of
+ * a run read the same templates and partials several times. The tree is
+ * shared: callers must not change it (Handlebars' compiler does, so it is
+ * never given one).
+ */
 export function parseTemplate(source: string): hbs.AST.Program {
-  let tree = processed.get(source);
-  if (!tree) {
-    tree = Handlebars.parse(structuredClone(rawTree(source)) as unknown as string); // (a parsed Program is returned as it is, then processed)
-    processed.set(source, tree);
+  let program = parsed.get(source);
+  if (!program) {
+    program = Handlebars.parse(source);
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(source, program);
   }
-  return tree;
+  return program;
 }
 
-/** `hb.compile(source)` with apologize's options, from the parsed tree (compiled on first use). */
-export function compileTemplate(hb: HandlebarsEnv, source: string): HandlebarsTemplateDelegate {
-  // (typed for source text; Handlebars takes a parsed Program as well)
-  return hb.compile(structuredClone(rawTree(source)) as unknown as string, COMPILE_OPTIONS);
+/** A template for a partial: its precompiled form when there is one, else its text (compiled when first used). */
+export function partialTemplate(hb: HandlebarsEnv, source: string): string | Handlebars.TemplateDelegate {
+  const spec = precompiledSpec(source);
+  if (spec) return hb.template(spec);
+  parseTemplate(source);
+  return source;
 }
 
 /** Parses now (so syntax errors surface at load time) and compiles for plain text. */
 export function compileText(hb: HandlebarsEnv, source: string): RenderFn {
-  parseTemplate(source);
-  const template = compileTemplate(hb, source);
+  const spec = precompiledSpec(source);
+  let template: Handlebars.TemplateDelegate;
+  if (spec) template = hb.template(spec);
+  else {
+    parseTemplate(source);
+    template = hb.compile(source, { ...COMPILE_OPTIONS });
+  }
   return (context: object) => template(context, RUNTIME_OPTIONS);
 }
 

@@ -5,7 +5,7 @@ import type { Stage } from '../message.js';
 import { printable } from '../text/printable.js';
 import { nearest } from '../text/nearest.js';
 import { hasHeaderBreaker } from '../mail/address.js';
-import { compileTemplate, compileText, createEngine, parseTemplate, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
+import { compileText, createEngine, handlebarsLine, handlebarsMessage, partialTemplate, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
 import { skeletonPlan, type SkeletonPlan } from './shape-plan.js';
 import { builtinTemplatesDir } from './paths.js';
@@ -272,8 +272,20 @@ export class TemplateLibrary {
     return { scenario, stage, file, headers, bodyLine, body, bodySource, humour: humour.map((h) => h.render), humourSources: humour.map((h) => h.source), source };
   }
 
+  /**
+   * Every text this library compiles: its partials, and the header values,
+   * bodies and humour lines of the templates loaded so far. The build
+   * precompiles the built-ins' (see precompiledSpec in engine.ts).
+   */
+  sources(): string[] {
+    return [...new Set([...this.partialSources.values(), ...this.compiled])];
+  }
+
+  private readonly compiled = new Set<string>();
+
   /** Compiles a piece of a file; errors point at the file and line. */
   private compileAt(source: string, file: string, firstLine: number): RenderFn {
+    this.compiled.add(source);
     let render: RenderFn;
     try {
       render = compileText(this.hb, source);
@@ -301,13 +313,13 @@ export class TemplateLibrary {
         if (!entry.endsWith('.hbs')) continue;
         const file = join(partials, entry);
         const source = readTemplateFile(file);
+        let partial;
         try {
-          parseTemplate(source);
+          partial = partialTemplate(this.hb, source);
         } catch (err) {
           throw new TemplateError(`${file}:${handlebarsLine(err) ?? 1}: ${handlebarsMessage(err)}`, 'fix the partial syntax');
         }
-        // Compiled (on first use) with the options every template has: what Handlebars would compile from the source.
-        this.hb.registerPartial(basename(entry, '.hbs'), compileTemplate(this.hb, source));
+        this.hb.registerPartial(basename(entry, '.hbs'), partial);
         this.partialSources.set(basename(entry, '.hbs'), source);
         this.partialFiles.set(basename(entry, '.hbs'), { text: source, file });
       }
