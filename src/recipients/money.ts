@@ -18,6 +18,8 @@ const SIGNS: [string, string][] = [
 ];
 const CURRENCY_SIGN = /[$€£¥₹₩₽₺₪₫₴₦₱฿]|\b(?:kr|zł|Kč|Fr|CHF|R\$)\b/u;
 const CODE = /^[A-Za-z]{3}$/;
+/** Any character a bare number has not: a sign or a code may be written with it. */
+const NOT_NUMERIC = /[^\d\s.,'+-]/;
 /** A three-letter code written with the amount ("EUR 12,50", "12.50 usd"). */
 const CODE_IN_TEXT = /(?:^|[^A-Za-z])([A-Za-z]{3})(?:[^A-Za-z]|$)/;
 
@@ -28,7 +30,7 @@ const CODE_IN_TEXT = /(?:^|[^A-Za-z])([A-Za-z]{3})(?:[^A-Za-z]|$)/;
  * written "$" again.
  */
 export function currencyOf(text: string): string {
-  if (!/[^\d\s.,'+-]/.test(text)) return '';
+  if (!NOT_NUMERIC.test(text)) return '';
   for (const [sign, code] of SIGNS) if (text.includes(sign)) return code;
   const m = /\d/.test(text) ? CODE_IN_TEXT.exec(text) : null;
   if (m) {
@@ -92,6 +94,8 @@ export function formatMoney(amount: string | undefined, currency: string | undef
   const a = (amount ?? '').trim();
   if (a === '') return '';
   let c = (currency ?? '').trim();
+  // A bare number without a currency (most plain CSVs' amounts): nothing to show, nothing to cache.
+  if (c === '' && !NOT_NUMERIC.test(a)) return '';
   const key = `${locale}\0${c}\0${a}\0${decimalComma ? 1 : 0}`;
   const hit = formatted.get(key);
   if (hit !== undefined) return hit;
