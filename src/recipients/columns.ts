@@ -16,7 +16,7 @@ const ALIASES = new Map<string, string>([
   // email
   ...(['e_mail', 'email_address', 'customer_email', 'e_mail_address', 'billing_email', 'email_(billing)', 'buyer_email', 'purchase_email',
     'billing_email_address', 'email_address_(billing)', 'customer_email_address', 'customer_e_mail', 'contact_email',
-    'e_mail_adresse', 'email_adresse', 'mailadresse', 'kunden_e_mail', 'e_mail_(rechnung)',
+    'e_mail_adresse', 'email_adresse', 'mailadresse', 'kunden_e_mail', 'e_mail_(rechnung)', 'e_mail_(facturering)',
     'courriel', 'adresse_e_mail', 'adresse_email', 'adresse_mail', 'adresse_electronique', 'adresse_courriel', 'e_mail_(facturation)',
     'correo', 'correo_electronico', 'email_(facturacion)', 'direccion_de_correo', 'direccion_de_correo_electronico',
     'e_mailadres', 'emailadres', 'e_mail_adres', 'mailadres'] as const).map((k) => [k, 'email'] as [string, string]),
@@ -27,9 +27,11 @@ const ALIASES = new Map<string, string>([
     'nombre_completo', 'cliente', 'nombre_del_cliente', 'nombre_y_apellidos',
     'klant', 'klantnaam', 'volledige_naam', 'naam_klant'] as const).map((k) => [k, 'name'] as [string, string]),
   // first_name
-  ...(['firstname', 'given_name', 'forename', 'first_name_(billing)', 'vorname', 'prenom', 'nombre_de_pila', 'voornaam'] as const).map((k) => [k, 'first_name'] as [string, string]),
+  ...(['firstname', 'given_name', 'forename', 'first_name_(billing)', 'vorname', 'prenom', 'nombre_de_pila', 'voornaam',
+    'vorname_(rechnung)', 'prenom_(facturation)', 'nombre_(facturacion)', 'voornaam_(facturering)'] as const).map((k) => [k, 'first_name'] as [string, string]),
   // last_name
-  ...(['lastname', 'surname', 'family_name', 'last_name_(billing)', 'nachname', 'familienname', 'nom_de_famille', 'apellido', 'apellidos', 'achternaam', 'familienaam'] as const).map((k) => [k, 'last_name'] as [string, string]),
+  ...(['lastname', 'surname', 'family_name', 'last_name_(billing)', 'nachname', 'familienname', 'nom_de_famille', 'apellido', 'apellidos', 'achternaam', 'familienaam',
+    'nachname_(rechnung)', 'nom_(facturation)', 'apellidos_(facturacion)', 'achternaam_(facturering)'] as const).map((k) => [k, 'last_name'] as [string, string]),
   // order_id
   ...(['order', 'order_number', 'order_no', 'order_#', 'order_ref', 'order_reference',
     'bestellnummer', 'bestell_nr', 'bestell_nr.', 'bestellnr', 'bestellnr.', 'bestellung', 'auftragsnummer', 'auftrag', 'auftrags_nr.',
@@ -38,7 +40,7 @@ const ALIASES = new Map<string, string>([
     'bestelnummer', 'bestelling', 'ordernummer', 'bestelling_nr', 'bestelling_nr.'] as const).map((k) => [k, 'order_id'] as [string, string]),
   // product
   ...(['item', 'item_name', 'product_name', 'lineitem_name', 'title', 'product_title',
-    'artikel', 'artikelname', 'artikelbezeichnung', 'produkt', 'produktname', 'bezeichnung',
+    'artikel', 'artikelname', 'artikelbezeichnung', 'artikelname_(position)', 'produktbezeichnung', 'produkt', 'produktname', 'bezeichnung',
     'produit', 'article', 'nom_du_produit', 'designation', 'libelle',
     'producto', 'articulo', 'nombre_del_producto',
     'productnaam', 'artikelnaam', 'artikelomschrijving', 'omschrijving'] as const).map((k) => [k, 'product'] as [string, string]),

@@ -20,6 +20,9 @@ const CURRENCY_SIGN = /[$€£¥₹₩₽₺₪₫₴₦₱฿]|\b(?:kr|zł|Kč|
 const CODE = /^[A-Za-z]{3}$/;
 /** Any character a bare number has not: a sign or a code may be written with it. */
 const NOT_NUMERIC = /[^\d\s.,'+-]/;
+/** Currencies written as a word in a currency column or with the amount ("Euro", "Dollar"). */
+const WORDS = /(?:^|[^\p{L}])(euros?|dollars?|pounds?|sterling|franken)(?:[^\p{L}]|$)/iu;
+const WORD_CODES: Record<string, string> = { euro: 'EUR', dollar: 'USD', pound: 'GBP', sterling: 'GBP', franken: 'CHF' };
 /** A three-letter code written with the amount ("EUR 12,50", "12.50 usd"). */
 const CODE_IN_TEXT = /(?:^|[^A-Za-z])([A-Za-z]{3})(?:[^A-Za-z]|$)/;
 
@@ -32,6 +35,8 @@ const CODE_IN_TEXT = /(?:^|[^A-Za-z])([A-Za-z]{3})(?:[^A-Za-z]|$)/;
 export function currencyOf(text: string): string {
   if (!NOT_NUMERIC.test(text)) return '';
   for (const [sign, code] of SIGNS) if (text.includes(sign)) return code;
+  const word = WORDS.exec(text);
+  if (word) return WORD_CODES[word[1]!.toLowerCase().replace(/s$/, '')] ?? '';
   const m = /\d/.test(text) ? CODE_IN_TEXT.exec(text) : null;
   if (m) {
     const code = m[1]!.toUpperCase();
@@ -99,7 +104,8 @@ export function formatMoney(amount: string | undefined, currency: string | undef
   const key = `${locale}\0${c}\0${a}\0${decimalComma ? 1 : 0}`;
   const hit = formatted.get(key);
   if (hit !== undefined) return hit;
-  if (!CODE.test(c)) c = currencyOf(a);
+  // A currency column written as a sign or a word ("€", "Euro"), else the amount's own sign or code.
+  if (!CODE.test(c)) c = currencyOf(c) || currencyOf(a);
   let out: string;
   if (c === '') out = CURRENCY_SIGN.test(a) ? a : '';
   else {

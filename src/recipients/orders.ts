@@ -42,6 +42,34 @@ export interface OrderOptions {
 }
 
 /**
+ * "Assam ×2, Earl Grey ×1" from an order's items; the same product on several
+ * lines (shipped in two parcels, added twice) is said once with the quantities
+ * added up when they are whole numbers.
+ */
+function itemsDisplay(items: readonly Record<string, string>[]): string {
+  const products: string[] = [];
+  const quantities: string[] = [];
+  for (const f of items) {
+    const p = (f.product ?? '').trim();
+    if (p === '') continue;
+    const q = (f.quantity ?? '').trim();
+    const at = products.indexOf(p);
+    if (at !== -1 && /^\d+$/.test(q) && /^\d+$/.test(quantities[at]!)) {
+      quantities[at] = String(Number(quantities[at]) + Number(q));
+      continue;
+    }
+    products.push(p);
+    quantities.push(q);
+  }
+  let display = '';
+  for (let i = 0; i < products.length; i++) {
+    const t = quantities[i] === '' ? products[i]! : `${products[i]} ×${quantities[i]}`;
+    display = display === '' ? t : `${display}, ${t}`;
+  }
+  return display;
+}
+
+/**
  * An order's amount from its rows, and its currency when the rows have no
  * currency column (the sign written with the amounts: "12,50 €"): an amount
  * written on every row alike (an order total repeated, or carried down) is the
@@ -138,27 +166,17 @@ export function orderEntries(locale: string, names?: readonly string[], options:
         display = itemText(first);
       } else if (itemsOf === undefined) {
         items = new Array(rows.length);
-        display = '';
-        for (let i = 0; i < rows.length; i++) {
-          const f = rows[i]!.fields;
-          items[i] = f;
-          const t = itemText(f);
-          if (t !== '') display = display === '' ? t : `${display}, ${t}`;
-        }
+        for (let i = 0; i < rows.length; i++) items[i] = rows[i]!.fields;
+        display = itemsDisplay(items);
       } else {
         items = [];
-        display = '';
         for (let i = 0; i < rows.length; i++) {
-          const f = rows[i]!.fields;
-          const got = splitItems(f, itemsOf);
+          const got = splitItems(rows[i]!.fields, itemsOf);
           // A row of several items counts as that many.
           count += got.length - 1;
-          for (const item of got) {
-            items.push(item);
-            const t = itemText(item);
-            if (t !== '') display = display === '' ? t : `${display}, ${t}`;
-          }
+          for (const item of got) items.push(item);
         }
+        display = itemsDisplay(items);
       }
       const more = order.items - rows.length;
       if (more > 0 && display !== '') display = `${display} and ${more} more`;

@@ -151,12 +151,12 @@ describe('Stripe', () => {
 });
 
 describe('Amazon', () => {
-  it('FBA "Amazon Fulfilled Shipments": quantity-shipped is the quantity, item-price each line\'s own amount (summed per order)', async () => {
+  it('FBA "Amazon Fulfilled Shipments": quantity-shipped is the quantity, item-price each line\'s own amount (summed per order), a product shipped in two parcels said once', async () => {
     const { code, byTo } = await run('amazon-fba-shipments.txt');
     expect(code).toBe(0);
     const elise = byTo.get('x4k2m9q7w1@marketplace.amazon.fr')!;
     expect(elise.to![0]!.name).toBe('Élise Marchand');
-    expect(elise.orders).toEqual(['This concerns your order 171-1234567-7654321 (Thé vert à la menthe, 100 g ×2, Thé noir Assam, 250 g ×1, €32.30).']);
+    expect(elise.orders).toEqual(['This concerns your order 171-1234567-7654321 (Thé vert à la menthe, 100 g ×3, Thé noir Assam, 250 g ×1, €42.20).']);
     expect(byTo.get('r7t5y3u1i9@marketplace.amazon.fr')!.greeting).toBe('Hello,');
   });
 

@@ -47,6 +47,9 @@ describe('money as exports write it', () => {
     expect(formatMoney('$1,234.56', '', 'en')).toBe('$1,234.56');
     expect(formatMoney('12 kr', '', 'en')).toBe('12 kr');
     expect(formatMoney('12.50', '', 'en')).toBe('');
+    // A currency column written as a sign or a word (German sheets: Währung "€", "Euro").
+    expect(formatMoney('12,50', '€', 'en', true)).toBe(eur(12.5));
+    expect(formatMoney('12,50', 'Euro', 'en', true)).toBe(eur(12.5));
   });
 
   it("an order's lines with signed amounts are summed in their currency; per-line amounts are summed even when two are alike", () => {
@@ -57,6 +60,19 @@ describe('money as exports write it', () => {
     expect(perLine([{ rows: rows('9.99 €', '9.99 €'), items: 2 }])[0]!.amount_display).toBe(eur(19.98));
     // An order total written on every row stays the order's.
     expect(orderEntries('en')([{ rows: rows('20.00 €', '20.00 €'), items: 2 }])[0]!.amount_display).toBe(eur(20));
+  });
+});
+
+describe('an order\'s items said once', () => {
+  it('the same product on two lines (two parcels) is said once with the quantities added', () => {
+    const rows = [
+      { fields: { product: 'Thé vert', quantity: '1' } },
+      { fields: { product: 'Thé noir', quantity: '2' } },
+      { fields: { product: 'Thé vert', quantity: '1' } },
+      { fields: { product: 'Gift card', quantity: '' } },
+      { fields: { product: 'Gift card', quantity: '' } },
+    ];
+    expect(orderEntries('en')([{ rows, items: 5 }])[0]!.items_display).toBe('Thé vert ×2, Thé noir ×2, Gift card, Gift card');
   });
 });
 
