@@ -17,7 +17,7 @@ export interface LintProblem {
 
 export interface LintResult {
   problems: LintProblem[];
-  reports: { template: string; stage: Stage; severity: Severity; sample: string; report: CheckReport }[];
+  reports: { template: string; stage: Stage; severity: Severity; sample: string; report: CheckReport; text: string; subject: string }[];
 }
 
 /** Sample facts for rendering every template the way a real incident would. */
@@ -73,7 +73,7 @@ export function lintTemplates(library: TemplateLibrary, names?: string[]): LintR
           try {
             const msg = compose(recipient);
             const report = checkApology(analyseText(msg.text, 1, msg.subject), { file: `${t.name}${stage === 'followup' ? '.followup' : ''} (${severity}, ${label})`, severity });
-            reports.push({ template: t.name, stage, severity, sample: label, report });
+            reports.push({ template: t.name, stage, severity, sample: label, report, text: msg.text, subject: msg.subject });
           } catch (err) {
             if (!(err instanceof ApologizeError)) throw err;
             problems.push({ template: t.name, stage, severity, message: err.message });
