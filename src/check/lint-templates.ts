@@ -20,7 +20,7 @@ export interface LintProblem {
 
 export interface LintResult {
   problems: LintProblem[];
-  reports: { locale?: string; template: string; stage: Stage; severity: Severity; sample: string; report: CheckReport }[];
+  reports: { locale?: string; template: string; stage: Stage; severity: Severity; sample: string; report: CheckReport; text: string; subject: string }[];
 }
 
 /** Sample facts for rendering every template the way a real incident would. */
@@ -93,7 +93,7 @@ function lintLocale(library: TemplateLibrary, locale: string, names: string[] | 
             const msg = compose(recipient);
             const where = locale === 'en' ? '' : `${locale}/`;
             const report = checkApology(analyseText(msg.text, 1, msg.subject), { file: `${where}${t.name}${stage === 'followup' ? '.followup' : ''} (${severity}, ${label})`, severity });
-            reports.push({ locale, template: t.name, stage, severity, sample: label, report });
+            reports.push({ locale, template: t.name, stage, severity, sample: label, report, text: msg.text, subject: msg.subject });
           } catch (err) {
             if (!(err instanceof ApologizeError)) throw err;
             problems.push({ locale, template: t.name, stage, severity, message: err.message });
