@@ -197,8 +197,7 @@ export class TemplateLibrary {
     const headers: CompiledHeader[] = [];
     const seen = new Map<string, number>();
     headerLines.forEach(({ line, text }) => {
-      // A name, then the colon right after it: "Bcc : x" or "\tBcc: x" is not a header line.
-      const m = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/s.exec(text);
+      const m = HEADER_LINE.exec(text);
       if (!m) throw new TemplateError(`${file}:${line}: "${printable(text)}" is not a header line like "Subject: …"`, 'put headers first, then a blank line, then the body');
       const name = m[1]!;
       if (hasHeaderBreaker(m[2]!)) {
@@ -303,6 +302,20 @@ export class TemplateLibrary {
     const file = this.resolveFile('humour.json') ?? 'humour.json';
     return lines.map((line) => ({ render: this.compileAt(line, file, 1), source: line }));
   }
+}
+
+// A name, then the colon right after it: "Bcc : x" or "\tBcc: x" is not a header line.
+const HEADER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/s;
+
+/** The pieces of a template file compiled one by one: each header's value, then the body. */
+export function templatePieces(source: string, file: string): string[] {
+  const { headerLines, bodySource } = splitTemplate(source, file);
+  const pieces = headerLines.flatMap(({ text }) => {
+    const m = HEADER_LINE.exec(text);
+    return m ? [m[2]!] : [];
+  });
+  pieces.push(bodySource);
+  return pieces;
 }
 
 interface HeaderLine {
