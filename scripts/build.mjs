@@ -28,7 +28,8 @@ const noSourceMap = {
 
 // The built-in templates compiled ahead (Handlebars.precompile), in place of the empty table
 // src/templates/precompiled.ts: a run compiles only custom or edited templates. The generator is
-// the package's own code (src/templates/precompile.ts), bundled for this step and thrown away.
+// the package's own code (src/templates/precompile.ts), bundled for this step and thrown away;
+// each template folder's compiled pieces go to dist/precompiled/<folder>.cjs, read when first used.
 const generator = new URL('../dist/.precompile.mjs', import.meta.url);
 mkdirSync(new URL('../dist', import.meta.url), { recursive: true });
 const { outputFiles } = await build({
@@ -43,13 +44,15 @@ const { outputFiles } = await build({
   logLevel: 'warning',
 });
 writeFileSync(generator, outputFiles[0].contents);
-const { precompiledModule } = await import(generator.href);
+const { precompiledModules } = await import(generator.href);
 rmSync(generator);
-const precompiledTemplates = precompiledModule(fileURLToPath(new URL('../templates', import.meta.url)));
+const precompiledTemplates = precompiledModules(fileURLToPath(new URL('../templates', import.meta.url)), 'precompiled');
+mkdirSync(new URL('../dist/precompiled', import.meta.url), { recursive: true });
+for (const [name, text] of precompiledTemplates.files) writeFileSync(new URL(`../dist/precompiled/${name}`, import.meta.url), text);
 const precompiled = {
   name: 'precompiled-templates',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]templates[\\/]precompiled\.ts$/ }, () => ({ contents: precompiledTemplates, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]src[\\/]templates[\\/]precompiled\.ts$/ }, () => ({ contents: precompiledTemplates.index, loader: 'js' }));
   },
 };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { HELPERS } from './helpers.js';
-import { PRECOMPILED, type PrecompiledEntry } from './precompiled.js';
+import { HAS_PRECOMPILED, precompiledEntry, type PrecompiledEntry } from './precompiled.js';
 
 export type HandlebarsEnv = typeof Handlebars;
 export type RenderFn = (context: object) => string;
@@ -45,10 +45,10 @@ const processed = new Map<string, hbs.AST.Program>();
 const precompiled = new Map<string, PrecompiledEntry | undefined>();
 
 function precompiledFor(source: string): PrecompiledEntry | undefined {
-  if (PRECOMPILED.size === 0) return undefined;
+  if (!HAS_PRECOMPILED) return undefined;
   let hit = precompiled.get(source);
   if (hit === undefined && !precompiled.has(source)) {
-    hit = PRECOMPILED.get(sourceKey(source));
+    hit = precompiledEntry(sourceKey(source));
     precompiled.set(source, hit);
   }
   return hit;

@@ -1,10 +1,17 @@
-// Build time only (scripts/build.mjs): the built-in templates compiled ahead, as the source of
-// the module that replaces ./precompiled.ts in the bundle.
+// Build time only (scripts/build.mjs): the built-in templates compiled ahead. Makes the module
+// that replaces ./precompiled.ts in the bundle (an index from key to file) and one CommonJS file
+// per template folder (read synchronously, and only when a piece of that folder is compiled).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { COMPILE_OPTIONS, sourceKey } from './engine.js';
 import { readTemplateFile, templatePieces } from './library.js';
+
+export interface TemplateSource {
+  source: string;
+  /** The folder's file name: "templates" for the top folder, "templates-de" for templates/de/ (partials/ count as their folder's). */
+  group: string;
+}
 
 /**
  * Every piece of source the library compiles from a templates folder and its subfolders
@@ -12,44 +19,53 @@ import { readTemplateFile, templatePieces } from './library.js';
  * template's header values and body, each humour line. A file that does not split into
  * headers and body is left out: the library refuses it at run time with its own message.
  */
-export function templateSources(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (folder: string, inPartials: boolean) => {
+export function templateSources(dir: string): TemplateSource[] {
+  const out: TemplateSource[] = [];
+  const walk = (folder: string, group: string, inPartials: boolean) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path, entry.name === 'partials');
-      else if (entry.name.endsWith('.hbs')) {
-        try {
+      if (entry.isDirectory()) {
+        if (entry.name === 'partials') walk(path, group, true);
+        else if (/^[A-Za-z0-9_-]+$/.test(entry.name)) walk(path, `${group}-${entry.name}`, false);
+        continue;
+      }
+      try {
+        if (entry.name.endsWith('.hbs')) {
           const text = readTemplateFile(path);
-          if (inPartials) out.push(text);
-          else out.push(...templatePieces(text, path));
-        } catch {
-          // (refused at run time, with the file and line)
-        }
-      } else if (entry.name === 'humour.json') {
-        try {
+          for (const source of inPartials ? [text] : templatePieces(text, path)) out.push({ source, group });
+        } else if (entry.name === 'humour.json' && !inPartials) {
           const data = JSON.parse(readTemplateFile(path)) as Record<string, unknown>;
-          for (const lines of Object.values(data)) if (Array.isArray(lines)) out.push(...lines.filter((l): l is string => typeof l === 'string'));
-        } catch {
-          // (refused at run time)
+          for (const lines of Object.values(data)) {
+            if (Array.isArray(lines)) for (const l of lines) if (typeof l === 'string') out.push({ source: l, group });
+          }
         }
+      } catch {
+        // (refused at run time, with the file and line)
       }
     }
   };
-  walk(dir, false);
+  walk(dir, 'templates', false);
   return out;
 }
 
+export interface PrecompiledModules {
+  /** The ES module that replaces ./precompiled.ts. */
+  index: string;
+  /** File name (in `folder`, next to the bundle) → CommonJS source. */
+  files: Map<string, string>;
+}
+
 /**
- * The ES module that replaces ./precompiled.ts: for each piece that compiles, its key, its
- * Handlebars.precompile specification (with the options every template has) and its parsed
- * tree as JSON. A piece with a syntax error is left out (the run-time compile reports it).
+ * For each piece that compiles: its key, its Handlebars.precompile specification (with the
+ * options every template has) and its parsed tree as JSON. A piece with a syntax error is left
+ * out (the run-time compile reports it). `folder`: where the files go, relative to the bundle.
  */
-export function precompiledModule(dir: string): string {
-  const entries = new Map<string, string>();
-  for (const source of templateSources(dir)) {
+export function precompiledModules(dir: string, folder = 'precompiled'): PrecompiledModules {
+  const where = new Map<string, string>();
+  const files = new Map<string, string[]>();
+  for (const { source, group } of templateSources(dir)) {
     const key = sourceKey(source);
-    if (entries.has(key)) continue;
+    if (where.has(key)) continue;
     let spec: string;
     let ast: string;
     try {
@@ -58,8 +74,37 @@ export function precompiledModule(dir: string): string {
     } catch {
       continue;
     }
-    entries.set(key, `[${JSON.stringify(key)}, { spec: () => (${spec}), ast: ${JSON.stringify(ast)} }]`);
+    const file = `${group}.cjs`;
+    where.set(key, file);
+    if (!files.has(file)) files.set(file, []);
+    files.get(file)!.push(`exports[${JSON.stringify(key)}] = { spec: () => (${spec}), ast: ${JSON.stringify(ast)} };`);
   }
-  return `// Generated by scripts/build.mjs from ${JSON.stringify(dir.split('/').pop())}: do not edit.\nexport const PRECOMPILED = new Map([\n${[...entries.values()].join(',\n')}\n]);\n`;
+  const names = [...files.keys()];
+  const index = `// Generated by scripts/build.mjs: do not edit.
+import { createRequire } from 'node:module';
+const load = createRequire(import.meta.url);
+const FILES = ${JSON.stringify(names)};
+const INDEX = new Map([
+${[...where].map(([key, file]) => `[${JSON.stringify(key)}, ${names.indexOf(file)}]`).join(',\n')}
+]);
+const tables = [];
+export const HAS_PRECOMPILED = INDEX.size > 0;
+export function precompiledEntry(key) {
+  const i = INDEX.get(key);
+  if (i === undefined) return undefined;
+  if (tables[i] === undefined) {
+    try {
+      tables[i] = load(${JSON.stringify(`./${folder}/`)} + FILES[i]);
+    } catch {
+      tables[i] = null; // (missing: compiled at run time)
+    }
+  }
+  return tables[i]?.[key];
 }
-
+`;
+  const header = '// Generated by scripts/build.mjs: do not edit.\n';
+  // ASCII only (every non-ASCII character is inside a string literal, where \uXXXX means the same):
+  // Node then reads the file as a one-byte string, half the memory and quicker to scan.
+  const ascii = (text: string) => text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return { index, files: new Map([...files].map(([name, lines]) => [name, ascii(`${header}${lines.join('\n')}\n`)])) };
+}
