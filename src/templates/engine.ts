@@ -1,6 +1,7 @@
-import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { HELPERS } from './helpers.js';
+import { HAS_PRECOMPILED, precompiledEntry, type PrecompiledEntry } from './precompiled.js';
 
 export type HandlebarsEnv = typeof Handlebars;
 export type RenderFn = (context: object) => string;
@@ -20,68 +21,73 @@ export function createEngine(): HandlebarsEnv {
   return hb;
 }
 
-/** How every template and partial is compiled: plain text, strict about missing values. */
+/** How every template, humour line and partial is compiled: plain text, strict lookups. */
 export const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: false } as const;
 
-type TemplateSpec = Parameters<HandlebarsEnv['template']>[0] & { compilerOptions?: object };
-
 /**
- * The built-in templates' pieces precompiled by the build (scripts/build.mjs
- * writes dist/templates.precompiled.cjs: source text → Handlebars.precompile
- * of it with COMPILE_OPTIONS), so a run does not compile them: Handlebars'
- * compiler took about 0.2 s of every batch's start. A piece whose text is not
- * there (a user's template, an edited built-in, or running from src/) is
- * compiled as before.
+ * The key of a piece of template source in the table of templates compiled at build time
+ * (./precompiled.ts): a hash of the exact text, so only that text ever gets that entry.
  */
-let precompiled: ReadonlyMap<string, TemplateSpec> | null | undefined;
-export function precompiledSpec(source: string): TemplateSpec | undefined {
-  if (precompiled === undefined) {
-    try {
-      precompiled = createRequire(import.meta.url)('./templates.precompiled.cjs') as ReadonlyMap<string, TemplateSpec>;
-    } catch {
-      precompiled = null;
-    }
-  }
-  const spec = precompiled?.get(source);
-  // What compile() hands a partial it compiles for this template (compile() keeps them on the spec; precompile() cannot).
-  if (spec) spec.compilerOptions ??= { ...COMPILE_OPTIONS, data: true };
-  return spec;
+export function sourceKey(source: string): string {
+  return createHash('sha256').update(source).digest('base64url');
 }
 
-const parsed = new Map<string, hbs.AST.Program>();
-/**
- * `Handlebars.parse(source)`, once per text: the checks and the analyses of
- * a run read the same templates and partials several times. The tree is
- * shared: callers must not change it (Handlebars' compiler does, so it is
- * never given one).
- */
+// Handlebars' parser is the slowest part of a small run's start-up, and a template's source is
+// read by the syntax check, the field analysis, the shape plan and the compiler: each source is
+// parsed once. The parsed tree (whitespace control applied) is shared read-only; the compiler,
+// which applies whitespace control to what it is given, gets a copy of the unprocessed tree, so
+// it compiles exactly what it would from the source.
+const raw = new Map<string, hbs.AST.Program>();
+const processed = new Map<string, hbs.AST.Program>();
+
+// The Handlebars compiler is most of a small run's start-up: the built-in templates come
+// compiled (and parsed) from the build; anything else is compiled here on first use.
+const precompiled = new Map<string, PrecompiledEntry | undefined>();
+
+function precompiledFor(source: string): PrecompiledEntry | undefined {
+  if (!HAS_PRECOMPILED) return undefined;
+  let hit = precompiled.get(source);
+  if (hit === undefined && !precompiled.has(source)) {
+    hit = precompiledEntry(sourceKey(source));
+    precompiled.set(source, hit);
+  }
+  return hit;
+}
+
+function rawTree(source: string): hbs.AST.Program {
+  let tree = raw.get(source);
+  if (!tree) {
+    tree = Handlebars.parseWithoutProcessing(source);
+    raw.set(source, tree);
+  }
+  return tree;
+}
+
+/** `Handlebars.parse(source)`, parsed once per source: read it, never change it. */
 export function parseTemplate(source: string): hbs.AST.Program {
-  let program = parsed.get(source);
-  if (!program) {
-    program = Handlebars.parse(source);
-    if (parsed.size >= 1000) parsed.clear();
-    parsed.set(source, program);
+  let tree = processed.get(source);
+  if (!tree) {
+    const built = precompiledFor(source);
+    tree = built
+      ? (JSON.parse(built.ast) as hbs.AST.Program)
+      : Handlebars.parse(structuredClone(rawTree(source)) as unknown as string); // (a parsed Program is returned as it is, then processed)
+    processed.set(source, tree);
   }
-  return program;
+  return tree;
 }
 
-/** A template for a partial: its precompiled form when there is one, else its text (compiled when first used). */
-export function partialTemplate(hb: HandlebarsEnv, source: string): string | Handlebars.TemplateDelegate {
-  const spec = precompiledSpec(source);
-  if (spec) return hb.template(spec);
-  parseTemplate(source);
-  return source;
+/** `hb.compile(source)` with apologize's options, from the parsed tree (compiled on first use). */
+export function compileTemplate(hb: HandlebarsEnv, source: string): HandlebarsTemplateDelegate {
+  const built = precompiledFor(source);
+  if (built) return hb.template(built.spec());
+  // (typed for source text; Handlebars takes a parsed Program as well)
+  return hb.compile(structuredClone(rawTree(source)) as unknown as string, COMPILE_OPTIONS);
 }
 
 /** Parses now (so syntax errors surface at load time) and compiles for plain text. */
 export function compileText(hb: HandlebarsEnv, source: string): RenderFn {
-  const spec = precompiledSpec(source);
-  let template: Handlebars.TemplateDelegate;
-  if (spec) template = hb.template(spec);
-  else {
-    parseTemplate(source);
-    template = hb.compile(source, { ...COMPILE_OPTIONS });
-  }
+  parseTemplate(source);
+  const template = compileTemplate(hb, source);
   return (context: object) => template(context, RUNTIME_OPTIONS);
 }
 

@@ -5,7 +5,7 @@ import type { Stage } from '../message.js';
 import { printable } from '../text/printable.js';
 import { nearest } from '../text/nearest.js';
 import { hasHeaderBreaker } from '../mail/address.js';
-import { compileText, createEngine, handlebarsLine, handlebarsMessage, partialTemplate, type HandlebarsEnv, type RenderFn } from './engine.js';
+import { compileTemplate, compileText, createEngine, parseTemplate, handlebarsLine, handlebarsMessage, type HandlebarsEnv, type RenderFn } from './engine.js';
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
 import { skeletonPlan, type SkeletonPlan } from './shape-plan.js';
 import { builtinTemplatesDir } from './paths.js';
@@ -243,8 +243,7 @@ export class TemplateLibrary {
     const headers: CompiledHeader[] = [];
     const seen = new Map<string, number>();
     headerLines.forEach(({ line, text }) => {
-      // A name, then the colon right after it: "Bcc : x" or "\tBcc: x" is not a header line.
-      const m = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/s.exec(text);
+      const m = HEADER_LINE.exec(text);
       if (!m) throw new TemplateError(`${file}:${line}: "${printable(text)}" is not a header line like "Subject: …"`, 'put headers first, then a blank line, then the body');
       const name = m[1]!;
       if (hasHeaderBreaker(m[2]!)) {
@@ -275,7 +274,7 @@ export class TemplateLibrary {
   /**
    * Every text this library compiles: its partials, and the header values,
    * bodies and humour lines of the templates loaded so far. The build
-   * precompiles the built-ins' (see precompiledSpec in engine.ts).
+   * precompiles the built-ins' (see src/templates/precompile.ts).
    */
   sources(): string[] {
     return [...new Set([...this.partialSources.values(), ...this.compiled])];
@@ -313,13 +312,13 @@ export class TemplateLibrary {
         if (!entry.endsWith('.hbs')) continue;
         const file = join(partials, entry);
         const source = readTemplateFile(file);
-        let partial;
         try {
-          partial = partialTemplate(this.hb, source);
+          parseTemplate(source);
         } catch (err) {
           throw new TemplateError(`${file}:${handlebarsLine(err) ?? 1}: ${handlebarsMessage(err)}`, 'fix the partial syntax');
         }
-        this.hb.registerPartial(basename(entry, '.hbs'), partial);
+        // Compiled (on first use, or precompiled by the build) with the options every template has.
+        this.hb.registerPartial(basename(entry, '.hbs'), compileTemplate(this.hb, source));
         this.partialSources.set(basename(entry, '.hbs'), source);
         this.partialFiles.set(basename(entry, '.hbs'), { text: source, file });
       }
@@ -368,6 +367,20 @@ function isDir(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+// A name, then the colon right after it: "Bcc : x" or "\tBcc: x" is not a header line.
+const HEADER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/s;
+
+/** The pieces of a template file compiled one by one: each header's value, then the body. */
+export function templatePieces(source: string, file: string): string[] {
+  const { headerLines, bodySource } = splitTemplate(source, file);
+  const pieces = headerLines.flatMap(({ text }) => {
+    const m = HEADER_LINE.exec(text);
+    return m ? [m[2]!] : [];
+  });
+  pieces.push(bodySource);
+  return pieces;
 }
 
 interface HeaderLine {
