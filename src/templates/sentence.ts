@@ -43,8 +43,16 @@ const ABBREVIATIONS = new Set([
   // German, French, Spanish
   'z.b', 'z', 'bzw', 'usw', 'ggf', 'evtl', 'inkl', 'nr', 'd.h', 'u.a', 'vgl', 'str', 'hr', 'fr',
   'env', 'p.ex', 'ex', 'mme', 'mlle', 'm', 'av', 'réf', 'n°',
-  'p.ej', 'aprox', 'sr', 'sra', 'srta', 'ud', 'uds', 'núm', 'pág', 'avda', 'dña', 'dª', 'd',
+  'p.ej', 'aprox', 'sr', 'sra', 'srta', 'ud', 'uds', 'núm', 'pág', 'avda', 'dña', 'dª', 'd', 'dra',
+  // months and weekdays as managers shorten them ("25 nov. a las 17:00", "Di. 24.11.", "mardi 25 nov. à 18h")
+  'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'jän', 'mär', 'okt', 'dez', 'mo', 'di', 'mi', 'sa', // (not "do." and "so.": English words that end sentences)
+  'janv', 'févr', 'fév', 'avr', 'juil', 'déc', 'lun', 'mar', 'mer', 'jeu', 'ven', 'dim',
+  'ene', 'abr', 'dic', 'mié', 'jue', 'vie', 'sáb', 'dom',
 ]);
+
+/** A number a full stop follows without ending the sentence: a German date or ordinal ("am 25.11. doppelt", "am 3. dezember"). */
+const DATE_OR_ORDINAL = /^\d{1,2}(?:\.\d{1,2}(?:\.\d{2,4})?)?$/u;
 
 /** Repeated words that are grammar ("we had had", "nous nous excusons", "die Kunden, die die Mail…"). */
 const REPEATS_ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -160,7 +168,7 @@ export function capitalise(v: unknown, skipFirst = false): string {
   }
   return s.replace(/([.!?])(\s+[\s"'“‘«([{¿¡]*)(\p{Ll})(\p{L}*)/gu, (m, stop: string, gap: string, letter: string, rest: string, at: number, whole: string) => {
     const before = /(\S*)$/u.exec(whole.slice(0, at))![1]!.toLowerCase().replace(/^[\p{P}]+/u, '');
-    if (stop === '.' && ABBREVIATIONS.has(before)) return m;
+    if (stop === '.' && (ABBREVIATIONS.has(before) || DATE_OR_ORDINAL.test(before))) return m;
     if (/\p{Lu}/u.test(rest)) return m;
     return `${stop}${gap}${letter.toUpperCase()}${rest}`;
   });

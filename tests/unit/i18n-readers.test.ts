@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { localizeIncident } from '../../src/incident/localize.js';
+import type { IncidentInput } from '../../src/incident/schema.js';
+import { validateIncident } from '../../src/incident/validate.js';
+import { formatMoney } from '../../src/recipients/money.js';
+import { orderEntries } from '../../src/recipients/orders.js';
+import { sentence } from '../../src/templates/sentence.js';
+import { frenchTypography, germanCapitals } from '../../src/text/typed.js';
+
+/**
+ * What native readers of the German, French and Spanish letters found in the text a manager
+ * types and the values an export gives (issue 15, the readers' round): each class of defect.
+ */
+
+describe('German typed in lower case gets its capitals', () => {
+  const cases: [string, string][] = [
+    ['ihre bestellung kommt später als zugesagt', 'Ihre Bestellung kommt später als zugesagt'],
+    ['die geburtstagstorte für ihre tochter hatte den falschen namen drauf', 'die Geburtstagstorte für Ihre Tochter hatte den falschen Namen drauf'],
+    ['der abschlag für november wurde am 25.11. doppelt abgebucht', 'der Abschlag für November wurde am 25.11. doppelt abgebucht'],
+    ['wir haben einen zweiten versanddienstleister angebunden der einspringt wenn der erste ausfällt', 'wir haben einen zweiten Versanddienstleister angebunden der einspringt wenn der erste ausfällt'],
+    ['ihr termin zur wurzelbehandlung am mi, 25.11. um 10:30 wurde ohne rechtzeitige absage von uns gestrichen', 'Ihr Termin zur Wurzelbehandlung am Mi, 25.11. um 10:30 wurde ohne rechtzeitige Absage von uns gestrichen'],
+    ['eine neue erdbeertorte steht morgen ab 8 uhr für sie bereit', 'eine neue Erdbeertorte steht morgen ab 8 Uhr für Sie bereit'],
+    ['wenn ihnen bankgebühren entstanden sind, schicken sie uns bitte den kontoauszug', 'wenn Ihnen bankgebühren entstanden sind, schicken Sie uns bitte den Kontoauszug'],
+    ['10 € gutschein für ihre nächste bestellung', '10 € Gutschein für Ihre nächste Bestellung'],
+    ['wir erstatten die gebühren', 'wir erstatten die Gebühren'],
+    ['ein hochbeet 200 cm lang', 'ein Hochbeet 200 cm lang'],
+  ];
+  for (const [typed, read] of cases) it(`"${typed}" → "${read}"`, () => expect(germanCapitals(typed)).toBe(read));
+
+  it('text that capitalises its nouns is left as the manager wrote it', () => {
+    for (const t of ['Die Lieferung kam zu spät, weil die neue Software hakte', 'Ihre Bestellung ist unterwegs', 'wir haben das Lager umgestellt']) expect(germanCapitals(t)).toBe(t);
+  });
+});
+
+describe('a full stop after a date or a shortened month is no sentence end', () => {
+  const cases: [string, string, string][] = [
+    ['de', 'der abschlag wurde am 25.11. doppelt abgebucht', 'Der abschlag wurde am 25.11. doppelt abgebucht.'],
+    ['de', 'termin am do, 3.12. um 9:00', 'Termin am do, 3.12. um 9:00.'],
+    ['es', 'le dimos cita el miércoles 25 de nov. a las 17:00', 'Le dimos cita el miércoles 25 de nov. a las 17:00.'],
+    ['fr', 'prêtes samedi 28 nov. à partir de 10h', 'Prêtes samedi 28 nov. à partir de 10h.'],
+    // a real sentence end still gets its capital
+    ['en', 'human error. our night shift put the slips in the wrong tray', 'Human error. Our night shift put the slips in the wrong tray.'],
+    ['en', 'it happened two days ago. we fixed it', 'It happened two days ago. We fixed it.'],
+    ['en', 'that is what we do. our team checks every order', 'That is what we do. Our team checks every order.'],
+  ];
+  it('German dates, shortened months in Spanish and French; real sentence ends still capitalised', () => {
+    for (const [lang, typed, read] of cases) expect(sentence(typed, lang), typed).toBe(read);
+  });
+});
+
+describe('orders and money in the customer\'s language', () => {
+  it('an order with more items than listed says how many more in the row\'s language', () => {
+    const rows = [{ fields: { order_id: 'A-1', product: 'Tee', quantity: '2', locale: 'de' } }];
+    const make = orderEntries('en');
+    expect(make([{ rows, items: 4 }])[0]!.items_display).toBe('Tee ×2 und 3 weitere');
+    expect(make([{ rows: [{ fields: { ...rows[0]!.fields, locale: 'fr-CA' } }], items: 3 }])[0]!.items_display).toBe('Tee ×2 et 2 autres');
+    expect(make([{ rows: [{ fields: { ...rows[0]!.fields, locale: 'es-MX' } }], items: 2 }])[0]!.items_display).toBe('Tee ×2 y 1 más');
+  });
+
+  it('Spanish prices group the thousands as shops write them (1.234,56 €), German and French too', () => {
+    expect(formatMoney('1234.56', 'EUR', 'es')).toBe('1.234,56\u00a0€');
+    expect(formatMoney('1234.56', 'EUR', 'es-ES')).toBe('1.234,56\u00a0€');
+    expect(formatMoney('1234.56', 'EUR', 'de')).toBe('1.234,56\u00a0€');
+    expect(formatMoney('1234.56', 'EUR', 'fr')).toBe('1\u202f234,56\u00a0€');
+    expect(formatMoney('1520', 'MXN', 'es-MX')).toBe('$1,520.00');
+  });
+});
+
+describe('the incident as the letter\'s language prints it', () => {
+  const base: IncidentInput = {
+    company: { name: 'Stadtwerke Lüneburg', from: 'Stadtwerke Lüneburg <ks@stadtwerke.example>' },
+    signer: { name: 'Herr Dr. Martin Vogel', title: 'leiter kundenservice' },
+    scenario: 'billing-error',
+    severity: 'major',
+    locale: 'de',
+    summary: 'lieferverzug',
+    people: 'patienten',
+    mistake: 'der abschlag für november wurde doppelt abgebucht',
+    affected: 3870,
+    rootCause: 'softwareupdate im abrechnungssystem',
+    commitment: 'lastschriftläufe werden jetzt vor der freigabe geprüft',
+    remedy: { kind: 'refund', details: 'der betrag wird bis mo, 30.11. zurücküberwiesen' },
+  } as IncidentInput;
+
+  it('German: nouns, the job title and the summary capitalised; the signer signs without "Herr"', () => {
+    const i = localizeIncident(validateIncident(base), 'de');
+    expect(i.signer.name).toBe('Dr. Martin Vogel');
+    expect(i.signer.title).toBe('Leiter Kundenservice');
+    expect(i.summary).toBe('Lieferverzug');
+    expect(i.people.many).toBe('Patienten');
+    expect(i.mistake).toBe('der Abschlag für November wurde doppelt abgebucht');
+    expect(i.remedy.details).toBe('der Betrag wird bis Mo, 30.11. zurücküberwiesen');
+  });
+
+  it('French: typographic apostrophes and a no-break space before %', () => {
+    expect(frenchTypography("l'envoi d'info, 15% de remise")).toBe('l’envoi d’info, 15\u202f% de remise');
+    const i = localizeIncident(validateIncident({ ...base, locale: 'fr', people: 'clients', summary: "l'envoi", signer: { name: 'Mme Nadia Benali', title: 'opticienne' }, mistake: "vos lunettes n'étaient pas prêtes" } as IncidentInput), 'fr');
+    expect(i.mistake).toBe('vos lunettes n’étaient pas prêtes');
+    expect(i.summary).toBe('l’envoi');
+    expect(i.signer.name).toBe('Nadia Benali');
+  });
+});
