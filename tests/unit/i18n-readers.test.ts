@@ -3,6 +3,10 @@ import { localizeIncident } from '../../src/incident/localize.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
 import { formatMoney } from '../../src/recipients/money.js';
+import { recipientFromMailbox } from '../../src/recipients/recipient.js';
+import { createComposer } from '../../src/compose/compose.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+import { datesIn } from '../../src/text/dates.js';
 import { orderEntries } from '../../src/recipients/orders.js';
 import { sentence } from '../../src/templates/sentence.js';
 import { frenchTypography, germanCapitals } from '../../src/text/typed.js';
@@ -98,5 +102,54 @@ describe('the incident as the letter\'s language prints it', () => {
     expect(i.mistake).toBe('vos lunettes n’étaient pas prêtes');
     expect(i.summary).toBe('l’envoi');
     expect(i.signer.name).toBe('Nadia Benali');
+  });
+});
+
+describe('the promised check-in comes after what it checks', () => {
+  const now = new Date('2026-11-26T09:00:00Z');
+  it('reads the days a manager names in each language', () => {
+    const day = (t: string) => datesIn(t, now).map((d) => d.toISOString().slice(0, 10));
+    expect(day('wir haben einen ersatztermin für sie am do, 3.12. um 9:00 reserviert')).toEqual(['2026-12-03']);
+    expect(day('vos lunettes seront prêtes samedi 28 nov à partir de 10h')).toEqual(['2026-11-28']);
+    expect(day('le hemos guardado un hueco el martes 1 de dic. a las 17:00')).toEqual(['2026-12-01']);
+    expect(day('We have held a slot for you on Monday 8 December at 9:15.')).toEqual(['2026-12-08']);
+    expect(day('a slot on 5 January')).toEqual(['2027-01-05']);
+    expect(day('um 10:30 oder in 3 tagen')).toEqual([]);
+  });
+
+  const library = new TemplateLibrary();
+  const incident = (lang: string, outcome: string) =>
+    validateIncident({
+      company: { name: 'Praxis Schulte', from: 'Praxis <p@praxis.example>', phone: '0221 771 2040' },
+      signer: { name: 'Birgit Schulte', title: 'Zahnärztin' },
+      scenario: 'missed-appointment',
+      severity: 'moderate',
+      locale: lang,
+      mistake: lang === 'de' ? 'wir haben Ihren Termin gestrichen' : lang === 'fr' ? 'nous avons annulé votre rendez-vous' : 'cancelamos su cita',
+      affected: 7,
+      rootCause: lang === 'de' ? 'ein Krankheitsfall' : lang === 'fr' ? 'une absence imprévue' : 'una baja por enfermedad',
+      commitment: lang === 'de' ? 'Absagen gehen jetzt per SMS raus' : lang === 'fr' ? 'les annulations partent maintenant par SMS' : 'las cancelaciones se avisan ahora por SMS',
+      remedy: { kind: 'none' },
+      outcome,
+      followUp: { after: '2d' },
+    } as IncidentInput);
+  const cases: [string, string, string, string][] = [
+    ['de', 'wir haben einen ersatztermin für sie am do, 3.12. um 9:00 reserviert', 'Freitag, 4. Dezember 2026', 'Samstag, 28. November'],
+    ['fr', 'nous vous avons réservé un créneau le jeudi 3 déc. à 9h', 'vendredi 4 décembre 2026', 'samedi 28 novembre'],
+    ['es', 'le hemos guardado un hueco el jueves 3 de dic. a las 9:00', 'viernes 4 de diciembre de 2026', 'sábado 28 de noviembre'],
+  ];
+  for (const [lang, outcome, after, before] of cases) {
+    it(`${lang}: a new appointment on 3 December moves the check-in to the 4th, asking how it went`, () => {
+      const msg = createComposer(incident(lang, outcome), library, { now, stage: 'apology' })(recipientFromMailbox('a@example.com', 'Anna Weber', {}));
+      expect(msg.text).toContain(after);
+      expect(msg.text).not.toContain(before);
+    });
+  }
+
+  it('a customer with a new date of their own is told the check-in comes after it, not on a day before it', () => {
+    const inc = validateIncident({ ...(incident('de', '') as unknown as IncidentInput), outcome: undefined, scenario: 'shipping-delay' } as IncidentInput);
+    const msg = createComposer(inc, library, { now, stage: 'apology' })(recipientFromMailbox('a@example.com', 'Anna Weber', { order_id: 'A-1', new_date: 'Freitag, 4. Dezember' }));
+    expect(msg.text).toContain('nach dem neuen Termin noch einmal bei Ihnen');
+    expect(msg.text).not.toContain('Samstag, 28. November');
   });
 });
