@@ -239,6 +239,14 @@ export function clause(v: unknown, lang = 'en'): string {
   return lang === 'fr' ? frenchSpaces(s) : s;
 }
 
+/**
+ * A clause that goes inside our own brackets ("(the outage, Tuesday 24 November, 9:12–13:47 (Paris time))"):
+ * its own brackets become commas, so none are nested.
+ */
+export function innerClause(v: unknown, lang = 'en'): string {
+  return clause(v, lang).replace(/\s*\(([^()]*)\)/gu, ', $1').replace(/,(\s*,)+/gu, ',').replace(/^,\s*/u, '');
+}
+
 /** Text placed after a full stop or a colon: tidied and capitalised, its punctuation left as typed. */
 export function cap(v: unknown, lang = 'en'): string {
   return capitalise(tidy(v, lang));

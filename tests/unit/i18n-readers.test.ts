@@ -8,7 +8,7 @@ import { createComposer } from '../../src/compose/compose.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
 import { datesIn } from '../../src/text/dates.js';
 import { orderEntries } from '../../src/recipients/orders.js';
-import { sentence } from '../../src/templates/sentence.js';
+import { innerClause, sentence } from '../../src/templates/sentence.js';
 import { frenchTypography, germanCapitals } from '../../src/text/typed.js';
 
 /**
@@ -151,5 +151,31 @@ describe('the promised check-in comes after what it checks', () => {
     const msg = createComposer(inc, library, { now, stage: 'apology' })(recipientFromMailbox('a@example.com', 'Anna Weber', { order_id: 'A-1', new_date: 'Freitag, 4. Dezember' }));
     expect(msg.text).toContain('nach dem neuen Termin noch einmal bei Ihnen');
     expect(msg.text).not.toContain('Samstag, 28. November');
+  });
+});
+
+describe('brackets inside the template\'s own brackets', () => {
+  it('a time typed with "(heure de Paris)" is not nested in the subject or the follow-up', () => {
+    expect(innerClause('mardi 24 nov, 9h12–13h47 (heure de Paris)', 'fr')).toBe('mardi 24 nov, 9h12–13h47, heure de Paris');
+    const incident = validateIncident({
+      company: { name: 'Facturéo', from: 'Facturéo <support@factureo.example>' },
+      signer: { name: 'Julien Marchand', title: 'directeur des opérations' },
+      scenario: 'service-outage',
+      severity: 'critical',
+      audience: 'business',
+      locale: 'fr',
+      summary: "l'interruption de la facturation",
+      when: 'mardi 24 nov, 9h12–13h47 (heure de Paris)',
+      mistake: 'la plateforme était inaccessible',
+      affected: 1840,
+      rootCause: 'migration de base de données mal planifiée',
+      commitment: 'les migrations se feront désormais la nuit',
+      remedy: { kind: 'none' },
+      followUp: { after: '1w' },
+    } as IncidentInput);
+    for (const stage of ['apology', 'followup'] as const) {
+      const msg = createComposer(incident, new TemplateLibrary(), { now: new Date('2026-11-25T09:00:00Z'), stage })(recipientFromMailbox('a@example.fr', 'Élodie Lefèvre', {}));
+      expect(`${msg.subject}\n${msg.text}`, stage).not.toMatch(/\([^()]*\(/u);
+    }
   });
 });
