@@ -68,7 +68,9 @@ export function localeGreetingLine(fields: GreetingFields, lang: string, formal:
   const full = n.full.length > 60 ? '' : n.title !== '' && n.full.startsWith(`${n.title} `) ? n.full.slice(n.title.length + 1) : n.full;
   const person = n.kind === 'person' && (surname !== '' || full !== '' || n.given !== '');
   if (!person) return plainLine(lang, formal, organisation);
-  const useGiven = !formal && n.given !== '';
+  // A German reader whose title carries a degree is greeted with it even in a light letter ("Hallo Frau Dr. Müller-Lüdenscheidt,").
+  const degree = lang === 'de' && (t.doctor || t.professor) && t.gender !== '' && surname !== '';
+  const useGiven = !formal && n.given !== '' && !degree;
   if (useGiven) return lang === 'de' ? `Hallo ${n.given},` : lang === 'fr' ? `Bonjour ${n.given},` : `Hola, ${n.given}:`;
   const who = surname || full;
   if (who === '') return plainLine(lang, formal, organisation);

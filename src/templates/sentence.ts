@@ -64,8 +64,8 @@ const REPEATS_ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
-const OPENERS = '"\'“‘«([{¿¡*_';
-const CLOSERS = /[)\]}"'”’»*_]+$/u;
+const OPENERS = '"\'“‘„‚«([{¿¡*_';
+const CLOSERS = /[)\]}"'”’“‘»*_]+$/u;
 /** "i" as the writer: "i'm", "i've", "i forgot", "i was" (not "i.e.", not Catalan "Puig i Fills"). */
 const LONE_I = /(?<![\p{L}\p{M}'’.-])i(?=['’](?:m|d|ll|ve)\b| (?:am|was|have|had|will|would|can|could|did|do|think|thought|forgot|missed|made|should|know|knew|want|wanted|apologise|apologize|promise|hope|need|wrote|sent|checked)\b)/gu;
 const EMOTICON = /(?:^|\s)[:;]-?[()DPp](?=\s|$)/gu;
@@ -90,7 +90,8 @@ export function tidy(v: unknown, lang = 'en'): string {
   s = s
     .replace(/\s+([,;:!?…)\]}”»])/gu, '$1')
     .replace(/\s+\.(?!\d)/gu, '.')
-    .replace(/([([{“«])\s+/gu, '$1')
+    // (German closes a quotation with “: the space after it stays, „ opens one)
+    .replace(lang === 'de' ? /([([{„«])\s+/gu : /([([{“«])\s+/gu, '$1')
     .replace(/\.{3,}/gu, '…')
     .replace(/([.!?…])(["'”’»)\]]+)\s*[.!?…]+/gu, '$1$2')
     .replace(STOP_RUN, (run: string) => (run.includes('?') ? '?' : run.includes('!') ? '!' : run.includes('…') ? '…' : '.'))
@@ -166,7 +167,7 @@ export function capitalise(v: unknown, skipFirst = false): string {
     const i = firstLetter(s);
     if (i >= 0 && !BRANDED.test(s.slice(i))) s = upperAt(s, i);
   }
-  return s.replace(/([.!?])(\s+[\s"'“‘«([{¿¡]*)(\p{Ll})(\p{L}*)/gu, (m, stop: string, gap: string, letter: string, rest: string, at: number, whole: string) => {
+  return s.replace(/([.!?])(\s+[\s"'“‘„«([{¿¡]*)(\p{Ll})(\p{L}*)/gu, (m, stop: string, gap: string, letter: string, rest: string, at: number, whole: string) => {
     const before = /(\S*)$/u.exec(whole.slice(0, at))![1]!.toLowerCase().replace(/^[\p{P}]+/u, '');
     if (stop === '.' && (ABBREVIATIONS.has(before) || DATE_OR_ORDINAL.test(before))) return m;
     if (/\p{Lu}/u.test(rest)) return m;

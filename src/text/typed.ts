@@ -83,6 +83,10 @@ export function germanLowerCased(text: string): boolean {
  * polite Ihr/Ihnen/Sie. Text that capitalises its nouns already is returned as typed.
  */
 export function germanCapitals(text: string): string {
+  return lowerCasedCapitals(localQuotes(text, 'de'));
+}
+
+function lowerCasedCapitals(text: string): string {
   if (text === '' || !germanLowerCased(text)) return text;
   const tokens = text.match(WORD) ?? [];
   // Where each token starts, to rebuild the text with its own spacing.
@@ -160,7 +164,16 @@ export function germanCapitals(text: string): string {
   return out.join('').replace(SHORT_DAYS, (d: string) => upper(d));
 }
 
-/** French free text: typographic apostrophes ("l'envoi" → "l’envoi") and a no-break space before "%" ("15%" → "15 %"). */
+/** Straight quotes typed around words ('Alles Gute, Lea!', "En attente") as the language's own. */
+const QUOTED = /(^|[\s(])(['"])([^'"\n]+?)\2(?=$|[\s.,;:!?)])/gu;
+
+/** A quotation in straight quotes in the language's quotation marks: „…“ in German, « … » in French, «…» in Spanish. */
+export function localQuotes(text: string, lang: string): string {
+  const [open, close] = lang === 'de' ? ['„', '“'] : lang === 'fr' ? ['«\u202f', '\u202f»'] : lang === 'es' ? ['«', '»'] : ['“', '”'];
+  return text.replace(QUOTED, (_m, before: string, _q: string, inner: string) => `${before}${open}${inner}${close}`);
+}
+
+/** French free text: typographic apostrophes ("l'envoi" → "l’envoi"), « » for quotes, a no-break space before "%" ("15%" → "15 %"). */
 export function frenchTypography(text: string): string {
-  return text.replace(/(\p{L})'(?=\p{L})/gu, '$1’').replace(/(\d)[ \u00a0]?%/gu, '$1\u202f%');
+  return localQuotes(text.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), 'fr').replace(/(\d)[ \u00a0]?%/gu, '$1\u202f%');
 }

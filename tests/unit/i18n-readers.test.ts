@@ -9,7 +9,8 @@ import { TemplateLibrary } from '../../src/templates/library.js';
 import { datesIn } from '../../src/text/dates.js';
 import { orderEntries } from '../../src/recipients/orders.js';
 import { innerClause, sentence } from '../../src/templates/sentence.js';
-import { frenchTypography, germanCapitals } from '../../src/text/typed.js';
+import { frenchTypography, germanCapitals, localQuotes } from '../../src/text/typed.js';
+import { localeGreetingLine } from '../../src/recipients/greeting-locale.js';
 
 /**
  * What native readers of the German, French and Spanish letters found in the text a manager
@@ -177,5 +178,23 @@ describe('brackets inside the template\'s own brackets', () => {
       const msg = createComposer(incident, new TemplateLibrary(), { now: new Date('2026-11-25T09:00:00Z'), stage })(recipientFromMailbox('a@example.fr', 'Élodie Lefèvre', {}));
       expect(`${msg.subject}\n${msg.text}`, stage).not.toMatch(/\([^()]*\(/u);
     }
+  });
+});
+
+describe('quotation marks and titles as each country writes them', () => {
+  it('straight quotes typed by the manager become „…“, « … », «…»', () => {
+    expect(germanCapitals("eine neue torte mit 'Alles Gute, Lea!' steht bereit")).toBe('eine neue Torte mit „Alles Gute, Lea!“ steht bereit');
+    expect(frenchTypography('restées en statut "En attente"')).toBe('restées en statut «\u202fEn attente\u202f»');
+    expect(localQuotes('el estado "Pendiente", por favor', 'es')).toBe('el estado «Pendiente», por favor');
+    expect(frenchTypography("l'envoi d'aujourd'hui")).toBe('l’envoi d’aujourd’hui');
+    // the German closing “ keeps the space after it, a quotation that ends the text ends the sentence
+    expect(sentence('eine Torte mit „Alles Gute, Lea!“ steht bereit', 'de')).toBe('Eine Torte mit „Alles Gute, Lea!“ steht bereit.');
+    expect(sentence('auf der Torte stand „Alles Gute!“', 'de')).toBe('Auf der Torte stand „Alles Gute!“');
+  });
+
+  it('a German reader with a degree in the Anrede is greeted with it in a light letter too', () => {
+    expect(localeGreetingLine({ first_name: 'Änne', last_name: 'Müller-Lüdenscheidt', salutation: 'Frau Dr.' }, 'de', false)).toBe('Hallo Frau Dr. Müller-Lüdenscheidt,');
+    expect(localeGreetingLine({ first_name: 'Klaus', last_name: 'Weber', salutation: 'Herr Prof. Dr.' }, 'de', false)).toBe('Hallo Herr Prof. Dr. Weber,');
+    expect(localeGreetingLine({ first_name: 'Jörg', last_name: 'Weiß', salutation: 'Herr' }, 'de', false)).toBe('Hallo Jörg,');
   });
 });
