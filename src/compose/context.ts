@@ -7,7 +7,7 @@ import { isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
 import { isSensitive, occasionOf } from './humour.js';
-import { longDate } from '../text/dates.js';
+import { datesIn, longDate } from '../text/dates.js';
 import { languageOf, localeAbout, localeList, localeLongDate, localeNumber } from '../text/locale.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
@@ -134,6 +134,19 @@ export interface ContextBuilder {
   reader(names: readonly string[]): (r: Recipient, out: unknown[], at: number) => void;
 }
 
+/**
+ * The promised check-in, never before what it checks: when the outcome names a day on or after
+ * the follow-up's due date ("a new appointment on Thursday 3 December"), the day after it.
+ */
+function checkInAfter(due: Date, outcome: string | undefined, now: Date): Date {
+  let latest = due;
+  for (const d of datesIn(outcome, now)) {
+    const after = new Date(d.getTime() + 86_400_000 + (now.getTime() % 86_400_000));
+    if (d.getTime() + 86_400_000 > latest.getTime()) latest = after;
+  }
+  return latest;
+}
+
 export function contextBuilder(incident: Incident, o: ContextOptions): ContextBuilder {
   const tag = o.locale ?? incident.locale ?? 'en';
   const lang = languageOf(tag);
@@ -141,7 +154,8 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
   const values: Record<string, keyof Recipient | RecipientValue> = { ...RECIPIENT_VALUES, greeting: greetingValue(isFormal(incident), lang), ...o.values };
   const date = (d: Date) => (english ? longDate(d) : localeLongDate(d, tag));
   const names = Object.keys(values);
-  const followUpDue = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
+  const followUpAsked = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
+  const followUpDue = followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
   const severe = incident.severity === 'major' || incident.severity === 'critical';
   const company = {
     name: incident.company.name,
@@ -198,6 +212,8 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
       onWhen: english ? onDate(incident.when) : '',
       outcome: incident.outcome ?? '',
+      // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
+      checkInAfterOutcome: followUpDue !== undefined && followUpDue !== followUpAsked,
       action: incident.action ?? '',
       commitmentDue: incident.commitmentDue ?? '',
       exposure: { ...incident.exposure, ...exposureFacts(incident.exposure.data, lang, tag), onDiscovered: english ? onDate(incident.exposure.discovered) : (incident.exposure.discovered ?? '') },

@@ -11,6 +11,7 @@
  */
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
+import { frenchTypography, germanCapitals, localQuotes } from '../text/typed.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
 /** The text fields a letter in another language needs in its own words when the incident sets them. */
@@ -88,7 +89,7 @@ export function localizeIncident(incident: Incident, tag: string): Incident {
   const people = peopleIn(incident, lang, given?.people);
   if (lang === languageOf(incident.locale)) {
     // The incident's own language: its text as written (a fields entry for its own language may still refine it).
-    return overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given);
+    return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang);
   }
   const missing = missingTranslations(incident, tag);
   if (missing.length > 0) {
@@ -97,7 +98,48 @@ export function localizeIncident(incident: Incident, tag: string): Incident {
       `add fields.${lang}.${missing[0]} (and the others) to the incident, or --fallback-locale to send them the ${incident.locale} letter`,
     );
   }
-  return overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given);
+  return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang);
+}
+
+/** Titles a signer's name does not carry in a letter's sign-off ("Herr Dr. Martin Vogel" signs "Dr. Martin Vogel"). */
+const ADDRESS_TITLE = /^(?:herr|frau|hr\.|fr\.|monsieur|madame|mme|m\.|mr\.?|mrs\.?|ms\.?|señor|señora|sr\.|sra\.|srta\.|don|doña|dña\.)\s+(?=\S)/iu;
+/** Small words a German job title keeps in lower case ("Leiterin für Kundenservice"). */
+const TITLE_SMALL = new Set(['und', 'für', 'der', 'die', 'das', 'des', 'von', 'im', 'am', 'zur', 'zum', 'bei', 'mit', 'in', 'an', '&']);
+
+/**
+ * The manager's free text as the letter's language prints it, worked out once per language:
+ * German typed in lower case with its nouns, months and Ihr/Ihnen capitalised (a job title and a
+ * summary are nouns: "leiter kundenservice" → "Leiter Kundenservice", "lieferverzug" →
+ * "Lieferverzug"), French with typographic apostrophes; the signer's name without "Herr"/"Mme".
+ */
+function typed(incident: Incident, lang: string): Incident {
+  const signerName = incident.signer.name.replace(ADDRESS_TITLE, '');
+  if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
+  const fix = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
+  const f = (v: string | undefined) => (v === undefined ? v : fix(v));
+  let title = incident.signer.title;
+  let summary = f(incident.summary);
+  let many = incident.people.many;
+  if (lang === 'de') {
+    if (title !== undefined && !/\p{Lu}/u.test(title)) title = title.replace(/[\p{L}\p{M}]+/gu, (w) => (TITLE_SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
+    // A summary names the mistake: its last word is a noun ("doppelte abbuchung", "lieferverzug").
+    if (summary !== undefined && !/\p{Lu}/u.test(summary)) summary = summary.replace(/(\p{Ll})([\p{L}\p{M}]*)$/u, (_m, c: string, rest: string) => c.toUpperCase() + rest);
+    if (!/\p{Lu}/u.test(many)) many = many.replace(/[\p{L}\p{M}]+/gu, (w) => (TITLE_SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
+  } else if (title !== undefined) title = fix(title);
+  return {
+    ...incident,
+    mistake: fix(incident.mistake),
+    rootCause: fix(incident.rootCause),
+    commitment: fix(incident.commitment),
+    summary,
+    when: f(incident.when),
+    outcome: f(incident.outcome),
+    action: f(incident.action),
+    people: many === incident.people.many ? incident.people : { ...incident.people, many },
+    signer: { ...incident.signer, name: signerName, title },
+    remedy: { ...incident.remedy, details: f(incident.remedy.details) },
+    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: f(incident.exposure.contained), regulator: f(incident.exposure.regulator) },
+  };
 }
 
 function overlay(incident: Incident, given: LocaleFields | undefined): Incident {

@@ -58,15 +58,19 @@ export function localeGreetingLine(fields: GreetingFields, lang: string, formal:
   // Who the title goes with: the family name (or the given name for "Sir Elton"), the full name otherwise.
   let surname = n.title !== '' ? (n.titleWithGiven ? n.given : n.family) : '';
   // Spanish names carry two family names: "Lucía García López" is Sra. García López, also when the title came from a column.
-  if (lang === 'es' && surname !== '' && !n.titleWithGiven && !surname.includes(' ')) {
+  // Not the second given name ("María José García" is Sra. García), nor beside a joined pair ("García-López").
+  if (lang === 'es' && surname !== '' && !n.titleWithGiven && !surname.includes(' ') && !surname.includes('-')) {
     const words = n.full.split(' ').filter((w) => w !== '' && !/\.$/u.test(w));
-    if (words.length >= 3 && words[words.length - 1] === surname) surname = words.slice(-2).join(' ');
+    const givenWords = n.given === '' ? 0 : n.given.split(' ').length;
+    if (words.length >= 3 && words.length - 1 > givenWords && words[words.length - 1] === surname) surname = words.slice(-2).join(' ');
   }
   // (no regular expression per recipient: a batch greets a million of them)
   const full = n.full.length > 60 ? '' : n.title !== '' && n.full.startsWith(`${n.title} `) ? n.full.slice(n.title.length + 1) : n.full;
   const person = n.kind === 'person' && (surname !== '' || full !== '' || n.given !== '');
   if (!person) return plainLine(lang, formal, organisation);
-  const useGiven = !formal && n.given !== '';
+  // A German reader whose title carries a degree is greeted with it even in a light letter ("Hallo Frau Dr. Müller-Lüdenscheidt,").
+  const degree = lang === 'de' && (t.doctor || t.professor) && t.gender !== '' && surname !== '';
+  const useGiven = !formal && n.given !== '' && !degree;
   if (useGiven) return lang === 'de' ? `Hallo ${n.given},` : lang === 'fr' ? `Bonjour ${n.given},` : `Hola, ${n.given}:`;
   const who = surname || full;
   if (who === '') return plainLine(lang, formal, organisation);

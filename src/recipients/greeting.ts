@@ -5,7 +5,7 @@
  */
 import { caseWords } from './name-case.js';
 import { LEGAL_FORMS, ORGANISATION_PHRASES, ORGANISATION_WORDS, SUFFIXES, TITLES, TRAILING_LEGAL_FORMS } from './name-words.js';
-import { cleanNameText, isOrganisation, NOBODY_NAME, PHRASE, parseFamilyColumn, parseFullName, parseGivenColumn, titleOf, type NameParts } from './name-parts.js';
+import { cleanNameText, isOrganisation, NOBODY_NAME, PHRASE, parseFamilyColumn, parseFullName, parseGivenColumn, takeTitles, type NameParts } from './name-parts.js';
 
 /** The recipient columns a greeting reads (any may be missing or empty). */
 export interface GreetingFields {
@@ -56,13 +56,14 @@ export function nameParts(fields: GreetingFields): NameParts {
   let title = full.title || first.title;
   const salutation = cleanNameText(fields.salutation);
   if (salutation !== '' && !GREETING_WORDS.test(salutation) && !isOrganisation(salutation)) {
-    // A title ("Mrs", "DR", "Herr"), or a title and a name ("Mrs Okafor").
+    // A title ("Mrs", "DR", "Herr"), titles ("Frau Dr.", "Herr Prof. Dr."), or titles and a name ("Mrs Okafor").
     const words = salutation.split(' ');
-    const known = titleOf(words[0]!, words[1] ?? 'X');
-    if (known !== undefined && words.length > 1) {
-      title = known;
-      if (family === '') family = caseWords(words.slice(1), false).join(' ');
-    } else title = known ?? caseWords(words, false).join(' ');
+    // (a stand-in name after the column's words: a title may end it)
+    const titles = takeTitles([...words, 'X']);
+    if (titles.title !== '') {
+      title = titles.title;
+      if (family === '' && titles.rest.length > 1) family = caseWords(titles.rest.slice(0, -1), false).join(' ');
+    } else title = caseWords(words, false).join(' ');
   }
   const fullName = full.full || [given, family].filter((s) => s !== '').join(' ');
   const kind = given !== '' || family !== '' || fullName !== '' ? 'person' : 'none';

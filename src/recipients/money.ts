@@ -79,7 +79,10 @@ function formatter(locale: string, currency: string): Intl.NumberFormat | null {
   let f = formats.get(key);
   if (f === undefined) {
     try {
-      f = new Intl.NumberFormat(locale || 'en', { style: 'currency', currency });
+      // Spanish prices group four digits too ("1.234,56 €", as shops and banks write them), though Intl
+      // leaves them together ("1234,56 €") as the RAE does for plain numbers.
+      const always = locale.length >= 2 && (locale[0] === 'e' || locale[0] === 'E') && (locale[1] === 's' || locale[1] === 'S') && (locale.length === 2 || locale[2] === '-' || locale[2] === '_');
+      f = new Intl.NumberFormat(locale || 'en', always ? ({ style: 'currency', currency, useGrouping: 'always' } as unknown as Intl.NumberFormatOptions) : { style: 'currency', currency });
     } catch {
       f = null;
     }

@@ -106,6 +106,12 @@ function splitItems(f: Record<string, string>, itemsOf: NonNullable<OrderOptions
   return parts.map((p) => ({ ...f, ...p }));
 }
 
+/** "and 3 more" past an order's listed items, in the letter's language ("und 3 weitere", "et 3 autres", "y 3 más"). */
+function moreItems(locale: string, more: number): string {
+  const lang = locale.slice(0, 2).toLowerCase();
+  return lang === 'de' ? `und ${more} weitere` : lang === 'fr' ? `et ${more} autres` : lang === 'es' ? `y ${more} más` : `and ${more} more`;
+}
+
 type EntryMaker = (f: Record<string, string>, items: Record<string, string>[], count: string, more: string, display: string, amount: string) => OrderEntry;
 
 /** An entry from any columns: a copy, then the order's values (names an object literal treats specially kept as data). */
@@ -179,7 +185,7 @@ export function orderEntries(locale: string, names?: readonly string[], options:
         display = itemsDisplay(items);
       }
       const more = order.items - rows.length;
-      if (more > 0 && display !== '') display = `${display} and ${more} more`;
+      if (more > 0 && display !== '') display = `${display} ${moreItems(first.locale || locale, more)}`;
       let amount = '';
       if (first.amount !== undefined) {
         const a = rows.length === 1 ? { amount: first.amount, currency: first.currency } : orderAmount(rows, decimalComma, perLine);

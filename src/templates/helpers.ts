@@ -6,7 +6,7 @@ import { localeAbout, localeList, localeLongDate, localeMoney, localeNumber, loc
  * so values from users stay data (never evaluated, never summed).
  */
 import type { HelperOptions } from 'handlebars';
-import { cap, clause, dedupe, orderFrom, sentence } from './sentence.js';
+import { cap, clause, dedupe, innerClause, orderFrom, sentence } from './sentence.js';
 
 export { cap, clause, dedupe, orderFrom, sentence };
 
@@ -143,6 +143,8 @@ export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   offer: (kind, details, otherwise) => offer(kind, details, typeof otherwise === 'string' ? otherwise : ''),
   about: (v, ...rest) => (tagIn(rest) === 'en' ? about(v) : localeAbout(v, tagIn(rest))),
   clause: textHelper(clause),
+  // `({{inner incident.when}})`: a clause inside the template's brackets, its own brackets as commas.
+  inner: textHelper(innerClause),
   sentence: textHelper(sentence),
   cap: textHelper(cap),
   dedupe: textHelper(dedupe),

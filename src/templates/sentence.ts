@@ -43,8 +43,16 @@ const ABBREVIATIONS = new Set([
   // German, French, Spanish
   'z.b', 'z', 'bzw', 'usw', 'ggf', 'evtl', 'inkl', 'nr', 'd.h', 'u.a', 'vgl', 'str', 'hr', 'fr',
   'env', 'p.ex', 'ex', 'mme', 'mlle', 'm', 'av', 'réf', 'n°',
-  'p.ej', 'aprox', 'sr', 'sra', 'srta', 'ud', 'uds', 'núm', 'pág', 'avda', 'dña', 'dª', 'd',
+  'p.ej', 'aprox', 'sr', 'sra', 'srta', 'ud', 'uds', 'núm', 'pág', 'avda', 'dña', 'dª', 'd', 'dra',
+  // months and weekdays as managers shorten them ("25 nov. a las 17:00", "Di. 24.11.", "mardi 25 nov. à 18h")
+  'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'jän', 'mär', 'okt', 'dez', 'mo', 'di', 'mi', 'sa', // (not "do." and "so.": English words that end sentences)
+  'janv', 'févr', 'fév', 'avr', 'juil', 'déc', 'lun', 'mar', 'mer', 'jeu', 'ven', 'dim',
+  'ene', 'abr', 'dic', 'mié', 'jue', 'vie', 'sáb', 'dom',
 ]);
+
+/** A number a full stop follows without ending the sentence: a German date or ordinal ("am 25.11. doppelt", "am 3. dezember"). */
+const DATE_OR_ORDINAL = /^\d{1,2}(?:\.\d{1,2}(?:\.\d{2,4})?)?$/u;
 
 /** Repeated words that are grammar ("we had had", "nous nous excusons", "die Kunden, die die Mail…"). */
 const REPEATS_ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -56,8 +64,8 @@ const REPEATS_ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = {
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
-const OPENERS = '"\'“‘«([{¿¡*_';
-const CLOSERS = /[)\]}"'”’»*_]+$/u;
+const OPENERS = '"\'“‘„‚«([{¿¡*_';
+const CLOSERS = /[)\]}"'”’“‘»*_]+$/u;
 /** "i" as the writer: "i'm", "i've", "i forgot", "i was" (not "i.e.", not Catalan "Puig i Fills"). */
 const LONE_I = /(?<![\p{L}\p{M}'’.-])i(?=['’](?:m|d|ll|ve)\b| (?:am|was|have|had|will|would|can|could|did|do|think|thought|forgot|missed|made|should|know|knew|want|wanted|apologise|apologize|promise|hope|need|wrote|sent|checked)\b)/gu;
 const EMOTICON = /(?:^|\s)[:;]-?[()DPp](?=\s|$)/gu;
@@ -82,7 +90,8 @@ export function tidy(v: unknown, lang = 'en'): string {
   s = s
     .replace(/\s+([,;:!?…)\]}”»])/gu, '$1')
     .replace(/\s+\.(?!\d)/gu, '.')
-    .replace(/([([{“«])\s+/gu, '$1')
+    // (German closes a quotation with “: the space after it stays, „ opens one)
+    .replace(lang === 'de' ? /([([{„«])\s+/gu : /([([{“«])\s+/gu, '$1')
     .replace(/\.{3,}/gu, '…')
     .replace(/([.!?…])(["'”’»)\]]+)\s*[.!?…]+/gu, '$1$2')
     .replace(STOP_RUN, (run: string) => (run.includes('?') ? '?' : run.includes('!') ? '!' : run.includes('…') ? '…' : '.'))
@@ -158,9 +167,9 @@ export function capitalise(v: unknown, skipFirst = false): string {
     const i = firstLetter(s);
     if (i >= 0 && !BRANDED.test(s.slice(i))) s = upperAt(s, i);
   }
-  return s.replace(/([.!?])(\s+[\s"'“‘«([{¿¡]*)(\p{Ll})(\p{L}*)/gu, (m, stop: string, gap: string, letter: string, rest: string, at: number, whole: string) => {
+  return s.replace(/([.!?])(\s+[\s"'“‘„«([{¿¡]*)(\p{Ll})(\p{L}*)/gu, (m, stop: string, gap: string, letter: string, rest: string, at: number, whole: string) => {
     const before = /(\S*)$/u.exec(whole.slice(0, at))![1]!.toLowerCase().replace(/^[\p{P}]+/u, '');
-    if (stop === '.' && ABBREVIATIONS.has(before)) return m;
+    if (stop === '.' && (ABBREVIATIONS.has(before) || DATE_OR_ORDINAL.test(before))) return m;
     if (/\p{Lu}/u.test(rest)) return m;
     return `${stop}${gap}${letter.toUpperCase()}${rest}`;
   });
@@ -229,6 +238,14 @@ export function clause(v: unknown, lang = 'en'): string {
   }
   s = capitalise(s, true);
   return lang === 'fr' ? frenchSpaces(s) : s;
+}
+
+/**
+ * A clause that goes inside our own brackets ("(the outage, Tuesday 24 November, 9:12–13:47 (Paris time))"):
+ * its own brackets become commas, so none are nested.
+ */
+export function innerClause(v: unknown, lang = 'en'): string {
+  return clause(v, lang).replace(/\s*\(([^()]*)\)/gu, ', $1').replace(/,(\s*,)+/gu, ',').replace(/^,\s*/u, '');
 }
 
 /** Text placed after a full stop or a colon: tidied and capitalised, its punctuation left as typed. */

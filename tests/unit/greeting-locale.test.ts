@@ -41,3 +41,24 @@ describe('Spanish family names', () => {
     expect(localeGreetingLine({ name: 'José Álvarez', salutation: 'Sr.' }, 'es', true)).toBe('Estimado Sr. Álvarez:');
   });
 });
+
+describe('titles and names from the columns, as native readers expect them', () => {
+  const cases: [Parameters<typeof localeGreetingLine>[0], string, string][] = [
+    // Every title in an Anrede column counts, not only the first ("Frau Dr." was "Frau").
+    [{ name: 'Änne Müller-Lüdenscheidt', salutation: 'Frau Dr.' }, 'de', 'Sehr geehrte Frau Dr. Müller-Lüdenscheidt,'],
+    [{ first_name: 'Änne', last_name: 'Müller-Lüdenscheidt', salutation: 'Frau Dr.' }, 'de', 'Sehr geehrte Frau Dr. Müller-Lüdenscheidt,'],
+    [{ first_name: 'Klaus', last_name: 'Weber', salutation: 'Herr Prof. Dr.' }, 'de', 'Sehr geehrter Herr Prof. Dr. Weber,'],
+    [{ first_name: 'Klaus', salutation: 'Herr Dr. Weber' }, 'de', 'Sehr geehrter Herr Dr. Weber,'],
+    [{ first_name: 'Élodie', last_name: 'Lefèvre', salutation: 'Mme' }, 'fr', 'Bonjour Madame Lefèvre,'],
+    // A compound given name is not a family name; a joined pair is both family names.
+    [{ name: 'María José García-López', salutation: 'Sra.' }, 'es', 'Estimada Sra. García-López:'],
+    [{ first_name: 'María José', last_name: 'García-López', salutation: 'Sra.' }, 'es', 'Estimada Sra. García-López:'],
+    [{ name: 'María José García', salutation: 'Sra.' }, 'es', 'Estimada Sra. García:'],
+    [{ name: 'José Luis Pérez Gómez', salutation: 'Sr.' }, 'es', 'Estimado Sr. Pérez Gómez:'],
+    [{ first_name: 'Guadalupe', last_name: 'Hernández de la Fuente', salutation: 'Sra.' }, 'es', 'Estimada Sra. Hernández de la Fuente:'],
+    [{ name: 'Dra. Carmen Vidal Soler' }, 'es', 'Estimada Dra. Vidal Soler:'],
+  ];
+  for (const [fields, lang, line] of cases) {
+    it(`${lang}: ${JSON.stringify(fields)} → ${line}`, () => expect(localeGreetingLine(fields, lang, true)).toBe(line));
+  }
+});
