@@ -78,7 +78,7 @@ const LAYER = (tag: string, n: number) => ({
     '--exposure-regulator', `${tag} regulator`,
     '--exposure-reference', `${tag}-REF`,
     '--audience', ['business', 'consumer', 'business'][n]!,
-    '--locale', ['de', 'fr-CA', 'es-419'][n]!,
+    '--locale', ['fr', 'fr-CA', 'es-419'][n]!,
   ],
   data: {
     people: `${tag}-guests`,
@@ -90,8 +90,8 @@ const LAYER = (tag: string, n: number) => ({
     action: `${tag} action`,
     exposure: { data: ['email', `${tag} secrets`], discovered: `${tag} discovered`, contained: `${tag} contained`, regulator: `${tag} regulator`, reference: `${tag}-REF` },
     audience: ['business', 'consumer', 'business'][n]!,
-    locale: ['de', 'fr-CA', 'es-419'][n]!,
-    fields: { [['de', 'fr-CA', 'es-419'][n]!]: { mistake: `${tag} Fehler` } },
+    locale: ['fr', 'fr-CA', 'es-419'][n]!,
+    fields: { [['fr', 'fr-CA', 'es-419'][n]!]: { mistake: `${tag} Fehler` } },
   },
   expected: {
     people: `${tag}-guest/${tag}-guests`,
@@ -107,7 +107,7 @@ const LAYER = (tag: string, n: number) => ({
     regulator: `${tag} regulator`,
     reference: `${tag}-REF`,
     audience: ['business', 'consumer', 'business'][n]!,
-    locale: ['de', 'fr-CA', 'es-419'][n]!,
+    locale: ['fr', 'fr-CA', 'es-419'][n]!,
   },
 });
 
@@ -163,11 +163,11 @@ describe('every newer field reaches the template as incident.<field>', () => {
     writeFileSync(join(dir, 'incident.yaml'), JSON.stringify(file.data));
     const noSigner = REQUIRED.filter((a) => a !== '--signer' && a !== 'Dana Lee');
     // config only
-    expect(await draftFacts(dir, noSigner)).toEqual({ ...config.expected, team: 'true/true', fields: 'de;' });
+    expect(await draftFacts(dir, noSigner)).toEqual({ ...config.expected, team: 'true/true', fields: 'fr;' });
     // the file wins over the config (fields merge by locale)
-    expect(await draftFacts(dir, [...noSigner, '--incident', 'incident.yaml'])).toEqual({ ...file.expected, team: 'true/true', fields: 'de;fr-CA;' });
+    expect(await draftFacts(dir, [...noSigner, '--incident', 'incident.yaml'])).toEqual({ ...file.expected, team: 'true/true', fields: 'fr;fr-CA;' });
     // flags win over both
-    expect(await draftFacts(dir, [...noSigner, '--incident', 'incident.yaml', ...flag.flags])).toEqual({ ...flag.expected, team: 'true/true', fields: 'de;fr-CA;' });
+    expect(await draftFacts(dir, [...noSigner, '--incident', 'incident.yaml', ...flag.flags])).toEqual({ ...flag.expected, team: 'true/true', fields: 'fr;fr-CA;' });
   });
 
   it('people given as both forms in a file, and a plain plural from a flag over it', async () => {
