@@ -21,6 +21,8 @@ export interface Recipient {
   orderCount?: number;
   /** What makes this message unique besides the incident and stage (the address, or address#row). */
   key: string;
+  /** `first_name` is firstNameOf(name) (no first-name column gave one): isFirstNameOf would say yes. */
+  firstDerived?: boolean;
   /** The name has passed displayNameProblem already (a batch's rows are checked as they are read). */
   nameChecked?: boolean;
   /** Source line of the first row, for errors and rejects. */
