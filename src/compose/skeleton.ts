@@ -207,14 +207,16 @@ export class SkeletonRenderer {
     this.readRecipient(recipient, values, 0);
     for (let o = 0; o < orders.length; o++) this.readOrder(orders[o]!, values, perRecipient + o * perOrder);
     const octets = this.octets;
-    // The key: 2 bits a value, 13 values a word (26 bits). The first word, with
-    // the number of orders and the humour line, keys the cache; each further
-    // word (a customer with more values) keys a map below it. Numbers only: no
-    // key string to build and hash per message.
+    // The key: 2 bits a value, 13 values a word (26 bits), 7 in the first. The
+    // first word, with the number of orders and the humour line, keys the cache
+    // (30 bits: a small integer, no heap number to hash); each further word (a
+    // customer with more values) keys a map below it. Numbers only: no key
+    // string to build and hash per message.
     const words = this.words;
     let acc = 0;
     let n = 0;
     let w = 0;
+    let per = 7;
     for (let i = 0; i < values.length; i++) {
       const v = values[i] as unknown;
       let state: number;
@@ -230,10 +232,11 @@ export class SkeletonRenderer {
         state = 1;
       }
       acc = acc * 4 + state;
-      if (++n === 13) {
+      if (++n === per) {
         words[w++] = acc;
         acc = 0;
         n = 0;
+        per = 13;
       }
     }
     // The number of values follows from the number of orders: `n` and `w` need no place in the key.

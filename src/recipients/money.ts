@@ -107,6 +107,8 @@ function formatter(locale: string, currency: string): Intl.NumberFormat | null {
  * are cached (exports repeat their amounts).
  */
 export function formatMoney(amount: string | undefined, currency: string | undefined, locale: string, decimalComma = false): string {
+  // A bare number without a currency, before any trimming (white space is numeric here too): most plain CSVs' amounts.
+  if ((currency === undefined || currency === '') && amount !== undefined && onlyNumeric(amount)) return '';
   const a = (amount ?? '').trim();
   if (a === '') return '';
   let c = (currency ?? '').trim();
