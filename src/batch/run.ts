@@ -136,6 +136,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       email: first.email,
       name: first.name,
       first_name: first.first_name,
+      firstDerived: first.firstDerived,
       fields: first.fields,
       orders: entries(group.orders ?? first),
       orderCount: group.orderCount,

@@ -1,6 +1,6 @@
 import type { Incident } from '../incident/schema.js';
 import type { Stage } from '../message.js';
-import { greetingLine, isFormal } from '../recipients/greeting.js';
+import { greetingLineOf, isFormal } from '../recipients/greeting.js';
 import { localeGreetingLine } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { isVagueCause, isVaguePromise } from '../incident/advice.js';
@@ -79,8 +79,9 @@ function greetingValue(formal: boolean, lang: string): RecipientValue {
     };
   }
   return (r) => {
-    const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
-    return greetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, formal);
+    // A first name the batch took from the name (firstDerived) is its first word: nothing to compare.
+    const given = r.first_name !== '' && r.firstDerived !== true && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
+    return greetingLineOf(given, r.name, r.fields.salutation, r.fields.last_name, formal);
   };
 }
 

@@ -157,6 +157,9 @@ export interface Shape extends MessageShape {
   finished?: { subject: string; headers: [string, string][] };
 }
 
+/** Shapes of customers with more values than one key word holds, by their next word. */
+type Level = Map<number | string, Shape | Level>;
+
 /** A recipient's shape and the values to put in its slots. */
 export interface ShapeHit {
   shape: Shape;
@@ -171,8 +174,10 @@ export interface ShapeHit {
  * recipient values from a recipient as the context builder defines them.
  */
 export class SkeletonRenderer {
-  private readonly cache = new Map<number | string, Shape>();
+  private readonly cache = new Map<number | string, Shape | Level>();
+  private shapes = 0;
   private readonly octets: number[] = [];
+  private readonly words: number[] = [];
   private readonly readOrder: Reader;
   constructor(
     private readonly plan: SkeletonPlan,
@@ -192,7 +197,7 @@ export class SkeletonRenderer {
     const { plan } = this;
     const orders = recipient.orders;
     // The shape: which values are empty or missing (2 bits each), how many
-    // orders, which humour line. A number while it fits (the usual case), else a string.
+    // orders, which humour line.
     // Read with compiled property loads; anything not a string (a missing field
     // is undefined; an inherited one is a function) is seen by the checks below.
     // Read into an array of the exact size: a hit's message keeps it.
@@ -202,9 +207,16 @@ export class SkeletonRenderer {
     this.readRecipient(recipient, values, 0);
     for (let o = 0; o < orders.length; o++) this.readOrder(orders[o]!, values, perRecipient + o * perOrder);
     const octets = this.octets;
+    // The key: 2 bits a value, 13 values a word (26 bits), 7 in the first. The
+    // first word, with the number of orders and the humour line, keys the cache
+    // (30 bits: a small integer, no heap number to hash); each further word (a
+    // customer with more values) keys a map below it. Numbers only: no key
+    // string to build and hash per message.
+    const words = this.words;
     let acc = 0;
     let n = 0;
-    let long = '';
+    let w = 0;
+    let per = 7;
     for (let i = 0; i < values.length; i++) {
       const v = values[i] as unknown;
       let state: number;
@@ -220,35 +232,63 @@ export class SkeletonRenderer {
         state = 1;
       }
       acc = acc * 4 + state;
-      if (++n === 13) {
-        long += `${acc},`;
+      if (++n === per) {
+        words[w++] = acc;
         acc = 0;
         n = 0;
+        per = 13;
       }
     }
-    const key: number | string =
-      long === '' && orders.length < 256 && humourIndex < 255 ? ((acc * 16 + n) * 256 + orders.length) * 256 + humourIndex + 1 : `${long}${acc}/${n}|${orders.length}|${humourIndex}`;
-
-    let shape = this.cache.get(key);
-    if (!shape) {
-      let slot = 0;
-      const mark = (fields: string[]) => {
-        const out: Record<string, unknown> = {};
-        for (const f of fields) {
-          const v = values[slot];
-          if (v !== undefined) out[f] = v === '' ? '' : `${OPEN}${slot}${CLOSE}`;
-          slot++;
+    // The number of values follows from the number of orders: `n` and `w` need no place in the key.
+    if (n > 0 || w === 0) words[w++] = acc;
+    let shape: Shape | undefined;
+    let level: Map<number | string, Shape | Level> = this.cache;
+    const first = orders.length < 256 && humourIndex < 255 ? (words[0]! * 256 + orders.length) * 256 + humourIndex + 1 : `${words.slice(0, w).join(',')}|${orders.length}|${humourIndex}`;
+    if (typeof first === 'string' || w === 1) shape = level.get(first) as Shape | undefined;
+    else {
+      let at: number | string = first;
+      for (let i = 1; i < w; i++) {
+        let next = level.get(at) as Level | undefined;
+        if (next === undefined) {
+          next = new Map();
+          // A full cache keeps no more shapes: nor the maps that would lead to them.
+          if (this.shapes < 10_000) level.set(at, next);
         }
-        return out;
-      };
-      const ctx = mark(plan.recipient);
-      ctx.orders = orders.map(() => mark(plan.order));
-      const rendered = this.render(ctx, humourIndex);
-      const body = pieces(rendered.body);
-      shape = { headers: rendered.headers.map(pieces), body, info: bodyInfo(body) };
-      if (this.cache.size < 10_000) this.cache.set(key, shape);
+        level = next;
+        at = words[i]!;
+      }
+      shape = level.get(at) as Shape | undefined;
+      if (!shape) shape = this.add(values, orders.length, humourIndex, level, at);
     }
+    if (!shape) shape = this.add(values, orders.length, humourIndex, this.cache, first);
     return { shape, values: values as string[], facts: this.facts(shape.info, values as string[]) };
+  }
+
+  /** Renders a new shape, kept under `key` in `level` while the cache holds fewer than 10,000. */
+  private add(values: unknown[], orderCount: number, humourIndex: number, level: Map<number | string, Shape | Level>, key: number | string): Shape {
+    const { plan } = this;
+    let slot = 0;
+    const mark = (fields: string[]) => {
+      const out: Record<string, unknown> = {};
+      for (const f of fields) {
+        const v = values[slot];
+        if (v !== undefined) out[f] = v === '' ? '' : `${OPEN}${slot}${CLOSE}`;
+        slot++;
+      }
+      return out;
+    };
+    const ctx = mark(plan.recipient);
+    const orders: Record<string, unknown>[] = new Array(orderCount);
+    for (let o = 0; o < orderCount; o++) orders[o] = mark(plan.order);
+    ctx.orders = orders;
+    const rendered = this.render(ctx, humourIndex);
+    const body = pieces(rendered.body);
+    const shape: Shape = { headers: rendered.headers.map(pieces), body, info: bodyInfo(body) };
+    if (this.shapes < 10_000) {
+      this.shapes++;
+      level.set(key, shape);
+    }
+    return shape;
   }
 
   /** This message's body facts: the shape's, with its values' octets (lookup counted them) and first characters. */

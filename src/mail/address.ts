@@ -68,11 +68,18 @@ function ipv6Ok(s: string): boolean {
 }
 
 // What most names are: printable ASCII and Latin/Greek/Cyrillic… letters, nothing the checks below refuse.
-const PLAIN_NAME = /^[\x20-\x7e\u00a0-\u1fff]*$/;
+/** `/^[\x20-\x7e\u00a0-\u1fff]*$/.test(s)`, unit by unit (every row's name is asked). */
+function isPlainText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c > 0x7e && c < 0xa0) || c > 0x1fff) return false;
+  }
+  return true;
+}
 
 /** Why a display name cannot go into a header, or null. */
 export function displayNameProblem(name: string): string | null {
-  if (name.length <= MAX_NAME && PLAIN_NAME.test(name)) return null;
+  if (name.length <= MAX_NAME && isPlainText(name)) return null;
   if (/[\r\n]/.test(name)) return 'the name contains a line break';
   if (NAME_FORBIDDEN.test(name)) return 'the name contains a control, zero-width or bidi character';
   if (LONE_SURROGATE.test(name)) return 'the name is not valid Unicode';

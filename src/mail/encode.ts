@@ -42,9 +42,37 @@ export function formatMailbox(box: Mailbox): string {
   return box.name ? `${mailboxName(box.name)} <${box.address}>` : box.address;
 }
 
+/** The characters PLAIN_NAME allows, by ASCII code. */
+const PLAIN_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) PLAIN_CHAR[c] = PLAIN_NAME.test(String.fromCharCode(c)) ? 1 : 0;
+
+/**
+ * `PLAIN_NAME.test(name) && name.length < 70 && !/^\s|\s$|\s\s/.test(name) && !looksEncoded(name)`
+ * in one pass over the name (the To line of every message asks).
+ */
+export function isPlainName(name: string): boolean {
+  const n = name.length;
+  if (n >= 70) return false;
+  if (n > 0 && (name.charCodeAt(0) === 32 || name.charCodeAt(n - 1) === 32)) return false;
+  let prev = 0;
+  let open = false;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128 || PLAIN_CHAR[c] === 0) return false;
+    if (c === 32 && prev === 32) return false;
+    if (c === 63 /* ? */) {
+      // "=?" then, from two units after its "=", "?=": looksEncoded.
+      if (open && i + 1 < n && name.charCodeAt(i + 1) === 61) return false;
+      if (prev === 61) open = true;
+    }
+    prev = c;
+  }
+  return true;
+}
+
 /** A display name as formatMailbox writes it before the address: as it is when plain, else encoded (and kept: names repeat). */
 export function mailboxName(name: string): string {
-  if (PLAIN_NAME.test(name) && name.length < 70 && !/^\s|\s$|\s\s/.test(name) && !looksEncoded(name)) return name;
+  if (isPlainName(name)) return name;
   let encoded = encodedNames.get(name);
   if (encoded === undefined) {
     if (encodedNames.size >= 4096) encodedNames.clear();

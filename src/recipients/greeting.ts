@@ -259,9 +259,14 @@ function givenPartAt(name: string, end: number): number {
  * other name is read by greetingFor.
  */
 export function greetingLine(fields: GreetingFields, formal: boolean): string {
-  if (!fields.salutation && !fields.last_name) {
-    const name = fields.name ?? '';
-    const first = fields.first_name ?? '';
+  return greetingLineOf(fields.first_name, fields.name, fields.salutation, fields.last_name, formal);
+}
+
+/** greetingLine with the fields as arguments: no object per recipient on the usual path (a batch's). */
+export function greetingLineOf(firstName: string | undefined, fullName: string | undefined, salutation: string | undefined, lastName: string | undefined, formal: boolean): string {
+  if (!salutation && !lastName) {
+    const name = fullName ?? '';
+    const first = firstName ?? '';
     let sp = name === '' ? NO : simpleShape(name);
     if (sp === UNKNOWN) sp = SIMPLE.test(name) ? name.indexOf(' ') : NO;
     if (sp !== NO) {
@@ -286,7 +291,7 @@ export function greetingLine(fields: GreetingFields, formal: boolean): string {
       }
     }
   }
-  return greetingFor(fields, { formal }).line;
+  return greetingFor({ first_name: firstName, name: fullName, salutation, last_name: lastName }, { formal }).line;
 }
 
 /** The greeting for one recipient; `formal` picks which of the two lines is `line`. */

@@ -20,6 +20,17 @@ const CURRENCY_SIGN = /[$€£¥₹₩₽₺₪₫₴₦₱฿]|\b(?:kr|zł|Kč|
 const CODE = /^[A-Za-z]{3}$/;
 /** Any character a bare number has not: a sign or a code may be written with it. */
 const NOT_NUMERIC = /[^\d\s.,'+-]/;
+
+/** `!NOT_NUMERIC.test(a)` for the usual amount ("15", "1,234.50"): digits and marks looked at one by one, else the expression. */
+function onlyNumeric(a: string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    // 0-9 . , ' + - and ASCII space: numeric; anything else is for the expression (\s is more than a space).
+    if ((c >= 48 && c <= 57) || c === 46 || c === 44 || c === 39 || c === 43 || c === 45 || c === 32) continue;
+    return !NOT_NUMERIC.test(a);
+  }
+  return true;
+}
 /** Currencies written as a word in a currency column or with the amount ("Euro", "Dollar"). */
 const WORDS = /(?:^|[^\p{L}])(euros?|dollars?|pounds?|sterling|franken)(?:[^\p{L}]|$)/iu;
 const WORD_CODES: Record<string, string> = { euro: 'EUR', dollar: 'USD', pound: 'GBP', sterling: 'GBP', franken: 'CHF' };
@@ -99,11 +110,13 @@ function formatter(locale: string, currency: string): Intl.NumberFormat | null {
  * are cached (exports repeat their amounts).
  */
 export function formatMoney(amount: string | undefined, currency: string | undefined, locale: string, decimalComma = false): string {
+  // A bare number without a currency, before any trimming (white space is numeric here too): most plain CSVs' amounts.
+  if ((currency === undefined || currency === '') && amount !== undefined && onlyNumeric(amount)) return '';
   const a = (amount ?? '').trim();
   if (a === '') return '';
   let c = (currency ?? '').trim();
   // A bare number without a currency (most plain CSVs' amounts): nothing to show, nothing to cache.
-  if (c === '' && !NOT_NUMERIC.test(a)) return '';
+  if (c === '' && onlyNumeric(a)) return '';
   const key = `${locale}\0${c}\0${a}\0${decimalComma ? 1 : 0}`;
   const hit = formatted.get(key);
   if (hit !== undefined) return hit;

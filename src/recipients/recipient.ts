@@ -21,6 +21,8 @@ export interface Recipient {
   orderCount?: number;
   /** What makes this message unique besides the incident and stage (the address, or address#row). */
   key: string;
+  /** `first_name` is firstNameOf(name) (no first-name column gave one): isFirstNameOf would say yes. */
+  firstDerived?: boolean;
   /** The name has passed displayNameProblem already (a batch's rows are checked as they are read). */
   nameChecked?: boolean;
   /** Source line of the first row, for errors and rejects. */
@@ -30,7 +32,12 @@ export interface Recipient {
 const TITLE = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i;
 const SPACE_OR_COMMA = /[\s,]/;
 /** TITLE.test(word), without the regular expression for a word too long to be one (most). */
-const isTitle = (word: string): boolean => word.length <= 5 && TITLE.test(word);
+const isTitle = (word: string): boolean => {
+  if (word.length > 5) return false;
+  // Every title starts with m, d, p or s: most first names need no expression.
+  const c = word.charCodeAt(0) | 0x20;
+  return (c === 109 || c === 100 || c === 112 || c === 115) && TITLE.test(word);
+};
 
 /** First name from a full name: the first word, unless that is a title like "Dr." */
 export function firstNameOf(name: string): string {

@@ -15,6 +15,8 @@ export interface GoodRow {
   key: string;
   name: string;
   first_name: string;
+  /** first_name is firstNameOf(name), not a column's. */
+  firstDerived?: boolean;
 }
 
 /** A preset's name cell that is an address or an id (Stripe's "Customer for jo@example.com", "cus_29a9"): not a name. */
@@ -91,7 +93,8 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     if (name === '' && box.name) name = box.name;
     let first = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
     if (hasHeaderBreaker(first)) return 'first_name contains a line break, control or bidi character';
-    if (first === '') first = firstNameOf(name);
+    const firstDerived = first === '';
+    if (firstDerived) first = firstNameOf(name);
     if (needsName && name === '') return 'name is empty and the template needs it';
     if (needsFirst && first === '') return 'first_name is empty (and there is no name to take it from) and the template needs it';
     for (const [field, idx] of requiredIdx) {
@@ -99,7 +102,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     }
     const fields = makeFields(cells, box.address, name, first);
     if (prefixIdx !== undefined && fields.last_name !== '' && cells[prefixIdx]!.trim() !== '') fields.last_name = `${cells[prefixIdx]!.trim()} ${fields.last_name!.trim()}`;
-    return { line: row.line, cells, fields, email: box.address, key, name, first_name: first };
+    return { line: row.line, cells, fields, email: box.address, key, name, first_name: first, firstDerived };
   };
 }
 

@@ -93,8 +93,11 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
       case 'MustacheStatement':
       case 'SubExpression': {
         const m = node as hbs.AST.MustacheStatement;
-        note(m.path, inOrders);
-        if (m.params.length > 0 || (m.hash && m.hash.pairs.length > 0)) {
+        // With parameters the path is a helper's name ({{sentence x}}), not a value the message reads.
+        const call = m.params.length > 0 || (m.hash !== undefined && m.hash.pairs.length > 0);
+        if (!call) note(m.path, inOrders);
+        else if (transforming > 0 && isRecipientPath(m.path, inOrders)) safe = false;
+        if (call) {
           checkParams((m.path as hbs.AST.PathExpression).original, m.params, m.hash, inOrders, false);
         }
         return;
@@ -102,7 +105,9 @@ export function skeletonPlan(sources: string[], partials: Map<string, string>): 
       case 'BlockStatement': {
         const b = node as hbs.AST.BlockStatement;
         const helper = (b.path as hbs.AST.PathExpression).original;
-        note(b.path, inOrders);
+        // {{#if x}}, {{#each x}}: a helper's name, not a value (noting it gave each order an always-missing slot "if").
+        if (b.params.length === 0 && (b.hash === undefined || b.hash.pairs.length === 0)) note(b.path, inOrders);
+        else if (transforming > 0 && isRecipientPath(b.path, inOrders)) safe = false;
         if (!BLOCK_HELPERS.has(helper)) {
           checkParams(helper, b.params, b.hash, inOrders, true);
           if (b.params.some((p) => isRecipientPath(p, inOrders))) safe = false;
