@@ -112,7 +112,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     const composer = createComposer(incident, library, { stage: o.stage, now: resolveNow(io.env), html: Boolean(opts.html), campaignId: campaign.id });
     const colour = stderrColour(io);
     if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
-    for (const w of incidentWarnings(incident)) say(io, colour.yellow(`warning: ${safeLine(w)}`));
+    for (const w of incidentWarnings(incident, resolveNow(io.env), o.stage ?? 'apology')) say(io, colour.yellow(`warning: ${safeLine(w)}`));
     if (campaign.onlySent && campaign.onlySent.last.size === 0) throw new UsageError(`--only-sent ${opts.onlySent} has no journal entries`, 'give the --journal file of the apology run');
 
     const streams = streamsOf(io); // a reader of stdout (or of the preview on stderr) that leaves ends the run quietly

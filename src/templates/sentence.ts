@@ -55,12 +55,24 @@ export function tidy(v: unknown): string {
     .replace(STOP_RUN, (run: string) => (run.includes('?') ? '?' : run.includes('!') ? '!' : run.includes('…') ? '…' : '.'))
     .replace(/[,;:]+(\s*[,;:])*(?=\s*[.!?…]|$)/gu, '')
     .replace(/,(\s*,)+/gu, ',')
+    .replace(PROSE_AMPERSAND, ' and ')
+    .replace(TRAILING_ASIDE, (_all, inner: string, end: string) => `${ASIDE_JOINS.test(inner) ? ' ' : ', '}${inner}${end}`)
     .replace(LONE_I, 'I')
     .replace(DAYS, (w) => w[0]!.toUpperCase() + w.slice(1))
     .replace(MONTH_BEFORE_DAY, (w) => w[0]!.toUpperCase() + w.slice(1))
     .replace(MONTH_AFTER_DAY, (_all, day: string, w: string) => day + w[0]!.toUpperCase() + w.slice(1));
   return dedupe(s).trim();
 }
+
+/** "&" between words in lower case is prose ("a day's orders & nobody noticed"); in a name it stays ("Smith & Sons"). */
+const PROSE_AMPERSAND = /(?<=\p{Ll}) & (?=\p{Ll})/gu;
+/**
+ * A short aside in brackets at the end, in lower case ("late (by two days)", "jammed (again)",
+ * "retrain staff (all of them)"): said as part of the sentence, not as an aside.
+ */
+const TRAILING_ASIDE = /\s*\((\p{Ll}[^().!?;:()]{0,40})\)([.!?…]?)$/u;
+/** An aside that reads on without a comma: "by two days", "again". */
+const ASIDE_JOINS = /^(?:by|for|in|on|at|about|from|until|till|after|before|within|over|under|around|since|during|again|twice|too|as well|so far|yet)\b/u;
 
 /** Weekdays and the months that are no other word, typed in lower case ("on thursday morning"). */
 const DAYS = /(?<![\p{L}'’-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|september|october|november|december)(?![\p{L}'’-])/gu;
