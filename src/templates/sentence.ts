@@ -70,7 +70,7 @@ const PROSE_AMPERSAND = /(?<=\p{Ll}) & (?=\p{Ll})/gu;
  * A short aside in brackets at the end, in lower case ("late (by two days)", "jammed (again)",
  * "retrain staff (all of them)"): said as part of the sentence, not as an aside.
  */
-const TRAILING_ASIDE = /\s*\((\p{Ll}[^().!?;:()]{0,40})\)([.!?…]?)$/u;
+const TRAILING_ASIDE = /(?<=[\p{L}\p{N}'’])\s+\((\p{Ll}[^().!?;:()]{0,40})\)([.!?…]?)$/u;
 /** An aside that reads on without a comma: "by two days", "again". */
 const ASIDE_JOINS = /^(?:by|for|in|on|at|about|from|until|till|after|before|within|over|under|around|since|during|again|twice|too|as well|so far|yet)\b/u;
 

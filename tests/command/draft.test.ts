@@ -37,7 +37,8 @@ describe('apologize draft, scripted', () => {
     expect(parsed.to && !Array.isArray(parsed.to) && parsed.to.value[0]).toEqual({ name: 'Zoë Müller', address: 'zoe@example.com' });
     expect(parsed.from?.value[0]).toEqual({ name: 'Smith & Sons', address: 'care@smith.example' });
     expect(parsed.text).toContain('Hi Zoë,');
-    expect(parsed.text).toContain('about 13,500 customers');
+    // How many others it hit is no fact this customer needs (a data exposure says it).
+    expect(parsed.text).not.toMatch(/13,500|13,482|customers in all/);
     expect(parsed.text).toContain('a $10 credit on your next order');
     expect(r.stdout).toMatch(/^From: /);
     expect(r.stdout).toContain('\nTo: =?UTF-8?Q?Zo=C3=AB_M=C3=BCller?= <zoe@example.com>\n');
@@ -146,7 +147,8 @@ describe('apologize draft, scripted', () => {
     expect(obj.from).toBe('cfg@config.example');
     expect(obj.text).toContain('File Co');
     expect(obj.text).toContain('Sincerely,'); // critical tone
-    expect(obj.text).toContain("I won't make light of it.");
+    // No stray line, no stock phrase: a critical letter is plain.
+    expect(obj.text).not.toMatch(/make light of it|^ /m);
   });
 
   it('a bad incident file names the file and the problem', async () => {
