@@ -428,14 +428,23 @@ interface LetterDates {
 function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
   const after = afterDays(incident.followUp?.after);
   let sent = now;
-  // A follow-up moved past a date typed in the outcome was read some time after its apology: how long is not known.
   let unknownGap = false;
   if (stage !== 'apology' && after !== undefined) {
-    sent = new Date(now.getTime() - after * ONE_DAY_MS);
-    const f = followUpDay(incident, sent);
-    if (f?.moved?.relative) sent = new Date(now.getTime() - (f.date.getTime() - sent.getTime()));
-    // A date typed in the outcome may have moved the follow-up past it, however early the apology went.
-    unknownGap = dueDates(incident, sent).some((d) => !d.relative) || Boolean(f?.moved && !f.moved.relative);
+    // The apology went the day whose promised follow-up is today (the nearest such day): the gap is then
+    // known. A date typed in the outcome moves the follow-up past it however early the apology went, so
+    // then (or when no day fits) how long ago is not known.
+    unknownGap = true;
+    for (let k = Math.floor(after); k <= after + 31; k++) {
+      const candidate = new Date(now.getTime() - k * ONE_DAY_MS);
+      const f = followUpDay(incident, candidate);
+      if (f && dayOf(f.date).getTime() === dayOf(now).getTime()) {
+        sent = candidate;
+        // Today is also the day after a typed date: any earlier apology was moved here too.
+        unknownGap = dueDates(incident, candidate).some((d) => !d.relative && dayOf(d.date).getTime() + ONE_DAY_MS === dayOf(now).getTime());
+        break;
+      }
+    }
+    if (unknownGap && sent === now) sent = new Date(now.getTime() - after * ONE_DAY_MS);
   }
   const f = followUpDay(incident, sent);
   const dues = dueDates(incident, sent);
