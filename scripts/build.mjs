@@ -2,7 +2,7 @@
 // table, commands and heavy libraries in lazily imported chunks), the library
 // entry (dependencies left external) and the type declarations.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -26,9 +26,39 @@ const noSourceMap = {
   },
 };
 
+// The built-in templates compiled ahead (Handlebars.precompile), in place of the empty table
+// src/templates/precompiled.ts: a run compiles only custom or edited templates. The generator is
+// the package's own code (src/templates/precompile.ts), bundled for this step and thrown away;
+// each template folder's compiled pieces go to dist/precompiled/<folder>.cjs, read when first used.
+const generator = new URL('../dist/.precompile.mjs', import.meta.url);
+mkdirSync(new URL('../dist', import.meta.url), { recursive: true });
+const { outputFiles } = await build({
+  absWorkingDir: root,
+  entryPoints: ['src/templates/precompile.ts'],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
+writeFileSync(generator, outputFiles[0].contents);
+const { precompiledModules } = await import(generator.href);
+rmSync(generator);
+const precompiledTemplates = precompiledModules(fileURLToPath(new URL('../templates', import.meta.url)), 'precompiled');
+mkdirSync(new URL('../dist/precompiled', import.meta.url), { recursive: true });
+for (const [name, text] of precompiledTemplates.files) writeFileSync(new URL(`../dist/precompiled/${name}`, import.meta.url), text);
+const precompiled = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]templates[\\/]precompiled\.ts$/ }, () => ({ contents: precompiledTemplates.index, loader: 'js' }));
+  },
+};
+
 await build({
   absWorkingDir: root,
-  plugins: [noSourceMap],
+  plugins: [noSourceMap, precompiled],
   entryPoints: { cli: 'src/cli/main.ts', 'prescan-worker': 'src/recipients/prescan-worker.ts' },
   outdir: 'dist',
   bundle: true,
@@ -45,6 +75,7 @@ await build({
 
 await build({
   absWorkingDir: root,
+  plugins: [precompiled],
   entryPoints: { index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,

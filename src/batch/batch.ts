@@ -8,6 +8,8 @@ import { RejectsWriter } from '../recipients/rejects.js';
 import { isOrderValue } from '../recipients/orders.js';
 import type { Stage } from '../message.js';
 import { changedLine, startJournal, type Campaign } from './campaign.js';
+import type { FoundLocales } from '../compose/locales.js';
+import { scanLocales } from './locales.js';
 import { garbageCollector } from './gc.js';
 import { readHeader, type InputFile } from './input.js';
 import { runPass, type PassInput, type Selection, type Shard } from './run.js';
@@ -20,6 +22,11 @@ export interface BatchPlan {
   /** `--delimiter` (detected from the header when not given), `--map` and `--preset` (recognised from the header when not given). */
   csv: { delimiter?: string; map: Map<string, string>; preset?: string };
   composer: Composer;
+  /**
+   * When the CSV has a `locale` column: the composer for the locales found there (one per
+   * language, chosen per customer) and its warnings. Called once, before anything is written.
+   */
+  localize?: { countCustomers: (raw: string) => boolean; build: (found: FoundLocales) => { composer: Composer; warnings: string[] } };
   /** Recipient fields the template prints unguarded: an empty cell there rejects the row. */
   required: Set<string>;
   /** Who gets a message: `limit` ends the run after that many; `preview` is a limit that writes nothing (and no journal). */
@@ -66,9 +73,18 @@ export interface BatchResult {
  * pass into the sink. Counts always add up (summary.ts); errors before the
  * main pass are thrown before anything is written.
  */
-export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO): Promise<BatchResult> {
+export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO): Promise<BatchResult> {
+  let plan = given;
+  const header = await readHeader(plan.input, plan.csv.delimiter, plan.csv.map, { preset: plan.csv.preset, note: io.note });
+  if (plan.localize && header.columns.index.has('locale')) {
+    // Each customer in their language: every locale in the file resolved (and its text checked) before anything is written.
+    const found = await scanLocales({ file: plan.input, delimiter: header.delimiter, columns: header.columns, required: plan.required }, plan.localize.countCustomers, garbageCollector());
+    const { composer: localized, warnings } = plan.localize.build(found);
+    for (const w of warnings) io.note(`apologize: ${w}`);
+    plan = { ...plan, composer: localized, required: new Set([...plan.required, ...localized.requiredColumns]) };
+  }
   const { input: file, composer, select, campaign } = plan;
-  const input = await readColumns(plan, io.note);
+  const input = readColumns(plan, header.delimiter, header.columns);
 
   // The first pass for grouping: which customers' rows are scattered.
   let scattered;
@@ -131,8 +147,7 @@ export async function runBatch(plan: BatchPlan, openSink: OpenSink, io: BatchIO)
 }
 
 /** The header: delimiter and columns; a column for every recipient field the template prints. */
-async function readColumns(plan: BatchPlan, note: (line: string) => void): Promise<PassInput> {
-  const { delimiter, columns } = await readHeader(plan.input, plan.csv.delimiter, plan.csv.map, { preset: plan.csv.preset, note });
+function readColumns(plan: BatchPlan, delimiter: string, columns: PassInput['columns']): PassInput {
   for (const field of new Set([...plan.required, ...plan.composer.recipientColumns])) {
     if (!plan.composer.context.values.includes(field) && !isOrderValue(field) && !columns.index.has(field)) {
       throw new UsageError(`the template prints recipient.${field} but the CSV has no such column`, `add a "${field}" column, or --map "YourColumn=${field}"`);

@@ -9,6 +9,7 @@ import { toUtf8 } from '../recipients/decode.js';
 import { customer, Grouper, Spill, type CustomerRows } from '../recipients/group.js';
 import { carryDown } from '../recipients/carry.js';
 import { orderEntries } from '../recipients/orders.js';
+import { lineItemsOf } from '../recipients/line-items.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
 import { isBlankRow, makeRowChecker } from '../recipients/rows.js';
@@ -93,7 +94,12 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
   const spill = new Spill();
   const orderIdx = input.columns.index.get('order_id');
   const grouper = new Grouper(select.scattered, spill, orderIdx);
-  const entries = orderEntries(input.locale ?? 'en', [...input.columns.fields, ...input.columns.also.map(([k]) => k), 'email', 'name', 'first_name']);
+  const entries = orderEntries(input.locale ?? 'en', [...input.columns.fields, ...input.columns.also.map(([k]) => k), 'email', 'name', 'first_name'], {
+    // Excel writes ";" between cells where the decimal mark is a comma: "1.234" there is a thousand and more.
+    decimalComma: input.delimiter === ';',
+    amountPerLine: input.columns.preset?.amountPerLine,
+    itemsOf: lineItemsOf(input.columns),
+  });
   // A preset's order-level cells, written on an order's first row only (Shopify), carried down to its other rows.
   const carry = carryDown(input.columns);
   let seq = 0;

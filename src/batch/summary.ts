@@ -1,3 +1,5 @@
+import { formatNumber } from '../templates/helpers.js';
+
 /** The counts of one batch run. rowsRead = rowsRendered + rowsRejected + rowsSkipped, always. */
 export interface BatchCounts {
   rowsRead: number;
@@ -29,7 +31,8 @@ export function emptyCounts(): BatchCounts {
   return { rowsRead: 0, rowsRendered: 0, rowsRejected: 0, rowsSkipped: 0, blankLines: 0, messages: 0, written: 0, failed: 0, alreadySent: 0, inDoubt: [], inDoubtNow: 0, apologyInDoubt: [], repeated: 0, heldRows: 0, notSentBefore: 0 };
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+// (formatNumber: what toLocaleString('en-US') prints, without starting ICU for a one-line summary)
+const n = (x: number) => formatNumber(x);
 
 /** The one-line summary printed on stderr after every run. */
 export function summaryLine(c: BatchCounts, seconds: number, extra: { target?: string; rejects?: string; interrupted?: boolean; stopped?: boolean; preview?: boolean }): string {

@@ -5,46 +5,36 @@ import { incidentId } from '../incident/validate.js';
 import { changedFields, factsPrint } from '../batch/campaign.js';
 import type { JournalState } from '../mail/journal.js';
 import { NOBODY } from '../recipients/recipient.js';
-import { formatNumber } from '../templates/helpers.js';
 import type { TemplateLibrary } from '../templates/library.js';
-import { longDate } from '../text/dates.js';
+import { languageOf, localeLongDate, localeNumber } from '../text/locale.js';
+import { BRIEF_WORDS, type BriefWords } from './words.js';
 
 export interface BriefOptions {
   now: Date;
   journal?: { path: string; state: JournalState };
 }
 
-const DISCRETION: Record<string, string> = {
-  refund: 'Refund the affected amount in full when a customer asks, with no proof needed and no argument about it.',
-  credit: 'If the credit is missing from an account, apply it while the customer is with you. For someone hit harder than most, you may add the same amount again.',
-  coupon: 'Resend the code if it is lost, and extend its expiry if it has run out.',
-  replacement: 'Send the replacement by the fastest option at our cost, without waiting for the wrong item to come back.',
-  upgrade: 'Apply the upgrade if it is missing, and backdate it to the day of the incident.',
-  'waived-fee': 'Waive the fee, and any charge that followed from it (late fees, bank charges the customer tells you about).',
-  none: 'There is no standard offer. For a customer who lost money or time, you may refund shipping or add a small credit; ask before offering more.',
-};
-
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 /** "done", or "in progress, due Saturday, 12 December 2026" (with a note when the date is missing). */
-function commitmentStatusLine(incident: Incident): string {
-  if (incident.commitmentStatus === 'done') return 'done: it is in place now, and you may say so';
-  const what = incident.commitmentStatus === 'in-progress' ? 'in progress' : 'planned';
-  const due = incident.commitmentDue ? `due ${longDate(`${incident.commitmentDue}T00:00:00Z`)}` : 'no date given (add commitmentDue)';
-  return `${what}, ${due}: say it is ${what === 'planned' ? 'planned' : 'under way'}, never that it is in place`;
+function commitmentStatusLine(incident: Incident, w: BriefWords, tag: string): string {
+  if (incident.commitmentStatus === 'done') return w.done;
+  const planned = incident.commitmentStatus === 'planned';
+  const due = incident.commitmentDue ? w.due(localeLongDate(`${incident.commitmentDue}T00:00:00Z`, tag)) : w.noDate;
+  return `${planned ? w.planned : w.inProgress}, ${due}: ${w.sayUnderWay(planned ? 'planned' : 'in-progress')}`;
 }
 
 /** The exposure facts, for a data exposure or whenever any is given. */
-function exposureFacts(incident: Incident): string[] {
+function exposureFacts(incident: Incident, w: BriefWords): string[] {
   const e = incident.exposure;
   const given = e.data.length > 0 || e.discovered || e.contained || e.regulator || e.reference;
   if (!given && incident.scenario !== 'data-exposure') return [];
   return [
-    `- **Data exposed:** ${e.data.length > 0 ? e.data.join(', ') : 'not stated (add exposure.data)'}`,
-    ...(e.discovered ? [`- **Found:** ${e.discovered}`] : []),
-    ...(e.contained ? [`- **Contained:** ${e.contained}`] : []),
-    ...(e.regulator ? [`- **Authority told:** ${e.regulator}`] : []),
-    ...(e.reference ? [`- **Reference customers may quote:** ${e.reference}`] : []),
+    `- **${w.dataExposed}:** ${e.data.length > 0 ? e.data.join(', ') : w.notStated}`,
+    ...(e.discovered ? [`- **${w.found}:** ${e.discovered}`] : []),
+    ...(e.contained ? [`- **${w.contained}:** ${e.contained}`] : []),
+    ...(e.regulator ? [`- **${w.authority}:** ${e.regulator}`] : []),
+    ...(e.reference ? [`- **${w.reference}:** ${e.reference}`] : []),
   ];
 }
 
@@ -59,57 +49,62 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
   // The same context every message had: the dates and values a template sees, the humour lines it could pick.
   const { severe, followUpDate } = compose.context.incident;
   const humourLines = compose.humourLines();
-  const contact = [incident.company.phone && `phone ${incident.company.phone}`, incident.company.email && `email ${incident.company.email}`].filter(Boolean).join(', ');
+  // The brief is in the incident's language, like the letter it quotes.
+  const tag = compose.locale.tag;
+  const w = BRIEF_WORDS[languageOf(tag)] ?? BRIEF_WORDS.en!;
+  const num = (n: number) => localeNumber(n, tag);
+  const people = compose.context.incident.incident.people as { one: string; many: string };
+  const contact = [incident.company.phone && `${w.phone} ${incident.company.phone}`, incident.company.email && `${w.email} ${incident.company.email}`].filter(Boolean).join(', ');
   const out: string[] = [];
 
-  out.push(`# Support brief: ${incident.company.name}, incident ${id}`);
+  out.push(w.title(incident.company.name, id));
   out.push('');
-  out.push(`**Scenario:** ${incident.scenario} · **Severity:** ${incident.severity} · **${capitalise(incident.people.many)} affected:** ${formatNumber(incident.affected)} · **Signed by:** ${incident.signer.name}${incident.signer.title ? `, ${incident.signer.title}` : ''}${incident.signer.team ? ' (a team: the letter says "we")' : ''}`);
+  out.push(`**${w.scenario}:** ${incident.scenario} · **${w.severity}:** ${incident.severity} · **${capitalise(w.affected(people.many))}:** ${num(incident.affected)} · **${w.signed}:** ${incident.signer.name}${incident.signer.title ? `, ${incident.signer.title}` : ''}${incident.signer.team ? w.team : ''}`);
   out.push('');
-  out.push(`**Audience:** ${incident.audience === 'business' ? 'business (plain and factual, no humour)' : 'consumer'} · **Language:** ${incident.locale}`);
+  out.push(`**${w.audience}:** ${incident.audience === 'business' ? w.business : w.consumer} · **${w.language}:** ${incident.locale}`);
   out.push('');
-  out.push('## What happened');
+  out.push(`## ${w.happened}`);
   out.push('');
-  out.push(`- **The mistake:** ${incident.mistake}`);
-  if (incident.when) out.push(`- **When:** ${incident.when}`);
-  out.push(`- **Why:** ${incident.rootCause}`);
-  out.push(`- **Scale:** ${formatNumber(incident.affected)} ${incident.affected === 1 ? incident.people.one : incident.people.many}`);
-  out.push(...exposureFacts(incident));
+  out.push(`- **${w.mistake}:** ${incident.mistake}`);
+  if (incident.when) out.push(`- **${w.when}:** ${incident.when}`);
+  out.push(`- **${w.why}:** ${incident.rootCause}`);
+  out.push(`- **${w.scale}:** ${num(incident.affected)} ${incident.affected === 1 ? people.one : people.many}`);
+  out.push(...exposureFacts(incident, w));
   out.push('');
-  out.push('## What we promised');
+  out.push(`## ${w.promised}`);
   out.push('');
-  out.push(`- **The change:** ${incident.commitment}`);
-  out.push(`- **Its status:** ${commitmentStatusLine(incident)}`);
-  if (incident.outcome) out.push(`- **Where they stand now:** ${incident.outcome}`);
-  out.push(`- **What they have to do:** ${incident.action ?? 'nothing was asked of them'}`);
-  out.push(`- **The remedy:** ${incident.remedy.kind === 'none' ? 'no standard offer; "tell us and we will make it right"' : `${incident.remedy.kind}${incident.remedy.details ? `: ${incident.remedy.details}` : ''}`}`);
-  out.push(`- **A real person:** customers were told to reply${contact ? ` or use ${contact}` : ''}, and that a person will sort it out.`);
-  out.push(`- **Follow-up:** ${followUpDate ? `due ${followUpDate} (${incident.followUp!.after} after sending)` : 'promised, with no date set (add followUp.after)'}`);
+  out.push(`- **${w.change}:** ${incident.commitment}`);
+  out.push(`- **${w.status}:** ${commitmentStatusLine(incident, w, tag)}`);
+  if (incident.outcome) out.push(`- **${w.standNow}:** ${incident.outcome}`);
+  out.push(`- **${w.mustDo}:** ${incident.action ?? w.nothingAsked}`);
+  out.push(`- **${w.remedy}:** ${incident.remedy.kind === 'none' ? w.noOffer : `${incident.remedy.kind}${incident.remedy.details ? `: ${incident.remedy.details}` : ''}`}`);
+  out.push(`- **${w.realPerson}:** ${w.person(contact)}`);
+  out.push(`- **${w.followUp}:** ${followUpDate ? w.followUpDue(followUpDate, incident.followUp!.after) : w.noFollowUp}`);
   out.push('');
-  out.push('Every customer got this message (their name and orders filled in):');
+  out.push(w.everyCustomer);
   out.push('');
   out.push(quote(`Subject: ${message.subject}\n\n${message.text}`));
   out.push('');
-  out.push('## What you may offer on your own');
+  out.push(`## ${w.mayOffer}`);
   out.push('');
-  out.push(`- ${DISCRETION[incident.remedy.kind]}`);
-  out.push('- Use our words: it was our mistake. Never blame the courier, a supplier, the weather or the customer.');
-  out.push('- Listen first, then say what we changed; do not argue about the cause.');
-  if (severe) out.push('- If you cannot resolve it on the call, take a number and call back within one working day.');
+  out.push(`- ${w.discretion[incident.remedy.kind]}`);
+  out.push(`- ${w.ourWords}`);
+  out.push(`- ${w.listen}`);
+  if (severe) out.push(`- ${w.callBack}`);
   if (incident.scenario === 'data-exposure') {
-    out.push('- Never ask for a password or a full card number. Verify identity the usual way.');
-    out.push(`- Questions about exactly which data was exposed go to ${incident.signer.name}.`);
+    out.push(`- ${w.neverAsk}`);
+    out.push(`- ${w.whichData(incident.signer.name)}`);
   }
-  out.push(`- Anything beyond this: ask ${incident.signer.name}.`);
+  out.push(`- ${w.beyond(incident.signer.name)}`);
   out.push('');
-  out.push('## The humour promise');
+  out.push(`## ${w.humourTitle}`);
   out.push('');
   if (humourLines.length > 0) {
-    out.push('Each customer got one of these lines. If they take us up on it, play along: it is part of the apology.');
+    out.push(w.humourLines);
     out.push('');
     for (const line of humourLines) out.push(`- ${line}`);
   } else {
-    out.push(`No humour was used (${incident.scenario === 'data-exposure' ? 'a data exposure never jokes' : incident.audience === 'business' ? 'a business letter never jokes' : incident.humour !== 'off' && isSensitive(incident) ? 'it touches health, grief or a once-in-a-lifetime day' : `severity ${incident.severity}`}). Keep the tone calm and factual.`);
+    out.push(w.noHumour(incident.scenario === 'data-exposure' ? w.exposureNever : incident.audience === 'business' ? w.businessNever : incident.humour !== 'off' && isSensitive(incident) ? w.sensitiveNever : w.severityWord(incident.severity)));
   }
   out.push('');
   if (opts.journal) {
@@ -124,14 +119,14 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
       else if (e.event === 'failed') failed++;
       else doubt++;
     }
-    out.push('## Customers notified');
+    out.push(`## ${w.notified}`);
     out.push('');
-    out.push(`${formatNumber(sent)} sent, ${formatNumber(failed)} failed, ${formatNumber(doubt)} in doubt (from ${opts.journal.path}).${followUps > 0 ? ` ${formatNumber(followUps)} follow-up${followUps === 1 ? '' : 's'} sent.` : ''}`);
+    out.push(`${w.counts(num(sent), num(failed), num(doubt), opts.journal.path)}${followUps > 0 ? ` ${w.followUpsSent(num(followUps), followUps === 1)}` : ''}`);
     const recorded = opts.journal.state.facts;
     const now = factsPrint(incident);
     if (recorded && recorded.facts !== now.facts) {
       out.push('');
-      out.push(`The incident was edited since the journal last recorded it (${changedFields(recorded.fields, now.fields).join(', ')}): earlier customers got the text before the edit.`);
+      out.push(w.edited(changedFields(recorded.fields, now.fields).join(', ')));
     }
     out.push('');
   }

@@ -9,7 +9,8 @@
 import { KNOWN_VERBS } from './rules.js';
 
 export type Tense = 'past' | 'perfect' | 'present' | 'progressive' | 'future' | 'modal' | 'counterfactual' | 'imperative' | 'nonfinite';
-export type Agent = 'first' | 'reader' | 'other' | 'none';
+/** 'org': the writer's organisation named as a team ('the Network Engineering team', 'our engineers', 'engineering'). */
+export type Agent = 'first' | 'org' | 'reader' | 'other' | 'none';
 
 export interface Clause {
   /** Words of the subject, lower case ('' for an imperative or a list item). */
@@ -31,6 +32,8 @@ export interface Clause {
 const PERSONAL = new Set(['we', 'i', 'you', 'they', 'he', 'she', 'it', 'who']);
 const SUBJECT_PRONOUNS = new Set(['we', 'i', 'you', 'they', 'he', 'she', 'it', 'this', 'that', 'who', 'which', 'there']);
 const FIRST_PERSON_HEADS = new Set(['we', 'i', 'us', 'our', 'my', 'ours']);
+/** Heads of a subject that is the writer's organisation speaking of a part of itself (a closed set of organisation words). */
+const ORG_HEADS = new Set(['team', 'teams', 'engineers', 'engineering', 'staff', 'company', 'management']);
 const BE = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'m", "'re", "'s"]);
 const HAVE = new Set(['have', 'has', 'had', 'having', "'ve", "'d"]);
 const MODALS = new Set(['will', "'ll", 'shall', 'would', 'should', 'can', 'could', 'may', 'might', 'must']);
@@ -79,7 +82,7 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
   let straight = 0;
   let open = 0;
   let close = 0;
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()"“”«»]|\s-\s/gu;
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()"“”«»]|\s-\s|--+/gu;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const t = m[0];
     if (t === '"') { straight++; continue; }
@@ -95,7 +98,7 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
     }
     if (w === "can't" || w === 'cannot') { out.push({ w: 'can', quoted }, { w: "n't", quoted }); continue; }
     if (w === "won't") { out.push({ w: 'will', quoted }, { w: "n't", quoted }); continue; }
-    if (w.trim() === '-') w = ',';
+    if (w.trim() === '-' || /^--+$/.test(w)) w = ',';
     out.push({ w, quoted });
   }
   return out;
@@ -110,6 +113,7 @@ export function clausesOf(sentence: string): Clause[] {
   let start = 0; // first word of the current clause
   let lastSubject = '';
   let lastAgent: Agent = 'none';
+  let last: Clause | undefined;
   let i = 0;
   let firstWord = 0; // the first word that is not punctuation or quoted: only a clause there can be an imperative
   while (firstWord < ws.length && (isPunct(ws[firstWord]!.w) || ws[firstWord]!.quoted)) firstWord++;
@@ -128,8 +132,13 @@ export function clausesOf(sentence: string): Clause[] {
     // a present form after an adverb or before a determiner: "now double-checks sizes", "a person reviews every charge"
     const presentS = /[a-z]s$/.test(w) && i > start && KNOWN_VERBS.has(lemma(w)) && (/^(now|also|always|still|automatically|then|never|only)$/.test(prev) || /^(the|a|an|every|each|all|any|our|your|its|their)$/.test(ws[i + 1]?.w ?? ''));
     const inSubjectList = (prev === 'and' || prev === 'or') && i > start + 1 && w.endsWith('ing');
+    // "will leverage automation as well as add new functions", "leveraged … and then used …": a
+    // verb coordinated with the clause before shares its subject and tense
+    const coordinated = last !== undefined && last.agent !== 'none' && i === start && (prev === 'and' || prev === 'or' || prev === 'then' || (prev === 'as' && ws[i - 2]?.w === 'well')) &&
+      /^[a-z]/.test(w) && !DETERMINERS.has(w) && !SUBJECT_PRONOUNS.has(w) && !BOUNDARY_WORDS.has(w) &&
+      ((KNOWN_VERBS.has(w) && last.tense !== 'past' && last.tense !== 'nonfinite') || (isPastForm(w) && last.tense === 'past' && !last.passive));
     const known = !inSubjectList && (presentS || KNOWN_VERBS.has(lemma(w)) && (!DETERMINERS.has(prev) || (relative && (isPastForm(w) || w.endsWith('ing')))) && (isPastForm(w) || w.endsWith('ing') || (i === 0 && !/^(am|is|are|was|were|has|have|had|will|can|'s|'re)$/.test(ws[i + 1]?.w ?? ''))));
-    if (!(auxStart || afterPronoun || known) || (prev === 'to' && !auxStart)) { i++; continue; }
+    if (!(auxStart || afterPronoun || known || coordinated) || (prev === 'to' && !auxStart)) { i++; continue; }
     // Read the group: auxiliaries, inner words, then the main verb.
     const aux: string[] = [];
     let negated = false;
@@ -158,7 +167,7 @@ export function clausesOf(sentence: string): Clause[] {
     let agent: Agent = agentOf(subjectWords);
     // "No billing information was affected": a subject with no is a negation
     if (/^(no|none|nothing|neither|nobody)$/.test(subjectWords[0] ?? '')) negated = true;
-    if (subject === '' && (prev === 'and' || prev === 'or' || prev === 'but' || prev === 'then')) {
+    if (subject === '' && (prev === 'and' || prev === 'or' || prev === 'but' || prev === 'then' || (coordinated && prev === 'as'))) {
       subject = lastSubject;
       agent = lastAgent;
       if (/^(no|none|nothing|neither|nobody)\b/.test(subject)) negated = true;
@@ -171,16 +180,20 @@ export function clausesOf(sentence: string): Clause[] {
     for (; k < ws.length; k++) {
       const x = ws[k]!;
       if (x.quoted || isPunct(x.w)) break;
+      // "… that is I will be moving …": a pronoun and its auxiliary start a new clause
+      if (PERSONAL.has(x.w) && x.w !== 'it' && objectWords.length > 0 === false && (MODALS.has(ws[k + 1]?.w ?? '') || HAVE.has(ws[k + 1]?.w ?? '') || BE.has(ws[k + 1]?.w ?? ''))) break;
       if (BOUNDARY_WORDS.has(x.w)) {
         // "and" joining nouns stays in the object; "and" before a verb ends it
         const next = ws[k + 1]?.w ?? '';
-        if ((x.w === 'and' || x.w === 'or') && !(BE.has(next) || HAVE.has(next) || MODALS.has(next) || SUBJECT_PRONOUNS.has(next) || (KNOWN_VERBS.has(lemma(next)) && (isPastForm(next) || next.endsWith('ing'))))) { objectWords.push(x.w); continue; }
+        // ("will make changes and take steps": a base form after a modal's object is a second verb)
+        if ((x.w === 'and' || x.w === 'or') && !(BE.has(next) || HAVE.has(next) || MODALS.has(next) || SUBJECT_PRONOUNS.has(next) || (KNOWN_VERBS.has(lemma(next)) && (isPastForm(next) || next.endsWith('ing'))) || (KNOWN_VERBS.has(next) && aux.some((a) => MODALS.has(a))))) { objectWords.push(x.w); continue; }
         break;
       }
       objectWords.push(x.w);
     }
-    const opens = i === firstWord;
-    const tense = aux.length === 0 && verb.endsWith('ing') && !opens ? 'nonfinite' : tenseOf(aux, verb, subject === '' && agent === 'none' && opens);
+    // "Losing production data is unacceptable": a gerund that opens a sentence and has its own verb is its subject
+    const opens = i === firstWord && !(aux.length === 0 && verb.endsWith('ing') && objectWords.some((x) => BE.has(x) || MODALS.has(x)));
+    const tense = coordinated && aux.length === 0 && last ? last.tense : aux.length === 0 && verb.endsWith('ing') && !opens ? 'nonfinite' : tenseOf(aux, verb, subject === '' && agent === 'none' && opens);
     const passive = aux.some((a) => BE.has(a)) && isPastForm(verb) && !aux.includes('going');
     const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' ') };
     // "we had to shut down": the verb after "to" is the act
@@ -190,6 +203,7 @@ export function clausesOf(sentence: string): Clause[] {
       if (v && /^[a-z]/.test(v)) clauses.push({ ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' '), tense: clause.tense === 'present' || clause.tense === 'progressive' ? 'future' : clause.tense });
     }
     clauses.push(clause);
+    last = clause;
     if (subject) { lastSubject = subject; lastAgent = agent; }
     i = Math.max(k, i + 1);
     start = i;
@@ -202,6 +216,8 @@ function agentOf(subject: string[]): Agent {
   // the head of a short subject, or a possessor: "we", "our team", "our practices and training"
   if (subject.some((w) => FIRST_PERSON_HEADS.has(w)) && !subject.includes('you') && !subject.includes('your')) return 'first';
   if (subject[0] === 'you' || subject[0] === 'your') return 'reader';
+  // "the Network Engineering team", "engineering": the organisation, named by a part of itself
+  if (ORG_HEADS.has(subject[subject.length - 1]!) && (subject[0] === 'the' || subject.length === 1) && subject.length <= 5) return 'org';
   return 'other';
 }
 

@@ -1,9 +1,16 @@
 import { clausesOf, type Clause } from './clauses.js';
 import {
-  CLAUSE_RULES, KNOWN_VERBS, CLOSING, CONTACT, FINDING_RULES, FIRST_PERSON, FOLLOW_UP, HUMOUR_MARKERS, NEGATION_BEFORE, PART_IDS, PART_RULES, SEVERE_MARKERS, SPECIFIC,
+  CLAUSE_RULES, KNOWN_VERBS, rebuildKnownVerbs, CLOSING, CONTACT, FINDING_RULES, FIRST_PERSON, FOLLOW_UP, HUMOUR_MARKERS, NEGATION_BEFORE, PART_IDS, PART_RULES, SEVERE_MARKERS, SPECIFIC,
   type FindingSeverity, type PartId, type Signal,
 } from './rules.js';
 import type { CheckText, Sentence } from './text.js';
+import { guessLanguage } from './language.js';
+
+/** The report for a text in a language the rules do not know: no score, no parts, no findings. */
+function notJudged(file: string, language: string): CheckReport {
+  const parts = Object.fromEntries(PART_IDS.map((id) => [id, { present: false, evidence: null }])) as Record<PartId, PartResult>;
+  return { file, language, score: null, parts, findings: [] };
+}
 
 export interface PartResult {
   present: boolean;
@@ -20,7 +27,10 @@ export interface Finding {
 
 export interface CheckReport {
   file: string;
-  score: number;
+  /** The text's language as guessed (check/language.ts), when it is not English: then nothing is judged. */
+  language?: string;
+  /** 0–100; null when the text is not English (then no part is looked for and nothing is found). */
+  score: number | null;
   parts: Record<PartId, PartResult>;
   findings: Finding[];
 }
@@ -96,6 +106,9 @@ const clip = (s: string) => (s.length > 200 ? `${s.slice(0, 197)}…` : s);
 
 /** Scores one apology against the pattern and the known non-apology forms. */
 export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
+  // The rules are English: a German, French or Spanish letter is not scored (never a 0 for the language).
+  const language = guessLanguage([text.subject ?? '', ...text.sentences.map((s) => s.text)].join(' '));
+  if (language !== 'en') return notJudged(opts.file, language);
   const sentences: Sentence[] = [...(text.subject ? [{ text: text.subject, line: text.subjectLine ?? 0, paragraph: -1 }] : []), ...text.sentences];
   // A sentence that is itself a non-apology ("we apologise for any inconvenience")
   // is no evidence of ownership or anything else.
@@ -110,7 +123,8 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   parts['own-it'] = found(owned.find((b) => ownIt(b.s.text, b.clauses))?.s);
   const explained = explain(body);
   parts.explain = found(explained.hit);
-  const committed = body.find((b) => b.clauses.some((c) => commits(c, b.s.text)) || framedChange(b.s.text) || nowInService(b.s.text));
+  const self = selfNames(text.body);
+  const committed = body.find((b) => b.clauses.some((c, k) => commits(c, b.s.text, self, b.clauses[k + 1])) || framedChange(b.s.text) || nowInService(b.s.text));
   parts.commitment = found(committed?.s);
   const remedyRule = rule('remedy')!;
   parts.remedy = found(text.sentences.find((s) => remedyRule.signals.some((sig) => signalMatches(s.text, sig))));
@@ -218,14 +232,22 @@ function findSignOff(text: CheckText): PartResult {
 }
 
 const CR = CLAUSE_RULES;
-const FAULT = new Set<string>(CR.faultVerbs);
-const SUCCESS = new Set<string>(CR.successVerbs);
-const CHANGE = new Set<string>(CR.changeVerbs);
-const MECHANISM = new Set<string>(CR.mechanismVerbs);
+let FAULT = new Set<string>(CR.faultVerbs);
+let SUCCESS = new Set<string>(CR.successVerbs);
+let CHANGE = new Set<string>(CR.changeVerbs);
+let MECHANISM = new Set<string>(CR.mechanismVerbs);
+/** Rebuilds the sets made from CLAUSE_RULES, for a tool that edits the rules in place (bench/check-eval.mjs --ablate). */
+export function refreshRuleSets(): void {
+  rebuildKnownVerbs();
+  FAULT = new Set<string>(CR.faultVerbs);
+  SUCCESS = new Set<string>(CR.successVerbs);
+  CHANGE = new Set<string>(CR.changeVerbs);
+  MECHANISM = new Set<string>(CR.mechanismVerbs);
+}
 /** Verbs that make a change only with a change in the object ("keep them updated with bug fixes"). */
 const WEAK_CHANGE = new Set(['publish', 'appoint', 'keep', 'put', 'set', 'turn', 'roll', 'run', 'enter', 'partner', 'invest', 'double', 'fund', 'staff', 'brief', 'assign', 'extend', 'move', 'release', 'launch', 'check', 'test', 'review', 'monitor', 'improve', 'increase', 'update', 'change', 'stop']);
 const PRONOUNS = new Set(['it', 'this', 'that', 'them', 'these', 'those', 'you', 'your', 'our', 'us', 'we', 'i', 'me', 'my', 'they', 'their', 'everyone', 'anyone', 'what', 'which', 'who']);
-const STOP = new Set(['will', 'shall', 'would', 'can', 'could', 'should', 'do', 'does', 'did', 'have', 'has', 'had', "'re", "'ll", "'ve", 'going', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'and', 'or', 'as', 'so', 'than', 'any', 'every', 'each', 'all', 'up', 'out', 'into', 'across', 'around', 'about', 'over', 'under', 'within', 'throughout', 'is', 'are', 'be', 'been', 'was', 'were', 'how', 'we', "'s", "n't", 'not', 'no']);
+const STOP = new Set(['will', 'shall', 'would', 'can', 'could', 'should', 'do', 'does', 'did', 'have', 'has', 'had', "'re", "'ll", "'ve", 'going', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'and', 'or', 'as', 'so', 'than', 'any', 'every', 'each', 'all', 'up', 'out', 'into', 'across', 'around', 'about', 'over', 'under', 'within', 'throughout', 'against', 'through', 'via', 'towards', 'toward', 'among', 'between', 'is', 'are', 'be', 'been', 'was', 'were', 'how', 'we', "'s", "n't", 'not', 'no']);
 
 /** The writer is the agent of the failure, or takes it as theirs in so many words. */
 function ownIt(sentence: string, clauses: Clause[]): boolean {
@@ -260,13 +282,25 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     let n = 0;
     const lower = s.text.toLowerCase();
     if (CR.framing.test(lower)) n += 1;
-    const cause = causeOf(lower);
+    // a cause counts where the sentence tells what happened (past or perfect), not in "the only
+    // time bin days change is because of Christmas"
+    const narrated = clauses.some((c) => c.tense === 'past' || c.tense === 'perfect' || c.tense === 'counterfactual') || /\b(was|were|had)\b/.test(lower);
+    const cause = narrated ? causeOf(lower) : null;
     if (cause !== null) {
       if (isVagueCause(cause)) vague ??= { sentence: s, cause };
       else n += 2;
     }
     for (const c of clauses) {
-      if (c.negated || c.agent === 'reader' || !MECHANISM.has(c.lemma)) continue;
+      // the harm restated as what befell someone ("her life was turned upside down") is no mechanism
+      if (c.agent === 'reader' || /^(her|his|their)\b/.test(c.subject)) continue;
+      // an omission of ours, told as what happened: "we did not design the product with the foresight…"
+      // (not the act inside "we did not intend to make light of…": that is an intention denied)
+      if (c.negated && /^(we|i)$/.test(c.subject.replace(/^\w+ly /, '')) && c.tense === 'past' && !clauses.some((o) => o !== c && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && !/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) && concrete(directObject(c.object, c.particle))) { n += 1; continue; }
+      // something of ours was acted on ("our platform was built for enterprise customers"), whatever the verb
+      if (!c.negated && c.passive && (c.tense === 'past' || c.tense === 'perfect') && /^our \w/.test(c.subject) && !MECHANISM.has(c.lemma)) { n += 1; continue; }
+      if (c.negated || !MECHANISM.has(c.lemma)) continue;
+      // "we deployed a fix" is the repair, not how it happened
+      if (CR.restoreObject.test(directObject(c.object, c.particle))) continue;
       // "the glitch has caused concern": the harm restated, not how it happened
       if ((c.lemma === 'cause' || c.lemma === 'disrupt') && CR.harmObject.test(c.object)) continue;
       // "the email should have gone only to…" tells what went wrong as well
@@ -307,6 +341,10 @@ function causeOf(lower: string): string | null {
 function isVagueCause(cause: string): boolean {
   const words = cause.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.every((w) => CR.vagueCauseWords.has(w.replace(/'s$/, '')))) return true;
+  // "a defect found in a Falcon content update": a fault word and where it was, nothing it did
+  const head = words.findIndex((w) => /^(found|located|discovered|identified|in|on|with|within|inside|of|for|at|from|affecting)$/.test(w));
+  if (head > 0 && CR.faultHead.test(words.slice(0, head).join(' ')) && !words.slice(head).some((w) => /^(that|which|who|it|they)$/.test(w) || (/(ed|ing)$/.test(w) && !/^(found|located|discovered|identified|affecting|including|during|pending)$/.test(w)))) return true;
+  if (head === -1 && CR.faultHead.test(words.join(' '))) return true;
   // "a nationwide NAB outage": the head is the harm itself and nothing after it says what broke
   const np = words.slice(0, words.findIndex((w) => CAUSE_PHRASE_END.test(w)) >>> 0);
   return np.length === words.length && CR.harmHeads.test(np[np.length - 1]!);
@@ -324,7 +362,7 @@ function concrete(object: string): boolean {
 /** "What we are changing: database upgrades run on a copy first", "From now on, every label run is checked": the words after the framing name something. */
 function framedChange(sentence: string): boolean {
   const lower = sentence.toLowerCase();
-  const m = CR.changeFraming.exec(lower);
+  const m = CR.changeFraming.exec(lower) ?? CR.datedFraming.exec(lower);
   if (!m || NEGATION_BEFORE.test(lower.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index))) return false;
   const after = lower.slice(m.index + m[0].length).replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
   return concrete(after);
@@ -336,10 +374,52 @@ function nowInService(sentence: string): boolean {
   return m !== null && concrete(m[1]!.toLowerCase().trim());
 }
 
+/**
+ * The names the writer calls itself by: a capitalised name that stands as a subject and appears
+ * capitalised at least twice, once inside a sentence ("Capital One immediately fixed…"), so a
+ * capitalised first word ("Customers will be…") is no name.
+ */
+function selfNames(body: string): (subject: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (subject) => {
+    const name = subject.replace(/(\s+[a-z]+ly)+$/, '').trim();
+    if (!name || name.split(' ').length > 4) return false;
+    let hit = cache.get(name);
+    if (hit === undefined) {
+      const re = new RegExp(`(^|[^\\p{L}\\p{N}])(${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![\\p{L}\\p{N}])`, 'giu');
+      let capitalised = 0;
+      let inside = false;
+      for (let m = re.exec(body); m; m = re.exec(body)) {
+        const written = m[2]!;
+        if (!written.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w))) continue;
+        capitalised++;
+        const before = body.slice(Math.max(0, m.index + m[1]!.length - 3), m.index + m[1]!.length);
+        if (/[\p{Ll},]\s*$/u.test(before)) inside = true;
+      }
+      hit = capitalised >= 2 && inside;
+      cache.set(name, hit);
+    }
+    return hit;
+  };
+}
+
 /** A concrete change, done or planned, by the writer (or a change that is itself the subject). */
-function commits(c: Clause, sentence: string): boolean {
+function commits(c: Clause, sentence: string, self: (subject: string) => boolean = () => false, next?: Clause): boolean {
   if (c.negated || c.tense === 'modal' || c.tense === 'counterfactual') return false;
   const obj = `${c.particle} ${c.object}`.trim();
+  // what it repairs for the people harmed is the remedy: "we will add a voucher to your wallet"
+  if (CR.repairObject.test(obj)) return false;
+  // the writer, a team of the writer's ("the Network Engineering team will…") or its name ("Capital One immediately fixed…")
+  const writer = c.agent === 'first' || c.agent === 'org' || (c.agent === 'other' && self(c.subject));
+  const listItem = c.agent === 'none' && c.tense === 'imperative';
+  // any act with a purpose of prevention: "I will be moving the server to a heftier instance, which should prevent this"
+  if ((writer || listItem) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && c.tense !== 'nonfinite') {
+    // the purpose is in the clause ("… to prevent …") or in a relative clause right after it ("…, which should prevent this")
+    const purpose = `${obj}${next && next.subject === '' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : ''}`;
+    // the thing acted on, up to an adjunct or a question word ("an investigation into what caused this" names nothing)
+    const acted = directObject(c.object, c.particle).split(/ (?:what|how|why|which|who|where|when)\b/)[0]!;
+    if (CR.preventionPurpose.test(purpose) && concrete(acted) && !CR.restoreObject.test(acted) && !CR.communicationObject.test(obj) && !/^(you|your|them|it|this|that|customers|users|people|everyone|members|clients)\b/.test(obj)) return true;
+  }
   // "the next update is coming within 7 days", "two larger patches are planned for January"
   if (c.agent === 'other' && CR.changeSubject.test(c.subject) && (c.tense === 'future' || c.tense === 'progressive' || /^(planned|scheduled|due|coming|underway)$/.test(c.verb) || /^(planned|scheduled|due|coming) /.test(c.object))) return /\d|\b(january|february|march|april|may|june|july|august|september|october|november|december|week|weeks|days|month|months|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next)\b/.test(`${c.object} ${c.subject}`);
   // "this will include a thorough review of crew movement…"
@@ -353,8 +433,10 @@ function commits(c: Clause, sentence: string): boolean {
   // publishing a post-mortem or sharing details is a promise to tell, not a change
   if (CR.communicationObject.test(obj)) return false;
   if (!CHANGE.has(c.lemma)) return false;
-  if (c.passive || (c.agent !== 'first' && !(c.agent === 'none' && c.tense === 'imperative'))) return false;
+  if (c.passive || !(writer || listItem)) return false;
   const acted = directObject(c.object, c.particle);
+  // "we deployed a fix" restores the service; a change names what it changes
+  if (CR.restoreObject.test(acted)) return false;
   if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(acted) && !/\b(you|your)\b/.test(obj);
   const early = obj.split(' ').slice(0, 6).join(' ');
   if (WEAK_CHANGE.has(c.lemma) && CR.changeNouns.test(early)) return concrete(obj.replace(CR.changeNouns, ' '));
@@ -363,7 +445,7 @@ function commits(c: Clause, sentence: string): boolean {
 }
 
 /** Prepositions that end the thing acted on and start an adjunct (purpose, time, place). */
-const ADJUNCT = new Set(['to', 'at', 'by', 'for', 'until', 'within', 'during', 'after', 'before', 'across', 'from', 'since', 'so', 'in', 'on', 'with', 'as']);
+const ADJUNCT = new Set(['to', 'at', 'by', 'for', 'until', 'within', 'during', 'after', 'before', 'across', 'from', 'since', 'so', 'in', 'on', 'with', 'as', 'against', 'through', 'via', 'towards', 'toward', 'among', 'between']);
 /**
  * The object a change acts on: the words before the first adjunct ("a robust solution" in "a robust
  * solution to prevent the recurrence…"; nothing in "put in place at five"). A phrase that is itself a

@@ -6,6 +6,7 @@ import { checkDistinctPaths } from '../batch/paths.js';
 import { summaryLine } from '../batch/summary.js';
 import { resolveNow } from '../compose/clock.js';
 import { createComposer } from '../compose/compose.js';
+import { localeComposer, localeCounts } from '../compose/locales.js';
 import { UsageError } from '../errors.js';
 import { gatherIncident } from '../incident/resolve.js';
 import { incidentWarnings, validateIncident } from '../incident/validate.js';
@@ -50,6 +51,8 @@ export interface BatchOptions extends IncidentFlags, SmtpFlags {
   force?: boolean;
   onlySent?: string;
   html?: boolean;
+  /** `--fallback-locale [TAG]`: true (no value) for the incident's own language. */
+  fallbackLocale?: string | boolean;
 }
 
 /** The call's flags, checked before anything is read or written. */
@@ -109,7 +112,9 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     // Test messages are never journaled: the campaign's journal is neither locked, read nor written.
     if (o.testTo && opts.journal) say(io, `apologize: --test-to: test messages are not journaled; ${safeLine(opts.journal)} was not read or written`);
     campaign = openCampaign(incident, { journal: o.testTo ? undefined : path(opts.journal), onlySent: path(opts.onlySent), perRow: Boolean(opts.perRow) });
-    const composer = createComposer(incident, library, { stage: o.stage, now: resolveNow(io.env), html: Boolean(opts.html), campaignId: campaign.id });
+    const composerOptions = { stage: o.stage, now: resolveNow(io.env), html: Boolean(opts.html), campaignId: campaign.id };
+    const composer = createComposer(incident, library, composerOptions);
+    const fallback = opts.fallbackLocale === undefined || opts.fallbackLocale === false ? undefined : opts.fallbackLocale === true ? true : opts.fallbackLocale;
     const colour = stderrColour(io);
     if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
     for (const w of incidentWarnings(incident, resolveNow(io.env), o.stage ?? 'apology')) say(io, colour.yellow(`warning: ${safeLine(w)}`));
@@ -135,6 +140,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
         input: file,
         csv: { delimiter: o.delimiter, map: o.map, preset: o.preset },
         composer,
+        localize: { countCustomers: localeCounts(incident, library, { fallback }), build: (found) => localeComposer(incident, library, composerOptions, found, { fallback }) },
         required: composer.requiredColumns,
         select: { perRow: Boolean(opts.perRow), shard: o.shard, limit: o.limit, preview: o.preview },
         campaign,

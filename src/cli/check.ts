@@ -45,7 +45,7 @@ export async function checkCommand(files: string[], opts: CheckOptions, io: IO):
     const colour = io.stdout.isTTY ? stderrColour({ ...io, stderr: io.stdout }) : new Chalk({ level: 0 });
     await writeProduct(io, reports.map((r) => formatReport(readable(r), colour, minScore)).join('\n'));
   }
-  return reports.some((r) => r.score < minScore) ? 1 : 0;
+  return reports.some((r) => r.score !== null && r.score < minScore) ? 1 : 0;
 }
 
 /** The report with the text it quotes from the file made safe to show (control and bidi characters escaped). */

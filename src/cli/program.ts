@@ -130,6 +130,7 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
     .option('--preset <name>', 'the export it is: shopify, woocommerce, stripe, amazon, square, etsy or plain (default: recognised from the header)')
     .option('--delimiter <char>', 'CSV delimiter (default: detected from , ; tab |)')
     .option('--encoding <name>', 'legacy encoding of the CSV, e.g. windows-1252 (default UTF-8; UTF-16 by BOM)')
+    .option('--fallback-locale [tag]', "customers whose language has no translation of the incident's text (fields.<locale>) get this locale's letter (no value: the incident's own) instead of stopping")
     .addHelpText('after', BATCH_EXAMPLES)
     .action(async (csv: string, opts) => {
       const { batchCommand } = await import('./batch.js');
@@ -175,6 +176,7 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
     .command('show')
     .argument('<name>', 'template name')
     .option('--stage <stage>', 'apology | followup', 'apology')
+    .option('--locale <tag>', 'the letter in this language (de, fr, es…)', 'en')
     .option('--templates <dir>', 'a template folder that shadows the built-ins')
     .description('print a template')
     .action(async (name: string, opts) => {
@@ -186,6 +188,7 @@ Exit codes: 0 done, 1 done with problems, 2 usage or input error (nothing writte
     .argument('<name>', 'template name')
     .option('--to <dir>', 'where to copy it', 'templates')
     .option('--force', 'overwrite an existing copy')
+    .option('--locale <tag>', 'copy the letter in this language to <dir>/<locale>/ (de, fr, es…)')
     .description('copy a template out to edit; use the folder with --templates')
     .action(async (name: string, opts) => {
       const { templatesEject } = await import('./templates.js');

@@ -1,6 +1,5 @@
 // The --smtp flags of draft and batch: the server, the password (never from argv), and the sink.
 // nodemailer is loaded only when --smtp is given.
-import { spawnSync } from 'node:child_process';
 import { UsageError } from '../errors.js';
 import type { DeliveryOptions } from '../mail/delivery.js';
 import type { SmtpSink } from '../mail/smtp.js';
@@ -42,7 +41,7 @@ function smtpPassword(command: string | undefined, io: IO): string {
     if (!fromEnv) throw new UsageError('--smtp names a user but no password was given', 'set APOLOGIZE_SMTP_PASSWORD, or add --smtp-password-command "pass show relay"');
     return fromEnv;
   }
-  const res = spawnSync('sh', ['-c', command], { cwd: io.cwd, env: io.env as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  const res = process.getBuiltinModule('node:child_process').spawnSync('sh', ['-c', command], { cwd: io.cwd, env: io.env as NodeJS.ProcessEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   if (res.error || res.status !== 0) {
     // Its stderr may say why; its stdout may hold the secret and is never shown.
     const why = res.error ? res.error.message : res.signal ? `killed by ${res.signal}` : `exit ${res.status}`;

@@ -1,5 +1,7 @@
-import { InputError, TemplateError } from '../errors.js';
+import { InputError, TemplateError, UsageError } from '../errors.js';
 import type { Incident } from '../incident/schema.js';
+import { localizeIncident } from '../incident/localize.js';
+import { nearestLocale } from '../text/locale.js';
 import { incidentId } from '../incident/validate.js';
 import { displayNameProblem, parseMailbox } from '../mail/address.js';
 import { textToHtml } from '../mail/html.js';
@@ -29,12 +31,20 @@ export interface ComposerOptions {
   campaignId?: string;
   /** More recipient values for the templates (see compose/context.ts). */
   values?: Readonly<Record<string, RecipientValue>>;
+  /**
+   * The letters' locale (a BCP 47 tag; default the incident's `locale`): the templates of the
+   * nearest language the library has, the incident's text in that language (`fields.<locale>`),
+   * numbers and dates formatted for the tag. A tag with no letters is English.
+   */
+  locale?: string;
 }
 
 export interface Composer {
   /** One recipient's message; `inReplyTo` threads a follow-up under the Message-ID a journal recorded. */
   (recipient?: Recipient, inReplyTo?: string): Message;
   template: CompiledTemplate;
+  /** The letter's locale (tag for formatting, folder of its templates). */
+  locale: { tag: string; folder: string };
   humourOn: boolean;
   humourWarning?: string;
   incidentId: string;
@@ -69,17 +79,26 @@ function mailbox(value: string | undefined, field: string): Mailbox | undefined 
  * writer can copy the shape's bytes. Templates that read values in ways
  * placeholders cannot copy are rendered for each message.
  */
-export function createComposer(incident: Incident, library: TemplateLibrary, opts: ComposerOptions): Composer {
+export function createComposer(original: Incident, anyLibrary: TemplateLibrary, opts: ComposerOptions): Composer {
   const stage = opts.stage ?? 'apology';
+  const wanted = opts.locale ?? original.locale;
+  const letter = nearestLocale(wanted, anyLibrary.locales());
+  if (!letter) {
+    throw new UsageError(`there are no letters in locale "${printable(wanted)}"`, `use one of ${anyLibrary.locales().join(', ')} (locale, --locale), or add your own in a --templates folder named ${printable(wanted)}/`);
+  }
+  const library = anyLibrary.locale === letter.folder ? anyLibrary : anyLibrary.forLocale(letter.folder);
+  // The id is the facts' own (every language of one incident threads the same way).
+  const factsId = opts.campaignId ?? incidentId(original);
+  const incident = localizeIncident(original, letter.tag);
   const template = library.get(incident.scenario, stage);
   const apologyTemplate = stage === 'apology' ? template : library.get(incident.scenario, 'apology');
   const humour = decideHumour(incident);
-  const id = opts.campaignId ?? incidentId(incident);
+  const id = factsId;
   const from = mailbox(incident.company.from, 'company.from');
   const replyTo = mailbox(incident.company.replyTo, 'company.replyTo');
   const domain = messageIdDomain(from);
   checkIncidentValues(incident, '');
-  const context = contextBuilder(incident, { now: opts.now, stage, id, values: opts.values });
+  const context = contextBuilder(incident, { now: opts.now, stage, id, values: opts.values, locale: letter.tag });
 
   const analysis = library.analyse(template);
   if (stage !== 'apology') {
@@ -166,10 +185,11 @@ export function createComposer(incident: Incident, library: TemplateLibrary, opt
       hit, // the shape and its values (and facts): the mbox writer copies the shape's bytes
       parts?.body,
     );
-    if (opts.html) msg.html = textToHtml(msg.text, head.subject);
+    if (opts.html) msg.html = textToHtml(msg.text, head.subject, letter.tag);
     return msg;
   }) as Composer;
   compose.template = template;
+  compose.locale = letter;
   compose.humourOn = humour.on;
   compose.humourWarning = humour.warning;
   compose.incidentId = id;

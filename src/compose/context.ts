@@ -1,13 +1,16 @@
 import type { Incident } from '../incident/schema.js';
 import type { Stage } from '../message.js';
-import { greetingFor, isFormal } from '../recipients/greeting.js';
-import { firstNameOf, type Recipient } from '../recipients/recipient.js';
+import { greetingLine, isFormal } from '../recipients/greeting.js';
+import { localeGreetingLine } from '../recipients/greeting-locale.js';
+import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
 import { isSensitive, occasionOf } from './humour.js';
-import { longDate } from '../text/dates.js';
+import { datesIn, longDate } from '../text/dates.js';
+import { languageOf, localeAbout, localeList, localeLongDate, localeNumber } from '../text/locale.js';
 import { dayOf, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
+import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
 
 /**
@@ -69,13 +72,24 @@ function str(v: unknown): string {
  * number). A first name that is only the first word of the name was derived,
  * not given: the name is read with every rule instead.
  */
-function greetingValue(formal: boolean, warm = false): RecipientValue {
-  const options = { formal };
-  return (r) => {
-    const given = r.first_name !== '' && r.first_name !== firstNameOf(r.name) ? r.first_name : undefined;
-    const line = greetingFor({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, options).line;
+function greetingValue(formal: boolean, lang: string, warm = false): RecipientValue {
+  if (lang === 'de' || lang === 'fr' || lang === 'es') {
+    return (r) => {
+      const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
+      return localeGreetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, lang, formal);
+    };
+  }
+  if (warm) {
     // A wedding or a loss: "Dear Helen," (the casual line's name, with the warmth of "Dear").
-    return warm && line.startsWith('Hi ') ? `Dear ${line.slice(3)}` : line;
+    return (r) => {
+      const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
+      const line = greetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, formal);
+      return line.startsWith('Hi ') ? `Dear ${line.slice(3)}` : line;
+    };
+  }
+  return (r) => {
+    const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
+    return greetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, formal);
   };
 }
 
@@ -86,6 +100,8 @@ export interface ContextOptions {
   id: string;
   /** More recipient values, after the built-in ones (a library user's, or a test's). */
   values?: Readonly<Record<string, RecipientValue>>;
+  /** The letter's locale ("de-AT"): numbers, dates, the greeting; default the incident's. */
+  locale?: string;
 }
 
 /** The incident part of the context: what every message of a run shares. */
@@ -101,6 +117,11 @@ export interface IncidentContext {
   followUpDate: string;
   /** Who speaks: "I" for a person, "we" for a team or a business letter ({{voice.Im}} sorry, {{voice.ill}} call you). */
   voice: Record<string, string>;
+  /** The same for every language: true when "we" speak (`{{v "wir melden uns" "ich melde mich"}}` reads it). */
+  we: boolean;
+  /** The letter's locale as a BCP 47 tag ("de-AT"), and its language ("de"): the helpers format for it. */
+  locale: string;
+  lang: string;
 }
 
 export interface ContextBuilder {
@@ -122,7 +143,24 @@ export interface ContextBuilder {
   reader(names: readonly string[]): (r: Recipient, out: unknown[], at: number) => void;
 }
 
+/**
+ * The promised check-in, never before what it checks: when the outcome names a day on or after
+ * the follow-up's due date ("a new appointment on Thursday 3 December"), the day after it.
+ */
+function checkInAfter(due: Date, outcome: string | undefined, now: Date): Date {
+  let latest = due;
+  for (const d of datesIn(outcome, now)) {
+    const after = new Date(d.getTime() + 86_400_000 + (now.getTime() % 86_400_000));
+    if (d.getTime() + 86_400_000 > latest.getTime()) latest = after;
+  }
+  return latest;
+}
+
 export function contextBuilder(incident: Incident, o: ContextOptions): ContextBuilder {
+  const tag = o.locale ?? incident.locale ?? 'en';
+  const lang = languageOf(tag);
+  const english = lang === 'en';
+  const date = (d: Date) => (english ? longDate(d) : localeLongDate(d, tag));
   const severe = incident.severity === 'major' || incident.severity === 'critical';
   const occasion = occasionOf(incident);
   // A wedding or a loss is written to warmly, by first name ("Dear Helen,"), whatever the severity.
@@ -130,10 +168,13 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
   // When the apology went (the follow-up is read `after` it, later when what it checks was due later), and when its follow-up is promised.
   const dates = letterDates(incident, o.now, o.stage);
   const mistake = mistakeForms(incident.mistake);
-  const followUpDue = o.stage === 'apology' ? dates.followUp : undefined;
+  // English: after the refund's due day or a date the outcome names (incident/advice.ts followUpDay), promised by
+  // the apology only; the other languages: the day after a date the outcome names.
+  const followUpAsked = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
+  const followUpDue = english ? (o.stage === 'apology' ? dates.followUp : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
   const values: Record<string, keyof Recipient | RecipientValue> = {
     ...RECIPIENT_VALUES,
-    greeting: greetingValue(isFormal(incident) && !warm, warm),
+    greeting: greetingValue(isFormal(incident) && !(warm && english), lang, warm && english),
     // The row's new date, when the check-in the apology promises would come before it: the day after it ("" otherwise).
     checkin_date: (r) => {
       const v = r.fields.new_date;
@@ -176,8 +217,8 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       signer,
       remedy: { kind: incident.remedy.kind, details: incident.remedy.details ?? '' },
       followUp: { after: incident.followUp?.after ?? '' },
-      affectedExact: formatNumber(incident.affected),
-      affectedAbout: about(incident.affected),
+      affectedExact: english ? formatNumber(incident.affected) : localeNumber(incident.affected, tag),
+      affectedAbout: english ? about(incident.affected) : localeAbout(incident.affected, tag, lang === 'es' && /as$/u.test(incident.people.many)),
       severe,
       single: incident.affected === 1,
       many: incident.affected >= 100,
@@ -187,7 +228,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       variant: variants(o.id),
       business: incident.audience === 'business',
       // Health, grief or a once-in-a-lifetime day: the built-in letters tell no joke, whatever the severity.
-      sensitive: isSensitive(incident),
+      sensitive: isSensitive(incident) || (!english && SENSITIVE_OTHER.test([incident.mistake, incident.rootCause, incident.summary ?? '', incident.people.many].join(' '))),
       // 'grief', 'wedding', 'celebration', 'health' or '': which lines of their own a sensitive letter needs.
       occasion,
       warm,
@@ -231,18 +272,20 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       summary: incident.summary ?? '',
       when: incident.when ?? '',
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
-      onWhen: onDate(incident.when),
+      onWhen: english ? onDate(incident.when) : '',
       outcome: incident.outcome ?? '',
+      // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
+      checkInAfterOutcome: english ? Boolean(dates.moved) && o.stage === 'apology' : followUpDue !== undefined && followUpDue !== followUpAsked,
       action: incident.action ?? '',
       commitmentDue: incident.commitmentDue ?? '',
       exposure: {
         ...incident.exposure,
-        ...exposureFacts(incident.exposure.data, incident.mistake),
-        onDiscovered: onDate(incident.exposure.discovered),
+        ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag),
+        onDiscovered: english ? onDate(incident.exposure.discovered) : (incident.exposure.discovered ?? ''),
         // The containment said once: not when the commitment already says it ("we turned the cache off within the hour").
         containedRepeats: repeats(incident.exposure.contained, incident.commitment),
         // "the ICO on 19 November" → "the ICO": who the customer may complain to.
-        regulatorName: regulatorName(incident.exposure.regulator),
+        regulatorName: english ? regulatorName(incident.exposure.regulator) : '',
       },
       // Sent to the wrong person (a letter, an email): the reader may hold someone else's, and may be missing their own.
       misdirected: MISDIRECTED.test(text),
@@ -251,9 +294,12 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
     signer,
     stage: o.stage,
     severe,
-    today: longDate(o.now),
-    followUpDate: followUpDue ? longDate(followUpDue) : '',
+    today: date(o.now),
+    followUpDate: followUpDue ? date(followUpDue) : '',
     voice: incident.signer.team || incident.audience === 'business' ? WE : I,
+    we: incident.signer.team || incident.audience === 'business',
+    locale: tag,
+    lang,
   };
 
   return {
@@ -341,14 +387,15 @@ const KIND_MENTIONED: Readonly<Record<string, RegExp>> = {
  * test results"), whether the mistake already names them all (then the list is not said twice), what
  * was not involved ("No passwords or payment details were involved."), and a flag per kind for the advice.
  */
-function exposureFacts(data: readonly string[], text: string): Record<string, unknown> {
-  const healthThing = HEALTH_THING.exec(text)?.[1];
-  const wordFor = (d: string) => (d === 'health' ? (healthThing ? `your ${healthThing.toLowerCase()}` : 'details of your health') : (KIND_WORDS[d] ?? d));
+function exposureFacts(data: readonly string[], text: string, lang = 'en', tag = 'en'): Record<string, unknown> {
+  const healthThing = lang === 'en' ? HEALTH_THING.exec(text)?.[1] : undefined;
+  const table = KIND_WORDS_BY_LANG[lang] ?? KIND_WORDS;
+  const wordFor = (d: string) => (d === 'health' && lang === 'en' ? (healthThing ? `your ${healthThing.toLowerCase()}` : 'details of your health') : (table[d] ?? d));
   const words = data.map(wordFor);
-  const join = (ws: string[]) => (ws.length <= 1 ? (ws[0] ?? '') : `${ws.slice(0, -1).join(', ')} and ${ws[ws.length - 1]}`);
+  const join = (ws: string[]) => (lang !== 'en' ? localeList(ws, tag) : ws.length <= 1 ? (ws[0] ?? '') : `${ws.slice(0, -1).join(', ')} and ${ws[ws.length - 1]}`);
   const list = join(words);
   // For a subject: "your name, date of birth and blood test results".
-  const short = join(words.map((w, i) => (i > 0 ? w.replace(/^your /, '') : w)));
+  const short = lang === 'en' ? join(words.map((w, i) => (i > 0 ? w.replace(/^your /, '') : w))) : list;
   const has: Record<string, boolean> = {};
   for (const kind of Object.keys(KIND_WORDS)) has[kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data.includes(kind);
   const money = has.paymentCard || has.bankAccount;
@@ -398,6 +445,32 @@ function wroteWhen(days: number | undefined): string {
   if (days <= 70) return `${NUMBER_WORDS[Math.round(days / 7)]} weeks ago`;
   return 'recently';
 }
+
+/** The kinds of data in the other built-in languages, as a letter lists them. */
+const KIND_WORDS_BY_LANG: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  de: {
+    name: 'Ihr Name', email: 'Ihre E-Mail-Adresse', phone: 'Ihre Telefonnummer', 'postal-address': 'Ihre Postanschrift',
+    'date-of-birth': 'Ihr Geburtsdatum', password: 'Ihr Passwort', 'payment-card': 'die Daten Ihrer Zahlungskarte',
+    'bank-account': 'Ihre Bankverbindung', 'government-id': 'die Nummer Ihres Ausweisdokuments', health: 'Angaben zu Ihrer Gesundheit',
+    'order-history': 'Ihre Bestellhistorie', location: 'Standortdaten',
+  },
+  fr: {
+    name: 'votre nom', email: 'votre adresse e-mail', phone: 'votre numéro de téléphone', 'postal-address': 'votre adresse postale',
+    'date-of-birth': 'votre date de naissance', password: 'votre mot de passe', 'payment-card': 'les données de votre carte de paiement',
+    'bank-account': 'vos coordonnées bancaires', 'government-id': 'le numéro de votre pièce d’identité', health: 'des informations sur votre santé',
+    'order-history': 'l’historique de vos commandes', location: 'des données de localisation',
+  },
+  es: {
+    name: 'su nombre', email: 'su dirección de correo electrónico', phone: 'su número de teléfono', 'postal-address': 'su dirección postal',
+    'date-of-birth': 'su fecha de nacimiento', password: 'su contraseña', 'payment-card': 'los datos de su tarjeta de pago',
+    'bank-account': 'sus datos bancarios', 'government-id': 'el número de su documento de identidad', health: 'información sobre su salud',
+    'order-history': 'su historial de pedidos', location: 'datos de ubicación',
+  },
+};
+
+/** Health, grief and once-in-a-lifetime days in German, French and Spanish (word starts, any ending). */
+const SENSITIVE_OTHER = /(?<![\p{L}])(?:patient|gesundheit|befund|ärzt|arzt|praxis|klinik|krankenhaus|zahnarzt|beerdigung|trauer|hochzeit|taufe|santé|médic|clinique|hôpita|résultat|ordonnance|obsèques|funéraill|deuil|mariage|baptême|dentist|paciente|salud|médic|clínica|hospital|resultado|receta|funeral|duelo|boda|bautizo|dental)/iu;
+
 
 const DATE_START = /^(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
 

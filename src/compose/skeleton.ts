@@ -19,7 +19,39 @@ const SLOT = /\uE000(\d+)\uE001/g;
  * rendering refuses (other control characters), or that holds a placeholder mark.
  */
 // eslint-disable-next-line no-control-regex
-const RENDER_DIRECTLY = /[\uE000\u0000-\u001f\u007f-\u009f]|^\s|\s$/;
+export const RENDER_DIRECTLY = /[\uE000\u0000-\u001f\u007f-\u009f]|^\s|\s$/;
+
+/** A UTF-16 unit that `\s` matches (white space and line terminators). */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * A non-empty value's UTF-8 octets (Buffer.byteLength), or -1 when
+ * RENDER_DIRECTLY matches it: one pass over its units instead of two
+ * regular expressions and a byte count (a batch asks for every value of
+ * every message).
+ */
+export function valueOctets(v: string): number {
+  const n = v.length;
+  if (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(n - 1))) return -1;
+  let octets = n;
+  for (let i = 0; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === 0x7f) return -1;
+    } else if (c < 0x800) {
+      if (c <= 0x9f) return -1;
+      octets += 1;
+    } else if (c === 0xe000) return -1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (v.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      octets += 2; // a pair: 4 octets for its 2 units
+      i++;
+    } else octets += 2; // 3 octets (a lone surrogate is written as U+FFFD)
+  }
+  return octets;
+}
 export interface RenderedParts {
   headers: string[];
   body: string;
@@ -169,6 +201,7 @@ export class SkeletonRenderer {
     const values: unknown[] = new Array(perRecipient + orders.length * perOrder);
     this.readRecipient(recipient, values, 0);
     for (let o = 0; o < orders.length; o++) this.readOrder(orders[o]!, values, perRecipient + o * perOrder);
+    const octets = this.octets;
     let acc = 0;
     let n = 0;
     let long = '';
@@ -177,11 +210,13 @@ export class SkeletonRenderer {
       let state: number;
       if (v === undefined) state = 2;
       else if (typeof v !== 'string') return undefined;
-      else if (v === '') state = 0;
+      else if (v === '') state = octets[i] = 0;
       else {
         // Placeholders give the same text as rendering only when tidying the
         // body (trailing spaces, blank-line runs, trim) cannot touch the value.
-        if (RENDER_DIRECTLY.test(v)) return undefined;
+        const o = valueOctets(v);
+        if (o < 0) return undefined;
+        octets[i] = o;
         state = 1;
       }
       acc = acc * 4 + state;
@@ -216,17 +251,11 @@ export class SkeletonRenderer {
     return { shape, values: values as string[], facts: this.facts(shape.info, values as string[]) };
   }
 
-  /** This message's body facts: the shape's, with its values' lengths and first characters. */
+  /** This message's body facts: the shape's, with its values' octets (lookup counted them) and first characters. */
   private facts(info: BodyInfo, values: string[]): BodyFacts {
     let ascii = info.ascii;
     const octets = this.octets;
-    for (const s of info.used) {
-      const v = values[s]!;
-      if (NON_ASCII.test(v)) {
-        ascii = false;
-        octets[s] = Buffer.byteLength(v, 'utf8');
-      } else octets[s] = v.length;
-    }
+    for (const s of info.used) if (octets[s] !== values[s]!.length) ascii = false;
     let maxOctets = info.constMax;
     for (const line of info.lines) {
       let o = line.octets;

@@ -90,12 +90,22 @@ function mailboxCheck(optional: boolean) {
   };
 }
 
-/** The plural the affected are called by so far ("customers" until `people` is answered). */
+/** The default people noun and the language's name, for an incident written in `locale` (the letters' language). */
+const LOCALE_DEFAULTS: Readonly<Record<string, { people: string; name: string }>> = {
+  de: { people: 'Kundinnen und Kunden', name: 'German' },
+  fr: { people: 'clients', name: 'French' },
+  es: { people: 'clientes', name: 'Spanish' },
+};
+const localeDefaults = (input: IncidentInput) => LOCALE_DEFAULTS[(input.locale ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? ''];
+/** " (in German)" after a question whose answer the letter quotes, when the letter is not English. */
+const inLanguage = (input: IncidentInput) => (localeDefaults(input) ? ` (in ${localeDefaults(input)!.name})` : '');
+
+/** The plural the affected are called by so far ("customers", or the letter language's word, until `people` is answered). */
 function peopleWord(input: IncidentInput): string {
   const p = input.people;
   if (typeof p === 'string' && p.trim() !== '') return p.trim();
   if (p && typeof p === 'object' && typeof p.many === 'string' && p.many.trim() !== '') return p.many.trim();
-  return 'customers';
+  return localeDefaults(input)?.people ?? 'customers';
 }
 
 /**
@@ -118,13 +128,13 @@ function allQuestions(opts: AskOptions): Entry[] {
   const asks = (what: string) => (input: IncidentInput) => scenarioAsks(scenarioOf(input), what);
   return [
     { key: 'scenario', q: { key: 'scenario', kind: 'select', message: 'What kind of mistake was it?', choices: opts.scenarios, default: 'generic', required: true } },
-    { key: 'mistake', q: { key: 'mistake', kind: 'input', message: 'What went wrong, in words your customer would use?', required: true, validate: required('what went wrong') } },
+    { key: 'mistake', q: (input) => ({ key: 'mistake', kind: 'input', message: `What went wrong, in words your customer would use${inLanguage(input)}?`, required: true, validate: required('what went wrong') }) },
     {
       key: 'people',
-      q: {
-        key: 'people', kind: 'input', message: 'Who were affected: what do you call them (customers, patients, members, guests, clients…)?', default: 'customers', required: false,
+      q: (input) => ({
+        key: 'people', kind: 'input', message: `Who were affected: what do you call them (customers, patients, members, guests, clients…)${inLanguage(input)}?`, default: peopleWord(input), required: false,
         validate: (a) => (/[\r\n]/.test(a) ? 'one word or a few, on one line' : true),
-      },
+      }),
     },
     {
       key: 'affected',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export { SEVERITIES, REMEDY_KINDS, HUMOUR_MODES, BUILTIN_SCENARIOS, AUDIENCES, COMMITMENT_STATUSES, EXPOSURE_KINDS } from './enums.js';
 export type { Severity, Audience, CommitmentStatus, ExposureKind, RemedyKind, HumourMode } from './enums.js';

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { Message } from '../message.js';
 import { DeliverySink, type DeliveryOptions, type Outcome } from './delivery.js';
 import { toRfc5322 } from './rfc5322.js';
@@ -42,7 +41,8 @@ export class ExecSink extends DeliverySink {
 
   protected handOver(msg: Message, to: string): Promise<Outcome> {
     return new Promise<Outcome>((resolve) => {
-      const child = spawn('sh', ['-c', this.exec.command], {
+      // (child_process loaded when a command runs: a run without --exec never needs it)
+      const child = process.getBuiltinModule('node:child_process').spawn('sh', ['-c', this.exec.command], {
         env: { ...this.exec.env, APOLOGIZE_TO: to, APOLOGIZE_MESSAGE_ID: `<${msg.messageId}>` } as NodeJS.ProcessEnv,
         cwd: this.exec.cwd,
         stdio: ['pipe', 'pipe', 'pipe'],

@@ -20,7 +20,7 @@ function linkify(escaped: string): string {
     .replace(/(^|[\s(])([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g, '$1<a href="mailto:$2" style="color:#1a5fb4;">$2</a>');
 }
 
-export function textToHtml(text: string, subject: string): string {
+export function textToHtml(text: string, subject: string, lang = 'en'): string {
   const blocks = text.trimEnd().split(/\n{2,}/);
   const html: string[] = [];
   blocks.forEach((block, i) => {
@@ -42,7 +42,7 @@ export function textToHtml(text: string, subject: string): string {
   });
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(/^[A-Za-z0-9-]{1,35}$/.test(lang) ? lang : 'en')}">`,
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(subject)}</title></head>`,
     '<body style="margin:0;padding:0;background:#f6f6f4;">',

@@ -97,7 +97,7 @@ export function writeMboxEntry(msg: Message, t: ByteTarget): void {
   const body = cut.body;
   for (let i = 0; i < body.length; i++) {
     const p = body[i]!;
-    if (typeof p === 'number') at += out.utf8Write(values[p]!, at);
+    if (typeof p === 'number') at = writeValue(out, at, values[p]!);
     else {
       out.set(p, at);
       at += p.length;
@@ -105,6 +105,25 @@ export function writeMboxEntry(msg: Message, t: ByteTarget): void {
   }
   out[at++] = 10; // the blank line that ends an mbox entry
   t.used = at;
+}
+
+/**
+ * `out.utf8Write(v, at)`, returning where it ends: a short ASCII value (most
+ * values: names, order numbers, amounts) is copied unit by unit, which is
+ * several times cheaper than the call into C++; any other is utf8Write's.
+ */
+function writeValue(out: Out, at: number, v: string): number {
+  const n = v.length;
+  if (n <= 48) {
+    let i = 0;
+    for (; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c >= 0x80) break;
+      out[at + i] = c;
+    }
+    if (i === n) return at + n;
+  }
+  return at + out.utf8Write(v, at);
 }
 
 /** What the writer keeps per shape (in `shape.mbox`). */

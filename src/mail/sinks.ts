@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { close as fsClose, closeSync, constants, existsSync, fsyncSync, link as fsLink, mkdirSync, open as fsOpen, openSync, readdirSync, rename as fsRename, renameSync, statSync, unlink as fsUnlink, unlinkSync, write as fsWrite } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { close as fsClose, closeSync, constants, existsSync, fsyncSync, link as fsLink, linkSync, lstatSync, mkdirSync, open as fsOpen, openSync, readdirSync, rename as fsRename, renameSync, rmdirSync, statSync, unlink as fsUnlink, unlinkSync, write as fsWrite } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { ByteTarget, Message } from '../message.js';
 import { OutputError, UsageError } from '../errors.js';
 import { createExclusive, tempNameFor, writeNewFile } from './create.js';
@@ -278,23 +278,45 @@ const FILES_IN_FLIGHT = 16;
 /** A new file, never an existing one or through a symlink (as createExclusive). */
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-/** A folder of .eml files, each written atomically; existing files are kept unless --force. */
+/**
+ * A folder of .eml files, each whole or absent; existing files are kept unless --force.
+ *
+ * A folder that does not exist yet is made under a temporary name beside it
+ * (`.<name>.<salt>.tmp`, created by this run, unguessable): each message is created there
+ * at its final name (O_EXCL|O_NOFOLLOW), written and closed, one new directory entry per
+ * message, and the folder is renamed into place when the run ends (a failure or Ctrl-C
+ * too: the whole messages are kept, the one that failed is removed). Into an existing
+ * folder, each file is written to a temporary name and linked into place (renamed with
+ * --force), so none is ever overwritten without --force or written through a symlink.
+ */
 export class FolderSink implements Sink {
   written = 0;
   failed = 0;
   /** Temporary names are `.<salt>-<n>.tmp`, created exclusively: unguessable, so none can be planted. */
   private readonly salt = randomBytes(8).toString('hex');
+  /** The folder made for this run, renamed to `dir` at the end; undefined when `dir` already existed. */
+  private readonly staging: string | undefined;
   constructor(
     private readonly dir: string,
     private readonly force: boolean,
   ) {
+    let fresh = false;
+    try {
+      lstatSync(dir);
+    } catch (err) {
+      fresh = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    }
     try {
       // Not `recursive` on an existing parent: Node's recursive mkdir spins on some
       // special file systems (/proc) instead of failing.
-      if (!existsSync(dir)) {
-        if (!existsSync(dirname(dir))) mkdirSync(dirname(dir), { recursive: true });
-        mkdirSync(dir);
+      if (!existsSync(dirname(dir))) mkdirSync(dirname(dir), { recursive: true });
+      if (fresh) {
+        const staging = join(dirname(dir), `.${basename(dir)}.${this.salt}.tmp`);
+        mkdirSync(staging);
+        this.staging = staging;
+        return;
       }
+      if (!existsSync(dir)) mkdirSync(dir);
     } catch (err) {
       throw new UsageError(`cannot create the folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'choose a writable --out folder');
     }
@@ -323,15 +345,17 @@ export class FolderSink implements Sink {
   private waiters: (() => void)[] = [];
 
   /**
-   * Writes one file off the compose path: create the temporary name exclusively, write, close,
-   * then link it to its final name (or rename over it with --force), on libuv's thread pool.
-   * Up to FILES_IN_FLIGHT files at once; then the run waits. A failure is reported by the next
+   * Writes one file off the compose path, on libuv's thread pool: into the run's own folder,
+   * create the final name exclusively, write, close; into an existing folder, the same under a
+   * temporary name, then link it to its final name (or rename over it with --force). Up to
+   * FILES_IN_FLIGHT files at once; then the run waits. A failure is reported by the next
    * `write` or by `close`; files already whole are kept, the failed one leaves nothing.
    */
   write(msg: Message, seq: number): Promise<void> | void {
     if (this.error) throw this.error;
-    const final = join(this.dir, emlName(seq, msg.key));
-    const tmp = join(this.dir, `.${this.salt}-${seq}.tmp`);
+    const name = emlName(seq, msg.key);
+    const final = join(this.dir, name);
+    const tmp = this.staging !== undefined ? join(this.staging, name) : join(this.dir, `.${this.salt}-${seq}.tmp`);
     const data = Buffer.from(formatEntry(msg, 'eml', 0), 'utf8');
     this.inFlight++;
     const fail = (err: NodeJS.ErrnoException, created: boolean) => {
@@ -345,6 +369,11 @@ export class FolderSink implements Sink {
       if (created) fsUnlink(tmp, done);
       else done();
     };
+    const finish = (err: NodeJS.ErrnoException | null) => {
+      if (err) return fail(err, true);
+      this.written++;
+      this.settle();
+    };
     fsOpen(tmp, EXCLUSIVE, 0o666, (err, fd) => {
       if (err) return fail(err, false);
       const writeFrom = (off: number): void => {
@@ -353,12 +382,8 @@ export class FolderSink implements Sink {
           if (off + n < data.length) return writeFrom(off + n);
           fsClose(fd, (cerr) => {
             if (cerr) return fail(cerr, true);
-            const finish = (lerr: NodeJS.ErrnoException | null) => {
-              if (lerr) return fail(lerr, true);
-              this.written++;
-              this.settle();
-            };
-            if (this.force) fsRename(tmp, final, finish);
+            if (this.staging !== undefined) finish(null);
+            else if (this.force) fsRename(tmp, final, finish);
             else fsLink(tmp, final, (lerr) => (lerr ? finish(lerr) : fsUnlink(tmp, finish))); // link fails if the file exists: never overwrite
           });
         });
@@ -366,6 +391,46 @@ export class FolderSink implements Sink {
       writeFrom(0);
     });
     if (this.inFlight >= FILES_IN_FLIGHT) return this.until(() => this.inFlight < FILES_IN_FLIGHT);
+  }
+
+  /**
+   * The run's folder becomes `dir`. Should `dir` have appeared meanwhile, the files are moved
+   * into it one by one, with the rules of an existing folder (never over a file without --force).
+   */
+  private publish(): void {
+    const staging = this.staging!;
+    try {
+      renameSync(staging, this.dir);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Only into a real folder (never through a symlink put there meanwhile).
+      let folder = false;
+      try {
+        folder = lstatSync(this.dir).isDirectory();
+      } catch {
+        /* gone again */
+      }
+      if ((code !== 'EEXIST' && code !== 'ENOTEMPTY') || !folder) {
+        this.error ??= new OutputError(`cannot rename ${staging} to ${this.dir}: ${code ?? String(err)}`, `the messages are in ${staging}`);
+        return;
+      }
+    }
+    for (const name of readdirSync(staging)) {
+      const from = join(staging, name);
+      const to = join(this.dir, name);
+      try {
+        if (this.force) renameSync(from, to);
+        else {
+          linkSync(from, to);
+          unlinkSync(from);
+        }
+      } catch (err) {
+        this.error ??= new OutputError(`cannot write ${to}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, `${this.dir} appeared during the run; the messages not moved are in ${staging}`);
+        return;
+      }
+    }
+    rmdirSync(staging);
   }
 
   private settle(): void {
@@ -386,12 +451,18 @@ export class FolderSink implements Sink {
     });
   }
 
-  /** Waits for every file in flight; the first failure, if any. */
+  private published = false;
+
+  /** Waits for every file in flight, puts the run's folder in place; the first failure, if any. */
   async close(): Promise<void> {
     await new Promise<void>((resolve) => {
       const check = () => (this.inFlight === 0 ? resolve() : this.waiters.push(check));
       check();
     });
+    if (this.staging !== undefined && !this.published) {
+      this.published = true;
+      this.publish();
+    }
     if (this.error) throw this.error;
   }
 

@@ -103,7 +103,9 @@ export class SmtpSink extends DeliverySink {
       timeout.abort();
     }, this.smtp.timeoutMs);
     const raw = Buffer.from(toRfc5322(msg, '\r\n'), 'utf8');
-    const data = { envelope: { from: msg.from?.address ?? '', to: [to] }, raw, signal: timeout.signal, apologizeHandOff: handOff };
+    // The Message-ID given, so nodemailer does not make one of its own for a raw message
+    // (five random draws a message; the raw bytes are sent as they are either way).
+    const data = { envelope: { from: msg.from?.address ?? '', to: [to] }, raw, messageId: `<${msg.messageId}>`, signal: timeout.signal, apologizeHandOff: handOff };
     return this.transport.sendMail(data).then(
       (): Outcome => {
         clearTimeout(timer);

@@ -15,7 +15,8 @@ export function normaliseHeader(name: string): string {
 const ALIASES = new Map<string, string>([
   // email
   ...(['e_mail', 'email_address', 'customer_email', 'e_mail_address', 'billing_email', 'email_(billing)', 'buyer_email', 'purchase_email',
-    'e_mail_adresse', 'email_adresse', 'mailadresse', 'kunden_e_mail', 'e_mail_(rechnung)',
+    'billing_email_address', 'email_address_(billing)', 'customer_email_address', 'customer_e_mail', 'contact_email',
+    'e_mail_adresse', 'email_adresse', 'mailadresse', 'kunden_e_mail', 'e_mail_(rechnung)', 'e_mail_(facturering)',
     'courriel', 'adresse_e_mail', 'adresse_email', 'adresse_mail', 'adresse_electronique', 'adresse_courriel', 'e_mail_(facturation)',
     'correo', 'correo_electronico', 'email_(facturacion)', 'direccion_de_correo', 'direccion_de_correo_electronico',
     'e_mailadres', 'emailadres', 'e_mail_adres', 'mailadres'] as const).map((k) => [k, 'email'] as [string, string]),
@@ -26,9 +27,11 @@ const ALIASES = new Map<string, string>([
     'nombre_completo', 'cliente', 'nombre_del_cliente', 'nombre_y_apellidos',
     'klant', 'klantnaam', 'volledige_naam', 'naam_klant'] as const).map((k) => [k, 'name'] as [string, string]),
   // first_name
-  ...(['firstname', 'given_name', 'forename', 'first_name_(billing)', 'vorname', 'prenom', 'nombre_de_pila', 'voornaam'] as const).map((k) => [k, 'first_name'] as [string, string]),
+  ...(['firstname', 'given_name', 'forename', 'first_name_(billing)', 'vorname', 'prenom', 'nombre_de_pila', 'voornaam',
+    'vorname_(rechnung)', 'prenom_(facturation)', 'nombre_(facturacion)', 'voornaam_(facturering)'] as const).map((k) => [k, 'first_name'] as [string, string]),
   // last_name
-  ...(['lastname', 'surname', 'family_name', 'last_name_(billing)', 'nachname', 'familienname', 'nom_de_famille', 'apellido', 'apellidos', 'achternaam', 'familienaam'] as const).map((k) => [k, 'last_name'] as [string, string]),
+  ...(['lastname', 'surname', 'family_name', 'last_name_(billing)', 'nachname', 'familienname', 'nom_de_famille', 'apellido', 'apellidos', 'achternaam', 'familienaam',
+    'nachname_(rechnung)', 'nom_(facturation)', 'apellidos_(facturacion)', 'achternaam_(facturering)'] as const).map((k) => [k, 'last_name'] as [string, string]),
   // order_id
   ...(['order', 'order_number', 'order_no', 'order_#', 'order_ref', 'order_reference',
     'bestellnummer', 'bestell_nr', 'bestell_nr.', 'bestellnr', 'bestellnr.', 'bestellung', 'auftragsnummer', 'auftrag', 'auftrags_nr.',
@@ -37,19 +40,21 @@ const ALIASES = new Map<string, string>([
     'bestelnummer', 'bestelling', 'ordernummer', 'bestelling_nr', 'bestelling_nr.'] as const).map((k) => [k, 'order_id'] as [string, string]),
   // product
   ...(['item', 'item_name', 'product_name', 'lineitem_name', 'title', 'product_title',
-    'artikel', 'artikelname', 'artikelbezeichnung', 'produkt', 'produktname', 'bezeichnung',
+    'artikel', 'artikelname', 'artikelbezeichnung', 'artikelname_(position)', 'produktbezeichnung', 'produkt', 'produktname', 'bezeichnung',
     'produit', 'article', 'nom_du_produit', 'designation', 'libelle',
     'producto', 'articulo', 'nombre_del_producto',
     'productnaam', 'artikelnaam', 'artikelomschrijving', 'omschrijving'] as const).map((k) => [k, 'product'] as [string, string]),
   // quantity
-  ...(['quantity_purchased', 'lineitem_quantity', 'menge', 'anzahl', 'stuckzahl', 'quantite', 'qte', 'cantidad', 'aantal'] as const).map((k) => [k, 'quantity'] as [string, string]),
+  ...(['qty', 'quantity_purchased', 'quantity_ordered', 'lineitem_quantity', 'item_quantity', 'menge', 'anzahl', 'stuckzahl', 'quantite', 'qte', 'cantidad', 'aantal'] as const).map((k) => [k, 'quantity'] as [string, string]),
   // amount, currency
-  ...(['total_amount', 'order_total', 'betrag', 'gesamtbetrag', 'rechnungsbetrag', 'bruttobetrag', 'summe', 'montant', 'montant_total', 'montant_ttc', 'importe', 'importe_total', 'monto', 'bedrag', 'totaalbedrag'] as const).map((k) => [k, 'amount'] as [string, string]),
+  ...(['total', 'total_amount', 'order_total', 'grand_total', 'total_price', 'order_amount', 'betrag', 'gesamtsumme', 'endbetrag', 'montant_total_ttc', 'total_ttc', 'importe_total_pedido', 'totaal', 'totaalprijs', 'gesamtbetrag', 'rechnungsbetrag', 'bruttobetrag', 'summe', 'montant', 'montant_total', 'montant_ttc', 'importe', 'importe_total', 'monto', 'bedrag', 'totaalbedrag'] as const).map((k) => [k, 'amount'] as [string, string]),
   ...(['currency_code', 'wahrung', 'devise', 'moneda', 'divisa', 'valuta'] as const).map((k) => [k, 'currency'] as [string, string]),
   // company, salutation, locale, new_date
   ...(['company_name', 'company_(billing)', 'organisation', 'organization', 'firma', 'firmenname', 'unternehmen', 'societe', 'entreprise', 'raison_sociale', 'empresa', 'compania', 'razon_social', 'bedrijf', 'bedrijfsnaam'] as const).map((k) => [k, 'company'] as [string, string]),
-  ...(['anrede', 'civilite', 'titre', 'tratamiento', 'aanhef'] as const).map((k) => [k, 'salutation'] as [string, string]),
-  ...(['language', 'sprache', 'langue', 'idioma', 'taal'] as const).map((k) => [k, 'locale'] as [string, string]),
+  ...(['anrede', 'civilite', 'titre', 'tratamiento', 'aanhef', 'titel_(anrede)'] as const).map((k) => [k, 'salutation'] as [string, string]),
+  // The Dutch family-name prefix ("van der" in Sanne van der Berg), a column of its own in Dutch exports.
+  ...(['tussenvoegsel', 'tussenvoegsels', 'voorvoegsel', 'voorvoegsels'] as const).map((k) => [k, 'surname_prefix'] as [string, string]),
+  ...(['language', 'lang', 'customer_locale', 'sprache', 'langue', 'idioma', 'taal'] as const).map((k) => [k, 'locale'] as [string, string]),
   ...(['new_delivery_date', 'neues_datum', 'neuer_liefertermin', 'nouvelle_date', 'nueva_fecha', 'nieuwe_datum'] as const).map((k) => [k, 'new_date'] as [string, string]),
 ]);
 
@@ -122,21 +127,28 @@ export function mapColumns(header: string[], map: Map<string, string>, preset?: 
     const f = map.get(n);
     if (f !== undefined) hard.add(f);
   }
-  header.forEach((raw, i) => {
+  const proposed = header.map((_raw, i) => {
     const norm = norms[i]!;
     const ambiguous = NAME_OR_FAMILY.get(plainLetters(norm)) ?? (norm === 'name' && norms.includes('vorname') ? { withFirst: 'last_name', withLast: 'name', alone: 'name' } : undefined);
-    let field = map.get(norm);
-    const soft = field === undefined;
-    if (field === undefined) {
-      if (table?.ignore.has(norm)) field = `_${norm}`;
-      else field = table?.fields.get(norm) ?? (ambiguous ? (hasFirst ? ambiguous.withFirst : hasLast ? ambiguous.withLast : ambiguous.alone) : undefined) ?? (table && table.preset.id !== 'plain' ? norm : aliasOf(norm) ?? norm);
-    }
+    const given = map.get(norm);
+    if (given !== undefined) return { field: given, soft: false };
+    if (table?.ignore.has(norm)) return { field: `_${norm}`, soft: true };
+    return { field: table?.fields.get(norm) ?? (ambiguous ? (hasFirst ? ambiguous.withFirst : hasLast ? ambiguous.withLast : ambiguous.alone) : undefined) ?? (table && table.preset.id !== 'plain' ? norm : aliasOf(norm) ?? norm), soft: true };
+  });
+  // A column named exactly as a field keeps it: an alias of another column gives way ("order_id" beside
+  // "order_number" keeps its own name). Not for the email: two address columns must be told apart (--map).
+  const exact = new Set(proposed.filter((p, i) => p.field === norms[i] && p.field !== 'email').map((p) => p.field));
+  header.forEach((raw, i) => {
+    const norm = norms[i]!;
+    let { field } = proposed[i]!;
+    const { soft } = proposed[i]!;
     if (field === '') field = `column_${i + 1}`;
     if (FORBIDDEN.has(field)) {
       throw new UsageError(`column "${raw}" cannot be used as "${field}" (a reserved name)`, `rename it, or --map "${raw}=other_name"`);
     }
     // Given way: to a --map field always; with a preset, to a column mapped before it too.
     if (soft && (hard.has(field) || (table && used.has(field)))) field = used.has(`_${norm}`) || hard.has(`_${norm}`) ? `column_${i + 1}` : `_${norm}`;
+    else if (soft && field !== norm && exact.has(field) && !used.has(norm) && !exact.has(norm)) field = norm;
     if (used.has(field)) {
       const first = header[index.get(field)!]!;
       throw new UsageError(`columns "${first}" and "${raw}" both become "${field}"`, `rename one, or --map "${raw}=other_name"`);

@@ -4,8 +4,8 @@
  * organisation's, a role, initials, an order number or an address. Pure.
  */
 import { caseWords } from './name-case.js';
-import { LEGAL_FORMS, ORGANISATION_WORDS, SUFFIXES, TITLES, TRAILING_LEGAL_FORMS } from './name-words.js';
-import { cleanNameText, isOrganisation, NOBODY_NAME, PHRASE, parseFamilyColumn, parseFullName, parseGivenColumn, titleOf, type NameParts } from './name-parts.js';
+import { LEGAL_FORMS, ORGANISATION_PHRASES, ORGANISATION_WORDS, SUFFIXES, TITLES, TRAILING_LEGAL_FORMS } from './name-words.js';
+import { cleanNameText, isOrganisation, NOBODY_NAME, PHRASE, parseFamilyColumn, parseFullName, parseGivenColumn, takeTitles, type NameParts } from './name-parts.js';
 
 /** The recipient columns a greeting reads (any may be missing or empty). */
 export interface GreetingFields {
@@ -56,13 +56,14 @@ export function nameParts(fields: GreetingFields): NameParts {
   let title = full.title || first.title;
   const salutation = cleanNameText(fields.salutation);
   if (salutation !== '' && !GREETING_WORDS.test(salutation) && !isOrganisation(salutation)) {
-    // A title ("Mrs", "DR", "Herr"), or a title and a name ("Mrs Okafor").
+    // A title ("Mrs", "DR", "Herr"), titles ("Frau Dr.", "Herr Prof. Dr."), or titles and a name ("Mrs Okafor").
     const words = salutation.split(' ');
-    const known = titleOf(words[0]!, words[1] ?? 'X');
-    if (known !== undefined && words.length > 1) {
-      title = known;
-      if (family === '') family = caseWords(words.slice(1), false).join(' ');
-    } else title = known ?? caseWords(words, false).join(' ');
+    // (a stand-in name after the column's words: a title may end it)
+    const titles = takeTitles([...words, 'X']);
+    if (titles.title !== '') {
+      title = titles.title;
+      if (family === '' && titles.rest.length > 1) family = caseWords(titles.rest.slice(0, -1), false).join(' ');
+    } else title = caseWords(words, false).join(' ');
   }
   const fullName = full.full || [given, family].filter((s) => s !== '').join(' ');
   const kind = given !== '' || family !== '' || fullName !== '' ? 'person' : 'none';
@@ -99,6 +100,193 @@ export function simpleParts(fields: GreetingFields): NameParts | undefined {
   if (first !== '' && first !== m[1] && (!SIMPLE_GIVEN.test(first) || notPlainWord(first, true))) return undefined;
   const given = first || m[1]!;
   return { kind: 'person', title: '', titleWithGiven: false, given, family: m[2] ?? '', full: m[0], iberian: false };
+}
+
+/**
+ * Where a word could be one `notPlainWord` refuses: a bit per 16-bit slice of
+ * the FNV-1a hash of its lower-cased key, for the words a name is read without
+ * (`NOT_PLAIN`) and those also refused last (`NOT_PLAIN_LAST`). A clear bit
+ * rules the word out without making its lower-cased copy.
+ */
+const NOT_PLAIN = new Uint8Array(1 << 13);
+const NOT_PLAIN_LAST = new Uint8Array(1 << 13);
+/** The lower case of each UTF-16 unit below U+0300 when it is one unit (0: ask toLowerCase, e.g. U+0130). */
+const LOWER = new Uint16Array(0x300);
+for (let c = 0; c < LOWER.length; c++) {
+  const l = String.fromCharCode(c).toLowerCase();
+  LOWER[c] = l.length === 1 ? l.charCodeAt(0) : 0;
+}
+const mark = (bits: Uint8Array, key: string) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  bits[(h & 0xffff) >> 3]! |= 1 << (h & 7);
+};
+for (const k of [...TITLES.keys(), ...LEGAL_FORMS, ...ORGANISATION_WORDS, 'the']) {
+  mark(NOT_PLAIN, k);
+  mark(NOT_PLAIN_LAST, k);
+}
+for (const k of [...TRAILING_LEGAL_FORMS, ...SUFFIXES]) mark(NOT_PLAIN_LAST, k);
+
+/**
+ * The FNV-1a hash of s[from, to) lower-cased (what `toLowerCase` gives, unit by
+ * unit below U+0300), or -1 for a word with a unit the table does not lower.
+ */
+function lowerHash(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    const l = c < 0x300 ? LOWER[c]! : 0;
+    if (l === 0) return -1;
+    h = Math.imul(h ^ l, 0x01000193);
+  }
+  return h & 0x7fffffff;
+}
+
+/** `notPlainWord(s.slice(from, to), last)`, without the copies for a word the bits rule out. */
+function notPlainAt(s: string, from: number, to: number, last: boolean, h = lowerHash(s, from, to)): boolean {
+  if (h >= 0 && ((last ? NOT_PLAIN_LAST : NOT_PLAIN)[(h & 0xffff) >> 3]! & (1 << (h & 7))) === 0) return false;
+  return notPlainWord(s.slice(from, to), last);
+}
+
+/** "Hi Zoë," by the given name's hash: the casual lines of recent given names (most files have few). */
+const HI_GIVEN: (string | undefined)[] = new Array(1024).fill(undefined);
+const HI_LINE: string[] = new Array(1024).fill('');
+
+/** `Hi ${s.slice(from, to)},`, from the cache when that given name was seen (h: lowerHash of it, -1 for none). */
+function hiLine(s: string, from: number, to: number, h: number): string {
+  if (h < 0) return `Hi ${s.slice(from, to)},`;
+  const i = h & 1023;
+  const given = HI_GIVEN[i];
+  if (given !== undefined && given.length === to - from && s.startsWith(given, from)) return HI_LINE[i]!;
+  const g = s.slice(from, to);
+  HI_GIVEN[i] = g;
+  return (HI_LINE[i] = `Hi ${g},`);
+}
+
+/** Letter case of each UTF-16 unit below U+0300: 1 \p{Lu}, 2 \p{Ll}, 0 neither. */
+const CASE = new Uint8Array(0x300);
+for (let c = 0; c < CASE.length; c++) CASE[c] = /\p{Lu}/u.test(String.fromCharCode(c)) ? 1 : /\p{Ll}/u.test(String.fromCharCode(c)) ? 2 : 0;
+const UPPER = 1;
+const LOWER_CASE = 2;
+/** What `simpleShape` says: one word; a unit past the table (ask SIMPLE); not SIMPLE's shape. */
+const ONE_WORD = -1;
+const UNKNOWN = -2;
+const NO = -3;
+
+/** The case of s[i] (0 past the end), or UNKNOWN. */
+function caseAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  return c < 0x300 ? CASE[c]! : UNKNOWN;
+}
+
+/**
+ * `SIMPLE.test(name)` read unit by unit: the index of the space for two
+ * words, ONE_WORD, NO, or UNKNOWN when a unit is past the table (then SIMPLE
+ * decides).
+ */
+function simpleShape(s: string): number {
+  const n = s.length;
+  // The given name: \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?
+  let i = 0;
+  for (let part = 0; part < 2; part++) {
+    let k = caseAt(s, i);
+    if (k !== UPPER) return k === UNKNOWN ? UNKNOWN : NO;
+    k = caseAt(s, ++i);
+    if (k !== LOWER_CASE) return k === UNKNOWN ? UNKNOWN : NO;
+    while ((k = caseAt(s, ++i)) === LOWER_CASE);
+    if (k === UNKNOWN) return UNKNOWN;
+    if (part === 1 || s.charCodeAt(i) !== 45 /* - */) break;
+    i++;
+  }
+  if (i === n) return ONE_WORD;
+  if (s.charCodeAt(i) !== 32) return NO;
+  const sp = i;
+  // The family name: \p{Lu}\p{Ll}*(?:[-'’]?\p{Lu}\p{Ll}+)*
+  let k = caseAt(s, ++i);
+  if (k !== UPPER) return k === UNKNOWN ? UNKNOWN : NO;
+  while ((k = caseAt(s, ++i)) === LOWER_CASE);
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 45 || c === 39 || c === 0x2019) k = caseAt(s, ++i);
+    if (k !== UPPER) return k === UNKNOWN ? UNKNOWN : NO;
+    k = caseAt(s, ++i);
+    if (k !== LOWER_CASE) return k === UNKNOWN ? UNKNOWN : NO;
+    while ((k = caseAt(s, ++i)) === LOWER_CASE);
+    if (k === UNKNOWN && s.charCodeAt(i) !== 0x2019) return UNKNOWN;
+  }
+  return sp;
+}
+
+/** First words of PHRASE's two-word roles, the only ones a name of SIMPLE's shape (one space, no "/") can hold. */
+const ROLE_FIRST = [...new Set(ORGANISATION_PHRASES.filter((p) => /^[a-z]+ [a-z]+$/.test(p)).map((p) => p.split(' ')[0]!))];
+// Any other phrase such a name could hold (one word, or letters and apostrophes mayBeRole would not see) needs mayBeRole changed.
+if (ORGANISATION_PHRASES.some((p) => !/^[a-z]+ [a-z]+$/.test(p) && p.split(' ').length <= 2 && !/[^\p{L}'’ -]/u.test(p))) throw new Error('greeting: mayBeRole does not know a role phrase');
+
+/**
+ * False when PHRASE cannot match a name of SIMPLE's shape whose given name
+ * ends at `end` (a space follows): a role's first word would be the given
+ * name's last part, s[from, end), compared as PHRASE's /iu compares (ASCII
+ * letters, ſ as s and the Kelvin sign as k: the only other units that fold to
+ * ASCII letters).
+ */
+function mayBeRole(s: string, from: number, end: number): boolean {
+  words: for (const w of ROLE_FIRST) {
+    if (w.length !== end - from) continue;
+    for (let i = 0; i < w.length; i++) {
+      let c = s.charCodeAt(from + i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c === 0x17f) c = 115;
+      else if (c === 0x212a) c = 107;
+      if (c !== w.charCodeAt(i)) continue words;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Where the last part of a given name of SIMPLE's shape ending at `end` starts (after its one hyphen, if any). */
+function givenPartAt(name: string, end: number): number {
+  const dash = name.indexOf('-');
+  return dash >= 0 && dash < end ? dash + 1 : 0;
+}
+
+/**
+ * `greetingFor(fields, { formal }).line`, and only that: a batch's hot path.
+ * The usual name (what `simpleParts` reads: "Zoë Müller", a first_name column
+ * that is a plain given name) is read in place: no parts, no arrays, no
+ * lower-cased copies; "Hi Zoë," comes from a small cache by given name. Any
+ * other name is read by greetingFor.
+ */
+export function greetingLine(fields: GreetingFields, formal: boolean): string {
+  if (!fields.salutation && !fields.last_name) {
+    const name = fields.name ?? '';
+    const first = fields.first_name ?? '';
+    let sp = name === '' ? NO : simpleShape(name);
+    if (sp === UNKNOWN) sp = SIMPLE.test(name) ? name.indexOf(' ') : NO;
+    if (sp !== NO) {
+      const n = name.length;
+      const end = sp < 0 ? n : sp;
+      const h = lowerHash(name, 0, end);
+      // simpleParts' refusals, in its order: a one-letter family name, a role ("Customer Service"), a title or a legal form.
+      const ok =
+        (sp < 0 || (n - sp - 1 !== 1 && !(mayBeRole(name, givenPartAt(name, sp), sp) && PHRASE.test(name)))) &&
+        !notPlainAt(name, 0, end, sp < 0, h) &&
+        (sp < 0 || !notPlainAt(name, sp + 1, n, true)) &&
+        (first === '' || (first.length === end && name.startsWith(first)) || (SIMPLE_GIVEN.test(first) && !notPlainAt(first, 0, first.length, true)));
+      if (ok) {
+        if (formal) return n <= MAX_FULL ? `Dear ${name},` : PLAIN;
+        return first === '' || (first.length === end && name.startsWith(first)) ? hiLine(name, 0, end, h) : hiLine(first, 0, first.length, lowerHash(first, 0, first.length));
+      }
+    } else if (name === '' && first !== '' && SIMPLE_GIVEN.test(first)) {
+      const h = lowerHash(first, 0, first.length);
+      if (!notPlainAt(first, 0, first.length, true, h)) {
+        if (formal) return first.length <= MAX_FULL ? `Dear ${first},` : PLAIN;
+        return hiLine(first, 0, first.length, h);
+      }
+    }
+  }
+  return greetingFor(fields, { formal }).line;
 }
 
 /** The greeting for one recipient; `formal` picks which of the two lines is `line`. */

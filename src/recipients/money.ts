@@ -2,18 +2,62 @@
  * Money as a letter writes it: the export's amount and currency formatted with
  * Intl.NumberFormat for the letter's locale ("£23.50", "23,50 €", "US$16.08"
  * in en for a shop writing to someone abroad is Intl's own choice).
+ *
+ * Exports write money in their own way: "1,234.56", "1.234,56 €", "1 234,56 €"
+ * (a no-break space), "€ 1.234,56", "$1,234.56", "EUR 12,50". The amount is read
+ * as a number whatever the writing, and its currency, when the export has no
+ * currency column, is taken from the sign or code written with it.
  */
 
+/** Signs that name one currency, longest first ("US$" before "$"). */
+const SIGNS: [string, string][] = [
+  ['US$', 'USD'], ['CA$', 'CAD'], ['AU$', 'AUD'], ['NZ$', 'NZD'], ['HK$', 'HKD'], ['MX$', 'MXN'], ['R$', 'BRL'],
+  ['C$', 'CAD'], ['A$', 'AUD'], ['S$', 'SGD'], ['CHF', 'CHF'], ['zł', 'PLN'], ['Kč', 'CZK'], ['Ft', 'HUF'], ['kr', ''],
+  ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₹', 'INR'], ['₩', 'KRW'], ['₽', 'RUB'], ['₺', 'TRY'], ['₪', 'ILS'],
+  ['₫', 'VND'], ['₴', 'UAH'], ['₦', 'NGN'], ['₱', 'PHP'], ['฿', 'THB'], ['$', 'USD'],
+];
 const CURRENCY_SIGN = /[$€£¥₹₩₽₺₪₫₴₦₱฿]|\b(?:kr|zł|Kč|Fr|CHF|R\$)\b/u;
 const CODE = /^[A-Za-z]{3}$/;
+/** Any character a bare number has not: a sign or a code may be written with it. */
+const NOT_NUMERIC = /[^\d\s.,'+-]/;
+/** Currencies written as a word in a currency column or with the amount ("Euro", "Dollar"). */
+const WORDS = /(?:^|[^\p{L}])(euros?|dollars?|pounds?|sterling|franken)(?:[^\p{L}]|$)/iu;
+const WORD_CODES: Record<string, string> = { euro: 'EUR', dollar: 'USD', pound: 'GBP', sterling: 'GBP', franken: 'CHF' };
+/** A three-letter code written with the amount ("EUR 12,50", "12.50 usd"). */
+const CODE_IN_TEXT = /(?:^|[^A-Za-z])([A-Za-z]{3})(?:[^A-Za-z]|$)/;
+
+/**
+ * The currency an amount is written with, as a code ("1.234,56 €" → EUR,
+ * "$1,234.56" → USD, "EUR 12,50" → EUR), or "" when it names none ("kr" is
+ * several). A bare "$" is read as USD: formatted for an English letter it is
+ * written "$" again.
+ */
+export function currencyOf(text: string): string {
+  if (!NOT_NUMERIC.test(text)) return '';
+  for (const [sign, code] of SIGNS) if (text.includes(sign)) return code;
+  const word = WORDS.exec(text);
+  if (word) return WORD_CODES[word[1]!.toLowerCase().replace(/s$/, '')] ?? '';
+  const m = /\d/.test(text) ? CODE_IN_TEXT.exec(text) : null;
+  if (m) {
+    const code = m[1]!.toUpperCase();
+    codes ??= new Set(Intl.supportedValuesOf('currency'));
+    if (codes.has(code)) return code;
+  }
+  return '';
+}
+let codes: Set<string> | undefined;
 
 /**
  * An amount as exported, as a number: "1,234.50", "1.234,50", "€ 12,50",
- * "-$12.00", "12.5"; NaN when it is not one.
+ * "-$12.00", "12.5", "1 234,56 €", "EUR 12,50"; NaN when it is not one.
+ * `decimalComma`: the file writes a comma for the decimal mark (an Excel save
+ * with ";" between the cells, as in Germany, France, Spain, the Netherlands):
+ * then "1.234" is a thousand and more, and "12,5" twelve and a half.
  */
-export function parseAmount(text: string): number {
+export function parseAmount(text: string, decimalComma = false): number {
   let t = text.trim().replace(/[\s\u00a0\u202f']/g, '');
   t = t.replace(/^([-+]?)[^\d.,+-]+/, '$1').replace(/[^\d.,]+$/, '');
+  // A sign after the minus ("-$12.00") or a minus after the sign ("$-12.00", "€-5"): one minus.
   if (!/^[-+]?[\d.,]*\d[\d.,]*$/.test(t)) return NaN;
   const comma = t.lastIndexOf(',');
   const dot = t.lastIndexOf('.');
@@ -21,9 +65,9 @@ export function parseAmount(text: string): number {
     // The later one is the decimal mark.
     t = comma > dot ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
   } else if (comma !== -1) {
-    // "1,234" and "1,234,567" group thousands; "12,50" is a decimal comma.
-    t = /^[-+]?\d{1,3}(,\d{3})+$/.test(t) ? t.replace(/,/g, '') : t.replace(',', '.');
-  } else if ((t.match(/\./g) ?? []).length > 1) t = t.replace(/\./g, '');
+    // "1,234" and "1,234,567" group thousands (unless the file writes decimal commas); "12,50" is a decimal comma.
+    t = !decimalComma && /^[-+]?\d{1,3}(,\d{3})+$/.test(t) ? t.replace(/,/g, '') : (t.match(/,/g) ?? []).length > 1 ? t.replace(/,/g, '') : t.replace(',', '.');
+  } else if ((t.match(/\./g) ?? []).length > 1 || (decimalComma && /^[-+]?\d{1,3}(\.\d{3})+$/.test(t))) t = t.replace(/\./g, '');
   return Number(t);
 }
 
@@ -35,7 +79,10 @@ function formatter(locale: string, currency: string): Intl.NumberFormat | null {
   let f = formats.get(key);
   if (f === undefined) {
     try {
-      f = new Intl.NumberFormat(locale || 'en', { style: 'currency', currency });
+      // Spanish prices group four digits too ("1.234,56 €", as shops and banks write them), though Intl
+      // leaves them together ("1234,56 €") as the RAE does for plain numbers.
+      const always = locale.length >= 2 && (locale[0] === 'e' || locale[0] === 'E') && (locale[1] === 's' || locale[1] === 'S') && (locale.length === 2 || locale[2] === '-' || locale[2] === '_');
+      f = new Intl.NumberFormat(locale || 'en', always ? ({ style: 'currency', currency, useGrouping: 'always' } as unknown as Intl.NumberFormatOptions) : { style: 'currency', currency });
     } catch {
       f = null;
     }
@@ -45,22 +92,30 @@ function formatter(locale: string, currency: string): Intl.NumberFormat | null {
 }
 
 /**
- * "£23.50" from ("23.50", "GBP", "en"). Without a currency code, an amount that
- * carries its own sign ("$16.08") is shown as written and a bare number is not
- * shown (""): money needs its currency. Formatted strings are cached (exports
- * repeat their amounts).
+ * "£23.50" from ("23.50", "GBP", "en"); "€1,234.56" from ("1.234,56 €", "", "en").
+ * Without a currency code the amount's own sign or code gives it; an amount
+ * with a sign that names no one currency ("12 kr") is shown as written, and a
+ * bare number is not shown (""): money needs its currency. Formatted strings
+ * are cached (exports repeat their amounts).
  */
-export function formatMoney(amount: string | undefined, currency: string | undefined, locale: string): string {
+export function formatMoney(amount: string | undefined, currency: string | undefined, locale: string, decimalComma = false): string {
   const a = (amount ?? '').trim();
   if (a === '') return '';
-  const c = (currency ?? '').trim();
-  if (!CODE.test(c)) return CURRENCY_SIGN.test(a) ? a : '';
-  const key = `${locale}\0${c}\0${a}`;
+  let c = (currency ?? '').trim();
+  // A bare number without a currency (most plain CSVs' amounts): nothing to show, nothing to cache.
+  if (c === '' && !NOT_NUMERIC.test(a)) return '';
+  const key = `${locale}\0${c}\0${a}\0${decimalComma ? 1 : 0}`;
   const hit = formatted.get(key);
   if (hit !== undefined) return hit;
-  const n = parseAmount(a);
-  const f = Number.isFinite(n) ? formatter(locale, c.toUpperCase()) : null;
-  const out = f ? f.format(n) : `${a} ${c.toUpperCase()}`;
+  // A currency column written as a sign or a word ("€", "Euro"), else the amount's own sign or code.
+  if (!CODE.test(c)) c = currencyOf(c) || currencyOf(a);
+  let out: string;
+  if (c === '') out = CURRENCY_SIGN.test(a) ? a : '';
+  else {
+    const n = parseAmount(a, decimalComma);
+    const f = Number.isFinite(n) ? formatter(locale, c.toUpperCase()) : null;
+    out = f ? f.format(n) : `${a} ${c.toUpperCase()}`;
+  }
   if (formatted.size >= 4096) formatted.clear();
   formatted.set(key, out);
   return out;

@@ -1,4 +1,4 @@
-import { formatMoney, parseAmount } from './money.js';
+import { currencyOf, formatMoney, parseAmount } from './money.js';
 
 /**
  * A customer's orders as templates see them (`recipient.orders[]`): each
@@ -31,28 +31,85 @@ function itemText(f: Record<string, string>): string {
   return qty === '' ? product : `${product} ×${qty}`;
 }
 
+/** How an export writes its money and its line items (the batch's file; all optional). */
+export interface OrderOptions {
+  /** The file writes decimal commas ("1.234,56"; an Excel save with ";" between cells). */
+  decimalComma?: boolean;
+  /** Each row's amount is its line's own (Amazon's item-price): an order's amount is their sum, even when two are alike. */
+  amountPerLine?: boolean;
+  /** Line items written into one row (WooCommerce's "line_items" cell, "line_item_1"…): that row's items, or undefined. */
+  itemsOf?: (fields: Record<string, string>) => Record<string, string>[] | undefined;
+}
+
 /**
- * An order's amount from its rows: an amount written on every row alike (an
- * order total repeated, or carried down) is the order's; amounts that differ
- * are the lines' own, summed (as written when one is not a number).
+ * "Assam ×2, Earl Grey ×1" from an order's items; the same product on several
+ * lines (shipped in two parcels, added twice) is said once with the quantities
+ * added up when they are whole numbers.
  */
-function orderAmount(rows: OrderRowsLike['rows']): string {
-  const a0 = rows[0]!.fields.amount ?? '';
-  let same = true;
-  for (let i = 1; i < rows.length; i++) {
+function itemsDisplay(items: readonly Record<string, string>[]): string {
+  const products: string[] = [];
+  const quantities: string[] = [];
+  for (const f of items) {
+    const p = (f.product ?? '').trim();
+    if (p === '') continue;
+    const q = (f.quantity ?? '').trim();
+    const at = products.indexOf(p);
+    if (at !== -1 && /^\d+$/.test(q) && /^\d+$/.test(quantities[at]!)) {
+      quantities[at] = String(Number(quantities[at]) + Number(q));
+      continue;
+    }
+    products.push(p);
+    quantities.push(q);
+  }
+  let display = '';
+  for (let i = 0; i < products.length; i++) {
+    const t = quantities[i] === '' ? products[i]! : `${products[i]} ×${quantities[i]}`;
+    display = display === '' ? t : `${display}, ${t}`;
+  }
+  return display;
+}
+
+/**
+ * An order's amount from its rows, and its currency when the rows have no
+ * currency column (the sign written with the amounts: "12,50 €"): an amount
+ * written on every row alike (an order total repeated, or carried down) is the
+ * order's; amounts that differ, or every line's own (`perLine`), are summed (as
+ * written when one is not a number).
+ */
+function orderAmount(rows: OrderRowsLike['rows'], decimalComma: boolean, perLine: boolean): { amount: string; currency: string | undefined } {
+  const first = rows[0]!.fields;
+  const a0 = first.amount ?? '';
+  let same = !perLine;
+  for (let i = 1; same && i < rows.length; i++) {
     const a = (rows[i]!.fields.amount ?? '').trim();
     if (a !== '' && a !== a0.trim()) same = false;
   }
-  if (same) return a0;
+  if (same) return { amount: a0, currency: first.currency };
   let sum = 0;
+  let sign = '';
   for (const r of rows) {
     const a = (r.fields.amount ?? '').trim();
     if (a === '') continue;
-    const n = parseAmount(a);
-    if (!Number.isFinite(n)) return a0;
+    const n = parseAmount(a, decimalComma);
+    if (!Number.isFinite(n)) return { amount: a0, currency: first.currency };
     sum += n;
+    if (sign === '') sign = currencyOf(a);
   }
-  return (Math.round(sum * 100) / 100).toFixed(2);
+  const c = (first.currency ?? '').trim();
+  return { amount: (Math.round(sum * 100) / 100).toFixed(2), currency: c !== '' ? c : sign };
+}
+
+/** Line items of a row that holds several, as item entries: the row's columns with each item's product and quantity. */
+function splitItems(f: Record<string, string>, itemsOf: NonNullable<OrderOptions['itemsOf']>): Record<string, string>[] {
+  const parts = itemsOf(f);
+  if (!parts || parts.length === 0) return [f];
+  return parts.map((p) => ({ ...f, ...p }));
+}
+
+/** "and 3 more" past an order's listed items, in the letter's language ("und 3 weitere", "et 3 autres", "y 3 más"). */
+function moreItems(locale: string, more: number): string {
+  const lang = locale.slice(0, 2).toLowerCase();
+  return lang === 'de' ? `und ${more} weitere` : lang === 'fr' ? `et ${more} autres` : lang === 'es' ? `y ${more} más` : `and ${more} more`;
 }
 
 type EntryMaker = (f: Record<string, string>, items: Record<string, string>[], count: string, more: string, display: string, amount: string) => OrderEntry;
@@ -89,37 +146,52 @@ function entryMaker(names: readonly string[] | undefined): EntryMaker {
  * `locale` column wins). `names`: the rows' field names, when every row has
  * the same (a batch's file).
  */
-export function orderEntries(locale: string, names?: readonly string[]): (orders: readonly OrderRowsLike[] | { fields: Record<string, string> }) => OrderEntry[] {
+export function orderEntries(locale: string, names?: readonly string[], options: OrderOptions = {}): (orders: readonly OrderRowsLike[] | { fields: Record<string, string> }) => OrderEntry[] {
   const make = entryMaker(names);
+  const decimalComma = options.decimalComma === true;
+  const perLine = options.amountPerLine === true;
+  const itemsOf = options.itemsOf;
   return (orders) => {
     if (!Array.isArray(orders)) {
       // One row, one order (most customers): no order object to make first.
       const f = (orders as { fields: Record<string, string> }).fields;
-      return [make(f, [f], '1', '', itemText(f), f.amount === undefined ? '' : formatMoney(f.amount, f.currency, f.locale || locale))];
+      if (itemsOf === undefined) return [make(f, [f], '1', '', itemText(f), f.amount === undefined ? '' : formatMoney(f.amount, f.currency, f.locale || locale, decimalComma))];
+      orders = [{ rows: [{ fields: f }], items: 1 }];
     }
-    const out: OrderEntry[] = new Array(orders.length);
-    for (let o = 0; o < orders.length; o++) {
-      const order = orders[o]!;
+    const list = orders as readonly OrderRowsLike[];
+    const out: OrderEntry[] = new Array(list.length);
+    for (let o = 0; o < list.length; o++) {
+      const order = list[o]!;
       const rows = order.rows;
       const first = rows[0]!.fields;
       let display: string;
-      const items: Record<string, string>[] = new Array(rows.length);
-      if (rows.length === 1) {
-        items[0] = first;
+      let items: Record<string, string>[];
+      let count = order.items;
+      if (rows.length === 1 && itemsOf === undefined) {
+        items = [first];
         display = itemText(first);
+      } else if (itemsOf === undefined) {
+        items = new Array(rows.length);
+        for (let i = 0; i < rows.length; i++) items[i] = rows[i]!.fields;
+        display = itemsDisplay(items);
       } else {
-        display = '';
+        items = [];
         for (let i = 0; i < rows.length; i++) {
-          const f = rows[i]!.fields;
-          items[i] = f;
-          const t = itemText(f);
-          if (t !== '') display = display === '' ? t : `${display}, ${t}`;
+          const got = splitItems(rows[i]!.fields, itemsOf);
+          // A row of several items counts as that many.
+          count += got.length - 1;
+          for (const item of got) items.push(item);
         }
+        display = itemsDisplay(items);
       }
       const more = order.items - rows.length;
-      if (more > 0 && display !== '') display = `${display} and ${more} more`;
-      const amount = first.amount === undefined ? '' : formatMoney(rows.length === 1 ? first.amount : orderAmount(rows), first.currency, first.locale || locale);
-      out[o] = make(first, items, order.items === 1 ? '1' : String(order.items), more > 0 ? String(more) : '', display, amount);
+      if (more > 0 && display !== '') display = `${display} ${moreItems(first.locale || locale, more)}`;
+      let amount = '';
+      if (first.amount !== undefined) {
+        const a = rows.length === 1 ? { amount: first.amount, currency: first.currency } : orderAmount(rows, decimalComma, perLine);
+        amount = formatMoney(a.amount, a.currency, first.locale || locale, decimalComma);
+      }
+      out[o] = make(first, items, count === 1 ? '1' : String(count), more > 0 ? String(more) : '', display, amount);
     }
     return out;
   };

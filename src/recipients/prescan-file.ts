@@ -1,6 +1,5 @@
 import { existsSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { toUtf8 } from './decode.js';
 import { readFileChunks } from './read.js';
 import { Prescan, type PrescanData, type PrescanResult } from './prescan.js';
@@ -58,6 +57,7 @@ export async function prescanFile(
     scan.end();
     return scan.result();
   }
+  const { Worker } = await import('node:worker_threads'); // (a small file never starts one)
   const worker = new Worker(script!, { workerData: { fd, start: cut, end: size, delimiter, emailIdx, checkUtf8: Boolean(utf8) } });
   const rest = new Promise<PrescanData & { utf8?: boolean }>((resolve, reject) => {
     worker.once('message', resolve);

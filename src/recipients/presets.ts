@@ -28,6 +28,10 @@ export interface Preset {
   note?: string;
   /** The export has no customer emails: refused, with where the emails are. */
   noEmail?: string;
+  /** The reason a row with an empty email cell is rejected, when the platform leaves it empty for a reason of its own. */
+  emptyEmail?: string;
+  /** Each row's amount is its line's own (never an order total written on every row): an order's amount is their sum. */
+  amountPerLine?: boolean;
 }
 
 export const PRESET_IDS = ['shopify', 'woocommerce', 'stripe', 'amazon', 'square', 'etsy', 'plain'] as const;
@@ -62,6 +66,21 @@ const SHOPIFY: Preset = {
   ignore: ['Shipping Name'],
 };
 
+const SHOPIFY_CUSTOMERS: Preset = {
+  id: 'shopify',
+  label: 'a Shopify customers export',
+  // Admin → Customers → Export: one row per customer, no orders.
+  signatures: [['Customer ID', 'First Name', 'Last Name', 'Email', 'Accepts Email Marketing'], ['First Name', 'Last Name', 'Email', 'Accepts Email Marketing', 'Total Orders']],
+  columns: {
+    Email: 'email',
+    'First Name': 'first_name',
+    'Last Name': 'last_name',
+    'Default Address Company': 'company',
+    Company: 'company',
+  },
+  note: 'a customers export lists no orders: the letters name none (export Orders instead to list each customer\'s orders)',
+};
+
 const WOOCOMMERCE: Preset = {
   id: 'woocommerce',
   label: 'a WooCommerce orders export',
@@ -70,6 +89,11 @@ const WOOCOMMERCE: Preset = {
     ['Order Number', 'Email (Billing)'],
     // WooCommerce Customer/Order/Coupon Export, "Default CSV format - one row per line item".
     ['order_number', 'billing_email', 'item_name'],
+    // The same, "Default CSV format": one row per order, its items in the line_items cell.
+    ['order_number', 'billing_email', 'line_items'],
+    // WebToffee Order Export & Order Import: one row per order, line_item_1, line_item_2… (and customer_email beside billing_email).
+    ['order_number', 'billing_email', 'line_item_1'],
+    ['order_number', 'billing_email', 'customer_email', 'order_currency'],
   ],
   columns: {
     'Order Number': 'order_id',
@@ -89,16 +113,20 @@ const WOOCOMMERCE: Preset = {
     billing_email: 'email',
     billing_first_name: 'first_name',
     billing_last_name: 'last_name',
+    billing_full_name: 'name',
     billing_company: 'company',
     item_name: 'product',
     item_quantity: 'quantity',
     order_total: 'amount',
     order_currency: 'currency',
+    order_date: 'order_date',
     date: 'order_date',
   },
   // The plugin leaves an order's columns empty on its other products' rows unless "Fill order columns" is ticked.
   carry: ['Email (Billing)', 'First Name (Billing)', 'Last Name (Billing)', 'Full Name (Billing)', 'Company (Billing)', 'Order Total Amount', 'Currency', 'Order Date', 'Order Status'],
-  ignore: ['First Name (Shipping)', 'Last Name (Shipping)', 'Full Name (Shipping)'],
+  // order_id is the store's internal post number; the customer knows the order_number. customer_email is the
+  // account's (empty for a guest checkout): the billing email is the order's.
+  ignore: ['First Name (Shipping)', 'Last Name (Shipping)', 'Full Name (Shipping)', 'order_id', 'customer_email', 'shipping_first_name', 'shipping_last_name', 'shipping_full_name'],
 };
 
 const WOOCOMMERCE_ANALYTICS: Preset = {
@@ -122,10 +150,22 @@ const STRIPE: Preset = {
     Amount: 'amount',
     Currency: 'currency',
     'Created (UTC)': 'order_date',
+    'Created date (UTC)': 'order_date',
     Created: 'order_date',
   },
-  // Customer Description is often "Customer for jo@example.com": then the cardholder's name.
-  nameFrom: ['Card Name'],
+  // Customer Description is often "Customer for jo@example.com": then the cardholder's name, else the shipping name.
+  nameFrom: ['Card Name', 'Shipping Name'],
+};
+
+const STRIPE_CUSTOMERS: Preset = {
+  id: 'stripe',
+  label: 'a Stripe customers export',
+  // Customers → Export: one row per customer, no charges.
+  signatures: [['id', 'Email', 'Name', 'Description', 'Delinquent'], ['id', 'Email', 'Name', 'Description', 'Created (UTC)']],
+  columns: { Email: 'email', Name: 'name', 'Business Name': 'company' },
+  // Older customers have their name in the description ("Customer for jo@example.com" is none).
+  nameFrom: ['Description'],
+  note: 'a customers export lists no payments: the letters name none (export Payments instead to list each customer\'s charges)',
 };
 
 const AMAZON: Preset = {
@@ -140,20 +180,42 @@ const AMAZON: Preset = {
     'buyer-name': 'name',
     'product-name': 'product',
     'quantity-purchased': 'quantity',
-    'quantity-shipped': 'quantity_shipped',
-    'item-price': 'price',
+    // The FBA shipments report has only quantity-shipped; in the unshipped report quantity-purchased comes first and wins.
+    'quantity-shipped': 'quantity',
+    quantity: 'quantity',
+    // The line's price (unit price × quantity), in its currency: an order's amount is its lines' sum.
+    'item-price': 'amount',
     currency: 'currency',
     'purchase-date': 'order_date',
   },
   // The ship-to person may be someone else (a gift): never the addressee.
   ignore: ['recipient-name'],
+  amountPerLine: true,
   note: "Amazon's buyer-email addresses are relays: Amazon allows messages about the order only (no marketing, no links to other shops)",
+  emptyEmail: 'buyer-email is empty (Amazon leaves it out of reports for some orders and accounts): write to this buyer through Buyer-Seller Messaging, from the order page',
+};
+
+const AMAZON_ALL_ORDERS: Preset = {
+  id: 'amazon',
+  label: 'an Amazon All Orders report',
+  // Reports → Fulfillment → All Orders (and the order reports' newer layouts): no buyer-email column.
+  signatures: [['amazon-order-id', 'product-name', 'item-status'], ['order-id', 'product-name', 'quantity-purchased']],
+  columns: {},
+  noEmail: "use an order report with the buyer-email column (Orders → Order Reports: New Orders / Unshipped Orders; FBA: Amazon Fulfilled Shipments), or write through Buyer-Seller Messaging",
+};
+
+const SQUARE_TRANSACTIONS: Preset = {
+  id: 'square',
+  label: 'a Square transactions export',
+  signatures: [['Gross Sales', 'Net Total', 'Transaction ID', 'Total Collected'], ['Gross Sales', 'Net Total', 'Transaction ID', 'Customer Name']],
+  columns: {},
+  noEmail: 'export the customer directory (Customers → Export customers: its "Email Address" column) and write to those customers',
 };
 
 const SQUARE_ITEMS: Preset = {
   id: 'square',
   label: 'a Square item sales export',
-  signatures: [['Item', 'Qty', 'Gross Sales', 'Transaction ID'], ['Gross Sales', 'Net Total', 'Transaction ID', 'Customer Name']],
+  signatures: [['Item', 'Qty', 'Gross Sales', 'Transaction ID']],
   columns: {},
   noEmail: 'export the customer directory (Customers → Export customers: its "Email Address" column) and write to those customers',
 };
@@ -182,7 +244,7 @@ const ETSY: Preset = {
 const PLAIN: Preset = { id: 'plain', label: 'a plain CSV', signatures: [], columns: {} };
 
 /** Most specific first: recognition takes the first whose signature matches. */
-const TABLES: Preset[] = [SHOPIFY, WOOCOMMERCE_ANALYTICS, WOOCOMMERCE, STRIPE, AMAZON, SQUARE_ITEMS, SQUARE_CUSTOMERS, ETSY, PLAIN];
+const TABLES: Preset[] = [SHOPIFY, SHOPIFY_CUSTOMERS, WOOCOMMERCE_ANALYTICS, WOOCOMMERCE, STRIPE, STRIPE_CUSTOMERS, AMAZON, AMAZON_ALL_ORDERS, SQUARE_ITEMS, SQUARE_TRANSACTIONS, SQUARE_CUSTOMERS, ETSY, PLAIN];
 
 function matches(p: Preset, have: Set<string>): boolean {
   return p.signatures.some((sig) => sig.every((c) => have.has(norm(c))));

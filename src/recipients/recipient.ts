@@ -29,6 +29,8 @@ export interface Recipient {
 
 const TITLE = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i;
 const SPACE_OR_COMMA = /[\s,]/;
+/** TITLE.test(word), without the regular expression for a word too long to be one (most). */
+const isTitle = (word: string): boolean => word.length <= 5 && TITLE.test(word);
 
 /** First name from a full name: the first word, unless that is a title like "Dr." */
 export function firstNameOf(name: string): string {
@@ -36,13 +38,23 @@ export function firstNameOf(name: string): string {
   const sp = name.indexOf(' ');
   if (sp > 0) {
     const first = name.slice(0, sp);
-    if (!SPACE_OR_COMMA.test(first) && !TITLE.test(first)) return first;
+    if (!SPACE_OR_COMMA.test(first) && !isTitle(first)) return first;
   }
   const words = name.trim().split(/\s+/).filter(Boolean);
   const word = words.length > 1 && TITLE.test(words[0]!) ? words[1]! : words[0] ?? '';
   // "Smith, Jane" → Jane
   if (/,$/.test(word) && words.length > 1) return words[1]!;
   return word.replace(/,$/, '');
+}
+
+/**
+ * `firstNameOf(name) === first`, without the copy for the usual name ("Jane"
+ * and "Jane Smith"): a batch asks it for every recipient.
+ */
+export function isFirstNameOf(first: string, name: string): boolean {
+  const n = first.length;
+  if (n > 0 && name.length > n && name.charCodeAt(n) === 32 && name.startsWith(first) && !SPACE_OR_COMMA.test(first) && !isTitle(first)) return true;
+  return firstNameOf(name) === first;
 }
 
 /** A recipient from an address and name (as `draft --to` gives them). */

@@ -41,6 +41,9 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
   const nameIdx = columns.index.get('name');
   const firstIdx = columns.index.get('first_name');
   const lastIdx = columns.index.get('last_name');
+  // A Dutch export's family-name prefix ("van der"): part of the family name.
+  const prefixIdx = lastIdx === undefined ? undefined : columns.index.get('surname_prefix');
+  const missingEmail = columns.preset?.emptyEmail ?? 'email is missing';
   // A preset's other name columns (Shopify's Shipping Name, Stripe's Card Name), tried in turn.
   const nameFrom = columns.nameFrom;
   const requiredIdx = [...required]
@@ -56,7 +59,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
       return `row has ${cells.length} fields but the header has ${n} (a stray delimiter or quote?)`;
     }
     const rawEmail = cells[emailIdx]!;
-    if (rawEmail.trim() === '') return 'email is missing';
+    if (rawEmail.trim() === '') return missingEmail;
     const box = parseMailbox(rawEmail);
     if ('error' in box) return `email "${printable(rawEmail, 60)}" is not one valid address: ${box.error}`;
     // The key the pre-pass groups by; it must be the address (a bare address is, trimmed and lower-cased).
@@ -77,7 +80,8 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     }
     if (name === '' && lastIdx !== undefined) {
       // First and last name in two columns (WooCommerce, Square, office sheets): joined.
-      const last = cells[lastIdx]!.trim();
+      let last = cells[lastIdx]!.trim();
+      if (prefixIdx !== undefined && last !== '' && cells[prefixIdx]!.trim() !== '') last = `${cells[prefixIdx]!.trim()} ${last}`;
       const given = firstIdx === undefined ? '' : cells[firstIdx]!.trim();
       // A family name alone is no name to greet by ("Hi Smith,"): the plain greeting, the bare address.
       name = given !== '' && last !== '' ? `${given} ${last}` : given;
@@ -94,6 +98,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
       if (cells[idx]!.trim() === '') return `${field} is empty and the template needs it`;
     }
     const fields = makeFields(cells, box.address, name, first);
+    if (prefixIdx !== undefined && fields.last_name !== '' && cells[prefixIdx]!.trim() !== '') fields.last_name = `${cells[prefixIdx]!.trim()} ${fields.last_name!.trim()}`;
     return { line: row.line, cells, fields, email: box.address, key, name, first_name: first };
   };
 }

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { HELPERS } from './helpers.js';
+import { HAS_PRECOMPILED, precompiledEntry, type PrecompiledEntry } from './precompiled.js';
 
 export type HandlebarsEnv = typeof Handlebars;
 export type RenderFn = (context: object) => string;
@@ -20,7 +22,15 @@ export function createEngine(): HandlebarsEnv {
 }
 
 /** How every template, humour line and partial is compiled: plain text, strict lookups. */
-const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: false } as const;
+export const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: false } as const;
+
+/**
+ * The key of a piece of template source in the table of templates compiled at build time
+ * (./precompiled.ts): a hash of the exact text, so only that text ever gets that entry.
+ */
+export function sourceKey(source: string): string {
+  return createHash('sha256').update(source).digest('base64url');
+}
 
 // Handlebars' parser is the slowest part of a small run's start-up, and a template's source is
 // read by the syntax check, the field analysis, the shape plan and the compiler: each source is
@@ -29,6 +39,20 @@ const COMPILE_OPTIONS = { noEscape: true, strict: true, preventIndent: false } a
 // it compiles exactly what it would from the source.
 const raw = new Map<string, hbs.AST.Program>();
 const processed = new Map<string, hbs.AST.Program>();
+
+// The Handlebars compiler is most of a small run's start-up: the built-in templates come
+// compiled (and parsed) from the build; anything else is compiled here on first use.
+const precompiled = new Map<string, PrecompiledEntry | undefined>();
+
+function precompiledFor(source: string): PrecompiledEntry | undefined {
+  if (!HAS_PRECOMPILED) return undefined;
+  let hit = precompiled.get(source);
+  if (hit === undefined && !precompiled.has(source)) {
+    hit = precompiledEntry(sourceKey(source));
+    precompiled.set(source, hit);
+  }
+  return hit;
+}
 
 function rawTree(source: string): hbs.AST.Program {
   let tree = raw.get(source);
@@ -43,7 +67,10 @@ function rawTree(source: string): hbs.AST.Program {
 export function parseTemplate(source: string): hbs.AST.Program {
   let tree = processed.get(source);
   if (!tree) {
-    tree = Handlebars.parse(structuredClone(rawTree(source)) as unknown as string); // (a parsed Program is returned as it is, then processed)
+    const built = precompiledFor(source);
+    tree = built
+      ? (JSON.parse(built.ast) as hbs.AST.Program)
+      : Handlebars.parse(structuredClone(rawTree(source)) as unknown as string); // (a parsed Program is returned as it is, then processed)
     processed.set(source, tree);
   }
   return tree;
@@ -51,6 +78,8 @@ export function parseTemplate(source: string): hbs.AST.Program {
 
 /** `hb.compile(source)` with apologize's options, from the parsed tree (compiled on first use). */
 export function compileTemplate(hb: HandlebarsEnv, source: string): HandlebarsTemplateDelegate {
+  const built = precompiledFor(source);
+  if (built) return hb.template(built.spec());
   // (typed for source text; Handlebars takes a parsed Program as well)
   return hb.compile(structuredClone(rawTree(source)) as unknown as string, COMPILE_OPTIONS);
 }

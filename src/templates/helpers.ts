@@ -1,15 +1,34 @@
 import { longDate } from '../text/dates.js';
+import { localeAbout, localeList, localeLongDate, localeMoney, localeNumber, localePlural } from '../text/locale.js';
 
 /**
  * Template helpers. Every helper takes strings or numbers and returns a string,
  * so values from users stay data (never evaluated, never summed).
  */
 import type { HelperOptions } from 'handlebars';
-import { cap, clause, dedupe, orderFrom, sentence } from './sentence.js';
+import { cap, clause, dedupe, innerClause, orderFrom, sentence } from './sentence.js';
 
 export { cap, clause, dedupe, orderFrom, sentence };
 
 type HelperValue = unknown;
+
+/**
+ * The letter's locale, from the context the template renders with (`locale`: "de-AT", `lang`:
+ * "de"); a template rendered without one (a custom caller) is English.
+ */
+function rootOf(args: readonly HelperValue[]): { locale?: unknown; lang?: unknown; we?: unknown } | undefined {
+  const options = args[args.length - 1] as { data?: { root?: Record<string, unknown> } } | undefined;
+  const root = options?.data?.root;
+  return root && typeof root === 'object' ? root : undefined;
+}
+const tagIn = (args: readonly HelperValue[]): string => {
+  const t = rootOf(args)?.locale;
+  return typeof t === 'string' && t !== '' ? t : 'en';
+};
+const langIn = (args: readonly HelperValue[]): string => {
+  const l = rootOf(args)?.lang;
+  return typeof l === 'string' && l !== '' ? l : 'en';
+};
 
 const str = (v: HelperValue): string => (v === undefined || v === null ? '' : String(v));
 
@@ -54,11 +73,12 @@ export function count(n: HelperValue, one: HelperValue, many: HelperValue): stri
  * A text helper that also works as a block, on the sentence the template
  * assembles around the fields: `{{#sentence}}{{orderFrom company.name}} is late{{/sentence}}`.
  */
-function textHelper(fn: (v: unknown) => string) {
+function textHelper(fn: (v: unknown, lang: string) => string) {
   return function (this: unknown, ...args: HelperValue[]): string {
     const options = args[args.length - 1] as Partial<HelperOptions> | undefined;
-    if (args.length === 1 && typeof options?.fn === 'function') return fn(options.fn(this));
-    return fn(args[0]);
+    const lang = langIn(args);
+    if (args.length === 1 && typeof options?.fn === 'function') return fn(options.fn(this), lang);
+    return fn(args[0], lang);
   };
 }
 
@@ -124,18 +144,30 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
 
 /** Helpers by name; each is registered on the isolated Handlebars instance. */
 export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
-  number: (v) => formatNumber(v),
+  number: (v, ...rest) => (tagIn(rest) === 'en' ? formatNumber(v) : localeNumber(v, tagIn(rest))),
   lead: (prefix, text) => lead(prefix, text),
   offer: (kind, details, otherwise) => offer(kind, details, typeof otherwise === 'string' ? otherwise : ''),
-  about: (v) => about(v),
+  about: (v, ...rest) => (tagIn(rest) === 'en' ? about(v) : localeAbout(v, tagIn(rest))),
   clause: textHelper(clause),
+  // `({{inner incident.when}})`: a clause inside the template's brackets, its own brackets as commas.
+  inner: textHelper(innerClause),
   sentence: textHelper(sentence),
   cap: textHelper(cap),
   dedupe: textHelper(dedupe),
+  // `{{list a b c}}` or `{{list someArray}}`: "a, b and c" / "a, b und c" / "a, b et c" / "a, b y c".
+  list: (...args) => {
+    const items = args.slice(0, -1).flatMap((x) => (Array.isArray(x) ? x : [x]));
+    return localeList(items, tagIn(args));
+  },
+  // `{{money recipient.amount recipient.currency}}`: "7,95 €" in German, "€7.95" in English.
+  money: (amount, currency, ...rest) => localeMoney(amount, typeof currency === 'string' ? currency : '', tagIn(rest)),
+  // `{{v "wir melden uns" "ich melde mich"}}`: the first when a team (or a business letter) speaks, the second when a person does.
+  v: (we, i, ...rest) => (rootOf(rest)?.we === true ? str(we) : str(i)),
   orderFrom: (company, noun) => orderFrom(company, typeof noun === 'string' ? noun : undefined),
-  plural: (n, one, many) => plural(n, one, many),
-  count: (n, one, many) => count(n, one, many),
-  date: (v) => longDate(v),
+  plural: (n, one, many, ...rest) => (tagIn(rest) === 'en' ? plural(n, one, many) : localePlural(n, str(one), str(many), tagIn(rest))),
+  count: (n, one, many, ...rest) =>
+    tagIn(rest) === 'en' ? count(n, one, many) : `${localeNumber(n, tagIn(rest))} ${localePlural(n, str(one), str(many), tagIn(rest))}`,
+  date: (v, ...rest) => (tagIn(rest) === 'en' ? longDate(v) : localeLongDate(v, tagIn(rest))),
   lower: (v) => str(v).toLowerCase(),
   upper: (v) => str(v).toUpperCase(),
   trim: (v) => str(v).trim(),

@@ -9,6 +9,7 @@ import { compileTemplate, compileText, createEngine, parseTemplate, handlebarsLi
 import { analyseTemplate, unguardedRecipientFields, type TemplateAnalysis, type TemplatePiece } from './fields.js';
 import { skeletonPlan, type SkeletonPlan } from './shape-plan.js';
 import { builtinTemplatesDir } from './paths.js';
+import { BUILTIN_LANGUAGES, canonicalTag, languageOf } from '../text/locale.js';
 
 export const STAGES: readonly Stage[] = ['apology', 'followup'];
 
@@ -96,13 +97,23 @@ export const fileFor = (scenario: string, stage: Stage) => `${scenario}${stage =
 export class TemplateLibrary {
   readonly builtinDir: string;
   readonly userDir: string | undefined;
+  /** The letters' locale ("en", "de", "de-AT"): which folders are searched, and in which order (see `dirs`). */
+  readonly locale: string;
+  /**
+   * Where files are looked up, first match wins: DIR/<tag>/, DIR/<language>/, DIR/, then the
+   * built-in templates/<language>/ and templates/ (English). Humour lines never fall back to
+   * the built-in English ones in another language (a joke does not translate word for word).
+   */
+  readonly dirs: readonly string[];
+  private readonly humourDirs: readonly string[];
+  private readonly siblings: Map<string, TemplateLibrary>;
   private readonly hb: HandlebarsEnv;
   private readonly cache = new Map<string, CompiledTemplate>();
   private humourData: Map<string, string[]> | undefined;
   private readonly partialSources = new Map<string, string>();
   private readonly partialFiles = new Map<string, { text: string; file: string }>();
 
-  constructor(userDir?: string) {
+  constructor(userDir?: string, locale = 'en', siblings?: Map<string, TemplateLibrary>) {
     this.builtinDir = builtinTemplatesDir();
     if (userDir !== undefined) {
       const dir = resolve(userDir);
@@ -111,14 +122,47 @@ export class TemplateLibrary {
       }
       this.userDir = dir;
     }
+    this.locale = locale;
+    const lang = languageOf(locale);
+    const user = this.userDir;
+    const userDirs = user ? [...new Set([locale, lang])].map((t) => join(user, t)).filter((d) => isDir(d)) : [];
+    const builtinLang = lang !== 'en' && isDir(join(this.builtinDir, lang)) ? [join(this.builtinDir, lang)] : [];
+    this.dirs = [...userDirs, ...(user ? [user] : []), ...builtinLang, this.builtinDir];
+    this.humourDirs = lang === 'en' || builtinLang.length === 0 ? this.dirs : this.dirs.filter((d) => d !== this.builtinDir);
+    this.siblings = siblings ?? new Map([[locale, this]]);
     this.hb = createEngine();
     this.registerPartials();
   }
 
-  /** Finds a file in the user folder first, then the built-ins. */
+  /** The same library for letters in another locale ("de", "fr-CA"): its own partials, humour and compiled templates, made once. */
+  forLocale(locale: string): TemplateLibrary {
+    let lib = this.siblings.get(locale);
+    if (!lib) {
+      lib = new TemplateLibrary(this.userDir, locale, this.siblings);
+      this.siblings.set(locale, lib);
+    }
+    return lib;
+  }
+
+  /**
+   * The locales letters can be written in: the built-in languages, and each folder of the
+   * user's templates named by a locale tag (DIR/nl/, DIR/de-CH/).
+   */
+  locales(): string[] {
+    const out: string[] = [...BUILTIN_LANGUAGES];
+    if (this.userDir) {
+      for (const entry of readdirSync(this.userDir, { withFileTypes: true })) {
+        if (!entry.isDirectory() || entry.name === 'partials') continue;
+        const tag = canonicalTag(entry.name);
+        if (tag !== undefined && tag === entry.name && !out.includes(tag)) out.push(tag);
+      }
+    }
+    return out;
+  }
+
+  /** Finds a file in the first folder of `dirs` that has it. */
   resolveFile(relative: string): string | undefined {
-    for (const dir of [this.userDir, this.builtinDir]) {
-      if (!dir) continue;
+    for (const dir of this.dirs) {
       const file = join(dir, relative);
       if (existsSync(file)) return file;
     }
@@ -127,8 +171,10 @@ export class TemplateLibrary {
 
   list(): TemplateInfo[] {
     const byName = new Map<string, TemplateInfo>();
-    for (const [dir, origin] of [[this.builtinDir, 'built-in'], [this.userDir, 'custom']] as const) {
-      if (!dir) continue;
+    // Lowest priority first (the built-ins), so a user's file wins; a language folder's files count too.
+    const user = this.userDir;
+    for (const dir of [...this.dirs].reverse()) {
+      const origin = user !== undefined && (dir === user || dir.startsWith(`${user}/`)) ? 'custom' : 'built-in';
       for (const entry of readdirSync(dir)) {
         const m = /^([a-z0-9][a-z0-9-]*)(\.followup)?\.hbs$/.exec(entry);
         if (!m) continue;
@@ -197,8 +243,7 @@ export class TemplateLibrary {
     const headers: CompiledHeader[] = [];
     const seen = new Map<string, number>();
     headerLines.forEach(({ line, text }) => {
-      // A name, then the colon right after it: "Bcc : x" or "\tBcc: x" is not a header line.
-      const m = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/s.exec(text);
+      const m = HEADER_LINE.exec(text);
       if (!m) throw new TemplateError(`${file}:${line}: "${printable(text)}" is not a header line like "Subject: …"`, 'put headers first, then a blank line, then the body');
       const name = m[1]!;
       if (hasHeaderBreaker(m[2]!)) {
@@ -226,8 +271,20 @@ export class TemplateLibrary {
     return { scenario, stage, file, headers, bodyLine, body, bodySource, humour: humour.map((h) => h.render), humourSources: humour.map((h) => h.source), source };
   }
 
+  /**
+   * Every text this library compiles: its partials, and the header values,
+   * bodies and humour lines of the templates loaded so far. The build
+   * precompiles the built-ins' (see src/templates/precompile.ts).
+   */
+  sources(): string[] {
+    return [...new Set([...this.partialSources.values(), ...this.compiled])];
+  }
+
+  private readonly compiled = new Set<string>();
+
   /** Compiles a piece of a file; errors point at the file and line. */
   private compileAt(source: string, file: string, firstLine: number): RenderFn {
+    this.compiled.add(source);
     let render: RenderFn;
     try {
       render = compileText(this.hb, source);
@@ -247,8 +304,8 @@ export class TemplateLibrary {
   }
 
   private registerPartials(): void {
-    for (const dir of [this.builtinDir, this.userDir]) {
-      if (!dir) continue;
+    // Lowest priority first: a later folder's partial of the same name replaces it.
+    for (const dir of [...this.dirs].reverse()) {
       const partials = join(dir, 'partials');
       if (!existsSync(partials)) continue;
       for (const entry of readdirSync(partials)) {
@@ -260,7 +317,7 @@ export class TemplateLibrary {
         } catch (err) {
           throw new TemplateError(`${file}:${handlebarsLine(err) ?? 1}: ${handlebarsMessage(err)}`, 'fix the partial syntax');
         }
-        // Compiled (on first use) with the options every template has: what Handlebars would compile from the source.
+        // Compiled (on first use, or precompiled by the build) with the options every template has.
         this.hb.registerPartial(basename(entry, '.hbs'), compileTemplate(this.hb, source));
         this.partialSources.set(basename(entry, '.hbs'), source);
         this.partialFiles.set(basename(entry, '.hbs'), { text: source, file });
@@ -276,8 +333,7 @@ export class TemplateLibrary {
   private humourFor(scenario: string): { render: RenderFn; source: string }[] {
     if (!this.humourData) {
       const data = new Map<string, string[]>();
-      for (const dir of [this.builtinDir, this.userDir]) {
-        if (!dir) continue;
+      for (const dir of [...this.humourDirs].reverse()) {
         const file = join(dir, 'humour.json');
         if (!existsSync(file)) continue;
         let parsed: unknown;
@@ -300,9 +356,31 @@ export class TemplateLibrary {
       this.humourData = data;
     }
     const lines = this.humourData.get(scenario) ?? this.humourData.get('generic') ?? [];
-    const file = this.resolveFile('humour.json') ?? 'humour.json';
+    const file = this.humourDirs.map((d) => join(d, 'humour.json')).find((f) => existsSync(f)) ?? 'humour.json';
     return lines.map((line) => ({ render: this.compileAt(line, file, 1), source: line }));
   }
+}
+
+function isDir(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// A name, then the colon right after it: "Bcc : x" or "\tBcc: x" is not a header line.
+const HEADER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/s;
+
+/** The pieces of a template file compiled one by one: each header's value, then the body. */
+export function templatePieces(source: string, file: string): string[] {
+  const { headerLines, bodySource } = splitTemplate(source, file);
+  const pieces = headerLines.flatMap(({ text }) => {
+    const m = HEADER_LINE.exec(text);
+    return m ? [m[2]!] : [];
+  });
+  pieces.push(bodySource);
+  return pieces;
 }
 
 interface HeaderLine {

@@ -6,7 +6,8 @@ import { FingerprintSet } from './fingerprint.js';
  * the grouping pre-pass and the rows (rows.ts) both key customers by it.
  */
 export function emailKey(cell: string): string {
-  const lt = cell.lastIndexOf('<');
+  // indexOf first: a builtin, where lastIndexOf is a call into the runtime (most cells have no '<').
+  const lt = cell.indexOf('<') < 0 ? -1 : cell.lastIndexOf('<');
   const gt = lt < 0 ? -1 : cell.lastIndexOf('>');
   return (gt > lt ? cell.slice(lt + 1, gt) : cell).trim().toLowerCase();
 }

@@ -162,7 +162,7 @@ describe('other platforms', () => {
     const priya = byTo.get('p3vkb18m93xc7lv@marketplace.amazon.co.uk')!;
     expect(priya.to![0]!.name).toBe('Priya Natarajan');
     expect(priya.greeting).toBe('Hi Priya,');
-    expect(orderLines(priya)).toEqual(['This concerns your order 205-1234567-1234567 (Assam Breakfast Tea, 250g ×2, Earl Grey Tea, 100g ×1).']);
+    expect(orderLines(priya)).toEqual(['This concerns your order 205-1234567-1234567 (Assam Breakfast Tea, 250g ×2, Earl Grey Tea, 100g ×1, £23.50).']);
     expect(byTo.get('8xk2m4qz7d1v9ab@marketplace.amazon.de')!.greeting).toBe('Hi Søren,');
   });
 

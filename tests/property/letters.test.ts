@@ -222,7 +222,7 @@ describe('the built-in letters, with fields typed any way', () => {
             // A team signs as "The Sample team" after the closing word: the check accepts it like a person's name.
             const findings = report.findings.filter((x) => x.severity !== 'info');
             const expected = 100;
-            if (report.score < expected || findings.length > 0) problems.push(`${scenario} ${stage} ${severity} n=${n}: ${report.score} ${JSON.stringify(findings.map((x) => x.rule))} ${Object.entries(report.parts).filter(([k, v]) => !v.present && k !== 'humour').map(([k]) => k)}\n${msg.text}`);
+            if ((report.score ?? 0) < expected || findings.length > 0) problems.push(`${scenario} ${stage} ${severity} n=${n}: ${report.score} ${JSON.stringify(findings.map((x) => x.rule))} ${Object.entries(report.parts).filter(([k, v]) => !v.present && k !== 'humour').map(([k]) => k)}\n${msg.text}`);
           }
         }
       }

@@ -285,3 +285,25 @@ Head of Billing, Acme`;
     expect(check(noSorry).parts['own-it'].present).toBe(true);
   });
 });
+
+describe('third corpus round: structure in place of word lists (each failed before)', () => {
+  it.each<[string, PartId, boolean]>([
+    // commitment: a team of the writer's, or the writer's own name, is the agent; coordinated verbs share it
+    ['The platform team will rebuild the billing queue as well as add an alert on failed retries.', 'commitment', true],
+    ['We at Acme Bank are sorry. Acme Bank immediately replaced the misconfigured firewall rule that the attacker exploited.', 'commitment', true],
+    // any act with a purpose of prevention, whatever the verb
+    ['Next month I will be moving the database to a larger server, which should prevent this.', 'commitment', true],
+    ['We are relocating the nightly export to a separate replica in order to avoid locking the main database.', 'commitment', true],
+    // a change that opens with its start date
+    ['Starting March 3rd, every refund over $500 needs a second approval from a manager.', 'commitment', true],
+    // repair for the reader and restoring the service are no change
+    ['We will add a $20 voucher to your account for the trouble.', 'commitment', false],
+    ['We quickly identified the issue and deployed a fix.', 'commitment', false],
+    // explain: a causal link told as what happened, an omission of ours beside an event
+    ['This happened through a change to the holiday rota that gave more pilots leave in September than we could cover.', 'explain', true],
+    ['We did not test the restore script against a full-size copy. The backup job then ran out of disk.', 'explain', true],
+    // a fault word and where it was, with nothing it did, is one phrase; a cause in the present is not what happened
+    ['The outage was caused by a defect found in a content update for Windows hosts.', 'explain', false],
+    ['The only time bin days change is because of Christmas, and we will give plenty of notice.', 'explain', false],
+  ])('%j → %s %s', (text, id, expected) => expect(part(text, id)).toBe(expected));
+});

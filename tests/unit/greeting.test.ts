@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { greetingFor, isFormal, type GreetingFields } from '../../src/recipients/greeting.js';
+import { greetingFor, greetingLine, isFormal, type GreetingFields } from '../../src/recipients/greeting.js';
+import { firstNameOf, isFirstNameOf } from '../../src/recipients/recipient.js';
 
 /** [columns, casual line, formal line] for name shapes seen in real exports. */
 const SHAPES: [GreetingFields, string, string][] = [
@@ -134,4 +135,47 @@ describe('isFormal', () => {
     [{ severity: 'critical' }, true],
     [{ severity: 'minor', audience: 'business' }, true],
   ])('%j → %s', (incident, formal) => expect(isFormal(incident)).toBe(formal));
+});
+
+describe('greetingLine (the line alone, read in place for the usual name)', () => {
+  // Words that are plain names and words every rule of the full reading looks at, in several spellings.
+  const WORDS = [
+    'Zoë', 'Müller', 'Liam', "O'Brien", 'O’Neill', 'McDonald', 'Mary-Jane', 'Jo', 'S', 'Ó', 'Ng', 'Li', 'Ana', 'Łukasz', 'Yılmaz',
+    'İpek', 'Σωκράτης', 'Accountſ', 'Kelvin', '\u212aim', 'Sir', 'Dr', 'Mr', 'The', 'Ltd', 'Sons', 'Jr', 'Phd', 'Sa', 'Ag', 'Team',
+    'Sales', 'Goods', 'In', 'Customer', 'Service', 'Accounts', 'Payable', 'Café', 'Señor', 'Oü', 'Cía', 'Noreply', 'No-Reply',
+    'Van', 'van', 'JANE', 'jane', 'Smith', 'Abdul', 'Rahman', 'María', 'José', 'X', 'Ab', 'Iii', 'Bros',
+    'Help', 'Desk', 'Front', 'Human', 'Valued', 'And', 'Co', 'Goods-In', 'Mary-', '-Ann', "D'", 'DeShawn', 'MacDA', 'Ærø', 'Ǆemal',
+    'ǅemal', 'Åsa', 'Ab’Cd', "Ab'", 'Ab’', 'ẞig', 'Zoë1', 'Ab\u0308c',
+  ];
+  let seed = 7;
+  const pick = <T>(xs: readonly T[]): T => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return xs[seed % xs.length]!;
+  };
+  const cases: GreetingFields[] = SHAPES.map(([f]) => f);
+  for (let i = 0; i < 6000; i++) {
+    const words = Array.from({ length: 1 + (i % 3) }, () => pick(WORDS));
+    const name = i % 11 === 0 ? '' : words.join(i % 17 === 0 ? '  ' : i % 13 === 0 ? '-' : ' ');
+    const f: GreetingFields = { name };
+    if (i % 4 === 1) f.first_name = pick(WORDS);
+    if (i % 4 === 2) f.first_name = words[0]!;
+    if (i % 23 === 0) f.last_name = pick(WORDS);
+    if (i % 29 === 0) f.salutation = pick(['Mrs', 'Dear Jane', 'Herr']);
+    if (i % 31 === 0) f.name = `${name}${'a'.repeat(60)}`;
+    cases.push(f);
+  }
+
+  it('is greetingFor(…).line for every shape, casual and formal, asked twice (the cache of "Hi Zoë,")', () => {
+    for (let round = 0; round < 2; round++) {
+      for (const fields of cases) {
+        for (const formal of [false, true]) expect([fields, greetingLine(fields, formal)]).toEqual([fields, greetingFor(fields, { formal }).line]);
+      }
+    }
+  });
+
+  it('isFirstNameOf(first, name) is firstNameOf(name) === first', () => {
+    for (const name of ['Jane Smith', 'Dr Jane Smith', 'Jane', 'Smith, Jane', 'Jane  Smith', ' Jane Smith', 'Jane, Smith', 'Mr. Bean', '']) {
+      for (const first of ['Jane', 'Jane,', 'Dr', 'Mr.', 'Smith', '', 'Ja']) expect([first, name, isFirstNameOf(first, name)]).toEqual([first, name, firstNameOf(name) === first]);
+    }
+  });
 });

@@ -98,6 +98,15 @@ describe('questions asked only when they matter', () => {
     expect(plain.asker.asked.find((q) => q.key === 'affected')!.message).toBe('How many customers did it hit?');
   });
 
+  it('a letter in another language: the people default is that language\'s word, and the quoted answers ask for that language', async () => {
+    const asker = scripted({ ...BASE, mistake: 'wir haben den falschen Wasserkocher geschickt' });
+    await askMissing({ scenario: 'wrong-item', locale: 'de-AT' }, asker, opts);
+    const people = asker.asked.find((q) => q.key === 'people')!;
+    expect(people.default).toBe('Kundinnen und Kunden');
+    expect(asker.asked.find((q) => q.key === 'mistake')!.message).toBe('What went wrong, in words your customer would use (in German)?');
+    expect(asker.asked.find((q) => q.key === 'affected')!.message).toBe('How many Kundinnen und Kunden did it hit?');
+  });
+
   it('a business audience is never asked about humour', async () => {
     expect((await keysFor('service-outage', { audience: 'business' })).keys).not.toContain('humour');
     expect((await keysFor('service-outage', { audience: 'consumer' })).keys).toContain('humour');

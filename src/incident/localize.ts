@@ -1,0 +1,167 @@
+/**
+ * The incident as a letter in one language reads it: the free text in that
+ * language (`fields.<locale>.mistake`…), the people noun in that language.
+ *
+ * The incident's own text is in its `locale`. A letter in another language
+ * takes each text field from `fields.<tag>` (the exact tag, "de-AT", then the
+ * language, "de", then any tag of that language); a field the incident sets
+ * that has no translation there is missing: the caller stops before anything is
+ * sent (or, with --fallback-locale, gives those customers the incident's
+ * language).
+ */
+import { UsageError } from '../errors.js';
+import { languageOf } from '../text/locale.js';
+import { frenchTypography, germanCapitals, localQuotes } from '../text/typed.js';
+import type { Incident, PeopleNoun } from './schema.js';
+
+/** The text fields a letter in another language needs in its own words when the incident sets them. */
+export const TRANSLATED_FIELDS = ['mistake', 'rootCause', 'commitment', 'summary', 'when', 'outcome', 'action', 'remedy.details', 'exposure.discovered', 'exposure.contained', 'exposure.regulator'] as const;
+
+type LocaleFields = Incident['fields'][string];
+
+/** The people nouns the letters know in each language, by the English plural (the default is "customers"). */
+const PEOPLE: Readonly<Record<string, Readonly<Record<string, PeopleNoun & { feminine?: boolean }>>>> = {
+  customers: { de: { one: 'Kunde', many: 'Kundinnen und Kunden' }, fr: { one: 'client', many: 'clients' }, es: { one: 'cliente', many: 'clientes' } },
+  clients: { de: { one: 'Kunde', many: 'Kundinnen und Kunden' }, fr: { one: 'client', many: 'clients' }, es: { one: 'cliente', many: 'clientes' } },
+  patients: { de: { one: 'Patient', many: 'Patientinnen und Patienten' }, fr: { one: 'patient', many: 'patients' }, es: { one: 'paciente', many: 'pacientes' } },
+  members: { de: { one: 'Mitglied', many: 'Mitglieder' }, fr: { one: 'membre', many: 'membres' }, es: { one: 'socio', many: 'socios' } },
+  guests: { de: { one: 'Gast', many: 'Gäste' }, fr: { one: 'client', many: 'clients' }, es: { one: 'huésped', many: 'huéspedes' } },
+  passengers: { de: { one: 'Fahrgast', many: 'Fahrgäste' }, fr: { one: 'passager', many: 'passagers' }, es: { one: 'pasajero', many: 'pasajeros' } },
+  accounts: { de: { one: 'Konto', many: 'Konten' }, fr: { one: 'compte', many: 'comptes' }, es: { one: 'cuenta', many: 'cuentas', feminine: true } },
+  users: { de: { one: 'Nutzer', many: 'Nutzerinnen und Nutzer' }, fr: { one: 'utilisateur', many: 'utilisateurs' }, es: { one: 'usuario', many: 'usuarios' } },
+  subscribers: { de: { one: 'Abonnent', many: 'Abonnentinnen und Abonnenten' }, fr: { one: 'abonné', many: 'abonnés' }, es: { one: 'suscriptor', many: 'suscriptores' } },
+  students: { de: { one: 'Teilnehmer', many: 'Teilnehmerinnen und Teilnehmer' }, fr: { one: 'élève', many: 'élèves' }, es: { one: 'alumno', many: 'alumnos' } },
+  diners: { de: { one: 'Gast', many: 'Gäste' }, fr: { one: 'client', many: 'clients' }, es: { one: 'comensal', many: 'comensales' } },
+  tenants: { de: { one: 'Mieter', many: 'Mieterinnen und Mieter' }, fr: { one: 'locataire', many: 'locataires' }, es: { one: 'inquilino', many: 'inquilinos' } },
+};
+
+/** The fields.<tag> entry for a letter's tag: the exact tag, then its language, then any tag of that language. */
+export function fieldsFor(incident: Incident, tag: string): LocaleFields | undefined {
+  const f = incident.fields;
+  const lang = languageOf(tag);
+  if (Object.hasOwn(f, tag)) return f[tag];
+  if (Object.hasOwn(f, lang)) return f[lang];
+  const other = Object.keys(f).find((k) => languageOf(k) === lang);
+  return other === undefined ? undefined : f[other];
+}
+
+const get = (o: Record<string, unknown> | undefined, path: string): string | undefined => {
+  let v: unknown = o;
+  for (const part of path.split('.')) v = v && typeof v === 'object' && Object.hasOwn(v, part) ? (v as Record<string, unknown>)[part] : undefined;
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+};
+
+/** The people noun for a letter in `lang`, and whether it is feminine (Spanish "unas 13.500 cuentas"). */
+export function peopleIn(incident: Incident, lang: string, given: PeopleNoun | undefined): PeopleNoun & { feminine: boolean } {
+  const own = languageOf(incident.locale);
+  const noun = given ?? (own === lang ? incident.people : undefined);
+  if (noun) {
+    const known = PEOPLE[noun.many.toLowerCase()]?.[lang];
+    // An English noun left as the incident's own ("customers") in a German incident is still translated.
+    if (known && lang !== 'en') return { ...known, feminine: known.feminine ?? false };
+    return { ...noun, feminine: lang === 'es' && /as$/u.test(noun.many) };
+  }
+  if (lang === 'en') return { ...(PEOPLE_EN[incident.people.many] ?? { one: 'customer', many: 'customers' }), feminine: false };
+  const known = PEOPLE[incident.people.many.toLowerCase()]?.[lang] ?? PEOPLE.customers![lang];
+  return known ? { one: known.one, many: known.many, feminine: known.feminine ?? false } : { ...incident.people, feminine: false };
+}
+
+/** Back from another language's noun to English, when an incident written in German is sent to an English customer. */
+const PEOPLE_EN: Readonly<Record<string, PeopleNoun>> = Object.fromEntries(
+  Object.entries(PEOPLE).flatMap(([many, byLang]) => Object.values(byLang).map((n) => [n.many, { one: many.replace(/s$/u, ''), many }])),
+);
+
+/** Which of the incident's text fields a letter in `tag` has no words for (empty when it can be written). */
+export function missingTranslations(incident: Incident, tag: string): string[] {
+  if (languageOf(tag) === languageOf(incident.locale)) return [];
+  const given = fieldsFor(incident, tag) as Record<string, unknown> | undefined;
+  const source = incident as unknown as Record<string, unknown>;
+  return TRANSLATED_FIELDS.filter((field) => get(source, field) !== undefined && get(given, field) === undefined);
+}
+
+/**
+ * The incident for a letter in `tag`: its text fields in that language. Throws
+ * a UsageError naming what is missing (the caller decides about a fallback first).
+ */
+export function localizeIncident(incident: Incident, tag: string): Incident {
+  const lang = languageOf(tag);
+  const given = fieldsFor(incident, tag);
+  const people = peopleIn(incident, lang, given?.people);
+  if (lang === languageOf(incident.locale)) {
+    // The incident's own language: its text as written (a fields entry for its own language may still refine it).
+    return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang);
+  }
+  const missing = missingTranslations(incident, tag);
+  if (missing.length > 0) {
+    throw new UsageError(
+      `customers with locale ${tag} need the incident's text in ${lang}, but fields.${lang} has no ${missing.join(', ')}`,
+      `add fields.${lang}.${missing[0]} (and the others) to the incident, or --fallback-locale to send them the ${incident.locale} letter`,
+    );
+  }
+  return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang);
+}
+
+/** Titles a signer's name does not carry in a letter's sign-off ("Herr Dr. Martin Vogel" signs "Dr. Martin Vogel"). */
+const ADDRESS_TITLE = /^(?:herr|frau|hr\.|fr\.|monsieur|madame|mme|m\.|mr\.?|mrs\.?|ms\.?|señor|señora|sr\.|sra\.|srta\.|don|doña|dña\.)\s+(?=\S)/iu;
+/** Small words a German job title keeps in lower case ("Leiterin für Kundenservice"). */
+const TITLE_SMALL = new Set(['und', 'für', 'der', 'die', 'das', 'des', 'von', 'im', 'am', 'zur', 'zum', 'bei', 'mit', 'in', 'an', '&']);
+
+/**
+ * The manager's free text as the letter's language prints it, worked out once per language:
+ * German typed in lower case with its nouns, months and Ihr/Ihnen capitalised (a job title and a
+ * summary are nouns: "leiter kundenservice" → "Leiter Kundenservice", "lieferverzug" →
+ * "Lieferverzug"), French with typographic apostrophes; the signer's name without "Herr"/"Mme".
+ */
+function typed(incident: Incident, lang: string): Incident {
+  const signerName = incident.signer.name.replace(ADDRESS_TITLE, '');
+  if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
+  const fix = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
+  const f = (v: string | undefined) => (v === undefined ? v : fix(v));
+  let title = incident.signer.title;
+  let summary = f(incident.summary);
+  let many = incident.people.many;
+  if (lang === 'de') {
+    if (title !== undefined && !/\p{Lu}/u.test(title)) title = title.replace(/[\p{L}\p{M}]+/gu, (w) => (TITLE_SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
+    // A summary names the mistake: its last word is a noun ("doppelte abbuchung", "lieferverzug").
+    if (summary !== undefined && !/\p{Lu}/u.test(summary)) summary = summary.replace(/(\p{Ll})([\p{L}\p{M}]*)$/u, (_m, c: string, rest: string) => c.toUpperCase() + rest);
+    if (!/\p{Lu}/u.test(many)) many = many.replace(/[\p{L}\p{M}]+/gu, (w) => (TITLE_SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
+  } else if (title !== undefined) title = fix(title);
+  return {
+    ...incident,
+    mistake: fix(incident.mistake),
+    rootCause: fix(incident.rootCause),
+    commitment: fix(incident.commitment),
+    summary,
+    when: f(incident.when),
+    outcome: f(incident.outcome),
+    action: f(incident.action),
+    people: many === incident.people.many ? incident.people : { ...incident.people, many },
+    signer: { ...incident.signer, name: signerName, title },
+    remedy: { ...incident.remedy, details: f(incident.remedy.details) },
+    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: f(incident.exposure.contained), regulator: f(incident.exposure.regulator) },
+  };
+}
+
+function overlay(incident: Incident, given: LocaleFields | undefined): Incident {
+  if (!given) return incident;
+  const pick = (v: string | undefined, own: string | undefined) => (v !== undefined && v !== '' ? v : own);
+  return {
+    ...incident,
+    mistake: pick(given.mistake, incident.mistake)!,
+    rootCause: pick(given.rootCause, incident.rootCause)!,
+    commitment: pick(given.commitment, incident.commitment)!,
+    summary: pick(given.summary, incident.summary),
+    when: pick(given.when, incident.when),
+    outcome: pick(given.outcome, incident.outcome),
+    action: pick(given.action, incident.action),
+    signer: { ...incident.signer, title: pick(given.signer?.title, incident.signer.title) },
+    remedy: { ...incident.remedy, details: pick(given.remedy?.details, incident.remedy.details) },
+    exposure: {
+      ...incident.exposure,
+      discovered: pick(given.exposure?.discovered, incident.exposure.discovered),
+      contained: pick(given.exposure?.contained, incident.exposure.contained),
+      regulator: pick(given.exposure?.regulator, incident.exposure.regulator),
+      reference: pick(given.exposure?.reference, incident.exposure.reference),
+    },
+  };
+}

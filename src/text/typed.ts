@@ -1,0 +1,179 @@
+/**
+ * A manager's free text as a letter in their language prints it, once per
+ * incident (not per customer): German typed all in lower case ("ihre
+ * bestellung kommt später", "der abschlag für november") with its nouns,
+ * months and the polite Ihr/Ihnen capitalised; French with typographic
+ * apostrophes and a no-break space before "%".
+ *
+ * German nouns cannot be told from a dictionary-free reading with certainty,
+ * so only text that capitalises none of them is touched, and only words that
+ * are nouns by their place (after an article or a number, past its
+ * adjectives) or by their ending (-ung, -heit, -keit, -schaft, -tion, -tät);
+ * text with a capitalised noun is the manager's own spelling and stays as typed.
+ */
+
+const DETERMINERS = new Set([
+  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines',
+  'kein', 'keine', 'keinen', 'keinem', 'keiner', 'unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres',
+  'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'mein', 'meine', 'meinen', 'meinem', 'meiner',
+  'jede', 'jeder', 'jedes', 'jeden', 'jedem', 'alle', 'allen', 'diese', 'dieser', 'dieses', 'diesen', 'diesem',
+  'im', 'am', 'zum', 'zur', 'beim', 'vom', 'ins', 'ans', 'aufs',
+]);
+
+/** Prepositions: an adjective after one is followed by its noun ("ohne rechtzeitige absage"). */
+const PREPOSITIONS = new Set(['mit', 'ohne', 'für', 'von', 'nach', 'bei', 'aus', 'zu', 'seit', 'gegen', 'durch', 'über', 'unter', 'wegen', 'vor', 'auf', 'an', 'in']);
+
+/** Words that are never nouns: pronouns, particles, conjunctions, adverbs and the common verbs. */
+const NOT_NOUNS = new Set([
+  'ich', 'du', 'er', 'sie', 'es', 'wir', 'ihr', 'uns', 'euch', 'ihnen', 'ihm', 'ihn', 'mich', 'mir', 'dich', 'dir', 'sich', 'man',
+  'und', 'oder', 'aber', 'denn', 'sondern', 'weil', 'dass', 'daß', 'ob', 'wenn', 'als', 'wie', 'sobald', 'damit', 'bis', 'statt',
+  'nicht', 'noch', 'auch', 'schon', 'jetzt', 'nur', 'sehr', 'bitte', 'gestern', 'heute', 'morgen', 'nochmal', 'wieder', 'dann',
+  'da', 'hier', 'dort', 'sofort', 'leider', 'bereits', 'zweimal', 'doppelt', 'kostenlos', 'laut', 'drauf', 'rum', 'raus', 'rein',
+  'mehr', 'weniger', 'ganz', 'gar', 'zu', 'so', 'ab', 'um', 'erst', 'immer', 'nie', 'oft', 'gleich', 'später', 'früher', 'vorher',
+  'ist', 'sind', 'war', 'waren', 'hat', 'hatte', 'hatten', 'haben', 'wird', 'wurde', 'wurden', 'werden', 'kann', 'konnte', 'können',
+  'muss', 'musste', 'müssen', 'soll', 'sollte', 'will', 'wollte', 'gibt', 'gab', 'steht', 'stand', 'kommt', 'kam', 'liegt', 'lag',
+  'geht', 'ging', 'gehen', 'lagen', 'sein', 'gewesen', 'worden',
+]);
+
+/** Adjectives common enough to name: passed over on the way to the noun, never capitalised themselves. */
+const ADJECTIVES = new Set([
+  'erste', 'ersten', 'erster', 'zweite', 'zweiten', 'zweiter', 'andere', 'anderen', 'anderer', 'neue', 'neuen', 'neuer', 'neues',
+  'alte', 'alten', 'falsche', 'falschen', 'falscher', 'richtige', 'richtigen', 'nächste', 'nächsten', 'letzte', 'letzten',
+  'ganze', 'ganzen', 'volle', 'vollen', 'doppelte', 'doppelten', 'rechtzeitige', 'rechtzeitigen',
+]);
+/** Conjunctions that open a clause whose last word is its verb ("wenn der erste ausfällt"). */
+const SUBORDINATORS = new Set(['wenn', 'weil', 'dass', 'daß', 'sobald', 'ob', 'falls', 'bevor', 'nachdem', 'damit', 'obwohl', 'als']);
+
+const MONTHS_DAYS = new Set([
+  'januar', 'jänner', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonnabend', 'sonntag', 'uhr',
+]);
+/** Weekdays shortened before a date ("mi, 25.11.", "do. 3.12."). */
+const SHORT_DAYS = /(?<![\p{L}\p{N}])(mo|di|mi|do|fr|sa|so)(?=[.,]?\s*\d)/gu;
+
+const NOUN_ENDING = /(?:ung|heit|keit|schaft|tion|tät|ismus)(?:en)?$/u;
+const ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/u;
+/** A verb by its form: a participle ("angebunden", "gestartet", "abgebucht") or "-iert" ("storniert"). */
+const VERB_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+ier(?:t|en|te|ten))$/u;
+const POLITE = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'ihnen']);
+/** "sie" that is the reader: after a preposition that takes it ("für sie"), or before "uns"/"bitte" ("schicken sie uns"). */
+const SIE_BEFORE = new Set(['uns', 'bitte', 'gern', 'gerne', 'einfach']);
+const SIE_AFTER = new Set(['für', 'an', 'um', 'gegen', 'ohne', 'können', 'müssen', 'haben', 'sind', 'werden', 'möchten']);
+
+const WORD = /[\p{L}][\p{L}\p{M}]*|\d+(?:[.:,]\d+)*\.?|[^\s\p{L}\d]+/gu;
+
+const upper = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+
+/** Whether German text capitalises none of the nouns after its articles ("der abschlag", "ihre bestellung"): typed in lower case. */
+export function germanLowerCased(text: string): boolean {
+  const words = text.split(/\s+/u);
+  let seen = 0;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!DETERMINERS.has(words[i]!.toLowerCase())) continue;
+    const next = words[i + 1]!;
+    if (/^\p{Lu}/u.test(next)) return false;
+    if (/^\p{Ll}/u.test(next)) seen++;
+  }
+  return seen > 0 || !/\p{Lu}/u.test(text.slice(1));
+}
+
+/**
+ * German typed in lower case with the capitals a reader expects: nouns after an article, a
+ * number or a preposition and its adjective, nouns by their ending, months and weekdays, the
+ * polite Ihr/Ihnen/Sie. Text that capitalises its nouns already is returned as typed.
+ */
+export function germanCapitals(text: string): string {
+  return lowerCasedCapitals(localQuotes(text, 'de'));
+}
+
+function lowerCasedCapitals(text: string): string {
+  if (text === '' || !germanLowerCased(text)) return text;
+  const tokens = text.match(WORD) ?? [];
+  // Where each token starts, to rebuild the text with its own spacing.
+  const out: string[] = [];
+  let at = 0;
+  const starts: number[] = [];
+  for (const t of tokens) {
+    const i = text.indexOf(t, at);
+    starts.push(i);
+    at = i + t.length;
+  }
+  const isWord = (t: string | undefined) => t !== undefined && /^\p{Ll}/u.test(t);
+  const lower = (t: string | undefined) => (t === undefined ? '' : t.toLowerCase());
+  // The last word of a clause a conjunction opened is its verb ("…, wenn der erste ausfällt").
+  const clauseVerb = new Array<boolean>(tokens.length).fill(false);
+  let subordinate = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const k = lower(tokens[i]);
+    if (SUBORDINATORS.has(k)) subordinate = true;
+    else if (subordinate && isWord(tokens[i]) && (i + 1 === tokens.length || /^[,.;:!?)]/u.test(tokens[i + 1]!) || SUBORDINATORS.has(lower(tokens[i + 1])))) {
+      clauseVerb[i] = true;
+      subordinate = false;
+    }
+  }
+  const nounAt = (j: number) => {
+    const t = tokens[j];
+    const k = lower(t);
+    if (!isWord(t) || NOT_NOUNS.has(k) || ADJECTIVES.has(k) || DETERMINERS.has(k) || PREPOSITIONS.has(k) || clauseVerb[j]) return false;
+    // A participle's form, unless an article stands right before it ("die gebühren", "das gerät").
+    if (VERB_FORM.test(t!) && !DETERMINERS.has(lower(tokens[j - 1]))) return false;
+    // "der einspringt wenn…": a relative clause's verb, not a noun.
+    if (/t$/u.test(k) && SUBORDINATORS.has(lower(tokens[j + 1]))) return false;
+    return true;
+  };
+  /** Past the adjectives to the noun: "den falschen namen", "einen zweiten versanddienstleister angebunden". */
+  const skipAdjectives = (j: number) => {
+    while (j + 1 < tokens.length && isWord(tokens[j]) && isWord(tokens[j + 1])) {
+      const k = lower(tokens[j]);
+      const adjective = ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOT_NOUNS.has(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
+      if (!adjective) break;
+      j++;
+    }
+    return j;
+  };
+  const cap = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const k = t.toLowerCase();
+    if (!isWord(t)) continue;
+    if (MONTHS_DAYS.has(k) || (NOUN_ENDING.test(k) && k !== 'jung')) cap[i] = true;
+    if (POLITE.has(k)) cap[i] = true;
+    if (k === 'sie' && (SIE_BEFORE.has(lower(tokens[i + 1])) || SIE_AFTER.has(lower(tokens[i - 1])))) cap[i] = true;
+    // After a number ("3 tage", "10 € gutschein"), not a unit ("200 cm", "5 l").
+    const number = /^\d+$/u.test(tokens[i - 1] ?? '') || (/^\d+$/u.test(tokens[i - 2] ?? '') && /^[€$£%]$/u.test(tokens[i - 1] ?? ''));
+    if (number && k.length >= 4) {
+      const j = skipAdjectives(i);
+      if (nounAt(j)) cap[j] = true;
+    }
+    if (DETERMINERS.has(k) && !clauseVerb[i]) {
+      const j = skipAdjectives(i + 1);
+      if (nounAt(j)) cap[j] = true;
+    }
+    if (PREPOSITIONS.has(lower(tokens[i - 1])) && (ADJECTIVES.has(k) || ADJECTIVE_ENDING.test(k)) && !NOT_NOUNS.has(k) && !DETERMINERS.has(k)) {
+      const j = skipAdjectives(i);
+      if (j > i && nounAt(j)) cap[j] = true;
+    }
+  }
+  let last = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(text.slice(last, starts[i]));
+    out.push(cap[i] ? upper(tokens[i]!) : tokens[i]!);
+    last = starts[i]! + tokens[i]!.length;
+  }
+  out.push(text.slice(last));
+  return out.join('').replace(SHORT_DAYS, (d: string) => upper(d));
+}
+
+/** Straight quotes typed around words ('Alles Gute, Lea!', "En attente") as the language's own. */
+const QUOTED = /(^|[\s(])(['"])([^'"\n]+?)\2(?=$|[\s.,;:!?)])/gu;
+
+/** A quotation in straight quotes in the language's quotation marks: „…“ in German, « … » in French, «…» in Spanish. */
+export function localQuotes(text: string, lang: string): string {
+  const [open, close] = lang === 'de' ? ['„', '“'] : lang === 'fr' ? ['«\u202f', '\u202f»'] : lang === 'es' ? ['«', '»'] : ['“', '”'];
+  return text.replace(QUOTED, (_m, before: string, _q: string, inner: string) => `${before}${open}${inner}${close}`);
+}
+
+/** French free text: typographic apostrophes ("l'envoi" → "l’envoi"), « » for quotes, a no-break space before "%" ("15%" → "15 %"). */
+export function frenchTypography(text: string): string {
+  return localQuotes(text.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), 'fr').replace(/(\d)[ \u00a0]?%/gu, '$1\u202f%');
+}

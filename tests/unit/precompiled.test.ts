@@ -1,0 +1,129 @@
+// The built-in templates come compiled from the build (scripts/build.mjs, src/templates/precompile.ts):
+// a run uses a build entry only for the exact source it was made from, and compiles anything else.
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Handlebars from 'handlebars';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createComposer } from '../../src/compose/compose.js';
+import { BUILTIN_SCENARIOS, SEVERITIES, type IncidentInput } from '../../src/incident/schema.js';
+import { validateIncident } from '../../src/incident/validate.js';
+import { toRfc5322 } from '../../src/mail/rfc5322.js';
+import { recipientFromMailbox } from '../../src/recipients/recipient.js';
+import { COMPILE_OPTIONS, parseTemplate, sourceKey } from '../../src/templates/engine.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+import { precompiledModules, templateSources } from '../../src/templates/precompile.js';
+import type { PrecompiledEntry } from '../../src/templates/precompiled.js';
+import { FIXED_NOW, ROOT, tempDir } from '../helpers/run.js';
+
+// The module the build puts in place of src/templates/precompiled.ts, made in beforeAll.
+const built = vi.hoisted(() => ({ has: false, entry: (_key: string): PrecompiledEntry | undefined => undefined }));
+vi.mock('../../src/templates/precompiled.js', () => ({
+  get HAS_PRECOMPILED() {
+    return built.has;
+  },
+  precompiledEntry: (key: string) => built.entry(key),
+}));
+
+const TEMPLATES = join(ROOT, 'templates');
+
+/** Writes what the build writes (the index module, one CommonJS file per folder) and loads the index. */
+async function buildInto(dir: string, templates: string) {
+  const { index, files } = precompiledModules(templates, 'precompiled');
+  mkdirSync(join(dir, 'precompiled'), { recursive: true });
+  for (const [name, text] of files) writeFileSync(join(dir, 'precompiled', name), text);
+  writeFileSync(join(dir, 'index.mjs'), index);
+  return { files, mod: (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as { HAS_PRECOMPILED: boolean; precompiledEntry: (key: string) => PrecompiledEntry | undefined } };
+}
+
+// Handlebars' compiler and parser: a piece that comes from the build needs neither.
+const compiler = (Handlebars as unknown as { JavaScriptCompiler: { prototype: { compile: (...args: unknown[]) => unknown } } }).JavaScriptCompiler;
+const compiled = vi.spyOn(compiler.prototype, 'compile');
+const parsed = vi.spyOn(Handlebars, 'parseWithoutProcessing');
+beforeEach(() => {
+  compiled.mockClear();
+  parsed.mockClear();
+});
+
+beforeAll(async () => {
+  const { mod } = await buildInto(tempDir('apologize-precompiled-'), TEMPLATES);
+  built.has = mod.HAS_PRECOMPILED;
+  built.entry = mod.precompiledEntry;
+});
+
+const base = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-incident.json'), 'utf8')) as IncidentInput;
+const perScenario = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-scenarios.json'), 'utf8')) as Record<string, IncidentInput>;
+const recipient = recipientFromMailbox('zoe.muller@example.com', 'Zoë Müller', { order_id: 'A-1001' });
+const render = (library: TemplateLibrary, scenario: string, severity: string, stage: 'apology' | 'followup' = 'apology') => {
+  const incident = validateIncident({ ...base, ...perScenario[scenario], scenario, severity }, { requireFrom: true });
+  return toRfc5322(createComposer(incident, library, { now: new Date(FIXED_NOW), stage })(recipient), '\n');
+};
+
+describe('built-in templates compiled at build time', () => {
+  it('every scenario, severity and follow-up renders its golden file with no template compiled or parsed at run time', () => {
+    const library = new TemplateLibrary();
+    for (const scenario of BUILTIN_SCENARIOS) {
+      for (const severity of SEVERITIES) expect(render(library, scenario, severity)).toBe(readFileSync(join(ROOT, 'tests/golden', `${scenario}.${severity}.eml`), 'utf8'));
+      expect(render(library, scenario, 'moderate', 'followup')).toBe(readFileSync(join(ROOT, 'tests/golden', `${scenario}.followup.eml`), 'utf8'));
+    }
+    expect(parsed.mock.calls.map((c) => c[0])).toEqual([]);
+    expect(compiled).not.toHaveBeenCalled();
+  });
+
+  it('every built-in piece has an entry whose tree is what Handlebars.parse gives', () => {
+    const sources = templateSources(TEMPLATES);
+    expect(sources.length).toBeGreaterThan(30);
+    for (const { source } of sources) {
+      const entry = built.entry(sourceKey(source));
+      expect(entry, source.slice(0, 60)).toBeDefined();
+      expect(JSON.parse(entry!.ast)).toEqual(Handlebars.parse(source));
+      expect(parseTemplate(source)).toEqual(Handlebars.parse(source));
+    }
+  });
+
+  it('an edited template or partial is compiled from its own source, never taken from the build', () => {
+    const dir = tempDir('apologize-edited-');
+    mkdirSync(join(dir, 'partials'));
+    const template = readFileSync(join(TEMPLATES, 'generic.hbs'), 'utf8');
+    const partial = readFileSync(join(TEMPLATES, 'partials', 'closing.hbs'), 'utf8');
+    // One character changed in each: the build's entries are for the old text only.
+    expect(template).toMatch(/\n\n/);
+    writeFileSync(join(dir, 'generic.hbs'), template.replace(/\n\n/, '\n\nEDITED-BODY '));
+    writeFileSync(join(dir, 'partials', 'closing.hbs'), `${partial}EDITED-PARTIAL\n`);
+    const eml = render(new TemplateLibrary(dir), 'generic', 'moderate');
+    expect(eml).toContain('EDITED-BODY');
+    expect(eml).toContain('EDITED-PARTIAL');
+    expect(compiled).toHaveBeenCalled();
+    // The untouched built-in pieces still come from the build.
+    expect(render(new TemplateLibrary(), 'generic', 'moderate')).toBe(readFileSync(join(ROOT, 'tests/golden/generic.moderate.eml'), 'utf8'));
+  });
+
+  it('each template folder, a locale folder such as de/ too, gets its own file, read only when one of its pieces is compiled', async () => {
+    const src = tempDir('apologize-locales-');
+    cpSync(TEMPLATES, src, { recursive: true });
+    mkdirSync(join(src, 'de', 'partials'), { recursive: true });
+    writeFileSync(join(src, 'de', 'generic.hbs'), 'Subject: Entschuldigung, {{incident.company}}\n\nGuten Tag {{> gruss}}\n');
+    writeFileSync(join(src, 'de', 'partials', 'gruss.hbs'), 'und auf Wiedersehen\n');
+    writeFileSync(join(src, 'de', 'humour.json'), JSON.stringify({ generic: ['Ein Witz über {{incident.company}}'] }));
+    copyFileSync(join(TEMPLATES, 'generic.hbs'), join(src, 'de', 'broken.hbs'));
+    writeFileSync(join(src, 'de', 'broken.hbs'), 'Subject: {{#if}}\n\n{{/each}}\n'); // a syntax error: left for the run to report
+    const out = tempDir('apologize-precompiled-');
+    const { files, mod } = await buildInto(out, src);
+    expect([...files.keys()].sort()).toEqual(['templates-de.cjs', 'templates-es.cjs', 'templates-fr.cjs', 'templates.cjs']);
+    const de = readFileSync(join(out, 'precompiled', 'templates-de.cjs'), 'utf8');
+    for (const piece of ['Entschuldigung, {{incident.company}}', 'Guten Tag {{> gruss}}\n', 'und auf Wiedersehen\n', 'Ein Witz über {{incident.company}}']) {
+      expect(de).toContain(sourceKey(piece));
+      expect(mod.precompiledEntry(sourceKey(piece))).toBeDefined();
+    }
+    expect(de).not.toMatch(/[^\x00-\x7f]/); // eslint-disable-line no-control-regex
+    expect(mod.precompiledEntry(sourceKey('{{#if}}'))).toBeUndefined();
+    // What the build compiled renders as what the run-time compiler makes of the same source.
+    const ahead = Handlebars.create();
+    ahead.registerPartial('gruss', ahead.template(mod.precompiledEntry(sourceKey('und auf Wiedersehen\n'))!.spec()));
+    const now = Handlebars.create();
+    now.registerPartial('gruss', now.compile('und auf Wiedersehen\n', COMPILE_OPTIONS));
+    const text = ahead.template(mod.precompiledEntry(sourceKey('Guten Tag {{> gruss}}\n'))!.spec())({});
+    expect(text).toContain('Guten Tag und auf Wiedersehen');
+    expect(text).toBe(now.compile('Guten Tag {{> gruss}}\n', COMPILE_OPTIONS)({}));
+  });
+});
