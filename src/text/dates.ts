@@ -29,7 +29,7 @@ export function longDateIntl(d: Date): string {
 }
 
 /** Month names and their short forms in the built-in languages, to the month's index. */
-const MONTHS: ReadonlyMap<string, number> = new Map(
+const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
   [
     ['january jan januar jänner jän janvier janv enero ene'],
     ['february feb februar février févr fév febrero'],
@@ -67,11 +67,11 @@ export function datesIn(text: string | undefined, now: Date): Date[] {
     if (d.getUTCDate() === day) out.push(d);
   };
   for (const m of text.matchAll(DAY_MONTH)) {
-    const month = MONTHS.get(m[2]!.toLowerCase());
+    const month = MONTH_NAMES.get(m[2]!.toLowerCase());
     if (month !== undefined) add(Number(m[1]), month, m[3]);
   }
   for (const m of text.matchAll(MONTH_DAY)) {
-    const month = MONTHS.get(m[1]!.toLowerCase());
+    const month = MONTH_NAMES.get(m[1]!.toLowerCase());
     if (month !== undefined) add(Number(m[2]), month, m[3]);
   }
   for (const m of text.matchAll(NUMERIC)) add(Number(m[1]), Number(m[2]) - 1, m[3]);
