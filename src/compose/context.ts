@@ -182,11 +182,6 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       const d = firstDate(v, o.now);
       return d && d.getTime() >= dayOf(followUpDue).getTime() ? longDate(new Date(d.getTime() + ONE_DAY_MS)) : '';
     },
-    // The mistake as this customer reads it: "your orders are running late" when the row holds several orders.
-    mistake_sentence: (r) => (r.orders.length > 1 ? mistake.many : mistake.one).sentence,
-    mistake_clause: (r) => (r.orders.length > 1 ? mistake.many : mistake.one).clause,
-    // The clause with a capital: it opens a sentence ("Your order is running late by two days, and…").
-    mistake_lead: (r) => (r.orders.length > 1 ? mistake.many : mistake.one).lead,
     // "yes" when the row's new date is still to come (a follow-up then does not ask whether it arrived).
     new_date_ahead: (r) => {
       const v = r.fields.new_date;
@@ -260,6 +255,10 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       actionStale: o.stage !== 'apology' && staleAction(incident.action, dates.gapDays),
       // The follow-up date moved to after what it checks (the refund's due day, the new date).
       followUpMoved: Boolean(dates.moved),
+      // The mistake for a customer with one order and with several ("your orders are running late"): a
+      // template picks one by `(gt (length recipient.orders) 1)`, so a batch's shapes hold the text (no value per row).
+      mistakeOne: mistake.one,
+      mistakeMany: mistake.many,
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
       commitmentNow: /\bnow\b/i.test(incident.commitment),
       // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".

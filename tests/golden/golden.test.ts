@@ -9,10 +9,9 @@ import { followUpDay } from '../../src/incident/advice.js';
 import { toRfc5322 } from '../../src/mail/rfc5322.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
-import { ROOT, pythonParse } from '../helpers/run.js';
+import { GOLDEN_NOW as FIXED_NOW, ROOT, pythonParse } from '../helpers/run.js';
 
 // The sample incidents happened in late November 2026; their letters are written the day after (every date they give is read against it).
-const FIXED_NOW = '2026-11-26T09:00:00Z';
 
 const base = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-incident.json'), 'utf8')) as IncidentInput;
 const perScenario = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-scenarios.json'), 'utf8')) as Record<string, IncidentInput>;
