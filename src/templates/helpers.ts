@@ -129,6 +129,9 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   const [lead, same, alternative] = OFFER_LEADS[str(kind)] ?? OFFER_LEADS.none!;
   if (OWN_SENTENCE.test(text)) return `${str(otherwise)} ${sentence(details)}`.trim();
   // "the white arrangement, delivered today at no charge, and a full refund": the refund is given back, not sent.
+  // "the $60 installation fee, waived in full" → "We've waived the $60 installation fee in full."
+  const waived = str(kind) === 'waived-fee' ? /^(.+?),?\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text) : null;
+  if (waived && !GIFT.test(waived[1]!)) return sentence(`We've waived ${waived[1]}${waived[2] ?? ''}`);
   const refundToo = str(kind) === 'replacement' ? REFUND_TOO.exec(text) : null;
   if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);
   // "your next appointment, free of charge", "two free guest passes": a gift, whatever the kind ("We've waived … free of charge" reads twice).
