@@ -268,6 +268,8 @@ class PreparedMessage implements Message {
  * lower case ("JO WALSH" → "Jo Walsh", as the greeting says it); any other name as typed. A name
  * with both cases is found at its second letter, so a batch pays almost nothing for it.
  */
+const NAME_WORDS = /^[\p{L}\p{M}'’. -]+$/u;
+
 export function displayName(name: string): string {
   let upper = false;
   let lower = false;
@@ -282,7 +284,8 @@ export function displayName(name: string): string {
 }
 
 function singleCaseName(name: string): string {
-  if (/\p{Lu}/u.test(name) && /\p{Ll}/u.test(name)) return name;
+  // Only a name made of words ("JO WALSH", "mary o'neill"): "a=?b?=c" or "ACME & CO" stay as typed.
+  if (!NAME_WORDS.test(name) || (/\p{Lu}/u.test(name) && /\p{Ll}/u.test(name))) return name;
   // An organisation or an address typed in capitals ("ACME LTD", "SMITH & SONS") reads the same re-cased.
   return caseWords(name.split(' ')).join(' ');
 }
