@@ -117,7 +117,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
     const fallback = opts.fallbackLocale === undefined || opts.fallbackLocale === false ? undefined : opts.fallbackLocale === true ? true : opts.fallbackLocale;
     const colour = stderrColour(io);
     if (composer.humourWarning) say(io, colour.yellow(`warning: ${composer.humourWarning}`));
-    for (const w of incidentWarnings(incident)) say(io, colour.yellow(`warning: ${safeLine(w)}`));
+    for (const w of incidentWarnings(incident, resolveNow(io.env), o.stage ?? 'apology')) say(io, colour.yellow(`warning: ${safeLine(w)}`));
     if (campaign.onlySent && campaign.onlySent.last.size === 0) throw new UsageError(`--only-sent ${opts.onlySent} has no journal entries`, 'give the --journal file of the apology run');
 
     const streams = streamsOf(io); // a reader of stdout (or of the preview on stderr) that leaves ends the run quietly

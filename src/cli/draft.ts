@@ -59,7 +59,7 @@ export async function draftCommand(opts: DraftOptions, io: IO & { asker?: Asker 
     const incident = validateIncident(answers, { source: gathered.source, requireFrom });
     const composer = createComposer(incident, library, { stage, now: resolveNow(io.env), html: Boolean(opts.html) });
     const message = composer(recipientText ? recipientOf(recipientText) : NOBODY);
-    const warnings = [...(composer.humourWarning ? [composer.humourWarning] : []), ...incidentWarnings(incident)];
+    const warnings = [...(composer.humourWarning ? [composer.humourWarning] : []), ...incidentWarnings(incident, resolveNow(io.env), stage)];
     return { incident, message, warnings };
   };
 

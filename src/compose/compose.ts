@@ -7,6 +7,7 @@ import { displayNameProblem, parseMailbox } from '../mail/address.js';
 import { textToHtml } from '../mail/html.js';
 import type { BodyFacts, Mailbox, Message, MessageIdForm, Stage } from '../message.js';
 import { NOBODY, type Recipient } from '../recipients/recipient.js';
+import { caseWords } from '../recipients/name-case.js';
 import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { CompiledTemplate, TemplateLibrary } from '../templates/library.js';
 import { FingerprintSet } from '../text/fingerprint.js';
@@ -169,7 +170,7 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
     if (nameProblem) throw new InputError(`the recipient name "${printable(recipient.name)}": ${nameProblem}`, 'fix the name; it would reach the To header');
     const msg = new PreparedMessage(
       from,
-      recipient.email ? { name: recipient.name, address: recipient.email } : undefined,
+      recipient.email ? { name: displayName(recipient.name), address: recipient.email } : undefined,
       replyTo,
       head.subject,
       head.headers,
@@ -260,4 +261,31 @@ class PreparedMessage implements Message {
   get text(): string {
     return (this.#text ??= joinPieces(this.shaped!.shape.body, this.shaped!.values));
   }
+}
+
+/**
+ * The To header's display name in its usual capitals when it was typed all in capitals or all in
+ * lower case ("JO WALSH" → "Jo Walsh", as the greeting says it); any other name as typed. A name
+ * with both cases is found at its second letter, so a batch pays almost nothing for it.
+ */
+const NAME_WORDS = /^[\p{L}\p{M}'’. -]+$/u;
+
+export function displayName(name: string): string {
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c > 127) return singleCaseName(name);
+    if (upper && lower) return name;
+  }
+  return upper !== lower ? singleCaseName(name) : name;
+}
+
+function singleCaseName(name: string): string {
+  // Only a name made of words ("JO WALSH", "mary o'neill"): "a=?b?=c" or "ACME & CO" stay as typed.
+  if (!NAME_WORDS.test(name) || (/\p{Lu}/u.test(name) && /\p{Ll}/u.test(name))) return name;
+  // An organisation or an address typed in capitals ("ACME LTD", "SMITH & SONS") reads the same re-cased.
+  return caseWords(name.split(' ')).join(' ');
 }

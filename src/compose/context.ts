@@ -3,12 +3,13 @@ import type { Stage } from '../message.js';
 import { greetingLineOf, isFormal } from '../recipients/greeting.js';
 import { localeGreetingLine } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
-import { isVagueCause, isVaguePromise } from '../incident/advice.js';
-import { about, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
+import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
+import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
 import { isSensitive, occasionOf } from './humour.js';
 import { datesIn, longDate } from '../text/dates.js';
 import { languageOf, localeAbout, localeList, localeLongDate, localeNumber } from '../text/locale.js';
+import { dayOf, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
 
@@ -71,11 +72,19 @@ function str(v: unknown): string {
  * number). A first name that is only the first word of the name was derived,
  * not given: the name is read with every rule instead.
  */
-function greetingValue(formal: boolean, lang: string): RecipientValue {
+function greetingValue(formal: boolean, lang: string, warm = false): RecipientValue {
   if (lang === 'de' || lang === 'fr' || lang === 'es') {
     return (r) => {
       const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
       return localeGreetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, lang, formal);
+    };
+  }
+  if (warm) {
+    // A wedding or a loss: "Dear Helen," (the casual line's name, with the warmth of "Dear").
+    return (r) => {
+      const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
+      const line = greetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, formal);
+      return line.startsWith('Hi ') ? `Dear ${line.slice(3)}` : line;
     };
   }
   return (r) => {
@@ -152,12 +161,37 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
   const tag = o.locale ?? incident.locale ?? 'en';
   const lang = languageOf(tag);
   const english = lang === 'en';
-  const values: Record<string, keyof Recipient | RecipientValue> = { ...RECIPIENT_VALUES, greeting: greetingValue(isFormal(incident), lang), ...o.values };
   const date = (d: Date) => (english ? longDate(d) : localeLongDate(d, tag));
-  const names = Object.keys(values);
-  const followUpAsked = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
-  const followUpDue = followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
   const severe = incident.severity === 'major' || incident.severity === 'critical';
+  const occasion = occasionOf(incident);
+  // A wedding or a loss is written to warmly, by first name ("Dear Helen,"), whatever the severity.
+  const warm = incident.audience !== 'business' && (occasion === 'wedding' || occasion === 'grief' || occasion === 'celebration');
+  // When the apology went (the follow-up is read `after` it, later when what it checks was due later), and when its follow-up is promised.
+  const dates = letterDates(incident, o.now, o.stage);
+  const mistake = mistakeForms(incident.mistake);
+  // English: after the refund's due day or a date the outcome names (incident/advice.ts followUpDay), promised by
+  // the apology only; the other languages: the day after a date the outcome names.
+  const followUpAsked = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
+  const followUpDue = english ? (o.stage === 'apology' ? dates.followUp : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
+  const values: Record<string, keyof Recipient | RecipientValue> = {
+    ...RECIPIENT_VALUES,
+    greeting: greetingValue(isFormal(incident) && !(warm && english), lang, warm && english),
+    // The row's new date, when the check-in the apology promises would come before it: the day after it ("" otherwise).
+    checkin_date: (r) => {
+      const v = r.fields.new_date;
+      if (!v || !followUpDue) return '';
+      const d = firstDate(v, o.now);
+      return d && d.getTime() >= dayOf(followUpDue).getTime() ? longDate(new Date(d.getTime() + ONE_DAY_MS)) : '';
+    },
+    // "yes" when the row's new date is still to come (a follow-up then does not ask whether it arrived).
+    new_date_ahead: (r) => {
+      const v = r.fields.new_date;
+      const d = v ? firstDate(v, o.now) : undefined;
+      return d && d.getTime() >= dayOf(o.now).getTime() ? 'yes' : '';
+    },
+    ...o.values,
+  };
+  const names = Object.keys(values);
   const company = {
     name: incident.company.name,
     from: incident.company.from ?? '',
@@ -192,7 +226,10 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // Health, grief or a once-in-a-lifetime day: the built-in letters tell no joke, whatever the severity.
       sensitive: isSensitive(incident) || (!english && SENSITIVE_OTHER.test([incident.mistake, incident.rootCause, incident.summary ?? '', incident.people.many].join(' '))),
       // 'grief', 'wedding', 'celebration', 'health' or '': which lines of their own a sensitive letter needs.
-      occasion: occasionOf(incident),
+      occasion,
+      warm,
+      // Flowers for a loss: the lines about them name them.
+      flowers: /\b(?:flowers?|bouquets?|arrangements?|wreaths?|posy|posies|bunch)\b/i.test(text),
       // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
       cause,
       vagueCause: isVagueCause(cause),
@@ -204,7 +241,31 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
       actionConditional: /^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? ''),
       // When the apology went out, as a follow-up says it ("two days ago", "last week").
-      wroteWhen: wroteWhen(incident.followUp?.after),
+      wroteWhen: wroteWhen(dates.gapDays),
+      // The same, as a day ("on Thursday" within the week, "on 26 November" before): "" when the gap is not known.
+      wroteOn: wroteOn(o.now, dates.gapDays),
+      // The offer without its timing ("the $7.95 shipping charge"), and when it is due, from the day the apology went.
+      remedyWhat: remedyWhat(incident.remedy.details),
+      remedyDue: dates.remedyDue ? longDate(dates.remedyDue) : '',
+      // A follow-up read after the refund (or credit) was due: it says it should have arrived, and does not restart the wait.
+      remedyDuePassed: dates.remedyDue !== undefined && dates.remedyDue.getTime() <= o.now.getTime(),
+      // The outcome's date ("Tuesday 8 December at 9:15"), and whether a follow-up is read after it.
+      outcomeDate: dates.outcome ? longDate(dates.outcome) : '',
+      outcomePassed: dates.outcome !== undefined && dates.outcome.getTime() < dayOf(o.now).getTime(),
+      // An action tied to a window that has closed by the follow-up ("idempotency keys are honoured for 24 hours", "today"): not repeated.
+      actionStale: o.stage !== 'apology' && staleAction(incident.action, dates.gapDays),
+      // The follow-up date moved to after what it checks (the refund's due day, the new date).
+      followUpMoved: Boolean(dates.moved),
+      // The mistake for a customer with one order and with several ("your orders are running late"): a
+      // template picks one by `(gt (length recipient.orders) 1)`, so a batch's shapes hold the text (no value per row).
+      mistakeOne: mistake.one,
+      mistakeMany: mistake.many,
+      // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
+      commitmentNow: /\bnow\b/i.test(incident.commitment),
+      // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".
+      whenTail: whenTail(onDate(incident.when)),
+      // A handful hit ("a few other patients"): a count a customer does not need.
+      fewOthers: incident.affected > 1 && incident.affected <= 9,
       // The offer is a thing given ("two free guest passes"), not money back: nothing to "reach" the customer.
       remedyGift: incident.remedy.kind !== 'refund' && incident.remedy.kind !== 'replacement' && GIFT.test(incident.remedy.details ?? ''),
       formal: severe || incident.audience === 'business',
@@ -214,10 +275,20 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       onWhen: english ? onDate(incident.when) : '',
       outcome: incident.outcome ?? '',
       // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
-      checkInAfterOutcome: followUpDue !== undefined && followUpDue !== followUpAsked,
+      checkInAfterOutcome: english ? Boolean(dates.moved) && o.stage === 'apology' : followUpDue !== undefined && followUpDue !== followUpAsked,
       action: incident.action ?? '',
       commitmentDue: incident.commitmentDue ?? '',
-      exposure: { ...incident.exposure, ...exposureFacts(incident.exposure.data, lang, tag), onDiscovered: english ? onDate(incident.exposure.discovered) : (incident.exposure.discovered ?? '') },
+      exposure: {
+        ...incident.exposure,
+        ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag),
+        onDiscovered: english ? onDate(incident.exposure.discovered) : (incident.exposure.discovered ?? ''),
+        // The containment said once: not when the commitment already says it ("we turned the cache off within the hour").
+        containedRepeats: repeats(incident.exposure.contained, incident.commitment),
+        // "the ICO on 19 November" → "the ICO": who the customer may complain to.
+        regulatorName: english ? regulatorName(incident.exposure.regulator) : '',
+      },
+      // Sent to the wrong person (a letter, an email): the reader may hold someone else's, and may be missing their own.
+      misdirected: MISDIRECTED.test(text),
     },
     company,
     signer,
@@ -291,20 +362,61 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   location: 'location information',
 };
 
+/** What a health record is called where the incident says ("your blood test results"), else "details of your health". */
+const HEALTH_THING = /\b((?:(?:blood|urine|lab(?:oratory)?|scan|x-ray|biopsy|screening|pcr|covid)\s+)?(?:test\s+)?results|prescriptions?|diagnos[ie]s|medical (?:records?|history|notes)|clinical notes|referral letters?|vaccination records?)\b/i;
+
+/** How a letter can tell that a kind of data is already named in the mistake. */
+const KIND_MENTIONED: Readonly<Record<string, RegExp>> = {
+  name: /\bnames?\b/i,
+  email: /\be-?mail/i,
+  phone: /\b(?:phone|mobile)/i,
+  'postal-address': /\b(?:postal |home )?address(?:es)?\b/i,
+  'date-of-birth': /\b(?:date of birth|birth ?date|dob)\b/i,
+  password: /\bpasswords?\b/i,
+  'payment-card': /\bcard\b/i,
+  'bank-account': /\bbank\b/i,
+  health: /\b(?:health|medical|results?|prescriptions?|diagnos\w+|clinical)\b/i,
+  'order-history': /\border/i,
+  location: /\blocation/i,
+  'government-id': /\b(?:passport|licen[cs]e|national insurance|social security|id (?:card|number))\b/i,
+};
+
 /**
- * What a data-exposure letter says about the data: the kinds as words in one list
- * ("your name, your email address and your order history"), and a flag per kind for the advice.
+ * What a data-exposure letter says about the data: the kinds as words in one list ("your name, your
+ * email address and your order history"; health data by the name the incident gives it, "your blood
+ * test results"), whether the mistake already names them all (then the list is not said twice), what
+ * was not involved ("No passwords or payment details were involved."), and a flag per kind for the advice.
  */
-function exposureFacts(data: readonly string[], lang: string, tag: string): Record<string, unknown> {
+function exposureFacts(data: readonly string[], text: string, lang = 'en', tag = 'en'): Record<string, unknown> {
+  const healthThing = lang === 'en' ? HEALTH_THING.exec(text)?.[1] : undefined;
   const table = KIND_WORDS_BY_LANG[lang] ?? KIND_WORDS;
-  const words = data.map((d) => table[d] ?? d);
-  const list = lang === 'en' ? (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`) : localeList(words, tag);
+  const wordFor = (d: string) => (d === 'health' && lang === 'en' ? (healthThing ? `your ${healthThing.toLowerCase()}` : 'details of your health') : (table[d] ?? d));
+  const words = data.map(wordFor);
+  const join = (ws: string[]) => (lang !== 'en' ? localeList(ws, tag) : ws.length <= 1 ? (ws[0] ?? '') : `${ws.slice(0, -1).join(', ')} and ${ws[ws.length - 1]}`);
+  const list = join(words);
+  // For a subject: "your name, date of birth and blood test results".
+  const short = lang === 'en' ? join(words.map((w, i) => (i > 0 ? w.replace(/^your /, '') : w))) : list;
   const has: Record<string, boolean> = {};
   for (const kind of Object.keys(KIND_WORDS)) has[kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data.includes(kind);
   const money = has.paymentCard || has.bankAccount;
   // Identity-fraud advice only when there is enough to open an account in someone's name.
   const identity = has.governmentId || (has.dateOfBirth && (has.postalAddress || money || has.password));
-  return { list, has, money, identity, contactOnly: data.length > 0 && data.every((d) => ['name', 'email', 'phone', 'postal-address'].includes(d)) };
+  const mistake = text;
+  const listCovered = data.length > 0 && data.every((d) => KIND_MENTIONED[d]?.test(mistake) ?? false);
+  const spared = [...(has.password ? [] : ['passwords']), ...(money ? [] : ['payment details'])];
+  const notInvolved = data.length > 0 && spared.length > 0 ? `No ${spared.join(' or ')} ${spared.length > 1 ? 'were' : 'was'} involved.` : '';
+  return {
+    list,
+    short,
+    plural: words.length > 1 || /s$/.test(words[0] ?? ''),
+    listCovered,
+    notInvolved,
+    has,
+    money,
+    identity,
+    contactOnly: data.length > 0 && data.every((d) => ['name', 'email', 'phone', 'postal-address'].includes(d)),
+    emailOnly: data.length > 0 && data.every((d) => d === 'name' || d === 'email') && data.includes('email'),
+  };
 }
 
 const EVENT = /\b(class|session|lesson|visit|consultation|appointment|installation|inspection|repair|meeting|call|tour|booking|reservation|viewing|fitting|delivery slot|treatment)(?:es|s)?\b/i;
@@ -323,12 +435,9 @@ function causeOf(text: string): string {
 
 const NUMBER_WORDS = ['', 'a', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-/** When the apology went, seen from its follow-up: `2d` → "two days ago", `1w` → "last week". */
-function wroteWhen(after: string | undefined): string {
-  const m = /^(\d+)\s*([hdw])$/.exec((after ?? '').trim());
-  if (!m) return 'recently';
-  const n = Number(m[1]);
-  const days = m[2] === 'h' ? n / 24 : m[2] === 'w' ? n * 7 : n;
+/** When the apology went, seen from its follow-up, `days` before: 2 → "two days ago", 7 → "last week". */
+function wroteWhen(days: number | undefined): string {
+  if (days === undefined) return 'recently';
   if (days < 1) return 'earlier today';
   if (days < 2) return 'yesterday';
   if (days < 7) return `${NUMBER_WORDS[Math.round(days)]} days ago`;
@@ -370,4 +479,146 @@ function onDate(text: string | undefined): string {
   const t = (text ?? '').trim().replace(/[.;,]+$/, '');
   if (t === '') return '';
   return DATE_START.test(t) ? `on ${t}` : t.replace(/^(On|At|In|Between|During|Last|Yesterday|Earlier|This|Overnight)\b/, (w) => w.toLowerCase());
+}
+
+interface LetterDates {
+  /** Days between the apology and its follow-up. */
+  gapDays?: number;
+  /** The day the apology promises the follow-up (apology stage). */
+  followUp?: Date;
+  /** The follow-up was moved to after what it checks. */
+  moved?: boolean;
+  /** When the refund or credit is due (a window in remedy.details, counted from the apology). */
+  remedyDue?: Date;
+  /** The date the outcome names. */
+  outcome?: Date;
+}
+
+/**
+ * The dates a letter reasons with. An apology is sent `now`; a follow-up is read `now`, the gap after
+ * its apology that the apology promised (moved past a refund's due day when that came later).
+ */
+function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
+  const after = afterDays(incident.followUp?.after);
+  let sent = now;
+  let unknownGap = false;
+  if (stage !== 'apology' && after !== undefined) {
+    // The apology went the day whose promised follow-up is today (the nearest such day): the gap is then
+    // known. A date typed in the outcome moves the follow-up past it however early the apology went, so
+    // then (or when no day fits) how long ago is not known.
+    unknownGap = true;
+    for (let k = Math.floor(after); k <= after + 31; k++) {
+      const candidate = new Date(now.getTime() - k * ONE_DAY_MS);
+      const f = followUpDay(incident, candidate);
+      if (f && dayOf(f.date).getTime() === dayOf(now).getTime()) {
+        sent = candidate;
+        // Today is also the day after a typed date: any earlier apology was moved here too.
+        unknownGap = dueDates(incident, candidate).some((d) => !d.relative && dayOf(d.date).getTime() + ONE_DAY_MS === dayOf(now).getTime());
+        break;
+      }
+    }
+    if (unknownGap && sent === now) sent = new Date(now.getTime() - after * ONE_DAY_MS);
+  }
+  const f = followUpDay(incident, sent);
+  const dues = dueDates(incident, sent);
+  const remedy = dues.find((d) => d.what === 'the refund' || d.what === 'the credit' || d.what === 'the replacement');
+  const outcome = dues.find((d) => d.what === 'the new date' || d.what === 'the new appointment');
+  return {
+    gapDays: f && !unknownGap ? (f.date.getTime() - sent.getTime()) / ONE_DAY_MS : undefined,
+    followUp: f?.date,
+    moved: Boolean(f?.moved),
+    remedyDue: remedy?.date,
+    outcome: outcome?.date ?? (incident.outcome ? firstDate(incident.outcome, sent) : undefined),
+  };
+}
+
+/** "the $7.95 shipping charge, back on your card within 5 days" → "the $7.95 shipping charge": the offer without its wait. */
+function remedyWhat(details: string | undefined): string {
+  const d = (details ?? '').trim();
+  const w = typedWindow(d);
+  if (!w) return clause(d);
+  const at = d.indexOf(w.text);
+  const comma = d.lastIndexOf(',', at);
+  const head = comma > 0 ? d.slice(0, comma) : d.slice(0, at).replace(/\b(?:back|refunded|returned|paid|credited)?\s*(?:to|on|in(?:to)?)?\s*(?:your|the)?\s*(?:card|account|bank)?\s*$/i, '');
+  return clause(head.trim() || d);
+}
+
+/** An action with a deadline a follow-up is read after: "keys are honoured for 24 hours", "by tonight". */
+function staleAction(action: string | undefined, gapDays: number | undefined): boolean {
+  if (!action) return false;
+  if (/\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b/i.test(action)) return true;
+  const w = /\b(?:for|within|in(?: the next)?)\s+(\d+)\s*(hours?|days?)\b/i.exec(action);
+  if (!w) return false;
+  const days = /^hour/i.test(w[2]!) ? Number(w[1]) / 24 : Number(w[1]);
+  return gapDays === undefined || days <= gapDays;
+}
+
+const COMMON = new Set(['the', 'and', 'our', 'that', 'this', 'with', 'within', 'off', 'have', 'has', 'was', 'were', 'they', 'who', 'for', 'from', 'all', 'any', 'now']);
+
+/** Content words of a text, for comparing two fields. */
+function contentWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 2 && !COMMON.has(w)),
+  );
+}
+
+/** The first text says nothing the second does not ("we turned the cache off within the hour" in "we turned off that cache within the hour, …"). */
+function repeats(first: string | undefined, second: string | undefined): boolean {
+  if (!first || !second) return false;
+  const a = contentWords(first);
+  if (a.size === 0) return false;
+  const b = contentWords(second);
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / a.size >= 0.75;
+}
+
+/** "the ICO on 19 November" → "the ICO"; "We reported it to the ICO" → "the ICO". */
+function regulatorName(text: string | undefined): string {
+  if (!text) return '';
+  const t = text.trim().replace(/^(?:we\s+)?(?:have\s+)?(?:reported|notified|informed|told)\s+(?:it\s+|this\s+)?(?:to\s+)?/i, '');
+  return t.split(/\s+(?:on|at|in|by|within|the same day|yesterday|today)\b|[,;.(]/i)[0]!.trim();
+}
+
+const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|forwarded)\s+(?:\w+\s+){0,3}to\s+(?:the\s+wrong|another|a\s+different|someone\s+else)|\bwrong\s+(?:address|person|recipient|patient|customer|member|client)\b|\bmisdirected\b|\bswapped\s+(?:their\s+)?addresses\b/i;
+
+/** " on 14 November" after a sentence's words; ", last night" for a time said otherwise; "" for none. */
+function whenTail(on: string): string {
+  if (on === '') return '';
+  return /^on /.test(on) ? ` ${on}` : `, ${on}`;
+}
+
+interface MistakeForm {
+  sentence: string;
+  clause: string;
+  lead: string;
+}
+
+/**
+ * The mistake for a customer with one order and for one with several ("your order is running late"
+ * → "your orders are running late"), made once per run: a batch picks one per row.
+ */
+function mistakeForms(text: string): { one: MistakeForm; many: MistakeForm } {
+  const form = (t: string): MistakeForm => ({ sentence: sentence(t), clause: clause(t), lead: cap(clause(t)) });
+  const one = form(text);
+  const plural = text.replace(/\b([Yy]our) order\b(?!s)(\s+(?:is|was|has|hasn't|wasn't|isn't)\b)?/g, (_all, your: string, verb: string | undefined) => {
+    const v = verb?.trim();
+    const many = v === undefined ? '' : ` ${{ is: 'are', was: 'were', has: 'have', "hasn't": "haven't", "wasn't": "weren't", "isn't": "aren't" }[v]}`;
+    return `${your} orders${many}`;
+  });
+  return { one, many: plural === text ? one : form(plural) };
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The day the apology went, seen from its follow-up `days` later: "on Thursday", "on 26 November", or "". */
+function wroteOn(now: Date, days: number | undefined): string {
+  if (days === undefined || days < 1) return '';
+  const d = new Date(now.getTime() - Math.round(days) * ONE_DAY_MS);
+  return days < 7 ? `on ${WEEKDAY_NAMES[d.getUTCDay()]}` : `on ${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]}`;
 }

@@ -4,6 +4,7 @@
  * details), each with a better example, so the writer hears about it before
  * the customer reads it. Pure: the commands decide how to show it.
  */
+import { dayOf, findDates, ONE_DAY_MS, typedWindow, weekdayName, windowEnd, wrongWeekdays } from '../text/typed-date.js';
 
 export interface FieldAdvice {
   /** The incident field, as the schema and the incident file name it: `rootCause`, `remedy.details`. */
@@ -178,4 +179,125 @@ export function adviseOnRecipients(affected: number | undefined, recipients: num
 /** One stderr line: `apologize: warning: rootCause "capacity" names a category, not what happened; for example "…"`. */
 export function formatAdvice(a: FieldAdvice): string {
   return `apologize: warning: ${a.field} ${a.problem} — for example ${a.example}`;
+}
+
+/** The fields a date check reads (free text, as typed). */
+export interface DatedIncident extends AdvisableIncident {
+  outcome?: string;
+  action?: string;
+  when?: string;
+  summary?: string;
+  commitmentDue?: string;
+  scenario?: string;
+  exposure?: { discovered?: string; contained?: string; regulator?: string };
+  followUp?: { after?: string };
+}
+
+/** The free-text fields a writer may type a date into, by name. */
+function datedFields(i: DatedIncident): [string, string | undefined][] {
+  return [
+    ['mistake', i.mistake],
+    ['when', i.when],
+    ['summary', i.summary],
+    ['rootCause', i.rootCause],
+    ['commitment', i.commitment],
+    ['outcome', i.outcome],
+    ['action', i.action],
+    ['remedy.details', i.remedy?.details],
+    ['exposure.discovered', i.exposure?.discovered],
+    ['exposure.contained', i.exposure?.contained],
+    ['exposure.regulator', i.exposure?.regulator],
+  ];
+}
+
+/**
+ * The day the incident's dates are read against: a date it types with its year (or `commitmentDue`)
+ * when there is one, else the clock. "8 December" is then read in the year nearest that day.
+ */
+export function referenceDay(incident: DatedIncident, now: Date): Date {
+  if (incident.commitmentDue && /^\d{4}-\d{2}-\d{2}/.test(incident.commitmentDue)) {
+    const due = new Date(`${incident.commitmentDue.slice(0, 10)}T00:00:00Z`);
+    // A due date is ahead of the letter: the year of the letter is the one nearest it, looked at from the clock.
+    if (!Number.isNaN(due.getTime()) && Math.abs(due.getTime() - now.getTime()) > 366 * ONE_DAY_MS) return due;
+  }
+  for (const [, text] of datedFields(incident)) {
+    const typed = text ? findDates(text, now).find((d) => d.hasYear) : undefined;
+    if (typed && Math.abs(typed.date.getTime() - now.getTime()) > 366 * ONE_DAY_MS) return typed.date;
+  }
+  return now;
+}
+
+/** A weekday typed beside a date that falls on another day ("Monday 8 December" in 2026 is a Tuesday). */
+export function adviseOnWeekdays(incident: DatedIncident, now: Date): FieldAdvice[] {
+  const ref = referenceDay(incident, now);
+  const out: FieldAdvice[] = [];
+  for (const [field, text] of datedFields(incident)) {
+    if (!text) continue;
+    for (const w of wrongWeekdays(text, ref)) {
+      const fixed = w.text.replace(/^\p{L}+/u, w.actual);
+      out.push({ field, problem: `says "${w.text}", but ${w.date.getUTCDate()} ${MONTH_NAMES[w.date.getUTCMonth()]} ${w.date.getUTCFullYear()} is a ${w.actual}`, example: `"${fixed}" (or the date you meant)` });
+    }
+  }
+  return out;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Something the letter tells the customer to expect by a day: the refund, the new date. */
+export interface Due {
+  date: Date;
+  /** What arrives or happens then, as the follow-up names it ("the refund"). */
+  what: string;
+  /** Counted from the day the apology went ("within 5 days"), not a date typed. */
+  relative?: boolean;
+}
+
+/**
+ * What the apology tells the customer to expect, and by when, counted from `sent` (the day the
+ * apology goes): a refund or credit "within 5 working days", a new date in the outcome. A check-in
+ * comes after all of them.
+ */
+export function dueDates(incident: DatedIncident, sent: Date): Due[] {
+  const out: Due[] = [];
+  const kind = incident.remedy?.kind;
+  const details = incident.remedy?.details;
+  const window = typedWindow(details);
+  if (window && (kind === 'refund' || kind === 'credit' || kind === 'replacement')) out.push({ date: windowEnd(sent, window), what: kind === 'replacement' ? 'the replacement' : `the ${kind}`, relative: true });
+  else {
+    const on = kind && kind !== 'none' ? findDates(details ?? '', sent)[0] : undefined;
+    if (on && on.date.getTime() >= dayOf(sent).getTime()) out.push({ date: on.date, what: `the ${kind === 'waived-fee' ? 'waived fee' : kind}` });
+  }
+  const outcome = incident.outcome ? findDates(incident.outcome, sent)[0] : undefined;
+  if (outcome && outcome.date.getTime() >= dayOf(sent).getTime()) out.push({ date: outcome.date, what: incident.scenario === 'missed-appointment' ? 'the new appointment' : 'the new date' });
+  return out;
+}
+
+const UNIT_DAYS: Record<string, number> = { h: 1 / 24, d: 1, w: 7 };
+
+/** `followUp.after` in days ("2d" → 2, "1w" → 7), or undefined. */
+export function afterDays(after: string | undefined): number | undefined {
+  const m = /^(\d+)\s*([hdw])$/.exec((after ?? '').trim());
+  return m ? Number(m[1]) * UNIT_DAYS[m[2]!]! : undefined;
+}
+
+/**
+ * The day the apology promises its follow-up: `followUp.after` from `sent`, moved to the day after
+ * the last thing it checks when that comes later (a check-in must not ask about a refund not yet due).
+ */
+export function followUpDay(incident: DatedIncident, sent: Date): { date: Date; moved?: Due } | undefined {
+  const days = afterDays(incident.followUp?.after);
+  if (days === undefined) return undefined;
+  const planned = new Date(sent.getTime() + days * ONE_DAY_MS);
+  const last = dueDates(incident, sent).sort((a, b) => b.date.getTime() - a.date.getTime())[0];
+  if (last && dayOf(planned).getTime() <= last.date.getTime()) return { date: new Date(dayOf(last.date).getTime() + ONE_DAY_MS + (sent.getTime() - dayOf(sent).getTime())), moved: last };
+  return { date: planned };
+}
+
+/** A follow-up set to come before what it checks: the letter moves it, and the writer is told how to match. */
+export function adviseOnFollowUp(incident: DatedIncident, now: Date): FieldAdvice[] {
+  const f = followUpDay(incident, now);
+  if (!f?.moved) return [];
+  const days = Math.ceil((dayOf(f.date).getTime() - dayOf(now).getTime()) / ONE_DAY_MS);
+  const day = `${weekdayName(f.date)} ${f.date.getUTCDate()} ${MONTH_NAMES[f.date.getUTCMonth()]}`;
+  return [{ field: 'followUp.after', problem: `(${incident.followUp!.after}) comes before ${f.moved.what} is due, so the letter promises the follow-up on ${day} instead; send it then`, example: `followUp.after: ${days}d` }];
 }

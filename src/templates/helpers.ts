@@ -105,11 +105,14 @@ const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null, string?]>> = 
   refund: ["We're refunding", /\brefund/i],
   credit: ["We're crediting your account with", /\bcredit/i, "We're giving you"],
   coupon: ["We'd like to give you", null],
-  replacement: ["As a replacement, we're sending you", /\b(?:replac|sen[dt]\b|ship|dispatch|post(?:ed|ing)?\b)/i],
+  replacement: ["We're replacing it with", /\b(?:replac|sen[dt]\b|ship|dispatch|post(?:ed|ing)?\b)/i],
   upgrade: ["As an upgrade, we're giving you", /\bupgrad/i],
   'waived-fee': ["We've waived", /\bwaiv/i],
   none: ["We'd like to offer you", null],
 };
+
+/** A replacement offered with a refund beside it ("…, and a full refund"). */
+const REFUND_TOO = /^(.*?),?\s+(?:and|plus)\s+(?:a\s+|an\s+)?(?:full|complete)\s+refund$/i;
 
 /** Words that make the offer a gift of its own ("free of charge", "on us"). */
 export const GIFT = /\b(?:free|no charge|no cost|on us|on the house|complimentary)\b/i;
@@ -125,6 +128,12 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   if (text === '') return '';
   const [lead, same, alternative] = OFFER_LEADS[str(kind)] ?? OFFER_LEADS.none!;
   if (OWN_SENTENCE.test(text)) return `${str(otherwise)} ${sentence(details)}`.trim();
+  // "the white arrangement, delivered today at no charge, and a full refund": the refund is given back, not sent.
+  // "the $60 installation fee, waived in full" → "We've waived the $60 installation fee in full."
+  const waived = str(kind) === 'waived-fee' ? /^(.+?),?\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text) : null;
+  if (waived && !GIFT.test(waived[1]!)) return sentence(`We've waived ${waived[1]}${waived[2] ?? ''}`);
+  const refundToo = str(kind) === 'replacement' ? REFUND_TOO.exec(text) : null;
+  if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);
   // "your next appointment, free of charge", "two free guest passes": a gift, whatever the kind ("We've waived … free of charge" reads twice).
   if (GIFT.test(text) && str(kind) !== 'refund' && str(kind) !== 'replacement' && !(same && same.test(text))) return sentence(`To help make it right, we'd like to give you ${text}`);
   if (same && same.test(text)) {

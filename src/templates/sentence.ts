@@ -99,6 +99,8 @@ export function tidy(v: unknown, lang = 'en'): string {
     .replace(/,(\s*,)+/gu, ',');
   if (lang === 'en') {
     s = s
+      .replace(PROSE_AMPERSAND, ' and ')
+      .replace(TRAILING_ASIDE, (_all, inner: string, end: string) => `${ASIDE_JOINS.test(inner) ? ' ' : ', '}${inner}${end}`)
       .replace(LONE_I, 'I')
       .replace(DAYS, (w) => w[0]!.toUpperCase() + w.slice(1))
       .replace(MONTH_BEFORE_DAY, (w) => w[0]!.toUpperCase() + w.slice(1))
@@ -119,6 +121,16 @@ export function frenchSpaces(text: string): string {
     .replace(/«[ \u00a0\u202f]*/gu, '«\u202f')
     .replace(/[ \u00a0\u202f]*»/gu, '\u202f»');
 }
+
+/** "&" between words in lower case is prose ("a day's orders & nobody noticed"); in a name it stays ("Smith & Sons"). */
+const PROSE_AMPERSAND = /(?<=\p{Ll}) & (?=\p{Ll})/gu;
+/**
+ * A short aside in brackets at the end, in lower case ("late (by two days)", "jammed (again)",
+ * "retrain staff (all of them)"): said as part of the sentence, not as an aside.
+ */
+const TRAILING_ASIDE = /(?<=[\p{L}\p{N}'’])\s+\((\p{Ll}[^().!?;:()]{0,40})\)([.!?…]?)$/u;
+/** An aside that reads on without a comma: "by two days", "again". */
+const ASIDE_JOINS = /^(?:by|for|in|on|at|about|from|until|till|after|before|within|over|under|around|since|during|again|twice|too|as well|so far|yet)\b/u;
 
 /** Weekdays and the months that are no other word, typed in lower case ("on thursday morning"). */
 const DAYS = /(?<![\p{L}'’-])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|september|october|november|december)(?![\p{L}'’-])/gu;

@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { cli, lines } from '../helpers/cli.js';
-import { pythonParseText, tempDir } from '../helpers/run.js';
+import { ROOT, pythonParseText, tempDir } from '../helpers/run.js';
 
 const FULL = [
   'draft', '--no-input',
@@ -30,6 +30,19 @@ const MISSING_ALL =
   ' — give each as a flag or in --incident FILE, or run in a terminal to be asked\n';
 
 describe('apologize draft, scripted', () => {
+  it('warns on stderr about a weekday that is not its date, naming the field and the right day; the letter still goes', async () => {
+    const dir = tempDir();
+    // 8 December 2026 is a Tuesday: the manager typed Monday.
+    writeFileSync(join(dir, 'dental.yaml'), readFileSync(join(ROOT, 'tests/fixtures/incidents/dental-missed.yaml'), 'utf8').replace('Tuesday 8 December', 'Monday 8 December'));
+    const r = await cli(['draft', '--no-input', '--no-check', '--incident', 'dental.yaml', '--to', 'Ann Lee <ann@example.com>', '--format', 'text'], { cwd: dir, env: { APOLOGIZE_NOW: '2026-11-26T09:00:00Z' } });
+    expect(r.code).toBe(0);
+    expect(lines(r.stderr)).toContainEqual('warning: outcome says "Monday 8 December", but 8 December 2026 is a Tuesday — for example "Tuesday 8 December" (or the date you meant)');
+    expect(r.stdout).toContain('Monday 8 December');
+    // typed right, nothing is said
+    const fixed = await cli(['draft', '--no-input', '--no-check', '--incident', join(ROOT, 'tests/fixtures/incidents/dental-missed.yaml'), '--to', 'Ann Lee <ann@example.com>'], { env: { APOLOGIZE_NOW: '2026-11-26T09:00:00Z' } });
+    expect(fixed.stderr).not.toMatch(/weekday|is a (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/);
+  });
+
   it('prints one correct email on stdout and nothing else', async () => {
     const r = await cli([...FULL, '--to', 'Zoë Müller <zoe@example.com>']);
     expect(r.code).toBe(0);
@@ -37,7 +50,8 @@ describe('apologize draft, scripted', () => {
     expect(parsed.to && !Array.isArray(parsed.to) && parsed.to.value[0]).toEqual({ name: 'Zoë Müller', address: 'zoe@example.com' });
     expect(parsed.from?.value[0]).toEqual({ name: 'Smith & Sons', address: 'care@smith.example' });
     expect(parsed.text).toContain('Hi Zoë,');
-    expect(parsed.text).toContain('about 13,500 customers');
+    // How many others it hit is no fact this customer needs (a data exposure says it).
+    expect(parsed.text).not.toMatch(/13,500|13,482|customers in all/);
     expect(parsed.text).toContain('a $10 credit on your next order');
     expect(r.stdout).toMatch(/^From: /);
     expect(r.stdout).toContain('\nTo: =?UTF-8?Q?Zo=C3=AB_M=C3=BCller?= <zoe@example.com>\n');
@@ -146,7 +160,8 @@ describe('apologize draft, scripted', () => {
     expect(obj.from).toBe('cfg@config.example');
     expect(obj.text).toContain('File Co');
     expect(obj.text).toContain('Sincerely,'); // critical tone
-    expect(obj.text).toContain("I won't make light of it.");
+    // No stray line, no stock phrase: a critical letter is plain.
+    expect(obj.text).not.toMatch(/make light of it|^ /m);
   });
 
   it('a bad incident file names the file and the problem', async () => {

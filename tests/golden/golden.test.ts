@@ -5,10 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../src/compose/compose.js';
 import { BUILTIN_SCENARIOS, SEVERITIES, type IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
+import { followUpDay } from '../../src/incident/advice.js';
 import { toRfc5322 } from '../../src/mail/rfc5322.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
-import { FIXED_NOW, ROOT, pythonParse } from '../helpers/run.js';
+import { GOLDEN_NOW as FIXED_NOW, ROOT, pythonParse } from '../helpers/run.js';
+
+// The sample incidents happened in late November 2026; their letters are written the day after (every date they give is read against it).
 
 const base = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-incident.json'), 'utf8')) as IncidentInput;
 const perScenario = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-scenarios.json'), 'utf8')) as Record<string, IncidentInput>;
@@ -44,10 +47,11 @@ describe('golden files: every built-in scenario at every severity', () => {
       expect(parsed.text).toContain('Smith & Sons');
       expect(parsed.text).not.toMatch(/&amp;|&#x27;|&#39;|&quot;/);
       expect(parsed.text).toContain("Siobhán O'Brien");
-      const humourExpected = (severity === 'minor' || severity === 'moderate') && scenario !== 'data-exposure';
+      // No joke about money (billing) or exposed data; a joke only where the harm is small.
+      const humourExpected = (severity === 'minor' || severity === 'moderate') && scenario !== 'data-exposure' && scenario !== 'billing-error';
       const humourLines = JSON.parse(readFileSync(join(ROOT, 'templates/humour.json'), 'utf8')) as Record<string, string[]>;
       const firstWords = (humourLines[scenario] ?? humourLines.generic!).map((l) => l.split(' ').slice(0, 4).join(' '));
-      const hasHumour = firstWords.some((w) => parsed.text!.includes(w));
+      const hasHumour = firstWords.length > 0 && firstWords.some((w) => parsed.text!.includes(w));
       expect(hasHumour).toBe(humourExpected);
     });
   }
@@ -56,7 +60,9 @@ describe('golden files: every built-in scenario at every severity', () => {
     it(`${scenario} follow-up matches tests/golden/${scenario}.followup.eml`, () => {
       const file = join(ROOT, 'tests/golden', `${scenario}.followup.eml`);
       const incident = validateIncident(facts(scenario, 'moderate'), { requireFrom: true });
-      const eml = toRfc5322(createComposer(incident, library, { now: new Date(FIXED_NOW), stage: 'followup' })(recipient), '\n');
+      // Read on the day the apology promised it.
+      const now = followUpDay(incident, new Date(FIXED_NOW))!.date;
+      const eml = toRfc5322(createComposer(incident, library, { now, stage: 'followup' })(recipient), '\n');
       if (update) writeFileSync(file, eml);
       expect(eml).toBe(readFileSync(file, 'utf8'));
       const [py] = pythonParse([file]);
@@ -79,7 +85,7 @@ describe('golden files: every built-in scenario at every severity', () => {
       expect(msg.charset).toBe('utf-8');
       expect(msg.maxLineOctets).toBeLessThanOrEqual(998);
       expect(msg.headers['MIME-Version']).toEqual(['1.0']);
-      expect(msg.headers.Date).toEqual(['Wed, 08 Jul 2026 09:00:00 +0000']);
+      expect(msg.headers.Date).toEqual(['Thu, 26 Nov 2026 09:00:00 +0000']);
       for (const name of ['From', 'To', 'Subject', 'Date', 'Message-ID']) expect(msg.headers[name], name).toHaveLength(1);
       expect(msg.text).toContain("Siobhán O'Brien");
       expect(msg.text).toContain(severity === 'major' || severity === 'critical' ? 'Dear Zoë Müller,' : 'Hi Zoë,');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../src/compose/compose.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
+import { followUpDay } from '../../src/incident/advice.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
 import { ROOT } from '../helpers/run.js';
@@ -32,7 +33,10 @@ describe('golden letters for realistic incidents', () => {
       const incident = validateIncident(parseYaml(readFileSync(join(DIR, file), 'utf8')) as IncidentInput);
       const text = (['apology', 'followup'] as const)
         .map((stage) => {
-          const msg = createComposer(incident, library, { now: new Date(LETTERS_NOW), stage })(recipient);
+          // The follow-up is read on the day the apology promised it (three days later when it named none).
+          const sent = new Date(LETTERS_NOW);
+          const now = stage === 'apology' ? sent : (followUpDay(incident, sent)?.date ?? new Date(sent.getTime() + 3 * 86_400_000));
+          const msg = createComposer(incident, library, { now, stage })(recipient);
           return `Subject: ${msg.subject}\n\n${msg.text}`;
         })
         .join('\n----- follow-up -----\n\n');

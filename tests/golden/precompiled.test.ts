@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILTIN_SCENARIOS, SEVERITIES, type IncidentInput } from '../../src/incident/schema.js';
-import { FIXED_NOW, ROOT } from '../helpers/run.js';
+import { FIXED_NOW, GOLDEN_NOW, ROOT } from '../helpers/run.js';
+import { followUpDay } from '../../src/incident/advice.js';
 
 // The build precompiles the built-in templates (dist/precompiled/<folder>.cjs); the bin and the
 // library entry render from those, the tests above from src/ compile them. Needs `npm run build`.
@@ -23,10 +24,12 @@ describe('precompiled built-in templates (dist/)', () => {
     const library = dist.loadTemplates();
     for (const scenario of BUILTIN_SCENARIOS) {
       for (const severity of SEVERITIES) {
-        const compose = dist.createComposer(dist.parseIncident(facts(scenario, severity)), library, { now: new Date(FIXED_NOW) });
+        const compose = dist.createComposer(dist.parseIncident(facts(scenario, severity)), library, { now: new Date(GOLDEN_NOW) });
         expect(dist.toRfc5322(compose(recipient), '\n'), `${scenario}.${severity}`).toBe(readFileSync(join(ROOT, 'tests/golden', `${scenario}.${severity}.eml`), 'utf8'));
       }
-      const followUp = dist.createComposer(dist.parseIncident(facts(scenario, 'moderate')), library, { now: new Date(FIXED_NOW), stage: 'followup' });
+      // read on the day the apology promised it
+      const now = followUpDay(facts(scenario, 'moderate'), new Date(GOLDEN_NOW))!.date;
+      const followUp = dist.createComposer(dist.parseIncident(facts(scenario, 'moderate')), library, { now, stage: 'followup' });
       expect(dist.toRfc5322(followUp(recipient), '\n'), `${scenario}.followup`).toBe(readFileSync(join(ROOT, 'tests/golden', `${scenario}.followup.eml`), 'utf8'));
     }
   });

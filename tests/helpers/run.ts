@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'bin', 'apologize.js');
 export const FIXED_NOW = '2026-07-08T09:00:00Z';
+/** The clock of the English golden letters: the day after their incidents (late November 2026). */
+export const GOLDEN_NOW = '2026-11-26T09:00:00Z';
 
 /** The environment for a spawned bin: fixed clock, no colour, no CI prompt guessing unless asked. */
 export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {

@@ -44,6 +44,7 @@ const CAUSES = [
   'the label printer jammed (again)',
   'Our receptionist entered the wrong date',
   'load',
+  "a scheduling change held back a day's orders & nobody noticed",
   'a config change we made on friday; it was not reviewed',
   'we rushed a release. the rollback took too long',
 ];
@@ -141,8 +142,16 @@ function faults(subject: string, body: string): string[] {
   if (/\b[Yy]our The\b/.test(all)) out.push('"Your The"');
   if (/\.\s+\.|(?<![.])\.\.(?!\.)/.test(all)) out.push('". ." or ".."');
   if (/undefined|\[object|\bnull\b|NaN/.test(all)) out.push('undefined/[object');
-  const stock = /bearing with us|happened to you alone|change we promised is in place|any inconvenience/i.exec(all);
+  const stock = /bearing with us|happened to you alone|change we promised is in place|any inconvenience|failure is ours|can'?t happen again|will take it on|fault was ours, so|how we work now|make light of it|reached (about )?[\d,]+|customers in all|by the time you expect it|read out|in song|film trailer|sea shanty/i.exec(all);
   if (stock) out.push(`stock phrase "${stock[0]}"`);
+  // A line that starts with a space is a template's stray line break (" I won't make light of it.").
+  const indented = /^ +\S.*$/m.exec(body);
+  if (indented) out.push(`line starting with a space: "${indented[0].slice(0, 40)}"`);
+  // "&" between words in lower case is prose: "and".
+  const amp = /\p{Ll} & \p{Ll}/u.exec(body);
+  if (amp) out.push(`"&" in prose: "${amp[0]}"`);
+  // "Hi Ann," is not signed off "Sincerely,".
+  if (/^Hi /.test(body) && /^Sincerely,$/m.test(body)) out.push('"Hi" greeting with "Sincerely"');
   const doubled = /(?<![\p{L}'’-])([\p{L}]+)\s+\1(?![\p{L}'’-])/iu.exec(all);
   if (doubled && !/^(had|that)$/i.test(doubled[1]!)) out.push(`doubled word "${doubled[0]}"`);
   const lower = /(?<!\b(?:e\.g|i\.e|approx|etc|vs))[.!?]\s+(\p{Ll}\S*)/u.exec(body);
@@ -164,9 +173,15 @@ describe('the built-in letters, with fields typed any way', () => {
       fc.property(facts, fc.constantFrom(...SEVERITIES), fc.constantFrom(1, 3), (f, severity, orders) => {
         for (const scenario of BUILTIN_SCENARIOS) {
           const incident = validateIncident(incidentFor(f, scenario, severity));
+          let apologySubject = '';
           for (const stage of STAGES) {
             const msg = createComposer(incident, library, { now: NOW, stage })(customer(orders));
             const found = faults(msg.subject, msg.text);
+            // A follow-up is "Re: " and the subject of the apology it follows, at the same severity.
+            if (stage === 'apology') apologySubject = msg.subject;
+            else if (msg.subject !== `Re: ${apologySubject}`) found.push(`follow-up subject "${msg.subject}" for "${apologySubject}"`);
+            // An "I" letter never speaks of what "we offered"; a team letter never of what "I offered".
+            if (f.team || f.business ? /\bI offered\b/.test(msg.text) : /\bwe offered\b/i.test(msg.text)) found.push('offer in the wrong voice');
             expect(found, `${scenario} ${stage} ${severity}\n${msg.subject}\n\n${msg.text}`).toEqual([]);
           }
         }

@@ -14,7 +14,8 @@ import { COMPILE_OPTIONS, parseTemplate, sourceKey } from '../../src/templates/e
 import { TemplateLibrary } from '../../src/templates/library.js';
 import { precompiledModules, templateSources } from '../../src/templates/precompile.js';
 import type { PrecompiledEntry } from '../../src/templates/precompiled.js';
-import { FIXED_NOW, ROOT, tempDir } from '../helpers/run.js';
+import { GOLDEN_NOW, ROOT, tempDir } from '../helpers/run.js';
+import { followUpDay } from '../../src/incident/advice.js';
 
 // The module the build puts in place of src/templates/precompiled.ts, made in beforeAll.
 const built = vi.hoisted(() => ({ has: false, entry: (_key: string): PrecompiledEntry | undefined => undefined }));
@@ -56,7 +57,9 @@ const perScenario = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-sc
 const recipient = recipientFromMailbox('zoe.muller@example.com', 'Zoë Müller', { order_id: 'A-1001' });
 const render = (library: TemplateLibrary, scenario: string, severity: string, stage: 'apology' | 'followup' = 'apology') => {
   const incident = validateIncident({ ...base, ...perScenario[scenario], scenario, severity }, { requireFrom: true });
-  return toRfc5322(createComposer(incident, library, { now: new Date(FIXED_NOW), stage })(recipient), '\n');
+  // the golden letters' clock; a follow-up is read on the day its apology promised it
+  const now = stage === 'apology' ? new Date(GOLDEN_NOW) : followUpDay(incident, new Date(GOLDEN_NOW))!.date;
+  return toRfc5322(createComposer(incident, library, { now, stage })(recipient), '\n');
 };
 
 describe('built-in templates compiled at build time', () => {

@@ -8,7 +8,14 @@ describe('sentence', () => {
     ['We fixed it.', 'We fixed it.'],
     ['human error. our night shift missed it', 'Human error. Our night shift missed it.'],
     ['(by two days)', '(By two days).'],
-    ['it arrived late (by two days)', 'It arrived late (by two days).'],
+    // A short aside in brackets at the end is said as part of the sentence.
+    ['it arrived late (by two days)', 'It arrived late by two days.'],
+    ['the label printer jammed (again).', 'The label printer jammed again.'],
+    ['we will retrain staff (all of them)', 'We will retrain staff, all of them.'],
+    ['late (Tuesday 25 November)', 'Late (Tuesday 25 November).'],
+    // "&" in prose is "and"; in a name it stays.
+    ["held back a day's orders & nobody noticed", "Held back a day's orders and nobody noticed."],
+    ['we sent it via Smith & Sons', 'We sent it via Smith & Sons.'],
     ['we said "soon"', 'We said "soon".'],
     ['we said “soon”', 'We said “soon”.'],
     ['we said "soon."', 'We said "soon."'],

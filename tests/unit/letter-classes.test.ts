@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { createComposer, displayName } from '../../src/compose/compose.js';
+import { adviseOnWeekdays, followUpDay } from '../../src/incident/advice.js';
+import type { IncidentInput } from '../../src/incident/schema.js';
+import { incidentWarnings, validateIncident } from '../../src/incident/validate.js';
+import type { Stage } from '../../src/message.js';
+import { recipientFromMailbox, type Recipient } from '../../src/recipients/recipient.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+import { findDates, typedWindow, windowEnd, wrongWeekdays } from '../../src/text/typed-date.js';
+import { ROOT } from '../helpers/run.js';
+
+/**
+ * The classes of defect the second reading round found in the built-in letters, each on facts of
+ * its own: the check-in before what it checks, a refund offered again, stale advice, counts, the
+ * data named vaguely, a misdirected letter, plural orders, the To name in capitals, weekday typos.
+ */
+const library = new TemplateLibrary();
+const NOW = new Date('2026-11-26T09:00:00Z'); // a Thursday
+const DAY = 86_400_000;
+const fixture = (name: string) => parseYaml(readFileSync(join(ROOT, 'tests/fixtures/incidents', `${name}.yaml`), 'utf8')) as IncidentInput;
+const ann = () => recipientFromMailbox('ann@example.com', 'Ann Lee', {});
+
+function letter(input: IncidentInput, stage: Stage = 'apology', now = NOW, r: Recipient = ann()): string {
+  const msg = createComposer(validateIncident(input), library, { now, stage })(r);
+  return `${msg.subject}\n\n${msg.text}`;
+}
+
+const shop: IncidentInput = {
+  company: { name: 'Kettle & Co', phone: '+44 20 7946 0000' },
+  signer: { name: 'Ruth Adair', title: 'Owner' },
+  scenario: 'billing-error',
+  severity: 'moderate',
+  mistake: 'we charged your card twice for your November order',
+  affected: 4,
+  rootCause: 'a payment retry ran even though the first payment had gone through',
+  commitment: 'our till now checks for a settled payment before it retries',
+  remedy: { kind: 'refund', details: 'the second £18.50, back on your card within 5 working days' },
+  humour: 'off',
+  followUp: { after: '2d' },
+};
+
+describe('typed dates', () => {
+  it('reads dates as managers type them, in the year nearest the letter', () => {
+    expect(findDates('on Monday 8 December at 9:15', NOW).map((d) => d.date.toISOString().slice(0, 10))).toEqual(['2026-12-08']);
+    expect(findDates('Dec 8th, and 2027-01-15', NOW).map((d) => d.date.toISOString().slice(0, 10))).toEqual(['2026-12-08', '2027-01-15']);
+    // early January, written in late December, is next year
+    expect(findDates('5 January', new Date('2026-12-28T09:00:00Z'))[0]!.date.getUTCFullYear()).toBe(2027);
+    expect(typedWindow('back on your card within 5 working days')).toMatchObject({ days: 5, working: true });
+    expect(typedWindow('in 3–5 days')).toMatchObject({ days: 5, working: false });
+    expect(typedWindow('the full cost of the cake, £420')).toBeUndefined();
+    // five working days from a Thursday skip the weekend
+    expect(windowEnd(NOW, { days: 5, working: true }).toISOString().slice(0, 10)).toBe('2026-12-03');
+  });
+
+  it('a weekday typed beside a date it is not is found, with the right one', () => {
+    // 8 December 2026 is a Tuesday; 21 November 2026 a Saturday
+    expect(wrongWeekdays('We have held a slot for you on Monday 8 December at 9:15.', NOW)).toMatchObject([{ text: 'Monday 8 December', actual: 'Tuesday' }]);
+    expect(wrongWeekdays('Friday, November 21', NOW)).toMatchObject([{ actual: 'Saturday' }]);
+    expect(wrongWeekdays('Tuesday 8 December, Sat 21 Nov', NOW)).toEqual([]);
+  });
+});
+
+describe('the writer is told about a weekday that does not fit its date', () => {
+  it('names the field and the right weekday, in any free-text field', () => {
+    const input = { ...shop, outcome: 'your new slot is on Monday 8 December', when: 'Friday 21 November' };
+    const advice = adviseOnWeekdays(input, NOW);
+    expect(advice.map((a) => a.field)).toEqual(['when', 'outcome']);
+    expect(advice[1]!.problem).toBe('says "Monday 8 December", but 8 December 2026 is a Tuesday');
+    expect(advice[1]!.example).toContain('"Tuesday 8 December"');
+    const warnings = incidentWarnings(validateIncident(input), NOW);
+    expect(warnings).toContainEqual(expect.stringMatching(/^outcome says "Monday 8 December", but 8 December 2026 is a Tuesday — for example "Tuesday 8 December"/));
+    expect(warnings).toContainEqual(expect.stringMatching(/^when says "Friday 21 November", but 21 November 2026 is a Saturday/));
+  });
+
+  it('reads the year from the incident\'s own dates when the clock is far from them', () => {
+    // Written in 2025 about an incident typed with 2026 dates: 8 December 2026 is a Tuesday (in 2025 it was a Monday).
+    const input = { ...shop, commitmentStatus: 'in-progress' as const, commitmentDue: '2026-12-20', outcome: 'your new slot is on Monday 8 December' };
+    expect(adviseOnWeekdays(input, new Date('2025-03-01T09:00:00Z')).map((a) => a.problem)).toEqual(['says "Monday 8 December", but 8 December 2026 is a Tuesday']);
+    expect(adviseOnWeekdays({ ...input, outcome: 'your new slot is on Tuesday 8 December' }, new Date('2025-03-01T09:00:00Z'))).toEqual([]);
+  });
+
+  it('the fixtures type their weekdays right', () => {
+    for (const name of ['airline-rebook', 'dental-missed', 'newsletter-leak', 'payroll-business', 'little-oven']) {
+      expect(adviseOnWeekdays(fixture(name), NOW), name).toEqual([]);
+    }
+  });
+});
+
+describe('a check-in comes after what it checks', () => {
+  it('the refund due in 5 working days moves the check-in past it, and the writer is told', () => {
+    // Thursday 26 November + 5 working days = Thursday 3 December: the check-in is the day after.
+    expect(followUpDay(shop, NOW)!.date.toISOString().slice(0, 10)).toBe('2026-12-04');
+    expect(letter(shop)).toContain("I'll write again on Friday, 4 December 2026 to make sure the refund has reached you.");
+    expect(incidentWarnings(validateIncident(shop), NOW)).toContainEqual(expect.stringMatching(/^followUp\.after \(2d\) comes before the refund is due, .* — for example followUp\.after: 8d/));
+    // a follow-up already after it is left alone, and nothing is said
+    const later = { ...shop, followUp: { after: '9d' } };
+    expect(letter(later)).toContain('Saturday, 5 December 2026');
+    expect(incidentWarnings(validateIncident(later), NOW).filter((w) => w.startsWith('followUp'))).toEqual([]);
+  });
+
+  it("a row's new date moves that customer's check-in past it", () => {
+    const late: IncidentInput = { ...shop, scenario: 'shipping-delay', mistake: 'your order is running late', remedy: { kind: 'coupon', details: 'free delivery on your next order' } };
+    const r = recipientFromMailbox('jo@example.com', 'Jo Walsh', { order_id: 'A-1', new_date: 'Saturday 5 December' });
+    const text = letter(late, 'apology', NOW, r);
+    expect(text).toContain('Your order will now arrive on Saturday 5 December.');
+    expect(text).toContain("I'll write again on Sunday, 6 December 2026 to make sure your order has arrived.");
+    // read on 4 December, the follow-up says when it is due instead of asking whether it came
+    const follow = letter(late, 'followup', new Date('2026-12-04T09:00:00Z'), r);
+    expect(follow).toContain('Your order is due on Saturday 5 December.');
+    expect(follow).not.toMatch(/Did everything arrive|reached you now/);
+  });
+
+  it('a missed appointment with no new time asks for one and says when it will chase, not both "reply" and "I\'ll rebook"', () => {
+    const text = letter({ ...shop, scenario: 'missed-appointment', mistake: 'our fitter did not turn up for your installation', remedy: { kind: 'waived-fee', details: 'the £40 call-out fee' } });
+    expect(text).toMatch(/rebook you at a time that suits you, not us: call \+44 20 7946 0000 or reply to this email with what works\./);
+    expect(text).toContain("If I haven't heard from you by Saturday, 28 November 2026, I'll be in touch to find a time that suits you.");
+  });
+});
+
+describe('follow-ups give the update the apology promised, and nothing stale', () => {
+  it('the refund is not offered again with its clock restarted', () => {
+    const text = letter(shop, 'followup', new Date('2026-12-04T09:00:00Z'));
+    expect(text).toContain('By now you should have received the refund of the second £18.50.');
+    expect(text).not.toMatch(/within 5|We're refunding|by the time you expect it|What we offered/);
+    // the apology went eight days before: said as its date
+    expect(text).toMatch(/(apologised|wrote to you|wrote) on 26 November/);
+  });
+
+  it('advice tied to a window that has closed is not repeated', () => {
+    const api = fixture('api-outage');
+    const text = letter({ ...api, followUp: { after: '3d' } }, 'followup', new Date('2026-11-29T09:00:00Z'));
+    expect(text).not.toMatch(/idempotency keys|request IDs/);
+    // still open: repeated
+    expect(letter(fixture('payroll-business'), 'followup', new Date('2026-12-03T09:00:00Z'))).toContain('If you haven\'t yet, please resubmit any payroll run');
+  });
+
+  it('a follow-up subject is "Re: " and the apology\'s subject at the same severity', () => {
+    for (const severity of ['minor', 'moderate', 'major', 'critical'] as const) {
+      const apology = letter({ ...shop, severity }).split('\n')[0]!;
+      expect(letter({ ...shop, severity }, 'followup').split('\n')[0]).toBe(`Re: ${apology}`);
+    }
+  });
+});
+
+describe('counts only where they help', () => {
+  it('a consumer letter about a delay or a charge does not count the others; a data exposure does, plainly', () => {
+    for (const scenario of ['shipping-delay', 'wrong-item', 'billing-error', 'missed-appointment', 'service-outage', 'generic']) {
+      expect(letter({ ...shop, scenario, affected: 13482 }), scenario).not.toMatch(/13,482|13,500|customers (in all|were affected)|It reached/);
+    }
+    const exposure: IncidentInput = { ...shop, scenario: 'data-exposure', mistake: 'your email address was visible to other customers', exposure: { data: ['email'] } };
+    expect(letter({ ...exposure, affected: 6 })).toContain('It affected a few other customers as well.');
+    expect(letter({ ...exposure, affected: 2300 })).toMatch(/2,300 customers/);
+  });
+});
+
+describe('data exposure', () => {
+  it('names the health data as the incident does, tells the holder of a misdirected letter what to do, and is no "security failure"', () => {
+    const clinic = letter(fixture('clinic-results'));
+    expect(clinic).toContain('your blood test results');
+    expect(clinic).not.toMatch(/health information about you|security failure/);
+    expect(clinic).toContain('If a letter meant for another patient has reached you, please return it to us or destroy it');
+    expect(clinic).toMatch(/copy of your own letter/);
+    expect(clinic).toContain('You can also complain to the ICO directly.');
+  });
+
+  it('says the containment once when the commitment says it too', () => {
+    const text = letter({
+      ...shop,
+      scenario: 'data-exposure',
+      mistake: 'your order history was visible to another customer',
+      commitment: 'we turned off that cache within the hour, and now test account pages with two customers at once',
+      exposure: { data: ['order-history'], contained: 'We turned the cache off within the hour.' },
+    });
+    expect(text.match(/within the hour/g)).toHaveLength(1);
+  });
+
+  it('does not list the data twice when the mistake names it, and says what was not involved', () => {
+    const text = letter({ ...fixture('newsletter-leak') });
+    expect(text).not.toMatch(/The information involved was/);
+    expect(text).toContain('No passwords or payment details were involved.');
+    // email addresses only: no scam lecture, no offer to cover costs that cannot arise
+    expect(text).not.toMatch(/never ask you to confirm|cost for you/);
+    expect(text.split('\n')[0]).toBe('The Corner Pantry: a mistake of ours exposed your email address');
+  });
+
+  it('a critical letter is not the minor one word for word', () => {
+    const base = fixture('newsletter-leak');
+    const minor = letter({ ...base, severity: 'minor' });
+    const critical = letter({ ...base, severity: 'critical' });
+    expect(minor.split('\n')[0]).not.toBe(critical.split('\n')[0]);
+    expect(minor.split('\n\n')[2]).not.toBe(critical.split('\n\n')[2]);
+    expect(minor).toMatch(/^Hi Ann,$/m);
+    expect(minor).not.toMatch(/^Sincerely,$/m);
+  });
+});
+
+describe('batch rows and the To header', () => {
+  it('several orders are "your orders" in the mistake, the new date and the subject', () => {
+    const r = recipientFromMailbox('jo@example.com', 'JO WALSH', { order_id: 'A-1001', product: 'Assam Breakfast', new_date: 'Saturday 5 December' });
+    r.orders = [
+      { ...r.fields, order_id: 'A-1001', product: 'Assam Breakfast' },
+      { ...r.fields, order_id: 'A-1002', product: 'Cinnamon Buns' },
+    ];
+    const input = fixture('little-oven');
+    const msg = createComposer(validateIncident(input), library, { now: NOW })(r);
+    expect(msg.subject).toMatch(/your orders from The Little Oven Bakery/);
+    expect(msg.text).toContain('Your orders are running late by two days.');
+    expect(msg.text).toContain('Your orders will now arrive on Saturday 5 December.');
+    expect(msg.text).not.toMatch(/\(by two days\)|Your order is/);
+    expect(msg.to).toEqual({ name: 'Jo Walsh', address: 'jo@example.com' });
+    expect(msg.text).toMatch(/^Hi Jo,$/m);
+  });
+
+  it('the To name is re-cased only when typed all in capitals or all in lower case', () => {
+    expect(displayName('JO WALSH')).toBe('Jo Walsh');
+    expect(displayName("mary o'neill")).toBe("Mary O'Neill");
+    expect(displayName('ZOË MÜLLER')).toBe('Zoë Müller');
+    for (const kept of ['Zoë Müller', 'DeShawn McKenzie', 'van Gogh', 'AJ Smith', '王小明', '']) expect(displayName(kept)).toBe(kept);
+  });
+});
+
+describe('what the letters say', () => {
+  it('a replacement that comes with a refund sends the flowers and refunds the order', () => {
+    const text = letter(fixture('florist-wrong'));
+    expect(text).toContain("and we're refunding your order in full.");
+    expect(text).not.toMatch(/sending you [^.]*a full refund|reached you by mistake/);
+    // a loss is written to by first name, without a joke or a follow-up nobody set
+    expect(text).toMatch(/^Dear Ann,$/m);
+  });
+
+  it('"&" in the writer\'s prose is "and"; in a name it stays', () => {
+    const text = letter({ ...shop, rootCause: "a retry ran twice & nobody noticed until Smith & Sons called us" });
+    expect(text).toMatch(/a retry ran twice and nobody noticed until Smith & Sons called us/i);
+  });
+
+  it('the humour lines need no phone call or voice, are never about money, and a billing letter has none', () => {
+    const lines = JSON.parse(readFileSync(join(ROOT, 'templates/humour.json'), 'utf8')) as Record<string, string[]>;
+    expect(lines['billing-error']).toEqual([]);
+    for (const [scenario, list] of Object.entries(lines)) {
+      for (const line of list) {
+        expect(line, scenario).not.toMatch(/\{\{|\bcall (us|\+|\d)|\bphone\b|\bsing\b|song|read out|voice|trailer|rhyme|haiku|limerick|narrat|money|price|calculat|arithmetic|\bsums\b|update/i);
+      }
+    }
+    // the same scenario's letters for different incidents do not all tell the same joke
+    expect(new Set(lines['shipping-delay']).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a follow-up in an "I" letter never speaks of what "we offered"', () => {
+    const text = letter({ ...fixture('gym-class') }, 'followup', new Date('2026-11-29T09:00:00Z'));
+    expect(text).toContain('What I offered still stands: two free guest passes.');
+    expect(text).not.toMatch(/What we offered/);
+  });
+
+  it('the day a follow-up is read is after the due day it was moved past', () => {
+    const f = followUpDay(shop, NOW)!;
+    expect(f.moved?.what).toBe('the refund');
+    expect(f.date.getTime() - NOW.getTime()).toBe(8 * DAY);
+  });
+});
