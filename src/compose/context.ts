@@ -82,8 +82,8 @@ function greetingValue(formal: boolean, lang: string, warm = false): RecipientVa
   if (warm) {
     // A wedding or a loss: "Dear Helen," (the casual line's name, with the warmth of "Dear").
     return (r) => {
-      const given = r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
-      const line = greetingLine({ first_name: given, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }, formal);
+      const given = r.first_name !== '' && r.firstDerived !== true && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined;
+      const line = greetingLineOf(given, r.name, r.fields.salutation, r.fields.last_name, formal);
       return line.startsWith('Hi ') ? `Dear ${line.slice(3)}` : line;
     };
   }
