@@ -191,10 +191,15 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // Health, grief or a once-in-a-lifetime day: the built-in letters tell no joke, whatever the severity.
       sensitive: isSensitive(incident) || (!english && SENSITIVE_OTHER.test([incident.mistake, incident.rootCause, incident.summary ?? '', incident.people.many].join(' '))),
       // 'grief', 'wedding', 'celebration', 'health' or '': which lines of their own a sensitive letter needs.
-      occasion: occasionOf(incident),
+      occasion: occasionOf(incident) || (english ? '' : occasionOther([incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' '))),
+      // Something was sent that the customer could keep or pass on: not food made for them, not a service.
+      shipped: english || !MADE_TO_ORDER.test([incident.mistake, incident.summary ?? '', incident.remedy.details ?? '', incident.company.name].join(' ')),
       // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
       cause,
       vagueCause: isVagueCause(cause),
+      // A German, French or Spanish cause typed without a verb ("bestellzettel verwechselt", "erreur du labo"):
+      // the letter builds the sentence around it and promises no "exact" account before it.
+      causeFragment: !english && !FINITE_VERB.test(incident.rootCause),
       vaguePromise: isVaguePromise(incident.commitment),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
       event: eventOf(text),
@@ -361,6 +366,21 @@ const KIND_WORDS_BY_LANG: Readonly<Record<string, Readonly<Record<string, string
 /** Health, grief and once-in-a-lifetime days in German, French and Spanish (word starts, any ending). */
 const SENSITIVE_OTHER = /(?<![\p{L}])(?:patient|gesundheit|befund|ärzt|arzt|praxis|klinik|krankenhaus|zahnarzt|beerdigung|trauer|hochzeit|taufe|santé|médic|clinique|hôpita|résultat|ordonnance|obsèques|funéraill|deuil|mariage|baptême|dentist|paciente|salud|médic|clínica|hospital|resultado|receta|funeral|duelo|boda|bautizo|dental)/iu;
 
+
+/** A finite verb in a German, French or Spanish cause: it is a sentence of its own. */
+const FINITE_VERB = /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron)(?![\p{L}])/iu;
+
+/** The occasion in a German, French or Spanish incident's own words (the English ones are in humour.ts). */
+function occasionOther(t: string): string {
+  if (/(?<![\p{L}])(?:beerdigung|trauer|kondolenz|grabkranz|obsèques|funéraill|deuil|condoléance|couronne mortuaire|funeral|duelo|velatorio|entierro|condolencia|corona fúnebre)/iu.test(t)) return 'grief';
+  if (/(?<![\p{L}])(?:hochzeit|mariage|noces|boda|casamiento)/iu.test(t)) return 'wedding';
+  if (/(?<![\p{L}])(?:geburtstag|taufe|jubiläum|konfirmation|kommunion|anniversaire|baptême|communion|cumpleaños|bautizo|aniversario|comunión|quinceañera)/iu.test(t)) return 'celebration';
+  if (/(?<![\p{L}])(?:patient|gesundheit|befund|zahnarzt|arztpraxis|klinik|santé|médic|clinique|hôpital|ordonnance|dentist|paciente|salud|clínica|hospital|receta|dental)/iu.test(t)) return 'health';
+  return '';
+}
+
+/** Food made for the customer or a service (a cake, a wedding menu): nothing to keep, pass on or collect. */
+const MADE_TO_ORDER = /(?<![\p{L}])(?:torte|kuchen|gebäck|bäckerei|konditor|menü|buffet|catering|essen|speisen|gericht|gâteau|pâtiss|boulang|traiteur|repas|menu|plats?(?![\p{L}])|dîner|déjeuner|tarta|pastel|panader|comida|menú|cena|banquete|platos?(?![\p{L}]))/iu;
 
 const DATE_START = /^(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
 
