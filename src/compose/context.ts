@@ -215,13 +215,13 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       summary: incident.summary ?? '',
       when: incident.when ?? '',
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
-      onWhen: english ? onDate(incident.when) : '',
+      onWhen: english ? onDate(incident.when) : onDateOther(incident.when, lang),
       outcome: incident.outcome ?? '',
       // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
       checkInAfterOutcome: followUpDue !== undefined && followUpDue !== followUpAsked,
       action: incident.action ?? '',
       commitmentDue: incident.commitmentDue ?? '',
-      exposure: { ...incident.exposure, ...exposureFacts(incident.exposure.data, lang, tag), onDiscovered: english ? onDate(incident.exposure.discovered) : (incident.exposure.discovered ?? '') },
+      exposure: { ...incident.exposure, ...exposureFacts(incident.exposure.data, lang, tag), onDiscovered: english ? onDate(incident.exposure.discovered) : onDateOther(incident.exposure.discovered, lang), regulatorSaid: regulatorSaid(incident.exposure.regulator ?? '', lang) },
     },
     company,
     signer,
@@ -366,6 +366,32 @@ const KIND_WORDS_BY_LANG: Readonly<Record<string, Readonly<Record<string, string
 /** Health, grief and once-in-a-lifetime days in German, French and Spanish (word starts, any ending). */
 const SENSITIVE_OTHER = /(?<![\p{L}])(?:patient|gesundheit|befund|ärzt|arzt|praxis|klinik|krankenhaus|zahnarzt|beerdigung|trauer|hochzeit|taufe|santé|médic|clinique|hôpita|résultat|ordonnance|obsèques|funéraill|deuil|mariage|baptême|dentist|paciente|salud|médic|clínica|hospital|resultado|receta|funeral|duelo|boda|bautizo|dental)/iu;
 
+
+/** "mercredi 25 nov" → "le mercredi 25 nov", "martes 24 de nov." → "el martes…", "Mi, 25.11." → "am Mi, 25.11."; other times as typed. */
+function onDateOther(text: string | undefined, lang: string): string {
+  // The sentence ends after it: an abbreviation's full stop ("de nov.") ends it once.
+  const t = (text ?? '').trim().replace(/\.$/u, '');
+  if (!t) return '';
+  if (!/^(?:\d|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom|mo|di|mi|do|fr|sa|so)/iu.test(t) || /^(?:dans|durant|pendant|depuis|desde|durante|während|seit|diese|cette|este|esta)\b/iu.test(t)) return t;
+  return (lang === 'fr' ? 'le ' : lang === 'es' ? 'el ' : 'am ') + t;
+}
+
+/** The regulator line as a sentence in the active voice: "la CNIL a été notifiée jeudi" → "nous avons notifié l’incident à la CNIL jeudi". */
+function regulatorSaid(text: string, lang: string): string {
+  const t = text.trim();
+  if (!t) return '';
+  if (lang === 'fr') {
+    const m = /^(la |le |l['’]|les )?(.+?) (?:a|ont) été (?:notifiée?s?|informée?s?|prévenue?s?|saisie?s?)\b(.*)$/iu.exec(t);
+    if (m) {
+      const art = (m[1] ?? '').toLowerCase();
+      const to = art === 'le ' ? 'au ' : art === 'les ' ? 'aux ' : `à ${art}`;
+      return `nous avons notifié l’incident ${to}${m[2]}${m[3]}`;
+    }
+    return FINITE_VERB.test(t) ? t : `nous avons notifié l’incident à l’autorité de contrôle : ${t}`;
+  }
+  if (FINITE_VERB.test(t) || /^(?:lo |la |le |wir |nous )/iu.test(t)) return t;
+  return lang === 'es' ? `hemos notificado el incidente a la autoridad de control: ${t}` : `wir haben den Vorfall der Aufsichtsbehörde gemeldet: ${t}`;
+}
 
 /** A finite verb in a German, French or Spanish cause: it is a sentence of its own. */
 const FINITE_VERB = /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron)(?![\p{L}])/iu;
