@@ -387,7 +387,7 @@ function regulatorSaid(text: string, lang: string): string {
       const to = art === 'le ' ? 'au ' : art === 'les ' ? 'aux ' : `à ${art}`;
       return `nous avons notifié l’incident ${to}${m[2]}${m[3]}`;
     }
-    return FINITE_VERB.test(t) ? t : `nous avons notifié l’incident à l’autorité de contrôle : ${t}`;
+    return FINITE_VERB.test(t) ? t : `nous avons notifié l’incident à l’autorité de contrôle : ${t}`;
   }
   if (FINITE_VERB.test(t) || /^(?:lo |la |le |wir |nous )/iu.test(t)) return t;
   return lang === 'es' ? `hemos notificado el incidente a la autoridad de control: ${t}` : `wir haben den Vorfall der Aufsichtsbehörde gemeldet: ${t}`;
