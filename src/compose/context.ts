@@ -200,6 +200,8 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // A German, French or Spanish cause typed without a verb ("bestellzettel verwechselt", "erreur du labo"):
       // the letter builds the sentence around it and promises no "exact" account before it.
       causeFragment: !english && !FINITE_VERB.test(incident.rootCause),
+      // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
+      remedySentence: !english && FINITE_VERB.test(incident.remedy.details ?? ''),
       vaguePromise: isVaguePromise(incident.commitment),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
       event: eventOf(text),
@@ -394,7 +396,7 @@ function regulatorSaid(text: string, lang: string): string {
 }
 
 /** A finite verb in a German, French or Spanish cause: it is a sentence of its own. */
-const FINITE_VERB = /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron)(?![\p{L}])/iu;
+const FINITE_VERB = /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|bekommen|erhalten|erstatten|sera|seront|será|serán|devolvemos|recibirá|est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron)(?![\p{L}])/iu;
 
 /** The occasion in a German, French or Spanish incident's own words (the English ones are in humour.ts). */
 function occasionOther(t: string): string {
