@@ -199,9 +199,9 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       vagueCause: isVagueCause(cause),
       // A German, French or Spanish cause typed without a verb ("bestellzettel verwechselt", "erreur du labo"):
       // the letter builds the sentence around it and promises no "exact" account before it.
-      causeFragment: !english && !FINITE_VERB.test(incident.rootCause),
+      causeFragment: !english && incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang),
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
-      remedySentence: !english && FINITE_VERB.test(incident.remedy.details ?? ''),
+      remedySentence: !english && hasVerb(incident.remedy.details ?? '', lang),
       vaguePromise: isVaguePromise(incident.commitment),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
       event: eventOf(text),
@@ -389,14 +389,20 @@ function regulatorSaid(text: string, lang: string): string {
       const to = art === 'le ' ? 'au ' : art === 'les ' ? 'aux ' : `à ${art}`;
       return `nous avons notifié l’incident ${to}${m[2]}${m[3]}`;
     }
-    return FINITE_VERB.test(t) ? t : `nous avons notifié l’incident à l’autorité de contrôle : ${t}`;
+    return hasVerb(t, lang) ? t : `nous avons notifié l’incident à l’autorité de contrôle : ${t}`;
   }
-  if (FINITE_VERB.test(t) || /^(?:lo |la |le |wir |nous )/iu.test(t)) return t;
+  if (hasVerb(t, lang) || /^(?:lo |la |le |wir |nous )/iu.test(t)) return t;
   return lang === 'es' ? `hemos notificado el incidente a la autoridad de control: ${t}` : `wir haben den Vorfall der Aufsichtsbehörde gemeldet: ${t}`;
 }
 
 /** A finite verb in a German, French or Spanish cause: it is a sentence of its own. */
-const FINITE_VERB = /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|bekommen|erhalten|erstatten|sera|seront|será|serán|devolvemos|recibirá|est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron)(?![\p{L}])/iu;
+const FINITE_VERB: Record<string, RegExp> = {
+  de: /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|bekommen|erhalten|erstatten|werden|lag|lagen)(?![\p{L}])/iu,
+  fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons)(?![\p{L}])/iu,
+  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|recibirá|retuvo|se)(?![\p{L}])/iu,
+};
+/** A cause or offer that reads as a sentence of its own: a verb, or too long to be a label. */
+const hasVerb = (text: string, lang: string): boolean => FINITE_VERB[lang]?.test(text) ?? true;
 
 /** The occasion in a German, French or Spanish incident's own words (the English ones are in humour.ts). */
 function occasionOther(t: string): string {
