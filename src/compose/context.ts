@@ -201,6 +201,8 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // the letter builds the sentence around it and promises no "exact" account before it.
       causeFragment: !english && incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang),
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
+      // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").
+      americas: lang === 'es' && !/^es(?:-ES)?$/iu.test(tag),
       remedySentence: !english && hasVerb(incident.remedy.details ?? '', lang),
       vaguePromise: isVaguePromise(incident.commitment),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
