@@ -7,6 +7,7 @@ import { validateIncident } from '../../src/incident/validate.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
 import { ROOT } from '../helpers/run.js';
+import { localItems } from '../../src/templates/helpers.js';
 
 /**
  * What native readers of the German, French and Spanish letters found (issue #15), as classes:
@@ -167,5 +168,13 @@ describe('native readers of the German, French and Spanish letters (issue #15)',
     expect(mx).toContain('sobregiro');
     expect(mx).not.toContain('descubierto');
     expect(es).toContain('descubierto');
+  });
+
+  it('order items: the count first and no "×1" in German, French and Spanish; English as typed', () => {
+    expect(localItems('Gartenschere ×2, Vogelhaus Buche ×1', 'de')).toBe('2 × Gartenschere, Vogelhaus Buche');
+    expect(localItems('Lentilles mensuelles ×6', 'fr')).toBe('6 × Lentilles mensuelles');
+    expect(localItems('Jabón ×4, Aceitunas', 'es')).toBe('4 × Jabón, Aceitunas');
+    expect(localItems('Teapot ×2', 'en')).toBe('Teapot ×2');
+    expect(localItems('Box ×1.5 kg', 'de')).toBe('Box ×1.5 kg');
   });
 });
