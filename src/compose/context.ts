@@ -163,7 +163,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
   const english = lang === 'en';
   const date = (d: Date) => (english ? longDate(d) : localeLongDate(d, tag));
   const severe = incident.severity === 'major' || incident.severity === 'critical';
-  const occasion = occasionOf(incident);
+  const occasion = occasionOf(incident) || (english ? '' : occasionOther([incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' ')));
   // A wedding or a loss is written to warmly, by first name ("Dear Helen,"), whatever the severity.
   const warm = incident.audience !== 'business' && (occasion === 'wedding' || occasion === 'grief' || occasion === 'celebration');
   // When the apology went (the follow-up is read `after` it, later when what it checks was due later), and when its follow-up is promised.
@@ -230,9 +230,18 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       warm,
       // Flowers for a loss: the lines about them name them.
       flowers: /\b(?:flowers?|bouquets?|arrangements?|wreaths?|posy|posies|bunch)\b/i.test(text),
+      // Something was sent that the customer could keep or pass on: not food made for them, not a service.
+      shipped: english || !MADE_TO_ORDER.test([incident.mistake, incident.summary ?? '', incident.remedy.details ?? '', incident.company.name].join(' ')),
       // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
       cause,
       vagueCause: isVagueCause(cause),
+      // A German, French or Spanish cause typed without a verb ("bestellzettel verwechselt", "erreur du labo"):
+      // the letter builds the sentence around it and promises no "exact" account before it.
+      causeFragment: !english && incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang),
+      // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
+      // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").
+      americas: lang === 'es' && !/^es(?:-ES)?$/iu.test(tag),
+      remedySentence: !english && hasVerb(incident.remedy.details ?? '', lang),
       vaguePromise: isVaguePromise(incident.commitment),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
       event: eventOf(text),
@@ -272,7 +281,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       summary: incident.summary ?? '',
       when: incident.when ?? '',
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
-      onWhen: english ? onDate(incident.when) : '',
+      onWhen: english ? onDate(incident.when) : onDateOther(incident.when, lang),
       outcome: incident.outcome ?? '',
       // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
       checkInAfterOutcome: english ? Boolean(dates.moved) && o.stage === 'apology' : followUpDue !== undefined && followUpDue !== followUpAsked,
@@ -281,7 +290,8 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       exposure: {
         ...incident.exposure,
         ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag),
-        onDiscovered: english ? onDate(incident.exposure.discovered) : (incident.exposure.discovered ?? ''),
+        onDiscovered: english ? onDate(incident.exposure.discovered) : onDateOther(incident.exposure.discovered, lang),
+        regulatorSaid: regulatorSaid(incident.exposure.regulator ?? '', lang),
         // The containment said once: not when the commitment already says it ("we turned the cache off within the hour").
         containedRepeats: repeats(incident.exposure.contained, incident.commitment),
         // "the ICO on 19 November" → "the ICO": who the customer may complain to.
@@ -471,6 +481,53 @@ const KIND_WORDS_BY_LANG: Readonly<Record<string, Readonly<Record<string, string
 /** Health, grief and once-in-a-lifetime days in German, French and Spanish (word starts, any ending). */
 const SENSITIVE_OTHER = /(?<![\p{L}])(?:patient|gesundheit|befund|ärzt|arzt|praxis|klinik|krankenhaus|zahnarzt|beerdigung|trauer|hochzeit|taufe|santé|médic|clinique|hôpita|résultat|ordonnance|obsèques|funéraill|deuil|mariage|baptême|dentist|paciente|salud|médic|clínica|hospital|resultado|receta|funeral|duelo|boda|bautizo|dental)/iu;
 
+
+/** "mercredi 25 nov" → "le mercredi 25 nov", "martes 24 de nov." → "el martes…", "Mi, 25.11." → "am Mi, 25.11."; other times as typed. */
+function onDateOther(text: string | undefined, lang: string): string {
+  // The sentence ends after it: an abbreviation's full stop ("de nov.") ends it once.
+  const t = (text ?? '').trim().replace(/\.$/u, '');
+  if (!t) return '';
+  if (!/^(?:\d|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom|mo|di|mi|do|fr|sa|so)/iu.test(t) || /^(?:dans|durant|pendant|depuis|desde|durante|während|seit|diese|cette|este|esta)\b/iu.test(t)) return t;
+  return (lang === 'fr' ? 'le ' : lang === 'es' ? 'el ' : 'am ') + t;
+}
+
+/** The regulator line as a sentence in the active voice: "la CNIL a été notifiée jeudi" → "nous avons notifié l’incident à la CNIL jeudi". */
+function regulatorSaid(text: string, lang: string): string {
+  const t = text.trim();
+  if (!t) return '';
+  if (lang === 'fr') {
+    const m = /^(la |le |l['’]|les )?(.+?) (?:a|ont) été (?:notifiée?s?|informée?s?|prévenue?s?|saisie?s?)\b(.*)$/iu.exec(t);
+    if (m) {
+      const art = (m[1] ?? '').toLowerCase();
+      const to = art === 'le ' ? 'au ' : art === 'les ' ? 'aux ' : `à ${art}`;
+      return `nous avons notifié l’incident ${to}${m[2]}${m[3]}`;
+    }
+    return hasVerb(t, lang) ? t : `nous avons notifié l’incident à l’autorité de contrôle : ${t}`;
+  }
+  if (hasVerb(t, lang) || /^(?:lo |la |le |wir |nous )/iu.test(t)) return t;
+  return lang === 'es' ? `hemos notificado el incidente a la autoridad de control: ${t}` : `wir haben den Vorfall der Aufsichtsbehörde gemeldet: ${t}`;
+}
+
+/** A finite verb in a German, French or Spanish cause: it is a sentence of its own. */
+const FINITE_VERB: Record<string, RegExp> = {
+  de: /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|bekommen|erhalten|erstatten|werden|lag|lagen)(?![\p{L}])/iu,
+  fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons)(?![\p{L}])/iu,
+  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|recibirá|retuvo|se)(?![\p{L}])/iu,
+};
+/** A cause or offer that reads as a sentence of its own: a verb, or too long to be a label. */
+const hasVerb = (text: string, lang: string): boolean => FINITE_VERB[lang]?.test(text) ?? true;
+
+/** The occasion in a German, French or Spanish incident's own words (the English ones are in humour.ts). */
+function occasionOther(t: string): string {
+  if (/(?<![\p{L}])(?:beerdigung|trauer|kondolenz|grabkranz|obsèques|funéraill|deuil|condoléance|couronne mortuaire|funeral|duelo|velatorio|entierro|condolencia|corona fúnebre)/iu.test(t)) return 'grief';
+  if (/(?<![\p{L}])(?:hochzeit|mariage|noces|boda|casamiento)/iu.test(t)) return 'wedding';
+  if (/(?<![\p{L}])(?:geburtstag|taufe|jubiläum|konfirmation|kommunion|anniversaire|baptême|communion|cumpleaños|bautizo|aniversario|comunión|quinceañera)/iu.test(t)) return 'celebration';
+  if (/(?<![\p{L}])(?:patient|gesundheit|befund|zahnarzt|arztpraxis|klinik|santé|médic|clinique|hôpital|ordonnance|dentist|paciente|salud|clínica|hospital|receta|dental)/iu.test(t)) return 'health';
+  return '';
+}
+
+/** Food made for the customer or a service (a cake, a wedding menu): nothing to keep, pass on or collect. */
+const MADE_TO_ORDER = /(?<![\p{L}])(?:torte|kuchen|gebäck|bäckerei|konditor|menü|buffet|catering|essen|speisen|gericht|gâteau|pâtiss|boulang|traiteur|repas|menu|plats?(?![\p{L}])|dîner|déjeuner|tarta|pastel|panader|comida|menú|cena|banquete|platos?(?![\p{L}]))/iu;
 
 const DATE_START = /^(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
 

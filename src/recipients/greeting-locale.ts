@@ -70,7 +70,9 @@ export function localeGreetingLine(fields: GreetingFields, lang: string, formal:
   if (!person) return plainLine(lang, formal, organisation);
   // A German reader whose title carries a degree is greeted with it even in a light letter ("Hallo Frau Dr. Müller-Lüdenscheidt,").
   const degree = lang === 'de' && (t.doctor || t.professor) && t.gender !== '' && surname !== '';
-  const useGiven = !formal && n.given !== '' && !degree;
+  // A reader with a salutation (Frau/Herr, Mme/M., Sra./Sr.) is a customer addressed by name and title, also in a light
+  // letter: "Guten Tag Frau Müller", "Bonjour Madame Lefèvre", "Estimada Sra. García", never "Hallo Änne" beside "Sie".
+  const useGiven = !formal && n.given !== '' && !degree && t.gender === '';
   if (useGiven) return lang === 'de' ? `Hallo ${n.given},` : lang === 'fr' ? `Bonjour ${n.given},` : `Hola, ${n.given}:`;
   const who = surname || full;
   if (who === '') return plainLine(lang, formal, organisation);
@@ -79,7 +81,7 @@ export function localeGreetingLine(fields: GreetingFields, lang: string, formal:
       const acad = [t.professor ? 'Prof.' : '', t.doctor ? 'Dr.' : ''].filter(Boolean).join(' ');
       if (t.gender !== '' && surname !== '') {
         const addressed = `${t.gender === 'f' ? 'Frau' : 'Herr'}${acad ? ` ${acad}` : ''} ${surname}`;
-        return formal ? `Sehr geehrte${t.gender === 'f' ? '' : 'r'} ${addressed},` : `Hallo ${addressed},`;
+        return formal ? `Sehr geehrte${t.gender === 'f' ? '' : 'r'} ${addressed},` : `Guten Tag ${addressed},`;
       }
       return `Guten Tag ${[acad, t.other, surname && !full ? surname : full || surname].filter(Boolean).join(' ')},`;
     }
@@ -92,7 +94,7 @@ export function localeGreetingLine(fields: GreetingFields, lang: string, formal:
       const acad = t.doctor ? (t.gender === 'f' ? 'Dra.' : 'Dr.') : '';
       if (t.gender !== '' && surname !== '') {
         const title = acad || (t.gender === 'f' ? 'Sra.' : 'Sr.');
-        return formal ? `Estimad${t.gender === 'f' ? 'a' : 'o'} ${title} ${surname}:` : `Hola, ${title} ${surname}:`;
+        return `Estimad${t.gender === 'f' ? 'a' : 'o'} ${title} ${surname}:`;
       }
       return `${formal ? 'Buenos días' : 'Hola'}, ${[t.other, full || surname].filter(Boolean).join(' ')}:`;
     }

@@ -82,6 +82,26 @@ function textHelper(fn: (v: unknown, lang: string) => string) {
   };
 }
 
+/**
+ * An order's items as the letter's language writes a count: "Gartenschere ×2, Korb ×1" →
+ * "2 × Gartenschere, Korb" (the count first, no "×1"; it often sits inside brackets already); English as typed.
+ */
+export function localItems(v: unknown, lang: string): string {
+  const text = typeof v === 'string' ? v : v == null ? '' : String(v);
+  if (lang === 'en' || !text.includes('×')) return text;
+  return text
+    .split(', ')
+    .map((item) => {
+      const at = item.lastIndexOf(' ×');
+      const n = at === -1 ? '' : item.slice(at + 2);
+      if (n === '' || !/^\d+$/u.test(n)) return item;
+      const name = item.slice(0, at);
+      if (n === '1') return name;
+      return `${n} × ${name}`;
+    })
+    .join(', ');
+}
+
 /** Words that start a whole sentence of the writer's own ("we will refund…", "you'll get…"): said as typed. */
 const OWN_SENTENCE = /^(?:we|we'll|we’ll|we've|we’ve|we're|we’re|i|i'll|i’ll|i've|i’ve|i'm|i’m|you'll|you’ll|you're|you’re|you|it|it's|it’s|this|there|they|that)\b/i;
 
@@ -155,6 +175,8 @@ export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   // `({{inner incident.when}})`: a clause inside the template's brackets, its own brackets as commas.
   inner: textHelper(innerClause),
   sentence: textHelper(sentence),
+  // `{{items recipient.items_display}}`: an order's counts the way the letter's language writes them.
+  items: textHelper(localItems),
   cap: textHelper(cap),
   dedupe: textHelper(dedupe),
   // `{{list a b c}}` or `{{list someArray}}`: "a, b and c" / "a, b und c" / "a, b et c" / "a, b y c".

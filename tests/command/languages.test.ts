@@ -42,12 +42,12 @@ describe('a batch with customers in several languages', () => {
     const byTo = new Map(msgs.map((m) => [m.to![0]!.address, m]));
     const expected: Record<string, [string, string, RegExp]> = {
       'zoe@example.com': ['de', 'Hallo Zoë,', /13\u00a0482|rund 13\u00a0500/], // de-AT groups with a no-break space
-      'marie@example.com': ['fr', 'Bonjour Marie,', /13\u202f482|environ 13\u202f500/],
-      'lucia@example.com': ['es', 'Hola, Lucía:', /13,482|unos 13,500/], // es-MX groups with a comma
+      'marie@example.com': ['fr', 'Bonjour Madame Dupont,', /13\u202f482|environ 13\u202f500/],
+      'lucia@example.com': ['es', 'Estimada Sra. García López:', /13,482|unos 13,500/], // es-MX groups with a comma
       // the English letter counts no one it need not (how many others is no fact for this customer): its refund instead
       'ann@example.com': ['en', 'Hi Ann,', /refunding the €7\.95 shipping charge/],
       'jo@example.com': ['en', 'Hi João,', /refunding the [€$£]?7\.95 shipping charge/],
-      'max@example.com': ['de', 'Hallo Max,', /13\.482|rund 13\.500/],
+      'max@example.com': ['de', 'Guten Tag Herr Weber,', /13\.482|rund 13\.500/],
     };
     for (const [to, [lang, greeting, count]] of Object.entries(expected)) {
       const m = byTo.get(to)!;

@@ -94,9 +94,9 @@ function customer(orders: number, title: string): Recipient {
 }
 
 const GREETING: Record<string, RegExp> = {
-  de: /^(?:Hallo(?: (?:Ann|Frau Lee|Herr Lee))?,|Guten Tag(?: Dr\. Ann Lee| Ann Lee)?,|Sehr geehrte(?:r Herr| Frau) Lee,)$/u,
+  de: /^(?:Hallo(?: Ann)?,|Guten Tag(?: Dr\. Ann Lee| Ann Lee| Frau Lee| Herr Lee)?,|Sehr geehrte(?:r Herr| Frau) Lee,)$/u,
   fr: /^(?:Bonjour(?: Ann| Madame Lee| Monsieur Lee| Docteur Lee| Ann Lee)?,)$/u,
-  es: /^(?:Hola(?:, Ann|, Sra\. Lee|, Sr\. Lee)?:|Buenos días(?:, Ann Lee)?:|Estimad[ao] Sr[a]?\. Lee:)$/u,
+  es: /^(?:Hola(?:, Ann)?:|Buenos días(?:, Ann Lee)?:|Estimad[ao] Sr[a]?\. Lee:)$/u,
 };
 
 /** The mechanical faults, in one rendered body (and subject), for a letter in `lang`. */

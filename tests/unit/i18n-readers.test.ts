@@ -192,9 +192,13 @@ describe('quotation marks and titles as each country writes them', () => {
     expect(sentence('auf der Torte stand „Alles Gute!“', 'de')).toBe('Auf der Torte stand „Alles Gute!“');
   });
 
-  it('a German reader with a degree in the Anrede is greeted with it in a light letter too', () => {
-    expect(localeGreetingLine({ first_name: 'Änne', last_name: 'Müller-Lüdenscheidt', salutation: 'Frau Dr.' }, 'de', false)).toBe('Hallo Frau Dr. Müller-Lüdenscheidt,');
-    expect(localeGreetingLine({ first_name: 'Klaus', last_name: 'Weber', salutation: 'Herr Prof. Dr.' }, 'de', false)).toBe('Hallo Herr Prof. Dr. Weber,');
-    expect(localeGreetingLine({ first_name: 'Jörg', last_name: 'Weiß', salutation: 'Herr' }, 'de', false)).toBe('Hallo Jörg,');
+  it('a reader with a salutation column is greeted by title and surname in a light letter too, never by first name beside Sie/vous/usted', () => {
+    expect(localeGreetingLine({ first_name: 'Änne', last_name: 'Müller-Lüdenscheidt', salutation: 'Frau Dr.' }, 'de', false)).toBe('Guten Tag Frau Dr. Müller-Lüdenscheidt,');
+    expect(localeGreetingLine({ first_name: 'Klaus', last_name: 'Weber', salutation: 'Herr Prof. Dr.' }, 'de', false)).toBe('Guten Tag Herr Prof. Dr. Weber,');
+    expect(localeGreetingLine({ first_name: 'Jörg', last_name: 'Weiß', salutation: 'Herr' }, 'de', false)).toBe('Guten Tag Herr Weiß,');
+    expect(localeGreetingLine({ first_name: 'Élodie', last_name: 'Lefèvre-Dubois', salutation: 'Mme' }, 'fr', false)).toBe('Bonjour Madame Lefèvre-Dubois,');
+    expect(localeGreetingLine({ first_name: 'María José', last_name: 'García-López', salutation: 'Sra.' }, 'es', false)).toBe('Estimada Sra. García-López:');
+    // no salutation: the first name, as before
+    expect(localeGreetingLine({ first_name: 'Jörg', last_name: 'Weiß' }, 'de', false)).toBe('Hallo Jörg,');
   });
 });
