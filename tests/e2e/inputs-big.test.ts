@@ -27,7 +27,7 @@ describe('one customer with very many rows', () => {
     expect(r.code).toBe(0);
     const mbox = readFileSync(join(dir, 'out.mbox'), 'utf8');
     expect(mbox.match(/^From /gm)).toHaveLength(1);
-    expect(mbox).toContain('These are the orders of yours it affected:');
+    expect(mbox).toMatch(/\n- Order A-\d+/); // the list itself (its lead-in is the letter's wording)
     expect(mbox.match(/^- Order A-\d+(: .+)?$/gm)).toHaveLength(25); // with its product when the export has one
     expect(mbox).toMatch(/\n- Order A-100024(: [^\n]+)?\n- and 199975 more\n/);
     expect(r.stderr).toMatch(/200,000 rows read, 1 message \(200,000 rows, 199,999 grouped into them\), 0 rejected/);
@@ -44,7 +44,7 @@ describe('one customer with very many rows', () => {
     expect(r.code).toBe(0);
     const mbox = readFileSync(join(dir, 'out.mbox'), 'utf8');
     const big = mbox.slice(mbox.indexOf('To: Big Buyer'));
-    expect(big).toContain('These are the orders of yours it affected:');
+    expect(big).toMatch(/\n- Order B-\d+/);
     expect(big).toContain('- Order B-48\n- and 99975 more\n');
     expect(r.stderr).toMatch(/200,000 rows read, 100,001 messages \(200,000 rows/);
     expect(r.peakMb).toBeLessThan(150);
@@ -58,7 +58,7 @@ describe('one customer with very many rows', () => {
       const r = await runBin(['batch', join(dir, 'z.csv'), '--incident', INCIDENT, '--format', format]);
       expect(r.code, format).toBe(0);
       const text = format === 'ndjson' ? (JSON.parse(r.stdout) as { text: string }).text : r.stdout;
-      expect(text, format).toContain('These are the orders of yours it affected:');
+      expect(text, format).toMatch(/\n- Order Z-0\n/);
       expect(text, format).toContain('- Order Z-24\n- and 5 more\n');
       expect(text, format).not.toContain('Z-25');
     }
