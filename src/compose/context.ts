@@ -255,6 +255,9 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       wroteOn: wroteOn(o.now, dates.gapDays),
       // The offer without its timing ("the $7.95 shipping charge"), and when it is due, from the day the apology went.
       remedyWhat: remedyWhat(incident.remedy.details),
+      // A credit that goes on an invoice ("on your next invoice", "applied to your December invoice"): a
+      // check-in comes once that invoice is out, not on a day before it can show.
+      remedyOnInvoice: incident.remedy.kind === 'credit' && /\b(?:invoice|bill|statement)s?\b/i.test(incident.remedy.details ?? ''),
       remedyDue: dates.remedyDue ? letterDate(dates.remedyDue, o.now) : '',
       // A follow-up read after the refund (or credit) was due: it says it should have arrived, and does not restart the wait.
       remedyDuePassed: dates.remedyDue !== undefined && dates.remedyDue.getTime() <= o.now.getTime(),
@@ -293,7 +296,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       outcomeFirst: outcomeRepeats(incident.outcome ?? '', incident.mistake) ? { one: '', many: '' } : outcomeFirst(incident.outcome ?? '', incident.scenario),
       // An outcome that names what the mistake names ("your welcome pack went out" / "the welcome pack … didn't go
       // out"): a severe letter says it after the mistake, not first, so the noun does not come twice in a row.
-      outcomeAfter: outcomeRepeats(incident.outcome ?? '', incident.mistake) ? sentence(incident.outcome ?? '') : '',
+      outcomeAfter: outcomeAfter(incident.outcome ?? '', incident.mistake),
       // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
       checkInAfterOutcome: english ? Boolean(dates.moved) && o.stage === 'apology' : followUpDue !== undefined && followUpDue !== followUpAsked,
       action: incident.action ?? '',
@@ -716,10 +719,22 @@ function outcomeFirst(outcome: string, scenario: string): { one: string; many: s
 
 /** The outcome and the mistake share a phrase of two words ("welcome pack"). */
 function outcomeRepeats(outcome: string, mistake: string): boolean {
-  if (!outcome) return false;
+  return sharedPhrase(outcome, mistake) !== undefined;
+}
+
+/** The outcome said right after the mistake it repeats, its shared noun as "it": "It went out this morning by first-class post." */
+function outcomeAfter(outcome: string, mistake: string): string {
+  const shared = sharedPhrase(outcome, mistake);
+  if (!shared) return '';
+  const re = new RegExp(`^\\s*(?:(?:your|the|our)\\s+)?${shared.replace(' ', '\\s+')}\\b`, 'iu');
+  return sentence(re.test(outcome) ? outcome.replace(re, 'it') : outcome);
+}
+
+function sharedPhrase(outcome: string, mistake: string): string | undefined {
+  if (!outcome) return undefined;
   const words = (t: string) => t.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
   const o = words(outcome);
   const m = words(mistake).join(' ');
-  for (let i = 0; i + 1 < o.length; i++) if (` ${m} `.includes(` ${o[i]} ${o[i + 1]} `)) return true;
-  return false;
+  for (let i = 0; i + 1 < o.length; i++) if (` ${m} `.includes(` ${o[i]} ${o[i + 1]} `)) return `${o[i]} ${o[i + 1]}`;
+  return undefined;
 }
