@@ -346,3 +346,15 @@ describe('round 3: classes a fresh reader found', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 });
+
+describe('round 3: the sample facts hang together', () => {
+  it('a commitment prevents (it does not recount containment), and does not promise what the outcome says was already done', () => {
+    const scenarios = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-scenarios.json'), 'utf8')) as Record<string, { commitment?: string }>;
+    expect(scenarios['data-exposure']!.commitment).not.toMatch(/\bhave checked\b|\bthat evening\b/);
+    const ticketing = fixture('ticketing-crash');
+    expect(ticketing.outcome ?? '').toMatch(/queue/);
+    expect(ticketing.commitment).not.toMatch(/queue/);
+    expect(fixture('api-outage').rootCause).not.toMatch(/\bEU\b[^.]*all regions/);
+    expect(fixture('florist-wrong').rootCause).not.toMatch(/cards were swapped/);
+  });
+});
