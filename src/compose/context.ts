@@ -7,7 +7,7 @@ import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '
 import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
 import { isSensitive, occasionOf } from './humour.js';
-import { datesIn, longDate } from '../text/dates.js';
+import { datesIn, letterDate, longDate } from '../text/dates.js';
 import { languageOf, localeAbout, localeList, localeLongDate, localeNumber } from '../text/locale.js';
 import { dayOf, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
 import { addDuration } from './clock.js';
@@ -161,7 +161,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
   const tag = o.locale ?? incident.locale ?? 'en';
   const lang = languageOf(tag);
   const english = lang === 'en';
-  const date = (d: Date) => (english ? longDate(d) : localeLongDate(d, tag));
+  const date = (d: Date) => (english ? letterDate(d, o.now) : localeLongDate(d, tag));
   const severe = incident.severity === 'major' || incident.severity === 'critical';
   const occasion = occasionOf(incident) || (english ? '' : occasionOther([incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' ')));
   // A wedding or a loss is written to warmly, by first name ("Dear Helen,"), whatever the severity.
@@ -181,7 +181,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       const v = r.fields.new_date;
       if (!v || !followUpDue) return '';
       const d = firstDate(v, o.now);
-      return d && d.getTime() >= dayOf(followUpDue).getTime() ? longDate(new Date(d.getTime() + ONE_DAY_MS)) : '';
+      return d && d.getTime() >= dayOf(followUpDue).getTime() ? letterDate(new Date(d.getTime() + ONE_DAY_MS), o.now) : '';
     },
     // "yes" when the row's new date is still to come (a follow-up then does not ask whether it arrived).
     new_date_ahead: (r) => {
@@ -255,11 +255,14 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       wroteOn: wroteOn(o.now, dates.gapDays),
       // The offer without its timing ("the $7.95 shipping charge"), and when it is due, from the day the apology went.
       remedyWhat: remedyWhat(incident.remedy.details),
-      remedyDue: dates.remedyDue ? longDate(dates.remedyDue) : '',
+      // A credit that goes on an invoice ("on your next invoice", "applied to your December invoice"): a
+      // check-in comes once that invoice is out, not on a day before it can show.
+      remedyOnInvoice: incident.remedy.kind === 'credit' && /\b(?:invoice|bill|statement)s?\b/i.test(incident.remedy.details ?? ''),
+      remedyDue: dates.remedyDue ? letterDate(dates.remedyDue, o.now) : '',
       // A follow-up read after the refund (or credit) was due: it says it should have arrived, and does not restart the wait.
       remedyDuePassed: dates.remedyDue !== undefined && dates.remedyDue.getTime() <= o.now.getTime(),
       // The outcome's date ("Tuesday 8 December at 9:15"), and whether a follow-up is read after it.
-      outcomeDate: dates.outcome ? longDate(dates.outcome) : '',
+      outcomeDate: dates.outcome ? letterDate(dates.outcome, o.now) : '',
       outcomePassed: dates.outcome !== undefined && dates.outcome.getTime() < dayOf(o.now).getTime(),
       // An action tied to a window that has closed by the follow-up ("idempotency keys are honoured for 24 hours", "today"): not repeated.
       actionStale: o.stage !== 'apology' && staleAction(incident.action, dates.gapDays),
@@ -269,6 +272,11 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // template picks one by `(gt (length recipient.orders) 1)`, so a batch's shapes hold the text (no value per row).
       mistakeOne: mistake.one,
       mistakeMany: mistake.many,
+      // The mistake already joins two clauses ("the app was down … and you could not reach your files"): a
+      // letter ends it there and owns it in a sentence of its own, not with a third ", and that was down to us".
+      mistakeCompound: /\s(?:and|but|so)\s/i.test(incident.mistake) || incident.mistake.length > 90,
+      // A follow-up read on the very day its apology promised it (the gap is known): only then "today, as I said I would".
+      followUpToday: o.stage !== 'apology' && dates.gapDays !== undefined,
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
       commitmentNow: /\bnow\b/i.test(incident.commitment),
       // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".
@@ -283,10 +291,18 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
       onWhen: english ? onDate(incident.when) : onDateOther(incident.when, lang),
       outcome: incident.outcome ?? '',
+      // The outcome as a letter's first line: "it is on its way" names what it is ("Your order is on its way"),
+      // for one order and for several ("Your orders are on their way").
+      outcomeFirst: outcomeRepeats(incident.outcome ?? '', incident.mistake) ? { one: '', many: '' } : outcomeFirst(incident.outcome ?? '', incident.scenario),
+      // An outcome that names what the mistake names ("your welcome pack went out" / "the welcome pack … didn't go
+      // out"): a severe letter says it after the mistake, not first, so the noun does not come twice in a row.
+      outcomeAfter: outcomeAfter(incident.outcome ?? '', incident.mistake),
       // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
       checkInAfterOutcome: english ? Boolean(dates.moved) && o.stage === 'apology' : followUpDue !== undefined && followUpDue !== followUpAsked,
       action: incident.action ?? '',
       commitmentDue: incident.commitmentDue ?? '',
+      // The commitment's due day as the letter's other dates are written ("Friday 4 December"), as typed when it is no date.
+      commitmentDueDate: english && incident.commitmentDue ? commitmentDueDate(incident.commitmentDue, o.now) : (incident.commitmentDue ?? ''),
       exposure: {
         ...incident.exposure,
         ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag),
@@ -678,4 +694,47 @@ function wroteOn(now: Date, days: number | undefined): string {
   if (days === undefined || days < 1) return '';
   const d = new Date(now.getTime() - Math.round(days) * ONE_DAY_MS);
   return days < 7 ? `on ${WEEKDAY_NAMES[d.getUTCDay()]}` : `on ${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]}`;
+}
+
+/** A typed due day ("2026-12-04") as a letter writes it; text that is no date stays as typed. */
+function commitmentDueDate(v: string, now: Date): string {
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? longDate(v) : letterDate(d, now);
+}
+
+/** "it is on its way now" → "Your order is on its way now" (and "Your orders are on their way now"): a first line names its thing. */
+function outcomeFirst(outcome: string, scenario: string): { one: string; many: string } {
+  const m = /^\s*(?:it|this)\s+(is|was|has|will|should|arrived|went)\b(.*)$/isu.exec(outcome);
+  const noun = scenario === 'shipping-delay' ? 'your order' : scenario === 'wrong-item' ? 'the right item' : '';
+  if (!m || !noun) return { one: sentence(outcome), many: sentence(outcome) };
+  const verb = m[1]!.toLowerCase();
+  const rest = m[2]!;
+  const plural = { is: 'are', was: 'were', has: 'have' }[verb] ?? verb;
+  const nounMany = noun === 'your order' ? 'your orders' : 'the right items';
+  return {
+    one: sentence(`${noun} ${verb}${rest}`),
+    many: sentence(`${nounMany} ${plural}${rest.replace(/\bits\b/g, 'their')}`),
+  };
+}
+
+/** The outcome and the mistake share a phrase of two words ("welcome pack"). */
+function outcomeRepeats(outcome: string, mistake: string): boolean {
+  return sharedPhrase(outcome, mistake) !== undefined;
+}
+
+/** The outcome said right after the mistake it repeats, its shared noun as "it": "It went out this morning by first-class post." */
+function outcomeAfter(outcome: string, mistake: string): string {
+  const shared = sharedPhrase(outcome, mistake);
+  if (!shared) return '';
+  const re = new RegExp(`^\\s*(?:(?:your|the|our)\\s+)?${shared.replace(' ', '\\s+')}\\b`, 'iu');
+  return sentence(re.test(outcome) ? outcome.replace(re, 'it') : outcome);
+}
+
+function sharedPhrase(outcome: string, mistake: string): string | undefined {
+  if (!outcome) return undefined;
+  const words = (t: string) => t.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  const o = words(outcome);
+  const m = words(mistake).join(' ');
+  for (let i = 0; i + 1 < o.length; i++) if (` ${m} `.includes(` ${o[i]} ${o[i + 1]} `)) return `${o[i]} ${o[i + 1]}`;
+  return undefined;
 }

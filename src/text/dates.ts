@@ -20,6 +20,17 @@ export function longDate(v: unknown): string {
   return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${year}`;
 }
 
+/**
+ * A date as a letter writes it beside dates typed by a person ("Tuesday 1 December"): no comma, and the
+ * year only when it is not the year the letter is written in ("Friday 8 January 2027").
+ */
+export function letterDate(d: Date, now: Date): string {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return '';
+  const year = d.getUTCFullYear();
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year === now.getUTCFullYear() ? '' : ` ${year}`}`;
+}
+
 let LONG_DATE: Intl.DateTimeFormat | undefined;
 
 /** longDate through ICU (the reference, and years outside 1–9999). */

@@ -93,11 +93,11 @@ describe('a check-in comes after what it checks', () => {
   it('the refund due in 5 working days moves the check-in past it, and the writer is told', () => {
     // Thursday 26 November + 5 working days = Thursday 3 December: the check-in is the day after.
     expect(followUpDay(shop, NOW)!.date.toISOString().slice(0, 10)).toBe('2026-12-04');
-    expect(letter(shop)).toContain("I'll write again on Friday, 4 December 2026 to make sure the refund has reached you.");
+    expect(letter(shop)).toContain("I'll write again on Friday 4 December to make sure the refund has reached you.");
     expect(incidentWarnings(validateIncident(shop), NOW)).toContainEqual(expect.stringMatching(/^followUp\.after \(2d\) comes before the refund is due, .* — for example followUp\.after: 8d/));
     // a follow-up already after it is left alone, and nothing is said
     const later = { ...shop, followUp: { after: '9d' } };
-    expect(letter(later)).toContain('Saturday, 5 December 2026');
+    expect(letter(later)).toContain('Saturday 5 December');
     expect(incidentWarnings(validateIncident(later), NOW).filter((w) => w.startsWith('followUp'))).toEqual([]);
   });
 
@@ -106,7 +106,7 @@ describe('a check-in comes after what it checks', () => {
     const r = recipientFromMailbox('jo@example.com', 'Jo Walsh', { order_id: 'A-1', new_date: 'Saturday 5 December' });
     const text = letter(late, 'apology', NOW, r);
     expect(text).toContain('Your order will now arrive on Saturday 5 December.');
-    expect(text).toContain("I'll write again on Sunday, 6 December 2026 to make sure your order has arrived.");
+    expect(text).toContain("I'll write again on Sunday 6 December to make sure your order has arrived.");
     // read on 4 December, the follow-up says when it is due instead of asking whether it came
     const follow = letter(late, 'followup', new Date('2026-12-04T09:00:00Z'), r);
     expect(follow).toContain('Your order is due on Saturday 5 December.');
@@ -116,7 +116,7 @@ describe('a check-in comes after what it checks', () => {
   it('a missed appointment with no new time asks for one and says when it will chase, not both "reply" and "I\'ll rebook"', () => {
     const text = letter({ ...shop, scenario: 'missed-appointment', mistake: 'our fitter did not turn up for your installation', remedy: { kind: 'waived-fee', details: 'the £40 call-out fee' } });
     expect(text).toMatch(/rebook you at a time that suits you, not us: call \+44 20 7946 0000 or reply to this email with what works\./);
-    expect(text).toContain("If I haven't heard from you by Saturday, 28 November 2026, I'll be in touch to find a time that suits you.");
+    expect(text).toContain("If I haven't heard from you by Saturday 28 November, I'll be in touch to find a time that suits you.");
   });
 });
 
@@ -258,5 +258,103 @@ describe('what the letters say', () => {
     const f = followUpDay(shop, NOW)!;
     expect(f.moved?.what).toBe('the refund');
     expect(f.date.getTime() - NOW.getTime()).toBe(8 * DAY);
+  });
+});
+
+describe('round 3: classes a fresh reader found', () => {
+  // Several companies, so each variant of a part is met.
+  const companies = ['Kettle & Co', 'Smith & Sons', 'Riverside', 'Little Oven', 'Harbour Gym', 'Bright Dental', 'Acme', 'Pine Books'];
+  const each = (input: IncidentInput, stage: Stage = 'apology', now = NOW) =>
+    companies.flatMap((name) => [1, 2, 3].map((k) => {
+      const msg = createComposer(validateIncident({ ...input, company: { ...input.company, name } }), library, { now, stage, campaignId: `${name}-${k}` })(ann());
+      return `${msg.subject}\n\n${msg.text}`;
+    }));
+
+  it('a follow-up restates the act it apologises for: no bare "that/it" after "check back" or "this is that follow-up"', () => {
+    for (const text of each(shop, 'followup', new Date('2026-11-28T09:00:00Z'))) {
+      const opening = text.split('\n\n')[2]!;
+      expect(opening).toMatch(/charged your card twice/);
+      expect(opening).not.toMatch(/(?:check back|follow-up|about [^.]*)\. (?:It was our mistake|That was down to us|We got that wrong)/);
+    }
+  });
+
+  it('"today, as I said I would" only when the apology promised today; otherwise no "today"', () => {
+    // read on a day the apology (2 days before) did not promise: no known gap
+    const texts = each({ ...shop, followUp: undefined }, 'followup', new Date('2026-12-08T09:00:00Z'));
+    for (const t of texts) expect(t).not.toMatch(/writing again today|checking in today/);
+    const r = recipientFromMailbox('jo@example.com', 'Jo', { new_date: '6 December' });
+    const batchLike = createComposer(validateIncident({ ...shop, scenario: 'shipping-delay', mistake: 'your order is running late' }), library, { now: new Date('2026-12-08T09:00:00Z'), stage: 'followup' })(r).text;
+    expect(batchLike).not.toMatch(/\btoday\b/);
+  });
+
+  it('our dates are written as a person types them: no comma, no year when it is this year', () => {
+    const text = letter({ ...shop, commitmentStatus: 'in-progress', commitmentDue: '2026-12-04' });
+    expect(text).not.toMatch(/[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ 2026/);
+    expect(text).toMatch(/Friday 4 December\b(?! 2026)/);
+    expect(text).toMatch(/write again on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ to/);
+  });
+
+  it('a credit that goes on an invoice is checked once that invoice is out, not on a day before', () => {
+    const credit: IncidentInput = { ...shop, scenario: 'service-outage', remedy: { kind: 'credit', details: 'a credit for a full week of your plan on your next invoice' } };
+    for (const t of each(credit)) {
+      expect(t).not.toMatch(/write again on [^.]*credit/);
+      expect(t).toMatch(/once that invoice is out, to make sure the credit is on it/);
+    }
+    for (const t of each(credit, 'followup', new Date('2026-11-28T09:00:00Z'))) expect(t).toMatch(/If the credit isn't on your invoice when it arrives/);
+  });
+
+  it('an outcome-first line names its thing, and agrees with several orders', () => {
+    const ship: IncidentInput = { ...shop, scenario: 'shipping-delay', severity: 'critical', mistake: 'your order left our warehouse three days late', outcome: 'it is on its way now and will reach you by Tuesday 1 December', remedy: { kind: 'refund', details: 'your delivery charge' } };
+    for (const t of each(ship)) {
+      expect(t).not.toMatch(/\n\nIt is on its way/);
+      expect(t).toMatch(/Your order is on its way now/);
+    }
+    const many = recipientFromMailbox('ann@example.com', 'Ann Lee', { order_id: 'A-1' });
+    many.orders = [
+      { ...many.fields, order_id: 'A-1' },
+      { ...many.fields, order_id: 'A-2' },
+    ] as typeof many.orders;
+    const t = createComposer(validateIncident(ship), library, { now: NOW, stage: 'apology' })(many).text;
+    expect(t).not.toMatch(/orders it affected|Your order is on its way|counting on it arriving/);
+  });
+
+  it('a mistake that already joins two clauses is owned in a sentence of its own (no run-on ", and that was down to us")', () => {
+    const outage: IncidentInput = { ...shop, scenario: 'service-outage', mistake: 'our app was down for four hours on Monday 23 November and you could not reach your files', remedy: { kind: 'none' } as IncidentInput['remedy'] };
+    for (const t of each(outage)) expect(t).not.toMatch(/and you could not reach your files, and that/);
+  });
+
+  it('a severe letter does not name the same thing twice in a row (outcome, then the mistake)', () => {
+    const pack: IncidentInput = { ...shop, scenario: 'generic', severity: 'critical', mistake: "the welcome pack we promised you didn't go out when it should have", outcome: 'your welcome pack went out this morning by first-class post', remedy: { kind: 'coupon', details: '20% off your next order with the code SORRY20' } };
+    for (const t of each(pack)) {
+      expect(t).not.toMatch(/welcome pack[^.]*\.\s+(?:The|Your) welcome pack/i);
+      expect(t).toMatch(/It went out this morning by first-class post/);
+      expect(t).not.toMatch(/to make sure it has all been put right/);
+    }
+  });
+
+  it('follow-up asks fit what was offered: a waived fee only this company charges, gifts in the plural, a copy on request', () => {
+    const waived: IncidentInput = { ...shop, scenario: 'missed-appointment', mistake: 'we turned you away at the desk', remedy: { kind: 'waived-fee', details: 'two free guest passes' } };
+    for (const t of each(waived, 'followup', new Date('2026-11-28T09:00:00Z'))) expect(t).not.toMatch(/charged for it anywhere|trouble with it\b/);
+    const clinic = letter(fixture('clinic-results'), 'followup', new Date('2026-11-29T09:00:00Z'));
+    expect(clinic).not.toMatch(/Has your own letter reached you/);
+  });
+
+  it('no muddled or flippant joke, and no joke shared word for word between two scenarios', () => {
+    const lines = JSON.parse(readFileSync(join(ROOT, 'templates/humour.json'), 'utf8')) as Record<string, string[]>;
+    const all = Object.values(lines).flat();
+    expect(all.join('\n')).not.toMatch(/speaking terms|you're welcome to be the one|fashionably late|our promises/i);
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('round 3: the sample facts hang together', () => {
+  it('a commitment prevents (it does not recount containment), and does not promise what the outcome says was already done', () => {
+    const scenarios = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-scenarios.json'), 'utf8')) as Record<string, { commitment?: string }>;
+    expect(scenarios['data-exposure']!.commitment).not.toMatch(/\bhave checked\b|\bthat evening\b/);
+    const ticketing = fixture('ticketing-crash');
+    expect(ticketing.outcome ?? '').toMatch(/queue/);
+    expect(ticketing.commitment).not.toMatch(/queue/);
+    expect(fixture('api-outage').rootCause).not.toMatch(/\bEU\b[^.]*all regions/);
+    expect(fixture('florist-wrong').rootCause).not.toMatch(/cards were swapped/);
   });
 });
