@@ -18,7 +18,7 @@ describe('apologize brief', () => {
     expect(md).toContain('**Customers affected:** 13,482');
     expect(md).toContain('every label run is now checked');
     expect(md).toContain("> Subject: We're sorry about the delay to your order from Pemberton & Daughters Tea Co");
-    expect(md).toContain('due Saturday, 11 July 2026 (3d after sending)');
+    expect(md).toContain('due Saturday 11 July (3d after sending)');
     expect(md).toMatch(/scenic route/);
     expect(md).toMatch(/If the credit is missing/);
   });

@@ -284,7 +284,7 @@ describe('draft review step: change an answer', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('commitmentDue is not set');
     const sent = pythonParseText(r.stdout);
-    expect(sent.text).toMatch(/12 December 2026|December 12, 2026/);
+    expect(sent.text).toMatch(/12 December|December 12/);
   });
 
   it('the recipient can be changed, and "back" changes nothing', async () => {
