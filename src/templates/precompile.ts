@@ -12,7 +12,7 @@ export interface TemplateSource {
   source: string;
   /**
    * The file it goes to: "templates.shipping-delay" for templates/shipping-delay.hbs and its
-   * .followup, "templates-de.partials" for templates/de/partials/, "templates.humour" for humour.json.
+   * .followup, "templates-de.partials" for templates/de/partials/, "templates.humour.shipping-delay" for that scenario's lines of humour.json.
    */
   group: string;
 }
@@ -44,8 +44,9 @@ export function templateSources(dir: string): TemplateSource[] {
           for (const source of inPartials ? [text] : templatePieces(text, path)) out.push({ source, group: file });
         } else if (entry.name === 'humour.json' && !inPartials) {
           const data = JSON.parse(readTemplateFile(path)) as Record<string, unknown>;
-          for (const lines of Object.values(data)) {
-            if (Array.isArray(lines)) for (const l of lines) if (typeof l === 'string') out.push({ source: l, group: `${group}.humour` });
+          for (const [scenario, lines] of Object.entries(data)) {
+            const file = `${group}.humour.${scenario.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+            if (Array.isArray(lines)) for (const l of lines) if (typeof l === 'string') out.push({ source: l, group: file });
           }
         }
       } catch {

@@ -109,14 +109,14 @@ describe('built-in templates compiled at build time', () => {
     writeFileSync(join(src, 'de', 'broken.hbs'), 'Subject: {{#if}}\n\n{{/each}}\n'); // a syntax error: left for the run to report
     const out = tempDir('apologize-precompiled-');
     const { files, mod } = await buildInto(out, src);
-    // A file per template (with its follow-up), per partials folder, per humour file: a run reads its scenario's only.
+    // A file per template (with its follow-up), per partials folder, per scenario's humour lines: a run reads its scenario's only.
     const names = [...files.keys()];
-    for (const name of ['templates.generic.cjs', 'templates.shipping-delay.cjs', 'templates.partials.cjs', 'templates.humour.cjs', 'templates-de.generic.cjs', 'templates-de.partials.cjs', 'templates-de.humour.cjs']) expect(names).toContain(name);
+    for (const name of ['templates.generic.cjs', 'templates.shipping-delay.cjs', 'templates.partials.cjs', 'templates.humour.generic.cjs', 'templates-de.generic.cjs', 'templates-de.partials.cjs', 'templates-de.humour.generic.cjs']) expect(names).toContain(name);
     const fileOf = (piece: string) => names.find((n) => readFileSync(join(out, 'precompiled', n), 'utf8').includes(JSON.stringify(sourceKey(piece))));
     expect(fileOf('Entschuldigung, {{incident.company}}')).toBe('templates-de.generic.cjs');
     expect(fileOf('Guten Tag {{> gruss}}\n')).toBe('templates-de.generic.cjs');
     expect(fileOf('und auf Wiedersehen\n')).toBe('templates-de.partials.cjs');
-    expect(fileOf('Ein Witz über {{incident.company}}')).toBe('templates-de.humour.cjs');
+    expect(fileOf('Ein Witz über {{incident.company}}')).toBe('templates-de.humour.generic.cjs');
     // A piece the same in a locale folder and the top one goes to the top one's file: an English run never reads de/.
     const shared = readFileSync(join(TEMPLATES, 'partials', 'greeting.hbs'), 'utf8');
     expect(fileOf(shared)).toBe('templates.partials.cjs');
