@@ -1,5 +1,6 @@
 import type { ByteTarget, Message, MessageShape } from '../message.js';
 import { rfc5322Date } from '../text/dates.js';
+import { writeHashDigits } from '../text/hex.js';
 import { displayMailbox } from './encode.js';
 import { toMboxEntry, writeMboxEntry, writeText } from './mbox.js';
 import { CHUNK, providerJson, type Provider } from './providers.js';
@@ -118,8 +119,55 @@ function piecewise(shape: MessageShape, values: string[]): boolean {
   return true;
 }
 
-/** Per shape: the body's constant pieces as JSON text (without quotes), slots as value indexes. */
-const jsonBodies = new WeakMap<MessageShape, (string | number)[]>();
+/** Per shape: the body's constant pieces as JSON text bytes (without quotes), slots as value indexes. */
+interface JsonBody {
+  pieces: (Buffer | number)[];
+  bytes: number;
+}
+const jsonBodies = new WeakMap<MessageShape, JsonBody>();
+function jsonBodyOf(shape: MessageShape): JsonBody {
+  let body = jsonBodies.get(shape);
+  if (!body) {
+    const pieces: (Buffer | number)[] = [];
+    let bytes = 0;
+    for (const p of shape.body) {
+      if (typeof p === 'number') pieces.push(p);
+      else if (p !== '') {
+        const b = Buffer.from(jsonInner(p), 'utf8');
+        pieces.push(b);
+        bytes += b.length;
+      }
+    }
+    jsonBodies.set(shape, (body = { pieces, bytes }));
+  }
+  return body;
+}
+
+type Out = Buffer & { utf8Write(s: string, at: number): number };
+
+/**
+ * A string's JSON text without quotes, at out[at] (room for 6 octets per UTF-16 unit made by the
+ * caller); returns the end. Printable ASCII without `"` or `\` is copied unit by unit (most
+ * values); any other string goes through jsonInner.
+ */
+function writeJsonValue(out: Out, at: number, v: string): number {
+  const n = v.length;
+  if (n <= 64) {
+    let i = 0;
+    for (; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c < 0x20 || c >= 0x7f || c === 34 || c === 92) break;
+      out[at + i] = c;
+    }
+    if (i === n) return at + n;
+  }
+  return at + out.utf8Write(jsonInner(v), at);
+}
+
+function copyBytes(out: Buffer, at: number, p: Buffer): number {
+  out.set(p, at);
+  return at + p.length;
+}
 
 // What repeats from message to message (the sender, the subject, the template's headers) is made JSON once.
 const boxes = new WeakMap<object, string>();
@@ -145,47 +193,116 @@ function headersJson(headers: [string, string][]): string {
   return j;
 }
 
-let lastDate = NaN;
-let lastDateJson = '';
+
+/** After the To value: `","from":…,"replyTo":…,"subject":…,"text":"` for the last sender, Reply-To and subject. */
+let lastFrom: Message['from'] | null = null;
+let lastReplyTo: Message['replyTo'] | null = null;
+let lastSubjectOf: string | undefined;
+let lastMiddle = Buffer.alloc(0);
+let lastMiddleNoTo = Buffer.alloc(0);
+function middleOf(msg: Message, hasTo: boolean): Buffer {
+  if (msg.from !== lastFrom || msg.replyTo !== lastReplyTo || msg.subject !== lastSubjectOf) {
+    lastFrom = msg.from;
+    lastReplyTo = msg.replyTo;
+    lastSubjectOf = msg.subject;
+    const rest = `"from":${boxJson(msg.from)},"replyTo":${boxJson(msg.replyTo)},"subject":${subjectJson(msg.subject)},"text":"`;
+    lastMiddle = Buffer.from(`",${rest}`, 'utf8');
+    lastMiddleNoTo = Buffer.from(`null,${rest}`, 'utf8');
+  }
+  return hasTo ? lastMiddle : lastMiddleNoTo;
+}
+const OPEN_TO = Buffer.from('{"to":"');
+const OPEN_NULL = Buffer.from('{"to":');
+const ID_OPEN = Buffer.from('","messageId":"<');
+/** The headers' JSON after `"Date":…` per headers array of a shape (`,"Name":"value"…}`), and its bytes. */
+const headerTails = new WeakMap<object, Buffer>();
+let lastDateBytes = Buffer.alloc(0);
+let lastDateFor = NaN;
+
+/** A Message-ID's text without `<>` and quotes: the hash digits between its form's ends, or the string. */
+function writeId(out: Out, at: number, msg: Message, form: { prefix: Buffer; suffix: Buffer } | undefined): number {
+  if (form) {
+    at = copyBytes(out, at, form.prefix);
+    at = writeHashDigits(out, at, msg.idA!, msg.idB!);
+    return copyBytes(out, at, form.suffix);
+  }
+  return writeJsonValue(out, at, msg.messageId);
+}
+const idForms = new WeakMap<object, { prefix: Buffer; suffix: Buffer }>();
 
 /**
- * One ndjson line: exactly `toJsonLine(toJsonObject(msg)) + "\n"`, written field by field, the
- * body from its shape's pieces when it has one (no object, no whole-line string, no pass over it).
+ * One ndjson line: exactly `toJsonLine(toJsonObject(msg)) + "\n"`, written field by field into the
+ * buffer, the body from its shape's pieces (JSON text bytes made once per shape) when it has one,
+ * printable ASCII values copied as they are (no object, no whole-line string, no pass over it).
  */
 function writeJsonLine(t: ByteTarget, msg: Message): void {
   const headers = msg.headers;
-  for (let i = 0; i < headers.length; i++) {
-    const name = headers[i]![0];
-    if (JSON_FIRST.has(name) || headers.findIndex((h) => h[0] === name) !== i) {
-      writeText(t, `${toJsonLine(toJsonObject(msg))}\n`);
-      return;
+  if (!headerTails.has(headers)) {
+    for (let i = 0; i < headers.length; i++) {
+      const name = headers[i]![0];
+      if (JSON_FIRST.has(name) || headers.findIndex((h) => h[0] === name) !== i) {
+        writeText(t, `${toJsonLine(toJsonObject(msg))}\n`);
+        return;
+      }
     }
+    headerTails.set(headers, Buffer.from(headers.length > 0 ? headersJson(headers) : '', 'utf8'));
   }
-  if (msg.date.getTime() !== lastDate) {
-    lastDate = msg.date.getTime();
-    lastDateJson = json(rfc5322Date(msg.date));
+  const headerTail = headerTails.get(headers)!;
+  if (msg.date.getTime() !== lastDateFor) {
+    lastDateFor = msg.date.getTime();
+    lastDateBytes = Buffer.from(`>","headers":{"Date":${json(rfc5322Date(msg.date))},"Message-ID":"<`, 'utf8');
   }
-  writeText(t, `{"to":${msg.to ? `"${jsonInner(displayMailbox(msg.to))}"` : 'null'},"from":${boxJson(msg.from)},"replyTo":${boxJson(msg.replyTo)},"subject":${subjectJson(msg.subject)},"text":"`);
+  const to = msg.to ? displayMailbox(msg.to) : undefined;
+  const middle = middleOf(msg, to !== undefined);
   const shaped = msg.shaped;
-  if (shaped && piecewise(shaped.shape, shaped.values)) {
-    let pieces = jsonBodies.get(shaped.shape);
-    if (!pieces) {
-      pieces = shaped.shape.body.map((p) => (typeof p === 'number' ? p : jsonInner(p)));
-      jsonBodies.set(shaped.shape, pieces);
-    }
-    const values = shaped.values;
+  const body = shaped && piecewise(shaped.shape, shaped.values) ? jsonBodyOf(shaped.shape) : undefined;
+  const text = body ? undefined : msg.text;
+  let form: { prefix: Buffer; suffix: Buffer } | undefined;
+  if (msg.idForm && msg.idA !== undefined && msg.idB !== undefined) {
+    form = idForms.get(msg.idForm);
+    if (!form) idForms.set(msg.idForm, (form = { prefix: Buffer.from(jsonInner(msg.idForm.prefix), 'utf8'), suffix: Buffer.from(jsonInner(msg.idForm.suffix), 'utf8') }));
+  }
+  const idRoom = form ? form.prefix.length + 16 + form.suffix.length : 6 * msg.messageId.length;
+  const html = msg.html !== undefined ? json(msg.html) : undefined;
+  // Room: the constant bytes, and 6 octets per UTF-16 unit of every value (JSON escapes are at most 6).
+  let need = 64 + middle.length + lastDateBytes.length + headerTail.length + 2 * idRoom + 6 * ((to?.length ?? 0) + msg.key.length + (msg.inReplyTo?.length ?? 0) * 2) + 3 * (html?.length ?? 0);
+  if (body) {
+    need += body.bytes;
+    const values = shaped!.values;
+    for (const p of body.pieces) if (typeof p === 'number') need += 6 * values[p]!.length;
+  } else need += 6 * text!.length;
+  t.ensure(need);
+  const out = t.buf as Out;
+  let at = t.used;
+  if (to !== undefined) {
+    at = copyBytes(out, at, OPEN_TO);
+    at = writeJsonValue(out, at, to);
+  } else at = copyBytes(out, at, OPEN_NULL);
+  at = copyBytes(out, at, middle);
+  if (body) {
+    const values = shaped!.values;
+    const pieces = body.pieces;
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i]!;
-      writeText(t, typeof p === 'number' ? jsonInner(values[p]!) : p);
+      at = typeof p === 'number' ? writeJsonValue(out, at, values[p]!) : copyBytes(out, at, p);
     }
-  } else writeText(t, jsonInner(msg.text));
-  const id = `"<${jsonInner(msg.messageId)}>"`;
-  let tail = `","messageId":${id},"headers":{"Date":${lastDateJson},"Message-ID":${id}`;
+  } else at += out.utf8Write(jsonInner(text!), at);
+  at = copyBytes(out, at, ID_OPEN);
+  at = writeId(out, at, msg, form);
+  at = copyBytes(out, at, lastDateBytes);
+  at = writeId(out, at, msg, form);
+  out[at++] = 62; // >
+  out[at++] = 34; // "
   if (msg.inReplyTo) {
-    const re = `"<${jsonInner(msg.inReplyTo)}>"`;
-    tail += `,"In-Reply-To":${re},"References":${re}`;
+    const re = jsonInner(msg.inReplyTo);
+    at += out.utf8Write(`,"In-Reply-To":"<${re}>","References":"<${re}>"`, at);
   }
-  if (headers.length > 0) tail += headersJson(headers);
-  tail += `},"key":"${jsonInner(msg.key)}"${msg.html !== undefined ? `,"html":${json(msg.html)}` : ''}}\n`;
-  writeText(t, tail);
+  at = copyBytes(out, at, headerTail);
+  at += out.utf8Write('},"key":"', at);
+  at = writeJsonValue(out, at, msg.key);
+  out[at++] = 34; // "
+  if (html !== undefined) at += out.utf8Write(`,"html":${html}`, at);
+  out[at++] = 125; // }
+  out[at++] = 10; // \n
+  t.used = at;
 }

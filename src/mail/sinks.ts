@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { close as fsClose, closeSync, constants, existsSync, fsyncSync, link as fsLink, linkSync, lstatSync, mkdirSync, open as fsOpen, openSync, readdirSync, rename as fsRename, renameSync, rmdirSync, statSync, unlink as fsUnlink, unlinkSync, write as fsWrite } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import type { ByteTarget, Message } from '../message.js';
 import { OutputError, UsageError } from '../errors.js';
 import { createExclusive, tempNameFor, writeNewFile } from './create.js';
@@ -278,6 +279,65 @@ const FILES_IN_FLIGHT = 16;
 /** A new file, never an existing one or through a symlink (as createExclusive). */
 const EXCLUSIVE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
+/** After this many messages, the rest go to a writer thread (a worker costs tens of ms to start: a small run never starts one). */
+const WORKER_AFTER = 512;
+/** Messages, and bytes, the writer thread is given at once; batches that may wait for it before the run waits. */
+const BATCH_FILES = 256;
+const BATCH_BYTES = 1 << 20;
+const MAX_BATCHES = 3;
+
+/**
+ * The writer thread (plain JavaScript, run with `eval`: the same from the bundle and from the
+ * sources). Per batch, for each file, in order: create it exclusively (O_EXCL|O_NOFOLLOW, never
+ * an existing file or through a symlink), write it whole, close it; in `link` mode link it to its
+ * final name and remove the temporary one, in `rename` mode (--force) rename it over the final
+ * name. A failure removes what that file created and ends the batch; a stop asked by the run
+ * (abort) ends it before the next file. Replies `{ done, code }`: files made whole, the error.
+ */
+const WRITER_THREAD = `
+const fs = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const stop = new Int32Array(workerData.stop);
+parentPort.on('message', (b) => {
+  const data = Buffer.from(b.data);
+  let done = 0;
+  let code;
+  for (let i = 0; i < b.tmp.length; i++) {
+    if (Atomics.load(stop, 0) !== 0) break;
+    let fd = -1;
+    let created = false;
+    try {
+      fd = fs.openSync(b.tmp[i], workerData.flags, 0o666);
+      created = true;
+      const end = b.ends[i];
+      let at = i === 0 ? 0 : b.ends[i - 1];
+      while (at < end) at += fs.writeSync(fd, data, at, end - at);
+      const f = fd;
+      fd = -1;
+      fs.closeSync(f);
+      if (b.mode === 1) fs.renameSync(b.tmp[i], b.final[i]);
+      else if (b.mode === 2) { fs.linkSync(b.tmp[i], b.final[i]); fs.unlinkSync(b.tmp[i]); }
+      done++;
+    } catch (err) {
+      code = err.code || String(err);
+      if (fd >= 0) try { fs.closeSync(fd); } catch {}
+      if (created) try { fs.unlinkSync(b.tmp[i]); } catch {}
+      break;
+    }
+  }
+  parentPort.postMessage({ done, code });
+});
+`;
+
+/** One batch on its way to the writer thread: the final names, to name the one that failed. */
+interface Batch {
+  tmp: string[];
+  final: string[];
+  ends: number[];
+  buf: Buffer;
+  used: number;
+}
+
 /**
  * A folder of .eml files, each whole or absent; existing files are kept unless --force.
  *
@@ -341,6 +401,78 @@ export class FolderSink implements Sink {
 
   /** Files being written. */
   private inFlight = 0;
+  /** Messages given to the thread pool, before the writer thread takes over. */
+  private started = 0;
+  /** The writer thread (after WORKER_AFTER messages), the batch being filled, the batches it has. */
+  private thread: Worker | undefined;
+  private stop: Int32Array | undefined;
+  private batch: Batch | undefined;
+  private readonly sent: Batch[] = [];
+
+  /** Starts the writer thread; false when it cannot be (the thread pool goes on). */
+  private startThread(): boolean {
+    try {
+      const { Worker } = process.getBuiltinModule('node:worker_threads');
+      const stop = new SharedArrayBuffer(4);
+      const mode = this.staging !== undefined ? 0 : this.force ? 1 : 2;
+      this.mode = mode;
+      const thread = new Worker(WRITER_THREAD, { eval: true, workerData: { stop, flags: EXCLUSIVE } });
+      thread.unref();
+      thread.on('message', (r: { done: number; code?: string }) => this.batchDone(r));
+      thread.on('error', (err) => this.batchDone({ done: 0, code: (err as NodeJS.ErrnoException).code ?? err.message }, true));
+      this.thread = thread;
+      this.stop = new Int32Array(stop);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  private mode = 0;
+
+  /** Adds one file to the batch being filled; hands the batch over when full; waits when MAX_BATCHES wait. */
+  private toThread(text: string, tmp: string, final: string): Promise<void> | void {
+    let b = this.batch;
+    if (b && b.used + 3 * text.length > b.buf.length && b.tmp.length > 0) {
+      this.send();
+      b = undefined;
+    }
+    if (!b) {
+      b = { tmp: [], final: [], ends: [], buf: Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, 3 * text.length)), used: 0 };
+      this.batch = b;
+    }
+    b.used += (b.buf as Buffer & { utf8Write(s: string, at: number): number }).utf8Write(text, b.used);
+    b.tmp.push(tmp);
+    b.final.push(final);
+    b.ends.push(b.used);
+    if (b.tmp.length >= BATCH_FILES) this.send();
+    if (this.sent.length >= MAX_BATCHES) return this.until(() => this.sent.length < MAX_BATCHES);
+  }
+
+  private send(): void {
+    const b = this.batch;
+    this.batch = undefined;
+    if (!b || b.tmp.length === 0 || !this.thread) return;
+    this.sent.push(b);
+    const data = b.buf.buffer as ArrayBuffer;
+    this.thread.postMessage({ tmp: b.tmp, final: b.final, ends: b.ends, mode: this.mode, data }, [data]);
+  }
+
+  private batchDone(r: { done: number; code?: string }, dead = false): void {
+    const b = dead ? undefined : this.sent.shift();
+    this.written += r.done;
+    if (r.code !== undefined && !this.error) {
+      const final = b?.final[r.done] ?? this.dir;
+      this.error = new OutputError(
+        `cannot write ${final}: ${r.code} (${this.written} file(s) written before it)`,
+        r.code === 'EEXIST' ? 'add --force to overwrite, or use an empty folder' : 'check the folder and the free space',
+      );
+      if (this.stop) Atomics.store(this.stop, 0, 1);
+    }
+    if (dead) this.sent.length = 0;
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const w of waiting) w();
+  }
   private error: OutputError | undefined;
   private waiters: (() => void)[] = [];
 
@@ -356,6 +488,7 @@ export class FolderSink implements Sink {
     const name = emlName(seq, msg.key);
     const final = join(this.dir, name);
     const tmp = this.staging !== undefined ? join(this.staging, name) : join(this.dir, `.${this.salt}-${seq}.tmp`);
+    if (this.thread !== undefined || (++this.started > WORKER_AFTER && this.startThread())) return this.toThread(formatEntry(msg, 'eml', 0), tmp, final);
     const data = Buffer.from(formatEntry(msg, 'eml', 0), 'utf8');
     this.inFlight++;
     const fail = (err: NodeJS.ErrnoException, created: boolean) => {
@@ -455,10 +588,17 @@ export class FolderSink implements Sink {
 
   /** Waits for every file in flight, puts the run's folder in place; the first failure, if any. */
   async close(): Promise<void> {
+    if (!this.error) this.send();
+    else this.batch = undefined;
     await new Promise<void>((resolve) => {
-      const check = () => (this.inFlight === 0 ? resolve() : this.waiters.push(check));
+      const check = () => (this.inFlight === 0 && this.sent.length === 0 ? resolve() : this.waiters.push(check));
       check();
     });
+    if (this.thread) {
+      const thread = this.thread;
+      this.thread = undefined;
+      await thread.terminate();
+    }
     if (this.staging !== undefined && !this.published) {
       this.published = true;
       this.publish();
@@ -468,6 +608,8 @@ export class FolderSink implements Sink {
 
   /** Files in flight are finished (each is whole), nothing more is started. */
   async abort(): Promise<void> {
+    this.batch = undefined;
+    if (this.stop) Atomics.store(this.stop, 0, 1);
     await this.close().catch(() => {});
   }
 }

@@ -1,6 +1,7 @@
 // Build time only (scripts/build.mjs): the built-in templates compiled ahead. Makes the module
 // that replaces ./precompiled.ts in the bundle (an index from key to file) and one CommonJS file
-// per template folder (read synchronously, and only when a piece of that folder is compiled).
+// per template, per partials folder and per humour file (read synchronously, and only when one of
+// its pieces is compiled: a run reads its own scenario's file, not every scenario's).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -9,7 +10,10 @@ import { readTemplateFile, templatePieces } from './library.js';
 
 export interface TemplateSource {
   source: string;
-  /** The folder's file name: "templates" for the top folder, "templates-de" for templates/de/ (partials/ count as their folder's). */
+  /**
+   * The file it goes to: "templates.shipping-delay" for templates/shipping-delay.hbs and its
+   * .followup, "templates-de.partials" for templates/de/partials/, "templates.humour.shipping-delay" for that scenario's lines of humour.json.
+   */
   group: string;
 }
 
@@ -22,21 +26,27 @@ export interface TemplateSource {
 export function templateSources(dir: string): TemplateSource[] {
   const out: TemplateSource[] = [];
   const walk = (folder: string, group: string, inPartials: boolean) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    // A folder's own files, then its partials, then its locale folders: a piece the same in two
+    // folders goes to the top one's file (an English run never reads a locale's).
+    const rank = (e: (typeof entries)[number]) => (!e.isDirectory() ? 0 : e.name === 'partials' ? 1 : 2);
+    for (const entry of entries.sort((a, b) => rank(a) - rank(b))) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name === 'partials') walk(path, group, true);
+        if (entry.name === 'partials') walk(path, `${group}.partials`, true);
         else if (/^[A-Za-z0-9_-]+$/.test(entry.name)) walk(path, `${group}-${entry.name}`, false);
         continue;
       }
       try {
         if (entry.name.endsWith('.hbs')) {
           const text = readTemplateFile(path);
-          for (const source of inPartials ? [text] : templatePieces(text, path)) out.push({ source, group });
+          const file = inPartials ? group : `${group}.${entry.name.replace(/(\.followup)?\.hbs$/, '').replace(/[^A-Za-z0-9_-]/g, '_')}`;
+          for (const source of inPartials ? [text] : templatePieces(text, path)) out.push({ source, group: file });
         } else if (entry.name === 'humour.json' && !inPartials) {
           const data = JSON.parse(readTemplateFile(path)) as Record<string, unknown>;
-          for (const lines of Object.values(data)) {
-            if (Array.isArray(lines)) for (const l of lines) if (typeof l === 'string') out.push({ source: l, group });
+          for (const [scenario, lines] of Object.entries(data)) {
+            const file = `${group}.humour.${scenario.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+            if (Array.isArray(lines)) for (const l of lines) if (typeof l === 'string') out.push({ source: l, group: file });
           }
         }
       } catch {

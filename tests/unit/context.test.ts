@@ -94,6 +94,23 @@ describe('a value added to the context reaches every format', () => {
   });
 });
 
+describe('the ndjson writer (bytes written piece by piece)', () => {
+  it('writes exactly toJsonLine(toJsonObject(msg)) for values that need JSON escapes and for plain ones', () => {
+    const incident = validateIncident({ ...base, scenario: 'shipping-delay', severity: 'minor' }, { requireFrom: true });
+    const compose = createComposer(incident, new TemplateLibrary(), { now });
+    const names = ['Ana Ruiz', 'Zoë "Zo" Müller', 'Back\\slash O\'Neil', 'Emoji 😀 Fan', 'A'.repeat(80)];
+    const orders = [['A-1'], ['A-"2"', 'B\\3'], ['C-\u00e9\u2029']];
+    for (const name of names) {
+      for (const o of orders) {
+        const msg = compose(row(`x${names.indexOf(name)}@example.com`, name, o));
+        const t = target();
+        writeEntry(t, msg, 'ndjson', 0);
+        expect(t.text()).toBe(`${toJsonLine(toJsonObject(msg))}\n`);
+      }
+    }
+  });
+});
+
 describe('every command renders with the same context', () => {
   it('brief renders the humour lines with the context draft and batch use ({{today}}, {{followUpDate}})', () => {
     const dir = tempDir('apologize-context-');

@@ -91,4 +91,55 @@ describe('FolderSink', () => {
     await sink.close();
     expect(readdirSync(out).sort()).toEqual(['000001-c1@example.com.eml', '000002-c2@example.com.eml', '000003-c3@example.com.eml', 'notes.txt']);
   });
+
+  // Past the first 512 messages a writer thread takes the files in batches: the same guarantees.
+  const name = (n: number) => `${String(n).padStart(6, '0')}-c${n}@example.com.eml`;
+  it('many messages (the writer thread): every file whole, nothing temporary left', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'eml');
+    const sink = new FolderSink(out, false);
+    await writeAll(sink, 1, 1500);
+    await sink.close();
+    expect(sink.written).toBe(1500);
+    expect(readdirSync(parent)).toEqual(['eml']);
+    const files = readdirSync(out);
+    expect(files).toHaveLength(1500);
+    for (const n of [1, 513, 900, 1500]) expect(readFileSync(join(out, name(n)), 'utf8')).toMatch(new RegExp(`Subject: Sorry ${n}\r\n[\\s\\S]*Message ${n}\r\n$`));
+  });
+
+  it('many messages into an existing folder: a file that appears is never overwritten without --force, never written through a symlink with it', async () => {
+    const out = tempDir();
+    const sink = new FolderSink(out, false);
+    await writeAll(sink, 1, 900);
+    writeFileSync(join(out, name(950)), 'theirs');
+    await expect(writeAll(sink, 901, 1200).then(() => sink.close())).rejects.toThrow(`cannot write ${join(out, name(950))}: EEXIST`);
+    expect(readFileSync(join(out, name(950)), 'utf8')).toBe('theirs');
+    expect(readFileSync(join(out, name(949)), 'utf8')).toContain('Sorry 949');
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const forced = tempDir();
+    const outside = join(tempDir(), 'secret.txt');
+    writeFileSync(outside, 'keep');
+    const f = new FolderSink(forced, true);
+    await writeAll(f, 1, 900);
+    symlinkSync(outside, join(forced, name(950)));
+    await writeAll(f, 901, 1200);
+    await f.close();
+    expect(readFileSync(outside, 'utf8')).toBe('keep');
+    expect(lstatSync(join(forced, name(950))).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(forced, name(950)), 'utf8')).toContain('Sorry 950');
+    expect(readdirSync(forced)).toHaveLength(1200);
+  });
+
+  it('stopped mid-run (the writer thread busy): only whole files, and the folder in place', async () => {
+    const parent = tempDir();
+    const out = join(parent, 'eml');
+    const sink = new FolderSink(out, false);
+    await writeAll(sink, 1, 1400);
+    await sink.abort();
+    expect(readdirSync(parent)).toEqual(['eml']);
+    const files = readdirSync(out);
+    expect(files.length).toBe(sink.written);
+    for (const file of files) expect(readFileSync(join(out, file), 'utf8')).toMatch(/Message \d+\r\n$/);
+  });
 });

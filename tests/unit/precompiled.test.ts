@@ -88,7 +88,7 @@ describe('built-in templates compiled at build time', () => {
     const dir = tempDir('apologize-edited-');
     mkdirSync(join(dir, 'partials'));
     const template = readFileSync(join(TEMPLATES, 'generic.hbs'), 'utf8');
-    const partial = readFileSync(join(TEMPLATES, 'partials', 'closing.hbs'), 'utf8');
+    const partial = readFileSync(join(TEMPLATES, 'partials', 'greeting.hbs'), 'utf8');
     // One character changed in each: the build's entries are for the old text only.
     expect(template).toMatch(/\n\n/);
     writeFileSync(join(dir, 'generic.hbs'), template.replace(/\n\n/, '\n\nEDITED-BODY '));
@@ -101,7 +101,7 @@ describe('built-in templates compiled at build time', () => {
     expect(render(new TemplateLibrary(), 'generic', 'moderate')).toBe(readFileSync(join(ROOT, 'tests/golden/generic.moderate.eml'), 'utf8'));
   });
 
-  it('each template folder, a locale folder such as de/ too, gets its own file, read only when one of its pieces is compiled', async () => {
+  it('each template, partials folder and humour file (a locale folder such as de/ too) gets its own file, read only when one of its pieces is compiled', async () => {
     const src = tempDir('apologize-locales-');
     cpSync(TEMPLATES, src, { recursive: true });
     mkdirSync(join(src, 'de', 'partials'), { recursive: true });
@@ -112,13 +112,21 @@ describe('built-in templates compiled at build time', () => {
     writeFileSync(join(src, 'de', 'broken.hbs'), 'Subject: {{#if}}\n\n{{/each}}\n'); // a syntax error: left for the run to report
     const out = tempDir('apologize-precompiled-');
     const { files, mod } = await buildInto(out, src);
-    expect([...files.keys()].sort()).toEqual(['templates-de.cjs', 'templates-es.cjs', 'templates-fr.cjs', 'templates.cjs']);
-    const de = readFileSync(join(out, 'precompiled', 'templates-de.cjs'), 'utf8');
+    // A file per template (with its follow-up), per partials folder, per scenario's humour lines: a run reads its scenario's only.
+    const names = [...files.keys()];
+    for (const name of ['templates.generic.cjs', 'templates.shipping-delay.cjs', 'templates.partials.cjs', 'templates.humour.generic.cjs', 'templates-de.generic.cjs', 'templates-de.partials.cjs', 'templates-de.humour.generic.cjs']) expect(names).toContain(name);
+    const fileOf = (piece: string) => names.find((n) => readFileSync(join(out, 'precompiled', n), 'utf8').includes(JSON.stringify(sourceKey(piece))));
+    expect(fileOf('Entschuldigung, {{incident.company}}')).toBe('templates-de.generic.cjs');
+    expect(fileOf('Guten Tag {{> gruss}}\n')).toBe('templates-de.generic.cjs');
+    expect(fileOf('und auf Wiedersehen\n')).toBe('templates-de.partials.cjs');
+    expect(fileOf('Ein Witz über {{incident.company}}')).toBe('templates-de.humour.generic.cjs');
+    // A piece the same in a locale folder and the top one goes to the top one's file: an English run never reads de/.
+    const shared = readFileSync(join(TEMPLATES, 'partials', 'greeting.hbs'), 'utf8');
+    expect(fileOf(shared)).toBe('templates.partials.cjs');
     for (const piece of ['Entschuldigung, {{incident.company}}', 'Guten Tag {{> gruss}}\n', 'und auf Wiedersehen\n', 'Ein Witz über {{incident.company}}']) {
-      expect(de).toContain(sourceKey(piece));
       expect(mod.precompiledEntry(sourceKey(piece))).toBeDefined();
     }
-    expect(de).not.toMatch(/[^\x00-\x7f]/); // eslint-disable-line no-control-regex
+    for (const n of names) expect(readFileSync(join(out, 'precompiled', n), 'utf8')).not.toMatch(/[^\x00-\x7f]/); // eslint-disable-line no-control-regex
     expect(mod.precompiledEntry(sourceKey('{{#if}}'))).toBeUndefined();
     // What the build compiled renders as what the run-time compiler makes of the same source.
     const ahead = Handlebars.create();
