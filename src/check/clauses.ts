@@ -130,14 +130,26 @@ export function clausesOf(sentence: string): Clause[] {
     // a base form only opens a sentence (an imperative, a list item)
     const relative = /^(that|this|which|who|it)$/.test(prev);
     // a present form after an adverb or before a determiner: "now double-checks sizes", "a person reviews every charge"
-    const presentS = /[a-z]s$/.test(w) && i > start && KNOWN_VERBS.has(lemma(w)) && (/^(now|also|always|still|automatically|then|never|only)$/.test(prev) || /^(the|a|an|every|each|all|any|our|your|its|their)$/.test(ws[i + 1]?.w ?? ''));
+    // a plural subject's present after such an adverb too: "refunds over $100 now require a second approval"
+    const presentS = i > start && ((/[a-z]s$/.test(w) && KNOWN_VERBS.has(lemma(w)) && (/^(now|also|always|still|automatically|then|never|only)$/.test(prev) || /^(the|a|an|every|each|all|any|our|your|its|their)$/.test(ws[i + 1]?.w ?? ''))) ||
+      (KNOWN_VERBS.has(w) && /^(now|automatically|always)$/.test(prev) && i - 1 > start && !DETERMINERS.has(ws[i - 2]!.w)));
     const inSubjectList = (prev === 'and' || prev === 'or') && i > start + 1 && w.endsWith('ing');
     // "will leverage automation as well as add new functions", "leveraged … and then used …": a
     // verb coordinated with the clause before shares its subject and tense
     const coordinated = last !== undefined && last.agent !== 'none' && i === start && (prev === 'and' || prev === 'or' || prev === 'then' || (prev === 'as' && ws[i - 2]?.w === 'well')) &&
       /^[a-z]/.test(w) && !DETERMINERS.has(w) && !SUBJECT_PRONOUNS.has(w) && !BOUNDARY_WORDS.has(w) &&
       ((KNOWN_VERBS.has(w) && last.tense !== 'past' && last.tense !== 'nonfinite') || (isPastForm(w) && last.tense === 'past' && !last.passive));
-    const known = !inSubjectList && (presentS || KNOWN_VERBS.has(lemma(w)) && (!DETERMINERS.has(prev) || (relative && (isPastForm(w) || w.endsWith('ing')))) && (isPastForm(w) || w.endsWith('ing') || (i === 0 && !/^(am|is|are|was|were|has|have|had|will|can|'s|'re)$/.test(ws[i + 1]?.w ?? ''))));
+    // "Shared admin credentials have been revoked": a participle that opens the sentence and is followed,
+    // before any boundary, by an auxiliary is part of the subject, not its verb
+    const openingParticiple = i === firstWord && isPastForm(w) && (() => {
+      for (let k = i + 1; k < Math.min(ws.length, i + 7); k++) {
+        const x = ws[k]!.w;
+        if (isPunct(x) || BOUNDARY_WORDS.has(x) || ws[k]!.quoted) return false;
+        if (BE.has(x) || HAVE.has(x) || MODALS.has(x)) return true;
+      }
+      return false;
+    })();
+    const known = !inSubjectList && !openingParticiple && (presentS || KNOWN_VERBS.has(lemma(w)) && (!DETERMINERS.has(prev) || (relative && (isPastForm(w) || w.endsWith('ing')))) && (isPastForm(w) || w.endsWith('ing') || (i === 0 && KNOWN_VERBS.has(w) && !/^(am|is|are|was|were|has|have|had|will|can|'s|'re)$/.test(ws[i + 1]?.w ?? ''))));
     if (!(auxStart || afterPronoun || known || coordinated) || (prev === 'to' && !auxStart)) { i++; continue; }
     // Read the group: auxiliaries, inner words, then the main verb.
     const aux: string[] = [];
@@ -201,6 +213,12 @@ export function clausesOf(sentence: string): Clause[] {
       const rest = clause.object.split(' ').slice(1);
       const v = rest[0] ?? '';
       if (v && /^[a-z]/.test(v)) clauses.push({ ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' '), tense: clause.tense === 'present' || clause.tense === 'progressive' ? 'future' : clause.tense });
+    }
+    // "we have started encrypting every backup": the act is the -ing verb after "start"/"begin"
+    if ((clause.lemma === 'start' || clause.lemma === 'begin') && !clause.passive && /^[a-z]+ing /.test(clause.object)) {
+      const rest = clause.object.split(' ');
+      const v = rest[0]!;
+      if (KNOWN_VERBS.has(lemma(v))) clauses.push({ ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' ') });
     }
     clauses.push(clause);
     last = clause;

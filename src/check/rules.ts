@@ -126,7 +126,7 @@ export const CLAUSE_RULES = {
   faultAdverbs: /\b(mistakenly|accidentally|wrongly|inadvertently|incorrectly|by mistake|in error|twice)\b/,
 
   /** commitment: the writer (or a list item, or a change as subject) does one of these to something concrete. */
-  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn'],
+  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission'],
   /** Nouns that are a change in themselves ("a second check", "bug fixes", "a review of crew movement"). */
   changeNouns: /\b(checks?|double-checks?|reviews? of|audits?|tests?|testing|monitoring|alerts?|alerting|fix(es)?|patch(es)?|updates?|training|policy|policies|rules?|limits?|safeguards? (around|on|for)|rollbacks?|backups?|redundanc(y|ies)|bill of rights|standards?|runbooks?|playbooks?|soft deletes?|dashboards?|staging|canary|approvals?|sign-off|second (person|pair of eyes))\b/,
   /** A sentence that announces what changes; any concrete clause in it is the change ("Starting today, any price increase will need sign-off from me"). */
@@ -144,6 +144,14 @@ export const CLAUSE_RULES = {
    * in place of a longer verb list).
    */
   preventionPurpose: /\b(?:(?:in order |so as )?to (?:prevent|avoid|stop|ensure|make sure|guarantee)|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b)/,
+  /** Verbs of moving a thing somewhere: a change only with the thing and where it goes ("moving the uploads to a separate cluster", not "moving on from this"). */
+  relocationVerbs: ['move', 'relocate', 'shift', 'transfer'],
+  /** The preposition that starts where a relocated thing goes ("… to a read replica", "… off our own servers"). */
+  relocationTarget: /^(.+?) (?:to|onto|into|off|behind|away from|out of|from (?:\S+ ){1,5}?to) (.+)$/,
+  /** What a passive change cannot be said of: the people harmed and their things (the remedy), or the fault itself (its fix restores the service). */
+  passiveChangeExcluded: /\b(you|your|customers?|users?|members?|passengers|guests|clients|patients|affected|bugs?|defects?|glitch(es)?|errors?|faults?|flaws?|issues?|problems?|outages?|incidents?|service|services|site|website|app)\b/,
+  /** Verbs of being, going or seeming: "the parcel will now arrive on Friday" tells a new state, not a new practice. */
+  stateVerbs: ['be', 'have', 'arrive', 'come', 'go', 'get', 'take', 'seem', 'look', 'remain', 'continue', 'happen', 'stay', 'become', 'feel', 'work', 'load', 'open', 'close', 'focus', 'try', 'hope'],
   /** What a change repairs for the people harmed is the remedy, not a change: "a voucher to your online wallet", "a policy to make our creator community economically whole". */
   repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b/,
   /** The head of a change that only restores the service ("deployed a fix"): a change only with what it changes. */
@@ -185,7 +193,7 @@ export const KNOWN_VERBS: Set<string> = new Set();
  */
 export function rebuildKnownVerbs(): void {
   KNOWN_VERBS.clear();
-  for (const list of [CLAUSE_RULES.faultVerbs, CLAUSE_RULES.successVerbs, CLAUSE_RULES.changeVerbs, CLAUSE_RULES.mechanismVerbs, OTHER_VERBS]) for (const v of list) KNOWN_VERBS.add(v);
+  for (const list of [CLAUSE_RULES.faultVerbs, CLAUSE_RULES.successVerbs, CLAUSE_RULES.changeVerbs, CLAUSE_RULES.relocationVerbs, CLAUSE_RULES.mechanismVerbs, OTHER_VERBS]) for (const v of list) KNOWN_VERBS.add(v);
 }
 rebuildKnownVerbs();
 

@@ -427,12 +427,27 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // "our billing system now checks for a settled payment before any retry"
   // "we are making changes to how refunds are approved"
   if (c.lemma === 'make' && c.agent === 'first' && /^(some |a |the )?(changes?|improvements?) to /.test(obj) && concrete(obj.replace(/^.*? to /, ''))) return true;
-  if (c.tense === 'present' && !c.passive && (CHANGE.has(c.lemma) || c.lemma === 'need') && c.agent !== 'reader' && new RegExp(`\\bnow (\\w+ )?${c.verb}\\b`).test(sentence.toLowerCase()) && concrete(obj)) return true;
+  // "password resets will now require a code sent to the phone on file"
+  if ((c.tense === 'present' || c.tense === 'future') && !c.passive && (CHANGE.has(c.lemma) || c.lemma === 'need') && c.agent !== 'reader' && new RegExp(`\\bnow (\\w+ )?${c.verb}\\b`).test(sentence.toLowerCase()) && concrete(obj)) return true;
+  // "new hires will now shadow a senior agent": a thing or group of ours that "will now" act, whatever the verb, tells a new practice
+  if (c.tense === 'future' && !c.passive && c.agent === 'other' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && new RegExp(`\\b(will|'ll) now ${c.verb}\\b`).test(sentence.toLowerCase()) &&
+    concrete(c.subject) && !CR.passiveChangeExcluded.test(c.subject) && !CR.repairObject.test(obj) && concrete(obj)) return true;
+  // "we have stopped storing full card numbers": ending a practice
+  if ((writer || listItem) && /^(stop|cease|discontinue)$/.test(c.lemma) && !c.passive && /^[a-z]+ing /.test(obj) && !/\b(you|your)\b/.test(obj) && concrete(obj.replace(/^[a-z]+ing /, ''))) return true;
   // "every label is now checked by a second person" ("now that the report has been released" is no change)
   if (c.passive && CHANGE.has(c.lemma) && /\bnow\b(?! that)/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect')) return true;
   // publishing a post-mortem or sharing details is a promise to tell, not a change
   if (CR.communicationObject.test(obj)) return false;
+  // a relocation names the thing and where it goes: "we are moving the uploads to a separate cluster"
+  if ((CR.relocationVerbs as readonly string[]).includes(c.lemma)) {
+    const m = CR.relocationTarget.exec(c.particle ? '' : c.object);
+    return m !== null && (writer || listItem) && !c.passive && concrete(m[1]!) && !/^(you|your|them|it|this|that|us|ourselves|everyone|forward|on|ahead|quickly)\b/.test(m[1]!) && !/^(you|your)\b/.test(m[2]!) && !KNOWN_VERBS.has(m[2]!.split(' ')[0]!);
+  }
   if (!CHANGE.has(c.lemma)) return false;
+  // "the old import script has been disabled", "the legacy servers will be retired": the change told
+  // of the thing changed (not of the people harmed, their things or the fault, and not a fix)
+  if (c.passive && (c.tense === 'perfect' || c.tense === 'future') && c.agent === 'other' && !WEAK_CHANGE.has(c.lemma) && c.lemma !== 'fix' && c.lemma !== 'patch' &&
+    !CR.passiveChangeExcluded.test(c.subject) && concrete(c.subject) && !CR.repairObject.test(obj)) return true;
   if (c.passive || !(writer || listItem)) return false;
   const acted = directObject(c.object, c.particle);
   // "we deployed a fix" restores the service; a change names what it changes
@@ -445,7 +460,7 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
 }
 
 /** Prepositions that end the thing acted on and start an adjunct (purpose, time, place). */
-const ADJUNCT = new Set(['to', 'at', 'by', 'for', 'until', 'within', 'during', 'after', 'before', 'across', 'from', 'since', 'so', 'in', 'on', 'with', 'as', 'against', 'through', 'via', 'towards', 'toward', 'among', 'between']);
+const ADJUNCT = new Set(['to', 'at', 'by', 'for', 'until', 'within', 'during', 'after', 'before', 'across', 'throughout', 'around', 'inside', 'beyond', 'from', 'since', 'so', 'in', 'on', 'with', 'as', 'against', 'through', 'via', 'towards', 'toward', 'among', 'between']);
 /**
  * The object a change acts on: the words before the first adjunct ("a robust solution" in "a robust
  * solution to prevent the recurrence…"; nothing in "put in place at five"). A phrase that is itself a
