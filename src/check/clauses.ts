@@ -141,7 +141,8 @@ export function clausesOf(sentence: string): Clause[] {
       ((KNOWN_VERBS.has(w) && last.tense !== 'past' && last.tense !== 'nonfinite') || (isPastForm(w) && last.tense === 'past' && !last.passive));
     // "Shared admin credentials have been revoked": a participle that opens the sentence and is followed,
     // before any boundary, by an auxiliary is part of the subject, not its verb
-    const openingParticiple = i === firstWord && isPastForm(w) && (() => {
+    // ("Access to production data has been restricted": likewise a base form with a preposition after it)
+    const openingParticiple = i === firstWord && (isPastForm(w) || /^(of|to|for|on|in)$/.test(ws[i + 1]?.w ?? '')) && (() => {
       for (let k = i + 1; k < Math.min(ws.length, i + 7); k++) {
         const x = ws[k]!.w;
         if (isPunct(x) || BOUNDARY_WORDS.has(x) || ws[k]!.quoted) return false;

@@ -102,7 +102,7 @@ export const CLAUSE_RULES = {
     blow: /\b(it|this)\b/,
   } as Record<string, RegExp>,
   /** own-it: the writer is the agent of one of these *negated* ("we did not get this right"). */
-  successVerbs: ['get', 'live', 'deliver', 'meet', 'keep', 'prevent', 'protect', 'catch', 'notice', 'handle', 'communicate', 'show', 'support', 'do', 'follow', 'tell', 'honour', 'honor', 'check', 'test'],
+  successVerbs: ['get', 'live', 'deliver', 'meet', 'keep', 'prevent', 'protect', 'catch', 'notice', 'handle', 'communicate', 'show', 'support', 'do', 'follow', 'tell', 'honour', 'honor', 'check', 'test', 'verify'],
   /** own-it: with "make" ("we made a big mistake", "we made the wrong call"). */
   madeObject: /\b(mistakes?|errors?|blunders?|mess|wrong (call|decision|choice)|bad (call|decision|choice)|poor (call|decision|choice)|misstep)\b/,
   /** own-it: "got it wrong", "got your order wrong". */
@@ -119,6 +119,8 @@ export const CLAUSE_RULES = {
     /\b(we|I) (caused|created) (that|this|it|all of this|all of that)\b/i,
     /\b(let-?down|disappointment|mess|trouble|delay|upset|worry|confusion|stress|extra work|hassle|problem|harm|damage)s? (that )?(we|I) (caused|created)\b/i,
     /\b(this|that|it) (is|was)( (so|really|truly|frankly|completely|simply|totally|deeply))? (embarrassing|inexcusable)\b/i,
+    // a judgement of our own act: "our first estimate was wrong", "my reply to you was too hasty"
+    /\b(our|my) (\w+ ){0,2}(diagnosis|diagnoses|assessment|estimate|judge?ment|response|reaction|handling|communication|testing|review|planning|analysis|assumption|forecast|instructions|advice|wording|reply|announcement)( \w+){0,3} (was|were|has been|had been) (?:(?!not\b|never\b)\w+ )?(wrong|incorrect|mistaken|inaccurate|flawed|inadequate|insufficient|careless|misleading|too (slow|late|hasty|optimistic)|not good enough|a mistake|an error)\b/i,
   ],
   /** A judgement of the failure that owns it only when the writer is in the sentence ("This is unacceptable, and we know it"). */
   ownJudgement: /\b(this|that|it|which) (is|was)( (so|really|truly|frankly|completely|simply|totally))? (unacceptable|not good enough|not ok(ay)?|not acceptable)\b/i,
@@ -151,7 +153,7 @@ export const CLAUSE_RULES = {
   /** What a passive change cannot be said of: the people harmed and their things (the remedy), or the fault itself (its fix restores the service). */
   passiveChangeExcluded: /\b(you|your|customers?|users?|members?|passengers|guests|clients|patients|affected|bugs?|defects?|glitch(es)?|errors?|faults?|flaws?|issues?|problems?|outages?|incidents?|service|services|site|website|app)\b/,
   /** Verbs of being, going or seeming: "the parcel will now arrive on Friday" tells a new state, not a new practice. */
-  stateVerbs: ['be', 'have', 'arrive', 'come', 'go', 'get', 'take', 'seem', 'look', 'remain', 'continue', 'happen', 'stay', 'become', 'feel', 'work', 'load', 'open', 'close', 'focus', 'try', 'hope'],
+  stateVerbs: ['be', 'have', 'arrive', 'come', 'go', 'get', 'take', 'seem', 'look', 'remain', 'continue', 'happen', 'stay', 'become', 'feel', 'work', 'load', 'open', 'close', 'focus', 'try', 'hope', 'do', 'make', 'look'],
   /** What a change repairs for the people harmed is the remedy, not a change: "a voucher to your online wallet", "a policy to make our creator community economically whole". */
   repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b/,
   /** The head of a change that only restores the service ("deployed a fix"): a change only with what it changes. */

@@ -225,6 +225,8 @@ function findSignOff(text: CheckText): PartResult {
     if (CLOSING.test(tail[i]!) && (isName(tail[i + 1]) || /^The \p{Lu}[\p{L}\p{N}&'’. -]{0,40} team$/u.test(tail[i + 1] ?? ''))) {
       return { present: true, evidence: clip(tail.slice(i, i + 3).join(' / ')) };
     }
+    // the signature delimiter ("-- " on a line of its own), then a name
+    if (tail[i] === '--' && isName(tail[i + 1])) return { present: true, evidence: clip(tail[i + 1]!) };
     const dash = /^[-–—]{1,2}\s*([\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5})$/u.exec(tail[i]!);
     if (dash && i >= tail.length - 3) return { present: true, evidence: clip(tail.slice(i).join(' / ')) };
   }
@@ -255,6 +257,8 @@ function ownIt(sentence: string, clauses: Clause[]): boolean {
   if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence)) return true;
   if (liveMatch(sentence, /\b(we|i) (\w+ )?(mistakenly|accidentally|wrongly|inadvertently|incorrectly)\b|\b(we|i) (\w+ ){0,2}(charged|billed|sent|shipped|booked|gave)\b[^.]{0,40}\b(twice|the wrong|too much|wrong)\b|\bwe (weren't|were not) there\b/i, true)) return true;
   return clauses.some((c) => {
+    // "we wrote the tests, but nobody checked the result": an omission of the writer's people, told in the past
+    if (/^(nobody|no one)\b/.test(c.subject) && c.tense === 'past' && !c.passive && SUCCESS.has(c.lemma) && FIRST_PERSON.test(sentence)) return true;
     if (c.agent !== 'first') return false;
     const obj = `${c.particle} ${c.object}`.trim();
     if (c.tense === 'counterfactual') return !c.negated; // "we should have told you sooner"
@@ -430,10 +434,14 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // "password resets will now require a code sent to the phone on file"
   if ((c.tense === 'present' || c.tense === 'future') && !c.passive && (CHANGE.has(c.lemma) || c.lemma === 'need') && c.agent !== 'reader' && new RegExp(`\\bnow (\\w+ )?${c.verb}\\b`).test(sentence.toLowerCase()) && concrete(obj)) return true;
   // "new hires will now shadow a senior agent": a thing or group of ours that "will now" act, whatever the verb, tells a new practice
-  if (c.tense === 'future' && !c.passive && c.agent === 'other' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && new RegExp(`\\b(will|'ll) now ${c.verb}\\b`).test(sentence.toLowerCase()) &&
+  // (a practice is said of a class: a plural or every/each subject, or an object with every/each: "our CEO will now answer questions" is one act)
+  if (c.tense === 'future' && !c.passive && (c.agent === 'other' || /^our [a-z]/.test(c.subject)) && (/^(every|each|all|any)\b|[^s]s$/.test(c.subject) || /\b(every|each|all|any)\b/.test(obj)) && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && new RegExp(`\\b(will|'ll) now ${c.verb}\\b`).test(sentence.toLowerCase()) &&
     concrete(c.subject) && !CR.passiveChangeExcluded.test(c.subject) && !CR.repairObject.test(obj) && concrete(obj)) return true;
   // "we have stopped storing full card numbers": ending a practice
   if ((writer || listItem) && /^(stop|cease|discontinue)$/.test(c.lemma) && !c.passive && /^[a-z]+ing /.test(obj) && !/\b(you|your)\b/.test(obj) && concrete(obj.replace(/^[a-z]+ing /, ''))) return true;
+  // "every box will now be weighed at the packing station": a rule for a whole class of things, whatever the verb
+  if (c.passive && /^(every|each|all|any)\b/.test(c.subject) && /\bnow\b(?! that)/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect' || c.tense === 'future') &&
+    concrete(c.subject) && !CR.passiveChangeExcluded.test(c.subject) && !CR.repairObject.test(obj)) return true;
   // "every label is now checked by a second person" ("now that the report has been released" is no change)
   if (c.passive && CHANGE.has(c.lemma) && /\bnow\b(?! that)/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect')) return true;
   // publishing a post-mortem or sharing details is a promise to tell, not a change
