@@ -154,6 +154,8 @@ export const CLAUSE_RULES = {
   passiveChangeExcluded: /\b(you|your|customers?|users?|members?|passengers|guests|clients|patients|affected|bugs?|defects?|glitch(es)?|errors?|faults?|flaws?|issues?|problems?|outages?|incidents?|service|services|site|website|app)\b/,
   /** Verbs of being, going or seeming: "the parcel will now arrive on Friday" tells a new state, not a new practice. */
   stateVerbs: ['be', 'have', 'arrive', 'come', 'go', 'get', 'take', 'seem', 'look', 'remain', 'continue', 'happen', 'stay', 'become', 'feel', 'work', 'load', 'open', 'close', 'focus', 'try', 'hope', 'do', 'make', 'look'],
+  /** Verbs of looking into something: a change only with its scope named ("examine how the calendar was printed", not "investigate what happened"). */
+  inquiryVerbs: ['investigate', 'examine', 'review', 'audit', 'study', 'analyse', 'analyze'],
   /** What a change repairs for the people harmed is the remedy, not a change: "a voucher to your online wallet", "a policy to make our creator community economically whole". */
   repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b/,
   /** The head of a change that only restores the service ("deployed a fix"): a change only with what it changes. */
@@ -184,7 +186,7 @@ export const CLAUSE_RULES = {
 
 /** Verbs clauses.ts knows besides the lists above (closed-class-like: saying, offering, finding out). */
 const OTHER_VERBS = [
-  'make', 'explain', 'conduct', 'apologize', 'apologise', 'regret', 'thank', 'appreciate', 'want', 'hope', 'know', 'understand', 'believe', 'feel', 'learn', 'share', 'work', 'plan', 'offer', 'refund', 'credit', 'give', 'provide', 'issue', 'owe', 'own', 'take', 'accept', 'experience', 'discover', 'detect', 'find', 'identify', 'notify', 'contact', 'alert', 'investigate', 'restore', 'resolve', 'begin', 'continue', 'pledge', 'commit', 'aim', 'intend', 'need', 'try', 'say', 'promise', 'ensure', 'devote', 'acknowledge', 'announce', 'receive', 'waive', 'reimburse', 'compensate', 'honor', 'honour', 'cover', 'invite',
+  'make', 'explain', 'conduct', 'apologize', 'apologise', 'regret', 'thank', 'appreciate', 'want', 'hope', 'know', 'understand', 'believe', 'feel', 'learn', 'share', 'work', 'plan', 'offer', 'refund', 'credit', 'give', 'provide', 'issue', 'owe', 'own', 'take', 'accept', 'experience', 'discover', 'detect', 'find', 'identify', 'notify', 'contact', 'alert', 'investigate', 'restore', 'resolve', 'begin', 'continue', 'pledge', 'commit', 'aim', 'intend', 'need', 'try', 'say', 'promise', 'ensure', 'devote', 'acknowledge', 'announce', 'receive', 'waive', 'reimburse', 'compensate', 'honor', 'honour', 'cover', 'invite', 'engage', 'commission', 'retain', 'instruct', 'ask', 'examine',
 ];
 
 /** Every verb the lists above name: clauses.ts recognises them as verbs. */

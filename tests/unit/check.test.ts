@@ -325,6 +325,15 @@ describe('fourth round: commitments and ownership in real wording, each beside t
     ['starting a practice', "We've started encrypting every backup at rest.", 'We started investigating immediately.'],
     ['ending a practice', "We've stopped storing full card numbers.", 'We have stopped working on this for now.'],
     ['pausing a thing until it is safe', 'Automatic renewals have been paused until the new billing code is tested.', 'Service has now been fully restored.'],
+    ['a practice ended with "no longer", whatever the verb', 'We will no longer ask drivers to leave parcels with neighbours.', 'You will no longer see this message.'],
+    ['"no longer be able to"', 'Agents will no longer be able to issue refunds without a ticket number.', 'We will no longer be able to help if you wait.'],
+    ['a present "no longer"', 'We no longer keep card numbers on the shop server.', 'We no longer have any record of it.'],
+    ['a change as the subject, acting on something', 'The spring release removes the forced-login requirement.', 'The update is important to us.'],
+    ['a general head with its complement', 'We are reviewing our procedures for issuing replacement cards.', 'We are reviewing our procedures to ensure this does not happen again.'],
+    ['a general object made concrete by the result it is changed for', 'We have changed our procedure so that two bakers are on every early shift.', 'We have changed our processes so that this never happens again.'],
+    ['an outside party engaged for a change', 'We have engaged an auditor to review every supplier contract.', 'We have engaged a leading cybersecurity firm.'],
+    ['an inquiry with its scope named, by an organisation word', 'The board has commissioned a lawyer to examine how the tender was awarded.', 'The board has asked a lawyer to examine what happened.'],
+    ['a passive change of a thing of ours, with a weak verb', 'Our helpline hours have been extended to 9pm on Saturdays.', 'Our processes have been reviewed.'],
   ])('%s', (_what, change, wish) => {
     expect(part(change, 'commitment')).toBe(true);
     expect(part(wish, 'commitment')).toBe(false);
