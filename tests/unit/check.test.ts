@@ -333,6 +333,10 @@ describe('fourth round: commitments and ownership in real wording, each beside t
     ['a general object made concrete by the result it is changed for', 'We have changed our procedure so that two bakers are on every early shift.', 'We have changed our processes so that this never happens again.'],
     ['an outside party engaged for a change', 'We have engaged an auditor to review every supplier contract.', 'We have engaged a leading cybersecurity firm.'],
     ['an inquiry with its scope named, by an organisation word', 'The board has commissioned a lawyer to examine how the tender was awarded.', 'The board has asked a lawyer to examine what happened.'],
+    ['a subject naming a change, "will now require", with no date', 'Address changes will now require the old postcode.', 'Address changes are common in spring.'],
+    ['the next version as the subject', 'The next app version will remove the saved-card option.', 'The next app version is important to us.'],
+    ['a change of degree', 'The session timeout has been shortened to ten minutes.', 'The backlog has been reduced to a few dozen orders.'],
+    ['"no longer" of a thought is no practice ended', 'We will no longer print receipts for online orders.', 'We no longer believe the old plan was wise.'],
     ['a passive change of a thing of ours, with a weak verb', 'Our helpline hours have been extended to 9pm on Saturdays.', 'Our processes have been reviewed.'],
   ])('%s', (_what, change, wish) => {
     expect(part(change, 'commitment')).toBe(true);
