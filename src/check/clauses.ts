@@ -26,6 +26,8 @@ export interface Clause {
   object: string;
   /** Lower-case words between the verb and the object's first word (particles: "let you down"). */
   particle: string;
+  /** "no longer": a practice ended ("we will no longer store…"); not a negation. */
+  ceased?: boolean;
 }
 
 /** Pronouns after which the next word is a verb ("we messed", "I owe"). */
@@ -33,7 +35,7 @@ const PERSONAL = new Set(['we', 'i', 'you', 'they', 'he', 'she', 'it', 'who']);
 const SUBJECT_PRONOUNS = new Set(['we', 'i', 'you', 'they', 'he', 'she', 'it', 'this', 'that', 'who', 'which', 'there']);
 const FIRST_PERSON_HEADS = new Set(['we', 'i', 'us', 'our', 'my', 'ours']);
 /** Heads of a subject that is the writer's organisation speaking of a part of itself (a closed set of organisation words). */
-const ORG_HEADS = new Set(['team', 'teams', 'engineers', 'engineering', 'staff', 'company', 'management']);
+const ORG_HEADS = new Set(['team', 'teams', 'engineers', 'engineering', 'staff', 'company', 'management', 'council', 'board', 'university', 'college']);
 const BE = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', "'m", "'re", "'s"]);
 const HAVE = new Set(['have', 'has', 'had', 'having', "'ve", "'d"]);
 const MODALS = new Set(['will', "'ll", 'shall', 'would', 'should', 'can', 'could', 'may', 'might', 'must']);
@@ -125,26 +127,42 @@ export function clausesOf(sentence: string): Clause[] {
     // Does a verb group start here?
     const prev = i > 0 ? ws[i - 1]!.w : '';
     const auxStart = BE.has(w) || HAVE.has(w) || MODALS.has(w) || DO.has(w);
-    const afterPronoun = PERSONAL.has(prev) && !DETERMINERS.has(w) && !SUBJECT_PRONOUNS.has(w) && /^[a-z]/.test(w);
+    const afterPronoun = PERSONAL.has(prev) && (!DETERMINERS.has(w) || (w === 'no' && ws[i + 1]?.w === 'longer')) && !SUBJECT_PRONOUNS.has(w) && /^[a-z]/.test(w);
     // a past form after "that", "this", "which" is a verb ("events that started", "this caused");
     // a base form only opens a sentence (an imperative, a list item)
     const relative = /^(that|this|which|who|it)$/.test(prev);
     // a present form after an adverb or before a determiner: "now double-checks sizes", "a person reviews every charge"
-    const presentS = /[a-z]s$/.test(w) && i > start && KNOWN_VERBS.has(lemma(w)) && (/^(now|also|always|still|automatically|then|never|only)$/.test(prev) || /^(the|a|an|every|each|all|any|our|your|its|their)$/.test(ws[i + 1]?.w ?? ''));
+    // a plural subject's present after such an adverb too: "refunds over $100 now require a second approval"
+    const presentS = i > start && ((/[a-z]s$/.test(w) && KNOWN_VERBS.has(lemma(w)) && (/^(now|also|always|still|automatically|then|never|only)$/.test(prev) || /^(the|a|an|every|each|all|any|our|your|its|their)$/.test(ws[i + 1]?.w ?? ''))) ||
+      (KNOWN_VERBS.has(w) && /^(now|automatically|always)$/.test(prev) && i - 1 > start && !DETERMINERS.has(ws[i - 2]!.w)));
     const inSubjectList = (prev === 'and' || prev === 'or') && i > start + 1 && w.endsWith('ing');
     // "will leverage automation as well as add new functions", "leveraged … and then used …": a
     // verb coordinated with the clause before shares its subject and tense
     const coordinated = last !== undefined && last.agent !== 'none' && i === start && (prev === 'and' || prev === 'or' || prev === 'then' || (prev === 'as' && ws[i - 2]?.w === 'well')) &&
       /^[a-z]/.test(w) && !DETERMINERS.has(w) && !SUBJECT_PRONOUNS.has(w) && !BOUNDARY_WORDS.has(w) &&
       ((KNOWN_VERBS.has(w) && last.tense !== 'past' && last.tense !== 'nonfinite') || (isPastForm(w) && last.tense === 'past' && !last.passive));
-    const known = !inSubjectList && (presentS || KNOWN_VERBS.has(lemma(w)) && (!DETERMINERS.has(prev) || (relative && (isPastForm(w) || w.endsWith('ing')))) && (isPastForm(w) || w.endsWith('ing') || (i === 0 && !/^(am|is|are|was|were|has|have|had|will|can|'s|'re)$/.test(ws[i + 1]?.w ?? ''))));
+    // "Shared admin credentials have been revoked": a participle that opens the sentence and is followed,
+    // before any boundary, by an auxiliary is part of the subject, not its verb
+    // ("Access to production data has been restricted": likewise a base form with a preposition after it)
+    const openingParticiple = i === firstWord && (isPastForm(w) || /^(of|to|for|on|in)$/.test(ws[i + 1]?.w ?? '')) && (() => {
+      for (let k = i + 1; k < Math.min(ws.length, i + 7); k++) {
+        const x = ws[k]!.w;
+        if (isPunct(x) || BOUNDARY_WORDS.has(x) || ws[k]!.quoted) return false;
+        if (BE.has(x) || HAVE.has(x) || MODALS.has(x)) return true;
+      }
+      return false;
+    })();
+    const known = !inSubjectList && !openingParticiple && (presentS || KNOWN_VERBS.has(lemma(w)) && (!DETERMINERS.has(prev) || (relative && (isPastForm(w) || w.endsWith('ing')))) && (isPastForm(w) || w.endsWith('ing') || (i === 0 && KNOWN_VERBS.has(w) && !/^(am|is|are|was|were|has|have|had|will|can|'s|'re)$/.test(ws[i + 1]?.w ?? ''))));
     if (!(auxStart || afterPronoun || known || coordinated) || (prev === 'to' && !auxStart)) { i++; continue; }
     // Read the group: auxiliaries, inner words, then the main verb.
     const aux: string[] = [];
     let negated = false;
+    let ceased = false;
     let j = i;
     while (j < ws.length && !ws[j]!.quoted) {
       const x = ws[j]!.w;
+      // "will no longer store", "we no longer keep": a practice ended, not a negation
+      if (x === 'no' && ws[j + 1]?.w === 'longer') { ceased = true; j += 2; continue; }
       // "we have not only removed the image but also…" is no negation
       if (NEGATIONS.has(x)) { if (!(x === 'not' && /^(only|just|merely)$/.test(ws[j + 1]?.w ?? ''))) negated = true; j++; continue; }
       if (BE.has(x) || HAVE.has(x) || MODALS.has(x) || DO.has(x) || x === 'going' || (x === 'to' && aux.includes('going'))) { aux.push(x); j++; continue; }
@@ -195,12 +213,28 @@ export function clausesOf(sentence: string): Clause[] {
     const opens = i === firstWord && !(aux.length === 0 && verb.endsWith('ing') && objectWords.some((x) => BE.has(x) || MODALS.has(x)));
     const tense = coordinated && aux.length === 0 && last ? last.tense : aux.length === 0 && verb.endsWith('ing') && !opens ? 'nonfinite' : tenseOf(aux, verb, subject === '' && agent === 'none' && opens);
     const passive = aux.some((a) => BE.has(a)) && isPastForm(verb) && !aux.includes('going');
-    const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' ') };
+    const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' '), ...(ceased ? { ceased } : {}) };
     // "we had to shut down": the verb after "to" is the act
     if ((clause.lemma === 'have' || clause.lemma === 'need' || clause.lemma === 'start' || clause.lemma === 'begin' || clause.lemma === 'continue' || clause.lemma === 'plan' || clause.lemma === 'pledge' || clause.lemma === 'commit' || clause.lemma === 'aim' || clause.lemma === 'intend' || clause.lemma === 'want' || clause.lemma === 'work') && /^(to|on) /.test(clause.object)) {
       const rest = clause.object.split(' ').slice(1);
       const v = rest[0] ?? '';
       if (v && /^[a-z]/.test(v)) clauses.push({ ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' '), tense: clause.tense === 'present' || clause.tense === 'progressive' ? 'future' : clause.tense });
+    }
+    // "staff will no longer be able to export…": the act is the verb after "be able to"
+    if ((clause.lemma === 'be' && /^able to [a-z]/.test(clause.object)) || (clause.verb === 'able' && /^to [a-z]/.test(clause.object))) {
+      const rest = clause.object.split(' ').slice(clause.verb === 'able' ? 1 : 2);
+      clauses.push({ ...clause, verb: rest[0]!, lemma: lemma(rest[0]!), object: rest.slice(1).join(' ') });
+    }
+    // "we have engaged an outside firm to audit our card systems": the act is the one the firm is engaged for
+    if (/^(engage|hire|appoint|commission|retain|bring|ask|instruct)$/.test(clause.lemma) && !clause.passive) {
+      const m = / to ([a-z][a-z-]+) (.+)$/.exec(clause.object);
+      if (m && m.index > 0 && KNOWN_VERBS.has(m[1]!)) clauses.push({ ...clause, verb: m[1]!, lemma: m[1]!, object: m[2]! });
+    }
+    // "we have started encrypting every backup": the act is the -ing verb after "start"/"begin"
+    if ((clause.lemma === 'start' || clause.lemma === 'begin') && !clause.passive && /^[a-z]+ing /.test(clause.object)) {
+      const rest = clause.object.split(' ');
+      const v = rest[0]!;
+      if (KNOWN_VERBS.has(lemma(v))) clauses.push({ ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' ') });
     }
     clauses.push(clause);
     last = clause;

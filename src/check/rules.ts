@@ -102,7 +102,7 @@ export const CLAUSE_RULES = {
     blow: /\b(it|this)\b/,
   } as Record<string, RegExp>,
   /** own-it: the writer is the agent of one of these *negated* ("we did not get this right"). */
-  successVerbs: ['get', 'live', 'deliver', 'meet', 'keep', 'prevent', 'protect', 'catch', 'notice', 'handle', 'communicate', 'show', 'support', 'do', 'follow', 'tell', 'honour', 'honor', 'check', 'test'],
+  successVerbs: ['get', 'live', 'deliver', 'meet', 'keep', 'prevent', 'protect', 'catch', 'notice', 'handle', 'communicate', 'show', 'support', 'do', 'follow', 'tell', 'honour', 'honor', 'check', 'test', 'verify'],
   /** own-it: with "make" ("we made a big mistake", "we made the wrong call"). */
   madeObject: /\b(mistakes?|errors?|blunders?|mess|wrong (call|decision|choice)|bad (call|decision|choice)|poor (call|decision|choice)|misstep)\b/,
   /** own-it: "got it wrong", "got your order wrong". */
@@ -119,6 +119,8 @@ export const CLAUSE_RULES = {
     /\b(we|I) (caused|created) (that|this|it|all of this|all of that)\b/i,
     /\b(let-?down|disappointment|mess|trouble|delay|upset|worry|confusion|stress|extra work|hassle|problem|harm|damage)s? (that )?(we|I) (caused|created)\b/i,
     /\b(this|that|it) (is|was)( (so|really|truly|frankly|completely|simply|totally|deeply))? (embarrassing|inexcusable)\b/i,
+    // a judgement of our own act: "our first estimate was wrong", "my reply to you was too hasty"
+    /\b(our|my) (\w+ ){0,2}(diagnosis|diagnoses|assessment|estimate|judge?ment|response|reaction|handling|communication|testing|review|planning|analysis|assumption|forecast|instructions|advice|wording|reply|announcement)( \w+){0,3} (was|were|has been|had been) (?:(?!not\b|never\b)\w+ )?(wrong|incorrect|mistaken|inaccurate|flawed|inadequate|insufficient|careless|misleading|too (slow|late|hasty|optimistic)|not good enough|a mistake|an error)\b/i,
   ],
   /** A judgement of the failure that owns it only when the writer is in the sentence ("This is unacceptable, and we know it"). */
   ownJudgement: /\b(this|that|it|which) (is|was)( (so|really|truly|frankly|completely|simply|totally))? (unacceptable|not good enough|not ok(ay)?|not acceptable)\b/i,
@@ -126,7 +128,7 @@ export const CLAUSE_RULES = {
   faultAdverbs: /\b(mistakenly|accidentally|wrongly|inadvertently|incorrectly|by mistake|in error|twice)\b/,
 
   /** commitment: the writer (or a list item, or a change as subject) does one of these to something concrete. */
-  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn'],
+  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen'],
   /** Nouns that are a change in themselves ("a second check", "bug fixes", "a review of crew movement"). */
   changeNouns: /\b(checks?|double-checks?|reviews? of|audits?|tests?|testing|monitoring|alerts?|alerting|fix(es)?|patch(es)?|updates?|training|policy|policies|rules?|limits?|safeguards? (around|on|for)|rollbacks?|backups?|redundanc(y|ies)|bill of rights|standards?|runbooks?|playbooks?|soft deletes?|dashboards?|staging|canary|approvals?|sign-off|second (person|pair of eyes))\b/,
   /** A sentence that announces what changes; any concrete clause in it is the change ("Starting today, any price increase will need sign-off from me"). */
@@ -134,7 +136,7 @@ export const CLAUSE_RULES = {
   /** A sentence that opens with the date a change starts: "Starting August 15th, when hosts book…, their property will be covered…". */
   datedFraming: /^(effective|starting|beginning|from|as of) (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|may|june|july|august|september|october|november|december))\b/,
   /** A subject that is itself a change, with a plan or date: "the next update is coming within 7 days". */
-  changeSubject: /\b(update|patch|fix|release|training|review|audit|change|check|upgrade|migration|rollout)s?\b/,
+  changeSubject: /\b(update|patch|fix|release|version|training|review|audit|change|check|upgrade|migration|rollout)s?\b/,
   /** A subject that is a thing that can break ("a bug in our billing system charged…", "a scheduling change held back…"): with an event verb it is an explanation on its own. */
   faultSubject: /\b(bug|glitch|misconfigur\w*|configuration|change|update|upgrade|script|command|typo|setting|rule|deploy(ment)?|migration|job|printer|tool|query|cache|database|server|router|certificate|switch|cable|disk|patch|release|feed|integration|vendor|supplier|courier|storm|fire|flood|anomaly)s?\b/,
   /**
@@ -144,6 +146,16 @@ export const CLAUSE_RULES = {
    * in place of a longer verb list).
    */
   preventionPurpose: /\b(?:(?:in order |so as )?to (?:prevent|avoid|stop|ensure|make sure|guarantee)|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b)/,
+  /** Verbs of moving a thing somewhere: a change only with the thing and where it goes ("moving the uploads to a separate cluster", not "moving on from this"). */
+  relocationVerbs: ['move', 'relocate', 'shift', 'transfer'],
+  /** The preposition that starts where a relocated thing goes ("… to a read replica", "… off our own servers"). */
+  relocationTarget: /^(.+?) (?:to|onto|into|off|behind|away from|out of|from (?:\S+ ){1,5}?to) (.+)$/,
+  /** What a passive change cannot be said of: the people harmed and their things (the remedy), or the fault or the harm itself (its fix or shrinking restores the service). */
+  passiveChangeExcluded: /\b(you|your|customers?|users?|members?|passengers|guests|clients|patients|affected|bugs?|defects?|glitch(es)?|errors?|faults?|flaws?|issues?|problems?|outages?|incidents?|service|services|site|website|app|delays?|waits?|waiting|backlogs?|queues?)\b/,
+  /** Verbs of being, going or seeming: "the parcel will now arrive on Friday" tells a new state, not a new practice. */
+  stateVerbs: ['be', 'have', 'arrive', 'come', 'go', 'get', 'take', 'seem', 'look', 'remain', 'continue', 'happen', 'stay', 'become', 'feel', 'work', 'load', 'open', 'close', 'focus', 'try', 'hope', 'do', 'make', 'look', 'think', 'believe', 'know', 'want', 'expect', 'consider', 'see', 'need'],
+  /** Verbs of looking into something: a change only with its scope named ("examine how the calendar was printed", not "investigate what happened"). */
+  inquiryVerbs: ['investigate', 'examine', 'review', 'audit', 'study', 'analyse', 'analyze'],
   /** What a change repairs for the people harmed is the remedy, not a change: "a voucher to your online wallet", "a policy to make our creator community economically whole". */
   repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b/,
   /** The head of a change that only restores the service ("deployed a fix"): a change only with what it changes. */
@@ -174,7 +186,7 @@ export const CLAUSE_RULES = {
 
 /** Verbs clauses.ts knows besides the lists above (closed-class-like: saying, offering, finding out). */
 const OTHER_VERBS = [
-  'make', 'explain', 'conduct', 'apologize', 'apologise', 'regret', 'thank', 'appreciate', 'want', 'hope', 'know', 'understand', 'believe', 'feel', 'learn', 'share', 'work', 'plan', 'offer', 'refund', 'credit', 'give', 'provide', 'issue', 'owe', 'own', 'take', 'accept', 'experience', 'discover', 'detect', 'find', 'identify', 'notify', 'contact', 'alert', 'investigate', 'restore', 'resolve', 'begin', 'continue', 'pledge', 'commit', 'aim', 'intend', 'need', 'try', 'say', 'promise', 'ensure', 'devote', 'acknowledge', 'announce', 'receive', 'waive', 'reimburse', 'compensate', 'honor', 'honour', 'cover', 'invite',
+  'make', 'explain', 'conduct', 'apologize', 'apologise', 'regret', 'thank', 'appreciate', 'want', 'hope', 'know', 'understand', 'believe', 'feel', 'learn', 'share', 'work', 'plan', 'offer', 'refund', 'credit', 'give', 'provide', 'issue', 'owe', 'own', 'take', 'accept', 'experience', 'discover', 'detect', 'find', 'identify', 'notify', 'contact', 'alert', 'investigate', 'restore', 'resolve', 'begin', 'continue', 'pledge', 'commit', 'aim', 'intend', 'need', 'try', 'say', 'promise', 'ensure', 'devote', 'acknowledge', 'announce', 'receive', 'waive', 'reimburse', 'compensate', 'honor', 'honour', 'cover', 'invite', 'engage', 'commission', 'retain', 'instruct', 'ask', 'examine',
 ];
 
 /** Every verb the lists above name: clauses.ts recognises them as verbs. */
@@ -185,7 +197,7 @@ export const KNOWN_VERBS: Set<string> = new Set();
  */
 export function rebuildKnownVerbs(): void {
   KNOWN_VERBS.clear();
-  for (const list of [CLAUSE_RULES.faultVerbs, CLAUSE_RULES.successVerbs, CLAUSE_RULES.changeVerbs, CLAUSE_RULES.mechanismVerbs, OTHER_VERBS]) for (const v of list) KNOWN_VERBS.add(v);
+  for (const list of [CLAUSE_RULES.faultVerbs, CLAUSE_RULES.successVerbs, CLAUSE_RULES.changeVerbs, CLAUSE_RULES.relocationVerbs, CLAUSE_RULES.mechanismVerbs, OTHER_VERBS]) for (const v of list) KNOWN_VERBS.add(v);
 }
 rebuildKnownVerbs();
 

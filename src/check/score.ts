@@ -225,6 +225,8 @@ function findSignOff(text: CheckText): PartResult {
     if (CLOSING.test(tail[i]!) && (isName(tail[i + 1]) || /^The \p{Lu}[\p{L}\p{N}&'’. -]{0,40} team$/u.test(tail[i + 1] ?? ''))) {
       return { present: true, evidence: clip(tail.slice(i, i + 3).join(' / ')) };
     }
+    // the signature delimiter ("-- " on a line of its own), then a name
+    if (tail[i] === '--' && isName(tail[i + 1])) return { present: true, evidence: clip(tail[i + 1]!) };
     const dash = /^[-–—]{1,2}\s*([\p{Lu}][\p{L}'’.-]*(\s+[\p{L}'’.()-]+){0,5})$/u.exec(tail[i]!);
     if (dash && i >= tail.length - 3) return { present: true, evidence: clip(tail.slice(i).join(' / ')) };
   }
@@ -244,6 +246,8 @@ export function refreshRuleSets(): void {
   CHANGE = new Set<string>(CR.changeVerbs);
   MECHANISM = new Set<string>(CR.mechanismVerbs);
 }
+/** Verbs whose passive ("has been reviewed", "has been fixed") tells no change of the thing: a look at it, or its repair. */
+const PASSIVE_WEAK = new Set(['review', 'check', 'test', 'monitor', 'keep', 'put', 'set', 'run', 'turn', 'roll', 'enter', 'release', 'launch', 'publish', 'brief', 'assign', 'appoint', 'fund', 'staff', 'partner', 'invest', 'fix', 'patch']);
 /** Verbs that make a change only with a change in the object ("keep them updated with bug fixes"). */
 const WEAK_CHANGE = new Set(['publish', 'appoint', 'keep', 'put', 'set', 'turn', 'roll', 'run', 'enter', 'partner', 'invest', 'double', 'fund', 'staff', 'brief', 'assign', 'extend', 'move', 'release', 'launch', 'check', 'test', 'review', 'monitor', 'improve', 'increase', 'update', 'change', 'stop']);
 const PRONOUNS = new Set(['it', 'this', 'that', 'them', 'these', 'those', 'you', 'your', 'our', 'us', 'we', 'i', 'me', 'my', 'they', 'their', 'everyone', 'anyone', 'what', 'which', 'who']);
@@ -255,6 +259,8 @@ function ownIt(sentence: string, clauses: Clause[]): boolean {
   if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence)) return true;
   if (liveMatch(sentence, /\b(we|i) (\w+ )?(mistakenly|accidentally|wrongly|inadvertently|incorrectly)\b|\b(we|i) (\w+ ){0,2}(charged|billed|sent|shipped|booked|gave)\b[^.]{0,40}\b(twice|the wrong|too much|wrong)\b|\bwe (weren't|were not) there\b/i, true)) return true;
   return clauses.some((c) => {
+    // "we wrote the tests, but nobody checked the result": an omission of the writer's people, told in the past
+    if (/^(nobody|no one)\b/.test(c.subject) && c.tense === 'past' && !c.passive && SUCCESS.has(c.lemma) && FIRST_PERSON.test(sentence)) return true;
     if (c.agent !== 'first') return false;
     const obj = `${c.particle} ${c.object}`.trim();
     if (c.tense === 'counterfactual') return !c.negated; // "we should have told you sooner"
@@ -407,6 +413,9 @@ function selfNames(body: string): (subject: string) => boolean {
 function commits(c: Clause, sentence: string, self: (subject: string) => boolean = () => false, next?: Clause): boolean {
   if (c.negated || c.tense === 'modal' || c.tense === 'counterfactual') return false;
   const obj = `${c.particle} ${c.object}`.trim();
+  // "we will no longer ask police to remove seated passengers": a practice ended, whatever the verb (never a
+  // remedy: "no longer issue refunds without a ticket")
+  if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && concrete(obj) && !/^(you|your)\b/.test(obj);
   // what it repairs for the people harmed is the remedy: "we will add a voucher to your wallet"
   if (CR.repairObject.test(obj)) return false;
   // the writer, a team of the writer's ("the Network Engineering team will…") or its name ("Capital One immediately fixed…")
@@ -421,23 +430,59 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
     if (CR.preventionPurpose.test(purpose) && concrete(acted) && !CR.restoreObject.test(acted) && !CR.communicationObject.test(obj) && !/^(you|your|them|it|this|that|customers|users|people|everyone|members|clients)\b/.test(obj)) return true;
   }
   // "the next update is coming within 7 days", "two larger patches are planned for January"
-  if (c.agent === 'other' && CR.changeSubject.test(c.subject) && (c.tense === 'future' || c.tense === 'progressive' || /^(planned|scheduled|due|coming|underway)$/.test(c.verb) || /^(planned|scheduled|due|coming) /.test(c.object))) return /\d|\b(january|february|march|april|may|june|july|august|september|october|november|december|week|weeks|days|month|months|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next)\b/.test(`${c.object} ${c.subject}`);
+  if (c.agent === 'other' && CR.changeSubject.test(c.subject) && (c.tense === 'future' || c.tense === 'progressive' || /^(planned|scheduled|due|coming|underway)$/.test(c.verb) || /^(planned|scheduled|due|coming) /.test(c.object)) && /\d|\b(january|february|march|april|may|june|july|august|september|october|november|december|week|weeks|days|month|months|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next)\b/.test(`${c.object} ${c.subject}`)) return true;
+  // "the upcoming update removes the always-online requirement": a change that is itself the subject, acting on something
+  if (c.agent === 'other' && CR.changeSubject.test(c.subject) && (c.tense === 'future' || c.tense === 'present' || c.tense === 'progressive') && !c.passive && CHANGE.has(c.lemma) &&
+    !WEAK_CHANGE.has(c.lemma) && concrete(directObject(c.object, c.particle)) && !CR.repairObject.test(obj)) return true;
   // "this will include a thorough review of crew movement…"
   if ((/^(this|that|it|the plan|our plan)$/.test(c.subject) || (c.agent === 'first' && /^(include|involve|introduce|launch|start|begin|conduct|carry|run|hold|do|complete|finish|undertake)$/.test(c.lemma))) && (c.tense === 'future' || c.tense === 'progressive') && CR.changeNouns.test(obj) && concrete(obj.replace(CR.changeNouns, ' '))) return true;
   // "our billing system now checks for a settled payment before any retry"
   // "we are making changes to how refunds are approved"
   if (c.lemma === 'make' && c.agent === 'first' && /^(some |a |the )?(changes?|improvements?) to /.test(obj) && concrete(obj.replace(/^.*? to /, ''))) return true;
-  if (c.tense === 'present' && !c.passive && (CHANGE.has(c.lemma) || c.lemma === 'need') && c.agent !== 'reader' && new RegExp(`\\bnow (\\w+ )?${c.verb}\\b`).test(sentence.toLowerCase()) && concrete(obj)) return true;
+  // "password resets will now require a code sent to the phone on file"
+  if ((c.tense === 'present' || c.tense === 'future') && !c.passive && (CHANGE.has(c.lemma) || c.lemma === 'need') && c.agent !== 'reader' && new RegExp(`\\bnow (\\w+ )?${c.verb}\\b`).test(sentence.toLowerCase()) && concrete(obj)) return true;
+  // "new hires will now shadow a senior agent": a thing or group of ours that "will now" act, whatever the verb, tells a new practice
+  // (a practice is said of a class: a plural or every/each subject, or an object with every/each: "our CEO will now answer questions" is one act)
+  if (c.tense === 'future' && !c.passive && (c.agent === 'other' || /^our [a-z]/.test(c.subject)) && (/^(every|each|all|any)\b|[^s]s$/.test(c.subject) || /\b(every|each|all|any)\b/.test(obj)) && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && new RegExp(`\\b(will|'ll) now ${c.verb}\\b`).test(sentence.toLowerCase()) &&
+    concrete(c.subject) && !CR.passiveChangeExcluded.test(c.subject) && !CR.repairObject.test(obj) && concrete(obj)) return true;
+  // "we have stopped storing full card numbers": ending a practice
+  if ((writer || listItem) && /^(stop|cease|discontinue)$/.test(c.lemma) && !c.passive && /^[a-z]+ing /.test(obj) && !/\b(you|your)\b/.test(obj) && concrete(obj.replace(/^[a-z]+ing /, ''))) return true;
+  // "every box will now be weighed at the packing station": a rule for a whole class of things, whatever the verb
+  if (c.passive && /^(every|each|all|any)\b/.test(c.subject) && /\bnow\b(?! that)/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect' || c.tense === 'future') &&
+    concrete(c.subject) && !CR.passiveChangeExcluded.test(c.subject) && !CR.repairObject.test(obj)) return true;
   // "every label is now checked by a second person" ("now that the report has been released" is no change)
   if (c.passive && CHANGE.has(c.lemma) && /\bnow\b(?! that)/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect')) return true;
   // publishing a post-mortem or sharing details is a promise to tell, not a change
   if (CR.communicationObject.test(obj)) return false;
+  // a relocation names the thing and where it goes: "we are moving the uploads to a separate cluster"
+  if ((CR.relocationVerbs as readonly string[]).includes(c.lemma)) {
+    const m = CR.relocationTarget.exec(c.particle ? '' : c.object);
+    return m !== null && (writer || listItem) && !c.passive && concrete(m[1]!) && !/^(you|your|them|it|this|that|us|ourselves|everyone|forward|on|ahead|quickly)\b/.test(m[1]!) && !/^(you|your)\b/.test(m[2]!) && !KNOWN_VERBS.has(m[2]!.split(' ')[0]!);
+  }
+  // "we have appointed a reviewer to examine how the calendar was printed": an inquiry with its scope named
+  if ((writer || listItem) && !c.passive && (CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether|where|when)\b/.test(obj) && concrete(obj.replace(/^(into )?\w+ /, ''))) return true;
   if (!CHANGE.has(c.lemma)) return false;
+  // "the old import script has been disabled", "the legacy servers will be retired": the change told
+  // of the thing changed (not of the people harmed, their things or the fault, and not a fix)
+  if (c.passive && (c.tense === 'perfect' || c.tense === 'future') && (c.agent === 'other' || /^our [a-z]/.test(c.subject)) && !PASSIVE_WEAK.has(c.lemma) &&
+    !CR.passiveChangeExcluded.test(c.subject) && concrete(c.subject) && !CR.repairObject.test(obj)) return true;
   if (c.passive || !(writer || listItem)) return false;
   const acted = directObject(c.object, c.particle);
   // "we deployed a fix" restores the service; a change names what it changes
   if (CR.restoreObject.test(acted)) return false;
   if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(acted) && !/\b(you|your)\b/.test(obj);
+  if (namesChange(c, obj, acted)) return true;
+  // "we have changed our policy so that crew travelling as passengers are booked an hour ahead": a general
+  // object made concrete by the result it is changed for (not a hope that it will not happen again:
+  // "so that if attacks like this happen again, our defenses will be stronger")
+  const lower = sentence.toLowerCase();
+  const at = lower.indexOf(c.verb);
+  const result = at < 0 ? null : /\bso that (.+)$/.exec(lower.slice(at + c.verb.length));
+  return result !== null && !/\b(if|again|never|not|n't|no)\b/.test(result[1]!) && concrete(result[1]!.replace(/[^a-z0-9' -]/g, ' '));
+}
+
+/** The change verb of the writer acts on something concrete (a weak verb only on a change: "keep them updated with bug fixes"). */
+function namesChange(c: Clause, obj: string, acted: string): boolean {
   const early = obj.split(' ').slice(0, 6).join(' ');
   if (WEAK_CHANGE.has(c.lemma) && CR.changeNouns.test(early)) return concrete(obj.replace(CR.changeNouns, ' '));
   if (WEAK_CHANGE.has(c.lemma) && !(c.particle && /^(set|roll|turn|put|shut|phase)$/.test(c.lemma) && concrete(acted))) return c.lemma !== 'keep' && c.lemma !== 'put' && c.lemma !== 'set' && c.lemma !== 'turn' && c.lemma !== 'run' && c.lemma !== 'roll' && c.lemma !== 'enter' && c.lemma !== 'stop' && concrete(acted) && !/^(you|your|them|it|this|that)\b/.test(obj);
@@ -445,7 +490,7 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
 }
 
 /** Prepositions that end the thing acted on and start an adjunct (purpose, time, place). */
-const ADJUNCT = new Set(['to', 'at', 'by', 'for', 'until', 'within', 'during', 'after', 'before', 'across', 'from', 'since', 'so', 'in', 'on', 'with', 'as', 'against', 'through', 'via', 'towards', 'toward', 'among', 'between']);
+const ADJUNCT = new Set(['to', 'at', 'by', 'for', 'until', 'within', 'during', 'after', 'before', 'across', 'throughout', 'around', 'inside', 'beyond', 'from', 'since', 'so', 'in', 'on', 'with', 'as', 'against', 'through', 'via', 'towards', 'toward', 'among', 'between']);
 /**
  * The object a change acts on: the words before the first adjunct ("a robust solution" in "a robust
  * solution to prevent the recurrence…"; nothing in "put in place at five"). A phrase that is itself a
@@ -459,7 +504,9 @@ function directObject(object: string, particle: string): string {
   const out: string[] = [];
   for (; k < ws.length; k++) {
     const w = ws[k]!;
-    if (ADJUNCT.has(w) && out.length > 0 && !((w === 'in' || w === 'on' || w === 'to' || w === 'for') && CR.changeNouns.test(out.join(' ')))) break;
+    // a general head keeps its complement: "our processes for sending admission emails"
+    const generalHead = out.length > 0 && (w === 'for' || w === 'around' || w === 'on') && !concrete(out.join(' '));
+    if (ADJUNCT.has(w) && out.length > 0 && !generalHead && !((w === 'in' || w === 'on' || w === 'to' || w === 'for') && CR.changeNouns.test(out.join(' ')))) break;
     if (ADJUNCT.has(w) && out.length === 0 && particle === 'in') break;
     out.push(w);
   }

@@ -307,3 +307,63 @@ describe('third corpus round: structure in place of word lists (each failed befo
     ['The only time bin days change is because of Christmas, and we will give plenty of notice.', 'explain', false],
   ])('%j → %s %s', (text, id, expected) => expect(part(text, id)).toBe(expected));
 });
+
+describe('fourth round: commitments and ownership in real wording, each beside the wish or look-alike it must not take (each failed before)', () => {
+  // [a concrete change that was missed, a look-alike that stays no commitment]
+  it.each<[string, string, string]>([
+    ['moving a thing somewhere, with where it goes', 'We are moving the image uploads to a separate storage cluster.', 'We are moving on from this chapter.'],
+    ['moving it off somewhere', "We're moving our status page off our own infrastructure.", 'We moved quickly to contain it.'],
+    ['relocating, planned', 'We will be relocating the reporting jobs to a read replica next week.', 'We will be transferring you to a specialist.'],
+    ['a passive change of a thing, done', 'The old import script has been disabled.', 'The bug has been fixed.'],
+    ['a passive change of a thing, planned', 'The legacy FTP upload option will be retired on 1 March.', 'Your subscription has been extended by one month.'],
+    ['a passive change whose subject opens with a participle', 'Shared admin credentials have been revoked.', 'All affected customers have been notified.'],
+    ['a passive change whose subject opens with a noun and a preposition', 'Access to the payroll files has been restricted to two people.', 'Measures have been put in place to avoid a repeat.'],
+    ['"will now require"', 'Production deploys will now require approval from a second engineer.', 'The site will now load normally.'],
+    ['a plural subject that "now require(s)"', "Refunds over $100 now require a manager's sign-off.", 'Refunds now take 3 days to process.'],
+    ['a class of people or things that "will now" act, whatever the verb', 'New hires will now shadow a senior agent for two weeks.', 'Our CEO will now answer questions from the press.'],
+    ['a class of things that "will now be" handled, whatever the verb', 'Every crate will now be weighed at the loading bay.', 'The parcel will now arrive on Friday.'],
+    ['starting a practice', "We've started encrypting every backup at rest.", 'We started investigating immediately.'],
+    ['ending a practice', "We've stopped storing full card numbers.", 'We have stopped working on this for now.'],
+    ['pausing a thing until it is safe', 'Automatic renewals have been paused until the new billing code is tested.', 'Service has now been fully restored.'],
+    ['a practice ended with "no longer", whatever the verb', 'We will no longer ask drivers to leave parcels with neighbours.', 'You will no longer see this message.'],
+    ['"no longer be able to"', 'Agents will no longer be able to issue refunds without a ticket number.', 'We will no longer be able to help if you wait.'],
+    ['a present "no longer"', 'We no longer keep card numbers on the shop server.', 'We no longer have any record of it.'],
+    ['a change as the subject, acting on something', 'The spring release removes the forced-login requirement.', 'The update is important to us.'],
+    ['a general head with its complement', 'We are reviewing our procedures for issuing replacement cards.', 'We are reviewing our procedures to ensure this does not happen again.'],
+    ['a general object made concrete by the result it is changed for', 'We have changed our procedure so that two bakers are on every early shift.', 'We have changed our processes so that this never happens again.'],
+    ['an outside party engaged for a change', 'We have engaged an auditor to review every supplier contract.', 'We have engaged a leading cybersecurity firm.'],
+    ['an inquiry with its scope named, by an organisation word', 'The board has commissioned a lawyer to examine how the tender was awarded.', 'The board has asked a lawyer to examine what happened.'],
+    ['a subject naming a change, "will now require", with no date', 'Address changes will now require the old postcode.', 'Address changes are common in spring.'],
+    ['the next version as the subject', 'The next app version will remove the saved-card option.', 'The next app version is important to us.'],
+    ['a change of degree', 'The session timeout has been shortened to ten minutes.', 'The backlog has been reduced to a few dozen orders.'],
+    ['"no longer" of a thought is no practice ended', 'We will no longer print receipts for online orders.', 'We no longer believe the old plan was wise.'],
+    ['a passive change of a thing of ours, with a weak verb', 'Our helpline hours have been extended to 9pm on Saturdays.', 'Our processes have been reviewed.'],
+  ])('%s', (_what, change, wish) => {
+    expect(part(change, 'commitment')).toBe(true);
+    expect(part(wish, 'commitment')).toBe(false);
+  });
+
+  it('the wishes stay wishes beside the new readings', () => {
+    for (const wish of ['We will do better.', 'We are taking steps to ensure this never happens again.', 'We remain committed to improving our service.', 'We have put measures in place to prevent a recurrence.', 'Improvements will be made.', 'We are moving forward together.']) {
+      expect(part(wish, 'commitment'), wish).toBe(false);
+    }
+    expect(part('We have added an alert that pages the on-call engineer when the queue backs up.\n\nWe will do better.', 'commitment')).toBe(true);
+    expect(part('The old import script has been disabled.\n\nWe will do better.', 'commitment')).toBe(true);
+  });
+
+  // [ownership that was missed, a look-alike that owns nothing]
+  it.each<[string, string, string]>([
+    ['a judgement of our own act', 'Our first estimate of the damage was wrong.', 'The weather forecast was wrong.'],
+    ['the same judgement, negated, owns nothing', 'My assessment of the risk was mistaken.', 'Our estimate was not wrong, the courier was late.'],
+    ["an omission of the writer's people", 'We built the importer, but nobody checked what it did with empty rows.', 'Nobody could have predicted the storm, and we are sorry for the delay.'],
+    ['a check we did not make', 'We did not verify the address before shipping.', 'The address could not be verified by the courier.'],
+  ])('own-it: %s', (_what, owned, other) => {
+    expect(part(owned, 'own-it')).toBe(true);
+    expect(part(other, 'own-it')).toBe(false);
+  });
+
+  it('the signature delimiter "-- " then a name is a sign-off; then a team is not', () => {
+    expect(part('Thanks for writing to us.\n\nBest,\n\n-- \nPriya Nair\nHead of Support | shop.example | Open 9-5', 'sign-off')).toBe(true);
+    expect(part('Thanks for writing to us.\n\n-- \nThe Support Team', 'sign-off')).toBe(false);
+  });
+});
