@@ -636,7 +636,10 @@ function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
   let sent = now;
   let unknownGap = false;
   let today = false;
-  if (stage !== 'apology' && after !== undefined) {
+  // A credit that goes on an invoice: the apology promised to check "once that invoice is out", on no day of its own.
+  const onInvoice = incident.remedy.kind === 'credit' && /\b(?:invoice|bill|statement)s?\b/i.test(incident.remedy.details ?? '');
+  if (stage !== 'apology' && after !== undefined && onInvoice) unknownGap = true;
+  else if (stage !== 'apology' && after !== undefined) {
     // The apology went the day whose promised follow-up is today (the nearest such day): the gap is then
     // known. A date typed in the outcome moves the follow-up past it however early the apology went, so
     // then (or when no day fits) how long ago is not known.

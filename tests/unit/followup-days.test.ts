@@ -71,10 +71,11 @@ describe('1. "as promised" only on the day the apology promised', () => {
     }
   });
 
-  it('a draft never calls itself the promised follow-up before the incident could have been apologised for', () => {
-    // payroll: 1w after an apology that cannot have gone before the outage on 25 November
-    for (const d of ['2026-11-27', '2026-11-29', '2026-12-01']) expect(letter(fixture('payroll-business'), 'followup', day(d)), d).not.toMatch(ON_TIME);
-    expect(letter(fixture('payroll-business'), 'followup', day('2026-12-02'))).toMatch(ON_TIME);
+  it('a draft calls itself the promised follow-up only on a day the apology could have promised', () => {
+    // payroll: the apology promised to check "once that invoice is out", on no day: never "the update we promised"
+    for (const d of ['2026-11-27', '2026-11-29', '2026-12-02', '2026-12-03', '2026-12-10']) expect(letter(fixture('payroll-business'), 'followup', day(d)), d).not.toMatch(ON_TIME);
+    // billing: refund due in 5 days from 26 November → the check-in on 2 December
+    expect(letter(scenario('billing-error'), 'followup', day('2026-12-02'))).toMatch(ON_TIME);
   });
 });
 
