@@ -159,6 +159,8 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
         c.notSentBefore++;
         return skip(count);
       }
+      // The follow-up knows the day the apology really went: "as promised" only on the day it promised.
+      if (apology.at) recipient.apologySent = apology.at;
     }
     const state = journal?.last.get(recordKey(stage, key));
     if (state?.event === 'sent') {

@@ -10,6 +10,7 @@ import { isSensitive, occasionOf } from './humour.js';
 import { datesIn, letterDate, longDate } from '../text/dates.js';
 import { languageOf, localeAbout, localeList, localeLongDate, localeNumber } from '../text/locale.js';
 import { dayOf, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
+import { resolveRelativeDays } from '../text/relative-days.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
 
@@ -157,22 +158,48 @@ function checkInAfter(due: Date, outcome: string | undefined, now: Date): Date {
   return latest;
 }
 
-export function contextBuilder(incident: Incident, o: ContextOptions): ContextBuilder {
-  const tag = o.locale ?? incident.locale ?? 'en';
+export function contextBuilder(given: Incident, o: ContextOptions): ContextBuilder {
+  const tag = o.locale ?? given.locale ?? 'en';
   const lang = languageOf(tag);
   const english = lang === 'en';
+  const followup = english && o.stage !== 'apology';
+  // When the apology went (the follow-up is read `after` it, later when what it checks was due later), and when its follow-up is promised.
+  const dates = letterDates(given, o.now, o.stage);
+  // A follow-up is read days after the facts were typed: "on Tuesday morning", "tomorrow" said as their dates
+  // (or left out when the apology's day is not known), and the mistake told in the past ("your order was running late").
+  const incident = followup ? followUpFacts(given, dates.sent, o.now) : given;
   const date = (d: Date) => (english ? letterDate(d, o.now) : localeLongDate(d, tag));
   const severe = incident.severity === 'major' || incident.severity === 'critical';
   const occasion = occasionOf(incident) || (english ? '' : occasionOther([incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' ')));
   // A wedding or a loss is written to warmly, by first name ("Dear Helen,"), whatever the severity.
   const warm = incident.audience !== 'business' && (occasion === 'wedding' || occasion === 'grief' || occasion === 'celebration');
-  // When the apology went (the follow-up is read `after` it, later when what it checks was due later), and when its follow-up is promised.
-  const dates = letterDates(incident, o.now, o.stage);
-  const mistake = mistakeForms(incident.mistake);
+  const mistake = mistakeForms(followup ? pastTense(incident.mistake) : incident.mistake);
   // English: after the refund's due day or a date the outcome names (incident/advice.ts followUpDay), promised by
   // the apology only; the other languages: the day after a date the outcome names.
   const followUpAsked = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
   const followUpDue = english ? (o.stage === 'apology' ? dates.followUp : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
+  // A row's new date moves its customer's check-in, so whether today is the promised day is worked out per new date (once each).
+  const rowCache = new Map<string, { today: string; wroteOn: string }>();
+  const incidentRow = { today: dates.today ? 'yes' : '', wroteOn: wroteOn(o.now, dates.gapDays) };
+  const rowDates = (newDate: string | undefined, apologySent: string | undefined): { today: string; wroteOn: string } => {
+    if (!newDate && !apologySent) return incidentRow;
+    const key = `${newDate ?? ''}\0${apologySent ?? ''}`;
+    let hit = rowCache.get(key);
+    if (hit === undefined) {
+      const facts = newDate ? { ...given, outcome: newDate } : given;
+      const sent = apologySent ? new Date(apologySent) : undefined;
+      if (sent && !Number.isNaN(sent.getTime())) {
+        // The journal says when the apology went: the day it promised is known, and so is how long ago it was.
+        const f = followUpDay(facts, sent);
+        hit = { today: f && dayOf(f.date).getTime() === dayOf(o.now).getTime() ? 'yes' : '', wroteOn: wroteOn(o.now, Math.round((dayOf(o.now).getTime() - dayOf(sent).getTime()) / ONE_DAY_MS)) };
+      } else {
+        const d = letterDates(facts, o.now, o.stage);
+        hit = { today: d.today ? 'yes' : '', wroteOn: wroteOn(o.now, d.gapDays) };
+      }
+      if (rowCache.size < 4096) rowCache.set(key, hit);
+    }
+    return hit;
+  };
   const values: Record<string, keyof Recipient | RecipientValue> = {
     ...RECIPIENT_VALUES,
     greeting: greetingValue(isFormal(incident) && !(warm && english), lang, warm && english),
@@ -182,6 +209,16 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       if (!v || !followUpDue) return '';
       const d = firstDate(v, o.now);
       return d && d.getTime() >= dayOf(followUpDue).getTime() ? letterDate(new Date(d.getTime() + ONE_DAY_MS), o.now) : '';
+    },
+    // Follow-ups: "yes" when this customer's follow-up is read on the day their apology promised it (a row's new date
+    // moved their check-in past it), and the day that apology went, as the letter says it ("on Thursday"; "" when not known).
+    followup_today: followup ? (r) => rowDates(r.fields.new_date, r.apologySent).today : () => '',
+    wrote_on: followup ? (r) => rowDates(r.fields.new_date, r.apologySent).wroteOn : () => '',
+    // "yes" when the row's new date is over by the day the follow-up is read: it asks whether the order came.
+    new_date_passed: (r) => {
+      const v = r.fields.new_date;
+      const d = v ? firstDate(v, o.now) : undefined;
+      return d && d.getTime() < dayOf(o.now).getTime() ? 'yes' : '';
     },
     // "yes" when the row's new date is still to come (a follow-up then does not ask whether it arrived).
     new_date_ahead: (r) => {
@@ -297,6 +334,18 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // An outcome that names what the mistake names ("your welcome pack went out" / "the welcome pack … didn't go
       // out"): a severe letter says it after the mistake, not first, so the noun does not come twice in a row.
       outcomeAfter: outcomeAfter(incident.outcome ?? '', incident.mistake),
+      // A follow-up read after the change's due day: "it was due by", never "it is due by" a day gone.
+      commitmentDuePassed: Boolean(incident.commitmentDue) && dueDay(incident.commitmentDue!, o.now) !== undefined && dueDay(incident.commitmentDue!, o.now)!.getTime() < dayOf(o.now).getTime(),
+      // The commitment is an inquiry ("we are investigating why…"): a follow-up reports findings only when it is done.
+      investigating: INQUIRY.test(incident.commitment),
+      // The refund waits on something the customer sends ("send your receipts to claims@…"): a follow-up asks for that first.
+      remedyAfterAction: (incident.remedy.kind === 'refund' || incident.remedy.kind === 'credit') && !/^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? '') && CLAIM.test(incident.action ?? ''),
+      ...actionThing(incident.action),
+      // What the outcome says was sent ("your welcome pack went out…"): the follow-up asks whether it came.
+      ...sentThing(incident.outcome),
+      // The one question a follow-up asks about the offer: 'claim' (send receipts, then we refund), 'refund' (due, or no
+      // day given), 'credit' (on the account), 'replacement', 'sent' (what the outcome says went out), or '' (the scenario's own).
+      remedyAsk: remedyAsk(incident, dates, o.now),
       // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
       checkInAfterOutcome: english ? Boolean(dates.moved) && o.stage === 'apology' : followUpDue !== undefined && followUpDue !== followUpAsked,
       action: incident.action ?? '',
@@ -557,6 +606,10 @@ function onDate(text: string | undefined): string {
 interface LetterDates {
   /** Days between the apology and its follow-up. */
   gapDays?: number;
+  /** The day the apology went, seen from its follow-up: only when it is known (the follow-up is read the day it promised). */
+  sent?: Date;
+  /** A follow-up read on the day its apology promised it (even when which day the apology went is not known). */
+  today?: boolean;
   /** The day the apology promises the follow-up (apology stage). */
   followUp?: Date;
   /** The follow-up was moved to after what it checks. */
@@ -567,24 +620,41 @@ interface LetterDates {
   outcome?: Date;
 }
 
+/** The day the incident happened, as its `when` (else its mistake) names it, when that is not after `now`. */
+export function incidentDay(incident: Pick<Incident, 'when' | 'mistake'>, now: Date): Date | undefined {
+  const d = firstDate(incident.when, now) ?? firstDate(incident.mistake, now);
+  return d && d.getTime() <= now.getTime() ? d : undefined;
+}
+
 /**
  * The dates a letter reasons with. An apology is sent `now`; a follow-up is read `now`, the gap after
- * its apology that the apology promised (moved past a refund's due day when that came later).
+ * its apology that the apology promised (moved past a refund's due day when that came later). An
+ * apology never went before the incident happened: a day before it is no candidate.
  */
 function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
   const after = afterDays(incident.followUp?.after);
   let sent = now;
   let unknownGap = false;
-  if (stage !== 'apology' && after !== undefined) {
+  let today = false;
+  // A credit that goes on an invoice: the apology promised to check "once that invoice is out", on no day of its own.
+  const onInvoice = incident.remedy.kind === 'credit' && /\b(?:invoice|bill|statement)s?\b/i.test(incident.remedy.details ?? '');
+  if (stage !== 'apology' && after !== undefined && onInvoice) unknownGap = true;
+  else if (stage !== 'apology' && after !== undefined) {
     // The apology went the day whose promised follow-up is today (the nearest such day): the gap is then
     // known. A date typed in the outcome moves the follow-up past it however early the apology went, so
     // then (or when no day fits) how long ago is not known.
     unknownGap = true;
+    const floor = incidentDay(incident, now);
+    // An apology that gives a new date ("will now arrive on Saturday 5 December") went before that day.
+    const ceiling = incident.outcome ? firstDate(incident.outcome, now) : undefined;
     for (let k = Math.floor(after); k <= after + 31; k++) {
       const candidate = new Date(now.getTime() - k * ONE_DAY_MS);
+      if (floor && dayOf(candidate).getTime() < floor.getTime()) break;
+      if (ceiling && dayOf(candidate).getTime() >= ceiling.getTime()) continue;
       const f = followUpDay(incident, candidate);
       if (f && dayOf(f.date).getTime() === dayOf(now).getTime()) {
         sent = candidate;
+        today = true;
         // Today is also the day after a typed date: any earlier apology was moved here too.
         unknownGap = dueDates(incident, candidate).some((d) => !d.relative && dayOf(d.date).getTime() + ONE_DAY_MS === dayOf(now).getTime());
         break;
@@ -596,12 +666,85 @@ function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
   const dues = dueDates(incident, sent);
   const remedy = dues.find((d) => d.what === 'the refund' || d.what === 'the credit' || d.what === 'the replacement');
   const outcome = dues.find((d) => d.what === 'the new date' || d.what === 'the new appointment');
+  const known = f !== undefined && !unknownGap;
   return {
-    gapDays: f && !unknownGap ? (f.date.getTime() - sent.getTime()) / ONE_DAY_MS : undefined,
+    gapDays: known ? (f.date.getTime() - sent.getTime()) / ONE_DAY_MS : undefined,
+    sent: known && stage !== 'apology' ? sent : undefined,
+    today,
     followUp: f?.date,
     moved: Boolean(f?.moved),
     remedyDue: remedy?.date,
     outcome: outcome?.date ?? (incident.outcome ? firstDate(incident.outcome, sent) : undefined),
+  };
+}
+
+/** Which question a follow-up asks about what was offered (see `remedyAsk` in the context). */
+function remedyAsk(incident: Incident, dates: LetterDates, now: Date): string {
+  const kind = incident.remedy.kind;
+  const details = incident.remedy.details ?? '';
+  if ((kind === 'refund' || kind === 'credit') && !/^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? '') && CLAIM.test(incident.action ?? '')) return 'claim';
+  if (kind === 'replacement') return 'replacement';
+  if (sentThing(incident.outcome).sentThing) return 'sent';
+  if (kind === 'refund') return dates.remedyDue === undefined || dates.remedyDue.getTime() <= now.getTime() ? 'refund' : '';
+  if (kind === 'credit' && (details === '' || (!GIFT.test(details) && /\baccount\b/i.test(details) && !/\b(?:invoice|bill|statement)s?\b/i.test(details)))) return 'credit';
+  return '';
+}
+
+/** A commitment that is an inquiry, not a change. */
+const INQUIRY = /\b(?:investigat\w*|look(?:ing)? into|find(?:ing)? out (?:why|how|what)|establish(?:ing)? (?:why|how|what)|root cause|audit(?:ing)?)\b/i;
+/** An action the customer must take before a refund can be paid. */
+const CLAIM = /\b(?:receipts?|invoices?|claims?|claim form|proof|bank details|evidence)\b/i;
+
+/** What the customer sends, as "as soon as … reach(es) us" says it. */
+function actionThing(action: string | undefined): { actionThing: string; actionThingMany: boolean } {
+  const m = /\b(receipts|receipt|invoices|invoice|claim form|claim|proof|bank details|evidence)\b/i.exec(action ?? '');
+  if (!m) return { actionThing: '', actionThingMany: false };
+  const w = m[1]!.toLowerCase();
+  return { actionThing: `your ${w}`, actionThingMany: /s$/.test(w) };
+}
+
+/** "your welcome pack went out this morning" → { sentThing: "your welcome pack", sentMany: false }. */
+function sentThing(outcome: string | undefined): { sentThing: string; sentMany: boolean } {
+  const m = /^\s*((?:your|the)\s+[\p{L}\p{N}' -]{2,40}?)\s+(went out|was sent|were sent|has been sent|have been sent|is on its way|are on their way|was posted|were posted|has shipped|have shipped|shipped|was dispatched|were dispatched)\b/iu.exec(outcome ?? '');
+  if (!m) return { sentThing: '', sentMany: false };
+  const thing = m[1]!.replace(/^the\s+/i, 'your ').replace(/^Your/, 'your');
+  return { sentThing: thing, sentMany: /^(?:were|are|have)\b/.test(m[2]!) || (/s$/.test(thing) && !/ss$/.test(thing) && m[2] === 'shipped') };
+}
+
+/** A typed due day ("2026-12-04", "4 December") as a date, or undefined. */
+function dueDay(v: string, now: Date): Date | undefined {
+  const d = /^\d{4}-\d{2}-\d{2}/.test(v) ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : firstDate(v, now);
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+}
+
+/** Words of the past for the present a manager typed the mistake in: "your order is running late" → "your order was running late". */
+const PAST: Readonly<Record<string, string>> = { is: 'was', are: 'were', "isn't": "wasn't", "aren't": "weren't", 'can\'t': "couldn't", cannot: 'could not', am: 'was' };
+
+export function pastTense(text: string): string {
+  return text.replace(/\b(is|are|isn't|aren't|can't|cannot|am)\b(?!\s+(?:now|due|booked|scheduled|going to)\b)/giu, (w) => {
+    const past = PAST[w.toLowerCase()] ?? w;
+    return w[0] === w[0]!.toUpperCase() && w[0] !== w[0]!.toLowerCase() ? past[0]!.toUpperCase() + past.slice(1) : past;
+  });
+}
+
+/**
+ * The incident as a follow-up tells it: relative days typed in its free text said as their dates,
+ * counted from the day the apology went (or left out when that day is not known).
+ */
+function followUpFacts(incident: Incident, sent: Date | undefined, now: Date): Incident {
+  const anchor = incidentDay(incident, now);
+  const past = (t: string | undefined) => (t === undefined ? t : resolveRelativeDays(t, { written: sent, anchor, future: false, now }));
+  const ahead = (t: string | undefined) => (t === undefined ? t : resolveRelativeDays(t, { written: sent, anchor, future: true, now }));
+  const outcome = incident.outcome && /\b(?:will|'ll|shall|going to|due|booked|scheduled|expected|held)\b/i.test(incident.outcome) ? ahead(incident.outcome) : past(incident.outcome);
+  return {
+    ...incident,
+    mistake: past(incident.mistake)!,
+    rootCause: past(incident.rootCause)!,
+    summary: past(incident.summary),
+    commitment: ahead(incident.commitment)!,
+    action: ahead(incident.action),
+    outcome,
+    remedy: { ...incident.remedy, details: ahead(incident.remedy.details) },
   };
 }
 

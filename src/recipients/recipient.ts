@@ -27,6 +27,8 @@ export interface Recipient {
   nameChecked?: boolean;
   /** Source line of the first row, for errors and rejects. */
   line?: number;
+  /** When this customer's apology went, as the apology run's journal records it (a follow-up with `--only-sent`). */
+  apologySent?: string;
 }
 
 const TITLE = /^(mr|mrs|ms|mx|miss|dr|prof|sir|dame)\.?$/i;

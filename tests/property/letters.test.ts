@@ -227,6 +227,6 @@ describe('the built-in letters, with fields typed any way', () => {
         }
       }
     }
-    expect(problems.slice(0, 3)).toEqual([]);
+    expect(problems.map((p) => p.split("\n")[0])).toEqual([]);
   }, 180_000);
 });
