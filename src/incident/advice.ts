@@ -4,6 +4,7 @@
  * details), each with a better example, so the writer hears about it before
  * the customer reads it. Pure: the commands decide how to show it.
  */
+import { FOR_EXAMPLE } from './advice-i18n.js';
 import { dayOf, findDates, ONE_DAY_MS, typedWindow, weekdayName, windowEnd, wrongWeekdays } from '../text/typed-date.js';
 
 export interface FieldAdvice {
@@ -13,6 +14,8 @@ export interface FieldAdvice {
   problem: string;
   /** What a good one looks like. */
   example: string;
+  /** The language problem and example are written in (the incident's, for its own text); English when absent. */
+  lang?: string;
 }
 
 /** The fields advice reads; everything optional, as typed (before or after the schema). */
@@ -178,7 +181,7 @@ export function adviseOnRecipients(affected: number | undefined, recipients: num
 
 /** One stderr line: `apologize: warning: rootCause "capacity" names a category, not what happened; for example "…"`. */
 export function formatAdvice(a: FieldAdvice): string {
-  return `apologize: warning: ${a.field} ${a.problem} — for example ${a.example}`;
+  return `apologize: warning: ${a.field} ${a.problem} — ${FOR_EXAMPLE[a.lang ?? 'en'] ?? 'for example'} ${a.example}`;
 }
 
 /** The fields a date check reads (free text, as typed). */
