@@ -21,8 +21,6 @@ export interface LanguageAdvisable {
 const CHECKED = ['mistake', 'rootCause', 'commitment', 'outcome'] as const;
 type Checked = (typeof CHECKED)[number];
 
-/** "— for example" in the writer's language. */
-export const FOR_EXAMPLE: Readonly<Record<string, string>> = { de: 'zum Beispiel', fr: 'par exemple', es: 'por ejemplo', en: 'for example' };
 
 const QUOTE: Readonly<Record<string, (s: string) => string>> = {
   de: (s) => `„${s}“`,
@@ -108,11 +106,18 @@ function asSentence(text: string): string {
   return `${t[0]!.toUpperCase()}${t.slice(1)}.`;
 }
 
+/** Words that show a text is written in the language at all (an English placeholder in a French incident is not judged as French). */
+const LANGUAGE_MARK: Readonly<Record<string, RegExp>> = {
+  de: /(?<![\p{L}])(?:der|die|das|den|dem|des|und|ist|nicht|ein|eine|einen|einem|mit|für|im|am|zum|zur|von|bei|beim|wir|ihr|ihre|sie|unser|unsere|hat|hatte|haben|wurde|wurden|sind|war|waren|auf|aus|nach|auch|jetzt|noch)(?![\p{L}])|[äöüß]|(?<![\p{L}])(?:ge|ver|be|ent|zer)\p{Ll}{3,}(?:t|en)(?![\p{L}])/iu,
+  fr: /(?<![\p{L}])(?:le|la|les|de|des|du|et|un|une|est|pour|en|au|aux|nous|vous|vos|votre|on|[dlj][’'])(?![\p{L}])|[éèêàçù]/iu,
+  es: /(?<![\p{L}])(?:el|la|los|las|de|del|y|un|una|es|en|por|que|su|sus|le|nos)(?![\p{L}])|[ñáéíóú¿¡]/iu,
+};
+
 function adviseOne(field: string, name: Checked, text: string, lang: string): FieldAdvice[] {
   const out: FieldAdvice[] = [];
   const q = QUOTE[lang]!;
   const typed = text.trim();
-  if (typed === '') return out;
+  if (typed === '' || !LANGUAGE_MARK[lang]!.test(typed)) return out;
   const colloquial = COLLOQUIAL[lang]!;
   const slang = [...new Set((typed.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => Object.hasOwn(colloquial, w)))];
   const fragment = (name !== 'outcome' || lang !== 'de') && words(typed).length <= (lang === 'de' ? 5 : 8) && !VERBS[lang]!.test(typed);

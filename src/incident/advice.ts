@@ -4,7 +4,6 @@
  * details), each with a better example, so the writer hears about it before
  * the customer reads it. Pure: the commands decide how to show it.
  */
-import { FOR_EXAMPLE } from './advice-i18n.js';
 import { dayOf, findDates, ONE_DAY_MS, typedWindow, weekdayName, windowEnd, wrongWeekdays } from '../text/typed-date.js';
 
 export interface FieldAdvice {
@@ -25,6 +24,9 @@ export interface AdvisableIncident {
   commitment?: string;
   remedy?: { kind?: string; details?: string };
 }
+
+/** "— for example" in the language a piece of advice is written in. */
+export const FOR_EXAMPLE: Readonly<Record<string, string>> = { de: 'zum Beispiel', fr: 'par exemple', es: 'por ejemplo', en: 'for example' };
 
 /** Over this many words a field is a wall of text in a letter. */
 export const MAX_FIELD_WORDS = 60;

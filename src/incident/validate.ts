@@ -4,8 +4,8 @@ import { parseMailbox } from '../mail/address.js';
 import { printable } from '../text/printable.js';
 import { FLAG_FOR_PATH, FROM_FIELD, REQUIRED_FIELDS, getPath, isBlank, type RequiredField } from './fields.js';
 import { nearest } from '../text/nearest.js';
-import { adviseInLanguage, FOR_EXAMPLE } from './advice-i18n.js';
-import { adviseOnFields, adviseOnFollowUp, adviseOnWeekdays } from './advice.js';
+import { adviseInLanguage } from './advice-i18n.js';
+import { FOR_EXAMPLE, adviseOnFields, adviseOnFollowUp, adviseOnWeekdays } from './advice.js';
 import { DEFAULT_PEOPLE, EXPOSURE_KINDS, Incident, type IncidentInput } from './schema.js';
 
 export interface ValidateOptions {
