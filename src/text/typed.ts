@@ -200,6 +200,8 @@ const FR_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2}(?:er)?)\s+(janv|févr|fevr|fév|a
 const ES_MONTHS: Readonly<Record<string, string>> = { ene: 'enero', feb: 'febrero', mar: 'marzo', abr: 'abril', may: 'mayo', jun: 'junio', jul: 'julio', ago: 'agosto', sep: 'septiembre', sept: 'septiembre', set: 'septiembre', oct: 'octubre', nov: 'noviembre', dic: 'diciembre' };
 const ES_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2})\s+de\s+(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)\.?(?![\p{L}])/giu;
 const NBSP = '\u00a0';
+/** Words after which a French weekday takes no "le". */
+const FR_NO_LE = new Set(['le', 'du', 'au', 'dès', 'depuis', 'ce', 'au', 'et', 'ou', 'chaque', 'jusqu’au', 'prochain', 'dernier']);
 /** Words a subordinate clause's conjunction follows without a comma ("und damit", "auch wenn", "so dass"). */
 const NO_COMMA_BEFORE = new Set(['und', 'oder', 'aber', 'auch', 'nur', 'selbst', 'so', 'als', 'sondern', 'noch', 'erst', 'gerade']);
 
@@ -224,6 +226,8 @@ export function longTypedDates(text: string, lang: string): string {
   if (lang === 'fr') {
     return text
       .replace(FR_SHORT_MONTH, (_m, d: string, mo: string) => `${d} ${FR_MONTHS[mo.toLowerCase()]}`)
+      // "prêtes mercredi 25 novembre" → "prêtes le mercredi 25 novembre" (not after du, au, le, dès…).
+      .replace(/(?<=(\p{L}+)\s)(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?=\s+\d)/giu, (day: string, ...rest: unknown[]) => (FR_NO_LE.has(String(rest[0]).toLowerCase()) ? day : `le ${day}`))
       .replace(/(?<![\p{L}\d])(\d{1,2})\s?h\s?(\d{2})(?![\d])/gu, `$1${NBSP}h${NBSP}$2`)
       .replace(/(?<![\p{L}\d])(\d{1,3})\s?h(?![\p{L}\d])/gu, (_m, n: string) => (Number(n) > 24 ? `${n}${NBSP}heures` : `${n}${NBSP}h`));
   }

@@ -106,7 +106,7 @@ describe('native readers of the German, French and Spanish letters (issue #15)',
     const exposure = { data: ['name', 'email'], discovered: 'le soir même', regulator: 'la CNIL a été notifiée jeudi 26 nov' };
     for (const l of letters({ locale: 'fr', scenario: 'data-exposure', when: 'mercredi 25 nov à 18h05', exposure } as Partial<IncidentInput> & { locale: string; scenario: string })) {
       expect(l.apology).not.toMatch(/Période concernée|Date de la découverte|Signalement à l’autorité|a été notifiée/u);
-      expect(l.apology).toContain('Nous avons notifié l’incident à la CNIL jeudi 26 novembre.');
+      expect(l.apology).toContain('Nous avons notifié l’incident à la CNIL le jeudi 26 novembre.');
       expect(l.apology).toContain('Nous nous en sommes aperçus le soir même.');
     }
     for (const [lang, bad] of [['es', /Periodo afectado|Fecha en que lo descubrimos|Notificación a la autoridad/u], ['de', /Zeitraum:|Zeitpunkt der Entdeckung|Meldung an die Aufsichtsbehörde/u]] as const) {

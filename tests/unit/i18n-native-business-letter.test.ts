@@ -135,7 +135,7 @@ describe('a row\'s own product, not the incident text\'s', () => {
       expect(lenses).not.toMatch(/lunettes/iu);
       expect(lenses).toContain('Votre commande sera prête le samedi 28 novembre.');
       const varilux = render('fr', company, glasses, row('Verres progressifs Varilux')).apology;
-      expect(varilux).toContain('Vos lunettes progressives n’étaient pas prêtes mercredi 25 novembre comme promis.');
+      expect(varilux).toContain('Vos lunettes progressives n’étaient pas prêtes le mercredi 25 novembre comme promis.');
     });
   }
   it('German and Spanish too', () => {
