@@ -255,7 +255,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       vagueCause: isVagueCause(cause),
       // A German, French or Spanish cause typed without a verb ("bestellzettel verwechselt", "erreur du labo"):
       // the letter builds the sentence around it and promises no "exact" account before it.
-      causeFragment: !english && incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang),
+      causeFragment: !english && ((incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang)) || leadFragment(incident.rootCause, lang)),
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
       // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").
       americas: lang === 'es' && !/^es(?:-ES)?$/iu.test(tag),
@@ -550,6 +550,14 @@ const FINITE_VERB: Record<string, RegExp> = {
 };
 /** A cause or offer that reads as a sentence of its own: a verb, or too long to be a label. */
 const hasVerb = (text: string, lang: string): boolean => FINITE_VERB[lang]?.test(text) ?? true;
+
+/** A cause that opens with a keyword and a comma ("softwareupdate im abrechnungssystem, der lastschriftlauf …"): no sentence to promise an account with. */
+function leadFragment(text: string, lang: string): boolean {
+  const i = text.indexOf(',');
+  if (i < 0) return false;
+  const head = text.slice(0, i).trim();
+  return head !== '' && head.split(/\s+/u).length <= 4 && !hasVerb(head, lang);
+}
 
 /** The occasion in a German, French or Spanish incident's own words (the English ones are in humour.ts). */
 function occasionOther(t: string): string {
