@@ -84,7 +84,7 @@ function textHelper(fn: (v: unknown, lang: string) => string) {
 
 /**
  * An order's items as the letter's language writes a count: "Gartenschere ×2, Korb ×1" →
- * "2 × Gartenschere, Korb" (the count first, no "×1"; it often sits inside brackets already); English as typed.
+ * "Gartenschere (2 Stück) und Korb" (no "×" in prose, no "×1", listed as the language lists); English as typed.
  */
 export function localItems(v: unknown, lang: string): string {
   const text = typeof v === 'string' ? v : v == null ? '' : String(v);
