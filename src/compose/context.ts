@@ -8,7 +8,7 @@ import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/h
 import { titleCaseName } from '../templates/sentence.js';
 import { isSensitive, occasionOf } from './humour.js';
 import { datesIn, letterDate, longDate } from '../text/dates.js';
-import { languageOf, localeAbout, localeList, localeLongDate, localeNumber } from '../text/locale.js';
+import { languageOf, localeAbout, localeList, localeLetterDate, localeNumber } from '../text/locale.js';
 import { dayOf, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
 import { resolveRelativeDays } from '../text/relative-days.js';
 import { addDuration } from './clock.js';
@@ -168,7 +168,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   // A follow-up is read days after the facts were typed: "on Tuesday morning", "tomorrow" said as their dates
   // (or left out when the apology's day is not known), and the mistake told in the past ("your order was running late").
   const incident = followup ? followUpFacts(given, dates.sent, o.now) : given;
-  const date = (d: Date) => (english ? letterDate(d, o.now) : localeLongDate(d, tag));
+  const date = (d: Date) => (english ? letterDate(d, o.now) : localeLetterDate(d, tag, o.now));
   const severe = incident.severity === 'major' || incident.severity === 'critical';
   const occasion = occasionOf(incident) || (english ? '' : occasionOther([incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' ')));
   // A wedding or a loss is written to warmly, by first name ("Dear Helen,"), whatever the severity.
@@ -200,8 +200,19 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
     }
     return hit;
   };
+  // A pickup (click & collect, "retrait", "recogida", "Abholung"): the letter speaks of collecting, not of a delivery.
+  const pickup = isPickup([incident.mistake, incident.outcome ?? '', incident.summary ?? '', incident.commitment, incident.remedy.details ?? ''].join(' '));
+  // The product the incident's text names ("vos lunettes progressives"): a row whose products are others
+  // (contact lenses) reads a sentence about its own order instead (other_product below).
+  const productStems = english || (incident.scenario !== 'shipping-delay' && incident.scenario !== 'wrong-item') ? [] : productStemsOf(incident.mistake, lang);
   const values: Record<string, keyof Recipient | RecipientValue> = {
     ...RECIPIENT_VALUES,
+    // "yes" when the row lists products and none of them is the one the incident's text names.
+    other_product: (r) => {
+      if (productStems.length === 0) return '';
+      const display = str(r.orders[0]?.items_display).toLowerCase();
+      return display !== '' && !productStems.some((stem) => display.includes(stem)) ? 'yes' : '';
+    },
     greeting: greetingValue(isFormal(incident) && !(warm && english), lang, warm && english),
     // The row's new date, when the check-in the apology promises would come before it: the day after it ("" otherwise).
     checkin_date: (r) => {
@@ -250,8 +261,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       signer,
       remedy: { kind: incident.remedy.kind, details: incident.remedy.details ?? '' },
       followUp: { after: incident.followUp?.after ?? '' },
-      affectedExact: english ? formatNumber(incident.affected) : localeNumber(incident.affected, tag),
-      affectedAbout: english ? about(incident.affected) : localeAbout(incident.affected, tag, lang === 'es' && /as$/u.test(incident.people.many)),
+      // Two to twelve in words in a German, French or Spanish letter ("sieben Patienten", "cinco pacientes").
+      affectedExact: english ? formatNumber(incident.affected) : (SMALL_NUMBERS[lang]?.[incident.affected] ?? localeNumber(incident.affected, tag)),
+      affectedAbout: english ? about(incident.affected) : SMALL_NUMBERS[lang]?.[incident.affected] ?? localeAbout(incident.affected, tag, lang === 'es' && /as$/u.test(incident.people.many)),
       severe,
       single: incident.affected === 1,
       many: incident.affected >= 100,
@@ -268,13 +280,19 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // Flowers for a loss: the lines about them name them.
       flowers: /\b(?:flowers?|bouquets?|arrangements?|wreaths?|posy|posies|bunch)\b/i.test(text),
       // Something was sent that the customer could keep or pass on: not food made for them, not a service.
-      shipped: english || !MADE_TO_ORDER.test([incident.mistake, incident.summary ?? '', incident.remedy.details ?? '', incident.company.name].join(' ')),
+      pickup,
+      // The outcome's day as the letter writes its dates ("samedi 28 novembre"): said of a row's own order.
+      outcomeDay: english ? '' : (() => {
+        const d = datesIn(incident.outcome, o.now)[0];
+        return d ? localeLetterDate(d, tag, o.now) : '';
+      })(),
+      shipped: english || (!pickup && !MADE_TO_ORDER.test([incident.mistake, incident.summary ?? '', incident.remedy.details ?? '', incident.company.name].join(' '))),
       // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
       cause,
       vagueCause: isVagueCause(cause),
       // A German, French or Spanish cause typed without a verb ("bestellzettel verwechselt", "erreur du labo"):
       // the letter builds the sentence around it and promises no "exact" account before it.
-      causeFragment: !english && incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang),
+      causeFragment: !english && ((incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang)) || leadFragment(incident.rootCause, lang)),
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
       // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").
       americas: lang === 'es' && !/^es(?:-ES)?$/iu.test(tag),
@@ -351,7 +369,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       action: incident.action ?? '',
       commitmentDue: incident.commitmentDue ?? '',
       // The commitment's due day as the letter's other dates are written ("Friday 4 December"), as typed when it is no date.
-      commitmentDueDate: english && incident.commitmentDue ? commitmentDueDate(incident.commitmentDue, o.now) : (incident.commitmentDue ?? ''),
+      commitmentDueDate: english && incident.commitmentDue ? commitmentDueDate(incident.commitmentDue, o.now) : incident.commitmentDue && /^\d{4}-\d{2}-\d{2}/.test(incident.commitmentDue) ? localeLetterDate(incident.commitmentDue.slice(0, 10), tag, o.now) : (incident.commitmentDue ?? ''),
       exposure: {
         ...incident.exposure,
         ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag),
@@ -576,11 +594,19 @@ function regulatorSaid(text: string, lang: string): string {
 /** A finite verb in a German, French or Spanish cause: it is a sentence of its own. */
 const FINITE_VERB: Record<string, RegExp> = {
   de: /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|bekommen|erhalten|erstatten|werden|lag|lagen)(?![\p{L}])/iu,
-  fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons)(?![\p{L}])/iu,
-  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|recibirá|retuvo|se)(?![\p{L}])/iu,
+  fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
+  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|recibirá|retuvo|se)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])/iu,
 };
 /** A cause or offer that reads as a sentence of its own: a verb, or too long to be a label. */
 const hasVerb = (text: string, lang: string): boolean => FINITE_VERB[lang]?.test(text) ?? true;
+
+/** A cause that opens with a keyword and a comma ("softwareupdate im abrechnungssystem, der lastschriftlauf …"): no sentence to promise an account with. */
+function leadFragment(text: string, lang: string): boolean {
+  const i = text.indexOf(',');
+  if (i < 0) return false;
+  const head = text.slice(0, i).trim();
+  return head !== '' && head.split(/\s+/u).length <= 4 && !hasVerb(head, lang);
+}
 
 /** The occasion in a German, French or Spanish incident's own words (the English ones are in humour.ts). */
 function occasionOther(t: string): string {
@@ -798,6 +824,42 @@ function regulatorName(text: string | undefined): string {
   if (!text) return '';
   const t = text.trim().replace(/^(?:we\s+)?(?:have\s+)?(?:reported|notified|informed|told)\s+(?:it\s+|this\s+)?(?:to\s+)?/i, '');
   return t.split(/\s+(?:on|at|in|by|within|the same day|yesterday|today)\b|[,;.(]/i)[0]!.trim();
+}
+
+/** 2–12 as words in prose (one is never a count in these letters). */
+const SMALL_NUMBERS: Readonly<Record<string, readonly string[]>> = {
+  de: ['', '', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'],
+  fr: ['', '', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'],
+  es: ['', '', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'],
+};
+
+/** Collected by the customer, not delivered: words of a pickup, and none of a delivery, in the incident's text. */
+const PICKUP = /(?<![\p{L}])(?:pick(?:ed)?[ -]?up|collect(?:ion|ed)?|click\s*(?:&|and|und|et|y)\s*collect|abhol\p{L}*|bereit(?:liegen|gelegt)?|retrait|retir\p{L}*|récupér\p{L}*|venir chercher|en magasin|en boutique|prête?s?|recogida|recog\p{L}*|list[oa]s? para recoger|en tienda)(?![\p{L}])/iu;
+const DELIVERY = /(?<![\p{L}])(?:deliver\p{L}*|ship(?:ped|ping)?|parcel|courier|post(?:ed|al)|liefer\p{L}*|geliefert|versand\p{L}*|versendet|verschickt|paket\p{L}*|zugestellt|livr\p{L}*|expédi\p{L}*|colis|envoy\p{L}*|entreg\p{L}*|envi\p{L}*|env[íi]o|paquete|mensajer\p{L}*|transportista)(?![\p{L}])/iu;
+
+export function isPickup(text: string): boolean {
+  return PICKUP.test(text) && !DELIVERY.test(text);
+}
+
+/** Words that name an order, not a product: "Ihre Bestellung", "votre commande", "su pedido". */
+const ORDER_WORDS = /^(?:bestellung\p{L}*|lieferung\p{L}*|sendung\p{L}*|paket\p{L}*|auftrag\p{L}*|ware\p{L}*|commande\p{L}*|livraison\p{L}*|colis|envoi\p{L}*|article\p{L}*|achat\p{L}*|pedido\p{L}*|env[íi]o\p{L}*|compra\p{L}*|paquete\p{L}*|art[íi]culo\p{L}*|producto\p{L}*|artikel\p{L}*|produit\p{L}*|order\p{L}*|item\p{L}*|parcel\p{L}*)$/iu;
+const POSSESSIVE: Readonly<Record<string, RegExp>> = {
+  de: /(?<![\p{L}])(?:ihre|ihr|ihren|ihrem|ihrer|ihres)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu,
+  fr: /(?<![\p{L}])(?:vos|votre)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu,
+  es: /(?<![\p{L}])(?:sus?)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu,
+};
+
+/**
+ * The stems of the product a mistake names after "vos"/"Ihre"/"su" ("vos lunettes progressives" →
+ * "lunett", "progress"); none when it names the order itself ("Ihre Bestellung", "su pedido").
+ */
+function productStemsOf(mistake: string, lang: string): string[] {
+  const m = POSSESSIVE[lang]?.exec(mistake);
+  if (!m || ORDER_WORDS.test(m[1]!)) return [];
+  return [m[1]!, m[2] ?? '']
+    .map((w) => w.toLowerCase())
+    .filter((w) => w.length >= 4 && !/^(?:\p{Ll}+(?:ment|mente))$/u.test(w) && !ORDER_WORDS.test(w))
+    .map((w) => w.slice(0, Math.max(4, Math.min(w.length - 2, 8))));
 }
 
 const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|forwarded)\s+(?:\w+\s+){0,3}to\s+(?:the\s+wrong|another|a\s+different|someone\s+else)|\bwrong\s+(?:address|person|recipient|patient|customer|member|client)\b|\bmisdirected\b|\bswapped\s+(?:their\s+)?addresses\b/i;

@@ -13,6 +13,8 @@ export interface FieldAdvice {
   problem: string;
   /** What a good one looks like. */
   example: string;
+  /** The language problem and example are written in (the incident's, for its own text); English when absent. */
+  lang?: string;
 }
 
 /** The fields advice reads; everything optional, as typed (before or after the schema). */
@@ -22,6 +24,9 @@ export interface AdvisableIncident {
   commitment?: string;
   remedy?: { kind?: string; details?: string };
 }
+
+/** "— for example" in the language a piece of advice is written in. */
+export const FOR_EXAMPLE: Readonly<Record<string, string>> = { de: 'zum Beispiel', fr: 'par exemple', es: 'por ejemplo', en: 'for example' };
 
 /** Over this many words a field is a wall of text in a letter. */
 export const MAX_FIELD_WORDS = 60;
@@ -178,7 +183,7 @@ export function adviseOnRecipients(affected: number | undefined, recipients: num
 
 /** One stderr line: `apologize: warning: rootCause "capacity" names a category, not what happened; for example "…"`. */
 export function formatAdvice(a: FieldAdvice): string {
-  return `apologize: warning: ${a.field} ${a.problem} — for example ${a.example}`;
+  return `apologize: warning: ${a.field} ${a.problem} — ${FOR_EXAMPLE[a.lang ?? 'en'] ?? 'for example'} ${a.example}`;
 }
 
 /** The fields a date check reads (free text, as typed). */

@@ -11,7 +11,7 @@
  */
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
-import { frenchTypography, germanCapitals, localQuotes } from '../text/typed.js';
+import { frenchTypography, germanCapitals, localQuotes, longTypedDates } from '../text/typed.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
 /** The text fields a letter in another language needs in its own words when the incident sets them. */
@@ -115,7 +115,9 @@ const TITLE_SMALL = new Set(['und', 'für', 'der', 'die', 'das', 'des', 'von', '
 function typed(incident: Incident, lang: string): Incident {
   const signerName = incident.signer.name.replace(ADDRESS_TITLE, '');
   if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
-  const fix = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
+  const own = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
+  // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
+  const fix = (v: string) => longTypedDates(own(v), lang);
   const f = (v: string | undefined) => (v === undefined ? v : fix(v));
   let title = incident.signer.title;
   let summary = f(incident.summary);

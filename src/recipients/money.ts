@@ -82,6 +82,7 @@ export function parseAmount(text: string, decimalComma = false): number {
   return Number(t);
 }
 
+const BARE_DOLLAR = /(?<![\p{L}])\$/u;
 const formats = new Map<string, Intl.NumberFormat | null>();
 const formatted = new Map<string, string>();
 
@@ -128,6 +129,9 @@ export function formatMoney(amount: string | undefined, currency: string | undef
     const n = parseAmount(a, decimalComma);
     const f = Number.isFinite(n) ? formatter(locale, c.toUpperCase()) : null;
     out = f ? f.format(n) : `${a} ${c.toUpperCase()}`;
+    // A bare "$" is pesos in Mexico and dollars elsewhere: a letter in another language than English names
+    // the currency ("$1,520.00 MXN", "629,00 $ CAD"), as an invoice there does.
+    if (f && locale !== '' && BARE_DOLLAR.test(out) && !/^en(?:$|[-_])/i.test(locale)) out = `${out} ${c.toUpperCase()}`;
   }
   if (formatted.size >= 4096) formatted.clear();
   formatted.set(key, out);

@@ -84,23 +84,29 @@ function textHelper(fn: (v: unknown, lang: string) => string) {
 
 /**
  * An order's items as the letter's language writes a count: "Gartenschere ×2, Korb ×1" →
- * "2 × Gartenschere, Korb" (the count first, no "×1"; it often sits inside brackets already); English as typed.
+ * "Gartenschere (2 Stück) und Korb" (no "×" in prose, no "×1", listed as the language lists); English as typed.
  */
 export function localItems(v: unknown, lang: string): string {
   const text = typeof v === 'string' ? v : v == null ? '' : String(v);
-  if (lang === 'en' || !text.includes('×')) return text;
-  return text
-    .split(', ')
-    .map((item) => {
-      const at = item.lastIndexOf(' ×');
-      const n = at === -1 ? '' : item.slice(at + 2);
-      if (n === '' || !/^\d+$/u.test(n)) return item;
-      const name = item.slice(0, at);
-      if (n === '1') return name;
-      return `${n} × ${name}`;
-    })
-    .join(', ');
+  if (lang === 'en') return text;
+  // No "×2" in prose: "Gartenschere (2 Stück)", "Verres antireflet (2 unités)", "Aceitunas gordal (3 unidades)",
+  // and the items joined as the language lists them ("A, B und C").
+  const unit = UNITS[lang];
+  const items = text.split(', ').map((item) => {
+    const at = item.lastIndexOf(' ×');
+    const n = at === -1 ? '' : item.slice(at + 2);
+    if (n === '' || !/^\d+$/u.test(n)) return item;
+    const name = item.slice(0, at);
+    return n === '1' || !unit ? name : `${name} (${n} ${unit})`;
+  });
+  const last = items[items.length - 1] ?? '';
+  // "und 3 weitere" already joins itself to the list.
+  if (items.length > 1 && MORE_ITEMS.test(last)) return `${items.slice(0, -1).join(', ')} ${last}`;
+  return items.length > 1 ? localeList(items, lang) : (items[0] ?? '');
 }
+
+const UNITS: Readonly<Record<string, string>> = { de: 'Stück', fr: 'unités', es: 'unidades' };
+const MORE_ITEMS = /^(?:und|et|y|and) \d+ /u;
 
 /** Words that start a whole sentence of the writer's own ("we will refund…", "you'll get…"): said as typed. */
 const OWN_SENTENCE = /^(?:we|we'll|we’ll|we've|we’ve|we're|we’re|i|i'll|i’ll|i've|i’ve|i'm|i’m|you'll|you’ll|you're|you’re|you|it|it's|it’s|this|there|they|that)\b/i;

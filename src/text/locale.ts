@@ -84,6 +84,21 @@ export function localeLongDate(v: unknown, tag: string): string {
   return languageOf(tag) === 'es' ? s.replace(/^(\p{L}+), /u, '$1 ') : s;
 }
 
+/**
+ * A date as a letter in the locale writes it beside the dates the manager typed (which are written
+ * out the same way: "Mittwoch, 25. November", "mercredi 25 novembre", "el miércoles 25 de noviembre"):
+ * the weekday and the day, the year only when it is not the year the letter is written in. One style
+ * per letter, never "25 nov" next to "29 novembre 2026".
+ */
+export function localeLetterDate(v: unknown, tag: string, now: Date): string {
+  const d = v instanceof Date ? v : new Date(v === undefined || v === null ? '' : String(v));
+  if (Number.isNaN(d.getTime())) return v === undefined || v === null ? '' : String(v);
+  if (d.getUTCFullYear() !== now.getUTCFullYear()) return localeLongDate(d, tag);
+  const fmt = memo(`dy\0${tag}`, () => new Intl.DateTimeFormat(isEnglish(tag) ? 'en-GB' : tag, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }));
+  const s = fmt.format(d);
+  return languageOf(tag) === 'es' ? s.replace(/^(\p{L}+), /u, '$1 ') : s;
+}
+
 /** ["A-1001", "A-1002", "A-1003"] → "A-1001, A-1002 and A-1003" (en, no serial comma), "… und A-1003", "… et A-1003", "… y A-1003". */
 export function localeList(items: readonly unknown[], tag: string): string {
   const words = items.map((x) => (x === undefined || x === null ? '' : String(x))).filter((x) => x !== '');
@@ -101,11 +116,16 @@ export function localeMoney(amount: unknown, currency: unknown, tag: string): st
   if (!/^[A-Z]{3}$/.test(code)) return localeDecimal(n, tag);
   try {
     const fmt = memo(`m\0${tag}\0${code}`, () => new Intl.NumberFormat(isEnglish(tag) ? 'en-GB' : tag, { style: 'currency', currency: code }));
-    return fmt.format(n);
+    const s = fmt.format(n);
+    // A bare "$" is pesos in Mexico, dollars in Canada and the US: another language's letter names the
+    // currency ("$1,520.00 MXN", "629,00 $ CAD"), as a customer there would read it on an invoice.
+    return !isEnglish(tag) && BARE_DOLLAR.test(s) ? `${s} ${code}` : s;
   } catch {
     return `${localeDecimal(n, tag)} ${code}`;
   }
 }
+
+const BARE_DOLLAR = /(?<![\p{L}])\$/u;
 
 function localeDecimal(n: number, tag: string): string {
   return memo(`f\0${tag}`, () => new Intl.NumberFormat(isEnglish(tag) ? 'en-US' : tag, { minimumFractionDigits: 0, maximumFractionDigits: 2 })).format(n);

@@ -52,6 +52,15 @@ const MONTHS_DAYS = new Set([
 const SHORT_DAYS = /(?<![\p{L}\p{N}])(mo|di|mi|do|fr|sa|so)(?=[.,]?\s*\d)/gu;
 
 const NOUN_ENDING = /(?:ung|heit|keit|schaft|tion|tät|ismus)(?:en)?$/u;
+/** Adverbs that stand between an article and its adjective ("der doppelt abgebuchte betrag"). */
+const NP_ADVERBS = new Set(['doppelt', 'zweimal', 'sehr', 'falsch', 'bereits', 'schon', 'besonders', 'ganz', 'zu', 'nicht', 'noch']);
+/**
+ * Nouns common in these letters, alone or as the end of a compound ("bankgebühren", "bestellzettel",
+ * "kontoauszug", "pakete"): a noun wherever it stands.
+ */
+const NOUN_TAIL = /(?:gebühr|gebühren|zettel|auszug|torte|torten|termin|termine|betrag|beträge|paket|pakete|lager|code|gutschein|rabatt|preis|konto|karte|artikel|kunde|kunden|kundin|tochter|sohn|kollegin|kollege|theke|filiale|praxis|fehler|ausfall|update|system|nachricht|patienten|patientin)$/u;
+/** Abbreviations written in capitals. */
+const ACRONYMS: Readonly<Record<string, string>> = { sms: 'SMS', pdf: 'PDF', iban: 'IBAN', bic: 'BIC', pin: 'PIN', tan: 'TAN', url: 'URL', app: 'App' };
 const ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/u;
 /** A verb by its form: a participle ("angebunden", "gestartet", "abgebucht") or "-iert" ("storniert"). */
 const VERB_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+ier(?:t|en|te|ten))$/u;
@@ -125,7 +134,8 @@ function lowerCasedCapitals(text: string): string {
   const skipAdjectives = (j: number) => {
     while (j + 1 < tokens.length && isWord(tokens[j]) && isWord(tokens[j + 1])) {
       const k = lower(tokens[j]);
-      const adjective = ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOT_NOUNS.has(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
+      const adverb = NP_ADVERBS.has(k) && ADJECTIVE_ENDING.test(lower(tokens[j + 1])) && isWord(tokens[j + 2]);
+      const adjective = adverb || ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOT_NOUNS.has(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
       if (!adjective) break;
       j++;
     }
@@ -136,7 +146,7 @@ function lowerCasedCapitals(text: string): string {
     const t = tokens[i]!;
     const k = t.toLowerCase();
     if (!isWord(t)) continue;
-    if (MONTHS_DAYS.has(k) || (NOUN_ENDING.test(k) && k !== 'jung')) cap[i] = true;
+    if (MONTHS_DAYS.has(k) || (NOUN_ENDING.test(k) && k !== 'jung') || (NOUN_TAIL.test(k) && !NOT_NOUNS.has(k))) cap[i] = true;
     if (POLITE.has(k)) cap[i] = true;
     if (k === 'sie' && (SIE_BEFORE.has(lower(tokens[i + 1])) || SIE_AFTER.has(lower(tokens[i - 1])))) cap[i] = true;
     // After a number ("3 tage", "10 € gutschein"), not a unit ("200 cm", "5 l").
@@ -157,7 +167,8 @@ function lowerCasedCapitals(text: string): string {
   let last = 0;
   for (let i = 0; i < tokens.length; i++) {
     out.push(text.slice(last, starts[i]));
-    out.push(cap[i] ? upper(tokens[i]!) : tokens[i]!);
+    const acronym = Object.hasOwn(ACRONYMS, tokens[i]!) ? ACRONYMS[tokens[i]!] : undefined;
+    out.push(acronym ?? (cap[i] ? upper(tokens[i]!) : tokens[i]!));
     last = starts[i]! + tokens[i]!.length;
   }
   out.push(text.slice(last));
@@ -176,4 +187,50 @@ export function localQuotes(text: string, lang: string): string {
 /** French free text: typographic apostrophes ("l'envoi" → "l’envoi"), « » for quotes, a no-break space before "%" ("15%" → "15 %"). */
 export function frenchTypography(text: string): string {
   return localQuotes(text.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), 'fr').replace(/(\d)[ \u00a0]?%/gu, '$1\u202f%');
+}
+
+const DE_MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+const DE_DAYS: Readonly<Record<string, string>> = { mo: 'Montag', di: 'Dienstag', mi: 'Mittwoch', do: 'Donnerstag', fr: 'Freitag', sa: 'Samstag', so: 'Sonntag' };
+/** "Mi, 25.11.", "mo. 30.11.2026", "25.11.": a German numeric date, with its shortened weekday when typed. */
+const DE_NUMERIC = /(?<![\p{L}\d.,])(?:(mo|di|mi|do|fr|sa|so)\.?,?\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})?(?![\d])/giu;
+/** "um 10:30" with no "Uhr" after it. */
+const DE_TIME = /(?<![\p{L}])(um|ab|bis|gegen)\s+(\d{1,2}(?::\d{2})?)(?!\s*uhr)(?![\d:.,])/giu;
+const FR_MONTHS: Readonly<Record<string, string>> = { janv: 'janvier', févr: 'février', fév: 'février', fevr: 'février', avr: 'avril', juil: 'juillet', sept: 'septembre', oct: 'octobre', nov: 'novembre', déc: 'décembre', dec: 'décembre' };
+const FR_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2}(?:er)?)\s+(janv|févr|fevr|fév|avr|juil|sept|oct|nov|déc|dec)\.?(?![\p{L}])/giu;
+const ES_MONTHS: Readonly<Record<string, string>> = { ene: 'enero', feb: 'febrero', mar: 'marzo', abr: 'abril', may: 'mayo', jun: 'junio', jul: 'julio', ago: 'agosto', sep: 'septiembre', sept: 'septiembre', set: 'septiembre', oct: 'octubre', nov: 'noviembre', dic: 'diciembre' };
+const ES_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2})\s+de\s+(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)\.?(?![\p{L}])/giu;
+const NBSP = '\u00a0';
+/** Words after which a French weekday takes no "le". */
+const FR_NO_LE = new Set(['le', 'du', 'au', 'dès', 'depuis', 'ce', 'au', 'et', 'ou', 'chaque', 'jusqu’au', 'prochain', 'dernier']);
+/** Words a subordinate clause's conjunction follows without a comma ("und damit", "auch wenn", "so dass"). */
+const NO_COMMA_BEFORE = new Set(['und', 'oder', 'aber', 'auch', 'nur', 'selbst', 'so', 'als', 'sondern', 'noch', 'erst', 'gerade']);
+
+/**
+ * The dates and times a manager typed, written out as the letter writes its own dates (one style per
+ * letter): "Mi, 25.11. um 10:30" → "Mittwoch, 25. November, um 10:30 Uhr"; "mercredi 25 nov à 18h05" →
+ * "mercredi 25 novembre à 18 h 05" ("48h" → "48 heures"); "el martes 1 de dic." → "el martes 1 de diciembre".
+ */
+export function longTypedDates(text: string, lang: string): string {
+  if (lang === 'de') {
+    return text
+      .replace(DE_NUMERIC, (m, wd: string | undefined, d: string, mo: string, y: string | undefined) => {
+        const day = Number(d);
+        const month = Number(mo);
+        if (day < 1 || day > 31 || month < 1 || month > 12) return m;
+        return `${wd ? `${DE_DAYS[wd.toLowerCase()]}, ` : ''}${day}. ${DE_MONTHS[month - 1]}${y ? ` ${y}` : ''}`;
+      })
+      .replace(/((?:tag|woch),\s\d{1,2}\.\s\p{L}+)\s+(?=\p{L})/gu, '$1, ')
+      .replace(/(\p{L}+)\s+(sobald|wenn|weil|dass|damit|falls|obwohl|nachdem|bevor)\s/gu, (m, w: string, c: string) => (NO_COMMA_BEFORE.has(w.toLowerCase()) ? m : `${w}, ${c} `))
+      .replace(DE_TIME, (_m, p: string, t: string) => `${p} ${t} Uhr`);
+  }
+  if (lang === 'fr') {
+    return text
+      .replace(FR_SHORT_MONTH, (_m, d: string, mo: string) => `${d} ${FR_MONTHS[mo.toLowerCase()]}`)
+      // "prêtes mercredi 25 novembre" → "prêtes le mercredi 25 novembre" (not after du, au, le, dès…).
+      .replace(/(?<=(\p{L}+)\s)(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?=\s+\d)/giu, (day: string, ...rest: unknown[]) => (FR_NO_LE.has(String(rest[0]).toLowerCase()) ? day : `le ${day}`))
+      .replace(/(?<![\p{L}\d])(\d{1,2})\s?h\s?(\d{2})(?![\d])/gu, `$1${NBSP}h${NBSP}$2`)
+      .replace(/(?<![\p{L}\d])(\d{1,3})\s?h(?![\p{L}\d])/gu, (_m, n: string) => (Number(n) > 24 ? `${n}${NBSP}heures` : `${n}${NBSP}h`));
+  }
+  if (lang === 'es') return text.replace(ES_SHORT_MONTH, (_m, d: string, mo: string) => `${d} de ${ES_MONTHS[mo.toLowerCase()]}`);
+  return text;
 }

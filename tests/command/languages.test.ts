@@ -57,9 +57,9 @@ describe('a batch with customers in several languages', () => {
       expect(m.text, to).toMatch(count);
     }
     expect(byTo.get('zoe@example.com')!.text).toContain('Leiterin Kundenservice, Smith & Sons');
-    expect(byTo.get('zoe@example.com')!.text).toContain('Mittwoch, 25. November 2026');
-    expect(byTo.get('marie@example.com')!.text).toContain('mercredi 25 novembre 2026');
-    expect(byTo.get('lucia@example.com')!.text).toContain('miércoles 25 de noviembre de 2026');
+    expect(byTo.get('zoe@example.com')!.text).toContain('Mittwoch, 25. November');
+    expect(byTo.get('marie@example.com')!.text).toContain('mercredi 25 novembre');
+    expect(byTo.get('lucia@example.com')!.text).toContain('miércoles 25 de noviembre');
   });
 
   it('follow-ups thread under each apology and keep "Re:" in every language', async () => {

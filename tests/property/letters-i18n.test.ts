@@ -99,6 +99,13 @@ const GREETING: Record<string, RegExp> = {
   es: /^(?:Hola(?:, Ann)?:|Buenos días(?:, Ann Lee)?:|Estimad[ao] Sr[a]?\. Lee:)$/u,
 };
 
+/** Word-for-word phrasings native readers marked down. */
+const CALQUES: Record<string, RegExp> = {
+  de: /Der Fehler lag bei uns|im Stich gelassen|auf unsere Kappe|liegt auch das an uns|bleibt dran|bleibe dran/u,
+  fr: /C’est ainsi que nous éviterons|fait désormais partie de notre façon de travailler|La faute était la nôtre|c’est encore de notre faute/u,
+  es: /forma parte de nuestra forma de trabajar|Lo ocurrido nos ha obligado|también es culpa nuestra/u,
+};
+
 /** The mechanical faults, in one rendered body (and subject), for a letter in `lang`. */
 function faults(lang: 'de' | 'fr' | 'es', subject: string, body: string): string[] {
   const out: string[] = [];
@@ -137,6 +144,12 @@ function faults(lang: 'de' | 'fr' | 'es', subject: string, body: string): string
   if (lang === 'es') {
     for (const s of body.split(/(?<=[.!?])\s+/u)) if (s.endsWith('?') && !s.includes('¿')) out.push(`Spanish question without ¿: "${s.slice(0, 50)}"`);
   }
+  // No "×2" in prose, no shortened month beside written-out dates, no calque a native letter does not say.
+  if (/×/u.test(body)) out.push('"×" in prose');
+  const short = /(?<![\p{L}])(?:\d{1,2}\.?\s+(?:de\s+)?(?:nov|déc|dic|dez|janv|ene)\.?(?![\p{L}]))/u.exec(body);
+  if (short) out.push(`shortened month "${short[0]}"`);
+  const calque = CALQUES[lang]!.exec(all);
+  if (calque) out.push(`calque "${calque[0]}"`);
   if (guessLanguage(all) !== lang) out.push(`language guessed as ${guessLanguage(all)}`);
   return out;
 }

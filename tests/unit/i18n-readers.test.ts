@@ -25,7 +25,7 @@ describe('German typed in lower case gets its capitals', () => {
     ['wir haben einen zweiten versanddienstleister angebunden der einspringt wenn der erste ausfällt', 'wir haben einen zweiten Versanddienstleister angebunden der einspringt wenn der erste ausfällt'],
     ['ihr termin zur wurzelbehandlung am mi, 25.11. um 10:30 wurde ohne rechtzeitige absage von uns gestrichen', 'Ihr Termin zur Wurzelbehandlung am Mi, 25.11. um 10:30 wurde ohne rechtzeitige Absage von uns gestrichen'],
     ['eine neue erdbeertorte steht morgen ab 8 uhr für sie bereit', 'eine neue Erdbeertorte steht morgen ab 8 Uhr für Sie bereit'],
-    ['wenn ihnen bankgebühren entstanden sind, schicken sie uns bitte den kontoauszug', 'wenn Ihnen bankgebühren entstanden sind, schicken Sie uns bitte den Kontoauszug'],
+    ['wenn ihnen bankgebühren entstanden sind, schicken sie uns bitte den kontoauszug', 'wenn Ihnen Bankgebühren entstanden sind, schicken Sie uns bitte den Kontoauszug'],
     ['10 € gutschein für ihre nächste bestellung', '10 € Gutschein für Ihre nächste Bestellung'],
     ['wir erstatten die gebühren', 'wir erstatten die Gebühren'],
     ['ein hochbeet 200 cm lang', 'ein Hochbeet 200 cm lang'],
@@ -67,7 +67,8 @@ describe('orders and money in the customer\'s language', () => {
     expect(formatMoney('1234.56', 'EUR', 'es-ES')).toBe('1.234,56\u00a0€');
     expect(formatMoney('1234.56', 'EUR', 'de')).toBe('1.234,56\u00a0€');
     expect(formatMoney('1234.56', 'EUR', 'fr')).toBe('1\u202f234,56\u00a0€');
-    expect(formatMoney('1520', 'MXN', 'es-MX')).toBe('$1,520.00');
+    // A bare "$" names its currency in a letter that is not English (pesos, not dollars).
+    expect(formatMoney('1520', 'MXN', 'es-MX')).toBe('$1,520.00 MXN');
   });
 });
 
@@ -94,7 +95,7 @@ describe('the incident as the letter\'s language prints it', () => {
     expect(i.summary).toBe('Lieferverzug');
     expect(i.people.many).toBe('Patienten');
     expect(i.mistake).toBe('der Abschlag für November wurde doppelt abgebucht');
-    expect(i.remedy.details).toBe('der Betrag wird bis Mo, 30.11. zurücküberwiesen');
+    expect(i.remedy.details).toBe('der Betrag wird bis Montag, 30. November, zurücküberwiesen');
   });
 
   it('French: typographic apostrophes and a no-break space before %', () => {
@@ -135,9 +136,9 @@ describe('the promised check-in comes after what it checks', () => {
       followUp: { after: '2d' },
     } as IncidentInput);
   const cases: [string, string, string, string][] = [
-    ['de', 'wir haben einen ersatztermin für sie am do, 3.12. um 9:00 reserviert', 'Freitag, 4. Dezember 2026', 'Samstag, 28. November'],
-    ['fr', 'nous vous avons réservé un créneau le jeudi 3 déc. à 9h', 'vendredi 4 décembre 2026', 'samedi 28 novembre'],
-    ['es', 'le hemos guardado un hueco el jueves 3 de dic. a las 9:00', 'viernes 4 de diciembre de 2026', 'sábado 28 de noviembre'],
+    ['de', 'wir haben einen ersatztermin für sie am do, 3.12. um 9:00 reserviert', 'Freitag, 4. Dezember,', 'Samstag, 28. November'],
+    ['fr', 'nous vous avons réservé un créneau le jeudi 3 déc. à 9h', 'vendredi 4 décembre pour', 'samedi 28 novembre'],
+    ['es', 'le hemos guardado un hueco el jueves 3 de dic. a las 9:00', 'viernes 4 de diciembre para', 'sábado 28 de noviembre'],
   ];
   for (const [lang, outcome, after, before] of cases) {
     it(`${lang}: a new appointment on 3 December moves the check-in to the 4th, asking how it went`, () => {
