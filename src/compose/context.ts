@@ -243,6 +243,9 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       americas: lang === 'es' && !/^es(?:-ES)?$/iu.test(tag),
       remedySentence: !english && hasVerb(incident.remedy.details ?? '', lang),
       vaguePromise: isVaguePromise(incident.commitment),
+      // The offer is the customer's next appointment ("your next hygiene appointment, free of charge"): beside a
+      // slot already held, the letter says that slot is the free one.
+      remedyNextVisit: /\bnext\b[^,.;]{0,40}?\b(?:appointments?|visits?|sessions?|class(?:es)?|lessons?|consultations?|treatments?|bookings?|check-?ups?|cleans?|installations?|fittings?)\b/i.test(incident.remedy.details ?? ''),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
       event: eventOf(text),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
@@ -272,6 +275,10 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       // template picks one by `(gt (length recipient.orders) 1)`, so a batch's shapes hold the text (no value per row).
       mistakeOne: mistake.one,
       mistakeMany: mistake.many,
+      // The same without the length of the delay ("running late (by two days)" → "running late"): for a
+      // customer whose row gives its own new date or outcome, which the incident's span could contradict.
+      mistakeOneUndated: mistake.oneUndated,
+      mistakeManyUndated: mistake.manyUndated,
       // The mistake already joins two clauses ("the app was down … and you could not reach your files"): a
       // letter ends it there and owns it in a sentence of its own, not with a third ", and that was down to us".
       mistakeCompound: /\s(?:and|but|so)\s/i.test(incident.mistake) || incident.mistake.length > 90,
@@ -310,6 +317,9 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
         regulatorSaid: regulatorSaid(incident.exposure.regulator ?? '', lang),
         // The containment said once: not when the commitment already says it ("we turned the cache off within the hour").
         containedRepeats: repeats(incident.exposure.contained, incident.commitment),
+        // What was done to contain it, as one reader is told it: without a tally of the others ("and 49 have
+        // already confirmed they did"), which says nothing about this reader's case. A business letter keeps it.
+        containedSaid: incident.audience === 'business' ? (incident.exposure.contained ?? '') : withoutTallies(incident.exposure.contained ?? '', incident.affected),
         // "the ICO on 19 November" → "the ICO": who the customer may complain to.
         regulatorName: english ? regulatorName(incident.exposure.regulator) : '',
       },
@@ -650,6 +660,26 @@ function repeats(first: string | undefined, second: string | undefined): boolean
   return shared / a.size >= 0.75;
 }
 
+/** A number standing for people or replies ("49 have", "12 of them", "30 customers"): a tally, not this reader's case. */
+const TALLY = /(?<![\p{L}\p{N}£$€.,])(\d[\d,]*)(?:\s+(?:more|others?|people|customers|patients|members|clients|guests|passengers|recipients|users|of (?:them|those|these|the|our))\b|\s+(?:\w+\s+)?(?:have|has|had|were|was|are|is)\b)/iu;
+
+/**
+ * A field's clauses without those that tally others ("…, and 49 have already confirmed they did" →
+ * "…"). A clause naming the affected number itself ("all 57 addresses") stays. Whole when every
+ * clause is a tally.
+ */
+export function withoutTallies(text: string, affected: number): string {
+  const t = text.trim();
+  if (!/\d/.test(t)) return t;
+  const clauses = t.split(/(?:,\s+and\s+|;\s*|,\s+(?=(?:but|so|while|with)\s)|\.\s+(?=[\p{Lu}\d]))/u);
+  const kept = clauses.filter((c) => {
+    const m = TALLY.exec(c);
+    return !m || Number(m[1]!.replace(/,/g, '')) === affected;
+  });
+  if (kept.length === clauses.length || kept.length === 0) return t;
+  return kept.join(', and ').replace(/[.;,\s]+$/u, '');
+}
+
 /** "the ICO on 19 November" → "the ICO"; "We reported it to the ICO" → "the ICO". */
 function regulatorName(text: string | undefined): string {
   if (!text) return '';
@@ -675,7 +705,38 @@ interface MistakeForm {
  * The mistake for a customer with one order and for one with several ("your order is running late"
  * → "your orders are running late"), made once per run: a batch picks one per row.
  */
-function mistakeForms(text: string): { one: MistakeForm; many: MistakeForm } {
+function mistakeForms(text: string): { one: MistakeForm; many: MistakeForm; oneUndated: MistakeForm; manyUndated: MistakeForm } {
+  const forms = pluralForms(text);
+  const undated = withoutRelativeDelay(text);
+  return { ...forms, ...(undated === text ? { oneUndated: forms.one, manyUndated: forms.many } : (({ one, many }) => ({ oneUndated: one, manyUndated: many }))(pluralForms(undated))) };
+}
+
+const COUNT = String.raw`(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|a couple|several|many)`;
+const SPAN = String.raw`(?:more\s+)?(?:hours?|days?|working days?|business days?|weeks?|months?)`;
+/** "(by two days)", "by about 3 days", "of two days" after a delay word. */
+const BY = String.raw`\b(?:by|of)\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+|more than\s+|at least\s+)?${COUNT}\s+${SPAN}\b`;
+const BY_SPAN = new RegExp(String.raw`\s*\(\s*${BY}\s*\)|\s*${BY}`, 'giu');
+/** "three days late", "2 weeks behind schedule": the span goes, the lateness stays. */
+const SPAN_LATE = new RegExp(String.raw`\b${COUNT}\s+${SPAN}\s+(late|behind(?: schedule)?|overdue|delayed)\b`, 'giu');
+
+/**
+ * The mistake without the length of the delay ("your order is running late (by two days)" → "your
+ * order is running late"): what a customer whose row gives its own new date reads, so the letter
+ * does not contradict that date. The text as typed when it names no span.
+ */
+export function withoutRelativeDelay(text: string): string {
+  const out = text
+    .replace(BY_SPAN, '')
+    .replace(SPAN_LATE, '$1')
+    .replace(/\(\s*\)/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([.,;:!?)])/g, '$1')
+    .trim();
+  return out === '' ? text : out;
+}
+
+/** The mistake for one order and for several. */
+function pluralForms(text: string): { one: MistakeForm; many: MistakeForm } {
   const form = (t: string): MistakeForm => ({ sentence: sentence(t), clause: clause(t), lead: cap(clause(t)) });
   const one = form(text);
   const plural = text.replace(/\b([Yy]our) order\b(?!s)(\s+(?:is|was|has|hasn't|wasn't|isn't)\b)?/g, (_all, your: string, verb: string | undefined) => {
