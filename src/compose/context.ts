@@ -245,7 +245,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       vaguePromise: isVaguePromise(incident.commitment),
       // The offer is the customer's next appointment ("your next hygiene appointment, free of charge"): beside a
       // slot already held, the letter says that slot is the free one.
-      remedyNextVisit: /\bnext\b[^,.;]{0,40}?\b(?:appointments?|visits?|sessions?|class(?:es)?|lessons?|consultations?|treatments?|bookings?|check-?ups?|cleans?|installations?|fittings?)\b/i.test(incident.remedy.details ?? ''),
+      remedyNextVisit: /\bnext\b[^,.;]{0,40}?\b(?:appointments?|visits?|sessions?|class(?:es)?|lessons?|consultations?|treatments?|bookings?|check-?ups?|cleans?|installations?|fittings?)\b(?:\s*(?:[,;.(—–-]|$|free\b|at no\b|on us\b|for free\b|is\b|will\b))/i.test(incident.remedy.details ?? ''),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
       event: eventOf(text),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
@@ -300,7 +300,7 @@ export function contextBuilder(incident: Incident, o: ContextOptions): ContextBu
       outcome: incident.outcome ?? '',
       // The outcome as a letter's first line: "it is on its way" names what it is ("Your order is on its way"),
       // for one order and for several ("Your orders are on their way").
-      outcomeFirst: outcomeRepeats(incident.outcome ?? '', incident.mistake) ? { one: '', many: '' } : outcomeFirst(incident.outcome ?? '', incident.scenario),
+      outcomeFirst: outcomeRepeats(incident.outcome ?? '', incident.mistake) ? { one: '', many: '', oneClause: '', manyClause: '' } : outcomeFirst(incident.outcome ?? '', incident.scenario),
       // An outcome that names what the mistake names ("your welcome pack went out" / "the welcome pack … didn't go
       // out"): a severe letter says it after the mistake, not first, so the noun does not come twice in a row.
       outcomeAfter: outcomeAfter(incident.outcome ?? '', incident.mistake),
@@ -440,7 +440,7 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
   const mistake = text;
   const listCovered = data.length > 0 && data.every((d) => KIND_MENTIONED[d]?.test(mistake) ?? false);
   const spared = [...(has.password ? [] : ['passwords']), ...(money ? [] : ['payment details'])];
-  const notInvolved = data.length > 0 && spared.length > 0 ? `No ${spared.join(' or ')} ${spared.length > 1 ? 'were' : 'was'} involved.` : '';
+  const notInvolved = data.length > 0 && spared.length > 0 ? `No ${spared.join(' or ')} were involved.` : '';
   return {
     list,
     short,
@@ -764,18 +764,18 @@ function commitmentDueDate(v: string, now: Date): string {
 }
 
 /** "it is on its way now" → "Your order is on its way now" (and "Your orders are on their way now"): a first line names its thing. */
-function outcomeFirst(outcome: string, scenario: string): { one: string; many: string } {
+function outcomeFirst(outcome: string, scenario: string): { one: string; many: string; oneClause: string; manyClause: string } {
   const m = /^\s*(?:it|this)\s+(is|was|has|will|should|arrived|went)\b(.*)$/isu.exec(outcome);
   const noun = scenario === 'shipping-delay' ? 'your order' : scenario === 'wrong-item' ? 'the right item' : '';
-  if (!m || !noun) return { one: sentence(outcome), many: sentence(outcome) };
+  if (!m || !noun) return { one: sentence(outcome), many: sentence(outcome), oneClause: clause(outcome), manyClause: clause(outcome) };
   const verb = m[1]!.toLowerCase();
   const rest = m[2]!;
   const plural = { is: 'are', was: 'were', has: 'have' }[verb] ?? verb;
   const nounMany = noun === 'your order' ? 'your orders' : 'the right items';
-  return {
-    one: sentence(`${noun} ${verb}${rest}`),
-    many: sentence(`${nounMany} ${plural}${rest.replace(/\bits\b/g, 'their')}`),
-  };
+  const one = `${noun} ${verb}${rest}`;
+  const many = `${nounMany} ${plural}${rest.replace(/\bits\b/g, 'their')}`;
+  // The clauses after a lead ("Here is where things stand: your order is on its way").
+  return { one: sentence(one), many: sentence(many), oneClause: clause(one), manyClause: clause(many) };
 }
 
 /** The outcome and the mistake share a phrase of two words ("welcome pack"). */
