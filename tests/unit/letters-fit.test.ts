@@ -131,6 +131,8 @@ describe("a row's own new date is not contradicted by the incident's delay", () 
       }
       for (const t of each(input, () => ann({ outcome: 'it arrives on Friday' }))) expect(t).not.toMatch(/two days|three days|3 days/);
       expect(letter(input)).toMatch(/two days|three days|3 days/);
+      // a business letter too
+      for (const t of each({ ...input, audience: 'business' }, () => ann({ new_date: 'Friday 4 December' }))) expect(t).not.toMatch(/two days|three days|3 days/);
     }
   });
 
