@@ -258,9 +258,9 @@ describe('outage and generic letters read like a person wrote them', () => {
     remedy: { kind: 'credit', details: 'a week of your plan free on your next invoice' },
   };
 
-  it('the outage letter asks about lost work, says the invoice credit needs nothing from them, and is short', () => {
+  it('the outage letter asks what they lost, says the invoice credit needs nothing from them, and is short', () => {
     for (const t of each(outage)) {
-      expect(t).toMatch(/you lost work while we were down/);
+      expect(t).toMatch(/you lost anything while we were down/);
       expect(t).toContain("on your next invoice. There's nothing you need to do to receive it.");
       expect(t).not.toMatch(/You count on us being there, and we weren't/);
       expect(t.split(/\s+/).length).toBeLessThan(250);
