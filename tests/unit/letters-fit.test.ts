@@ -189,6 +189,15 @@ describe('a critical data exposure is visibly graver than a moderate one, and co
     }
   });
 
+  it('the writer is told when a critical exposure has no senior signer, no reference or no line to a person', () => {
+    const warn = (input: IncidentInput) => incidentWarnings(validateIncident(input), NOW);
+    expect(warn({ ...leak, severity: 'critical' }).filter((w) => /^signer |reference/.test(w))).toEqual([]);
+    expect(warn({ ...leak, severity: 'critical', signer: { name: 'The Ledgerly team', team: true } })).toContainEqual(expect.stringMatching(/^signer is a team: a critical data exposure should be signed by the most senior person responsible/));
+    expect(warn({ ...leak, severity: 'critical', signer: { name: 'Omar Haddad' } })).toContainEqual(expect.stringMatching(/^signer has no title/));
+    expect(warn({ ...leak, severity: 'critical', company: { name: 'Ledgerly' }, exposure: { ...leak.exposure!, reference: undefined } })).toContainEqual(expect.stringMatching(/^exposure\.reference and company\.phone or company\.email not set/));
+    expect(warn({ ...leak, signer: { name: 'The Ledgerly team', team: true } }).filter((w) => /^signer /.test(w))).toEqual([]);
+  });
+
   it('a team signs without an "I" promise', () => {
     const t = letter({ ...leak, severity: 'critical', signer: { name: 'The Ledgerly team', team: true } });
     expect(t).not.toMatch(/talk to me|\bI\b/);
