@@ -298,6 +298,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       americas: lang === 'es' && !/^es(?:-ES)?$/iu.test(tag),
       remedySentence: !english && hasVerb(incident.remedy.details ?? '', lang),
       vaguePromise: isVaguePromise(incident.commitment),
+      // The offer is the customer's next appointment ("your next hygiene appointment, free of charge"): beside a
+      // slot already held, the letter says that slot is the free one.
+      remedyNextVisit: /\bnext\b[^,.;]{0,40}?\b(?:appointments?|visits?|sessions?|class(?:es)?|lessons?|consultations?|treatments?|bookings?|check-?ups?|cleans?|installations?|fittings?)\b(?:\s*(?:[,;.(—–-]|$|free\b|at no\b|on us\b|for free\b|is\b|will\b))/i.test(incident.remedy.details ?? ''),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
       event: eventOf(text),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
@@ -327,6 +330,10 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // template picks one by `(gt (length recipient.orders) 1)`, so a batch's shapes hold the text (no value per row).
       mistakeOne: mistake.one,
       mistakeMany: mistake.many,
+      // The same without the length of the delay ("running late (by two days)" → "running late"): for a
+      // customer whose row gives its own new date or outcome, which the incident's span could contradict.
+      mistakeOneUndated: mistake.oneUndated,
+      mistakeManyUndated: mistake.manyUndated,
       // The mistake already joins two clauses ("the app was down … and you could not reach your files"): a
       // letter ends it there and owns it in a sentence of its own, not with a third ", and that was down to us".
       mistakeCompound: /\s(?:and|but|so)\s/i.test(incident.mistake) || incident.mistake.length > 90,
@@ -348,7 +355,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       outcome: incident.outcome ?? '',
       // The outcome as a letter's first line: "it is on its way" names what it is ("Your order is on its way"),
       // for one order and for several ("Your orders are on their way").
-      outcomeFirst: outcomeRepeats(incident.outcome ?? '', incident.mistake) ? { one: '', many: '' } : outcomeFirst(incident.outcome ?? '', incident.scenario),
+      outcomeFirst: outcomeRepeats(incident.outcome ?? '', incident.mistake) ? { one: '', many: '', oneClause: '', manyClause: '' } : outcomeFirst(incident.outcome ?? '', incident.scenario),
       // An outcome that names what the mistake names ("your welcome pack went out" / "the welcome pack … didn't go
       // out"): a severe letter says it after the mistake, not first, so the noun does not come twice in a row.
       outcomeAfter: outcomeAfter(incident.outcome ?? '', incident.mistake),
@@ -377,6 +384,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
         regulatorSaid: regulatorSaid(incident.exposure.regulator ?? '', lang),
         // The containment said once: not when the commitment already says it ("we turned the cache off within the hour").
         containedRepeats: repeats(incident.exposure.contained, incident.commitment),
+        // What was done to contain it, as one reader is told it: without a tally of the others ("and 49 have
+        // already confirmed they did"), which says nothing about this reader's case. A business letter keeps it.
+        containedSaid: incident.audience === 'business' ? (incident.exposure.contained ?? '') : withoutTallies(incident.exposure.contained ?? '', incident.affected),
         // "the ICO on 19 November" → "the ICO": who the customer may complain to.
         regulatorName: english ? regulatorName(incident.exposure.regulator) : '',
       },
@@ -497,7 +507,7 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
   const mistake = text;
   const listCovered = data.length > 0 && data.every((d) => KIND_MENTIONED[d]?.test(mistake) ?? false);
   const spared = [...(has.password ? [] : ['passwords']), ...(money ? [] : ['payment details'])];
-  const notInvolved = data.length > 0 && spared.length > 0 ? `No ${spared.join(' or ')} ${spared.length > 1 ? 'were' : 'was'} involved.` : '';
+  const notInvolved = data.length > 0 && spared.length > 0 ? `No ${spared.join(' or ')} were involved.` : '';
   return {
     list,
     short,
@@ -819,6 +829,26 @@ function repeats(first: string | undefined, second: string | undefined): boolean
   return shared / a.size >= 0.75;
 }
 
+/** A number standing for people or replies ("49 have", "12 of them", "30 customers"): a tally, not this reader's case. */
+const TALLY = /(?<![\p{L}\p{N}£$€.,])(\d[\d,]*)(?:\s+(?:more|others?|people|customers|patients|members|clients|guests|passengers|recipients|users|of (?:them|those|these|the|our))\b|\s+(?:\w+\s+)?(?:have|has|had|were|was|are|is)\b)/iu;
+
+/**
+ * A field's clauses without those that tally others ("…, and 49 have already confirmed they did" →
+ * "…"). A clause naming the affected number itself ("all 57 addresses") stays. Whole when every
+ * clause is a tally.
+ */
+export function withoutTallies(text: string, affected: number): string {
+  const t = text.trim();
+  if (!/\d/.test(t)) return t;
+  const clauses = t.split(/(?:,\s+and\s+|;\s*|,\s+(?=(?:but|so|while|with)\s)|\.\s+(?=[\p{Lu}\d]))/u);
+  const kept = clauses.filter((c) => {
+    const m = TALLY.exec(c);
+    return !m || Number(m[1]!.replace(/,/g, '')) === affected;
+  });
+  if (kept.length === clauses.length || kept.length === 0) return t;
+  return kept.join(', and ').replace(/[.;,\s]+$/u, '');
+}
+
 /** "the ICO on 19 November" → "the ICO"; "We reported it to the ICO" → "the ICO". */
 function regulatorName(text: string | undefined): string {
   if (!text) return '';
@@ -880,7 +910,38 @@ interface MistakeForm {
  * The mistake for a customer with one order and for one with several ("your order is running late"
  * → "your orders are running late"), made once per run: a batch picks one per row.
  */
-function mistakeForms(text: string): { one: MistakeForm; many: MistakeForm } {
+function mistakeForms(text: string): { one: MistakeForm; many: MistakeForm; oneUndated: MistakeForm; manyUndated: MistakeForm } {
+  const forms = pluralForms(text);
+  const undated = withoutRelativeDelay(text);
+  return { ...forms, ...(undated === text ? { oneUndated: forms.one, manyUndated: forms.many } : (({ one, many }) => ({ oneUndated: one, manyUndated: many }))(pluralForms(undated))) };
+}
+
+const COUNT = String.raw`(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|a couple of|a couple|several|many)`;
+const SPAN = String.raw`(?:more\s+)?(?:hours?|days?|working days?|business days?|weeks?|months?)`;
+/** "(by two days)", "by about 3 days", "of two days" after a delay word. */
+const BY = String.raw`\b(?:by|of)\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+|more than\s+|at least\s+)?${COUNT}\s+${SPAN}\b`;
+const BY_SPAN = new RegExp(String.raw`\s*\(\s*${BY}\s*\)|\s*${BY}`, 'giu');
+/** "three days late", "2 weeks behind schedule": the span goes, the lateness stays. */
+const SPAN_LATE = new RegExp(String.raw`\b${COUNT}\s+${SPAN}\s+(late|behind(?: schedule)?|overdue|delayed)\b`, 'giu');
+
+/**
+ * The mistake without the length of the delay ("your order is running late (by two days)" → "your
+ * order is running late"): what a customer whose row gives its own new date reads, so the letter
+ * does not contradict that date. The text as typed when it names no span.
+ */
+export function withoutRelativeDelay(text: string): string {
+  const out = text
+    .replace(BY_SPAN, '')
+    .replace(SPAN_LATE, '$1')
+    .replace(/\(\s*\)/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([.,;:!?)])/g, '$1')
+    .trim();
+  return out === '' ? text : out;
+}
+
+/** The mistake for one order and for several. */
+function pluralForms(text: string): { one: MistakeForm; many: MistakeForm } {
   const form = (t: string): MistakeForm => ({ sentence: sentence(t), clause: clause(t), lead: cap(clause(t)) });
   const one = form(text);
   const plural = text.replace(/\b([Yy]our) order\b(?!s)(\s+(?:is|was|has|hasn't|wasn't|isn't)\b)?/g, (_all, your: string, verb: string | undefined) => {
@@ -908,18 +969,18 @@ function commitmentDueDate(v: string, now: Date): string {
 }
 
 /** "it is on its way now" → "Your order is on its way now" (and "Your orders are on their way now"): a first line names its thing. */
-function outcomeFirst(outcome: string, scenario: string): { one: string; many: string } {
+function outcomeFirst(outcome: string, scenario: string): { one: string; many: string; oneClause: string; manyClause: string } {
   const m = /^\s*(?:it|this)\s+(is|was|has|will|should|arrived|went)\b(.*)$/isu.exec(outcome);
   const noun = scenario === 'shipping-delay' ? 'your order' : scenario === 'wrong-item' ? 'the right item' : '';
-  if (!m || !noun) return { one: sentence(outcome), many: sentence(outcome) };
+  if (!m || !noun) return { one: sentence(outcome), many: sentence(outcome), oneClause: clause(outcome), manyClause: clause(outcome) };
   const verb = m[1]!.toLowerCase();
   const rest = m[2]!;
   const plural = { is: 'are', was: 'were', has: 'have' }[verb] ?? verb;
   const nounMany = noun === 'your order' ? 'your orders' : 'the right items';
-  return {
-    one: sentence(`${noun} ${verb}${rest}`),
-    many: sentence(`${nounMany} ${plural}${rest.replace(/\bits\b/g, 'their')}`),
-  };
+  const one = `${noun} ${verb}${rest}`;
+  const many = `${nounMany} ${plural}${rest.replace(/\bits\b/g, 'their')}`;
+  // The clauses after a lead ("Here is where things stand: your order is on its way").
+  return { one: sentence(one), many: sentence(many), oneClause: clause(one), manyClause: clause(many) };
 }
 
 /** The outcome and the mistake share a phrase of two words ("welcome pack"). */

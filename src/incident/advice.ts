@@ -51,6 +51,28 @@ const VAGUE_CAUSES = new Set([
   'an oversight', 'human', 'staff error', 'user error', 'outage', 'downtime', 'network issues', 'server issues',
 ]);
 
+/**
+ * Words a cause can be made of and still name only a category: "human error on our part", "a glitch in
+ * our system", "we made a mistake", "technical issues on our end". A cause of these words alone says nothing.
+ */
+const CATEGORY_WORDS = new Set([
+  'error', 'errors', 'mistake', 'mistakes', 'issue', 'issues', 'problem', 'problems', 'glitch', 'glitches', 'bug', 'bugs',
+  'fault', 'faults', 'failure', 'failures', 'oversight', 'miscommunication', 'communication', 'human', 'technical', 'system',
+  'systems', 'software', 'it', 'internal', 'operational', 'process', 'staff', 'user', 'network', 'server', 'servers',
+  'outage', 'downtime', 'difficulties', 'capacity', 'load', 'high', 'heavy', 'demand', 'unforeseen', 'unexpected',
+  'circumstances', 'beyond', 'control', 'various', 'reasons', 'unknown', 'side', 'part', 'end', 'made', 'make', 'simple',
+  'genuine', 'honest', 'unfortunate', 'regrettable', 'small', 'minor', 'one', 'something', 'went', 'wrong', 'things',
+  'thing', 'stuff', 'combination', 'factors', 'mix', 'up', 'mixup', 'slip', 'slipped', 'through', 'cracks', 'sorry',
+]);
+
+/** Words a promise can be made of and still say only that something was fixed: "the issue has been resolved", "all sorted now". */
+const FIXED_WORDS = new Set([
+  'fixed', 'fix', 'fixing', 'resolved', 'resolve', 'resolving', 'sorted', 'sort', 'sorting', 'addressed', 'address',
+  'dealt', 'deal', 'rectified', 'corrected', 'remedied', 'handled', 'solved', 'now', 'issue', 'issues', 'problem',
+  'problems', 'bug', 'glitch', 'matter', 'place', 'back', 'normal', 'working', 'care', 'taken', 'fully', 'completely',
+  'already', 'since', 'then', 'done', 'ok', 'okay', 'fine', 'again', 'gone',
+]);
+
 /** Phrases that promise without saying what will change. */
 const VAGUE_PROMISES = [
   /\b(?:do|doing|be|get|getting) better\b/g,
@@ -123,7 +145,7 @@ export function isVagueCause(text: string): boolean {
   const p = plain(text);
   const content = contentWords(p);
   if (content.length <= 1) return true;
-  return VAGUE_CAUSES.has(content.join(' ')) || VAGUE_CAUSES.has(p);
+  return VAGUE_CAUSES.has(content.join(' ')) || VAGUE_CAUSES.has(p) || content.every((w) => CATEGORY_WORDS.has(w));
 }
 
 /** A promise with no concrete change in it ("we'll do better", "it won't happen again", "we will improve our processes"). */
@@ -138,7 +160,8 @@ export function isVaguePromise(text: string): boolean {
     });
   }
   const left = contentWords(p).filter((w) => !VAGUE_NOUNS.has(w));
-  return words <= 1 || (promised && left.length < 2);
+  // "We fixed it.", "the issue has been resolved", "all sorted now": a fix reported, no change named.
+  return words <= 1 || (promised && left.length < 2) || left.every((w) => FIXED_WORDS.has(w));
 }
 
 /** Everything worth telling the writer about the incident's text fields, in field order. */

@@ -100,6 +100,14 @@ export function incidentWarnings(incident: Incident, now: Date = new Date(), sta
   if (incident.commitmentStatus === 'done' && incident.commitmentDue !== undefined) {
     out.push(`commitmentDue ${incident.commitmentDue} is ignored: commitmentStatus is done (use --commitment-status in-progress or planned for a change still coming)`);
   }
+  // A critical data exposure is signed by the person who answers for it, and gives a reference and a line to a person.
+  if (incident.scenario === 'data-exposure' && incident.severity === 'critical') {
+    if (incident.signer.team || !incident.signer.title) {
+      out.push(`signer ${incident.signer.team ? 'is a team' : 'has no title'}: a critical data exposure should be signed by the most senior person responsible — for example --signer "Dr Helen Ward" --signer-title "Medical Director"`);
+    }
+    const missing = [...(incident.exposure.reference ? [] : ['exposure.reference']), ...(incident.company.phone || incident.company.email ? [] : ['company.phone or company.email'])];
+    if (missing.length > 0) out.push(`${missing.join(' and ')} not set: a critical data exposure gives the reader a reference to quote and a person to reach — for example exposure.reference: "RC-2611", --phone "01632 960555"`);
+  }
   for (const item of incident.exposure.data) {
     if ((EXPOSURE_KINDS as readonly string[]).includes(item)) continue;
     const guess = nearest(item, EXPOSURE_KINDS);
