@@ -246,6 +246,10 @@ function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
         }
       }
       const date = new Date(Date.UTC(year, month, day));
+      const typedDay = wd ? weekdayOf(wd) : -1;
+      if (typedDay >= 0 && typedDay !== date.getUTCDay()) {
+        notes.push({ problem: `says "${typed}", but ${day} ${MONTHS[month]} ${year} is a ${WEEKDAYS[date.getUTCDay()]}`, example: `"${letterDate(date, o.now)}" (or the date you meant)` });
+      }
       return `${word ? `${word} ` : ''}${dateWords(date, wd ? weekdayOf(wd) : -1, o.now)}`;
     },
   );
@@ -282,6 +286,9 @@ const CONTRACTION = new RegExp(`(?<![\\p{L}\\p{N}'’])(${Object.keys(CONTRACTIO
 /** "its" before these is "it's" ("its been fixed", "its on its way"): a possessive "its" is followed by its noun. */
 const ITS_IS = new Set(['a', 'an', 'the', 'been', 'not', 'now', 'already', 'still', 'just', 'also', 'going', 'gone', 'done', 'fixed', 'ok', 'okay', 'fine', 'on', 'in', 'at', 'here', 'there', 'because', 'my', 'our', 'your', 'their', 'likely', 'probably', 'being', 'getting', 'taking', 'coming', 'due']);
 
+const AFTER_WERE = /^(?:sorry|not|now|still|also|already|happy|glad|so|very|really|working|looking|going|sending|refunding|fixing|changing|adding|putting|making|taking|calling|checking|reviewing|on|in)$/u;
+const AFTER_WILL = /^(?:call|be|send|refund|make|fix|get|email|contact|look|check|have|do|give|let|pay|cover|replace|ring|book|arrange|credit|reimburse|waive|post|ship|deliver|follow|update|keep|add|put|text|write|reply)$/u;
+
 function pronouns(text: string): string {
   // "i", "i'm", "i've", "i'll", "i'd" → "I…" (not "i.e.", "(i)", "Wi-Fi", "i/o").
   let t = text.replace(/(?<![\p{L}\p{N}'’.\-/(])i(?=$|[\s,;:!?]|\.(?![\p{L}\p{N}])|['’](?:m|ve|ll|d)(?![\p{L}]))/gu, 'I');
@@ -291,6 +298,14 @@ function pronouns(text: string): string {
     return word.startsWith('I') ? word : sameCase(m, word);
   });
   t = t.replace(/(?<![\p{L}\p{N}'’])(its)(\s+)(\p{Ll}+)(?![\p{L}\p{N}'’-])/giu, (m, its: string, sp: string, next: string) => (ITS_IS.has(next) && !allCaps(its) ? `${sameCase(its, "it's")}${sp}${next}` : m));
+  // "were sorry", "well call you", "ill send it", "id like to": at a sentence's start before these, only "we're", "we'll", "I'll", "I'd".
+  t = t.replace(/(^|[.!?]\s+)(were|well|ill|id)(\s+)(?=(\p{Ll}+))/giu, (m, before: string, w: string, sp: string, next: string) => {
+    const k = w.toLowerCase();
+    const fits = k === 'were' ? AFTER_WERE.test(next) : k === 'id' ? /^(?:like|love|be|rather|hoped)$/u.test(next) : AFTER_WILL.test(next);
+    if (!fits || allCaps(w)) return m;
+    const word = k === 'were' ? "we're" : k === 'well' ? "we'll" : k === 'ill' ? "I'll" : "I'd";
+    return `${before}${word.startsWith('I') ? word : sameCase(w, word)}${sp}`;
+  });
   // "lets call you": "let's" only when it opens a sentence and a verb follows.
   t = t.replace(/(^|[.!?]\s+)(lets)(\s+)(?=(?:call|talk|get|make|start|fix|sort|try|see|put|go|book|arrange|chat|meet|find|do)(?![\p{L}]))/giu, (_m, before: string, lets: string, sp: string) => `${before}${sameCase(lets, "let's")}${sp}`);
   return t;
@@ -338,7 +353,7 @@ const LEANING = new Set([
   'yes', 'no', 'sorry', 'unfortunately', 'sadly', 'again', 'however', 'also', 'instead', 'meanwhile', 'then', 'now',
   'today', 'yesterday', 'first', 'finally', 'luckily', 'thankfully', 'honestly', 'frankly', 'ok', 'okay', 'well', 'and', 'but', 'or',
 ]);
-const FINITE = /(?<![\p{L}])(?:am|is|are|was|were|had|has|have|did|does|do|will|would|can|could|got|went|came|made|took|told|left|sent|paid|lost|ran|missed|forgot|\p{L}{3,}ed|\p{L}+n't)(?![\p{L}])/iu;
+const FINITE = /(?<![\p{L}])(?:am|is|are|was|were|had|has|have|did|does|do|will|would|can|could|got|went|came|made|took|told|left|sent|paid|lost|ran|missed|forgot|broke|fell|gave|kept|put|said|saw|knew|found|thought|began|brought|bought|caught|hit|let|meant|met|set|shut|sold|spent|stood|stuck|tore|threw|woke|wrote|drove|flew|rang|sat|shipped|\p{L}{3,}ed|\p{L}+n't)(?![\p{L}])/iu;
 
 function spliceProblems(text: string): TextProblem[] {
   const out: TextProblem[] = [];
