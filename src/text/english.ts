@@ -93,7 +93,8 @@ const SHORTHAND: readonly [RegExp, string][] = [
 ];
 
 function shorthand(text: string): string {
-  let t = text;
+  // "~3 hours" → "about 3 hours" (first: "w/ ~3" is then "with about 3").
+  let t = text.replace(/(^|\s)~\s?(?=\d)/gu, '$1about ');
   for (const [re, word] of SHORTHAND) {
     t = t.replace(re, (m: string, ...rest: unknown[]) => {
       const at = rest.find((x) => typeof x === 'number') as number;
@@ -102,8 +103,7 @@ function shorthand(text: string): string {
       return capital ? word[0]!.toUpperCase() + word.slice(1) : word;
     });
   }
-  // "~3 hours" → "about 3 hours"; "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
-  t = t.replace(/(^|\s)~\s?(?=\d)/gu, '$1about ');
+  // "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
   t = t.replace(/(?<=(?:^|\s)\p{Ll}{2,})\s+&\s+(?=\p{Ll})/gu, ' and ');
   return t;
 }
@@ -118,7 +118,7 @@ const UNITS: Readonly<Record<string, [string, string]>> = {
 
 /** "3 hrs 10 min" → "3 hours 10 minutes"; "2 p.m." → "2pm"; "10.20am" → "10:20am". */
 function quantities(text: string): string {
-  let t = text.replace(/(?<![\p{L}\p{N}.,])(\d+(?:\.\d+)?)\s?(hrs?|h|mins?|secs?|wks?|yrs?)(?![\p{L}\p{N}])\.?/giu, (m, n: string, unit: string, at: number, all: string) => {
+  let t = text.replace(/(?<![\p{L}\p{N}.,/])(\d{1,3}(?:\.\d+)?)\s?(hrs?|h|mins?|secs?|wks?|yrs?)(?![\p{L}\p{N}])\.?/giu, (m, n: string, unit: string, at: number, all: string) => {
     // "3 h." at a sentence's end keeps its full stop.
     const dot = m.endsWith('.') && /^\s*(?:$|\p{Lu})/u.test(all.slice(at + m.length)) ? '.' : '';
     const [one, many] = UNITS[unit.toLowerCase()]!;
@@ -126,9 +126,10 @@ function quantities(text: string): string {
     if (/(?:^|\s)an?\s+$/iu.test(all.slice(0, at))) return `${n}-${one}${dot}`;
     return `${n} ${Number(n) === 1 ? one : many}${dot}`;
   });
-  t = t.replace(/(?<![\p{L}\p{N}.:])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m(?![\p{L}\p{N}])(\.?)/giu, (m, h: string, min: string | undefined, ap: string, dot: string, at: number, all: string) => {
+  t = t.replace(/(?<![\p{L}\p{N}.:/])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])(\.?)\s?m(?![\p{L}\p{N}])(\.?)/giu, (m, h: string, min: string | undefined, ap: string, apDot: string, dot: string, at: number, all: string) => {
     if (Number(h) > 12 || (min !== undefined && Number(min) > 59)) return m;
-    const keepDot = dot && /^\s*(?:$|\p{Lu})/u.test(all.slice(at + m.length)) ? '.' : '';
+    // "2pm." ends a sentence; "2 p.m." has the abbreviation's full stop, kept only where the sentence ends.
+    const keepDot = dot && (!apDot || /^\s*(?:$|\p{Lu})/u.test(all.slice(at + m.length))) ? '.' : '';
     return `${Number(h)}${min !== undefined ? `:${min}` : ''}${ap.toLowerCase()}m${keepDot}`;
   });
   return t;
@@ -177,9 +178,12 @@ const ORDINAL_END = '(?![\\p{L}\\p{N}])';
 function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
   let t = text;
   // "tue 24 nov", "26 nov", "nov 26", "the 26th of nov", "Wed, 25th November": as the letters write them.
-  const found = findDates(t, o.ref).filter((d) => d.text.trim() !== '' && !WELL_FORMED.test(d.text));
+  const found = findDates(t, o.ref).filter((d) => d.text.trim() !== '' && !WELL_FORMED.test(d.text.replace(/\.$/u, '')));
   for (const d of found.reverse()) {
-    const words = d.text;
+    // A full stop after the month ends the sentence when a capital or the end follows ("26 nov. Then"): it stays.
+    const words = d.text.endsWith('.') && /^(?:\s*$|\s+[\p{Lu}\uE000])/u.test(t.slice(d.at + d.text.length)) ? d.text.slice(0, -1) : d.text;
+    // "dec 1/2", "nov 10:20": a number that goes on is no day.
+    if (/^(?:\/|[:.]\d)/u.test(t.slice(d.at + d.text.length)) || /\/$/u.test(t.slice(0, d.at))) continue;
     // "may" and "march" in lower case are words before they are months ("2 may be late").
     if (d.typedWeekday < 0 && /(?<![\p{L}])(?:may|march|mar)(?![\p{L}])/u.test(words)) continue;
     // A year-less date the ISO rule found ("2026-11-24") is exact already.
@@ -217,7 +221,7 @@ function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
   const region = /-([a-z]{2})\b/iu.exec(o.locale ?? '')?.[1]?.toUpperCase();
   const monthFirst = region === 'US' ? true : region !== undefined && region !== 'CA' ? false : undefined;
   t = t.replace(
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${WEEKDAY_WORD}\\.?,?\\s+|(on|by|until|till|from|since|before|after|due)\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\p{N}/])`, 'giu'),
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${WEEKDAY_WORD}\\.?,?\\s+|(on|by|until|till|from|since|before|after|due)\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\p{L}\\p{N}/])`, 'giu'),
     (m, wd: string | undefined, word: string | undefined, a: string, b: string, y: string | undefined) => {
       if (!wd && !word && !y) return m; // "24/7", "1/2": not dates without a day or a word before them
       if (!wd && !y && Number(a) <= 4 && Number(b) <= 4) return m; // "by 1/2", "from 3/4": a fraction
