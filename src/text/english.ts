@@ -57,7 +57,7 @@ function hold(text: string): { text: string; kept: string[] } {
     return holdMark(kept.length - 1);
   };
   let t = text.replace(URL, keep).replace(EMAIL, keep).replace(QUOTES, keep);
-  t = t.replace(CODE, (m) => (NOT_CODE.test(m) || /^\d+(?:\/\d+)+$/u.test(m) || /^(?:b\/c|w\/o?|b4|2moro)$/iu.test(m) ? m : keep(m)));
+  t = t.replace(CODE, (m) => (NOT_CODE.test(m) || /^\d+(?:\/\d+)+$/u.test(m) || /^(?:b\/c|w\/o?|w\/in|b4|2moro)$/iu.test(m) ? m : keep(m)));
   return { text: t, kept };
 }
 
@@ -82,7 +82,9 @@ const SHORTHAND: readonly [RegExp, string][] = [
   [/(?<![\p{L}\p{N}])approx(?![\p{L}\p{N}])\.?/giu, 'about'],
   [/(?<![\p{L}\p{N}/])b\/c(?![\p{L}\p{N}/])/giu, 'because'],
   [/(?<![\p{L}\p{N}/])w\/o(?![\p{L}\p{N}/])/giu, 'without'],
-  [/(?<![\p{L}\p{N}/])w\/(?=\s*\p{L})\s*/giu, 'with '],
+  [/(?<![\p{L}\p{N}/])w\/in(?![\p{L}\p{N}/])/giu, 'within'],
+  // "w/ DHL", "w/the box"; never "w/c 23 Nov" (week commencing).
+  [/(?<![\p{L}\p{N}/])w\/(?:\s+(?=\p{L})|(?=(?:the|your|our|a|an|my|his|her|their|no|all|each|every|us|you|them|it)(?![\p{L}])))/giu, 'with '],
   [/(?<![\p{L}\p{N}])thru(?![\p{L}\p{N}])/giu, 'through'],
   [/(?<![\p{L}\p{N}])(?:tmrw|tmr|tmw|2moro)(?![\p{L}\p{N}])/giu, 'tomorrow'],
   [/(?<![\p{L}\p{N}])appt(?![\p{L}\p{N}])\.?/giu, 'appointment'],
@@ -357,23 +359,27 @@ const LEANING = new Set([
   'yes', 'no', 'sorry', 'unfortunately', 'sadly', 'again', 'however', 'also', 'instead', 'meanwhile', 'then', 'now',
   'today', 'yesterday', 'first', 'finally', 'luckily', 'thankfully', 'honestly', 'frankly', 'ok', 'okay', 'well', 'and', 'but', 'or',
 ]);
-const FINITE = /(?<![\p{L}])(?:am|is|are|was|were|had|has|have|did|does|do|will|would|can|could|got|went|came|made|took|told|left|sent|paid|lost|ran|missed|forgot|broke|fell|gave|kept|put|said|saw|knew|found|thought|began|brought|bought|caught|hit|let|meant|met|set|shut|sold|spent|stood|stuck|tore|threw|woke|wrote|drove|flew|rang|sat|shipped|\p{L}{3,}ed|\p{L}+n't)(?![\p{L}])/iu;
+const FINITE = /(?<![\p{L}])(?:am|is|are|was|were|had|has|have|did|does|do|will|would|can|could|got|went|came|made|took|told|left|sent|paid|lost|ran|missed|forgot|broke|fell|gave|kept|put|said|saw|knew|found|thought|began|brought|bought|caught|hit|let|meant|met|set|shut|sold|spent|stood|stuck|tore|threw|woke|wrote|drove|flew|rang|sat|shipped|\p{L}{3,}ed|\p{L}+n't|\p{L}+['’](?:s|re|m|ve|ll|d))(?![\p{L}])/iu;
 
 function spliceProblems(text: string): TextProblem[] {
   const out: TextProblem[] = [];
-  const re = new RegExp(`,\\s+${SUBJECTS}\\s+([\\p{L}'’]+)`, 'giu');
+  const re = new RegExp(`,\\s+${SUBJECTS}(['’](?:ll|re|ve|d|m|s))?\\s+([\\p{L}'’]+)`, 'giu');
   for (const m of text.matchAll(re)) {
-    const [, subject, verb] = m;
+    const [, subject, contracted, verb] = m;
     const v = verb!.replace(/’/gu, "'");
-    if (!(VERBS.has(v) || VERBS.has(v.toLowerCase()) || /\p{L}{2,}ed$/iu.test(v) || /n't$/iu.test(v))) continue;
+    // "…, you'll have it", "…, it's been": the verb is in the contraction.
+    if (!contracted && !(VERBS.has(v) || VERBS.has(v.toLowerCase()) || /\p{L}{2,}ed$/iu.test(v) || /n't$/iu.test(v))) continue;
     const at = m.index!;
     const before = text.slice(0, at);
     const clauseStart = Math.max(before.search(/[^.!?;:,]*$/u), 0);
     const clause = before.slice(clauseStart).trim();
     const words = clause.split(/\s+/u).filter(Boolean);
-    if (words.length < 3 || LEANING.has(words[0]!.toLowerCase()) || !FINITE.test(clause)) continue;
+    // A clause of its own: a finite verb, or a subject pronoun and its verb ("we now check twice").
+    const ownSubject = /^(?:I|we|you|they|he|she|it|there)(?:['’]\p{L}+)?$/iu.test(words[0] ?? '');
+    if (words.length < 3 || LEANING.has(words[0]!.toLowerCase()) || !(ownSubject || FINITE.test(clause))) continue;
     // A subject repeated after a list ("we checked, we rechecked") still splices; a clause that is a lead-in does not.
-    const lead = before.slice(Math.max(0, at - 40)).replace(/^\S*\s/u, '');
+    const from = Math.max(0, at - 40);
+    const lead = from > 0 ? before.slice(from).replace(/^\S*\s/u, '') : before;
     const tail = text.slice(at + 1).trim().split(/\s+/u).slice(0, 5).join(' ');
     const fixedTail = subject === 'I' ? tail : tail[0]!.toUpperCase() + tail.slice(1);
     out.push({
