@@ -84,7 +84,7 @@ const SHORTHAND: readonly [RegExp, string][] = [
   [/(?<![\p{L}\p{N}/])w\/o(?![\p{L}\p{N}/])/giu, 'without'],
   [/(?<![\p{L}\p{N}/])w\/in(?![\p{L}\p{N}/])/giu, 'within'],
   // "w/ DHL", "w/the box"; never "w/c 23 Nov" (week commencing).
-  [/(?<![\p{L}\p{N}/])w\/(?:\s+(?=\p{L})|(?=(?:the|your|our|a|an|my|his|her|their|no|all|each|every|us|you|them|it)(?![\p{L}])))/giu, 'with '],
+  [/(?<![\p{L}\p{N}/])w\/(?:\s+(?=\S)|(?=(?:the|your|our|a|an|my|his|her|their|no|all|each|every|us|you|them|it)(?![\p{L}])))/giu, 'with '],
   [/(?<![\p{L}\p{N}])thru(?![\p{L}\p{N}])/giu, 'through'],
   [/(?<![\p{L}\p{N}])(?:tmrw|tmr|tmw|2moro)(?![\p{L}\p{N}])/giu, 'tomorrow'],
   [/(?<![\p{L}\p{N}])appt(?![\p{L}\p{N}])\.?/giu, 'appointment'],
@@ -165,7 +165,7 @@ function daysNumbered(day: number, ref: Date): Date[] {
 
 /** A time straight after a date as the letters write it ("Tuesday 24 November 2pm"): "at" between them. */
 const TIME_AFTER = new RegExp(
-  `((?:${WEEKDAYS.join('|')}) \\d{1,2} (?:${MONTHS.join('|')})(?: \\d{4})?)\\s+(?=(?:\\d{1,2}(?::\\d{2})?[ap]m|\\d{1,2}:\\d{2})(?![\\p{L}\\p{N}:]))`,
+  `((?:${WEEKDAYS.join('|')}) \\d{1,2} (?:${MONTHS.join('|')})(?: \\d{4})?)\\s+(?=(?:(?:about|around|roughly|approximately)\\s+)?(?:\\d{1,2}(?::\\d{2})?[ap]m|\\d{1,2}:\\d{2})(?![\\p{L}\\p{N}:]))`,
   'gu',
 );
 
@@ -180,19 +180,37 @@ const ORDINAL_END = '(?![\\p{L}\\p{N}])';
 function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
   let t = text;
   // "tue 24 nov", "26 nov", "nov 26", "the 26th of nov", "Wed, 25th November": as the letters write them.
-  const found = findDates(t, o.ref).filter((d) => d.text.trim() !== '' && !WELL_FORMED.test(d.text.replace(/\.$/u, '')));
+  const found = findDates(t, o.ref).filter((d) => d.text.trim() !== '');
   for (const d of found.reverse()) {
     // A full stop after the month ends the sentence when a capital or the end follows ("26 nov. Then"): it stays.
-    const words = d.text.endsWith('.') && /^(?:\s*$|\s+[\p{Lu}\uE000])/u.test(t.slice(d.at + d.text.length)) ? d.text.slice(0, -1) : d.text;
+    // After a month spelled in full ("24 November.") it is never the abbreviation's.
+    const fullMonth = new RegExp(`(?:${MONTHS.join('|')})\\.$`, 'iu').test(d.text);
+    const words = d.text.endsWith('.') && (fullMonth || /^(?:\s*$|\s+[\p{Lu}\uE000])/u.test(t.slice(d.at + d.text.length))) ? d.text.slice(0, -1) : d.text;
     // "dec 1/2", "nov 10:20": a number that goes on is no day.
     if (/^(?:\/|[:.]\d)/u.test(t.slice(d.at + d.text.length)) || /\/$/u.test(t.slice(0, d.at))) continue;
-    // "may" and "march" in lower case are words before they are months ("2 may be late").
-    if (d.typedWeekday < 0 && /(?<![\p{L}])(?:may|march|mar)(?![\p{L}])/u.test(words)) continue;
     // A year-less date the ISO rule found ("2026-11-24") is exact already.
     if (/^\d{4}-\d{2}-\d{2}$/u.test(words)) continue;
-    const start = dropThe(t, d.at);
-    const end = d.at + words.length;
-    t = t.slice(0, start) + dateWords(d.date, d.typedWeekday, o.now) + t.slice(end);
+    let at = d.at;
+    let weekday = d.typedWeekday;
+    // A weekday the date reader does not know ("weds 25 nov").
+    const before = weekday < 0 ? new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY_WORD}\\.?,?\\s+$`, 'iu').exec(t.slice(0, at)) : null;
+    if (before) {
+      at -= before[0].length;
+      weekday = weekdayOf(before[1]!);
+    }
+    // "may" and "march" in lower case are words before they are months ("2 may be late").
+    if (weekday < 0 && /(?<![\p{L}])(?:may|march|mar)(?![\p{L}])/u.test(words)) continue;
+    // A range of days ("24-26 nov", "24 & 25 nov"): "24 to 26 November", no weekday.
+    const range = weekday < 0 && /^\d/u.test(words) ? /(?<![\p{L}\p{N}])(\d{1,2})(?:st|nd|rd|th)?\s*(-|–|to|and|&)\s*$/iu.exec(t.slice(0, at)) : null;
+    if (range && Number(range[1]) >= 1 && Number(range[1]) < d.date.getUTCDate()) {
+      const year = d.date.getUTCFullYear();
+      const joined = `${Number(range[1])} ${/^(?:and|&)$/iu.test(range[2]!) ? 'and' : 'to'} ${d.date.getUTCDate()} ${MONTHS[d.date.getUTCMonth()]}${year === o.now.getUTCFullYear() ? '' : ` ${year}`}`;
+      t = t.slice(0, at - range[0].length) + joined + t.slice(d.at + words.length);
+      continue;
+    }
+    if (WELL_FORMED.test(t.slice(at, d.at) + words)) continue;
+    const start = dropThe(t, at);
+    t = t.slice(0, start) + dateWords(d.date, weekday, o.now) + t.slice(d.at + words.length);
   }
   // "thurs 26th", "Tuesday the 24th": the nearest day of that number that is that weekday.
   t = t.replace(
@@ -260,9 +278,11 @@ function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
     },
   );
   t = t.replace(TIME_AFTER, '$1 at ');
+  // "tue 24 & wed 25 nov" → "Tuesday 24 November and Wednesday 25 November".
+  t = t.replace(new RegExp(`(?<=(?:${MONTHS.join('|')})(?: \\d{4})?)\\s+&\\s+(?=(?:${WEEKDAYS.join('|')}) \\d)`, 'gu'), ' and ');
   // Weekdays and months typed in lower case ("on thursday", "in november"), and short ones where the words around make them certain ("on tue", "fri morning", "in nov").
   t = t.replace(/(?<![\p{L}\p{N}])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|september|october|november|december)(s?)(?![\p{L}\p{N}])/gu, (_m, w: string, s: string) => w[0]!.toUpperCase() + w.slice(1) + s);
-  t = t.replace(/(?<![\p{L}\p{N}])(on|by|until|till|from|since|before|after|next|last|this|every)(\s+)(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(?![\p{L}\p{N}'’])(?=\s*$|\s*[.,;:!?)–-]|\s+(?:morning|afternoon|evening|night|at|and|or|to|between|when|before|after|from|until|we|you|I|they|it|\d))/giu, (m, w: string, sp: string, d: string) =>
+  t = t.replace(/(?<![\p{L}\p{N}])(on|by|until|till|from|since|before|after|next|last|this|every)(\s+)(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(?![\p{L}\p{N}'’])(?=\s*$|\s*[.,;:!?)–-]|\s+(?:morning|afternoon|evening|night|at|and|or|to|between|when|before|after|from|until|we|you|I|they|it)(?![\p{L}]))/giu, (m, w: string, sp: string, d: string) =>
     allCaps(d) ? m : `${w}${sp}${WEEKDAYS[weekdayOf(d)]}`,
   );
   t = t.replace(/(?<![\p{L}\p{N}])(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(\s+)(morning|afternoon|evening|night|lunchtime)(?![\p{L}])/gu, (_m, d: string, sp: string, part: string) => `${WEEKDAYS[weekdayOf(d)]}${sp}${part}`);
