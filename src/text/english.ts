@@ -56,8 +56,12 @@ function hold(text: string): { text: string; kept: string[] } {
     kept.push(m);
     return holdMark(kept.length - 1);
   };
-  let t = text.replace(URL, keep).replace(EMAIL, keep).replace(QUOTES, keep);
-  t = t.replace(CODE, (m) => (NOT_CODE.test(m) || /^\d+(?:\/\d+)+$/u.test(m) || /^(?:b\/c|w\/o?|w\/in|b4|2moro)$/iu.test(m) ? m : keep(m)));
+  // Each rule only where the text could hold what it finds: a unicode rule's first run costs a few ms of start-up.
+  let t = text;
+  if (t.includes('://') || /www\./i.test(t)) t = t.replace(URL, keep);
+  if (t.includes('@')) t = t.replace(EMAIL, keep);
+  if (/["“‘']/.test(t)) t = t.replace(QUOTES, keep);
+  if (/\d|[a-z][A-Z]|[^\x00-\x7f]/.test(t)) t = t.replace(CODE, (m) => (NOT_CODE.test(m) || /^\d+(?:\/\d+)+$/u.test(m) || /^(?:b\/c|w\/o?|w\/in|b4|2moro)$/iu.test(m) ? m : keep(m)));
   return { text: t, kept };
 }
 
@@ -73,31 +77,32 @@ function sameCase(typed: string, word: string): string {
 const allCaps = (w: string) => /^\p{Lu}{2,}$/u.test(w.replace(/[^\p{L}]/gu, ''));
 const atSentenceStart = (text: string, at: number) => /(?:^|[.!?]\s+|\n\s*)$/u.test(text.slice(0, at));
 
-/** Shorthand typed in a hurry, and what a letter says. */
-const SHORTHAND: readonly [RegExp, string][] = [
-  [/(?<![\p{L}\p{N}])(?:pls|plz)(?![\p{L}\p{N}])/giu, 'please'],
-  [/(?<![\p{L}\p{N}])(?:asap|a\.s\.a\.p\.?)(?![\p{L}\p{N}])/giu, 'as soon as possible'],
+/** Shorthand typed in a hurry, and what a letter says (each rule runs only on a text that holds its cheap hint). */
+const SHORTHAND: readonly [RegExp, string, RegExp][] = [
+  [/(?<![\p{L}\p{N}])(?:pls|plz)(?![\p{L}\p{N}])/giu, 'please', /pl[sz]/i],
+  [/(?<![\p{L}\p{N}])(?:asap|a\.s\.a\.p\.?)(?![\p{L}\p{N}])/giu, 'as soon as possible', /asap|a\.s\.a/i],
   // "2 hours before, approx" → "2 hours before or so"; "approx 40" → "about 40".
-  [/,?\s*(?<![\p{L}\p{N}])approx(?![\p{L}\p{N}])(?=\s*$|\s*[,;:!?)]|\.\s*$|\.\s+\p{Lu})/giu, ' or so'],
-  [/(?<![\p{L}\p{N}])approx(?![\p{L}\p{N}])\.?/giu, 'about'],
-  [/(?<![\p{L}\p{N}/])b\/c(?![\p{L}\p{N}/])/giu, 'because'],
-  [/(?<![\p{L}\p{N}/])w\/o(?![\p{L}\p{N}/])/giu, 'without'],
-  [/(?<![\p{L}\p{N}/])w\/in(?![\p{L}\p{N}/])/giu, 'within'],
+  [/,?\s*(?<![\p{L}\p{N}])approx(?![\p{L}\p{N}])(?=\s*$|\s*[,;:!?)]|\.\s*$|\.\s+\p{Lu})/giu, ' or so', /approx/i],
+  [/(?<![\p{L}\p{N}])approx(?![\p{L}\p{N}])\.?/giu, 'about', /approx/i],
+  [/(?<![\p{L}\p{N}/])b\/c(?![\p{L}\p{N}/])/giu, 'because', /b\/c/i],
+  [/(?<![\p{L}\p{N}/])w\/o(?![\p{L}\p{N}/])/giu, 'without', /w\/o/i],
+  [/(?<![\p{L}\p{N}/])w\/in(?![\p{L}\p{N}/])/giu, 'within', /w\/in/i],
   // "w/ DHL", "w/the box"; never "w/c 23 Nov" (week commencing).
-  [/(?<![\p{L}\p{N}/])w\/(?:\s+(?=\S)|(?=(?:the|your|our|a|an|my|his|her|their|no|all|each|every|us|you|them|it)(?![\p{L}])))/giu, 'with '],
-  [/(?<![\p{L}\p{N}])thru(?![\p{L}\p{N}])/giu, 'through'],
-  [/(?<![\p{L}\p{N}])(?:tmrw|tmr|tmw|2moro)(?![\p{L}\p{N}])/giu, 'tomorrow'],
-  [/(?<![\p{L}\p{N}])appt(?![\p{L}\p{N}])\.?/giu, 'appointment'],
-  [/(?<![\p{L}\p{N}])appts(?![\p{L}\p{N}])/giu, 'appointments'],
-  [/(?<![\p{L}\p{N}])ppl(?![\p{L}\p{N}])/giu, 'people'],
-  [/(?<![\p{L}\p{N}])thx(?![\p{L}\p{N}])/giu, 'thanks'],
-  [/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before'],
+  [/(?<![\p{L}\p{N}/])w\/(?:\s+(?=\S)|(?=(?:the|your|our|a|an|my|his|her|their|no|all|each|every|us|you|them|it)(?![\p{L}])))/giu, 'with ', /w\//i],
+  [/(?<![\p{L}\p{N}])thru(?![\p{L}\p{N}])/giu, 'through', /thru/i],
+  [/(?<![\p{L}\p{N}])(?:tmrw|tmr|tmw|2moro)(?![\p{L}\p{N}])/giu, 'tomorrow', /tm[rw]|2moro/i],
+  [/(?<![\p{L}\p{N}])appt(?![\p{L}\p{N}])\.?/giu, 'appointment', /appt/i],
+  [/(?<![\p{L}\p{N}])appts(?![\p{L}\p{N}])/giu, 'appointments', /appts/i],
+  [/(?<![\p{L}\p{N}])ppl(?![\p{L}\p{N}])/giu, 'people', /ppl/i],
+  [/(?<![\p{L}\p{N}])thx(?![\p{L}\p{N}])/giu, 'thanks', /thx/i],
+  [/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before', /b4/i],
 ];
 
 function shorthand(text: string): string {
   // "~3 hours" → "about 3 hours" (first: "w/ ~3" is then "with about 3").
-  let t = text.replace(/(^|\s)~\s?(?=\d)/gu, '$1about ');
-  for (const [re, word] of SHORTHAND) {
+  let t = text.includes('~') ? text.replace(/(^|\s)~\s?(?=\d)/gu, '$1about ') : text;
+  for (const [re, word, hint] of SHORTHAND) {
+    if (!hint.test(t)) continue;
     t = t.replace(re, (m: string, ...rest: unknown[]) => {
       const at = rest.find((x) => typeof x === 'number') as number;
       const typed = m.trim();
@@ -106,7 +111,7 @@ function shorthand(text: string): string {
     });
   }
   // "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
-  t = t.replace(/(?<=(?:^|\s)\p{Ll}{2,})\s+&\s+(?=\p{Ll})/gu, ' and ');
+  if (t.includes('&')) t = t.replace(/(?<=(?:^|\s)\p{Ll}{2,})\s+&\s+(?=\p{Ll})/gu, ' and ');
   return t;
 }
 
@@ -120,7 +125,8 @@ const UNITS: Readonly<Record<string, [string, string]>> = {
 
 /** "3 hrs 10 min" → "3 hours 10 minutes"; "2 p.m." → "2pm"; "10.20am" → "10:20am". */
 function quantities(text: string): string {
-  let t = text.replace(/(?<![\p{L}\p{N}.,/])(\d{1,3}(?:\.\d+)?)\s?(hrs?|h|mins?|secs?|wks?|yrs?)(?![\p{L}\p{N}])\.?/giu, (m, n: string, unit: string, at: number, all: string) => {
+  if (!/\d/.test(text)) return text;
+  let t = !/\d\s?(?:hr|h|min|sec|wk|yr)/i.test(text) ? text : text.replace(/(?<![\p{L}\p{N}.,/])(\d{1,3}(?:\.\d+)?)\s?(hrs?|h|mins?|secs?|wks?|yrs?)(?![\p{L}\p{N}])\.?/giu, (m, n: string, unit: string, at: number, all: string) => {
     // "3 h." at a sentence's end keeps its full stop.
     const dot = m.endsWith('.') && /^\s*(?:$|\p{Lu})/u.test(all.slice(at + m.length)) ? '.' : '';
     const [one, many] = UNITS[unit.toLowerCase()]!;
@@ -128,7 +134,7 @@ function quantities(text: string): string {
     if (/(?:^|\s)an?\s+$/iu.test(all.slice(0, at))) return `${n}-${one}${dot}`;
     return `${n} ${Number(n) === 1 ? one : many}${dot}`;
   });
-  t = t.replace(/(?<![\p{L}\p{N}.:/])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])(\.?)\s?m(?![\p{L}\p{N}])(\.?)/giu, (m, h: string, min: string | undefined, ap: string, apDot: string, dot: string, at: number, all: string) => {
+  if (/\d\s?[ap]\.?\s?m/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}.:/])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])(\.?)\s?m(?![\p{L}\p{N}])(\.?)/giu, (m, h: string, min: string | undefined, ap: string, apDot: string, dot: string, at: number, all: string) => {
     if (Number(h) > 12 || (min !== undefined && Number(min) > 59)) return m;
     // "2pm." ends a sentence; "2 p.m." has the abbreviation's full stop, kept only where the sentence ends.
     const keepDot = dot && (!apDot || /^\s*(?:$|\p{Lu})/u.test(all.slice(at + m.length))) ? '.' : '';
@@ -177,10 +183,22 @@ function dropThe(text: string, at: number): number {
 
 const ORDINAL_END = '(?![\\p{L}\\p{N}])';
 
+/** A weekday's or a month's name might be in the text (a cheap test before the unicode rules run). */
+const NAMES_HINT = /mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
 function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
+  const digits = /\d/.test(text);
+  if (!digits && !NAMES_HINT.test(text)) return text;
+  let t = text;
+  if (digits) t = numberedDates(t, o, notes);
+  return namedDates(t);
+}
+
+/** Dates with a day's number: "tue 24 nov", "26th", "24/11". */
+function numberedDates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
   let t = text;
   // "tue 24 nov", "26 nov", "nov 26", "the 26th of nov", "Wed, 25th November": as the letters write them.
-  const found = findDates(t, o.ref).filter((d) => d.text.trim() !== '');
+  const found = !(NAMES_HINT.test(t) || /\d{4}-\d{2}/.test(t)) ? [] : findDates(t, o.ref).filter((d) => d.text.trim() !== '');
   for (const d of found.reverse()) {
     // A full stop after the month ends the sentence when a capital or the end follows ("26 nov. Then"): it stays.
     // After a month spelled in full ("24 November.") it is never the abbreviation's.
@@ -213,7 +231,7 @@ function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
     t = t.slice(0, start) + dateWords(d.date, weekday, o.now) + t.slice(d.at + words.length);
   }
   // "thurs 26th", "Tuesday the 24th": the nearest day of that number that is that weekday.
-  t = t.replace(
+  if (NAMES_HINT.test(t)) t = t.replace(
     new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY_WORD}\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)?${ORDINAL_END}(?!\\s+(?:of\\s+)?${MONTH_WORD}(?![\\p{L}]))(?!\\s*[/:.]\\d)`, 'giu'),
     (m, wd: string, n: string, suffix: string | undefined) => {
       // "we sat 3 people", "sun 2 hours": an ambiguous weekday needs its ordinal.
@@ -230,7 +248,7 @@ function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
     },
   );
   // "on the 26th", "by 3rd": the nearest day of that number.
-  t = t.replace(
+  if (/\d(?:st|nd|rd|th)/i.test(t)) t = t.replace(
     new RegExp(`(?<![\\p{L}\\p{N}])(on|by|until|till|from|since|before|after|due)\\s+(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)${ORDINAL_END}(?!\\s+(?:of\\s+)?${MONTH_WORD}(?![\\p{L}]))(?=\\s*$|\\s*[.,;:!?)–-]|\\s+(?:at|and|or|to|when|but|so|because|as|between|if|\\d))`, 'giu'),
     (m, word: string, n: string) => {
       const near = daysNumbered(Number(n), o.ref)[0];
@@ -240,7 +258,7 @@ function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
   // "24/11", "tue 24/11", "on 3/4/2026": only when the company's locale (or the numbers) say which is the month.
   const region = /-([a-z]{2})\b/iu.exec(o.locale ?? '')?.[1]?.toUpperCase();
   const monthFirst = region === 'US' ? true : region !== undefined && region !== 'CA' ? false : undefined;
-  t = t.replace(
+  if (t.includes('/')) t = t.replace(
     new RegExp(`(?<![\\p{L}\\p{N}])(?:${WEEKDAY_WORD}\\.?,?\\s+|(on|by|until|till|from|since|before|after|due)\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\p{L}\\p{N}/])`, 'giu'),
     (m, wd: string | undefined, word: string | undefined, a: string, b: string, y: string | undefined) => {
       if (!wd && !word && !y) return m; // "24/7", "1/2": not dates without a day or a word before them
@@ -277,9 +295,20 @@ function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
       return `${word ? `${word} ` : ''}${dateWords(date, wd ? weekdayOf(wd) : -1, o.now)}`;
     },
   );
-  t = t.replace(TIME_AFTER, '$1 at ');
+  if (/\d[ap]m|\d:\d/.test(t)) t = t.replace(TIME_AFTER, '$1 at ');
   // "tue 24 & wed 25 nov" → "Tuesday 24 November and Wednesday 25 November".
-  t = t.replace(new RegExp(`(?<=(?:${MONTHS.join('|')})(?: \\d{4})?)\\s+&\\s+(?=(?:${WEEKDAYS.join('|')}) \\d)`, 'gu'), ' and ');
+  if (t.includes('&')) t = t.replace(new RegExp(`(?<=(?:${MONTHS.join('|')})(?: \\d{4})?)\\s+&\\s+(?=(?:${WEEKDAYS.join('|')}) \\d)`, 'gu'), ' and ');
+  // "nov 2026" → "November 2026".
+  if (NAMES_HINT.test(t) && /\d{4}/.test(t)) t = t.replace(/(?<![\p{L}\p{N}])(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(\s+)(\d{4})(?![\p{N}])/giu, (m, mo: string, sp: string, y: string) =>
+    allCaps(mo) ? m : `${MONTHS[MONTHS.findIndex((x) => x.toLowerCase().startsWith(mo.slice(0, 3).toLowerCase()))]}${sp}${y}`,
+  );
+  return t;
+}
+
+/** Weekdays and months by name: "on thursday", "in nov". */
+function namedDates(text: string): string {
+  if (!NAMES_HINT.test(text)) return text;
+  let t = text;
   // Weekdays and months typed in lower case ("on thursday", "in november"), and short ones where the words around make them certain ("on tue", "fri morning", "in nov").
   t = t.replace(/(?<![\p{L}\p{N}])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|september|october|november|december)(s?)(?![\p{L}\p{N}])/gu, (_m, w: string, s: string) => w[0]!.toUpperCase() + w.slice(1) + s);
   t = t.replace(/(?<![\p{L}\p{N}])(on|by|until|till|from|since|before|after|next|last|this|every)(\s+)(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(?![\p{L}\p{N}'’])(?=\s*$|\s*[.,;:!?)–-]|\s+(?:morning|afternoon|evening|night|at|and|or|to|between|when|before|after|from|until|we|you|I|they|it)(?![\p{L}]))/giu, (m, w: string, sp: string, d: string) =>
@@ -290,10 +319,6 @@ function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
     const i = MONTHS.findIndex((x) => x.toLowerCase().startsWith(mo.slice(0, 3)));
     return `${w}${sp}${MONTHS[i]}`;
   });
-  // "nov 2026" → "November 2026".
-  t = t.replace(/(?<![\p{L}\p{N}])(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(\s+)(\d{4})(?![\p{N}])/giu, (m, mo: string, sp: string, y: string) =>
-    allCaps(mo) ? m : `${MONTHS[MONTHS.findIndex((x) => x.toLowerCase().startsWith(mo.slice(0, 3).toLowerCase()))]}${sp}${y}`,
-  );
   return t;
 }
 
@@ -308,6 +333,7 @@ const CONTRACTIONS: Readonly<Record<string, string>> = {
   weve: "we've", thats: "that's", whats: "what's", theres: "there's", heres: "here's", wheres: "where's", whos: "who's",
   shes: "she's", hes: "he's", itll: "it'll", thatll: "that'll", wouldve: "would've", couldve: "could've", shouldve: "should've",
 };
+const CONTRACTION_HINT = new RegExp(Object.keys(CONTRACTIONS).join('|'), 'i');
 const CONTRACTION = new RegExp(`(?<![\\p{L}\\p{N}'’])(${Object.keys(CONTRACTIONS).join('|')})(?![\\p{L}\\p{N}'’])`, 'giu');
 /** "its" before these is "it's" ("its been fixed", "its on its way"): a possessive "its" is followed by its noun. */
 const ITS_IS = new Set(['a', 'an', 'the', 'been', 'not', 'now', 'already', 'still', 'just', 'also', 'going', 'gone', 'done', 'fixed', 'ok', 'okay', 'fine', 'on', 'in', 'at', 'here', 'there', 'because', 'my', 'our', 'your', 'their', 'likely', 'probably', 'being', 'getting', 'taking', 'coming', 'due']);
@@ -317,15 +343,15 @@ const AFTER_WILL = /^(?:call|be|send|refund|make|fix|get|email|contact|look|chec
 
 function pronouns(text: string): string {
   // "i", "i'm", "i've", "i'll", "i'd" → "I…" (not "i.e.", "(i)", "Wi-Fi", "i/o").
-  let t = text.replace(/(?<![\p{L}\p{N}'’.\-/(])i(?=$|[\s,;:!?]|\.(?![\p{L}\p{N}])|['’](?:m|ve|ll|d)(?![\p{L}]))/gu, 'I');
-  t = t.replace(CONTRACTION, (m: string) => {
+  let t = !/(?:^|[^a-z])i(?:[^a-z]|$)/.test(text) ? text : text.replace(/(?<![\p{L}\p{N}'’.\-/(])i(?=$|[\s,;:!?]|\.(?![\p{L}\p{N}])|['’](?:m|ve|ll|d)(?![\p{L}]))/gu, 'I');
+  if (CONTRACTION_HINT.test(t)) t = t.replace(CONTRACTION, (m: string) => {
     if (allCaps(m)) return m;
     const word = CONTRACTIONS[m.toLowerCase()]!;
     return word.startsWith('I') ? word : sameCase(m, word);
   });
-  t = t.replace(/(?<![\p{L}\p{N}'’])(its)(\s+)(\p{Ll}+)(?![\p{L}\p{N}'’-])/giu, (m, its: string, sp: string, next: string) => (ITS_IS.has(next) && !allCaps(its) ? `${sameCase(its, "it's")}${sp}${next}` : m));
+  if (/its\s/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’])(its)(\s+)(\p{Ll}+)(?![\p{L}\p{N}'’-])/giu, (m, its: string, sp: string, next: string) => (ITS_IS.has(next) && !allCaps(its) ? `${sameCase(its, "it's")}${sp}${next}` : m));
   // "were sorry", "well call you", "ill send it", "id like to": at a sentence's start before these, only "we're", "we'll", "I'll", "I'd".
-  t = t.replace(/(^|[.!?]\s+)(were|well|ill|id)(\s+)(?=(\p{Ll}+))/giu, (m, before: string, w: string, sp: string, next: string) => {
+  if (/(?:were|well|ill|id)\s/i.test(t)) t = t.replace(/(^|[.!?]\s+)(were|well|ill|id)(\s+)(?=(\p{Ll}+))/giu, (m, before: string, w: string, sp: string, next: string) => {
     const k = w.toLowerCase();
     const fits = k === 'were' ? AFTER_WERE.test(next) : k === 'id' ? /^(?:like|love|be|rather|hoped)$/u.test(next) : AFTER_WILL.test(next);
     if (!fits || allCaps(w)) return m;
@@ -333,7 +359,7 @@ function pronouns(text: string): string {
     return `${before}${word.startsWith('I') ? word : sameCase(w, word)}${sp}`;
   });
   // "lets call you": "let's" only when it opens a sentence and a verb follows.
-  t = t.replace(/(^|[.!?]\s+)(lets)(\s+)(?=(?:call|talk|get|make|start|fix|sort|try|see|put|go|book|arrange|chat|meet|find|do)(?![\p{L}]))/giu, (_m, before: string, lets: string, sp: string) => `${before}${sameCase(lets, "let's")}${sp}`);
+  if (/lets\s/i.test(t)) t = t.replace(/(^|[.!?]\s+)(lets)(\s+)(?=(?:call|talk|get|make|start|fix|sort|try|see|put|go|book|arrange|chat|meet|find|do)(?![\p{L}]))/giu, (_m, before: string, lets: string, sp: string) => `${before}${sameCase(lets, "let's")}${sp}`);
   return t;
 }
 
@@ -479,5 +505,12 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
     // A code reads as a noun; a quotation as one.
     return /^["“‘']/u.test(kept) ? 'it' : 'X1';
   });
-  return [...notes, ...spliceProblems(clean), ...possessiveProblems(plain), ...capsProblems(plain), ...longSentences(clean)];
+  // Each check only where the text could hold what it looks for (the unicode rules cost start-up time).
+  return [
+    ...notes,
+    ...(clean.includes(',') ? spliceProblems(clean) : []),
+    ...(/(?:your|our|their|my|his|her)\s/i.test(plain) ? possessiveProblems(plain) : []),
+    ...(/[A-Z]{2}|[^\x00-\x7f]/.test(plain) ? capsProblems(plain) : []),
+    ...(clean.split(/\s+/u).length > MAX_SENTENCE_WORDS ? longSentences(clean) : []),
+  ];
 }
