@@ -217,7 +217,7 @@ function numberedDates(text: string, o: EnglishOptions, notes: TextProblem[]): s
       weekday = weekdayOf(before[1]!);
     }
     // "may" and "march" in lower case are words before they are months ("2 may be late").
-    if (weekday < 0 && /(?<![\p{L}])(?:may|march|mar)(?![\p{L}])/u.test(words)) continue;
+    if (weekday < 0 && /(?<![\p{L}])(?:may|march|mar)(?![\p{L}])/u.test(words) && !/(?:^|\s)(?:on|by|from|until|till|since|before|after)\s+(?:the\s+)?$/iu.test(t.slice(0, at))) continue;
     // A range of days ("24-26 nov", "24 & 25 nov"): "24 to 26 November", no weekday.
     const range = weekday < 0 && /^\d/u.test(words) ? /(?<![\p{L}\p{N}])(\d{1,2})(?:st|nd|rd|th)?\s*(-|–|to|and|&)\s*$/iu.exec(t.slice(0, at)) : null;
     if (range && Number(range[1]) >= 1 && Number(range[1]) < d.date.getUTCDate()) {
@@ -259,7 +259,7 @@ function numberedDates(text: string, o: EnglishOptions, notes: TextProblem[]): s
   const region = /-([a-z]{2})\b/iu.exec(o.locale ?? '')?.[1]?.toUpperCase();
   const monthFirst = region === 'US' ? true : region !== undefined && region !== 'CA' ? false : undefined;
   if (t.includes('/')) t = t.replace(
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${WEEKDAY_WORD}\\.?,?\\s+|(on|by|until|till|from|since|before|after|due)\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\p{L}\\p{N}/])`, 'giu'),
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${WEEKDAY_WORD}\\.?,?\\s+|(on|by|until|till|from|since|before|after|due|delivered|shipped|dispatched|posted|booked|arrived|dated|expires|expired)\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\p{L}\\p{N}/])`, 'giu'),
     (m, wd: string | undefined, word: string | undefined, a: string, b: string, y: string | undefined) => {
       if (!wd && !word && !y) return m; // "24/7", "1/2": not dates without a day or a word before them
       if (!wd && !y && Number(a) <= 4 && Number(b) <= 4) return m; // "by 1/2", "from 3/4": a fraction
@@ -311,7 +311,7 @@ function namedDates(text: string): string {
   let t = text;
   // Weekdays and months typed in lower case ("on thursday", "in november"), and short ones where the words around make them certain ("on tue", "fri morning", "in nov").
   t = t.replace(/(?<![\p{L}\p{N}])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|september|october|november|december)(s?)(?![\p{L}\p{N}])/gu, (_m, w: string, s: string) => w[0]!.toUpperCase() + w.slice(1) + s);
-  t = t.replace(/(?<![\p{L}\p{N}])(on|by|until|till|from|since|before|after|next|last|this|every)(\s+)(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(?![\p{L}\p{N}'’])(?=\s*$|\s*[.,;:!?)–-]|\s+(?:morning|afternoon|evening|night|at|and|or|to|between|when|before|after|from|until|we|you|I|they|it)(?![\p{L}]))/giu, (m, w: string, sp: string, d: string) =>
+  t = t.replace(/(?<![\p{L}\p{N}])(on|by|until|till|from|since|before|after|next|last|this|every)(\s+)(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(?![\p{L}\p{N}'’])(?!\s*\d)(?:(?<!sun)|(?=\s*$|\s*[.,;:!?)–-]|\s+(?:morning|afternoon|evening|night|at|and|or|to|between|when|before|after|from|until|we|you|I|they|it)(?![\p{L}])))/giu, (m, w: string, sp: string, d: string) =>
     allCaps(d) ? m : `${w}${sp}${WEEKDAYS[weekdayOf(d)]}`,
   );
   t = t.replace(/(?<![\p{L}\p{N}])(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(\s+)(morning|afternoon|evening|night|lunchtime)(?![\p{L}])/gu, (_m, d: string, sp: string, part: string) => `${WEEKDAYS[weekdayOf(d)]}${sp}${part}`);

@@ -13,7 +13,7 @@ const WORDS = [
   'tue', 'wed', 'thurs', 'fri', 'sat', 'sun', 'mon', 'monday', 'november', 'nov', 'dec', 'may', 'march', '24', '25', '26th', '3rd',
   '24/11', '5/6', '1/2', '24/7', '2pm', '10:20', '9.15am', '2', 'p.m.', '3', 'hrs', '10', 'min', 'mins', 'wks', 'approx', 'pls',
   'asap', 'ASAP', 'w/', 'w/o', 'b/c', '&', 'Smith', 'thru', '~3', 'appt', 'ppl', 'sorry', 'refund', 'and', 'but', 'so', 'now',
-  'been', 'WE', 'ARE', 'weds', '-', '&', 'to', 'at', 'about', '24th', 'Nov.', 'iPhone', 'Monday', 'December', 'Tuesday', '8', 'morning', '2026', 'a.m.',
+  'been', 'WE', 'ARE', 'delivered', 'shipped', 'weds', '-', '&', 'to', 'at', 'about', '24th', 'Nov.', 'iPhone', 'Monday', 'December', 'Tuesday', '8', 'morning', '2026', 'a.m.',
 ];
 const PUNCT = ['', ',', '.', ';', ':', '!', '?', ' -', '…'];
 /** What must come out as typed. */
