@@ -117,6 +117,12 @@ describe('what cannot be fixed safely is told to the writer', () => {
     expect(gb.stdout).toContain('Friday 4 December');
   });
 
+  it('a weekday that is not the date keeps its warning, and the letter writes the date out as typed', async () => {
+    const r = await draft({ outcome: 'new appointment on tue 25 nov' });
+    expect(lines(r.stderr)).toContain('warning: outcome says "tue 25 nov", but 25 November 2026 is a Wednesday — for example "Wednesday 25 nov" (or the date you meant)');
+    expect(r.stdout).toContain('Tuesday 25 November');
+  });
+
   it('a clean incident draws none of these warnings', async () => {
     const r = await draft({ mistake: 'we cancelled your check-up on Wednesday 25 November without calling you', outcome: 'your new appointment is on Friday 27 November at 10:20' });
     expect(r.stderr).not.toMatch(/comma|apostrophe|capitals|one sentence of|near/);
