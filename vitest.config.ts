@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: ['tests/helpers/fc-seed.ts'],
     // At least two files at once: the spawned tests mostly wait (on hand-offs, signals, npm,
     // Chromium), so on a two-core machine the default of one worker leaves a core idle.
     maxWorkers: Math.max(2, availableParallelism() - 1),

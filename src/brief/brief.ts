@@ -41,10 +41,13 @@ function exposureFacts(incident: Incident, w: BriefWords): string[] {
 const quote = (text: string) => text.trimEnd().split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n');
 
 /** The internal note for the support team: what happened, what we promised, what a rep may do. */
-export function renderBrief(incident: Incident, library: TemplateLibrary, opts: BriefOptions): string {
+export function renderBrief(facts: Incident, library: TemplateLibrary, opts: BriefOptions): string {
   // With a journal, the campaign's id: the one its messages carried, whatever was edited since.
-  const id = opts.journal?.state.campaign?.incident || incidentId(incident);
-  const compose = createComposer(incident, library, { now: opts.now, campaignId: id });
+  const id = opts.journal?.state.campaign?.incident || incidentId(facts);
+  const compose = createComposer(facts, library, { now: opts.now, campaignId: id });
+  // The facts as the letters print them (the manager's shorthand cleaned: "i didnt" → "I didn't"); the journal compares the facts as typed.
+  const t = compose.incident;
+  const incident: Incident = { ...facts, mistake: t.mistake, when: t.when, rootCause: t.rootCause, commitment: t.commitment, outcome: t.outcome, action: t.action, remedy: t.remedy, exposure: t.exposure };
   const message = compose(NOBODY);
   // The same context every message had: the dates and values a template sees, the humour lines it could pick.
   const { severe, followUpDate } = compose.context.incident;
@@ -123,7 +126,7 @@ export function renderBrief(incident: Incident, library: TemplateLibrary, opts: 
     out.push('');
     out.push(`${w.counts(num(sent), num(failed), num(doubt), opts.journal.path)}${followUps > 0 ? ` ${w.followUpsSent(num(followUps), followUps === 1)}` : ''}`);
     const recorded = opts.journal.state.facts;
-    const now = factsPrint(incident);
+    const now = factsPrint(facts);
     if (recorded && recorded.facts !== now.facts) {
       out.push('');
       out.push(w.edited(changedFields(recorded.fields, now.fields).join(', ')));

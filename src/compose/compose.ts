@@ -48,6 +48,8 @@ export interface Composer {
   humourOn: boolean;
   humourWarning?: string;
   incidentId: string;
+  /** The incident as this composer's letters read it: its text in the letter's language, English shorthand cleaned (incident/localize.ts). */
+  incident: Incident;
   /** The context every message of this composer renders with. */
   context: ContextBuilder;
   /** The humour lines a customer may get, rendered for nobody in particular (empty when humour is off). */
@@ -89,7 +91,7 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
   const library = anyLibrary.locale === letter.folder ? anyLibrary : anyLibrary.forLocale(letter.folder);
   // The id is the facts' own (every language of one incident threads the same way).
   const factsId = opts.campaignId ?? incidentId(original);
-  const incident = localizeIncident(original, letter.tag);
+  const incident = localizeIncident(original, letter.tag, opts.now);
   const template = library.get(incident.scenario, stage);
   const apologyTemplate = stage === 'apology' ? template : library.get(incident.scenario, 'apology');
   const humour = decideHumour(incident);
@@ -193,6 +195,7 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
   compose.humourOn = humour.on;
   compose.humourWarning = humour.warning;
   compose.incidentId = id;
+  compose.incident = incident;
   compose.context = context;
   compose.humourLines = () => {
     const ctx = context.message(context.recipient(NOBODY), '', '');

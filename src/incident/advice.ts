@@ -4,6 +4,7 @@
  * details), each with a better example, so the writer hears about it before
  * the customer reads it. Pure: the commands decide how to show it.
  */
+import { englishProblems } from '../text/english.js';
 import { dayOf, findDates, ONE_DAY_MS, typedWindow, weekdayName, windowEnd, wrongWeekdays } from '../text/typed-date.js';
 
 export interface FieldAdvice {
@@ -265,6 +266,23 @@ export function adviseOnWeekdays(incident: DatedIncident, now: Date): FieldAdvic
       const fixed = w.text.replace(/^\p{L}+/u, w.actual);
       out.push({ field, problem: `says "${w.text}", but ${w.date.getUTCDate()} ${MONTH_NAMES[w.date.getUTCMonth()]} ${w.date.getUTCFullYear()} is a ${w.actual}`, example: `"${fixed}" (or the date you meant)` });
     }
+  }
+  return out;
+}
+
+/**
+ * What the English normaliser (text/english.ts) could not fix safely in each text field: a comma
+ * splice, a possessive without its apostrophe, capitals, a sentence over 40 words, a date it could
+ * not read for certain. Only for an incident written in English (`locale` en, en-GB, en-US…).
+ */
+export function adviseOnEnglish(incident: DatedIncident & { locale?: string }, now: Date): FieldAdvice[] {
+  const locale = incident.locale ?? 'en';
+  if (!/^en(?:-|$)/iu.test(locale)) return [];
+  const o = { ref: referenceDay(incident, now), now, locale };
+  const out: FieldAdvice[] = [];
+  for (const [field, text] of datedFields(incident)) {
+    if (!text) continue;
+    for (const p of englishProblems(text, o)) out.push({ field, problem: p.problem, example: p.example });
   }
   return out;
 }

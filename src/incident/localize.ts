@@ -11,7 +11,9 @@
  */
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
+import { normaliseEnglish } from '../text/english.js';
 import { frenchTypography, germanCapitals, localQuotes, longTypedDates } from '../text/typed.js';
+import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
 /** The text fields a letter in another language needs in its own words when the incident sets them. */
@@ -82,14 +84,16 @@ export function missingTranslations(incident: Incident, tag: string): string[] {
 /**
  * The incident for a letter in `tag`: its text fields in that language. Throws
  * a UsageError naming what is missing (the caller decides about a fallback first).
+ * `now` is the letter's clock: an English letter reads the dates typed in its
+ * fields against it ("tue 24 nov" → "Tuesday 24 November").
  */
-export function localizeIncident(incident: Incident, tag: string): Incident {
+export function localizeIncident(incident: Incident, tag: string, now: Date = new Date()): Incident {
   const lang = languageOf(tag);
   const given = fieldsFor(incident, tag);
   const people = peopleIn(incident, lang, given?.people);
   if (lang === languageOf(incident.locale)) {
     // The incident's own language: its text as written (a fields entry for its own language may still refine it).
-    return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang);
+    return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang, now);
   }
   const missing = missingTranslations(incident, tag);
   if (missing.length > 0) {
@@ -98,7 +102,7 @@ export function localizeIncident(incident: Incident, tag: string): Incident {
       `add fields.${lang}.${missing[0]} (and the others) to the incident, or --fallback-locale to send them the ${incident.locale} letter`,
     );
   }
-  return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang);
+  return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang, now);
 }
 
 /** Titles a signer's name does not carry in a letter's sign-off ("Herr Dr. Martin Vogel" signs "Dr. Martin Vogel"). */
@@ -112,8 +116,9 @@ const TITLE_SMALL = new Set(['und', 'für', 'der', 'die', 'das', 'des', 'von', '
  * summary are nouns: "leiter kundenservice" → "Leiter Kundenservice", "lieferverzug" →
  * "Lieferverzug"), French with typographic apostrophes; the signer's name without "Herr"/"Mme".
  */
-function typed(incident: Incident, lang: string): Incident {
+function typed(incident: Incident, lang: string, now: Date): Incident {
   const signerName = incident.signer.name.replace(ADDRESS_TITLE, '');
+  if (lang === 'en') return english({ ...incident, signer: { ...incident.signer, name: signerName } }, now);
   if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
   const own = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
   // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
@@ -139,6 +144,28 @@ function typed(incident: Incident, lang: string): Incident {
     action: f(incident.action),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
+    remedy: { ...incident.remedy, details: f(incident.remedy.details) },
+    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: f(incident.exposure.contained), regulator: f(incident.exposure.regulator) },
+  };
+}
+
+/**
+ * English free text as a letter prints it (text/english.ts): "i" → "I", "didnt" → "didn't",
+ * "tue 24 nov" → "Tuesday 24 November" (read against the incident's clock), "3 hrs" → "3 hours",
+ * "pls" → "please". Once per incident and language, never per customer.
+ */
+function english(incident: Incident, now: Date): Incident {
+  const o = { ref: referenceDay(incident, now), now, locale: incident.locale };
+  const f = (v: string | undefined) => (v === undefined ? v : normaliseEnglish(v, o));
+  return {
+    ...incident,
+    mistake: f(incident.mistake)!,
+    rootCause: f(incident.rootCause)!,
+    commitment: f(incident.commitment)!,
+    summary: f(incident.summary),
+    when: f(incident.when),
+    outcome: f(incident.outcome),
+    action: f(incident.action),
     remedy: { ...incident.remedy, details: f(incident.remedy.details) },
     exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: f(incident.exposure.contained), regulator: f(incident.exposure.regulator) },
   };

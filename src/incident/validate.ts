@@ -5,7 +5,7 @@ import { printable } from '../text/printable.js';
 import { FLAG_FOR_PATH, FROM_FIELD, REQUIRED_FIELDS, getPath, isBlank, type RequiredField } from './fields.js';
 import { nearest } from '../text/nearest.js';
 import { adviseInLanguage } from './advice-i18n.js';
-import { FOR_EXAMPLE, adviseOnFields, adviseOnFollowUp, adviseOnWeekdays } from './advice.js';
+import { FOR_EXAMPLE, adviseOnEnglish, adviseOnFields, adviseOnFollowUp, adviseOnWeekdays } from './advice.js';
 import { DEFAULT_PEOPLE, EXPOSURE_KINDS, Incident, type IncidentInput } from './schema.js';
 
 export interface ValidateOptions {
@@ -89,8 +89,9 @@ function checkHeaderValues(incident: Incident, source?: string): void {
 export function incidentWarnings(incident: Incident, now: Date = new Date(), stage: 'apology' | 'followup' = 'apology'): string[] {
   // Vague or overlong words that would reach every customer as they are; a weekday typed beside a
   // date it is not ("Monday 8 December" in 2026); a follow-up that would ask before the refund is due.
-  // German, French or Spanish text the letter cannot mend (nouns typed small, a cause with no verb), told in that language.
-  const advice = [...adviseOnFields(incident), ...adviseInLanguage(incident), ...adviseOnWeekdays(incident, now), ...(stage === 'apology' ? adviseOnFollowUp(incident, now) : [])];
+  // German, French or Spanish text the letter cannot mend (nouns typed small, a cause with no verb), told in that language;
+  // English shorthand the letters could not clean safely (a comma splice, "your pets post-operative", capitals).
+  const advice = [...adviseOnFields(incident), ...adviseInLanguage(incident), ...adviseOnWeekdays(incident, now), ...adviseOnEnglish(incident, now), ...(stage === 'apology' ? adviseOnFollowUp(incident, now) : [])];
   const out: string[] = advice.map((a) => `${a.field} ${a.problem} — ${FOR_EXAMPLE[a.lang ?? 'en'] ?? 'for example'} ${a.example}`);
   if (incident.commitmentStatus !== 'done' && incident.commitmentDue === undefined) {
     out.push(

@@ -28,6 +28,8 @@ export interface TypedDate {
   typedWeekday: number;
   /** The year was typed. */
   hasYear: boolean;
+  /** Where the words start in the text. */
+  at: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -74,7 +76,7 @@ export function findDates(text: string, ref: Date): TypedDate[] {
   };
   for (const m of text.matchAll(ISO)) {
     const date = make(Number(m[2]), Number(m[3]) - 1, Number(m[4]));
-    add(m.index!, m[0].length, date && { text: m[0], date, typedWeekday: weekdayIndex(m[1]), hasYear: true });
+    add(m.index!, m[0].length, date && { text: m[0], date, typedWeekday: weekdayIndex(m[1]), hasYear: true, at: m.index! });
   }
   for (const re of [DAY_MONTH, MONTH_DAY]) {
     for (const m of text.matchAll(re)) {
@@ -83,7 +85,7 @@ export function findDates(text: string, ref: Date): TypedDate[] {
       const day = Number(dayText);
       const year = m[4] ? Number(m[4]) : nearestYear(month, day, ref);
       const date = make(year, month, day);
-      add(m.index!, m[0].length, date && { text: m[0].trim(), date, typedWeekday: weekdayIndex(m[1]), hasYear: Boolean(m[4]) });
+      add(m.index!, m[0].length, date && { text: m[0].trim(), date, typedWeekday: weekdayIndex(m[1]), hasYear: Boolean(m[4]), at: m.index! });
     }
   }
   return out.sort((a, b) => a.at - b.at).map((x) => x.d);

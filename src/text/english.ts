@@ -1,0 +1,516 @@
+/**
+ * A manager's English shorthand as a letter prints it, worked out once per
+ * incident (never per customer): "i" → "I", "didnt" → "didn't", "tue 24 nov"
+ * → "Tuesday 24 November", "3 hrs 10 min" → "3 hours 10 minutes", "pls" →
+ * "please". Only what is certain is changed; words in quotes, codes
+ * (SK206, INV-1042), URLs and email addresses are never touched. What cannot
+ * be fixed safely (a comma splice, a possessive without its apostrophe, text
+ * in capitals, one very long sentence) is found by `englishProblems` for the
+ * writer to fix. Pure; normalising twice changes nothing.
+ */
+import { letterDate } from './dates.js';
+import { findDates } from './typed-date.js';
+
+export interface EnglishOptions {
+  /** The day typed dates are read against (the incident's clock): "26 nov" is the 26 November nearest it. */
+  ref: Date;
+  /** The day the letter is written: a date's year is printed only when it is not this one. */
+  now: Date;
+  /** The company's locale ("en-GB", "en-US", "en"): how "3/4" reads (day first outside the US). */
+  locale?: string;
+}
+
+/** Something in a field the normaliser could not fix safely, and what the fix looks like. */
+export interface TextProblem {
+  problem: string;
+  example: string;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAY_WORD = '(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)';
+const MONTH_WORD = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+
+const weekdayOf = (word: string): number => WEEKDAYS.findIndex((d) => d.toLowerCase().startsWith(word.toLowerCase().slice(0, 3)));
+
+// ---------------------------------------------------------------------------------------------
+// What is never changed: quotations, URLs, email addresses, codes.
+
+/** A placeholder for the n-th kept span: private-use characters, no letter or digit a rule could read. */
+const HOLD = '\uE000';
+const holdMark = (n: number) => HOLD + String.fromCharCode(0xe100 + n);
+const HELD = /\uE000([\uE100-\uF8FF])/gu;
+
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+[^\s<>".,;:!?)'’]/giu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** Quoted words: "…", “…”, ‘…’, and '…' (apostrophes inside words allowed: 'we didn't know'). */
+const QUOTES = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\p{L}\p{N}])'(?:[^'\n]|(?<=\p{L})'(?=\p{L}))+'(?![\p{L}\p{N}])/gu;
+/** A token that mixes letters and digits (SK206, INV-1042, 4B, SORRY20), or a word with a capital inside (iPhone, PayPal). */
+const CODE = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}_/#-]*\p{N})(?=[\p{L}\p{N}_/#-]*\p{L})[\p{L}\p{N}][\p{L}\p{N}_/#-]*(?:\.[\p{L}\p{N}]+)*|(?<![\p{L}\p{N}])\p{L}*\p{Ll}\p{Lu}\p{L}*/gu;
+/** What a code may look like but is the normaliser's to read: 26th, 2pm, 3hrs, 10min, 9:30am. */
+const NOT_CODE = /^\d+(?:[.:]\d+)?(?:st|nd|rd|th|am|pm|[ap]\.m|a|p|hrs?|hours?|mins?|secs?|wks?|yrs?|h|m|s|k|kg|g|cm|mm|km|ml|l|gb|mb|tb|x|pc|pcs)$/iu;
+
+function hold(text: string): { text: string; kept: string[] } {
+  const kept: string[] = [];
+  const keep = (m: string) => {
+    kept.push(m);
+    return holdMark(kept.length - 1);
+  };
+  // Each rule only where the text could hold what it finds: a unicode rule's first run costs a few ms of start-up.
+  let t = text;
+  if (t.includes('://') || /www\./i.test(t)) t = t.replace(URL, keep);
+  if (t.includes('@')) t = t.replace(EMAIL, keep);
+  if (/["“‘']/.test(t)) t = t.replace(QUOTES, keep);
+  if (/\d|[a-z][A-Z]|[^\x00-\x7f]/.test(t)) t = t.replace(CODE, (m) => (NOT_CODE.test(m) || /^\d+(?:\/\d+)+$/u.test(m) || /^(?:b\/c|w\/o?|w\/in|b4|2moro)$/iu.test(m) ? m : keep(m)));
+  return { text: t, kept };
+}
+
+const release = (text: string, kept: string[]) => text.replace(HELD, (_m, c: string) => kept[c.charCodeAt(0) - 0xe100]!);
+
+// ---------------------------------------------------------------------------------------------
+// Word by word.
+
+/** The replacement in the case the manager typed it: "Pls" → "Please", "pls" → "please". */
+function sameCase(typed: string, word: string): string {
+  return /^\p{Lu}/u.test(typed) && !/^\p{Lu}{2,}$/u.test(typed) ? word[0]!.toUpperCase() + word.slice(1) : word;
+}
+const allCaps = (w: string) => /^\p{Lu}{2,}$/u.test(w.replace(/[^\p{L}]/gu, ''));
+const atSentenceStart = (text: string, at: number) => /(?:^|[.!?]\s+|\n\s*)$/u.test(text.slice(0, at));
+
+/** Shorthand typed in a hurry, and what a letter says (each rule runs only on a text that holds its cheap hint). */
+const SHORTHAND: readonly [RegExp, string, RegExp][] = [
+  [/(?<![\p{L}\p{N}])(?:pls|plz)(?![\p{L}\p{N}])/giu, 'please', /pl[sz]/i],
+  [/(?<![\p{L}\p{N}])(?:asap|a\.s\.a\.p\.?)(?![\p{L}\p{N}])/giu, 'as soon as possible', /asap|a\.s\.a/i],
+  // "2 hours before, approx" → "2 hours before or so"; "approx 40" → "about 40".
+  [/,?\s*(?<![\p{L}\p{N}])approx(?![\p{L}\p{N}])(?=\s*$|\s*[,;:!?)]|\.\s*$|\.\s+\p{Lu})/giu, ' or so', /approx/i],
+  [/(?<![\p{L}\p{N}])approx(?![\p{L}\p{N}])\.?/giu, 'about', /approx/i],
+  [/(?<![\p{L}\p{N}/])b\/c(?![\p{L}\p{N}/])/giu, 'because', /b\/c/i],
+  [/(?<![\p{L}\p{N}/])w\/o(?![\p{L}\p{N}/])/giu, 'without', /w\/o/i],
+  [/(?<![\p{L}\p{N}/])w\/in(?![\p{L}\p{N}/])/giu, 'within', /w\/in/i],
+  // "w/ DHL", "w/the box"; never "w/c 23 Nov" (week commencing).
+  [/(?<![\p{L}\p{N}/])w\/(?:\s+(?=\S)|(?=(?:the|your|our|a|an|my|his|her|their|no|all|each|every|us|you|them|it)(?![\p{L}])))/giu, 'with ', /w\//i],
+  [/(?<![\p{L}\p{N}])thru(?![\p{L}\p{N}])/giu, 'through', /thru/i],
+  [/(?<![\p{L}\p{N}])(?:tmrw|tmr|tmw|2moro)(?![\p{L}\p{N}])/giu, 'tomorrow', /tm[rw]|2moro/i],
+  [/(?<![\p{L}\p{N}])appt(?![\p{L}\p{N}])\.?/giu, 'appointment', /appt/i],
+  [/(?<![\p{L}\p{N}])appts(?![\p{L}\p{N}])/giu, 'appointments', /appts/i],
+  [/(?<![\p{L}\p{N}])ppl(?![\p{L}\p{N}])/giu, 'people', /ppl/i],
+  [/(?<![\p{L}\p{N}])thx(?![\p{L}\p{N}])/giu, 'thanks', /thx/i],
+  [/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before', /b4/i],
+];
+
+function shorthand(text: string): string {
+  // "~3 hours" → "about 3 hours" (first: "w/ ~3" is then "with about 3").
+  let t = text.includes('~') ? text.replace(/(^|\s)~\s?(?=\d)/gu, '$1about ') : text;
+  for (const [re, word, hint] of SHORTHAND) {
+    if (!hint.test(t)) continue;
+    t = t.replace(re, (m: string, ...rest: unknown[]) => {
+      const at = rest.find((x) => typeof x === 'number') as number;
+      const typed = m.trim();
+      const capital = allCaps(typed) ? atSentenceStart(t, at) : /^\p{Lu}/u.test(typed);
+      return capital ? word[0]!.toUpperCase() + word.slice(1) : word;
+    });
+  }
+  // "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
+  if (t.includes('&')) t = t.replace(/(?<=(?:^|\s)\p{Ll}{2,})\s+&\s+(?=\p{Ll})/gu, ' and ');
+  return t;
+}
+
+const UNITS: Readonly<Record<string, [string, string]>> = {
+  h: ['hour', 'hours'], hr: ['hour', 'hours'], hrs: ['hour', 'hours'],
+  min: ['minute', 'minutes'], mins: ['minute', 'minutes'],
+  sec: ['second', 'seconds'], secs: ['second', 'seconds'],
+  wk: ['week', 'weeks'], wks: ['week', 'weeks'],
+  yr: ['year', 'years'], yrs: ['year', 'years'],
+};
+
+/** "3 hrs 10 min" → "3 hours 10 minutes"; "2 p.m." → "2pm"; "10.20am" → "10:20am". */
+function quantities(text: string): string {
+  if (!/\d/.test(text)) return text;
+  let t = !/\d\s?(?:hr|h|min|sec|wk|yr)/i.test(text) ? text : text.replace(/(?<![\p{L}\p{N}.,/])(\d{1,3}(?:\.\d+)?)\s?(hrs?|h|mins?|secs?|wks?|yrs?)(?![\p{L}\p{N}])\.?/giu, (m, n: string, unit: string, at: number, all: string) => {
+    // "3 h." at a sentence's end keeps its full stop.
+    const dot = m.endsWith('.') && /^\s*(?:$|\p{Lu})/u.test(all.slice(at + m.length)) ? '.' : '';
+    const [one, many] = UNITS[unit.toLowerCase()]!;
+    // "a 10 min wait" → "a 10-minute wait".
+    if (/(?:^|\s)an?\s+$/iu.test(all.slice(0, at))) return `${n}-${one}${dot}`;
+    return `${n} ${Number(n) === 1 ? one : many}${dot}`;
+  });
+  if (/\d\s?[ap]\.?\s?m/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}.:/])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])(\.?)\s?m(?![\p{L}\p{N}])(\.?)/giu, (m, h: string, min: string | undefined, ap: string, apDot: string, dot: string, at: number, all: string) => {
+    if (Number(h) > 12 || (min !== undefined && Number(min) > 59)) return m;
+    // "2pm." ends a sentence; "2 p.m." has the abbreviation's full stop, kept only where the sentence ends.
+    const keepDot = dot && (!apDot || /^\s*(?:$|\p{Lu})/u.test(all.slice(at + m.length))) ? '.' : '';
+    return `${Number(h)}${min !== undefined ? `:${min}` : ''}${ap.toLowerCase()}m${keepDot}`;
+  });
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates.
+
+/** A date as a letter already writes it: "Tuesday 24 November", "24 November 2026", "December 8, 2026". */
+const WELL_FORMED = new RegExp(
+  `^(?:(?:${WEEKDAYS.join('|')}),?\\s+)?(?:\\d{1,2}\\s+(?:${MONTHS.join('|')})(?:,?\\s+\\d{4})?|(?:${MONTHS.join('|')})\\s+\\d{1,2}(?:,\\s+\\d{4})?)$`,
+  'u',
+);
+
+/** A date the way the letters write it, with the weekday typed when it is not the date's (the writer is warned). */
+function dateWords(date: Date, typedWeekday: number, now: Date): string {
+  if (typedWeekday < 0 || typedWeekday === date.getUTCDay()) return letterDate(date, now);
+  const year = date.getUTCFullYear();
+  return `${WEEKDAYS[typedWeekday]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}${year === now.getUTCFullYear() ? '' : ` ${year}`}`;
+}
+
+/** The days numbered `day` in the months around `ref`, nearest first. */
+function daysNumbered(day: number, ref: Date): Date[] {
+  const out: Date[] = [];
+  for (const k of [-1, 0, 1]) {
+    const d = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + k, day));
+    if (d.getUTCDate() === day) out.push(d);
+  }
+  return out.sort((a, b) => Math.abs(a.getTime() - ref.getTime()) - Math.abs(b.getTime() - ref.getTime()));
+}
+
+/** A time straight after a date as the letters write it ("Tuesday 24 November 2pm"): "at" between them. */
+const TIME_AFTER = new RegExp(
+  `((?:${WEEKDAYS.join('|')}) \\d{1,2} (?:${MONTHS.join('|')})(?: \\d{4})?)\\s+(?=(?:(?:about|around|roughly|approximately)\\s+)?(?:\\d{1,2}(?::\\d{2})?[ap]m|\\d{1,2}:\\d{2})(?![\\p{L}\\p{N}:]))`,
+  'gu',
+);
+
+/** "the " before a date that now opens with its weekday: "on the 26th" → "on Thursday 26 November". */
+function dropThe(text: string, at: number): number {
+  const m = /(?:^|\s)(the\s+)$/iu.exec(text.slice(0, at));
+  return m ? at - m[1]!.length : at;
+}
+
+const ORDINAL_END = '(?![\\p{L}\\p{N}])';
+
+/** A weekday's or a month's name might be in the text (a cheap test before the unicode rules run). */
+const NAMES_HINT = /mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
+function dates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
+  const digits = /\d/.test(text);
+  if (!digits && !NAMES_HINT.test(text)) return text;
+  let t = text;
+  if (digits) t = numberedDates(t, o, notes);
+  return namedDates(t);
+}
+
+/** Dates with a day's number: "tue 24 nov", "26th", "24/11". */
+function numberedDates(text: string, o: EnglishOptions, notes: TextProblem[]): string {
+  let t = text;
+  // "tue 24 nov", "26 nov", "nov 26", "the 26th of nov", "Wed, 25th November": as the letters write them.
+  const found = !(NAMES_HINT.test(t) || /\d{4}-\d{2}/.test(t)) ? [] : findDates(t, o.ref).filter((d) => d.text.trim() !== '');
+  for (const d of found.reverse()) {
+    // A full stop after the month ends the sentence when a capital or the end follows ("26 nov. Then"): it stays.
+    // After a month spelled in full ("24 November.") it is never the abbreviation's.
+    const fullMonth = new RegExp(`(?:${MONTHS.join('|')})\\.$`, 'iu').test(d.text);
+    const words = d.text.endsWith('.') && (fullMonth || /^(?:\s*$|\s+[\p{Lu}\uE000])/u.test(t.slice(d.at + d.text.length))) ? d.text.slice(0, -1) : d.text;
+    // "dec 1/2", "nov 10:20": a number that goes on is no day.
+    if (/^(?:\/|[:.]\d)/u.test(t.slice(d.at + d.text.length)) || /\/$/u.test(t.slice(0, d.at))) continue;
+    // A year-less date the ISO rule found ("2026-11-24") is exact already.
+    if (/^\d{4}-\d{2}-\d{2}$/u.test(words)) continue;
+    let at = d.at;
+    let weekday = d.typedWeekday;
+    // A weekday the date reader does not know ("weds 25 nov").
+    const before = weekday < 0 ? new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY_WORD}\\.?,?\\s+$`, 'iu').exec(t.slice(0, at)) : null;
+    if (before) {
+      at -= before[0].length;
+      weekday = weekdayOf(before[1]!);
+    }
+    // "may" and "march" in lower case are words before they are months ("2 may be late").
+    if (weekday < 0 && /(?<![\p{L}])(?:may|march|mar)(?![\p{L}])/u.test(words) && !/(?:^|\s)(?:on|by|from|until|till|since|before|after)\s+(?:the\s+)?$/iu.test(t.slice(0, at))) continue;
+    // A range of days ("24-26 nov", "24 & 25 nov"): "24 to 26 November", no weekday.
+    const range = weekday < 0 && /^\d/u.test(words) ? /(?<![\p{L}\p{N}])(\d{1,2})(?:st|nd|rd|th)?\s*(-|–|to|and|&)\s*$/iu.exec(t.slice(0, at)) : null;
+    if (range && Number(range[1]) >= 1 && Number(range[1]) < d.date.getUTCDate()) {
+      const year = d.date.getUTCFullYear();
+      const joined = `${Number(range[1])} ${/^(?:and|&)$/iu.test(range[2]!) ? 'and' : 'to'} ${d.date.getUTCDate()} ${MONTHS[d.date.getUTCMonth()]}${year === o.now.getUTCFullYear() ? '' : ` ${year}`}`;
+      t = t.slice(0, at - range[0].length) + joined + t.slice(d.at + words.length);
+      continue;
+    }
+    if (WELL_FORMED.test(t.slice(at, d.at) + words)) continue;
+    const start = dropThe(t, at);
+    t = t.slice(0, start) + dateWords(d.date, weekday, o.now) + t.slice(d.at + words.length);
+  }
+  // "thurs 26th", "Tuesday the 24th": the nearest day of that number that is that weekday.
+  if (NAMES_HINT.test(t)) t = t.replace(
+    new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY_WORD}\\.?,?\\s+(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)?${ORDINAL_END}(?!\\s+(?:of\\s+)?${MONTH_WORD}(?![\\p{L}]))(?!\\s*[/:.]\\d)`, 'giu'),
+    (m, wd: string, n: string, suffix: string | undefined) => {
+      // "we sat 3 people", "sun 2 hours": an ambiguous weekday needs its ordinal.
+      if (!suffix && /^(?:sat|sun|wed|weds|mon)$/iu.test(wd)) return m;
+      const weekday = weekdayOf(wd);
+      const day = Number(n);
+      const near = daysNumbered(day, o.ref);
+      const match = near.find((d) => d.getUTCDay() === weekday);
+      if (!match) {
+        if (near.length > 0) notes.push({ problem: `says "${m}", but no ${n}${suffix ?? ''} near ${letterDate(o.ref, o.now)} is a ${WEEKDAYS[weekday]}`, example: `"${letterDate(near[0]!, o.now)}" (or the date you meant)` });
+        return m;
+      }
+      return letterDate(match, o.now);
+    },
+  );
+  // "on the 26th", "by 3rd": the nearest day of that number.
+  if (/\d(?:st|nd|rd|th)/i.test(t)) t = t.replace(
+    new RegExp(`(?<![\\p{L}\\p{N}])(on|by|until|till|from|since|before|after|due)\\s+(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)${ORDINAL_END}(?!\\s+(?:of\\s+)?${MONTH_WORD}(?![\\p{L}]))(?=\\s*$|\\s*[.,;:!?)–-]|\\s+(?:at|and|or|to|when|but|so|because|as|between|if|\\d))`, 'giu'),
+    (m, word: string, n: string) => {
+      const near = daysNumbered(Number(n), o.ref)[0];
+      return near ? `${word} ${letterDate(near, o.now)}` : m;
+    },
+  );
+  // "24/11", "tue 24/11", "on 3/4/2026": only when the company's locale (or the numbers) say which is the month.
+  const region = /-([a-z]{2})\b/iu.exec(o.locale ?? '')?.[1]?.toUpperCase();
+  const monthFirst = region === 'US' ? true : region !== undefined && region !== 'CA' ? false : undefined;
+  if (t.includes('/')) t = t.replace(
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${WEEKDAY_WORD}\\.?,?\\s+|(on|by|until|till|from|since|before|after|due|delivered|shipped|dispatched|posted|booked|arrived|dated|expires|expired)\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\p{L}\\p{N}/])`, 'giu'),
+    (m, wd: string | undefined, word: string | undefined, a: string, b: string, y: string | undefined) => {
+      if (!wd && !word && !y) return m; // "24/7", "1/2": not dates without a day or a word before them
+      if (!wd && !y && Number(a) <= 4 && Number(b) <= 4) return m; // "by 1/2", "from 3/4": a fraction
+      const dayFirst = Number(b) <= 12 && Number(a) <= 31 ? new Date(Date.UTC(2000, Number(b) - 1, Number(a))).getUTCDate() === Number(a) : false;
+      const monthFirstOk = Number(a) <= 12 && Number(b) <= 31 ? new Date(Date.UTC(2000, Number(a) - 1, Number(b))).getUTCDate() === Number(b) : false;
+      let first: boolean | undefined;
+      if (dayFirst && monthFirstOk && a !== b) first = monthFirst;
+      else if (dayFirst) first = false;
+      else if (monthFirstOk) first = true;
+      const typed = m.slice(word ? word.length + 1 : 0).trim();
+      if (first === undefined) {
+        if (dayFirst && monthFirstOk) {
+          notes.push({ problem: `says "${typed}", which reads as ${Number(a)} ${MONTHS[Number(b) - 1]} or ${MONTHS[Number(a) - 1]} ${Number(b)}`, example: `"${Number(a)} ${MONTHS[Number(b) - 1]}" — the month in words (or set the locale, en-GB or en-US)` });
+        }
+        return m;
+      }
+      const [day, month] = first ? [Number(b), Number(a) - 1] : [Number(a), Number(b) - 1];
+      let year: number;
+      if (y) year = y.length === 2 ? 2000 + Number(y) : Number(y);
+      else {
+        year = o.ref.getUTCFullYear();
+        let best = Infinity;
+        for (const c of [year - 1, year, year + 1]) {
+          const gap = Math.abs(Date.UTC(c, month, day) - o.ref.getTime());
+          if (gap < best) [best, year] = [gap, c];
+        }
+      }
+      const date = new Date(Date.UTC(year, month, day));
+      const typedDay = wd ? weekdayOf(wd) : -1;
+      if (typedDay >= 0 && typedDay !== date.getUTCDay()) {
+        notes.push({ problem: `says "${typed}", but ${day} ${MONTHS[month]} ${year} is a ${WEEKDAYS[date.getUTCDay()]}`, example: `"${letterDate(date, o.now)}" (or the date you meant)` });
+      }
+      return `${word ? `${word} ` : ''}${dateWords(date, wd ? weekdayOf(wd) : -1, o.now)}`;
+    },
+  );
+  if (/\d[ap]m|\d:\d/.test(t)) t = t.replace(TIME_AFTER, '$1 at ');
+  // "tue 24 & wed 25 nov" → "Tuesday 24 November and Wednesday 25 November".
+  if (t.includes('&')) t = t.replace(new RegExp(`(?<=(?:${MONTHS.join('|')})(?: \\d{4})?)\\s+&\\s+(?=(?:${WEEKDAYS.join('|')}) \\d)`, 'gu'), ' and ');
+  // "nov 2026" → "November 2026".
+  if (NAMES_HINT.test(t) && /\d{4}/.test(t)) t = t.replace(/(?<![\p{L}\p{N}])(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(\s+)(\d{4})(?![\p{N}])/giu, (m, mo: string, sp: string, y: string) =>
+    allCaps(mo) ? m : `${MONTHS[MONTHS.findIndex((x) => x.toLowerCase().startsWith(mo.slice(0, 3).toLowerCase()))]}${sp}${y}`,
+  );
+  return t;
+}
+
+/** Weekdays and months by name: "on thursday", "in nov". */
+function namedDates(text: string): string {
+  if (!NAMES_HINT.test(text)) return text;
+  let t = text;
+  // Weekdays and months typed in lower case ("on thursday", "in november"), and short ones where the words around make them certain ("on tue", "fri morning", "in nov").
+  t = t.replace(/(?<![\p{L}\p{N}])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|september|october|november|december)(s?)(?![\p{L}\p{N}])/gu, (_m, w: string, s: string) => w[0]!.toUpperCase() + w.slice(1) + s);
+  t = t.replace(/(?<![\p{L}\p{N}])(on|by|until|till|from|since|before|after|next|last|this|every)(\s+)(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(?![\p{L}\p{N}'’])(?!\.?\s*\d)(?:(?<!sun)|(?=\s*$|\s*[.,;:!?)–-]|\s+(?:morning|afternoon|evening|night|at|and|or|to|between|when|before|after|from|until|we|you|I|they|it)(?![\p{L}])))/giu, (m, w: string, sp: string, d: string) =>
+    allCaps(d) ? m : `${w}${sp}${WEEKDAYS[weekdayOf(d)]}`,
+  );
+  t = t.replace(/(?<![\p{L}\p{N}])(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?(\s+)(morning|afternoon|evening|night|lunchtime)(?![\p{L}])/gu, (_m, d: string, sp: string, part: string) => `${WEEKDAYS[weekdayOf(d)]}${sp}${part}`);
+  t = t.replace(/(?<![\p{L}\p{N}])(in|since|until|till|by|from|through|early|mid|late|of|last|next|this|end of)(\s+)(jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?![\p{L}\p{N}'’])/gu, (_m, w: string, sp: string, mo: string) => {
+    const i = MONTHS.findIndex((x) => x.toLowerCase().startsWith(mo.slice(0, 3)));
+    return `${w}${sp}${MONTHS[i]}`;
+  });
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// I, and contractions typed without their apostrophe.
+
+const CONTRACTIONS: Readonly<Record<string, string>> = {
+  didnt: "didn't", dont: "don't", doesnt: "doesn't", wont: "won't", cant: "can't", isnt: "isn't", wasnt: "wasn't",
+  werent: "weren't", hasnt: "hasn't", havent: "haven't", hadnt: "hadn't", couldnt: "couldn't", shouldnt: "shouldn't",
+  wouldnt: "wouldn't", arent: "aren't", mustnt: "mustn't", neednt: "needn't", ive: "I've", im: "I'm", youre: "you're",
+  youve: "you've", youll: "you'll", youd: "you'd", theyre: "they're", theyve: "they've", theyll: "they'll", theyd: "they'd",
+  weve: "we've", thats: "that's", whats: "what's", theres: "there's", heres: "here's", wheres: "where's", whos: "who's",
+  shes: "she's", hes: "he's", itll: "it'll", thatll: "that'll", wouldve: "would've", couldve: "could've", shouldve: "should've",
+};
+const CONTRACTION_HINT = new RegExp(Object.keys(CONTRACTIONS).join('|'), 'i');
+const CONTRACTION = new RegExp(`(?<![\\p{L}\\p{N}'’])(${Object.keys(CONTRACTIONS).join('|')})(?![\\p{L}\\p{N}'’])`, 'giu');
+/** "its" before these is "it's" ("its been fixed", "its on its way"): a possessive "its" is followed by its noun. */
+const ITS_IS = new Set(['a', 'an', 'the', 'been', 'not', 'now', 'already', 'still', 'just', 'also', 'going', 'gone', 'done', 'fixed', 'ok', 'okay', 'fine', 'on', 'in', 'at', 'here', 'there', 'because', 'my', 'our', 'your', 'their', 'likely', 'probably', 'being', 'getting', 'taking', 'coming', 'due']);
+
+const AFTER_WERE = /^(?:sorry|not|now|still|also|already|happy|glad|so|very|really|working|looking|going|sending|refunding|fixing|changing|adding|putting|making|taking|calling|checking|reviewing|on|in)$/u;
+const AFTER_WILL = /^(?:call|be|send|refund|make|fix|get|email|contact|look|check|have|do|give|let|pay|cover|replace|ring|book|arrange|credit|reimburse|waive|post|ship|deliver|follow|update|keep|add|put|text|write|reply)$/u;
+
+function pronouns(text: string): string {
+  // "i", "i'm", "i've", "i'll", "i'd" → "I…" (not "i.e.", "(i)", "Wi-Fi", "i/o").
+  let t = !/(?:^|[^a-z])i(?:[^a-z]|$)/.test(text) ? text : text.replace(/(?<![\p{L}\p{N}'’.\-/(])i(?=$|[\s,;:!?]|\.(?![\p{L}\p{N}])|['’](?:m|ve|ll|d)(?![\p{L}]))/gu, 'I');
+  if (CONTRACTION_HINT.test(t)) t = t.replace(CONTRACTION, (m: string) => {
+    if (allCaps(m)) return m;
+    const word = CONTRACTIONS[m.toLowerCase()]!;
+    return word.startsWith('I') ? word : sameCase(m, word);
+  });
+  if (/its\s/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’])(its)(\s+)(\p{Ll}+)(?![\p{L}\p{N}'’-])/giu, (m, its: string, sp: string, next: string) => (ITS_IS.has(next) && !allCaps(its) ? `${sameCase(its, "it's")}${sp}${next}` : m));
+  // "were sorry", "well call you", "ill send it", "id like to": at a sentence's start before these, only "we're", "we'll", "I'll", "I'd".
+  if (/(?:were|well|ill|id)\s/i.test(t)) t = t.replace(/(^|[.!?]\s+)(were|well|ill|id)(\s+)(?=(\p{Ll}+))/giu, (m, before: string, w: string, sp: string, next: string) => {
+    const k = w.toLowerCase();
+    const fits = k === 'were' ? AFTER_WERE.test(next) : k === 'id' ? /^(?:like|love|be|rather|hoped)$/u.test(next) : AFTER_WILL.test(next);
+    if (!fits || allCaps(w)) return m;
+    const word = k === 'were' ? "we're" : k === 'well' ? "we'll" : k === 'ill' ? "I'll" : "I'd";
+    return `${before}${word.startsWith('I') ? word : sameCase(w, word)}${sp}`;
+  });
+  // "lets call you": "let's" only when it opens a sentence and a verb follows.
+  if (/lets\s/i.test(t)) t = t.replace(/(^|[.!?]\s+)(lets)(\s+)(?=(?:call|talk|get|make|start|fix|sort|try|see|put|go|book|arrange|chat|meet|find|do)(?![\p{L}]))/giu, (_m, before: string, lets: string, sp: string) => `${before}${sameCase(lets, "let's")}${sp}`);
+  return t;
+}
+
+/**
+ * The text as a letter prints it, with what could not be fixed. Idempotent: a text it returns is
+ * returned unchanged.
+ */
+export function cleanEnglish(text: string, o: EnglishOptions): { text: string; notes: TextProblem[] } {
+  const notes: TextProblem[] = [];
+  // Text holding private-use characters (where kept spans go while the rules run) is left as typed.
+  if (text === '' || /[\uE000-\uF8FF]/u.test(text)) return { text, notes };
+  const held = hold(text);
+  let t = shorthand(held.text);
+  t = quantities(t);
+  t = dates(t, o, notes);
+  t = pronouns(t);
+  return { text: release(t, held.kept), notes };
+}
+
+/** The text as a letter prints it ("i didnt get tue 24 nov" → "I didn't get Tuesday 24 November"). */
+export function normaliseEnglish(text: string, o: EnglishOptions): string {
+  return cleanEnglish(text, o).text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the writer is told.
+
+const SUBJECTS = '(I|you|we|they|he|she|it|there)';
+/** Verbs a clause after a comma may start with (besides any "-ed" word and any "…n't"). */
+const VERBS = new Set([
+  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'do', 'does', 'will', 'would', 'can', 'could',
+  'should', 'shall', 'may', 'might', 'must', 'got', 'get', 'gets', 'went', 'go', 'goes', 'came', 'come', 'comes', 'made', 'make',
+  'took', 'take', 'said', 'say', 'says', 'told', 'tell', 'found', 'find', 'left', 'leave', 'sent', 'send', 'paid', 'pay', 'saw',
+  'see', 'knew', 'know', 'thought', 'felt', 'kept', 'keep', 'need', 'needs', 'needed', 'want', 'wants', 'lost', 'lose', 'ran',
+  'run', 'sat', 'stood', 'waited', 'wait', 'gave', 'give', 'brought', 'bought', 'heard', 'meant', 'met', 'put', 'rang', 'spent',
+  'still', 'now', 'also', 'then', "I'm", "you're", "we're", "they're", "it's", "I've", "you've", "we've", "they've", "I'll",
+  "you'll", "we'll", "they'll", "I'd", "you'd", "we'd", "they'd", "he's", "she's", "there's",
+]);
+/** Words that open a clause that leans on the next one ("when you arrived, you…"): no splice. */
+const LEANING = new Set([
+  'when', 'if', 'because', 'as', 'since', 'although', 'though', 'while', 'once', 'until', 'unless', 'whenever', 'where', 'after',
+  'before', 'even', 'whether', 'so', 'in', 'on', 'at', 'by', 'for', 'with', 'during', 'despite', 'without', 'to', 'from',
+  'yes', 'no', 'sorry', 'unfortunately', 'sadly', 'again', 'however', 'also', 'instead', 'meanwhile', 'then', 'now',
+  'today', 'yesterday', 'first', 'finally', 'luckily', 'thankfully', 'honestly', 'frankly', 'ok', 'okay', 'well', 'and', 'but', 'or',
+]);
+const FINITE = /(?<![\p{L}])(?:am|is|are|was|were|had|has|have|did|does|do|will|would|can|could|got|went|came|made|took|told|left|sent|paid|lost|ran|missed|forgot|broke|fell|gave|kept|put|said|saw|knew|found|thought|began|brought|bought|caught|hit|let|meant|met|set|shut|sold|spent|stood|stuck|tore|threw|woke|wrote|drove|flew|rang|sat|shipped|\p{L}{3,}ed|\p{L}+n't|\p{L}+['’](?:s|re|m|ve|ll|d))(?![\p{L}])/iu;
+
+function spliceProblems(text: string): TextProblem[] {
+  const out: TextProblem[] = [];
+  const re = new RegExp(`,\\s+${SUBJECTS}(['’](?:ll|re|ve|d|m|s))?\\s+([\\p{L}'’]+)`, 'giu');
+  for (const m of text.matchAll(re)) {
+    const [, subject, contracted, verb] = m;
+    const v = verb!.replace(/’/gu, "'");
+    // "…, you'll have it", "…, it's been": the verb is in the contraction.
+    if (!contracted && !(VERBS.has(v) || VERBS.has(v.toLowerCase()) || /\p{L}{2,}ed$/iu.test(v) || /n't$/iu.test(v))) continue;
+    const at = m.index!;
+    const before = text.slice(0, at);
+    const clauseStart = Math.max(before.search(/[^.!?;:,]*$/u), 0);
+    const clause = before.slice(clauseStart).trim();
+    const words = clause.split(/\s+/u).filter(Boolean);
+    // A clause of its own: a finite verb, or a subject pronoun and its verb ("we now check twice").
+    const ownSubject = /^(?:I|we|you|they|he|she|it|there)(?:['’]\p{L}+)?$/iu.test(words[0] ?? '');
+    if (words.length < 3 || LEANING.has(words[0]!.toLowerCase()) || !(ownSubject || FINITE.test(clause))) continue;
+    // A subject repeated after a list ("we checked, we rechecked") still splices; a clause that is a lead-in does not.
+    const from = Math.max(0, at - 40);
+    const lead = from > 0 ? before.slice(from).replace(/^\S*\s/u, '') : before;
+    const tail = text.slice(at + 1).trim().split(/\s+/u).slice(0, 5).join(' ');
+    const fixedTail = subject === 'I' ? tail : tail[0]!.toUpperCase() + tail.slice(1);
+    out.push({
+      problem: `joins two sentences with a comma ("…${lead}, ${tail}…")`,
+      example: `"…${lead}. ${fixedTail}…" (or join them with "and")`,
+    });
+  }
+  return out;
+}
+
+/** People and animals whose things are named after them: "your pets check" is "your pet's check". */
+const OWNERS = new Set(['pet', 'dog', 'cat', 'child', 'son', 'daughter', 'husband', 'wife', 'partner', 'mum', 'mom', 'dad', 'mother', 'father', 'baby', 'family', 'horse', 'kid', 'friend', 'puppy', 'kitten', 'parent', 'grandmother', 'grandfather', 'sister', 'brother', 'guest', 'childs', 'wifes', 'babys', 'familys']);
+/** Plural nouns that name a thing of their own before a noun ("our sales team", "your savings account"). */
+const PLURAL_NOUNS = new Set(['sales', 'systems', 'operations', 'accounts', 'savings', 'goods', 'news', 'series', 'species', 'clothes', 'glasses', 'premises', 'payments', 'claims', 'returns', 'services', 'communications', 'logistics', 'analytics', 'electronics', 'sports', 'arms', 'jeans', 'deliveries', 'orders', 'means', 'thanks', 'customs', 'products', 'records', 'sessions', 'rooms', 'results', 'tickets', 'items', 'details', 'settings', 'notifications', 'bookings', 'funds', 'parts', 'costs', 'terms', 'hours', 'days', 'weeks', 'months', 'years', 'minutes']);
+const NOT_A_NOUN = /^(?:and|or|but|to|from|were|are|was|is|have|has|had|will|would|with|in|on|at|for|of|by|that|which|who|been|being|as|so|not|now|today|yesterday|tomorrow|already|also|still|just|both|all|again|here|there|too|very|really|only|back|away|up|down|out|off|over|did|do|does|can|could|should|may|might|must|arrived|never|always|this|that|these|those|a|an|the|your|our|their|my)$/iu;
+
+function possessiveProblems(text: string): TextProblem[] {
+  const out: TextProblem[] = [];
+  for (const m of text.matchAll(/(?<![\p{L}])(your|our|their|my|his|her)\s+(\p{Ll}+s)\s+(\p{L}[\p{L}-]*)/giu)) {
+    const [all, owner, noun, next] = m;
+    const stem = noun!.replace(/s$/u, '');
+    if (NOT_A_NOUN.test(next!) || /(?:ed|ing|ly)$/iu.test(next!) || /(?:ss|us|is)$/u.test(noun!)) continue;
+    const animate = OWNERS.has(stem) || OWNERS.has(noun!);
+    const describes = /-/u.test(next!) || /(?:ive|al|ous|ful|ic|able|ible)$/iu.test(next!);
+    if (!animate && !(describes && !PLURAL_NOUNS.has(noun!.toLowerCase()))) continue;
+    const one = noun === 'childs' ? 'child' : noun === 'wifes' ? 'wife' : noun === 'babys' ? 'baby' : noun === 'familys' ? 'family' : stem;
+    const several = noun === 'childs' ? "children's" : /(?:ys|fes)$/u.test(noun!) && noun !== 'guys' ? `${noun}'` : `${noun}'`;
+    out.push({
+      problem: `has "${all}", which needs an apostrophe`,
+      example: `"${owner} ${one}'s ${next}" (one) or "${owner} ${several} ${next}" (several)`,
+    });
+  }
+  return out;
+}
+
+function capsProblems(text: string): TextProblem[] {
+  const words = text.match(/\p{L}[\p{L}'’]*/gu) ?? [];
+  const long = words.filter((w) => w.replace(/['’]/gu, '').length >= 2);
+  const caps = long.filter((w) => /^[\p{Lu}'’]+$/u.test(w));
+  let run = 0;
+  let longest = 0;
+  for (const w of long) {
+    run = /^[\p{Lu}'’]+$/u.test(w) ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  if (longest < 4 && !(caps.length >= 3 && caps.length >= 0.6 * long.length)) return [];
+  const shown = text.trim().split(/\s+/u).slice(0, 8).join(' ');
+  const calm = shown.toLowerCase().replace(/(?<![\p{L}])i(?=$|[\s,.;:!?'’])/gu, 'I').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return [{ problem: `is typed in capitals ("${shown}…"), which reads as shouting`, example: `"${calm}…" (keep the capitals of names and codes)` }];
+}
+
+/** Over this many words a sentence is too long to read in one breath. */
+export const MAX_SENTENCE_WORDS = 40;
+
+function longSentences(text: string): TextProblem[] {
+  const out: TextProblem[] = [];
+  for (const s of text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])/u)) {
+    const n = s.trim().split(/\s+/u).filter(Boolean).length;
+    if (n > MAX_SENTENCE_WORDS) {
+      const start = s.trim().split(/\s+/u).slice(0, 6).join(' ');
+      out.push({ problem: `is one sentence of ${n} words ("${start}…")`, example: `two or three sentences of about 15 words each, ending one where a new subject starts` });
+    }
+  }
+  return out;
+}
+
+/**
+ * What the writer should fix in a field the normaliser cannot fix safely, on the text it prints:
+ * dates it could not read for certain, comma splices, possessives without their apostrophe,
+ * capitals, a sentence over 40 words. Quotations, codes, URLs and addresses are not read.
+ */
+export function englishProblems(text: string, o: EnglishOptions): TextProblem[] {
+  const { text: clean, notes } = cleanEnglish(text, o);
+  const held = hold(clean);
+  const plain = held.text.replace(HELD, (_m, c: string) => {
+    const kept = held.kept[c.charCodeAt(0) - 0xe100]!;
+    // A code reads as a noun; a quotation as one.
+    return /^["“‘']/u.test(kept) ? 'it' : 'X1';
+  });
+  // Each check only where the text could hold what it looks for (the unicode rules cost start-up time).
+  return [
+    ...notes,
+    ...(clean.includes(',') ? spliceProblems(clean) : []),
+    ...(/(?:your|our|their|my|his|her)\s/i.test(plain) ? possessiveProblems(plain) : []),
+    ...(/[A-Z]{2}|[^\x00-\x7f]/.test(plain) ? capsProblems(plain) : []),
+    ...(clean.split(/\s+/u).length > MAX_SENTENCE_WORDS ? longSentences(clean) : []),
+  ];
+}
