@@ -140,6 +140,10 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
   counts.written = sink.written;
   counts.failed = sink.failed;
   if (delivery) {
+    // Composed ahead but never handed over (the run stopped first): skipped, not messages.
+    counts.messages -= delivery.withdrawn;
+    counts.rowsRendered -= delivery.withdrawnRows;
+    counts.rowsSkipped += delivery.withdrawnRows;
     counts.inDoubtNow = delivery.inDoubt.length;
     counts.inDoubt.push(...delivery.inDoubt);
   }

@@ -205,7 +205,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
     c.rowsRendered += count;
     if (collectGarbage && c.messages % 2_000 === 0) collectGarbage();
     seq++;
-    return sink.write(msg, seq);
+    return sink.write(msg, seq, count);
   };
 
   try {

@@ -76,6 +76,7 @@ export function lintTemplates(library: TemplateLibrary, names?: string[] | 'cust
 
 /** Every template of one locale, rendered and checked (a non-English letter is rendered, not scored). */
 function lintLocale(library: TemplateLibrary, locale: string, names: string[] | 'custom' | undefined, problems: LintProblem[], reports: LintResult['reports']): void {
+  library.checkPartials(); // every partial of the locale, used or not
   const list = library.list().filter((t) => (names === 'custom' ? t.origin === 'custom' : !names || names.includes(t.name)));
   for (const t of list) {
     for (const stage of t.stages) {

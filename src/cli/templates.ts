@@ -16,6 +16,7 @@ import { Chalk } from 'chalk';
 function library(io: IO, dir?: string, locale?: string): TemplateLibrary {
   const configured = dir ? resolve(io.cwd, dir) : loadConfig(io.cwd).templates;
   const lib = new TemplateLibrary(configured);
+  lib.checkPartials(); // a broken partial is reported even when no template uses it
   if (locale === undefined || locale === 'en') return lib;
   const letter = nearestLocale(locale, lib.locales());
   if (!letter) throw new UsageError(`no letters in locale "${locale}"`, `choose one of: ${lib.locales().join(', ')}`);

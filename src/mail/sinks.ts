@@ -9,7 +9,8 @@ import { formatEntry, writeEnd, writeEntry, type BatchFormat } from './formats.j
 
 /** Where messages go. `write` resolves when the message is accepted (backpressure). */
 export interface Sink {
-  write(msg: Message, seq: number): Promise<void> | void;
+  /** `rows`: the rows the message was made of (a delivery sink that withdraws it counts them back as skipped). */
+  write(msg: Message, seq: number, rows?: number): Promise<void> | void;
   /** When present, waited for before each message is composed (a free slot, the rate); the run may stop meanwhile. */
   ready?(): Promise<void>;
   /** Finishes: flushes, waits for what is in flight, makes files final. */

@@ -25,6 +25,15 @@ export function smtpTarget(s: SmtpServer): string {
   return `${s.secure ? 'smtps' : 'smtp'}://${s.user ? `${encodeURIComponent(s.user)}@` : ''}${host}:${s.port}`;
 }
 
+/**
+ * Messages composed ahead per connection (DeliverySink): the next one is ready the moment the
+ * server's reply frees the connection, and composing overlaps the wait for that reply.
+ */
+const AHEAD = 2;
+
+/** Messages one connection carries before it is closed and a new one opened (nodemailer's default is 100). */
+const MESSAGES_PER_CONNECTION = 1000;
+
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
 
 /** What a hand-off keeps to judge its outcome: its message stream (read only once the server took DATA). */
@@ -61,12 +70,13 @@ export class SmtpSink extends DeliverySink {
   private killed = false;
 
   constructor(private readonly smtp: SmtpOptions) {
-    super(smtp);
+    super(smtp, AHEAD);
     const { server } = smtp;
     this.target = smtpTarget(server);
     this.transport = createTransport({
       pool: true,
       maxConnections: smtp.concurrency,
+      maxMessages: MESSAGES_PER_CONNECTION,
       host: server.host,
       port: server.port,
       secure: server.secure,

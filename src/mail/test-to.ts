@@ -28,6 +28,6 @@ export function testMessage(msg: Message, to: Mailbox): Message {
 /** Makes a sink write test messages to `to` instead of the real ones (the sink itself, same class). */
 export function sendingTestsTo<S extends Sink>(sink: S, to: Mailbox): S {
   const write = sink.write.bind(sink);
-  sink.write = (msg, seq) => write(testMessage(msg, to), seq);
+  sink.write = (msg, seq, rows) => write(testMessage(msg, to), seq, rows);
   return sink;
 }

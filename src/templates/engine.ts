@@ -1,9 +1,26 @@
 import { createHash } from 'node:crypto';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import { HELPERS } from './helpers.js';
 import { HAS_PRECOMPILED, precompiledEntry, type PrecompiledEntry } from './precompiled.js';
 
-export type HandlebarsEnv = typeof Handlebars;
+type Handlebars = typeof import('handlebars');
+export type HandlebarsEnv = Handlebars;
+
+// The Handlebars runtime runs every template; its parser and compiler (four times the code) are
+// loaded only for a piece of source the build did not compile ahead (a custom or edited template).
+const Runtime = HandlebarsRuntime as unknown as Handlebars;
+let full: Handlebars | undefined;
+function compiler(): Handlebars {
+  full ??= createRequire(import.meta.url)('handlebars') as Handlebars;
+  return full;
+}
+
+/** What `hb.compile` does, with the parser and compiler loaded on demand, for the runtime instance `hb`. */
+interface CompilerClasses {
+  Compiler: new () => { compile(ast: hbs.AST.Program, options: object): unknown };
+  JavaScriptCompiler: new () => { compile(environment: unknown, options: object, context: undefined, asObject: true): TemplateSpecification };
+}
 export type RenderFn = (context: object) => string;
 
 /** The runtime options: no prototype access, ever. */
@@ -14,7 +31,7 @@ export const RUNTIME_OPTIONS = {
 
 /** A fresh, isolated Handlebars instance with our helpers and no others touched. */
 export function createEngine(): HandlebarsEnv {
-  const hb = Handlebars.create();
+  const hb = Runtime.create();
   for (const [name, fn] of Object.entries(HELPERS)) hb.registerHelper(name, fn);
   // `log` writes to the console; a template has no business doing that.
   hb.unregisterHelper('log');
@@ -57,7 +74,7 @@ function precompiledFor(source: string): PrecompiledEntry | undefined {
 function rawTree(source: string): hbs.AST.Program {
   let tree = raw.get(source);
   if (!tree) {
-    tree = Handlebars.parseWithoutProcessing(source);
+    tree = compiler().parseWithoutProcessing(source);
     raw.set(source, tree);
   }
   return tree;
@@ -70,7 +87,7 @@ export function parseTemplate(source: string): hbs.AST.Program {
     const built = precompiledFor(source);
     tree = built
       ? (JSON.parse(built.ast) as hbs.AST.Program)
-      : Handlebars.parse(structuredClone(rawTree(source)) as unknown as string); // (a parsed Program is returned as it is, then processed)
+      : compiler().parse(structuredClone(rawTree(source)) as unknown as string); // (a parsed Program is returned as it is, then processed)
     processed.set(source, tree);
   }
   return tree;
@@ -80,8 +97,30 @@ export function parseTemplate(source: string): hbs.AST.Program {
 export function compileTemplate(hb: HandlebarsEnv, source: string): HandlebarsTemplateDelegate {
   const built = precompiledFor(source);
   if (built) return hb.template(built.spec());
-  // (typed for source text; Handlebars takes a parsed Program as well)
-  return hb.compile(structuredClone(rawTree(source)) as unknown as string, COMPILE_OPTIONS);
+  // As Handlebars.compile does (compiled on first use, `data` on), for this instance's helpers and partials.
+  const tree = structuredClone(rawTree(source));
+  const options = { ...COMPILE_OPTIONS, data: true };
+  let compiled: HandlebarsTemplateDelegate | undefined;
+  const build = (): HandlebarsTemplateDelegate & TemplateInternals => {
+    if (!compiled) {
+      const c = compiler();
+      const classes = c as unknown as CompilerClasses;
+      // (typed for source text; Handlebars takes a parsed Program as well)
+      const environment = new classes.Compiler().compile(c.parse(tree as unknown as string, options as Parameters<Handlebars['parse']>[1]), options);
+      compiled = hb.template(new classes.JavaScriptCompiler().compile(environment, options, undefined, true));
+    }
+    return compiled as HandlebarsTemplateDelegate & TemplateInternals;
+  };
+  const template = ((context: unknown, execOptions?: RuntimeOptions) => build()(context, execOptions)) as HandlebarsTemplateDelegate & TemplateInternals;
+  template._setup = (o: unknown) => build()._setup(o);
+  template._child = (...args: unknown[]) => build()._child(...args);
+  return template;
+}
+
+/** What the runtime calls on a template it runs as a partial or a block (Handlebars' own compile defines them too). */
+interface TemplateInternals {
+  _setup(options: unknown): unknown;
+  _child(...args: unknown[]): unknown;
 }
 
 /** Parses now (so syntax errors surface at load time) and compiles for plain text. */

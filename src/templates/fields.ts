@@ -58,7 +58,7 @@ interface State {
  * from the context's root, and the helpers and partials it calls that do not
  * exist: what can be checked before the first message is rendered.
  */
-export function analyseTemplate(pieces: TemplatePiece[], partials: Map<string, { text: string; file: string }>): TemplateAnalysis {
+export function analyseTemplate(pieces: TemplatePiece[], partials: { get(name: string): { text: string; file: string } | undefined }): TemplateAnalysis {
   const uses: FieldUse[] = [];
   const problems: TemplateProblem[] = [];
   const parsed = new Map<string, hbs.AST.Program>();

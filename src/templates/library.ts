@@ -110,8 +110,13 @@ export class TemplateLibrary {
   private readonly hb: HandlebarsEnv;
   private readonly cache = new Map<string, CompiledTemplate>();
   private humourData: Map<string, string[]> | undefined;
-  private readonly partialSources = new Map<string, string>();
+  /** Partial name → its file in the highest-priority folder: found when the library is made, read when a template first uses it. */
+  private readonly partialPaths = new Map<string, string>();
+  /** The partials read so far (checked, registered with Handlebars): a run reads only those its templates use. */
   private readonly partialFiles = new Map<string, { text: string; file: string }>();
+  /** The partials as the analysis and the shape plan look them up (read on first lookup). */
+  private readonly partialLookup = { get: (name: string) => this.partial(name) };
+  private readonly partialSourceLookup = { get: (name: string) => this.partial(name)?.text };
 
   constructor(userDir?: string, locale = 'en', siblings?: Map<string, TemplateLibrary>) {
     this.builtinDir = builtinTemplatesDir();
@@ -234,7 +239,7 @@ export class TemplateLibrary {
       const humourFile = this.resolveFile('humour.json') ?? 'humour.json';
       for (const text of template.humourSources) pieces.push({ text, file: humourFile, firstLine: 1 });
     }
-    return analyseTemplate(pieces, this.partialFiles);
+    return analyseTemplate(pieces, this.partialLookup);
   }
 
   private compileFile(scenario: string, stage: Stage, file: string): CompiledTemplate {
@@ -277,7 +282,8 @@ export class TemplateLibrary {
    * precompiles the built-ins' (see src/templates/precompile.ts).
    */
   sources(): string[] {
-    return [...new Set([...this.partialSources.values(), ...this.compiled])];
+    this.checkPartials();
+    return [...new Set([...[...this.partialFiles.values()].map((p) => p.text), ...this.compiled])];
   }
 
   private readonly compiled = new Set<string>();
@@ -292,6 +298,7 @@ export class TemplateLibrary {
       const line = (handlebarsLine(err) ?? 1) + firstLine - 1;
       throw new TemplateError(`${file}:${line}: ${handlebarsMessage(err)}`, 'fix the template syntax');
     }
+    this.partialsOf(source);
     return (context: object) => {
       try {
         return render(context);
@@ -303,31 +310,55 @@ export class TemplateLibrary {
     };
   }
 
+  /** Finds the partials of every folder (lowest priority first: a later folder's partial of the same name replaces it); reads none. */
   private registerPartials(): void {
-    // Lowest priority first: a later folder's partial of the same name replaces it.
     for (const dir of [...this.dirs].reverse()) {
       const partials = join(dir, 'partials');
       if (!existsSync(partials)) continue;
       for (const entry of readdirSync(partials)) {
-        if (!entry.endsWith('.hbs')) continue;
-        const file = join(partials, entry);
-        const source = readTemplateFile(file);
-        try {
-          parseTemplate(source);
-        } catch (err) {
-          throw new TemplateError(`${file}:${handlebarsLine(err) ?? 1}: ${handlebarsMessage(err)}`, 'fix the partial syntax');
-        }
-        // Compiled (on first use, or precompiled by the build) with the options every template has.
-        this.hb.registerPartial(basename(entry, '.hbs'), compileTemplate(this.hb, source));
-        this.partialSources.set(basename(entry, '.hbs'), source);
-        this.partialFiles.set(basename(entry, '.hbs'), { text: source, file });
+        if (entry.endsWith('.hbs')) this.partialPaths.set(basename(entry, '.hbs'), join(partials, entry));
       }
     }
   }
 
+  /**
+   * A partial, read, checked and registered with Handlebars on first use (with the partials it
+   * uses in turn); undefined when no folder has it.
+   */
+  private partial(name: string): { text: string; file: string } | undefined {
+    const done = this.partialFiles.get(name);
+    if (done) return done;
+    const file = this.partialPaths.get(name);
+    if (file === undefined) return undefined;
+    const source = readTemplateFile(file);
+    try {
+      parseTemplate(source);
+    } catch (err) {
+      throw new TemplateError(`${file}:${handlebarsLine(err) ?? 1}: ${handlebarsMessage(err)}`, 'fix the partial syntax');
+    }
+    // Compiled (on first use, or precompiled by the build) with the options every template has.
+    this.hb.registerPartial(name, compileTemplate(this.hb, source));
+    const read = { text: source, file };
+    this.partialFiles.set(name, read);
+    this.partialsOf(source);
+    return read;
+  }
+
+  /** Reads and registers the partials a piece of template names (all of them when it names one by an expression). */
+  private partialsOf(source: string): void {
+    const names = partialNames(parseTemplate(source));
+    if (names === 'any') this.checkPartials();
+    else for (const name of names) this.partial(name);
+  }
+
+  /** Reads and checks every partial (`templates` commands: a broken one is reported even when no template uses it). */
+  checkPartials(): void {
+    for (const name of this.partialPaths.keys()) this.partial(name);
+  }
+
   /** True when batches may render this template by cached shapes (see compose/skeleton.ts). */
   skeletonPlan(sources: string[]): SkeletonPlan | null {
-    return skeletonPlan(sources, this.partialSources);
+    return skeletonPlan(sources, this.partialSourceLookup);
   }
 
   private humourFor(scenario: string): { render: RenderFn; source: string }[] {
@@ -359,6 +390,25 @@ export class TemplateLibrary {
     const file = this.humourDirs.map((d) => join(d, 'humour.json')).find((f) => existsSync(f)) ?? 'humour.json';
     return lines.map((line) => ({ render: this.compileAt(line, file, 1), source: line }));
   }
+}
+
+/** The names of the partials a parsed template calls (`{{> name}}`, `{{#> name}}`); 'any' when one is named by an expression. */
+function partialNames(tree: hbs.AST.Program): Set<string> | 'any' {
+  const names = new Set<string>();
+  // Partials are statements: only the statement lists of programs (and of blocks' programs) are walked.
+  const visit = (program: hbs.AST.Program | undefined): boolean => {
+    if (!program) return true;
+    for (const node of program.body) {
+      const n = node as hbs.AST.Statement & { name?: hbs.AST.PathExpression | hbs.AST.SubExpression; program?: hbs.AST.Program; inverse?: hbs.AST.Program };
+      if (n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') {
+        if (n.name?.type !== 'PathExpression') return false;
+        names.add(n.name.original);
+      }
+      if (!visit(n.program) || !visit(n.inverse)) return false;
+    }
+    return true;
+  };
+  return visit(tree) ? names : 'any';
 }
 
 function isDir(path: string): boolean {

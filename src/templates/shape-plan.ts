@@ -25,7 +25,7 @@ const INDEX = /^\d+$/;
  * preserve (printed or tested, never passed to a helper, never a property of a
  * value such as `recipient.name.length`), else null.
  */
-export function skeletonPlan(sources: string[], partials: Map<string, string>): SkeletonPlan | null {
+export function skeletonPlan(sources: string[], partials: { get(name: string): string | undefined }): SkeletonPlan | null {
   const seen = new Set<string>();
   const recipient = new Set<string>();
   const order = new Set<string>();

@@ -298,3 +298,85 @@ describe('draft --smtp', () => {
     }
   });
 });
+
+/** The journal's send events in order: `event to`. */
+function journalOrder(path: string): string[] {
+  return journalEvents(path).map((e) => `${e.event} ${e.to}`);
+}
+
+describe('messages composed ahead of the relay (the window per connection)', () => {
+  // d5, d6 and d7: the data is read whole, then the connection is dropped without a reply.
+  const dropped = new Set(['d5@example.com', 'd6@example.com', 'd7@example.com']);
+  const smtp = useSmtpServer({ dropAfterData: (to) => dropped.has(to[0]!), dataDelayMs: 5 });
+
+  it('a relay that drops connections while several messages are in flight: those are in doubt, every other one is sent once, none is lost; each outcome follows its "sending"', async () => {
+    smtp.received.length = 0;
+    const csv = customersCsv(tempDir(), 40, 'd');
+    const journal = join(tempDir(), 'j');
+    const url = `smtp://127.0.0.1:${smtp.port}`;
+    const r = await cli(['batch', csv, '--incident', INCIDENT, '--smtp', url, '--concurrency', '3', '--journal', journal]);
+    expect(r.code).toBe(1);
+    expect(summaryLine(r.stderr)).toBe(`apologize: 40 rows read, 40 messages, 0 rejected, 3 in doubt → ${url}`);
+    const counts = countsByRecipient(smtp.received);
+    expect(counts.size).toBe(40); // nobody lost: the messages waiting behind a dropped connection went out on another
+    expect([...counts.values()].every((n) => n === 1)).toBe(true); // nobody twice
+    const events = journalEvents(journal);
+    expect(events.filter((e) => e.event === 'in-doubt').map((e) => e.to).sort()).toEqual([...dropped].sort());
+    expect(events.filter((e) => e.event === 'sent')).toHaveLength(37);
+    expect(events.filter((e) => e.event === 'sending')).toHaveLength(40);
+    for (const [i, e] of events.entries()) {
+      if (e.event === 'sending') {
+        // exactly one outcome, after it
+        const outcomes = events.filter((x) => x.event !== 'sending' && x.messageId === e.messageId);
+        expect(outcomes).toHaveLength(1);
+        expect(events.indexOf(outcomes[0]!)).toBeGreaterThan(i);
+      }
+    }
+    // never more hand-offs in flight than connections: messages composed ahead are not journaled until handed over
+    let open = 0;
+    for (const e of events) {
+      open += e.event === 'sending' ? 1 : -1;
+      expect(open).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('at --concurrency 1 the journal alternates "sending" and its outcome, whatever was composed ahead', async () => {
+    smtp.received.length = 0;
+    const csv = customersCsv(tempDir(), 12, 'a');
+    const journal = join(tempDir(), 'j');
+    const r = await cli(['batch', csv, '--incident', INCIDENT, '--smtp', `smtp://127.0.0.1:${smtp.port}`, '--concurrency', '1', '--journal', journal]);
+    expect(r.code).toBe(0);
+    expect(journalOrder(journal)).toEqual(Array.from({ length: 12 }, (_, i) => [`sending a${i}@example.com`, `sent a${i}@example.com`]).flat());
+  });
+});
+
+describe('a relay that takes the first messages, then refuses every one', () => {
+  const smtp = useSmtpServer({ refuseRcpt: (a) => (Number(/\d+/.exec(a)![0]) >= 5 ? '550 5.7.1 relay quota exceeded' : undefined) });
+
+  it.each([1, 2])('--max-failures %i stops after that many in a row; messages composed ahead are withdrawn: not handed over, not journaled, counted as skipped', async (max) => {
+    smtp.received.length = 0;
+    const csv = customersCsv(tempDir(), 30, 'm');
+    const journal = join(tempDir(), 'j');
+    const url = `smtp://127.0.0.1:${smtp.port}`;
+    const r = await cli(['batch', csv, '--incident', INCIDENT, '--smtp', url, '--concurrency', '1', '--max-failures', String(max), '--journal', journal]);
+    expect(r.code).toBe(1);
+    expect(smtp.received.map((m) => m.to[0])).toEqual(['m0', 'm1', 'm2', 'm3', 'm4'].map((m) => `${m}@example.com`));
+    const m = /^apologize: stopped: (\d+) rows read, (\d+) messages, 0 rejected, (\d+) skipped, (\d+) failed → /.exec(summaryLine(r.stderr));
+    expect(m).not.toBeNull();
+    const [read, messages, skipped, failed] = m!.slice(1).map(Number);
+    expect([messages, failed]).toEqual([5 + max, max]);
+    expect(read).toBe(messages! + skipped!); // the counts add up
+    const failedTo = Array.from({ length: max }, (_, i) => `m${5 + i}@example.com`);
+    expect(journalOrder(journal)).toEqual([
+      ...['m0', 'm1', 'm2', 'm3', 'm4'].flatMap((x) => [`sending ${x}@example.com`, `sent ${x}@example.com`]),
+      ...failedTo.flatMap((to) => [`sending ${to}`, `failed ${to}`]),
+    ]);
+
+    // the re-run sends to nobody already sent, and tries the others again
+    smtp.received.length = 0;
+    const again = await cli(['batch', csv, '--incident', INCIDENT, '--smtp', url, '--concurrency', '1', '--max-failures', String(max), '--journal', journal]);
+    expect(again.code).toBe(1);
+    expect(summaryLine(again.stderr)).toMatch(new RegExp(`^apologize: stopped: \\d+ rows read, ${max} messages?, 0 rejected, \\d+ skipped \\(5 already sent\\), ${max} failed → `));
+    expect(smtp.received).toHaveLength(0);
+  });
+});

@@ -70,6 +70,21 @@ describe('user templates shadow built-ins file by file', () => {
     expect(msg.text).toMatch(/^Hi Ana,\n\nCustom body\.\n/);
   });
 
+  it('reads only the partials the template uses (and theirs): a broken partial nobody uses does not stop a run; one in use does, with file:line; templates commands check them all', () => {
+    const dir = userDir({
+      'generic.hbs': 'Subject: Hi\n\n{{> greeting}}\n\n{{> mine}}\n',
+      'partials/mine.hbs': 'Mine, then {{> nested}}',
+      'partials/nested.hbs': 'nested for {{recipient.first_name}}.',
+      'partials/unused.hbs': '{{#if}}never closed\n',
+    });
+    const lib = new TemplateLibrary(dir);
+    const msg = createComposer(incident(), lib, { now })(recipientFromMailbox('a@example.com', 'Ana'));
+    expect(msg.text).toMatch(/^Hi Ana,\n\nMine, then nested for Ana\.\n/);
+    expect(() => lib.checkPartials()).toThrow(/partials\/unused\.hbs:\d+: /);
+    const broken = userDir({ 'generic.hbs': 'Subject: Hi\n\n{{> mine}}\n', 'partials/mine.hbs': 'text\n{{#each}}\n' });
+    expect(() => createComposer(incident(), new TemplateLibrary(broken), { now })).toThrow(/partials\/mine\.hbs:\d+: /);
+  });
+
   it('shadows a partial', () => {
     const dir = userDir({ 'partials/greeting.hbs': 'Ahoy {{recipient.first_name}},' });
     const msg = createComposer(incident(), new TemplateLibrary(dir), { now })(recipientFromMailbox('a@example.com', 'Ana'));
