@@ -298,7 +298,8 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
     // "we didn't set the pledge levels high enough", "we did not staff the desk well enough": too little of our own act
     if (c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && /\b(enough|sufficiently|adequately)\b/.test(obj) && !/^(to|for|about)\b/.test(obj)) return true;
     // "we did not follow" owns it; "our routines have not been followed" names no one
-    if (c.negated) return SUCCESS.has(c.lemma) && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && !/^(not|never)\b/.test(c.object);
+    // ("we did not plan for the rush" owns an omission; "we did not plan to raise prices" tells an intention)
+    if (c.negated) return SUCCESS.has(c.lemma) && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && !/^(not|never)\b/.test(c.object) && !(/^(plan|prepare)$/.test(c.lemma) && /^to\b/.test(c.object));
     if (c.lemma === 'make') return CR.madeObject.test(obj);
     if (c.lemma === 'get') return CR.gotWrong.test(obj);
     if (!FAULT.has(c.lemma) || c.passive) return false;
@@ -312,6 +313,8 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
 const PUT_IN = /^(deploy|make|push|ship|release|roll|introduce|apply|run|change|update|upgrade|migrate|merge|install|configure|launch|enable|set|write)$/;
 /** A change, as a thing that can be the cause: "a change", "the update", "this deploy", "a configuration change". */
 const CHANGE_THING = /\b(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|configuration|config|rollout)s?\b/;
+/** "… a change we made", "the update that we pushed": a change the writer put in. */
+const OUR_CHANGE = new RegExp(`${CHANGE_THING.source} (?:that |which )?(?:we|i) (?:had |have )?(?:\\w+ly )?(?:made|deployed|pushed|shipped|released|rolled out|introduced|applied|ran|wrote|merged)\\b`);
 /**
  * The writer's own change named as the cause: "This downtime was caused by a change we made", or a change
  * the sentence before says the writer deployed, then "this change contained a bug" (Stripe's "we upgraded
@@ -322,7 +325,7 @@ function ownChangeCause(b: { s: Sentence; clauses: Clause[] }, before: { s: Sent
   // in one sentence: a cause word, then a change the writer made
   const cause = CR.causeWords.exec(lower);
   if (cause && !/^(led to|resulted in|triggered|which meant|meaning that|after which)/.test(cause[0]) &&
-    new RegExp(`${CHANGE_THING.source} (?:that |which )?(?:we|i) (?:had |have )?(?:\\w+ly )?(?:made|deployed|pushed|shipped|released|rolled out|introduced|applied|ran|wrote|merged)\\b`).test(lower.slice(cause.index))) return true;
+    OUR_CHANGE.test(lower.slice(cause.index))) return true;
   // across two sentences of one paragraph: "we deployed a configuration change …. Unfortunately, this change contained a bug …"
   if (!before || before.s.paragraph !== b.s.paragraph) return false;
   const head = /^(?:\W*\w+ly,? )?(?:this|that|the) (?:[a-z-]+ ){0,2}?(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|rollout)\b/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, ''));

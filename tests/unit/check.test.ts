@@ -374,6 +374,7 @@ describe('fifth round: the fourth round labelling rules read as English (own sen
     ['our own change named as the cause', 'The outage was caused by an update we pushed on Monday.', 'The outage was caused by an update our supplier pushed on Monday.'],
     ['our own change, then what it did, in the next sentence', 'On Tuesday we rolled out a pricing update. Unfortunately, this update contained a bug that doubled some prices.', 'On Tuesday the payment provider rolled out a pricing update. Unfortunately, this update contained a bug that doubled some prices.'],
     ['too little of our own act', "We didn't staff the phone lines well enough over the holiday.", "The courier didn't deliver early enough."],
+    ['an omission of planning, not an intention', 'We did not plan for the holiday rush.', 'We did not plan to raise prices this year.'],
     ['a mistake "on my part"', 'The double charge was an oversight on my part.', 'There was no oversight on our part.'],
     ['the fault taken in so many words', 'The damage is entirely self-inflicted, and we deserve the criticism.', 'We do not deserve the criticism.'],
     ['"I was wrong" of an act', 'I was wrong to cancel your booking without calling you.', 'I was wrong about the weather.'],
