@@ -185,6 +185,16 @@ export function clausesOf(sentence: string): Clause[] {
     let agent: Agent = agentOf(subjectWords);
     // "No billing information was affected": a subject with no is a negation
     if (/^(no|none|nothing|neither|nobody)$/.test(subjectWords[0] ?? '')) negated = true;
+    // "a backer who was charged twice": the subject of a relative clause is the noun before "who"
+    if (subject === '' && prev === 'who' && i >= 2) {
+      const np: string[] = [];
+      for (let k = i - 2; k >= 0 && np.length < 4; k--) {
+        const x = ws[k]!;
+        if (x.quoted || isPunct(x.w) || BOUNDARY_WORDS.has(x.w) || /^(for|to|of|in|on|at|by|with|from)$/.test(x.w) || SUBJECT_PRONOUNS.has(x.w) || BE.has(x.w) || HAVE.has(x.w) || MODALS.has(x.w) || KNOWN_VERBS.has(lemma(x.w))) break;
+        np.unshift(x.w);
+      }
+      if (np.length > 0) { subject = np.join(' '); agent = agentOf(np); }
+    }
     if (subject === '' && (prev === 'and' || prev === 'or' || prev === 'but' || prev === 'then' || (coordinated && prev === 'as'))) {
       subject = lastSubject;
       agent = lastAgent;
@@ -197,6 +207,12 @@ export function clausesOf(sentence: string): Clause[] {
     const objectWords: string[] = [];
     for (; k < ws.length; k++) {
       const x = ws[k]!;
+      // a parenthesis inside the object is an aside: "mirroring package binaries (now in one DC) to another location"
+      if (x.w === '(' && objectWords.length > 0) {
+        let close = k + 1;
+        while (close < ws.length && close - k <= 12 && ws[close]!.w !== ')' && ws[close]!.w !== '(') close++;
+        if (ws[close]?.w === ')' && close + 1 < ws.length && !isPunct(ws[close + 1]!.w)) { k = close; continue; }
+      }
       if (x.quoted || isPunct(x.w)) break;
       // "… that is I will be moving …": a pronoun and its auxiliary start a new clause
       if (PERSONAL.has(x.w) && x.w !== 'it' && objectWords.length > 0 === false && (MODALS.has(ws[k + 1]?.w ?? '') || HAVE.has(ws[k + 1]?.w ?? '') || BE.has(ws[k + 1]?.w ?? ''))) break;
@@ -215,7 +231,7 @@ export function clausesOf(sentence: string): Clause[] {
     const passive = aux.some((a) => BE.has(a)) && isPastForm(verb) && !aux.includes('going');
     const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' '), ...(ceased ? { ceased } : {}) };
     // "we had to shut down": the verb after "to" is the act
-    if ((clause.lemma === 'have' || clause.lemma === 'need' || clause.lemma === 'start' || clause.lemma === 'begin' || clause.lemma === 'continue' || clause.lemma === 'plan' || clause.lemma === 'pledge' || clause.lemma === 'commit' || clause.lemma === 'aim' || clause.lemma === 'intend' || clause.lemma === 'want' || clause.lemma === 'work') && /^(to|on) /.test(clause.object)) {
+    if ((clause.lemma === 'have' || clause.lemma === 'need' || clause.lemma === 'start' || clause.lemma === 'begin' || clause.lemma === 'continue' || clause.lemma === 'plan' || clause.lemma === 'pledge' || clause.lemma === 'commit' || clause.lemma === 'aim' || clause.lemma === 'intend' || clause.lemma === 'want' || clause.lemma === 'work' || clause.lemma === 'decide' || clause.lemma === 'choose') && /^(to|on) /.test(clause.object)) {
       const rest = clause.object.split(' ').slice(1);
       const v = rest[0] ?? '';
       if (v && /^[a-z]/.test(v)) clauses.push({ ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' '), tense: clause.tense === 'present' || clause.tense === 'progressive' ? 'future' : clause.tense });

@@ -116,14 +116,17 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
     sentences.filter((s) => FINDING_RULES.some((r) => HOLLOW.has(r.id) && r.patterns.some((p) => liveMatch(s.text, p, Boolean(r.negatable))))).map((s) => s.text),
   );
   // The parts come from the body only: a Subject line is a headline, not evidence.
-  const body = text.sentences.map((s) => ({ s, clauses: clausesOf(s.text) }));
+  // A sentence that starts inside a quotation opened in an earlier sentence of its paragraph (a customer's
+  // message quoted over several sentences) is someone else speaking: no evidence of any part.
+  const insideQuote = quotedSentences(text.sentences, text.paragraphs);
+  const body = text.sentences.filter((s) => !insideQuote.has(s)).map((s) => ({ s, clauses: clausesOf(s.text) }));
   const owned = body.filter((b) => !hollow.has(b.s.text));
   const parts = {} as Record<PartId, PartResult>;
   const found = (hit: Sentence | undefined): PartResult => ({ present: Boolean(hit), evidence: hit ? clip(hit.text) : null });
-  parts['own-it'] = found(owned.find((b) => ownIt(b.s.text, b.clauses))?.s);
+  const self = selfNames(text.body);
+  parts['own-it'] = found(owned.find((b, k) => ownIt(b.s.text, b.clauses, self) || ownChangeCause(b, owned[k - 1]))?.s);
   const explained = explain(body);
   parts.explain = found(explained.hit);
-  const self = selfNames(text.body);
   const committed = body.find((b) => b.clauses.some((c, k) => commits(c, b.s.text, self, b.clauses[k + 1])) || framedChange(b.s.text) || nowInService(b.s.text));
   parts.commitment = found(committed?.s);
   const remedyRule = rule('remedy')!;
@@ -191,6 +194,31 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   return { file: opts.file, score, parts: ordered, findings };
 }
 
+/** The sentences that begin inside a quotation left open by an earlier sentence of the same paragraph. */
+function quotedSentences(sentences: Sentence[], paragraphs: { text: string }[]): Set<Sentence> {
+  const out = new Set<Sentence>();
+  let paragraph = -1;
+  let pos = 0;
+  let straight = 0;
+  let depth = 0;
+  for (const s of sentences) {
+    const text = paragraphs[s.paragraph]?.text;
+    if (text === undefined) continue;
+    if (s.paragraph !== paragraph) { paragraph = s.paragraph; pos = 0; straight = 0; depth = 0; }
+    const at = text.indexOf(s.text, pos);
+    if (at < 0) continue;
+    // the quote marks between the last sentence's start and this one's (the splitter drops a closing mark after a stop)
+    for (; pos < at; pos++) {
+      const ch = text[pos]!;
+      if (ch === '"') straight++;
+      else if (ch === '“' || ch === '«') depth++;
+      else if ((ch === '”' || ch === '»') && depth > 0) depth--;
+    }
+    if (straight % 2 === 1 || depth > 0) out.add(s);
+  }
+  return out;
+}
+
 function rule(id: PartId) {
   return PART_RULES.find((r) => r.id === id);
 }
@@ -254,19 +282,24 @@ const PRONOUNS = new Set(['it', 'this', 'that', 'them', 'these', 'those', 'you',
 const STOP = new Set(['will', 'shall', 'would', 'can', 'could', 'should', 'do', 'does', 'did', 'have', 'has', 'had', "'re", "'ll", "'ve", 'going', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'and', 'or', 'as', 'so', 'than', 'any', 'every', 'each', 'all', 'up', 'out', 'into', 'across', 'around', 'about', 'over', 'under', 'within', 'throughout', 'against', 'through', 'via', 'towards', 'toward', 'among', 'between', 'is', 'are', 'be', 'been', 'was', 'were', 'how', 'we', "'s", "n't", 'not', 'no']);
 
 /** The writer is the agent of the failure, or takes it as theirs in so many words. */
-function ownIt(sentence: string, clauses: Clause[]): boolean {
+function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => boolean = () => false): boolean {
   if (CR.ownPhrases.some((re) => liveMatch(sentence, re, true) !== null)) return true;
   if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence)) return true;
   if (liveMatch(sentence, /\b(we|i) (\w+ )?(mistakenly|accidentally|wrongly|inadvertently|incorrectly)\b|\b(we|i) (\w+ ){0,2}(charged|billed|sent|shipped|booked|gave)\b[^.]{0,40}\b(twice|the wrong|too much|wrong)\b|\bwe (weren't|were not) there\b/i, true)) return true;
   return clauses.some((c) => {
     // "we wrote the tests, but nobody checked the result": an omission of the writer's people, told in the past
     if (/^(nobody|no one)\b/.test(c.subject) && c.tense === 'past' && !c.passive && SUCCESS.has(c.lemma) && FIRST_PERSON.test(sentence)) return true;
-    if (c.agent !== 'first') return false;
+    // the company speaking as itself: "For decades, RBS failed to invest properly in its systems"
+    // (a deliberate act it failed at, not a service that "failed to execute jobs": that is the product, a thing)
+    if (c.agent !== 'first' && !(c.agent === 'other' && self(c.subject) && (c.lemma !== 'fail' || SUCCESS.has(c.object.split(' ')[1] ?? '') || /^to (invest|act|respond|inform|notify|warn|disclose|prepare|plan|listen)\b/.test(c.object)))) return false;
     const obj = `${c.particle} ${c.object}`.trim();
     if (c.tense === 'counterfactual') return !c.negated; // "we should have told you sooner"
     if (c.tense === 'future' || c.tense === 'modal' || c.tense === 'imperative') return false;
+    // "we didn't set the pledge levels high enough", "we did not staff the desk well enough": too little of our own act
+    if (c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && /\b(enough|sufficiently|adequately)\b/.test(obj) && !/^(to|for|about)\b/.test(obj)) return true;
     // "we did not follow" owns it; "our routines have not been followed" names no one
-    if (c.negated) return SUCCESS.has(c.lemma) && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && !/^(not|never)\b/.test(c.object);
+    // ("we did not plan for the rush" owns an omission; "we did not plan to raise prices" tells an intention)
+    if (c.negated) return SUCCESS.has(c.lemma) && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && !/^(not|never)\b/.test(c.object) && !(/^(plan|prepare)$/.test(c.lemma) && /^to\b/.test(c.object));
     if (c.lemma === 'make') return CR.madeObject.test(obj);
     if (c.lemma === 'get') return CR.gotWrong.test(obj);
     if (!FAULT.has(c.lemma) || c.passive) return false;
@@ -276,7 +309,39 @@ function ownIt(sentence: string, clauses: Clause[]): boolean {
   });
 }
 
-/** How it happened: events (what broke, what a change did) and causes that name something. */
+/** Acts by which the writer puts a change of its own into service. */
+const PUT_IN = /^(deploy|make|push|ship|release|roll|introduce|apply|run|change|update|upgrade|migrate|merge|install|configure|launch|enable|set|write)$/;
+/** A change, as a thing that can be the cause: "a change", "the update", "this deploy", "a configuration change". */
+const CHANGE_THING = /\b(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|configuration|config|rollout)s?\b/;
+/** "… a change we made", "the update that we pushed": a change the writer put in. */
+const OUR_CHANGE = new RegExp(`${CHANGE_THING.source} (?:that |which )?(?:we|i) (?:had |have )?(?:\\w+ly )?(?:made|deployed|pushed|shipped|released|rolled out|introduced|applied|ran|wrote|merged)\\b`);
+/**
+ * The writer's own change named as the cause: "This downtime was caused by a change we made", or a change
+ * the sentence before says the writer deployed, then "this change contained a bug" (Stripe's "we upgraded
+ * to a new version that introduced a fault" puts the fault on the version, and owns nothing).
+ */
+function ownChangeCause(b: { s: Sentence; clauses: Clause[] }, before: { s: Sentence; clauses: Clause[] } | undefined): boolean {
+  const lower = b.s.text.toLowerCase();
+  // in one sentence: a cause word, then a change the writer made
+  const cause = CR.causeWords.exec(lower);
+  if (cause && !/^(led to|resulted in|triggered|which meant|meaning that|after which)/.test(cause[0]) &&
+    OUR_CHANGE.test(lower.slice(cause.index))) return true;
+  // across two sentences of one paragraph: "we deployed a configuration change …. Unfortunately, this change contained a bug …"
+  if (!before || before.s.paragraph !== b.s.paragraph) return false;
+  const head = /^(?:\W*\w+ly,? )?(?:this|that|the) (?:[a-z-]+ ){0,2}?(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|rollout)\b/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, ''));
+  if (!head) return false;
+  const fault = /^\s*(?:\w+ly )?(?:contained|introduced|had|carried|caused|broke|triggered|crashed|corrupted|deleted|removed|overloaded|disabled|blocked|took down)\b(.*)$/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, '').slice(head.index + head[0].length));
+  if (fault && /^\s*(contained|introduced|had|carried)\b/.test(lower.replace(/^(however|unfortunately|sadly|but),? /, '').slice(head.index + head[0].length)) && !/\b(bug|defect|error|fault|flaw|regression|mistake|typo)s?\b/.test(fault[1]!)) return false;
+  if (!fault) return false;
+  return before.clauses.some((c) => c.agent === 'first' && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && PUT_IN.test(c.lemma) && new RegExp(`\\b${head[1]}s?\\b`).test(c.object));
+}
+
+/** The people harmed, as the subject of what befell them. */
+const HARMED = /\b(customers?|users?|folks|people|persons?|members?|passengers?|guests?|backers?|clients?|patients?|subscribers?|famil(y|ies)|everyone|many of you|some of you|buyers?|shoppers?|patrons?|readers?|listeners?|viewers?|players?|fans?|donors?|students?|residents?)( who)?$/;
+/** "the offense caused by the jumper": a participle after a noun names where the harm came from; it tells no event. */
+const harmSource = (c: Clause) => c.verb === 'caused' && !c.passive && /^by\b/.test(c.object);
+
+/** How it happened (what broke, what a change did) and causes that name something. */
 function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; vague?: { sentence: Sentence; cause: string } } {
   // Points per paragraph: an explanation is told in one place, not pieced together from stray verbs.
   const byParagraph = new Map<number, number>();
@@ -290,18 +355,20 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     if (CR.framing.test(lower)) n += 1;
     // a cause counts where the sentence tells what happened (past or perfect), not in "the only
     // time bin days change is because of Christmas"
-    const narrated = clauses.some((c) => c.tense === 'past' || c.tense === 'perfect' || c.tense === 'counterfactual') || /\b(was|were|had)\b/.test(lower);
-    const cause = narrated ? causeOf(lower) : null;
+    // ("the offense caused by the jumper": a participle after a noun names the harm, it tells no event)
+    const narrated = clauses.some((c) => (c.tense === 'past' || c.tense === 'perfect' || c.tense === 'counterfactual') && !harmSource(c)) || /\b(was|were|had)\b/.test(lower);
+    const cause = narrated ? causeOf(unquoted(lower)) : null;
     if (cause !== null) {
       if (isVagueCause(cause)) vague ??= { sentence: s, cause };
       else n += 2;
     }
     for (const c of clauses) {
       // the harm restated as what befell someone ("her life was turned upside down") is no mechanism
-      if (c.agent === 'reader' || /^(her|his|their)\b/.test(c.subject)) continue;
+      // ("many folks were overcharged", "some customers were charged twice": what befell the people harmed)
+      if (c.agent === 'reader' || /^(her|his|their)\b/.test(c.subject) || (c.passive && HARMED.test(c.subject)) || harmSource(c)) continue;
       // an omission of ours, told as what happened: "we did not design the product with the foresight…"
       // (not the act inside "we did not intend to make light of…": that is an intention denied)
-      if (c.negated && /^(we|i)$/.test(c.subject.replace(/^\w+ly /, '')) && c.tense === 'past' && !clauses.some((o) => o !== c && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && !/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) && concrete(directObject(c.object, c.particle))) { n += 1; continue; }
+      if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== c && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
       // something of ours was acted on ("our platform was built for enterprise customers"), whatever the verb
       if (!c.negated && c.passive && (c.tense === 'past' || c.tense === 'perfect') && /^our \w/.test(c.subject) && !MECHANISM.has(c.lemma)) { n += 1; continue; }
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
@@ -341,7 +408,15 @@ function causeOf(lower: string): string | null {
     }
     return np.join(' ');
   }
-  return lower.slice(m.index + m[0].length).split(/[,;:.!?—–()]|\b(and|but|so|which|while|when)\b/)[0]!.trim().split(/\s+/).slice(0, 10).join(' ');
+  const cause = lower.slice(m.index + m[0].length).split(/[,;:.!?—–()]|\b(and|but|so|which|while|when)\b/)[0]!.trim();
+  // "because of that we're going to remove…": a cause that only points back names nothing
+  const back = /^(that|this|it|these|those)(?= (we|i|you|they|he|she|it)\b|$)/.exec(cause);
+  return back ? back[0] : cause.split(/\s+/).slice(0, 10).join(' ');
+}
+
+/** The words of a sentence outside quotation marks (an unclosed mark quotes to the end). */
+function unquoted(text: string): string {
+  return text.replace(/"[^"]*("|$)|“[^”]*(”|$)|«[^»]*(»|$)/g, ' ');
 }
 
 function isVagueCause(cause: string): boolean {
@@ -349,7 +424,7 @@ function isVagueCause(cause: string): boolean {
   if (words.length === 0 || words.every((w) => CR.vagueCauseWords.has(w.replace(/'s$/, '')))) return true;
   // "a defect found in a Falcon content update": a fault word and where it was, nothing it did
   const head = words.findIndex((w) => /^(found|located|discovered|identified|in|on|with|within|inside|of|for|at|from|affecting)$/.test(w));
-  if (head > 0 && CR.faultHead.test(words.slice(0, head).join(' ')) && !words.slice(head).some((w) => /^(that|which|who|it|they)$/.test(w) || (/(ed|ing)$/.test(w) && !/^(found|located|discovered|identified|affecting|including|during|pending)$/.test(w)))) return true;
+  if (head > 0 && CR.faultHead.test(words.slice(0, head).join(' ')) && !words.slice(head).some((w, i, after) => /^(that|which|who|it|they)$/.test(w) || (/(ed|ing)$/.test(w) && !/^(found|located|discovered|identified|affecting|including|during|pending)$/.test(w) && !/^(our|their|its|the|a|an|his|her)$/.test(after[i - 1] ?? '')))) return true;
   if (head === -1 && CR.faultHead.test(words.join(' '))) return true;
   // "a nationwide NAB outage": the head is the harm itself and nothing after it says what broke
   const np = words.slice(0, words.findIndex((w) => CAUSE_PHRASE_END.test(w)) >>> 0);
@@ -361,7 +436,9 @@ const CAUSE_PHRASE_END = /^(in|on|at|of|with|within|from|for|that|which|where|wh
 /** An object names something concrete: a thing that changes, not "changes", "steps" or "our security". */
 function concrete(object: string): boolean {
   if (/^to /.test(object) || CR.vagueResources.test(object)) return false;
-  if (CR.changeNouns.test(object)) return true;
+  // a change noun counts ("a second check", "an alert that pages…", "monitoring on the payment queue"), but not
+  // bare, with no article and nothing it acts on ("adding monitoring", "more alerts", "better testing")
+  if (CR.changeNouns.test(object)) return !/^((more|additional|extra|further|better|new|improved|proper|enhanced|automated|automatic|regular|tighter|stronger|some|increased) )*(monitoring|alerting|alerts|testing|tests|checks|safeguards|reviews|audits|training|updates|fixes|patches|backups|redundancy|dashboards)$/.test(object.trim());
   return object.split(/\s+/).some((w) => /^[a-z][a-z-]{2,}$/.test(w) && !STOP.has(w) && !PRONOUNS.has(w) && !CR.vagueNouns.has(w) && !/ly$/.test(w));
 }
 
@@ -371,6 +448,11 @@ function framedChange(sentence: string): boolean {
   const m = CR.changeFraming.exec(lower) ?? CR.datedFraming.exec(lower);
   if (!m || NEGATION_BEFORE.test(lower.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index))) return false;
   const after = lower.slice(m.index + m[0].length).replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  // a framing after the verb it belongs to ("… help make better decisions going forward, ones that match our
+  // mission") frames that clause, not what follows: then the words after it must be a clause of their own
+  const opening = /^[^a-z]*((and|so|but|also|then|now|in short|in particular)\b[^a-z]*)?$/.test(lower.slice(0, m.index));
+  const next = clausesOf(after)[0];
+  if (!opening && !(next && ((next.subject !== '' && after.startsWith(next.subject) && !/^(including|such|like|with|without|for|to|by|from|in|on|of|as|and|or)\b/.test(next.subject)) || (next.tense === 'imperative' && after.startsWith(next.verb))))) return false;
   return concrete(after);
 }
 
@@ -402,7 +484,9 @@ function selfNames(body: string): (subject: string) => boolean {
         const before = body.slice(Math.max(0, m.index + m[1]!.length - 3), m.index + m[1]!.length);
         if (/[\p{Ll},]\s*$/u.test(before)) inside = true;
       }
-      hit = capitalised >= 2 && inside;
+      // "our hosting provider, Joyent", "our caching provider (Fastly)": a partner named by its role is not the writer
+      const role = new RegExp(`\\b(?:our|my) (?:[\\p{L}-]+ ){0,3}(?:provider|partner|vendor|supplier|host|courier|carrier|contractor|processor|cdn)s?,? \\(?(?:the )?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu');
+      hit = capitalised >= 2 && inside && !role.test(body);
       cache.set(name, hit);
     }
     return hit;
@@ -420,9 +504,11 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (CR.repairObject.test(obj)) return false;
   // the writer, a team of the writer's ("the Network Engineering team will…") or its name ("Capital One immediately fixed…")
   const writer = c.agent === 'first' || c.agent === 'org' || (c.agent === 'other' && self(c.subject));
-  const listItem = c.agent === 'none' && c.tense === 'imperative';
+  // a list item, as a command or as a thing done ("Closed the access point the criminals used")
+  const listItem = c.agent === 'none' && (c.tense === 'imperative' || (c.tense === 'past' && !c.passive && sentence.trimStart().toLowerCase().startsWith(`${c.verb} `)));
   // any act with a purpose of prevention: "I will be moving the server to a heftier instance, which should prevent this"
-  if ((writer || listItem) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && c.tense !== 'nonfinite') {
+  // (not in the plain present: "we work very hard to ensure every customer feels welcome" tells a habit, not a change)
+  if ((writer || listItem) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && c.tense !== 'nonfinite' && !(c.tense === 'present' && writer)) {
     // the purpose is in the clause ("… to prevent …") or in a relative clause right after it ("…, which should prevent this")
     const purpose = `${obj}${next && next.subject === '' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : ''}`;
     // the thing acted on, up to an adjunct or a question word ("an investigation into what caused this" names nothing)
@@ -462,11 +548,15 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // "we have appointed a reviewer to examine how the calendar was printed": an inquiry with its scope named
   if ((writer || listItem) && !c.passive && (CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether|where|when)\b/.test(obj) && concrete(obj.replace(/^(into )?\w+ /, ''))) return true;
   if (!CHANGE.has(c.lemma)) return false;
+  // deleting or removing a thing is a change, deleting the reader's things or doing it by mistake is the fault
+  if (/^(delete|remove)$/.test(c.lemma) && (/\b(you|your)\b/.test(obj) || liveMatch(sentence.toLowerCase(), CR.faultAdverbs, true) !== null)) return false;
   // "the old import script has been disabled", "the legacy servers will be retired": the change told
   // of the thing changed (not of the people harmed, their things or the fault, and not a fix)
   if (c.passive && (c.tense === 'perfect' || c.tense === 'future') && (c.agent === 'other' || /^our [a-z]/.test(c.subject)) && !PASSIVE_WEAK.has(c.lemma) &&
     !CR.passiveChangeExcluded.test(c.subject) && concrete(c.subject) && !CR.repairObject.test(obj)) return true;
   if (c.passive || !(writer || listItem)) return false;
+  // an -ing form with no auxiliary inside a sentence ("our upgrades included migrating X") is no act of its own
+  if (c.tense === 'nonfinite') return false;
   const acted = directObject(c.object, c.particle);
   // "we deployed a fix" restores the service; a change names what it changes
   if (CR.restoreObject.test(acted)) return false;
@@ -506,7 +596,8 @@ function directObject(object: string, particle: string): string {
     const w = ws[k]!;
     // a general head keeps its complement: "our processes for sending admission emails"
     const generalHead = out.length > 0 && (w === 'for' || w === 'around' || w === 'on') && !concrete(out.join(' '));
-    if (ADJUNCT.has(w) && out.length > 0 && !generalHead && !((w === 'in' || w === 'on' || w === 'to' || w === 'for') && CR.changeNouns.test(out.join(' ')))) break;
+    // (not "to" before a verb: "monitoring to prevent similar issues" is a purpose, "updates to the billing code" a complement)
+    if (ADJUNCT.has(w) && out.length > 0 && !generalHead && !((w === 'in' || w === 'on' || (w === 'to' && !KNOWN_VERBS.has(ws[k + 1] ?? '')) || w === 'for') && CR.changeNouns.test(out.join(' ')))) break;
     if (ADJUNCT.has(w) && out.length === 0 && particle === 'in') break;
     out.push(w);
   }

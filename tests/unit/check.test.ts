@@ -367,3 +367,55 @@ describe('fourth round: commitments and ownership in real wording, each beside t
     expect(part('Thanks for writing to us.\n\n-- \nThe Support Team', 'sign-off')).toBe(false);
   });
 });
+
+describe('fifth round: the fourth round labelling rules read as English (own sentences; each pair failed before on one side)', () => {
+  // [what, a sentence that has the part, a look-alike that has not]
+  it.each<[string, string, string]>([
+    ['our own change named as the cause', 'The outage was caused by an update we pushed on Monday.', 'The outage was caused by an update our supplier pushed on Monday.'],
+    ['our own change, then what it did, in the next sentence', 'On Tuesday we rolled out a pricing update. Unfortunately, this update contained a bug that doubled some prices.', 'On Tuesday the payment provider rolled out a pricing update. Unfortunately, this update contained a bug that doubled some prices.'],
+    ['too little of our own act', "We didn't staff the phone lines well enough over the holiday.", "The courier didn't deliver early enough."],
+    ['an omission of planning, not an intention', 'We did not plan for the holiday rush.', 'We did not plan to raise prices this year.'],
+    ['a mistake "on my part"', 'The double charge was an oversight on my part.', 'There was no oversight on our part.'],
+    ['the fault taken in so many words', 'The damage is entirely self-inflicted, and we deserve the criticism.', 'We do not deserve the criticism.'],
+    ['"I was wrong" of an act', 'I was wrong to cancel your booking without calling you.', 'I was wrong about the weather.'],
+    ['"ultimately responsible", not a duty', 'As the owner, I am ultimately responsible.', 'We are responsible for keeping your data safe.'],
+    ['the company as itself, failing at an act', 'In January, Brightwater failed to warn customers about the price rise. We at Brightwater are sorry.', 'In January, Brightwater failed to process some payments. We at Brightwater are sorry.'],
+  ])('own-it: %s', (_what, owned, other) => {
+    expect(part(owned, 'own-it')).toBe(true);
+    expect(part(other, 'own-it')).toBe(false);
+  });
+
+  it.each<[string, string, string]>([
+    ['"took place … via"', 'The break-in took place on Sunday via an old admin page that was still online.', 'The meeting took place on Sunday in the main hall.'],
+    ['the harm told as what befell the people harmed is no mechanism', 'The discount script ran twice this morning because a retry flag was left on.', 'Some customers were overcharged when the orders went through this morning, due to a silly mistake on my part.'],
+    ['"the X caused by Y" names the harm', 'The advert went out early because the approval step was skipped.', 'The distress caused by the advert is real. The advert has been removed from every channel.'],
+    ['a cause that only points back', 'The parcels were late because the sorting belt jammed twice.', 'Because of this we have decided to pause sign-ups.'],
+    ['an omission of ours, with "plan for"', "We didn't plan for the rush, and of course we didn't budget for a second printer.", "We didn't plan to write today."],
+    ['an intruder who gained access', 'As a result of the leaked key, the intruder gained access to our billing database.', 'You gained access to the beta last week.'],
+    ['a quotation over several sentences is someone else speaking', 'Our label printer reset overnight and printed every address twice.', 'A customer wrote to us: "The parcel went to the wrong city. The driver left it outside because the gate was locked." We read every message.'],
+  ])('explain: %s', (_what, explained, other) => {
+    expect(part(explained, 'explain')).toBe(true);
+    expect(part(other, 'explain')).toBe(false);
+  });
+
+  it.each<[string, string, string]>([
+    ['apologies extended are no change', 'We extended the return window to 60 days.', 'We extend our deepest apologies to every family affected.'],
+    ['a purpose of prevention only with an act done or planned', 'We have hired a second driver to ensure every parcel arrives on time.', 'We work very hard to ensure that every guest feels welcome.'],
+    ['a framing after its clause frames that clause', 'Going forward, every refund is approved by a manager.', 'We will use this lesson to make better choices going forward, ones that fit our values.'],
+    ['a partner named by its role is not the writer', 'Northcloud had an outage on Monday. Since then Northcloud has added a second power feed to the data centre.', 'Our hosting provider, Northcloud, had an outage on Monday. Since then Northcloud has added a second power feed to the data centre.'],
+    ['a change noun with what it acts on, not bare', 'We will be adding monitoring on the payment queue.', 'We will be adding monitoring to prevent similar issues in the future.'],
+    ['a copy moved somewhere, with an aside in the object', 'We are mirroring the download files (now on one server) to a second data centre.', 'We are mirroring the tone of your message.'],
+    ['an -ing form with no auxiliary is no act of its own', 'We migrated the forum to a new host last month.', 'Part of our upgrades included migrating the forum to a new host.'],
+    ['a list item told as a thing done', 'Removed the old upload form that let anyone attach files.', 'Worked through the night on the upload form.'],
+    ['deciding to delete a named thing, not deleting the reader\'s things', 'We decided to delete the misleading post.', 'We accidentally deleted your saved addresses.'],
+  ])('commitment: %s', (_what, change, other) => {
+    expect(part(change, 'commitment')).toBe(true);
+    expect(part(other, 'commitment')).toBe(false);
+  });
+
+  it('an upgrade of our own systems is no remedy; an upgrade given to the reader is', () => {
+    expect(part('We have upgraded your room at no extra charge.', 'remedy')).toBe(true);
+    expect(part('We upgraded our servers on Friday.', 'remedy')).toBe(false);
+    expect(part('Part of our infrastructure upgrades included moving the forum.', 'remedy')).toBe(false);
+  });
+});
