@@ -10,7 +10,7 @@ import { NOBODY, type Recipient } from '../recipients/recipient.js';
 import { caseWords } from '../recipients/name-case.js';
 import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { CompiledTemplate, TemplateLibrary } from '../templates/library.js';
-import { FingerprintSet } from '../text/fingerprint.js';
+import { FingerprintSet, fnv1a } from '../text/fingerprint.js';
 import { hashedId } from '../text/hex.js';
 import { printable } from '../text/printable.js';
 import { checkBody, checkIncidentValues, renderHeader, tidyBody } from './checks.js';
@@ -152,16 +152,17 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
     return finished;
   };
 
+  // The humour line is the incident's, not the reader's: every customer of one incident reads the same letter.
+  const humourIndex = humourLines.length > 0 ? fnv1a(`humour\0${id}`) % humourLines.length : -1;
   const hashState = FingerprintSet.stateAfter(`${id}\0`);
   const hash = new Uint32Array(2);
   const form = idForm(stage, id, domain);
   const apologyForm = idForm('apology', id, domain);
   const compose = ((recipient: Recipient = NOBODY, inReplyTo?: string): Message => {
-    // One hash gives the Message-ID, the apology's (for a follow-up) and the humour line (its first half is fnv1a).
+    // One hash gives the Message-ID and the apology's (for a follow-up).
     FingerprintSet.hashAfter(hashState, recipient.key, hash);
     const a = hash[0]!;
     const b = hash[1]!;
-    const humourIndex = humourLines.length > 0 ? a % humourLines.length : -1;
     const hit = skeleton?.lookup(recipient, humourIndex);
     const messageId = hit ? undefined : hashedId(form, a, b);
     const parts = hit ? undefined : renderParts(context.recipient(recipient), humourIndex, messageId);

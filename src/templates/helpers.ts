@@ -153,7 +153,7 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   const text = clause(details).replace(/^(Free|Full|Half|Extra|Complimentary|Next|Another|Double)\b/, (w) => w.toLowerCase());
   if (text === '') return '';
   const [lead, same, alternative] = OFFER_LEADS[str(kind)] ?? OFFER_LEADS.none!;
-  if (OWN_SENTENCE.test(text)) return `${str(otherwise)} ${sentence(details)}`.trim();
+  if (OWN_SENTENCE.test(text)) return sentence(details);
   // "the white arrangement, delivered today at no charge, and a full refund": the refund is given back, not sent.
   // "the $60 installation fee, waived in full" → "We've waived the $60 installation fee in full."
   const waived = str(kind) === 'waived-fee' ? /^(.+?),?\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text) : null;
