@@ -534,7 +534,7 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
  * What was missed, in the incident's words: "house move" → "move", "Bella's post-op check" → "post-op check".
  * A bare "call" is a verb more often than a booking ("we didn't call you"): only "phone call", "video call"….
  */
-const EVENT = /\b((?:post-?op(?:erative)?|follow-?up|annual|routine|eye|health|dental|hearing|safety|gas safety)\s+(?:check(?:-?up)?|appointment|visit|consultation|review)|check-?up|(?:phone|video|sales|discovery|onboarding|kick-?off)\s+call|class|session|lesson|visit|consultation|appointment|installation|inspection|survey|repair|meeting|tour|booking|reservation|viewing|fitting|delivery slot|treatment|move|removal|collection|service|clean|MOT|vaccination|groom|haircut|assessment|interview|test drive|handover)(?:es|s)?\b/i;
+const EVENT = /\b((?:post-?op(?:erative)?|follow-?up|annual|routine|eye|health|dental|hearing|safety|gas safety)\s+(?:check(?:-?up)?|appointment|visit|consultation|review)|check-?up|(?:phone|video|sales|discovery|onboarding|kick-?off)\s+call|class|session|lesson|visit|consultation|appointment|installation|inspection|survey|repair|meeting|tour|booking|reservation|viewing|fitting|delivery slot|treatment|move|removal|collection|(?:boiler|car|annual|gas|heating|vehicle|van|bike|cycle) service|clean|MOT|vaccination|groom|haircut|assessment|interview|test drive|handover)(?:es|s)?\b/i;
 
 /** The word for what was missed: the first the incident uses, else "appointment". */
 function eventOf(text: string): string {
