@@ -323,7 +323,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       remedyWhat: remedyWhat(incident.remedy.details),
       // A credit that goes on an invoice ("on your next invoice", "applied to your December invoice"): a
       // check-in comes once that invoice is out, not on a day before it can show.
-      remedyOnInvoice: incident.remedy.kind === 'credit' && /\b(?:invoice|bill|statement)s?\b/i.test(incident.remedy.details ?? ''),
+      remedyOnInvoice: onNextInvoice(incident.remedy.kind, incident.remedy.details),
       remedyDue: dates.remedyDue ? letterDate(dates.remedyDue, o.now) : '',
       // A follow-up read after the refund (or credit) was due: it says it should have arrived, and does not restart the wait.
       remedyDuePassed: dates.remedyDue !== undefined && dates.remedyDue.getTime() <= o.now.getTime(),
@@ -373,7 +373,11 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       investigating: INQUIRY.test(incident.commitment),
       // The refund waits on something the customer sends ("send your receipts to claims@…"): a follow-up asks for that first.
       remedyAfterAction: (incident.remedy.kind === 'refund' || incident.remedy.kind === 'credit') && !/^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? '') && CLAIM.test(incident.action ?? ''),
-      ...actionThing(incident.action),
+      ...actionThing(incident.action || incident.remedy.details),
+      // The offer is typed as a sentence of the writer's own ("we'll refund the extra night's hotel"): a follow-up quotes it, not "I promised to refund we'll…".
+      remedyOwnSentence: /^\W*(?:we|I)\b/i.test(incident.remedy.details ?? ''),
+      // The summary is a clause ("our crew did not arrive for your move"), not a noun phrase: not said after "about".
+      summaryClause: /^\W*(?:we|I|they|it)\b/i.test(incident.summary ?? '') || /\b(?:did|didn't|was|wasn't|were|weren't|is|isn't|are|aren't|has|hasn't|had|not|went|came)\b/i.test(incident.summary ?? ''),
       // What the outcome says was sent ("your welcome pack went out…"): the follow-up asks whether it came.
       ...sentThing(incident.outcome),
       // The one question a follow-up asks about the offer: 'claim' (send receipts, then we refund), 'refund' (due, or no
@@ -703,7 +707,7 @@ function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
   let unknownGap = false;
   let today = false;
   // A credit that goes on an invoice: the apology promised to check "once that invoice is out", on no day of its own.
-  const onInvoice = incident.remedy.kind === 'credit' && /\b(?:invoice|bill|statement)s?\b/i.test(incident.remedy.details ?? '');
+  const onInvoice = onNextInvoice(incident.remedy.kind, incident.remedy.details);
   if (stage !== 'apology' && after !== undefined && onInvoice) unknownGap = true;
   else if (stage !== 'apology' && after !== undefined) {
     // The apology went the day whose promised follow-up is today (the nearest such day): the gap is then
@@ -744,11 +748,23 @@ function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
   };
 }
 
+/**
+ * Money back that comes off a bill still to be issued ("a credit on next month's invoice", "£40 off your
+ * next bill"): a check-in waits for that bill, never "has it reached you" days later.
+ */
+function onNextInvoice(kind: string, details: string | undefined): boolean {
+  const d = details ?? '';
+  if (kind === 'credit') return /\b(?:invoice|bill|statement)s?\b|\bnext month\b|\bnext (?:payment|renewal)\b/i.test(d);
+  return (kind === 'refund' || kind === 'waived-fee') && /\b(?:off|on|from|against|to) (?:your |the )?(?:next|next month's|\w+ember's|\w+uary's) (?:invoice|bill|statement|payment)\b/i.test(d);
+}
+
 /** Which question a follow-up asks about what was offered (see `remedyAsk` in the context). */
 function remedyAsk(incident: Incident, dates: LetterDates, now: Date): string {
   const kind = incident.remedy.kind;
   const details = incident.remedy.details ?? '';
   if ((kind === 'refund' || kind === 'credit') && !/^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? '') && CLAIM.test(incident.action ?? '')) return 'claim';
+  if ((kind === 'refund' || kind === 'credit') && !incident.action && /\b(?:receipts?|claim form|proof|bank details|evidence)\b|\bsend (?:us )?(?:your |the )?invoices?\b/i.test(details)) return 'receipts';
+  if (onNextInvoice(kind, details)) return '';
   if (kind === 'replacement') return 'replacement';
   if (sentThing(incident.outcome).sentThing) return 'sent';
   if (kind === 'refund') return dates.remedyDue === undefined || dates.remedyDue.getTime() <= now.getTime() ? 'refund' : '';

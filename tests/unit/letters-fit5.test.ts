@@ -213,3 +213,35 @@ describe('the humour line is the incident\'s', () => {
     expect(bodies.size).toBe(1);
   });
 });
+
+describe('a follow-up checks only what can have happened, in words that read', () => {
+  const saas: IncidentInput = {
+    company: { name: 'Tally Cloud', email: 'billing@tally.example' },
+    signer: { name: 'Rae Quinn', title: 'Billing Lead' },
+    scenario: 'billing-error',
+    severity: 'moderate',
+    mistake: 'we charged your card twice for November',
+    affected: 300,
+    rootCause: 'a retry in our payment job ran after the first charge had succeeded',
+    commitment: 'the payment job now checks for an earlier charge before it retries',
+    remedy: { kind: 'refund', details: "we'll take the duplicate £29 off your next invoice" },
+    followUp: { after: '3d' },
+  };
+  it('money off next month\'s invoice: the check-in waits for the invoice, and no "has the refund reached you"', () => {
+    for (const t of each(saas)) {
+      expect(t).toMatch(/once that invoice is out/);
+      expect(t).not.toMatch(/refund has reached you|goes back to the way you paid/);
+    }
+    for (const t of each(saas, 'followup', new Date('2026-11-29T09:00:00Z'))) expect(t).not.toMatch(/Has the refund reached you|should have received the refund/);
+  });
+  it('an offer typed as a sentence is quoted, not glued after "I promised to refund"; receipts are asked for, not assumed', () => {
+    for (const t of each(move, 'followup', new Date('2026-11-29T09:00:00Z'))) {
+      expect(t).not.toMatch(/promised to refund we/i);
+      expect(t).not.toMatch(/Has the refund reached you/);
+      expect(t).toMatch(/receipts/);
+    }
+  });
+  it('a summary typed as a clause is not put after "about"', () => {
+    for (const t of each(move, 'followup', new Date('2026-11-29T09:00:00Z'))) expect(t).not.toMatch(/about our crew did not/);
+  });
+});
