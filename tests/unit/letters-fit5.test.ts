@@ -105,7 +105,8 @@ describe('no stock phrase reused where it does not fit', () => {
   it('none of the phrases the readers named, in any variant of a retail, service, B2B or sensitive letter', () => {
     const billing: IncidentInput = { ...mug, scenario: 'billing-error', mistake: 'we charged you twice for your October order', remedy: { kind: 'refund', details: 'the duplicate charge of £24' } };
     const late: IncidentInput = { ...mug, scenario: 'shipping-delay', mistake: 'your order is running late', remedy: { kind: 'refund', details: 'your delivery charge' } };
-    for (const input of [move, vet, veg, b2b, mug, billing, late]) {
+    const leak: IncidentInput = { ...mug, scenario: 'data-exposure', mistake: 'your name and email address were visible to another customer', exposure: { data: ['name', 'email'] } };
+    for (const input of [move, vet, veg, b2b, mug, billing, late, leak]) {
       for (const severity of ['minor', 'moderate', 'major'] as const) {
         for (const t of each({ ...input, severity })) for (const p of STOCK) expect(t).not.toMatch(p);
       }
