@@ -50,7 +50,7 @@ export interface Composer {
   incidentId: string;
   /** The context every message of this composer renders with. */
   context: ContextBuilder;
-  /** The humour lines a customer may get, rendered for nobody in particular (empty when humour is off). */
+  /** The incident's humour line (every customer of it gets the same one), rendered for nobody in particular (empty when humour is off). */
   humourLines(): string[];
   /**
    * Columns the template prints in some branch (no test of that field around
@@ -197,7 +197,7 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
   compose.context = context;
   compose.humourLines = () => {
     const ctx = context.message(context.recipient(NOBODY), '', '');
-    return humourLines.map((line) => line(ctx).trim());
+    return humourIndex >= 0 ? [humourLines[humourIndex]!(ctx).trim()] : [];
   };
   const without = (set: Set<string>, names: readonly string[]) => new Set([...set].filter((n) => !names.includes(n)));
   compose.recipientColumns = without(printedRecipientColumns(analysis), context.values);
