@@ -138,6 +138,12 @@ describe('the missed thing is named as the incident names it', () => {
       ["we didn't call you back about the booking you made", /booking/],
       ['nobody was at the garage for your MOT', /MOT/],
       ['we turned you away at the door on Monday', /appointment/],
+      ["nobody came for your boiler service on Friday", /boiler service/],
+      ['we missed the gas safety check at your flat', /gas safety check/],
+      ['our surveyor never arrived for the survey of your house', /survey/],
+      ['we forgot to call you for your video call with the adviser', /video call/],
+      ['our removals team did not arrive on the day', /removal/],
+      ["we booked your annual check-up with a vet who was on leave", /annual check-up/],
     ];
     for (const [mistake, word] of cases) {
       const t = letter({ ...vet, mistake, outcome: undefined, remedy: { kind: 'none' } });
