@@ -160,8 +160,10 @@ describe('an outcome already done is not an offered slot', () => {
       expect(t).toMatch(/We moved you on Wednesday 25 November with two crews\./);
       expect(t).not.toMatch(/went as it should/);
     }
+    for (const t of each({ ...move, audience: 'business' })) expect(t).not.toMatch(/new arrangements|no longer suits/);
     const follow = each(move, 'followup', new Date('2026-11-29T09:00:00Z'));
     for (const t of follow) expect(t).not.toMatch(/your new move|went as it should/);
+    for (const t of each({ ...move, audience: 'business' }, 'followup', new Date('2026-11-29T09:00:00Z'))) expect(t).not.toMatch(/new arrangements|the visit/);
   });
   it('a slot to come still gets the way to move it', () => {
     for (const t of each(vet)) expect(t).toMatch(/doesn't suit you|not work for you/);
