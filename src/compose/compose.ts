@@ -10,7 +10,7 @@ import { NOBODY, type Recipient } from '../recipients/recipient.js';
 import { caseWords } from '../recipients/name-case.js';
 import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { CompiledTemplate, TemplateLibrary } from '../templates/library.js';
-import { FingerprintSet } from '../text/fingerprint.js';
+import { FingerprintSet, fnv1a } from '../text/fingerprint.js';
 import { hashedId } from '../text/hex.js';
 import { printable } from '../text/printable.js';
 import { checkBody, checkIncidentValues, renderHeader, tidyBody } from './checks.js';
@@ -52,7 +52,7 @@ export interface Composer {
   incident: Incident;
   /** The context every message of this composer renders with. */
   context: ContextBuilder;
-  /** The humour lines a customer may get, rendered for nobody in particular (empty when humour is off). */
+  /** The incident's humour line (every customer of it gets the same one), rendered for nobody in particular (empty when humour is off). */
   humourLines(): string[];
   /**
    * Columns the template prints in some branch (no test of that field around
@@ -154,16 +154,17 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
     return finished;
   };
 
+  // The humour line is the incident's, not the reader's: every customer of one incident reads the same letter.
+  const humourIndex = humourLines.length > 0 ? fnv1a(`humour\0${id}`) % humourLines.length : -1;
   const hashState = FingerprintSet.stateAfter(`${id}\0`);
   const hash = new Uint32Array(2);
   const form = idForm(stage, id, domain);
   const apologyForm = idForm('apology', id, domain);
   const compose = ((recipient: Recipient = NOBODY, inReplyTo?: string): Message => {
-    // One hash gives the Message-ID, the apology's (for a follow-up) and the humour line (its first half is fnv1a).
+    // One hash gives the Message-ID and the apology's (for a follow-up).
     FingerprintSet.hashAfter(hashState, recipient.key, hash);
     const a = hash[0]!;
     const b = hash[1]!;
-    const humourIndex = humourLines.length > 0 ? a % humourLines.length : -1;
     const hit = skeleton?.lookup(recipient, humourIndex);
     const messageId = hit ? undefined : hashedId(form, a, b);
     const parts = hit ? undefined : renderParts(context.recipient(recipient), humourIndex, messageId);
@@ -199,7 +200,7 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
   compose.context = context;
   compose.humourLines = () => {
     const ctx = context.message(context.recipient(NOBODY), '', '');
-    return humourLines.map((line) => line(ctx).trim());
+    return humourIndex >= 0 ? [humourLines[humourIndex]!(ctx).trim()] : [];
   };
   const without = (set: Set<string>, names: readonly string[]) => new Set([...set].filter((n) => !names.includes(n)));
   compose.recipientColumns = without(printedRecipientColumns(analysis), context.values);

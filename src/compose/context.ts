@@ -6,7 +6,7 @@ import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
-import { isSensitive, occasionOf } from './humour.js';
+import { dietaryHarm, isSensitive, occasionOf } from './humour.js';
 import { datesIn, letterDate, longDate } from '../text/dates.js';
 import { languageOf, localeAbout, localeList, localeLetterDate, localeNumber } from '../text/locale.js';
 import { dayOf, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
@@ -302,7 +302,15 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // slot already held, the letter says that slot is the free one.
       remedyNextVisit: /\bnext\b[^,.;]{0,40}?\b(?:appointments?|visits?|sessions?|class(?:es)?|lessons?|consultations?|treatments?|bookings?|check-?ups?|cleans?|installations?|fittings?)\b(?:\s*(?:[,;.(—–-]|$|free\b|at no\b|on us\b|for free\b|is\b|will\b))/i.test(incident.remedy.details ?? ''),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
-      event: eventOf(text),
+      event: eventOf([incident.summary ?? '', incident.mistake, incident.outcome ?? ''].join(' ')),
+      // The outcome already happened ("we moved you on Wednesday with two crews"): not a slot to accept or move.
+      outcomeDone: outcomeDone(given.outcome ?? '', dates.outcome, o.stage === 'apology' ? o.now : (dates.sent ?? new Date(o.now.getTime() - (afterDays(given.followUp?.after) ?? 3) * ONE_DAY_MS))),
+      // The offer needs something from the customer (receipts, a reply, a form): never "nothing you need to do".
+      remedyNeedsYou: NEEDS_YOU.test([incident.remedy.details ?? '', incident.action ?? ''].join(' ')),
+      // Meat in a vegetarian box, an allergen: 'diet' or 'allergy', else ''.
+      dietary: dietaryHarm(incident.scenario, [incident.mistake, incident.summary ?? ''].join(' ')),
+      // The offer or the outcome already says what happens to the wrong item ("we'll collect it"): no second instruction.
+      itemHandled: /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|keep (?:it|them))\b/i.test([incident.remedy.details ?? '', incident.outcome ?? '', incident.action ?? ''].join(' ')),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
       delivered: /\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome,
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
@@ -315,7 +323,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       remedyWhat: remedyWhat(incident.remedy.details),
       // A credit that goes on an invoice ("on your next invoice", "applied to your December invoice"): a
       // check-in comes once that invoice is out, not on a day before it can show.
-      remedyOnInvoice: incident.remedy.kind === 'credit' && /\b(?:invoice|bill|statement)s?\b/i.test(incident.remedy.details ?? ''),
+      remedyOnInvoice: onNextInvoice(incident.remedy.kind, incident.remedy.details),
       remedyDue: dates.remedyDue ? letterDate(dates.remedyDue, o.now) : '',
       // A follow-up read after the refund (or credit) was due: it says it should have arrived, and does not restart the wait.
       remedyDuePassed: dates.remedyDue !== undefined && dates.remedyDue.getTime() <= o.now.getTime(),
@@ -365,7 +373,11 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       investigating: INQUIRY.test(incident.commitment),
       // The refund waits on something the customer sends ("send your receipts to claims@…"): a follow-up asks for that first.
       remedyAfterAction: (incident.remedy.kind === 'refund' || incident.remedy.kind === 'credit') && !/^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? '') && CLAIM.test(incident.action ?? ''),
-      ...actionThing(incident.action),
+      ...actionThing(incident.action || incident.remedy.details),
+      // The offer is typed as a sentence of the writer's own ("we'll refund the extra night's hotel"): a follow-up quotes it, not "I promised to refund we'll…".
+      remedyOwnSentence: /^\W*(?:we|I)\b/i.test(incident.remedy.details ?? ''),
+      // The summary is a clause ("our crew did not arrive for your move"), not a noun phrase: not said after "about".
+      summaryClause: /^\W*(?:we|I|they|it)\b/i.test(incident.summary ?? '') || /\b(?:did|didn't|was|wasn't|were|weren't|is|isn't|are|aren't|has|hasn't|had|not|went|came)\b/i.test(incident.summary ?? ''),
       // What the outcome says was sent ("your welcome pack went out…"): the follow-up asks whether it came.
       ...sentThing(incident.outcome),
       // The one question a follow-up asks about the offer: 'claim' (send receipts, then we refund), 'refund' (due, or no
@@ -522,13 +534,35 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
   };
 }
 
-const EVENT = /\b(class|session|lesson|visit|consultation|appointment|installation|inspection|repair|meeting|call|tour|booking|reservation|viewing|fitting|delivery slot|treatment)(?:es|s)?\b/i;
+/**
+ * What was missed, in the incident's words: "house move" → "move", "Bella's post-op check" → "post-op check".
+ * A bare "call" is a verb more often than a booking ("we didn't call you"): only "phone call", "video call"….
+ */
+const EVENT = /\b((?:post-?op(?:erative)?|follow-?up|annual|routine|eye|health|dental|hearing|safety|gas safety)\s+(?:check(?:-?up)?|appointment|visit|consultation|review)|check-?up|(?:phone|video|sales|discovery|onboarding|kick-?off)\s+call|class|session|lesson|visit|consultation|appointment|installation|inspection|survey|repair|meeting|tour|booking|reservation|viewing|fitting|delivery slot|treatment|move|removal|collection|(?:boiler|car|annual|gas|heating|vehicle|van|bike|cycle) service|clean|MOT|vaccination|groom|haircut|assessment|interview|test drive|handover)(?:es|s)?\b/i;
 
 /** The word for what was missed: the first the incident uses, else "appointment". */
 function eventOf(text: string): string {
   const m = EVENT.exec(text);
-  return m ? m[1]!.toLowerCase() : 'appointment';
+  if (!m) return 'appointment';
+  const w = m[1]!;
+  return w === 'MOT' ? w : w.toLowerCase().replace(/^post-?operative\b/, 'post-op').replace(/^checkup$/, 'check-up');
 }
+
+/** A past-tense outcome ("we moved you on Wednesday with two crews", "the technician came back and fixed it"). */
+const DONE_OUTCOME = /^\W*(?:(?:we|I|they|our [\w-]+(?: [\w-]+)?|the [\w-]+(?: [\w-]+)?|it|you|everything)\s+(?:(?:already|then|finally|later)\s+)?(?:\w+ed|did|made|took|went|came|gave|sent|brought|ran|got|put|met|saw|rebuilt|built|paid|held|fit|set|dealt|was|were|had)\b)/i;
+/** Words that make a past-looking outcome an offer still to come ("we booked you in for Tuesday"). */
+const STILL_TO_COME = /\b(?:will|'ll|shall|going to|for (?:next|this coming)|has been booked|have booked|booked (?:you )?(?:in )?for|held|reserved|scheduled|is on|are on|awaits?)\b/i;
+
+/** The outcome has already happened (its date is gone, or it is told in the past tense with no day to come). */
+export function outcomeDone(outcome: string, outcomeDay: Date | undefined, now: Date): boolean {
+  if (!outcome.trim()) return false;
+  if (outcomeDay) return outcomeDay.getTime() < dayOf(now).getTime();
+  return DONE_OUTCOME.test(outcome) && !STILL_TO_COME.test(outcome);
+}
+
+/** The offer asks the customer for something ("just send us the receipts", "fill in the form", "reply with…"). */
+const NEEDS_YOU = /\b(?:send (?:us|in|over)?|receipts?|fill (?:in|out)|form\b|reply|let us know|tell us|get in touch|contact us|claim|upload|post (?:it|them|back)|return (?:it|them|the)|bring|show us|forward)/i;
+
 
 /** "human error. our night shift put…" → "our night shift put…": a category typed before the cause itself goes. */
 function causeOf(text: string): string {
@@ -673,7 +707,7 @@ function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
   let unknownGap = false;
   let today = false;
   // A credit that goes on an invoice: the apology promised to check "once that invoice is out", on no day of its own.
-  const onInvoice = incident.remedy.kind === 'credit' && /\b(?:invoice|bill|statement)s?\b/i.test(incident.remedy.details ?? '');
+  const onInvoice = onNextInvoice(incident.remedy.kind, incident.remedy.details);
   if (stage !== 'apology' && after !== undefined && onInvoice) unknownGap = true;
   else if (stage !== 'apology' && after !== undefined) {
     // The apology went the day whose promised follow-up is today (the nearest such day): the gap is then
@@ -714,11 +748,23 @@ function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
   };
 }
 
+/**
+ * Money back that comes off a bill still to be issued ("a credit on next month's invoice", "£40 off your
+ * next bill"): a check-in waits for that bill, never "has it reached you" days later.
+ */
+function onNextInvoice(kind: string, details: string | undefined): boolean {
+  const d = details ?? '';
+  if (kind === 'credit') return /\b(?:invoice|bill|statement)s?\b|\bnext month\b|\bnext (?:payment|renewal)\b/i.test(d);
+  return (kind === 'refund' || kind === 'waived-fee') && /\b(?:off|on|from|against|to) (?:your |the )?(?:next|next month's|\w+ember's|\w+uary's) (?:invoice|bill|statement|payment)\b/i.test(d);
+}
+
 /** Which question a follow-up asks about what was offered (see `remedyAsk` in the context). */
 function remedyAsk(incident: Incident, dates: LetterDates, now: Date): string {
   const kind = incident.remedy.kind;
   const details = incident.remedy.details ?? '';
   if ((kind === 'refund' || kind === 'credit') && !/^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? '') && CLAIM.test(incident.action ?? '')) return 'claim';
+  if ((kind === 'refund' || kind === 'credit') && !incident.action && /\b(?:receipts?|claim form|proof|bank details|evidence)\b|\bsend (?:us )?(?:your |the )?invoices?\b/i.test(details)) return 'receipts';
+  if (onNextInvoice(kind, details)) return '';
   if (kind === 'replacement') return 'replacement';
   if (sentThing(incident.outcome).sentThing) return 'sent';
   if (kind === 'refund') return dates.remedyDue === undefined || dates.remedyDue.getTime() <= now.getTime() ? 'refund' : '';

@@ -28,6 +28,17 @@ export function occasionOf(incident: SensitiveFacts): string {
   return GRIEF.test(t) ? 'grief' : WEDDING.test(t) ? 'wedding' : CELEBRATION.test(t) ? 'celebration' : HEALTH.test(t) ? 'health' : '';
 }
 
+/** The wrong item breaks a diet, a faith or an allergy: serious, never a joke, never "keep it". */
+const DIETARY = /\b(?:vegetarian|vegan|halal|kosher|allerg\w*|gluten|coeliac|celiac|nuts?|peanuts?|dairy|lactose|shellfish|meat|pork|beef|chicken|bacon|ham|gelatine?|alcohol|anaphyla\w*|intoleran\w*)\b/i;
+/** An allergen, as opposed to a diet or a faith: the letter says to check for symptoms. */
+const ALLERGY = /\b(?:allerg\w*|gluten|coeliac|celiac|nuts?|peanuts?|dairy|lactose|shellfish|anaphyla\w*|intoleran\w*)\b/i;
+
+/** Whether a wrong item's harm is dietary/ethical/religious ('diet'), an allergen ('allergy'), or neither (''). */
+export function dietaryHarm(scenario: string, text: string): '' | 'diet' | 'allergy' {
+  if (scenario !== 'wrong-item' || !DIETARY.test(text)) return '';
+  return ALLERGY.test(text) ? 'allergy' : 'diet';
+}
+
 /** Scenarios that never joke, whatever is asked. */
 export const NEVER_FUNNY = new Set(['data-exposure']);
 
@@ -58,7 +69,7 @@ export function decideHumour(incident: Incident): HumourDecision {
     return { on: false };
   }
   // Grief, health or a wedding: the built-in letters tell no joke (and the brief promises none).
-  const sensitive = isSensitive(incident);
+  const sensitive = isSensitive(incident) || dietaryHarm(scenario, [incident.mistake, incident.summary ?? ''].join(' ')) !== '';
   if (humour === 'auto') return { on: !sensitive && (severity === 'minor' || severity === 'moderate') };
   if (severity === 'critical') {
     throw new UsageError(

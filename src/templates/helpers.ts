@@ -111,6 +111,9 @@ const MORE_ITEMS = /^(?:und|et|y|and) \d+ /u;
 /** Words that start a whole sentence of the writer's own ("we will refund…", "you'll get…"): said as typed. */
 const OWN_SENTENCE = /^(?:we|we'll|we’ll|we've|we’ve|we're|we’re|i|i'll|i’ll|i've|i’ve|i'm|i’m|you'll|you’ll|you're|you’re|you|it|it's|it’s|this|there|they|that)\b/i;
 
+/** An offer typed as a clause of its own ("the check is free", "your next two lessons are on us"): said as typed. */
+const OWN_CLAUSE = /^(?:the|your|this|that|all|both)\b[^,.;:]{0,60}?\s(?:is|are|will be|has been|have been)\s/i;
+
 /** A sentence of the writer's own that reports an act ("Reported to the ICO on 4 July"): said as typed. */
 const OWN_REPORT = /^(?:reported|notified|informed|told|contacted|filed|fixed|closed|removed|deleted|revoked|reset|disabled|stopped|blocked)\b/i;
 
@@ -153,7 +156,7 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   const text = clause(details).replace(/^(Free|Full|Half|Extra|Complimentary|Next|Another|Double)\b/, (w) => w.toLowerCase());
   if (text === '') return '';
   const [lead, same, alternative] = OFFER_LEADS[str(kind)] ?? OFFER_LEADS.none!;
-  if (OWN_SENTENCE.test(text)) return `${str(otherwise)} ${sentence(details)}`.trim();
+  if (OWN_SENTENCE.test(text) || OWN_CLAUSE.test(text)) return sentence(details);
   // "the white arrangement, delivered today at no charge, and a full refund": the refund is given back, not sent.
   // "the $60 installation fee, waived in full" → "We've waived the $60 installation fee in full."
   const waived = str(kind) === 'waived-fee' ? /^(.+?),?\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text) : null;

@@ -24,7 +24,7 @@ import { firstNameOf, type Recipient } from '../../src/recipients/recipient.js';
 import { fieldsMaker } from '../../src/recipients/rows.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
 import { emailKey } from '../../src/text/email-key.js';
-import { FingerprintSet } from '../../src/text/fingerprint.js';
+import { FingerprintSet, fnv1a } from '../../src/text/fingerprint.js';
 import { FIXED_NOW, pythonParse, ROOT, tempDir } from '../helpers/run.js';
 
 const base = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-incident.json'), 'utf8')) as IncidentInput;
@@ -63,7 +63,7 @@ function attempt(compose: Composer, r: Recipient): Message | string {
 function direct(compose: Composer, r: Recipient, msg: Message): { text: string; subject: string } {
   const ctx = compose.context.message(compose.context.recipient(r), '', msg.messageId);
   const lines = compose.humourOn ? compose.template.humour : [];
-  if (lines.length > 0) ctx.humour = lines[parseInt(msg.messageId.split('.')[2]!.slice(0, 8), 16) % lines.length]!(ctx).trim();
+  if (lines.length > 0) ctx.humour = lines[fnv1a(`humour\0${compose.incidentId}`) % lines.length]!(ctx).trim();
   const subject = compose.template.headers.find((h) => h.name === 'Subject')!.render(ctx).replace(/[ \t]{2,}/g, ' ').trim();
   return { text: tidyBody(compose.template.body(ctx)), subject };
 }
