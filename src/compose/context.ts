@@ -832,7 +832,8 @@ function followUpFacts(incident: Incident, sent: Date | undefined, now: Date): I
 
 /** "the $7.95 shipping charge, back on your card within 5 days" → "the $7.95 shipping charge": the offer without its wait. */
 function remedyWhat(details: string | undefined): string {
-  const d = (details ?? '').trim();
+  // "a full refund of the £4.95 postage", "we'll refund the postage": the thing refunded ("the refund of" is the template's).
+  const d = (details ?? '').trim().replace(/^(?:(?:an?|the|your)\s+(?:(?:full|partial|complete)\s+)?refund\s+(?:of|for|on)\s+|(?:we(?:'|’)ll|we will|I(?:'|’)ll|I will)\s+(?:fully\s+)?refund\s+(?:you\s+)?(?:for\s+)?)/i, '');
   const w = typedWindow(d);
   if (!w) return clause(d);
   const at = d.indexOf(w.text);

@@ -53,9 +53,12 @@ describe('English shorthand in the incident reaches the letters cleaned', () => 
     }
   }
 
-  it('the follow-up names the mistake by its cleaned summary', async () => {
+  it('the follow-up restates the mistake cleaned, and names the refund once', async () => {
     const r = await cli(['draft', '--no-input', '--no-check', '--incident', file, '--scenario', 'generic', '--stage', 'followup', '--to', 'Sam <sam@example.com>', '--format', 'text'], { env: { APOLOGIZE_NOW: NOW } });
-    expect(r.stdout).toContain("the order I didn't send");
+    // The follow-up restates the mistake, cleaned; the refund is named once ("The refund of the £4.95 postage", not "of a full refund of").
+    expect(r.stdout).toContain("We didn't send your order SK206 on Tuesday 24 November");
+    expect(r.stdout).toMatch(/The refund of the £4\.95 postage is due to reach you by/);
+    expect(r.stdout).not.toMatch(/refund of (?:an? |the )?(?:full )?refund/i);
   });
 
   it('a batch prints the same cleaned text for every customer', async () => {
