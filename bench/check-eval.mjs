@@ -19,7 +19,7 @@
 //                      letter only is likely fitted to that letter.
 //   -- --json          the figures as JSON
 //
-// The held-out set is listed in bench/check-held-out.json: the fourth round's 33 letters, collected
+// The held-out set is listed in bench/check-held-out.json: the sixth round's 33 letters, collected
 // and labelled by someone who never ran check, committed before check was run on them (docs/check.md).
 // Never tune on it; the earlier held-out sets were seen and are development now. --cv and --ablate never read it.
 import { build } from 'esbuild';
