@@ -303,6 +303,9 @@ export interface Due {
  * apology goes): a refund or credit "within 5 working days", a new date in the outcome. A check-in
  * comes after all of them.
  */
+/** Words that make the date after them an expiry: "valid till", "good until", "expires", "use it by", "before". */
+const EXPIRY_BEFORE = /\b(?:valid|good|usable|redeemable|open|expir(?:es|ing|y)|lasts?|use(?: it)?|spend(?: it)?|redeem(?: it)?)\b[^.;]{0,20}?(?:\b(?:un)?til+|\btill|\bthrough|\bby|\bbefore|\bon)?\s*(?:the\s+)?$|\b(?:until|till|expires?|expiring)\s+(?:the\s+)?$/i;
+
 export function dueDates(incident: DatedIncident, sent: Date): Due[] {
   const out: Due[] = [];
   const kind = incident.remedy?.kind;
@@ -310,7 +313,8 @@ export function dueDates(incident: DatedIncident, sent: Date): Due[] {
   const window = typedWindow(details);
   if (window && (kind === 'refund' || kind === 'credit' || kind === 'replacement')) out.push({ date: windowEnd(sent, window), what: kind === 'replacement' ? 'the replacement' : `the ${kind}`, relative: true });
   else {
-    const on = kind && kind !== 'none' ? findDates(details ?? '', sent)[0] : undefined;
+    // A date the offer lasts until ("a code valid till 31 Jan", "use it before 1 March") is no day it reaches the customer.
+    const on = kind && kind !== 'none' ? findDates(details ?? '', sent).find((d) => !EXPIRY_BEFORE.test((details ?? '').slice(Math.max(0, d.at - 40), d.at))) : undefined;
     if (on && on.date.getTime() >= dayOf(sent).getTime()) out.push({ date: on.date, what: `the ${kind === 'waived-fee' ? 'waived fee' : kind}` });
   }
   const outcome = incident.outcome ? findDates(incident.outcome, sent)[0] : undefined;

@@ -101,6 +101,17 @@ describe('a check-in comes after what it checks', () => {
     expect(incidentWarnings(validateIncident(later), NOW).filter((w) => w.startsWith('followUp'))).toEqual([]);
   });
 
+  it('a date the offer lasts until is no day it is due: the check-in stays where followUp.after puts it', () => {
+    for (const details of ['10% off your next order, code SORRY10, valid till 31 Jan', 'a £5 voucher you can use until 28 February', 'a code that expires 31 January', 'free delivery, good through 15 March']) {
+      const coupon = { ...shop, remedy: { kind: 'coupon' as const, details } };
+      expect(followUpDay(coupon, NOW)!.date.toISOString().slice(0, 10), details).toBe('2026-11-28');
+      expect(incidentWarnings(validateIncident(coupon), NOW).filter((w) => w.startsWith('followUp')), details).toEqual([]);
+    }
+    // A refund promised by a day is still due then.
+    const dated = { ...shop, remedy: { kind: 'refund' as const, details: 'the £4.95 postage, back on your card by Friday 4 December' } };
+    expect(followUpDay(dated, NOW)!.date.toISOString().slice(0, 10)).toBe('2026-12-05');
+  });
+
   it("a row's new date moves that customer's check-in past it", () => {
     const late: IncidentInput = { ...shop, scenario: 'shipping-delay', mistake: 'your order is running late', remedy: { kind: 'coupon', details: 'free delivery on your next order' } };
     const r = recipientFromMailbox('jo@example.com', 'Jo Walsh', { order_id: 'A-1', new_date: 'Saturday 5 December' });
