@@ -787,7 +787,7 @@ function actionThing(action: string | undefined): { actionThing: string; actionT
 
 /** "your welcome pack went out this morning" → { sentThing: "your welcome pack", sentMany: false }. */
 function sentThing(outcome: string | undefined): { sentThing: string; sentMany: boolean } {
-  const m = /^\s*((?:your|the)\s+[\p{L}\p{N}' -]{2,40}?)\s+(went out|was sent|were sent|has been sent|have been sent|is on its way|are on their way|was posted|were posted|has shipped|have shipped|shipped|was dispatched|were dispatched)\b/iu.exec(outcome ?? '');
+  const m = !outcome || !/your|the/i.test(outcome) ? null : /^\s*((?:your|the)\s+[\p{L}\p{N}' -]{2,40}?)\s+(went out|was sent|were sent|has been sent|have been sent|is on its way|are on their way|was posted|were posted|has shipped|have shipped|shipped|was dispatched|were dispatched)\b/iu.exec(outcome);
   if (!m) return { sentThing: '', sentMany: false };
   const thing = m[1]!.replace(/^the\s+/i, 'your ').replace(/^Your/, 'your');
   return { sentThing: thing, sentMany: /^(?:were|are|have)\b/.test(m[2]!) || (/s$/.test(thing) && !/ss$/.test(thing) && m[2] === 'shipped') };
@@ -911,11 +911,22 @@ const SMALL_NUMBERS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Collected by the customer, not delivered: words of a pickup, and none of a delivery, in the incident's text. */
-const PICKUP = /(?<![\p{L}])(?:pick(?:ed)?[ -]?up|collect(?:ion|ed)?|click\s*(?:&|and|und|et|y)\s*collect|abhol\p{L}*|bereit(?:liegen|gelegt)?|retrait|retir\p{L}*|récupér\p{L}*|venir chercher|en magasin|en boutique|prête?s?|recogida|recog\p{L}*|list[oa]s? para recoger|en tienda)(?![\p{L}])/iu;
-const DELIVERY = /(?<![\p{L}])(?:deliver\p{L}*|ship(?:ped|ping)?|parcel|courier|post(?:ed|al)|liefer\p{L}*|geliefert|versand\p{L}*|versendet|verschickt|paket\p{L}*|zugestellt|livr\p{L}*|expédi\p{L}*|colis|envoy\p{L}*|entreg\p{L}*|envi\p{L}*|env[íi]o|paquete|mensajer\p{L}*|transportista)(?![\p{L}])/iu;
+export const PICKUP = /(?<![\p{L}])(?:pick(?:ed)?[ -]?up|collect(?:ion|ed)?|click\s*(?:&|and|und|et|y)\s*collect|abhol\p{L}*|bereit(?:liegen|gelegt)?|retrait|retir\p{L}*|récupér\p{L}*|venir chercher|en magasin|en boutique|prête?s?|recogida|recog\p{L}*|list[oa]s? para recoger|en tienda)(?![\p{L}])/iu;
+export const DELIVERY = /(?<![\p{L}])(?:deliver\p{L}*|ship(?:ped|ping)?|parcel|courier|post(?:ed|al)|liefer\p{L}*|geliefert|versand\p{L}*|versendet|verschickt|paket\p{L}*|zugestellt|livr\p{L}*|expédi\p{L}*|colis|envoy\p{L}*|entreg\p{L}*|envi\p{L}*|env[íi]o|paquete|mensajer\p{L}*|transportista)(?![\p{L}])/iu;
+
+/**
+ * Cheap ASCII hints a text must hold for a unicode-aware rule to find anything in it: a rule whose
+ * hint is absent is not run, so a plain incident never compiles it (each /iu regex with \p{L}
+ * costs a small run about a millisecond). ſ and K (Kelvin sign) are the only other characters a
+ * case-insensitive unicode regex reads as ASCII letters (s, k): a text with one runs every rule.
+ */
+export const PICKUP_HINT = /pick|collect|abhol|bereit|retrait|retir|récupér|venir chercher|en magasin|en boutique|prêt|recog|en tienda|[\u017f\u212a]/i;
+const SPAN_HINT = /hour|day|week|month|[\u017f\u212a]/i;
+const BY_HINT = /by|of|[\u017f\u212a]/i;
+const LATE_HINT = /late|behind|overdue|delayed|[\u017f\u212a]/i;
 
 export function isPickup(text: string): boolean {
-  return PICKUP.test(text) && !DELIVERY.test(text);
+  return PICKUP_HINT.test(text) && PICKUP.test(text) && !DELIVERY.test(text);
 }
 
 /** Words that name an order, not a product: "Ihre Bestellung", "votre commande", "su pedido". */
@@ -967,9 +978,9 @@ const COUNT = String.raw`(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|
 const SPAN = String.raw`(?:more\s+)?(?:hours?|days?|working days?|business days?|weeks?|months?)`;
 /** "(by two days)", "by about 3 days", "of two days" after a delay word. */
 const BY = String.raw`\b(?:by|of)\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+|more than\s+|at least\s+)?${COUNT}\s+${SPAN}\b`;
-const BY_SPAN = new RegExp(String.raw`\s*\(\s*${BY}\s*\)|\s*${BY}`, 'giu');
+export const BY_SPAN = new RegExp(String.raw`\s*\(\s*${BY}\s*\)|\s*${BY}`, 'giu');
 /** "three days late", "2 weeks behind schedule": the span goes, the lateness stays. */
-const SPAN_LATE = new RegExp(String.raw`\b${COUNT}\s+${SPAN}\s+(late|behind(?: schedule)?|overdue|delayed)\b`, 'giu');
+export const SPAN_LATE = new RegExp(String.raw`\b${COUNT}\s+${SPAN}\s+(late|behind(?: schedule)?|overdue|delayed)\b`, 'giu');
 
 /**
  * The mistake without the length of the delay ("your order is running late (by two days)" → "your
@@ -977,9 +988,12 @@ const SPAN_LATE = new RegExp(String.raw`\b${COUNT}\s+${SPAN}\s+(late|behind(?: s
  * does not contradict that date. The text as typed when it names no span.
  */
 export function withoutRelativeDelay(text: string): string {
-  const out = text
-    .replace(BY_SPAN, '')
-    .replace(SPAN_LATE, '$1')
+  let spanless = text;
+  if (SPAN_HINT.test(text)) {
+    if (BY_HINT.test(spanless)) spanless = spanless.replace(BY_SPAN, '');
+    if (LATE_HINT.test(spanless)) spanless = spanless.replace(SPAN_LATE, '$1');
+  }
+  const out = spanless
     .replace(/\(\s*\)/g, '')
     .replace(/\s{2,}/g, ' ')
     .replace(/\s+([.,;:!?)])/g, '$1')

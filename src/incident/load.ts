@@ -1,10 +1,19 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve, extname, basename } from 'node:path';
-import { parseDocument, YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
 import { InputError, UsageError } from '../errors.js';
 import { isBlank } from './fields.js';
 import { checkKnownFields, fieldTree, type FieldTree } from './known.js';
 import { Incident, type IncidentInput } from './schema.js';
+import { parseSimpleYaml } from './simple-yaml.js';
+
+// The YAML library is a tenth of a small run's code: it is loaded (from the package) only for a
+// file that is not of the plainest kind (./simple-yaml.ts reads those the same way, faster).
+let yamlLibrary: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlLibrary;
+}
 
 type Plain = Record<string, unknown>;
 
@@ -45,6 +54,9 @@ export function readStructuredFile(file: string): Plain {
  * stderr or a value read some other way.
  */
 function parseYamlFile(raw: string, file: string): unknown {
+  const simple = parseSimpleYaml(raw);
+  if (simple !== undefined) return simple;
+  const { parseDocument, YAMLError } = yaml();
   const fail = (what: string, line?: number): never => {
     throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML (${what})`, 'fix the syntax, e.g. `mistake: "your order shipped late"`');
   };

@@ -3,6 +3,7 @@
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 import Handlebars from 'handlebars';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createComposer } from '../../src/compose/compose.js';
@@ -12,7 +13,7 @@ import { toRfc5322 } from '../../src/mail/rfc5322.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { COMPILE_OPTIONS, parseTemplate, sourceKey } from '../../src/templates/engine.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
-import { precompiledModules, templateSources } from '../../src/templates/precompile.js';
+import { precompiledModules, tableCodeCache, templateSources } from '../../src/templates/precompile.js';
 import type { PrecompiledEntry } from '../../src/templates/precompiled.js';
 import { GOLDEN_NOW, ROOT, tempDir } from '../helpers/run.js';
 import { followUpDay } from '../../src/incident/advice.js';
@@ -136,5 +137,34 @@ describe('built-in templates compiled at build time', () => {
     const text = ahead.template(mod.precompiledEntry(sourceKey('Guten Tag {{> gruss}}\n'))!.spec())({});
     expect(text).toContain('Guten Tag und auf Wiedersehen');
     expect(text).toBe(now.compile('Guten Tag {{> gruss}}\n', COMPILE_OPTIONS)({}));
+  });
+
+  it("each table is read with V8's code cache the build made for it; a cache V8 cannot use (another Node, a damaged file) changes nothing", async () => {
+    const src = tempDir('apologize-cache-src-');
+    mkdirSync(join(src, 'partials'), { recursive: true });
+    writeFileSync(join(src, 'generic.hbs'), 'Subject: Sorry, {{incident.company}}\n\nHello {{> hi}}\n');
+    writeFileSync(join(src, 'partials', 'hi.hbs'), 'and goodbye\n');
+    const want = Handlebars.create();
+    want.registerPartial('hi', want.compile('and goodbye\n', COMPILE_OPTIONS));
+    const expected = want.compile('Hello {{> hi}}\n', COMPILE_OPTIONS)({});
+    for (const cache of ['made', 'damaged', 'none'] as const) {
+      const out = tempDir('apologize-cache-');
+      const { index, files } = precompiledModules(src, 'precompiled');
+      mkdirSync(join(out, 'precompiled'), { recursive: true });
+      for (const [name, text] of files) {
+        const file = join(out, 'precompiled', name);
+        writeFileSync(file, text);
+        const data = tableCodeCache(text, file);
+        // What the build writes is a cache V8 takes for the text as the index wraps it.
+        expect(new Script(`(function (exports) {${text}\n})`, { filename: file, cachedData: data }).cachedDataRejected).toBe(false);
+        if (cache !== 'none') writeFileSync(file.replace(/\.cjs$/, '.cache'), cache === 'made' ? data : Buffer.from('not a code cache'));
+      }
+      writeFileSync(join(out, 'index.mjs'), index);
+      const mod = (await import(pathToFileURL(join(out, 'index.mjs')).href)) as { precompiledEntry: (key: string) => PrecompiledEntry | undefined };
+      const ahead = Handlebars.create();
+      ahead.registerPartial('hi', ahead.template(mod.precompiledEntry(sourceKey('and goodbye\n'))!.spec()));
+      expect(ahead.template(mod.precompiledEntry(sourceKey('Hello {{> hi}}\n'))!.spec())({}), cache).toBe(expected);
+      expect(JSON.parse(mod.precompiledEntry(sourceKey('and goodbye\n'))!.ast), cache).toEqual(JSON.parse(JSON.stringify(Handlebars.parse('and goodbye\n'))));
+    }
   });
 });
