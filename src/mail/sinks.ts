@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { close as fsClose, closeSync, constants, existsSync, fsyncSync, link as fsLink, linkSync, lstatSync, mkdirSync, open as fsOpen, openSync, readdirSync, rename as fsRename, renameSync, rmdirSync, statSync, unlink as fsUnlink, unlinkSync, write as fsWrite } from 'node:fs';
+import { close as fsClose, closeSync, constants, existsSync, fdatasync as fsFdatasync, fsyncSync, link as fsLink, linkSync, lstatSync, mkdirSync, open as fsOpen, openSync, readdirSync, rename as fsRename, renameSync, rmdirSync, statSync, unlink as fsUnlink, unlinkSync, write as fsWrite } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { ByteTarget, Message } from '../message.js';
@@ -111,6 +111,12 @@ export class StreamSink implements Sink {
 const FILE_BUFFER = 1 << 20;
 /** Filled buffers that may wait for the disk before the run waits for it (memory stays flat). */
 const MAX_QUEUED = 4;
+/**
+ * Bytes written between background `fdatasync`s of a file: the disk takes the file while the run
+ * composes the rest, so the `fsync` at the end flushes only the last part (a 1 GB mbox spent
+ * ~0.45 s in that one call).
+ */
+const SYNC_EVERY = 64 << 20;
 
 /**
  * A file written through a temporary name and renamed when complete: never half a file.
@@ -142,6 +148,9 @@ export class FileSink implements Sink {
   /** Written buffers of the usual size, to fill again. */
   private readonly spare: Buffer[] = [];
   private writing = false;
+  /** Bytes written since the last background sync began; whether one is running. */
+  private unsynced = 0;
+  private syncing = false;
   private error: NodeJS.ErrnoException | undefined;
   /** Waiting for the queue to shrink (backpressure) or to empty (close). */
   private waiters: (() => void)[] = [];
@@ -202,8 +211,24 @@ export class FileSink implements Sink {
       if (off + n < data.length) return this.next(off + n);
       this.queue.shift();
       if (data.buffer.byteLength === FILE_BUFFER && data.byteOffset === 0 && this.spare.length < 2) this.spare.push(Buffer.from(data.buffer, 0, FILE_BUFFER));
+      this.unsynced += data.length;
+      if (this.unsynced >= SYNC_EVERY && !this.syncing && !this.direct) this.syncInBackground();
       this.wake();
       this.next(0);
+    });
+  }
+
+  /** Starts an `fdatasync` of what is written so far; writing goes on meanwhile. A failure is the file's failure. */
+  private syncInBackground(): void {
+    this.unsynced = 0;
+    this.syncing = true;
+    fsFdatasync(this.fd, (err) => {
+      this.syncing = false;
+      if (err && !this.error) {
+        this.error = err;
+        this.queue.length = 0;
+      }
+      this.wake();
     });
   }
 
@@ -228,7 +253,7 @@ export class FileSink implements Sink {
     if (this.closed) return;
     writeEnd(this.t, this.format, this.written);
     this.flush();
-    await this.until(() => !this.writing && this.queue.length === 0);
+    await this.until(() => !this.writing && this.queue.length === 0 && !this.syncing);
     this.closed = true;
     try {
       if (!this.direct) fsyncSync(this.fd);
@@ -244,7 +269,7 @@ export class FileSink implements Sink {
     this.written = 0;
     // Let the write in progress end before the file goes (the queue is dropped).
     this.queue.splice(1);
-    await this.until(() => !this.writing).catch(() => {});
+    await this.until(() => !this.writing && !this.syncing).catch(() => {});
     this.cleanup();
   }
 
