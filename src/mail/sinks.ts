@@ -299,6 +299,11 @@ export function emlName(seq: number, key: string): string {
   return `${String(seq).padStart(6, '0')}-${safe || 'message'}.eml`;
 }
 
+/** What `join(dir, name)` puts before a plain file name: `dir` normalized, and a slash when it needs one ("" for "."). */
+function folderPrefix(dir: string): string {
+  return join(dir, 'x').slice(0, -1);
+}
+
 /** .eml files a folder sink writes at once. */
 const FILES_IN_FLIGHT = 16;
 /** A new file, never an existing one or through a symlink (as createExclusive). */
@@ -325,14 +330,16 @@ const { parentPort, workerData } = require('node:worker_threads');
 const stop = new Int32Array(workerData.stop);
 parentPort.on('message', (b) => {
   const data = Buffer.from(b.data);
+  const tmp = b.tmp.split('\0');
+  const final = b.mode === 0 ? tmp : b.final.split('\0');
   let done = 0;
   let code;
-  for (let i = 0; i < b.tmp.length; i++) {
+  for (let i = 0; i < tmp.length; i++) {
     if (Atomics.load(stop, 0) !== 0) break;
     let fd = -1;
     let created = false;
     try {
-      fd = fs.openSync(b.tmp[i], workerData.flags, 0o666);
+      fd = fs.openSync(tmp[i], workerData.flags, 0o666);
       created = true;
       const end = b.ends[i];
       let at = i === 0 ? 0 : b.ends[i - 1];
@@ -340,13 +347,13 @@ parentPort.on('message', (b) => {
       const f = fd;
       fd = -1;
       fs.closeSync(f);
-      if (b.mode === 1) fs.renameSync(b.tmp[i], b.final[i]);
-      else if (b.mode === 2) { fs.linkSync(b.tmp[i], b.final[i]); fs.unlinkSync(b.tmp[i]); }
+      if (b.mode === 1) fs.renameSync(tmp[i], final[i]);
+      else if (b.mode === 2) { fs.linkSync(tmp[i], final[i]); fs.unlinkSync(tmp[i]); }
       done++;
     } catch (err) {
       code = err.code || String(err);
       if (fd >= 0) try { fs.closeSync(fd); } catch {}
-      if (created) try { fs.unlinkSync(b.tmp[i]); } catch {}
+      if (created) try { fs.unlinkSync(tmp[i]); } catch {}
       break;
     }
   }
@@ -424,6 +431,9 @@ export class FolderSink implements Sink {
     return this.dir;
   }
 
+  /** `join(folder, name)` without `join`'s work per message: the folder's path as join gives it, then the name (emlName's: no slash, never "." or ".."). */
+  private dirPrefix: string | undefined;
+  private stagingPrefix: string | undefined;
   /** Files being written. */
   private inFlight = 0;
   /** Messages given to the thread pool, before the writer thread takes over. */
@@ -479,7 +489,8 @@ export class FolderSink implements Sink {
     if (!b || b.tmp.length === 0 || !this.thread) return;
     this.sent.push(b);
     const data = b.buf.buffer as ArrayBuffer;
-    this.thread.postMessage({ tmp: b.tmp, final: b.final, ends: b.ends, mode: this.mode, data }, [data]);
+    // The names as one string each ("\0" is in no path): an array of 256 strings cost the run ~4 ms a batch to send.
+    this.thread.postMessage({ tmp: b.tmp.join('\0'), final: this.mode === 0 ? '' : b.final.join('\0'), ends: b.ends, mode: this.mode, data }, [data]);
   }
 
   private batchDone(r: { done: number; code?: string }, dead = false): void {
@@ -511,8 +522,9 @@ export class FolderSink implements Sink {
   write(msg: Message, seq: number): Promise<void> | void {
     if (this.error) throw this.error;
     const name = emlName(seq, msg.key);
-    const final = join(this.dir, name);
-    const tmp = this.staging !== undefined ? join(this.staging, name) : join(this.dir, `.${this.salt}-${seq}.tmp`);
+    const inDir = (this.dirPrefix ??= folderPrefix(this.dir));
+    const final = inDir + name;
+    const tmp = this.staging !== undefined ? (this.stagingPrefix ??= folderPrefix(this.staging)) + name : `${inDir}.${this.salt}-${seq}.tmp`;
     if (this.thread !== undefined || (++this.started > WORKER_AFTER && this.startThread())) return this.toThread(formatEntry(msg, 'eml', 0), tmp, final);
     const data = Buffer.from(formatEntry(msg, 'eml', 0), 'utf8');
     this.inFlight++;
