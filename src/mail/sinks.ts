@@ -224,7 +224,8 @@ export class FileSink implements Sink {
     this.syncing = true;
     fsFdatasync(this.fd, (err) => {
       this.syncing = false;
-      if (err && !this.error) {
+      // A file system that cannot sync early (EINVAL, ENOTSUP) is left to the fsync at the end; any other error is the disk's.
+      if (err && err.code !== 'EINVAL' && err.code !== 'ENOTSUP' && !this.error) {
         this.error = err;
         this.queue.length = 0;
       }
@@ -330,8 +331,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const stop = new Int32Array(workerData.stop);
 parentPort.on('message', (b) => {
   const data = Buffer.from(b.data);
-  const tmp = b.tmp.split('\0');
-  const final = b.mode === 0 ? tmp : b.final.split('\0');
+  const tmp = b.tmp.split('\\0');
+  const final = b.mode === 0 ? tmp : b.final.split('\\0');
   let done = 0;
   let code;
   for (let i = 0; i < tmp.length; i++) {
