@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { close as fsClose, closeSync, constants, existsSync, fsyncSync, link as fsLink, linkSync, lstatSync, mkdirSync, open as fsOpen, openSync, readdirSync, rename as fsRename, renameSync, rmdirSync, statSync, unlink as fsUnlink, unlinkSync, write as fsWrite } from 'node:fs';
+import { close as fsClose, closeSync, constants, existsSync, fdatasync as fsFdatasync, fsyncSync, link as fsLink, linkSync, lstatSync, mkdirSync, open as fsOpen, openSync, readdirSync, rename as fsRename, renameSync, rmdirSync, statSync, unlink as fsUnlink, unlinkSync, write as fsWrite } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { ByteTarget, Message } from '../message.js';
@@ -112,6 +112,12 @@ export class StreamSink implements Sink {
 const FILE_BUFFER = 1 << 20;
 /** Filled buffers that may wait for the disk before the run waits for it (memory stays flat). */
 const MAX_QUEUED = 4;
+/**
+ * Bytes written between background `fdatasync`s of a file: the disk takes the file while the run
+ * composes the rest, so the `fsync` at the end flushes only the last part (a 1 GB mbox spent
+ * ~0.45 s in that one call).
+ */
+const SYNC_EVERY = 64 << 20;
 
 /**
  * A file written through a temporary name and renamed when complete: never half a file.
@@ -143,6 +149,9 @@ export class FileSink implements Sink {
   /** Written buffers of the usual size, to fill again. */
   private readonly spare: Buffer[] = [];
   private writing = false;
+  /** Bytes written since the last background sync began; whether one is running. */
+  private unsynced = 0;
+  private syncing = false;
   private error: NodeJS.ErrnoException | undefined;
   /** Waiting for the queue to shrink (backpressure) or to empty (close). */
   private waiters: (() => void)[] = [];
@@ -203,8 +212,25 @@ export class FileSink implements Sink {
       if (off + n < data.length) return this.next(off + n);
       this.queue.shift();
       if (data.buffer.byteLength === FILE_BUFFER && data.byteOffset === 0 && this.spare.length < 2) this.spare.push(Buffer.from(data.buffer, 0, FILE_BUFFER));
+      this.unsynced += data.length;
+      if (this.unsynced >= SYNC_EVERY && !this.syncing && !this.direct) this.syncInBackground();
       this.wake();
       this.next(0);
+    });
+  }
+
+  /** Starts an `fdatasync` of what is written so far; writing goes on meanwhile. A failure is the file's failure. */
+  private syncInBackground(): void {
+    this.unsynced = 0;
+    this.syncing = true;
+    fsFdatasync(this.fd, (err) => {
+      this.syncing = false;
+      // A file system that cannot sync early (EINVAL, ENOTSUP) is left to the fsync at the end; any other error is the disk's.
+      if (err && err.code !== 'EINVAL' && err.code !== 'ENOTSUP' && !this.error) {
+        this.error = err;
+        this.queue.length = 0;
+      }
+      this.wake();
     });
   }
 
@@ -229,7 +255,7 @@ export class FileSink implements Sink {
     if (this.closed) return;
     writeEnd(this.t, this.format, this.written);
     this.flush();
-    await this.until(() => !this.writing && this.queue.length === 0);
+    await this.until(() => !this.writing && this.queue.length === 0 && !this.syncing);
     this.closed = true;
     try {
       if (!this.direct) fsyncSync(this.fd);
@@ -245,7 +271,7 @@ export class FileSink implements Sink {
     this.written = 0;
     // Let the write in progress end before the file goes (the queue is dropped).
     this.queue.splice(1);
-    await this.until(() => !this.writing).catch(() => {});
+    await this.until(() => !this.writing && !this.syncing).catch(() => {});
     this.cleanup();
   }
 
@@ -275,6 +301,11 @@ export function emlName(seq: number, key: string): string {
   return `${String(seq).padStart(6, '0')}-${safe || 'message'}.eml`;
 }
 
+/** What `join(dir, name)` puts before a plain file name: `dir` normalized, and a slash when it needs one ("" for "."). */
+function folderPrefix(dir: string): string {
+  return join(dir, 'x').slice(0, -1);
+}
+
 /** .eml files a folder sink writes at once. */
 const FILES_IN_FLIGHT = 16;
 /** A new file, never an existing one or through a symlink (as createExclusive). */
@@ -301,14 +332,16 @@ const { parentPort, workerData } = require('node:worker_threads');
 const stop = new Int32Array(workerData.stop);
 parentPort.on('message', (b) => {
   const data = Buffer.from(b.data);
+  const tmp = b.tmp.split('\\0');
+  const final = b.mode === 0 ? tmp : b.final.split('\\0');
   let done = 0;
   let code;
-  for (let i = 0; i < b.tmp.length; i++) {
+  for (let i = 0; i < tmp.length; i++) {
     if (Atomics.load(stop, 0) !== 0) break;
     let fd = -1;
     let created = false;
     try {
-      fd = fs.openSync(b.tmp[i], workerData.flags, 0o666);
+      fd = fs.openSync(tmp[i], workerData.flags, 0o666);
       created = true;
       const end = b.ends[i];
       let at = i === 0 ? 0 : b.ends[i - 1];
@@ -316,13 +349,13 @@ parentPort.on('message', (b) => {
       const f = fd;
       fd = -1;
       fs.closeSync(f);
-      if (b.mode === 1) fs.renameSync(b.tmp[i], b.final[i]);
-      else if (b.mode === 2) { fs.linkSync(b.tmp[i], b.final[i]); fs.unlinkSync(b.tmp[i]); }
+      if (b.mode === 1) fs.renameSync(tmp[i], final[i]);
+      else if (b.mode === 2) { fs.linkSync(tmp[i], final[i]); fs.unlinkSync(tmp[i]); }
       done++;
     } catch (err) {
       code = err.code || String(err);
       if (fd >= 0) try { fs.closeSync(fd); } catch {}
-      if (created) try { fs.unlinkSync(b.tmp[i]); } catch {}
+      if (created) try { fs.unlinkSync(tmp[i]); } catch {}
       break;
     }
   }
@@ -400,6 +433,9 @@ export class FolderSink implements Sink {
     return this.dir;
   }
 
+  /** `join(folder, name)` without `join`'s work per message: the folder's path as join gives it, then the name (emlName's: no slash, never "." or ".."). */
+  private dirPrefix: string | undefined;
+  private stagingPrefix: string | undefined;
   /** Files being written. */
   private inFlight = 0;
   /** Messages given to the thread pool, before the writer thread takes over. */
@@ -455,7 +491,8 @@ export class FolderSink implements Sink {
     if (!b || b.tmp.length === 0 || !this.thread) return;
     this.sent.push(b);
     const data = b.buf.buffer as ArrayBuffer;
-    this.thread.postMessage({ tmp: b.tmp, final: b.final, ends: b.ends, mode: this.mode, data }, [data]);
+    // The names as one string each ("\0" is in no path): an array of 256 strings cost the run ~4 ms a batch to send.
+    this.thread.postMessage({ tmp: b.tmp.join('\0'), final: this.mode === 0 ? '' : b.final.join('\0'), ends: b.ends, mode: this.mode, data }, [data]);
   }
 
   private batchDone(r: { done: number; code?: string }, dead = false): void {
@@ -487,8 +524,9 @@ export class FolderSink implements Sink {
   write(msg: Message, seq: number): Promise<void> | void {
     if (this.error) throw this.error;
     const name = emlName(seq, msg.key);
-    const final = join(this.dir, name);
-    const tmp = this.staging !== undefined ? join(this.staging, name) : join(this.dir, `.${this.salt}-${seq}.tmp`);
+    const inDir = (this.dirPrefix ??= folderPrefix(this.dir));
+    const final = inDir + name;
+    const tmp = this.staging !== undefined ? (this.stagingPrefix ??= folderPrefix(this.staging)) + name : `${inDir}.${this.salt}-${seq}.tmp`;
     if (this.thread !== undefined || (++this.started > WORKER_AFTER && this.startThread())) return this.toThread(formatEntry(msg, 'eml', 0), tmp, final);
     const data = Buffer.from(formatEntry(msg, 'eml', 0), 'utf8');
     this.inFlight++;

@@ -23,9 +23,19 @@ export function carryDown(columns: ColumnMap): ((cells: string[]) => void) | und
     }
     const id = cells[orderIdx]!.trim();
     if (id !== '' && id === lastOrder) {
-      for (const i of idx) if (cells[i]!.trim() === '') cells[i] = last[i]!;
+      for (let k = 0; k < idx.length; k++) {
+        const i = idx[k]!;
+        if (blank(cells[i]!)) cells[i] = last[i]!;
+      }
     }
     lastOrder = id;
-    for (const i of idx) last[i] = cells[i]!;
+    for (let k = 0; k < idx.length; k++) last[idx[k]!] = cells[idx[k]!]!;
   };
+}
+
+/** `c.trim() === ''`, without trimming a cell that starts with a visible ASCII character (most filled cells). */
+function blank(c: string): boolean {
+  if (c.length === 0) return true;
+  const first = c.charCodeAt(0);
+  return (first <= 32 || first >= 0x80) && c.trim() === '';
 }

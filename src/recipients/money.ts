@@ -84,7 +84,35 @@ export function parseAmount(text: string, decimalComma = false): number {
 
 const BARE_DOLLAR = /(?<![\p{L}])\$/u;
 const formats = new Map<string, Intl.NumberFormat | null>();
-const formatted = new Map<string, string>();
+/**
+ * Formatted amounts by locale, currency (as given) and decimal mark, then by the amount as given:
+ * the table a run uses is kept at hand (a file has one locale and, mostly, one currency), so a
+ * repeated amount costs one lookup, no key made. An export's amounts are many (a shop's totals
+ * run to thousands), so each table holds up to FORMATTED_PER_TABLE before it starts again.
+ */
+const formattedBy = new Map<string, Map<string, string>>();
+const FORMATTED_PER_TABLE = 1 << 14;
+const FORMATTED_TABLES = 64;
+let lastLocale: string | undefined;
+let lastCurrency: string | undefined;
+let lastComma = false;
+let lastTable: Map<string, string> | undefined;
+
+function formattedTable(locale: string, currency: string, decimalComma: boolean): Map<string, string> {
+  if (lastTable !== undefined && locale === lastLocale && currency === lastCurrency && decimalComma === lastComma) return lastTable;
+  const key = `${locale}\0${currency}\0${decimalComma ? 1 : 0}`;
+  let table = formattedBy.get(key);
+  if (table === undefined) {
+    if (formattedBy.size >= FORMATTED_TABLES) formattedBy.clear();
+    table = new Map();
+    formattedBy.set(key, table);
+  }
+  lastLocale = locale;
+  lastCurrency = currency;
+  lastComma = decimalComma;
+  lastTable = table;
+  return table;
+}
 
 function formatter(locale: string, currency: string): Intl.NumberFormat | null {
   const key = `${locale}\0${currency}`;
@@ -113,14 +141,24 @@ function formatter(locale: string, currency: string): Intl.NumberFormat | null {
 export function formatMoney(amount: string | undefined, currency: string | undefined, locale: string, decimalComma = false): string {
   // A bare number without a currency, before any trimming (white space is numeric here too): most plain CSVs' amounts.
   if ((currency === undefined || currency === '') && amount !== undefined && onlyNumeric(amount)) return '';
-  const a = (amount ?? '').trim();
+  if (amount === undefined) return '';
+  const table = formattedTable(locale, currency ?? '', decimalComma);
+  const hit = table.get(amount);
+  if (hit !== undefined) return hit;
+  const out = formatMoneyOnce(amount, currency, locale, decimalComma);
+  if (table.size >= FORMATTED_PER_TABLE) table.clear();
+  // A long cell may be a slice of its whole CSV line: kept as a copy of its own.
+  table.set(amount.length < 13 ? amount : ` ${amount}`.slice(1), out);
+  return out;
+}
+
+/** formatMoney without its tables. */
+function formatMoneyOnce(amount: string, currency: string | undefined, locale: string, decimalComma: boolean): string {
+  const a = amount.trim();
   if (a === '') return '';
   let c = (currency ?? '').trim();
-  // A bare number without a currency (most plain CSVs' amounts): nothing to show, nothing to cache.
+  // A bare number without a currency (most plain CSVs' amounts): nothing to show.
   if (c === '' && onlyNumeric(a)) return '';
-  const key = `${locale}\0${c}\0${a}\0${decimalComma ? 1 : 0}`;
-  const hit = formatted.get(key);
-  if (hit !== undefined) return hit;
   // A currency column written as a sign or a word ("€", "Euro"), else the amount's own sign or code.
   if (!CODE.test(c)) c = currencyOf(c) || currencyOf(a);
   let out: string;
@@ -133,7 +171,5 @@ export function formatMoney(amount: string | undefined, currency: string | undef
     // the currency ("$1,520.00 MXN", "629,00 $ CAD"), as an invoice there does.
     if (f && locale !== '' && BARE_DOLLAR.test(out) && !/^en(?:$|[-_])/i.test(locale)) out = `${out} ${c.toUpperCase()}`;
   }
-  if (formatted.size >= 4096) formatted.clear();
-  formatted.set(key, out);
   return out;
 }

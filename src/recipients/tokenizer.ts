@@ -181,7 +181,7 @@ export class CsvTokenizer {
     while (b < q && buf[b] !== d) b++;
     if (b >= q) return false;
     // Read as latin1 (a byte a character): the quotes, delimiters and line breaks the rules look at are ASCII, where they were.
-    if (splitRecord(buf.latin1Slice(buf.lastIndexOf(d, q) + 1, eol), this.delimiter, null, false, false) < 0) return false;
+    if (!quotesClose(buf.latin1Slice(buf.lastIndexOf(d, q) + 1, eol), this.delimiter)) return false;
     this.onCell!(buf, a, b, this.line++);
     return true;
   }
@@ -273,6 +273,46 @@ export function splitRecord(s: string, d: string, cells: string[] | null, breaks
     if (cells) cells.push(end > i ? cell + s.slice(i, end) : cell);
     if (end === n || end !== next) return end;
     i = end + 1;
+  }
+}
+
+/**
+ * Whether the record at the start of `s` (one line, no line break in it) ends at its end: every
+ * quoted field in it closes (`splitRecord(s, d, null, false, false) >= 0`, the same rules). Goes
+ * from quote to quote, not cell to cell: a wide export's line after its one quoted product is
+ * one `indexOf`.
+ */
+export function quotesClose(s: string, d: string): boolean {
+  const dc = d.charCodeAt(0);
+  let i = 0;
+  for (;;) {
+    if (s.charCodeAt(i) === QUOTE) {
+      // A quoted field: up to its closing quote ("" is one quote), then to the next delimiter (quotes there are text).
+      let from = i + 1;
+      for (;;) {
+        const close = s.indexOf('"', from);
+        if (close === -1) return false;
+        if (s.charCodeAt(close + 1) !== QUOTE) {
+          i = close + 1;
+          break;
+        }
+        from = close + 2;
+      }
+      const next = s.indexOf(d, i);
+      if (next === -1) return true;
+      i = next + 1;
+      continue;
+    }
+    // An unquoted field: the next quote either starts a field (after a delimiter) or is text.
+    const q = s.indexOf('"', i);
+    if (q === -1) return true;
+    if (s.charCodeAt(q - 1) === dc) {
+      i = q;
+      continue;
+    }
+    const next = s.indexOf(d, q);
+    if (next === -1) return true;
+    i = next + 1;
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/recipients/csv.js';
-import { CsvTokenizer } from '../../src/recipients/tokenizer.js';
+import { CsvTokenizer, quotesClose, splitRecord } from '../../src/recipients/tokenizer.js';
 import { PYTHON, ROOT } from '../helpers/run.js';
 
 /**
@@ -91,6 +91,17 @@ describe('CSV tokenizer agrees with Python\'s csv module', () => {
         expect(got).toEqual(full);
       }),
       { numRuns: 1500, seed: 31 },
+    );
+  });
+
+  it('quotesClose (quote to quote) says what splitRecord (cell to cell) says of a line: whether its quoted fields close', () => {
+    const unit = fc.constantFrom('a', 'é', ' ', ',', ';', '"', '""', '"x,y"', 'a"b', '"q"r', ',"z"', '",', ',,');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), fc.constantFrom(',', ';'), (units, d) => {
+        const s = units.join('');
+        expect(quotesClose(s, d)).toBe(splitRecord(s, d, null, false, false) >= 0);
+      }),
+      { numRuns: 3000, seed: 7 },
     );
   });
 
