@@ -163,7 +163,7 @@ const KEEP_SAID = /\b(?:keep (?:it|them|the)|behalten|garder|gardez|conserver|co
 /** Something the customer sends before the offer is made good: a receipt, a photo, a statement. */
 const REMEDY_ASKS = /\b(?:send|upload|receipt|photo|proof|schick\p{L}*|senden|Beleg\p{L}*|Nachweis\p{L}*|Foto\p{L}*|Quittung\p{L}*|Kontoauszug|envoy\p{L}*|justificatif|preuve|photo|ticket de caisse|envíe\p{L}*|enviar\p{L}*|justificante|comprobante|foto\p{L}*|recibo)\b/iu;
 /** Costs beyond the mistake already offered or asked about in the manager's words. */
-const COSTS_ASKED = /(?:bank ?(?:fees|charges)|overdraft|Bankgebühr\p{L}*|Gebühren|Kosten|frais|agios|comisi\p{L}*|gastos)/iu;
+const COSTS_ASKED = /bank ?(?:fees|charges)|overdraft|bankgebühr|überziehungszins|zusätzliche kosten|kosten entstanden|frais bancaires|agios|frais supplémentaires|comisi(?:ón|ones) bancaria|gastos bancarios|gastos adicionales|descubierto/iu;
 
 export function contextBuilder(given: Incident, o: ContextOptions): ContextBuilder {
   const tag = o.locale ?? given.locale ?? 'en';

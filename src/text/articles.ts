@@ -9,7 +9,13 @@ const DE_MASCULINE = /(?:gutschein|rabatt|nachlass|bonus|monat|ersatz|betrag|cod
 const DE_INDEFINITE = /^(k?ein)\s+((?:\p{L}+er\s+)*)(\p{L}+)/u;
 
 /** German text that opens with "ein"/"kein" + a masculine noun, as an accusative object ("einen Gutschein über 20 €"). */
+/** "10 € Gutschein für …" → "einen Gutschein über 10 € für …": an amount before its noun, as an object. */
+const DE_AMOUNT_NOUN = /^(\d+(?:[.,]\d+)?\s?(?:€|EUR|Euro))\s+(Gutschein|Rabattgutschein|Einkaufsgutschein|Gutschrift|Guthaben)(?![\p{L}])/u;
+const DE_AMOUNT_ARTICLE: Readonly<Record<string, string>> = { Gutschrift: 'eine', Guthaben: 'ein' };
+
 export function accusative(text: string): string {
+  const a = DE_AMOUNT_NOUN.exec(text);
+  if (a) return `${DE_AMOUNT_ARTICLE[a[2]!] ?? 'einen'} ${a[2]} über ${a[1]}${text.slice(a[0].length)}`;
   const m = DE_INDEFINITE.exec(text);
   if (!m || !DE_MASCULINE.test(m[3]!)) return text;
   const adjectives = m[2]!.replace(/er(\s)/gu, 'en$1');

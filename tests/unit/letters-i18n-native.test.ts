@@ -196,3 +196,16 @@ describe('follow-ups promised at dates that fit', () => {
     }
   });
 });
+
+describe('German offers as objects', () => {
+  it('an amount typed before its noun reads as an object too ("10 € Gutschein" → "einen Gutschein über 10 €")', () => {
+    for (const id of ['a1', 'b2']) {
+      const l = letter({ locale: 'de', id, remedy: { kind: 'coupon', details: '10 € Gutschein für Ihre nächste Bestellung, Code GARTEN10' } });
+      expect(l.text).toMatch(/einen Gutschein über 10 € für Ihre nächste Bestellung, Code GARTEN10/u);
+    }
+  });
+  it('a cost-free offer ("kostenlos") is no cost already asked about: the severe letter still invites costs', () => {
+    const l = letter({ locale: 'de', scenario: 'wrong-item', severity: 'major', outcome: 'eine neue Torte steht morgen kostenlos bereit', remedy: { kind: 'refund', details: 'den vollen Preis, 64,50 €' } });
+    expect(l.text).toMatch(/Wenn Ihnen dadurch Kosten oder ein Schaden entstanden sind/u);
+  });
+});
