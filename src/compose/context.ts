@@ -160,6 +160,8 @@ function checkInAfter(due: Date, outcome: string | undefined, now: Date): Date {
 
 /** The customer may keep what came by mistake, said in the offer or the action (any of the letters' languages). */
 const KEEP_SAID = /\b(?:keep (?:it|them|the)|behalten|garder|gardez|conserver|conservez|quedarse con|quédese con|quedárse\p{L}*|puede quedar)/iu;
+const WEEKDAY_NAME = /(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])/iu;
+const SUMMARY_ARTICLE = /^\s*(?:le|la|les|l[’']|un|une|des|du|votre|vos|notre|nos|ce|cette|ces|el|los|las|su|sus|nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas)(?![\p{L}])/iu;
 /** Something the customer sends before the offer is made good: a receipt, a photo, a statement. */
 const REMEDY_ASKS = /\b(?:send|upload|receipt|photo|proof|schick\p{L}*|senden|Beleg\p{L}*|Nachweis\p{L}*|Foto\p{L}*|Quittung\p{L}*|Kontoauszug|envoy\p{L}*|justificatif|preuve|photo|ticket de caisse|envíe\p{L}*|enviar\p{L}*|justificante|comprobante|foto\p{L}*|recibo)\b/iu;
 /** Costs beyond the mistake already offered or asked about in the manager's words. */
@@ -384,11 +386,18 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // never "dass der neue Termin für Sie passt" about an appointment that is past by then).
       checkInAfterOutcome: english
         ? Boolean(dates.moved) && o.stage === 'apology'
-        : followUpDue !== undefined && (followUpDue !== followUpAsked || datesIn(incident.outcome, o.now).some((d) => followUpDue.getTime() > d.getTime())),
+        : followUpDue !== undefined &&
+          (followUpDue !== followUpAsked ||
+            datesIn(incident.outcome, o.now).some((d) => followUpDue.getTime() > d.getTime()) ||
+            // "am Donnerstag", "jeudi", "el jueves" with no date: within the week, so a check-in a week or more on comes after it.
+            (WEEKDAY_NAME.test(incident.outcome ?? '') && followUpDue.getTime() - o.now.getTime() >= 7 * 86_400_000)),
       // What the letter already says in the manager's words, so a template does not say it a second time:
       // the customer may keep what came by mistake; the offer waits on something the customer sends (a photo, a receipt);
       // costs beyond the mistake (bank fees, charges) are already offered or asked about.
       keepSaid: KEEP_SAID.test(offerText),
+      // A French or Spanish summary that opens with its article ("le retard de livraison", "el doble cargo"): it can follow
+      // "pour"/"por"; a bare one ("erreur dans votre colis") gives way to the template's own words.
+      summaryWithArticle: SUMMARY_ARTICLE.test(incident.summary ?? ''),
       remedyAsks: REMEDY_ASKS.test(incident.remedy.details ?? '') || (!english && REMEDY_ASKS.test(incident.action ?? '')),
       costsAsked: (incident.scenario === 'billing-error' && incident.remedy.kind !== 'none') || COSTS_ASKED.test(offerText),
       action: incident.action ?? '',

@@ -209,3 +209,16 @@ describe('German offers as objects', () => {
     expect(l.text).toMatch(/Wenn Ihnen dadurch Kosten oder ein Schaden entstanden sind/u);
   });
 });
+
+describe('follow-ups that read right', () => {
+  it('a French summary typed without its article does not follow "pour" bare', () => {
+    for (const id of ['a1', 'b2', 'c3']) {
+      const l = letter({ locale: 'fr', id, scenario: 'wrong-item', summary: 'erreur dans votre colis', followUp: { after: '5d' } }, 'Claire Dubois <c@example.fr>', 'followup');
+      expect(l.text).not.toMatch(/pour erreur/u);
+    }
+  });
+  it('a new date said only as a weekday is past by a check-in a week on: it is asked about', () => {
+    const l = letter({ locale: 'de', scenario: 'missed-appointment', outcome: 'Ihr Rad kann am Donnerstag ab 10 Uhr abgeholt werden', followUp: { after: '9d' } });
+    expect(l.text).toContain('ob beim neuen Termin alles gepasst hat');
+  });
+});
