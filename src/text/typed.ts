@@ -332,6 +332,8 @@ const DE_POSSESSIVE: Readonly<Record<string, string>> = {
   dein: 'Ihr', deine: 'Ihre', deinen: 'Ihren', deinem: 'Ihrem', deiner: 'Ihrer', deines: 'Ihres',
   euer: 'Ihr', eure: 'Ihre', euren: 'Ihren', eurem: 'Ihrem', eurer: 'Ihrer', eures: 'Ihres',
 };
+/** Words after a verb that make it a statement ("prüft der Techniker", "meldet sich unser Team"). */
+const DE_SUBJECTS = new Set(['der', 'die', 'das', 'ein', 'eine', 'unser', 'unsere', 'wir', 'ich', 'er', 'es', 'man', 'jemand', 'niemand', 'jeder', 'jede', 'sich', 'dann', 'nun', 'jetzt']);
 const DE_DATIVE_PREP = new Set(['bei', 'mit', 'von', 'zu', 'aus', 'nach', 'seit', 'gegenüber']);
 const DE_ACCUSATIVE_PREP = new Set(['für', 'durch', 'gegen', 'ohne', 'um']);
 
@@ -403,8 +405,8 @@ export function formalRegister(text: string, lang: string): string {
       }
       if (clauseStart && DE_IMPERATIVE.has(k)) {
         const next = /^\s+(\p{L}+)/u.exec(whole.slice(at + w.length))?.[1]?.toLowerCase() ?? '';
-        // "stoßt sie neu an": the object "sie" stays; "schick du" is not typed.
-        if (next === 'sie' && /^(?:wir|ich|er|es|man)$/u.test(prev)) return w;
+        // "…, prüft der Techniker": a subject after the verb makes it a statement, not a request ("bitte" always asks).
+        if (prev !== 'bitte' && (DE_SUBJECTS.has(next) || (next === 'sie' && !imperative))) return w;
         imperative = true;
         return `${keepCase(w, DE_IMPERATIVE.get(k)!)} Sie`;
       }

@@ -222,3 +222,11 @@ describe('follow-ups that read right', () => {
     expect(l.text).toContain('ob beim neuen Termin alles gepasst hat');
   });
 });
+
+describe('the German rewrite leaves statements alone', () => {
+  it('a verb followed by its subject is no request', () => {
+    expect(formalRegister('wenn der Fehler auftritt, prüft der Techniker alles', 'de')).toBe('wenn der Fehler auftritt, prüft der Techniker alles');
+    expect(formalRegister('Prüft unser Team das, meldet sich jemand', 'de')).toBe('Prüft unser Team das, meldet sich jemand');
+    expect(formalRegister('schick uns bitte ein Foto', 'de')).toBe('schicken Sie uns bitte ein Foto');
+  });
+});
