@@ -162,6 +162,8 @@ function checkInAfter(due: Date, outcome: string | undefined, now: Date): Date {
 const KEEP_SAID = /\b(?:keep (?:it|them|the)|behalten|garder|gardez|conserver|conservez|quedarse con|quédese con|quedárse\p{L}*|puede quedar)/iu;
 const WEEKDAY_NAME = /(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])/iu;
 const SUMMARY_ARTICLE = /^\s*(?:le|la|les|l[’']|un|une|des|du|votre|vos|notre|nos|ce|cette|ces|el|los|las|su|sus|nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas)(?![\p{L}])/iu;
+/** An action that claims what the mistake cost ("send the hotel invoices", "schicken Sie uns die Belege"). */
+const COSTS_CLAIMED = /receipts?|invoices?|expenses|Beleg|Quittung|Rechnung|Kontoauszug|justificatif|facture|ticket|frais|factura|recibo|justificante|gastos|Kosten/iu;
 /** Something the customer sends before the offer is made good: a receipt, a photo, a statement. */
 const REMEDY_ASKS = /\b(?:send|upload|receipt|photo|proof|schick\p{L}*|senden|Beleg\p{L}*|Nachweis\p{L}*|Foto\p{L}*|Quittung\p{L}*|Kontoauszug|envoy\p{L}*|justificatif|preuve|photo|ticket de caisse|envíe\p{L}*|enviar\p{L}*|justificante|comprobante|foto\p{L}*|recibo)\b/iu;
 /** Costs beyond the mistake already offered or asked about in the manager's words. */
@@ -399,7 +401,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // "pour"/"por"; a bare one ("erreur dans votre colis") gives way to the template's own words.
       summaryWithArticle: SUMMARY_ARTICLE.test(incident.summary ?? ''),
       remedyAsks: REMEDY_ASKS.test(incident.remedy.details ?? '') || (!english && REMEDY_ASKS.test(incident.action ?? '')),
-      costsAsked: (incident.scenario === 'billing-error' && incident.remedy.kind !== 'none') || COSTS_ASKED.test(offerText),
+      costsAsked: (incident.scenario === 'billing-error' && incident.remedy.kind !== 'none') || COSTS_ASKED.test(offerText) || (REMEDY_ASKS.test(incident.action ?? '') && COSTS_CLAIMED.test(incident.action ?? '')),
       action: incident.action ?? '',
       commitmentDue: incident.commitmentDue ?? '',
       // The commitment's due day as the letter's other dates are written ("Friday 4 December"), as typed when it is no date.

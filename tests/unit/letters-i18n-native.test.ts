@@ -230,3 +230,10 @@ describe('the German rewrite leaves statements alone', () => {
     expect(formalRegister('schick uns bitte ein Foto', 'de')).toBe('schicken Sie uns bitte ein Foto');
   });
 });
+
+describe('costs claimed in the action are not offered a second time', () => {
+  it('"send us the hotel invoices" is followed by no "if this cost you anything"', () => {
+    const l = letter({ locale: 'es', scenario: 'generic', severity: 'major', remedy: { kind: 'refund', details: 'el importe del billete, 286,40 €' }, action: 'envíenos las facturas de hotel de esos días con su localizador' }, 'Carmen García <c@example.es>');
+    expect(l.text).not.toMatch(/le ha supuesto algún gasto/u);
+  });
+});
