@@ -237,3 +237,16 @@ describe('costs claimed in the action are not offered a second time', () => {
     expect(l.text).not.toMatch(/le ha supuesto algún gasto/u);
   });
 });
+
+describe('a follow-up the apology did not promise', () => {
+  it('does not say "as promised" when the apology named no day', () => {
+    for (const locale of ['de', 'fr', 'es']) {
+      for (const id of ['a1', 'b2', 'c3', 'd4']) {
+        for (const audience of ['consumer', 'business'] as const) {
+          const l = letter({ locale, id, audience, scenario: 'shipping-delay' }, 'Kim Ortega <k@example.com>', 'followup');
+          expect(l.text, `${locale} ${id} ${audience}`).not.toMatch(/versprochen|zugesagt|promis|convenu|prometí|prometimos/u);
+        }
+      }
+    }
+  });
+});
