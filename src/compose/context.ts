@@ -158,6 +158,17 @@ function checkInAfter(due: Date, outcome: string | undefined, now: Date): Date {
   return latest;
 }
 
+/** The customer may keep what came by mistake, said in the offer or the action (any of the letters' languages). */
+const KEEP_SAID = /\b(?:keep (?:it|them|the)|behalten|garder|gardez|conserver|conservez|quedarse con|quédese con|quedárse\p{L}*|puede quedar)/iu;
+const WEEKDAY_NAME = /(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])/iu;
+const SUMMARY_ARTICLE = /^\s*(?:le|la|les|l[’']|un|une|des|du|votre|vos|notre|nos|ce|cette|ces|el|los|las|su|sus|nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas)(?![\p{L}])/iu;
+/** An action that claims what the mistake cost ("send the hotel invoices", "schicken Sie uns die Belege"). */
+const COSTS_CLAIMED = /receipts?|invoices?|expenses|Beleg|Quittung|Rechnung|Kontoauszug|justificatif|facture|ticket|frais|factura|recibo|justificante|gastos|Kosten/iu;
+/** Something the customer sends before the offer is made good: a receipt, a photo, a statement. */
+const REMEDY_ASKS = /\b(?:send|upload|receipt|photo|proof|schick\p{L}*|senden|Beleg\p{L}*|Nachweis\p{L}*|Foto\p{L}*|Quittung\p{L}*|Kontoauszug|envoy\p{L}*|justificatif|preuve|photo|ticket de caisse|envíe\p{L}*|enviar\p{L}*|justificante|comprobante|foto\p{L}*|recibo)\b/iu;
+/** Costs beyond the mistake already offered or asked about in the manager's words. */
+const COSTS_ASKED = /bank ?(?:fees|charges)|overdraft|bankgebühr|überziehungszins|zusätzliche kosten|kosten entstanden|frais bancaires|agios|frais supplémentaires|comisi(?:ón|ones) bancaria|gastos bancarios|gastos adicionales|descubierto/iu;
+
 export function contextBuilder(given: Incident, o: ContextOptions): ContextBuilder {
   const tag = o.locale ?? given.locale ?? 'en';
   const lang = languageOf(tag);
@@ -177,6 +188,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   // English: after the refund's due day or a date the outcome names (incident/advice.ts followUpDay), promised by
   // the apology only; the other languages: the day after a date the outcome names.
   const followUpAsked = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
+  const offerText = [given.remedy.details ?? '', given.action ?? '', given.outcome ?? ''].join(' ');
   const followUpDue = english ? (o.stage === 'apology' ? dates.followUp : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
   // A row's new date moves its customer's check-in, so whether today is the promised day is worked out per new date (once each).
   const rowCache = new Map<string, { today: string; wroteOn: string }>();
@@ -384,7 +396,24 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // day given), 'credit' (on the account), 'replacement', 'sent' (what the outcome says went out), or '' (the scenario's own).
       remedyAsk: remedyAsk(incident, dates, o.now),
       // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
-      checkInAfterOutcome: english ? Boolean(dates.moved) && o.stage === 'apology' : followUpDue !== undefined && followUpDue !== followUpAsked,
+      // (in German, French and Spanish also when the promised day already comes after it: "ob beim neuen Termin alles gepasst hat",
+      // never "dass der neue Termin für Sie passt" about an appointment that is past by then).
+      checkInAfterOutcome: english
+        ? Boolean(dates.moved) && o.stage === 'apology'
+        : followUpDue !== undefined &&
+          (followUpDue !== followUpAsked ||
+            datesIn(incident.outcome, o.now).some((d) => followUpDue.getTime() > d.getTime()) ||
+            // "am Donnerstag", "jeudi", "el jueves" with no date: within the week, so a check-in a week or more on comes after it.
+            (WEEKDAY_NAME.test(incident.outcome ?? '') && followUpDue.getTime() - o.now.getTime() >= 7 * 86_400_000)),
+      // What the letter already says in the manager's words, so a template does not say it a second time:
+      // the customer may keep what came by mistake; the offer waits on something the customer sends (a photo, a receipt);
+      // costs beyond the mistake (bank fees, charges) are already offered or asked about.
+      keepSaid: KEEP_SAID.test(offerText),
+      // A French or Spanish summary that opens with its article ("le retard de livraison", "el doble cargo"): it can follow
+      // "pour"/"por"; a bare one ("erreur dans votre colis") gives way to the template's own words.
+      summaryWithArticle: SUMMARY_ARTICLE.test(incident.summary ?? ''),
+      remedyAsks: REMEDY_ASKS.test(incident.remedy.details ?? '') || (!english && REMEDY_ASKS.test(incident.action ?? '')),
+      costsAsked: (incident.scenario === 'billing-error' && incident.remedy.kind !== 'none') || COSTS_ASKED.test(offerText) || (REMEDY_ASKS.test(incident.action ?? '') && COSTS_CLAIMED.test(incident.action ?? '')),
       action: incident.action ?? '',
       commitmentDue: incident.commitmentDue ?? '',
       // The commitment's due day as the letter's other dates are written ("Friday 4 December"), as typed when it is no date.
@@ -637,9 +666,9 @@ function regulatorSaid(text: string, lang: string): string {
 
 /** A finite verb in a German, French or Spanish cause: it is a sentence of its own. */
 const FINITE_VERB: Record<string, RegExp> = {
-  de: /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|bekommen|erhalten|erstatten|werden|lag|lagen)(?![\p{L}])/iu,
-  fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
-  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|recibirá|retuvo|se)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|gelten|bleibt|bleiben|bekommen|erhalten|erstatten|werden|lag|lagen)(?![\p{L}])/iu,
+  fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons|reste|restent)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
+  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|recibirá|retuvo|se|queda|quedan|quedará|quedarán|está|están)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])/iu,
 };
 /** A cause or offer that reads as a sentence of its own: a verb, or too long to be a label. */
 const hasVerb = (text: string, lang: string): boolean => FINITE_VERB[lang]?.test(text) ?? true;

@@ -5,7 +5,7 @@
  * colloquial word), so the writer hears about it, with a better example, before a customer reads it.
  * Pure: the commands print it on stderr (validate.ts incidentWarnings).
  */
-import { germanCapitals, germanLowerCased } from '../text/typed.js';
+import { formalRegister, germanCapitals, germanLowerCased, informalWords } from '../text/typed.js';
 import type { FieldAdvice } from './advice.js';
 
 /** The fields of an incident this reads, as typed (before or after the schema). */
@@ -15,6 +15,8 @@ export interface LanguageAdvisable {
   rootCause?: string;
   commitment?: string;
   outcome?: string;
+  action?: string;
+  remedy?: { details?: string };
   fields?: Readonly<Record<string, { mistake?: string; rootCause?: string; commitment?: string; outcome?: string } | undefined>>;
 }
 
@@ -174,6 +176,23 @@ function adviseOne(field: string, name: Checked, text: string, lang: string): Fi
 }
 
 /**
+ * The familiar register left in typed text ("du", "tu", "os/vosotros") that the letter could not turn
+ * into its own (Sie / vous / usted) safely: the writer hears which words, in the incident's language.
+ */
+function adviseRegister(field: string, text: string, lang: string): FieldAdvice[] {
+  const left = informalWords(text, lang);
+  if (left.length === 0) return [];
+  const q = QUOTE[lang]!;
+  const words = left.map(q).join(', ');
+  const problem = lang === 'de'
+    ? `duzt (${words}); der Brief siezt und ändert nur, was sicher geht – bitte in der Sie-Form schreiben`
+    : lang === 'fr'
+      ? `tutoie (${words}) ; la lettre vouvoie et ne corrige que ce qui est sûr – écrivez au vouvoiement`
+      : `tutea o usa «vosotros» (${words}); la carta trata de usted y solo corrige lo seguro: escríbalo de usted`;
+  return [{ field, problem, example: q(asSentence(formalRegister(text.trim(), lang))), lang }];
+}
+
+/**
  * Everything worth telling the writer about the German, French or Spanish text of an incident, in
  * that language: the incident's own fields in its `locale`, and each `fields.<de|fr|es>` entry.
  */
@@ -184,6 +203,9 @@ export function adviseInLanguage(incident: LanguageAdvisable): FieldAdvice[] {
     for (const name of CHECKED) {
       const v = incident[name];
       if (typeof v === 'string') out.push(...adviseOne(name, name, v, own));
+    }
+    for (const [name, v] of [['mistake', incident.mistake], ['rootCause', incident.rootCause], ['commitment', incident.commitment], ['outcome', incident.outcome], ['action', incident.action], ['remedy.details', incident.remedy?.details]] as const) {
+      if (typeof v === 'string' && v.trim() !== '') out.push(...adviseRegister(name, v, own));
     }
   }
   for (const [tag, given] of Object.entries(incident.fields ?? {})) {

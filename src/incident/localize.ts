@@ -12,7 +12,7 @@
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { normaliseEnglish } from '../text/english.js';
-import { frenchTypography, germanCapitals, localQuotes, longTypedDates } from '../text/typed.js';
+import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, localQuotes, longTypedDates } from '../text/typed.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
@@ -122,7 +122,10 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
   const own = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
   // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
-  const fix = (v: string) => longTypedDates(own(v), lang);
+  // Abbreviations written out ("inkl.", "vérif.", "tlf.", "am mi."), the familiar register typed by habit
+  // ("os mandamos", "dein rad", "prüft bitte") in the letter's one (usted, Sie, vous), then the language's own spelling.
+  const weekdays = lang === 'de' ? (v: string) => v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1)) : (v: string) => v;
+  const fix = (v: string) => weekdays(longTypedDates(own(formalRegister(expandAbbreviations(v, lang), lang)), lang));
   const f = (v: string | undefined) => (v === undefined ? v : fix(v));
   let title = incident.signer.title;
   let summary = f(incident.summary);

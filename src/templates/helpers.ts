@@ -1,3 +1,4 @@
+import { accusative, chez } from '../text/articles.js';
 import { longDate } from '../text/dates.js';
 import { localeAbout, localeList, localeLongDate, localeMoney, localeNumber, localePlural } from '../text/locale.js';
 
@@ -181,6 +182,10 @@ export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   offer: (kind, details, otherwise) => offer(kind, details, typeof otherwise === 'string' ? otherwise : ''),
   about: (v, ...rest) => (tagIn(rest) === 'en' ? about(v) : localeAbout(v, tagIn(rest))),
   clause: textHelper(clause),
+  // `{{akk incident.remedy.details}}`: German "ein Gutschein" as an object ("erhalten Sie einen Gutschein").
+  akk: (v) => accusative(str(v)),
+  // `{{chez company.name}}`: "chez l’Agence Numérique", "chez Facturéo".
+  chez: (v) => chez(str(v)),
   // `({{inner incident.when}})`: a clause inside the template's brackets, its own brackets as commas.
   inner: textHelper(innerClause),
   sentence: textHelper(sentence),

@@ -17,7 +17,7 @@ const DETERMINERS = new Set([
   'kein', 'keine', 'keinen', 'keinem', 'keiner', 'unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres',
   'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'mein', 'meine', 'meinen', 'meinem', 'meiner',
   'jede', 'jeder', 'jedes', 'jeden', 'jedem', 'alle', 'allen', 'diese', 'dieser', 'dieses', 'diesen', 'diesem',
-  'im', 'am', 'zum', 'zur', 'beim', 'vom', 'ins', 'ans', 'aufs',
+  'im', 'am', 'zum', 'zur', 'beim', 'vom', 'ins', 'ans', 'aufs', 'inklusive', 'exklusive',
 ]);
 
 /** Prepositions: an adjective after one is followed by its noun ("ohne rechtzeitige absage"). */
@@ -26,6 +26,7 @@ const PREPOSITIONS = new Set(['mit', 'ohne', 'für', 'von', 'nach', 'bei', 'aus'
 /** Words that are never nouns: pronouns, particles, conjunctions, adverbs and the common verbs. */
 const NOT_NOUNS = new Set([
   'ich', 'du', 'er', 'sie', 'es', 'wir', 'ihr', 'uns', 'euch', 'ihnen', 'ihm', 'ihn', 'mich', 'mir', 'dich', 'dir', 'sich', 'man',
+  'online', 'offline', 'kurz', 'gegebenenfalls', 'eventuell', 'mindestens', 'maximal',
   'und', 'oder', 'aber', 'denn', 'sondern', 'weil', 'dass', 'daß', 'ob', 'wenn', 'als', 'wie', 'sobald', 'damit', 'bis', 'statt',
   'nicht', 'noch', 'auch', 'schon', 'jetzt', 'nur', 'sehr', 'bitte', 'gestern', 'heute', 'morgen', 'nochmal', 'wieder', 'dann',
   'da', 'hier', 'dort', 'sofort', 'leider', 'bereits', 'zweimal', 'doppelt', 'kostenlos', 'laut', 'drauf', 'rum', 'raus', 'rein',
@@ -60,7 +61,7 @@ const NP_ADVERBS = new Set(['doppelt', 'zweimal', 'sehr', 'falsch', 'bereits', '
  */
 const NOUN_TAIL = /(?:gebühr|gebühren|zettel|auszug|torte|torten|termin|termine|betrag|beträge|paket|pakete|lager|code|gutschein|rabatt|preis|konto|karte|artikel|kunde|kunden|kundin|tochter|sohn|kollegin|kollege|theke|filiale|praxis|fehler|ausfall|update|system|nachricht|patienten|patientin)$/u;
 /** Abbreviations written in capitals. */
-const ACRONYMS: Readonly<Record<string, string>> = { sms: 'SMS', pdf: 'PDF', iban: 'IBAN', bic: 'BIC', pin: 'PIN', tan: 'TAN', url: 'URL', app: 'App' };
+const ACRONYMS: Readonly<Record<string, string>> = { sms: 'SMS', pdf: 'PDF', iban: 'IBAN', bic: 'BIC', pin: 'PIN', tan: 'TAN', url: 'URL', app: 'App', api: 'API' };
 const ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/u;
 /** A verb by its form: a participle ("angebunden", "gestartet", "abgebucht") or "-iert" ("storniert"). */
 const VERB_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+ier(?:t|en|te|ten))$/u;
@@ -172,7 +173,8 @@ function lowerCasedCapitals(text: string): string {
     last = starts[i]! + tokens[i]!.length;
   }
   out.push(text.slice(last));
-  return out.join('').replace(SHORT_DAYS, (d: string) => upper(d));
+  // A compound joined by a hyphen is one noun: "online-Buchungen" → "Online-Buchungen".
+  return out.join('').replace(SHORT_DAYS, (d: string) => upper(d)).replace(/(?<![\p{L}-])(\p{Ll})(\p{L}*-\p{Lu})/gu, (_m, c: string, rest: string) => c.toUpperCase() + rest);
 }
 
 /** Straight quotes typed around words ('Alles Gute, Lea!', "En attente") as the language's own. */
@@ -220,7 +222,7 @@ export function longTypedDates(text: string, lang: string): string {
         return `${wd ? `${DE_DAYS[wd.toLowerCase()]}, ` : ''}${day}. ${DE_MONTHS[month - 1]}${y ? ` ${y}` : ''}`;
       })
       .replace(/((?:tag|woch),\s\d{1,2}\.\s\p{L}+)\s+(?=\p{L})/gu, '$1, ')
-      .replace(/(\p{L}+)\s+(sobald|wenn|weil|dass|damit|falls|obwohl|nachdem|bevor)\s/gu, (m, w: string, c: string) => (NO_COMMA_BEFORE.has(w.toLowerCase()) ? m : `${w}, ${c} `))
+      .replace(/(\p{L}+)\s+(sobald|wenn|weil|dass|damit|falls|obwohl|nachdem|bevor|ob)\s/gu, (m, w: string, c: string) => (NO_COMMA_BEFORE.has(w.toLowerCase()) ? m : `${w}, ${c} `))
       .replace(DE_TIME, (_m, p: string, t: string) => `${p} ${t} Uhr`);
   }
   if (lang === 'fr') {
@@ -233,4 +235,203 @@ export function longTypedDates(text: string, lang: string): string {
   }
   if (lang === 'es') return text.replace(ES_SHORT_MONTH, (_m, d: string, mo: string) => `${d} de ${ES_MONTHS[mo.toLowerCase()]}`);
   return text;
+}
+
+/**
+ * Abbreviations a hurried manager types in prose, written out as a letter spells them: a stop inside
+ * one ("sans vérif. de notre côté", "die api war ca. 4 std. nicht erreichbar") is no sentence end, and a
+ * customer should not decode "inkl.", "am mi.", "tlf." or "pls". Abbreviations a letter may keep
+ * ("z. B.", "ca.", "Nr.") stay and are known as non-terminal by the sentence helpers.
+ */
+const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>> = {
+  de: [
+    [/(?<![\p{L}\d])inkl\.?(?![\p{L}])/giu, 'inklusive'],
+    [/(?<![\p{L}\d])exkl\.?(?![\p{L}])/giu, 'exklusive'],
+    [/(?<![\p{L}])(\d+(?:[.,]\d+)?)\s*std\.?(?![\p{L}])/giu, '$1 Stunden'],
+    [/(?<![\p{L}\d])std\.?(?![\p{L}])/giu, 'Stunden'],
+    [/(?<![\p{L}\d])ggf\.?(?![\p{L}])/giu, 'gegebenenfalls'],
+    [/(?<![\p{L}\d])evtl\.?(?![\p{L}])/giu, 'eventuell'],
+    [/(?<![\p{L}\d])mind\.(?![\p{L}])/giu, 'mindestens'],
+    [/(?<![\p{L}\d])max\.(?=\s)/giu, 'maximal'],
+    [/(?<![\p{L}\d])tel\.(?=\s)/giu, 'Telefon'],
+    [/(?<![\p{L}\d])(?:pls|plz|bitte bitte)(?![\p{L}])/giu, 'bitte'],
+    [/(?<![\p{L}\d])ne info(?![\p{L}])/giu, 'eine Nachricht'],
+    [/(?<![\p{L}\d])(mo|di|mi|do|fr|sa|so)\.(?=\s+\p{Ll})/gu, '§WD$1'],
+    // A weekday shortened in prose ("am mi.", "bis do."), not before a date ("mi, 25.11." is the date's own).
+    [/(?<![\p{L}\d])(am|ab|bis|seit|vom|zum|diesen|nächsten|kommenden|letzten)\s+(mo|di|mi|do|fr|sa|so)\.?(?![\p{L}])(?!,?\s*\d)/giu, '$1 §WD$2'],
+  ],
+  fr: [
+    [/(?<![\p{L}\d])(sont|été|être|est|seront|sera)(\s+(?:\p{L}+ment\s+|désormais\s+|maintenant\s+|tous\s+|toutes\s+)?)vérifs?\.?(?![\p{L}])/giu, '$1$2§VERIF$1'],
+    [/(?<![\p{L}\d])vérifs?\.?(?![\p{L}])/giu, 'vérification'],
+    [/(?<![\p{L}\d])verifs?\.(?![\p{L}])/giu, 'vérification'],
+    [/(?<![\p{L}\d])pdt(?![\p{L}])/giu, 'pendant'],
+    [/(?<![\p{L}\d])env\.(?=\s*\d)/giu, 'environ'],
+    // "merci de nous envoyer … svp": the "merci" is the politeness already.
+    [/(?<=(?:merci|veuillez)\b.*?)\s*\b(?:svp|stp|pls|plz)\b/giu, ''],
+    [/(?<![\p{L}\d])svp(?![\p{L}])/giu, 's’il vous plaît'],
+    [/(?<![\p{L}\d])stp(?![\p{L}])/giu, 's’il vous plaît'],
+    [/(?<![\p{L}\d])(?:pls|plz)(?![\p{L}])/giu, 's’il vous plaît'],
+    [/(?<![\p{L}\d])tjrs(?![\p{L}])/giu, 'toujours'],
+    [/(?<![\p{L}\d])qqch(?![\p{L}])/giu, 'quelque chose'],
+    [/(?<![\p{L}\d])rdv(?![\p{L}])/giu, 'rendez-vous'],
+    [/(?<![\p{L}\d])tél\.(?=\s)/giu, 'téléphone'],
+    [/(?<![\p{L}\d])(lun|mar|mer|jeu|ven|sam|dim)\.\s*(?=\d)/giu, '§WD$1 '],
+  ],
+  es: [
+    [/(?<![\p{L}\d])aprox\.?(?![\p{L}])/giu, 'aproximadamente'],
+    [/(?<![\p{L}\d])(?:tlf|tfno|telf|tel)\.(?=\s)/giu, 'teléfono'],
+    [/(?<![\p{L}\d])(?:pls|plz|porfa|xfa|xfavor)(?![\p{L}])/giu, 'por favor'],
+    [/(?<![\p{L}\d])inkl\.|incl\.(?=\s)/giu, 'incluidas'],
+    [/(?<![\p{L}\d])q(?=\s)/giu, 'que'],
+    [/(?<=(?:^|\s)de\s)(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic)\.(?![\p{L}])/giu, '§MO$1'],
+    [/(?<![\p{L}\d])(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.\s*(?=\d)/giu, '§WD$1 '],
+    // A weekday shortened in prose ("la cita del mar.", "el jue."), not before a date.
+    [/(?<![\p{L}\d])(el|del|al|este|hasta|desde)\s+(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.(?!\s*\d)/giu, '$1 §WD$2'],
+  ],
+};
+const WEEKDAYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  de: { mo: 'montag', di: 'dienstag', mi: 'mittwoch', do: 'donnerstag', fr: 'freitag', sa: 'samstag', so: 'sonntag' },
+  fr: { lun: 'lundi', mar: 'mardi', mer: 'mercredi', jeu: 'jeudi', ven: 'vendredi', sam: 'samedi', dim: 'dimanche' },
+  es: { lun: 'lunes', mar: 'martes', mié: 'miércoles', mie: 'miércoles', jue: 'jueves', vie: 'viernes', sáb: 'sábado', sab: 'sábado', dom: 'domingo' },
+};
+
+/** The manager's abbreviations written out ("inkl." → "inklusive", "vérif." → "vérification", "tlf." → "teléfono", "am mi." → "am mittwoch"). */
+export function expandAbbreviations(text: string, lang: string): string {
+  const rules = EXPAND[lang];
+  if (!rules || text === '') return text;
+  let out = text;
+  for (const [re, to] of rules) out = out.replace(re, to);
+  if (!out.includes('§')) return out;
+  const days = WEEKDAYS[lang]!;
+  return out
+    .replace(/§WD(\p{L}+)/gu, (_m, d: string) => days[d.toLowerCase()] ?? d)
+    .replace(/§MO(\p{L}+)/gu, (_m, m: string) => ES_MONTHS[m.toLowerCase()] ?? m)
+    .replace(/§VERIF(\p{L}+)/gu, (_m, verb: string) => (/^(?:sont|seront)$/iu.test(verb) ? 'vérifiés' : 'vérifié'));
+}
+
+/**
+ * Typed text in the familiar register ("du", "os/vosotros", "tu") in the letter's one register,
+ * Sie / usted / vous, where a rule is safe: possessives and object pronouns, and the verbs on the
+ * lists below. What is left is told to the writer (informalWords) in the incident's language.
+ */
+const DE_VERBS: Readonly<Record<string, string>> = {
+  hast: 'haben', bist: 'sind', kannst: 'können', musst: 'müssen', sollst: 'sollen', willst: 'wollen', darfst: 'dürfen', wirst: 'werden',
+  bekommst: 'bekommen', kriegst: 'bekommen', erhältst: 'erhalten', brauchst: 'brauchen', findest: 'finden', siehst: 'sehen', weißt: 'wissen',
+  möchtest: 'möchten', hattest: 'hatten', warst: 'waren', konntest: 'konnten', bestellst: 'bestellen', musstest: 'mussten', wolltest: 'wollten', solltest: 'sollten', wartest: 'warten',
+};
+/** Imperatives ("schick uns", "prüft bitte"), by the infinitive they come from. */
+const DE_IMPERATIVE = new Map<string, string>();
+for (const inf of ['schicken', 'melden', 'rufen', 'prüfen', 'stoßen', 'sagen', 'schauen', 'ignorieren', 'zahlen', 'antworten', 'senden', 'holen', 'bringen',
+  'kommen', 'kontaktieren', 'bestätigen', 'ändern', 'warten', 'legen', 'löschen', 'installieren', 'aktualisieren', 'starten', 'testen', 'checken',
+  'überprüfen', 'kontrollieren', 'nutzen', 'verwenden', 'buchen', 'bezahlen', 'überweisen', 'geben', 'nehmen', 'lesen', 'beachten', 'wenden']) {
+  const stem = inf.endsWith('ern') ? inf.slice(0, -1) : inf.slice(0, -2);
+  for (const f of [stem, `${stem}e`, `${stem}t`, `${stem}et`]) DE_IMPERATIVE.set(f, inf);
+}
+DE_IMPERATIVE.set('gib', 'geben').set('gebt', 'geben').set('nimm', 'nehmen').set('nehmt', 'nehmen').set('lies', 'lesen').set('lest', 'lesen').set('ruf', 'rufen');
+const DE_POSSESSIVE: Readonly<Record<string, string>> = {
+  dein: 'Ihr', deine: 'Ihre', deinen: 'Ihren', deinem: 'Ihrem', deiner: 'Ihrer', deines: 'Ihres',
+  euer: 'Ihr', eure: 'Ihre', euren: 'Ihren', eurem: 'Ihrem', eurer: 'Ihrer', eures: 'Ihres',
+};
+/** Words after a verb that make it a statement ("prüft der Techniker", "meldet sich unser Team"). */
+const DE_SUBJECTS = new Set(['der', 'die', 'das', 'ein', 'eine', 'unser', 'unsere', 'wir', 'ich', 'er', 'es', 'man', 'jemand', 'niemand', 'jeder', 'jede', 'sich', 'dann', 'nun', 'jetzt']);
+const DE_DATIVE_PREP = new Set(['bei', 'mit', 'von', 'zu', 'aus', 'nach', 'seit', 'gegenüber']);
+const DE_ACCUSATIVE_PREP = new Set(['für', 'durch', 'gegen', 'ohne', 'um']);
+
+const ES_VERBS: Readonly<Record<string, string>> = {
+  podéis: 'puede', tenéis: 'tiene', queréis: 'quiere', sois: 'es', estáis: 'está', habéis: 'ha', vais: 'va', hacéis: 'hace', sabéis: 'sabe',
+  necesitáis: 'necesita', recibiréis: 'recibirá', tendréis: 'tendrá', podréis: 'podrá', recibís: 'recibe', veréis: 'verá', habíais: 'había',
+  pagáis: 'paga', pedisteis: 'pidió', recibisteis: 'recibió', hicisteis: 'hizo', tuvisteis: 'tuvo', pagasteis: 'pagó', reservasteis: 'reservó',
+  llamad: 'llame', escribid: 'escriba', mandad: 'mande', enviad: 'envíe', revisad: 'revise', comprobad: 'compruebe', pagad: 'pague',
+  esperad: 'espere', contactad: 'contacte', mirad: 'mire', guardad: 'guarde', ignorad: 'ignore', borrad: 'borre', cambiad: 'cambie',
+  dejad: 'deje', venid: 'venga', traed: 'traiga', haced: 'haga', tened: 'tenga', disculpad: 'disculpe', perdonad: 'perdone',
+  confirmad: 'confirme', indicad: 'indique', responded: 'responda', decid: 'diga', avisad: 'avise', usad: 'use', aceptad: 'acepte',
+  paguéis: 'pague', hagáis: 'haga', llaméis: 'llame', enviéis: 'envíe', tengáis: 'tenga', uséis: 'use', abráis: 'abra', borréis: 'borre',
+  quedaos: 'quédese', sentaos: 'siéntese', poneos: 'póngase', dirigíos: 'diríjase', olvidaos: 'olvídese',
+  llamadnos: 'llámenos', escribidnos: 'escríbanos', avisadnos: 'avísenos', decidnos: 'díganos', respondednos: 'respóndanos', mandadnos: 'mándenos', enviadnos: 'envíenos', contactadnos: 'contáctenos',
+};
+/** "no os preocupéis" → "no se preocupe": a reflexive verb's "os" is "se" beside usted. */
+const ES_REFLEXIVE: Readonly<Record<string, string>> = { preocupéis: 'preocupe', quedéis: 'quede', olvidéis: 'olvide', molestéis: 'moleste', sintáis: 'sienta' };
+const ES_POSSESSIVE: Readonly<Record<string, string>> = { vuestro: 'su', vuestra: 'su', vuestros: 'sus', vuestras: 'sus', vosotros: 'usted', vosotras: 'usted' };
+
+const FR_VERBS: Readonly<Record<string, string>> = {
+  as: 'avez', es: 'êtes', peux: 'pouvez', vas: 'allez', dois: 'devez', veux: 'voulez', sais: 'savez', fais: 'faites', recevras: 'recevrez',
+  pourras: 'pourrez', auras: 'aurez', seras: 'serez', devras: 'devrez', avais: 'aviez', étais: 'étiez', reçois: 'recevez', trouveras: 'trouverez',
+};
+const FR_POSSESSIVE: Readonly<Record<string, string>> = { ta: 'votre', tes: 'vos', ton: 'votre' };
+
+const keepCase = (typed: string, to: string) => (/^\p{Lu}/u.test(typed) ? to[0]!.toUpperCase() + to.slice(1) : to);
+
+export function formalRegister(text: string, lang: string): string {
+  if (text === '') return text;
+  if (lang === 'es') {
+    return text
+      .replace(/(?<![\p{L}])[Oo]s\s+(lo|la|los|las)(?![\p{L}])/gu, (m, p: string) => keepCase(m, `se ${p}`))
+      .replace(/(?<![\p{L}])[Oo]s\s+(\p{L}+)(?![\p{L}])/gu, (m, v: string) => {
+        const k = v.toLowerCase();
+        if (Object.hasOwn(ES_REFLEXIVE, k)) return keepCase(m, `se ${ES_REFLEXIVE[k]}`);
+        return keepCase(m, `le ${Object.hasOwn(ES_VERBS, k) ? ES_VERBS[k] : v}`);
+      })
+      .replace(/(?<![\p{L}])a\s+vosotr[oa]s(?![\p{L}])/giu, (m) => keepCase(m, 'a usted'))
+      .replace(/(?<![\p{L}])\p{L}+(?![\p{L}])/gu, (w) => {
+        const k = w.toLowerCase();
+        if (Object.hasOwn(ES_VERBS, k)) return keepCase(w, ES_VERBS[k]!);
+        if (Object.hasOwn(ES_POSSESSIVE, k)) return keepCase(w, ES_POSSESSIVE[k]!);
+        return w;
+      });
+  }
+  if (lang === 'de') {
+    let imperative = false;
+    const small = germanLowerCased(text);
+    // Word by word, so "und" goes on an imperative only after one ("prüft … und stoßt sie … an").
+    return text.replace(/(?<![\p{L}])(\p{L}+)(?![\p{L}])/gu, (w: string, _g: string, at: number, whole: string) => {
+      const k = w.toLowerCase();
+      const before = whole.slice(0, at);
+      const prev = /(\p{L}+)[^\p{L}]*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+      const clauseStart = /^\s*$|[.!?;:,–-]\s*$/u.test(before) || prev === 'bitte' || (imperative && (prev === 'und' || prev === 'oder'));
+      if (/[.!?]\s*$/u.test(before)) imperative = false;
+      // Lower case in text typed all small (the capitals come with the nouns after it), as typed otherwise.
+      if (Object.hasOwn(DE_POSSESSIVE, k)) return small ? DE_POSSESSIVE[k]!.toLowerCase() : DE_POSSESSIVE[k]!;
+      if (k === 'dir') return 'Ihnen';
+      if (k === 'dich') return 'Sie';
+      if (k === 'euch') return DE_DATIVE_PREP.has(prev) ? 'Ihnen' : DE_ACCUSATIVE_PREP.has(prev) ? 'Sie' : w;
+      if (k === 'du') {
+        const next = /^\s+(\p{L}+)/u.exec(whole.slice(at + w.length))?.[1]?.toLowerCase();
+        if (next && Object.hasOwn(DE_VERBS, next)) return 'Sie';
+        return w;
+      }
+      if (Object.hasOwn(DE_VERBS, k)) {
+        const near = /(?<![\p{L}])du\s+$/iu.test(before) || /^\s+du(?![\p{L}])/iu.test(whole.slice(at + w.length));
+        return near ? keepCase(w, DE_VERBS[k]!) : w;
+      }
+      if (clauseStart && DE_IMPERATIVE.has(k)) {
+        const next = /^\s+(\p{L}+)/u.exec(whole.slice(at + w.length))?.[1]?.toLowerCase() ?? '';
+        // "…, prüft der Techniker": a subject after the verb makes it a statement, not a request ("bitte" always asks).
+        if (prev !== 'bitte' && (DE_SUBJECTS.has(next) || (next === 'sie' && !imperative))) return w;
+        imperative = true;
+        return `${keepCase(w, DE_IMPERATIVE.get(k)!)} Sie`;
+      }
+      return w;
+    });
+  }
+  if (lang === 'fr') {
+    return text
+      .replace(/(?<![\p{L}])tu\s+(\p{L}+)(?![\p{L}])/giu, (m, v: string) => (Object.hasOwn(FR_VERBS, v.toLowerCase()) ? keepCase(m, `vous ${FR_VERBS[v.toLowerCase()]}`) : m))
+      .replace(/(?<![\p{L}])(le|un|du|ce|au|mon|son|bon)?(\s*)(ta|tes|ton)(?=\s+\p{L})/giu, (m, art: string | undefined, sp: string, p: string) =>
+        art ? m : `${sp}${keepCase(p, FR_POSSESSIVE[p.toLowerCase()]!)}`)
+      .replace(/(?<![\p{L}])te\s+(?=\p{L})/giu, (m) => keepCase(m, 'vous '))
+      .replace(/(?<![\p{L}])t[’'](?=\p{L})/giu, (m) => keepCase(m, 'vous '));
+  }
+  return text;
+}
+
+/** Words of the familiar register left after formalRegister: the writer hears about them. */
+const INFORMAL: Readonly<Record<string, RegExp>> = {
+  de: /(?<![\p{L}])(?:du|dein\p{L}*|dich|dir|euch|eu(?:er|re|ren|rem|rer|res))(?![\p{L}])/giu,
+  fr: /(?<![\p{L}])(?:tu|toi|te)(?![\p{L}])/giu,
+  es: /(?<![\p{L}])(?:[Oo]s|vosotr[oa]s|vuestr[oa]s?|\p{L}+(?:áis|éis))(?![\p{L}])/giu,
+};
+export function informalWords(text: string, lang: string): string[] {
+  const re = INFORMAL[lang];
+  if (!re) return [];
+  return [...new Set(formalRegister(text, lang).match(re) ?? [])];
 }

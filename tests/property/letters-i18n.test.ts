@@ -24,35 +24,35 @@ interface LangFacts { mistakes: string[]; causes: string[]; commitments: string[
 
 const FACTS: Record<'de' | 'fr' | 'es', LangFacts> = {
   de: {
-    mistakes: ['Ihre Bestellung hat unser Lager drei Tage zu spät verlassen', 'wir haben Ihnen den falschen Strauß geschickt', 'Falscher Artikel verschickt', 'Ihre Geburtstagstorte kam zu spät (zwei Tage)', 'wir haben Ihre Karte für das März-Abo zweimal belastet', 'DIE GEHALTSABRECHNUNG IST FEHLGESCHLAGEN', 'wir haben doppelt abgebucht. entschuldigung'],
+    mistakes: ['Ihre Bestellung hat unser Lager drei Tage zu spät verlassen', 'wir haben Ihnen den falschen Strauß geschickt', 'Falscher Artikel verschickt', 'Ihre Geburtstagstorte kam zu spät (zwei Tage)', 'wir haben Ihre Karte für das März-Abo zweimal belastet', 'DIE GEHALTSABRECHNUNG IST FEHLGESCHLAGEN', 'wir haben doppelt abgebucht. entschuldigung', 'dein paket kam am mi. zu spät, inkl. der beilage'],
     causes: ['menschliches Versagen. unsere Nachtschicht hat die Lieferscheine falsch einsortiert', 'Kapazität', 'Eine Umstellung in unserem Lagersystem hat die Bestellungen eines Tages zurückgehalten', 'der Etikettendrucker hat geklemmt (schon wieder)', 'Unsere Rezeption hat das falsche Datum eingetragen'],
     commitments: ['wir haben es behoben.', 'Jedes Etikett wird jetzt von einer zweiten Person geprüft', 'wir stellen die Buchungen auf ein System um', 'Schulung für alle Mitarbeitenden (alle)'],
     outcomes: ['', 'Ihre Bestellung kommt nun am Mittwoch, 9. Juli', 'Die Erstattung ist unterwegs.', 'der Dienst läuft wieder normal'],
-    actions: ['', 'wiederholen Sie die Zahlung in Ihrem Kundenkonto', 'Bitte setzen Sie Ihr Passwort zurück.'],
-    details: ['', 'die Versandkosten von 7,95 €, innerhalb von 5 Tagen zurück auf Ihrer Karte', 'eine Gutschrift über 10 € für Ihre nächste Bestellung', 'Wir erstatten Ihnen die Liefergebühr.', '20 % Rabatt mit dem Code SORRY20'],
+    actions: ['', 'wiederholen Sie die Zahlung in Ihrem Kundenkonto', 'Bitte setzen Sie Ihr Passwort zurück.', 'schick uns pls kurz ein foto von deinem paket'],
+    details: ['', 'ein gutschein über 20 € für Ihren nächsten Einkauf', 'die Versandkosten von 7,95 €, innerhalb von 5 Tagen zurück auf Ihrer Karte', 'eine Gutschrift über 10 € für Ihre nächste Bestellung', 'Wir erstatten Ihnen die Liefergebühr.', '20 % Rabatt mit dem Code SORRY20'],
     people: ['Kundinnen und Kunden', 'Patienten', 'customers', 'members'],
   },
   fr: {
-    mistakes: ['votre commande a quitté notre entrepôt avec trois jours de retard', 'Nous vous avons envoyé le mauvais bouquet', 'mauvais article expédié', 'votre gâteau d’anniversaire est arrivé en retard (de deux jours)', 'nous avons débité votre carte deux fois. désolés', 'L’application était en panne pendant quatre heures lundi !'],
+    mistakes: ['votre commande a quitté notre entrepôt avec trois jours de retard', 'Nous vous avons envoyé le mauvais bouquet', 'mauvais article expédié', 'votre gâteau d’anniversaire est arrivé en retard (de deux jours)', 'nous avons débité votre carte deux fois. désolés', 'L’application était en panne pendant quatre heures lundi !', 'votre colis est parti sans vérif. de notre côté'],
     causes: ['erreur humaine. notre équipe de nuit a mal rangé les bons de commande', 'capacité', 'Un changement de planification dans notre entrepôt a bloqué les commandes d’une journée', 'l’imprimante d’étiquettes s’est bloquée (encore)', 'notre accueil a saisi la mauvaise date ; personne ne l’a vérifiée'],
     commitments: ['nous avons corrigé le problème.', 'Une deuxième personne vérifie désormais chaque étiquette', 'regrouper les réservations dans un seul système', 'Nous ferons mieux !'],
     outcomes: ['', 'votre commande arrivera mercredi 9 juillet', 'Le remboursement est en cours.'],
-    actions: ['', 'relancez le paiement depuis votre espace client', 'Merci de réinitialiser votre mot de passe.'],
+    actions: ['', 'relancez le paiement depuis votre espace client', 'Merci de réinitialiser votre mot de passe.', 'merci de nous envoyer une photo du colis svp'],
     details: ['', 'les frais de port de 7,95 €, recrédités sur votre carte sous 5 jours', 'un avoir de 10 € sur votre prochaine commande', 'Nous vous remboursons les frais de livraison.', '20 % de réduction avec le code « SORRY20 »'],
     people: ['clients', 'patients', 'customers', 'accounts'],
   },
   es: {
-    mistakes: ['su pedido salió de nuestro almacén con tres días de retraso', 'Le enviamos el ramo equivocado', 'artículo equivocado enviado', 'su tarta de cumpleaños llegó tarde (dos días)', 'cobramos dos veces su tarjeta. lo sentimos', 'LA NÓMINA FALLÓ'],
+    mistakes: ['su pedido salió de nuestro almacén con tres días de retraso', 'Le enviamos el ramo equivocado', 'artículo equivocado enviado', 'su tarta de cumpleaños llegó tarde (dos días)', 'cobramos dos veces su tarjeta. lo sentimos', 'LA NÓMINA FALLÓ', 'no os mandamos el pedido del mar. y nadie os avisó'],
     causes: ['error humano. nuestro turno de noche colocó mal los albaranes', 'capacidad', 'Un cambio de planificación en nuestro almacén retuvo los pedidos de un día', 'la impresora de etiquetas se atascó (otra vez)', 'nuestra recepción anotó la fecha equivocada'],
     commitments: ['lo hemos arreglado.', 'Ahora una segunda persona revisa cada etiqueta', 'unificar las reservas en un solo sistema', '¡Lo haremos mejor!'],
     outcomes: ['', 'su pedido llegará el miércoles 9 de julio', 'El reembolso está en camino.'],
-    actions: ['', 'vuelva a intentar el pago desde su área de cliente', 'Por favor, restablezca su contraseña.'],
+    actions: ['', 'vuelva a intentar el pago desde su área de cliente', 'Por favor, restablezca su contraseña.', 'quedaos en casa y si no os viene bien llamad al tlf. 900 123 456'],
     details: ['', 'los gastos de envío de 7,95 €, devueltos a su tarjeta en 5 días', 'un saldo de 10 € para su próximo pedido', 'Le devolvemos los gastos de entrega.', 'un 20 % de descuento con el código SORRY20'],
     people: ['clientes', 'pacientes', 'customers', 'accounts'],
   },
 };
 
-const COMPANIES = ['Die Kleine Backstube', 'la petite boulangerie', 'Acme Inc.', 'Smith & Sons', 'PANADERÍA LA ESPIGA'];
+const COMPANIES = ['Die Kleine Backstube', 'la petite boulangerie', 'Acme Inc.', 'Smith & Sons', 'PANADERÍA LA ESPIGA', 'Agence Numérique'];
 
 const dress = (base: fc.Arbitrary<string>) =>
   fc.tuple(base, fc.constantFrom('as typed', 'first upper'), fc.constantFrom('', '.', '..', ' .', '!', ';', ' ', '...'), fc.boolean()).map(([s, casing, end, doubleSpace]) => {
@@ -93,17 +93,32 @@ function customer(orders: number, title: string): Recipient {
   return r;
 }
 
+/** The letters say Sie / vous / usted: never a first-name greeting; "Madame," not "Bonjour Madame Lee". */
 const GREETING: Record<string, RegExp> = {
-  de: /^(?:Hallo(?: Ann)?,|Guten Tag(?: Dr\. Ann Lee| Ann Lee| Frau Lee| Herr Lee)?,|Sehr geehrte(?:r Herr| Frau) Lee,)$/u,
-  fr: /^(?:Bonjour(?: Ann| Madame Lee| Monsieur Lee| Docteur Lee| Ann Lee)?,)$/u,
-  es: /^(?:Hola(?:, Ann)?:|Buenos días(?:, Ann Lee)?:|Estimad[ao] Sr[a]?\. Lee:)$/u,
+  de: /^(?:Guten Tag(?: Dr\. Ann Lee| Ann Lee)?,|Sehr geehrte(?:r Herr| Frau) Lee,)$/u,
+  fr: /^(?:Bonjour,|Madame, Monsieur,|Madame,|Monsieur,|Docteur,)$/u,
+  es: /^(?:Buenos días:|Estimad[ao] Sr[a]?\. Lee:)$/u,
+};
+
+/** Words of the familiar register (the letters say Sie / vous / usted) and abbreviations a customer should not decode. */
+const INFORMAL: Record<string, RegExp> = {
+  de: /(?<![\p{L}])(?:du|dein\p{L}*|dich|dir|euch|pls|inkl|ggf|std)(?![\p{L}])|(?<![\p{L}])(?:am|bis) (?:Mo|Di|Mi|Do|Fr|Sa|So)\./u,
+  fr: /(?<![\p{L}])(?:tu|toi|vérif|svp|pdt)(?![\p{L}])/u,
+  es: /(?<![\p{L}])(?:os|vosotr\p{L}+|vuestr\p{L}*|\p{L}+(?:áis|éis)|tlf|aprox|pls|Os|Quedaos|quedaos)(?![\p{L}])|(?<![\p{L}])del (?:lun|mar|mié|jue|vie)\./u,
+};
+
+/** A follow-up promised with no day ("Wir melden uns noch einmal bei Ihnen"), or an outage fixed and then checked "ob alles läuft". */
+const UNDATED: Record<string, RegExp> = {
+  de: /(?:Wir melden uns|Ich melde mich) noch einmal bei Ihnen/u,
+  fr: /(?:Nous reviendrons|Je reviendrai) vers vous pour/u,
+  es: /en contacto con usted para/u,
 };
 
 /** Word-for-word phrasings native readers marked down. */
 const CALQUES: Record<string, RegExp> = {
-  de: /Der Fehler lag bei uns|im Stich gelassen|auf unsere Kappe|liegt auch das an uns|bleibt dran|bleibe dran/u,
-  fr: /C’est ainsi que nous éviterons|fait désormais partie de notre façon de travailler|La faute était la nôtre|c’est encore de notre faute/u,
-  es: /forma parte de nuestra forma de trabajar|Lo ocurrido nos ha obligado|también es culpa nuestra/u,
+  de: /Der Fehler lag bei uns|im Stich gelassen|auf unsere Kappe|liegt auch das an uns|bleibt dran|bleibe dran|(?:Ich wollte|Wir wollten) genau verstehen|Als Entschuldigung möchten|Auf Ihrer Seite ist ein Schritt nötig|um eine Sache bitten|konnten sie sich nicht darauf verlassen|Warteschleife|von einem Menschen gelesen|erhalten Sie von uns:? ein Gutschein|genauso wertvoll wie unsere|im Weg gestanden|Diese Enttäuschung haben wir verursacht|nie Ihr Problem werden dürfen|Anspruch auf alle Fakten|So ist es dazu gekommen/u,
+  fr: /C’est ainsi que nous éviterons|fait désormais partie de notre façon de travailler|La faute était la nôtre|c’est encore de notre faute|Voici comment c’est arrivé|(?:Je tenais|Nous tenions) à comprendre|changé notre façon de faire|besoin que vous fassiez une chose|Une action est nécessaire|droit à toute la vérité|file d’attente|vraie personne|Soyez attentif|faille de sécurité|chez Agence|compte autant que le nôtre|nous vous en avons empêché|Cette déception, c’est nous|devenir votre problème|ne faisait pas partie de l’accord/u,
+  es: /forma parte de nuestra forma de trabajar|Lo ocurrido nos ha obligado|también es culpa nuestra|Esto es lo que falló|(?:Necesito|Necesitamos) pedirle una cosa|Es necesaria una acción|Su tiempo vale tanto|Usted eligió algo concreto|cola de espera|(?:Queríamos|Quería) entender|la lee una persona|Tuviera lo que tuviera|un problema suyo, y se convirtió|no era lo acordado, y no debería|Esté atento|derecho a conocer todos los hechos|Así es como ocurrió|fue esta\./u,
 };
 
 /** The mechanical faults, in one rendered body (and subject), for a letter in `lang`. */
@@ -150,6 +165,11 @@ function faults(lang: 'de' | 'fr' | 'es', subject: string, body: string): string
   if (short) out.push(`shortened month "${short[0]}"`);
   const calque = CALQUES[lang]!.exec(all);
   if (calque) out.push(`calque "${calque[0]}"`);
+  const informal = INFORMAL[lang]!.exec(all);
+  if (informal) out.push(`familiar register or abbreviation "${informal[0]}"`);
+  const undated = UNDATED[lang]!.exec(body);
+  if (undated) out.push(`follow-up promised without a day: "${undated[0]}"`);
+  if (/wieder normal/u.test(body) && /dass bei Ihnen wieder alles läuft/u.test(body)) out.push('an outage already fixed checked "ob alles läuft"');
   if (guessLanguage(all) !== lang) out.push(`language guessed as ${guessLanguage(all)}`);
   return out;
 }

@@ -1,31 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { localeGreetingLine } from '../../src/recipients/greeting-locale.js';
 
-/** Greetings by each language's rules (SPEC "Greetings"): title and gender only from a title, never guessed from a first name. */
+/** Greetings by each language's rules (SPEC "Greetings"): the letters say Sie/vous/usted, so no first-name greeting; the gender from a title, or from a given name on the short unambiguous list, else the neutral form. */
 describe('greetings in German, French and Spanish', () => {
   const cases: [Parameters<typeof localeGreetingLine>[0], string, boolean, string][] = [
-    [{ name: 'Zoë Müller' }, 'de', false, 'Hallo Zoë,'],
+    [{ name: 'Zoë Müller' }, 'de', false, 'Guten Tag Zoë Müller,'],
     [{ name: 'Zoë Müller' }, 'de', true, 'Guten Tag Zoë Müller,'],
     [{ name: 'Mrs Zoë Müller' }, 'de', true, 'Sehr geehrte Frau Müller,'],
     [{ name: 'Herr Max Weber' }, 'de', true, 'Sehr geehrter Herr Weber,'],
     [{ name: 'Max Weber', salutation: 'Mr' }, 'de', true, 'Sehr geehrter Herr Weber,'],
-    [{ name: 'Dr. Anna Schmidt' }, 'de', true, 'Guten Tag Dr. Anna Schmidt,'],
+    [{ name: 'Dr. Anna Schmidt' }, 'de', true, 'Sehr geehrte Frau Dr. Schmidt,'],
+    [{ name: 'Dr. Kim Schmidt' }, 'de', true, 'Guten Tag Dr. Kim Schmidt,'],
     [{ name: 'Frau Dr. Anna Schmidt' }, 'de', true, 'Sehr geehrte Frau Dr. Schmidt,'],
     [{ name: 'Smith & Sons Catering Ltd' }, 'de', true, 'Sehr geehrte Damen und Herren,'],
-    [{ name: '' }, 'de', false, 'Hallo,'],
-    [{ name: 'JAMES O\'NEILL' }, 'de', false, 'Hallo James,'],
-    [{ name: 'Marie Dupont' }, 'fr', false, 'Bonjour Marie,'],
-    [{ name: 'Mme Marie Dupont' }, 'fr', true, 'Bonjour Madame Dupont,'],
-    [{ name: 'M. Jean Martin' }, 'fr', true, 'Bonjour Monsieur Martin,'],
-    [{ name: 'Marie Dupont' }, 'fr', true, 'Bonjour Marie Dupont,'],
+    [{ name: '' }, 'de', false, 'Guten Tag,'],
+    [{ name: 'JAMES O\'NEILL' }, 'de', false, 'Guten Tag James O\'Neill,'],
+    [{ name: 'Marie Dupont' }, 'fr', false, 'Madame,'],
+    [{ name: 'Dominique Dupont' }, 'fr', false, 'Bonjour,'],
+    [{ name: 'Mme Marie Dupont' }, 'fr', true, 'Madame,'],
+    [{ name: 'M. Jean Martin' }, 'fr', true, 'Monsieur,'],
+    [{ name: 'Dominique Dupont' }, 'fr', true, 'Madame, Monsieur,'],
     [{ name: 'Dupont SARL Accounts' }, 'fr', true, 'Madame, Monsieur,'],
-    [{ name: '' }, 'fr', true, 'Bonjour,'],
-    [{ name: 'Lucía García López' }, 'es', false, 'Hola, Lucía:'],
+    [{ name: '' }, 'fr', false, 'Bonjour,'],
+    [{ name: 'Lucía García López' }, 'es', false, 'Estimada Sra. García López:'],
     [{ name: 'Sra. Lucía García López' }, 'es', true, 'Estimada Sra. García López:'],
     [{ name: 'Sr. José Álvarez' }, 'es', true, 'Estimado Sr. Álvarez:'],
     [{ name: 'Dra. Ana Ruiz' }, 'es', true, 'Estimada Dra. Ruiz:'],
-    [{ name: 'Lucía García' }, 'es', true, 'Buenos días, Lucía García:'],
-    [{ name: '' }, 'es', false, 'Hola:'],
+    [{ name: 'Lucía García' }, 'es', true, 'Estimada Sra. García:'],
+    [{ name: 'Alex García' }, 'es', true, 'Buenos días:'],
+    [{ name: '' }, 'es', false, 'Buenos días:'],
     [{ name: 'Ana Ruiz', salutation: 'Estimada Ana' }, 'es', false, 'Estimada Ana:'],
   ];
   for (const [fields, lang, formal, line] of cases) {
@@ -49,7 +52,7 @@ describe('titles and names from the columns, as native readers expect them', () 
     [{ first_name: 'Änne', last_name: 'Müller-Lüdenscheidt', salutation: 'Frau Dr.' }, 'de', 'Sehr geehrte Frau Dr. Müller-Lüdenscheidt,'],
     [{ first_name: 'Klaus', last_name: 'Weber', salutation: 'Herr Prof. Dr.' }, 'de', 'Sehr geehrter Herr Prof. Dr. Weber,'],
     [{ first_name: 'Klaus', salutation: 'Herr Dr. Weber' }, 'de', 'Sehr geehrter Herr Dr. Weber,'],
-    [{ first_name: 'Élodie', last_name: 'Lefèvre', salutation: 'Mme' }, 'fr', 'Bonjour Madame Lefèvre,'],
+    [{ first_name: 'Élodie', last_name: 'Lefèvre', salutation: 'Mme' }, 'fr', 'Madame,'],
     // A compound given name is not a family name; a joined pair is both family names.
     [{ name: 'María José García-López', salutation: 'Sra.' }, 'es', 'Estimada Sra. García-López:'],
     [{ first_name: 'María José', last_name: 'García-López', salutation: 'Sra.' }, 'es', 'Estimada Sra. García-López:'],

@@ -194,12 +194,13 @@ describe('quotation marks and titles as each country writes them', () => {
   });
 
   it('a reader with a salutation column is greeted by title and surname in a light letter too, never by first name beside Sie/vous/usted', () => {
-    expect(localeGreetingLine({ first_name: 'Änne', last_name: 'Müller-Lüdenscheidt', salutation: 'Frau Dr.' }, 'de', false)).toBe('Guten Tag Frau Dr. Müller-Lüdenscheidt,');
-    expect(localeGreetingLine({ first_name: 'Klaus', last_name: 'Weber', salutation: 'Herr Prof. Dr.' }, 'de', false)).toBe('Guten Tag Herr Prof. Dr. Weber,');
-    expect(localeGreetingLine({ first_name: 'Jörg', last_name: 'Weiß', salutation: 'Herr' }, 'de', false)).toBe('Guten Tag Herr Weiß,');
-    expect(localeGreetingLine({ first_name: 'Élodie', last_name: 'Lefèvre-Dubois', salutation: 'Mme' }, 'fr', false)).toBe('Bonjour Madame Lefèvre-Dubois,');
+    expect(localeGreetingLine({ first_name: 'Änne', last_name: 'Müller-Lüdenscheidt', salutation: 'Frau Dr.' }, 'de', false)).toBe('Sehr geehrte Frau Dr. Müller-Lüdenscheidt,');
+    expect(localeGreetingLine({ first_name: 'Klaus', last_name: 'Weber', salutation: 'Herr Prof. Dr.' }, 'de', false)).toBe('Sehr geehrter Herr Prof. Dr. Weber,');
+    expect(localeGreetingLine({ first_name: 'Jörg', last_name: 'Weiß', salutation: 'Herr' }, 'de', false)).toBe('Sehr geehrter Herr Weiß,');
+    expect(localeGreetingLine({ first_name: 'Élodie', last_name: 'Lefèvre-Dubois', salutation: 'Mme' }, 'fr', false)).toBe('Madame,');
     expect(localeGreetingLine({ first_name: 'María José', last_name: 'García-López', salutation: 'Sra.' }, 'es', false)).toBe('Estimada Sra. García-López:');
-    // no salutation: the first name, as before
-    expect(localeGreetingLine({ first_name: 'Jörg', last_name: 'Weiß' }, 'de', false)).toBe('Hallo Jörg,');
+    // no salutation: a given name that says the gender gives it; one that does not, the neutral form (never the first name beside Sie)
+    expect(localeGreetingLine({ first_name: 'Jörg', last_name: 'Weiß' }, 'de', false)).toBe('Sehr geehrter Herr Weiß,');
+    expect(localeGreetingLine({ first_name: 'Kim', last_name: 'Weiß' }, 'de', false)).toBe('Guten Tag Kim Weiß,');
   });
 });
