@@ -375,7 +375,9 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // "we deployed a fix" is the repair, not how it happened
       if (CR.restoreObject.test(directObject(c.object, c.particle))) continue;
       // "the glitch has caused concern": the harm restated, not how it happened
-      if ((c.lemma === 'cause' || c.lemma === 'disrupt') && CR.harmObject.test(c.object)) continue;
+      if ((c.lemma === 'cause' || c.lemma === 'disrupt') && (CR.harmObject.test(c.object) || (c.object === '' && CR.harmCausedBefore.test(lower)))) continue;
+      // "we missed the mark", "we dropped the ball": a judgement of our act (own-it), not an event of the story
+      if ((c.lemma === 'miss' && /^the mark\b/.test(c.object)) || (c.lemma === 'drop' && /^the ball\b/.test(c.object)) || (c.lemma === 'fall' && /^short\b/.test(c.object))) continue;
       // "the email should have gone only to…" tells what went wrong as well
       if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
       n += CR.faultSubject.test(c.subject) && !c.passive && c.tense !== 'counterfactual' ? 2 : 1;
@@ -435,6 +437,8 @@ const CAUSE_PHRASE_END = /^(in|on|at|of|with|within|from|for|that|which|where|wh
 
 /** An object names something concrete: a thing that changes, not "changes", "steps" or "our security". */
 function concrete(object: string): boolean {
+  // "implement what is needed", "whatever it takes": a free relative names nothing
+  if (/^(what|whatever|whichever)\b/.test(object)) return false;
   if (/^to /.test(object) || CR.vagueResources.test(object)) return false;
   // a change noun counts ("a second check", "an alert that pages…", "monitoring on the payment queue"), but not
   // bare, with no article and nothing it acts on ("adding monitoring", "more alerts", "better testing")
@@ -495,13 +499,20 @@ function selfNames(body: string): (subject: string) => boolean {
 
 /** A concrete change, done or planned, by the writer (or a change that is itself the subject). */
 function commits(c: Clause, sentence: string, self: (subject: string) => boolean = () => false, next?: Clause): boolean {
-  if (c.negated || c.tense === 'modal' || c.tense === 'counterfactual') return false;
+  // the backdrop of the story ("in a previous incident we had disabled…", "while we were updating…") is no change
+  if (c.negated || c.tense === 'modal' || c.tense === 'counterfactual' || c.background) return false;
   const obj = `${c.particle} ${c.object}`.trim();
   // "we will no longer ask police to remove seated passengers": a practice ended, whatever the verb (never a
   // remedy: "no longer issue refunds without a ticket")
   if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && concrete(obj) && !/^(you|your)\b/.test(obj);
   // what it repairs for the people harmed is the remedy: "we will add a voucher to your wallet"
   if (CR.repairObject.test(obj)) return false;
+  // "we have fixed the bug" restores the service, "we introduced a fault that…" is the failure
+  if (!c.passive && CR.faultObject.test(directObject(c.object, c.particle))) return false;
+  // "three months prior to the incident, we upgraded our databases…": told as a time before the failure, an act is the story
+  if (c.tense === 'past' && CR.storyTime.test(sentence.toLowerCase())) return false;
+  // "we will update our website as soon as we have more information" promises news, not a change
+  if (CR.untilNews.test(sentence.toLowerCase())) return false;
   // the writer, a team of the writer's ("the Network Engineering team will…") or its name ("Capital One immediately fixed…")
   const writer = c.agent === 'first' || c.agent === 'org' || (c.agent === 'other' && self(c.subject));
   // a list item, as a command or as a thing done ("Closed the access point the criminals used")
@@ -552,7 +563,7 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (/^(delete|remove)$/.test(c.lemma) && (/\b(you|your)\b/.test(obj) || liveMatch(sentence.toLowerCase(), CR.faultAdverbs, true) !== null)) return false;
   // "the old import script has been disabled", "the legacy servers will be retired": the change told
   // of the thing changed (not of the people harmed, their things or the fault, and not a fix)
-  if (c.passive && (c.tense === 'perfect' || c.tense === 'future') && (c.agent === 'other' || /^our [a-z]/.test(c.subject)) && !PASSIVE_WEAK.has(c.lemma) &&
+  if (c.passive && (c.tense === 'perfect' || c.tense === 'future' || c.tense === 'progressive') && (c.agent === 'other' || /^our [a-z]/.test(c.subject)) && !PASSIVE_WEAK.has(c.lemma) &&
     !CR.passiveChangeExcluded.test(c.subject) && concrete(c.subject) && !CR.repairObject.test(obj)) return true;
   if (c.passive || !(writer || listItem)) return false;
   // an -ing form with no auxiliary inside a sentence ("our upgrades included migrating X") is no act of its own
