@@ -98,6 +98,8 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
     let w = t.replace(/’/g, "'").toLowerCase();
     // split contractions: we're → we 're, didn't → did n't
     const contraction = /^(.+?)(n't|'re|'ve|'ll|'m|'d|'s)$/.exec(w);
+    // "eBay's network", "Inbenta's product": an "'s" after a name is a possessive, not "is" ("it's", "that's", "there's" are)
+    if (contraction && contraction[2] === "'s" && !S_IS.has(contraction[1]!)) { out.push({ w, quoted }); continue; }
     if (contraction && contraction[1] !== 'ca' && contraction[1] !== 'wo') {
       out.push({ w: contraction[1]!, quoted }, { w: contraction[2]!, quoted });
       continue;
@@ -109,6 +111,9 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
   }
   return out;
 }
+
+/** Words whose "'s" is "is" or "has" (else it is a possessive: "eBay's corporate network"). */
+const S_IS = new Set(['it', 'that', 'this', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how', 'when', 'why', 'let', 'everything', 'nothing', 'something', 'everyone', 'someone', 'one', 'which']);
 
 const isPunct = (w: string) => /^[,;:—–()]$/.test(w);
 

@@ -352,11 +352,14 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
   for (const { s, clauses } of body) {
     let n = 0;
     const lower = s.text.toLowerCase();
-    if (CR.framing.test(lower)) n += 1;
+    // ("hired experts to investigate how this happened": an inquiry to come, not a story told)
+    const framed = CR.framing.exec(lower);
+    if (framed && !/\bto (investigate|understand|determine|find out|establish|learn|examine|review|look into|work out|figure out|explain)\s*$/.test(lower.slice(0, framed.index))) n += 1;
     // a cause counts where the sentence tells what happened (past or perfect), not in "the only
     // time bin days change is because of Christmas"
     // ("the offense caused by the jumper": a participle after a noun names the harm, it tells no event)
-    const narrated = clauses.some((c) => (c.tense === 'past' || c.tense === 'perfect' || c.tense === 'counterfactual') && !harmSource(c)) || /\b(was|were|had)\b/.test(lower);
+    // ("some information may have been accessed": what may have happened is told as well)
+    const narrated = clauses.some((c) => (c.tense === 'past' || c.tense === 'perfect' || c.tense === 'counterfactual') && !harmSource(c)) || /\b(was|were|had|(may|might|could) have been)\b/.test(lower);
     const cause = narrated ? causeOf(unquoted(lower)) : null;
     if (cause !== null) {
       if (isVagueCause(cause)) vague ??= { sentence: s, cause };
@@ -369,9 +372,16 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // an omission of ours, told as what happened: "we did not design the product with the foresight…"
       // (not the act inside "we did not intend to make light of…": that is an intention denied)
       if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== c && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
+      // a thing done wrong, whatever the verb: "the batch was resubmitted twice", "the file was uploaded in error"
+      if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object)) { n += 1; continue; }
       // something of ours was acted on ("our platform was built for enterprise customers"), whatever the verb
       if (!c.negated && c.passive && (c.tense === 'past' || c.tense === 'perfect') && /^our \w/.test(c.subject) && !MECHANISM.has(c.lemma)) { n += 1; continue; }
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
+      // "an error on our part prevented add-ons from being installed": a fault in general words keeping people from
+      // something is the harm restated
+      if (/^(prevent|stop|keep|block)$/.test(c.lemma) && /\bfrom \w+ing\b/.test(c.object) && isVagueCause(c.subject)) continue;
+      // "some usernames have been accessed", "hackers gained access to some customer data": the breach itself, not how
+      if (CR.intrusionVerbs.test(c.lemma) && ((c.passive && !/\b(via|through|using|by means of|with)\b/.test(c.object)) || /^(\w+ )?access\b/.test(c.object))) continue;
       // "we deployed a fix" is the repair, not how it happened
       if (CR.restoreObject.test(directObject(c.object, c.particle))) continue;
       // "the glitch has caused concern": the harm restated, not how it happened
@@ -399,9 +409,10 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
 function causeOf(lower: string): string | null {
   const m = CR.causeWords.exec(lower);
   if (!m) return null;
-  const effect = /^(led to|resulted in|triggered|which meant|meaning that|after which)/.test(m[0]);
+  const effect = /^(led to|resulted in|triggered|which meant|meaning that|after which|hence|and therefore|which is why)/.test(m[0]);
   if (effect) {
-    const before = lower.slice(0, m.index).replace(/\b(that|which|this)\s*$/, '').trim().split(/[\s,;:]+/);
+    // ("we had a single path out, and hence were unable to…": the cause is the clause before the "and")
+    const before = lower.slice(0, m.index).replace(/\b(that|which|this)\s*$/, '').replace(/[\s,;:]*\band\s*$/, '').trim().split(/[\s,;:]+/);
     const np: string[] = [];
     for (let i = before.length - 1; i >= 0 && np.length < 5; i--) {
       const w = before[i]!;
@@ -410,7 +421,8 @@ function causeOf(lower: string): string | null {
     }
     return np.join(' ');
   }
-  const cause = lower.slice(m.index + m[0].length).split(/[,;:.!?—–()]|\b(and|but|so|which|while|when)\b/)[0]!.trim();
+  // (up to a time: "a configuration change earlier today" names a configuration change)
+  const cause = lower.slice(m.index + m[0].length).split(/[,;:.!?—–()]|\b(and|but|so|which|while|when|earlier|today|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week))\b/)[0]!.trim();
   // "because of that we're going to remove…": a cause that only points back names nothing
   const back = /^(that|this|it|these|those)(?= (we|i|you|they|he|she|it)\b|$)/.exec(cause);
   return back ? back[0] : cause.split(/\s+/).slice(0, 10).join(' ');
