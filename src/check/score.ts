@@ -509,6 +509,18 @@ function selfNames(body: string): (subject: string) => boolean {
   };
 }
 
+/** What a sentence tells as a whole (story time, news held back), read once per sentence, not once per clause. */
+let flagsOf = '';
+let flags = { story: false, news: false };
+function sentenceFlags(sentence: string): { story: boolean; news: boolean } {
+  if (sentence !== flagsOf) {
+    const lower = sentence.toLowerCase();
+    flagsOf = sentence;
+    flags = { story: CR.storyTime.test(lower), news: CR.untilNews.test(lower) };
+  }
+  return flags;
+}
+
 /** A concrete change, done or planned, by the writer (or a change that is itself the subject). */
 function commits(c: Clause, sentence: string, self: (subject: string) => boolean = () => false, next?: Clause): boolean {
   // the backdrop of the story ("in a previous incident we had disabled…", "while we were updating…") is no change
@@ -522,9 +534,9 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // "we have fixed the bug" restores the service, "we introduced a fault that…" is the failure
   if (!c.passive && CR.faultObject.test(directObject(c.object, c.particle))) return false;
   // "three months prior to the incident, we upgraded our databases…": told as a time before the failure, an act is the story
-  if (c.tense === 'past' && CR.storyTime.test(sentence.toLowerCase())) return false;
+  if (c.tense === 'past' && sentenceFlags(sentence).story) return false;
   // "we will update our website as soon as we have more information" promises news, not a change
-  if (CR.untilNews.test(sentence.toLowerCase())) return false;
+  if (sentenceFlags(sentence).news) return false;
   // the writer, a team of the writer's ("the Network Engineering team will…") or its name ("Capital One immediately fixed…")
   const writer = c.agent === 'first' || c.agent === 'org' || (c.agent === 'other' && self(c.subject));
   // a list item, as a command or as a thing done ("Closed the access point the criminals used")
