@@ -179,6 +179,8 @@ export const CLAUSE_RULES = {
   faultObject: /^(?:the |a |an |this |that |these |those |our |its )?(?:[\w-]+ )?(?:root cause|underlying cause|cause|bugs?|defects?|faults?|glitch(?:es)?|errors?|issues?|problems?|regressions?)(?: (?:that|which|in|on|with|where|behind|causing|affecting|responsible)\b.*)?$/,
   /** A time before the failure: an act told in the simple past with it is the story, not a change ("Three months prior to the incident we upgraded…", "We launched Maps initially with…"). */
   storyTime: /\b(?:(?:prior to|before) (?:the|this|that) (?:incident|outage|breach|failure|problem|issue|event|attack)|initially|originally|previously|in a previous|at the time|(?:\w+|a few) (?:days|weeks|months|years) (?:ago|earlier|prior|before))\b/,
+  /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */
+  containVerbs: /^(isolate|disconnect|shut|pause|suspend|halt|restart|reboot|quarantine|unplug)$/,
   /** A change held back until there is news: "we will update our website as soon as we have more information" tells, it does not change. */
   untilNews: /\b(as soon as|once|when|if) (we|there) (have|has|know|learn|get|is|are) (any )?(more|further|new|additional) (information|details|news|updates|to share)\b/,
   /** Resources named without a number: "more servers" is a wish, not a plan. */

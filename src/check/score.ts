@@ -531,6 +531,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && concrete(obj) && !/^(you|your)\b/.test(obj);
   // what it repairs for the people harmed is the remedy: "we will add a voucher to your wallet"
   if (CR.repairObject.test(obj)) return false;
+  // "the team isolated a network device that did not function well": containing the faulty thing, not a change
+  if (CR.containVerbs.test(c.lemma) && (/\b(faulty|failing|failed|malfunctioning|defective|broken)\b/.test(obj) || (next !== undefined && next.subject === '' && (next.negated && /^(function|work|respond|perform)$/.test(next.lemma) || /^(fail|malfunction|break|crash)$/.test(next.lemma))))) return false;
   // "we have fixed the bug" restores the service, "we introduced a fault that…" is the failure
   if (!c.passive && CR.faultObject.test(directObject(c.object, c.particle))) return false;
   // "three months prior to the incident, we upgraded our databases…": told as a time before the failure, an act is the story
@@ -545,7 +547,10 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // (not in the plain present: "we work very hard to ensure every customer feels welcome" tells a habit, not a change)
   if ((writer || listItem) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && c.tense !== 'nonfinite' && !(c.tense === 'present' && writer)) {
     // the purpose is in the clause ("… to prevent …") or in a relative clause right after it ("…, which should prevent this")
-    const purpose = `${obj}${next && next.subject === '' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : ''}`;
+    // or a result after "so" ("we've had a brand new oven so the problem won't occur again")
+    const recurs = next !== undefined && next.negated && next.subject !== '' && /^(happen|occur|recur|repeat)$/.test(next.lemma) && (next.tense === 'future' || next.tense === 'modal') &&
+      new RegExp(`\\bso (that )?${next.subject.replace(/[^a-z0-9' ]/g, '')} `).test(sentence.toLowerCase());
+    const purpose = `${obj}${next && next.subject === '' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : recurs ? ' which should prevent' : ''}`;
     // the thing acted on, up to an adjunct or a question word ("an investigation into what caused this" names nothing)
     const acted = directObject(c.object, c.particle).split(/ (?:what|how|why|which|who|where|when)\b/)[0]!;
     if (CR.preventionPurpose.test(purpose) && concrete(acted) && !CR.restoreObject.test(acted) && !CR.communicationObject.test(obj) && !/^(you|your|them|it|this|that|customers|users|people|everyone|members|clients)\b/.test(obj)) return true;

@@ -435,6 +435,9 @@ describe('sixth round: explain and commitment as the labeller reads them (own se
     ['"what is needed" names nothing', 'We will install a second phone line to ensure the lines stay open.', 'We will implement what is needed to ensure the lines stay open.'],
     ['an act dated before the failure is the story', 'After the outage, we upgraded the database to a version with the failover fix.', 'Three months prior to the incident, we upgraded the database to a new version.'],
     ['a subject with a relative clause, and a change under way', 'The faulty router that caused the outage is being replaced.', 'The router that caused the outage is being examined.'],
+    ['containing the faulty thing is no change', 'The team replaced a network switch that did not work well.', 'The team isolated a network switch that did not work well.'],
+    ['a result after "so" that it will not happen again is a purpose of prevention', 'We have bought a second oven so the problem will not occur again.', 'We are sorry, and we hope the problem will not occur again.'],
+    ['…with "so that" too', 'We have bought a second oven so that this will not happen again.', 'We bought a second oven last year, so that is not the problem.'],
     ['"need" is no past tense', 'We have written a runbook for the payment systems to make sure nothing is missed.', 'We need better documentation of the payment systems to make sure nothing is missed.'],
   ])('commitment: %s', (_what, change, other) => {
     expect(part(change, 'commitment')).toBe(true);
