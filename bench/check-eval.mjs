@@ -88,7 +88,7 @@ function figures(set) {
 
 const dev = items.filter((i) => !heldOut.has(i.name));
 const held = items.filter((i) => heldOut.has(i.name));
-const result = { development: figures(dev), heldOut: devOnly ? null : figures(held) };
+const result = { development: figures(dev), heldOut: devOnly || held.length === 0 ? null : figures(held) };
 const pct = (x) => `${(100 * x).toFixed(0)}%`.padStart(5);
 const header = `${''.padEnd(12)}${'n'.padStart(4)}  ${PARTS.map((p) => p.slice(0, 5).padStart(5)).join('  ')}  ${'AUC'.padStart(5)}`;
 const row = (label, f) => `${label.padEnd(12)}${String(f.letters).padStart(4)}  ${PARTS.map((p) => pct(f.agreement[p])).join('  ')}  ${f.auc === null ? '  n/a' : f.auc.toFixed(2).padStart(5)}`;
@@ -120,7 +120,7 @@ if (asJson) {
   console.log(header);
   console.log(row('development', result.development));
   if (result.heldOut) console.log(row('held-out', result.heldOut));
-  console.log(`(grades: development ${JSON.stringify(result.development.grades)}${result.heldOut ? `, held-out ${JSON.stringify(result.heldOut.grades)}` : ', held-out not run'}; AUC = good above poor by score)`);
+  console.log(`(grades: development ${JSON.stringify(result.development.grades)}${result.heldOut ? `, held-out ${JSON.stringify(result.heldOut.grades)}` : held.length === 0 ? ', no held-out set listed' : ', held-out not run'}; AUC = good above poor by score)`);
   if (verbose || disagree) {
     const parts = disagree && !verbose ? ['explain', 'commitment'] : PARTS;
     for (const item of dev) {

@@ -28,6 +28,8 @@ export interface Clause {
   particle: string;
   /** "no longer": a practice ended ("we will no longer store…"); not a negation. */
   ceased?: boolean;
+  /** The backdrop of a story, not an act of its own: "we had disabled…", "we were updating…", "we have been setting up…". */
+  background?: boolean;
 }
 
 /** Pronouns after which the next word is a verb ("we messed", "I owe"). */
@@ -76,7 +78,9 @@ export function lemma(word: string): string {
   return tries[0] ?? w;
 }
 
-const isPastForm = (w: string) => /ed$/.test(w) || (IRREGULAR[w] !== undefined && IRREGULAR[w] !== w);
+/** Base forms that end in "-ed": "we need better documentation" is no past tense. */
+const ED_BASE = new Set(['need', 'feed', 'bleed', 'breed', 'speed', 'proceed', 'succeed', 'exceed', 'heed', 'seed', 'weed', 'shred', 'embed', 'bed', 'wed']);
+const isPastForm = (w: string) => (/ed$/.test(w) && !ED_BASE.has(w)) || (IRREGULAR[w] !== undefined && IRREGULAR[w] !== w);
 
 /** Words of a sentence with their quotation state; punctuation that ends a clause is kept as a token. */
 function words(sentence: string): { w: string; quoted: boolean }[] {
@@ -94,6 +98,8 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
     let w = t.replace(/’/g, "'").toLowerCase();
     // split contractions: we're → we 're, didn't → did n't
     const contraction = /^(.+?)(n't|'re|'ve|'ll|'m|'d|'s)$/.exec(w);
+    // "eBay's network", "Inbenta's product": an "'s" after a name is a possessive, not "is" ("it's", "that's", "there's" are)
+    if (contraction && contraction[2] === "'s" && !S_IS.has(contraction[1]!)) { out.push({ w, quoted }); continue; }
     if (contraction && contraction[1] !== 'ca' && contraction[1] !== 'wo') {
       out.push({ w: contraction[1]!, quoted }, { w: contraction[2]!, quoted });
       continue;
@@ -106,6 +112,9 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
   return out;
 }
 
+/** Words whose "'s" is "is" or "has" (else it is a possessive: "eBay's corporate network"). */
+const S_IS = new Set(['it', 'that', 'this', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how', 'when', 'why', 'let', 'everything', 'nothing', 'something', 'everyone', 'someone', 'one', 'which']);
+
 const isPunct = (w: string) => /^[,;:—–()]$/.test(w);
 
 /** The clauses of one sentence, in order. */
@@ -117,6 +126,7 @@ export function clausesOf(sentence: string): Clause[] {
   let lastAgent: Agent = 'none';
   let last: Clause | undefined;
   let i = 0;
+  let carried: string[] | undefined; // the subject a relative clause inside it handed on ("the software that … is being retired")
   let firstWord = 0; // the first word that is not punctuation or quoted: only a clause there can be an imperative
   while (firstWord < ws.length && (isPunct(ws[firstWord]!.w) || ws[firstWord]!.quoted)) firstWord++;
   while (i < ws.length) {
@@ -180,7 +190,9 @@ export function clausesOf(sentence: string): Clause[] {
       verb = aux.pop()!;
       verbIndex = j - 1;
     }
-    const subjectWords = ws.slice(start, i).map((x) => x.w).filter((x) => !isPunct(x));
+    const subjectWords = carried && start === i ? carried : ws.slice(start, i).map((x) => x.w).filter((x) => !isPunct(x));
+    carried = undefined;
+    const relativeOpen = start === i && /^(that|which)$/.test(prev);
     let subject = subjectWords.join(' ');
     let agent: Agent = agentOf(subjectWords);
     // "No billing information was affected": a subject with no is a negation
@@ -214,6 +226,9 @@ export function clausesOf(sentence: string): Clause[] {
         if (ws[close]?.w === ')' && close + 1 < ws.length && !isPunct(ws[close + 1]!.w)) { k = close; continue; }
       }
       if (x.quoted || isPunct(x.w)) break;
+      // "the software that has caused these issues is being retired": in a relative clause with no subject of its
+      // own, an auxiliary and a verb after its object start the main clause, whose subject is the noun before "that"
+      if (relativeOpen && objectWords.length > 0 && (BE.has(x.w) || HAVE.has(x.w) || MODALS.has(x.w)) && /^(being|been|be)$|ed$|ing$/.test(ws[k + 1]?.w ?? '') && !ws[k + 1]!.quoted) { carried = relativeHead(ws, i - 2); break; }
       // "… that is I will be moving …": a pronoun and its auxiliary start a new clause
       if (PERSONAL.has(x.w) && x.w !== 'it' && objectWords.length > 0 === false && (MODALS.has(ws[k + 1]?.w ?? '') || HAVE.has(ws[k + 1]?.w ?? '') || BE.has(ws[k + 1]?.w ?? ''))) break;
       if (BOUNDARY_WORDS.has(x.w)) {
@@ -229,7 +244,9 @@ export function clausesOf(sentence: string): Clause[] {
     const opens = i === firstWord && !(aux.length === 0 && verb.endsWith('ing') && objectWords.some((x) => BE.has(x) || MODALS.has(x)));
     const tense = coordinated && aux.length === 0 && last ? last.tense : aux.length === 0 && verb.endsWith('ing') && !opens ? 'nonfinite' : tenseOf(aux, verb, subject === '' && agent === 'none' && opens);
     const passive = aux.some((a) => BE.has(a)) && isPastForm(verb) && !aux.includes('going');
-    const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' '), ...(ceased ? { ceased } : {}) };
+    // "we had disabled…" (before the story's time), "we were updating…", "we have been setting up…" (going on when it happened)
+    const background = (aux.includes('had') && isPastForm(verb) && !aux.some((a) => MODALS.has(a))) || (verb.endsWith('ing') && !aux.includes('going') && (aux.includes('was') || aux.includes('were') || (aux.includes('been') && aux.some((a) => HAVE.has(a)))));
+    const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' '), ...(ceased ? { ceased } : {}), ...(background ? { background } : {}) };
     // "we had to shut down": the verb after "to" is the act
     if ((clause.lemma === 'have' || clause.lemma === 'need' || clause.lemma === 'start' || clause.lemma === 'begin' || clause.lemma === 'continue' || clause.lemma === 'plan' || clause.lemma === 'pledge' || clause.lemma === 'commit' || clause.lemma === 'aim' || clause.lemma === 'intend' || clause.lemma === 'want' || clause.lemma === 'work' || clause.lemma === 'decide' || clause.lemma === 'choose') && /^(to|on) /.test(clause.object)) {
       const rest = clause.object.split(' ').slice(1);
@@ -261,6 +278,17 @@ export function clausesOf(sentence: string): Clause[] {
   return clauses;
 }
 
+/** The noun phrase that ends at index `end` (the words before a relative pronoun), back to a boundary. */
+function relativeHead(ws: { w: string; quoted: boolean }[], end: number): string[] {
+  const np: string[] = [];
+  for (let k = end; k >= 0 && np.length < 6; k--) {
+    const x = ws[k]!;
+    if (x.quoted || isPunct(x.w) || BOUNDARY_WORDS.has(x.w) || BE.has(x.w) || HAVE.has(x.w) || MODALS.has(x.w)) break;
+    np.unshift(x.w);
+  }
+  return np;
+}
+
 function agentOf(subject: string[]): Agent {
   if (subject.length === 0) return 'none';
   // the head of a short subject, or a possessor: "we", "our team", "our practices and training"
@@ -278,6 +306,8 @@ function tenseOf(aux: string[], verb: string, imperative: boolean): Tense {
   if (a.some((x) => MODALS.has(x))) return 'modal';
   if (a.some((x) => x === 'have' || x === 'has' || x === "'ve")) return 'perfect';
   if (a.includes('had')) return 'past';
+  // "is being retired": a change under way
+  if (a.includes('being') && a.some((x) => x === 'is' || x === 'are' || x === "'s" || x === "'re" || x === 'am')) return 'progressive';
   if (verb.endsWith('ing') && a.some((x) => BE.has(x))) return a.some((x) => x === 'was' || x === 'were') ? 'past' : 'progressive';
   if (a.some((x) => x === 'was' || x === 'were' || x === 'did')) return 'past';
   if (a.length === 0 && isPastForm(verb)) return 'past';

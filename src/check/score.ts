@@ -352,11 +352,14 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
   for (const { s, clauses } of body) {
     let n = 0;
     const lower = s.text.toLowerCase();
-    if (CR.framing.test(lower)) n += 1;
+    // ("hired experts to investigate how this happened": an inquiry to come, not a story told)
+    const framed = CR.framing.exec(lower);
+    if (framed && !/\bto (investigate|understand|determine|find out|establish|learn|examine|review|look into|work out|figure out|explain)\s*$/.test(lower.slice(0, framed.index))) n += 1;
     // a cause counts where the sentence tells what happened (past or perfect), not in "the only
     // time bin days change is because of Christmas"
     // ("the offense caused by the jumper": a participle after a noun names the harm, it tells no event)
-    const narrated = clauses.some((c) => (c.tense === 'past' || c.tense === 'perfect' || c.tense === 'counterfactual') && !harmSource(c)) || /\b(was|were|had)\b/.test(lower);
+    // ("some information may have been accessed": what may have happened is told as well)
+    const narrated = clauses.some((c) => (c.tense === 'past' || c.tense === 'perfect' || c.tense === 'counterfactual') && !harmSource(c)) || /\b(was|were|had|(may|might|could) have been)\b/.test(lower);
     const cause = narrated ? causeOf(unquoted(lower)) : null;
     if (cause !== null) {
       if (isVagueCause(cause)) vague ??= { sentence: s, cause };
@@ -369,13 +372,22 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // an omission of ours, told as what happened: "we did not design the product with the foresight…"
       // (not the act inside "we did not intend to make light of…": that is an intention denied)
       if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== c && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
+      // a thing done wrong, whatever the verb: "the batch was resubmitted twice", "the file was uploaded in error"
+      if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object)) { n += 1; continue; }
       // something of ours was acted on ("our platform was built for enterprise customers"), whatever the verb
       if (!c.negated && c.passive && (c.tense === 'past' || c.tense === 'perfect') && /^our \w/.test(c.subject) && !MECHANISM.has(c.lemma)) { n += 1; continue; }
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
+      // "an error on our part prevented add-ons from being installed": a fault in general words keeping people from
+      // something is the harm restated
+      if (/^(prevent|stop|keep|block)$/.test(c.lemma) && /\bfrom \w+ing\b/.test(c.object) && isVagueCause(c.subject)) continue;
+      // "some usernames have been accessed", "hackers gained access to some customer data": the breach itself, not how
+      if (CR.intrusionVerbs.test(c.lemma) && ((c.passive && !/\b(via|through|using|by means of|with)\b/.test(c.object)) || /^(\w+ )?access\b/.test(c.object))) continue;
       // "we deployed a fix" is the repair, not how it happened
       if (CR.restoreObject.test(directObject(c.object, c.particle))) continue;
       // "the glitch has caused concern": the harm restated, not how it happened
-      if ((c.lemma === 'cause' || c.lemma === 'disrupt') && CR.harmObject.test(c.object)) continue;
+      if ((c.lemma === 'cause' || c.lemma === 'disrupt') && (CR.harmObject.test(c.object) || (c.object === '' && CR.harmCausedBefore.test(lower)))) continue;
+      // "we missed the mark", "we dropped the ball": a judgement of our act (own-it), not an event of the story
+      if ((c.lemma === 'miss' && /^the mark\b/.test(c.object)) || (c.lemma === 'drop' && /^the ball\b/.test(c.object)) || (c.lemma === 'fall' && /^short\b/.test(c.object))) continue;
       // "the email should have gone only to…" tells what went wrong as well
       if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
       n += CR.faultSubject.test(c.subject) && !c.passive && c.tense !== 'counterfactual' ? 2 : 1;
@@ -397,9 +409,10 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
 function causeOf(lower: string): string | null {
   const m = CR.causeWords.exec(lower);
   if (!m) return null;
-  const effect = /^(led to|resulted in|triggered|which meant|meaning that|after which)/.test(m[0]);
+  const effect = /^(led to|resulted in|triggered|which meant|meaning that|after which|hence|and therefore|which is why)/.test(m[0]);
   if (effect) {
-    const before = lower.slice(0, m.index).replace(/\b(that|which|this)\s*$/, '').trim().split(/[\s,;:]+/);
+    // ("we had a single path out, and hence were unable to…": the cause is the clause before the "and")
+    const before = lower.slice(0, m.index).replace(/\b(that|which|this)\s*$/, '').replace(/[\s,;:]*\band\s*$/, '').trim().split(/[\s,;:]+/);
     const np: string[] = [];
     for (let i = before.length - 1; i >= 0 && np.length < 5; i--) {
       const w = before[i]!;
@@ -408,7 +421,8 @@ function causeOf(lower: string): string | null {
     }
     return np.join(' ');
   }
-  const cause = lower.slice(m.index + m[0].length).split(/[,;:.!?—–()]|\b(and|but|so|which|while|when)\b/)[0]!.trim();
+  // (up to a time: "a configuration change earlier today" names a configuration change)
+  const cause = lower.slice(m.index + m[0].length).split(/[,;:.!?—–()]|\b(and|but|so|which|while|when|earlier|today|yesterday|this (?:morning|afternoon|evening|week)|last (?:night|week))\b/)[0]!.trim();
   // "because of that we're going to remove…": a cause that only points back names nothing
   const back = /^(that|this|it|these|those)(?= (we|i|you|they|he|she|it)\b|$)/.exec(cause);
   return back ? back[0] : cause.split(/\s+/).slice(0, 10).join(' ');
@@ -435,6 +449,8 @@ const CAUSE_PHRASE_END = /^(in|on|at|of|with|within|from|for|that|which|where|wh
 
 /** An object names something concrete: a thing that changes, not "changes", "steps" or "our security". */
 function concrete(object: string): boolean {
+  // "implement what is needed", "whatever it takes": a free relative names nothing
+  if (/^(what|whatever|whichever)\b/.test(object)) return false;
   if (/^to /.test(object) || CR.vagueResources.test(object)) return false;
   // a change noun counts ("a second check", "an alert that pages…", "monitoring on the payment queue"), but not
   // bare, with no article and nothing it acts on ("adding monitoring", "more alerts", "better testing")
@@ -493,15 +509,36 @@ function selfNames(body: string): (subject: string) => boolean {
   };
 }
 
+/** What a sentence tells as a whole (story time, news held back), read once per sentence, not once per clause. */
+let flagsOf = '';
+let flags = { story: false, news: false };
+function sentenceFlags(sentence: string): { story: boolean; news: boolean } {
+  if (sentence !== flagsOf) {
+    const lower = sentence.toLowerCase();
+    flagsOf = sentence;
+    flags = { story: CR.storyTime.test(lower), news: CR.untilNews.test(lower) };
+  }
+  return flags;
+}
+
 /** A concrete change, done or planned, by the writer (or a change that is itself the subject). */
 function commits(c: Clause, sentence: string, self: (subject: string) => boolean = () => false, next?: Clause): boolean {
-  if (c.negated || c.tense === 'modal' || c.tense === 'counterfactual') return false;
+  // the backdrop of the story ("in a previous incident we had disabled…", "while we were updating…") is no change
+  if (c.negated || c.tense === 'modal' || c.tense === 'counterfactual' || c.background) return false;
   const obj = `${c.particle} ${c.object}`.trim();
   // "we will no longer ask police to remove seated passengers": a practice ended, whatever the verb (never a
   // remedy: "no longer issue refunds without a ticket")
   if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && concrete(obj) && !/^(you|your)\b/.test(obj);
   // what it repairs for the people harmed is the remedy: "we will add a voucher to your wallet"
   if (CR.repairObject.test(obj)) return false;
+  // "the team isolated a network device that did not function well": containing the faulty thing, not a change
+  if (CR.containVerbs.test(c.lemma) && (/\b(faulty|failing|failed|malfunctioning|defective|broken)\b/.test(obj) || (next !== undefined && next.subject === '' && (next.negated && /^(function|work|respond|perform)$/.test(next.lemma) || /^(fail|malfunction|break|crash)$/.test(next.lemma))))) return false;
+  // "we have fixed the bug" restores the service, "we introduced a fault that…" is the failure
+  if (!c.passive && CR.faultObject.test(directObject(c.object, c.particle))) return false;
+  // "three months prior to the incident, we upgraded our databases…": told as a time before the failure, an act is the story
+  if (c.tense === 'past' && sentenceFlags(sentence).story) return false;
+  // "we will update our website as soon as we have more information" promises news, not a change
+  if (sentenceFlags(sentence).news) return false;
   // the writer, a team of the writer's ("the Network Engineering team will…") or its name ("Capital One immediately fixed…")
   const writer = c.agent === 'first' || c.agent === 'org' || (c.agent === 'other' && self(c.subject));
   // a list item, as a command or as a thing done ("Closed the access point the criminals used")
@@ -510,7 +547,10 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // (not in the plain present: "we work very hard to ensure every customer feels welcome" tells a habit, not a change)
   if ((writer || listItem) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && c.tense !== 'nonfinite' && !(c.tense === 'present' && writer)) {
     // the purpose is in the clause ("… to prevent …") or in a relative clause right after it ("…, which should prevent this")
-    const purpose = `${obj}${next && next.subject === '' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : ''}`;
+    // or a result after "so" ("we've had a brand new oven so the problem won't occur again")
+    const recurs = next !== undefined && next.negated && next.subject !== '' && /^(happen|occur|recur|repeat)$/.test(next.lemma) && (next.tense === 'future' || next.tense === 'modal') &&
+      new RegExp(`\\bso (that )?${next.subject.replace(/[^a-z0-9' ]/g, '')} `).test(sentence.toLowerCase());
+    const purpose = `${obj}${next && next.subject === '' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : recurs ? ' which should prevent' : ''}`;
     // the thing acted on, up to an adjunct or a question word ("an investigation into what caused this" names nothing)
     const acted = directObject(c.object, c.particle).split(/ (?:what|how|why|which|who|where|when)\b/)[0]!;
     if (CR.preventionPurpose.test(purpose) && concrete(acted) && !CR.restoreObject.test(acted) && !CR.communicationObject.test(obj) && !/^(you|your|them|it|this|that|customers|users|people|everyone|members|clients)\b/.test(obj)) return true;
@@ -552,7 +592,7 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (/^(delete|remove)$/.test(c.lemma) && (/\b(you|your)\b/.test(obj) || liveMatch(sentence.toLowerCase(), CR.faultAdverbs, true) !== null)) return false;
   // "the old import script has been disabled", "the legacy servers will be retired": the change told
   // of the thing changed (not of the people harmed, their things or the fault, and not a fix)
-  if (c.passive && (c.tense === 'perfect' || c.tense === 'future') && (c.agent === 'other' || /^our [a-z]/.test(c.subject)) && !PASSIVE_WEAK.has(c.lemma) &&
+  if (c.passive && (c.tense === 'perfect' || c.tense === 'future' || c.tense === 'progressive') && (c.agent === 'other' || /^our [a-z]/.test(c.subject)) && !PASSIVE_WEAK.has(c.lemma) &&
     !CR.passiveChangeExcluded.test(c.subject) && concrete(c.subject) && !CR.repairObject.test(obj)) return true;
   if (c.passive || !(writer || listItem)) return false;
   // an -ing form with no auxiliary inside a sentence ("our upgrades included migrating X") is no act of its own
