@@ -253,6 +253,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   const signer = { name: titleCaseName(incident.signer.name), title: /^\p{Ll}/u.test(signerTitle) ? signerTitle[0]!.toUpperCase() + signerTitle.slice(1) : signerTitle, team: incident.signer.team };
   const cause = causeOf(incident.rootCause);
   const text = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
+  // The mistake already says when ("…on Wednesday 25 November" with `when: 25 nov`): the date is said once.
+  const whenSaid = whenInMistake(incident.when, incident.mistake, o.now);
   const incidentPart: IncidentContext = {
     incident: {
       ...incident,
@@ -350,7 +352,10 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
       commitmentNow: /\bnow\b/i.test(incident.commitment),
       // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".
-      whenTail: whenTail(onDate(incident.when)),
+      whenTail: whenSaid ? '' : whenTail(onDate(incident.when)),
+      // The same before the mistake ("On Tuesday 19 November, we…"): '' when the mistake already carries that date.
+      onWhenLead: whenSaid ? '' : english ? onDate(incident.when) : onDateOther(incident.when, lang),
+      whenSaid,
       // A handful hit ("a few other patients"): a count a customer does not need.
       fewOthers: incident.affected > 1 && incident.affected <= 9,
       // The offer is a thing given ("two free guest passes"), not money back: nothing to "reach" the customer.
@@ -942,6 +947,15 @@ function productStemsOf(mistake: string, lang: string): string[] {
 const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|forwarded)\s+(?:\w+\s+){0,3}to\s+(?:the\s+wrong|another|a\s+different|someone\s+else)|\bwrong\s+(?:address|person|recipient|patient|customer|member|client)\b|\bmisdirected\b|\bswapped\s+(?:their\s+)?addresses\b/i;
 
 /** " on 14 November" after a sentence's words; ", last night" for a time said otherwise; "" for none. */
+/** Whether the mistake already names the day (or the words) `when` gives. */
+export function whenInMistake(when: string | undefined, mistake: string, now: Date): boolean {
+  const w = (when ?? '').trim().replace(/[.;,]+$/u, '');
+  if (w === '') return false;
+  if (mistake.toLowerCase().includes(w.toLowerCase())) return true;
+  const days = datesIn(w, now).map((d) => dayOf(d).getTime());
+  return days.length > 0 && datesIn(mistake, now).some((d) => days.includes(dayOf(d).getTime()));
+}
+
 function whenTail(on: string): string {
   if (on === '') return '';
   return /^on /.test(on) ? ` ${on}` : `, ${on}`;

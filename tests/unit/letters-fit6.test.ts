@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../src/compose/compose.js';
+import type { IncidentInput } from '../../src/incident/schema.js';
+import { validateIncident } from '../../src/incident/validate.js';
+import type { Stage } from '../../src/message.js';
+import { recipientFromMailbox, type Recipient } from '../../src/recipients/recipient.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+import { englishProblems, normaliseEnglish } from '../../src/text/english.js';
+
+/**
+ * The English letters fit the incident (sixth reading round): typed text is not pasted raw, no stock
+ * lead-in makes a form, no action is announced where none is needed, nothing is said twice, humour
+ * sits in the body or not at all, follow-up promises carry a date, the signer speaks as "me", a data
+ * exposure names what was sent and whose data it was, grief closes with sympathy, and a letter told
+ * about a batch speaks to the reader.
+ */
+const library = new TemplateLibrary();
+const NOW = new Date('2026-11-26T09:00:00Z');
+const o = { ref: NOW, now: NOW, locale: 'en-GB' };
+const ann = (email = 'ann@example.com', name = 'Ann Lee') => recipientFromMailbox(email, name, {});
+
+function letter(input: IncidentInput, r: Recipient = ann(), stage: Stage = 'apology', now = NOW): string {
+  const msg = createComposer(validateIncident(input), library, { now, stage })(r);
+  return `${msg.subject}\n\n${msg.text}`;
+}
+/** The same facts under many incident ids: every phrasing a part may get. */
+const each = (input: IncidentInput, stage: Stage = 'apology', now = NOW) => Array.from({ length: 16 }, (_, n) => letter({ ...input, id: `fit6-${n}` }, ann(), stage, now));
+const body = (l: string) => l.slice(l.indexOf('\n\n') + 2);
+
+const paint: IncidentInput = {
+  company: { name: 'Hue & Cry Paints', email: 'help@huecry.example' },
+  signer: { name: 'Priya Natarajan', title: 'Founder' },
+  scenario: 'wrong-item',
+  severity: 'minor',
+  mistake: 'we sent Prussian Blue instead of Cerulean Blue on Mon 23 Nov',
+  affected: 40,
+  rootCause: 'two shelf labels were swapped in the warehouse, nobody noticed until a customer rang',
+  commitment: "we now scan every tin against the order before it's packed",
+  remedy: { kind: 'refund', details: 'the £6 for the tin' },
+  followUp: { after: '7d' },
+};
+
+describe('1. typed text is not pasted raw', () => {
+  it('a certain comma splice becomes two sentences; one after a subordinate clause stays', () => {
+    expect(normaliseEnglish("nobody raised any alarm in that time, we didn't notice until morning", o)).toBe("nobody raised any alarm in that time. We didn't notice until morning");
+    expect(normaliseEnglish('I set the kiln program wrong, it ran 40 degrees over', o)).toBe('I set the kiln program wrong. It ran 40 degrees over');
+    expect(normaliseEnglish("when the alarm failed, we didn't notice", o)).toBe("when the alarm failed, we didn't notice");
+    expect(normaliseEnglish("we found that the label was wrong, we didn't check it", o)).toBe("we found that the label was wrong, we didn't check it");
+    // What is split is no longer a problem for the writer; what is not stays one.
+    expect(englishProblems('I set the kiln program wrong, it ran 40 degrees over', o)).toEqual([]);
+    for (const l of each(paint)) expect(l).toMatch(/two shelf labels were swapped in the warehouse\. Nobody noticed until a customer rang/i);
+  });
+  it('abbreviations in prose are words', () => {
+    expect(normaliseEnglish('prices incl. VAT since Nov, approx. £45 excl delivery', o)).toBe('prices including VAT since November, about £45 excluding delivery');
+    expect(normaliseEnglish('the fee was taken Thurs morning', o)).toBe('the fee was taken Thursday morning');
+    expect(normaliseEnglish('batch Dec-2026', o)).toBe('batch Dec-2026');
+  });
+  it("a date of this year loses its year; a date said in `when` and the mistake is said once", () => {
+    expect(normaliseEnglish('we charged you on 25 November 2026 by mistake', o)).toBe('we charged you on 25 November by mistake');
+    expect(normaliseEnglish('we charged you on 25 November 2025 by mistake', o)).toBe('we charged you on 25 November 2025 by mistake');
+    const biz: IncidentInput = { ...paint, audience: 'business', scenario: 'billing-error', when: '25 nov', mistake: 'we invoiced your account twice on 25 Nov 2026', remedy: { kind: 'refund' } };
+    for (const l of each(biz)) {
+      const first = body(l).split('\n\n')[1]!;
+      expect(first.match(/25 November/g)?.length, first).toBe(1);
+    }
+  });
+});
