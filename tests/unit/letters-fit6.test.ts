@@ -65,3 +65,45 @@ describe('1. typed text is not pasted raw', () => {
     }
   });
 });
+
+const kiln: IncidentInput = {
+  company: { name: 'Fireside Pottery' },
+  signer: { name: 'Tom Ash', title: 'Owner' },
+  scenario: 'generic',
+  severity: 'moderate',
+  mistake: 'I set the kiln too hot and your mug cracked',
+  affected: 1,
+  rootCause: 'I set the kiln program wrong',
+  commitment: 'I now check the program twice before firing',
+  remedy: { kind: 'replacement' },
+  followUp: { after: '5d' },
+};
+const hire: IncidentInput = {
+  company: { name: 'Roadway Car Hire' },
+  signer: { name: 'Sam Field', title: 'Customer Manager' },
+  scenario: 'billing-error',
+  severity: 'major',
+  mistake: 'we charged you a refuelling fee for a car you returned full',
+  affected: 120,
+  rootCause: "the fuel sensor reading wasn't synced",
+  commitment: 'the fee now needs a staff photo of the gauge',
+  remedy: { kind: 'refund', details: '£45 refunded to your card' },
+  outcome: 'the fee has been cancelled on your account',
+  followUp: { after: '7d' },
+};
+
+describe('2. no stock lead-in makes a form', () => {
+  const STOCK = /I checked what went wrong|and it was this:|Where things stand today:|Here is where things stand:|I looked into how it happened|I'll take it on myself|You don't need to claim it; it comes to you|To put this right, here is what we're doing|I'm sorry; this one was our fault|What we're doing about it:/;
+  it('none of the stock lead-ins, whatever the phrasing chosen', () => {
+    for (const input of [paint, kiln, hire, { ...hire, severity: 'critical' as const }, { ...paint, severity: 'moderate' as const }]) {
+      for (const l of each(input)) expect(l).not.toMatch(STOCK);
+    }
+  });
+  it('an offer typed as a past participle is said by us ("£45 refunded to your card" → "We\'ve refunded £45 to your card")', () => {
+    for (const l of each(hire)) expect(l).toContain("We've refunded £45 to your card.");
+  });
+  it('the follow-up promise is phrased more than one way across incidents', () => {
+    const promises = new Set(each(paint).map((l) => /\n([^\n]*Thursday 3 December[^\n]*)\n/.exec(l)?.[1]?.replace(/ to .*/, '')));
+    expect(promises.size).toBeGreaterThan(1);
+  });
+});
