@@ -316,7 +316,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
       delivered: /\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome,
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
-      actionConditional: /^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? ''),
+      // Also: none is needed ("No action needed, but check…"), it is optional, or a permission ("Keep the red"): said as typed, never announced.
+      actionConditional: ACTION_NOT_ASKED.test(incident.action ?? ''),
       // When the apology went out, as a follow-up says it ("two days ago", "last week").
       wroteWhen: wroteWhen(dates.gapDays),
       // The same, as a day ("on Thursday" within the week, "on 26 November" before): "" when the gap is not known.
@@ -377,7 +378,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The commitment is an inquiry ("we are investigating why…"): a follow-up reports findings only when it is done.
       investigating: INQUIRY.test(incident.commitment),
       // The refund waits on something the customer sends ("send your receipts to claims@…"): a follow-up asks for that first.
-      remedyAfterAction: (incident.remedy.kind === 'refund' || incident.remedy.kind === 'credit') && !/^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? '') && CLAIM.test(incident.action ?? ''),
+      remedyAfterAction: (incident.remedy.kind === 'refund' || incident.remedy.kind === 'credit') && !ACTION_NOT_ASKED.test(incident.action ?? '') && CLAIM.test(incident.action ?? ''),
       ...actionThing(incident.action || incident.remedy.details),
       // The offer is typed as a sentence of the writer's own ("we'll refund the extra night's hotel"): a follow-up quotes it, not "I promised to refund we'll…".
       remedyOwnSentence: /^\W*(?:we|I)\b/i.test(incident.remedy.details ?? ''),
@@ -947,6 +948,12 @@ function productStemsOf(mistake: string, lang: string): string[] {
 const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|forwarded)\s+(?:\w+\s+){0,3}to\s+(?:the\s+wrong|another|a\s+different|someone\s+else)|\bwrong\s+(?:address|person|recipient|patient|customer|member|client)\b|\bmisdirected\b|\bswapped\s+(?:their\s+)?addresses\b/i;
 
 /** " on 14 November" after a sentence's words; ", last night" for a time said otherwise; "" for none. */
+/**
+ * An action that asks nothing of everyone: a condition ("if your bank charged you…"), none needed ("No action
+ * needed, but check…"), an option ("you can…", "optional") or a permission ("Keep the red", "feel free to…").
+ */
+const ACTION_NOT_ASKED = /^\W*(?:if|when|should|in case|no\b|nothing\b|there(?:'s|’s| is) (?:no|nothing)\b|you (?:don't|do not|won't|will not|needn't) (?:need|have)|you (?:can|could|may|are welcome to|are free to)\b|feel free\b|keep\b|optional(?:ly)?\b|if you (?:like|wish|want|prefer))|\b(?:no (?:action|need)|nothing) (?:is |else )?(?:needed|required|to do)\b|\boptional\b/i;
+
 /** Whether the mistake already names the day (or the words) `when` gives. */
 export function whenInMistake(when: string | undefined, mistake: string, now: Date): boolean {
   const w = (when ?? '').trim().replace(/[.;,]+$/u, '');

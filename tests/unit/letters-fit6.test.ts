@@ -107,3 +107,15 @@ describe('2. no stock lead-in makes a form', () => {
     expect(promises.size).toBeGreaterThan(1);
   });
 });
+
+describe('3. no action is announced when the typed action asks nothing', () => {
+  const ANNOUNCE = /need you to do one thing|One action is needed|one thing to do on your side|One thing needs doing/i;
+  it('none needed, optional, a permission: said as typed, never announced', () => {
+    for (const action of ['No action needed, but check your inbox for the tracking link', 'nothing to do on your side, the refund is automatic', 'Keep the Prussian Blue, it is yours', 'you can keep the tin', 'optional: send us a photo so we can check the batch', 'Feel free to keep it']) {
+      for (const l of [...each({ ...kiln, action }), ...each({ ...kiln, action, audience: 'business' })]) expect(l).not.toMatch(ANNOUNCE);
+    }
+  });
+  it('an action that is needed is still announced', () => {
+    expect(each({ ...kiln, action: 'send us a photo of the cracked mug' }).some((l) => ANNOUNCE.test(l))).toBe(true);
+  });
+});
