@@ -255,6 +255,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   const text = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
   // The mistake already says when ("…on Wednesday 25 November" with `when: 25 nov`): the date is said once.
   const whenSaid = whenInMistake(incident.when, incident.mistake, o.now);
+  // The outcome or the offer says the wrong item goes back ("our driver will collect it").
+  const itemTaken = /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|take (?:it|them) away)\b/i.test([incident.remedy.details ?? '', incident.outcome ?? ''].join(' '));
   const incidentPart: IncidentContext = {
     incident: {
       ...incident,
@@ -312,7 +314,14 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // Meat in a vegetarian box, an allergen: 'diet' or 'allergy', else ''.
       dietary: dietaryHarm(incident.scenario, [incident.mistake, incident.summary ?? ''].join(' ')),
       // The offer or the outcome already says what happens to the wrong item ("we'll collect it"): no second instruction.
-      itemHandled: /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|keep (?:it|them))\b/i.test([incident.remedy.details ?? '', incident.outcome ?? '', incident.action ?? ''].join(' ')),
+      itemHandled: itemTaken || /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|keep (?:it|them))\b/i.test(incident.action ?? '') || ACTION_KEEP.test(incident.action ?? ''),
+      // The outcome or the offer already says the remedy ("…was refunded", "we refunded the £6"): not offered again.
+      remedySaid: remedySaid(incident.remedy.kind, incident.outcome ?? '') || (!/\b(?:not|never|didn't|hasn't|haven't|wasn't|weren't)\b/i.test(incident.mistake) && remedySaid(incident.remedy.kind, incident.mistake) && /\b(?:was|were|been|we|already)\s+(?:refunded|credited|replaced|waived)\b/i.test(incident.mistake)),
+      // Advice the action already gives (a data exposure): the letter's own is not said a second time.
+      actionScam: SCAM_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')),
+      actionBank: BANK_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')),
+      // The action already tells the customer how to rebook: the letter's own rebooking line is not added.
+      actionRebooks: /\b(?:re-?book|book (?:a|an|another|your|in)\b|reschedul|rearrang|new (?:time|date|slot|appointment))/i.test(incident.action ?? ''),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
       delivered: /\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome,
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
@@ -391,7 +400,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       remedyAsk: remedyAsk(incident, dates, o.now),
       // The check-in was moved past the day the outcome names (a new appointment): it asks how that went.
       checkInAfterOutcome: english ? Boolean(dates.moved) && o.stage === 'apology' : followUpDue !== undefined && followUpDue !== followUpAsked,
-      action: incident.action ?? '',
+      // "Keep it" when the outcome says it is collected: one instruction, the outcome's.
+      action: itemTaken && ACTION_KEEP.test(incident.action ?? '') ? '' : (incident.action ?? ''),
       commitmentDue: incident.commitmentDue ?? '',
       // The commitment's due day as the letter's other dates are written ("Friday 4 December"), as typed when it is no date.
       commitmentDueDate: english && incident.commitmentDue ? commitmentDueDate(incident.commitmentDue, o.now) : incident.commitmentDue && /^\d{4}-\d{2}-\d{2}/.test(incident.commitmentDue) ? localeLetterDate(incident.commitmentDue.slice(0, 10), tag, o.now) : (incident.commitmentDue ?? ''),
@@ -953,6 +963,20 @@ const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|fo
  * needed, but check…"), an option ("you can…", "optional") or a permission ("Keep the red", "feel free to…").
  */
 const ACTION_NOT_ASKED = /^\W*(?:if|when|should|in case|no\b|nothing\b|there(?:'s|’s| is) (?:no|nothing)\b|you (?:don't|do not|won't|will not|needn't) (?:need|have)|you (?:can|could|may|are welcome to|are free to)\b|feel free\b|keep\b|optional(?:ly)?\b|if you (?:like|wish|want|prefer))|\b(?:no (?:action|need)|nothing) (?:is |else )?(?:needed|required|to do)\b|\boptional\b/i;
+
+/** An action that lets the customer keep what was sent ("Keep the red", "please keep it"). */
+const ACTION_KEEP = /^\W*(?:please\s+)?(?:do\s+)?keep\b|\b(?:keep|hold on to) (?:it|them)\b|\byours to keep\b/i;
+const SCAM_ADVICE = /\b(?:phishing|scams?|suspicious|fraudulent|unexpected (?:emails?|calls?|texts?|messages?)|claim(?:s|ing)? to (?:be|come) from us)\b/i;
+const BANK_ADVICE = /\b(?:bank|statements?|card issuer|transactions?)\b/i;
+
+/** The outcome or the mistake already says the remedy happened or happens ("the fee was refunded on 27 November"). */
+function remedySaid(kind: string, text: string): boolean {
+  if (kind === 'refund') return /\brefund(?:ed|ing|s)?\b/i.test(text);
+  if (kind === 'credit') return /\bcredit(?:ed|ing)?\b/i.test(text);
+  if (kind === 'replacement') return /\breplacement\b|\breplac(?:ed|ing)\b/i.test(text);
+  if (kind === 'waived-fee') return /\bwaiv(?:ed|ing)\b/i.test(text);
+  return false;
+}
 
 /** Whether the mistake already names the day (or the words) `when` gives. */
 export function whenInMistake(when: string | undefined, mistake: string, now: Date): boolean {

@@ -119,3 +119,59 @@ describe('3. no action is announced when the typed action asks nothing', () => {
     expect(each({ ...kiln, action: 'send us a photo of the cracked mug' }).some((l) => ANNOUNCE.test(l))).toBe(true);
   });
 });
+
+const leak: IncidentInput = {
+  company: { name: 'Brightside Tutors', phone: '020 7946 0000' },
+  signer: { name: 'Ana Costa', title: 'Director' },
+  scenario: 'data-exposure',
+  severity: 'major',
+  people: { one: 'client', many: 'clients' },
+  mistake: 'we emailed your invoice to another client',
+  affected: 30,
+  rootCause: 'an autocomplete picked the wrong address',
+  commitment: 'external emails with attachments now need a second check',
+  exposure: { data: ['name', 'email', 'bank-account'] },
+  followUp: { after: '7d' },
+};
+const courier: IncidentInput = {
+  company: { name: 'Parcel Pal' },
+  signer: { name: 'Jo King', title: 'Support Lead' },
+  scenario: 'wrong-item',
+  severity: 'minor',
+  mistake: "we delivered someone else's parcel to you",
+  affected: 1,
+  rootCause: 'the label printer swapped two labels',
+  commitment: 'labels are now matched to a scan',
+  remedy: { kind: 'replacement' },
+  outcome: 'our driver will collect it on Friday and take it away',
+  action: 'keep it somewhere safe until then',
+  followUp: { after: '3d' },
+};
+
+describe('4. nothing is said twice', () => {
+  it('a remedy the outcome already says is not offered again', () => {
+    const refunded: IncidentInput = { ...paint, severity: 'moderate', outcome: 'the right tin went out today, and we refunded the £6 in full', remedy: { kind: 'refund', details: 'a refund of the £6 back in full' } };
+    for (const l of each(refunded)) {
+      expect(l.match(/refund/gi)!.length, l).toBeLessThanOrEqual(2);
+      expect(l).not.toMatch(/refunding|We've refunded the £6|refund of the £6/);
+    }
+  });
+  it('data-exposure advice the action gives is not given again by the letter', () => {
+    const action = 'watch your bank statements for payments you do not recognise, and ignore emails claiming to come from us that ask for details';
+    for (const l of each({ ...leak, action })) {
+      expect(l).not.toMatch(/Check your (?:bank|card) statements/);
+      expect(l).not.toMatch(/Be wary of emails/);
+    }
+    expect(each(leak).every((l) => /Check your bank statements/.test(l) && /Be wary of emails/.test(l))).toBe(true);
+  });
+  it('rebooking is explained once when the action already says how', () => {
+    const missed: IncidentInput = { ...kiln, scenario: 'missed-appointment', mistake: 'our engineer missed your boiler service', action: 'call 0113 496 0100 to rebook at a time that suits you', company: { name: 'Warm Homes', phone: '0113 496 0100' } };
+    for (const l of each(missed)) expect(l.match(/0113 496 0100/g)!.length, l).toBeLessThanOrEqual(2), expect(l).not.toMatch(/To book a new|times that suit you, and I'll confirm/);
+  });
+  it("'keep it' is dropped when the outcome says the item is collected", () => {
+    for (const l of each(courier)) {
+      expect(l).toContain('Our driver will collect it on Friday');
+      expect(l).not.toMatch(/keep it|yours to keep/i);
+    }
+  });
+});
