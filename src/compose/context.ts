@@ -278,6 +278,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       business: incident.audience === 'business',
       // Health, grief or a once-in-a-lifetime day: the built-in letters tell no joke, whatever the severity.
       sensitive: isSensitive(incident) || (!english && SENSITIVE_OTHER.test([incident.mistake, incident.rootCause, incident.summary ?? '', incident.people.many].join(' '))),
+      // Money taken or owed (a charge, a fee, a refund): no joke in the built-in letters.
+      moneyHarm: incident.scenario === 'billing-error' || /\b(?:charg(?:e|ed|es|ing)|overcharg\w*|fees?|refund\w*|invoic\w*|paid|payments?|billed|bank)\b/i.test([incident.mistake, incident.summary ?? ''].join(' ')),
       // 'grief', 'wedding', 'celebration', 'health' or '': which lines of their own a sensitive letter needs.
       occasion,
       warm,

@@ -175,3 +175,25 @@ describe('4. nothing is said twice', () => {
     }
   });
 });
+
+describe('5. humour: only lines readers liked, inside the body, never in a money letter', () => {
+  const late: IncidentInput = { ...paint, scenario: 'shipping-delay', mistake: 'your order left our warehouse two days late', remedy: { kind: 'none' } };
+  it('the disliked lines are gone', () => {
+    for (const input of [paint, late, { ...kiln, scenario: 'missed-appointment' as const, mistake: 'we missed your fitting' }]) {
+      for (const l of each(input)) expect(l).not.toMatch(/surprise gift|guess-what's-in-the-box|told the next parcel|make an excuse/);
+    }
+  });
+  it('a joke is never a paragraph of its own after the contact details or before the sign-off: it ends the explanation', () => {
+    const withJoke = each(late).filter((l) => /scenic route|quicker than this/.test(l));
+    expect(withJoke.length).toBeGreaterThan(0);
+    for (const l of withJoke) {
+      const paras = body(l).split('\n\n');
+      const at = paras.findIndex((p) => /scenic route|quicker than this/.test(p));
+      expect(paras[at], l).toMatch(/^(?!We'd blame|We're usually)/);
+      expect(paras[at], l).toMatch(/scan every tin/);
+    }
+  });
+  it('no joke in a letter about money', () => {
+    for (const l of each({ ...late, mistake: 'we charged your card twice for the same order' })) expect(l).not.toMatch(/scenic route|quicker than this/);
+  });
+});
