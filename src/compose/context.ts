@@ -177,7 +177,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   // English: after the refund's due day or a date the outcome names (incident/advice.ts followUpDay), promised by
   // the apology only; the other languages: the day after a date the outcome names.
   const followUpAsked = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
-  const followUpDue = english ? (o.stage === 'apology' ? dates.followUp : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
+  const followUpDue = english ? (o.stage === 'apology' ? (dates.followUp ?? followUpAsked) : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
   // A row's new date moves its customer's check-in, so whether today is the promised day is worked out per new date (once each).
   const rowCache = new Map<string, { today: string; wroteOn: string }>();
   const incidentRow = { today: dates.today ? 'yes' : '', wroteOn: wroteOn(o.now, dates.gapDays) };

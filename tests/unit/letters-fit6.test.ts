@@ -197,3 +197,14 @@ describe('5. humour: only lines readers liked, inside the body, never in a money
     for (const l of each({ ...late, mistake: 'we charged your card twice for the same order' })) expect(l).not.toMatch(/scenic route|quicker than this/);
   });
 });
+
+describe('6. a follow-up promise has a date, or there is none', () => {
+  it('no followUp: no vague promise; followUp.after: the date it gives', () => {
+    const { followUp: _none, ...noFollowUp } = paint;
+    for (const l of each(noFollowUp)) {
+      expect(l).not.toMatch(/in touch again soon|in a week|in a few days|again soon/);
+      expect(l).not.toMatch(/write again|check back with you|get in touch again/);
+    }
+    for (const l of each({ ...paint, followUp: { after: '3d' } })) expect(l).toMatch(/Sunday 29 November/);
+  });
+});
