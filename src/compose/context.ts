@@ -409,7 +409,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       commitmentDueDate: english && incident.commitmentDue ? commitmentDueDate(incident.commitmentDue, o.now) : incident.commitmentDue && /^\d{4}-\d{2}-\d{2}/.test(incident.commitmentDue) ? localeLetterDate(incident.commitmentDue.slice(0, 10), tag, o.now) : (incident.commitmentDue ?? ''),
       exposure: {
         ...incident.exposure,
-        ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag),
+        ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag, english && childData(incident.people, incident.mistake)),
+        // What went to the wrong person, as the letter names it: 'email', 'link', 'letter' or '' (something else).
+        sentThing: english ? sentThingOf(incident.mistake) : '',
         onDiscovered: english ? onDate(incident.exposure.discovered) : onDateOther(incident.exposure.discovered, lang),
         regulatorSaid: regulatorSaid(incident.exposure.regulator ?? '', lang),
         // The containment said once: not when the commitment already says it ("we turned the cache off within the hour").
@@ -520,11 +522,31 @@ const KIND_MENTIONED: Readonly<Record<string, RegExp>> = {
  * test results"), whether the mistake already names them all (then the list is not said twice), what
  * was not involved ("No passwords or payment details were involved."), and a flag per kind for the advice.
  */
-function exposureFacts(data: readonly string[], text: string, lang = 'en', tag = 'en'): Record<string, unknown> {
+/**
+ * The data is the reader's child's, not the reader's: the people written to are parents or guardians, or
+ * the mistake names children, pupils or students while the people are not those themselves. (SPEC names
+ * the kinds of data, not whose they are; this is read from the incident's words.)
+ */
+export function childData(people: { one: string; many: string }, mistake: string): boolean {
+  const who = `${people.one} ${people.many}`;
+  if (/\b(?:parents?|guardians?|carers?|families|family)\b/i.test(who)) return true;
+  if (/\b(?:child(?:ren)?|pupils?|students?|kids?|learners?)\b/i.test(who)) return false;
+  return /\b(?:child(?:ren)?(?:['’]s)?|pupils?['’]?|kids?['’]?|your (?:son|daughter)(?:['’]s)?)(?![\p{L}])/iu.test(mistake);
+}
+
+/** What went to someone else, from the mistake's words: a link, an email, a letter, or '' (not said). */
+export function sentThingOf(mistake: string): string {
+  if (/\b(?:link|shared (?:folder|drive|document)|download)\b/i.test(mistake)) return 'link';
+  if (/\be-?mail(?:ed|s|ing)?\b|\bnewsletter\b|\b(?:cc|bcc)['’]?d?\b|\binbox\b/i.test(mistake)) return 'email';
+  if (/\b(?:letters?|post(?:ed)?|envelopes?|posted)\b/i.test(mistake)) return 'letter';
+  return '';
+}
+
+function exposureFacts(data: readonly string[], text: string, lang = 'en', tag = 'en', child = false): Record<string, unknown> {
   const healthThing = lang === 'en' ? HEALTH_THING.exec(text)?.[1] : undefined;
   const table = KIND_WORDS_BY_LANG[lang] ?? KIND_WORDS;
   const wordFor = (d: string) => (d === 'health' && lang === 'en' ? (healthThing ? `your ${healthThing.toLowerCase()}` : 'details of your health') : (table[d] ?? d));
-  const words = data.map(wordFor);
+  const words = data.map(wordFor).map((w) => (child ? w.replace(/^your /u, "your child's ").replace(/ about you$/u, ' about your child') : w));
   const join = (ws: string[]) => (lang !== 'en' ? localeList(ws, tag) : ws.length <= 1 ? (ws[0] ?? '') : `${ws.slice(0, -1).join(', ')} and ${ws[ws.length - 1]}`);
   const list = join(words);
   // For a subject: "your name, date of birth and blood test results".
@@ -547,6 +569,7 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
     has,
     money,
     identity,
+    child,
     contactOnly: data.length > 0 && data.every((d) => ['name', 'email', 'phone', 'postal-address'].includes(d)),
     emailOnly: data.length > 0 && data.every((d) => d === 'name' || d === 'email') && data.includes('email'),
   };
@@ -957,7 +980,7 @@ function productStemsOf(mistake: string, lang: string): string[] {
     .map((w) => w.slice(0, Math.max(4, Math.min(w.length - 2, 8))));
 }
 
-const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|forwarded)\s+(?:\w+\s+){0,3}to\s+(?:the\s+wrong|another|a\s+different|someone\s+else)|\bwrong\s+(?:address|person|recipient|patient|customer|member|client)\b|\bmisdirected\b|\bswapped\s+(?:their\s+)?addresses\b/i;
+const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|forwarded|shared)\s+(?:[\w'’]+\s+){0,12}?(?:to|with)\s+(?:the\s+wrong|another|a\s+different|someone\s+else)|\bwrong\s+(?:address|person|recipient|patient|customer|member|client)\b|\bmisdirected\b|\bswapped\s+(?:their\s+)?addresses\b/i;
 
 /** " on 14 November" after a sentence's words; ", last night" for a time said otherwise; "" for none. */
 /**

@@ -217,3 +217,28 @@ describe('7. the signer who writes the letter is "me"', () => {
     }
   });
 });
+
+describe('8. a data exposure names what was sent, and whose data it was', () => {
+  it('an email or a link sent to someone else is not called a letter', () => {
+    for (const l of each(leak)) {
+      expect(l).not.toContain('If a letter meant for another');
+      expect(l).toContain('If an email meant for another client has reached you, please delete it');
+    }
+    for (const l of each({ ...leak, mistake: 'we shared a link to your tax file with another client by mistake' })) {
+      expect(l).not.toContain('If a letter meant for another');
+      expect(l).toContain("If a link to another client's file has reached you");
+    }
+    for (const l of each({ ...leak, mistake: 'we posted your statement to another client' })) expect(l).toContain('If a letter meant for another client has reached you');
+  });
+  it("a parent is told it was their child's data", () => {
+    const school: IncidentInput = { ...leak, people: { one: 'parent', many: 'parents' }, mistake: "we emailed a spreadsheet with pupils' names and dates of birth to the wrong parent", exposure: { data: ['name', 'date-of-birth'] } };
+    for (const l of each(school)) {
+      expect(l).toMatch(/your child's name and your child's date of birth|your child's name, date of birth|your child's name and date of birth/);
+      expect(l).not.toMatch(/\byour name\b|\byour date of birth\b|Your information was ours/);
+      expect(l).toContain('If an email meant for another parent has reached you');
+    }
+    // Pupils' data in the mistake, with the people left as customers, reads as the child's too; students written to about their own data do not.
+    expect(letter({ ...school, people: undefined })).toContain("your child's name");
+    expect(letter({ ...school, people: { one: 'student', many: 'students' }, mistake: 'we emailed a list of student names to the wrong student' })).toContain('your name');
+  });
+});
