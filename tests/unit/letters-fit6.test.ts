@@ -242,3 +242,14 @@ describe('8. a data exposure names what was sent, and whose data it was', () => 
     expect(letter({ ...school, people: { one: 'student', many: 'students' }, mistake: 'we emailed a list of student names to the wrong student' })).toContain('your name');
   });
 });
+
+describe('9. a letter about a loss ends with sympathy', () => {
+  it("a funeral director's letter closes with condolence", () => {
+    const funeral: IncidentInput = { ...kiln, company: { name: 'Willow Funeral Care' }, signer: { name: 'Helen Grey', title: 'Funeral Director' }, severity: 'major', mistake: "the order of service for your mother's funeral was printed with her name misspelt", rootCause: "we didn't send you the proof to check", commitment: 'every order of service now goes to the family for approval', remedy: { kind: 'refund', details: 'we have reprinted them at no cost and refunded the printing' } };
+    for (const l of [...each(funeral), ...each({ ...funeral, signer: { name: 'The Willow team', team: true } })]) {
+      const paras = body(l).trim().split('\n\n');
+      expect(paras.at(-2), l).toMatch(/condolences on your loss/);
+      expect(paras.at(-1), l).toMatch(/^With deepest sympathy,/);
+    }
+  });
+});
