@@ -568,3 +568,31 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
     ...(clean.split(/\s+/u).length > MAX_SENTENCE_WORDS ? longSentences(clean) : []),
   ];
 }
+
+// ---------------------------------------------------------------------------------------------
+// A mistake told about a batch ("Orders for Cerulean Blue were sent…"), not to the reader.
+
+/**
+ * The mistake told to the one reader, where a rule can do it safely: "Orders for Cerulean Blue were
+ * sent Prussian Blue" → "your order for Cerulean Blue was sent Prussian Blue"; "Customers who ordered
+ * the mug were sent a jug" → "you ordered the mug and were sent a jug". Anything else is left as typed
+ * (and `batchProblems` tells the writer).
+ */
+export function toReader(text: string): string {
+  const order = /^(\s*)(?:the\s+|all\s+)?orders?\s+(for|of)\s+([^,;.]+?)\s+(?:were|was)\s+/iu.exec(text);
+  if (order) return `${order[1]}your order ${order[2]!.toLowerCase()} ${order[3]} was ${text.slice(order[0].length)}`;
+  const who = /^(\s*)(?:the\s+|all\s+)?(?:customers|clients|people|members|guests|everyone|anyone|those)\s+who\s+(ordered|bought|booked|paid for|chose|picked)\s+([^,;.]+?),?\s+(were|got|received|saw|had)\s+/iu.exec(text);
+  if (who) return `${who[1]}you ${who[2]!.toLowerCase()} ${who[3]} and ${who[4]!.toLowerCase()} ${text.slice(who[0].length)}`;
+  return text;
+}
+
+const BATCH = /^\s*(?:the\s+|all\s+|some\s+|many\s+|several\s+)?(?:customers|clients|orders|people|members|guests|users|patients|passengers|accounts|everyone|anyone)\b|\b(?:customers|clients|people|members|guests|users)\s+who\b|\b(?:on|for|in)\s+(?:the\s+)?(?:returns|orders|bookings|accounts|deliveries|parcels|invoices)\s+(?:where|that|which|with|whose)\b/iu;
+
+/** A mistake still told about a batch after `toReader`: the writer is told how to say it to one reader. */
+export function batchProblems(text: string): TextProblem[] {
+  const t = toReader(text);
+  if (!BATCH.test(t)) return [];
+  const shown = t.trim().split(/\s+/u).slice(0, 8).join(' ');
+  return [{ problem: `tells the mistake about a batch ("${shown}…"), but each letter goes to one reader`, example: `"we charged you a refuelling fee when your car came back with a full tank" (about "you" and "your order")` }];
+}
+

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../src/compose/compose.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
@@ -6,6 +9,8 @@ import type { Stage } from '../../src/message.js';
 import { recipientFromMailbox, type Recipient } from '../../src/recipients/recipient.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
 import { englishProblems, normaliseEnglish } from '../../src/text/english.js';
+import { adviseOnEnglish } from '../../src/incident/advice.js';
+import { cli } from '../helpers/cli.js';
 
 /**
  * The English letters fit the incident (sixth reading round): typed text is not pasted raw, no stock
@@ -251,5 +256,29 @@ describe('9. a letter about a loss ends with sympathy', () => {
       expect(paras.at(-2), l).toMatch(/condolences on your loss/);
       expect(paras.at(-1), l).toMatch(/^With deepest sympathy,/);
     }
+  });
+});
+
+describe('10. a letter told about a batch speaks to the reader, or the writer is warned', () => {
+  it('"Orders for X were…" and "Customers who ordered X were…" are told to the reader', () => {
+    for (const l of each({ ...paint, mistake: 'Orders for Cerulean Blue were sent Prussian Blue on Mon 23 Nov' })) {
+      expect(l).toContain('our order for Cerulean Blue was sent Prussian Blue');
+      expect(l).not.toMatch(/Orders for Cerulean/);
+    }
+    for (const l of each({ ...paint, mistake: 'Customers who ordered Cerulean Blue were sent Prussian Blue' })) expect(l).toMatch(/[Yy]ou ordered Cerulean Blue and were sent Prussian Blue/);
+  });
+  it('a batch the rule cannot turn is told to the writer, with an example', async () => {
+    const mistake = 'on returns where the car came back with a full tank, we charged a refuelling fee';
+    const advice = adviseOnEnglish({ ...hire, mistake } as never, NOW);
+    expect(advice.some((a) => a.field === 'mistake' && /about a batch/.test(a.problem) && /you/.test(a.example))).toBe(true);
+    expect(adviseOnEnglish({ ...hire } as never, NOW).some((a) => /about a batch/.test(a.problem))).toBe(false);
+  });
+  it('draft says it on stderr, one line with an example, and the letter still goes to stdout', async () => {
+    const incident = JSON.stringify({ ...hire, severity: 'moderate', mistake: 'on returns where the car came back with a full tank, we charged a refuelling fee' });
+    const file = join(mkdtempSync(join(tmpdir(), 'fit6-')), 'incident.json');
+    writeFileSync(file, incident);
+    const r = await cli(['draft', '--incident', file, '--no-input', '--no-check', '--format', 'text', '--to', 'Ann Lee <ann@example.com>']);
+    expect(r.stderr).toMatch(/mistake tells the mistake about a batch .*for example .*you/);
+    expect(r.stdout).toContain('Hi Ann,');
   });
 });
