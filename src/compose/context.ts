@@ -550,7 +550,7 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
   const join = (ws: string[]) => (lang !== 'en' ? localeList(ws, tag) : ws.length <= 1 ? (ws[0] ?? '') : `${ws.slice(0, -1).join(', ')} and ${ws[ws.length - 1]}`);
   const list = join(words);
   // For a subject: "your name, date of birth and blood test results".
-  const short = lang === 'en' ? join(words.map((w, i) => (i > 0 ? w.replace(/^your /, '') : w))) : list;
+  const short = lang === 'en' ? join(words.map((w, i) => (i > 0 ? w.replace(/^your (?:child's )?/, '') : w))) : list;
   const has: Record<string, boolean> = {};
   for (const kind of Object.keys(KIND_WORDS)) has[kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data.includes(kind);
   const money = has.paymentCard || has.bankAccount;

@@ -161,6 +161,12 @@ describe('4. nothing is said twice', () => {
       expect(l).not.toMatch(/refunding|We've refunded the £6|refund of the £6/);
     }
   });
+  it('a billing letter whose outcome says the refund has no gap where the offer was', () => {
+    for (const l of each({ ...hire, severity: 'moderate', outcome: 'the fee was refunded on 27 Nov' })) {
+      expect(l).not.toMatch(/ {2}/);
+      expect(l).toContain('The fee was refunded on Friday 27 November. ');
+    }
+  });
   it('data-exposure advice the action gives is not given again by the letter', () => {
     const action = 'watch your bank statements for payments you do not recognise, and ignore emails claiming to come from us that ask for details';
     for (const l of each({ ...leak, action })) {
@@ -241,6 +247,7 @@ describe('8. a data exposure names what was sent, and whose data it was', () => 
       expect(l).toMatch(/your child's name and your child's date of birth|your child's name, date of birth|your child's name and date of birth/);
       expect(l).not.toMatch(/\byour name\b|\byour date of birth\b|Your information was ours/);
       expect(l).toContain('If an email meant for another parent has reached you');
+      expect(l.split('\n')[0]).not.toMatch(/and child's/);
     }
     // Pupils' data in the mistake, with the people left as customers, reads as the child's too; students written to about their own data do not.
     expect(letter({ ...school, people: undefined })).toContain("your child's name");
