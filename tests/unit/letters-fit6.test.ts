@@ -204,6 +204,11 @@ describe('5. humour: only lines readers liked, inside the body, never in a money
       expect(paras[at], l).toMatch(/scan every tin/);
     }
   });
+  it('a joke after a cause with no commitment to say leaves no double space', () => {
+    const joking = each({ ...late, commitment: "we'll do better" }).filter((l) => /scenic route|quicker than this|one job/.test(l));
+    expect(joking.length).toBeGreaterThan(0);
+    for (const l of joking) expect(l).not.toMatch(/\S {2,}\S/);
+  });
   it('no joke in a letter about money', () => {
     for (const l of each({ ...late, mistake: 'we charged your card twice for the same order' })) expect(l).not.toMatch(/scenic route|quicker than this/);
   });
