@@ -119,8 +119,7 @@ describe('3. no action is announced when the typed action asks nothing', () => {
     for (const action of ['No action needed, but check your inbox for the tracking link', 'nothing to do on your side, the refund is automatic', 'Keep the Prussian Blue, it is yours', 'you can keep the tin', 'optional: send us a photo so we can check the batch', 'Feel free to keep it']) {
       for (const l of [...each({ ...kiln, action }), ...each({ ...kiln, action, audience: 'business' })]) expect(l).not.toMatch(ANNOUNCE);
     }
-  });
-  it('an action that is needed is still announced', () => {
+    // An action that is needed is still announced.
     expect(each({ ...kiln, action: 'send us a photo of the cracked mug' }).some((l) => ANNOUNCE.test(l))).toBe(true);
   });
 });
@@ -160,8 +159,7 @@ describe('4. nothing is said twice', () => {
       expect(l.match(/refund/gi)!.length, l).toBeLessThanOrEqual(2);
       expect(l).not.toMatch(/refunding|We've refunded the £6|refund of the £6/);
     }
-  });
-  it('a billing letter whose outcome says the refund has no gap where the offer was', () => {
+    // A billing letter whose outcome says the refund has no gap where the offer was.
     for (const l of each({ ...hire, severity: 'moderate', outcome: 'the fee was refunded on 27 Nov' })) {
       expect(l).not.toMatch(/ {2}/);
       expect(l).toContain('The fee was refunded on Friday 27 November. ');
@@ -203,8 +201,7 @@ describe('5. humour: only lines readers liked, inside the body, never in a money
       expect(paras[at], l).toMatch(/^(?!We'd blame|We're usually)/);
       expect(paras[at], l).toMatch(/scan every tin/);
     }
-  });
-  it('a joke after a cause with no commitment to say leaves no double space', () => {
+    // A joke after a cause with no commitment to say leaves no double space.
     const joking = each({ ...late, commitment: "we'll do better" }).filter((l) => /scenic route|quicker than this|one job/.test(l));
     expect(joking.length).toBeGreaterThan(0);
     for (const l of joking) expect(l).not.toMatch(/\S {2,}\S/);
