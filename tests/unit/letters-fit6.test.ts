@@ -275,6 +275,8 @@ describe('10. a letter told about a batch speaks to the reader, or the writer is
       expect(l).not.toMatch(/Orders for Cerulean/);
     }
     for (const l of each({ ...paint, mistake: 'Customers who ordered Cerulean Blue were sent Prussian Blue' })) expect(l).toMatch(/[Yy]ou ordered Cerulean Blue and were sent Prussian Blue/);
+    // One order of something is no batch.
+    expect(letter({ ...paint, mistake: "the order of service for your mother's funeral was printed with her name misspelt" })).toContain("The order of service for your mother's funeral was printed");
   });
   it('a batch the rule cannot turn is told to the writer, with an example', async () => {
     const mistake = 'on returns where the car came back with a full tank, we charged a refuelling fee';
