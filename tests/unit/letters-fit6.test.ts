@@ -251,6 +251,11 @@ describe('8. a data exposure names what was sent, and whose data it was', () => 
       expect(l).toContain('If an email meant for another parent has reached you');
       expect(l.split('\n')[0]).not.toMatch(/and child's/);
     }
+    // The follow-up too: the child's information, and no "copy of your own letter" for an email.
+    for (const l of each(school, 'followup', new Date('2026-12-03T09:00:00Z'))) {
+      expect(l).toContain("your child's information");
+      expect(l).not.toMatch(/copy of your own letter|happened to your information/);
+    }
     // Pupils' data in the mistake, with the people left as customers, reads as the child's too; students written to about their own data do not.
     expect(letter({ ...school, people: undefined })).toContain("your child's name");
     expect(letter({ ...school, people: { one: 'student', many: 'students' }, mistake: 'we emailed a list of student names to the wrong student' })).toContain('your name');
