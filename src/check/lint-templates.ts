@@ -82,8 +82,10 @@ function lintLocale(library: TemplateLibrary, locale: string, names: string[] | 
     for (const stage of t.stages) {
       SEVERITIES.forEach((severity, i) => {
         let compose;
+        let incident;
         try {
-          compose = createComposer(sampleIncident(t.name, severity, i, locale), library, { now: new Date('2026-07-08T09:00:00Z'), stage });
+          incident = sampleIncident(t.name, severity, i, locale);
+          compose = createComposer(incident, library, { now: new Date('2026-07-08T09:00:00Z'), stage });
         } catch (err) {
           if (!(err instanceof ApologizeError)) throw err;
           problems.push({ locale, template: t.name, stage, severity, message: err.message });
@@ -94,6 +96,8 @@ function lintLocale(library: TemplateLibrary, locale: string, names: string[] | 
             const msg = compose(recipient);
             const where = locale === 'en' ? '' : `${locale}/`;
             const report = checkApology(analyseText(msg.text, 1, msg.subject), { file: `${where}${t.name}${stage === 'followup' ? '.followup' : ''} (${severity}, ${label})`, severity });
+            // An incident with no follow-up typed gets no promise (the letters never promise one without a date).
+            if (!incident!.followUp) report.findings = report.findings.filter((f) => f.rule !== 'no-follow-up');
             reports.push({ locale, template: t.name, stage, severity, sample: label, report, text: msg.text, subject: msg.subject });
           } catch (err) {
             if (!(err instanceof ApologizeError)) throw err;

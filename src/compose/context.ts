@@ -189,7 +189,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   // the apology only; the other languages: the day after a date the outcome names.
   const followUpAsked = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
   const offerText = [given.remedy.details ?? '', given.action ?? '', given.outcome ?? ''].join(' ');
-  const followUpDue = english ? (o.stage === 'apology' ? dates.followUp : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
+  const followUpDue = english ? (o.stage === 'apology' ? (dates.followUp ?? followUpAsked) : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
   // A row's new date moves its customer's check-in, so whether today is the promised day is worked out per new date (once each).
   const rowCache = new Map<string, { today: string; wroteOn: string }>();
   const incidentRow = { today: dates.today ? 'yes' : '', wroteOn: wroteOn(o.now, dates.gapDays) };
@@ -265,6 +265,10 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   const signer = { name: titleCaseName(incident.signer.name), title: /^\p{Ll}/u.test(signerTitle) ? signerTitle[0]!.toUpperCase() + signerTitle.slice(1) : signerTitle, team: incident.signer.team };
   const cause = causeOf(incident.rootCause);
   const text = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
+  // The mistake already says when ("…on Wednesday 25 November" with `when: 25 nov`): the date is said once.
+  const whenSaid = whenInMistake(incident.when, incident.mistake, o.now);
+  // The outcome or the offer says the wrong item goes back ("our driver will collect it").
+  const itemTaken = /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|take (?:it|them) away)\b/i.test([incident.remedy.details ?? '', incident.outcome ?? ''].join(' '));
   const incidentPart: IncidentContext = {
     incident: {
       ...incident,
@@ -286,6 +290,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       business: incident.audience === 'business',
       // Health, grief or a once-in-a-lifetime day: the built-in letters tell no joke, whatever the severity.
       sensitive: isSensitive(incident) || (!english && SENSITIVE_OTHER.test([incident.mistake, incident.rootCause, incident.summary ?? '', incident.people.many].join(' '))),
+      // Money taken or owed (a charge, a fee, a refund): no joke in the built-in letters.
+      moneyHarm: incident.scenario === 'billing-error' || /\b(?:charg(?:e|ed|es|ing)|overcharg\w*|fees?|refund\w*|invoic\w*|paid|payments?|billed|bank)\b/i.test([incident.mistake, incident.summary ?? ''].join(' ')),
       // 'grief', 'wedding', 'celebration', 'health' or '': which lines of their own a sensitive letter needs.
       occasion,
       warm,
@@ -322,11 +328,19 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // Meat in a vegetarian box, an allergen: 'diet' or 'allergy', else ''.
       dietary: dietaryHarm(incident.scenario, [incident.mistake, incident.summary ?? ''].join(' ')),
       // The offer or the outcome already says what happens to the wrong item ("we'll collect it"): no second instruction.
-      itemHandled: /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|keep (?:it|them))\b/i.test([incident.remedy.details ?? '', incident.outcome ?? '', incident.action ?? ''].join(' ')),
+      itemHandled: itemTaken || /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|keep (?:it|them))\b/i.test(incident.action ?? '') || ACTION_KEEP.test(incident.action ?? ''),
+      // The outcome or the offer already says the remedy ("…was refunded", "we refunded the £6"): not offered again.
+      remedySaid: remedySaid(incident.remedy.kind, incident.outcome ?? '') || (!/\b(?:not|never|didn't|hasn't|haven't|wasn't|weren't)\b/i.test(incident.mistake) && remedySaid(incident.remedy.kind, incident.mistake) && /\b(?:was|were|been|we|already)\s+(?:refunded|credited|replaced|waived)\b/i.test(incident.mistake)),
+      // Advice the action already gives (a data exposure): the letter's own is not said a second time.
+      actionScam: SCAM_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')),
+      actionBank: BANK_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')),
+      // The action already tells the customer how to rebook: the letter's own rebooking line is not added.
+      actionRebooks: /\b(?:re-?book|book (?:a|an|another|your|in)\b|reschedul|rearrang|new (?:time|date|slot|appointment))/i.test(incident.action ?? ''),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
       delivered: /\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome,
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
-      actionConditional: /^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? ''),
+      // Also: none is needed ("No action needed, but check…"), it is optional, or a permission ("Keep the red"): said as typed, never announced.
+      actionConditional: ACTION_NOT_ASKED.test(incident.action ?? ''),
       // When the apology went out, as a follow-up says it ("two days ago", "last week").
       wroteWhen: wroteWhen(dates.gapDays),
       // The same, as a day ("on Thursday" within the week, "on 26 November" before): "" when the gap is not known.
@@ -362,7 +376,10 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
       commitmentNow: /\bnow\b/i.test(incident.commitment),
       // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".
-      whenTail: whenTail(onDate(incident.when)),
+      whenTail: whenSaid ? '' : whenTail(onDate(incident.when)),
+      // The same before the mistake ("On Tuesday 19 November, we…"): '' when the mistake already carries that date.
+      onWhenLead: whenSaid ? '' : english ? onDate(incident.when) : onDateOther(incident.when, lang),
+      whenSaid,
       // A handful hit ("a few other patients"): a count a customer does not need.
       fewOthers: incident.affected > 1 && incident.affected <= 9,
       // The offer is a thing given ("two free guest passes"), not money back: nothing to "reach" the customer.
@@ -384,7 +401,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The commitment is an inquiry ("we are investigating why…"): a follow-up reports findings only when it is done.
       investigating: INQUIRY.test(incident.commitment),
       // The refund waits on something the customer sends ("send your receipts to claims@…"): a follow-up asks for that first.
-      remedyAfterAction: (incident.remedy.kind === 'refund' || incident.remedy.kind === 'credit') && !/^\W*(?:if|when|should|in case)\b/i.test(incident.action ?? '') && CLAIM.test(incident.action ?? ''),
+      remedyAfterAction: (incident.remedy.kind === 'refund' || incident.remedy.kind === 'credit') && !ACTION_NOT_ASKED.test(incident.action ?? '') && CLAIM.test(incident.action ?? ''),
       ...actionThing(incident.action || incident.remedy.details),
       // The offer is typed as a sentence of the writer's own ("we'll refund the extra night's hotel"): a follow-up quotes it, not "I promised to refund we'll…".
       remedyOwnSentence: /^\W*(?:we|I)\b/i.test(incident.remedy.details ?? ''),
@@ -414,13 +431,16 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       summaryWithArticle: SUMMARY_ARTICLE.test(incident.summary ?? ''),
       remedyAsks: REMEDY_ASKS.test(incident.remedy.details ?? '') || (!english && REMEDY_ASKS.test(incident.action ?? '')),
       costsAsked: (incident.scenario === 'billing-error' && incident.remedy.kind !== 'none') || COSTS_ASKED.test(offerText) || (REMEDY_ASKS.test(incident.action ?? '') && COSTS_CLAIMED.test(incident.action ?? '')),
-      action: incident.action ?? '',
+      // "Keep it" when the outcome says it is collected: one instruction, the outcome's.
+      action: itemTaken && ACTION_KEEP.test(incident.action ?? '') ? '' : (incident.action ?? ''),
       commitmentDue: incident.commitmentDue ?? '',
       // The commitment's due day as the letter's other dates are written ("Friday 4 December"), as typed when it is no date.
       commitmentDueDate: english && incident.commitmentDue ? commitmentDueDate(incident.commitmentDue, o.now) : incident.commitmentDue && /^\d{4}-\d{2}-\d{2}/.test(incident.commitmentDue) ? localeLetterDate(incident.commitmentDue.slice(0, 10), tag, o.now) : (incident.commitmentDue ?? ''),
       exposure: {
         ...incident.exposure,
-        ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag),
+        ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag, english && childData(incident.people, incident.mistake)),
+        // What went to the wrong person, as the letter names it: 'email', 'link', 'letter' or '' (something else).
+        sentThing: english ? sentThingOf(incident.mistake) : '',
         onDiscovered: english ? onDate(incident.exposure.discovered) : onDateOther(incident.exposure.discovered, lang),
         regulatorSaid: regulatorSaid(incident.exposure.regulator ?? '', lang),
         // The containment said once: not when the commitment already says it ("we turned the cache off within the hour").
@@ -531,15 +551,35 @@ const KIND_MENTIONED: Readonly<Record<string, RegExp>> = {
  * test results"), whether the mistake already names them all (then the list is not said twice), what
  * was not involved ("No passwords or payment details were involved."), and a flag per kind for the advice.
  */
-function exposureFacts(data: readonly string[], text: string, lang = 'en', tag = 'en'): Record<string, unknown> {
+/**
+ * The data is the reader's child's, not the reader's: the people written to are parents or guardians, or
+ * the mistake names children, pupils or students while the people are not those themselves. (SPEC names
+ * the kinds of data, not whose they are; this is read from the incident's words.)
+ */
+export function childData(people: { one: string; many: string }, mistake: string): boolean {
+  const who = `${people.one} ${people.many}`;
+  if (/\b(?:parents?|guardians?|carers?|families|family)\b/i.test(who)) return true;
+  if (/\b(?:child(?:ren)?|pupils?|students?|kids?|learners?)\b/i.test(who)) return false;
+  return /\b(?:child(?:ren)?(?:['’]s)?|pupils?['’]?|kids?['’]?|your (?:son|daughter)(?:['’]s)?)(?![\p{L}])/iu.test(mistake);
+}
+
+/** What went to someone else, from the mistake's words: a link, an email, a letter, or '' (not said). */
+export function sentThingOf(mistake: string): string {
+  if (/\b(?:link|shared (?:folder|drive|document)|download)\b/i.test(mistake)) return 'link';
+  if (/\be-?mail(?:ed|s|ing)?\b|\bnewsletter\b|\b(?:cc|bcc)['’]?d?\b|\binbox\b/i.test(mistake)) return 'email';
+  if (/\b(?:letters?|post(?:ed)?|envelopes?|posted)\b/i.test(mistake)) return 'letter';
+  return '';
+}
+
+function exposureFacts(data: readonly string[], text: string, lang = 'en', tag = 'en', child = false): Record<string, unknown> {
   const healthThing = lang === 'en' ? HEALTH_THING.exec(text)?.[1] : undefined;
   const table = KIND_WORDS_BY_LANG[lang] ?? KIND_WORDS;
   const wordFor = (d: string) => (d === 'health' && lang === 'en' ? (healthThing ? `your ${healthThing.toLowerCase()}` : 'details of your health') : (table[d] ?? d));
-  const words = data.map(wordFor);
+  const words = data.map(wordFor).map((w) => (child ? w.replace(/^your /u, "your child's ").replace(/ about you$/u, ' about your child') : w));
   const join = (ws: string[]) => (lang !== 'en' ? localeList(ws, tag) : ws.length <= 1 ? (ws[0] ?? '') : `${ws.slice(0, -1).join(', ')} and ${ws[ws.length - 1]}`);
   const list = join(words);
   // For a subject: "your name, date of birth and blood test results".
-  const short = lang === 'en' ? join(words.map((w, i) => (i > 0 ? w.replace(/^your /, '') : w))) : list;
+  const short = lang === 'en' ? join(words.map((w, i) => (i > 0 ? w.replace(/^your (?:child's )?/, '') : w))) : list;
   const has: Record<string, boolean> = {};
   for (const kind of Object.keys(KIND_WORDS)) has[kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = data.includes(kind);
   const money = has.paymentCard || has.bankAccount;
@@ -558,6 +598,7 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
     has,
     money,
     identity,
+    child,
     contactOnly: data.length > 0 && data.every((d) => ['name', 'email', 'phone', 'postal-address'].includes(d)),
     emailOnly: data.length > 0 && data.every((d) => d === 'name' || d === 'email') && data.includes('email'),
   };
@@ -979,9 +1020,38 @@ function productStemsOf(mistake: string, lang: string): string[] {
     .map((w) => w.slice(0, Math.max(4, Math.min(w.length - 2, 8))));
 }
 
-const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|forwarded)\s+(?:\w+\s+){0,3}to\s+(?:the\s+wrong|another|a\s+different|someone\s+else)|\bwrong\s+(?:address|person|recipient|patient|customer|member|client)\b|\bmisdirected\b|\bswapped\s+(?:their\s+)?addresses\b/i;
+const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|forwarded|shared)\s+(?:[\w'’]+\s+){0,12}?(?:to|with)\s+(?:the\s+wrong|another|a\s+different|someone\s+else)|\bwrong\s+(?:address|person|recipient|patient|customer|member|client)\b|\bmisdirected\b|\bswapped\s+(?:their\s+)?addresses\b/i;
 
 /** " on 14 November" after a sentence's words; ", last night" for a time said otherwise; "" for none. */
+/**
+ * An action that asks nothing of everyone: a condition ("if your bank charged you…"), none needed ("No action
+ * needed, but check…"), an option ("you can…", "optional") or a permission ("Keep the red", "feel free to…").
+ */
+const ACTION_NOT_ASKED = /^\W*(?:if|when|should|in case|no\b|nothing\b|there(?:'s|’s| is) (?:no|nothing)\b|you (?:don't|do not|won't|will not|needn't) (?:need|have)|you (?:can|could|may|are welcome to|are free to)\b|feel free\b|keep\b|optional(?:ly)?\b|if you (?:like|wish|want|prefer))|\b(?:no (?:action|need)|nothing) (?:is |else )?(?:needed|required|to do)\b|\boptional\b/i;
+
+/** An action that lets the customer keep what was sent ("Keep the red", "please keep it"). */
+const ACTION_KEEP = /^\W*(?:please\s+)?(?:do\s+)?keep\b|\b(?:keep|hold on to) (?:it|them)\b|\byours to keep\b/i;
+const SCAM_ADVICE = /\b(?:phishing|scams?|suspicious|fraudulent|unexpected (?:emails?|calls?|texts?|messages?)|claim(?:s|ing)? to (?:be|come) from us)\b/i;
+const BANK_ADVICE = /\b(?:bank|statements?|card issuer|transactions?)\b/i;
+
+/** The outcome or the mistake already says the remedy happened or happens ("the fee was refunded on 27 November"). */
+function remedySaid(kind: string, text: string): boolean {
+  if (kind === 'refund') return /\brefund(?:ed|ing|s)?\b/i.test(text);
+  if (kind === 'credit') return /\bcredit(?:ed|ing)?\b/i.test(text);
+  if (kind === 'replacement') return /\breplacement\b|\breplac(?:ed|ing)\b/i.test(text);
+  if (kind === 'waived-fee') return /\bwaiv(?:ed|ing)\b/i.test(text);
+  return false;
+}
+
+/** Whether the mistake already names the day (or the words) `when` gives. */
+export function whenInMistake(when: string | undefined, mistake: string, now: Date): boolean {
+  const w = (when ?? '').trim().replace(/[.;,]+$/u, '');
+  if (w === '') return false;
+  if (mistake.toLowerCase().includes(w.toLowerCase())) return true;
+  const days = datesIn(w, now).map((d) => dayOf(d).getTime());
+  return days.length > 0 && datesIn(mistake, now).some((d) => days.includes(dayOf(d).getTime()));
+}
+
 function whenTail(on: string): string {
   if (on === '') return '';
   return /^on /.test(on) ? ` ${on}` : `, ${on}`;

@@ -4,7 +4,7 @@
  * details), each with a better example, so the writer hears about it before
  * the customer reads it. Pure: the commands decide how to show it.
  */
-import { englishProblems } from '../text/english.js';
+import { batchProblems, englishProblems } from '../text/english.js';
 import { dayOf, findDates, ONE_DAY_MS, typedWindow, weekdayName, windowEnd, wrongWeekdays } from '../text/typed-date.js';
 
 export interface FieldAdvice {
@@ -283,6 +283,7 @@ export function adviseOnEnglish(incident: DatedIncident & { locale?: string }, n
   for (const [field, text] of datedFields(incident)) {
     if (!text) continue;
     for (const p of englishProblems(text, o)) out.push({ field, problem: p.problem, example: p.example });
+    if (field === 'mistake') for (const p of batchProblems(text)) out.push({ field, problem: p.problem, example: p.example });
   }
   return out;
 }

@@ -11,7 +11,7 @@
  */
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
-import { normaliseEnglish } from '../text/english.js';
+import { normaliseEnglish, toReader } from '../text/english.js';
 import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, localQuotes, longTypedDates } from '../text/typed.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
@@ -162,7 +162,8 @@ function english(incident: Incident, now: Date): Incident {
   const f = (v: string | undefined) => (v === undefined ? v : normaliseEnglish(v, o));
   return {
     ...incident,
-    mistake: f(incident.mistake)!,
+    // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
+    mistake: toReader(f(incident.mistake)!),
     rootCause: f(incident.rootCause)!,
     commitment: f(incident.commitment)!,
     summary: f(incident.summary),

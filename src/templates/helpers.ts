@@ -166,6 +166,14 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);
   // "your next appointment, free of charge", "two free guest passes": a gift, whatever the kind ("We've waived … free of charge" reads twice).
   if (GIFT.test(text) && str(kind) !== 'refund' && str(kind) !== 'replacement' && !(same && same.test(text))) return sentence(`To help make it right, we'd like to give you ${text}`);
+  // "£45 refunded to your card", "the £6 was refunded on Tuesday 24 November": said actively, by us.
+  const done = /^(.+?)\s+(?:(was|were|has been|have been|is|are|is being|are being)\s+)?(will be\s+)?(refunded|credited|waived|reimbursed|reversed|repaid|paid back|returned)\b(.*)$/i.exec(text);
+  if (done && !/\b(?:we|I|you)\b/i.test(done[1]!) && !/^(?:and|but|or|if|when)\b/i.test(done[5]!.trim())) {
+    const verb = done[4]!.toLowerCase();
+    const base = verb === 'paid back' ? 'pay back' : verb.replace(/ed$/u, '').replace(/(?<=waiv|revers|reimburs)$/u, 'e');
+    const thing = done[1]!.replace(/^(?:a|the)\s+(?=£|\$|€)/iu, '');
+    return sentence(done[3] || /being$/u.test(done[2] ?? '') ? `We'll ${base} ${thing}${done[5]}` : `We've ${verb} ${thing}${done[5]}`);
+  }
   if (same && same.test(text)) {
     if (alternative) return sentence(`${alternative} ${text}`);
     // Words that name the offer themselves ("the $60 fee, waived in full"): after the lead, as its object.

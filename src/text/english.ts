@@ -96,7 +96,28 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   [/(?<![\p{L}\p{N}])ppl(?![\p{L}\p{N}])/giu, 'people', /ppl/i],
   [/(?<![\p{L}\p{N}])thx(?![\p{L}\p{N}])/giu, 'thanks', /thx/i],
   [/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before', /b4/i],
+  // "incl. VAT", "excl. delivery" in prose: the word.
+  [/(?<![\p{L}\p{N}])incl(?:\.|(?=\s))/giu, 'including', /incl/i],
+  [/(?<![\p{L}\p{N}])excl(?:\.|(?=\s))/giu, 'excluding', /excl/i],
 ];
+
+/** A capitalised month or weekday cut short in prose ("since Nov", "Thurs morning"): the whole word (dates are read elsewhere). */
+const SHORT_NAMES: Readonly<Record<string, string>> = {
+  Jan: 'January', Feb: 'February', Apr: 'April', Jun: 'June', Jul: 'July', Aug: 'August', Sep: 'September', Sept: 'September',
+  Oct: 'October', Nov: 'November', Dec: 'December', Mon: 'Monday', Tue: 'Tuesday', Tues: 'Tuesday', Wed: 'Wednesday',
+  Thu: 'Thursday', Thur: 'Thursday', Thurs: 'Thursday', Fri: 'Friday',
+};
+const SHORT_NAME = new RegExp(`(?<![\\p{L}\\p{N}])(${Object.keys(SHORT_NAMES).join('|')})\\.?(?![\\p{L}\\p{N}\\-/]|\\.\\p{L})`, 'gu');
+const SHORT_NAME_HINT = /Jan|Feb|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri/;
+
+function shortNames(text: string): string {
+  if (!SHORT_NAME_HINT.test(text)) return text;
+  // "Nov." at the end of a sentence keeps its full stop.
+  return text.replace(SHORT_NAME, (m: string, w: string, at: number) => {
+    const full = SHORT_NAMES[w]!;
+    return m.endsWith('.') && /^\s+\p{Lu}|^\s*$/u.test(text.slice(at + m.length)) ? `${full}.` : full;
+  });
+}
 
 function shorthand(text: string): string {
   // "~3 hours" → "about 3 hours" (first: "w/ ~3" is then "with about 3").
@@ -226,7 +247,12 @@ function numberedDates(text: string, o: EnglishOptions, notes: TextProblem[]): s
       t = t.slice(0, at - range[0].length) + joined + t.slice(d.at + words.length);
       continue;
     }
-    if (WELL_FORMED.test(t.slice(at, d.at) + words)) continue;
+    if (WELL_FORMED.test(t.slice(at, d.at) + words)) {
+      // "25 November 2026" in 2026: the year a letter never prints for this year goes.
+      const stray = new RegExp(`,?\\s+${o.now.getUTCFullYear()}$`, 'u').exec(words);
+      if (stray) t = t.slice(0, d.at) + words.slice(0, stray.index) + t.slice(d.at + words.length);
+      continue;
+    }
     const start = dropThe(t, at);
     t = t.slice(0, start) + dateWords(d.date, weekday, o.now) + t.slice(d.at + words.length);
   }
@@ -375,7 +401,9 @@ export function cleanEnglish(text: string, o: EnglishOptions): { text: string; n
   let t = shorthand(held.text);
   t = quantities(t);
   t = dates(t, o, notes);
+  t = shortNames(t);
   t = pronouns(t);
+  if (t.includes(',')) t = splitSplices(t);
   return { text: release(t, held.kept), notes };
 }
 
@@ -387,7 +415,7 @@ export function normaliseEnglish(text: string, o: EnglishOptions): string {
 // ---------------------------------------------------------------------------------------------
 // What the writer is told.
 
-const SUBJECTS = '(I|you|we|they|he|she|it|there)';
+const SUBJECTS = '(I|you|we|they|he|she|it|there|nobody|no one|someone|everyone|nothing)';
 /** Verbs a clause after a comma may start with (besides any "-ed" word and any "…n't"). */
 const VERBS = new Set([
   'am', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'do', 'does', 'will', 'would', 'can', 'could',
@@ -407,8 +435,12 @@ const LEANING = new Set([
 ]);
 const FINITE = /(?<![\p{L}])(?:am|is|are|was|were|had|has|have|did|does|do|will|would|can|could|got|went|came|made|took|told|left|sent|paid|lost|ran|missed|forgot|broke|fell|gave|kept|put|said|saw|knew|found|thought|began|brought|bought|caught|hit|let|meant|met|set|shut|sold|spent|stood|stuck|tore|threw|woke|wrote|drove|flew|rang|sat|shipped|\p{L}{3,}ed|\p{L}+n't|\p{L}+['’](?:s|re|m|ve|ll|d))(?![\p{L}])/iu;
 
-function spliceProblems(text: string): TextProblem[] {
-  const out: TextProblem[] = [];
+/** Words that make the clause before a comma lean on what follows (a subordinate clause): a splice there is not split. */
+const SUBORDINATE = /(?<![\p{L}])(?:when|whenever|if|because|as|since|although|though|while|once|until|unless|where|after|before|whether|(?<!(?:in|at|on|by|for|from|with|during|of|to|until|since|all|like)\s)that|which|who|whom|whose|than)(?![\p{L}])/iu;
+
+/** Each comma that joins two sentences, and whether it is certain (no subordinate clause before it): its index and subject. */
+function splices(text: string): { at: number; subject: string; tail: string; lead: string; sure: boolean }[] {
+  const out: { at: number; subject: string; tail: string; lead: string; sure: boolean }[] = [];
   const re = new RegExp(`,\\s+${SUBJECTS}(['’](?:ll|re|ve|d|m|s))?\\s+([\\p{L}'’]+)`, 'giu');
   for (const m of text.matchAll(re)) {
     const [, subject, contracted, verb] = m;
@@ -427,13 +459,35 @@ function spliceProblems(text: string): TextProblem[] {
     const from = Math.max(0, at - 40);
     const lead = from > 0 ? before.slice(from).replace(/^\S*\s/u, '') : before;
     const tail = text.slice(at + 1).trim().split(/\s+/u).slice(0, 5).join(' ');
-    const fixedTail = subject === 'I' ? tail : tail[0]!.toUpperCase() + tail.slice(1);
-    out.push({
-      problem: `joins two sentences with a comma ("…${lead}, ${tail}…")`,
-      example: `"…${lead}. ${fixedTail}…" (or join them with "and")`,
-    });
+    // Certain: the sentence so far is one main clause (nothing subordinate, no earlier comma), and a subject follows.
+    const sentenceStart = Math.max(before.search(/[^.!?;:]*$/u), 0);
+    const sure = clauseStart === sentenceStart && !SUBORDINATE.test(clause) && /[\p{L}\p{N})]$/u.test(clause);
+    out.push({ at, subject: subject!, tail, lead, sure });
   }
   return out;
+}
+
+/** The certain comma splices as two sentences ("…in that time, we didn't…" → "…in that time. We didn't…"). */
+function splitSplices(text: string): string {
+  const found = splices(text).filter((s) => s.sure);
+  if (found.length === 0) return text;
+  let t = text;
+  for (const s of found.reverse()) {
+    const rest = t.slice(s.at + 1).replace(/^\s+/u, '');
+    const head = s.subject === 'I' ? rest : rest[0]!.toUpperCase() + rest.slice(1);
+    t = `${t.slice(0, s.at)}. ${head}`;
+  }
+  return t;
+}
+
+function spliceProblems(text: string): TextProblem[] {
+  return splices(text).map(({ subject, tail, lead }) => {
+    const fixedTail = subject === 'I' ? tail : tail[0]!.toUpperCase() + tail.slice(1);
+    return {
+      problem: `joins two sentences with a comma ("…${lead}, ${tail}…")`,
+      example: `"…${lead}. ${fixedTail}…" (or join them with "and")`,
+    };
+  });
 }
 
 /** People and animals whose things are named after them: "your pets check" is "your pet's check". */
@@ -514,3 +568,32 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
     ...(clean.split(/\s+/u).length > MAX_SENTENCE_WORDS ? longSentences(clean) : []),
   ];
 }
+
+// ---------------------------------------------------------------------------------------------
+// A mistake told about a batch ("Orders for Cerulean Blue were sent…"), not to the reader.
+
+/**
+ * The mistake told to the one reader, where a rule can do it safely: "Orders for Cerulean Blue were
+ * sent Prussian Blue" → "your order for Cerulean Blue was sent Prussian Blue"; "Customers who ordered
+ * the mug were sent a jug" → "you ordered the mug and were sent a jug". Anything else is left as typed
+ * (and `batchProblems` tells the writer).
+ */
+export function toReader(text: string): string {
+  // Plural only: "the order of service for your mother's funeral was…" is a thing, not a batch.
+  const order = /^(\s*)(?:the\s+|all\s+)?orders\s+(for|of)\s+([^,;.]+?)\s+were\s+/iu.exec(text);
+  if (order) return `${order[1]}your order ${order[2]!.toLowerCase()} ${order[3]} was ${text.slice(order[0].length)}`;
+  const who = /^(\s*)(?:the\s+|all\s+)?(?:customers|clients|people|members|guests|everyone|anyone|those)\s+who\s+(ordered|bought|booked|paid for|chose|picked)\s+([^,;.]+?),?\s+(were|got|received|saw|had)\s+/iu.exec(text);
+  if (who) return `${who[1]}you ${who[2]!.toLowerCase()} ${who[3]} and ${who[4]!.toLowerCase()} ${text.slice(who[0].length)}`;
+  return text;
+}
+
+const BATCH = /^\s*(?:the\s+|all\s+|some\s+|many\s+|several\s+)?(?:customers|clients|orders|people|members|guests|users|patients|passengers|accounts|everyone|anyone)\b|\b(?:customers|clients|people|members|guests|users)\s+who\b|\b(?:on|for|in)\s+(?:the\s+)?(?:returns|orders|bookings|accounts|deliveries|parcels|invoices)\s+(?:where|that|which|with|whose)\b/iu;
+
+/** A mistake still told about a batch after `toReader`: the writer is told how to say it to one reader. */
+export function batchProblems(text: string): TextProblem[] {
+  const t = toReader(text);
+  if (!BATCH.test(t)) return [];
+  const shown = t.trim().split(/\s+/u).slice(0, 8).join(' ');
+  return [{ problem: `tells the mistake about a batch ("${shown}…"), but each letter goes to one reader`, example: `"we charged you a refuelling fee when your car came back with a full tank" (about "you" and "your order")` }];
+}
+

@@ -20,6 +20,8 @@ const FULL = [
   '--commitment', 'a second person now checks every label run',
   '--remedy', 'credit', '--remedy-details', 'a $10 credit on your next order',
   '--phone', '0800 555 0142',
+  // A follow-up is promised only with a date (none without followUp.after).
+  '--follow-up-after', '3d',
 ];
 
 const CHECK_LINE = 'check: 100/100  ✓ own-it  ✓ explain  ✓ commitment  ✓ remedy  ✓ sign-off\n';
@@ -69,7 +71,7 @@ describe('apologize draft, scripted', () => {
     expect(a.stdoutBytes.equals(b.stdoutBytes)).toBe(true);
     expect(a.stdout).toContain('\nDate: Wed, 08 Jul 2026 09:00:00 +0000\n');
     // the same in every process: derived from the facts, not drawn at random at start-up
-    expect(a.stdout).toContain('\nMessage-ID: <apology.6b23b6ab764d.95708a935e01501d@smith.example>\n');
+    expect(a.stdout).toContain('\nMessage-ID: <apology.4e43ad70e225.e3570f8055b1c9d3@smith.example>\n');
   });
 
   it('names every missing flag with --no-input (exit 2, nothing on stdout)', async () => {
