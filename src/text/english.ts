@@ -133,6 +133,8 @@ function shorthand(text: string): string {
   }
   // "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
   if (t.includes('&')) t = t.replace(/(?<=(?:^|\s)\p{Ll}{2,})\s+&\s+(?=\p{Ll})/gu, ' and ');
+  // "reassignment + the office phones" → "… and the office phones" (a plus between words with spaces; never "C++", "Google+", "2 + 2").
+  if (t.includes(' + ')) t = t.replace(/(?<=\p{Ll}{2,})\s+\+\s+(?=\p{L})/gu, ' and ');
   return t;
 }
 

@@ -79,6 +79,8 @@ const TABLE: [string, string][] = [
   ['WE DIDNT CALL', 'WE DIDNT CALL'],
   // An abbreviated weekday before a bare number is left as typed, dot and all (not "Sunday. 2", which a second pass would read as a date).
   ['since sun. 2 i', 'since sun. 2 I'],
+  ['sick cover now triggers reassignment + the office phones every customer', 'sick cover now triggers reassignment and the office phones every customer'],
+  ['our Google+ page and 2 + 2 stay', 'our Google+ page and 2 + 2 stay'],
 ];
 
 describe('English shorthand as the letters print it', () => {
