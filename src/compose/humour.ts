@@ -8,7 +8,8 @@ export interface HumourDecision {
 }
 
 const SENSITIVE = /\b(?:patients?|health|medical|clinic|hospital|diagnos\w*|results?|prescriptions?|surgery|dental|dentist|funeral|sympathy|condolences?|memorial|bereave\w*|grief|wedding|christening|baptism|anniversary|once[- ]in[- ]a[- ]lifetime)\b/i;
-const GRIEF = /\b(?:funeral|sympathy|condolences?|memorial|bereave\w*|grief|grieving|wreath)\b/i;
+// Not "wreath" alone: a Christmas wreath is no loss (a funeral's wreath comes with the funeral, sympathy…).
+const GRIEF = /\b(?:funeral|sympathy|condolences?|memorial|bereave\w*|grief|grieving)\b/i;
 const WEDDING = /\bwedding\b/i;
 const CELEBRATION = /\b(?:christening|baptism|anniversary|once[- ]in[- ]a[- ]lifetime)\b/i;
 const HEALTH = /\b(?:patients?|health|medical|clinic|hospital|diagnos\w*|prescriptions?|surgery|dental|dentist)\b/i;
@@ -29,9 +30,10 @@ export function occasionOf(incident: SensitiveFacts): string {
 }
 
 /** The wrong item breaks a diet, a faith or an allergy: serious, never a joke, never "keep it". */
-const DIETARY = /\b(?:vegetarian|vegan|halal|kosher|allerg\w*|gluten|coeliac|celiac|nuts?|peanuts?|dairy|lactose|shellfish|meat|pork|beef|chicken|bacon|ham|gelatine?|alcohol|anaphyla\w*|intoleran\w*)\b/i;
+// Nuts as food only ("peanuts", "tree nuts", "nut-free"): "nuts and bolts" are hardware.
+const DIETARY = /\b(?:vegetarian|vegan|halal|kosher|allerg\w*|gluten|coeliac|celiac|peanuts?|tree nuts|nut[- ]free|dairy|lactose|shellfish|meat|pork|beef|chicken|bacon|ham|gelatine?|alcohol|anaphyla\w*|intoleran\w*)\b/i;
 /** An allergen, as opposed to a diet or a faith: the letter says to check for symptoms. */
-const ALLERGY = /\b(?:allerg\w*|gluten|coeliac|celiac|nuts?|peanuts?|dairy|lactose|shellfish|anaphyla\w*|intoleran\w*)\b/i;
+const ALLERGY = /\b(?:allerg\w*|gluten|coeliac|celiac|peanuts?|tree nuts|nut[- ]free|dairy|lactose|shellfish|anaphyla\w*|intoleran\w*)\b/i;
 
 /** Whether a wrong item's harm is dietary/ethical/religious ('diet'), an allergen ('allergy'), or neither (''). */
 export function dietaryHarm(scenario: string, text: string): '' | 'diet' | 'allergy' {

@@ -298,3 +298,39 @@ describe('10. a letter told about a batch speaks to the reader, or the writer is
     expect(r.stdout).toContain('Hi Ann,');
   });
 });
+
+describe('a word that names an occasion only sometimes', () => {
+  it('a Christmas wreath is no loss: no condolence, no sympathy close; a funeral wreath still is', () => {
+    const tree: IncidentInput = {
+      company: { name: 'Needle & Pine', from: 'Needle & Pine <trees@needle.example>' },
+      signer: { name: 'Ruth Hale', title: 'Owner' },
+      scenario: 'shipping-delay',
+      severity: 'moderate',
+      mistake: 'your Christmas tree did not arrive on Tuesday 24 November as booked',
+      affected: 40,
+      rootCause: 'our second van failed its inspection and we did not move the bookings to the first',
+      commitment: 'every booking now has a backup van assigned the day before',
+      remedy: { kind: 'refund', details: 'the £12 delivery charge, plus a free stand or wreath with the tree' },
+    };
+    for (const l of each(tree)) {
+      expect(l).not.toMatch(/sympathy|loss|condolence/i);
+    }
+    const funeral: IncidentInput = { ...tree, scenario: 'wrong-item', mistake: 'we sent the wrong funeral wreath to the service on Tuesday', remedy: { kind: 'refund', details: 'the full cost of the wreath' } };
+    expect(each(funeral).some((l) => /sympathy|loss/i.test(l))).toBe(true);
+  });
+
+  it('nuts and bolts are hardware, not an allergen', () => {
+    const bolts: IncidentInput = {
+      company: { name: 'Fix & Fasten', from: 'Fix & Fasten <hello@fix.example>' },
+      signer: { name: 'Sam Ode' },
+      scenario: 'wrong-item',
+      severity: 'minor',
+      mistake: 'we sent M6 nuts and bolts instead of the M8 ones you ordered',
+      affected: 9,
+      rootCause: 'two bins were swapped when the shelves were relabelled',
+      commitment: 'every bin label is now scanned when it is filled',
+      remedy: { kind: 'replacement', details: 'the M8 set, sent today by first-class post' },
+    };
+    for (const l of each(bolts)) expect(l).not.toMatch(/allergen|medical advice|don't eat|throw it away/i);
+  });
+});
