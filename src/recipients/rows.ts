@@ -9,6 +9,8 @@ import { firstNameOf } from './recipient.js';
 export interface GoodRow {
   line: number;
   cells: string[];
+  /** The record's text when only some cells were decoded (csv.ts CsvRow.text). */
+  text?: string;
   fields: Record<string, string>;
   email: string;
   /** Lower-cased address: the grouping key. */
@@ -102,7 +104,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     }
     const fields = makeFields(cells, box.address, name, first);
     if (prefixIdx !== undefined && fields.last_name !== '' && cells[prefixIdx]!.trim() !== '') fields.last_name = `${cells[prefixIdx]!.trim()} ${fields.last_name!.trim()}`;
-    return { line: row.line, cells, fields, email: box.address, key, name, first_name: first, firstDerived };
+    return { line: row.line, cells, text: row.text, fields, email: box.address, key, name, first_name: first, firstDerived };
   };
 }
 
