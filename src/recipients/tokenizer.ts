@@ -346,6 +346,7 @@ export function scanRecord(buf: Uint8Array, from: number, to: number, text: stri
     const keep = want[k] === 1;
     let quoted: string | undefined;
     if (i < to && buf[i] === QUOTE) {
+      const open = i + 1 - adj;
       let j = i + 1;
       let escaped = false;
       for (;;) {
@@ -370,7 +371,7 @@ export function scanRecord(buf: Uint8Array, from: number, to: number, text: stri
         break;
       }
       if (keep) {
-        quoted = text.slice(i + 1 - adj, j - adj);
+        quoted = text.slice(open, j - adj);
         if (escaped) quoted = quoted.replaceAll('""', '"');
       }
       i = j + 1;
