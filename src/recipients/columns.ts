@@ -199,11 +199,13 @@ export function columnsRead(columns: ColumnMap, template: ReadonlySet<string> | 
   if (template === undefined) return undefined;
   const n = columns.fields.length;
   const want = new Uint8Array(n);
+  // WebToffee's line_item_1, line_item_2…: the items (line-items.ts).
+  const read = (f: string) => PIPELINE_FIELDS.has(f) || template.has(f) || /^line_item_\d+$/.test(f);
   columns.fields.forEach((f, i) => {
-    if (PIPELINE_FIELDS.has(f) || template.has(f)) want[i] = 1;
+    if (read(f)) want[i] = 1;
   });
-  for (const [f, i] of columns.also) if (PIPELINE_FIELDS.has(f) || template.has(f)) want[i] = 1;
-  for (const [f, i] of columns.index) if (PIPELINE_FIELDS.has(f) || template.has(f)) want[i] = 1;
+  for (const [f, i] of columns.also) if (read(f)) want[i] = 1;
+  for (const [f, i] of columns.index) if (read(f)) want[i] = 1;
   for (const i of columns.nameFrom) want[i] = 1;
   for (const i of columns.carry) want[i] = 1;
   return want.every((x) => x === 1) ? undefined : want;

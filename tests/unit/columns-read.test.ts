@@ -31,6 +31,11 @@ describe('columnsRead', () => {
     expect(at(columnsRead(columns, new Set(['tags'])))).not.toContain('Notes');
   });
 
+  it('the items of an export that writes one cell per item (line_item_1, line_item_2…)', () => {
+    const cols = mapColumns(['billing_email', 'line_item_1', 'line_item_2', 'shipping_note'], new Map());
+    expect(columnsRead(cols, new Set())).toEqual(Uint8Array.from([1, 1, 1, 0]));
+  });
+
   it('every column when the template may read any, or reads them all', () => {
     expect(columnsRead(columns, undefined)).toBeUndefined();
     expect(columnsRead(columns, new Set(['notes', 'vendor', 'tags']))).toBeUndefined();
