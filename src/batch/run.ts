@@ -91,9 +91,9 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
   const onlySent = pass.campaign?.onlySent;
   const limit = select.limit;
   const collectGarbage = control.collectGarbage;
-  const check = makeRowChecker(input.columns, input.required);
-  // Only the cells the pipeline and the template read are decoded; a row is written whole where it is rejected or held.
+  // Only the cells the pipeline and the template read are decoded (and made fields); a row is written whole where it is rejected or held.
   const want = columnsRead(input.columns, composer.readColumns);
+  const check = makeRowChecker(input.columns, input.required, want);
   const whole = (row: { cells: string[]; text?: string }): string[] => {
     if (want === undefined || row.text === undefined) return row.cells;
     const all = wholeCells(row.text, input.delimiter);
@@ -105,7 +105,9 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
   const spill = new Spill(whole);
   const orderIdx = input.columns.index.get('order_id');
   const grouper = new Grouper(select.scattered, spill, orderIdx);
-  const entries = orderEntries(input.locale ?? 'en', [...input.columns.fields, ...input.columns.also.map(([k]) => k), 'email', 'name', 'first_name'], {
+  const read = (i: number) => want === undefined || want[i] === 1;
+  const names = [...input.columns.fields.filter((_, i) => read(i)), ...input.columns.also.filter(([, i]) => read(i)).map(([k]) => k), 'email', 'name', 'first_name'];
+  const entries = orderEntries(input.locale ?? 'en', names, {
     // Excel writes ";" between cells where the decimal mark is a comma: "1.234" there is a thousand and more.
     decimalComma: input.delimiter === ';',
     amountPerLine: input.columns.preset?.amountPerLine,

@@ -2,6 +2,7 @@
 // (tokenizer.ts scanRecord leaves the others undecoded); a template that may read any gets every one.
 import { describe, expect, it } from 'vitest';
 import { columnsRead, mapColumns } from '../../src/recipients/columns.js';
+import { fieldsMaker } from '../../src/recipients/rows.js';
 import { recognisePreset } from '../../src/recipients/presets.js';
 import { analyseTemplate, readRecipientColumns } from '../../src/templates/fields.js';
 
@@ -39,5 +40,14 @@ describe('columnsRead', () => {
   it('every column when the template may read any, or reads them all', () => {
     expect(columnsRead(columns, undefined)).toBeUndefined();
     expect(columnsRead(columns, new Set(['notes', 'vendor', 'tags']))).toBeUndefined();
+  });
+});
+
+describe('fieldsMaker with the columns read', () => {
+  it('leaves out the columns not read, compiled or by the loop (a column named __proto__)', () => {
+    const want = Uint8Array.from([1, 0, 1]);
+    expect(fieldsMaker(['order_id', 'notes', 'tags'], [], want)(['#1', 'n', 't'], 'E', 'N', 'F')).toEqual({ order_id: '#1', tags: 't', email: 'E', name: 'N', first_name: 'F' });
+    const loop = fieldsMaker(['order_id', '__proto__', 'tags'], [], want)(['#1', 'n', 't'], 'E', 'N', 'F');
+    expect(Object.keys(loop)).toEqual(['order_id', 'tags', 'email', 'name', 'first_name']);
   });
 });
