@@ -102,6 +102,8 @@ export function analyseTemplate(pieces: TemplatePiece[], partials: { get(name: s
         problems.push({ file: s.file, line: lineOf(p, s), message: `there is no helper "${p.original}"` });
       }
     }
+    // `lookup` reads a member named by a value: which column cannot be told.
+    if (m.path.type === 'PathExpression' && (m.path as hbs.AST.PathExpression).original === 'lookup') opaque = true;
     for (const v of m.params) expr(v, s);
     for (const pair of m.hash?.pairs ?? []) expr(pair.value, s);
   };
@@ -127,6 +129,8 @@ export function analyseTemplate(pieces: TemplatePiece[], partials: { get(name: s
 
   const partial = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement, s: State) => {
     if (node.name.type !== 'PathExpression') {
+      // A partial chosen by a value: what it reads cannot be told.
+      opaque = true;
       expr(node.name, s);
       return;
     }

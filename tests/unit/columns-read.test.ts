@@ -18,6 +18,8 @@ describe('the recipient columns a template reads', () => {
     expect(read('{{#each recipient}}{{this}}{{/each}}')).toBeUndefined();
     expect(read('{{#recipient.orders}}{{sku}}{{/recipient.orders}}')).toBeUndefined(); // a section: its context cannot be told
     expect(read('{{lookup recipient "tags"}}')).toBeUndefined();
+    expect(read('{{lookup (lookup recipient.orders 0) "sku"}}')).toBeUndefined(); // a member named by a value
+    expect(read('{{> (concat "x") }}')).toBeUndefined(); // a partial chosen by a value
   });
 });
 
