@@ -3,8 +3,9 @@ import type { Message } from '../message.js';
 import { InputError, TemplateError } from '../errors.js';
 import { recordKey, type JournalRecord, type JournalState } from '../mail/journal.js';
 import type { Sink } from '../mail/sinks.js';
-import type { ColumnMap } from '../recipients/columns.js';
+import { columnsRead, type ColumnMap } from '../recipients/columns.js';
 import { readCsv } from '../recipients/csv.js';
+import { wholeCells } from '../recipients/tokenizer.js';
 import { toUtf8 } from '../recipients/decode.js';
 import { customer, Grouper, Spill, type CustomerRows } from '../recipients/group.js';
 import { carryDown } from '../recipients/carry.js';
@@ -90,11 +91,23 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
   const onlySent = pass.campaign?.onlySent;
   const limit = select.limit;
   const collectGarbage = control.collectGarbage;
-  const check = makeRowChecker(input.columns, input.required);
-  const spill = new Spill();
+  // Only the cells the pipeline and the template read are decoded (and made fields); a row is written whole where it is rejected or held.
+  const want = columnsRead(input.columns, composer.readColumns);
+  const check = makeRowChecker(input.columns, input.required, want);
+  const whole = (row: { cells: string[]; text?: string }): string[] => {
+    if (want === undefined || row.text === undefined) return row.cells;
+    const all = wholeCells(row.text, input.delimiter);
+    if (all.length !== want.length || row.cells.length !== want.length) return row.cells;
+    // The decoded cells as they are now: carried down (carry.ts) into the row.
+    for (let i = 0; i < all.length; i++) if (want[i] === 1) all[i] = row.cells[i]!;
+    return all;
+  };
+  const spill = new Spill(whole);
   const orderIdx = input.columns.index.get('order_id');
   const grouper = new Grouper(select.scattered, spill, orderIdx);
-  const entries = orderEntries(input.locale ?? 'en', [...input.columns.fields, ...input.columns.also.map(([k]) => k), 'email', 'name', 'first_name'], {
+  const read = (i: number) => want === undefined || want[i] === 1;
+  const names = [...input.columns.fields.filter((_, i) => read(i)), ...input.columns.also.filter(([, i]) => read(i)).map(([k]) => k), 'email', 'name', 'first_name'];
+  const entries = orderEntries(input.locale ?? 'en', names, {
     // Excel writes ";" between cells where the decimal mark is a comma: "1.234" there is a thousand and more.
     decimalComma: input.delimiter === ';',
     amountPerLine: input.columns.preset?.amountPerLine,
@@ -113,9 +126,9 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
     c.rowsSkipped += count;
   };
 
-  const reject = (line: number, cells: string[], reason: string) => {
+  const reject = (line: number, row: { cells: string[]; text?: string }, reason: string) => {
     c.rowsRejected++;
-    rejects.add(line, cells, reason);
+    rejects.add(line, whole(row), reason);
   };
 
   /**
@@ -196,7 +209,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
       rows.forEach((r, i) => {
         // Rows not kept (past the first ORDERS_LISTED) cannot be listed: the last kept one says which lines they are.
         const also = more > 0 && i === rows.length - 1 ? ` (so are this customer's ${more} other row(s), lines ${group.firstDropped}–${group.lastDropped})` : '';
-        reject(r.line, r.cells, err.message + also);
+        reject(r.line, r, err.message + also);
       });
       c.rowsRejected += more;
       return;
@@ -209,7 +222,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
   };
 
   try {
-    outer: for await (const { rows, bytes } of readCsv(toUtf8(input.file.chunks(), { encoding: input.file.encoding }), { delimiter: input.delimiter })) {
+    outer: for await (const { rows, bytes } of readCsv(toUtf8(input.file.chunks(), { encoding: input.file.encoding }), { delimiter: input.delimiter, want })) {
       control.onBytes?.(bytes);
       for (const r of rows) {
         if (stopped || control.shouldStop()) {
@@ -225,7 +238,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
         if (carry) carry(r.cells);
         const row = check(r);
         if (typeof row === 'string') {
-          reject(r.line, r.cells, row);
+          reject(r.line, r, row);
           continue;
         }
         if (select.shard && !inShard(row.key, select.shard)) {

@@ -8,7 +8,7 @@ import { textToHtml } from '../mail/html.js';
 import type { BodyFacts, Mailbox, Message, MessageIdForm, Stage } from '../message.js';
 import { NOBODY, type Recipient } from '../recipients/recipient.js';
 import { caseWords } from '../recipients/name-case.js';
-import { printedRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
+import { printedRecipientColumns, readRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { CompiledTemplate, TemplateLibrary } from '../templates/library.js';
 import { FingerprintSet, fnv1a } from '../text/fingerprint.js';
 import { hashedId } from '../text/hex.js';
@@ -62,6 +62,8 @@ export interface Composer {
   recipientColumns: Set<string>;
   /** Recipient values the template prints unguarded: a row with one empty is rejected (computed values never are). */
   requiredColumns: Set<string>;
+  /** Recipient columns the template reads at all; undefined: it may read any (a batch then decodes every cell). */
+  readColumns?: Set<string>;
 }
 
 function mailbox(value: string | undefined, field: string): Mailbox | undefined {
@@ -107,6 +109,7 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
     const subject = library.analyse(apologyTemplate, 'subject');
     analysis.uses.push(...subject.uses);
     analysis.problems.push(...subject.problems);
+    if (subject.opaque) analysis.opaque = true;
   }
   checkNames(analysis, context.message({}, '', ''));
   // The Message-ID differs for every message: a template that prints it is rendered for each one (no cached shapes).
@@ -205,6 +208,7 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
   const without = (set: Set<string>, names: readonly string[]) => new Set([...set].filter((n) => !names.includes(n)));
   compose.recipientColumns = without(printedRecipientColumns(analysis), context.values);
   compose.requiredColumns = without(library.requiredRecipientFields(template), context.computed);
+  compose.readColumns = readRecipientColumns(analysis);
   return compose;
 }
 

@@ -112,5 +112,6 @@ export function localeComposer(incident: Incident, library: TemplateLibrary, opt
   dispatch.humourLines = base.humourLines;
   dispatch.recipientColumns = new Set(composers.flatMap((c) => [...c.recipientColumns]));
   dispatch.requiredColumns = new Set(composers.flatMap((c) => [...c.requiredColumns]));
+  dispatch.readColumns = composers.every((c) => c.readColumns) ? new Set(composers.flatMap((c) => [...c.readColumns!])) : undefined;
   return { composer: dispatch, warnings };
 }

@@ -180,3 +180,33 @@ export function mapColumns(header: string[], map: Map<string, string>, preset?: 
   });
   return { raw: header, fields, index, preset, nameFrom: table ? at(table.nameFrom) : [], carry: table ? at(table.carry) : [], also };
 }
+
+/** Fields the pipeline itself reads by name (the address, the name, orders, money, dates, greeting, locale). */
+const PIPELINE_FIELDS = new Set([
+  ...ALIASES.values(),
+  'email', 'name', 'first_name', 'last_name', 'surname_prefix', 'order_id', 'product', 'quantity', 'amount', 'currency', 'locale',
+  'line_items', 'date', 'format', 'salutation', 'new_date', 'outcome', 'company', 'price', 'sku', 'order_date', 'reply_to',
+]);
+
+/**
+ * The columns a batch decodes: those the pipeline reads (its own fields, the
+ * preset's name and carried columns) and those the template reads (`template`;
+ * undefined: it may read any). 1 for a column read; undefined when every
+ * column is (nothing to leave out). A column left out reads as "" in a row's
+ * fields, which nothing reads; a rejected row is written whole all the same.
+ */
+export function columnsRead(columns: ColumnMap, template: ReadonlySet<string> | undefined): Uint8Array | undefined {
+  if (template === undefined) return undefined;
+  const n = columns.fields.length;
+  const want = new Uint8Array(n);
+  // WebToffee's line_item_1, line_item_2…: the items (line-items.ts).
+  const read = (f: string) => PIPELINE_FIELDS.has(f) || template.has(f) || /^line_item_\d+$/.test(f);
+  columns.fields.forEach((f, i) => {
+    if (read(f)) want[i] = 1;
+  });
+  for (const [f, i] of columns.also) if (read(f)) want[i] = 1;
+  for (const [f, i] of columns.index) if (read(f)) want[i] = 1;
+  for (const i of columns.nameFrom) want[i] = 1;
+  for (const i of columns.carry) want[i] = 1;
+  return want.every((x) => x === 1) ? undefined : want;
+}

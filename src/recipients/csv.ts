@@ -5,11 +5,19 @@ export interface CsvRow {
   /** Line of the file where the record starts (1-based; the header is line 1). */
   line: number;
   cells: string[];
+  /** With CsvOptions.want: the record's text (no line break), for the cells not read (rejects write it whole). */
+  text?: string;
 }
 
 export interface CsvOptions {
   /** `,` `;` tab or `|`; detected from the header line when not given. */
   delimiter?: string;
+  /**
+   * Columns to decode, one entry a column of the header (1: wanted): the other
+   * cells of a row read as "" (its `text` has them). Not used when it does not
+   * match the header's length.
+   */
+  want?: Uint8Array;
 }
 
 const CANDIDATES = [',', ';', '\t', '|'];
@@ -43,9 +51,12 @@ export async function* readCsv(input: AsyncIterable<Buffer>, opts: CsvOptions = 
   let batch: CsvRow[] = [];
   let pending: Buffer = Buffer.alloc(0);
 
-  const onRecord = (cells: string[], line: number) => {
-    if (!header) header = cells;
-    else batch.push({ line, cells });
+  const onRecord = (cells: string[], line: number, text?: string) => {
+    if (header) batch.push({ line, cells, text });
+    else {
+      header = cells;
+      if (opts.want && opts.want.length === cells.length) tokenizer!.want = opts.want;
+    }
   };
   const start = (first: Buffer) => {
     const firstLine = first.toString('utf8').split(/\r?\n|\r/, 1)[0] ?? '';

@@ -111,10 +111,12 @@ export class Spill {
   private buffers: string[][] = Array.from({ length: BUCKETS }, () => []);
   private sizes = new Array<number>(BUCKETS).fill(0);
   rows = 0;
+  /** `whole`: a row's every cell (a row read with only some decoded is held whole, to be rejected whole). */
+  constructor(private readonly whole: (row: GoodRow) => string[] = (row) => row.cells) {}
 
   add(row: GoodRow): void {
     const b = FingerprintSet.hash(row.key)[0] % BUCKETS;
-    const line = `${JSON.stringify([row.line, row.cells])}\n`;
+    const line = `${JSON.stringify([row.line, this.whole(row)])}\n`;
     this.buffers[b]!.push(line);
     this.sizes[b]! += line.length;
     this.rows++;

@@ -9,6 +9,8 @@ import { firstNameOf } from './recipient.js';
 export interface GoodRow {
   line: number;
   cells: string[];
+  /** The record's text when only some cells were decoded (csv.ts CsvRow.text). */
+  text?: string;
   fields: Record<string, string>;
   email: string;
   /** Lower-cased address: the grouping key. */
@@ -36,7 +38,7 @@ export function isBlankRow(cells: string[]): boolean {
  * email, several addresses, a line break or control character in a value that
  * reaches a header, a ragged row, or an empty column the template needs.
  */
-export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row: CsvRow) => RowVerdict {
+export function makeRowChecker(columns: ColumnMap, required: Set<string>, want?: Uint8Array): (row: CsvRow) => RowVerdict {
   const { fields: names } = columns;
   const n = names.length;
   const emailIdx = columns.index.get('email')!;
@@ -51,7 +53,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
   const requiredIdx = [...required]
     .filter((f) => f !== 'email' && f !== 'name' && f !== 'first_name' && columns.index.has(f))
     .map((f) => [f, columns.index.get(f)!] as const);
-  const makeFields = fieldsMaker(names, columns.also);
+  const makeFields = fieldsMaker(names, columns.also, want);
   const needsName = required.has('name');
   const needsFirst = required.has('first_name');
 
@@ -102,7 +104,7 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
     }
     const fields = makeFields(cells, box.address, name, first);
     if (prefixIdx !== undefined && fields.last_name !== '' && cells[prefixIdx]!.trim() !== '') fields.last_name = `${cells[prefixIdx]!.trim()} ${fields.last_name!.trim()}`;
-    return { line: row.line, cells, fields, email: box.address, key, name, first_name: first, firstDerived };
+    return { line: row.line, cells, text: row.text, fields, email: box.address, key, name, first_name: first, firstDerived };
   };
 }
 
@@ -111,13 +113,15 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>): (row:
  * first_name (set in place when they are columns, else added in that order).
  * Compiled once per file into an object literal, which V8 builds several times
  * faster than a loop of assignments; names that an object literal would treat
- * specially fall back to the loop.
+ * specially fall back to the loop. `want` (columns.ts columnsRead): only the
+ * columns read, the others left out (nothing reads them).
  */
-export function fieldsMaker(names: string[], also: readonly [string, number][] = []): (cells: string[], email: string, name: string, first: string) => Record<string, string> {
+export function fieldsMaker(names: string[], also: readonly [string, number][] = [], want?: Uint8Array): (cells: string[], email: string, name: string, first: string) => Record<string, string> {
+  const kept = (i: number) => want === undefined || want[i] === 1;
   const loop = (cells: string[], email: string, name: string, first: string) => {
     const fields: Record<string, string> = {};
-    for (let i = 0; i < names.length; i++) Object.defineProperty(fields, names[i]!, { value: cells[i]!, enumerable: true, writable: true, configurable: true });
-    for (const [k, i] of also) Object.defineProperty(fields, k, { value: cells[i]!, enumerable: true, writable: true, configurable: true });
+    for (let i = 0; i < names.length; i++) if (kept(i)) Object.defineProperty(fields, names[i]!, { value: cells[i]!, enumerable: true, writable: true, configurable: true });
+    for (const [k, i] of also) if (kept(i)) Object.defineProperty(fields, k, { value: cells[i]!, enumerable: true, writable: true, configurable: true });
     fields.email = email;
     fields.name = name;
     fields.first_name = first;
@@ -126,8 +130,10 @@ export function fieldsMaker(names: string[], also: readonly [string, number][] =
   if (names.includes('__proto__') || also.some(([k]) => k === '__proto__')) return loop;
   // A Map keeps a key where it was first set: a repeated column keeps its first place and its last value.
   const entries = new Map<string, string>();
-  names.forEach((k, i) => entries.set(k, `c[${i}]`));
-  for (const [k, i] of also) if (!entries.has(k)) entries.set(k, `c[${i}]`);
+  names.forEach((k, i) => {
+    if (kept(i)) entries.set(k, `c[${i}]`);
+  });
+  for (const [k, i] of also) if (kept(i) && !entries.has(k)) entries.set(k, `c[${i}]`);
   entries.set('email', 'e');
   entries.set('name', 'n');
   entries.set('first_name', 'f');

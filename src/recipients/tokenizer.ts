@@ -42,6 +42,12 @@ export class CsvTokenizer {
   /** Line number of the next record. */
   line = 1;
   /**
+   * Columns wanted (one entry a column, 1 for wanted): records are reported with
+   * those cells only ("" for the others, see scanRecord) and their text, for a
+   * rejected row to be written whole. Undefined: every cell.
+   */
+  want: Uint8Array | undefined;
+  /**
    * `only`: report just that cell of each record, for a pass that needs one
    * column; -1 for every cell. With `onCell`, a record whose cell comes before
    * any quote on its line reports that cell as its bytes, buf[start, end) (no
@@ -50,7 +56,7 @@ export class CsvTokenizer {
    */
   constructor(
     private readonly delimiter: string,
-    private readonly onRecord: (cells: string[], line: number) => void,
+    private readonly onRecord: (cells: string[], line: number, text?: string) => void,
     private readonly only = -1,
     private readonly onCell?: (buf: Buffer, start: number, end: number, line: number) => void,
   ) {
@@ -116,6 +122,23 @@ export class CsvTokenizer {
         // One column wanted, before the first quote, and the record ends on this line.
         pos = eol === cr && eol + 1 < len && buf[eol + 1] === LF ? eol + 2 : eol + 1;
         continue;
+      }
+      if (this.want !== undefined && this.only < 0 && (eol < len || final)) {
+        // Some columns wanted: a record on one line is scanned once, its wanted cells cut from its text.
+        let next = eol + 1;
+        if (eol === cr && eol < len) {
+          if (eol + 1 < len) {
+            if (buf[eol + 1] === LF) next++;
+          } else if (!final) return pos; // a CR at the end of the chunk: an LF may follow
+        }
+        const text = buf.utf8Slice(pos, eol);
+        const cells = scanRecord(buf, pos, eol, text, this.delim, this.want);
+        if (cells !== null) {
+          this.onRecord(cells, this.line++, text);
+          pos = next;
+          continue;
+        }
+        // A quoted field still open at the line break: the quoting rules below.
       }
       if (q < eol) {
         // A quote before the line break: the quoting rules decide where the record ends.
@@ -200,9 +223,15 @@ export class CsvTokenizer {
     for (;;) {
       if (end === len && !final) return -1;
       const text = buf.utf8Slice(pos, end);
-      const cells: string[] = [];
-      const at = splitRecord(text, this.delimiter, cells, end > eol, end === len);
+      const want = this.want;
+      let cells: string[] = want === undefined ? [] : blanks(want.length);
+      const at = splitRecord(text, this.delimiter, cells, end > eol, end === len, want);
       if (at >= 0) {
+        let record: string | undefined;
+        if (want !== undefined) {
+          record = at === text.length ? text : text.slice(0, at);
+          if (!picked(cells, splitCount, want)) cells = wholeCells(record, this.delimiter);
+        }
         // The record ends at a line break in the window, or where the window does.
         const stop = at === text.length ? end : pos + Buffer.byteLength(text.slice(0, at));
         let next = stop + 1;
@@ -212,7 +241,7 @@ export class CsvTokenizer {
             if (buf[stop + 1] === LF) next++;
           } else if (!final) return -1; // a CR at the end of the chunk: an LF may follow
         }
-        this.onRecord(cells, this.line);
+        this.onRecord(cells, this.line, record);
         this.line += (stop > eol ? countBreaks(buf, pos, stop) : 0) + 1;
         return next;
       }
@@ -243,10 +272,13 @@ export class CsvTokenizer {
  * runs to the end. `breaks`: s may hold line breaks (else they are not looked for).
  * `cells` null: only where the record ends is wanted.
  */
-export function splitRecord(s: string, d: string, cells: string[] | null, breaks: boolean, last: boolean): number {
+export function splitRecord(s: string, d: string, cells: string[] | null, breaks: boolean, last: boolean, want?: Uint8Array): number {
   const n = s.length;
   let i = 0;
+  let k = 0;
   for (;;) {
+    // With `want`: cells[k] is set only for a column wanted (cells holds "" for the others).
+    const keep = cells !== null && (want === undefined || want[k] === 1);
     let cell = '';
     if (s.charCodeAt(i) === QUOTE) {
       let from = i + 1;
@@ -254,15 +286,16 @@ export function splitRecord(s: string, d: string, cells: string[] | null, breaks
         const close = s.indexOf('"', from);
         if (close === -1) {
           if (!last) return -1;
-          cells?.push(cell + s.slice(from));
+          if (keep) put(cells, k, cell + s.slice(from), want);
+          splitCount = k + 1;
           return n;
         }
         if (s.charCodeAt(close + 1) === QUOTE) {
-          if (cells) cell += s.slice(from, close + 1);
+          if (keep) cell += s.slice(from, close + 1);
           from = close + 2;
           continue;
         }
-        if (cells) cell += s.slice(from, close);
+        if (keep) cell += s.slice(from, close);
         i = close + 1;
         break;
       }
@@ -270,10 +303,121 @@ export function splitRecord(s: string, d: string, cells: string[] | null, breaks
     const next = s.indexOf(d, i);
     let end = next === -1 ? n : next;
     if (breaks) end = breakBefore(s, i, end);
-    if (cells) cells.push(end > i ? cell + s.slice(i, end) : cell);
-    if (end === n || end !== next) return end;
+    if (keep) put(cells, k, end > i ? cell + s.slice(i, end) : cell, want);
+    k++;
+    if (end === n || end !== next) {
+      splitCount = k;
+      return end;
+    }
     i = end + 1;
   }
+}
+
+/** How many cells the last `splitRecord` that found its record's end split it into. */
+export let splitCount = 0;
+
+function put(cells: string[] | null, k: number, v: string, want: Uint8Array | undefined): void {
+  if (want === undefined) cells!.push(v);
+  else cells![k] = v;
+}
+
+/**
+ * The cells of the record in buf[from, to) (one line, `text` its decoded
+ * text) for a reader that wants some columns (`want`, one entry a column): an
+ * array as long as the header, the wanted cells set and "" for the others.
+ * The quoting rules are splitRecord's, read from the bytes (quotes,
+ * delimiters and line breaks are ASCII; a cell is cut from `text` where its
+ * bytes are). Every cell instead (wholeCells) when the record has another
+ * number of cells or its wanted cells are all blank: a row that is rejected
+ * or counted as blank reads as it always did. Null when a quoted field is
+ * still open at the end of the line (the record goes on, or the input ends
+ * in it): splitRecord's window decides.
+ */
+export function scanRecord(buf: Uint8Array, from: number, to: number, text: string, d: number, want: Uint8Array): string[] | null {
+  const n = want.length;
+  const cells = blanks(n);
+  // A byte's place in `text` is its index less `adj`: UTF-8 continuation bytes add no UTF-16 unit (a 4-byte
+  // sequence adds two). A line of ASCII (as long as its text) is read without looking for them.
+  const ascii = text.length === to - from;
+  let adj = from;
+  let k = 0;
+  let i = from;
+  for (;;) {
+    const keep = want[k] === 1;
+    let quoted: string | undefined;
+    if (i < to && buf[i] === QUOTE) {
+      const open = i + 1 - adj;
+      let j = i + 1;
+      let escaped = false;
+      for (;;) {
+        if (ascii) while (j < to && buf[j] !== QUOTE) j++;
+        else {
+          while (j < to) {
+            const b = buf[j]!;
+            if (b === QUOTE) break;
+            if (b >= 0x80) {
+              if ((b & 0xc0) === 0x80) adj++;
+              else if (b >= 0xf0) adj--;
+            }
+            j++;
+          }
+        }
+        if (j >= to) return null;
+        if (j + 1 < to && buf[j + 1] === QUOTE) {
+          escaped = true;
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      if (keep) {
+        quoted = text.slice(open, j - adj);
+        if (escaped) quoted = quoted.replaceAll('""', '"');
+      }
+      i = j + 1;
+    }
+    const start = i - adj;
+    if (ascii) while (i < to && buf[i] !== d) i++;
+    else {
+      while (i < to) {
+        const b = buf[i]!;
+        if (b === d) break;
+        if (b >= 0x80) {
+          if ((b & 0xc0) === 0x80) adj++;
+          else if (b >= 0xf0) adj--;
+        }
+        i++;
+      }
+    }
+    if (keep) cells[k] = quoted === undefined ? text.slice(start, i - adj) : quoted + text.slice(start, i - adj);
+    k++;
+    if (i >= to) break;
+    i++;
+  }
+  // Bytes that are not UTF-8 decode otherwise: the places do not hold, the text is split instead.
+  return to - adj === text.length && picked(cells, k, want) ? cells : wholeCells(text, String.fromCharCode(d));
+}
+
+let blankRow: string[] = [];
+
+/** A new array of n "" (a copy of one kept: faster than filling). */
+function blanks(n: number): string[] {
+  if (blankRow.length !== n) blankRow = new Array<string>(n).fill('');
+  return blankRow.slice();
+}
+
+/** Whether picked cells stand for their record: as many as the header has, not all blank. */
+function picked(cells: string[], count: number, want: Uint8Array): boolean {
+  if (count !== want.length) return false;
+  for (let i = 0; i < count; i++) if (want[i] === 1 && cells[i]!.trim() !== '') return true;
+  return false;
+}
+
+/** Every cell of a record's text (without its line break), as the tokenizer splits it. */
+export function wholeCells(line: string, d: string): string[] {
+  const cells: string[] = [];
+  splitRecord(line, d, cells, true, true);
+  return cells;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface TemplateAnalysis {
   uses: FieldUse[];
   /** Helpers and partials that do not exist. */
   problems: TemplateProblem[];
+  /** Some value the template names could not be resolved to a path (a section's context, an `{{#each}}` index): it may read any column. */
+  opaque?: boolean;
 }
 
 const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup']);
@@ -61,6 +63,7 @@ interface State {
 export function analyseTemplate(pieces: TemplatePiece[], partials: { get(name: string): { text: string; file: string } | undefined }): TemplateAnalysis {
   const uses: FieldUse[] = [];
   const problems: TemplateProblem[] = [];
+  let opaque = false;
   const parsed = new Map<string, hbs.AST.Program>();
   const inline = new Map<string, hbs.AST.Program>();
   const visited = new Set<string>();
@@ -81,6 +84,7 @@ export function analyseTemplate(pieces: TemplatePiece[], partials: { get(name: s
 
   const use = (p: hbs.AST.PathExpression, printed: boolean, s: State) => {
     const path = resolve(p, s);
+    if (!path) opaque = true;
     if (!path || path.length === 0) return;
     uses.push({ path, printed, guarded: s.guards.has(path.join('.')), file: s.file, line: lineOf(p, s) });
   };
@@ -98,6 +102,8 @@ export function analyseTemplate(pieces: TemplatePiece[], partials: { get(name: s
         problems.push({ file: s.file, line: lineOf(p, s), message: `there is no helper "${p.original}"` });
       }
     }
+    // `lookup` reads a member named by a value: which column cannot be told.
+    if (m.path.type === 'PathExpression' && (m.path as hbs.AST.PathExpression).original === 'lookup') opaque = true;
     for (const v of m.params) expr(v, s);
     for (const pair of m.hash?.pairs ?? []) expr(pair.value, s);
   };
@@ -123,6 +129,8 @@ export function analyseTemplate(pieces: TemplatePiece[], partials: { get(name: s
 
   const partial = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement, s: State) => {
     if (node.name.type !== 'PathExpression') {
+      // A partial chosen by a value: what it reads cannot be told.
+      opaque = true;
       expr(node.name, s);
       return;
     }
@@ -225,7 +233,7 @@ export function analyseTemplate(pieces: TemplatePiece[], partials: { get(name: s
     collectInline(program);
     walk(program, { stack: [{ path: [] }], blockParams: new Map(), guards: new Set(), file: piece.file, firstLine: piece.firstLine });
   }
-  return { uses, problems };
+  return { uses, problems, opaque };
 }
 
 /**
@@ -237,6 +245,38 @@ export function unguardedRecipientFields(analysis: TemplateAnalysis): Set<string
   const out = new Set<string>();
   for (const u of analysis.uses) {
     if (u.printed && !u.guarded && u.path.length === 2 && u.path[0] === 'recipient' && u.path[1] !== 'orders') out.add(u.path[1]!);
+  }
+  return out;
+}
+
+/**
+ * The recipient columns the template reads at all (printed, tested or passed to a helper, in any
+ * branch, an order's and an item's too), or undefined when it may read any: a value it names that
+ * cannot be resolved, or the recipient, an order or an item as a whole (`{{#each recipient}}`,
+ * `{{this}}` in an order). A list of orders or items as such reads none (a helper given one sees
+ * its length, or each entry as "[object Object]").
+ */
+export function readRecipientColumns(analysis: TemplateAnalysis): Set<string> | undefined {
+  if (analysis.opaque) return undefined;
+  const out = new Set<string>();
+  for (const u of analysis.uses) {
+    const p = u.path;
+    if (p[0] !== 'recipient') continue;
+    if (p.length < 2) return undefined;
+    if (p[1] !== 'orders') {
+      out.add(p[1]!);
+      continue;
+    }
+    // The list itself (`{{#each recipient.orders}}`, `(length recipient.orders)`) reads no column; one order as a whole may read any.
+    if (p.length === 2) continue;
+    if (p.length === 3) return undefined;
+    if (p[3] !== 'items') {
+      out.add(p[3]!);
+      continue;
+    }
+    if (p.length === 4) continue;
+    if (p.length === 5) return undefined;
+    out.add(p[5]!);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Shop, payment and marketplace exports as they come (--preset, recognised from the header):
 // fixture exports with the platforms' real headers (tests/fixtures/exports), every letter read
 // back by Python's mailbox/email and checked for its name, greeting, orders and products.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -252,3 +252,56 @@ describe('office sheets in other languages and encodings', () => {
     expect(m.greeting).toBe(`Hi ${first[0]},`);
   });
 });
+
+describe('a wide export: only the columns a run reads are decoded', () => {
+  const header = readFileSync(join(EXPORTS, 'shopify-orders.csv'), 'utf8').split('\n')[0]!.trim().split(',');
+  const n = header.length;
+  /** A Shopify row: these columns set, the others empty. */
+  const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '');
+  const csvLine = (cells: string[]) => cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+  const parseRejects = (text: string): string[][] => {
+    const out: string[][] = [];
+    const re = /("(?:[^"]|"")*"|[^,\r\n]*)(,|\r?\n|$)/gy;
+    let cells: string[] = [];
+    for (let m = re.exec(text); m && m[0] !== ''; m = re.exec(text)) {
+      cells.push(m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replace(/""/g, '"') : m[1]!);
+      if (m[2] !== ',') {
+        out.push(cells);
+        cells = [];
+      }
+    }
+    return out;
+  };
+
+  it('a rejected row is written whole (cells the run never read, quoted line breaks, carried cells); a template reading a column gets it', async () => {
+    const dir = tempDir();
+    const good = row({ Name: '#1', Email: 'ann@example.com', 'Billing Name': 'Ann Å', Total: '9.50', Currency: 'GBP', 'Lineitem name': 'Tea', 'Lineitem quantity': '1', Notes: 'gift, "wrapped" ✓', Tags: 'vip' });
+    // Same order: the email carried down; its Billing Name breaks the To header, so it is rejected.
+    const carried = row({ Name: '#1', 'Billing Name': 'Bad\u202eName', 'Lineitem name': 'Cup', Notes: 'two\nlines, é 🙂', Vendor: '=cmd' });
+    const unwantedOnly = row({ Notes: 'only a note' });
+    const ragged = [...row({ Name: '#2', Email: 'bo@example.com', Vendor: 'Åsa "V"' }), 'extra'];
+    const lines = [header.join(','), csvLine(good), csvLine(carried), csvLine(unwantedOnly), csvLine(ragged)];
+    const csv = join(dir, 'orders.csv');
+    writeFileSync(csv, `${lines.join('\r\n')}\r\n`);
+    mkdirSync(join(dir, 'tpl'));
+    writeFileSync(join(dir, 'tpl/shipping-delay.hbs'), 'Subject: Note\n\nTags: {{recipient.tags}}\n{{#each recipient.orders}}Note: {{notes}}\n{{/each}}');
+    const out = join(dir, 'out.mbox');
+    const rejects = join(dir, 'rejects.csv');
+    const r = await cli(['batch', csv, '--incident', INCIDENT, '--templates', join(dir, 'tpl'), '--out', out, '--rejects', rejects]);
+    expect(r.code).toBe(1);
+    expect(summaryLine(r.stderr)).toMatch(/^apologize: 4 rows read, 1 message, 3 rejected/);
+    const [m] = pythonParse([out], true);
+    expect(m!.text).toContain('Tags: vip\nNote: gift, "wrapped" ✓\n');
+    const rows = parseRejects(readFileSync(rejects, 'utf8'));
+    expect(rows[0]!.slice(0, n)).toEqual(header);
+    expect(rows.slice(1).map((x) => x.slice(n, n + 1))).toEqual([['3'], ['5'], ['6']]); // the carried row takes two lines
+    expect(rows[1]!.slice(0, n)).toEqual(row({ Name: '#1', Email: 'ann@example.com', 'Billing Name': 'Bad\u202eName', 'Lineitem name': 'Cup', Notes: 'two\nlines, é 🙂', Vendor: "'=cmd" }).map((c, i) => (carriedFrom(header[i]!) ? c || good[i]! : c)));
+    expect(rows[2]!.slice(0, n)).toEqual(unwantedOnly);
+    expect([...rows[3]!.slice(0, n), ...rows[3]!.slice(n + 2)]).toEqual(ragged);
+  });
+});
+
+/** Shopify's order-level columns, carried down an order's rows (presets.ts). */
+function carriedFrom(column: string): boolean {
+  return ['Email', 'Financial Status', 'Paid at', 'Fulfillment Status', 'Accepts Marketing', 'Currency', 'Subtotal', 'Shipping', 'Taxes', 'Total', 'Discount Code', 'Discount Amount', 'Shipping Method', 'Created at', 'Billing Name', 'Billing Company', 'Shipping Name', 'Phone', 'Cancelled at', 'Refunded Amount', 'Payment Method'].includes(column);
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/recipients/csv.js';
-import { CsvTokenizer, quotesClose, splitRecord } from '../../src/recipients/tokenizer.js';
+import { CsvTokenizer, quotesClose, splitRecord, wholeCells } from '../../src/recipients/tokenizer.js';
 import { PYTHON, ROOT } from '../helpers/run.js';
 
 /**
@@ -77,6 +77,43 @@ describe('CSV tokenizer agrees with Python\'s csv module', () => {
       }),
       { numRuns: 500, seed: 7 },
     );
+  });
+
+  it('with some columns wanted: the wanted cells, "" for the others, the record\'s text, the same lines; every cell for a ragged or blank row', () => {
+    // 4-byte characters (🙂 is two UTF-16 units), escaped quotes, text after a closing quote, quoted line breaks, CR, CRLF.
+    const unit = fc.constantFrom('a', 'b', 'é', '東', '🙂', ' ', ',', '"', '""', '"x""y"z', '\n', '\r', '\r\n', '"x,y"', ',"q\nr",', '"🙂,é"');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), fc.uint8Array({ minLength: 1, maxLength: 5, max: 1 }), fc.integer({ min: 1, max: 9 }), (units, mask, size) => {
+        const text = units.join('');
+        const want = Uint8Array.from(mask);
+        const full = ours(text, ',', size);
+        const got: [number, string[], string | undefined][] = [];
+        const t = new CsvTokenizer(',', (cells, line, raw) => got.push([line, cells, raw]));
+        t.want = want;
+        feed(t, text, size);
+        expect(got.map(([line]) => line)).toEqual(full.map(([line]) => line));
+        got.forEach(([, cells, raw], r) => {
+          const whole = full[r]![1];
+          // The text splits into the record's cells, as a rejected row is written.
+          if (raw !== undefined) expect(wholeCells(raw, ',')).toEqual(whole);
+          const blank = whole.length === want.length && whole.every((c, i) => want[i] !== 1 || c.trim() === '');
+          if (whole.length !== want.length || blank) expect(cells).toEqual(whole);
+          else expect(cells).toEqual(whole.map((c, i) => (want[i] === 1 ? c : '')));
+        });
+      }),
+      { numRuns: 1500, seed: 20261201 },
+    );
+  });
+
+  it('readCsv with `want`: the header whole, the rows with the wanted cells and their text', async () => {
+    const bytes = Buffer.from('email,note,name\na@x.com,"long, note",Ann\nb@x.com,x,"B ""b"" 🙂"\n', 'utf8');
+    const parts: { header?: string[]; rows: { line: number; cells: string[]; text?: string }[] }[] = [];
+    for await (const part of readCsv((async function* () { yield bytes; })(), { want: Uint8Array.from([1, 0, 1]) })) parts.push(part);
+    expect(parts[0]!.header).toEqual(['email', 'note', 'name']);
+    expect(parts.flatMap((p) => p.rows)).toEqual([
+      { line: 2, cells: ['a@x.com', '', 'Ann'], text: 'a@x.com,"long, note",Ann' },
+      { line: 3, cells: ['b@x.com', '', 'B "b" 🙂'], text: 'b@x.com,x,"B ""b"" 🙂"' },
+    ]);
   });
 
   it('reports the same cell as bytes (onCell) as the full tokenizer does as text, quotes after it or not', () => {
