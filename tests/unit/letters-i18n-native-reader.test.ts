@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../src/compose/compose.js';
+import type { IncidentInput } from '../../src/incident/schema.js';
+import { incidentWarnings, validateIncident } from '../../src/incident/validate.js';
+import { recipientFromMailbox } from '../../src/recipients/recipient.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+
+/**
+ * What a native reader marked down in the German, French and Spanish letters, compared blind with
+ * hand-written ones: things said twice, calques, generic nouns, register slips, minimising words,
+ * spliced typed fields, a missed appointment without its day. Each incident is typed the way a
+ * hurried manager types it; every variant of a letter is read (the variant comes from the id).
+ */
+const library = new TemplateLibrary();
+const NOW = new Date('2026-11-26T09:00:00Z');
+const IDS = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6', 'g7', 'h8', 'i9', 'j10', 'k11', 'l12'];
+const TO: Record<string, string> = { de: 'Petra Schmidt <p@example.de>', fr: 'Sophie Martin <s@example.fr>', es: 'Carmen López <c@example.es>' };
+
+function letter(input: Partial<IncidentInput> & { locale: string }, id = 'a1', stage: 'apology' | 'followup' = 'apology') {
+  const incident = validateIncident({
+    id,
+    company: { name: 'Radhaus Becker', phone: '030 555 123' },
+    signer: { name: 'Tom Becker', title: 'Inhaber' },
+    scenario: 'generic',
+    severity: 'moderate',
+    mistake: 'x',
+    affected: 6,
+    rootCause: 'x',
+    commitment: 'x',
+    remedy: { kind: 'none' },
+    ...input,
+  } as IncidentInput);
+  const m = /^(.*) <(.*)>$/u.exec(TO[input.locale]!)!;
+  const r = recipientFromMailbox(m[2]!, m[1]!, {});
+  const msg = createComposer(incident, library, { now: NOW, stage })(r);
+  return { subject: msg.subject, text: msg.text, all: `${msg.subject}\n${msg.text}`, warnings: incidentWarnings(incident, NOW) };
+}
+/** Every variant of the letter, apology and follow-up. */
+function variants(input: Partial<IncidentInput> & { locale: string }): string[] {
+  const out: string[] = [];
+  for (const id of IDS) for (const stage of ['apology', 'followup'] as const) out.push(letter(input, id, stage).all);
+  return out;
+}
+
+const CASES: Record<'de' | 'fr' | 'es', Array<Partial<IncidentInput>>> = {
+  de: [
+    { scenario: 'service-outage', severity: 'critical', audience: 'business', people: 'händler', summary: 'ausfall kassensystem', mistake: 'unser kassensystem war 3,5 stunden nicht erreichbar, kartenzahlungen gingen nicht', when: 'Sa, 21.11., 10:15–13:45', rootCause: 'ein fehlerhaftes update am load-balancer, das wir am freitagabend eingespielt haben', commitment: 'updates nur noch unter der woche, ein zweiter load-balancer wird eingerichtet', remedy: { kind: 'credit', details: 'eine gutschrift über eine monatsgebühr auf der dezember-rechnung' } },
+    { scenario: 'wrong-item', summary: 'falsches buch', mistake: "sie haben statt dem bestellten buch 'Der Schwarm' die englische ausgabe bekommen", rootCause: 'falsche ISBN im system hinterlegt', commitment: 'wir prüfen jetzt bei jeder bestellung die isbn gegen den titel', outcome: 'die deutsche ausgabe ist gestern rausgegangen', remedy: { kind: 'refund', details: 'die versandkosten von 4,95 €' } },
+    { scenario: 'data-exposure', severity: 'major', mistake: 'ihre adresse war für andere kunden sichtbar', rootCause: 'konfigurationsfehler', commitment: 'wir prüfen jede änderung doppelt', exposure: { data: ['name', 'postal-address'] } },
+    { scenario: 'missed-appointment', mistake: 'der techniker ist nicht gekommen', when: 'Di, 24.11.', rootCause: 'planungsfehler', commitment: 'wir prüfen die touren jeden abend' },
+  ],
+  fr: [
+    { scenario: 'data-exposure', severity: 'major', people: 'candidats', summary: "vos documents de candidature envoyés par erreur à d'autres candidats", mistake: 'on a envoyé votre cv et lettre de motivation à 12 autres candidats par erreur', rootCause: 'mauvaise liste de diffusion sélectionnée', commitment: 'on passe maintenant par un outil qui envoie chaque dossier individuellement', exposure: { data: ['name', 'email'] } },
+    { scenario: 'billing-error', severity: 'major', summary: 'double prélèvement', mistake: 'votre échéance de novembre a été prélevée deux fois le 20 nov', rootCause: 'erreur lors du traitement des prélèvements', commitment: 'on contrôle maintenant chaque fichier de prélèvement avant envoi', remedy: { kind: 'refund', details: 'le remboursement du second prélèvement sous 3 jours ouvrés' }, action: 'si votre banque vous a facturé des frais, envoyez-nous le relevé et on vous les rembourse' },
+    { scenario: 'shipping-delay', mistake: 'vos lunettes n’étaient pas prêtes', rootCause: 'erreur du labo', commitment: 'on vérifie chaque commande 48h avant' },
+  ],
+  es: [
+    { scenario: 'wrong-item', summary: 'libro equivocado', mistake: "le enviamos 'Cien años de soledad' en edición de bolsillo en vez de la edición ilustrada que pidió", rootCause: 'error al preparar el pedido', commitment: 'ahora revisamos cada pedido con el código del libro', remedy: { kind: 'replacement', details: 'la edición ilustrada, sin coste de envío' }, action: 'puede quedarse con la edición de bolsillo, no hace falta devolverla' },
+    { scenario: 'missed-appointment', audience: 'business', people: 'clientes', mistake: 'el técnico no fue a la revisión de la caldera de su local', rootCause: 'error en la asignación de rutas', commitment: 'revisamos cada tarde las rutas del día siguiente', remedy: { kind: 'waived-fee', details: 'no le cobraremos la revisión' } },
+    { scenario: 'billing-error', severity: 'major', mistake: 'le cobramos dos veces la cuota', rootCause: 'fallo en el sistema de cobros', commitment: 'revisamos cada remesa antes de enviarla' },
+  ],
+};
+const all = (lang: 'de' | 'fr' | 'es') => CASES[lang].flatMap((c) => variants({ locale: lang, ...c }));
+
+describe('2. no calques or translated filler', () => {
+  const CALQUES: Record<string, RegExp> = {
+    de: /auf unserer Seite|geht auf uns|liegt bei uns, und wir entschuldigen uns dafür|den wir zu verantworten haben/u,
+    fr: /excuses sans détour|vous en faites partie|toutes les réponses dont vous avez besoin|Au total, l’incident a touché/u,
+    es: /debo una disculpa|debemos una disculpa|Fue un error nuestro|Si quiere hablarlo|En total, el (?:incidente|problema) afectó/u,
+  };
+  for (const lang of ['de', 'fr', 'es'] as const) {
+    it(`${lang}: none of the phrasings a native reader marked as translated, in any variant`, () => {
+      for (const l of all(lang)) expect(l).not.toMatch(CALQUES[lang]!);
+    });
+  }
+});
+
+describe('4. one register, and a closing that matches the greeting', () => {
+  it('German: "Sehr geehrte Frau …" closes "Mit freundlichen Grüßen" in every variant, never "Viele/Herzliche Grüße"', () => {
+    for (const l of all('de')) {
+      expect(l).toContain('Sehr geehrte Frau Schmidt,');
+      expect(l).toContain('Mit freundlichen Grüßen');
+      expect(l).not.toMatch(/(?:Viele|Herzliche|Freundliche) Grüße/u);
+    }
+  });
+  it('German: no "Ansprechpartnerin oder Ansprechpartner", and "rausgegangen" is written "versandt"', () => {
+    for (const l of all('de')) expect(l).not.toMatch(/Ansprechpartnerin oder|rausgegangen|nochmal/u);
+    expect(letter({ locale: 'de', ...CASES.de[1]! }).text).toContain('versandt worden');
+  });
+  it('French: colloquial "on" is written "nous", with the verb agreeing', () => {
+    const l = letter({ locale: 'fr', ...CASES.fr[1]! });
+    expect(l.text).toMatch(/[Nn]ous contrôlons maintenant chaque fichier de prélèvement avant envoi\./u);
+    expect(l.text).toContain('nous vous les remboursons');
+    expect(letter({ locale: 'fr', ...CASES.fr[0]! }).text).toMatch(/Nous avons envoyé votre (?:cv|CV)/u);
+    for (const l2 of all('fr')) expect(l2).not.toMatch(/(?<![\p{L}’'])[Oo]n (?:a|passe|contrôle|vérifie|vous)(?![\p{L}])/u);
+  });
+  it('French: "Madame," never closes "Bien cordialement"; a serious letter closes with "Veuillez agréer, Madame, …"', () => {
+    for (const l of all('fr')) {
+      expect(l).toContain('Madame,');
+      expect(l).not.toMatch(/Bien cordialement|Bien à vous|Avec toutes nos excuses/u);
+    }
+    expect(letter({ locale: 'fr', ...CASES.fr[1]! }).text).toContain('Veuillez agréer, Madame, l’expression de mes salutations distinguées.');
+  });
+  it('Spanish: the closing is not another apology ("Con nuestras disculpas")', () => {
+    for (const l of all('es')) expect(l).not.toMatch(/Con nuestras disculpas/u);
+  });
+});
+
+describe('5. no minimising words about the reader’s loss', () => {
+  it('German: no "kleine Entschädigung" in any variant', () => {
+    const outage = { locale: 'de', ...CASES.de[0]!, audience: 'consumer' as const, severity: 'moderate' as const };
+    for (const l of variants(outage)) expect(l).not.toMatch(/kleine(?:n)? (?:Entschädigung|Geste|Wiedergutmachung)/u);
+  });
+});
