@@ -361,8 +361,35 @@ const FR_POSSESSIVE: Readonly<Record<string, string>> = { ta: 'votre', tes: 'vos
 
 const keepCase = (typed: string, to: string) => (/^\p{Lu}/u.test(typed) ? to[0]!.toUpperCase() + to.slice(1) : to);
 
+/** "on a envoyé" → "nous avons envoyé", "on vous les rembourse" → "nous vous les remboursons": colloquial "on" is "nous" in a letter. */
+const FR_ON = /(?<![\p{L}’'])([Oo]n)((?:\s+(?:ne|vous|les|le|la|lui|leur|y|en)(?![\p{L}])|\s+[nl][’'](?=\p{L}))*)\s*(a|est|va|peut|doit|fait|\p{Ll}+[^\s\p{P}]*?e)(?![\p{L}])/gu;
+const FR_ON_IRREGULAR: Readonly<Record<string, string>> = { a: 'avons', est: 'sommes', va: 'allons', peut: 'pouvons', doit: 'devons', fait: 'faisons' };
+function frenchOnToNous(text: string): string {
+  if (!/(?<![\p{L}’'])[Oo]n(?![\p{L}’'])/u.test(text)) return text;
+  return text.replace(FR_ON, (m, on: string, objects: string, verb: string) => {
+    let to = FR_ON_IRREGULAR[verb];
+    if (!to) {
+      // Only -er verbs in the present ("vérifie", "passe", "contrôle"): "mange" → "mangeons", "place" → "plaçons".
+      if (!/[^aeiouéè]e$/u.test(verb) && !/[iuo]e$/u.test(verb)) return m;
+      const stem = verb.slice(0, -1);
+      to = /g$/u.test(stem) ? `${stem}eons` : /c$/u.test(stem) ? `${stem.slice(0, -1)}çons` : `${stem}ons`;
+    }
+    const pieces = objects.replace(/\s+/gu, ' ').replace(/([nl][’'])\s*$/u, '$1');
+    const joined = pieces.endsWith('’') || pieces.endsWith("'") ? `${pieces}${to}` : `${pieces} ${to}`;
+    return `${keepCase(on, 'nous')}${joined.startsWith(' ') ? joined : ` ${joined}`}`.replace(/\s+/gu, ' ');
+  });
+}
+
+/** German colloquial participles a letter writes formally: "ist rausgegangen" → "ist versandt worden". */
+const DE_FORMAL: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<![\p{L}])rausgegangen(?![\p{L}])/gu, 'versandt worden'],
+  [/(?<![\p{L}])rausgeschickt(?![\p{L}])/gu, 'versandt'],
+  [/(?<![\p{L}])nochmal(?![\p{L}])/gu, 'noch einmal'],
+];
+
 export function formalRegister(text: string, lang: string): string {
   if (text === '') return text;
+  if (lang === 'de' && /raus|nochmal/u.test(text)) for (const [re, to] of DE_FORMAL) text = text.replace(re, to);
   if (lang === 'es') {
     return text
       .replace(/(?<![\p{L}])[Oo]s\s+(lo|la|los|las)(?![\p{L}])/gu, (m, p: string) => keepCase(m, `se ${p}`))
@@ -414,7 +441,7 @@ export function formalRegister(text: string, lang: string): string {
     });
   }
   if (lang === 'fr') {
-    return text
+    return frenchOnToNous(text)
       .replace(/(?<![\p{L}])tu\s+(\p{L}+)(?![\p{L}])/giu, (m, v: string) => (Object.hasOwn(FR_VERBS, v.toLowerCase()) ? keepCase(m, `vous ${FR_VERBS[v.toLowerCase()]}`) : m))
       .replace(/(?<![\p{L}])(le|un|du|ce|au|mon|son|bon)?(\s*)(ta|tes|ton)(?=\s+\p{L})/giu, (m, art: string | undefined, sp: string, p: string) =>
         art ? m : `${sp}${keepCase(p, FR_POSSESSIVE[p.toLowerCase()]!)}`)
