@@ -370,6 +370,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       formal: severe || incident.audience === 'business',
       summary: incident.summary ?? '',
       when: incident.when ?? '',
+      // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
+      whenInMistake: whenSaid(incident.when, incident.mistake),
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
       onWhen: english ? onDate(incident.when) : onDateOther(incident.when, lang),
       outcome: incident.outcome ?? '',
@@ -637,6 +639,15 @@ const KIND_WORDS_BY_LANG: Readonly<Record<string, Readonly<Record<string, string
 /** Health, grief and once-in-a-lifetime days in German, French and Spanish (word starts, any ending). */
 const SENSITIVE_OTHER = /(?<![\p{L}])(?:patient|gesundheit|befund|ärzt|arzt|praxis|klinik|krankenhaus|zahnarzt|beerdigung|trauer|hochzeit|taufe|santé|médic|clinique|hôpita|résultat|ordonnance|obsèques|funéraill|deuil|mariage|baptême|dentist|paciente|salud|médic|clínica|hospital|resultado|receta|funeral|duelo|boda|bautizo|dental)/iu;
 
+
+/** The day of `when` is in `text` already: its first number ("25" of "Mi, 25.11."), or the whole of it when it has none ("gestern"). */
+function whenSaid(when: string | undefined, text: string): boolean {
+  const w = (when ?? '').trim();
+  if (!w) return true;
+  const day = /\d{1,2}/u.exec(w)?.[0];
+  if (day) return new RegExp(`(?<!\\d)${day}(?!\\d)`, 'u').test(text);
+  return text.toLowerCase().includes(w.toLowerCase());
+}
 
 /** "mercredi 25 nov" → "le mercredi 25 nov", "martes 24 de nov." → "el martes…", "Mi, 25.11." → "am Mi, 25.11."; other times as typed. */
 function onDateOther(text: string | undefined, lang: string): string {

@@ -112,3 +112,22 @@ describe('5. no minimising words about the reader’s loss', () => {
     for (const l of variants(outage)) expect(l).not.toMatch(/kleine(?:n)? (?:Entschädigung|Geste|Wiedergutmachung)/u);
   });
 });
+
+describe('7. a missed appointment says when it was', () => {
+  const typed = { de: 'der monteur ist nicht gekommen', fr: 'le technicien n’est pas venu', es: 'el técnico no fue a la revisión de la caldera' } as const;
+  const when = { de: 'Di, 24.11. um 9:00', fr: 'mardi 24 nov à 9h', es: 'martes 24 nov a las 9:00' } as const;
+  const day = { de: 'Dienstag, 24. November', fr: 'mardi 24 novembre', es: 'martes 24 de noviembre' } as const;
+  for (const lang of ['de', 'fr', 'es'] as const) {
+    it(`${lang}: the day typed in "when" is in every consumer variant, written out, once`, () => {
+      for (const id of IDS) {
+        const l = letter({ locale: lang, scenario: 'missed-appointment', mistake: typed[lang], when: when[lang], rootCause: 'x y z', commitment: 'x y z' }, id);
+        expect(l.text).toContain(day[lang]);
+        expect(l.text.split(day[lang]).length - 1).toBe(1);
+      }
+    });
+  }
+  it('a mistake that names its day already is not followed by the day again', () => {
+    const l = letter({ locale: 'de', scenario: 'missed-appointment', mistake: 'ihr termin am mi, 25.11. um 10:30 wurde gestrichen', when: 'Mi, 25.11.' });
+    expect(l.text.split('25. November').length - 1).toBe(1);
+  });
+});
