@@ -3,6 +3,7 @@ import type { Stage } from '../message.js';
 import { greetingLineOf, isFormal } from '../recipients/greeting.js';
 import { localeGreetingLine } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
+import { itemPhrases } from '../incident/item-noun.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
@@ -372,6 +373,10 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       when: incident.when ?? '',
       // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
       whenInMistake: whenSaid(incident.when, incident.mistake),
+      // The reader's own thing ("das richtige Buch", "el libro correcto"), or the generic noun when none is typed.
+      // The offer says itself that it costs nothing ("sin coste de envío", "kostenlos", "à nos frais"): the letter does not say it again.
+      remedyFree: /(?<![\p{L}])(?:sin coste|sin cargo|gratis|gratuit\p{L}*|à nos frais|sans frais|offert\p{L}*|kostenlos\p{L}*|kostenfrei\p{L}*|auf unsere Kosten|free)(?![\p{L}])/iu.test(incident.remedy.details ?? ''),
+      item: english ? undefined : itemPhrases(lang, incident.summary, incident.mistake),
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
       onWhen: english ? onDate(incident.when) : onDateOther(incident.when, lang),
       outcome: incident.outcome ?? '',

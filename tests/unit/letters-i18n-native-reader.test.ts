@@ -131,3 +131,36 @@ describe('7. a missed appointment says when it was', () => {
     expect(l.text.split('25. November').length - 1).toBe(1);
   });
 });
+
+describe('3. the reader’s own thing, not a generic noun', () => {
+  it('German: a wrong book is "das richtige Buch" / "Ihr Buch", never "Artikel", declined right in every variant', () => {
+    for (const l of variants({ locale: 'de', ...CASES.de[1]!, remedy: { kind: 'replacement' } })) {
+      expect(l).not.toMatch(/Artikel/u);
+    }
+    expect(variants({ locale: 'de', ...CASES.de[1]! }).some((l) => /das richtige Buch|Ihr Buch|ein bestimmtes Buch/u.test(l))).toBe(true);
+  });
+  it('German: a jacket is feminine ("die richtige Jacke"), with its pronoun', () => {
+    for (const l of variants({ locale: 'de', scenario: 'wrong-item', mistake: 'sie haben die falsche jacke bekommen', rootCause: 'x y z', commitment: 'x y z', remedy: { kind: 'replacement' } })) {
+      expect(l).not.toMatch(/Artikel|den richtigen Jacke|das richtige Jacke|Behalten Sie ihn/u);
+    }
+  });
+  it('Spanish: a book is "el libro correcto", never "un artículo"', () => {
+    for (const l of variants({ locale: 'es', ...CASES.es[0]! })) expect(l).not.toMatch(/artículo/u);
+    expect(letter({ locale: 'es', ...CASES.es[0]! }).text).toContain('el libro correcto');
+  });
+  it('French: a jacket is "la bonne veste", never "le bon article"', () => {
+    for (const l of variants({ locale: 'fr', scenario: 'wrong-item', mistake: 'vous avez reçu la mauvaise veste', rootCause: 'x y z', commitment: 'x y z' })) expect(l).not.toMatch(/article|le bon veste|parvenu cette/u);
+  });
+  it('a data-exposure subject names the summary ("Vos documents de candidature envoyés par erreur…"), not "Incident concernant vos données"', () => {
+    const l = letter({ locale: 'fr', ...CASES.fr[0]! });
+    expect(l.subject).toMatch(/^Vos documents de candidature envoyés par erreur à d’autres candidats/u);
+    expect(letter({ locale: 'de', ...CASES.de[2]!, summary: 'ihre adresse im kundenportal' }).subject).toMatch(/^Ihre Adresse im Kundenportal/iu);
+  });
+});
+
+describe('1. said once', () => {
+  it('Spanish: an offer that says "sin coste" is not introduced with "sin coste para usted" too', () => {
+    const l = letter({ locale: 'es', ...CASES.es[0]! });
+    expect(l.text.match(/sin coste/gu)?.length).toBe(1);
+  });
+});
