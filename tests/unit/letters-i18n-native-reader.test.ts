@@ -164,3 +164,36 @@ describe('1. said once', () => {
     expect(l.text.match(/sin coste/gu)?.length).toBe(1);
   });
 });
+
+describe('6. typed fields become whole sentences: no comma splices, no verbless cause', () => {
+  it('a comma splice with a verb on both sides is split into two sentences (de, fr, es)', () => {
+    const de = letter({ locale: 'de', rootCause: 'unser lager in kassel hatte einen systemausfall beim versanddienstleister, pakete lagen 3 tage rum', commitment: 'wir prüfen das lager täglich' });
+    expect(de.text).toMatch(/Versanddienstleister\. Pakete lagen 3 Tage/u);
+    const fr = letter({ locale: 'fr', commitment: "les envois groupés ne partent plus que par l'outil d'emailing, la messagerie classique est bloquée au-delà de 20 destinataires", rootCause: 'nous avons utilisé la mauvaise liste' });
+    expect(fr.text).toMatch(/d[’']emailing\. La messagerie classique est bloquée/u);
+    const es = letter({ locale: 'es', rootCause: 'el técnico salió tarde, la ruta estaba mal asignada', commitment: 'revisamos las rutas cada tarde' });
+    expect(es.text).toMatch(/salió tarde\. La ruta estaba mal asignada/u);
+  });
+  it('a relative clause is not a splice ("…, das wir eingespielt haben"), and a verbless cause is framed: "Ursache war ein fehlerhaftes Update …"', () => {
+    for (const id of IDS) {
+      const l = letter({ locale: 'de', ...CASES.de[0]! }, id);
+      expect(l.text).toContain('Ursache war ein fehlerhaftes Update am Load-');
+      expect(l.text).toMatch(/, das wir am Freitagabend eingespielt haben\./u);
+      expect(l.text).not.toMatch(/Zur Ursache: Ein fehlerhaftes/u);
+    }
+  });
+  it('French and Spanish verbless causes are framed in a sentence, in every variant', () => {
+    for (const id of IDS) {
+      expect(letter({ locale: 'fr', ...CASES.fr[1]! }, id).text).toContain('Le problème venait d’une erreur lors du traitement des prélèvements.');
+      expect(letter({ locale: 'es', ...CASES.es[0]! }, id).text).toContain('La causa fue un error al preparar el pedido.');
+    }
+  });
+  it('a splice whose first part has no verb is left as typed, and the writer is warned in the incident’s language', () => {
+    const de = letter({ locale: 'de', ...CASES.de[0]! });
+    expect(de.warnings.join('\n')).toMatch(/commitment verbindet mit einem Komma „updates nur noch unter der Woche“ \(ohne Verb\)/u);
+    const fr = letter({ locale: 'fr', commitment: 'contrôle renforcé, une deuxième personne va vérifier chaque envoi', rootCause: 'nous avons utilisé la mauvaise liste' });
+    expect(fr.warnings.join('\n')).toMatch(/commitment relie par une virgule «.contrôle renforcé.»/u);
+    const es = letter({ locale: 'es', commitment: 'doble control, una segunda persona va a revisar cada envío', rootCause: 'usamos la lista equivocada' });
+    expect(es.warnings.join('\n')).toMatch(/commitment une con una coma «doble control»/u);
+  });
+});
