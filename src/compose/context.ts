@@ -419,6 +419,12 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // the customer may keep what came by mistake; the offer waits on something the customer sends (a photo, a receipt);
       // costs beyond the mistake (bank fees, charges) are already offered or asked about.
       keepSaid: KEEP_SAID.test(offerText),
+      // The action only repeats that the customer may keep the item, which the outcome or the offer says already.
+      actionRepeatsKeep: KEEP_SAID.test(given.action ?? '') && KEEP_SAID.test(`${given.remedy.details ?? ''} ${given.outcome ?? ''}`) && !COSTS_CLAIMED.test(given.action ?? '') && (given.action ?? '').split(/[.;]\s/u).length === 1,
+      // Bank fees are offered or asked about in the manager's words already: the template's own fee line is not added.
+      feesSaid: COSTS_ASKED.test(offerText),
+      // The offer names the refund itself ("le remboursement du second prélèvement", "die Rückerstattung …"): not introduced by "refunded" again.
+      remedyNamesRefund: !english && incident.remedy.kind === 'refund' && /^(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours|rückerstattung|erstattung|reembolso|devoluci)/iu.test((incident.remedy.details ?? '').trim()),
       // A French or Spanish summary that opens with its article ("le retard de livraison", "el doble cargo"): it can follow
       // "pour"/"por"; a bare one ("erreur dans votre colis") gives way to the template's own words.
       summaryWithArticle: SUMMARY_ARTICLE.test(incident.summary ?? ''),

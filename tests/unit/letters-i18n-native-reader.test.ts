@@ -197,3 +197,53 @@ describe('6. typed fields become whole sentences: no comma splices, no verbless 
     expect(es.warnings.join('\n')).toMatch(/commitment une con una coma «doble control»/u);
   });
 });
+
+describe('1. said once: refund, fees, responsibility, "keep it"; no pronoun without its noun', () => {
+  it('a refund typed as "le remboursement du …" is not introduced by "vous est rendu" (de, fr, es)', () => {
+    const fr = letter({ locale: 'fr', ...CASES.fr[1]! });
+    expect(fr.text).toContain('Vous recevrez le remboursement du second prélèvement sous 3 jours ouvrés.');
+    expect(fr.text).not.toMatch(/rendu\s*:\s*le remboursement/u);
+    const de = letter({ locale: 'de', scenario: 'billing-error', mistake: 'wir haben zweimal abgebucht', rootCause: 'x y z', commitment: 'x y z', remedy: { kind: 'refund', details: 'die Rückerstattung des doppelten Betrags bis Freitag' } });
+    expect(de.text).toContain('Sie erhalten die Rückerstattung des doppelten Betrags bis Freitag.');
+    const es = letter({ locale: 'es', scenario: 'billing-error', mistake: 'le cobramos dos veces', rootCause: 'x y z', commitment: 'x y z', remedy: { kind: 'refund', details: 'el reembolso del segundo cargo en 3 días' } });
+    expect(es.text).toContain('Recibirá el reembolso del segundo cargo en 3 días.');
+    expect(es.text).not.toMatch(/le devolvemos el dinero cobrado indebidamente: el reembolso/u);
+  });
+  it('bank fees offered in the manager’s words are not offered again by the template (de, fr, es)', () => {
+    const cases = [
+      { locale: 'de', remedy: { kind: 'refund' as const, details: 'den doppelten Betrag und eventuelle Bankgebühren' }, fee: /Bankgebühren/gu },
+      { locale: 'fr', remedy: { kind: 'refund' as const, details: 'le montant prélevé deux fois et les frais bancaires éventuels' }, fee: /frais bancaires/gu },
+      { locale: 'es', remedy: { kind: 'refund' as const, details: 'el importe cobrado dos veces y los gastos bancarios' }, fee: /gastos bancarios|comisi[óo]n(?:es)? bancaria/gu },
+    ];
+    for (const c of cases) {
+      for (const audience of ['consumer', 'business'] as const) {
+        const l = letter({ locale: c.locale, scenario: 'billing-error', mistake: 'x y z', rootCause: 'x y z', commitment: 'x y z', remedy: c.remedy, audience });
+        expect(l.text.match(c.fee)?.length, `${c.locale} ${audience}\n${l.text}`).toBe(1);
+      }
+    }
+  });
+  it('French billing: no "Si elle vous a valu" without a feminine noun before it', () => {
+    for (const id of IDS) {
+      const l = letter({ locale: 'fr', scenario: 'billing-error', mistake: 'nous avons prélevé deux fois', rootCause: 'x y z', commitment: 'x y z', remedy: { kind: 'refund', details: 'les 30 € prélevés en trop' } }, id);
+      expect(l.text).not.toMatch(/Si elle vous a/u);
+    }
+  });
+  it('"keep the item" typed in both the outcome and the action is said once', () => {
+    const l = letter({ locale: 'de', ...CASES.de[1]!, outcome: 'die deutsche ausgabe ist gestern rausgegangen, die englische können sie behalten', action: 'die englische ausgabe können sie behalten, sie müssen nichts zurückschicken' });
+    expect(l.text.match(/behalten/gu)?.length).toBe(1);
+  });
+  it('a business outage states the responsibility once (de, fr, es), in every variant', () => {
+    const outage = {
+      de: { mistake: 'unser dienst war nicht erreichbar', re: /verantwort/giu },
+      fr: { mistake: 'notre service était inaccessible', re: /responsab/giu },
+      es: { mistake: 'nuestro servicio no estaba disponible', re: /responsab/giu },
+    } as const;
+    for (const lang of ['de', 'fr', 'es'] as const) {
+      for (const id of IDS) {
+        const l = letter({ locale: lang, scenario: 'service-outage', severity: 'critical', audience: 'business', mistake: outage[lang].mistake, rootCause: 'x y z', commitment: 'x y z' }, id);
+        const first = l.text.split(/\n\s*\n/u)[1]!;
+        expect(first.match(outage[lang].re)?.length ?? 0, `${lang}\n${first}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
