@@ -247,3 +247,11 @@ describe('1. said once: refund, fees, responsibility, "keep it"; no pronoun with
     }
   });
 });
+
+describe('an offer typed as a sentence in the future stays a sentence', () => {
+  it('Spanish "no le cobraremos la revisión" is not put after "le ofrecemos"', () => {
+    const l = letter({ locale: 'es', ...CASES.es[1]! });
+    expect(l.text).toContain('No le cobraremos la revisión.');
+    expect(l.text).not.toMatch(/ofrecemos no le/u);
+  });
+});
