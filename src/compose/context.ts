@@ -3,6 +3,8 @@ import type { Stage } from '../message.js';
 import { greetingLineOf, isFormal } from '../recipients/greeting.js';
 import { localeGreetingLine } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
+import { itemPhrases } from '../incident/item-noun.js';
+import { framedCause } from '../text/typed.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
@@ -310,6 +312,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       vagueCause: isVagueCause(cause),
       // A German, French or Spanish cause typed without a verb ("bestellzettel verwechselt", "erreur du labo"):
       // the letter builds the sentence around it and promises no "exact" account before it.
+      // A cause typed as a noun phrase, framed as a sentence ("Ursache war ein fehlerhaftes Update …, das wir … eingespielt haben.").
+      causeFramed: english ? '' : framedCause(incident.rootCause, lang),
       causeFragment: !english && ((incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang)) || leadFragment(incident.rootCause, lang)),
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
       // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").
@@ -387,6 +391,12 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       formal: severe || incident.audience === 'business',
       summary: incident.summary ?? '',
       when: incident.when ?? '',
+      // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
+      whenInMistake: whenSaidIn(incident.when, incident.mistake),
+      // The reader's own thing ("das richtige Buch", "el libro correcto"), or the generic noun when none is typed.
+      // The offer says itself that it costs nothing ("sin coste de envío", "kostenlos", "à nos frais"): the letter does not say it again.
+      remedyFree: /(?<![\p{L}])(?:sin coste|sin cargo|gratis|gratuit\p{L}*|à nos frais|sans frais|offert\p{L}*|kostenlos\p{L}*|kostenfrei\p{L}*|auf unsere Kosten|free)(?![\p{L}])/iu.test(incident.remedy.details ?? ''),
+      item: english ? undefined : itemPhrases(lang, incident.summary, incident.mistake),
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
       onWhen: english ? onDate(incident.when) : onDateOther(incident.when, lang),
       outcome: incident.outcome ?? '',
@@ -426,6 +436,12 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // the customer may keep what came by mistake; the offer waits on something the customer sends (a photo, a receipt);
       // costs beyond the mistake (bank fees, charges) are already offered or asked about.
       keepSaid: KEEP_SAID.test(offerText),
+      // The action only repeats that the customer may keep the item, which the outcome or the offer says already.
+      actionRepeatsKeep: KEEP_SAID.test(given.action ?? '') && KEEP_SAID.test(`${given.remedy.details ?? ''} ${given.outcome ?? ''}`) && !COSTS_CLAIMED.test(given.action ?? '') && (given.action ?? '').split(/[.;]\s/u).length === 1,
+      // Bank fees are offered or asked about in the manager's words already: the template's own fee line is not added.
+      feesSaid: COSTS_ASKED.test(offerText),
+      // The offer names the refund itself ("le remboursement du second prélèvement", "die Rückerstattung …"): not introduced by "refunded" again.
+      remedyNamesRefund: !english && incident.remedy.kind === 'refund' && /^(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours|rückerstattung|erstattung|reembolso|devoluci)/iu.test((incident.remedy.details ?? '').trim()),
       // A French or Spanish summary that opens with its article ("le retard de livraison", "el doble cargo"): it can follow
       // "pour"/"por"; a bare one ("erreur dans votre colis") gives way to the template's own words.
       summaryWithArticle: SUMMARY_ARTICLE.test(incident.summary ?? ''),
@@ -679,6 +695,15 @@ const KIND_WORDS_BY_LANG: Readonly<Record<string, Readonly<Record<string, string
 const SENSITIVE_OTHER = /(?<![\p{L}])(?:patient|gesundheit|befund|ärzt|arzt|praxis|klinik|krankenhaus|zahnarzt|beerdigung|trauer|hochzeit|taufe|santé|médic|clinique|hôpita|résultat|ordonnance|obsèques|funéraill|deuil|mariage|baptême|dentist|paciente|salud|médic|clínica|hospital|resultado|receta|funeral|duelo|boda|bautizo|dental)/iu;
 
 
+/** The day of `when` is in `text` already: its first number ("25" of "Mi, 25.11."), or the whole of it when it has none ("gestern"). */
+function whenSaidIn(when: string | undefined, text: string): boolean {
+  const w = (when ?? '').trim();
+  if (!w) return true;
+  const day = /\d{1,2}/u.exec(w)?.[0];
+  if (day) return new RegExp(`(?<!\\d)${day}(?!\\d)`, 'u').test(text);
+  return text.toLowerCase().includes(w.toLowerCase());
+}
+
 /** "mercredi 25 nov" → "le mercredi 25 nov", "martes 24 de nov." → "el martes…", "Mi, 25.11." → "am Mi, 25.11."; other times as typed. */
 function onDateOther(text: string | undefined, lang: string): string {
   // The sentence ends after it: an abbreviation's full stop ("de nov.") ends it once.
@@ -709,7 +734,7 @@ function regulatorSaid(text: string, lang: string): string {
 const FINITE_VERB: Record<string, RegExp> = {
   de: /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|gelten|bleibt|bleiben|bekommen|erhalten|erstatten|werden|lag|lagen)(?![\p{L}])/iu,
   fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons|reste|restent)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
-  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|recibirá|retuvo|se|queda|quedan|quedará|quedarán|está|están)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])/iu,
+  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|recibirá|retuvo|se|queda|quedan|quedará|quedarán|está|están)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])|(?<![\p{L}])no\s+(?:le\s+|se\s+|lo\s+|la\s+)?\p{L}{3,}(?:remos|rá|rán)(?![\p{L}])/iu,
 };
 /** A cause or offer that reads as a sentence of its own: a verb, or too long to be a label. */
 const hasVerb = (text: string, lang: string): boolean => FINITE_VERB[lang]?.test(text) ?? true;

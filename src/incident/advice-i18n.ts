@@ -5,7 +5,7 @@
  * colloquial word), so the writer hears about it, with a better example, before a customer reads it.
  * Pure: the commands print it on stderr (validate.ts incidentWarnings).
  */
-import { formalRegister, germanCapitals, germanLowerCased, informalWords } from '../text/typed.js';
+import { commaSplices, formalRegister, germanCapitals, germanLowerCased, informalWords } from '../text/typed.js';
 import type { FieldAdvice } from './advice.js';
 
 /** The fields of an incident this reads, as typed (before or after the schema). */
@@ -193,6 +193,29 @@ function adviseRegister(field: string, text: string, lang: string): FieldAdvice[
 }
 
 /**
+ * Two clauses joined by a comma where the part before has no verb ("updates nur noch unter der woche,
+ * ein zweiter load-balancer wird eingerichtet"): the letter cannot split it safely, so the writer hears
+ * it, in the incident's language, with the two sentences as an example to complete.
+ */
+function adviseSplices(field: string, text: string, lang: string): FieldAdvice[] {
+  // German as the letter reads it, with its nouns' capitals ("ein zweiter Load-Balancer wird …" opens a clause).
+  const typed = lang === 'de' ? germanCapitals(text.trim()) : text.trim();
+  const bad = commaSplices(typed, lang).filter((s) => !s.safe);
+  if (bad.length === 0) return [];
+  const q = QUOTE[lang]!;
+  const s = bad[0]!;
+  const left = typed.slice(0, s.at).trim();
+  const right = s.right.trim();
+  const problem = lang === 'de'
+    ? `verbindet mit einem Komma ${q(left)} (ohne Verb) und einen ganzen Satz; im Brief liest sich das als ein halber Satz – bitte als zwei vollständige Sätze schreiben`
+    : lang === 'fr'
+      ? `relie par une virgule ${q(left)} (sans verbe) et une phrase complète ; dans la lettre, cela se lit comme une phrase bancale – écrivez deux phrases complètes`
+      : `une con una coma ${q(left)} (sin verbo) y una oración completa; en la carta se lee como una frase a medias: escriba dos oraciones completas`;
+  const hint = lang === 'de' ? '… (Verb ergänzen)' : lang === 'fr' ? '… (ajoutez un verbe)' : '… (añada un verbo)';
+  return [{ field, problem, example: q(`${asSentence(left).replace(/[.!]$/u, '')} ${hint}. ${asSentence(right)}`), lang }];
+}
+
+/**
  * Everything worth telling the writer about the German, French or Spanish text of an incident, in
  * that language: the incident's own fields in its `locale`, and each `fields.<de|fr|es>` entry.
  */
@@ -205,7 +228,7 @@ export function adviseInLanguage(incident: LanguageAdvisable): FieldAdvice[] {
       if (typeof v === 'string') out.push(...adviseOne(name, name, v, own));
     }
     for (const [name, v] of [['mistake', incident.mistake], ['rootCause', incident.rootCause], ['commitment', incident.commitment], ['outcome', incident.outcome], ['action', incident.action], ['remedy.details', incident.remedy?.details]] as const) {
-      if (typeof v === 'string' && v.trim() !== '') out.push(...adviseRegister(name, v, own));
+      if (typeof v === 'string' && v.trim() !== '') out.push(...adviseRegister(name, v, own), ...adviseSplices(name, v, own));
     }
   }
   for (const [tag, given] of Object.entries(incident.fields ?? {})) {

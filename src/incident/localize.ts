@@ -12,7 +12,7 @@
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { normaliseEnglish, toReader } from '../text/english.js';
-import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, localQuotes, longTypedDates } from '../text/typed.js';
+import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, localQuotes, longTypedDates, splitSplices } from '../text/typed.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
@@ -125,7 +125,8 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   // Abbreviations written out ("inkl.", "vérif.", "tlf.", "am mi."), the familiar register typed by habit
   // ("os mandamos", "dein rad", "prüft bitte") in the letter's one (usted, Sie, vous), then the language's own spelling.
   const weekdays = lang === 'de' ? (v: string) => v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1)) : (v: string) => v;
-  const fix = (v: string) => weekdays(longTypedDates(own(formalRegister(expandAbbreviations(v, lang), lang)), lang));
+  // Two clauses typed with a comma between them ("…hatte einen Systemausfall, Pakete lagen …") become two sentences where that is safe.
+  const fix = (v: string) => splitSplices(weekdays(longTypedDates(own(formalRegister(expandAbbreviations(v, lang), lang)), lang)), lang);
   const f = (v: string | undefined) => (v === undefined ? v : fix(v));
   let title = incident.signer.title;
   let summary = f(incident.summary);

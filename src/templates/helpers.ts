@@ -220,6 +220,9 @@ export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   trim: (v) => str(v).trim(),
   default: (v, fallback) => (str(v).trim() === '' ? str(fallback) : str(v)),
   eq: (a, b) => str(a) === str(b),
+  starts: (v, prefix) => str(v).startsWith(str(prefix)),
+  /** The greeting's form of address without its comma: "Madame," → "Madame" (for "Veuillez agréer, Madame, …"). */
+  address: (v) => str(v).replace(/[,:]\s*$/u, ''),
   ne: (a, b) => str(a) !== str(b),
   gt: (a, b) => toNumber(a) > toNumber(b),
   lt: (a, b) => toNumber(a) < toNumber(b),

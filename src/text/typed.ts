@@ -200,7 +200,7 @@ const DE_TIME = /(?<![\p{L}])(um|ab|bis|gegen)\s+(\d{1,2}(?::\d{2})?)(?!\s*uhr)(
 const FR_MONTHS: Readonly<Record<string, string>> = { janv: 'janvier', févr: 'février', fév: 'février', fevr: 'février', avr: 'avril', juil: 'juillet', sept: 'septembre', oct: 'octobre', nov: 'novembre', déc: 'décembre', dec: 'décembre' };
 const FR_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2}(?:er)?)\s+(janv|févr|fevr|fév|avr|juil|sept|oct|nov|déc|dec)\.?(?![\p{L}])/giu;
 const ES_MONTHS: Readonly<Record<string, string>> = { ene: 'enero', feb: 'febrero', mar: 'marzo', abr: 'abril', may: 'mayo', jun: 'junio', jul: 'julio', ago: 'agosto', sep: 'septiembre', sept: 'septiembre', set: 'septiembre', oct: 'octubre', nov: 'noviembre', dic: 'diciembre' };
-const ES_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2})\s+de\s+(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)\.?(?![\p{L}])/giu;
+const ES_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2})\s+(?:de\s+)?(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)\.?(?![\p{L}])/giu;
 const NBSP = '\u00a0';
 /** Words after which a French weekday takes no "le". */
 const FR_NO_LE = new Set(['le', 'du', 'au', 'dès', 'depuis', 'ce', 'au', 'et', 'ou', 'chaque', 'jusqu’au', 'prochain', 'dernier']);
@@ -361,8 +361,35 @@ const FR_POSSESSIVE: Readonly<Record<string, string>> = { ta: 'votre', tes: 'vos
 
 const keepCase = (typed: string, to: string) => (/^\p{Lu}/u.test(typed) ? to[0]!.toUpperCase() + to.slice(1) : to);
 
+/** "on a envoyé" → "nous avons envoyé", "on vous les rembourse" → "nous vous les remboursons": colloquial "on" is "nous" in a letter. */
+const FR_ON = /(?<![\p{L}’'])([Oo]n)((?:\s+(?:ne|vous|les|le|la|lui|leur|y|en)(?![\p{L}])|\s+[nl][’'](?=\p{L}))*)\s*(a|est|va|peut|doit|fait|\p{Ll}+[^\s\p{P}]*?e)(?![\p{L}])/gu;
+const FR_ON_IRREGULAR: Readonly<Record<string, string>> = { a: 'avons', est: 'sommes', va: 'allons', peut: 'pouvons', doit: 'devons', fait: 'faisons' };
+function frenchOnToNous(text: string): string {
+  if (!/(?<![\p{L}’'])[Oo]n(?![\p{L}’'])/u.test(text)) return text;
+  return text.replace(FR_ON, (m, on: string, objects: string, verb: string) => {
+    let to = FR_ON_IRREGULAR[verb];
+    if (!to) {
+      // Only -er verbs in the present ("vérifie", "passe", "contrôle"): "mange" → "mangeons", "place" → "plaçons".
+      if (!/[^aeiouéè]e$/u.test(verb) && !/[iuo]e$/u.test(verb)) return m;
+      const stem = verb.slice(0, -1);
+      to = /g$/u.test(stem) ? `${stem}eons` : /c$/u.test(stem) ? `${stem.slice(0, -1)}çons` : `${stem}ons`;
+    }
+    const pieces = objects.replace(/\s+/gu, ' ').replace(/([nl][’'])\s*$/u, '$1');
+    const joined = pieces.endsWith('’') || pieces.endsWith("'") ? `${pieces}${to}` : `${pieces} ${to}`;
+    return `${keepCase(on, 'nous')}${joined.startsWith(' ') ? joined : ` ${joined}`}`.replace(/\s+/gu, ' ');
+  });
+}
+
+/** German colloquial participles a letter writes formally: "ist rausgegangen" → "ist versandt worden". */
+const DE_FORMAL: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<![\p{L}])rausgegangen(?![\p{L}])/gu, 'versandt worden'],
+  [/(?<![\p{L}])rausgeschickt(?![\p{L}])/gu, 'versandt'],
+  [/(?<![\p{L}])nochmal(?![\p{L}])/gu, 'noch einmal'],
+];
+
 export function formalRegister(text: string, lang: string): string {
   if (text === '') return text;
+  if (lang === 'de' && /raus|nochmal/u.test(text)) for (const [re, to] of DE_FORMAL) text = text.replace(re, to);
   if (lang === 'es') {
     return text
       .replace(/(?<![\p{L}])[Oo]s\s+(lo|la|los|las)(?![\p{L}])/gu, (m, p: string) => keepCase(m, `se ${p}`))
@@ -414,7 +441,7 @@ export function formalRegister(text: string, lang: string): string {
     });
   }
   if (lang === 'fr') {
-    return text
+    return frenchOnToNous(text)
       .replace(/(?<![\p{L}])tu\s+(\p{L}+)(?![\p{L}])/giu, (m, v: string) => (Object.hasOwn(FR_VERBS, v.toLowerCase()) ? keepCase(m, `vous ${FR_VERBS[v.toLowerCase()]}`) : m))
       .replace(/(?<![\p{L}])(le|un|du|ce|au|mon|son|bon)?(\s*)(ta|tes|ton)(?=\s+\p{L})/giu, (m, art: string | undefined, sp: string, p: string) =>
         art ? m : `${sp}${keepCase(p, FR_POSSESSIVE[p.toLowerCase()]!)}`)
@@ -434,4 +461,110 @@ export function informalWords(text: string, lang: string): string[] {
   const re = INFORMAL[lang];
   if (!re) return [];
   return [...new Set(formalRegister(text, lang).match(re) ?? [])];
+}
+
+/** A finite verb of the clause kinds managers type, in German, French and Spanish (word by word). */
+const CLAUSE_VERB: Readonly<Record<string, RegExp>> = {
+  de: /(?<![\p{L}])(?:ist|war|wird|werden|wurde|wurden|hat|haben|hatte|hatten|sind|waren|kann|können|konnte|konnten|muss|müssen|soll|sollen|läuft|laufen|lief|liefen|geht|gehen|ging|gingen|kommt|kommen|kam|kamen|bleibt|bleiben|liegt|liegen|lag|lagen|gab|gibt|fiel|fielen|fehlte|fehlten|prüft|prüfen|springt|steht|stand|standen)(?![\p{L}])/u,
+  fr: /(?<![\p{L}’'])(?:est|était|étaient|sont|a|ont|avait|avaient|sera|seront|va|vont|peut|peuvent|doit|doivent|fait|font|reste|restent)(?![\p{L}])|(?<![\p{L}])n[’'](?:est|a|ont|était|avait)(?![\p{L}])/u,
+  es: /(?<![\p{L}])(?:es|fue|era|eran|son|fueron|ha|han|había|habían|está|están|estaba|estaban|será|serán|va|van|puede|pueden|debe|deben|hay|hubo|queda|quedan|quedó)(?![\p{L}])/u,
+};
+/** The start of a new main clause after a comma: a subject (pronoun, or article and noun) the verb follows. */
+const CLAUSE_SUBJECT: Readonly<Record<string, RegExp>> = {
+  de: /^(?:wir|ich|es|er|man|unser\p{L}*|(?:der|die|das|ein|eine|jede[rs]?|alle|kein\p{L}*|zwei|drei)\s+(?:\p{Ll}+\s+)?\p{Lu}[\p{L}-]*|\p{Lu}[\p{L}-]+(?=\s+(?:ist|war|wird|wurde|wurden|hat|hatte|sind|waren|lagen|lag|gingen|ging|kamen|kam|fielen|fiel|fehlten|fehlte)(?![\p{L}])))(?![\p{L}])/u,
+  fr: /^(?:nous|je|il|elle|ils|elles|(?:le|la|les|un|une|notre|nos|chaque|ce|cette|ces)\s+\p{L}+|l[’']\p{L}+)(?![\p{L}])/u,
+  es: /^(?:nosotros|yo|él|ella|ellos|(?:el|la|los|las|un|una|nuestro|nuestra|nuestros|nuestras|cada|este|esta)\s+\p{L}+)(?![\p{L}])/u,
+};
+
+/** More verbs, for the part before a comma only: French "ne partent", "nous passons", Spanish "retrasó", "no llegaba". */
+const LEFT_VERB: Readonly<Record<string, RegExp>> = {
+  de: /$^/u,
+  fr: /(?<![\p{L}])(?:ne|n[’'])\s*\p{L}{2,}|(?<![\p{L}])(?:nous|je|il|elle|ils|elles)\s+\p{L}{2,}|\p{L}{3,}(?:aient|ait)(?![\p{L}])/u,
+  es: /(?<![\p{L}])no\s+\p{L}{2,}|\p{L}{3,}(?:aron|ieron|aba|aban|ía|ían)(?![\p{L}])|\p{L}{3,}ó(?![\p{L}])/u,
+};
+
+/** One comma-joined piece: its text and whether it opens a main clause with a subject and a verb. */
+export interface Splice { at: number; left: string; right: string; safe: boolean }
+
+/**
+ * Comma splices in a typed field ("…hatte einen Systemausfall, pakete lagen 3 tage rum", "updates nur
+ * noch unter der woche, ein zweiter load-balancer wird eingerichtet"): a comma followed by a new
+ * subject and its verb. `safe` when the part before has a verb of its own, so a full stop may go there.
+ */
+export function commaSplices(text: string, lang: string): Splice[] {
+  const verb = CLAUSE_VERB[lang];
+  const subject = CLAUSE_SUBJECT[lang];
+  if (!verb || !subject || !text.includes(',')) return [];
+  const out: Splice[] = [];
+  const re = /,\s+/gu;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const rest = text.slice(m.index + m[0].length);
+    const clause = /^[^,.;:!?]*/u.exec(rest)![0];
+    const left = text.slice(start, m.index);
+    if (subject.test(clause) && verb.test(clause.replace(subject, ''))) {
+      // The part before must not be a sentence start of its own ("wenn …, …"): only plain main clauses.
+      out.push({ at: m.index, left, right: clause, safe: (verb.test(left) || LEFT_VERB[lang]!.test(left)) && !/^\s*(?:wenn|weil|als|falls|obwohl|si|quand|lorsque|parce|cuando|si|porque|aunque)(?![\p{L}])/iu.test(left) });
+    }
+    start = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** The safe splices split into sentences: "…Systemausfall. Pakete lagen 3 Tage herum." */
+export function splitSplices(text: string, lang: string): string {
+  const splices = commaSplices(text, lang).filter((s) => s.safe);
+  if (splices.length === 0) return text;
+  let out = text;
+  for (const s of splices.reverse()) {
+    const after = out.slice(s.at).replace(/^,\s+/u, '');
+    out = `${out.slice(0, s.at)}. ${after[0]!.toUpperCase()}${after.slice(1)}`;
+  }
+  return out;
+}
+
+const RELATIVE: Readonly<Record<string, RegExp>> = {
+  de: /,\s+(?:der|die|das|den|dem|deren|dessen|welche\p{L}*|mit dem|bei dem|in dem)\s/u,
+  fr: /,?\s+(?:qui|que|qu[’']|dont|où)(?![\p{L}])/u,
+  es: /,?\s+(?:que|el cual|la cual|donde|quien)(?![\p{L}])/u,
+};
+const DETERMINER: Readonly<Record<string, RegExp>> = {
+  de: /^(?:ein|eine|einen|der|die|das|unser|unsere|zwei|drei|mehrere)(?![\p{L}])/iu,
+  fr: /^(?:un|une|le|la|les|l[’']|des|notre|nos|deux|trois|plusieurs)(?![\p{L}])/iu,
+  es: /^(?:un|una|el|la|los|las|unos|unas|nuestro|nuestra|nuestros|nuestras|dos|tres|varios|varias)(?![\p{L}])/iu,
+};
+/** Nouns a cause opens with, typed without their article ("erreur lors du traitement", "error al preparar"). */
+const BARE: Readonly<Record<string, readonly [RegExp, string]>> = {
+  fr: [/^(?:erreur|panne|coupure|migration|mise à jour|défaillance|confusion|inversion)(?![\p{L}])/iu, 'une '],
+  es: [/^(?:error|fallo|problema|despiste|cambio|retraso)(?![\p{L}])/iu, 'un '],
+};
+const lowerFirst = (t: string) => (/^\p{Lu}\p{Ll}/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t);
+
+/**
+ * A cause typed as a noun phrase ("ein fehlerhaftes Update am Load-Balancer, das wir … eingespielt
+ * haben", "erreur lors du traitement des prélèvements", "error al preparar el pedido"), framed in a
+ * sentence of its own: "Ursache war ein fehlerhaftes Update …", "Le problème venait d’une erreur …",
+ * "La causa fue un error …". Empty when the cause is a sentence already or does not open with a noun.
+ */
+export function framedCause(text: string, lang: string): string {
+  const verb = CLAUSE_VERB[lang];
+  const det = DETERMINER[lang];
+  if (!verb || !det) return '';
+  const t = text.trim().replace(/[.!…;:\s]+$/u, '');
+  if (t === '' || /[.!?;:]\s/u.test(t)) return '';
+  const rel = RELATIVE[lang]!.exec(t);
+  const head = rel ? t.slice(0, rel.index) : t;
+  if (verb.test(head) || /,/u.test(head) || head.split(/\s+/u).length > 12) return '';
+  let np = t;
+  if (!det.test(np)) {
+    const bare = BARE[lang];
+    if (!bare || !bare[0].test(np)) return '';
+    np = bare[1] + lowerFirst(np);
+  } else np = lang === 'de' ? np.replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase()) : lowerFirst(np);
+  if (lang === 'de') return `Ursache war ${np}.`;
+  if (lang === 'es') return `La causa fue ${np}.`;
+  // French: "de" with the article ("d’une", "du", "de la", "des", "de l’").
+  if (/^des /u.test(np)) return '';
+  const de = /^le /u.test(np) ? np.replace(/^le /u, 'du ') : /^les /u.test(np) ? np.replace(/^les /u, 'des ') : /^(?:un|une)(?![\p{L}])/u.test(np) ? `d’${np}` : `de ${np}`;
+  return `Le problème venait ${de}.`;
 }

@@ -25,9 +25,9 @@ const I18N_NOW = '2026-11-16T09:00:00Z';
 const update = process.env.UPDATE_GOLDEN === '1';
 
 const LANGS = {
-  de: { tag: 'de-DE', title: 'Frau', casual: 'Sehr geehrte Frau Müller,', formal: 'Sehr geehrte Frau Müller,', number: /13\.482|rund 13\.500/, date: 'Mittwoch, 25. November', closing: /^(Viele|Herzliche|Freundliche|Mit freundlichen) Grüßen?$/m },
-  fr: { tag: 'fr-FR', title: 'Mme', casual: 'Madame,', formal: 'Madame,', number: /13\u202f482|environ 13\u202f500/, date: 'mercredi 25 novembre', closing: /^(Bien cordialement|Cordialement|Bien à vous|Avec toutes nos excuses),$/m },
-  es: { tag: 'es-ES', title: 'Sra.', casual: 'Estimada Sra. Müller:', formal: 'Estimada Sra. Müller:', number: /13\.482|unos 13\.500/, date: 'miércoles 25 de noviembre', closing: /^(Atentamente|Un cordial saludo|Con nuestras disculpas|Saludos cordiales),$/m },
+  de: { tag: 'de-DE', title: 'Frau', casual: 'Sehr geehrte Frau Müller,', formal: 'Sehr geehrte Frau Müller,', number: /13\.482|rund 13\.500/, date: 'Mittwoch, 25. November', closing: /^Mit freundlichen Grüßen$/m },
+  fr: { tag: 'fr-FR', title: 'Mme', casual: 'Madame,', formal: 'Madame,', number: /13\u202f482|environ 13\u202f500/, date: 'mercredi 25 novembre', closing: /^(?:Cordialement,|Veuillez agréer, Madame, l’expression de (?:nos|mes) salutations distinguées\.)$/m },
+  es: { tag: 'es-ES', title: 'Sra.', casual: 'Estimada Sra. Müller:', formal: 'Estimada Sra. Müller:', number: /13\.482|unos 13\.500/, date: 'miércoles 25 de noviembre', closing: /^(Atentamente|Un cordial saludo|Reciba un cordial saludo|Saludos cordiales),$/m },
 } as const;
 
 const facts = (scenario: string, severity: string): IncidentInput => ({
