@@ -171,6 +171,31 @@ const REMEDY_ASKS = /\b(?:send|upload|receipt|photo|proof|schick\p{L}*|senden|Be
 /** Costs beyond the mistake already offered or asked about in the manager's words. */
 const COSTS_ASKED = /bank ?(?:fees|charges)|overdraft|bankgebühr|überziehungszins|zusätzliche kosten|kosten entstanden|frais bancaires|agios|frais supplémentaires|comisi(?:ón|ones) bancaria|gastos bancarios|gastos adicionales|descubierto/iu;
 
+/** "free", "gratuit", "kostenlos", "sin coste" in the offer. */
+const REMEDY_FREE = /(?<![\p{L}])(?:sin coste|sin cargo|gratis|gratuit\p{L}*|à nos frais|sans frais|offert\p{L}*|kostenlos\p{L}*|kostenfrei\p{L}*|auf unsere Kosten|free)(?![\p{L}])/iu;
+
+/**
+ * Each unicode rule above with the cheap ASCII hint a text must hold for it to match (as PICKUP_HINT
+ * below): a plain incident never compiles a rule whose hint it lacks. ſ and K (Kelvin sign) match s
+ * and k under /iu, so a text holding one always runs the rule. tests/property/context-hints.test.ts
+ * checks that no text the rule matches lacks the hint.
+ */
+export const HINTED: Readonly<Record<string, readonly [hint: RegExp, rule: RegExp]>> = {
+  keepSaid: [/keep|behalten|garde|conserv|qued|dese con|[\u017f\u212a]/i, KEEP_SAID],
+  weekday: [/tag|woch|di|es|bado|domingo|[\u017f\u212a]/i, WEEKDAY_NAME],
+  summaryArticle: [/l|un|d|vo|no|c|e|su|[\u017f\u212a]/i, SUMMARY_ARTICLE],
+  costsClaimed: [/receipt|invoice|expenses|beleg|quittung|rechnung|kontoauszug|justifica|factur|ticket|frais|recibo|gastos|kosten|[\u017f\u212a]/i, COSTS_CLAIMED],
+  remedyAsks: [/send|upload|receipt|oto|proof|schick|beleg|nachweis|quittung|kontoauszug|env|justific|preuve|ticket de caisse|comprobante|recibo|[\u017f\u212a]/i, REMEDY_ASKS],
+  costsAsked: [/bank|overdraft|zins|kosten|frais|agios|comisi|gastos|descubierto|[\u017f\u212a]/i, COSTS_ASKED],
+  remedyFree: [/sin co|sin ca|grat|nos frais|sans frais|offert|kosten|free|[\u017f\u212a]/i, REMEDY_FREE],
+};
+
+/** rule.test(text), without compiling the rule for a text that lacks its hint. */
+function hinted(name: keyof typeof HINTED, text: string): boolean {
+  const [hint, rule] = HINTED[name]!;
+  return text !== '' && hint.test(text) && rule.test(text);
+}
+
 export function contextBuilder(given: Incident, o: ContextOptions): ContextBuilder {
   const tag = o.locale ?? given.locale ?? 'en';
   const lang = languageOf(tag);
@@ -395,7 +420,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       whenInMistake: whenSaidIn(incident.when, incident.mistake),
       // The reader's own thing ("das richtige Buch", "el libro correcto"), or the generic noun when none is typed.
       // The offer says itself that it costs nothing ("sin coste de envío", "kostenlos", "à nos frais"): the letter does not say it again.
-      remedyFree: /(?<![\p{L}])(?:sin coste|sin cargo|gratis|gratuit\p{L}*|à nos frais|sans frais|offert\p{L}*|kostenlos\p{L}*|kostenfrei\p{L}*|auf unsere Kosten|free)(?![\p{L}])/iu.test(incident.remedy.details ?? ''),
+      remedyFree: hinted('remedyFree', incident.remedy.details ?? ''),
       item: english ? undefined : itemPhrases(lang, incident.summary, incident.mistake),
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
       onWhen: english ? onDate(incident.when) : onDateOther(incident.when, lang),
@@ -431,22 +456,22 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
           (followUpDue !== followUpAsked ||
             datesIn(incident.outcome, o.now).some((d) => followUpDue.getTime() > d.getTime()) ||
             // "am Donnerstag", "jeudi", "el jueves" with no date: within the week, so a check-in a week or more on comes after it.
-            (WEEKDAY_NAME.test(incident.outcome ?? '') && followUpDue.getTime() - o.now.getTime() >= 7 * 86_400_000)),
+            (hinted('weekday', incident.outcome ?? '') && followUpDue.getTime() - o.now.getTime() >= 7 * 86_400_000)),
       // What the letter already says in the manager's words, so a template does not say it a second time:
       // the customer may keep what came by mistake; the offer waits on something the customer sends (a photo, a receipt);
       // costs beyond the mistake (bank fees, charges) are already offered or asked about.
-      keepSaid: KEEP_SAID.test(offerText),
+      keepSaid: hinted('keepSaid', offerText),
       // The action only repeats that the customer may keep the item, which the outcome or the offer says already.
-      actionRepeatsKeep: KEEP_SAID.test(given.action ?? '') && KEEP_SAID.test(`${given.remedy.details ?? ''} ${given.outcome ?? ''}`) && !COSTS_CLAIMED.test(given.action ?? '') && (given.action ?? '').split(/[.;]\s/u).length === 1,
+      actionRepeatsKeep: hinted('keepSaid', given.action ?? '') && hinted('keepSaid', `${given.remedy.details ?? ''} ${given.outcome ?? ''}`) && !hinted('costsClaimed', given.action ?? '') && (given.action ?? '').split(/[.;]\s/u).length === 1,
       // Bank fees are offered or asked about in the manager's words already: the template's own fee line is not added.
-      feesSaid: COSTS_ASKED.test(offerText),
+      feesSaid: hinted('costsAsked', offerText),
       // The offer names the refund itself ("le remboursement du second prélèvement", "die Rückerstattung …"): not introduced by "refunded" again.
       remedyNamesRefund: !english && incident.remedy.kind === 'refund' && /^(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours|rückerstattung|erstattung|reembolso|devoluci)/iu.test((incident.remedy.details ?? '').trim()),
       // A French or Spanish summary that opens with its article ("le retard de livraison", "el doble cargo"): it can follow
       // "pour"/"por"; a bare one ("erreur dans votre colis") gives way to the template's own words.
-      summaryWithArticle: SUMMARY_ARTICLE.test(incident.summary ?? ''),
-      remedyAsks: REMEDY_ASKS.test(incident.remedy.details ?? '') || (!english && REMEDY_ASKS.test(incident.action ?? '')),
-      costsAsked: (incident.scenario === 'billing-error' && incident.remedy.kind !== 'none') || COSTS_ASKED.test(offerText) || (REMEDY_ASKS.test(incident.action ?? '') && COSTS_CLAIMED.test(incident.action ?? '')),
+      summaryWithArticle: hinted('summaryArticle', incident.summary ?? ''),
+      remedyAsks: hinted('remedyAsks', incident.remedy.details ?? '') || (!english && hinted('remedyAsks', incident.action ?? '')),
+      costsAsked: (incident.scenario === 'billing-error' && incident.remedy.kind !== 'none') || hinted('costsAsked', offerText) || (hinted('remedyAsks', incident.action ?? '') && hinted('costsClaimed', incident.action ?? '')),
       // "Keep it" when the outcome says it is collected: one instruction, the outcome's.
       action: itemTaken && ACTION_KEEP.test(incident.action ?? '') ? '' : (incident.action ?? ''),
       commitmentDue: incident.commitmentDue ?? '',

@@ -5,13 +5,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../helpers/fc-seed.js';
-import { BY_SPAN, DELIVERY, PICKUP, SPAN_LATE, isPickup, withoutRelativeDelay } from '../../src/compose/context.js';
+import { BY_SPAN, DELIVERY, HINTED, PICKUP, SPAN_LATE, isPickup, withoutRelativeDelay } from '../../src/compose/context.js';
 
 const WORDS = [
   'pick up', 'picked-up', 'PICKUP', 'collect', 'collection', 'click & collect', 'click and collect', 'abholen', 'Abholung', 'bereit', 'bereitgelegt', 'retrait',
   'retirer', 'récupérer', 'RÉCUPÉRER', 'venir chercher', 'en magasin', 'en boutique', 'prête', 'prêts', 'recogida', 'listo para recoger', 'en tienda',
   'delivered', 'shipping', 'parcel', 'courier', 'livré', 'envío', 'your', 'order', 'is', 'running', 'late', 'later', 'behind', 'behind schedule', 'overdue',
   'delayed', 'by', 'of', 'about', 'up to', 'more than', 'two', '3', 'a few', 'several', 'day', 'days', 'working days', 'hours', 'weeks', 'months',
+  'keep it', 'KEEP THEM', 'keeP the', 'behalten', 'gardez', 'Conserver', 'quedarse con', 'QUÉDESE CON', 'quedárselo', 'puede quedar', 'lundi', 'MIÉRCOLES',
+  'Sábado', 'Mittwoch', 'domingo', 'le', "l'", 'l’', 'une', 'nuestras', 'esta', 'Receipts', 'invoice', 'Kontoauszug', 'justificatif', 'justificante', 'Factura',
+  'ticket de caisse', 'Kosten', 'bank fees', 'bankcharges', 'Bankgebühr', 'überziehungszins', 'frais bancaires', 'comisión bancaria', 'gastos adicionales',
+  'descubierto', 'send', 'upload', 'PHOTO', 'Fotos', 'schicken', 'Nachweise', 'envoyez', 'envíenos', 'enviarnos', 'comprobante', 'recibo', 'sin coste',
+  'sin cargo', 'gratuite', 'à nos frais', 'sans frais', 'offerts', 'kostenlos', 'auf unsere Kosten', 'FREE', 'Kostenlos', 'ſend', 'Keep it', 'faKture',
   '(', ')', '(by two days)', ',', '.', 'ſ', 'K', 'weeK', 'daſ', 'picK up', 'ſhipping', 'Zoë', '£10', '  ', 'the', 'cake',
 ];
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 14 }).map((ws) => ws.join(' '));
@@ -34,5 +39,14 @@ describe('the ASCII hints in front of the context rules', () => {
     // A span written with ſ or the Kelvin sign is still one.
     expect(withoutRelativeDelay('your order is late by two weeKs')).toBe('your order is late');
     expect(isPickup('ready to picK up')).toBe(true);
+  });
+
+  it('every hinted rule matches only a text that holds its hint', () => {
+    for (const [name, [hint, rule]] of Object.entries(HINTED)) {
+      fc.assert(fc.property(text, (t) => {
+        if (rule.test(t)) expect(hint.test(t), `${name}: ${t}`).toBe(true);
+      }), { numRuns: 3000 });
+      expect(rule.test(''), name).toBe(false);
+    }
   });
 });
