@@ -361,8 +361,9 @@ const CONTRACTIONS: Readonly<Record<string, string>> = {
   weve: "we've", thats: "that's", whats: "what's", theres: "there's", heres: "here's", wheres: "where's", whos: "who's",
   shes: "she's", hes: "he's", itll: "it'll", thatll: "that'll", wouldve: "would've", couldve: "could've", shouldve: "should've",
 };
-const CONTRACTION_HINT = new RegExp(Object.keys(CONTRACTIONS).join('|'), 'i');
-const CONTRACTION = new RegExp(`(?<![\\p{L}\\p{N}'’])(${Object.keys(CONTRACTIONS).join('|')})(?![\\p{L}\\p{N}'’])`, 'giu');
+// A whole word only ("arrive" holds no "ive"); ſ and the Kelvin sign (s and k under /iu) always run the rule.
+export const CONTRACTION_HINT = new RegExp(`(?<![A-Za-z0-9'’])(?:${Object.keys(CONTRACTIONS).join('|')})(?![A-Za-z0-9'’])|[\u017f\u212a]`, 'i');
+export const CONTRACTION = new RegExp(`(?<![\\p{L}\\p{N}'’])(${Object.keys(CONTRACTIONS).join('|')})(?![\\p{L}\\p{N}'’])`, 'giu');
 /** "its" before these is "it's" ("its been fixed", "its on its way"): a possessive "its" is followed by its noun. */
 const ITS_IS = new Set(['a', 'an', 'the', 'been', 'not', 'now', 'already', 'still', 'just', 'also', 'going', 'gone', 'done', 'fixed', 'ok', 'okay', 'fine', 'on', 'in', 'at', 'here', 'there', 'because', 'my', 'our', 'your', 'their', 'likely', 'probably', 'being', 'getting', 'taking', 'coming', 'due']);
 
@@ -498,9 +499,13 @@ const OWNERS = new Set(['pet', 'dog', 'cat', 'child', 'son', 'daughter', 'husban
 const PLURAL_NOUNS = new Set(['sales', 'systems', 'operations', 'accounts', 'savings', 'goods', 'news', 'series', 'species', 'clothes', 'glasses', 'premises', 'payments', 'claims', 'returns', 'services', 'communications', 'logistics', 'analytics', 'electronics', 'sports', 'arms', 'jeans', 'deliveries', 'orders', 'means', 'thanks', 'customs', 'products', 'records', 'sessions', 'rooms', 'results', 'tickets', 'items', 'details', 'settings', 'notifications', 'bookings', 'funds', 'parts', 'costs', 'terms', 'hours', 'days', 'weeks', 'months', 'years', 'minutes']);
 const NOT_A_NOUN = /^(?:and|or|but|to|from|were|are|was|is|have|has|had|will|would|with|in|on|at|for|of|by|that|which|who|been|being|as|so|not|now|today|yesterday|tomorrow|already|also|still|just|both|all|again|here|there|too|very|really|only|back|away|up|down|out|off|over|did|do|does|can|could|should|may|might|must|arrived|never|always|this|that|these|those|a|an|the|your|our|their|my)$/iu;
 
+/** What possessiveProblems' rule needs, in ASCII: an owner, then a word ending in "s", then a space (ſ and the Kelvin sign always run it). */
+export const POSSESSIVE_HINT = /(?:your|our|their|my|his|her)\s+\S*s\s|[\u017f\u212a]/i;
+export const POSSESSIVE_RULE = /(?<![\p{L}])(your|our|their|my|his|her)\s+(\p{Ll}+s)\s+(\p{L}[\p{L}-]*)/giu;
+
 function possessiveProblems(text: string): TextProblem[] {
   const out: TextProblem[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}])(your|our|their|my|his|her)\s+(\p{Ll}+s)\s+(\p{L}[\p{L}-]*)/giu)) {
+  for (const m of text.matchAll(POSSESSIVE_RULE)) {
     const [all, owner, noun, next] = m;
     const stem = noun!.replace(/s$/u, '');
     if (NOT_A_NOUN.test(next!) || /(?:ed|ing|ly)$/iu.test(next!) || /(?:ss|us|is)$/u.test(noun!)) continue;
@@ -565,7 +570,7 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
   return [
     ...notes,
     ...(clean.includes(',') ? spliceProblems(clean) : []),
-    ...(/(?:your|our|their|my|his|her)\s/i.test(plain) ? possessiveProblems(plain) : []),
+    ...(/(?:your|our|their|my|his|her)\s/i.test(plain) && POSSESSIVE_HINT.test(plain) ? possessiveProblems(plain) : []),
     ...(/[A-Z]{2}|[^\x00-\x7f]/.test(plain) ? capsProblems(plain) : []),
     ...(clean.split(/\s+/u).length > MAX_SENTENCE_WORDS ? longSentences(clean) : []),
   ];

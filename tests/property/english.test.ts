@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseEnglish } from '../../src/text/english.js';
+import { CONTRACTION, CONTRACTION_HINT, POSSESSIVE_HINT, POSSESSIVE_RULE, normaliseEnglish } from '../../src/text/english.js';
 
 /**
  * The English normaliser on fields typed in a hurry: normalising twice changes nothing, and the
@@ -52,6 +52,19 @@ describe('the English normaliser', () => {
         expect(kept(out)).toEqual(kept(text));
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  // Start-up: a rule runs only on a text holding its ASCII hint, so the hint must hold wherever the rule matches.
+  it('the contraction and possessive rules match only a text that holds their hint', () => {
+    const odd = fc.constantFrom('arrive', 'time', 'IVE', 'Im', "i'm", 'dont.', 'ſhes', 'ſ', 'K', 'doeſnt', 'your pets vet', 'YOUR PETS VET', 'our dogs ſ-walk', 'his catſ bowl', 'my sons new-ish', 'é', 'ive’', 'x-im');
+    const text = fc.array(fc.oneof(word, odd), { maxLength: 16 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(text, (t) => {
+        if (new RegExp(CONTRACTION.source, 'iu').test(t)) expect(CONTRACTION_HINT.test(t), t).toBe(true);
+        if (new RegExp(POSSESSIVE_RULE.source, 'iu').test(t)) expect(POSSESSIVE_HINT.test(t), t).toBe(true);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
