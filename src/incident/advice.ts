@@ -74,31 +74,34 @@ const FIXED_WORDS = new Set([
   'already', 'since', 'then', 'done', 'ok', 'okay', 'fine', 'again', 'gone',
 ]);
 
-/** Phrases that promise without saying what will change. */
-const VAGUE_PROMISES = [
-  /\b(?:do|doing|be|get|getting) better\b/g,
-  /\bimprov(?:e|es|ed|ing|ements?)\b/g,
-  /\b(?:won'?t|will not|never|not|doesn'?t|does not|can'?t|cannot) (?:ever )?happen(?:s|ing)? again\b/g,
-  /\bhappen(?:s)? again\b/g,
-  /\b(?:make|making) sure\b/g,
-  /\bensur(?:e|es|ing)\b/g,
-  /\b(?:take|taking|taken) (?:\w+ )?(?:steps|measures|action)\b/g,
-  /\b(?:look|looking) into\b/g,
-  /\breview(?:s|ed|ing)?\b/g,
-  /\blearn(?:ed|ing|t)? from\b/g,
-  /\blessons?(?: learned| learnt)?\b/g,
-  /\b(?:be|being) more careful\b/g,
-  /\bmore careful\b/g,
-  /\btry(?:ing)? harder\b/g,
-  /\bwork(?:ing)? hard(?:er)?\b/g,
-  /\bstriv(?:e|ing)\b/g,
-  /\bcommitted\b/g,
-  /\btak(?:e|ing) (?:this|it) seriously\b/g,
-  /\b(?:going|moving) forward\b/g,
-  /\b(?:in )?(?:the )?future\b/g,
-  /\b(?:appropriate|necessary|relevant)\b/g,
-  /\b(?:everything|all) (?:we|in our power)(?: can)?\b/g,
-  /\b(?:our )?best\b/g,
+/**
+ * Phrases that promise without saying what will change, each after a word it cannot match without
+ * (checked with includes first, so a plain promise compiles few of them; '' for none).
+ */
+export const VAGUE_PROMISES: readonly (readonly [string, RegExp])[] = [
+  ['better', /\b(?:do|doing|be|get|getting) better\b/g],
+  ['improv', /\bimprov(?:e|es|ed|ing|ements?)\b/g],
+  ['happen', /\b(?:won'?t|will not|never|not|doesn'?t|does not|can'?t|cannot) (?:ever )?happen(?:s|ing)? again\b/g],
+  ['happen', /\bhappen(?:s)? again\b/g],
+  ['sure', /\b(?:make|making) sure\b/g],
+  ['ensur', /\bensur(?:e|es|ing)\b/g],
+  ['tak', /\b(?:take|taking|taken) (?:\w+ )?(?:steps|measures|action)\b/g],
+  ['into', /\b(?:look|looking) into\b/g],
+  ['review', /\breview(?:s|ed|ing)?\b/g],
+  ['learn', /\blearn(?:ed|ing|t)? from\b/g],
+  ['lesson', /\blessons?(?: learned| learnt)?\b/g],
+  ['careful', /\b(?:be|being) more careful\b/g],
+  ['careful', /\bmore careful\b/g],
+  ['harder', /\btry(?:ing)? harder\b/g],
+  ['hard', /\bwork(?:ing)? hard(?:er)?\b/g],
+  ['striv', /\bstriv(?:e|ing)\b/g],
+  ['committed', /\bcommitted\b/g],
+  ['seriously', /\btak(?:e|ing) (?:this|it) seriously\b/g],
+  ['forward', /\b(?:going|moving) forward\b/g],
+  ['future', /\b(?:in )?(?:the )?future\b/g],
+  ['', /\b(?:appropriate|necessary|relevant)\b/g],
+  ['', /\b(?:everything|all) (?:we|in our power)(?: can)?\b/g],
+  ['best', /\b(?:our )?best\b/g],
 ];
 
 /** Nouns a vague promise is made of ("improve our processes"). */
@@ -151,10 +154,20 @@ export function isVagueCause(text: string): boolean {
 
 /** A promise with no concrete change in it ("we'll do better", "it won't happen again", "we will improve our processes"). */
 export function isVaguePromise(text: string): boolean {
+  // Asked twice a run for the same commitment (the context builder, then the writer's advice).
+  if (lastPromise !== undefined && text === lastPromise.text) return lastPromise.vague;
+  const vague = vaguePromise(text);
+  lastPromise = { text, vague };
+  return vague;
+}
+let lastPromise: { text: string; vague: boolean } | undefined;
+
+function vaguePromise(text: string): boolean {
   let p = plain(text);
   const words = contentWords(p).length;
   let promised = false;
-  for (const re of VAGUE_PROMISES) {
+  for (const [hint, re] of VAGUE_PROMISES) {
+    if (!p.includes(hint)) continue;
     p = p.replace(re, () => {
       promised = true;
       return ' ';

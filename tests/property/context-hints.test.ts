@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../helpers/fc-seed.js';
+import { VAGUE_PROMISES } from '../../src/incident/advice.js';
 import { BY_SPAN, DELIVERY, HINTED, PICKUP, SPAN_LATE, isPickup, withoutRelativeDelay } from '../../src/compose/context.js';
 
 const WORDS = [
@@ -48,5 +49,14 @@ describe('the ASCII hints in front of the context rules', () => {
       }), { numRuns: 3000 });
       expect(rule.test(''), name).toBe(false);
     }
+  });
+
+  it("a vague-promise phrase is only found in a text holding its word", () => {
+    const promise = fc.array(fc.constantFrom('we', 'will', 'do', 'better', 'improve', 'improvements', "won't", 'not', 'happen', 'happens', 'again', 'make', 'sure', 'ensure', 'take', 'taking', 'taken',
+      'steps', 'measures', 'action', 'look', 'into', 'review', 'learn', 'from', 'lessons', 'learnt', 'more', 'careful', 'try', 'harder', 'work', 'hard', 'strive', 'committed', 'this', 'seriously', 'going', 'forward',
+      'in', 'the', 'future', 'appropriate', 'all', 'everything', 'our', 'power', 'can', 'best', 'it', 'label'), { maxLength: 12 }).map((ws) => ws.join(' '));
+    fc.assert(fc.property(promise, (t) => {
+      for (const [hint, re] of VAGUE_PROMISES) if (new RegExp(re.source).test(t)) expect(t.includes(hint), `${hint}: ${t}`).toBe(true);
+    }), { numRuns: 3000 });
   });
 });
