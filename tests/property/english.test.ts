@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTRACTION, CONTRACTION_HINT, POSSESSIVE_HINT, POSSESSIVE_RULE, normaliseEnglish } from '../../src/text/english.js';
+import { CONTRACTION, CONTRACTION_HINT, NAMED_WORD_HINT, POSSESSIVE_HINT, POSSESSIVE_RULE, namedDateRules, normaliseEnglish } from '../../src/text/english.js';
 
 /**
  * The English normaliser on fields typed in a hurry: normalising twice changes nothing, and the
@@ -63,6 +63,17 @@ describe('the English normaliser', () => {
       fc.property(text, (t) => {
         if (new RegExp(CONTRACTION.source, 'iu').test(t)) expect(CONTRACTION_HINT.test(t), t).toBe(true);
         if (new RegExp(POSSESSIVE_RULE.source, 'iu').test(t)) expect(POSSESSIVE_HINT.test(t), t).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('weekday and month names are only changed in a text holding a name at a word start', () => {
+    const odd = fc.constantFrom('amon', 'xtue', 'Monday', 'on ſat', 'on ſun', 'ſeptember', 'oKt', 'dec2', '2dec', 'ſ', 'K', 'mid-nov', '(fri morning)', 'é-jan', 'émon');
+    const text = fc.array(fc.oneof(word, odd), { maxLength: 16 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(text, (t) => {
+        if (!NAMED_WORD_HINT.test(t)) expect(namedDateRules(t), t).toBe(t);
       }),
       { numRuns: 3000 },
     );
