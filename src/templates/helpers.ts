@@ -110,7 +110,8 @@ const UNITS: Readonly<Record<string, string>> = { de: 'Stück', fr: 'unités', e
 const MORE_ITEMS = /^(?:und|et|y|and) \d+ /u;
 
 /** Words that start a whole sentence of the writer's own ("we will refund…", "you'll get…"): said as typed. */
-const OWN_SENTENCE = /^(?:we|we'll|we’ll|we've|we’ve|we're|we’re|i|i'll|i’ll|i've|i’ve|i'm|i’m|you'll|you’ll|you're|you’re|you|it|it's|it’s|this|there|they|that)\b/i;
+// "this" and "that" as a subject ("this one's on us"), not as a determiner ("this year's service fee (£85) waived").
+const OWN_SENTENCE = /^(?:we|we'll|we’ll|we've|we’ve|we're|we’re|i|i'll|i’ll|i've|i’ve|i'm|i’m|you'll|you’ll|you're|you’re|you|it|it's|it’s|there|they|(?:this|that)(?!\s+(?!one\b)\p{L}+(?:'s|’s)\s)(?!\s+(?:year|month|week|order|fee|charge|invoice|visit|service|delivery|booking)\b))\b/iu;
 
 /** An offer typed as a clause of its own ("the check is free", "your next two lessons are on us"): said as typed. */
 const OWN_CLAUSE = /^(?:the|your|this|that|all|both)\b[^,.;:]{0,60}?\s(?:is|are|will be|has been|have been)\s/i;

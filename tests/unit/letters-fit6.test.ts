@@ -334,3 +334,14 @@ describe('a word that names an occasion only sometimes', () => {
     for (const l of each(bolts)) expect(l).not.toMatch(/allergen|medical advice|don't eat|throw it away/i);
   });
 });
+
+describe('an offer typed as a fragment', () => {
+  it('"this year\'s service fee (£85) waived" is said by us, as a sentence; "this one\'s on us" stays as typed', async () => {
+    const { offer } = await import('../../src/templates/helpers.js');
+    expect(offer('waived-fee', "this year's service fee (£85) waived", '')).toBe("We've waived this year's service fee (£85).");
+    expect(offer('waived-fee', 'this month’s booking fee waived in full', '')).toBe('We’ve waived this month’s booking fee in full.'.replace('We’ve', "We've"));
+    expect(offer('refund', 'this order refunded to your card', '')).toBe("We've refunded this order to your card.");
+    expect(offer('waived-fee', "this one's on us", '')).toBe("This one's on us.");
+    expect(offer('credit', 'that will come off your next bill', '')).toBe('That will come off your next bill.');
+  });
+});
