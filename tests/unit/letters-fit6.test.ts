@@ -206,6 +206,12 @@ describe('5. humour: only lines readers liked, inside the body, never in a money
     expect(joking.length).toBeGreaterThan(0);
     for (const l of joking) expect(l).not.toMatch(/\S {2,}\S/);
   });
+  it('no line a reader found flippant or defensive: one job managed late, a prize for turning up, usually quicker, "this time, it wasn\'t us"', async () => {
+    const { readFileSync } = await import('node:fs');
+    const lines = Object.values(JSON.parse(readFileSync(join(process.cwd(), 'templates/humour.json'), 'utf8')) as Record<string, string[]>).flat();
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).not.toMatch(/one job|prize for turning up|usually quicker|This time, it wasn't us/);
+  });
   it('no joke in a letter about money', () => {
     for (const l of each({ ...late, mistake: 'we charged your card twice for the same order' })) expect(l).not.toMatch(/scenic route|quicker than this/);
   });
