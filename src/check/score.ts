@@ -304,7 +304,8 @@ const STOP = new Set(['will', 'shall', 'would', 'can', 'could', 'should', 'do', 
 /** The writer is the agent of the failure, or takes it as theirs in so many words. */
 function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => boolean = () => false): boolean {
   if (CR.ownPhrases.some((re) => liveMatch(sentence, re, true) !== null)) return true;
-  if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence)) return true;
+  // (the writer in the sentence as more than the one apologising: "This is unacceptable and … we apologize for the impact" owns nothing)
+  if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence) && clauses.some((c) => c.agent === 'first' && !/^(apologi[sz]e|regret|sorry|thank|hope)$/.test(c.lemma))) return true;
   if (liveMatch(sentence, /\b(we|i) (\w+ )?(mistakenly|accidentally|wrongly|inadvertently|incorrectly)\b|\b(we|i) (\w+ ){0,2}(charged|billed|sent|shipped|booked|gave)\b[^.]{0,40}\b(twice|the wrong|too much|wrong)\b|\bwe (weren't|were not) there\b/i, true)) return true;
   return clauses.some((c) => {
     // "we wrote the tests, but nobody checked the result": an omission of the writer's people, told in the past
@@ -315,10 +316,13 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
     const obj = `${c.particle} ${c.object}`.trim();
     // "we should have told you sooner" (an omission), "we shouldn't have collected payment" (an act the writer judges wrong);
     // not "we couldn't have prevented this", which says it was out of reach
-    if (c.tense === 'counterfactual') return !c.negated || /\b(should|ought)\b/.test(c.aux ?? '');
+    // (a passive names no one: "our bags should not have been featured")
+    if (c.tense === 'counterfactual') return !c.negated || (/\b(should|ought)\b/.test(c.aux ?? '') && !c.passive);
     if (c.tense === 'future' || c.tense === 'modal' || c.tense === 'imperative') return false;
     // "we didn't set the pledge levels high enough", "we did not staff the desk well enough": too little of our own act
     if (c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && /\b(enough|sufficiently|adequately)\b/.test(obj) && !/^(to|for|about)\b/.test(obj)) return true;
+    // "we didn't stop surge pricing immediately": the writer's act, not done in time
+    if (c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && /\b(immediately|sooner|earlier|in time|right away|straight away|quickly enough|fast enough)$/.test(obj)) return true;
     // "we did not follow" owns it; "our routines have not been followed" names no one
     // ("we did not plan for the rush" owns an omission; "we did not plan to raise prices" tells an intention)
     if (c.negated) return SUCCESS.has(c.lemma) && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && !/^(not|never)\b/.test(c.object) && !(/^(plan|prepare)$/.test(c.lemma) && /^to\b/.test(c.object));
@@ -336,7 +340,11 @@ const PUT_IN = /^(deploy|make|push|ship|release|roll|introduce|apply|run|change|
 /** A change, as a thing that can be the cause: "a change", "the update", "this deploy", "a configuration change". */
 const CHANGE_THING = /\b(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|configuration|config|rollout)s?\b/;
 /** "… a change we made", "the update that we pushed": a change the writer put in. */
-const OUR_CHANGE = new RegExp(`${CHANGE_THING.source} (?:that |which )?(?:we|i) (?:had |have )?(?:\\w+ly )?(?:made|deployed|pushed|shipped|released|rolled out|introduced|applied|ran|wrote|merged)\\b`);
+const OUR_CHANGE = new RegExp(`${CHANGE_THING.source} (?:that |which )?(?:we|i) (?:had |have )?(?:\\w+ly )?(?:just )?(?:(?:started|begun|began) )?(?:made|deployed|pushed|shipped|released|rolled out|introduced|applied|ran|wrote|merged|running|deploying|rolling out|applying)\\b`);
+/** A failure told as going with a change, not as its effect: "This correlated strongly with a migration we had just started running". */
+const WENT_WITH = /\b(?:correlated|coincided|lined up)\b(?: \w+){0,2} with\b/;
+/** What a change of the writer's did wrong, in the clause after it: "… a code update … that introduced a bug". */
+const BROUGHT_FAULT = /^(introduce|cause|contain|trigger|break|create)$/;
 /**
  * The writer's own change named as the cause: "This downtime was caused by a change we made", or a change
  * the sentence before says the writer deployed, then "this change contained a bug" (Stripe's "we upgraded
@@ -348,6 +356,16 @@ function ownChangeCause(b: { s: Sentence; clauses: Clause[] }, before: { s: Sent
   const cause = CR.causeWords.exec(lower);
   if (cause && !/^(led to|resulted in|triggered|which meant|meaning that|after which)/.test(cause[0]) &&
     OUR_CHANGE.test(lower.slice(cause.index))) return true;
+  const went = WENT_WITH.exec(lower);
+  if (went && OUR_CHANGE.test(lower.slice(went.index))) return true;
+  // "we made a code update at 1:54pm that introduced a bug": the writer's change, then what it brought in (not
+  // "we upgraded our databases to a new version that introduced a fault": the fault is the version's)
+  if (b.clauses.some((c, k) => {
+    const n = b.clauses[k + 1];
+    return c.agent === 'first' && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && PUT_IN.test(c.lemma) &&
+      CHANGE_THING.test(c.object.split(' ').slice(0, 4).join(' ')) && !/ to /.test(` ${c.object} `) && n !== undefined && n.subject === '' && !n.negated && !n.passive &&
+      BROUGHT_FAULT.test(n.lemma) && /\b(bug|defect|error|fault|flaw|regression|outage)s?\b/.test(n.object);
+  })) return true;
   // across two sentences of one paragraph: "we deployed a configuration change …. Unfortunately, this change contained a bug …"
   if (!before || before.s.paragraph !== b.s.paragraph) return false;
   const head = /^(?:\W*\w+ly,? )?(?:this|that|the) (?:[a-z-]+ ){0,2}?(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|rollout)\b/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, ''));
@@ -577,6 +595,10 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (CR.repairObject.test(obj)) return false;
   // "the team isolated a network device that did not function well": containing the faulty thing, not a change
   if (CR.containVerbs.test(c.lemma) && (/\b(faulty|failing|failed|malfunctioning|defective|broken)\b/.test(obj) || (next !== undefined && next.subject === '' && (next.negated && /^(function|work|respond|perform)$/.test(next.lemma) || /^(fail|malfunction|break|crash)$/.test(next.lemma))))) return false;
+  // taking down the offending post or campaign contains the harm ("we have removed the campaign from all platforms",
+  // "the post has since been deleted"); more capacity restores the service ("we increased server capacity")
+  if (CR.takeDownVerbs.test(c.lemma) && CR.offendingContent.test(c.passive ? c.subject : directObject(c.object, c.particle))) return false;
+  if (CR.capacityVerbs.test(c.lemma) && CR.capacityObject.test(c.passive ? c.subject : c.object)) return false;
   // "we have fixed the bug" restores the service, "we introduced a fault that…" is the failure
   if (!c.passive && CR.faultObject.test(directObject(c.object, c.particle))) return false;
   // "three months prior to the incident, we upgraded our databases…": told as a time before the failure, an act is the story
@@ -645,7 +667,7 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (c.tense === 'nonfinite') return false;
   // the writer's plain present without "now" tells a habit, part of the story ("every time we change the state of a
   // payment, we emit an event"), not a change done or planned
-  if (c.tense === 'present' && writer && !c.ceased && !/\bnow\b/.test(sentence.toLowerCase())) return false;
+  if (c.tense === 'present' && writer && !c.ceased && c.aux === undefined && !/\bnow\b/.test(sentence.toLowerCase())) return false;
   const acted = directObject(c.object, c.particle);
   // "we deployed a fix" restores the service; a change names what it changes
   if (CR.restoreObject.test(acted)) return false;
