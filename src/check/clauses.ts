@@ -30,6 +30,8 @@ export interface Clause {
   ceased?: boolean;
   /** The backdrop of a story, not an act of its own: "we had disabled…", "we were updating…", "we have been setting up…". */
   background?: boolean;
+  /** An act decided, planned or pledged ("we decided to delete the post"), not told as done. */
+  intended?: boolean;
   /** The auxiliaries of the verb group, lower case ("should have", "will"). */
   aux?: string;
   /** A clause with no object of its own that follows its noun with no "that" ("a mistake we made"): that noun phrase. */
@@ -94,7 +96,8 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
   let straight = 0;
   let open = 0;
   let close = 0;
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()"“”«»]|\s-\s|--+/gu;
+  // (a full stop inside what the splitter took as one sentence, "… policy changes. npm's policy was…", ends a clause)
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()"“”«»]|\.(?=\s)|\s-\s|--+/gu;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const t = m[0];
     if (t === '"') { straight++; continue; }
@@ -112,7 +115,7 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
     }
     if (w === "can't" || w === 'cannot') { out.push({ w: 'can', quoted }, { w: "n't", quoted }); continue; }
     if (w === "won't") { out.push({ w: 'will', quoted }, { w: "n't", quoted }); continue; }
-    if (w.trim() === '-' || /^--+$/.test(w)) w = ',';
+    if (w.trim() === '-' || /^--+$/.test(w) || w === '.') w = ',';
     out.push({ w, quoted });
   }
   return out;
@@ -281,7 +284,7 @@ export function clausesOf(sentence: string): Clause[] {
       const rest = clause.object.split(' ').slice(1);
       const v = rest[0] ?? '';
       if (v && /^[a-z]/.test(v)) {
-        const to: Clause = { ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' '), tense: clause.tense === 'present' || clause.tense === 'progressive' ? 'future' : clause.tense };
+        const to: Clause = { ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' '), tense: clause.tense === 'present' || clause.tense === 'progressive' ? 'future' : clause.tense, ...(/^(plan|pledge|commit|aim|intend|want|decide|choose)$/.test(clause.lemma) ? { intended: true } : {}) };
         clauses.push(to);
         const aim = workedFor(to);
         if (aim) clauses.push(aim);

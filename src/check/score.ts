@@ -234,6 +234,9 @@ function findSignOff(text: CheckText): PartResult {
   // "… just reply. - Lena, Owner" at the end of the last line
   const inline = /(?:^|\s)[-–—]{1,2}\s*([\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3})(?:,\s*[\p{L}][\p{L} &'.-]{0,40})?\s*$/u.exec(tail[tail.length - 1] ?? '');
   if (inline && isName(inline[1])) return { present: true, evidence: clip(inline[0].trim()) };
+  // a last line of its own that is a name and a title: "Kenneth Cole, Chairman and Chief Creative Officer"
+  const titled = /^([\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){1,3}),\s+([\p{L}][\p{L}\p{N} &'’.,-]{1,80})$/u.exec(tail[tail.length - 1] ?? '');
+  if (titled && tail.length >= 2 && isName(titled[1]) && !/[.!?]$/.test(titled[2]!) && titled[2]!.split(/\s+/).length <= 8) return { present: true, evidence: clip(titled[0]) };
   // a last paragraph that is just a name, maybe with a title: "Reed / CEO"
   const paragraphs = text.body.replace(/\r\n?/g, '\n').trim().split(/\n\s*\n/);
   const last = paragraphs[paragraphs.length - 1]?.split('\n').map((l) => l.trim()).filter(Boolean) ?? [];
@@ -400,11 +403,18 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     // ("the offense caused by the jumper": a participle after a noun names the harm, it tells no event)
     // ("some information may have been accessed": what may have happened is told as well)
     const narrated = clauses.some((c) => (c.tense === 'past' || c.tense === 'perfect' || c.tense === 'counterfactual') && !harmSource(c)) || /\b(was|were|had|(may|might|could) have been)\b/.test(lower);
-    const cause = narrated ? causeOf(unquoted(lower)) : null;
+    // ("concerns about discrimination due to a post about…": what the harm came from, the harm restated, not how it happened)
+    const causeAt = CR.causeWords.exec(lower);
+    const ofHarm = causeAt !== null && CR.harmBefore.test(lower.slice(0, causeAt.index).split(/[,;:]/).pop()!);
+    const cause = narrated && !ofHarm ? causeOf(unquoted(lower)) : null;
     if (cause !== null) {
       if (isVagueCause(cause)) vague ??= { sentence: s, cause };
       else n += 2;
     }
+    // how a thing of the system behaves, told in the present with its condition or result, with no person in it:
+    // "surge pricing kicks in automatically when demand outstrips supply", "Mongo continues serving reads while not
+    // allowing writes", "an aged battery becomes less capable …, which may result in a device shutting down"
+    if (CR.behaviour.test(lower) && !FIRST_PERSON.test(lower) && !/\b(you|your)\b/.test(lower) && !clauses.some((c) => c.tense === 'future' || c.tense === 'imperative' || c.agent === 'reader')) n += 2;
     for (const c of clauses) {
       // the harm restated as what befell someone ("her life was turned upside down") is no mechanism
       // ("many folks were overcharged", "some customers were charged twice": what befell the people harmed)
@@ -416,6 +426,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object)) { n += 1; continue; }
       // something of ours was acted on ("our platform was built for enterprise customers"), whatever the verb
       if (!c.negated && c.passive && (c.tense === 'past' || c.tense === 'perfect') && /^our \w/.test(c.subject) && !MECHANISM.has(c.lemma)) { n += 1; continue; }
+      // how a thing of the system behaves, told in the present with its condition or result: "surge pricing kicks in
+      // automatically when demand outstrips supply", "the database keeps serving reads while not allowing writes"
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
       // "an error on our part prevented add-ons from being installed": a fault in general words keeping people from
       // something is the harm restated
@@ -494,6 +506,11 @@ function concrete(object: string): boolean {
   if (/^to /.test(object) || CR.vagueResources.test(object)) return false;
   // a change noun counts ("a second check", "an alert that pages…", "monitoring on the payment queue"), but not
   // bare, with no article and nothing it acts on ("adding monitoring", "more alerts", "better testing")
+  // a change noun that only qualifies a general head names nothing: "technical and policy changes", "security measures"
+  const qualifier = CR.changeNouns.exec(object);
+  if (qualifier && CR.vagueNouns.has(object.slice(qualifier.index + qualifier[0].length).trim().split(/\s+/)[0] ?? '')) {
+    object = `${object.slice(0, qualifier.index)} ${object.slice(qualifier.index + qualifier[0].length)}`;
+  }
   if (CR.changeNouns.test(object)) return !/^((more|additional|extra|further|better|new|improved|proper|enhanced|automated|automatic|regular|tighter|stronger|some|increased) )*(monitoring|alerting|alerts|testing|tests|checks|safeguards|reviews|audits|training|updates|fixes|patches|backups|redundancy|dashboards)$/.test(object.trim());
   return object.split(/\s+/).some((w) => /^[a-z][a-z-]{2,}$/.test(w) && !STOP.has(w) && !PRONOUNS.has(w) && !CR.vagueNouns.has(w) && !/ly$/.test(w));
 }
@@ -597,7 +614,11 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (CR.containVerbs.test(c.lemma) && (/\b(faulty|failing|failed|malfunctioning|defective|broken)\b/.test(obj) || (next !== undefined && next.subject === '' && (next.negated && /^(function|work|respond|perform)$/.test(next.lemma) || /^(fail|malfunction|break|crash)$/.test(next.lemma))))) return false;
   // taking down the offending post or campaign contains the harm ("we have removed the campaign from all platforms",
   // "the post has since been deleted"); more capacity restores the service ("we increased server capacity")
-  if (CR.takeDownVerbs.test(c.lemma) && CR.offendingContent.test(c.passive ? c.subject : directObject(c.object, c.particle))) return false;
+  // (told as done: the sixth round's "removed the campaign", "has since been deleted"; a takedown announced, "we are
+  // removing the content", "we decided to delete the tweet", was a change to the earlier rounds, and a product taken
+  // off sale beside it still is: "removed the image from our channels, but also the garment from our product offering")
+  if (CR.takeDownVerbs.test(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !c.intended && !/\b(but also|and also|as well as)\b/.test(sentence.toLowerCase().slice(sentence.toLowerCase().indexOf(c.verb))) &&
+    (c.passive ? [c.subject] : c.object.split(/ (?:but also|and also|as well as|and) /).map((o, n) => (n === 0 ? directObject(o, c.particle) : directObject(o, '')))).every((o) => CR.offendingContent.test(o))) return false;
   if (CR.capacityVerbs.test(c.lemma) && CR.capacityObject.test(c.passive ? c.subject : c.object)) return false;
   // "we have fixed the bug" restores the service, "we introduced a fault that…" is the failure
   if (!c.passive && CR.faultObject.test(directObject(c.object, c.particle))) return false;
