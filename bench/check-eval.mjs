@@ -23,11 +23,13 @@
 //                      earlier rounds need (as --folds does)
 //   -- --folds K       (or --folds=K) K-fold cross-validation that tests generalisation: every
 //                      entry of CLAUSE_RULES (list item, set item, pattern alternative, object key)
-//                      whose removal changes no letter of the training folds is dropped before
-//                      the test fold is scored, so an entry that only a test letter needed does
-//                      not count for it. Slow (one ablation pass over every development letter:
-//                      minutes on a shared machine). The rules that are code, not CLAUSE_RULES
-//                      entries, are not pruned: the pruned figures are an upper bound too.
+//                      that makes some letter agree, but no letter of the training folds, is taken
+//                      out before the test fold is scored: an entry that only a test letter
+//                      needed does not count for it. One ablation pass over every development
+//                      letter (about ten minutes on a shared machine; kept in bench/data and
+//                      reused while src/check and the labels are unchanged). The rules that are
+//                      code, not CLAUSE_RULES entries, are not pruned: the pruned figures are an
+//                      upper bound on what letters never tuned on would give.
 //   -- --json          the figures as JSON
 //
 // The held-out set is listed in bench/check-held-out.json: the sixth round's 33 letters, collected
@@ -35,7 +37,7 @@
 // Never tune on it; the earlier held-out sets were seen and are development now. --cv and --ablate never read it.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -131,7 +133,22 @@ if (ablate) runAblation();
 const prune = Boolean(arg('prune')) || foldsK > 0;
 let effects;
 const progress = (x, n) => { if (!asJson) process.stderr.write(`\rablation pass: entry ${x} of ${n}`); };
-if ((roundsArg && prune) || foldsK > 0) { effects = entryEffects(dev, progress); if (!asJson) process.stderr.write('\n'); }
+if ((roundsArg && prune) || foldsK > 0) {
+  // the ablation pass is kept in bench/data, keyed by the rule code and the letters, and reused while neither changes
+  const srcDir = here('../src/check');
+  const key = sha([...readdirSync(srcDir).sort().map((f) => readFileSync(`${srcDir}/${f}`, 'utf8')), ...dev.map((i) => i.name + JSON.stringify(i.label.parts))].join('\0'));
+  const cacheFile = here('./data/check-eval-effects.json');
+  let cached;
+  try { cached = JSON.parse(readFileSync(cacheFile, 'utf8')); } catch { cached = undefined; }
+  if (cached?.key === key) {
+    effects = ruleEntries();
+    effects.forEach((e, n) => { e.helps = cached.helps[n]; e.hurts = cached.hurts[n]; });
+  } else {
+    effects = entryEffects(dev, progress);
+    if (!asJson) process.stderr.write('\n');
+    writeFileSync(cacheFile, JSON.stringify({ key, helps: effects.map((e) => e.helps), hurts: effects.map((e) => e.hurts) }));
+  }
+}
 const mean = (fs) => {
   const m = { letters: fs.reduce((a, f) => a + f.letters, 0), agreement: {}, auc: null };
   for (const p of PARTS) m.agreement[p] = fs.reduce((a, f) => a + f.agreement[p] * f.letters, 0) / m.letters;
@@ -155,7 +172,7 @@ if (roundsArg) {
     if (prune) {
       const pf = result.rounds.pruned;
       console.log(row(`  pruned`, pf.test));
-      console.log(`(pruned: ${pf.pruned} entries no training letter needs; ${pf.onlyTest.length} of them help a round-${last} letter: ${pf.onlyTest.join('; ') || 'none'})`);
+      console.log(`(pruned: the ${pf.pruned} entries that only round-${last} letters need: ${pf.onlyTest.join('; ') || 'none'})`);
     }
   }
 }
@@ -169,7 +186,7 @@ if (foldsK > 0) {
   });
   result.folds = { k: foldsK, folds: rows.map((r) => ({ plain: r.plain, pruned: r.test, prunedEntries: r.pruned, onlyTest: r.onlyTest })), plain: mean(rows.map((r) => r.plain)), pruned: mean(rows.map((r) => r.test)) };
   if (!asJson) {
-    console.log(`${foldsK}-fold cross-validation over ${dev.length} letters (folds by SHA-256 of the name): each test fold scored with the rules as they are, and with every CLAUSE_RULES entry that no letter of the other folds (nor a template render) needs taken out`);
+    console.log(`${foldsK}-fold cross-validation over ${dev.length} letters (folds by SHA-256 of the name): each test fold scored with the rules as they are, and pruned: with every CLAUSE_RULES entry that only letters of that fold need taken out`);
     console.log(header);
     rows.forEach((r, i) => { console.log(row(`fold ${i + 1}`, r.plain)); console.log(row(`  pruned`, r.test)); });
     console.log(row('all, as is', result.folds.plain));
@@ -422,10 +439,11 @@ function entryEffects(letters, onProgress) {
 /** The figures of a set of letters scored afresh with the entries no training letter needs taken out. */
 function prunedFigures(entries, train, test) {
   const names = new Set(train.map((i) => i.name));
-  const pruned = entries.filter((e) => !e.helps.some((h) => names.has(h.name)));
+  // an entry is taken out when the letters it makes agree are all test letters: no training letter needed it
+  const pruned = entries.filter((e) => e.helps.length > 0 && !e.helps.some((h) => names.has(h.name)));
   const reports = withRemoved(pruned.map((e) => e.slot), () => new Map([...train, ...test].map((i) => [i.name, checkApology(i.text, { file: i.name })])));
   const swap = (set) => set.map((i) => ({ ...i, report: reports.get(i.name) }));
-  return { pruned: pruned.length, onlyTest: pruned.filter((e) => e.helps.length > 0).map((e) => `${e.key} ${JSON.stringify(e.entry).slice(0, 40)}`), test: figures(swap(test)), train: figures(swap(train)) };
+  return { pruned: pruned.length, onlyTest: pruned.map((e) => `${e.key} ${JSON.stringify(e.entry).slice(0, 40)}`), test: figures(swap(test)), train: figures(swap(train)) };
 }
 
 /** The round of each letter: bench/check-rounds.json, and 3 (rounds 1–3) for the letters it does not list. */

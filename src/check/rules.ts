@@ -57,6 +57,8 @@ export const PART_RULES: PartRule[] = [
     signals: [
       { pattern: /\b((?<!\b(?:accidental|mistaken|erroneous|incorrect|duplicate|unintended|wrong) )refund(ed|ing|s)?|credit(ed|s)?\b(?! (card|report|file|histor|score|rating|bureau|check))|coupon|discount|voucher|gift card|replacement|replac(e|ing) (it|them|the)|(?<!\b(?:infrastructure|system|systems|software|server|servers|database|network|platform|security|os|firmware|hardware|planned|routine|scheduled|technical|automated|automatic) )upgrade(d|s)?\b(?! (our|the|its|their|all|every) (\w+ )?(databases?|servers?|systems?|software|infrastructure|networks?|platforms?|os|firmware|hardware|clusters?|versions?|stack|machines?|fleet))|waive(d|s)?|reimburs\w*|compensat\w*|money back|free of charge|at no (extra )?(cost|charge)|on the house|\d+ ?% off|[$£€] ?\d|cover (it|the cost|that)|free (shipping|delivery|pickup|return)|bonus points|reward points|\d[\d,]* (\w+ )?points(?! of\b)|out of pocket|as (my|our) guests?|honou?r(ing)? (all )?(the )?(purchases|orders|bookings|the price)|(free|complimentary)( \w+){0,3} (monitoring|protection|months?|membership|subscriptions?|meals?|nights?|stays?|tickets?)|(identity theft|fraud) (insurance|protection)|make (\w+ ){0,3}(economically |financially )?whole|offer(ing)?( \w+){0,4} (monitoring|protection))/i, negatable: true },
       { pattern: /\b(no one|nobody|no (\w+ )?(customer|member|client|user|passenger|guest|account holder)|none of you)( \w+){0,3} (will be|is|are) (left )?out of pocket\b/i },
+      // "they will assist in granting your account 500 Atoms": something put into the account of the people harmed
+      { pattern: /\b(grant|granting|granted|add|adding|added|credit|crediting|deposit|depositing|deposited)( \w+)? (you|your account|your wallet|each account|every account|all accounts)( with)? (\d|an? (free|extra|bonus)|free|extra|bonus)/i, negatable: true },
       // "we're going to offer you a free PC download game": something free given to the people harmed
       { pattern: /\b(offer|offering|give|giving|send|sending)( \w+)? (you|each of you|all of you|every (\w+ )?(customer|player|member|user)|(all )?(affected |impacted )?(customers|players|members|users))( \w+){0,2} (a |an )?(free|complimentary)\b/i, negatable: true },
       // "any fees incurred as a result will be reversed" (LABELLING-round4.md: fees reversed are a remedy)
@@ -212,6 +214,14 @@ export const CLAUSE_RULES = {
   harmBefore: /\b(concerns?|confusion|offen[cs]e|upset|anger|outrage|criticism|backlash|frustration|disappointment|hurt|distress|complaints?)\b/,
   /** explain: how a system behaves, as a condition or a result of a present-tense act ("kicks in automatically when", "which may result in", "while not allowing"; not "is automatically reviewing all records": a practice). */
   behaviour: /\b(automatically (?:when|if|whenever|once|after|as soon as)|whenever (?!you\b|and\b|we\b|i\b|they\b)|(which|that) (may|can|will|could|would) (result in|lead to|cause|trigger)|while not|as soon as|once (it|the|a|an) \w+ (reaches|exceeds|runs|fills|hits))\b/,
+  /**
+   * explain: when the thing was made against when the writer learned of what made it wrong: "That tweet was scheduled
+   * before we knew of the current situation", "… when we wrote these words two weeks ago" (LABELLING-round5.md: copy
+   * written two weeks before a tornado and not stopped is an explanation).
+   */
+  madeBeforeKnowing: /\bbefore (?:we|i|anyone) (?:knew|learned|learnt|heard|were aware|was aware|realised|realized|found out)\b|\b(?:when|as) (?:we|i) (?:wrote|scheduled|prepared|planned|recorded|drafted|created|designed|filmed|shot) (?:[\w'-]+ ){0,3}?(?:\w+|a few|two|three|several) (?:weeks?|days?|months?) (?:ago|earlier|before)\b|\b(?:written|scheduled|prepared|recorded|drafted|created|filmed|shot) (?:[\w'-]+ ){0,2}?(?:\w+|a few) (?:weeks?|days?|months?) (?:ago|earlier|before)\b/,
+  /** explain: the service coming back, told as a timeline ("by 8:43am all queues were clear and sending was back to normal"): the repair, not how it broke. */
+  recovery: /\b(back to normal|returned to normal|(?:were|was|are|is) (?:all )?clear(?:ed)?|fully (?:restored|recovered|operational)|caught up|back (?:up|online) and running)\b/,
   /** explain: words that frame or link a cause. */
   causeWords: /\b(because( of)?|due to|caused by|(happened|occurred|arose|came about|took place|taken place) (\w+ ){0,4}?(through|via|when|after)|originated (from|in|with)|stemm(ed|s) from|traced back to|was traced to|as a result of|the (root )?cause (was|is|of)|root cause|traced (it|this|the \w+) to|turned out|led to|resulted (in|from)|triggered|which meant|meaning that|after which|hence|and therefore|which is why)\b/,
   framing: /\b(here('s| is) (what|how|why) (went wrong|happened)|what went wrong|how (it|this|that) happened|the cause was|wanted to understand how|looked into how|exactly what went wrong|what happened (was|is)|here'?s why)\b/,
@@ -250,7 +260,7 @@ rebuildKnownVerbs();
 
 /** Words that infer a severe incident when --severity is not given (humour on it is a finding). */
 export const SEVERE_MARKERS = {
-  critical: /\b(exposed (your|customers'?|personal|their) (data|information|details)|social security|passports?|driver'?s licen[cs]e|personal (data|information|details)|data breach|breach(ed)?|hack(ed|ers?)|stolen|identity theft|injur(y|ies|ed)|deaths?|died|killed|fatal|hospital(i[sz]ed)?|food poisoning|poison(ing|ed)?|unsafe|recall(ed)?|discriminat\w+|racial)\b/i,
+  critical: /\b(exposed (your|customers'?|personal|their) (data|information|details)|social security|passports?|driver'?s licen[cs]e|personal (data|information|details)|data breach|breach(ed)?|hack(ed|ers?)|stolen|identity theft|injur(y|ies|ed)|deaths?|died|killed|fatal|hospitali[sz]ed|(in|to|into|taken to|admitted to) (the )?hospital|food poisoning|poison(ing|ed)?|unsafe|recall(ed)?|discriminat\w+|racial)\b/i,
   major: /\b((outage|down|offline|unavailable|disruption)[^.]{0,60}\b(\d+|several|many) (hours|days)|(\d+|several|many) (hours|days) (of )?(outage|downtime)|lost (production )?data|data (was )?lost|(\d[\d,.]*|thousands of|hundreds of) (flights|customers|users|people)[^.]{0,40}\b(cancel\w*|stranded|locked out|affected))\b/i,
 };
 
@@ -258,6 +268,9 @@ export const SEVERE_MARKERS = {
 export const HUMOUR_MARKERS: RegExp[] = [
   /\b(sing(ing)?|song|sea shanty|smile|laugh|jokes?|kitten|teacup|dance|silly|weird|(do|doing|did|does) (an|my|our|a) (best |bad |terrible )?impression|giggle|haha|lol|lmao|herald|trumpet|stern talking-to|stand in the corner|grovel|dramatic reading|rhymes?|operatic|red-faced|nature-documentary)\b/i,
   /\b(ouch|oops|whoops|yikes|d'oh|welp|oof)\b/i,
+  // self-deprecation (LABELLING-round4.md: "a deliberate joke or self-deprecating line"): "bumbling entrepreneurs",
+  // "we're not as smart as we think we are", "after you did something crummy"
+  /\b(bumbl(e|es|ing|ers?)|(we'?re|we are|i'?m|i am) not as (smart|clever|good|organi[sz]ed) as (we|i) (think|thought)|something crummy|egg on (our|my) faces?|facepalm)\b/i,
   /\b(it'?s|that'?s|this is|was) not (ideal|our finest (hour|moment)|our best (day|moment|work))\b|\bnot our finest\b/i,
   /\b(yes|and yes),? it was the intern\b|\bno, really\b/i,
   /[\u{1F600}-\u{1F64F}\u{1F923}\u{1F926}]/u,

@@ -414,6 +414,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     // how a thing of the system behaves, told in the present with its condition or result, with no person in it:
     // "surge pricing kicks in automatically when demand outstrips supply", "Mongo continues serving reads while not
     // allowing writes", "an aged battery becomes less capable …, which may result in a device shutting down"
+    if (narrated && CR.madeBeforeKnowing.test(lower)) n += 2;
     if (CR.behaviour.test(lower) && !FIRST_PERSON.test(lower) && !/\b(you|your)\b/.test(lower) && !clauses.some((c) => c.tense === 'future' || c.tense === 'imperative' || c.agent === 'reader')) n += 2;
     for (const c of clauses) {
       // the harm restated as what befell someone ("her life was turned upside down") is no mechanism
@@ -429,6 +430,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // how a thing of the system behaves, told in the present with its condition or result: "surge pricing kicks in
       // automatically when demand outstrips supply", "the database keeps serving reads while not allowing writes"
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
+      // "we started processing emails at 7:45am, and by 8:43am all queues were clear": the service coming back
+      if (CR.recovery.test(lower) && !CR.causeWords.test(lower)) continue;
       // "an error on our part prevented add-ons from being installed": a fault in general words keeping people from
       // something is the harm restated
       if (/^(prevent|stop|keep|block)$/.test(c.lemma) && /\bfrom \w+ing\b/.test(c.object) && isVagueCause(c.subject)) continue;
