@@ -17,14 +17,28 @@
 //                      letters change agreement when it is removed, and how many built-in
 //                      template renders fall under 85 or gain a finding. An entry that fixes one
 //                      letter only is likely fitted to that letter.
+//   -- --rounds        the rounds before the last one listed in bench/check-rounds.json (letters it
+//                      does not list are rounds 1–3) against the last round, reported apart;
+//                      with --prune also the last round scored with the rules pruned to what the
+//                      earlier rounds need (as --folds does)
+//   -- --folds K       (or --folds=K) K-fold cross-validation that tests generalisation: every
+//                      entry of CLAUSE_RULES (list item, set item, pattern alternative, object key)
+//                      that makes some letter agree, but no letter of the training folds, is taken
+//                      out before the test fold is scored: an entry that only a test letter
+//                      needed does not count for it. One ablation pass over every development
+//                      letter (about ten minutes on a shared machine; kept in bench/data and
+//                      reused while src/check and the labels are unchanged). The rules that are
+//                      code, not CLAUSE_RULES entries, are not pruned: the pruned figures are an
+//                      upper bound on what letters never tuned on would give.
 //   -- --json          the figures as JSON
 //
-// The held-out set is listed in bench/check-held-out.json: the sixth round's 33 letters, collected
-// and labelled by someone who never ran check, committed before check was run on them (docs/check.md).
-// Never tune on it; the earlier held-out sets were seen and are development now. --cv and --ablate never read it.
+// The held-out set is listed in bench/check-held-out.json: empty until the seventh round's letters,
+// collected and labelled by someone who never ran check, are listed there and measured once
+// (docs/check.md). Never tune on it; the earlier held-out sets (rounds 4 and 6) were seen and are
+// development now. --cv, --ablate, --rounds and --folds never read it.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -36,14 +50,17 @@ const asJson = Boolean(arg('json'));
 const disagree = Boolean(arg('disagree'));
 const cvArg = arg('cv');
 const ablate = Boolean(arg('ablate'));
-const devOnly = Boolean(arg('dev-only')) || Boolean(cvArg) || ablate;
+const roundsArg = Boolean(arg('rounds'));
+const foldsFlag = arg('folds');
+const foldsK = foldsFlag ? Number(foldsFlag.includes('=') ? foldsFlag.split('=')[1] : process.argv[process.argv.indexOf(foldsFlag) + 1] ?? 5) || 5 : 0;
+const devOnly = Boolean(arg('dev-only')) || Boolean(cvArg) || ablate || roundsArg || foldsK > 0;
 
 mkdirSync(here('./data'), { recursive: true });
 const lib = here('./data/check-eval-lib.mjs');
 await build({
   stdin: {
     contents: [
-      "export { checkApology, refreshRuleSets } from './src/check/score.ts';",
+      "export { checkApology, refreshRuleSets, cacheClauses } from './src/check/score.ts';",
       "export { loadForCheck, analyseText } from './src/check/text.ts';",
       "export { CLAUSE_RULES } from './src/check/rules.ts';",
       "export { lintTemplates } from './src/check/lint-templates.ts';",
@@ -53,7 +70,7 @@ await build({
   },
   bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: lib, logLevel: 'warning', external: ['mailparser', 'handlebars', 'zod', 'chardet', 'iconv-lite'],
 });
-const { checkApology, refreshRuleSets, loadForCheck, analyseText, CLAUSE_RULES, lintTemplates, TemplateLibrary } = await import(`${pathToFileURL(lib).href}?t=${Date.now()}`);
+const { checkApology, refreshRuleSets, cacheClauses, loadForCheck, analyseText, CLAUSE_RULES, lintTemplates, TemplateLibrary } = await import(`${pathToFileURL(lib).href}?t=${Date.now()}`);
 
 const items = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).map((f) => {
   const name = f.slice(0, -5);
@@ -114,9 +131,74 @@ if (cvArg) {
 
 if (ablate) runAblation();
 
+const prune = Boolean(arg('prune')) || foldsK > 0;
+let effects;
+const progress = (x, n) => { if (!asJson) process.stderr.write(`\rablation pass: entry ${x} of ${n}`); };
+if ((roundsArg && prune) || foldsK > 0) {
+  // the ablation pass is kept in bench/data, keyed by the rule code and the letters, and reused while neither changes
+  const srcDir = here('../src/check');
+  const key = sha([...readdirSync(srcDir).sort().map((f) => readFileSync(`${srcDir}/${f}`, 'utf8')), ...dev.map((i) => i.name + JSON.stringify(i.label.parts))].join('\0'));
+  const cacheFile = here('./data/check-eval-effects.json');
+  let cached;
+  try { cached = JSON.parse(readFileSync(cacheFile, 'utf8')); } catch { cached = undefined; }
+  if (cached?.key === key) {
+    effects = ruleEntries();
+    effects.forEach((e, n) => { e.helps = cached.helps[n]; e.hurts = cached.hurts[n]; });
+  } else {
+    effects = entryEffects(dev, progress);
+    if (!asJson) process.stderr.write('\n');
+    writeFileSync(cacheFile, JSON.stringify({ key, helps: effects.map((e) => e.helps), hurts: effects.map((e) => e.hurts) }));
+  }
+}
+const mean = (fs) => {
+  const m = { letters: fs.reduce((a, f) => a + f.letters, 0), agreement: {}, auc: null };
+  for (const p of PARTS) m.agreement[p] = fs.reduce((a, f) => a + f.agreement[p] * f.letters, 0) / m.letters;
+  const aucs = fs.map((f) => f.auc).filter((x) => x !== null);
+  m.auc = aucs.length ? aucs.reduce((a, b) => a + b, 0) / aucs.length : null;
+  return m;
+};
+
+if (roundsArg) {
+  const roundOf = roundsOf();
+  const last = Math.max(...dev.map((i) => roundOf(i.name)));
+  const train = dev.filter((i) => roundOf(i.name) < last);
+  const test = dev.filter((i) => roundOf(i.name) === last);
+  result.rounds = { last, train: figures(train), test: figures(test) };
+  if (prune) result.rounds.pruned = prunedFigures(effects, train, test);
+  if (!asJson) {
+    console.log(`Rounds 1–${last - 1} as training, round ${last} as the test (bench/check-rounds.json)`);
+    console.log(header);
+    console.log(row(`rounds 1–${last - 1}`, result.rounds.train));
+    console.log(row(`round ${last}`, result.rounds.test));
+    if (prune) {
+      const pf = result.rounds.pruned;
+      console.log(row(`  pruned`, pf.test));
+      console.log(`(pruned: the ${pf.pruned} entries that only round-${last} letters need: ${pf.onlyTest.join('; ') || 'none'})`);
+    }
+  }
+}
+
+if (foldsK > 0) {
+  const order = [...dev].sort((a, b) => sha(a.name).localeCompare(sha(b.name)));
+  const folds = Array.from({ length: foldsK }, (_, f) => order.filter((_, i) => i % foldsK === f));
+  const rows = folds.map((test) => {
+    const train = dev.filter((i) => !test.includes(i));
+    return { plain: figures(test), ...prunedFigures(effects, train, test) };
+  });
+  result.folds = { k: foldsK, folds: rows.map((r) => ({ plain: r.plain, pruned: r.test, prunedEntries: r.pruned, onlyTest: r.onlyTest })), plain: mean(rows.map((r) => r.plain)), pruned: mean(rows.map((r) => r.test)) };
+  if (!asJson) {
+    console.log(`${foldsK}-fold cross-validation over ${dev.length} letters (folds by SHA-256 of the name): each test fold scored with the rules as they are, and pruned: with every CLAUSE_RULES entry that only letters of that fold need taken out`);
+    console.log(header);
+    rows.forEach((r, i) => { console.log(row(`fold ${i + 1}`, r.plain)); console.log(row(`  pruned`, r.test)); });
+    console.log(row('all, as is', result.folds.plain));
+    console.log(row('all, pruned', result.folds.pruned));
+    for (const [i, r] of rows.entries()) if (r.onlyTest.length) console.log(`fold ${i + 1}: ${r.onlyTest.length} entries only its letters need: ${r.onlyTest.slice(0, 12).join('; ')}${r.onlyTest.length > 12 ? '; …' : ''}`);
+  }
+}
+
 if (asJson) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-} else if (!cvArg && !ablate) {
+} else if (!cvArg && !ablate && !roundsArg && !foldsK) {
   console.log(header);
   console.log(row('development', result.development));
   if (result.heldOut) console.log(row('held-out', result.heldOut));
@@ -237,4 +319,138 @@ function runAblation() {
   const multi = entries.filter((r) => r.helps.length >= 2);
   console.log(`\nEntries that fix two letters or more (${multi.length}):`);
   for (const r of multi.sort((a, b) => b.helps.length - a.helps.length)) console.log(show(r));
+}
+
+/** Where a pattern's alternatives are: of its top level, or else of its first group that has some. */
+function altInfo(re) {
+  const src = re.source;
+  const groups = [];
+  const stack = [];
+  const splits = new Map();
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') { inClass = true; continue; }
+    if (c === '(') { stack.push(i); continue; }
+    if (c === ')') { const s = stack.pop(); groups.push([s, i]); continue; }
+    if (c === '|') { const g = stack.length ? stack[stack.length - 1] : -1; if (!splits.has(g)) splits.set(g, []); splits.get(g).push(i); }
+  }
+  const pick = splits.has(-1) ? [-1, src.length] : groups.filter(([s]) => splits.has(s)).sort((a, b) => a[0] - b[0])[0];
+  if (!pick) return null;
+  const [gs, ge] = pick;
+  const inner = gs === -1 ? 0 : src[gs + 1] === '?' ? (src[gs + 2] === '<' && src[gs + 3] !== '=' && src[gs + 3] !== '!' ? src.indexOf('>', gs) + 1 : gs + 3) : gs + 1;
+  const bars = splits.get(gs);
+  const cuts = [inner, ...bars.map((b) => b + 1)];
+  const ends = [...bars, ge];
+  return { src, inner, ge, alts: cuts.map((c, n) => src.slice(c, ends[n])) };
+}
+
+/** The pattern without the alternatives numbered in `drop` (all of them: a pattern that never matches there). */
+function dropAlternatives(re, drop) {
+  const info = altInfo(re);
+  const kept = info.alts.filter((_, n) => !drop.has(n));
+  const body = kept.length ? kept.join('|') : '(?!)';
+  try { return new RegExp(info.src.slice(0, info.inner) + body + info.src.slice(info.ge), re.flags); } catch { return re; }
+}
+
+/**
+ * Every entry of CLAUSE_RULES (a list or set item, an alternative of a pattern, a key of an object
+ * of patterns), each with a slot that `withRemoved` can take out together with others.
+ */
+function ruleEntries() {
+  const out = [];
+  for (const key of Object.keys(CLAUSE_RULES)) {
+    const value = CLAUSE_RULES[key];
+    const pattern = (re, slot, label) => {
+      const info = altInfo(re);
+      if (info && info.alts.length > 1) info.alts.forEach((a, ai) => out.push({ key, entry: `${label}${a}`, slot: { ...slot, ai } }));
+      else out.push({ key, entry: `${label}(whole pattern)`, slot });
+    };
+    if (Array.isArray(value)) value.forEach((e, n) => (e instanceof RegExp ? pattern(e, { kind: 'array', key, n }, `#${n} `) : out.push({ key, entry: e, slot: { kind: 'array', key, n } })));
+    else if (value instanceof Set) for (const e of value) out.push({ key, entry: e, slot: { kind: 'set', key, e } });
+    else if (value instanceof RegExp) pattern(value, { kind: 'regex', key }, '');
+    else if (value && typeof value === 'object') for (const k of Object.keys(value)) out.push({ key, entry: `${k} (its object pattern)`, slot: { kind: 'object', key, k } });
+  }
+  return out;
+}
+
+/** Runs fn with the entries' slots taken out of CLAUSE_RULES, then puts everything back. */
+function withRemoved(slots, fn) {
+  const saved = new Map();
+  const save = (key) => { if (!saved.has(key)) { const v = CLAUSE_RULES[key]; saved.set(key, Array.isArray(v) ? [...v] : v instanceof Set ? new Set(v) : v instanceof RegExp ? v : { ...v }); } };
+  const byKey = new Map();
+  for (const s of slots) { save(s.key); if (!byKey.has(s.key)) byKey.set(s.key, []); byKey.get(s.key).push(s); }
+  for (const [key, ss] of byKey) {
+    const orig = saved.get(key);
+    const value = CLAUSE_RULES[key];
+    if (Array.isArray(value)) {
+      const whole = new Set(ss.filter((s) => s.ai === undefined).map((s) => s.n));
+      const alts = new Map();
+      for (const s of ss) if (s.ai !== undefined) { if (!alts.has(s.n)) alts.set(s.n, new Set()); alts.get(s.n).add(s.ai); }
+      const next = [];
+      orig.forEach((e, n) => { if (whole.has(n)) return; next.push(alts.has(n) ? dropAlternatives(e, alts.get(n)) : e); });
+      value.length = 0; value.push(...next);
+    } else if (value instanceof Set) for (const s of ss) value.delete(s.e);
+    else if (value instanceof RegExp) {
+      const alts = new Set(ss.filter((s) => s.ai !== undefined).map((s) => s.ai));
+      CLAUSE_RULES[key] = ss.some((s) => s.ai === undefined) ? /(?!)/ : dropAlternatives(orig, alts);
+    } else for (const s of ss) delete value[s.k];
+  }
+  refreshRuleSets();
+  try { return fn(); } finally {
+    for (const [key, orig] of saved) {
+      const value = CLAUSE_RULES[key];
+      if (Array.isArray(value)) { value.length = 0; value.push(...orig); }
+      else if (value instanceof Set) { value.clear(); for (const e of orig) value.add(e); }
+      else if (orig instanceof RegExp) CLAUSE_RULES[key] = orig;
+      else { for (const k of Object.keys(value)) delete value[k]; Object.assign(value, orig); }
+    }
+    refreshRuleSets();
+  }
+}
+
+/**
+ * For each entry: the letters (name:part) that agree only with it, and only without it. (The built-in
+ * template renders are left out, to keep the pass to minutes: an entry that only they need is pruned too,
+ * which can only lower the pruned figures.)
+ */
+function entryEffects(letters, onProgress) {
+  const entries = ruleEntries();
+  cacheClauses(true);
+  entries.forEach((en, x) => {
+    if (onProgress && x % 50 === 0) onProgress(x, entries.length);
+    withRemoved([en.slot], () => {
+      en.helps = []; en.hurts = [];
+      for (const item of letters) {
+        const rep = checkApology(item.text, { file: item.name });
+        for (const p of PARTS) {
+          const ok = rep.parts[p].present === item.label.parts[p].present;
+          const was = item.report.parts[p].present === item.label.parts[p].present;
+          if (ok !== was) (was ? en.helps : en.hurts).push({ name: item.name, part: p });
+        }
+      }
+    });
+  });
+  cacheClauses(false);
+  return entries;
+}
+
+/** The figures of a set of letters scored afresh with the entries no training letter needs taken out. */
+function prunedFigures(entries, train, test) {
+  const names = new Set(train.map((i) => i.name));
+  // an entry is taken out when the letters it makes agree are all test letters: no training letter needed it
+  const pruned = entries.filter((e) => e.helps.length > 0 && !e.helps.some((h) => names.has(h.name)));
+  const reports = withRemoved(pruned.map((e) => e.slot), () => new Map([...train, ...test].map((i) => [i.name, checkApology(i.text, { file: i.name })])));
+  const swap = (set) => set.map((i) => ({ ...i, report: reports.get(i.name) }));
+  return { pruned: pruned.length, onlyTest: pruned.map((e) => `${e.key} ${JSON.stringify(e.entry).slice(0, 40)}`), test: figures(swap(test)), train: figures(swap(train)) };
+}
+
+/** The round of each letter: bench/check-rounds.json, and 3 (rounds 1–3) for the letters it does not list. */
+function roundsOf() {
+  const listed = JSON.parse(readFileSync(here('./check-rounds.json'), 'utf8'));
+  const round = new Map();
+  for (const [n, names] of Object.entries(listed)) if (/^\d+$/.test(n)) for (const name of names) round.set(name, Number(n));
+  return (name) => round.get(name) ?? 3;
 }

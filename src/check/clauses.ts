@@ -30,10 +30,18 @@ export interface Clause {
   ceased?: boolean;
   /** The backdrop of a story, not an act of its own: "we had disabled…", "we were updating…", "we have been setting up…". */
   background?: boolean;
+  /** An act decided, planned or pledged ("we decided to delete the post"), not told as done. */
+  intended?: boolean;
+  /** The auxiliaries of the verb group, lower case ("should have", "will"). */
+  aux?: string;
+  /** A clause with no object of its own that follows its noun with no "that" ("a mistake we made"): that noun phrase. */
+  antecedent?: string;
 }
 
 /** Pronouns after which the next word is a verb ("we messed", "I owe"). */
 const PERSONAL = new Set(['we', 'i', 'you', 'they', 'he', 'she', 'it', 'who']);
+/** Pronouns that are only ever subjects: inside an object, one starts a clause of its own ("know we let you down", "a mistake we made"). */
+const NOMINATIVE = new Set(['we', 'i', 'they', 'he', 'she']);
 const SUBJECT_PRONOUNS = new Set(['we', 'i', 'you', 'they', 'he', 'she', 'it', 'this', 'that', 'who', 'which', 'there']);
 const FIRST_PERSON_HEADS = new Set(['we', 'i', 'us', 'our', 'my', 'ours']);
 /** Heads of a subject that is the writer's organisation speaking of a part of itself (a closed set of organisation words). */
@@ -88,7 +96,8 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
   let straight = 0;
   let open = 0;
   let close = 0;
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()"“”«»]|\s-\s|--+/gu;
+  // (a full stop inside what the splitter took as one sentence, "… policy changes. npm's policy was…", ends a clause)
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[,;:—–()"“”«»]|\.(?=\s)|\s-\s|--+/gu;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const t = m[0];
     if (t === '"') { straight++; continue; }
@@ -106,7 +115,7 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
     }
     if (w === "can't" || w === 'cannot') { out.push({ w: 'can', quoted }, { w: "n't", quoted }); continue; }
     if (w === "won't") { out.push({ w: 'will', quoted }, { w: "n't", quoted }); continue; }
-    if (w.trim() === '-' || /^--+$/.test(w)) w = ',';
+    if (w.trim() === '-' || /^--+$/.test(w) || w === '.') w = ',';
     out.push({ w, quoted });
   }
   return out;
@@ -127,6 +136,7 @@ export function clausesOf(sentence: string): Clause[] {
   let last: Clause | undefined;
   let i = 0;
   let carried: string[] | undefined; // the subject a relative clause inside it handed on ("the software that … is being retired")
+  let antecedent: string | undefined; // the noun phrase a clause with no "that" follows ("a mistake we made")
   let firstWord = 0; // the first word that is not punctuation or quoted: only a clause there can be an imperative
   while (firstWord < ws.length && (isPunct(ws[firstWord]!.w) || ws[firstWord]!.quoted)) firstWord++;
   while (i < ws.length) {
@@ -217,6 +227,7 @@ export function clausesOf(sentence: string): Clause[] {
     const particles: string[] = [];
     while (k < ws.length && /^(up|down|out|off|back|over|in|on)$/.test(ws[k]!.w) && particles.length < 1) particles.push(ws[k++]!.w);
     const objectWords: string[] = [];
+    let pendingAntecedent: string | undefined;
     for (; k < ws.length; k++) {
       const x = ws[k]!;
       // a parenthesis inside the object is an aside: "mirroring package binaries (now in one DC) to another location"
@@ -231,6 +242,15 @@ export function clausesOf(sentence: string): Clause[] {
       if (relativeOpen && objectWords.length > 0 && (BE.has(x.w) || HAVE.has(x.w) || MODALS.has(x.w)) && /^(being|been|be)$|ed$|ing$/.test(ws[k + 1]?.w ?? '') && !ws[k + 1]!.quoted) { carried = relativeHead(ws, i - 2); break; }
       // "… that is I will be moving …": a pronoun and its auxiliary start a new clause
       if (PERSONAL.has(x.w) && x.w !== 'it' && objectWords.length > 0 === false && (MODALS.has(ws[k + 1]?.w ?? '') || HAVE.has(ws[k + 1]?.w ?? '') || BE.has(ws[k + 1]?.w ?? ''))) break;
+      // a clause with no "that" inside the object: a subject-only pronoun ("we know we let you down", "a mistake we
+      // made"), or "this"/"it" with an auxiliary ("we know this has created difficulty") starts it
+      // (not after a question word: "a justification of why we are separating DVD and streaming" asserts no act)
+      if (!/^(than|as|like|why|how|what|whether|whom|who)$/.test(objectWords[objectWords.length - 1] ?? '') && (NOMINATIVE.has(x.w) || (/^(this|it)$/.test(x.w) && (HAVE.has(ws[k + 1]?.w ?? '') || MODALS.has(ws[k + 1]?.w ?? '') || /^(is|was|'s)$/.test(ws[k + 1]?.w ?? ''))))) {
+        const np: string[] = [];
+        for (let b = objectWords.length - 1; b >= 0 && np.length < 5; b--) { np.unshift(objectWords[b]!); if (/^(a|an|the|this|that|these|those|our|my|your|their|its|any|some|every)$/.test(objectWords[b]!)) break; }
+        pendingAntecedent = NOMINATIVE.has(x.w) && objectWords.length > 0 ? np.join(' ') : undefined;
+        break;
+      }
       if (BOUNDARY_WORDS.has(x.w)) {
         // "and" joining nouns stays in the object; "and" before a verb ends it
         const next = ws[k + 1]?.w ?? '';
@@ -245,13 +265,30 @@ export function clausesOf(sentence: string): Clause[] {
     const tense = coordinated && aux.length === 0 && last ? last.tense : aux.length === 0 && verb.endsWith('ing') && !opens ? 'nonfinite' : tenseOf(aux, verb, subject === '' && agent === 'none' && opens);
     const passive = aux.some((a) => BE.has(a)) && isPastForm(verb) && !aux.includes('going');
     // "we had disabled…" (before the story's time), "we were updating…", "we have been setting up…" (going on when it happened)
-    const background = (aux.includes('had') && isPastForm(verb) && !aux.some((a) => MODALS.has(a))) || (verb.endsWith('ing') && !aux.includes('going') && (aux.includes('was') || aux.includes('were') || (aux.includes('been') && aux.some((a) => HAVE.has(a)))));
-    const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' '), ...(ceased ? { ceased } : {}), ...(background ? { background } : {}) };
+    // ("we had to create a new version of Maps": what the story forced on us is its backdrop too)
+    const background = (aux.includes('had') && (isPastForm(verb) || ws[verbIndex - 1]?.w === 'to') && !aux.some((a) => MODALS.has(a))) || (verb.endsWith('ing') && !aux.includes('going') && (aux.includes('was') || aux.includes('were') || (aux.includes('been') && aux.some((a) => HAVE.has(a)))));
+    // "a mistake we made", "a list of measures we will implement to prevent it": with no object of its own, the
+    // clause acts on the noun phrase it follows
+    const ante = antecedent !== undefined && particles.length === 0 && subjectWords.length === 1 && (objectWords.length === 0 || /^(to|for|in|on|at|by|with|from|after|before|until|during|yesterday|today|earlier)$/.test(objectWords[0]!)) ? antecedent : undefined;
+    antecedent = pendingAntecedent;
+    if (ante) objectWords.unshift(...ante.split(' '));
+    const clause: Clause = { subject, agent, verb, lemma: lemma(verb), tense, negated, passive, object: objectWords.join(' '), particle: particles.join(' '), ...(ceased ? { ceased } : {}), ...(background ? { background } : {}), ...(aux.length ? { aux: aux.join(' ') } : {}), ...(ante ? { antecedent: ante } : {}) };
+    // "we are sorry to have let you down": the act of a perfect infinitive is the subject's own, told in the past
+    if (/^to have [a-z]/.test(clause.object) && !clause.passive) {
+      const rest = clause.object.split(' ').slice(2);
+      const v = rest[0]!;
+      if ((isPastForm(v) || IRREGULAR[v] !== undefined) && v !== 'been') clauses.push({ ...clause, verb: v, lemma: lemma(v), tense: 'past', object: rest.slice(1).join(' '), particle: '' });
+    }
     // "we had to shut down": the verb after "to" is the act
     if ((clause.lemma === 'have' || clause.lemma === 'need' || clause.lemma === 'start' || clause.lemma === 'begin' || clause.lemma === 'continue' || clause.lemma === 'plan' || clause.lemma === 'pledge' || clause.lemma === 'commit' || clause.lemma === 'aim' || clause.lemma === 'intend' || clause.lemma === 'want' || clause.lemma === 'work' || clause.lemma === 'decide' || clause.lemma === 'choose') && /^(to|on) /.test(clause.object)) {
       const rest = clause.object.split(' ').slice(1);
       const v = rest[0] ?? '';
-      if (v && /^[a-z]/.test(v)) clauses.push({ ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' '), tense: clause.tense === 'present' || clause.tense === 'progressive' ? 'future' : clause.tense });
+      if (v && /^[a-z]/.test(v)) {
+        const to: Clause = { ...clause, verb: v, lemma: lemma(v), object: rest.slice(1).join(' '), tense: clause.tense === 'present' || clause.tense === 'progressive' ? 'future' : clause.tense, ...(/^(plan|pledge|commit|aim|intend|want|decide|choose)$/.test(clause.lemma) ? { intended: true } : {}) };
+        clauses.push(to);
+        const aim = workedFor(to);
+        if (aim) clauses.push(aim);
+      }
     }
     // "staff will no longer be able to export…": the act is the verb after "be able to"
     if ((clause.lemma === 'be' && /^able to [a-z]/.test(clause.object)) || (clause.verb === 'able' && /^to [a-z]/.test(clause.object))) {
@@ -261,8 +298,11 @@ export function clausesOf(sentence: string): Clause[] {
     // "we have engaged an outside firm to audit our card systems": the act is the one the firm is engaged for
     if (/^(engage|hire|appoint|commission|retain|bring|ask|instruct)$/.test(clause.lemma) && !clause.passive) {
       const m = / to ([a-z][a-z-]+) (.+)$/.exec(clause.object);
-      if (m && m.index > 0 && KNOWN_VERBS.has(m[1]!)) clauses.push({ ...clause, verb: m[1]!, lemma: m[1]!, object: m[2]! });
+      // (the act the party is engaged for lies ahead, whatever the tense of the engaging)
+      if (m && m.index > 0 && KNOWN_VERBS.has(m[1]!)) clauses.push({ ...clause, verb: m[1]!, lemma: m[1]!, object: m[2]!, tense: 'future' });
     }
+    const aim = workedFor(clause);
+    if (aim) clauses.push(aim);
     // "we have started encrypting every backup": the act is the -ing verb after "start"/"begin"
     if ((clause.lemma === 'start' || clause.lemma === 'begin') && !clause.passive && /^[a-z]+ing /.test(clause.object)) {
       const rest = clause.object.split(' ');
@@ -276,6 +316,16 @@ export function clausesOf(sentence: string): Clause[] {
     start = i;
   }
   return clauses;
+}
+
+/**
+ * "we will work with the CPSC to set new safety standards": the act that working with others is for
+ * (said of the writer even after "are committed to": never a passive).
+ */
+function workedFor(c: Clause): Clause | undefined {
+  if (!/^(work|partner|collaborate|team)$/.test(c.lemma)) return undefined;
+  const m = /^(?:up |together |closely )?with (?:[\w'-]+ ){1,6}?to ([a-z][a-z-]+) (.+)$/.exec(c.object);
+  return m && KNOWN_VERBS.has(lemma(m[1]!)) ? { ...c, passive: false, verb: m[1]!, lemma: lemma(m[1]!), object: m[2]! } : undefined;
 }
 
 /** The noun phrase that ends at index `end` (the words before a relative pronoun), back to a boundary. */

@@ -55,8 +55,14 @@ export const PART_RULES: PartRule[] = [
     source: 'Lewicki, Polin & Lount 2016: offer of repair (second in weight); Smith, Bolton & Wagner 1999: compensation matched to the failure',
     hint: 'Offer something that fits the harm (refund, credit, replacement, waived fee) and say how to reach a person.',
     signals: [
-      { pattern: /\b(refund(ed|ing|s)?|credit(ed|s)?\b(?! (card|report|file|histor|score|rating|bureau|check))|coupon|discount|voucher|gift card|replacement|replac(e|ing) (it|them|the)|(?<!\b(?:infrastructure|system|systems|software|server|servers|database|network|platform|security|os|firmware|hardware|planned|routine|scheduled|technical|automated|automatic) )upgrade(d|s)?\b(?! (our|the|its|their|all|every) (\w+ )?(databases?|servers?|systems?|software|infrastructure|networks?|platforms?|os|firmware|hardware|clusters?|versions?|stack|machines?|fleet))|waive(d|s)?|reimburs\w*|compensat\w*|money back|free of charge|at no (extra )?(cost|charge)|on the house|\d+ ?% off|[$£€] ?\d|cover (it|the cost|that)|free (shipping|delivery|pickup|return)|bonus points|reward points|\d[\d,]* (\w+ )?points|out of pocket|as (my|our) guests?|honou?r(ing)? (all )?(the )?(purchases|orders|bookings|the price)|(free|complimentary)( \w+){0,3} (monitoring|protection|months?|membership|subscriptions?|meals?|nights?|stays?|tickets?)|(identity theft|fraud) (insurance|protection)|make (\w+ ){0,3}(economically |financially )?whole|offer(ing)?( \w+){0,4} (monitoring|protection))/i, negatable: true },
-      { pattern: /\b(no one|nobody|no customer|none of you)( \w+){0,3} (will be|is|are) (left )?out of pocket\b/i },
+      { pattern: /\b((?<!\b(?:accidental|mistaken|erroneous|incorrect|duplicate|unintended|wrong) )refund(ed|ing|s)?|credit(ed|s)?\b(?! (card|report|file|histor|score|rating|bureau|check))|coupon|discount|voucher|gift card|replacement|replac(e|ing) (it|them|the)|(?<!\b(?:infrastructure|system|systems|software|server|servers|database|network|platform|security|os|firmware|hardware|planned|routine|scheduled|technical|automated|automatic) )upgrade(d|s)?\b(?! (our|the|its|their|all|every) (\w+ )?(databases?|servers?|systems?|software|infrastructure|networks?|platforms?|os|firmware|hardware|clusters?|versions?|stack|machines?|fleet))|waive(d|s)?|reimburs\w*|compensat\w*|money back|free of charge|at no (extra )?(cost|charge)|on the house|\d+ ?% off|[$£€] ?\d|cover (it|the cost|that)|free (shipping|delivery|pickup|return)|bonus points|reward points|\d[\d,]* (\w+ )?points(?! of\b)|out of pocket|as (my|our) guests?|honou?r(ing)? (all )?(the )?(purchases|orders|bookings|the price)|(free|complimentary)( \w+){0,3} (monitoring|protection|months?|membership|subscriptions?|meals?|nights?|stays?|tickets?)|(identity theft|fraud) (insurance|protection)|make (\w+ ){0,3}(economically |financially )?whole|offer(ing)?( \w+){0,4} (monitoring|protection))/i, negatable: true },
+      { pattern: /\b(no one|nobody|no (\w+ )?(customer|member|client|user|passenger|guest|account holder)|none of you)( \w+){0,3} (will be|is|are) (left )?out of pocket\b/i },
+      // "they will assist in granting your account 500 Atoms": something put into the account of the people harmed
+      { pattern: /\b(grant|granting|granted|add|adding|added|credit|crediting|deposit|depositing|deposited)( \w+)? (you|your account|your wallet|each account|every account|all accounts)( with)? (\d|an? (free|extra|bonus)|free|extra|bonus)/i, negatable: true },
+      // "we're going to offer you a free PC download game": something free given to the people harmed
+      { pattern: /\b(offer|offering|give|giving|send|sending)( \w+)? (you|each of you|all of you|every (\w+ )?(customer|player|member|user)|(all )?(affected |impacted )?(customers|players|members|users))( \w+){0,2} (a |an )?(free|complimentary)\b/i, negatable: true },
+      // "any fees incurred as a result will be reversed" (LABELLING-round4.md: fees reversed are a remedy)
+      { pattern: /\b(fees?|charges?|penalt(y|ies)|interest)\b[^.;]{0,60}\b(will be|have been|has been|are being|is being|'ll be) (fully |automatically )?(reversed|refunded|cancell?ed|removed)\b|\b(we|i)('ll| will| have| 've| are| 're)( \w+)? revers(e|ed|ing) (any|all|the|those|these|your)( \w+){0,2} (fees?|charges?|penalt(y|ies)|interest)\b/i, negatable: true },
       { pattern: /\b(tell|let) (me|us)\b[^.]{0,80}\b(we'll|we will|i'll|i will) (make|put) (it|this|things) right\b/i },
     ],
   },
@@ -104,12 +110,13 @@ export const CLAUSE_RULES = {
   /** own-it: the writer is the agent of one of these *negated* ("we did not get this right"). */
   successVerbs: ['get', 'live', 'deliver', 'meet', 'keep', 'prevent', 'protect', 'catch', 'notice', 'handle', 'communicate', 'show', 'support', 'do', 'follow', 'tell', 'honour', 'honor', 'check', 'test', 'verify', 'plan', 'prepare'],
   /** own-it: with "make" ("we made a big mistake", "we made the wrong call"). */
-  madeObject: /\b(mistakes?|errors?|blunders?|mess|wrong (call|decision|choice)|bad (call|decision|choice)|poor (call|decision|choice)|misstep)\b/,
+  madeObject: /\b(mistakes?|errors?|blunders?|mess|wrong (call|decision|choice)|bad (call|decision|choice)|poor (call|decision|choice)|misstep|oversights?|misjudge?ments?|(bad|poor) judge?ment)\b/,
   /** own-it: "got it wrong", "got your order wrong". */
   gotWrong: /\bwrong\b/,
   /** own-it phrases where the owning is in the words, not a verb: possession of the fault, taking responsibility. */
   ownPhrases: [
-    /\b(our|my) (own )?(fault|mistake|error|failure|doing|responsibility|call|bad|miss|decision)\b/i,
+    // (not a duty: "we recognize our responsibility when people travel with us", "our responsibility to protect your data")
+    /\b(our|my) (own )?(fault|mistake|error|failure|doing|responsibility(?! (?:to|when|for|as|towards?)\b)|call|bad|miss|decision)\b/i,
     /\b((it'?s|that'?s|this is|this was|that was|was|is) (all |entirely |squarely |completely )?on (us|me)|ours to fix|(was|is) (all |entirely |squarely |completely )?down to (us|me)|no one to blame (for it )?but (us|me)|nobody to blame but (us|me)|the buck stops with (us|me))\b/i,
     /\b(failure|mistake|fault|error|delay|mix-up|outage|blame|decision)( \w+)? (is|was|lies|rests) (entirely |all |completely |squarely |solely )?(ours|mine|with us|with me)\b/i,
     /\b(take|taking|accept|accepting|own|owning)s? (full |complete |total |all |the )?(responsibility|ownership|accountability|the blame)\b/i,
@@ -126,6 +133,8 @@ export const CLAUSE_RULES = {
     /\b(we|I) (caused|created) (that|this|it|all of this|all of that)\b/i,
     /\b(let-?down|disappointment|mess|trouble|delay|upset|worry|confusion|stress|extra work|hassle|problem|harm|damage)s? (that )?(we|I) (caused|created)\b/i,
     /\b(this|that|it) (is|was)( (so|really|truly|frankly|completely|simply|totally|deeply))? (embarrassing|inexcusable)\b/i,
+    // the writer's own act named and judged wrong: "my attempt at humor regarding … was poorly timed and absolutely inappropriate"
+    /\b(our|my) (?:[\w-]+ ){0,2}(attempt|decision|choice|tweet|post|comment|remark|words|joke|campaign|ad|advert|email|message|handling|response)\b[^.;!?]{0,100}? (was|were|has been) (?:(?!not\b|never\b)\w+ ){0,2}?(inappropriate|insensitive|offensive|thoughtless|careless|tone-deaf|misguided|ill-judged|ill-advised|unacceptable|(poorly|badly) (timed|judged|handled|worded|thought out))\b/i,
     // a judgement of our own act: "our first estimate was wrong", "my reply to you was too hasty"
     /\b(our|my) (\w+ ){0,2}(diagnosis|diagnoses|assessment|estimate|judge?ment|response|reaction|handling|communication|testing|review|planning|analysis|assumption|forecast|instructions|advice|wording|reply|announcement)( \w+){0,3} (was|were|has been|had been) (?:(?!not\b|never\b)\w+ )?(wrong|incorrect|mistaken|inaccurate|flawed|inadequate|insufficient|careless|misleading|too (slow|late|hasty|optimistic)|not good enough|a mistake|an error)\b/i,
   ],
@@ -135,7 +144,7 @@ export const CLAUSE_RULES = {
   faultAdverbs: /\b(mistakenly|accidentally|wrongly|inadvertently|incorrectly|by mistake|in error|twice)\b/,
 
   /** commitment: the writer (or a list item, or a change as subject) does one of these to something concrete. */
-  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen', 'delete'],
+  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen', 'delete', 'trial', 'pilot'],
   /** Nouns that are a change in themselves ("a second check", "bug fixes", "a review of crew movement"). */
   changeNouns: /\b(checks?|double-checks?|reviews? of|audits?|tests?|testing|monitoring|alerts?|alerting|fix(es)?|patch(es)?|updates?|training|policy|policies|rules?|limits?|safeguards? (around|on|for)|rollbacks?|backups?|redundanc(y|ies)|bill of rights|standards?|runbooks?|playbooks?|soft deletes?|dashboards?|staging|canary|approvals?|sign-off|second (person|pair of eyes))\b/,
   /** A sentence that announces what changes; any concrete clause in it is the change ("Starting today, any price increase will need sign-off from me"). */
@@ -152,7 +161,7 @@ export const CLAUSE_RULES = {
    * list item as the agent and a concrete object, any verb is a change (a closed set of purpose frames,
    * in place of a longer verb list).
    */
-  preventionPurpose: /\b(?:(?:in order |so as )?to (?:prevent|avoid|stop|ensure|make sure|guarantee)|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b)/,
+  preventionPurpose: /\b(?:(?:in order |so as )?to (?:prevent|avoid|stop|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b)/,
   /** Verbs of moving or copying a thing somewhere: a change only with the thing and where it goes ("moving the uploads to a separate cluster", "mirroring the binaries to a second data centre", not "moving on from this"). */
   relocationVerbs: ['move', 'relocate', 'shift', 'transfer', 'mirror', 'replicate', 'copy'],
   /** The preposition that starts where a relocated thing goes ("… to a read replica", "… off our own servers"). */
@@ -170,17 +179,30 @@ export const CLAUSE_RULES = {
   /** Words too general to make an object concrete ("we will make changes", "strengthen our defenses"). */
   vagueNouns: new Set(['change', 'changes', 'improvement', 'improvements', 'measure', 'measures', 'step', 'steps', 'action', 'actions', 'effort', 'efforts', 'work', 'thing', 'things', 'defense', 'defenses', 'defence', 'defences', 'security', 'system', 'systems', 'process', 'processes', 'procedure', 'procedures', 'practice', 'practices', 'protection', 'protections', 'control', 'controls', 'resource', 'resources', 'trust', 'confidence', 'experience', 'service', 'services', 'everything', 'anything', 'something', 'better', 'best', 'crime', 'crimes', 'cyber', 'attack', 'attacks', 'criminals', 'future', 'incident', 'incidents', 'issue', 'issues', 'problem', 'problems', 'way', 'ways', 'numerous', 'various', 'several', 'many', 'all', 'more', 'additional', 'further', 'necessary', 'appropriate', 'extraordinary', 'immediate', 'corrective', 'lessons', 'lesson', 'mistakes', 'mistake', 'sure', 'happen', 'happens', 'again', 'never', 'prevent', 'ensure', 'make', 'avoid', 'similar', 'kind', 'type', 'sort', 'level', 'next', 'continue', 'continuously', 'ongoing', 'priority', 'priorities', 'focus', 'commitment', 'operations', 'infrastructure', 'platform', 'level', 'quality', 'customer', 'customers', 'satisfaction', 'approach', 'strategy', 'culture', 'values', 'integrity', 'core', 'decision', 'decisions', 'business', 'possible', 'power', 'scale', 'term', 'long', 'going', 'forward', 'lot', 'bit', 'right', 'place', 'there', 'here', 'hard', 'harder', 'safe', 'safer', 'secure', 'reliable', 'resilient', 'robust', 'stronger', 'strong', 'new', 'way', 'sense', 'urgency', 'fast', 'soon', 'quickly', 'today', 'now', 'time', 'week', 'weeks', 'months', 'coming', 'days', 'happened', 'happen', 'went', 'wrong', 'own', 'detailed', 'thorough', 'full', 'complete', 'exhaustive', 'comprehensive', 'independent', 'internal', 'external', 'careful', 'good', 'great', 'progress', 'normal', 'back', 'shortly', 'hard', 'progress', 'situation', 'situations', 'solution', 'solutions', 'matter', 'matters', 'recurrence', 'occurrence', 'closely', 'carefully', 'investigation', 'investigations', 'inquiry', 'inquiries', 'probe', 'assistance', 'help',
     // a quantity or a safeguard with nothing named: "a number of steps", "every possible safeguard"
-    'number', 'safeguard', 'safeguards',
+    'technical', 'technological', 'operational', 'organisational', 'organizational', 'structural',
+    'number', 'safeguard', 'safeguards', 'list', 'series', 'range', 'host', 'variety',
+    // a plan with nothing named: "implementing plans to prevent this bug" (LABELLING-round4.md)
+    'plan', 'plans',
     // abstract goals: what a change is for, not what it changes
     'ability', 'abilities', 'capability', 'capabilities', 'readiness', 'resilience', 'reliability', 'availability', 'performance', 'uptime', 'stability', 'efficiency']),
   /** What a promise to tell acts on: publishing a post-mortem or sharing details is communication, not a change. */
-  communicationObject: /^(a |an |the |our |more |further |full |complete |detailed |regular |an? \w+ )*(post-?mortems?|reports?|details|findings|analysis|analyses|information|timeline|summary|summaries|explanation|statement|write-?up|account|answers|updates? (on|about|to you|as))\b|^([\w-]+ ){0,3}(informed|posted|in the loop)\b|^(you|everyone|(our |all )?(customers|users|members|clients|subscribers|community|passengers|guests)) updated\b|^((a|an|the|our|my) )?([\w-]+ ){0,2}(apolog(y|ies)|condolences?|sympath(y|ies)|thanks|gratitude|regrets?)\b/,
+  communicationObject: /^(a |an |the |our |this |more |further |full |complete |detailed |regular |an? \w+ )*(post-?mortems?|(blog )?posts?|articles?|reports?|details|findings|analysis|analyses|information|timeline|summary|summaries|explanation|statement|write-?up|account|answers|updates? (on|about|to you|as))\b|^([\w-]+ ){0,3}(informed|posted|in the loop)\b|^(you|everyone|(our |all )?(customers|users|members|clients|subscribers|community|passengers|guests)) updated\b|^((a|an|the|our|my) )?([\w-]+ ){0,2}(apolog(y|ies)|condolences?|sympath(y|ies)|thanks|gratitude|regrets?)\b/,
   /** A fault as the thing acted on: fixing it restores the service ("we have fixed the bug", "fixed the root cause"), bringing it in is the failure ("we introduced a fault that…"): neither is a change. */
-  faultObject: /^(?:the |a |an |this |that |these |those |our |its )?(?:[\w-]+ )?(?:root cause|underlying cause|cause|bugs?|defects?|faults?|glitch(?:es)?|errors?|issues?|problems?|regressions?)(?: (?:that|which|in|on|with|where|behind|causing|affecting|responsible)\b.*)?$/,
+  faultObject: /^(?:the |a |an |this |that |these |those |our |its )?(?:[\w-]+ )?(?:root cause|underlying cause|cause|bugs?|defects?|faults?|glitch(?:es)?|errors?|issues?|problems?|regressions?)(?: (?:that|which|in|on|with|where|behind|causing|affecting|responsible|and (?:apologi[sz]e|regret|thank|are|will|have|we)\b)\b.*)?$/,
   /** A time before the failure: an act told in the simple past with it is the story, not a change ("Three months prior to the incident we upgraded…", "We launched Maps initially with…"). */
   storyTime: /\b(?:(?:prior to|before) (?:the|this|that) (?:incident|outage|breach|failure|problem|issue|event|attack)|initially|originally|previously|in a previous|at the time|(?:\w+|a few) (?:days|weeks|months|years) (?:ago|earlier|prior|before))\b/,
   /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */
   containVerbs: /^(isolate|disconnect|shut|pause|suspend|halt|restart|reboot|quarantine|unplug)$/,
+  /**
+   * Taking down the offending communication stops the harm, it changes nothing (LABELLING-round6.md: "removed the
+   * campaign from all platforms", "the post has since been deleted", "it was immediately withdrawn"); removing a
+   * product from sale or a clause from the terms is a change.
+   */
+  takeDownVerbs: /^(remove|delete|withdraw|pull|take)$/,
+  offendingContent: /^(?:(?:the|this|that|these|those|our|my|its|all|every|any)\s)?(?:[\w'-]+\s){0,3}?(?:campaign|post|posts|tweet|tweets|ad|ads|advert|adverts|advertisement|advertisements|commercial|image|images|photo|photos|picture|pictures|video|videos|content|message|messages|email|emails|caption|comment|comments|statement|story|stories|meme|graphic)\b/,
+  /** More capacity restores the service (LABELLING-round5.md: "additional hardware" is no change): "we increased server capacity by 120 per cent". */
+  capacityVerbs: /^(increase|add|double|triple|expand|scale|boost|provision|raise)$/,
+  capacityObject: /^(?:[\w'-]+\s){0,3}?(?:capacity|servers|hardware|machines|instances|bandwidth|headroom)\b/,
   /** A change held back until there is news: "we will update our website as soon as we have more information" tells, it does not change. */
   untilNews: /\b(as soon as|once|when|if) (we|there) (have|has|know|learn|get|is|are) (any )?(more|further|new|additional) (information|details|news|updates|to share)\b/,
   /** Resources named without a number: "more servers" is a wish, not a plan. */
@@ -188,6 +210,18 @@ export const CLAUSE_RULES = {
 
   /** explain: events, as verbs of what broke and how (past, present perfect or passive). */
   mechanismVerbs: ['crash', 'fail', 'break', 'remove', 'delete', 'drop', 'overload', 'overwhelm', 'exhaust', 'lag', 'spike', 'stall', 'lock', 'hold', 'block', 'misroute', 'mislabel', 'cap', 'charge', 'send', 'ship', 'print', 'run', 'enter', 'type', 'deploy', 'push', 'change', 'update', 'upgrade', 'migrate', 'configure', 'misconfigure', 'trigger', 'cascade', 'cause', 'disrupt', 'interrupt', 'stretch', 'exceed', 'expire', 'corrupt', 'wipe', 'overwrite', 'leak', 'disconnect', 'degrade', 'reject', 'decline', 'cancel', 'skip', 'assume', 'restart', 'escalate', 'hammer', 'collide', 'freeze', 'stop', 'leverage', 'exploit', 'steal', 'access', 'gain', 'download', 'brute-force', 'double-charge', 'overcharge', 'process', 'duplicate', 'expose', 'route', 'queue', 'time', 'read', 'write', 'refresh', 'retry', 'saturate', 'max', 'go', 'turn', 'shut', 'start', 'transition', 'escalate', 'mix', 'swap', 'miscalculate', 'misread', 'miss', 'forget', 'contaminate', 'spoil', 'overbook', 'escalate', 'apply', 'set', 'prevent', 'originate', 're-attempt', 'reattempt', 'mistype', 'generate', 'compromise', 'infiltrate', 'hack', 'phish', 'breach'],
+  /** explain: a harm named before a cause word: the cause is then where the harm came from ("concerns … due to a post"), no mechanism. */
+  harmBefore: /\b(concerns?|confusion|offen[cs]e|upset|anger|outrage|criticism|backlash|frustration|disappointment|hurt|distress|complaints?)\b/,
+  /** explain: how a system behaves, as a condition or a result of a present-tense act ("kicks in automatically when", "which may result in", "while not allowing"; not "is automatically reviewing all records": a practice). */
+  behaviour: /\b(automatically (?:when|if|whenever|once|after|as soon as)|whenever (?!you\b|and\b|we\b|i\b|they\b)|(which|that) (may|can|will|could|would) (result in|lead to|cause|trigger)|while not|as soon as|once (it|the|a|an) \w+ (reaches|exceeds|runs|fills|hits))\b/,
+  /**
+   * explain: when the thing was made against when the writer learned of what made it wrong: "That tweet was scheduled
+   * before we knew of the current situation", "… when we wrote these words two weeks ago" (LABELLING-round5.md: copy
+   * written two weeks before a tornado and not stopped is an explanation).
+   */
+  madeBeforeKnowing: /\bbefore (?:we|i|anyone) (?:knew|learned|learnt|heard|were aware|was aware|realised|realized|found out)\b|\b(?:when|as) (?:we|i) (?:wrote|scheduled|prepared|planned|recorded|drafted|created|designed|filmed|shot) (?:[\w'-]+ ){0,3}?(?:\w+|a few|two|three|several) (?:weeks?|days?|months?) (?:ago|earlier|before)\b|\b(?:written|scheduled|prepared|recorded|drafted|created|filmed|shot) (?:[\w'-]+ ){0,2}?(?:\w+|a few) (?:weeks?|days?|months?) (?:ago|earlier|before)\b/,
+  /** explain: the service coming back, told as a timeline ("by 8:43am all queues were clear and sending was back to normal"): the repair, not how it broke. */
+  recovery: /\b(back to normal|returned to normal|(?:were|was|are|is) (?:all )?clear(?:ed)?|fully (?:restored|recovered|operational)|caught up|back (?:up|online) and running)\b/,
   /** explain: words that frame or link a cause. */
   causeWords: /\b(because( of)?|due to|caused by|(happened|occurred|arose|came about|took place|taken place) (\w+ ){0,4}?(through|via|when|after)|originated (from|in|with)|stemm(ed|s) from|traced back to|was traced to|as a result of|the (root )?cause (was|is|of)|root cause|traced (it|this|the \w+) to|turned out|led to|resulted (in|from)|triggered|which meant|meaning that|after which|hence|and therefore|which is why)\b/,
   framing: /\b(here('s| is) (what|how|why) (went wrong|happened)|what went wrong|how (it|this|that) happened|the cause was|wanted to understand how|looked into how|exactly what went wrong|what happened (was|is)|here'?s why)\b/,
@@ -226,7 +260,7 @@ rebuildKnownVerbs();
 
 /** Words that infer a severe incident when --severity is not given (humour on it is a finding). */
 export const SEVERE_MARKERS = {
-  critical: /\b(exposed (your|customers'?|personal|their) (data|information|details)|social security|passports?|driver'?s licen[cs]e|personal (data|information|details)|data breach|breach(ed)?|hack(ed|ers?)|stolen|identity theft|injur(y|ies|ed)|deaths?|died|killed|fatal|hospital(i[sz]ed)?|food poisoning|poison(ing|ed)?|unsafe|recall(ed)?|discriminat\w+|racial)\b/i,
+  critical: /\b(exposed (your|customers'?|personal|their) (data|information|details)|social security|passports?|driver'?s licen[cs]e|personal (data|information|details)|data breach|breach(ed)?|hack(ed|ers?)|stolen|identity theft|injur(y|ies|ed)|deaths?|died|killed|fatal|hospitali[sz]ed|(in|to|into|taken to|admitted to) (the )?hospital|food poisoning|poison(ing|ed)?|unsafe|recall(ed)?|discriminat\w+|racial)\b/i,
   major: /\b((outage|down|offline|unavailable|disruption)[^.]{0,60}\b(\d+|several|many) (hours|days)|(\d+|several|many) (hours|days) (of )?(outage|downtime)|lost (production )?data|data (was )?lost|(\d[\d,.]*|thousands of|hundreds of) (flights|customers|users|people)[^.]{0,40}\b(cancel\w*|stranded|locked out|affected))\b/i,
 };
 
@@ -234,6 +268,9 @@ export const SEVERE_MARKERS = {
 export const HUMOUR_MARKERS: RegExp[] = [
   /\b(sing(ing)?|song|sea shanty|smile|laugh|jokes?|kitten|teacup|dance|silly|weird|(do|doing|did|does) (an|my|our|a) (best |bad |terrible )?impression|giggle|haha|lol|lmao|herald|trumpet|stern talking-to|stand in the corner|grovel|dramatic reading|rhymes?|operatic|red-faced|nature-documentary)\b/i,
   /\b(ouch|oops|whoops|yikes|d'oh|welp|oof)\b/i,
+  // self-deprecation (LABELLING-round4.md: "a deliberate joke or self-deprecating line"): "bumbling entrepreneurs",
+  // "we're not as smart as we think we are", "after you did something crummy"
+  /\b(bumbl(e|es|ing|ers?)|(we'?re|we are|i'?m|i am) not as (smart|clever|good|organi[sz]ed) as (we|i) (think|thought)|something crummy|egg on (our|my) faces?|facepalm)\b/i,
   /\b(it'?s|that'?s|this is|was) not (ideal|our finest (hour|moment)|our best (day|moment|work))\b|\bnot our finest\b/i,
   /\b(yes|and yes),? it was the intern\b|\bno, really\b/i,
   /[\u{1F600}-\u{1F64F}\u{1F923}\u{1F926}]/u,
@@ -364,4 +401,4 @@ export const FIRST_PERSON = /\b(i|i'm|i've|i'll|we|we're|we've|we'll|we'd|our|ou
 export const CONTACT = /(\+?\d[\d\s().-]{6,}\d)|(?<![\w.+-])[.+-]*\w[\w.+-]*@[\w-]+\.[.-]*\w|\b(call|phone|ring|text|reply to (this|that|our) (email|message|note)|reply (here|to me|to us)|just reply|write to|email (us|me)|contact (us|me|our)|reach (us|me|out|a person|a human)|get in touch|talk to (a|one of|someone)|direct line|live chat|chat with)\b/i;
 export const FOLLOW_UP = /\b(i|we)('ll| will| am going to| are going to) (personally |also )?(check in|check back|follow up|call you|be in touch|get back to you|keep you (posted|updated|informed)|keep following up|write again|let you know)\b|\bfollow[- ]up\b|\bkeep following up\b/i;
 export const SPECIFIC = /\d|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight|this week|next week)\b/i;
-export const CLOSING = /^(sincerely|best|best wishes|kind regards|regards|warm(ly| regards| wishes)?|thanks|thank you( again)?( for [\w ]+)?|cheers|yours( truly| sincerely)?|with apologies|all the best|respectfully|take care|speak soon)[,.!]?$/i;
+export const CLOSING = /^(sincerely|best|best wishes|kind regards|regards|warm(ly| regards| wishes)?|(many )?thanks|thank you( again)?( for [\w ]+)?|cheers|yours( truly| sincerely)?|with apologies|all the best|respectfully|take care|speak soon)[,.!]?$/i;

@@ -460,3 +460,56 @@ describe('sixth round: explain and commitment as the labeller reads them (own se
     expect(part(other, 'explain')).toBe(false);
   });
 });
+
+describe('seventh round: the rounds 1–6 disagreements as classes (own sentences; each pair failed before on one side)', () => {
+  // [part, what, a sentence that has the part, a look-alike that has not]
+  it.each<[PartId, string, string, string]>([
+    ['own-it', 'a clause with no "that" inside an object', 'We know we let our members down last week.', 'We know our members were let down by the courier last week.'],
+    ['own-it', 'a noun the clause follows ("a mistake we made")', 'We are writing about a mistake we made with your renewal.', 'We are writing about a change we made to your renewal.'],
+    ['own-it', '"sorry to have let you down"', 'We are sorry to have let you down on Saturday.', 'We are sorry to have kept you waiting on Saturday.'],
+    ['own-it', '"we shouldn\'t have", not a passive', "We shouldn't have charged the deposit before the order was ready.", 'The deposit should not have been charged before the order was ready.'],
+    ['own-it', '"made a critical oversight"', 'We had made a critical oversight in the launch plan.', 'We had made a critical launch plan.'],
+    ['own-it', 'an act of ours not done in time', "We didn't stop the mailing immediately.", "We didn't stop the mailing, because it had already gone out."],
+    ['own-it', 'our own change that brought in a bug', 'Yesterday we made a code update that introduced a bug in the login page.', 'Yesterday we upgraded the login page to a new library version that introduced a bug.'],
+    ['own-it', 'the failure going with our own change', 'The errors correlated strongly with a migration we had just started running.', 'The errors correlated strongly with a spike in traffic from one country.'],
+    ['own-it', 'our act named and judged', 'My attempt at a joke about the storm was poorly timed and absolutely inappropriate.', 'The storm was poorly timed for our opening week.'],
+    ['own-it', 'responsibility taken, not a duty', 'This was not within our control, but it is our responsibility.', 'We recognise our responsibility when customers trust us with their travel.'],
+    ['own-it', 'a judgement with more than an apology of ours', 'This is unacceptable, and we got the rota wrong.', 'This is unacceptable, and we apologise for the impact this has had.'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+
+  it.each<[PartId, string, string, string]>([
+    ['commitment', 'working with others for a change', 'We will work with the regulator to set new safety standards for treadmills.', 'We will work with the regulator to understand what happened.'],
+    ['commitment', '"had to" is the backdrop', 'We are rebuilding the booking system from the ground up.', 'To launch on time, we had to rebuild the booking system from the ground up.'],
+    ['commitment', 'a look at the system once, after the repair', 'We will test every release on a copy of the live system first.', 'Our team tested the main system thoroughly to ensure that it was working well.'],
+    ['commitment', '"plans" name nothing', 'We are adding a second approval to every refund over £100.', 'We are implementing plans to prevent this bug from happening again.'],
+    ['commitment', 'a habit told in the plain present is the story', 'We now change the state of a payment only after the bank confirms it.', 'Every time we change the state of a payment, we emit an event.'],
+    ['commitment', 'a post is communication', 'We will publish the outage playbook and add a second on-call engineer.', "We'll publish a post on why this happened and a list of measures we will implement."],
+    ['commitment', 'taking down the offending post, told as done, is containment', 'We have removed the kettle from sale and replaced the supplier.', 'We have immediately removed the campaign from all platforms.'],
+    ['commitment', 'more capacity restores the service', 'We moved the image uploads to a separate cluster.', 'In the last 48 hours we increased server capacity by 120 per cent.'],
+    ['commitment', 'a change noun that only qualifies a general head', 'We are adding a policy that every price change needs two approvals.', 'We are introducing technical and policy changes.'],
+    ['commitment', 'a trial of a new thing', 'We will start trialling new labels with full ingredients from next month.', 'We will start looking into what happened from next month.'],
+    ['commitment', 'the fault fixed, then an apology', 'We have fixed the retry job so that it checks for a settled payment first.', 'We have fixed the issue and apologise for any inconvenience.'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+
+  it.each<[PartId, string, string, string]>([
+    ['explain', 'how a system behaves, with its condition', 'Surge pricing is algorithmic and kicks in automatically when demand outstrips the supply of cars.', 'Surge pricing is part of how the app works in every city.'],
+    ['explain', 'made before the writer knew', 'That tweet was scheduled before we knew of the storm.', 'That tweet was about the storm.'],
+    ['explain', 'a cause after a harm is its source', 'The card reader failed because its certificate expired at midnight.', 'There have been concerns about discrimination due to a post about our deodorant on our Facebook page.'],
+    ['remedy', 'fees reversed', 'Any fees incurred as a result of the outage will be reversed.', 'Any fees incurred as a result of the outage will be reviewed.'],
+    ['remedy', 'no customer out of pocket, with a word between', 'We will make sure that no impacted customer is left out of pocket.', 'We will make sure that every impacted customer is told.'],
+    ['remedy', 'something free offered', "We're going to offer you a free game from our catalogue.", "We're going to offer you a game plan for the next release."],
+    ['remedy', 'points of presence are no points', 'We have added 500 points to every affected account.', 'Our provider has over 200 points of presence around the world.'],
+    ['humour', 'self-deprecation', "Sometimes we're not as smart as we think we are.", 'Sometimes the courier is late.'],
+    ['sign-off', 'a name and title as the last line', 'I apologise for the tweet.\nJane Moss, Chairman and Chief Creative Officer', 'I apologise for the tweet.\nCustomer Care, Relations and Support Office'],
+    ['sign-off', '"Many thanks" before the names', 'We are sorry for the delay.\n\nMany thanks,\nChris and Jack', 'We are sorry for the delay.\n\nMany thanks,\nthe shop'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+});
