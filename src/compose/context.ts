@@ -11,7 +11,7 @@ import { titleCaseName } from '../templates/sentence.js';
 import { dietaryHarm, isSensitive, occasionOf } from './humour.js';
 import { datesIn, letterDate, longDate } from '../text/dates.js';
 import { languageOf, localeAbout, localeList, localeLetterDate, localeNumber } from '../text/locale.js';
-import { dayOf, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
+import { dayOf, findDates, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
 import { resolveRelativeDays } from '../text/relative-days.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
@@ -386,7 +386,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       outcomeDate: dates.outcome ? letterDate(dates.outcome, o.now) : '',
       outcomePassed: dates.outcome !== undefined && dates.outcome.getTime() < dayOf(o.now).getTime(),
       // An action tied to a window that has closed by the follow-up ("idempotency keys are honoured for 24 hours", "today"): not repeated.
-      actionStale: o.stage !== 'apology' && staleAction(incident.action, dates.gapDays),
+      actionStale: o.stage !== 'apology' && (staleAction(incident.action, dates.gapDays) || followUpActionStale(given.action, dates, o.now)),
       // The follow-up date moved to after what it checks (the refund's due day, the new date).
       followUpMoved: Boolean(dates.moved),
       // The mistake for a customer with one order and with several ("your orders are running late"): a
@@ -864,8 +864,23 @@ function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
     followUp: f?.date,
     moved: Boolean(f?.moved),
     remedyDue: remedy?.date,
-    outcome: outcome?.date ?? (incident.outcome ? firstDate(incident.outcome, sent) : undefined),
+    outcome: (stage !== 'apology' ? arrivalDate(incident.outcome, sent) : undefined) ?? outcome?.date ?? (incident.outcome ? firstDate(incident.outcome, sent) : undefined),
   };
+}
+
+/** Words before the day something reaches the customer: "should be with you Saturday 28th", "will arrive on Tuesday 1 December". */
+const ARRIVAL_WORDS = /\b(?:arriv\w*|with you|deliver(?:ed|y)?|reach(?:es|ing)?(?: you)?|due(?: with you)?|expected|lands?)\b[^.;,]{0,12}$/i;
+
+/**
+ * A follow-up asks about the day the outcome says it reaches the customer, not the day it was sent
+ * ("goes out today, Thursday 26 November, should be with you Saturday 28th" → Saturday 28 November):
+ * the first date after words of arrival, or undefined when none names one.
+ */
+function arrivalDate(outcome: string | undefined, ref: Date): Date | undefined {
+  if (!outcome) return undefined;
+  const all = findDates(outcome, ref);
+  if (all.length < 2) return undefined;
+  return all.find((d) => ARRIVAL_WORDS.test(outcome.slice(Math.max(0, d.at - 40), d.at)))?.date;
 }
 
 /**
@@ -960,6 +975,18 @@ function remedyWhat(details: string | undefined): string {
   const comma = d.lastIndexOf(',', at);
   const head = comma > 0 ? d.slice(0, comma) : d.slice(0, at).replace(/\b(?:back|refunded|returned|paid|credited)?\s*(?:to|on|in(?:to)?)?\s*(?:your|the)?\s*(?:card|account|bank)?\s*$/i, '');
   return clause(head.trim() || d);
+}
+
+/**
+ * An action a follow-up is read too late for, judged on the words as typed: "press the test button once
+ * today" (the day resolved to a date would read as a day still to come), or "if Monday doesn't suit, call
+ * us" once that Monday is gone.
+ */
+function followUpActionStale(action: string | undefined, dates: LetterDates, now: Date): boolean {
+  if (!action) return false;
+  if (/\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b/i.test(action)) return true;
+  const past = dates.outcome !== undefined && dates.outcome.getTime() < dayOf(now).getTime();
+  return past && /\b(?:suit|convenient|can(?:no|'|’)t make|does(?:n't|n’t| not) work|another (?:time|day|slot)|rearrange|reschedule|rebook|move it)\b/i.test(action);
 }
 
 /** An action with a deadline a follow-up is read after: "keys are honoured for 24 hours", "by tonight". */
