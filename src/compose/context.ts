@@ -494,6 +494,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       },
       // Sent to the wrong person (a letter, an email): the reader may hold someone else's, and may be missing their own.
       misdirected: MISDIRECTED.test(text),
+      // What a follow-up says about the offer and asks about, in words that fit any typing of it (followUpWords).
+      ...(followup ? followUpWords(incident) : NO_FOLLOWUP_WORDS),
     },
     company,
     signer,
@@ -987,6 +989,69 @@ function followUpActionStale(action: string | undefined, dates: LetterDates, now
   if (/\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b/i.test(action)) return true;
   const past = dates.outcome !== undefined && dates.outcome.getTime() < dayOf(now).getTime();
   return past && /\b(?:suit|convenient|can(?:no|'|’)t make|does(?:n't|n’t| not) work|another (?:time|day|slot)|rearrange|reschedule|rebook|move it)\b/i.test(action);
+}
+
+const NO_FOLLOWUP_WORDS = Object.freeze({ refundWhat: '', refundDone: false, waivedWhat: '', outageLost: false, wrongTaken: false, onDay: '' });
+
+/**
+ * The offer as a follow-up names it, whatever words the manager typed it in:
+ * - `refundWhat`: what is refunded, for "Has the refund of … reached you?" ("the full price of that week's
+ *   box, £44.99, back to your card" → "the full price of that week's box, £44.99"; "delivery charge (£12)
+ *   refunded, plus a free stand" → "the delivery charge (£12)"); '' when no thing can be told apart.
+ * - `waivedWhat`: what stays waived, with its verb ("this year's service fee (£85) waived" → "This year's
+ *   service fee (£85) stays waived."); '' when the offer says more than a waived fee.
+ * - `outageLost`: the outage can have lost the customer's data or work (files, records, messages): a
+ *   follow-up may offer to recover it; for money or time lost it asks about the offer instead.
+ * - `wrongTaken`: the outcome says the wrong item is collected ("the driver takes the double away").
+ */
+function followUpWords(incident: Incident): { refundWhat: string; refundDone: boolean; waivedWhat: string; outageLost: boolean; wrongTaken: boolean; onDay: string } {
+  const details = (incident.remedy.details ?? '').trim();
+  const on = onDate(incident.when);
+  return {
+    refundWhat: incident.remedy.kind === 'refund' ? refundThing(remedyWhat(details)) : '',
+    // The first letter said the refund was made ("the full cost of the move refunded" → "We've refunded…").
+    refundDone: incident.remedy.kind === 'refund' && (/\brefunded\b/i.test(details) || /\b(?:has|have) been refunded\b|\bwe(?:'|’)ve refunded\b|\bwas refunded\b/i.test(incident.outcome ?? '')),
+    // The day of `when` without what the manager added after it ("Wednesday 25 November, collections dated 25 Nov"
+    // → "on Wednesday 25 November"): a follow-up names the day once.
+    onDay: /^on [^,;]+\d/.test(on) ? on.split(/[,;]\s/)[0]! : on,
+    waivedWhat: incident.remedy.kind === 'waived-fee' ? waivedThing(details) : '',
+    outageLost: /\b(?:data|files?|records?|documents?|photos?|uploads?|messages?|emails?|saved work|changes|entries|orders? (?:were|was) lost)\b/i.test(`${incident.mistake} ${incident.summary ?? ''}`),
+    wrongTaken: /\b(?:takes?|taking|took|collects?|collecting|pick(?:s|ing)? up)\b[^.;]{0,40}\b(?:away|back|wrong|double|old|one)\b|\bcollect(?:s|ed|ion)?\b/i.test(incident.outcome ?? ''),
+  };
+}
+
+const DETERMINED = /^(?:the|a|an|your|our|this|that|these|those|all|every|each|both|any|£|\$|€|\d)/i;
+
+function refundThing(details: string): string {
+  let t = details
+    .replace(/^(?:(?:an?|the|your)\s+)?(?:(?:full|partial|complete)\s+)?refund\s+(?:of|for|on)\s+/i, '')
+    .replace(/^(?:we(?:'|’)ll|we will|we(?:'|’)ve|we have|I(?:'|’)ll|I will)\s+(?:fully\s+)?refund(?:ed)?\s+(?:you\s+)?(?:for\s+)?/i, '');
+  // The extras ("plus £20 off your next hire", "and the reprint at no charge") are not the refund.
+  t = t.split(/,?\s+(?:plus|and|with|as well as)\s+/i)[0]!;
+  t = t.replace(/[,\s]*(?:(?:is|are|will be|has been|have been)\s+)?(?:refunded|back|returned|paid back|credited)(?:\s+(?:in full|to (?:your|the) (?:card|account|bank)(?: you paid with)?|on (?:your|the) (?:card|account)))?\s*$/i, '');
+  t = t.replace(/[.,;:\s]+$/u, '').trim();
+  // "the full price of the box, £44.99": the amount in brackets; anything else after a comma is another offer.
+  const [head, ...rest] = t.split(/,\s+/);
+  const money = rest.length > 0 && /^(?:£|\$|€)\s?\d[\d.,]*$/.test(rest[0]!.trim()) ? rest[0]!.trim() : '';
+  t = money ? `${head} (${money})` : head!;
+  if (t === '' || /\brefund/i.test(t) || t.split(/\s+/).length > 12 || typedWindow(t)) return '';
+  return DETERMINED.test(t) ? t : `the ${t}`;
+}
+
+function waivedThing(details: string): string {
+  const m = /^(.{3,80}?)\s+(?:(is|are|has been|have been|will be)\s+)?waived\.?$/i.exec(details.trim());
+  if (!m || /[,;]|\b(?:and|plus)\b/i.test(m[1]!)) {
+    const lead = /^(.{3,80}?)\s+(?:(?:is|are|has been|have been|will be)\s+)?waived\b/i.exec(details.trim());
+    if (!lead || /[,;]|\b(?:plus|we|I)\b/i.test(lead[1]!) || /\band\b/i.test(lead[1]!.replace(/\d+\s+and\s+\d+/g, ''))) return '';
+    return waivedSentence(lead[1]!);
+  }
+  return waivedSentence(m[1]!);
+}
+
+function waivedSentence(thing: string): string {
+  const head = thing.replace(/\s*\([^)]*\)/g, '').trim().split(/\s+(?:for|on|from|of|in)\s+/i)[0]!;
+  const plural = /s$/i.test(head) && !/(?:ss|us|'s|’s)$/i.test(head);
+  return `${cap(thing.trim())} ${plural ? 'stay' : 'stays'} waived.`;
 }
 
 /** An action with a deadline a follow-up is read after: "keys are honoured for 24 hours", "by tonight". */

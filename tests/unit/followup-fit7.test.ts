@@ -78,3 +78,98 @@ describe('a follow-up asks about the day the outcome said it would arrive, not t
     expect(shipped).toContain('on Monday 30 November');
   });
 });
+
+const SCENARIOS = ['shipping-delay', 'wrong-item', 'billing-error', 'missed-appointment', 'service-outage', 'data-exposure', 'generic'] as const;
+
+describe('a follow-up gives the company phone number, once', () => {
+  it('every scenario and severity, consumer and business, each remedy kind', () => {
+    for (const scenario of SCENARIOS) {
+      for (const severity of ['minor', 'major'] as const) {
+        for (const audience of ['consumer', 'business'] as const) {
+          for (const remedy of [{ kind: 'refund', details: 'the £12 delivery charge' }, { kind: 'credit', details: 'a £10 credit on your account' }, { kind: 'coupon', details: '10% off with code SORRY' }, { kind: 'none' }] as const) {
+            const input: IncidentInput = { ...base, scenario, severity, audience, remedy, ...(scenario === 'data-exposure' ? { exposure: { data: ['name', 'email'] } } : {}) };
+            const text = followup(input, day('2026-11-29'));
+            const label = `${scenario}/${severity}/${audience}/${remedy.kind}`;
+            expect(text.split('0161 496 0999').length - 1, label).toBe(1);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('the follow-up asks about what the first letter promised', () => {
+  it('an outage whose remedy is a credit or a waived fee asks about that, not about recovering what was lost', () => {
+    const outage: IncidentInput = { ...base, scenario: 'service-outage', mistake: 'our booking app was down for six hours on Tuesday', rootCause: 'a database upgrade failed', commitment: 'upgrades now run on a standby first' };
+    for (const remedy of [{ kind: 'credit', details: 'a £15 credit on your next bill' }, { kind: 'waived-fee', details: "this month's booking fee waived" }, { kind: 'coupon', details: 'a free month, code SORRYMONTH' }] as const) {
+      for (const id of ['a', 'b', 'c', 'd']) {
+        const text = followup({ ...outage, id, remedy }, day('2026-11-29'));
+        expect(text, `${remedy.kind}/${id}`).not.toMatch(/recover/);
+        expect(text, `${remedy.kind}/${id}`).toMatch(/credit|fee|code/);
+      }
+    }
+    // lost data or files: recovering them is the ask
+    const lost = followup({ ...outage, mistake: 'our sync service was down and some of your saved files did not upload', remedy: { kind: 'none' } }, day('2026-11-29'));
+    expect(lost).toMatch(/see what we can recover/);
+  });
+
+  it('a refund is asked about by what it is, never "refund full refund of" or "refund … refunded"', () => {
+    for (const details of ['full refund of the cleaning charge, and the treatment done free', 'the full cost of the booklets, £186, refunded, and the reprint at no charge', 'the £6 back in full', 'delivery charge (£12) refunded, plus a free wreath', 'the full price of this week\'s box, £44.99, back to your card']) {
+      const text = followup({ ...base, scenario: 'billing-error', remedy: { kind: 'refund', details } }, day('2026-11-29'));
+      expect(text, details).not.toMatch(/refund (?:of )?(?:the )?full refund|refund[^.?]*\b(?:refunded|back to your card|back in full)\b|refund of delivery/i);
+      expect(text, details).toMatch(/a refund of (?:the|that) [^.]+\.|refunded (?:the|that) /);
+      expect(text, details).toMatch(/Has the refund reached you/);
+    }
+  });
+
+  it('a refund the first letter said was made is not "promised" again', () => {
+    const text = followup({ ...base, scenario: 'missed-appointment', mistake: 'our crew did not arrive for your move', remedy: { kind: 'refund', details: 'the full cost of the move refunded, plus we will pay your hotel, just send us the receipts' } }, day('2026-11-29'));
+    expect(text).not.toMatch(/promised (?:you )?(?:a refund|to refund)[^.]*refunded/);
+    expect(text).toContain("We've refunded the full cost of the move.");
+  });
+
+  it('a waived fee is named as the first letter named it', () => {
+    const text = followup({ ...base, scenario: 'missed-appointment', mistake: 'our engineer missed your boiler service', outcome: 'rebooked for Monday 30 November, 8–10am', remedy: { kind: 'waived-fee', details: "this year's service fee (£85) waived" }, followUp: { after: '5d' } }, day('2026-12-01'));
+    expect(text).toContain("This year's service fee (£85) stays waived.");
+  });
+
+  it('a late delivery that has arrived is not asked "did it arrive", and a refund promised with it is asked about', () => {
+    const cake: IncidentInput = { ...base, severity: 'major', mistake: 'your wedding cake arrived two hours late', outcome: '', remedy: { kind: 'refund', details: 'the full cost of the cake, £420' } };
+    const text = followup(cake, day('2026-11-29'));
+    expect(text).not.toMatch(/did (?:it|your order) arrive|reached you now|arrive in the end/i);
+    expect(text).toMatch(/refund of the full cost of the cake \(£420\)/);
+    // arriving later, with a refund too: both asked, in one offer to reach us
+    const late = followup({ ...base, outcome: 'your order ships tomorrow and will arrive on Tuesday 1 December', remedy: { kind: 'refund', details: 'a full refund of your delivery charge' }, followUp: { after: '6d' } }, day('2026-12-02'));
+    expect(late).toMatch(/refund of your delivery charge/);
+    expect(late).toMatch(/Tuesday 1 December\. Did it arrive, and in good shape\? Has the refund reached you too\?/);
+  });
+
+  it('a wrong item whose right one was due on a day asks whether it came, and whether the wrong one was taken away', () => {
+    const text = followup({ ...base, scenario: 'wrong-item', mistake: 'you ordered a king-size mattress and got a double', outcome: 'your king-size will be delivered on Monday 30 November, and the driver takes the double away', followUp: { after: '5d' } }, day('2026-12-01'));
+    expect(text).toMatch(/due with you on Monday 30 November\. Did it arrive, and did we collect the wrong one\?/);
+  });
+});
+
+describe('a batch follow-up names each of a customer\'s orders, with what was in it', () => {
+  it('the Shopify export: several orders listed with their products, one order with its number and products', async () => {
+    const { cli } = await import('../helpers/cli.js');
+    const { ROOT } = await import('../helpers/run.js');
+    const { join } = await import('node:path');
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'fu7-'));
+    const incident = join(dir, 'incident.json');
+    writeFileSync(incident, JSON.stringify({ ...base, company: { ...base.company, from: 'Tinder & Twine <help@tinder.example>' } }));
+    for (const scenario of ['shipping-delay', 'billing-error', 'generic'] as const) {
+      writeFileSync(incident, JSON.stringify({ ...base, scenario, company: { ...base.company, from: 'Tinder & Twine <help@tinder.example>' } }));
+      const r = await cli(['batch', join(ROOT, 'tests/fixtures/exports/shopify-orders.csv'), '--incident', incident, '--stage', 'followup', '--format', 'ndjson'], { env: { APOLOGIZE_NOW: '2026-11-29T09:00:00Z' } });
+      const msgs = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { to: string; text: string });
+      const ada = msgs.find((m) => m.to.includes('ada@example.com'))!.text;
+      expect(ada, scenario).toMatch(/Order #1042: Assam Breakfast ×2, Earl Grey ×1/);
+      expect(ada, scenario).toMatch(/Order #1050: Earl Grey ×1/);
+      expect(ada.split('#1042').length - 1, scenario).toBe(1);
+      const james = msgs.find((m) => /james\.oneill@example\.com/i.test(m.to))!.text;
+      expect(james, scenario).toMatch(/#1043[^\n]*Matcha 30g/);
+    }
+  });
+});
