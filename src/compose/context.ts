@@ -987,6 +987,8 @@ function remedyWhat(details: string | undefined): string {
 function followUpActionStale(action: string | undefined, dates: LetterDates, now: Date): boolean {
   if (!action) return false;
   if (/\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b/i.test(action)) return true;
+  // Leave to keep what came by mistake ("Keep the red, no need to send it back"): said once, in the first letter.
+  if (ACTION_KEEP.test(action) && !/\b(?:send|post|return|bring|call|email|reply|tell|contact|upload)\b[^.]*\b(?:receipt|photo|form|details)\b/i.test(action)) return true;
   const past = dates.outcome !== undefined && dates.outcome.getTime() < dayOf(now).getTime();
   return past && /\b(?:suit|convenient|can(?:no|'|’)t make|does(?:n't|n’t| not) work|another (?:time|day|slot)|rearrange|reschedule|rebook|move it)\b/i.test(action);
 }

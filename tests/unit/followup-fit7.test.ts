@@ -52,7 +52,11 @@ describe('relative days typed by the manager still make sentences in a follow-up
   it('a letter built on such fields has no "till." and no "on on"', () => {
     const text = followup({ ...base, mistake: 'your order sat on our bench till thursday', rootCause: "on the tuesday night shift nobody checked Monday's pickups", summary: "the parcels from Monday's run" }, day('2026-11-29'));
     expect(text).not.toMatch(/\btill\.|\bon (?:the )?on\b|us's|from on /);
-    expect(text).toContain('till Thursday');
+    expect(text).toContain("the parcels from Monday's run");
+    // with no summary the opening tells the mistake itself
+    const told = followup({ ...base, mistake: 'your order sat on our bench till thursday' }, day('2026-11-29'));
+    expect(told).toContain('till Thursday');
+    expect(told).not.toMatch(/\btill\./);
   });
 });
 
@@ -95,6 +99,16 @@ describe('a follow-up gives the company phone number, once', () => {
         }
       }
     }
+  });
+});
+
+describe('a follow-up names the mistake once', () => {
+  it('a typed summary names it in the opening; the manager\'s words for it are not pasted after it', () => {
+    const text = followup({ ...base, summary: 'the late lamp parcels', mistake: 'orders placed mon and tues sat on our shelf an extra 2 days' }, day('2026-11-29'));
+    const opening = text.split('\n\n')[1]!;
+    expect(opening).toContain('the late lamp parcels');
+    expect(opening).not.toMatch(/sat on our shelf|mon and tues/);
+    expect(opening).toMatch(/fault was ours/);
   });
 });
 
@@ -170,6 +184,15 @@ describe('a batch follow-up names each of a customer\'s orders, with what was in
       expect(ada.split('#1042').length - 1, scenario).toBe(1);
       const james = msgs.find((m) => /james\.oneill@example\.com/i.test(m.to))!.text;
       expect(james, scenario).toMatch(/#1043[^\n]*Matcha 30g/);
+    }
+  });
+});
+
+describe('leave to keep what came by mistake is given once, in the first letter', () => {
+  it('"Keep the red, no need to send it back" is not repeated in the follow-up', () => {
+    for (const action of ['keep the red, no need to send it back', 'Keep the wrong tins — use them for a shed', 'please keep them']) {
+      const text = followup({ ...base, scenario: 'wrong-item', mistake: 'we sent Cadmium Red instead of Cerulean Blue', action, remedy: { kind: 'replacement', details: 'the correct tube, sent free' } }, day('2026-11-29'));
+      expect(text, action).not.toMatch(/\bkeep\b/i);
     }
   });
 });
