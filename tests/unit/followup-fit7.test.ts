@@ -196,3 +196,19 @@ describe('leave to keep what came by mistake is given once, in the first letter'
     }
   });
 });
+
+describe('what the follow-up asks the customer to keep doing, and changes typed without "we"', () => {
+  it('advice to keep watching is "please continue to", not "if you haven\'t yet"', () => {
+    for (const action of ['watch your bank account for payments you don\'t recognise', 'be wary of calls that mention your order']) {
+      const text = followup({ ...base, scenario: 'data-exposure', severity: 'major', exposure: { data: ['name', 'bank-account'] }, action, remedy: { kind: 'none' } }, day('2026-11-29'));
+      expect(text, action).toMatch(/Please continue to (?:watch|be wary)/);
+      expect(text, action).not.toMatch(/If you haven't yet, please (?:watch|be wary)/);
+    }
+  });
+  it('"moved them to opposite ends of the shelf" is told as what we did', () => {
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const text = followup({ ...base, id, commitment: 'moved them to opposite ends of the shelf' }, day('2026-11-29'));
+      expect(text, id).toMatch(/\bwe moved them to opposite ends of the shelf\./i);
+    }
+  });
+});
