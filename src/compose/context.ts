@@ -993,7 +993,7 @@ function followUpActionStale(action: string | undefined, dates: LetterDates, now
   return past && /\b(?:suit|convenient|can(?:no|'|’)t make|does(?:n't|n’t| not) work|another (?:time|day|slot)|rearrange|reschedule|rebook|move it)\b/i.test(action);
 }
 
-const NO_FOLLOWUP_WORDS = Object.freeze({ refundWhat: '', refundDone: false, waivedWhat: '', outageLost: false, wrongTaken: false, onDay: '', actionOngoing: false, commitmentWe: '' });
+const NO_FOLLOWUP_WORDS = Object.freeze({ refundWhat: '', refundDone: false, waivedWhat: '', outageLost: false, wrongTaken: false, onDay: '', actionOngoing: false, commitmentWe: '', commitmentOurs: false });
 
 /**
  * The offer as a follow-up names it, whatever words the manager typed it in:
@@ -1006,7 +1006,7 @@ const NO_FOLLOWUP_WORDS = Object.freeze({ refundWhat: '', refundDone: false, wai
  *   follow-up may offer to recover it; for money or time lost it asks about the offer instead.
  * - `wrongTaken`: the outcome says the wrong item is collected ("the driver takes the double away").
  */
-function followUpWords(incident: Incident): { refundWhat: string; refundDone: boolean; waivedWhat: string; outageLost: boolean; wrongTaken: boolean; onDay: string; actionOngoing: boolean; commitmentWe: string } {
+function followUpWords(incident: Incident): { refundWhat: string; refundDone: boolean; waivedWhat: string; outageLost: boolean; wrongTaken: boolean; onDay: string; actionOngoing: boolean; commitmentWe: string; commitmentOurs: boolean } {
   const details = (incident.remedy.details ?? '').trim();
   const on = onDate(incident.when);
   return {
@@ -1018,6 +1018,8 @@ function followUpWords(incident: Incident): { refundWhat: string; refundDone: bo
     onDay: /^on [^,;]+\d/.test(on) ? on.split(/[,;]\s/)[0]! : on,
     // Advice to keep doing ("watch your bank account", "be wary of calls"): "please continue to", never "if you haven't yet".
     actionOngoing: /^\W*(?:please\s+)?(?:watch|keep (?:an eye|watching|checking)|be (?:wary|alert|careful|on the lookout)|look out|check (?:your )?(?:bank|statements?|account)|monitor)\b/i.test(incident.action ?? ''),
+    // The change already says whose it is ("our billing system now…", "we now…"): no "On our side," before it.
+    commitmentOurs: /^\W*(?:we|our|I|my)\b/i.test(incident.commitment),
     // A change typed without its subject ("moved them to the other shelf", "retrained the night shift"): ours, said with "we".
     commitmentWe: /^\s*(?:(?:re)?\w+ed|put|set|built|made|took|got|rebuilt|began|wrote)\s+(?:the|them|it|our|a|an|all|every|each|new|two|extra|more)\b/i.test(incident.commitment) && !/^\s*(?:need|feed|seed|bed|red|shed|speed|weed)\b/i.test(incident.commitment) ? `we ${incident.commitment.trim().replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` : '',
     waivedWhat: incident.remedy.kind === 'waived-fee' ? waivedThing(details) : '',

@@ -212,3 +212,13 @@ describe('what the follow-up asks the customer to keep doing, and changes typed 
     }
   });
 });
+
+describe('the change is told once with its owner', () => {
+  it('no "On our side, our…" or "On our side, we…"', () => {
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) {
+      for (const commitment of ['our billing system now checks for a settled payment', 'we now check every order twice']) {
+        expect(followup({ ...base, id, commitment }, day('2026-11-29')), id).not.toMatch(/On our side, (?:our|we)\b/);
+      }
+    }
+  });
+});
