@@ -222,3 +222,10 @@ describe('the change is told once with its owner', () => {
     }
   });
 });
+
+describe('a wrong item refunded and replaced on a day: both are asked about', () => {
+  it('the right kit due on Friday and the refund', () => {
+    const text = followup({ ...base, scenario: 'wrong-item', mistake: 'your vegetarian box had the beef kit in it', outcome: 'a lentil kit will be delivered to you on Friday 27 November', remedy: { kind: 'refund', details: "the full price of this week's box, £44.99" } }, day('2026-11-29'));
+    expect(text).toMatch(/due with you on Friday 27 November\. Did it arrive\? Has the refund reached you too\?/);
+  });
+});
