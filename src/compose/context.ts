@@ -11,7 +11,7 @@ import { titleCaseName } from '../templates/sentence.js';
 import { dietaryHarm, isSensitive, occasionOf } from './humour.js';
 import { datesIn, letterDate, longDate } from '../text/dates.js';
 import { languageOf, localeAbout, localeList, localeLetterDate, localeNumber } from '../text/locale.js';
-import { dayOf, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
+import { dayOf, findDates, firstDate, ONE_DAY_MS, typedWindow } from '../text/typed-date.js';
 import { resolveRelativeDays } from '../text/relative-days.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
@@ -386,7 +386,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       outcomeDate: dates.outcome ? letterDate(dates.outcome, o.now) : '',
       outcomePassed: dates.outcome !== undefined && dates.outcome.getTime() < dayOf(o.now).getTime(),
       // An action tied to a window that has closed by the follow-up ("idempotency keys are honoured for 24 hours", "today"): not repeated.
-      actionStale: o.stage !== 'apology' && staleAction(incident.action, dates.gapDays),
+      actionStale: o.stage !== 'apology' && (staleAction(incident.action, dates.gapDays) || followUpActionStale(given.action, dates, o.now)),
       // The follow-up date moved to after what it checks (the refund's due day, the new date).
       followUpMoved: Boolean(dates.moved),
       // The mistake for a customer with one order and with several ("your orders are running late"): a
@@ -494,6 +494,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       },
       // Sent to the wrong person (a letter, an email): the reader may hold someone else's, and may be missing their own.
       misdirected: MISDIRECTED.test(text),
+      // What a follow-up says about the offer and asks about, in words that fit any typing of it (followUpWords).
+      ...(followup ? followUpWords(incident) : NO_FOLLOWUP_WORDS),
     },
     company,
     signer,
@@ -864,8 +866,23 @@ function letterDates(incident: Incident, now: Date, stage: Stage): LetterDates {
     followUp: f?.date,
     moved: Boolean(f?.moved),
     remedyDue: remedy?.date,
-    outcome: outcome?.date ?? (incident.outcome ? firstDate(incident.outcome, sent) : undefined),
+    outcome: (stage !== 'apology' ? arrivalDate(incident.outcome, sent) : undefined) ?? outcome?.date ?? (incident.outcome ? firstDate(incident.outcome, sent) : undefined),
   };
+}
+
+/** Words before the day something reaches the customer: "should be with you Saturday 28th", "will arrive on Tuesday 1 December". */
+const ARRIVAL_WORDS = /\b(?:arriv\w*|with you|deliver(?:ed|y)?|reach(?:es|ing)?(?: you)?|due(?: with you)?|expected|lands?)\b[^.;,]{0,12}$/i;
+
+/**
+ * A follow-up asks about the day the outcome says it reaches the customer, not the day it was sent
+ * ("goes out today, Thursday 26 November, should be with you Saturday 28th" → Saturday 28 November):
+ * the first date after words of arrival, or undefined when none names one.
+ */
+function arrivalDate(outcome: string | undefined, ref: Date): Date | undefined {
+  if (!outcome) return undefined;
+  const all = findDates(outcome, ref);
+  if (all.length < 2) return undefined;
+  return all.find((d) => ARRIVAL_WORDS.test(outcome.slice(Math.max(0, d.at - 40), d.at)))?.date;
 }
 
 /**
@@ -960,6 +977,89 @@ function remedyWhat(details: string | undefined): string {
   const comma = d.lastIndexOf(',', at);
   const head = comma > 0 ? d.slice(0, comma) : d.slice(0, at).replace(/\b(?:back|refunded|returned|paid|credited)?\s*(?:to|on|in(?:to)?)?\s*(?:your|the)?\s*(?:card|account|bank)?\s*$/i, '');
   return clause(head.trim() || d);
+}
+
+/**
+ * An action a follow-up is read too late for, judged on the words as typed: "press the test button once
+ * today" (the day resolved to a date would read as a day still to come), or "if Monday doesn't suit, call
+ * us" once that Monday is gone.
+ */
+function followUpActionStale(action: string | undefined, dates: LetterDates, now: Date): boolean {
+  if (!action) return false;
+  if (/\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b/i.test(action)) return true;
+  // Leave to keep what came by mistake ("Keep the red, no need to send it back"): said once, in the first letter.
+  if (ACTION_KEEP.test(action) && !/\b(?:send|post|return|bring|call|email|reply|tell|contact|upload)\b[^.]*\b(?:receipt|photo|form|details)\b/i.test(action)) return true;
+  const past = dates.outcome !== undefined && dates.outcome.getTime() < dayOf(now).getTime();
+  return past && /\b(?:suit|convenient|can(?:no|'|’)t make|does(?:n't|n’t| not) work|another (?:time|day|slot)|rearrange|reschedule|rebook|move it)\b/i.test(action);
+}
+
+const NO_FOLLOWUP_WORDS = Object.freeze({ refundWhat: '', refundDone: false, waivedWhat: '', outageLost: false, wrongTaken: false, onDay: '', actionOngoing: false, commitmentWe: '', commitmentOurs: false });
+
+/**
+ * The offer as a follow-up names it, whatever words the manager typed it in:
+ * - `refundWhat`: what is refunded, for "Has the refund of … reached you?" ("the full price of that week's
+ *   box, £44.99, back to your card" → "the full price of that week's box, £44.99"; "delivery charge (£12)
+ *   refunded, plus a free stand" → "the delivery charge (£12)"); '' when no thing can be told apart.
+ * - `waivedWhat`: what stays waived, with its verb ("this year's service fee (£85) waived" → "This year's
+ *   service fee (£85) stays waived."); '' when the offer says more than a waived fee.
+ * - `outageLost`: the outage can have lost the customer's data or work (files, records, messages): a
+ *   follow-up may offer to recover it; for money or time lost it asks about the offer instead.
+ * - `wrongTaken`: the outcome says the wrong item is collected ("the driver takes the double away").
+ */
+function followUpWords(incident: Incident): { refundWhat: string; refundDone: boolean; waivedWhat: string; outageLost: boolean; wrongTaken: boolean; onDay: string; actionOngoing: boolean; commitmentWe: string; commitmentOurs: boolean } {
+  const details = (incident.remedy.details ?? '').trim();
+  const on = onDate(incident.when);
+  return {
+    refundWhat: incident.remedy.kind === 'refund' ? refundThing(remedyWhat(details)) : '',
+    // The first letter said the refund was made ("the full cost of the move refunded" → "We've refunded…").
+    refundDone: incident.remedy.kind === 'refund' && (/\brefunded\b/i.test(details) || /\b(?:has|have) been refunded\b|\bwe(?:'|’)ve refunded\b|\bwas refunded\b/i.test(incident.outcome ?? '')),
+    // The day of `when` without what the manager added after it ("Wednesday 25 November, collections dated 25 Nov"
+    // → "on Wednesday 25 November"): a follow-up names the day once.
+    onDay: /^on [^,;]+\d/.test(on) ? on.split(/[,;]\s/)[0]! : on,
+    // Advice to keep doing ("watch your bank account", "be wary of calls"): "please continue to", never "if you haven't yet".
+    actionOngoing: /^\W*(?:please\s+)?(?:watch|keep (?:an eye|watching|checking)|be (?:wary|alert|careful|on the lookout)|look out|check (?:your )?(?:bank|statements?|account)|monitor)\b/i.test(incident.action ?? ''),
+    // The change already says whose it is ("our billing system now…", "we now…"): no "On our side," before it.
+    commitmentOurs: /^\W*(?:we|our|I|my)\b/i.test(incident.commitment),
+    // A change typed without its subject ("moved them to the other shelf", "retrained the night shift"): ours, said with "we".
+    commitmentWe: /^\s*(?:(?:re)?\w+ed|put|set|built|made|took|got|rebuilt|began|wrote)\s+(?:the|them|it|our|a|an|all|every|each|new|two|extra|more)\b/i.test(incident.commitment) && !/^\s*(?:need|feed|seed|bed|red|shed|speed|weed)\b/i.test(incident.commitment) ? `we ${incident.commitment.trim().replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase())}` : '',
+    waivedWhat: incident.remedy.kind === 'waived-fee' ? waivedThing(details) : '',
+    outageLost: /\b(?:data|files?|records?|documents?|photos?|uploads?|messages?|emails?|saved work|changes|entries|orders? (?:were|was) lost)\b/i.test(`${incident.mistake} ${incident.summary ?? ''}`),
+    wrongTaken: /\b(?:takes?|taking|took|collects?|collecting|pick(?:s|ing)? up)\b[^.;]{0,40}\b(?:away|back|wrong|double|old|one)\b|\bcollect(?:s|ed|ion)?\b/i.test(incident.outcome ?? ''),
+  };
+}
+
+const DETERMINED = /^(?:the|a|an|your|our|this|that|these|those|all|every|each|both|any|£|\$|€|\d)/i;
+
+function refundThing(details: string): string {
+  let t = details
+    .replace(/^(?:(?:an?|the|your)\s+)?(?:(?:full|partial|complete)\s+)?refund\s+(?:of|for|on)\s+/i, '')
+    .replace(/^(?:we(?:'|’)ll|we will|we(?:'|’)ve|we have|I(?:'|’)ll|I will)\s+(?:fully\s+)?refund(?:ed)?\s+(?:you\s+)?(?:for\s+)?/i, '');
+  // The extras ("plus £20 off your next hire", "and the reprint at no charge") are not the refund.
+  t = t.split(/,?\s+(?:plus|and|with|as well as)\s+/i)[0]!;
+  t = t.replace(/[,\s]*(?:(?:is|are|will be|has been|have been)\s+)?(?:refunded|back|returned|paid back|credited)(?:\s+(?:in full|to (?:your|the) (?:card|account|bank)(?: you paid with)?|on (?:your|the) (?:card|account)))?\s*$/i, '');
+  t = t.replace(/[.,;:\s]+$/u, '').trim();
+  // "the full price of the box, £44.99": the amount in brackets; anything else after a comma is another offer.
+  const [head, ...rest] = t.split(/,\s+/);
+  const money = rest.length > 0 && /^(?:£|\$|€)\s?\d[\d.,]*$/.test(rest[0]!.trim()) ? rest[0]!.trim() : '';
+  t = money ? `${head} (${money})` : head!;
+  if (t === '' || /\brefund/i.test(t) || t.split(/\s+/).length > 12 || typedWindow(t)) return '';
+  return DETERMINED.test(t) ? t : `the ${t}`;
+}
+
+function waivedThing(details: string): string {
+  const m = /^(.{3,80}?)\s+(?:(is|are|has been|have been|will be)\s+)?waived\.?$/i.exec(details.trim());
+  if (!m || /[,;]|\b(?:and|plus)\b/i.test(m[1]!)) {
+    const lead = /^(.{3,80}?)\s+(?:(?:is|are|has been|have been|will be)\s+)?waived\b/i.exec(details.trim());
+    if (!lead || /[,;]|\b(?:plus|we|I)\b/i.test(lead[1]!) || /\band\b/i.test(lead[1]!.replace(/\d+\s+and\s+\d+/g, ''))) return '';
+    return waivedSentence(lead[1]!);
+  }
+  return waivedSentence(m[1]!);
+}
+
+function waivedSentence(thing: string): string {
+  const head = thing.replace(/\s*\([^)]*\)/g, '').trim().split(/\s+(?:for|on|from|of|in)\s+/i)[0]!;
+  const plural = /s$/i.test(head) && !/(?:ss|us|'s|’s)$/i.test(head);
+  return `${cap(thing.trim())} ${plural ? 'stay' : 'stays'} waived.`;
 }
 
 /** An action with a deadline a follow-up is read after: "keys are honoured for 24 hours", "by tonight". */

@@ -23,6 +23,11 @@ const PART = '(?:\\s+(morning|afternoon|evening|night))?';
 // A weekday typed with a date after it ("Tuesday 8 December", "Monday, 23 November") is already absolute.
 const NO_DATE = '(?![\\p{L}])(?!\\s*,?\\s*(?:the\\s+)?\\d)';
 
+/** Words a day can follow without "on": "till Thursday", "since Sunday", "by Friday", "Monday and Tuesday". */
+const PREPOSITION = /(?:^|[^A-Za-z])(?:till|until|til|since|by|before|after|from|to|between|through|and|or|than|&|\+)$/i;
+/** Words that make a weekday a noun's modifier: "the Tuesday night shift", "our Monday delivery". */
+const DETERMINER = /(?:^|[^A-Za-z])(?:the|a|an|that|our|your|their|its|his|her)$/i;
+
 /** "Saturday's 9am spin class was cancelled": the thing, then the verb it ends at. */
 const POSSESSIVE = new RegExp(`\\b${WD}['’]s\\s+([^.;,]{1,60}?)\\s+(was|were|is|are|had|has|got|went|didn't|did not|wasn't|weren't)\\b`, 'giu');
 const WORDS = new RegExp(
@@ -72,10 +77,33 @@ export function resolveRelativeDays(text: string, o: RelativeDays): string {
     return d ? `the ${thing} ${onDay(d, '', o.now)} ${verb}` : `the ${thing} ${verb}`;
   });
   out = out.replace(WORDS, (all, modifier: string | undefined, rel: string | undefined, relPart: string | undefined, alone: string | undefined, wd: string | undefined, wdPart: string | undefined, at: number, whole: string) => {
+    const before = whole.slice(0, at);
     // "every Monday", "each Friday": a habit, not a day.
-    if (/\b(?:every|each|alternate|most|some|any)\s*$/i.test(whole.slice(0, at))) return all;
+    if (/\b(?:every|each|alternate|most|some|any)\s*$/i.test(before)) return all;
     const lead = /^\s/.test(all) ? all[0]! : '';
     const mod = (modifier ?? '').toLowerCase();
+    const possessive = /^['’]s\b/u.test(whole.slice(at + all.length));
+    // "this week's box": the week it was, seen from later.
+    if (possessive && alone && alone.toLowerCase() === 'week' && mod === 'this') return `${lead}that week`;
+    // The day is part of a phrase that cannot lose it or take "on": "till Thursday", "since Sunday", "Monday's
+    // payments", "the Tuesday night shift", "from Tuesday's firing". Dated without "on" after a preposition;
+    // as typed (with its capital) when it cannot be placed or is a noun's modifier.
+    const bare = !mod && (PREPOSITION.test(before) || DETERMINER.test(before) || possessive);
+    if (bare && wd) {
+      const d = possessive || DETERMINER.test(before) ? undefined : weekday(wd, '');
+      const typed = `${wd[0]!.toUpperCase()}${wd.slice(1).toLowerCase()}${wdPart ? ` ${wdPart.toLowerCase()}` : ''}`;
+      // "Monday and Tuesday" with neither placeable: both go, as a lone "on Tuesday" would.
+      if (!d && !possessive && !DETERMINER.test(before) && /(?:and|or|&|\+)$/i.test(before)) return '';
+      return `${lead}${d ? (wdPart ? `the ${part(wdPart)} of ${letterDate(d, o.now)}` : letterDate(d, o.now)) : typed}`;
+    }
+    if (bare && rel && !possessive && o.written && !DETERMINER.test(before)) {
+      const r = rel.toLowerCase();
+      const shift = r === 'tomorrow' ? 1 : r === 'yesterday' ? -1 : 0;
+      const p = r === 'tonight' ? 'evening' : part(relPart);
+      const d = letterDate(new Date(dayOf(o.written).getTime() + shift * ONE_DAY_MS), o.now);
+      return `${lead}${p ? `the ${p} of ${d}` : d}`;
+    }
+    if (bare && rel) return all;
     // "this morning", "last night", "next week"… ("on Mondays" never matches)
     if (alone) {
       const a = alone.toLowerCase();
