@@ -195,6 +195,8 @@ const DE_MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli',
 const DE_DAYS: Readonly<Record<string, string>> = { mo: 'Montag', di: 'Dienstag', mi: 'Mittwoch', do: 'Donnerstag', fr: 'Freitag', sa: 'Samstag', so: 'Sonntag' };
 /** "Mi, 25.11.", "mo. 30.11.2026", "25.11.": a German numeric date, with its shortened weekday when typed. */
 const DE_NUMERIC = /(?<![\p{L}\d.,])(?:(mo|di|mi|do|fr|sa|so)\.?,?\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})?(?![\d])/giu;
+/** "…zurückgehalten statt Sie zu informieren": a word, then statt/anstatt/ohne/um and an infinitive with "zu" a few words on. */
+const DE_INFINITIVE = /([\p{L}\p{M}]+)\s(statt|anstatt|ohne|um)\s(?:(?!zu\s)[\p{L}\p{M}-]+\s){1,6}zu\s\p{Ll}/gu;
 /** "um 10:30" with no "Uhr" after it. */
 const DE_TIME = /(?<![\p{L}])(um|ab|bis|gegen)\s+(\d{1,2}(?::\d{2})?)(?!\s*uhr)(?![\d:.,])/giu;
 const FR_MONTHS: Readonly<Record<string, string>> = { janv: 'janvier', févr: 'février', fév: 'février', fevr: 'février', avr: 'avril', juil: 'juillet', sept: 'septembre', oct: 'octobre', nov: 'novembre', déc: 'décembre', dec: 'décembre' };
@@ -223,6 +225,8 @@ export function longTypedDates(text: string, lang: string): string {
       })
       .replace(/((?:tag|woch),\s\d{1,2}\.\s\p{L}+)\s+(?=\p{L})/gu, '$1, ')
       .replace(/(\p{L}+)\s+(sobald|wenn|weil|dass|damit|falls|obwohl|nachdem|bevor|ob)\s/gu, (m, w: string, c: string) => (NO_COMMA_BEFORE.has(w.toLowerCase()) ? m : `${w}, ${c} `))
+      // An infinitive group after "statt", "ohne", "um" takes its comma ("zurückgehalten, statt Sie zu informieren").
+      .replace(DE_INFINITIVE, (m, w: string, c: string) => (NO_COMMA_BEFORE.has(w.toLowerCase()) ? m : m.replace(`${w} ${c}`, `${w}, ${c}`)))
       .replace(DE_TIME, (_m, p: string, t: string) => `${p} ${t} Uhr`);
   }
   if (lang === 'fr') {
@@ -258,7 +262,7 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])ne info(?![\p{L}])/giu, 'eine Nachricht'],
     [/(?<![\p{L}\d])(mo|di|mi|do|fr|sa|so)\.(?=\s+\p{Ll})/gu, '§WD$1'],
     // A weekday shortened in prose ("am mi.", "bis do."), not before a date ("mi, 25.11." is the date's own).
-    [/(?<![\p{L}\d])(am|ab|bis|seit|vom|zum|diesen|nächsten|kommenden|letzten)\s+(mo|di|mi|do|fr|sa|so)\.?(?![\p{L}])(?!,?\s*\d)/giu, '$1 §WD$2'],
+    [/(?<![\p{L}\d])(am|ab|bis|seit|vom|zum|diesen|nächsten|kommenden|letzten)\s+(mo|di|mi|do|fr|sa|so)\.?(?![.\p{L}])(?![.,]?\s*\d)/giu, '$1 §WD$2'],
   ],
   fr: [
     [/(?<![\p{L}\d])(sont|été|être|est|seront|sera)(\s+(?:\p{L}+ment\s+|désormais\s+|maintenant\s+|tous\s+|toutes\s+)?)vérifs?\.?(?![\p{L}])/giu, '$1$2§VERIF$1'],
@@ -483,6 +487,36 @@ const LEFT_VERB: Readonly<Record<string, RegExp>> = {
   es: /(?<![\p{L}])no\s+\p{L}{2,}|\p{L}{3,}(?:aron|ieron|aba|aban|ía|ían)(?![\p{L}])|\p{L}{3,}ó(?![\p{L}])/u,
 };
 
+/**
+ * A subject that is a clause's start by itself, whatever verb follows: a personal pronoun or "nobody"
+ * ("…ese día, nadie lo revisó", "…mercredi, nous relançons le dernier", "…remboursé, il apparaîtra").
+ */
+const PRONOUN_SUBJECT: Readonly<Record<string, RegExp>> = {
+  de: /^(?:wir|ich|er|man|niemand|keiner|nichts)\s+\p{Ll}/u,
+  fr: /^(?:nous|je|il|elle|ils|elles|personne\s+ne|rien\s+ne|aucun\p{L}*\s+ne)\s+\p{L}/u,
+  es: /^(?:nosotros|nosotras|yo|él|ella|ellos|ellas|nadie|nada|ninguno|ninguna)\s+\p{L}/u,
+};
+/** A finite verb as the first word after a noun subject, past its clitics: "le propriétaire reçoit", "el técnico llamó". */
+const VERB_NEXT: Readonly<Record<string, RegExp>> = {
+  de: /^\s*(?:ist|war|wird|werden|wurde|wurden|hat|haben|hatte|hatten|sind|waren|kann|können|konnte|konnten|muss|müssen|soll|sollen|läuft|laufen|lief|liefen|geht|gehen|ging|gingen|kommt|kommen|kam|kamen|bleibt|bleiben|liegt|liegen|lag|lagen|gab|gibt|fiel|fielen|fehlte|fehlten|prüft|prüfen|springt|steht|stand|standen)(?![\p{L}])/u,
+  fr: /^\s*(?:(?:ne|n[’']|se|s[’']|y|en|lui|leur|les|vous|nous)\s*)*(?:\p{L}{2,}(?:oit|oivent|era|eront|ra|ront|ait|aient)|(?:passe|arrive|part|bloque|contrôle|vérifie|expire|envoie|prend|devient|manque|coûte|marche|fonctionne|sort|tombe|affiche|concerne|apparaît|reçoit|reste|vient|tient|met|suit|attend|garde|appelle|rappelle|confirme|relance|rembourse|traite)(?:nt)?)(?![\p{L}])/u,
+  es: /^\s*(?:(?:no|se|le|les|lo|la|los|las|nos)\s+)*(?:\p{L}{3,}(?:ó|aron|ieron|aba|aban|ía|ían|ará|arán|erá|erán|irá|irán))(?![\p{L}])/u,
+};
+
+/** Whether a comma-joined piece opens a main clause: a subject and its verb ("…, le propriétaire reçoit…"), not a relative clause ("…, die im Zeitraum abgebrochen wurden"). */
+function opensMainClause(clause: string, lang: string): boolean {
+  if (PRONOUN_SUBJECT[lang]?.test(clause)) return true;
+  const subject = CLAUSE_SUBJECT[lang]!;
+  const m = subject.exec(clause);
+  if (!m) return false;
+  const after = clause.slice(m[0].length);
+  // German puts the finite verb of a main clause right after its subject; one only at the end is a relative or subordinate clause.
+  if (lang === 'de') return VERB_NEXT.de!.test(after) || CLAUSE_VERB.de!.test(after.replace(/\s*\p{L}+\s*$/u, ''));
+  return CLAUSE_VERB[lang]!.test(after) || VERB_NEXT[lang]!.test(after);
+}
+
+const SUBORDINATE_START = /^\s*(?:wenn|weil|als|falls|obwohl|sobald|nachdem|bevor|da|si|s[’']il|s[’']ils|quand|lorsque|lorsqu[’']\p{L}+|parce|puisque|comme|dès que|cuando|porque|aunque|como|mientras)(?![\p{L}])/iu;
+
 /** One comma-joined piece: its text and whether it opens a main clause with a subject and a verb. */
 export interface Splice { at: number; left: string; right: string; safe: boolean }
 
@@ -502,7 +536,8 @@ export function commaSplices(text: string, lang: string): Splice[] {
     const rest = text.slice(m.index + m[0].length);
     const clause = /^[^,.;:!?]*/u.exec(rest)![0];
     const left = text.slice(start, m.index);
-    if (subject.test(clause) && verb.test(clause.replace(subject, ''))) {
+    // A clause after an "if"/"when" clause is its main clause, not a splice ("si votre banque…, nous les prenons en charge").
+    if (opensMainClause(clause, lang) && !SUBORDINATE_START.test(left)) {
       // The part before must not be a sentence start of its own ("wenn …, …"): only plain main clauses.
       out.push({ at: m.index, left, right: clause, safe: (verb.test(left) || LEFT_VERB[lang]!.test(left)) && !/^\s*(?:wenn|weil|als|falls|obwohl|si|quand|lorsque|parce|cuando|si|porque|aunque)(?![\p{L}])/iu.test(left) });
     }
