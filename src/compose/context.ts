@@ -415,6 +415,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       remedyGift: incident.remedy.kind !== 'refund' && incident.remedy.kind !== 'replacement' && GIFT.test(incident.remedy.details ?? ''),
       formal: severe || incident.audience === 'business',
       summary: incident.summary ?? '',
+      // The summary as a subject line starts it: without its article, capitalised ("der Ausfall der Shop-Server" → "Ausfall der Shop-Server").
+      summaryBare: english ? '' : summaryBare(incident.summary ?? ''),
       when: incident.when ?? '',
       // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
       whenInMistake: whenSaidIn(incident.when, incident.mistake),
@@ -763,6 +765,12 @@ function remedyObject(details: string, lang: string, noun: string | undefined): 
   const t = details.trim();
   if (!noun || !REMEDY_OBJECT[lang]?.test(t)) return false;
   return t.split(/\s+/u).slice(0, 4).some((w) => w.toLowerCase() === noun.toLowerCase());
+}
+
+/** A German, French or Spanish summary without its leading article, capitalised, for a subject line. */
+function summaryBare(summary: string): string {
+  const t = summary.trim().replace(/[.!;:\s]+$/u, '').replace(/^(?:der|die|das|den|le|la|les|l[’']|el|los|las)\s*(?=\p{L})/iu, (a) => (/[’']$/u.test(a) || /\s$/u.test(a) ? '' : a));
+  return t === '' ? '' : t[0]!.toUpperCase() + t.slice(1);
 }
 
 /** A kind of data typed in the manager's words, as the reader's own in a list ("bulletins de salaire" → "vos bulletins de salaire"). */

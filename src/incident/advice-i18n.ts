@@ -5,7 +5,7 @@
  * colloquial word), so the writer hears about it, with a better example, before a customer reads it.
  * Pure: the commands print it on stderr (validate.ts incidentWarnings).
  */
-import { commaSplices, formalRegister, germanCapitals, germanLowerCased, informalWords } from '../text/typed.js';
+import { commaSplices, expandAbbreviations, formalRegister, germanCapitals, germanLowerCased, informalWords, longTypedDates, outcomeNote } from '../text/typed.js';
 import type { FieldAdvice } from './advice.js';
 
 /** The fields of an incident this reads, as typed (before or after the schema). */
@@ -121,8 +121,11 @@ function adviseOne(field: string, name: Checked, text: string, lang: string): Fi
   const typed = text.trim();
   if (typed === '' || !LANGUAGE_MARK[lang]!.test(typed)) return out;
   const colloquial = COLLOQUIAL[lang]!;
-  const slang = [...new Set((typed.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => Object.hasOwn(colloquial, w)))];
-  const fragment = (name !== 'outcome' || lang !== 'de') && words(typed).length <= (lang === 'de' ? 5 : 8) && !VERBS[lang]!.test(typed);
+  // Words with their hyphens: "e-mail" is no colloquial "mail".
+  const slang = [...new Set((typed.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []).filter((w) => Object.hasOwn(colloquial, w)))];
+  // A new date typed as a note ("nouveau rdv ven 27 nov à 9h") is said as a sentence by the letter: no fragment.
+  const noteSaid = name === 'outcome' && outcomeNote(longTypedDates(expandAbbreviations(typed, lang), lang), lang) !== longTypedDates(expandAbbreviations(typed, lang), lang);
+  const fragment = (name !== 'outcome' || lang !== 'de') && !noteSaid && words(typed).length <= (lang === 'de' ? 5 : 8) && !VERBS[lang]!.test(typed);
   {
     const limit = lang === 'de' ? 5 : 8;
     if (fragment && limit > 0) {
@@ -158,8 +161,9 @@ function adviseOne(field: string, name: Checked, text: string, lang: string): Fi
     const problem = lang === 'de' ? `ist umgangssprachlich (${pairs})` : lang === 'fr' ? `contient des mots familiers (${pairs})` : `contiene palabras coloquiales (${pairs})`;
     let better = typed;
     // "on a livré" → "nous avons livré", "on vérifie" → "nous vérifions".
-    if (left.includes('on')) better = better.replace(/(?<![\p{L}])on a(?![\p{L}])/giu, 'nous avons').replace(/(?<![\p{L}])on est(?![\p{L}])/giu, 'nous sommes').replace(/(?<![\p{L}])on (\p{L}+?)e(?![\p{L}])/giu, 'nous $1ons');
-    for (const w of left) better = better.replace(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'giu'), colloquial[w]!);
+    // As the letter writes it ("on appelle" → "nous appelons").
+    if (left.includes('on')) better = formalRegister(better, 'fr');
+    for (const w of left) better = better.replace(new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, 'giu'), colloquial[w]!);
     out.push({ field, problem, example: q(asSentence(lang === 'de' ? germanCapitals(better) : better)), lang });
   }
   if (lang !== 'de') {

@@ -33,7 +33,7 @@ const NOT_NOUNS = new Set([
   'mehr', 'weniger', 'ganz', 'gar', 'zu', 'so', 'ab', 'um', 'erst', 'immer', 'nie', 'oft', 'gleich', 'später', 'früher', 'vorher',
   'ist', 'sind', 'war', 'waren', 'hat', 'hatte', 'hatten', 'haben', 'wird', 'wurde', 'wurden', 'werden', 'kann', 'konnte', 'können',
   'muss', 'musste', 'müssen', 'soll', 'sollte', 'will', 'wollte', 'gibt', 'gab', 'steht', 'stand', 'kommt', 'kam', 'liegt', 'lag',
-  'geht', 'ging', 'gehen', 'lagen', 'sein', 'gewesen', 'worden',
+  'geht', 'ging', 'gehen', 'lagen', 'sein', 'gewesen', 'worden', 'entfällt', 'entfallen', 'gilt', 'gelten', 'beträgt', 'kostet', 'folgt', 'fällt', 'bleibt', 'läuft',
 ]);
 
 /** Adjectives common enough to name: passed over on the way to the noun, never capitalised themselves. */
@@ -204,6 +204,10 @@ const FR_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2}(?:er)?)\s+(janv|févr|fevr|fév|a
 const ES_MONTHS: Readonly<Record<string, string>> = { ene: 'enero', feb: 'febrero', mar: 'marzo', abr: 'abril', may: 'mayo', jun: 'junio', jul: 'julio', ago: 'agosto', sep: 'septiembre', sept: 'septiembre', set: 'septiembre', oct: 'octubre', nov: 'noviembre', dic: 'diciembre' };
 const ES_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2})\s+(?:de\s+)?(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)\.?(?![\p{L}])/giu;
 const NBSP = '\u00a0';
+/** "24/11" (a day and a month; not a year-first or a fraction with a third part other than a year). */
+const SLASH_DATE = /(?<![\p{L}\d/.,])(\d{1,2})\/(\d{1,2})(?:\/(?:20)?\d{2})?(?![\d/.,]\d)/gu;
+const FR_MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const ES_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 /** Words after which a French weekday takes no "le". */
 const FR_NO_LE = new Set(['le', 'du', 'au', 'dès', 'depuis', 'ce', 'au', 'et', 'ou', 'chaque', 'jusqu’au', 'prochain', 'dernier']);
 /** Words a subordinate clause's conjunction follows without a comma ("und damit", "auch wenn", "so dass"). */
@@ -231,13 +235,22 @@ export function longTypedDates(text: string, lang: string): string {
   }
   if (lang === 'fr') {
     return text
+      .replace(SLASH_DATE, (m, d: string, mo: string) => (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${Number(d) === 1 ? '1er' : Number(d)} ${FR_MONTH_NAMES[Number(mo) - 1]}` : m))
       .replace(FR_SHORT_MONTH, (_m, d: string, mo: string) => `${d} ${FR_MONTHS[mo.toLowerCase()]}`)
       // "prêtes mercredi 25 novembre" → "prêtes le mercredi 25 novembre" (not after du, au, le, dès…).
       .replace(/(?<=(\p{L}+)\s)(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?=\s+\d)/giu, (day: string, ...rest: unknown[]) => (FR_NO_LE.has(String(rest[0]).toLowerCase()) ? day : `le ${day}`))
+      // "au rendez-vous de mardi 24" → "du mardi 24".
+      .replace(/(?<![\p{L}])de le (?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)/giu, 'du ')
       .replace(/(?<![\p{L}\d])(\d{1,2})\s?h\s?(\d{2})(?![\d])/gu, `$1${NBSP}h${NBSP}$2`)
       .replace(/(?<![\p{L}\d])(\d{1,3})\s?h(?![\p{L}\d])/gu, (_m, n: string) => (Number(n) > 24 ? `${n}${NBSP}heures` : `${n}${NBSP}h`));
   }
-  if (lang === 'es') return text.replace(ES_SHORT_MONTH, (_m, d: string, mo: string) => `${d} de ${ES_MONTHS[mo.toLowerCase()]}`);
+  if (lang === 'es') {
+    return text
+      .replace(SLASH_DATE, (m, d: string, mo: string) => (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${Number(d)} de ${ES_MONTH_NAMES[Number(mo) - 1]}` : m))
+      .replace(ES_SHORT_MONTH, (_m, d: string, mo: string) => `${d} de ${ES_MONTHS[mo.toLowerCase()]}`)
+      // "hasta las 13 h", "a las 9h": the hour as Spanish writes it ("13:00").
+      .replace(/(?<=(?:las|la)\s)(\d{1,2})\s?h(?![\p{L}\d])/gu, (m, h: string) => (Number(h) <= 24 ? `${h}:00` : m));
+  }
   return text;
 }
 
@@ -257,7 +270,10 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])evtl\.?(?![\p{L}])/giu, 'eventuell'],
     [/(?<![\p{L}\d])mind\.(?![\p{L}])/giu, 'mindestens'],
     [/(?<![\p{L}\d])max\.(?=\s)/giu, 'maximal'],
+    [/(?<![\p{L}\d])tel\.(?=\s+(?:\p{L}+\s+)?(?:informiert|benachrichtigt|erreicht|erreichbar|kontaktiert|angekündigt|abgesagt|gemeldet|bestätigt|vereinbart|informieren|benachrichtigen|kontaktieren)(?![\p{L}]))/giu, 'telefonisch'],
     [/(?<![\p{L}\d])tel\.(?=\s)/giu, 'Telefon'],
+    [/(?<![\p{L}\d])(?:ca\.|circa)\s*(?=\d{1,2}(?::\d{2})?\s*uhr(?![\p{L}]))/giu, 'gegen '],
+    [/(?<![\p{L}\d])ca\.\s*(?=\d)/giu, 'etwa '],
     [/(?<![\p{L}\d])(?:pls|plz|bitte bitte)(?![\p{L}])/giu, 'bitte'],
     [/(?<![\p{L}\d])ne info(?![\p{L}])/giu, 'eine Nachricht'],
     [/(?<![\p{L}\d])(mo|di|mi|do|fr|sa|so)\.(?=\s+\p{Ll})/gu, '§WD$1'],
@@ -279,7 +295,8 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])qqch(?![\p{L}])/giu, 'quelque chose'],
     [/(?<![\p{L}\d])rdv(?![\p{L}])/giu, 'rendez-vous'],
     [/(?<![\p{L}\d])tél\.(?=\s)/giu, 'téléphone'],
-    [/(?<![\p{L}\d])(lun|mar|mer|jeu|ven|sam|dim)\.\s*(?=\d)/giu, '§WD$1 '],
+    [/(?<![\p{L}\d])(lun|mar|mer|jeu|ven|sam|dim)\.?\s*(?=\d{1,2}(?:er)?(?:\s+\p{L}|\/\d))/giu, '§WD$1 '],
+    [/(?<![\p{L}\d])ca\.\s*(?=\d)/giu, 'environ '],
   ],
   es: [
     [/(?<![\p{L}\d])aprox\.?(?![\p{L}])/giu, 'aproximadamente'],
@@ -288,7 +305,11 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])inkl\.|incl\.(?=\s)/giu, 'incluidas'],
     [/(?<![\p{L}\d])q(?=\s)/giu, 'que'],
     [/(?<=(?:^|\s)de\s)(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic)\.(?![\p{L}])/giu, '§MO$1'],
-    [/(?<![\p{L}\d])(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.\s*(?=\d)/giu, '§WD$1 '],
+    [/(?<![\p{L}\d])(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.?\s*(?=\d{1,2}(?:\s+(?:de\s+)?\p{L}|\/\d))/giu, '§WD$1 '],
+    // "5% dto.", "10 % dto en la obra": a discount as a letter says it.
+    [/(?<![\p{L}\d])(\d+(?:[.,]\d+)?)\s*%\s*(?:dto|dcto|desc)\.?(?![\p{L}])/giu, 'un $1 % de descuento'],
+    [/(?<![\p{L}\d])(?:dto|dcto)\.(?=\s)/giu, 'descuento'],
+    [/(?<![\p{L}\d])aprox\.?(?=\s*\d)/giu, 'aproximadamente'],
     // A weekday shortened in prose ("la cita del mar.", "el jue."), not before a date.
     [/(?<![\p{L}\d])(el|del|al|este|hasta|desde)\s+(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.(?!\s*\d)/giu, '$1 §WD$2'],
   ],
@@ -375,7 +396,10 @@ function frenchOnToNous(text: string): string {
     if (!to) {
       // Only -er verbs in the present ("vérifie", "passe", "contrôle"): "mange" → "mangeons", "place" → "plaçons".
       if (!/[^aeiouéè]e$/u.test(verb) && !/[iuo]e$/u.test(verb)) return m;
-      const stem = verb.slice(0, -1);
+      let stem = verb.slice(0, -1);
+      // The stem of "nous": "appelle" → "appel", "jette" → "jet", "achète"/"lève" → "achet"/"lev", "envoie"/"paie" → "envoy"/"pay".
+      if (/(?:ll|tt)$/u.test(stem) && !/^(?:quitt|regrett|flott|gratt|frott|mett|sortt)/u.test(stem)) stem = stem.slice(0, -1);
+      stem = stem.replace(/è([^aeiouyéèêë]{1,2})$/u, (m, c: string) => `${/é/u.test(stem.slice(0, -m.length)) ? 'é' : 'e'}${c}`).replace(/([oau])i$/u, '$1y');
       to = /g$/u.test(stem) ? `${stem}eons` : /c$/u.test(stem) ? `${stem.slice(0, -1)}çons` : `${stem}ons`;
     }
     const pieces = objects.replace(/\s+/gu, ' ').replace(/([nl][’'])\s*$/u, '$1');
@@ -484,7 +508,7 @@ const CLAUSE_SUBJECT: Readonly<Record<string, RegExp>> = {
 const LEFT_VERB: Readonly<Record<string, RegExp>> = {
   de: /$^/u,
   fr: /(?<![\p{L}])(?:ne|n[’'])\s*\p{L}{2,}|(?<![\p{L}])(?:nous|je|il|elle|ils|elles)\s+\p{L}{2,}|\p{L}{3,}(?:aient|ait)(?![\p{L}])/u,
-  es: /(?<![\p{L}])no\s+\p{L}{2,}|\p{L}{3,}(?:aron|ieron|aba|aban|ía|ían)(?![\p{L}])|\p{L}{3,}ó(?![\p{L}])/u,
+  es: /(?<![\p{L}])no\s+\p{L}{2,}|\p{L}{3,}(?:aron|ieron|aba|aban|ía|ían|amos|emos|imos)(?![\p{L}])|\p{L}{3,}ó(?![\p{L}])/u,
 };
 
 /**
@@ -602,4 +626,60 @@ export function framedCause(text: string, lang: string): string {
   if (/^des /u.test(np)) return '';
   const de = /^le /u.test(np) ? np.replace(/^le /u, 'du ') : /^les /u.test(np) ? np.replace(/^les /u, 'des ') : /^(?:un|une)(?![\p{L}])/u.test(np) ? `d’${np}` : `de ${np}`;
   return `Le problème venait ${de}.`;
+}
+
+/** Plural nouns a German mistake names the whole batch by ("unsere Weihnachtsgewürz-Sets"), with their singular and its possessive. */
+const DE_BATCH: ReadonlyArray<readonly [RegExp, string, string]> = [
+  [/sets$/u, 'set', 'Ihr'], [/pakete$/u, 'paket', 'Ihr'], [/tickets$/u, 'ticket', 'Ihr'], [/kalender$/u, 'kalender', 'Ihr'], [/gutscheine$/u, 'gutschein', 'Ihr'],
+  [/bestellungen$/u, 'bestellung', 'Ihre'], [/lieferungen$/u, 'lieferung', 'Ihre'], [/sendungen$/u, 'sendung', 'Ihre'], [/boxen$/u, 'box', 'Ihre'],
+  [/kisten$/u, 'kiste', 'Ihre'], [/karten$/u, 'karte', 'Ihre'],
+];
+const DE_PLURAL_VERB: Readonly<Record<string, string>> = {
+  sind: 'ist', waren: 'war', wurden: 'wurde', werden: 'wird', haben: 'hat', hatten: 'hatte', konnten: 'konnte', können: 'kann',
+  kamen: 'kam', kommen: 'kommt', gingen: 'ging', gehen: 'geht', lagen: 'lag', liegen: 'liegt', blieben: 'blieb', bleiben: 'bleibt',
+};
+
+/**
+ * A German mistake typed about the whole batch ("unsere Weihnachtsgewürz-Sets, bestellt bis …, sind nicht … verschickt
+ * worden") told to the one reader ("Ihr Weihnachtsgewürz-Set, bestellt bis …, ist nicht … verschickt worden"): the noun in
+ * the singular with "Ihr"/"Ihre", and the first plural verb after it agreeing. Other text is returned as typed.
+ */
+export function germanToReader(text: string): string {
+  const m = /^(\s*)unsere\s+([\p{L}-]+)(?![\p{L}])/iu.exec(text);
+  if (!m) return text;
+  const noun = m[2]!;
+  const rule = DE_BATCH.find(([re]) => re.test(noun.toLowerCase()));
+  if (!rule) return text;
+  const [re, one, own] = rule;
+  const lower = noun.toLowerCase();
+  const stem = noun.slice(0, lower.search(re));
+  const single = stem === '' ? one[0]!.toUpperCase() + one.slice(1) : stem + (/-$/u.test(stem) ? one[0]!.toUpperCase() + one.slice(1) : one);
+  const rest = text.slice(m[0].length);
+  const verb = /(?<![\p{L}])(sind|waren|wurden|werden|haben|hatten|konnten|können|kamen|kommen|gingen|gehen|lagen|liegen|blieben|bleiben)(?![\p{L}])/u.exec(rest);
+  if (!verb) return text;
+  return `${m[1]}${own} ${single}${rest.slice(0, verb.index)}${DE_PLURAL_VERB[verb[1]!]}${rest.slice(verb.index + verb[1]!.length)}`;
+}
+
+/**
+ * An outcome typed as a note of the new date ("neuer termin fr 27.11. ca. 10 uhr", "nouveau rdv ven 27 nov à 9h",
+ * "nueva cita el lunes 30") said as a sentence: "Ihr neuer Termin ist am Freitag, 27. November, gegen 10 Uhr.",
+ * "Votre nouveau rendez-vous est fixé au vendredi 27 novembre à 9 h.", "Su nueva cita es el lunes 30.".
+ * Anything else is returned as typed.
+ */
+export function outcomeNote(text: string, lang: string): string {
+  const t = text.trim();
+  const dayStart = /^(?:\d|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)/iu;
+  if (lang === 'de') {
+    const m = /^neuer\s+([\p{L}-]*termin)\s*:?\s*(?:ist\s+)?(?:am\s+)?(.+)$/iu.exec(t);
+    if (m && dayStart.test(m[2]!)) return `Ihr neuer ${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ist ${/^morgen/iu.test(m[2]!) ? '' : 'am '}${m[2]!.replace(/[.\s]+$/u, '')}.`;
+  }
+  if (lang === 'fr') {
+    const m = /^nouveau\s+(rendez-vous|créneau|passage)\s*:?\s*(?:le\s+|au\s+|fixé\s+au\s+)?(.+)$/iu.exec(t);
+    if (m && dayStart.test(m[2]!)) return `Votre nouveau ${m[1]!.toLowerCase()} est fixé au ${m[2]!.replace(/[.\s]+$/u, '')}.`;
+  }
+  if (lang === 'es') {
+    const m = /^nueva\s+(cita|visita|fecha de entrega|fecha|entrega|instalación)\s*:?\s*(?:es\s+)?(?:para\s+)?(?:el\s+)?(.+)$/iu.exec(t);
+    if (m && dayStart.test(m[2]!)) return `Su nueva ${m[1]!.toLowerCase()} es el ${m[2]!.replace(/[.\s]+$/u, '')}.`;
+  }
+  return text;
 }
