@@ -507,7 +507,7 @@ const CLAUSE_SUBJECT: Readonly<Record<string, RegExp>> = {
 /** More verbs, for the part before a comma only: French "ne partent", "nous passons", Spanish "retrasó", "no llegaba". */
 const LEFT_VERB: Readonly<Record<string, RegExp>> = {
   de: /$^/u,
-  fr: /(?<![\p{L}])(?:ne|n[’'])\s*\p{L}{2,}|(?<![\p{L}])(?:nous|je|il|elle|ils|elles)\s+\p{L}{2,}|\p{L}{3,}(?:aient|ait)(?![\p{L}])/u,
+  fr: /(?<![\p{L}])(?:ne|n[’'])\s*\p{L}{2,}|(?<![\p{L}])(?:nous|je|il|elle|ils|elles)\s+\p{L}{2,}|\p{L}{3,}(?:aient|ait)(?![\p{L}])|(?<![\p{L}])[lmtsn][’'](?:ont|a|est|avait|avaient|était|étaient)(?![\p{L}])/u,
   es: /(?<![\p{L}])no\s+\p{L}{2,}|\p{L}{3,}(?:aron|ieron|aba|aban|ía|ían|amos|emos|imos)(?![\p{L}])|\p{L}{3,}ó(?![\p{L}])/u,
 };
 
