@@ -33,7 +33,7 @@ const NOT_NOUNS = new Set([
   'mehr', 'weniger', 'ganz', 'gar', 'zu', 'so', 'ab', 'um', 'erst', 'immer', 'nie', 'oft', 'gleich', 'später', 'früher', 'vorher',
   'ist', 'sind', 'war', 'waren', 'hat', 'hatte', 'hatten', 'haben', 'wird', 'wurde', 'wurden', 'werden', 'kann', 'konnte', 'können',
   'muss', 'musste', 'müssen', 'soll', 'sollte', 'will', 'wollte', 'gibt', 'gab', 'steht', 'stand', 'kommt', 'kam', 'liegt', 'lag',
-  'geht', 'ging', 'gehen', 'lagen', 'sein', 'gewesen', 'worden', 'entfällt', 'entfallen', 'gilt', 'gelten', 'beträgt', 'kostet', 'folgt', 'fällt', 'bleibt', 'läuft',
+  'geht', 'ging', 'gehen', 'lagen', 'sein', 'gewesen', 'worden', 'bzw', 'usw', 'etc', 'ca', 'zwischen', 'entfällt', 'entfallen', 'gilt', 'gelten', 'beträgt', 'kostet', 'folgt', 'fällt', 'bleibt', 'läuft',
 ]);
 
 /** Adjectives common enough to name: passed over on the way to the noun, never capitalised themselves. */
@@ -242,14 +242,16 @@ export function longTypedDates(text: string, lang: string): string {
       // "au rendez-vous de mardi 24" → "du mardi 24".
       .replace(/(?<![\p{L}])de le (?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)/giu, 'du ')
       .replace(/(?<![\p{L}\d])(\d{1,2})\s?h\s?(\d{2})(?![\d])/gu, `$1${NBSP}h${NBSP}$2`)
-      .replace(/(?<![\p{L}\d])(\d{1,3})\s?h(?![\p{L}\d])/gu, (_m, n: string) => (Number(n) > 24 ? `${n}${NBSP}heures` : `${n}${NBSP}h`));
+      .replace(/(?<![\p{L}\d])(\d{1,3})\s?h(?![\p{L}\d])/gu, (_m, n: string) => (Number(n) > 24 ? `${n}${NBSP}heures` : `${n}${NBSP}h`))
+      .replace(/(\p{L}+\s)?(\d{1,2}\u00a0h(?:\u00a0\d{2})?)\s?[-–]\s?(\d{1,2}\u00a0h(?:\u00a0\d{2})?)/gu, (_m, w: string | undefined, a: string, b: string) =>
+        (w?.trim().toLowerCase() === 'entre' ? `${w}${a} et ${b}` : /^(?:de|du|à)$/iu.test(w?.trim() ?? '') ? `${w ?? ''}${a} à ${b}` : `${w ?? ''}de ${a} à ${b}`));
   }
   if (lang === 'es') {
     return text
       .replace(SLASH_DATE, (m, d: string, mo: string) => (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${Number(d)} de ${ES_MONTH_NAMES[Number(mo) - 1]}` : m))
       .replace(ES_SHORT_MONTH, (_m, d: string, mo: string) => `${d} de ${ES_MONTHS[mo.toLowerCase()]}`)
       // "hasta las 13 h", "a las 9h": the hour as Spanish writes it ("13:00").
-      .replace(/(?<=(?:las|la)\s)(\d{1,2})\s?h(?![\p{L}\d])/gu, (m, h: string) => (Number(h) <= 24 ? `${h}:00` : m));
+      .replace(/(?<=(?:las|la|a|de|hasta|desde|entre|y)\s)(\d{1,2})\s?h(?![\p{L}\d])/gu, (m, h: string) => (Number(h) <= 24 ? `${h}:00` : m));
   }
   return text;
 }
@@ -275,10 +277,16 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])(?:ca\.|circa)\s*(?=\d{1,2}(?::\d{2})?\s*uhr(?![\p{L}]))/giu, 'gegen '],
     [/(?<![\p{L}\d])ca\.\s*(?=\d)/giu, 'etwa '],
     [/(?<![\p{L}\d])(?:pls|plz|bitte bitte)(?![\p{L}])/giu, 'bitte'],
+    [/(?<![\p{L}\d])zw\.(?=\s)/giu, 'zwischen'],
+    [/(?<![\p{L}\d])z\.\s?b\.(?=\s|$)/giu, 'z. B.'],
+    [/(?<![\p{L}\d])u\.\s?a\.(?=\s|$)/giu, 'unter anderem'],
+    // "ab 9h", "14-16 uhr": hours as a letter writes them ("ab 9 Uhr", "14–16 Uhr").
+    [/(?<![\p{L}\d:.])(\d{1,2})\s?h(?![\p{L}\d])/giu, '$1 Uhr'],
+    [/(?<![\p{L}\d:.])(\d{1,2}(?::\d{2})?)\s?-\s?(\d{1,2}(?::\d{2})?)(?=\s*uhr(?![\p{L}]))/giu, '$1–$2'],
     [/(?<![\p{L}\d])ne info(?![\p{L}])/giu, 'eine Nachricht'],
     [/(?<![\p{L}\d])(mo|di|mi|do|fr|sa|so)\.(?=\s+\p{Ll})/gu, '§WD$1'],
     // A weekday shortened in prose ("am mi.", "bis do."), not before a date ("mi, 25.11." is the date's own).
-    [/(?<![\p{L}\d])(am|ab|bis|seit|vom|zum|diesen|nächsten|kommenden|letzten)\s+(mo|di|mi|do|fr|sa|so)\.?(?![.\p{L}])(?![.,]?\s*\d)/giu, '$1 §WD$2'],
+    [/(?<![\p{L}\d])(am|ab|bis|seit|vom|zum|diesen|nächsten|kommenden|letzten|spätestens|frühestens)\s+(mo|di|mi|do|fr|sa|so)\.?(?![.\p{L}])(?![.,]?\s*\d)/giu, '$1 §WD$2'],
   ],
   fr: [
     [/(?<![\p{L}\d])(sont|été|être|est|seront|sera)(\s+(?:\p{L}+ment\s+|désormais\s+|maintenant\s+|tous\s+|toutes\s+)?)vérifs?\.?(?![\p{L}])/giu, '$1$2§VERIF$1'],
@@ -295,7 +303,8 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])qqch(?![\p{L}])/giu, 'quelque chose'],
     [/(?<![\p{L}\d])rdv(?![\p{L}])/giu, 'rendez-vous'],
     [/(?<![\p{L}\d])tél\.(?=\s)/giu, 'téléphone'],
-    [/(?<![\p{L}\d])(lun|mar|mer|jeu|ven|sam|dim)\.?\s*(?=\d{1,2}(?:er)?(?:\s+\p{L}|\/\d))/giu, '§WD$1 '],
+    [/(?<![\p{L}\d])tech\.(?=\s|$)/giu, 'technicien'],
+    [/(?<![\p{L}\d])(lun|mar|mer|jeu|ven|sam|dim)\.?\s*(?=\d{1,2}(?:er)?(?:\s+\p{L}|\/\d|\s*$|[,;)]|\.(?!\d)))/giu, '§WD$1 '],
     [/(?<![\p{L}\d])ca\.\s*(?=\d)/giu, 'environ '],
   ],
   es: [
@@ -305,10 +314,12 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])inkl\.|incl\.(?=\s)/giu, 'incluidas'],
     [/(?<![\p{L}\d])q(?=\s)/giu, 'que'],
     [/(?<=(?:^|\s)de\s)(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic)\.(?![\p{L}])/giu, '§MO$1'],
-    [/(?<![\p{L}\d])(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.?\s*(?=\d{1,2}(?:\s+(?:de\s+)?\p{L}|\/\d))/giu, '§WD$1 '],
+    [/(?<![\p{L}\d])(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.?\s*(?=\d{1,2}(?:\s+(?:de\s+)?\p{L}|\/\d|\s*$|[,;)]|\.(?!\d)))/giu, '§WD$1 '],
     // "5% dto.", "10 % dto en la obra": a discount as a letter says it.
     [/(?<![\p{L}\d])(\d+(?:[.,]\d+)?)\s*%\s*(?:dto|dcto|desc)\.?(?![\p{L}])/giu, 'un $1 % de descuento'],
     [/(?<![\p{L}\d])(?:dto|dcto)\.(?=\s)/giu, 'descuento'],
+    [/(?<![\p{L}\d])c\/(?=\s)/giu, 'con'],
+    [/(?<![\p{L}\d])p\.\s?ej\.(?=\s|$)/giu, 'por ejemplo'],
     [/(?<![\p{L}\d])aprox\.?(?=\s*\d)/giu, 'aproximadamente'],
     // A weekday shortened in prose ("la cita del mar.", "el jue."), not before a date.
     [/(?<![\p{L}\d])(el|del|al|este|hasta|desde)\s+(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.(?!\s*\d)/giu, '$1 §WD$2'],
@@ -518,7 +529,7 @@ const LEFT_VERB: Readonly<Record<string, RegExp>> = {
 const PRONOUN_SUBJECT: Readonly<Record<string, RegExp>> = {
   de: /^(?:wir|ich|er|man|niemand|keiner|nichts)\s+\p{Ll}/u,
   fr: /^(?:nous|je|il|elle|ils|elles|personne\s+ne|rien\s+ne|aucun\p{L}*\s+ne)\s+\p{L}/u,
-  es: /^(?:nosotros|nosotras|yo|él|ella|ellos|ellas|nadie|nada|ninguno|ninguna)\s+\p{L}/u,
+  es: /^(?:(?:nosotros|nosotras|yo|él|ella|ellos|ellas|nadie|nada|ninguno|ninguna)\s+\p{L}|no\s+(?:(?:le|les|lo|la|los|las|se|nos)\s+)?\p{L}{2,}(?:amos|emos|imos|ó|aron|ieron)(?![\p{L}]))/u,
 };
 /** A finite verb as the first word after a noun subject, past its clitics: "le propriétaire reçoit", "el técnico llamó". */
 const VERB_NEXT: Readonly<Record<string, RegExp>> = {

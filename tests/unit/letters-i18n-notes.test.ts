@@ -106,6 +106,14 @@ describe('abbreviations and short dates written out', () => {
     expect(typed('prometido para el lun 23 nov', 'es')).toBe('prometido para el lunes 23 de noviembre');
     expect(typed('le ofrecemos 5% dto. en la obra', 'es')).toBe('le ofrecemos un 5 % de descuento en la obra');
   });
+  it('hours, ranges and more shorthand ("ab 9h", "14-16 uhr", "zw.", "z.b.", "entre 8h-12h", "tech.", "de 9 a 14 h", "c/", "p.ej.")', () => {
+    expect(typed('di 24.11., 14-16 uhr, ab 9h, zw. 8 und 12 uhr', 'de')).toBe('Dienstag, 24. November, 14–16 Uhr, ab 9 Uhr, zwischen 8 und 12 Uhr');
+    expect(typed('lieferung bis spätestens fr., z.b. die gewürze, u.a. zimt, vom wochenende bzw. montag', 'de')).toBe('Lieferung bis spätestens Freitag, z. B. die Gewürze, unter anderem Zimt, vom Wochenende bzw. Montag');
+    expect(typed('le 24/11 entre 8h-12h, tech. malade, livraison prévue mer. 25', 'fr')).toBe('le 24 novembre entre 8\u00a0h et 12\u00a0h, technicien malade, livraison prévue le mercredi 25');
+    expect(typed('créneau 8h-12h', 'fr')).toBe('créneau de 8\u00a0h à 12\u00a0h');
+    expect(typed('de 9 a 14 h, enviado c/ retraso, p.ej. el libro', 'es')).toBe('de 9 a 14:00, enviado con retraso, por ejemplo el libro');
+    expect(typed('el técnico no vino, no avisamos', 'es')).toBe('el técnico no vino. No avisamos');
+  });
   it('French "on" with the verb of "nous": appelons, envoyons, achetons, répétons', () => {
     expect(formalRegister('on appelle le client, on envoie un devis, on achète, on répète, on vérifie', 'fr')).toBe('nous appelons le client, nous envoyons un devis, nous achetons, nous répétons, nous vérifions');
   });
