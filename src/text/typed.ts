@@ -231,7 +231,9 @@ export function longTypedDates(text: string, lang: string): string {
       .replace(/(\p{L}+)\s+(sobald|wenn|weil|dass|damit|falls|obwohl|nachdem|bevor|ob)\s/gu, (m, w: string, c: string) => (NO_COMMA_BEFORE.has(w.toLowerCase()) ? m : `${w}, ${c} `))
       // An infinitive group after "statt", "ohne", "um" takes its comma ("zurückgehalten, statt Sie zu informieren").
       .replace(DE_INFINITIVE, (m, w: string, c: string) => (NO_COMMA_BEFORE.has(w.toLowerCase()) ? m : m.replace(`${w} ${c}`, `${w}, ${c}`)))
-      .replace(DE_TIME, (_m, p: string, t: string) => `${p} ${t} Uhr`);
+      .replace(DE_TIME, (_m, p: string, t: string) => `${p} ${t} Uhr`)
+      // "Uhr" after a time, also in text with a capital elsewhere (which germanCapitals leaves as typed).
+      .replace(/(\d)\s+uhr(?![\p{L}])/gu, '$1 Uhr');
   }
   if (lang === 'fr') {
     return text
