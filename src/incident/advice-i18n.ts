@@ -5,7 +5,7 @@
  * colloquial word), so the writer hears about it, with a better example, before a customer reads it.
  * Pure: the commands print it on stderr (validate.ts incidentWarnings).
  */
-import { commaSplices, expandAbbreviations, formalRegister, germanCapitals, germanLowerCased, informalWords, longTypedDates, outcomeNote } from '../text/typed.js';
+import { commaSplices, expandAbbreviations, formalRegister, germanCapitals, germanLowerCased, germanToReader, informalWords, longTypedDates, outcomeNote } from '../text/typed.js';
 import type { FieldAdvice } from './advice.js';
 
 /** The fields of an incident this reads, as typed (before or after the schema). */
@@ -176,7 +176,28 @@ function adviseOne(field: string, name: Checked, text: string, lang: string): Fi
       out.push({ field, problem, example: q(asSentence(better)), lang });
     }
   }
+  if (name === 'mistake') out.push(...adviseBatch(field, typed, lang));
   return out;
+}
+
+/** A mistake typed about the whole batch ("nos commandes…", "los pedidos del lunes…", "alle Bestellungen…"). */
+const BATCH: Readonly<Record<string, RegExp>> = {
+  de: /^(?:unsere|alle|sämtliche)\s+[\p{L}-]*(?:bestellungen|pakete|sendungen|lieferungen|sets|kalender|termine|rechnungen|abbuchungen|shops|konten|kunden)(?![\p{L}])/iu,
+  fr: /^(?:les|nos|toutes les|tous les)\s+(?:commandes|colis|dossiers|livraisons|envois|factures|prélèvements|rendez-vous|clients|abonnés|boutiques|comptes)(?![\p{L}])/iu,
+  es: /^(?:los|las|nuestros|nuestras|todos los|todas las)\s+(?:pedidos|paquetes|envíos|libros|citas|facturas|cargos|recibos|clientes|tiendas|cuentas)(?![\p{L}])/iu,
+};
+function adviseBatch(field: string, typed: string, lang: string): FieldAdvice[] {
+  const m = BATCH[lang]?.exec(typed);
+  // The German letter tells the batch to the reader itself where it can ("unsere Sets … sind" → "Ihr Set … ist").
+  if (!m || (lang === 'de' && germanToReader(typed) !== typed)) return [];
+  const q = QUOTE[lang]!;
+  const problem = lang === 'de'
+    ? `spricht von allen (${q(m[0])}), aber jeder Brief geht an eine Person – bitte mit „Ihr …“ / „Ihre …“ schreiben`
+    : lang === 'fr'
+      ? `parle de tous (${q(m[0])}), mais chaque lettre va à une seule personne – écrivez « votre … »`
+      : `habla de todos (${q(m[0])}), pero cada carta va a una sola persona: escriba «su …»`;
+  const example = lang === 'de' ? 'Ihre Bestellung hat unser Lager drei Tage zu spät verlassen.' : lang === 'fr' ? 'Votre commande est partie de notre entrepôt avec trois jours de retard.' : 'Su pedido salió de nuestro almacén con tres días de retraso.';
+  return [{ field, problem, example: q(example), lang }];
 }
 
 /**

@@ -148,6 +148,17 @@ describe('the reader, not the batch', () => {
   });
 });
 
+describe('a batch the letter cannot tell to the reader is told to the writer', () => {
+  it('fr, es, de: a warning in the incident’s language', () => {
+    expect(letter({ locale: 'fr', mistake: 'les commandes de samedi sont parties avec trois jours de retard' }).warnings.join('\n')).toMatch(/parle de tous.*une seule personne/u);
+    expect(letter({ locale: 'es', mistake: 'los pedidos del lunes salieron tarde' }).warnings.join('\n')).toMatch(/habla de todos.*una sola persona/u);
+    expect(letter({ locale: 'de', mistake: 'alle Online-Shops waren nicht erreichbar' }).warnings.join('\n')).toMatch(/spricht von allen/u);
+    // What the German letter turns itself is no warning.
+    expect(letter({ locale: 'de', mistake: 'unsere Sets sind zu spät verschickt worden' }).warnings.join('\n')).not.toMatch(/spricht von allen/u);
+    expect(letter({ locale: 'fr', mistake: 'votre commande est partie en retard' }).warnings.join('\n')).not.toMatch(/parle de tous/u);
+  });
+});
+
 describe('said once', () => {
   it('the action’s bank and scam advice replaces the template’s own (de, fr, es)', () => {
     const cases = [
