@@ -45,15 +45,15 @@ const FACTS: Record<string, Partial<IncidentInput>> = {
 
 describe('no stock opener, no calque, one voice', () => {
   const STOCK: Record<string, RegExp> = {
-    es: /Lamento sinceramente lo ocurrido|Lamentamos sinceramente lo ocurrido|sin rodeos|Si desea comentarlo|Le debo una disculpa/u,
-    de: /ohne Umschweife|schulde(?:n)? Ihnen eine Entschuldigung|darüber sprechen möchten|Daraus ziehen wir Konsequenzen|So sorgen wir dafür|auf unserer Seite/u,
-    fr: /vous dois des excuses|vous devons des excuses|Je tiens à vous présenter toutes nos|Si vous souhaitez en parler|En cause\s?:|, dont vous\./u,
+    es: /Lamento sinceramente lo ocurrido|Lamentamos sinceramente lo ocurrido|sin rodeos|Si desea comentarlo|Le debo una disculpa|cumplió su parte del acuerdo|Confió en que/u,
+    de: /ohne Umschweife|schulde(?:n)? Ihnen eine Entschuldigung|darüber sprechen möchten|Daraus ziehen wir Konsequenzen|So sorgen wir dafür|auf unserer Seite|Teil der Vereinbarung/u,
+    fr: /vous dois des excuses|vous devons des excuses|Je tiens à vous présenter toutes nos|Si vous souhaitez en parler|En cause\s?:|, dont vous\.|faisiez confiance pour|part de l’engagement/u,
   };
   for (const lang of ['de', 'fr', 'es'] as const) {
-    it(`${lang}: none in any consumer variant of any scenario`, () => {
+    it(`${lang}: none in any consumer variant of any scenario or severity`, () => {
       const found: string[] = [];
       for (const scenario of SCENARIOS) {
-        for (const severity of ['minor', 'moderate'] as const) {
+        for (const severity of ['minor', 'moderate', 'major'] as const) {
           for (let id = 0; id < 12; id++) {
             const l = letter({ locale: lang, scenario, severity, id: `n${id}`, ...FACTS[lang] });
             const m = STOCK[lang]!.exec(l.all);
