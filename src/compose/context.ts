@@ -473,6 +473,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // second time ("Vous recevrez le remboursement…"), only what it adds ("…et, si votre banque…, nous les prenons en charge").
       refundTold: !english && incident.remedy.kind === 'refund' && REFUND_DONE.test(incident.outcome ?? ''),
       refundRest: english ? '' : refundRest(incident.remedy.details ?? ''),
+      // The refund as an object with its article ("remboursement intégral du plateau" → "le remboursement intégral du plateau").
+      refundNP: english ? '' : refundNP(incident.remedy.details ?? '', lang),
       // A replacement typed as what is sent ("el libro correcto sin gastos de envío…", "un nouveau colis"): the letter sends it, not "X: X".
       remedyObject: !english && remedyObject(incident.remedy.details ?? '', lang, itemPhrases(lang, incident.summary, incident.mistake)?.noun as string | undefined),
       // A French or Spanish summary that opens with its article ("le retard de livraison", "el doble cargo"): it can follow
@@ -750,9 +752,20 @@ function onDateOther(text: string | undefined, lang: string): string {
 const REFUND_DONE = /(?<![\p{L}])(?:rembours\p{L}*|erstattet|zurückerstattet|zurücküberwiesen|zurückgebucht|reembols\p{L}*|devuelto|devolvimos|hemos devuelto)(?![\p{L}])/iu;
 /** The offer after its refund: "le remboursement intégral des 145 € et, si votre banque…" → "si votre banque…". */
 function refundRest(details: string): string {
-  const m = /^\s*(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours\p{L}*|rückerstattung|erstattung|reembolso|devoluci\p{L}*)[^,;.]*?\s(?:et|und|y)(?:\s*,\s*|\s+)(?=\S)/iu.exec(details);
+  const m = /^\s*(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours\p{L}*|rückerstattung|erstattung|reembolso|devoluci\p{L}*)[^,;.]*?(?:\s(?:et|und|y)(?:\s*,\s*|\s+)|\s*[,;]\s*(?:(?:et|und|y|plus|dazu|además)\s+)?)(?=\S)/iu.exec(details);
   return m ? details.slice(m[0].length).trim() : '';
 }
+/** The refund named in the offer, with the article a sentence needs before it. */
+function refundNP(details: string, lang: string): string {
+  const t = details.trim().replace(/[.;\s]+$/u, '');
+  if (/^(?:le|la|l[’']|un|une|el|die|eine|ihre|votre|su)\s?/iu.test(t) && !/^(?:rembours|rückerst|erstatt|reembols|devoluc)/iu.test(t)) return t;
+  if (/^(?:rembours)/iu.test(t)) return `le ${t[0]!.toLowerCase()}${t.slice(1)}`;
+  if (/^(?:reembols)/iu.test(t)) return `el ${t[0]!.toLowerCase()}${t.slice(1)}`;
+  if (/^(?:devoluc)/iu.test(t)) return `la ${t[0]!.toLowerCase()}${t.slice(1)}`;
+  if (/^(?:rückerst|erstatt)/iu.test(t)) return `die ${t[0]!.toUpperCase()}${t.slice(1)}`;
+  return lang === 'de' ? t : t;
+}
+
 /** An offer that opens with an article: a thing the letter can send as typed ("el libro correcto…", "den richtigen Artikel…"). */
 const REMEDY_OBJECT: Readonly<Record<string, RegExp>> = {
   es: /^(?:el|la|los|las|un|una|unos|unas|otro|otra|su|sus)\s/iu,

@@ -264,13 +264,15 @@ export function longTypedDates(text: string, lang: string): string {
  * customer should not decode "inkl.", "am mi.", "tlf." or "pls". Abbreviations a letter may keep
  * ("z. B.", "ca.", "Nr.") stay and are known as non-terminal by the sentence helpers.
  */
-const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>> = {
+const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string | ((m: string, n: string) => string)]>>> = {
   de: [
     [/(?<![\p{L}\d])inkl\.?(?![\p{L}])/giu, 'inklusive'],
     [/(?<![\p{L}\d])exkl\.?(?![\p{L}])/giu, 'exklusive'],
     [/(?<![\p{L}])(\d+(?:[.,]\d+)?)\s*std\.?(?![\p{L}])/giu, '$1 Stunden'],
     [/(?<![\p{L}\d])std\.?(?![\p{L}])/giu, 'Stunden'],
     [/(?<![\p{L}\d])ggf\.?(?![\p{L}])/giu, 'gegebenenfalls'],
+    // "evtl. bankgebühren übernehmen wir" → "eventuelle Bankgebühren…": before a plural noun of costs it is the adjective.
+    [/(?<![\p{L}\d])evtl\.?(?=\s+[\p{L}-]*(?:gebühren|kosten|zinsen|auslagen|mehrkosten|schäden)(?![\p{L}]))/giu, 'eventuelle'],
     [/(?<![\p{L}\d])evtl\.?(?![\p{L}])/giu, 'eventuell'],
     [/(?<![\p{L}\d])mind\.(?![\p{L}])/giu, 'mindestens'],
     [/(?<![\p{L}\d])max\.(?=\s)/giu, 'maximal'],
@@ -280,6 +282,7 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])ca\.\s*(?=\d)/giu, 'etwa '],
     [/(?<![\p{L}\d])(?:pls|plz|bitte bitte)(?![\p{L}])/giu, 'bitte'],
     [/(?<![\p{L}\d])zw\.(?=\s)/giu, 'zwischen'],
+    [/(?<![\p{L}\d.,])([2-4])\s?x(?![\p{L}\d])/giu, (_m: string, n: string) => ['zweimal', 'dreimal', 'viermal'][Number(n) - 2]!],
     [/(?<![\p{L}\d])z\.\s?b\.(?=\s|$)/giu, 'z. B.'],
     [/(?<![\p{L}\d])u\.\s?a\.(?=\s|$)/giu, 'unter anderem'],
     // "ab 9h", "14-16 uhr": hours as a letter writes them ("ab 9 Uhr", "14–16 Uhr").
@@ -306,6 +309,7 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])rdv(?![\p{L}])/giu, 'rendez-vous'],
     [/(?<![\p{L}\d])tél\.(?=\s)/giu, 'téléphone'],
     [/(?<![\p{L}\d])tech\.(?=\s|$)/giu, 'technicien'],
+    [/(?<![\p{L}\d.,])([2-4])\s?x(?![\p{L}\d])/giu, (_m: string, n: string) => ['deux fois', 'trois fois', 'quatre fois'][Number(n) - 2]!],
     [/(?<![\p{L}\d])(lun|mar|mer|jeu|ven|sam|dim)\.?\s*(?=\d{1,2}(?:er)?(?:\s+\p{L}|\/\d|\s*$|[,;)]|\.(?!\d)))/giu, '§WD$1 '],
     [/(?<![\p{L}\d])ca\.\s*(?=\d)/giu, 'environ '],
   ],
@@ -321,6 +325,7 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])(\d+(?:[.,]\d+)?)\s*%\s*(?:dto|dcto|desc)\.?(?![\p{L}])/giu, 'un $1 % de descuento'],
     [/(?<![\p{L}\d])(?:dto|dcto)\.(?=\s)/giu, 'descuento'],
     [/(?<![\p{L}\d])c\/(?=\s)/giu, 'con'],
+    [/(?<![\p{L}\d.,])([2-4])\s?x(?![\p{L}\d])/giu, (_m: string, n: string) => ['dos veces', 'tres veces', 'cuatro veces'][Number(n) - 2]!],
     [/(?<![\p{L}\d])p\.\s?ej\.(?=\s|$)/giu, 'por ejemplo'],
     [/(?<![\p{L}\d])aprox\.?(?=\s*\d)/giu, 'aproximadamente'],
     // A weekday shortened in prose ("la cita del mar.", "el jue."), not before a date.
@@ -338,7 +343,7 @@ export function expandAbbreviations(text: string, lang: string): string {
   const rules = EXPAND[lang];
   if (!rules || text === '') return text;
   let out = text;
-  for (const [re, to] of rules) out = out.replace(re, to);
+  for (const [re, to] of rules) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to);
   if (!out.includes('§')) return out;
   const days = WEEKDAYS[lang]!;
   return out

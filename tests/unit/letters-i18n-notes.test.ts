@@ -209,7 +209,34 @@ describe('said once', () => {
   });
 });
 
+describe('an offer typed as a note', () => {
+  it('a refund typed without its article gets one; what a refund told in the outcome adds after a comma is kept', () => {
+    const fr = letter({ locale: 'fr', scenario: 'wrong-item', mistake: 'nous avons livré le mauvais plateau', remedy: { kind: 'refund', details: 'remboursement intégral du plateau (48 €)' } }, 'Claire Dubois <c@example.fr>');
+    expect(fr.text).toContain('Vous recevrez le remboursement intégral du plateau (48 €).');
+    const de = letter({
+      locale: 'de', scenario: 'billing-error', mistake: 'abschlag dezember wurde doppelt abgebucht', outcome: 'der doppelte betrag wird bis fr 4.12. zurücküberwiesen',
+      remedy: { kind: 'refund', details: 'rückerstattung des doppelt abgebuchten betrags, evtl. bankgebühren übernehmen wir' },
+    });
+    expect(de.text).toContain('Eventuelle Bankgebühren übernehmen wir.');
+    expect(de.text).not.toMatch(/^[ \t]+\S/mu);
+    expect(de.text).not.toMatch(/Sie erhalten Rückerstattung/u);
+  });
+  it('"2x" is a count in words; a German cause that starts "Fehler" is not framed by "Fehler" again', () => {
+    expect(expandAbbreviations('lastschriftlauf 2x gestartet', 'de')).toBe('lastschriftlauf zweimal gestartet');
+    expect(expandAbbreviations('prélevé 2x', 'fr')).toBe('prélevé deux fois');
+    expect(expandAbbreviations('cobrado 2 x', 'es')).toBe('cobrado dos veces');
+    for (let id = 0; id < 8; id++) {
+      const l = letter({ locale: 'de', id: `f${id}`, mistake: 'Ihre Rechnung war falsch', rootCause: 'fehler beim softwareupdate, lauf gestartet', commitment: 'Wir prüfen jeden Lauf' });
+      expect(l.text).not.toMatch(/Fehler[^.]*: Fehler/u);
+    }
+  });
+});
+
 describe('subjects that name this incident', () => {
+  it('a wrong item the letters have no noun for is named by the summary, not "le mauvais article"', () => {
+    const l = letter({ locale: 'fr', scenario: 'wrong-item', severity: 'minor', id: 'w1', summary: 'le mauvais plateau de fromages', mistake: 'plateau de chèvres livré au lieu du plateau de vaches' }, 'Claire Dubois <c@example.fr>');
+    expect(l.subject).not.toMatch(/article/u);
+  });
   it('a business outage: the summary and its time, no "Störungsbericht von …: der …"', () => {
     const l = letter({ locale: 'de', scenario: 'service-outage', severity: 'major', audience: 'business', summary: 'der Ausfall der Shop-Server', when: 'Dienstag, 24. November, 10:12–13:47 Uhr MEZ', ...FACTS.de });
     expect(l.subject).toBe('Ausfall der Shop-Server am Dienstag, 24. November, 10:12–13:47 Uhr MEZ – Ursache und Maßnahmen');
