@@ -209,6 +209,18 @@ describe('said once', () => {
   });
 });
 
+describe('a data exposure told the way a native letter tells it', () => {
+  it('French and Spanish open the facts with their time ("Le mardi 24 novembre à 17 h 05, un e-mail…"), not "Cela s’est produit…" after them, and no signpost filler', () => {
+    const fr = letter({ locale: 'fr', scenario: 'data-exposure', severity: 'major', id: 'd1', when: 'mardi 24 novembre à 17h05', mistake: 'un e-mail avec votre dossier a été envoyé à d’autres candidats', exposure: { data: ['name'] } } as never, 'Claire Dubois <c@example.fr>');
+    expect(fr.text).toContain('Le mardi 24 novembre à 17\u00a0h\u00a005, un e-mail avec votre dossier a été envoyé à d’autres candidats.');
+    expect(fr.text).not.toMatch(/Cela s’est produit|Vous trouverez ci-dessous/u);
+    const es = letter({ locale: 'es', scenario: 'data-exposure', severity: 'major', id: 'd1', when: 'martes 24/11', mistake: 'mandamos su informe a otro paciente', exposure: { data: ['name'] } } as never, 'Carmen García <c@example.es>');
+    expect(es.text).toContain('El martes 24 de noviembre, mandamos su informe a otro paciente.');
+    expect(es.text).not.toMatch(/Ocurrió el|A continuación le explicamos/u);
+    for (let id = 0; id < 6; id++) expect(letter({ locale: 'de', scenario: 'data-exposure', id: `d${id}`, exposure: { data: ['name'] } } as never).text).not.toMatch(/Im Folgenden erfahren Sie/u);
+  });
+});
+
 describe('an offer typed as a note', () => {
   it('a refund typed without its article gets one; what a refund told in the outcome adds after a comma is kept', () => {
     const fr = letter({ locale: 'fr', scenario: 'wrong-item', mistake: 'nous avons livré le mauvais plateau', remedy: { kind: 'refund', details: 'remboursement intégral du plateau (48 €)' } }, 'Claire Dubois <c@example.fr>');
