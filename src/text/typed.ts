@@ -535,7 +535,7 @@ const LEFT_VERB: Readonly<Record<string, RegExp>> = {
  */
 const PRONOUN_SUBJECT: Readonly<Record<string, RegExp>> = {
   de: /^(?:wir|ich|er|man|niemand|keiner|nichts)\s+\p{Ll}/u,
-  fr: /^(?:nous|je|il|elle|ils|elles|personne\s+ne|rien\s+ne|aucun\p{L}*\s+ne)\s+\p{L}/u,
+  fr: /^(?:nous|je|il|elle|ils|elles|personne\s+ne|rien\s+ne|aucun\p{L}*\s+ne|aucun\p{L}*\s+\p{L}+\s+(?:ne|n[’']))\s*\p{L}/u,
   es: /^(?:(?:nosotros|nosotras|yo|él|ella|ellos|ellas|nadie|nada|ninguno|ninguna)\s+\p{L}|no\s+(?:(?:le|les|lo|la|los|las|se|nos)\s+)?\p{L}{2,}(?:amos|emos|imos|ó|aron|ieron)(?![\p{L}]))/u,
 };
 /** A finite verb as the first word after a noun subject, past its clitics: "le propriétaire reçoit", "el técnico llamó". */
@@ -631,7 +631,7 @@ export function framedCause(text: string, lang: string): string {
   if (t === '' || /[.!?;:]\s/u.test(t)) return '';
   const rel = RELATIVE[lang]!.exec(t);
   const head = rel ? t.slice(0, rel.index) : t;
-  if (verb.test(head) || /,/u.test(head) || head.split(/\s+/u).length > 12) return '';
+  if (verb.test(head) || /,/u.test(head) || head.split(/\s+/u).length > 16) return '';
   let np = t;
   if (!det.test(np)) {
     const bare = BARE[lang];

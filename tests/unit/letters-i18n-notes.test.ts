@@ -221,6 +221,26 @@ describe('a data exposure told the way a native letter tells it', () => {
   });
 });
 
+describe('a business letter puts the time where the language does', () => {
+  it('de: inside the opening ("…, der uns am Dienstag, 24. November, … unterlaufen ist"); fr/es: before the facts; never "Das geschah am…"/"Cela s’est produit…"', () => {
+    for (let id = 0; id < 4; id++) {
+      const when = { de: 'Dienstag, 24. November, 10:12–13:47 Uhr MEZ', fr: 'mardi 24 novembre, 9h10-11h45', es: 'martes 24 de noviembre, de 9:10 a 11:45' };
+      const mistake = { de: 'alle Shops waren nicht erreichbar', fr: 'l’API de facturation était indisponible, aucune facture n’a pu être émise', es: 'la API de facturación no funcionó' };
+      for (const lang of ['de', 'fr', 'es'] as const) {
+        const l = letter({ locale: lang, scenario: 'service-outage', severity: 'major', audience: 'business', id: `b${id}`, when: when[lang], mistake: mistake[lang] });
+        expect(l.text, `${lang} b${id}`).not.toMatch(/Das geschah|Cela s’est produit|Ocurrió/u);
+        if (lang === 'de') expect(l.text).toContain('am Dienstag, 24. November, 10:12–13:47 Uhr MEZ');
+        if (lang === 'fr') expect(l.text).toContain('Le mardi 24 novembre, de 9\u00a0h\u00a010 à 11\u00a0h\u00a045, l’API de facturation était indisponible. Aucune facture n’a pu être émise.');
+        if (lang === 'es') expect(l.text).toContain('El martes 24 de noviembre, de 9:10 a 11:45, la API de facturación no funcionó.');
+      }
+    }
+  });
+  it('a longer cause typed as a noun phrase is framed too ("Le problème venait d’une mise à jour … sans test de charge.")', () => {
+    const l = letter({ locale: 'fr', scenario: 'service-outage', audience: 'business', rootCause: 'une mise à jour de la base de données lancée en journée sans test de charge' });
+    expect(l.text).toContain('Le problème venait d’une mise à jour de la base de données lancée en journée sans test de charge.');
+  });
+});
+
 describe('an offer typed as a note', () => {
   it('a refund typed without its article gets one; what a refund told in the outcome adds after a comma is kept', () => {
     const fr = letter({ locale: 'fr', scenario: 'wrong-item', mistake: 'nous avons livré le mauvais plateau', remedy: { kind: 'refund', details: 'remboursement intégral du plateau (48 €)' } }, 'Claire Dubois <c@example.fr>');
