@@ -238,6 +238,9 @@ describe('a business letter puts the time where the language does', () => {
   it('a longer cause typed as a noun phrase is framed too ("Le problème venait d’une mise à jour … sans test de charge.")', () => {
     const l = letter({ locale: 'fr', scenario: 'service-outage', audience: 'business', rootCause: 'une mise à jour de la base de données lancée en journée sans test de charge' });
     expect(l.text).toContain('Le problème venait d’une mise à jour de la base de données lancée en journée sans test de charge.');
+    // A clause with its verb is no noun phrase, however long.
+    const es = letter({ locale: 'es', scenario: 'data-exposure', rootCause: 'un archivo de exportación se subió por error a una carpeta pública de la web', exposure: { data: ['name'] } } as never);
+    expect(es.text).not.toMatch(/La causa fue un archivo de exportación se subió/u);
   });
 });
 
