@@ -161,7 +161,7 @@ function checkInAfter(due: Date, outcome: string | undefined, now: Date): Date {
 }
 
 /** The customer may keep what came by mistake, said in the offer or the action (any of the letters' languages). */
-const KEEP_SAID = /\b(?:keep (?:it|them|the)|behalten|garder|gardez|conserver|conservez|quedarse con|quédese con|quedárse\p{L}*|puede quedar)/iu;
+const KEEP_SAID = /\b(?:keep (?:it|them|the)|behalten|garder|gardez|conserver|conservez|quedarse con|quédese con|quédese (?:el|la|los|las)|quedárse\p{L}*|puede quedar|de regalo|en regalo|als geschenk|en cadeau)/iu;
 const WEEKDAY_NAME = /(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])/iu;
 const SUMMARY_ARTICLE = /^\s*(?:le|la|les|l[’']|un|une|des|du|votre|vos|notre|nos|ce|cette|ces|el|los|las|su|sus|nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas)(?![\p{L}])/iu;
 /** An action that claims what the mistake cost ("send the hotel invoices", "schicken Sie uns die Belege"). */
@@ -169,10 +169,10 @@ const COSTS_CLAIMED = /receipts?|invoices?|expenses|Beleg|Quittung|Rechnung|Kont
 /** Something the customer sends before the offer is made good: a receipt, a photo, a statement. */
 const REMEDY_ASKS = /\b(?:send|upload|receipt|photo|proof|schick\p{L}*|senden|Beleg\p{L}*|Nachweis\p{L}*|Foto\p{L}*|Quittung\p{L}*|Kontoauszug|envoy\p{L}*|justificatif|preuve|photo|ticket de caisse|envíe\p{L}*|enviar\p{L}*|justificante|comprobante|foto\p{L}*|recibo)\b/iu;
 /** Costs beyond the mistake already offered or asked about in the manager's words. */
-const COSTS_ASKED = /bank ?(?:fees|charges)|overdraft|bankgebühr|überziehungszins|zusätzliche kosten|kosten entstanden|frais bancaires|agios|frais supplémentaires|comisi(?:ón|ones) bancaria|gastos bancarios|gastos adicionales|descubierto/iu;
+const COSTS_ASKED = /bank ?(?:fees|charges)|overdraft|bankgebühr|überziehungszins|zusätzliche kosten|kosten entstanden|rücklastschriftgebühr|frais bancaires|frais d[’']incident|frais de rejet|agios|frais supplémentaires|comisi(?:ón|ones) bancaria|comisi(?:ón|ones) de devoluci|gastos bancarios|gastos de devoluci|gastos adicionales|descubierto|(?:banque|banco)[^.]{0,40}(?:factur|cobr|frais|comisi|gastos)/iu;
 
 /** "free", "gratuit", "kostenlos", "sin coste" in the offer. */
-const REMEDY_FREE = /(?<![\p{L}])(?:sin coste|sin cargo|gratis|gratuit\p{L}*|à nos frais|sans frais|offert\p{L}*|kostenlos\p{L}*|kostenfrei\p{L}*|auf unsere Kosten|free)(?![\p{L}])/iu;
+const REMEDY_FREE = /(?<![\p{L}])(?:sin coste|sin cargo|sin gastos|gratis|gratuit\p{L}*|à nos frais|sans frais|offert\p{L}*|kostenlos\p{L}*|kostenfrei\p{L}*|versandkostenfrei|ohne versandkosten|auf unsere Kosten|free)(?![\p{L}])/iu;
 
 /**
  * Each unicode rule above with the cheap ASCII hint a text must hold for it to match (as PICKUP_HINT
@@ -181,13 +181,13 @@ const REMEDY_FREE = /(?<![\p{L}])(?:sin coste|sin cargo|gratis|gratuit\p{L}*|à 
  * checks that no text the rule matches lacks the hint.
  */
 export const HINTED: Readonly<Record<string, readonly [hint: RegExp, rule: RegExp]>> = {
-  keepSaid: [/keep|behalten|garde|conserv|qued|dese con|[\u017f\u212a]/i, KEEP_SAID],
+  keepSaid: [/keep|behalten|garde|conserv|qued|dese |regalo|geschenk|cadeau|[\u017f\u212a]/i, KEEP_SAID],
   weekday: [/tag|woch|di|es|bado|domingo|[\u017f\u212a]/i, WEEKDAY_NAME],
   summaryArticle: [/l|un|d|vo|no|c|e|su|[\u017f\u212a]/i, SUMMARY_ARTICLE],
   costsClaimed: [/receipt|invoice|expenses|beleg|quittung|rechnung|kontoauszug|justifica|factur|ticket|frais|recibo|gastos|kosten|[\u017f\u212a]/i, COSTS_CLAIMED],
   remedyAsks: [/send|upload|receipt|oto|proof|schick|beleg|nachweis|quittung|kontoauszug|env|justific|preuve|ticket de caisse|comprobante|recibo|[\u017f\u212a]/i, REMEDY_ASKS],
-  costsAsked: [/bank|overdraft|zins|kosten|frais|agios|comisi|gastos|descubierto|[\u017f\u212a]/i, COSTS_ASKED],
-  remedyFree: [/sin co|sin ca|grat|nos frais|sans frais|offert|kosten|free|[\u017f\u212a]/i, REMEDY_FREE],
+  costsAsked: [/bank|banque|banco|overdraft|zins|kosten|frais|agios|comisi|gastos|descubierto|[\u017f\u212a]/i, COSTS_ASKED],
+  remedyFree: [/sin co|sin ca|sin ga|grat|nos frais|sans frais|offert|kosten|free|[\u017f\u212a]/i, REMEDY_FREE],
 };
 
 /** rule.test(text), without compiling the rule for a text that lacks its hint. */
@@ -361,8 +361,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The outcome or the offer already says the remedy ("…was refunded", "we refunded the £6"): not offered again.
       remedySaid: remedySaid(incident.remedy.kind, incident.outcome ?? '') || (!/\b(?:not|never|didn't|hasn't|haven't|wasn't|weren't)\b/i.test(incident.mistake) && remedySaid(incident.remedy.kind, incident.mistake) && /\b(?:was|were|been|we|already)\s+(?:refunded|credited|replaced|waived)\b/i.test(incident.mistake)),
       // Advice the action already gives (a data exposure): the letter's own is not said a second time.
-      actionScam: SCAM_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')),
-      actionBank: BANK_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')),
+      actionScam: SCAM_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')) || (!english && SCAM_ADVICE_I18N.test(incident.action ?? '')),
+      actionBank: BANK_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')) || (!english && BANK_ADVICE_I18N.test(incident.action ?? '')),
       // The action already tells the customer how to rebook: the letter's own rebooking line is not added.
       actionRebooks: /\b(?:re-?book|book (?:a|an|another|your|in)\b|reschedul|rearrang|new (?:time|date|slot|appointment))/i.test(incident.action ?? ''),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
@@ -415,6 +415,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       remedyGift: incident.remedy.kind !== 'refund' && incident.remedy.kind !== 'replacement' && GIFT.test(incident.remedy.details ?? ''),
       formal: severe || incident.audience === 'business',
       summary: incident.summary ?? '',
+      // The summary as a subject line starts it: without its article, capitalised ("der Ausfall der Shop-Server" → "Ausfall der Shop-Server").
+      summaryBare: english ? '' : summaryBare(incident.summary ?? ''),
       when: incident.when ?? '',
       // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
       whenInMistake: whenSaidIn(incident.when, incident.mistake),
@@ -467,6 +469,14 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       feesSaid: hinted('costsAsked', offerText),
       // The offer names the refund itself ("le remboursement du second prélèvement", "die Rückerstattung …"): not introduced by "refunded" again.
       remedyNamesRefund: !english && incident.remedy.kind === 'refund' && /^(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours|rückerstattung|erstattung|reembolso|devoluci)/iu.test((incident.remedy.details ?? '').trim()),
+      // The outcome tells the refund already ("…vous a été remboursé mercredi"): the offer's refund is not announced a
+      // second time ("Vous recevrez le remboursement…"), only what it adds ("…et, si votre banque…, nous les prenons en charge").
+      refundTold: !english && incident.remedy.kind === 'refund' && REFUND_DONE.test(incident.outcome ?? ''),
+      refundRest: english ? '' : refundRest(incident.remedy.details ?? ''),
+      // The refund as an object with its article ("remboursement intégral du plateau" → "le remboursement intégral du plateau").
+      refundNP: english ? '' : refundNP(incident.remedy.details ?? '', lang),
+      // A replacement typed as what is sent ("el libro correcto sin gastos de envío…", "un nouveau colis"): the letter sends it, not "X: X".
+      remedyObject: !english && remedyObject(incident.remedy.details ?? '', lang, itemPhrases(lang, incident.summary, incident.mistake)?.noun as string | undefined),
       // A French or Spanish summary that opens with its article ("le retard de livraison", "el doble cargo"): it can follow
       // "pour"/"por"; a bare one ("erreur dans votre colis") gives way to the template's own words.
       summaryWithArticle: hinted('summaryArticle', incident.summary ?? ''),
@@ -617,7 +627,7 @@ export function sentThingOf(mistake: string): string {
 function exposureFacts(data: readonly string[], text: string, lang = 'en', tag = 'en', child = false): Record<string, unknown> {
   const healthThing = lang === 'en' ? HEALTH_THING.exec(text)?.[1] : undefined;
   const table = KIND_WORDS_BY_LANG[lang] ?? KIND_WORDS;
-  const wordFor = (d: string) => (d === 'health' && lang === 'en' ? (healthThing ? `your ${healthThing.toLowerCase()}` : 'details of your health') : (table[d] ?? d));
+  const wordFor = (d: string) => (d === 'health' && lang === 'en' ? (healthThing ? `your ${healthThing.toLowerCase()}` : 'details of your health') : (table[d] ?? ownKind(d, lang)));
   const words = data.map(wordFor).map((w) => (child ? w.replace(/^your /u, "your child's ").replace(/ about you$/u, ' about your child') : w));
   const join = (ws: string[]) => (lang !== 'en' ? localeList(ws, tag) : ws.length <= 1 ? (ws[0] ?? '') : `${ws.slice(0, -1).join(', ')} and ${ws[ws.length - 1]}`);
   const list = join(words);
@@ -740,6 +750,53 @@ function onDateOther(text: string | undefined, lang: string): string {
   return (lang === 'fr' ? 'le ' : lang === 'es' ? 'el ' : 'am ') + t;
 }
 
+/** A refund said as done in German, French or Spanish. */
+const REFUND_DONE = /(?<![\p{L}])(?:rembours\p{L}*|erstattet|zurückerstattet|zurücküberwiesen|zurückgebucht|reembols\p{L}*|devuelto|devolvimos|hemos devuelto)(?![\p{L}])/iu;
+/** The offer after its refund: "le remboursement intégral des 145 € et, si votre banque…" → "si votre banque…". */
+function refundRest(details: string): string {
+  const m = /^\s*(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours\p{L}*|rückerstattung|erstattung|reembolso|devoluci\p{L}*)[^,;.]*?(?:\s(?:et|und|y)(?:\s*,\s*|\s+)|\s*[,;]\s*(?:(?:et|und|y|plus|dazu|además)\s+)?)(?=\S)/iu.exec(details);
+  return m ? details.slice(m[0].length).trim() : '';
+}
+/** The refund named in the offer, with the article a sentence needs before it. */
+function refundNP(details: string, lang: string): string {
+  const t = details.trim().replace(/[.;\s]+$/u, '');
+  if (/^(?:le|la|l[’']|un|une|el|die|eine|ihre|votre|su)\s?/iu.test(t) && !/^(?:rembours|rückerst|erstatt|reembols|devoluc)/iu.test(t)) return t;
+  if (/^(?:rembours)/iu.test(t)) return `le ${t[0]!.toLowerCase()}${t.slice(1)}`;
+  if (/^(?:reembols)/iu.test(t)) return `el ${t[0]!.toLowerCase()}${t.slice(1)}`;
+  if (/^(?:devoluc)/iu.test(t)) return `la ${t[0]!.toLowerCase()}${t.slice(1)}`;
+  if (/^(?:rückerst|erstatt)/iu.test(t)) return `die ${t[0]!.toUpperCase()}${t.slice(1)}`;
+  return lang === 'de' ? t : t;
+}
+
+/** An offer that opens with an article: a thing the letter can send as typed ("el libro correcto…", "den richtigen Artikel…"). */
+const REMEDY_OBJECT: Readonly<Record<string, RegExp>> = {
+  es: /^(?:el|la|los|las|un|una|unos|unas|otro|otra|su|sus)\s/iu,
+  fr: /^(?:le|la|les|l[’']|un|une|des|votre|vos|un nouvel|une nouvelle)\s?/iu,
+  de: /^(?:den|einen|die|das|eine|ein|ihre|ihren|ihr)\s/iu,
+};
+
+/** The offer names the reader's own thing with its article ("el libro correcto sin gastos de envío"), so the letter sends it as typed. */
+function remedyObject(details: string, lang: string, noun: string | undefined): boolean {
+  const t = details.trim();
+  if (!noun || !REMEDY_OBJECT[lang]?.test(t)) return false;
+  return t.split(/\s+/u).slice(0, 4).some((w) => w.toLowerCase() === noun.toLowerCase());
+}
+
+/** A German, French or Spanish summary without its leading article, capitalised, for a subject line. */
+function summaryBare(summary: string): string {
+  const t = summary.trim().replace(/[.!;:\s]+$/u, '').replace(/^(?:der|die|das|den|le|la|les|l[’']|el|los|las)\s*(?=\p{L})/iu, (a) => (/[’']$/u.test(a) || /\s$/u.test(a) ? '' : a));
+  return t === '' ? '' : t[0]!.toUpperCase() + t.slice(1);
+}
+
+/** A kind of data typed in the manager's words, as the reader's own in a list ("bulletins de salaire" → "vos bulletins de salaire"). */
+function ownKind(d: string, lang: string): string {
+  const t = d.trim();
+  if (lang === 'fr' && !/^(?:le|la|les|l[’']|votre|vos|un|une|des|du|de|d[’']|son|sa|ses|leur|leurs|ce|ces|cette)(?![\p{L}])/iu.test(t)) return `${/[sx](?:\s|$)/u.test(t.split(/\s+(?:de|d[’']|du|des)\s*/u)[0]!) ? 'vos' : 'votre'} ${t}`;
+  if (lang === 'es' && !/^(?:el|la|los|las|su|sus|un|una|unos|unas|este|esta|estos|estas)(?![\p{L}])/iu.test(t)) return `${/s(?:\s|$)/u.test(t.split(/\s+(?:de|del)\s+/u)[0]!) ? 'sus' : 'su'} ${t}`;
+  if (lang === 'de' && !/^(?:der|die|das|den|dem|des|ein\p{L}*|ihr\p{L}*|kein\p{L}*)(?![\p{L}])/iu.test(t) && /(?:ungen|en)$/u.test(t)) return `Ihre ${t}`;
+  return t;
+}
+
 /** The regulator line as a sentence in the active voice: "la CNIL a été notifiée jeudi" → "nous avons notifié l’incident à la CNIL jeudi". */
 function regulatorSaid(text: string, lang: string): string {
   const t = text.trim();
@@ -751,9 +808,25 @@ function regulatorSaid(text: string, lang: string): string {
       const to = art === 'le ' ? 'au ' : art === 'les ' ? 'aux ' : `à ${art}`;
       return `nous avons notifié l’incident ${to}${m[2]}${m[3]}`;
     }
+    // Typed as a note: "notification à la CNIL le jeudi 26 novembre", "déclaration auprès de la CNIL jeudi".
+    const n = /^(?:notification|déclaration|signalement|notifié|déclaré|signalé)\s+(?:auprès\s+(?:de\s+|du\s+|des\s+|d[’']))?(à |au |aux |la |le |l[’']|les )?(.+)$/iu.exec(t);
+    if (n) {
+      const art = (n[1] ?? '').toLowerCase();
+      const to = art === 'le ' || art === 'au ' ? 'au ' : art === 'les ' || art === 'aux ' ? 'aux ' : art === 'à ' ? 'à ' : `à ${art}`;
+      return `nous avons notifié l’incident ${to}${n[2]}`;
+    }
     return hasVerb(t, lang) ? t : `nous avons notifié l’incident à l’autorité de contrôle : ${t}`;
   }
   if (hasVerb(t, lang) || /^(?:lo |la |le |wir |nous )/iu.test(t)) return t;
+  // Typed as a note: "notificación a la AEPD el jueves 26", "Meldung an den LfDI am 26. November".
+  if (lang === 'es') {
+    const n = /^(?:notificaci[oó]n|comunicaci[oó]n|aviso|notificad[oa]|comunicad[oa]|avisad[oa])\s+((?:a|al|ante)\s+.+)$/iu.exec(t);
+    if (n) return `hemos notificado el incidente ${n[1]!.replace(/^ante\s+/iu, 'a ')}`;
+  }
+  if (lang === 'de') {
+    const n = /^(?:meldung|mitteilung|benachrichtigung|gemeldet)\s+(an\s+.+?)(?:,?\s+((?:am|vom|bis|heute|gestern)(?![\p{L}]).*))?$/iu.exec(t);
+    if (n) return `wir haben den Vorfall ${n[2] ? `${n[2].replace(/^vom/iu, 'am')} ` : ''}${n[1]} gemeldet`;
+  }
   return lang === 'es' ? `hemos notificado el incidente a la autoridad de control: ${t}` : `wir haben den Vorfall der Aufsichtsbehörde gemeldet: ${t}`;
 }
 
@@ -1183,6 +1256,9 @@ const ACTION_NOT_ASKED = /^\W*(?:if|when|should|in case|no\b|nothing\b|there(?:'
 const ACTION_KEEP = /^\W*(?:please\s+)?(?:do\s+)?keep\b|\b(?:keep|hold on to) (?:it|them)\b|\byours to keep\b/i;
 const SCAM_ADVICE = /\b(?:phishing|scams?|suspicious|fraudulent|unexpected (?:emails?|calls?|texts?|messages?)|claim(?:s|ing)? to (?:be|come) from us)\b/i;
 const BANK_ADVICE = /\b(?:bank|statements?|card issuer|transactions?)\b/i;
+/** The same advice typed in German, French or Spanish: an action that already says it ("surveillez vos relevés bancaires", "méfiez-vous des messages…"). */
+const SCAM_ADVICE_I18N = /(?<![\p{L}])(?:méfiez|méfier|frauduleu\p{L}*|hameçonnage|arnaque\p{L}*|escroqu\p{L}*|phishing|betrug\p{L}*|betrüger\p{L}*|misstrau\p{L}*|vorsicht\p{L}*|desconf[íi]\p{L}*|fraude\p{L}*|fraudulent\p{L}*|estafa\p{L}*|timo\p{L}*|sospechos\p{L}*)/iu;
+const BANK_ADVICE_I18N = /(?<![\p{L}])(?:relevés?|kontoauszüg\p{L}*|kontobewegung\p{L}*|umsätze|extractos?|movimientos)(?![\p{L}])/iu;
 
 /** The outcome or the mistake already says the remedy happened or happens ("the fee was refunded on 27 November"). */
 function remedySaid(kind: string, text: string): boolean {

@@ -5,7 +5,7 @@
  * colloquial word), so the writer hears about it, with a better example, before a customer reads it.
  * Pure: the commands print it on stderr (validate.ts incidentWarnings).
  */
-import { commaSplices, formalRegister, germanCapitals, germanLowerCased, informalWords } from '../text/typed.js';
+import { commaSplices, expandAbbreviations, formalRegister, germanCapitals, germanLowerCased, germanToReader, informalWords, longTypedDates, outcomeNote } from '../text/typed.js';
 import type { FieldAdvice } from './advice.js';
 
 /** The fields of an incident this reads, as typed (before or after the schema). */
@@ -121,8 +121,11 @@ function adviseOne(field: string, name: Checked, text: string, lang: string): Fi
   const typed = text.trim();
   if (typed === '' || !LANGUAGE_MARK[lang]!.test(typed)) return out;
   const colloquial = COLLOQUIAL[lang]!;
-  const slang = [...new Set((typed.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => Object.hasOwn(colloquial, w)))];
-  const fragment = (name !== 'outcome' || lang !== 'de') && words(typed).length <= (lang === 'de' ? 5 : 8) && !VERBS[lang]!.test(typed);
+  // Words with their hyphens: "e-mail" is no colloquial "mail".
+  const slang = [...new Set((typed.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu) ?? []).filter((w) => Object.hasOwn(colloquial, w)))];
+  // A new date typed as a note ("nouveau rdv ven 27 nov à 9h") is said as a sentence by the letter: no fragment.
+  const noteSaid = name === 'outcome' && outcomeNote(longTypedDates(expandAbbreviations(typed, lang), lang), lang) !== longTypedDates(expandAbbreviations(typed, lang), lang);
+  const fragment = (name !== 'outcome' || lang !== 'de') && !noteSaid && words(typed).length <= (lang === 'de' ? 5 : 8) && !VERBS[lang]!.test(typed);
   {
     const limit = lang === 'de' ? 5 : 8;
     if (fragment && limit > 0) {
@@ -158,8 +161,9 @@ function adviseOne(field: string, name: Checked, text: string, lang: string): Fi
     const problem = lang === 'de' ? `ist umgangssprachlich (${pairs})` : lang === 'fr' ? `contient des mots familiers (${pairs})` : `contiene palabras coloquiales (${pairs})`;
     let better = typed;
     // "on a livré" → "nous avons livré", "on vérifie" → "nous vérifions".
-    if (left.includes('on')) better = better.replace(/(?<![\p{L}])on a(?![\p{L}])/giu, 'nous avons').replace(/(?<![\p{L}])on est(?![\p{L}])/giu, 'nous sommes').replace(/(?<![\p{L}])on (\p{L}+?)e(?![\p{L}])/giu, 'nous $1ons');
-    for (const w of left) better = better.replace(new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'giu'), colloquial[w]!);
+    // As the letter writes it ("on appelle" → "nous appelons").
+    if (left.includes('on')) better = formalRegister(better, 'fr');
+    for (const w of left) better = better.replace(new RegExp(`(?<![\\p{L}-])${w}(?![\\p{L}-])`, 'giu'), colloquial[w]!);
     out.push({ field, problem, example: q(asSentence(lang === 'de' ? germanCapitals(better) : better)), lang });
   }
   if (lang !== 'de') {
@@ -172,7 +176,28 @@ function adviseOne(field: string, name: Checked, text: string, lang: string): Fi
       out.push({ field, problem, example: q(asSentence(better)), lang });
     }
   }
+  if (name === 'mistake') out.push(...adviseBatch(field, typed, lang));
   return out;
+}
+
+/** A mistake typed about the whole batch ("nos commandes…", "los pedidos del lunes…", "alle Bestellungen…"). */
+const BATCH: Readonly<Record<string, RegExp>> = {
+  de: /^(?:unsere|alle|sämtliche)\s+[\p{L}-]*(?:bestellungen|pakete|sendungen|lieferungen|sets|kalender|termine|rechnungen|abbuchungen|shops|konten|kunden)(?![\p{L}])/iu,
+  fr: /^(?:les|nos|toutes les|tous les)\s+(?:commandes|colis|dossiers|livraisons|envois|factures|prélèvements|rendez-vous|clients|abonnés|boutiques|comptes)(?![\p{L}])/iu,
+  es: /^(?:los|las|nuestros|nuestras|todos los|todas las)\s+(?:pedidos|paquetes|envíos|libros|citas|facturas|cargos|recibos|clientes|tiendas|cuentas)(?![\p{L}])/iu,
+};
+function adviseBatch(field: string, typed: string, lang: string): FieldAdvice[] {
+  const m = BATCH[lang]?.exec(typed);
+  // The German letter tells the batch to the reader itself where it can ("unsere Sets … sind" → "Ihr Set … ist").
+  if (!m || (lang === 'de' && germanToReader(typed) !== typed)) return [];
+  const q = QUOTE[lang]!;
+  const problem = lang === 'de'
+    ? `spricht von allen (${q(m[0])}), aber jeder Brief geht an eine Person – bitte mit „Ihr …“ / „Ihre …“ schreiben`
+    : lang === 'fr'
+      ? `parle de tous (${q(m[0])}), mais chaque lettre va à une seule personne – écrivez « votre … »`
+      : `habla de todos (${q(m[0])}), pero cada carta va a una sola persona: escriba «su …»`;
+  const example = lang === 'de' ? 'Ihre Bestellung hat unser Lager drei Tage zu spät verlassen.' : lang === 'fr' ? 'Votre commande est partie de notre entrepôt avec trois jours de retard.' : 'Su pedido salió de nuestro almacén con tres días de retraso.';
+  return [{ field, problem, example: q(example), lang }];
 }
 
 /**

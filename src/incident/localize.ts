@@ -12,7 +12,7 @@
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { normaliseEnglish, toReader } from '../text/english.js';
-import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, localQuotes, longTypedDates, splitSplices } from '../text/typed.js';
+import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, localQuotes, longTypedDates, outcomeNote, splitSplices } from '../text/typed.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
@@ -139,12 +139,14 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   } else if (title !== undefined) title = fix(title);
   return {
     ...incident,
-    mistake: fix(incident.mistake),
+    // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").
+    mistake: lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake),
     rootCause: fix(incident.rootCause),
     commitment: fix(incident.commitment),
     summary,
     when: f(incident.when),
-    outcome: f(incident.outcome),
+    // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
+    outcome: incident.outcome === undefined ? undefined : outcomeNote(fix(incident.outcome), lang),
     action: f(incident.action),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },

@@ -33,7 +33,7 @@ const NOT_NOUNS = new Set([
   'mehr', 'weniger', 'ganz', 'gar', 'zu', 'so', 'ab', 'um', 'erst', 'immer', 'nie', 'oft', 'gleich', 'später', 'früher', 'vorher',
   'ist', 'sind', 'war', 'waren', 'hat', 'hatte', 'hatten', 'haben', 'wird', 'wurde', 'wurden', 'werden', 'kann', 'konnte', 'können',
   'muss', 'musste', 'müssen', 'soll', 'sollte', 'will', 'wollte', 'gibt', 'gab', 'steht', 'stand', 'kommt', 'kam', 'liegt', 'lag',
-  'geht', 'ging', 'gehen', 'lagen', 'sein', 'gewesen', 'worden',
+  'geht', 'ging', 'gehen', 'lagen', 'sein', 'gewesen', 'worden', 'bzw', 'usw', 'etc', 'ca', 'zwischen', 'entfällt', 'entfallen', 'gilt', 'gelten', 'beträgt', 'kostet', 'folgt', 'fällt', 'bleibt', 'läuft',
 ]);
 
 /** Adjectives common enough to name: passed over on the way to the noun, never capitalised themselves. */
@@ -195,6 +195,8 @@ const DE_MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli',
 const DE_DAYS: Readonly<Record<string, string>> = { mo: 'Montag', di: 'Dienstag', mi: 'Mittwoch', do: 'Donnerstag', fr: 'Freitag', sa: 'Samstag', so: 'Sonntag' };
 /** "Mi, 25.11.", "mo. 30.11.2026", "25.11.": a German numeric date, with its shortened weekday when typed. */
 const DE_NUMERIC = /(?<![\p{L}\d.,])(?:(mo|di|mi|do|fr|sa|so)\.?,?\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})?(?![\d])/giu;
+/** "…zurückgehalten statt Sie zu informieren": a word, then statt/anstatt/ohne/um and an infinitive with "zu" a few words on. */
+const DE_INFINITIVE = /([\p{L}\p{M}]+)\s(statt|anstatt|ohne|um)\s(?:(?!zu\s)[\p{L}\p{M}-]+\s){1,6}zu\s\p{Ll}/gu;
 /** "um 10:30" with no "Uhr" after it. */
 const DE_TIME = /(?<![\p{L}])(um|ab|bis|gegen)\s+(\d{1,2}(?::\d{2})?)(?!\s*uhr)(?![\d:.,])/giu;
 const FR_MONTHS: Readonly<Record<string, string>> = { janv: 'janvier', févr: 'février', fév: 'février', fevr: 'février', avr: 'avril', juil: 'juillet', sept: 'septembre', oct: 'octobre', nov: 'novembre', déc: 'décembre', dec: 'décembre' };
@@ -202,6 +204,10 @@ const FR_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2}(?:er)?)\s+(janv|févr|fevr|fév|a
 const ES_MONTHS: Readonly<Record<string, string>> = { ene: 'enero', feb: 'febrero', mar: 'marzo', abr: 'abril', may: 'mayo', jun: 'junio', jul: 'julio', ago: 'agosto', sep: 'septiembre', sept: 'septiembre', set: 'septiembre', oct: 'octubre', nov: 'noviembre', dic: 'diciembre' };
 const ES_SHORT_MONTH = /(?<![\p{L}\d])(\d{1,2})\s+(?:de\s+)?(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|set|oct|nov|dic)\.?(?![\p{L}])/giu;
 const NBSP = '\u00a0';
+/** "24/11" (a day and a month; not a year-first or a fraction with a third part other than a year). */
+const SLASH_DATE = /(?<![\p{L}\d/.,])(\d{1,2})\/(\d{1,2})(?:\/(?:20)?\d{2})?(?![\d/.,]\d)/gu;
+const FR_MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const ES_MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 /** Words after which a French weekday takes no "le". */
 const FR_NO_LE = new Set(['le', 'du', 'au', 'dès', 'depuis', 'ce', 'au', 'et', 'ou', 'chaque', 'jusqu’au', 'prochain', 'dernier']);
 /** Words a subordinate clause's conjunction follows without a comma ("und damit", "auch wenn", "so dass"). */
@@ -223,17 +229,32 @@ export function longTypedDates(text: string, lang: string): string {
       })
       .replace(/((?:tag|woch),\s\d{1,2}\.\s\p{L}+)\s+(?=\p{L})/gu, '$1, ')
       .replace(/(\p{L}+)\s+(sobald|wenn|weil|dass|damit|falls|obwohl|nachdem|bevor|ob)\s/gu, (m, w: string, c: string) => (NO_COMMA_BEFORE.has(w.toLowerCase()) ? m : `${w}, ${c} `))
-      .replace(DE_TIME, (_m, p: string, t: string) => `${p} ${t} Uhr`);
+      // An infinitive group after "statt", "ohne", "um" takes its comma ("zurückgehalten, statt Sie zu informieren").
+      .replace(DE_INFINITIVE, (m, w: string, c: string) => (NO_COMMA_BEFORE.has(w.toLowerCase()) ? m : m.replace(`${w} ${c}`, `${w}, ${c}`)))
+      .replace(DE_TIME, (_m, p: string, t: string) => `${p} ${t} Uhr`)
+      // "Uhr" after a time, also in text with a capital elsewhere (which germanCapitals leaves as typed).
+      .replace(/(\d)\s+uhr(?![\p{L}])/gu, '$1 Uhr');
   }
   if (lang === 'fr') {
     return text
+      .replace(SLASH_DATE, (m, d: string, mo: string) => (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${Number(d) === 1 ? '1er' : Number(d)} ${FR_MONTH_NAMES[Number(mo) - 1]}` : m))
       .replace(FR_SHORT_MONTH, (_m, d: string, mo: string) => `${d} ${FR_MONTHS[mo.toLowerCase()]}`)
       // "prêtes mercredi 25 novembre" → "prêtes le mercredi 25 novembre" (not after du, au, le, dès…).
       .replace(/(?<=(\p{L}+)\s)(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?=\s+\d)/giu, (day: string, ...rest: unknown[]) => (FR_NO_LE.has(String(rest[0]).toLowerCase()) ? day : `le ${day}`))
+      // "au rendez-vous de mardi 24" → "du mardi 24".
+      .replace(/(?<![\p{L}])de le (?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s)/giu, 'du ')
       .replace(/(?<![\p{L}\d])(\d{1,2})\s?h\s?(\d{2})(?![\d])/gu, `$1${NBSP}h${NBSP}$2`)
-      .replace(/(?<![\p{L}\d])(\d{1,3})\s?h(?![\p{L}\d])/gu, (_m, n: string) => (Number(n) > 24 ? `${n}${NBSP}heures` : `${n}${NBSP}h`));
+      .replace(/(?<![\p{L}\d])(\d{1,3})\s?h(?![\p{L}\d])/gu, (_m, n: string) => (Number(n) > 24 ? `${n}${NBSP}heures` : `${n}${NBSP}h`))
+      .replace(/(\p{L}+\s)?(\d{1,2}\u00a0h(?:\u00a0\d{2})?)\s?[-–]\s?(\d{1,2}\u00a0h(?:\u00a0\d{2})?)/gu, (_m, w: string | undefined, a: string, b: string) =>
+        (w?.trim().toLowerCase() === 'entre' ? `${w}${a} et ${b}` : /^(?:de|du|à)$/iu.test(w?.trim() ?? '') ? `${w ?? ''}${a} à ${b}` : `${w ?? ''}de ${a} à ${b}`));
   }
-  if (lang === 'es') return text.replace(ES_SHORT_MONTH, (_m, d: string, mo: string) => `${d} de ${ES_MONTHS[mo.toLowerCase()]}`);
+  if (lang === 'es') {
+    return text
+      .replace(SLASH_DATE, (m, d: string, mo: string) => (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${Number(d)} de ${ES_MONTH_NAMES[Number(mo) - 1]}` : m))
+      .replace(ES_SHORT_MONTH, (_m, d: string, mo: string) => `${d} de ${ES_MONTHS[mo.toLowerCase()]}`)
+      // "hasta las 13 h", "a las 9h": the hour as Spanish writes it ("13:00").
+      .replace(/(?<=(?:las|la|a|de|hasta|desde|entre|y)\s)(\d{1,2})\s?h(?![\p{L}\d])/gu, (m, h: string) => (Number(h) <= 24 ? `${h}:00` : m));
+  }
   return text;
 }
 
@@ -243,22 +264,34 @@ export function longTypedDates(text: string, lang: string): string {
  * customer should not decode "inkl.", "am mi.", "tlf." or "pls". Abbreviations a letter may keep
  * ("z. B.", "ca.", "Nr.") stay and are known as non-terminal by the sentence helpers.
  */
-const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>> = {
+const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string | ((m: string, n: string) => string)]>>> = {
   de: [
     [/(?<![\p{L}\d])inkl\.?(?![\p{L}])/giu, 'inklusive'],
     [/(?<![\p{L}\d])exkl\.?(?![\p{L}])/giu, 'exklusive'],
     [/(?<![\p{L}])(\d+(?:[.,]\d+)?)\s*std\.?(?![\p{L}])/giu, '$1 Stunden'],
     [/(?<![\p{L}\d])std\.?(?![\p{L}])/giu, 'Stunden'],
     [/(?<![\p{L}\d])ggf\.?(?![\p{L}])/giu, 'gegebenenfalls'],
+    // "evtl. bankgebühren übernehmen wir" → "eventuelle Bankgebühren…": before a plural noun of costs it is the adjective.
+    [/(?<![\p{L}\d])evtl\.?(?=\s+[\p{L}-]*(?:gebühren|kosten|zinsen|auslagen|mehrkosten|schäden)(?![\p{L}]))/giu, 'eventuelle'],
     [/(?<![\p{L}\d])evtl\.?(?![\p{L}])/giu, 'eventuell'],
     [/(?<![\p{L}\d])mind\.(?![\p{L}])/giu, 'mindestens'],
     [/(?<![\p{L}\d])max\.(?=\s)/giu, 'maximal'],
+    [/(?<![\p{L}\d])tel\.(?=\s+(?:\p{L}+\s+)?(?:informiert|benachrichtigt|erreicht|erreichbar|kontaktiert|angekündigt|abgesagt|gemeldet|bestätigt|vereinbart|informieren|benachrichtigen|kontaktieren)(?![\p{L}]))/giu, 'telefonisch'],
     [/(?<![\p{L}\d])tel\.(?=\s)/giu, 'Telefon'],
+    [/(?<![\p{L}\d])(?:ca\.|circa)\s*(?=\d{1,2}(?::\d{2})?\s*uhr(?![\p{L}]))/giu, 'gegen '],
+    [/(?<![\p{L}\d])ca\.\s*(?=\d)/giu, 'etwa '],
     [/(?<![\p{L}\d])(?:pls|plz|bitte bitte)(?![\p{L}])/giu, 'bitte'],
+    [/(?<![\p{L}\d])zw\.(?=\s)/giu, 'zwischen'],
+    [/(?<![\p{L}\d.,])([2-4])\s?x(?![\p{L}\d])/giu, (_m: string, n: string) => ['zweimal', 'dreimal', 'viermal'][Number(n) - 2]!],
+    [/(?<![\p{L}\d])z\.\s?b\.(?=\s|$)/giu, 'z. B.'],
+    [/(?<![\p{L}\d])u\.\s?a\.(?=\s|$)/giu, 'unter anderem'],
+    // "ab 9h", "14-16 uhr": hours as a letter writes them ("ab 9 Uhr", "14–16 Uhr").
+    [/(?<![\p{L}\d:.])(\d{1,2})\s?h(?![\p{L}\d])/giu, '$1 Uhr'],
+    [/(?<![\p{L}\d:.])(\d{1,2}(?::\d{2})?)\s?-\s?(\d{1,2}(?::\d{2})?)(?=\s*uhr(?![\p{L}]))/giu, '$1–$2'],
     [/(?<![\p{L}\d])ne info(?![\p{L}])/giu, 'eine Nachricht'],
     [/(?<![\p{L}\d])(mo|di|mi|do|fr|sa|so)\.(?=\s+\p{Ll})/gu, '§WD$1'],
     // A weekday shortened in prose ("am mi.", "bis do."), not before a date ("mi, 25.11." is the date's own).
-    [/(?<![\p{L}\d])(am|ab|bis|seit|vom|zum|diesen|nächsten|kommenden|letzten)\s+(mo|di|mi|do|fr|sa|so)\.?(?![\p{L}])(?!,?\s*\d)/giu, '$1 §WD$2'],
+    [/(?<![\p{L}\d])(am|ab|bis|seit|vom|zum|diesen|nächsten|kommenden|letzten|spätestens|frühestens)\s+(mo|di|mi|do|fr|sa|so)\.?(?![.\p{L}])(?![.,]?\s*\d)/giu, '$1 §WD$2'],
   ],
   fr: [
     [/(?<![\p{L}\d])(sont|été|être|est|seront|sera)(\s+(?:\p{L}+ment\s+|désormais\s+|maintenant\s+|tous\s+|toutes\s+)?)vérifs?\.?(?![\p{L}])/giu, '$1$2§VERIF$1'],
@@ -275,7 +308,10 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])qqch(?![\p{L}])/giu, 'quelque chose'],
     [/(?<![\p{L}\d])rdv(?![\p{L}])/giu, 'rendez-vous'],
     [/(?<![\p{L}\d])tél\.(?=\s)/giu, 'téléphone'],
-    [/(?<![\p{L}\d])(lun|mar|mer|jeu|ven|sam|dim)\.\s*(?=\d)/giu, '§WD$1 '],
+    [/(?<![\p{L}\d])tech\.(?=\s|$)/giu, 'technicien'],
+    [/(?<![\p{L}\d.,])([2-4])\s?x(?![\p{L}\d])/giu, (_m: string, n: string) => ['deux fois', 'trois fois', 'quatre fois'][Number(n) - 2]!],
+    [/(?<![\p{L}\d])(lun|mar|mer|jeu|ven|sam|dim)\.?\s*(?=\d{1,2}(?:er)?(?:\s+\p{L}|\/\d|\s*$|[,;)]|\.(?!\d)))/giu, '§WD$1 '],
+    [/(?<![\p{L}\d])ca\.\s*(?=\d)/giu, 'environ '],
   ],
   es: [
     [/(?<![\p{L}\d])aprox\.?(?![\p{L}])/giu, 'aproximadamente'],
@@ -284,7 +320,14 @@ const EXPAND: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>>
     [/(?<![\p{L}\d])inkl\.|incl\.(?=\s)/giu, 'incluidas'],
     [/(?<![\p{L}\d])q(?=\s)/giu, 'que'],
     [/(?<=(?:^|\s)de\s)(ene|feb|mar|abr|may|jun|jul|ago|sept|sep|oct|nov|dic)\.(?![\p{L}])/giu, '§MO$1'],
-    [/(?<![\p{L}\d])(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.\s*(?=\d)/giu, '§WD$1 '],
+    [/(?<![\p{L}\d])(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.?\s*(?=\d{1,2}(?:\s+(?:de\s+)?\p{L}|\/\d|\s*$|[,;)]|\.(?!\d)))/giu, '§WD$1 '],
+    // "5% dto.", "10 % dto en la obra": a discount as a letter says it.
+    [/(?<![\p{L}\d])(\d+(?:[.,]\d+)?)\s*%\s*(?:dto|dcto|desc)\.?(?![\p{L}])/giu, 'un $1 % de descuento'],
+    [/(?<![\p{L}\d])(?:dto|dcto)\.(?=\s)/giu, 'descuento'],
+    [/(?<![\p{L}\d])c\/(?=\s)/giu, 'con'],
+    [/(?<![\p{L}\d.,])([2-4])\s?x(?![\p{L}\d])/giu, (_m: string, n: string) => ['dos veces', 'tres veces', 'cuatro veces'][Number(n) - 2]!],
+    [/(?<![\p{L}\d])p\.\s?ej\.(?=\s|$)/giu, 'por ejemplo'],
+    [/(?<![\p{L}\d])aprox\.?(?=\s*\d)/giu, 'aproximadamente'],
     // A weekday shortened in prose ("la cita del mar.", "el jue."), not before a date.
     [/(?<![\p{L}\d])(el|del|al|este|hasta|desde)\s+(lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.(?!\s*\d)/giu, '$1 §WD$2'],
   ],
@@ -300,7 +343,7 @@ export function expandAbbreviations(text: string, lang: string): string {
   const rules = EXPAND[lang];
   if (!rules || text === '') return text;
   let out = text;
-  for (const [re, to] of rules) out = out.replace(re, to);
+  for (const [re, to] of rules) out = typeof to === 'string' ? out.replace(re, to) : out.replace(re, to);
   if (!out.includes('§')) return out;
   const days = WEEKDAYS[lang]!;
   return out
@@ -371,7 +414,10 @@ function frenchOnToNous(text: string): string {
     if (!to) {
       // Only -er verbs in the present ("vérifie", "passe", "contrôle"): "mange" → "mangeons", "place" → "plaçons".
       if (!/[^aeiouéè]e$/u.test(verb) && !/[iuo]e$/u.test(verb)) return m;
-      const stem = verb.slice(0, -1);
+      let stem = verb.slice(0, -1);
+      // The stem of "nous": "appelle" → "appel", "jette" → "jet", "achète"/"lève" → "achet"/"lev", "envoie"/"paie" → "envoy"/"pay".
+      if (/(?:ll|tt)$/u.test(stem) && !/^(?:quitt|regrett|flott|gratt|frott|mett|sortt)/u.test(stem)) stem = stem.slice(0, -1);
+      stem = stem.replace(/è([^aeiouyéèêë]{1,2})$/u, (m, c: string) => `${/é/u.test(stem.slice(0, -m.length)) ? 'é' : 'e'}${c}`).replace(/([oau])i$/u, '$1y');
       to = /g$/u.test(stem) ? `${stem}eons` : /c$/u.test(stem) ? `${stem.slice(0, -1)}çons` : `${stem}ons`;
     }
     const pieces = objects.replace(/\s+/gu, ' ').replace(/([nl][’'])\s*$/u, '$1');
@@ -479,9 +525,39 @@ const CLAUSE_SUBJECT: Readonly<Record<string, RegExp>> = {
 /** More verbs, for the part before a comma only: French "ne partent", "nous passons", Spanish "retrasó", "no llegaba". */
 const LEFT_VERB: Readonly<Record<string, RegExp>> = {
   de: /$^/u,
-  fr: /(?<![\p{L}])(?:ne|n[’'])\s*\p{L}{2,}|(?<![\p{L}])(?:nous|je|il|elle|ils|elles)\s+\p{L}{2,}|\p{L}{3,}(?:aient|ait)(?![\p{L}])/u,
-  es: /(?<![\p{L}])no\s+\p{L}{2,}|\p{L}{3,}(?:aron|ieron|aba|aban|ía|ían)(?![\p{L}])|\p{L}{3,}ó(?![\p{L}])/u,
+  fr: /(?<![\p{L}])(?:ne|n[’'])\s*\p{L}{2,}|(?<![\p{L}])(?:nous|je|il|elle|ils|elles)\s+\p{L}{2,}|\p{L}{3,}(?:aient|ait)(?![\p{L}])|(?<![\p{L}])[lmtsn][’'](?:ont|a|est|avait|avaient|était|étaient)(?![\p{L}])/u,
+  es: /(?<![\p{L}])no\s+\p{L}{2,}|\p{L}{3,}(?:aron|ieron|aba|aban|ía|ían|amos|emos|imos)(?![\p{L}])|\p{L}{3,}ó(?![\p{L}])/u,
 };
+
+/**
+ * A subject that is a clause's start by itself, whatever verb follows: a personal pronoun or "nobody"
+ * ("…ese día, nadie lo revisó", "…mercredi, nous relançons le dernier", "…remboursé, il apparaîtra").
+ */
+const PRONOUN_SUBJECT: Readonly<Record<string, RegExp>> = {
+  de: /^(?:wir|ich|er|man|niemand|keiner|nichts)\s+\p{Ll}/u,
+  fr: /^(?:nous|je|il|elle|ils|elles|personne\s+ne|rien\s+ne|aucun\p{L}*\s+ne|aucun\p{L}*\s+\p{L}+\s+(?:ne|n[’']))\s*\p{L}/u,
+  es: /^(?:(?:nosotros|nosotras|yo|él|ella|ellos|ellas|nadie|nada|ninguno|ninguna)\s+\p{L}|no\s+(?:(?:le|les|lo|la|los|las|se|nos)\s+)?\p{L}{2,}(?:amos|emos|imos|ó|aron|ieron)(?![\p{L}]))/u,
+};
+/** A finite verb as the first word after a noun subject, past its clitics: "le propriétaire reçoit", "el técnico llamó". */
+const VERB_NEXT: Readonly<Record<string, RegExp>> = {
+  de: /^\s*(?:ist|war|wird|werden|wurde|wurden|hat|haben|hatte|hatten|sind|waren|kann|können|konnte|konnten|muss|müssen|soll|sollen|läuft|laufen|lief|liefen|geht|gehen|ging|gingen|kommt|kommen|kam|kamen|bleibt|bleiben|liegt|liegen|lag|lagen|gab|gibt|fiel|fielen|fehlte|fehlten|prüft|prüfen|springt|steht|stand|standen)(?![\p{L}])/u,
+  fr: /^\s*(?:(?:ne|n[’']|se|s[’']|y|en|lui|leur|les|vous|nous)\s*)*(?:\p{L}{2,}(?:oit|oivent|era|eront|ra|ront|ait|aient)|(?:passe|arrive|part|bloque|contrôle|vérifie|expire|envoie|prend|devient|manque|coûte|marche|fonctionne|sort|tombe|affiche|concerne|apparaît|reçoit|reste|vient|tient|met|suit|attend|garde|appelle|rappelle|confirme|relance|rembourse|traite)(?:nt)?)(?![\p{L}])/u,
+  es: /^\s*(?:(?:no|se|le|les|lo|la|los|las|nos)\s+)*(?:\p{L}{3,}(?:ó|aron|ieron|aba|aban|ía|ían|ará|arán|erá|erán|irá|irán))(?![\p{L}])/u,
+};
+
+/** Whether a comma-joined piece opens a main clause: a subject and its verb ("…, le propriétaire reçoit…"), not a relative clause ("…, die im Zeitraum abgebrochen wurden"). */
+function opensMainClause(clause: string, lang: string): boolean {
+  if (PRONOUN_SUBJECT[lang]?.test(clause)) return true;
+  const subject = CLAUSE_SUBJECT[lang]!;
+  const m = subject.exec(clause);
+  if (!m) return false;
+  const after = clause.slice(m[0].length);
+  // German puts the finite verb of a main clause right after its subject; one only at the end is a relative or subordinate clause.
+  if (lang === 'de') return VERB_NEXT.de!.test(after) || CLAUSE_VERB.de!.test(after.replace(/\s*\p{L}+\s*$/u, ''));
+  return CLAUSE_VERB[lang]!.test(after) || VERB_NEXT[lang]!.test(after);
+}
+
+const SUBORDINATE_START = /^\s*(?:wenn|weil|als|falls|obwohl|sobald|nachdem|bevor|da|si|s[’']il|s[’']ils|quand|lorsque|lorsqu[’']\p{L}+|parce|puisque|comme|dès que|cuando|porque|aunque|como|mientras)(?![\p{L}])/iu;
 
 /** One comma-joined piece: its text and whether it opens a main clause with a subject and a verb. */
 export interface Splice { at: number; left: string; right: string; safe: boolean }
@@ -502,7 +578,8 @@ export function commaSplices(text: string, lang: string): Splice[] {
     const rest = text.slice(m.index + m[0].length);
     const clause = /^[^,.;:!?]*/u.exec(rest)![0];
     const left = text.slice(start, m.index);
-    if (subject.test(clause) && verb.test(clause.replace(subject, ''))) {
+    // A clause after an "if"/"when" clause is its main clause, not a splice ("si votre banque…, nous les prenons en charge").
+    if (opensMainClause(clause, lang) && !SUBORDINATE_START.test(left)) {
       // The part before must not be a sentence start of its own ("wenn …, …"): only plain main clauses.
       out.push({ at: m.index, left, right: clause, safe: (verb.test(left) || LEFT_VERB[lang]!.test(left)) && !/^\s*(?:wenn|weil|als|falls|obwohl|si|quand|lorsque|parce|cuando|si|porque|aunque)(?![\p{L}])/iu.test(left) });
     }
@@ -554,7 +631,8 @@ export function framedCause(text: string, lang: string): string {
   if (t === '' || /[.!?;:]\s/u.test(t)) return '';
   const rel = RELATIVE[lang]!.exec(t);
   const head = rel ? t.slice(0, rel.index) : t;
-  if (verb.test(head) || /,/u.test(head) || head.split(/\s+/u).length > 12) return '';
+  // A verb of any of the shapes a splice's first part is read by ("se subió", "ne partent") makes it a sentence already.
+  if (verb.test(head) || LEFT_VERB[lang]!.test(head) || /(?<![\p{L}])se\s+\p{L}{3,}(?:ó|aron|ía|ían)(?![\p{L}])/u.test(head) || /,/u.test(head) || head.split(/\s+/u).length > 16) return '';
   let np = t;
   if (!det.test(np)) {
     const bare = BARE[lang];
@@ -567,4 +645,60 @@ export function framedCause(text: string, lang: string): string {
   if (/^des /u.test(np)) return '';
   const de = /^le /u.test(np) ? np.replace(/^le /u, 'du ') : /^les /u.test(np) ? np.replace(/^les /u, 'des ') : /^(?:un|une)(?![\p{L}])/u.test(np) ? `d’${np}` : `de ${np}`;
   return `Le problème venait ${de}.`;
+}
+
+/** Plural nouns a German mistake names the whole batch by ("unsere Weihnachtsgewürz-Sets"), with their singular and its possessive. */
+const DE_BATCH: ReadonlyArray<readonly [RegExp, string, string]> = [
+  [/sets$/u, 'set', 'Ihr'], [/pakete$/u, 'paket', 'Ihr'], [/tickets$/u, 'ticket', 'Ihr'], [/kalender$/u, 'kalender', 'Ihr'], [/gutscheine$/u, 'gutschein', 'Ihr'],
+  [/bestellungen$/u, 'bestellung', 'Ihre'], [/lieferungen$/u, 'lieferung', 'Ihre'], [/sendungen$/u, 'sendung', 'Ihre'], [/boxen$/u, 'box', 'Ihre'],
+  [/kisten$/u, 'kiste', 'Ihre'], [/karten$/u, 'karte', 'Ihre'],
+];
+const DE_PLURAL_VERB: Readonly<Record<string, string>> = {
+  sind: 'ist', waren: 'war', wurden: 'wurde', werden: 'wird', haben: 'hat', hatten: 'hatte', konnten: 'konnte', können: 'kann',
+  kamen: 'kam', kommen: 'kommt', gingen: 'ging', gehen: 'geht', lagen: 'lag', liegen: 'liegt', blieben: 'blieb', bleiben: 'bleibt',
+};
+
+/**
+ * A German mistake typed about the whole batch ("unsere Weihnachtsgewürz-Sets, bestellt bis …, sind nicht … verschickt
+ * worden") told to the one reader ("Ihr Weihnachtsgewürz-Set, bestellt bis …, ist nicht … verschickt worden"): the noun in
+ * the singular with "Ihr"/"Ihre", and the first plural verb after it agreeing. Other text is returned as typed.
+ */
+export function germanToReader(text: string): string {
+  const m = /^(\s*)unsere\s+([\p{L}-]+)(?![\p{L}])/iu.exec(text);
+  if (!m) return text;
+  const noun = m[2]!;
+  const rule = DE_BATCH.find(([re]) => re.test(noun.toLowerCase()));
+  if (!rule) return text;
+  const [re, one, own] = rule;
+  const lower = noun.toLowerCase();
+  const stem = noun.slice(0, lower.search(re));
+  const single = stem === '' ? one[0]!.toUpperCase() + one.slice(1) : stem + (/-$/u.test(stem) ? one[0]!.toUpperCase() + one.slice(1) : one);
+  const rest = text.slice(m[0].length);
+  const verb = /(?<![\p{L}])(sind|waren|wurden|werden|haben|hatten|konnten|können|kamen|kommen|gingen|gehen|lagen|liegen|blieben|bleiben)(?![\p{L}])/u.exec(rest);
+  if (!verb) return text;
+  return `${m[1]}${own} ${single}${rest.slice(0, verb.index)}${DE_PLURAL_VERB[verb[1]!]}${rest.slice(verb.index + verb[1]!.length)}`;
+}
+
+/**
+ * An outcome typed as a note of the new date ("neuer termin fr 27.11. ca. 10 uhr", "nouveau rdv ven 27 nov à 9h",
+ * "nueva cita el lunes 30") said as a sentence: "Ihr neuer Termin ist am Freitag, 27. November, gegen 10 Uhr.",
+ * "Votre nouveau rendez-vous est fixé au vendredi 27 novembre à 9 h.", "Su nueva cita es el lunes 30.".
+ * Anything else is returned as typed.
+ */
+export function outcomeNote(text: string, lang: string): string {
+  const t = text.trim();
+  const dayStart = /^(?:\d|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)/iu;
+  if (lang === 'de') {
+    const m = /^neuer\s+([\p{L}-]*termin)\s*:?\s*(?:ist\s+)?(?:am\s+)?(.+)$/iu.exec(t);
+    if (m && dayStart.test(m[2]!)) return `Ihr neuer ${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)} ist ${/^morgen/iu.test(m[2]!) ? '' : 'am '}${m[2]!.replace(/[.\s]+$/u, '')}.`;
+  }
+  if (lang === 'fr') {
+    const m = /^nouveau\s+(rendez-vous|créneau|passage)\s*:?\s*(?:le\s+|au\s+|fixé\s+au\s+)?(.+)$/iu.exec(t);
+    if (m && dayStart.test(m[2]!)) return `Votre nouveau ${m[1]!.toLowerCase()} est fixé au ${m[2]!.replace(/[.\s]+$/u, '')}.`;
+  }
+  if (lang === 'es') {
+    const m = /^nueva\s+(cita|visita|fecha de entrega|fecha|entrega|instalación)\s*:?\s*(?:es\s+)?(?:para\s+)?(?:el\s+)?(.+)$/iu.exec(t);
+    if (m && dayStart.test(m[2]!)) return `Su nueva ${m[1]!.toLowerCase()} es el ${m[2]!.replace(/[.\s]+$/u, '')}.`;
+  }
+  return text;
 }
