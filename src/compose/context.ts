@@ -5,6 +5,7 @@ import { localeGreetingLine } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { itemPhrases } from '../incident/item-noun.js';
 import { framedCause } from '../text/typed.js';
+import { causeIsNoun } from '../text/notes.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
@@ -339,6 +340,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // the letter builds the sentence around it and promises no "exact" account before it.
       // A cause typed as a noun phrase, framed as a sentence ("Ursache war ein fehlerhaftes Update …, das wir … eingespielt haben.").
       causeFramed: english ? '' : framedCause(incident.rootCause, lang),
+      // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
+      causeNoun: english && causeIsNoun(cause),
       causeFragment: !english && ((incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang)) || leadFragment(incident.rootCause, lang)),
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
       // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").

@@ -151,7 +151,8 @@ function quantities(text: string): string {
   if (!/\d/.test(text)) return text;
   let t = !/\d\s?(?:hr|h|min|sec|wk|yr)/i.test(text) ? text : text.replace(/(?<![\p{L}\p{N}.,/])(\d{1,3}(?:\.\d+)?)\s?(hrs?|h|mins?|secs?|wks?|yrs?)(?![\p{L}\p{N}])\.?/giu, (m, n: string, unit: string, at: number, all: string) => {
     // "3 h." at a sentence's end keeps its full stop.
-    const dot = m.endsWith('.') && /^\s*(?:$|\p{Lu})/u.test(all.slice(at + m.length)) ? '.' : '';
+    // So does one before a note's next sentence typed in lower case ("3 hrs 10 min. any alarm in that time…").
+    const dot = m.endsWith('.') && /^\s*(?:$|\p{Lu}|(?:any|the|we|our|it|this|they|no|nobody|all|every|some|there|he|she|you|your|i|a|an)\s)/u.test(all.slice(at + m.length)) ? '.' : '';
     const [one, many] = UNITS[unit.toLowerCase()]!;
     // "a 10 min wait" → "a 10-minute wait".
     if (/(?:^|\s)an?\s+$/iu.test(all.slice(0, at))) return `${n}-${one}${dot}`;
