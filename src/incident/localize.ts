@@ -12,7 +12,7 @@
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { normaliseEnglish, toReader } from '../text/english.js';
-import { noteToProse, type NoteRole } from '../text/notes.js';
+import { noteToProse, weekdayWords, type NoteRole } from '../text/notes.js';
 import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, localQuotes, longTypedDates, splitSplices } from '../text/typed.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
@@ -164,6 +164,7 @@ function english(incident: Incident, now: Date): Incident {
   const f = (v: string | undefined) => (v === undefined ? v : normaliseEnglish(v, o));
   // Each typed field is a manager's note: made the letter's own sentences for the part it plays (text/notes.ts).
   const n = (v: string | undefined, role: NoteRole) => (v === undefined ? v : noteToProse(v, role, { now }));
+  const d = (v: string | undefined) => (v === undefined ? v : weekdayWords(v));
   return {
     ...incident,
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
@@ -174,8 +175,8 @@ function english(incident: Incident, now: Date): Incident {
     when: f(incident.when),
     outcome: n(f(incident.outcome), 'outcome'),
     action: n(f(incident.action), 'action'),
-    remedy: { ...incident.remedy, details: f(incident.remedy.details) },
-    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: n(f(incident.exposure.contained), 'exposure'), regulator: f(incident.exposure.regulator) },
+    remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
+    exposure: { ...incident.exposure, discovered: d(f(incident.exposure.discovered)), contained: n(f(incident.exposure.contained), 'exposure'), regulator: f(incident.exposure.regulator) },
   };
 }
 

@@ -595,8 +595,8 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
  */
 export function toReader(text: string): string {
   // Plural only: "the order of service for your mother's funeral was…" is a thing, not a batch.
-  const order = /^(\s*)(?:the\s+|all\s+)?orders\s+(for|of)\s+([^,;.]+?)\s+were\s+/iu.exec(text);
-  if (order) return `${order[1]}your order ${order[2]!.toLowerCase()} ${order[3]} was ${text.slice(order[0].length)}`;
+  const order = /^(\s*)(?:the\s+|all\s+)?orders\s+(for|of)\s+([^,;.]+?)\s+(were|got|received)\s+/iu.exec(text);
+  if (order) return `${order[1]}your order ${order[2]!.toLowerCase()} ${order[3]} ${order[4]!.toLowerCase() === 'were' ? 'was' : order[4]!.toLowerCase()} ${text.slice(order[0].length)}`;
   const who = /^(\s*)(?:the\s+|all\s+)?(?:customers|clients|people|members|guests|everyone|anyone|those)\s+who\s+(ordered|bought|booked|paid for|chose|picked)\s+([^,;.]+?),?\s+(were|got|received|saw|had)\s+/iu.exec(text);
   if (who) return `${who[1]}you ${who[2]!.toLowerCase()} ${who[3]} and ${who[4]!.toLowerCase()} ${text.slice(who[0].length)}`;
   return text;

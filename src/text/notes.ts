@@ -100,10 +100,12 @@ function finiteAt(words: string[], from = 0, limit = 7): number {
     if (isFinite(words[i]!) && !(w in IRREGULAR && PREPOSITIONS.has(lowerWord(words[i + 1] ?? '')) && !['up', 'out', 'back', 'off', 'down', 'away'].includes(lowerWord(words[i + 1] ?? '')))) return i;
     // A subordinate clause's verb is not the piece's ("… so a file can't be submitted").
     if (i > from && /^(?:so|because|which|that|who|if|when|unless|until|plus|whenever|once)$/u.test(w)) return -1;
-    if (/^[a-z]{3,}ed$/u.test(w) && i > 0 && !NOT_PARTICIPLE.has(w)) {
+    if (/^[a-z]{3,}ed$/u.test(w) && i > 0) {
       // "terminals declined all payments": a past tense with its object after it.
       const next = words[i + 1] ? lowerWord(words[i + 1]!) : '';
       if (DET.has(next) && !['a', 'one', 'two', 'three'].includes(next) || OBJECTS.has(next)) return i;
+      // "mixed up which email…": a phrasal verb and its object.
+      if (/^(?:up|out|off|down|over)$/u.test(next) && /^(?:the|a|an|our|your|their|which|what|who|its|his|her|them|it)$/u.test(lowerWord(words[i + 2] ?? ''))) return i;
     }
   }
   return -1;
@@ -152,6 +154,7 @@ function namedDay(text: string, now: Date | undefined): Date | undefined {
 
 function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
   if (/(?<![\p{L}])(?:same day|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening))(?![\p{L}])/iu.test(rest)) return 'past';
+  if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])/u.test(rest)) return 'past';
   if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return role === 'mistake' || role === 'cause' ? 'past' : 'present';
   if (/(?<![\p{L}])(?:tomorrow|next week)(?![\p{L}])/iu.test(rest)) return 'future';
   const day = namedDay(rest, now);
@@ -184,6 +187,7 @@ function withDeterminer(np: string, role: NoteRole): string {
   const words = np.split(/\s+/u);
   if (words.some((w) => lowerWord(w) === 'and')) return np;
   const w0 = lowerWord(words[0]!);
+  if (/^[a-z]{3,}ing$/u.test(w0) && words.length === 1) return np;
   if (DET.has(w0) || /^\d/u.test(w0) || PRONOUNS.has(w0) || /^\p{Lu}/u.test(words[0]!) && !/^\p{Lu}\p{Ll}+$/u.test(words[0]!)) return np;
   // A name the writer capitalised mid-note ("Tillpoint card terminals"): left as typed.
   if (/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.length > 1 && /^\p{Lu}/u.test(words[1]!)) return np;
@@ -202,7 +206,7 @@ const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) && !/^(?:I|I'\p{L}+)
 const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken)(?![\p{L}])/iu;
 
 /** The head of a sentence a note opens with, made a clause where a rule is sure. */
-function fixHead(piece: string, role: NoteRole, o: NoteOptions): { text: string; plural: boolean } {
+function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): { text: string; plural: boolean } {
   const words = piece.split(/\s+/u).filter(Boolean);
   if (words.length === 0) return { text: piece, plural: false };
   const w0 = lowerWord(words[0]!);
@@ -219,6 +223,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions): { text: string;
   if (w0 === 'no' && words.length >= 2 && !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!)) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
     return { text: `${role === 'mistake' || role === 'cause' ? 'There was' : "There's"} ${lowerFirst(piece)}`, plural: false };
   }
+  // What the reader is asked to do is an imperative as typed ("resubmit any run started in…"): no subject is made up for it.
+  if (role === 'action') return { text: piece, plural: false };
   // "customers couldn't top up", "prepay customers couldn't…": the letter speaks to one reader.
   if (role === 'mistake') {
     const m = /^((?:(?:all|the|some|many)\s+)?(?:[\p{Ll}-]+\s+)?)(customers|clients|members|users|subscribers|account holders)\s+(couldn't|could not|didn't|did not|weren't|were not|were|had|got|received|lost|saw|paid|can't|cannot)(?![\p{L}])/iu.exec(piece);
@@ -287,8 +293,15 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions): { text: string;
       return { text: `your ${lowerFirst(piece)}`, plural };
     }
   }
+  // "software update to our order system mixed up which…": a bare noun with its phrase, then its verb.
+  if (first && (role === 'cause' || role === 'mistake') && np === 0 && /^\p{Ll}/u.test(words[0]!) && !DET.has(w0) && !PRONOUNS.has(w0) && !PREPOSITIONS.has(w0) && !LEANING.has(w0) && !isParticiple(words[0]!) && !/^[a-z]{3,}(?:ly|ing)$/u.test(w0)) {
+    const at = finiteAt(words, 1, 9);
+    const prep = words.findIndex((w, k) => k > 0 && PREPOSITIONS.has(lowerWord(w)));
+    const headEnd = prep > 0 ? nounPhraseEnd(words.slice(0, prep)) : 0;
+    if (at > prep && prep > 0 && headEnd === prep && !isPlural(words[prep - 1]!) && words.slice(0, at).every((w) => !isFinite(w) && !isParticiple(w))) return { text: `${withDeterminer(words.slice(0, prep).join(' '), role)} ${words.slice(prep).join(' ')}`, plural: false };
+  }
   // A cause that is a noun phrase ("expired security certificate on the link…"): its article.
-  if (role === 'cause' && causeIsNoun(piece) && !DET.has(w0) && /^\p{Ll}|^\p{Lu}\p{Ll}+$/u.test(words[0]!) && !/^\p{Lu}/u.test(words[1] ?? '')) {
+  if (first && (role === 'cause' || role === 'commitment') && !/^(?:never|not|always|only|also|just|still|even|then|now|ever|once|twice)$/u.test(w0) && causeIsNoun(piece) && !DET.has(w0) && /^\p{Ll}|^\p{Lu}\p{Ll}+$/u.test(words[0]!) && !/^\p{Lu}/u.test(words[1] ?? '')) {
     const plural = isPlural(words.find((_w, k) => k > 0 && PREPOSITIONS.has(lowerWord(words[k + 1] ?? 'on'))) ?? words[0]!);
     return { text: plural ? lowerFirst(piece) : `${/^[aeio]/iu.test(w0) ? 'an' : 'a'} ${lowerFirst(piece)}`, plural };
   }
@@ -344,10 +357,12 @@ export function baseOf(participle: string): string {
 // ---------------------------------------------------------------------------------------------
 
 /** Full names for the weekdays typed short in a note that the date normaliser leaves where no date words are around them ("if mon doesn't suit", "mon+tues"). */
-function weekdayWords(text: string): string {
+export function weekdayWords(text: string): string {
   let t = text;
   if (/(?:mon|tue|wed|thu|fri)s?\s*\+\s*(?:mon|tue|wed|thu|fri|sat|sun)/iu.test(t)) t = t.replace(/(?<![\p{L}])(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\s*\+\s*(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?![\p{L}])/giu, (_m, a: string, b: string) => `${dayName(a)} and ${dayName(b)}`);
   t = t.replace(/(?<![\p{L}\p{N}'’])(mon|tues|tue|weds|thurs|thur|thu|fri)(?![\p{L}\p{N}'’])\.?/gu, (_m, d: string) => dayName(d));
+  // "Tuesday 11:05" → "Tuesday at 11:05".
+  t = t.replace(new RegExp(`(${DAY_NAME})\\s+(?=\\d{1,2}:\\d{2}(?!\\d))`, 'gu'), '$1 at ');
   return t;
 }
 function dayName(d: string): string {
@@ -496,13 +511,13 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions): string[] {
       continue;
     }
     // A noun phrase, then a clause of its own ("an expired certificate, renewal job had failed"): two sentences.
-    if (!curClause && !curLeans && words.length >= 3 && !LEANING.has(w0) && isClause(fixHead(text, role, o).text.split(/\s+/u))) {
+    if (!curClause && !curLeans && words.length >= 3 && !LEANING.has(w0) && isClause(fixHead(text, role, o, false).text.split(/\s+/u))) {
       flush();
       start(text, true);
       continue;
     }
     // A bare noun and its verb, a passive note ("renewal job had failed silently", "temp not checked"): its own sentence.
-    const h = fixHead(text, role, o);
+    const h = fixHead(text, role, o, false);
     if (curClause && h.text !== text && !curLeans && !LEANING.has(w0) && !/^(?:There's|There was) /u.test(h.text)) {
       flush();
       start(text, true);
@@ -536,7 +551,10 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   if (typed === '' || /[\uE000-\uF8FF\n]/u.test(typed)) return text;
   // A question, a quotation, or a list: left as typed.
   if (/^["“]|[?]$/u.test(typed) || /^\s*[-*•]\s/mu.test(typed)) return text;
+  if (role === 'remedy') return remedyNote(typed);
   let t = noteWords(weekdayWords(typed));
+  // "your pets check" → "your pet's check": an owner's thing.
+  if (/s\s/u.test(t)) t = t.replace(OWNER_THING, (m, who: string, owner: string, next: string) => (NOT_AFTER_OWNER.test(next) ? m : `${who} ${owner}'s ${next}`));
   // "rolled back same day" → "rolled back the same day".
   if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<![\p{L}]the\s|[\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}])/giu, 'the $1');
   t = onBeforeDays(t);
@@ -552,8 +570,34 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
     }
     out.push(...made);
   }
-  const joined = out.join(' ');
+  let joined = out.join(' ');
+  // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.
+  if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
   return joined === '' ? text : joined;
+}
+
+const OWNER_THING = /(?<![\p{L}])(your|our|their|my|his|her)\s+(pet|dog|cat|child|son|daughter|husband|wife|partner|mum|mom|dad|mother|father|baby|horse|puppy|kitten|grandmother|grandfather)s\s+(\p{Ll}[\p{L}-]*)/gu;
+const NOT_AFTER_OWNER = /^(?:are|were|have|had|and|or|is|was|will|to|from|in|on|at|with|for|who|that|which|had|did|didn't|weren't|aren't|all|both|were|can|could|should|would|got|came|went)$/u;
+
+/** An offer typed as a note: its article ("delivery charge refunded" → "the delivery charge refunded"), and what the reader does after it a sentence of its own ("…, just send us the receipts" → "…. Just send us the receipts"). */
+function remedyNote(typed: string): string {
+  let t = typed;
+  const parts = pieces(t.replace(/[.]+$/u, ''));
+  const at = parts.findIndex((p, k) => k > 0 && /^(?:and\s+)?(?:just|please|simply)?\s*(?:send|bring|call|email|reply|tell|let|keep|show|forward|post|return|pop|drop|book|choose|pick)(?![\p{L}])/iu.test(p.text));
+  if (at > 0) {
+    const head = parts.slice(0, at).map((p, k) => p.text + (k < at - 1 ? `${p.sep} ` : '')).join('');
+    const tail = parts.slice(at).map((p, k, all) => p.text + (k < all.length - 1 ? `${p.sep} ` : '')).join('').replace(/^and\s+/iu, '');
+    t = `${head}. ${capitalise(noteToProse(tail, 'action'))}`;
+  }
+  const words = t.split(/\s+/u);
+  const w0 = lowerWord(words[0] ?? '');
+  if (/^(?:full|partial|complete)$/u.test(w0) && /^(?:refund|credit|replacement|reimbursement)/iu.test(words[1] ?? '')) return `a ${lowerFirst(t)}`;
+  if (!DET.has(w0) && /^\p{Ll}/u.test(words[0] ?? '')) {
+    const np = nounPhraseEnd(words.map((w) => w.replace(/[,;]$/u, '')));
+    const head = np > 0 ? lowerWord(words[np - 1]!.replace(/\(.*$/u, '')) : '';
+    if (np > 0 && /^(?:charge|fee|cost|price|amount|deposit|balance|subscription|payment|bill|invoice|fare|ticket|booking|delivery charge|postage)$/u.test(head)) return `the ${t}`;
+  }
+  return t;
 }
 
 /** How a note differs from what the letter prints: the field reads as a note, and the letter rewrites it. */
