@@ -34,6 +34,8 @@ const PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'there', 
 /** A piece opening with one of these leans on the sentence before it. */
 const LEANING = new Set(['and', 'but', 'or', 'so', 'because', 'as', 'since', 'when', 'while', 'which', 'who', 'where', 'though', 'although', 'until', 'till', 'unless', 'then', 'plus', 'including', 'incl', 'instead', 'rather', 'not', 'even', 'than', 'like', 'after', 'before', 'once', 'whether', 'with', 'without', 'on', 'in', 'at', 'by', 'for', 'from', 'to', 'of', 'via', 'about', 'around', 'during', 'between', 'within', 'through', 'into', 'onto', 'over', 'under', 'against', 'per', 'if', 'either', 'neither', 'nor', 'yet', 'also', 'only', 'just', 'still', 'again', 'too', 'e.g', 'i.e', 'etc', 'or']);
 const PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'by', 'in', 'with', 'from', 'into', 'onto', 'against', 'via', 'through', 'under', 'over', 'off', 'out', 'back', 'up', 'down', 'away', 'as', 'and', 'or', 'before', 'after', 'until', 'till', 'since', 'during', 'within', 'without', 'between', 'same', 'today', 'yesterday', 'tomorrow', 'automatically', 'free', 'correctly', 'twice', 'again', 'already', 'immediately', 'straight', 'last', 'this', 'that', 'first', 'overnight']);
+/** Past tenses that take no object: never a passive note ("router failed" is not "the router was failed"). */
+const INTRANSITIVE = ['failed', 'crashed', 'happened', 'arrived', 'stopped', 'occurred', 'overheated', 'jammed', 'leaked', 'flooded', 'collapsed', 'tripped', 'worked', 'froze', 'died', 'disappeared', 'waited'];
 /** Auxiliaries and verbs a clause is read by (a finite verb near the start of a piece). */
 const FINITE_WORDS = new Set([
   'am', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'do', 'does', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must',
@@ -43,6 +45,7 @@ const FINITE_WORDS = new Set([
   'drove', 'flew', 'rang', 'rings', 'shows', 'look', 'looks', 'beeps', 'beep', 'sit', 'need', 'needs', 'stops', 'checks', 'lets', 'triggers', 'measures', 'arrives', 'arrive', 'ships', 'lifts', 'lift',
   'works', 'work', 'phones', 'calls', 'covers', 'happens', 'happened', 'matches', 'reads', 'read', 'holds', 'held', 'won\'t', 'can\'t', 'don\'t', 'doesn\'t', 'didn\'t', 'isn\'t', 'aren\'t', 'wasn\'t',
   'settle', 'settles', 'remain', 'remains', 'stay', 'stays', 'appear', 'appears', 'continue', 'continues', 'start', 'starts', 'stop', 'show', 'go', 'ship', 'open', 'opens', 'close', 'closes', 'fit', 'fits', 'suit', 'suits', 'cover', 'mean', 'take', 'come', 'sat', 'ran',
+  ...INTRANSITIVE,
   'weren\'t', 'hasn\'t', 'haven\'t', 'hadn\'t', 'couldn\'t', 'wouldn\'t', 'shouldn\'t', 'mustn\'t',
 ]);
 const MODAL_START = /^(?:should|will|would|can|could|may|might|must|is|are|was|were|has|have|had|won't|can't|isn't|wasn't)(?![\p{L}'’])/iu;
@@ -97,9 +100,9 @@ function finiteAt(words: string[], from = 0, limit = 7): number {
   for (let i = from; i < Math.min(words.length, from + limit); i++) {
     const w = lowerWord(words[i]!);
     // "set for cotton", "sent to the wrong patients": a participle, not a past tense.
-    if (isFinite(words[i]!) && !(w in IRREGULAR && PREPOSITIONS.has(lowerWord(words[i + 1] ?? '')) && !['up', 'out', 'back', 'off', 'down', 'away'].includes(lowerWord(words[i + 1] ?? '')))) return i;
+    if (isFinite(words[i]!) && !(w in IRREGULAR && /^(?:for|to|on|at|by|in|with|from|into|onto|via|through|under|over|against|as)$/u.test(lowerWord(words[i + 1] ?? '')))) return i;
     // A subordinate clause's verb is not the piece's ("… so a file can't be submitted").
-    if (i > from && /^(?:so|because|which|that|who|if|when|unless|until|plus|whenever|once)$/u.test(w)) return -1;
+    if (i > from && /^(?:so|because|which|that|who|if|when|unless|until|plus|whenever|once|before|after|while|since)$/u.test(w)) return -1;
     if (/^[a-z]{3,}ed$/u.test(w) && i > 0) {
       // "terminals declined all payments": a past tense with its object after it.
       const next = words[i + 1] ? lowerWord(words[i + 1]!) : '';
@@ -260,7 +263,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     if (negative) i++;
     const after = words.slice(i);
     const own = ownClause(after);
-    if (after.length > 0 && isParticiple(after[0]!) && finiteAt(own, 1, 99) < 0 && passiveNext(after)) {
+    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && finiteAt(own, 1, 99) < 0 && passiveNext(after)) {
       const tense = tenseFor(role, words.slice(np).join(' '), o.now);
       const aux = be(tense, plural, negative);
       const adv = adverbs.length ? ` ${adverbs.join(' ')}` : '';
@@ -313,7 +316,7 @@ function bareSubject(head: string, np: number, role: NoteRole): string {
   const words = head.split(/\s+/u);
   if (DET.has(lowerWord(words[0]!)) || /^\d/u.test(words[0]!)) return head;
   if (/^(?:next|first|last|same|following)$/iu.test(words[0]!)) return `the ${head}`;
-  if (/^(?:new|second|spare)$/iu.test(words[0]!)) return `a ${head}`;
+  if (/^(?:new|second|spare)$/iu.test(words[0]!)) return isPlural(words[words.length - 1]!) ? head : `a ${head}`;
   if (np <= 3 && !isPlural(words[words.length - 1]!) || OURS.test(lowerWord(words[words.length - 1]!)) || role === 'mistake' && isPlural(words[words.length - 1]!)) return withDeterminer(head, role);
   return head;
 }
@@ -342,6 +345,8 @@ function nounPhraseEnd(words: string[]): number {
     if (isParticiple(w) && !NOT_PARTICIPLE.has(lw) && i === start) return 0;
     i++;
   }
+  // A noun phrase has a noun: "checked" alone is none.
+  if (words.slice(start, i).every((w) => isParticiple(w) || DET.has(lowerWord(w)))) return 0;
   return i > start ? i : 0;
 }
 
@@ -556,23 +561,26 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   // "your pets check" → "your pet's check": an owner's thing.
   if (/s\s/u.test(t)) t = t.replace(OWNER_THING, (m, who: string, owner: string, next: string) => (NOT_AFTER_OWNER.test(next) ? m : `${who} ${owner}'s ${next}`));
   // "rolled back same day" → "rolled back the same day".
-  if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<![\p{L}]the\s|[\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}])/giu, 'the $1');
+  if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<!(?:^|[^\p{L}])the\s)(?<![\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}])/giu, 'the $1');
   t = onBeforeDays(t);
   const out: string[] = [];
-  for (const s of sentences(t)) {
-    const made = sentenceOf(s, role, o);
+  const made: string[] = [];
+  for (const s of sentences(t)) made.push(...sentenceOf(s, role, o));
+  for (const s of made) {
     // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
     const words = s.replace(/[.!]+$/u, '').split(/\s+/u);
     const prev = out[out.length - 1];
-    if (prev && made.length === 1 && words.length <= 6 && !/[()]/u.test(s) && finiteAt(words, 0, 99) < 0 && !words.some((w) => isParticiple(w)) && !/^(?:no|there|it|we|you|I|they|if|please|thank|thanks|sorry)(?![\p{L}])/iu.test(s) && /[.]$/u.test(prev) && !IMPERATIVE.test(s)) {
-      out[out.length - 1] = `${prev.slice(0, -1)} (${lowerFirst(made[0]!.replace(/[.]$/u, ''))}).`;
+    const prevWords = (prev ?? '').split(/\s+/u);
+    const prevClause = prev !== undefined && (isClause(prevWords) || /^(?:we|I|you|they|there|it)(?![\p{L}])/iu.test(prev) || finiteAt(prevWords, 1, 99) > 0);
+    if (prev && prevClause && words.length <= 6 && !/[()]/u.test(s) && finiteAt(words, 0, 99) < 0 && !words.some((w) => isParticiple(w) || isFinite(w)) && !/^(?:no|there|it|we|you|I|they|if|please|thank|thanks|sorry)(?![\p{L}])/iu.test(s) && /[.]$/u.test(prev) && !IMPERATIVE.test(s)) {
+      out[out.length - 1] = `${prev.slice(0, -1)} (${lowerFirst(s.replace(/[.]$/u, ''))}).`;
       continue;
     }
-    out.push(...made);
+    out.push(s);
   }
   let joined = out.join(' ');
   // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.
-  if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+  if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (c) => c.toLowerCase());
   return joined === '' ? text : joined;
 }
 
@@ -594,7 +602,8 @@ function remedyNote(typed: string): string {
   if (/^(?:full|partial|complete)$/u.test(w0) && /^(?:refund|credit|replacement|reimbursement)/iu.test(words[1] ?? '')) return `a ${lowerFirst(t)}`;
   if (!DET.has(w0) && /^\p{Ll}/u.test(words[0] ?? '')) {
     const np = nounPhraseEnd(words.map((w) => w.replace(/[,;]$/u, '')));
-    const head = np > 0 ? lowerWord(words[np - 1]!.replace(/\(.*$/u, '')) : '';
+    const nouns = words.slice(0, Math.max(np, 0)).filter((w) => !/^\(/u.test(w) && !/\)$/u.test(w));
+    const head = nouns.length > 0 ? lowerWord(nouns[nouns.length - 1]!) : '';
     if (np > 0 && /^(?:charge|fee|cost|price|amount|deposit|balance|subscription|payment|bill|invoice|fare|ticket|booking|delivery charge|postage)$/u.test(head)) return `the ${t}`;
   }
   return t;
@@ -621,5 +630,7 @@ export function causeIsNoun(text: string): boolean {
   const words = head.split(/\s+/u).filter(Boolean);
   if (words.length === 0) return false;
   if (PRONOUNS.has(lowerWord(words[0]!)) || isParticiple(words[0]!) && leadsAsVerb(words)) return false;
-  return words.every((w) => !isFinite(w) && !(isParticiple(w) && !NOT_PARTICIPLE.has(lowerWord(w)))) && !/(?<![\p{L}])(?:because|so|since)(?![\p{L}])/iu.test(head);
+  // A participle is a verb at the end or before where/whom ("the certificate expired", "… sent to us"), an adjective before its noun ("an expired certificate").
+  const verbLike = (w: string, k: number) => isParticiple(w) && (k === words.length - 1 || PREPOSITIONS.has(lowerWord(words[k + 1]!)) || DET.has(lowerWord(words[k + 1]!)) || OBJECTS.has(lowerWord(words[k + 1]!))) && !(k === 0 && !leadsAsVerb(words));
+  return words.every((w, k) => !isFinite(w) && !verbLike(w, k)) && !/(?<![\p{L}])(?:because|so|since)(?![\p{L}])/iu.test(head);
 }
