@@ -10,6 +10,7 @@
  */
 import { letterDate } from './dates.js';
 import { findDates } from './typed-date.js';
+import { noteProblems, type NoteRole } from './notes.js';
 
 export interface EnglishOptions {
   /** The day typed dates are read against (the incident's clock): "26 nov" is the 26 November nearest it. */
@@ -18,6 +19,8 @@ export interface EnglishOptions {
   now: Date;
   /** The company's locale ("en-GB", "en-US", "en"): how "3/4" reads (day first outside the US). */
   locale?: string;
+  /** The part the field plays in the letter (text/notes.ts): a field typed as a note is shown as the letter rewrites it. */
+  role?: NoteRole;
 }
 
 /** Something in a field the normaliser could not fix safely, and what the fix looks like. */
@@ -376,7 +379,7 @@ export const CONTRACTION = new RegExp(`(?<![\\p{L}\\p{N}'’])(${Object.keys(CON
 const ITS_IS = new Set(['a', 'an', 'the', 'been', 'not', 'now', 'already', 'still', 'just', 'also', 'going', 'gone', 'done', 'fixed', 'ok', 'okay', 'fine', 'on', 'in', 'at', 'here', 'there', 'because', 'my', 'our', 'your', 'their', 'likely', 'probably', 'being', 'getting', 'taking', 'coming', 'due']);
 
 const AFTER_WERE = /^(?:sorry|not|now|still|also|already|happy|glad|so|very|really|working|looking|going|sending|refunding|fixing|changing|adding|putting|making|taking|calling|checking|reviewing|on|in)$/u;
-const AFTER_WILL = /^(?:call|be|send|refund|make|fix|get|email|contact|look|check|have|do|give|let|pay|cover|replace|ring|book|arrange|credit|reimburse|waive|post|ship|deliver|follow|update|keep|add|put|text|write|reply)$/u;
+const AFTER_WILL = /^(?:call|be|send|refund|make|fix|get|email|contact|look|check|have|do|give|let|pay|cover|replace|ring|book|arrange|credit|reimburse|waive|post|ship|deliver|follow|update|keep|add|put|text|write|reply|find|sort|rebook|collect|come|see|try)$/u;
 
 function pronouns(text: string): string {
   // "i", "i'm", "i've", "i'll", "i'd" → "I…" (not "i.e.", "(i)", "Wi-Fi", "i/o").
@@ -388,6 +391,8 @@ function pronouns(text: string): string {
   });
   if (/its\s/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’])(its)(\s+)(\p{Ll}+)(?![\p{L}\p{N}'’-])/giu, (m, its: string, sp: string, next: string) => (ITS_IS.has(next) && !allCaps(its) ? `${sameCase(its, "it's")}${sp}${next}` : m));
   // "were sorry", "well call you", "ill send it", "id like to": at a sentence's start before these, only "we're", "we'll", "I'll", "I'd".
+  // "call us and well find another time": "we'll" after "and", "so", "then" too, where a verb of ours follows.
+  if (/\bwell\s/i.test(t)) t = t.replace(/(?<=(?:^|\s)(?:and|so|then|or)\s+)well(\s+)(?=(\p{Ll}+))/gu, (m, sp: string, next: string) => (AFTER_WILL.test(next) ? `we'll${sp}` : m));
   if (/(?:were|well|ill|id)\s/i.test(t)) t = t.replace(/(^|[.!?]\s+)(were|well|ill|id)(\s+)(?=(\p{Ll}+))/giu, (m, before: string, w: string, sp: string, next: string) => {
     const k = w.toLowerCase();
     const fits = k === 'were' ? AFTER_WERE.test(next) : k === 'id' ? /^(?:like|love|be|rather|hoped)$/u.test(next) : AFTER_WILL.test(next);
@@ -581,6 +586,7 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
     ...(/(?:your|our|their|my|his|her)\s/i.test(plain) && POSSESSIVE_HINT.test(plain) ? possessiveProblems(plain) : []),
     ...(/[A-Z]{2}|[^\x00-\x7f]/.test(plain) ? capsProblems(plain) : []),
     ...(clean.split(/\s+/u).length > MAX_SENTENCE_WORDS ? longSentences(clean) : []),
+    ...(o.role ? noteProblems(clean, o.role, { now: o.now }) : []),
   ];
 }
 

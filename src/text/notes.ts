@@ -634,3 +634,52 @@ export function causeIsNoun(text: string): boolean {
   const verbLike = (w: string, k: number) => isParticiple(w) && (k === words.length - 1 || PREPOSITIONS.has(lowerWord(words[k + 1]!)) || DET.has(lowerWord(words[k + 1]!)) || OBJECTS.has(lowerWord(words[k + 1]!))) && !(k === 0 && !leadsAsVerb(words));
   return words.every((w, k) => !isFinite(w) && !verbLike(w, k)) && !/(?<![\p{L}])(?:because|so|since)(?![\p{L}])/iu.test(head);
 }
+
+/** A field of each part said as one person says it to another. */
+const NOTE_EXAMPLES: Readonly<Record<NoteRole, string>> = {
+  mistake: '"We didn\'t send your order on Monday as we promised, and nobody told you."',
+  cause: '"The person who books our courier was off sick, and nobody else knew to do it."',
+  commitment: '"Two of us now check the courier booking every Monday morning."',
+  outcome: '"Your order left us today, and it will be with you on Saturday 28 November."',
+  action: '"If Saturday doesn\'t suit you, reply to this email and we\'ll find another day."',
+  remedy: '"we\'re refunding your £4.95 delivery charge"',
+  exposure: '"We stopped the emails at 11:05 the same day."',
+};
+
+const firstWords = (s: string, n: number) => {
+  const w = s.trim().split(/\s+/u);
+  return w.slice(0, n).join(' ') + (w.length > n ? '…' : '');
+};
+
+/**
+ * What the writer is told about a field typed as a note (for the review step and stderr): that the
+ * letter rewrites it, and how it will read, so they can check it says what they meant or type it
+ * as they would say it to the customer; and a piece the layer could not make a sentence (no verb),
+ * with an example of one. Nothing for a field already in sentences.
+ */
+export function noteProblems(text: string, role: NoteRole, o: NoteOptions = {}): { problem: string; example: string }[] {
+  const t = text.trim();
+  if (t === '' || role === 'remedy') return [];
+  const out: { problem: string; example: string }[] = [];
+  const prose = noteToProse(t, role, o);
+  if (readsAsNote(t, role, o)) {
+    out.push({
+      problem: `is typed as a note ("${firstWords(t, 8)}"), which the letter rewrites as "${firstWords(capitalise(prose), 14)}": check it says what you meant, or type it as you would say it to the customer`,
+      example: NOTE_EXAMPLES[role],
+    });
+  }
+  // A sentence still without a verb (a cause or a change may be a list of things: the letter leads those in).
+  if (role !== 'cause' && role !== 'commitment' && role !== 'exposure') {
+    for (const s of prose.split(/(?<=[.!?])\s+/u)) {
+      const words = s.replace(/[.!?]+$/u, '').replace(/\([^)]*\)/gu, '').split(/\s+/u).filter(Boolean);
+      if (words.length >= 2 && finiteAt(words, 0, 99) < 0 && !words.some((w) => /^(?:there's|it's|we've|we're|we'll|you'll|they're|they'll|it'll|I'll|I'm|I've)$/iu.test(w)) && !IMPERATIVE.test(s) && !words.some((w) => isParticiple(w))) {
+        out.push({
+          problem: `has a piece with no verb ("${firstWords(s, 8)}"), which the letter can only print as it is`,
+          example: role === 'outcome' ? '"Your new visit is on Monday 30 November, between 8 and 10am."' : role === 'action' ? '"Please call us if Monday doesn\'t suit, and we\'ll find another time."' : '"Our engineer didn\'t come on Wednesday, and nobody called to tell you."',
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -125,3 +125,22 @@ describe('what the templates are told', () => {
     expect(readsAsNote('Our engineer did not come.', 'mistake')).toBe(false);
   });
 });
+
+describe('the writer is told', () => {
+  const o = { ref: now, now };
+  it('a field typed as a note: how the letter rewrites it, and an example of a sentence', async () => {
+    const { englishProblems } = await import('../../src/text/english.js');
+    const found = englishProblems('rebooked for monday 30 nov, 8-10am', { ...o, role: 'outcome' });
+    expect(found.map((p) => p.problem).join('\n')).toMatch(/typed as a note \("rebooked for Monday 30 November, 8-10am"\), which the letter rewrites as "We've rebooked you for Monday 30 November/);
+    expect(found[0]!.example).toMatch(/^"[A-Z].*\."$/u);
+  });
+  it('nothing for a field already written as sentences, or without a role', async () => {
+    const { englishProblems } = await import('../../src/text/english.js');
+    expect(englishProblems("We've rebooked you for Monday 30 November.", { ...o, role: 'outcome' })).toEqual([]);
+    expect(englishProblems('rebooked for monday 30 nov', o)).toEqual([]);
+  });
+  it('a piece no rule can make a sentence', async () => {
+    const { noteProblems } = await import('../../src/text/notes.js');
+    expect(noteProblems('your new date Monday 30 November, 8am', 'outcome', { now }).map((p) => p.problem).join('\n')).toMatch(/has a piece with no verb/);
+  });
+});
