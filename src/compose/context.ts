@@ -342,6 +342,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       causeFramed: english ? '' : framedCause(incident.rootCause, lang),
       // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
       causeNoun: english && causeIsNoun(cause),
+      // letters7: no joke where one misfires: a missed visit beyond a minor one (a morning waited in, a move, a fitting), or an animal's or a person's health.
+      jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' ')),
       // letters7: "call us" in the action with the number there and then ("…, or call us on 0800 496 0500").
       actionSaid: english ? withPhone(incident.action ?? '', incident.company.phone) : (incident.action ?? ''),
       actionHasPhone: english && !!incident.company.phone && withPhone(incident.action ?? '', incident.company.phone).includes(incident.company.phone),
@@ -1294,4 +1296,10 @@ export function latestDate(text: string, now: Date): string {
 export function withPhone(action: string, phone: string | undefined): string {
   if (!phone || action.includes(phone)) return action;
   return action.replace(/\b((?:call|ring|phone)\s+us)((?:\s+(?:24\/7|any ?time|day or night|24 hours a day))?)(?![\p{L}\d/])(?!\s+(?:on|at)\b)/iu, `$1$2 on ${phone}`);
+}
+
+/** letters7: a light line reads as flippant after a missed visit someone waited in for (unless minor), or near anyone's health, a pet's included. */
+export function jokeMisfires(scenario: string, severity: string, text: string): boolean {
+  if (scenario === 'missed-appointment' && severity !== 'minor') return true;
+  return /\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text);
 }

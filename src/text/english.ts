@@ -603,6 +603,12 @@ export function toReader(text: string): string {
   // Plural only: "the order of service for your mother's funeral was…" is a thing, not a batch.
   const order = /^(\s*)(?:the\s+|all\s+)?orders\s+(for|of)\s+([^,;.]+?)\s+(were|got|received)\s+/iu.exec(text);
   if (order) return `${order[1]}your order ${order[2]!.toLowerCase()} ${order[3]} ${order[4]!.toLowerCase() === 'were' ? 'was' : order[4]!.toLowerCase()} ${text.slice(order[0].length)}`;
+  // "a £6 fee was added to accounts that had paid on time" → "… to your account, even though you had paid on time".
+  const to = /\b(to|on|from|for)\s+(?:all\s+|the\s+)?(accounts|customers|clients|families|members|households)\s+(?:that|who|which)\s+(had|have|were|was)\b/iu.exec(text);
+  if (to) return `${text.slice(0, to.index)}${to[1]} ${/^accounts$/iu.test(to[2]!) ? 'your account' : 'you'}, even though you ${to[3]!.toLowerCase() === 'was' ? 'were' : to[3]!.toLowerCase()}${text.slice(to.index + to[0].length)}`;
+  // "we charged a fee on returns where the car came back full" → "… on your return, even though the car came back full".
+  const where = /\b(on|for)\s+(?:all\s+|the\s+)?(returns|orders|bookings|deliveries|rentals|hires|accounts)\s+(?:where|when|in which)\s+/iu.exec(text);
+  if (where) return `${text.slice(0, where.index)}${where[1]} your ${where[2]!.toLowerCase().replace(/ies$/u, 'y').replace(/s$/u, '')}, even though ${text.slice(where.index + where[0].length)}`;
   const who = /^(\s*)(?:the\s+|all\s+)?(?:customers|clients|people|members|guests|everyone|anyone|those)\s+who\s+(ordered|bought|booked|paid for|chose|picked)\s+([^,;.]+?),?\s+(were|got|received|saw|had)\s+/iu.exec(text);
   if (who) return `${who[1]}you ${who[2]!.toLowerCase()} ${who[3]} and ${who[4]!.toLowerCase()} ${text.slice(who[0].length)}`;
   return text;
