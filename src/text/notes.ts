@@ -558,6 +558,8 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   if (/^["“]|[?]$/u.test(typed) || /^\s*[-*•]\s/mu.test(typed)) return text;
   if (role === 'remedy') return remedyNote(typed);
   let t = noteWords(weekdayWords(typed));
+  // "didn't turn up for booked service visits" in the mistake: the reader's one ("for your booked service visit").
+  if (role === 'mistake' && /(?:for|to|of)\s+(?:booked|scheduled|planned|arranged)\s/iu.test(t)) t = t.replace(/(?<![\p{L}])(for|to|of)\s+(booked|scheduled|planned|arranged)\s+((?:[\p{Ll}-]+\s+){0,3})(visit|appointment|fitting|delivery|deliveries|lesson|session|collection|installation|service|booking|repair)s?(?![\p{L}])/giu, (_m, p: string, b: string, mid: string, noun: string) => `${p} your ${b} ${mid}${noun === 'deliveries' ? 'delivery' : noun}`);
   // "your pets check" → "your pet's check": an owner's thing.
   if (/s\s/u.test(t)) t = t.replace(OWNER_THING, (m, who: string, owner: string, next: string) => (NOT_AFTER_OWNER.test(next) ? m : `${who} ${owner}'s ${next}`));
   // "rolled back same day" → "rolled back the same day".
@@ -573,7 +575,9 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
     const prevWords = (prev ?? '').split(/\s+/u);
     const prevClause = prev !== undefined && (isClause(prevWords) || /^(?:we|I|you|they|there|it)(?![\p{L}])/iu.test(prev) || finiteAt(prevWords, 1, 99) > 0);
     if (prev && prevClause && words.length <= 6 && !/[()]/u.test(s) && finiteAt(words, 0, 99) < 0 && !words.some((w) => isParticiple(w) || isFinite(w)) && !/^(?:no|there|it|we|you|I|they|if|please|thank|thanks|sorry)(?![\p{L}])/iu.test(s) && /[.]$/u.test(prev) && !IMPERATIVE.test(s)) {
-      out[out.length - 1] = `${prev.slice(0, -1)} (${lowerFirst(s.replace(/[.]$/u, ''))}).`;
+      // (in brackets; words with a comma of their own after a dash: "… the lentil ragu — same recipe card, different meat pack.")
+      const aside = lowerFirst(s.replace(/[.]$/u, ''));
+      out[out.length - 1] = aside.includes(',') ? `${prev.slice(0, -1)} — ${aside}.` : `${prev.slice(0, -1)} (${aside}).`;
       continue;
     }
     out.push(s);

@@ -144,3 +144,9 @@ describe('the writer is told', () => {
     expect(noteProblems('your new date Monday 30 November, 8am', 'outcome', { now }).map((p) => p.problem).join('\n')).toMatch(/has a piece with no verb/);
   });
 });
+
+describe('the reader\'s own booking', () => {
+  it('"for booked X visits" in the mistake is "for your booked X visit"', () => {
+    expect(prose('engineer didnt turn up for booked gas safety visits on weds', 'mistake')).toBe("our engineer didn't turn up for your booked gas safety visit on Wednesday.");
+  });
+});
