@@ -64,7 +64,7 @@ function passiveNext(after: string[]): boolean {
   const next = lowerWord(after[1]!);
   if (OBJECTS.has(next)) return false;
   if (/^(?:a|an)$/u.test(next)) return /^(?:day|week|month|year|fortnight|few|couple|second|minute)/iu.test(lowerWord(after[2] ?? ''));
-  return PREPOSITIONS.has(next) || /^\d/u.test(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly)$/u.test(next);
+  return PREPOSITIONS.has(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly)$/u.test(next);
 }
 /** The words of a piece up to where a new clause joins it ("… and his visits weren't reassigned"). */
 function ownClause(words: string[]): string[] {
@@ -99,6 +99,8 @@ const isFinite = (word: string) => {
 function finiteAt(words: string[], from = 0, limit = 7): number {
   for (let i = from; i < Math.min(words.length, from + limit); i++) {
     const w = lowerWord(words[i]!);
+    // "later runs are paid": a word before an auxiliary is its subject's noun, not a verb.
+    if (isFinite(words[i]!) && /^(?:is|are|was|were|have|has|had|will|would|can|could|should|may|might|must)$/u.test(lowerWord(words[i + 1] ?? '')) && !/^(?:it|that|this)$/u.test(w)) continue;
     // "set for cotton", "sent to the wrong patients": a participle, not a past tense.
     if (isFinite(words[i]!) && !(w in IRREGULAR && /^(?:for|to|on|at|by|in|with|from|into|onto|via|through|under|over|against|as)$/u.test(lowerWord(words[i + 1] ?? '')))) return i;
     // A subordinate clause's verb is not the piece's ("… so a file can't be submitted").
@@ -280,7 +282,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
       return { text: `${bareSubject(head, np, role)} ${aux} ${after.join(' ')}`, plural };
     }
     // "top-ups working again since…": the dropped "are".
-    if (after.length > 0 && /^[a-z]{3,}ing$/u.test(lowerWord(after[0]!)) && !adverbs.length && finiteAt(own, 1, 99) < 0) {
+    if (after.length > 0 && /^[a-z]{3,}ing$/u.test(lowerWord(after[0]!)) && !adverbs.length && finiteAt(own, 1, 99) < 0 && !own.slice(1).some((w) => isParticiple(w) || isFinite(w)) && (after.length === 1 || PREPOSITIONS.has(lowerWord(after[1]!)) || /^(?:again|normally|fine|well|now|properly|as)$/u.test(lowerWord(after[1]!)))) {
       const tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
       const since = /(?<![\p{L}])since(?![\p{L}])/iu.test(after.join(' '));
       const aux = tense === 'past' ? (plural ? 'were' : 'was') : since ? (plural ? 'have been' : 'has been') : plural ? 'are' : 'is';
@@ -516,7 +518,7 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions): string[] {
       continue;
     }
     // A noun phrase, then a clause of its own ("an expired certificate, renewal job had failed"): two sentences.
-    if (!curClause && !curLeans && words.length >= 3 && !LEANING.has(w0) && isClause(fixHead(text, role, o, false).text.split(/\s+/u))) {
+    if (!curClause && !curLeans && words.length >= 3 && cur.split(/\s+/u).length >= 4 && !LEANING.has(w0) && !/(?<![\p{L}])(?:and|or)(?![\p{L}])/iu.test(words.slice(0, Math.max(finiteAt(words, 0, 8), 0)).join(' ')) && isClause(fixHead(text, role, o, false).text.split(/\s+/u))) {
       flush();
       start(text, true);
       continue;
@@ -636,6 +638,7 @@ export function causeIsNoun(text: string): boolean {
   if (PRONOUNS.has(lowerWord(words[0]!)) || isParticiple(words[0]!) && leadsAsVerb(words)) return false;
   // A participle is a verb at the end or before where/whom ("the certificate expired", "… sent to us"), an adjective before its noun ("an expired certificate").
   const verbLike = (w: string, k: number) => isParticiple(w) && (k === words.length - 1 || PREPOSITIONS.has(lowerWord(words[k + 1]!)) || DET.has(lowerWord(words[k + 1]!)) || OBJECTS.has(lowerWord(words[k + 1]!))) && !(k === 0 && !leadsAsVerb(words));
+  if (words.some((w, k) => k > 0 && /^(?:now|also|only|never|always|still|automatically|no longer)$/iu.test(lowerWord(words[k - 1]!)) && /^\p{Ll}/u.test(w) && !DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(w)))) return false;
   return words.every((w, k) => !isFinite(w) && !verbLike(w, k)) && !/(?<![\p{L}])(?:because|so|since)(?![\p{L}])/iu.test(head);
 }
 
