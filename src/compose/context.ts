@@ -430,7 +430,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       formal: severe || incident.audience === 'business',
       summary: incident.summary ?? '',
       // letters7: what the subject line names, and whether the action already says how to rearrange.
-      ...(english ? subjectFacts(incident.summary, incident.action, incident.outcome, o.now) : {}),
+      // (from the facts as typed, not as a follow-up retells them: the follow-up's "Re:" repeats the apology's subject)
+      ...(english ? subjectFacts(given.summary, given.action, given.outcome, o.now) : {}),
       when: incident.when ?? '',
       // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
       whenInMistake: whenSaidIn(incident.when, incident.mistake),
@@ -1245,7 +1246,7 @@ const OUR_THING = /(?:outage|error|mistake|mix-?up|incident|leak|breach|problem|
  * ("if Monday doesn't suit call us and we'll find another time"): then it is the rearranging
  * sentence, said once.
  */
-export function subjectFacts(summary: string | undefined, action: string | undefined, outcome?: string, now?: Date): { subjectThing: string; subjectThingPlural: boolean; actionRearranges: boolean; subjectDate: string } {
+export function subjectFacts(summary: string | undefined, action: string | undefined, outcome?: string, now?: Date): { subjectThing: string; subjectThingPlural: boolean; actionRearranges: boolean; subjectDate: string; subjectPending: boolean; subjectRefunded: boolean } {
   const t = (summary ?? '').trim().replace(/[.!]+$/u, '');
   const clauseLike = /^\W*(?:we|I|they|it)\b/i.test(t) || /\b(?:did|didn't|was|wasn't|were|weren't|is|isn't|are|aren't|has|hasn't|had|not|went|came)\b/i.test(t);
   let thing = '';
@@ -1260,6 +1261,9 @@ export function subjectFacts(summary: string | undefined, action: string | undef
     subjectThing: thing,
     subjectThingPlural: /s$/u.test(head) && !/(?:ss|us|is)$/u.test(head),
     subjectDate: now ? latestDate(outcome ?? '', now) : '',
+    // (from the outcome's words, not the clock: the follow-up's "Re:" repeats the apology's subject exactly)
+    subjectPending: !/\b(?:we moved you|(?:was|were) (?:delivered|fitted|done|completed|installed)|arrived|finished|took place)\b/i.test(outcome ?? ''),
+    subjectRefunded: /\b(?:(?:has|have) been|was|were) refunded\b|\bwe(?:'ve| have)? refunded\b/i.test(outcome ?? ''),
     actionRearranges: /\b(?:re-?book|reschedul|rearrang|another (?:time|day|date|slot)|new (?:time|date|slot|appointment)|doesn't suit|does not suit|don't suit|can't make|cannot make)/i.test(action ?? ''),
   };
 }
@@ -1289,7 +1293,8 @@ export function latestDate(text: string, now: Date): string {
     const d = new Date(Date.UTC(year, month, Number(m[1])));
     if (!best || d.getTime() > best.getTime()) best = d;
   }
-  return best ? letterDate(best, now) : '';
+  // (never with a year the clock adds: the same words at the apology and its follow-up)
+  return best ? letterDate(best, best) : '';
 }
 
 /** letters7: "call us" / "ring us" in what the reader is asked to do, with the number: they should not have to look for it. */

@@ -626,7 +626,7 @@ export function readsAsNote(text: string, role: NoteRole, o: NoteOptions = {}): 
 
 export const NOTE_ROLES: Readonly<Record<string, NoteRole>> = {
   mistake: 'mistake', rootCause: 'cause', commitment: 'commitment', outcome: 'outcome', action: 'action', 'remedy.details': 'remedy',
-  'exposure.discovered': 'exposure', 'exposure.contained': 'exposure', 'exposure.regulator': 'exposure',
+  'exposure.contained': 'exposure',
 };
 
 /** Whether a cause reads as a noun phrase only ("an expired certificate on the gateway"): "The cause was …", never "because …". */
