@@ -5,6 +5,7 @@ import { localeGreetingLine } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { itemPhrases } from '../incident/item-noun.js';
 import { framedCause } from '../text/typed.js';
+import { causeIsNoun } from '../text/notes.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
@@ -339,6 +340,19 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // the letter builds the sentence around it and promises no "exact" account before it.
       // A cause typed as a noun phrase, framed as a sentence ("Ursache war ein fehlerhaftes Update …, das wir … eingespielt haben.").
       causeFramed: english ? '' : framedCause(incident.rootCause, lang),
+      // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
+      causeNoun: english && causeIsNoun(cause),
+      // letters7: no joke where one misfires: a missed visit beyond a minor one (a morning waited in, a move, a fitting), or an animal's or a person's health.
+      jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' ')),
+      // letters7: "call us" in the action with the number there and then ("…, or call us on 0800 496 0500").
+      actionSaid: english ? withPhone(incident.action ?? '', incident.company.phone) : (incident.action ?? ''),
+      actionHasPhone: english && !!incident.company.phone && withPhone(incident.action ?? '', incident.company.phone).includes(incident.company.phone),
+      // letters7: a change typed as a list of things ("spare van on standby hire, …"): "What we've changed: …".
+      commitmentNoun: english && causeIsNoun(incident.commitment),
+      // letters7: the outcome already offers another time ("…, or call us to pick another time"): the rearranging sentence is not said again.
+      outcomeRearranges: english && /\b(?:another (?:time|day|date|slot)|other (?:time|day|date)|rearrang|reschedul)/i.test(incident.outcome ?? ''),
+      // letters7: a replacement the outcome already sends, and whose keeping the action tells: the offer line would say both again.
+      remedyRepeats: english && incident.remedy.kind === 'replacement' && /\b(?:remix|resen[dt]|sent|send|go(?:es)? out|went out|on (?:its|their) way|with you|deliver)/i.test(incident.outcome ?? '') && (!/\bkeep\b|yours to keep/i.test(incident.remedy.details ?? '') || /\bkeep\b|no need to send/i.test(incident.action ?? '')),
       causeFragment: !english && ((incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang)) || leadFragment(incident.rootCause, lang)),
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
       // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").
@@ -407,7 +421,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".
       whenTail: whenSaid ? '' : whenTail(onDate(incident.when)),
       // The same before the mistake ("On Tuesday 19 November, we…"): '' when the mistake already carries that date.
-      onWhenLead: whenSaid ? '' : english ? onDate(incident.when) : onDateOther(incident.when, lang),
+      onWhenLead: whenSaid ? '' : english ? onDate(whenLead(incident.when)) : onDateOther(incident.when, lang),
       whenSaid,
       // A handful hit ("a few other patients"): a count a customer does not need.
       fewOthers: incident.affected > 1 && incident.affected <= 9,
@@ -417,6 +431,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       summary: incident.summary ?? '',
       // The summary as a subject line starts it: without its article, capitalised ("der Ausfall der Shop-Server" → "Ausfall der Shop-Server").
       summaryBare: english ? '' : summaryBare(incident.summary ?? ''),
+      // letters7: what the subject line names, and whether the action already says how to rearrange.
+      // (from the facts as typed, not as a follow-up retells them: the follow-up's "Re:" repeats the apology's subject)
+      ...(english ? subjectFacts(given.summary, given.action, given.outcome, o.now) : {}),
       when: incident.when ?? '',
       // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
       whenInMistake: whenSaidIn(incident.when, incident.mistake),
@@ -1186,7 +1203,8 @@ export function withoutTallies(text: string, affected: number): string {
     return !m || Number(m[1]!.replace(/,/g, '')) === affected;
   });
   if (kept.length === clauses.length || kept.length === 0) return t;
-  return kept.join(', and ').replace(/[.;,\s]+$/u, '');
+  // (a clause after the first, typed as a sentence of its own, goes on in lower case: ", and we have written…")
+  return kept.map((c, i) => (i > 0 ? c.replace(/^(?:We|They|It|The|Our|Their|This)(?![\p{L}])/u, (w) => w.toLowerCase()) : c)).join(', and ').replace(/[.;,\s]+$/u, '');
 }
 
 /** "the ICO on 19 November" → "the ICO"; "We reported it to the ICO" → "the ICO". */
@@ -1389,4 +1407,80 @@ function sharedPhrase(outcome: string, mistake: string): string | undefined {
   const m = words(mistake).join(' ');
   for (let i = 0; i + 1 < o.length; i++) if (` ${m} `.includes(` ${o[i]} ${o[i + 1]} `)) return `${o[i]} ${o[i + 1]}`;
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// letters7: the subject line's news, and an action that already rearranges.
+
+/** Words of a summary that name our own failing ("the monitoring outage" is ours, not "yours"). */
+const OUR_THING = /(?:outage|error|mistake|mix-?up|incident|leak|breach|problem|fault|failure|downtime|glitch|exposure|list|spreadsheet|confirmations|emails?)$/iu;
+
+/**
+ * The summary as a subject line names it to one reader: "the missed boiler service visit" → "your
+ * missed boiler service visit"; "the monitoring outage" → "our monitoring outage"; a summary that
+ * holds "your" or "our", or is a clause, is kept. And whether the action rearranges the visit
+ * ("if Monday doesn't suit call us and we'll find another time"): then it is the rearranging
+ * sentence, said once.
+ */
+export function subjectFacts(summary: string | undefined, action: string | undefined, outcome?: string, now?: Date): { subjectThing: string; subjectThingPlural: boolean; actionRearranges: boolean; subjectDate: string; subjectPending: boolean; subjectRefunded: boolean } {
+  const t = (summary ?? '').trim().replace(/[.!]+$/u, '');
+  const clauseLike = /^\W*(?:we|I|they|it)\b/i.test(t) || /\b(?:did|didn't|was|wasn't|were|weren't|is|isn't|are|aren't|has|hasn't|had|not|went|came)\b/i.test(t);
+  let thing = '';
+  if (t !== '' && !clauseLike && t.split(/\s+/u).length <= 8) {
+    const bare = t.replace(/^the\s+/iu, '');
+    const head = bare.replace(/\s+(?:from|of|on|in|for|to|at|with)\s.*$/iu, '');
+    if (/\b(?:your|our|my|their)\b/iu.test(t) || !/^the\s/iu.test(t)) thing = t.replace(/^The\b/u, 'the');
+    else thing = `${OUR_THING.test(head) ? 'our' : 'your'} ${bare}`;
+  }
+  const head = thing.replace(/\s+(?:from|of|on|in|for|to|at|with)\s.*$/iu, '');
+  return {
+    subjectThing: thing,
+    subjectThingPlural: /s$/u.test(head) && !/(?:ss|us|is)$/u.test(head),
+    subjectDate: now ? latestDate(outcome ?? '', now) : '',
+    // (from the outcome's words, not the clock: the follow-up's "Re:" repeats the apology's subject exactly)
+    subjectPending: !/\b(?:we moved you|(?:was|were) (?:delivered|fitted|done|completed|installed)|arrived|finished|took place)\b/i.test(outcome ?? ''),
+    subjectRefunded: /\b(?:(?:has|have) been|was|were) refunded\b|\bwe(?:'ve| have)? refunded\b/i.test(outcome ?? ''),
+    actionRearranges: /\b(?:re-?book|reschedul|rearrang|another (?:time|day|date|slot)|new (?:time|date|slot|appointment)|doesn't suit|does not suit|don't suit|can't make|cannot make)/i.test(action ?? ''),
+  };
+}
+
+/**
+ * letters7: the part of `when` that opens a sentence ("On Wednesday 25 November, …"): a date's
+ * times stay ("Wednesday 25 November, 18:40–20:15 GMT"); a note after it ("…, collections dated
+ * 25 Nov", "…, booked for 8am", "…, route B") does not.
+ */
+export function whenLead(text: string | undefined): string | undefined {
+  if (!text) return text;
+  const m = /^([^,]+),\s*(.+)$/su.exec(text.trim());
+  if (!m || /^(?:\d|from|until|to|between|about|around|approx)/iu.test(m[2]!)) return text;
+  return DATE_START.test(m[1]!) ? m[1] : text;
+}
+
+const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** letters7: the latest day an (already normalised) outcome names, as the letters write it: where the customer stands ("ships today… with you Saturday 28 November" → Saturday 28 November). */
+export function latestDate(text: string, now: Date): string {
+  let best: Date | undefined;
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?/gu)) {
+    const month = MONTH_NAMES_EN.indexOf(m[2]!);
+    let year = m[3] ? Number(m[3]) : now.getUTCFullYear();
+    if (!m[3] && month - now.getUTCMonth() > 6) year--;
+    if (!m[3] && now.getUTCMonth() - month > 6) year++;
+    const d = new Date(Date.UTC(year, month, Number(m[1])));
+    if (!best || d.getTime() > best.getTime()) best = d;
+  }
+  // (never with a year the clock adds: the same words at the apology and its follow-up)
+  return best ? letterDate(best, best) : '';
+}
+
+/** letters7: "call us" / "ring us" in what the reader is asked to do, with the number: they should not have to look for it. */
+export function withPhone(action: string, phone: string | undefined): string {
+  if (!phone || action.includes(phone)) return action;
+  return action.replace(/\b((?:call|ring|phone)\s+us)((?:\s+(?:24\/7|any ?time|day or night|24 hours a day))?)(?![\p{L}\d/])(?!\s+(?:on|at)\b)/iu, `$1$2 on ${phone}`);
+}
+
+/** letters7: a light line reads as flippant after a missed visit someone waited in for (unless minor), or near anyone's health, a pet's included. */
+export function jokeMisfires(scenario: string, severity: string, text: string): boolean {
+  if (scenario === 'missed-appointment' && severity !== 'minor') return true;
+  return /\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text);
 }

@@ -5,6 +5,7 @@
  * the customer reads it. Pure: the commands decide how to show it.
  */
 import { batchProblems, englishProblems } from '../text/english.js';
+import { NOTE_ROLES } from '../text/notes.js';
 import { dayOf, findDates, ONE_DAY_MS, typedWindow, weekdayName, windowEnd, wrongWeekdays } from '../text/typed-date.js';
 
 export interface FieldAdvice {
@@ -295,7 +296,7 @@ export function adviseOnEnglish(incident: DatedIncident & { locale?: string }, n
   const out: FieldAdvice[] = [];
   for (const [field, text] of datedFields(incident)) {
     if (!text) continue;
-    for (const p of englishProblems(text, o)) out.push({ field, problem: p.problem, example: p.example });
+    for (const p of englishProblems(text, { ...o, role: NOTE_ROLES[field] })) out.push({ field, problem: p.problem, example: p.example });
     if (field === 'mistake') for (const p of batchProblems(text)) out.push({ field, problem: p.problem, example: p.example });
   }
   return out;

@@ -12,6 +12,7 @@
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { normaliseEnglish, toReader } from '../text/english.js';
+import { noteToProse, weekdayWords, type NoteRole } from '../text/notes.js';
 import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, localQuotes, longTypedDates, outcomeNote, splitSplices } from '../text/typed.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
@@ -163,18 +164,21 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
 function english(incident: Incident, now: Date): Incident {
   const o = { ref: referenceDay(incident, now), now, locale: incident.locale };
   const f = (v: string | undefined) => (v === undefined ? v : normaliseEnglish(v, o));
+  // Each typed field is a manager's note: made the letter's own sentences for the part it plays (text/notes.ts).
+  const n = (v: string | undefined, role: NoteRole) => (v === undefined ? v : noteToProse(v, role, { now }));
+  const d = (v: string | undefined) => (v === undefined ? v : weekdayWords(v));
   return {
     ...incident,
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
-    mistake: toReader(f(incident.mistake)!),
-    rootCause: f(incident.rootCause)!,
-    commitment: f(incident.commitment)!,
+    mistake: toReader(n(f(incident.mistake), 'mistake')!),
+    rootCause: n(f(incident.rootCause), 'cause')!,
+    commitment: n(f(incident.commitment), 'commitment')!,
     summary: f(incident.summary),
     when: f(incident.when),
-    outcome: f(incident.outcome),
-    action: f(incident.action),
-    remedy: { ...incident.remedy, details: f(incident.remedy.details) },
-    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: f(incident.exposure.contained), regulator: f(incident.exposure.regulator) },
+    outcome: n(f(incident.outcome), 'outcome'),
+    action: n(f(incident.action), 'action'),
+    remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
+    exposure: { ...incident.exposure, discovered: d(f(incident.exposure.discovered)), contained: n(f(incident.exposure.contained), 'exposure'), regulator: f(incident.exposure.regulator) },
   };
 }
 

@@ -127,16 +127,19 @@ const OWN_REPORT = /^(?:reported|notified|informed|told|contacted|filed|fixed|cl
 export function lead(prefix: HelperValue, text: HelperValue): string {
   const body = clause(text);
   if (body === '') return '';
+  // "reported to the ICO on 25 November" (a note with its subject dropped): said by us.
+  const dropped = /^(reported|notified|informed|told|contacted)\s+(to\s+)?/i.exec(body);
+  if (dropped && /^\p{Ll}|^(?:Reported|Notified|Informed|Told|Contacted)\s/u.test(body)) return sentence(`We ${dropped[1]!.toLowerCase()} ${dropped[2] ? 'it to ' : ''}${body.slice(dropped[0].length)}`);
   if (OWN_SENTENCE.test(body) || OWN_REPORT.test(body)) return sentence(text);
   return sentence(`${str(prefix)} ${body}`);
 }
 
 /** The verb the letter leads an offer with, by remedy kind, and the words that say the same (then no lead: "refunding a refund"). */
 const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null, string?]>> = {
-  refund: ["We're refunding", /\brefund/i],
+  refund: ["We're refunding", /\brefund/i, "You'll get"],
   credit: ["We're crediting your account with", /\bcredit/i, "We're giving you"],
   coupon: ["We'd like to give you", null],
-  replacement: ["We're replacing it with", /\b(?:replac|sen[dt]\b|ship|dispatch|post(?:ed|ing)?\b)/i],
+  replacement: ["We're replacing it with", /\b(?:replac|sen[dt]\b|ship|dispatch|post(?:ed|ing)?\b)/i, "You'll get"],
   upgrade: ["As an upgrade, we're giving you", /\bupgrad/i],
   'waived-fee': ["We've waived", /\bwaiv/i],
   none: ["We'd like to offer you", null],
@@ -165,11 +168,16 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   if (waived && !GIFT.test(waived[1]!)) return sentence(`We've waived ${waived[1]}${waived[2] ?? ''}`);
   const refundToo = str(kind) === 'replacement' ? REFUND_TOO.exec(text) : null;
   if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);
+  // "this week's delivery charge waived plus a 10% credit": both, each with its verb.
+  const waivedPlus = /^(.+?),?\s+waived,?\s+(?:plus|and)\s+((?:a|an)\s+.+)$/i.exec(text);
+  if (waivedPlus) return sentence(`We've waived ${waivedPlus[1]}, and you'll also get ${waivedPlus[2]}`);
+  // "no charge for the check": there is none (never "we'd like to give you no charge").
+  if (/^no (?:charge|cost|fee)s? for\b/i.test(text)) return sentence(`There's ${text}`);
   // "your next appointment, free of charge", "two free guest passes": a gift, whatever the kind ("We've waived … free of charge" reads twice).
   if (GIFT.test(text) && str(kind) !== 'refund' && str(kind) !== 'replacement' && !(same && same.test(text))) return sentence(`To help make it right, we'd like to give you ${text}`);
   // "£45 refunded to your card", "the £6 was refunded on Tuesday 24 November": said actively, by us.
   const done = /^(.+?)\s+(?:(was|were|has been|have been|is|are|is being|are being)\s+)?(will be\s+)?(refunded|credited|waived|reimbursed|reversed|repaid|paid back|returned)\b(.*)$/i.exec(text);
-  if (done && !/\b(?:we|I|you)\b/i.test(done[1]!) && !/^(?:and|but|or|if|when)\b/i.test(done[5]!.trim())) {
+  if (done && !/\b(?:we|I|you)\b/i.test(done[1]!) && !/^,?\s*(?:and|but|or|if|when|plus)\b(?!\s+(?:we|I|you|it|they)\b)/i.test(done[5]!.trim())) {
     const verb = done[4]!.toLowerCase();
     const base = verb === 'paid back' ? 'pay back' : verb.replace(/ed$/u, '').replace(/(?<=waiv|revers|reimburs)$/u, 'e');
     const thing = done[1]!.replace(/^(?:a|the)\s+(?=£|\$|€)/iu, '');

@@ -10,6 +10,7 @@
  */
 import { letterDate } from './dates.js';
 import { findDates } from './typed-date.js';
+import { noteProblems, type NoteRole } from './notes.js';
 
 export interface EnglishOptions {
   /** The day typed dates are read against (the incident's clock): "26 nov" is the 26 November nearest it. */
@@ -18,6 +19,8 @@ export interface EnglishOptions {
   now: Date;
   /** The company's locale ("en-GB", "en-US", "en"): how "3/4" reads (day first outside the US). */
   locale?: string;
+  /** The part the field plays in the letter (text/notes.ts): a field typed as a note is shown as the letter rewrites it. */
+  role?: NoteRole;
 }
 
 /** Something in a field the normaliser could not fix safely, and what the fix looks like. */
@@ -151,7 +154,8 @@ function quantities(text: string): string {
   if (!/\d/.test(text)) return text;
   let t = !/\d\s?(?:hr|h|min|sec|wk|yr)/i.test(text) ? text : text.replace(/(?<![\p{L}\p{N}.,/])(\d{1,3}(?:\.\d+)?)\s?(hrs?|h|mins?|secs?|wks?|yrs?)(?![\p{L}\p{N}])\.?/giu, (m, n: string, unit: string, at: number, all: string) => {
     // "3 h." at a sentence's end keeps its full stop.
-    const dot = m.endsWith('.') && /^\s*(?:$|\p{Lu})/u.test(all.slice(at + m.length)) ? '.' : '';
+    // So does one before a note's next sentence typed in lower case ("3 hrs 10 min. any alarm in that time…").
+    const dot = m.endsWith('.') && /^\s*(?:$|\p{Lu}|(?:any|the|we|our|it|this|they|no|nobody|all|every|some|there|he|she|you|your|i|a|an)\s)/u.test(all.slice(at + m.length)) ? '.' : '';
     const [one, many] = UNITS[unit.toLowerCase()]!;
     // "a 10 min wait" → "a 10-minute wait".
     if (/(?:^|\s)an?\s+$/iu.test(all.slice(0, at))) return `${n}-${one}${dot}`;
@@ -375,7 +379,7 @@ export const CONTRACTION = new RegExp(`(?<![\\p{L}\\p{N}'’])(${Object.keys(CON
 const ITS_IS = new Set(['a', 'an', 'the', 'been', 'not', 'now', 'already', 'still', 'just', 'also', 'going', 'gone', 'done', 'fixed', 'ok', 'okay', 'fine', 'on', 'in', 'at', 'here', 'there', 'because', 'my', 'our', 'your', 'their', 'likely', 'probably', 'being', 'getting', 'taking', 'coming', 'due']);
 
 const AFTER_WERE = /^(?:sorry|not|now|still|also|already|happy|glad|so|very|really|working|looking|going|sending|refunding|fixing|changing|adding|putting|making|taking|calling|checking|reviewing|on|in)$/u;
-const AFTER_WILL = /^(?:call|be|send|refund|make|fix|get|email|contact|look|check|have|do|give|let|pay|cover|replace|ring|book|arrange|credit|reimburse|waive|post|ship|deliver|follow|update|keep|add|put|text|write|reply)$/u;
+const AFTER_WILL = /^(?:call|be|send|refund|make|fix|get|email|contact|look|check|have|do|give|let|pay|cover|replace|ring|book|arrange|credit|reimburse|waive|post|ship|deliver|follow|update|keep|add|put|text|write|reply|find|sort|rebook|collect|come|see|try)$/u;
 
 function pronouns(text: string): string {
   // "i", "i'm", "i've", "i'll", "i'd" → "I…" (not "i.e.", "(i)", "Wi-Fi", "i/o").
@@ -387,6 +391,8 @@ function pronouns(text: string): string {
   });
   if (/its\s/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’])(its)(\s+)(\p{Ll}+)(?![\p{L}\p{N}'’-])/giu, (m, its: string, sp: string, next: string) => (ITS_IS.has(next) && !allCaps(its) ? `${sameCase(its, "it's")}${sp}${next}` : m));
   // "were sorry", "well call you", "ill send it", "id like to": at a sentence's start before these, only "we're", "we'll", "I'll", "I'd".
+  // "call us and well find another time": "we'll" after "and", "so", "then" too, where a verb of ours follows.
+  if (/\bwell\s/i.test(t)) t = t.replace(/(?<=(?:^|\s)(?:and|so|then|or)\s+)well(\s+)(?=(\p{Ll}+))/gu, (m, sp: string, next: string) => (AFTER_WILL.test(next) ? `we'll${sp}` : m));
   if (/(?:were|well|ill|id)\s/i.test(t)) t = t.replace(/(^|[.!?]\s+)(were|well|ill|id)(\s+)(?=(\p{Ll}+))/giu, (m, before: string, w: string, sp: string, next: string) => {
     const k = w.toLowerCase();
     const fits = k === 'were' ? AFTER_WERE.test(next) : k === 'id' ? /^(?:like|love|be|rather|hoped)$/u.test(next) : AFTER_WILL.test(next);
@@ -580,6 +586,7 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
     ...(/(?:your|our|their|my|his|her)\s/i.test(plain) && POSSESSIVE_HINT.test(plain) ? possessiveProblems(plain) : []),
     ...(/[A-Z]{2}|[^\x00-\x7f]/.test(plain) ? capsProblems(plain) : []),
     ...(clean.split(/\s+/u).length > MAX_SENTENCE_WORDS ? longSentences(clean) : []),
+    ...(o.role ? noteProblems(clean, o.role, { now: o.now }) : []),
   ];
 }
 
@@ -594,8 +601,14 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
  */
 export function toReader(text: string): string {
   // Plural only: "the order of service for your mother's funeral was…" is a thing, not a batch.
-  const order = /^(\s*)(?:the\s+|all\s+)?orders\s+(for|of)\s+([^,;.]+?)\s+were\s+/iu.exec(text);
-  if (order) return `${order[1]}your order ${order[2]!.toLowerCase()} ${order[3]} was ${text.slice(order[0].length)}`;
+  const order = /^(\s*)(?:the\s+|all\s+)?orders\s+(for|of)\s+([^,;.]+?)\s+(were|got|received)\s+/iu.exec(text);
+  if (order) return `${order[1]}your order ${order[2]!.toLowerCase()} ${order[3]} ${order[4]!.toLowerCase() === 'were' ? 'was' : order[4]!.toLowerCase()} ${text.slice(order[0].length)}`;
+  // "a £6 fee was added to accounts that had paid on time" → "… to your account, even though you had paid on time".
+  const to = /\b(to|on|from|for)\s+(?:all\s+|the\s+)?(accounts|customers|clients|families|members|households)\s+(?:that|who|which)\s+(had|have|were|was)\b/iu.exec(text);
+  if (to) return `${text.slice(0, to.index)}${to[1]} ${/^accounts$/iu.test(to[2]!) ? 'your account' : 'you'}, even though you ${to[3]!.toLowerCase() === 'was' ? 'were' : to[3]!.toLowerCase()}${text.slice(to.index + to[0].length)}`;
+  // "we charged a fee on returns where the car came back full" → "… on your return, even though the car came back full".
+  const where = /\b(on|for)\s+(?:all\s+|the\s+)?(returns|orders|bookings|deliveries|rentals|hires|accounts)\s+(?:where|when|in which)\s+/iu.exec(text);
+  if (where) return `${text.slice(0, where.index)}${where[1]} your ${where[2]!.toLowerCase().replace(/ies$/u, 'y').replace(/s$/u, '')}, even though ${text.slice(where.index + where[0].length)}`;
   const who = /^(\s*)(?:the\s+|all\s+)?(?:customers|clients|people|members|guests|everyone|anyone|those)\s+who\s+(ordered|bought|booked|paid for|chose|picked)\s+([^,;.]+?),?\s+(were|got|received|saw|had)\s+/iu.exec(text);
   if (who) return `${who[1]}you ${who[2]!.toLowerCase()} ${who[3]} and ${who[4]!.toLowerCase()} ${text.slice(who[0].length)}`;
   return text;

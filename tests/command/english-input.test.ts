@@ -136,3 +136,26 @@ describe('what cannot be fixed safely is told to the writer', () => {
     expect(r.stderr).not.toMatch(/comma|apostrophe|capitals|one sentence of|near/);
   });
 });
+
+describe('fields typed as notes', () => {
+  const NOTES = {
+    ...HURRIED,
+    scenario: 'missed-appointment',
+    mistake: 'fitter didnt turn up for your booked fitting on weds, no call to tell you',
+    rootCause: 'fitter off sick and his jobs werent reassigned',
+    commitment: 'sick cover now reassigns jobs automatically',
+    outcome: 'rebooked for mon 30 nov, 8-10am, our senior fitter',
+    action: 'if mon doesnt suit call us and well find another time',
+  };
+  it('the letter says them as sentences, and stderr shows the writer each rewrite', async () => {
+    const r = await cli(['draft', '--no-input', '--no-check', '--incident', incidentFile(NOTES), '--to', 'Sam <sam@example.com>', '--format', 'text'], { env: { APOLOGIZE_NOW: NOW } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Our fitter didn't turn up for your booked fitting on Wednesday, and there was no call to tell you.");
+    expect(r.stdout).toContain("We've rebooked you for Monday 30 November, 8-10am, with our senior fitter.");
+    expect(r.stdout).toContain("If Monday doesn't suit, call us and we'll find another time.");
+    // the rearranging line is said once
+    expect(r.stdout.match(/doesn't suit/g)?.length).toBe(1);
+    expect(r.stderr).toMatch(/outcome is typed as a note \("rebooked for/);
+    expect(r.stderr).toMatch(/mistake is typed as a note/);
+  });
+});

@@ -50,7 +50,8 @@ describe('golden files: every built-in scenario at every severity', () => {
       // No joke about money (billing) or exposed data; a joke only where the harm is small.
       const humourLines = JSON.parse(readFileSync(join(ROOT, 'templates/humour.json'), 'utf8')) as Record<string, string[]>;
       // A scenario whose lines readers disliked has none left (wrong-item).
-      const humourExpected = (severity === 'minor' || severity === 'moderate') && scenario !== 'data-exposure' && scenario !== 'billing-error' && (humourLines[scenario] ?? humourLines.generic!).length > 0;
+      // A missed visit someone waited in for gets a light line only when minor (a reader found one flippant after a wasted morning).
+      const humourExpected = (severity === 'minor' || severity === 'moderate') && scenario !== 'data-exposure' && scenario !== 'billing-error' && !(scenario === 'missed-appointment' && severity !== 'minor') && (humourLines[scenario] ?? humourLines.generic!).length > 0;
       const firstWords = (humourLines[scenario] ?? humourLines.generic!).map((l) => l.split(' ').slice(0, 4).join(' '));
       const hasHumour = firstWords.length > 0 && firstWords.some((w) => parsed.text!.includes(w));
       expect(hasHumour).toBe(humourExpected);

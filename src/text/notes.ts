@@ -1,0 +1,692 @@
+/**
+ * A manager's note as the letter's own sentences. Managers type the facts of an incident the way
+ * they jot them down: "engineer didn't turn up, no call to tell you", "rebooked for Monday, our
+ * senior engineer", "fee waived", "update rolled back same day. each order now checked". Pasted
+ * into a letter, a note reads as a form. `noteToProse` turns a note (already through
+ * text/english.ts: dates, shorthand, "i") into sentences in the writer's voice for the role the
+ * field plays, changing only what a rule can read for certain:
+ *
+ * - a bare noun before its verb gets its word: "engineer didn't turn up" → "Our engineer didn't turn up";
+ * - a note that starts with what we did: "rebooked for Monday" → "We've rebooked you for Monday";
+ * - a thing and what was done to it: "fee waived" → "The fee has been waived", "temp not checked" → "The temperature wasn't checked";
+ * - "no call to tell you" → "and there was no call to tell you"; "no need to send it back" → "There's no need to send it back";
+ * - pieces joined by commas that are sentences of their own are split ("…, we'll ring you back" → "…, and we'll ring you back");
+ *   a piece with no subject gets one ("…, should be with you Saturday" → "It should be with you on Saturday");
+ * - "if not please call us" → "If not, please call us"; a day's name with no word before it gets "on".
+ *
+ * Anything else is left as typed. Pure; running it twice changes nothing more.
+ */
+
+export type NoteRole = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy' | 'exposure';
+
+export interface NoteOptions {
+  /** The day the letter is written: a date after it is in the future ("will be refunded"). */
+  now?: Date;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAY_NAME = `(?:${WEEKDAYS.join('|')})`;
+
+/** Determiners and words a noun phrase may open with. */
+const DET = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'this', 'that', 'these', 'those', 'some', 'all', 'every', 'each', 'any', 'both', 'no', 'one', 'two', 'three', 'most', 'many', 'several', 'another', 'other']);
+const PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'there', 'nobody', 'someone', 'everyone', 'everything', 'nothing', 'somebody', 'everybody', 'anyone', 'whoever', 'none']);
+/** A piece opening with one of these leans on the sentence before it. */
+const LEANING = new Set(['and', 'but', 'or', 'so', 'because', 'as', 'since', 'when', 'while', 'which', 'who', 'where', 'though', 'although', 'until', 'till', 'unless', 'then', 'plus', 'including', 'incl', 'instead', 'rather', 'not', 'even', 'than', 'like', 'after', 'before', 'once', 'whether', 'with', 'without', 'on', 'in', 'at', 'by', 'for', 'from', 'to', 'of', 'via', 'about', 'around', 'during', 'between', 'within', 'through', 'into', 'onto', 'over', 'under', 'against', 'per', 'if', 'either', 'neither', 'nor', 'yet', 'also', 'only', 'just', 'still', 'again', 'too', 'e.g', 'i.e', 'etc', 'or']);
+const PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'by', 'in', 'with', 'from', 'into', 'onto', 'against', 'via', 'through', 'under', 'over', 'off', 'out', 'back', 'up', 'down', 'away', 'as', 'and', 'or', 'before', 'after', 'until', 'till', 'since', 'during', 'within', 'without', 'between', 'same', 'today', 'yesterday', 'tomorrow', 'automatically', 'free', 'correctly', 'twice', 'again', 'already', 'immediately', 'straight', 'last', 'this', 'that', 'first', 'overnight']);
+/** Past tenses that take no object: never a passive note ("router failed" is not "the router was failed"). */
+const INTRANSITIVE = ['failed', 'crashed', 'happened', 'arrived', 'stopped', 'occurred', 'overheated', 'jammed', 'leaked', 'flooded', 'collapsed', 'tripped', 'worked', 'froze', 'died', 'disappeared', 'waited'];
+/** Auxiliaries and verbs a clause is read by (a finite verb near the start of a piece). */
+const FINITE_WORDS = new Set([
+  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'do', 'does', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must',
+  'got', 'gets', 'get', 'went', 'goes', 'go', 'came', 'comes', 'come', 'made', 'makes', 'took', 'takes', 'told', 'tells', 'left', 'leaves', 'sent', 'sends', 'paid', 'pays', 'lost', 'loses',
+  'ran', 'runs', 'sat', 'sits', 'stood', 'stands', 'gave', 'gives', 'kept', 'keeps', 'put', 'puts', 'said', 'says', 'saw', 'sees', 'knew', 'knows', 'found', 'finds', 'thought', 'began', 'begins',
+  'brought', 'brings', 'bought', 'caught', 'let', 'lets', 'meant', 'means', 'met', 'set', 'sets', 'shut', 'sold', 'spent', 'stuck', 'broke', 'breaks', 'fell', 'falls', 'forgot', 'wrote', 'writes',
+  'drove', 'flew', 'rang', 'rings', 'shows', 'look', 'looks', 'beeps', 'beep', 'sit', 'need', 'needs', 'stops', 'checks', 'lets', 'triggers', 'measures', 'arrives', 'arrive', 'ships', 'lifts', 'lift',
+  'works', 'work', 'phones', 'calls', 'covers', 'happens', 'happened', 'matches', 'reads', 'read', 'holds', 'held', 'won\'t', 'can\'t', 'don\'t', 'doesn\'t', 'didn\'t', 'isn\'t', 'aren\'t', 'wasn\'t',
+  'settle', 'settles', 'remain', 'remains', 'stay', 'stays', 'appear', 'appears', 'continue', 'continues', 'start', 'starts', 'stop', 'show', 'go', 'ship', 'open', 'opens', 'close', 'closes', 'fit', 'fits', 'suit', 'suits', 'cover', 'mean', 'take', 'come', 'sat', 'ran',
+  ...INTRANSITIVE,
+  'weren\'t', 'hasn\'t', 'haven\'t', 'hadn\'t', 'couldn\'t', 'wouldn\'t', 'shouldn\'t', 'mustn\'t',
+]);
+const MODAL_START = /^(?:should|will|would|can|could|may|might|must|is|are|was|were|has|have|had|won't|can't|isn't|wasn't)(?![\p{L}'’])/iu;
+/** Irregular past participles (and their simple past for "we …"). */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  sent: 'sent', put: 'put', set: 'set', left: 'left', lost: 'lost', paid: 'paid', made: 'made', done: 'did', given: 'gave', taken: 'took', shown: 'showed', written: 'wrote', sold: 'sold',
+  built: 'built', held: 'held', kept: 'kept', cut: 'cut', shut: 'shut', found: 'found', told: 'told', brought: 'brought', bought: 'bought', caught: 'caught', stuck: 'stuck', broken: 'broke',
+  driven: 'drove', chosen: 'chose', forgotten: 'forgot', begun: 'began', spent: 'spent', rung: 'rang', read: 'read', split: 'split', reset: 'reset', rebuilt: 'rebuilt', resent: 'resent', remade: 'remade', withdrawn: 'withdrew', switched: 'switched',
+};
+const NOT_PARTICIPLE = new Set(['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred', 'sacred', 'naked', 'wicked', 'wretched', 'beloved', 'sped', 'led', 'fed', 'wed', 'used', 'interested', 'talented', 'skilled', 'limited', 'detailed', 'advanced', 'experienced', 'registered', 'dedicated', 'tinted', 'corrected', 'expired', 'booked', 'tailored', 'heated', 'coloured', 'colored', 'printed', 'signed', 'checked', 'repeated', 'updated', 'automated', 'united', 'assorted', 'mixed', 'frozen', 'chilled', 'refurbished', 'recorded', 'named', 'trusted']);
+
+const OBJECTS = new Set(['them', 'it', 'us', 'you', 'him', 'her', 'me']);
+/** A participle of a passive note is followed by where, when or how ("rolled back same day", "sent to the wrong patients"), never by its object. */
+function passiveNext(after: string[]): boolean {
+  if (after.length === 1) return true;
+  const next = lowerWord(after[1]!);
+  if (OBJECTS.has(next)) return false;
+  if (/^(?:a|an)$/u.test(next)) return /^(?:day|week|month|year|fortnight|few|couple|second|minute)/iu.test(lowerWord(after[2] ?? ''));
+  return PREPOSITIONS.has(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly)$/u.test(next);
+}
+/** The words of a piece up to where a new clause joins it ("… and his visits weren't reassigned"). */
+function ownClause(words: string[]): string[] {
+  const i = words.findIndex((w, k) => k > 0 && /^(?:and|but|so|because|while|whereas|although|though|plus)$/iu.test(w) && k + 1 < words.length && (DET.has(lowerWord(words[k + 1]!)) || PRONOUNS.has(lowerWord(words[k + 1]!))));
+  return i < 0 ? words : words.slice(0, i);
+}
+
+const lowerWord = (w: string) => w.toLowerCase().replace(/[’]/gu, "'").replace(/^[("“'‘]+|[)"”'’.,;:!?]+$/gu, '');
+
+function isParticiple(word: string): boolean {
+  const w = lowerWord(word);
+  if (w in IRREGULAR) return true;
+  return /^[a-z][a-z-]{2,}ed$/u.test(w) && !['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred'].includes(w);
+}
+
+/** A participle that cannot be the adjective of the noun after it ("rebooked for…", "sent the wrong…"): "corrected booklets" is a noun phrase. */
+function leadsAsVerb(words: string[]): boolean {
+  const [w0, w1] = words;
+  if (!w0 || !isParticiple(w0)) return false;
+  if (w1 === undefined) return true;
+  const next = lowerWord(w1);
+  if (['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'hundred'].includes(lowerWord(w0))) return false;
+  return PREPOSITIONS.has(next) || DET.has(next) || ['you', 'them', 'it', 'him', 'her', 'us', 'everyone', 'every'].includes(next) || /^\d/u.test(next) || new RegExp(`^${DAY_NAME}$`, 'iu').test(w1.replace(/[,.]$/u, ''));
+}
+
+const isFinite = (word: string) => {
+  const w = lowerWord(word);
+  return FINITE_WORDS.has(w) || /n't$/u.test(w);
+};
+
+/** Where the words of a piece reach a finite verb (an index), or -1: "our warehouse check only read the label" → 4. */
+function finiteAt(words: string[], from = 0, limit = 7): number {
+  for (let i = from; i < Math.min(words.length, from + limit); i++) {
+    const w = lowerWord(words[i]!);
+    // "later runs are paid": a word before an auxiliary is its subject's noun, not a verb.
+    if (isFinite(words[i]!) && /^(?:is|are|was|were|have|has|had|will|would|can|could|should|may|might|must)$/u.test(lowerWord(words[i + 1] ?? '')) && !/^(?:it|that|this)$/u.test(w)) continue;
+    // "set for cotton", "sent to the wrong patients": a participle, not a past tense.
+    if (isFinite(words[i]!) && !(w in IRREGULAR && /^(?:for|to|on|at|by|in|with|from|into|onto|via|through|under|over|against|as)$/u.test(lowerWord(words[i + 1] ?? '')))) return i;
+    // A subordinate clause's verb is not the piece's ("… so a file can't be submitted").
+    if (i > from && /^(?:so|because|which|that|who|if|when|unless|until|plus|whenever|once|before|after|while|since)$/u.test(w)) return -1;
+    if (/^[a-z]{3,}ed$/u.test(w) && i > 0) {
+      // "terminals declined all payments": a past tense with its object after it.
+      const next = words[i + 1] ? lowerWord(words[i + 1]!) : '';
+      if (DET.has(next) && !['a', 'one', 'two', 'three'].includes(next) || OBJECTS.has(next)) return i;
+      // "mixed up which email…": a phrasal verb and its object.
+      if (/^(?:up|out|off|down|over)$/u.test(next) && /^(?:the|a|an|our|your|their|which|what|who|its|his|her|them|it)$/u.test(lowerWord(words[i + 2] ?? ''))) return i;
+    }
+  }
+  return -1;
+}
+
+/** The piece opens with a subject and its verb: "we'll ring you back", "14 alarms were activated", "the scanner beeps". */
+function isClause(words: string[]): boolean {
+  if (words.length < 2) return false;
+  const w0 = lowerWord(words[0]!);
+  if (/^(?:i|we|you|they|he|she|it|there|nobody|someone|everyone|nothing)(?:'(?:ll|re|ve|d|m|s))?$/u.test(w0)) return words.length >= 2 && (/'/u.test(w0) || isFinite(words[1]!) || /^[a-z]+(?:ed|s)$/u.test(lowerWord(words[1]!)) || (words[2] !== undefined && isFinite(words[2])));
+  if (LEANING.has(w0) || MODAL_START.test(w0) || isParticiple(words[0]!) && leadsAsVerb(words)) return false;
+  if (!(DET.has(w0) || /^\d/u.test(w0) || /^\p{L}/u.test(w0))) return false;
+  const at = finiteAt(words, 1, 6);
+  if (at < 0) return false;
+  // the words before the verb are a noun phrase: no preposition among them before a noun ("labels on a batch … had").
+  return words.slice(0, at).every((w) => !isFinite(w));
+}
+
+/** Nouns for people and parts of the company: a note's bare one is "our" ("engineer didn't turn up" → "Our engineer…"). */
+const OURS = /^(?:engineer|technician|driver|crew|courier|team|vet|nurse|doctor|tutor|teacher|fitter|installer|plumber|electrician|cleaner|packer|picker|receptionist|office|warehouse|kitchen|shop|store|studio|website|site|app|system|billing system|booking system|planner|scheduler|staff|staff member|colleague|agent|adviser|advisor|operator|manager|supervisor|chef|baker|florist|printer|lab|laboratory|pharmacist|surveyor|inspector|contractor|delivery driver|call centre|contact centre|helpline|phone line|payment system|billing run)s?$/iu;
+const PERSON = /^(?:engineer|technician|driver|crew|vet|nurse|doctor|tutor|teacher|fitter|installer|plumber|electrician|cleaner|surveyor|inspector|manager|adviser|advisor|specialist|team|chef|florist|stylist|therapist|mechanic|courier)s?$/u;
+const PEOPLE_BATCH = /^(?:customers|clients|members|guests|users|patients|passengers|students|families|owners|subscribers|cafes|cafés|merchants|accounts|households|diners|buyers)$/iu;
+
+function capitalise(s: string): string {
+  return s.replace(/^([("“'‘]*)(\p{Ll})/u, (_m, q: string, c: string) => q + c.toUpperCase());
+}
+
+function isPlural(noun: string): boolean {
+  const w = lowerWord(noun);
+  return /s$/u.test(w) && !/(?:ss|us|is|ics|news)$/u.test(w);
+}
+
+type Tense = 'past' | 'present' | 'perfect' | 'future';
+
+/** The day a piece of text names, if it names one ("Friday 27 November", "Friday"), against `now`. */
+function namedDay(text: string, now: Date | undefined): Date | undefined {
+  if (!now) return undefined;
+  const m = new RegExp(`(?:${WEEKDAYS.join('|')})?\\s*(\\d{1,2})\\s+(${MONTHS.join('|')})(?:\\s+(\\d{4}))?`, 'u').exec(text);
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[2]!);
+  let year = m[3] ? Number(m[3]) : now.getUTCFullYear();
+  if (!m[3] && month - now.getUTCMonth() > 6) year--;
+  if (!m[3] && now.getUTCMonth() - month > 6) year++;
+  return new Date(Date.UTC(year, month, Number(m[1])));
+}
+
+function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
+  if (/(?<![\p{L}])(?:same day|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening))(?![\p{L}])/iu.test(rest)) return 'past';
+  if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])/u.test(rest)) return 'past';
+  if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return role === 'mistake' || role === 'cause' ? 'past' : 'present';
+  if (/(?<![\p{L}])(?:tomorrow|next week)(?![\p{L}])/iu.test(rest)) return 'future';
+  const day = namedDay(rest, now);
+  if (day && now) {
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    if (day.getTime() > today) return 'future';
+    if (day.getTime() < today) return 'past';
+    return 'perfect';
+  }
+  if (role === 'mistake' || role === 'cause') return 'past';
+  if (role === 'commitment' && /^(?:every|each|any|all|whenever|before|after)(?![\p{L}])/iu.test(rest.trim())) return 'present';
+  return 'perfect';
+}
+
+function be(tense: Tense, plural: boolean, negative: boolean): string {
+  switch (tense) {
+    case 'past':
+      return plural ? (negative ? "weren't" : 'were') : negative ? "wasn't" : 'was';
+    case 'present':
+      return plural ? (negative ? "aren't" : 'are') : negative ? "isn't" : 'is';
+    case 'future':
+      return negative ? "won't be" : 'will be';
+    default:
+      return plural ? (negative ? "haven't been" : 'have been') : negative ? "hasn't been" : 'has been';
+  }
+}
+
+/** A noun phrase as a sentence opens with it: a bare singular noun gets "the" (or "our", or "a new"). */
+function withDeterminer(np: string, role: NoteRole): string {
+  const words = np.split(/\s+/u);
+  if (words.some((w) => lowerWord(w) === 'and')) return np;
+  const w0 = lowerWord(words[0]!);
+  if (/^[a-z]{3,}ing$/u.test(w0) && words.length === 1) return np;
+  if (DET.has(w0) || /^\d/u.test(w0) || PRONOUNS.has(w0) || /^\p{Lu}/u.test(words[0]!) && !/^\p{Lu}\p{Ll}+$/u.test(words[0]!)) return np;
+  // A name the writer capitalised mid-note ("Tillpoint card terminals"): left as typed.
+  if (/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.length > 1 && /^\p{Lu}/u.test(words[1]!)) return np;
+  const last = lowerWord(words[words.length - 1]!);
+  const head = words.map(lowerWord).join(' ');
+  if (role === 'mistake' && isPlural(last) && !PEOPLE_BATCH.test(last) && !OURS.test(last)) return `your ${np}`;
+  if (OURS.test(last) || OURS.test(head)) return `our ${np}`;
+  if (isPlural(last)) return np;
+  if (w0 === 'new' || w0 === 'second' || w0 === 'spare') return `a ${np}`;
+  return `the ${np}`;
+}
+
+const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) && !/^(?:I|I'\p{L}+)$/u.test(s.split(/\s/u)[0]!) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** Predicate words a noun phrase is followed by in a note with its "is" dropped ("engineer off sick", "next delivery back on…"). */
+const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken)(?![\p{L}])/iu;
+
+/** The head of a sentence a note opens with, made a clause where a rule is sure. */
+function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): { text: string; plural: boolean } {
+  const words = piece.split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return { text: piece, plural: false };
+  const w0 = lowerWord(words[0]!);
+  const rest = words.slice(1).join(' ');
+  // Something the reader is asked to do, or a piece that opens with an adverb: as typed.
+  if (IMPERATIVE.test(piece) && (role === 'action' || /^please(?![\p{L}])/iu.test(w0) || DET.has(lowerWord(words[1] ?? '')) || OBJECTS.has(lowerWord(words[1] ?? ''))) || /^[a-z]{3,}ly$/u.test(w0) && w0 !== 'family' && w0 !== 'supply') {
+    return { text: piece, plural: false };
+  }
+  // "no action needed", "nothing to do": nothing for the reader to do.
+  if (/^(?:no action (?:needed|required|necessary)|nothing (?:to do|needed|required)|no need to do anything)$/iu.test(piece.trim())) return { text: "There's nothing you need to do", plural: false };
+  // "no need to send it back" → "There's no need to send it back".
+  if (/^no need(?![\p{L}])/iu.test(piece)) return { text: `There's ${lowerFirst(piece)}`, plural: false };
+  // "no duplicate check on the re-submit" (no verb) → "There was no duplicate check…".
+  if (w0 === 'no' && words.length >= 2 && !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!)) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
+    return { text: `${role === 'mistake' || role === 'cause' ? 'There was' : "There's"} ${lowerFirst(piece)}`, plural: false };
+  }
+  // What the reader is asked to do is an imperative as typed ("resubmit any run started in…"): no subject is made up for it.
+  if (role === 'action') return { text: piece, plural: false };
+  // "customers couldn't top up", "prepay customers couldn't…": the letter speaks to one reader.
+  if (role === 'mistake') {
+    const m = /^((?:(?:all|the|some|many)\s+)?(?:[\p{Ll}-]+\s+)?)(customers|clients|members|users|subscribers|account holders)\s+(couldn't|could not|didn't|did not|weren't|were not|were|had|got|received|lost|saw|paid|can't|cannot)(?![\p{L}])/iu.exec(piece);
+    if (m && !/^(?:some|many)\s/iu.test(m[1]!)) return { text: `you ${m[3]!.toLowerCase()}${piece.slice(m[0].length)}`, plural: true };
+  }
+  // A participle opening the note: what we did.
+  if (leadsAsVerb(words)) {
+    const verb = lowerWord(words[0]!);
+    const tense = tenseFor(role, rest, o.now);
+    const needsYou = /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? ''));
+    const obj = needsYou ? ' you' : '';
+    const tail = rest ? ` ${rest}` : '';
+    if (role === 'mistake' || role === 'cause' || tense === 'past') return { text: `we ${IRREGULAR[verb] ?? verb}${obj}${tail}`, plural: true };
+    return { text: `we've ${verb}${obj}${tail}`, plural: true };
+  }
+  // "adding a duplicate-file check…": what we're doing.
+  if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && (DET.has(lowerWord(words[1]!)) || /^\p{Ll}/u.test(words[1]!)) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
+    return { text: `we're ${piece}`, plural: true };
+  }
+  if (PRONOUNS.has(w0) || /^(?:i|we|you|they)'/u.test(w0) || DET.has(w0) && finiteAt(words, 1) > 0 && !leadsPassive(words, 1)) {
+    const at = finiteAt(words, 1);
+    return { text: piece, plural: /^(?:we|you|they)(?:'\p{L}+)?$/u.test(w0) || (at > 0 && isPlural(words[at - 1]!)) || (at > 1 && /^\(/u.test(words[at - 1]!) && isPlural(words[at - 2]!)) };
+  }
+  // A noun phrase, then a participle and no verb after it: a passive note ("fee waived", "update rolled back same day").
+  const np = nounPhraseEnd(words);
+  if (np > 0 && np < words.length) {
+    const head = words.slice(0, np).join(' ');
+    const plural = isPlural(words[np - 1]!) || words.slice(1, np).some((w) => lowerWord(w) === 'and');
+    let i = np;
+    const adverbs: string[] = [];
+    while (i < words.length && /^(?:now|also|only|still|all|then|automatically|already)$/iu.test(lowerWord(words[i]!))) adverbs.push(words[i++]!);
+    const negative = /^not$/iu.test(words[i] ?? '');
+    if (negative) i++;
+    const after = words.slice(i);
+    const own = ownClause(after);
+    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && finiteAt(own, 1, 99) < 0 && passiveNext(after)) {
+      const tense = tenseFor(role, words.slice(np).join(' '), o.now);
+      const aux = be(tense, plural, negative);
+      const adv = adverbs.length ? ` ${adverbs.join(' ')}` : '';
+      const auxWords = aux.split(' ');
+      // "are now booked", "has now been…": the adverb after the first auxiliary word.
+      const verbGroup = adv ? `${auxWords[0]}${adv}${auxWords.length > 1 ? ` ${auxWords.slice(1).join(' ')}` : ''}` : aux;
+      return { text: `${withDeterminer(head, role)} ${verbGroup} ${after.join(' ')}`, plural };
+    }
+    // "engineer off sick", "next delivery back on the normal schedule": the dropped "is".
+    if (after.length > 0 && PREDICATE.test(after[0]!) && !negative && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w))) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!))) {
+      const tense = role === 'mistake' || role === 'cause' ? 'past' : tenseFor(role, after.join(' '), o.now) === 'past' ? 'past' : 'present';
+      const since = /(?<![\p{L}])since(?![\p{L}])/iu.test(after.join(' ')) && role !== 'mistake' && role !== 'cause';
+      const aux = since ? (plural ? 'have been' : 'has been') : tense === 'past' ? (plural ? 'were' : 'was') : plural ? 'are' : 'is';
+      return { text: `${bareSubject(head, np, role)} ${aux} ${after.join(' ')}`, plural };
+    }
+    // "top-ups working again since…": the dropped "are".
+    if (after.length > 0 && /^[a-z]{3,}ing$/u.test(lowerWord(after[0]!)) && !adverbs.length && finiteAt(own, 1, 99) < 0 && !own.slice(1).some((w) => isParticiple(w) || isFinite(w)) && (after.length === 1 || PREPOSITIONS.has(lowerWord(after[1]!)) || /^(?:again|normally|fine|well|now|properly|as)$/u.test(lowerWord(after[1]!)))) {
+      const tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+      const since = /(?<![\p{L}])since(?![\p{L}])/iu.test(after.join(' '));
+      const aux = tense === 'past' ? (plural ? 'were' : 'was') : since ? (plural ? 'have been' : 'has been') : plural ? 'are' : 'is';
+      return { text: `${withDeterminer(head, role)} ${aux} ${after.join(' ')}`, plural };
+    }
+    // A bare noun with its verb: "engineer didn't turn up" → "our engineer didn't turn up".
+    const at = finiteAt(words, np, 3);
+    if (at === np || (at > np && words.slice(np, at).every((w) => /^(?:now|also|only|still|then|never|always|just|already)$/iu.test(lowerWord(w))))) {
+      return { text: `${bareSubject(head, np, role)} ${words.slice(np).join(' ')}`, plural };
+    }
+    // "orders placed on Monday sat on our shelf": the reader's own, in the mistake.
+    if (role === 'mistake' && plural && isParticiple(words[np]!) && !DET.has(lowerWord(words[0]!)) && !PEOPLE_BATCH.test(lowerWord(words[np - 1]!)) && finiteAt(words, np + 1, 12) > 0) {
+      return { text: `your ${lowerFirst(piece)}`, plural };
+    }
+  }
+  // "software update to our order system mixed up which…": a bare noun with its phrase, then its verb.
+  if (first && (role === 'cause' || role === 'mistake') && np === 0 && /^\p{Ll}/u.test(words[0]!) && !DET.has(w0) && !PRONOUNS.has(w0) && !PREPOSITIONS.has(w0) && !LEANING.has(w0) && !isParticiple(words[0]!) && !/^[a-z]{3,}(?:ly|ing)$/u.test(w0)) {
+    const at = finiteAt(words, 1, 9);
+    const prep = words.findIndex((w, k) => k > 0 && PREPOSITIONS.has(lowerWord(w)));
+    const headEnd = prep > 0 ? nounPhraseEnd(words.slice(0, prep)) : 0;
+    if (at > prep && prep > 0 && headEnd === prep && !isPlural(words[prep - 1]!) && words.slice(0, at).every((w) => !isFinite(w) && !isParticiple(w))) return { text: `${withDeterminer(words.slice(0, prep).join(' '), role)} ${words.slice(prep).join(' ')}`, plural: false };
+  }
+  // A cause that is a noun phrase ("expired security certificate on the link…"): its article.
+  if (first && (role === 'cause' || role === 'commitment') && !/^(?:never|not|always|only|also|just|still|even|then|now|ever|once|twice)$/u.test(w0) && causeIsNoun(piece) && !DET.has(w0) && /^\p{Ll}|^\p{Lu}\p{Ll}+$/u.test(words[0]!) && !/^\p{Lu}/u.test(words[1] ?? '')) {
+    const plural = isPlural(words.find((_w, k) => k > 0 && PREPOSITIONS.has(lowerWord(words[k + 1] ?? 'on'))) ?? words[0]!);
+    return { text: plural ? lowerFirst(piece) : `${/^[aeio]/iu.test(w0) ? 'an' : 'a'} ${lowerFirst(piece)}`, plural };
+  }
+  return { text: piece, plural: isPlural(words[0]!) };
+}
+
+/** A bare noun subject as a sentence opens with it: only a one-word noun, or one of ours, gets its word ("sick cover now triggers…" is left as typed). */
+function bareSubject(head: string, np: number, role: NoteRole): string {
+  const words = head.split(/\s+/u);
+  if (DET.has(lowerWord(words[0]!)) || /^\d/u.test(words[0]!)) return head;
+  if (/^(?:next|first|last|same|following)$/iu.test(words[0]!)) return `the ${head}`;
+  if (/^(?:new|second|spare)$/iu.test(words[0]!)) return isPlural(words[words.length - 1]!) ? head : `a ${head}`;
+  if (np <= 3 && !isPlural(words[words.length - 1]!) || OURS.test(lowerWord(words[words.length - 1]!)) || role === 'mistake' && isPlural(words[words.length - 1]!)) return withDeterminer(head, role);
+  return head;
+}
+
+function leadsPassive(words: string[], from: number): boolean {
+  const at = finiteAt(words, from);
+  return at < 0;
+}
+
+/** How many words of a note's start are a noun phrase (no verb, no preposition, at most five words), or 0. */
+function nounPhraseEnd(words: string[]): number {
+  let i = 0;
+  if (isFinite(words[0]!) || MODAL_START.test(words[0]!)) return 0;
+  if (DET.has(lowerWord(words[0]!))) i++;
+  const start = i;
+  while (i < words.length && i - start < 5) {
+    const w = words[i]!;
+    const lw = lowerWord(w);
+    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || /^[a-z]{3,}ing$/u.test(lw) && i > start)) break;
+    if (lw === 'and' && i > start && words[i + 1] && !PRONOUNS.has(lowerWord(words[i + 1]!)) && !DET.has(lowerWord(words[i + 1]!)) && !isParticiple(words[i + 1]!) && !isFinite(words[i + 1]!) && !/^[a-z]{3,}ing$/u.test(lowerWord(words[i + 1]!)) && !PREDICATE.test(words[i + 1]!)) {
+      i++;
+      continue;
+    }
+    if (PREPOSITIONS.has(lw) && !['last', 'this', 'that', 'first', 'same', 'free', 'back', 'second'].includes(lw) || LEANING.has(lw) && lw !== 'per') return 0;
+    if (/[,;:]$/u.test(w)) return 0;
+    if (isParticiple(w) && !NOT_PARTICIPLE.has(lw) && i === start) return 0;
+    i++;
+  }
+  // A noun phrase has a noun: "checked" alone is none.
+  if (words.slice(start, i).every((w) => isParticiple(w) || DET.has(lowerWord(w)))) return 0;
+  return i > start ? i : 0;
+}
+
+export function baseOf(participle: string): string {
+  const irregular: Record<string, string> = { sent: 'send', paid: 'pay', made: 'make', done: 'do', given: 'give', taken: 'take', shown: 'show', written: 'write', sold: 'sell', built: 'build', held: 'hold', kept: 'keep', found: 'find', told: 'tell', brought: 'bring', bought: 'buy', put: 'put', set: 'set', left: 'leave', run: 'run', read: 'read', cut: 'cut', rebuilt: 'rebuild', resent: 'resend', remade: 'remake', split: 'split', reset: 'reset' };
+  if (irregular[participle]) return irregular[participle]!;
+  if (/ied$/u.test(participle)) return participle.replace(/ied$/u, 'y');
+  if (/([bcdfgklmnprstvz])\1ed$/u.test(participle) && !/(?:ll|ss|ff|zz)ed$/u.test(participle)) return participle.slice(0, -3);
+  if (/(?:at|iz|is|ag|ur|ov|iv|ar|ok|ut|ag|ang|ir|ud|id|in|uc|ic|ed|ac|ap|al|ib|ob|rg|rc|ns|ps|ls|ys|av|ev|ul)ed$/u.test(participle)) return participle.slice(0, -1);
+  return participle.replace(/ed$/u, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Full names for the weekdays typed short in a note that the date normaliser leaves where no date words are around them ("if mon doesn't suit", "mon+tues"). */
+export function weekdayWords(text: string): string {
+  let t = text;
+  if (/(?:mon|tue|wed|thu|fri)s?\s*\+\s*(?:mon|tue|wed|thu|fri|sat|sun)/iu.test(t)) t = t.replace(/(?<![\p{L}])(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\s*\+\s*(mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?![\p{L}])/giu, (_m, a: string, b: string) => `${dayName(a)} and ${dayName(b)}`);
+  t = t.replace(/(?<![\p{L}\p{N}'’])(mon|tues|tue|weds|thurs|thur|thu|fri)(?![\p{L}\p{N}'’])\.?/gu, (_m, d: string) => dayName(d));
+  // "Tuesday 11:05" → "Tuesday at 11:05".
+  t = t.replace(new RegExp(`(${DAY_NAME})\\s+(?=\\d{1,2}:\\d{2}(?!\\d))`, 'gu'), '$1 at ');
+  return t;
+}
+function dayName(d: string): string {
+  const k = d.toLowerCase().slice(0, 3);
+  return WEEKDAYS.find((w) => w.toLowerCase().startsWith(k))!;
+}
+
+/** Note words a letter spells out: "temp" (of a machine) → "temperature". */
+function noteWords(text: string): string {
+  let t = text;
+  if (/temp/iu.test(t)) t = t.replace(/(?<![\p{L}])([Tt])emp(?=\s+(?:not|was|wasn't|set|too|checked|check|reading|control|setting))/gu, (_m, c: string) => `${c}emperature`);
+  // "10 min. any alarm": a note's sentence that starts in lower case after a unit's full stop.
+  return t;
+}
+
+/** "delivered to you Friday 27 November", "mixed Tuesday": "on" before a day named straight after a verb. */
+function onBeforeDays(text: string): string {
+  if (!new RegExp(DAY_NAME, 'u').test(text)) return text;
+  return text.replace(new RegExp(`(?<=(?:^|\\s)(\\p{Ll}[\\p{Ll}'’-]*)\\s)(${DAY_NAME})(?![\\p{L}'’])`, 'gu'), (m: string, before: string) => {
+    const afterVerb = /^(?:arrive|arrives|arrived|out|you|it|them|due|back|delivery|collection|arrival|dispatch|ships|went|goes|go|come|comes|came|here|there|open|opens|closed|shut|collected|charged|run|ran|left|sent|paid|made|done|put|set|held|cut|lost|took)$/u.test(before) || (isParticiple(before) && !/^(?:need|speed|red|hundred)$/u.test(before));
+    return afterVerb ? `on ${m}` : m;
+  });
+}
+
+/** Splits on commas and semicolons that are not inside brackets or quotes, keeping which it was. */
+function pieces(sentence: string): { text: string; sep: string }[] {
+  const out: { text: string; sep: string }[] = [];
+  let depth = 0;
+  let quote = false;
+  let cur = '';
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (c === '"' || c === '“' || c === '”') quote = c === '“' ? true : c === '”' ? false : !quote;
+    if ((c === ',' || c === ';') && depth === 0 && !quote && /\s/u.test(sentence[i + 1] ?? '')) {
+      out.push({ text: cur.trim(), sep: c });
+      cur = '';
+      i++;
+      continue;
+    }
+    cur += c;
+  }
+  out.push({ text: cur.trim(), sep: '' });
+  return out.filter((p) => p.text !== '' || p.sep === '');
+}
+
+/** Sentences typed in a note: split at ". " and "; " (never after "Dr.", "St." or a code). */
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<![\s(](?:Dr|Mr|Mrs|Ms|St|No|Co|Ltd|vs|approx|e\.g|i\.e|etc|incl|Inc|Jr|Sr|Prof|Rd|Ave))(?<=[.!?])\s+(?=[\p{L}\p{N}"“(])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const IMPERATIVE = /^(?:please\s+)?(?:call|ring|phone|email|e-mail|text|reply|write|tell|let|send|bring|keep|press|check|watch|use|take|come|pop|drop|look|throw|return|contact|get|visit|log|sign|click|go|pick|book|choose|try|make|don't|do|be|make|restart|turn|switch|delete|ignore|store|hold|give)(?![\p{L}'])/iu;
+
+/** Clauses that lean on what follows: the pieces after one belong to the same sentence. */
+const LEANS = /^(?:if|when|whenever|once|as soon as|after|before|while|until|till|because|since|unless|although|though)(?![\p{L}])/iu;
+
+/** One sentence of a note, its comma pieces made a sentence or attached properly. */
+function sentenceOf(raw: string, role: NoteRole, o: NoteOptions): string[] {
+  const body = raw.replace(/[.!]+$/u, '').trim();
+  if (body === '') return [];
+  const end = /[?]$/u.test(raw) ? '' : '.';
+  const parts = pieces(body);
+  const out: string[] = [];
+  let cur = '';
+  let curPlural = false;
+  let curImperative = false;
+  let curLeans = false;
+  let curClause = false;
+  let curWe = false;
+  let prevSep = '';
+  const flush = () => {
+    if (cur) out.push(capitalise(cur.replace(/[,;\s]+$/u, '')) + end);
+    cur = '';
+  };
+  const start = (text: string, fixed: boolean) => {
+    const h = fixed ? fixHead(text, role, o) : { text, plural: curPlural };
+    cur = h.text;
+    curPlural = h.plural;
+    const words = cur.split(/\s+/u);
+    curImperative = IMPERATIVE.test(cur);
+    curLeans = LEANS.test(cur);
+    curClause = isClause(words) || /^(?:we|I|you|they|there)(?![\p{L}])/iu.test(cur) || curImperative;
+    curWe = /^we(?![\p{L}])/iu.test(cur);
+  };
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    const text = fixIf(p.text);
+    const words = text.split(/\s+/u).filter(Boolean);
+    const w0 = lowerWord(words[0] ?? '');
+    const sep = prevSep;
+    prevSep = p.sep;
+    if (k === 0 || cur === '') {
+      start(text, true);
+      continue;
+    }
+    // A semicolon between two clauses is a full stop in a letter.
+    if (sep === ';' && curClause && !curLeans) {
+      flush();
+      start(text, true);
+      continue;
+    }
+    // "…, we'll ring you back" after something the reader does: one sentence, joined with "and".
+    if (curImperative && /^(?:we|I)(?:'ll| will)(?![\p{L}])/iu.test(text)) {
+      cur = `${cur}, and ${text}`;
+      curImperative = false;
+      continue;
+    }
+    // "…, no call to tell you": what was missing, joined with "and".
+    if (w0 === 'no' && (role === 'mistake' || role === 'cause') && curClause && !/^(?:one|longer|more|need)$/iu.test(lowerWord(words[1] ?? '')) && finiteAt(words, 1) < 0) {
+      cur = `${cur}, and there was ${text}`;
+      continue;
+    }
+    // "no need to send it back", "no action needed": a sentence of its own.
+    if (/^(?:no need|no action|nothing to do)(?![\p{L}])/iu.test(text) && curClause) {
+      flush();
+      start(text, true);
+      continue;
+    }
+    // "…, if not please call us": its own sentence.
+    if (/^if\s+(?:not|so)(?![\p{L}])/iu.test(text) || /^if(?![\p{L}])/iu.test(text) && curClause && !curLeans && IMPERATIVE.test(text.replace(/^if\s+[^,]*,\s*/iu, ''))) {
+      flush();
+      start(text, false);
+      continue;
+    }
+    // "…, should be with you Saturday", "…, due with you Saturday", "…, with you by Friday": the subject the note dropped.
+    if (curClause && !curLeans && (MODAL_START.test(w0) || w0 === 'due' || /^with you(?![\p{L}])/iu.test(text))) {
+      flush();
+      const subject = curWe ? 'it' : curPlural ? 'they' : 'it';
+      const lead = w0 === 'due' ? (subject === 'they' ? "they're" : "it's") : /^with/iu.test(text) ? (subject === 'they' ? "they'll be" : "it'll be") : subject;
+      start(`${lead} ${text}`, false);
+      continue;
+    }
+    // A participle phrase ("…, finished by 3pm", "…, checked every Monday"): where the writer put it.
+    if (isParticiple(words[0]!) || /^[a-z]{3,}ly$/u.test(w0)) {
+      cur = curWe && curClause && leadsAsVerb(words) && words.length > 1 ? `${cur} and ${text}` : `${cur}, ${text}`;
+      continue;
+    }
+    // "…, we can bring them to you", "…, 14 alarms were activated": a sentence of its own.
+    if (curClause && !curLeans && !LEANING.has(w0) && isClause(words)) {
+      flush();
+      start(text, true);
+      continue;
+    }
+    // A noun phrase, then a clause of its own ("an expired certificate, renewal job had failed"): two sentences.
+    if (!curClause && !curLeans && words.length >= 3 && cur.split(/\s+/u).length >= 4 && !LEANING.has(w0) && !/(?<![\p{L}])(?:and|or)(?![\p{L}])/iu.test(words.slice(0, Math.max(finiteAt(words, 0, 8), 0)).join(' ')) && isClause(fixHead(text, role, o, false).text.split(/\s+/u))) {
+      flush();
+      start(text, true);
+      continue;
+    }
+    // A bare noun and its verb, a passive note ("renewal job had failed silently", "temp not checked"): its own sentence.
+    const h = fixHead(text, role, o, false);
+    if (curClause && h.text !== text && !curLeans && !LEANING.has(w0) && !/^(?:There's|There was) /u.test(h.text)) {
+      flush();
+      start(text, true);
+      continue;
+    }
+    // Anything else stays where the writer put it (a noun phrase in apposition): "…, our senior engineer" is who comes ("with our senior engineer"), "…, first slot of the day" is "the first slot".
+    let tail = text;
+    if (curClause && role === 'outcome' && /^(?:our|a|an)\s/iu.test(text) && words.length <= 5 && finiteAt(words, 1, 99) < 0 && PERSON.test(lowerWord(words[words.length - 1]!))) tail = `with ${text}`;
+    else if (curClause && /^(?:first|last|earliest|latest|next)\s/iu.test(text) && finiteAt(words, 1, 99) < 0) tail = `the ${text}`;
+    cur = `${cur}${sep === ';' ? ';' : ','} ${tail}`;
+    if (!curClause && MODAL_START.test(w0)) curClause = true;
+  }
+  flush();
+  return out;
+}
+
+/** "if not please call us" → "if not, please call us"; "if Monday doesn't suit call us" → "if Monday doesn't suit, call us". */
+function fixIf(text: string): string {
+  if (!/^if(?![\p{L}])/iu.test(text) || text.includes(',')) return text;
+  const m = /^(if\s+(?:not|so))\s+(?=\S)/iu.exec(text);
+  if (m) return `${m[1]}, ${text.slice(m[0].length)}`;
+  return text.replace(/^(if\s+.+?\b(?:suit|suits|work|works|fit|fits|happen|happens|help|helps|arrive|arrives|fails|fail|is|isn't|doesn't|don't)\b)\s+(?=(?:please\s+)?(?:call|ring|phone|email|text|reply|write|tell|let|send|bring|keep|press|contact|get|visit|pop|come|just)\b)/iu, '$1, ');
+}
+
+/**
+ * A note in the writer's voice for its role, as whole sentences (each with its full stop), or the
+ * text as typed when it holds nothing a rule reads as a note. Idempotent.
+ */
+export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): string {
+  const typed = text.trim();
+  if (typed === '' || /[\uE000-\uF8FF\n]/u.test(typed)) return text;
+  // A question, a quotation, or a list: left as typed.
+  if (/^["“]|[?]$/u.test(typed) || /^\s*[-*•]\s/mu.test(typed)) return text;
+  if (role === 'remedy') return remedyNote(typed);
+  let t = noteWords(weekdayWords(typed));
+  // "didn't turn up for booked service visits" in the mistake: the reader's one ("for your booked service visit").
+  if (role === 'mistake' && /(?:for|to|of)\s+(?:booked|scheduled|planned|arranged)\s/iu.test(t)) t = t.replace(/(?<![\p{L}])(for|to|of)\s+(booked|scheduled|planned|arranged)\s+((?:[\p{Ll}-]+\s+){0,3})(visit|appointment|fitting|delivery|deliveries|lesson|session|collection|installation|service|booking|repair)s?(?![\p{L}])/giu, (_m, p: string, b: string, mid: string, noun: string) => `${p} your ${b} ${mid}${noun === 'deliveries' ? 'delivery' : noun}`);
+  // "your pets check" → "your pet's check": an owner's thing.
+  if (/s\s/u.test(t)) t = t.replace(OWNER_THING, (m, who: string, owner: string, next: string) => (NOT_AFTER_OWNER.test(next) ? m : `${who} ${owner}'s ${next}`));
+  // "rolled back same day" → "rolled back the same day".
+  if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<!(?:^|[^\p{L}])the\s)(?<![\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}])/giu, 'the $1');
+  t = onBeforeDays(t);
+  const out: string[] = [];
+  const made: string[] = [];
+  for (const s of sentences(t)) made.push(...sentenceOf(s, role, o));
+  for (const s of made) {
+    // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
+    const words = s.replace(/[.!]+$/u, '').split(/\s+/u);
+    const prev = out[out.length - 1];
+    const prevWords = (prev ?? '').split(/\s+/u);
+    const prevClause = prev !== undefined && (isClause(prevWords) || /^(?:we|I|you|they|there|it)(?![\p{L}])/iu.test(prev) || finiteAt(prevWords, 1, 99) > 0);
+    if (prev && prevClause && words.length <= 6 && !/[()]/u.test(s) && finiteAt(words, 0, 99) < 0 && !words.some((w) => isParticiple(w) || isFinite(w)) && !/^(?:no|there|it|we|you|I|they|if|please|thank|thanks|sorry)(?![\p{L}])/iu.test(s) && /[.]$/u.test(prev) && !IMPERATIVE.test(s)) {
+      // (in brackets; words with a comma of their own after a dash: "… the lentil ragu — same recipe card, different meat pack.")
+      const aside = lowerFirst(s.replace(/[.]$/u, ''));
+      out[out.length - 1] = aside.includes(',') ? `${prev.slice(0, -1)} — ${aside}.` : `${prev.slice(0, -1)} (${aside}).`;
+      continue;
+    }
+    out.push(s);
+  }
+  let joined = out.join(' ');
+  // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.
+  if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (c) => c.toLowerCase());
+  return joined === '' ? text : joined;
+}
+
+const OWNER_THING = /(?<![\p{L}])(your|our|their|my|his|her)\s+(pet|dog|cat|child|son|daughter|husband|wife|partner|mum|mom|dad|mother|father|baby|horse|puppy|kitten|grandmother|grandfather)s\s+(\p{Ll}[\p{L}-]*)/gu;
+const NOT_AFTER_OWNER = /^(?:are|were|have|had|and|or|is|was|will|to|from|in|on|at|with|for|who|that|which|had|did|didn't|weren't|aren't|all|both|were|can|could|should|would|got|came|went)$/u;
+
+/** An offer typed as a note: its article ("delivery charge refunded" → "the delivery charge refunded"), and what the reader does after it a sentence of its own ("…, just send us the receipts" → "…. Just send us the receipts"). */
+function remedyNote(typed: string): string {
+  let t = typed;
+  const parts = pieces(t.replace(/[.]+$/u, ''));
+  const at = parts.findIndex((p, k) => k > 0 && /^(?:and\s+)?(?:just|please|simply)?\s*(?:send|bring|call|email|reply|tell|let|keep|show|forward|post|return|pop|drop|book|choose|pick)(?![\p{L}])/iu.test(p.text));
+  if (at > 0) {
+    const head = parts.slice(0, at).map((p, k) => p.text + (k < at - 1 ? `${p.sep} ` : '')).join('');
+    const tail = parts.slice(at).map((p, k, all) => p.text + (k < all.length - 1 ? `${p.sep} ` : '')).join('').replace(/^and\s+/iu, '');
+    t = `${head}. ${capitalise(noteToProse(tail, 'action'))}`;
+  }
+  const words = t.split(/\s+/u);
+  const w0 = lowerWord(words[0] ?? '');
+  if (/^(?:full|partial|complete)$/u.test(w0) && /^(?:refund|credit|replacement|reimbursement)/iu.test(words[1] ?? '')) return `a ${lowerFirst(t)}`;
+  if (!DET.has(w0) && /^\p{Ll}/u.test(words[0] ?? '')) {
+    const np = nounPhraseEnd(words.map((w) => w.replace(/[,;]$/u, '')));
+    const nouns = words.slice(0, Math.max(np, 0)).filter((w) => !/^\(/u.test(w) && !/\)$/u.test(w));
+    const head = nouns.length > 0 ? lowerWord(nouns[nouns.length - 1]!) : '';
+    if (np > 0 && /^(?:charge|fee|cost|price|amount|deposit|balance|subscription|payment|bill|invoice|fare|ticket|booking|delivery charge|postage)$/u.test(head)) return `the ${t}`;
+  }
+  return t;
+}
+
+/** How a note differs from what the letter prints: the field reads as a note, and the letter rewrites it. */
+export function readsAsNote(text: string, role: NoteRole, o: NoteOptions = {}): boolean {
+  const t = text.trim().replace(/\s+/gu, ' ');
+  if (t === '') return false;
+  const prose = noteToProse(t, role, o);
+  const norm = (s: string) => s.replace(/[.\s]+$/u, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  return norm(prose) !== norm(t);
+}
+
+export const NOTE_ROLES: Readonly<Record<string, NoteRole>> = {
+  mistake: 'mistake', rootCause: 'cause', commitment: 'commitment', outcome: 'outcome', action: 'action', 'remedy.details': 'remedy',
+  'exposure.contained': 'exposure',
+};
+
+/** Whether a cause reads as a noun phrase only ("an expired certificate on the gateway"): "The cause was …", never "because …". */
+export function causeIsNoun(text: string): boolean {
+  const first = sentences(text.trim())[0] ?? '';
+  const head = pieces(first.replace(/[.!]+$/u, ''))[0]?.text ?? '';
+  const words = head.split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return false;
+  if (PRONOUNS.has(lowerWord(words[0]!)) || isParticiple(words[0]!) && leadsAsVerb(words)) return false;
+  // A participle is a verb at the end or before where/whom ("the certificate expired", "… sent to us"), an adjective before its noun ("an expired certificate").
+  const verbLike = (w: string, k: number) => isParticiple(w) && (k === words.length - 1 || PREPOSITIONS.has(lowerWord(words[k + 1]!)) || DET.has(lowerWord(words[k + 1]!)) || OBJECTS.has(lowerWord(words[k + 1]!))) && !(k === 0 && !leadsAsVerb(words));
+  if (words.some((w, k) => k > 0 && /^(?:now|also|only|never|always|still|automatically|no longer)$/iu.test(lowerWord(words[k - 1]!)) && /^\p{Ll}/u.test(w) && !DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(w)))) return false;
+  return words.every((w, k) => !isFinite(w) && !verbLike(w, k)) && !/(?<![\p{L}])(?:because|so|since)(?![\p{L}])/iu.test(head);
+}
+
+/** A field of each part said as one person says it to another. */
+const NOTE_EXAMPLES: Readonly<Record<NoteRole, string>> = {
+  mistake: '"We didn\'t send your order on Monday as we promised, and nobody told you."',
+  cause: '"The person who books our courier was off sick, and nobody else knew to do it."',
+  commitment: '"Two of us now check the courier booking every Monday morning."',
+  outcome: '"Your order left us today, and it will be with you on Saturday 28 November."',
+  action: '"If Saturday doesn\'t suit you, reply to this email and we\'ll find another day."',
+  remedy: '"we\'re refunding your £4.95 delivery charge"',
+  exposure: '"We stopped the emails at 11:05 the same day."',
+};
+
+const firstWords = (s: string, n: number) => {
+  const w = s.trim().split(/\s+/u);
+  return w.slice(0, n).join(' ') + (w.length > n ? '…' : '');
+};
+
+/**
+ * What the writer is told about a field typed as a note (for the review step and stderr): that the
+ * letter rewrites it, and how it will read, so they can check it says what they meant or type it
+ * as they would say it to the customer; and a piece the layer could not make a sentence (no verb),
+ * with an example of one. Nothing for a field already in sentences.
+ */
+export function noteProblems(text: string, role: NoteRole, o: NoteOptions = {}): { problem: string; example: string }[] {
+  const t = text.trim();
+  if (t === '' || role === 'remedy') return [];
+  const out: { problem: string; example: string }[] = [];
+  const prose = noteToProse(t, role, o);
+  if (readsAsNote(t, role, o)) {
+    out.push({
+      problem: `is typed as a note ("${firstWords(t, 8)}"), which the letter rewrites as "${firstWords(capitalise(prose), 14)}": check it says what you meant, or type it as you would say it to the customer`,
+      example: NOTE_EXAMPLES[role],
+    });
+  }
+  // A sentence still without a verb (a cause or a change may be a list of things: the letter leads those in).
+  if (role !== 'cause' && role !== 'commitment' && role !== 'exposure') {
+    for (const s of prose.split(/(?<=[.!?])\s+/u)) {
+      const words = s.replace(/[.!?]+$/u, '').replace(/\([^)]*\)/gu, '').split(/\s+/u).filter(Boolean);
+      if (words.length >= 2 && finiteAt(words, 0, 99) < 0 && !words.some((w) => /^(?:there's|it's|we've|we're|we'll|you'll|they're|they'll|it'll|I'll|I'm|I've)$/iu.test(w)) && !IMPERATIVE.test(s) && !words.some((w) => isParticiple(w))) {
+        out.push({
+          problem: `has a piece with no verb ("${firstWords(s, 8)}"), which the letter can only print as it is`,
+          example: role === 'outcome' ? '"Your new visit is on Monday 30 November, between 8 and 10am."' : role === 'action' ? '"Please call us if Monday doesn\'t suit, and we\'ll find another time."' : '"Our engineer didn\'t come on Wednesday, and nobody called to tell you."',
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { causeIsNoun, noteToProse, readsAsNote, type NoteRole } from '../../src/text/notes.js';
+import { normaliseEnglish } from '../../src/text/english.js';
+
+/**
+ * A manager's note made the letter's own sentences, one class at a time. The examples are made
+ * up for each class (none is a development incident's words): the rule must hold for the shape.
+ */
+const now = new Date('2026-11-26T09:00:00Z');
+const prose = (text: string, role: NoteRole) => noteToProse(normaliseEnglish(text, { ref: now, now }), role, { now });
+
+describe('a bare noun gets its word', () => {
+  it('a person or part of the company is "our"; another thing "the"', () => {
+    expect(prose('technician didnt arrive for your fitting on friday', 'mistake')).toBe("our technician didn't arrive for your fitting on Friday.");
+    expect(prose('driver missed your street and went back to the depot', 'mistake')).toBe('our driver missed your street and went back to the depot.');
+    expect(prose('website rejected every card payment for two hours', 'mistake')).toBe('our website rejected every card payment for two hours.');
+    expect(prose('router failed and nobody noticed', 'cause')).toBe('the router failed and nobody noticed.');
+  });
+  it('a plural thing in the mistake is the reader\'s', () => {
+    expect(prose('cakes baked on saturday came out burnt along the base', 'mistake')).toBe('your cakes baked on Saturday came out burnt along the base.');
+  });
+  it('a noun that already has its word, a name, or a pronoun is left alone', () => {
+    expect(prose('the courier lost your parcel', 'mistake')).toBe('the courier lost your parcel.');
+    expect(prose('Acme Couriers lost your parcel', 'mistake')).toBe('Acme Couriers lost your parcel.');
+    expect(prose('we lost your parcel', 'mistake')).toBe('we lost your parcel.');
+  });
+});
+
+describe('a note that starts with what we did', () => {
+  it('is said by us, in the tense that is true', () => {
+    expect(prose('rescheduled for tuesday 1 december, 2pm', 'outcome')).toBe("we've rescheduled you for Tuesday 1 December, 2pm.");
+    expect(prose('moved the two products to different shelves', 'commitment')).toBe("we've moved the two products to different shelves.");
+    expect(prose('sent the wrong size in error', 'mistake')).toBe('we sent the wrong size in error.');
+    expect(prose('adding a second check before anything ships', 'commitment')).toBe("we're adding a second check before anything ships.");
+  });
+  it('a thing and what was done to it has its verb', () => {
+    expect(prose('booking fee waived', 'outcome')).toBe('the booking fee has been waived.');
+    expect(prose('patch rolled back same day', 'commitment')).toBe('the patch was rolled back the same day.');
+    expect(prose('deposit refunded by bank transfer on friday 27 november', 'outcome')).toBe('the deposit will be refunded by bank transfer on Friday 27 November.');
+    expect(prose('oven temp not checked before the first batch', 'cause')).toBe("the oven temperature wasn't checked before the first batch.");
+    expect(prose('bookings now confirmed by text the day before', 'commitment')).toBe('bookings are now confirmed by text the day before.');
+  });
+  it('a dropped "is": "tutor off sick", "lines working again since…"', () => {
+    expect(prose('tutor off sick and the class wasnt covered', 'cause')).toBe("our tutor was off sick and the class wasn't covered.");
+    expect(prose('phone lines working again since 14:00', 'outcome')).toBe('our phone lines have been working again since 14:00.');
+    expect(prose('tills working again since 14:00', 'outcome')).toBe('tills have been working again since 14:00.');
+  });
+  it('a past tense with its object is not made passive ("screen showed them")', () => {
+    expect(prose('our screen still showed them as booked', 'cause')).toBe('our screen still showed them as booked.');
+    expect(prose('card readers declined all payments', 'mistake')).toBe('your card readers declined all payments.');
+  });
+});
+
+describe('comma pieces', () => {
+  it('a piece that is a sentence of its own is one', () => {
+    expect(prose('the van broke down, the spare was out on another job', 'cause')).toBe('the van broke down. The spare was out on another job.');
+    expect(prose('your order leaves today, we can send tracking if you like', 'outcome')).toBe('your order leaves today. We can send tracking if you like.');
+  });
+  it('a piece with its subject dropped gets it back', () => {
+    expect(prose('your parcel left today, should be with you monday', 'outcome')).toBe('your parcel left today. It should be with you on Monday.');
+    expect(prose('all 12 boxes went out today, due with you saturday', 'outcome')).toBe("all 12 boxes went out today. They're due with you on Saturday.");
+    expect(prose('new rugs have been cut, with you by friday', 'outcome')).toBe("new rugs have been cut. They'll be with you by Friday.");
+  });
+  it('"no X" says there was none', () => {
+    expect(prose('our fitter didnt come, no text to warn you', 'mistake')).toBe("our fitter didn't come, and there was no text to warn you.");
+    expect(prose('no backup of the file', 'cause')).toBe('there was no backup of the file.');
+    expect(prose('keep the spare, no need to return it', 'action')).toBe("keep the spare. There's no need to return it.");
+    expect(prose('no action needed', 'action')).toBe("there's nothing you need to do.");
+  });
+  it('what the reader does, then what we do: one sentence with "and"', () => {
+    expect(prose('restart the router, we will check the line from our end', 'action')).toBe('restart the router, and we will check the line from our end.');
+  });
+  it('"if not" and "if X doesn\'t suit" get their comma', () => {
+    expect(prose('check the screen shows version 2, if not please call us', 'action')).toBe('check the screen shows version 2. If not, please call us.');
+    expect(prose("if thursday doesn't suit call us and we'll find a day", 'action')).toBe("if Thursday doesn't suit, call us and we'll find a day.");
+  });
+  it('a noun phrase in apposition stays; a person named after a booking is who comes', () => {
+    expect(prose('a senior fitter, Jo Bloggs, will come on friday', 'outcome')).toBe('a senior fitter, Jo Bloggs, will come on Friday.');
+    expect(prose('rebooked for monday 30 november, our lead technician', 'outcome')).toBe("we've rebooked you for Monday 30 November, with our lead technician.");
+  });
+  it('a few words with no verb after a sentence go in brackets', () => {
+    expect(prose('we sent the blue mug instead of the green. 2 mugs.', 'mistake')).toBe('we sent the blue mug instead of the green (2 mugs).');
+  });
+});
+
+describe('note shorthand', () => {
+  it('weekdays typed short anywhere, "mon+tues", a day after a verb gets "on"', () => {
+    expect(prose('if weds is no good, ring us', 'action')).toBe('if Wednesday is no good, ring us.');
+    expect(prose('shirts ironed mon+tues were scorched', 'mistake')).toBe('your shirts ironed on Monday and Tuesday were scorched.');
+    expect(prose('we found it tues 09:40', 'exposure')).toBe('we found it on Tuesday at 09:40.');
+  });
+  it('a unit\'s full stop before a note\'s next sentence in lower case stays', () => {
+    expect(prose('the site was down for 2 hrs 5 min. any order in that time was lost', 'mistake')).toBe('the site was down for 2 hours 5 minutes. Any order in that time was lost.');
+  });
+  it('"your dogs appointment" is the dog\'s', () => {
+    expect(prose('your dogs grooming appointment was cancelled', 'mistake')).toBe("your dog's grooming appointment was cancelled.");
+  });
+});
+
+describe('an offer typed as a note', () => {
+  it('what the reader does after it is its own sentence; a bare charge gets "the"', () => {
+    expect(noteToProse('the taxi fare refunded, just send us the receipt', 'remedy')).toBe('the taxi fare refunded. Just send us the receipt.');
+    expect(noteToProse('booking fee (£5) refunded', 'remedy')).toBe('the booking fee (£5) refunded');
+    expect(noteToProse('full refund of the ticket', 'remedy')).toBe('a full refund of the ticket');
+  });
+});
+
+describe('what is left as typed', () => {
+  it('a sentence already written, a question, a quotation', () => {
+    for (const t of ['We sent the wrong size, and we are sorry.', 'Is there anything else?', '"we lost it"']) expect(noteToProse(t, 'mistake')).toBe(t);
+  });
+  it('an imperative action', () => {
+    expect(prose('resubmit any payment started in that window from the Payments page', 'action')).toBe('resubmit any payment started in that window from the Payments page.');
+  });
+});
+
+describe('what the templates are told', () => {
+  it('a cause that is a noun phrase reads "The cause was …"', () => {
+    expect(causeIsNoun('an expired certificate on the gateway')).toBe(true);
+    expect(causeIsNoun('the certificate expired')).toBe(false);
+    expect(causeIsNoun('we forgot to renew it')).toBe(false);
+  });
+  it('readsAsNote tells a note from prose', () => {
+    expect(readsAsNote('engineer didnt come', 'mistake')).toBe(true);
+    expect(readsAsNote('Our engineer did not come.', 'mistake')).toBe(false);
+  });
+});
+
+describe('the writer is told', () => {
+  const o = { ref: now, now };
+  it('a field typed as a note: how the letter rewrites it, and an example of a sentence', async () => {
+    const { englishProblems } = await import('../../src/text/english.js');
+    const found = englishProblems('rebooked for monday 30 nov, 8-10am', { ...o, role: 'outcome' });
+    expect(found.map((p) => p.problem).join('\n')).toMatch(/typed as a note \("rebooked for Monday 30 November, 8-10am"\), which the letter rewrites as "We've rebooked you for Monday 30 November/);
+    expect(found[0]!.example).toMatch(/^"[A-Z].*\."$/u);
+  });
+  it('nothing for a field already written as sentences, or without a role', async () => {
+    const { englishProblems } = await import('../../src/text/english.js');
+    expect(englishProblems("We've rebooked you for Monday 30 November.", { ...o, role: 'outcome' })).toEqual([]);
+    expect(englishProblems('rebooked for monday 30 nov', o)).toEqual([]);
+  });
+  it('a piece no rule can make a sentence', async () => {
+    const { noteProblems } = await import('../../src/text/notes.js');
+    expect(noteProblems('your new date Monday 30 November, 8am', 'outcome', { now }).map((p) => p.problem).join('\n')).toMatch(/has a piece with no verb/);
+  });
+});
+
+describe('the reader\'s own booking', () => {
+  it('"for booked X visits" in the mistake is "for your booked X visit"', () => {
+    expect(prose('engineer didnt turn up for booked gas safety visits on weds', 'mistake')).toBe("our engineer didn't turn up for your booked gas safety visit on Wednesday.");
+  });
+});
