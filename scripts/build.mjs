@@ -64,7 +64,7 @@ const precompiled = {
 };
 
 // The CLI. dist/cli.js is the bin's entry: it answers `--version` itself and otherwise runs
-// dist/app.cjs, every command in one script, through V8's code cache for it (src/cli/code-cache.ts):
+// dist/app.cjs, every command in one script, through V8's code cache for it (src/code-cache.ts):
 // Node 20 caches no compiled code for ES modules, and compiling was most of a small run's time.
 // The script is CommonJS wrapped in a function (its text is the file's bytes); modules a command
 // reaches lazily are still evaluated lazily. Large libraries only some runs need (the .eml reader
@@ -138,7 +138,8 @@ await build({
         b.onLoad({ filter: /.*/, namespace: 'app-script' }, () => ({
           resolveDir: join(root, 'src', 'cli'),
           loader: 'js',
-          contents: `import { cacheNameFor, loadScript } from './code-cache.ts';
+          contents: `import { loadScript } from '../code-cache.ts';
+import { cacheNameFor } from './code-cache.ts';
 const { exports } = loadScript(new URL('./app.cjs', import.meta.url), new URL(\`./app.\${cacheNameFor(process.argv.slice(2))}.cache\`, import.meta.url));
 export const run = exports.run;
 export const processIO = exports.processIO;`,
@@ -187,7 +188,7 @@ const trainerBuild = await build({
     contents: `import { readFileSync, writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { cacheFile, loadScript } from './code-cache.ts';
+import { cacheFile, loadScript } from '../code-cache.ts';
 const [appPath, cachePath, runs, cwd] = process.argv.slice(2);
 const { exports: app, script } = loadScript(pathToFileURL(appPath));
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });

@@ -1,11 +1,11 @@
 // The built bin runs the CLI script (dist/app.cjs) with the code caches the build trained
-// (dist/app.<command>.cache). Whatever becomes of those files, a run writes what it writes with
+// (dist/app.<command>.cache), and the precompiled templates with theirs. Whatever becomes of those files, a run writes what it writes with
 // them: a copy of the package is run with its caches damaged, cut, emptied, left stale or gone.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedDataFor } from '../../src/cli/code-cache.js';
+import { cachedDataFor } from '../../src/code-cache.js';
 import { ROOT, tempDir, testEnv } from '../helpers/run.js';
 
 /** A copy of the package as installed: bin, dist, templates, package.json (dependencies linked). */
@@ -17,6 +17,8 @@ function packageCopy(): string {
 }
 
 const caches = (dir: string) => readdirSync(join(dir, 'dist')).filter((f) => /^app\..+\.cache$/.test(f));
+/** Every code cache in the package: the CLI's and the precompiled templates' (dist/precompiled/*.cache). */
+const allCaches = (dir: string) => [...caches(dir), ...readdirSync(join(dir, 'dist', 'precompiled')).filter((f) => f.endsWith('.cache')).map((f) => join('precompiled', f))];
 
 function run(dir: string, args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [join(dir, 'bin', 'apologize.js'), ...args], { cwd, env: testEnv(), encoding: 'utf8', timeout: 120_000 });
@@ -57,7 +59,7 @@ describe('the code cache of the built CLI', () => {
     ];
     for (const [name, change] of damage) {
       const copy = packageCopy();
-      for (const file of caches(copy)) {
+      for (const file of allCaches(copy)) {
         const changed = change(readFileSync(join(copy, 'dist', file)));
         if (changed) writeFileSync(join(copy, 'dist', file), changed);
         else rmSync(join(copy, 'dist', file));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir, testEnv } from '../helpers/run.js';
 import { cli } from '../helpers/cli.js';
-import { cachedDataFor } from '../../src/cli/code-cache.js';
+import { cachedDataFor } from '../../src/code-cache.js';
 import { composeMessage, parseIncident, toRfc5322 } from '../../src/index.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -1,4 +1,4 @@
-// The code cache the bin loads the CLI with (src/cli/code-cache.ts): only ever a speed-up. A
+// The code cache the bin loads the CLI with (src/code-cache.ts): only ever a speed-up. A
 // cache made for another text, damaged, cut short or missing is not given to V8 (V8 itself
 // checks neither the bytes, where a flipped byte can crash the process, nor the text beyond
 // its length), and the script then compiles from its text and runs the same.
@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cacheFile, cacheNameFor, cachedDataFor, loadScript } from '../../src/cli/code-cache.js';
+import { cacheNameFor } from '../../src/cli/code-cache.js';
+import { cacheFile, cachedDataFor, loadScript } from '../../src/code-cache.js';
 import { tempDir } from '../helpers/run.js';
 
 /** A script in the shape the build writes dist/app.cjs, with functions worth caching. */
@@ -18,11 +19,17 @@ module.exports = { answer: () => ${JSON.stringify(answer)}, sum: () => [${Array.
 })`;
 }
 
+/**
+ * The script written to <dir>/app.cjs and its cache, trained from a copy under another name (V8
+ * reuses what this process compiled under the same name and text, and would not read the cache).
+ */
 function trained(dir: string, text: string): { file: URL; cache: URL } {
   const file = pathToFileURL(join(dir, 'app.cjs'));
   const cache = pathToFileURL(join(dir, 'app.cache'));
+  const copy = pathToFileURL(join(dir, 'training.cjs'));
   writeFileSync(file, text);
-  const first = loadScript<{ sum: () => string }>(file);
+  writeFileSync(copy, text);
+  const first = loadScript<{ sum: () => string }>(copy);
   first.exports.sum(); // compiled, so in the cache
   writeFileSync(cache, cacheFile(readFileSync(file), first.script.createCachedData()));
   return { file, cache };
@@ -50,9 +57,9 @@ describe('code cache', () => {
 
   it('a damaged, cut or empty cache, or none, is not used and the script runs the same', () => {
     const dir = tempDir();
-    const { file, cache } = trained(dir, script('one'));
+    const { cache } = trained(dir, script('one'));
     const good = readFileSync(cache);
-    const expected = loadScript<{ sum: () => string }>(file).exports.sum();
+    const expected = loadScript<{ sum: () => string }>(pathToFileURL(join(dir, 'training.cjs'))).exports.sum();
     const flipped = Buffer.from(good);
     for (const at of [0.3, 0.6, 0.9]) for (let i = 0; i < 32; i++) flipped[Math.floor(flipped.length * at) + i]! ^= 0x5a;
     const variants: [string, Buffer | undefined][] = [
@@ -64,6 +71,9 @@ describe('code cache', () => {
       ['missing', undefined],
     ];
     for (const [name, bytes] of variants) {
+      // The script under a name of its own each time, so that V8 reads what it is given.
+      const file = pathToFileURL(join(dir, `${name}.cjs`));
+      writeFileSync(file, script('one'));
       const at = pathToFileURL(join(dir, `${name}.cache`));
       if (bytes) writeFileSync(at, bytes);
       const loaded = loadScript<{ sum: () => string }>(file, at);
