@@ -178,7 +178,9 @@ await build({
 });
 
 // A code cache per command: each command run once on a small example in a fresh process
-// (so the cache holds what that command compiles), then V8's cache of the script saved.
+// (so the cache holds what that command compiles), then V8's cache of the script saved; and
+// the English template tables' caches made again after rendering every scenario and severity
+// (the functions a letter runs compiled in them; the build's first caches hold only the tables' tops).
 const trainer = new URL('../dist/.train.mjs', import.meta.url);
 const trainerBuild = await build({
   absWorkingDir: root,
@@ -196,7 +198,9 @@ for (const argv of JSON.parse(runs)) {
   const code = await app.run(argv, { ...app.processIO(), stdout: sink(), stderr: sink(), cwd, env: { PATH: process.env.PATH, CI: '1' } });
   if (code !== 0) throw new Error(\`training run \${argv.join(' ')} exited \${code}\`);
 }
-writeFileSync(cachePath, cacheFile(readFileSync(appPath), script.createCachedData()));`,
+// The CLI's cache for this command; or (no path given) the tables' caches, after the runs that rendered them.
+if (cachePath) writeFileSync(cachePath, cacheFile(readFileSync(appPath), script.createCachedData()));
+else for (const t of app.loadedTables()) writeFileSync(t.path.slice(0, -4) + '.cache', cacheFile(t.bytes, t.script.createCachedData()));`,
   },
   bundle: true,
   write: false,
@@ -223,11 +227,20 @@ try {
     check: [['check', 'letter.txt']],
     brief: [['brief', ...incident]],
     templates: [['templates', 'list']],
+    // The English templates' tables (a run's scenario, the partials, the humour lines): every
+    // scenario and severity, and each follow-up, rendered in one process.
+    tables: [
+      ...['generic', 'shipping-delay', 'wrong-item', 'billing-error', 'service-outage', 'data-exposure', 'missed-appointment'].flatMap((scenario) => [
+        ...['minor', 'moderate', 'major', 'critical'].map((severity) => ['draft', ...incident, '--no-input', '--to', 'ana@example.com', '--scenario', scenario, '--severity', severity]),
+        ['draft', ...incident, '--no-input', '--to', 'ana@example.com', '--scenario', scenario, '--stage', 'followup'],
+      ]),
+      ['batch', 'orders.csv', ...incident, '--out', 'out.mbox'],
+    ],
   };
   const env = { ...process.env };
   delete env.NODE_OPTIONS; // the cache is for a plain `node` (V8 rejects one made under other flags)
   for (const [name, runs] of Object.entries(trainings)) {
-    execFileSync(process.execPath, [fileURLToPath(trainer), fileURLToPath(new URL('../dist/app.cjs', import.meta.url)), fileURLToPath(new URL(`../dist/app.${name}.cache`, import.meta.url)), JSON.stringify(runs), work], { cwd: work, env, stdio: 'inherit' });
+    execFileSync(process.execPath, [fileURLToPath(trainer), fileURLToPath(new URL('../dist/app.cjs', import.meta.url)), name === 'tables' ? '' : fileURLToPath(new URL(`../dist/app.${name}.cache`, import.meta.url)), JSON.stringify(runs), work], { cwd: work, env, stdio: 'inherit' });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -117,6 +117,7 @@ const INDEX = new Map([
 ${[...where].map(([key, file]) => `[${JSON.stringify(key)}, ${names.indexOf(file)}]`).join(',\n')}
 ]);
 const tables = [];
+const loaded = [];
 export const HAS_PRECOMPILED = INDEX.size > 0;
 // A table is run as CommonJS would run it, with V8's code cache for it when the build made one
 // (<file>.cache: the scan of its ~1 MB skipped). A cache made for another text, damaged or cut
@@ -133,8 +134,14 @@ function loadTable(name) {
   }
   const cachedData = cachedDataFor(bytes, stored);
   const exports = {};
-  new Script(source, { filename: path, cachedData }).runInThisContext()(exports);
+  const script = new Script(source, { filename: path, cachedData });
+  script.runInThisContext()(exports);
+  loaded.push({ path, bytes, script });
   return exports;
+}
+// For the build, which makes each table's cache again after rendering every built-in template.
+export function loadedTables() {
+  return loaded;
 }
 export function precompiledEntry(key) {
   const i = INDEX.get(key);
