@@ -200,7 +200,7 @@ for (const argv of JSON.parse(runs)) {
 }
 // The CLI's cache for this command; or (no path given) the tables' caches, after the runs that rendered them.
 if (cachePath) writeFileSync(cachePath, cacheFile(readFileSync(appPath), script.createCachedData()));
-else for (const t of app.loadedTables()) writeFileSync(t.path.slice(0, -4) + '.cache', cacheFile(t.bytes, t.script.createCachedData()));`,
+else for (const t of app.loadedTables()) writeFileSync(t.path.slice(0, -4) + '.cache', cacheFile(readFileSync(t.path), t.script.createCachedData()));`,
   },
   bundle: true,
   write: false,

@@ -9,7 +9,7 @@
 // imports this file before it knows the run is more than `--version`.
 import type { Script } from 'node:vm';
 
-/** The start of a cache file, then the CRC-32 of app.cjs's bytes and of V8's data (little-endian). */
+/** The start of a cache file, then the CRC-32 of the script file's bytes and of V8's data (little-endian). */
 const MAGIC = 'apologize-code-cache 1\n';
 const HEADER = MAGIC.length + 8;
 

@@ -136,7 +136,7 @@ function loadTable(name) {
   const exports = {};
   const script = new Script(source, { filename: path, cachedData });
   script.runInThisContext()(exports);
-  loaded.push({ path, bytes, script });
+  loaded.push({ path, script });
   return exports;
 }
 // For the build, which makes each table's cache again after rendering every built-in template.

@@ -22,10 +22,10 @@ export function precompiledEntry(key: string): PrecompiledEntry | undefined {
 }
 
 /**
- * The table files loaded so far (path, bytes, the script run): the build renders every built-in
+ * The table files loaded so far (path, the script run): the build renders every built-in
  * template, then makes each table's code cache from its script (functions it ran included).
  */
-export function loadedTables(): { path: string; bytes: Uint8Array; script: Script }[] {
+export function loadedTables(): { path: string; script: Script }[] {
   return [];
 }
 
