@@ -28,6 +28,20 @@ const noSourceMap = {
   },
 };
 
+// Commander requires node:child_process (and with it net, dgram, …) when it loads, for
+// subcommands that are programs of their own, which apologize has none of: required when used.
+const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(COMMANDER_CHILD_PROCESS)) throw new Error(`${args.path}: no "${COMMANDER_CHILD_PROCESS}" to make lazy (commander changed)`);
+      return { contents: text.replace(COMMANDER_CHILD_PROCESS, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+    });
+  },
+};
+
 // The built-in templates compiled ahead (Handlebars.precompile), in place of the empty table
 // src/templates/precompiled.ts: a run compiles only custom or edited templates. The generator is
 // the package's own code (src/templates/precompile.ts), bundled for this step and thrown away;
@@ -101,7 +115,7 @@ const scriptCommon = {
 const APP_HEAD = '(function (exports, require, module, __filename, __dirname, __apologizeUrl) {"use strict";';
 const app = await build({
   ...scriptCommon,
-  plugins: [noSourceMap, precompiled, vendored('./vendor/')],
+  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess],
   entryPoints: { app: 'src/cli/app.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
