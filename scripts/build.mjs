@@ -112,6 +112,7 @@ const scriptCommon = {
   minifySyntax: true,
   logLevel: 'warning',
 };
+// Strict, as the ES modules it is made of (and every vendored library too, as in the ES module build before).
 const APP_HEAD = '(function (exports, require, module, __filename, __dirname, __apologizeUrl) {"use strict";';
 const app = await build({
   ...scriptCommon,
@@ -136,7 +137,7 @@ for (const name of VENDOR) {
     plugins: [vendored('./', name)],
     entryPoints: [name],
     outfile: `dist/vendor/${vendorFile(name)}`,
-    banner: { js: "const __apologizeUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: "\"use strict\";const __apologizeUrl = require('node:url').pathToFileURL(__filename).href;" },
     define: { 'import.meta.url': '__apologizeUrl' },
   });
 }
