@@ -1,8 +1,10 @@
-// Builds the CLI bundle (fast start-up: one file for commander and the command
-// table, commands and heavy libraries in lazily imported chunks), the library
-// entry (dependencies left external) and the type declarations.
+// Builds the CLI (fast start-up: a small entry that answers --version, then one script for every
+// command run through V8's code cache, trained per command here), the library entry
+// (dependencies left external) and the type declarations.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +25,20 @@ const noSourceMap = {
   setup(b) {
     b.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'no-source-map' }));
     b.onLoad({ filter: /.*/, namespace: 'no-source-map' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+// Commander requires node:child_process (and with it net, dgram, …) when it loads, for
+// subcommands that are programs of their own, which apologize has none of: required when used.
+const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(COMMANDER_CHILD_PROCESS)) throw new Error(`${args.path}: no "${COMMANDER_CHILD_PROCESS}" to make lazy (commander changed)`);
+      return { contents: text.replace(COMMANDER_CHILD_PROCESS, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+    });
   },
 };
 
@@ -61,25 +77,190 @@ const precompiled = {
   },
 };
 
+// The CLI. dist/cli.js is the bin's entry: it answers `--version` itself and otherwise runs
+// dist/app.cjs, every command in one script, through V8's code cache for it (src/code-cache.ts):
+// Node 20 caches no compiled code for ES modules, and compiling was most of a small run's time.
+// The script is CommonJS wrapped in a function (its text is the file's bytes); modules a command
+// reaches lazily are still evaluated lazily. Large libraries only some runs need (the .eml reader
+// of `check`, SMTP, legacy encodings, the full YAML library, prompts) stay out of it, each a
+// bundle of its own in dist/vendor/ that the app requires when it first needs it.
+const VENDOR = ['mailparser', 'nodemailer', 'iconv-lite', 'yaml', 'chardet', 'cli-progress', '@inquirer/prompts'];
+const vendorFile = (name) => `${name.replace(/^@/, '').replace('/', '+')}.cjs`;
+/** Imports of a vendored library (the copy in the top node_modules, not a nested other version) as `<prefix><file>`. */
+function vendored(prefix, self) {
+  return {
+    name: 'vendored',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^(?:${VENDOR.map((v) => v.replace(/[/.-]/g, '\\$&')).join('|')})$`) }, async (args) => {
+        if (args.pluginData === 'vendored' || args.kind === 'entry-point' || args.path === self) return undefined;
+        const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'vendored' });
+        if (r.errors.length > 0 || !r.path.startsWith(join(root, 'node_modules', args.path) + sep)) return undefined;
+        return { path: prefix + vendorFile(args.path), external: true };
+      });
+    },
+  };
+}
+// CommonJS output: `import.meta.url` is the script's own URL, passed in by its wrapper.
+const scriptCommon = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+};
+// Strict, as the ES modules it is made of (and every vendored library too, as in the ES module build before).
+const APP_HEAD = '(function (exports, require, module, __filename, __dirname, __apologizeUrl) {"use strict";';
+const app = await build({
+  ...scriptCommon,
+  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess],
+  entryPoints: { app: 'src/cli/app.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  // import() becomes require(): a script run by vm.Script has no loader for import().
+  supported: { 'dynamic-import': false },
+  banner: { js: APP_HEAD },
+  footer: { js: '})' },
+  define: { __APOLOGIZE_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__apologizeUrl' },
+  write: false,
+});
+const appText = app.outputFiles[0].contents;
+if (/\bimport\(|\bimport\.meta\b/.test(Buffer.from(appText).toString('utf8'))) throw new Error('dist/app.cjs: import() or import.meta left in the script');
+writeFileSync(new URL('../dist/app.cjs', import.meta.url), appText);
+mkdirSync(new URL('../dist/vendor', import.meta.url), { recursive: true });
+for (const name of VENDOR) {
+  await build({
+    ...scriptCommon,
+    plugins: [vendored('./', name)],
+    entryPoints: [name],
+    outfile: `dist/vendor/${vendorFile(name)}`,
+    banner: { js: "\"use strict\";const __apologizeUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__apologizeUrl' },
+  });
+}
+
 await build({
   absWorkingDir: root,
-  plugins: [noSourceMap, precompiled],
-  entryPoints: { cli: 'src/cli/main.ts', 'prescan-worker': 'src/recipients/prescan-worker.ts' },
+  plugins: [
+    {
+      // main.ts's `import('./app.js')`: dist/app.cjs, run with the code cache trained for the command.
+      name: 'app-script',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/app\.js$/ }, (args) => (args.importer.endsWith(join('src', 'cli', 'main.ts')) ? { path: 'app', namespace: 'app-script' } : undefined));
+        b.onLoad({ filter: /.*/, namespace: 'app-script' }, () => ({
+          resolveDir: join(root, 'src', 'cli'),
+          loader: 'js',
+          contents: `import { loadScript } from '../code-cache.ts';
+import { cacheNameFor } from './code-cache.ts';
+const { exports } = loadScript(new URL('./app.cjs', import.meta.url), new URL(\`./app.\${cacheNameFor(process.argv.slice(2))}.cache\`, import.meta.url));
+export const run = exports.run;
+export const processIO = exports.processIO;`,
+        }));
+      },
+    },
+  ],
+  entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunk-[hash]',
-  banner,
   legalComments: 'none',
-  // Less text for V8 to scan at start-up (a small run's cost is mostly loading): names are kept.
   minifyWhitespace: true,
   minifySyntax: true,
   define: { __APOLOGIZE_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });
+
+// The CSV pre-pass's worker thread (a large file's scattered customers): its own module.
+await build({
+  absWorkingDir: root,
+  plugins: [noSourceMap],
+  entryPoints: { 'prescan-worker': 'src/recipients/prescan-worker.ts' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner,
+  legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+});
+
+// A code cache per command: each command run once on a small example in a fresh process
+// (so the cache holds what that command compiles), then V8's cache of the script saved; and
+// the English template tables' caches made again after rendering every scenario and severity
+// (the functions a letter runs compiled in them; the build's first caches hold only the tables' tops).
+const trainer = new URL('../dist/.train.mjs', import.meta.url);
+const trainerBuild = await build({
+  absWorkingDir: root,
+  stdin: {
+    resolveDir: join(root, 'src', 'cli'),
+    loader: 'js',
+    contents: `import { readFileSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { cacheFile, loadScript } from '../code-cache.ts';
+const [appPath, cachePath, runs, cwd] = process.argv.slice(2);
+const { exports: app, script } = loadScript(pathToFileURL(appPath));
+const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+for (const argv of JSON.parse(runs)) {
+  const code = await app.run(argv, { ...app.processIO(), stdout: sink(), stderr: sink(), cwd, env: { PATH: process.env.PATH, CI: '1' } });
+  if (code !== 0) throw new Error(\`training run \${argv.join(' ')} exited \${code}\`);
+}
+// The CLI's cache for this command; or (no path given) the tables' caches, after the runs that rendered them.
+if (cachePath) writeFileSync(cachePath, cacheFile(readFileSync(appPath), script.createCachedData()));
+else for (const t of app.loadedTables()) writeFileSync(t.path.slice(0, -4) + '.cache', cacheFile(readFileSync(t.path), t.script.createCachedData()));`,
+  },
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+writeFileSync(trainer, trainerBuild.outputFiles[0].contents);
+const work = mkdtempSync(join(tmpdir(), 'apologize-build-'));
+try {
+  writeFileSync(join(work, 'incident.yaml'), readFileSync(new URL('../examples/incident.yaml', import.meta.url)));
+  const rows = Array.from({ length: 20 }, (_, i) => `A-${100000 + i},Zoë Müller ${Math.floor(i / 1.5)},customer${Math.floor(i / 1.5)}@example.com,Assam Breakfast,${15 + i / 100},2026-07-0${(i % 9) + 1},Zürich`);
+  writeFileSync(join(work, 'orders.csv'), `Order No,Customer Name,Email,Product,Amount,Ship Date,City\n${rows.join('\n')}\n`);
+  writeFileSync(
+    join(work, 'letter.txt'),
+    'Subject: Your order is late\n\nDear Ana,\n\nWe got this wrong, and it is on us: your order will arrive two days later than we promised. A label printer update sent it to the wrong depot. Every label run is now checked by a second person. We have added a £10 credit to your account. If anything is still not right, just reply to this email and I will sort it out.\n\nMargot Pemberton\n',
+  );
+  const incident = ['--incident', 'incident.yaml'];
+  const trainings = {
+    help: [['--help'], ['draft', '--help'], ['batch', '--help'], ['check', '--help']],
+    batch: [['batch', 'orders.csv', ...incident, '--out', 'out.mbox']],
+    draft: [['draft', ...incident, '--no-input', '--to', 'Ana Ruiz <ana@example.com>']],
+    check: [['check', 'letter.txt']],
+    brief: [['brief', ...incident]],
+    templates: [['templates', 'list']],
+    // The English templates' tables (a run's scenario, the partials, the humour lines): every
+    // scenario and severity, and each follow-up, rendered in one process.
+    tables: [
+      ...['generic', 'shipping-delay', 'wrong-item', 'billing-error', 'service-outage', 'data-exposure', 'missed-appointment'].flatMap((scenario) => [
+        ...['minor', 'moderate', 'major', 'critical'].map((severity) => ['draft', ...incident, '--no-input', '--to', 'ana@example.com', '--scenario', scenario, '--severity', severity]),
+        ['draft', ...incident, '--no-input', '--to', 'ana@example.com', '--scenario', scenario, '--stage', 'followup'],
+      ]),
+      ['batch', 'orders.csv', ...incident, '--out', 'out.mbox'],
+    ],
+  };
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS; // the cache is for a plain `node` (V8 rejects one made under other flags)
+  for (const [name, runs] of Object.entries(trainings)) {
+    execFileSync(process.execPath, [fileURLToPath(trainer), fileURLToPath(new URL('../dist/app.cjs', import.meta.url)), name === 'tables' ? '' : fileURLToPath(new URL(`../dist/app.${name}.cache`, import.meta.url)), JSON.stringify(runs), work], { cwd: work, env, stdio: 'inherit' });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(trainer);
+}
 
 await build({
   absWorkingDir: root,

@@ -11,8 +11,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.exitCode = 1;
   });
 } else {
-  const { run } = await import('./run.js');
-  const { processIO } = await import('./io.js');
+  // Built: dist/app.cjs through V8's code cache (scripts/build.mjs, code-cache.ts).
+  const { run, processIO } = await import('./app.js');
   // run() watches stdout and stderr (a closed pipe ends quietly, a failed write is exit 1) and
   // returns the exit code with that already in it.
   process.exitCode = await run(argv, processIO());

@@ -30,7 +30,8 @@ export function validateIncident(input: IncidentInput, opts: ValidateOptions = {
       'give each as a flag or in --incident FILE, or run in a terminal to be asked',
     );
   }
-  const parsed = Incident.safeParse(input);
+  // jitless: no parser generated with new Function (compiled every run, never code-cached) for one incident.
+  const parsed = Incident.safeParse(input, { jitless: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const path = issue.path.join('.');

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import Handlebars from 'handlebars';
+import { cacheFile } from '../code-cache.js';
 import { COMPILE_OPTIONS, sourceKey } from './engine.js';
 import { readTemplateFile, templatePieces } from './library.js';
 
@@ -64,11 +65,12 @@ const TABLE_HEAD = '(function (exports) {';
 const TABLE_TAIL = '\n})';
 
 /**
- * V8's code cache for a table file (`text`, as written): what the index reads from <file>.cache.
- * Made by the build with the Node that builds the package; another Node rejects it and compiles.
+ * V8's code cache for a table file (`text`, as written: ASCII), in a cache file that names the
+ * text it was made for (../code-cache.ts): what the index reads from <file>.cache. Made by the
+ * build with the Node that builds the package; another Node rejects it and compiles.
  */
 export function tableCodeCache(text: string, filename: string): Buffer {
-  return new Script(TABLE_HEAD + text + TABLE_TAIL, { filename }).createCachedData();
+  return cacheFile(Buffer.from(text, 'latin1'), new Script(TABLE_HEAD + text + TABLE_TAIL, { filename }).createCachedData());
 }
 
 export interface PrecompiledModules {
@@ -81,9 +83,10 @@ export interface PrecompiledModules {
 /**
  * For each piece that compiles: its key, its Handlebars.precompile specification (with the
  * options every template has) and its parsed tree as JSON. A piece with a syntax error is left
- * out (the run-time compile reports it). `folder`: where the files go, relative to the bundle.
+ * out (the run-time compile reports it). `folder`: where the files go, relative to the bundle;
+ * `codeCache`: how the index imports ../code-cache.ts (the bundle's path, or a test's).
  */
-export function precompiledModules(dir: string, folder = 'precompiled'): PrecompiledModules {
+export function precompiledModules(dir: string, folder = 'precompiled', codeCache = '../code-cache.js'): PrecompiledModules {
   const where = new Map<string, string>();
   const files = new Map<string, string[]>();
   for (const { source, group } of templateSources(dir)) {
@@ -107,27 +110,38 @@ export function precompiledModules(dir: string, folder = 'precompiled'): Precomp
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { cachedDataFor } from ${JSON.stringify(codeCache)};
 const FOLDER = new URL(${JSON.stringify(`./${folder}/`)}, import.meta.url);
 const FILES = ${JSON.stringify(names)};
 const INDEX = new Map([
 ${[...where].map(([key, file]) => `[${JSON.stringify(key)}, ${names.indexOf(file)}]`).join(',\n')}
 ]);
 const tables = [];
+const loaded = [];
 export const HAS_PRECOMPILED = INDEX.size > 0;
 // A table is run as CommonJS would run it, with V8's code cache for it when the build made one
-// (<file>.cache: the scan of its ~1 MB skipped; a cache V8 cannot use is ignored by V8 itself).
+// (<file>.cache: the scan of its ~1 MB skipped). A cache made for another text, damaged or cut
+// is not given to V8 (which would run it, or crash), nor one V8 cannot use (another Node).
 function loadTable(name) {
   const path = fileURLToPath(new URL(name, FOLDER));
-  const source = ${JSON.stringify(TABLE_HEAD)} + readFileSync(path, 'latin1') + ${JSON.stringify(TABLE_TAIL)};
-  let cachedData;
+  const bytes = readFileSync(path);
+  const source = ${JSON.stringify(TABLE_HEAD)} + bytes.toString('latin1') + ${JSON.stringify(TABLE_TAIL)};
+  let stored;
   try {
-    cachedData = readFileSync(path.slice(0, -4) + '.cache');
+    stored = readFileSync(path.slice(0, -4) + '.cache');
   } catch {
     // (none: compiled from the text)
   }
+  const cachedData = cachedDataFor(bytes, stored);
   const exports = {};
-  new Script(source, { filename: path, cachedData }).runInThisContext()(exports);
+  const script = new Script(source, { filename: path, cachedData });
+  script.runInThisContext()(exports);
+  loaded.push({ path, script });
   return exports;
+}
+// For the build, which makes each table's cache again after rendering every built-in template.
+export function loadedTables() {
+  return loaded;
 }
 export function precompiledEntry(key) {
   const i = INDEX.get(key);

@@ -1,3 +1,5 @@
+import type { Script } from 'node:vm';
+
 /**
  * The built-in templates, compiled when the package is built: scripts/build.mjs replaces this
  * module with the index made by `precompiledModules` (./precompile.ts), and writes the compiled
@@ -17,6 +19,14 @@ export interface PrecompiledEntry {
 export function precompiledEntry(key: string): PrecompiledEntry | undefined {
   void key;
   return undefined;
+}
+
+/**
+ * The table files loaded so far (path, the script run): the build renders every built-in
+ * template, then makes each table's code cache from its script (functions it ran included).
+ */
+export function loadedTables(): { path: string; script: Script }[] {
+  return [];
 }
 
 /** False when there is no entry at all (running from the sources): no key needs computing. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir, testEnv } from '../helpers/run.js';
 import { cli } from '../helpers/cli.js';
+import { cachedDataFor } from '../../src/code-cache.js';
 import { composeMessage, parseIncident, toRfc5322 } from '../../src/index.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -28,6 +29,20 @@ describe('the published package', () => {
     expect(eml).toMatch(/^From: care@acme\.example\n/);
     // The installed bin writes what the source writes, byte for byte (the built-in templates travel with it).
     expect(eml).toBe((await cli(args)).stdout);
+    // A batch too, through the code cache the build trained for it, which V8 takes where the package was installed.
+    const batchArgs = ['batch', join(ROOT, 'examples/orders.csv'), '--incident', join(ROOT, 'examples/incident.yaml')];
+    const mbox = execFileSync(join(app, 'node_modules/.bin/apologize'), batchArgs, { cwd: app, env: testEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(mbox).toBe((await cli(batchArgs)).stdout);
+    const dist = join(app, 'node_modules/apologize/dist');
+    const data = cachedDataFor(readFileSync(join(dist, 'app.cjs')), readFileSync(join(dist, 'app.batch.cache')));
+    expect(data).toBeDefined();
+    writeFileSync(join(dir, 'batch.v8'), data!);
+    const taken = execFileSync(
+      process.execPath,
+      ['-e', `const fs = require('fs'); process.stdout.write(String(new (require('vm').Script)(fs.readFileSync(process.argv[1], 'utf8'), { cachedData: fs.readFileSync(process.argv[2]) }).cachedDataRejected === false));`, join(dist, 'app.cjs'), join(dir, 'batch.v8')],
+      { encoding: 'utf8' },
+    );
+    expect(taken).toBe('true');
 
     writeFileSync(
       join(app, 'use.mjs'),

@@ -25,6 +25,7 @@ const FLOORS: Record<string, number> = {
   text: 2,
   'errors.ts': 1,
   'version.ts': 1,
+  'code-cache.ts': 1, // loading scripts with V8's code cache (the CLI, the precompiled templates)
   types: 0,
 };
 

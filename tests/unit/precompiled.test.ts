@@ -16,6 +16,7 @@ import { TemplateLibrary } from '../../src/templates/library.js';
 import { precompiledModules, tableCodeCache, templateSources } from '../../src/templates/precompile.js';
 import type { PrecompiledEntry } from '../../src/templates/precompiled.js';
 import { GOLDEN_NOW, ROOT, tempDir } from '../helpers/run.js';
+import { cachedDataFor } from '../../src/code-cache.js';
 import { followUpDay } from '../../src/incident/advice.js';
 
 // The module the build puts in place of src/templates/precompiled.ts, made in beforeAll.
@@ -28,10 +29,12 @@ vi.mock('../../src/templates/precompiled.js', () => ({
 }));
 
 const TEMPLATES = join(ROOT, 'templates');
+/** The index's import of src/code-cache.ts, from the folder a test writes it to. */
+const CODE_CACHE = pathToFileURL(join(ROOT, 'src/code-cache.ts')).href;
 
 /** Writes what the build writes (the index module, one CommonJS file per folder) and loads the index. */
 async function buildInto(dir: string, templates: string) {
-  const { index, files } = precompiledModules(templates, 'precompiled');
+  const { index, files } = precompiledModules(templates, 'precompiled', CODE_CACHE);
   mkdirSync(join(dir, 'precompiled'), { recursive: true });
   for (const [name, text] of files) writeFileSync(join(dir, 'precompiled', name), text);
   writeFileSync(join(dir, 'index.mjs'), index);
@@ -139,32 +142,43 @@ describe('built-in templates compiled at build time', () => {
     expect(text).toBe(now.compile('Guten Tag {{> gruss}}\n', COMPILE_OPTIONS)({}));
   });
 
-  it("each table is read with V8's code cache the build made for it; a cache V8 cannot use (another Node, a damaged file) changes nothing", async () => {
-    const src = tempDir('apologize-cache-src-');
-    mkdirSync(join(src, 'partials'), { recursive: true });
-    writeFileSync(join(src, 'generic.hbs'), 'Subject: Sorry, {{incident.company}}\n\nHello {{> hi}}\n');
-    writeFileSync(join(src, 'partials', 'hi.hbs'), 'and goodbye\n');
-    const want = Handlebars.create();
-    want.registerPartial('hi', want.compile('and goodbye\n', COMPILE_OPTIONS));
-    const expected = want.compile('Hello {{> hi}}\n', COMPILE_OPTIONS)({});
-    for (const cache of ['made', 'damaged', 'none'] as const) {
+  it("each table is read with V8's code cache the build made for it; a cache V8 cannot use (another Node, a damaged file), one made for another text or a damaged one changes nothing", async () => {
+    for (const cache of ['made', 'not a cache', 'flipped', 'stale', 'none'] as const) {
+      // Texts of their own for each case (V8 keeps what a process compiled: a text compiled before would not read the cache).
+      const partial = `and goodbye (${cache})\n`;
+      const body = `Hello {{> hi}} (${cache})\n`;
+      const src = tempDir('apologize-cache-src-');
+      mkdirSync(join(src, 'partials'), { recursive: true });
+      writeFileSync(join(src, 'generic.hbs'), `Subject: Sorry, {{incident.company}}\n\n${body}`);
+      writeFileSync(join(src, 'partials', 'hi.hbs'), partial);
+      const want = Handlebars.create();
+      want.registerPartial('hi', want.compile(partial, COMPILE_OPTIONS));
+      const expected = want.compile(body, COMPILE_OPTIONS)({});
       const out = tempDir('apologize-cache-');
-      const { index, files } = precompiledModules(src, 'precompiled');
+      const { index, files } = precompiledModules(src, 'precompiled', CODE_CACHE);
       mkdirSync(join(out, 'precompiled'), { recursive: true });
       for (const [name, text] of files) {
         const file = join(out, 'precompiled', name);
         writeFileSync(file, text);
-        const data = tableCodeCache(text, file);
-        // What the build writes is a cache V8 takes for the text as the index wraps it.
-        expect(new Script(`(function (exports) {${text}\n})`, { filename: file, cachedData: data }).cachedDataRejected).toBe(false);
-        if (cache !== 'none') writeFileSync(file.replace(/\.cjs$/, '.cache'), cache === 'made' ? data : Buffer.from('not a code cache'));
+        // (Compiled here under other names: V8 reuses what this process compiled under the same name and text, and would not read the cache.)
+        const made = tableCodeCache(text, `${file}.build`);
+        // What the build writes holds a cache V8 takes for the text as the index wraps it.
+        const data = cachedDataFor(Buffer.from(text, 'latin1'), made)!;
+        expect(new Script(`(function (exports) {${text}\n})`, { filename: `${file}.check`, cachedData: data }).cachedDataRejected).toBe(false);
+        // Stale: made for a text of the same length in which a template says something else.
+        const other = text.replace(/goodbye/g, 'GOODBYE').replace(/Hello /g, 'HELLO ');
+        expect(other.length).toBe(text.length);
+        const flipped = Buffer.from(made);
+        for (const at of [0.3, 0.6, 0.9]) for (let i = 0; i < 16; i++) flipped[Math.floor(flipped.length * at) + i]! ^= 0x5a;
+        const written = { made, 'not a cache': Buffer.from('not a code cache'), flipped, stale: tableCodeCache(other, `${file}.build`), none: undefined }[cache];
+        if (written) writeFileSync(file.replace(/\.cjs$/, '.cache'), written);
       }
       writeFileSync(join(out, 'index.mjs'), index);
       const mod = (await import(pathToFileURL(join(out, 'index.mjs')).href)) as { precompiledEntry: (key: string) => PrecompiledEntry | undefined };
       const ahead = Handlebars.create();
-      ahead.registerPartial('hi', ahead.template(mod.precompiledEntry(sourceKey('and goodbye\n'))!.spec()));
-      expect(ahead.template(mod.precompiledEntry(sourceKey('Hello {{> hi}}\n'))!.spec())({}), cache).toBe(expected);
-      expect(JSON.parse(mod.precompiledEntry(sourceKey('and goodbye\n'))!.ast), cache).toEqual(JSON.parse(JSON.stringify(Handlebars.parse('and goodbye\n'))));
+      ahead.registerPartial('hi', ahead.template(mod.precompiledEntry(sourceKey(partial))!.spec()));
+      expect(ahead.template(mod.precompiledEntry(sourceKey(body))!.spec())({}), cache).toBe(expected);
+      expect(JSON.parse(mod.precompiledEntry(sourceKey(partial))!.ast), cache).toEqual(JSON.parse(JSON.stringify(Handlebars.parse(partial))));
     }
   });
 });
