@@ -165,6 +165,9 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   // "the white arrangement, delivered today at no charge, and a full refund": the refund is given back, not sent.
   // "the $60 installation fee, waived in full" → "We've waived the $60 installation fee in full."
   const waived = str(kind) === 'waived-fee' ? /^(.+?),?\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text) : null;
+  // "900Mb for the price of 500Mb, plus the £40 setup fee waived": only the last thing is waived; the first is given.
+  const plusWaived = waived ? /^(.+?),?\s+(?:plus|and)\s+((?:the|your|this|that|our|a|an)\s+[^,]+)$/i.exec(waived[1]!) : null;
+  if (plusWaived) return sentence(`You'll get ${plusWaived[1]}, and we've waived ${plusWaived[2]}${waived![2] ?? ''}`);
   if (waived && !GIFT.test(waived[1]!)) return sentence(`We've waived ${waived[1]}${waived[2] ?? ''}`);
   const refundToo = str(kind) === 'replacement' ? REFUND_TOO.exec(text) : null;
   if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);
@@ -172,7 +175,8 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   const waivedPlus = /^(.+?),?\s+waived,?\s+(?:plus|and)\s+((?:a|an)\s+.+)$/i.exec(text);
   if (waivedPlus) return sentence(`We've waived ${waivedPlus[1]}, and you'll also get ${waivedPlus[2]}`);
   // "no charge for the check": there is none (never "we'd like to give you no charge").
-  if (/^no (?:charge|cost|fee)s? for\b/i.test(text)) return sentence(`There's ${text}`);
+  // "no delivery or collection charge": none, said as such (never "We've waived no …").
+  if (/^no (?:charge|cost|fee)s? for\b/i.test(text) || /^no (?:[\p{L}-]+,? (?:(?:or|and) )?){0,4}(?:charge|cost|fee)s?(?![\p{L}])/iu.test(text)) return sentence(`There's ${text}`);
   // "your next appointment, free of charge", "two free guest passes": a gift, whatever the kind ("We've waived … free of charge" reads twice).
   if (GIFT.test(text) && str(kind) !== 'refund' && str(kind) !== 'replacement' && !(same && same.test(text))) return sentence(`To help make it right, we'd like to give you ${text}`);
   // "£45 refunded to your card", "the £6 was refunded on Tuesday 24 November": said actively, by us.

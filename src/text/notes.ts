@@ -57,6 +57,13 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 };
 const NOT_PARTICIPLE = new Set(['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred', 'sacred', 'naked', 'wicked', 'wretched', 'beloved', 'sped', 'led', 'fed', 'wed', 'used', 'interested', 'talented', 'skilled', 'limited', 'detailed', 'advanced', 'experienced', 'registered', 'dedicated', 'tinted', 'corrected', 'expired', 'booked', 'tailored', 'heated', 'coloured', 'colored', 'printed', 'signed', 'checked', 'repeated', 'updated', 'automated', 'united', 'assorted', 'mixed', 'frozen', 'chilled', 'refurbished', 'recorded', 'named', 'trusted']);
 
+/** Verbs a note uses of the customer's order or money, which need their object ("dispatched today" → "we dispatched it today"). */
+const TAKES_OBJECT = /^(?:dispatched|shipped|sent|posted|refunded|processed|issued|couriered|delivered|collected|returned|reissued|resent|reprinted|repaired|fixed|replaced|credited)$/u;
+/** Participles of an arrangement made now for a later day: "booked for Monday" is booked already ("is booked", never "will be booked"). */
+const ARRANGED = /^(?:re)?(?:booked|scheduled|arranged|reserved|confirmed|planned|set)$/u;
+/** A phrasal verb that takes no object: "turned up" is never "was turned up". */
+const PHRASAL_INTRANSITIVE = /^(?:turned|showed|checked|signed|logged|timed|broke|ran|went|came|fell|gave) (?:up|in|out|down|over|through|off)$/u;
+
 const OBJECTS = new Set(['them', 'it', 'us', 'you', 'him', 'her', 'me']);
 /** A participle of a passive note is followed by where, when or how ("rolled back same day", "sent to the wrong patients"), never by its object. */
 function passiveNext(after: string[]): boolean {
@@ -240,11 +247,16 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const verb = lowerWord(words[0]!);
     const tense = tenseFor(role, rest, o.now);
     const needsYou = /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? ''));
-    const obj = needsYou ? ' you' : '';
+    // "dispatched today": a verb that takes an object, said of the thing the letter is about.
+    const needsIt = !needsYou && TAKES_OBJECT.test(verb) && /^(?:today|yesterday|tonight|this|last|earlier|on|at|same|first|by)$/iu.test(lowerWord(words[1] ?? ''));
+    const obj = needsYou ? ' you' : needsIt ? ' it' : '';
     const tail = rest ? ` ${rest}` : '';
     if (role === 'mistake' || role === 'cause' || tense === 'past') return { text: `we ${IRREGULAR[verb] ?? verb}${obj}${tail}`, plural: true };
     return { text: `we've ${verb}${obj}${tail}`, plural: true };
   }
+  // "tracking to follow", "invoice to follow": what is still to come.
+  const toFollow = /^([\p{L}][\p{L}\s-]*?) to (?:follow|come)$/iu.exec(piece);
+  if (toFollow && !PRONOUNS.has(w0) && finiteAt(words, 0) < 0) return { text: `${toFollow[1]} will follow`, plural: false };
   // "adding a duplicate-file check…": what we're doing.
   if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && (DET.has(lowerWord(words[1]!)) || /^\p{Ll}/u.test(words[1]!)) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
     return { text: `we're ${piece}`, plural: true };
@@ -265,8 +277,12 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     if (negative) i++;
     const after = words.slice(i);
     const own = ownClause(after);
-    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && finiteAt(own, 1, 99) < 0 && passiveNext(after)) {
-      const tense = tenseFor(role, words.slice(np).join(' '), o.now);
+    const phrasal = after.length > 1 && PHRASAL_INTRANSITIVE.test(`${lowerWord(after[0]!)} ${lowerWord(after[1]!)}`);
+    // "any job not started within 1hr now flags to a supervisor": the participle qualifies the noun, a later verb is the sentence's.
+    const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')));
+    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && !phrasal && !laterVerb && finiteAt(own, 1, 99) < 0 && passiveNext(after)) {
+      const told = tenseFor(role, words.slice(np).join(' '), o.now);
+      const tense = told === 'future' && ARRANGED.test(lowerWord(after[0]!)) ? 'present' : told;
       const aux = be(tense, plural, negative);
       const adv = adverbs.length ? ` ${adverbs.join(' ')}` : '';
       const auxWords = aux.split(' ');
@@ -289,7 +305,10 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
       return { text: `${withDeterminer(head, role)} ${aux} ${after.join(' ')}`, plural };
     }
     // A bare noun with its verb: "engineer didn't turn up" → "our engineer didn't turn up".
-    const at = finiteAt(words, np, 3);
+    let at = finiteAt(words, np, 3);
+    // "engineer never showed up": an adverb, then a past tense the word lists don't hold.
+    if (at < 0 && /^(?:never|just|always|already|also|still)$/iu.test(lowerWord(words[np] ?? '')) && /^[a-z]{3,}ed$/u.test(lowerWord(words[np + 1] ?? ''))) at = np + 1;
+    if (at < 0 && PHRASAL_INTRANSITIVE.test(`${lowerWord(words[np] ?? '')} ${lowerWord(words[np + 1] ?? '')}`)) at = np;
     if (at === np || (at > np && words.slice(np, at).every((w) => /^(?:now|also|only|still|then|never|always|just|already)$/iu.test(lowerWord(w))))) {
       return { text: `${bareSubject(head, np, role)} ${words.slice(np).join(' ')}`, plural };
     }
@@ -337,7 +356,7 @@ function nounPhraseEnd(words: string[]): number {
   while (i < words.length && i - start < 5) {
     const w = words[i]!;
     const lw = lowerWord(w);
-    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || /^[a-z]{3,}ing$/u.test(lw) && i > start)) break;
+    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || /^[a-z]{3,}ing$/u.test(lw) && i > start || /^(?:never|always|just|ever|often|sometimes|usually)$/u.test(lw))) break;
     if (lw === 'and' && i > start && words[i + 1] && !PRONOUNS.has(lowerWord(words[i + 1]!)) && !DET.has(lowerWord(words[i + 1]!)) && !isParticiple(words[i + 1]!) && !isFinite(words[i + 1]!) && !/^[a-z]{3,}ing$/u.test(lowerWord(words[i + 1]!)) && !PREDICATE.test(words[i + 1]!)) {
       i++;
       continue;

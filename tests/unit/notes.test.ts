@@ -150,3 +150,24 @@ describe('the reader\'s own booking', () => {
     expect(prose('engineer didnt turn up for booked gas safety visits on weds', 'mistake')).toBe("our engineer didn't turn up for your booked gas safety visit on Wednesday.");
   });
 });
+
+describe('verbs the word lists do not hold (made-up examples)', () => {
+  it('a bare noun, an adverb and a past tense: the subject gets its word, the verb stays active', () => {
+    expect(prose('plumber never showed up for the fitting', 'mistake')).toBe('our plumber never showed up for the fitting.');
+    expect(prose('courier just dropped it at the gate', 'mistake')).toBe('our courier just dropped it at the gate.');
+  });
+  it('a phrasal verb that takes no object is never made passive', () => {
+    expect(prose('fitter turned up three hours late', 'mistake')).toBe('our fitter turned up three hours late.');
+    expect(prose('van broke down outside Leeds', 'cause')).toBe('the van broke down outside Leeds.');
+    expect(prose('parcel dropped off at the wrong house', 'mistake')).toBe('the parcel was dropped off at the wrong house.');
+  });
+  it('a participle that qualifies a quantified noun, with the sentence\'s verb later, is left as typed', () => {
+    expect(prose('any order not packed by 3pm now alerts the warehouse lead', 'commitment')).toBe('any order not packed by 3pm now alerts the warehouse lead.');
+  });
+  it('an arrangement for a later day is made already ("is booked", never "will be booked")', () => {
+    expect(prose('new visit booked Tuesday 1 December, 9am', 'outcome')).toMatch(/^a new visit is booked (?:on|for) Tuesday 1 December/);
+  });
+  it('a verb that needs its object gets "it"; "X to follow" is what will come', () => {
+    expect(prose('posted today, receipt to follow', 'outcome')).toBe("we've posted it today. Receipt will follow.");
+  });
+});
