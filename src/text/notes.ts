@@ -574,7 +574,7 @@ function fixIf(text: string): string {
  */
 export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): string {
   const typed = text.trim();
-  if (typed === '' || /[\uE000-\uF8FF\n]/u.test(typed)) return text;
+  if (typed === '' || /[\uE000-\uF8FF\r\n]/u.test(typed)) return text;
   // A question, a quotation, or a list: left as typed.
   if (/^["“]|[?]$/u.test(typed) || /^\s*[-*•]\s/mu.test(typed)) return text;
   if (role === 'remedy') return remedyNote(typed);

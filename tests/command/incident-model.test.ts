@@ -314,10 +314,10 @@ describe('brief shows the newer facts', () => {
     expect(md).toContain('**Audience:** business (plain and factual, no humour) · **Language:** en-GB');
     expect(md).toContain('- **When:** Tuesday 3 March, 09:00–11:00 UTC\n');
     expect(md).toContain('- **Scale:** 13,482 members\n');
-    expect(md).toContain('- **Data exposed:** email, password\n- **Found:** the same morning\n- **Contained:** we revoked the key\n- **Authority told:** the ICO, on 4 March\n- **Reference customers may quote:** DX-31\n');
+    expect(md).toContain('- **Data exposed:** email, password\n- **Found:** the same morning\n- **Contained:** we revoked the key.\n- **Authority told:** the ICO, on 4 March\n- **Reference customers may quote:** DX-31\n');
     expect(md).toContain('- **Its status:** in progress, due Saturday, 12 December 2026: say it is under way, never that it is in place\n');
-    expect(md).toContain('- **Where they stand now:** your account is safe to use\n');
-    expect(md).toContain('- **What they have to do:** reset your password\n');
+    expect(md).toContain('- **Where they stand now:** your account is safe to use.\n');
+    expect(md).toContain('- **What they have to do:** reset your password.\n');
   });
 
   it('the defaults, said plainly; a business letter has no humour, and says why', async () => {
