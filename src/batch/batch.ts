@@ -10,9 +10,9 @@ import type { Stage } from '../message.js';
 import { changedLine, startJournal, type Campaign } from './campaign.js';
 import type { FoundLocales } from '../compose/locales.js';
 import { scanLocales } from './locales.js';
-import { garbageCollector } from './gc.js';
+import { garbageCollector } from '../text/gc.js';
 import { readHeader, type InputFile } from './input.js';
-import { runPass, type PassInput, type Selection, type Shard } from './run.js';
+import { runPass, startReading, type PassInput, type Selection, type Shard } from './run.js';
 import { emptyCounts, type BatchCounts } from './summary.js';
 
 /** What one batch run does: decided from the flags (cli/batch.ts) before any row is read. */
@@ -83,23 +83,20 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
     for (const w of warnings) io.note(`apologize: ${w}`);
     plan = { ...plan, composer: localized, required: new Set([...plan.required, ...localized.requiredColumns]) };
   }
+  const { composer } = plan;
+  const input: PassInput = { ...readColumns(plan, header.delimiter, header.columns), threads: io.threads };
+  // A big file's main pass reads its rows on a second thread: started now, it loads while the pre-pass runs.
+  const ahead = await startReading(input, composer);
+  try {
+    return await mainPass(plan, input, ahead, await prePasses(plan, input, io), openSink, io);
+  } finally {
+    await ahead?.close();
+  }
+}
+
+/** The main pass into the sink (opened here, after every check). */
+async function mainPass(plan: BatchPlan, input: PassInput, ahead: PassInput['ahead'], scattered: Selection['scattered'], openSink: OpenSink, io: BatchIO): Promise<BatchResult> {
   const { input: file, composer, select, campaign } = plan;
-  const input = readColumns(plan, header.delimiter, header.columns);
-
-  // The first pass for grouping: which customers' rows are scattered.
-  let scattered;
-  if (!select.perRow) {
-    const emailIdx = input.columns.index.get('email')!;
-    const scan = await prescanFile(file.fd, file.size, input.delimiter, emailIdx, { encoding: file.encoding, threads: io.threads, mustBeUtf8: file.mustBeUtf8, name: file.name });
-    if (scan.scatteredCount > 0) {
-      scattered = scan.scattered;
-      io.note(`apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);
-    }
-  } else await file.checkUtf8();
-  file.checkSettled();
-
-  if (plan.strict) await strictPass(plan, input, scattered);
-
   const changed = changedLine(campaign);
   if (changed) io.note(changed);
   const journal = campaign.journal && select.preview === undefined ? startJournal(campaign, select.perRow) : undefined;
@@ -118,7 +115,7 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
     rejects.setHeader(input.columns.raw);
     await runPass(
       {
-        input,
+        input: { ...input, ahead },
         select: { perRow: select.perRow, scattered, shard: select.shard, limit: select.preview ?? select.limit },
         composer,
         campaign: { stage: plan.stage, journal: campaign.journal, onlySent: campaign.onlySent, resendInDoubt: plan.resendInDoubt },
@@ -148,6 +145,25 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
     counts.inDoubt.push(...delivery.inDoubt);
   }
   return { counts, target: sink.target, interrupted, stopped: delivery?.stopped };
+}
+
+/** The grouping pre-pass (which customers' rows are scattered) and --strict's pass; throws before anything is written. */
+async function prePasses(plan: BatchPlan, input: PassInput, io: BatchIO): Promise<Selection['scattered']> {
+  const { input: file, select } = plan;
+  // The first pass for grouping: which customers' rows are scattered.
+  let scattered;
+  if (!select.perRow) {
+    const emailIdx = input.columns.index.get('email')!;
+    const scan = await prescanFile(file.fd, file.size, input.delimiter, emailIdx, { encoding: file.encoding, threads: io.threads, mustBeUtf8: file.mustBeUtf8, name: file.name });
+    if (scan.scatteredCount > 0) {
+      scattered = scan.scattered;
+      io.note(`apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);
+    }
+  } else await file.checkUtf8();
+  file.checkSettled();
+
+  if (plan.strict) await strictPass(plan, { ...input, ahead: undefined }, scattered);
+  return scattered;
 }
 
 /** The header: delimiter and columns; a column for every recipient field the template prints. */

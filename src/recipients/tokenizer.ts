@@ -492,3 +492,16 @@ function countBreaks(buf: Buffer, from: number, to: number): number {
   }
   return n;
 }
+
+/**
+ * A row read with only some cells decoded (`want`), whole again for the
+ * rejects file or the spill: every cell of its `text`, with the decoded cells
+ * as they are now (a preset's carried-down cells, carry.ts) in their places.
+ */
+export function wholeRow(cells: string[], text: string | undefined, d: string, want: Uint8Array | undefined): string[] {
+  if (want === undefined || text === undefined) return cells;
+  const all = wholeCells(text, d);
+  if (all.length !== want.length || cells.length !== want.length) return cells;
+  for (let i = 0; i < all.length; i++) if (want[i] === 1) all[i] = cells[i]!;
+  return all;
+}

@@ -1,0 +1,339 @@
+import type { MessagePort } from 'node:worker_threads';
+import { garbageCollector } from '../text/gc.js';
+import { ApologizeError, InputError, OutputError, UsageError } from '../errors.js';
+import { carryDown } from './carry.js';
+import type { ColumnMap } from './columns.js';
+import { readCsv } from './csv.js';
+import { toUtf8 } from './decode.js';
+import { readFileChunks } from './read.js';
+import { isBlankRow, makeRowFinisher, makeRowValidator, type GoodRow } from './rows.js';
+import { wholeRow } from './tokenizer.js';
+
+/**
+ * A batch's main pass on two threads: a worker reads the CSV, tokenizes it,
+ * carries a preset's order cells down and validates each row (rows.ts
+ * makeRowValidator: the address, the key, the names); this thread takes the
+ * results in file order and does the rest (grouping, the journal, composing,
+ * writing) exactly as it does with rows it read itself. Nothing is decided
+ * in the worker that depends on what the run did before: the rows come back
+ * in order, a blank line as a blank line, a bad row with its reason, so the
+ * counts, the rejects file, --limit and Ctrl-C land on the same row.
+ *
+ * One message per chunk read (64 KB of CSV): one string holding every piece
+ * (the row's text, its decoded cells, the address, key and names where they
+ * differ from the cells) and an Int32Array of where each piece ends; this
+ * thread cuts the pieces out with `slice` (no per-row message, no JSON for a
+ * good row). The worker runs at most AHEAD messages before this thread, told
+ * through a shared counter (a message back per message costs far more).
+ */
+
+/**
+ * Messages the worker may be ahead of this thread (memory stays flat). Once
+ * that far ahead it waits until this thread has taken half of them: waking a
+ * thread (Atomics.notify) costs ~0.2 ms here, too much to do per message.
+ */
+const AHEAD = 32;
+
+/**
+ * The worker's young generation (MB): what it allocates dies within a message,
+ * and V8's default (up to 48 MB under a high allocation rate) would be most of
+ * the worker's share of the process's peak memory.
+ */
+const YOUNG_MB = Number(process.env.APOLOGIZE_YOUNG ?? 8);
+
+/**
+ * A message's string is cut at about this many characters: V8 makes the objects
+ * of a message over 100 KB in the old generation (only a full collection frees
+ * them), and a two-byte string of 40k characters is 80 KB.
+ */
+const MESSAGE_CHARS = 40_000;
+
+/** What the worker needs: the same file, columns and checks as the pass. */
+export interface ParseJob {
+  fd: number;
+  size: number;
+  encoding?: string;
+  delimiter: string;
+  want?: Uint8Array;
+  columns: ColumnMap;
+  required: Set<string>;
+}
+
+/** A row the worker rejected: its cells as the rejects file writes them (every cell), and why. */
+export class RejectedRow {
+  constructor(
+    readonly line: number,
+    readonly cells: string[],
+    readonly reason: string,
+  ) {}
+}
+
+/** A blank line (or a row of empty cells): counted, nothing else. */
+export const BLANK_ROW: unique symbol = Symbol('blank row');
+
+export type ParsedRow = GoodRow | RejectedRow | typeof BLANK_ROW;
+
+const BLANK = 0;
+const GOOD = 1;
+const REJECT = 2;
+// A good row's flags: which pieces follow its cells.
+const F_TEXT = 1;
+const F_EMAIL = 2;
+const F_KEY = 4;
+const F_NAME = 8;
+const F_FIRST = 16;
+const F_DERIVED = 32;
+/** Every cell follows (a cell not wanted was decoded all the same: the row was split whole). */
+const F_ALL = 64;
+
+interface ChunkMessage {
+  type: 'chunk';
+  s: string;
+  ints: Int32Array;
+  count: number;
+  bytes: number;
+}
+type WorkerMessage = ChunkMessage | { type: 'end' } | { type: 'error'; name: string; message: string; hint?: string; exitCode?: number };
+
+/** The columns as a worker gets them: plain data (a preset's functions stay here; the checks read only emptyEmail). */
+function sendable(columns: ColumnMap): ColumnMap {
+  const preset = columns.preset ? ({ emptyEmail: columns.preset.emptyEmail } as ColumnMap['preset']) : undefined;
+  return { raw: columns.raw, fields: columns.fields, index: columns.index, preset, nameFrom: columns.nameFrom, carry: columns.carry, also: columns.also };
+}
+
+/** Column indices whose cells a good row sends: the wanted ones (every one without `want`). */
+function sentColumns(n: number, want: Uint8Array | undefined): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (want === undefined || want[i] === 1) out.push(i);
+  return out;
+}
+
+/** A worker reading a pass's rows (startParseAhead): `rows` once, then `close`. */
+export interface ParseAhead {
+  rows(): AsyncGenerator<{ rows: ParsedRow[]; bytes: number }>;
+  /** Stops the worker (when the pass ends, or stops early, or never ran). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a worker (`script`: the bundled worker file) reading the pass's rows;
+ * `rows()` gives them in file order, a chunk at a time with the bytes it read.
+ * Started before the grouping pre-pass, the worker loads and reads its first
+ * rows meanwhile. Errors the reading throws (a record past 1 MiB, a file that
+ * shrank) are thrown by `rows()`, after the rows before them, as the reader on
+ * this thread would have.
+ */
+export async function startParseAhead(script: string, job: ParseJob): Promise<ParseAhead> {
+  const { Worker } = await import('node:worker_threads');
+  // [messages sent, messages taken, 1 while the worker waits]
+  const counters = new Int32Array(new SharedArrayBuffer(12));
+  const worker = new Worker(script, { workerData: { kind: 'parse', counters, job: { ...job, columns: sendable(job.columns) } }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+  const queue: WorkerMessage[] = [];
+  let failure: Error | undefined;
+  let finished = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  worker.on('message', (m: WorkerMessage) => {
+    queue.push(m);
+    notify();
+  });
+  worker.on('error', (err) => {
+    failure ??= err;
+    notify();
+  });
+  worker.on('exit', (code) => {
+    if (!finished) failure ??= new Error(`the CSV reader thread stopped (${code})`);
+    notify();
+  });
+  const close = async () => {
+    finished = true;
+    await worker.terminate();
+  };
+  const decode = decoder(job);
+  let head = 0;
+  async function* rows(): AsyncGenerator<{ rows: ParsedRow[]; bytes: number }> {
+    try {
+      for (;;) {
+        while (head === queue.length) {
+          if (failure) throw failure;
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+        const m = queue[head]!;
+        queue[head++] = undefined as unknown as WorkerMessage;
+        if (head > 64) {
+          queue.splice(0, head);
+          head = 0;
+        }
+        if (m.type === 'end') {
+          finished = true;
+          return;
+        }
+        if (m.type === 'error') {
+          finished = true;
+          throw revive(m);
+        }
+        // One taken: a waiting worker reads on once half of what it sent is.
+        const taken = Atomics.add(counters, 1, 1) + 1;
+        if (Atomics.load(counters, 2) === 1 && Atomics.load(counters, 0) - taken <= AHEAD / 2 && Atomics.exchange(counters, 2, 0) === 1) Atomics.notify(counters, 1);
+        yield { rows: decode(m), bytes: m.bytes };
+      }
+    } finally {
+      await close();
+    }
+  }
+  return { rows, close };
+}
+
+/** Turns a message back into rows: a good row as makeRowChecker makes it, from the same cells and facts. */
+function decoder(job: ParseJob): (m: ChunkMessage) => ParsedRow[] {
+  const n = job.columns.fields.length;
+  const sent = sentColumns(n, job.want);
+  const emailIdx = job.columns.index.get('email')!;
+  const nameIdx = job.columns.index.get('name');
+  const firstIdx = job.columns.index.get('first_name');
+  const finish = makeRowFinisher(job.columns, job.want);
+  const blank = new Array<string>(n).fill('');
+  return ({ s, ints, count }) => {
+    const rows: ParsedRow[] = [];
+    let p = 0;
+    let at = 0;
+    while (p < count) {
+      const kind = ints[p++]!;
+      if (kind === BLANK) {
+        rows.push(BLANK_ROW);
+        continue;
+      }
+      const line = ints[p++]!;
+      if (kind === REJECT) {
+        const end = ints[p++]!;
+        const [reason, cells] = JSON.parse(s.slice(at, end)) as [string, string[]];
+        at = end;
+        rows.push(new RejectedRow(line, cells, reason));
+        continue;
+      }
+      // Each piece is s[at, its end): `s.slice(at, (at = end))` takes it and moves on.
+      const flags = ints[p++]!;
+      let text: string | undefined;
+      if (flags & F_TEXT) text = s.slice(at, (at = ints[p++]!));
+      const cells = blank.slice();
+      if (flags & F_ALL) for (let k = 0; k < n; k++) cells[k] = s.slice(at, (at = ints[p++]!));
+      else for (let k = 0; k < sent.length; k++) cells[sent[k]!] = s.slice(at, (at = ints[p++]!));
+      const email = flags & F_EMAIL ? s.slice(at, (at = ints[p++]!)) : cells[emailIdx]!;
+      const key = flags & F_KEY ? s.slice(at, (at = ints[p++]!)) : email;
+      const name = flags & F_NAME ? s.slice(at, (at = ints[p++]!)) : cells[nameIdx!]!;
+      const first = flags & F_FIRST ? s.slice(at, (at = ints[p++]!)) : cells[firstIdx!]!;
+      rows.push(finish(line, cells, text, email, key, name, first, (flags & F_DERIVED) !== 0));
+    }
+    return rows;
+  };
+}
+
+function revive(m: { name: string; message: string; hint?: string; exitCode?: number }): Error {
+  if (m.name === 'InputError') return new InputError(m.message, m.hint);
+  if (m.name === 'UsageError') return new UsageError(m.message, m.hint);
+  if (m.name === 'OutputError') return new OutputError(m.message, m.hint);
+  if (m.exitCode !== undefined) return new ApologizeError(m.message, m.hint, m.exitCode);
+  return new Error(m.message);
+}
+
+/** The worker's side (prescan-worker.ts starts it): reads, checks and sends the rows, AHEAD chunks at most before they are taken. */
+export async function runParseWorker(job: ParseJob, port: MessagePort, counters: Int32Array): Promise<void> {
+  let sentCount = 0;
+  // This thread's heap, like the main thread's, is collected now and then (gc.ts): else it grows under the allocation rate.
+  const collectGarbage = garbageCollector();
+  try {
+    const { columns, want, delimiter } = job;
+    const n = columns.fields.length;
+    const sent = sentColumns(n, want);
+    const emailIdx = columns.index.get('email')!;
+    const nameIdx = columns.index.get('name');
+    const firstIdx = columns.index.get('first_name');
+    const validate = makeRowValidator(columns, job.required);
+    const facts = validate.facts;
+    const carry = carryDown(columns);
+    let parts: string[] = [];
+    let length = 0;
+    let ints = new Int32Array(1 << 14);
+    let count = 0;
+    const int = (v: number) => {
+      if (count === ints.length) {
+        const bigger = new Int32Array(ints.length * 2);
+        bigger.set(ints);
+        ints = bigger;
+      }
+      ints[count++] = v;
+    };
+    const str = (v: string) => {
+      parts.push(v);
+      length += v.length;
+      int(length);
+    };
+    /** Sends what is packed; waits while the main thread is AHEAD messages behind. */
+    const send = (bytes: number) => {
+      const message: ChunkMessage = { type: 'chunk', s: parts.join(''), ints: ints.slice(0, count), count, bytes };
+      port.postMessage(message, [message.ints.buffer as ArrayBuffer]);
+      parts = [];
+      length = 0;
+      count = 0;
+      Atomics.store(counters, 0, ++sentCount);
+      if ((sentCount & 15) === 0) collectGarbage();
+      if (sentCount - Atomics.load(counters, 1) < AHEAD) return;
+      // Wait for the main thread to take half: it wakes this thread then (or the count moved already, and the wait returns at once).
+      for (;;) {
+        Atomics.store(counters, 2, 1);
+        const taken = Atomics.load(counters, 1);
+        if (sentCount - taken <= AHEAD / 2) break;
+        Atomics.wait(counters, 1, taken, 50);
+      }
+      Atomics.store(counters, 2, 0);
+    };
+    const chunks = readFileChunks(job.fd, 0, job.size);
+    for await (const { rows, bytes } of readCsv(toUtf8(chunks, { encoding: job.encoding }), { delimiter, want })) {
+      for (const r of rows) {
+        const { cells, text } = r;
+        if (cells.length === 0 || isBlankRow(cells)) {
+          int(BLANK);
+          continue;
+        }
+        if (carry) carry(cells);
+        const problem = validate(cells);
+        if (problem !== null) {
+          int(REJECT);
+          int(r.line);
+          str(JSON.stringify([problem, wholeRow(cells, text, delimiter, want)]));
+          if (length > MESSAGE_CHARS) send(0);
+          continue;
+        }
+        let all = false;
+        if (want !== undefined) for (let k = 0; k < n && !all; k++) if (want[k] !== 1 && cells[k] !== '') all = true;
+        let flags = all ? F_ALL : 0;
+        if (text !== undefined) flags |= F_TEXT;
+        if (facts.email !== cells[emailIdx]) flags |= F_EMAIL;
+        if (facts.key !== facts.email) flags |= F_KEY;
+        if (nameIdx === undefined || facts.name !== cells[nameIdx]) flags |= F_NAME;
+        if (firstIdx === undefined || facts.first !== cells[firstIdx]) flags |= F_FIRST;
+        if (facts.firstDerived) flags |= F_DERIVED;
+        int(GOOD);
+        int(r.line);
+        int(flags);
+        if (text !== undefined) str(text);
+        if (all) for (let k = 0; k < n; k++) str(cells[k]!);
+        else for (let k = 0; k < sent.length; k++) str(cells[sent[k]!]!);
+        if (flags & F_EMAIL) str(facts.email);
+        if (flags & F_KEY) str(facts.key);
+        if (flags & F_NAME) str(facts.name);
+        if (flags & F_FIRST) str(facts.first);
+        if (length > MESSAGE_CHARS) send(0);
+      }
+      if (count > 0 || bytes > 0) send(bytes);
+    }
+    port.postMessage({ type: 'end' });
+  } catch (err) {
+    const e = err as Error & { hint?: string; exitCode?: number };
+    port.postMessage({ type: 'error', name: e instanceof ApologizeError ? e.name : 'Error', message: e.message ?? String(err), hint: e.hint, exitCode: e instanceof ApologizeError ? e.exitCode : undefined });
+  }
+}
