@@ -3,11 +3,10 @@ import { garbageCollector } from '../text/gc.js';
 import { ApologizeError, InputError, OutputError, UsageError } from '../errors.js';
 import { carryDown } from './carry.js';
 import type { ColumnMap } from './columns.js';
-import { readCsv } from './csv.js';
 import { toUtf8 } from './decode.js';
 import { readFileChunks } from './read.js';
 import { isBlankRow, makeRowFinisher, makeRowValidator, type GoodRow } from './rows.js';
-import { wholeRow } from './tokenizer.js';
+import { CsvTokenizer, wholeRow } from './tokenizer.js';
 
 /**
  * A batch's main pass on two threads: a worker reads the CSV, tokenizes it,
@@ -85,6 +84,8 @@ const F_FIRST = 16;
 const F_DERIVED = 32;
 /** Every cell follows (a cell not wanted was decoded all the same: the row was split whole). */
 const F_ALL = 64;
+/** Each sent cell is its place in the text (two ints), or -1 and a piece of its own. */
+const F_AT = 128;
 
 interface ChunkMessage {
   type: 'chunk';
@@ -218,9 +219,15 @@ function decoder(job: ParseJob): (m: ChunkMessage) => ParsedRow[] {
       // Each piece is s[at, its end): `s.slice(at, (at = end))` takes it and moves on.
       const flags = ints[p++]!;
       let text: string | undefined;
+      const t0 = at;
       if (flags & F_TEXT) text = s.slice(at, (at = ints[p++]!));
       const cells = blank.slice();
-      if (flags & F_ALL) for (let k = 0; k < n; k++) cells[k] = s.slice(at, (at = ints[p++]!));
+      if (flags & F_AT) {
+        for (let j = 0; j < sent.length; j++) {
+          const from = ints[p++]!;
+          cells[sent[j]!] = from < 0 ? s.slice(at, (at = ints[p++]!)) : s.slice(t0 + from, t0 + ints[p++]!);
+        }
+      } else if (flags & F_ALL) for (let k = 0; k < n; k++) cells[k] = s.slice(at, (at = ints[p++]!));
       else for (let k = 0; k < sent.length; k++) cells[sent[k]!] = s.slice(at, (at = ints[p++]!));
       const email = flags & F_EMAIL ? s.slice(at, (at = ints[p++]!)) : cells[emailIdx]!;
       const key = flags & F_KEY ? s.slice(at, (at = ints[p++]!)) : email;
@@ -273,8 +280,10 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
       int(length);
     };
     /** Sends what is packed; waits while the main thread is AHEAD messages behind. */
-    const send = (bytes: number) => {
-      const message: ChunkMessage = { type: 'chunk', s: parts.join(''), ints: ints.slice(0, count), count, bytes };
+    let read = 0; // bytes read since the last message (for the progress display)
+    const send = () => {
+      const message: ChunkMessage = { type: 'chunk', s: parts.join(''), ints: ints.slice(0, count), count, bytes: read };
+      read = 0;
       port.postMessage(message, [message.ints.buffer as ArrayBuffer]);
       parts = [];
       length = 0;
@@ -291,46 +300,76 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
       }
       Atomics.store(counters, 2, 0);
     };
-    const chunks = readFileChunks(job.fd, 0, job.size);
-    for await (const { rows, bytes } of readCsv(toUtf8(chunks, { encoding: job.encoding }), { delimiter, want })) {
-      for (const r of rows) {
-        const { cells, text } = r;
-        if (cells.length === 0 || isBlankRow(cells)) {
-          int(BLANK);
-          continue;
+    // The reader of csv.ts (readCsv), with each record taken as the tokenizer reports it (its places in `at` hold then).
+    const carried = new Uint8Array(n);
+    for (const i of columns.carry) carried[i] = 1;
+    const at = want !== undefined ? new Int32Array(2 * n) : undefined;
+    let header = true;
+    const tokenizer: CsvTokenizer = new CsvTokenizer(delimiter, (cells, line, text) => {
+      if (header) {
+        header = false;
+        if (want && want.length === cells.length) {
+          tokenizer.want = want;
+          tokenizer.at = at;
         }
-        if (carry) carry(cells);
-        const problem = validate(cells);
-        if (problem !== null) {
-          int(REJECT);
-          int(r.line);
-          str(JSON.stringify([problem, wholeRow(cells, text, delimiter, want)]));
-          if (length > MESSAGE_CHARS) send(0);
-          continue;
-        }
-        let all = false;
-        if (want !== undefined) for (let k = 0; k < n && !all; k++) if (want[k] !== 1 && cells[k] !== '') all = true;
-        let flags = all ? F_ALL : 0;
-        if (text !== undefined) flags |= F_TEXT;
-        if (facts.email !== cells[emailIdx]) flags |= F_EMAIL;
-        if (facts.key !== facts.email) flags |= F_KEY;
-        if (nameIdx === undefined || facts.name !== cells[nameIdx]) flags |= F_NAME;
-        if (firstIdx === undefined || facts.first !== cells[firstIdx]) flags |= F_FIRST;
-        if (facts.firstDerived) flags |= F_DERIVED;
-        int(GOOD);
-        int(r.line);
-        int(flags);
-        if (text !== undefined) str(text);
-        if (all) for (let k = 0; k < n; k++) str(cells[k]!);
-        else for (let k = 0; k < sent.length; k++) str(cells[sent[k]!]!);
-        if (flags & F_EMAIL) str(facts.email);
-        if (flags & F_KEY) str(facts.key);
-        if (flags & F_NAME) str(facts.name);
-        if (flags & F_FIRST) str(facts.first);
-        if (length > MESSAGE_CHARS) send(0);
+        return;
       }
-      if (count > 0 || bytes > 0) send(bytes);
+      if (cells.length === 0 || isBlankRow(cells)) {
+        int(BLANK);
+        return;
+      }
+      if (carry) carry(cells);
+      const problem = validate(cells);
+      if (problem !== null) {
+        int(REJECT);
+        int(line);
+        str(JSON.stringify([problem, wholeRow(cells, text, delimiter, want)]));
+        if (length > MESSAGE_CHARS) send();
+        return;
+      }
+      // A row split whole (its bytes were not UTF-8: U+FFFD in its text) has its other cells too.
+      let all = false;
+      if (want !== undefined && text !== undefined && text.indexOf('\uFFFD') !== -1) for (let k = 0; k < n && !all; k++) if (want[k] !== 1 && cells[k] !== '') all = true;
+      let flags = all ? F_ALL : 0;
+      if (text !== undefined) flags |= F_TEXT;
+      // The cells as places in the text (else each its own piece): a quoted or carried-down cell is not one.
+      const places = !all && text !== undefined && tokenizer.atValid;
+      if (places) flags |= F_AT;
+      if (facts.email !== cells[emailIdx]) flags |= F_EMAIL;
+      if (facts.key !== facts.email) flags |= F_KEY;
+      if (nameIdx === undefined || facts.name !== cells[nameIdx]) flags |= F_NAME;
+      if (firstIdx === undefined || facts.first !== cells[firstIdx]) flags |= F_FIRST;
+      if (facts.firstDerived) flags |= F_DERIVED;
+      int(GOOD);
+      int(line);
+      int(flags);
+      if (text !== undefined) str(text);
+      if (places) {
+        for (let j = 0; j < sent.length; j++) {
+          const k = sent[j]!;
+          const from = at![2 * k]!;
+          if (from < 0 || carried[k] === 1) {
+            int(-1);
+            str(cells[k]!);
+          } else {
+            int(from);
+            int(at![2 * k + 1]!);
+          }
+        }
+      } else if (all) for (let k = 0; k < n; k++) str(cells[k]!);
+      else for (let k = 0; k < sent.length; k++) str(cells[sent[k]!]!);
+      if (flags & F_EMAIL) str(facts.email);
+      if (flags & F_KEY) str(facts.key);
+      if (flags & F_NAME) str(facts.name);
+      if (flags & F_FIRST) str(facts.first);
+      if (length > MESSAGE_CHARS) send();
+    });
+    for await (const chunk of toUtf8(readFileChunks(job.fd, 0, job.size), { encoding: job.encoding })) {
+      tokenizer.push(chunk);
+      read += chunk.length;
     }
+    tokenizer.end();
+    if (count > 0 || read > 0) send();
     port.postMessage({ type: 'end' });
   } catch (err) {
     const e = err as Error & { hint?: string; exitCode?: number };
