@@ -36,9 +36,10 @@ const AHEAD = 32;
 /**
  * The worker's young generation (MB): what it allocates dies within a message,
  * and V8's default (up to 48 MB under a high allocation rate) would be most of
- * the worker's share of the process's peak memory.
+ * the worker's share of the process's peak memory (2 MB: 12 MB less at the
+ * peak of a Shopify export than 8, and no more time).
  */
-const YOUNG_MB = Number(process.env.APOLOGIZE_YOUNG ?? 8);
+const YOUNG_MB = 2;
 
 /**
  * A message's string is cut at about this many characters: V8 makes the objects
@@ -75,6 +76,8 @@ export type ParsedRow = GoodRow | RejectedRow | typeof BLANK_ROW;
 const BLANK = 0;
 const GOOD = 1;
 const REJECT = 2;
+/** A row sent unchecked (its cells, text and places as a good row's): this thread checks it. */
+const RAW = 3;
 // A good row's flags: which pieces follow its cells.
 const F_TEXT = 1;
 const F_EMAIL = 2;
@@ -197,6 +200,8 @@ function decoder(job: ParseJob): (m: ChunkMessage) => ParsedRow[] {
   const nameIdx = job.columns.index.get('name');
   const firstIdx = job.columns.index.get('first_name');
   const finish = makeRowFinisher(job.columns, job.want);
+  const validate = makeRowValidator(job.columns, job.required);
+  const facts = validate.facts;
   const blank = new Array<string>(n).fill('');
   return ({ s, ints, count }) => {
     const rows: ParsedRow[] = [];
@@ -229,6 +234,13 @@ function decoder(job: ParseJob): (m: ChunkMessage) => ParsedRow[] {
         }
       } else if (flags & F_ALL) for (let k = 0; k < n; k++) cells[k] = s.slice(at, (at = ints[p++]!));
       else for (let k = 0; k < sent.length; k++) cells[sent[k]!] = s.slice(at, (at = ints[p++]!));
+      if (kind === RAW) {
+        // The worker was ahead: this thread checks the row (the same checks, on the same carried-down cells).
+        const problem = validate(cells);
+        if (problem === null) rows.push(finish(line, cells, text, facts.email, facts.key, facts.name, facts.first, facts.firstDerived));
+        else rows.push(new RejectedRow(line, wholeRow(cells, text, job.delimiter, job.want), problem));
+        continue;
+      }
       const email = flags & F_EMAIL ? s.slice(at, (at = ints[p++]!)) : cells[emailIdx]!;
       const key = flags & F_KEY ? s.slice(at, (at = ints[p++]!)) : email;
       const name = flags & F_NAME ? s.slice(at, (at = ints[p++]!)) : cells[nameIdx!]!;
@@ -237,6 +249,13 @@ function decoder(job: ParseJob): (m: ChunkMessage) => ParsedRow[] {
     }
     return rows;
   };
+}
+
+/** Whether text[from, to) starts with a visible ASCII character (so is no blank cell). */
+function visibleFirst(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  const c = text.charCodeAt(from);
+  return c > 32 && c < 0x7f;
 }
 
 function revive(m: { name: string; message: string; hint?: string; exitCode?: number }): Error {
@@ -281,6 +300,7 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
     };
     /** Sends what is packed; waits while the main thread is AHEAD messages behind. */
     let read = 0; // bytes read since the last message (for the progress display)
+    let unchecked = false; // rows of this message are sent unchecked (RAW)
     const send = () => {
       const message: ChunkMessage = { type: 'chunk', s: parts.join(''), ints: ints.slice(0, count), count, bytes: read };
       read = 0;
@@ -290,7 +310,10 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
       count = 0;
       Atomics.store(counters, 0, ++sentCount);
       if ((sentCount & 15) === 0) collectGarbage();
-      if (sentCount - Atomics.load(counters, 1) < AHEAD) return;
+      // The main thread has taken (nearly) all: this thread is the slower one, and leaves the checks of the next message to it.
+      const ahead = sentCount - Atomics.load(counters, 1);
+      unchecked = ahead <= 1;
+      if (ahead < AHEAD) return;
       // Wait for the main thread to take half: it wakes this thread then (or the count moved already, and the wait returns at once).
       for (;;) {
         Atomics.store(counters, 2, 1);
@@ -319,7 +342,9 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
         return;
       }
       if (carry) carry(cells);
-      const problem = validate(cells);
+      // Unchecked rows go as long as the header (a ragged one is refused here, its cells as they are).
+      const raw = unchecked && cells.length === n;
+      const problem = raw ? null : validate(cells);
       if (problem !== null) {
         int(REJECT);
         int(line);
@@ -335,12 +360,14 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
       // The cells as places in the text (else each its own piece): a quoted or carried-down cell is not one.
       const places = !all && text !== undefined && tokenizer.atValid;
       if (places) flags |= F_AT;
-      if (facts.email !== cells[emailIdx]) flags |= F_EMAIL;
-      if (facts.key !== facts.email) flags |= F_KEY;
-      if (nameIdx === undefined || facts.name !== cells[nameIdx]) flags |= F_NAME;
-      if (firstIdx === undefined || facts.first !== cells[firstIdx]) flags |= F_FIRST;
-      if (facts.firstDerived) flags |= F_DERIVED;
-      int(GOOD);
+      if (!raw) {
+        if (facts.email !== cells[emailIdx]) flags |= F_EMAIL;
+        if (facts.key !== facts.email) flags |= F_KEY;
+        if (nameIdx === undefined || facts.name !== cells[nameIdx]) flags |= F_NAME;
+        if (firstIdx === undefined || facts.first !== cells[firstIdx]) flags |= F_FIRST;
+        if (facts.firstDerived) flags |= F_DERIVED;
+      }
+      int(raw ? RAW : GOOD);
       int(line);
       int(flags);
       if (text !== undefined) str(text);
@@ -348,7 +375,8 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
         for (let j = 0; j < sent.length; j++) {
           const k = sent[j]!;
           const from = at![2 * k]!;
-          if (from < 0 || carried[k] === 1) {
+          // A carried column's cell is its place when it was not blank (carry.ts fills blank ones only): it starts with a visible ASCII character.
+          if (from < 0 || (carried[k] === 1 && !visibleFirst(text!, from, at![2 * k + 1]!))) {
             int(-1);
             str(cells[k]!);
           } else {
