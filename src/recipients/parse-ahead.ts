@@ -31,7 +31,7 @@ import { CsvTokenizer, wholeRow } from './tokenizer.js';
  * that far ahead it waits until this thread has taken half of them: waking a
  * thread (Atomics.notify) costs ~0.2 ms here, too much to do per message.
  */
-const AHEAD = 32;
+const AHEAD = 16;
 
 /**
  * The worker's young generation (MB): what it allocates dies within a message,
