@@ -88,7 +88,13 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
   // A big file's main pass reads its rows on a second thread: started now, it loads while the pre-pass runs.
   const ahead = await startReading(input, composer);
   try {
-    return await mainPass(plan, input, ahead, await prePasses(plan, input, io), openSink, io);
+    const { scattered, mostlyHeld } = await prePasses(plan, input, io);
+    if (ahead && mostlyHeld) {
+      // Most rows will be held (spilled) and grouped at the end: a second heap would only add to the peak memory.
+      await ahead.close();
+      return await mainPass(plan, { ...input, threads: false }, undefined, scattered, openSink, io);
+    }
+    return await mainPass(plan, input, ahead, scattered, openSink, io);
   } finally {
     await ahead?.close();
   }
@@ -148,13 +154,16 @@ async function mainPass(plan: BatchPlan, input: PassInput, ahead: PassInput['ahe
 }
 
 /** The grouping pre-pass (which customers' rows are scattered) and --strict's pass; throws before anything is written. */
-async function prePasses(plan: BatchPlan, input: PassInput, io: BatchIO): Promise<Selection['scattered']> {
+async function prePasses(plan: BatchPlan, input: PassInput, io: BatchIO): Promise<{ scattered: Selection['scattered']; mostlyHeld: boolean }> {
   const { input: file, select } = plan;
   // The first pass for grouping: which customers' rows are scattered.
   let scattered;
+  let mostlyHeld = false;
   if (!select.perRow) {
     const emailIdx = input.columns.index.get('email')!;
     const scan = await prescanFile(file.fd, file.size, input.delimiter, emailIdx, { encoding: file.encoding, threads: io.threads, mustBeUtf8: file.mustBeUtf8, name: file.name });
+    // A scattered customer has two rows or more: one for every ten records or more, and at least a fifth of the rows are held.
+    mostlyHeld = scan.scatteredCount * 10 > scan.records;
     if (scan.scatteredCount > 0) {
       scattered = scan.scattered;
       io.note(`apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);
@@ -162,8 +171,8 @@ async function prePasses(plan: BatchPlan, input: PassInput, io: BatchIO): Promis
   } else await file.checkUtf8();
   file.checkSettled();
 
-  if (plan.strict) await strictPass(plan, { ...input, ahead: undefined }, scattered);
-  return scattered;
+  if (plan.strict) await strictPass(plan, { ...input, ahead: undefined, threads: input.threads && !mostlyHeld }, scattered);
+  return { scattered, mostlyHeld };
 }
 
 /** The header: delimiter and columns; a column for every recipient field the template prints. */
