@@ -18,12 +18,19 @@ import { CsvTokenizer, wholeRow } from './tokenizer.js';
  * in order, a blank line as a blank line, a bad row with its reason, so the
  * counts, the rejects file, --limit and Ctrl-C land on the same row.
  *
- * One message per chunk read (64 KB of CSV): one string holding every piece
- * (the row's text, its decoded cells, the address, key and names where they
- * differ from the cells) and an Int32Array of where each piece ends; this
- * thread cuts the pieces out with `slice` (no per-row message, no JSON for a
- * good row). The worker runs at most AHEAD messages before this thread, told
- * through a shared counter (a message back per message costs far more).
+ * One message per ~40k characters of rows: one string holding every piece
+ * (the row's text; its cells as places in that text, or pieces of their own
+ * when quoted or carried down; the address, key and names where they differ
+ * from the cells) and an Int32Array of where each piece ends; this thread cuts
+ * the pieces out with `slice` (no per-row message, no JSON for a good row).
+ * The worker runs at most AHEAD messages before this thread, told through a
+ * shared counter (a message back per message costs far more). When this
+ * thread has taken all it was sent, the worker is the slower one and sends
+ * the next message's rows unchecked (RAW): this thread checks them.
+ *
+ * Used with APOLOGIZE_THREADS=2 only: on this project's shared 2-core machine
+ * it cost more CPU (packing, unpacking, a second heap) than it saved the main
+ * thread (README, Performance).
  */
 
 /**
