@@ -52,14 +52,8 @@ export interface BatchIO {
   onInterrupt(fn: () => void): () => void;
   /** The reader of the output went away: stop quietly, keep what was written. */
   outputGone(): boolean;
-  /** The pre-pass of a big file may use a second thread. */
+  /** The pre-pass of a big file may use a second thread, and its main pass read its rows on one (parse-ahead.ts). */
   threads: boolean;
-  /**
-   * The main pass of a big file reads and checks its rows on a second thread
-   * (APOLOGIZE_THREADS=2). Not by default: on this project's shared 2-core
-   * machine it cost more CPU than it saved the main thread (README, Performance).
-   */
-  readAhead?: boolean;
   /** A progress display for the main pass over `totalBytes`, counting the deliveries of a delivery sink (none when not wanted). */
   progress?(totalBytes: number, delivery?: DeliverySink): Promise<{ tick(n: number): void; stop(): void } | undefined>;
 }
@@ -90,7 +84,7 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
     plan = { ...plan, composer: localized, required: new Set([...plan.required, ...localized.requiredColumns]) };
   }
   const { composer } = plan;
-  const input: PassInput = { ...readColumns(plan, header.delimiter, header.columns), threads: io.threads && io.readAhead === true };
+  const input: PassInput = { ...readColumns(plan, header.delimiter, header.columns), threads: io.threads };
   // A big file's main pass reads its rows on a second thread: started now, it loads while the pre-pass runs.
   const ahead = await startReading(input, composer);
   try {

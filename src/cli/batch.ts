@@ -155,7 +155,6 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
         onInterrupt: signals.onInterrupt,
         outputGone: () => streams.stdout.closed || (o.preview !== undefined && streams.stderr.closed),
         threads: io.env.APOLOGIZE_THREADS !== '1',
-        readAhead: io.env.APOLOGIZE_THREADS === '2',
         progress: (total, delivery) => startProgress(io, total, o.preview !== undefined, delivery),
       },
     );

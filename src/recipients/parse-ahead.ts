@@ -28,9 +28,9 @@ import { CsvTokenizer, wholeRow } from './tokenizer.js';
  * thread has taken all it was sent, the worker is the slower one and sends
  * the next message's rows unchecked (RAW): this thread checks them.
  *
- * Used with APOLOGIZE_THREADS=2 only: on this project's shared 2-core machine
- * it cost more CPU (packing, unpacking, a second heap) than it saved the main
- * thread (README, Performance).
+ * It costs more CPU in all (packing, unpacking, a second heap) than it saves
+ * the main thread: faster with a core free, slower on a saturated machine
+ * (README, Performance). APOLOGIZE_THREADS=1 turns it off.
  */
 
 /**
