@@ -101,12 +101,20 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
 }
 
 /** The main pass into the sink (opened here, after every check). */
-async function mainPass(plan: BatchPlan, input: PassInput, ahead: PassInput['ahead'], scattered: Selection['scattered'], openSink: OpenSink, io: BatchIO): Promise<BatchResult> {
+async function mainPass(plan: BatchPlan, given: PassInput, started: PassInput['ahead'], scattered: Selection['scattered'], openSink: OpenSink, io: BatchIO): Promise<BatchResult> {
+  let input = given;
+  let ahead = started;
   const { input: file, composer, select, campaign } = plan;
   const changed = changedLine(campaign);
   if (changed) io.note(changed);
   const journal = campaign.journal && select.preview === undefined ? startJournal(campaign, select.perRow) : undefined;
   const sink = openSink(journal);
+  if (ahead && sink.usesThread) {
+    // A sink with a thread of its own (eml files) and a reading thread would be three on two cores, and a heap more at the peak.
+    await ahead.close();
+    ahead = undefined;
+    input = { ...input, threads: false };
+  }
   const counts = emptyCounts();
   const rejects = new RejectsWriter(plan.rejectsPath);
   let interrupted = false;
