@@ -10,9 +10,9 @@ import type { Stage } from '../message.js';
 import { changedLine, startJournal, type Campaign } from './campaign.js';
 import type { FoundLocales } from '../compose/locales.js';
 import { scanLocales } from './locales.js';
-import { garbageCollector } from './gc.js';
+import { garbageCollector } from '../text/gc.js';
 import { readHeader, type InputFile } from './input.js';
-import { runPass, type PassInput, type Selection, type Shard } from './run.js';
+import { runPass, startReading, type PassInput, type Selection, type Shard } from './run.js';
 import { emptyCounts, type BatchCounts } from './summary.js';
 
 /** What one batch run does: decided from the flags (cli/batch.ts) before any row is read. */
@@ -52,7 +52,7 @@ export interface BatchIO {
   onInterrupt(fn: () => void): () => void;
   /** The reader of the output went away: stop quietly, keep what was written. */
   outputGone(): boolean;
-  /** The pre-pass of a big file may use a second thread. */
+  /** The pre-pass of a big file may use a second thread, and its main pass read its rows on one (parse-ahead.ts). */
   threads: boolean;
   /** A progress display for the main pass over `totalBytes`, counting the deliveries of a delivery sink (none when not wanted). */
   progress?(totalBytes: number, delivery?: DeliverySink): Promise<{ tick(n: number): void; stop(): void } | undefined>;
@@ -83,27 +83,38 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
     for (const w of warnings) io.note(`apologize: ${w}`);
     plan = { ...plan, composer: localized, required: new Set([...plan.required, ...localized.requiredColumns]) };
   }
-  const { input: file, composer, select, campaign } = plan;
-  const input = readColumns(plan, header.delimiter, header.columns);
-
-  // The first pass for grouping: which customers' rows are scattered.
-  let scattered;
-  if (!select.perRow) {
-    const emailIdx = input.columns.index.get('email')!;
-    const scan = await prescanFile(file.fd, file.size, input.delimiter, emailIdx, { encoding: file.encoding, threads: io.threads, mustBeUtf8: file.mustBeUtf8, name: file.name });
-    if (scan.scatteredCount > 0) {
-      scattered = scan.scattered;
-      io.note(`apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);
+  const { composer } = plan;
+  const input: PassInput = { ...readColumns(plan, header.delimiter, header.columns), threads: io.threads };
+  // A big file's main pass reads its rows on a second thread: started now, it loads while the pre-pass runs.
+  const ahead = await startReading(input, composer);
+  try {
+    const { scattered, mostlyHeld } = await prePasses(plan, input, io);
+    if (ahead && mostlyHeld) {
+      // Most rows will be held (spilled) and grouped at the end: a second heap would only add to the peak memory.
+      await ahead.close();
+      return await mainPass(plan, { ...input, threads: false }, undefined, scattered, openSink, io);
     }
-  } else await file.checkUtf8();
-  file.checkSettled();
+    return await mainPass(plan, input, ahead, scattered, openSink, io);
+  } finally {
+    await ahead?.close();
+  }
+}
 
-  if (plan.strict) await strictPass(plan, input, scattered);
-
+/** The main pass into the sink (opened here, after every check). */
+async function mainPass(plan: BatchPlan, given: PassInput, started: PassInput['ahead'], scattered: Selection['scattered'], openSink: OpenSink, io: BatchIO): Promise<BatchResult> {
+  let input = given;
+  let ahead = started;
+  const { input: file, composer, select, campaign } = plan;
   const changed = changedLine(campaign);
   if (changed) io.note(changed);
   const journal = campaign.journal && select.preview === undefined ? startJournal(campaign, select.perRow) : undefined;
   const sink = openSink(journal);
+  if (ahead && sink.usesThread) {
+    // A sink with a thread of its own (eml files) and a reading thread would be three on two cores, and a heap more at the peak.
+    await ahead.close();
+    ahead = undefined;
+    input = { ...input, threads: false };
+  }
   const counts = emptyCounts();
   const rejects = new RejectsWriter(plan.rejectsPath);
   let interrupted = false;
@@ -118,7 +129,7 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
     rejects.setHeader(input.columns.raw);
     await runPass(
       {
-        input,
+        input: { ...input, ahead },
         select: { perRow: select.perRow, scattered, shard: select.shard, limit: select.preview ?? select.limit },
         composer,
         campaign: { stage: plan.stage, journal: campaign.journal, onlySent: campaign.onlySent, resendInDoubt: plan.resendInDoubt },
@@ -148,6 +159,28 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
     counts.inDoubt.push(...delivery.inDoubt);
   }
   return { counts, target: sink.target, interrupted, stopped: delivery?.stopped };
+}
+
+/** The grouping pre-pass (which customers' rows are scattered) and --strict's pass; throws before anything is written. */
+async function prePasses(plan: BatchPlan, input: PassInput, io: BatchIO): Promise<{ scattered: Selection['scattered']; mostlyHeld: boolean }> {
+  const { input: file, select } = plan;
+  // The first pass for grouping: which customers' rows are scattered.
+  let scattered;
+  let mostlyHeld = false;
+  if (!select.perRow) {
+    const emailIdx = input.columns.index.get('email')!;
+    const scan = await prescanFile(file.fd, file.size, input.delimiter, emailIdx, { encoding: file.encoding, threads: io.threads, mustBeUtf8: file.mustBeUtf8, name: file.name });
+    // A scattered customer has two rows or more: one for every ten records or more, and at least a fifth of the rows are held.
+    mostlyHeld = scan.scatteredCount * 10 > scan.records;
+    if (scan.scatteredCount > 0) {
+      scattered = scan.scattered;
+      io.note(`apologize: ${scan.scatteredCount.toLocaleString('en-US')} customer(s) have rows spread through the file; their messages come last`);
+    }
+  } else await file.checkUtf8();
+  file.checkSettled();
+
+  if (plan.strict) await strictPass(plan, { ...input, ahead: undefined, threads: input.threads && !mostlyHeld }, scattered);
+  return { scattered, mostlyHeld };
 }
 
 /** The header: delimiter and columns; a column for every recipient field the template prints. */

@@ -5,7 +5,9 @@ import { recordKey, type JournalRecord, type JournalState } from '../mail/journa
 import type { Sink } from '../mail/sinks.js';
 import { columnsRead, type ColumnMap } from '../recipients/columns.js';
 import { readCsv } from '../recipients/csv.js';
-import { wholeCells } from '../recipients/tokenizer.js';
+import { wholeRow } from '../recipients/tokenizer.js';
+import { BLANK_ROW, RejectedRow, startParseAhead, type ParseAhead, type ParsedRow } from '../recipients/parse-ahead.js';
+import { workerScript } from '../recipients/prescan-file.js';
 import { toUtf8 } from '../recipients/decode.js';
 import { customer, Grouper, Spill, type CustomerRows } from '../recipients/group.js';
 import { carryDown } from '../recipients/carry.js';
@@ -13,7 +15,7 @@ import { orderEntries } from '../recipients/orders.js';
 import { lineItemsOf } from '../recipients/line-items.js';
 import type { Recipient } from '../recipients/recipient.js';
 import type { RejectsWriter } from '../recipients/rejects.js';
-import { isBlankRow, makeRowChecker } from '../recipients/rows.js';
+import { isBlankRow, makeRowChecker, type GoodRow } from '../recipients/rows.js';
 import { fnv1a, FingerprintSet } from '../text/fingerprint.js';
 import type { Stage } from '../message.js';
 import type { InputFile } from './input.js';
@@ -32,7 +34,14 @@ export interface PassInput {
   required: Set<string>;
   /** The letters' locale: money is formatted for it (a row's own locale column wins). */
   locale?: string;
+  /** A big file's rows may be read and checked on a second thread (parse-ahead.ts). */
+  threads?: boolean;
+  /** That thread, started already (startReading): the pass takes it over and stops it. */
+  ahead?: ParseAhead;
 }
+
+/** From this size on, a pass reads its CSV on a second thread (a worker costs ~50 ms to start). */
+export const PARSE_AHEAD_BYTES = 4 << 20;
 
 /** Who gets a message, among the good rows. */
 export interface Selection {
@@ -78,6 +87,17 @@ export interface PassControl {
   collectGarbage?(): void;
 }
 
+/**
+ * For a big file (PARSE_AHEAD_BYTES) when threads are allowed: a worker that
+ * reads and checks the pass's rows (parse-ahead.ts), started now; else undefined.
+ */
+export async function startReading(input: PassInput, composer: Composer): Promise<ParseAhead | undefined> {
+  const script = input.threads && input.file.size >= PARSE_AHEAD_BYTES ? workerScript() : undefined;
+  if (!script) return undefined;
+  const want = columnsRead(input.columns, composer.readColumns);
+  return startParseAhead(script, { fd: input.file.fd, size: input.file.size, encoding: input.file.encoding, delimiter: input.delimiter, want, columns: input.columns, required: input.required });
+}
+
 /** The shard a customer belongs to: stable across machines and runs. */
 export function inShard(key: string, shard: Shard): boolean {
   return fnv1a(key) % shard.n === shard.k - 1;
@@ -94,14 +114,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
   // Only the cells the pipeline and the template read are decoded (and made fields); a row is written whole where it is rejected or held.
   const want = columnsRead(input.columns, composer.readColumns);
   const check = makeRowChecker(input.columns, input.required, want);
-  const whole = (row: { cells: string[]; text?: string }): string[] => {
-    if (want === undefined || row.text === undefined) return row.cells;
-    const all = wholeCells(row.text, input.delimiter);
-    if (all.length !== want.length || row.cells.length !== want.length) return row.cells;
-    // The decoded cells as they are now: carried down (carry.ts) into the row.
-    for (let i = 0; i < all.length; i++) if (want[i] === 1) all[i] = row.cells[i]!;
-    return all;
-  };
+  const whole = (row: { cells: string[]; text?: string }): string[] => wholeRow(row.cells, row.text, input.delimiter, want);
   const spill = new Spill(whole);
   const orderIdx = input.columns.index.get('order_id');
   const grouper = new Grouper(select.scattered, spill, orderIdx);
@@ -221,38 +234,65 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
     return sink.write(msg, seq, count);
   };
 
+  /** A good row: sharded out, sent alone (--per-row), or grouped with its customer's. */
+  const take = (row: GoodRow): Promise<void> | void => {
+    if (select.shard && !inShard(row.key, select.shard)) {
+      c.rowsSkipped++;
+      return;
+    }
+    if (select.perRow) return emit(customer(row));
+    const group = grouper.push(row);
+    if (group) return emit(group);
+  };
+
+  // A big file is read and its rows checked on a second thread, which hands them over in order (the same rows, verdicts and cells).
+  const ahead = input.ahead ?? (await startReading(input, composer));
   try {
-    outer: for await (const { rows, bytes } of readCsv(toUtf8(input.file.chunks(), { encoding: input.file.encoding }), { delimiter: input.delimiter, want })) {
-      control.onBytes?.(bytes);
-      for (const r of rows) {
-        if (stopped || control.shouldStop()) {
-          stopped = true;
-          break outer;
-        }
-        if (r.cells.length === 0 || isBlankRow(r.cells)) {
-          c.blankLines++;
-          continue;
-        }
-        c.rowsRead++;
-        if (collectGarbage && (c.rowsRead & 4095) === 0) collectGarbage();
-        if (carry) carry(r.cells);
-        const row = check(r);
-        if (typeof row === 'string') {
-          reject(r.line, r, row);
-          continue;
-        }
-        if (select.shard && !inShard(row.key, select.shard)) {
-          c.rowsSkipped++;
-          continue;
-        }
-        if (select.perRow) {
-          const pending = emit(customer(row));
+    if (ahead) {
+      outer: for await (const { rows, bytes } of ahead.rows()) {
+        control.onBytes?.(bytes);
+        for (let i = 0; i < rows.length; i++) {
+          if (stopped || control.shouldStop()) {
+            stopped = true;
+            break outer;
+          }
+          const r: ParsedRow = rows[i]!;
+          if (r === BLANK_ROW) {
+            c.blankLines++;
+            continue;
+          }
+          c.rowsRead++;
+          if (collectGarbage && (c.rowsRead & 4095) === 0) collectGarbage();
+          if (r instanceof RejectedRow) {
+            c.rowsRejected++;
+            rejects.add(r.line, r.cells, r.reason);
+            continue;
+          }
+          const pending = take(r);
           if (pending) await pending;
-          continue;
         }
-        const group = grouper.push(row);
-        if (group) {
-          const pending = emit(group);
+      }
+    } else {
+      outer: for await (const { rows, bytes } of readCsv(toUtf8(input.file.chunks(), { encoding: input.file.encoding }), { delimiter: input.delimiter, want })) {
+        control.onBytes?.(bytes);
+        for (const r of rows) {
+          if (stopped || control.shouldStop()) {
+            stopped = true;
+            break outer;
+          }
+          if (r.cells.length === 0 || isBlankRow(r.cells)) {
+            c.blankLines++;
+            continue;
+          }
+          c.rowsRead++;
+          if (collectGarbage && (c.rowsRead & 4095) === 0) collectGarbage();
+          if (carry) carry(r.cells);
+          const row = check(r);
+          if (typeof row === 'string') {
+            reject(r.line, r, row);
+            continue;
+          }
+          const pending = take(row);
           if (pending) await pending;
         }
       }
@@ -279,5 +319,6 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
     }
   } finally {
     spill.dispose();
+    await ahead?.close();
   }
 }

@@ -22,6 +22,8 @@ export interface Sink {
   readonly failed: number;
   /** Where it went, for the summary. */
   readonly target: string;
+  /** It writes on a thread of its own (a folder of .eml files): a batch then reads its rows on the main thread. */
+  readonly usesThread?: boolean;
 }
 
 export interface WritableLike {
@@ -384,6 +386,7 @@ interface Batch {
  * --force), so none is ever overwritten without --force or written through a symlink.
  */
 export class FolderSink implements Sink {
+  readonly usesThread = true;
   written = 0;
   failed = 0;
   /** Temporary names are `.<salt>-<n>.tmp`, created exclusively: unguessable, so none can be planted. */

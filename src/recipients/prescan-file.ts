@@ -12,7 +12,7 @@ export const CUT_AT = 0.54;
 export const SPLIT_PRESCAN_BYTES = 8 << 20;
 
 /** The worker's script, next to the bundled CLI; absent when running from sources. */
-function workerScript(): string | undefined {
+export function workerScript(): string | undefined {
   const path = fileURLToPath(new URL('./prescan-worker.js', import.meta.url));
   return existsSync(path) ? path : undefined;
 }

@@ -33,12 +33,40 @@ export function isBlankRow(cells: string[]): boolean {
   return true;
 }
 
+/** What validating a row finds besides its cells (RowValidator writes them into one object it reuses). */
+export interface RowFacts {
+  email: string;
+  key: string;
+  name: string;
+  first: string;
+  firstDerived: boolean;
+}
+
+/**
+ * Validates one row's cells: null when good (its address, key and names are
+ * then in `facts`, one object overwritten by each call), else why it is
+ * rejected. `makeRowChecker` is this and `makeRowFinisher`; a batch's parse
+ * worker (parse-worker.ts) runs this one and the main thread the other.
+ */
+export type RowValidator = ((cells: string[]) => string | null) & { facts: RowFacts };
+
 /**
  * Validates one row. A row is rejected, never fixed: a missing or invalid
  * email, several addresses, a line break or control character in a value that
  * reaches a header, a ragged row, or an empty column the template needs.
  */
 export function makeRowChecker(columns: ColumnMap, required: Set<string>, want?: Uint8Array): (row: CsvRow) => RowVerdict {
+  const validate = makeRowValidator(columns, required);
+  const finish = makeRowFinisher(columns, want);
+  const facts = validate.facts;
+  return (row) => {
+    const problem = validate(row.cells);
+    return problem === null ? finish(row.line, row.cells, row.text, facts.email, facts.key, facts.name, facts.first, facts.firstDerived) : problem;
+  };
+}
+
+/** The checks of makeRowChecker, without making the row (see RowValidator). */
+export function makeRowValidator(columns: ColumnMap, required: Set<string>): RowValidator {
   const { fields: names } = columns;
   const n = names.length;
   const emailIdx = columns.index.get('email')!;
@@ -53,12 +81,11 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>, want?:
   const requiredIdx = [...required]
     .filter((f) => f !== 'email' && f !== 'name' && f !== 'first_name' && columns.index.has(f))
     .map((f) => [f, columns.index.get(f)!] as const);
-  const makeFields = fieldsMaker(names, columns.also, want);
   const needsName = required.has('name');
   const needsFirst = required.has('first_name');
+  const facts: RowFacts = { email: '', key: '', name: '', first: '', firstDerived: false };
 
-  return (row) => {
-    const { cells } = row;
+  const validate = (cells: string[]): string | null => {
     if (cells.length !== n) {
       return `row has ${cells.length} fields but the header has ${n} (a stray delimiter or quote?)`;
     }
@@ -102,9 +129,28 @@ export function makeRowChecker(columns: ColumnMap, required: Set<string>, want?:
     for (const [field, idx] of requiredIdx) {
       if (cells[idx]!.trim() === '') return `${field} is empty and the template needs it`;
     }
-    const fields = makeFields(cells, box.address, name, first);
+    facts.email = box.address;
+    facts.key = key;
+    facts.name = name;
+    facts.first = first;
+    facts.firstDerived = firstDerived;
+    return null;
+  };
+  return Object.assign(validate, { facts });
+}
+
+/** Makes the good row that makeRowValidator passed: its fields object (see fieldsMaker) and the row. */
+export function makeRowFinisher(
+  columns: ColumnMap,
+  want?: Uint8Array,
+): (line: number, cells: string[], text: string | undefined, email: string, key: string, name: string, first: string, firstDerived: boolean) => GoodRow {
+  const makeFields = fieldsMaker(columns.fields, columns.also, want);
+  const lastIdx = columns.index.get('last_name');
+  const prefixIdx = lastIdx === undefined ? undefined : columns.index.get('surname_prefix');
+  return (line, cells, text, email, key, name, first, firstDerived) => {
+    const fields = makeFields(cells, email, name, first);
     if (prefixIdx !== undefined && fields.last_name !== '' && cells[prefixIdx]!.trim() !== '') fields.last_name = `${cells[prefixIdx]!.trim()} ${fields.last_name!.trim()}`;
-    return { line: row.line, cells, text: row.text, fields, email: box.address, key, name, first_name: first, firstDerived };
+    return { line, cells, text, fields, email, key, name, first_name: first, firstDerived };
   };
 }
 

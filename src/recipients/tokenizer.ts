@@ -48,6 +48,15 @@ export class CsvTokenizer {
    */
   want: Uint8Array | undefined;
   /**
+   * With `want`: where each wanted cell of a record is in its `text`, for a
+   * reader that passes the text on and the cells as places in it
+   * (parse-ahead.ts). Cell k is text[at[2k], at[2k+1]), or at[2k] is -1 when it
+   * is not one piece of the text (quoted). Set by the reader (as long as the
+   * header); valid during onRecord while `atValid`.
+   */
+  at: Int32Array | undefined;
+  atValid = false;
+  /**
    * `only`: report just that cell of each record, for a pass that needs one
    * column; -1 for every cell. With `onCell`, a record whose cell comes before
    * any quote on its line reports that cell as its bytes, buf[start, end) (no
@@ -132,9 +141,11 @@ export class CsvTokenizer {
           } else if (!final) return pos; // a CR at the end of the chunk: an LF may follow
         }
         const text = buf.utf8Slice(pos, eol);
-        const cells = scanRecord(buf, pos, eol, text, this.delim, this.want);
+        const cells = scanRecord(buf, pos, eol, text, this.delim, this.want, this.at);
         if (cells !== null) {
+          this.atValid = scanPicked && this.at !== undefined;
           this.onRecord(cells, this.line++, text);
+          this.atValid = false;
           pos = next;
           continue;
         }
@@ -333,7 +344,7 @@ function put(cells: string[] | null, k: number, v: string, want: Uint8Array | un
  * still open at the end of the line (the record goes on, or the input ends
  * in it): splitRecord's window decides.
  */
-export function scanRecord(buf: Uint8Array, from: number, to: number, text: string, d: number, want: Uint8Array): string[] | null {
+export function scanRecord(buf: Uint8Array, from: number, to: number, text: string, d: number, want: Uint8Array, at?: Int32Array): string[] | null {
   const n = want.length;
   const cells = blanks(n);
   // A byte's place in `text` is its index less `adj`: UTF-8 continuation bytes add no UTF-16 unit (a 4-byte
@@ -389,14 +400,24 @@ export function scanRecord(buf: Uint8Array, from: number, to: number, text: stri
         i++;
       }
     }
-    if (keep) cells[k] = quoted === undefined ? text.slice(start, i - adj) : quoted + text.slice(start, i - adj);
+    if (keep) {
+      cells[k] = quoted === undefined ? text.slice(start, i - adj) : quoted + text.slice(start, i - adj);
+      if (at !== undefined && 2 * k + 1 < at.length) {
+        at[2 * k] = quoted === undefined ? start : -1;
+        at[2 * k + 1] = i - adj;
+      }
+    }
     k++;
     if (i >= to) break;
     i++;
   }
   // Bytes that are not UTF-8 decode otherwise: the places do not hold, the text is split instead.
-  return to - adj === text.length && picked(cells, k, want) ? cells : wholeCells(text, String.fromCharCode(d));
+  scanPicked = to - adj === text.length && picked(cells, k, want);
+  return scanPicked ? cells : wholeCells(text, String.fromCharCode(d));
 }
+
+/** Whether the last `scanRecord` gave its picked cells (and places), not the record split whole. */
+let scanPicked = false;
 
 let blankRow: string[] = [];
 
@@ -491,4 +512,17 @@ function countBreaks(buf: Buffer, from: number, to: number): number {
     else if (c === CR && buf[i + 1] !== LF) n++;
   }
   return n;
+}
+
+/**
+ * A row read with only some cells decoded (`want`), whole again for the
+ * rejects file or the spill: every cell of its `text`, with the decoded cells
+ * as they are now (a preset's carried-down cells, carry.ts) in their places.
+ */
+export function wholeRow(cells: string[], text: string | undefined, d: string, want: Uint8Array | undefined): string[] {
+  if (want === undefined || text === undefined) return cells;
+  const all = wholeCells(text, d);
+  if (all.length !== want.length || cells.length !== want.length) return cells;
+  for (let i = 0; i < all.length; i++) if (want[i] === 1) all[i] = cells[i]!;
+  return all;
 }
