@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createComposer } from '../../src/compose/compose.js';
-import type { IncidentInput } from '../../src/incident/schema.js';
-import { incidentWarnings, validateIncident } from '../../src/incident/validate.js';
-import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { localeGreetingLine } from '../../src/recipients/greeting-locale.js';
-import { TemplateLibrary } from '../../src/templates/library.js';
+import { i18nLetter } from '../helpers/i18n-letter.js';
 import { expandAbbreviations, formalRegister } from '../../src/text/typed.js';
 
 /**
@@ -13,27 +9,8 @@ import { expandAbbreviations, formalRegister } from '../../src/text/typed.js';
  * no translated link sentences, nothing said twice, whole words, grammatical articles, follow-ups
  * that fit their dates.
  */
-const library = new TemplateLibrary();
-const NOW = new Date('2026-11-26T09:00:00Z');
 
-function letter(input: Partial<IncidentInput> & { locale: string }, to = 'Sabine Müller <s@example.de>', stage: 'apology' | 'followup' = 'apology', salutation?: string) {
-  const incident = validateIncident({
-    company: { name: 'Radhaus Becker', phone: '030 555 123' },
-    signer: { name: 'Tom Becker', title: 'Inhaber' },
-    scenario: 'generic',
-    severity: 'moderate',
-    mistake: 'x',
-    affected: 6,
-    rootCause: 'x',
-    commitment: 'x',
-    remedy: { kind: 'none' },
-    ...input,
-  } as IncidentInput);
-  const m = /^(.*) <(.*)>$/u.exec(to)!;
-  const r = recipientFromMailbox(m[2]!, m[1]!, salutation ? { salutation } : {});
-  const msg = createComposer(incident, library, { now: NOW, stage })(r);
-  return { subject: msg.subject, text: msg.text, all: `${msg.subject}\n${msg.text}`, warnings: incidentWarnings(incident, NOW) };
-}
+const letter = i18nLetter;
 
 describe('one register: Sie / vous / usted throughout', () => {
   it('a light German letter to "Sabine Müller" does not open "Hallo Sabine" and then say Sie', () => {

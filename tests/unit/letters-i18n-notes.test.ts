@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createComposer } from '../../src/compose/compose.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
-import { incidentWarnings, validateIncident } from '../../src/incident/validate.js';
-import { recipientFromMailbox } from '../../src/recipients/recipient.js';
-import { TemplateLibrary } from '../../src/templates/library.js';
+import { i18nLetter } from '../helpers/i18n-letter.js';
 import { commaSplices, expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, longTypedDates, outcomeNote, splitSplices } from '../../src/text/typed.js';
 
 /**
@@ -11,26 +8,8 @@ import { commaSplices, expandAbbreviations, formalRegister, frenchTypography, ge
  * compares them with a hand-written letter: nothing said twice, no stock or translated phrasing,
  * each note turned into a sentence, the letter about this reader rather than the whole batch.
  */
-const library = new TemplateLibrary();
-const NOW = new Date('2026-11-26T09:00:00Z');
 
-function letter(input: Partial<IncidentInput> & { locale: string }, to = 'Sabine Müller <s@example.de>') {
-  const incident = validateIncident({
-    company: { name: 'Radhaus Becker', phone: '030 555 123' },
-    signer: { name: 'Tom Becker', title: 'Inhaber' },
-    scenario: 'generic',
-    severity: 'moderate',
-    mistake: 'x',
-    affected: 6,
-    rootCause: 'x',
-    commitment: 'x',
-    remedy: { kind: 'none' },
-    ...input,
-  } as IncidentInput);
-  const m = /^(.*) <(.*)>$/u.exec(to)!;
-  const msg = createComposer(incident, library, { now: NOW, stage: 'apology' })(recipientFromMailbox(m[2]!, m[1]!, {}));
-  return { subject: msg.subject, text: msg.text, all: `${msg.subject}\n${msg.text}`, warnings: incidentWarnings(incident, NOW) };
-}
+const letter = i18nLetter;
 const count = (text: string, re: RegExp) => (text.match(new RegExp(re.source, `${re.flags.replace('g', '')}g`)) ?? []).length;
 /** As src/incident/localize.ts prints a typed field. */
 const own = (v: string, lang: string) => (lang === 'de' ? germanCapitals(v) : lang === 'fr' ? frenchTypography(v) : v);
