@@ -219,36 +219,11 @@ function sha(s) {
   return createHash('sha256').update(s).digest('hex');
 }
 
-/** The alternatives of a pattern: of its top level, or else of its first group that has some. */
+/** The alternatives of a pattern (of its top level, or else of its first group that has some), each with the pattern without it. */
 function alternatives(re) {
-  const src = re.source;
-  const groups = []; // [start, end] of each top-level-ish group, in order of opening
-  const stack = [];
-  const splits = new Map(); // group start (-1 for the top level) → indexes of its '|'
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') { inClass = true; continue; }
-    if (c === '(') { stack.push(i); continue; }
-    if (c === ')') { const s = stack.pop(); groups.push([s, i]); continue; }
-    if (c === '|') { const g = stack.length ? stack[stack.length - 1] : -1; if (!splits.has(g)) splits.set(g, []); splits.get(g).push(i); }
-  }
-  const pick = splits.has(-1) ? [-1, src.length] : groups.filter(([s]) => splits.has(s)).sort((a, b) => a[0] - b[0])[0];
-  if (!pick) return [];
-  const [gs, ge] = pick;
-  const inner = gs === -1 ? 0 : src.indexOf(':', gs) === gs + 2 && src[gs + 1] === '?' ? gs + 3 : gs + 1;
-  const bars = splits.get(gs);
-  const cuts = [inner, ...bars.map((b) => b + 1)];
-  const ends = [...bars, ge];
-  return cuts.map((c, n) => {
-    const alt = src.slice(c, ends[n]);
-    const without = n === 0 ? src.slice(0, c) + src.slice(ends[n] + 1) : src.slice(0, bars[n - 1]) + src.slice(ends[n]);
-    let copy;
-    try { copy = new RegExp(without, re.flags); } catch { return null; }
-    return { label: alt, regex: copy };
-  }).filter(Boolean);
+  const info = altInfo(re);
+  if (!info) return [];
+  return info.alts.map((label, n) => ({ label, regex: dropAlternatives(re, new Set([n])) })).filter((a) => a.regex !== re);
 }
 
 function runAblation() {
