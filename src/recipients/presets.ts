@@ -149,6 +149,10 @@ const STRIPE: Preset = {
     Description: 'product',
     Amount: 'amount',
     Currency: 'currency',
+    // A charge refunded since (a double charge's duplicate): said so in the letters (orders.ts refundOf).
+    'Amount Refunded': 'amount_refunded',
+    Status: 'payment_status',
+    Refunded: 'refunded',
     'Created (UTC)': 'order_date',
     'Created date (UTC)': 'order_date',
     Created: 'order_date',
