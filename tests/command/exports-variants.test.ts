@@ -126,14 +126,18 @@ async function webToffee(): Promise<void> {
 }
 
 describe('Stripe', () => {
-  it('the newer payments layout: "Created date (UTC)" dates each charge, "1,000.00" read as a thousand; a description that is no name falls back to the card, then the shipping name; a charge without an email is rejected', async () => {
+  it('the newer payments layout: "Created date (UTC)" dates each charge, "1,000.00" read as a thousand; a refunded charge said to be refunded (in full, or how much); a description that is no name falls back to the card, then the shipping name; a charge without an email is rejected', async () => {
     const { code, stderr, byTo, rejects } = await run('stripe-unified-payments.csv');
     expect(code).toBe(1);
-    expect(summaryLine(stderr)).toMatch(/^apologize: 4 rows read, 2 messages \(3 rows, 1 grouped into them\), 1 rejected /);
-    expect(rejects).toEqual([['5', 'email is missing']]);
+    expect(summaryLine(stderr)).toMatch(/^apologize: 5 rows read, 2 messages \(4 rows, 2 grouped into them\), 1 rejected /);
+    expect(rejects).toEqual([['6', 'email is missing']]);
     const dana = byTo.get('dana@example.com')!;
     expect(dana.greeting).toBe('Hi Dana,');
-    expect(dana.orders).toEqual(['- A payment on 2026-07-05 14:02:11: Annual wholesale plan ($1,000.00)', '- A payment on 2026-07-05 14:02:12: Annual wholesale plan ($1,000.00)']);
+    expect(dana.orders).toEqual([
+      '- A payment on 2026-07-05 14:02:11: Annual wholesale plan ($1,000.00)',
+      '- A payment on 2026-07-05 14:02:12: Annual wholesale plan ($1,000.00, refunded)',
+      '- A payment on 2026-07-06 09:30:00: Sample crate ($250.00, $100.00 refunded)',
+    ]);
     const kai = byTo.get('kai@example.de')!;
     expect(kai.to![0]!.name).toBe('Kai Schmidt');
     expect(kai.greeting).toBe('Hi Kai,');
