@@ -9,13 +9,16 @@ import { currencyOf, formatMoney, parseAmount } from './money.js';
  * - `item_count`: all its rows; `more_items`: those not listed ("" when none)
  * - `amount_display`: its amount in its currency for the locale ("£23.50"; "" without a currency)
  * - `refunded`: "full" or "partial" when the payment was refunded (a Stripe export's `Amount Refunded`,
- *   `Status` "Refunded"/"Partially refunded", `Refunded` true), else ""; `refunded_display`: the amount
- *   refunded, formatted as `amount_display` is ("£10.00"; the whole amount for a full refund)
+ *   `Status` "Refunded"/"Partially refunded", `Refunded` true), else ""; `refunded_full`: "yes" for a
+ *   full refund, else "" (templates test it with #if: a helper given a recipient value, such as
+ *   `(eq refunded "full")`, would turn off a batch's rendering of each shape once); `refunded_display`:
+ *   the amount refunded, formatted as `amount_display` is ("£10.00"; the whole amount for a full
+ *   refund; "" when a partial refund does not say how much)
  */
 export type OrderEntry = Record<string, unknown>;
 
 /** The values an order entry adds to its columns (never CSV columns). */
-export const ORDER_VALUES = ['items', 'item_count', 'more_items', 'items_display', 'amount_display', 'refunded', 'refunded_display'] as const;
+export const ORDER_VALUES = ['items', 'item_count', 'more_items', 'items_display', 'amount_display', 'refunded', 'refunded_full', 'refunded_display'] as const;
 
 /** The rows of one order a batch kept: the first ITEMS_LISTED, and how many there are in all. */
 export interface OrderRowsLike {
@@ -160,6 +163,7 @@ const copyEntry: EntryMaker = (f, items, count, more, display, amount, refunded,
   out.items_display = display;
   out.amount_display = amount;
   out.refunded = refunded;
+  out.refunded_full = refunded === 'full' ? 'yes' : '';
   out.refunded_display = refundedAmount;
   return out;
 };
@@ -175,7 +179,7 @@ function entryMaker(names: readonly string[] | undefined): EntryMaker {
   const keys = new Set(names);
   for (const v of ORDER_VALUES) keys.delete(v);
   const body = [...keys].map((k) => `${JSON.stringify(k)}: f[${JSON.stringify(k)}]`);
-  body.push('items: items', 'item_count: count', 'more_items: more', 'items_display: display', 'amount_display: amount', 'refunded: refunded', 'refunded_display: refundedAmount');
+  body.push('items: items', 'item_count: count', 'more_items: more', 'items_display: display', 'amount_display: amount', 'refunded: refunded', 'refunded_full: refunded === "full" ? "yes" : ""', 'refunded_display: refundedAmount');
   return new Function('f', 'items', 'count', 'more', 'display', 'amount', 'refunded', 'refundedAmount', `return { ${body.join(', ')} };`) as EntryMaker;
 }
 

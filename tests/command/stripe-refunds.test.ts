@@ -2,12 +2,13 @@
 // charge's duplicate, a partial refund) is said to be refunded in the letter's order list, in full
 // or how much, whichever of Stripe's columns says so (Amount Refunded, Status, Refunded). Letters
 // are read back by Python's email package.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { ROOT, pythonParse, tempDir, type PyParsed } from '../helpers/run.js';
 import { orderEntries } from '../../src/recipients/orders.js';
+import { skeletonPlan } from '../../src/templates/shape-plan.js';
 
 const INCIDENT = join(ROOT, 'examples/incident.yaml');
 
@@ -113,5 +114,15 @@ describe('orders[].refunded and refunded_display', () => {
     expect([none!.refunded, none!.refunded_display]).toEqual(['', '']);
     const one = orderEntries('en', ['email', 'amount', 'currency'])({ fields: { email: 'a@example.com', amount: '5', currency: 'usd' } });
     expect([one[0]!.amount_display, one[0]!.refunded, one[0]!.refunded_display]).toEqual(['$5.00', '', '']);
+    expect([full!.refunded_full, partial!.refunded_full, none!.refunded_full]).toEqual(['yes', '', '']);
+  });
+
+  it("the built-in order lists test them without a helper: a batch still renders each shape of recipient once", () => {
+    // (The German, French and Spanish lists hand items_display to the `items` helper: rendered per message, as before.)
+    for (const file of ['orders.hbs', 'followup-orders.hbs']) {
+      const plan = skeletonPlan([readFileSync(join(ROOT, 'templates/partials', file), 'utf8')], new Map());
+      expect(plan, file).not.toBeNull();
+      expect(plan!.order).toEqual(expect.arrayContaining(['refunded', 'refunded_full', 'refunded_display']));
+    }
   });
 });
