@@ -174,12 +174,14 @@ const copyEntry: EntryMaker = (f, items, count, more, display, amount, refunded,
  * literal: a copy per order at the cost of a row's fields object, not of an
  * object spread (several times slower, and a batch makes one per message).
  */
-function entryMaker(names: readonly string[] | undefined): EntryMaker {
+function entryMaker(names: readonly string[] | undefined, refunds: boolean): EntryMaker {
   if (!names || names.includes('__proto__')) return copyEntry;
   const keys = new Set(names);
   for (const v of ORDER_VALUES) keys.delete(v);
   const body = [...keys].map((k) => `${JSON.stringify(k)}: f[${JSON.stringify(k)}]`);
-  body.push('items: items', 'item_count: count', 'more_items: more', 'items_display: display', 'amount_display: amount', 'refunded: refunded', 'refunded_full: refunded === "full" ? "yes" : ""', 'refunded_display: refundedAmount');
+  body.push('items: items', 'item_count: count', 'more_items: more', 'items_display: display', 'amount_display: amount');
+  // Rows that cannot say a refund (no refund column): entries without those values (a template reads them as empty).
+  if (refunds) body.push('refunded: refunded', 'refunded_full: refunded === "full" ? "yes" : ""', 'refunded_display: refundedAmount');
   return new Function('f', 'items', 'count', 'more', 'display', 'amount', 'refunded', 'refundedAmount', `return { ${body.join(', ')} };`) as EntryMaker;
 }
 
@@ -189,7 +191,9 @@ function entryMaker(names: readonly string[] | undefined): EntryMaker {
  * the same (a batch's file).
  */
 export function orderEntries(locale: string, names?: readonly string[], options: OrderOptions = {}): (orders: readonly OrderRowsLike[] | { fields: Record<string, string> }) => OrderEntry[] {
-  const make = entryMaker(names);
+  // Whether the rows can say a refund (orders.ts refundOf's fields): most files cannot, and their orders skip it.
+  const refunds = names === undefined || names.includes('amount_refunded') || names.includes('payment_status') || names.includes('refunded');
+  const make = entryMaker(names, refunds);
   const decimalComma = options.decimalComma === true;
   const perLine = options.amountPerLine === true;
   const itemsOf = options.itemsOf;
@@ -199,7 +203,7 @@ export function orderEntries(locale: string, names?: readonly string[], options:
       const f = (orders as { fields: Record<string, string> }).fields;
       if (itemsOf === undefined) {
         const amount = f.amount === undefined ? '' : formatMoney(f.amount, f.currency, f.locale || locale, decimalComma);
-        const refunded = refundOf(f, decimalComma);
+        const refunded = refunds ? refundOf(f, decimalComma) : '';
         return [make(f, [f], '1', '', itemText(f), amount, refunded, refunded === '' ? '' : refundedDisplay(refunded, f, amount, f.locale || locale, decimalComma))];
       }
       orders = [{ rows: [{ fields: f }], items: 1 }];
@@ -237,7 +241,7 @@ export function orderEntries(locale: string, names?: readonly string[], options:
         const a = rows.length === 1 ? { amount: first.amount, currency: first.currency } : orderAmount(rows, decimalComma, perLine);
         amount = formatMoney(a.amount, a.currency, first.locale || locale, decimalComma);
       }
-      const refunded = refundOf(first, decimalComma);
+      const refunded = refunds ? refundOf(first, decimalComma) : '';
       out[o] = make(first, items, count === 1 ? '1' : String(count), more > 0 ? String(more) : '', display, amount, refunded, refunded === '' ? '' : refundedDisplay(refunded, first, amount, first.locale || locale, decimalComma));
     }
     return out;
