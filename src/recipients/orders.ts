@@ -120,7 +120,7 @@ function splitItems(f: Record<string, string>, itemsOf: NonNullable<OrderOptions
  */
 function refundOf(f: Record<string, string>, decimalComma: boolean): string {
   const r = f.amount_refunded;
-  if (r !== undefined && r !== '') {
+  if (r !== undefined && r !== '' && hasNonZeroDigit(r)) {
     const n = parseAmount(r, decimalComma);
     if (n > 0) {
       const a = parseAmount(f.amount ?? '', decimalComma);
@@ -128,14 +128,27 @@ function refundOf(f: Record<string, string>, decimalComma: boolean): string {
     }
   }
   const s = f.payment_status;
-  if (s !== undefined && s !== '') {
-    const t = s.trim().toLowerCase();
-    if (t === 'refunded') return 'full';
-    if (t.startsWith('partial')) return 'partial';
+  if (s !== undefined && s.length >= 7) {
+    // "Paid", "paid", "succeeded": one character looked at, no copy made.
+    const c = s.charCodeAt(0) | 0x20;
+    if (c === 114 && REFUNDED.test(s)) return 'full';
+    if (c === 112 && PARTIAL.test(s)) return 'partial';
   }
   const flag = f.refunded;
-  if (flag !== undefined && flag !== '' && flag.trim().toLowerCase() === 'true') return 'full';
+  if (flag !== undefined && flag.length >= 4 && TRUE.test(flag)) return 'full';
   return '';
+}
+const REFUNDED = /^refunded\s*$/i;
+const PARTIAL = /^partial(?:ly)?[ _]refunded\s*$/i;
+const TRUE = /^\s*true\s*$/i;
+
+/** Whether an amount has a digit other than 0 ("0.00", the usual Amount Refunded, has none: not parsed). */
+function hasNonZeroDigit(a: string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c >= 49 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** The amount refunded as the letter writes it: the whole amount for a full refund, else Amount Refunded ("" when unknown). */

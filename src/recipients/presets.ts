@@ -59,6 +59,9 @@ const SHOPIFY: Preset = {
     Total: 'amount',
     Currency: 'currency',
     'Created at': 'order_date',
+    // An order refunded since: paid → refunded / partially_refunded, and how much (orders.ts refundOf).
+    'Financial Status': 'payment_status',
+    'Refunded Amount': 'amount_refunded',
   },
   nameFrom: ['Shipping Name'],
   // Shopify writes the order's own columns on its first line only.
