@@ -54,6 +54,10 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
   item_count: (r) => str(r.orders[0]?.item_count),
   more_items: (r) => str(r.orders[0]?.more_items),
   amount_display: (r) => str(r.orders[0]?.amount_display),
+  // "full"/"partial" when that payment was refunded since, and the amount refunded ("" otherwise).
+  refunded: (r) => str(r.orders[0]?.refunded),
+  refunded_full: (r) => str(r.orders[0]?.refunded_full),
+  refunded_display: (r) => str(r.orders[0]?.refunded_display),
   // The row's `outcome` and `new_date` as the letter says them (capitals, one full stop), whatever was typed.
   outcome_sentence: (r) => {
     const v = r.fields.outcome;

@@ -186,6 +186,8 @@ const PIPELINE_FIELDS = new Set([
   ...ALIASES.values(),
   'email', 'name', 'first_name', 'last_name', 'surname_prefix', 'order_id', 'product', 'quantity', 'amount', 'currency', 'locale',
   'line_items', 'date', 'format', 'salutation', 'new_date', 'outcome', 'company', 'price', 'sku', 'order_date', 'reply_to',
+  // A payment's refund (orders.ts refundOf): Stripe's Amount Refunded, Status, Refunded.
+  'amount_refunded', 'payment_status', 'refunded',
 ]);
 
 /**

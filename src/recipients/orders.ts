@@ -8,11 +8,17 @@ import { currencyOf, formatMoney, parseAmount } from './money.js';
  * - `items_display`: "Assam Breakfast ×2, Earl Grey ×1" (and "and 3 more" past the listed ones)
  * - `item_count`: all its rows; `more_items`: those not listed ("" when none)
  * - `amount_display`: its amount in its currency for the locale ("£23.50"; "" without a currency)
+ * - `refunded`: "full" or "partial" when the payment was refunded (a Stripe export's `Amount Refunded`,
+ *   `Status` "Refunded"/"Partially refunded", `Refunded` true), else ""; `refunded_full`: "yes" for a
+ *   full refund, else "" (templates test it with #if: a helper given a recipient value, such as
+ *   `(eq refunded "full")`, would turn off a batch's rendering of each shape once); `refunded_display`:
+ *   the amount refunded, formatted as `amount_display` is ("£10.00"; the whole amount for a full
+ *   refund; "" when a partial refund does not say how much)
  */
 export type OrderEntry = Record<string, unknown>;
 
 /** The values an order entry adds to its columns (never CSV columns). */
-export const ORDER_VALUES = ['items', 'item_count', 'more_items', 'items_display', 'amount_display'] as const;
+export const ORDER_VALUES = ['items', 'item_count', 'more_items', 'items_display', 'amount_display', 'refunded', 'refunded_full', 'refunded_display'] as const;
 
 /** The rows of one order a batch kept: the first ITEMS_LISTED, and how many there are in all. */
 export interface OrderRowsLike {
@@ -106,16 +112,62 @@ function splitItems(f: Record<string, string>, itemsOf: NonNullable<OrderOptions
   return parts.map((p) => ({ ...f, ...p }));
 }
 
+/**
+ * Whether a payment was refunded, from its row (the preset's `amount_refunded`,
+ * `payment_status` and `refunded` fields: Stripe's Amount Refunded, Status and
+ * Refunded columns): "full", "partial" or "" (most rows, which have none of
+ * them: three property reads). The amount refunded is said only when partial.
+ */
+function refundOf(f: Record<string, string>, decimalComma: boolean): string {
+  const r = f.amount_refunded;
+  if (r !== undefined && r !== '' && hasNonZeroDigit(r)) {
+    const n = parseAmount(r, decimalComma);
+    if (n > 0) {
+      const a = parseAmount(f.amount ?? '', decimalComma);
+      return Number.isFinite(a) && n < a ? 'partial' : 'full';
+    }
+  }
+  const s = f.payment_status;
+  if (s !== undefined && s.length >= 7) {
+    // "Paid", "paid", "succeeded": one character looked at, no copy made.
+    const c = s.charCodeAt(0) | 0x20;
+    if (c === 114 && REFUNDED.test(s)) return 'full';
+    if (c === 112 && PARTIAL.test(s)) return 'partial';
+  }
+  const flag = f.refunded;
+  if (flag !== undefined && flag.length >= 4 && TRUE.test(flag)) return 'full';
+  return '';
+}
+const REFUNDED = /^refunded\s*$/i;
+const PARTIAL = /^partial(?:ly)?[ _]refunded\s*$/i;
+const TRUE = /^\s*true\s*$/i;
+
+/** Whether an amount has a digit other than 0 ("0.00", the usual Amount Refunded, has none: not parsed). */
+function hasNonZeroDigit(a: string): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    if (c >= 49 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** The amount refunded as the letter writes it: the whole amount for a full refund, else Amount Refunded ("" when unknown). */
+function refundedDisplay(state: string, f: Record<string, string>, amount: string, locale: string, decimalComma: boolean): string {
+  if (state === 'full') return amount;
+  const r = f.amount_refunded;
+  return r === undefined || r === '' ? '' : formatMoney(r, f.currency, locale, decimalComma);
+}
+
 /** "and 3 more" past an order's listed items, in the letter's language ("und 3 weitere", "et 3 autres", "y 3 más"). */
 function moreItems(locale: string, more: number): string {
   const lang = locale.slice(0, 2).toLowerCase();
   return lang === 'de' ? `und ${more} weitere` : lang === 'fr' ? `et ${more} autres` : lang === 'es' ? `y ${more} más` : `and ${more} more`;
 }
 
-type EntryMaker = (f: Record<string, string>, items: Record<string, string>[], count: string, more: string, display: string, amount: string) => OrderEntry;
+type EntryMaker = (f: Record<string, string>, items: Record<string, string>[], count: string, more: string, display: string, amount: string, refunded: string, refundedAmount: string) => OrderEntry;
 
 /** An entry from any columns: a copy, then the order's values (names an object literal treats specially kept as data). */
-const copyEntry: EntryMaker = (f, items, count, more, display, amount) => {
+const copyEntry: EntryMaker = (f, items, count, more, display, amount, refunded, refundedAmount) => {
   const out: OrderEntry = {};
   for (const k of Object.keys(f)) Object.defineProperty(out, k, { value: f[k], enumerable: true, writable: true, configurable: true });
   out.items = items;
@@ -123,6 +175,9 @@ const copyEntry: EntryMaker = (f, items, count, more, display, amount) => {
   out.more_items = more;
   out.items_display = display;
   out.amount_display = amount;
+  out.refunded = refunded;
+  out.refunded_full = refunded === 'full' ? 'yes' : '';
+  out.refunded_display = refundedAmount;
   return out;
 };
 
@@ -132,13 +187,15 @@ const copyEntry: EntryMaker = (f, items, count, more, display, amount) => {
  * literal: a copy per order at the cost of a row's fields object, not of an
  * object spread (several times slower, and a batch makes one per message).
  */
-function entryMaker(names: readonly string[] | undefined): EntryMaker {
+function entryMaker(names: readonly string[] | undefined, refunds: boolean): EntryMaker {
   if (!names || names.includes('__proto__')) return copyEntry;
   const keys = new Set(names);
   for (const v of ORDER_VALUES) keys.delete(v);
   const body = [...keys].map((k) => `${JSON.stringify(k)}: f[${JSON.stringify(k)}]`);
   body.push('items: items', 'item_count: count', 'more_items: more', 'items_display: display', 'amount_display: amount');
-  return new Function('f', 'items', 'count', 'more', 'display', 'amount', `return { ${body.join(', ')} };`) as EntryMaker;
+  // Rows that cannot say a refund (no refund column): entries without those values (a template reads them as empty).
+  if (refunds) body.push('refunded: refunded', 'refunded_full: refunded === "full" ? "yes" : ""', 'refunded_display: refundedAmount');
+  return new Function('f', 'items', 'count', 'more', 'display', 'amount', 'refunded', 'refundedAmount', `return { ${body.join(', ')} };`) as EntryMaker;
 }
 
 /**
@@ -147,7 +204,9 @@ function entryMaker(names: readonly string[] | undefined): EntryMaker {
  * the same (a batch's file).
  */
 export function orderEntries(locale: string, names?: readonly string[], options: OrderOptions = {}): (orders: readonly OrderRowsLike[] | { fields: Record<string, string> }) => OrderEntry[] {
-  const make = entryMaker(names);
+  // Whether the rows can say a refund (orders.ts refundOf's fields): most files cannot, and their orders skip it.
+  const refunds = names === undefined || names.includes('amount_refunded') || names.includes('payment_status') || names.includes('refunded');
+  const make = entryMaker(names, refunds);
   const decimalComma = options.decimalComma === true;
   const perLine = options.amountPerLine === true;
   const itemsOf = options.itemsOf;
@@ -155,7 +214,11 @@ export function orderEntries(locale: string, names?: readonly string[], options:
     if (!Array.isArray(orders)) {
       // One row, one order (most customers): no order object to make first.
       const f = (orders as { fields: Record<string, string> }).fields;
-      if (itemsOf === undefined) return [make(f, [f], '1', '', itemText(f), f.amount === undefined ? '' : formatMoney(f.amount, f.currency, f.locale || locale, decimalComma))];
+      if (itemsOf === undefined) {
+        const amount = f.amount === undefined ? '' : formatMoney(f.amount, f.currency, f.locale || locale, decimalComma);
+        const refunded = refunds ? refundOf(f, decimalComma) : '';
+        return [make(f, [f], '1', '', itemText(f), amount, refunded, refunded === '' ? '' : refundedDisplay(refunded, f, amount, f.locale || locale, decimalComma))];
+      }
       orders = [{ rows: [{ fields: f }], items: 1 }];
     }
     const list = orders as readonly OrderRowsLike[];
@@ -191,7 +254,8 @@ export function orderEntries(locale: string, names?: readonly string[], options:
         const a = rows.length === 1 ? { amount: first.amount, currency: first.currency } : orderAmount(rows, decimalComma, perLine);
         amount = formatMoney(a.amount, a.currency, first.locale || locale, decimalComma);
       }
-      out[o] = make(first, items, count === 1 ? '1' : String(count), more > 0 ? String(more) : '', display, amount);
+      const refunded = refunds ? refundOf(first, decimalComma) : '';
+      out[o] = make(first, items, count === 1 ? '1' : String(count), more > 0 ? String(more) : '', display, amount, refunded, refunded === '' ? '' : refundedDisplay(refunded, first, amount, first.locale || locale, decimalComma));
     }
     return out;
   };

@@ -59,6 +59,9 @@ const SHOPIFY: Preset = {
     Total: 'amount',
     Currency: 'currency',
     'Created at': 'order_date',
+    // An order refunded since: paid → refunded / partially_refunded, and how much (orders.ts refundOf).
+    'Financial Status': 'payment_status',
+    'Refunded Amount': 'amount_refunded',
   },
   nameFrom: ['Shipping Name'],
   // Shopify writes the order's own columns on its first line only.
@@ -149,6 +152,10 @@ const STRIPE: Preset = {
     Description: 'product',
     Amount: 'amount',
     Currency: 'currency',
+    // A charge refunded since (a double charge's duplicate): said so in the letters (orders.ts refundOf).
+    'Amount Refunded': 'amount_refunded',
+    Status: 'payment_status',
+    Refunded: 'refunded',
     'Created (UTC)': 'order_date',
     'Created date (UTC)': 'order_date',
     Created: 'order_date',

@@ -45,7 +45,7 @@ async function run(file: string, extra: string[] = []): Promise<{ code: number; 
 }
 
 describe('Shopify, as exported today', () => {
-  it('orders export with a BOM and CRLF, then the customers export: an empty Billing Name takes the Shipping Name; refunded, cancelled and business orders listed once with their products; a POS order without email rejected with its reason; counts add up', async () => {
+  it('orders export with a BOM and CRLF, then the customers export: an empty Billing Name takes the Shipping Name; refunded, cancelled and business orders listed once with their products (a refund said, in full or how much: Financial Status, Refunded Amount); a POS order without email rejected with its reason; counts add up', async () => {
     const { code, stderr, byTo, rejects } = await run('shopify-orders-bom-crlf.csv');
     expect(code).toBe(1);
     expect(stderr.split('\n')[0]).toBe('apologize: reading a Shopify orders export');
@@ -57,9 +57,9 @@ describe('Shopify, as exported today', () => {
     // Her address in capitals later in the file: the same customer, one letter.
     expect(lea.orders).toEqual(['- Order #2001: Sencha Kyoto ×2, Tea Sampler, "Winter" edition ×1 (€45.90)', '- Order #2007: Earl Grey ×1 (€9.50)']);
     expect(byTo.get('alan@example.co.uk')!.greeting).toBe('Hi Alan,');
-    expect(byTo.get('alan@example.co.uk')!.orders).toEqual(['This concerns your order #2002 (Lapsang Souchong ×3, £30.00).']);
+    expect(byTo.get('alan@example.co.uk')!.orders).toEqual(['This concerns your order #2002 (Lapsang Souchong ×3, £30.00, refunded).']);
     expect(byTo.get('accounts@harbour-deli.example')!.greeting).toBe('Hello,');
-    expect(byTo.get('accounts@harbour-deli.example')!.orders).toEqual(['This concerns your order #2003 (Darjeeling 1kg ×40, Rooibos, vanilla ×1, £1,234.56).']);
+    expect(byTo.get('accounts@harbour-deli.example')!.orders).toEqual(['This concerns your order #2003 (Darjeeling 1kg ×40, Rooibos, vanilla ×1, £1,234.56, £25.00 refunded).']);
     expect(byTo.get('siobhan@example.ie')!.greeting).toBe('Hi Siobhán,');
     expect(byTo.get('jr@example.com')!.greeting).toBe('Hello,');
     expect(byTo.get('jr@example.com')!.orders).toEqual(['This concerns your order #2006 (Tea Chest ×1, $1,234.50).']);
@@ -126,14 +126,18 @@ async function webToffee(): Promise<void> {
 }
 
 describe('Stripe', () => {
-  it('the newer payments layout: "Created date (UTC)" dates each charge, "1,000.00" read as a thousand; a description that is no name falls back to the card, then the shipping name; a charge without an email is rejected', async () => {
+  it('the newer payments layout: "Created date (UTC)" dates each charge, "1,000.00" read as a thousand; a refunded charge said to be refunded (in full, or how much); a description that is no name falls back to the card, then the shipping name; a charge without an email is rejected', async () => {
     const { code, stderr, byTo, rejects } = await run('stripe-unified-payments.csv');
     expect(code).toBe(1);
-    expect(summaryLine(stderr)).toMatch(/^apologize: 4 rows read, 2 messages \(3 rows, 1 grouped into them\), 1 rejected /);
-    expect(rejects).toEqual([['5', 'email is missing']]);
+    expect(summaryLine(stderr)).toMatch(/^apologize: 5 rows read, 2 messages \(4 rows, 2 grouped into them\), 1 rejected /);
+    expect(rejects).toEqual([['6', 'email is missing']]);
     const dana = byTo.get('dana@example.com')!;
     expect(dana.greeting).toBe('Hi Dana,');
-    expect(dana.orders).toEqual(['- A payment on 2026-07-05 14:02:11: Annual wholesale plan ($1,000.00)', '- A payment on 2026-07-05 14:02:12: Annual wholesale plan ($1,000.00)']);
+    expect(dana.orders).toEqual([
+      '- A payment on 2026-07-05 14:02:11: Annual wholesale plan ($1,000.00)',
+      '- A payment on 2026-07-05 14:02:12: Annual wholesale plan ($1,000.00, refunded)',
+      '- A payment on 2026-07-06 09:30:00: Sample crate ($250.00, $100.00 refunded)',
+    ]);
     const kai = byTo.get('kai@example.de')!;
     expect(kai.to![0]!.name).toBe('Kai Schmidt');
     expect(kai.greeting).toBe('Hi Kai,');

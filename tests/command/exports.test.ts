@@ -141,14 +141,14 @@ describe('other platforms', () => {
     expect(byTo.get('einkauf@cafe-central.example')!.greeting).toBe('Hello,');
   });
 
-  it('Stripe payments: Customer Email, the cardholder when the description is no name, each charge listed with its amount (the double charge shows)', async () => {
+  it('Stripe payments: Customer Email, the cardholder when the description is no name, each charge listed with its amount (the double charge shows, its refunded duplicate said to be refunded)', async () => {
     const { code, stderr, byTo } = await letters('stripe-payments.csv');
     expect(code).toBe(0);
     expect(stderr.split('\n')[0]).toBe('apologize: reading a Stripe payments export');
     const tom = byTo.get('tom@example.com')!;
     expect(tom.to![0]!.name).toBe('Tom Baker');
     expect(tom.greeting).toBe('Hi Tom,');
-    expect(orderLines(tom)).toEqual(['- A payment on 2026-07-03 08:01: Monthly tea box (£19.00)', '- A payment on 2026-07-03 08:01: Monthly tea box (£19.00)']);
+    expect(orderLines(tom)).toEqual(['- A payment on 2026-07-03 08:01: Monthly tea box (£19.00)', '- A payment on 2026-07-03 08:01: Monthly tea box (£19.00, refunded)']);
     const ines = byTo.get('ines@example.es')!;
     expect(ines.greeting).toBe('Hi Inés,');
     expect(orderLines(ines)).toEqual(['This concerns your payment of €24.00 on 2026-07-03 08:02 (Monthly tea box).']);

@@ -45,7 +45,9 @@ describe('presets', () => {
   it("Shopify: Name is the order id, Billing Name the name, Shipping Name ignored but the name's fallback; --map overrides", () => {
     const header = ['Name', 'Email', 'Financial Status', 'Lineitem name', 'Lineitem quantity', 'Total', 'Currency', 'Billing Name', 'Shipping Name'];
     const cols = mapColumns(header, new Map(), presetFor('shopify', header));
-    expect(cols.fields).toEqual(['order_id', 'email', 'financial_status', 'product', 'quantity', 'amount', 'currency', 'name', '_shipping_name']);
+    expect(cols.fields).toEqual(['order_id', 'email', 'payment_status', 'product', 'quantity', 'amount', 'currency', 'name', '_shipping_name']);
+    // Financial Status is read for refunds, and is still recipient.financial_status.
+    expect(cols.index.get('financial_status')).toBe(2);
     expect(cols.nameFrom).toEqual([8]);
     expect(cols.carry).toEqual(expect.arrayContaining([1, 5, 6, 7]));
     const mapped = mapColumns(header, new Map([['shipping_name', 'name']]), presetFor('shopify', header));
