@@ -169,7 +169,9 @@ function writeCrlfValue(out: Out, at: number, v: string): number {
 /** `out.set(p, at)`, returning where it ends: a short piece ("Hi ", ",\n\n") copied byte by byte, cheaper than the call. */
 function copyBytes(out: Buffer, at: number, p: Buffer): number {
   const n = p.length;
-  out.set(p, at);
+  if (n <= 16) {
+    for (let i = 0; i < n; i++) out[at + i] = p[i]!;
+  } else out.set(p, at);
   return at + n;
 }
 
