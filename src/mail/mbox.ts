@@ -54,17 +54,44 @@ export function writeText(t: ByteTarget, text: string): void {
  * mboxrd quoting; any other message is written as `toMboxEntry` gives it.
  */
 export function writeMboxEntry(msg: Message, t: ByteTarget): void {
+  if (!writeShaped(msg, t, false)) writeText(t, toMboxEntry(msg));
+}
+
+/**
+ * The .eml writer: exactly `toRfc5322(msg, '\r\n')`, as bytes. A message cut
+ * from a cached shape is written from the shape's bytes as the mbox writer
+ * writes it (without the separator line and the closing blank line, every
+ * line ending in CRLF); any other message from its text.
+ */
+export function writeEmlEntry(msg: Message, t: ByteTarget): void {
+  if (!writeShaped(msg, t, true)) writeText(t, toRfc5322(msg, '\r\n'));
+}
+
+/** The To line for an .eml file: writeToLine's bytes, with a folded line's LF made CRLF. */
+const toScratch: ByteTarget = {
+  buf: Buffer.allocUnsafe(1024),
+  used: 0,
+  ensure(n: number) {
+    if (this.used + n > this.buf.length) {
+      const b = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.used + n));
+      this.buf.copy(b, 0, 0, this.used);
+      this.buf = b;
+    }
+  },
+};
+
+/** A shaped message's entry, written from the shape's bytes (`crlf`: an .eml file's); false, writing nothing, when it must be written from its text. */
+function writeShaped(msg: Message, t: ByteTarget, crlf: boolean): boolean {
   const shaped = msg.shaped;
   const facts = msg.bodyFacts;
-  if (!shaped || !facts || !facts.fromSafe || !facts.crFree || facts.maxOctets > 998 || msg.html !== undefined) {
-    writeText(t, toMboxEntry(msg));
-    return;
-  }
-  const cut = (shaped.shape.mbox ??= cutBody(shaped.shape)) as ShapeBytes;
-  const head = cut.fixedHeaders ? headFor(cut, msg, facts.ascii) : undefined;
+  if (!shaped || !facts || (!crlf && !facts.fromSafe) || !facts.crFree || facts.maxOctets > 998 || msg.html !== undefined) return false;
+  const mboxCut = (shaped.shape.mbox ??= cutBody(shaped.shape, false)) as ShapeBytes;
+  const cut = crlf ? (mboxCut.crlf ??= cutBody(shaped.shape, true)) : mboxCut;
+  const head = cut.fixedHeaders ? headFor(cut, msg, facts.ascii, crlf) : undefined;
+  if (crlf && !head) return false;
   const values = shaped.values;
-  // Room for everything but the To line (writeToLine makes its own): 3 octets per UTF-16 unit at most.
-  let need = cut.bodyBytes + 1;
+  // Room for everything but the To line (writeToLine makes its own): 3 octets per UTF-16 unit at most (a value's LF made CRLF: 2).
+  let need = cut.bodyBytes + 2;
   for (const slot of cut.slots) need += 3 * values[slot]!.length;
   let text: string | undefined;
   if (head) {
@@ -82,6 +109,20 @@ export function writeMboxEntry(msg: Message, t: ByteTarget): void {
       const p = pieces[i]!;
       if (typeof p !== 'number') at = copyBytes(out, at, p);
       else if (p === TO_SLOT) {
+        if (crlf) {
+          const s = toScratch;
+          s.used = 0;
+          writeToLine(s, msg.to!);
+          const line = s.buf.subarray(0, s.used);
+          const folded = line.includes(10) ? line.toString('utf8').replaceAll('\n', '\r\n') : undefined;
+          t.used = at;
+          t.ensure(need + (folded === undefined ? line.length : 3 * folded.length) + 2); // may grow the buffer: what is written so far is kept
+          out = t.buf as Out;
+          at = folded === undefined ? copyBytes(out, at, line) : at + out.utf8Write(folded, at);
+          out[at++] = 13;
+          out[at++] = 10;
+          continue;
+        }
         t.used = at;
         writeToLine(t, msg.to!);
         t.ensure(need); // writeToLine may have flushed or grown the buffer: the rest still fits
@@ -93,19 +134,44 @@ export function writeMboxEntry(msg: Message, t: ByteTarget): void {
     }
   } else at += out.utf8Write(text!, at);
   const body = cut.body;
+  const bodyAt = at;
   for (let i = 0; i < body.length; i++) {
     const p = body[i]!;
-    if (typeof p === 'number') at = writeValue(out, at, values[p]!);
+    if (typeof p === 'number') at = crlf ? writeCrlfValue(out, at, values[p]!) : writeValue(out, at, values[p]!);
     else at = copyBytes(out, at, p);
   }
-  out[at++] = 10; // the blank line that ends an mbox entry
+  if (crlf) {
+    // toRfc5322 ends the body with a line end when it has none.
+    if (at === bodyAt || out[at - 1] !== 10) {
+      out[at++] = 13;
+      out[at++] = 10;
+    }
+  } else out[at++] = 10; // the blank line that ends an mbox entry
   t.used = at;
+  return true;
+}
+
+/** writeValue for an .eml file: a value's LF (the only line end a crFree body has) becomes CRLF. */
+function writeCrlfValue(out: Out, at: number, v: string): number {
+  const n = v.length;
+  if (n <= 48) {
+    let i = 0;
+    for (; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c >= 0x80 || c === 10) break;
+      out[at + i] = c;
+    }
+    if (i === n) return at + n;
+  }
+  return at + out.utf8Write(v.includes('\n') ? v.replaceAll('\n', '\r\n') : v, at);
 }
 
 /** `out.set(p, at)`, returning where it ends: a short piece ("Hi ", ",\n\n") copied byte by byte, cheaper than the call. */
 function copyBytes(out: Buffer, at: number, p: Buffer): number {
   const n = p.length;
-  out.set(p, at);
+  if (n <= 16) {
+    for (let i = 0; i < n; i++) out[at + i] = p[i]!;
+  } else out.set(p, at);
   return at + n;
 }
 
@@ -139,6 +205,8 @@ interface ShapeBytes {
   bodyBytes: number;
   /** The slots of the body, in order (with repeats). */
   slots: number[];
+  /** The same for an .eml file (CRLF line ends, no separator line), kept beside the mbox one. */
+  crlf?: ShapeBytes;
 }
 
 interface Head {
@@ -158,7 +226,7 @@ const TO_SLOT = 0;
 const ID_SLOT = 1;
 const RE_SLOT = 2;
 
-function cutBody(shape: MessageShape): ShapeBytes {
+function cutBody(shape: MessageShape, crlf: boolean): ShapeBytes {
   const body: (Buffer | number)[] = [];
   const slots: number[] = [];
   let bodyBytes = 0;
@@ -167,7 +235,7 @@ function cutBody(shape: MessageShape): ShapeBytes {
       body.push(p);
       slots.push(p);
     } else if (p !== '') {
-      const b = Buffer.from(p, 'utf8');
+      const b = Buffer.from(crlf ? p.replaceAll('\n', '\r\n') : p, 'utf8');
       body.push(b);
       bodyBytes += b.length;
     }
@@ -181,7 +249,7 @@ function cutBody(shape: MessageShape): ShapeBytes {
  * the per-message parts, cut at the marks. Messages of one shape share their
  * sender, date, Subject and template headers (MessageShape says so).
  */
-function headFor(cut: ShapeBytes, msg: Message, ascii: boolean): Head | undefined {
+function headFor(cut: ShapeBytes, msg: Message, ascii: boolean, crlf: boolean): Head | undefined {
   const form = msg.idForm && msg.idA !== undefined && msg.idB !== undefined ? msg.idForm : undefined;
   const variant = (ascii ? 1 : 0) | (msg.to ? 2 : 0) | (msg.inReplyTo ? 4 : 0) | (form ? 8 : 0);
   let head = cut.heads[variant];
@@ -199,13 +267,15 @@ function headFor(cut: ShapeBytes, msg: Message, ascii: boolean): Head | undefine
       key: msg.key,
       stage: msg.stage,
     };
-    const text = `${mboxSeparator(msg.from, msg.date)}${headerLines(marked).join('\n')}\n${plainMimeLines(ascii ? '7bit' : '8bit')}\n\n`.replace(`To: ${TO}\n`, TO);
+    const lf = `${crlf ? '' : mboxSeparator(msg.from, msg.date)}${headerLines(marked).join('\n')}\n${plainMimeLines(ascii ? '7bit' : '8bit')}\n\n`.replace(`To: ${TO}\n`, TO);
+    // An .eml file's block: every LF made CRLF (a CR already there would be toRfc5322's other rule: no block).
+    const text = crlf ? lf.replaceAll('\n', '\r\n') : lf;
     const parts = text.split(MARK);
     const marks = parts.filter((_, i) => i % 2 === 1);
     const expected = [...(msg.to ? [TO] : []), ID, ...(msg.inReplyTo ? [RE, RE] : [])];
     head = null;
     // A mark anywhere else (an incident value holding one) would be misread: then no cached block.
-    if (marks.join() === expected.join()) {
+    if (marks.join() === expected.join() && !(crlf && lf.includes('\r'))) {
       const pieces: Head['pieces'] = [];
       let bytes = 0;
       parts.forEach((p, i) => {

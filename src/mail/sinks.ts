@@ -6,6 +6,7 @@ import type { ByteTarget, Message } from '../message.js';
 import { OutputError, UsageError } from '../errors.js';
 import { createExclusive, tempNameFor, writeNewFile } from './create.js';
 import { formatEntry, writeEnd, writeEntry, type BatchFormat } from './formats.js';
+import { writeEmlEntry } from './mbox.js';
 
 /** Where messages go. `write` resolves when the message is accepted (backpressure). */
 export interface Sink {
@@ -365,13 +366,21 @@ parentPort.on('message', (b) => {
 });
 `;
 
-/** One batch on its way to the writer thread: the final names, to name the one that failed. */
-interface Batch {
-  tmp: string[];
-  final: string[];
-  ends: number[];
-  buf: Buffer;
-  used: number;
+/** One batch on its way to the writer thread (the final names, to name the one that failed): a target the .eml writer writes into. */
+class Batch implements ByteTarget {
+  tmp: string[] = [];
+  final: string[] = [];
+  ends: number[] = [];
+  /** Room for BATCH_BYTES and a message more: the batch is sent once it holds BATCH_BYTES. */
+  buf = Buffer.allocUnsafeSlow(BATCH_BYTES + (BATCH_BYTES >> 2));
+  used = 0;
+  /** Grows (a message bigger than the room left): what is written is kept. */
+  ensure(n: number): void {
+    if (this.used + n <= this.buf.length) return;
+    const buf = Buffer.allocUnsafeSlow(Math.max(2 * this.buf.length, this.used + n));
+    this.buf.copy(buf, 0, 0, this.used);
+    this.buf = buf;
+  }
 }
 
 /**
@@ -469,22 +478,21 @@ export class FolderSink implements Sink {
   }
   private mode = 0;
 
-  /** Adds one file to the batch being filled; hands the batch over when full; waits when MAX_BATCHES wait. */
-  private toThread(text: string, tmp: string, final: string): Promise<void> | void {
+  /**
+   * Adds one file to the batch being filled, written by the .eml writer straight into the
+   * batch's buffer; hands the batch over when full; waits when MAX_BATCHES wait.
+   */
+  private toThread(msg: Message, tmp: string, final: string): Promise<void> | void {
     let b = this.batch;
-    if (b && b.used + 3 * text.length > b.buf.length && b.tmp.length > 0) {
-      this.send();
-      b = undefined;
-    }
     if (!b) {
-      b = { tmp: [], final: [], ends: [], buf: Buffer.allocUnsafeSlow(Math.max(BATCH_BYTES, 3 * text.length)), used: 0 };
+      b = new Batch();
       this.batch = b;
     }
-    b.used += (b.buf as Buffer & { utf8Write(s: string, at: number): number }).utf8Write(text, b.used);
+    writeEmlEntry(msg, b);
     b.tmp.push(tmp);
     b.final.push(final);
     b.ends.push(b.used);
-    if (b.tmp.length >= BATCH_FILES) this.send();
+    if (b.tmp.length >= BATCH_FILES || b.used >= BATCH_BYTES) this.send();
     if (this.sent.length >= MAX_BATCHES) return this.until(() => this.sent.length < MAX_BATCHES);
   }
 
@@ -530,7 +538,7 @@ export class FolderSink implements Sink {
     const inDir = (this.dirPrefix ??= folderPrefix(this.dir));
     const final = inDir + name;
     const tmp = this.staging !== undefined ? (this.stagingPrefix ??= folderPrefix(this.staging)) + name : `${inDir}.${this.salt}-${seq}.tmp`;
-    if (this.thread !== undefined || (++this.started > WORKER_AFTER && this.startThread())) return this.toThread(formatEntry(msg, 'eml', 0), tmp, final);
+    if (this.thread !== undefined || (++this.started > WORKER_AFTER && this.startThread())) return this.toThread(msg, tmp, final);
     const data = Buffer.from(formatEntry(msg, 'eml', 0), 'utf8');
     this.inFlight++;
     const fail = (err: NodeJS.ErrnoException, created: boolean) => {

@@ -16,8 +16,8 @@ import { validateIncident } from '../../src/incident/validate.js';
 import { displayNameProblem, MAX_NAME, parseMailbox, parseMailboxFully } from '../../src/mail/address.js';
 import { formatMailbox, headerLine } from '../../src/mail/encode.js';
 import { formatEntry } from '../../src/mail/formats.js';
-import { mboxSeparator, quoteFromLines, toMboxEntry, writeMboxEntry } from '../../src/mail/mbox.js';
-import { toLine, writeToLine } from '../../src/mail/rfc5322.js';
+import { mboxSeparator, quoteFromLines, toMboxEntry, writeEmlEntry, writeMboxEntry, writeText } from '../../src/mail/mbox.js';
+import { toLine, toRfc5322, writeToLine } from '../../src/mail/rfc5322.js';
 import type { ByteTarget, Message, Stage } from '../../src/message.js';
 import { prescanScattered } from '../../src/recipients/prescan.js';
 import { firstNameOf, type Recipient } from '../../src/recipients/recipient.js';
@@ -75,6 +75,14 @@ function direct(compose: Composer, r: Recipient, msg: Message): { text: string; 
 function comparable(m: Message | string) {
   if (typeof m === 'string') return m;
   return { ...m, text: m.text, messageId: m.messageId, shaped: m.shaped && { headers: m.shaped.shape.headers, body: m.shaped.shape.body, values: m.shaped.values } };
+}
+
+/** The .eml writer's bytes for msg, written after `before` (a message already in the target). */
+function emlBytes(msg: Message, before = ''): string {
+  const t = target();
+  writeText(t, before);
+  writeEmlEntry(msg, t);
+  return t.text().slice(before.length);
 }
 
 /** The mbox writer's bytes for msg. */
@@ -177,6 +185,8 @@ function checkAll(make: () => Composer, runs: number, seed: number, written?: Wr
       const eml = formatEntry(msg, 'eml', 0);
       expect(entry).toBe(`${mboxSeparator(msg.from, msg.date)}${quoteFromLines(eml.replace(/\r\n/g, '\n'))}\n`);
       expect(entry).toBe(toMboxEntry(msg));
+      expect(emlBytes(msg), "the .eml writer's bytes (from the shape when it can) are toRfc5322 with CRLF").toBe(toRfc5322(msg, '\r\n'));
+      expect(emlBytes(msg, 'x'.repeat(700)), 'the same after another message in the target').toBe(eml);
       showsAsTyped(entry, msg);
       const f = msg.bodyFacts;
       if (msg.shaped && f && f.fromSafe && f.crFree && f.maxOctets <= 998) {
