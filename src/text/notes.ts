@@ -36,6 +36,8 @@ const LEANING = new Set(['and', 'but', 'or', 'so', 'because', 'as', 'since', 'wh
 const PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'by', 'in', 'with', 'from', 'into', 'onto', 'against', 'via', 'through', 'under', 'over', 'off', 'out', 'back', 'up', 'down', 'away', 'as', 'and', 'or', 'before', 'after', 'until', 'till', 'since', 'during', 'within', 'without', 'between', 'same', 'today', 'yesterday', 'tomorrow', 'automatically', 'free', 'correctly', 'twice', 'again', 'already', 'immediately', 'straight', 'last', 'this', 'that', 'first', 'overnight']);
 /** Past tenses that take no object: never a passive note ("router failed" is not "the router was failed"). */
 const INTRANSITIVE = ['failed', 'crashed', 'happened', 'arrived', 'stopped', 'occurred', 'overheated', 'jammed', 'leaked', 'flooded', 'collapsed', 'tripped', 'worked', 'froze', 'died', 'disappeared', 'waited', 'shipped'];
+/** More past tenses that take no object, which may also stand before a noun ("an expired certificate"): never passive, but no finite verb either. */
+const NEVER_PASSIVE = /^(?:expired|lapsed|wilted|melted|spoiled|bounced|stalled|vanished|slipped|overflowed|queued|lagged|existed|remained|persisted|survived)$/u;
 /** Auxiliaries and verbs a clause is read by (a finite verb near the start of a piece). */
 const FINITE_WORDS = new Set([
   'am', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'do', 'does', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must',
@@ -62,7 +64,7 @@ const TAKES_OBJECT = /^(?:dispatched|shipped|sent|posted|refunded|processed|issu
 /** Participles of an arrangement made now for a later day: "booked for Monday" is booked already ("is booked", never "will be booked"). */
 const ARRANGED = /^(?:re)?(?:booked|scheduled|arranged|reserved|confirmed|planned|set)$/u;
 /** A phrasal verb that takes no object: "turned up" is never "was turned up". */
-const PHRASAL_INTRANSITIVE = /^(?:turned|showed|checked|signed|logged|timed|broke|ran|went|came|fell|gave) (?:up|in|out|down|over|through|off)$/u;
+const PHRASAL_INTRANSITIVE = /^(?:(?:turned|showed|checked|signed|logged|timed|broke|ran|went|came|fell|gave|pulled|walked|backed|woke|stepped|stayed|passed|stood|cropped|popped|blew|caught) (?:up|in|out|down|over|through|off|away|back)|called (?:in|off|back)|dropped out)$/u;
 
 const OBJECTS = new Set(['them', 'it', 'us', 'you', 'him', 'her', 'me']);
 /** A participle of a passive note is followed by where, when or how ("rolled back same day", "sent to the wrong patients"), never by its object. */
@@ -70,8 +72,12 @@ function passiveNext(after: string[]): boolean {
   if (after.length === 1) return true;
   const next = lowerWord(after[1]!);
   if (OBJECTS.has(next)) return false;
+  // "revoked the same day": when, not an object.
+  if (next === 'the' && /^(?:same|next|following|previous|day|morning|afternoon|evening)$/u.test(lowerWord(after[2] ?? ''))) return true;
+  // "picked up the wrong crate": a phrasal verb and its object, never a passive.
+  if (/^(?:up|out|off|down|back|away)$/u.test(next) && (DET.has(lowerWord(after[2] ?? '')) && !/^(?:same|next|following|previous)$/u.test(lowerWord(after[3] ?? '')) || OBJECTS.has(lowerWord(after[2] ?? '')))) return false;
   if (/^(?:a|an)$/u.test(next)) return /^(?:day|week|month|year|fortnight|few|couple|second|minute)/iu.test(lowerWord(after[2] ?? ''));
-  return PREPOSITIONS.has(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly)$/u.test(next);
+  return PREPOSITIONS.has(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly|incorrectly|badly|poorly|remotely|manually|securely|permanently)$/u.test(next);
 }
 /** The words of a piece up to where a new clause joins it ("… and his visits weren't reassigned"). */
 function ownClause(words: string[]): string[] {
@@ -115,7 +121,7 @@ function finiteAt(words: string[], from = 0, limit = 7): number {
     if (/^[a-z]{3,}ed$/u.test(w) && i > 0) {
       // "terminals declined all payments": a past tense with its object after it.
       const next = words[i + 1] ? lowerWord(words[i + 1]!) : '';
-      if (DET.has(next) && !['a', 'one', 'two', 'three'].includes(next) || OBJECTS.has(next)) return i;
+      if (DET.has(next) && !['a', 'one', 'two', 'three'].includes(next) && !(next === 'the' && /^(?:same|next|following|previous)$/u.test(lowerWord(words[i + 2] ?? ''))) || OBJECTS.has(next)) return i;
       // "mixed up which email…": a phrasal verb and its object.
       if (/^(?:up|out|off|down|over)$/u.test(next) && /^(?:the|a|an|our|your|their|which|what|who|its|his|her|them|it)$/u.test(lowerWord(words[i + 2] ?? ''))) return i;
     }
@@ -147,6 +153,7 @@ function capitalise(s: string): string {
 
 function isPlural(noun: string): boolean {
   const w = lowerWord(noun);
+  if (/^(?:staff|police|people|personnel|children|cattle)$/u.test(w)) return true;
   return /s$/u.test(w) && !/(?:ss|us|is|ics|news)$/u.test(w);
 }
 
@@ -178,6 +185,8 @@ function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
   }
   if (role === 'mistake' || role === 'cause') return 'past';
   if (role === 'commitment' && /^(?:every|each|any|all|whenever|before|after)(?![\p{L}])/iu.test(rest.trim())) return 'present';
+  // "billing checked by hand each month": what now happens every time.
+  if ((role === 'commitment' || role === 'action') && /(?<![\p{L}])(?:(?:each|every) (?:day|night|morning|evening|week|month|year|time|order|shift|job|visit|batch|run|delivery|booking)|daily|nightly|weekly|monthly|yearly|annually|hourly)(?![\p{L}])/iu.test(rest)) return 'present';
   return 'perfect';
 }
 
@@ -207,6 +216,7 @@ function withDeterminer(np: string, role: NoteRole): string {
   const head = words.map(lowerWord).join(' ');
   if (role === 'mistake' && isPlural(last) && !PEOPLE_BATCH.test(last) && !OURS.test(last)) return `your ${np}`;
   if (OURS.test(last) || OURS.test(head)) return `our ${np}`;
+  if (last === 'police') return `the ${np}`;
   if (isPlural(last)) return np;
   if (w0 === 'new' || w0 === 'second' || w0 === 'spare') return `a ${np}`;
   return `the ${np}`;
@@ -215,7 +225,13 @@ function withDeterminer(np: string, role: NoteRole): string {
 const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) && !/^(?:I|I'\p{L}+)$/u.test(s.split(/\s/u)[0]!) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** Predicate words a noun phrase is followed by in a note with its "is" dropped ("engineer off sick", "next delivery back on…"). */
-const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken)(?![\p{L}])/iu;
+const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken|offline|online)(?![\p{L}])/iu;
+
+/** Participles a thing "was never …" ("link never sent"): what is done to an order, a message or money. */
+const NEVER_DONE = /^(?:dispatched|shipped|sent|posted|refunded|processed|issued|delivered|collected|returned|emailed|texted|paid|applied|credited|cancelled|canceled|booked|logged|recorded|received|passed|ordered|updated|printed|packed|picked|signed|approved|checked|added|entered|fixed|actioned|raised|answered|forwarded)$/u;
+
+/** "by Friday", "by tomorrow", "by the end of the week": a state still to come ("will be back in your account by Friday"). */
+const BY_LATER = new RegExp(`(?<![\\p{L}])by (?:${DAY_NAME}|tomorrow|the end|end of|next|\\d{1,2} (?:${MONTHS.join('|')}))`, 'u');
 
 /** The head of a sentence a note opens with, made a clause where a rule is sure. */
 function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): { text: string; plural: boolean } {
@@ -233,7 +249,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   if (/^no need(?![\p{L}])/iu.test(piece)) return { text: `There's ${lowerFirst(piece)}`, plural: false };
   // "no duplicate check on the re-submit" (no verb) → "There was no duplicate check…".
   if (w0 === 'no' && words.length >= 2 && !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!)) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
-    return { text: `${role === 'mistake' || role === 'cause' ? 'There was' : "There's"} ${lowerFirst(piece)}`, plural: false };
+    const many = noHeadPlural(words);
+    return { text: `${role === 'mistake' || role === 'cause' ? (many ? 'There were' : 'There was') : many ? 'There are' : "There's"} ${lowerFirst(piece)}`, plural: false };
   }
   // What the reader is asked to do is an imperative as typed ("resubmit any run started in…"): no subject is made up for it.
   if (role === 'action') return { text: piece, plural: false };
@@ -246,7 +263,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   if (leadsAsVerb(words)) {
     const verb = lowerWord(words[0]!);
     const tense = tenseFor(role, rest, o.now);
-    const needsYou = /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? ''));
+    // "charged twice", "overcharged by £12", "billed for the full month": it was the reader who was charged.
+    const needsYou = /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? '')) || /^(?:(?:over|under|double-?|re)?charged|(?:over|double-?)?billed|invoiced)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:twice|again|by|for|too|double|the|on|at|in)$/iu.test(lowerWord(words[1] ?? ''));
     // "dispatched today": a verb that takes an object, said of the thing the letter is about.
     const needsIt = !needsYou && TAKES_OBJECT.test(verb) && /^(?:today|yesterday|tonight|this|last|earlier|on|at|same|first|by)$/iu.test(lowerWord(words[1] ?? ''));
     const obj = needsYou ? ' you' : needsIt ? ' it' : '';
@@ -258,7 +276,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   const toFollow = /^([\p{L}][\p{L}\s-]*?) to (?:follow|come)$/iu.exec(piece);
   if (toFollow && !PRONOUNS.has(w0) && finiteAt(words, 0) < 0) return { text: `${toFollow[1]} will follow`, plural: false };
   // "adding a duplicate-file check…": what we're doing.
-  if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && (DET.has(lowerWord(words[1]!)) || /^\p{Ll}/u.test(words[1]!)) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
+  if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && ingTakesObject(words) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
     return { text: `we're ${piece}`, plural: true };
   }
   if (PRONOUNS.has(w0) || /^(?:i|we|you|they)'/u.test(w0) || DET.has(w0) && finiteAt(words, 1) > 0 && !leadsPassive(words, 1)) {
@@ -273,6 +291,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     let i = np;
     const adverbs: string[] = [];
     while (i < words.length && /^(?:now|also|only|still|all|then|automatically|already)$/iu.test(lowerWord(words[i]!))) adverbs.push(words[i++]!);
+    // "tracking link never sent", "refund never processed": a thing was never done to (a person or part of ours "never called" did it: as typed).
+    if (adverbs.length === 0 && lowerWord(words[i] ?? '') === 'never' && NEVER_DONE.test(lowerWord(words[i + 1] ?? '')) && !OURS.test(lowerWord(words[np - 1]!)) && !PERSON.test(lowerWord(words[np - 1]!)) && passiveNext(words.slice(i + 1))) adverbs.push(words[i++]!);
     const negative = /^not$/iu.test(words[i] ?? '');
     if (negative) i++;
     const after = words.slice(i);
@@ -280,7 +300,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const phrasal = after.length > 1 && PHRASAL_INTRANSITIVE.test(`${lowerWord(after[0]!)} ${lowerWord(after[1]!)}`);
     // "any job not started within 1hr now flags to a supervisor": the participle qualifies the noun, a later verb is the sentence's.
     const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')));
-    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && !phrasal && !laterVerb && finiteAt(own, 1, 99) < 0 && passiveNext(after)) {
+    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && !NEVER_PASSIVE.test(lowerWord(after[0]!)) && !phrasal && !laterVerb && finiteAt(own, 1, 99) < 0 && passiveNext(after)) {
       const told = tenseFor(role, words.slice(np).join(' '), o.now);
       const tense = told === 'future' && ARRANGED.test(lowerWord(after[0]!)) ? 'present' : told;
       const aux = be(tense, plural, negative);
@@ -291,10 +311,13 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
       return { text: `${withDeterminer(head, role)} ${verbGroup} ${after.join(' ')}`, plural };
     }
     // "engineer off sick", "next delivery back on the normal schedule": the dropped "is".
-    if (after.length > 0 && PREDICATE.test(after[0]!) && !negative && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w))) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!))) {
-      const tense = role === 'mistake' || role === 'cause' ? 'past' : tenseFor(role, after.join(' '), o.now) === 'past' ? 'past' : 'present';
+    // "card machine down all morning", "booking site offline for 3 hours", "manager on leave": the same.
+    const downOrAway = after.length > 0 && (/^(?:offline|online)$/iu.test(lowerWord(after[0]!)) || lowerWord(after[0]!) === 'down' && (after.length === 1 || /^(?:for|since|all|in|at|from|until|till|between|because|overnight|again|today|yesterday|most|most|twice)$/iu.test(lowerWord(after[1]!))) || /^on (?:leave|holiday|annual leave|sick leave|maternity leave|paternity leave)(?![\p{L}])/iu.test(after.join(' ')));
+    if (after.length > 0 && (PREDICATE.test(after[0]!) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!)) || downOrAway) && !negative && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w)))) {
+      const told = tenseFor(role, after.join(' '), o.now);
+      const tense = role === 'mistake' || role === 'cause' ? 'past' : told === 'past' ? 'past' : told === 'future' || BY_LATER.test(after.join(' ')) ? 'future' : 'present';
       const since = /(?<![\p{L}])since(?![\p{L}])/iu.test(after.join(' ')) && role !== 'mistake' && role !== 'cause';
-      const aux = since ? (plural ? 'have been' : 'has been') : tense === 'past' ? (plural ? 'were' : 'was') : plural ? 'are' : 'is';
+      const aux = since ? (plural ? 'have been' : 'has been') : tense === 'past' ? (plural ? 'were' : 'was') : tense === 'future' ? 'will be' : plural ? 'are' : 'is';
       return { text: `${bareSubject(head, np, role)} ${aux} ${after.join(' ')}`, plural };
     }
     // "top-ups working again since…": the dropped "are".
@@ -308,6 +331,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     let at = finiteAt(words, np, 3);
     // "engineer never showed up": an adverb, then a past tense the word lists don't hold.
     if (at < 0 && /^(?:never|just|always|already|also|still)$/iu.test(lowerWord(words[np] ?? '')) && /^[a-z]{3,}ed$/u.test(lowerWord(words[np + 1] ?? ''))) at = np + 1;
+    if (at < 0 && NEVER_PASSIVE.test(lowerWord(words[np] ?? ''))) at = np;
     if (at < 0 && PHRASAL_INTRANSITIVE.test(`${lowerWord(words[np] ?? '')} ${lowerWord(words[np + 1] ?? '')}`)) at = np;
     if (at === np || (at > np && words.slice(np, at).every((w) => /^(?:now|also|only|still|then|never|always|just|already)$/iu.test(lowerWord(w))))) {
       return { text: `${bareSubject(head, np, role)} ${words.slice(np).join(' ')}`, plural };
@@ -330,6 +354,26 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     return { text: plural ? lowerFirst(piece) : `${/^[aeio]/iu.test(w0) ? 'an' : 'a'} ${lowerFirst(piece)}`, plural };
   }
   return { text: piece, plural: isPlural(words[0]!) };
+}
+
+/** "no pick lists", "no reminder texts for Friday": the noun after "no" (before any preposition) is plural. */
+function noHeadPlural(words: string[]): boolean {
+  let end = words.findIndex((w, k) => k > 0 && (PREPOSITIONS.has(lowerWord(w)) || LEANING.has(lowerWord(w)) || /[,;]$/u.test(words[k - 1]!)));
+  if (end < 0) end = words.length;
+  const last = words[end - 1];
+  return end > 1 && last !== undefined && isPlural(last) && !/^(?:less|loss|access|address|process|progress|business|glass|gas|bus)$/u.test(lowerWord(last));
+}
+
+/** "-ing" nouns a note opens with ("tracking link already emailed" is a link, not something we're doing). */
+const ING_NOUNS = new Set(['tracking', 'ticketing', 'invoicing', 'routing', 'labelling', 'labeling', 'picking', 'ordering', 'messaging', 'banking', 'accounting', 'catering', 'plumbing', 'roofing', 'housing', 'lighting', 'seating', 'landing', 'flooring', 'clothing', 'bedding', 'filling', 'icing', 'shopping', 'marketing', 'staffing', 'onboarding', 'boarding', 'listing', 'recording', 'posting', 'warning', 'rating', 'handling', 'housekeeping', 'bookkeeping', 'wiring', 'plating', 'packaging', 'ceiling', 'railing', 'fencing', 'decking', 'tiling', 'cladding', 'glazing', 'rendering', 'dressing', 'stuffing', 'topping', 'frosting', 'seasoning', 'servicing', 'logging', 'reporting', 'alerting', 'hosting', 'networking', 'testing']);
+/** "adding a second check", "moving to a new courier": an "-ing" verb before its object or where; a bare word after it is read only when no participle follows ("tracking link already emailed" is a noun phrase and a passive). */
+function ingTakesObject(words: string[]): boolean {
+  const next = lowerWord(words[1] ?? '');
+  if (DET.has(next) && next !== 'no' || OBJECTS.has(next)) return true;
+  // "tracking every parcel" is a verb; "tracking link" a noun.
+  if (ING_NOUNS.has(lowerWord(words[0]!))) return false;
+  if (PREPOSITIONS.has(next) || /^\d/u.test(next)) return true;
+  return /^\p{Ll}/u.test(words[1] ?? '') && !words.slice(1).some((w) => isParticiple(w) || isFinite(w));
 }
 
 /** A bare noun subject as a sentence opens with it: only a one-word noun, or one of ours, gets its word ("sick cover now triggers…" is left as typed). */
@@ -356,13 +400,15 @@ function nounPhraseEnd(words: string[]): number {
   while (i < words.length && i - start < 5) {
     const w = words[i]!;
     const lw = lowerWord(w);
-    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || /^[a-z]{3,}ing$/u.test(lw) && i > start || /^(?:never|always|just|ever|often|sometimes|usually)$/u.test(lw))) break;
+    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || lw === 'on' && /^(?:leave|holiday|annual|sick|maternity|paternity)$/u.test(lowerWord(words[i + 1] ?? '')) || /^[a-z]{3,}ing$/u.test(lw) && i > start || /^(?:never|always|just|ever|often|sometimes|usually)$/u.test(lw))) break;
     if (lw === 'and' && i > start && words[i + 1] && !PRONOUNS.has(lowerWord(words[i + 1]!)) && !DET.has(lowerWord(words[i + 1]!)) && !isParticiple(words[i + 1]!) && !isFinite(words[i + 1]!) && !/^[a-z]{3,}ing$/u.test(lowerWord(words[i + 1]!)) && !PREDICATE.test(words[i + 1]!)) {
       i++;
       continue;
     }
     if (PREPOSITIONS.has(lw) && !['last', 'this', 'that', 'first', 'same', 'free', 'back', 'second'].includes(lw) || LEANING.has(lw) && lw !== 'per') return 0;
     if (/[,;:]$/u.test(w)) return 0;
+    // "picker collects the wrong ones": a determiner after the noun opens a verb's object, so the words before hold a verb no list knows.
+    if (i > start && DET.has(lw)) return 0;
     if (isParticiple(w) && !NOT_PARTICIPLE.has(lw) && i === start) return 0;
     i++;
   }
@@ -502,7 +548,7 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions): string[] {
     }
     // "…, no call to tell you": what was missing, joined with "and".
     if (w0 === 'no' && (role === 'mistake' || role === 'cause') && curClause && !/^(?:one|longer|more|need)$/iu.test(lowerWord(words[1] ?? '')) && finiteAt(words, 1) < 0) {
-      cur = `${cur}, and there was ${text}`;
+      cur = `${cur}, and there ${noHeadPlural(words) ? 'were' : 'was'} ${text}`;
       continue;
     }
     // "no need to send it back", "no action needed": a sentence of its own.
