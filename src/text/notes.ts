@@ -173,7 +173,7 @@ function namedDay(text: string, now: Date | undefined): Date | undefined {
 
 function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
   if (/(?<![\p{L}])(?:same day|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening))(?![\p{L}])/iu.test(rest)) return 'past';
-  if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])/u.test(rest)) return 'past';
+  if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])|(?<![\p{L}])within (?:the hour|the day|an hour|minutes|hours|\d)/u.test(rest)) return 'past';
   if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return role === 'mistake' || role === 'cause' ? 'past' : 'present';
   if (/(?<![\p{L}])(?:tomorrow|next week)(?![\p{L}])/iu.test(rest)) return 'future';
   const day = namedDay(rest, now);
@@ -208,7 +208,8 @@ function withDeterminer(np: string, role: NoteRole): string {
   const words = np.split(/\s+/u);
   if (words.some((w) => lowerWord(w) === 'and')) return np;
   const w0 = lowerWord(words[0]!);
-  if (/^[a-z]{3,}ing$/u.test(w0) && words.length === 1) return np;
+  // "booking lost": a thing one has, "the booking"; "billing", "packing" (an activity) as typed.
+  if (/^[a-z]{3,}ing$/u.test(w0) && words.length === 1) return /^(?:booking|meeting|fitting|wedding|building|painting|recording|listing|setting|posting|viewing|screening|sitting|hearing|tasting|christening|reading)$/u.test(w0) ? `the ${np}` : np;
   if (DET.has(w0) || /^\d/u.test(w0) || PRONOUNS.has(w0) || /^\p{Lu}/u.test(words[0]!) && !/^\p{Lu}\p{Ll}+$/u.test(words[0]!)) return np;
   // A name the writer capitalised mid-note ("Tillpoint card terminals"): left as typed.
   if (/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.length > 1 && /^\p{Lu}/u.test(words[1]!)) return np;
@@ -219,6 +220,7 @@ function withDeterminer(np: string, role: NoteRole): string {
   if (last === 'police') return `the ${np}`;
   if (isPlural(last)) return np;
   if (w0 === 'new' || w0 === 'second' || w0 === 'spare') return `a ${np}`;
+  if (w0 === 'extra') return `an ${np}`;
   return `the ${np}`;
 }
 
@@ -228,7 +230,15 @@ const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) && !/^(?:I|I'\p{L}+)
 const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken|offline|online)(?![\p{L}])/iu;
 
 /** Participles a thing "was never …" ("link never sent"): what is done to an order, a message or money. */
-const NEVER_DONE = /^(?:dispatched|shipped|sent|posted|refunded|processed|issued|delivered|collected|returned|emailed|texted|paid|applied|credited|cancelled|canceled|booked|logged|recorded|received|passed|ordered|updated|printed|packed|picked|signed|approved|checked|added|entered|fixed|actioned|raised|answered|forwarded)$/u;
+const NEVER_DONE = /^(?:dispatched|shipped|sent|posted|refunded|processed|issued|delivered|collected|returned|emailed|texted|paid|applied|credited|cancelled|canceled|booked|logged|recorded|received|passed|ordered|updated|printed|packed|picked|signed|approved|checked|added|entered|fixed|actioned|raised|answered|forwarded|confirmed|scheduled|arranged|rebooked)$/u;
+
+/** What an exposure note says was (or was not) involved is told in the past: "no bank details were involved". */
+function exposureDone(role: NoteRole, participle: string, tense: Tense): Tense {
+  if (role !== 'exposure' || tense !== 'perfect') return tense;
+  return /^(?:involved|affected|included|impacted|exposed|accessed|compromised|viewed|leaked|shared|seen)$/iu.test(lowerWord(participle)) ? 'past' : tense;
+}
+
+const UNCOUNTABLE = /^(?:human error|operator error|user error|miscommunication|confusion|negligence|carelessness|bad weather|heavy traffic|traffic|weather|snow|flooding|congestion|demand|high demand|understaffing|corruption|damage|water damage|fraud|theft|sickness|illness|staff sickness)(?![\p{L}])/iu;
 
 /** "by Friday", "by tomorrow", "by the end of the week": a state still to come ("will be back in your account by Friday"). */
 const BY_LATER = new RegExp(`(?<![\\p{L}])by (?:${DAY_NAME}|tomorrow|the end|end of|next|\\d{1,2} (?:${MONTHS.join('|')}))`, 'u');
@@ -259,6 +269,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const m = /^((?:(?:all|the|some|many)\s+)?(?:[\p{Ll}-]+\s+)?)(customers|clients|members|users|subscribers|account holders)\s+(couldn't|could not|didn't|did not|weren't|were not|were|had|got|received|lost|saw|paid|can't|cannot)(?![\p{L}])/iu.exec(piece);
     if (m && !/^(?:some|many)\s/iu.test(m[1]!)) return { text: `you ${m[3]!.toLowerCase()}${piece.slice(m[0].length)}`, plural: true };
   }
+  // "showed up on the bill twice", "turned up late", "sold out": a verb that takes no object, opening the note, says nothing of who did it (a charge, an engineer, a stock line): as typed.
+  if (words.length > 1 && /^(?:showed up|turned up|ran out|went (?:down|off|out)|came (?:in|through|back)|fell (?:through|over|off|out)|broke down|sold out|timed out|dropped out|called in|popped up|cropped up|blew up)$/u.test(`${w0} ${lowerWord(words[1]!)}`)) return { text: piece, plural: false };
   // A participle opening the note: what we did.
   if (leadsAsVerb(words)) {
     const verb = lowerWord(words[0]!);
@@ -300,8 +312,14 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const phrasal = after.length > 1 && PHRASAL_INTRANSITIVE.test(`${lowerWord(after[0]!)} ${lowerWord(after[1]!)}`);
     // "any job not started within 1hr now flags to a supervisor": the participle qualifies the noun, a later verb is the sentence's.
     const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')));
-    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && !NEVER_PASSIVE.test(lowerWord(after[0]!)) && !phrasal && !laterVerb && finiteAt(own, 1, 99) < 0 && passiveNext(after)) {
-      const told = tenseFor(role, words.slice(np).join(' '), o.now);
+    // "found and on its way": "and" joins something no auxiliary fits, so the note is left as typed.
+    const joinsOther = after.some((w, k) => k > 0 && /^(?:and|or|\+)$/iu.test(w) && after[k + 1] !== undefined && (PREDICATE.test(lowerWord(after[k + 1]!)) || /^(?:on|in|at|with)$/iu.test(lowerWord(after[k + 1]!)) && !/^\p{Lu}/u.test(after[k + 2] ?? '')));
+    // "fridge door left open overnight": "left" with the state it was left in is a passive.
+    if (joinsOther && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && finiteAt(own, 1, 99) < 0) return { text: piece, plural };
+    const leftIn = /^left$/iu.test(after[0] ?? '') && /^(?:open|on|off|unlocked|unattended|behind|outside|running|unplugged|unsigned)$/iu.test(lowerWord(after[1] ?? ''));
+    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && !NEVER_PASSIVE.test(lowerWord(after[0]!)) && !phrasal && !laterVerb && !joinsOther && (leftIn || finiteAt(own, 1, 99) < 0 && passiveNext(after))) {
+      // "every order weighed before dispatch": the quantifier of the noun says it is what always happens.
+      const told = tenseFor(role, words.slice(np).join(' '), o.now) === 'perfect' && role === 'commitment' && /^(?:every|each)$/iu.test(lowerWord(words[0]!)) ? 'present' : exposureDone(role, after[0]!, tenseFor(role, words.slice(np).join(' '), o.now));
       const tense = told === 'future' && ARRANGED.test(lowerWord(after[0]!)) ? 'present' : told;
       const aux = be(tense, plural, negative);
       const adv = adverbs.length ? ` ${adverbs.join(' ')}` : '';
@@ -312,7 +330,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     }
     // "engineer off sick", "next delivery back on the normal schedule": the dropped "is".
     // "card machine down all morning", "booking site offline for 3 hours", "manager on leave": the same.
-    const downOrAway = after.length > 0 && (/^(?:offline|online)$/iu.test(lowerWord(after[0]!)) || lowerWord(after[0]!) === 'down' && (after.length === 1 || /^(?:for|since|all|in|at|from|until|till|between|because|overnight|again|today|yesterday|most|most|twice)$/iu.test(lowerWord(after[1]!))) || /^on (?:leave|holiday|annual leave|sick leave|maternity leave|paternity leave)(?![\p{L}])/iu.test(after.join(' ')));
+    const downOrAway = after.length > 0 && (/^(?:offline|online)$/iu.test(lowerWord(after[0]!)) || lowerWord(after[0]!) === 'down' && (after.length === 1 || /^(?:for|since|all|in|at|from|until|till|between|because|overnight|again|today|yesterday|most|twice|so|and)$/iu.test(lowerWord(after[1]!))) || /^on (?:leave|holiday|annual leave|sick leave|maternity leave|paternity leave)(?![\p{L}])/iu.test(after.join(' ')));
     if (after.length > 0 && (PREDICATE.test(after[0]!) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!)) || downOrAway) && !negative && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w)))) {
       const told = tenseFor(role, after.join(' '), o.now);
       const tense = role === 'mistake' || role === 'cause' ? 'past' : told === 'past' ? 'past' : told === 'future' || BY_LATER.test(after.join(' ')) ? 'future' : 'present';
@@ -351,14 +369,15 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   // A cause that is a noun phrase ("expired security certificate on the link…"): its article.
   if (first && (role === 'cause' || role === 'commitment') && !/^(?:never|not|always|only|also|just|still|even|then|now|ever|once|twice)$/u.test(w0) && causeIsNoun(piece) && !DET.has(w0) && /^\p{Ll}|^\p{Lu}\p{Ll}+$/u.test(words[0]!) && !/^\p{Lu}/u.test(words[1] ?? '')) {
     const plural = isPlural(words.find((_w, k) => k > 0 && PREPOSITIONS.has(lowerWord(words[k + 1] ?? 'on'))) ?? words[0]!);
-    return { text: plural ? lowerFirst(piece) : `${/^[aeio]/iu.test(w0) ? 'an' : 'a'} ${lowerFirst(piece)}`, plural };
+    // "human error", "miscommunication", "bad weather": no article for what cannot be counted.
+    return { text: plural || UNCOUNTABLE.test(piece) ? lowerFirst(piece) : `${/^[aeio]/iu.test(w0) ? 'an' : 'a'} ${lowerFirst(piece)}`, plural };
   }
   return { text: piece, plural: isPlural(words[0]!) };
 }
 
 /** "no pick lists", "no reminder texts for Friday": the noun after "no" (before any preposition) is plural. */
 function noHeadPlural(words: string[]): boolean {
-  let end = words.findIndex((w, k) => k > 0 && (PREPOSITIONS.has(lowerWord(w)) || LEANING.has(lowerWord(w)) || /[,;]$/u.test(words[k - 1]!)));
+  let end = words.findIndex((w, k) => k > 0 && (PREPOSITIONS.has(lowerWord(w)) || LEANING.has(lowerWord(w)) || PREDICATE.test(lowerWord(w)) || k > 1 && isParticiple(w) || /[,;]$/u.test(words[k - 1]!)));
   if (end < 0) end = words.length;
   const last = words[end - 1];
   return end > 1 && last !== undefined && isPlural(last) && !/^(?:less|loss|access|address|process|progress|business|glass|gas|bus)$/u.test(lowerWord(last));
@@ -381,7 +400,7 @@ function bareSubject(head: string, np: number, role: NoteRole): string {
   const words = head.split(/\s+/u);
   if (DET.has(lowerWord(words[0]!)) || /^\d/u.test(words[0]!)) return head;
   if (/^(?:next|first|last|same|following)$/iu.test(words[0]!)) return `the ${head}`;
-  if (/^(?:new|second|spare)$/iu.test(words[0]!)) return isPlural(words[words.length - 1]!) ? head : `a ${head}`;
+  if (/^(?:new|second|spare|extra|another)$/iu.test(words[0]!)) return /^another$/iu.test(words[0]!) || isPlural(words[words.length - 1]!) ? head : `${/^extra$/iu.test(words[0]!) ? 'an' : 'a'} ${head}`;
   if (np <= 3 && !isPlural(words[words.length - 1]!) || OURS.test(lowerWord(words[words.length - 1]!)) || role === 'mistake' && isPlural(words[words.length - 1]!)) return withDeterminer(head, role);
   return head;
 }
@@ -496,7 +515,7 @@ const IMPERATIVE = /^(?:please\s+)?(?:call|ring|phone|email|e-mail|text|reply|wr
 const LEANS = /^(?:if|when|whenever|once|as soon as|after|before|while|until|till|because|since|unless|although|though)(?![\p{L}])/iu;
 
 /** One sentence of a note, its comma pieces made a sentence or attached properly. */
-function sentenceOf(raw: string, role: NoteRole, o: NoteOptions): string[] {
+function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false): string[] {
   const body = raw.replace(/[.!]+$/u, '').trim();
   if (body === '') return [];
   const end = /[?]$/u.test(raw) ? '' : '.';
@@ -577,7 +596,8 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions): string[] {
       continue;
     }
     // "…, we can bring them to you", "…, 14 alarms were activated": a sentence of its own.
-    if (curClause && !curLeans && !LEANING.has(w0) && isClause(words)) {
+    // (A sentence typed with its capital and full stop keeps its commas: "We're sorry, your order was late.")
+    if (curClause && !curLeans && !LEANING.has(w0) && isClause(words) && !(asProse && /^(?:we|i|you|they|it|there|our|your|the|this|that)(?![\p{L}])/iu.test(w0))) {
       flush();
       start(text, true);
       continue;
@@ -634,7 +654,9 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   t = onBeforeDays(t);
   const out: string[] = [];
   const made: string[] = [];
-  for (const s of sentences(t)) made.push(...sentenceOf(s, role, o));
+  // Typed as prose (a capital, a full stop at the end): a clause after a comma stays where the writer put it.
+  const asProse = /^[\p{Lu}]/u.test(typed) && /[.!]$/u.test(typed);
+  for (const s of sentences(t)) made.push(...sentenceOf(s, role, o, asProse));
   for (const s of made) {
     // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
     const words = s.replace(/[.!]+$/u, '').split(/\s+/u);
