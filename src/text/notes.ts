@@ -54,7 +54,7 @@ const MODAL_START = /^(?:should|will|would|can|could|may|might|must|is|are|was|w
 /** Irregular past participles (and their simple past for "we …"). */
 const IRREGULAR: Readonly<Record<string, string>> = {
   sent: 'sent', put: 'put', set: 'set', left: 'left', lost: 'lost', paid: 'paid', made: 'made', done: 'did', given: 'gave', taken: 'took', shown: 'showed', written: 'wrote', sold: 'sold',
-  built: 'built', held: 'held', kept: 'kept', cut: 'cut', shut: 'shut', found: 'found', told: 'told', brought: 'brought', bought: 'bought', caught: 'caught', stuck: 'stuck', broken: 'broke',
+  misread: 'misread', mislaid: 'mislaid', misheard: 'misheard', mistyped: 'mistyped', built: 'built', held: 'held', kept: 'kept', cut: 'cut', shut: 'shut', found: 'found', told: 'told', brought: 'brought', bought: 'bought', caught: 'caught', stuck: 'stuck', broken: 'broke',
   driven: 'drove', chosen: 'chose', forgotten: 'forgot', begun: 'began', spent: 'spent', rung: 'rang', read: 'read', split: 'split', reset: 'reset', rebuilt: 'rebuilt', resent: 'resent', remade: 'remade', withdrawn: 'withdrew', switched: 'switched',
 };
 const NOT_PARTICIPLE = new Set(['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred', 'sacred', 'naked', 'wicked', 'wretched', 'beloved', 'sped', 'led', 'fed', 'wed', 'used', 'interested', 'talented', 'skilled', 'limited', 'detailed', 'advanced', 'experienced', 'registered', 'dedicated', 'tinted', 'corrected', 'expired', 'booked', 'tailored', 'heated', 'coloured', 'colored', 'printed', 'signed', 'checked', 'repeated', 'updated', 'automated', 'united', 'assorted', 'mixed', 'frozen', 'chilled', 'refurbished', 'recorded', 'named', 'trusted']);
@@ -89,7 +89,7 @@ const lowerWord = (w: string) => w.toLowerCase().replace(/[’]/gu, "'").replace
 
 function isParticiple(word: string): boolean {
   const w = lowerWord(word);
-  if (w in IRREGULAR) return true;
+  if (w in IRREGULAR || /^(?:used|owed|axed|sued)$/u.test(w)) return true;
   return /^[a-z][a-z-]{2,}ed$/u.test(w) && !['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred'].includes(w);
 }
 
@@ -260,7 +260,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   // "no duplicate check on the re-submit" (no verb) → "There was no duplicate check…".
   if (w0 === 'no' && words.length >= 2 && !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!)) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
     const many = noHeadPlural(words);
-    return { text: `${role === 'mistake' || role === 'cause' ? (many ? 'There were' : 'There was') : many ? 'There are' : "There's"} ${lowerFirst(piece)}`, plural: false };
+    return { text: `${role === 'mistake' || role === 'cause' || role === 'exposure' ? (many ? 'There were' : 'There was') : many ? 'There are' : "There's"} ${lowerFirst(piece)}`, plural: false };
   }
   // What the reader is asked to do is an imperative as typed ("resubmit any run started in…"): no subject is made up for it.
   if (role === 'action') return { text: piece, plural: false };
@@ -274,6 +274,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   // A participle opening the note: what we did.
   if (leadsAsVerb(words)) {
     const verb = lowerWord(words[0]!);
+    // "fixed", "sorted": a verb that needs its object, alone; "We've fixed." is no sentence: as typed.
+    if (words.length === 1 && !INTRANSITIVE.includes(verb)) return { text: piece, plural: false };
     const tense = tenseFor(role, rest, o.now);
     // "charged twice", "overcharged by £12", "billed for the full month": it was the reader who was charged.
     const needsYou = /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? '')) || /^(?:(?:over|under|double-?|re)?charged|(?:over|double-?)?billed|invoiced)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:twice|again|by|for|too|double|the|on|at|in)$/iu.test(lowerWord(words[1] ?? ''));
@@ -352,6 +354,13 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     if (at < 0 && NEVER_PASSIVE.test(lowerWord(words[np] ?? ''))) at = np;
     if (at < 0 && PHRASAL_INTRANSITIVE.test(`${lowerWord(words[np] ?? '')} ${lowerWord(words[np + 1] ?? '')}`)) at = np;
     if (at === np || (at > np && words.slice(np, at).every((w) => /^(?:now|also|only|still|then|never|always|just|already)$/iu.test(lowerWord(w))))) {
+      const verb = lowerWord(words[at]!);
+      const next = lowerWord(words[at + 1] ?? '');
+      // "address checks added at checkout": "checks" was the noun's, and a participle follows: as typed.
+      if (/s$/u.test(verb) && words[at + 1] !== undefined && isParticiple(words[at + 1]!) && !DET.has(next)) return { text: piece, plural };
+      // "wine sent separately": a thing (no person of ours) and a verb done to things, with no object after it, is a passive no rule is sure of: as typed.
+      const thing = !OURS.test(lowerWord(words[np - 1]!)) && !PERSON.test(lowerWord(words[np - 1]!));
+      if (at === np && thing && (TAKES_OBJECT.test(verb) || NEVER_DONE.test(verb)) && !DET.has(next) && !OBJECTS.has(next) && !/^(?:up|out|off|down|back|away|over)$/u.test(next)) return { text: piece, plural };
       return { text: `${bareSubject(head, np, role)} ${words.slice(np).join(' ')}`, plural };
     }
     // "orders placed on Monday sat on our shelf": the reader's own, in the mistake.
