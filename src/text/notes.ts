@@ -73,9 +73,9 @@ function passiveNext(after: string[]): boolean {
   const next = lowerWord(after[1]!);
   if (OBJECTS.has(next)) return false;
   // "revoked the same day": when, not an object.
-  if (next === 'the' && /^(?:same|next|following|previous|day|morning|afternoon|evening)$/u.test(lowerWord(after[2] ?? ''))) return true;
+  if (next === 'the' && lowerWord(after[2] ?? '') === 'same') return true;
   // "picked up the wrong crate": a phrasal verb and its object, never a passive.
-  if (/^(?:up|out|off|down|back|away)$/u.test(next) && (DET.has(lowerWord(after[2] ?? '')) && !/^(?:same|next|following|previous)$/u.test(lowerWord(after[3] ?? '')) || OBJECTS.has(lowerWord(after[2] ?? '')))) return false;
+  if (/^(?:up|out|off|down|back|away)$/u.test(next) && (DET.has(lowerWord(after[2] ?? '')) && lowerWord(after[3] ?? '') !== 'same' || OBJECTS.has(lowerWord(after[2] ?? '')))) return false;
   if (/^(?:a|an)$/u.test(next)) return /^(?:day|week|month|year|fortnight|few|couple|second|minute)/iu.test(lowerWord(after[2] ?? ''));
   return PREPOSITIONS.has(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly|incorrectly|badly|poorly|remotely|manually|securely|permanently)$/u.test(next);
 }
@@ -121,7 +121,7 @@ function finiteAt(words: string[], from = 0, limit = 7): number {
     if (/^[a-z]{3,}ed$/u.test(w) && i > 0) {
       // "terminals declined all payments": a past tense with its object after it.
       const next = words[i + 1] ? lowerWord(words[i + 1]!) : '';
-      if (DET.has(next) && !['a', 'one', 'two', 'three'].includes(next) && !(next === 'the' && /^(?:same|next|following|previous)$/u.test(lowerWord(words[i + 2] ?? ''))) || OBJECTS.has(next)) return i;
+      if (DET.has(next) && !['a', 'one', 'two', 'three'].includes(next) && !(next === 'the' && lowerWord(words[i + 2] ?? '') === 'same') || OBJECTS.has(next)) return i;
       // "mixed up which email…": a phrasal verb and its object.
       if (/^(?:up|out|off|down|over)$/u.test(next) && /^(?:the|a|an|our|your|their|which|what|who|its|his|her|them|it)$/u.test(lowerWord(words[i + 2] ?? ''))) return i;
     }

@@ -237,6 +237,7 @@ describe('never worse than the note as typed', () => {
     expect(prose('charged twice', 'mistake')).toBe('we charged you twice.');
     expect(prose('overcharged by £12', 'mistake')).toBe('we overcharged you by £12.');
     expect(prose('access revoked same day', 'exposure')).toBe('the access was revoked the same day.');
+    expect(prose('box office reopened the next morning behind a queue', 'outcome')).toBe('our box office reopened the next morning behind a queue.');
     expect(prose('fridge door left open overnight', 'cause')).toBe('the fridge door was left open overnight.');
     expect(prose('batch code misread', 'cause')).toBe('the batch code was misread.');
     expect(prose('wrong template used', 'cause')).toBe('the wrong template was used.');
