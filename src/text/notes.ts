@@ -37,7 +37,7 @@ const PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'by', 'in', 'with', 'from
 /** Past tenses that take no object: never a passive note ("router failed" is not "the router was failed"). */
 const INTRANSITIVE = ['failed', 'crashed', 'happened', 'arrived', 'stopped', 'occurred', 'overheated', 'jammed', 'leaked', 'flooded', 'collapsed', 'tripped', 'worked', 'froze', 'died', 'disappeared', 'waited', 'shipped'];
 /** More past tenses that take no object, which may also stand before a noun ("an expired certificate"): never passive, but no finite verb either. */
-const NEVER_PASSIVE = /^(?:expired|lapsed|wilted|melted|spoiled|bounced|stalled|vanished|slipped|overflowed|queued|lagged|existed|remained|persisted|survived)$/u;
+const NEVER_PASSIVE = /^(?:showed|expired|lapsed|wilted|melted|spoiled|bounced|stalled|vanished|slipped|overflowed|queued|lagged|existed|remained|persisted|survived)$/u;
 /** Auxiliaries and verbs a clause is read by (a finite verb near the start of a piece). */
 const FINITE_WORDS = new Set([
   'am', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'do', 'does', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must',
@@ -54,7 +54,7 @@ const MODAL_START = /^(?:should|will|would|can|could|may|might|must|is|are|was|w
 /** Irregular past participles (and their simple past for "we …"). */
 const IRREGULAR: Readonly<Record<string, string>> = {
   sent: 'sent', put: 'put', set: 'set', left: 'left', lost: 'lost', paid: 'paid', made: 'made', done: 'did', given: 'gave', taken: 'took', shown: 'showed', written: 'wrote', sold: 'sold',
-  misread: 'misread', mislaid: 'mislaid', misheard: 'misheard', mistyped: 'mistyped', built: 'built', held: 'held', kept: 'kept', cut: 'cut', shut: 'shut', found: 'found', told: 'told', brought: 'brought', bought: 'bought', caught: 'caught', stuck: 'stuck', broken: 'broke',
+  stolen: 'stole', torn: 'tore', worn: 'wore', thrown: 'threw', blown: 'blew', hidden: 'hid', misread: 'misread', mislaid: 'mislaid', misheard: 'misheard', mistyped: 'mistyped', built: 'built', held: 'held', kept: 'kept', cut: 'cut', shut: 'shut', found: 'found', told: 'told', brought: 'brought', bought: 'bought', caught: 'caught', stuck: 'stuck', broken: 'broke',
   driven: 'drove', chosen: 'chose', forgotten: 'forgot', begun: 'began', spent: 'spent', rung: 'rang', read: 'read', split: 'split', reset: 'reset', rebuilt: 'rebuilt', resent: 'resent', remade: 'remade', withdrawn: 'withdrew', switched: 'switched',
 };
 const NOT_PARTICIPLE = new Set(['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred', 'sacred', 'naked', 'wicked', 'wretched', 'beloved', 'sped', 'led', 'fed', 'wed', 'used', 'interested', 'talented', 'skilled', 'limited', 'detailed', 'advanced', 'experienced', 'registered', 'dedicated', 'tinted', 'corrected', 'expired', 'booked', 'tailored', 'heated', 'coloured', 'colored', 'printed', 'signed', 'checked', 'repeated', 'updated', 'automated', 'united', 'assorted', 'mixed', 'frozen', 'chilled', 'refurbished', 'recorded', 'named', 'trusted']);
@@ -73,7 +73,7 @@ function passiveNext(after: string[]): boolean {
   const next = lowerWord(after[1]!);
   if (OBJECTS.has(next)) return false;
   // "revoked the same day": when, not an object.
-  if (next === 'the' && lowerWord(after[2] ?? '') === 'same') return true;
+  if (next === 'the' && (lowerWord(after[2] ?? '') === 'same' || /^(?:day|night|week|morning) (?:before|after)$/u.test(`${lowerWord(after[2] ?? '')} ${lowerWord(after[3] ?? '')}`))) return true;
   // "picked up the wrong crate": a phrasal verb and its object, never a passive.
   if (/^(?:up|out|off|down|back|away)$/u.test(next) && (DET.has(lowerWord(after[2] ?? '')) && lowerWord(after[3] ?? '') !== 'same' || OBJECTS.has(lowerWord(after[2] ?? '')))) return false;
   if (/^(?:a|an)$/u.test(next)) return /^(?:day|week|month|year|fortnight|few|couple|second|minute)/iu.test(lowerWord(after[2] ?? ''));
@@ -215,6 +215,8 @@ function withDeterminer(np: string, role: NoteRole): string {
   if (/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.length > 1 && /^\p{Lu}/u.test(words[1]!)) return np;
   const last = lowerWord(words[words.length - 1]!);
   const head = words.map(lowerWord).join(' ');
+  // "wrong meds": the wrong ones are nobody's but ours to name.
+  if (/^(?:wrong|right|correct|same|incorrect)$/u.test(w0)) return `the ${np}`;
   if (role === 'mistake' && isPlural(last) && !PEOPLE_BATCH.test(last) && !OURS.test(last)) return `your ${np}`;
   if (OURS.test(last) || OURS.test(head)) return `our ${np}`;
   if (last === 'police') return `the ${np}`;
@@ -323,6 +325,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
       // "every order weighed before dispatch": the quantifier of the noun says it is what always happens.
       const told = tenseFor(role, words.slice(np).join(' '), o.now) === 'perfect' && role === 'commitment' && /^(?:every|each)$/iu.test(lowerWord(words[0]!)) ? 'present' : exposureDone(role, after[0]!, tenseFor(role, words.slice(np).join(' '), o.now));
       const tense = told === 'future' && ARRANGED.test(lowerWord(after[0]!)) ? 'present' : told;
+      // "collected on Friday" with no date: last Friday or next, "has been … on Friday" is neither: as typed.
+      if (tense === 'perfect' && new RegExp(`(?<![\\p{L}])on ${DAY_NAME}(?![\\p{L}]|\\s+\\d)`, 'u').test(after.join(' ')) && !ARRANGED.test(lowerWord(after[0]!))) return { text: piece, plural };
       const aux = be(tense, plural, negative);
       const adv = adverbs.length ? ` ${adverbs.join(' ')}` : '';
       const auxWords = aux.split(' ');

@@ -242,6 +242,17 @@ describe('never worse than the note as typed', () => {
     expect(prose('batch code misread', 'cause')).toBe('the batch code was misread.');
     expect(prose('wrong template used', 'cause')).toBe('the wrong template was used.');
   });
+  it('a past tense that is no participle stays active; "stolen" is a participle; "the wrong X"', () => {
+    expect(prose('stock showed as available when it wasnt', 'mistake')).toBe("the stock showed as available when it wasn't.");
+    expect(prose('engineers van stolen', 'cause')).not.toMatch(/^an? /u);
+    expect(prose("engineer's van stolen", 'cause')).toBe("the engineer's van was stolen.");
+    expect(prose('wrong meds dispensed', 'mistake')).toBe('the wrong meds were dispensed.');
+    expect(prose('texts sent the day before every visit', 'commitment')).toBe('texts are sent the day before every visit.');
+  });
+  it('"has been done on Friday" is no tense: a weekday with no date after a passive is left as typed', () => {
+    expect(prose('sofa collected fri, new one delivered mon', 'outcome')).toBe('sofa collected on Friday, new one delivered on Monday.');
+    expect(prose('deposit refunded by bank transfer on friday 27 november', 'outcome')).toBe('the deposit will be refunded by bank transfer on Friday 27 November.');
+  });
   it('an exposure note says what was involved, and when, in the past', () => {
     expect(prose('no card details involved', 'exposure')).toBe('no card details were involved.');
     expect(prose('link disabled within the hour', 'exposure')).toBe('the link was disabled within the hour.');
