@@ -242,6 +242,9 @@ function exposureDone(role: NoteRole, participle: string, tense: Tense): Tense {
 
 const UNCOUNTABLE = /^(?:human error|operator error|user error|miscommunication|confusion|negligence|carelessness|bad weather|heavy traffic|traffic|weather|snow|flooding|congestion|demand|high demand|understaffing|corruption|damage|water damage|fraud|theft|sickness|illness|staff sickness)(?![\p{L}])/iu;
 
+/** What a check misses: said of the thing missed ("missed in the morning check" → "we missed it in the morning check"). */
+const MISSED = /^(?:missed|caught|flagged|spotted|noticed|overlooked|mislabelled|mislabeled|misfiled|lost|dropped|damaged)$/u;
+
 /** "by Friday", "by tomorrow", "by the end of the week": a state still to come ("will be back in your account by Friday"). */
 const BY_LATER = new RegExp(`(?<![\\p{L}])by (?:${DAY_NAME}|tomorrow|the end|end of|next|\\d{1,2} (?:${MONTHS.join('|')}))`, 'u');
 
@@ -280,9 +283,12 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     if (words.length === 1 && !INTRANSITIVE.includes(verb)) return { text: piece, plural: false };
     const tense = tenseFor(role, rest, o.now);
     // "charged twice", "overcharged by £12", "billed for the full month": it was the reader who was charged.
-    const needsYou = /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? '')) || /^(?:(?:over|under|double-?|re)?charged|(?:over|double-?)?billed|invoiced)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:twice|again|by|for|too|double|the|on|at|in)$/iu.test(lowerWord(words[1] ?? ''));
+    // ("moved to Friday" is the reader's visit; "moved to a new courier" is us.)
+    const needsYou = /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? '')) && (verb !== 'moved' || new RegExp(`^(?:${DAY_NAME}|\\d|tomorrow|next|another|later|earlier|the (?:\\d|next|following|morning|afternoon))`, 'iu').test(words.slice(2).join(' '))) || /^(?:(?:over|under|double-?|re)?charged|(?:over|double-?)?billed|invoiced)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:twice|again|by|for|too|double|the|on|at|in)$/iu.test(lowerWord(words[1] ?? ''));
     // "dispatched today": a verb that takes an object, said of the thing the letter is about.
-    const needsIt = !needsYou && TAKES_OBJECT.test(verb) && /^(?:today|yesterday|tonight|this|last|earlier|on|at|same|first|by)$/iu.test(lowerWord(words[1] ?? ''));
+    const needsIt = !needsYou && TAKES_OBJECT.test(verb) && /^(?:today|yesterday|tonight|this|last|earlier|on|at|same|first|by)$/iu.test(lowerWord(words[1] ?? '')) || !needsYou && (TAKES_OBJECT.test(verb) || NEVER_DONE.test(verb) || MISSED.test(verb)) && /^(?:in|to|into|during|from|with|without)$/iu.test(lowerWord(words[1] ?? ''));
+    // "missed by the night shift": a passive with its agent, whose subject the note doesn't say: as typed.
+    if (!needsYou && !TAKES_OBJECT.test(verb) && (NEVER_DONE.test(verb) || MISSED.test(verb)) && lowerWord(words[1] ?? '') === 'by' && !/^\d/u.test(words[2] ?? '')) return { text: piece, plural: false };
     const obj = needsYou ? ' you' : needsIt ? ' it' : '';
     const tail = rest ? ` ${rest}` : '';
     if (role === 'mistake' || role === 'cause' || tense === 'past') return { text: `we ${IRREGULAR[verb] ?? verb}${obj}${tail}`, plural: true };
@@ -323,8 +329,12 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const leftIn = /^left$/iu.test(after[0] ?? '') && /^(?:open|on|off|unlocked|unattended|behind|outside|running|unplugged|unsigned)$/iu.test(lowerWord(after[1] ?? ''));
     if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && !NEVER_PASSIVE.test(lowerWord(after[0]!)) && !phrasal && !laterVerb && !joinsOther && (leftIn || finiteAt(own, 1, 99) < 0 && passiveNext(after))) {
       // "every order weighed before dispatch": the quantifier of the noun says it is what always happens.
-      const told = tenseFor(role, words.slice(np).join(' '), o.now) === 'perfect' && role === 'commitment' && /^(?:every|each)$/iu.test(lowerWord(words[0]!)) ? 'present' : exposureDone(role, after[0]!, tenseFor(role, words.slice(np).join(' '), o.now));
+      const told0 = words.slice(0, np).some((w) => /\p{L}{2,}/u.test(w.replace(/^\d+x$/u, '')) || /^[£$€]\d/u.test(w));
+    if (!told0 && isParticiple(after[0] ?? '')) return { text: piece, plural };
+    const told = tenseFor(role, words.slice(np).join(' '), o.now) === 'perfect' && role === 'commitment' && /^(?:every|each)$/iu.test(lowerWord(words[0]!)) ? 'present' : exposureDone(role, after[0]!, tenseFor(role, words.slice(np).join(' '), o.now));
       const tense = told === 'future' && ARRANGED.test(lowerWord(after[0]!)) ? 'present' : told;
+      // "done by 5pm", "sent by Friday": has been … by a time is no tense (done already, or to be): as typed.
+      if (tense === 'perfect' && new RegExp(`(?<![\\p{L}])by (?:\\d{1,2}(?::\\d{2})?\\s?(?:am|pm)|${DAY_NAME}|tomorrow|tonight|noon|midday|the end)`, 'iu').test(after.join(' '))) return { text: piece, plural };
       // "collected on Friday" with no date: last Friday or next, "has been … on Friday" is neither: as typed.
       if (tense === 'perfect' && new RegExp(`(?<![\\p{L}])on ${DAY_NAME}(?![\\p{L}]|\\s+\\d)`, 'u').test(after.join(' ')) && !ARRANGED.test(lowerWord(after[0]!))) return { text: piece, plural };
       const aux = be(tense, plural, negative);

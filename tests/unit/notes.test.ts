@@ -253,6 +253,17 @@ describe('never worse than the note as typed', () => {
     expect(prose('sofa collected fri, new one delivered mon', 'outcome')).toBe('sofa collected on Friday, new one delivered on Monday.');
     expect(prose('deposit refunded by bank transfer on friday 27 november', 'outcome')).toBe('the deposit will be refunded by bank transfer on Friday 27 November.');
   });
+  it('a verb done to a thing, opening the note, gets "it" before where; before "by" (its agent) it is left as typed', () => {
+    expect(prose('missed in the morning check', 'cause')).toBe('we missed it in the morning check.');
+    expect(prose('sent to the wrong address', 'mistake')).toBe('we sent it to the wrong address.');
+    expect(prose('missed by the night shift', 'cause')).toBe('missed by the night shift.');
+    expect(prose('moved to a new courier', 'commitment')).toBe("we've moved to a new courier.");
+    expect(prose('moved to friday 27 november', 'outcome')).toMatch(/^we've moved you to Friday 27 November/u);
+  });
+  it('no subject to name, or a perfect with a deadline: as typed ("2x charged", "done by 5pm")', () => {
+    expect(prose('2x charged for 1 order', 'mistake')).toBe('2x charged for 1 order.');
+    expect(prose('all refunds done by 5pm', 'outcome')).toBe('all refunds done by 5pm.');
+  });
   it('an exposure note says what was involved, and when, in the past', () => {
     expect(prose('no card details involved', 'exposure')).toBe('no card details were involved.');
     expect(prose('link disabled within the hour', 'exposure')).toBe('the link was disabled within the hour.');
