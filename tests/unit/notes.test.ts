@@ -264,6 +264,12 @@ describe('never worse than the note as typed', () => {
     expect(prose('2x charged for 1 order', 'mistake')).toBe('2x charged for 1 order.');
     expect(prose('all refunds done by 5pm', 'outcome')).toBe('all refunds done by 5pm.');
   });
+  it('"overdue", "unclear" are what a thing was; a frequency after a participle is a passive; no "a" before a plural with a participle', () => {
+    expect(prose('calibration overdue', 'cause')).toBe('the calibration was overdue.');
+    expect(prose('policy unclear to new staff', 'cause')).toBe('the policy was unclear to new staff.');
+    expect(prose('scales calibrated weekly from now', 'commitment')).toBe('scales are calibrated weekly from now.');
+    expect(prose('scales calibrated weekly from now', 'commitment')).not.toMatch(/^a scales/u);
+  });
   it('an exposure note says what was involved, and when, in the past', () => {
     expect(prose('no card details involved', 'exposure')).toBe('no card details were involved.');
     expect(prose('link disabled within the hour', 'exposure')).toBe('the link was disabled within the hour.');
