@@ -30,7 +30,7 @@ const DAY_NAME = `(?:${WEEKDAYS.join('|')})`;
 
 /** Determiners and words a noun phrase may open with. */
 const DET = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'this', 'that', 'these', 'those', 'some', 'all', 'every', 'each', 'any', 'both', 'no', 'one', 'two', 'three', 'most', 'many', 'several', 'another', 'other']);
-const PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'there', 'nobody', 'someone', 'everyone', 'everything', 'nothing', 'somebody', 'everybody', 'anyone', 'whoever', 'none']);
+const PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'there', 'nobody', 'someone', 'everyone', 'everything', 'nothing', 'somebody', 'everybody', 'anyone', 'whoever', 'none', 'yours', 'ours', 'theirs', 'mine']);
 /** A piece opening with one of these leans on the sentence before it. */
 const LEANING = new Set(['and', 'but', 'or', 'so', 'because', 'as', 'since', 'when', 'while', 'which', 'who', 'where', 'though', 'although', 'until', 'till', 'unless', 'then', 'plus', 'including', 'incl', 'instead', 'rather', 'not', 'even', 'than', 'like', 'after', 'before', 'once', 'whether', 'with', 'without', 'on', 'in', 'at', 'by', 'for', 'from', 'to', 'of', 'via', 'about', 'around', 'during', 'between', 'within', 'through', 'into', 'onto', 'over', 'under', 'against', 'per', 'if', 'either', 'neither', 'nor', 'yet', 'also', 'only', 'just', 'still', 'again', 'too', 'e.g', 'i.e', 'etc', 'or']);
 const PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'by', 'in', 'with', 'from', 'into', 'onto', 'against', 'via', 'through', 'under', 'over', 'off', 'out', 'back', 'up', 'down', 'away', 'as', 'and', 'or', 'before', 'after', 'until', 'till', 'since', 'during', 'within', 'without', 'between', 'same', 'today', 'yesterday', 'tomorrow', 'automatically', 'free', 'correctly', 'twice', 'again', 'already', 'immediately', 'straight', 'last', 'this', 'that', 'first', 'overnight']);
@@ -54,7 +54,7 @@ const MODAL_START = /^(?:should|will|would|can|could|may|might|must|is|are|was|w
 /** Irregular past participles (and their simple past for "we …"). */
 const IRREGULAR: Readonly<Record<string, string>> = {
   sent: 'sent', put: 'put', set: 'set', left: 'left', lost: 'lost', paid: 'paid', made: 'made', done: 'did', given: 'gave', taken: 'took', shown: 'showed', written: 'wrote', sold: 'sold',
-  stolen: 'stole', torn: 'tore', worn: 'wore', thrown: 'threw', blown: 'blew', hidden: 'hid', misread: 'misread', mislaid: 'mislaid', misheard: 'misheard', mistyped: 'mistyped', built: 'built', held: 'held', kept: 'kept', cut: 'cut', shut: 'shut', found: 'found', told: 'told', brought: 'brought', bought: 'bought', caught: 'caught', stuck: 'stuck', broken: 'broke',
+  spelt: 'spelt', burnt: 'burnt', spilt: 'spilt', learnt: 'learnt', dealt: 'dealt', stolen: 'stole', torn: 'tore', worn: 'wore', thrown: 'threw', blown: 'blew', hidden: 'hid', misread: 'misread', mislaid: 'mislaid', misheard: 'misheard', mistyped: 'mistyped', built: 'built', held: 'held', kept: 'kept', cut: 'cut', shut: 'shut', found: 'found', told: 'told', brought: 'brought', bought: 'bought', caught: 'caught', stuck: 'stuck', broken: 'broke',
   driven: 'drove', chosen: 'chose', forgotten: 'forgot', begun: 'began', spent: 'spent', rung: 'rang', read: 'read', split: 'split', reset: 'reset', rebuilt: 'rebuilt', resent: 'resent', remade: 'remade', withdrawn: 'withdrew', switched: 'switched',
 };
 const NOT_PARTICIPLE = new Set(['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred', 'sacred', 'naked', 'wicked', 'wretched', 'beloved', 'sped', 'led', 'fed', 'wed', 'used', 'interested', 'talented', 'skilled', 'limited', 'detailed', 'advanced', 'experienced', 'registered', 'dedicated', 'tinted', 'corrected', 'expired', 'booked', 'tailored', 'heated', 'coloured', 'colored', 'printed', 'signed', 'checked', 'repeated', 'updated', 'automated', 'united', 'assorted', 'mixed', 'frozen', 'chilled', 'refurbished', 'recorded', 'named', 'trusted']);
@@ -154,6 +154,7 @@ function capitalise(s: string): string {
 function isPlural(noun: string): boolean {
   const w = lowerWord(noun);
   if (/^(?:staff|police|people|personnel|children|cattle)$/u.test(w)) return true;
+  if (/^(?:yours|ours|theirs|hers|his|its|this|thus|plus|gas|yes|bus|lens|news|series|species|always|perhaps|whereas|across|sometimes|less|unless|various|previous|serious|famous|obvious|anonymous)$/u.test(w)) return false;
   return /s$/u.test(w) && !/(?:ss|us|is|ics|news)$/u.test(w);
 }
 
@@ -186,7 +187,7 @@ function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
   if (role === 'mistake' || role === 'cause') return 'past';
   if (role === 'commitment' && /^(?:every|each|any|all|whenever|before|after)(?![\p{L}])/iu.test(rest.trim())) return 'present';
   // "billing checked by hand each month": what now happens every time.
-  if ((role === 'commitment' || role === 'action') && /(?<![\p{L}])(?:(?:each|every) (?:day|night|morning|evening|week|month|year|time|order|shift|job|visit|batch|run|delivery|booking)|daily|nightly|weekly|monthly|yearly|annually|hourly)(?![\p{L}])/iu.test(rest)) return 'present';
+  if ((role === 'commitment' || role === 'action') && /(?<![\p{L}])(?:(?:each|every) (?:day|night|morning|evening|week|month|year|time|order|shift|job|visit|batch|run|delivery|booking|hour|service|call|sale|return|parcel|label|item|release|appointment|session)|daily|nightly|weekly|monthly|yearly|annually|hourly)(?![\p{L}])/iu.test(rest)) return 'present';
   return 'perfect';
 }
 
@@ -229,7 +230,7 @@ function withDeterminer(np: string, role: NoteRole): string {
 const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) && !/^(?:I|I'\p{L}+)$/u.test(s.split(/\s/u)[0]!) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** Predicate words a noun phrase is followed by in a note with its "is" dropped ("engineer off sick", "next delivery back on…"). */
-const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken|offline|online|overdue|unclear|outdated|incomplete|inaccurate|incorrect|faulty)(?![\p{L}])/iu;
+const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken|offline|online|overdue|unclear|outdated|incomplete|inaccurate|incorrect|faulty|too)(?![\p{L}])/iu;
 
 /** Participles a thing "was never …" ("link never sent"): what is done to an order, a message or money. */
 const NEVER_DONE = /^(?:dispatched|shipped|sent|posted|refunded|processed|issued|delivered|collected|returned|emailed|texted|paid|applied|credited|cancelled|canceled|booked|logged|recorded|received|passed|ordered|updated|printed|packed|picked|signed|approved|checked|added|entered|fixed|actioned|raised|answered|forwarded|confirmed|scheduled|arranged|rebooked)$/u;
@@ -244,6 +245,9 @@ const UNCOUNTABLE = /^(?:human error|operator error|user error|miscommunication|
 
 /** What a check misses: said of the thing missed ("missed in the morning check" → "we missed it in the morning check"). */
 const MISSED = /^(?:missed|caught|flagged|spotted|noticed|overlooked|mislabelled|mislabeled|misfiled|lost|dropped|damaged)$/u;
+
+/** Nouns that take no "a" ("bad data from the feed"). */
+const MASS_NOUNS = /^(?:data|information|info|software|equipment|feedback|advice|paperwork|training|staffing|stock|traffic|weather|damage|confusion|miscommunication|negligence|demand|access|guidance|supervision|oversight|communication|capacity|cover|coverage|testing|maintenance|knowledge|evidence|power|water|heating|money|funding|time)$/u;
 
 /** "by Friday", "by tomorrow", "by the end of the week": a state still to come ("will be back in your account by Friday"). */
 const BY_LATER = new RegExp(`(?<![\\p{L}])by (?:${DAY_NAME}|tomorrow|the end|end of|next|\\d{1,2} (?:${MONTHS.join('|')}))`, 'u');
@@ -395,7 +399,9 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     // A participle after the noun ("scales calibrated weekly"): whether it is a noun phrase is uncertain, so no article.
     if (words.some((w, k) => k > 0 && isParticiple(w))) return { text: piece, plural };
     // "human error", "miscommunication", "bad weather": no article for what cannot be counted.
-    return { text: plural || UNCOUNTABLE.test(piece) ? lowerFirst(piece) : `${/^[aeio]/iu.test(w0) ? 'an' : 'a'} ${lowerFirst(piece)}`, plural };
+    const prepAt = words.findIndex((w, k) => k > 0 && PREPOSITIONS.has(lowerWord(w)));
+    const headNoun = lowerWord(words[(prepAt < 0 ? words.length : prepAt) - 1]!);
+    return { text: plural || UNCOUNTABLE.test(piece) || MASS_NOUNS.test(headNoun) ? lowerFirst(piece) : `${/^[aeio]/iu.test(w0) ? 'an' : 'a'} ${lowerFirst(piece)}`, plural };
   }
   return { text: piece, plural: isPlural(words[0]!) };
 }

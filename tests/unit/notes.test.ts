@@ -270,6 +270,13 @@ describe('never worse than the note as typed', () => {
     expect(prose('scales calibrated weekly from now', 'commitment')).toBe('scales are calibrated weekly from now.');
     expect(prose('scales calibrated weekly from now', 'commitment')).not.toMatch(/^a scales/u);
   });
+  it('"too" is what a thing was; mass nouns take no "a"; "yours" is no thing to give "the"; "spelt" is a participle', () => {
+    expect(prose('spam filter too strict', 'cause')).toBe('the spam filter was too strict.');
+    expect(prose('bad data from the supplier feed', 'cause')).toBe('bad data from the supplier feed.');
+    expect(prose('invoice recalled, yours sent', 'outcome')).not.toMatch(/the yours/iu);
+    expect(prose('your name spelt wrong on the booking', 'mistake')).not.toMatch(/spelt was/u);
+    expect(prose('brakes checked on every service', 'commitment')).toBe('brakes are checked on every service.');
+  });
   it('an exposure note says what was involved, and when, in the past', () => {
     expect(prose('no card details involved', 'exposure')).toBe('no card details were involved.');
     expect(prose('link disabled within the hour', 'exposure')).toBe('the link was disabled within the hour.');
