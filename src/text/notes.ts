@@ -267,7 +267,9 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   // "no need to send it back" → "There's no need to send it back".
   if (/^no need(?![\p{L}])/iu.test(piece)) return { text: `There's ${lowerFirst(piece)}`, plural: false };
   // "no duplicate check on the re-submit" (no verb) → "There was no duplicate check…".
-  if (w0 === 'no' && words.length >= 2 && !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!)) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
+  // ("no pick lists collects the wrong ones": a determiner not after a preposition follows a verb no list knows: as typed.)
+  const unknownVerb = words.some((w, k) => k > 1 && DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(words[k - 1]!)) && !LEANING.has(lowerWord(words[k - 1]!)));
+  if (w0 === 'no' && words.length >= 2 && !unknownVerb && !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!)) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
     const many = noHeadPlural(words);
     return { text: `${role === 'mistake' || role === 'cause' || role === 'exposure' ? (many ? 'There were' : 'There was') : many ? 'There are' : "There's"} ${lowerFirst(piece)}`, plural: false };
   }

@@ -192,6 +192,7 @@ describe('never worse than the note as typed', () => {
     expect(prose('no engineers available', 'mistake')).toBe('there were no engineers available.');
     expect(prose('our fitter didnt come, no texts to warn you', 'mistake')).toBe("our fitter didn't come, and there were no texts to warn you.");
     expect(prose('no backup of the file', 'cause')).toBe('there was no backup of the file.');
+    expect(prose('no pick lists collects the wrong ones', 'mistake')).toBe('no pick lists collects the wrong ones.');
   });
   it('an "-ing" noun opening a note is a thing, not what we are doing ("tracking link already emailed")', () => {
     expect(prose('tracking link already emailed', 'outcome')).toBe('the tracking link has already been emailed.');
