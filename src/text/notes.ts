@@ -290,9 +290,13 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const tense = tenseFor(role, rest, o.now);
     // "charged twice", "overcharged by £12", "billed for the full month": it was the reader who was charged.
     // ("moved to Friday" is the reader's visit; "moved to a new courier" is us.)
-    const needsYou = /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? '')) && (verb !== 'moved' || new RegExp(`^(?:${DAY_NAME}|\\d|tomorrow|next|another|later|earlier|the (?:\\d|next|following|morning|afternoon))`, 'iu').test(words.slice(2).join(' '))) || /^(?:(?:over|under|double-?|re)?charged|(?:over|double-?)?billed|invoiced)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:twice|again|by|for|too|double|the|on|at|in)$/iu.test(lowerWord(words[1] ?? ''));
+    const needsYou = /^(?:told|given|quoted|promised|offered|shown|sold)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:the|a|an)$/iu.test(lowerWord(words[1] ?? '')) && /^(?:wrong|incorrect|old|out-of-date|outdated)$/iu.test(lowerWord(words[2] ?? '')) || /^upgraded$/u.test(verb) && lowerWord(words[1] ?? '') === 'to' || /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? '')) && (verb !== 'moved' || new RegExp(`^(?:${DAY_NAME}|\\d|tomorrow|next|another|later|earlier|the (?:\\d|next|following|morning|afternoon))`, 'iu').test(words.slice(2).join(' '))) || /^(?:(?:over|under|double-?|re)?charged|(?:over|double-?)?billed|invoiced)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:twice|again|by|for|too|double|the|on|at|in)$/iu.test(lowerWord(words[1] ?? ''));
     // "dispatched today": a verb that takes an object, said of the thing the letter is about.
-    const needsIt = !needsYou && TAKES_OBJECT.test(verb) && /^(?:today|yesterday|tonight|this|last|earlier|on|at|same|first|by)$/iu.test(lowerWord(words[1] ?? '')) || !needsYou && (TAKES_OBJECT.test(verb) || NEVER_DONE.test(verb) || MISSED.test(verb)) && /^(?:in|to|into|during|from|with|without)$/iu.test(lowerWord(words[1] ?? ''));
+    const needsIt = !needsYou && TAKES_OBJECT.test(verb) && /^(?:today|yesterday|tonight|this|last|earlier|on|at|same|first|by)$/iu.test(lowerWord(words[1] ?? '')) || !needsYou && (TAKES_OBJECT.test(verb) || NEVER_DONE.test(verb) || MISSED.test(verb)) && /^(?:in|to|into|during|from|with|without)$/iu.test(lowerWord(words[1] ?? '')) || !needsYou && MISSED.test(verb) && /^(?:at|on)$/iu.test(lowerWord(words[1] ?? ''));
+    const n1 = lowerWord(words[1] ?? '');
+    const n2 = lowerWord(words[2] ?? '');
+    // "covered by us", "cancelled and refunded", "paid back in full", "turned away at the door": a passive, or a verb with its object missing, whose subject the note doesn't say: as typed.
+    if (!needsYou && !needsIt && (n1 === 'by' && !/^\d/u.test(n2) && !new RegExp(`^(?:${DAY_NAME}|tomorrow|tonight|noon|midday|the end|end)`, 'iu').test(words.slice(2).join(' ')) || /^(?:and|or|\+)$/u.test(n1) && isParticiple(words[2] ?? '') || /^(?:back|away|out|off)$/u.test(n1) && !DET.has(n2) && !OBJECTS.has(n2))) return { text: piece, plural: false };
     // "missed by the night shift": a passive with its agent, whose subject the note doesn't say: as typed.
     if (!needsYou && !TAKES_OBJECT.test(verb) && (NEVER_DONE.test(verb) || MISSED.test(verb)) && lowerWord(words[1] ?? '') === 'by' && !/^\d/u.test(words[2] ?? '')) return { text: piece, plural: false };
     const obj = needsYou ? ' you' : needsIt ? ' it' : '';
@@ -398,6 +402,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   // A cause that is a noun phrase ("expired security certificate on the link…"): its article.
   if (first && (role === 'cause' || role === 'commitment') && !/^(?:never|not|always|only|also|just|still|even|then|now|ever|once|twice)$/u.test(w0) && causeIsNoun(piece) && !DET.has(w0) && /^\p{Ll}|^\p{Lu}\p{Ll}+$/u.test(words[0]!) && !/^\p{Lu}/u.test(words[1] ?? '')) {
     const plural = isPlural(words.find((_w, k) => k > 0 && PREPOSITIONS.has(lowerWord(words[k + 1] ?? 'on'))) ?? words[0]!);
+    // "switched courier": a participle opening it may be what we did: as typed.
+    if (isParticiple(words[0]!) && !NOT_PARTICIPLE.has(w0) && !NEVER_PASSIVE.test(w0)) return { text: piece, plural };
     // A participle after the noun ("scales calibrated weekly"): whether it is a noun phrase is uncertain, so no article.
     if (words.some((w, k) => k > 0 && isParticiple(w))) return { text: piece, plural };
     // "human error", "miscommunication", "bad weather": no article for what cannot be counted.

@@ -278,6 +278,15 @@ describe('never worse than the note as typed', () => {
     expect(prose('your name spelt wrong on the booking', 'mistake')).not.toMatch(/spelt was/u);
     expect(prose('brakes checked on every service', 'commitment')).toBe('brakes are checked on every service.');
   });
+  it('a note opening with a verb whose object or subject is missing is left as typed; the reader told the wrong thing is "you"', () => {
+    for (const [t, r] of [['paid back in full', 'outcome'], ['cancelled and refunded', 'outcome'], ['covered by us', 'outcome'], ['turned away at the door', 'mistake'], ['switched courier', 'commitment']] as const) {
+      expect(prose(t, r), t).toBe(`${t}.`);
+    }
+    expect(prose('mislabelled at the warehouse', 'cause')).toBe('we mislabelled it at the warehouse.');
+    expect(prose('told the wrong opening hours', 'mistake')).toBe('we told you the wrong opening hours.');
+    expect(prose('given the wrong time on the phone', 'mistake')).toBe('we gave you the wrong time on the phone.');
+    expect(prose('upgraded to next day delivery', 'outcome')).toBe("we've upgraded you to next day delivery.");
+  });
   it('an exposure note says what was involved, and when, in the past', () => {
     expect(prose('no card details involved', 'exposure')).toBe('no card details were involved.');
     expect(prose('link disabled within the hour', 'exposure')).toBe('the link was disabled within the hour.');
