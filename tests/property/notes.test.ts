@@ -94,7 +94,7 @@ const BARE = ['engineer', 'driver', 'picker', 'tracking link', 'billing run', 'p
 const DONE = ['never turned up', 'showed up twice', 'turned up late', 'ran out of stock', 'went down at 9am', 'broke down', 'called in sick', 'picked up the wrong crate', 'collects the wrong ones', 'already emailed', 'never sent', 'never called', 'expired', 'wilted', 'down all morning', 'offline for 3 hrs', 'on leave', 'left open overnight', 'checked by hand each month', 'found and on its way', 'revoked same day', 'not started within 1hr now flags to a supervisor', '', ''];
 const AFTER = ['', '', 'on the nov bill', 'by fri', 'when the bins are close together', 'no call to tell you', 'no texts to warn you'];
 const bareNote = fc.tuple(fc.constantFrom(...BARE), fc.constantFrom(...DONE), fc.constantFrom(...AFTER)).map(([b, d, a]) => [b, d].filter(Boolean).join(' ') + (a ? (/^no /u.test(a) ? `, ${a}` : ` ${a}`) : ''));
-const opening = fc.tuple(fc.constantFrom('showed up', 'turned up', 'sold out', 'ran out', 'went down', 'fixed', 'sorted', 'charged twice'), fc.constantFrom('', 'on the nov bill', 'late', 'of the blue tiles')).map(([v, t]) => [v, t].filter(Boolean).join(' '));
+const opening = fc.tuple(fc.constantFrom('showed up', 'turned up', 'sold out', 'ran out', 'went down', 'fixed', 'sorted', 'charged twice', 'covered by us', 'cancelled and refunded', 'paid back', 'turned away', 'missed by the night shift'), fc.constantFrom('', 'on the nov bill', 'late', 'of the blue tiles')).map(([v, t]) => [v, t].filter(Boolean).join(' '));
 /** Shapes no letter may print: each was once made from a note that read fine as typed. */
 const BROKEN: [string, RegExp][] = [
   ['an active phrasal verb made passive', /\b(?:was|were|been|be)(?: never)? (?:turned|showed|ran|went|came|broke|called|picked|sold) (?:up|out|down|in|off)\b/iu],
@@ -106,6 +106,7 @@ const BROKEN: [string, RegExp][] = [
   ['a lone verb after "we\'ve"', /\bwe've \w+ed\.$/iu],
   ['"been … and on"', /\b(?:been|was|were) \w+ and (?:on|in|back)\b/iu],
   ['"a human error"', /\ba human error\b/iu],
+  ['"we" with the object missing', /\bwe(?:'ve)? \w+ed (?:by (?:us|the)|and \w+ed\b|back (?:in|on|late)|away)\b/iu],
 ];
 const VERBISH = /\b(?:is|are|was|were|has|have|had|did|didn't|wasn't|weren't|isn't|got|went|ran|broke|called|picked|collects|showed|turned|expired|wilted|flags|covered|there|found|left|sent|sold|made|paid|lost|stuck|told|kept|misread)\b|\w+ed\b/iu;
 
