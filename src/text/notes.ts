@@ -30,12 +30,14 @@ const DAY_NAME = `(?:${WEEKDAYS.join('|')})`;
 
 /** Determiners and words a noun phrase may open with. */
 const DET = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'his', 'her', 'its', 'my', 'this', 'that', 'these', 'those', 'some', 'all', 'every', 'each', 'any', 'both', 'no', 'one', 'two', 'three', 'most', 'many', 'several', 'another', 'other']);
-const PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'there', 'nobody', 'someone', 'everyone', 'everything', 'nothing', 'somebody', 'everybody', 'anyone', 'whoever', 'none']);
+const PRONOUNS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'there', 'nobody', 'someone', 'everyone', 'everything', 'nothing', 'somebody', 'everybody', 'anyone', 'whoever', 'none', 'yours', 'ours', 'theirs', 'mine']);
 /** A piece opening with one of these leans on the sentence before it. */
 const LEANING = new Set(['and', 'but', 'or', 'so', 'because', 'as', 'since', 'when', 'while', 'which', 'who', 'where', 'though', 'although', 'until', 'till', 'unless', 'then', 'plus', 'including', 'incl', 'instead', 'rather', 'not', 'even', 'than', 'like', 'after', 'before', 'once', 'whether', 'with', 'without', 'on', 'in', 'at', 'by', 'for', 'from', 'to', 'of', 'via', 'about', 'around', 'during', 'between', 'within', 'through', 'into', 'onto', 'over', 'under', 'against', 'per', 'if', 'either', 'neither', 'nor', 'yet', 'also', 'only', 'just', 'still', 'again', 'too', 'e.g', 'i.e', 'etc', 'or']);
 const PREPOSITIONS = new Set(['for', 'to', 'on', 'at', 'by', 'in', 'with', 'from', 'into', 'onto', 'against', 'via', 'through', 'under', 'over', 'off', 'out', 'back', 'up', 'down', 'away', 'as', 'and', 'or', 'before', 'after', 'until', 'till', 'since', 'during', 'within', 'without', 'between', 'same', 'today', 'yesterday', 'tomorrow', 'automatically', 'free', 'correctly', 'twice', 'again', 'already', 'immediately', 'straight', 'last', 'this', 'that', 'first', 'overnight']);
 /** Past tenses that take no object: never a passive note ("router failed" is not "the router was failed"). */
 const INTRANSITIVE = ['failed', 'crashed', 'happened', 'arrived', 'stopped', 'occurred', 'overheated', 'jammed', 'leaked', 'flooded', 'collapsed', 'tripped', 'worked', 'froze', 'died', 'disappeared', 'waited', 'shipped'];
+/** More past tenses that take no object, which may also stand before a noun ("an expired certificate"): never passive, but no finite verb either. */
+const NEVER_PASSIVE = /^(?:showed|expired|lapsed|wilted|melted|spoiled|bounced|stalled|vanished|slipped|overflowed|queued|lagged|existed|remained|persisted|survived)$/u;
 /** Auxiliaries and verbs a clause is read by (a finite verb near the start of a piece). */
 const FINITE_WORDS = new Set([
   'am', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'do', 'does', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must',
@@ -52,7 +54,7 @@ const MODAL_START = /^(?:should|will|would|can|could|may|might|must|is|are|was|w
 /** Irregular past participles (and their simple past for "we …"). */
 const IRREGULAR: Readonly<Record<string, string>> = {
   sent: 'sent', put: 'put', set: 'set', left: 'left', lost: 'lost', paid: 'paid', made: 'made', done: 'did', given: 'gave', taken: 'took', shown: 'showed', written: 'wrote', sold: 'sold',
-  built: 'built', held: 'held', kept: 'kept', cut: 'cut', shut: 'shut', found: 'found', told: 'told', brought: 'brought', bought: 'bought', caught: 'caught', stuck: 'stuck', broken: 'broke',
+  spelt: 'spelt', burnt: 'burnt', spilt: 'spilt', learnt: 'learnt', dealt: 'dealt', stolen: 'stole', torn: 'tore', worn: 'wore', thrown: 'threw', blown: 'blew', hidden: 'hid', misread: 'misread', mislaid: 'mislaid', misheard: 'misheard', mistyped: 'mistyped', built: 'built', held: 'held', kept: 'kept', cut: 'cut', shut: 'shut', found: 'found', told: 'told', brought: 'brought', bought: 'bought', caught: 'caught', stuck: 'stuck', broken: 'broke',
   driven: 'drove', chosen: 'chose', forgotten: 'forgot', begun: 'began', spent: 'spent', rung: 'rang', read: 'read', split: 'split', reset: 'reset', rebuilt: 'rebuilt', resent: 'resent', remade: 'remade', withdrawn: 'withdrew', switched: 'switched',
 };
 const NOT_PARTICIPLE = new Set(['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred', 'sacred', 'naked', 'wicked', 'wretched', 'beloved', 'sped', 'led', 'fed', 'wed', 'used', 'interested', 'talented', 'skilled', 'limited', 'detailed', 'advanced', 'experienced', 'registered', 'dedicated', 'tinted', 'corrected', 'expired', 'booked', 'tailored', 'heated', 'coloured', 'colored', 'printed', 'signed', 'checked', 'repeated', 'updated', 'automated', 'united', 'assorted', 'mixed', 'frozen', 'chilled', 'refurbished', 'recorded', 'named', 'trusted']);
@@ -62,7 +64,7 @@ const TAKES_OBJECT = /^(?:dispatched|shipped|sent|posted|refunded|processed|issu
 /** Participles of an arrangement made now for a later day: "booked for Monday" is booked already ("is booked", never "will be booked"). */
 const ARRANGED = /^(?:re)?(?:booked|scheduled|arranged|reserved|confirmed|planned|set)$/u;
 /** A phrasal verb that takes no object: "turned up" is never "was turned up". */
-const PHRASAL_INTRANSITIVE = /^(?:turned|showed|checked|signed|logged|timed|broke|ran|went|came|fell|gave) (?:up|in|out|down|over|through|off)$/u;
+const PHRASAL_INTRANSITIVE = /^(?:(?:turned|showed|checked|signed|logged|timed|broke|ran|went|came|fell|gave|pulled|walked|backed|woke|stepped|stayed|passed|stood|cropped|popped|blew|caught) (?:up|in|out|down|over|through|off|away|back)|called (?:in|off|back)|dropped out)$/u;
 
 const OBJECTS = new Set(['them', 'it', 'us', 'you', 'him', 'her', 'me']);
 /** A participle of a passive note is followed by where, when or how ("rolled back same day", "sent to the wrong patients"), never by its object. */
@@ -70,8 +72,12 @@ function passiveNext(after: string[]): boolean {
   if (after.length === 1) return true;
   const next = lowerWord(after[1]!);
   if (OBJECTS.has(next)) return false;
+  // "revoked the same day": when, not an object.
+  if (next === 'the' && (lowerWord(after[2] ?? '') === 'same' || /^(?:day|night|week|morning) (?:before|after)$/u.test(`${lowerWord(after[2] ?? '')} ${lowerWord(after[3] ?? '')}`))) return true;
+  // "picked up the wrong crate": a phrasal verb and its object, never a passive.
+  if (/^(?:up|out|off|down|back|away)$/u.test(next) && (DET.has(lowerWord(after[2] ?? '')) && lowerWord(after[3] ?? '') !== 'same' || OBJECTS.has(lowerWord(after[2] ?? '')))) return false;
   if (/^(?:a|an)$/u.test(next)) return /^(?:day|week|month|year|fortnight|few|couple|second|minute)/iu.test(lowerWord(after[2] ?? ''));
-  return PREPOSITIONS.has(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly)$/u.test(next);
+  return PREPOSITIONS.has(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly|incorrectly|badly|poorly|remotely|manually|securely|permanently|daily|weekly|monthly|nightly|hourly|yearly|annually|regularly)$/u.test(next);
 }
 /** The words of a piece up to where a new clause joins it ("… and his visits weren't reassigned"). */
 function ownClause(words: string[]): string[] {
@@ -83,7 +89,7 @@ const lowerWord = (w: string) => w.toLowerCase().replace(/[’]/gu, "'").replace
 
 function isParticiple(word: string): boolean {
   const w = lowerWord(word);
-  if (w in IRREGULAR) return true;
+  if (w in IRREGULAR || /^(?:used|owed|axed|sued)$/u.test(w)) return true;
   return /^[a-z][a-z-]{2,}ed$/u.test(w) && !['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred'].includes(w);
 }
 
@@ -115,7 +121,7 @@ function finiteAt(words: string[], from = 0, limit = 7): number {
     if (/^[a-z]{3,}ed$/u.test(w) && i > 0) {
       // "terminals declined all payments": a past tense with its object after it.
       const next = words[i + 1] ? lowerWord(words[i + 1]!) : '';
-      if (DET.has(next) && !['a', 'one', 'two', 'three'].includes(next) || OBJECTS.has(next)) return i;
+      if (DET.has(next) && !['a', 'one', 'two', 'three'].includes(next) && !(next === 'the' && lowerWord(words[i + 2] ?? '') === 'same') || OBJECTS.has(next)) return i;
       // "mixed up which email…": a phrasal verb and its object.
       if (/^(?:up|out|off|down|over)$/u.test(next) && /^(?:the|a|an|our|your|their|which|what|who|its|his|her|them|it)$/u.test(lowerWord(words[i + 2] ?? ''))) return i;
     }
@@ -147,6 +153,8 @@ function capitalise(s: string): string {
 
 function isPlural(noun: string): boolean {
   const w = lowerWord(noun);
+  if (/^(?:staff|police|people|personnel|children|cattle)$/u.test(w)) return true;
+  if (/^(?:yours|ours|theirs|hers|his|its|this|thus|plus|gas|yes|bus|lens|news|series|species|always|perhaps|whereas|across|sometimes|less|unless|various|previous|serious|famous|obvious|anonymous)$/u.test(w)) return false;
   return /s$/u.test(w) && !/(?:ss|us|is|ics|news)$/u.test(w);
 }
 
@@ -166,7 +174,7 @@ function namedDay(text: string, now: Date | undefined): Date | undefined {
 
 function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
   if (/(?<![\p{L}])(?:same day|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening))(?![\p{L}])/iu.test(rest)) return 'past';
-  if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])/u.test(rest)) return 'past';
+  if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])|(?<![\p{L}])within (?:the hour|the day|an hour|minutes|hours|\d)/u.test(rest)) return 'past';
   if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return role === 'mistake' || role === 'cause' ? 'past' : 'present';
   if (/(?<![\p{L}])(?:tomorrow|next week)(?![\p{L}])/iu.test(rest)) return 'future';
   const day = namedDay(rest, now);
@@ -178,6 +186,8 @@ function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
   }
   if (role === 'mistake' || role === 'cause') return 'past';
   if (role === 'commitment' && /^(?:every|each|any|all|whenever|before|after)(?![\p{L}])/iu.test(rest.trim())) return 'present';
+  // "billing checked by hand each month": what now happens every time.
+  if ((role === 'commitment' || role === 'action') && /(?<![\p{L}])(?:(?:each|every) (?:day|night|morning|evening|week|month|year|time|order|shift|job|visit|batch|run|delivery|booking|hour|service|call|sale|return|parcel|label|item|release|appointment|session)|daily|nightly|weekly|monthly|yearly|annually|hourly)(?![\p{L}])/iu.test(rest)) return 'present';
   return 'perfect';
 }
 
@@ -199,23 +209,48 @@ function withDeterminer(np: string, role: NoteRole): string {
   const words = np.split(/\s+/u);
   if (words.some((w) => lowerWord(w) === 'and')) return np;
   const w0 = lowerWord(words[0]!);
-  if (/^[a-z]{3,}ing$/u.test(w0) && words.length === 1) return np;
+  // "booking lost": a thing one has, "the booking"; "billing", "packing" (an activity) as typed.
+  if (/^[a-z]{3,}ing$/u.test(w0) && words.length === 1) return /^(?:booking|meeting|fitting|wedding|building|painting|recording|listing|setting|posting|viewing|screening|sitting|hearing|tasting|christening|reading)$/u.test(w0) ? `the ${np}` : np;
   if (DET.has(w0) || /^\d/u.test(w0) || PRONOUNS.has(w0) || /^\p{Lu}/u.test(words[0]!) && !/^\p{Lu}\p{Ll}+$/u.test(words[0]!)) return np;
   // A name the writer capitalised mid-note ("Tillpoint card terminals"): left as typed.
   if (/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && words.length > 1 && /^\p{Lu}/u.test(words[1]!)) return np;
   const last = lowerWord(words[words.length - 1]!);
   const head = words.map(lowerWord).join(' ');
+  // "wrong meds": the wrong ones are nobody's but ours to name.
+  if (/^(?:wrong|right|correct|same|incorrect)$/u.test(w0)) return `the ${np}`;
   if (role === 'mistake' && isPlural(last) && !PEOPLE_BATCH.test(last) && !OURS.test(last)) return `your ${np}`;
   if (OURS.test(last) || OURS.test(head)) return `our ${np}`;
+  if (last === 'police') return `the ${np}`;
   if (isPlural(last)) return np;
   if (w0 === 'new' || w0 === 'second' || w0 === 'spare') return `a ${np}`;
+  if (w0 === 'extra') return `an ${np}`;
   return `the ${np}`;
 }
 
 const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) && !/^(?:I|I'\p{L}+)$/u.test(s.split(/\s/u)[0]!) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** Predicate words a noun phrase is followed by in a note with its "is" dropped ("engineer off sick", "next delivery back on…"). */
-const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken)(?![\p{L}])/iu;
+const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken|offline|online|overdue|unclear|outdated|incomplete|inaccurate|incorrect|faulty|too)(?![\p{L}])/iu;
+
+/** Participles a thing "was never …" ("link never sent"): what is done to an order, a message or money. */
+const NEVER_DONE = /^(?:dispatched|shipped|sent|posted|refunded|processed|issued|delivered|collected|returned|emailed|texted|paid|applied|credited|cancelled|canceled|booked|logged|recorded|received|passed|ordered|updated|printed|packed|picked|signed|approved|checked|added|entered|fixed|actioned|raised|answered|forwarded|confirmed|scheduled|arranged|rebooked)$/u;
+
+/** What an exposure note says was (or was not) involved is told in the past: "no bank details were involved". */
+function exposureDone(role: NoteRole, participle: string, tense: Tense): Tense {
+  if (role !== 'exposure' || tense !== 'perfect') return tense;
+  return /^(?:involved|affected|included|impacted|exposed|accessed|compromised|viewed|leaked|shared|seen)$/iu.test(lowerWord(participle)) ? 'past' : tense;
+}
+
+const UNCOUNTABLE = /^(?:human error|operator error|user error|miscommunication|confusion|negligence|carelessness|bad weather|heavy traffic|traffic|weather|snow|flooding|congestion|demand|high demand|understaffing|corruption|damage|water damage|fraud|theft|sickness|illness|staff sickness)(?![\p{L}])/iu;
+
+/** What a check misses: said of the thing missed ("missed in the morning check" → "we missed it in the morning check"). */
+const MISSED = /^(?:missed|caught|flagged|spotted|noticed|overlooked|mislabelled|mislabeled|misfiled|lost|dropped|damaged)$/u;
+
+/** Nouns that take no "a" ("bad data from the feed"). */
+const MASS_NOUNS = /^(?:data|information|info|software|equipment|feedback|advice|paperwork|training|staffing|stock|traffic|weather|damage|confusion|miscommunication|negligence|demand|access|guidance|supervision|oversight|communication|capacity|cover|coverage|testing|maintenance|knowledge|evidence|power|water|heating|money|funding|time)$/u;
+
+/** "by Friday", "by tomorrow", "by the end of the week": a state still to come ("will be back in your account by Friday"). */
+const BY_LATER = new RegExp(`(?<![\\p{L}])by (?:${DAY_NAME}|tomorrow|the end|end of|next|\\d{1,2} (?:${MONTHS.join('|')}))`, 'u');
 
 /** The head of a sentence a note opens with, made a clause where a rule is sure. */
 function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): { text: string; plural: boolean } {
@@ -232,8 +267,11 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   // "no need to send it back" → "There's no need to send it back".
   if (/^no need(?![\p{L}])/iu.test(piece)) return { text: `There's ${lowerFirst(piece)}`, plural: false };
   // "no duplicate check on the re-submit" (no verb) → "There was no duplicate check…".
-  if (w0 === 'no' && words.length >= 2 && !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!)) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
-    return { text: `${role === 'mistake' || role === 'cause' ? 'There was' : "There's"} ${lowerFirst(piece)}`, plural: false };
+  // ("no pick lists collects the wrong ones": a determiner not after a preposition follows a verb no list knows: as typed.)
+  const unknownVerb = words.some((w, k) => k > 1 && DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(words[k - 1]!)) && !LEANING.has(lowerWord(words[k - 1]!)));
+  if (w0 === 'no' && words.length >= 2 && !unknownVerb && !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!)) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
+    const many = noHeadPlural(words);
+    return { text: `${role === 'mistake' || role === 'cause' || role === 'exposure' ? (many ? 'There were' : 'There was') : many ? 'There are' : "There's"} ${lowerFirst(piece)}`, plural: false };
   }
   // What the reader is asked to do is an imperative as typed ("resubmit any run started in…"): no subject is made up for it.
   if (role === 'action') return { text: piece, plural: false };
@@ -242,13 +280,25 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const m = /^((?:(?:all|the|some|many)\s+)?(?:[\p{Ll}-]+\s+)?)(customers|clients|members|users|subscribers|account holders)\s+(couldn't|could not|didn't|did not|weren't|were not|were|had|got|received|lost|saw|paid|can't|cannot)(?![\p{L}])/iu.exec(piece);
     if (m && !/^(?:some|many)\s/iu.test(m[1]!)) return { text: `you ${m[3]!.toLowerCase()}${piece.slice(m[0].length)}`, plural: true };
   }
+  // "showed up on the bill twice", "turned up late", "sold out": a verb that takes no object, opening the note, says nothing of who did it (a charge, an engineer, a stock line): as typed.
+  if (words.length > 1 && /^(?:showed up|turned up|ran out|went (?:down|off|out)|came (?:in|through|back)|fell (?:through|over|off|out)|broke down|sold out|timed out|dropped out|called in|popped up|cropped up|blew up)$/u.test(`${w0} ${lowerWord(words[1]!)}`)) return { text: piece, plural: false };
   // A participle opening the note: what we did.
   if (leadsAsVerb(words)) {
     const verb = lowerWord(words[0]!);
+    // "fixed", "sorted": a verb that needs its object, alone; "We've fixed." is no sentence: as typed.
+    if (words.length === 1 && !INTRANSITIVE.includes(verb)) return { text: piece, plural: false };
     const tense = tenseFor(role, rest, o.now);
-    const needsYou = /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? ''));
+    // "charged twice", "overcharged by £12", "billed for the full month": it was the reader who was charged.
+    // ("moved to Friday" is the reader's visit; "moved to a new courier" is us.)
+    const needsYou = /^(?:told|given|quoted|promised|offered|shown|sold)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:the|a|an)$/iu.test(lowerWord(words[1] ?? '')) && /^(?:wrong|incorrect|old|out-of-date|outdated)$/iu.test(lowerWord(words[2] ?? '')) || /^upgraded$/u.test(verb) && lowerWord(words[1] ?? '') === 'to' || /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? '')) && (verb !== 'moved' || new RegExp(`^(?:${DAY_NAME}|\\d|tomorrow|next|another|later|earlier|the (?:\\d|next|following|morning|afternoon))`, 'iu').test(words.slice(2).join(' '))) || /^(?:(?:over|under|double-?|re)?charged|(?:over|double-?)?billed|invoiced)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:twice|again|by|for|too|double|the|on|at|in)$/iu.test(lowerWord(words[1] ?? ''));
     // "dispatched today": a verb that takes an object, said of the thing the letter is about.
-    const needsIt = !needsYou && TAKES_OBJECT.test(verb) && /^(?:today|yesterday|tonight|this|last|earlier|on|at|same|first|by)$/iu.test(lowerWord(words[1] ?? ''));
+    const needsIt = !needsYou && TAKES_OBJECT.test(verb) && /^(?:today|yesterday|tonight|this|last|earlier|on|at|same|first|by)$/iu.test(lowerWord(words[1] ?? '')) || !needsYou && (TAKES_OBJECT.test(verb) || NEVER_DONE.test(verb) || MISSED.test(verb)) && /^(?:in|to|into|during|from|with|without)$/iu.test(lowerWord(words[1] ?? '')) || !needsYou && MISSED.test(verb) && /^(?:at|on)$/iu.test(lowerWord(words[1] ?? ''));
+    const n1 = lowerWord(words[1] ?? '');
+    const n2 = lowerWord(words[2] ?? '');
+    // "covered by us", "cancelled and refunded", "paid back in full", "turned away at the door": a passive, or a verb with its object missing, whose subject the note doesn't say: as typed.
+    if (!needsYou && !needsIt && (n1 === 'by' && !/^\d/u.test(n2) && !new RegExp(`^(?:${DAY_NAME}|tomorrow|tonight|noon|midday|the end|end)`, 'iu').test(words.slice(2).join(' ')) || /^(?:and|or|\+)$/u.test(n1) && isParticiple(words[2] ?? '') || /^(?:back|away|out|off)$/u.test(n1) && !DET.has(n2) && !OBJECTS.has(n2))) return { text: piece, plural: false };
+    // "missed by the night shift": a passive with its agent, whose subject the note doesn't say: as typed.
+    if (!needsYou && !TAKES_OBJECT.test(verb) && (NEVER_DONE.test(verb) || MISSED.test(verb)) && lowerWord(words[1] ?? '') === 'by' && !/^\d/u.test(words[2] ?? '')) return { text: piece, plural: false };
     const obj = needsYou ? ' you' : needsIt ? ' it' : '';
     const tail = rest ? ` ${rest}` : '';
     if (role === 'mistake' || role === 'cause' || tense === 'past') return { text: `we ${IRREGULAR[verb] ?? verb}${obj}${tail}`, plural: true };
@@ -258,7 +308,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   const toFollow = /^([\p{L}][\p{L}\s-]*?) to (?:follow|come)$/iu.exec(piece);
   if (toFollow && !PRONOUNS.has(w0) && finiteAt(words, 0) < 0) return { text: `${toFollow[1]} will follow`, plural: false };
   // "adding a duplicate-file check…": what we're doing.
-  if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && (DET.has(lowerWord(words[1]!)) || /^\p{Ll}/u.test(words[1]!)) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
+  if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && ingTakesObject(words) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
     return { text: `we're ${piece}`, plural: true };
   }
   if (PRONOUNS.has(w0) || /^(?:i|we|you|they)'/u.test(w0) || DET.has(w0) && finiteAt(words, 1) > 0 && !leadsPassive(words, 1)) {
@@ -273,6 +323,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     let i = np;
     const adverbs: string[] = [];
     while (i < words.length && /^(?:now|also|only|still|all|then|automatically|already)$/iu.test(lowerWord(words[i]!))) adverbs.push(words[i++]!);
+    // "tracking link never sent", "refund never processed": a thing was never done to (a person or part of ours "never called" did it: as typed).
+    if (adverbs.length === 0 && lowerWord(words[i] ?? '') === 'never' && NEVER_DONE.test(lowerWord(words[i + 1] ?? '')) && !OURS.test(lowerWord(words[np - 1]!)) && !PERSON.test(lowerWord(words[np - 1]!)) && passiveNext(words.slice(i + 1))) adverbs.push(words[i++]!);
     const negative = /^not$/iu.test(words[i] ?? '');
     if (negative) i++;
     const after = words.slice(i);
@@ -280,9 +332,21 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const phrasal = after.length > 1 && PHRASAL_INTRANSITIVE.test(`${lowerWord(after[0]!)} ${lowerWord(after[1]!)}`);
     // "any job not started within 1hr now flags to a supervisor": the participle qualifies the noun, a later verb is the sentence's.
     const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')));
-    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && !phrasal && !laterVerb && finiteAt(own, 1, 99) < 0 && passiveNext(after)) {
-      const told = tenseFor(role, words.slice(np).join(' '), o.now);
+    // "found and on its way": "and" joins something no auxiliary fits, so the note is left as typed.
+    const joinsOther = after.some((w, k) => k > 0 && /^(?:and|or|\+)$/iu.test(w) && after[k + 1] !== undefined && (PREDICATE.test(lowerWord(after[k + 1]!)) || /^(?:on|in|at|with)$/iu.test(lowerWord(after[k + 1]!)) && !/^\p{Lu}/u.test(after[k + 2] ?? '')));
+    // "fridge door left open overnight": "left" with the state it was left in is a passive.
+    if (joinsOther && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && finiteAt(own, 1, 99) < 0) return { text: piece, plural };
+    const leftIn = /^left$/iu.test(after[0] ?? '') && /^(?:open|on|off|unlocked|unattended|behind|outside|running|unplugged|unsigned)$/iu.test(lowerWord(after[1] ?? ''));
+    if (after.length > 0 && isParticiple(after[0]!) && !INTRANSITIVE.includes(lowerWord(after[0]!)) && !NEVER_PASSIVE.test(lowerWord(after[0]!)) && !phrasal && !laterVerb && !joinsOther && (leftIn || finiteAt(own, 1, 99) < 0 && passiveNext(after))) {
+      // "every order weighed before dispatch": the quantifier of the noun says it is what always happens.
+      const told0 = words.slice(0, np).some((w) => /\p{L}{2,}/u.test(w.replace(/^\d+x$/u, '')) || /^[£$€]\d/u.test(w));
+    if (!told0 && isParticiple(after[0] ?? '')) return { text: piece, plural };
+    const told = tenseFor(role, words.slice(np).join(' '), o.now) === 'perfect' && role === 'commitment' && /^(?:every|each)$/iu.test(lowerWord(words[0]!)) ? 'present' : exposureDone(role, after[0]!, tenseFor(role, words.slice(np).join(' '), o.now));
       const tense = told === 'future' && ARRANGED.test(lowerWord(after[0]!)) ? 'present' : told;
+      // "done by 5pm", "sent by Friday": has been … by a time is no tense (done already, or to be): as typed.
+      if (tense === 'perfect' && new RegExp(`(?<![\\p{L}])by (?:\\d{1,2}(?::\\d{2})?\\s?(?:am|pm)|${DAY_NAME}|tomorrow|tonight|noon|midday|the end)`, 'iu').test(after.join(' '))) return { text: piece, plural };
+      // "collected on Friday" with no date: last Friday or next, "has been … on Friday" is neither: as typed.
+      if (tense === 'perfect' && new RegExp(`(?<![\\p{L}])on ${DAY_NAME}(?![\\p{L}]|\\s+\\d)`, 'u').test(after.join(' ')) && !ARRANGED.test(lowerWord(after[0]!))) return { text: piece, plural };
       const aux = be(tense, plural, negative);
       const adv = adverbs.length ? ` ${adverbs.join(' ')}` : '';
       const auxWords = aux.split(' ');
@@ -291,10 +355,13 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
       return { text: `${withDeterminer(head, role)} ${verbGroup} ${after.join(' ')}`, plural };
     }
     // "engineer off sick", "next delivery back on the normal schedule": the dropped "is".
-    if (after.length > 0 && PREDICATE.test(after[0]!) && !negative && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w))) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!))) {
-      const tense = role === 'mistake' || role === 'cause' ? 'past' : tenseFor(role, after.join(' '), o.now) === 'past' ? 'past' : 'present';
+    // "card machine down all morning", "booking site offline for 3 hours", "manager on leave": the same.
+    const downOrAway = after.length > 0 && (/^(?:offline|online)$/iu.test(lowerWord(after[0]!)) || lowerWord(after[0]!) === 'down' && (after.length === 1 || /^(?:for|since|all|in|at|from|until|till|between|because|overnight|again|today|yesterday|most|twice|so|and)$/iu.test(lowerWord(after[1]!))) || /^on (?:leave|holiday|annual leave|sick leave|maternity leave|paternity leave)(?![\p{L}])/iu.test(after.join(' ')));
+    if (after.length > 0 && (PREDICATE.test(after[0]!) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!)) || downOrAway) && !negative && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w)))) {
+      const told = tenseFor(role, after.join(' '), o.now);
+      const tense = role === 'mistake' || role === 'cause' ? 'past' : told === 'past' ? 'past' : told === 'future' || BY_LATER.test(after.join(' ')) ? 'future' : 'present';
       const since = /(?<![\p{L}])since(?![\p{L}])/iu.test(after.join(' ')) && role !== 'mistake' && role !== 'cause';
-      const aux = since ? (plural ? 'have been' : 'has been') : tense === 'past' ? (plural ? 'were' : 'was') : plural ? 'are' : 'is';
+      const aux = since ? (plural ? 'have been' : 'has been') : tense === 'past' ? (plural ? 'were' : 'was') : tense === 'future' ? 'will be' : plural ? 'are' : 'is';
       return { text: `${bareSubject(head, np, role)} ${aux} ${after.join(' ')}`, plural };
     }
     // "top-ups working again since…": the dropped "are".
@@ -308,8 +375,16 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     let at = finiteAt(words, np, 3);
     // "engineer never showed up": an adverb, then a past tense the word lists don't hold.
     if (at < 0 && /^(?:never|just|always|already|also|still)$/iu.test(lowerWord(words[np] ?? '')) && /^[a-z]{3,}ed$/u.test(lowerWord(words[np + 1] ?? ''))) at = np + 1;
+    if (at < 0 && NEVER_PASSIVE.test(lowerWord(words[np] ?? ''))) at = np;
     if (at < 0 && PHRASAL_INTRANSITIVE.test(`${lowerWord(words[np] ?? '')} ${lowerWord(words[np + 1] ?? '')}`)) at = np;
     if (at === np || (at > np && words.slice(np, at).every((w) => /^(?:now|also|only|still|then|never|always|just|already)$/iu.test(lowerWord(w))))) {
+      const verb = lowerWord(words[at]!);
+      const next = lowerWord(words[at + 1] ?? '');
+      // "address checks added at checkout": "checks" was the noun's, and a participle follows: as typed.
+      if (/s$/u.test(verb) && words[at + 1] !== undefined && isParticiple(words[at + 1]!) && !DET.has(next)) return { text: piece, plural };
+      // "wine sent separately": a thing (no person of ours) and a verb done to things, with no object after it, is a passive no rule is sure of: as typed.
+      const thing = !OURS.test(lowerWord(words[np - 1]!)) && !PERSON.test(lowerWord(words[np - 1]!));
+      if (at === np && thing && (TAKES_OBJECT.test(verb) || NEVER_DONE.test(verb)) && !DET.has(next) && !OBJECTS.has(next) && !/^(?:up|out|off|down|back|away|over)$/u.test(next)) return { text: piece, plural };
       return { text: `${bareSubject(head, np, role)} ${words.slice(np).join(' ')}`, plural };
     }
     // "orders placed on Monday sat on our shelf": the reader's own, in the mistake.
@@ -327,9 +402,36 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   // A cause that is a noun phrase ("expired security certificate on the link…"): its article.
   if (first && (role === 'cause' || role === 'commitment') && !/^(?:never|not|always|only|also|just|still|even|then|now|ever|once|twice)$/u.test(w0) && causeIsNoun(piece) && !DET.has(w0) && /^\p{Ll}|^\p{Lu}\p{Ll}+$/u.test(words[0]!) && !/^\p{Lu}/u.test(words[1] ?? '')) {
     const plural = isPlural(words.find((_w, k) => k > 0 && PREPOSITIONS.has(lowerWord(words[k + 1] ?? 'on'))) ?? words[0]!);
-    return { text: plural ? lowerFirst(piece) : `${/^[aeio]/iu.test(w0) ? 'an' : 'a'} ${lowerFirst(piece)}`, plural };
+    // "switched courier": a participle opening it may be what we did: as typed.
+    if (isParticiple(words[0]!) && !NOT_PARTICIPLE.has(w0) && !NEVER_PASSIVE.test(w0)) return { text: piece, plural };
+    // A participle after the noun ("scales calibrated weekly"): whether it is a noun phrase is uncertain, so no article.
+    if (words.some((w, k) => k > 0 && isParticiple(w))) return { text: piece, plural };
+    // "human error", "miscommunication", "bad weather": no article for what cannot be counted.
+    const prepAt = words.findIndex((w, k) => k > 0 && PREPOSITIONS.has(lowerWord(w)));
+    const headNoun = lowerWord(words[(prepAt < 0 ? words.length : prepAt) - 1]!);
+    return { text: plural || UNCOUNTABLE.test(piece) || MASS_NOUNS.test(headNoun) ? lowerFirst(piece) : `${/^[aeio]/iu.test(w0) ? 'an' : 'a'} ${lowerFirst(piece)}`, plural };
   }
   return { text: piece, plural: isPlural(words[0]!) };
+}
+
+/** "no pick lists", "no reminder texts for Friday": the noun after "no" (before any preposition) is plural. */
+function noHeadPlural(words: string[]): boolean {
+  let end = words.findIndex((w, k) => k > 0 && (PREPOSITIONS.has(lowerWord(w)) || LEANING.has(lowerWord(w)) || PREDICATE.test(lowerWord(w)) || k > 1 && isParticiple(w) || /[,;]$/u.test(words[k - 1]!)));
+  if (end < 0) end = words.length;
+  const last = words[end - 1];
+  return end > 1 && last !== undefined && isPlural(last) && !/^(?:less|loss|access|address|process|progress|business|glass|gas|bus)$/u.test(lowerWord(last));
+}
+
+/** "-ing" nouns a note opens with ("tracking link already emailed" is a link, not something we're doing). */
+const ING_NOUNS = new Set(['tracking', 'ticketing', 'invoicing', 'routing', 'labelling', 'labeling', 'picking', 'ordering', 'messaging', 'banking', 'accounting', 'catering', 'plumbing', 'roofing', 'housing', 'lighting', 'seating', 'landing', 'flooring', 'clothing', 'bedding', 'filling', 'icing', 'shopping', 'marketing', 'staffing', 'onboarding', 'boarding', 'listing', 'recording', 'posting', 'warning', 'rating', 'handling', 'housekeeping', 'bookkeeping', 'wiring', 'plating', 'packaging', 'ceiling', 'railing', 'fencing', 'decking', 'tiling', 'cladding', 'glazing', 'rendering', 'dressing', 'stuffing', 'topping', 'frosting', 'seasoning', 'servicing', 'logging', 'reporting', 'alerting', 'hosting', 'networking', 'testing']);
+/** "adding a second check", "moving to a new courier": an "-ing" verb before its object or where; a bare word after it is read only when no participle follows ("tracking link already emailed" is a noun phrase and a passive). */
+function ingTakesObject(words: string[]): boolean {
+  const next = lowerWord(words[1] ?? '');
+  if (DET.has(next) && next !== 'no' || OBJECTS.has(next)) return true;
+  // "tracking every parcel" is a verb; "tracking link" a noun.
+  if (ING_NOUNS.has(lowerWord(words[0]!))) return false;
+  if (PREPOSITIONS.has(next) || /^\d/u.test(next)) return true;
+  return /^\p{Ll}/u.test(words[1] ?? '') && !words.slice(1).some((w) => isParticiple(w) || isFinite(w));
 }
 
 /** A bare noun subject as a sentence opens with it: only a one-word noun, or one of ours, gets its word ("sick cover now triggers…" is left as typed). */
@@ -337,7 +439,7 @@ function bareSubject(head: string, np: number, role: NoteRole): string {
   const words = head.split(/\s+/u);
   if (DET.has(lowerWord(words[0]!)) || /^\d/u.test(words[0]!)) return head;
   if (/^(?:next|first|last|same|following)$/iu.test(words[0]!)) return `the ${head}`;
-  if (/^(?:new|second|spare)$/iu.test(words[0]!)) return isPlural(words[words.length - 1]!) ? head : `a ${head}`;
+  if (/^(?:new|second|spare|extra|another)$/iu.test(words[0]!)) return /^another$/iu.test(words[0]!) || isPlural(words[words.length - 1]!) ? head : `${/^extra$/iu.test(words[0]!) ? 'an' : 'a'} ${head}`;
   if (np <= 3 && !isPlural(words[words.length - 1]!) || OURS.test(lowerWord(words[words.length - 1]!)) || role === 'mistake' && isPlural(words[words.length - 1]!)) return withDeterminer(head, role);
   return head;
 }
@@ -356,13 +458,15 @@ function nounPhraseEnd(words: string[]): number {
   while (i < words.length && i - start < 5) {
     const w = words[i]!;
     const lw = lowerWord(w);
-    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || /^[a-z]{3,}ing$/u.test(lw) && i > start || /^(?:never|always|just|ever|often|sometimes|usually)$/u.test(lw))) break;
+    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || lw === 'on' && /^(?:leave|holiday|annual|sick|maternity|paternity)$/u.test(lowerWord(words[i + 1] ?? '')) || /^[a-z]{3,}ing$/u.test(lw) && i > start || /^(?:never|always|just|ever|often|sometimes|usually)$/u.test(lw))) break;
     if (lw === 'and' && i > start && words[i + 1] && !PRONOUNS.has(lowerWord(words[i + 1]!)) && !DET.has(lowerWord(words[i + 1]!)) && !isParticiple(words[i + 1]!) && !isFinite(words[i + 1]!) && !/^[a-z]{3,}ing$/u.test(lowerWord(words[i + 1]!)) && !PREDICATE.test(words[i + 1]!)) {
       i++;
       continue;
     }
     if (PREPOSITIONS.has(lw) && !['last', 'this', 'that', 'first', 'same', 'free', 'back', 'second'].includes(lw) || LEANING.has(lw) && lw !== 'per') return 0;
     if (/[,;:]$/u.test(w)) return 0;
+    // "picker collects the wrong ones": a determiner after the noun opens a verb's object, so the words before hold a verb no list knows.
+    if (i > start && DET.has(lw)) return 0;
     if (isParticiple(w) && !NOT_PARTICIPLE.has(lw) && i === start) return 0;
     i++;
   }
@@ -450,7 +554,7 @@ const IMPERATIVE = /^(?:please\s+)?(?:call|ring|phone|email|e-mail|text|reply|wr
 const LEANS = /^(?:if|when|whenever|once|as soon as|after|before|while|until|till|because|since|unless|although|though)(?![\p{L}])/iu;
 
 /** One sentence of a note, its comma pieces made a sentence or attached properly. */
-function sentenceOf(raw: string, role: NoteRole, o: NoteOptions): string[] {
+function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false): string[] {
   const body = raw.replace(/[.!]+$/u, '').trim();
   if (body === '') return [];
   const end = /[?]$/u.test(raw) ? '' : '.';
@@ -502,7 +606,7 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions): string[] {
     }
     // "…, no call to tell you": what was missing, joined with "and".
     if (w0 === 'no' && (role === 'mistake' || role === 'cause') && curClause && !/^(?:one|longer|more|need)$/iu.test(lowerWord(words[1] ?? '')) && finiteAt(words, 1) < 0) {
-      cur = `${cur}, and there was ${text}`;
+      cur = `${cur}, and there ${noHeadPlural(words) ? 'were' : 'was'} ${text}`;
       continue;
     }
     // "no need to send it back", "no action needed": a sentence of its own.
@@ -531,7 +635,8 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions): string[] {
       continue;
     }
     // "…, we can bring them to you", "…, 14 alarms were activated": a sentence of its own.
-    if (curClause && !curLeans && !LEANING.has(w0) && isClause(words)) {
+    // (A sentence typed with its capital and full stop keeps its commas: "We're sorry, your order was late.")
+    if (curClause && !curLeans && !LEANING.has(w0) && isClause(words) && !(asProse && /^(?:we|i|you|they|it|there|our|your|the|this|that)(?![\p{L}])/iu.test(w0))) {
       flush();
       start(text, true);
       continue;
@@ -588,7 +693,9 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   t = onBeforeDays(t);
   const out: string[] = [];
   const made: string[] = [];
-  for (const s of sentences(t)) made.push(...sentenceOf(s, role, o));
+  // Typed as prose (a capital, a full stop at the end): a clause after a comma stays where the writer put it.
+  const asProse = /^[\p{Lu}]/u.test(typed) && /[.!]$/u.test(typed);
+  for (const s of sentences(t)) made.push(...sentenceOf(s, role, o, asProse));
   for (const s of made) {
     // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
     const words = s.replace(/[.!]+$/u, '').split(/\s+/u);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../helpers/fc-seed.js';
-import { noteToProse, weekdayWords, type NoteRole } from '../../src/text/notes.js';
+import { causeIsNoun, noteToProse, weekdayWords, type NoteRole } from '../../src/text/notes.js';
 import { normaliseEnglish } from '../../src/text/english.js';
 
 /**
@@ -81,6 +81,71 @@ describe('the note layer', () => {
         expect(noteToProse(once, r, { now }), once).toBe(once);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+/**
+ * notes8: notes of the shapes that used to come out worse than typed — bare nouns (some "-ing"
+ * nouns), "no" and a plural, participles, phrasal verbs, "never", "down/offline" — and prose
+ * already written. The layer may leave a note alone; what it prints never holds a broken shape.
+ */
+const BARE = ['engineer', 'driver', 'picker', 'tracking link', 'billing run', 'packing slip', 'booking', 'card machine', 'refund', 'certificate', 'parcels', 'flowers', 'staff', 'police', 'invoice', 'human error', 'expired certificate', 'no pick lists', 'no reminder texts', 'no backup', 'fridge door'];
+const DONE = ['never turned up', 'showed up twice', 'turned up late', 'ran out of stock', 'went down at 9am', 'broke down', 'called in sick', 'picked up the wrong crate', 'collects the wrong ones', 'already emailed', 'never sent', 'never called', 'expired', 'wilted', 'down all morning', 'offline for 3 hrs', 'on leave', 'left open overnight', 'checked by hand each month', 'found and on its way', 'revoked same day', 'not started within 1hr now flags to a supervisor', '', ''];
+const AFTER = ['', '', 'on the nov bill', 'by fri', 'when the bins are close together', 'no call to tell you', 'no texts to warn you'];
+const bareNote = fc.tuple(fc.constantFrom(...BARE), fc.constantFrom(...DONE), fc.constantFrom(...AFTER)).map(([b, d, a]) => [b, d].filter(Boolean).join(' ') + (a ? (/^no /u.test(a) ? `, ${a}` : ` ${a}`) : ''));
+const opening = fc.tuple(fc.constantFrom('showed up', 'turned up', 'sold out', 'ran out', 'went down', 'fixed', 'sorted', 'charged twice', 'covered by us', 'cancelled and refunded', 'paid back', 'turned away', 'missed by the night shift'), fc.constantFrom('', 'on the nov bill', 'late', 'of the blue tiles')).map(([v, t]) => [v, t].filter(Boolean).join(' '));
+/** Shapes no letter may print: each was once made from a note that read fine as typed. */
+const BROKEN: [string, RegExp][] = [
+  ['an active phrasal verb made passive', /\b(?:was|were|been|be)(?: never)? (?:turned|showed|ran|went|came|broke|called|picked|sold) (?:up|out|down|in|off)\b/iu],
+  ['"never was"', /\bnever (?:was|were)\b/iu],
+  ['an auxiliary after a determiner', /\b(?:the|a|an|our|your) (?:is|was|are|were|isn't|wasn't)\b/iu],
+  ['"We\'re <noun> <participle>"', /\bwe're \w+ing (?!the|a|an|our|your|every|each|all|to|for|by|it|them)\w+ (?:(?:already|now|just|never) )?\w+ed\b/iu],
+  ['"there was no <plural>"', /\bthere (?:was|'s|is) no (?:\w+ )?(?:lists|texts|checks|parcels|engineers|emails|flowers)\b/iu],
+  ['"we" for what a charge or a visitor did', /(?:^|\. )we (?:showed|turned) up\b/iu],
+  ['a lone verb after "we\'ve"', /\bwe've \w+ed\.$/iu],
+  ['"been … and on"', /\b(?:been|was|were) \w+ and (?:on|in|back)\b/iu],
+  ['"a human error"', /\ba human error\b/iu],
+  ['"we" with the object missing', /\bwe(?:'ve)? \w+ed (?:by (?:us|the)|and \w+ed\b|back (?:in|on|late)|away)\b/iu],
+];
+const VERBISH = /\b(?:is|are|was|were|has|have|had|did|didn't|wasn't|weren't|isn't|got|went|ran|broke|called|picked|collects|showed|turned|expired|wilted|flags|covered|there|found|left|sent|sold|made|paid|lost|stuck|told|kept|misread)\b|\w+ed\b/iu;
+
+describe('notes8: never worse than typed', () => {
+  it('prints none of the broken shapes', () => {
+    fc.assert(
+      fc.property(fc.oneof(bareNote, opening, shaped), role, (text, r) => {
+        const typed = normaliseEnglish(text, { ref: now, now });
+        const out = noteToProse(typed, r, { now });
+        for (const [what, re] of BROKEN) {
+          // (a shape the writer typed is theirs)
+          if (re.test(out) && !re.test(typed)) expect.fail(`${what}: ${typed}\n→ ${out}`);
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('a cause the letter puts after "because" has a verb (a noun phrase is "The cause was …")', () => {
+    fc.assert(
+      fc.property(bareNote, (text) => {
+        const out = noteToProse(normaliseEnglish(text, { ref: now, now }), 'cause', { now });
+        if (!causeIsNoun(out)) expect(out, `because ${out}`).toMatch(VERBISH);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a sentence already written comes out as typed', () => {
+    const written = fc.tuple(
+      fc.constantFrom('Our engineer', 'The charge', 'We', 'Your parcel', 'The card machine', 'Two of our drivers'),
+      fc.constantFrom('showed up late', 'never turned up', 'was down all morning', 'ran out of stock', 'has been refunded', "didn't arrive on Friday", 'picked up the wrong crate'),
+      fc.constantFrom('', ', and we are sorry', ', and nobody told you', ' on the November bill'),
+    ).map(([s, v, t]) => `${s} ${v}${t}.`);
+    fc.assert(
+      fc.property(written, role, (text, r) => {
+        expect(noteToProse(text, r, { now })).toBe(text);
+      }),
+      { numRuns: 300 },
     );
   });
 });
