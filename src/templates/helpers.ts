@@ -165,9 +165,9 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   // "the white arrangement, delivered today at no charge, and a full refund": the refund is given back, not sent.
   // "the $60 installation fee, waived in full" → "We've waived the $60 installation fee in full."
   const waived = str(kind) === 'waived-fee' ? /^(.+?),?\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text) : null;
-  // "900Mb for the price of 500Mb, plus the £40 setup fee waived": only the last thing is waived; the first is given.
-  const plusWaived = waived ? /^(.+?),?\s+(?:plus|and)\s+((?:the|your|this|that|our|a|an)\s+[^,]+)$/i.exec(waived[1]!) : null;
-  if (plusWaived) return sentence(`You'll get ${plusWaived[1]}, and we've waived ${plusWaived[2]}${waived![2] ?? ''}`);
+  // "900Mb for the price of 500Mb, plus the £40 setup fee waived" (whatever the kind): only the last thing is waived; the first is given.
+  const plusWaived = /^(.+?),?\s+(?:plus|and)\s+((?:the|your|this|that|our)\s+[^,]+?)\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text);
+  if (plusWaived && !/\b(?:we|I|you)\b/i.test(plusWaived[1]!)) return sentence(`You'll get ${plusWaived[1]}, and we've waived ${plusWaived[2]}${plusWaived[3] ?? ''}`);
   if (waived && !GIFT.test(waived[1]!)) return sentence(`We've waived ${waived[1]}${waived[2] ?? ''}`);
   const refundToo = str(kind) === 'replacement' ? REFUND_TOO.exec(text) : null;
   if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);

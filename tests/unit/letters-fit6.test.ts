@@ -352,6 +352,7 @@ describe('an offer typed as a fragment', () => {
     expect(offer('waived-fee', "this one's on us", '')).toBe("This one's on us.");
     expect(offer('credit', 'that will come off your next bill', '')).toBe('That will come off your next bill.');
     // only the last of two things is waived; "no … charge" is none, never "We've waived no …" (made-up examples)
+    expect(offer('upgrade', 'two months at the lower price, plus the £25 call-out fee waived', '')).toBe("You'll get two months at the lower price, and we've waived the £25 call-out fee.");
     expect(offer('waived-fee', 'two months at the lower price, plus the £25 call-out fee waived', '')).toBe("You'll get two months at the lower price, and we've waived the £25 call-out fee.");
     expect(offer('waived-fee', 'no fitting or disposal charge', '')).toBe("There's no fitting or disposal charge.");
     expect(offer('waived-fee', 'no delivery fee', '')).toBe("There's no delivery fee.");
