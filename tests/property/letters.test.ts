@@ -152,6 +152,9 @@ function faults(subject: string, body: string): string[] {
   if (amp) out.push(`"&" in prose: "${amp[0]}"`);
   // "Hi Ann," is not signed off "Sincerely,".
   if (/^Hi /.test(body) && /^Sincerely,$/m.test(body)) out.push('"Hi" greeting with "Sincerely"');
+  // "…the least you should expect, and we didn't." points back to no verb; "the results … sorry for it" to the wrong number.
+  const dangling = /\b(?:is|was) (?:the least|our job)[^.]*, and we didn't\./u.exec(all);
+  if (dangling) out.push(`dangling "${dangling[0]}"`);
   const doubled = /(?<![\p{L}'’-])([\p{L}]+)\s+\1(?![\p{L}'’-])/iu.exec(all);
   if (doubled && !/^(had|that)$/i.test(doubled[1]!)) out.push(`doubled word "${doubled[0]}"`);
   const lower = /(?<!\b(?:e\.g|i\.e|approx|etc|vs))[.!?]\s+(\p{Ll}\S*)/u.exec(body);
