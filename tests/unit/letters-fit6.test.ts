@@ -358,3 +358,23 @@ describe('an offer typed as a fragment', () => {
     expect(offer('waived-fee', 'no delivery fee', '')).toBe("There's no delivery fee.");
   });
 });
+
+describe('an outage with no remedy invites a claim once', () => {
+  it('"if this left you out of pocket…" is not followed by "or you lost anything while we were down" (made-up incident)', () => {
+    const outage: IncidentInput = {
+      company: { name: 'Tilly Tickets', email: 'help@tilly.example' },
+      signer: { name: 'Ola Berg', title: 'Founder' },
+      scenario: 'service-outage',
+      severity: 'moderate',
+      mistake: 'our booking site went down as the spring tour went on sale',
+      affected: 900,
+      rootCause: 'the queue system ran out of memory under the load',
+      commitment: 'we now test every on-sale at three times the expected crowd',
+      remedy: { kind: 'none' },
+    };
+    for (const l of each(outage)) {
+      const invites = (l.match(/out of pocket|cost you anything|lost anything while we were down/g) ?? []).length;
+      expect(invites, l).toBe(1);
+    }
+  });
+});
