@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createComposer } from '../../src/compose/compose.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
-import { incidentWarnings, validateIncident } from '../../src/incident/validate.js';
-import { recipientFromMailbox } from '../../src/recipients/recipient.js';
-import { TemplateLibrary } from '../../src/templates/library.js';
+import { i18nLetter } from '../helpers/i18n-letter.js';
 
 /**
  * What a native reader marked down in the German, French and Spanish letters, compared blind with
@@ -11,30 +8,10 @@ import { TemplateLibrary } from '../../src/templates/library.js';
  * spliced typed fields, a missed appointment without its day. Each incident is typed the way a
  * hurried manager types it; every variant of a letter is read (the variant comes from the id).
  */
-const library = new TemplateLibrary();
-const NOW = new Date('2026-11-26T09:00:00Z');
 const IDS = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6', 'g7', 'h8', 'i9', 'j10', 'k11', 'l12'];
 const TO: Record<string, string> = { de: 'Petra Schmidt <p@example.de>', fr: 'Sophie Martin <s@example.fr>', es: 'Carmen López <c@example.es>' };
 
-function letter(input: Partial<IncidentInput> & { locale: string }, id = 'a1', stage: 'apology' | 'followup' = 'apology') {
-  const incident = validateIncident({
-    id,
-    company: { name: 'Radhaus Becker', phone: '030 555 123' },
-    signer: { name: 'Tom Becker', title: 'Inhaber' },
-    scenario: 'generic',
-    severity: 'moderate',
-    mistake: 'x',
-    affected: 6,
-    rootCause: 'x',
-    commitment: 'x',
-    remedy: { kind: 'none' },
-    ...input,
-  } as IncidentInput);
-  const m = /^(.*) <(.*)>$/u.exec(TO[input.locale]!)!;
-  const r = recipientFromMailbox(m[2]!, m[1]!, {});
-  const msg = createComposer(incident, library, { now: NOW, stage })(r);
-  return { subject: msg.subject, text: msg.text, all: `${msg.subject}\n${msg.text}`, warnings: incidentWarnings(incident, NOW) };
-}
+const letter = (input: Partial<IncidentInput> & { locale: string }, id = 'a1', stage: 'apology' | 'followup' = 'apology') => i18nLetter({ id, ...input }, TO[input.locale]!, stage);
 /** Every variant of the letter, apology and follow-up. */
 function variants(input: Partial<IncidentInput> & { locale: string }): string[] {
   const out: string[] = [];
