@@ -17,6 +17,8 @@
  * Anything else is left as typed. Pure; running it twice changes nothing more.
  */
 
+import { tagWords } from './pos.js';
+
 export type NoteRole = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy' | 'exposure';
 
 export interface NoteOptions {
@@ -695,7 +697,7 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   const made: string[] = [];
   // Typed as prose (a capital, a full stop at the end): a clause after a comma stays where the writer put it.
   const asProse = /^[\p{Lu}]/u.test(typed) && /[.!]$/u.test(typed);
-  for (const s of sentences(t)) made.push(...sentenceOf(s, role, o, asProse));
+  for (const s of sentences(t)) for (const m of sentenceOf(s, role, o, asProse)) made.push(...(asProse ? [m] : posSentence(m, role, o, t)));
   for (const s of made) {
     // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
     const words = s.replace(/[.!]+$/u, '').split(/\s+/u);
@@ -815,4 +817,256 @@ export function noteProblems(text: string, role: NoteRole, o: NoteOptions = {}):
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The part-of-speech reading (text/pos.ts). The rules above know the verbs on their lists; a note
+// whose piece has none of them ("correct cartons coming on a dedicated truck", "status page updated
+// every 30 min", "new delivery w/c 11 January") is read by the tagger: a noun phrase, then what
+// follows it — a participle (a passive: "is updated"), a gerund ("are coming"), a date ("is on"),
+// a verb of its own (the bare noun gets its word) — and made a sentence only when the reading is
+// sure; otherwise the piece stays as typed. The tagger is loaded only when a piece needs it.
+
+/** Nouns of a thing that happens on a day: "new delivery w/c 11 January" is "Your new delivery is in the week commencing …". */
+const EVENT_NOUN = /^(?:delivery|install|installation|visit|appointment|booking|slot|date|collection|fitting|session|lesson|class|service|repair|dispatch|arrival|flight|departure|viewing|consultation|call|meeting|survey|inspection|check-up|checkup|clinic|treatment|surgery|tasting|course|shift|callout|call-out)$/u;
+/** Adverbs a note puts between a noun and its participle ("now checked", "already emailed"). */
+const NOTE_ADVERB = /^(?:now|also|only|already|still|never|not|fully|just|all|both|then|finally|automatically|manually|properly|correctly|again)$/u;
+/** Past tenses that are no participle ("broke", "went"): the note's verb is active. */
+const SIMPLE_PAST = /^(?:broke|went|came|fell|ran|froze|took|gave|wrote|rode|drove|ate|grew|threw|flew|began|rang|sang|swam|forgot|stole|tore|wore|hid|chose|rose|woke|spoke|shook|blew|knew|drew|saw|did)$/u;
+/** "on its way", "in stock": a state after a noun phrase whose "is" the note dropped. */
+const STATE = /^(?:on (?:its|their|the) way|in stock|out of stock|back in stock|in transit|in the post|with the courier|on hold|on loan)(?![\p{L}])/iu;
+
+/** Prepositions the tagger may call something else ("checked against the spec": "against" is no adjective). */
+const PREPOSITION_WORD = /^(?:against|into|onto|across|along|through|towards?|under|over|behind|beside|between|without|within|past|via|after|before|during|until|since|from|to|at|in|on|by|for|with|of|per)$/u;
+
+interface Reading { text: string; plural: boolean; thing: boolean }
+
+const wordsIn = (s: string) => s.split(/\s+/u).filter(Boolean);
+
+/** A piece no rule read as a clause: no verb a list knows, no subject pronoun, no leaning word, not something the reader does. */
+function mayBeFragment(words: string[]): boolean {
+  if (words.length < 2) return false;
+  const w0 = lowerWord(words[0]!);
+  if (LEANING.has(w0) || PRONOUNS.has(w0) && w0 !== 'none' || /^(?:we|i|you|they|it|there|he|she)'/u.test(w0) || IMPERATIVE.test(words.join(' ')) || /^please$/u.test(w0)) return false;
+  if (/^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? '') && !/^(?:The|A|An|Our|Your|No)$/u.test(words[0]!)) return false;
+  return !words.some((w) => isFinite(w) || /^(?:there|it)(?:'s)?$/iu.test(lowerWord(w)));
+}
+
+/** Where a noun phrase at the start ends (an index), with its head noun; -1 if the piece does not open with one. */
+function posNounPhrase(words: string[], tags: Set<string>[]): { end: number; head: number } {
+  let i = 0;
+  const lw = words.map(lowerWord);
+  if (DET.has(lw[0]!) || lw[0] === 'no') i++;
+  let head = -1;
+  let pp = false;
+  const nounish = (k: number) => {
+    const t = tags[k]!;
+    if (/[,;:()]/u.test(words[k]!) || DET.has(lw[k]!) && k > 0 && !pp) return false;
+    if (t.has('Pronoun') && !t.has('Possessive')) return false;
+    if (t.has('Noun') || t.has('Acronym') || t.has('Value') || t.has('Adjective') || t.has('Possessive')) return !t.has('Date') || t.has('Month') === false && !t.has('WeekDay') && !t.has('Time') && !/^(?:today|tomorrow|tonight|yesterday)$/u.test(lw[k]!);
+    return false;
+  };
+  while (i < words.length && i < 8) {
+    const t = tags[i]!;
+    const w = lw[i]!;
+    // "queued orders", "remapped code": a participle before its noun is an adjective.
+    if (t.has('Verb') && (t.has('PastTense') || t.has('Participle')) && i + 1 < words.length && tags[i + 1]!.has('Noun') && !tags[i + 1]!.has('Date') && !DET.has(lw[i + 1]!)) {
+      i++;
+      continue;
+    }
+    // "refund of £64.50", "table on loan", "skeins of merino": one phrase after the head, before the verb.
+    if (!pp && head >= 0 && /^(?:of|on|for|from|with)$/u.test(w) && i + 1 < words.length) {
+      let k = i + 1;
+      if (DET.has(lw[k]!)) k++;
+      const start = k;
+      while (k < words.length && nounish(k) && !tags[k]!.has('Verb')) k++;
+      if (k > start && k < words.length && tags[k]!.has('Verb') && (tags[k]!.has('PastTense') || tags[k]!.has('Participle'))) {
+        pp = true;
+        i = k;
+        break;
+      }
+      break;
+    }
+    if (t.has('Verb') && !t.has('Possessive') || t.has('Adverb') || t.has('Negative') || t.has('Preposition') || t.has('Conjunction') && w !== '&' || NOTE_ADVERB.test(w) && head >= 0) break;
+    if (!nounish(i) || w === 'w/c' || PREPOSITION_WORD.test(w)) break;
+    if (t.has('Noun') || t.has('Acronym') || t.has('Value')) head = i;
+    i++;
+  }
+  if (head < 0 || i === 0) return { end: -1, head: -1 };
+  return { end: i, head };
+}
+
+/** A noun phrase as a sentence opens with it. */
+function posSubject(np: string, role: NoteRole, event: boolean): string {
+  const words = wordsIn(np);
+  const w0 = lowerWord(words[0]!);
+  if (DET.has(w0) || w0 === 'no' || /^[\d£$€]/u.test(w0) || /^\p{Lu}/u.test(words[0]!) || words.length > 4) return np;
+  // "new delivery", "replacement cake" in the outcome: the reader's.
+  if ((role === 'outcome' || role === 'action') && event && /^(?:new|replacement|rescheduled|rebooked|next)$/u.test(w0)) return `your ${np}`;
+  if (/^second$/u.test(w0) && /^(?:debit|payment|charge|invoice|bill|email|text|letter|parcel|order|delivery)s?$/u.test(lowerWord(words[1] ?? ''))) return `the ${np}`;
+  return withDeterminer(np, role);
+}
+
+/** "is" in its tense with the note's adverbs where English puts them: "has already been", "are now", "was never", "wasn't". */
+function beWith(tense: Tense, plural: boolean, adverbs: string[]): string {
+  const negative = adverbs.includes('not');
+  const rest = adverbs.filter((a) => a !== 'not');
+  const aux = be(tense, plural, negative).split(' ');
+  if (rest.length === 0) return aux.join(' ');
+  return [aux[0], ...rest, ...aux.slice(1)].join(' ');
+}
+
+/** A piece read by the tagger as a clause, or undefined when the reading is unsure. */
+function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string): Reading | undefined {
+  if (role === 'action' || role === 'remedy') return undefined;
+  const lw = words.map(lowerWord);
+  const bare = !DET.has(lw[0]!) && lw[0] !== 'no' && !/^[\d£$€]/u.test(words[0]!);
+  const tags = tagWords(words, bare ? 'the ' : '');
+  const { end, head } = posNounPhrase(words, tags);
+  if (end < 0 || end >= words.length) return undefined;
+  // A noun phrase has a noun ("2x charged" has none), or is an amount ("£40 credited").
+  if (!words.slice(0, end).some((_w, k) => tags[k]!.has('Noun') && !tags[k]!.has('Value')) && !/^[£$€]\d/u.test(words[0]!)) return undefined;
+  const np = words.slice(0, end).join(' ');
+  if (/[,;:]$/u.test(np)) return undefined;
+  const headWord = words[head]!;
+  const plural = (tags[head]!.has('Plural') || isPlural(headWord) && !/^\p{Lu}{2,}/u.test(headWord)) && !/^\p{Lu}+S$/u.test(headWord) || /(?<![\p{L}])(?:and|&)(?![\p{L}])/u.test(np);
+  const thing = !OURS.test(lowerWord(headWord)) && !PERSON.test(lowerWord(headWord));
+  const event = EVENT_NOUN.test(lowerWord(headWord));
+  let j = end;
+  const adverbs: string[] = [];
+  while (j < words.length && NOTE_ADVERB.test(lw[j]!) && lw[j] !== 'all' && lw[j] !== 'both' && !/[,;]$/u.test(words[j]!)) adverbs.push(lw[j++]!);
+  if (j >= words.length) return undefined;
+  const v = lw[j]!;
+  const vt = tags[j]!;
+  const rest = words.slice(j + 1);
+  const restText = rest.join(' ');
+  const subject = () => posSubject(np, role, event);
+  // A state: "new card reader on its way" → "Your new card reader is on its way".
+  if (adverbs.length === 0 && STATE.test(words.slice(j).join(' '))) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+    return { text: `${subject()} ${be(tense, plural, false)} ${words.slice(j).join(' ')}`, plural, thing };
+  }
+  // A date after an event: "new delivery w/c 11 January" → "Your new delivery is in the week commencing 11 January".
+  if (adverbs.length === 0 && event && (v === 'w/c' || new RegExp(`^${DAY_NAME}$`, 'u').test(words[j]!.replace(/[,.]$/u, '')) && /^\d/u.test(words[j + 1] ?? '') || /^\d{1,2}$/u.test(v) && new RegExp(`^(?:${MONTHS.join('|')})`, 'u').test(words[j + 1] ?? ''))) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+    const when = v === 'w/c' ? `in the week commencing ${restText}` : `on ${words.slice(j).join(' ')}`;
+    return { text: `${subject()} ${be(tense, plural, false)} ${when}`, plural, thing };
+  }
+  const participle = vt.has('Verb') && (vt.has('PastTense') || vt.has('Participle')) && !vt.has('Gerund') || v in IRREGULAR || v === 'done';
+  if (participle) {
+    const next = lw[j + 1] ?? '';
+    const nt = tags[j + 1];
+    // An active verb: a past that is no participle, one that takes no object, a phrasal verb, an object after it.
+    const active = SIMPLE_PAST.test(v) || INTRANSITIVE.includes(v) || NEVER_PASSIVE.test(v) || nt?.has('Particle') || PHRASAL_INTRANSITIVE.test(`${v} ${next}`);
+    // ("every card payment" is an object; "every 30 minutes", "each morning" are when.)
+    const timeAfter = tags[j + 2] !== undefined && (tags[j + 2]!.has('Date') || tags[j + 2]!.has('Value') || tags[j + 2]!.has('Duration') || /^(?:day|night|morning|evening|afternoon|week|month|year|time|shift|run)s?$/u.test(lw[j + 2]!));
+    const object = nt !== undefined && (OBJECTS.has(next) || DET.has(next) && !(/^(?:every|each|this|that|no)$/u.test(next) && timeAfter) && !(next === 'the' && lw[j + 2] === 'same'));
+    // "any order not packed by 3pm now alerts the lead": the participle qualifies the noun, and the sentence's verb comes later: as typed.
+    if (lw.some((_w, k) => k > j && tags[k]!.has('Verb') && (tags[k]!.has('PresentTense') && !tags[k]!.has('Gerund') && !tags[k]!.has('Infinitive') || tags[k]!.has('PastTense') && !/^(?:and|or)$/u.test(lw[k - 1]!) && !tags[k - 1]!.has('Noun')))) return undefined;
+    // ("… now alerts the lead": a word the tagger calls a plural noun before a determiner is that verb.)
+    if (lw.some((w, k) => k > j + 1 && /s$/u.test(w) && tags[k]!.has('Plural') && tags[k + 1]?.has('Determiner') && !tags[k - 1]!.has('Determiner') && !tags[k - 1]!.has('Adjective') && !tags[k - 1]!.has('Preposition') || k > j + 1 && w === 'now')) return undefined;
+    // A person of ours and a participle ("engineer never called"): who did what is unsure.
+    if (!thing && !active && !object) return undefined;
+    if (active || object) {
+      // Only the bare noun gets its word, and only before a clear object or a phrase ("picker grabbed the regular tin").
+      if (!bare || adverbs.length > 1 || end > 3 || !(object || nt?.has('Preposition') || nt?.has('Particle') || j + 1 >= words.length)) return undefined;
+      return { text: `${subject()} ${words.slice(end).join(' ')}`, plural, thing };
+    }
+    // "sent next day delivery": a bare noun after the participle may be its object: unsure.
+    if (nt && (nt.has('Noun') || nt.has('Adjective')) && !nt.has('Date') && !PREPOSITION_WORD.test(next) && !nt.has('Value') && !/^(?:overnight|separately|together|late|early|twice|again|free|home|abroad|today|tonight|yesterday|tomorrow)$/u.test(next)) return undefined;
+    // "found and on its way": one verb for two states: unsure; "reprinted and hand-delivered": one passive.
+    const andAt = lw.indexOf('and', j + 1);
+    if (andAt > 0 && !(tags[andAt + 1]?.has('Verb') && (tags[andAt + 1]!.has('PastTense') || tags[andAt + 1]!.has('Participle')) || /-\p{Ll}+ed$/u.test(lw[andAt + 1] ?? ''))) return undefined;
+    let tense = tenseFor(role, restText, o.now);
+    if (role === 'mistake' || role === 'cause') tense = 'past';
+    if (ARRANGED.test(v) && tense === 'future') tense = 'present';
+    if (role === 'commitment' && /(?<![\p{L}])(?:every|each)\s+(?:\d+\s+)?\p{L}/u.test(restText) && tense === 'perfect') tense = 'present';
+    if (tense === 'perfect' && (/(?<![\p{L}])overnight(?![\p{L}])/u.test(restText) || pastDayIn(note, o.now)) && !/(?<![\p{L}])(?:tomorrow|tonight|next)(?![\p{L}])/u.test(note)) tense = 'past';
+    tense = exposureDone(role, v, tense);
+    // "done by 5pm" with no day: a perfect with a deadline is no tense; a bare weekday is past or to come: as typed.
+    if (tense === 'perfect' && /(?<![\p{L}])by\s+(?:\d|noon|midday|the end|end)/u.test(restText)) return undefined;
+    if (tense !== 'past' && new RegExp(`(?<![\\p{L}])${DAY_NAME}(?![\\p{L}])(?!,?\\s+\\d)`, 'u').test(restText)) return undefined;
+    // "disabled 14:20 the same day": "at" before a bare time.
+    const after = /^\d{1,2}(?::\d{2})?(?:am|pm)?$/u.test(rest[0] ?? '') && /[:apm]/u.test(rest[0]!) ? `at ${restText}` : restText;
+    return { text: `${subject()} ${beWith(tense, plural, adverbs)} ${words[j]}${after ? ` ${after}` : ''}`, plural, thing };
+  }
+  // A gerund: "correct cartons coming on a dedicated truck" → "The correct cartons are coming…".
+  if (vt.has('Gerund') && vt.has('Verb') && !vt.has('Noun') && rest.length > 0) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+    return { text: `${subject()} ${beWith(tense, plural, adverbs)} ${words.slice(j).join(' ')}`, plural, thing };
+  }
+  // A verb of its own after a bare noun: "driver collects the wrong ones" → "Our driver collects the wrong ones".
+  if (bare && adverbs.length <= 1 && end <= 3 && vt.has('Verb') && vt.has('PresentTense') && !vt.has('Infinitive') === /s$/u.test(v) && !vt.has('Noun') && (/s$/u.test(v) ? !plural : plural)) {
+    const next = tags[j + 1];
+    if (next && (next.has('Determiner') || next.has('Pronoun') || next.has('Preposition'))) return { text: `${subject()} ${words.slice(end).join(' ')}`, plural, thing };
+  }
+  return undefined;
+}
+
+/** Whether a note names a day before the letter's (the pieces of a note about a day gone are in the past). */
+function pastDayIn(note: string, now: Date | undefined): boolean {
+  const day = namedDay(note, now);
+  return day !== undefined && now !== undefined && day.getTime() < Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+}
+
+/** A sentence the rules made, its verbless pieces read by the tagger; a verb with its subject dropped gets "it"/"they". */
+function posSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string): string[] {
+  const end = /[.!?]$/u.exec(sentence)?.[0] ?? '';
+  const body = sentence.slice(0, sentence.length - end.length);
+  const parts = pieces(body);
+  if (!parts.some((p) => mayBeFragment(wordsIn(p.text)))) return [sentence];
+  const out: string[] = [];
+  let cur = '';
+  let curClause = false;
+  let last: Reading | undefined;
+  let changed = false;
+  const finish = () => {
+    if (cur) out.push(capitalise(cur) + (end || '.'));
+    cur = '';
+  };
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    // The sentence's capital the rules gave a word typed in lower case ("correct cartons…") is no name's.
+    if (k === 0 && /^\p{Lu}\p{Ll}+(?![\p{L}])/u.test(p.text)) {
+      const first = p.text.split(/\s/u)[0]!.replace(/[,;:.]+$/u, '');
+      if (new RegExp(`(?<![\\p{L}])${lowerFirst(first).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(note)) p.text = lowerFirst(p.text);
+    }
+    const words = wordsIn(p.text);
+    let made = mayBeFragment(words) ? readPiece(words, role, o, note) : undefined;
+    // "…, shows on your next bill", "…, should show in 3-5 days": the thing the clause before was about.
+    if (!made && k > 0 && curClause && last?.thing && words.length > 1) {
+      const t = tagWords(words.slice(0, 2))[0]!;
+      const modal = /^(?:should|will|may|might|could|can|would)$/u.test(lowerWord(words[0]!));
+      if (modal || t.has('PresentTense') && t.has('Verb') && !t.has('Noun') && /s$/u.test(lowerWord(words[0]!)) && !last.plural) {
+        const they = last.plural ? 'they' : 'it';
+        made = { text: `${they} ${p.text}`, plural: last.plural, thing: true };
+      }
+    }
+    const sep = k > 0 ? parts[k - 1]!.sep || ',' : '';
+    if (k === 0 || cur === '') {
+      cur = made?.text ?? p.text;
+      curClause = made !== undefined || !mayBeFragment(words);
+      if (made) last = made;
+      changed ||= made !== undefined;
+      continue;
+    }
+    if (made && curClause) {
+      changed = true;
+      last = made;
+      if (k === parts.length - 1 && sep === ',') cur = `${cur}, and ${made.text}`;
+      else {
+        finish();
+        cur = made.text;
+      }
+      continue;
+    }
+    if (made) {
+      changed = true;
+      last = made;
+    }
+    cur = `${cur}${sep} ${made?.text ?? p.text}`;
+    curClause ||= made !== undefined;
+  }
+  finish();
+  return changed ? out : [sentence];
 }
