@@ -175,6 +175,8 @@ function namedDay(text: string, now: Date | undefined): Date | undefined {
 }
 
 function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
+  // What went wrong and why happened: "debit taken twice on 1 December" is never "will be taken".
+  if (role === 'mistake' || role === 'cause') return 'past';
   if (/(?<![\p{L}])(?:same day|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening))(?![\p{L}])/iu.test(rest)) return 'past';
   if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])|(?<![\p{L}])within (?:the hour|the day|an hour|minutes|hours|\d)/u.test(rest)) return 'past';
   if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return role === 'mistake' || role === 'cause' ? 'past' : 'present';
@@ -839,6 +841,9 @@ const STATE = /^(?:on (?:its|their|the) way|in stock|out of stock|back in stock|
 /** Prepositions the tagger may call something else ("checked against the spec": "against" is no adjective). */
 const PREPOSITION_WORD = /^(?:against|into|onto|across|along|through|towards?|under|over|behind|beside|between|without|within|past|via|after|before|during|until|since|from|to|at|in|on|by|for|with|of|per)$/u;
 
+/** Irregular pasts that are a thing's participle far more often than a verb of its own ("no orders lost"; "your parcel left today" is the parcel's act). */
+const DONE_TO = /^(?:lost|sent|paid|made|found|told|kept|held|bought|sold|built|spent|brought|caught|given|taken|shown|written|done|resent|remade|rebuilt|mislaid|misread|stolen|broken|thrown|hidden|chosen|forgotten)$/u;
+
 interface Reading { text: string; plural: boolean; thing: boolean }
 
 const wordsIn = (s: string) => s.split(/\s+/u).filter(Boolean);
@@ -849,7 +854,8 @@ function mayBeFragment(words: string[]): boolean {
   const w0 = lowerWord(words[0]!);
   if (LEANING.has(w0) || PRONOUNS.has(w0) && w0 !== 'none' || /^(?:we|i|you|they|it|there|he|she)'/u.test(w0) || IMPERATIVE.test(words.join(' ')) || /^please$/u.test(w0)) return false;
   if (/^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? '') && !/^(?:The|A|An|Our|Your|No)$/u.test(words[0]!)) return false;
-  return !words.some((w) => isFinite(w) || /^(?:there|it)(?:'s)?$/iu.test(lowerWord(w)));
+  // ("lost", "sent", "paid" may be a participle: "no orders lost" is read.)
+  return !words.some((w, k) => isFinite(w) && !(k > 0 && DONE_TO.test(lowerWord(w))) || /^(?:there|it)(?:'s)?$/iu.test(lowerWord(w)));
 }
 
 /** Where a noun phrase at the start ends (an index), with its head noun; -1 if the piece does not open with one. */
@@ -870,7 +876,7 @@ function posNounPhrase(words: string[], tags: Set<string>[]): { end: number; hea
     const t = tags[i]!;
     const w = lw[i]!;
     // "queued orders", "remapped code": a participle before its noun is an adjective.
-    if (t.has('Verb') && (t.has('PastTense') || t.has('Participle')) && i + 1 < words.length && tags[i + 1]!.has('Noun') && !tags[i + 1]!.has('Date') && !DET.has(lw[i + 1]!)) {
+    if (i > 0 && t.has('Verb') && (t.has('PastTense') || t.has('Participle')) && i + 1 < words.length && tags[i + 1]!.has('Noun') && !tags[i + 1]!.has('Date') && !DET.has(lw[i + 1]!)) {
       i++;
       continue;
     }
@@ -921,6 +927,8 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
   if (role === 'action' || role === 'remedy') return undefined;
   const lw = words.map(lowerWord);
   const bare = !DET.has(lw[0]!) && lw[0] !== 'no' && !/^[\d£$€]/u.test(words[0]!);
+  // A note opening with a participle opens with what was done, not a noun ("charged £2/day…"): the rules' part.
+  if (isParticiple(words[0]!) && !NOT_PARTICIPLE.has(lw[0]!)) return undefined;
   const tags = tagWords(words, bare ? 'the ' : '');
   const { end, head } = posNounPhrase(words, tags);
   if (end < 0 || end >= words.length) return undefined;
@@ -941,6 +949,10 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
   const rest = words.slice(j + 1);
   const restText = rest.join(' ');
   const subject = () => posSubject(np, role, event);
+  // "any order not packed by 3pm now alerts the lead", "glaze firing on Tuesday cracked the pieces": the words after the noun qualify it, and the sentence's verb comes later: as typed.
+  const laterVerb = lw.some((w, k) => k > j && (tags[k]!.has('Verb') && (tags[k]!.has('PresentTense') && !tags[k]!.has('Gerund') && !tags[k]!.has('Infinitive') || tags[k]!.has('PastTense') && !/^(?:and|or)$/u.test(lw[k - 1]!) && !/^\(/u.test(words[k]!)) || isFinite(words[k]!) && !(w in IRREGULAR))
+    // ("… now alerts the lead": a word the tagger calls a plural noun before a determiner is that verb.)
+    || k > j + 1 && /s$/u.test(w) && tags[k]!.has('Plural') && tags[k + 1]?.has('Determiner') && !tags[k - 1]!.has('Determiner') && !tags[k - 1]!.has('Adjective') && !tags[k - 1]!.has('Preposition') || k > j + 1 && w === 'now');
   // A state: "new card reader on its way" → "Your new card reader is on its way".
   if (adverbs.length === 0 && STATE.test(words.slice(j).join(' '))) {
     const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
@@ -953,18 +965,17 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     return { text: `${subject()} ${be(tense, plural, false)} ${when}`, plural, thing };
   }
   const participle = vt.has('Verb') && (vt.has('PastTense') || vt.has('Participle')) && !vt.has('Gerund') || v in IRREGULAR || v === 'done';
+  if ((participle || vt.has('Gerund')) && laterVerb) return undefined;
+  // "taken", "given", "shown": a participle that is no past tense is a passive.
+  const onlyParticiple = v in IRREGULAR && IRREGULAR[v] !== v || /^(?:done|gone|been|seen|eaten|fallen|risen|grown|known|drawn|flown|ridden|spoken|woken|frozen|shaken)$/u.test(v);
   if (participle) {
     const next = lw[j + 1] ?? '';
     const nt = tags[j + 1];
     // An active verb: a past that is no participle, one that takes no object, a phrasal verb, an object after it.
-    const active = SIMPLE_PAST.test(v) || INTRANSITIVE.includes(v) || NEVER_PASSIVE.test(v) || nt?.has('Particle') || PHRASAL_INTRANSITIVE.test(`${v} ${next}`);
+    const active = !onlyParticiple && (SIMPLE_PAST.test(v) || INTRANSITIVE.includes(v) || NEVER_PASSIVE.test(v) || nt?.has('Particle') || PHRASAL_INTRANSITIVE.test(`${v} ${next}`));
     // ("every card payment" is an object; "every 30 minutes", "each morning" are when.)
     const timeAfter = tags[j + 2] !== undefined && (tags[j + 2]!.has('Date') || tags[j + 2]!.has('Value') || tags[j + 2]!.has('Duration') || /^(?:day|night|morning|evening|afternoon|week|month|year|time|shift|run)s?$/u.test(lw[j + 2]!));
-    const object = nt !== undefined && (OBJECTS.has(next) || DET.has(next) && !(/^(?:every|each|this|that|no)$/u.test(next) && timeAfter) && !(next === 'the' && lw[j + 2] === 'same'));
-    // "any order not packed by 3pm now alerts the lead": the participle qualifies the noun, and the sentence's verb comes later: as typed.
-    if (lw.some((_w, k) => k > j && tags[k]!.has('Verb') && (tags[k]!.has('PresentTense') && !tags[k]!.has('Gerund') && !tags[k]!.has('Infinitive') || tags[k]!.has('PastTense') && !/^(?:and|or)$/u.test(lw[k - 1]!) && !tags[k - 1]!.has('Noun')))) return undefined;
-    // ("… now alerts the lead": a word the tagger calls a plural noun before a determiner is that verb.)
-    if (lw.some((w, k) => k > j + 1 && /s$/u.test(w) && tags[k]!.has('Plural') && tags[k + 1]?.has('Determiner') && !tags[k - 1]!.has('Determiner') && !tags[k - 1]!.has('Adjective') && !tags[k - 1]!.has('Preposition') || k > j + 1 && w === 'now')) return undefined;
+    const object = !onlyParticiple && nt !== undefined && (OBJECTS.has(next) || DET.has(next) && !(/^(?:every|each|this|that|no)$/u.test(next) && timeAfter) && !(next === 'the' && lw[j + 2] === 'same'));
     // A person of ours and a participle ("engineer never called"): who did what is unsure.
     if (!thing && !active && !object) return undefined;
     if (active || object) {
