@@ -179,7 +179,7 @@ function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
   if (role === 'mistake' || role === 'cause') return 'past';
   if (/(?<![\p{L}])(?:same day|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening))(?![\p{L}])/iu.test(rest)) return 'past';
   if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])|(?<![\p{L}])within (?:the hour|the day|an hour|minutes|hours|\d)/u.test(rest)) return 'past';
-  if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return role === 'mistake' || role === 'cause' ? 'past' : 'present';
+  if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return 'present';
   if (/(?<![\p{L}])(?:tomorrow|next week)(?![\p{L}])/iu.test(rest)) return 'future';
   const day = namedDay(rest, now);
   if (day && now) {
@@ -188,7 +188,6 @@ function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
     if (day.getTime() < today) return 'past';
     return 'perfect';
   }
-  if (role === 'mistake' || role === 'cause') return 'past';
   if (role === 'commitment' && /^(?:every|each|any|all|whenever|before|after)(?![\p{L}])/iu.test(rest.trim())) return 'present';
   // "billing checked by hand each month": what now happens every time.
   if ((role === 'commitment' || role === 'action') && /(?<![\p{L}])(?:(?:each|every) (?:day|night|morning|evening|week|month|year|time|order|shift|job|visit|batch|run|delivery|booking|hour|service|call|sale|return|parcel|label|item|release|appointment|session)|daily|nightly|weekly|monthly|yearly|annually|hourly)(?![\p{L}])/iu.test(rest)) return 'present';
@@ -410,6 +409,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     if (isParticiple(words[0]!) && !NOT_PARTICIPLE.has(w0) && !NEVER_PASSIVE.test(w0)) return { text: piece, plural };
     // A participle after the noun ("scales calibrated weekly"): whether it is a noun phrase is uncertain, so no article.
     if (words.some((w, k) => k > 0 && isParticiple(w))) return { text: piece, plural };
+    // A gerund after the noun ("alerts going to the on-call phone"): a verb the note dropped its "are" from, so no article.
+    if (words.some((w, k) => k > 0 && /^[a-z]{2,}ing$/u.test(lowerWord(w)) && !ING_NOUNS.has(lowerWord(w)) && !/^(?:during|including|following|regarding|according|morning|evening|something|nothing|anything|everything|thing|spring|string|ceiling|building|wedding|meeting|clothing|bedding|parking|booking|billing|training|setting|settings|pricing|funding|painting|opening)$/u.test(lowerWord(w)))) return { text: piece, plural };
     // "human error", "miscommunication", "bad weather": no article for what cannot be counted.
     const prepAt = words.findIndex((w, k) => k > 0 && PREPOSITIONS.has(lowerWord(w)));
     const headNoun = lowerWord(words[(prepAt < 0 ? words.length : prepAt) - 1]!);
@@ -462,7 +463,7 @@ function nounPhraseEnd(words: string[]): number {
   while (i < words.length && i - start < 5) {
     const w = words[i]!;
     const lw = lowerWord(w);
-    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || lw === 'on' && /^(?:leave|holiday|annual|sick|maternity|paternity)$/u.test(lowerWord(words[i + 1] ?? '')) || /^[a-z]{3,}ing$/u.test(lw) && i > start || /^(?:never|always|just|ever|often|sometimes|usually)$/u.test(lw))) break;
+    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || lw === 'being' || lw === 'on' && /^(?:leave|holiday|annual|sick|maternity|paternity)$/u.test(lowerWord(words[i + 1] ?? '')) || /^[a-z]{3,}ing$/u.test(lw) && i > start || /^(?:never|always|just|ever|often|sometimes|usually)$/u.test(lw))) break;
     if (lw === 'and' && i > start && words[i + 1] && !PRONOUNS.has(lowerWord(words[i + 1]!)) && !DET.has(lowerWord(words[i + 1]!)) && !isParticiple(words[i + 1]!) && !isFinite(words[i + 1]!) && !/^[a-z]{3,}ing$/u.test(lowerWord(words[i + 1]!)) && !PREDICATE.test(words[i + 1]!)) {
       i++;
       continue;
@@ -844,7 +845,7 @@ const PREPOSITION_WORD = /^(?:against|into|onto|across|along|through|towards?|un
 /** Irregular pasts that are a thing's participle far more often than a verb of its own ("no orders lost"; "your parcel left today" is the parcel's act). */
 const DONE_TO = /^(?:lost|sent|paid|made|found|told|kept|held|bought|sold|built|spent|brought|caught|given|taken|shown|written|done|resent|remade|rebuilt|mislaid|misread|stolen|broken|thrown|hidden|chosen|forgotten)$/u;
 
-interface Reading { text: string; plural: boolean; thing: boolean }
+interface Reading { text: string; plural: boolean; thing: boolean; tense?: Tense }
 
 const wordsIn = (s: string) => s.split(/\s+/u).filter(Boolean);
 
@@ -852,7 +853,7 @@ const wordsIn = (s: string) => s.split(/\s+/u).filter(Boolean);
 function mayBeFragment(words: string[]): boolean {
   if (words.length < 2) return false;
   const w0 = lowerWord(words[0]!);
-  if (LEANING.has(w0) || PRONOUNS.has(w0) && w0 !== 'none' || /^(?:we|i|you|they|it|there|he|she)'/u.test(w0) || IMPERATIVE.test(words.join(' ')) || /^please$/u.test(w0)) return false;
+  if (LEANING.has(w0) || PRONOUNS.has(w0) && w0 !== 'none' || /^(?:we|i|you|they|it|there|he|she)'/u.test(w0) || IMPERATIVE.test(words.join(' ')) && (DET.has(lowerWord(words[1]!)) || OBJECTS.has(lowerWord(words[1]!))) || /^please$/u.test(w0)) return false;
   if (/^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? '') && !/^(?:The|A|An|Our|Your|No)$/u.test(words[0]!)) return false;
   // ("lost", "sent", "paid" may be a participle: "no orders lost" is read.)
   return !words.some((w, k) => isFinite(w) && !(k > 0 && DONE_TO.test(lowerWord(w))) || /^(?:there|it)(?:'s)?$/iu.test(lowerWord(w)));
@@ -881,7 +882,7 @@ function posNounPhrase(words: string[], tags: Set<string>[]): { end: number; hea
       continue;
     }
     // "refund of £64.50", "table on loan", "skeins of merino": one phrase after the head, before the verb.
-    if (!pp && head >= 0 && /^(?:of|on|for|from|with)$/u.test(w) && i + 1 < words.length) {
+    if (!pp && head >= 0 && /^(?:of|on|for|from|with|over|under|above|below|in|at)$/u.test(w) && i + 1 < words.length) {
       let k = i + 1;
       if (DET.has(lw[k]!)) k++;
       const start = k;
@@ -894,7 +895,7 @@ function posNounPhrase(words: string[], tags: Set<string>[]): { end: number; hea
       break;
     }
     if (t.has('Verb') && !t.has('Possessive') || t.has('Adverb') || t.has('Negative') || t.has('Preposition') || t.has('Conjunction') && w !== '&' || NOTE_ADVERB.test(w) && head >= 0) break;
-    if (!nounish(i) || w === 'w/c' || PREPOSITION_WORD.test(w)) break;
+    if (!nounish(i) || w === 'w/c' || w === 'being' || PREPOSITION_WORD.test(w)) break;
     if (t.has('Noun') || t.has('Acronym') || t.has('Value')) head = i;
     i++;
   }
@@ -904,6 +905,13 @@ function posNounPhrase(words: string[], tags: Set<string>[]): { end: number; hea
 
 /** A noun phrase as a sentence opens with it. */
 function posSubject(np: string, role: NoteRole, event: boolean): string {
+  // "training for all drivers": the word for the head ("training"), not for the drivers.
+  const pp = /\s(?:of|on|for|from|with|over|under|above|below|in|at)\s/u.exec(np);
+  if (pp) {
+    const head = np.slice(0, pp.index);
+    const made = posSubject(head, role, event);
+    return made === head ? np : `${made.slice(0, made.length - head.length)}${np}`;
+  }
   const words = wordsIn(np);
   const w0 = lowerWord(words[0]!);
   if (DET.has(w0) || w0 === 'no' || /^[\d£$€]/u.test(w0) || /^\p{Lu}/u.test(words[0]!) || words.length > 4) return np;
@@ -923,7 +931,7 @@ function beWith(tense: Tense, plural: boolean, adverbs: string[]): string {
 }
 
 /** A piece read by the tagger as a clause, or undefined when the reading is unsure. */
-function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string): Reading | undefined {
+function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string, hint?: Tense): Reading | undefined {
   if (role === 'action' || role === 'remedy') return undefined;
   const lw = words.map(lowerWord);
   const bare = !DET.has(lw[0]!) && lw[0] !== 'no' && !/^[\d£$€]/u.test(words[0]!);
@@ -950,7 +958,7 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
   const restText = rest.join(' ');
   const subject = () => posSubject(np, role, event);
   // "any order not packed by 3pm now alerts the lead", "glaze firing on Tuesday cracked the pieces": the words after the noun qualify it, and the sentence's verb comes later: as typed.
-  const laterVerb = lw.some((w, k) => k > j && (tags[k]!.has('Verb') && (tags[k]!.has('PresentTense') && !tags[k]!.has('Gerund') && !tags[k]!.has('Infinitive') || tags[k]!.has('PastTense') && !/^(?:and|or)$/u.test(lw[k - 1]!) && !/^\(/u.test(words[k]!)) || isFinite(words[k]!) && !(w in IRREGULAR))
+  const laterVerb = lw.some((w, k) => k > j && (tags[k]!.has('Verb') && !tags[k - 1]!.has('Value') && (tags[k]!.has('PresentTense') && !tags[k]!.has('Gerund') && !tags[k]!.has('Infinitive') || tags[k]!.has('PastTense') && !/^(?:and|or)$/u.test(lw[k - 1]!) && !/^\(/u.test(words[k]!)) || isFinite(words[k]!) && !(w in IRREGULAR))
     // ("… now alerts the lead": a word the tagger calls a plural noun before a determiner is that verb.)
     || k > j + 1 && /s$/u.test(w) && tags[k]!.has('Plural') && tags[k + 1]?.has('Determiner') && !tags[k - 1]!.has('Determiner') && !tags[k - 1]!.has('Adjective') && !tags[k - 1]!.has('Preposition') || k > j + 1 && w === 'now');
   // A state: "new card reader on its way" → "Your new card reader is on its way".
@@ -992,19 +1000,27 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     if (role === 'mistake' || role === 'cause') tense = 'past';
     if (ARRANGED.test(v) && tense === 'future') tense = 'present';
     if (role === 'commitment' && /(?<![\p{L}])(?:every|each)\s+(?:\d+\s+)?\p{L}/u.test(restText) && tense === 'perfect') tense = 'present';
-    if (tense === 'perfect' && (/(?<![\p{L}])overnight(?![\p{L}])/u.test(restText) || pastDayIn(note, o.now)) && !/(?<![\p{L}])(?:tomorrow|tonight|next)(?![\p{L}])/u.test(note)) tense = 'past';
+    if (tense === 'perfect' && (/(?<![\p{L}])overnight(?![\p{L}])/u.test(restText) || pastDayIn(note, o.now) || hint === 'past' || /(?:^|\s)(?:at\s+)?\d{1,2}(?::\d{2}(?:am|pm)?|am|pm)(?![\p{L}\d])/u.test(restText) && !/(?<![\p{L}])by\s+\d/u.test(restText)) && !/(?<![\p{L}])(?:tomorrow|tonight|next)(?![\p{L}])/u.test(note)) tense = 'past';
     tense = exposureDone(role, v, tense);
     // "done by 5pm" with no day: a perfect with a deadline is no tense; a bare weekday is past or to come: as typed.
     if (tense === 'perfect' && /(?<![\p{L}])by\s+(?:\d|noon|midday|the end|end)/u.test(restText)) return undefined;
-    if (tense !== 'past' && new RegExp(`(?<![\\p{L}])${DAY_NAME}(?![\\p{L}])(?!,?\\s+\\d)`, 'u').test(restText)) return undefined;
+    if (tense !== 'past' && new RegExp(`(?<![\\p{L}])(?<!(?:every|each)\\s)${DAY_NAME}(?![\\p{L}])(?!,?\\s+\\d)`, 'u').test(restText)) return undefined;
     // "disabled 14:20 the same day": "at" before a bare time.
     const after = /^\d{1,2}(?::\d{2})?(?:am|pm)?$/u.test(rest[0] ?? '') && /[:apm]/u.test(rest[0]!) ? `at ${restText}` : restText;
-    return { text: `${subject()} ${beWith(tense, plural, adverbs)} ${words[j]}${after ? ` ${after}` : ''}`, plural, thing };
+    return { text: `${subject()} ${beWith(tense, plural, adverbs)} ${words[j]}${after ? ` ${after.replace(/(?<![\p{L}])w\/c(?=\s)/u, 'the week commencing')}` : ''}`, plural, thing, tense };
+  }
+  // "booking system being replaced in January" → "…is being replaced…".
+  if (v === 'being' && rest.length > 0 && adverbs.length === 0) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+    return { text: `${subject()} ${be(tense, plural, false)} ${words.slice(j).join(' ')}`, plural, thing, tense };
   }
   // A gerund: "correct cartons coming on a dedicated truck" → "The correct cartons are coming…".
   if (vt.has('Gerund') && vt.has('Verb') && !vt.has('Noun') && rest.length > 0) {
     const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
-    return { text: `${subject()} ${beWith(tense, plural, adverbs)} ${words.slice(j).join(' ')}`, plural, thing };
+    // "failing silently since October": what went on until now ("had been failing", "has been working").
+    const since = /(?<![\p{L}])since(?![\p{L}])/u.test(restText);
+    const aux = since ? (tense === 'past' ? 'had been' : plural ? 'have been' : 'has been') : beWith(tense, plural, adverbs);
+    return { text: `${subject()} ${since && adverbs.length > 0 ? `${aux.split(' ')[0]} ${adverbs.join(' ')} ${aux.split(' ').slice(1).join(' ')}` : aux} ${words.slice(j).join(' ')}`, plural, thing, tense };
   }
   // A verb of its own after a bare noun: "driver collects the wrong ones" → "Our driver collects the wrong ones".
   if (bare && adverbs.length <= 1 && end <= 3 && vt.has('Verb') && vt.has('PresentTense') && !vt.has('Infinitive') === /s$/u.test(v) && !vt.has('Noun') && (/s$/u.test(v) ? !plural : plural)) {
@@ -1043,7 +1059,7 @@ function posSentence(sentence: string, role: NoteRole, o: NoteOptions, note: str
       if (new RegExp(`(?<![\\p{L}])${lowerFirst(first).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(note)) p.text = lowerFirst(p.text);
     }
     const words = wordsIn(p.text);
-    let made = mayBeFragment(words) ? readPiece(words, role, o, note) : undefined;
+    let made = mayBeFragment(words) ? readPiece(words, role, o, note, last?.tense) : undefined;
     // "…, shows on your next bill", "…, should show in 3-5 days": the thing the clause before was about.
     if (!made && k > 0 && curClause && last?.thing && words.length > 1) {
       const t = tagWords(words.slice(0, 2))[0]!;
