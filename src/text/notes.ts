@@ -700,7 +700,14 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   const made: string[] = [];
   // Typed as prose (a capital, a full stop at the end): a clause after a comma stays where the writer put it.
   const asProse = /^[\p{Lu}]/u.test(typed) && /[.!]$/u.test(typed);
-  for (const s of sentences(t)) for (const m of sentenceOf(s, role, o, asProse)) made.push(...(asProse ? [m] : posSentence(m, role, o, t)));
+  for (const s of sentences(t)) {
+    for (const m of sentenceOf(s, role, o, asProse)) {
+      const read = asProse ? [m] : posSentence(m, role, o, t);
+      // A sentence the tagger changed is assembled again by the rules (a clause after a comma its own sentence), as a second run would.
+      if (read.length === 1 && read[0] === m) made.push(m);
+      else for (const r of read) made.push(...sentenceOf(r, role, o, false));
+    }
+  }
   for (const s of made) {
     // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
     const words = s.replace(/[.!]+$/u, '').split(/\s+/u);
@@ -887,7 +894,7 @@ function posNounPhrase(words: string[], tags: Set<string>[]): { end: number; hea
       if (DET.has(lw[k]!)) k++;
       const start = k;
       while (k < words.length && nounish(k) && !tags[k]!.has('Verb')) k++;
-      if (k > start && k < words.length && tags[k]!.has('Verb') && (tags[k]!.has('PastTense') || tags[k]!.has('Participle'))) {
+      if (k > start && k < words.length && tags[k]!.has('Verb') && (tags[k]!.has('PastTense') || tags[k]!.has('Participle') || tags[k]!.has('Gerund') || lw[k] === 'being')) {
         pp = true;
         i = k;
         break;
@@ -946,7 +953,7 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
   if (/[,;:]$/u.test(np)) return undefined;
   const headWord = words[head]!;
   const plural = (tags[head]!.has('Plural') || isPlural(headWord) && !/^\p{Lu}{2,}/u.test(headWord)) && !/^\p{Lu}+S$/u.test(headWord) || /(?<![\p{L}])(?:and|&)(?![\p{L}])/u.test(np);
-  const thing = !OURS.test(lowerWord(headWord)) && !PERSON.test(lowerWord(headWord));
+  const thing = !PERSON.test(lowerWord(headWord)) && !/^(?:staff|member|colleague|agent|adviser|advisor|operator|manager|supervisor|receptionist|packer|picker|baker|pharmacist|contractor|driver|crew|courier|people|person|starter)s?$/u.test(lowerWord(headWord));
   const event = EVENT_NOUN.test(lowerWord(headWord));
   let j = end;
   const adverbs: string[] = [];
