@@ -863,7 +863,7 @@ function mayBeFragment(words: string[]): boolean {
   if (LEANING.has(w0) || PRONOUNS.has(w0) && w0 !== 'none' || /^(?:we|i|you|they|it|there|he|she)'/u.test(w0) || IMPERATIVE.test(words.join(' ')) && (DET.has(lowerWord(words[1]!)) || OBJECTS.has(lowerWord(words[1]!))) || /^please$/u.test(w0)) return false;
   if (/^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? '') && !/^(?:The|A|An|Our|Your|No)$/u.test(words[0]!)) return false;
   // ("lost", "sent", "paid" may be a participle: "no orders lost" is read.)
-  return !words.some((w, k) => isFinite(w) && !(k > 0 && DONE_TO.test(lowerWord(w))) || /^(?:there|it)(?:'s)?$/iu.test(lowerWord(w)));
+  return !words.some((w, k) => isFinite(w) && !(k > 0 && DONE_TO.test(lowerWord(w)) && !DET.has(lowerWord(words[k + 1] ?? '')) && !OBJECTS.has(lowerWord(words[k + 1] ?? ''))) || /^(?:there|it)(?:'s)?$/iu.test(lowerWord(w)));
 }
 
 /** Where a noun phrase at the start ends (an index), with its head noun; -1 if the piece does not open with one. */

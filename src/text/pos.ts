@@ -28,6 +28,17 @@ export const posLoaded = (): boolean => library !== undefined;
  */
 export function tagWords(words: readonly string[], prefix = ''): Set<string>[] {
   const text = prefix + words.join(' ');
+  // An incident's fields are read more than once (the letter, the writer's warnings, the review step).
+  const known = seen.get(text);
+  if (known) return known;
+  const out = read(words, prefix, text);
+  if (seen.size > 500) seen.clear();
+  seen.set(text, out);
+  return out;
+}
+const seen = new Map<string, Set<string>[]>();
+
+function read(words: readonly string[], prefix: string, text: string): Set<string>[] {
   const starts: number[] = [];
   let at = prefix.length;
   for (const w of words) {
