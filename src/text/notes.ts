@@ -334,7 +334,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const own = ownClause(after);
     const phrasal = after.length > 1 && PHRASAL_INTRANSITIVE.test(`${lowerWord(after[0]!)} ${lowerWord(after[1]!)}`);
     // "any job not started within 1hr now flags to a supervisor": the participle qualifies the noun, a later verb is the sentence's.
-    const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')));
+    const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')) || /^(?:not|never)$/iu.test(lowerWord(w)) && isParticiple(after[k + 2] ?? ''));
     // "found and on its way": "and" joins something no auxiliary fits, so the note is left as typed.
     const joinsOther = after.some((w, k) => k > 0 && /^(?:and|or|\+)$/iu.test(w) && after[k + 1] !== undefined && (PREDICATE.test(lowerWord(after[k + 1]!)) || /^(?:on|in|at|with)$/iu.test(lowerWord(after[k + 1]!)) && !/^\p{Lu}/u.test(after[k + 2] ?? '')));
     // "fridge door left open overnight": "left" with the state it was left in is a passive.
@@ -548,7 +548,7 @@ function pieces(sentence: string): { text: string; sep: string }[] {
 /** Sentences typed in a note: split at ". " and "; " (never after "Dr.", "St." or a code). */
 function sentences(text: string): string[] {
   return text
-    .split(/(?<![\s(](?:Dr|Mr|Mrs|Ms|St|No|Co|Ltd|vs|approx|e\.g|i\.e|etc|incl|Inc|Jr|Sr|Prof|Rd|Ave))(?<=[.!?])\s+(?=[\p{L}\p{N}"“(])/u)
+    .split(/(?<![\s(](?:Dr|Mr|Mrs|Ms|St|No|Co|Ltd|vs|approx|e\.g|i\.e|etc|incl|Inc|Jr|Sr|Prof|Rd|Ave))(?<=[.!?])\s+(?=[\p{L}\p{N}"“(+])/u)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -701,6 +701,11 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   // Typed as prose (a capital, a full stop at the end): a clause after a comma stays where the writer put it.
   const asProse = /^[\p{Lu}]/u.test(typed) && /[.!]$/u.test(typed);
   for (const s of sentences(t)) {
+    // "+ offline export so…": an item added to a list, as typed.
+    if (s.startsWith('+')) {
+      made.push(/[.!?]$/u.test(s) ? s : `${s}.`);
+      continue;
+    }
     for (const m of sentenceOf(s, role, o, asProse)) {
       const read = asProse ? [m] : posSentence(m, role, o, t);
       // A sentence the tagger changed is assembled again by the rules (a clause after a comma its own sentence), as a second run would.
@@ -965,9 +970,10 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
   const restText = rest.join(' ');
   const subject = () => posSubject(np, role, event);
   // "any order not packed by 3pm now alerts the lead", "glaze firing on Tuesday cracked the pieces": the words after the noun qualify it, and the sentence's verb comes later: as typed.
-  const laterVerb = lw.some((w, k) => k > j && (tags[k]!.has('Verb') && !tags[k - 1]!.has('Value') && (tags[k]!.has('PresentTense') && !tags[k]!.has('Gerund') && !tags[k]!.has('Infinitive') || tags[k]!.has('PastTense') && !/^(?:and|or)$/u.test(lw[k - 1]!) && !/^\(/u.test(words[k]!)) || isFinite(words[k]!) && !(w in IRREGULAR))
+  const laterAt = lw.findIndex((w, k) => k > j && (tags[k]!.has('Verb') && !tags[k - 1]!.has('Value') && (tags[k]!.has('PresentTense') && !tags[k]!.has('Gerund') && !tags[k]!.has('Infinitive') || tags[k]!.has('PastTense') && !/^(?:and|or)$/u.test(lw[k - 1]!) && !/^\(/u.test(words[k]!)) || isFinite(words[k]!) && !(w in IRREGULAR))
     // ("… now alerts the lead": a word the tagger calls a plural noun before a determiner is that verb.)
     || k > j + 1 && /s$/u.test(w) && tags[k]!.has('Plural') && tags[k + 1]?.has('Determiner') && !tags[k - 1]!.has('Determiner') && !tags[k - 1]!.has('Adjective') && !tags[k - 1]!.has('Preposition') || k > j + 1 && w === 'now');
+  const laterVerb = laterAt >= 0;
   // A state: "new card reader on its way" → "Your new card reader is on its way".
   if (adverbs.length === 0 && STATE.test(words.slice(j).join(' '))) {
     const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
@@ -980,6 +986,12 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     return { text: `${subject()} ${be(tense, plural, false)} ${when}`, plural, thing };
   }
   const participle = vt.has('Verb') && (vt.has('PastTense') || vt.has('Participle')) && !vt.has('Gerund') || v in IRREGULAR || v === 'done';
+  // "jackets ordered with next-day delivery not dispatched": the first participle qualifies the noun, the one after "not" is the sentence's verb.
+  if (participle && laterVerb && /^(?:not|never)$/u.test(lw[laterAt - 1]!) && laterAt - 1 > j + 1 && (tags[laterAt]!.has('PastTense') || lw[laterAt]! in IRREGULAR) && !lw.some((_w, k) => k > laterAt && (isFinite(words[k]!) || tags[k]!.has('Verb') && (tags[k]!.has('PastTense') || tags[k]!.has('PresentTense')) && !tags[k]!.has('Gerund')))) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : tenseFor(role, restText, o.now);
+    const aux = beWith(tense, plural, lw[laterAt - 1] === 'not' ? ['not'] : ['never']);
+    return { text: `${subject()} ${words.slice(j, laterAt - 1).join(' ')} ${aux} ${words.slice(laterAt).join(' ')}`, plural, thing, tense };
+  }
   if ((participle || vt.has('Gerund')) && laterVerb) return undefined;
   // "taken", "given", "shown": a participle that is no past tense is a passive.
   const onlyParticiple = v in IRREGULAR && IRREGULAR[v] !== v || /^(?:done|gone|been|seen|eaten|fallen|risen|grown|known|drawn|flown|ridden|spoken|woken|frozen|shaken)$/u.test(v);
@@ -1045,6 +1057,15 @@ function pastDayIn(note: string, now: Date | undefined): boolean {
 
 /** A sentence the rules made, its verbless pieces read by the tagger; a verb with its subject dropped gets "it"/"they". */
 function posSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string): string[] {
+  // A reading that fails (the tagger missing from an install, a shape it cannot take) leaves the sentence as the rules made it.
+  try {
+    return readSentence(sentence, role, o, note);
+  } catch {
+    return [sentence];
+  }
+}
+
+function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string): string[] {
   const end = /[.!?]$/u.exec(sentence)?.[0] ?? '';
   const body = sentence.slice(0, sentence.length - end.length);
   const parts = pieces(body);
@@ -1071,7 +1092,8 @@ function posSentence(sentence: string, role: NoteRole, o: NoteOptions, note: str
     if (!made && k > 0 && curClause && last?.thing && words.length > 1) {
       const t = tagWords(words.slice(0, 2))[0]!;
       const modal = /^(?:should|will|may|might|could|can|would)$/u.test(lowerWord(words[0]!));
-      if (modal || t.has('PresentTense') && t.has('Verb') && !t.has('Noun') && /s$/u.test(lowerWord(words[0]!)) && !last.plural) {
+      const past = (role === 'mistake' || role === 'cause') && t.has('PastTense') && t.has('Verb') && !(lowerWord(words[0]!) in IRREGULAR && IRREGULAR[lowerWord(words[0]!)] !== lowerWord(words[0]!)) && (tagWords(words.slice(0, 2))[1]!.has('Preposition') || tagWords(words.slice(0, 2))[1]!.has('Particle'));
+      if (modal || past || t.has('PresentTense') && t.has('Verb') && !t.has('Noun') && /s$/u.test(lowerWord(words[0]!)) && !last.plural) {
         const they = last.plural ? 'they' : 'it';
         made = { text: `${they} ${p.text}`, plural: last.plural, thing: true };
       }

@@ -29,11 +29,13 @@ export const posLoaded = (): boolean => library !== undefined;
 export function tagWords(words: readonly string[], prefix = ''): Set<string>[] {
   const text = prefix + words.join(' ');
   // An incident's fields are read more than once (the letter, the writer's warnings, the review step).
-  const known = seen.get(text);
+  // (keyed by the words and the prefix apart: "the " + "fee waived" and "the fee waived" are other words)
+  const key = `${prefix}\u0000${text}`;
+  const known = seen.get(key);
   if (known) return known;
   const out = read(words, prefix, text);
   if (seen.size > 500) seen.clear();
-  seen.set(text, out);
+  seen.set(key, out);
   return out;
 }
 const seen = new Map<string, Set<string>[]>();
