@@ -311,7 +311,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   const toFollow = /^([\p{L}][\p{L}\s-]*?) to (?:follow|come)$/iu.exec(piece);
   if (toFollow && !PRONOUNS.has(w0) && finiteAt(words, 0) < 0) return { text: `${toFollow[1]} will follow`, plural: false };
   // "adding a duplicate-file check…": what we're doing.
-  if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && ingTakesObject(words) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
+  // ("arriving by Friday", "leaving the warehouse tomorrow" is the order's doing, not ours.)
+  if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && ingTakesObject(words) && !/^(?:arriving|coming|landing|leaving|heading|travelling|traveling|reaching|showing|going|getting|waiting|sitting|running)$/u.test(w0) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
     return { text: `we're ${piece}`, plural: true };
   }
   if (PRONOUNS.has(w0) || /^(?:i|we|you|they)'/u.test(w0) || DET.has(w0) && finiteAt(words, 1) > 0 && !leadsPassive(words, 1)) {
@@ -1008,6 +1009,10 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     if (active || object) {
       // Only the bare noun gets its word, and only before a clear object or a phrase ("picker grabbed the regular tin").
       if (!bare || adverbs.length > 1 || end > 3 || !(object || nt?.has('Preposition') || nt?.has('Particle') || j + 1 >= words.length)) return undefined;
+      return { text: `${subject()} ${words.slice(end).join(' ')}`, plural, thing };
+    }
+    // "runbook assumed automatic failover": in what went wrong, a past with a bare object after a bare noun is that noun's act (never a thing's participle: "sent", "refunded").
+    if ((role === 'mistake' || role === 'cause') && bare && adverbs.length === 0 && end <= 3 && nt && (nt.has('Noun') || nt.has('Adjective')) && !nt.has('Date') && !nt.has('Value') && !PREPOSITION_WORD.test(next) && !TAKES_OBJECT.test(v) && !NEVER_DONE.test(v) && !MISSED.test(v) && !onlyParticiple && !laterVerb && !/^(?:and|or)$/u.test(next)) {
       return { text: `${subject()} ${words.slice(end).join(' ')}`, plural, thing };
     }
     // "sent next day delivery": a bare noun after the participle may be its object: unsure.
