@@ -38,11 +38,15 @@ const wordsOf = (s: string) => (s.toLowerCase().match(/[\p{L}\p{N}'’£]+/gu) ?
 const AUX = /(?<![\p{L}])(?:is|are|was|were|has been|have been|had been|will be|wasn't|weren't|isn't|aren't)(?![\p{L}])/gu;
 
 describe('the part-of-speech layer on notes the word lists never held', () => {
-  it('keeps every fact, prints sentences (a capital after each stop, one stop at the end, no doubled word, no "Your The"), keeps person and tense', () => {
+  it('reads most of them, and keeps every fact, prints sentences (a capital after each stop, one stop at the end, no doubled word, no "Your The"), keeps person and tense', () => {
+    let read = 0;
+    let all = 0;
     fc.assert(
       fc.property(shaped, role, (text, r) => {
         const typed = normaliseEnglish(text, { ref: now, now });
         const out = noteToProse(typed, r, { now });
+        all++;
+        if (count(out, AUX) > count(typed, AUX)) read++;
         const why = `[${r}] ${typed}\n→ ${out}`;
         for (const f of facts(typed)) expect(out.toLowerCase(), `${why}\nlost "${f}"`).toContain(f.toLowerCase().replace(/^w\/c$/u, ''));
         if (out === typed) return;
@@ -63,6 +67,8 @@ describe('the part-of-speech layer on notes the word lists never held', () => {
       }),
       { numRuns: 500 },
     );
+    // (the word lists alone read 60% of these, the tagger 87%)
+    expect(read / all, `${read} of ${all}`).toBeGreaterThan(0.8);
   });
 
   it('a thing and what was done to it, or what it is doing, has its verb', () => {
