@@ -847,6 +847,8 @@ export function noteProblems(text: string, role: NoteRole, o: NoteOptions = {}):
 const EVENT_NOUN = /^(?:delivery|install|installation|visit|appointment|booking|slot|date|collection|fitting|session|lesson|class|service|repair|dispatch|arrival|flight|departure|viewing|consultation|call|meeting|survey|inspection|check-up|checkup|clinic|treatment|surgery|tasting|course|shift|callout|call-out)$/u;
 /** Adverbs a note puts between a noun and its participle ("now checked", "already emailed"). */
 const NOTE_ADVERB = /^(?:now|also|only|already|still|never|not|fully|just|all|both|then|finally|automatically|manually|properly|correctly|again)$/u;
+/** Past tenses of verbs that take no object (a preposition joins what they are about): "looked at", "waited for", never passive. */
+const LOOKED = /^(?:looked|waited|worked|happened|talked|listened|responded|replied|relied|depended|focused|focussed|referred|pointed|belonged|consisted|resulted|stayed|lived|existed|occurred|seemed|appeared|behaved|reacted|struggled|succeeded|glitched|misbehaved|malfunctioned|errored|hung|lagged|slept|complained|apologised|apologized|hesitated|arrived|departed|landed|died|expired|failed|crashed|collapsed|stalled)$/u;
 /** Past tenses that are no participle ("broke", "went"): the note's verb is active. */
 const SIMPLE_PAST = /^(?:broke|went|came|fell|ran|froze|took|gave|wrote|rode|drove|ate|grew|threw|flew|began|rang|sang|swam|forgot|stole|tore|wore|hid|chose|rose|woke|spoke|shook|blew|knew|drew|saw|did)$/u;
 /** "on its way", "in stock": a state after a noun phrase whose "is" the note dropped. */
@@ -1000,7 +1002,9 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     const next = lw[j + 1] ?? '';
     const nt = tags[j + 1];
     // An active verb: a past that is no participle, one that takes no object, a phrasal verb, an object after it.
-    const active = !onlyParticiple && (SIMPLE_PAST.test(v) || INTRANSITIVE.includes(v) || NEVER_PASSIVE.test(v) || nt?.has('Particle') || PHRASAL_INTRANSITIVE.test(`${v} ${next}`));
+    // ("returned 503 errors": a number and its noun are an object; "delivered 2 hours late" is how late.)
+    const counted = nt !== undefined && nt.has('Value') && tags[j + 2] !== undefined && tags[j + 2]!.has('Noun') && !tags[j + 2]!.has('Date') && !tags[j + 2]!.has('Duration') && !/^(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|times?|seconds?)$/u.test(lw[j + 2]!);
+    const active = !onlyParticiple && (SIMPLE_PAST.test(v) || LOOKED.test(v) || counted || adverbs.some((a) => /^(?:only|just|always|still)$/u.test(a)) || INTRANSITIVE.includes(v) || NEVER_PASSIVE.test(v) || nt?.has('Particle') || PHRASAL_INTRANSITIVE.test(`${v} ${next}`));
     // ("every card payment" is an object; "every 30 minutes", "each morning" are when.)
     const timeAfter = tags[j + 2] !== undefined && (tags[j + 2]!.has('Date') || tags[j + 2]!.has('Value') || tags[j + 2]!.has('Duration') || /^(?:day|night|morning|evening|afternoon|week|month|year|time|shift|run)s?$/u.test(lw[j + 2]!));
     const object = !onlyParticiple && nt !== undefined && (OBJECTS.has(next) || DET.has(next) && !(/^(?:every|each|this|that|no)$/u.test(next) && timeAfter) && !(next === 'the' && lw[j + 2] === 'same'));
