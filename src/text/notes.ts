@@ -1135,3 +1135,14 @@ function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: st
   finish();
   return changed ? out : [sentence];
 }
+
+/**
+ * `when` as the letters say it: a time, not a note. A participle typed before the day ("delivered
+ * Tuesday 24 November") repeats the mistake's verb where the letter leads with the day ("Delivered
+ * Tuesday 24 November, we delivered…"): the day alone. Anything else as typed.
+ */
+export function whenNote(text: string): string {
+  const m = new RegExp(`^(\\p{L}+)\\s+(?=(?:on\\s+)?(?:${DAY_NAME}|\\d{1,2}\\s+(?:${MONTHS.join('|')})))`, 'iu').exec(text.trim());
+  if (!m || !isParticiple(m[1]!) || NOT_PARTICIPLE.has(lowerWord(m[1]!))) return text;
+  return text.trim().slice(m[0].length).replace(/^on\s+/iu, '');
+}

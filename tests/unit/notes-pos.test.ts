@@ -71,3 +71,14 @@ describe('unsure readings stay as typed', () => {
     ] as const) expect(prose(t, r), t).not.toMatch(/(?<![\p{L}])(?:is|are|was|were|been|be)(?![\p{L}])/u);
   });
 });
+
+describe('when, as the letters say it', () => {
+  it('a participle typed before the day is dropped (the mistake says what was done); anything else as typed', async () => {
+    const { whenNote } = await import('../../src/text/notes.js');
+    expect(whenNote('delivered Tuesday 24 November')).toBe('Tuesday 24 November');
+    expect(whenNote('collected on Friday 27 November, 10am')).toBe('Friday 27 November, 10am');
+    expect(whenNote('orders packed Tuesday 24 November')).toBe('orders packed Tuesday 24 November');
+    expect(whenNote('Tuesday 24 November, 8am-1pm slot')).toBe('Tuesday 24 November, 8am-1pm slot');
+    expect(whenNote('sent on Monday')).toBe('Monday');
+  });
+});
