@@ -189,6 +189,8 @@ function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
     return 'perfect';
   }
   if (role === 'commitment' && /^(?:every|each|any|all|whenever|before|after)(?![\p{L}])/iu.test(rest.trim())) return 'present';
+  // "checked after every move", "tested before each release": what now happens every time.
+  if (role === 'commitment' && /(?<![\p{L}])(?:every|each)\s+(?:\d+\s+)?\p{L}/u.test(rest)) return 'present';
   // "billing checked by hand each month": what now happens every time.
   if ((role === 'commitment' || role === 'action') && /(?<![\p{L}])(?:(?:each|every) (?:day|night|morning|evening|week|month|year|time|order|shift|job|visit|batch|run|delivery|booking|hour|service|call|sale|return|parcel|label|item|release|appointment|session)|daily|nightly|weekly|monthly|yearly|annually|hourly)(?![\p{L}])/iu.test(rest)) return 'present';
   return 'perfect';
@@ -253,7 +255,7 @@ const MISSED = /^(?:missed|caught|flagged|spotted|noticed|overlooked|mislabelled
 const MASS_NOUNS = /^(?:data|information|info|software|equipment|feedback|advice|paperwork|training|staffing|stock|traffic|weather|damage|confusion|miscommunication|negligence|demand|access|guidance|supervision|oversight|communication|capacity|cover|coverage|testing|maintenance|knowledge|evidence|power|water|heating|money|funding|time)$/u;
 
 /** "by Friday", "by tomorrow", "by the end of the week": a state still to come ("will be back in your account by Friday"). */
-const BY_LATER = new RegExp(`(?<![\\p{L}])by (?:${DAY_NAME}|tomorrow|the end|end of|next|\\d{1,2} (?:${MONTHS.join('|')}))`, 'u');
+const BY_LATER = new RegExp(`(?<![\\p{L}])(?:by (?:${DAY_NAME}|tomorrow|the end|end of|next|\\d{1,2} (?:${MONTHS.join('|')}))|within (?:\\d|a |an |the next|the week|the day))`, 'u');
 
 /** The head of a sentence a note opens with, made a clause where a rule is sure. */
 function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): { text: string; plural: boolean } {
@@ -335,7 +337,9 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const own = ownClause(after);
     const phrasal = after.length > 1 && PHRASAL_INTRANSITIVE.test(`${lowerWord(after[0]!)} ${lowerWord(after[1]!)}`);
     // "any job not started within 1hr now flags to a supervisor": the participle qualifies the noun, a later verb is the sentence's.
-    const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')) || /^(?:not|never)$/iu.test(lowerWord(w)) && isParticiple(after[k + 2] ?? ''));
+    const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')) || /^(?:not|never)$/iu.test(lowerWord(w)) && isParticiple(after[k + 2] ?? ''))
+      // "letter sent to the wrong address collected back unopened": a second participle straight after a noun is the sentence's verb.
+      || own.some((w, k) => k >= 3 && /^\p{Ll}/u.test(w) && /^[a-z]{3,}ed$/u.test(lowerWord(w)) && !NOT_PARTICIPLE.has(lowerWord(w)) && /^\p{Ll}[\p{Ll}-]*[a-z]$/u.test(own[k - 1]!) && !/^(?:and|or|then|be|been|being|was|were|is|are|not|never|also|now|just|already|still|get|got|had|has|have|the|a|an|your|our|their|its|his|her)$/u.test(lowerWord(own[k - 1]!)) && !/ly$/u.test(lowerWord(own[k - 1]!)) && !PREPOSITIONS.has(lowerWord(own[k - 1]!)) && !isParticiple(own[k - 1]!));
     // "found and on its way": "and" joins something no auxiliary fits, so the note is left as typed.
     const joinsOther = after.some((w, k) => k > 0 && /^(?:and|or|\+)$/iu.test(w) && after[k + 1] !== undefined && (PREDICATE.test(lowerWord(after[k + 1]!)) || /^(?:on|in|at|with)$/iu.test(lowerWord(after[k + 1]!)) && !/^\p{Lu}/u.test(after[k + 2] ?? '')));
     // "fridge door left open overnight": "left" with the state it was left in is a passive.
@@ -1028,6 +1032,8 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     if (role === 'mistake' || role === 'cause') tense = 'past';
     if (ARRANGED.test(v) && tense === 'future') tense = 'present';
     if (role === 'commitment' && /(?<![\p{L}])(?:every|each)\s+(?:\d+\s+)?\p{L}/u.test(restText) && tense === 'perfect') tense = 'present';
+    // After "are now printed" a commitment's next participle is what happens now too; after "are arriving" an outcome's is still to come.
+    if (tense === 'perfect' && hint === 'present') tense = role === 'commitment' ? 'present' : role === 'outcome' ? 'future' : tense;
     if (tense === 'perfect' && (/(?<![\p{L}])overnight(?![\p{L}])/u.test(restText) || pastDayIn(note, o.now) || hint === 'past' || /(?:^|\s)(?:at\s+)?\d{1,2}(?::\d{2}(?:am|pm)?|am|pm)(?![\p{L}\d])/u.test(restText) && !/(?<![\p{L}])by\s+\d/u.test(restText)) && !/(?<![\p{L}])(?:tomorrow|tonight|next)(?![\p{L}])/u.test(note)) tense = 'past';
     tense = exposureDone(role, v, tense);
     // "done by 5pm" with no day: a perfect with a deadline is no tense; a bare weekday is past or to come: as typed.

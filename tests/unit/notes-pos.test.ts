@@ -82,3 +82,11 @@ describe('when, as the letters say it', () => {
     expect(whenNote('sent on Monday')).toBe('Monday');
   });
 });
+
+describe('tense across a note\'s pieces', () => {
+  it('"within 5 days" is still to come; "after every move" is what now happens; a second participle after a noun is the verb, so no passive is made of the first', () => {
+    expect(prose('gate refund approved, £45 back on your card within 5 days', 'outcome')).toMatch(/£45 will be back on your card within 5 days\.$/u);
+    expect(prose('all restores tested monthly, backups checked after every move', 'commitment')).toMatch(/Backups are checked after every move\.$/u);
+    expect(prose('letter sent to the wrong address collected back unopened on 25 nov', 'exposure')).not.toMatch(/was sent/u);
+  });
+});
