@@ -189,8 +189,8 @@ function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
     return 'perfect';
   }
   if (role === 'commitment' && /^(?:every|each|any|all|whenever|before|after)(?![\p{L}])/iu.test(rest.trim())) return 'present';
-  // "checked after every move", "tested before each release": what now happens every time.
-  if (role === 'commitment' && /(?<![\p{L}])(?:every|each)\s+(?:\d+\s+)?\p{L}/u.test(rest)) return 'present';
+  // "checked after every move", "tested before each release": what now happens every time ("fixed to every press" is where).
+  if (role === 'commitment' && /(?<![\p{L}])(?:after|before|on|at|during|with|for|per)\s+(?:every|each)\s+\p{L}/u.test(rest)) return 'present';
   // "billing checked by hand each month": what now happens every time.
   if ((role === 'commitment' || role === 'action') && /(?<![\p{L}])(?:(?:each|every) (?:day|night|morning|evening|week|month|year|time|order|shift|job|visit|batch|run|delivery|booking|hour|service|call|sale|return|parcel|label|item|release|appointment|session)|daily|nightly|weekly|monthly|yearly|annually|hourly)(?![\p{L}])/iu.test(rest)) return 'present';
   return 'perfect';
@@ -1031,7 +1031,7 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     let tense = tenseFor(role, restText, o.now);
     if (role === 'mistake' || role === 'cause') tense = 'past';
     if (ARRANGED.test(v) && tense === 'future') tense = 'present';
-    if (role === 'commitment' && /(?<![\p{L}])(?:every|each)\s+(?:\d+\s+)?\p{L}/u.test(restText) && tense === 'perfect') tense = 'present';
+    if (role === 'commitment' && /(?<![\p{L}])(?:(?:after|before|on|at|during|with|for|per)\s+(?:every|each)\s+\p{L}|(?:every|each)\s+(?:\d+\s+)?(?:min|minute|hour|day|night|morning|evening|afternoon|week|month|year|time|shift|run|order|visit|delivery|job|batch|release)s?(?![\p{L}]))/u.test(restText) && tense === 'perfect') tense = 'present';
     // After "are now printed" a commitment's next participle is what happens now too; after "are arriving" an outcome's is still to come.
     if (tense === 'perfect' && hint === 'present') tense = role === 'commitment' ? 'present' : role === 'outcome' ? 'future' : tense;
     if (tense === 'perfect' && (/(?<![\p{L}])overnight(?![\p{L}])/u.test(restText) || pastDayIn(note, o.now) || hint === 'past' || /(?:^|\s)(?:at\s+)?\d{1,2}(?::\d{2}(?:am|pm)?|am|pm)(?![\p{L}\d])/u.test(restText) && !/(?<![\p{L}])by\s+\d/u.test(restText)) && !/(?<![\p{L}])(?:tomorrow|tonight|next)(?![\p{L}])/u.test(note)) tense = 'past';
