@@ -733,6 +733,14 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
     out.push(s);
   }
   let joined = out.join(' ');
+  // "human error, the wrong file was attached": a label, then what happened — the label is said as one ("human error: the wrong file…").
+  if (role === 'cause') {
+    const m = /^([\p{L} ]{3,30}), (?=\p{L})/u.exec(joined);
+    if (m && UNCOUNTABLE.exec(m[1]!)?.[0].length === m[1]!.length) {
+      const rest = joined.slice(m[0].length).split(/(?<=[.!?])\s/u)[0]!;
+      if (rest.split(/\s+/u).some((w) => isFinite(w))) joined = `${m[1]}: ${joined.slice(m[0].length)}`;
+    }
+  }
   // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.
   if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (c) => c.toLowerCase());
   return joined === '' ? text : joined;

@@ -90,3 +90,10 @@ describe('tense across a note\'s pieces', () => {
     expect(prose('letter sent to the wrong address collected back unopened on 25 nov', 'exposure')).not.toMatch(/was sent/u);
   });
 });
+
+describe('a cause that opens with a label', () => {
+  it('"human error, the wrong file was attached" says the label as one ("human error: …"), so the letter explains with what happened', () => {
+    expect(prose('human error, wrong file attached. the invoice run had no second check', 'cause')).toBe('human error: the wrong file was attached. The invoice run had no second check.');
+    expect(prose('human error', 'cause')).toBe('human error.');
+  });
+});
