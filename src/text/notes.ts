@@ -1092,7 +1092,8 @@ function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: st
   const end = /[.!?]$/u.exec(sentence)?.[0] ?? '';
   const body = sentence.slice(0, sentence.length - end.length);
   const parts = pieces(body);
-  if (!parts.some((p) => mayBeFragment(wordsIn(p.text)))) return [sentence];
+  const getsDone = (w: string[]) => w.length >= 3 && /^\p{L}\p{Ll}*$/u.test(w[0]!) && /^\p{Ll}+s$/u.test(w[1]!) && isParticiple(w[2]!);
+  if (!parts.some((p) => mayBeFragment(wordsIn(p.text)) || getsDone(wordsIn(p.text)))) return [sentence];
   const out: string[] = [];
   let cur = '';
   let curClause = false;
@@ -1111,6 +1112,13 @@ function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: st
     }
     const words = wordsIn(p.text);
     let made = mayBeFragment(words) ? readPiece(words, role, o, note, last?.tense) : undefined;
+    // "machine gets recalibrated after…": the rules cannot tell "gets" from a plural noun ("address checks added…"); the tagger can.
+    if (!made && (k === 0 || curClause) && words.length >= 3 && /^\p{Ll}+$/u.test(words[0]!) && !DET.has(lowerWord(words[0]!)) && !PRONOUNS.has(lowerWord(words[0]!)) && !LEANING.has(lowerWord(words[0]!)) && /^\p{Ll}+s$/u.test(words[1]!) && isParticiple(words[2]!) && role !== 'action') {
+      const t = tagWords(words.slice(0, 3), 'the ');
+      if (t[0]!.has('Noun') && t[0]!.has('Singular') && !t[0]!.has('Verb') && t[1]!.has('Verb') && t[1]!.has('PresentTense') && !t[1]!.has('Noun')) {
+        made = { text: `${withDeterminer(words[0]!, role)} ${words.slice(1).join(' ')}`, plural: false, thing: !PERSON.test(lowerWord(words[0]!)) };
+      }
+    }
     // "…, shows on your next bill", "…, should show in 3-5 days": the thing the clause before was about.
     if (!made && k > 0 && curClause && last?.thing && words.length > 1) {
       const t = tagWords(words.slice(0, 2))[0]!;

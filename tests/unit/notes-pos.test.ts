@@ -97,3 +97,10 @@ describe('a cause that opens with a label', () => {
     expect(prose('human error', 'cause')).toBe('human error.');
   });
 });
+
+describe('a bare noun before "gets"/"needs" and a participle', () => {
+  it('the tagger tells the verb from a plural noun: "machine gets recalibrated" has its word; "address checks added" stays as typed', () => {
+    expect(prose('machine gets recalibrated after every cartridge change', 'commitment')).toBe('the machine gets recalibrated after every cartridge change.');
+    expect(prose('address checks added at checkout', 'commitment')).toBe('address checks added at checkout.');
+  });
+});
