@@ -883,7 +883,7 @@ function mayBeFragment(words: string[]): boolean {
   if (LEANING.has(w0) || PRONOUNS.has(w0) && w0 !== 'none' || /^(?:we|i|you|they|it|there|he|she)'/u.test(w0) || IMPERATIVE.test(words.join(' ')) && (DET.has(lowerWord(words[1]!)) || OBJECTS.has(lowerWord(words[1]!))) || /^please$/u.test(w0)) return false;
   if (/^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? '') && !/^(?:The|A|An|Our|Your|No)$/u.test(words[0]!)) return false;
   // ("lost", "sent", "paid" may be a participle: "no orders lost" is read.)
-  return !words.some((w, k) => isFinite(w) && !(k > 0 && DONE_TO.test(lowerWord(w)) && !DET.has(lowerWord(words[k + 1] ?? '')) && !OBJECTS.has(lowerWord(words[k + 1] ?? ''))) || /^(?:there|it)(?:'s)?$/iu.test(lowerWord(w)));
+  return !words.some((w, k) => isFinite(w) && !(k > 0 && DONE_TO.test(lowerWord(w)) && (!DET.has(lowerWord(words[k + 1] ?? '')) || /^(?:this|that|every|each|last|next)$/u.test(lowerWord(words[k + 1]!)) && /^(?:morning|afternoon|evening|week|weekend|month|year|time|day|night|mon|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u.test(lowerWord(words[k + 2] ?? ''))) && !OBJECTS.has(lowerWord(words[k + 1] ?? ''))) || /^(?:there|it)(?:'s)?$/iu.test(lowerWord(w)));
 }
 
 /** Where a noun phrase at the start ends (an index), with its head noun; -1 if the piece does not open with one. */
@@ -1000,6 +1000,11 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     const when = v === 'w/c' ? `in the week commencing ${restText}` : `on ${words.slice(j).join(' ')}`;
     return { text: `${subject()} ${be(tense, plural, false)} ${when}`, plural, thing };
   }
+  // "booking system being replaced in January" → "…is being replaced…".
+  if (v === 'being' && rest.length > 0 && adverbs.length === 0 && (tags[j + 1]?.has('PastTense') || lw[j + 1]! in IRREGULAR) && !lw.some((_w, k) => k > j + 1 && isFinite(words[k]!))) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+    return { text: `${subject()} ${be(tense, plural, false)} ${words.slice(j).join(' ')}`, plural, thing, tense };
+  }
   const participle = vt.has('Verb') && (vt.has('PastTense') || vt.has('Participle')) && !vt.has('Gerund') || v in IRREGULAR || v === 'done';
   // "jackets ordered with next-day delivery not dispatched": the first participle qualifies the noun, the one after "not" is the sentence's verb.
   if (participle && laterVerb && /^(?:not|never)$/u.test(lw[laterAt - 1]!) && laterAt - 1 > j + 1 && (tags[laterAt]!.has('PastTense') || lw[laterAt]! in IRREGULAR) && !lw.some((_w, k) => k > laterAt && (isFinite(words[k]!) || tags[k]!.has('Verb') && (tags[k]!.has('PastTense') || tags[k]!.has('PresentTense')) && !tags[k]!.has('Gerund')))) {
@@ -1050,11 +1055,6 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     // "disabled 14:20 the same day": "at" before a bare time.
     const after = /^\d{1,2}(?::\d{2})?(?:am|pm)?$/u.test(rest[0] ?? '') && /[:apm]/u.test(rest[0]!) ? `at ${restText}` : restText;
     return { text: `${subject()} ${beWith(tense, plural, adverbs)} ${words[j]}${after ? ` ${after.replace(/(?<![\p{L}])w\/c(?=\s)/u, 'the week commencing')}` : ''}`, plural, thing, tense };
-  }
-  // "booking system being replaced in January" → "…is being replaced…".
-  if (v === 'being' && rest.length > 0 && adverbs.length === 0) {
-    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
-    return { text: `${subject()} ${be(tense, plural, false)} ${words.slice(j).join(' ')}`, plural, thing, tense };
   }
   // A gerund: "correct cartons coming on a dedicated truck" → "The correct cartons are coming…".
   if (vt.has('Gerund') && vt.has('Verb') && !vt.has('Noun') && rest.length > 0) {

@@ -31,6 +31,7 @@ describe('a noun phrase and what follows it', () => {
     expect(prose('booking confirmations going to spam because of a DNS change on 20 nov', 'cause')).toBe('booking confirmations were going to spam because of a DNS change on Friday 20 November.');
     expect(prose('certificate renewal job failing silently since oct', 'cause')).toBe('the certificate renewal job had been failing silently since October.');
     expect(prose('our booking system being replaced in jan', 'commitment')).toBe('our booking system is being replaced in January.');
+    expect(prose('new frame being made this week, fitted by fri 11 dec', 'outcome')).toBe('a new frame is being made this week, fitted by Friday 11 December.');
   });
   it('an event and its date: "is on", "is in the week commencing"', () => {
     expect(prose('new passport appointment sun 29 nov 10:30, Peterborough office', 'outcome')).toMatch(/^your new passport appointment is on Sunday 29 November/u);
