@@ -154,6 +154,8 @@ function capitalise(s: string): string {
 }
 
 function isPlural(noun: string): boolean {
+  // "WMS", "SMS", "POS": an initialism is one thing ("IDs", "PCs" keep their small s).
+  if (/^\p{Lu}{2,}$/u.test(noun.replace(/[^\p{L}]/gu, ''))) return false;
   const w = lowerWord(noun);
   if (/^(?:staff|police|people|personnel|children|cattle)$/u.test(w)) return true;
   if (/^(?:yours|ours|theirs|hers|his|its|this|thus|plus|gas|yes|bus|lens|news|series|species|always|perhaps|whereas|across|sometimes|less|unless|various|previous|serious|famous|obvious|anonymous)$/u.test(w)) return false;

@@ -105,3 +105,10 @@ describe('a bare noun before "gets"/"needs" and a participle', () => {
     expect(prose('address checks added at checkout', 'commitment')).toBe('address checks added at checkout.');
   });
 });
+
+describe('an initialism is one thing', () => {
+  it('"WMS down" is "was down"; "POS terminals" are many', () => {
+    expect(prose('Acme WMS down all morning', 'mistake')).toBe('Acme WMS was down all morning.');
+    expect(prose('our POS terminals down all morning', 'mistake')).toBe('our POS terminals were down all morning.');
+  });
+});
