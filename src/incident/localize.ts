@@ -12,7 +12,7 @@
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { normaliseEnglish, toReader } from '../text/english.js';
-import { noteToProse, weekdayWords, type NoteRole } from '../text/notes.js';
+import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/notes.js';
 import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, localQuotes, longTypedDates, outcomeNote, splitSplices } from '../text/typed.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
@@ -174,7 +174,8 @@ function english(incident: Incident, now: Date): Incident {
     rootCause: n(f(incident.rootCause), 'cause')!,
     commitment: n(f(incident.commitment), 'commitment')!,
     summary: f(incident.summary),
-    when: f(incident.when),
+    // "delivered Tuesday 24 November": the day (the mistake says what was done).
+    when: incident.when === undefined ? undefined : whenNote(f(incident.when)!),
     outcome: n(f(incident.outcome), 'outcome'),
     action: n(f(incident.action), 'action'),
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },

@@ -17,6 +17,8 @@
  * Anything else is left as typed. Pure; running it twice changes nothing more.
  */
 
+import { tagWords } from './pos.js';
+
 export type NoteRole = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy' | 'exposure';
 
 export interface NoteOptions {
@@ -152,6 +154,8 @@ function capitalise(s: string): string {
 }
 
 function isPlural(noun: string): boolean {
+  // "WMS", "SMS", "POS": an initialism is one thing ("IDs", "PCs" keep their small s).
+  if (/^\p{Lu}{2,}$/u.test(noun.replace(/[^\p{L}]/gu, ''))) return false;
   const w = lowerWord(noun);
   if (/^(?:staff|police|people|personnel|children|cattle)$/u.test(w)) return true;
   if (/^(?:yours|ours|theirs|hers|his|its|this|thus|plus|gas|yes|bus|lens|news|series|species|always|perhaps|whereas|across|sometimes|less|unless|various|previous|serious|famous|obvious|anonymous)$/u.test(w)) return false;
@@ -173,9 +177,11 @@ function namedDay(text: string, now: Date | undefined): Date | undefined {
 }
 
 function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
+  // What went wrong and why happened: "debit taken twice on 1 December" is never "will be taken".
+  if (role === 'mistake' || role === 'cause') return 'past';
   if (/(?<![\p{L}])(?:same day|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening))(?![\p{L}])/iu.test(rest)) return 'past';
   if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])|(?<![\p{L}])within (?:the hour|the day|an hour|minutes|hours|\d)/u.test(rest)) return 'past';
-  if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return role === 'mistake' || role === 'cause' ? 'past' : 'present';
+  if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return 'present';
   if (/(?<![\p{L}])(?:tomorrow|next week)(?![\p{L}])/iu.test(rest)) return 'future';
   const day = namedDay(rest, now);
   if (day && now) {
@@ -184,8 +190,9 @@ function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
     if (day.getTime() < today) return 'past';
     return 'perfect';
   }
-  if (role === 'mistake' || role === 'cause') return 'past';
   if (role === 'commitment' && /^(?:every|each|any|all|whenever|before|after)(?![\p{L}])/iu.test(rest.trim())) return 'present';
+  // "checked after every move", "tested before each release": what now happens every time ("fixed to every press" is where).
+  if (role === 'commitment' && /(?<![\p{L}])(?:after|before|on|at|during|with|for|per)\s+(?:every|each)\s+\p{L}/u.test(rest)) return 'present';
   // "billing checked by hand each month": what now happens every time.
   if ((role === 'commitment' || role === 'action') && /(?<![\p{L}])(?:(?:each|every) (?:day|night|morning|evening|week|month|year|time|order|shift|job|visit|batch|run|delivery|booking|hour|service|call|sale|return|parcel|label|item|release|appointment|session)|daily|nightly|weekly|monthly|yearly|annually|hourly)(?![\p{L}])/iu.test(rest)) return 'present';
   return 'perfect';
@@ -250,7 +257,7 @@ const MISSED = /^(?:missed|caught|flagged|spotted|noticed|overlooked|mislabelled
 const MASS_NOUNS = /^(?:data|information|info|software|equipment|feedback|advice|paperwork|training|staffing|stock|traffic|weather|damage|confusion|miscommunication|negligence|demand|access|guidance|supervision|oversight|communication|capacity|cover|coverage|testing|maintenance|knowledge|evidence|power|water|heating|money|funding|time)$/u;
 
 /** "by Friday", "by tomorrow", "by the end of the week": a state still to come ("will be back in your account by Friday"). */
-const BY_LATER = new RegExp(`(?<![\\p{L}])by (?:${DAY_NAME}|tomorrow|the end|end of|next|\\d{1,2} (?:${MONTHS.join('|')}))`, 'u');
+const BY_LATER = new RegExp(`(?<![\\p{L}])(?:by (?:${DAY_NAME}|tomorrow|the end|end of|next|\\d{1,2} (?:${MONTHS.join('|')}))|within (?:\\d|a |an |the next|the week|the day))`, 'u');
 
 /** The head of a sentence a note opens with, made a clause where a rule is sure. */
 function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): { text: string; plural: boolean } {
@@ -308,7 +315,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   const toFollow = /^([\p{L}][\p{L}\s-]*?) to (?:follow|come)$/iu.exec(piece);
   if (toFollow && !PRONOUNS.has(w0) && finiteAt(words, 0) < 0) return { text: `${toFollow[1]} will follow`, plural: false };
   // "adding a duplicate-file check…": what we're doing.
-  if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && ingTakesObject(words) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
+  // ("arriving by Friday", "leaving the warehouse tomorrow" is the order's doing, not ours.)
+  if (/^[a-z]{3,}ing$/u.test(w0) && words.length > 1 && ingTakesObject(words) && !/^(?:arriving|coming|landing|leaving|heading|travelling|traveling|reaching|showing|going|getting|waiting|sitting|running)$/u.test(w0) && !['during', 'including', 'following', 'regarding', 'according', 'nothing', 'something', 'everything', 'anything', 'morning', 'evening', 'packing', 'billing', 'booking', 'training', 'building', 'parking', 'heating', 'printing', 'shipping', 'cleaning', 'tinting', 'firing', 'monitoring', 'scheduling', 'setting', 'settings', 'opening', 'pricing', 'funding', 'wedding', 'meeting', 'painting', 'marking', 'sharing', 'sending', 'charging', 'processing'].includes(w0) && finiteAt(words, 1, 99) < 0 && (role === 'commitment' || role === 'outcome' || role === 'remedy')) {
     return { text: `we're ${piece}`, plural: true };
   }
   if (PRONOUNS.has(w0) || /^(?:i|we|you|they)'/u.test(w0) || DET.has(w0) && finiteAt(words, 1) > 0 && !leadsPassive(words, 1)) {
@@ -331,7 +339,9 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const own = ownClause(after);
     const phrasal = after.length > 1 && PHRASAL_INTRANSITIVE.test(`${lowerWord(after[0]!)} ${lowerWord(after[1]!)}`);
     // "any job not started within 1hr now flags to a supervisor": the participle qualifies the noun, a later verb is the sentence's.
-    const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')));
+    const laterVerb = after.slice(1).some((w, k) => /^(?:now|then|automatically|also|always)$/iu.test(lowerWord(w)) && /^[a-z]{3,}s$/u.test(lowerWord(after[k + 2] ?? '')) || /^(?:not|never)$/iu.test(lowerWord(w)) && isParticiple(after[k + 2] ?? ''))
+      // "letter sent to the wrong address collected back unopened": a second participle straight after a noun is the sentence's verb.
+      || own.some((w, k) => k >= 3 && /^\p{Ll}/u.test(w) && /^[a-z]{3,}ed$/u.test(lowerWord(w)) && !NOT_PARTICIPLE.has(lowerWord(w)) && /^\p{Ll}[\p{Ll}-]*[a-z]$/u.test(own[k - 1]!) && !/^(?:and|or|then|be|been|being|was|were|is|are|not|never|also|now|just|already|still|get|got|had|has|have|the|a|an|your|our|their|its|his|her)$/u.test(lowerWord(own[k - 1]!)) && !/ly$/u.test(lowerWord(own[k - 1]!)) && !PREPOSITIONS.has(lowerWord(own[k - 1]!)) && !isParticiple(own[k - 1]!));
     // "found and on its way": "and" joins something no auxiliary fits, so the note is left as typed.
     const joinsOther = after.some((w, k) => k > 0 && /^(?:and|or|\+)$/iu.test(w) && after[k + 1] !== undefined && (PREDICATE.test(lowerWord(after[k + 1]!)) || /^(?:on|in|at|with)$/iu.test(lowerWord(after[k + 1]!)) && !/^\p{Lu}/u.test(after[k + 2] ?? '')));
     // "fridge door left open overnight": "left" with the state it was left in is a passive.
@@ -406,6 +416,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     if (isParticiple(words[0]!) && !NOT_PARTICIPLE.has(w0) && !NEVER_PASSIVE.test(w0)) return { text: piece, plural };
     // A participle after the noun ("scales calibrated weekly"): whether it is a noun phrase is uncertain, so no article.
     if (words.some((w, k) => k > 0 && isParticiple(w))) return { text: piece, plural };
+    // A gerund after the noun ("alerts going to the on-call phone"): a verb the note dropped its "are" from, so no article.
+    if (words.some((w, k) => k > 0 && /^[a-z]{2,}ing$/u.test(lowerWord(w)) && !ING_NOUNS.has(lowerWord(w)) && !/^(?:during|including|following|regarding|according|morning|evening|something|nothing|anything|everything|thing|spring|string|ceiling|building|wedding|meeting|clothing|bedding|parking|booking|billing|training|setting|settings|pricing|funding|painting|opening)$/u.test(lowerWord(w)))) return { text: piece, plural };
     // "human error", "miscommunication", "bad weather": no article for what cannot be counted.
     const prepAt = words.findIndex((w, k) => k > 0 && PREPOSITIONS.has(lowerWord(w)));
     const headNoun = lowerWord(words[(prepAt < 0 ? words.length : prepAt) - 1]!);
@@ -458,7 +470,7 @@ function nounPhraseEnd(words: string[]): number {
   while (i < words.length && i - start < 5) {
     const w = words[i]!;
     const lw = lowerWord(w);
-    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || lw === 'on' && /^(?:leave|holiday|annual|sick|maternity|paternity)$/u.test(lowerWord(words[i + 1] ?? '')) || /^[a-z]{3,}ing$/u.test(lw) && i > start || /^(?:never|always|just|ever|often|sometimes|usually)$/u.test(lw))) break;
+    if (i > start && (isParticiple(w) || isFinite(w) || PREDICATE.test(lw) || lw === 'being' || lw === 'on' && /^(?:leave|holiday|annual|sick|maternity|paternity)$/u.test(lowerWord(words[i + 1] ?? '')) || /^[a-z]{3,}ing$/u.test(lw) && i > start || /^(?:never|always|just|ever|often|sometimes|usually)$/u.test(lw))) break;
     if (lw === 'and' && i > start && words[i + 1] && !PRONOUNS.has(lowerWord(words[i + 1]!)) && !DET.has(lowerWord(words[i + 1]!)) && !isParticiple(words[i + 1]!) && !isFinite(words[i + 1]!) && !/^[a-z]{3,}ing$/u.test(lowerWord(words[i + 1]!)) && !PREDICATE.test(words[i + 1]!)) {
       i++;
       continue;
@@ -543,7 +555,7 @@ function pieces(sentence: string): { text: string; sep: string }[] {
 /** Sentences typed in a note: split at ". " and "; " (never after "Dr.", "St." or a code). */
 function sentences(text: string): string[] {
   return text
-    .split(/(?<![\s(](?:Dr|Mr|Mrs|Ms|St|No|Co|Ltd|vs|approx|e\.g|i\.e|etc|incl|Inc|Jr|Sr|Prof|Rd|Ave))(?<=[.!?])\s+(?=[\p{L}\p{N}"“(])/u)
+    .split(/(?<![\s(](?:Dr|Mr|Mrs|Ms|St|No|Co|Ltd|vs|approx|e\.g|i\.e|etc|incl|Inc|Jr|Sr|Prof|Rd|Ave))(?<=[.!?])\s+(?=[\p{L}\p{N}"“(+])/u)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -695,7 +707,19 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   const made: string[] = [];
   // Typed as prose (a capital, a full stop at the end): a clause after a comma stays where the writer put it.
   const asProse = /^[\p{Lu}]/u.test(typed) && /[.!]$/u.test(typed);
-  for (const s of sentences(t)) made.push(...sentenceOf(s, role, o, asProse));
+  for (const s of sentences(t)) {
+    // "+ offline export so…": an item added to a list, as typed.
+    if (s.startsWith('+')) {
+      made.push(/[.!?]$/u.test(s) ? s : `${s}.`);
+      continue;
+    }
+    for (const m of sentenceOf(s, role, o, asProse)) {
+      const read = asProse ? [m] : posSentence(m, role, o, t);
+      // A sentence the tagger changed is assembled again by the rules (a clause after a comma its own sentence), as a second run would.
+      if (read.length === 1 && read[0] === m) made.push(m);
+      else for (const r of read) made.push(...sentenceOf(r, role, o, false));
+    }
+  }
   for (const s of made) {
     // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
     const words = s.replace(/[.!]+$/u, '').split(/\s+/u);
@@ -711,6 +735,14 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
     out.push(s);
   }
   let joined = out.join(' ');
+  // "human error, the wrong file was attached": a label, then what happened — the label is said as one ("human error: the wrong file…").
+  if (role === 'cause') {
+    const m = /^([\p{L} ]{3,30}), (?=\p{L})/u.exec(joined);
+    if (m && UNCOUNTABLE.exec(m[1]!)?.[0].length === m[1]!.length) {
+      const rest = joined.slice(m[0].length).split(/(?<=[.!?])\s/u)[0]!;
+      if (rest.split(/\s+/u).some((w) => isFinite(w))) joined = `${m[1]}: ${joined.slice(m[0].length)}`;
+    }
+  }
   // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.
   if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (c) => c.toLowerCase());
   return joined === '' ? text : joined;
@@ -815,4 +847,326 @@ export function noteProblems(text: string, role: NoteRole, o: NoteOptions = {}):
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The part-of-speech reading (text/pos.ts). The rules above know the verbs on their lists; a note
+// whose piece has none of them ("correct cartons coming on a dedicated truck", "status page updated
+// every 30 min", "new delivery w/c 11 January") is read by the tagger: a noun phrase, then what
+// follows it — a participle (a passive: "is updated"), a gerund ("are coming"), a date ("is on"),
+// a verb of its own (the bare noun gets its word) — and made a sentence only when the reading is
+// sure; otherwise the piece stays as typed. The tagger is loaded only when a piece needs it.
+
+/** Nouns of a thing that happens on a day: "new delivery w/c 11 January" is "Your new delivery is in the week commencing …". */
+const EVENT_NOUN = /^(?:delivery|install|installation|visit|appointment|booking|slot|date|collection|fitting|session|lesson|class|service|repair|dispatch|arrival|flight|departure|viewing|consultation|call|meeting|survey|inspection|check-up|checkup|clinic|treatment|surgery|tasting|course|shift|callout|call-out)$/u;
+/** Adverbs a note puts between a noun and its participle ("now checked", "already emailed"). */
+const NOTE_ADVERB = /^(?:now|also|only|already|still|never|not|fully|just|all|both|then|finally|automatically|manually|properly|correctly|again)$/u;
+/** Past tenses of verbs that take no object (a preposition joins what they are about): "looked at", "waited for", never passive. */
+const LOOKED = /^(?:looked|waited|worked|happened|talked|listened|responded|replied|relied|depended|focused|focussed|referred|pointed|belonged|consisted|resulted|stayed|lived|existed|occurred|seemed|appeared|behaved|reacted|struggled|succeeded|glitched|misbehaved|malfunctioned|errored|hung|lagged|slept|complained|apologised|apologized|hesitated|arrived|departed|landed|died|expired|failed|crashed|collapsed|stalled)$/u;
+/** Past tenses that are no participle ("broke", "went"): the note's verb is active. */
+const SIMPLE_PAST = /^(?:broke|went|came|fell|ran|froze|took|gave|wrote|rode|drove|ate|grew|threw|flew|began|rang|sang|swam|forgot|stole|tore|wore|hid|chose|rose|woke|spoke|shook|blew|knew|drew|saw|did)$/u;
+/** "on its way", "in stock": a state after a noun phrase whose "is" the note dropped. */
+const STATE = /^(?:on (?:its|their|the) way|in stock|out of stock|back in stock|in transit|in the post|with the courier|on hold|on loan)(?![\p{L}])/iu;
+
+/** Prepositions the tagger may call something else ("checked against the spec": "against" is no adjective). */
+const PREPOSITION_WORD = /^(?:against|into|onto|across|along|through|towards?|under|over|behind|beside|between|without|within|past|via|after|before|during|until|since|from|to|at|in|on|by|for|with|of|per)$/u;
+
+/** Irregular pasts that are a thing's participle far more often than a verb of its own ("no orders lost"; "your parcel left today" is the parcel's act). */
+const DONE_TO = /^(?:lost|sent|paid|made|found|told|kept|held|bought|sold|built|spent|brought|caught|given|taken|shown|written|done|resent|remade|rebuilt|mislaid|misread|stolen|broken|thrown|hidden|chosen|forgotten)$/u;
+
+interface Reading { text: string; plural: boolean; thing: boolean; tense?: Tense }
+
+const wordsIn = (s: string) => s.split(/\s+/u).filter(Boolean);
+
+/** A piece no rule read as a clause: no verb a list knows, no subject pronoun, no leaning word, not something the reader does. */
+function mayBeFragment(words: string[]): boolean {
+  if (words.length < 2) return false;
+  const w0 = lowerWord(words[0]!);
+  if (LEANING.has(w0) || PRONOUNS.has(w0) && w0 !== 'none' || /^(?:we|i|you|they|it|there|he|she)'/u.test(w0) || IMPERATIVE.test(words.join(' ')) && (DET.has(lowerWord(words[1]!)) || OBJECTS.has(lowerWord(words[1]!))) || /^please$/u.test(w0)) return false;
+  if (/^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1] ?? '') && !/^(?:The|A|An|Our|Your|No)$/u.test(words[0]!)) return false;
+  // ("lost", "sent", "paid" may be a participle: "no orders lost" is read.)
+  return !words.some((w, k) => isFinite(w) && !(k > 0 && DONE_TO.test(lowerWord(w)) && (!DET.has(lowerWord(words[k + 1] ?? '')) || /^(?:this|that|every|each|last|next)$/u.test(lowerWord(words[k + 1]!)) && /^(?:morning|afternoon|evening|week|weekend|month|year|time|day|night|mon|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u.test(lowerWord(words[k + 2] ?? ''))) && !OBJECTS.has(lowerWord(words[k + 1] ?? ''))) || /^(?:there|it)(?:'s)?$/iu.test(lowerWord(w)));
+}
+
+/** Where a noun phrase at the start ends (an index), with its head noun; -1 if the piece does not open with one. */
+function posNounPhrase(words: string[], tags: Set<string>[]): { end: number; head: number } {
+  let i = 0;
+  const lw = words.map(lowerWord);
+  if (DET.has(lw[0]!) || lw[0] === 'no') i++;
+  let head = -1;
+  let pp = false;
+  const nounish = (k: number) => {
+    const t = tags[k]!;
+    if (/[,;:()]/u.test(words[k]!) || DET.has(lw[k]!) && k > 0 && !pp) return false;
+    if (t.has('Pronoun') && !t.has('Possessive')) return false;
+    if (t.has('Noun') || t.has('Acronym') || t.has('Value') || t.has('Adjective') || t.has('Possessive')) return !t.has('Date') || t.has('Month') === false && !t.has('WeekDay') && !t.has('Time') && !/^(?:today|tomorrow|tonight|yesterday)$/u.test(lw[k]!);
+    return false;
+  };
+  while (i < words.length && i < 8) {
+    const t = tags[i]!;
+    const w = lw[i]!;
+    // "queued orders", "remapped code": a participle before its noun is an adjective.
+    if (i > 0 && t.has('Verb') && (t.has('PastTense') || t.has('Participle')) && i + 1 < words.length && tags[i + 1]!.has('Noun') && !tags[i + 1]!.has('Date') && !DET.has(lw[i + 1]!)) {
+      i++;
+      continue;
+    }
+    // "refund of £64.50", "table on loan", "skeins of merino": one phrase after the head, before the verb.
+    if (!pp && head >= 0 && /^(?:of|on|for|from|with|over|under|above|below|in|at)$/u.test(w) && i + 1 < words.length) {
+      let k = i + 1;
+      if (DET.has(lw[k]!)) k++;
+      const start = k;
+      while (k < words.length && nounish(k) && !tags[k]!.has('Verb')) k++;
+      if (k > start && k < words.length && tags[k]!.has('Verb') && (tags[k]!.has('PastTense') || tags[k]!.has('Participle') || tags[k]!.has('Gerund') || lw[k] === 'being')) {
+        pp = true;
+        i = k;
+        break;
+      }
+      break;
+    }
+    if (t.has('Verb') && !t.has('Possessive') || t.has('Adverb') || t.has('Negative') || t.has('Preposition') || t.has('Conjunction') && w !== '&' || NOTE_ADVERB.test(w) && head >= 0) break;
+    if (!nounish(i) || w === 'w/c' || w === 'being' || PREPOSITION_WORD.test(w)) break;
+    if (t.has('Noun') || t.has('Acronym') || t.has('Value')) head = i;
+    i++;
+  }
+  if (head < 0 || i === 0) return { end: -1, head: -1 };
+  return { end: i, head };
+}
+
+/** A noun phrase as a sentence opens with it. */
+function posSubject(np: string, role: NoteRole, event: boolean): string {
+  // "training for all drivers": the word for the head ("training"), not for the drivers.
+  const pp = /\s(?:of|on|for|from|with|over|under|above|below|in|at)\s/u.exec(np);
+  if (pp) {
+    const head = np.slice(0, pp.index);
+    const made = posSubject(head, role, event);
+    return made === head ? np : `${made.slice(0, made.length - head.length)}${np}`;
+  }
+  const words = wordsIn(np);
+  const w0 = lowerWord(words[0]!);
+  if (DET.has(w0) || w0 === 'no' || /^[\d£$€]/u.test(w0) || /^\p{Lu}/u.test(words[0]!) || words.length > 4) return np;
+  // "new delivery", "replacement cake" in the outcome: the reader's.
+  if ((role === 'outcome' || role === 'action') && event && /^(?:new|replacement|rescheduled|rebooked|next)$/u.test(w0)) return `your ${np}`;
+  if (/^second$/u.test(w0) && /^(?:debit|payment|charge|invoice|bill|email|text|letter|parcel|order|delivery)s?$/u.test(lowerWord(words[1] ?? ''))) return `the ${np}`;
+  return withDeterminer(np, role);
+}
+
+/** "is" in its tense with the note's adverbs where English puts them: "has already been", "are now", "was never", "wasn't". */
+function beWith(tense: Tense, plural: boolean, adverbs: string[]): string {
+  const negative = adverbs.includes('not');
+  const rest = adverbs.filter((a) => a !== 'not');
+  const aux = be(tense, plural, negative).split(' ');
+  if (rest.length === 0) return aux.join(' ');
+  return [aux[0], ...rest, ...aux.slice(1)].join(' ');
+}
+
+/** A piece read by the tagger as a clause, or undefined when the reading is unsure. */
+function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string, hint?: Tense): Reading | undefined {
+  if (role === 'action' || role === 'remedy') return undefined;
+  const lw = words.map(lowerWord);
+  const bare = !DET.has(lw[0]!) && lw[0] !== 'no' && !/^[\d£$€]/u.test(words[0]!);
+  // A note opening with a participle opens with what was done, not a noun ("charged £2/day…"): the rules' part.
+  if (isParticiple(words[0]!) && !NOT_PARTICIPLE.has(lw[0]!)) return undefined;
+  const tags = tagWords(words, bare ? 'the ' : '');
+  const { end, head } = posNounPhrase(words, tags);
+  if (end < 0 || end >= words.length) return undefined;
+  // A noun phrase has a noun ("2x charged" has none), or is an amount ("£40 credited").
+  if (!words.slice(0, end).some((_w, k) => tags[k]!.has('Noun') && !tags[k]!.has('Value')) && !/^[£$€]\d/u.test(words[0]!)) return undefined;
+  const np = words.slice(0, end).join(' ');
+  if (/[,;:]$/u.test(np)) return undefined;
+  const headWord = words[head]!;
+  const plural = (tags[head]!.has('Plural') || isPlural(headWord) && !/^\p{Lu}{2,}/u.test(headWord)) && !/^\p{Lu}+S$/u.test(headWord) || /(?<![\p{L}])(?:and|&)(?![\p{L}])/u.test(np);
+  const thing = !PERSON.test(lowerWord(headWord)) && !/^(?:staff|member|colleague|agent|adviser|advisor|operator|manager|supervisor|receptionist|packer|picker|baker|pharmacist|contractor|driver|crew|courier|people|person|starter)s?$/u.test(lowerWord(headWord));
+  const event = EVENT_NOUN.test(lowerWord(headWord));
+  let j = end;
+  const adverbs: string[] = [];
+  while (j < words.length && NOTE_ADVERB.test(lw[j]!) && lw[j] !== 'all' && lw[j] !== 'both' && !/[,;]$/u.test(words[j]!)) adverbs.push(lw[j++]!);
+  if (j >= words.length) return undefined;
+  const v = lw[j]!;
+  const vt = tags[j]!;
+  const rest = words.slice(j + 1);
+  const restText = rest.join(' ');
+  const subject = () => posSubject(np, role, event);
+  // "any order not packed by 3pm now alerts the lead", "glaze firing on Tuesday cracked the pieces": the words after the noun qualify it, and the sentence's verb comes later: as typed.
+  const laterAt = lw.findIndex((w, k) => k > j && (tags[k]!.has('Verb') && !tags[k - 1]!.has('Value') && (tags[k]!.has('PresentTense') && !tags[k]!.has('Gerund') && !tags[k]!.has('Infinitive') || tags[k]!.has('PastTense') && !/^(?:and|or)$/u.test(lw[k - 1]!) && !/^\(/u.test(words[k]!)) || isFinite(words[k]!) && !(w in IRREGULAR))
+    // ("… now alerts the lead": a word the tagger calls a plural noun before a determiner is that verb.)
+    || k > j + 1 && /s$/u.test(w) && tags[k]!.has('Plural') && tags[k + 1]?.has('Determiner') && !tags[k - 1]!.has('Determiner') && !tags[k - 1]!.has('Adjective') && !tags[k - 1]!.has('Preposition') || k > j + 1 && w === 'now');
+  const laterVerb = laterAt >= 0;
+  // A state: "new card reader on its way" → "Your new card reader is on its way".
+  if (adverbs.length === 0 && STATE.test(words.slice(j).join(' '))) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+    return { text: `${subject()} ${be(tense, plural, false)} ${words.slice(j).join(' ')}`, plural, thing };
+  }
+  // A date after an event: "new delivery w/c 11 January" → "Your new delivery is in the week commencing 11 January".
+  if (adverbs.length === 0 && event && (v === 'w/c' || new RegExp(`^${DAY_NAME}$`, 'u').test(words[j]!.replace(/[,.]$/u, '')) && /^\d/u.test(words[j + 1] ?? '') || /^\d{1,2}$/u.test(v) && new RegExp(`^(?:${MONTHS.join('|')})`, 'u').test(words[j + 1] ?? ''))) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+    const when = v === 'w/c' ? `in the week commencing ${restText}` : `on ${words.slice(j).join(' ')}`;
+    return { text: `${subject()} ${be(tense, plural, false)} ${when}`, plural, thing };
+  }
+  // "booking system being replaced in January" → "…is being replaced…".
+  if (v === 'being' && rest.length > 0 && adverbs.length === 0 && (tags[j + 1]?.has('PastTense') || lw[j + 1]! in IRREGULAR) && !lw.some((_w, k) => k > j + 1 && isFinite(words[k]!))) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+    return { text: `${subject()} ${be(tense, plural, false)} ${words.slice(j).join(' ')}`, plural, thing, tense };
+  }
+  const participle = vt.has('Verb') && (vt.has('PastTense') || vt.has('Participle')) && !vt.has('Gerund') || v in IRREGULAR || v === 'done';
+  // "jackets ordered with next-day delivery not dispatched": the first participle qualifies the noun, the one after "not" is the sentence's verb.
+  if (participle && laterVerb && /^(?:not|never)$/u.test(lw[laterAt - 1]!) && laterAt - 1 > j + 1 && (tags[laterAt]!.has('PastTense') || lw[laterAt]! in IRREGULAR) && !lw.some((_w, k) => k > laterAt && (isFinite(words[k]!) || tags[k]!.has('Verb') && (tags[k]!.has('PastTense') || tags[k]!.has('PresentTense')) && !tags[k]!.has('Gerund')))) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : tenseFor(role, restText, o.now);
+    const aux = beWith(tense, plural, lw[laterAt - 1] === 'not' ? ['not'] : ['never']);
+    return { text: `${subject()} ${words.slice(j, laterAt - 1).join(' ')} ${aux} ${words.slice(laterAt).join(' ')}`, plural, thing, tense };
+  }
+  if ((participle || vt.has('Gerund')) && laterVerb) return undefined;
+  // "taken", "given", "shown": a participle that is no past tense is a passive.
+  const onlyParticiple = v in IRREGULAR && IRREGULAR[v] !== v || /^(?:done|gone|been|seen|eaten|fallen|risen|grown|known|drawn|flown|ridden|spoken|woken|frozen|shaken)$/u.test(v);
+  if (participle) {
+    const next = lw[j + 1] ?? '';
+    const nt = tags[j + 1];
+    // An active verb: a past that is no participle, one that takes no object, a phrasal verb, an object after it.
+    // ("returned 503 errors": a number and its noun are an object; "delivered 2 hours late" is how late.)
+    const counted = nt !== undefined && nt.has('Value') && tags[j + 2] !== undefined && tags[j + 2]!.has('Noun') && !tags[j + 2]!.has('Date') && !tags[j + 2]!.has('Duration') && !/^(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|times?|seconds?)$/u.test(lw[j + 2]!);
+    const active = !onlyParticiple && (SIMPLE_PAST.test(v) || LOOKED.test(v) || counted || adverbs.some((a) => /^(?:only|just|always|still)$/u.test(a)) || INTRANSITIVE.includes(v) || NEVER_PASSIVE.test(v) || nt?.has('Particle') || PHRASAL_INTRANSITIVE.test(`${v} ${next}`));
+    // ("every card payment" is an object; "every 30 minutes", "each morning" are when.)
+    const timeAfter = tags[j + 2] !== undefined && (tags[j + 2]!.has('Date') || tags[j + 2]!.has('Value') || tags[j + 2]!.has('Duration') || /^(?:day|night|morning|evening|afternoon|week|month|year|time|shift|run)s?$/u.test(lw[j + 2]!));
+    const object = !onlyParticiple && nt !== undefined && (OBJECTS.has(next) || DET.has(next) && !(/^(?:every|each|this|that|no)$/u.test(next) && timeAfter) && !(next === 'the' && lw[j + 2] === 'same'));
+    // A person of ours and a participle ("engineer never called"): who did what is unsure.
+    if (!thing && !active && !object) return undefined;
+    if (active || object) {
+      // Only the bare noun gets its word, and only before a clear object or a phrase ("picker grabbed the regular tin").
+      if (!bare || adverbs.length > 1 || end > 3 || !(object || nt?.has('Preposition') || nt?.has('Particle') || j + 1 >= words.length)) return undefined;
+      return { text: `${subject()} ${words.slice(end).join(' ')}`, plural, thing };
+    }
+    // "runbook assumed automatic failover": in what went wrong, a past with a bare object after a bare noun is that noun's act (never a thing's participle: "sent", "refunded").
+    if ((role === 'mistake' || role === 'cause') && bare && adverbs.length === 0 && end <= 3 && nt && (nt.has('Noun') || nt.has('Adjective')) && !nt.has('Date') && !nt.has('Value') && !PREPOSITION_WORD.test(next) && !TAKES_OBJECT.test(v) && !NEVER_DONE.test(v) && !MISSED.test(v) && !onlyParticiple && !laterVerb && !/^(?:and|or)$/u.test(next)) {
+      return { text: `${subject()} ${words.slice(end).join(' ')}`, plural, thing };
+    }
+    // "sent next day delivery": a bare noun after the participle may be its object: unsure.
+    if (nt && (nt.has('Noun') || nt.has('Adjective')) && !nt.has('Date') && !PREPOSITION_WORD.test(next) && !nt.has('Value') && !/^(?:overnight|separately|together|late|early|twice|again|free|home|abroad|today|tonight|yesterday|tomorrow)$/u.test(next)) return undefined;
+    // "found and on its way": one verb for two states: unsure; "reprinted and hand-delivered": one passive.
+    const andAt = lw.indexOf('and', j + 1);
+    if (andAt > 0 && !(tags[andAt + 1]?.has('Verb') && (tags[andAt + 1]!.has('PastTense') || tags[andAt + 1]!.has('Participle')) || /-\p{Ll}+ed$/u.test(lw[andAt + 1] ?? ''))) return undefined;
+    let tense = tenseFor(role, restText, o.now);
+    if (role === 'mistake' || role === 'cause') tense = 'past';
+    if (ARRANGED.test(v) && tense === 'future') tense = 'present';
+    if (role === 'commitment' && /(?<![\p{L}])(?:(?:after|before|on|at|during|with|for|per)\s+(?:every|each)\s+\p{L}|(?:every|each)\s+(?:\d+\s+)?(?:min|minute|hour|day|night|morning|evening|afternoon|week|month|year|time|shift|run|order|visit|delivery|job|batch|release)s?(?![\p{L}]))/u.test(restText) && tense === 'perfect') tense = 'present';
+    // After "are now printed" a commitment's next participle is what happens now too; after "are arriving" an outcome's is still to come.
+    if (tense === 'perfect' && hint === 'present') tense = role === 'commitment' ? 'present' : role === 'outcome' ? 'future' : tense;
+    if (tense === 'perfect' && (/(?<![\p{L}])overnight(?![\p{L}])/u.test(restText) || pastDayIn(note, o.now) || hint === 'past' || /(?:^|\s)(?:at\s+)?\d{1,2}(?::\d{2}(?:am|pm)?|am|pm)(?![\p{L}\d])/u.test(restText) && !/(?<![\p{L}])by\s+\d/u.test(restText)) && !/(?<![\p{L}])(?:tomorrow|tonight|next)(?![\p{L}])/u.test(note)) tense = 'past';
+    tense = exposureDone(role, v, tense);
+    // "done by 5pm" with no day: a perfect with a deadline is no tense; a bare weekday is past or to come: as typed.
+    if (tense === 'perfect' && /(?<![\p{L}])by\s+(?:\d|noon|midday|the end|end)/u.test(restText)) return undefined;
+    if (tense !== 'past' && new RegExp(`(?<![\\p{L}])(?<!(?:every|each)\\s)${DAY_NAME}(?![\\p{L}])(?!,?\\s+\\d)`, 'u').test(restText)) return undefined;
+    // "disabled 14:20 the same day": "at" before a bare time.
+    const after = /^\d{1,2}(?::\d{2})?(?:am|pm)?$/u.test(rest[0] ?? '') && /[:apm]/u.test(rest[0]!) ? `at ${restText}` : restText;
+    return { text: `${subject()} ${beWith(tense, plural, adverbs)} ${words[j]}${after ? ` ${after.replace(/(?<![\p{L}])w\/c(?=\s)/u, 'the week commencing')}` : ''}`, plural, thing, tense };
+  }
+  // A gerund: "correct cartons coming on a dedicated truck" → "The correct cartons are coming…".
+  if (vt.has('Gerund') && vt.has('Verb') && !vt.has('Noun') && rest.length > 0) {
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : 'present';
+    // "failing silently since October": what went on until now ("had been failing", "has been working").
+    const since = /(?<![\p{L}])since(?![\p{L}])/u.test(restText);
+    const aux = since ? (tense === 'past' ? 'had been' : plural ? 'have been' : 'has been') : beWith(tense, plural, adverbs);
+    return { text: `${subject()} ${since && adverbs.length > 0 ? `${aux.split(' ')[0]} ${adverbs.join(' ')} ${aux.split(' ').slice(1).join(' ')}` : aux} ${words.slice(j).join(' ')}`, plural, thing, tense };
+  }
+  // A verb of its own after a bare noun: "driver collects the wrong ones" → "Our driver collects the wrong ones".
+  if (bare && adverbs.length <= 1 && end <= 3 && vt.has('Verb') && vt.has('PresentTense') && !vt.has('Infinitive') === /s$/u.test(v) && !vt.has('Noun') && (/s$/u.test(v) ? !plural : plural)) {
+    const next = tags[j + 1];
+    if (next && (next.has('Determiner') || next.has('Pronoun') || next.has('Preposition'))) return { text: `${subject()} ${words.slice(end).join(' ')}`, plural, thing };
+  }
+  return undefined;
+}
+
+/** Whether a note names a day before the letter's (the pieces of a note about a day gone are in the past). */
+function pastDayIn(note: string, now: Date | undefined): boolean {
+  const day = namedDay(note, now);
+  return day !== undefined && now !== undefined && day.getTime() < Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+}
+
+/** A sentence the rules made, its verbless pieces read by the tagger; a verb with its subject dropped gets "it"/"they". */
+function posSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string): string[] {
+  // A reading that fails (the tagger missing from an install, a shape it cannot take) leaves the sentence as the rules made it.
+  try {
+    return readSentence(sentence, role, o, note);
+  } catch {
+    return [sentence];
+  }
+}
+
+function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string): string[] {
+  const end = /[.!?]$/u.exec(sentence)?.[0] ?? '';
+  const body = sentence.slice(0, sentence.length - end.length);
+  const parts = pieces(body);
+  const getsDone = (w: string[]) => w.length >= 3 && /^\p{L}\p{Ll}*$/u.test(w[0]!) && /^\p{Ll}+s$/u.test(w[1]!) && isParticiple(w[2]!);
+  if (!parts.some((p) => mayBeFragment(wordsIn(p.text)) || getsDone(wordsIn(p.text)))) return [sentence];
+  const out: string[] = [];
+  let cur = '';
+  let curClause = false;
+  let last: Reading | undefined;
+  let changed = false;
+  const finish = () => {
+    if (cur) out.push(capitalise(cur) + (end || '.'));
+    cur = '';
+  };
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    // The sentence's capital the rules gave a word typed in lower case ("correct cartons…") is no name's.
+    if (k === 0 && /^\p{Lu}\p{Ll}+(?![\p{L}])/u.test(p.text)) {
+      const first = p.text.split(/\s/u)[0]!.replace(/[,;:.]+$/u, '');
+      if (new RegExp(`(?<![\\p{L}])${lowerFirst(first).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(note)) p.text = lowerFirst(p.text);
+    }
+    const words = wordsIn(p.text);
+    let made = mayBeFragment(words) ? readPiece(words, role, o, note, last?.tense) : undefined;
+    // "machine gets recalibrated after…": the rules cannot tell "gets" from a plural noun ("address checks added…"); the tagger can.
+    if (!made && (k === 0 || curClause) && words.length >= 3 && /^\p{Ll}+$/u.test(words[0]!) && !DET.has(lowerWord(words[0]!)) && !PRONOUNS.has(lowerWord(words[0]!)) && !LEANING.has(lowerWord(words[0]!)) && /^\p{Ll}+s$/u.test(words[1]!) && isParticiple(words[2]!) && role !== 'action') {
+      const t = tagWords(words.slice(0, 3), 'the ');
+      if (t[0]!.has('Noun') && t[0]!.has('Singular') && !t[0]!.has('Verb') && t[1]!.has('Verb') && t[1]!.has('PresentTense') && !t[1]!.has('Noun')) {
+        made = { text: `${withDeterminer(words[0]!, role)} ${words.slice(1).join(' ')}`, plural: false, thing: !PERSON.test(lowerWord(words[0]!)) };
+      }
+    }
+    // "…, shows on your next bill", "…, should show in 3-5 days": the thing the clause before was about.
+    if (!made && k > 0 && curClause && last?.thing && words.length > 1) {
+      const t = tagWords(words.slice(0, 2))[0]!;
+      const modal = /^(?:should|will|may|might|could|can|would)$/u.test(lowerWord(words[0]!));
+      const past = (role === 'mistake' || role === 'cause') && t.has('PastTense') && t.has('Verb') && !(lowerWord(words[0]!) in IRREGULAR && IRREGULAR[lowerWord(words[0]!)] !== lowerWord(words[0]!)) && (tagWords(words.slice(0, 2))[1]!.has('Preposition') || tagWords(words.slice(0, 2))[1]!.has('Particle'));
+      if (modal || past || t.has('PresentTense') && t.has('Verb') && !t.has('Noun') && /s$/u.test(lowerWord(words[0]!)) && !last.plural) {
+        const they = last.plural ? 'they' : 'it';
+        made = { text: `${they} ${p.text}`, plural: last.plural, thing: true };
+      }
+    }
+    const sep = k > 0 ? parts[k - 1]!.sep || ',' : '';
+    if (k === 0 || cur === '') {
+      cur = made?.text ?? p.text;
+      curClause = made !== undefined || !mayBeFragment(words);
+      if (made) last = made;
+      changed ||= made !== undefined;
+      continue;
+    }
+    if (made && curClause) {
+      changed = true;
+      last = made;
+      if (k === parts.length - 1 && sep === ',') cur = `${cur}, and ${made.text}`;
+      else {
+        finish();
+        cur = made.text;
+      }
+      continue;
+    }
+    if (made) {
+      changed = true;
+      last = made;
+    }
+    cur = `${cur}${sep} ${made?.text ?? p.text}`;
+    curClause ||= made !== undefined;
+  }
+  finish();
+  return changed ? out : [sentence];
+}
+
+/**
+ * `when` as the letters say it: a time, not a note. A participle typed before the day ("delivered
+ * Tuesday 24 November") repeats the mistake's verb where the letter leads with the day ("Delivered
+ * Tuesday 24 November, we delivered…"): the day alone. Anything else as typed.
+ */
+export function whenNote(text: string): string {
+  const m = new RegExp(`^(\\p{L}+)\\s+(?=(?:on\\s+)?(?:${DAY_NAME}|\\d{1,2}\\s+(?:${MONTHS.join('|')})))`, 'iu').exec(text.trim());
+  if (!m || !isParticiple(m[1]!) || NOT_PARTICIPLE.has(lowerWord(m[1]!))) return text;
+  return text.trim().slice(m[0].length).replace(/^on\s+/iu, '');
 }
