@@ -57,6 +57,14 @@ export class CsvTokenizer {
   at: Int32Array | undefined;
   atValid = false;
   /**
+   * With `want`: one array (as long as the header) that records cut from one
+   * line are reported in, again and again, for a reader that is done with a
+   * record's cells when onRecord returns (parse-ahead.ts sends them on): no
+   * array of a cell per column made per row. Only the wanted cells are set in
+   * it; the others stay "".
+   */
+  reuse: string[] | undefined;
+  /**
    * `only`: report just that cell of each record, for a pass that needs one
    * column; -1 for every cell. With `onCell`, a record whose cell comes before
    * any quote on its line reports that cell as its bytes, buf[start, end) (no
@@ -141,7 +149,7 @@ export class CsvTokenizer {
           } else if (!final) return pos; // a CR at the end of the chunk: an LF may follow
         }
         const text = buf.utf8Slice(pos, eol);
-        const cells = scanRecord(buf, pos, eol, text, this.delim, this.want, this.at);
+        const cells = scanRecord(buf, pos, eol, text, this.delim, this.want, this.at, this.reuse);
         if (cells !== null) {
           this.atValid = scanPicked && this.at !== undefined;
           this.onRecord(cells, this.line++, text);
@@ -344,15 +352,18 @@ function put(cells: string[] | null, k: number, v: string, want: Uint8Array | un
  * still open at the end of the line (the record goes on, or the input ends
  * in it): splitRecord's window decides.
  */
-export function scanRecord(buf: Uint8Array, from: number, to: number, text: string, d: number, want: Uint8Array, at?: Int32Array): string[] | null {
+export function scanRecord(buf: Uint8Array, from: number, to: number, text: string, d: number, want: Uint8Array, at?: Int32Array, into?: string[]): string[] | null {
   const n = want.length;
-  const cells = blanks(n);
+  const cells = into !== undefined && into.length === n ? into : blanks(n);
   // A byte's place in `text` is its index less `adj`: UTF-8 continuation bytes add no UTF-16 unit (a 4-byte
   // sequence adds two). A line of ASCII (as long as its text) is read without looking for them.
   const ascii = text.length === to - from;
   let adj = from;
   let k = 0;
   let i = from;
+  // Past the last column wanted, the cells are only counted: the rest of the line at once while it has no quote.
+  const last = lastWanted(want);
+  let count = true;
   for (;;) {
     const keep = want[k] === 1;
     let quoted: string | undefined;
@@ -410,10 +421,53 @@ export function scanRecord(buf: Uint8Array, from: number, to: number, text: stri
     k++;
     if (i >= to) break;
     i++;
+    if (k > last && count) {
+      let j = i;
+      let delimiters = 0;
+      for (; j < to; j++) {
+        const b = buf[j]!;
+        if (b === d) delimiters++;
+        else if (b === QUOTE) break;
+        else if (b >= 0x80) {
+          if ((b & 0xc0) === 0x80) adj++;
+          else if (b >= 0xf0) adj--;
+        }
+      }
+      if (j === to) {
+        k += delimiters + 1;
+        break;
+      }
+      // A quote (it may open a field): cell by cell from here, as before; the bytes counted so far are again.
+      count = false;
+      adj = adjBefore(buf, i, j, adj);
+    }
   }
   // Bytes that are not UTF-8 decode otherwise: the places do not hold, the text is split instead.
   scanPicked = to - adj === text.length && picked(cells, k, want);
   return scanPicked ? cells : wholeCells(text, String.fromCharCode(d));
+}
+
+/** `adj` as it was at byte `from`, given what it became by byte `to` (the UTF-8 continuation bytes between undone). */
+function adjBefore(buf: Uint8Array, from: number, to: number, adj: number): number {
+  for (let j = from; j < to; j++) {
+    const b = buf[j]!;
+    if (b >= 0x80) {
+      if ((b & 0xc0) === 0x80) adj--;
+      else if (b >= 0xf0) adj++;
+    }
+  }
+  return adj;
+}
+
+let lastWant: Uint8Array | undefined;
+let lastWantAt = -1;
+/** The last column `want` has (cached for the one a file's records are read with). */
+function lastWanted(want: Uint8Array): number {
+  if (want !== lastWant) {
+    lastWant = want;
+    lastWantAt = want.lastIndexOf(1);
+  }
+  return lastWantAt;
 }
 
 /** Whether the last `scanRecord` gave its picked cells (and places), not the record split whole. */
@@ -515,14 +569,26 @@ function countBreaks(buf: Buffer, from: number, to: number): number {
 }
 
 /**
+ * A row's carried-down cells that were not decoded (carry.ts): set on its
+ * cells array as `cells[CARRIED]` by the carry-down, read by wholeRow.
+ */
+export const CARRIED: unique symbol = Symbol('carried cells');
+export interface CarriedCells {
+  /** Fills the blank carried cells of the row's every cell (`all`) as the export's earlier rows of the order give them. */
+  fill(all: string[]): void;
+}
+
+/**
  * A row read with only some cells decoded (`want`), whole again for the
  * rejects file or the spill: every cell of its `text`, with the decoded cells
- * as they are now (a preset's carried-down cells, carry.ts) in their places.
+ * as they are now (a preset's carried-down cells, carry.ts) in their places,
+ * and the carried cells that were not decoded filled as they would have been.
  */
 export function wholeRow(cells: string[], text: string | undefined, d: string, want: Uint8Array | undefined): string[] {
   if (want === undefined || text === undefined) return cells;
   const all = wholeCells(text, d);
   if (all.length !== want.length || cells.length !== want.length) return cells;
   for (let i = 0; i < all.length; i++) if (want[i] === 1) all[i] = cells[i]!;
+  (cells as string[] & { [CARRIED]?: CarriedCells })[CARRIED]?.fill(all);
   return all;
 }

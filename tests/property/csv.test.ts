@@ -91,6 +91,13 @@ describe('CSV tokenizer agrees with Python\'s csv module', () => {
         const t = new CsvTokenizer(',', (cells, line, raw) => got.push([line, cells, raw]));
         t.want = want;
         feed(t, text, size);
+        // Reported in one array again and again (the parse worker's way): the same cells, copied as they come.
+        const again: [number, string[], string | undefined][] = [];
+        const r = new CsvTokenizer(',', (cells, line, raw) => again.push([line, [...cells], raw]));
+        r.want = want;
+        r.reuse = new Array<string>(want.length).fill('');
+        feed(r, text, size);
+        expect(again).toEqual(got);
         expect(got.map(([line]) => line)).toEqual(full.map(([line]) => line));
         got.forEach(([, cells, raw], r) => {
           const whole = full[r]![1];
