@@ -222,8 +222,8 @@ export class CsvTokenizer {
     let b = a;
     while (b < q && buf[b] !== d) b++;
     if (b >= q) return false;
-    // Read as latin1 (a byte a character): the quotes, delimiters and line breaks the rules look at are ASCII, where they were.
-    if (!quotesClose(buf.latin1Slice(buf.lastIndexOf(d, q) + 1, eol), this.delimiter)) return false;
+    // From the field the quote is in: the quotes, delimiters and line breaks the rules look at are ASCII bytes.
+    if (!quotesClose(buf, buf.lastIndexOf(d, q) + 1, eol, d)) return false;
     this.onCell!(buf, a, b, this.line++);
     return true;
   }
@@ -496,43 +496,49 @@ export function wholeCells(line: string, d: string): string[] {
 }
 
 /**
- * Whether the record at the start of `s` (one line, no line break in it) ends at its end: every
- * quoted field in it closes (`splitRecord(s, d, null, false, false) >= 0`, the same rules). Goes
- * from quote to quote, not cell to cell: a wide export's line after its one quoted product is
- * one `indexOf`.
+ * Whether the record in buf[from, to) (one line, no line break in it) ends at `to`: every quoted
+ * field in it closes (`splitRecord(text, d, null, false, false) >= 0`, the same rules, read from
+ * the bytes: quotes and delimiters are ASCII). Goes from quote to quote, not cell to cell: a wide
+ * export's line after its one quoted product is one native search, and no string is made.
  */
-export function quotesClose(s: string, d: string): boolean {
-  const dc = d.charCodeAt(0);
-  let i = 0;
+export function quotesClose(buf: Uint8Array, from: number, to: number, d: number): boolean {
+  let i = from;
   for (;;) {
-    if (s.charCodeAt(i) === QUOTE) {
+    if (i < to && buf[i] === QUOTE) {
       // A quoted field: up to its closing quote ("" is one quote), then to the next delimiter (quotes there are text).
-      let from = i + 1;
+      let at = i + 1;
       for (;;) {
-        const close = s.indexOf('"', from);
+        const close = indexIn(buf, QUOTE, at, to);
         if (close === -1) return false;
-        if (s.charCodeAt(close + 1) !== QUOTE) {
+        if (close + 1 >= to || buf[close + 1] !== QUOTE) {
           i = close + 1;
           break;
         }
-        from = close + 2;
+        at = close + 2;
       }
-      const next = s.indexOf(d, i);
+      const next = indexIn(buf, d, i, to);
       if (next === -1) return true;
       i = next + 1;
       continue;
     }
     // An unquoted field: the next quote either starts a field (after a delimiter) or is text.
-    const q = s.indexOf('"', i);
+    const q = indexIn(buf, QUOTE, i, to);
     if (q === -1) return true;
-    if (s.charCodeAt(q - 1) === dc) {
+    if (buf[q - 1] === d) {
       i = q;
       continue;
     }
-    const next = s.indexOf(d, q);
+    const next = indexIn(buf, d, q, to);
     if (next === -1) return true;
     i = next + 1;
   }
+}
+
+/** The first `byte` in buf[from, to), or -1. */
+function indexIn(buf: Uint8Array, byte: number, from: number, to: number): number {
+  if (from >= to) return -1;
+  const i = buf.indexOf(byte, from);
+  return i === -1 || i >= to ? -1 : i;
 }
 
 /** The first LF or CR in s[from, to), or `to`. */
