@@ -58,6 +58,21 @@ export interface OrderOptions {
  * added up when they are whole numbers.
  */
 function itemsDisplay(items: readonly Record<string, string>[]): string {
+  // Most orders list each product once: written as it goes (nothing but the text made), merged below when one repeats.
+  let display = '';
+  for (let i = 0; i < items.length; i++) {
+    const p = (items[i]!.product ?? '').trim();
+    if (p === '') continue;
+    for (let j = 0; j < i; j++) if ((items[j]!.product ?? '').trim() === p) return mergedDisplay(items);
+    const q = (items[i]!.quantity ?? '').trim();
+    const t = noQuantity(q) ? p : `${p} ×${q}`;
+    display = display === '' ? t : `${display}, ${t}`;
+  }
+  return display;
+}
+
+/** itemsDisplay for an order that lists a product more than once. */
+function mergedDisplay(items: readonly Record<string, string>[]): string {
   const products: string[] = [];
   const quantities: string[] = [];
   for (const f of items) {
