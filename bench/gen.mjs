@@ -46,12 +46,16 @@ export function generateCsv(path, rows, { scattered = false, perCustomer = 0 } =
 }
 
 /**
- * A Shopify orders export (its real header): one row per line item, 1–3 items
- * an order, the order's own columns (Total, Currency, Billing Name…) on its
- * first row only, customers with 1–2 orders, adjacent.
+ * A Shopify orders export (its real header): one row per line item, 1–4 items
+ * an order (two on average, as many orders as the 1–3 of before), the order's
+ * own columns (Total, Currency, Billing Name…) on its first row only,
+ * customers with 1–2 orders, adjacent.
  */
 export const SHOPIFY_HEADER =
   'Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Shipping Street,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Note Attributes,Cancelled at,Payment Method,Payment Reference,Refunded Amount,Vendor,Outstanding Balance,Employee,Location,Device ID,Id,Tags,Risk Level,Source,Lineitem discount,Tax 1 Name,Tax 1 Value,Tax 2 Name,Tax 2 Value,Tax 3 Name,Tax 3 Value,Tax 4 Name,Tax 4 Value,Tax 5 Name,Tax 5 Value,Phone,Receipt Number,Duties,Billing Province Name,Shipping Province Name,Payment ID,Payment Terms Name,Next Payment Due At,Payment References';
+
+/** Line items of successive orders: 1, 2, 3 or 4. */
+const ITEMS_AN_ORDER = [1, 2, 1, 3, 1, 4, 2, 2];
 
 export function generateShopifyCsv(path, rows) {
   return new Promise((resolve, reject) => {
@@ -66,7 +70,7 @@ export function generateShopifyCsv(path, rows) {
     function write() {
       while (written < rows) {
         const c = customer;
-        const items = (order % 3) + 1;
+        const items = ITEMS_AN_ORDER[order % ITEMS_AN_ORDER.length];
         const name = `${FIRST[c % FIRST.length]} ${LAST[(c * 7) % LAST.length]}`;
         const email = `customer${c}@example.com`;
         const city = CITIES[c % CITIES.length];

@@ -127,7 +127,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
     itemsOf: lineItemsOf(input.columns),
   });
   // A preset's order-level cells, written on an order's first row only (Shopify), carried down to its other rows.
-  const carry = carryDown(input.columns);
+  const carry = carryDown(input.columns, { want, delimiter: input.delimiter });
   let seq = 0;
   let stopped = false;
   const ready = sink.ready;
@@ -286,7 +286,7 @@ export async function runPass(pass: Pass, out: PassOutput, control: PassControl)
           }
           c.rowsRead++;
           if (collectGarbage && (c.rowsRead & 4095) === 0) collectGarbage();
-          if (carry) carry(r.cells);
+          if (carry) carry(r.cells, r.text);
           const row = check(r);
           if (typeof row === 'string') {
             reject(r.line, r, row);

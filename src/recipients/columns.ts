@@ -185,14 +185,14 @@ export function mapColumns(header: string[], map: Map<string, string>, preset?: 
 const PIPELINE_FIELDS = new Set([
   ...ALIASES.values(),
   'email', 'name', 'first_name', 'last_name', 'surname_prefix', 'order_id', 'product', 'quantity', 'amount', 'currency', 'locale',
-  'line_items', 'date', 'format', 'salutation', 'new_date', 'outcome', 'company', 'price', 'sku', 'order_date', 'reply_to',
+  'line_items', 'date', 'format', 'salutation', 'new_date', 'outcome', 'company', 'order_date', 'reply_to',
   // A payment's refund (orders.ts refundOf): Stripe's Amount Refunded, Status, Refunded.
   'amount_refunded', 'payment_status', 'refunded',
 ]);
 
 /**
  * The columns a batch decodes: those the pipeline reads (its own fields, the
- * preset's name and carried columns) and those the template reads (`template`;
+ * preset's name columns) and those the template reads (`template`;
  * undefined: it may read any). 1 for a column read; undefined when every
  * column is (nothing to leave out). A column left out reads as "" in a row's
  * fields, which nothing reads; a rejected row is written whole all the same.
@@ -209,6 +209,6 @@ export function columnsRead(columns: ColumnMap, template: ReadonlySet<string> | 
   for (const [f, i] of columns.also) if (read(f)) want[i] = 1;
   for (const [f, i] of columns.index) if (read(f)) want[i] = 1;
   for (const i of columns.nameFrom) want[i] = 1;
-  for (const i of columns.carry) want[i] = 1;
+  // The preset's carried columns only when read: the others are carried when a row is written whole (carry.ts).
   return want.every((x) => x === 1) ? undefined : want;
 }

@@ -1,3 +1,5 @@
+import { formatPlain, PLAIN_AMOUNT, plainMoney, type PlainMoney } from './money-plain.js';
+
 /**
  * Money as a letter writes it: the export's amount and currency formatted with
  * Intl.NumberFormat for the letter's locale ("£23.50", "23,50 €", "US$16.08"
@@ -131,6 +133,19 @@ function formatter(locale: string, currency: string): Intl.NumberFormat | null {
   return f;
 }
 
+const plains = new Map<string, PlainMoney | null>();
+/** The plain-amount writing of Intl's formatter for this locale and currency (money-plain.ts), or null. */
+function plainFor(locale: string, currency: string): PlainMoney | null {
+  const key = `${locale}\0${currency}`;
+  let p = plains.get(key);
+  if (p === undefined) {
+    const f = formatter(locale, currency);
+    p = f ? plainMoney(f) : null;
+    plains.set(key, p);
+  }
+  return p;
+}
+
 /**
  * "£23.50" from ("23.50", "GBP", "en"); "€1,234.56" from ("1.234,56 €", "", "en").
  * Without a currency code the amount's own sign or code gives it; an amount
@@ -164,9 +179,12 @@ function formatMoneyOnce(amount: string, currency: string | undefined, locale: s
   let out: string;
   if (c === '') out = CURRENCY_SIGN.test(a) ? a : '';
   else {
-    const n = parseAmount(a, decimalComma);
-    const f = Number.isFinite(n) ? formatter(locale, c.toUpperCase()) : null;
-    out = f ? f.format(n) : `${a} ${c.toUpperCase()}`;
+    // A plain amount ("15", "1234.5", as shops export totals): written as Intl writes it, without parsing (money-plain.ts).
+    const plain = PLAIN_AMOUNT.test(a) ? plainFor(locale, c.toUpperCase()) : null;
+    const fast = plain ? formatPlain(plain, a) : undefined;
+    const n = fast === undefined ? parseAmount(a, decimalComma) : 0;
+    const f = fast !== undefined || Number.isFinite(n) ? formatter(locale, c.toUpperCase()) : null;
+    out = fast ?? (f ? f.format(n) : `${a} ${c.toUpperCase()}`);
     // A bare "$" is pesos in Mexico and dollars elsewhere: a letter in another language than English names
     // the currency ("$1,520.00 MXN", "629,00 $ CAD"), as an invoice there does.
     if (f && locale !== '' && BARE_DOLLAR.test(out) && !/^en(?:$|[-_])/i.test(locale)) out = `${out} ${c.toUpperCase()}`;

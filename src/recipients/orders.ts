@@ -34,7 +34,12 @@ function itemText(f: Record<string, string>): string {
   const q = f.quantity;
   if (q === undefined || q === '') return product;
   const qty = q.trim();
-  return qty === '' ? product : `${product} ×${qty}`;
+  return noQuantity(qty) ? product : `${product} ×${qty}`;
+}
+
+/** A quantity not written: none, or none left ("0": WooCommerce's Quantity (- Refund) of an item refunded). */
+function noQuantity(q: string): boolean {
+  return q === '' || (q.charCodeAt(0) === 48 && /^0+(?:[.,]0+)?$/.test(q));
 }
 
 /** How an export writes its money and its line items (the batch's file; all optional). */
@@ -53,6 +58,21 @@ export interface OrderOptions {
  * added up when they are whole numbers.
  */
 function itemsDisplay(items: readonly Record<string, string>[]): string {
+  // Most orders list each product once: written as it goes (nothing but the text made), merged below when one repeats.
+  let display = '';
+  for (let i = 0; i < items.length; i++) {
+    const p = (items[i]!.product ?? '').trim();
+    if (p === '') continue;
+    for (let j = 0; j < i; j++) if ((items[j]!.product ?? '').trim() === p) return mergedDisplay(items);
+    const q = (items[i]!.quantity ?? '').trim();
+    const t = noQuantity(q) ? p : `${p} ×${q}`;
+    display = display === '' ? t : `${display}, ${t}`;
+  }
+  return display;
+}
+
+/** itemsDisplay for an order that lists a product more than once. */
+function mergedDisplay(items: readonly Record<string, string>[]): string {
   const products: string[] = [];
   const quantities: string[] = [];
   for (const f of items) {
@@ -69,7 +89,7 @@ function itemsDisplay(items: readonly Record<string, string>[]): string {
   }
   let display = '';
   for (let i = 0; i < products.length; i++) {
-    const t = quantities[i] === '' ? products[i]! : `${products[i]} ×${quantities[i]}`;
+    const t = noQuantity(quantities[i]!) ? products[i]! : `${products[i]} ×${quantities[i]}`;
     display = display === '' ? t : `${display}, ${t}`;
   }
   return display;
@@ -129,16 +149,19 @@ function refundOf(f: Record<string, string>, decimalComma: boolean): string {
   }
   const s = f.payment_status;
   if (s !== undefined && s.length >= 7) {
-    // "Paid", "paid", "succeeded": one character looked at, no copy made.
+    // "Paid", "paid", "succeeded", "completed": one character looked at, no copy made.
     const c = s.charCodeAt(0) | 0x20;
     if (c === 114 && REFUNDED.test(s)) return 'full';
     if (c === 112 && PARTIAL.test(s)) return 'partial';
+    // WooCommerce's order status as some export plugins write it ("wc-refunded"; a partial refund leaves the status as it was).
+    if (c === 119 && WC_REFUNDED.test(s)) return 'full';
   }
   const flag = f.refunded;
   if (flag !== undefined && flag.length >= 4 && TRUE.test(flag)) return 'full';
   return '';
 }
 const REFUNDED = /^refunded\s*$/i;
+const WC_REFUNDED = /^wc-refunded\s*$/i;
 const PARTIAL = /^partial(?:ly)?[ _]refunded\s*$/i;
 const TRUE = /^\s*true\s*$/i;
 

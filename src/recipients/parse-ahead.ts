@@ -212,6 +212,8 @@ function decoder(job: ParseJob): (m: ChunkMessage) => ParsedRow[] {
   const validate = makeRowValidator(job.columns, job.required);
   const facts = validate.facts;
   const blank = new Array<string>(n).fill('');
+  // The worker carried the order cells this run reads; those it does not read are linked here, as rows are written whole here too.
+  const link = carryDown(job.columns, { want: job.want, delimiter: job.delimiter, fill: false });
   return ({ s, ints, count }) => {
     const rows: ParsedRow[] = [];
     let p = 0;
@@ -227,6 +229,7 @@ function decoder(job: ParseJob): (m: ChunkMessage) => ParsedRow[] {
         const end = ints[p++]!;
         const [reason, cells] = JSON.parse(s.slice(at, end)) as [string, string[]];
         at = end;
+        if (link) link(cells);
         rows.push(new RejectedRow(line, cells, reason));
         continue;
       }
@@ -243,6 +246,7 @@ function decoder(job: ParseJob): (m: ChunkMessage) => ParsedRow[] {
         }
       } else if (flags & F_ALL) for (let k = 0; k < n; k++) cells[k] = s.slice(at, (at = ints[p++]!));
       else for (let k = 0; k < sent.length; k++) cells[sent[k]!] = s.slice(at, (at = ints[p++]!));
+      if (link) link(cells, text);
       if (kind === RAW) {
         // The worker was ahead: this thread checks the row (the same checks, on the same carried-down cells).
         const problem = validate(cells);
@@ -289,7 +293,7 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
     const firstIdx = columns.index.get('first_name');
     const validate = makeRowValidator(columns, job.required);
     const facts = validate.facts;
-    const carry = carryDown(columns);
+    const carry = carryDown(columns, { want, delimiter });
     let parts: string[] = [];
     let length = 0;
     let ints = new Int32Array(1 << 14);
@@ -343,6 +347,8 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
         if (want && want.length === cells.length) {
           tokenizer.want = want;
           tokenizer.at = at;
+          // This thread is done with a row's cells once it has sent them: one array for them all.
+          tokenizer.reuse = new Array<string>(n).fill('');
         }
         return;
       }
@@ -350,7 +356,7 @@ export async function runParseWorker(job: ParseJob, port: MessagePort, counters:
         int(BLANK);
         return;
       }
-      if (carry) carry(cells);
+      if (carry) carry(cells, text);
       // Unchecked rows go as long as the header (a ragged one is refused here, its cells as they are).
       const raw = unchecked && cells.length === n;
       const problem = raw ? null : validate(cells);

@@ -112,6 +112,11 @@ const WOOCOMMERCE: Preset = {
     'Order Total Amount': 'amount',
     Currency: 'currency',
     'Order Date': 'order_date',
+    // An order refunded since: its status ("refunded", "wc-refunded"), and how much (orders.ts refundOf: less than the total is partial).
+    'Order Status': 'payment_status',
+    'Order Refund Amount': 'amount_refunded',
+    status: 'payment_status',
+    refunded_total: 'amount_refunded',
     order_number: 'order_id',
     billing_email: 'email',
     billing_first_name: 'first_name',
@@ -126,7 +131,7 @@ const WOOCOMMERCE: Preset = {
     date: 'order_date',
   },
   // The plugin leaves an order's columns empty on its other products' rows unless "Fill order columns" is ticked.
-  carry: ['Email (Billing)', 'First Name (Billing)', 'Last Name (Billing)', 'Full Name (Billing)', 'Company (Billing)', 'Order Total Amount', 'Currency', 'Order Date', 'Order Status'],
+  carry: ['Email (Billing)', 'First Name (Billing)', 'Last Name (Billing)', 'Full Name (Billing)', 'Company (Billing)', 'Order Total Amount', 'Currency', 'Order Date', 'Order Status', 'Order Refund Amount'],
   // order_id is the store's internal post number; the customer knows the order_number. customer_email is the
   // account's (empty for a guest checkout): the billing email is the order's.
   ignore: ['First Name (Shipping)', 'Last Name (Shipping)', 'Full Name (Shipping)', 'order_id', 'customer_email', 'shipping_first_name', 'shipping_last_name', 'shipping_full_name'],

@@ -57,6 +57,14 @@ export class CsvTokenizer {
   at: Int32Array | undefined;
   atValid = false;
   /**
+   * With `want`: one array (as long as the header) that records cut from one
+   * line are reported in, again and again, for a reader that is done with a
+   * record's cells when onRecord returns (parse-ahead.ts sends them on): no
+   * array of a cell per column made per row. Only the wanted cells are set in
+   * it; the others stay "".
+   */
+  reuse: string[] | undefined;
+  /**
    * `only`: report just that cell of each record, for a pass that needs one
    * column; -1 for every cell. With `onCell`, a record whose cell comes before
    * any quote on its line reports that cell as its bytes, buf[start, end) (no
@@ -141,7 +149,7 @@ export class CsvTokenizer {
           } else if (!final) return pos; // a CR at the end of the chunk: an LF may follow
         }
         const text = buf.utf8Slice(pos, eol);
-        const cells = scanRecord(buf, pos, eol, text, this.delim, this.want, this.at);
+        const cells = scanRecord(buf, pos, eol, text, this.delim, this.want, this.at, this.reuse);
         if (cells !== null) {
           this.atValid = scanPicked && this.at !== undefined;
           this.onRecord(cells, this.line++, text);
@@ -214,8 +222,8 @@ export class CsvTokenizer {
     let b = a;
     while (b < q && buf[b] !== d) b++;
     if (b >= q) return false;
-    // Read as latin1 (a byte a character): the quotes, delimiters and line breaks the rules look at are ASCII, where they were.
-    if (!quotesClose(buf.latin1Slice(buf.lastIndexOf(d, q) + 1, eol), this.delimiter)) return false;
+    // From the field the quote is in: the quotes, delimiters and line breaks the rules look at are ASCII bytes.
+    if (!quotesClose(buf, buf.lastIndexOf(d, q) + 1, eol, d)) return false;
     this.onCell!(buf, a, b, this.line++);
     return true;
   }
@@ -344,15 +352,18 @@ function put(cells: string[] | null, k: number, v: string, want: Uint8Array | un
  * still open at the end of the line (the record goes on, or the input ends
  * in it): splitRecord's window decides.
  */
-export function scanRecord(buf: Uint8Array, from: number, to: number, text: string, d: number, want: Uint8Array, at?: Int32Array): string[] | null {
+export function scanRecord(buf: Uint8Array, from: number, to: number, text: string, d: number, want: Uint8Array, at?: Int32Array, into?: string[]): string[] | null {
   const n = want.length;
-  const cells = blanks(n);
+  const cells = into !== undefined && into.length === n ? into : blanks(n);
   // A byte's place in `text` is its index less `adj`: UTF-8 continuation bytes add no UTF-16 unit (a 4-byte
   // sequence adds two). A line of ASCII (as long as its text) is read without looking for them.
   const ascii = text.length === to - from;
   let adj = from;
   let k = 0;
   let i = from;
+  // Past the last column wanted, the cells are only counted: the rest of the line at once while it has no quote.
+  const last = lastWanted(want);
+  let count = true;
   for (;;) {
     const keep = want[k] === 1;
     let quoted: string | undefined;
@@ -410,10 +421,53 @@ export function scanRecord(buf: Uint8Array, from: number, to: number, text: stri
     k++;
     if (i >= to) break;
     i++;
+    if (k > last && count) {
+      let j = i;
+      let delimiters = 0;
+      for (; j < to; j++) {
+        const b = buf[j]!;
+        if (b === d) delimiters++;
+        else if (b === QUOTE) break;
+        else if (b >= 0x80) {
+          if ((b & 0xc0) === 0x80) adj++;
+          else if (b >= 0xf0) adj--;
+        }
+      }
+      if (j === to) {
+        k += delimiters + 1;
+        break;
+      }
+      // A quote (it may open a field): cell by cell from here, as before; the bytes counted so far are again.
+      count = false;
+      adj = adjBefore(buf, i, j, adj);
+    }
   }
   // Bytes that are not UTF-8 decode otherwise: the places do not hold, the text is split instead.
   scanPicked = to - adj === text.length && picked(cells, k, want);
   return scanPicked ? cells : wholeCells(text, String.fromCharCode(d));
+}
+
+/** `adj` as it was at byte `from`, given what it became by byte `to` (the UTF-8 continuation bytes between undone). */
+function adjBefore(buf: Uint8Array, from: number, to: number, adj: number): number {
+  for (let j = from; j < to; j++) {
+    const b = buf[j]!;
+    if (b >= 0x80) {
+      if ((b & 0xc0) === 0x80) adj--;
+      else if (b >= 0xf0) adj++;
+    }
+  }
+  return adj;
+}
+
+let lastWant: Uint8Array | undefined;
+let lastWantAt = -1;
+/** The last column `want` has (cached for the one a file's records are read with). */
+function lastWanted(want: Uint8Array): number {
+  if (want !== lastWant) {
+    lastWant = want;
+    lastWantAt = want.lastIndexOf(1);
+  }
+  return lastWantAt;
 }
 
 /** Whether the last `scanRecord` gave its picked cells (and places), not the record split whole. */
@@ -442,43 +496,49 @@ export function wholeCells(line: string, d: string): string[] {
 }
 
 /**
- * Whether the record at the start of `s` (one line, no line break in it) ends at its end: every
- * quoted field in it closes (`splitRecord(s, d, null, false, false) >= 0`, the same rules). Goes
- * from quote to quote, not cell to cell: a wide export's line after its one quoted product is
- * one `indexOf`.
+ * Whether the record in buf[from, to) (one line, no line break in it) ends at `to`: every quoted
+ * field in it closes (`splitRecord(text, d, null, false, false) >= 0`, the same rules, read from
+ * the bytes: quotes and delimiters are ASCII). Goes from quote to quote, not cell to cell: a wide
+ * export's line after its one quoted product is one native search, and no string is made.
  */
-export function quotesClose(s: string, d: string): boolean {
-  const dc = d.charCodeAt(0);
-  let i = 0;
+export function quotesClose(buf: Uint8Array, from: number, to: number, d: number): boolean {
+  let i = from;
   for (;;) {
-    if (s.charCodeAt(i) === QUOTE) {
+    if (i < to && buf[i] === QUOTE) {
       // A quoted field: up to its closing quote ("" is one quote), then to the next delimiter (quotes there are text).
-      let from = i + 1;
+      let at = i + 1;
       for (;;) {
-        const close = s.indexOf('"', from);
+        const close = indexIn(buf, QUOTE, at, to);
         if (close === -1) return false;
-        if (s.charCodeAt(close + 1) !== QUOTE) {
+        if (close + 1 >= to || buf[close + 1] !== QUOTE) {
           i = close + 1;
           break;
         }
-        from = close + 2;
+        at = close + 2;
       }
-      const next = s.indexOf(d, i);
+      const next = indexIn(buf, d, i, to);
       if (next === -1) return true;
       i = next + 1;
       continue;
     }
     // An unquoted field: the next quote either starts a field (after a delimiter) or is text.
-    const q = s.indexOf('"', i);
+    const q = indexIn(buf, QUOTE, i, to);
     if (q === -1) return true;
-    if (s.charCodeAt(q - 1) === dc) {
+    if (buf[q - 1] === d) {
       i = q;
       continue;
     }
-    const next = s.indexOf(d, q);
+    const next = indexIn(buf, d, q, to);
     if (next === -1) return true;
     i = next + 1;
   }
+}
+
+/** The first `byte` in buf[from, to), or -1. */
+function indexIn(buf: Uint8Array, byte: number, from: number, to: number): number {
+  if (from >= to) return -1;
+  const i = buf.indexOf(byte, from);
+  return i === -1 || i >= to ? -1 : i;
 }
 
 /** The first LF or CR in s[from, to), or `to`. */
@@ -515,14 +575,26 @@ function countBreaks(buf: Buffer, from: number, to: number): number {
 }
 
 /**
+ * A row's carried-down cells that were not decoded (carry.ts): set on its
+ * cells array as `cells[CARRIED]` by the carry-down, read by wholeRow.
+ */
+export const CARRIED: unique symbol = Symbol('carried cells');
+export interface CarriedCells {
+  /** Fills the blank carried cells of the row's every cell (`all`) as the export's earlier rows of the order give them. */
+  fill(all: string[]): void;
+}
+
+/**
  * A row read with only some cells decoded (`want`), whole again for the
  * rejects file or the spill: every cell of its `text`, with the decoded cells
- * as they are now (a preset's carried-down cells, carry.ts) in their places.
+ * as they are now (a preset's carried-down cells, carry.ts) in their places,
+ * and the carried cells that were not decoded filled as they would have been.
  */
 export function wholeRow(cells: string[], text: string | undefined, d: string, want: Uint8Array | undefined): string[] {
   if (want === undefined || text === undefined) return cells;
   const all = wholeCells(text, d);
   if (all.length !== want.length || cells.length !== want.length) return cells;
   for (let i = 0; i < all.length; i++) if (want[i] === 1) all[i] = cells[i]!;
+  (cells as string[] & { [CARRIED]?: CarriedCells })[CARRIED]?.fill(all);
   return all;
 }

@@ -25,7 +25,7 @@ type Seen = ['blank'] | ['reject', number, string[], string] | ['good', number, 
 function seen(r: ParsedRow): Seen {
   if (r === BLANK_ROW) return ['blank'];
   if (r instanceof RejectedRow) return ['reject', r.line, r.cells, r.reason];
-  return ['good', r.line, { ...r, fields: { ...r.fields } }];
+  return ['good', r.line, { ...r, cells: [...r.cells], fields: { ...r.fields } }];
 }
 
 /** The rows as the main thread reads them itself (run.ts's loop without a worker). */
@@ -34,7 +34,7 @@ async function sequential(path: string, template: Set<string> | undefined): Prom
   const { delimiter, columns } = await readHeader(file, undefined, new Map());
   const want = columnsRead(columns, template);
   const check = makeRowChecker(columns, new Set(['name']), want);
-  const carry = carryDown(columns);
+  const carry = carryDown(columns, { want, delimiter });
   const out: Seen[] = [];
   for await (const { rows } of readCsv(toUtf8(file.chunks(), { encoding: file.encoding }), { delimiter, want })) {
     for (const r of rows) {
@@ -42,10 +42,10 @@ async function sequential(path: string, template: Set<string> | undefined): Prom
         out.push(['blank']);
         continue;
       }
-      if (carry) carry(r.cells);
+      if (carry) carry(r.cells, r.text);
       const v = check(r);
       if (typeof v === 'string') out.push(['reject', r.line, wholeRow(r.cells, r.text, delimiter, want), v]);
-      else out.push(['good', v.line, { ...v, fields: { ...v.fields } }]);
+      else out.push(['good', v.line, { ...v, cells: [...v.cells], fields: { ...v.fields } }]);
     }
   }
   closeSync(file.fd);
