@@ -40,6 +40,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { trainModel } from './check-train.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const CORPUS = here('../tests/fixtures/corpus');
@@ -53,7 +54,8 @@ const ablate = Boolean(arg('ablate'));
 const roundsArg = Boolean(arg('rounds'));
 const foldsFlag = arg('folds');
 const foldsK = foldsFlag ? Number(foldsFlag.includes('=') ? foldsFlag.split('=')[1] : process.argv[process.argv.indexOf(foldsFlag) + 1] ?? 5) || 5 : 0;
-const devOnly = Boolean(arg('dev-only')) || Boolean(cvArg) || ablate || roundsArg || foldsK > 0;
+const modelCv = Boolean(arg('model-cv'));
+const devOnly = !modelCv && Boolean(arg('dev-only')) || Boolean(cvArg) || ablate || roundsArg || foldsK > 0;
 
 mkdirSync(here('./data'), { recursive: true });
 const lib = here('./data/check-eval-lib.mjs');
@@ -64,13 +66,15 @@ await build({
       "export { loadForCheck, analyseText } from './src/check/text.ts';",
       "export { CLAUSE_RULES } from './src/check/rules.ts';",
       "export { lintTemplates } from './src/check/lint-templates.ts';",
+      "export { readSentences } from './src/check/score.ts';",
+      "export { useCheckModel } from './src/check/model.ts';",
       "export { TemplateLibrary } from './src/templates/library.ts';",
     ].join('\n'),
     resolveDir: here('..'), loader: 'ts',
   },
   bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: lib, logLevel: 'warning', external: ['mailparser', 'handlebars', 'zod', 'chardet', 'iconv-lite'],
 });
-const { checkApology, refreshRuleSets, cacheClauses, loadForCheck, analyseText, CLAUSE_RULES, lintTemplates, TemplateLibrary } = await import(`${pathToFileURL(lib).href}?t=${Date.now()}`);
+const { checkApology, refreshRuleSets, cacheClauses, loadForCheck, analyseText, CLAUSE_RULES, lintTemplates, TemplateLibrary, readSentences, useCheckModel } = await import(`${pathToFileURL(lib).href}?t=${Date.now()}`);
 
 const items = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).map((f) => {
   const name = f.slice(0, -5);
@@ -196,9 +200,44 @@ if (foldsK > 0) {
   }
 }
 
+if (modelCv) {
+  // Every labelled letter (the held-out list too: it is round 7, development now), by round.
+  const roundOf = roundsOf();
+  const all = items.map((i) => ({ ...i, round: heldOut.has(i.name) ? 7 : roundOf(i.name), rows: readSentences(i.text).rows }));
+  const variants = [
+    ['rules', null],
+    ['model', {}],
+    ['model, no rule features', { drop: 'r:' }],
+  ];
+  const splits = [];
+  for (const r of [...new Set(all.map((i) => i.round))].sort()) splits.push({ kind: 'loro', label: r === 3 ? 'rounds 1–3' : `round ${r}`, test: all.filter((i) => i.round === r) });
+  const order = [...all].sort((a, b) => sha(a.name).localeCompare(sha(b.name)));
+  for (let f = 0; f < 5; f++) splits.push({ kind: 'fold', label: `fold ${f + 1}`, test: order.filter((_, i) => i % 5 === f) });
+  result.modelCv = {};
+  for (const [vname, opts] of variants) {
+    const per = { loro: [], fold: [] };
+    for (const sp of splits) {
+      const train = all.filter((i) => !sp.test.includes(i));
+      useCheckModel(opts ? { source: 'fold', parts: trainModel(train, opts).parts } : { source: 'rules', parts: {} });
+      const test = sp.test.map((i) => ({ ...i, report: checkApology(i.text, { file: i.name }) }));
+      per[sp.kind].push({ label: sp.label, f: figures(test) });
+    }
+    useCheckModel();
+    result.modelCv[vname] = { loro: { splits: per.loro, all: mean(per.loro.map((x) => x.f)) }, folds: { splits: per.fold, all: mean(per.fold.map((x) => x.f)) } };
+    if (!asJson) {
+      console.log(`\n${vname}: leave-one-round-out (train on the other rounds, test on the one named), then 5-fold by SHA-256 of the name (${all.length} letters)`);
+      console.log(header);
+      for (const x of per.loro) console.log(row(x.label, x.f));
+      console.log(row('LORO, all', result.modelCv[vname].loro.all));
+      for (const x of per.fold) console.log(row(x.label, x.f));
+      console.log(row('5-fold, all', result.modelCv[vname].folds.all));
+    }
+  }
+}
+
 if (asJson) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-} else if (!cvArg && !ablate && !roundsArg && !foldsK) {
+} else if (!cvArg && !ablate && !roundsArg && !foldsK && !modelCv) {
   console.log(header);
   console.log(row('development', result.development));
   if (result.heldOut) console.log(row('held-out', result.heldOut));

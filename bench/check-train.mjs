@@ -1,0 +1,135 @@
+// Trains the learned part model of `apologize check` (src/check/model.ts): one logistic regression per
+// part over sentence features (src/check/features.ts). Positives are the sentences a person gave as a
+// part's evidence (tests/fixtures/corpus/*.json); negatives are every sentence of the letters labelled
+// without that part (the other sentences of a letter that has the part are left out: the labeller gave
+// the clearest one, not all). A letter has the part when its best sentence reaches the threshold, chosen
+// by 5-fold cross-validation inside the training letters. Used by scripts/train-check-model.mjs (the
+// shipped weights) and bench/check-eval.mjs (a model trained per fold, never on its test letters).
+import { createHash } from 'node:crypto';
+
+export const MODEL_PARTS = ['own-it', 'explain', 'commitment', 'remedy'];
+
+const norm = (s) => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The indexes of a letter's sentences that carry the evidence (the sentence holding it, or the ones it spans). */
+export function evidenceRows(rows, evidence) {
+  if (!evidence) return [];
+  const e = norm(evidence);
+  const hits = [];
+  rows.forEach((r, n) => {
+    const t = norm(r.s.text);
+    if (t.length && (t.includes(e) || (t.length >= 12 && e.includes(t)))) hits.push(n);
+  });
+  if (hits.length) return hits;
+  // a splitter that cut the evidence elsewhere: the sentence that shares its first words
+  const head = e.slice(0, 40);
+  rows.forEach((r, n) => { if (norm(r.s.text).includes(head)) hits.push(n); });
+  return hits;
+}
+
+const sha = (s) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * letters: [{ name, rows: [{ features }], label }]. Returns { parts: { [part]: { threshold, weights } } }.
+ * opts.drop: a feature prefix to leave out (e.g. 'r:' for no rule features).
+ */
+export function trainModel(letters, opts = {}) {
+  const parts = {};
+  for (const part of opts.parts ?? MODEL_PARTS) {
+    const fit = (train) => fitPart(train, part, opts);
+    const model = fit(letters);
+    model.threshold = opts.threshold ?? chooseThreshold(letters, part, fit);
+    parts[part] = model;
+  }
+  return { parts };
+}
+
+function examples(letters, part, opts) {
+  const xs = [];
+  for (const l of letters) {
+    const lab = l.label.parts[part];
+    const keep = (fs) => (opts.drop ? fs.filter((f) => !f.startsWith(opts.drop)) : fs);
+    if (lab.present) {
+      for (const n of evidenceRows(l.rows, lab.evidence)) xs.push({ f: keep(l.rows[n].features), y: 1 });
+    } else for (const r of l.rows) xs.push({ f: keep(r.features), y: 0 });
+  }
+  return xs;
+}
+
+/** L2-regularised logistic regression, full-batch Adam, classes weighted to balance. */
+function fitPart(letters, part, opts) {
+  const xs = examples(letters, part, opts);
+  // features seen in at least minLetters training letters
+  const seen = new Map();
+  for (const l of letters) {
+    const fs = new Set(l.rows.flatMap((r) => r.features));
+    for (const f of fs) seen.set(f, (seen.get(f) ?? 0) + 1);
+  }
+  const minLetters = opts.minLetters ?? 3;
+  const vocab = new Map();
+  for (const [f, c] of seen) if (c >= minLetters || f === 'bias') vocab.set(f, vocab.size);
+  const X = xs.map((x) => x.f.map((f) => vocab.get(f)).filter((i) => i !== undefined));
+  const Y = xs.map((x) => x.y);
+  const pos = Y.filter((y) => y === 1).length;
+  const neg = Y.length - pos;
+  const wPos = pos ? Y.length / (2 * pos) : 1;
+  const wNeg = neg ? Y.length / (2 * neg) : 1;
+  const d = vocab.size;
+  const w = new Float64Array(d);
+  const m = new Float64Array(d);
+  const v = new Float64Array(d);
+  const lambda = opts.lambda ?? 1e-3;
+  const bias = vocab.get('bias');
+  const lr = 0.05;
+  const epochs = opts.epochs ?? 300;
+  const g = new Float64Array(d);
+  for (let t = 1; t <= epochs; t++) {
+    g.fill(0);
+    for (let i = 0; i < X.length; i++) {
+      let z = 0;
+      for (const j of X[i]) z += w[j];
+      const p = 1 / (1 + Math.exp(-z));
+      const err = (p - Y[i]) * (Y[i] ? wPos : wNeg);
+      for (const j of X[i]) g[j] += err;
+    }
+    for (let j = 0; j < d; j++) {
+      const grad = g[j] / X.length + (j === bias ? 0 : lambda * w[j]);
+      m[j] = 0.9 * m[j] + 0.1 * grad;
+      v[j] = 0.999 * v[j] + 0.001 * grad * grad;
+      w[j] -= (lr * (m[j] / (1 - 0.9 ** t))) / (Math.sqrt(v[j] / (1 - 0.999 ** t)) + 1e-8);
+    }
+  }
+  const weights = {};
+  for (const [f, j] of vocab) if (Math.abs(w[j]) >= 1e-3) weights[f] = Math.round(w[j] * 1e4) / 1e4;
+  return { threshold: 0.5, weights };
+}
+
+const score = (model, features) => {
+  let z = 0;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+};
+export const letterScore = (model, rows) => rows.reduce((best, r) => Math.max(best, score(model, r.features)), 0);
+
+/** The threshold that makes the most training letters agree, judged on out-of-fold scores (5 folds by name). */
+function chooseThreshold(letters, part, fit) {
+  const k = 5;
+  const order = [...letters].sort((a, b) => sha(a.name).localeCompare(sha(b.name)));
+  const oof = [];
+  for (let f = 0; f < k; f++) {
+    const test = order.filter((_, i) => i % k === f);
+    const train = order.filter((_, i) => i % k !== f);
+    const model = fit(train);
+    for (const l of test) oof.push({ s: letterScore(model, l.rows), y: l.label.parts[part].present });
+  }
+  const cands = [...new Set(oof.map((o) => o.s))].sort((a, b) => a - b);
+  let bestT = 0.5;
+  let bestAcc = -1;
+  for (let i = 0; i <= cands.length; i++) {
+    const t = i === 0 ? cands[0] - 1e-9 : i === cands.length ? cands[i - 1] + 1e-9 : (cands[i - 1] + cands[i]) / 2;
+    const acc = oof.filter((o) => (o.s >= t) === o.y).length;
+    // ties: the threshold nearer 0.5
+    if (acc > bestAcc || (acc === bestAcc && Math.abs(t - 0.5) < Math.abs(bestT - 0.5))) { bestAcc = acc; bestT = t; }
+  }
+  return Math.round(bestT * 1e4) / 1e4;
+}
