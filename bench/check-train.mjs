@@ -7,7 +7,14 @@
 // shipped weights) and bench/check-eval.mjs (a model trained per fold, never on its test letters).
 import { createHash } from 'node:crypto';
 
-export const MODEL_PARTS = ['own-it', 'explain', 'commitment', 'remedy'];
+/**
+ * The parts the model decides: explain, where it carried further than the rules alone in cross-validation
+ * (check-eval --model-cv) without losing the plain explanations the rules read; own-it, commitment and
+ * remedy stay with the rules (docs/check.md says what was measured).
+ */
+export const MODEL_PARTS = ['explain'];
+
+const RULE_FEATURE = { 'own-it': 'r:own', explain: 'r:explain', commitment: 'r:commit', remedy: 'r:remedy' };
 
 const norm = (s) => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -38,7 +45,7 @@ export function trainModel(letters, opts = {}) {
   for (const part of opts.parts ?? MODEL_PARTS) {
     const fit = (train) => fitPart(train, part, opts);
     const model = fit(letters);
-    model.threshold = opts.threshold ?? chooseThreshold(letters, part, fit);
+    Object.assign(model, chooseThreshold(letters, part, fit, opts));
     parts[part] = model;
   }
   return { parts };
@@ -48,9 +55,13 @@ function examples(letters, part, opts) {
   const xs = [];
   for (const l of letters) {
     const lab = l.label.parts[part];
-    const keep = (fs) => (opts.drop ? fs.filter((f) => !f.startsWith(opts.drop)) : fs);
+    const drop = [].concat(opts.drop ?? []);
+    const keep = (fs) => (drop.length ? fs.filter((f) => !drop.some((d) => f.startsWith(d))) : fs);
     if (lab.present) {
-      for (const n of evidenceRows(l.rows, lab.evidence)) xs.push({ f: keep(l.rows[n].features), y: 1 });
+      const ev = evidenceRows(l.rows, lab.evidence);
+      for (const n of ev) xs.push({ f: keep(l.rows[n].features), y: 1 });
+      // the other sentences of the letter that the rules do not read as the part: negatives too
+      if (opts.contextNegatives) l.rows.forEach((r, n) => { if (!ev.includes(n) && !r.features.some((f) => f.startsWith(RULE_FEATURE[part]))) xs.push({ f: keep(r.features), y: 0 }); });
     } else for (const r of l.rows) xs.push({ f: keep(r.features), y: 0 });
   }
   return xs;
@@ -65,7 +76,7 @@ function fitPart(letters, part, opts) {
     const fs = new Set(l.rows.flatMap((r) => r.features));
     for (const f of fs) seen.set(f, (seen.get(f) ?? 0) + 1);
   }
-  const minLetters = opts.minLetters ?? 3;
+  const minLetters = opts.minLetters ?? 6;
   const vocab = new Map();
   for (const [f, c] of seen) if (c >= minLetters || f === 'bias') vocab.set(f, vocab.size);
   const X = xs.map((x) => x.f.map((f) => vocab.get(f)).filter((i) => i !== undefined));
@@ -78,7 +89,7 @@ function fitPart(letters, part, opts) {
   const w = new Float64Array(d);
   const m = new Float64Array(d);
   const v = new Float64Array(d);
-  const lambda = opts.lambda ?? 1e-3;
+  const lambda = opts.lambda ?? 3e-3;
   const bias = vocab.get('bias');
   const lr = 0.05;
   const epochs = opts.epochs ?? 300;
@@ -100,7 +111,9 @@ function fitPart(letters, part, opts) {
     }
   }
   const weights = {};
-  for (const [f, j] of vocab) if (Math.abs(w[j]) >= 1e-3) weights[f] = Math.round(w[j] * 1e4) / 1e4;
+  // weights under `prune` are left out (they move a score by less than that), the rest kept to two decimals
+  const prune = opts.prune ?? 0.05;
+  for (const [f, j] of vocab) if (Math.abs(w[j]) >= prune || j === bias) weights[f] = Math.round(w[j] * 100) / 100;
   return { threshold: 0.5, weights };
 }
 
@@ -109,10 +122,28 @@ const score = (model, features) => {
   for (const f of features) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
 };
-export const letterScore = (model, rows) => rows.reduce((best, r) => Math.max(best, score(model, r.features)), 0);
+/** What the rules read as the part in a sentence (src/check/score.ts readSentences). */
+export const RULE_HIT = { 'own-it': (r) => r.rules.own, explain: (r) => r.rules.explainHit, commitment: (r) => r.rules.commit, remedy: (r) => r.rules.remedy };
+/** A letter's best sentence score, and the best among the sentences the rules read as the part (-1: none). */
+export function letterScores(model, rows, part) {
+  let best = 0;
+  let rule = -1;
+  for (const r of rows) {
+    const s = score(model, r.features);
+    if (s > best) best = s;
+    if (RULE_HIT[part](r) && s > rule) rule = s;
+  }
+  return { best, rule };
+}
+/** The model's decision for a letter: a rule reading the model does not veto, or a sentence it scores at or above the threshold. */
+export const decides = (model, sc) => (sc.rule >= 0 && sc.rule >= (model.veto ?? 2)) || sc.best >= model.threshold;
 
-/** The threshold that makes the most training letters agree, judged on out-of-fold scores (5 folds by name). */
-function chooseThreshold(letters, part, fit) {
+/**
+ * The two cut-offs that make the most training letters agree, judged on out-of-fold scores (5 folds by
+ * name): `veto`, under which the model overrules a sentence the rules read as the part, and `threshold`,
+ * at which it finds the part in a sentence the rules passed over. Ties go to the pair nearer the rules.
+ */
+function chooseThreshold(letters, part, fit, opts = {}) {
   const k = 5;
   const order = [...letters].sort((a, b) => sha(a.name).localeCompare(sha(b.name)));
   const oof = [];
@@ -120,16 +151,16 @@ function chooseThreshold(letters, part, fit) {
     const test = order.filter((_, i) => i % k === f);
     const train = order.filter((_, i) => i % k !== f);
     const model = fit(train);
-    for (const l of test) oof.push({ s: letterScore(model, l.rows), y: l.label.parts[part].present });
+    for (const l of test) oof.push({ ...letterScores(model, l.rows, part), y: l.label.parts[part].present });
   }
-  const cands = [...new Set(oof.map((o) => o.s))].sort((a, b) => a - b);
-  let bestT = 0.5;
-  let bestAcc = -1;
-  for (let i = 0; i <= cands.length; i++) {
-    const t = i === 0 ? cands[0] - 1e-9 : i === cands.length ? cands[i - 1] + 1e-9 : (cands[i - 1] + cands[i]) / 2;
-    const acc = oof.filter((o) => (o.s >= t) === o.y).length;
-    // ties: the threshold nearer 0.5
-    if (acc > bestAcc || (acc === bestAcc && Math.abs(t - 0.5) < Math.abs(bestT - 0.5))) { bestAcc = acc; bestT = t; }
+  // (the default: the model alone decides, the rules' reading one of its features; `vetoes` lets it keep the rules' hits)
+  const vetoes = opts.vetoes ?? [2];
+  const cands = [...new Set(oof.map((o) => o.best))].sort((a, b) => a - b);
+  const adds = [1.01, ...cands.map((c, i) => (i ? (cands[i - 1] + c) / 2 : c - 1e-9)).reverse()];
+  let best = { acc: -1, veto: 0, threshold: 1.01 };
+  for (const veto of vetoes) for (const threshold of adds) {
+    const acc = oof.filter((o) => decides({ veto, threshold }, o) === o.y).length;
+    if (acc > best.acc) best = { acc, veto, threshold };
   }
-  return Math.round(bestT * 1e4) / 1e4;
+  return { veto: best.veto, threshold: Math.round(best.threshold * 1e4) / 1e4 };
 }

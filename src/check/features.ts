@@ -17,6 +17,9 @@ export interface RuleSignals {
   humour: boolean;
   /** A non-apology form ("we apologise for any inconvenience"). */
   hollow: boolean;
+  /** The points of the sentence's paragraph together, and whether the rules took this sentence as the explanation. */
+  explainParagraph: number;
+  explainHit: boolean;
 }
 
 export interface SentenceContext {
@@ -25,6 +28,15 @@ export interface SentenceContext {
   count: number;
   clauses: Clause[];
   rules: RuleSignals;
+  /** The last heading before the sentence ("What we're changing", "Root cause:"), if any. */
+  heading?: string;
+}
+
+/** A line that reads as a heading: short, with no stop, or ending in a colon. */
+export function isHeading(text: string): boolean {
+  const t = text.trim();
+  const n = t.split(/\s+/).length;
+  return (n <= 10 && !/[.!?…,;"”)]$/.test(t)) || (n <= 12 && /:$/.test(t));
 }
 
 const WORD = /[\p{L}][\p{L}'’-]*|\d+/gu;
@@ -37,7 +49,6 @@ export function sentenceFeatures(text: string, ctx: SentenceContext): string[] {
   const out = new Set<string>(['bias']);
   const ws = tokens(text);
   for (const w of ws) out.add(`w:${w}`);
-  for (let i = 1; i < ws.length; i++) out.add(`b:${ws[i - 1]}_${ws[i]}`);
   for (const c of ctx.clauses) {
     const a = c.agent;
     const t = c.tense;
@@ -58,16 +69,19 @@ export function sentenceFeatures(text: string, ctx: SentenceContext): string[] {
   }
   const n = ws.length;
   out.add(`len:${n < 6 ? 'short' : n < 15 ? 'mid' : n < 30 ? 'long' : 'very-long'}`);
-  if (!/[.!?…:;,"”)]$/.test(text.trim()) && n <= 10) out.add('heading');
-  if (/:\s*$/.test(text.trim())) out.add('ends-colon');
+  if (isHeading(text)) out.add('heading');
+  if (ctx.heading) for (const w of tokens(ctx.heading)) out.add(`h:${w}`);
+  // where it sits, in a letter long enough for that to say something
   const rel = ctx.count > 1 ? ctx.index / (ctx.count - 1) : 0;
-  out.add(`pos:${ctx.index === 0 ? 'first' : ctx.index >= ctx.count - 3 ? 'end' : rel < 0.34 ? 'early' : rel < 0.67 ? 'middle' : 'late'}`);
+  if (ctx.count >= 5) out.add(`pos:${ctx.index === 0 ? 'first' : ctx.index >= ctx.count - 3 ? 'end' : rel < 0.34 ? 'early' : rel < 0.67 ? 'middle' : 'late'}`);
   if (/\d/.test(text)) out.add('digit');
   const r = ctx.rules;
   if (r.own) out.add('r:own');
   if (r.commit) out.add('r:commit');
   if (r.explain >= 2) out.add('r:explain2');
   else if (r.explain === 1) out.add('r:explain1');
+  if (r.explainParagraph >= 2) out.add('r:explain-paragraph');
+  if (r.explainHit) out.add('r:explain-hit');
   if (r.remedy) out.add('r:remedy');
   if (r.humour) out.add('r:humour');
   if (r.hollow) out.add('r:hollow');

@@ -1,7 +1,8 @@
 /**
  * The learned part model: for each part it covers, a weight per sentence feature (features.ts); a
  * sentence's score is the logistic of the sum of its features' weights, and a letter has the part
- * when its best sentence scores at or above the part's threshold (that sentence is the evidence).
+ * when a sentence the rules read as the part is not vetoed by the model, or when the model scores a
+ * sentence at or above the part's threshold (decidePart).
  * The weights are data, check-model.json, written by scripts/train-check-model.mjs from the labelled
  * corpus (tests/fixtures/corpus); the thresholds were chosen there by cross-validation.
  */
@@ -9,6 +10,9 @@ import trained from './check-model.json' with { type: 'json' };
 import type { PartId } from './rules.js';
 
 export interface PartModel {
+  /** A sentence the rules read as the part counts when the model scores it at least this (absent: never). */
+  veto?: number;
+  /** A sentence the rules pass over counts when the model scores it at least this. */
   threshold: number;
   weights: Record<string, number>;
 }
@@ -37,12 +41,17 @@ export function sentenceScore(model: PartModel, features: readonly string[]): nu
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The best-scoring sentence of a letter for a part, when it reaches the threshold. */
-export function bestSentence<T extends { features: readonly string[] }>(model: PartModel, rows: readonly T[]): { row: T; score: number } | undefined {
+/**
+ * The sentence that shows a part, as the model decides: the first sentence the rules read as the part
+ * that the model does not veto (scores at or above `veto`), else the best-scoring sentence when it
+ * reaches `threshold`, else none.
+ */
+export function decidePart<T extends { features: readonly string[] }>(model: PartModel, rows: readonly T[], ruleHit: (row: T) => boolean): T | undefined {
   let best: { row: T; score: number } | undefined;
   for (const row of rows) {
     const score = sentenceScore(model, row.features);
+    if (ruleHit(row) && score >= (model.veto ?? 2)) return row;
     if (!best || score > best.score) best = { row, score };
   }
-  return best && best.score >= model.threshold ? best : undefined;
+  return best && best.score >= model.threshold ? best.row : undefined;
 }

@@ -5,8 +5,8 @@ import {
 } from './rules.js';
 import type { CheckText, Sentence } from './text.js';
 import { guessLanguage } from './language.js';
-import { sentenceFeatures, type RuleSignals } from './features.js';
-import { bestSentence, checkModel } from './model.js';
+import { isHeading, sentenceFeatures, type RuleSignals } from './features.js';
+import { checkModel, decidePart } from './model.js';
 
 /** The report for a text in a language the rules do not know: no score, no parts, no findings. */
 function notJudged(file: string, language: string): CheckReport {
@@ -117,15 +117,16 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   const found = (hit: Sentence | undefined): PartResult => ({ present: Boolean(hit), evidence: hit ? clip(hit.text) : null });
   // Where the learned model covers a part (model.ts), its best sentence decides; else the rules' first hit.
   const model = checkModel();
-  const decide = (id: PartId, ruleHit: Sentence | undefined): PartResult => {
+  const decide = (id: PartId, ruleHit: (r: ReadSentence) => boolean, byRules: Sentence | undefined): PartResult => {
     const m = model.parts[id];
-    return found(m ? bestSentence(m, read.rows)?.row.s : ruleHit);
+    return found(m ? decidePart(m, read.rows, ruleHit)?.s : byRules);
   };
-  parts['own-it'] = decide('own-it', read.rows.find((r) => r.rules.own)?.s);
-  parts.explain = decide('explain', read.explained.hit);
-  parts.commitment = decide('commitment', read.rows.find((r) => r.rules.commit)?.s);
+  parts['own-it'] = decide('own-it', (r) => r.rules.own, read.rows.find((r) => r.rules.own)?.s);
+  parts.explain = decide('explain', (r) => r.rules.explainHit, read.explained.hit);
+  parts.commitment = decide('commitment', (r) => r.rules.commit, read.rows.find((r) => r.rules.commit)?.s);
   const remedyRule = rule('remedy')!;
-  parts.remedy = model.parts.remedy ? decide('remedy', undefined) : found(text.sentences.find((s) => remedyRule.signals.some((sig) => signalMatches(s.text, sig))));
+  // (the rules look for a remedy in quoted sentences too)
+  parts.remedy = decide('remedy', (r) => r.rules.remedy, text.sentences.find((s) => remedyRule.signals.some((sig) => signalMatches(s.text, sig))));
   const joke = text.sentences.find((s) => HUMOUR_MARKERS.some((re) => liveMatch(s.text, re, true) !== null));
   parts.humour = found(joke);
   const explained = read.explained;
@@ -216,8 +217,15 @@ export function readSentences(text: CheckText): { rows: ReadSentence[]; explaine
   owned.forEach((b, k) => { if (ownIt(b.s.text, b.clauses, self) || ownChangeCause(b, owned[k - 1])) owns.add(b.s); });
   const explained = explain(body);
   const remedyRule = rule('remedy')!;
+  const paragraphPoints = new Map<number, number>();
+  for (const [s, n] of explained.points) paragraphPoints.set(s.paragraph, (paragraphPoints.get(s.paragraph) ?? 0) + n);
+  let heading: string | undefined;
   const rows = body.map((b, index): ReadSentence => {
+    const under = heading;
+    if (isHeading(b.s.text)) heading = b.s.text;
     const rules: RuleSignals = {
+      explainParagraph: paragraphPoints.get(b.s.paragraph) ?? 0,
+      explainHit: explained.hit === b.s,
       own: owns.has(b.s),
       commit: b.clauses.some((c, k) => commits(c, b.s.text, self, b.clauses[k + 1])) || framedChange(b.s.text) || nowInService(b.s.text),
       explain: explained.points.get(b.s) ?? 0,
@@ -225,7 +233,7 @@ export function readSentences(text: CheckText): { rows: ReadSentence[]; explaine
       humour: HUMOUR_MARKERS.some((re) => liveMatch(b.s.text, re, true) !== null),
       hollow: b.hollow,
     };
-    return { s: b.s, clauses: b.clauses, rules, features: sentenceFeatures(b.s.text, { index, count: body.length, clauses: b.clauses, rules }) };
+    return { s: b.s, clauses: b.clauses, rules, features: sentenceFeatures(b.s.text, { index, count: body.length, clauses: b.clauses, rules, heading: under }) };
   });
   return { rows, explained };
 }
