@@ -232,7 +232,7 @@ if (modelCv) {
   }
   const variants = process.env.CHECK_EVAL_VARIANTS ? JSON.parse(process.env.CHECK_EVAL_VARIANTS) : [
     ['rules, pruned', null],
-    ['as shipped: the model decides explain', {}],
+    ['the model deciding explain', { parts: ['explain'] }],
     ['the model deciding own-it, explain, commitment and remedy', { parts: ['own-it', 'explain', 'commitment', 'remedy'] }],
     ['the same, no rule features', { parts: ['own-it', 'explain', 'commitment', 'remedy'], drop: 'r:' }],
   ];

@@ -112,11 +112,11 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   const language = guessLanguage([text.subject ?? '', ...text.sentences.map((s) => s.text)].join(' '));
   if (language !== 'en') return notJudged(opts.file, language);
   const sentences: Sentence[] = [...(text.subject ? [{ text: text.subject, line: text.subjectLine ?? 0, paragraph: -1 }] : []), ...text.sentences];
-  const read = readSentences(text);
+  // Where the learned model covers a part (model.ts), it decides; else the rules' first hit (the shipped model covers none).
+  const model = checkModel();
+  const read = readSentences(text, Object.keys(model.parts).length > 0);
   const parts = {} as Record<PartId, PartResult>;
   const found = (hit: Sentence | undefined): PartResult => ({ present: Boolean(hit), evidence: hit ? clip(hit.text) : null });
-  // Where the learned model covers a part (model.ts), its best sentence decides; else the rules' first hit.
-  const model = checkModel();
   const decide = (id: PartId, ruleHit: (r: ReadSentence) => boolean, byRules: Sentence | undefined): PartResult => {
     const m = model.parts[id];
     return found(m ? decidePart(m, read.rows, ruleHit)?.s : byRules);
@@ -201,10 +201,10 @@ export interface ReadSentence {
 
 /**
  * Every body sentence read once: the rules' reading of it (own-it, commitment, explanation points,
- * remedy, humour, a non-apology form) and the features the model weighs. Sentences inside a quotation
+ * remedy, humour, a non-apology form) and, unless `withFeatures` is false, the features the model weighs. Sentences inside a quotation
  * (a customer's message quoted) are left out: someone else speaking.
  */
-export function readSentences(text: CheckText): { rows: ReadSentence[]; explained: ReturnType<typeof explain> } {
+export function readSentences(text: CheckText, withFeatures = true): { rows: ReadSentence[]; explained: ReturnType<typeof explain> } {
   // A sentence that is itself a non-apology ("we apologise for any inconvenience")
   // is no evidence of ownership or anything else.
   const isHollow = (t: string) => FINDING_RULES.some((r) => HOLLOW.has(r.id) && r.patterns.some((p) => liveMatch(t, p, Boolean(r.negatable))));
@@ -233,7 +233,7 @@ export function readSentences(text: CheckText): { rows: ReadSentence[]; explaine
       humour: HUMOUR_MARKERS.some((re) => liveMatch(b.s.text, re, true) !== null),
       hollow: b.hollow,
     };
-    return { s: b.s, clauses: b.clauses, rules, features: sentenceFeatures(b.s.text, { index, count: body.length, clauses: b.clauses, rules, heading: under }) };
+    return { s: b.s, clauses: b.clauses, rules, features: withFeatures ? sentenceFeatures(b.s.text, { index, count: body.length, clauses: b.clauses, rules, heading: under }) : [] };
   });
   return { rows, explained };
 }

@@ -1,11 +1,11 @@
 // The learned part model of `check` (src/check/model.ts): weights as data named by their corpus, the
-// decision it makes over a letter's sentences, the features it reads, and what it changed.
+// decision it makes over a letter's sentences, and the features it reads.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clausesOf } from '../../src/check/clauses.js';
 import { sentenceFeatures, type RuleSignals } from '../../src/check/features.js';
-import { checkModel, decidePart, sentenceScore, type PartModel } from '../../src/check/model.js';
+import { checkModel, decidePart, sentenceScore, useCheckModel, type PartModel } from '../../src/check/model.js';
 import { checkApology, readSentences } from '../../src/check/score.js';
 import { analyseText } from '../../src/check/text.js';
 import { ROOT } from '../helpers/run.js';
@@ -13,15 +13,24 @@ import { ROOT } from '../helpers/run.js';
 const NO_RULES: RuleSignals = { own: false, commit: false, explain: 0, remedy: false, humour: false, hollow: false, explainParagraph: 0, explainHit: false };
 
 describe('the weights', () => {
-  it('are data that name the corpus they were trained on, and cover explain', () => {
+  it('are data that name the corpus they were trained on; the shipped model decides no part (the rules do)', () => {
     const model = JSON.parse(readFileSync(join(ROOT, 'src/check/check-model.json'), 'utf8')) as { source: string; parts: Record<string, PartModel> };
     expect(model.source).toMatch(/tests\/fixtures\/corpus: \d+ published apologies/);
     expect(model.source).toContain('scripts/train-check-model.mjs');
-    const explain = model.parts.explain!;
-    expect(explain.threshold).toBeGreaterThan(0);
-    expect(explain.threshold).toBeLessThan(1);
-    expect(Object.keys(explain.weights).length).toBeGreaterThan(100);
-    expect(checkModel().parts.explain).toEqual(explain);
+    expect(checkModel()).toEqual(model);
+    expect(model.parts).toEqual({});
+  });
+
+  it('a model put in use decides its part; none puts the shipped one back', () => {
+    const text = analyseText('Hi all,\n\nSo what went wrong?\n\nWe are truly sorry for the disruption and we will make it right.\n\nCall us on 0800 555 0142.\n\nDana');
+    expect(checkApology(text, { file: 't' }).parts.explain.present).toBe(true); // the rules take the heading
+    useCheckModel({ source: 'test', parts: { explain: { threshold: 0.5, weights: { bias: -2, 'w:what': -5, 'w:wrong': 3 } } } });
+    try {
+      expect(checkApology(text, { file: 't' }).parts.explain.present).toBe(false);
+    } finally {
+      useCheckModel();
+    }
+    expect(checkApology(text, { file: 't' }).parts.explain.present).toBe(true);
   });
 });
 
@@ -56,16 +65,5 @@ describe('sentenceFeatures', () => {
     const rows = readSentences(analyseText('She wrote: "We lost your data. It was our fault."\n\nWe restored it from the backup.')).rows;
     expect(rows.map((r) => r.s.text)).toEqual(['She wrote: "We lost your data.', 'We restored it from the backup.']);
     expect(rows.every((r) => r.features.includes('bias'))).toBe(true);
-  });
-});
-
-describe('explain, as the model reads it', () => {
-  const part = (text: string) => checkApology(analyseText(text), { file: 't' }).parts.explain;
-
-  it('a heading that asks what went wrong is no explanation; the story under it is', () => {
-    expect(part('Hi all,\n\nSo what went wrong?\n\nWe are truly sorry for the disruption and we will make it right.\n\nCall us on 0800 555 0142.\n\nDana').present).toBe(false);
-    expect(part('Hi all,\n\nWhat went wrong?\n\nWe know many of you were affected, and we are sorry.\n\nDana').present).toBe(false);
-    const told = part('Hi all,\n\nWhat went wrong?\n\nOn Monday night the nightly billing batch ran a second time after the first run timed out, so every subscriber was charged twice.\n\nWe are sorry.\n\nDana');
-    expect(told.evidence).toMatch(/^On Monday night the nightly billing batch ran a second time/);
   });
 });
