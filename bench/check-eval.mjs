@@ -30,6 +30,15 @@
 //                      reused while src/check and the labels are unchanged). The rules that are
 //                      code, not CLAUSE_RULES entries, are not pruned: the pruned figures are an
 //                      upper bound on what letters never tuned on would give.
+//   -- --model-cv      cross-validation that retrains: leave-one-round-out (each round tested by a model
+//                      trained on the other rounds; round 7, the last held-out set, is a round like the
+//                      others) and 5-fold by the SHA-256 of the names, over all labelled letters. In each
+//                      split the CLAUSE_RULES entries that only test letters need are taken out (an
+//                      ablation pass over every letter, kept in bench/data), then the learned model
+//                      (src/check/model.ts) is trained on the training letters alone (bench/check-train.mjs)
+//                      and the test letters scored: the rules alone, the model as shipped, and the model
+//                      on four parts with and without the rules' readings as features.
+//                      CHECK_EVAL_VARIANTS='[["name", {trainer options} | null]]' runs other variants.
 //   -- --json          the figures as JSON
 //
 // The held-out set is listed in bench/check-held-out.json: empty until the seventh round's letters,
@@ -40,6 +49,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { trainModel } from './check-train.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const CORPUS = here('../tests/fixtures/corpus');
@@ -53,7 +63,8 @@ const ablate = Boolean(arg('ablate'));
 const roundsArg = Boolean(arg('rounds'));
 const foldsFlag = arg('folds');
 const foldsK = foldsFlag ? Number(foldsFlag.includes('=') ? foldsFlag.split('=')[1] : process.argv[process.argv.indexOf(foldsFlag) + 1] ?? 5) || 5 : 0;
-const devOnly = Boolean(arg('dev-only')) || Boolean(cvArg) || ablate || roundsArg || foldsK > 0;
+const modelCv = Boolean(arg('model-cv'));
+const devOnly = !modelCv && Boolean(arg('dev-only')) || Boolean(cvArg) || ablate || roundsArg || foldsK > 0;
 
 mkdirSync(here('./data'), { recursive: true });
 const lib = here('./data/check-eval-lib.mjs');
@@ -64,13 +75,15 @@ await build({
       "export { loadForCheck, analyseText } from './src/check/text.ts';",
       "export { CLAUSE_RULES } from './src/check/rules.ts';",
       "export { lintTemplates } from './src/check/lint-templates.ts';",
+      "export { readSentences } from './src/check/score.ts';",
+      "export { useCheckModel } from './src/check/model.ts';",
       "export { TemplateLibrary } from './src/templates/library.ts';",
     ].join('\n'),
     resolveDir: here('..'), loader: 'ts',
   },
   bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: lib, logLevel: 'warning', external: ['mailparser', 'handlebars', 'zod', 'chardet', 'iconv-lite'],
 });
-const { checkApology, refreshRuleSets, cacheClauses, loadForCheck, analyseText, CLAUSE_RULES, lintTemplates, TemplateLibrary } = await import(`${pathToFileURL(lib).href}?t=${Date.now()}`);
+const { checkApology, refreshRuleSets, cacheClauses, loadForCheck, analyseText, CLAUSE_RULES, lintTemplates, TemplateLibrary, readSentences, useCheckModel } = await import(`${pathToFileURL(lib).href}?t=${Date.now()}`);
 
 const items = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).map((f) => {
   const name = f.slice(0, -5);
@@ -196,9 +209,71 @@ if (foldsK > 0) {
   }
 }
 
+if (modelCv) {
+  // Every labelled letter (the held-out list too: it is round 7, development now), by round, read by the
+  // rules alone (no model) for the ablation pass.
+  useCheckModel({ source: 'rules', parts: {} });
+  const roundOf = roundsOf();
+  const all = items.map((i) => ({ ...i, round: heldOut.has(i.name) ? 7 : roundOf(i.name), report: checkApology(i.text, { file: i.name }) }));
+  // The ablation pass over every letter (rules only), kept in bench/data while the rule code and the labels are unchanged.
+  const srcDir = here('../src/check');
+  const key = sha(['model-cv', ...readdirSync(srcDir).filter((f) => !f.endsWith('.json')).sort().map((f) => readFileSync(`${srcDir}/${f}`, 'utf8')), ...all.map((i) => i.name + JSON.stringify(i.label.parts))].join('\0'));
+  const cacheFile = here('./data/check-eval-effects-all.json');
+  let cached;
+  try { cached = JSON.parse(readFileSync(cacheFile, 'utf8')); } catch { cached = undefined; }
+  let allEffects;
+  if (cached?.key === key) {
+    allEffects = ruleEntries();
+    allEffects.forEach((e, n) => { e.helps = cached.helps[n]; e.hurts = cached.hurts[n]; });
+  } else {
+    allEffects = entryEffects(all, progress);
+    if (!asJson) process.stderr.write('\n');
+    writeFileSync(cacheFile, JSON.stringify({ key, helps: allEffects.map((e) => e.helps), hurts: allEffects.map((e) => e.hurts) }));
+  }
+  const variants = process.env.CHECK_EVAL_VARIANTS ? JSON.parse(process.env.CHECK_EVAL_VARIANTS) : [
+    ['rules, pruned', null],
+    ['the model deciding explain', { parts: ['explain'] }],
+    ['the model deciding own-it, explain, commitment and remedy', { parts: ['own-it', 'explain', 'commitment', 'remedy'] }],
+    ['the same, no rule features', { parts: ['own-it', 'explain', 'commitment', 'remedy'], drop: 'r:' }],
+  ];
+  const splits = [];
+  for (const r of [...new Set(all.map((i) => i.round))].sort()) splits.push({ kind: 'loro', label: r === 3 ? 'rounds 1–3' : `round ${r}`, test: all.filter((i) => i.round === r) });
+  const order = [...all].sort((a, b) => sha(a.name).localeCompare(sha(b.name)));
+  for (let f = 0; f < 5; f++) splits.push({ kind: 'fold', label: `fold ${f + 1}`, test: order.filter((_, i) => i % 5 === f) });
+  const per = Object.fromEntries(variants.map(([v]) => [v, { loro: [], fold: [] }]));
+  for (const sp of splits) {
+    const train = all.filter((i) => !sp.test.includes(i));
+    const names = new Set(train.map((i) => i.name));
+    // every CLAUSE_RULES entry that only test letters need is taken out, for the rules and for the features the model learns from
+    const pruned = allEffects.filter((e) => e.helps.length > 0 && !e.helps.some((h) => names.has(h.name)));
+    withRemoved(pruned.map((e) => e.slot), () => {
+      const rows = new Map(all.map((i) => [i.name, readSentences(i.text).rows]));
+      for (const [vname, opts] of variants) {
+        useCheckModel(opts ? { source: 'fold', parts: trainModel(train.map((i) => ({ ...i, rows: rows.get(i.name) })), opts).parts } : { source: 'rules', parts: {} });
+        const test = sp.test.map((i) => ({ ...i, report: checkApology(i.text, { file: i.name }) }));
+        per[vname][sp.kind].push({ label: sp.label, f: figures(test) });
+      }
+    });
+  }
+  useCheckModel();
+  result.modelCv = {};
+  for (const [vname] of variants) {
+    const pv = per[vname];
+    result.modelCv[vname] = { loro: { splits: pv.loro, all: mean(pv.loro.map((x) => x.f)) }, folds: { splits: pv.fold, all: mean(pv.fold.map((x) => x.f)) } };
+    if (!asJson) {
+      console.log(`\n${vname}: leave-one-round-out (trained on the other rounds, tested on the one named), then 5-fold by SHA-256 of the name (${all.length} letters); CLAUSE_RULES entries only test letters need taken out`);
+      console.log(header);
+      for (const x of pv.loro) console.log(row(x.label, x.f));
+      console.log(row('LORO, all', result.modelCv[vname].loro.all));
+      for (const x of pv.fold) console.log(row(x.label, x.f));
+      console.log(row('5-fold, all', result.modelCv[vname].folds.all));
+    }
+  }
+}
+
 if (asJson) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-} else if (!cvArg && !ablate && !roundsArg && !foldsK) {
+} else if (!cvArg && !ablate && !roundsArg && !foldsK && !modelCv) {
   console.log(header);
   console.log(row('development', result.development));
   if (result.heldOut) console.log(row('held-out', result.heldOut));

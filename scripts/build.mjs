@@ -42,6 +42,16 @@ const lazyChildProcess = {
   },
 };
 
+// The learned weights of `check` (src/check/check-model.json, 40-odd KB) as one string that JSON.parse reads
+// when the module loads: cheaper to start than the object literal esbuild would write for it, in every
+// command, `draft --help` included.
+const jsonAsString = {
+  name: 'json-as-string',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]check[\\/]check-model\.json$/ }, (args) => ({ contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`, loader: 'js' }));
+  },
+};
+
 // The built-in templates compiled ahead (Handlebars.precompile), in place of the empty table
 // src/templates/precompiled.ts: a run compiles only custom or edited templates. The generator is
 // the package's own code (src/templates/precompile.ts), bundled for this step and thrown away;
@@ -116,7 +126,7 @@ const scriptCommon = {
 const APP_HEAD = '(function (exports, require, module, __filename, __dirname, __apologizeUrl) {"use strict";';
 const app = await build({
   ...scriptCommon,
-  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess],
+  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess, jsonAsString],
   entryPoints: { app: 'src/cli/app.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -264,7 +274,7 @@ try {
 
 await build({
   absWorkingDir: root,
-  plugins: [precompiled],
+  plugins: [precompiled, jsonAsString],
   entryPoints: { index: 'src/index.ts' },
   outdir: 'dist',
   bundle: true,

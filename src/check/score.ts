@@ -5,6 +5,8 @@ import {
 } from './rules.js';
 import type { CheckText, Sentence } from './text.js';
 import { guessLanguage } from './language.js';
+import { isHeading, sentenceFeatures, type RuleSignals } from './features.js';
+import { checkModel, decidePart } from './model.js';
 
 /** The report for a text in a language the rules do not know: no score, no parts, no findings. */
 function notJudged(file: string, language: string): CheckReport {
@@ -110,29 +112,24 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   const language = guessLanguage([text.subject ?? '', ...text.sentences.map((s) => s.text)].join(' '));
   if (language !== 'en') return notJudged(opts.file, language);
   const sentences: Sentence[] = [...(text.subject ? [{ text: text.subject, line: text.subjectLine ?? 0, paragraph: -1 }] : []), ...text.sentences];
-  // A sentence that is itself a non-apology ("we apologise for any inconvenience")
-  // is no evidence of ownership or anything else.
-  const hollow = new Set(
-    sentences.filter((s) => FINDING_RULES.some((r) => HOLLOW.has(r.id) && r.patterns.some((p) => liveMatch(s.text, p, Boolean(r.negatable))))).map((s) => s.text),
-  );
-  // The parts come from the body only: a Subject line is a headline, not evidence.
-  // A sentence that starts inside a quotation opened in an earlier sentence of its paragraph (a customer's
-  // message quoted over several sentences) is someone else speaking: no evidence of any part.
-  const insideQuote = quotedSentences(text.sentences, text.paragraphs);
-  const body = text.sentences.filter((s) => !insideQuote.has(s)).map((s) => ({ s, clauses: clausesCached(s.text) }));
-  const owned = body.filter((b) => !hollow.has(b.s.text));
+  // Where the learned model covers a part (model.ts), it decides; else the rules' first hit (the shipped model covers none).
+  const model = checkModel();
+  const read = readSentences(text, Object.keys(model.parts).length > 0);
   const parts = {} as Record<PartId, PartResult>;
   const found = (hit: Sentence | undefined): PartResult => ({ present: Boolean(hit), evidence: hit ? clip(hit.text) : null });
-  const self = selfNames(text.body);
-  parts['own-it'] = found(owned.find((b, k) => ownIt(b.s.text, b.clauses, self) || ownChangeCause(b, owned[k - 1]))?.s);
-  const explained = explain(body);
-  parts.explain = found(explained.hit);
-  const committed = body.find((b) => b.clauses.some((c, k) => commits(c, b.s.text, self, b.clauses[k + 1])) || framedChange(b.s.text) || nowInService(b.s.text));
-  parts.commitment = found(committed?.s);
+  const decide = (id: PartId, ruleHit: (r: ReadSentence) => boolean, byRules: Sentence | undefined): PartResult => {
+    const m = model.parts[id];
+    return found(m ? decidePart(m, read.rows, ruleHit)?.s : byRules);
+  };
+  parts['own-it'] = decide('own-it', (r) => r.rules.own, read.rows.find((r) => r.rules.own)?.s);
+  parts.explain = decide('explain', (r) => r.rules.explainHit, read.explained.hit);
+  parts.commitment = decide('commitment', (r) => r.rules.commit, read.rows.find((r) => r.rules.commit)?.s);
   const remedyRule = rule('remedy')!;
-  parts.remedy = found(text.sentences.find((s) => remedyRule.signals.some((sig) => signalMatches(s.text, sig))));
+  // (the rules look for a remedy in quoted sentences too)
+  parts.remedy = decide('remedy', (r) => r.rules.remedy, text.sentences.find((s) => remedyRule.signals.some((sig) => signalMatches(s.text, sig))));
   const joke = text.sentences.find((s) => HUMOUR_MARKERS.some((re) => liveMatch(s.text, re, true) !== null));
   parts.humour = found(joke);
+  const explained = read.explained;
   const signOff = findSignOff(text);
   parts['sign-off'] = signOff;
 
@@ -192,6 +189,53 @@ export function checkApology(text: CheckText, opts: CheckOptions): CheckReport {
   const ordered = Object.fromEntries(PART_IDS.map((id) => [id, parts[id]])) as Record<PartId, PartResult>;
   findings.sort((a, b) => (a.line ?? 1e9) - (b.line ?? 1e9));
   return { file: opts.file, score, parts: ordered, findings };
+}
+
+/** A body sentence with its clauses, what the rules read in it and its model features. */
+export interface ReadSentence {
+  s: Sentence;
+  clauses: Clause[];
+  rules: RuleSignals;
+  features: string[];
+}
+
+/**
+ * Every body sentence read once: the rules' reading of it (own-it, commitment, explanation points,
+ * remedy, humour, a non-apology form) and, unless `withFeatures` is false, the features the model weighs. Sentences inside a quotation
+ * (a customer's message quoted) are left out: someone else speaking.
+ */
+export function readSentences(text: CheckText, withFeatures = true): { rows: ReadSentence[]; explained: ReturnType<typeof explain> } {
+  // A sentence that is itself a non-apology ("we apologise for any inconvenience")
+  // is no evidence of ownership or anything else.
+  const isHollow = (t: string) => FINDING_RULES.some((r) => HOLLOW.has(r.id) && r.patterns.some((p) => liveMatch(t, p, Boolean(r.negatable))));
+  // The parts come from the body only: a Subject line is a headline, not evidence.
+  const insideQuote = quotedSentences(text.sentences, text.paragraphs);
+  const body = text.sentences.filter((s) => !insideQuote.has(s)).map((s) => ({ s, clauses: clausesCached(s.text), hollow: isHollow(s.text) }));
+  const self = selfNames(text.body);
+  const owns = new Set<Sentence>();
+  const owned = body.filter((b) => !b.hollow);
+  owned.forEach((b, k) => { if (ownIt(b.s.text, b.clauses, self) || ownChangeCause(b, owned[k - 1])) owns.add(b.s); });
+  const explained = explain(body);
+  const remedyRule = rule('remedy')!;
+  const paragraphPoints = new Map<number, number>();
+  for (const [s, n] of explained.points) paragraphPoints.set(s.paragraph, (paragraphPoints.get(s.paragraph) ?? 0) + n);
+  let heading: string | undefined;
+  const rows = body.map((b, index): ReadSentence => {
+    const under = heading;
+    if (isHeading(b.s.text)) heading = b.s.text;
+    const rules: RuleSignals = {
+      explainParagraph: paragraphPoints.get(b.s.paragraph) ?? 0,
+      explainHit: explained.hit === b.s,
+      own: owns.has(b.s),
+      commit: b.clauses.some((c, k) => commits(c, b.s.text, self, b.clauses[k + 1])) || framedChange(b.s.text) || nowInService(b.s.text),
+      explain: explained.points.get(b.s) ?? 0,
+      remedy: remedyRule.signals.some((sig) => signalMatches(b.s.text, sig)),
+      humour: HUMOUR_MARKERS.some((re) => liveMatch(b.s.text, re, true) !== null),
+      hollow: b.hollow,
+    };
+    return { s: b.s, clauses: b.clauses, rules, features: withFeatures ? sentenceFeatures(b.s.text, { index, count: body.length, clauses: b.clauses, rules, heading: under }) : [] };
+  });
+  return { rows, explained };
 }
 
 /** The sentences that begin inside a quotation left open by an earlier sentence of the same paragraph. */
@@ -385,7 +429,8 @@ const HARMED = /\b(customers?|users?|folks|people|persons?|members?|passengers?|
 const harmSource = (c: Clause) => c.verb === 'caused' && !c.passive && /^by\b/.test(c.object);
 
 /** How it happened (what broke, what a change did) and causes that name something. */
-function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; vague?: { sentence: Sentence; cause: string } } {
+function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; vague?: { sentence: Sentence; cause: string }; points: Map<Sentence, number> } {
+  const points = new Map<Sentence, number>();
   // Points per paragraph: an explanation is told in one place, not pieced together from stray verbs.
   const byParagraph = new Map<number, number>();
   let best: { s: Sentence; n: number; paragraphPoints: number } | undefined;
@@ -449,6 +494,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     }
     const previous = lastPoints;
     lastPoints = n;
+    points.set(s, n);
     if (n === 0) continue;
     // one place: a paragraph, or two sentences in a row (letters that give each sentence its own paragraph)
     const inParagraph = (byParagraph.get(s.paragraph) ?? 0) + n;
@@ -457,7 +503,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     if (!best || best.paragraphPoints !== total && n > best.n) best = { s, n, paragraphPoints: total };
     if (total >= 2 && !hit) hit = n >= 2 || !best || best.s.paragraph !== s.paragraph ? s : best.s;
   }
-  return { hit, vague };
+  return { hit, vague, points };
 }
 
 /** The words a cause word points at: after "because", before "led to". */
