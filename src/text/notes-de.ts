@@ -1,0 +1,297 @@
+/**
+ * A German manager's note as the letter's own sentences (after text/typed.ts has set the capitals,
+ * dates and abbreviations). Only shapes a rule reads for certain are changed; anything else stays
+ * as typed:
+ *
+ * - a thing or a person and a participle: "Techniker nicht gekommen" → "Unser Techniker ist nicht
+ *   gekommen", "Termin nicht umgeplant" → "Der Termin wurde nicht umgeplant", "fehlerhaftes Update …
+ *   eingespielt" → "Ein fehlerhaftes Update wurde … eingespielt";
+ * - "keine Absage" → "Es gab keine Absage" (now: "Es gibt keine Updates mehr …"); an offer "keine
+ *   Anfahrtspauschale" → "Die Anfahrtspauschale berechnen wir Ihnen nicht";
+ * - a state: "Schwellwert falsch" → "Der Schwellwert war falsch"; "seit 15:40 Uhr stabil" → "Seit 15:40 Uhr läuft wieder alles stabil";
+ * - "hat keiner gemerkt" → "Das hat niemand bemerkt";
+ * - a request as an infinitive: "wenn Freitag nicht passt kurz anrufen" → "Wenn Ihnen Freitag nicht passt, rufen Sie uns bitte kurz an";
+ * - shorthand: "fr-so" → "von Freitag bis Sonntag", "+" → "und", "wg." → "wegen".
+ *
+ * A noun's article comes from its gender (text/nouns-de.ts); a noun of unknown gender is left as typed.
+ */
+import { germanArticle, germanNoun, germanOur, germanTheirs, germanYour, type GermanNoun } from './nouns-de.js';
+import { outcomeNote } from './typed.js';
+
+export type NoteRoleI18n = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy';
+
+const DAYS: Readonly<Record<string, string>> = { mo: 'Montag', di: 'Dienstag', mi: 'Mittwoch', do: 'Donnerstag', fr: 'Freitag', sa: 'Samstag', so: 'Sonntag' };
+
+/** Finite verbs a note's piece may already have (then it is a clause and stays). */
+const FINITE = /(?<![\p{L}])(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|konnte|konnten|muss|müssen|musste|mussten|soll|sollen|sollte|will|wollen|wollte|darf|dürfen|gibt|gab|geht|gehen|ging|gingen|kommt|kommen|kam|kamen|liegt|liegen|lag|lagen|steht|stehen|stand|standen|läuft|laufen|lief|liefen|fehlt|fehlen|fehlte|fehlten|fiel|fielen|bleibt|bleiben|blieb|blieben|gilt|gelten|entfällt|entfallen|passt|passte|hing|hängt|ruft|rufen|prüft|prüfen|schickt|schicken|schreibt|schreiben|melden|meldet|bekommt|bekommen|erhalten|erhält|bestellen|bestellt|liefern|liefert|lieferte|klären|klärt|kümmern|kümmert|reicht|reichte|zahlen|zahlt|bezahlt|arbeiten|arbeitet|machen|macht|machte|wissen|weiß|sehen|sieht|sah|brauchen|braucht|brauchte|erstatten|erstattet|senden|sendet|übernehmen|übernimmt|finden|findet|fand|stimmt|stimmte|klappt|klappte|funktioniert|funktionierte|erfolgt|erfolgte)(?![\p{L}])|(?<![\p{L}])(?:wir|ich|er|es|man|Sie)\s+\p{Ll}/u;
+
+/** Participles whose perfect takes "sein": "ist nicht gekommen". */
+const SEIN = /^(?:\p{L}*(?:gekommen|gegangen|gefallen|geblieben|gefahren|gelaufen|geflogen|gestiegen|gesunken|gestorben|geworden|gerutscht|gestürzt|geraten|geschehen|gewesen|gescheitert|passiert|erschienen|verschwunden|eingetroffen|aufgetreten|abgestürzt|fehlgeschlagen|hängengeblieben|liegengeblieben|ausgefallen|angekommen|verloren gegangen|zerbrochen))$/u;
+/** A participle by its form: "umgeplant", "eingespielt", "verschoben", "storniert", "gekommen". */
+const PARTICIPLE = /^(?:\p{Ll}*ge\p{Ll}{2,}(?:t|en)|\p{Ll}+iert|(?:be|ver|er|ent|zer|über|miss|hinter)\p{Ll}{2,}(?:t|en))$/u;
+/** Not participles whatever their form. */
+const NOT_PARTICIPLE = new Set(['gestern', 'genug', 'gegen', 'gerne', 'gern', 'getrennt', 'gesamt', 'geben', 'gehen', 'erst', 'erstens', 'bereits', 'bestens', 'bitten', 'verpflichtet', 'berechtigt', 'bekannt', 'verantwortlich']);
+/** State words a note pairs with a noun: "Schwellwert falsch". */
+const STATE = /^(?:falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu spät|zu früh|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|verfügbar|erreichbar|behoben)$/u;
+/** Nominative determiners a noun phrase may open with. */
+const DET = /^(?:der|die|das|ein|eine|unser|unsere|Ihr|Ihre|dieser|diese|dieses|zwei|drei|vier|fünf|alle|\d+)$/iu;
+const PREP = /^(?:über|von|für|am|im|mit|bei|aus|in|an|auf|zum|zur|vom|beim|ohne|nach|seit|wegen)$/u;
+/** Adjectives before a noun: a strong or weak ending ("fehlerhaftes", "neue", "automatischer"). */
+const ADJ = /^\p{Ll}{3,}(?:e|er|es|en)$/u;
+
+const cap = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
+const lowerFirst = (s: string) => (/^(?:Der|Die|Das|Ein|Eine|Unser|Unsere|Es|Neue|Keine|Kein|Keinen)(?![\p{L}])/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** Shorthand a note has and a letter writes out (before the pieces are read). */
+function shorthand(text: string): string {
+  return text
+    .replace(/(?<![\p{L}])(von\s+|ab\s+|zwischen\s+)?(mo|di|mi|do|fr|sa|so)\s?[-–]\s?(mo|di|mi|do|fr|sa|so)(?![\p{L}])/giu, (_m, pre: string | undefined, a: string, b: string) =>
+      `${pre && /^von/iu.test(pre) ? 'von ' : pre ?? 'von '}${DAYS[a.toLowerCase()]}${pre && /^zwischen/iu.test(pre) ? ' und ' : ' bis '}${DAYS[b.toLowerCase()]}`)
+    // "wenn fr nicht passt": a weekday shortened after "wenn", "falls", "ob", "bis", "oder".
+    .replace(/(?<=(?:^|\s)(?:wenn|falls|ob|oder|bis|und|am|ab|vom|zum|Wenn|Falls)\s)(mo|di|mi|do|fr|sa|so)(?=\s+(?:nicht|passt|geht|klappt|oder|und)(?![\p{L}]))/gu, (d: string) => DAYS[d]!)
+    // "Sa 10:58 UTC": a weekday shortened before a time.
+    .replace(/(?<![\p{L}])(am\s+)?(Mo|Di|Mi|Do|Fr|Sa|So|mo|di|mi|do|fr|sa|so)\.?\s+(?=\d{1,2}:\d{2})/gu, (_m, am: string | undefined, d: string) => `${am ?? 'am '}${DAYS[d.toLowerCase()]} um `)
+    // "27. November 7:30 Uhr" → "27. November, um 7:30 Uhr"; "30. November 8–10 Uhr" → "30. November, zwischen 8 und 10 Uhr".
+    .replace(/(\d{1,2}\. (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?: \d{4})?),? (\d{1,2}(?::\d{2})?)(?:[–-](\d{1,2}(?::\d{2})?))? Uhr/gu, (_m, d: string, a: string, b: string | undefined) =>
+      (b ? `${d}, zwischen ${a} und ${b} Uhr` : `${d}, um ${a} Uhr`))
+    .replace(/(?<![\p{L}])Zeitfenster (\d{1,2}(?::\d{2})?)[–-](\d{1,2}(?::\d{2})?) Uhr/gu, 'zwischen $1 und $2 Uhr')
+    .replace(/\s\+\s/gu, ' und ')
+    // "Grundgebühr Dezember" → "Grundgebühr für Dezember".
+    .replace(/(?<![\p{L}])(\p{Lu}[\p{L}-]+) (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?! \d)/gu, (m, w: string, mo: string) => (germanNoun(w) ? `${w} für ${mo}` : m))
+    .replace(/(?<![\p{L}])wg\.(?=\s)/giu, 'wegen')
+    .replace(/(?<![\p{L}])bzgl\.(?=\s)/giu, 'bezüglich')
+    .replace(/(?<![\p{L}])(?:asap|schnellstmöglich)(?![\p{L}])/giu, 'so schnell wie möglich')
+    .replace(/(?<![\p{L}])(?:Dispo)(?![\p{L}-])/gu, 'Disposition')
+    .replace(/(?<![\p{L}])(?:dispo)(?![\p{L}-])/gu, 'Disposition')
+    // "aber", "sondern", "denn" between clauses take a comma.
+    .replace(/(\p{L})\s+(aber|sondern|denn)\s+(?=(?:die|der|das|wir|es|ein|eine|unser\p{L}*)\s)/gu, '$1, $2 ');
+}
+
+/** Split at commas outside brackets and quotes. */
+function pieces(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '(' || c === '„' || c === '«') depth++;
+    else if ((c === ')' || c === '“' || c === '»') && depth > 0) depth--;
+    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ' && !/\d/u.test(sentence[i - 1] ?? '') && !(/(?:tag|woch)$/u.test(sentence.slice(Math.max(0, i - 4), i)) && /^\d/u.test(sentence.slice(i + 2)))) {
+      out.push(sentence.slice(start, i));
+      start = i + 2;
+    }
+  }
+  out.push(sentence.slice(start));
+  return out;
+}
+
+/** The noun phrase a piece opens with: its words and the noun (last word), or undefined. */
+function nounPhrase(words: string[]): { end: number; det: boolean; adjectives: boolean; noun: GermanNoun | undefined } | undefined {
+  let i = 0;
+  const det = words[0] !== undefined && DET.test(words[0]);
+  if (det) i++;
+  let adjectives = false;
+  while (i < words.length - 1 && ADJ.test(words[i]!) && !PARTICIPLE.test(words[i]!) && (germanNoun(words[i + 1]!) || /^\p{Lu}/u.test(words[i + 1]!))) {
+    adjectives = true;
+    i++;
+  }
+  const w = words[i];
+  if (w === undefined || !/^\p{Lu}/u.test(w)) return undefined;
+  const noun = germanNoun(w.replace(/[^\p{L}-]+$/u, ''));
+  if (!det && !noun) return undefined;
+  return { end: i + 1, det, adjectives, noun };
+}
+
+/** The noun phrase with its article: "Techniker" → "Unser Techniker", "fehlerhaftes Update" → "Ein fehlerhaftes Update". */
+function withArticle(words: string[], np: NonNullable<ReturnType<typeof nounPhrase>>, role: NoteRoleI18n): string | undefined {
+  const phrase = words.slice(0, np.end).join(' ');
+  if (np.det) return cap(phrase);
+  const n = np.noun!;
+  if ((role === 'mistake' || role === 'outcome') && germanTheirs(n)) return `${germanYour(n)} ${phrase}`;
+  if (np.adjectives) return n.plural ? cap(phrase) : `${n.gender === 'f' ? 'Eine' : 'Ein'} ${phrase}`;
+  return `${cap(n.ours ? germanOur(n) : germanArticle(n))} ${phrase}`;
+}
+
+/** A bare noun (and its adjectives) as an object, with the accusative article: "Termine" → "die Termine", "Beleg" → "den Beleg". */
+function objectArticle(text: string): string {
+  const m = /^((?:\p{Ll}{3,}(?:e|en|es|er)\s+)?)(\p{Lu}[\p{L}-]*)(?=\s|$)/u.exec(text);
+  if (!m) return text;
+  const n = germanNoun(m[2]!);
+  if (!n) return text;
+  const art = n.plural || n.gender === 'f' ? 'die' : n.gender === 'm' ? 'den' : 'das';
+  // An adjective after a definite article takes the weak ending: "alte" stays, "neuen"/"alten" as typed.
+  const adj = m[1]!.replace(/(\p{Ll})(?:es|er)\s+$/u, n.gender === 'm' && !n.plural ? '$1en ' : '$1e ');
+  return `${art} ${adj}${text.slice(m[1]!.length)}`;
+}
+
+const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause']);
+
+/** One comma piece of a note as a clause, or undefined when no rule is sure. */
+function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
+  const t = piece.trim();
+  if (role === 'action') {
+    const asked = request(t);
+    if (asked) return asked;
+  }
+  if (t === '' || FINITE.test(t)) {
+    // "hat keiner gemerkt": a verb with no subject before it.
+    const m = /^(hat|hatte|ist|war|wurde)\s+(?:keiner|keine|niemand)\s+(.+)$/u.exec(t);
+    if (m) return `Das ${m[1]} niemand ${m[2]!.replace(/^gemerkt$/u, 'bemerkt')}`;
+    // "Disposition hat Termine … verschoben": a bare noun before its verb gets its article (and a bare object its own).
+    const words = t.split(/\s+/u);
+    const np = nounPhrase(words);
+    if (!np || np.det) return undefined;
+    // The verb right after the noun, after a phrase with a preposition ("Kartenzahlung über die Kassen-App ging nicht"), or last ("Grundgebühr Dezember (…) entfällt").
+    const k = words.findIndex((w, i) => i >= np.end && /^\p{Ll}/u.test(w) && FINITE.test(w));
+    if (k < 0 || !(k === np.end || PREP.test(words[np.end]!) || k === words.length - 1)) return undefined;
+    const subject = withArticle(words, np, role);
+    if (!subject) return undefined;
+    const between = words.slice(np.end, k).join(' ');
+    const after = words.slice(k + 1).join(' ');
+    const object = /^(?:hat|haben|hatte|hatten)$/u.test(words[k]!) ? objectArticle(after) : after;
+    return [subject, between, words[k], object].filter((x) => x !== '').join(' ');
+  }
+  const note = outcomeNote(t, 'de');
+  if (note !== t) return note.replace(/\.$/u, '');
+  const past = PAST.has(role);
+  // "seit 15:40 Uhr stabil": since a time, a state.
+  const since = /^(seit|ab)\s+(.+?)\s+(stabil|normal|wieder normal|wieder stabil)$/iu.exec(t);
+  if (since) return `${cap(since[1]!)} ${since[2]} läuft wieder alles ${since[3]!.replace(/^wieder /u, '')}`;
+  // "keine Absage", "kein Anruf": there was none.
+  const none = /^(kein|keine|keinen)\s+(.+)$/iu.exec(t);
+  if (none) {
+    const head = /^(?:\p{Ll}+(?:e|er|es|en)\s+)*([\p{L}-]+)/u.exec(none[2]!)?.[1] ?? '';
+    const n = germanNoun(head);
+    if (role === 'remedy' && n) {
+      const art = n.plural ? 'Die' : n.gender === 'm' ? 'Den' : n.gender === 'f' ? 'Die' : 'Das';
+      return `${art} ${none[2]} berechnen wir Ihnen nicht`;
+    }
+    const word = n && !n.plural && n.gender === 'm' ? 'keinen' : n && (n.plural || n.gender === 'f') ? 'keine' : none[1]!.toLowerCase();
+    return `Es ${past ? 'gab' : 'gibt'} ${word} ${none[2]}`;
+  }
+  // A note in brackets after it ("(erledigt)", "(Schwellwert falsch)") stays where it is.
+  const bracket = /\s*\([^()]*\)$/u.exec(t)?.[0] ?? '';
+  const words = t.slice(0, t.length - bracket.length).split(/\s+/u);
+  const np = nounPhrase(words);
+  if (!np) return undefined;
+  const rest = words.slice(np.end);
+  const subject = withArticle(words, np, role);
+  if (!subject) return undefined;
+  const said = clauseOf(subject, np, rest, role);
+  return said === undefined ? undefined : `${said}${bracket}`;
+}
+
+/** The clause of a noun phrase and the rest of its note. */
+function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>>, rest: string[], role: NoteRoleI18n): string | undefined {
+  const past = PAST.has(role);
+  const words = subject.split(/\s+/u);
+  if (rest.length === 0) {
+    // A change typed as a thing ("automatischer Rollback"): it comes in addition.
+    if (role === 'commitment' && np.noun) return np.noun.plural ? `Hinzu kommen ${lowerFirst(subject)}` : `Hinzu kommt ${lowerFirst(subject)}`;
+    return undefined;
+  }
+  // "Heizungswartung Dienstag, 24. November": what was booked for when.
+  if (role === 'mistake' && /^(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|\d{1,2}\.)/u.test(rest.join(' '))) {
+    return `${subject} war für ${rest.join(' ').replace(/^am\s+/u, '')} vereinbart`;
+  }
+  const plural = np.noun?.plural ?? (np.det && /^(?:alle|zwei|drei|vier|fünf|\d+)$/iu.test(words[0]!));
+  const last = rest[rest.length - 1]!.replace(/[^\p{L}]+$/u, '');
+  const middle = rest.slice(0, -1).join(' ');
+  // "… krank gemeldet": reflexive.
+  if (last === 'gemeldet' && /(?:^|\s)krank$/u.test(middle)) return `${subject} ${plural ? 'haben' : 'hat'} sich ${middle} gemeldet`;
+  if (PARTICIPLE.test(last) && !NOT_PARTICIPLE.has(last) && rest[rest.length - 1] === last) {
+    const aux = SEIN.test(last) ? (plural ? 'sind' : 'ist') : past ? (plural ? 'wurden' : 'wurde') : (plural ? 'wurden' : 'wurde');
+    return `${subject} ${aux}${middle ? ` ${middle}` : ''} ${last}`;
+  }
+  const state = STATE.exec(rest.join(' ').replace(/[.]$/u, ''));
+  if (state) return `${subject} ${past ? (plural ? 'waren' : 'war') : (plural ? 'sind' : 'ist')} ${state[0]}`;
+  // "Rollback erst nach Kundenmeldungen": when something came.
+  if (/^(?:erst|zu spät|verspätet)$/u.test(rest[0]!) && past) return `${subject} ${plural ? 'erfolgten' : 'erfolgte'} ${rest.join(' ')}`;
+  // "Gutschrift automatisch auf der Dezember-Rechnung": an offer and how it comes.
+  if ((role === 'remedy' || role === 'outcome') && np.noun?.head && /(?:ung|schrift|erstattung|versand|abholung|rückzahlung)$/u.test(np.noun.head)) return `${subject} ${plural ? 'erfolgen' : 'erfolgt'} ${rest.join(' ')}`;
+  // A change typed as a thing and where it applies ("neue Versionen zuerst für 5 % der Betriebe", "automatischer Rollback bei …").
+  if (role === 'commitment' && np.noun && !rest.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
+    if (np.noun.plural || np.noun.gender !== 'm') return `${subject} gibt es ${/^(?:zuerst|nur|künftig|ab|immer|jetzt)/u.test(rest[0]!) ? '' : 'künftig '}${rest.join(' ')}`;
+    return `Hinzu kommt ${lowerFirst(subject)} ${rest.join(' ')}`;
+  }
+  return undefined;
+}
+
+/** An action typed as an infinitive ("kurz anrufen", "die Transaktions-ID an … schicken") as a polite request. */
+const REQUEST: ReadonlyArray<readonly [RegExp, (middle: string) => string]> = [
+  [/^(.*?)\s*anrufen$/u, (m) => `rufen Sie uns bitte${m ? ` ${m}` : ''} an`],
+  [/^(.*?)\s*zurückrufen$/u, (m) => `rufen Sie uns bitte${m ? ` ${m}` : ''} zurück`],
+  [/^(.*?)\s*melden$/u, (m) => `melden Sie sich bitte${m ? ` ${m}` : ''} bei uns`],
+  [/^(.*?)\s*Bescheid geben$/u, (m) => `geben Sie uns bitte${m ? ` ${m}` : ''} Bescheid`],
+  [/^(.*?)\s*zurückschicken$/u, (m) => `schicken Sie bitte${m ? ` ${m}` : ''} zurück`],
+  [/^(.*?)\s*(schicken|senden|schreiben|mailen|prüfen|löschen|behalten|ignorieren|aufheben|kontrollieren|beachten|antworten)$/u, (m) => m],
+];
+const IMPERATIVE: Readonly<Record<string, string>> = { schicken: 'schicken Sie', senden: 'senden Sie', schreiben: 'schreiben Sie', mailen: 'schicken Sie', prüfen: 'prüfen Sie', löschen: 'löschen Sie', behalten: 'behalten Sie', ignorieren: 'ignorieren Sie', aufheben: 'heben Sie', kontrollieren: 'kontrollieren Sie', beachten: 'beachten Sie', antworten: 'antworten Sie' };
+
+function request(text: string): string | undefined {
+  let t = text.trim().replace(/[.!]+$/u, '');
+  let lead = '';
+  const cond = /^(wenn|falls)\s+(.+?\s(?:passt|geht|klappt|reicht|fehlt|stimmt|ankommt|möchten|wollen|ist|sind|haben|hat|kommt|reklamieren|reklamiert))[,:]?\s+(.+)$/iu.exec(t);
+  if (cond) {
+    let clause = cond[2]!;
+    // "wenn Freitag nicht passt" → "wenn Ihnen Freitag nicht passt".
+    if (/\spasst$/u.test(clause) && !/(?<![\p{L}])(?:Ihnen|uns|mir)(?![\p{L}])/u.test(clause)) clause = `Ihnen ${clause}`;
+    lead = `${cap(cond[1]!.toLowerCase())} ${clause}, `;
+    t = cond[3]!;
+  }
+  if (FINITE.test(t.replace(/\s*\S+$/u, ''))) return undefined;
+  // "Transaktions-ID (…) an support@…": something to send to an address.
+  if (/\san\s+\S+@\S+$/u.test(t) && !/(?:schicken|senden|mailen)$/u.test(t)) {
+    const said = `schicken Sie uns bitte ${objectArticle(t)}`;
+    return lead ? `${lead}${said}` : cap(said);
+  }
+  t = t.replace(/(?<![\p{L}])bitte\s+/gu, '');
+  for (const [re, make] of REQUEST) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const verb = m[2];
+    const middle = objectArticle(m[1]!);
+    const said = verb ? `${IMPERATIVE[verb]} bitte${middle ? ` ${middle}` : ''}${verb === 'aufheben' ? ' auf' : ''}` : make(middle);
+    return lead ? `${lead}${said}` : cap(said);
+  }
+  return undefined;
+}
+
+/** A German note for the part it plays in a letter, as sentences; text no rule reads for sure stays as typed. */
+export function germanNote(text: string, role: NoteRoleI18n): string {
+  if (text.trim() === '') return text;
+  const typed = shorthand(text);
+  if (role === 'action') {
+    const asked = request(typed);
+    if (asked) return `${asked}.`;
+  }
+  // Sentence by sentence (not at "1. Advent" or "z. B."), piece by piece.
+  const sentences = typed.split(/(?<=[^\d\s.][.!?])\s+(?=\p{Lu})/u);
+  const out: string[] = [];
+  for (const s of sentences) {
+    const end = /[.!?]$/u.exec(s)?.[0] ?? '';
+    const body = end ? s.slice(0, -1) : s;
+    const parts = pieces(body);
+    const said = parts.map((p) => pieceToClause(p, role));
+    if (said.every((x) => x === undefined)) {
+      out.push(s);
+      continue;
+    }
+    // A piece made a clause starts a sentence of its own; the pieces after it that stay as typed hang on it with a comma.
+    let sentence = '';
+    for (let i = 0; i < parts.length; i++) {
+      const made = said[i];
+      const part = parts[i]!.trim();
+      if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
+      // "…vereinbart" + "zwischen 8 und 12 Uhr": the time goes before the participle.
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:zwischen|um|ab|gegen)\s+\d/u.test(part) && / (\p{Ll}+)$/u.test(sentence)) sentence = sentence.replace(/ (\p{Ll}+)$/u, `, ${part} $1`);
+      // "…, wir klären mit dem Acquirer": a clause of its own.
+      else if (i > 0 && /^(?:wir|ich)\s+\p{Ll}/u.test(part)) sentence += `. ${cap(part)}`;
+      else sentence += i === 0 ? parts[i] : `, ${part}`;
+    }
+    out.push(`${sentence}${end || '.'}`);
+  }
+  return out.join(' ').replace(/\.\./gu, '.');
+}
+
+export { lowerFirst as germanLowerFirst };
