@@ -1,0 +1,285 @@
+/**
+ * A French manager's note as the letter's own sentences (after text/typed.ts: apostrophes, dates,
+ * "on" → "nous"). Only shapes a rule reads for certain are changed; anything else stays as typed:
+ *
+ * - shorthand: "cdes" → "commandes", "en PJ" → "en pièce jointe", "+" → "et", "tél" → "téléphone",
+ *   "asap" → "dès que possible", "réf" → "référence", "colissimo" → "Colissimo";
+ * - a thing and its participle: "housse envoyée en 200x200" → "Votre housse a été envoyée en 200x200",
+ *   "technicien pas venu" → "Notre technicien n’est pas venu", "mauvais fichier joint par nous" →
+ *   "Nous avons joint le mauvais fichier";
+ * - "pas de relecture" → "Il n’y avait pas de relecture"; "plus de pièces jointes" → "Il n’y a plus de pièces jointes";
+ *   "pas besoin de renvoyer…" → "Vous n’avez pas besoin de renvoyer…"; "erreur d’étiquetage" → "Il s’agissait d’une erreur d’étiquetage";
+ * - "livraison lundi ou mardi" → "La livraison est prévue lundi ou mardi";
+ * - an offer: "bonne housse envoyée et une taie offerte" → "Nous vous envoyons la bonne housse et vous offrons une taie";
+ * - a request as an infinitive: "nous appeler si…" → "Appelez-nous si…".
+ */
+import type { NoteRoleI18n } from './notes-de.js';
+
+const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<![\p{L}])cdes(?![\p{L}])/giu, 'commandes'],
+  [/(?<![\p{L}])(?:cde|cmd|cmde)(?![\p{L}])/giu, 'commande'],
+  [/(?<![\p{L}])(?:cmds|cmdes)(?![\p{L}])/giu, 'commandes'],
+  [/(?<![\p{L}])en PJ(?![\p{L}])/giu, 'en pièce jointe'],
+  [/(?<![\p{L}])PJ(?![\p{L}])/gu, 'pièce jointe'],
+  [/(?<![\p{L}])(?:tél|tel)(?![\p{L}.])/giu, 'téléphone'],
+  [/(?<![\p{L}])asap(?![\p{L}])/giu, 'dès que possible'],
+  [/(?<![\p{L}])qqn(?![\p{L}])/giu, 'quelqu’un'],
+  [/(?<![\p{L}])bcp(?![\p{L}])/giu, 'beaucoup'],
+  [/(?<![\p{L}])tjs(?![\p{L}])/giu, 'toujours'],
+  [/(?<![\p{L}])pb(?:m)?s(?![\p{L}])/giu, 'problèmes'],
+  [/(?<![\p{L}])pb(?:m)?(?![\p{L}])/giu, 'problème'],
+  [/(?<![\p{L}])(?:réf|ref)\.?(?=\s)/giu, 'référence'],
+  [/(?<![\p{L}])remb\.(?=\s)/giu, 'remboursement'],
+  [/(?<![\p{L}])fact\.(?=\s)/giu, 'facture'],
+  [/(?<![\p{L}])livr\.(?=\s)/giu, 'livraison'],
+  [/(?<![\p{L}])dispo(?![\p{L}])/giu, 'disponible'],
+  [/(?<![\p{L}])infos(?![\p{L}])/giu, 'informations'],
+  [/(?<![\p{L}])info(?![\p{L}])/giu, 'information'],
+  [/(?<![\p{L}-])mails(?![\p{L}-])/giu, 'e-mails'],
+  [/(?<![\p{L}-])mail(?![\p{L}-])/giu, 'e-mail'],
+  [/(?<![\p{L}])sms(?![\p{L}])/giu, 'SMS'],
+  [/(?<![\p{L}])appli(?![\p{L}])/giu, 'application'],
+  [/(?<![\p{L}])labo(?![\p{L}])/giu, 'laboratoire'],
+  [/(?<![\p{L}])pr(?=\s)/giu, 'pour'],
+  [/(?<![\p{L}])ds(?=\s)/giu, 'dans'],
+  [/(?<![\p{L}])colissimo(?![\p{L}])/giu, 'Colissimo'],
+  [/(?<![\p{L}])chronopost(?![\p{L}])/giu, 'Chronopost'],
+  [/(?<![\p{L}])mondial relay(?![\p{L}])/giu, 'Mondial Relay'],
+  [/(?<![\p{L}])excel(?![\p{L}])/giu, 'Excel'],
+  [/(?<![\p{L}@.])(ups|dhl|dpd|gls|tnt)(?![\p{L}@])/gu, ''],
+  [/(\d+)\s?[-–]\s?(\d+)\s+(jours|semaines|heures|minutes)/gu, '$1 à $2 $3'],
+];
+
+function shorthand(text: string): string {
+  let out = text;
+  for (const [re, to] of SHORT) out = to === '' ? out.replace(re, (m) => m.toUpperCase()) : out.replace(re, to);
+  return out;
+}
+
+const VOWEL = /^[aeiouyéèêàâîïôûh]/iu;
+const cap = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
+const DET = /^(?:le|la|les|l’|un|une|des|du|notre|nos|votre|vos|mon|ma|mes|ce|cet|cette|ces|chaque|tout|toute|tous|toutes|aucun|aucune|\d+|deux|trois|quatre|cinq|plusieurs)$/iu;
+/** Finite verbs a piece may have already (then it is a clause). */
+const FINITE = /(?<![\p{L}])(?:est|sont|était|étaient|a|ont|avait|avaient|sera|seront|serait|va|vont|peut|peuvent|pouvait|doit|doivent|fait|font|faisait|reste|restent|part|partent|arrive|arrivent|arrivera|partira|manque|manquait|passe|passent|reçoit|reçoivent|recevrez|recevra|apparaîtra|apparaît|vient|viennent|suit|suivent|marche|fonctionne|fonctionnait|gardez|garde|garder)(?![\p{L}])|(?<![\p{L}-])(?:je|il|elle|on|nous|vous|ils|elles|ne|se)\s+\p{L}+|(?<![\p{L}])(?:j’|n’|s’)\p{L}+|\p{L}{3,}(?:ons|ez|aient|ait|ont|era|eront|ira|iront)(?![\p{L}])/iu;
+/** Participles: "-é(e)(s)" and the common irregular ones. */
+const PARTICIPLE = /^(?:\p{L}{2,}(?:é|ée|és|ées)|(?:\p{L}*)(?:fait|faite|faits|faites|mis|mise|mises|pris|prise|prises|dit|dite|écrit|écrite|joint|jointe|joints|jointes|offert|offerte|offerts|offertes|ouvert|ouverte|parti|partie|partis|parties|sorti|sortie|sortis|venu|venue|venus|reçu|reçue|reçus|reçues|perdu|perdue|perdus|rendu|rendue|vendu|vendue|prévu|prévue|prévus|prévues|remboursé|fini|finie|transmis|transmise|remis|remise|promis|inscrit|inscrite|produit|détruit|détruite|averti|avertie|choisi|choisie|rempli|remplie|suivi|suivie|interrompu|interrompue|déçu|survenu|intervenu|revenu|devenu))$/u;
+/** Nouns in -é(e) that are no participles. */
+const NOT_PARTICIPLE = /^(?:\p{L}*(?:ité|ités|auté|ieté)|journée|année|entrée|durée|idée|soirée|matinée|tournée|musée|lycée|côté|café|marché|clé|comité|été|santé|employé|employée|abonné|abonnée|salarié|salariée|délégué|liberté|pensée|denrée|chaussée|lavé|lavée|assorti|assortie|assortis|recyclé|personnalisé|personnalisée|imprimé)$/u;
+/** Participles whose compound past takes "être". */
+const ETRE = /^(?:parti|arrivé|venu|revenu|devenu|intervenu|survenu|tombé|resté|sorti|passé|retourné|rentré|allé|décédé|parvenu|reparti)(?:e|s|es)?$/u;
+/** What follows a participle that is a verb: a preposition, an adverb, a number, or nothing. */
+const AFTER_VERB = /^(?:en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
+/** Our own people and things ("notre technicien"), and the reader's ("votre commande"). */
+const OURS = /^(?:newsletter|envoi|technicien|technicienne|livreur|livreuse|équipe|site|serveur|logiciel|outil|système|entrepôt|transporteur|prestataire|fichier|caisse|application|standard|magasin|boutique|service|collaborateur|collaboratrice|stagiaire|atelier|laboratoire|imprimante|stock|plateforme|agence|cuisine|secrétariat|comptabilité|conseiller|conseillère)s?$/u;
+const FEMININE = /(?:tion|sion|té|ure|ette|ance|ence|ise|ade|ée|ie|ine|elle|esse|ude|aison|housse|taie|taille|commande|facture|livraison|lettre|caisse|équipe|boutique|carte|table|chaise|pièce|place|adresse|semaine|heure|minute|couette|étiquette|personne|demande|réponse|erreur|panne|coupure|réservation|application|newsletter|plateforme|agence|cuisine|remise|offre|relecture|validation|vérification)s?$/u;
+
+/** The gender of a noun phrase (from its head, the first word), and whether it is plural. */
+function genderOf(head: string, participle?: string): { f: boolean; pl: boolean } {
+  const p = participle ?? '';
+  const pl = p !== '' ? /(?:s|x)$/u.test(p) : /(?:s|x)$/u.test(head) && !SINGULAR_S.test(head);
+  const f = p !== '' && /(?:ée|ées|ie|ies|ue|ues|te|tes|se|ses)$/u.test(p) ? true : p !== '' ? false : FEMININE.test(head);
+  return { f, pl };
+}
+/** Nouns that end in -s or -x in the singular. */
+const SINGULAR_S = /^(?:colis|prix|choix|fois|mois|avis|cas|corps|repas|temps|tapis|accès|succès|processus|virus|bus|relais|devis|compris|français|paiements?x)$/u;
+
+function article(kind: 'def' | 'our' | 'your' | 'indef', g: { f: boolean; pl: boolean }, next: string): string {
+  if (kind === 'our') return g.pl ? 'nos ' : 'notre ';
+  if (kind === 'your') return g.pl ? 'vos ' : 'votre ';
+  if (kind === 'indef') return g.pl ? 'des ' : g.f ? 'une ' : 'un ';
+  if (g.pl) return 'les ';
+  return VOWEL.test(next) ? 'l’' : g.f ? 'la ' : 'le ';
+}
+
+/** The masculine singular of a participle ("envoyée" → "envoyé", "jointe" → "joint", "mises" → "mis"). */
+function baseParticiple(p: string): string {
+  return p.replace(/ées?$/u, 'é').replace(/és$/u, 'é').replace(/(?<=[tsiu])es?$/u, '').replace(/(?<=[tiu])s$/u, '');
+}
+
+function pieces(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '(' || c === '«') depth++;
+    else if ((c === ')' || c === '»') && depth > 0) depth--;
+    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ' && !/\d/u.test(sentence[i - 1] ?? '')) {
+      out.push(sentence.slice(start, i));
+      start = i + 2;
+    }
+  }
+  out.push(sentence.slice(start));
+  return out;
+}
+
+const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause', 'commitment']);
+
+/** The subject words with an article: "housse de couette" → "votre housse de couette", "mauvais fichier" → "le mauvais fichier". */
+function subjectOf(words: string[], role: NoteRoleI18n, participle?: string, definite = false): { text: string; pl: boolean } | undefined {
+  if (words.length === 0 || words.length > 8) return undefined;
+  const first = words[0]!;
+  if (DET.test(first)) {
+    const pl = /^(?:les|des|nos|vos|mes|ces|tous|toutes|plusieurs|deux|trois|quatre|cinq|\d+)$/iu.test(first) && !/^1$/u.test(first);
+    return { text: words.join(' '), pl };
+  }
+  if (/^l’/iu.test(first)) return { text: words.join(' '), pl: false };
+  if (!/^\p{Ll}/u.test(first) && !/^\p{Lu}\p{Ll}/u.test(first)) return undefined;
+  // The head noun: the first word that is not an adjective before it ("mauvais fichier", "bonne housse").
+  const head = (ADJ_BEFORE.test(first) ? words[1] : first) ?? first;
+  const g = genderOf(head.toLowerCase(), participle);
+  const kind = definite ? 'def' : OURS.test(head.toLowerCase()) ? 'our' : role === 'mistake' || role === 'outcome' ? 'your' : 'def';
+  const lowered = /^\p{Lu}\p{Ll}/u.test(first) ? first[0]!.toLowerCase() + first.slice(1) : first;
+  return { text: `${article(kind, g, lowered)}${[lowered, ...words.slice(1)].join(' ')}`, pl: g.pl };
+}
+
+/** Adjectives that stand before their noun ("mauvais fichier", "double vérification"). */
+const ADJ_BEFORE = /^(?:mauvais|mauvaise|bon|bonne|nouveau|nouvel|nouvelle|ancien|ancienne|petit|petite|grand|grande|premier|première|dernier|dernière|second|seconde|double|deuxième|autre|vrai|vraie|seul|seule|même)s?$/iu;
+
+/** The offer typed as things and what is done with them ("bonne housse envoyée et une taie offerte"). */
+const OFFER: Readonly<Record<string, string>> = { envoyé: 'envoyons', offert: 'offrons', remboursé: 'remboursons', annulé: 'annulons', déduit: 'déduisons', échangé: 'échangeons', renvoyé: 'renvoyons', réexpédié: 'réexpédions', crédité: 'créditons', ajouté: 'ajoutons', livré: 'livrons', réparé: 'réparons', remplacé: 'remplaçons', prolongé: 'prolongeons' };
+
+function offer(text: string): string | undefined {
+  const items = text.split(/\s+et\s+/u);
+  const said: string[] = [];
+  for (const item of items) {
+    const words = item.trim().split(/\s+/u);
+    const i = words.findIndex((w, k) => k > 0 && PARTICIPLE.test(w) && Object.hasOwn(OFFER, baseParticiple(w)));
+    if (i < 0) return undefined;
+    const verb = OFFER[baseParticiple(words[i]!)]!;
+    const subject = subjectOf(words.slice(0, i), 'remedy', words[i]);
+    if (!subject) return undefined;
+    const tail = words.slice(i + 1).join(' ');
+    said.push(`vous ${verb} ${subject.text}${tail ? ` ${tail}` : ''}`);
+  }
+  return said.length === 0 ? undefined : `Nous ${said.join(' et ')}`;
+}
+
+const IMPERATIVE: Readonly<Record<string, string>> = {
+  'nous appeler': 'appelez-nous', appeler: 'appelez-nous', 'nous rappeler': 'rappelez-nous', rappeler: 'rappelez-nous', 'nous écrire': 'écrivez-nous', écrire: 'écrivez-nous',
+  'nous contacter': 'contactez-nous', contacter: 'contactez-nous', 'nous envoyer': 'envoyez-nous', envoyer: 'envoyez', renvoyer: 'renvoyez', 'nous renvoyer': 'renvoyez-nous', garder: 'gardez',
+  conserver: 'conservez', supprimer: 'supprimez', vérifier: 'vérifiez', surveiller: 'surveillez', ignorer: 'ignorez', signaler: 'signalez', 'nous signaler': 'signalez-nous',
+  répondre: 'répondez', transmettre: 'transmettez', 'nous transmettre': 'transmettez-nous', jeter: 'jetez', consulter: 'consultez', changer: 'changez', modifier: 'modifiez', 'nous prévenir': 'prévenez-nous', prévenir: 'prévenez-nous',
+};
+
+function request(piece: string): string | undefined {
+  const m = /^(si\s+[^,]+,\s*)?((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir))(?![\p{L}])(.*)$/iu.exec(piece.trim());
+  if (!m) return undefined;
+  const key = m[2]!.toLowerCase();
+  if (!Object.hasOwn(IMPERATIVE, key)) return undefined;
+  return `${m[1] ? cap(m[1]) : ''}${m[1] ? IMPERATIVE[key] : cap(IMPERATIVE[key]!)}${m[3]}`;
+}
+
+function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): string | undefined {
+  const t = piece.trim();
+  if (t === '') return undefined;
+  if (role === 'action') {
+    const r = request(t);
+    if (r) return r;
+
+  }
+  if (role === 'remedy' && whole) {
+    const o = offer(t);
+    if (o) return o;
+  }
+  const past = PAST.has(role);
+  if (/^pas besoin de\s/iu.test(t)) return `Vous n’avez pas besoin de ${t.slice('pas besoin de '.length)}`;
+  if (/^(?:pas de|pas d’|aucun|aucune)\s*/iu.test(t) && !FINITE.test(t)) {
+    const rest = t.replace(/^(?:pas de\s+|pas d’|aucun\s+|aucune\s+)/iu, '');
+    const de = VOWEL.test(rest) ? 'd’' : 'de ';
+    return `Il n’y ${past ? 'avait' : 'a'} pas ${de}${rest}`;
+  }
+  if (/^plus de\s/iu.test(t) && !FINITE.test(t)) return `Il n’y a plus de ${t.slice('plus de '.length)}`;
+  const err = /^(erreur|panne|confusion|inversion|coupure|oubli|bug|problème|souci|retard|défaut|mélange|malentendu)(?![\p{L}])(.*)$/iu.exec(t);
+  if (err && (role === 'cause' || role === 'mistake') && !FINITE.test(t)) {
+    const f = /^(?:erreur|panne|confusion|inversion|coupure)$/iu.test(err[1]!);
+    return `Il s’agissait d’${f ? 'une' : 'un'} ${err[1]!.toLowerCase()}${err[2]}`;
+  }
+  if (FINITE.test(t)) return undefined;
+  const words = t.split(/\s+/u);
+  // "livraison lundi ou mardi": when it comes.
+  const ev = /^(livraison|arrivée|réception|remboursement|passage|intervention|installation|expédition|envoi|retour|rendez-vous|virement|nouveau rendez-vous|nouvelle livraison|nouvelle date)\s+((?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|dès|d’ici|sous|entre|demain|aujourd’hui|cette|la semaine|avant|au plus tard|\d).*)$/iu.exec(t);
+  if (ev && (role === 'outcome' || role === 'mistake' || role === 'remedy')) {
+    const g = genderOf(ev[1]!.toLowerCase().replace(/^nouve(?:au|lle) /u, ''));
+    const art = /^nouve/iu.test(ev[1]!) ? (g.f ? 'la ' : 'le ') : article('def', g, ev[1]!);
+    return `${cap(art)}${ev[1]!.toLowerCase()} est prévu${g.f ? 'e' : ''} ${ev[2]}`;
+  }
+  // A thing and its participle: the participle that a preposition, an adverb, a number or nothing follows.
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    if (!PARTICIPLE.test(w) || NOT_PARTICIPLE.test(w)) continue;
+    const next = words[i + 1];
+    if (next !== undefined && !AFTER_VERB.test(next)) continue;
+    let before = words.slice(0, i);
+    // "pas", "jamais", "mal", "bien" between the thing and its participle go with the verb.
+    const adverbs: string[] = [];
+    while (before.length > 1 && /^(?:pas|non|jamais|mal|bien|toujours|encore|déjà|correctement|trop)$/iu.test(before[before.length - 1]!)) adverbs.unshift(before.pop()!);
+    const negative = adverbs.some((a) => /^(?:pas|non|jamais)$/iu.test(a));
+    for (let k = 0; k < adverbs.length; k++) if (/^non$/iu.test(adverbs[k]!)) adverbs[k] = 'pas';
+    const after = words.slice(i + 1).join(' ');
+    // "… joint par nous": we did it.
+    if (/^par nous(?![\p{L}])/iu.test(after)) {
+      const object = subjectOf(before, 'cause', w, true);
+      if (!object) return undefined;
+      const tail = after.replace(/^par nous\s*/iu, '');
+      return `Nous ${negative ? 'n’avons' : 'avons'} ${adverbs.join(' ')}${adverbs.length ? ' ' : ''}${baseParticiple(w)} ${object.text}${tail ? ` ${tail}` : ''}`;
+    }
+    const subject = subjectOf(before, role, w);
+    if (!subject) return undefined;
+    const etre = ETRE.test(w);
+    const aux = etre ? (subject.pl ? 'sont' : 'est') : past || role === 'outcome' ? (subject.pl ? 'ont été' : 'a été') : (subject.pl ? 'sont' : 'est');
+    const auxSaid = negative ? `${/^[aeiouéè]/u.test(aux) ? 'n’' : 'ne '}${aux.replace(/^(\S+)/u, `$1 ${adverbs.join(' ')}`)}` : adverbs.length ? aux.replace(/^(\S+)/u, `$1 ${adverbs.join(' ')}`) : aux;
+    return `${cap(subject.text)} ${auxSaid} ${w}${after ? ` ${after}` : ''}`;
+  }
+  // "scan code-barres obligatoire à l’emballage": a rule now in force.
+  const rule = /^(.+?)\s+(obligatoire|systématique|automatique|interdit|interdite|bloqué|bloquée|désactivé|désactivée|activé|activée)(?![\p{L}])(.*)$/iu.exec(t);
+  if (rule && role === 'commitment') {
+    const s = subjectOf(rule[1]!.split(/\s+/u), 'cause');
+    if (s) return `${cap(s.text)} ${s.pl ? 'sont' : 'est'} désormais ${rule[2]}${rule[3]}`;
+  }
+  // A change typed as a thing ("validation par 2 personnes avant chaque envoi"): we put it in place.
+  if (role === 'commitment' && /^\p{Ll}/u.test(t) && !DET.test(words[0]!) && words.length <= 12) {
+    const g = genderOf((ADJ_BEFORE.test(words[0]!) ? words[1] ?? words[0]! : words[0]!).toLowerCase());
+    return `Nous mettons en place ${article('indef', g, words[0]!)}${t}`;
+  }
+  return undefined;
+}
+
+/** A French note for the part it plays in a letter, as sentences; text no rule reads for sure stays as typed. */
+export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
+  if (text.trim() === '') return text;
+  let typed = shorthand(text);
+  if (role === 'when') return typed;
+  // "+" joins two notes: two pieces (an offer reads its own "+").
+  if (role !== 'remedy') typed = typed.replace(/\s\+\s/gu, ', ');
+  else if (!offer(typed.replace(/\s\+\s/gu, ' et '))) typed = typed.replace(/\s\+\s/gu, ', ');
+  else typed = typed.replace(/\s\+\s/gu, ' et ');
+  // "méfiance si appel, sms ou mail …" → "Méfiez-vous de tout appel, SMS ou e-mail …"; "si …, merci de …".
+  typed = typed
+    .replace(/(?<![\p{L}])méfiance si (?=appel|SMS|e-mail|message|courrier|lettre)/giu, 'Méfiez-vous de tout ')
+    .replace(/(?<![\p{L}])méfiance(?:\s*:)?\s+/giu, 'Méfiez-vous de ')
+    .replace(/((?:^|[.!?]\s+)si\s[^,.]+?)\s+(merci de|veuillez|nous vous|appelez|contactez|écrivez)(?![\p{L}])/giu, '$1, $2');
+  const sentences = typed.split(/(?<=[^\d\s.]{2}[.!?])\s+(?=\p{L})/u);
+  const out: string[] = [];
+  for (const s of sentences) {
+    const end = /[.!?]$/u.exec(s)?.[0] ?? '';
+    const body = end ? s.slice(0, -1) : s;
+    const parts = pieces(body);
+    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy'));
+    if (said.every((x) => x === undefined)) {
+      out.push(cap(s));
+      continue;
+    }
+    let sentence = '';
+    for (let i = 0; i < parts.length; i++) {
+      const made = said[i];
+      const part = parts[i]!.trim();
+      if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
+      // "…, commandes du 18 au 20 novembre": which orders.
+      else if (i > 0 && /^commandes? (?:passées? )?du \S+ au /iu.test(part)) sentence += `, pour ${role === 'mistake' ? 'les commandes passées' : 'les commandes passées'} ${part.replace(/^commandes? (?:passées? )?/iu, '')}`;
+      else sentence += i === 0 ? part : `, ${part}`;
+    }
+    out.push(`${cap(sentence)}${end || '.'}`);
+  }
+  return out.join(' ');
+}
