@@ -16,6 +16,7 @@ import { noteToProse, weekdayWords, type NoteRole } from '../text/notes.js';
 import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, localQuotes, longTypedDates, outcomeNote, splitSplices } from '../text/typed.js';
 import { germanNote, type NoteRoleI18n } from '../text/notes-de.js';
 import { frenchNote } from '../text/notes-fr.js';
+import { spanishNote } from '../text/notes-es.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
@@ -108,7 +109,7 @@ export function localizeIncident(incident: Incident, tag: string, now: Date = ne
   return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang, now);
 }
 
-const NOTES: Readonly<Record<string, (text: string, role: NoteRoleI18n) => string>> = { de: germanNote, fr: frenchNote, es: (t) => t };
+const NOTES: Readonly<Record<string, (text: string, role: NoteRoleI18n) => string>> = { de: germanNote, fr: frenchNote, es: spanishNote };
 
 /** Titles a signer's name does not carry in a letter's sign-off ("Herr Dr. Martin Vogel" signs "Dr. Martin Vogel"). */
 const ADDRESS_TITLE = /^(?:herr|frau|hr\.|fr\.|monsieur|madame|mme|m\.|mr\.?|mrs\.?|ms\.?|señor|señora|sr\.|sra\.|srta\.|don|doña|dña\.)\s+(?=\S)/iu;
