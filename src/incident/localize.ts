@@ -161,7 +161,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
-    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: f(incident.exposure.contained), regulator: f(incident.exposure.regulator) },
+    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: n(f(incident.exposure.contained), 'cause'), regulator: f(incident.exposure.regulator) },
   };
 }
 

@@ -56,6 +56,7 @@ function shorthand(text: string): string {
       (b ? `${d}, zwischen ${a} und ${b} Uhr` : `${d}, um ${a} Uhr`))
     .replace(/(?<![\p{L}])Zeitfenster (\d{1,2}(?::\d{2})?)[–-](\d{1,2}(?::\d{2})?) Uhr/gu, 'zwischen $1 und $2 Uhr')
     .replace(/\s\+\s/gu, ' und ')
+    .replace(/(?<![\p{L}])nicht nur (SMS|E-Mail|Mail|Brief|Post)(?![\p{L}])/gu, 'nicht nur per $1')
     // "Grundgebühr Dezember" → "Grundgebühr für Dezember".
     .replace(/(?<![\p{L}])(\p{Lu}[\p{L}-]+) (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?! \d)/gu, (m, w: string, mo: string) => (germanNoun(w) ? `${w} für ${mo}` : m))
     .replace(/(?<![\p{L}])wg\.(?=\s)/giu, 'wegen')
@@ -76,7 +77,7 @@ function pieces(sentence: string): string[] {
     const c = sentence[i]!;
     if (c === '(' || c === '„' || c === '«') depth++;
     else if ((c === ')' || c === '“' || c === '»') && depth > 0) depth--;
-    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ' && !/\d/u.test(sentence[i - 1] ?? '') && !(/(?:tag|woch)$/u.test(sentence.slice(Math.max(0, i - 4), i)) && /^\d/u.test(sentence.slice(i + 2)))) {
+    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ' && !(/(?:tag|woch)$/u.test(sentence.slice(Math.max(0, i - 4), i)) && /^\d/u.test(sentence.slice(i + 2)))) {
       out.push(sentence.slice(start, i));
       start = i + 2;
     }

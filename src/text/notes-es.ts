@@ -295,7 +295,9 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
     }
     out.push(`${cap(sentence)}${end || '.'}`);
   }
-  return out.join(' ');
+  // The field opens as typed (lower case after "Lo que pasó :" or "Ce qui s’est passé :"); the letter sets the capital where a sentence starts.
+  const said = out.join(' ');
+  return /^\p{Ll}/u.test(text.trim()) ? said[0]!.toLowerCase() + said.slice(1) : said;
 }
 
 function pieces(sentence: string): string[] {
@@ -306,7 +308,7 @@ function pieces(sentence: string): string[] {
     const c = sentence[i]!;
     if (c === '(' || c === '«') depth++;
     else if ((c === ')' || c === '»') && depth > 0) depth--;
-    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ' && !/\d/u.test(sentence[i - 1] ?? '')) {
+    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ') {
       out.push(sentence.slice(start, i));
       start = i + 2;
     }

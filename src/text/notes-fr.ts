@@ -68,7 +68,7 @@ const NOT_PARTICIPLE = /^(?:\p{L}*(?:ité|ités|auté|ieté)|journée|année|ent
 /** Participles whose compound past takes "être". */
 const ETRE = /^(?:parti|arrivé|venu|revenu|devenu|intervenu|survenu|tombé|resté|sorti|passé|retourné|rentré|allé|décédé|parvenu|reparti)(?:e|s|es)?$/u;
 /** What follows a participle that is a verb: a preposition, an adverb, a number, or nothing. */
-const AFTER_VERB = /^(?:en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
+const AFTER_VERB = /^(?:et|en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
 /** Our own people and things ("notre technicien"), and the reader's ("votre commande"). */
 const OURS = /^(?:newsletter|envoi|technicien|technicienne|livreur|livreuse|équipe|site|serveur|logiciel|outil|système|entrepôt|transporteur|prestataire|fichier|caisse|application|standard|magasin|boutique|service|collaborateur|collaboratrice|stagiaire|atelier|laboratoire|imprimante|stock|plateforme|agence|cuisine|secrétariat|comptabilité|conseiller|conseillère)s?$/u;
 const FEMININE = /(?:tion|sion|té|ure|ette|ance|ence|ise|ade|ée|ie|ine|elle|esse|ude|aison|housse|taie|taille|commande|facture|livraison|lettre|caisse|équipe|boutique|carte|table|chaise|pièce|place|adresse|semaine|heure|minute|couette|étiquette|personne|demande|réponse|erreur|panne|coupure|réservation|application|newsletter|plateforme|agence|cuisine|remise|offre|relecture|validation|vérification)s?$/u;
@@ -104,7 +104,7 @@ function pieces(sentence: string): string[] {
     const c = sentence[i]!;
     if (c === '(' || c === '«') depth++;
     else if ((c === ')' || c === '»') && depth > 0) depth--;
-    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ' && !/\d/u.test(sentence[i - 1] ?? '')) {
+    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ') {
       out.push(sentence.slice(start, i));
       start = i + 2;
     }
@@ -281,5 +281,7 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
     }
     out.push(`${cap(sentence)}${end || '.'}`);
   }
-  return out.join(' ');
+  // The field opens as typed (lower case after "Lo que pasó :" or "Ce qui s’est passé :"); the letter sets the capital where a sentence starts.
+  const said = out.join(' ');
+  return /^\p{Ll}/u.test(text.trim()) ? said[0]!.toLowerCase() + said.slice(1) : said;
 }
