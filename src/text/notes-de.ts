@@ -23,16 +23,18 @@ export type NoteRoleI18n = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'act
 const DAYS: Readonly<Record<string, string>> = { mo: 'Montag', di: 'Dienstag', mi: 'Mittwoch', do: 'Donnerstag', fr: 'Freitag', sa: 'Samstag', so: 'Sonntag' };
 
 /** Finite verbs a note's piece may already have (then it is a clause and stays). */
-const FINITE = /(?<![\p{L}])(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|konnte|konnten|muss|müssen|musste|mussten|soll|sollen|sollte|will|wollen|wollte|darf|dürfen|gibt|gab|geht|gehen|ging|gingen|kommt|kommen|kam|kamen|liegt|liegen|lag|lagen|steht|stehen|stand|standen|läuft|laufen|lief|liefen|fehlt|fehlen|fehlte|fehlten|fiel|fielen|bleibt|bleiben|blieb|blieben|gilt|gelten|entfällt|entfallen|passt|passte|hing|hängt|ruft|rufen|prüft|prüfen|schickt|schicken|schreibt|schreiben|melden|meldet|bekommt|bekommen|erhalten|erhält|bestellen|bestellt|liefern|liefert|lieferte|klären|klärt|kümmern|kümmert|reicht|reichte|zahlen|zahlt|bezahlt|arbeiten|arbeitet|machen|macht|machte|wissen|weiß|sehen|sieht|sah|brauchen|braucht|brauchte|erstatten|erstattet|senden|sendet|übernehmen|übernimmt|finden|findet|fand|stimmt|stimmte|klappt|klappte|funktioniert|funktionierte|erfolgt|erfolgte)(?![\p{L}])|(?<![\p{L}])(?:wir|ich|er|es|man|Sie)\s+\p{Ll}/u;
+const FINITE = /(?<![\p{L}])(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|konnte|konnten|muss|müssen|musste|mussten|soll|sollen|sollte|will|wollen|wollte|darf|dürfen|gibt|gab|geht|gehen|ging|gingen|kommt|kommen|kam|kamen|liegt|liegen|lag|lagen|steht|stehen|stand|standen|läuft|laufen|lief|liefen|fehlt|fehlen|fehlte|fehlten|fiel|fielen|bleibt|bleiben|blieb|blieben|gilt|gelten|entfällt|entfallen|passt|passte|hing|hängt|ruft|rufen|prüft|prüfen|schickt|schicken|schreibt|schreiben|melden|meldet|bekommt|bekommen|erhalten|erhält|bestellen|liefern|liefert|lieferte|klären|klärt|kümmern|kümmert|reicht|reichte|zahlen|zahlt|arbeiten|arbeitet|machen|macht|machte|wissen|weiß|sehen|sieht|sah|brauchen|braucht|brauchte|erstatten|senden|sendet|übernehmen|übernimmt|finden|findet|fand|stimmt|stimmte|klappt|klappte|funktionierte|erfolgt|erfolgte)(?![\p{L}])|(?<![\p{L}])(?:wir|ich|er|es|man|Sie)\s+\p{Ll}/u;
 
 /** Participles whose perfect takes "sein": "ist nicht gekommen". */
 const SEIN = /^(?:\p{L}*(?:gekommen|gegangen|gefallen|geblieben|gefahren|gelaufen|geflogen|gestiegen|gesunken|gestorben|geworden|gerutscht|gestürzt|geraten|geschehen|gewesen|gescheitert|passiert|erschienen|verschwunden|eingetroffen|aufgetreten|abgestürzt|fehlgeschlagen|hängengeblieben|liegengeblieben|ausgefallen|angekommen|verloren gegangen|zerbrochen))$/u;
 /** A participle by its form: "umgeplant", "eingespielt", "verschoben", "storniert", "gekommen". */
-const PARTICIPLE = /^(?:\p{Ll}*ge\p{Ll}{2,}(?:t|en)|\p{Ll}+iert|(?:be|ver|er|ent|zer|über|miss|hinter)\p{Ll}{2,}(?:t|en))$/u;
+const PARTICIPLE = /^(?:\p{Ll}*ge\p{Ll}{2,}(?:t|en)|\p{Ll}+iert|(?:zurück|an|ab|auf|aus|ein|nach|vor|um)?(?:be|ver|er|ent|zer|über|miss|hinter)\p{Ll}{2,}(?:t|en))$/u;
 /** Not participles whatever their form. */
 const NOT_PARTICIPLE = new Set(['gestern', 'genug', 'gegen', 'gerne', 'gern', 'getrennt', 'gesamt', 'geben', 'gehen', 'erst', 'erstens', 'bereits', 'bestens', 'bitten', 'verpflichtet', 'berechtigt', 'bekannt', 'verantwortlich']);
 /** State words a note pairs with a noun: "Schwellwert falsch". */
-const STATE = /^(?:falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu spät|zu früh|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|verfügbar|erreichbar|behoben)$/u;
+const STATE_WORDS = 'falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen';
+const STATE_END = new RegExp(`(?:^|\\s)(?:${STATE_WORDS})$`, 'u');
+const STATE_START = new RegExp(`^(?:wieder\\s+)?(?:${STATE_WORDS})(?:\\s+(?:wegen|seit|bis|ab|von|am|um|durch|nach)\\s.*)?$`, 'u');
 /** Nominative determiners a noun phrase may open with. */
 const DET = /^(?:der|die|das|ein|eine|unser|unsere|Ihr|Ihre|dieser|diese|dieses|zwei|drei|vier|fünf|alle|\d+)$/iu;
 const PREP = /^(?:über|von|für|am|im|mit|bei|aus|in|an|auf|zum|zur|vom|beim|ohne|nach|seit|wegen)$/u;
@@ -56,6 +58,8 @@ function shorthand(text: string): string {
       (b ? `${d}, zwischen ${a} und ${b} Uhr` : `${d}, um ${a} Uhr`))
     .replace(/(?<![\p{L}])Zeitfenster (\d{1,2}(?::\d{2})?)[–-](\d{1,2}(?::\d{2})?) Uhr/gu, 'zwischen $1 und $2 Uhr')
     .replace(/\s\+\s/gu, ' und ')
+    .replace(/(?<![\p{L}])[Hh]ats(?![\p{L}])/gu, 'hat es')
+    .replace(/(?<![\p{L}])(?:keiner|keine|niemand) (hat|hatte) (es |das )?(?:gemerkt|bemerkt)(?![\p{L}])/gu, 'niemand $1 $2bemerkt')
     .replace(/(?<![\p{L}])nicht nur (SMS|E-Mail|Mail|Brief|Post)(?![\p{L}])/gu, 'nicht nur per $1')
     // "Grundgebühr Dezember" → "Grundgebühr für Dezember".
     .replace(/(?<![\p{L}])(\p{Lu}[\p{L}-]+) (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?! \d)/gu, (m, w: string, mo: string) => (germanNoun(w) ? `${w} für ${mo}` : m))
@@ -160,6 +164,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
   if (since) return `${cap(since[1]!)} ${since[2]} läuft wieder alles ${since[3]!.replace(/^wieder /u, '')}`;
   // "keine Absage", "kein Anruf": there was none.
   const none = /^(kein|keine|keinen)\s+(.+)$/iu.exec(t);
+  const noneDone = none && /\s(\p{Ll}+)$/u.exec(none[2]!);
+  if (none && noneDone && PARTICIPLE.test(noneDone[1]!) && !NOT_PARTICIPLE.has(noneDone[1]!)) return `Es ${past ? 'wurde' : 'wird'} ${none[1]!.toLowerCase()} ${none[2]}`;
   if (none) {
     const head = /^(?:\p{Ll}+(?:e|er|es|en)\s+)*([\p{L}-]+)/u.exec(none[2]!)?.[1] ?? '';
     const n = germanNoun(head);
@@ -185,27 +191,55 @@ function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
 /** The clause of a noun phrase and the rest of its note. */
 function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>>, rest: string[], role: NoteRoleI18n): string | undefined {
   const past = PAST.has(role);
-  const words = subject.split(/\s+/u);
+  // A genitive or an attribute belongs to the noun ("Kontrolle der Schnittstelle", "Schnittstelle zum Zahlungsanbieter").
+  const attr = /^(?:der|des|zum|zur|vom)$/u.test(rest[0] ?? '') ? 1 + (rest.slice(1).findIndex((w) => /^\p{Lu}/u.test(w)) + 1) : 0;
+  if (attr > 1 && attr < rest.length + 1 && !(rest[0] === 'der' && /^\p{Ll}/u.test(rest[attr] ?? 'x') && PARTICIPLE.test(rest[attr] ?? ''))) {
+    subject = `${subject} ${rest.slice(0, attr).join(' ')}`;
+    rest = rest.slice(attr);
+  }
+  const cause = () => (np.noun && !np.det && role === 'cause' ? `Ursache ${np.noun.plural ? 'waren' : 'war'} ${lowerFirst(np.adjectives || np.noun.ours ? subject.replace(/^(?:Unser|Unsere|Der|Die|Das)\s/u, np.noun.plural ? '' : np.noun.gender === 'f' ? 'eine ' : 'ein ') : subject)}${rest.length ? ` ${rest.join(' ')}` : ''}` : undefined);
   if (rest.length === 0) {
     // A change typed as a thing ("automatischer Rollback"): it comes in addition.
     if (role === 'commitment' && np.noun) return np.noun.plural ? `Hinzu kommen ${lowerFirst(subject)}` : `Hinzu kommt ${lowerFirst(subject)}`;
-    return undefined;
+    return cause();
   }
+  const text = rest.join(' ');
+  // "Lieferung 2 Tage zu spät": when it came.
+  if (/(?:^|\s)(?:zu spät|zu früh|verspätet)$/u.test(text) && (past || role === 'outcome')) return `${subject} ${np.noun?.plural ? 'kamen' : 'kam'} ${text}`;
+  // "versand kostenlos": an offer's price.
+  if (role === 'remedy' && /^(?:kostenlos|gratis|umsonst|kostenfrei|gratis dazu)$/u.test(text)) return `${subject.replace(/^(?:Unser|Unsere)\s/u, (m) => (m.startsWith('Unsere') || np.noun?.plural ? 'Die ' : np.noun?.gender === 'n' ? 'Das ' : 'Der '))} ${np.noun?.plural ? 'sind' : 'ist'} für Sie ${text}`;
   // "Heizungswartung Dienstag, 24. November": what was booked for when.
   if (role === 'mistake' && /^(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|\d{1,2}\.)/u.test(rest.join(' '))) {
     return `${subject} war für ${rest.join(' ').replace(/^am\s+/u, '')} vereinbart`;
   }
-  const plural = np.noun?.plural ?? (np.det && /^(?:alle|zwei|drei|vier|fünf|\d+)$/iu.test(words[0]!));
+  const plural = np.noun?.plural ?? (np.det && /^(?:alle|zwei|drei|vier|fünf|\d+)$/iu.test(subject.split(/\s+/u)[0]!));
+  // "… abgegeben ohne Info": the participle before a phrase with "ohne".
+  const without = rest.findIndex((w, k) => k > 0 && /^(?:ohne|obwohl|statt)$/u.test(w));
+  let tail = '';
+  if (without > 0 && PARTICIPLE.test(rest[without - 1]!)) {
+    const said = rest.slice(without).join(' ');
+    tail = /^ohne (?:info|Info|Nachricht|Bescheid|Benachrichtigung|Absage|Vorwarnung)$/u.test(said) ? ', ohne dass wir Sie informiert haben' : `, ${said}`;
+    rest = rest.slice(0, without);
+  }
   const last = rest[rest.length - 1]!.replace(/[^\p{L}]+$/u, '');
   const middle = rest.slice(0, -1).join(' ');
   // "… krank gemeldet": reflexive.
   if (last === 'gemeldet' && /(?:^|\s)krank$/u.test(middle)) return `${subject} ${plural ? 'haben' : 'hat'} sich ${middle} gemeldet`;
   if (PARTICIPLE.test(last) && !NOT_PARTICIPLE.has(last) && rest[rest.length - 1] === last) {
+    // "falsche Farbe geliefert": we sent the wrong one. An offer: "Gebühr erstattet" → "Wir haben Ihnen die Gebühr erstattet".
+    const wrong = /^(?:Ein|Eine)?\s*(falsche|falscher|falsches|falschen)\s/u.exec(subject);
+    if (!SEIN.test(last) && np.noun && ((role === 'mistake' && wrong) || role === 'remedy')) {
+      const n = np.noun;
+      const object = role === 'remedy' ? objectArticle(subject.replace(/^(?:Ihr|Ihre|Unser|Unsere|Der|Die|Das|Ein|Eine)\s/u, '')) : `${n.plural ? 'die falschen' : n.gender === 'm' ? 'den falschen' : n.gender === 'f' ? 'die falsche' : 'das falsche'} ${subject.replace(/^.*?falsch\p{Ll}*\s/u, '')}`;
+      return `Wir haben Ihnen ${object}${middle ? ` ${middle}` : ''} ${last}${tail}`;
+    }
     const aux = SEIN.test(last) ? (plural ? 'sind' : 'ist') : past ? (plural ? 'wurden' : 'wurde') : (plural ? 'wurden' : 'wurde');
-    return `${subject} ${aux}${middle ? ` ${middle}` : ''} ${last}`;
+    return `${subject} ${aux}${middle ? ` ${middle}` : ''} ${last}${tail}`;
   }
-  const state = STATE.exec(rest.join(' ').replace(/[.]$/u, ''));
-  if (state) return `${subject} ${past ? (plural ? 'waren' : 'war') : (plural ? 'sind' : 'ist')} ${state[0]}`;
+  // "Schwellwert falsch", "Website 3 Stunden nicht erreichbar", "Lager unterbesetzt wegen Grippewelle", "Website wieder online seit 14 Uhr".
+  const stateText = text.replace(/[.]$/u, '');
+  const state = STATE_END.exec(stateText) ?? STATE_START.exec(stateText);
+  if (state) return `${subject} ${past ? (plural ? 'waren' : 'war') : (plural ? 'sind' : 'ist')} ${stateText}`;
   // "Rollback erst nach Kundenmeldungen": when something came.
   if (/^(?:erst|zu spät|verspätet)$/u.test(rest[0]!) && past) return `${subject} ${plural ? 'erfolgten' : 'erfolgte'} ${rest.join(' ')}`;
   // "Gutschrift automatisch auf der Dezember-Rechnung": an offer and how it comes.
@@ -215,7 +249,7 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
     if (np.noun.plural || np.noun.gender !== 'm') return `${subject} gibt es ${/^(?:zuerst|nur|künftig|ab|immer|jetzt)/u.test(rest[0]!) ? '' : 'künftig '}${rest.join(' ')}`;
     return `Hinzu kommt ${lowerFirst(subject)} ${rest.join(' ')}`;
   }
-  return undefined;
+  return cause();
 }
 
 /** An action typed as an infinitive ("kurz anrufen", "die Transaktions-ID an … schicken") as a polite request. */
@@ -227,6 +261,18 @@ const REQUEST: ReadonlyArray<readonly [RegExp, (middle: string) => string]> = [
   [/^(.*?)\s*zurückschicken$/u, (m) => `schicken Sie bitte${m ? ` ${m}` : ''} zurück`],
   [/^(.*?)\s*(schicken|senden|schreiben|mailen|prüfen|löschen|behalten|ignorieren|aufheben|kontrollieren|beachten|antworten)$/u, (m) => m],
 ];
+/** Separable prefixes: "abholen" → "holen Sie … ab". */
+const SEPARABLE = /^(zurück|vorbei|an|ab|auf|aus|ein|mit|nach|vor|weg|zu|her|hin)(\p{Ll}{3,}(?:en|ern))$/u;
+/** Words ending in -en that are no infinitive. */
+const NOT_INFINITIVE = /^(?:offen|eigen|unten|oben|morgen|gestern|trocken|gelegen|vorhanden|zufrieden|verschieden|einzelnen|anderen|neuen|alten|\p{Ll}+(?:lichen|igen|ischen|baren|enen))$/u;
+/** Any infinitive last ("neue Karte aktivieren", "Paket abholen"): "Aktivieren Sie bitte die neue Karte", "Holen Sie bitte das Paket ab". */
+function anyInfinitive(t: string): string | undefined {
+  const m = /^(.*?)\s*(\p{Ll}{4,}(?:en|ern))$/u.exec(t);
+  if (!m || NOT_INFINITIVE.test(m[2]!) || germanNoun(m[2]!) || PARTICIPLE.test(m[2]!) && /^\p{Ll}*ge/u.test(m[2]!)) return undefined;
+  const middle = objectArticle(m[1]!);
+  const sep = SEPARABLE.exec(m[2]!);
+  return sep ? `${sep[2]} Sie bitte${middle ? ` ${middle}` : ''} ${sep[1]}` : `${m[2]} Sie bitte${middle ? ` ${middle}` : ''}`;
+}
 const IMPERATIVE: Readonly<Record<string, string>> = { schicken: 'schicken Sie', senden: 'senden Sie', schreiben: 'schreiben Sie', mailen: 'schicken Sie', prüfen: 'prüfen Sie', löschen: 'löschen Sie', behalten: 'behalten Sie', ignorieren: 'ignorieren Sie', aufheben: 'heben Sie', kontrollieren: 'kontrollieren Sie', beachten: 'beachten Sie', antworten: 'antworten Sie' };
 
 function request(text: string): string | undefined {
@@ -255,6 +301,8 @@ function request(text: string): string | undefined {
     const said = verb ? `${IMPERATIVE[verb]} bitte${middle ? ` ${middle}` : ''}${verb === 'aufheben' ? ' auf' : ''}` : make(middle);
     return lead ? `${lead}${said}` : cap(said);
   }
+  const any = anyInfinitive(t);
+  if (any) return lead ? `${lead}${any}` : cap(any);
   return undefined;
 }
 
@@ -286,6 +334,8 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
       if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
       // "…vereinbart" + "zwischen 8 und 12 Uhr": the time goes before the participle.
       else if (i > 0 && said[i - 1] !== undefined && /^(?:zwischen|um|ab|gegen)\s+\d/u.test(part) && / (\p{Ll}+)$/u.test(sentence)) sentence = sentence.replace(/ (\p{Ll}+)$/u, `, ${part} $1`);
+      // "…verschickt" + "kommt morgen": a verb with its subject left out goes on with "und".
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:kommt|kommen|ist|sind|geht|gehen|liegt|läuft|wird|werden|erfolgt|folgt|dauert)(?![\p{L}])/u.test(part)) sentence += ` und ${part}`;
       // "…, wir klären mit dem Acquirer": a clause of its own.
       else if (i > 0 && /^(?:wir|ich)\s+\p{Ll}/u.test(part)) sentence += `. ${cap(part)}`;
       else sentence += i === 0 ? parts[i] : `, ${part}`;

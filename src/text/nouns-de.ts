@@ -15,7 +15,7 @@ const LIST: Readonly<Record<Gender, string>> = {
     'rechnungsbetrag beleg kassenbon bon brief anruf rückruf hinweis status ablauf prozess schritt plan zeitraum zeitpunkt tag monat abend vormittag nachmittag versuch vorgang vorfall schaden wagen transporter lkw karton artikel ' +
     'kalender katalog einkauf verkauf warenkorb check-in checkout login link anhang absender empfänger newsletter verteiler datensatz speicher ordner backup export import test kurs unterricht besuch einsatz kontakt standort laden shop onlineshop webshop ' +
     'vertrag tarif zuschlag abschlag nachlass ersatz austausch umtausch einbau aufbau abbau transport rückversand versandweg dienst leitstand betrieb kassenabschluss abschluss liefertermin wartungstermin ' +
-    'ansprechpartner* disponent* koordinator* chef* leiter* inhaber* händler hersteller paketdienst* zusteller* spediteur* partner mangel grund stoff bezug farbton ton stift schlüssel zähler',
+    'ansprechpartner* disponent* koordinator* chef* leiter* inhaber* händler hersteller paketdienst* zusteller* spediteur* partner mangel grund stoff bezug verlust name scan zahlungsanbieter anbieter nachbar farbton ton stift schlüssel zähler',
   f: 'dispo* disposition* zentrale* buchhaltung* werkstatt* abteilung* hotline* filiale* praxis* küche* kasse* kassen-app* app* software* plattform* website* webseite* seite schnittstelle* datenbank* druckerei* anlage* leitung* ' +
     'bestellung lieferung sendung rechnung gutschrift erstattung rückerstattung zahlung kartenzahlung barzahlung überweisung lastschrift abbuchung buchung reservierung anmeldung stornierung kündigung ' +
     'absage zusage nachricht mail e-mail sms info information benachrichtigung meldung kundenmeldung rückmeldung bestätigung mahnung erinnerung anfrage antwort beschwerde reklamation ' +
@@ -24,10 +24,10 @@ const LIST: Readonly<Record<Gender, string>> = {
     'gebühr pauschale grundgebühr anfahrtspauschale versandkosten summe prämie strafe version fehlerquote quote tabelle liste datei vorlage unterlage dokumentation anleitung ' +
     'ursache lösung änderung umstellung kontrolle prüfung sicherung verbindung verschlüsselung freigabe sperre bestellbestätigung ersatzlieferung neulieferung lieferfirma firma ' +
     'charge serie ausgabe einheit person kollegin* mitarbeiterin* technikerin* leiterin* inhaberin* kundin patientin route tour fahrt ankunft abfahrt tür tasche jacke hose ' +
-    'couch matratze lampe heizung therme pumpe kamera maschine ware uhr brille schuhe',
+    'frage grippewelle welle couch matratze lampe heizung therme pumpe kamera maschine ware uhr brille schuhe',
   n: 'team* lager* büro* system* planungsprogramm* programm* tool* backoffice* backend* gateway* zahlungs-gateway* terminal* gerät* netz* netzwerk* portal* callcenter* rechenzentrum* update* ' +
     'paket päckchen set produkt teil ersatzteil material zubehör angebot zeitfenster datum fenster konto kundenkonto passwort formular schreiben telefonat gespräch ticket etikett label ' +
-    'problem versehen missverständnis ergebnis ereignis verfahren modul feld dokument foto bild video möbel sofa bett regal fahrrad rad auto fahrzeug ' +
+    'prinzip problem versehen missverständnis ergebnis ereignis verfahren modul feld dokument foto bild video möbel sofa bett regal fahrrad rad auto fahrzeug ' +
     'geld guthaben entgelt porto versandetikett rücksendeetikett abo abonnement mitglied publikum wochenende limit budget',
 };
 
@@ -36,7 +36,7 @@ const PLURALS: Readonly<Record<string, string>> = {
   gäste: 'gast', pakete: 'paket', termine: 'termin', beträge: 'betrag', preise: 'preis', kunden: 'kunde', kundinnen: 'kundin', sets: 'set', boxen: 'box', geräte: 'gerät',
   kassen: 'kasse', gebühren: 'gebühr', versionen: 'version', daten: 'datum', konten: 'konto', schuhe: 'schuh', räder: 'rad', fahrräder: 'fahrrad', möbel: 'möbel', systeme: 'system',
   updates: 'update', mails: 'mail', etiketten: 'etikett', artikel: 'artikel', techniker: 'techniker', mitarbeiter: 'mitarbeiter', fahrer: 'fahrer', server: 'server', terminals: 'terminal',
-  schwellwerte: 'schwellwert', alarme: 'alarm', fehler: 'fehler', belege: 'beleg', berichte: 'bericht', patienten: 'patient', zahlungen: 'zahlung', bestellungen: 'bestellung', lieferungen: 'lieferung',
+  schwellwerte: 'schwellwert', alarme: 'alarm', fehler: 'fehler', belege: 'beleg', berichte: 'bericht', patienten: 'patient', nachbarn: 'nachbar', zahlungen: 'zahlung', bestellungen: 'bestellung', lieferungen: 'lieferung',
 };
 
 const INDEX = new Map<string, GermanNoun>();

@@ -66,7 +66,7 @@ const NOUN_TAIL = /(?:gebühr|gebühren|zettel|auszug|torte|torten|termin|termin
 const ACRONYMS: Readonly<Record<string, string>> = { sms: 'SMS', pdf: 'PDF', iban: 'IBAN', bic: 'BIC', pin: 'PIN', tan: 'TAN', url: 'URL', app: 'App', api: 'API', id: 'ID', dhl: 'DHL', ups: 'UPS', dpd: 'DPD', gls: 'GLS', utc: 'UTC', mez: 'MEZ', pc: 'PC', edv: 'EDV' };
 const ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/u;
 /** A verb by its form: a participle ("angebunden", "gestartet", "abgebucht") or "-iert" ("storniert"). */
-const VERB_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+ier(?:t|en|te|ten))$/u;
+const VERB_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+ier(?:t|en|te|ten)|(?:zurück|an|ab|auf|aus|ein|nach|vor|um)?(?:be|ver|er|ent|zer|hinter|miss)\p{Ll}{3,}(?:t|et))$/u;
 const POLITE = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'ihnen']);
 /** "sie" that is the reader: after a preposition that takes it ("für sie"), or before "uns"/"bitte" ("schicken sie uns"). */
 const SIE_BEFORE = new Set(['uns', 'bitte', 'gern', 'gerne', 'einfach']);
@@ -97,7 +97,8 @@ export function germanLowerCased(text: string): boolean {
     if (/^\p{Ll}/u.test(next)) seen++;
   }
   // Acronyms ("UTC", "SMS", "DHL") and addresses say nothing about how the nouns were typed.
-  return seen > 0 || !/\p{Lu}/u.test(text.slice(1).replace(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])|\S+@\S+/gu, ''));
+  // Nor do the words written out before ("3 Stunden", "10 Uhr", "Telefon").
+  return seen > 0 || !/\p{Lu}/u.test(text.slice(1).replace(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])|\S+@\S+|(?<=\d\s)\p{Lu}\p{Ll}+|(?<![\p{L}])(?:Telefon|Stunden|Uhr)(?![\p{L}])/gu, ''));
 }
 
 /**
@@ -151,7 +152,7 @@ function lowerCasedCapitals(text: string): string {
     while (j + 1 < tokens.length && isWord(tokens[j]) && isWord(tokens[j + 1])) {
       const k = lower(tokens[j]);
       const adverb = NP_ADVERBS.has(k) && ADJECTIVE_ENDING.test(lower(tokens[j + 1])) && isWord(tokens[j + 2]);
-      const adjective = adverb || ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOT_NOUNS.has(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
+      const adjective = adverb || ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOT_NOUNS.has(k) && !germanNoun(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
       if (!adjective) break;
       j++;
     }
@@ -194,7 +195,10 @@ function lowerCasedCapitals(text: string): string {
   }
   out.push(text.slice(last));
   // A compound joined by a hyphen is one noun: "online-Buchungen" → "Online-Buchungen".
-  return out.join('').replace(SHORT_DAYS, (d: string) => upper(d)).replace(/(?<![\p{L}-])(\p{Ll})(\p{L}*-\p{Lu})/gu, (_m, c: string, rest: string) => c.toUpperCase() + rest);
+  return out.join('').replace(SHORT_DAYS, (d: string) => upper(d))
+    .replace(/(?<![\p{L}-])(\p{Ll})(\p{L}*-\p{Lu})/gu, (_m, c: string, rest: string) => c.toUpperCase() + rest)
+    // "vier-augen-Prinzip" → "Vier-Augen-Prinzip": every part of a compound whose last part is a noun.
+    .replace(/(?<![\p{L}@.-])\p{L}+(?:-\p{L}+)+(?![\p{L}@.])/gu, (w) => (/-\p{Lu}[\p{L}]*$/u.test(w) ? w.replace(/(^|-)(\p{Ll})/gu, (_m, d: string, c: string) => d + c.toUpperCase()) : w));
 }
 
 /** Straight quotes typed around words ('Alles Gute, Lea!', "En attente") as the language's own. */
@@ -500,6 +504,8 @@ export function formalRegister(text: string, lang: string): string {
         const next = /^\s+(\p{L}+)/u.exec(whole.slice(at + w.length))?.[1]?.toLowerCase() ?? '';
         // "…, prüft der Techniker": a subject after the verb makes it a statement, not a request ("bitte" always asks).
         if (prev !== 'bitte' && (DE_SUBJECTS.has(next) || (next === 'sie' && !imperative))) return w;
+        // "…, kommt morgen": a note's verb with its subject left out, not a request to several ("prüft bitte", "schickt uns").
+        if (prev !== 'bitte' && /t$/u.test(k) && !/^(?:bitte|uns|mal|doch|einfach|euch|sofort|kurz)$/u.test(next)) return w;
         imperative = true;
         return `${keepCase(w, DE_IMPERATIVE.get(k)!)} Sie`;
       }
