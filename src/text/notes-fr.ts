@@ -60,7 +60,7 @@ const VOWEL = /^[aeiouyéèêàâîïôûh]/iu;
 const cap = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
 const DET = /^(?:le|la|les|l’|un|une|des|du|notre|nos|votre|vos|mon|ma|mes|ce|cet|cette|ces|chaque|tout|toute|tous|toutes|aucun|aucune|\d+|deux|trois|quatre|cinq|plusieurs)$/iu;
 /** Finite verbs a piece may have already (then it is a clause). */
-const FINITE = /(?<![\p{L}])(?:est|sont|était|étaient|a|ont|avait|avaient|sera|seront|serait|va|vont|peut|peuvent|pouvait|doit|doivent|fait|font|faisait|reste|restent|part|partent|arrive|arrivent|arrivera|partira|manque|manquait|passe|passent|reçoit|reçoivent|recevrez|recevra|apparaîtra|apparaît|vient|viennent|suit|suivent|marche|fonctionne|fonctionnait|gardez|garde|garder)(?![\p{L}])|(?<![\p{L}-])(?:je|il|elle|on|nous|vous|ils|elles|ne|se)\s+\p{L}+|(?<![\p{L}])(?:j’|n’|s’)\p{L}+|(?<![\p{L}-])\p{L}{3,}(?:ons|ez|aient|ait|ont|era|eront|ira|iront)(?![\p{L}-])/iu;
+const FINITE = /(?<![\p{L}])(?:est|sont|était|étaient|a|ont|avait|avaient|sera|seront|serait|va|vont|peut|peuvent|pouvait|doit|doivent|fait|font|faisait|reste|restent|arrive|arrivent|arrivera|partira|manque|manquait|passe|passent|reçoit|reçoivent|recevrez|recevra|apparaîtra|apparaît|vient|viennent|suit|suivent|marche|fonctionne|fonctionnait|gardez|garde|garder)(?![\p{L}])|(?<![\p{L}-])(?:je|il|elle|on|nous|vous|ils|elles|ne|se)\s+\p{L}+|(?<![\p{L}])(?:j’|n’|s’)\p{L}+|(?<![\p{L}-])\p{L}{3,}(?:ons|ez|aient|ait|ont|era|eront|ira|iront)(?![\p{L}-])/iu;
 /** Participles: "-é(e)(s)" and the common irregular ones. */
 const PARTICIPLE = /^(?:\p{L}{2,}(?:é|ée|és|ées)|(?:\p{L}*)(?:fait|faite|faits|faites|mis|mise|mises|pris|prise|prises|dit|dite|écrit|écrite|joint|jointe|joints|jointes|offert|offerte|offerts|offertes|ouvert|ouverte|parti|partie|partis|parties|sorti|sortie|sortis|venu|venue|venus|reçu|reçue|reçus|reçues|perdu|perdue|perdus|rendu|rendue|vendu|vendue|prévu|prévue|prévus|prévues|remboursé|fini|finie|transmis|transmise|remis|remise|promis|inscrit|inscrite|produit|détruit|détruite|averti|avertie|choisi|choisie|rempli|remplie|suivi|suivie|interrompu|interrompue|déçu|survenu|intervenu|revenu|devenu))$/u;
 /** Nouns in -é(e) that are no participles. */
@@ -68,7 +68,7 @@ const NOT_PARTICIPLE = /^(?:\p{L}*(?:ité|ités|auté|ieté)|journée|année|ent
 /** Participles whose compound past takes "être". */
 const ETRE = /^(?:parti|arrivé|venu|revenu|devenu|intervenu|survenu|tombé|resté|sorti|passé|retourné|rentré|allé|décédé|parvenu|reparti)(?:e|s|es)?$/u;
 /** What follows a participle that is a verb: a preposition, an adverb, a number, or nothing. */
-const AFTER_VERB = /^(?:et|en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
+const AFTER_VERB = /^(?:et|pendant|lors|durant|sans|en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
 /** Our own people and things ("notre technicien"), and the reader's ("votre commande"). */
 const OURS = /^(?:newsletter|envoi|technicien|technicienne|livreur|livreuse|équipe|site|serveur|logiciel|outil|système|entrepôt|transporteur|prestataire|fichier|caisse|application|standard|magasin|boutique|service|collaborateur|collaboratrice|stagiaire|atelier|laboratoire|imprimante|stock|plateforme|agence|cuisine|secrétariat|comptabilité|conseiller|conseillère)s?$/u;
 const FEMININE = /(?:tion|sion|té|ure|ette|ance|ence|ise|ade|ée|ie|ine|elle|esse|ude|aison|housse|taie|taille|commande|facture|livraison|lettre|caisse|équipe|boutique|carte|table|chaise|pièce|place|adresse|semaine|heure|minute|couette|étiquette|personne|demande|réponse|erreur|panne|coupure|réservation|application|newsletter|plateforme|agence|cuisine|remise|offre|relecture|validation|vérification)s?$/u;
@@ -140,10 +140,22 @@ const ADJ_BEFORE = /^(?:mauvais|mauvaise|bon|bonne|nouveau|nouvel|nouvelle|ancie
 const OFFER: Readonly<Record<string, string>> = { envoyé: 'envoyons', offert: 'offrons', remboursé: 'remboursons', annulé: 'annulons', déduit: 'déduisons', échangé: 'échangeons', renvoyé: 'renvoyons', réexpédié: 'réexpédions', crédité: 'créditons', ajouté: 'ajoutons', livré: 'livrons', réparé: 'réparons', remplacé: 'remplaçons', prolongé: 'prolongeons' };
 
 function offer(text: string): string | undefined {
-  const items = text.split(/\s+et\s+/u);
+  const items = text.split(/\s+(?:et|\+)\s+/u);
   const said: string[] = [];
   for (const item of items) {
-    const words = item.trim().split(/\s+/u);
+    const t = item.trim();
+    if (/^remboursement (?:intégral|complet|total)$/iu.test(t)) {
+      said.push('vous remboursons intégralement');
+      continue;
+    }
+    const charge = /^(.+?)\s+pris(?:e|es)?\s+en charge(.*)$/iu.exec(t);
+    if (charge) {
+      const s = subjectOf(charge[1]!.split(/\s+/u), 'remedy', undefined, true);
+      if (!s) return undefined;
+      said.push(`prenons en charge ${s.text}${charge[2]}`);
+      continue;
+    }
+    const words = t.split(/\s+/u);
     const i = words.findIndex((w, k) => k > 0 && PARTICIPLE.test(w) && Object.hasOwn(OFFER, baseParticiple(w)));
     if (i < 0) return undefined;
     const verb = OFFER[baseParticiple(words[i]!)]!;
@@ -190,6 +202,16 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
     return `Il n’y ${past ? 'avait' : 'a'} pas ${de}${rest}`;
   }
   if (/^plus de\s/iu.test(t) && !FINITE.test(t)) return `Il n’y a plus de ${t.slice('plus de '.length)}`;
+  if (/^(?:rien à faire|aucune action (?:nécessaire|requise)|rien de plus à faire)/iu.test(t)) return `Vous n’avez rien à faire${t.replace(/^(?:rien à faire|aucune action (?:nécessaire|requise)|rien de plus à faire)/iu, '')}`;
+  // "lunettes pas prêtes à la date prévue", "site en panne samedi": a state.
+  const state = /^(.+?)\s+(pas\s+|plus\s+|jamais\s+)?(prêt|prête|prêts|prêtes|disponible|disponibles|en panne|en retard|hors service|en rupture|indisponible|indisponibles|inaccessible|incomplet|incomplète|incomplets|incomplètes|fermé|fermée|introuvable|introuvables|vide|vides|débordé|débordée|débordés|surchargé|surchargée|saturé|saturée|malade|malades|absent|absente|absents)(?![\p{L}])(.*)$/iu.exec(t);
+  if (state && !FINITE.test(t) && (past || role === 'outcome')) {
+    const s = subjectOf(state[1]!.split(/\s+/u), role);
+    if (s) {
+      const be = role === 'outcome' ? (s.pl ? 'sont' : 'est') : s.pl ? 'étaient' : 'était';
+      return `${cap(s.text)} ${state[2] ? `${/^[aeiouéè]/u.test(be) ? 'n’' : 'ne '}${be} ${state[2].trim()}` : be} ${state[3]}${state[4]}`;
+    }
+  }
   const err = /^(erreur|panne|confusion|inversion|coupure|oubli|bug|problème|souci|retard|défaut|mélange|malentendu)(?![\p{L}])(.*)$/iu.exec(t);
   if (err && (role === 'cause' || role === 'mistake') && !FINITE.test(t)) {
     const f = /^(?:erreur|panne|confusion|inversion|coupure)$/iu.test(err[1]!);
@@ -210,6 +232,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
     if (!PARTICIPLE.test(w) || NOT_PARTICIPLE.test(w)) continue;
     const next = words[i + 1];
     if (next !== undefined && !AFTER_VERB.test(next)) continue;
+    // "10 % de remise", "à la date prévue": a noun's complement or a phrase with a preposition, not the note's verb.
+    if (/^(?:de|du|des|d’)$/iu.test(words[i - 1]!) || words.slice(1, i).some((x, k) => /^(?:à|au|aux|en|pour|avec|sur|dans|sans|chez|pendant|par)$/iu.test(x) && !/^(?:mise|remise|prise)$/iu.test(words[k] ?? ''))) continue;
     let before = words.slice(0, i);
     // "pas", "jamais", "mal", "bien" between the thing and its participle go with the verb.
     const adverbs: string[] = [];
@@ -224,15 +248,29 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
       const tail = after.replace(/^par nous\s*/iu, '');
       return `Nous ${negative ? 'n’avons' : 'avons'} ${adverbs.join(' ')}${adverbs.length ? ' ' : ''}${baseParticiple(w)} ${object.text}${tail ? ` ${tail}` : ''}`;
     }
+    // "mauvaise couleur envoyée": we sent the wrong one.
+    if (role === 'mistake' && /^(?:mauvais|mauvaise|mauvaises)$/iu.test(before[0]!) && !ETRE.test(w) && !negative) {
+      const object = subjectOf(before, 'cause', w, true);
+      if (object) return `Nous vous avons ${baseParticiple(w)} ${object.text}${after ? ` ${after}` : ''}`;
+    }
     const subject = subjectOf(before, role, w);
     if (!subject) return undefined;
     const etre = ETRE.test(w);
-    const aux = etre ? (subject.pl ? 'sont' : 'est') : past || role === 'outcome' ? (subject.pl ? 'ont été' : 'a été') : (subject.pl ? 'sont' : 'est');
-    const auxSaid = negative ? `${/^[aeiouéè]/u.test(aux) ? 'n’' : 'ne '}${aux.replace(/^(\S+)/u, `$1 ${adverbs.join(' ')}`)}` : adverbs.length ? aux.replace(/^(\S+)/u, `$1 ${adverbs.join(' ')}`) : aux;
+    // "livraison prévue jeudi": arranged, a state now; "colis livré demain": still to come.
+    const arranged = /^(?:prévu|planifié|programmé|fixé|confirmé|réservé|reporté)(?:e|s|es)?$/u.test(w) && !past;
+    const future = !past && /(?:^|\s)(?:demain|d’ici|sous \d|dans \d|la semaine prochaine|prochain|prochaine|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}])/iu.test(after);
+    const planned = /^(?:prévu|planifié|programmé)(?:e|s|es)?$/u.test(w);
+    const aux = etre ? (subject.pl ? 'sont' : 'est') : planned || arranged ? (subject.pl ? 'sont' : 'est') : future ? (subject.pl ? 'seront' : 'sera') : past || role === 'outcome' ? (subject.pl ? 'ont été' : 'a été') : (subject.pl ? 'sont' : 'est');
+    // "n’a pas été", "a été mal testée": the negation around the first word, other adverbs before the participle.
+    const neg = adverbs.filter((a) => /^(?:pas|jamais|plus)$/iu.test(a));
+    const other = adverbs.filter((a) => !/^(?:pas|jamais|plus)$/iu.test(a));
+    const first = aux.split(' ')[0]!;
+    const restAux = aux.slice(first.length).trim();
+    const auxSaid = [negative ? `${/^[aeiouéè]/u.test(first) ? 'n’' : 'ne '}${first} ${neg.join(' ')}` : first, restAux, other.join(' ')].filter((x) => x !== '').join(' ').replace(/’ /gu, '’');
     return `${cap(subject.text)} ${auxSaid} ${w}${after ? ` ${after}` : ''}`;
   }
   // "scan code-barres obligatoire à l’emballage": a rule now in force.
-  const rule = /^(.+?)\s+(obligatoire|systématique|automatique|interdit|interdite|bloqué|bloquée|désactivé|désactivée|activé|activée)(?![\p{L}])(.*)$/iu.exec(t);
+  const rule = /^(.+?)\s+(obligatoire|systématique|automatique|interdit|interdite|bloqué|bloquée|désactivé|désactivée|activé|activée)(?![\p{L}])((?:\s+(?:à|au|aux|pour|dès|lors|avant|après|sur|dans)(?![\p{L}]).*)?)$/iu.exec(t);
   if (rule && role === 'commitment') {
     const s = subjectOf(rule[1]!.split(/\s+/u), 'cause');
     if (s) return `${cap(s.text)} ${s.pl ? 'sont' : 'est'} désormais ${rule[2]}${rule[3]}`;
@@ -264,6 +302,11 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
   for (const s of sentences) {
     const end = /[.!?]$/u.exec(s)?.[0] ?? '';
     const body = end ? s.slice(0, -1) : s;
+    const asked = role === 'action' ? request(body) : undefined;
+    if (asked) {
+      out.push(`${cap(asked)}${end || '.'}`);
+      continue;
+    }
     const parts = pieces(body);
     const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy'));
     if (said.every((x) => x === undefined)) {
