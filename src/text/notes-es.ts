@@ -52,12 +52,12 @@ const PLURAL_VERB = /^(?:son|están|han|van|fueron|estaban|tienen|tenían|eran|h
 const IRREGULAR: Readonly<Record<string, readonly [string, string]>> = {
   hecho: ['hizo', 'hicieron'], puesto: ['puso', 'pusieron'], devuelto: ['devolvió', 'devolvieron'], roto: ['rompió', 'rompieron'], escrito: ['escribió', 'escribieron'],
   abierto: ['abrió', 'abrieron'], dicho: ['dijo', 'dijeron'], vuelto: ['volvió', 'volvieron'], cubierto: ['cubrió', 'cubrieron'], resuelto: ['resolvió', 'resolvieron'], impreso: ['imprimió', 'imprimieron'],
-  visto: ['vio', 'vieron'], enviado: ['envió', 'enviaron'],
+  visto: ['vio', 'vieron'], enviado: ['envió', 'enviaron'], previsto: ['previó', 'previeron'],
 };
-const PARTICIPLE = /^(?:\p{L}{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|(?:hech|puest|devuelt|rot|escrit|abiert|dich|vuelt|cubiert|resuelt|impres|vist)(?:o|a|os|as))$/u;
-const NOT_PARTICIPLE = /^(?:nada|todo|todos|cada|lado|estado|mercado|pasado|teclado|helado|vida|salida|comida|medida|partida|bebida|llegada|entrada|cuidado|resultado|apartado|tejido|sonido|ruido|sentido|contenido|pedido|pedidos|partido|vestido|periodo|período|olvido|apellido|cuñado|abogado|empleado|empleada|encargado|encargada|seda|moda|boda|rueda|tienda|ida|fecha|ropa|cita|vida|falda|almohada|privado|privada|adecuado|adecuada|equivocado|equivocada|pesado|pesada)$/u;
+const PARTICIPLE = /^(?:\p{L}{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|(?:hech|puest|devuelt|rot|escrit|abiert|dich|vuelt|cubiert|resuelt|impres|vist|previst)(?:o|a|os|as))$/u;
+const NOT_PARTICIPLE = /^(?:sábado|sábados|nada|todo|todos|cada|lado|estado|mercado|pasado|teclado|helado|vida|salida|comida|medida|partida|bebida|llegada|entrada|cuidado|resultado|apartado|tejido|sonido|ruido|sentido|contenido|pedido|pedidos|partido|vestido|periodo|período|olvido|apellido|cuñado|abogado|empleado|empleada|encargado|encargada|seda|moda|boda|rueda|tienda|ida|fecha|ropa|cita|vida|falda|almohada|privado|privada|adecuado|adecuada|equivocado|equivocada|pesado|pesada)$/u;
 /** Intransitive participles: their preterite takes no "se" ("llegado" → "llegó"). */
-const NO_SE = /^(?:llegad|venid|salid|id|pasad|quedad|caíd|fallad|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
+const NO_SE = /^(?:llegad|venid|salid|id|pasad|quedad|fallad|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
 /** What follows a participle that is a verb: a preposition, an adverb, a number, a date or nothing. */
 const AFTER_VERB = /^(?:a|al|con|de|del|desde|en|entre|hasta|para|por|sin|sobre|tras|el|la|los|las|ayer|hoy|mañana|tarde|pronto|mal|bien|dos|tres|ya|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes|después|durante|\d.*)$/iu;
 /** A finite verb a piece may have already. */
@@ -144,6 +144,10 @@ function offer(text: string): string | undefined {
   const items = text.split(/\s+(?:y|\+)\s+/u);
   const said: string[] = [];
   for (const item of items) {
+    if (/^reembolso (?:completo|íntegro|total)$/iu.test(item.trim())) {
+      said.push('le reembolsamos el importe completo');
+      continue;
+    }
     const words = item.trim().split(/\s+/u);
     const gratis = words.findIndex((w) => /^(?:gratis|gratuit[oa]s?|de regalo)$/iu.test(w));
     const i = words.findIndex((w, k) => k > 0 && Object.hasOwn(OFFER, w.replace(/(?:o|a|os|as)$/u, '')));
@@ -217,9 +221,9 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
   if (/^(?:sin|no hay)\s+/iu.test(t) && !FINITE.test(t.replace(/^no hay\s+/iu, ''))) return undefined;
   if (FINITE.test(t)) {
     // "tela correcta llega el 1 de diciembre": a bare noun before its verb gets its article.
-    const m = /^(\p{Ll}+)(\s+\p{Ll}+)?\s+(llega|llegará|sale|saldrá|está|estará|es|será|va|queda|sigue|funciona|tarda|vuelve|ha|han|llegan|salen|están|son|van)(?![\p{L}])/u.exec(t);
+    const m = /^(\p{Ll}+)(\s+\p{Ll}+)?\s+((?:no\s+)?(?:se\s+)?(?:llega|llegará|sale|saldrá|está|estará|es|será|va|queda|sigue|funciona|tarda|vuelve|ha|han|llegan|salen|están|son|van|vino|fue|hizo|puso|tuvo|dijo|pudo|\p{Ll}{2,}(?:ó|aron|ieron)))(?![\p{L}])/u.exec(t);
     if (m && !DET.test(m[1]!) && !/^(?:no|ya|hoy|ayer|también|se|le|lo|nos|que|si)$/u.test(m[1]!)) {
-      const pl = /(?:an|en|son|están|han|van)$/u.test(m[3]!);
+      const pl = /(?:an|en|son|están|han|van|aron|ieron)$/u.test(m[3]!);
       const low = m[1]!;
       const kind = OURS.test(low) ? 'our' : (role === 'mistake' || role === 'outcome') && THEIRS.test(low) ? 'your' : 'def';
       return `${article(kind, feminine(low), pl)} ${t}`;
@@ -236,7 +240,15 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
     return `${article(kind, f, false)} ${ev[1] ?? ''}${noun} ${role === 'mistake' ? 'era' : 'será'} ${/^el\s/iu.test(ev[3]!) || /^\d/u.test(ev[3]!) ? '' : 'el '}${ev[3]!.replace(/^(\d)/u, 'el $1')}`;
   }
   // "reembolso en un plazo de 5 a 7 días": when it comes.
-  const soon = /^(reembolso|devolución|envío|entrega|paquete|pedido|abono|transferencia|tela|pieza|recambio)\s+((?:en|dentro de|antes del|antes de|a partir del)\s.*)$/iu.exec(t);
+  // "repartidor enfermo", "paquete en camino": a state.
+  const state = /^(.+?)\s+(no\s+)?(enfermo|enferma|de baja|ausente|saturado|saturada|averiado|averiada|roto|rota|lleno|llena|en camino|de camino|en reparto|listo|lista|listos|listas|disponible|disponibles|agotado|agotada|sin stock|fuera de servicio)(?![\p{L}])(.*)$/iu.exec(t);
+  if (state && (role === 'cause' || role === 'mistake' || role === 'outcome')) {
+    const words0 = state[1]!.split(/\s+/u);
+    const f = /(?:a|as)$/u.test(state[3]!) && !/^(?:en|de)\s/u.test(state[3]!);
+    const s0 = subjectOf(words0, role, f ? 'xa' : 'xo');
+    if (s0) return `${cap(s0.text)} ${state[2] ? 'no ' : ''}${role === 'outcome' ? (s0.pl ? 'están' : 'está') : s0.pl ? 'estaban' : 'estaba'} ${state[3]}${state[4]}`;
+  }
+  const soon = /^(reembolso|devolución|envío|entrega|paquete|pedido|abono|transferencia|tela|pieza|recambio)\s+((?:en un plazo|en \d|dentro de|antes del|antes de|a partir del)\s*.*)$/iu.exec(t);
   if (soon && (role === 'outcome' || role === 'remedy')) {
     const noun = soon[1]!.toLowerCase();
     return `${article(THEIRS.test(noun) ? 'your' : 'def', feminine(noun), false)} ${noun} llegará ${soon[2]}`;
@@ -251,10 +263,24 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
     let before = words.slice(0, i);
     const negative = before.length > 1 && /^no$/iu.test(before[before.length - 1]!);
     if (negative) before = before.slice(0, -1);
+    // "mal", "bien", "tarde" before the participle go after the verb ("se probó mal").
+    const adverbs: string[] = [];
+    while (before.length > 1 && /^(?:mal|bien|tarde|ya|correctamente)$/iu.test(before[before.length - 1]!)) adverbs.unshift(before.pop()!);
+    const afterWords = [...adverbs, ...words.slice(i + 1)].join(' ');
+    // "color equivocado enviado": we sent the wrong one.
+    const wrong = before.findIndex((x) => /^(?:equivocad|incorrect|err[oó]ne)(?:o|a|os|as)$/iu.test(x));
+    if (role === 'mistake' && wrong > 0 && !negative && !NO_SE.test(w)) {
+      const object = subjectOf(before, 'cause', w);
+      if (object) return `Le ${preterite(w, true).replace(/aron$/u, 'amos').replace(/ieron$/u, 'imos')} ${object.text}${afterWords ? ` ${afterWords}` : ''}`;
+    }
     const subject = subjectOf(before, role, w);
     if (!subject) return undefined;
-    const after = words.slice(i + 1).join(' ');
+    const after = afterWords;
     const past = PAST.has(role);
+    // A change done ("sistema nuevo instalado" → "ya está instalado"); arranged for later ("prevista en diciembre" → "está prevista").
+    if (role === 'commitment' || /^(?:previst|programad|planificad|confirmad|fijad|reservad)(?:o|a|os|as)$/u.test(w)) {
+      return `${cap(subject.text)} ${negative ? 'no ' : ''}${role === 'commitment' && !/^(?:previst|programad|planificad)/u.test(w) ? 'ya ' : ''}${subject.pl ? 'están' : 'está'} ${w}${after ? ` ${after}` : ''}`;
+    }
     const verb = past ? preterite(w, subject.pl) : `${subject.pl ? 'se han' : 'se ha'} ${w}`;
     const se = past && !NO_SE.test(w) ? 'se ' : '';
     return `${cap(subject.text)} ${negative ? 'no ' : ''}${past ? se : ''}${verb}${after ? ` ${after}` : ''}`;
@@ -262,6 +288,11 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
   // An event typed as a noun ("cambio de pasarela de pago el 13 de noviembre"): there was one.
   const event = /^(cambio|error|fallo|problema|retraso|corte|caída|avería|despiste|confusión|migración|actualización|incidencia)(?![\p{L}])/iu.exec(t);
   if (event && (role === 'cause' || role === 'mistake')) return `Hubo ${article('indef', feminine(event[1]!.toLowerCase()), false)} ${t[0]!.toLowerCase()}${t.slice(1)}`;
+  // A change typed as a thing ("doble revisión de cada pedido antes de enviarlo"): we put it in place.
+  if (role === 'commitment' && /^\p{Ll}/u.test(t) && !DET.test(words[0]!) && words.length <= 14) {
+    const head = ADJ_BEFORE.test(words[0]!) ? words[1] ?? words[0]! : words[0]!;
+    return `Ponemos en marcha ${article('indef', feminine(head), false)} ${t}`;
+  }
   return undefined;
 }
 
