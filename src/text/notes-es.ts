@@ -54,7 +54,7 @@ const IRREGULAR: Readonly<Record<string, readonly [string, string]>> = {
   abierto: ['abrió', 'abrieron'], dicho: ['dijo', 'dijeron'], vuelto: ['volvió', 'volvieron'], cubierto: ['cubrió', 'cubrieron'], resuelto: ['resolvió', 'resolvieron'], impreso: ['imprimió', 'imprimieron'],
   visto: ['vio', 'vieron'], enviado: ['envió', 'enviaron'], previsto: ['previó', 'previeron'],
 };
-const PARTICIPLE = /^(?:\p{L}{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|(?:hech|puest|devuelt|rot|escrit|abiert|dich|vuelt|cubiert|resuelt|impres|vist|previst)(?:o|a|os|as))$/u;
+const PARTICIPLE = /^(?:\p{L}{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|\p{L}{1,}(?:ído|ída|ídos|ídas)|(?:hech|puest|devuelt|rot|escrit|abiert|dich|vuelt|cubiert|resuelt|impres|vist|previst)(?:o|a|os|as))$/u;
 const NOT_PARTICIPLE = /^(?:sábado|sábados|nada|todo|todos|cada|lado|estado|mercado|pasado|teclado|helado|vida|salida|comida|medida|partida|bebida|llegada|entrada|cuidado|resultado|apartado|tejido|sonido|ruido|sentido|contenido|pedido|pedidos|partido|vestido|periodo|período|olvido|apellido|cuñado|abogado|empleado|empleada|encargado|encargada|seda|moda|boda|rueda|tienda|ida|fecha|ropa|cita|vida|falda|almohada|privado|privada|adecuado|adecuada|equivocado|equivocada|pesado|pesada)$/u;
 /** Intransitive participles: their preterite takes no "se" ("llegado" → "llegó"). */
 const NO_SE = /^(?:llegad|venid|salid|id|pasad|quedad|fallad|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
