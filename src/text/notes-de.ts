@@ -132,12 +132,16 @@ function objectArticle(text: string): string {
 const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause']);
 
 /** One comma piece of a note as a clause, or undefined when no rule is sure. */
+/** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
+const LEANS = /^(?:und|oder|aber|sondern|denn|sowie|als|wie|weil|dass|ob|obwohl|damit|sodass|bis|mit|für|von|bei|nach|zu|auf|an|in|im|am|über|unter|durch|ohne|statt|welche\p{L}*|deren|dessen|wo|womit|wobei|also|d\.\s?h\.|z\.\s?B\.|inklusive|verrechnet|gültig)(?![\p{L}])/u;
+
 function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
   const t = piece.trim();
   if (role === 'action') {
     const asked = request(t);
     if (asked) return asked;
   }
+  if (LEANS.test(t) && !/^(?:seit|ab)\s/u.test(t)) return undefined;
   if (t === '' || FINITE.test(t)) {
     // "hat keiner gemerkt": a verb with no subject before it.
     const m = /^(hat|hatte|ist|war|wurde)\s+(?:keiner|keine|niemand)\s+(.+)$/u.exec(t);
@@ -243,7 +247,7 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   // "Rollback erst nach Kundenmeldungen": when something came.
   if (/^(?:erst|zu spät|verspätet)$/u.test(rest[0]!) && past) return `${subject} ${plural ? 'erfolgten' : 'erfolgte'} ${rest.join(' ')}`;
   // "Gutschrift automatisch auf der Dezember-Rechnung": an offer and how it comes.
-  if ((role === 'remedy' || role === 'outcome') && np.noun?.head && /(?:ung|schrift|erstattung|versand|abholung|rückzahlung)$/u.test(np.noun.head)) return `${subject} ${plural ? 'erfolgen' : 'erfolgt'} ${rest.join(' ')}`;
+  if ((role === 'remedy' || role === 'outcome') && !np.det && np.noun?.head && /(?:ung|schrift|erstattung|versand|abholung|rückzahlung)$/u.test(np.noun.head) && /^(?:automatisch|sofort|bis|innerhalb|mit|am|in den|noch|heute|morgen|spätestens)(?![\p{L}])/u.test(text)) return `${subject} ${plural ? 'erfolgen' : 'erfolgt'} ${rest.join(' ')}`;
   // A change typed as a thing and where it applies ("neue Versionen zuerst für 5 % der Betriebe", "automatischer Rollback bei …").
   if (role === 'commitment' && np.noun && !rest.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
     if (np.noun.plural || np.noun.gender !== 'm') return `${subject} gibt es ${/^(?:zuerst|nur|künftig|ab|immer|jetzt)/u.test(rest[0]!) ? '' : 'künftig '}${rest.join(' ')}`;
@@ -264,12 +268,12 @@ const REQUEST: ReadonlyArray<readonly [RegExp, (middle: string) => string]> = [
 /** Separable prefixes: "abholen" → "holen Sie … ab". */
 const SEPARABLE = /^(zurück|vorbei|an|ab|auf|aus|ein|mit|nach|vor|weg|zu|her|hin)(\p{Ll}{3,}(?:en|ern))$/u;
 /** Words ending in -en that are no infinitive. */
-const NOT_INFINITIVE = /^(?:offen|eigen|unten|oben|morgen|gestern|trocken|gelegen|vorhanden|zufrieden|verschieden|einzelnen|anderen|neuen|alten|\p{Ll}+(?:lichen|igen|ischen|baren|enen))$/u;
+const NOT_INFINITIVE = /^(?:möchten|können|müssen|sollen|wollen|dürfen|werden|haben|offen|eigen|unten|oben|morgen|gestern|trocken|gelegen|vorhanden|zufrieden|verschieden|einzelnen|anderen|neuen|alten|\p{Ll}+(?:lichen|igen|ischen|baren|enen))$/u;
 /** Any infinitive last ("neue Karte aktivieren", "Paket abholen"): "Aktivieren Sie bitte die neue Karte", "Holen Sie bitte das Paket ab". */
 function anyInfinitive(t: string): string | undefined {
-  const m = /^(.*?)\s*(\p{Ll}{4,}(?:en|ern))$/u.exec(t);
-  if (!m || NOT_INFINITIVE.test(m[2]!) || germanNoun(m[2]!) || PARTICIPLE.test(m[2]!) && /^\p{Ll}*ge/u.test(m[2]!)) return undefined;
-  const middle = objectArticle(m[1]!);
+  const m = /^(?:(.*?)\s+)?(\p{Ll}{4,}(?:en|ern))$/u.exec(t);
+  if (!m || NOT_INFINITIVE.test(m[2]!) || germanNoun(m[2]!) || PARTICIPLE.test(m[2]!) && /^\p{Ll}*ge/u.test(m[2]!) || FINITE.test(m[2]!) && !/^(?:schicken|senden|schreiben|melden|rufen|prüfen|bestellen|zahlen)$/u.test(m[2]!)) return undefined;
+  const middle = objectArticle(m[1] ?? '');
   const sep = SEPARABLE.exec(m[2]!);
   return sep ? `${sep[2]} Sie bitte${middle ? ` ${middle}` : ''} ${sep[1]}` : `${m[2]} Sie bitte${middle ? ` ${middle}` : ''}`;
 }
@@ -286,7 +290,7 @@ function request(text: string): string | undefined {
     lead = `${cap(cond[1]!.toLowerCase())} ${clause}, `;
     t = cond[3]!;
   }
-  if (FINITE.test(t.replace(/\s*\S+$/u, ''))) return undefined;
+  if (FINITE.test(t.replace(/\s*\S+$/u, '')) || /(?<![\p{L}])Sie(?![\p{L}])/u.test(t) || /^(?:wenn|falls|ob|weil|dass|als|obwohl)(?![\p{L}])/iu.test(t)) return undefined;
   // "Transaktions-ID (…) an support@…": something to send to an address.
   if (/\san\s+\S+@\S+$/u.test(t) && !/(?:schicken|senden|mailen)$/u.test(t)) {
     const said = `schicken Sie uns bitte ${objectArticle(t)}`;

@@ -183,6 +183,8 @@ const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause', 'commitment
 
 function subjectOf(words: string[], role: NoteRoleI18n, participle: string): { text: string; pl: boolean } | undefined {
   if (words.length === 0 || words.length > 8) return undefined;
+  // "el técnico revisa la caja": a second article not after a preposition means a verb stands between.
+  if (words.some((w, k) => k > 0 && /^(?:el|la|los|las|un|una)$/iu.test(w) && !/^(?:de|a|en|con|por|para|sobre|entre|sin|desde|hasta)$/iu.test(words[k - 1]!))) return undefined;
   const first = words[0]!;
   const pl = /(?:os|as)$/u.test(participle);
   if (DET.test(first) || /^\d/u.test(first)) return { text: words.join(' '), pl };
@@ -204,9 +206,13 @@ function preterite(p: string, pl: boolean): string {
   return pl ? `${stem.slice(0, -2)}ieron` : `${stem.slice(0, -2)}ió`;
 }
 
+/** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
+const LEANS = /^(?:y|e|o|u|pero|que|con|sin|para|por|en|a|al|de|del|como|cuando|donde|aunque|porque|pues|sino|incluido|incluida|salvo|excepto|tras|desde|hasta)(?![\p{L}])/iu;
+
 function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): string | undefined {
   const t = piece.trim();
   if (t === '') return undefined;
+  if (LEANS.test(t)) return undefined;
   if (role === 'action') {
     const r = request(t);
     if (r) return r;

@@ -118,6 +118,8 @@ const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause', 'commitment
 /** The subject words with an article: "housse de couette" → "votre housse de couette", "mauvais fichier" → "le mauvais fichier". */
 function subjectOf(words: string[], role: NoteRoleI18n, participle?: string, definite = false): { text: string; pl: boolean } | undefined {
   if (words.length === 0 || words.length > 8) return undefined;
+  // "le logiciel bloque un fichier": a second article not after "de" means a verb stands between.
+  if (words.some((w, k) => k > 0 && /^(?:le|la|les|un|une|l’\p{L}*)$/iu.test(w) && !/^(?:de|à|sur|par|pour|dans|avec|en|entre|sous)$/iu.test(words[k - 1]!))) return undefined;
   const first = words[0]!;
   if (DET.test(first)) {
     const pl = /^(?:les|des|nos|vos|mes|ces|tous|toutes|plusieurs|deux|trois|quatre|cinq|\d+)$/iu.test(first) && !/^1$/u.test(first);
@@ -182,9 +184,13 @@ function request(piece: string): string | undefined {
   return `${m[1] ? cap(m[1]) : ''}${m[1] ? IMPERATIVE[key] : cap(IMPERATIVE[key]!)}${m[3]}`;
 }
 
+/** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
+const LEANS = /^(?:et|ou|mais|donc|car|puis|qui|que|qu’|dont|où|avec|sans|pour|par|en|à|au|aux|dans|sur|chez|de|du|des|d’|comme|lorsque|quand|puisque|afin|sauf|soit|y compris|notamment)(?![\p{L}])/iu;
+
 function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): string | undefined {
   const t = piece.trim();
   if (t === '') return undefined;
+  if (LEANS.test(t) && !(role === 'action' && /^si\s/iu.test(t))) return undefined;
   if (role === 'action') {
     const r = request(t);
     if (r) return r;
