@@ -125,7 +125,7 @@ function objectArticle(text: string): string {
   if (!n) return text;
   const art = n.plural || n.gender === 'f' ? 'die' : n.gender === 'm' ? 'den' : 'das';
   // An adjective after a definite article takes the weak ending: "alte" stays, "neuen"/"alten" as typed.
-  const adj = m[1]!.replace(/(\p{Ll})(?:es|er)\s+$/u, n.gender === 'm' && !n.plural ? '$1en ' : '$1e ');
+  const adj = m[1]!.replace(/(\p{Ll})(?:e|es|er|en)\s+$/u, n.plural || n.gender === 'm' ? '$1en ' : '$1e ');
   return `${art} ${adj}${text.slice(m[1]!.length)}`;
 }
 
@@ -217,6 +217,9 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
     return `${subject} war für ${rest.join(' ').replace(/^am\s+/u, '')} vereinbart`;
   }
   const plural = np.noun?.plural ?? (np.det && /^(?:alle|zwei|drei|vier|fünf|\d+)$/iu.test(subject.split(/\s+/u)[0]!));
+  // "verschickt am 24. November": the time goes before the participle ("… wurde am 24. November verschickt").
+  const early = rest.findIndex((w, k) => k < rest.length - 1 && PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w) && /^(?:am|um|bis|seit|ab|gestern|heute|vorgestern|letzte|letzten|letzten|vom|im)$/u.test(rest[k + 1]!));
+  if (early >= 0 && !rest.slice(early + 1).some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) rest = [...rest.slice(0, early), ...rest.slice(early + 1), rest[early]!];
   // "… abgegeben ohne Info": the participle before a phrase with "ohne".
   const without = rest.findIndex((w, k) => k > 0 && /^(?:ohne|obwohl|statt)$/u.test(w));
   let tail = '';

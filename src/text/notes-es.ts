@@ -184,7 +184,7 @@ const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause', 'commitment
 function subjectOf(words: string[], role: NoteRoleI18n, participle: string): { text: string; pl: boolean } | undefined {
   if (words.length === 0 || words.length > 8) return undefined;
   // "el técnico revisa la caja": a second article not after a preposition means a verb stands between.
-  if (words.some((w, k) => k > 0 && /^(?:el|la|los|las|un|una)$/iu.test(w) && !/^(?:de|a|en|con|por|para|sobre|entre|sin|desde|hasta)$/iu.test(words[k - 1]!))) return undefined;
+  if (words.some((w, k) => k > 0 && /^(?:el|la|los|las|un|una)$/iu.test(w) && !/^(?:de|a|en|con|por|para|sobre|entre|sin|desde|hasta|todo|toda|todos|todas)$/iu.test(words[k - 1]!))) return undefined;
   const first = words[0]!;
   const pl = /(?:os|as)$/u.test(participle);
   if (DET.test(first) || /^\d/u.test(first)) return { text: words.join(' '), pl };

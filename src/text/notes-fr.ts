@@ -119,7 +119,7 @@ const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause', 'commitment
 function subjectOf(words: string[], role: NoteRoleI18n, participle?: string, definite = false): { text: string; pl: boolean } | undefined {
   if (words.length === 0 || words.length > 8) return undefined;
   // "le logiciel bloque un fichier": a second article not after "de" means a verb stands between.
-  if (words.some((w, k) => k > 0 && /^(?:le|la|les|un|une|l’\p{L}*)$/iu.test(w) && !/^(?:de|à|sur|par|pour|dans|avec|en|entre|sous)$/iu.test(words[k - 1]!))) return undefined;
+  if (words.some((w, k) => k > 0 && /^(?:le|la|les|un|une|l’\p{L}*)$/iu.test(w) && !/^(?:de|à|sur|par|pour|dans|avec|en|entre|sous|tout|toute|tous|toutes)$/iu.test(words[k - 1]!))) return undefined;
   const first = words[0]!;
   if (DET.test(first)) {
     const pl = /^(?:les|des|nos|vos|mes|ces|tous|toutes|plusieurs|deux|trois|quatre|cinq|\d+)$/iu.test(first) && !/^1$/u.test(first);
@@ -266,7 +266,9 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
     const arranged = /^(?:prévu|planifié|programmé|fixé|confirmé|réservé|reporté)(?:e|s|es)?$/u.test(w) && !past;
     const future = !past && /(?:^|\s)(?:demain|d’ici|sous \d|dans \d|la semaine prochaine|prochain|prochaine|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}])/iu.test(after);
     const planned = /^(?:prévu|planifié|programmé)(?:e|s|es)?$/u.test(w);
-    const aux = etre ? (subject.pl ? 'sont' : 'est') : planned || arranged ? (subject.pl ? 'sont' : 'est') : future ? (subject.pl ? 'seront' : 'sera') : past || role === 'outcome' ? (subject.pl ? 'ont été' : 'a été') : (subject.pl ? 'sont' : 'est');
+    // "chaque envoi contrôlé par…": a standing rule, in the present.
+    const standing = role === 'commitment' && /^(?:chaque|tout|toute|tous|toutes|désormais)\s/iu.test(subject.text);
+    const aux = etre ? (subject.pl ? 'sont' : 'est') : standing || planned || arranged ? (subject.pl ? 'sont' : 'est') : future ? (subject.pl ? 'seront' : 'sera') : past || role === 'outcome' ? (subject.pl ? 'ont été' : 'a été') : (subject.pl ? 'sont' : 'est');
     // "n’a pas été", "a été mal testée": the negation around the first word, other adverbs before the participle.
     const neg = adverbs.filter((a) => /^(?:pas|jamais|plus)$/iu.test(a));
     const other = adverbs.filter((a) => !/^(?:pas|jamais|plus)$/iu.test(a));
