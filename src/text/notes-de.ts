@@ -328,7 +328,8 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
     const end = /[.!?]$/u.exec(s)?.[0] ?? '';
     const body = end ? s.slice(0, -1) : s;
     const parts = pieces(body);
-    const said = parts.map((p) => pieceToClause(p, role));
+    const said = parts.map((p) => pieceToClause(p, role))
+      .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
     if (said.every((x) => x === undefined)) {
       out.push(s);
       continue;

@@ -187,6 +187,7 @@ function subjectOf(words: string[], role: NoteRoleI18n, participle: string): { t
   if (words.some((w, k) => k > 0 && /^(?:el|la|los|las|un|una)$/iu.test(w) && !/^(?:de|a|en|con|por|para|sobre|entre|sin|desde|hasta|todo|toda|todos|todas)$/iu.test(words[k - 1]!))) return undefined;
   const first = words[0]!;
   const pl = /(?:os|as)$/u.test(participle);
+  if ((DET.test(first) || /^\d/u.test(first)) && words.length === 1) return undefined;
   if (DET.test(first) || /^\d/u.test(first)) return { text: words.join(' '), pl };
   const head = (ADJ_BEFORE.test(first) ? words[1] : first) ?? first;
   const f = /(?:a|as)$/u.test(participle) || (!/(?:o|os)$/u.test(participle) && feminine(head));
@@ -209,7 +210,7 @@ function preterite(p: string, pl: boolean): string {
 /** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
 const LEANS = /^(?:y|e|o|u|pero|que|con|sin|para|por|en|a|al|de|del|como|cuando|donde|aunque|porque|pues|sino|incluido|incluida|salvo|excepto|tras|desde|hasta)(?![\p{L}])/iu;
 
-function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): string | undefined {
+function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone = false): string | undefined {
   const t = piece.trim();
   if (t === '') return undefined;
   if (LEANS.test(t)) return undefined;
@@ -223,7 +224,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
   }
   // "Devolvemos los 60 €": what we give the reader, with "le".
   const dative = /^(devolvemos|enviamos|mandamos|cobramos|regalamos|reembolsamos|abonamos|descontamos|quitamos|damos|ofrecemos|cambiamos|cargamos|facturamos)(?![\p{L}])/iu.exec(t);
-  if (dative && (role === 'mistake' || role === 'remedy' || role === 'outcome')) return `Le ${dative[1]!.toLowerCase()}${t.slice(dative[0].length)}`;
+  // Not when the letter names someone else it went to ("mandamos su informe a otro paciente").
+  if (dative && (role === 'mistake' || role === 'remedy' || role === 'outcome') && !/\s(?:a|al)\s+(?:otr[oa]s?|un|una|unos|unas|la|el|los|las|nuestr[oa]s?|sus?|\p{Lu})/u.test(t.slice(dative[0].length))) return `Le ${dative[1]!.toLowerCase()}${t.slice(dative[0].length)}`;
   if (/^(?:sin|no hay)\s+/iu.test(t) && !FINITE.test(t.replace(/^no hay\s+/iu, ''))) return undefined;
   if (FINITE.test(t)) {
     // "tela correcta llega el 1 de diciembre": a bare noun before its verb gets its article.
@@ -261,7 +263,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
   }
   const ours = /^(error|fallo|culpa)\s+(nuestr[oa]|mí[oa])(?![\p{L}])(.*)$/iu.exec(t);
   if (ours) return `${ours[1]!.toLowerCase() === 'culpa' ? 'La culpa' : `El ${ours[1]!.toLowerCase()}`} fue ${ours[2]}${ours[3]}`;
-  for (let i = 1; i < words.length; i++) {
+  // An offer's things keep their participles ("la edición ilustrada").
+  for (let i = 1; i < words.length && role !== 'remedy'; i++) {
     const w = words[i]!;
     if (!PARTICIPLE.test(w) || NOT_PARTICIPLE.test(w.toLowerCase())) continue;
     const next = words[i + 1];
@@ -293,9 +296,10 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
   }
   // An event typed as a noun ("cambio de pasarela de pago el 13 de noviembre"): there was one.
   const event = /^(cambio|error|fallo|problema|retraso|corte|caída|avería|despiste|confusión|migración|actualización|incidencia)(?![\p{L}])/iu.exec(t);
-  if (event && (role === 'cause' || role === 'mistake')) return `Hubo ${article('indef', feminine(event[1]!.toLowerCase()), false)} ${t[0]!.toLowerCase()}${t.slice(1)}`;
+  // A cause that is this noun alone is framed by the letter itself ("La causa fue un error…").
+  if (event && (role === 'cause' || role === 'mistake') && (!alone || !/^(?:error|fallo|problema|despiste|cambio|retraso)$/iu.test(event[1]!))) return `Hubo ${article('indef', feminine(event[1]!.toLowerCase()), false)} ${t[0]!.toLowerCase()}${t.slice(1)}`;
   // A change typed as a thing ("doble revisión de cada pedido antes de enviarlo"): we put it in place.
-  if (role === 'commitment' && /^\p{Ll}/u.test(t) && !DET.test(words[0]!) && words.length <= 14) {
+  if (role === 'commitment' && /^\p{Ll}{3,}/u.test(t) && words.length >= 2 && !DET.test(words[0]!) && words.length <= 14) {
     const head = ADJ_BEFORE.test(words[0]!) ? words[1] ?? words[0]! : words[0]!;
     return `Ponemos en marcha ${article('indef', feminine(head), false)} ${t}`;
   }
@@ -316,7 +320,8 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
     const end = /[.!?]$/u.exec(s)?.[0] ?? '';
     const body = end ? s.slice(0, -1) : s;
     const parts = pieces(body);
-    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy'));
+    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1))
+      .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
     if (said.every((x) => x === undefined)) {
       out.push(cap(s));
       continue;

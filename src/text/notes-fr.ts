@@ -122,6 +122,8 @@ function subjectOf(words: string[], role: NoteRoleI18n, participle?: string, def
   if (words.some((w, k) => k > 0 && /^(?:le|la|les|un|une|l’\p{L}*)$/iu.test(w) && !/^(?:de|à|sur|par|pour|dans|avec|en|entre|sous|tout|toute|tous|toutes)$/iu.test(words[k - 1]!))) return undefined;
   const first = words[0]!;
   if (DET.test(first)) {
+    // A determiner alone is no subject ("une mise à jour …" is a noun, not "une" and "mise").
+    if (words.length === 1) return undefined;
     const pl = /^(?:les|des|nos|vos|mes|ces|tous|toutes|plusieurs|deux|trois|quatre|cinq|\d+)$/iu.test(first) && !/^1$/u.test(first);
     return { text: words.join(' '), pl };
   }
@@ -187,7 +189,7 @@ function request(piece: string): string | undefined {
 /** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
 const LEANS = /^(?:et|ou|mais|donc|car|puis|qui|que|qu’|dont|où|avec|sans|pour|par|en|à|au|aux|dans|sur|chez|de|du|des|d’|comme|lorsque|quand|puisque|afin|sauf|soit|y compris|notamment)(?![\p{L}])/iu;
 
-function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): string | undefined {
+function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone = false): string | undefined {
   const t = piece.trim();
   if (t === '') return undefined;
   if (LEANS.test(t) && !(role === 'action' && /^si\s/iu.test(t))) return undefined;
@@ -219,7 +221,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
     }
   }
   const err = /^(erreur|panne|confusion|inversion|coupure|oubli|bug|problème|souci|retard|défaut|mélange|malentendu)(?![\p{L}])(.*)$/iu.exec(t);
-  if (err && (role === 'cause' || role === 'mistake') && !FINITE.test(t)) {
+  // A cause that is this noun alone is framed by the letter itself ("Le problème venait d’une erreur…").
+  if (err && (role === 'cause' || role === 'mistake') && (!alone || !/^(?:erreur|panne|confusion|inversion|coupure)$/iu.test(err[1]!)) && !FINITE.test(t)) {
     const f = /^(?:erreur|panne|confusion|inversion|coupure)$/iu.test(err[1]!);
     return `Il s’agissait d’${f ? 'une' : 'un'} ${err[1]!.toLowerCase()}${err[2]}`;
   }
@@ -232,8 +235,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
     const art = /^nouve/iu.test(ev[1]!) ? (g.f ? 'la ' : 'le ') : article('def', g, ev[1]!);
     return `${cap(art)}${ev[1]!.toLowerCase()} est prévu${g.f ? 'e' : ''} ${ev[2]}`;
   }
-  // A thing and its participle: the participle that a preposition, an adverb, a number or nothing follows.
-  for (let i = 1; i < words.length; i++) {
+  // A thing and its participle: the participle that a preposition, an adverb, a number or nothing follows (an offer's things keep theirs: "édition illustrée").
+  for (let i = 1; i < words.length && role !== 'remedy'; i++) {
     const w = words[i]!;
     if (!PARTICIPLE.test(w) || NOT_PARTICIPLE.test(w)) continue;
     const next = words[i + 1];
@@ -284,7 +287,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean): strin
     if (s) return `${cap(s.text)} ${s.pl ? 'sont' : 'est'} désormais ${rule[2]}${rule[3]}`;
   }
   // A change typed as a thing ("validation par 2 personnes avant chaque envoi"): we put it in place.
-  if (role === 'commitment' && /^\p{Ll}/u.test(t) && !DET.test(words[0]!) && words.length <= 12) {
+  if (role === 'commitment' && /^\p{Ll}{3,}/u.test(t) && words.length >= 2 && !DET.test(words[0]!) && words.length <= 12) {
     const g = genderOf((ADJ_BEFORE.test(words[0]!) ? words[1] ?? words[0]! : words[0]!).toLowerCase());
     return `Nous mettons en place ${article('indef', g, words[0]!)}${t}`;
   }
@@ -316,7 +319,8 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
       continue;
     }
     const parts = pieces(body);
-    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy'));
+    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1))
+      .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
     if (said.every((x) => x === undefined)) {
       out.push(cap(s));
       continue;

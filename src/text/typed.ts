@@ -505,7 +505,7 @@ export function formalRegister(text: string, lang: string): string {
         // "…, prüft der Techniker": a subject after the verb makes it a statement, not a request ("bitte" always asks).
         if (prev !== 'bitte' && (DE_SUBJECTS.has(next) || (next === 'sie' && !imperative))) return w;
         // "…, kommt morgen": a note's verb with its subject left out, not a request to several ("prüft bitte", "schickt uns").
-        if (prev !== 'bitte' && /t$/u.test(k) && !/^(?:bitte|uns|mal|doch|einfach|euch|sofort|kurz)$/u.test(next)) return w;
+        if (prev !== 'bitte' && !imperative && /t$/u.test(k) && !/^(?:bitte|uns|mal|doch|einfach|euch|sofort|kurz)$/u.test(next)) return w;
         imperative = true;
         return `${keepCase(w, DE_IMPERATIVE.get(k)!)} Sie`;
       }

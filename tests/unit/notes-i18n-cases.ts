@@ -1,7 +1,8 @@
 /**
  * Note shapes typed by hurried German, French and Spanish managers (devset-like and made up),
  * and the sentence each becomes in the letter (src/incident/localize.ts → src/text/notes-de|fr|es.ts).
- * [role, as typed, as the letter's field reads it]
+ * [role, as typed, as the letter's field reads it]. A cause that is one noun alone ("erreur du labo",
+ * "fallo en el sistema") is framed by the letter itself, so it stays as typed here.
  */
 export type NoteCase = readonly [role: 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy', typed: string, said: string];
 
@@ -91,7 +92,7 @@ export const FR: readonly NoteCase[] = [
   ["outcome", "nouveau rdv ven 27 nov à 9h", "Votre nouveau rendez-vous est fixé au vendredi 27 novembre à 9 h."],
   ["action", "nous appeler au tél. si le créneau ne convient pas", "appelez-nous au téléphone si le créneau ne convient pas."],
   ["mistake", "colis livré à la mauvaise adresse", "votre colis a été livré à la mauvaise adresse."],
-  ["cause", "panne du serveur de paiement", "il s’agissait d’une panne du serveur de paiement."],
+  ["cause", "panne du serveur de paiement", "panne du serveur de paiement"],
   ["remedy", "frais de port remboursés", "nous vous remboursons les frais de port."],
   ["mistake", "commande expédiée avec 3 jours de retard", "votre commande a été expédiée avec 3 jours de retard."],
   ["outcome", "remboursement sous 5-7 jours", "le remboursement est prévu sous 5 à 7 jours."],
@@ -115,8 +116,8 @@ export const FR: readonly NoteCase[] = [
   ["cause", "problème d'étiquette au dépôt", "il s’agissait d’un problème d’étiquette au dépôt."],
   ["cause", "transporteur débordé, colis bloqués au dépôt", "notre transporteur était débordé. Les colis ont été bloqués au dépôt."],
   ["cause", "fichier des prélèvements envoyé 2 fois à la banque", "notre fichier des prélèvements a été envoyé 2 fois à la banque."],
-  ["cause", "confusion entre deux commandes au moment de l'emballage", "il s’agissait d’une confusion entre deux commandes au moment de l’emballage."],
-  ["cause", "coupure internet au magasin", "il s’agissait d’une coupure internet au magasin."],
+  ["cause", "confusion entre deux commandes au moment de l'emballage", "confusion entre deux commandes au moment de l’emballage"],
+  ["cause", "coupure internet au magasin", "coupure internet au magasin"],
   ["commitment", "double contrôle des adresses avant expédition", "nous mettons en place un double contrôle des adresses avant expédition."],
   ["commitment", "nouvelle procédure mise en place", "la nouvelle procédure a été mise en place."],
   ["commitment", "formation de toute l'équipe prévue en décembre", "la formation de toute l’équipe est prévue en décembre."],
@@ -171,7 +172,7 @@ export const ES: readonly NoteCase[] = [
   ["mistake", "no se envió el pedido", "no se envió el pedido"],
   ["mistake", "reserva anulada por error", "su reserva se anuló por error."],
   ["cause", "error nuestro al preparar el pedido", "el error fue nuestro al preparar el pedido."],
-  ["cause", "fallo del sistema de cobros", "hubo un fallo del sistema de cobros."],
+  ["cause", "fallo del sistema de cobros", "fallo del sistema de cobros"],
   ["cause", "repartidor enfermo, nadie cubrió su ruta", "nuestro repartidor estaba enfermo, nadie cubrió su ruta."],
   ["cause", "etiquetas cambiadas en el almacén", "las etiquetas se cambiaron en el almacén."],
   ["cause", "confusión con otro pedido", "hubo una confusión con otro pedido."],
