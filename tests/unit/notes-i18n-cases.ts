@@ -1,8 +1,8 @@
 /**
  * Note shapes typed by hurried German, French and Spanish managers (devset-like and made up),
  * and the sentence each becomes in the letter (src/incident/localize.ts → src/text/notes-de|fr|es.ts).
- * [role, as typed, as the letter's field reads it]. A cause that is one noun alone ("erreur du labo",
- * "fallo en el sistema") is framed by the letter itself, so it stays as typed here.
+ * [role, as typed, as the letter's field reads it]. KEPT: shapes a rule leaves as typed (a cause that
+ * is one noun alone is framed by the letter itself: "Le problème venait d’une panne…"; an offer's thing).
  */
 export type NoteCase = readonly [role: 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy', typed: string, said: string];
 
@@ -71,9 +71,11 @@ export const DE: readonly NoteCase[] = [
   ["action", "alte rechnung ignorieren", "Ignorieren Sie bitte die alte Rechnung."],
   ["action", "neue karte aktivieren", "Aktivieren Sie bitte die neue Karte."],
   ["remedy", "versand kostenlos", "Der Versand ist für Sie kostenlos."],
-  ["remedy", "10 € gutschein für die nächste bestellung", "10 € Gutschein für die nächste Bestellung"],
   ["remedy", "keine versandkosten", "Die Versandkosten berechnen wir Ihnen nicht."],
   ["remedy", "gebühr erstattet", "Wir haben Ihnen die Gebühr erstattet."],
+];
+export const DE_KEPT: readonly NoteCase[] = [
+  ["remedy", "10 € gutschein für die nächste bestellung", "10 € Gutschein für die nächste Bestellung"],
   ["remedy", "20 % rabatt auf die nächste bestellung", "20 % Rabatt auf die nächste Bestellung"],
 ];
 
@@ -89,10 +91,8 @@ export const FR: readonly NoteCase[] = [
   ["commitment", "plus de pièces jointes dans les envois groupés (lien vers le site uniquement), blocage activé dans l'outil + validation par 2 personnes avant chaque envoi", "il n’y a plus de pièces jointes dans les envois groupés (lien vers le site uniquement). Le blocage a été activé dans l’outil. Nous mettons en place une validation par 2 personnes avant chaque envoi."],
   ["action", "méfiance si appel, sms ou mail au nom du club qui demande des coordonnées bancaires ou un paiement, on ne le fait jamais. si vous avez reçu le fichier merci de le supprimer", "méfiez-vous de tout appel, SMS ou e-mail au nom du club qui demande des coordonnées bancaires ou un paiement, nous ne le faisons jamais. Si vous avez reçu le fichier, merci de le supprimer"],
   ["mistake", "technicien pas venu, rdv non décalé", "notre technicien n’est pas venu. Votre rendez-vous n’a pas été décalé."],
-  ["outcome", "nouveau rdv ven 27 nov à 9h", "Votre nouveau rendez-vous est fixé au vendredi 27 novembre à 9 h."],
   ["action", "nous appeler au tél. si le créneau ne convient pas", "appelez-nous au téléphone si le créneau ne convient pas."],
   ["mistake", "colis livré à la mauvaise adresse", "votre colis a été livré à la mauvaise adresse."],
-  ["cause", "panne du serveur de paiement", "panne du serveur de paiement"],
   ["remedy", "frais de port remboursés", "nous vous remboursons les frais de port."],
   ["mistake", "commande expédiée avec 3 jours de retard", "votre commande a été expédiée avec 3 jours de retard."],
   ["outcome", "remboursement sous 5-7 jours", "le remboursement est prévu sous 5 à 7 jours."],
@@ -116,8 +116,6 @@ export const FR: readonly NoteCase[] = [
   ["cause", "problème d'étiquette au dépôt", "il s’agissait d’un problème d’étiquette au dépôt."],
   ["cause", "transporteur débordé, colis bloqués au dépôt", "notre transporteur était débordé. Les colis ont été bloqués au dépôt."],
   ["cause", "fichier des prélèvements envoyé 2 fois à la banque", "notre fichier des prélèvements a été envoyé 2 fois à la banque."],
-  ["cause", "confusion entre deux commandes au moment de l'emballage", "confusion entre deux commandes au moment de l’emballage"],
-  ["cause", "coupure internet au magasin", "coupure internet au magasin"],
   ["commitment", "double contrôle des adresses avant expédition", "nous mettons en place un double contrôle des adresses avant expédition."],
   ["commitment", "nouvelle procédure mise en place", "la nouvelle procédure a été mise en place."],
   ["commitment", "formation de toute l'équipe prévue en décembre", "la formation de toute l’équipe est prévue en décembre."],
@@ -133,12 +131,18 @@ export const FR: readonly NoteCase[] = [
   ["action", "garder le colis abîmé", "gardez le colis abîmé."],
   ["action", "nous renvoyer le mauvais article avec l'étiquette jointe", "renvoyez-nous le mauvais article avec l’étiquette jointe."],
   ["action", "si besoin, nous appeler au 01 23 45 67 89", "si besoin, appelez-nous au 01 23 45 67 89."],
-  ["action", "merci de vérifier votre relevé bancaire", "merci de vérifier votre relevé bancaire"],
   ["remedy", "frais de livraison offerts", "nous vous offrons les frais de livraison."],
-  ["remedy", "bon d'achat de 15 € valable 6 mois", "bon d’achat de 15 € valable 6 mois"],
-  ["remedy", "10 % de remise sur la prochaine commande", "10 % de remise sur la prochaine commande"],
   ["remedy", "remboursement intégral + frais bancaires pris en charge", "nous vous remboursons intégralement et prenons en charge les frais bancaires."],
   ["remedy", "séance offerte", "nous vous offrons la séance."],
+];
+export const FR_KEPT: readonly NoteCase[] = [
+  ["outcome", "nouveau rdv ven 27 nov à 9h", "Votre nouveau rendez-vous est fixé au vendredi 27 novembre à 9 h."],
+  ["cause", "panne du serveur de paiement", "panne du serveur de paiement"],
+  ["cause", "confusion entre deux commandes au moment de l'emballage", "confusion entre deux commandes au moment de l’emballage"],
+  ["cause", "coupure internet au magasin", "coupure internet au magasin"],
+  ["action", "merci de vérifier votre relevé bancaire", "merci de vérifier votre relevé bancaire"],
+  ["remedy", "bon d'achat de 15 € valable 6 mois", "bon d’achat de 15 € valable 6 mois"],
+  ["remedy", "10 % de remise sur la prochaine commande", "10 % de remise sur la prochaine commande"],
 ];
 
 export const ES: readonly NoteCase[] = [
@@ -166,17 +170,13 @@ export const ES: readonly NoteCase[] = [
   ["mistake", "cita cancelada sin avisar", "su cita se canceló sin avisar."],
   ["mistake", "técnico no vino", "nuestro técnico no vino."],
   ["mistake", "web caída el sábado de 10 a 14h", "nuestra web se cayó el sábado de 10 a 14:00."],
-  ["mistake", "factura con importe incorrecto", "factura con importe incorrecto"],
   ["mistake", "libro dañado en el envío", "su libro se dañó en el envío."],
   ["mistake", "los pedidos del lunes salieron tarde", "su pedido del lunes salió tarde"],
-  ["mistake", "no se envió el pedido", "no se envió el pedido"],
   ["mistake", "reserva anulada por error", "su reserva se anuló por error."],
   ["cause", "error nuestro al preparar el pedido", "el error fue nuestro al preparar el pedido."],
-  ["cause", "fallo del sistema de cobros", "fallo del sistema de cobros"],
   ["cause", "repartidor enfermo, nadie cubrió su ruta", "nuestro repartidor estaba enfermo, nadie cubrió su ruta."],
   ["cause", "etiquetas cambiadas en el almacén", "las etiquetas se cambiaron en el almacén."],
   ["cause", "confusión con otro pedido", "hubo una confusión con otro pedido."],
-  ["cause", "el proveedor nos mandó la tela mal y no lo revisamos", "el proveedor nos mandó la tela mal y no lo revisamos"],
   ["cause", "actualización de la web mal probada", "la actualización de la web se probó mal."],
   ["commitment", "doble revisión de cada pedido antes de enviarlo", "ponemos en marcha una doble revisión de cada pedido antes de enviarlo."],
   ["commitment", "nuevo sistema de etiquetas instalado", "nuestro nuevo sistema de etiquetas ya está instalado."],
@@ -184,16 +184,22 @@ export const ES: readonly NoteCase[] = [
   ["commitment", "formación al equipo prevista en diciembre", "la formación al equipo está prevista en diciembre."],
   ["outcome", "pedido enviado hoy, llega el jueves", "su pedido se envió hoy y llega el jueves."],
   ["outcome", "reembolso hecho el 25/11", "el reembolso se hizo el 25 de noviembre."],
-  ["outcome", "nueva cita el lunes 30 a las 10h", "Su nueva cita es el lunes 30 a las 10:00."],
   ["outcome", "paquete en camino, llega mañana", "su paquete está en camino y llega mañana."],
   ["outcome", "importe devuelto a su tarjeta", "el importe se devolvió a su tarjeta."],
-  ["action", "no hace falta devolver nada", "no hace falta devolver nada"],
   ["action", "guardar el libro dañado", "guarde el libro dañado."],
   ["action", "si tiene dudas llamar al 900 123 456", "si tiene dudas, llámenos al 900 123 456."],
   ["action", "revisar el extracto del banco", "revise el extracto del banco."],
   ["remedy", "gastos de envío gratis", "le regalamos los gastos de envío."],
-  ["remedy", "cupón de 10 € para su próxima compra", "cupón de 10 € para su próxima compra"],
-  ["remedy", "20 % de descuento en su próximo pedido", "20 % de descuento en su próximo pedido"],
   ["remedy", "reembolso completo + envío gratis", "le reembolsamos el importe completo y le regalamos el envío."],
   ["remedy", "devolvemos el importe cobrado de más", "le devolvemos el importe cobrado de más."],
+];
+export const ES_KEPT: readonly NoteCase[] = [
+  ["mistake", "factura con importe incorrecto", "factura con importe incorrecto"],
+  ["mistake", "no se envió el pedido", "no se envió el pedido"],
+  ["cause", "fallo del sistema de cobros", "fallo del sistema de cobros"],
+  ["cause", "el proveedor nos mandó la tela mal y no lo revisamos", "el proveedor nos mandó la tela mal y no lo revisamos"],
+  ["outcome", "nueva cita el lunes 30 a las 10h", "Su nueva cita es el lunes 30 a las 10:00."],
+  ["action", "no hace falta devolver nada", "no hace falta devolver nada"],
+  ["remedy", "cupón de 10 € para su próxima compra", "cupón de 10 € para su próxima compra"],
+  ["remedy", "20 % de descuento en su próximo pedido", "20 % de descuento en su próximo pedido"],
 ];
