@@ -207,10 +207,12 @@ function preterite(p: string, pl: boolean): string {
   return pl ? `${stem.slice(0, -2)}ieron` : `${stem.slice(0, -2)}ió`;
 }
 
+/** Words a piece of a change opens with that are no thing put in place. */
+const ADVERB_START = /^(?:antes|después|cada|ya|ahora|siempre|nunca|también|además|desde|hasta|todos|todas|todo|toda|mañana|hoy|luego|así|si|no)(?![\p{L}])/iu;
 /** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
 const LEANS = /^(?:y|e|o|u|pero|que|con|sin|para|por|en|a|al|de|del|como|cuando|donde|aunque|porque|pues|sino|incluido|incluida|salvo|excepto|tras|desde|hasta)(?![\p{L}])/iu;
 
-function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone = false): string | undefined {
+function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone = false, sentence = piece): string | undefined {
   const t = piece.trim();
   if (t === '') return undefined;
   if (LEANS.test(t)) return undefined;
@@ -299,7 +301,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   // A cause that is this noun alone is framed by the letter itself ("La causa fue un error…").
   if (event && (role === 'cause' || role === 'mistake') && (!alone || !/^(?:error|fallo|problema|despiste|cambio|retraso)$/iu.test(event[1]!))) return `Hubo ${article('indef', feminine(event[1]!.toLowerCase()), false)} ${t[0]!.toLowerCase()}${t.slice(1)}`;
   // A change typed as a thing ("doble revisión de cada pedido antes de enviarlo"): we put it in place.
-  if (role === 'commitment' && /^\p{Ll}{3,}/u.test(t) && words.length >= 2 && !DET.test(words[0]!) && words.length <= 14) {
+  if (role === 'commitment' && /^\p{Ll}{3,}/u.test(t) && words.length >= 2 && !DET.test(words[0]!) && words.length <= 14 && !FINITE.test(sentence) && !ADVERB_START.test(t)) {
     const head = ADJ_BEFORE.test(words[0]!) ? words[1] ?? words[0]! : words[0]!;
     return `Ponemos en marcha ${article('indef', feminine(head), false)} ${t}`;
   }
@@ -320,7 +322,7 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
     const end = /[.!?]$/u.exec(s)?.[0] ?? '';
     const body = end ? s.slice(0, -1) : s;
     const parts = pieces(body);
-    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1))
+    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body))
       .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
     if (said.every((x) => x === undefined)) {
       out.push(cap(s));

@@ -186,10 +186,12 @@ function request(piece: string): string | undefined {
   return `${m[1] ? cap(m[1]) : ''}${m[1] ? IMPERATIVE[key] : cap(IMPERATIVE[key]!)}${m[3]}`;
 }
 
+/** Words a piece of a change opens with that are no thing put in place. */
+const ADVERB_START = /^(?:avant|après|chaque|déjà|maintenant|désormais|toujours|jamais|aussi|depuis|jusqu|tous|toutes|tout|toute|demain|aujourd|ensuite|ainsi|si|ne|non)(?![\p{L}])/iu;
 /** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
 const LEANS = /^(?:et|ou|mais|donc|car|puis|qui|que|qu’|dont|où|avec|sans|pour|par|en|à|au|aux|dans|sur|chez|de|du|des|d’|comme|lorsque|quand|puisque|afin|sauf|soit|y compris|notamment)(?![\p{L}])/iu;
 
-function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone = false): string | undefined {
+function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone = false, sentence = piece): string | undefined {
   const t = piece.trim();
   if (t === '') return undefined;
   if (LEANS.test(t) && !(role === 'action' && /^si\s/iu.test(t))) return undefined;
@@ -287,7 +289,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     if (s) return `${cap(s.text)} ${s.pl ? 'sont' : 'est'} désormais ${rule[2]}${rule[3]}`;
   }
   // A change typed as a thing ("validation par 2 personnes avant chaque envoi"): we put it in place.
-  if (role === 'commitment' && /^\p{Ll}{3,}/u.test(t) && words.length >= 2 && !DET.test(words[0]!) && words.length <= 12) {
+  if (role === 'commitment' && /^\p{Ll}{3,}/u.test(t) && words.length >= 2 && !DET.test(words[0]!) && words.length <= 12 && !FINITE.test(sentence) && !ADVERB_START.test(t)) {
     const g = genderOf((ADJ_BEFORE.test(words[0]!) ? words[1] ?? words[0]! : words[0]!).toLowerCase());
     return `Nous mettons en place ${article('indef', g, words[0]!)}${t}`;
   }
@@ -319,7 +321,7 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
       continue;
     }
     const parts = pieces(body);
-    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1))
+    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body))
       .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
     if (said.every((x) => x === undefined)) {
       out.push(cap(s));
