@@ -132,6 +132,17 @@ function objectArticle(text: string): string {
 const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause']);
 
 /** One comma piece of a note as a clause, or undefined when no rule is sure. */
+/**
+ * Whether the piece after piece k goes on with its clause ("Ihr Termin … am Mittwoch, 25. November" + "um 10:30 Uhr wurde … gestrichen"):
+ * it opens with no subject of its own and has a verb that is not its first word. Then piece k is no note of its own.
+ */
+function continues(parts: string[], k: number): boolean {
+  const next = parts[k + 1]?.trim();
+  if (next === undefined || !/^(?!(?:wir|ich|es|man|er|der|die|das|den|ein|eine|kein|keine|unser\p{L}*|Sie|niemand|keiner|jemand|alle|nichts|und|oder|aber|sondern|denn)\s)\p{Ll}/u.test(next)) return false;
+  const verb = FINITE.exec(next);
+  return verb !== null && verb.index > 0;
+}
+
 /** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
 const LEANS = /^(?:und|oder|aber|sondern|denn|sowie|als|wie|weil|dass|ob|obwohl|damit|sodass|bis|mit|für|von|bei|nach|zu|auf|an|in|im|am|über|unter|durch|ohne|statt|welche\p{L}*|deren|dessen|wo|womit|wobei|also|d\.\s?h\.|z\.\s?B\.|inklusive|verrechnet|gültig)(?![\p{L}])/u;
 
@@ -328,7 +339,7 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
     const end = /[.!?]$/u.exec(s)?.[0] ?? '';
     const body = end ? s.slice(0, -1) : s;
     const parts = pieces(body);
-    const said = parts.map((p) => pieceToClause(p, role))
+    const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role)))
       .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
     if (said.every((x) => x === undefined)) {
       out.push(s);
@@ -344,8 +355,8 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
       else if (i > 0 && said[i - 1] !== undefined && /^(?:zwischen|um|ab|gegen)\s+\d/u.test(part) && / (\p{Ll}+)$/u.test(sentence)) sentence = sentence.replace(/ (\p{Ll}+)$/u, `, ${part} $1`);
       // "…verschickt" + "kommt morgen": a verb with its subject left out goes on with "und".
       else if (i > 0 && said[i - 1] !== undefined && /^(?:kommt|kommen|ist|sind|geht|gehen|liegt|läuft|wird|werden|erfolgt|folgt|dauert)(?![\p{L}])/u.test(part)) sentence += ` und ${part}`;
-      // "…, wir klären mit dem Acquirer": a clause of its own.
-      else if (i > 0 && /^(?:wir|ich)\s+\p{Ll}/u.test(part)) sentence += `. ${cap(part)}`;
+      // "…, wir klären mit dem Acquirer", "…, der Lastschriftlauf ist zweimal gestartet": a clause of its own.
+      else if (i > 0 && (/^(?:wir|ich)\s+\p{Ll}/u.test(part) || (said[i - 1] !== undefined && /^(?:der|die|das|ein|eine|unser\p{L}*)\s+\p{Lu}/u.test(part) && FINITE.test(part)))) sentence += `. ${cap(part)}`;
       else sentence += i === 0 ? parts[i] : `, ${part}`;
     }
     out.push(`${sentence}${end || '.'}`);

@@ -161,6 +161,8 @@ function offer(text: string): string | undefined {
     }
     else return undefined;
   }
+  // Things only "gratis" are an offer the letter introduces itself ("le ofrezco la próxima limpieza gratis").
+  if (!items.some((item) => item.trim().split(/\s+/u).some((w, k) => k > 0 && Object.hasOwn(OFFER, w.replace(/(?:o|a|os|as)$/u, ''))) || /^reembolso (?:completo|íntegro|total)$/iu.test(item.trim()))) return undefined;
   return said.join(' y ');
 }
 
@@ -209,6 +211,17 @@ function preterite(p: string, pl: boolean): string {
 
 /** Words a piece of a change opens with that are no thing put in place. */
 const ADVERB_START = /^(?:antes|después|cada|ya|ahora|siempre|nunca|también|además|desde|hasta|todos|todas|todo|toda|mañana|hoy|luego|así|si|no)(?![\p{L}])/iu;
+/**
+ * Whether the piece after piece k goes on with its clause ("Ihr Termin … am Mittwoch, 25. November" + "um 10:30 Uhr wurde … gestrichen"):
+ * it opens with no subject of its own and has a verb that is not its first word. Then piece k is no note of its own.
+ */
+function continues(parts: string[], k: number): boolean {
+  const next = parts[k + 1]?.trim();
+  if (next === undefined || !/^(?!(?:nosotros|yo|él|ella|el|la|los|las|un|una|nuestro|nuestra|nuestros|nuestras|su|sus|cada|usted|le|se|no|nadie|nada|y|e|pero|o|sino)\s)\p{Ll}/u.test(next)) return false;
+  const verb = FINITE.exec(next);
+  return verb !== null && verb.index > 0;
+}
+
 /** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
 const LEANS = /^(?:y|e|o|u|pero|que|con|sin|para|por|en|a|al|de|del|como|cuando|donde|aunque|porque|pues|sino|incluido|incluida|salvo|excepto|tras|desde|hasta)(?![\p{L}])/iu;
 
@@ -216,6 +229,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   const t = piece.trim();
   if (t === '') return undefined;
   if (LEANS.test(t)) return undefined;
+  // A cause typed as one noun phrase the letter frames itself ("La causa fue un error al preparar el pedido.").
+  if (alone && role === 'cause' && /^(?:error|fallo|problema|despiste|cambio|retraso)(?![\p{L}])(?!\s+(?:nuestr|mí))/iu.test(t)) return undefined;
   if (role === 'action') {
     const r = request(t);
     if (r) return r;
@@ -322,7 +337,7 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
     const end = /[.!?]$/u.exec(s)?.[0] ?? '';
     const body = end ? s.slice(0, -1) : s;
     const parts = pieces(body);
-    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body))
+    const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body)))
       .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
     if (said.every((x) => x === undefined)) {
       out.push(cap(s));

@@ -188,6 +188,17 @@ function request(piece: string): string | undefined {
 
 /** Words a piece of a change opens with that are no thing put in place. */
 const ADVERB_START = /^(?:avant|après|chaque|déjà|maintenant|désormais|toujours|jamais|aussi|depuis|jusqu|tous|toutes|tout|toute|demain|aujourd|ensuite|ainsi|si|ne|non)(?![\p{L}])/iu;
+/**
+ * Whether the piece after piece k goes on with its clause ("Ihr Termin … am Mittwoch, 25. November" + "um 10:30 Uhr wurde … gestrichen"):
+ * it opens with no subject of its own and has a verb that is not its first word. Then piece k is no note of its own.
+ */
+function continues(parts: string[], k: number): boolean {
+  const next = parts[k + 1]?.trim();
+  if (next === undefined || !/^(?!(?:nous|je|il|elle|on|ils|elles|le|la|les|un|une|notre|nos|ce|cette|chaque|vous|personne|rien|et|mais|ou|car|donc|puis)\s|l’)\p{Ll}/u.test(next)) return false;
+  const verb = FINITE.exec(next);
+  return verb !== null && verb.index > 0;
+}
+
 /** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
 const LEANS = /^(?:et|ou|mais|donc|car|puis|qui|que|qu’|dont|où|avec|sans|pour|par|en|à|au|aux|dans|sur|chez|de|du|des|d’|comme|lorsque|quand|puisque|afin|sauf|soit|y compris|notamment)(?![\p{L}])/iu;
 
@@ -195,6 +206,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   const t = piece.trim();
   if (t === '') return undefined;
   if (LEANS.test(t) && !(role === 'action' && /^si\s/iu.test(t))) return undefined;
+  // A cause typed as one noun phrase the letter frames itself ("Le problème venait d’une migration … mal planifiée.").
+  if (alone && role === 'cause' && /^(?:erreur|panne|coupure|migration|mise à jour|défaillance|confusion|inversion)(?![\p{L}])/iu.test(t)) return undefined;
   if (role === 'action') {
     const r = request(t);
     if (r) return r;
@@ -321,7 +334,7 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
       continue;
     }
     const parts = pieces(body);
-    const said = parts.map((p) => pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body))
+    const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body)))
       .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
     if (said.every((x) => x === undefined)) {
       out.push(cap(s));

@@ -111,7 +111,6 @@ export const FR: readonly NoteCase[] = [
   ["mistake", "livreur passé sans sonner", "notre livreur est passé sans sonner."],
   ["mistake", "table abîmée pendant la livraison", "votre table a été abîmée pendant la livraison."],
   ["cause", "oubli de notre part", "il s’agissait d’un oubli de notre part."],
-  ["cause", "mise à jour du logiciel mal testée", "la mise à jour du logiciel a été mal testée."],
   ["cause", "stagiaire pas formé sur le nouvel outil", "notre stagiaire n’a pas été formé sur le nouvel outil."],
   ["cause", "problème d'étiquette au dépôt", "il s’agissait d’un problème d’étiquette au dépôt."],
   ["cause", "transporteur débordé, colis bloqués au dépôt", "notre transporteur était débordé. Les colis ont été bloqués au dépôt."],
@@ -138,6 +137,7 @@ export const FR: readonly NoteCase[] = [
 export const FR_KEPT: readonly NoteCase[] = [
   ["outcome", "nouveau rdv ven 27 nov à 9h", "Votre nouveau rendez-vous est fixé au vendredi 27 novembre à 9 h."],
   ["cause", "panne du serveur de paiement", "panne du serveur de paiement"],
+  ["cause", "mise à jour du logiciel mal testée", "mise à jour du logiciel mal testée"],
   ["cause", "confusion entre deux commandes au moment de l'emballage", "confusion entre deux commandes au moment de l’emballage"],
   ["cause", "coupure internet au magasin", "coupure internet au magasin"],
   ["action", "merci de vérifier votre relevé bancaire", "merci de vérifier votre relevé bancaire"],
@@ -160,7 +160,6 @@ export const ES: readonly NoteCase[] = [
   ["mistake", "lamentamos las molestias a nuestros clientes", "lamentamos las molestias que le hemos causado"],
   ["mistake", "técnico no presentado a la cita", "nuestro técnico no se presentó a la cita."],
   ["outcome", "reembolso en 5-7 días", "el reembolso llegará en un plazo de 5 a 7 días."],
-  ["remedy", "envío gratis en su próximo pedido", "le regalamos el envío en su próximo pedido."],
   ["action", "guardar el recetario, no hace falta devolverlo", "guarde el recetario, no hace falta devolverlo."],
   ["mistake", "factura cobrada dos veces", "su factura se cobró dos veces."],
   ["mistake", "pedido entregado con 3 días de retraso", "su pedido se entregó con 3 días de retraso."],
@@ -189,17 +188,18 @@ export const ES: readonly NoteCase[] = [
   ["action", "guardar el libro dañado", "guarde el libro dañado."],
   ["action", "si tiene dudas llamar al 900 123 456", "si tiene dudas, llámenos al 900 123 456."],
   ["action", "revisar el extracto del banco", "revise el extracto del banco."],
-  ["remedy", "gastos de envío gratis", "le regalamos los gastos de envío."],
   ["remedy", "reembolso completo + envío gratis", "le reembolsamos el importe completo y le regalamos el envío."],
   ["remedy", "devolvemos el importe cobrado de más", "le devolvemos el importe cobrado de más."],
 ];
 export const ES_KEPT: readonly NoteCase[] = [
+  ["remedy", "envío gratis en su próximo pedido", "envío gratis en su próximo pedido"],
   ["mistake", "factura con importe incorrecto", "factura con importe incorrecto"],
   ["mistake", "no se envió el pedido", "no se envió el pedido"],
   ["cause", "fallo del sistema de cobros", "fallo del sistema de cobros"],
   ["cause", "el proveedor nos mandó la tela mal y no lo revisamos", "el proveedor nos mandó la tela mal y no lo revisamos"],
   ["outcome", "nueva cita el lunes 30 a las 10h", "Su nueva cita es el lunes 30 a las 10:00."],
   ["action", "no hace falta devolver nada", "no hace falta devolver nada"],
+  ["remedy", "gastos de envío gratis", "gastos de envío gratis"],
   ["remedy", "cupón de 10 € para su próxima compra", "cupón de 10 € para su próxima compra"],
   ["remedy", "20 % de descuento en su próximo pedido", "20 % de descuento en su próximo pedido"],
 ];
