@@ -20,6 +20,7 @@ import { outcomeNote } from './typed.js';
 
 export type NoteRoleI18n = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy';
 
+const MONTHS_SHORT: Readonly<Record<string, string>> = { Jan: 'Januar', Feb: 'Februar', Mär: 'März', Apr: 'April', Jun: 'Juni', Jul: 'Juli', Aug: 'August', Sep: 'September', Sept: 'September', Okt: 'Oktober', Nov: 'November', Dez: 'Dezember' };
 const DAYS: Readonly<Record<string, string>> = { mo: 'Montag', di: 'Dienstag', mi: 'Mittwoch', do: 'Donnerstag', fr: 'Freitag', sa: 'Samstag', so: 'Sonntag' };
 
 /** Finite verbs a note's piece may already have (then it is a clause and stays). */
@@ -32,9 +33,9 @@ const PARTICIPLE = /^(?:\p{Ll}*ge\p{Ll}{2,}(?:t|en)|\p{Ll}+iert|(?:zurück|an|ab
 /** Not participles whatever their form. */
 const NOT_PARTICIPLE = new Set(['gestern', 'genug', 'gegen', 'gerne', 'gern', 'getrennt', 'gesamt', 'geben', 'gehen', 'erst', 'erstens', 'bereits', 'bestens', 'bitten', 'verpflichtet', 'berechtigt', 'bekannt', 'verantwortlich']);
 /** State words a note pairs with a noun: "Schwellwert falsch". */
-const STATE_WORDS = 'falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen';
+const STATE_WORDS = 'falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen|fertig|nicht fertig|bereit|nicht bereit|geschlossen|möglich|nicht möglich';
 const STATE_END = new RegExp(`(?:^|\\s)(?:${STATE_WORDS})$`, 'u');
-const STATE_START = new RegExp(`^(?:wieder\\s+)?(?:${STATE_WORDS})(?:\\s+(?:wegen|seit|bis|ab|von|am|um|durch|nach)\\s.*)?$`, 'u');
+const STATE_START = new RegExp(`^(?:wieder\\s+)?(?:${STATE_WORDS})(?:\\s+(?:wegen|seit|bis|ab|von|am|um|durch|nach|zum|zur|für|bei|im|in)\\s.*)?$`, 'u');
 /** Nominative determiners a noun phrase may open with. */
 const DET = /^(?:der|die|das|ein|eine|unser|unsere|Ihr|Ihre|dieser|diese|dieses|zwei|drei|vier|fünf|alle|\d+)$/iu;
 const PREP = /^(?:über|von|für|am|im|mit|bei|aus|in|an|auf|zum|zur|vom|beim|ohne|nach|seit|wegen)$/u;
@@ -58,6 +59,11 @@ function shorthand(text: string): string {
       (b ? `${d}, zwischen ${a} und ${b} Uhr` : `${d}, um ${a} Uhr`))
     .replace(/(?<![\p{L}])Zeitfenster (\d{1,2}(?::\d{2})?)[–-](\d{1,2}(?::\d{2})?) Uhr/gu, 'zwischen $1 und $2 Uhr')
     .replace(/\s\+\s/gu, ' und ')
+    // "Nov." → "November"; "2-3 Werktage" → "2 bis 3 Werktage".
+    .replace(/(?<![\p{L}\d])(Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\.(?=\s|$)/gu, (_m, mo: string) => MONTHS_SHORT[mo]!)
+    .replace(/(?<![\d.,])(\d+)\s?[-–]\s?(\d+)\s+(Tage|Werktage|Arbeitstage|Wochen|Stunden|Minuten|Monate)(?![\p{L}])/gu, '$1 bis $2 $3')
+    // "kommt Mittwoch, 2. Dezember" → "kommt am Mittwoch, 2. Dezember".
+    .replace(/(?<=(?:kommt|kommen|ist|sind|wird|werden|erfolgt|liefern|liefert|geht|gehen)\s)(?=(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\p{L}]))/gu, 'am ')
     .replace(/(?<![\p{L}])[Hh]ats(?![\p{L}])/gu, 'hat es')
     .replace(/(?<![\p{L}])(?:keiner|keine|niemand) (hat|hatte) (es |das )?(?:gemerkt|bemerkt)(?![\p{L}])/gu, 'niemand $1 $2bemerkt')
     .replace(/(?<![\p{L}])nicht nur (SMS|E-Mail|Mail|Brief|Post)(?![\p{L}])/gu, 'nicht nur per $1')
@@ -112,17 +118,23 @@ function withArticle(words: string[], np: NonNullable<ReturnType<typeof nounPhra
   const phrase = words.slice(0, np.end).join(' ');
   if (np.det) return cap(phrase);
   const n = np.noun!;
-  if ((role === 'mistake' || role === 'outcome') && germanTheirs(n)) return `${germanYour(n)} ${phrase}`;
+  if (((role === 'mistake' || role === 'outcome') && germanTheirs(n)) || /^(?:nächst|kommend)/u.test(words[0]!)) return `${germanYour(n)} ${phrase}`;
   if (np.adjectives) return n.plural ? cap(phrase) : `${n.gender === 'f' ? 'Eine' : 'Ein'} ${phrase}`;
   return `${cap(n.ours ? germanOur(n) : germanArticle(n))} ${phrase}`;
 }
 
 /** A bare noun (and its adjectives) as an object, with the accusative article: "Termine" → "die Termine", "Beleg" → "den Beleg". */
-function objectArticle(text: string): string {
+function objectArticle(text: string, some = false): string {
   const m = /^((?:\p{Ll}{3,}(?:e|en|es|er)\s+)?)(\p{Lu}[\p{L}-]*)(?=\s|$)/u.exec(text);
   if (!m) return text;
   const n = germanNoun(m[2]!);
   if (!n) return text;
+  // "hatte Störung" → "hatte eine Störung"; "hat falsche Ware geschickt" → "die falsche Ware"; plurals take "die".
+  if (some && !n.plural && !germanTheirs(n) && !/^(?:falsch|richtig|gleich|selb|ganz)/u.test(m[1]!)) {
+    const art = n.gender === 'f' ? 'eine' : n.gender === 'm' ? 'einen' : 'ein';
+    const adj = m[1]!.replace(/(\p{Ll})(?:e|es|er|en)\s+$/u, n.gender === 'm' ? '$1en ' : n.gender === 'f' ? '$1e ' : '$1es ');
+    return `${art} ${adj}${text.slice(m[1]!.length)}`;
+  }
   const art = n.plural || n.gender === 'f' ? 'die' : n.gender === 'm' ? 'den' : 'das';
   // An adjective after a definite article takes the weak ending: "alte" stays, "neuen"/"alten" as typed.
   const adj = m[1]!.replace(/(\p{Ll})(?:e|es|er|en)\s+$/u, n.plural || n.gender === 'm' ? '$1en ' : '$1e ');
@@ -152,6 +164,28 @@ function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
     const asked = request(t);
     if (asked) return asked;
   }
+  // "versehentlich alte Preisliste verwendet": the note after its adverb, the adverb after the verb.
+  const adverb = /^(versehentlich|aus Versehen|leider|fälschlicherweise|irrtümlich|irrtümlicherweise)\s+(.+)$/u.exec(t);
+  if (adverb) {
+    const made = pieceToClause(adverb[2]!, role);
+    const at = made ? /\s(wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten)\s/u.exec(made) : null;
+    if (made && at) return `${made.slice(0, at.index + at[0].length)}${adverb[1]} ${made.slice(at.index + at[0].length)}`;
+  }
+  // "dauert 2 bis 3 Werktage": it takes.
+  if (/^dauert\s/u.test(t)) return `Es ${t}`;
+  // "Kunde hat reklamiert": the reader.
+  const reader = /^(?:Kunde|Kundin)\s+(hat|ist|war|hatte|wurde)\s+(.+)$/u.exec(t);
+  if (reader && (role === 'mistake' || role === 'outcome')) return `Sie ${{ hat: 'haben', ist: 'sind', war: 'waren', hatte: 'hatten', wurde: 'wurden' }[reader[1]!]} ${reader[2]}`;
+  // "ab sofort Wareneingangskontrolle bei jeder Lieferung": a change from now on.
+  const from = /^(ab sofort|künftig|ab jetzt|ab heute)\s+((?:\p{Ll}+(?:e|er|es|en)\s+)?)(\p{Lu}[\p{L}-]*)(.*)$/u.exec(t);
+  if (from && role === 'commitment' && !FINITE.test(t)) {
+    const n = germanNoun(from[3]!);
+    if (n && !from[4]!.split(/\s+/u).some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
+      const art = n.plural ? '' : n.gender === 'm' ? 'einen ' : n.gender === 'f' ? 'eine ' : 'ein ';
+      const adj = from[2]!.replace(/(\p{Ll})(?:e|er|es|en)\s+$/u, n.plural ? '$1e ' : n.gender === 'm' ? '$1en ' : n.gender === 'f' ? '$1e ' : '$1es ');
+      return `${cap(from[1]!)} gibt es ${art}${adj}${from[3]}${from[4]}`;
+    }
+  }
   if (LEANS.test(t) && !/^(?:seit|ab)\s/u.test(t)) return undefined;
   if (t === '' || FINITE.test(t)) {
     // "hat keiner gemerkt": a verb with no subject before it.
@@ -168,7 +202,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
     if (!subject) return undefined;
     const between = words.slice(np.end, k).join(' ');
     const after = words.slice(k + 1).join(' ');
-    const object = /^(?:hat|haben|hatte|hatten)$/u.test(words[k]!) ? objectArticle(after) : after;
+    const object = /^(?:hat|haben|hatte|hatten)$/u.test(words[k]!) ? objectArticle(after, true) : after;
     return [subject, between, words[k], object].filter((x) => x !== '').join(' ');
   }
   const note = outcomeNote(t, 'de');
@@ -207,7 +241,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
 function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>>, rest: string[], role: NoteRoleI18n): string | undefined {
   const past = PAST.has(role);
   // A genitive or an attribute belongs to the noun ("Kontrolle der Schnittstelle", "Schnittstelle zum Zahlungsanbieter").
-  const attr = /^(?:der|des|zum|zur|vom)$/u.test(rest[0] ?? '') ? 1 + (rest.slice(1).findIndex((w) => /^\p{Lu}/u.test(w)) + 1) : 0;
+  const attr = /^(?:der|des|zum|zur|vom)$/u.test(rest[0] ?? '') ? 1 + (rest.slice(1).findIndex((w) => /^\p{Lu}/u.test(w)) + 1)
+    : rest[0] === 'für' && /^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)$/u.test(rest[1] ?? '') ? 2 : 0;
   if (attr > 1 && attr < rest.length + 1 && !(rest[0] === 'der' && /^\p{Ll}/u.test(rest[attr] ?? 'x') && PARTICIPLE.test(rest[attr] ?? ''))) {
     subject = `${subject} ${rest.slice(0, attr).join(' ')}`;
     rest = rest.slice(attr);
@@ -221,6 +256,9 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   const text = rest.join(' ');
   // "Lieferung 2 Tage zu spät": when it came.
   if (/(?:^|\s)(?:zu spät|zu früh|verspätet)$/u.test(text) && (past || role === 'outcome')) return `${subject} ${np.noun?.plural ? 'kamen' : 'kam'} ${text}`;
+  // "anfahrt und montage kostenlos": two things free.
+  const both = /^und (\p{Lu}[\p{L}-]*) (kostenlos|gratis|umsonst|kostenfrei)$/u.exec(text);
+  if (role === 'remedy' && both && !np.det) return `${subject.replace(/^(?:Unser|Unsere|Der|Die|Das|Ihr|Ihre)\s/u, '')} und ${both[1]} sind für Sie ${both[2]}`;
   // "versand kostenlos": an offer's price.
   if (role === 'remedy' && /^(?:kostenlos|gratis|umsonst|kostenfrei|gratis dazu)$/u.test(text)) return `${subject.replace(/^(?:Unser|Unsere)\s/u, (m) => (m.startsWith('Unsere') || np.noun?.plural ? 'Die ' : np.noun?.gender === 'n' ? 'Das ' : 'Der '))} ${np.noun?.plural ? 'sind' : 'ist'} für Sie ${text}`;
   // "Heizungswartung Dienstag, 24. November": what was booked for when.
@@ -236,7 +274,7 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   let tail = '';
   if (without > 0 && PARTICIPLE.test(rest[without - 1]!)) {
     const said = rest.slice(without).join(' ');
-    tail = /^ohne (?:info|Info|Nachricht|Bescheid|Benachrichtigung|Absage|Vorwarnung)$/u.test(said) ? ', ohne dass wir Sie informiert haben' : `, ${said}`;
+    tail = /^ohne (?:info|Info|Nachricht|Bescheid|Benachrichtigung|Absage|Vorwarnung)(?: an .*)?$/u.test(said) ? ', ohne dass wir Sie informiert haben' : `, ${said}`;
     rest = rest.slice(0, without);
   }
   const last = rest[rest.length - 1]!.replace(/[^\p{L}]+$/u, '');
@@ -354,7 +392,7 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
       // "…vereinbart" + "zwischen 8 und 12 Uhr": the time goes before the participle.
       else if (i > 0 && said[i - 1] !== undefined && /^(?:zwischen|um|ab|gegen)\s+\d/u.test(part) && / (\p{Ll}+)$/u.test(sentence)) sentence = sentence.replace(/ (\p{Ll}+)$/u, `, ${part} $1`);
       // "…verschickt" + "kommt morgen": a verb with its subject left out goes on with "und".
-      else if (i > 0 && said[i - 1] !== undefined && /^(?:kommt|kommen|ist|sind|geht|gehen|liegt|läuft|wird|werden|erfolgt|folgt|dauert)(?![\p{L}])/u.test(part)) sentence += ` und ${part}`;
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:kommt|kommen|ist|sind|geht|gehen|liegt|läuft|wird|werden|erfolgt|folgt)(?![\p{L}])/u.test(part)) sentence += ` und ${part}`;
       // "…, wir klären mit dem Acquirer", "…, der Lastschriftlauf ist zweimal gestartet": a clause of its own.
       else if (i > 0 && (/^(?:wir|ich)\s+\p{Ll}/u.test(part) || (said[i - 1] !== undefined && /^(?:der|die|das|ein|eine|unser\p{L}*)\s+\p{Lu}/u.test(part) && FINITE.test(part)))) sentence += `. ${cap(part)}`;
       else sentence += i === 0 ? parts[i] : `, ${part}`;

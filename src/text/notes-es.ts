@@ -56,15 +56,17 @@ const IRREGULAR: Readonly<Record<string, readonly [string, string]>> = {
 };
 const PARTICIPLE = /^(?:\p{L}{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|\p{L}{1,}(?:ído|ída|ídos|ídas)|(?:hech|puest|devuelt|rot|escrit|abiert|dich|vuelt|cubiert|resuelt|impres|vist|previst)(?:o|a|os|as))$/u;
 const NOT_PARTICIPLE = /^(?:sábado|sábados|nada|todo|todos|cada|lado|estado|mercado|pasado|teclado|helado|vida|salida|comida|medida|partida|bebida|llegada|entrada|cuidado|resultado|apartado|tejido|sonido|ruido|sentido|contenido|pedido|pedidos|partido|vestido|periodo|período|olvido|apellido|cuñado|abogado|empleado|empleada|encargado|encargada|seda|moda|boda|rueda|tienda|ida|fecha|ropa|cita|vida|falda|almohada|privado|privada|adecuado|adecuada|equivocado|equivocada|pesado|pesada)$/u;
+/** Participles of a delivery or a visit still to come, and their future. */
+const FUTURE: Readonly<Record<string, string>> = { entregad: 'entregará', instalad: 'instalará', montad: 'montará', llevad: 'llevará', reparad: 'reparará', cambiad: 'cambiará', sustituid: 'sustituirá', repuest: 'repondrá' };
 /** Intransitive participles: their preterite takes no "se" ("llegado" → "llegó"). */
 const NO_SE = /^(?:llegad|venid|salid|id|pasad|quedad|fallad|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
 /** What follows a participle that is a verb: a preposition, an adverb, a number, a date or nothing. */
-const AFTER_VERB = /^(?:a|al|con|de|del|desde|en|entre|hasta|para|por|sin|sobre|tras|el|la|los|las|ayer|hoy|mañana|tarde|pronto|mal|bien|dos|tres|ya|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes|después|durante|\d.*)$/iu;
+const AFTER_VERB = /^(?:y|a|al|con|de|del|desde|en|entre|hasta|para|por|sin|sobre|tras|el|la|los|las|ayer|hoy|mañana|tarde|pronto|mal|bien|dos|tres|ya|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes|después|durante|\d.*)$/iu;
 /** A finite verb a piece may have already. */
 const FINITE = /(?<![\p{L}])(?:es|son|fue|fueron|era|eran|está|están|estaba|estaban|ha|han|hemos|había|habían|hubo|hay|será|serán|va|van|iba|puede|pueden|pudo|tiene|tienen|tenía|llega|llegan|llegará|llegó|sale|salió|saldrá|queda|quedan|quedó|viene|vino|sigue|funciona|tarda|cuesta|incluye|recibe|recibirá|debe|deben)(?![\p{L}])|(?<![\p{L}])(?:le|les|nos|me|te|se|no)\s+(?!\p{L}+(?:ado|ada|ados|adas|ido|ida|idos|idas)(?![\p{L}]))\p{L}{2,}(?:a|e|o|an|en|ó|ió|aron|ieron|aba|ía|amos|emos|imos|ará|erá|irá)(?![\p{L}])|\p{L}{2,}(?:amos|emos|imos|aron|ieron)(?![\p{L}])/u;
 /** Ours ("nuestro técnico") and the reader's ("su pedido"). */
 const OURS = /^(?:técnico|técnica|equipo|almacén|sistema|web|tienda|proveedor|transportista|repartidor|repartidora|pasarela|app|aplicación|programa|personal|mensajero|instalador|taller|servidor|agencia|oficina|centro|laboratorio|cocina|administración)s?$/u;
-const THEIRS = /^(?:pedido|pedidos|paquete|envío|caja|cita|instalación|visita|entrega|factura|recibo|cargo|cobro|suscripción|cuenta|reserva|producto|artículo|libro|sofá|mueble|colchón|compra|tarjeta|abono|plaza|billete|mesa|habitación|sofás|libros)$/u;
+const THEIRS = /^(?:pedido|pedidos|paquete|envío|caja|cita|instalación|visita|entrega|factura|recibo|cargo|cobro|suscripción|cuenta|reserva|producto|artículo|libro|sofá|mueble|colchón|compra|tarjeta|abono|plaza|billete|mesa|habitación|sofás|libros|clase|curso|sesión|bici|bicicleta|reparación|revisión|colchón|matrícula|inscripción)$/u;
 const DET = /^(?:el|la|los|las|un|una|unos|unas|su|sus|nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas|cada|todo|toda|todos|todas|\d+|dos|tres|cuatro|cinco)$/iu;
 const ADJ_BEFORE = /^(?:nuevo|nueva|nuevos|nuevas|primer|primera|primero|segundo|segunda|mal|mala|buen|buena|otro|otra|doble|mismo|misma)$/iu;
 
@@ -169,11 +171,11 @@ function offer(text: string): string | undefined {
 const IMPERATIVE: Readonly<Record<string, string>> = {
   llamar: 'llámenos', llamarnos: 'llámenos', escribir: 'escríbanos', escribirnos: 'escríbanos', avisar: 'avísenos', avisarnos: 'avísenos', contactar: 'contáctenos', contactarnos: 'contáctenos',
   enviar: 'envíenos', enviarnos: 'envíenos', mandar: 'mándenos', mandarnos: 'mándenos', responder: 'responda', guardar: 'guarde', conservar: 'conserve', revisar: 'revise', comprobar: 'compruebe',
-  borrar: 'borre', eliminar: 'elimine', ignorar: 'ignore', devolver: 'devuelva', quedarse: 'quédese', pasar: 'pase', traer: 'traiga',
+  borrar: 'borre', eliminar: 'elimine', dejar: 'deje', tirar: 'tire', usar: 'use', esperar: 'espere', ignorar: 'ignore', devolver: 'devuelva', quedarse: 'quédese', pasar: 'pase', traer: 'traiga',
 };
 function request(piece: string): string | undefined {
   const t = piece.trim();
-  const m = /^(?:(si\s.+?)\s*,?\s+)?(\p{L}+(?:ar|er|ir)(?:nos|se)?)(?![\p{L}])(.*)$/iu.exec(t);
+  const m = /^(?:(si\s.+?|para cualquier (?:duda|pregunta|consulta)|ante cualquier duda|en caso de duda|si hace falta)\s*,?\s+)?(\p{L}+(?:ar|er|ir)(?:nos|se)?)(?![\p{L}])(.*)$/iu.exec(t);
   if (!m) return undefined;
   const verb = m[2]!.toLowerCase();
   if (!Object.hasOwn(IMPERATIVE, verb)) return undefined;
@@ -228,13 +230,13 @@ const LEANS = /^(?:y|e|o|u|pero|que|con|sin|para|por|en|a|al|de|del|como|cuando|
 function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone = false, sentence = piece): string | undefined {
   const t = piece.trim();
   if (t === '') return undefined;
-  if (LEANS.test(t)) return undefined;
   // A cause typed as one noun phrase the letter frames itself ("La causa fue un error al preparar el pedido.").
   if (alone && role === 'cause' && /^(?:error|fallo|problema|despiste|cambio|retraso)(?![\p{L}])(?!\s+(?:nuestr|mí))/iu.test(t)) return undefined;
   if (role === 'action') {
     const r = request(t);
     if (r) return r;
   }
+  if (LEANS.test(t)) return undefined;
   if (role === 'remedy' && whole && !FINITE.test(t)) {
     const o = offer(t);
     if (o) return o;
@@ -266,11 +268,12 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   }
   // "reembolso en un plazo de 5 a 7 días": when it comes.
   // "repartidor enfermo", "paquete en camino": a state.
-  const state = /^(.+?)\s+(no\s+)?(enfermo|enferma|de baja|ausente|saturado|saturada|averiado|averiada|roto|rota|lleno|llena|en camino|de camino|en reparto|listo|lista|listos|listas|disponible|disponibles|agotado|agotada|sin stock|fuera de servicio)(?![\p{L}])(.*)$/iu.exec(t);
+  const state = /^(.+?)\s+(no\s+)?(enfermo|enferma|de baja|ausente|saturado|saturada|averiado|averiada|roto|rota|lleno|llena|en camino|de camino|en reparto|listo|lista|listos|listas|disponible|disponibles|agotado|agotada|sin stock|fuera de servicio|sin servicio|sin conexión)(?![\p{L}])(.*)$/iu.exec(t);
   if (state && (role === 'cause' || role === 'mistake' || role === 'outcome')) {
     const words0 = state[1]!.split(/\s+/u);
     const f = /(?:a|as)$/u.test(state[3]!) && !/^(?:en|de)\s/u.test(state[3]!);
-    const s0 = subjectOf(words0, role, f ? 'xa' : 'xo');
+    const single = !/\s/u.test(state[3]!);
+    const s0 = subjectOf(words0, role, single && f ? 'xa' : single && /(?:o|os)$/u.test(state[3]!) ? 'xo' : '');
     if (s0) return `${cap(s0.text)} ${state[2] ? 'no ' : ''}${role === 'outcome' ? (s0.pl ? 'están' : 'está') : s0.pl ? 'estaban' : 'estaba'} ${state[3]}${state[4]}`;
   }
   const soon = /^(reembolso|devolución|envío|entrega|paquete|pedido|abono|transferencia|tela|pieza|recambio)\s+((?:en un plazo|en \d|dentro de|antes del|antes de|a partir del)\s*.*)$/iu.exec(t);
@@ -307,9 +310,19 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     if (role === 'commitment' || /^(?:previst|programad|planificad|confirmad|fijad|reservad)(?:o|a|os|as)$/u.test(w)) {
       return `${cap(subject.text)} ${negative ? 'no ' : ''}${role === 'commitment' && !/^(?:previst|programad|planificad)/u.test(w) ? 'ya ' : ''}${subject.pl ? 'están' : 'está'} ${w}${after ? ` ${after}` : ''}`;
     }
-    const verb = past ? preterite(w, subject.pl) : `${subject.pl ? 'se han' : 'se ha'} ${w}`;
-    const se = past && !NO_SE.test(w) ? 'se ' : '';
-    return `${cap(subject.text)} ${negative ? 'no ' : ''}${past ? se : ''}${verb}${after ? ` ${after}` : ''}`;
+    // "colchón nuevo entregado el miércoles": a delivery still to come ("se entregará").
+    const stem = w.replace(/(?:o|a|os|as)$/u, '');
+    const future = role === 'outcome' && Object.hasOwn(FUTURE, stem) && /(?:^|\s)(?:el|mañana|próxim\p{L}*|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes del)(?![\p{L}])/u.test(after) && !/(?:^|\s)(?:hoy|ayer)(?![\p{L}])/u.test(after);
+    // "enviada y cobrada dos veces": two participles, two verbs.
+    let said = future ? `${FUTURE[stem]}${subject.pl ? 'n' : ''}` : past ? preterite(w, subject.pl) : `${subject.pl ? 'se han' : 'se ha'} ${w}`;
+    const se = (past || future) && !NO_SE.test(w) ? 'se ' : '';
+    let rest = after;
+    const second = /^y\s+(\p{L}+)(.*)$/u.exec(after);
+    if (second && PARTICIPLE.test(second[1]!) && past && !future) {
+      said = `${said} y ${NO_SE.test(second[1]!) ? '' : 'se '}${preterite(second[1]!, subject.pl)}`;
+      rest = second[2]!.trim();
+    }
+    return `${cap(subject.text)} ${negative ? 'no ' : ''}${se}${said}${rest ? ` ${rest}` : ''}`;
   }
   // An event typed as a noun ("cambio de pasarela de pago el 13 de noviembre"): there was one.
   const event = /^(cambio|error|fallo|problema|retraso|corte|caída|avería|despiste|confusión|migración|actualización|incidencia)(?![\p{L}])/iu.exec(t);

@@ -60,7 +60,7 @@ const VOWEL = /^[aeiouyéèêàâîïôûh]/iu;
 const cap = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
 const DET = /^(?:le|la|les|l’|un|une|des|du|notre|nos|votre|vos|mon|ma|mes|ce|cet|cette|ces|chaque|tout|toute|tous|toutes|aucun|aucune|\d+|deux|trois|quatre|cinq|plusieurs)$/iu;
 /** Finite verbs a piece may have already (then it is a clause). */
-const FINITE = /(?<![\p{L}])(?:est|sont|était|étaient|a|ont|avait|avaient|sera|seront|serait|va|vont|peut|peuvent|pouvait|doit|doivent|fait|font|faisait|reste|restent|arrive|arrivent|arrivera|partira|manque|manquait|passe|passent|reçoit|reçoivent|recevrez|recevra|apparaîtra|apparaît|vient|viennent|suit|suivent|marche|fonctionne|fonctionnait|gardez|garde|garder)(?![\p{L}])|(?<![\p{L}-])(?:je|il|elle|on|nous|vous|ils|elles|ne|se)\s+\p{L}+|(?<![\p{L}])(?:j’|n’|s’)\p{L}+|(?<![\p{L}-])\p{L}{3,}(?:ons|ez|aient|ait|ont|era|eront|ira|iront)(?![\p{L}-])/iu;
+const FINITE = /(?<![\p{L}])(?:est|sont|était|étaient|a|ont|avait|avaient|sera|seront|serait|va|vont|peut|peuvent|pouvait|doit|doivent|font|faisait|reste|restent|arrive|arrivent|arrivera|partira|manque|manquait|passe|passent|reçoit|reçoivent|recevrez|recevra|apparaîtra|apparaît|vient|viennent|suit|suivent|marche|fonctionne|fonctionnait|gardez|garde|garder)(?![\p{L}])|(?<![\p{L}-])(?:je|il|elle|on|nous|vous|ils|elles|ne|se)\s+\p{L}+|(?<![\p{L}])(?:j’|n’|s’)\p{L}+|(?<![\p{L}-])\p{L}{3,}(?:ons|ez|aient|ait|ont|era|eront|ira|iront)(?![\p{L}-])/iu;
 /** Participles: "-é(e)(s)" and the common irregular ones. */
 const PARTICIPLE = /^(?:\p{L}{2,}(?:é|ée|és|ées)|(?:\p{L}*)(?:fait|faite|faits|faites|mis|mise|mises|pris|prise|prises|dit|dite|écrit|écrite|joint|jointe|joints|jointes|offert|offerte|offerts|offertes|ouvert|ouverte|parti|partie|partis|parties|sorti|sortie|sortis|venu|venue|venus|reçu|reçue|reçus|reçues|perdu|perdue|perdus|rendu|rendue|vendu|vendue|prévu|prévue|prévus|prévues|remboursé|fini|finie|transmis|transmise|remis|remise|promis|inscrit|inscrite|produit|détruit|détruite|averti|avertie|choisi|choisie|rempli|remplie|suivi|suivie|interrompu|interrompue|déçu|survenu|intervenu|revenu|devenu))$/u;
 /** Nouns in -é(e) that are no participles. */
@@ -176,11 +176,13 @@ const IMPERATIVE: Readonly<Record<string, string>> = {
   'nous contacter': 'contactez-nous', contacter: 'contactez-nous', 'nous envoyer': 'envoyez-nous', envoyer: 'envoyez', renvoyer: 'renvoyez', 'nous renvoyer': 'renvoyez-nous', garder: 'gardez',
   conserver: 'conservez', supprimer: 'supprimez', vérifier: 'vérifiez', surveiller: 'surveillez', ignorer: 'ignorez', signaler: 'signalez', 'nous signaler': 'signalez-nous',
   répondre: 'répondez', transmettre: 'transmettez', 'nous transmettre': 'transmettez-nous', jeter: 'jetez', consulter: 'consultez', changer: 'changez', modifier: 'modifiez', 'nous prévenir': 'prévenez-nous', prévenir: 'prévenez-nous',
+  laisser: 'laissez', récupérer: 'récupérez', passer: 'passez', 'nous retourner': 'retournez-nous', retourner: 'retournez', compter: 'comptez',
 };
 
 function request(piece: string): string | undefined {
-  const m = /^(si\s+[^,]+,\s*)?((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir))(?![\p{L}])(.*)$/iu.exec(piece.trim());
+  const m = /^(si\s+[^,]+,\s*|(?:pour toute question|en cas de (?:question|problème|doute)|au besoin|si besoin)\s*,?\s*)?((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir))(?![\p{L}])(.*)$/iu.exec(piece.trim());
   if (!m) return undefined;
+  if (m[1] && !/,\s*$/u.test(m[1])) m[1] = `${m[1].trim()}, `;
   const key = m[2]!.toLowerCase();
   if (!Object.hasOwn(IMPERATIVE, key)) return undefined;
   return `${m[1] ? cap(m[1]) : ''}${m[1] ? IMPERATIVE[key] : cap(IMPERATIVE[key]!)}${m[3]}`;
@@ -218,6 +220,16 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     if (o) return o;
   }
   const past = PAST.has(role);
+  // "2 articles manquants dans le colis": there were some missing.
+  const missing = /^(\d+|deux|trois|quatre|cinq|plusieurs)\s+(.+?)\s+manquant(?:e|s|es)?(?![\p{L}])(.*)$/iu.exec(t);
+  if (missing && !FINITE.test(t)) return `Il ${past ? 'manquait' : 'manque'} ${missing[1]} ${missing[2]}${missing[3]}`;
+  if (/^compter\s/iu.test(t)) return `Comptez ${t.slice('compter '.length)}`;
+  // "fournisseur a envoyé…": a bare noun before its verb gets its article.
+  const bare = /^(\p{Ll}[\p{L}-]+(?:\s+de\s+\p{L}+)?)\s+(a|ont|est|sont|avait|avaient|était|étaient|n’a|n’ont|n’est|n’était)(?![\p{L}])(.*)$/u.exec(t);
+  if (bare && !DET.test(bare[1]!.split(/\s+/u)[0]!) && !/^(?:il|elle|on|nous|vous|ils|elles|ce|cela|ça|tout|rien|personne|chacun)$/iu.test(bare[1]!)) {
+    const s = subjectOf(bare[1]!.split(/\s+/u), role, undefined, !OURS.test(bare[1]!.split(/\s+/u)[0]!));
+    if (s) return `${s.text} ${bare[2]}${bare[3]}`;
+  }
   if (/^pas besoin de\s/iu.test(t)) return `Vous n’avez pas besoin de ${t.slice('pas besoin de '.length)}`;
   if (/^(?:pas de|pas d’|aucun|aucune)\s*/iu.test(t) && !FINITE.test(t)) {
     const rest = t.replace(/^(?:pas de\s+|pas d’|aucun\s+|aucune\s+)/iu, '');
@@ -282,21 +294,24 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     const etre = ETRE.test(w);
     // "livraison prévue jeudi": arranged, a state now; "colis livré demain": still to come.
     const arranged = /^(?:prévu|planifié|programmé|fixé|confirmé|réservé|reporté)(?:e|s|es)?$/u.test(w) && !past;
-    const future = !past && /(?:^|\s)(?:demain|d’ici|sous \d|dans \d|la semaine prochaine|prochain|prochaine|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}])/iu.test(after);
+    // A delivery or a visit on a day named ("livré mercredi 2/12") is still to come; a refund "effectué lundi" is done.
+    const future = !past && (/(?:^|\s)(?:demain|d’ici|sous \d|dans \d|la semaine prochaine|prochain|prochaine)(?![\p{L}])/iu.test(after)
+      || (/^(?:livré|installé|posé|monté|remplacé|réparé|réinstallé|relivré)(?:e|s|es)?$/u.test(w) && /(?:^|\s)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}])/iu.test(after)));
     const planned = /^(?:prévu|planifié|programmé)(?:e|s|es)?$/u.test(w);
     // "chaque envoi contrôlé par…": a standing rule, in the present.
     const standing = role === 'commitment' && /^(?:chaque|tout|toute|tous|toutes|désormais)\s/iu.test(subject.text);
     const aux = etre ? (subject.pl ? 'sont' : 'est') : standing || planned || arranged ? (subject.pl ? 'sont' : 'est') : future ? (subject.pl ? 'seront' : 'sera') : past || role === 'outcome' ? (subject.pl ? 'ont été' : 'a été') : (subject.pl ? 'sont' : 'est');
     // "n’a pas été", "a été mal testée": the negation around the first word, other adverbs before the participle.
-    const neg = adverbs.filter((a) => /^(?:pas|jamais|plus)$/iu.test(a));
-    const other = adverbs.filter((a) => !/^(?:pas|jamais|plus)$/iu.test(a));
+    // "pas encore": the whole negation before "été" ("n’a pas encore été formé").
+    const neg = adverbs.filter((a, k) => /^(?:pas|jamais|plus)$/iu.test(a) || (/^encore$/iu.test(a) && /^pas$/iu.test(adverbs[k - 1] ?? '')));
+    const other = adverbs.filter((a) => !neg.includes(a));
     const first = aux.split(' ')[0]!;
     const restAux = aux.slice(first.length).trim();
     const auxSaid = [negative ? `${/^[aeiouéè]/u.test(first) ? 'n’' : 'ne '}${first} ${neg.join(' ')}` : first, restAux, other.join(' ')].filter((x) => x !== '').join(' ').replace(/’ /gu, '’');
     return `${cap(subject.text)} ${auxSaid} ${w}${after ? ` ${after}` : ''}`;
   }
   // "scan code-barres obligatoire à l’emballage": a rule now in force.
-  const rule = /^(.+?)\s+(obligatoire|systématique|automatique|interdit|interdite|bloqué|bloquée|désactivé|désactivée|activé|activée)(?![\p{L}])((?:\s+(?:à|au|aux|pour|dès|lors|avant|après|sur|dans)(?![\p{L}]).*)?)$/iu.exec(t);
+  const rule = /^(.+?)\s+(obligatoire|interdit|interdite|bloqué|bloquée|désactivé|désactivée|activé|activée)(?![\p{L}])((?:\s+(?:à|au|aux|pour|dès|lors|avant|après|sur|dans)(?![\p{L}]).*)?)$/iu.exec(t);
   if (rule && role === 'commitment') {
     const s = subjectOf(rule[1]!.split(/\s+/u), 'cause');
     if (s) return `${cap(s.text)} ${s.pl ? 'sont' : 'est'} désormais ${rule[2]}${rule[3]}`;

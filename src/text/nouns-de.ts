@@ -13,7 +13,7 @@ export interface GermanNoun { gender: Gender; plural: boolean; /** one of ours: 
 const LIST: Readonly<Record<Gender, string>> = {
   m: 'techniker* monteur* fahrer* kurier* mitarbeiter* kollege* support* kundendienst* versand* außendienst* service* lieferant dienstleister server* drucker* scanner* termin auftrag kunde gast patient betrag preis fehler ausfall alarm schwellwert rollback zugang code gutschein rabatt ' +
     'rechnungsbetrag beleg kassenbon bon brief anruf rückruf hinweis status ablauf prozess schritt plan zeitraum zeitpunkt tag monat abend vormittag nachmittag versuch vorgang vorfall schaden wagen transporter lkw karton artikel ' +
-    'kalender katalog einkauf verkauf warenkorb check-in checkout login link anhang absender empfänger newsletter verteiler datensatz speicher ordner backup export import test kurs unterricht besuch einsatz kontakt standort laden shop onlineshop webshop ' +
+    'kalender katalog einkauf verkauf warenkorb check-in checkout login link anhang absender empfänger newsletter verteiler datensatz speicher ordner backup export import test kurs unterricht besuch einsatz kontakt standort laden shop* onlineshop* online-shop* webshop* eingang wareneingang ' +
     'vertrag tarif zuschlag abschlag nachlass ersatz austausch umtausch einbau aufbau abbau transport rückversand versandweg dienst leitstand betrieb kassenabschluss abschluss liefertermin wartungstermin ' +
     'ansprechpartner* disponent* koordinator* chef* leiter* inhaber* händler hersteller paketdienst* zusteller* spediteur* partner mangel grund stoff bezug verlust name scan zahlungsanbieter anbieter nachbar farbton ton stift schlüssel zähler',
   f: 'dispo* disposition* zentrale* buchhaltung* werkstatt* abteilung* hotline* filiale* praxis* küche* kasse* kassen-app* app* software* plattform* website* webseite* seite schnittstelle* datenbank* druckerei* anlage* leitung* ' +
@@ -24,11 +24,11 @@ const LIST: Readonly<Record<Gender, string>> = {
     'gebühr pauschale grundgebühr anfahrtspauschale versandkosten summe prämie strafe version fehlerquote quote tabelle liste datei vorlage unterlage dokumentation anleitung ' +
     'ursache lösung änderung umstellung kontrolle prüfung sicherung verbindung verschlüsselung freigabe sperre bestellbestätigung ersatzlieferung neulieferung lieferfirma firma ' +
     'charge serie ausgabe einheit person kollegin* mitarbeiterin* technikerin* leiterin* inhaberin* kundin patientin route tour fahrt ankunft abfahrt tür tasche jacke hose ' +
-    'frage grippewelle welle couch matratze lampe heizung therme pumpe kamera maschine ware uhr brille schuhe',
+    'anfahrt frage grippewelle welle couch matratze lampe heizung therme pumpe kamera maschine ware uhr brille schuhe',
   n: 'team* lager* büro* system* planungsprogramm* programm* tool* backoffice* backend* gateway* zahlungs-gateway* terminal* gerät* netz* netzwerk* portal* callcenter* rechenzentrum* update* ' +
-    'paket päckchen set produkt teil ersatzteil material zubehör angebot zeitfenster datum fenster konto kundenkonto passwort formular schreiben telefonat gespräch ticket etikett label ' +
+    'paket päckchen set produkt teil ersatzteil material zubehör angebot zeitfenster datum fenster konto kundenkonto passwort formular telefonat gespräch ticket etikett label ' +
     'prinzip problem versehen missverständnis ergebnis ereignis verfahren modul feld dokument foto bild video möbel sofa bett regal fahrrad rad auto fahrzeug ' +
-    'geld guthaben entgelt porto versandetikett rücksendeetikett abo abonnement mitglied publikum wochenende limit budget',
+    'geld guthaben entgelt porto versandetikett rücksendeetikett abo abonnement mitglied publikum wochenende limit budget monitoring* training probetraining',
 };
 
 /** Plurals of the listed nouns that are not the singular with -e, -en, -n, -s or -er added. */
@@ -73,7 +73,8 @@ export function germanNoun(word: string): GermanNoun | undefined {
   const w = word.toLowerCase();
   const own = INDEX.get(w);
   if (own) return { ...own, head: w };
-  if (w.length < 7 || NOT_COMPOUND.test(w)) return undefined;
+
+  if (w.length < 7 || NOT_COMPOUND.test(w)) return NOT_COMPOUND.test(w) ? undefined : feminineByEnding(w);
   // A compound: its last part, at least four letters, after at least three ("terminänderung" → "änderung").
   const hyphen = w.lastIndexOf('-');
   if (hyphen > 0) {
@@ -84,7 +85,14 @@ export function germanNoun(word: string): GermanNoun | undefined {
     const head = INDEX.get(w.slice(i));
     if (head && w.length - i >= 4) return { ...head, ours: false, head: w.slice(i) };
   }
-  return undefined;
+  return feminineByEnding(w);
+}
+
+/** German nouns in -ung, -heit, -keit, -schaft, -tion, -tät are feminine ("einarbeitung", "störungen"). */
+function feminineByEnding(w: string): GermanNoun | undefined {
+  const fem = /(?:ung|heit|keit|schaft|tion|tät)(en)?$/u.exec(w);
+  if (!fem || w.length < 6 || /^(?:jung|genung)$/u.test(w)) return undefined;
+  return { gender: 'f', plural: fem[1] !== undefined, ours: false, head: w };
 }
 
 /** The article of a noun in the nominative ("der", "die", "das"; "die" for a plural). */

@@ -139,6 +139,8 @@ function lowerCasedCapitals(text: string): string {
     const t = tokens[j];
     const k = lower(t);
     if (!isWord(t) || NOT_NOUNS.has(k) || ADJECTIVES.has(k) || DETERMINERS.has(k) || PREPOSITIONS.has(k) || clauseVerb[j]) return false;
+    // "zum zugesagten Termin", "die neue Matratze": a participle or an adjective before a capitalised noun.
+    if ((VERB_FORM.test(t!) || ADJECTIVE_ENDING.test(k)) && /^\p{Lu}/u.test(tokens[j + 1] ?? '') && !germanNoun(k)) return false;
     // "hat keiner gemerkt": a pronoun before a participle, not an article before a noun.
     if (PRONOUN_DETERMINERS.has(lower(tokens[j - 1])) && VERB_FORM.test(t!) && !germanNoun(k)) return false;
     // A participle's form, unless an article stands right before it ("die gebühren", "das gerät").

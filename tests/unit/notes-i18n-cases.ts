@@ -73,10 +73,30 @@ export const DE: readonly NoteCase[] = [
   ["remedy", "versand kostenlos", "Der Versand ist für Sie kostenlos."],
   ["remedy", "keine versandkosten", "Die Versandkosten berechnen wir Ihnen nicht."],
   ["remedy", "gebühr erstattet", "Wir haben Ihnen die Gebühr erstattet."],
+  ["mistake", "matratze in 90x200 statt 140x200 geliefert, kunde hat reklamiert", "Ihre Matratze wurde in 90x200 statt 140x200 geliefert. Sie haben reklamiert."],
+  ["mistake", "Fahrradreparatur nicht fertig zum zugesagten Termin (Sa 28.11.)", "Ihre Fahrradreparatur war nicht fertig zum zugesagten Termin (Samstag, 28. November)."],
+  ["mistake", "probetraining abgesagt ohne info an die teilnehmer", "Das Probetraining wurde abgesagt, ohne dass wir Sie informiert haben."],
+  ["mistake", "Rechnung Nov. doppelt verschickt + doppelt abgebucht", "Ihre Rechnung für November wurde doppelt verschickt und doppelt abgebucht."],
+  ["mistake", "online-shop seit mo morgen nicht erreichbar gewesen", "Unser Online-Shop ist seit Montag morgen nicht erreichbar gewesen."],
+  ["cause", "neuer mitarbeiter, einarbeitung nicht abgeschlossen", "Ursache war ein neuer Mitarbeiter. Die Einarbeitung wurde nicht abgeschlossen."],
+  ["cause", "Lieferant hat falsche Ware geschickt, Wareneingang nicht geprüft", "Der Lieferant hat die falsche Ware geschickt. Der Wareneingang wurde nicht geprüft."],
+  ["cause", "zahlungsdienstleister hatte störung, unsere überwachung hat nicht angeschlagen", "Der Zahlungsdienstleister hatte eine Störung. Unsere Überwachung hat nicht angeschlagen"],
+  ["cause", "versehentlich alte preisliste verwendet", "Eine alte Preisliste wurde versehentlich verwendet."],
+  ["commitment", "ab sofort wareneingangskontrolle bei jeder lieferung", "Ab sofort gibt es eine Wareneingangskontrolle bei jeder Lieferung."],
+  ["commitment", "zweite person prüft jede rechnung vor versand", "Eine zweite Person prüft jede Rechnung vor Versand."],
+  ["commitment", "Monitoring erweitert, Alarm geht jetzt per SMS an zwei Kollegen", "Unser Monitoring wurde erweitert. Der Alarm geht jetzt per SMS an zwei Kollegen."],
+  ["outcome", "neue matratze kommt mi 2.12. zwischen 8 und 12 uhr", "Ihre neue Matratze kommt am Mittwoch, 2. Dezember, zwischen 8 und 12 Uhr."],
+  ["outcome", "geld ist zurück, dauert 2-3 werktage bis zur gutschrift", "Ihr Geld ist zurück. Es dauert 2 bis 3 Werktage bis zur Gutschrift."],
+  ["outcome", "rad ist jetzt fertig, abholung ab morgen 10 uhr möglich", "Ihr Rad ist jetzt fertig. Die Abholung ist ab morgen 10 Uhr möglich."],
+  ["action", "alte matratze einfach stehen lassen, nehmen wir mit", "alte Matratze einfach stehen lassen, nehmen wir mit"],
+  ["action", "bei rückfragen an service@radwerk.example schreiben", "Schreiben Sie bitte bei Rückfragen an service@radwerk.example."],
+  ["remedy", "nächste inspektion gratis", "Ihre nächste Inspektion ist für Sie gratis."],
+  ["remedy", "anfahrt und montage kostenlos", "Anfahrt und Montage sind für Sie kostenlos."],
 ];
 export const DE_KEPT: readonly NoteCase[] = [
   ["remedy", "10 € gutschein für die nächste bestellung", "10 € Gutschein für die nächste Bestellung"],
   ["remedy", "20 % rabatt auf die nächste bestellung", "20 % Rabatt auf die nächste Bestellung"],
+  ["mistake", "2 artikel fehlten im paket", "2 Artikel fehlten im Paket"],
 ];
 
 export const FR: readonly NoteCase[] = [
@@ -133,6 +153,21 @@ export const FR: readonly NoteCase[] = [
   ["remedy", "frais de livraison offerts", "nous vous offrons les frais de livraison."],
   ["remedy", "remboursement intégral + frais bancaires pris en charge", "nous vous remboursons intégralement et prenons en charge les frais bancaires."],
   ["remedy", "séance offerte", "nous vous offrons la séance."],
+  ["mistake", "matelas 140x190 livré au lieu du 160x200 commandé", "votre matelas 140x190 a été livré au lieu du 160x200 commandé."],
+  ["mistake", "cours de yoga du mardi annulé sans prévenir les élèves", "votre cours de yoga du mardi a été annulé sans prévenir les élèves."],
+  ["mistake", "2 articles manquants dans le colis", "Il manquait 2 articles dans le colis."],
+  ["mistake", "facture de novembre envoyée deux fois et prélevée deux fois", "votre facture de novembre a été envoyée deux fois et prélevée deux fois."],
+  ["mistake", "site inaccessible depuis lundi matin", "notre site était inaccessible depuis lundi matin."],
+  ["cause", "nouveau collaborateur pas encore formé", "notre nouveau collaborateur n’a pas encore été formé."],
+  ["cause", "fournisseur a envoyé la mauvaise référence, pas de contrôle à la réception", "le fournisseur a envoyé la mauvaise référence. Il n’y avait pas de contrôle à la réception."],
+  ["cause", "prestataire de paiement en panne, notre alerte n'a pas fonctionné", "notre prestataire de paiement était en panne, notre alerte n’a pas fonctionné."],
+  ["commitment", "contrôle systématique à la réception de chaque livraison", "nous mettons en place un contrôle systématique à la réception de chaque livraison."],
+  ["outcome", "nouveau matelas livré mercredi 2/12 entre 8h et 12h", "votre nouveau matelas sera livré le mercredi 2 décembre entre 8 h et 12 h."],
+  ["outcome", "remboursement fait, compter 2-3 jours ouvrés", "votre remboursement a été fait. Comptez 2 à 3 jours ouvrés."],
+  ["outcome", "vélo prêt, à récupérer dès demain 10h", "votre vélo est prêt, à récupérer dès demain 10 h."],
+  ["action", "laisser l'ancien matelas, notre livreur le reprend", "laissez l’ancien matelas, notre livreur le reprend."],
+  ["action", "pour toute question écrire à service@velo.example", "pour toute question, écrivez-nous à service@velo.example."],
+  ["remedy", "prochaine révision offerte", "nous vous offrons la prochaine révision."],
 ];
 export const FR_KEPT: readonly NoteCase[] = [
   ["outcome", "nouveau rdv ven 27 nov à 9h", "Votre nouveau rendez-vous est fixé au vendredi 27 novembre à 9 h."],
@@ -143,6 +178,8 @@ export const FR_KEPT: readonly NoteCase[] = [
   ["action", "merci de vérifier votre relevé bancaire", "merci de vérifier votre relevé bancaire"],
   ["remedy", "bon d'achat de 15 € valable 6 mois", "bon d’achat de 15 € valable 6 mois"],
   ["remedy", "10 % de remise sur la prochaine commande", "10 % de remise sur la prochaine commande"],
+  ["commitment", "une 2e personne vérifie chaque facture avant envoi", "une 2e personne vérifie chaque facture avant envoi"],
+  ["remedy", "livraison et montage gratuits", "livraison et montage gratuits"],
 ];
 
 export const ES: readonly NoteCase[] = [
@@ -190,6 +227,17 @@ export const ES: readonly NoteCase[] = [
   ["action", "revisar el extracto del banco", "revise el extracto del banco."],
   ["remedy", "reembolso completo + envío gratis", "le reembolsamos el importe completo y le regalamos el envío."],
   ["remedy", "devolvemos el importe cobrado de más", "le devolvemos el importe cobrado de más."],
+  ["mistake", "colchón de 135x190 entregado en vez del de 150x200", "su colchón de 135x190 se entregó en vez del de 150x200."],
+  ["mistake", "clase de yoga del martes cancelada sin avisar a los alumnos", "su clase de yoga del martes se canceló sin avisar a los alumnos."],
+  ["mistake", "factura de noviembre enviada y cobrada dos veces", "su factura de noviembre se envió y se cobró dos veces."],
+  ["mistake", "web sin servicio desde el lunes por la mañana", "nuestra web estaba sin servicio desde el lunes por la mañana."],
+  ["cause", "caída de la pasarela de pago, nuestra alerta no saltó", "hubo una caída de la pasarela de pago, nuestra alerta no saltó."],
+  ["commitment", "control de cada entrega al recibirla", "ponemos en marcha un control de cada entrega al recibirla."],
+  ["outcome", "colchón nuevo entregado el miércoles 2/12 de 8 a 12h", "su colchón nuevo se entregará el miércoles 2 de diciembre de 8 a 12:00."],
+  ["outcome", "reembolso hecho, tarda 2-3 días hábiles", "el reembolso se hizo y tarda de 2 a 3 días hábiles."],
+  ["outcome", "bici lista, se puede recoger desde mañana a las 10h", "su bici está lista y se puede recoger desde mañana a las 10:00."],
+  ["action", "dejar el colchón viejo, nuestro repartidor se lo lleva", "deje el colchón viejo, nuestro repartidor se lo lleva."],
+  ["action", "para cualquier duda escribir a atencion@bici.example", "para cualquier duda, escríbanos a atencion@bici.example."],
 ];
 export const ES_KEPT: readonly NoteCase[] = [
   ["remedy", "envío gratis en su próximo pedido", "envío gratis en su próximo pedido"],
@@ -202,4 +250,10 @@ export const ES_KEPT: readonly NoteCase[] = [
   ["remedy", "gastos de envío gratis", "gastos de envío gratis"],
   ["remedy", "cupón de 10 € para su próxima compra", "cupón de 10 € para su próxima compra"],
   ["remedy", "20 % de descuento en su próximo pedido", "20 % de descuento en su próximo pedido"],
+  ["mistake", "faltaban 2 artículos en el paquete", "faltaban 2 artículos en el paquete"],
+  ["cause", "empleado nuevo sin formación completa", "empleado nuevo sin formación completa"],
+  ["cause", "el proveedor mandó la referencia equivocada, no se revisó al recibirla", "el proveedor mandó la referencia equivocada. No se revisó al recibirla"],
+  ["commitment", "una 2ª persona revisa cada factura antes de enviarla", "una 2ª persona revisa cada factura antes de enviarla"],
+  ["remedy", "próxima revisión gratis", "próxima revisión gratis"],
+  ["remedy", "entrega y montaje gratis", "entrega y montaje gratis"],
 ];

@@ -22,7 +22,7 @@ const KEPT = { de: DE_KEPT, fr: FR_KEPT, es: ES_KEPT } as const;
 const SHORTHAND: Record<string, RegExp> = {
   de: /\s\+\s|(?<![\p{L}])(?:fr-so|mo-fr|wg\.|bzgl\.|dispo|hats)(?![\p{L}])/iu,
   fr: /\s\+\s|(?<![\p{L}])(?:cdes|cde|cmd|PJ|rdv|tél|asap|réf|qqn|bcp|tjs|pb)(?![\p{L}])/u,
-  es: /\s\+\s|(?<![\p{L}])(?:x|ref|pdte|tb|tmb|xq|pq)(?![\p{L}])/u,
+  es: /\s\+\s|(?<![\p{L}\d])(?:x|ref|pdte|tb|tmb|xq|pq)(?![\p{L}\d])/u,
 };
 
 function incidentWith(lang: string, role: NoteCase[0], typed: string, extra: Partial<IncidentInput> = {}): Partial<IncidentInput> & { locale: string } {
