@@ -399,7 +399,16 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
     }
     out.push(`${sentence}${end || '.'}`);
   }
-  return out.join(' ').replace(/\.\./gu, '.');
+  return startNumbers(out.join(' ').replace(/\.\./gu, '.'));
 }
 
 export { lowerFirst as germanLowerFirst };
+
+const SMALL = ['zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+/** A sentence does not open with a figure: "2 tailles ont été…" → "Deux tailles ont été…" (two to twelve). */
+function startNumbers(text: string): string {
+  return text.replace(/(^|[.!?]\s+)([2-9]|1[0-2])(?=\s\p{L})/gu, (_m, before: string, n: string) => {
+    const w = SMALL[Number(n) - 2]!;
+    return `${before}${w[0]!.toUpperCase()}${w.slice(1)}`;
+  });
+}

@@ -368,7 +368,7 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
     out.push(`${cap(sentence)}${end || '.'}`);
   }
   // The field opens as typed (lower case after "Lo que pasó :" or "Ce qui s’est passé :"); the letter sets the capital where a sentence starts.
-  const said = out.join(' ');
+  const said = startNumbers(out.join(' '));
   return /^\p{Ll}/u.test(text.trim()) ? said[0]!.toLowerCase() + said.slice(1) : said;
 }
 
@@ -387,4 +387,13 @@ function pieces(sentence: string): string[] {
   }
   out.push(sentence.slice(start));
   return out;
+}
+
+const SMALL = ['dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'];
+/** A sentence does not open with a figure: "2 tailles ont été…" → "Deux tailles ont été…" (two to twelve). */
+function startNumbers(text: string): string {
+  return text.replace(/(^|[.!?]\s+)([2-9]|1[0-2])(?=\s\p{L})/gu, (_m, before: string, n: string) => {
+    const w = SMALL[Number(n) - 2]!;
+    return `${before}${w[0]!.toUpperCase()}${w.slice(1)}`;
+  });
 }

@@ -367,6 +367,15 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
     out.push(`${cap(sentence)}${end || '.'}`);
   }
   // The field opens as typed (lower case after "Lo que pasó :" or "Ce qui s’est passé :"); the letter sets the capital where a sentence starts.
-  const said = out.join(' ');
+  const said = startNumbers(out.join(' '));
   return /^\p{Ll}/u.test(text.trim()) ? said[0]!.toLowerCase() + said.slice(1) : said;
+}
+
+const SMALL = ['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'];
+/** A sentence does not open with a figure: "2 tailles ont été…" → "Deux tailles ont été…" (two to twelve). */
+function startNumbers(text: string): string {
+  return text.replace(/(^|[.!?]\s+)([2-9]|1[0-2])(?=\s\p{L})/gu, (_m, before: string, n: string) => {
+    const w = SMALL[Number(n) - 2]!;
+    return `${before}${w[0]!.toUpperCase()}${w.slice(1)}`;
+  });
 }

@@ -76,6 +76,7 @@ export const DE: readonly NoteCase[] = [
   ["mistake", "matratze in 90x200 statt 140x200 geliefert, kunde hat reklamiert", "Ihre Matratze wurde in 90x200 statt 140x200 geliefert. Sie haben reklamiert."],
   ["mistake", "Fahrradreparatur nicht fertig zum zugesagten Termin (Sa 28.11.)", "Ihre Fahrradreparatur war nicht fertig zum zugesagten Termin (Samstag, 28. November)."],
   ["mistake", "probetraining abgesagt ohne info an die teilnehmer", "Das Probetraining wurde abgesagt, ohne dass wir Sie informiert haben."],
+  ["mistake", "2 artikel fehlten im paket", "Zwei Artikel fehlten im Paket"],
   ["mistake", "Rechnung Nov. doppelt verschickt + doppelt abgebucht", "Ihre Rechnung für November wurde doppelt verschickt und doppelt abgebucht."],
   ["mistake", "online-shop seit mo morgen nicht erreichbar gewesen", "Unser Online-Shop ist seit Montag morgen nicht erreichbar gewesen."],
   ["cause", "neuer mitarbeiter, einarbeitung nicht abgeschlossen", "Ursache war ein neuer Mitarbeiter. Die Einarbeitung wurde nicht abgeschlossen."],
@@ -96,12 +97,11 @@ export const DE: readonly NoteCase[] = [
 export const DE_KEPT: readonly NoteCase[] = [
   ["remedy", "10 € gutschein für die nächste bestellung", "10 € Gutschein für die nächste Bestellung"],
   ["remedy", "20 % rabatt auf die nächste bestellung", "20 % Rabatt auf die nächste Bestellung"],
-  ["mistake", "2 artikel fehlten im paket", "2 Artikel fehlten im Paket"],
 ];
 
 export const FR: readonly NoteCase[] = [
   ["mistake", "housse de couette lin lavé envoyée en 200x200 au lieu de 260x240, cdes du 18 au 20/11", "votre housse de couette lin lavé a été envoyée en 200x200 au lieu de 260x240, pour les commandes passées du 18 au 20 novembre."],
-  ["cause", "erreur d'étiquetage chez nous, 2 tailles rangées sous la même réf après l'inventaire", "il s’agissait d’une erreur d’étiquetage chez nous. 2 tailles ont été rangées sous la même référence après l’inventaire."],
+  ["cause", "erreur d'étiquetage chez nous, 2 tailles rangées sous la même réf après l'inventaire", "il s’agissait d’une erreur d’étiquetage chez nous. Deux tailles ont été rangées sous la même référence après l’inventaire."],
   ["commitment", "étiquettes revérifiées sur tout le linge de lit + scan code-barres obligatoire à l'emballage", "les étiquettes ont été revérifiées sur tout le linge de lit. Le scan code-barres est désormais obligatoire à l’emballage."],
   ["outcome", "la bonne taille part demain vendredi 27/11 en colissimo, livraison lundi ou mardi", "la bonne taille part demain le vendredi 27 novembre en Colissimo. La livraison est prévue lundi ou mardi."],
   ["action", "pas besoin de renvoyer la mauvaise housse, vous la gardez", "vous n’avez pas besoin de renvoyer la mauvaise housse, vous la gardez."],
