@@ -853,9 +853,9 @@ function regulatorSaid(text: string, lang: string): string {
 
 /** A finite verb in a German, French or Spanish cause: it is a sentence of its own. */
 const FINITE_VERB: Record<string, RegExp> = {
-  de: /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|gelten|bleibt|bleiben|bekommen|erhalten|erstatten|werden|lag|lagen)(?![\p{L}])/iu,
-  fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons|reste|restent)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
-  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|recibirá|retuvo|se|queda|quedan|quedará|quedarán|está|están)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])|(?<![\p{L}])no\s+(?:le\s+|se\s+|lo\s+|la\s+)?\p{L}{3,}(?:remos|rá|rán)(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|gelten|bleibt|bleiben|bekommen|erhalten|erstatten|werden|lag|lagen|berechnen|erfolgt|erfolgen|gibt|schicken|senden|übernehmen)(?![\p{L}])/iu,
+  fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons|reste|restent|envoyons|mettons|avons|prenons)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
+  es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|regalamos|enviamos|reembolsamos|abonamos|llegará|recibirá|retuvo|se|queda|quedan|quedará|quedarán|está|están)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])|(?<![\p{L}])no\s+(?:le\s+|se\s+|lo\s+|la\s+)?\p{L}{3,}(?:remos|rá|rán)(?![\p{L}])/iu,
 };
 /** A cause or offer that reads as a sentence of its own: a verb, or too long to be a label. */
 const hasVerb = (text: string, lang: string): boolean => FINITE_VERB[lang]?.test(text) ?? true;

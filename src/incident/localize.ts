@@ -14,6 +14,9 @@ import { languageOf } from '../text/locale.js';
 import { normaliseEnglish, toReader } from '../text/english.js';
 import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/notes.js';
 import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, localQuotes, longTypedDates, outcomeNote, splitSplices } from '../text/typed.js';
+import { germanNote, type NoteRoleI18n } from '../text/notes-de.js';
+import { frenchNote } from '../text/notes-fr.js';
+import { spanishNote } from '../text/notes-es.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
@@ -106,6 +109,8 @@ export function localizeIncident(incident: Incident, tag: string, now: Date = ne
   return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang, now);
 }
 
+const NOTES: Readonly<Record<string, (text: string, role: NoteRoleI18n) => string>> = { de: germanNote, fr: frenchNote, es: spanishNote };
+
 /** Titles a signer's name does not carry in a letter's sign-off ("Herr Dr. Martin Vogel" signs "Dr. Martin Vogel"). */
 const ADDRESS_TITLE = /^(?:herr|frau|hr\.|fr\.|monsieur|madame|mme|m\.|mr\.?|mrs\.?|ms\.?|señor|señora|sr\.|sra\.|srta\.|don|doña|dña\.)\s+(?=\S)/iu;
 /** Small words a German job title keeps in lower case ("Leiterin für Kundenservice"). */
@@ -138,21 +143,25 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     if (summary !== undefined && !/\p{Lu}/u.test(summary)) summary = summary.replace(/(\p{Ll})([\p{L}\p{M}]*)$/u, (_m, c: string, rest: string) => c.toUpperCase() + rest);
     if (!/\p{Lu}/u.test(many)) many = many.replace(/[\p{L}\p{M}]+/gu, (w) => (TITLE_SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
   } else if (title !== undefined) title = fix(title);
+  // Each note-shaped field as the letter's own sentences in its language ("Techniker nicht gekommen" →
+  // "Unser Techniker ist nicht gekommen"), told to the one reader (text/notes-de|fr|es.ts).
+  const note = NOTES[lang]!;
+  const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : note(v, role));
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").
-    mistake: lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake),
-    rootCause: fix(incident.rootCause),
-    commitment: fix(incident.commitment),
+    mistake: n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!,
+    rootCause: n(fix(incident.rootCause), 'cause')!,
+    commitment: n(fix(incident.commitment), 'commitment')!,
     summary,
     when: f(incident.when),
     // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
-    outcome: incident.outcome === undefined ? undefined : outcomeNote(fix(incident.outcome), lang),
-    action: f(incident.action),
+    outcome: incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome'),
+    action: n(f(incident.action), 'action'),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
-    remedy: { ...incident.remedy, details: f(incident.remedy.details) },
-    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: f(incident.exposure.contained), regulator: f(incident.exposure.regulator) },
+    remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
+    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: n(f(incident.exposure.contained), 'cause'), regulator: f(incident.exposure.regulator) },
   };
 }
 

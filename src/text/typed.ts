@@ -12,6 +12,8 @@
  * text with a capitalised noun is the manager's own spelling and stays as typed.
  */
 
+import { germanNoun } from './nouns-de.js';
+
 const DETERMINERS = new Set([
   'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines',
   'kein', 'keine', 'keinen', 'keinem', 'keiner', 'unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres',
@@ -61,14 +63,24 @@ const NP_ADVERBS = new Set(['doppelt', 'zweimal', 'sehr', 'falsch', 'bereits', '
  */
 const NOUN_TAIL = /(?:gebühr|gebühren|zettel|auszug|torte|torten|termin|termine|betrag|beträge|paket|pakete|lager|code|gutschein|rabatt|preis|konto|karte|artikel|kunde|kunden|kundin|tochter|sohn|kollegin|kollege|theke|filiale|praxis|fehler|ausfall|update|system|nachricht|patienten|patientin)$/u;
 /** Abbreviations written in capitals. */
-const ACRONYMS: Readonly<Record<string, string>> = { sms: 'SMS', pdf: 'PDF', iban: 'IBAN', bic: 'BIC', pin: 'PIN', tan: 'TAN', url: 'URL', app: 'App', api: 'API' };
+const ACRONYMS: Readonly<Record<string, string>> = { sms: 'SMS', pdf: 'PDF', iban: 'IBAN', bic: 'BIC', pin: 'PIN', tan: 'TAN', url: 'URL', app: 'App', api: 'API', id: 'ID', dhl: 'DHL', ups: 'UPS', dpd: 'DPD', gls: 'GLS', utc: 'UTC', mez: 'MEZ', pc: 'PC', edv: 'EDV' };
 const ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/u;
 /** A verb by its form: a participle ("angebunden", "gestartet", "abgebucht") or "-iert" ("storniert"). */
-const VERB_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+ier(?:t|en|te|ten))$/u;
+const VERB_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+ier(?:t|en|te|ten)|(?:zurück|an|ab|auf|aus|ein|nach|vor|um)?(?:be|ver|er|ent|zer|hinter|miss)\p{Ll}{3,}(?:t|et))$/u;
 const POLITE = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'ihnen']);
 /** "sie" that is the reader: after a preposition that takes it ("für sie"), or before "uns"/"bitte" ("schicken sie uns"). */
 const SIE_BEFORE = new Set(['uns', 'bitte', 'gern', 'gerne', 'einfach']);
 const SIE_AFTER = new Set(['für', 'an', 'um', 'gegen', 'ohne', 'können', 'müssen', 'haben', 'sind', 'werden', 'möchten']);
+
+/** Determiners that are also pronouns ("keiner hat es gemerkt"). */
+const PRONOUN_DETERMINERS = new Set(['keiner', 'keine', 'einer', 'jeder', 'jede', 'alle']);
+/** People a clause may be about, whose "ihr/ihre" is theirs. */
+const THIRD_PERSONS = /^(?:gäste|kunden|kundinnen|mitarbeiter|mitarbeiterinnen|patienten|mitglieder|nutzer|käufer|besucher|eltern|teilnehmer|mieter|fahrgäste|leute)$/u;
+/** Whether a possessive "ihr…" at token i follows, in its clause, the people it belongs to. */
+function theirs(tokens: string[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && !/^[.;:!?,]/u.test(tokens[j]!); j--) if (THIRD_PERSONS.test(tokens[j]!.toLowerCase()) && tokens[j] !== 'Sie') return true;
+  return false;
+}
 
 const WORD = /[\p{L}][\p{L}\p{M}]*|\d+(?:[.:,]\d+)*\.?|[^\s\p{L}\d]+/gu;
 
@@ -84,7 +96,9 @@ export function germanLowerCased(text: string): boolean {
     if (/^\p{Lu}/u.test(next)) return false;
     if (/^\p{Ll}/u.test(next)) seen++;
   }
-  return seen > 0 || !/\p{Lu}/u.test(text.slice(1));
+  // Acronyms ("UTC", "SMS", "DHL") and addresses say nothing about how the nouns were typed.
+  // Nor do the words written out before ("3 Stunden", "10 Uhr", "Telefon").
+  return seen > 0 || !/\p{Lu}/u.test(text.slice(1).replace(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])|\S+@\S+|(?<=\d\s)\p{Lu}\p{Ll}+|(?<![\p{L}])(?:Telefon|Stunden|Uhr)(?![\p{L}])/gu, ''));
 }
 
 /**
@@ -125,6 +139,10 @@ function lowerCasedCapitals(text: string): string {
     const t = tokens[j];
     const k = lower(t);
     if (!isWord(t) || NOT_NOUNS.has(k) || ADJECTIVES.has(k) || DETERMINERS.has(k) || PREPOSITIONS.has(k) || clauseVerb[j]) return false;
+    // "zum zugesagten Termin", "die neue Matratze": a participle or an adjective before a capitalised noun.
+    if ((VERB_FORM.test(t!) || ADJECTIVE_ENDING.test(k)) && /^\p{Lu}/u.test(tokens[j + 1] ?? '') && !germanNoun(k)) return false;
+    // "hat keiner gemerkt": a pronoun before a participle, not an article before a noun.
+    if (PRONOUN_DETERMINERS.has(lower(tokens[j - 1])) && VERB_FORM.test(t!) && !germanNoun(k)) return false;
     // A participle's form, unless an article stands right before it ("die gebühren", "das gerät").
     if (VERB_FORM.test(t!) && !DETERMINERS.has(lower(tokens[j - 1]))) return false;
     // "der einspringt wenn…": a relative clause's verb, not a noun.
@@ -136,7 +154,7 @@ function lowerCasedCapitals(text: string): string {
     while (j + 1 < tokens.length && isWord(tokens[j]) && isWord(tokens[j + 1])) {
       const k = lower(tokens[j]);
       const adverb = NP_ADVERBS.has(k) && ADJECTIVE_ENDING.test(lower(tokens[j + 1])) && isWord(tokens[j + 2]);
-      const adjective = adverb || ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOT_NOUNS.has(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
+      const adjective = adverb || ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOT_NOUNS.has(k) && !germanNoun(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
       if (!adjective) break;
       j++;
     }
@@ -148,7 +166,10 @@ function lowerCasedCapitals(text: string): string {
     const k = t.toLowerCase();
     if (!isWord(t)) continue;
     if (MONTHS_DAYS.has(k) || (NOUN_ENDING.test(k) && k !== 'jung') || (NOUN_TAIL.test(k) && !NOT_NOUNS.has(k))) cap[i] = true;
-    if (POLITE.has(k)) cap[i] = true;
+    // A business noun from the word list (or a compound ending in one): "techniker", "dispo", "zeitfenster".
+    if (!NOT_NOUNS.has(k) && !DETERMINERS.has(k) && lower(tokens[i - 1]) !== 'zu' && germanNoun(k)) cap[i] = true;
+    // "ihrer" of people named before it in the clause ("falls gäste … auf ihrer karte") is theirs, not the reader's.
+    if (POLITE.has(k) && !theirs(tokens, i)) cap[i] = true;
     if (k === 'sie' && (SIE_BEFORE.has(lower(tokens[i + 1])) || SIE_AFTER.has(lower(tokens[i - 1])))) cap[i] = true;
     // After a number ("3 tage", "10 € gutschein"), not a unit ("200 cm", "5 l").
     const number = /^\d+$/u.test(tokens[i - 1] ?? '') || (/^\d+$/u.test(tokens[i - 2] ?? '') && /^[€$£%]$/u.test(tokens[i - 1] ?? ''));
@@ -167,6 +188,8 @@ function lowerCasedCapitals(text: string): string {
   }
   let last = 0;
   for (let i = 0; i < tokens.length; i++) {
+    // An address or a link keeps its letters as typed ("support@…", "www.shop.de/konto").
+    if (cap[i] && (/[@./]/u.test(text[starts[i]! - 1] ?? '') || /^[@./]\S/u.test(text.slice(starts[i]! + tokens[i]!.length)))) cap[i] = false;
     out.push(text.slice(last, starts[i]));
     const acronym = Object.hasOwn(ACRONYMS, tokens[i]!) ? ACRONYMS[tokens[i]!] : undefined;
     out.push(acronym ?? (cap[i] ? upper(tokens[i]!) : tokens[i]!));
@@ -174,7 +197,10 @@ function lowerCasedCapitals(text: string): string {
   }
   out.push(text.slice(last));
   // A compound joined by a hyphen is one noun: "online-Buchungen" → "Online-Buchungen".
-  return out.join('').replace(SHORT_DAYS, (d: string) => upper(d)).replace(/(?<![\p{L}-])(\p{Ll})(\p{L}*-\p{Lu})/gu, (_m, c: string, rest: string) => c.toUpperCase() + rest);
+  return out.join('').replace(SHORT_DAYS, (d: string) => upper(d))
+    .replace(/(?<![\p{L}-])(\p{Ll})(\p{L}*-\p{Lu})/gu, (_m, c: string, rest: string) => c.toUpperCase() + rest)
+    // "vier-augen-Prinzip" → "Vier-Augen-Prinzip": every part of a compound whose last part is a noun.
+    .replace(/(?<![\p{L}@.-])\p{L}+(?:-\p{L}+)+(?![\p{L}@.])/gu, (w) => (/-\p{Lu}[\p{L}]*$/u.test(w) ? w.replace(/(^|-)(\p{Ll})/gu, (_m, d: string, c: string) => d + c.toUpperCase()) : w));
 }
 
 /** Straight quotes typed around words ('Alles Gute, Lea!', "En attente") as the language's own. */
@@ -480,6 +506,8 @@ export function formalRegister(text: string, lang: string): string {
         const next = /^\s+(\p{L}+)/u.exec(whole.slice(at + w.length))?.[1]?.toLowerCase() ?? '';
         // "…, prüft der Techniker": a subject after the verb makes it a statement, not a request ("bitte" always asks).
         if (prev !== 'bitte' && (DE_SUBJECTS.has(next) || (next === 'sie' && !imperative))) return w;
+        // "…, kommt morgen": a note's verb with its subject left out, not a request to several ("prüft bitte", "schickt uns").
+        if (prev !== 'bitte' && !imperative && /t$/u.test(k) && !/^(?:bitte|uns|mal|doch|einfach|euch|sofort|kurz)$/u.test(next)) return w;
         imperative = true;
         return `${keepCase(w, DE_IMPERATIVE.get(k)!)} Sie`;
       }

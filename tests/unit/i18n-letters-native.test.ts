@@ -74,7 +74,8 @@ describe('native readers of the German, French and Spanish letters (issue #15)',
   it('a cause typed without a verb gets a sentence around it, and no promise of an exact account before it', () => {
     const cases: [Lang, string, RegExp][] = [
       ['de', 'bestellzettel verwechselt', /genau wissen|genau verstehen|\. Bestellzettel verwechselt\./u],
-      ['fr', 'erreur du labo', /exactement|comprendre comment|\. Erreur du labo\./u],
+      // "labo" is written out as the letter spells it (text/notes-fr.ts).
+      ['fr', 'erreur du laboratoire', /exactement|comprendre comment|\. Erreur du labo(?:ratoire)?\./u],
       ['es', 'error de agenda', /exactamente|cómo ocurrió\. |\. Error de agenda\./u],
     ];
     for (const [lang, rootCause, bad] of cases) {

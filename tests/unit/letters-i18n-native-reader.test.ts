@@ -145,7 +145,7 @@ describe('1. said once', () => {
 describe('6. typed fields become whole sentences: no comma splices, no verbless cause', () => {
   it('a comma splice with a verb on both sides is split into two sentences (de, fr, es)', () => {
     const de = letter({ locale: 'de', rootCause: 'unser lager in kassel hatte einen systemausfall beim versanddienstleister, pakete lagen 3 tage rum', commitment: 'wir prüfen das lager täglich' });
-    expect(de.text).toMatch(/Versanddienstleister\. Pakete lagen 3 Tage/u);
+    expect(de.text).toMatch(/Versanddienstleister\. Die Pakete lagen 3 Tage/u);
     const fr = letter({ locale: 'fr', commitment: "les envois groupés ne partent plus que par l'outil d'emailing, la messagerie classique est bloquée au-delà de 20 destinataires", rootCause: 'nous avons utilisé la mauvaise liste' });
     expect(fr.text).toMatch(/d[’']emailing\. La messagerie classique est bloquée/u);
     const es = letter({ locale: 'es', rootCause: 'el técnico salió tarde, la ruta estaba mal asignada', commitment: 'revisamos las rutas cada tarde' });
@@ -167,7 +167,7 @@ describe('6. typed fields become whole sentences: no comma splices, no verbless 
   });
   it('a splice whose first part has no verb is left as typed, and the writer is warned in the incident’s language', () => {
     const de = letter({ locale: 'de', ...CASES.de[0]! });
-    expect(de.warnings.join('\n')).toMatch(/commitment verbindet mit einem Komma „updates nur noch unter der Woche“ \(ohne Verb\)/u);
+    expect(de.warnings.join('\n')).toMatch(/commitment verbindet mit einem Komma „Updates nur noch unter der Woche“ \(ohne Verb\)/u);
     const fr = letter({ locale: 'fr', commitment: 'contrôle renforcé, une deuxième personne va vérifier chaque envoi', rootCause: 'nous avons utilisé la mauvaise liste' });
     expect(fr.warnings.join('\n')).toMatch(/commitment relie par une virgule «.contrôle renforcé.»/u);
     const es = letter({ locale: 'es', commitment: 'doble control, una segunda persona va a revisar cada envío', rootCause: 'usamos la lista equivocada' });

@@ -1,0 +1,414 @@
+/**
+ * A German manager's note as the letter's own sentences (after text/typed.ts has set the capitals,
+ * dates and abbreviations). Only shapes a rule reads for certain are changed; anything else stays
+ * as typed:
+ *
+ * - a thing or a person and a participle: "Techniker nicht gekommen" → "Unser Techniker ist nicht
+ *   gekommen", "Termin nicht umgeplant" → "Der Termin wurde nicht umgeplant", "fehlerhaftes Update …
+ *   eingespielt" → "Ein fehlerhaftes Update wurde … eingespielt";
+ * - "keine Absage" → "Es gab keine Absage" (now: "Es gibt keine Updates mehr …"); an offer "keine
+ *   Anfahrtspauschale" → "Die Anfahrtspauschale berechnen wir Ihnen nicht";
+ * - a state: "Schwellwert falsch" → "Der Schwellwert war falsch"; "seit 15:40 Uhr stabil" → "Seit 15:40 Uhr läuft wieder alles stabil";
+ * - "hat keiner gemerkt" → "Das hat niemand bemerkt";
+ * - a request as an infinitive: "wenn Freitag nicht passt kurz anrufen" → "Wenn Ihnen Freitag nicht passt, rufen Sie uns bitte kurz an";
+ * - shorthand: "fr-so" → "von Freitag bis Sonntag", "+" → "und", "wg." → "wegen".
+ *
+ * A noun's article comes from its gender (text/nouns-de.ts); a noun of unknown gender is left as typed.
+ */
+import { germanArticle, germanNoun, germanOur, germanTheirs, germanYour, type GermanNoun } from './nouns-de.js';
+import { outcomeNote } from './typed.js';
+
+export type NoteRoleI18n = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy';
+
+const MONTHS_SHORT: Readonly<Record<string, string>> = { Jan: 'Januar', Feb: 'Februar', Mär: 'März', Apr: 'April', Jun: 'Juni', Jul: 'Juli', Aug: 'August', Sep: 'September', Sept: 'September', Okt: 'Oktober', Nov: 'November', Dez: 'Dezember' };
+const DAYS: Readonly<Record<string, string>> = { mo: 'Montag', di: 'Dienstag', mi: 'Mittwoch', do: 'Donnerstag', fr: 'Freitag', sa: 'Samstag', so: 'Sonntag' };
+
+/** Finite verbs a note's piece may already have (then it is a clause and stays). */
+const FINITE = /(?<![\p{L}])(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|konnte|konnten|muss|müssen|musste|mussten|soll|sollen|sollte|will|wollen|wollte|darf|dürfen|gibt|gab|geht|gehen|ging|gingen|kommt|kommen|kam|kamen|liegt|liegen|lag|lagen|steht|stehen|stand|standen|läuft|laufen|lief|liefen|fehlt|fehlen|fehlte|fehlten|fiel|fielen|bleibt|bleiben|blieb|blieben|gilt|gelten|entfällt|entfallen|passt|passte|hing|hängt|ruft|rufen|prüft|prüfen|schickt|schicken|schreibt|schreiben|melden|meldet|bekommt|bekommen|erhalten|erhält|bestellen|liefern|liefert|lieferte|klären|klärt|kümmern|kümmert|reicht|reichte|zahlen|zahlt|arbeiten|arbeitet|machen|macht|machte|wissen|weiß|sehen|sieht|sah|brauchen|braucht|brauchte|erstatten|senden|sendet|übernehmen|übernimmt|finden|findet|fand|stimmt|stimmte|klappt|klappte|funktionierte|erfolgt|erfolgte)(?![\p{L}])|(?<![\p{L}])(?:wir|ich|er|es|man|Sie)\s+\p{Ll}/u;
+
+/** Participles whose perfect takes "sein": "ist nicht gekommen". */
+const SEIN = /^(?:\p{L}*(?:gekommen|gegangen|gefallen|geblieben|gefahren|gelaufen|geflogen|gestiegen|gesunken|gestorben|geworden|gerutscht|gestürzt|geraten|geschehen|gewesen|gescheitert|passiert|erschienen|verschwunden|eingetroffen|aufgetreten|abgestürzt|fehlgeschlagen|hängengeblieben|liegengeblieben|ausgefallen|angekommen|verloren gegangen|zerbrochen))$/u;
+/** A participle by its form: "umgeplant", "eingespielt", "verschoben", "storniert", "gekommen". */
+const PARTICIPLE = /^(?:\p{Ll}*ge\p{Ll}{2,}(?:t|en)|\p{Ll}+iert|(?:zurück|an|ab|auf|aus|ein|nach|vor|um)?(?:be|ver|er|ent|zer|über|miss|hinter)\p{Ll}{2,}(?:t|en))$/u;
+/** Not participles whatever their form. */
+const NOT_PARTICIPLE = new Set(['gestern', 'genug', 'gegen', 'gerne', 'gern', 'getrennt', 'gesamt', 'geben', 'gehen', 'erst', 'erstens', 'bereits', 'bestens', 'bitten', 'verpflichtet', 'berechtigt', 'bekannt', 'verantwortlich']);
+/** State words a note pairs with a noun: "Schwellwert falsch". */
+const STATE_WORDS = 'falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen|fertig|nicht fertig|bereit|nicht bereit|geschlossen|möglich|nicht möglich';
+const STATE_END = new RegExp(`(?:^|\\s)(?:${STATE_WORDS})$`, 'u');
+const STATE_START = new RegExp(`^(?:wieder\\s+)?(?:${STATE_WORDS})(?:\\s+(?:wegen|seit|bis|ab|von|am|um|durch|nach|zum|zur|für|bei|im|in)\\s.*)?$`, 'u');
+/** Nominative determiners a noun phrase may open with. */
+const DET = /^(?:der|die|das|ein|eine|unser|unsere|Ihr|Ihre|dieser|diese|dieses|zwei|drei|vier|fünf|alle|\d+)$/iu;
+const PREP = /^(?:über|von|für|am|im|mit|bei|aus|in|an|auf|zum|zur|vom|beim|ohne|nach|seit|wegen)$/u;
+/** Adjectives before a noun: a strong or weak ending ("fehlerhaftes", "neue", "automatischer"). */
+const ADJ = /^\p{Ll}{3,}(?:e|er|es|en)$/u;
+
+const cap = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
+const lowerFirst = (s: string) => (/^(?:Der|Die|Das|Ein|Eine|Unser|Unsere|Es|Neue|Keine|Kein|Keinen)(?![\p{L}])/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** Shorthand a note has and a letter writes out (before the pieces are read). */
+function shorthand(text: string): string {
+  return text
+    .replace(/(?<![\p{L}])(von\s+|ab\s+|zwischen\s+)?(mo|di|mi|do|fr|sa|so)\s?[-–]\s?(mo|di|mi|do|fr|sa|so)(?![\p{L}])/giu, (_m, pre: string | undefined, a: string, b: string) =>
+      `${pre && /^von/iu.test(pre) ? 'von ' : pre ?? 'von '}${DAYS[a.toLowerCase()]}${pre && /^zwischen/iu.test(pre) ? ' und ' : ' bis '}${DAYS[b.toLowerCase()]}`)
+    // "wenn fr nicht passt": a weekday shortened after "wenn", "falls", "ob", "bis", "oder".
+    .replace(/(?<=(?:^|\s)(?:wenn|falls|ob|oder|bis|und|am|ab|vom|zum|Wenn|Falls)\s)(mo|di|mi|do|fr|sa|so)(?=\s+(?:nicht|passt|geht|klappt|oder|und)(?![\p{L}]))/gu, (d: string) => DAYS[d]!)
+    // "Sa 10:58 UTC": a weekday shortened before a time.
+    .replace(/(?<![\p{L}])(am\s+)?(Mo|Di|Mi|Do|Fr|Sa|So|mo|di|mi|do|fr|sa|so)\.?\s+(?=\d{1,2}:\d{2})/gu, (_m, am: string | undefined, d: string) => `${am ?? 'am '}${DAYS[d.toLowerCase()]} um `)
+    // "27. November 7:30 Uhr" → "27. November, um 7:30 Uhr"; "30. November 8–10 Uhr" → "30. November, zwischen 8 und 10 Uhr".
+    .replace(/(\d{1,2}\. (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?: \d{4})?),? (\d{1,2}(?::\d{2})?)(?:[–-](\d{1,2}(?::\d{2})?))? Uhr/gu, (_m, d: string, a: string, b: string | undefined) =>
+      (b ? `${d}, zwischen ${a} und ${b} Uhr` : `${d}, um ${a} Uhr`))
+    .replace(/(?<![\p{L}])Zeitfenster (\d{1,2}(?::\d{2})?)[–-](\d{1,2}(?::\d{2})?) Uhr/gu, 'zwischen $1 und $2 Uhr')
+    .replace(/\s\+\s/gu, ' und ')
+    // "Nov." → "November"; "2-3 Werktage" → "2 bis 3 Werktage".
+    .replace(/(?<![\p{L}\d])(Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\.(?=\s|$)/gu, (_m, mo: string) => MONTHS_SHORT[mo]!)
+    .replace(/(?<![\d.,])(\d+)\s?[-–]\s?(\d+)\s+(Tage|Werktage|Arbeitstage|Wochen|Stunden|Minuten|Monate)(?![\p{L}])/gu, '$1 bis $2 $3')
+    // "kommt Mittwoch, 2. Dezember" → "kommt am Mittwoch, 2. Dezember".
+    .replace(/(?<=(?:kommt|kommen|ist|sind|wird|werden|erfolgt|liefern|liefert|geht|gehen)\s)(?=(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\p{L}]))/gu, 'am ')
+    .replace(/(?<![\p{L}])[Hh]ats(?![\p{L}])/gu, 'hat es')
+    .replace(/(?<![\p{L}])(?:keiner|keine|niemand) (hat|hatte) (es |das )?(?:gemerkt|bemerkt)(?![\p{L}])/gu, 'niemand $1 $2bemerkt')
+    .replace(/(?<![\p{L}])nicht nur (SMS|E-Mail|Mail|Brief|Post)(?![\p{L}])/gu, 'nicht nur per $1')
+    // "Grundgebühr Dezember" → "Grundgebühr für Dezember".
+    .replace(/(?<![\p{L}])(\p{Lu}[\p{L}-]+) (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?! \d)/gu, (m, w: string, mo: string) => (germanNoun(w) ? `${w} für ${mo}` : m))
+    .replace(/(?<![\p{L}])wg\.(?=\s)/giu, 'wegen')
+    .replace(/(?<![\p{L}])bzgl\.(?=\s)/giu, 'bezüglich')
+    .replace(/(?<![\p{L}])(?:asap|schnellstmöglich)(?![\p{L}])/giu, 'so schnell wie möglich')
+    .replace(/(?<![\p{L}])(?:Dispo)(?![\p{L}-])/gu, 'Disposition')
+    .replace(/(?<![\p{L}])(?:dispo)(?![\p{L}-])/gu, 'Disposition')
+    // "aber", "sondern", "denn" between clauses take a comma.
+    .replace(/(\p{L})\s+(aber|sondern|denn)\s+(?=(?:die|der|das|wir|es|ein|eine|unser\p{L}*)\s)/gu, '$1, $2 ');
+}
+
+/** Split at commas outside brackets and quotes. */
+function pieces(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '(' || c === '„' || c === '«') depth++;
+    else if ((c === ')' || c === '“' || c === '»') && depth > 0) depth--;
+    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ' && !(/(?:tag|woch)$/u.test(sentence.slice(Math.max(0, i - 4), i)) && /^\d/u.test(sentence.slice(i + 2)))) {
+      out.push(sentence.slice(start, i));
+      start = i + 2;
+    }
+  }
+  out.push(sentence.slice(start));
+  return out;
+}
+
+/** The noun phrase a piece opens with: its words and the noun (last word), or undefined. */
+function nounPhrase(words: string[]): { end: number; det: boolean; adjectives: boolean; noun: GermanNoun | undefined } | undefined {
+  let i = 0;
+  const det = words[0] !== undefined && DET.test(words[0]);
+  if (det) i++;
+  let adjectives = false;
+  while (i < words.length - 1 && ADJ.test(words[i]!) && !PARTICIPLE.test(words[i]!) && (germanNoun(words[i + 1]!) || /^\p{Lu}/u.test(words[i + 1]!))) {
+    adjectives = true;
+    i++;
+  }
+  const w = words[i];
+  if (w === undefined || !/^\p{Lu}/u.test(w)) return undefined;
+  const noun = germanNoun(w.replace(/[^\p{L}-]+$/u, ''));
+  if (!det && !noun) return undefined;
+  return { end: i + 1, det, adjectives, noun };
+}
+
+/** The noun phrase with its article: "Techniker" → "Unser Techniker", "fehlerhaftes Update" → "Ein fehlerhaftes Update". */
+function withArticle(words: string[], np: NonNullable<ReturnType<typeof nounPhrase>>, role: NoteRoleI18n): string | undefined {
+  const phrase = words.slice(0, np.end).join(' ');
+  if (np.det) return cap(phrase);
+  const n = np.noun!;
+  if (((role === 'mistake' || role === 'outcome') && germanTheirs(n)) || /^(?:nächst|kommend)/u.test(words[0]!)) return `${germanYour(n)} ${phrase}`;
+  if (np.adjectives) return n.plural ? cap(phrase) : `${n.gender === 'f' ? 'Eine' : 'Ein'} ${phrase}`;
+  return `${cap(n.ours ? germanOur(n) : germanArticle(n))} ${phrase}`;
+}
+
+/** A bare noun (and its adjectives) as an object, with the accusative article: "Termine" → "die Termine", "Beleg" → "den Beleg". */
+function objectArticle(text: string, some = false): string {
+  const m = /^((?:\p{Ll}{3,}(?:e|en|es|er)\s+)?)(\p{Lu}[\p{L}-]*)(?=\s|$)/u.exec(text);
+  if (!m) return text;
+  const n = germanNoun(m[2]!);
+  if (!n) return text;
+  // "hatte Störung" → "hatte eine Störung"; "hat falsche Ware geschickt" → "die falsche Ware"; plurals take "die".
+  if (some && !n.plural && !germanTheirs(n) && !/^(?:falsch|richtig|gleich|selb|ganz)/u.test(m[1]!)) {
+    const art = n.gender === 'f' ? 'eine' : n.gender === 'm' ? 'einen' : 'ein';
+    const adj = m[1]!.replace(/(\p{Ll})(?:e|es|er|en)\s+$/u, n.gender === 'm' ? '$1en ' : n.gender === 'f' ? '$1e ' : '$1es ');
+    return `${art} ${adj}${text.slice(m[1]!.length)}`;
+  }
+  const art = n.plural || n.gender === 'f' ? 'die' : n.gender === 'm' ? 'den' : 'das';
+  // An adjective after a definite article takes the weak ending: "alte" stays, "neuen"/"alten" as typed.
+  const adj = m[1]!.replace(/(\p{Ll})(?:e|es|er|en)\s+$/u, n.plural || n.gender === 'm' ? '$1en ' : '$1e ');
+  return `${art} ${adj}${text.slice(m[1]!.length)}`;
+}
+
+const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause']);
+
+/** One comma piece of a note as a clause, or undefined when no rule is sure. */
+/**
+ * Whether the piece after piece k goes on with its clause ("Ihr Termin … am Mittwoch, 25. November" + "um 10:30 Uhr wurde … gestrichen"):
+ * it opens with no subject of its own and has a verb that is not its first word. Then piece k is no note of its own.
+ */
+function continues(parts: string[], k: number): boolean {
+  const next = parts[k + 1]?.trim();
+  if (next === undefined || !/^(?!(?:wir|ich|es|man|er|der|die|das|den|ein|eine|kein|keine|unser\p{L}*|Sie|niemand|keiner|jemand|alle|nichts|und|oder|aber|sondern|denn)\s)\p{Ll}/u.test(next)) return false;
+  const verb = FINITE.exec(next);
+  return verb !== null && verb.index > 0;
+}
+
+/** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
+const LEANS = /^(?:und|oder|aber|sondern|denn|sowie|als|wie|weil|dass|ob|obwohl|damit|sodass|bis|mit|für|von|bei|nach|zu|auf|an|in|im|am|über|unter|durch|ohne|statt|welche\p{L}*|deren|dessen|wo|womit|wobei|also|d\.\s?h\.|z\.\s?B\.|inklusive|verrechnet|gültig)(?![\p{L}])/u;
+
+function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
+  const t = piece.trim();
+  if (role === 'action') {
+    const asked = request(t);
+    if (asked) return asked;
+  }
+  // "versehentlich alte Preisliste verwendet": the note after its adverb, the adverb after the verb.
+  const adverb = /^(versehentlich|aus Versehen|leider|fälschlicherweise|irrtümlich|irrtümlicherweise)\s+(.+)$/u.exec(t);
+  if (adverb) {
+    const made = pieceToClause(adverb[2]!, role);
+    const at = made ? /\s(wurde|wurden|ist|sind|war|waren|hat|haben|hatte|hatten)\s/u.exec(made) : null;
+    if (made && at) return `${made.slice(0, at.index + at[0].length)}${adverb[1]} ${made.slice(at.index + at[0].length)}`;
+  }
+  // "dauert 2 bis 3 Werktage": it takes.
+  if (/^dauert\s/u.test(t)) return `Es ${t}`;
+  // "Kunde hat reklamiert": the reader.
+  const reader = /^(?:Kunde|Kundin)\s+(hat|ist|war|hatte|wurde)\s+(.+)$/u.exec(t);
+  if (reader && (role === 'mistake' || role === 'outcome')) return `Sie ${{ hat: 'haben', ist: 'sind', war: 'waren', hatte: 'hatten', wurde: 'wurden' }[reader[1]!]} ${reader[2]}`;
+  // "ab sofort Wareneingangskontrolle bei jeder Lieferung": a change from now on.
+  const from = /^(ab sofort|künftig|ab jetzt|ab heute)\s+((?:\p{Ll}+(?:e|er|es|en)\s+)?)(\p{Lu}[\p{L}-]*)(.*)$/u.exec(t);
+  if (from && role === 'commitment' && !FINITE.test(t)) {
+    const n = germanNoun(from[3]!);
+    if (n && !from[4]!.split(/\s+/u).some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
+      const art = n.plural ? '' : n.gender === 'm' ? 'einen ' : n.gender === 'f' ? 'eine ' : 'ein ';
+      const adj = from[2]!.replace(/(\p{Ll})(?:e|er|es|en)\s+$/u, n.plural ? '$1e ' : n.gender === 'm' ? '$1en ' : n.gender === 'f' ? '$1e ' : '$1es ');
+      return `${cap(from[1]!)} gibt es ${art}${adj}${from[3]}${from[4]}`;
+    }
+  }
+  if (LEANS.test(t) && !/^(?:seit|ab)\s/u.test(t)) return undefined;
+  if (t === '' || FINITE.test(t)) {
+    // "hat keiner gemerkt": a verb with no subject before it.
+    const m = /^(hat|hatte|ist|war|wurde)\s+(?:keiner|keine|niemand)\s+(.+)$/u.exec(t);
+    if (m) return `Das ${m[1]} niemand ${m[2]!.replace(/^gemerkt$/u, 'bemerkt')}`;
+    // "Disposition hat Termine … verschoben": a bare noun before its verb gets its article (and a bare object its own).
+    const words = t.split(/\s+/u);
+    const np = nounPhrase(words);
+    if (!np || np.det) return undefined;
+    // The verb right after the noun, after a phrase with a preposition ("Kartenzahlung über die Kassen-App ging nicht"), or last ("Grundgebühr Dezember (…) entfällt").
+    const k = words.findIndex((w, i) => i >= np.end && /^\p{Ll}/u.test(w) && FINITE.test(w));
+    if (k < 0 || !(k === np.end || PREP.test(words[np.end]!) || k === words.length - 1)) return undefined;
+    const subject = withArticle(words, np, role);
+    if (!subject) return undefined;
+    const between = words.slice(np.end, k).join(' ');
+    const after = words.slice(k + 1).join(' ');
+    const object = /^(?:hat|haben|hatte|hatten)$/u.test(words[k]!) ? objectArticle(after, true) : after;
+    return [subject, between, words[k], object].filter((x) => x !== '').join(' ');
+  }
+  const note = outcomeNote(t, 'de');
+  if (note !== t) return note.replace(/\.$/u, '');
+  const past = PAST.has(role);
+  // "seit 15:40 Uhr stabil": since a time, a state.
+  const since = /^(seit|ab)\s+(.+?)\s+(stabil|normal|wieder normal|wieder stabil)$/iu.exec(t);
+  if (since) return `${cap(since[1]!)} ${since[2]} läuft wieder alles ${since[3]!.replace(/^wieder /u, '')}`;
+  // "keine Absage", "kein Anruf": there was none.
+  const none = /^(kein|keine|keinen)\s+(.+)$/iu.exec(t);
+  const noneDone = none && /\s(\p{Ll}+)$/u.exec(none[2]!);
+  if (none && noneDone && PARTICIPLE.test(noneDone[1]!) && !NOT_PARTICIPLE.has(noneDone[1]!)) return `Es ${past ? 'wurde' : 'wird'} ${none[1]!.toLowerCase()} ${none[2]}`;
+  if (none) {
+    const head = /^(?:\p{Ll}+(?:e|er|es|en)\s+)*([\p{L}-]+)/u.exec(none[2]!)?.[1] ?? '';
+    const n = germanNoun(head);
+    if (role === 'remedy' && n) {
+      const art = n.plural ? 'Die' : n.gender === 'm' ? 'Den' : n.gender === 'f' ? 'Die' : 'Das';
+      return `${art} ${none[2]} berechnen wir Ihnen nicht`;
+    }
+    const word = n && !n.plural && n.gender === 'm' ? 'keinen' : n && (n.plural || n.gender === 'f') ? 'keine' : none[1]!.toLowerCase();
+    return `Es ${past ? 'gab' : 'gibt'} ${word} ${none[2]}`;
+  }
+  // A note in brackets after it ("(erledigt)", "(Schwellwert falsch)") stays where it is.
+  const bracket = /\s*\([^()]*\)$/u.exec(t)?.[0] ?? '';
+  const words = t.slice(0, t.length - bracket.length).split(/\s+/u);
+  const np = nounPhrase(words);
+  if (!np) return undefined;
+  const rest = words.slice(np.end);
+  const subject = withArticle(words, np, role);
+  if (!subject) return undefined;
+  const said = clauseOf(subject, np, rest, role);
+  return said === undefined ? undefined : `${said}${bracket}`;
+}
+
+/** The clause of a noun phrase and the rest of its note. */
+function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>>, rest: string[], role: NoteRoleI18n): string | undefined {
+  const past = PAST.has(role);
+  // A genitive or an attribute belongs to the noun ("Kontrolle der Schnittstelle", "Schnittstelle zum Zahlungsanbieter").
+  const attr = /^(?:der|des|zum|zur|vom)$/u.test(rest[0] ?? '') ? 1 + (rest.slice(1).findIndex((w) => /^\p{Lu}/u.test(w)) + 1)
+    : rest[0] === 'für' && /^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)$/u.test(rest[1] ?? '') ? 2 : 0;
+  if (attr > 1 && attr < rest.length + 1 && !(rest[0] === 'der' && /^\p{Ll}/u.test(rest[attr] ?? 'x') && PARTICIPLE.test(rest[attr] ?? ''))) {
+    subject = `${subject} ${rest.slice(0, attr).join(' ')}`;
+    rest = rest.slice(attr);
+  }
+  const cause = () => (np.noun && !np.det && role === 'cause' ? `Ursache ${np.noun.plural ? 'waren' : 'war'} ${lowerFirst(np.adjectives || np.noun.ours ? subject.replace(/^(?:Unser|Unsere|Der|Die|Das)\s/u, np.noun.plural ? '' : np.noun.gender === 'f' ? 'eine ' : 'ein ') : subject)}${rest.length ? ` ${rest.join(' ')}` : ''}` : undefined);
+  if (rest.length === 0) {
+    // A change typed as a thing ("automatischer Rollback"): it comes in addition.
+    if (role === 'commitment' && np.noun) return np.noun.plural ? `Hinzu kommen ${lowerFirst(subject)}` : `Hinzu kommt ${lowerFirst(subject)}`;
+    return cause();
+  }
+  const text = rest.join(' ');
+  // "Lieferung 2 Tage zu spät": when it came.
+  if (/(?:^|\s)(?:zu spät|zu früh|verspätet)$/u.test(text) && (past || role === 'outcome')) return `${subject} ${np.noun?.plural ? 'kamen' : 'kam'} ${text}`;
+  // "anfahrt und montage kostenlos": two things free.
+  const both = /^und (\p{Lu}[\p{L}-]*) (kostenlos|gratis|umsonst|kostenfrei)$/u.exec(text);
+  if (role === 'remedy' && both && !np.det) return `${subject.replace(/^(?:Unser|Unsere|Der|Die|Das|Ihr|Ihre)\s/u, '')} und ${both[1]} sind für Sie ${both[2]}`;
+  // "versand kostenlos": an offer's price.
+  if (role === 'remedy' && /^(?:kostenlos|gratis|umsonst|kostenfrei|gratis dazu)$/u.test(text)) return `${subject.replace(/^(?:Unser|Unsere)\s/u, (m) => (m.startsWith('Unsere') || np.noun?.plural ? 'Die ' : np.noun?.gender === 'n' ? 'Das ' : 'Der '))} ${np.noun?.plural ? 'sind' : 'ist'} für Sie ${text}`;
+  // "Heizungswartung Dienstag, 24. November": what was booked for when.
+  if (role === 'mistake' && /^(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|\d{1,2}\.)/u.test(rest.join(' '))) {
+    return `${subject} war für ${rest.join(' ').replace(/^am\s+/u, '')} vereinbart`;
+  }
+  const plural = np.noun?.plural ?? (np.det && /^(?:alle|zwei|drei|vier|fünf|\d+)$/iu.test(subject.split(/\s+/u)[0]!));
+  // "verschickt am 24. November": the time goes before the participle ("… wurde am 24. November verschickt").
+  const early = rest.findIndex((w, k) => k < rest.length - 1 && PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w) && /^(?:am|um|bis|seit|ab|gestern|heute|vorgestern|letzte|letzten|letzten|vom|im)$/u.test(rest[k + 1]!));
+  if (early >= 0 && !rest.slice(early + 1).some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) rest = [...rest.slice(0, early), ...rest.slice(early + 1), rest[early]!];
+  // "… abgegeben ohne Info": the participle before a phrase with "ohne".
+  const without = rest.findIndex((w, k) => k > 0 && /^(?:ohne|obwohl|statt)$/u.test(w));
+  let tail = '';
+  if (without > 0 && PARTICIPLE.test(rest[without - 1]!)) {
+    const said = rest.slice(without).join(' ');
+    tail = /^ohne (?:info|Info|Nachricht|Bescheid|Benachrichtigung|Absage|Vorwarnung)(?: an .*)?$/u.test(said) ? ', ohne dass wir Sie informiert haben' : `, ${said}`;
+    rest = rest.slice(0, without);
+  }
+  const last = rest[rest.length - 1]!.replace(/[^\p{L}]+$/u, '');
+  const middle = rest.slice(0, -1).join(' ');
+  // "… krank gemeldet": reflexive.
+  if (last === 'gemeldet' && /(?:^|\s)krank$/u.test(middle)) return `${subject} ${plural ? 'haben' : 'hat'} sich ${middle} gemeldet`;
+  if (PARTICIPLE.test(last) && !NOT_PARTICIPLE.has(last) && rest[rest.length - 1] === last) {
+    // "falsche Farbe geliefert": we sent the wrong one. An offer: "Gebühr erstattet" → "Wir haben Ihnen die Gebühr erstattet".
+    const wrong = /^(?:Ein|Eine)?\s*(falsche|falscher|falsches|falschen)\s/u.exec(subject);
+    if (!SEIN.test(last) && np.noun && ((role === 'mistake' && wrong) || role === 'remedy')) {
+      const n = np.noun;
+      const object = role === 'remedy' ? objectArticle(subject.replace(/^(?:Ihr|Ihre|Unser|Unsere|Der|Die|Das|Ein|Eine)\s/u, '')) : `${n.plural ? 'die falschen' : n.gender === 'm' ? 'den falschen' : n.gender === 'f' ? 'die falsche' : 'das falsche'} ${subject.replace(/^.*?falsch\p{Ll}*\s/u, '')}`;
+      return `Wir haben Ihnen ${object}${middle ? ` ${middle}` : ''} ${last}${tail}`;
+    }
+    const aux = SEIN.test(last) ? (plural ? 'sind' : 'ist') : past ? (plural ? 'wurden' : 'wurde') : (plural ? 'wurden' : 'wurde');
+    return `${subject} ${aux}${middle ? ` ${middle}` : ''} ${last}${tail}`;
+  }
+  // "Schwellwert falsch", "Website 3 Stunden nicht erreichbar", "Lager unterbesetzt wegen Grippewelle", "Website wieder online seit 14 Uhr".
+  const stateText = text.replace(/[.]$/u, '');
+  const state = STATE_END.exec(stateText) ?? STATE_START.exec(stateText);
+  if (state) return `${subject} ${past ? (plural ? 'waren' : 'war') : (plural ? 'sind' : 'ist')} ${stateText}`;
+  // "Rollback erst nach Kundenmeldungen": when something came.
+  if (/^(?:erst|zu spät|verspätet)$/u.test(rest[0]!) && past) return `${subject} ${plural ? 'erfolgten' : 'erfolgte'} ${rest.join(' ')}`;
+  // "Gutschrift automatisch auf der Dezember-Rechnung": an offer and how it comes.
+  if ((role === 'remedy' || role === 'outcome') && !np.det && np.noun?.head && /(?:ung|schrift|erstattung|versand|abholung|rückzahlung)$/u.test(np.noun.head) && /^(?:automatisch|sofort|bis|innerhalb|mit|am|in den|noch|heute|morgen|spätestens)(?![\p{L}])/u.test(text)) return `${subject} ${plural ? 'erfolgen' : 'erfolgt'} ${rest.join(' ')}`;
+  // A change typed as a thing and where it applies ("neue Versionen zuerst für 5 % der Betriebe", "automatischer Rollback bei …").
+  if (role === 'commitment' && np.noun && !rest.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
+    if (np.noun.plural || np.noun.gender !== 'm') return `${subject} gibt es ${/^(?:zuerst|nur|künftig|ab|immer|jetzt)/u.test(rest[0]!) ? '' : 'künftig '}${rest.join(' ')}`;
+    return `Hinzu kommt ${lowerFirst(subject)} ${rest.join(' ')}`;
+  }
+  return cause();
+}
+
+/** An action typed as an infinitive ("kurz anrufen", "die Transaktions-ID an … schicken") as a polite request. */
+const REQUEST: ReadonlyArray<readonly [RegExp, (middle: string) => string]> = [
+  [/^(.*?)\s*anrufen$/u, (m) => `rufen Sie uns bitte${m ? ` ${m}` : ''} an`],
+  [/^(.*?)\s*zurückrufen$/u, (m) => `rufen Sie uns bitte${m ? ` ${m}` : ''} zurück`],
+  [/^(.*?)\s*melden$/u, (m) => `melden Sie sich bitte${m ? ` ${m}` : ''} bei uns`],
+  [/^(.*?)\s*Bescheid geben$/u, (m) => `geben Sie uns bitte${m ? ` ${m}` : ''} Bescheid`],
+  [/^(.*?)\s*zurückschicken$/u, (m) => `schicken Sie bitte${m ? ` ${m}` : ''} zurück`],
+  [/^(.*?)\s*(schicken|senden|schreiben|mailen|prüfen|löschen|behalten|ignorieren|aufheben|kontrollieren|beachten|antworten)$/u, (m) => m],
+];
+/** Separable prefixes: "abholen" → "holen Sie … ab". */
+const SEPARABLE = /^(zurück|vorbei|an|ab|auf|aus|ein|mit|nach|vor|weg|zu|her|hin)(\p{Ll}{3,}(?:en|ern))$/u;
+/** Words ending in -en that are no infinitive. */
+const NOT_INFINITIVE = /^(?:möchten|können|müssen|sollen|wollen|dürfen|werden|haben|offen|eigen|unten|oben|morgen|gestern|trocken|gelegen|vorhanden|zufrieden|verschieden|einzelnen|anderen|neuen|alten|\p{Ll}+(?:lichen|igen|ischen|baren|enen))$/u;
+/** Any infinitive last ("neue Karte aktivieren", "Paket abholen"): "Aktivieren Sie bitte die neue Karte", "Holen Sie bitte das Paket ab". */
+function anyInfinitive(t: string): string | undefined {
+  const m = /^(?:(.*?)\s+)?(\p{Ll}{4,}(?:en|ern))$/u.exec(t);
+  if (!m || NOT_INFINITIVE.test(m[2]!) || germanNoun(m[2]!) || PARTICIPLE.test(m[2]!) && /^\p{Ll}*ge/u.test(m[2]!) || FINITE.test(m[2]!) && !/^(?:schicken|senden|schreiben|melden|rufen|prüfen|bestellen|zahlen)$/u.test(m[2]!)) return undefined;
+  const middle = objectArticle(m[1] ?? '');
+  const sep = SEPARABLE.exec(m[2]!);
+  return sep ? `${sep[2]} Sie bitte${middle ? ` ${middle}` : ''} ${sep[1]}` : `${m[2]} Sie bitte${middle ? ` ${middle}` : ''}`;
+}
+const IMPERATIVE: Readonly<Record<string, string>> = { schicken: 'schicken Sie', senden: 'senden Sie', schreiben: 'schreiben Sie', mailen: 'schicken Sie', prüfen: 'prüfen Sie', löschen: 'löschen Sie', behalten: 'behalten Sie', ignorieren: 'ignorieren Sie', aufheben: 'heben Sie', kontrollieren: 'kontrollieren Sie', beachten: 'beachten Sie', antworten: 'antworten Sie' };
+
+function request(text: string): string | undefined {
+  let t = text.trim().replace(/[.!]+$/u, '');
+  let lead = '';
+  const cond = /^(wenn|falls)\s+(.+?\s(?:passt|geht|klappt|reicht|fehlt|stimmt|ankommt|möchten|wollen|ist|sind|haben|hat|kommt|reklamieren|reklamiert))[,:]?\s+(.+)$/iu.exec(t);
+  if (cond) {
+    let clause = cond[2]!;
+    // "wenn Freitag nicht passt" → "wenn Ihnen Freitag nicht passt".
+    if (/\spasst$/u.test(clause) && !/(?<![\p{L}])(?:Ihnen|uns|mir)(?![\p{L}])/u.test(clause)) clause = `Ihnen ${clause}`;
+    lead = `${cap(cond[1]!.toLowerCase())} ${clause}, `;
+    t = cond[3]!;
+  }
+  if (FINITE.test(t.replace(/\s*\S+$/u, '')) || /(?<![\p{L}])Sie(?![\p{L}])/u.test(t) || /^(?:wenn|falls|ob|weil|dass|als|obwohl)(?![\p{L}])/iu.test(t)) return undefined;
+  // "Transaktions-ID (…) an support@…": something to send to an address.
+  if (/\san\s+\S+@\S+$/u.test(t) && !/(?:schicken|senden|mailen)$/u.test(t)) {
+    const said = `schicken Sie uns bitte ${objectArticle(t)}`;
+    return lead ? `${lead}${said}` : cap(said);
+  }
+  t = t.replace(/(?<![\p{L}])bitte\s+/gu, '');
+  for (const [re, make] of REQUEST) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const verb = m[2];
+    const middle = objectArticle(m[1]!);
+    const said = verb ? `${IMPERATIVE[verb]} bitte${middle ? ` ${middle}` : ''}${verb === 'aufheben' ? ' auf' : ''}` : make(middle);
+    return lead ? `${lead}${said}` : cap(said);
+  }
+  const any = anyInfinitive(t);
+  if (any) return lead ? `${lead}${any}` : cap(any);
+  return undefined;
+}
+
+/** A German note for the part it plays in a letter, as sentences; text no rule reads for sure stays as typed. */
+export function germanNote(text: string, role: NoteRoleI18n): string {
+  if (text.trim() === '') return text;
+  const typed = shorthand(text);
+  if (role === 'action') {
+    const asked = request(typed);
+    if (asked) return `${asked}.`;
+  }
+  // Sentence by sentence (not at "1. Advent" or "z. B."), piece by piece.
+  const sentences = typed.split(/(?<=[^\d\s.][.!?])\s+(?=\p{Lu})/u);
+  const out: string[] = [];
+  for (const s of sentences) {
+    const end = /[.!?]$/u.exec(s)?.[0] ?? '';
+    const body = end ? s.slice(0, -1) : s;
+    const parts = pieces(body);
+    const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role)))
+      .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
+    if (said.every((x) => x === undefined)) {
+      out.push(s);
+      continue;
+    }
+    // A piece made a clause starts a sentence of its own; the pieces after it that stay as typed hang on it with a comma.
+    let sentence = '';
+    for (let i = 0; i < parts.length; i++) {
+      const made = said[i];
+      const part = parts[i]!.trim();
+      if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
+      // "…vereinbart" + "zwischen 8 und 12 Uhr": the time goes before the participle.
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:zwischen|um|ab|gegen)\s+\d/u.test(part) && / (\p{Ll}+)$/u.test(sentence)) sentence = sentence.replace(/ (\p{Ll}+)$/u, `, ${part} $1`);
+      // "…verschickt" + "kommt morgen": a verb with its subject left out goes on with "und".
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:kommt|kommen|ist|sind|geht|gehen|liegt|läuft|wird|werden|erfolgt|folgt)(?![\p{L}])/u.test(part)) sentence += ` und ${part}`;
+      // "…, wir klären mit dem Acquirer", "…, der Lastschriftlauf ist zweimal gestartet": a clause of its own.
+      else if (i > 0 && (/^(?:wir|ich)\s+\p{Ll}/u.test(part) || (said[i - 1] !== undefined && /^(?:der|die|das|ein|eine|unser\p{L}*)\s+\p{Lu}/u.test(part) && FINITE.test(part)))) sentence += `. ${cap(part)}`;
+      else sentence += i === 0 ? parts[i] : `, ${part}`;
+    }
+    out.push(`${sentence}${end || '.'}`);
+  }
+  return startNumbers(out.join(' ').replace(/\.\./gu, '.'));
+}
+
+export { lowerFirst as germanLowerFirst };
+
+const SMALL = ['zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
+/** A sentence does not open with a figure: "2 tailles ont été…" → "Deux tailles ont été…" (two to twelve). */
+function startNumbers(text: string): string {
+  return text.replace(/(^|[.!?]\s+)([2-9]|1[0-2])(?=\s\p{L})/gu, (_m, before: string, n: string) => {
+    const w = SMALL[Number(n) - 2]!;
+    return `${before}${w[0]!.toUpperCase()}${w.slice(1)}`;
+  });
+}

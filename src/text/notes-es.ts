@@ -1,0 +1,399 @@
+/**
+ * A Spanish manager's note as the letter's own sentences, told to the one reader (after
+ * text/typed.ts: dates, "os" → "le"). Only shapes a rule reads for certain are changed:
+ *
+ * - shorthand: "x error" → "por error", "ref" → "referencia", "+" → "y", "3-5 días" → "de 3 a 5 días",
+ *   "error almacén" → "error del almacén", "la tela buena" → "la tela correcta";
+ * - the batch told to the reader: "sofás … se retrasan" → "Su sofá … se retrasa"; "a clientes con la
+ *   suscripción en pausa" → "con su suscripción en pausa"; "a nuestros clientes" → "a usted";
+ * - a thing and its participle: "pedido enviado tarde" → "Su pedido se envió tarde", "devolución hecha
+ *   el 25" → "La devolución se hizo el 25"; "técnico no presentado" → "Nuestro técnico no se presentó";
+ * - an event typed as a noun: "cambio de pasarela el 13/11" → "Hubo un cambio de pasarela el 13 de noviembre";
+ *   "nueva entrega viernes 11" → "Su nueva entrega será el viernes 11";
+ * - an offer: "49,80 € devueltos y la primera caja gratis" → "Le devolvemos 49,80 € y le regalamos la primera caja";
+ * - a request as an infinitive: "si … no le viene bien llamar para…" → "Si … no le viene bien, llámenos para…".
+ */
+import type { NoteRoleI18n } from './notes-de.js';
+
+const cap = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
+
+/** Nouns that are feminine though they do not end in -a, and masculine ones that do. */
+const FEMININE_OTHER = /^(?:\p{L}*(?:ción|sión|dad|tad|tud|umbre|ie)|clase|llave|tarde|noche|gente|parte|calle|red|web|app|factura|mercancía|piel|pasarela)$/u;
+const MASCULINE_A = /^(?:problema|sistema|programa|día|mapa|tema|clima|sofá|idioma|esquema|pijama)$/u;
+function feminine(noun: string): boolean {
+  const n = singular(noun.toLowerCase());
+  return !MASCULINE_A.test(n) && (/a$/u.test(n) || FEMININE_OTHER.test(n));
+}
+
+/** The singular of a plural noun: "sofás" → "sofá", "pedidos" → "pedido", "colchones" → "colchón", "motores" → "motor". */
+export function singular(word: string): string {
+  const w = word;
+  if (/[aeiouáéó]s$/u.test(w)) return w.slice(0, -1);
+  if (/ones$/u.test(w)) return `${w.slice(0, -4)}ón`;
+  if (/ces$/u.test(w)) return `${w.slice(0, -3)}z`;
+  if (/[lrndj]es$/u.test(w)) return w.slice(0, -2);
+  return w;
+}
+
+/** The third person singular of a plural verb: "se retrasan" → "se retrasa", "llegaron" → "llegó". */
+const VERB_ONE: Readonly<Record<string, string>> = { son: 'es', están: 'está', han: 'ha', van: 'va', fueron: 'fue', estaban: 'estaba', tienen: 'tiene', tenían: 'tenía', eran: 'era', habían: 'había', salieron: 'salió', llegaron: 'llegó', quedaron: 'quedó', hicieron: 'hizo', pusieron: 'puso', vinieron: 'vino', pudieron: 'pudo', tuvieron: 'tuvo', dijeron: 'dijo' };
+function verbOne(v: string): string {
+  if (Object.hasOwn(VERB_ONE, v)) return VERB_ONE[v]!;
+  if (/aron$/u.test(v)) return `${v.slice(0, -4)}ó`;
+  if (/ieron$/u.test(v)) return `${v.slice(0, -5)}ió`;
+  if (/(?:aban|ían|arán|erán|irán)$/u.test(v)) return v.slice(0, -1).replace(/á$/u, 'á');
+  if (/[ae]n$/u.test(v)) return v.slice(0, -1);
+  return v;
+}
+/** A finite verb in the third person plural. */
+const PLURAL_VERB = /^(?:son|están|han|van|fueron|estaban|tienen|tenían|eran|habían|\p{L}{2,}(?:aron|ieron|aban|ían|arán|erán|irán|an|en))$/u;
+
+/** Participles: "-ado/-ido" and the irregular ones, with their preterite. */
+const IRREGULAR: Readonly<Record<string, readonly [string, string]>> = {
+  hecho: ['hizo', 'hicieron'], puesto: ['puso', 'pusieron'], devuelto: ['devolvió', 'devolvieron'], roto: ['rompió', 'rompieron'], escrito: ['escribió', 'escribieron'],
+  abierto: ['abrió', 'abrieron'], dicho: ['dijo', 'dijeron'], vuelto: ['volvió', 'volvieron'], cubierto: ['cubrió', 'cubrieron'], resuelto: ['resolvió', 'resolvieron'], impreso: ['imprimió', 'imprimieron'],
+  visto: ['vio', 'vieron'], enviado: ['envió', 'enviaron'], previsto: ['previó', 'previeron'],
+};
+const PARTICIPLE = /^(?:\p{L}{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)|\p{L}{1,}(?:ído|ída|ídos|ídas)|(?:hech|puest|devuelt|rot|escrit|abiert|dich|vuelt|cubiert|resuelt|impres|vist|previst)(?:o|a|os|as))$/u;
+const NOT_PARTICIPLE = /^(?:sábado|sábados|nada|todo|todos|cada|lado|estado|mercado|pasado|teclado|helado|vida|salida|comida|medida|partida|bebida|llegada|entrada|cuidado|resultado|apartado|tejido|sonido|ruido|sentido|contenido|pedido|pedidos|partido|vestido|periodo|período|olvido|apellido|cuñado|abogado|empleado|empleada|encargado|encargada|seda|moda|boda|rueda|tienda|ida|fecha|ropa|cita|vida|falda|almohada|privado|privada|adecuado|adecuada|equivocado|equivocada|pesado|pesada)$/u;
+/** Participles of a delivery or a visit still to come, and their future. */
+const FUTURE: Readonly<Record<string, string>> = { entregad: 'entregará', instalad: 'instalará', montad: 'montará', llevad: 'llevará', reparad: 'reparará', cambiad: 'cambiará', sustituid: 'sustituirá', repuest: 'repondrá' };
+/** Intransitive participles: their preterite takes no "se" ("llegado" → "llegó"). */
+const NO_SE = /^(?:llegad|venid|salid|id|pasad|quedad|fallad|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
+/** What follows a participle that is a verb: a preposition, an adverb, a number, a date or nothing. */
+const AFTER_VERB = /^(?:y|a|al|con|de|del|desde|en|entre|hasta|para|por|sin|sobre|tras|el|la|los|las|ayer|hoy|mañana|tarde|pronto|mal|bien|dos|tres|ya|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes|después|durante|\d.*)$/iu;
+/** A finite verb a piece may have already. */
+const FINITE = /(?<![\p{L}])(?:es|son|fue|fueron|era|eran|está|están|estaba|estaban|ha|han|hemos|había|habían|hubo|hay|será|serán|va|van|iba|puede|pueden|pudo|tiene|tienen|tenía|llega|llegan|llegará|llegó|sale|salió|saldrá|queda|quedan|quedó|viene|vino|sigue|funciona|tarda|cuesta|incluye|recibe|recibirá|debe|deben)(?![\p{L}])|(?<![\p{L}])(?:le|les|nos|me|te|se|no)\s+(?!\p{L}+(?:ado|ada|ados|adas|ido|ida|idos|idas)(?![\p{L}]))\p{L}{2,}(?:a|e|o|an|en|ó|ió|aron|ieron|aba|ía|amos|emos|imos|ará|erá|irá)(?![\p{L}])|\p{L}{2,}(?:amos|emos|imos|aron|ieron)(?![\p{L}])/u;
+/** Ours ("nuestro técnico") and the reader's ("su pedido"). */
+const OURS = /^(?:técnico|técnica|equipo|almacén|sistema|web|tienda|proveedor|transportista|repartidor|repartidora|pasarela|app|aplicación|programa|personal|mensajero|instalador|taller|servidor|agencia|oficina|centro|laboratorio|cocina|administración)s?$/u;
+const THEIRS = /^(?:pedido|pedidos|paquete|envío|caja|cita|instalación|visita|entrega|factura|recibo|cargo|cobro|suscripción|cuenta|reserva|producto|artículo|libro|sofá|mueble|colchón|compra|tarjeta|abono|plaza|billete|mesa|habitación|sofás|libros|clase|curso|sesión|bici|bicicleta|reparación|revisión|colchón|matrícula|inscripción)$/u;
+const DET = /^(?:el|la|los|las|un|una|unos|unas|su|sus|nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas|cada|todo|toda|todos|todas|\d+|dos|tres|cuatro|cinco)$/iu;
+const ADJ_BEFORE = /^(?:nuevo|nueva|nuevos|nuevas|primer|primera|primero|segundo|segunda|mal|mala|buen|buena|otro|otra|doble|mismo|misma)$/iu;
+
+function article(kind: 'def' | 'our' | 'your' | 'indef', f: boolean, pl: boolean): string {
+  if (kind === 'your') return pl ? 'sus' : 'su';
+  if (kind === 'our') return `nuestr${f ? 'a' : 'o'}${pl ? 's' : ''}`;
+  if (kind === 'indef') return pl ? (f ? 'unas' : 'unos') : f ? 'una' : 'un';
+  return pl ? (f ? 'las' : 'los') : f ? 'la' : 'el';
+}
+
+const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<=\p{L}\s)x(?=\s\p{L})/gu, 'por'],
+  [/(?<![\p{L}])(?:xq|pq|porq)(?![\p{L}])/giu, 'porque'],
+  [/(?<![\p{L}])(?:tb|tmb)(?![\p{L}])/giu, 'también'],
+  [/(?<![\p{L}])ref\.?(?=\s|$)/giu, 'referencia'],
+  [/(?<![\p{L}])info(?![\p{L}])/giu, 'información'],
+  [/(?<![\p{L}])pdte(?![\p{L}])/giu, 'pendiente'],
+  [/(?<![\p{L}])asap(?![\p{L}])/giu, 'lo antes posible'],
+  [/(?<![\p{L}])sms(?![\p{L}])/giu, 'SMS'],
+  [/(?<![\p{L}-])mails?(?![\p{L}-])/giu, 'correo'],
+  [/(?<![\p{L}])uds?\.?(?=\s)/giu, 'usted'],
+  [/(?<![\p{L}])en\s+(\d+)\s?[-–]\s?(\d+)\s+(días|semanas|horas|minutos)/gu, 'en un plazo de $1 a $2 $3'],
+  [/(?<![\p{L}\d])(\d+)\s?[-–]\s?(\d+)\s+(días|semanas|horas|minutos)/gu, 'de $1 a $2 $3'],
+  [/(?<![\p{L}])(la\s+)?semana (\d{1,2})\s?[-–]\s?(\d{1,2}) de (\p{L}+)/gu, 'la semana del $2 al $3 de $4'],
+];
+
+/** "error almacén" → "error del almacén", "fallo web" → "fallo de la web". */
+function ofThe(text: string): string {
+  return text.replace(/(?<![\p{L}])(error|fallo|problema|retraso|despiste|cambio)\s+(almacén|sistema|proveedor|transportista|web|tienda|taller|banco|pasarela|app|agencia|programa|servidor|personal)(?![\p{L}])/giu,
+    (_m, a: string, b: string) => `${a} ${feminine(b) ? 'de la' : 'del'} ${b}`);
+}
+
+function shorthand(text: string): string {
+  let out = text;
+  for (const [re, to] of SHORT) out = out.replace(re, to);
+  // "prevista  la semana" after the replacement above: one space.
+  // "tela buena" (the right one) → "tela correcta".
+  out = out.replace(/(?<![\p{L}])(\p{L}+)\s+(buena|bueno|buenas|buenos)(?![\p{L}])/gu, (m, n: string, b: string) => (/^(?:muy|más|la|el|lo|es|sea|una|un|ser|está|muy)$/iu.test(n) ? m : `${n} ${b.replace('buen', 'correct')}`));
+  return ofThe(out);
+}
+
+/** The batch told to the one reader: "a clientes con la suscripción…" → "con su suscripción…", "a nuestros clientes" → "a usted". */
+function toReader(text: string): string {
+  return text
+    .replace(/(?<![\p{L}])(?:las\s+)?molestias\s+(?:causadas\s+)?a\s+(?:todos\s+)?(?:nuestros|los)\s+clientes(?:\s+afectados)?(?![\p{L}])/giu, 'las molestias que le hemos causado')
+    .replace(/\s+a\s+(?:los\s+|nuestros\s+|todos\s+los\s+)?clientes\s+con\s+(?:el|la|los|las)\s+/giu, ' con su ')
+    .replace(/\s+a\s+(?:los\s+|nuestros\s+|todos\s+los\s+)?clientes\s+que\s+(\p{L}+)/giu, (_m, v: string) => ` aunque usted ${verbOne(v)}`)
+    .replace(/(?<![\p{L}])a\s+(?:todos\s+)?(?:nuestros|los)\s+clientes(?:\s+afectados)?(?![\p{L}])/giu, 'a usted')
+    .replace(/(?<![\p{L}])(?:nuestros|los)\s+clientes(?:\s+afectados)?(?![\p{L}])/giu, 'usted');
+}
+
+/** "Sofás en bouclé … se retrasan" → "Su sofá en bouclé … se retrasa": a mistake that opens with the batch's plural. */
+function batchToOne(text: string): string {
+  const m = /^(?:(?:los|las|nuestros|nuestras|todos los|todas las)\s+)?(\p{L}+)(?=\s|,)/iu.exec(text);
+  if (!m) return text;
+  const noun = m[1]!;
+  const one = singular(noun.toLowerCase());
+  if (one === noun.toLowerCase() || !THEIRS.test(noun.toLowerCase()) && !THEIRS.test(one)) return text;
+  const rest = text.slice(m[0].length);
+  // The first plural verb of the clause agrees; a participle right after the noun too ("pedidos enviados").
+  const words = rest.split(/(\s+)/u);
+  let verbDone = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (/^[.;]/u.test(w)) break;
+    if (!verbDone && PLURAL_VERB.test(w) && !/^(?:en|bien|también|desde|según|tren|imagen|orden|volumen|origen|resumen|almacén|examen)$/u.test(w)) {
+      words[i] = verbOne(w);
+      verbDone = true;
+    } else if (!verbDone && /^\p{L}+(?:ados|adas|idos|idas)$/u.test(w)) words[i] = w.slice(0, -1);
+  }
+  return `su ${one}${words.join('')}`;
+}
+
+/** The offer typed as things and what is done with them ("49,80 € devueltos y la primera caja gratis"). */
+const OFFER: Readonly<Record<string, string>> = { devuelt: 'devolvemos', enviad: 'enviamos', regalad: 'regalamos', reembolsad: 'reembolsamos', abonad: 'abonamos', descontad: 'descontamos', anulad: 'anulamos', cancelad: 'cancelamos', cambiad: 'cambiamos', repuest: 'reponemos', mandad: 'mandamos' };
+function offer(text: string): string | undefined {
+  const items = text.split(/\s+(?:y|\+)\s+/u);
+  const said: string[] = [];
+  for (const item of items) {
+    if (/^reembolso (?:completo|íntegro|total)$/iu.test(item.trim())) {
+      said.push('le reembolsamos el importe completo');
+      continue;
+    }
+    const words = item.trim().split(/\s+/u);
+    const gratis = words.findIndex((w) => /^(?:gratis|gratuit[oa]s?|de regalo)$/iu.test(w));
+    const i = words.findIndex((w, k) => k > 0 && Object.hasOwn(OFFER, w.replace(/(?:o|a|os|as)$/u, '')));
+    if (i > 0) {
+      const rest = words.slice(i + 1).join(' ');
+      said.push(`le ${OFFER[words[i]!.replace(/(?:o|a|os|as)$/u, '')]} ${words.slice(0, i).join(' ')}${rest ? ` ${rest}` : ''}`);
+    } else if (gratis > 0) {
+      const thing = [...words.slice(0, gratis), ...words.slice(gratis + 1)];
+      if (!DET.test(thing[0]!)) thing.unshift(article('def', feminine(thing[0]!), /s$/u.test(thing[0]!)));
+      said.push(`le regalamos ${thing.join(' ')}`);
+    }
+    else return undefined;
+  }
+  // Things only "gratis" are an offer the letter introduces itself ("le ofrezco la próxima limpieza gratis").
+  if (!items.some((item) => item.trim().split(/\s+/u).some((w, k) => k > 0 && Object.hasOwn(OFFER, w.replace(/(?:o|a|os|as)$/u, ''))) || /^reembolso (?:completo|íntegro|total)$/iu.test(item.trim()))) return undefined;
+  return said.join(' y ');
+}
+
+const IMPERATIVE: Readonly<Record<string, string>> = {
+  llamar: 'llámenos', llamarnos: 'llámenos', escribir: 'escríbanos', escribirnos: 'escríbanos', avisar: 'avísenos', avisarnos: 'avísenos', contactar: 'contáctenos', contactarnos: 'contáctenos',
+  enviar: 'envíenos', enviarnos: 'envíenos', mandar: 'mándenos', mandarnos: 'mándenos', responder: 'responda', guardar: 'guarde', conservar: 'conserve', revisar: 'revise', comprobar: 'compruebe',
+  borrar: 'borre', eliminar: 'elimine', dejar: 'deje', tirar: 'tire', usar: 'use', esperar: 'espere', ignorar: 'ignore', devolver: 'devuelva', quedarse: 'quédese', pasar: 'pase', traer: 'traiga',
+};
+function request(piece: string): string | undefined {
+  const t = piece.trim();
+  const m = /^(?:(si\s.+?|para cualquier (?:duda|pregunta|consulta)|ante cualquier duda|en caso de duda|si hace falta)\s*,?\s+)?(\p{L}+(?:ar|er|ir)(?:nos|se)?)(?![\p{L}])(.*)$/iu.exec(t);
+  if (!m) return undefined;
+  const verb = m[2]!.toLowerCase();
+  if (!Object.hasOwn(IMPERATIVE, verb)) return undefined;
+  const said = `${IMPERATIVE[verb]}${m[3]}`;
+  return m[1] ? `${cap(m[1])}, ${said}` : cap(said);
+}
+
+const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause', 'commitment', 'outcome']);
+
+function subjectOf(words: string[], role: NoteRoleI18n, participle: string): { text: string; pl: boolean } | undefined {
+  if (words.length === 0 || words.length > 8) return undefined;
+  // "el técnico revisa la caja": a second article not after a preposition means a verb stands between.
+  if (words.some((w, k) => k > 0 && /^(?:el|la|los|las|un|una)$/iu.test(w) && !/^(?:de|a|en|con|por|para|sobre|entre|sin|desde|hasta|todo|toda|todos|todas)$/iu.test(words[k - 1]!))) return undefined;
+  const first = words[0]!;
+  const pl = /(?:os|as)$/u.test(participle);
+  if ((DET.test(first) || /^\d/u.test(first)) && words.length === 1) return undefined;
+  if (DET.test(first) || /^\d/u.test(first)) return { text: words.join(' '), pl };
+  const head = (ADJ_BEFORE.test(first) ? words[1] : first) ?? first;
+  const f = /(?:a|as)$/u.test(participle) || (!/(?:o|os)$/u.test(participle) && feminine(head));
+  const low = head.toLowerCase();
+  const kind = OURS.test(low) ? 'our' : (role === 'mistake' || role === 'outcome') && THEIRS.test(low) ? 'your' : 'def';
+  const lowered = /^\p{Lu}\p{Ll}/u.test(first) ? first[0]!.toLowerCase() + first.slice(1) : first;
+  return { text: `${article(kind, f, pl)} ${[lowered, ...words.slice(1)].join(' ')}`, pl };
+}
+
+function preterite(p: string, pl: boolean): string {
+  const stem = p.replace(/(?:o|a|os|as)$/u, '');
+  const irregular = IRREGULAR[`${stem}o`];
+  if (irregular) return irregular[pl ? 1 : 0];
+  if (/ad$/u.test(stem)) return pl ? `${stem.slice(0, -2)}aron` : `${stem.slice(0, -2)}ó`;
+  if (/uid$/u.test(stem)) return pl ? `${stem.slice(0, -2)}yeron` : `${stem.slice(0, -2)}yó`;
+  if (/íd$/u.test(stem)) return pl ? `${stem.slice(0, -2)}yeron` : `${stem.slice(0, -2)}yó`;
+  return pl ? `${stem.slice(0, -2)}ieron` : `${stem.slice(0, -2)}ió`;
+}
+
+/** Words a piece of a change opens with that are no thing put in place. */
+const ADVERB_START = /^(?:antes|después|cada|ya|ahora|siempre|nunca|también|además|desde|hasta|todos|todas|todo|toda|mañana|hoy|luego|así|si|no)(?![\p{L}])/iu;
+/**
+ * Whether the piece after piece k goes on with its clause ("Ihr Termin … am Mittwoch, 25. November" + "um 10:30 Uhr wurde … gestrichen"):
+ * it opens with no subject of its own and has a verb that is not its first word. Then piece k is no note of its own.
+ */
+function continues(parts: string[], k: number): boolean {
+  const next = parts[k + 1]?.trim();
+  if (next === undefined || !/^(?!(?:nosotros|yo|él|ella|el|la|los|las|un|una|nuestro|nuestra|nuestros|nuestras|su|sus|cada|usted|le|se|no|nadie|nada|y|e|pero|o|sino)\s)\p{Ll}/u.test(next)) return false;
+  const verb = FINITE.exec(next);
+  return verb !== null && verb.index > 0;
+}
+
+/** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
+const LEANS = /^(?:y|e|o|u|pero|que|con|sin|para|por|en|a|al|de|del|como|cuando|donde|aunque|porque|pues|sino|incluido|incluida|salvo|excepto|tras|desde|hasta)(?![\p{L}])/iu;
+
+function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone = false, sentence = piece): string | undefined {
+  const t = piece.trim();
+  if (t === '') return undefined;
+  // A cause typed as one noun phrase the letter frames itself ("La causa fue un error al preparar el pedido.").
+  if (alone && role === 'cause' && /^(?:error|fallo|problema|despiste|cambio|retraso)(?![\p{L}])(?!\s+(?:nuestr|mí))/iu.test(t)) return undefined;
+  if (role === 'action') {
+    const r = request(t);
+    if (r) return r;
+  }
+  if (LEANS.test(t)) return undefined;
+  if (role === 'remedy' && whole && !FINITE.test(t)) {
+    const o = offer(t);
+    if (o) return o;
+  }
+  // "Devolvemos los 60 €": what we give the reader, with "le".
+  const dative = /^(devolvemos|enviamos|mandamos|cobramos|regalamos|reembolsamos|abonamos|descontamos|quitamos|damos|ofrecemos|cambiamos|cargamos|facturamos)(?![\p{L}])/iu.exec(t);
+  // Not when the letter names someone else it went to ("mandamos su informe a otro paciente").
+  if (dative && (role === 'mistake' || role === 'remedy' || role === 'outcome') && !/\s(?:a|al)\s+(?:otr[oa]s?|un|una|unos|unas|la|el|los|las|nuestr[oa]s?|sus?|\p{Lu})/u.test(t.slice(dative[0].length))) return `Le ${dative[1]!.toLowerCase()}${t.slice(dative[0].length)}`;
+  if (/^(?:sin|no hay)\s+/iu.test(t) && !FINITE.test(t.replace(/^no hay\s+/iu, ''))) return undefined;
+  if (FINITE.test(t)) {
+    // "tela correcta llega el 1 de diciembre": a bare noun before its verb gets its article.
+    const m = /^(\p{Ll}+)(\s+\p{Ll}+)?\s+((?:no\s+)?(?:se\s+)?(?:llega|llegará|sale|saldrá|está|estará|es|será|va|queda|sigue|funciona|tarda|vuelve|ha|han|llegan|salen|están|son|van|vino|fue|hizo|puso|tuvo|dijo|pudo|\p{Ll}{2,}(?:ó|aron|ieron)))(?![\p{L}])/u.exec(t);
+    if (m && !DET.test(m[1]!) && !/^(?:no|ya|hoy|ayer|también|se|le|lo|nos|que|si)$/u.test(m[1]!)) {
+      const pl = /(?:an|en|son|están|han|van|aron|ieron)$/u.test(m[3]!);
+      const low = m[1]!;
+      const kind = OURS.test(low) ? 'our' : (role === 'mistake' || role === 'outcome') && THEIRS.test(low) ? 'your' : 'def';
+      return `${article(kind, feminine(low), pl)} ${t}`;
+    }
+    return undefined;
+  }
+  const words = t.split(/\s+/u);
+  // "nueva entrega viernes 11 de diciembre": when it will be.
+  const ev = /^((?:nueva|nuevo)\s+)?(entrega|cita|instalación|visita|fecha de entrega|llegada|devolución|envío|reparto|reembolso)\s+((?:el\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|\d).*)$/iu.exec(t);
+  if (ev && (role === 'outcome' || role === 'mistake' || role === 'remedy')) {
+    const noun = ev[2]!.toLowerCase();
+    const f = feminine(noun.split(' ')[0]!);
+    const kind = THEIRS.test(noun) || ev[1] ? 'your' : 'def';
+    return `${article(kind, f, false)} ${ev[1] ?? ''}${noun} ${role === 'mistake' ? 'era' : 'será'} ${/^el\s/iu.test(ev[3]!) || /^\d/u.test(ev[3]!) ? '' : 'el '}${ev[3]!.replace(/^(\d)/u, 'el $1')}`;
+  }
+  // "reembolso en un plazo de 5 a 7 días": when it comes.
+  // "repartidor enfermo", "paquete en camino": a state.
+  const state = /^(.+?)\s+(no\s+)?(enfermo|enferma|de baja|ausente|saturado|saturada|averiado|averiada|roto|rota|lleno|llena|en camino|de camino|en reparto|listo|lista|listos|listas|disponible|disponibles|agotado|agotada|sin stock|fuera de servicio|sin servicio|sin conexión)(?![\p{L}])(.*)$/iu.exec(t);
+  if (state && (role === 'cause' || role === 'mistake' || role === 'outcome')) {
+    const words0 = state[1]!.split(/\s+/u);
+    const f = /(?:a|as)$/u.test(state[3]!) && !/^(?:en|de)\s/u.test(state[3]!);
+    const single = !/\s/u.test(state[3]!);
+    const s0 = subjectOf(words0, role, single && f ? 'xa' : single && /(?:o|os)$/u.test(state[3]!) ? 'xo' : '');
+    if (s0) return `${cap(s0.text)} ${state[2] ? 'no ' : ''}${role === 'outcome' ? (s0.pl ? 'están' : 'está') : s0.pl ? 'estaban' : 'estaba'} ${state[3]}${state[4]}`;
+  }
+  const soon = /^(reembolso|devolución|envío|entrega|paquete|pedido|abono|transferencia|tela|pieza|recambio)\s+((?:en un plazo|en \d|dentro de|antes del|antes de|a partir del)\s*.*)$/iu.exec(t);
+  if (soon && (role === 'outcome' || role === 'remedy')) {
+    const noun = soon[1]!.toLowerCase();
+    return `${article(THEIRS.test(noun) ? 'your' : 'def', feminine(noun), false)} ${noun} llegará ${soon[2]}`;
+  }
+  const ours = /^(error|fallo|culpa)\s+(nuestr[oa]|mí[oa])(?![\p{L}])(.*)$/iu.exec(t);
+  if (ours) return `${ours[1]!.toLowerCase() === 'culpa' ? 'La culpa' : `El ${ours[1]!.toLowerCase()}`} fue ${ours[2]}${ours[3]}`;
+  // An offer's things keep their participles ("la edición ilustrada").
+  for (let i = 1; i < words.length && role !== 'remedy'; i++) {
+    const w = words[i]!;
+    if (!PARTICIPLE.test(w) || NOT_PARTICIPLE.test(w.toLowerCase())) continue;
+    const next = words[i + 1];
+    if (next !== undefined && !AFTER_VERB.test(next)) continue;
+    let before = words.slice(0, i);
+    const negative = before.length > 1 && /^no$/iu.test(before[before.length - 1]!);
+    if (negative) before = before.slice(0, -1);
+    // "mal", "bien", "tarde" before the participle go after the verb ("se probó mal").
+    const adverbs: string[] = [];
+    while (before.length > 1 && /^(?:mal|bien|tarde|ya|correctamente)$/iu.test(before[before.length - 1]!)) adverbs.unshift(before.pop()!);
+    const afterWords = [...adverbs, ...words.slice(i + 1)].join(' ');
+    // "color equivocado enviado": we sent the wrong one.
+    const wrong = before.findIndex((x) => /^(?:equivocad|incorrect|err[oó]ne)(?:o|a|os|as)$/iu.test(x));
+    if (role === 'mistake' && wrong > 0 && !negative && !NO_SE.test(w)) {
+      const object = subjectOf(before, 'cause', w);
+      if (object) return `Le ${preterite(w, true).replace(/aron$/u, 'amos').replace(/ieron$/u, 'imos')} ${object.text}${afterWords ? ` ${afterWords}` : ''}`;
+    }
+    const subject = subjectOf(before, role, w);
+    if (!subject) return undefined;
+    const after = afterWords;
+    const past = PAST.has(role);
+    // A change done ("sistema nuevo instalado" → "ya está instalado"); arranged for later ("prevista en diciembre" → "está prevista").
+    if (role === 'commitment' || /^(?:previst|programad|planificad|confirmad|fijad|reservad)(?:o|a|os|as)$/u.test(w)) {
+      return `${cap(subject.text)} ${negative ? 'no ' : ''}${role === 'commitment' && !/^(?:previst|programad|planificad)/u.test(w) ? 'ya ' : ''}${subject.pl ? 'están' : 'está'} ${w}${after ? ` ${after}` : ''}`;
+    }
+    // "colchón nuevo entregado el miércoles": a delivery still to come ("se entregará").
+    const stem = w.replace(/(?:o|a|os|as)$/u, '');
+    const future = role === 'outcome' && Object.hasOwn(FUTURE, stem) && /(?:^|\s)(?:el|mañana|próxim\p{L}*|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes del)(?![\p{L}])/u.test(after) && !/(?:^|\s)(?:hoy|ayer)(?![\p{L}])/u.test(after);
+    // "enviada y cobrada dos veces": two participles, two verbs.
+    let said = future ? `${FUTURE[stem]}${subject.pl ? 'n' : ''}` : past ? preterite(w, subject.pl) : `${subject.pl ? 'se han' : 'se ha'} ${w}`;
+    const se = (past || future) && !NO_SE.test(w) ? 'se ' : '';
+    let rest = after;
+    const second = /^y\s+(\p{L}+)(.*)$/u.exec(after);
+    if (second && PARTICIPLE.test(second[1]!) && past && !future) {
+      said = `${said} y ${NO_SE.test(second[1]!) ? '' : 'se '}${preterite(second[1]!, subject.pl)}`;
+      rest = second[2]!.trim();
+    }
+    return `${cap(subject.text)} ${negative ? 'no ' : ''}${se}${said}${rest ? ` ${rest}` : ''}`;
+  }
+  // An event typed as a noun ("cambio de pasarela de pago el 13 de noviembre"): there was one.
+  const event = /^(cambio|error|fallo|problema|retraso|corte|caída|avería|despiste|confusión|migración|actualización|incidencia)(?![\p{L}])/iu.exec(t);
+  // A cause that is this noun alone is framed by the letter itself ("La causa fue un error…").
+  if (event && (role === 'cause' || role === 'mistake') && (!alone || !/^(?:error|fallo|problema|despiste|cambio|retraso)$/iu.test(event[1]!))) return `Hubo ${article('indef', feminine(event[1]!.toLowerCase()), false)} ${t[0]!.toLowerCase()}${t.slice(1)}`;
+  // A change typed as a thing ("doble revisión de cada pedido antes de enviarlo"): we put it in place.
+  if (role === 'commitment' && /^\p{Ll}{3,}/u.test(t) && words.length >= 2 && !DET.test(words[0]!) && words.length <= 14 && !FINITE.test(sentence) && !ADVERB_START.test(t)) {
+    const head = ADJ_BEFORE.test(words[0]!) ? words[1] ?? words[0]! : words[0]!;
+    return `Ponemos en marcha ${article('indef', feminine(head), false)} ${t}`;
+  }
+  return undefined;
+}
+
+/** A Spanish note for the part it plays in a letter, as sentences told to the one reader; text no rule reads for sure stays as typed. */
+export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
+  if (text.trim() === '') return text;
+  let typed = shorthand(text);
+  if (role === 'when') return typed;
+  if (role !== 'cause' && role !== 'commitment') typed = toReader(typed);
+  if (role === 'mistake') typed = batchToOne(typed);
+  if (role !== 'remedy' || !offer(typed)) typed = typed.replace(/\s\+\s/gu, ', ');
+  const sentences = typed.split(/(?<=[^\d\s.]{2}[.!?])\s+(?=\p{L})/u);
+  const out: string[] = [];
+  for (const s of sentences) {
+    const end = /[.!?]$/u.exec(s)?.[0] ?? '';
+    const body = end ? s.slice(0, -1) : s;
+    const parts = pieces(body);
+    const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body)))
+      .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
+    if (said.every((x) => x === undefined)) {
+      out.push(cap(s));
+      continue;
+    }
+    let sentence = '';
+    for (let i = 0; i < parts.length; i++) {
+      const made = said[i];
+      const part = parts[i]!.trim();
+      if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
+      // "…el 25 de noviembre, llega en 3-5 días": a verb with no subject goes on with "y".
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:llega|llegará|sale|saldrá|estará|tarda|se\s)/u.test(part)) sentence += ` y ${part}`;
+      else sentence += i === 0 ? part : `, ${part}`;
+    }
+    out.push(`${cap(sentence)}${end || '.'}`);
+  }
+  // The field opens as typed (lower case after "Lo que pasó :" or "Ce qui s’est passé :"); the letter sets the capital where a sentence starts.
+  const said = startNumbers(out.join(' '));
+  return /^\p{Ll}/u.test(text.trim()) ? said[0]!.toLowerCase() + said.slice(1) : said;
+}
+
+function pieces(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '(' || c === '«') depth++;
+    else if ((c === ')' || c === '»') && depth > 0) depth--;
+    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ') {
+      out.push(sentence.slice(start, i));
+      start = i + 2;
+    }
+  }
+  out.push(sentence.slice(start));
+  return out;
+}
+
+const SMALL = ['dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'];
+/** A sentence does not open with a figure: "2 tailles ont été…" → "Deux tailles ont été…" (two to twelve). */
+function startNumbers(text: string): string {
+  return text.replace(/(^|[.!?]\s+)([2-9]|1[0-2])(?=\s\p{L})/gu, (_m, before: string, n: string) => {
+    const w = SMALL[Number(n) - 2]!;
+    return `${before}${w[0]!.toUpperCase()}${w.slice(1)}`;
+  });
+}

@@ -1,0 +1,381 @@
+/**
+ * A French manager's note as the letter's own sentences (after text/typed.ts: apostrophes, dates,
+ * "on" → "nous"). Only shapes a rule reads for certain are changed; anything else stays as typed:
+ *
+ * - shorthand: "cdes" → "commandes", "en PJ" → "en pièce jointe", "+" → "et", "tél" → "téléphone",
+ *   "asap" → "dès que possible", "réf" → "référence", "colissimo" → "Colissimo";
+ * - a thing and its participle: "housse envoyée en 200x200" → "Votre housse a été envoyée en 200x200",
+ *   "technicien pas venu" → "Notre technicien n’est pas venu", "mauvais fichier joint par nous" →
+ *   "Nous avons joint le mauvais fichier";
+ * - "pas de relecture" → "Il n’y avait pas de relecture"; "plus de pièces jointes" → "Il n’y a plus de pièces jointes";
+ *   "pas besoin de renvoyer…" → "Vous n’avez pas besoin de renvoyer…"; "erreur d’étiquetage" → "Il s’agissait d’une erreur d’étiquetage";
+ * - "livraison lundi ou mardi" → "La livraison est prévue lundi ou mardi";
+ * - an offer: "bonne housse envoyée et une taie offerte" → "Nous vous envoyons la bonne housse et vous offrons une taie";
+ * - a request as an infinitive: "nous appeler si…" → "Appelez-nous si…".
+ */
+import type { NoteRoleI18n } from './notes-de.js';
+
+const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<![\p{L}])cdes(?![\p{L}])/giu, 'commandes'],
+  [/(?<![\p{L}])(?:cde|cmd|cmde)(?![\p{L}])/giu, 'commande'],
+  [/(?<![\p{L}])(?:cmds|cmdes)(?![\p{L}])/giu, 'commandes'],
+  [/(?<![\p{L}])en PJ(?![\p{L}])/giu, 'en pièce jointe'],
+  [/(?<![\p{L}])PJ(?![\p{L}])/gu, 'pièce jointe'],
+  [/(?<![\p{L}])(?:tél|tel)(?![\p{L}.])/giu, 'téléphone'],
+  [/(?<![\p{L}])asap(?![\p{L}])/giu, 'dès que possible'],
+  [/(?<![\p{L}])qqn(?![\p{L}])/giu, 'quelqu’un'],
+  [/(?<![\p{L}])bcp(?![\p{L}])/giu, 'beaucoup'],
+  [/(?<![\p{L}])tjs(?![\p{L}])/giu, 'toujours'],
+  [/(?<![\p{L}])pb(?:m)?s(?![\p{L}])/giu, 'problèmes'],
+  [/(?<![\p{L}])pb(?:m)?(?![\p{L}])/giu, 'problème'],
+  [/(?<![\p{L}])(?:réf|ref)\.?(?=\s)/giu, 'référence'],
+  [/(?<![\p{L}])remb\.(?=\s)/giu, 'remboursement'],
+  [/(?<![\p{L}])fact\.(?=\s)/giu, 'facture'],
+  [/(?<![\p{L}])livr\.(?=\s)/giu, 'livraison'],
+  [/(?<![\p{L}])dispo(?![\p{L}])/giu, 'disponible'],
+  [/(?<![\p{L}])infos(?![\p{L}])/giu, 'informations'],
+  [/(?<![\p{L}])info(?![\p{L}])/giu, 'information'],
+  [/(?<![\p{L}-])mails(?![\p{L}-])/giu, 'e-mails'],
+  [/(?<![\p{L}-])mail(?![\p{L}-])/giu, 'e-mail'],
+  [/(?<![\p{L}])sms(?![\p{L}])/giu, 'SMS'],
+  [/(?<![\p{L}])appli(?![\p{L}])/giu, 'application'],
+  [/(?<![\p{L}])labo(?![\p{L}])/giu, 'laboratoire'],
+  [/(?<![\p{L}])pr(?=\s)/giu, 'pour'],
+  [/(?<![\p{L}])ds(?=\s)/giu, 'dans'],
+  [/(?<![\p{L}])colissimo(?![\p{L}])/giu, 'Colissimo'],
+  [/(?<![\p{L}])chronopost(?![\p{L}])/giu, 'Chronopost'],
+  [/(?<![\p{L}])mondial relay(?![\p{L}])/giu, 'Mondial Relay'],
+  [/(?<![\p{L}])excel(?![\p{L}])/giu, 'Excel'],
+  [/(?<![\p{L}@.])(ups|dhl|dpd|gls|tnt)(?![\p{L}@])/gu, ''],
+  [/(\d+)\s?[-–]\s?(\d+)\s+(jours|semaines|heures|minutes)/gu, '$1 à $2 $3'],
+];
+
+function shorthand(text: string): string {
+  let out = text;
+  for (const [re, to] of SHORT) out = to === '' ? out.replace(re, (m) => m.toUpperCase()) : out.replace(re, to);
+  return out;
+}
+
+const VOWEL = /^[aeiouyéèêàâîïôûh]/iu;
+const cap = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
+const DET = /^(?:le|la|les|l’|un|une|des|du|notre|nos|votre|vos|mon|ma|mes|ce|cet|cette|ces|chaque|tout|toute|tous|toutes|aucun|aucune|\d+|deux|trois|quatre|cinq|plusieurs)$/iu;
+/** Finite verbs a piece may have already (then it is a clause). */
+const FINITE = /(?<![\p{L}])(?:est|sont|était|étaient|a|ont|avait|avaient|sera|seront|serait|va|vont|peut|peuvent|pouvait|doit|doivent|font|faisait|reste|restent|arrive|arrivent|arrivera|partira|manque|manquait|passe|passent|reçoit|reçoivent|recevrez|recevra|apparaîtra|apparaît|vient|viennent|suit|suivent|marche|fonctionne|fonctionnait|gardez|garde|garder)(?![\p{L}])|(?<![\p{L}-])(?:je|il|elle|on|nous|vous|ils|elles|ne|se)\s+\p{L}+|(?<![\p{L}])(?:j’|n’|s’)\p{L}+|(?<![\p{L}-])\p{L}{3,}(?:ons|ez|aient|ait|ont|era|eront|ira|iront)(?![\p{L}-])/iu;
+/** Participles: "-é(e)(s)" and the common irregular ones. */
+const PARTICIPLE = /^(?:\p{L}{2,}(?:é|ée|és|ées)|(?:\p{L}*)(?:fait|faite|faits|faites|mis|mise|mises|pris|prise|prises|dit|dite|écrit|écrite|joint|jointe|joints|jointes|offert|offerte|offerts|offertes|ouvert|ouverte|parti|partie|partis|parties|sorti|sortie|sortis|venu|venue|venus|reçu|reçue|reçus|reçues|perdu|perdue|perdus|rendu|rendue|vendu|vendue|prévu|prévue|prévus|prévues|remboursé|fini|finie|transmis|transmise|remis|remise|promis|inscrit|inscrite|produit|détruit|détruite|averti|avertie|choisi|choisie|rempli|remplie|suivi|suivie|interrompu|interrompue|déçu|survenu|intervenu|revenu|devenu))$/u;
+/** Nouns in -é(e) that are no participles. */
+const NOT_PARTICIPLE = /^(?:\p{L}*(?:ité|ités|auté|ieté)|journée|année|entrée|durée|idée|soirée|matinée|tournée|musée|lycée|côté|café|marché|clé|comité|été|santé|employé|employée|abonné|abonnée|salarié|salariée|délégué|liberté|pensée|denrée|chaussée|lavé|lavée|assorti|assortie|assortis|recyclé|personnalisé|personnalisée|imprimé)$/u;
+/** Participles whose compound past takes "être". */
+const ETRE = /^(?:parti|arrivé|venu|revenu|devenu|intervenu|survenu|tombé|resté|sorti|passé|retourné|rentré|allé|décédé|parvenu|reparti)(?:e|s|es)?$/u;
+/** What follows a participle that is a verb: a preposition, an adverb, a number, or nothing. */
+const AFTER_VERB = /^(?:et|pendant|lors|durant|sans|en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
+/** Our own people and things ("notre technicien"), and the reader's ("votre commande"). */
+const OURS = /^(?:newsletter|envoi|technicien|technicienne|livreur|livreuse|équipe|site|serveur|logiciel|outil|système|entrepôt|transporteur|prestataire|fichier|caisse|application|standard|magasin|boutique|service|collaborateur|collaboratrice|stagiaire|atelier|laboratoire|imprimante|stock|plateforme|agence|cuisine|secrétariat|comptabilité|conseiller|conseillère)s?$/u;
+const FEMININE = /(?:tion|sion|té|ure|ette|ance|ence|ise|ade|ée|ie|ine|elle|esse|ude|aison|housse|taie|taille|commande|facture|livraison|lettre|caisse|équipe|boutique|carte|table|chaise|pièce|place|adresse|semaine|heure|minute|couette|étiquette|personne|demande|réponse|erreur|panne|coupure|réservation|application|newsletter|plateforme|agence|cuisine|remise|offre|relecture|validation|vérification)s?$/u;
+
+/** The gender of a noun phrase (from its head, the first word), and whether it is plural. */
+function genderOf(head: string, participle?: string): { f: boolean; pl: boolean } {
+  const p = participle ?? '';
+  const pl = p !== '' ? /(?:s|x)$/u.test(p) : /(?:s|x)$/u.test(head) && !SINGULAR_S.test(head);
+  const f = p !== '' && /(?:ée|ées|ie|ies|ue|ues|te|tes|se|ses)$/u.test(p) ? true : p !== '' ? false : FEMININE.test(head);
+  return { f, pl };
+}
+/** Nouns that end in -s or -x in the singular. */
+const SINGULAR_S = /^(?:colis|prix|choix|fois|mois|avis|cas|corps|repas|temps|tapis|accès|succès|processus|virus|bus|relais|devis|compris|français|paiements?x)$/u;
+
+function article(kind: 'def' | 'our' | 'your' | 'indef', g: { f: boolean; pl: boolean }, next: string): string {
+  if (kind === 'our') return g.pl ? 'nos ' : 'notre ';
+  if (kind === 'your') return g.pl ? 'vos ' : 'votre ';
+  if (kind === 'indef') return g.pl ? 'des ' : g.f ? 'une ' : 'un ';
+  if (g.pl) return 'les ';
+  return VOWEL.test(next) ? 'l’' : g.f ? 'la ' : 'le ';
+}
+
+/** The masculine singular of a participle ("envoyée" → "envoyé", "jointe" → "joint", "mises" → "mis"). */
+function baseParticiple(p: string): string {
+  return p.replace(/ées?$/u, 'é').replace(/és$/u, 'é').replace(/(?<=[tsiu])es?$/u, '').replace(/(?<=[tiu])s$/u, '');
+}
+
+function pieces(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '(' || c === '«') depth++;
+    else if ((c === ')' || c === '»') && depth > 0) depth--;
+    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ') {
+      out.push(sentence.slice(start, i));
+      start = i + 2;
+    }
+  }
+  out.push(sentence.slice(start));
+  return out;
+}
+
+const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause', 'commitment']);
+
+/** The subject words with an article: "housse de couette" → "votre housse de couette", "mauvais fichier" → "le mauvais fichier". */
+function subjectOf(words: string[], role: NoteRoleI18n, participle?: string, definite = false): { text: string; pl: boolean } | undefined {
+  if (words.length === 0 || words.length > 8) return undefined;
+  // "le logiciel bloque un fichier": a second article not after "de" means a verb stands between.
+  if (words.some((w, k) => k > 0 && /^(?:le|la|les|un|une|l’\p{L}*)$/iu.test(w) && !/^(?:de|à|sur|par|pour|dans|avec|en|entre|sous|tout|toute|tous|toutes)$/iu.test(words[k - 1]!))) return undefined;
+  const first = words[0]!;
+  if (DET.test(first)) {
+    // A determiner alone is no subject ("une mise à jour …" is a noun, not "une" and "mise").
+    if (words.length === 1) return undefined;
+    const pl = /^(?:les|des|nos|vos|mes|ces|tous|toutes|plusieurs|deux|trois|quatre|cinq|\d+)$/iu.test(first) && !/^1$/u.test(first);
+    return { text: words.join(' '), pl };
+  }
+  if (/^l’/iu.test(first)) return { text: words.join(' '), pl: false };
+  if (!/^\p{Ll}/u.test(first) && !/^\p{Lu}\p{Ll}/u.test(first)) return undefined;
+  // The head noun: the first word that is not an adjective before it ("mauvais fichier", "bonne housse").
+  const head = (ADJ_BEFORE.test(first) ? words[1] : first) ?? first;
+  const g = genderOf(head.toLowerCase(), participle);
+  const kind = definite ? 'def' : OURS.test(head.toLowerCase()) ? 'our' : role === 'mistake' || role === 'outcome' ? 'your' : 'def';
+  const lowered = /^\p{Lu}\p{Ll}/u.test(first) ? first[0]!.toLowerCase() + first.slice(1) : first;
+  return { text: `${article(kind, g, lowered)}${[lowered, ...words.slice(1)].join(' ')}`, pl: g.pl };
+}
+
+/** Adjectives that stand before their noun ("mauvais fichier", "double vérification"). */
+const ADJ_BEFORE = /^(?:mauvais|mauvaise|bon|bonne|nouveau|nouvel|nouvelle|ancien|ancienne|petit|petite|grand|grande|premier|première|dernier|dernière|second|seconde|double|deuxième|autre|vrai|vraie|seul|seule|même)s?$/iu;
+
+/** The offer typed as things and what is done with them ("bonne housse envoyée et une taie offerte"). */
+const OFFER: Readonly<Record<string, string>> = { envoyé: 'envoyons', offert: 'offrons', remboursé: 'remboursons', annulé: 'annulons', déduit: 'déduisons', échangé: 'échangeons', renvoyé: 'renvoyons', réexpédié: 'réexpédions', crédité: 'créditons', ajouté: 'ajoutons', livré: 'livrons', réparé: 'réparons', remplacé: 'remplaçons', prolongé: 'prolongeons' };
+
+function offer(text: string): string | undefined {
+  const items = text.split(/\s+(?:et|\+)\s+/u);
+  const said: string[] = [];
+  for (const item of items) {
+    const t = item.trim();
+    if (/^remboursement (?:intégral|complet|total)$/iu.test(t)) {
+      said.push('vous remboursons intégralement');
+      continue;
+    }
+    const charge = /^(.+?)\s+pris(?:e|es)?\s+en charge(.*)$/iu.exec(t);
+    if (charge) {
+      const s = subjectOf(charge[1]!.split(/\s+/u), 'remedy', undefined, true);
+      if (!s) return undefined;
+      said.push(`prenons en charge ${s.text}${charge[2]}`);
+      continue;
+    }
+    const words = t.split(/\s+/u);
+    const i = words.findIndex((w, k) => k > 0 && PARTICIPLE.test(w) && Object.hasOwn(OFFER, baseParticiple(w)));
+    if (i < 0) return undefined;
+    const verb = OFFER[baseParticiple(words[i]!)]!;
+    const subject = subjectOf(words.slice(0, i), 'remedy', words[i]);
+    if (!subject) return undefined;
+    const tail = words.slice(i + 1).join(' ');
+    said.push(`vous ${verb} ${subject.text}${tail ? ` ${tail}` : ''}`);
+  }
+  return said.length === 0 ? undefined : `Nous ${said.join(' et ')}`;
+}
+
+const IMPERATIVE: Readonly<Record<string, string>> = {
+  'nous appeler': 'appelez-nous', appeler: 'appelez-nous', 'nous rappeler': 'rappelez-nous', rappeler: 'rappelez-nous', 'nous écrire': 'écrivez-nous', écrire: 'écrivez-nous',
+  'nous contacter': 'contactez-nous', contacter: 'contactez-nous', 'nous envoyer': 'envoyez-nous', envoyer: 'envoyez', renvoyer: 'renvoyez', 'nous renvoyer': 'renvoyez-nous', garder: 'gardez',
+  conserver: 'conservez', supprimer: 'supprimez', vérifier: 'vérifiez', surveiller: 'surveillez', ignorer: 'ignorez', signaler: 'signalez', 'nous signaler': 'signalez-nous',
+  répondre: 'répondez', transmettre: 'transmettez', 'nous transmettre': 'transmettez-nous', jeter: 'jetez', consulter: 'consultez', changer: 'changez', modifier: 'modifiez', 'nous prévenir': 'prévenez-nous', prévenir: 'prévenez-nous',
+  laisser: 'laissez', récupérer: 'récupérez', passer: 'passez', 'nous retourner': 'retournez-nous', retourner: 'retournez', compter: 'comptez',
+};
+
+function request(piece: string): string | undefined {
+  const m = /^(si\s+[^,]+,\s*|(?:pour toute question|en cas de (?:question|problème|doute)|au besoin|si besoin)\s*,?\s*)?((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir))(?![\p{L}])(.*)$/iu.exec(piece.trim());
+  if (!m) return undefined;
+  if (m[1] && !/,\s*$/u.test(m[1])) m[1] = `${m[1].trim()}, `;
+  const key = m[2]!.toLowerCase();
+  if (!Object.hasOwn(IMPERATIVE, key)) return undefined;
+  return `${m[1] ? cap(m[1]) : ''}${m[1] ? IMPERATIVE[key] : cap(IMPERATIVE[key]!)}${m[3]}`;
+}
+
+/** Words a piece of a change opens with that are no thing put in place. */
+const ADVERB_START = /^(?:avant|après|chaque|déjà|maintenant|désormais|toujours|jamais|aussi|depuis|jusqu|tous|toutes|tout|toute|demain|aujourd|ensuite|ainsi|si|ne|non)(?![\p{L}])/iu;
+/**
+ * Whether the piece after piece k goes on with its clause ("Ihr Termin … am Mittwoch, 25. November" + "um 10:30 Uhr wurde … gestrichen"):
+ * it opens with no subject of its own and has a verb that is not its first word. Then piece k is no note of its own.
+ */
+function continues(parts: string[], k: number): boolean {
+  const next = parts[k + 1]?.trim();
+  if (next === undefined || !/^(?!(?:nous|je|il|elle|on|ils|elles|le|la|les|un|une|notre|nos|ce|cette|chaque|vous|personne|rien|et|mais|ou|car|donc|puis)\s|l’)\p{Ll}/u.test(next)) return false;
+  const verb = FINITE.exec(next);
+  return verb !== null && verb.index > 0;
+}
+
+/** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
+const LEANS = /^(?:et|ou|mais|donc|car|puis|qui|que|qu’|dont|où|avec|sans|pour|par|en|à|au|aux|dans|sur|chez|de|du|des|d’|comme|lorsque|quand|puisque|afin|sauf|soit|y compris|notamment)(?![\p{L}])/iu;
+
+function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone = false, sentence = piece): string | undefined {
+  const t = piece.trim();
+  if (t === '') return undefined;
+  if (LEANS.test(t) && !(role === 'action' && /^si\s/iu.test(t))) return undefined;
+  // A cause typed as one noun phrase the letter frames itself ("Le problème venait d’une migration … mal planifiée.").
+  if (alone && role === 'cause' && /^(?:erreur|panne|coupure|migration|mise à jour|défaillance|confusion|inversion)(?![\p{L}])/iu.test(t)) return undefined;
+  if (role === 'action') {
+    const r = request(t);
+    if (r) return r;
+
+  }
+  if (role === 'remedy' && whole) {
+    const o = offer(t);
+    if (o) return o;
+  }
+  const past = PAST.has(role);
+  // "2 articles manquants dans le colis": there were some missing.
+  const missing = /^(\d+|deux|trois|quatre|cinq|plusieurs)\s+(.+?)\s+manquant(?:e|s|es)?(?![\p{L}])(.*)$/iu.exec(t);
+  if (missing && !FINITE.test(t)) return `Il ${past ? 'manquait' : 'manque'} ${missing[1]} ${missing[2]}${missing[3]}`;
+  if (/^compter\s/iu.test(t)) return `Comptez ${t.slice('compter '.length)}`;
+  // "fournisseur a envoyé…": a bare noun before its verb gets its article.
+  const bare = /^(\p{Ll}[\p{L}-]+(?:\s+de\s+\p{L}+)?)\s+(a|ont|est|sont|avait|avaient|était|étaient|n’a|n’ont|n’est|n’était)(?![\p{L}])(.*)$/u.exec(t);
+  if (bare && !DET.test(bare[1]!.split(/\s+/u)[0]!) && !/^(?:il|elle|on|nous|vous|ils|elles|ce|cela|ça|tout|rien|personne|chacun)$/iu.test(bare[1]!)) {
+    const s = subjectOf(bare[1]!.split(/\s+/u), role, undefined, !OURS.test(bare[1]!.split(/\s+/u)[0]!));
+    if (s) return `${s.text} ${bare[2]}${bare[3]}`;
+  }
+  if (/^pas besoin de\s/iu.test(t)) return `Vous n’avez pas besoin de ${t.slice('pas besoin de '.length)}`;
+  if (/^(?:pas de|pas d’|aucun|aucune)\s*/iu.test(t) && !FINITE.test(t)) {
+    const rest = t.replace(/^(?:pas de\s+|pas d’|aucun\s+|aucune\s+)/iu, '');
+    const de = VOWEL.test(rest) ? 'd’' : 'de ';
+    return `Il n’y ${past ? 'avait' : 'a'} pas ${de}${rest}`;
+  }
+  if (/^plus de\s/iu.test(t) && !FINITE.test(t)) return `Il n’y a plus de ${t.slice('plus de '.length)}`;
+  if (/^(?:rien à faire|aucune action (?:nécessaire|requise)|rien de plus à faire)/iu.test(t)) return `Vous n’avez rien à faire${t.replace(/^(?:rien à faire|aucune action (?:nécessaire|requise)|rien de plus à faire)/iu, '')}`;
+  // "lunettes pas prêtes à la date prévue", "site en panne samedi": a state.
+  const state = /^(.+?)\s+(pas\s+|plus\s+|jamais\s+)?(prêt|prête|prêts|prêtes|disponible|disponibles|en panne|en retard|hors service|en rupture|indisponible|indisponibles|inaccessible|incomplet|incomplète|incomplets|incomplètes|fermé|fermée|introuvable|introuvables|vide|vides|débordé|débordée|débordés|surchargé|surchargée|saturé|saturée|malade|malades|absent|absente|absents)(?![\p{L}])(.*)$/iu.exec(t);
+  if (state && !FINITE.test(t) && (past || role === 'outcome')) {
+    const s = subjectOf(state[1]!.split(/\s+/u), role);
+    if (s) {
+      const be = role === 'outcome' ? (s.pl ? 'sont' : 'est') : s.pl ? 'étaient' : 'était';
+      return `${cap(s.text)} ${state[2] ? `${/^[aeiouéè]/u.test(be) ? 'n’' : 'ne '}${be} ${state[2].trim()}` : be} ${state[3]}${state[4]}`;
+    }
+  }
+  const err = /^(erreur|panne|confusion|inversion|coupure|oubli|bug|problème|souci|retard|défaut|mélange|malentendu)(?![\p{L}])(.*)$/iu.exec(t);
+  // A cause that is this noun alone is framed by the letter itself ("Le problème venait d’une erreur…").
+  if (err && (role === 'cause' || role === 'mistake') && (!alone || !/^(?:erreur|panne|confusion|inversion|coupure)$/iu.test(err[1]!)) && !FINITE.test(t)) {
+    const f = /^(?:erreur|panne|confusion|inversion|coupure)$/iu.test(err[1]!);
+    return `Il s’agissait d’${f ? 'une' : 'un'} ${err[1]!.toLowerCase()}${err[2]}`;
+  }
+  if (FINITE.test(t)) return undefined;
+  const words = t.split(/\s+/u);
+  // "livraison lundi ou mardi": when it comes.
+  const ev = /^(livraison|arrivée|réception|remboursement|passage|intervention|installation|expédition|envoi|retour|rendez-vous|virement|nouveau rendez-vous|nouvelle livraison|nouvelle date)\s+((?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|dès|d’ici|sous|entre|demain|aujourd’hui|cette|la semaine|avant|au plus tard|\d).*)$/iu.exec(t);
+  if (ev && (role === 'outcome' || role === 'mistake' || role === 'remedy')) {
+    const g = genderOf(ev[1]!.toLowerCase().replace(/^nouve(?:au|lle) /u, ''));
+    const art = /^nouve/iu.test(ev[1]!) ? (g.f ? 'la ' : 'le ') : article('def', g, ev[1]!);
+    return `${cap(art)}${ev[1]!.toLowerCase()} est prévu${g.f ? 'e' : ''} ${ev[2]}`;
+  }
+  // A thing and its participle: the participle that a preposition, an adverb, a number or nothing follows (an offer's things keep theirs: "édition illustrée").
+  for (let i = 1; i < words.length && role !== 'remedy'; i++) {
+    const w = words[i]!;
+    if (!PARTICIPLE.test(w) || NOT_PARTICIPLE.test(w)) continue;
+    const next = words[i + 1];
+    if (next !== undefined && !AFTER_VERB.test(next)) continue;
+    // "10 % de remise", "à la date prévue": a noun's complement or a phrase with a preposition, not the note's verb.
+    if (/^(?:de|du|des|d’)$/iu.test(words[i - 1]!) || words.slice(1, i).some((x, k) => /^(?:à|au|aux|en|pour|avec|sur|dans|sans|chez|pendant|par)$/iu.test(x) && !/^(?:mise|remise|prise)$/iu.test(words[k] ?? ''))) continue;
+    let before = words.slice(0, i);
+    // "pas", "jamais", "mal", "bien" between the thing and its participle go with the verb.
+    const adverbs: string[] = [];
+    while (before.length > 1 && /^(?:pas|non|jamais|mal|bien|toujours|encore|déjà|correctement|trop)$/iu.test(before[before.length - 1]!)) adverbs.unshift(before.pop()!);
+    const negative = adverbs.some((a) => /^(?:pas|non|jamais)$/iu.test(a));
+    for (let k = 0; k < adverbs.length; k++) if (/^non$/iu.test(adverbs[k]!)) adverbs[k] = 'pas';
+    const after = words.slice(i + 1).join(' ');
+    // "… joint par nous": we did it.
+    if (/^par nous(?![\p{L}])/iu.test(after)) {
+      const object = subjectOf(before, 'cause', w, true);
+      if (!object) return undefined;
+      const tail = after.replace(/^par nous\s*/iu, '');
+      return `Nous ${negative ? 'n’avons' : 'avons'} ${adverbs.join(' ')}${adverbs.length ? ' ' : ''}${baseParticiple(w)} ${object.text}${tail ? ` ${tail}` : ''}`;
+    }
+    // "mauvaise couleur envoyée": we sent the wrong one.
+    if (role === 'mistake' && /^(?:mauvais|mauvaise|mauvaises)$/iu.test(before[0]!) && !ETRE.test(w) && !negative) {
+      const object = subjectOf(before, 'cause', w, true);
+      if (object) return `Nous vous avons ${baseParticiple(w)} ${object.text}${after ? ` ${after}` : ''}`;
+    }
+    const subject = subjectOf(before, role, w);
+    if (!subject) return undefined;
+    const etre = ETRE.test(w);
+    // "livraison prévue jeudi": arranged, a state now; "colis livré demain": still to come.
+    const arranged = /^(?:prévu|planifié|programmé|fixé|confirmé|réservé|reporté)(?:e|s|es)?$/u.test(w) && !past;
+    // A delivery or a visit on a day named ("livré mercredi 2/12") is still to come; a refund "effectué lundi" is done.
+    const future = !past && (/(?:^|\s)(?:demain|d’ici|sous \d|dans \d|la semaine prochaine|prochain|prochaine)(?![\p{L}])/iu.test(after)
+      || (/^(?:livré|installé|posé|monté|remplacé|réparé|réinstallé|relivré)(?:e|s|es)?$/u.test(w) && /(?:^|\s)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}])/iu.test(after)));
+    const planned = /^(?:prévu|planifié|programmé)(?:e|s|es)?$/u.test(w);
+    // "chaque envoi contrôlé par…": a standing rule, in the present.
+    const standing = role === 'commitment' && /^(?:chaque|tout|toute|tous|toutes|désormais)\s/iu.test(subject.text);
+    const aux = etre ? (subject.pl ? 'sont' : 'est') : standing || planned || arranged ? (subject.pl ? 'sont' : 'est') : future ? (subject.pl ? 'seront' : 'sera') : past || role === 'outcome' ? (subject.pl ? 'ont été' : 'a été') : (subject.pl ? 'sont' : 'est');
+    // "n’a pas été", "a été mal testée": the negation around the first word, other adverbs before the participle.
+    // "pas encore": the whole negation before "été" ("n’a pas encore été formé").
+    const neg = adverbs.filter((a, k) => /^(?:pas|jamais|plus)$/iu.test(a) || (/^encore$/iu.test(a) && /^pas$/iu.test(adverbs[k - 1] ?? '')));
+    const other = adverbs.filter((a) => !neg.includes(a));
+    const first = aux.split(' ')[0]!;
+    const restAux = aux.slice(first.length).trim();
+    const auxSaid = [negative ? `${/^[aeiouéè]/u.test(first) ? 'n’' : 'ne '}${first} ${neg.join(' ')}` : first, restAux, other.join(' ')].filter((x) => x !== '').join(' ').replace(/’ /gu, '’');
+    return `${cap(subject.text)} ${auxSaid} ${w}${after ? ` ${after}` : ''}`;
+  }
+  // "scan code-barres obligatoire à l’emballage": a rule now in force.
+  const rule = /^(.+?)\s+(obligatoire|interdit|interdite|bloqué|bloquée|désactivé|désactivée|activé|activée)(?![\p{L}])((?:\s+(?:à|au|aux|pour|dès|lors|avant|après|sur|dans)(?![\p{L}]).*)?)$/iu.exec(t);
+  if (rule && role === 'commitment') {
+    const s = subjectOf(rule[1]!.split(/\s+/u), 'cause');
+    if (s) return `${cap(s.text)} ${s.pl ? 'sont' : 'est'} désormais ${rule[2]}${rule[3]}`;
+  }
+  // A change typed as a thing ("validation par 2 personnes avant chaque envoi"): we put it in place.
+  if (role === 'commitment' && /^\p{Ll}{3,}/u.test(t) && words.length >= 2 && !DET.test(words[0]!) && words.length <= 12 && !FINITE.test(sentence) && !ADVERB_START.test(t)) {
+    const g = genderOf((ADJ_BEFORE.test(words[0]!) ? words[1] ?? words[0]! : words[0]!).toLowerCase());
+    return `Nous mettons en place ${article('indef', g, words[0]!)}${t}`;
+  }
+  return undefined;
+}
+
+/** A French note for the part it plays in a letter, as sentences; text no rule reads for sure stays as typed. */
+export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
+  if (text.trim() === '') return text;
+  let typed = shorthand(text);
+  if (role === 'when') return typed;
+  // "+" joins two notes: two pieces (an offer reads its own "+").
+  if (role !== 'remedy') typed = typed.replace(/\s\+\s/gu, ', ');
+  else if (!offer(typed.replace(/\s\+\s/gu, ' et '))) typed = typed.replace(/\s\+\s/gu, ', ');
+  else typed = typed.replace(/\s\+\s/gu, ' et ');
+  // "méfiance si appel, sms ou mail …" → "Méfiez-vous de tout appel, SMS ou e-mail …"; "si …, merci de …".
+  typed = typed
+    .replace(/(?<![\p{L}])méfiance si (?=appel|SMS|e-mail|message|courrier|lettre)/giu, 'Méfiez-vous de tout ')
+    .replace(/(?<![\p{L}])méfiance(?:\s*:)?\s+/giu, 'Méfiez-vous de ')
+    .replace(/((?:^|[.!?]\s+)si\s[^,.]+?)\s+(merci de|veuillez|nous vous|appelez|contactez|écrivez)(?![\p{L}])/giu, '$1, $2');
+  const sentences = typed.split(/(?<=[^\d\s.]{2}[.!?])\s+(?=\p{L})/u);
+  const out: string[] = [];
+  for (const s of sentences) {
+    const end = /[.!?]$/u.exec(s)?.[0] ?? '';
+    const body = end ? s.slice(0, -1) : s;
+    const asked = role === 'action' ? request(body) : undefined;
+    if (asked) {
+      out.push(`${cap(asked)}${end || '.'}`);
+      continue;
+    }
+    const parts = pieces(body);
+    const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body)))
+      .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
+    if (said.every((x) => x === undefined)) {
+      out.push(cap(s));
+      continue;
+    }
+    let sentence = '';
+    for (let i = 0; i < parts.length; i++) {
+      const made = said[i];
+      const part = parts[i]!.trim();
+      if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
+      // "…, commandes du 18 au 20 novembre": which orders.
+      else if (i > 0 && /^commandes? (?:passées? )?du \S+ au /iu.test(part)) sentence += `, pour ${role === 'mistake' ? 'les commandes passées' : 'les commandes passées'} ${part.replace(/^commandes? (?:passées? )?/iu, '')}`;
+      else sentence += i === 0 ? part : `, ${part}`;
+    }
+    out.push(`${cap(sentence)}${end || '.'}`);
+  }
+  // The field opens as typed (lower case after "Lo que pasó :" or "Ce qui s’est passé :"); the letter sets the capital where a sentence starts.
+  const said = startNumbers(out.join(' '));
+  return /^\p{Ll}/u.test(text.trim()) ? said[0]!.toLowerCase() + said.slice(1) : said;
+}
+
+const SMALL = ['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'];
+/** A sentence does not open with a figure: "2 tailles ont été…" → "Deux tailles ont été…" (two to twelve). */
+function startNumbers(text: string): string {
+  return text.replace(/(^|[.!?]\s+)([2-9]|1[0-2])(?=\s\p{L})/gu, (_m, before: string, n: string) => {
+    const w = SMALL[Number(n) - 2]!;
+    return `${before}${w[0]!.toUpperCase()}${w.slice(1)}`;
+  });
+}
