@@ -7,7 +7,7 @@ import { itemPhrases } from '../incident/item-noun.js';
 import { framedCause } from '../text/typed.js';
 import { causeIsNoun } from '../text/notes.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
-import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
+import { about, cap, clause, formatNumber, GIFT, sentence, yourThing } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
 import { dietaryHarm, isSensitive, occasionOf } from './humour.js';
 import { datesIn, letterDate, longDate } from '../text/dates.js';
@@ -16,6 +16,7 @@ import { dayOf, findDates, firstDate, ONE_DAY_MS, typedWindow } from '../text/ty
 import { resolveRelativeDays } from '../text/relative-days.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
+import { regulatorParts } from './regulator.js';
 
 /**
  * The one template context builder. Every command that renders a template
@@ -275,6 +276,12 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       const d = v ? firstDate(v, o.now) : undefined;
       return d && d.getTime() < dayOf(o.now).getTime() ? 'yes' : '';
     },
+    // letters8b: "yes" when the follow-up is read on the row's new date itself: "due with you today", never "by the end of that day".
+    new_date_today: (r) => {
+      const v = r.fields.new_date;
+      const d = v ? firstDate(v, o.now) : undefined;
+      return d && dayOf(d).getTime() === dayOf(o.now).getTime() ? 'yes' : '';
+    },
     // "yes" when the row's new date is still to come (a follow-up then does not ask whether it arrived).
     new_date_ahead: (r) => {
       const v = r.fields.new_date;
@@ -301,13 +308,15 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   const whenSaid = whenInMistake(incident.when, incident.mistake, o.now);
   // The outcome or the offer says the wrong item goes back ("our driver will collect it").
   const itemTaken = /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|take (?:it|them) away)\b/i.test([incident.remedy.details ?? '', incident.outcome ?? ''].join(' '));
+  const regulator = english ? regulatorParts(incident.exposure.regulator) : { complainTo: '', sentence: '' };
   const incidentPart: IncidentContext = {
     incident: {
       ...incident,
       id: o.id,
       company,
       signer,
-      remedy: { kind: incident.remedy.kind, details: incident.remedy.details ?? '' },
+      // letters8b: bank fees offered in the offer and told how to claim in the action: the action says it, once.
+      remedy: { kind: incident.remedy.kind, details: english && FEES_TOLD.test(incident.action ?? '') ? withoutFees(incident.remedy.details ?? '') : (incident.remedy.details ?? '') },
       followUp: { after: incident.followUp?.after ?? '' },
       // Two to twelve in words in a German, French or Spanish letter ("sieben Patienten", "cinco pacientes").
       affectedExact: english ? formatNumber(incident.affected) : (SMALL_NUMBERS[lang]?.[incident.affected] ?? localeNumber(incident.affected, tag)),
@@ -387,7 +396,11 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       delivered: /\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome,
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
       // Also: none is needed ("No action needed, but check…"), it is optional, or a permission ("Keep the red"): said as typed, never announced.
-      actionConditional: ACTION_NOT_ASKED.test(incident.action ?? ''),
+      // letters8b: an offer the customer may take up ("Rather cancel? Full refund, just reply", "if you'd like a call, say so"),
+      // typed as the action, is not something to do either: only a required step is announced as "one thing to do".
+      actionConditional: ACTION_NOT_ASKED.test(incident.action ?? '') || (english && ACTION_OFFERED.test(incident.action ?? '')),
+      // The required action is more than one step ("Check… Then send…"): not "one thing".
+      actionSteps: english && /[.;!]\s+\S|\b(?:and then|then)\s/i.test((incident.action ?? '').trim().replace(/[.;!\s]+$/u, '')),
       // When the apology went out, as a follow-up says it ("two days ago", "last week").
       wroteWhen: wroteWhen(dates.gapDays),
       // The same, as a day ("on Thursday" within the week, "on 26 November" before): "" when the gap is not known.
@@ -403,6 +416,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The outcome's date ("Tuesday 8 December at 9:15"), and whether a follow-up is read after it.
       outcomeDate: dates.outcome ? letterDate(dates.outcome, o.now) : '',
       outcomePassed: dates.outcome !== undefined && dates.outcome.getTime() < dayOf(o.now).getTime(),
+      // letters8b: the outcome's day is the day the follow-up is read: "due with you today".
+      outcomeToday: dates.outcome !== undefined && dayOf(dates.outcome).getTime() === dayOf(o.now).getTime(),
       // An action tied to a window that has closed by the follow-up ("idempotency keys are honoured for 24 hours", "today"): not repeated.
       actionStale: o.stage !== 'apology' && (staleAction(incident.action, dates.gapDays) || followUpActionStale(given.action, dates, o.now)),
       // The follow-up date moved to after what it checks (the refund's due day, the new date).
@@ -487,7 +502,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The action only repeats that the customer may keep the item, which the outcome or the offer says already.
       actionRepeatsKeep: hinted('keepSaid', given.action ?? '') && hinted('keepSaid', `${given.remedy.details ?? ''} ${given.outcome ?? ''}`) && !hinted('costsClaimed', given.action ?? '') && (given.action ?? '').split(/[.;]\s/u).length === 1,
       // Bank fees are offered or asked about in the manager's words already: the template's own fee line is not added.
-      feesSaid: hinted('costsAsked', offerText),
+      feesSaid: hinted('costsAsked', offerText) || (english && FEES_TOLD.test(offerText)),
       // The offer names the refund itself ("le remboursement du second prélèvement", "die Rückerstattung …"): not introduced by "refunded" again.
       remedyNamesRefund: !english && incident.remedy.kind === 'refund' && /^(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours|rückerstattung|erstattung|reembolso|devoluci)/iu.test((incident.remedy.details ?? '').trim()),
       // The outcome tells the refund already ("…vous a été remboursé mercredi"): the offer's refund is not announced a
@@ -521,7 +536,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
         // already confirmed they did"), which says nothing about this reader's case. A business letter keeps it.
         containedSaid: incident.audience === 'business' ? (incident.exposure.contained ?? '') : withoutTallies(incident.exposure.contained ?? '', incident.affected),
         // "the ICO on 19 November" → "the ICO": who the customer may complain to.
-        regulatorName: english ? regulatorName(incident.exposure.regulator) : '',
+        regulatorName: english ? regulator.complainTo : '',
+        // The regulator line as one sentence, the authority and the time apart ("We reported it to the ICO on Friday 20 November.").
+        regulatorSentence: english ? regulator.sentence : '',
       },
       // Sent to the wrong person (a letter, an email): the reader may hold someone else's, and may be missing their own.
       misdirected: MISDIRECTED.test(text),
@@ -1153,7 +1170,7 @@ function waivedThing(details: string): string {
 function waivedSentence(thing: string): string {
   const head = thing.replace(/\s*\([^)]*\)/g, '').trim().split(/\s+(?:for|on|from|of|in)\s+/i)[0]!;
   const plural = /s$/i.test(head) && !/(?:ss|us|'s|’s)$/i.test(head);
-  return `${cap(thing.trim())} ${plural ? 'stay' : 'stays'} waived.`;
+  return `${cap(yourThing(thing))} ${plural ? 'stay' : 'stays'} waived.`;
 }
 
 /** An action with a deadline a follow-up is read after: "keys are honoured for 24 hours", "by tonight". */
@@ -1209,13 +1226,6 @@ export function withoutTallies(text: string, affected: number): string {
   if (kept.length === clauses.length || kept.length === 0) return t;
   // (a clause after the first, typed as a sentence of its own, goes on in lower case: ", and we have written…")
   return kept.map((c, i) => (i > 0 ? c.replace(/^(?:We|They|It|The|Our|Their|This)(?![\p{L}])/u, (w) => w.toLowerCase()) : c)).join(', and ').replace(/[.;,\s]+$/u, '');
-}
-
-/** "the ICO on 19 November" → "the ICO"; "We reported it to the ICO" → "the ICO". */
-function regulatorName(text: string | undefined): string {
-  if (!text) return '';
-  const t = text.trim().replace(/^(?:we\s+)?(?:have\s+)?(?:reported|notified|informed|told)\s+(?:it\s+|this\s+)?(?:to\s+)?/i, '');
-  return t.split(/\s+(?:on|at|in|by|within|the same day|yesterday|today)\b|[,;.(]/i)[0]!.trim();
 }
 
 /** 2–12 as words in prose (one is never a count in these letters). */
@@ -1274,13 +1284,30 @@ const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|fo
  */
 const ACTION_NOT_ASKED = /^\W*(?:if|when|should|in case|no\b|nothing\b|there(?:'s|’s| is) (?:no|nothing)\b|you (?:don't|do not|won't|will not|needn't) (?:need|have)|you (?:can|could|may|are welcome to|are free to)\b|feel free\b|keep\b|optional(?:ly)?\b|if you (?:like|wish|want|prefer))|\b(?:no (?:action|need)|nothing) (?:is |else )?(?:needed|required|to do)\b|\boptional\b/i;
 
+/** An action that offers a choice rather than asks for a step: a question, "just ask", "if you'd rather", "we can…". */
+const ACTION_OFFERED = /\?|^\W*(?:please\s+)?(?:reply|call|write|ring|phone|email|tell us|let us know|get in touch|contact us)\b[^.;]{0,40}?\bif\b|\bjust (?:ask|say|let us know|tell us)\b|\b(?:if you(?:'d|’d| would)? (?:like|prefer|rather|want|wish|need)|would you (?:like|prefer|rather)|(?:you'd|you’d|you would) rather|rather (?:have|cancel|not)|prefer (?:to|a|another)|let us know if|(?<!\bso (?:that )?|\bwhere |\bhow )we (?:can|could)\b|we're happy to|we’re happy to|happy to\b|feel free|up to you|your choice|if it helps|either way|or we can|or we'll|or we will)\b/i;
+
 /** An action that lets the customer keep what was sent ("Keep the red", "please keep it"). */
 const ACTION_KEEP = /^\W*(?:please\s+)?(?:do\s+)?keep\b|\b(?:keep|hold on to) (?:it|them)\b|\byours to keep\b/i;
-const SCAM_ADVICE = /\b(?:phishing|scams?|suspicious|fraudulent|unexpected (?:emails?|calls?|texts?|messages?)|claim(?:s|ing)? to (?:be|come) from us)\b/i;
+// letters8b: any warning about messages that pose as us or ask for details ("be wary of calls claiming to be us",
+// "watch out for texts pretending to be from HMRC", "we never ask for your password"): the letter's own is not added.
+const SCAM_ADVICE = /\b(?:phishing|scam(?:s|mers?)?|suspicious|fraud(?:ulent|sters?)?|unexpected (?:emails?|calls?|texts?|messages?)|be wary|beware|wary of|watch (?:out )?for (?:any )?(?:emails?|calls?|texts?|messages?)|look out for (?:any )?(?:emails?|calls?|texts?|messages?)|be careful (?:with|of) (?:any )?(?:emails?|calls?|texts?|messages?)|impersonat\w*|(?:pretend(?:s|ing)?|claim(?:s|ing)?) to (?:be|come)(?: from)? (?:us|\p{Lu}[\w&.]*)|posing as|never (?:ask|call|email|text)(?:s)?\b)/iu;
 const BANK_ADVICE = /\b(?:bank|statements?|card issuer|transactions?)\b/i;
 /** The same advice typed in German, French or Spanish: an action that already says it ("surveillez vos relevés bancaires", "méfiez-vous des messages…"). */
 const SCAM_ADVICE_I18N = /(?<![\p{L}])(?:méfiez|méfier|frauduleu\p{L}*|hameçonnage|arnaque\p{L}*|escroqu\p{L}*|phishing|betrug\p{L}*|betrüger\p{L}*|misstrau\p{L}*|vorsicht\p{L}*|desconf[íi]\p{L}*|fraude\p{L}*|fraudulent\p{L}*|estafa\p{L}*|timo\p{L}*|sospechos\p{L}*)/iu;
 const BANK_ADVICE_I18N = /(?<![\p{L}])(?:relevés?|kontoauszüg\p{L}*|kontobewegung\p{L}*|umsätze|extractos?|movimientos)(?![\p{L}])/iu;
+
+/**
+ * The offer without a clause that offers bank fees back ("December membership fee waived, plus any bank
+ * charges caused by the double debit paid back" → "December membership fee waived"), for a letter whose
+ * action already tells how to claim them; as typed when that clause is all there is.
+ */
+const FEES_TOLD = /\b(?:bank|overdraft)\b[^.]{0,40}\b(?:fees?|charg\w*)\b|\bfees?\b[^.]{0,30}\bbank\b|\boverdraft\b/i;
+export function withoutFees(details: string): string {
+  const parts = details.split(/\s*(?:,\s*(?:plus|and(?: also)?|as well as)|;|\.)\s+|\s+(?:plus|as well as|and we(?:'ll| will)?)\s+/i);
+  const kept = parts.filter((p) => p.trim() !== '' && !/\bbank\b|overdraft|\bfees? (?:your|the) bank\b|charges? (?:from|by) your bank/i.test(p));
+  return kept.length === 0 || kept.length === parts.length ? details : kept.join(', ').replace(/[,;\s]+$/u, '');
+}
 
 /** The outcome or the mistake already says the remedy happened or happens ("the fee was refunded on 27 November"). */
 function remedySaid(kind: string, text: string): boolean {

@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../src/compose/compose.js';
+import { regulatorParts } from '../../src/compose/regulator.js';
+import type { IncidentInput } from '../../src/incident/schema.js';
+import { validateIncident } from '../../src/incident/validate.js';
+import type { Stage } from '../../src/message.js';
+import { recipientFromMailbox, type Recipient } from '../../src/recipients/recipient.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+
+/**
+ * The defect classes readers named on the eighth round, each over several variants of the facts:
+ * things said twice, the regulator sentence, "one thing to do" before an offer, a customer's orders
+ * named again and again, follow-ups that ask about what hasn't happened yet.
+ */
+const library = new TemplateLibrary();
+const NOW = new Date('2026-11-26T09:00:00Z'); // a Thursday
+const ann = () => recipientFromMailbox('ann@example.com', 'Ann Lee', {});
+
+function letter(input: IncidentInput, stage: Stage = 'apology', now = NOW, r: Recipient = ann()): string {
+  const msg = createComposer(validateIncident(input), library, { now, stage })(r);
+  return `${msg.subject}\n\n${msg.text}`;
+}
+const SEVERITIES = ['minor', 'moderate', 'major', 'critical'] as const;
+const count = (text: string, re: RegExp) => (text.match(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)) ?? []).length;
+
+const leak: IncidentInput = {
+  company: { name: 'Lindale Recruitment', phone: '0117 555 0100', email: 'privacy@lindale.example' },
+  signer: { name: 'Tess Moran', title: 'Managing Director' },
+  scenario: 'data-exposure',
+  mistake: 'a spreadsheet of candidate details was attached to our weekly jobs email',
+  affected: 240,
+  rootCause: 'the wrong file was attached and nothing checked the email before it went',
+  commitment: 'the jobs email now goes out only from a platform that cannot carry attachments',
+  exposure: { data: ['name', 'email', 'phone'], reference: 'LR-0412' },
+  remedy: { kind: 'none' },
+  humour: 'off',
+};
+
+describe('said once: scam warnings, bank fees, the refund question', () => {
+  const warnings = [
+    'be wary of calls or emails claiming to be us or an employer that ask for money. we never ask for money',
+    'watch out for texts pretending to be from HMRC',
+    'beware of phishing emails that use your name',
+    'please ignore any email asking for your bank details; we will never ask for them',
+    'look out for messages impersonating our consultants',
+  ];
+  it('a data exposure whose action warns about fake messages adds no second warning', () => {
+    for (const action of warnings)
+      for (const severity of SEVERITIES) {
+        const t = letter({ ...leak, severity, action });
+        expect(t).not.toMatch(/Be wary of emails, calls or texts that mention this incident/);
+        expect(t).not.toMatch(/We will never ask you to confirm your details/);
+        expect(t).not.toMatch(/If you get unexpected emails that mention us/);
+      }
+  });
+
+  const bill: IncidentInput = {
+    company: { name: 'Corefield Gyms', phone: '0330 555 0000', email: 'members@corefield.example' },
+    signer: { name: 'Dan Oke', title: 'Head of Members' },
+    scenario: 'billing-error',
+    severity: 'major',
+    people: { one: 'member', many: 'members' },
+    mistake: 'your November membership was collected twice',
+    affected: 900,
+    rootCause: 'our payment file went to the bank twice after a timeout',
+    commitment: 'a duplicate check now runs before any payment file goes out',
+    humour: 'off',
+  };
+  const feeOffers = [
+    { remedy: { kind: 'waived-fee' as const, details: 'December membership fee waived, plus any bank charges caused by the double debit paid back' }, action: 'if your bank charged you a fee because of this, email us a screenshot and we will pay it back within 5 working days' },
+    { remedy: { kind: 'refund' as const, details: 'the second payment, plus any overdraft fees it caused' }, action: 'if you paid an overdraft fee, send us a screenshot of the charge' },
+    { remedy: { kind: 'waived-fee' as const, details: "December's service charge waived, and we will cover any bank overdraft fees the duplicate caused" }, action: 'nothing to do. please do not raise a Direct Debit claim as well' },
+    { remedy: { kind: 'credit' as const, details: '£10 credit on your account; we will also refund any bank fees' } },
+  ];
+  it('bank fees are offered once, however the offer and the action share them', () => {
+    for (const f of feeOffers)
+      for (const audience of ['consumer', 'business'] as const) {
+        const t = letter({ ...bill, ...f, audience });
+        const sentences = t.split(/(?<=[.?!])\s+/).filter((s) => /\b(?:bank|overdraft)\b[^.]{0,60}\b(?:fees?|charg\w*)\b|\bfees?\b[^.]{0,40}\bbank\b|overdraft/i.test(s) && !/^(?:Subject|This happened|It happened|The cause|Our payment|Root cause)/.test(s) && !/went to the bank/.test(s));
+        expect(sentences, t).toHaveLength(1);
+      }
+  });
+
+  it('a shipping follow-up that tells the refund is due does not ask about it again', () => {
+    const ship: IncidentInput = {
+      company: { name: 'Smith & Sons', phone: '+1 800 555 0199' },
+      signer: { name: 'Siobhán O\'Brien', title: 'Head of Customer Care' },
+      scenario: 'shipping-delay',
+      severity: 'moderate',
+      mistake: 'your order left our warehouse three days late',
+      affected: 400,
+      rootCause: 'a scheduling change held back a batch of orders',
+      commitment: 'the system now flags any order held for more than four hours',
+      outcome: 'it is on its way now and will reach you by Tuesday 1 December',
+      remedy: { kind: 'refund', details: 'the $7.95 shipping charge, back on your card within 5 days' },
+      humour: 'off',
+      followUp: { after: '6d' },
+    };
+    for (const now of ['2026-12-02', '2026-12-04', '2026-12-09']) {
+      const t = letter(ship, 'followup', new Date(`${now}T09:00:00Z`));
+      expect(count(t, /refund/i), t).toBeLessThanOrEqual(2);
+      expect(t).not.toMatch(/By now you should have received the refund[^]*Has the refund reached you/);
+    }
+  });
+});
+
+describe('the regulator sentence reads right however it was typed', () => {
+  // what was typed; who the customer may complain to; the sentence that tells it (a weekday may be added to a bare date)
+  const typed: [string, string, RegExp][] = [
+    ['reported to the ICO fri 20 Nov', 'the ICO', /^We reported it to the ICO on Friday 20 November\.$/],
+    ['ICO notified 20 Nov', 'the ICO', /^We reported it to the ICO on (?:Friday )?20 November\.$/],
+    ['the ICO, on 3 December', 'the ICO', /^We reported it to the ICO on (?:Thursday )?3 December\.$/],
+    ['We reported it to the ICO within 72 hours.', 'the ICO', /^We reported it to the ICO within 72 hours\.$/],
+    ['ico', 'the ICO', /^We reported it to the ICO\.$/],
+    ['ICO informed yesterday', 'the ICO', /^We reported it to the ICO yesterday\.$/],
+    ["Information Commissioner's Office (ref 00012345) on 20 Nov", "the Information Commissioner's Office", /^We reported it to the Information Commissioner's Office \(ref 00012345\) on (?:Friday )?20 November\.$/],
+    ['the ICO was told on Friday 20 November at 16:00', 'the ICO', /^We reported it to the ICO on Friday 20 November at 16:00\.$/],
+    ['at 14:00 on 19 Nov, the ICO', 'the ICO', /^We reported it to the ICO at 14:00 on (?:Thursday )?19 November\.$/],
+    ['Data Protection Commission 20 November', 'the Data Protection Commission', /^We reported it to the Data Protection Commission on (?:Friday )?20 November\.$/],
+    ['ICO and the police, Friday', 'the ICO', /^We reported it to the ICO and the police on Friday\.$/],
+  ];
+  it('the authority and the time apart, over every typing', () => {
+    for (const [regulator, who, told] of typed)
+      for (const severity of ['moderate', 'critical'] as const) {
+        const t = letter({ ...leak, severity, exposure: { ...leak.exposure, regulator } });
+        expect(/We (?:reported|will report) it to [^.]*(?:\.\d+[^.]*)*\./.exec(t)?.[0] ?? '').toMatch(told);
+        // the complaint names the authority, and nothing typed after it
+        expect(t).toContain(`You can also complain to ${who} directly.`);
+        expect(t).not.toMatch(/complain to [^.]*\b(?:on|Friday|November|yesterday|within|at \d|ref)\b[^.]*directly/);
+        // never a date glued to the name without its preposition
+        expect(t).not.toMatch(/to the ICO (?:Friday|\d)/);
+      }
+  });
+  it('nothing to report, or a plan to report, is never "We reported it"', () => {
+    expect(letter({ ...leak, exposure: { ...leak.exposure, regulator: 'will report to the ICO by Monday' } })).toContain('We will report it to the ICO by Monday.');
+    expect(regulatorParts('not reportable').sentence).toBe('');
+    expect(regulatorParts('will report to the DPC by Monday').sentence).toBe('We will report it to the DPC by Monday.');
+  });
+});
+
+describe('"one thing to do" only before a step the customer must take', () => {
+  const table: IncidentInput = {
+    company: { name: 'Oakbarn Furniture', phone: '01242 555 000', email: 'care@oakbarn.example' },
+    signer: { name: 'Rhea Hale', title: 'Customer Director' },
+    scenario: 'shipping-delay',
+    mistake: 'your dining table will not arrive before Christmas as we promised',
+    affected: 200,
+    rootCause: 'our finishing workshop lost two weeks to a broken extractor',
+    commitment: 'any delay over 3 days now triggers an email to the customer the same day',
+    remedy: { kind: 'refund', details: '20% of the table price, refunded now' },
+    humour: 'off',
+  };
+  const offers = [
+    'rather cancel? full refund, just reply to this email. need a table for Christmas? we will lend you one, just ask',
+    "if you'd prefer a different delivery week, reply and we'll move it",
+    'reply if the new date does not suit you',
+    'we can lend you a 6-seater until yours arrives, just say',
+    'would you like us to hold it until January? tell us',
+  ];
+  it('an offer is not announced as a task; a required step still is', () => {
+    for (const id of ['a', 'b', 'c', 'd']) {
+      for (const action of offers)
+        for (const severity of SEVERITIES) {
+          const t = letter({ ...table, severity, action, id: `one-thing-${id}` });
+          expect(t).not.toMatch(/one thing|One thing|One action|something to do|need you to do/);
+        }
+      const t = letter({ ...table, severity: 'moderate', action: 'send us a photo of the damaged box so we can claim from the courier', id: `one-thing-${id}` });
+      expect(t).toMatch(/one thing|One thing|something to do|need you to do/);
+    }
+  });
+});
+
+describe('a customer with several orders is not told "your orders" sentence after sentence', () => {
+  const bakery: IncidentInput = {
+    company: { name: 'The Little Oven Bakery', phone: '01632 960123' },
+    signer: { name: 'Maggie Byrne', title: 'Owner' },
+    scenario: 'shipping-delay',
+    mistake: 'your order is running late',
+    affected: 40,
+    rootCause: 'our night shift put the order slips in the wrong tray',
+    commitment: 'each slip is now scanned into its tray',
+    remedy: { kind: 'coupon', details: 'free delivery on your next two boxes' },
+    humour: 'off',
+    followUp: { after: '3d' },
+  };
+  const withOrders = (n: number, newDate?: string) => {
+    const r = recipientFromMailbox('jo@example.com', 'Jo Walsh', { order_id: 'A-1', ...(newDate ? { new_date: newDate } : {}) });
+    r.orders = Array.from({ length: n }, (_, i) => ({ ...r.fields, order_id: `A-${i + 1}`, product: `Loaf ${i + 1}` }));
+    return r;
+  };
+  it('two or three orders, every severity, with and without a row date, apology and follow-up', () => {
+    for (const n of [2, 3])
+      for (const severity of SEVERITIES)
+        for (const newDate of [undefined, 'Saturday 5 December'])
+          for (const stage of ['apology', 'followup'] as const) {
+            const t = letter({ ...bakery, severity }, stage, stage === 'apology' ? NOW : new Date('2026-12-08T09:00:00Z'), withOrders(n, newDate));
+            const body = t.split('\n\n').slice(2).join('\n\n');
+            // at most once in the body, and never in two sentences in a row
+            expect(count(body, /\byour orders\b/i), body).toBeLessThanOrEqual(1);
+            const sentences = body.split(/(?<=[.?!])\s+/);
+            for (let i = 1; i < sentences.length; i++) expect(/your orders/i.test(sentences[i]!) && /your orders/i.test(sentences[i - 1]!), body).toBe(false);
+          }
+  });
+});
+
+describe('a follow-up matches where things stand on the day it is read', () => {
+  const ship: IncidentInput = {
+    company: { name: 'Fellwalk', phone: '0161 555 0100' },
+    signer: { name: 'Ana Ruiz', title: 'Owner' },
+    scenario: 'shipping-delay',
+    severity: 'moderate',
+    mistake: 'your jacket left our warehouse late',
+    affected: 80,
+    rootCause: 'a pallet was missed at dispatch',
+    commitment: 'every pallet is now counted out at dispatch',
+    outcome: 'it will reach you on Tuesday 8 December',
+    remedy: { kind: 'coupon', details: '15% off your next order' },
+    humour: 'off',
+    followUp: { after: '12d' },
+  };
+  it('read on the delivery day itself: "today", never "by the end of that day"', () => {
+    for (const r of [ann(), recipientFromMailbox('kim@example.com', 'Kim Park', { order_id: 'A-9', new_date: 'Tuesday 8 December' })]) {
+      const t = letter(ship, 'followup', new Date('2026-12-08T09:00:00Z'), r);
+      expect(t).not.toMatch(/end of that day|is due on Tuesday 8 December/);
+      expect(t).toMatch(/due with you today/);
+    }
+  });
+  it('a credit that goes on an invoice not yet issued is not asked about "on that invoice"', () => {
+    const outage: IncidentInput = {
+      company: { name: 'Routewise', email: 'support@routewise.example' },
+      signer: { name: 'Lee Park', title: 'CTO' },
+      scenario: 'service-outage',
+      audience: 'business',
+      severity: 'major',
+      mistake: 'our routing API was down for two hours',
+      affected: 60,
+      rootCause: 'a certificate expired on the gateway',
+      commitment: 'certificates now renew automatically and alert 30 days ahead',
+      remedy: { kind: 'credit', details: 'a credit of 10% of your monthly fee on your next invoice' },
+      followUp: { after: '3d' },
+    };
+    for (const severity of ['moderate', 'major'] as const)
+      for (const audience of ['business', 'consumer'] as const) {
+        const t = letter({ ...outage, severity, audience }, 'followup', new Date('2026-11-29T09:00:00Z'));
+        expect(t).not.toMatch(/isn't on that invoice|on that invoice\?/);
+      }
+  });
+});
