@@ -17,6 +17,7 @@ import { resolveRelativeDays } from '../text/relative-days.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
 import { regulatorParts } from './regulator.js';
+import { businessSubject } from './subject.js';
 
 /**
  * The one template context builder. Every command that renders a template
@@ -453,6 +454,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // letters7: what the subject line names, and whether the action already says how to rearrange.
       // (from the facts as typed, not as a follow-up retells them: the follow-up's "Re:" repeats the apology's subject)
       ...(english ? subjectFacts(given.summary, given.action, given.outcome, o.now) : {}),
+      // letters8b: an English business letter's subject: what, when once, and the news, in about 70 characters.
+      businessSubject: english && incident.audience === 'business' ? businessSubject({ company: titleCaseName(incident.company.name), scenario: incident.scenario, summary: given.summary, when: given.when, outcome: given.outcome, remedyKind: incident.remedy.kind, event: eventOf([given.summary ?? '', given.mistake, given.outcome ?? ''].join(' ')), now: o.now }) : '',
       when: incident.when ?? '',
       // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
       whenInMistake: whenSaidIn(incident.when, incident.mistake),

@@ -246,3 +246,43 @@ describe('a follow-up matches where things stand on the day it is read', () => {
       }
   });
 });
+
+describe('a business subject says what, when once, and the news, in about 70 characters', () => {
+  const base: IncidentInput = {
+    company: { name: 'Stockline', email: 'support@stockline.example' },
+    signer: { name: 'Marcus Lind', title: 'VP Engineering' },
+    audience: 'business',
+    severity: 'major',
+    mistake: 'our warehouse system was down and no pick lists printed',
+    affected: 186,
+    rootCause: 'a database failover did not complete after a storage upgrade',
+    commitment: 'failover is now tested monthly on a production copy',
+    remedy: { kind: 'credit', details: '25% of your November subscription on your December invoice' },
+  };
+  const cases: IncidentInput[] = [
+    { ...base, scenario: 'service-outage', summary: 'the 23 Nov Stockline outage', when: 'Mon 23 Nov 2026, 07:12-12:48 UTC (5h 36m)', outcome: 'fully restored 12:48 UTC 23 Nov' },
+    { ...base, scenario: 'service-outage', summary: 'the card terminal outage', when: 'Wednesday 25 November, 18:40–20:15 GMT' },
+    { ...base, scenario: 'service-outage', when: '2026-11-24 09:12–10:31 UTC' },
+    { ...base, scenario: 'shipping-delay', summary: 'the late delivery of 24 Nov', when: 'Tuesday 24 November', outcome: 'everything arrives Friday 27 November by noon' },
+    { ...base, scenario: 'wrong-item', summary: 'the wrong carton delivery', when: 'delivered Tuesday 24 November', outcome: 'correct cartons arriving Fri 27 Nov by 10:00, the driver collects the wrong ones' },
+    { ...base, scenario: 'billing-error', summary: 'the duplicated November direct debit', when: 'Wednesday 25 November', outcome: 'the duplicate was refunded on Friday 27 November' },
+    { ...base, scenario: 'missed-appointment', summary: 'the missed service visit on 24 November', when: 'Tuesday 24 November', outcome: 'your engineer comes on Monday 30 November at 9:00' },
+    { ...base, scenario: 'generic', summary: 'the wrong price list we sent on 20 November', when: 'Friday 20 November' },
+  ];
+  it('no day or company said twice, no "incident report:", news when there is some, ≤ 72 characters', () => {
+    for (const c of cases) {
+      const subject = letter(c).split('\n')[0]!;
+      expect(subject.length, subject).toBeLessThanOrEqual(72);
+      expect(subject).not.toMatch(/incident report|\(.*\(/);
+      const days = subject.match(/\b\d{1,2} (?:Nov|November|Dec|December)\b/g) ?? [];
+      expect(new Set(days.map((d) => d.slice(0, 2))).size, subject).toBe(days.length);
+      expect((subject.match(/Stockline/g) ?? []).length, subject).toBeLessThanOrEqual(1);
+      if (c.scenario === 'shipping-delay') expect(subject).toMatch(/arriving Friday 27 November/);
+      if (c.scenario === 'wrong-item') expect(subject).toMatch(/replacements arriving Friday 27 November/);
+      if (c.scenario === 'missed-appointment') expect(subject).toMatch(/on Monday 30 November/);
+      if (c.scenario === 'billing-error') expect(subject).toMatch(/refund sent Friday 27 November/);
+      // the follow-up repeats it exactly
+      expect(letter(c, 'followup', new Date('2026-12-02T09:00:00Z')).split('\n')[0]).toBe(`Re: ${subject}`);
+    }
+  });
+});
