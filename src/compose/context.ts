@@ -357,7 +357,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
       causeNoun: english && causeIsNoun(cause),
       // letters7: no joke where one misfires: a missed visit beyond a minor one (a morning waited in, a move, a fitting), or an animal's or a person's health.
-      jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' ')),
+      jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' '), incident.rootCause),
       // letters7: "call us" in the action with the number there and then ("…, or call us on 0800 496 0500").
       actionSaid: english ? withPhone(incident.action ?? '', incident.company.phone) : (incident.action ?? ''),
       actionHasPhone: english && !!incident.company.phone && withPhone(incident.action ?? '', incident.company.phone).includes(incident.company.phone),
@@ -1514,7 +1514,15 @@ export function withPhone(action: string, phone: string | undefined): string {
 }
 
 /** letters7: a light line reads as flippant after a missed visit someone waited in for (unless minor), or near anyone's health, a pet's included. */
-export function jokeMisfires(scenario: string, severity: string, text: string): boolean {
+// letters8b: also near something lost, broken or spoilt, money gone, a gift or a day that mattered, and after a
+// cause that names a person or a role ("our new driver", "the night shift", "someone in accounts"): a joke
+// beside that reads as at their expense.
+export function jokeMisfires(scenario: string, severity: string, text: string, cause = ''): boolean {
   if (scenario === 'missed-appointment' && severity !== 'minor') return true;
-  return /\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text);
+  if (/\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text)) return true;
+  if (/\b(?:lost|missing|stolen|damaged|broken|smashed|crushed|ruined|spoil(?:t|ed)|melted|leak(?:ed|ing)|flood\w*|overdrawn|declined|out of pocket|birthday|gift|present|surprise|holiday|honeymoon|flights?|trip|exam|interview|christmas (?:day|dinner|lunch)|party|guests|deadline|payroll|wages|salary|rent)\b/i.test(text)) return true;
+  return STAFF_BLAMED.test(cause);
 }
+const ROLE = '(?:driver|packer|picker|courier|receptionist|technician|engineer|fitter|installer|cleaner|chef|baker|cook|agent|operator|manager|colleague|employee|member of (?:staff|our team)|staff|starter|temp|intern|trainee|apprentice|(?:night|day|late|early|weekend) shift|team member|person|he|she)';
+/** A cause that puts a person or a role in the wrong ("our new driver forgot", "the night shift put…", "human error", "someone typed…"). */
+const STAFF_BLAMED = new RegExp(`\\b(?:human error|someone|somebody|a colleague|one of (?:our|the) (?:team|staff))\\b|(?:^|[.;,:]\\s*|\\b(?:because|when|as|after)\\s+)(?:(?:our|the|a|an|one of our)\\s+)?(?:new\\s+|temporary\\s+|relief\\s+)?${ROLE}s?\\s+(?:\\w+\\s+)?(?:forgot|missed|put|sent|typed|entered|didn't|did not|failed|mixed|misread|picked|packed|was|wasn't|were|had|hadn't|left|took|used|got|read|swapped|overlooked|skipped|mislabel\\w*|misplaced|booked|wrote|loaded|chose|grabbed)\\b`, 'i');

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../src/compose/compose.js';
 import { regulatorParts } from '../../src/compose/regulator.js';
+import { renderBrief } from '../../src/brief/brief.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/run.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
 import type { Stage } from '../../src/message.js';
@@ -284,5 +288,48 @@ describe('a business subject says what, when once, and the news, in about 70 cha
       // the follow-up repeats it exactly
       expect(letter(c, 'followup', new Date('2026-12-02T09:00:00Z')).split('\n')[0]).toBe(`Re: ${subject}`);
     }
+  });
+});
+
+describe('a joke only where it cannot misfire, and only lines about us', () => {
+  const lines = JSON.parse(readFileSync(join(ROOT, 'templates/humour.json'), 'utf8')) as Record<string, string[]>;
+  const ship: IncidentInput = {
+    company: { name: 'Tinder & Twine', phone: '0161 496 0999' },
+    signer: { name: 'Cora Vance', title: 'Owner' },
+    scenario: 'shipping-delay',
+    severity: 'minor',
+    mistake: 'your lamp left our warehouse two days late',
+    affected: 30,
+    rootCause: 'a scheduling change in our warehouse system held back a batch of orders',
+    commitment: 'the system now flags any order held for more than four hours',
+    remedy: { kind: 'coupon', details: '10% off your next order' },
+    humour: 'auto',
+  };
+  it('no line punishes a thing, talks down, or hunts for someone to blame; each scenario a joke can suit has at least two', () => {
+    const all = Object.values(lines).flat();
+    expect(all.join('\n')).not.toMatch(/corner|teacher|school|naughty|told off|someone else to blame|trail leads|feel terrible|sticky note|jar\b/i);
+    for (const s of ['shipping-delay', 'wrong-item', 'missed-appointment', 'service-outage', 'generic']) expect(lines[s]!.length, s).toBeGreaterThanOrEqual(2);
+  });
+  it('a cause that names a person, a loss, a gift or a day that mattered: no joke (auto and asked for); a system fault: a joke', () => {
+    const withJoke = (i: IncidentInput) => Object.values(lines).flat().some((l) => letter(i).includes(l));
+    for (const id of ['a', 'b', 'c']) expect(withJoke({ ...ship, id: `joke-${id}` }), id).toBe(true);
+    const misfires: Partial<IncidentInput>[] = [
+      { rootCause: 'our night shift put the order slips in the wrong tray' },
+      { rootCause: 'our new driver forgot the second drop' },
+      { rootCause: 'human error: the wrong date was typed in' },
+      { rootCause: 'someone in the warehouse picked the wrong shelf' },
+      { scenario: 'wrong-item', mistake: 'we sent the wrong lamp', rootCause: 'the packer grabbed the wrong bin' },
+      { mistake: 'your lamp arrived two days late and broken' },
+      { mistake: 'the birthday present you ordered arrived two days late' },
+      { mistake: 'your parcel was lost in our warehouse for two days' },
+    ];
+    for (const m of misfires)
+      for (const humour of ['auto', 'on'] as const)
+        for (const id of ['a', 'b', 'c']) expect(withJoke({ ...ship, ...m, humour, id: `joke-${id}` } as IncidentInput), JSON.stringify(m)).toBe(false);
+  });
+  it('the brief promises no line the letter left out', () => {
+    const facts = validateIncident({ ...ship, rootCause: 'our night shift put the order slips in the wrong tray', id: 'joke-a' });
+    const brief = renderBrief(facts, library, { now: NOW });
+    for (const l of Object.values(lines).flat()) expect(brief).not.toContain(l);
   });
 });
