@@ -4,6 +4,8 @@ import { regulatorParts } from '../../src/compose/regulator.js';
 import { renderBrief } from '../../src/brief/brief.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { ROOT } from '../helpers/run.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
@@ -331,5 +333,30 @@ describe('a joke only where it cannot misfire, and only lines about us', () => {
     const facts = validateIncident({ ...ship, rootCause: 'our night shift put the order slips in the wrong tray', id: 'joke-a' });
     const brief = renderBrief(facts, library, { now: NOW });
     for (const l of Object.values(lines).flat()) expect(brief).not.toContain(l);
+  });
+});
+
+describe('no form-letter line: every sentence comes from this incident', () => {
+  const FORM = /frustrat|value your (?:business|custom)|valued customer|thank you for your (?:patience|understanding)|bearing with us|any inconvenience|rest assured|top priority|we strive|the fault is entirely ours|see that it's handled|come to me directly|was ours to keep|maybe moved other things|perhaps took time off|If there's anything else (?:I|we) can do/i;
+  const base = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-incident.json'), 'utf8')) as IncidentInput;
+  const scenarios = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/golden-scenarios.json'), 'utf8')) as Record<string, Partial<IncidentInput>>;
+  const fixtures = readdirSync(join(ROOT, 'tests/fixtures/incidents')).filter((f) => f.endsWith('.yaml')).map((f) => parseYaml(readFileSync(join(ROOT, 'tests/fixtures/incidents', f), 'utf8')) as IncidentInput);
+  const two = () => {
+    const r = recipientFromMailbox('jo@example.com', 'Jo Walsh', { order_id: 'A-1' });
+    r.orders = [{ ...r.fields, order_id: 'A-1' }, { ...r.fields, order_id: 'A-2' }];
+    return r;
+  };
+  it('over every scenario, severity, stage, audience and several phrasings, and the fixtures', () => {
+    const incidents: IncidentInput[] = [...fixtures];
+    for (const [scenario, v] of Object.entries(scenarios))
+      for (const severity of SEVERITIES)
+        for (const audience of ['consumer', 'business'] as const)
+          for (const id of ['p', 'q', 'r', 's']) incidents.push({ ...base, ...v, scenario, severity, audience, id: `form-${id}` } as IncidentInput);
+    for (const i of incidents)
+      for (const stage of ['apology', 'followup'] as const)
+        for (const r of [ann(), two()]) {
+          const t = letter(i, stage, stage === 'apology' ? NOW : new Date('2026-12-02T09:00:00Z'), r);
+          expect(FORM.exec(t)?.[0], t).toBeUndefined();
+        }
   });
 });
