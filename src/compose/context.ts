@@ -259,7 +259,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       const display = str(r.orders[0]?.items_display).toLowerCase();
       return display !== '' && !productStems.some((stem) => display.includes(stem)) ? 'yes' : '';
     },
-    greeting: greetingValue(isFormal(incident) && !(warm && english), lang, warm && english),
+    // SPEC "Greetings": a major or critical letter (and a business one) is formal whatever the occasion: the title and
+    // family name ("Dear Dr García-López"), else the full name. Warmth only changes the casual line ("Dear Ann," for "Hi Ann,").
+    greeting: greetingValue(isFormal(incident), lang, warm && english && !isFormal(incident)),
     // The row's new date, when the check-in the apology promises would come before it: the day after it ("" otherwise).
     checkin_date: (r) => {
       const v = r.fields.new_date;

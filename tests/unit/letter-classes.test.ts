@@ -241,8 +241,9 @@ describe('what the letters say', () => {
     const text = letter(fixture('florist-wrong'));
     expect(text).toContain("and we're refunding your order in full.");
     expect(text).not.toMatch(/sending you [^.]*a full refund|reached you by mistake/);
-    // a loss is written to by first name, without a joke or a follow-up nobody set
-    expect(text).toMatch(/^Dear Ann,$/m);
+    // a loss is written to without a joke or a follow-up nobody set; a major letter's greeting is formal (SPEC "Greetings")
+    expect(text).toMatch(/^Dear Ann Lee,$/m);
+    expect(letter({ ...fixture('florist-wrong'), severity: 'moderate' })).toMatch(/^Dear Ann,$/m);
   });
 
   it('"&" in the writer\'s prose is "and"; in a name it stays', () => {

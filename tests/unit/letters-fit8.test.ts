@@ -360,3 +360,38 @@ describe('no form-letter line: every sentence comes from this incident', () => {
         }
   });
 });
+
+describe('greetings follow SPEC "Greetings", whatever the occasion', () => {
+  const shop: IncidentInput = {
+    company: { name: 'Kettle & Co', phone: '0161 496 0000' },
+    signer: { name: 'Ruth Adair', title: 'Owner' },
+    scenario: 'shipping-delay',
+    mistake: 'your order left our warehouse late',
+    affected: 40,
+    rootCause: 'a scheduling change held back a batch of orders',
+    commitment: 'the system now flags any order held for more than four hours',
+    remedy: { kind: 'none' },
+    humour: 'off',
+  };
+  const occasions: Partial<IncidentInput>[] = [{}, { mistake: 'your wedding cake arrived two hours late' }, { scenario: 'wrong-item', mistake: 'we sent the wrong flowers for your father\'s funeral' }];
+  const greet = (i: IncidentInput, name: string, extra: Record<string, string> = {}) => letter(i, 'apology', NOW, recipientFromMailbox('m@example.com', name, extra)).split('\n\n')[1];
+  // name, extra columns; casual (minor/moderate); formal (major, critical, business)
+  const table: [string, Record<string, string>, RegExp, string][] = [
+    ['Dr María José García-López', {}, /^(?:Hi|Dear) María José,$/, 'Dear Dr García-López,'],
+    ['María José García-López', {}, /^(?:Hi|Dear) María José,$/, 'Dear María José García-López,'],
+    ['Jane Smith', { salutation: 'Ms' }, /^(?:Hi|Dear) Jane,$/, 'Dear Ms Smith,'],
+    ['Prof. Dr. Hans Müller', {}, /^(?:Hi|Dear) Hans,$/, 'Dear Prof. Dr. Müller,'],
+    ['Sra. Ana López', {}, /^(?:Hi|Dear) Ana,$/, 'Dear Sra. López,'],
+    ["JAMES O'NEILL", {}, /^(?:Hi|Dear) James,$/, "Dear James O'Neill,"],
+    ['Smith & Sons Catering Ltd', {}, /^Hello,$/, 'Hello,'],
+    ['J. Smith', {}, /^Hello,$/, 'Dear J. Smith,'],
+  ];
+  it('a titled reader is "Dear Dr García-López" in every formal letter, a wedding or a loss too; never a first name there', () => {
+    for (const o of occasions)
+      for (const [name, extra, casual, formal] of table) {
+        for (const severity of ['minor', 'moderate'] as const) expect(greet({ ...shop, ...o, severity } as IncidentInput, name, extra), `${name} ${severity} ${JSON.stringify(o)}`).toMatch(casual);
+        for (const severity of ['major', 'critical'] as const) expect(greet({ ...shop, ...o, severity } as IncidentInput, name, extra), `${name} ${severity} ${JSON.stringify(o)}`).toBe(formal);
+        expect(greet({ ...shop, ...o, severity: 'moderate', audience: 'business' } as IncidentInput, name, extra), `${name} business`).toBe(formal);
+      }
+  });
+});
