@@ -420,6 +420,12 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       outcomeDate: dates.outcome ? letterDate(dates.outcome, o.now) : '',
       outcomePassed: dates.outcome !== undefined && dates.outcome.getTime() < dayOf(o.now).getTime(),
       // letters8b: the outcome's day is the day the follow-up is read: "due with you today".
+      // letters8b: the outcome is a week or a range ("w/c 11 January"): a follow-up says "by" its last day, not "on".
+      // letters8b: the offer says the refund was already made ("20% of the price refunded to you now"), with no day still to come.
+      refundGone: english && incident.remedy.kind === 'refund' && /\brefunded\b/i.test(incident.remedy.details ?? '') && !/\b(?:will|within|by|in \d|next|once|when|after|on (?:your|the) (?:next|card))\b/i.test(incident.remedy.details ?? ''),
+      // letters8b: the subject's new date is a week ("w/c 11 January"): "in the week of", not "on".
+      subjectWeek: english && /\b(?:w\/c|w\.c\.|wc|week (?:commencing|beginning|starting|of))\b/i.test(given.outcome ?? ''),
+      outcomeWindow: english && /\b(?:w\/c|w\.c\.|wc|week (?:commencing|beginning|starting|of)|between)\b/i.test(incident.outcome ?? ''),
       outcomeToday: dates.outcome !== undefined && dayOf(dates.outcome).getTime() === dayOf(o.now).getTime(),
       // An action tied to a window that has closed by the follow-up ("idempotency keys are honoured for 24 hours", "today"): not repeated.
       actionStale: o.stage !== 'apology' && (staleAction(incident.action, dates.gapDays) || followUpActionStale(given.action, dates, o.now)),
@@ -1105,6 +1111,9 @@ function followUpActionStale(action: string | undefined, dates: LetterDates, now
   if (/\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b/i.test(action)) return true;
   // Leave to keep what came by mistake ("Keep the red, no need to send it back"): said once, in the first letter.
   if (ACTION_KEEP.test(action) && !/\b(?:send|post|return|bring|call|email|reply|tell|contact|upload)\b[^.]*\b(?:receipt|photo|form|details)\b/i.test(action)) return true;
+  // letters8b: an offer tied to a day that has gone ("a table on loan by 18 Dec, just ask"): not offered again.
+  const days = findDates(action, dates.sent ?? now);
+  if (days.length > 0 && days.every((d) => d.date.getTime() < dayOf(now).getTime())) return true;
   const past = dates.outcome !== undefined && dates.outcome.getTime() < dayOf(now).getTime();
   return past && /\b(?:suit|convenient|can(?:no|'|’)t make|does(?:n't|n’t| not) work|another (?:time|day|slot)|rearrange|reschedule|rebook|move it)\b/i.test(action);
 }

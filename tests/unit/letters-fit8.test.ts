@@ -231,6 +231,28 @@ describe('a follow-up matches where things stand on the day it is read', () => {
       expect(t).toMatch(/due with you today/);
     }
   });
+  it('a new date typed as a week: the check-in comes after that week, the follow-up says "by" its last day, and a dated offer gone by is not made again', () => {
+    const table: IncidentInput = {
+      ...ship,
+      severity: 'major',
+      mistake: 'your dining table will not arrive in time for Christmas',
+      outcome: 'new delivery w/c 11 Jan 2027, our team will ring you to book the exact day',
+      remedy: { kind: 'refund', details: '20% of the table price refunded to you now' },
+      action: 'need a table for Christmas? we will lend you one by 18 Dec, just ask',
+      followUp: { after: '7d' },
+    };
+    for (const outcome of [table.outcome!, 'new delivery in the week commencing 11 January 2027', 'delivery week of 11 Jan 2027']) {
+      const apology = letter({ ...table, outcome });
+      expect(apology).not.toMatch(/(?:write again|check back with you|be in touch again) on [A-Za-z]+ 1[1-4] January/);
+      expect(apology.split('\n')[0]).not.toMatch(/arriving on Monday 11 January/);
+      const later = letter({ ...table, outcome }, 'followup', new Date('2027-01-16T09:00:00Z'));
+      expect(later).not.toMatch(/reached you on (?:Monday 11|Friday 15) January|18 December|table for Christmas/);
+      expect(later).toMatch(/reached you by Friday 15 January/);
+      // the refund already made is told once, not asked about again in a sentence of its own
+      expect(count(later, /refund/i), later).toBeLessThanOrEqual(2);
+      expect(later).not.toMatch(/promised you a refund\./);
+    }
+  });
   it('a credit that goes on an invoice not yet issued is not asked about "on that invoice"', () => {
     const outage: IncidentInput = {
       company: { name: 'Routewise', email: 'support@routewise.example' },
