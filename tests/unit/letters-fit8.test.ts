@@ -379,6 +379,8 @@ describe('no form-letter line: every sentence comes from this incident', () => {
         for (const r of [ann(), two()]) {
           const t = letter(i, stage, stage === 'apology' ? NOW : new Date('2026-12-02T09:00:00Z'), r);
           expect(FORM.exec(t)?.[0], t).toBeUndefined();
+          // every part its own paragraph: the contact line never runs into the sign-off
+          expect(t, t).not.toMatch(/[.?!]\n(?:I'll|We'll|On [A-Z]|If I haven't)/);
         }
   });
 });
