@@ -210,6 +210,12 @@ export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   offer: (kind, details, otherwise) => offer(kind, details, typeof otherwise === 'string' ? otherwise : ''),
   about: (v, ...rest) => (tagIn(rest) === 'en' ? about(v) : localeAbout(v, tagIn(rest))),
   clause: textHelper(clause),
+  // letters8b: `{{#fit 70}}long{{else}}short{{/fit}}`: the long version when it fits in that many characters (a subject line).
+  fit: function (this: unknown, ...args: HelperValue[]): string {
+    const options = args[args.length - 1] as Partial<HelperOptions> | undefined;
+    const long = typeof options?.fn === 'function' ? options.fn(this) : '';
+    return long.length <= Number(args[0]) || typeof options?.inverse !== 'function' ? long : options.inverse(this);
+  },
   // `{{akk incident.remedy.details}}`: German "ein Gutschein" as an object ("erhalten Sie einen Gutschein").
   akk: (v) => accusative(str(v)),
   // `{{chez company.name}}`: "chez l’Agence Numérique", "chez Facturéo".

@@ -419,3 +419,29 @@ describe('greetings follow SPEC "Greetings", whatever the occasion', () => {
       }
   });
 });
+
+describe('a consumer subject keeps its news and stays short', () => {
+  it('a long thing and a new date: the apology words go before the news does', () => {
+    const visit: IncidentInput = {
+      company: { name: 'Hearth Heating', phone: '0113 496 0200' },
+      signer: { name: 'Nia Evans', title: 'Service Manager' },
+      scenario: 'missed-appointment',
+      severity: 'moderate',
+      summary: 'the missed annual boiler service visit',
+      mistake: 'our engineer did not come for your annual boiler service',
+      affected: 5,
+      rootCause: 'a route change moved your visit to another list',
+      commitment: 'every changed visit is now confirmed by the engineer who takes it',
+      outcome: 'your new boiler service visit is on Monday 30 November at 9:00',
+      remedy: { kind: 'none' },
+      humour: 'off',
+    };
+    const late: IncidentInput = { ...visit, scenario: 'shipping-delay', summary: 'the late board game parcels', mistake: 'your board game parcels left our warehouse late', outcome: 'they will now arrive on Saturday 28 November' };
+    const leak: IncidentInput = { ...visit, scenario: 'data-exposure', severity: 'major', summary: 'the candidate spreadsheet sent in error to our list', mistake: 'a spreadsheet of candidate details went to our mailing list', exposure: { data: ['name', 'email'] } };
+    for (const i of [visit, late, leak]) {
+      const subject = letter(i).split('\n')[0]!;
+      expect(subject.length, subject).toBeLessThanOrEqual(72);
+      if (i !== leak) expect(subject).toMatch(/Monday 30 November|Saturday 28 November/);
+    }
+  });
+});
