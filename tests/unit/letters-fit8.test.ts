@@ -253,6 +253,14 @@ describe('a follow-up matches where things stand on the day it is read', () => {
       expect(later).not.toMatch(/promised you a refund\./);
     }
   });
+  it('a business follow-up names the day only as a day: "when" typed as a note is not glued to the summary', () => {
+    const cartons: IncidentInput = { ...ship, audience: 'business', scenario: 'wrong-item', summary: 'the wrong carton delivery', mistake: 'we delivered the wrong cartons', remedy: { kind: 'none' } };
+    for (const when of ['delivered Tuesday 24 November', 'sent out Tue 24 Nov', 'Tuesday 24 November'])
+      for (const now of ['2026-11-30', '2026-12-04']) {
+        const t = letter({ ...cartons, when }, 'followup', new Date(`${now}T09:00:00Z`));
+        expect(t).not.toMatch(/delivery delivered|delivery sent out|delivery Tuesday/);
+      }
+  });
   it('a credit that goes on an invoice not yet issued is not asked about "on that invoice"', () => {
     const outage: IncidentInput = {
       company: { name: 'Routewise', email: 'support@routewise.example' },
