@@ -425,6 +425,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       refundGone: english && incident.remedy.kind === 'refund' && /\brefunded\b/i.test(incident.remedy.details ?? '') && !/\b(?:will|within|by|in \d|next|once|when|after|on (?:your|the) (?:next|card))\b/i.test(incident.remedy.details ?? ''),
       // letters8b: the subject's new date is a week ("w/c 11 January"): "in the week of", not "on".
       subjectWeek: english && /\b(?:w\/c|w\.c\.|wc|week (?:commencing|beginning|starting|of))\b/i.test(given.outcome ?? ''),
+      // letters8b: the outcome says it has already been delivered ("all orders delivered Wednesday 25 November"): a follow-up asks
+      // whether anything is outstanding, never whether it came.
+      outcomeDelivered: english && (incident.outcome ?? '').split(/[.;]\s+/u).some((c) => /\b(?:delivered|arrived|reached you)\b/i.test(c) && !/\b(?:will|should|due|expected|arriving|on (?:its|their) way|by the end|once|when|if|not|n't)\b/i.test(c)),
       outcomeWindow: english && /\b(?:w\/c|w\.c\.|wc|week (?:commencing|beginning|starting|of)|between)\b/i.test(incident.outcome ?? ''),
       outcomeToday: dates.outcome !== undefined && dayOf(dates.outcome).getTime() === dayOf(o.now).getTime(),
       // An action tied to a window that has closed by the follow-up ("idempotency keys are honoured for 24 hours", "today"): not repeated.

@@ -261,6 +261,13 @@ describe('a follow-up matches where things stand on the day it is read', () => {
         expect(t).not.toMatch(/delivery delivered|delivery sent out|delivery Tuesday/);
       }
   });
+  it('an outcome that says it was already delivered: the follow-up asks what is outstanding, not whether it came', () => {
+    for (const outcome of ['all route B orders delivered wed 25 nov by 15:40; next delivery back on normal schedule tue 1 dec', 'your order was delivered on Wednesday 25 November', 'everything arrived on 25 Nov'])
+      for (const audience of ['consumer', 'business'] as const) {
+        const t = letter({ ...ship, outcome, audience }, 'followup', new Date('2026-11-30T09:00:00Z'));
+        expect(t, t).not.toMatch(/Did (?:it|they) arrive|Has everything now been delivered|should have reached you/);
+      }
+  });
   it('a credit that goes on an invoice not yet issued is not asked about "on that invoice"', () => {
     const outage: IncidentInput = {
       company: { name: 'Routewise', email: 'support@routewise.example' },
