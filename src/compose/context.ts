@@ -542,7 +542,10 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
         ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag, english && childData(incident.people, incident.mistake)),
         // What went to the wrong person, as the letter names it: 'email', 'link', 'letter' or '' (something else).
         sentThing: english ? sentThingOf(incident.mistake) : '',
-        onDiscovered: english ? onDate(incident.exposure.discovered) : onDateOther(incident.exposure.discovered, lang),
+        // letters8b: "18 Nov 10:05, a recipient rang to tell us" → "…at 10:05, when a recipient rang to tell us" (no comma splice).
+        onDiscovered: english ? discoveredWhen(onDate(incident.exposure.discovered)) : onDateOther(incident.exposure.discovered, lang),
+        // letters8b: the containment or the change already names the authority told: the regulator sentence is not said again.
+        regulatorRepeats: english && regulator.complainTo !== '' && [incident.exposure.contained ?? '', incident.commitment].some((t) => t.toLowerCase().includes(regulator.complainTo.replace(/^the\s+/i, '').toLowerCase())),
         regulatorSaid: regulatorSaid(incident.exposure.regulator ?? '', lang),
         // The containment said once: not when the commitment already says it ("we turned the cache off within the hour").
         containedRepeats: repeats(incident.exposure.contained, incident.commitment),
@@ -1313,6 +1316,12 @@ const BANK_ADVICE = /\b(?:bank|statements?|card issuer|transactions?)\b/i;
 /** The same advice typed in German, French or Spanish: an action that already says it ("surveillez vos relevés bancaires", "méfiez-vous des messages…"). */
 const SCAM_ADVICE_I18N = /(?<![\p{L}])(?:méfiez|méfier|frauduleu\p{L}*|hameçonnage|arnaque\p{L}*|escroqu\p{L}*|phishing|betrug\p{L}*|betrüger\p{L}*|misstrau\p{L}*|vorsicht\p{L}*|desconf[íi]\p{L}*|fraude\p{L}*|fraudulent\p{L}*|estafa\p{L}*|timo\p{L}*|sospechos\p{L}*)/iu;
 const BANK_ADVICE_I18N = /(?<![\p{L}])(?:relevés?|kontoauszüg\p{L}*|kontobewegung\p{L}*|umsätze|extractos?|movimientos)(?![\p{L}])/iu;
+
+/** The day the exposure was found, with how, as one clause: ", a recipient rang" → ", when a recipient rang". */
+function discoveredWhen(text: string | undefined): string | undefined {
+  if (!text) return text;
+  return text.replace(/^(.*?(?:\d|day|morning|afternoon|evening|night)),\s+(?!when\b|after\b|as\b|because\b|once\b|and\b)((?:a|an|the|our|one|two|several|someone|somebody|another)\s+\S+.*)$/i, '$1, when $2');
+}
 
 /**
  * The offer without a clause that offers bank fees back ("December membership fee waived, plus any bank

@@ -137,6 +137,22 @@ describe('the regulator sentence reads right however it was typed', () => {
         expect(t).not.toMatch(/to the ICO (?:Friday|\d)/);
       }
   });
+  it('with the other exposure fields: the authority told once, the discovery one clause', () => {
+    const combos: IncidentInput['exposure'][] = [
+      { ...leak.exposure, regulator: 'ICO, 20 Nov', contained: 'recalled the email and reported it to the ICO the same day' },
+      { ...leak.exposure, regulator: 'reported to the ICO fri 20 Nov', discovered: '18 Nov 10:05, a recipient rang to tell us' },
+      { ...leak.exposure, regulator: 'the ICO on 20 November', discovered: 'Wednesday morning, a candidate emailed us', contained: 'the file was deleted from the mailing list archive' },
+      { ...leak.exposure, regulator: 'ICO' },
+    ];
+    for (const exposure of combos)
+      for (const severity of ['minor', 'moderate', 'major', 'critical'] as const)
+        for (const audience of ['consumer', 'business'] as const) {
+          const t = letter({ ...leak, severity, audience, exposure });
+          expect(count(t, /\bICO\b(?! directly)/g), t).toBeLessThanOrEqual(1);
+          expect(t).not.toMatch(/\d, (?:a|the|one) (?:recipient|candidate)/);
+          if (audience === 'business') expect(t).not.toMatch(/complain to/);
+        }
+  });
   it('nothing to report, or a plan to report, is never "We reported it"', () => {
     expect(letter({ ...leak, exposure: { ...leak.exposure, regulator: 'will report to the ICO by Monday' } })).toContain('We will report it to the ICO by Monday.');
     expect(regulatorParts('not reportable').sentence).toBe('');
