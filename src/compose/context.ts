@@ -362,6 +362,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' '), incident.rootCause),
       // letters7: "call us" in the action with the number there and then ("…, or call us on 0800 496 0500").
       actionSaid: english ? withPhone(incident.action ?? '', incident.company.phone) : (incident.action ?? ''),
+      // letters8b: the action already tells how to reach us ("just reply to this email", "email us a screenshot", "call us"): a
+      // consumer letter's contact line does not offer the same ways again (at most the phone, when the action lacks it).
+      actionReaches: english && incident.audience !== 'business' && !!incident.action && /\b(?:reply|call|ring|phone|e-?mail|write to|contact us|get in touch|let us know|tell us|just ask|just say|message us)\b/i.test(incident.action),
       actionHasPhone: english && !!incident.company.phone && withPhone(incident.action ?? '', incident.company.phone).includes(incident.company.phone),
       // letters7: a change typed as a list of things ("spare van on standby hire, …"): "What we've changed: …".
       commitmentNoun: english && causeIsNoun(incident.commitment),

@@ -87,6 +87,28 @@ describe('said once: scam warnings, bank fees, the refund question', () => {
       }
   });
 
+  it('an action that already says how to reach us: the contact line does not offer the same ways again', () => {
+    const shop: IncidentInput = {
+      company: { name: 'Oakbarn', phone: '01242 555 000', email: 'care@oakbarn.example' },
+      signer: { name: 'Rhea Hale', title: 'Customer Director' },
+      scenario: 'shipping-delay',
+      mistake: 'your table will arrive three weeks later than we promised',
+      affected: 200,
+      rootCause: 'our finishing workshop lost two weeks to a broken extractor',
+      commitment: 'any delay over 3 days now triggers an email to the customer the same day',
+      remedy: { kind: 'refund', details: '20% of the price, refunded now' },
+      humour: 'off',
+    };
+    const actions = ['rather cancel? just reply to this email', 'if you would like a loan table, call us and we will bring one', 'email us at care@oakbarn.example if the new date does not suit you', 'send us a photo of the damaged box by replying to this email'];
+    for (const action of actions)
+      for (const severity of SEVERITIES)
+        for (const id of ['a', 'b', 'c', 'd']) {
+          const t = letter({ ...shop, action, severity, id: `reach-${id}` });
+          expect(count(t, /reply to this email|replying to this email/i), t).toBeLessThanOrEqual(1);
+          expect(count(t, /01242 555 000/), t).toBeLessThanOrEqual(1);
+          expect(count(t, /care@oakbarn\.example/), t).toBeLessThanOrEqual(1);
+        }
+  });
   it('a shipping follow-up that tells the refund is due does not ask about it again', () => {
     const ship: IncidentInput = {
       company: { name: 'Smith & Sons', phone: '+1 800 555 0199' },
