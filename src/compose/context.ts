@@ -1546,7 +1546,7 @@ export function withPhone(action: string, phone: string | undefined): string {
 export function jokeMisfires(scenario: string, severity: string, text: string, cause = ''): boolean {
   if (scenario === 'missed-appointment' && severity !== 'minor') return true;
   if (/\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text)) return true;
-  if (/\b(?:lost|missing|stolen|damaged|broken|smashed|crushed|ruined|spoil(?:t|ed)|melted|leak(?:ed|ing)|flood\w*|overdrawn|declined|out of pocket|birthday|gift|present|surprise|holiday|honeymoon|flights?|trip|exam|interview|christmas (?:day|dinner|lunch)|party|guests|deadline|payroll|wages|salary|rent)\b/i.test(text)) return true;
+  if (/\b(?:lost|missing|stolen|damaged|broken|smashed|crushed|ruined|spoil(?:t|ed)|melted|leak(?:ed|ing)|marks?|marked|stain\w*|shrunk|shrank|torn|ripped|scorch\w*|burn(?:t|ed)|faded|dented|scratch\w*|flood\w*|overdrawn|declined|out of pocket|birthday|gift|present|surprise|holiday|honeymoon|flights?|trip|exam|interview|christmas (?:day|dinner|lunch)|party|guests|deadline|payroll|wages|salary|rent)\b/i.test(text)) return true;
   return STAFF_BLAMED.test(cause);
 }
 const ROLE = '(?:driver|packer|picker|courier|receptionist|technician|engineer|fitter|installer|cleaner|chef|baker|cook|agent|operator|manager|colleague|employee|member of (?:staff|our team)|staff|starter|temp|intern|trainee|apprentice|(?:night|day|late|early|weekend) shift|team member|person|he|she)';

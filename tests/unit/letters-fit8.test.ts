@@ -399,6 +399,8 @@ describe('a joke only where it cannot misfire, and only lines about us', () => {
       { mistake: 'your lamp arrived two days late and broken' },
       { mistake: 'the birthday present you ordered arrived two days late' },
       { mistake: 'your parcel was lost in our warehouse for two days' },
+      { scenario: 'generic', mistake: 'your wool coat came back from cleaning with shiny marks on the lapels' },
+      { scenario: 'generic', mistake: 'your jumper shrank in our wash' },
     ];
     for (const m of misfires)
       for (const humour of ['auto', 'on'] as const)
