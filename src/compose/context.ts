@@ -364,7 +364,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       actionSaid: english ? withPhone(incident.action ?? '', incident.company.phone) : (incident.action ?? ''),
       // letters8b: the action already tells how to reach us ("just reply to this email", "email us a screenshot", "call us"): a
       // consumer letter's contact line does not offer the same ways again (at most the phone, when the action lacks it).
-      actionReaches: english && incident.audience !== 'business' && !!incident.action && /\b(?:reply|call|ring|phone|e-?mail|write to|contact us|get in touch|let us know|tell us|just ask|just say|message us)\b/i.test(incident.action),
+      actionReaches: english && incident.audience !== 'business' && !!incident.action && (/\b(?:repl(?:y|ying) to this (?:e-?mail|message)|just (?:reply|ask|say|call|ring|email)|call us|ring us|phone us|get in touch|contact us)\b/i.test(incident.action) || (!!incident.company.phone && incident.action.includes(incident.company.phone)) || (!!incident.company.email && incident.action.includes(incident.company.email))),
       actionHasPhone: english && !!incident.company.phone && withPhone(incident.action ?? '', incident.company.phone).includes(incident.company.phone),
       // letters7: a change typed as a list of things ("spare van on standby hire, …"): "What we've changed: …".
       commitmentNoun: english && causeIsNoun(incident.commitment),
