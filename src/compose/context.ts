@@ -17,7 +17,7 @@ import { resolveRelativeDays } from '../text/relative-days.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
 import { regulatorParts } from './regulator.js';
-import { businessSubject } from './subject.js';
+import { businessSubject, isoDayWords } from './subject.js';
 
 /**
  * The one template context builder. Every command that renders a template
@@ -453,9 +453,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
       commitmentNow: /\bnow\b/i.test(incident.commitment),
       // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".
-      whenTail: whenSaid ? '' : whenTail(onDate(incident.when)),
+      whenTail: whenSaid ? '' : whenTail(onDate(english ? isoDayWords(incident.when ?? '', o.now) || undefined : incident.when)),
       // The same before the mistake ("On Tuesday 19 November, we…"): '' when the mistake already carries that date.
-      onWhenLead: whenSaid ? '' : english ? onDate(whenLead(incident.when)) : onDateOther(incident.when, lang),
+      onWhenLead: whenSaid ? '' : english ? onDate(whenLead(isoDayWords(incident.when ?? '', o.now) || undefined)) : onDateOther(incident.when, lang),
       whenSaid,
       // A handful hit ("a few other patients"): a count a customer does not need.
       fewOthers: incident.affected > 1 && incident.affected <= 9,
@@ -478,7 +478,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       remedyFree: hinted('remedyFree', incident.remedy.details ?? ''),
       item: english ? undefined : itemPhrases(lang, incident.summary, incident.mistake),
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
-      onWhen: english ? onDate(incident.when) : onDateOther(incident.when, lang),
+      onWhen: english ? onDate(isoDayWords(incident.when ?? '', o.now) || undefined) : onDateOther(incident.when, lang),
       outcome: incident.outcome ?? '',
       // The outcome as a letter's first line: "it is on its way" names what it is ("Your order is on its way"),
       // for one order and for several ("Your orders are on their way").

@@ -50,19 +50,23 @@ function dayWords(d: string, now: Date): string {
 /** The incident's own day and time from `when`, without notes or brackets: "Wednesday 25 November, 18:40–20:15 GMT". */
 function whenShort(when: string, now: Date, withTime: boolean): string {
   let t = when.replace(/\s*\([^)]*\)/g, '').trim();
-  // An ISO day ("2026-11-24 09:12–10:31 UTC") as the letters write days.
-  t = t.replace(/\b(\d{4})-(\d{2})-(\d{2})(?:T(?=\d))?/, (all, y: string, m: string, d: string) => {
-    const at = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-    if (Number.isNaN(at.getTime())) return all;
-    const name = `${at.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })} ${Number(d)} ${at.toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' })}`;
-    return Number(y) === now.getUTCFullYear() ? `${name} ` : `${name} ${y} `;
-  });
+  t = isoDayWords(t, now);
   const d = DAY.exec(t);
   if (!d) return '';
   const day = dayWords(d[0], now);
   if (!withTime) return day;
   const time = /(\d{1,2}[:.]\d{2})\s*(?:-|–|—|to)\s*(\d{1,2}[:.]\d{2})(\s*(?:UTC|GMT|BST|CET|CEST|[A-Z]{2,4}T))?/.exec(t.slice(d.index + d[0].length));
   return time ? `${day}, ${time[1]}–${time[2]}${time[3] ?? ''}` : day;
+}
+
+/** An ISO day ("2026-11-24 09:12–10:31 UTC") as the letters write days ("Tuesday 24 November, 09:12–10:31 UTC"). */
+export function isoDayWords(text: string, now: Date): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})(?:T(?=\d)|(?=\s+\d))?(\s+)?/, (all, y: string, m: string, d: string, space: string | undefined) => {
+    const at = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (Number.isNaN(at.getTime()) || at.getUTCDate() !== Number(d)) return all;
+    const name = `${at.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })} ${Number(d)} ${at.toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' })}`;
+    return `${Number(y) === now.getUTCFullYear() ? name : `${name} ${y}`}${space ? ', ' : ''}`;
+  });
 }
 
 export function businessSubject(f: SubjectFacts): string {

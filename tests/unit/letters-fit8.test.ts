@@ -362,6 +362,9 @@ describe('a business subject says what, when once, and the news, in about 70 cha
       if (c.scenario === 'wrong-item') expect(subject).toMatch(/replacements arriving Friday 27 November/);
       if (c.scenario === 'missed-appointment') expect(subject).toMatch(/on Monday 30 November/);
       if (c.scenario === 'billing-error') expect(subject).toMatch(/refund sent Friday 27 November/);
+      // an ISO day is written as the letters write days, in the subject and the body
+      expect(letter(c)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(letter(c, 'followup', new Date('2026-12-02T09:00:00Z'))).not.toMatch(/\d{4}-\d{2}-\d{2}/);
       // the follow-up repeats it exactly
       expect(letter(c, 'followup', new Date('2026-12-02T09:00:00Z')).split('\n')[0]).toBe(`Re: ${subject}`);
     }
