@@ -51,7 +51,9 @@ export function renderBrief(facts: Incident, library: TemplateLibrary, opts: Bri
   const message = compose(NOBODY);
   // The same context every message had: the dates and values a template sees, the humour lines it could pick.
   const { severe, followUpDate } = compose.context.incident;
-  const humourLines = compose.humourLines();
+  // letters8b: only the line the letter actually says (a template leaves it out beside money, a loss or a named colleague).
+  const chosen = compose.humourLines();
+  const humourLines = chosen.filter((l) => message.text.includes(l));
   // The brief is in the incident's language, like the letter it quotes.
   const tag = compose.locale.tag;
   const w = BRIEF_WORDS[languageOf(tag)] ?? BRIEF_WORDS.en!;
@@ -107,7 +109,7 @@ export function renderBrief(facts: Incident, library: TemplateLibrary, opts: Bri
     out.push('');
     for (const line of humourLines) out.push(`- ${line}`);
   } else {
-    out.push(w.noHumour(incident.scenario === 'data-exposure' ? w.exposureNever : incident.audience === 'business' ? w.businessNever : incident.humour !== 'off' && isSensitive(incident) ? w.sensitiveNever : w.severityWord(incident.severity)));
+    out.push(w.noHumour(incident.scenario === 'data-exposure' ? w.exposureNever : incident.audience === 'business' ? w.businessNever : incident.humour !== 'off' && isSensitive(incident) ? w.sensitiveNever : chosen.length > 0 ? w.factsNever : w.severityWord(incident.severity)));
   }
   out.push('');
   if (opts.journal) {

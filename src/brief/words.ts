@@ -15,7 +15,7 @@ export interface BriefWords {
   everyCustomer: string; mayOffer: string;
   discretion: Record<string, string>;
   ourWords: string; listen: string; callBack: string; neverAsk: string; whichData: (signer: string) => string; beyond: (signer: string) => string;
-  humourTitle: string; humourLines: string; noHumour: (why: string) => string; exposureNever: string; businessNever: string; sensitiveNever: string; severityWord: (s: string) => string;
+  humourTitle: string; humourLines: string; noHumour: (why: string) => string; exposureNever: string; businessNever: string; sensitiveNever: string; factsNever: string; severityWord: (s: string) => string;
   notified: string; counts: (sent: string, failed: string, doubt: string, path: string) => string; followUpsSent: (n: string, one: boolean) => string;
   edited: (fields: string) => string;
   done: string; inProgress: string; planned: string; due: (date: string) => string; noDate: string;
@@ -48,7 +48,7 @@ export const BRIEF_WORDS: Readonly<Record<string, BriefWords>> = {
     neverAsk: 'Never ask for a password or a full card number. Verify identity the usual way.',
     whichData: (s) => `Questions about exactly which data was exposed go to ${s}.`, beyond: (s) => `Anything beyond this: ask ${s}.`,
     humourTitle: 'The humour promise', humourLines: 'Every customer got this line. If they take us up on it, play along: it is part of the apology.',
-    noHumour: (w) => `No humour was used (${w}). Keep the tone calm and factual.`, exposureNever: 'a data exposure never jokes', businessNever: 'a business letter never jokes', sensitiveNever: 'it touches health, grief or a once-in-a-lifetime day', severityWord: (s) => `severity ${s}`,
+    noHumour: (w) => `No humour was used (${w}). Keep the tone calm and factual.`, exposureNever: 'a data exposure never jokes', businessNever: 'a business letter never jokes', sensitiveNever: 'it touches health, grief or a once-in-a-lifetime day', factsNever: 'money, a loss, a special day or a named colleague is involved', severityWord: (s) => `severity ${s}`,
     notified: 'Customers notified', counts: (s, f, d, p) => `${s} sent, ${f} failed, ${d} in doubt (from ${p}).`, followUpsSent: (n, one) => `${n} follow-up${one ? '' : 's'} sent.`,
     edited: (f) => `The incident was edited since the journal last recorded it (${f}): earlier customers got the text before the edit.`,
     done: 'done: it is in place now, and you may say so', inProgress: 'in progress', planned: 'planned', due: (d) => `due ${d}`, noDate: 'no date given (add commitmentDue)',
@@ -79,7 +79,7 @@ export const BRIEF_WORDS: Readonly<Record<string, BriefWords>> = {
     neverAsk: 'Fragen Sie nie nach einem Passwort oder einer vollständigen Kartennummer. Prüfen Sie die Identität wie üblich.',
     whichData: (s) => `Fragen dazu, welche Daten genau betroffen waren, gehen an ${s}.`, beyond: (s) => `Alles, was darüber hinausgeht: fragen Sie ${s}.`,
     humourTitle: 'Das Humor-Versprechen', humourLines: 'Jede Kundin und jeder Kunde hat diese Zeile bekommen. Wenn jemand darauf eingeht, spielen Sie mit: Das gehört zur Entschuldigung.',
-    noHumour: (w) => `Kein Humor (${w}). Bleiben Sie ruhig und sachlich.`, exposureNever: 'bei einem Datenschutzvorfall wird nie gescherzt', businessNever: 'ein Geschäftsbrief scherzt nie', sensitiveNever: 'es geht um Gesundheit, Trauer oder einen einmaligen Tag', severityWord: (s) => `Schwere ${s}`,
+    noHumour: (w) => `Kein Humor (${w}). Bleiben Sie ruhig und sachlich.`, exposureNever: 'bei einem Datenschutzvorfall wird nie gescherzt', businessNever: 'ein Geschäftsbrief scherzt nie', sensitiveNever: 'es geht um Gesundheit, Trauer oder einen einmaligen Tag', factsNever: 'es geht um Geld, einen Verlust, einen besonderen Tag oder einen Kollegen', severityWord: (s) => `Schwere ${s}`,
     notified: 'Benachrichtigte Kundschaft', counts: (s, f, d, p) => `${s} gesendet, ${f} fehlgeschlagen, ${d} ungewiss (laut ${p}).`, followUpsSent: (n, one) => `${n} ${one ? 'Nachfass-E-Mail' : 'Nachfass-E-Mails'} gesendet.`,
     edited: (f) => `Der Vorfall wurde geändert, seit das Journal ihn zuletzt erfasst hat (${f}): frühere Empfänger haben den Text vor der Änderung erhalten.`,
     done: 'erledigt: Die Änderung ist umgesetzt, und das dürfen Sie sagen', inProgress: 'in Arbeit', planned: 'geplant', due: (d) => `fällig am ${d}`, noDate: 'kein Datum angegeben (commitmentDue ergänzen)',
@@ -110,7 +110,7 @@ export const BRIEF_WORDS: Readonly<Record<string, BriefWords>> = {
     neverAsk: 'Ne demandez jamais un mot de passe ni un numéro de carte complet. Vérifiez l’identité comme d’habitude.',
     whichData: (s) => `Les questions sur les données exactement concernées sont à adresser à ${s}.`, beyond: (s) => `Pour tout le reste : demandez à ${s}.`,
     humourTitle: 'La promesse d’humour', humourLines: 'Chaque client a reçu cette phrase. S’il vous prend au mot, jouez le jeu : cela fait partie des excuses.',
-    noHumour: (w) => `Pas d’humour (${w}). Restez calme et factuel.`, exposureNever: 'on ne plaisante jamais sur une fuite de données', businessNever: 'une lettre professionnelle ne plaisante jamais', sensitiveNever: 'il s’agit de santé, de deuil ou d’un jour unique', severityWord: (s) => `gravité ${s}`,
+    noHumour: (w) => `Pas d’humour (${w}). Restez calme et factuel.`, exposureNever: 'on ne plaisante jamais sur une fuite de données', businessNever: 'une lettre professionnelle ne plaisante jamais', sensitiveNever: 'il s’agit de santé, de deuil ou d’un jour unique', factsNever: 'il s’agit d’argent, d’une perte, d’un jour particulier ou d’un collègue', severityWord: (s) => `gravité ${s}`,
     notified: 'Clients informés', counts: (s, f, d, p) => `${s} envoyés, ${f} en échec, ${d} incertains (d’après ${p}).`, followUpsSent: (n, one) => `${n} ${one ? 'relance envoyée' : 'relances envoyées'}.`,
     edited: (f) => `L’incident a été modifié depuis la dernière entrée du journal (${f}) : les premiers clients ont reçu le texte d’avant.`,
     done: 'fait : c’est en place, et vous pouvez le dire', inProgress: 'en cours', planned: 'prévu', due: (d) => `pour le ${d}`, noDate: 'aucune date (ajoutez commitmentDue)',
@@ -141,7 +141,7 @@ export const BRIEF_WORDS: Readonly<Record<string, BriefWords>> = {
     neverAsk: 'No pida nunca una contraseña ni un número de tarjeta completo. Verifique la identidad como siempre.',
     whichData: (s) => `Las preguntas sobre qué datos exactamente se expusieron van a ${s}.`, beyond: (s) => `Para cualquier otra cosa: pregunte a ${s}.`,
     humourTitle: 'La promesa de humor', humourLines: 'Cada cliente recibió esta frase. Si alguien se lo toma al pie de la letra, sígale el juego: forma parte de la disculpa.',
-    noHumour: (w) => `Sin humor (${w}). Mantenga un tono tranquilo y factual.`, exposureNever: 'con una exposición de datos nunca se bromea', businessNever: 'una carta a empresas nunca bromea', sensitiveNever: 'se trata de salud, de un duelo o de un día único', severityWord: (s) => `gravedad ${s}`,
+    noHumour: (w) => `Sin humor (${w}). Mantenga un tono tranquilo y factual.`, exposureNever: 'con una exposición de datos nunca se bromea', businessNever: 'una carta a empresas nunca bromea', sensitiveNever: 'se trata de salud, de un duelo o de un día único', factsNever: 'se trata de dinero, de una pérdida, de un día especial o de un compañero', severityWord: (s) => `gravedad ${s}`,
     notified: 'Clientes notificados', counts: (s, f, d, p) => `${s} enviados, ${f} fallidos, ${d} dudosos (según ${p}).`, followUpsSent: (n, one) => `${n} ${one ? 'seguimiento enviado' : 'seguimientos enviados'}.`,
     edited: (f) => `El incidente se modificó después del último registro del diario (${f}): los primeros clientes recibieron el texto anterior.`,
     done: 'hecho: ya está aplicado, y puede decirlo', inProgress: 'en curso', planned: 'previsto', due: (d) => `para el ${d}`, noDate: 'sin fecha (añada commitmentDue)',

@@ -7,7 +7,7 @@ import { itemPhrases } from '../incident/item-noun.js';
 import { framedCause } from '../text/typed.js';
 import { causeIsNoun } from '../text/notes.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
-import { about, cap, clause, formatNumber, GIFT, sentence } from '../templates/helpers.js';
+import { about, cap, clause, formatNumber, GIFT, sentence, yourThing } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
 import { dietaryHarm, isSensitive, occasionOf } from './humour.js';
 import { datesIn, letterDate, longDate } from '../text/dates.js';
@@ -16,6 +16,8 @@ import { dayOf, findDates, firstDate, ONE_DAY_MS, typedWindow } from '../text/ty
 import { resolveRelativeDays } from '../text/relative-days.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
+import { regulatorParts } from './regulator.js';
+import { businessSubject, isoDayWords } from './subject.js';
 
 /**
  * The one template context builder. Every command that renders a template
@@ -257,7 +259,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       const display = str(r.orders[0]?.items_display).toLowerCase();
       return display !== '' && !productStems.some((stem) => display.includes(stem)) ? 'yes' : '';
     },
-    greeting: greetingValue(isFormal(incident) && !(warm && english), lang, warm && english),
+    // SPEC "Greetings": a major or critical letter (and a business one) is formal whatever the occasion: the title and
+    // family name ("Dear Dr García-López"), else the full name. Warmth only changes the casual line ("Dear Ann," for "Hi Ann,").
+    greeting: greetingValue(isFormal(incident), lang, warm && english && !isFormal(incident)),
     // The row's new date, when the check-in the apology promises would come before it: the day after it ("" otherwise).
     checkin_date: (r) => {
       const v = r.fields.new_date;
@@ -274,6 +278,12 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       const v = r.fields.new_date;
       const d = v ? firstDate(v, o.now) : undefined;
       return d && d.getTime() < dayOf(o.now).getTime() ? 'yes' : '';
+    },
+    // letters8b: "yes" when the follow-up is read on the row's new date itself: "due with you today", never "by the end of that day".
+    new_date_today: (r) => {
+      const v = r.fields.new_date;
+      const d = v ? firstDate(v, o.now) : undefined;
+      return d && dayOf(d).getTime() === dayOf(o.now).getTime() ? 'yes' : '';
     },
     // "yes" when the row's new date is still to come (a follow-up then does not ask whether it arrived).
     new_date_ahead: (r) => {
@@ -301,13 +311,15 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   const whenSaid = whenInMistake(incident.when, incident.mistake, o.now);
   // The outcome or the offer says the wrong item goes back ("our driver will collect it").
   const itemTaken = /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|take (?:it|them) away)\b/i.test([incident.remedy.details ?? '', incident.outcome ?? ''].join(' '));
+  const regulator = english ? regulatorParts(incident.exposure.regulator) : { complainTo: '', sentence: '' };
   const incidentPart: IncidentContext = {
     incident: {
       ...incident,
       id: o.id,
       company,
       signer,
-      remedy: { kind: incident.remedy.kind, details: incident.remedy.details ?? '' },
+      // letters8b: bank fees offered in the offer and told how to claim in the action: the action says it, once.
+      remedy: { kind: incident.remedy.kind, details: english && FEES_TOLD.test(incident.action ?? '') ? withoutFees(incident.remedy.details ?? '') : (incident.remedy.details ?? '') },
       followUp: { after: incident.followUp?.after ?? '' },
       // Two to twelve in words in a German, French or Spanish letter ("sieben Patienten", "cinco pacientes").
       affectedExact: english ? formatNumber(incident.affected) : (SMALL_NUMBERS[lang]?.[incident.affected] ?? localeNumber(incident.affected, tag)),
@@ -347,9 +359,12 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
       causeNoun: english && causeIsNoun(cause),
       // letters7: no joke where one misfires: a missed visit beyond a minor one (a morning waited in, a move, a fitting), or an animal's or a person's health.
-      jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' ')),
+      jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' '), incident.rootCause),
       // letters7: "call us" in the action with the number there and then ("…, or call us on 0800 496 0500").
       actionSaid: english ? withPhone(incident.action ?? '', incident.company.phone) : (incident.action ?? ''),
+      // letters8b: the action already tells how to reach us ("just reply to this email", "email us a screenshot", "call us"): a
+      // consumer letter's contact line does not offer the same ways again (at most the phone, when the action lacks it).
+      actionReaches: english && incident.audience !== 'business' && !!incident.action && (/\b(?:repl(?:y|ying) to this (?:e-?mail|message)|just (?:reply|ask|say|call|ring|email)|call us|ring us|phone us|get in touch|contact us)\b/i.test(incident.action) || (!!incident.company.phone && incident.action.includes(incident.company.phone)) || (!!incident.company.email && incident.action.includes(incident.company.email))),
       actionHasPhone: english && !!incident.company.phone && withPhone(incident.action ?? '', incident.company.phone).includes(incident.company.phone),
       // letters7: a change typed as a list of things ("spare van on standby hire, …"): "What we've changed: …".
       commitmentNoun: english && causeIsNoun(incident.commitment),
@@ -387,7 +402,11 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       delivered: /\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome,
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
       // Also: none is needed ("No action needed, but check…"), it is optional, or a permission ("Keep the red"): said as typed, never announced.
-      actionConditional: ACTION_NOT_ASKED.test(incident.action ?? ''),
+      // letters8b: an offer the customer may take up ("Rather cancel? Full refund, just reply", "if you'd like a call, say so"),
+      // typed as the action, is not something to do either: only a required step is announced as "one thing to do".
+      actionConditional: ACTION_NOT_ASKED.test(incident.action ?? '') || (english && ACTION_OFFERED.test(incident.action ?? '')),
+      // The required action is more than one step ("Check… Then send…"): not "one thing".
+      actionSteps: english && /[.;!]\s+\S|\b(?:and then|then)\s/i.test((incident.action ?? '').trim().replace(/[.;!\s]+$/u, '')),
       // When the apology went out, as a follow-up says it ("two days ago", "last week").
       wroteWhen: wroteWhen(dates.gapDays),
       // The same, as a day ("on Thursday" within the week, "on 26 November" before): "" when the gap is not known.
@@ -403,6 +422,17 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The outcome's date ("Tuesday 8 December at 9:15"), and whether a follow-up is read after it.
       outcomeDate: dates.outcome ? letterDate(dates.outcome, o.now) : '',
       outcomePassed: dates.outcome !== undefined && dates.outcome.getTime() < dayOf(o.now).getTime(),
+      // letters8b: the outcome's day is the day the follow-up is read: "due with you today".
+      // letters8b: the outcome is a week or a range ("w/c 11 January"): a follow-up says "by" its last day, not "on".
+      // letters8b: the offer says the refund was already made ("20% of the price refunded to you now"), with no day still to come.
+      refundGone: english && incident.remedy.kind === 'refund' && /\brefunded\b/i.test(incident.remedy.details ?? '') && !/\b(?:will|within|by|in \d|next|once|when|after|on (?:your|the) (?:next|card))\b/i.test(incident.remedy.details ?? ''),
+      // letters8b: the subject's new date is a week ("w/c 11 January"): "in the week of", not "on".
+      subjectWeek: english && /\b(?:w\/c|w\.c\.|wc|week (?:commencing|beginning|starting|of))\b/i.test(given.outcome ?? ''),
+      // letters8b: the outcome says it has already been delivered ("all orders delivered Wednesday 25 November"): a follow-up asks
+      // whether anything is outstanding, never whether it came.
+      outcomeDelivered: english && (incident.outcome ?? '').split(/[.;]\s+/u).some((c) => /\b(?:delivered|arrived|reached you)\b/i.test(c) && !/\b(?:will|should|due|expected|arriving|on (?:its|their) way|by the end|once|when|if|not|n't)\b/i.test(c)),
+      outcomeWindow: english && /\b(?:w\/c|w\.c\.|wc|week (?:commencing|beginning|starting|of)|between)\b/i.test(incident.outcome ?? ''),
+      outcomeToday: dates.outcome !== undefined && dayOf(dates.outcome).getTime() === dayOf(o.now).getTime(),
       // An action tied to a window that has closed by the follow-up ("idempotency keys are honoured for 24 hours", "today"): not repeated.
       actionStale: o.stage !== 'apology' && (staleAction(incident.action, dates.gapDays) || followUpActionStale(given.action, dates, o.now)),
       // The follow-up date moved to after what it checks (the refund's due day, the new date).
@@ -423,9 +453,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
       commitmentNow: /\bnow\b/i.test(incident.commitment),
       // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".
-      whenTail: whenSaid ? '' : whenTail(onDate(incident.when)),
+      whenTail: whenSaid ? '' : whenTail(onDate(english ? isoDayWords(incident.when ?? '', o.now) || undefined : incident.when)),
       // The same before the mistake ("On Tuesday 19 November, we…"): '' when the mistake already carries that date.
-      onWhenLead: whenSaid ? '' : english ? onDate(whenLead(incident.when)) : onDateOther(incident.when, lang),
+      onWhenLead: whenSaid ? '' : english ? onDate(whenLead(isoDayWords(incident.when ?? '', o.now) || undefined)) : onDateOther(incident.when, lang),
       whenSaid,
       // A handful hit ("a few other patients"): a count a customer does not need.
       fewOthers: incident.affected > 1 && incident.affected <= 9,
@@ -438,6 +468,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // letters7: what the subject line names, and whether the action already says how to rearrange.
       // (from the facts as typed, not as a follow-up retells them: the follow-up's "Re:" repeats the apology's subject)
       ...(english ? subjectFacts(given.summary, given.action, given.outcome, o.now) : {}),
+      // letters8b: an English business letter's subject: what, when once, and the news, in about 70 characters.
+      businessSubject: english && incident.audience === 'business' ? businessSubject({ company: titleCaseName(incident.company.name), scenario: incident.scenario, summary: given.summary, when: given.when, outcome: given.outcome, remedyKind: incident.remedy.kind, event: eventOf([given.summary ?? '', given.mistake, given.outcome ?? ''].join(' ')), now: o.now }) : '',
       when: incident.when ?? '',
       // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
       whenInMistake: whenSaidIn(incident.when, incident.mistake),
@@ -446,7 +478,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       remedyFree: hinted('remedyFree', incident.remedy.details ?? ''),
       item: english ? undefined : itemPhrases(lang, incident.summary, incident.mistake),
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
-      onWhen: english ? onDate(incident.when) : onDateOther(incident.when, lang),
+      onWhen: english ? onDate(isoDayWords(incident.when ?? '', o.now) || undefined) : onDateOther(incident.when, lang),
       outcome: incident.outcome ?? '',
       // The outcome as a letter's first line: "it is on its way" names what it is ("Your order is on its way"),
       // for one order and for several ("Your orders are on their way").
@@ -487,7 +519,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The action only repeats that the customer may keep the item, which the outcome or the offer says already.
       actionRepeatsKeep: hinted('keepSaid', given.action ?? '') && hinted('keepSaid', `${given.remedy.details ?? ''} ${given.outcome ?? ''}`) && !hinted('costsClaimed', given.action ?? '') && (given.action ?? '').split(/[.;]\s/u).length === 1,
       // Bank fees are offered or asked about in the manager's words already: the template's own fee line is not added.
-      feesSaid: hinted('costsAsked', offerText),
+      feesSaid: hinted('costsAsked', offerText) || (english && FEES_TOLD.test(offerText)),
       // The offer names the refund itself ("le remboursement du second prélèvement", "die Rückerstattung …"): not introduced by "refunded" again.
       remedyNamesRefund: !english && incident.remedy.kind === 'refund' && /^(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours|rückerstattung|erstattung|reembolso|devoluci)/iu.test((incident.remedy.details ?? '').trim()),
       // The outcome tells the refund already ("…vous a été remboursé mercredi"): the offer's refund is not announced a
@@ -513,7 +545,10 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
         ...exposureFacts(incident.exposure.data, incident.mistake, lang, tag, english && childData(incident.people, incident.mistake)),
         // What went to the wrong person, as the letter names it: 'email', 'link', 'letter' or '' (something else).
         sentThing: english ? sentThingOf(incident.mistake) : '',
-        onDiscovered: english ? onDate(incident.exposure.discovered) : onDateOther(incident.exposure.discovered, lang),
+        // letters8b: "18 Nov 10:05, a recipient rang to tell us" → "…at 10:05, when a recipient rang to tell us" (no comma splice).
+        onDiscovered: english ? discoveredWhen(onDate(incident.exposure.discovered)) : onDateOther(incident.exposure.discovered, lang),
+        // letters8b: the containment or the change already names the authority told: the regulator sentence is not said again.
+        regulatorRepeats: english && regulator.complainTo !== '' && [incident.exposure.contained ?? '', incident.commitment].some((t) => t.toLowerCase().includes(regulator.complainTo.replace(/^the\s+/i, '').toLowerCase())),
         regulatorSaid: regulatorSaid(incident.exposure.regulator ?? '', lang),
         // The containment said once: not when the commitment already says it ("we turned the cache off within the hour").
         containedRepeats: repeats(incident.exposure.contained, incident.commitment),
@@ -521,7 +556,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
         // already confirmed they did"), which says nothing about this reader's case. A business letter keeps it.
         containedSaid: incident.audience === 'business' ? (incident.exposure.contained ?? '') : withoutTallies(incident.exposure.contained ?? '', incident.affected),
         // "the ICO on 19 November" → "the ICO": who the customer may complain to.
-        regulatorName: english ? regulatorName(incident.exposure.regulator) : '',
+        regulatorName: english ? regulator.complainTo : '',
+        // The regulator line as one sentence, the authority and the time apart ("We reported it to the ICO on Friday 20 November.").
+        regulatorSentence: english ? regulator.sentence : '',
       },
       // Sent to the wrong person (a letter, an email): the reader may hold someone else's, and may be missing their own.
       misdirected: MISDIRECTED.test(text),
@@ -1083,6 +1120,9 @@ function followUpActionStale(action: string | undefined, dates: LetterDates, now
   if (/\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening))\b/i.test(action)) return true;
   // Leave to keep what came by mistake ("Keep the red, no need to send it back"): said once, in the first letter.
   if (ACTION_KEEP.test(action) && !/\b(?:send|post|return|bring|call|email|reply|tell|contact|upload)\b[^.]*\b(?:receipt|photo|form|details)\b/i.test(action)) return true;
+  // letters8b: an offer tied to a day that has gone ("a table on loan by 18 Dec, just ask"): not offered again.
+  const days = findDates(action, dates.sent ?? now);
+  if (days.length > 0 && days.every((d) => d.date.getTime() < dayOf(now).getTime())) return true;
   const past = dates.outcome !== undefined && dates.outcome.getTime() < dayOf(now).getTime();
   return past && /\b(?:suit|convenient|can(?:no|'|’)t make|does(?:n't|n’t| not) work|another (?:time|day|slot)|rearrange|reschedule|rebook|move it)\b/i.test(action);
 }
@@ -1153,7 +1193,7 @@ function waivedThing(details: string): string {
 function waivedSentence(thing: string): string {
   const head = thing.replace(/\s*\([^)]*\)/g, '').trim().split(/\s+(?:for|on|from|of|in)\s+/i)[0]!;
   const plural = /s$/i.test(head) && !/(?:ss|us|'s|’s)$/i.test(head);
-  return `${cap(thing.trim())} ${plural ? 'stay' : 'stays'} waived.`;
+  return `${cap(yourThing(thing))} ${plural ? 'stay' : 'stays'} waived.`;
 }
 
 /** An action with a deadline a follow-up is read after: "keys are honoured for 24 hours", "by tonight". */
@@ -1209,13 +1249,6 @@ export function withoutTallies(text: string, affected: number): string {
   if (kept.length === clauses.length || kept.length === 0) return t;
   // (a clause after the first, typed as a sentence of its own, goes on in lower case: ", and we have written…")
   return kept.map((c, i) => (i > 0 ? c.replace(/^(?:We|They|It|The|Our|Their|This)(?![\p{L}])/u, (w) => w.toLowerCase()) : c)).join(', and ').replace(/[.;,\s]+$/u, '');
-}
-
-/** "the ICO on 19 November" → "the ICO"; "We reported it to the ICO" → "the ICO". */
-function regulatorName(text: string | undefined): string {
-  if (!text) return '';
-  const t = text.trim().replace(/^(?:we\s+)?(?:have\s+)?(?:reported|notified|informed|told)\s+(?:it\s+|this\s+)?(?:to\s+)?/i, '');
-  return t.split(/\s+(?:on|at|in|by|within|the same day|yesterday|today)\b|[,;.(]/i)[0]!.trim();
 }
 
 /** 2–12 as words in prose (one is never a count in these letters). */
@@ -1274,13 +1307,36 @@ const MISDIRECTED = /\b(?:sent|posted|emailed|mailed|delivered|went|addressed|fo
  */
 const ACTION_NOT_ASKED = /^\W*(?:if|when|should|in case|no\b|nothing\b|there(?:'s|’s| is) (?:no|nothing)\b|you (?:don't|do not|won't|will not|needn't) (?:need|have)|you (?:can|could|may|are welcome to|are free to)\b|feel free\b|keep\b|optional(?:ly)?\b|if you (?:like|wish|want|prefer))|\b(?:no (?:action|need)|nothing) (?:is |else )?(?:needed|required|to do)\b|\boptional\b/i;
 
+/** An action that offers a choice rather than asks for a step: a question, "just ask", "if you'd rather", "we can…". */
+const ACTION_OFFERED = /\?|^\W*(?:please\s+)?(?:reply|call|write|ring|phone|email|tell us|let us know|get in touch|contact us)\b[^.;]{0,40}?\bif\b|\bjust (?:ask|say|let us know|tell us)\b|\b(?:if you(?:'d|’d| would)? (?:like|prefer|rather|want|wish|need)|would you (?:like|prefer|rather)|(?:you'd|you’d|you would) rather|rather (?:have|cancel|not)|prefer (?:to|a|another)|let us know if|(?<!\bso (?:that )?|\bwhere |\bhow )we (?:can|could)\b|we're happy to|we’re happy to|happy to\b|feel free|up to you|your choice|if it helps|either way|or we can|or we'll|or we will)\b/i;
+
 /** An action that lets the customer keep what was sent ("Keep the red", "please keep it"). */
 const ACTION_KEEP = /^\W*(?:please\s+)?(?:do\s+)?keep\b|\b(?:keep|hold on to) (?:it|them)\b|\byours to keep\b/i;
-const SCAM_ADVICE = /\b(?:phishing|scams?|suspicious|fraudulent|unexpected (?:emails?|calls?|texts?|messages?)|claim(?:s|ing)? to (?:be|come) from us)\b/i;
+// letters8b: any warning about messages that pose as us or ask for details ("be wary of calls claiming to be us",
+// "watch out for texts pretending to be from HMRC", "we never ask for your password"): the letter's own is not added.
+const SCAM_ADVICE = /\b(?:phishing|scam(?:s|mers?)?|suspicious|fraud(?:ulent|sters?)?|unexpected (?:emails?|calls?|texts?|messages?)|be wary|beware|wary of|watch (?:out )?for (?:any )?(?:emails?|calls?|texts?|messages?)|look out for (?:any )?(?:emails?|calls?|texts?|messages?)|be careful (?:with|of) (?:any )?(?:emails?|calls?|texts?|messages?)|impersonat\w*|(?:pretend(?:s|ing)?|claim(?:s|ing)?) to (?:be|come)(?: from)? (?:us|\p{Lu}[\w&.]*)|posing as|never (?:ask|call|email|text)(?:s)?\b)/iu;
 const BANK_ADVICE = /\b(?:bank|statements?|card issuer|transactions?)\b/i;
 /** The same advice typed in German, French or Spanish: an action that already says it ("surveillez vos relevés bancaires", "méfiez-vous des messages…"). */
 const SCAM_ADVICE_I18N = /(?<![\p{L}])(?:méfiez|méfier|frauduleu\p{L}*|hameçonnage|arnaque\p{L}*|escroqu\p{L}*|phishing|betrug\p{L}*|betrüger\p{L}*|misstrau\p{L}*|vorsicht\p{L}*|desconf[íi]\p{L}*|fraude\p{L}*|fraudulent\p{L}*|estafa\p{L}*|timo\p{L}*|sospechos\p{L}*)/iu;
 const BANK_ADVICE_I18N = /(?<![\p{L}])(?:relevés?|kontoauszüg\p{L}*|kontobewegung\p{L}*|umsätze|extractos?|movimientos)(?![\p{L}])/iu;
+
+/** The day the exposure was found, with how, as one clause: ", a recipient rang" → ", when a recipient rang". */
+function discoveredWhen(text: string | undefined): string | undefined {
+  if (!text) return text;
+  return text.replace(/^(.*?(?:\d|day|morning|afternoon|evening|night)),\s+(?!when\b|after\b|as\b|because\b|once\b|and\b)((?:a|an|the|our|one|two|several|someone|somebody|another)\s+\S+.*)$/i, '$1, when $2');
+}
+
+/**
+ * The offer without a clause that offers bank fees back ("December membership fee waived, plus any bank
+ * charges caused by the double debit paid back" → "December membership fee waived"), for a letter whose
+ * action already tells how to claim them; as typed when that clause is all there is.
+ */
+const FEES_TOLD = /\b(?:bank|overdraft)\b[^.]{0,40}\b(?:fees?|charg\w*)\b|\bfees?\b[^.]{0,30}\bbank\b|\boverdraft\b/i;
+export function withoutFees(details: string): string {
+  const parts = details.split(/\s*(?:,\s*(?:plus|and(?: also)?|as well as)|;|\.)\s+|\s+(?:plus|as well as|and we(?:'ll| will)?)\s+/i);
+  const kept = parts.filter((p) => p.trim() !== '' && !/\bbank\b|overdraft|\bfees? (?:your|the) bank\b|charges? (?:from|by) your bank/i.test(p));
+  return kept.length === 0 || kept.length === parts.length ? details : kept.join(', ').replace(/[,;\s]+$/u, '');
+}
 
 /** The outcome or the mistake already says the remedy happened or happens ("the fee was refunded on 27 November"). */
 function remedySaid(kind: string, text: string): boolean {
@@ -1484,7 +1540,15 @@ export function withPhone(action: string, phone: string | undefined): string {
 }
 
 /** letters7: a light line reads as flippant after a missed visit someone waited in for (unless minor), or near anyone's health, a pet's included. */
-export function jokeMisfires(scenario: string, severity: string, text: string): boolean {
+// letters8b: also near something lost, broken or spoilt, money gone, a gift or a day that mattered, and after a
+// cause that names a person or a role ("our new driver", "the night shift", "someone in accounts"): a joke
+// beside that reads as at their expense.
+export function jokeMisfires(scenario: string, severity: string, text: string, cause = ''): boolean {
   if (scenario === 'missed-appointment' && severity !== 'minor') return true;
-  return /\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text);
+  if (/\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text)) return true;
+  if (/\b(?:lost|missing|stolen|damaged|broken|smashed|crushed|ruined|spoil(?:t|ed)|melted|leak(?:ed|ing)|marks?|marked|stain\w*|shrunk|shrank|torn|ripped|scorch\w*|burn(?:t|ed)|faded|dented|scratch\w*|flood\w*|overdrawn|declined|out of pocket|birthday|gift|present|surprise|holiday|honeymoon|flights?|trip|exam|interview|christmas (?:day|dinner|lunch)|party|guests|deadline|payroll|wages|salary|rent)\b/i.test(text)) return true;
+  return STAFF_BLAMED.test(cause);
 }
+const ROLE = '(?:driver|packer|picker|courier|receptionist|technician|engineer|fitter|installer|cleaner|chef|baker|cook|agent|operator|manager|colleague|employee|member of (?:staff|our team)|staff|starter|temp|intern|trainee|apprentice|(?:night|day|late|early|weekend) shift|team member|person|he|she)';
+/** A cause that puts a person or a role in the wrong ("our new driver forgot", "the night shift put…", "human error", "someone typed…"). */
+const STAFF_BLAMED = new RegExp(`\\b(?:human error|someone|somebody|a colleague|one of (?:our|the) (?:team|staff))\\b|(?:^|[.;,:]\\s*|\\b(?:because|when|as|after)\\s+)(?:(?:our|the|a|an|one of our)\\s+)?(?:new\\s+|temporary\\s+|relief\\s+)?${ROLE}s?\\s+(?:\\w+\\s+)?(?:forgot|missed|put|sent|typed|entered|didn't|did not|failed|mixed|misread|picked|packed|was|wasn't|were|had|hadn't|left|took|used|got|read|swapped|overlooked|skipped|mislabel\\w*|misplaced|booked|wrote|loaded|chose|grabbed)\\b`, 'i');

@@ -332,9 +332,25 @@ export function dueDates(incident: DatedIncident, sent: Date): Due[] {
     const on = kind && kind !== 'none' ? findDates(details ?? '', sent).find((d) => !EXPIRY_BEFORE.test((details ?? '').slice(Math.max(0, d.at - 40), d.at))) : undefined;
     if (on && on.date.getTime() >= dayOf(sent).getTime()) out.push({ date: on.date, what: `the ${kind === 'waived-fee' ? 'waived fee' : kind}` });
   }
-  const outcome = incident.outcome ? findDates(incident.outcome, sent)[0] : undefined;
-  if (outcome && outcome.date.getTime() >= dayOf(sent).getTime()) out.push({ date: outcome.date, what: incident.scenario === 'missed-appointment' ? 'the new appointment' : 'the new date' });
+  const outcome = incident.outcome ? outcomeEnd(incident.outcome, sent) : undefined;
+  if (outcome && outcome.getTime() >= dayOf(sent).getTime()) out.push({ date: outcome, what: incident.scenario === 'missed-appointment' ? 'the new appointment' : 'the new date' });
   return out;
+}
+
+/**
+ * letters8b: the last day the outcome's new date can be: a week typed by its Monday ("w/c 11 Jan", "the week of
+ * 7 December") ends that Friday; a range ("between 7 and 9 December", "7–9 Dec") at its second day. A check-in
+ * comes after it, never in the middle of the week the delivery may still come.
+ */
+function outcomeEnd(outcome: string, sent: Date): Date | undefined {
+  const found = findDates(outcome, sent);
+  const first = found[0];
+  if (!first) return undefined;
+  const before = outcome.slice(Math.max(0, first.at - 30), first.at);
+  if (/\b(?:w\/c|w\.c\.|wc|week (?:commencing|beginning|starting|of))\s*(?:on\s+)?$/i.test(before)) return new Date(first.date.getTime() + 4 * ONE_DAY_MS);
+  const second = found[1];
+  if (second && /^\s*(?:and|to|until|till|-|–|—)\s*$/i.test(outcome.slice(first.at + first.text.length, second.at)) && second.date.getTime() > first.date.getTime()) return second.date;
+  return first.date;
 }
 
 const UNIT_DAYS: Record<string, number> = { h: 1 / 24, d: 1, w: 7 };

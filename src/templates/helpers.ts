@@ -109,6 +109,13 @@ export function localItems(v: unknown, lang: string): string {
 const UNITS: Readonly<Record<string, string>> = { de: 'Stück', fr: 'unités', es: 'unidades' };
 const MORE_ITEMS = /^(?:und|et|y|and) \d+ /u;
 
+/** A thing typed without a determiner ("December membership fee") as the reader's ("your December membership fee"). */
+export function yourThing(np: string): string {
+  const t = np.trim();
+  if (/^(?:the|your|a|an|this|that|these|those|our|any|all|every|each|both|its|their|his|her|no|one|two|three|half|full|[\d£$€¥])/i.test(t) || /^\S+(?:'s|’s)\s/u.test(t)) return t;
+  return `your ${/^(?:Fee|Charge|Delivery|Installation|Service|Subscription|Membership|Monthly|Annual|Booking|Late|Admin|Cancellation|Setup|Set-up|Shipping|Postage)\b/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t}`;
+}
+
 /** Words that start a whole sentence of the writer's own ("we will refund…", "you'll get…"): said as typed. */
 // "this" and "that" as a subject ("this one's on us"), not as a determiner ("this year's service fee (£85) waived").
 const OWN_SENTENCE = /^(?:we|we'll|we’ll|we've|we’ve|we're|we’re|i|i'll|i’ll|i've|i’ve|i'm|i’m|you'll|you’ll|you're|you’re|you|it|it's|it’s|there|they|(?:this|that)(?!\s+(?!one\b)\p{L}+(?:'s|’s)\s)(?!\s+(?:year|month|week|order|fee|charge|invoice|visit|service|delivery|booking)\b))\b/iu;
@@ -168,7 +175,7 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   // "900Mb for the price of 500Mb, plus the £40 setup fee waived" (whatever the kind): only the last thing is waived; the first is given.
   const plusWaived = /^(.+?),?\s+(?:plus|and)\s+((?:the|your|this|that|our)\s+[^,]+?)\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text);
   if (plusWaived && !/\b(?:we|I|you)\b/i.test(plusWaived[1]!)) return sentence(`You'll get ${plusWaived[1]}, and we've waived ${plusWaived[2]}${plusWaived[3] ?? ''}`);
-  if (waived && !GIFT.test(waived[1]!)) return sentence(`We've waived ${waived[1]}${waived[2] ?? ''}`);
+  if (waived && !GIFT.test(waived[1]!)) return sentence(`We've waived ${yourThing(waived[1]!)}${waived[2] ?? ''}`);
   const refundToo = str(kind) === 'replacement' ? REFUND_TOO.exec(text) : null;
   if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);
   // "this week's delivery charge waived plus a 10% credit": both, each with its verb.
@@ -203,6 +210,12 @@ export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   offer: (kind, details, otherwise) => offer(kind, details, typeof otherwise === 'string' ? otherwise : ''),
   about: (v, ...rest) => (tagIn(rest) === 'en' ? about(v) : localeAbout(v, tagIn(rest))),
   clause: textHelper(clause),
+  // letters8b: `{{#fit 70}}long{{else}}short{{/fit}}`: the long version when it fits in that many characters (a subject line).
+  fit: function (this: unknown, ...args: HelperValue[]): string {
+    const options = args[args.length - 1] as Partial<HelperOptions> | undefined;
+    const long = typeof options?.fn === 'function' ? options.fn(this) : '';
+    return long.length <= Number(args[0]) || typeof options?.inverse !== 'function' ? long : options.inverse(this);
+  },
   // `{{akk incident.remedy.details}}`: German "ein Gutschein" as an object ("erhalten Sie einen Gutschein").
   akk: (v) => accusative(str(v)),
   // `{{chez company.name}}`: "chez l’Agence Numérique", "chez Facturéo".

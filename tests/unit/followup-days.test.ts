@@ -83,9 +83,10 @@ describe('1. "as promised" only on the day the apology promised', () => {
 describe('2. the new date in the tense of the day it is read', () => {
   it('batch: past the new date "should have reached you on … Did it arrive", before it "is due on", never "is running late"', async () => {
     const dec8 = await batchOn('2026-12-08');
-    expect(dec8['jo@example.com']).toContain('Your orders should have reached you on Saturday 5 December. Did they arrive, and in good shape?');
+    expect(dec8['jo@example.com']).toContain('Both orders should have reached you on Saturday 5 December. Did they arrive, and in good shape?');
     expect(dec8['kim@example.com']).toContain('Your order should have reached you on Friday 4 December. Did it arrive, and in good shape?');
-    expect(dec8['sam@example.com']).toContain('Your order is due on Tuesday 8 December.');
+    // read on the delivery day itself (letters-fit8): "today", not "by the end of that day"
+    expect(dec8['sam@example.com']).toContain('Your order is due with you today.');
     for (const text of Object.values(dec8)) expect(text).not.toMatch(/\b(?:is|are) running late|Did everything arrive in the end/);
   });
 

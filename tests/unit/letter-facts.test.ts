@@ -55,7 +55,9 @@ describe('letters that fit the incident', () => {
     expect(florist.split('\n')[0]).not.toMatch(/wrong item/);
     const cake = letter(fixture('wedding-cake'));
     expect(cake).toMatch(/Congratulations on your wedding/);
-    expect(cake).toMatch(/^Dear Ann,$/m);
+    // a major letter is formal (SPEC "Greetings"): the full name when there is no title; a moderate one "Dear Ann,"
+    expect(cake).toMatch(/^Dear Ann Lee,$/m);
+    expect(letter({ ...fixture('wedding-cake'), severity: 'moderate' })).toMatch(/^Dear Ann,$/m);
   });
 
   it('a critical outage subject does not claim a change that is not made yet', () => {

@@ -232,7 +232,7 @@ describe('7. the signer who writes the letter is "me"', () => {
   it('a business letter signed by a person: "to me directly", never their name in the third person', () => {
     for (const l of each({ ...hire, audience: 'business', severity: 'moderate' })) {
       expect(body(l).split('\n\n').slice(0, -1).join('\n\n')).not.toContain('Sam Field');
-      expect(l).toContain('it will come to me directly');
+      expect(l).toContain('I will answer you myself');
     }
   });
 });
