@@ -986,6 +986,8 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
   const rest = words.slice(j + 1);
   const restText = rest.join(' ');
   const subject = () => posSubject(np, role, event);
+  // "new delivery in the week commencing 11 January": "commencing" names the week, it is not the note's verb.
+  if (/(?:week|weekend|fortnight|month)$/iu.test(np) && /^(?:commencing|beginning|starting|ending)$/u.test(v)) return undefined;
   // "any order not packed by 3pm now alerts the lead", "glaze firing on Tuesday cracked the pieces": the words after the noun qualify it, and the sentence's verb comes later: as typed.
   const laterAt = lw.findIndex((w, k) => k > j && (tags[k]!.has('Verb') && !tags[k - 1]!.has('Value') && (tags[k]!.has('PresentTense') && !tags[k]!.has('Gerund') && !tags[k]!.has('Infinitive') || tags[k]!.has('PastTense') && !/^(?:and|or)$/u.test(lw[k - 1]!) && !/^\(/u.test(words[k]!)) || isFinite(words[k]!) && !(w in IRREGULAR))
     // ("… now alerts the lead": a word the tagger calls a plural noun before a determiner is that verb.)

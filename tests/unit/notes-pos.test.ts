@@ -36,6 +36,8 @@ describe('a noun phrase and what follows it', () => {
   it('an event and its date: "is on", "is in the week commencing"', () => {
     expect(prose('new passport appointment sun 29 nov 10:30, Peterborough office', 'outcome')).toMatch(/^your new passport appointment is on Sunday 29 November/u);
     expect(prose('new delivery w/c 11 jan 2027', 'outcome')).toBe('your new delivery is in the week commencing Monday 11 January 2027.');
+    // "commencing" after "week" names the week: never read as the note's verb ("…in the week is commencing…").
+    for (const w of ['commencing', 'beginning', 'starting']) expect(prose(`new delivery in the week ${w} 11 January 2027`, 'outcome')).not.toMatch(/week (?:is|are|was|were) /);
     expect(prose('training for all drivers booked for w/c 7 dec', 'commitment')).toBe('training for all drivers is booked for the week commencing Monday 7 December.');
   });
   it('a state whose "is" the note dropped', () => {
