@@ -266,20 +266,32 @@ export function greetingLine(fields: GreetingFields, formal: boolean): string {
  * (name, first name, formal): real exports repeat names (a customer's rows, and
  * common names), and a hit costs one string comparison. Direct-mapped, the slot
  * picked from the name's length and three of its units (no hash of the whole
- * string): with every name different, a lookup is a few loads and a comparison
- * that fails at once, and the slot is overwritten.
+ * string). Kept only while it pays: after each LINE_WINDOW lookups, a window
+ * with fewer than a quarter hits stops adding names (with every name different,
+ * a lookup is then a few loads and a comparison that fails at once, and nothing
+ * is kept alive), and every 16th window adds them again, to notice names that
+ * start repeating. The strings kept are copies: a batch's names are slices of
+ * the large strings its reader thread sends, which a slice would keep alive.
  */
 const LINE_SLOTS = 4096;
+const LINE_WINDOW = 4096;
 const lineName: (string | undefined)[] = new Array(LINE_SLOTS).fill(undefined);
 const lineFirst: string[] = new Array(LINE_SLOTS).fill('');
 const lineFormal = new Uint8Array(LINE_SLOTS);
 const lineText: string[] = new Array(LINE_SLOTS).fill('');
+let lineLookups = 0;
+let lineHits = 0;
+let lineWindows = 0;
+let lineAdding = true;
 
 function lineSlot(name: string, first: string): number {
   const n = name.length;
   if (n === 0) return (first.length * 31 + (first.length > 0 ? first.charCodeAt(0) : 0)) & (LINE_SLOTS - 1);
   return (Math.imul(n, 0x9e3779b1) ^ Math.imul(name.charCodeAt(0), 0x85ebca6b) ^ Math.imul(name.charCodeAt(n >> 1), 0xc2b2ae35) ^ Math.imul(name.charCodeAt(n - 1), 0x27d4eb2f) ^ first.length) >>> 20;
 }
+
+/** A copy of s that keeps nothing else alive (a slice of a longer string keeps that string; joining to a space and slicing makes a string of its own). */
+const detached = (s: string): string => (s.length < 13 ? s.slice(0) : ` ${s}`.slice(1));
 
 /** greetingLine with the fields as arguments: no object per recipient on the usual path (a batch's). */
 export function greetingLineOf(firstName: string | undefined, fullName: string | undefined, salutation: string | undefined, lastName: string | undefined, formal: boolean): string {
@@ -288,12 +300,22 @@ export function greetingLineOf(firstName: string | undefined, fullName: string |
   const first = firstName ?? '';
   const slot = lineSlot(name, first);
   const f = formal ? 1 : 0;
-  if (lineName[slot] === name && lineFirst[slot] === first && lineFormal[slot] === f) return lineText[slot]!;
+  if (++lineLookups === LINE_WINDOW) {
+    lineAdding = lineHits * 4 >= LINE_WINDOW || (++lineWindows & 15) === 0;
+    lineLookups = 0;
+    lineHits = 0;
+  }
+  if (lineName[slot] === name && lineFirst[slot] === first && lineFormal[slot] === f) {
+    lineHits++;
+    return lineText[slot]!;
+  }
   const line = readLine(firstName, fullName, undefined, undefined, formal);
-  lineName[slot] = name;
-  lineFirst[slot] = first;
-  lineFormal[slot] = f;
-  lineText[slot] = line;
+  if (lineAdding) {
+    lineName[slot] = detached(name);
+    lineFirst[slot] = detached(first);
+    lineFormal[slot] = f;
+    lineText[slot] = detached(line);
+  }
   return line;
 }
 
