@@ -41,8 +41,12 @@ export interface BatchPlan {
   rejectsPath?: string;
 }
 
-/** Opens where messages go; called once, after every check and the strict pass (nothing is written before). */
-export type OpenSink = (journal: Journal | undefined) => Sink;
+/**
+ * Opens where messages go; called once, after every check and the strict pass (nothing is written before).
+ * `usesThread`: the sink it opens writes on a thread of its own (Sink.usesThread, a folder of .eml files),
+ * known before it is opened: the main pass then reads its rows on this thread, and no reading thread is started.
+ */
+export type OpenSink = ((journal: Journal | undefined) => Sink) & { usesThread?: boolean };
 
 /** What a run needs from the process (cli/batch.ts gives it). */
 export interface BatchIO {
@@ -85,8 +89,9 @@ export async function runBatch(given: BatchPlan, openSink: OpenSink, io: BatchIO
   }
   const { composer } = plan;
   const input: PassInput = { ...readColumns(plan, header.delimiter, header.columns), threads: io.threads };
-  // A big file's main pass reads its rows on a second thread: started now, it loads while the pre-pass runs.
-  const ahead = await startReading(input, composer);
+  // A big file's main pass reads its rows on a second thread: started now, it loads while the pre-pass runs
+  // (not for a sink with a thread of its own: mainPass would stop it unused).
+  const ahead = openSink.usesThread ? undefined : await startReading(input, composer);
   try {
     const { scattered, mostlyHeld } = await prePasses(plan, input, io);
     if (ahead && mostlyHeld) {
@@ -109,9 +114,9 @@ async function mainPass(plan: BatchPlan, given: PassInput, started: PassInput['a
   if (changed) io.note(changed);
   const journal = campaign.journal && select.preview === undefined ? startJournal(campaign, select.perRow) : undefined;
   const sink = openSink(journal);
-  if (ahead && sink.usesThread) {
+  if (sink.usesThread) {
     // A sink with a thread of its own (eml files) and a reading thread would be three on two cores, and a heap more at the peak.
-    await ahead.close();
+    await ahead?.close();
     ahead = undefined;
     input = { ...input, threads: false };
   }

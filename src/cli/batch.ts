@@ -126,15 +126,18 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
       onFailure: (to, reason) => say(io, `apologize: sending to ${safeLine(to)} failed: ${safeLine(reason)}`),
       onInDoubt: (to, reason) => say(io, `apologize: sending to ${safeLine(to)} is in doubt: ${safeLine(reason)} (it may have gone out; not resent without --resend-in-doubt)`),
     });
+    // A folder of .eml files writes on a thread of its own (FolderSink.usesThread): runBatch starts no reading thread for it.
+    const folder = o.preview === undefined && !makeSmtpSink && !opts.exec && o.format === 'eml';
     const makeSink = (journal: DeliveryOptions['journal']): Sink => {
       if (o.preview !== undefined) return new PreviewSink(io);
       if (makeSmtpSink) return makeSmtpSink(delivery(journal));
       if (opts.exec) return new ExecSink({ ...delivery(journal), command: opts.exec, env: io.env, cwd: io.cwd });
-      if (o.format === 'eml') return new FolderSink(path(opts.out)!, Boolean(opts.force));
+      if (folder) return new FolderSink(path(opts.out)!, Boolean(opts.force));
       if (opts.out) return new FileSink(path(opts.out)!, o.format);
       return new StreamSink(io.stdout, o.format, 'stdout', () => streams.stdout.closed);
     };
     const openSink: OpenSink = (journal) => (o.testTo ? sendingTestsTo(makeSink(undefined), o.testTo) : makeSink(journal));
+    openSink.usesThread = folder;
     const { counts, target, interrupted, stopped } = await runBatch(
       {
         input: file,

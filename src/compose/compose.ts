@@ -7,7 +7,7 @@ import { displayNameProblem, parseMailbox } from '../mail/address.js';
 import { textToHtml } from '../mail/html.js';
 import type { BodyFacts, Mailbox, Message, MessageIdForm, Stage } from '../message.js';
 import { NOBODY, type Recipient } from '../recipients/recipient.js';
-import { caseWords } from '../recipients/name-case.js';
+import { caseWords, UNIT_CASE } from '../recipients/name-case.js';
 import { printedRecipientColumns, readRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { CompiledTemplate, TemplateLibrary } from '../templates/library.js';
 import { FingerprintSet, fnv1a } from '../text/fingerprint.js';
@@ -281,14 +281,23 @@ const NAME_WORDS = /^[\p{L}\p{M}'’. -]+$/u;
 export function displayName(name: string): string {
   let upper = false;
   let lower = false;
+  let wide = false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if (c >= 65 && c <= 90) upper = true;
     else if (c >= 97 && c <= 122) lower = true;
-    else if (c > 127) return singleCaseName(name);
+    else if (c > 127) {
+      // "Łukasz", "Émile": the case of a unit below U+0300 from a table (singleCaseName's \p{Lu} and \p{Ll}); past it, the expressions.
+      if (c >= 0x300) return singleCaseName(name);
+      wide = true;
+      const k = UNIT_CASE[c];
+      if (k === 1) upper = true;
+      else if (k === 2) lower = true;
+    }
+    // Both cases: singleCaseName keeps the name as typed.
     if (upper && lower) return name;
   }
-  return upper !== lower ? singleCaseName(name) : name;
+  return wide || upper !== lower ? singleCaseName(name) : name;
 }
 
 function singleCaseName(name: string): string {

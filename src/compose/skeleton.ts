@@ -21,6 +21,9 @@ const SLOT = /\uE000(\d+)\uE001/g;
 // eslint-disable-next-line no-control-regex
 export const RENDER_DIRECTLY = /[\uE000\u0000-\u001f\u007f-\u009f]|^\s|\s$/;
 
+/** A UTF-16 unit outside printable ASCII (U+0020–U+007E). */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+
 /** A UTF-16 unit that `\s` matches (white space and line terminators). */
 function isSpace(c: number): boolean {
   if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
@@ -35,7 +38,12 @@ function isSpace(c: number): boolean {
  */
 export function valueOctets(v: string): number {
   const n = v.length;
-  if (isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(n - 1))) return -1;
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(n - 1);
+  // Printable ASCII (most values: order numbers, products, amounts) is one native search: a
+  // byte an octet, no control character or mark, and the space is its only white space.
+  if (first !== 32 && last !== 32 && !NOT_PRINTABLE_ASCII.test(v)) return n;
+  if (isSpace(first) || isSpace(last)) return -1;
   let octets = n;
   for (let i = 0; i < n; i++) {
     const c = v.charCodeAt(i);
@@ -179,12 +187,21 @@ export class SkeletonRenderer {
   private readonly octets: number[] = [];
   private readonly words: number[] = [];
   private readonly readOrder: Reader;
+  /**
+   * By value index of the first order: the customer's value of the same name, or -1. A customer's
+   * `items_display`, `order_id`… are usually the first order's own strings: when equal, its octets
+   * are taken from the customer's, not counted again.
+   */
+  private readonly sameAs: Int32Array;
   constructor(
     private readonly plan: SkeletonPlan,
     private readonly render: (recipientContext: Record<string, unknown>, humourIndex: number) => RenderedParts,
     private readonly readRecipient: (r: Recipient, out: unknown[], at: number) => void,
   ) {
     this.readOrder = reader(plan.order);
+    const perRecipient = plan.recipient.length;
+    this.sameAs = new Int32Array(perRecipient + plan.order.length).fill(-1);
+    plan.order.forEach((f, j) => (this.sameAs[perRecipient + j] = plan.recipient.indexOf(f)));
   }
 
   /**
@@ -213,6 +230,7 @@ export class SkeletonRenderer {
     // customer with more values) keys a map below it. Numbers only: no key
     // string to build and hash per message.
     const words = this.words;
+    const sameAs = this.sameAs;
     let acc = 0;
     let n = 0;
     let w = 0;
@@ -224,11 +242,16 @@ export class SkeletonRenderer {
       else if (typeof v !== 'string') return undefined;
       else if (v === '') state = octets[i] = 0;
       else {
-        // Placeholders give the same text as rendering only when tidying the
-        // body (trailing spaces, blank-line runs, trim) cannot touch the value.
-        const o = valueOctets(v);
-        if (o < 0) return undefined;
-        octets[i] = o;
+        // The first order's value equal to the customer's of the same name (read before it): the same octets.
+        const same = i < sameAs.length ? sameAs[i]! : -1;
+        if (same >= 0 && v === values[same]) octets[i] = octets[same]!;
+        else {
+          // Placeholders give the same text as rendering only when tidying the
+          // body (trailing spaces, blank-line runs, trim) cannot touch the value.
+          const o = valueOctets(v);
+          if (o < 0) return undefined;
+          octets[i] = o;
+        }
         state = 1;
       }
       acc = acc * 4 + state;

@@ -109,13 +109,28 @@ export function writeToLine(t: ByteTarget, to: Mailbox): void {
   out[at++] = 58; // :
   out[at++] = 32;
   if (name !== '') {
-    at += out.utf8Write(name, at);
+    at = writeUnits(out, at, name);
     out[at++] = 32;
     out[at++] = 60; // <
-    at += out.utf8Write(address, at);
+    at = writeUnits(out, at, address);
     out[at++] = 62; // >
-  } else at += out.utf8Write(address, at);
+  } else at = writeUnits(out, at, address);
   t.used = at;
+}
+
+/** `at + out.utf8Write(s, at)`: an ASCII string of up to 80 units (an address, an encoded name) copied unit by unit, cheaper than the call. */
+function writeUnits(out: Out, at: number, s: string): number {
+  const n = s.length;
+  if (n <= 80) {
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) break;
+      out[at + i] = c;
+    }
+    if (i === n) return at + n;
+  }
+  return at + out.utf8Write(s, at);
 }
 
 /** Where toLine has writeToLine write. */

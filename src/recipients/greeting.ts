@@ -3,7 +3,7 @@
  * letter, "Dear Dr García-López," in a formal one, "Hello," when the name is an
  * organisation's, a role, initials, an order number or an address. Pure.
  */
-import { caseWords } from './name-case.js';
+import { caseWords, UNIT_CASE } from './name-case.js';
 import { LEGAL_FORMS, ORGANISATION_PHRASES, ORGANISATION_WORDS, SUFFIXES, TITLES, TRAILING_LEGAL_FORMS } from './name-words.js';
 import { cleanNameText, isOrganisation, NOBODY_NAME, PHRASE, parseFamilyColumn, parseFullName, parseGivenColumn, takeTitles, type NameParts } from './name-parts.js';
 
@@ -164,8 +164,7 @@ function hiLine(s: string, from: number, to: number, h: number): string {
 }
 
 /** Letter case of each UTF-16 unit below U+0300: 1 \p{Lu}, 2 \p{Ll}, 0 neither. */
-const CASE = new Uint8Array(0x300);
-for (let c = 0; c < CASE.length; c++) CASE[c] = /\p{Lu}/u.test(String.fromCharCode(c)) ? 1 : /\p{Ll}/u.test(String.fromCharCode(c)) ? 2 : 0;
+const CASE = UNIT_CASE;
 const UPPER = 1;
 const LOWER_CASE = 2;
 /** What `simpleShape` says: one word; a unit past the table (ask SIMPLE); not SIMPLE's shape. */
@@ -262,8 +261,66 @@ export function greetingLine(fields: GreetingFields, formal: boolean): string {
   return greetingLineOf(fields.first_name, fields.name, fields.salutation, fields.last_name, formal);
 }
 
+/**
+ * The lines of recent names without a salutation or last-name column, by
+ * (name, first name, formal): real exports repeat names (a customer's rows, and
+ * common names), and a hit costs one string comparison. Direct-mapped, the slot
+ * picked from the name's length and three of its units (no hash of the whole
+ * string). Kept only while it pays: after each LINE_WINDOW lookups, a window
+ * with fewer than a quarter hits stops adding names (with every name different,
+ * a lookup is then a few loads and a comparison that fails at once, and nothing
+ * is kept alive), and every 16th window adds them again, to notice names that
+ * start repeating. The strings kept are copies: a batch's names are slices of
+ * the large strings its reader thread sends, which a slice would keep alive.
+ */
+const LINE_SLOTS = 4096;
+const LINE_WINDOW = 4096;
+const lineName: (string | undefined)[] = new Array(LINE_SLOTS).fill(undefined);
+const lineFirst: string[] = new Array(LINE_SLOTS).fill('');
+const lineFormal = new Uint8Array(LINE_SLOTS);
+const lineText: string[] = new Array(LINE_SLOTS).fill('');
+let lineLookups = 0;
+let lineHits = 0;
+let lineWindows = 0;
+let lineAdding = true;
+
+function lineSlot(name: string, first: string): number {
+  const n = name.length;
+  if (n === 0) return (first.length * 31 + (first.length > 0 ? first.charCodeAt(0) : 0)) & (LINE_SLOTS - 1);
+  return (Math.imul(n, 0x9e3779b1) ^ Math.imul(name.charCodeAt(0), 0x85ebca6b) ^ Math.imul(name.charCodeAt(n >> 1), 0xc2b2ae35) ^ Math.imul(name.charCodeAt(n - 1), 0x27d4eb2f) ^ first.length) >>> 20;
+}
+
+/** A copy of s that keeps nothing else alive (a slice of a longer string keeps that string; joining to a space and slicing makes a string of its own). */
+const detached = (s: string): string => (s.length < 13 ? s.slice(0) : ` ${s}`.slice(1));
+
 /** greetingLine with the fields as arguments: no object per recipient on the usual path (a batch's). */
 export function greetingLineOf(firstName: string | undefined, fullName: string | undefined, salutation: string | undefined, lastName: string | undefined, formal: boolean): string {
+  if (salutation || lastName) return readLine(firstName, fullName, salutation, lastName, formal);
+  const name = fullName ?? '';
+  const first = firstName ?? '';
+  const slot = lineSlot(name, first);
+  const f = formal ? 1 : 0;
+  if (++lineLookups === LINE_WINDOW) {
+    lineAdding = lineHits * 4 >= LINE_WINDOW || (++lineWindows & 15) === 0;
+    lineLookups = 0;
+    lineHits = 0;
+  }
+  if (lineName[slot] === name && lineFirst[slot] === first && lineFormal[slot] === f) {
+    lineHits++;
+    return lineText[slot]!;
+  }
+  const line = readLine(firstName, fullName, undefined, undefined, formal);
+  if (lineAdding) {
+    lineName[slot] = detached(name);
+    lineFirst[slot] = detached(first);
+    lineFormal[slot] = f;
+    lineText[slot] = detached(line);
+  }
+  return line;
+}
+
+/** greetingLineOf, read from the name (no cache). */
+function readLine(firstName: string | undefined, fullName: string | undefined, salutation: string | undefined, lastName: string | undefined, formal: boolean): string {
   if (!salutation && !lastName) {
     const name = fullName ?? '';
     const first = firstName ?? '';

@@ -6,6 +6,8 @@ import { FingerprintSet } from '../text/fingerprint.js';
 import type { GoodRow } from './rows.js';
 
 const BUCKETS = 64;
+/** A held row's key hash (Spill.add): one pair for every call, no array made per row. */
+const KEY_HASH = new Uint32Array(2);
 
 /** Orders a message lists; the rest of a customer's orders are counted ("and N more"), not held. */
 export const ORDERS_LISTED = 25;
@@ -115,7 +117,8 @@ export class Spill {
   constructor(private readonly whole: (row: GoodRow) => string[] = (row) => row.cells) {}
 
   add(row: GoodRow): void {
-    const b = FingerprintSet.hash(row.key)[0] % BUCKETS;
+    FingerprintSet.hashInto(row.key, KEY_HASH);
+    const b = KEY_HASH[0]! % BUCKETS;
     const line = `${JSON.stringify([row.line, this.whole(row)])}\n`;
     this.buffers[b]!.push(line);
     this.sizes[b]! += line.length;

@@ -12,6 +12,10 @@ const MAC_EXCEPTIONS = new Set([
   'mackie', 'mackle', 'macklin', 'maclin', 'macomber', 'macek', 'macha', 'machin', 'macauley', 'macaulay',
 ]);
 
+/** Letter case of each UTF-16 unit below U+0300: 1 \p{Lu}, 2 \p{Ll}, 0 neither (a table: no regular expression per unit). */
+export const UNIT_CASE = new Uint8Array(0x300);
+for (let c = 0; c < UNIT_CASE.length; c++) UNIT_CASE[c] = /\p{Lu}/u.test(String.fromCharCode(c)) ? 1 : /\p{Ll}/u.test(String.fromCharCode(c)) ? 2 : 0;
+
 /** A word with letters that are all upper case or all lower case (a word in a caseless script is neither). */
 export function isSingleCase(word: string): boolean {
   const lower = word.toLowerCase();

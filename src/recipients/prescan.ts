@@ -2,6 +2,9 @@ import { emailKey, emailKeyHash, KEY_EMPTY, KEY_TEXT } from '../text/email-key.j
 import { FingerprintSet, type FingerprintData } from '../text/fingerprint.js';
 import { CsvTokenizer } from './tokenizer.js';
 
+/** A key's hash from its text (Prescan.fromString): one pair for every call. */
+const KEY_HASH = new Uint32Array(2);
+
 export interface PrescanResult {
   /** Keys whose rows are not all adjacent. */
   scattered: FingerprintSet;
@@ -88,8 +91,8 @@ export class Prescan {
     if (cell === undefined) return;
     const key = emailKey(cell);
     if (key === '') return;
-    const [a, b] = FingerprintSet.hash(key);
-    this.customer(a, b);
+    FingerprintSet.hashInto(key, KEY_HASH);
+    this.customer(KEY_HASH[0]!, KEY_HASH[1]!);
   }
 
   /** The next record's customer, by fingerprint. */

@@ -117,15 +117,16 @@ export class FingerprintSet {
     return true;
   }
 
+  /** Whether the key is in the set (its hash into a scratch pair: no array per call). */
   has(key: string): boolean {
-    const [a, b] = FingerprintSet.hash(key);
-    return this.find(a, b) >= 0;
+    FingerprintSet.hashAfter(INITIAL, key, SCRATCH);
+    return this.find(SCRATCH[0]!, SCRATCH[1]!) >= 0;
   }
 
   /** Adds the key; returns false when it was already there. */
   add(key: string): boolean {
-    const [a, b] = FingerprintSet.hash(key);
-    return this.addPair(a, b);
+    FingerprintSet.hashAfter(INITIAL, key, SCRATCH);
+    return this.addPair(SCRATCH[0]!, SCRATCH[1]!);
   }
 
   private find(a: number, b: number): number {

@@ -3,8 +3,9 @@
 // the bytes one thread gives (APOLOGIZE_THREADS=1): messages, rejects file,
 // summary, journal and hand-offs.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PARSE_AHEAD_BYTES } from '../../src/batch/run.js';
 import { ROOT, runBin, tempDir } from '../helpers/run.js';
@@ -122,4 +123,45 @@ describe('a big file read on a second thread gives what one thread gives', () =>
     expect(two.log).toBe(one.log);
     expect(two.journal).toBe(one.journal);
   }, 180_000);
+});
+
+describe('a folder of .eml files is read on the main thread from the start', () => {
+  it('starts no reading thread for --format eml (the folder writes on a thread of its own); an mbox run of the same file starts one', async () => {
+    const dir = tempDir('apologize-threads-');
+    // Counts the threads the run starts, by their workerData.kind, on stderr at exit.
+    const hook = join(dir, 'count-workers.mjs');
+    writeFileSync(
+      hook,
+      `import { createRequire, syncBuiltinESMExports } from 'node:module';
+const wt = createRequire(import.meta.url)('node:worker_threads');
+if (wt.isMainThread) {
+  const kinds = [];
+  const Worker = wt.Worker;
+  wt.Worker = class extends Worker {
+    constructor(script, options) {
+      super(script, options);
+      kinds.push(options?.workerData?.kind ?? 'other');
+    }
+  };
+  syncBuiltinESMExports();
+  process.on('exit', () => process.stderr.write('\\nworkers started: [' + kinds.join(',') + ']\\n'));
+}
+`,
+    );
+    const csv = join(dir, 'big.csv');
+    const rows = ['Order No,Customer Name,Email,Product'];
+    for (let i = 0; i < 90_000; i++) rows.push(`A-${100000 + i},${NAMES[i % 6] || 'Sam Lee'},customer${Math.floor(i / 2)}@example.com,${PRODUCTS[i % 5]}`);
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    expect(statSync(csv).size).toBeGreaterThan(PARSE_AHEAD_BYTES);
+    const env = { NODE_OPTIONS: `--import=${pathToFileURL(hook).href}` };
+    const started = (stderr: string) => /workers started: \[(.*)\]/.exec(stderr)?.[1]?.split(',') ?? ['(no report)'];
+    const eml = await runBin(['batch', csv, '--incident', INCIDENT, '--format', 'eml', '--out', join(dir, 'eml'), '--limit', '3'], { env });
+    expect(eml.code, eml.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'eml'))).toHaveLength(3);
+    expect(started(eml.stderr)).not.toContain('parse');
+    expect(started(eml.stderr)).not.toContain('(no report)');
+    const mbox = await runBin(['batch', csv, '--incident', INCIDENT, '--out', join(dir, 'out.mbox'), '--limit', '3'], { env });
+    expect(mbox.code, mbox.stderr).toBe(0);
+    expect(started(mbox.stderr)).toContain('parse');
+  }, 120_000);
 });

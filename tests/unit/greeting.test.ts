@@ -173,6 +173,37 @@ describe('greetingLine (the line alone, read in place for the usual name)', () =
     }
   });
 
+  it('a name seen before gets its own line again: never the line of another name, first name or register (the cache of lines)', () => {
+    // Pairs alike in length and in their first, middle and last units (what picks a cache slot), a first
+    // name that differs for one full name, an empty name, and each asked casual and formal, many times over.
+    const names = ['Anna Smith', 'Anne Smith', 'Anna Smath', 'Zoë Müller', 'Zoe Müller', 'Jo Li', 'Jo Lu', 'Sales Team', 'Sales Tean', 'Dr Jane Roe', 'Dr Jane Rae', ''];
+    const firsts = [undefined, '', 'Bob', 'Anna', 'Zoë', 'Dr'];
+    const asked: [GreetingFields, boolean][] = [];
+    for (const name of names) for (const first_name of firsts) for (const formal of [false, true]) asked.push([{ name, first_name }, formal]);
+    for (let round = 0; round < 40; round++) {
+      for (let i = 0; i < asked.length; i++) {
+        const [fields, formal] = asked[(i * 7 + round * 13) % asked.length]!;
+        expect([fields, formal, greetingLine(fields, formal)]).toEqual([fields, formal, greetingFor(fields, { formal }).line]);
+      }
+    }
+  });
+
+  it('stays right when every name differs for a long while (the cache stops keeping names) and when names repeat again', () => {
+    const suffix = (n: number) => n.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]!);
+    for (let i = 0; i < 80_000; i++) {
+      const fields = { name: `Zo${suffix(i)} Smith` };
+      const line = greetingLine(fields, false);
+      if (i % 97 === 0) expect([fields, line]).toEqual([fields, greetingFor(fields, { formal: false }).line]);
+    }
+    const names = ['Anna Smith', 'Anne Smith', 'Zoë Müller', 'Zoe Müller', 'Sales Team', 'Dr Jane Roe'];
+    for (let i = 0; i < 80_000; i++) {
+      const fields = { name: names[i % names.length]!, first_name: i % 7 === 0 ? 'Bob' : undefined };
+      const formal = i % 3 === 0;
+      const line = greetingLine(fields, formal);
+      if (i % 13 === 0 || i > 79_000) expect([fields, formal, line]).toEqual([fields, formal, greetingFor(fields, { formal }).line]);
+    }
+  });
+
   it('isFirstNameOf(first, name) is firstNameOf(name) === first', () => {
     for (const name of ['Jane Smith', 'Dr Jane Smith', 'Jane', 'Smith, Jane', 'Jane  Smith', ' Jane Smith', 'Jane, Smith', 'Mr. Bean', '']) {
       for (const first of ['Jane', 'Jane,', 'Dr', 'Mr.', 'Smith', '', 'Ja']) expect([first, name, isFirstNameOf(first, name)]).toEqual([first, name, firstNameOf(name) === first]);
