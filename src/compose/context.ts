@@ -168,7 +168,7 @@ function checkInAfter(due: Date, outcome: string | undefined, now: Date): Date {
 }
 
 /** The customer may keep what came by mistake, said in the offer or the action (any of the letters' languages). */
-const KEEP_SAID = /\b(?:keep (?:it|them|the)|behalten|garder|gardez|conserver|conservez|quedarse con|quédese con|quédese (?:el|la|los|las)|quedárse\p{L}*|puede quedar|de regalo|en regalo|als geschenk|en cadeau)/iu;
+const KEEP_SAID = /\b(?:keep (?:it|them|the|this|that|these|those|what)|hold on to (?:it|them|the|what)|no need to (?:return|send)|behalten|garder|gardez|conserver|conservez|quedarse con|quédese con|quédese (?:el|la|los|las)|quedárse\p{L}*|puede quedar|de regalo|en regalo|als geschenk|en cadeau)/iu;
 const WEEKDAY_NAME = /(?<![\p{L}])(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])/iu;
 const SUMMARY_ARTICLE = /^\s*(?:le|la|les|l[’']|un|une|des|du|votre|vos|notre|nos|ce|cette|ces|el|los|las|su|sus|nuestro|nuestra|nuestros|nuestras|este|esta|estos|estas)(?![\p{L}])/iu;
 /** An action that claims what the mistake cost ("send the hotel invoices", "schicken Sie uns die Belege"). */
@@ -188,7 +188,7 @@ const REMEDY_FREE = /(?<![\p{L}])(?:sin coste|sin cargo|sin gastos|gratis|gratui
  * checks that no text the rule matches lacks the hint.
  */
 export const HINTED: Readonly<Record<string, readonly [hint: RegExp, rule: RegExp]>> = {
-  keepSaid: [/keep|behalten|garde|conserv|qued|dese |regalo|geschenk|cadeau|[\u017f\u212a]/i, KEEP_SAID],
+  keepSaid: [/keep|hold on|need to|behalten|garde|conserv|qued|dese |regalo|geschenk|cadeau|[\u017f\u212a]/i, KEEP_SAID],
   weekday: [/tag|woch|di|es|bado|domingo|[\u017f\u212a]/i, WEEKDAY_NAME],
   summaryArticle: [/l|un|d|vo|no|c|e|su|[\u017f\u212a]/i, SUMMARY_ARTICLE],
   costsClaimed: [/receipt|invoice|expenses|beleg|quittung|rechnung|kontoauszug|justifica|factur|ticket|frais|recibo|gastos|kosten|[\u017f\u212a]/i, COSTS_CLAIMED],

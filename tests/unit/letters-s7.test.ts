@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../src/compose/compose.js';
+import type { IncidentInput } from '../../src/incident/schema.js';
+import { validateIncident } from '../../src/incident/validate.js';
+import { recipientFromMailbox } from '../../src/recipients/recipient.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+
+/** Defect classes a blind reader named on a fresh set of incidents (session 7): said twice, stock lines. */
+const library = new TemplateLibrary();
+const NOW = new Date('2026-11-26T09:00:00Z');
+const letter = (input: IncidentInput, variant = 0) => {
+  const msg = createComposer(validateIncident({ ...input, id: `s7-${variant}` }), library, { now: NOW, stage: 'apology' })(recipientFromMailbox('ann@example.com', 'Ann Lee', {}));
+  return `${msg.subject}\n\n${msg.text}`;
+};
+const count = (text: string, re: RegExp) => (text.match(new RegExp(re.source, 'gi')) ?? []).length;
+
+const cheese: IncidentInput = {
+  company: { name: 'The Curd & Rind', phone: '0117 496 0382' },
+  signer: { name: 'Priya Raman', title: 'Shop Manager' },
+  scenario: 'wrong-item',
+  severity: 'minor',
+  mistake: 'we sent the blue cheese box instead of the goats cheese selection',
+  affected: 12,
+  rootCause: 'two boxes had almost the same code',
+  commitment: 'box codes are renamed so they look nothing alike',
+  remedy: { kind: 'replacement', details: 'the right box sent free' },
+};
+
+describe('said once', () => {
+  it('the outcome or offer already says to keep what we sent: the letter does not say it again', () => {
+    const ways = [
+      { remedy: { kind: 'replacement' as const, details: 'correct box sent free, please keep the blue one' } },
+      { outcome: 'right box arrives Saturday, keep the wrong one' },
+      { remedy: { kind: 'replacement' as const, details: 'a new box sent free; no need to return the other' } },
+      { outcome: 'the correct box is on its way. Please keep what we sent, with our compliments' },
+    ];
+    for (const way of ways)
+      for (let v = 0; v < 6; v++) {
+        const t = letter({ ...cheese, ...way }, v);
+        expect(count(t, /\b(?:keep|yours to keep|send (?:it|them) back|no need to return)\b/), t).toBe(1);
+      }
+  });
+  it('with nothing said about it, the letter still tells the customer to keep it', () => {
+    for (let v = 0; v < 6; v++) expect(letter(cheese, v)).toMatch(/keep/);
+  });
+});
+
+describe('stock lines a reader called a template', () => {
+  it('are gone from every scenario, audience and variant', () => {
+    const scenarios = ['shipping-delay', 'wrong-item', 'billing-error', 'missed-appointment', 'service-outage', 'generic'] as const;
+    for (const scenario of scenarios)
+      for (const audience of ['consumer', 'business'] as const)
+        for (let v = 0; v < 8; v++) {
+          const t = letter({ ...cheese, scenario, audience }, v);
+          expect(t).not.toMatch(/Your systems depend on ours|You shouldn't have to check that we packed|the fault here is ours|Root cause:|I owe you an apology, because/);
+        }
+  });
+});
