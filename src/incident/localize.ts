@@ -13,6 +13,7 @@ import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { normaliseEnglish, toReader } from '../text/english.js';
 import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/notes.js';
+import { signerAsMe } from '../text/signer-voice.js';
 import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, localQuotes, longTypedDates, outcomeNote, splitSplices } from '../text/typed.js';
 import { germanNote, type NoteRoleI18n } from '../text/notes-de.js';
 import { frenchNote } from '../text/notes-fr.js';
@@ -176,6 +177,8 @@ function english(incident: Incident, now: Date): Incident {
   // Each typed field is a manager's note: made the letter's own sentences for the part it plays (text/notes.ts).
   const n = (v: string | undefined, role: NoteRole) => (v === undefined ? v : noteToProse(v, role, { now }));
   const d = (v: string | undefined) => (v === undefined ? v : weekdayWords(v));
+  // "ring Oliver direct on…" in a letter Oliver signs: "ring me directly on…" (text/signer-voice.ts).
+  const me = (v: string | undefined) => (v === undefined ? v : signerAsMe(v, incident.signer.name));
   return {
     ...incident,
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
@@ -185,9 +188,9 @@ function english(incident: Incident, now: Date): Incident {
     summary: f(incident.summary),
     // "delivered Tuesday 24 November": the day (the mistake says what was done).
     when: incident.when === undefined ? undefined : whenNote(f(incident.when)!),
-    outcome: n(f(incident.outcome), 'outcome'),
-    action: n(f(incident.action), 'action'),
-    remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
+    outcome: n(me(f(incident.outcome)), 'outcome'),
+    action: n(me(f(incident.action)), 'action'),
+    remedy: { ...incident.remedy, details: n(me(f(incident.remedy.details)), 'remedy') },
     exposure: { ...incident.exposure, discovered: d(f(incident.exposure.discovered)), contained: n(f(incident.exposure.contained), 'exposure'), regulator: f(incident.exposure.regulator) },
   };
 }

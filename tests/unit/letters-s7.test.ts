@@ -56,3 +56,33 @@ describe('stock lines a reader called a template', () => {
         }
   });
 });
+
+describe('the signer speaks for themself', () => {
+  const suits: IncidentInput = {
+    ...cheese,
+    scenario: 'shipping-delay',
+    severity: 'major',
+    company: { name: 'Ashworth Formal Hire', phone: '0113 496 0721' },
+    signer: { name: 'Oliver Ashworth', title: 'Director' },
+    mistake: 'your hire suits did not arrive on Wednesday',
+    remedy: { kind: 'refund', details: 'full hire fee refunded' },
+  };
+  it('a field naming the signer in the third person is said in the first person', () => {
+    const ways: [string, RegExp][] = [
+      ['try everything on tonight. anything doesnt fit ring Oliver direct on 07700 900412', /ring me directly on 07700 900412/],
+      ['if anything is wrong call Oliver Ashworth on 07700 900412', /call me directly on 07700 900412/],
+      ['Oliver will call you on Friday to check the fit', /I will call you on Friday/],
+      ['reply here or email Oliver', /email me directly/],
+    ];
+    for (const [action, said] of ways)
+      for (let v = 0; v < 4; v++) {
+        const t = letter({ ...suits, action }, v);
+        expect(t).toMatch(said);
+        expect(t.split('\n').slice(0, -3).join('\n')).not.toMatch(/\bOliver\b/);
+      }
+  });
+  it('a team as the signer, or someone else named, is left as typed', () => {
+    expect(letter({ ...suits, signer: { name: 'The Ashworth Team' }, action: 'ring Oliver on 07700 900412' })).toMatch(/ring Oliver on 07700 900412/i);
+    expect(letter({ ...suits, action: 'ring Sam, our fitter, on 07700 900412' })).toMatch(/Sam, our fitter/);
+  });
+});
