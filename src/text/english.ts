@@ -609,6 +609,12 @@ export function toReader(text: string): string {
   // "we charged a fee on returns where the car came back full" → "… on your return, even though the car came back full".
   const where = /\b(on|for)\s+(?:all\s+|the\s+)?(returns|orders|bookings|deliveries|rentals|hires|accounts)\s+(?:where|when|in which)\s+/iu.exec(text);
   if (where) return `${text.slice(0, where.index)}${where[1]} your ${where[2]!.toLowerCase().replace(/ies$/u, 'y').replace(/s$/u, '')}, even though ${text.slice(where.index + where[0].length)}`;
+  // "late fees charged on bikes that were returned on time" → "… on your bike, even though it was returned on time".
+  const things = /\b(to|on|from|for)\s+(?:all\s+|the\s+)?([a-z]{2,}[^s\s])s\s+(?:that|which)\s+(were|had been)\s+/u.exec(text);
+  if (things && !/^(?:ha|thi|wa|i|u)$/u.test(things[2]!) && !/^(?:patient|guest|user|passenger|student|pupil|rider|driver|employee|member|client|customer|subscriber|tenant|resident|learner|candidate|visitor|parent|owner|buyer|traveller|worker|colleague|person|household|famil\w*)$/u.test(things[2]!)) return `${text.slice(0, things.index)}${things[1]} your ${things[2]}, even though it ${things[3] === 'were' ? 'was' : 'had been'} ${text.slice(things.index + things[0].length)}`;
+  // "…didn't arrive. Several of these are for weddings this Saturday.": a sentence about others in the batch is not told to this reader.
+  const others = /(?<=[.!?])\s+(?:several|some|many|most|a few|a couple|a number|half|one|two|three|four|five)\s+of\s+(?:these|those|them|the\s+\w+|our\s+\w+|you)\b[^.!?]*[.!?]/giu;
+  if (others.test(text)) return toReader(text.replace(others, ''));
   const who = /^(\s*)(?:the\s+|all\s+)?(?:customers|clients|people|members|guests|everyone|anyone|those)\s+who\s+(ordered|bought|booked|paid for|chose|picked)\s+([^,;.]+?),?\s+(were|got|received|saw|had)\s+/iu.exec(text);
   if (who) return `${who[1]}you ${who[2]!.toLowerCase()} ${who[3]} and ${who[4]!.toLowerCase()} ${text.slice(who[0].length)}`;
   return text;

@@ -86,3 +86,16 @@ describe('the signer speaks for themself', () => {
     expect(letter({ ...suits, action: 'ring Sam, our fitter, on 07700 900412' })).toMatch(/Sam, our fitter/);
   });
 });
+
+describe('the mistake told to this reader, not the batch', () => {
+  it('a sentence about others in the batch is left out; a thing typed in the plural is the reader\'s own', async () => {
+    const { toReader } = await import('../../src/text/english.js');
+    expect(toReader("wedding suit parcels due Wednesday didn't arrive. Several of these are for weddings this Saturday.")).toBe("wedding suit parcels due Wednesday didn't arrive.");
+    expect(toReader('the wrong boxes went out. Some of our customers had two. We are sorry.')).toBe('the wrong boxes went out. We are sorry.');
+    expect(toReader('Most of them arrived late.')).toBe('Most of them arrived late.');
+    expect(toReader('late fees were charged on bikes that were returned on time')).toBe('late fees were charged on your bike, even though it was returned on time');
+    expect(toReader('a fee was added to scooters which had been docked correctly')).toBe('a fee was added to your scooter, even though it had been docked correctly');
+    expect(toReader('we sent the wrong size to customers who ordered a medium')).toBe('we sent the wrong size to customers who ordered a medium');
+    expect(toReader('reminders went to patients that were already booked')).toBe('reminders went to patients that were already booked');
+  });
+});
