@@ -11,7 +11,7 @@
  */
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
-import { normaliseEnglish, toReader } from '../text/english.js';
+import { leadingVerdict, normaliseEnglish, toReader } from '../text/english.js';
 import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/notes.js';
 import { signerAsMe } from '../text/signer-voice.js';
 import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, localQuotes, longTypedDates, outcomeNote, splitSplices } from '../text/typed.js';
@@ -184,7 +184,7 @@ function english(incident: Incident, now: Date): Incident {
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
     mistake: toReader(n(f(incident.mistake), 'mistake')!),
     rootCause: n(f(incident.rootCause), 'cause')!,
-    commitment: n(f(incident.commitment), 'commitment')!,
+    commitment: n(leadingVerdict(f(incident.commitment)!), 'commitment')!,
     summary: f(incident.summary),
     // "delivered Tuesday 24 November": the day (the mistake says what was done).
     when: incident.when === undefined ? undefined : whenNote(f(incident.when)!),

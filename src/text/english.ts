@@ -630,3 +630,16 @@ export function batchProblems(text: string): TextProblem[] {
   return [{ problem: `tells the mistake about a batch ("${shown}…"), but each letter goes to one reader`, example: `"we charged you a refuelling fee when your car came back with a full tank" (about "you" and "your order")` }];
 }
 
+/**
+ * A commitment typed as a verdict first ("Fixed. plugin checks before resending now"): the one-word sentence said as one,
+ * ("We've fixed it."), so no template frame ("To stop it happening again, …") ever opens with it.
+ */
+const VERDICT: Record<string, string> = { fixed: "We've fixed it.", sorted: "We've sorted it.", resolved: "We've resolved it.", solved: "We've solved it.", patched: "We've patched it.", done: '' };
+export function leadingVerdict(text: string): string {
+  const m = /^\s*(fixed|sorted|resolved|solved|patched|done)\s*(?:now\s*)?[.!]+\s+(?=\S)/iu.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m[0].length);
+  const said = VERDICT[m[1]!.toLowerCase()]!;
+  return said ? `${said} ${rest}` : rest;
+}
+

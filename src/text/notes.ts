@@ -701,7 +701,7 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   // "your pets check" → "your pet's check": an owner's thing.
   if (/s\s/u.test(t)) t = t.replace(OWNER_THING, (m, who: string, owner: string, next: string) => (NOT_AFTER_OWNER.test(next) ? m : `${who} ${owner}'s ${next}`));
   // "rolled back same day" → "rolled back the same day".
-  if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<!(?:^|[^\p{L}])the\s)(?<![\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}])/giu, 'the $1');
+  if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<!(?:^|[^\p{L}])(?:the|a|an|that|this|any|each|every)[\s,]+)(?<![\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}-])(?!\s+(?:courier|delivery|deliveries|dispatch|service|shipping|post|collection|repair|refund|replacement|slot|visit|cover|turnaround)s?(?![\p{L}]))/giu, 'the $1');
   t = onBeforeDays(t);
   const out: string[] = [];
   const made: string[] = [];

@@ -99,3 +99,28 @@ describe('the mistake told to this reader, not the batch', () => {
     expect(toReader('reminders went to patients that were already booked')).toBe('reminders went to patients that were already booked');
   });
 });
+
+describe('a commitment typed as a verdict first', () => {
+  it('"Fixed. …" never follows a frame ("To stop it happening again, Fixed.")', () => {
+    for (const commitment of ['Fixed. plugin checks before resending now, tested with 50 bookings', 'fixed now. the plugin checks before it resends', 'Sorted! the plugin checks before resending', 'Done. Every booking is checked before a resend'])
+      for (let v = 0; v < 6; v++) {
+        const t = letter({ ...cheese, scenario: 'generic', commitment }, v);
+        expect(t).not.toMatch(/, (?:Fixed|fixed|Sorted|sorted|Done|done)[.!]/);
+        expect(t).not.toMatch(/^(?:Fixed|Sorted|Done)[.!]/m);
+        expect(t).toMatch(/plugin checks|Every booking is checked|every booking is checked/i);
+      }
+  });
+});
+
+describe('"same day" as a time, not as an adjective', () => {
+  it('"the" is added only where "same day" says when', async () => {
+    const { noteToProse } = await import('../../src/text/notes.js');
+    const now = new Date('2026-11-26T09:00:00Z');
+    const out = (v: string) => noteToProse(v, 'outcome', { now });
+    expect(out('your suits are on a same day courier, arriving by 6pm today')).toMatch(/on a same day courier/);
+    expect(out('your suits are on a same day courier, arriving by 6pm today')).not.toMatch(/a the same/);
+    expect(out('refund processed same day')).toMatch(/the same day/);
+    expect(out('we offer same day delivery from now on')).not.toMatch(/the same day delivery/);
+    expect(noteToProse('rolled back the, same day', 'cause', { now })).not.toMatch(/the,? the same/);
+  });
+});
