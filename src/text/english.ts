@@ -102,6 +102,8 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   // "incl. VAT", "excl. delivery" in prose: the word.
   [/(?<![\p{L}\p{N}])incl(?:\.|(?=\s))/giu, 'including', /incl/i],
   [/(?<![\p{L}\p{N}])excl(?:\.|(?=\s))/giu, 'excluding', /excl/i],
+  // "every total vs previous quarter" → "against"; "vs." too. Never inside a name ("Kramer vs Kramer" is rare in a note).
+  [/(?<![\p{L}\p{N}])vs\.?(?=\s)/giu, 'against', /vs/i],
 ];
 
 /** A capitalised month or weekday cut short in prose ("since Nov", "Thurs morning"): the whole word (dates are read elsewhere). */
@@ -137,7 +139,9 @@ function shorthand(text: string): string {
   // "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
   if (t.includes('&')) t = t.replace(/(?<=(?:^|\s)\p{Ll}{2,})\s+&\s+(?=\p{Ll})/gu, ' and ');
   // "reassignment + the office phones" → "… and the office phones" (a plus between words with spaces; never "C++", "Google+", "2 + 2").
-  if (t.includes(' + ')) t = t.replace(/(?<=\p{Ll}{2,})\s+\+\s+(?=\p{L})/gu, ' and ');
+  if (t.includes(' + ')) t = t.replace(/(?<=\p{Ll}{2,}|\p{Ll}{2,}\))\s+\+\s+(?=\p{L})/gu, ' and ');
+  // "a text if were running late": the "we" the manager dropped ("if we're running late").
+  if (/were\s/iu.test(t)) t = t.replace(/(?<![\p{L}\p{N}])(if|when|because|as|so|unless|until|while)\s+were\s+(?=\p{Ll}+ing(?![\p{L}]))/giu, "$1 we're ");
   return t;
 }
 
