@@ -1,7 +1,7 @@
 import { parseMailbox } from '../mail/address.js';
 import { getPath, isBlank, setPath } from './fields.js';
 import { AUDIENCES, COMMITMENT_STATUSES, EXPOSURE_KINDS, HUMOUR_MODES, REMEDY_KINDS, SEVERITIES, type IncidentInput } from './schema.js';
-import { COUNT_TEXT, DURATION, isIsoDate } from './schema.js';
+import { COUNT_TEXT, DURATION, isIsoDate, typedDueDate } from './schema.js';
 
 export interface Choice {
   value: string;
@@ -172,7 +172,7 @@ function allQuestions(opts: AskOptions): Entry[] {
     },
     {
       key: 'commitmentDue',
-      q: { key: 'commitmentDue', kind: 'input', message: 'When will it be done (a date like 2026-12-12), or empty:', required: false, validate: (a) => (a.trim() === '' || isIsoDate(a.trim()) ? true : 'a date like 2026-12-12') },
+      q: { key: 'commitmentDue', kind: 'input', message: 'When will it be done (a date like 2026-12-12), or empty:', required: false, validate: (a) => (a.trim() === '' || isIsoDate(typedDueDate(a.trim())) ? true : 'a date with its year, like 2026-12-12 or 12 December 2026') },
       applies: (i) => !isBlank(getPath(i, 'commitmentStatus')) && getPath(i, 'commitmentStatus') !== 'done',
     },
     {

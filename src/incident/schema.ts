@@ -161,12 +161,40 @@ export function isIsoDate(text: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/** Month names a manager types in the four built-in languages (a prefix of at least three letters, accents optional). */
+const DUE_MONTHS: readonly (readonly string[])[] = [
+  ['january', 'januar', 'janvier', 'enero', 'jänner'], ['february', 'februar', 'fevrier', 'febrero'], ['march', 'marz', 'mars', 'marzo'],
+  ['april', 'avril', 'abril'], ['may', 'mai', 'mayo'], ['june', 'juni', 'juin', 'junio'], ['july', 'juli', 'juillet', 'julio'],
+  ['august', 'aout', 'agosto'], ['september', 'septembre', 'septiembre', 'setiembre'], ['october', 'oktober', 'octobre', 'octubre'],
+  ['november', 'novembre', 'noviembre'], ['december', 'dezember', 'decembre', 'diciembre'],
+];
+const plainLetters = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/**
+ * `commitmentDue` typed as a person writes a date with its year ("18 December 2026", "15 décembre 2026",
+ * "Friday 18 Dec 2026", "December 18, 2026", "18. Dezember 2026", "18.12.2026", "18 de diciembre de 2026"):
+ * the ISO day it names, or the text unchanged (then refused with the usual message).
+ */
+export function typedDueDate(text: string): string {
+  const whole = plainLetters(text.trim());
+  // A weekday before the day ("Friday 18 Dec 2026", "vendredi 18 décembre 2026"), never a month ("December 18, 2026").
+  const t = /^[a-z]+\.?,?\s+\d{1,2}(?:st|nd|rd|th|er|\.)?\s+(?:de\s+|of\s+)?[a-z]/u.test(whole) ? whole.replace(/^[a-z]+\.?,?\s+/u, '') : whole;
+  const iso = (y: number, m: number, d: number) => `${y}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const numeric = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/u.exec(t);
+  if (numeric) return iso(Number(numeric[3]), Number(numeric[2]) - 1, Number(numeric[1]));
+  const month = (w: string) => (w.length >= 3 ? DUE_MONTHS.findIndex((names) => names.some((n) => n.startsWith(w.replace(/\.$/u, '')))) : -1);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+|of\s+)?([a-z]+\.?)\s+(?:de\s+)?(\d{4})$/u.exec(t);
+  if (dayFirst && month(dayFirst[2]!) >= 0) return iso(Number(dayFirst[3]), month(dayFirst[2]!), Number(dayFirst[1]));
+  const monthFirst = /^([a-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/u.exec(t);
+  if (monthFirst && month(monthFirst[1]!) >= 0) return iso(Number(monthFirst[3]), month(monthFirst[1]!), Number(monthFirst[2]));
+  return text;
+}
+
 const commitmentDue = z
   .preprocess(
-    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === 'string' && v.trim() !== '' && !ISO_DATE.test(v.trim()) ? typedDueDate(v) : v),
     optionalText('commitmentDue'),
   )
-  .pipe(z.string().refine(isIsoDate, { error: 'commitmentDue must be a date like 2026-12-12' }).optional());
+  .pipe(z.string().refine(isIsoDate, { error: 'commitmentDue must be a date with its year, like 2026-12-12 or 12 December 2026' }).optional());
 
 /** A BCP 47 tag in its canonical form ("en-us" → "en-US"), or undefined when it is not one. */
 export function canonicalLocale(tag: string): string | undefined {

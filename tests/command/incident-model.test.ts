@@ -181,7 +181,7 @@ describe('every newer field reaches the template as incident.<field>', () => {
 describe('refused with exit 2 and one line, nothing on stdout', () => {
   it.each([
     [['--commitment-status', 'soon'], 'apologize: flags: commitmentStatus must be one of done, in-progress, planned (--commitment-status) — correct the value; `apologize draft --help` lists every field'],
-    [['--commitment-due', '12/12/2026'], 'apologize: flags: commitmentDue must be a date like 2026-12-12 (--commitment-due) — correct the value; `apologize draft --help` lists every field'],
+    [['--commitment-due', '12/12/2026'], 'apologize: flags: commitmentDue must be a date with its year, like 2026-12-12 or 12 December 2026 (--commitment-due) — correct the value; `apologize draft --help` lists every field'],
     [['--locale', 'en_US'], 'apologize: flags: locale "en_US" must be a BCP 47 language tag like en, de, fr-CA or es-419 (--locale) — correct the value; `apologize draft --help` lists every field'],
     [['--audience', 'b2b'], 'apologize: flags: audience must be one of consumer, business (--audience) — correct the value; `apologize draft --help` lists every field'],
     [['--summary', 'the late\ndelivery'], 'apologize: flags: summary contains a line break — keep summary on one line'],

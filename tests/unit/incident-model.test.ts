@@ -114,9 +114,22 @@ describe('exposure.data', () => {
 
 describe('validation', () => {
   it.each([
+    ['18 December 2026', '2026-12-18'],
+    ['Friday 18 Dec 2026', '2026-12-18'],
+    ['December 18, 2026', '2026-12-18'],
+    ['18th of December 2026', '2026-12-18'],
+    ['15 décembre 2026', '2026-12-15'],
+    ['1er janvier 2027', '2027-01-01'],
+    ['18. Dezember 2026', '2026-12-18'],
+    ['3. März 2027', '2027-03-03'],
+    ['18.12.2026', '2026-12-18'],
+    ['18 de diciembre de 2026', '2026-12-18'],
+    ['2026-12-18', '2026-12-18'],
+  ])('commitmentDue typed as a person writes it (%j) is the day it names', (typed, iso) => expect(valid({ commitmentDue: typed }).commitmentDue).toBe(iso));
+  it.each([
     [{ commitmentStatus: 'soon' }, 'commitmentStatus must be one of done, in-progress, planned (--commitment-status)'],
-    [{ commitmentDue: 'next week' }, 'commitmentDue must be a date like 2026-12-12 (--commitment-due)'],
-    [{ commitmentDue: '2026-02-30' }, 'commitmentDue must be a date like 2026-12-12 (--commitment-due)'],
+    [{ commitmentDue: 'next week' }, 'commitmentDue must be a date with its year, like 2026-12-12 or 12 December 2026 (--commitment-due)'],
+    [{ commitmentDue: '2026-02-30' }, 'commitmentDue must be a date with its year, like 2026-12-12 or 12 December 2026 (--commitment-due)'],
     [{ audience: 'enterprise' }, 'audience must be one of consumer, business (--audience)'],
     [{ locale: 'en_US' }, 'locale "en_US" must be a BCP 47 language tag like en, de, fr-CA or es-419 (--locale)'],
     [{ locale: 'english please' }, 'locale "english please" must be a BCP 47 language tag like en, de, fr-CA or es-419 (--locale)'],
