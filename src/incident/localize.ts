@@ -14,6 +14,7 @@ import { languageOf } from '../text/locale.js';
 import { leadingVerdict, normaliseEnglish, toReader } from '../text/english.js';
 import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/notes.js';
 import { signerAsMe } from '../text/signer-voice.js';
+import { subjectFirst } from '../text/subjectless.js';
 import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, localQuotes, longTypedDates, outcomeNote, splitSplices } from '../text/typed.js';
 import { germanNote, type NoteRoleI18n } from '../text/notes-de.js';
 import { frenchNote } from '../text/notes-fr.js';
@@ -182,9 +183,9 @@ function english(incident: Incident, now: Date): Incident {
   return {
     ...incident,
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
-    mistake: toReader(n(f(incident.mistake), 'mistake')!),
-    rootCause: n(f(incident.rootCause), 'cause')!,
-    commitment: n(leadingVerdict(f(incident.commitment)!), 'commitment')!,
+    mistake: toReader(n(subjectFirst(f(incident.mistake)!, 'mistake'), 'mistake')!),
+    rootCause: n(subjectFirst(f(incident.rootCause)!, 'cause'), 'cause')!,
+    commitment: n(incident.commitmentStatus === 'done' ? leadingVerdict(f(incident.commitment)!) : subjectFirst(leadingVerdict(f(incident.commitment)!), 'commitment'), 'commitment')!,
     summary: f(incident.summary),
     // "delivered Tuesday 24 November": the day (the mistake says what was done).
     when: incident.when === undefined ? undefined : whenNote(f(incident.when)!),

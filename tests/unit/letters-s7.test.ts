@@ -137,3 +137,28 @@ describe('shorthand a reader stumbled on', () => {
     expect(n('C++ and 2 + 2')).toBe('C++ and 2 + 2');
   });
 });
+
+describe('a note with its subject left off, where the subject can only be us', () => {
+  it('mistakes and causes typed from the negated verb get "We"; a change typed as what we are doing gets "We\'re"', async () => {
+    const { subjectFirst } = await import('../../src/text/subjectless.js');
+    expect(subjectFirst("Didn't turn up for the booked sweep, and nobody rang", 'mistake')).toBe("We didn't turn up for the booked sweep, and nobody rang");
+    expect(subjectFirst('forgot to book the courier', 'cause')).toBe('We forgot to book the courier');
+    expect(subjectFirst('never sent the confirmation emails', 'mistake')).toBe('We never sent the confirmation emails');
+    expect(subjectFirst('failed to check the stock', 'cause')).toBe('We failed to check the stock');
+    expect(subjectFirst('moving the diary onto an online system', 'commitment')).toBe("We're moving the diary onto an online system");
+    expect(subjectFirst('adding a second check before dispatch', 'commitment')).toBe("We're adding a second check before dispatch");
+    // not ours to complete: a passive, a noun, a subject already there
+    expect(subjectFirst('sent to the wrong address', 'mistake')).toBe('sent to the wrong address');
+    expect(subjectFirst('training for all drivers booked', 'commitment')).toBe('training for all drivers booked');
+    expect(subjectFirst('the courier never came', 'mistake')).toBe('the courier never came');
+    expect(subjectFirst('neverending queue', 'mistake')).toBe('neverending queue');
+  });
+  it('in the letter, at every variant', () => {
+    for (let v = 0; v < 6; v++) {
+      const t = letter({ ...cheese, scenario: 'missed-appointment', mistake: "didn't turn up for your booked sweep on Tuesday, and nobody rang to say", commitment: 'moving the diary onto an online booking system', commitmentStatus: 'in-progress' }, v);
+      expect(t).toMatch(/We didn't turn up|we didn't turn up/);
+      expect(t).not.toMatch(/(?:^|[.!?]\s+)Didn't turn up/m);
+      expect(t).toMatch(/we're moving the diary|We're moving the diary/);
+    }
+  });
+});
