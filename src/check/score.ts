@@ -432,14 +432,19 @@ function ownChangeCause(b: { s: Sentence; clauses: Clause[] }, before: { s: Sent
       BROUGHT_FAULT.test(n.lemma) && /\b(bug|defect|error|fault|flaw|regression|outage)s?\b/.test(n.object);
   })) return true;
   // across two sentences of one paragraph: "we deployed a configuration change …. Unfortunately, this change contained a bug …"
-  if (!before || before.s.paragraph !== b.s.paragraph) return false;
-  const head = /^(?:\W*\w+ly,? )?(?:this|that|the) (?:[a-z-]+ ){0,2}?(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|rollout)\b/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, ''));
+  // (the sentence right before, in its paragraph or closing the one before: "… we made some major changes to the way our
+  // system queues email. ¶ Unfortunately, these changes accidentally broke our reminder emails")
+  if (!before) return false;
+  const head = /^(?:\W*\w+ly,? )?(?:this|that|the|these|those) (?:[a-z-]+ ){0,2}?(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|rollout)s?\b/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, ''));
   if (!head) return false;
   const fault = /^\s*(?:\w+ly )?(?:contained|introduced|had|carried|caused|broke|triggered|crashed|corrupted|deleted|removed|overloaded|disabled|blocked|took down)\b(.*)$/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, '').slice(head.index + head[0].length));
   if (fault && /^\s*(contained|introduced|had|carried)\b/.test(lower.replace(/^(however|unfortunately|sadly|but),? /, '').slice(head.index + head[0].length)) && !/\b(bug|defect|error|fault|flaw|regression|mistake|typo)s?\b/.test(fault[1]!)) return false;
   if (!fault) return false;
-  return before.clauses.some((c) => c.agent === 'first' && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && PUT_IN.test(c.lemma) && new RegExp(`\\b${head[1]}s?\\b`).test(c.object));
+  return before.clauses.some((c) => c.agent === 'first' && !PARTNER_SUBJECT.test(c.subject) && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && PUT_IN.test(c.lemma) && new RegExp(`\\b${head[1]}s?\\b`).test(c.object));
 }
+
+/** A partner of the writer's named by its role ("our provider", "our hosting partner"): its change is not the writer's (R2). */
+const PARTNER_SUBJECT = /\b(?:provider|partner|vendor|supplier|host|courier|carrier|contractor|processor|cdn)s?$/;
 
 /** The people harmed, as the subject of what befell them. */
 const HARMED = /\b(customers?|users?|folks|people|persons?|members?|passengers?|guests?|backers?|clients?|patients?|subscribers?|famil(y|ies)|everyone|many of you|some of you|buyers?|shoppers?|patrons?|readers?|listeners?|viewers?|players?|fans?|donors?|students?|residents?)( who)?$/;
@@ -737,7 +742,9 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if ((/^(this|that|it|the plan|our plan)$/.test(c.subject) || (c.agent === 'first' && /^(include|involve|introduce|launch|start|begin|conduct|carry|run|hold|do|complete|finish|undertake)$/.test(c.lemma))) && (c.tense === 'future' || c.tense === 'progressive') && CR.changeNouns.test(obj) && concrete(obj.replace(CR.changeNouns, ' '))) return true;
   // "our billing system now checks for a settled payment before any retry"
   // "we are making changes to how refunds are approved"
-  if (c.lemma === 'make' && c.agent === 'first' && /^(some |a |the )?(changes?|improvements?) to /.test(obj) && concrete(obj.replace(/^.*? to /, ''))) return true;
+  // (not "changes to the policy": a bare head says which thing, not what changes; "changes to our refund policy" names it)
+  if (c.lemma === 'make' && c.agent === 'first' && /^(some |a |the )?(changes?|improvements?) to /.test(obj) && concrete(obj.replace(/^.*? to /, '')) &&
+    !/^(?:the|our|its|this|that|your) [\w-]+$/.test(obj.replace(/^.*? to /, ''))) return true;
   // "password resets will now require a code sent to the phone on file"
   if ((c.tense === 'present' || c.tense === 'future') && !c.passive && (CHANGE.has(c.lemma) || c.lemma === 'need') && c.agent !== 'reader' && new RegExp(`\\bnow (\\w+ )?${c.verb}\\b`).test(sentence.toLowerCase()) && concrete(obj)) return true;
   // "new hires will now shadow a senior agent": a thing or group of ours that "will now" act, whatever the verb, tells a new practice

@@ -530,6 +530,8 @@ describe('ninth round: the round-7 disagreements as classes (own sentences; each
     ['own-it', 'the impact we caused is the impact (R9), the failure we caused is ours', 'We are sorry for the delay we caused.', 'We are sorry for the worry we caused.'],
     ['own-it', 'an apology for the experience we caused (R9)', 'We caused a three-hour outage for every customer.', "We apologize for the awful experience we've caused."],
     ['commitment', 'a participle after a comma continues the writer\'s act', 'We inspected our other storage units, replacing the disks in all of them with a newer model.', 'We inspected our other storage units, finding nothing wrong.'],
+    ['own-it', 'our change, then "these changes" broke it in the next paragraph (R2)', 'A few weeks ago, we made some major changes to the way our system queues email.\n\nUnfortunately, these changes accidentally broke our reminder emails.', 'A few weeks ago, our provider made some major changes to the way its system queues email.\n\nUnfortunately, these changes accidentally broke our reminder emails.'],
+    ['commitment', 'changes to a bare head name no change', 'We will be making changes to our refund policy.', 'We will be making changes to the policy.'],
     ['explain', 'a heading asked as a question tells nothing', 'What went wrong: a cron job deleted the queue table at midnight.', 'So what went wrong?'],
   ])('%s: %s', (id, _what, has, hasNot) => {
     expect(part(has, id)).toBe(true);
