@@ -244,6 +244,8 @@ export const CLAUSE_RULES = {
     'change', 'changes', 'code', 'configuration', 'config', 'software', 'update', 'updates']),
   /** A cause headed by a fault word with nothing after it saying what it did ("a defect found in a Falcon content update") is one phrase, no explanation. */
   faultHead: /^(a |an |the |one |some |our |this )?(\w+ )?(bug|bugs|defect|defects|glitch|error|errors|fault|faults|flaw|flaws|issue|issues|problem|problems|mistake|mistakes|oversight|oversights|slip|lapse)$/,
+  /** An outside event named with only its place ("a winter storm in the Chicago area", "a strike at the port"): who or what, not how (LABELLING.md: a cause in one general phrase). */
+  eventHead: /^(a |an |the |one |some |this |that )?(\w+ )?(storm|storms|snowstorm|blizzard|hurricane|typhoon|cyclone|weather|snow|snowfall|fog|ice|flood|floods|flooding|heatwave|earthquake|strike|strikes|pandemic|epidemic|holiday|holidays|congestion)$/,
   /** The head of a cause that only restates the harm ("because of a nationwide outage"): vague unless a phrase after it names the thing. */
   harmHeads: /^(outage|outages|issue|issues|problem|problems|glitch|glitches|error|errors|failure|failures|incident|disruption|difficulties|downtime|interruption)$/,
   /** Verbs of an intrusion: told of the data ("usernames have been accessed") or as access gained ("hackers gained access to customer data"), they restate the breach, not how it happened. */

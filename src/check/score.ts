@@ -563,8 +563,8 @@ function isVagueCause(cause: string): boolean {
   if (words.length === 0 || words.every((w) => CR.vagueCauseWords.has(w.replace(/'s$/, '')))) return true;
   // "a defect found in a Falcon content update": a fault word and where it was, nothing it did
   const head = words.findIndex((w) => /^(found|located|discovered|identified|in|on|with|within|inside|of|for|at|from|affecting)$/.test(w));
-  if (head > 0 && CR.faultHead.test(words.slice(0, head).join(' ')) && !words.slice(head).some((w, i, after) => /^(that|which|who|it|they)$/.test(w) || (/(ed|ing)$/.test(w) && !/^(found|located|discovered|identified|affecting|including|during|pending)$/.test(w) && !/^(our|their|its|the|a|an|his|her)$/.test(after[i - 1] ?? '')))) return true;
-  if (head === -1 && CR.faultHead.test(words.join(' '))) return true;
+  if (head > 0 && (CR.faultHead.test(words.slice(0, head).join(' ')) || CR.eventHead.test(words.slice(0, head).join(' '))) && !words.slice(head).some((w, i, after) => /^(that|which|who|it|they)$/.test(w) || (/(ed|ing)$/.test(w) && !/^(found|located|discovered|identified|affecting|including|during|pending)$/.test(w) && !/^(our|their|its|the|a|an|his|her)$/.test(after[i - 1] ?? '')))) return true;
+  if (head === -1 && (CR.faultHead.test(words.join(' ')) || CR.eventHead.test(words.join(' ')))) return true;
   // "a nationwide NAB outage": the head is the harm itself and nothing after it says what broke
   const np = words.slice(0, words.findIndex((w) => CAUSE_PHRASE_END.test(w)) >>> 0);
   return np.length === words.length && CR.harmHeads.test(np[np.length - 1]!);
