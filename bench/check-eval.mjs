@@ -228,7 +228,7 @@ if (modelCv) {
   } else {
     allEffects = entryEffects(all, progress);
     if (!asJson) process.stderr.write('\n');
-    writeFileSync(cacheFile, JSON.stringify({ key, helps: allEffects.map((e) => e.helps), hurts: allEffects.map((e) => e.hurts) }));
+    writeFileSync(cacheFile, JSON.stringify({ key, entries: allEffects.map((e) => `${e.key}: ${e.entry}`), helps: allEffects.map((e) => e.helps), hurts: allEffects.map((e) => e.hurts) }));
   }
   const variants = process.env.CHECK_EVAL_VARIANTS ? JSON.parse(process.env.CHECK_EVAL_VARIANTS) : [
     ['rules, pruned', null],
