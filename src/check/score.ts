@@ -498,8 +498,6 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (!c.negated && c.passive && (c.tense === 'past' || c.tense === 'perfect') && /^our \w/.test(c.subject) && !MECHANISM.has(c.lemma)) { n += 1; continue; }
       // how a thing of the system behaves, told in the present with its condition or result: "surge pricing kicks in
       // automatically when demand outstrips supply", "the database keeps serving reads while not allowing writes"
-      // a thing that breaks ("a bug in our billing job", "the script", "attackers") acting in the past, whatever the verb
-      if (!c.negated && !c.passive && c.tense === 'past' && c.agent === 'other' && !MECHANISM.has(c.lemma) && CR.faultSubject.test(c.subject) && !/^(be|have|seem|appear|happen|occur|continue|remain|mean|make|say|tell|show|need|take|come|get|give)$/.test(c.lemma) && !CR.recovery.test(lower) && !CR.harmObject.test(c.object)) { n += 1; continue; }
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
       // "we started processing emails at 7:45am, and by 8:43am all queues were clear": the service coming back
       if (CR.recovery.test(lower) && !CR.causeWords.test(lower)) continue;
