@@ -99,7 +99,8 @@ export const CLAUSE_RULES = {
   faultObjects: {
     let: /\b(you|them|everyone|our customers|customers|people|users|members)\b.*\bdown\b|^down\b/,
     drop: /\bball\b/,
-    fall: /^short\b/,
+    // "we fell short", "we fell far below the standards you expect", "fell well behind on orders"
+    fall: /^(?:\w+ )?(?:short|below|behind)\b/,
     miss: /\b(mark|deadline|slot|appointment|date|window|it|this|that|your|the signs?|signals?)\b/,
     break: /\b(promise|trust|word|commitment|it|things)\b/,
     lead: /^to\b.*\b(bad|wrong|poor|harm|problems?|outage|failures?|mistakes?|errors?|disruption|delays?|chaos|mess|this)\b/,
@@ -131,7 +132,8 @@ export const CLAUSE_RULES = {
     /\b(we|i) (was|were) (simply |plainly |completely |just )?(wrong|at fault|to blame|out of line)\b(?! about)/i,
     /\b(we|I) (got|get) (that|this|it|that one|this one|things|everything) (badly |completely |very |so |all )?wrong\b/i,
     /\b(we|I) (caused|created) (that|this|it|all of this|all of that)\b/i,
-    /\b(let-?down|disappointment|mess|trouble|delay|upset|worry|confusion|stress|extra work|hassle|problem|harm|damage)s? (that )?(we|I) (caused|created)\b/i,
+    // (not the impact: "sorry for the worry we caused", "the inconvenience we have caused" apologise for the experience, LABELLING.md R9)
+    /\b(let-?down|mess|delay)s? (that )?(we|I) (caused|created)\b/i,
     /\b(this|that|it) (is|was)( (so|really|truly|frankly|completely|simply|totally|deeply))? (embarrassing|inexcusable)\b/i,
     // the writer's own act named and judged wrong: "my attempt at humor regarding … was poorly timed and absolutely inappropriate"
     /\b(our|my) (?:[\w-]+ ){0,2}(attempt|decision|choice|tweet|post|comment|remark|words|joke|campaign|ad|advert|email|message|handling|response)\b[^.;!?]{0,100}? (was|were|has been) (?:(?!not\b|never\b)\w+ ){0,2}?(inappropriate|insensitive|offensive|thoughtless|careless|tone-deaf|misguided|ill-judged|ill-advised|unacceptable|(poorly|badly) (timed|judged|handled|worded|thought out))\b/i,
@@ -144,7 +146,9 @@ export const CLAUSE_RULES = {
   faultAdverbs: /\b(mistakenly|accidentally|wrongly|inadvertently|incorrectly|by mistake|in error|twice)\b/,
 
   /** commitment: the writer (or a list item, or a change as subject) does one of these to something concrete. */
-  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen', 'delete', 'trial', 'pilot'],
+  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen', 'delete', 'trial', 'pilot',
+    // reconsidering a named thing: "revisit every step of engineering, manufacturing, and quality control processes" (LABELLING.md: a review with its scope named)
+    'revisit', 'rethink', 'reassess', 'reevaluate', 're-evaluate', 'rework', 'overhaul'],
   /** Nouns that are a change in themselves ("a second check", "bug fixes", "a review of crew movement"). */
   changeNouns: /\b(checks?|double-checks?|reviews? of|audits?|tests?|testing|monitoring|alerts?|alerting|fix(es)?|patch(es)?|updates?|training|policy|policies|rules?|limits?|safeguards? (around|on|for)|rollbacks?|backups?|redundanc(y|ies)|bill of rights|standards?|runbooks?|playbooks?|soft deletes?|dashboards?|staging|canary|approvals?|sign-off|second (person|pair of eyes))\b/,
   /** A sentence that announces what changes; any concrete clause in it is the change ("Starting today, any price increase will need sign-off from me"). */
@@ -161,7 +165,7 @@ export const CLAUSE_RULES = {
    * list item as the agent and a concrete object, any verb is a change (a closed set of purpose frames,
    * in place of a longer verb list).
    */
-  preventionPurpose: /\b(?:(?:in order |so as )?to (?:prevent|avoid|stop|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b)/,
+  preventionPurpose: /\b(?:as a (?:precaution|precautionary measure|safeguard)\b|(?:in order |so as )?to (?:prevent|avoid|stop|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b)/,
   /** Verbs of moving or copying a thing somewhere: a change only with the thing and where it goes ("moving the uploads to a separate cluster", "mirroring the binaries to a second data centre", not "moving on from this"). */
   relocationVerbs: ['move', 'relocate', 'shift', 'transfer', 'mirror', 'replicate', 'copy'],
   /** The preposition that starts where a relocated thing goes ("… to a read replica", "… off our own servers"). */
@@ -170,6 +174,11 @@ export const CLAUSE_RULES = {
   passiveChangeExcluded: /\b(you|your|customers?|users?|members?|passengers|guests|clients|patients|affected|bugs?|defects?|glitch(es)?|errors?|faults?|flaws?|issues?|problems?|outages?|incidents?|service|services|site|website|app|delays?|waits?|waiting|backlogs?|queues?)\b/,
   /** Verbs of being, going or seeming: "the parcel will now arrive on Friday" tells a new state, not a new practice. */
   stateVerbs: ['be', 'have', 'arrive', 'come', 'go', 'get', 'take', 'seem', 'look', 'remain', 'continue', 'happen', 'stay', 'become', 'feel', 'work', 'load', 'open', 'close', 'focus', 'try', 'hope', 'do', 'make', 'look', 'think', 'believe', 'know', 'want', 'expect', 'consider', 'see', 'need'],
+  /** A launch told in the simple past is the story of the product, not a change made since ("we launched a chatbot called Tay"). */
+  storyVerbs: /^(launch)$/,
+  /** Verbs that take a capability away ("removed the ability to run scripts on production"): a change when what the capability lets one do is concrete. */
+  restrictVerbs: /^(remove|disable|restrict|limit|revoke|block|end|withdraw)$/,
+  capabilityHead: /^(?:the |any |all |our |its |their )?(?:ability|abilities|capability|capabilities|option|options|permission|permissions|access|right|rights) (?:(?:of \w+ )?to|for \w+ to) (?:\w+ly )?/,
   /** Verbs of looking into something: a change only with its scope named ("examine how the calendar was printed", not "investigate what happened"). */
   inquiryVerbs: ['investigate', 'examine', 'review', 'audit', 'study', 'analyse', 'analyze'],
   /** What a change repairs for the people harmed is the remedy, not a change: "a voucher to your online wallet", "a policy to make our creator community economically whole". */
@@ -180,6 +189,8 @@ export const CLAUSE_RULES = {
   vagueNouns: new Set(['change', 'changes', 'improvement', 'improvements', 'measure', 'measures', 'step', 'steps', 'action', 'actions', 'effort', 'efforts', 'work', 'thing', 'things', 'defense', 'defenses', 'defence', 'defences', 'security', 'system', 'systems', 'process', 'processes', 'procedure', 'procedures', 'practice', 'practices', 'protection', 'protections', 'control', 'controls', 'resource', 'resources', 'trust', 'confidence', 'experience', 'service', 'services', 'everything', 'anything', 'something', 'better', 'best', 'crime', 'crimes', 'cyber', 'attack', 'attacks', 'criminals', 'future', 'incident', 'incidents', 'issue', 'issues', 'problem', 'problems', 'way', 'ways', 'numerous', 'various', 'several', 'many', 'all', 'more', 'additional', 'further', 'necessary', 'appropriate', 'extraordinary', 'immediate', 'corrective', 'lessons', 'lesson', 'mistakes', 'mistake', 'sure', 'happen', 'happens', 'again', 'never', 'prevent', 'ensure', 'make', 'avoid', 'similar', 'kind', 'type', 'sort', 'level', 'next', 'continue', 'continuously', 'ongoing', 'priority', 'priorities', 'focus', 'commitment', 'operations', 'infrastructure', 'platform', 'level', 'quality', 'customer', 'customers', 'satisfaction', 'approach', 'strategy', 'culture', 'values', 'integrity', 'core', 'decision', 'decisions', 'business', 'possible', 'power', 'scale', 'term', 'long', 'going', 'forward', 'lot', 'bit', 'right', 'place', 'there', 'here', 'hard', 'harder', 'safe', 'safer', 'secure', 'reliable', 'resilient', 'robust', 'stronger', 'strong', 'new', 'way', 'sense', 'urgency', 'fast', 'soon', 'quickly', 'today', 'now', 'time', 'week', 'weeks', 'months', 'coming', 'days', 'happened', 'happen', 'went', 'wrong', 'own', 'detailed', 'thorough', 'full', 'complete', 'exhaustive', 'comprehensive', 'independent', 'internal', 'external', 'careful', 'good', 'great', 'progress', 'normal', 'back', 'shortly', 'hard', 'progress', 'situation', 'situations', 'solution', 'solutions', 'matter', 'matters', 'recurrence', 'occurrence', 'closely', 'carefully', 'investigation', 'investigations', 'inquiry', 'inquiries', 'probe', 'assistance', 'help',
     // a quantity or a safeguard with nothing named: "a number of steps", "every possible safeguard"
     'technical', 'technological', 'operational', 'organisational', 'organizational', 'structural',
+    // degree or weight with nothing named: "significant further steps", "major improvements", "concrete measures"
+    'significant', 'major', 'important', 'meaningful', 'concrete', 'serious', 'decisive', 'swift', 'urgent', 'key', 'substantial', 'considerable', 'real', 'tangible',
     'number', 'safeguard', 'safeguards', 'list', 'series', 'range', 'host', 'variety',
     // a plan with nothing named: "implementing plans to prevent this bug" (LABELLING-round4.md)
     'plan', 'plans',
@@ -199,6 +210,8 @@ export const CLAUSE_RULES = {
    * product from sale or a clause from the terms is a change.
    */
   takeDownVerbs: /^(remove|delete|withdraw|pull|take)$/,
+  /** A removal told as done at once reacts to this occurrence (LABELLING.md R1: containment), whatever it removed: "we immediately removed the product and all images", "deleted the relevant information as soon as possible". */
+  containedAtOnce: /\b(immediately|at once|right away|straight away|as soon as (possible|we (learned|learnt|heard|saw|became aware|found out|realised|realized|were (told|made aware)))|promptly|within (minutes|hours|an hour|the hour)|swiftly)\b/,
   offendingContent: /^(?:(?:the|this|that|these|those|our|my|its|all|every|any)\s)?(?:[\w'-]+\s){0,3}?(?:campaign|post|posts|tweet|tweets|ad|ads|advert|adverts|advertisement|advertisements|commercial|image|images|photo|photos|picture|pictures|video|videos|content|message|messages|email|emails|caption|comment|comments|statement|story|stories|meme|graphic)\b/,
   /** More capacity restores the service (LABELLING-round5.md: "additional hardware" is no change): "we increased server capacity by 120 per cent". */
   capacityVerbs: /^(increase|add|double|triple|expand|scale|boost|provision|raise)$/,
@@ -231,12 +244,16 @@ export const CLAUSE_RULES = {
     'change', 'changes', 'code', 'configuration', 'config', 'software', 'update', 'updates']),
   /** A cause headed by a fault word with nothing after it saying what it did ("a defect found in a Falcon content update") is one phrase, no explanation. */
   faultHead: /^(a |an |the |one |some |our |this )?(\w+ )?(bug|bugs|defect|defects|glitch|error|errors|fault|faults|flaw|flaws|issue|issues|problem|problems|mistake|mistakes|oversight|oversights|slip|lapse)$/,
+  /** An outside event named with only its place ("a winter storm in the Chicago area", "a strike at the port"): who or what, not how (LABELLING.md: a cause in one general phrase). */
+  eventHead: /^(a |an |the |one |some |this |that )?(\w+ )?(storm|storms|snowstorm|blizzard|hurricane|typhoon|cyclone|weather|snow|snowfall|fog|ice|flood|floods|flooding|heatwave|earthquake|strike|strikes|pandemic|epidemic|holiday|holidays|congestion)$/,
   /** The head of a cause that only restates the harm ("because of a nationwide outage"): vague unless a phrase after it names the thing. */
   harmHeads: /^(outage|outages|issue|issues|problem|problems|glitch|glitches|error|errors|failure|failures|incident|disruption|difficulties|downtime|interruption)$/,
   /** Verbs of an intrusion: told of the data ("usernames have been accessed") or as access gained ("hackers gained access to customer data"), they restate the breach, not how it happened. */
   intrusionVerbs: /^(access|steal|compromise|expose|leak|breach|hack|gain|obtain|download|view)$/,
   /** What a cause verb acts on when it only restates the harm ("has caused concern"): no mechanism. */
   harmObject: /^(\w+ ){0,2}(concern|confusion|inconvenience|frustration|stress|anxiety|disappointment|distress|upset|hardship|worry|heartache|fear|pain|hurt|trouble|difficulties|disruption|offen[cs]e|harm|issues|problems|impact)\b/,
+  /** What the people harmed went through: "the awful experience we've caused", "the worry we caused" name the impact, not the act (LABELLING.md R9). */
+  impactNouns: /\b(experience|experiences|inconvenience|concern|confusion|frustration|stress|anxiety|disappointment|distress|upset|hardship|worry|worries|heartache|fear|pain|hurt|trouble|difficulties|disruption|offen[cs]e|harm|impact|hassle|damage|extra work)$/,
   /** The same harm named before a relative clause whose verb causes it: "the offense that it has caused", "the issues this has caused". */
   harmCausedBefore: /\b(concern|confusion|inconvenience|frustration|stress|anxiety|disappointment|distress|upset|hardship|worry|heartache|fear|pain|hurt|trouble|difficulties|disruption|offen[cs]e|harm|issues|problems|impact) (that|which) (\w+ ){0,2}(caused|created)\b/,
 } as const;

@@ -227,7 +227,7 @@ export function readSentences(text: CheckText, withFeatures = true): { rows: Rea
       explainParagraph: paragraphPoints.get(b.s.paragraph) ?? 0,
       explainHit: explained.hit === b.s,
       own: owns.has(b.s),
-      commit: b.clauses.some((c, k) => commits(c, b.s.text, self, b.clauses[k + 1])) || framedChange(b.s.text) || nowInService(b.s.text),
+      commit: b.clauses.some((_c, k) => commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1])) || framedChange(b.s.text) || nowInService(b.s.text),
       explain: explained.points.get(b.s) ?? 0,
       remedy: remedyRule.signals.some((sig) => signalMatches(b.s.text, sig)),
       humour: HUMOUR_MARKERS.some((re) => liveMatch(b.s.text, re, true) !== null),
@@ -353,12 +353,15 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
   if (CR.ownPhrases.some((re) => liveMatch(sentence, re, true) !== null)) return true;
   // (the writer in the sentence as more than the one apologising: "This is unacceptable and … we apologize for the impact" owns nothing)
   if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence) && clauses.some((c) => c.agent === 'first' && !/^(apologi[sz]e|regret|sorry|thank|hope)$/.test(c.lemma))) return true;
-  if (liveMatch(sentence, /\b(we|i) (\w+ )?(mistakenly|accidentally|wrongly|inadvertently|incorrectly)\b|\b(we|i) (\w+ ){0,2}(charged|billed|sent|shipped|booked|gave)\b[^.]{0,40}\b(twice|the wrong|too much|wrong)\b|\bwe (weren't|were not) there\b/i, true)) return true;
+  // (a verb coordinated with the writer's shares its subject: "we got too excited and accidentally hit send")
+  if (liveMatch(sentence, /\b(we|i) (\w+ )?(mistakenly|accidentally|wrongly|inadvertently|incorrectly)\b|\b(we|i) (?:(?!\b(?:but|because|they|he|she|it|you|when|while|after|if)\b)[^.;:!?,]){1,60}? and (mistakenly|accidentally|wrongly|inadvertently|incorrectly) \w+|\b(we|i) (\w+ ){0,2}(charged|billed|sent|shipped|booked|gave)\b[^.]{0,40}\b(twice|the wrong|too much|wrong)\b|\bwe (weren't|were not) there\b/i, true)) return true;
   return clauses.some((c) => {
     // "we wrote the tests, but nobody checked the result": an omission of the writer's people, told in the past
     if (/^(nobody|no one)\b/.test(c.subject) && c.tense === 'past' && !c.passive && SUCCESS.has(c.lemma) && FIRST_PERSON.test(sentence)) return true;
     // the company speaking as itself: "For decades, RBS failed to invest properly in its systems"
     // (a deliberate act it failed at, not a service that "failed to execute jobs": that is the product, a thing)
+    // "a problem with one of our storage units has led to…": a fault of a thing of ours is the subject, not the writer
+    if (c.agent === 'first' && FAULT_THING_SUBJECT.test(c.subject)) return false;
     if (c.agent !== 'first' && !(c.agent === 'other' && self(c.subject) && (c.lemma !== 'fail' || SUCCESS.has(c.object.split(' ')[1] ?? '') || /^to (invest|act|respond|inform|notify|warn|disclose|prepare|plan|listen)\b/.test(c.object)))) return false;
     const obj = `${c.particle} ${c.object}`.trim();
     // "we should have told you sooner" (an omission), "we shouldn't have collected payment" (an act the writer judges wrong);
@@ -372,14 +375,29 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
     if (c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && /\b(immediately|sooner|earlier|in time|right away|straight away|quickly enough|fast enough)$/.test(obj)) return true;
     // "we did not follow" owns it; "our routines have not been followed" names no one
     // ("we did not plan for the rush" owns an omission; "we did not plan to raise prices" tells an intention)
+    // "due to a winter storm …, we didn't get you to Boston": a failure put on an outside cause in the same sentence owns nothing
+    if (c.negated && outsideCause(sentence)) return false;
     if (c.negated) return SUCCESS.has(c.lemma) && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && !/^(not|never)\b/.test(c.object) && !(/^(plan|prepare)$/.test(c.lemma) && /^to\b/.test(c.object));
+    // "we apologise for the awful experience we've caused": the impact named, then the writer as its cause, owns only the impact (LABELLING.md R9)
+    if (c.antecedent !== undefined && (c.lemma === 'cause' || c.lemma === 'create') && CR.impactNouns.test(c.antecedent)) return false;
     if (c.lemma === 'make') return CR.madeObject.test(obj);
     if (c.lemma === 'get') return CR.gotWrong.test(obj);
     if (!FAULT.has(c.lemma) || c.passive) return false;
     if (c.tense === 'present' && !/^(fail|let|hit|cut|put|set)$/.test(c.lemma)) return false;
+    // "we have deleted the relevant information as soon as possible": a removal done at once contains the harm (LABELLING.md R1), it is no fault
+    if (CR.takeDownVerbs.test(c.lemma) && CR.containedAtOnce.test(sentence.toLowerCase()) && !liveMatch(sentence.toLowerCase(), CR.faultAdverbs, true)) return false;
     const need = CR.faultObjects[c.lemma];
     return need ? need.test(obj || sentence.toLowerCase()) : true;
   });
+}
+
+/** A subject headed by a fault of a thing, whoever's the thing is: "a problem with one of our storage units", "an error in our system". */
+const FAULT_THING_SUBJECT = /^(?:a|an|the|one|some|this|that)\b(?: [\w-]+)? (?:problem|problems|issue|issues|fault|faults|error|errors|failure|failures|bug|bugs|glitch|glitches|defect|defects|outage|malfunction)\b/;
+/** A cause in the sentence that names nothing of the writer's: "due to a winter storm in the Chicago area". */
+function outsideCause(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  const cause = causeOf(unquoted(lower));
+  return cause !== null && !FIRST_PERSON.test(cause) && !/\b(mistake|error|fault|oversight|failure)\b/.test(cause);
 }
 
 /** Acts by which the writer puts a change of its own into service. */
@@ -414,14 +432,19 @@ function ownChangeCause(b: { s: Sentence; clauses: Clause[] }, before: { s: Sent
       BROUGHT_FAULT.test(n.lemma) && /\b(bug|defect|error|fault|flaw|regression|outage)s?\b/.test(n.object);
   })) return true;
   // across two sentences of one paragraph: "we deployed a configuration change …. Unfortunately, this change contained a bug …"
-  if (!before || before.s.paragraph !== b.s.paragraph) return false;
-  const head = /^(?:\W*\w+ly,? )?(?:this|that|the) (?:[a-z-]+ ){0,2}?(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|rollout)\b/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, ''));
+  // (the sentence right before, in its paragraph or closing the one before: "… we made some major changes to the way our
+  // system queues email. ¶ Unfortunately, these changes accidentally broke our reminder emails")
+  if (!before) return false;
+  const head = /^(?:\W*\w+ly,? )?(?:this|that|the|these|those) (?:[a-z-]+ ){0,2}?(change|update|deploy|deployment|release|upgrade|migration|patch|commit|script|rollout)s?\b/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, ''));
   if (!head) return false;
   const fault = /^\s*(?:\w+ly )?(?:contained|introduced|had|carried|caused|broke|triggered|crashed|corrupted|deleted|removed|overloaded|disabled|blocked|took down)\b(.*)$/.exec(lower.replace(/^(however|unfortunately|sadly|but),? /, '').slice(head.index + head[0].length));
   if (fault && /^\s*(contained|introduced|had|carried)\b/.test(lower.replace(/^(however|unfortunately|sadly|but),? /, '').slice(head.index + head[0].length)) && !/\b(bug|defect|error|fault|flaw|regression|mistake|typo)s?\b/.test(fault[1]!)) return false;
   if (!fault) return false;
-  return before.clauses.some((c) => c.agent === 'first' && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && PUT_IN.test(c.lemma) && new RegExp(`\\b${head[1]}s?\\b`).test(c.object));
+  return before.clauses.some((c) => c.agent === 'first' && !PARTNER_SUBJECT.test(c.subject) && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && PUT_IN.test(c.lemma) && new RegExp(`\\b${head[1]}s?\\b`).test(c.object));
 }
+
+/** A partner of the writer's named by its role ("our provider", "our hosting partner"): its change is not the writer's (R2). */
+const PARTNER_SUBJECT = /\b(?:provider|partner|vendor|supplier|host|courier|carrier|contractor|processor|cdn)s?$/;
 
 /** The people harmed, as the subject of what befell them. */
 const HARMED = /\b(customers?|users?|folks|people|persons?|members?|passengers?|guests?|backers?|clients?|patients?|subscribers?|famil(y|ies)|everyone|many of you|some of you|buyers?|shoppers?|patrons?|readers?|listeners?|viewers?|players?|fans?|donors?|students?|residents?)( who)?$/;
@@ -442,7 +465,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     const lower = s.text.toLowerCase();
     // ("hired experts to investigate how this happened": an inquiry to come, not a story told)
     const framed = CR.framing.exec(lower);
-    if (framed && !/\bto (investigate|understand|determine|find out|establish|learn|examine|review|look into|work out|figure out|explain)\s*$/.test(lower.slice(0, framed.index))) n += 1;
+    // ("So what went wrong?": a heading asked as a question announces the story, it tells none of it)
+    if (framed && !/\?\s*$/.test(lower) && !/\bto (investigate|understand|determine|find out|establish|learn|examine|review|look into|work out|figure out|explain)\s*$/.test(lower.slice(0, framed.index))) n += 1;
     // a cause counts where the sentence tells what happened (past or perfect), not in "the only
     // time bin days change is because of Christmas"
     // ("the offense caused by the jumper": a participle after a noun names the harm, it tells no event)
@@ -487,7 +511,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // "the glitch has caused concern": the harm restated, not how it happened
       if ((c.lemma === 'cause' || c.lemma === 'disrupt') && (CR.harmObject.test(c.object) || (c.object === '' && CR.harmCausedBefore.test(lower)))) continue;
       // "we missed the mark", "we dropped the ball": a judgement of our act (own-it), not an event of the story
-      if ((c.lemma === 'miss' && /^the mark\b/.test(c.object)) || (c.lemma === 'drop' && /^the ball\b/.test(c.object)) || (c.lemma === 'fall' && /^short\b/.test(c.object))) continue;
+      if ((c.lemma === 'miss' && /^the mark\b/.test(c.object)) || (c.lemma === 'drop' && /^the ball\b/.test(c.object)) || (c.lemma === 'fall' && CR.faultObjects.fall!.test(c.object))) continue;
       // "the email should have gone only to…" tells what went wrong as well
       if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
       n += CR.faultSubject.test(c.subject) && !c.passive && c.tense !== 'counterfactual' ? 2 : 1;
@@ -539,8 +563,8 @@ function isVagueCause(cause: string): boolean {
   if (words.length === 0 || words.every((w) => CR.vagueCauseWords.has(w.replace(/'s$/, '')))) return true;
   // "a defect found in a Falcon content update": a fault word and where it was, nothing it did
   const head = words.findIndex((w) => /^(found|located|discovered|identified|in|on|with|within|inside|of|for|at|from|affecting)$/.test(w));
-  if (head > 0 && CR.faultHead.test(words.slice(0, head).join(' ')) && !words.slice(head).some((w, i, after) => /^(that|which|who|it|they)$/.test(w) || (/(ed|ing)$/.test(w) && !/^(found|located|discovered|identified|affecting|including|during|pending)$/.test(w) && !/^(our|their|its|the|a|an|his|her)$/.test(after[i - 1] ?? '')))) return true;
-  if (head === -1 && CR.faultHead.test(words.join(' '))) return true;
+  if (head > 0 && (CR.faultHead.test(words.slice(0, head).join(' ')) || CR.eventHead.test(words.slice(0, head).join(' '))) && !words.slice(head).some((w, i, after) => /^(that|which|who|it|they)$/.test(w) || (/(ed|ing)$/.test(w) && !/^(found|located|discovered|identified|affecting|including|during|pending)$/.test(w) && !/^(our|their|its|the|a|an|his|her)$/.test(after[i - 1] ?? '')))) return true;
+  if (head === -1 && (CR.faultHead.test(words.join(' ')) || CR.eventHead.test(words.join(' ')))) return true;
   // "a nationwide NAB outage": the head is the harm itself and nothing after it says what broke
   const np = words.slice(0, words.findIndex((w) => CAUSE_PHRASE_END.test(w)) >>> 0);
   return np.length === words.length && CR.harmHeads.test(np[np.length - 1]!);
@@ -646,6 +670,19 @@ function sentenceFlags(sentence: string): { story: boolean; news: boolean } {
   return flags;
 }
 
+/**
+ * A participle after a comma continues the writer's act before it and shares its subject and tense: "We inspected
+ * the other storage units …, replacing one of them as a precaution" (the writer replaced it).
+ */
+function continuing(clauses: Clause[], k: number, sentence: string): Clause {
+  const c = clauses[k]!;
+  if (c.tense !== 'nonfinite' || c.subject !== '' || c.passive) return c;
+  const before = clauses.slice(0, k).reverse().find((o) => !o.background && o.subject !== '');
+  if (!before || before.agent !== 'first' || before.passive || before.negated || !/^(past|perfect|future|progressive)$/.test(before.tense)) return c;
+  if (!new RegExp(`, ${c.verb} `).test(sentence.toLowerCase())) return c;
+  return { ...c, subject: before.subject, agent: before.agent, tense: before.tense, ...(before.aux !== undefined ? { aux: before.aux } : {}) };
+}
+
 /** A concrete change, done or planned, by the writer (or a change that is itself the subject). */
 function commits(c: Clause, sentence: string, self: (subject: string) => boolean = () => false, next?: Clause): boolean {
   // the backdrop of the story ("in a previous incident we had disabled…", "while we were updating…") is no change
@@ -668,6 +705,9 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // off sale beside it still is: "removed the image from our channels, but also the garment from our product offering")
   if (CR.takeDownVerbs.test(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !c.intended && !/\b(but also|and also|as well as)\b/.test(sentence.toLowerCase().slice(sentence.toLowerCase().indexOf(c.verb))) &&
     (c.passive ? [c.subject] : c.object.split(/ (?:but also|and also|as well as|and) /).map((o, n) => (n === 0 ? directObject(o, c.particle) : directObject(o, '')))).every((o) => CR.offendingContent.test(o))) return false;
+  // a removal told as done at once ("we immediately removed the product and all images that featured it") reacts to this
+  // occurrence: containment, whatever it removed (LABELLING.md R1)
+  if (CR.takeDownVerbs.test(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !c.intended && CR.containedAtOnce.test(sentence.toLowerCase())) return false;
   if (CR.capacityVerbs.test(c.lemma) && CR.capacityObject.test(c.passive ? c.subject : c.object)) return false;
   // "we have fixed the bug" restores the service, "we introduced a fault that…" is the failure
   if (!c.passive && CR.faultObject.test(directObject(c.object, c.particle))) return false;
@@ -702,7 +742,9 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if ((/^(this|that|it|the plan|our plan)$/.test(c.subject) || (c.agent === 'first' && /^(include|involve|introduce|launch|start|begin|conduct|carry|run|hold|do|complete|finish|undertake)$/.test(c.lemma))) && (c.tense === 'future' || c.tense === 'progressive') && CR.changeNouns.test(obj) && concrete(obj.replace(CR.changeNouns, ' '))) return true;
   // "our billing system now checks for a settled payment before any retry"
   // "we are making changes to how refunds are approved"
-  if (c.lemma === 'make' && c.agent === 'first' && /^(some |a |the )?(changes?|improvements?) to /.test(obj) && concrete(obj.replace(/^.*? to /, ''))) return true;
+  // (not "changes to the policy": a bare head says which thing, not what changes; "changes to our refund policy" names it)
+  if (c.lemma === 'make' && c.agent === 'first' && /^(some |a |the )?(changes?|improvements?) to /.test(obj) && concrete(obj.replace(/^.*? to /, '')) &&
+    !/^(?:the|our|its|this|that|your) [\w-]+$/.test(obj.replace(/^.*? to /, ''))) return true;
   // "password resets will now require a code sent to the phone on file"
   if ((c.tense === 'present' || c.tense === 'future') && !c.passive && (CHANGE.has(c.lemma) || c.lemma === 'need') && c.agent !== 'reader' && new RegExp(`\\bnow (\\w+ )?${c.verb}\\b`).test(sentence.toLowerCase()) && concrete(obj)) return true;
   // "new hires will now shadow a senior agent": a thing or group of ours that "will now" act, whatever the verb, tells a new practice
@@ -738,7 +780,13 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // the writer's plain present without "now" tells a habit, part of the story ("every time we change the state of a
   // payment, we emit an event"), not a change done or planned
   if (c.tense === 'present' && writer && !c.ceased && c.aux === undefined && !/\bnow\b/.test(sentence.toLowerCase())) return false;
+  // "we launched a brand-new newsletter", "on Wednesday we launched a chatbot": a launch told in the simple past is
+  // what happened (the story), not a change made since (a launch with a purpose of prevention was taken above)
+  // (not a launch of a change or an inquiry: "we launched an investigation into how refunds are approved")
+  if (CR.storyVerbs.test(c.lemma) && c.tense === 'past' && !c.passive && !CR.changeNouns.test(obj) && !/\b(investigation|inquiry|enquiry|probe)\b/.test(obj)) return false;
   const acted = directObject(c.object, c.particle);
+  // "we have removed the ability to run scripts on production": a capability taken away, named by what it lets one do
+  if (CR.restrictVerbs.test(c.lemma) && !c.passive && CR.capabilityHead.test(c.object)) return concrete(c.object.replace(CR.capabilityHead, ''));
   // "we deployed a fix" restores the service; a change names what it changes
   if (CR.restoreObject.test(acted)) return false;
   if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(acted) && !/\b(you|your)\b/.test(obj);

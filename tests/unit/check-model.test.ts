@@ -22,7 +22,7 @@ describe('the weights', () => {
   });
 
   it('a model put in use decides its part; none puts the shipped one back', () => {
-    const text = analyseText('Hi all,\n\nSo what went wrong?\n\nWe are truly sorry for the disruption and we will make it right.\n\nCall us on 0800 555 0142.\n\nDana');
+    const text = analyseText('Hi all,\n\nSo, what went wrong\n\nWe are truly sorry for the disruption and we will make it right.\n\nCall us on 0800 555 0142.\n\nDana');
     expect(checkApology(text, { file: 't' }).parts.explain.present).toBe(true); // the rules take the heading
     useCheckModel({ source: 'test', parts: { explain: { threshold: 0.5, weights: { bias: -2, 'w:what': -5, 'w:wrong': 3 } } } });
     try {

@@ -513,3 +513,29 @@ describe('seventh round: the rounds 1–6 disagreements as classes (own sentence
     expect(part(hasNot, id)).toBe(false);
   });
 });
+
+describe('ninth round: the round-7 disagreements as classes (own sentences; each pair failed before on one side)', () => {
+  // [part, what, a sentence that has the part, a look-alike that has not]
+  it.each<[PartId, string, string, string]>([
+    ['own-it', 'falling below a standard, with a word between', 'We fell well below the standard of service we promise.', 'Temperatures fell below freezing overnight.'],
+    ['own-it', 'a verb coordinated with ours shares our subject', 'We were rushing and accidentally sent the draft to every subscriber.', 'We were rushing and they accidentally sent the draft to every subscriber.'],
+    ['own-it', 'a fault of a thing of ours is the subject, not the writer', 'Our update has led to a disruption in mail for thousands of mailboxes.', 'A problem with one of our storage units has led to a disruption in mail for thousands of mailboxes.'],
+    ['own-it', 'a failure put on an outside cause in the same sentence', "We are sorry that we didn't get you to Boston as planned.", "We are sorry that, due to a winter storm in Chicago, we didn't get you to Boston as planned."],
+    ['own-it', 'a removal done at once contains, it is no fault', 'We deleted the wrong customer records last night.', 'We deleted the offending post as soon as possible.'],
+    ['commitment', 'a removal done at once is containment, whatever it removed (R1)', 'We have removed the guest checkout option for every order over £500.', 'We immediately removed the product and all images that featured it.'],
+    ['commitment', 'a launch told in the simple past is the story', 'We have launched a second approval step for every refund.', 'On Monday we launched a brand-new recipe newsletter.'],
+    ['commitment', 'a capability taken away, named by what it lets one do', 'We have removed the ability to run scripts by hand on production servers.', 'We have improved our ability to restore service.'],
+    ['commitment', 'reconsidering a named thing', 'We will revisit every step of our packing and labelling process.', 'We will revisit this in the new year.'],
+    ['commitment', 'a degree adjective names nothing', 'We are adding a second approval to every large refund to ensure our systems are protected.', 'We are taking significant further steps to ensure our systems are protected.'],
+    ['own-it', 'the impact we caused is the impact (R9), the failure we caused is ours', 'We are sorry for the delay we caused.', 'We are sorry for the worry we caused.'],
+    ['own-it', 'an apology for the experience we caused (R9)', 'We caused a three-hour outage for every customer.', "We apologize for the awful experience we've caused."],
+    ['commitment', 'a participle after a comma continues the writer\'s act', 'We inspected our other storage units, replacing the disks in all of them with a newer model.', 'We inspected our other storage units, finding nothing wrong.'],
+    ['own-it', 'our change, then "these changes" broke it in the next paragraph (R2)', 'A few weeks ago, we made some major changes to the way our system queues email.\n\nUnfortunately, these changes accidentally broke our reminder emails.', 'A few weeks ago, our provider made some major changes to the way its system queues email.\n\nUnfortunately, these changes accidentally broke our reminder emails.'],
+    ['commitment', 'changes to a bare head name no change', 'We will be making changes to our refund policy.', 'We will be making changes to the policy.'],
+    ['explain', 'an outside event named with its place only is who, not how', 'The flight was cancelled because a storm in Chicago grounded the crew who were due to fly it.', 'The flight was cancelled because of a storm in Chicago.'],
+    ['explain', 'a heading asked as a question tells nothing', 'What went wrong: a cron job deleted the queue table at midnight.', 'So what went wrong?'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+});
