@@ -184,7 +184,7 @@ function english(incident: Incident, now: Date): Incident {
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
     mistake: toReader(n(f(incident.mistake), 'mistake')!),
     rootCause: n(f(incident.rootCause), 'cause')!,
-    commitment: n(f(incident.commitment), 'commitment')!,
+    commitment: incident.commitment === undefined ? incident.commitment! : noteToProse(f(incident.commitment)!, 'commitment', { now, status: incident.commitmentStatus })!,
     summary: f(incident.summary),
     // "delivered Tuesday 24 November": the day (the mistake says what was done).
     when: incident.when === undefined ? undefined : whenNote(f(incident.when)!),

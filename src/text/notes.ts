@@ -24,6 +24,8 @@ export type NoteRole = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action'
 export interface NoteOptions {
   /** The day the letter is written: a date after it is in the future ("will be refunded"). */
   now?: Date;
+  /** Whether the commitment is in place ('done'), under way ('in-progress') or to come ('planned'): the tense an item added to it is said in. */
+  status?: 'done' | 'in-progress' | 'planned';
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -703,6 +705,8 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   // "rolled back same day" → "rolled back the same day".
   if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<!(?:^|[^\p{L}])the\s)(?<![\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}])/giu, 'the $1');
   t = onBeforeDays(t);
+  if (role === 'outcome') t = restoredState(t);
+  if (role === 'commitment') t = commitmentItems(t, o);
   const out: string[] = [];
   const made: string[] = [];
   // Typed as prose (a capital, a full stop at the end): a clause after a comma stays where the writer put it.
@@ -720,7 +724,9 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
       else for (const r of read) made.push(...sentenceOf(r, role, o, false));
     }
   }
-  for (const s of made) {
+  for (const typedAs of made) {
+    // An action typed as an order: a request to the reader.
+    const s = role === 'action' ? capitalise(politeRequest(typedAs)) : typedAs;
     // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
     const words = s.replace(/[.!]+$/u, '').split(/\s+/u);
     const prev = out[out.length - 1];
@@ -761,6 +767,7 @@ function remedyNote(typed: string): string {
     const tail = parts.slice(at).map((p, k, all) => p.text + (k < all.length - 1 ? `${p.sep} ` : '')).join('').replace(/^and\s+/iu, '');
     t = `${head}. ${capitalise(noteToProse(tail, 'action'))}`;
   }
+  t = remedyItems(t);
   const words = t.split(/\s+/u);
   const w0 = lowerWord(words[0] ?? '');
   if (/^(?:full|partial|complete)$/u.test(w0) && /^(?:refund|credit|replacement|reimbursement)/iu.test(words[1] ?? '')) return `a ${lowerFirst(t)}`;
@@ -1171,4 +1178,144 @@ export function whenNote(text: string): string {
   const m = new RegExp(`^(\\p{L}+)\\s+(?=(?:on\\s+)?(?:${DAY_NAME}|\\d{1,2}\\s+(?:${MONTHS.join('|')})))`, 'iu').exec(text.trim());
   if (!m || !isParticiple(m[1]!) || NOT_PARTICIPLE.has(lowerWord(m[1]!))) return text;
   return text.trim().slice(m[0].length).replace(/^on\s+/iu, '');
+}
+
+/** A time or day with no word before it after a state: "12:48 UTC" → "by 12:48 UTC", "Monday 23 November" → "on Monday 23 November". */
+function whenWords(rest: string): string {
+  return rest
+    .replace(/^(\d{1,2}(?::\d{2})?(?:am|pm)?(?:\s+(?:UTC|GMT|BST|CET|CEST|EST|PST|local time))?)(?=$|[\s,;.])/u, 'by $1')
+    .replace(new RegExp(`(^|\\s)(?<!(?:on|by|from|until|till|since|before|after)\\s)(${DAY_NAME}(?:\\s+\\d{1,2}\\s+\\p{Lu}\\p{Ll}+)?)(?![\\p{L}])`, 'u'), '$1on $2');
+}
+
+/**
+ * An outcome that opens with the state things are back in, and no subject ("fully restored 12:48 UTC
+ * Monday 23 November", "back online since 14:00"): said of everything, in the past when it names a
+ * time or day ("Everything was fully restored by 12:48 UTC on Monday 23 November"). Only the words
+ * for a service back as it was; anything else as typed.
+ */
+function restoredState(t: string): string {
+  const m = /^((?:(?:fully|completely|partly|partially|now|all)\s+)?)(restored|recovered|reconnected|reinstated|back (?:up|online|to normal|in service|up and running)|up and running again|working (?:normally )?again)(?=$|[\s,;.])(.*)$/iu.exec(t);
+  if (!m) return t;
+  const [, adv, state, after] = m as unknown as [string, string, string, string];
+  // The state's own words up to the first comma, semicolon or full stop; the rest as typed.
+  const cut = /[,;.](?:\s|$)/u.exec(after);
+  const own = (cut ? after.slice(0, cut.index) : after).trim();
+  const tail = cut ? after.slice(cut.index) : '';
+  if (own !== '' && !/^(?:\d|by\s|at\s|on\s|since\s|from\s|in\s|within\s|before\s|after\s|the same\s|same\s|overnight|today|yesterday|this\s|last\s)/iu.test(own) && !new RegExp(`^${DAY_NAME}`, 'u').test(own)) return t;
+  if (/(?<![\p{L}])(?:will|tomorrow|next)(?![\p{L}])/iu.test(own)) return t;
+  const timed = own !== '';
+  const since = /^since\s/iu.test(own);
+  const be = since ? 'has been' : timed ? 'was' : 'is';
+  const word = state.toLowerCase().startsWith('back') || state.toLowerCase().startsWith('up') || state.toLowerCase().startsWith('working') ? `${be} ${adv.toLowerCase()}${state}` : `${be} ${adv.toLowerCase()}${state}`;
+  return `everything ${word}${own ? ` ${whenWords(own)}` : ''}${tail}`;
+}
+
+const REQUEST_VERB = /^(?:call|ring|phone|email|e-mail|text|reply|write|tell|let|send|bring|keep|press|check|watch|use|take|come|pop|drop|look|throw|return|contact|visit|log|sign|click|go|pick|book|choose|try|restart|turn|switch|delete|ignore|store|hold|give|be|make|confirm|forward|update|change|reset|download|install|review|monitor|cancel|resubmit|re-run|rerun|retry|re-send|resend|upload|clear|refresh|save|print|read|apply|avoid|stop|leave|remove|report|quote|mark|note|move|open|close|run|unplug|plug|fill|complete|sign|enter|ensure)(?![\p{L}'’-])/iu;
+/** Verbs after "check", "make sure", "confirm" that say what is to be seen ("check orders … show status Released"). */
+const SEEN = /^(?:show|shows|is|are|has|have|match|matches|read|reads|say|says|appear|appears|display|displays|contain|contains|list|lists|include|includes)$/iu;
+
+/**
+ * An action typed as an order ("check orders … show status Released. any stuck in Pending, send the
+ * order IDs to support quoting INC-2311") as a request to the reader: "please" before a sentence that
+ * opens with what they do, "that" before what they check for, "If any are …," before a condition
+ * typed as a bare "any …", a comma before "quoting". Anything already polite, a question or a
+ * sentence with a subject as typed.
+ */
+function politeRequest(sentence: string): string {
+  let s = sentence;
+  // "any stuck in Pending, send …" / "anything doesn't fit, ring …": a condition.
+  const cond = /^(any|anything|anyone|anybody)\s+([^,]+?),\s+((?:please\s+)?\p{L}+)(?=\s)/iu.exec(s) ?? /^(any|anything|anyone|anybody)\s+((?:\S+\s+){0,3}?(?:doesn't|don't|isn't|aren't|is|are|needs?|looks?|fits?|seems?|shows?)\s+(?:\S+\s+){0,3}?\S+)\s+((?:please\s+)?(?:call|ring|phone|email|text|reply|send|contact|tell|let|bring|return)(?=\s))/iu.exec(s);
+  if (cond && REQUEST_VERB.test(cond[3]!.replace(/^please\s+/iu, '')) && !/^(?:any|each|every)$/iu.test(cond[2]!.split(/\s+/u)[0]!)) {
+    const who = cond[1]!.toLowerCase();
+    const words = cond[2]!.split(/\s+/u);
+    const finite = words.some((w, k) => isFinite(w) && !(k === 0 && (w.toLowerCase() in IRREGULAR || isParticiple(w))) || /^(?:is|are|was|were|has|have|had|does|doesn't|don't|didn't|isn't|aren't|won't|can't|needs?|looks?|fits?|shows?|seems?)$/iu.test(w));
+    const w1 = words[0]!;
+    // "any stuck in Pending": a state; "anything doesn't fit": a clause already.
+    const state = !finite && (isParticiple(w1) || w1.toLowerCase() in IRREGULAR || /^(?:still|missing|wrong|late|left|not|without|in|on|at|with|showing|marked|flagged)$/iu.test(w1));
+    if (finite || state) {
+      const be = who === 'any' ? 'are' : 'is';
+      const clause = finite ? `${who} ${cond[2]}` : `${who} ${be} ${cond[2]}`;
+      const restAt = cond.index + cond[0].length - cond[3]!.length;
+      s = `If ${clause}, ${s.slice(restAt)}`;
+      const verbAt = s.indexOf(', ') + 2;
+      if (!/^please\s/iu.test(s.slice(verbAt))) s = `${s.slice(0, verbAt)}please ${lowerFirst(s.slice(verbAt))}`;
+      return quoting(s);
+    }
+  }
+  const words = s.split(/\s+/u);
+  // ("keep the red" is leave to keep, not a request.)
+  if (!REQUEST_VERB.test(words[0] ?? '') || /^(?:keep|hold|leave|use|throw|ignore)$/iu.test(words[0]!) || /[?]$/u.test(s) || words.length < 3) return s;
+  // "Check" typed with its capital inside a sentence is still the reader's to do; a name ("Mark", "Bill") is not a verb after it.
+  if (/^\p{Lu}{2,}/u.test(words[0]!)) return s;
+  // "send it back" / "keep the red": the reader's; "use by 30 Nov" too. ("Watch this space", "call centre" are not requests.)
+  const w1 = lowerWord(words[1] ?? '');
+  if (/^(?:centre|center|log|logs|list|lists|sheet|note|notes|time|times|report|reports|space|ins?)$/u.test(w1)) return s;
+  let out = `please ${lowerFirst(s)}`;
+  let checks = false;
+  // "check orders … show status Released": what they check for.
+  if (/^(?:check|confirm|make sure|ensure|verify)$/iu.test(words[0]!) && !/^(?:that|whether|if|for|with|your (?:email|inbox|account|statement|spam)$)/iu.test(w1)) {
+    const clauseEnd = s.search(/[,;]|(?<![\p{L}])(?:and|or|then)(?![\p{L}])/u);
+    const upto = (clauseEnd < 0 ? words : s.slice(0, clauseEnd).trim().split(/\s+/u));
+    const at = upto.findIndex((w, k) => k >= 2 && SEEN.test(w.replace(/[,;.!]$/u, '')));
+    if (at >= 2) {
+      out = `please ${lowerFirst(words[0]!)} that ${words.slice(1).join(' ')}`;
+      checks = true;
+    }
+  }
+  // "update didn't turn up", "return labels are in the box": the first word is a noun with its verb after it.
+  if (isFinite(words[1]!) || isParticiple(words[1]!) && !/^(?:signed|printed|used|marked|affected|damaged|missing|returned|unused|opened|sealed|unopened)$/iu.test(words[1]!)) return s;
+  if (!checks && words.slice(1, 4).some((w) => /^(?:is|are|was|were|has|have|had|will|would|won't|didn't|doesn't|don't|isn't|aren't|wasn't|weren't|can't|can|could|should|must|may|might|shall|hasn't|haven't|needs|goes|went|came|got|due)$/iu.test(w.replace(/[,;.]$/u, '')))) return s;
+  return quoting(out);
+}
+
+/** "… to support quoting INC-2311" → "… to support, quoting INC-2311". */
+function quoting(s: string): string {
+  return s.replace(/(?<=[\p{L}\p{N}])\s+(quoting|citing|giving|including)\s+(?=[\p{Lu}\p{N}"“'(]|your\s|our\s|the\s)/u, ', $1 ');
+}
+
+/** The verb for an item added to a commitment, in its tense: "We've added", "We're adding", "We will add". */
+function addedAs(status: NoteOptions['status']): string {
+  return status === 'done' ? "we've added" : status === 'in-progress' ? "we're adding" : 'we will add';
+}
+
+/**
+ * A commitment's items typed as a list ("…. + offline pick-list export so you can keep picking"),
+ * and a verbless item in a chain ("…, storage upgrades only outside 06:00-20:00 UTC"): each given
+ * a verb in the commitment's tense ("We're adding an offline pick-list export so…", "storage
+ * upgrades will only be done outside…"). An item that opens with a verb, or any shape less sure, as typed.
+ */
+function commitmentItems(t: string, o: NoteOptions): string {
+  let out = t.replace(/(^|[.;,]\s+|\s)\+\s+(?=\p{Ll})([^.;]+)/gu, (m, before: string, item: string) => {
+    const words = item.trim().split(/\s+/u);
+    const w0 = lowerWord(words[0]!);
+    if (REQUEST_VERB.test(w0) || isFinite(w0) || isParticiple(w0) || PRONOUNS.has(w0) || LEANING.has(w0) || /ing$/u.test(w0)) return m;
+    // The item's own words before "so", "to", "for": a thing, with no verb.
+    const own = item.split(/(?<![\p{L}])(?:so|to|which|that|for|because|when|if)(?![\p{L}])/u)[0]!.trim().split(/\s+/u);
+    if (own.some((w) => isFinite(w) || isParticiple(w) && !/-/u.test(w)) || own.length > 6) return m;
+    const np = DET.has(w0) ? item.trim() : `${/^[aeiou]/iu.test(w0) ? 'an' : 'a'} ${item.trim()}`;
+    const lead = /[.;]\s+$/u.test(before) || before === '' ? `${before}${capitalise(addedAs(o.status))}` : `${before.replace(/\s+$/u, '')} and ${addedAs(o.status)}`;
+    return `${lead} ${np}`.replace(/^\s+/u, '');
+  });
+  // "…, storage upgrades only outside 06:00-20:00 UTC": a thing and when it is done, with no verb.
+  out = out.replace(/(,\s+)((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*s)\s+(only|now only|never)\s+(outside|during|after|before|between|within|at|on|in|from)\s+(?=[\p{L}\p{N}])/gu, (m, comma: string, np: string, adv: string, prep: string) => {
+    const words = np.split(/\s+/u);
+    if (words.some((w) => DET.has(w) && w !== 'all' || isFinite(w) || isParticiple(w) || LEANING.has(w) || PRONOUNS.has(w))) return m;
+    const done = o.status === 'done' || o.status === undefined;
+    const verb = adv === 'never' ? (done ? 'are never done' : 'will never be done') : done ? `are ${adv} done` : `will ${adv} be done`;
+    return `${comma}${np} ${verb} ${prep} `;
+  });
+  return out;
+}
+
+/** A remedy's later items as typed ("…, plus the £40 setup fee waived", "… + a free hour"): "plus" for "+", and "is" before what was done to a thing. */
+function remedyItems(t: string): string {
+  let out = t.replace(/\s+\+\s+(?=[\p{L}\p{N}£$€])/gu, ', plus ').replace(/\),\s+plus/u, '), plus').replace(/,\s*,\s*plus/u, ', plus');
+  out = out.replace(/(,?\s+)(plus|and)\s+((?:the|your|any|all|a|an|this|our)\s+[^,;.]*?)\s+(waived|refunded|covered|included|credited|cancelled|canceled|removed|paid back|paid|dropped|written off|reimbursed)(?=$|[,;.])/gu, (m, sep: string, _conj: string, np: string, part: string) => {
+    const words = np.split(/\s+/u);
+    if (words.some((w, k) => k > 0 && (isFinite(w) || /^(?:is|are|was|were|be|been)$/u.test(w)))) return m;
+    const head = words[words.length - 1]!.replace(/[()]/gu, '');
+    const plural = /^(?:any|all)$/iu.test(words[0]!) ? words.some((w) => /s$/u.test(w) && !/ss$/u.test(w) && w !== words[0]) : isPlural(head);
+    return `${sep.trim() === ',' || sep.startsWith(',') ? ',' : ''} and ${np} ${plural ? 'are' : 'is'} ${part}`;
+  });
+  return out;
 }
