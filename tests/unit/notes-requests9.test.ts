@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { noteToProse, type NoteRole, type NoteOptions } from '../../src/text/notes.js';
 import { normaliseEnglish } from '../../src/text/english.js';
@@ -20,8 +21,7 @@ describe('an outcome that opens with a restored state', () => {
     expect(prose('service fully restored 18:30 Friday', 'outcome')).toBe('the service was fully restored by 18:30 on Friday.');
     expect(prose('payments back online by 11:00 UTC Monday 23 November', 'outcome')).toBe('payments were back online by 11:00 UTC on Monday 23 November.');
     expect(prose('back online since 14:05 Wednesday 25 November', 'outcome')).toBe('everything has been back online since 14:05 on Wednesday 25 November.');
-  });
-  it('a state still to come, or words after it that are no time, as typed', () => {
+    // (a state still to come, or words after it that are no time: as typed)
     expect(prose('restored tomorrow morning', 'outcome')).not.toMatch(/^everything/u);
     expect(prose('restored furniture delivered Friday 27 November', 'outcome')).not.toMatch(/^everything/u);
   });
@@ -37,8 +37,7 @@ describe('an action typed as an order', () => {
     expect(prose('check invoices show the corrected VAT rate. any still wrong, email the invoice numbers to accounts quoting REF-8812', 'action')).toBe('please check that invoices show the corrected VAT rate. If any are still wrong, please email the invoice numbers to accounts, quoting REF-8812.');
     expect(prose('any marked Failed in the dashboard, retry them after 14:00 UTC', 'action')).toBe('if any are marked Failed in the dashboard, please retry them after 14:00 UTC.');
     expect(prose("anything doesn't fit ring us on 0161 555 0199", 'action')).toBe("if anything doesn't fit, please ring us on 0161 555 0199.");
-  });
-  it('leave to keep, a noun with its verb, a question or a polite one already: as before', () => {
+    // (leave to keep, a noun with its verb, a polite one already: as before)
     expect(prose('keep the red, no need to send it back', 'action')).toBe("keep the red. There's no need to send it back.");
     expect(prose('update didnt turn up', 'action')).toBe("update didn't turn up.");
     expect(prose('return labels are in the box', 'action')).toBe('return labels are in the box.');
@@ -61,9 +60,18 @@ describe("a commitment's items", () => {
   it('"X only outside <time>" is when X is done', () => {
     expect(prose('failover tested monthly, storage upgrades only outside 06:00-20:00 UTC', 'commitment', { status: 'in-progress' })).toBe('the failover will be tested monthly. Storage upgrades will only be done outside 06:00-20:00 UTC.');
     expect(prose('deployments only outside 08:00-18:00 on weekdays', 'commitment')).toBe('deployments are only done outside 08:00-18:00 on weekdays.');
-  });
-  it('an item that opens with a verb is left as typed', () => {
+    // (an item that opens with a verb: as typed)
     expect(prose('checks added. + retrain the night shift', 'commitment')).toContain('+ retrain the night shift');
+  });
+});
+
+describe('the made-up shapes of these classes (tests/fixtures/note-shapes.tsv, after "# letters9")', () => {
+  it('are nearly all said as sentences now', () => {
+    const lines = readFileSync(new URL('../fixtures/note-shapes.tsv', import.meta.url), 'utf8').split('\n');
+    const shapes = lines.slice(lines.findIndex((l) => l.startsWith('# letters9'))).filter((l) => l.includes('\t')).map((l) => l.split('\t') as [NoteRole, string]);
+    expect(shapes.length).toBeGreaterThanOrEqual(40);
+    const same = shapes.filter(([role, text]) => { const typed = normaliseEnglish(text, { ref: now, now }); return noteToProse(typed, role, { now }) === `${typed}.` || noteToProse(typed, role, { now }) === typed; });
+    expect(same.length, `left as typed:\n${same.map(([r, t]) => `[${r}] ${t}`).join('\n')}`).toBeLessThanOrEqual(4);
   });
 });
 
