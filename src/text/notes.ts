@@ -713,6 +713,15 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<!(?:^|[^\p{L}])the\s)(?<![\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}])/giu, 'the $1');
   t = onBeforeDays(t);
   if (role === 'outcome') t = restoredState(t);
+  // "same tin, only the label colour differs": what is the same, then what differs ("It's the same tin. Only the label colour differs.").
+  if (/(?:^|[.!?]\s)same\s/iu.test(t)) {
+    t = t.replace(/(^|[.!?]\s+)same ([\p{Ll}-]+(?: [\p{Ll}-]+)?), (?=\p{Ll})([^.!?]*)/gu, (m, before: string, x: string, rest: string) => {
+      const words = rest.split(/\s+/u);
+      if (x.split(' ').some((w) => isFinite(w) || isParticiple(w) || DET.has(w) || LEANING.has(w)) || !words.some((w) => isFinite(w) || /^\p{Ll}+s$/u.test(w) && tagWords(words)[words.indexOf(w)]!.has('Verb'))) return m;
+      const it = isPlural(x.split(' ').pop()!) ? "they're" : "it's";
+      return `${before}${it} the same ${x}. ${rest}`;
+    });
+  }
   if (role === 'commitment') t = commitmentItems(t, o);
   const out: string[] = [];
   const made: string[] = [];
@@ -725,7 +734,10 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
       continue;
     }
     for (const m of sentenceOf(s, role, o, asProse)) {
-      const read = asProse ? [m] : posSentence(m, role, o, t);
+      // (the tense of the sentence before, for a piece that says "at the same time")
+      const before = made[made.length - 1] ?? '';
+      const prevTense: Tense | undefined = /(?<![\p{L}])(?:will|won't)(?![\p{L}])|'ll(?![\p{L}])/u.test(before) ? 'future' : /(?<![\p{L}])(?:was|were)(?![\p{L}])/u.test(before) ? 'past' : undefined;
+      const read = asProse ? [m] : posSentence(m, role, o, t, prevTense);
       // A sentence the tagger changed is assembled again by the rules (a clause after a comma its own sentence), as a second run would.
       if (read.length === 1 && read[0] === m) made.push(m);
       else for (const r of read) made.push(...sentenceOf(r, role, o, false));
@@ -733,7 +745,13 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   }
   for (const typedAs of made) {
     // An action typed as an order: a request to the reader.
-    const s = role === 'action' ? capitalise(politeRequest(typedAs)) : typedAs;
+    let s = role === 'action' ? capitalise(politeRequest(typedAs)) : typedAs;
+    // "… will be delivered on Friday. Old ones have been collected at the same time.": the time of the sentence before.
+    const prevOut = out[out.length - 1];
+    if (prevOut && role !== 'mistake' && role !== 'cause' && /(?<![\p{L}])(?:at the same time|at the same visit|afterwards|alongside)(?![\p{L}])/iu.test(s) && /^[\p{L} ]+? ha(?:ve|s) been \p{Ll}+/u.test(s)) {
+      if (/(?<![\p{L}])will be(?![\p{L}])/u.test(prevOut)) s = s.replace(/ ha(?:ve|s) been /u, ' will be ');
+      else if (/(?<![\p{L}])(?:was|were)(?![\p{L}])/u.test(prevOut)) s = s.replace(/ (ha(?:ve|s)) been /u, (_m, h: string) => (h === 'have' ? ' were ' : ' was '));
+    }
     // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
     const words = s.replace(/[.!]+$/u, '').split(/\s+/u);
     const prev = out[out.length - 1];
@@ -1067,6 +1085,8 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     if (tense === 'perfect' && hint === 'present') tense = role === 'commitment' ? 'present' : role === 'outcome' ? 'future' : tense;
     if (tense === 'perfect' && (/(?<![\p{L}])overnight(?![\p{L}])/u.test(restText) || pastDayIn(note, o.now) || hint === 'past' || /(?:^|\s)(?:at\s+)?\d{1,2}(?::\d{2}(?:am|pm)?|am|pm)(?![\p{L}\d])/u.test(restText) && !/(?<![\p{L}])by\s+\d/u.test(restText)) && !/(?<![\p{L}])(?:tomorrow|tonight|next)(?![\p{L}])/u.test(note)) tense = 'past';
     tense = exposureDone(role, v, tense);
+    // "…will be delivered on Friday, old ones collected at the same time": the time of the clause before.
+    if ((hint === 'future' || hint === 'past') && role !== 'mistake' && role !== 'cause' && /(?<![\p{L}])(?:at the same time|at the same visit|then|afterwards|alongside|as well|too)(?![\p{L}])/iu.test(restText)) tense = hint;
     // "done by 5pm" with no day: a perfect with a deadline is no tense; a bare weekday is past or to come: as typed.
     if (tense === 'perfect' && /(?<![\p{L}])by\s+(?:\d|noon|midday|the end|end)/u.test(restText)) return undefined;
     if (tense !== 'past' && new RegExp(`(?<![\\p{L}])(?<!(?:every|each)\\s)${DAY_NAME}(?![\\p{L}])(?!,?\\s+\\d)`, 'u').test(restText)) return undefined;
@@ -1097,16 +1117,16 @@ function pastDayIn(note: string, now: Date | undefined): boolean {
 }
 
 /** A sentence the rules made, its verbless pieces read by the tagger; a verb with its subject dropped gets "it"/"they". */
-function posSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string): string[] {
+function posSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string, prevTense?: Tense): string[] {
   // A reading that fails (the tagger missing from an install, a shape it cannot take) leaves the sentence as the rules made it.
   try {
-    return readSentence(sentence, role, o, note);
+    return readSentence(sentence, role, o, note, prevTense);
   } catch {
     return [sentence];
   }
 }
 
-function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string): string[] {
+function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string, prevTense?: Tense): string[] {
   const end = /[.!?]$/u.exec(sentence)?.[0] ?? '';
   const body = sentence.slice(0, sentence.length - end.length);
   const parts = pieces(body);
@@ -1129,7 +1149,7 @@ function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: st
       if (new RegExp(`(?<![\\p{L}])${lowerFirst(first).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(note)) p.text = lowerFirst(p.text);
     }
     const words = wordsIn(p.text);
-    let made = mayBeFragment(words) ? readPiece(words, role, o, note, last?.tense) : undefined;
+    let made = mayBeFragment(words) ? readPiece(words, role, o, note, last?.tense ?? (k === 0 && /(?<![\p{L}])(?:at the same time|at the same visit|afterwards|alongside)(?![\p{L}])/iu.test(p.text) ? prevTense : undefined)) : undefined;
     // "machine gets recalibrated after…": the rules cannot tell "gets" from a plural noun ("address checks added…"); the tagger can.
     if (!made && (k === 0 || curClause) && words.length >= 3 && /^\p{Ll}+$/u.test(words[0]!) && !DET.has(lowerWord(words[0]!)) && !PRONOUNS.has(lowerWord(words[0]!)) && !LEANING.has(lowerWord(words[0]!)) && /^\p{Ll}+s$/u.test(words[1]!) && isParticiple(words[2]!) && role !== 'action') {
       const t = tagWords(words.slice(0, 3), 'the ');

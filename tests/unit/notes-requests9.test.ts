@@ -75,6 +75,17 @@ describe('the made-up shapes of these classes (tests/fixtures/note-shapes.tsv, a
   });
 });
 
+describe('a piece that leans on the sentence before', () => {
+  it('"at the same time" is said in the time of the sentence before', () => {
+    expect(prose('new mattress delivered fri 4 dec, old ones collected at the same time', 'outcome')).toBe('a new mattress will be delivered on Friday 4 December. Old ones will be collected at the same time.');
+    expect(prose('new radiators fitted tomorrow, old ones taken away at the same time', 'outcome')).toBe('new radiators will be fitted tomorrow. Old ones will be taken away at the same time.');
+  });
+  it('"same X, only Y differs": what is the same is said with its verb', () => {
+    expect(prose('sent the 2kg bag instead of the 5kg. same packaging, only the weight on the label is different', 'mistake')).toBe('we sent the 2kg bag instead of the 5kg. It\'s the same packaging. Only the weight on the label is different.');
+    expect(prose('sent our regular tea instead of the decaf. same tin, only the label colour differs', 'mistake')).toMatch(/\. It's the same tin\b/u);
+  });
+});
+
 describe("a remedy's later item", () => {
   it('"+" is "plus"', () => {
     expect(prose('£20 refunded to your card (3-5 working days) + a free hour on your next hire', 'remedy')).toBe('£20 refunded to your card (3-5 working days), plus a free hour on your next hire');
