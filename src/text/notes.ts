@@ -1048,6 +1048,15 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     const aux = beWith(tense, plural, lw[laterAt - 1] === 'not' ? ['not'] : ['never']);
     return { text: `${subject()} ${words.slice(j, laterAt - 1).join(' ')} ${aux} ${words.slice(laterAt).join(' ')}`, plural, thing, tense };
   }
+  // "orders placed overnight all processed": the first participle qualifies the noun, "all" and the one after it are what was done to them all.
+  const allAt = lw.findIndex((w, k) => k > j + 1 && /^(?:all|both)$/u.test(w) && k + 1 < words.length && (isParticiple(words[k + 1]!) || lw[k + 1]! in IRREGULAR) && !NOT_PARTICIPLE.has(lw[k + 1]!));
+  if (participle && plural && allAt > 0 && role !== 'mistake' && role !== 'cause' && !lw.slice(j + 1, allAt).some((w, k) => isFinite(words[j + 1 + k]!) || /^(?:and|or|but)$/u.test(w)) && !lw.slice(allAt + 2).some((_w, k) => isFinite(words[allAt + 2 + k]!) || tags[allAt + 2 + k]!.has('Verb') && !tags[allAt + 2 + k]!.has('Gerund') && !tags[allAt + 2 + k]!.has('Infinitive') && !tags[allAt + 2 + k]!.has('Noun'))) {
+    let tense = hint === 'past' || hint === 'future' ? hint : tenseFor(role, words.slice(allAt + 2).join(' '), o.now, o.status);
+    if (tense === 'present') tense = 'perfect';
+    // ("… all processed by 14:30", "… sent Monday all delivered": a time or a day gone is the past.)
+    if (tense === 'perfect' && (pastDayIn(note, o.now) || /(?<![\p{L}])(?:by|at)\s+\d/u.test(words.slice(allAt + 2).join(' ')))) tense = 'past';
+    return { text: `${subject()} ${words.slice(j, allAt).join(' ')} ${beWith(tense, true, [lw[allAt]!])} ${words.slice(allAt + 1).join(' ')}`, plural, thing, tense };
+  }
   if ((participle || vt.has('Gerund')) && laterVerb) return undefined;
   // "taken", "given", "shown": a participle that is no past tense is a passive.
   const onlyParticiple = v in IRREGULAR && IRREGULAR[v] !== v || /^(?:done|gone|been|seen|eaten|fallen|risen|grown|known|drawn|flown|ridden|spoken|woken|frozen|shaken)$/u.test(v);

@@ -86,6 +86,14 @@ describe('a piece that leans on the sentence before', () => {
   });
 });
 
+describe('"X done Y all done Z"', () => {
+  it('the first participle qualifies the things, "all" and the one after it is what was done to them', () => {
+    expect(prose('website back up 07:30 UTC Wednesday 25 November, orders placed overnight all processed', 'outcome')).toBe('our website was back up by 07:30 UTC on Wednesday 25 November, and orders placed overnight were all processed.');
+    expect(prose('emails queued during the outage all sent by 14:00', 'outcome')).toBe('emails queued during the outage were all sent by 14:00.');
+    expect(prose('we fixed it, orders placed overnight all processed', 'outcome')).toBe('we fixed it, and orders placed overnight have all been processed.');
+  });
+});
+
 describe("a remedy's later item", () => {
   it('"+" is "plus"', () => {
     expect(prose('£20 refunded to your card (3-5 working days) + a free hour on your next hire', 'remedy')).toBe('£20 refunded to your card (3-5 working days), plus a free hour on your next hire');
