@@ -1339,33 +1339,6 @@ function commitmentItems(t: string, o: NoteOptions): string {
     const lead = /[.;]\s+$/u.test(before) || before === '' ? `${before}${capitalise(addedAs(o.status))}` : `${before.replace(/\s+$/u, '')} and ${addedAs(o.status)}`;
     return `${lead} ${np}`.replace(/^\s+/u, '');
   });
-  // "automatic alerts 30 days before expiry, backup route via PayPoint, priority callback list": a list of things with no verb at all, each what we add.
-  if (!/[.;!?]\s/u.test(out.trim()) && !out.includes(' + ')) {
-    const items = pieces(out.replace(/[.]$/u, '')).map((p) => p.text);
-    const thing = (item: string) => {
-      const words = item.split(/\s+/u);
-      const w0 = lowerWord(words[0]!);
-      if (words.length < 2 || DET.has(w0) && w0 !== 'all' || PRONOUNS.has(w0) || LEANING.has(w0) || REQUEST_VERB.test(w0) || isParticiple(w0) || /ing$/u.test(w0) || /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words[1]!)) return false;
-      if (words.some((w) => isFinite(w) || /^(?:is|are|was|were|be|been|will|now|no|not|never)$/iu.test(w))) return false;
-      const own = item.split(/(?<![\p{L}])(?:so|to|which|that|for|because|when|if|on|at|in|against|from|with|by|of|via|across|before|after|during|\d+)(?![\p{L}])/u)[0]!.trim().split(/\s+/u);
-      if (own.length < 2 || own.length > 4 || own.some((w) => isParticiple(w) || /[^\p{L}-]/u.test(w))) return false;
-      try {
-        const tags = tagWords(own);
-        return !tags[0]!.has('Verb') && tags[own.length - 1]!.has('Noun') && !tags[own.length - 1]!.has('Verb');
-      } catch {
-        return false;
-      }
-    };
-    if (items.length >= 2 && items.every(thing)) {
-      const said = items.map((item) => {
-        const own = item.split(/(?<![\p{L}])(?:so|to|which|that|for|because|when|if|on|at|in|against|from|with|by|of|via|across|before|after|during|\d+)(?![\p{L}])/u)[0]!.trim().split(/\s+/u);
-        const head = lowerWord(own[own.length - 1]!);
-        const bare = isPlural(head) || UNCOUNTABLE.test(head) || /ing$/u.test(head) || lowerWord(own[0]!) === 'all';
-        return bare ? item : `${/^[aeiou]/iu.test(item) ? 'an' : 'a'} ${item}`;
-      });
-      return `${addedAs(o.status)} ${said.slice(0, -1).join(', ')}${said.length > 2 ? ',' : ''} and ${said[said.length - 1]}`;
-    }
-  }
   // "…, storage upgrades only outside 06:00-20:00 UTC": a thing and when it is done, with no verb.
   out = out.replace(/(^|,\s+)((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*s)\s+(only|now only|never)\s+(outside|during|after|before|between|within|at|on|in|from)\s+(?=[\p{L}\p{N}])/gu, (m, comma: string, np: string, adv: string, prep: string) => {
     const words = np.split(/\s+/u);
