@@ -185,7 +185,7 @@ function english(incident: Incident, now: Date): Incident {
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
     mistake: toReader(n(subjectFirst(f(incident.mistake)!, 'mistake'), 'mistake')!),
     rootCause: n(subjectFirst(f(incident.rootCause)!, 'cause'), 'cause')!,
-    commitment: n(incident.commitmentStatus === 'done' ? leadingVerdict(f(incident.commitment)!) : subjectFirst(leadingVerdict(f(incident.commitment)!), 'commitment'), 'commitment')!,
+    commitment: noteToProse(incident.commitmentStatus === 'done' ? leadingVerdict(f(incident.commitment)!) : subjectFirst(leadingVerdict(f(incident.commitment)!), 'commitment'), 'commitment', { now, status: incident.commitmentStatus })!,
     summary: f(incident.summary),
     // "delivered Tuesday 24 November": the day (the mistake says what was done).
     when: incident.when === undefined ? undefined : whenNote(f(incident.when)!),

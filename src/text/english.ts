@@ -139,7 +139,7 @@ function shorthand(text: string): string {
   // "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
   if (t.includes('&')) t = t.replace(/(?<=(?:^|\s)\p{Ll}{2,})\s+&\s+(?=\p{Ll})/gu, ' and ');
   // "reassignment + the office phones" → "… and the office phones" (a plus between words with spaces; never "C++", "Google+", "2 + 2").
-  if (t.includes(' + ')) t = t.replace(/(?<=\p{Ll}{2,}|\p{Ll}{2,}\))\s+\+\s+(?=\p{L})/gu, ' and ');
+  if (t.includes(' + ')) t = t.replace(/(?<=\p{Ll}{2,})\s+\+\s+(?=\p{L})/gu, ' and ');
   // "a text if were running late": the "we" the manager dropped ("if we're running late").
   if (/were\s/iu.test(t)) t = t.replace(/(?<![\p{L}\p{N}])(if|when|because|as|so|unless|until|while)\s+were\s+(?=\p{Ll}+ing(?![\p{L}]))/giu, "$1 we're ");
   return t;

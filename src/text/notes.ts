@@ -24,6 +24,8 @@ export type NoteRole = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action'
 export interface NoteOptions {
   /** The day the letter is written: a date after it is in the future ("will be refunded"). */
   now?: Date;
+  /** Whether the commitment is in place ('done'), under way ('in-progress') or to come ('planned'): the tense an item added to it is said in. */
+  status?: 'done' | 'in-progress' | 'planned';
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -176,7 +178,14 @@ function namedDay(text: string, now: Date | undefined): Date | undefined {
   return new Date(Date.UTC(year, month, Number(m[1])));
 }
 
-function tenseFor(role: NoteRole, rest: string, now: Date | undefined): Tense {
+function tenseFor(role: NoteRole, rest: string, now: Date | undefined, status?: NoteOptions['status']): Tense {
+  const typed = tenseTyped(role, rest, now);
+  // A change still under way or to come ("failover tested monthly", in progress): what will happen, unless the note says it happens now.
+  if (role === 'commitment' && (status === 'in-progress' || status === 'planned') && (typed === 'present' || typed === 'perfect') && !/(?<![\p{L}])(?:now|already)(?![\p{L}])/iu.test(rest)) return 'future';
+  return typed;
+}
+
+function tenseTyped(role: NoteRole, rest: string, now: Date | undefined): Tense {
   // What went wrong and why happened: "debit taken twice on 1 December" is never "will be taken".
   if (role === 'mistake' || role === 'cause') return 'past';
   if (/(?<![\p{L}])(?:same day|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening))(?![\p{L}])/iu.test(rest)) return 'past';
@@ -294,7 +303,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const verb = lowerWord(words[0]!);
     // "fixed", "sorted": a verb that needs its object, alone; "We've fixed." is no sentence: as typed.
     if (words.length === 1 && !INTRANSITIVE.includes(verb)) return { text: piece, plural: false };
-    const tense = tenseFor(role, rest, o.now);
+    const tense = tenseFor(role, rest, o.now, o.status);
     // "charged twice", "overcharged by £12", "billed for the full month": it was the reader who was charged.
     // ("moved to Friday" is the reader's visit; "moved to a new courier" is us.)
     const needsYou = /^(?:told|given|quoted|promised|offered|shown|sold)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:the|a|an)$/iu.test(lowerWord(words[1] ?? '')) && /^(?:wrong|incorrect|old|out-of-date|outdated)$/iu.test(lowerWord(words[2] ?? '')) || /^upgraded$/u.test(verb) && lowerWord(words[1] ?? '') === 'to' || /^(?:re)?(?:booked|scheduled|moved|arranged)$/u.test(verb) && /^(?:for|to|on|in|at)$/iu.test(lowerWord(words[1] ?? '')) && (verb !== 'moved' || new RegExp(`^(?:${DAY_NAME}|\\d|tomorrow|next|another|later|earlier|the (?:\\d|next|following|morning|afternoon))`, 'iu').test(words.slice(2).join(' '))) || /^(?:(?:over|under|double-?|re)?charged|(?:over|double-?)?billed|invoiced)$/u.test(verb) && (role === 'mistake' || role === 'cause') && /^(?:twice|again|by|for|too|double|the|on|at|in)$/iu.test(lowerWord(words[1] ?? ''));
@@ -351,7 +360,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
       // "every order weighed before dispatch": the quantifier of the noun says it is what always happens.
       const told0 = words.slice(0, np).some((w) => /\p{L}{2,}/u.test(w.replace(/^\d+x$/u, '')) || /^[£$€]\d/u.test(w));
     if (!told0 && isParticiple(after[0] ?? '')) return { text: piece, plural };
-    const told = tenseFor(role, words.slice(np).join(' '), o.now) === 'perfect' && role === 'commitment' && /^(?:every|each)$/iu.test(lowerWord(words[0]!)) ? 'present' : exposureDone(role, after[0]!, tenseFor(role, words.slice(np).join(' '), o.now));
+    const told = tenseFor(role, words.slice(np).join(' '), o.now, o.status) === 'perfect' && role === 'commitment' && /^(?:every|each)$/iu.test(lowerWord(words[0]!)) ? 'present' : exposureDone(role, after[0]!, tenseFor(role, words.slice(np).join(' '), o.now, o.status));
       const tense = told === 'future' && ARRANGED.test(lowerWord(after[0]!)) ? 'present' : told;
       // "done by 5pm", "sent by Friday": has been … by a time is no tense (done already, or to be): as typed.
       if (tense === 'perfect' && new RegExp(`(?<![\\p{L}])by (?:\\d{1,2}(?::\\d{2})?\\s?(?:am|pm)|${DAY_NAME}|tomorrow|tonight|noon|midday|the end)`, 'iu').test(after.join(' '))) return { text: piece, plural };
@@ -368,7 +377,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     // "card machine down all morning", "booking site offline for 3 hours", "manager on leave": the same.
     const downOrAway = after.length > 0 && (/^(?:offline|online)$/iu.test(lowerWord(after[0]!)) || lowerWord(after[0]!) === 'down' && (after.length === 1 || /^(?:for|since|all|in|at|from|until|till|between|because|overnight|again|today|yesterday|most|twice|so|and)$/iu.test(lowerWord(after[1]!))) || /^on (?:leave|holiday|annual leave|sick leave|maternity leave|paternity leave)(?![\p{L}])/iu.test(after.join(' ')));
     if (after.length > 0 && (PREDICATE.test(after[0]!) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!)) || downOrAway) && !negative && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w)))) {
-      const told = tenseFor(role, after.join(' '), o.now);
+      const told = tenseFor(role, after.join(' '), o.now, o.status);
       const tense = role === 'mistake' || role === 'cause' ? 'past' : told === 'past' ? 'past' : told === 'future' || BY_LATER.test(after.join(' ')) ? 'future' : 'present';
       const since = /(?<![\p{L}])since(?![\p{L}])/iu.test(after.join(' ')) && role !== 'mistake' && role !== 'cause';
       const aux = since ? (plural ? 'have been' : 'has been') : tense === 'past' ? (plural ? 'were' : 'was') : tense === 'future' ? 'will be' : plural ? 'are' : 'is';
@@ -703,6 +712,17 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
   // "rolled back same day" → "rolled back the same day".
   if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<!(?:^|[^\p{L}])(?:the|a|an|that|this|any|each|every)[\s,]+)(?<![\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}-])(?!\s+(?:courier|delivery|deliveries|dispatch|service|shipping|post|collection|repair|refund|replacement|slot|visit|cover|turnaround)s?(?![\p{L}]))/giu, 'the $1');
   t = onBeforeDays(t);
+  if (role === 'outcome') t = restoredState(t);
+  // "same tin, only the label colour differs": what is the same, then what differs ("It's the same tin. Only the label colour differs.").
+  if (/(?:^|[.!?]\s)same\s/iu.test(t)) {
+    t = t.replace(/(^|[.!?]\s+)same ([\p{Ll}-]+(?: [\p{Ll}-]+)?), (?=\p{Ll})([^.!?]*)/gu, (m, before: string, x: string, rest: string) => {
+      const words = rest.split(/\s+/u);
+      if (x.split(' ').some((w) => isFinite(w) || isParticiple(w) || DET.has(w) || LEANING.has(w)) || !words.some((w) => isFinite(w) || /^\p{Ll}+s$/u.test(w) && tagWords(words)[words.indexOf(w)]!.has('Verb'))) return m;
+      const it = isPlural(x.split(' ').pop()!) ? "they're" : "it's";
+      return `${before}${it} the same ${x}. ${rest}`;
+    });
+  }
+  if (role === 'commitment') t = commitmentItems(t, o);
   const out: string[] = [];
   const made: string[] = [];
   // Typed as prose (a capital, a full stop at the end): a clause after a comma stays where the writer put it.
@@ -714,13 +734,24 @@ export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): 
       continue;
     }
     for (const m of sentenceOf(s, role, o, asProse)) {
-      const read = asProse ? [m] : posSentence(m, role, o, t);
+      // (the tense of the sentence before, for a piece that says "at the same time")
+      const before = made[made.length - 1] ?? '';
+      const prevTense: Tense | undefined = /(?<![\p{L}])(?:will|won't)(?![\p{L}])|'ll(?![\p{L}])/u.test(before) ? 'future' : /(?<![\p{L}])(?:was|were)(?![\p{L}])/u.test(before) ? 'past' : undefined;
+      const read = asProse ? [m] : posSentence(m, role, o, t, prevTense);
       // A sentence the tagger changed is assembled again by the rules (a clause after a comma its own sentence), as a second run would.
       if (read.length === 1 && read[0] === m) made.push(m);
       else for (const r of read) made.push(...sentenceOf(r, role, o, false));
     }
   }
-  for (const s of made) {
+  for (const typedAs of made) {
+    // An action typed as an order: a request to the reader.
+    let s = role === 'action' ? capitalise(politeRequest(typedAs)) : typedAs;
+    // "… will be delivered on Friday. Old ones have been collected at the same time.": the time of the sentence before.
+    const prevOut = out[out.length - 1];
+    if (prevOut && role !== 'mistake' && role !== 'cause' && /(?<![\p{L}])(?:at the same time|at the same visit|afterwards|alongside)(?![\p{L}])/iu.test(s) && /^[\p{L} ]+? ha(?:ve|s) been \p{Ll}+/u.test(s)) {
+      if (/(?<![\p{L}])will be(?![\p{L}])/u.test(prevOut)) s = s.replace(/ ha(?:ve|s) been /u, ' will be ');
+      else if (/(?<![\p{L}])(?:was|were)(?![\p{L}])/u.test(prevOut)) s = s.replace(/ (ha(?:ve|s)) been /u, (_m, h: string) => (h === 'have' ? ' were ' : ' was '));
+    }
     // "… in the chunky merino. 6 skeins.": a few words with no verb belong to the sentence before, in brackets.
     const words = s.replace(/[.!]+$/u, '').split(/\s+/u);
     const prev = out[out.length - 1];
@@ -761,6 +792,7 @@ function remedyNote(typed: string): string {
     const tail = parts.slice(at).map((p, k, all) => p.text + (k < all.length - 1 ? `${p.sep} ` : '')).join('').replace(/^and\s+/iu, '');
     t = `${head}. ${capitalise(noteToProse(tail, 'action'))}`;
   }
+  t = remedyItems(t);
   const words = t.split(/\s+/u);
   const w0 = lowerWord(words[0] ?? '');
   if (/^(?:full|partial|complete)$/u.test(w0) && /^(?:refund|credit|replacement|reimbursement)/iu.test(words[1] ?? '')) return `a ${lowerFirst(t)}`;
@@ -1012,9 +1044,18 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
   const participle = vt.has('Verb') && (vt.has('PastTense') || vt.has('Participle')) && !vt.has('Gerund') || v in IRREGULAR || v === 'done';
   // "jackets ordered with next-day delivery not dispatched": the first participle qualifies the noun, the one after "not" is the sentence's verb.
   if (participle && laterVerb && /^(?:not|never)$/u.test(lw[laterAt - 1]!) && laterAt - 1 > j + 1 && (tags[laterAt]!.has('PastTense') || lw[laterAt]! in IRREGULAR) && !lw.some((_w, k) => k > laterAt && (isFinite(words[k]!) || tags[k]!.has('Verb') && (tags[k]!.has('PastTense') || tags[k]!.has('PresentTense')) && !tags[k]!.has('Gerund')))) {
-    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : tenseFor(role, restText, o.now);
+    const tense: Tense = role === 'mistake' || role === 'cause' ? 'past' : tenseFor(role, restText, o.now, o.status);
     const aux = beWith(tense, plural, lw[laterAt - 1] === 'not' ? ['not'] : ['never']);
     return { text: `${subject()} ${words.slice(j, laterAt - 1).join(' ')} ${aux} ${words.slice(laterAt).join(' ')}`, plural, thing, tense };
+  }
+  // "orders placed overnight all processed": the first participle qualifies the noun, "all" and the one after it are what was done to them all.
+  const allAt = lw.findIndex((w, k) => k > j + 1 && /^(?:all|both)$/u.test(w) && k + 1 < words.length && (isParticiple(words[k + 1]!) || lw[k + 1]! in IRREGULAR) && !NOT_PARTICIPLE.has(lw[k + 1]!));
+  if (participle && plural && allAt > 0 && role !== 'mistake' && role !== 'cause' && !lw.slice(j + 1, allAt).some((w, k) => isFinite(words[j + 1 + k]!) || /^(?:and|or|but)$/u.test(w)) && !lw.slice(allAt + 2).some((_w, k) => isFinite(words[allAt + 2 + k]!) || tags[allAt + 2 + k]!.has('Verb') && !tags[allAt + 2 + k]!.has('Gerund') && !tags[allAt + 2 + k]!.has('Infinitive') && !tags[allAt + 2 + k]!.has('Noun'))) {
+    let tense = hint === 'past' || hint === 'future' ? hint : tenseFor(role, words.slice(allAt + 2).join(' '), o.now, o.status);
+    if (tense === 'present') tense = 'perfect';
+    // ("… all processed by 14:30", "… sent Monday all delivered": a time or a day gone is the past.)
+    if (tense === 'perfect' && (pastDayIn(note, o.now) || /(?<![\p{L}])(?:by|at)\s+\d/u.test(words.slice(allAt + 2).join(' ')))) tense = 'past';
+    return { text: `${subject()} ${words.slice(j, allAt).join(' ')} ${beWith(tense, true, [lw[allAt]!])} ${words.slice(allAt + 1).join(' ')}`, plural, thing, tense };
   }
   if ((participle || vt.has('Gerund')) && laterVerb) return undefined;
   // "taken", "given", "shown": a participle that is no past tense is a passive.
@@ -1045,7 +1086,7 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     // "found and on its way": one verb for two states: unsure; "reprinted and hand-delivered": one passive.
     const andAt = lw.indexOf('and', j + 1);
     if (andAt > 0 && !(tags[andAt + 1]?.has('Verb') && (tags[andAt + 1]!.has('PastTense') || tags[andAt + 1]!.has('Participle')) || /-\p{Ll}+ed$/u.test(lw[andAt + 1] ?? ''))) return undefined;
-    let tense = tenseFor(role, restText, o.now);
+    let tense = tenseFor(role, restText, o.now, o.status);
     if (role === 'mistake' || role === 'cause') tense = 'past';
     if (ARRANGED.test(v) && tense === 'future') tense = 'present';
     if (role === 'commitment' && /(?<![\p{L}])(?:(?:after|before|on|at|during|with|for|per)\s+(?:every|each)\s+\p{L}|(?:every|each)\s+(?:\d+\s+)?(?:min|minute|hour|day|night|morning|evening|afternoon|week|month|year|time|shift|run|order|visit|delivery|job|batch|release)s?(?![\p{L}]))/u.test(restText) && tense === 'perfect') tense = 'present';
@@ -1053,6 +1094,8 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
     if (tense === 'perfect' && hint === 'present') tense = role === 'commitment' ? 'present' : role === 'outcome' ? 'future' : tense;
     if (tense === 'perfect' && (/(?<![\p{L}])overnight(?![\p{L}])/u.test(restText) || pastDayIn(note, o.now) || hint === 'past' || /(?:^|\s)(?:at\s+)?\d{1,2}(?::\d{2}(?:am|pm)?|am|pm)(?![\p{L}\d])/u.test(restText) && !/(?<![\p{L}])by\s+\d/u.test(restText)) && !/(?<![\p{L}])(?:tomorrow|tonight|next)(?![\p{L}])/u.test(note)) tense = 'past';
     tense = exposureDone(role, v, tense);
+    // "…will be delivered on Friday, old ones collected at the same time": the time of the clause before.
+    if ((hint === 'future' || hint === 'past') && role !== 'mistake' && role !== 'cause' && /(?<![\p{L}])(?:at the same time|at the same visit|then|afterwards|alongside|as well|too)(?![\p{L}])/iu.test(restText)) tense = hint;
     // "done by 5pm" with no day: a perfect with a deadline is no tense; a bare weekday is past or to come: as typed.
     if (tense === 'perfect' && /(?<![\p{L}])by\s+(?:\d|noon|midday|the end|end)/u.test(restText)) return undefined;
     if (tense !== 'past' && new RegExp(`(?<![\\p{L}])(?<!(?:every|each)\\s)${DAY_NAME}(?![\\p{L}])(?!,?\\s+\\d)`, 'u').test(restText)) return undefined;
@@ -1083,16 +1126,16 @@ function pastDayIn(note: string, now: Date | undefined): boolean {
 }
 
 /** A sentence the rules made, its verbless pieces read by the tagger; a verb with its subject dropped gets "it"/"they". */
-function posSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string): string[] {
+function posSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string, prevTense?: Tense): string[] {
   // A reading that fails (the tagger missing from an install, a shape it cannot take) leaves the sentence as the rules made it.
   try {
-    return readSentence(sentence, role, o, note);
+    return readSentence(sentence, role, o, note, prevTense);
   } catch {
     return [sentence];
   }
 }
 
-function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string): string[] {
+function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: string, prevTense?: Tense): string[] {
   const end = /[.!?]$/u.exec(sentence)?.[0] ?? '';
   const body = sentence.slice(0, sentence.length - end.length);
   const parts = pieces(body);
@@ -1115,7 +1158,7 @@ function readSentence(sentence: string, role: NoteRole, o: NoteOptions, note: st
       if (new RegExp(`(?<![\\p{L}])${lowerFirst(first).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}])`, 'u').test(note)) p.text = lowerFirst(p.text);
     }
     const words = wordsIn(p.text);
-    let made = mayBeFragment(words) ? readPiece(words, role, o, note, last?.tense) : undefined;
+    let made = mayBeFragment(words) ? readPiece(words, role, o, note, last?.tense ?? (k === 0 && /(?<![\p{L}])(?:at the same time|at the same visit|afterwards|alongside)(?![\p{L}])/iu.test(p.text) ? prevTense : undefined)) : undefined;
     // "machine gets recalibrated after…": the rules cannot tell "gets" from a plural noun ("address checks added…"); the tagger can.
     if (!made && (k === 0 || curClause) && words.length >= 3 && /^\p{Ll}+$/u.test(words[0]!) && !DET.has(lowerWord(words[0]!)) && !PRONOUNS.has(lowerWord(words[0]!)) && !LEANING.has(lowerWord(words[0]!)) && /^\p{Ll}+s$/u.test(words[1]!) && isParticiple(words[2]!) && role !== 'action') {
       const t = tagWords(words.slice(0, 3), 'the ');
@@ -1171,4 +1214,144 @@ export function whenNote(text: string): string {
   const m = new RegExp(`^(\\p{L}+)\\s+(?=(?:on\\s+)?(?:${DAY_NAME}|\\d{1,2}\\s+(?:${MONTHS.join('|')})))`, 'iu').exec(text.trim());
   if (!m || !isParticiple(m[1]!) || NOT_PARTICIPLE.has(lowerWord(m[1]!))) return text;
   return text.trim().slice(m[0].length).replace(/^on\s+/iu, '');
+}
+
+/** A time or day with no word before it after a state: "12:48 UTC" → "by 12:48 UTC", "Monday 23 November" → "on Monday 23 November". */
+function whenWords(rest: string): string {
+  return rest
+    .replace(/^(\d{1,2}(?::\d{2})?(?:am|pm)?(?:\s+(?:UTC|GMT|BST|CET|CEST|EST|PST|local time))?)(?=$|[\s,;.])/u, 'by $1')
+    .replace(new RegExp(`(^|\\s)(?<!(?:on|by|from|until|till|since|before|after)\\s)(${DAY_NAME}(?:\\s+\\d{1,2}\\s+\\p{Lu}\\p{Ll}+)?)(?![\\p{L}])`, 'u'), '$1on $2');
+}
+
+/**
+ * An outcome that opens with the state things are back in, and no subject ("fully restored 12:48 UTC
+ * Monday 23 November", "back online since 14:00"): said of everything, in the past when it names a
+ * time or day ("Everything was fully restored by 12:48 UTC on Monday 23 November"). Only the words
+ * for a service back as it was; anything else as typed.
+ */
+function restoredState(t: string): string {
+  // ("service fully restored 18:30 Friday": a thing named first is what was restored.)
+  const named = /^((?:\p{Ll}[\p{Ll}-]*\s+){0,1}(?:service|services|site|website|system|systems|app|platform|network|connection|supply|power|access|checkout|portal|line|lines|server|servers|api|payments|bookings|email|phones))\s+(?=(?:fully|completely|partly|partially|now)?\s*(?:restored|recovered|reconnected|back)(?![\p{L}]))/iu.exec(t);
+  const subject = named ? withDeterminer(named[1]!, 'outcome') : 'everything';
+  const from = named ? t.slice(named[0].length) : t;
+  const m = /^((?:(?:fully|completely|partly|partially|now|all)\s+)?)(restored|recovered|reconnected|reinstated|back (?:up and running|up|online|to normal|in service)|up and running again|working (?:normally )?again)(?=$|[\s,;.])(.*)$/iu.exec(from);
+  if (!m) return t;
+  const [, adv, state, after] = m as unknown as [string, string, string, string];
+  // The state's own words up to the first comma, semicolon or full stop; the rest as typed.
+  const cut = /[,;.](?:\s|$)/u.exec(after);
+  const own = (cut ? after.slice(0, cut.index) : after).trim();
+  const tail = cut ? after.slice(cut.index) : '';
+  if (own !== '' && !/^(?:\d|by\s|at\s|on\s|since\s|from\s|in\s|within\s|before\s|after\s|the same\s|same\s|overnight|today|yesterday|this\s|last\s)/iu.test(own) && !new RegExp(`^${DAY_NAME}`, 'u').test(own)) return t;
+  if (/(?<![\p{L}])(?:will|tomorrow|next)(?![\p{L}])/iu.test(own)) return t;
+  const timed = own !== '';
+  const since = /^since\s/iu.test(own);
+  const be = since ? 'has been' : timed ? 'was' : 'is';
+  const word = state.toLowerCase().startsWith('back') || state.toLowerCase().startsWith('up') || state.toLowerCase().startsWith('working') ? `${be} ${adv.toLowerCase()}${state}` : `${be} ${adv.toLowerCase()}${state}`;
+  const plural = named ? isPlural(named[1]!.split(/\s+/u).pop()!) : false;
+  return `${subject} ${plural ? word.replace(/^was /u, 'were ').replace(/^has been /u, 'have been ').replace(/^is /u, 'are ') : word}${own ? ` ${whenWords(own)}` : ''}${tail}`;
+}
+
+const REQUEST_VERB = /^(?:call|ring|phone|email|e-mail|text|reply|write|tell|let|send|bring|keep|press|check|watch|use|take|come|pop|drop|look|throw|return|contact|visit|log|sign|click|go|pick|book|choose|try|restart|turn|switch|delete|ignore|store|hold|give|be|make|confirm|forward|update|change|reset|download|install|review|monitor|cancel|resubmit|re-run|rerun|retry|re-send|resend|upload|clear|refresh|save|print|read|apply|avoid|stop|leave|remove|report|quote|mark|note|move|open|close|run|unplug|plug|fill|complete|sign|enter|ensure)(?![\p{L}'’-])/iu;
+/** Verbs after "check", "make sure", "confirm" that say what is to be seen ("check orders … show status Released"). */
+const SEEN = /^(?:show|shows|is|are|has|have|match|matches|read|reads|say|says|appear|appears|display|displays|contain|contains|list|lists|include|includes)$/iu;
+
+/**
+ * An action typed as an order ("check orders … show status Released. any stuck in Pending, send the
+ * order IDs to support quoting INC-2311") as a request to the reader: "please" before a sentence that
+ * opens with what they do, "that" before what they check for, "If any are …," before a condition
+ * typed as a bare "any …", a comma before "quoting". Anything already polite, a question or a
+ * sentence with a subject as typed.
+ */
+function politeRequest(sentence: string): string {
+  let s = sentence;
+  // "any stuck in Pending, send …" / "anything doesn't fit, ring …": a condition.
+  const cond = /^(any|anything|anyone|anybody)\s+([^,]+?),\s+((?:please\s+)?\p{L}+)(?=\s)/iu.exec(s) ?? /^(any|anything|anyone|anybody)\s+((?:\S+\s+){0,3}?(?:doesn't|don't|isn't|aren't|is|are|needs?|looks?|fits?|seems?|shows?)\s+(?:\S+\s+){0,3}?\S+)\s+((?:please\s+)?(?:call|ring|phone|email|text|reply|send|contact|tell|let|bring|return)(?=\s))/iu.exec(s);
+  if (cond && REQUEST_VERB.test(cond[3]!.replace(/^please\s+/iu, '')) && !/^(?:any|each|every)$/iu.test(cond[2]!.split(/\s+/u)[0]!)) {
+    const who = cond[1]!.toLowerCase();
+    const words = cond[2]!.split(/\s+/u);
+    const finite = words.some((w, k) => isFinite(w) && /^\p{Ll}/u.test(w) && !(k === 0 && (w.toLowerCase() in IRREGULAR || isParticiple(w))) || /^(?:is|are|was|were|has|have|had|does|doesn't|don't|didn't|isn't|aren't|won't|can't|needs?|looks?|fits?|shows?|seems?)$/iu.test(w));
+    const w1 = words[0]!;
+    // "any stuck in Pending": a state; "anything doesn't fit": a clause already.
+    const state = !finite && (isParticiple(w1) || /^\p{Ll}+ed$/u.test(w1) || w1.toLowerCase() in IRREGULAR || /^(?:still|missing|wrong|late|left|not|without|in|on|at|with|showing|marked|flagged)$/iu.test(w1));
+    if (finite || state) {
+      const be = who === 'any' ? 'are' : 'is';
+      const clause = finite ? `${who} ${cond[2]}` : `${who} ${be} ${cond[2]}`;
+      const restAt = cond.index + cond[0].length - cond[3]!.length;
+      s = `If ${clause}, ${s.slice(restAt)}`;
+      const verbAt = s.indexOf(', ') + 2;
+      if (!/^please\s/iu.test(s.slice(verbAt))) s = `${s.slice(0, verbAt)}please ${lowerFirst(s.slice(verbAt))}`;
+      return quoting(s);
+    }
+  }
+  const words = s.split(/\s+/u);
+  // ("keep the red" is leave to keep, not a request.)
+  if (!REQUEST_VERB.test(words[0] ?? '') || /^(?:keep|hold|leave|use|throw|ignore)$/iu.test(words[0]!) || /[?]$/u.test(s) || words.length < 3) return s;
+  // "Check" typed with its capital inside a sentence is still the reader's to do; a name ("Mark", "Bill") is not a verb after it.
+  if (/^\p{Lu}{2,}/u.test(words[0]!)) return s;
+  // "send it back" / "keep the red": the reader's; "use by 30 Nov" too. ("Watch this space", "call centre" are not requests.)
+  const w1 = lowerWord(words[1] ?? '');
+  if (/^(?:centre|center|log|logs|list|lists|sheet|note|notes|time|times|report|reports|space|ins?)$/u.test(w1)) return s;
+  let out = `please ${lowerFirst(s)}`;
+  let checks = false;
+  // "check orders … show status Released": what they check for.
+  if (/^(?:check|confirm|make sure|ensure|verify)$/iu.test(words[0]!) && !/^(?:that|whether|if|for|with|your (?:email|inbox|account|statement|spam)$)/iu.test(w1)) {
+    const clauseEnd = s.search(/[,;]|(?<![\p{L}])(?:and|or|then)(?![\p{L}])/u);
+    const upto = (clauseEnd < 0 ? words : s.slice(0, clauseEnd).trim().split(/\s+/u));
+    const at = upto.findIndex((w, k) => k >= 2 && SEEN.test(w.replace(/[,;.!]$/u, '')));
+    if (at >= 2) {
+      out = `please ${lowerFirst(words[0]!)} that ${words.slice(1).join(' ')}`;
+      checks = true;
+    }
+  }
+  // "update didn't turn up", "return labels are in the box": the first word is a noun with its verb after it.
+  if (isFinite(words[1]!) || isParticiple(words[1]!) && !/^(?:signed|printed|used|marked|affected|damaged|missing|returned|unused|opened|sealed|unopened)$/iu.test(words[1]!)) return s;
+  if (!checks && words.slice(1, 4).some((w) => /^(?:is|are|was|were|has|have|had|will|would|won't|didn't|doesn't|don't|isn't|aren't|wasn't|weren't|can't|can|could|should|must|may|might|shall|hasn't|haven't|needs|goes|went|came|got|due)$/iu.test(w.replace(/[,;.]$/u, '')))) return s;
+  return quoting(out);
+}
+
+/** "… to support quoting INC-2311" → "… to support, quoting INC-2311". */
+function quoting(s: string): string {
+  return s.replace(/(?<=[\p{L}\p{N}])\s+(quoting|citing|giving|including)\s+(?=[\p{Lu}\p{N}"“'(]|your\s|our\s|the\s)/u, ', $1 ');
+}
+
+/** The verb for an item added to a commitment, in its tense: "We've added", "We're adding", "We will add". */
+function addedAs(status: NoteOptions['status']): string {
+  return status === 'in-progress' ? "we're adding" : status === 'planned' ? 'we will add' : "we've added";
+}
+
+/**
+ * A commitment's items typed as a list ("…. + offline pick-list export so you can keep picking"),
+ * and a verbless item in a chain ("…, storage upgrades only outside 06:00-20:00 UTC"): each given
+ * a verb in the commitment's tense ("We're adding an offline pick-list export so…", "storage
+ * upgrades will only be done outside…"). An item that opens with a verb, or any shape less sure, as typed.
+ */
+function commitmentItems(t: string, o: NoteOptions): string {
+  let out = t.replace(/(^|[.;,]\s+|\s)\+\s+(?=\p{Ll})([^.;]+)/gu, (m, before: string, item: string) => {
+    const words = item.trim().split(/\s+/u);
+    const w0 = lowerWord(words[0]!);
+    if (REQUEST_VERB.test(w0) || isFinite(w0) || isParticiple(w0) || PRONOUNS.has(w0) || LEANING.has(w0) || /ing$/u.test(w0)) return m;
+    // ("+ retrain the night shift": a verb the lists do not know, before its object.)
+    if (!DET.has(w0) && words.length > 1 && (() => { try { const tags = tagWords(words.slice(0, 3)); return tags[0]!.has('Verb') && !tags[0]!.has('Noun') && !tags[0]!.has('Adjective'); } catch { return true; } })()) return m;
+    // The item's own words before "so", "to", "for": a thing, with no verb.
+    const own = item.split(/(?<![\p{L}])(?:so|to|which|that|for|because|when|if|on|at|in|against|from|with|by|of|across|before|after|during)(?![\p{L}])/u)[0]!.trim().split(/\s+/u);
+    if (own.some((w) => isFinite(w) || isParticiple(w) && !/-/u.test(w)) || own.length > 6) return m;
+    const np = DET.has(w0) ? item.trim() : `${/^[aeiou]/iu.test(w0) ? 'an' : 'a'} ${item.trim()}`;
+    const lead = /[.;]\s+$/u.test(before) || before === '' ? `${before}${capitalise(addedAs(o.status))}` : `${before.replace(/\s+$/u, '')} and ${addedAs(o.status)}`;
+    return `${lead} ${np}`.replace(/^\s+/u, '');
+  });
+  // "…, storage upgrades only outside 06:00-20:00 UTC": a thing and when it is done, with no verb.
+  out = out.replace(/(^|,\s+)((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*s)\s+(only|now only|never)\s+(outside|during|after|before|between|within|at|on|in|from)\s+(?=[\p{L}\p{N}])/gu, (m, comma: string, np: string, adv: string, prep: string) => {
+    const words = np.split(/\s+/u);
+    if (words.some((w) => DET.has(w) && w !== 'all' || isFinite(w) || isParticiple(w) || LEANING.has(w) || PRONOUNS.has(w))) return m;
+    const done = o.status === 'done' || o.status === undefined;
+    const verb = adv === 'never' ? (done ? 'are never done' : 'will never be done') : done ? `are ${adv} done` : `will ${adv} be done`;
+    return `${comma}${np} ${verb} ${prep} `;
+  });
+  return out;
+}
+
+/** A remedy's later items typed after "+" ("£20 refunded + a free hour"): "…, plus a free hour". */
+function remedyItems(t: string): string {
+  const out = t.replace(/\s+\+\s+(?=[\p{L}\p{N}£$€])/gu, ', plus ').replace(/\),\s+plus/u, '), plus').replace(/,\s*,\s*plus/u, ', plus');
+  return out;
 }

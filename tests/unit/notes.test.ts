@@ -68,10 +68,10 @@ describe('comma pieces', () => {
     expect(prose('no action needed', 'action')).toBe("there's nothing you need to do.");
   });
   it('what the reader does, then what we do: one sentence with "and"', () => {
-    expect(prose('restart the router, we will check the line from our end', 'action')).toBe('restart the router, and we will check the line from our end.');
+    expect(prose('restart the router, we will check the line from our end', 'action')).toBe('please restart the router, and we will check the line from our end.');
   });
   it('"if not" and "if X doesn\'t suit" get their comma', () => {
-    expect(prose('check the screen shows version 2, if not please call us', 'action')).toBe('check the screen shows version 2. If not, please call us.');
+    expect(prose('check the screen shows version 2, if not please call us', 'action')).toBe('please check that the screen shows version 2. If not, please call us.');
     expect(prose("if thursday doesn't suit call us and we'll find a day", 'action')).toBe("if Thursday doesn't suit, call us and we'll find a day.");
   });
   it('a noun phrase in apposition stays; a person named after a booking is who comes', () => {
@@ -109,8 +109,9 @@ describe('what is left as typed', () => {
   it('a sentence already written, a question, a quotation', () => {
     for (const t of ['We sent the wrong size, and we are sorry.', 'Is there anything else?', '"we lost it"']) expect(noteToProse(t, 'mistake')).toBe(t);
   });
-  it('an imperative action', () => {
-    expect(prose('resubmit any payment started in that window from the Payments page', 'action')).toBe('resubmit any payment started in that window from the Payments page.');
+  it('an imperative action is a request ("please …"), a noun that opens a clause is not', () => {
+    expect(prose('resubmit any payment started in that window from the Payments page', 'action')).toBe('please resubmit any payment started in that window from the Payments page.');
+    expect(prose('update didnt turn up', 'action')).toBe("update didn't turn up.");
   });
 });
 
