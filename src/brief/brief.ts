@@ -81,7 +81,8 @@ export function renderBrief(facts: Incident, library: TemplateLibrary, opts: Bri
   out.push(`- **${w.change}:** ${incident.commitment}`);
   out.push(`- **${w.status}:** ${commitmentStatusLine(incident, w, tag)}`);
   if (incident.outcome) out.push(`- **${w.standNow}:** ${incident.outcome}`);
-  out.push(`- **${w.mustDo}:** ${incident.action ?? w.nothingAsked}`);
+  // The letter asks it ("Please reset your password."); the brief says what it is ("reset your password.").
+  out.push(`- **${w.mustDo}:** ${incident.action === undefined ? w.nothingAsked : incident.action.replace(/^please,?\s+/iu, '')}`);
   out.push(`- **${w.remedy}:** ${incident.remedy.kind === 'none' ? w.noOffer : `${incident.remedy.kind}${incident.remedy.details ? `: ${incident.remedy.details}` : ''}`}`);
   out.push(`- **${w.realPerson}:** ${w.person(contact)}`);
   out.push(`- **${w.followUp}:** ${followUpDate ? w.followUpDue(followUpDate, incident.followUp!.after) : w.noFollowUp}`);

@@ -404,6 +404,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // Also: none is needed ("No action needed, but check…"), it is optional, or a permission ("Keep the red"): said as typed, never announced.
       // letters8b: an offer the customer may take up ("Rather cancel? Full refund, just reply", "if you'd like a call, say so"),
       // typed as the action, is not something to do either: only a required step is announced as "one thing to do".
+      // The action as a follow-up asks it again after its own "please" ("Please continue to …"): without the one the notes gave it.
+      actionBare: (incident.action ?? '').replace(/^\s*please,?\s+/iu, ''),
       actionConditional: ACTION_NOT_ASKED.test(incident.action ?? '') || (english && ACTION_OFFERED.test(incident.action ?? '')),
       // The required action is more than one step ("Check… Then send…"): not "one thing".
       actionSteps: english && /[.;!]\s+\S|\b(?:and then|then)\s/i.test((incident.action ?? '').trim().replace(/[.;!\s]+$/u, '')),

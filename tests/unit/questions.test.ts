@@ -74,8 +74,8 @@ describe('questions asked only when they matter', () => {
   it('the due date must be a date', async () => {
     const { asker } = await keysFor('generic', { commitmentStatus: 'planned', commitmentDue: '2026-12-12' });
     const due = asker.asked.find((q) => q.key === 'commitmentDue')!;
-    expect(due.validate!('next week')).toBe('a date like 2026-12-12');
-    expect(due.validate!('2026-02-30')).toBe('a date like 2026-12-12');
+    expect(due.validate!('next week')).toBe('a date with its year, like 2026-12-12 or 12 December 2026');
+    expect(due.validate!('2026-02-30')).toBe('a date with its year, like 2026-12-12 or 12 December 2026');
     expect(due.validate!('')).toBe(true);
   });
 
