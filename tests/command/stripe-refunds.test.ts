@@ -2,31 +2,19 @@
 // charge's duplicate, a partial refund) is said to be refunded in the letter's order list, in full
 // or how much, whichever of Stripe's columns says so (Amount Refunded, Status, Refunded). Letters
 // are read back by Python's email package.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
-import { ROOT, pythonParse, tempDir, type PyParsed } from '../helpers/run.js';
+import { ROOT } from '../helpers/run.js';
 import { orderEntries } from '../../src/recipients/orders.js';
 import { skeletonPlan } from '../../src/templates/shape-plan.js';
 
 const INCIDENT = join(ROOT, 'examples/incident.yaml');
 
-/** A batch of `csv` to an mbox file, read back by Python: each letter's order lines by address. */
-async function orderLinesOf(csv: string, extra: string[] = [], incident = INCIDENT): Promise<{ code: number; stderr: string; byTo: Map<string, string[]> }> {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'payments.csv'), csv);
-  const out = join(dir, 'out.mbox');
-  const r = await cli(['batch', 'payments.csv', '--incident', incident, '--out', out, ...extra], { cwd: dir });
-  const byTo = new Map<string, string[]>();
-  if (r.code === 0) {
-    for (const m of pythonParse([out], true) as PyParsed[]) {
-      expect(m.defects).toEqual([]);
-      byTo.set(m.to![0]!.address, m.text!.split('\n').filter((l) => /^- |^(This concerns|Es geht um|Cela concerne|Se trata de)/.test(l)));
-    }
-  }
-  return { code: r.code, stderr: r.stderr, byTo };
-}
+import { orderLinesOf as linesOf } from '../helpers/order-lines.js';
+
+/** A batch of a payments export, read back by Python: each letter's order lines by address. */
+const orderLinesOf = (csv: string, extra: string[] = [], incident = INCIDENT) => linesOf(csv, extra, incident, 'payments.csv');
 
 /** Intl writes a no-break space between an amount and its currency sign; a French letter a narrow one before a colon. */
 const nb = (lines: string[]) => lines.map((l) => l.replace(/ (?=[€£])/g, '\u00a0').replace(/ :/g, '\u202f:'));

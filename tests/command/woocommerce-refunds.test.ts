@@ -4,30 +4,14 @@
 // refunded_total) how much, less than the total being a partial refund; the letter's order list says
 // so, as for Stripe and Shopify. Fixtures have the plugins' real headers; letters are read back by
 // Python's email package.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
-import { ROOT, pythonParse, tempDir, type PyParsed } from '../helpers/run.js';
+import { ROOT } from '../helpers/run.js';
 
-const INCIDENT = join(ROOT, 'examples/incident.yaml');
 const EXPORTS = join(ROOT, 'tests/fixtures/exports');
 
-/** A batch of `csv` to an mbox file, read back by Python: each letter's order lines by address. */
-async function orderLinesOf(csv: string, extra: string[] = [], incident = INCIDENT): Promise<{ code: number; stderr: string; byTo: Map<string, string[]> }> {
-  const dir = tempDir();
-  writeFileSync(join(dir, 'orders.csv'), csv);
-  const out = join(dir, 'out.mbox');
-  const r = await cli(['batch', 'orders.csv', '--incident', incident, '--out', out, ...extra], { cwd: dir });
-  const byTo = new Map<string, string[]>();
-  if (r.code === 0) {
-    for (const m of pythonParse([out], true) as PyParsed[]) {
-      expect(m.defects).toEqual([]);
-      byTo.set(m.to![0]!.address, m.text!.split('\n').filter((l) => /^- |^(This concerns|Es geht um|Cela concerne|Se trata de)/.test(l)));
-    }
-  }
-  return { code: r.code, stderr: r.stderr, byTo };
-}
+import { orderLinesOf } from '../helpers/order-lines.js';
 
 const fixture = (name: string) => readFileSync(join(EXPORTS, name), 'utf8');
 

@@ -1,0 +1,23 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { cli } from './cli.js';
+import { ROOT, pythonParse, tempDir, type PyParsed } from './run.js';
+
+export const EXAMPLE_INCIDENT = join(ROOT, 'examples/incident.yaml');
+
+/** A batch of `csv` (saved as `name`) to an mbox file, read back by Python: each letter's order lines by address. */
+export async function orderLinesOf(csv: string, extra: string[] = [], incident = EXAMPLE_INCIDENT, name = 'orders.csv'): Promise<{ code: number; stderr: string; byTo: Map<string, string[]> }> {
+  const dir = tempDir();
+  writeFileSync(join(dir, name), csv);
+  const out = join(dir, 'out.mbox');
+  const r = await cli(['batch', name, '--incident', incident, '--out', out, ...extra], { cwd: dir });
+  const byTo = new Map<string, string[]>();
+  if (r.code === 0) {
+    for (const m of pythonParse([out], true) as PyParsed[]) {
+      expect(m.defects).toEqual([]);
+      byTo.set(m.to![0]!.address, m.text!.split('\n').filter((l) => /^- |^(This concerns|Es geht um|Cela concerne|Se trata de)/.test(l)));
+    }
+  }
+  return { code: r.code, stderr: r.stderr, byTo };
+}
