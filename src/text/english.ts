@@ -124,6 +124,8 @@ function shortNames(text: string): string {
   });
 }
 
+const ORDINAL_WORDS: Readonly<Record<string, string>> = { '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth' };
+
 function shorthand(text: string): string {
   // "~3 hours" → "about 3 hours" (first: "w/ ~3" is then "with about 3").
   let t = text.includes('~') ? text.replace(/(^|\s)~\s?(?=\d)/gu, '$1about ') : text;
@@ -140,6 +142,10 @@ function shorthand(text: string): string {
   if (t.includes('&')) t = t.replace(/(?<=(?:^|\s)\p{Ll}{2,})\s+&\s+(?=\p{Ll})/gu, ' and ');
   // "reassignment + the office phones" → "… and the office phones" (a plus between words with spaces; never "C++", "Google+", "2 + 2").
   if (t.includes(' + ')) t = t.replace(/(?<=\p{Ll}{2,})\s+\+\s+(?=\p{L})/gu, ' and ');
+  // "by saturday", "in december": a weekday or month typed in lower case gets its capital ("may" and "march" are words too).
+  if (/day|uary|ber|april|june|july|august/u.test(t)) t = t.replace(/(?<![\p{L}\p{N}@./_-])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|august|september|october|november|december)(?![\p{L}\p{N}@/_-])/gu, (w: string) => w[0]!.toUpperCase() + w.slice(1));
+  // "a 2nd person checks", "the 3rd attempt": an ordinal before a word in prose is said in words (never "2nd December").
+  if (/\d(?:st|nd|rd|th)\s/u.test(t)) t = t.replace(/(?<![\p{L}\p{N}])(1st|2nd|3rd|4th|5th)\s+(?=\p{Ll})(?!(?:of|in|to|and|or|at|on)\s)/gu, (_m: string, o: string) => `${ORDINAL_WORDS[o]!} `);
   // "a text if were running late": the "we" the manager dropped ("if we're running late").
   if (/were\s/iu.test(t)) t = t.replace(/(?<![\p{L}\p{N}])(if|when|because|as|so|unless|until|while)\s+were\s+(?=\p{Ll}+ing(?![\p{L}]))/giu, "$1 we're ");
   return t;

@@ -128,11 +128,15 @@ describe('"same day" as a time, not as an adjective', () => {
 describe('shorthand a reader stumbled on', () => {
   it('"vs" and "if were …ing"', async () => {
     const { normaliseEnglish } = await import('../../src/text/english.js');
-    const n = (v: string) => normaliseEnglish(v, { now: new Date('2026-11-26T09:00:00Z') } as never);
+    const now = new Date('2026-11-26T09:00:00Z');
+    const n = (v: string) => normaliseEnglish(v, { now, ref: now } as never);
     expect(n('finance checks every overage total vs previous quarter')).toBe('finance checks every overage total against previous quarter');
     expect(n('customers get a text if were running late')).toBe("customers get a text if we're running late");
     expect(n('we text you when were leaving the depot')).toBe("we text you when we're leaving the depot");
     expect(n('if were is a typo we leave it')).toBe('if were is a typo we leave it');
+    expect(n('no schema changes thursday to saturday, tested by a 2nd person')).toBe('no schema changes Thursday to Saturday, tested by a second person');
+    expect(n('every order now gets a 2nd check; new date 2nd December')).toBe('every order now gets a second check; new date Wednesday 2 December');
+    expect(n('we may march on; email ops@friday.example')).toBe('we may march on; email ops@friday.example');
     expect(n('C++ and 2 + 2')).toBe('C++ and 2 + 2');
   });
 });
