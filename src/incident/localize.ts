@@ -19,7 +19,7 @@ import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, 
 import { germanNote, type NoteRoleI18n } from '../text/notes-de.js';
 import { frenchNote } from '../text/notes-fr.js';
 import { spanishNote } from '../text/notes-es.js';
-import { plusAsAnd, writtenOut } from '../text/shorthand-i18n.js';
+import { groupToReader, plusAsAnd, writtenOut } from '../text/shorthand-i18n.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
@@ -151,7 +151,8 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   // Each note-shaped field as the letter's own sentences in its language ("Techniker nicht gekommen" →
   // "Unser Techniker ist nicht gekommen"), told to the one reader (text/notes-de|fr|es.ts).
   const note = NOTES[lang]!;
-  const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : note(v, role));
+  // Customers told as a group ("Kunden mussten …", "les clients ont dû …") in a letter to one: the reader (not a change's own policy).
+  const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? note(v, role) : groupToReader(note(v, role), lang));
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").

@@ -185,3 +185,31 @@ export function familiarLeft(text: string, lang: string): string[] {
   if (!r) return [];
   return [...new Set((writtenOut(text, lang).match(r) ?? []).filter((w) => !NOT_TU.test(w)))];
 }
+
+/** The people a letter to one person would call "you", as a group ("Kunden", "les clients", "los clientes"). */
+const DE_GROUP = '(?:(?:die|alle|viele|einige|betroffene|betroffenen|unsere)\\s+)*(?:Kundinnen und Kunden|Kunden|Kundinnen|Gäste|Patientinnen und Patienten|Patienten|Mitglieder|Teilnehmer|Teilnehmerinnen und Teilnehmer)';
+const DE_GROUP_VERB = /^(?:mussten|müssen|konnten|können|haben|hatten|sind|waren|wurden|werden|standen|stehen|kamen|kommen|fuhren|warteten|warten|bekamen|bekommen|erhielten|erhalten|bekamen|sollten|durften|hätten|wären)$/u;
+const FR_GROUP = '(?:(?:tous\\s+)?(?:les|nos)\\s+)(?:clients|clientes|patients|patientes|adhérents|membres|abonnés|élèves|usagers)(?:\\s+concernés)?';
+const FR_GROUP_VERB: Readonly<Record<string, string>> = { ont: 'avez', avaient: 'aviez', auront: 'aurez', doivent: 'devez', devaient: 'deviez', peuvent: 'pouvez', pouvaient: 'pouviez', pourront: 'pourrez', recevront: 'recevrez', reçoivent: 'recevez', attendaient: 'attendiez' };
+
+/**
+ * A letter to one person does not tell the customers as a group ("Kunden mussten … heimfahren",
+ * "les clients ont dû attendre"): the group as the subject of its verb is the reader, "Sie mussten …",
+ * "vous avez dû attendre" (a French "sont"/"étaient" is left: its participle would agree with the reader).
+ * Spanish is told in notes-es.ts.
+ */
+export function groupToReader(text: string, lang: string): string {
+  if (lang === 'de') {
+    return text.replace(new RegExp(`(?<![\\p{L}])${DE_GROUP}\\s+(\\p{L}+)(?![\\p{L}])`, 'giu'), (m, v: string) => (DE_GROUP_VERB.test(v) ? `Sie ${v}` : m));
+  }
+  if (lang === 'fr') {
+    return text.replace(new RegExp(`(?<![\\p{L}’'])${FR_GROUP}\\s+(n[’']|ne\\s+)?(\\p{L}+)(?![\\p{L}])`, 'giu'), (m, ne: string | undefined, v: string) => {
+      const to = FR_GROUP_VERB[v.toLowerCase()];
+      if (!to) return m;
+      const start = /^\p{Lu}/u.test(m);
+      const said = `${ne ? (/^n[’']/u.test(ne) ? 'n’' : 'ne ') : ''}${to}`;
+      return `${start ? 'Vous' : 'vous'} ${said}`;
+    });
+  }
+  return text;
+}
