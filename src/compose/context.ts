@@ -884,22 +884,28 @@ function ownKind(d: string, lang: string): string {
   return t;
 }
 
+/** French authorities and the article they are said with ("à la CNIL", "à l’ANSSI"); one not listed is left as typed. */
+const AUTHORITY_ARTICLE_FR: Readonly<Record<string, string>> = { CNIL: 'la ', DGCCRF: 'la ', ANSSI: 'l’', ARS: 'l’', ACPR: 'l’', AMF: 'l’', ARCEP: 'l’', HAS: 'la ', DGFIP: 'la ', CPAM: 'la ' };
+
 /** The regulator line as a sentence in the active voice: "la CNIL a été notifiée jeudi" → "nous avons notifié l’incident à la CNIL jeudi". */
 function regulatorSaid(text: string, lang: string): string {
   const t = text.trim();
   if (!t) return '';
   if (lang === 'fr') {
-    const m = /^(la |le |l['’]|les )?(.+?) (?:a|ont) été (?:notifiée?s?|informée?s?|prévenue?s?|saisie?s?)\b(.*)$/iu.exec(t);
+    const m = /^(la |le |l['’]|les )?(.+?) (?:(?:a|ont) été )?(?:notifiée?s?|informée?s?|prévenue?s?|saisie?s?)\b(.*)$/iu.exec(t);
     if (m) {
       const art = (m[1] ?? '').toLowerCase();
-      const to = art === 'le ' ? 'au ' : art === 'les ' ? 'aux ' : `à ${art}`;
+      const own = art === '' ? AUTHORITY_ARTICLE_FR[/^\p{Lu}{2,}/u.exec(m[2]!)?.[0] ?? ''] : undefined;
+      const to = own !== undefined ? `à ${own}` : art === 'le ' ? 'au ' : art === 'les ' ? 'aux ' : `à ${art}`;
       return `nous avons notifié l’incident ${to}${m[2]}${m[3]}`;
     }
     // Typed as a note: "notification à la CNIL le jeudi 26 novembre", "déclaration auprès de la CNIL jeudi".
     const n = /^(?:notification|déclaration|signalement|notifié|déclaré|signalé)\s+(?:auprès\s+(?:de\s+|du\s+|des\s+|d[’']))?(à |au |aux |la |le |l[’']|les )?(.+)$/iu.exec(t);
     if (n) {
       const art = (n[1] ?? '').toLowerCase();
-      const to = art === 'le ' || art === 'au ' ? 'au ' : art === 'les ' || art === 'aux ' ? 'aux ' : art === 'à ' ? 'à ' : `à ${art}`;
+      // An authority typed without its article ("notification CNIL") takes the one it is always said with ("à la CNIL").
+      const own = art === '' ? AUTHORITY_ARTICLE_FR[/^\p{Lu}{2,}/u.exec(n[2]!)?.[0] ?? ''] : undefined;
+      const to = own !== undefined ? `à ${own}` : art === 'le ' || art === 'au ' ? 'au ' : art === 'les ' || art === 'aux ' ? 'aux ' : art === 'à ' ? 'à ' : `à ${art}`;
       return `nous avons notifié l’incident ${to}${n[2]}`;
     }
     return hasVerb(t, lang) ? t : `nous avons notifié l’incident à l’autorité de contrôle : ${t}`;

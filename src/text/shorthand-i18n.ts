@@ -149,7 +149,9 @@ function frenchVous(text: string): string {
       if (!Object.hasOwn(FR_TU_IMPERATIVE, k)) return m;
       return `${keep(v, FR_TU_IMPERATIVE[k]!)}-${o === 'toi' ? 'vous' : o === 'moi' ? 'moi' : o}`;
     })
-    .replace(re(`${B}(chez|pour|avec|à|de|sans)\\s+toi${E}`), (_m, p: string) => `${p} vous`);
+    .replace(re(`${B}(chez|pour|avec|à|de|sans)\\s+toi${E}`), (_m, p: string) => `${p} vous`)
+    // "méfiez vous des…", "appelez nous": an imperative and its pronoun take a hyphen.
+    .replace(re(`(^|[.!?;:]\\s+|,\\s+)(\\p{L}{2,}ez)\\s+(vous|nous|moi|le|la|les|en|y)(?=\\s+(?:des?|du|d[’']|à|au|aux|que|qu[’']|si|par|sur|pour|le|la|les|un|une|votre|vos)(?![\\p{L}])|[.,;!]|$)`, 'gu'), (_m, b: string, v: string, o: string) => `${b}${v}-${o}`);
 }
 
 function germanSie(text: string): string {
