@@ -348,6 +348,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
         const d = datesIn(incident.outcome, o.now)[0];
         return d ? localeLetterDate(d, tag, o.now) : '';
       })(),
+      // A billing mistake that names no invoice (a shipping charge, a debit): the letter does not call it one ("factura", "facture").
+      noInvoice: !english && incident.scenario === 'billing-error' && !INVOICE_NAMED.test([incident.mistake, incident.summary ?? '', incident.rootCause, incident.outcome ?? '', incident.remedy.details ?? ''].join(' ')),
       // A missed appointment where the customer came and we could not see them (booked twice, closed): no "we didn't come".
       customerCame: !english && incident.scenario === 'missed-appointment' && CUSTOMER_CAME.test([incident.mistake, incident.summary ?? '', incident.rootCause].join(' ')),
       shipped: english || (!pickup && !MADE_TO_ORDER.test([incident.mistake, incident.summary ?? '', incident.remedy.details ?? '', incident.company.name].join(' '))),
@@ -950,6 +952,9 @@ function occasionOther(t: string): string {
 }
 
 /** Food made for the customer or a service (a cake, a wedding menu): nothing to keep, pass on or collect. */
+/** An invoice named in the incident's text (German, French, Spanish). */
+const INVOICE_NAMED = /(?:rechnung(?!s?lauf)|(?<![\p{L}])factures?(?![\p{L}])|(?<![\p{L}])facturas?(?![\p{L}]))/iu;
+
 /** The customer came to us and was not seen: the appointment given twice, the door closed, sent home (German, French, Spanish). */
 const CUSTOMER_CAME = /(?<![\p{L}])(?:doppelt\s+(?:vergeben|gebucht|belegt|reserviert)|überbucht|doppelbuchung|geschlossen|vor verschlossener tür|(?:umsonst|vergeblich)\s+(?:gekommen|angereist|vorbeigekommen|da)|unverrichteter dinge|(?:wieder\s+)?(?:heim|nach hause)\s*(?:fahren|gefahren|gehen|gegangen|geschickt)|abgewiesen|weggeschickt|double réservation|réservée? deux fois|en double|surbooking|surréservation|fermée?(?![\p{L}])|porte (?:close|fermée)|(?:venue?s?|déplacée?s?)\s+pour rien|renvoyée?s?|refoulée?s?|doble reserva|reservad[oa]s? dos veces|duplicad[oa]s?|overbooking|sobreventa|cerrad[oa](?![\p{L}])|(?:vino|vinieron|se desplazó|se desplazaron)\s+para nada|(?:tuvo|tuvieron) que (?:irse|volver|marcharse)|sin ser atendid[oa]s?|no (?:le |les )?pudimos atender)/iu;
 

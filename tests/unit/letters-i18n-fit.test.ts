@@ -103,3 +103,26 @@ describe('a German subject without its article keeps the strong endings', () => 
     expect(summaryBare(summary)).toBe(bare);
   });
 });
+
+describe('a billing letter calls a charge a charge when no invoice is named', () => {
+  const to = ['Sabine Müller <s@example.de>', 'Jonas Weber <j@example.de>', 'Eva Klein <e@example.de>', 'Paul Roth <p@example.de>', 'Anna Berg <a@example.de>', 'Max Graf <m@example.de>'];
+  it.each([
+    ['es', 'se cobró envío urgente (9,90 €) en vez del envío estándar gratis'],
+    ['es', 'le cobramos dos veces la cuota de noviembre'],
+    ['es', 'cargo duplicado en su tarjeta'],
+    ['es', 'comisión de cancelación cobrada por error'],
+    ['es', 'el recibo domiciliado se pasó dos veces'],
+    ['fr', 'frais de port express prélevés au lieu de la livraison gratuite'],
+    ['fr', 'double prélèvement de la cotisation de novembre'],
+    ['fr', 'votre carte a été débitée deux fois'],
+    ['fr', 'frais d’annulation prélevés par erreur'],
+    ['fr', 'abonnement débité pendant la pause'],
+  ])('%s: %s', (locale, mistake) => {
+    for (const r of to) expect(i18nLetter({ locale, scenario: 'billing-error', mistake }, r).subject).not.toMatch(/(?<![\p{L}])(?:factura|facture)s?(?![\p{L}])/u);
+  });
+  it('an invoice named is still the invoice', () => {
+    const subjects = ['la factura de noviembre salió con el IVA mal', 'su factura llevaba el IVA mal', 'factura con importe erróneo', 'en la factura sumamos dos veces el envío', 'la factura 2026-118 estaba mal']
+      .map((mistake) => i18nLetter({ locale: 'es', scenario: 'billing-error', mistake }).subject);
+    expect(subjects.some((s) => /su factura/u.test(s)), subjects.join(' | ')).toBe(true);
+  });
+});
