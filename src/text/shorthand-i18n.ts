@@ -202,7 +202,10 @@ const FR_GROUP_VERB: Readonly<Record<string, string>> = { ont: 'avez', avaient: 
  */
 export function groupToReader(text: string, lang: string): string {
   if (lang === 'de') {
-    return text.replace(new RegExp(`(?<![\\p{L}])${DE_GROUP}\\s+(\\p{L}+)(?![\\p{L}])`, 'giu'), (m, v: string) => (DE_GROUP_VERB.test(v) ? `Sie ${v}` : m));
+    return text
+      // "die SMS an die Kunden": to the reader ("an alle Kunden" keeps that it went to everyone).
+      .replace(new RegExp(`(?<![\\p{L}])an\\s+(?:die|unsere)\\s+(?:betroffenen\\s+)?(?:Kundinnen und Kunden|Kunden|Kundinnen|Gäste|Patientinnen und Patienten|Patienten|Mitglieder)(?![\\p{L}])`, 'giu'), 'an Sie')
+      .replace(new RegExp(`(?<![\\p{L}])${DE_GROUP}\\s+(\\p{L}+)(?![\\p{L}])`, 'giu'), (m, v: string) => (DE_GROUP_VERB.test(v) ? `Sie ${v}` : m));
   }
   if (lang === 'fr') {
     return text.replace(new RegExp(`(?<![\\p{L}’'])${FR_GROUP}\\s+(n[’']|ne\\s+)?(\\p{L}+)(?![\\p{L}])`, 'giu'), (m, ne: string | undefined, v: string) => {
