@@ -348,6 +348,10 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
         const d = datesIn(incident.outcome, o.now)[0];
         return d ? localeLetterDate(d, tag, o.now) : '';
       })(),
+      // A billing mistake that names no invoice (a shipping charge, a debit): the letter does not call it one ("factura", "facture").
+      noInvoice: !english && incident.scenario === 'billing-error' && !INVOICE_NAMED.test([incident.mistake, incident.summary ?? '', incident.rootCause, incident.outcome ?? '', incident.remedy.details ?? ''].join(' ')),
+      // A missed appointment where the customer came and we could not see them (booked twice, closed): no "we didn't come".
+      customerCame: !english && incident.scenario === 'missed-appointment' && CUSTOMER_CAME.test([incident.mistake, incident.summary ?? '', incident.rootCause].join(' ')),
       shipped: english || (!pickup && !MADE_TO_ORDER.test([incident.mistake, incident.summary ?? '', incident.remedy.details ?? '', incident.company.name].join(' '))),
       // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
       cause,
@@ -843,10 +847,35 @@ function remedyObject(details: string, lang: string, noun: string | undefined): 
 }
 
 /** A German, French or Spanish summary without its leading article, capitalised, for a subject line. */
-function summaryBare(summary: string): string {
-  const t = summary.trim().replace(/[.!;:\s]+$/u, '').replace(/^(?:der|die|das|den|le|la|les|l[’']|el|los|las)\s*(?=\p{L})/iu, (a) => (/[’']$/u.test(a) || /\s$/u.test(a) ? '' : a));
+export function summaryBare(summary: string): string {
+  const typed = summary.trim();
+  const t = germanStrong(typed, typed.trim().replace(/[.!;:\s]+$/u, '').replace(/^(?:der|die|das|den|le|la|les|l[’']|el|los|las)\s*(?=\p{L})/iu, (a) => (/[’']$/u.test(a) || /\s$/u.test(a) ? '' : a)));
   return t === '' ? '' : t[0]!.toUpperCase() + t.slice(1);
 }
+
+/**
+ * A German summary without its article takes the strong endings ("die falsch gefertigten Gläser" → "falsch gefertigte
+ * Gläser", "der doppelt vergebene Termin" → "doppelt vergebener Termin", "das falsche Paket" → "falsches Paket"):
+ * the adjectives between the article and the first noun; an adverb ("falsch", "doppelt") keeps its form.
+ */
+function germanStrong(typed: string, bare: string): string {
+  // The words between the article and the noun: adverbs and adjectives (an adverb the capitals took for a noun is an adverb).
+  const m = /^(der|die|das|den)\s+((?:[\p{L}-]+\s+){1,3})(\p{Lu}[\p{L}-]*)$/u.exec(typed.replace(/[.!;:\s]+$/u, ''));
+  if (!m || !bare.startsWith(m[2]!)) return bare;
+  const art = m[1]!;
+  const middle = m[2]!.trim().split(/\s+/u);
+  if (!middle.every((w, i) => /^\p{Ll}/u.test(w) || (i < middle.length - 1 && ADVERB_DE.test(w)))) return bare;
+  const words = middle.map((w) => {
+    if (ADVERB_DE.test(w)) return w.toLowerCase();
+    if (art === 'die' && /en$/u.test(w)) return w.slice(0, -1);
+    if (art === 'der' && /[^e]e$/u.test(w)) return `${w}r`;
+    if (art === 'das' && /[^e]e$/u.test(w)) return `${w}s`;
+    if (art === 'den' && /[^e]en$/u.test(w)) return `${w.slice(0, -1)}r`;
+    return w;
+  });
+  return `${words.join(' ')} ${m[3]}`;
+}
+const ADVERB_DE = /^(?:falsch|doppelt|zu|spät|nicht|teilweise|fehlerhaft|versehentlich|kurzfristig|mehrfach|zweimal|irrtümlich)$/iu;
 
 /** A kind of data typed in the manager's words, as the reader's own in a list ("bulletins de salaire" → "vos bulletins de salaire"). */
 function ownKind(d: string, lang: string): string {
@@ -857,22 +886,28 @@ function ownKind(d: string, lang: string): string {
   return t;
 }
 
+/** French authorities and the article they are said with ("à la CNIL", "à l’ANSSI"); one not listed is left as typed. */
+const AUTHORITY_ARTICLE_FR: Readonly<Record<string, string>> = { CNIL: 'la ', DGCCRF: 'la ', ANSSI: 'l’', ARS: 'l’', ACPR: 'l’', AMF: 'l’', ARCEP: 'l’', HAS: 'la ', DGFIP: 'la ', CPAM: 'la ' };
+
 /** The regulator line as a sentence in the active voice: "la CNIL a été notifiée jeudi" → "nous avons notifié l’incident à la CNIL jeudi". */
 function regulatorSaid(text: string, lang: string): string {
   const t = text.trim();
   if (!t) return '';
   if (lang === 'fr') {
-    const m = /^(la |le |l['’]|les )?(.+?) (?:a|ont) été (?:notifiée?s?|informée?s?|prévenue?s?|saisie?s?)\b(.*)$/iu.exec(t);
+    const m = /^(la |le |l['’]|les )?(.+?) (?:(?:a|ont) été )?(?:notifiée?s?|informée?s?|prévenue?s?|saisie?s?)\b(.*)$/iu.exec(t);
     if (m) {
       const art = (m[1] ?? '').toLowerCase();
-      const to = art === 'le ' ? 'au ' : art === 'les ' ? 'aux ' : `à ${art}`;
+      const own = art === '' ? AUTHORITY_ARTICLE_FR[/^\p{Lu}{2,}/u.exec(m[2]!)?.[0] ?? ''] : undefined;
+      const to = own !== undefined ? `à ${own}` : art === 'le ' ? 'au ' : art === 'les ' ? 'aux ' : `à ${art}`;
       return `nous avons notifié l’incident ${to}${m[2]}${m[3]}`;
     }
     // Typed as a note: "notification à la CNIL le jeudi 26 novembre", "déclaration auprès de la CNIL jeudi".
     const n = /^(?:notification|déclaration|signalement|notifié|déclaré|signalé)\s+(?:auprès\s+(?:de\s+|du\s+|des\s+|d[’']))?(à |au |aux |la |le |l[’']|les )?(.+)$/iu.exec(t);
     if (n) {
       const art = (n[1] ?? '').toLowerCase();
-      const to = art === 'le ' || art === 'au ' ? 'au ' : art === 'les ' || art === 'aux ' ? 'aux ' : art === 'à ' ? 'à ' : `à ${art}`;
+      // An authority typed without its article ("notification CNIL") takes the one it is always said with ("à la CNIL").
+      const own = art === '' ? AUTHORITY_ARTICLE_FR[/^\p{Lu}{2,}/u.exec(n[2]!)?.[0] ?? ''] : undefined;
+      const to = own !== undefined ? `à ${own}` : art === 'le ' || art === 'au ' ? 'au ' : art === 'les ' || art === 'aux ' ? 'aux ' : art === 'à ' ? 'à ' : `à ${art}`;
       return `nous avons notifié l’incident ${to}${n[2]}`;
     }
     return hasVerb(t, lang) ? t : `nous avons notifié l’incident à l’autorité de contrôle : ${t}`;
@@ -917,7 +952,17 @@ function occasionOther(t: string): string {
 }
 
 /** Food made for the customer or a service (a cake, a wedding menu): nothing to keep, pass on or collect. */
-const MADE_TO_ORDER = /(?<![\p{L}])(?:torte|kuchen|gebäck|bäckerei|konditor|menü|buffet|catering|essen|speisen|gericht|gâteau|pâtiss|boulang|traiteur|repas|menu|plats?(?![\p{L}])|dîner|déjeuner|tarta|pastel|panader|comida|menú|cena|banquete|platos?(?![\p{L}]))/iu;
+/** An invoice named in the incident's text (German, French, Spanish). */
+const INVOICE_NAMED = /(?:rechnung(?!s?lauf)|(?<![\p{L}])factures?(?![\p{L}])|(?<![\p{L}])facturas?(?![\p{L}]))/iu;
+
+/** The customer came to us and was not seen: the appointment given twice, the door closed, sent home (German, French, Spanish). */
+const CUSTOMER_CAME = /(?<![\p{L}])(?:doppelt\s+(?:vergeben|gebucht|belegt|reserviert)|überbucht|doppelbuchung|geschlossen|vor verschlossener tür|(?:umsonst|vergeblich)\s+(?:gekommen|angereist|vorbeigekommen|da)|unverrichteter dinge|(?:wieder\s+)?(?:heim|nach hause)\s*(?:fahren|gefahren|gehen|gegangen|geschickt)|abgewiesen|weggeschickt|double réservation|réservée? deux fois|en double|surbooking|surréservation|fermée?(?![\p{L}])|porte (?:close|fermée)|(?:venue?s?|déplacée?s?)\s+pour rien|renvoyée?s?|refoulée?s?|doble reserva|reservad[oa]s? dos veces|duplicad[oa]s?|overbooking|sobreventa|cerrad[oa](?![\p{L}])|(?:vino|vinieron|se desplazó|se desplazaron)\s+para nada|(?:tuvo|tuvieron) que (?:irse|volver|marcharse)|sin ser atendid[oa]s?|no (?:le |les )?pudimos atender)/iu;
+
+/**
+ * Made for this customer or a service done on their thing (a cake, glasses, a tailored suit, a repair): nothing was packed
+ * and sent, so the letter does not say "we packed the item / keep it or give it away" (German, French, Spanish letters).
+ */
+const MADE_TO_ORDER = /(?:gläser|brille|kontaktlinse|hörgerät|maßanfertig|maßgeschneidert|(?<![\p{L}])(?:nach maß|angefertigt|gefertigt|anfertigung|reparatur|repariert|änderungsschneider|lunettes|verres (?:correcteurs|progressifs|de lunettes)|lentilles|sur[- ]mesure|retouche|réparation|réparé|confectionné|gafas|lentes|lentillas|cristales graduados|a medida|arreglo|reparación|reparad[oa]|confeccionad[oa]|audífono))|(?<![\p{L}])(?:torte|kuchen|gebäck|bäckerei|konditor|menü|buffet|catering|essen|speisen|gericht|gâteau|pâtiss|boulang|traiteur|repas|menu|plats?(?![\p{L}])|dîner|déjeuner|tarta|pastel|panader|comida|menú|cena|banquete|platos?(?![\p{L}]))/iu;
 
 const DATE_START = /^(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
 

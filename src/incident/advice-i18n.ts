@@ -7,6 +7,7 @@
  */
 import { commaSplices, expandAbbreviations, formalRegister, germanCapitals, germanLowerCased, germanToReader, informalWords, longTypedDates, outcomeNote } from '../text/typed.js';
 import type { FieldAdvice } from './advice.js';
+import { familiarLeft, writtenOut } from '../text/shorthand-i18n.js';
 
 /** The fields of an incident this reads, as typed (before or after the schema). */
 export interface LanguageAdvisable {
@@ -205,7 +206,8 @@ function adviseBatch(field: string, typed: string, lang: string): FieldAdvice[] 
  * into its own (Sie / vous / usted) safely: the writer hears which words, in the incident's language.
  */
 function adviseRegister(field: string, text: string, lang: string): FieldAdvice[] {
-  const left = informalWords(text, lang);
+  // As the letter reads it: shorthand and the sure familiar forms made formal first (text/shorthand-i18n.ts), then typed.ts.
+  const left = [...new Set([...informalWords(writtenOut(text, lang), lang), ...familiarLeft(formalRegister(writtenOut(text, lang), lang), lang)])];
   if (left.length === 0) return [];
   const q = QUOTE[lang]!;
   const words = left.map(q).join(', ');
@@ -214,7 +216,7 @@ function adviseRegister(field: string, text: string, lang: string): FieldAdvice[
     : lang === 'fr'
       ? `tutoie (${words}) ; la lettre vouvoie et ne corrige que ce qui est sûr – écrivez au vouvoiement`
       : `tutea o usa «vosotros» (${words}); la carta trata de usted y solo corrige lo seguro: escríbalo de usted`;
-  return [{ field, problem, example: q(asSentence(formalRegister(text.trim(), lang))), lang }];
+  return [{ field, problem, example: q(asSentence(formalRegister(writtenOut(text.trim(), lang), lang))), lang }];
 }
 
 /**

@@ -19,6 +19,7 @@ import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, 
 import { germanNote, type NoteRoleI18n } from '../text/notes-de.js';
 import { frenchNote } from '../text/notes-fr.js';
 import { spanishNote } from '../text/notes-es.js';
+import { groupToReader, plusAsAnd, writtenOut } from '../text/shorthand-i18n.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
@@ -134,21 +135,24 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   // ("os mandamos", "dein rad", "prüft bitte") in the letter's one (usted, Sie, vous), then the language's own spelling.
   const weekdays = lang === 'de' ? (v: string) => v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1)) : (v: string) => v;
   // Two clauses typed with a comma between them ("…hatte einen Systemausfall, Pakete lagen …") become two sentences where that is safe.
-  const fix = (v: string) => splitSplices(weekdays(longTypedDates(own(formalRegister(expandAbbreviations(v, lang), lang)), lang)), lang);
+  const fix = (v: string) => splitSplices(weekdays(longTypedDates(own(formalRegister(expandAbbreviations(writtenOut(v, lang), lang), lang)), lang)), lang);
   const f = (v: string | undefined) => (v === undefined ? v : fix(v));
+  // A field no note rule reads says its "+" as the language's "and" itself.
+  const g = (v: string | undefined) => (v === undefined ? v : plusAsAnd(fix(v), lang));
   let title = incident.signer.title;
-  let summary = f(incident.summary);
+  let summary = g(incident.summary);
   let many = incident.people.many;
   if (lang === 'de') {
     if (title !== undefined && !/\p{Lu}/u.test(title)) title = title.replace(/[\p{L}\p{M}]+/gu, (w) => (TITLE_SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
     // A summary names the mistake: its last word is a noun ("doppelte abbuchung", "lieferverzug").
     if (summary !== undefined && !/\p{Lu}/u.test(summary)) summary = summary.replace(/(\p{Ll})([\p{L}\p{M}]*)$/u, (_m, c: string, rest: string) => c.toUpperCase() + rest);
     if (!/\p{Lu}/u.test(many)) many = many.replace(/[\p{L}\p{M}]+/gu, (w) => (TITLE_SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
-  } else if (title !== undefined) title = fix(title);
+  } else if (title !== undefined) title = g(title);
   // Each note-shaped field as the letter's own sentences in its language ("Techniker nicht gekommen" →
   // "Unser Techniker ist nicht gekommen"), told to the one reader (text/notes-de|fr|es.ts).
   const note = NOTES[lang]!;
-  const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : note(v, role));
+  // Customers told as a group ("Kunden mussten …", "les clients ont dû …") in a letter to one: the reader (not a change's own policy).
+  const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? note(v, role) : groupToReader(note(v, role), lang));
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").
@@ -156,14 +160,14 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     rootCause: n(fix(incident.rootCause), 'cause')!,
     commitment: n(fix(incident.commitment), 'commitment')!,
     summary,
-    when: f(incident.when),
+    when: g(incident.when),
     // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
     outcome: incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome'),
     action: n(f(incident.action), 'action'),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
-    exposure: { ...incident.exposure, discovered: f(incident.exposure.discovered), contained: n(f(incident.exposure.contained), 'cause'), regulator: f(incident.exposure.regulator) },
+    exposure: { ...incident.exposure, discovered: g(incident.exposure.discovered), contained: n(f(incident.exposure.contained), 'cause'), regulator: g(incident.exposure.regulator) },
   };
 }
 

@@ -115,6 +115,9 @@ function toReader(text: string): string {
     .replace(/\s+a\s+(?:los\s+|nuestros\s+|todos\s+los\s+)?clientes\s+con\s+(?:el|la|los|las)\s+/giu, ' con su ')
     .replace(/\s+a\s+(?:los\s+|nuestros\s+|todos\s+los\s+)?clientes\s+que\s+(\p{L}+)/giu, (_m, v: string) => ` aunque usted ${verbOne(v)}`)
     .replace(/(?<![\p{L}])a\s+(?:todos\s+)?(?:nuestros|los)\s+clientes(?:\s+afectados)?(?![\p{L}])/giu, 'a usted')
+    // "los clientes tuvieron que irse" → "usted tuvo que irse": the verb agrees with the one reader.
+    .replace(/(?<![\p{L}])(?:(?:todos\s+)?(?:nuestros|los)\s+)?(?:clientes|socios|pacientes|usuarios|alumnos|huéspedes|comensales)(?:\s+afectados)?\s+(no\s+)?((?:se|les|nos)\s+)?(\p{L}+)(?![\p{L}])/gu, (m, no: string | undefined, cl: string | undefined, v: string) =>
+      PLURAL_VERB.test(v) && !/^(?:en|bien|también|desde|según|tren|imagen|orden|volumen|origen|resumen|almacén|examen|afectados)$/u.test(v) ? `usted ${no ?? ''}${(cl ?? '').replace(/^les/u, 'le')}${verbOne(v)}` : m)
     .replace(/(?<![\p{L}])(?:nuestros|los)\s+clientes(?:\s+afectados)?(?![\p{L}])/giu, 'usted');
 }
 

@@ -8,7 +8,7 @@ export type NoteCase = readonly [role: 'mistake' | 'cause' | 'commitment' | 'out
 
 export const DE: readonly NoteCase[] = [
   ["mistake", "heizungswartung di 24.11. zeitfenster 8-12 uhr, techniker nicht gekommen, keine absage", "Ihre Heizungswartung war für Dienstag, 24. November, zwischen 8 und 12 Uhr vereinbart. Unser Techniker ist nicht gekommen. Es gab keine Absage."],
-  ["cause", "techniker morgens krank gemeldet, dispo hat termine im planungsprogramm verschoben aber die sms an die kunden ist nicht rausgegangen (versand hing), hat keiner gemerkt", "Unser Techniker hat sich morgens krank gemeldet. Unsere Disposition hat die Termine im Planungsprogramm verschoben, aber die SMS an die Kunden ist nicht versandt worden (Versand hing). Das hat niemand bemerkt."],
+  ["cause", "techniker morgens krank gemeldet, dispo hat termine im planungsprogramm verschoben aber die sms an die kunden ist nicht rausgegangen (versand hing), hat keiner gemerkt", "Unser Techniker hat sich morgens krank gemeldet. Unsere Disposition hat die Termine im Planungsprogramm verschoben, aber die SMS an Sie ist nicht versandt worden (Versand hing). Das hat niemand bemerkt."],
   ["commitment", "dispo ruft ab sofort bei jeder terminänderung selbst an, nicht nur sms", "Unsere Disposition ruft ab sofort bei jeder Terminänderung selbst an, nicht nur per SMS."],
   ["outcome", "neuer termin fr 27.11. 7:30 uhr, erster termin am tag", "Ihr neuer Termin ist am Freitag, 27. November, um 7:30 Uhr, erster Termin am Tag."],
   ["action", "wenn fr nicht passt kurz anrufen", "Wenn Ihnen Freitag nicht passt, rufen Sie uns bitte kurz an."],
