@@ -43,7 +43,7 @@ describe('English shorthand in the incident reaches the letters cleaned', () => 
         expect(r.code, r.stderr).toBe(0);
         const letter = r.stdout;
         expect(letter).toContain("didn't send your order SK206 on Tuesday 24 November");
-        expect(letter).toContain("I proofread the pick list but didn't see the 2nd page because it was stuck for 3 hours 10 minutes");
+        expect(letter).toContain("I proofread the pick list but didn't see the second page because it was stuck for 3 hours 10 minutes");
         for (const raw of RAW) expect(letter, `${raw} in:\n${letter}`).not.toMatch(raw);
         if (stage === 'apology' && scenario !== 'data-exposure') expect(letter).toContain("t's on its way and you'll have it by Thursday 26 November");
         if (stage === 'apology') {
