@@ -15,6 +15,7 @@
  *
  * A noun's article comes from its gender (text/nouns-de.ts); a noun of unknown gender is left as typed.
  */
+import { commaPieces, figuresAsWords } from './note-pieces.js';
 import { germanArticle, germanNoun, germanOur, germanTheirs, germanYour, type GermanNoun } from './nouns-de.js';
 import { outcomeNote } from './typed.js';
 
@@ -80,20 +81,7 @@ function shorthand(text: string): string {
 
 /** Split at commas outside brackets and quotes. */
 function pieces(sentence: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < sentence.length; i++) {
-    const c = sentence[i]!;
-    if (c === '(' || c === '„' || c === '«') depth++;
-    else if ((c === ')' || c === '“' || c === '»') && depth > 0) depth--;
-    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ' && !(/(?:tag|woch)$/u.test(sentence.slice(Math.max(0, i - 4), i)) && /^\d/u.test(sentence.slice(i + 2)))) {
-      out.push(sentence.slice(start, i));
-      start = i + 2;
-    }
-  }
-  out.push(sentence.slice(start));
-  return out;
+  return commaPieces(sentence, '(„«', ')“»', (sentence, i) => /(?:tag|woch)$/u.test(sentence.slice(Math.max(0, i - 4), i)) && /^\d/u.test(sentence.slice(i + 2)));
 }
 
 /** The noun phrase a piece opens with: its words and the noun (last word), or undefined. */
@@ -407,8 +395,5 @@ export { lowerFirst as germanLowerFirst };
 const SMALL = ['zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf'];
 /** A sentence does not open with a figure: "2 tailles ont été…" → "Deux tailles ont été…" (two to twelve). */
 function startNumbers(text: string): string {
-  return text.replace(/(^|[.!?]\s+)([2-9]|1[0-2])(?=\s\p{L})/gu, (_m, before: string, n: string) => {
-    const w = SMALL[Number(n) - 2]!;
-    return `${before}${w[0]!.toUpperCase()}${w.slice(1)}`;
-  });
+  return figuresAsWords(text, SMALL);
 }

@@ -13,6 +13,7 @@
  * - an offer: "49,80 € devueltos y la primera caja gratis" → "Le devolvemos 49,80 € y le regalamos la primera caja";
  * - a request as an infinitive: "si … no le viene bien llamar para…" → "Si … no le viene bien, llámenos para…".
  */
+import { commaPieces, figuresAsWords } from './note-pieces.js';
 import type { NoteRoleI18n } from './notes-de.js';
 
 const cap = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
@@ -376,27 +377,11 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
 }
 
 function pieces(sentence: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < sentence.length; i++) {
-    const c = sentence[i]!;
-    if (c === '(' || c === '«') depth++;
-    else if ((c === ')' || c === '»') && depth > 0) depth--;
-    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ') {
-      out.push(sentence.slice(start, i));
-      start = i + 2;
-    }
-  }
-  out.push(sentence.slice(start));
-  return out;
+  return commaPieces(sentence, '(«', ')»');
 }
 
 const SMALL = ['dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once', 'doce'];
 /** A sentence does not open with a figure: "2 tailles ont été…" → "Deux tailles ont été…" (two to twelve). */
 function startNumbers(text: string): string {
-  return text.replace(/(^|[.!?]\s+)([2-9]|1[0-2])(?=\s\p{L})/gu, (_m, before: string, n: string) => {
-    const w = SMALL[Number(n) - 2]!;
-    return `${before}${w[0]!.toUpperCase()}${w.slice(1)}`;
-  });
+  return figuresAsWords(text, SMALL);
 }

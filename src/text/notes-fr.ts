@@ -13,6 +13,7 @@
  * - an offer: "bonne housse envoyée et une taie offerte" → "Nous vous envoyons la bonne housse et vous offrons une taie";
  * - a request as an infinitive: "nous appeler si…" → "Appelez-nous si…".
  */
+import { commaPieces, figuresAsWords } from './note-pieces.js';
 import type { NoteRoleI18n } from './notes-de.js';
 
 const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
@@ -97,20 +98,7 @@ function baseParticiple(p: string): string {
 }
 
 function pieces(sentence: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < sentence.length; i++) {
-    const c = sentence[i]!;
-    if (c === '(' || c === '«') depth++;
-    else if ((c === ')' || c === '»') && depth > 0) depth--;
-    else if (c === ',' && depth === 0 && sentence[i + 1] === ' ') {
-      out.push(sentence.slice(start, i));
-      start = i + 2;
-    }
-  }
-  out.push(sentence.slice(start));
-  return out;
+  return commaPieces(sentence, '(«', ')»');
 }
 
 const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause', 'commitment']);
@@ -374,8 +362,5 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
 const SMALL = ['deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze'];
 /** A sentence does not open with a figure: "2 tailles ont été…" → "Deux tailles ont été…" (two to twelve). */
 function startNumbers(text: string): string {
-  return text.replace(/(^|[.!?]\s+)([2-9]|1[0-2])(?=\s\p{L})/gu, (_m, before: string, n: string) => {
-    const w = SMALL[Number(n) - 2]!;
-    return `${before}${w[0]!.toUpperCase()}${w.slice(1)}`;
-  });
+  return figuresAsWords(text, SMALL);
 }
