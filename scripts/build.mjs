@@ -122,11 +122,29 @@ const scriptCommon = {
   minifySyntax: true,
   logLevel: 'warning',
 };
+// Code only some runs reach, split from dist/app.cjs into a script of its own that the app requires
+// when first used: the German, French and Spanish text rules (an English letter never runs them).
+// `loader` is the module the rest of the app reaches the chunk through; in the app its text is
+// replaced by a require of the chunk at first use (from the sources it imports `entry` itself).
+const CHUNKS = [{ name: 'text-i18n', entry: 'src/text/i18n.ts', loader: 'src/text/i18n-load.ts', exports: ['textI18n'] }];
+const chunkFile = (chunk) => `./chunks/${chunk.name}.cjs`;
+const chunked = {
+  name: 'chunked',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/chunks\// }, (args) => ({ path: args.path, external: true }));
+    for (const chunk of CHUNKS) {
+      b.onLoad({ filter: new RegExp(`${chunk.loader.split('/').map((p) => p.replace(/[.]/g, '\\.')).join('[\\\\/]')}$`) }, () => ({
+        loader: 'js',
+        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(chunkFile(chunk))}));\n${chunk.exports.map((name) => `export function ${name}() { return load(); }`).join('\n')}\n`,
+      }));
+    }
+  },
+};
 // Strict, as the ES modules it is made of (and every vendored library too, as in the ES module build before).
 const APP_HEAD = '(function (exports, require, module, __filename, __dirname, __apologizeUrl) {"use strict";';
 const app = await build({
   ...scriptCommon,
-  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess, jsonAsString],
+  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess, jsonAsString, chunked],
   entryPoints: { app: 'src/cli/app.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -136,10 +154,28 @@ const app = await build({
   footer: { js: '})' },
   define: { __APOLOGIZE_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__apologizeUrl' },
   write: false,
+  metafile: true,
 });
 const appText = app.outputFiles[0].contents;
 if (/\bimport\(|\bimport\.meta\b/.test(Buffer.from(appText).toString('utf8'))) throw new Error('dist/app.cjs: import() or import.meta left in the script');
 writeFileSync(new URL('../dist/app.cjs', import.meta.url), appText);
+for (const chunk of CHUNKS) {
+  const text = Buffer.from(app.outputFiles[0].contents).toString('utf8');
+  if (!text.includes(chunkFile(chunk))) throw new Error(`dist/app.cjs: ${chunk.loader} was not replaced by a require of ${chunkFile(chunk)}`);
+  await build({
+    ...scriptCommon,
+    plugins: [noSourceMap, vendored('../vendor/')],
+    entryPoints: [chunk.entry],
+    outfile: `dist/chunks/${chunk.name}.cjs`,
+    banner: { js: '"use strict";' },
+  });
+}
+for (const chunk of CHUNKS) {
+  // Nothing of a chunk's own modules may be in the app as well (two copies, the app's run at start-up).
+  const own = (await build({ ...scriptCommon, entryPoints: [chunk.entry], write: false, metafile: true })).metafile.inputs;
+  const twice = Object.keys(own).filter((input) => input.startsWith('src/') && input in app.metafile.inputs);
+  if (twice.length > 0) throw new Error(`dist/app.cjs holds ${twice.join(', ')}, which ${chunkFile(chunk)} holds too: import them only through ${chunk.loader}`);
+}
 mkdirSync(new URL('../dist/vendor', import.meta.url), { recursive: true });
 for (const name of VENDOR) {
   await build({
