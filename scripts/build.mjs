@@ -94,7 +94,7 @@ const precompiled = {
 // reaches lazily are still evaluated lazily. Large libraries only some runs need (the .eml reader
 // of `check`, SMTP, legacy encodings, the full YAML library, prompts) stay out of it, each a
 // bundle of its own in dist/vendor/ that the app requires when it first needs it.
-const VENDOR = ['mailparser', 'nodemailer', 'iconv-lite', 'yaml', 'chardet', 'cli-progress', '@inquirer/prompts'];
+const VENDOR = ['mailparser', 'nodemailer', 'iconv-lite', 'yaml', 'chardet', 'cli-progress', '@inquirer/prompts', 'chalk'];
 const vendorFile = (name) => `${name.replace(/^@/, '').replace('/', '+')}.cjs`;
 /** Imports of a vendored library (the copy in the top node_modules, not a nested other version) as `<prefix><file>`. */
 function vendored(prefix, self) {
@@ -124,18 +124,21 @@ const scriptCommon = {
 };
 // Code only some runs reach, split from dist/app.cjs into a script of its own that the app requires
 // when first used: the German, French and Spanish text rules (an English letter never runs them).
-// `loader` is the module the rest of the app reaches the chunk through; in the app its text is
-// replaced by a require of the chunk at first use (from the sources it imports `entry` itself).
-const CHUNKS = [{ name: 'text-i18n', entry: 'src/text/i18n.ts', loader: 'src/text/i18n-load.ts', exports: ['textI18n'] }];
+// `loader` is the module the rest of the app reaches the chunk through (from the sources it imports
+// `entry` itself); in the app its text is replaced by a require of the chunk at the first call.
+const CHUNKS = [{ name: 'text-i18n', entry: 'src/text/i18n.ts', loader: 'src/text/i18n-load.ts', exports: { textI18n: 'm' } }];
 const chunkFile = (chunk) => `./chunks/${chunk.name}.cjs`;
-const chunked = {
-  name: 'chunked',
+// Each loader module whose functions require a file at their first call: the chunks, and chalk,
+// which a run needs only when stderr is a terminal (src/cli/colour.ts).
+const LAZY = [...CHUNKS.map((c) => ({ loader: c.loader, file: chunkFile(c), exports: c.exports })), { loader: 'src/cli/chalk-load.ts', file: './vendor/chalk.cjs', exports: { chalkClass: 'm.Chalk' } }];
+const lazyLoaders = {
+  name: 'lazy-loaders',
   setup(b) {
-    b.onResolve({ filter: /^\.\/chunks\// }, (args) => ({ path: args.path, external: true }));
-    for (const chunk of CHUNKS) {
-      b.onLoad({ filter: new RegExp(`${chunk.loader.split('/').map((p) => p.replace(/[.]/g, '\\.')).join('[\\\\/]')}$`) }, () => ({
+    b.onResolve({ filter: /^\.\/(?:chunks|vendor)\/[^/]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    for (const lazy of LAZY) {
+      b.onLoad({ filter: new RegExp(`${lazy.loader.split('/').map((p) => p.replace(/[.]/g, '\\.')).join('[\\\\/]')}$`) }, () => ({
         loader: 'js',
-        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(chunkFile(chunk))}));\n${chunk.exports.map((name) => `export function ${name}() { return load(); }`).join('\n')}\n`,
+        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(lazy.file)}));\n${Object.entries(lazy.exports).map(([name, expr]) => `export function ${name}() { const m = load(); return ${expr}; }`).join('\n')}\n`,
       }));
     }
   },
@@ -144,7 +147,7 @@ const chunked = {
 const APP_HEAD = '(function (exports, require, module, __filename, __dirname, __apologizeUrl) {"use strict";';
 const app = await build({
   ...scriptCommon,
-  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess, jsonAsString, chunked],
+  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess, jsonAsString, lazyLoaders],
   entryPoints: { app: 'src/cli/app.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -159,9 +162,10 @@ const app = await build({
 const appText = app.outputFiles[0].contents;
 if (/\bimport\(|\bimport\.meta\b/.test(Buffer.from(appText).toString('utf8'))) throw new Error('dist/app.cjs: import() or import.meta left in the script');
 writeFileSync(new URL('../dist/app.cjs', import.meta.url), appText);
+for (const lazy of LAZY) {
+  if (!Buffer.from(appText).toString('utf8').includes(`require(${JSON.stringify(lazy.file)})`)) throw new Error(`dist/app.cjs: ${lazy.loader} was not replaced by a require of ${lazy.file}`);
+}
 for (const chunk of CHUNKS) {
-  const text = Buffer.from(app.outputFiles[0].contents).toString('utf8');
-  if (!text.includes(chunkFile(chunk))) throw new Error(`dist/app.cjs: ${chunk.loader} was not replaced by a require of ${chunkFile(chunk)}`);
   await build({
     ...scriptCommon,
     plugins: [noSourceMap, vendored('../vendor/')],
