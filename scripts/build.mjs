@@ -159,7 +159,17 @@ const app = await build({
   write: false,
   metafile: true,
 });
-const appText = app.outputFiles[0].contents;
+// The script in ASCII: esbuild escapes strings and templates but leaves regular expression literals
+// as written ('’', '€', 'ü'); the same characters as \\uXXXX mean the same in a regular expression.
+// An ASCII file is read as a one-byte string (src/code-cache.ts), a copy instead of a UTF-8 decode
+// of a million characters. Not done (the file stays UTF-8, read as such) when a non-ASCII character
+// stands where an escape would change it: after a backslash, or in a String.raw template.
+function asciiScript(text) {
+  for (const m of text.matchAll(/String\.raw`/g)) if (/[^\x00-\x7f]/.test(text.slice(m.index, text.indexOf('`', m.index + 11)))) return text;
+  if (/\\[^\x00-\x7f]/.test(text)) return text;
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const appText = Buffer.from(asciiScript(Buffer.from(app.outputFiles[0].contents).toString('utf8')), 'utf8');
 if (/\bimport\(|\bimport\.meta\b/.test(Buffer.from(appText).toString('utf8'))) throw new Error('dist/app.cjs: import() or import.meta left in the script');
 writeFileSync(new URL('../dist/app.cjs', import.meta.url), appText);
 for (const lazy of LAZY) {
