@@ -78,7 +78,8 @@ mkdirSync(new URL('../dist/precompiled', import.meta.url), { recursive: true });
 for (const [name, text] of precompiledTemplates.files) {
   const file = new URL(`../dist/precompiled/${name}`, import.meta.url);
   writeFileSync(file, text);
-  writeFileSync(new URL(`../dist/precompiled/${name.replace(/\.cjs$/, '.cache')}`, import.meta.url), tableCodeCache(text, fileURLToPath(file)));
+  // (a table's parsed trees, <group>.ast, are data read by offset: no cache)
+  if (name.endsWith('.cjs')) writeFileSync(new URL(`../dist/precompiled/${name.replace(/\.cjs$/, '.cache')}`, import.meta.url), tableCodeCache(text, fileURLToPath(file)));
 }
 const precompiled = {
   name: 'precompiled-templates',
