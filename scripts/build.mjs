@@ -78,7 +78,8 @@ mkdirSync(new URL('../dist/precompiled', import.meta.url), { recursive: true });
 for (const [name, text] of precompiledTemplates.files) {
   const file = new URL(`../dist/precompiled/${name}`, import.meta.url);
   writeFileSync(file, text);
-  writeFileSync(new URL(`../dist/precompiled/${name.replace(/\.cjs$/, '.cache')}`, import.meta.url), tableCodeCache(text, fileURLToPath(file)));
+  // (a table's parsed trees, <group>.ast, are data read by offset: no cache)
+  if (name.endsWith('.cjs')) writeFileSync(new URL(`../dist/precompiled/${name.replace(/\.cjs$/, '.cache')}`, import.meta.url), tableCodeCache(text, fileURLToPath(file)));
 }
 const precompiled = {
   name: 'precompiled-templates',
@@ -94,7 +95,7 @@ const precompiled = {
 // reaches lazily are still evaluated lazily. Large libraries only some runs need (the .eml reader
 // of `check`, SMTP, legacy encodings, the full YAML library, prompts) stay out of it, each a
 // bundle of its own in dist/vendor/ that the app requires when it first needs it.
-const VENDOR = ['mailparser', 'nodemailer', 'iconv-lite', 'yaml', 'chardet', 'cli-progress', '@inquirer/prompts'];
+const VENDOR = ['mailparser', 'nodemailer', 'iconv-lite', 'yaml', 'chardet', 'cli-progress', '@inquirer/prompts', 'chalk'];
 const vendorFile = (name) => `${name.replace(/^@/, '').replace('/', '+')}.cjs`;
 /** Imports of a vendored library (the copy in the top node_modules, not a nested other version) as `<prefix><file>`. */
 function vendored(prefix, self) {
@@ -122,11 +123,32 @@ const scriptCommon = {
   minifySyntax: true,
   logLevel: 'warning',
 };
+// Code only some runs reach, split from dist/app.cjs into a script of its own that the app requires
+// when first used: the German, French and Spanish text rules (an English letter never runs them).
+// `loader` is the module the rest of the app reaches the chunk through (from the sources it imports
+// `entry` itself); in the app its text is replaced by a require of the chunk at the first call.
+const CHUNKS = [{ name: 'text-i18n', entry: 'src/text/i18n.ts', loader: 'src/text/i18n-load.ts', exports: { textI18n: 'm' } }];
+const chunkFile = (chunk) => `./chunks/${chunk.name}.cjs`;
+// Each loader module whose functions require a file at their first call: the chunks, and chalk,
+// which a run needs only when stderr is a terminal (src/cli/colour.ts).
+const LAZY = [...CHUNKS.map((c) => ({ loader: c.loader, file: chunkFile(c), exports: c.exports })), { loader: 'src/cli/chalk-load.ts', file: './vendor/chalk.cjs', exports: { chalkClass: 'm.Chalk' } }];
+const lazyLoaders = {
+  name: 'lazy-loaders',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(?:chunks|vendor)\/[^/]+\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    for (const lazy of LAZY) {
+      b.onLoad({ filter: new RegExp(`${lazy.loader.split('/').map((p) => p.replace(/[.]/g, '\\.')).join('[\\\\/]')}$`) }, () => ({
+        loader: 'js',
+        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(lazy.file)}));\n${Object.entries(lazy.exports).map(([name, expr]) => `export function ${name}() { const m = load(); return ${expr}; }`).join('\n')}\n`,
+      }));
+    }
+  },
+};
 // Strict, as the ES modules it is made of (and every vendored library too, as in the ES module build before).
 const APP_HEAD = '(function (exports, require, module, __filename, __dirname, __apologizeUrl) {"use strict";';
 const app = await build({
   ...scriptCommon,
-  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess, jsonAsString],
+  plugins: [noSourceMap, precompiled, vendored('./vendor/'), lazyChildProcess, jsonAsString, lazyLoaders],
   entryPoints: { app: 'src/cli/app.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
@@ -136,10 +158,39 @@ const app = await build({
   footer: { js: '})' },
   define: { __APOLOGIZE_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__apologizeUrl' },
   write: false,
+  metafile: true,
 });
-const appText = app.outputFiles[0].contents;
+// The script in ASCII: esbuild escapes strings and templates but leaves regular expression literals
+// as written ('’', '€', 'ü'); the same characters as \\uXXXX mean the same in a regular expression.
+// An ASCII file is read as a one-byte string (src/code-cache.ts), a copy instead of a UTF-8 decode
+// of a million characters. Not done (the file stays UTF-8, read as such) when a non-ASCII character
+// stands where an escape would change it: after a backslash, or in a String.raw template.
+function asciiScript(text) {
+  for (const m of text.matchAll(/String\.raw`/g)) if (/[^\x00-\x7f]/.test(text.slice(m.index, text.indexOf('`', m.index + 11)))) return text;
+  if (/\\[^\x00-\x7f]/.test(text)) return text;
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const appText = Buffer.from(asciiScript(Buffer.from(app.outputFiles[0].contents).toString('utf8')), 'utf8');
 if (/\bimport\(|\bimport\.meta\b/.test(Buffer.from(appText).toString('utf8'))) throw new Error('dist/app.cjs: import() or import.meta left in the script');
 writeFileSync(new URL('../dist/app.cjs', import.meta.url), appText);
+for (const lazy of LAZY) {
+  if (!Buffer.from(appText).toString('utf8').includes(`require(${JSON.stringify(lazy.file)})`)) throw new Error(`dist/app.cjs: ${lazy.loader} was not replaced by a require of ${lazy.file}`);
+}
+for (const chunk of CHUNKS) {
+  await build({
+    ...scriptCommon,
+    plugins: [noSourceMap, vendored('../vendor/')],
+    entryPoints: [chunk.entry],
+    outfile: `dist/chunks/${chunk.name}.cjs`,
+    banner: { js: '"use strict";' },
+  });
+}
+for (const chunk of CHUNKS) {
+  // Nothing of a chunk's own modules may be in the app as well (two copies, the app's run at start-up).
+  const own = (await build({ ...scriptCommon, entryPoints: [chunk.entry], write: false, metafile: true })).metafile.inputs;
+  const twice = Object.keys(own).filter((input) => input.startsWith('src/') && input in app.metafile.inputs);
+  if (twice.length > 0) throw new Error(`dist/app.cjs holds ${twice.join(', ')}, which ${chunkFile(chunk)} holds too: import them only through ${chunk.loader}`);
+}
 mkdirSync(new URL('../dist/vendor', import.meta.url), { recursive: true });
 for (const name of VENDOR) {
   await build({

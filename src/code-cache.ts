@@ -69,7 +69,9 @@ export function loadScript<T>(file: URL, cache?: URL): LoadedScript<T> {
     }
     cachedData = cachedDataFor(bytes, stored);
   }
-  const script = new Script(bytes.toString('utf8'), { filename: path, cachedData });
+  // An ASCII file (the build writes dist/app.cjs so) is copied into a one-byte string; any other is decoded as UTF-8.
+  const { isAscii } = process.getBuiltinModule('node:buffer');
+  const script = new Script(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'), { filename: path, cachedData });
   const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: { exports: object }, filename: string, dirname: string, url: string) => void;
   const module = { exports: {} };
   wrapper(module.exports, createRequire(file), module, path, dirname(path), file.href);

@@ -143,7 +143,7 @@ export async function batchCommand(input: string, opts: BatchOptions, io: IO, si
         input: file,
         csv: { delimiter: o.delimiter, map: o.map, preset: o.preset },
         composer,
-        localize: { countCustomers: localeCounts(incident, library, { fallback }), build: (found) => localeComposer(incident, library, composerOptions, found, { fallback }) },
+        localize: { countCustomers: localeCounts(incident, library, { fallback }), build: (found) => localeComposer(incident, library, composerOptions, found, { fallback, base: composer }) },
         required: composer.requiredColumns,
         select: { perRow: Boolean(opts.perRow), shard: o.shard, limit: o.limit, preview: o.preview },
         campaign,

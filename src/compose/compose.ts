@@ -8,7 +8,7 @@ import { textToHtml } from '../mail/html.js';
 import type { BodyFacts, Mailbox, Message, MessageIdForm, Stage } from '../message.js';
 import { NOBODY, type Recipient } from '../recipients/recipient.js';
 import { caseWords, UNIT_CASE } from '../recipients/name-case.js';
-import { printedRecipientColumns, readRecipientColumns, unknownField, type TemplateAnalysis } from '../templates/fields.js';
+import { printedRecipientColumns, readRecipientColumns, unguardedRecipientFields, unknownField, type TemplateAnalysis } from '../templates/fields.js';
 import type { CompiledTemplate, TemplateLibrary } from '../templates/library.js';
 import { FingerprintSet, fnv1a } from '../text/fingerprint.js';
 import { hashedId } from '../text/hex.js';
@@ -105,6 +105,8 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
   const context = contextBuilder(incident, { now: opts.now, stage, id, values: opts.values, locale: letter.tag });
 
   const analysis = library.analyse(template);
+  // What library.requiredRecipientFields(template) reads, from this analysis (the template is analysed once), before a follow-up's subject joins it.
+  const required = unguardedRecipientFields(analysis);
   if (stage !== 'apology') {
     const subject = library.analyse(apologyTemplate, 'subject');
     analysis.uses.push(...subject.uses);
@@ -207,7 +209,7 @@ export function createComposer(original: Incident, anyLibrary: TemplateLibrary, 
   };
   const without = (set: Set<string>, names: readonly string[]) => new Set([...set].filter((n) => !names.includes(n)));
   compose.recipientColumns = without(printedRecipientColumns(analysis), context.values);
-  compose.requiredColumns = without(library.requiredRecipientFields(template), context.computed);
+  compose.requiredColumns = without(required, context.computed);
   compose.readColumns = readRecipientColumns(analysis);
   return compose;
 }

@@ -4,7 +4,7 @@ import { greetingLineOf, isFormal } from '../recipients/greeting.js';
 import { localeGreetingLine } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { itemPhrases } from '../incident/item-noun.js';
-import { framedCause } from '../text/typed.js';
+import { textI18n } from '../text/i18n-load.js';
 import { causeIsNoun } from '../text/notes.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence, yourThing } from '../templates/helpers.js';
@@ -359,7 +359,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // A German, French or Spanish cause typed without a verb ("bestellzettel verwechselt", "erreur du labo"):
       // the letter builds the sentence around it and promises no "exact" account before it.
       // A cause typed as a noun phrase, framed as a sentence ("Ursache war ein fehlerhaftes Update …, das wir … eingespielt haben.").
-      causeFramed: english ? '' : framedCause(incident.rootCause, lang),
+      causeFramed: lang === 'de' || lang === 'fr' || lang === 'es' ? textI18n().framedCause(incident.rootCause, lang) : '',
       // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
       causeNoun: english && causeIsNoun(cause),
       // letters7: no joke where one misfires: a missed visit beyond a minor one (a morning waited in, a move, a fitting), or an animal's or a person's health.

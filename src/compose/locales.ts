@@ -21,6 +21,8 @@ export interface LocaleSetup {
    * get the letter in this locale (true: the incident's own) instead of stopping the run.
    */
   fallback?: string | true;
+  /** The composer already made for the incident's own locale with the same options: used, not made again. */
+  base?: Composer;
 }
 
 export interface LocaleComposer {
@@ -51,7 +53,7 @@ export function localeCounts(incident: Incident, library: TemplateLibrary, setup
  * the incident's with one warning naming how many customers.
  */
 export function localeComposer(incident: Incident, library: TemplateLibrary, opts: ComposerOptions, found: FoundLocales, setup: LocaleSetup = {}): LocaleComposer {
-  const base = createComposer(incident, library, opts);
+  const base = setup.base ?? createComposer(incident, library, opts);
   const available = library.locales();
   const byTag = new Map<string, Composer>([[base.locale.tag, base]]);
   const byRaw = new Map<string, Composer>();

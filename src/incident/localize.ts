@@ -15,11 +15,9 @@ import { leadingVerdict, normaliseEnglish, toReader } from '../text/english.js';
 import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/notes.js';
 import { signerAsMe } from '../text/signer-voice.js';
 import { subjectFirst } from '../text/subjectless.js';
-import { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, localQuotes, longTypedDates, outcomeNote, splitSplices } from '../text/typed.js';
-import { germanNote, type NoteRoleI18n } from '../text/notes-de.js';
-import { frenchNote } from '../text/notes-fr.js';
-import { spanishNote } from '../text/notes-es.js';
-import { groupToReader, plusAsAnd, writtenOut } from '../text/shorthand-i18n.js';
+// The de/fr/es rules are loaded when a letter in one of those languages is first made (../text/i18n-load.ts).
+import { textI18n, type TextI18n } from '../text/i18n-load.js';
+import type { NoteRoleI18n } from '../text/notes-de.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
@@ -112,7 +110,7 @@ export function localizeIncident(incident: Incident, tag: string, now: Date = ne
   return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang, now);
 }
 
-const NOTES: Readonly<Record<string, (text: string, role: NoteRoleI18n) => string>> = { de: germanNote, fr: frenchNote, es: spanishNote };
+const NOTES: Readonly<Record<string, (t: TextI18n) => (text: string, role: NoteRoleI18n) => string>> = { de: (t) => t.germanNote, fr: (t) => t.frenchNote, es: (t) => t.spanishNote };
 
 /** Titles a signer's name does not carry in a letter's sign-off ("Herr Dr. Martin Vogel" signs "Dr. Martin Vogel"). */
 const ADDRESS_TITLE = /^(?:herr|frau|hr\.|fr\.|monsieur|madame|mme|m\.|mr\.?|mrs\.?|ms\.?|señor|señora|sr\.|sra\.|srta\.|don|doña|dña\.)\s+(?=\S)/iu;
@@ -129,6 +127,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   const signerName = incident.signer.name.replace(ADDRESS_TITLE, '');
   if (lang === 'en') return english({ ...incident, signer: { ...incident.signer, name: signerName } }, now);
   if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
+  const { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, groupToReader, localQuotes, longTypedDates, outcomeNote, plusAsAnd, splitSplices, writtenOut } = textI18n();
   const own = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
   // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
   // Abbreviations written out ("inkl.", "vérif.", "tlf.", "am mi."), the familiar register typed by habit
@@ -150,7 +149,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   } else if (title !== undefined) title = g(title);
   // Each note-shaped field as the letter's own sentences in its language ("Techniker nicht gekommen" →
   // "Unser Techniker ist nicht gekommen"), told to the one reader (text/notes-de|fr|es.ts).
-  const note = NOTES[lang]!;
+  const note = NOTES[lang]!(textI18n());
   // Customers told as a group ("Kunden mussten …", "les clients ont dû …") in a letter to one: the reader (not a change's own policy).
   const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? note(v, role) : groupToReader(note(v, role), lang));
   return {

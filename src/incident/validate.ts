@@ -4,7 +4,7 @@ import { parseMailbox } from '../mail/address.js';
 import { printable } from '../text/printable.js';
 import { FLAG_FOR_PATH, FROM_FIELD, REQUIRED_FIELDS, getPath, isBlank, type RequiredField } from './fields.js';
 import { nearest } from '../text/nearest.js';
-import { adviseInLanguage } from './advice-i18n.js';
+import { textI18n } from '../text/i18n-load.js';
 import { FOR_EXAMPLE, adviseOnEnglish, adviseOnFields, adviseOnFollowUp, adviseOnWeekdays } from './advice.js';
 import { DEFAULT_PEOPLE, EXPOSURE_KINDS, Incident, type IncidentInput } from './schema.js';
 
@@ -83,6 +83,12 @@ function checkHeaderValues(incident: Incident, source?: string): void {
   }
 }
 
+/** A German, French or Spanish incident's advice (its own text, or a fields.<de|fr|es> entry): the de/fr/es rules are loaded only then. */
+function adviceInLanguage(incident: Incident) {
+  const other = (tag: string | undefined) => /^(?:de|fr|es)/iu.test(tag ?? '');
+  return other(incident.locale) || Object.keys(incident.fields ?? {}).some(other) ? textI18n().adviseInLanguage(incident) : [];
+}
+
 /**
  * Things worth telling the person writing, that do not stop anything: one line
  * each, naming the field.
@@ -92,7 +98,7 @@ export function incidentWarnings(incident: Incident, now: Date = new Date(), sta
   // date it is not ("Monday 8 December" in 2026); a follow-up that would ask before the refund is due.
   // German, French or Spanish text the letter cannot mend (nouns typed small, a cause with no verb), told in that language;
   // English shorthand the letters could not clean safely (a comma splice, "your pets post-operative", capitals).
-  const advice = [...adviseOnFields(incident), ...adviseInLanguage(incident), ...adviseOnWeekdays(incident, now), ...adviseOnEnglish(incident, now), ...(stage === 'apology' ? adviseOnFollowUp(incident, now) : [])];
+  const advice = [...adviseOnFields(incident), ...adviceInLanguage(incident), ...adviseOnWeekdays(incident, now), ...adviseOnEnglish(incident, now), ...(stage === 'apology' ? adviseOnFollowUp(incident, now) : [])];
   const out: string[] = advice.map((a) => `${a.field} ${a.problem} — ${FOR_EXAMPLE[a.lang ?? 'en'] ?? 'for example'} ${a.example}`);
   if (incident.commitmentStatus !== 'done' && incident.commitmentDue === undefined) {
     out.push(

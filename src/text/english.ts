@@ -420,6 +420,19 @@ function pronouns(text: string): string {
  * returned unchanged.
  */
 export function cleanEnglish(text: string, o: EnglishOptions): { text: string; notes: TextProblem[] } {
+  // The letter and the writer's warnings both clean each field: once per run (read only: the notes are copied by callers).
+  const key = `${o.ref.getTime()}\u0000${o.now.getTime()}\u0000${o.locale ?? ''}\u0000${text}`;
+  let clean = cleaned.get(key);
+  if (clean === undefined) {
+    if (cleaned.size > 200) cleaned.clear();
+    clean = cleanEnglishOnce(text, o);
+    cleaned.set(key, clean);
+  }
+  return { text: clean.text, notes: [...clean.notes] };
+}
+const cleaned = new Map<string, { text: string; notes: TextProblem[] }>();
+
+function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; notes: TextProblem[] } {
   const notes: TextProblem[] = [];
   // Text holding private-use characters (where kept spans go while the rules run) is left as typed.
   if (text === '' || /[\uE000-\uF8FF]/u.test(text)) return { text, notes };

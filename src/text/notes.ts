@@ -699,6 +699,20 @@ function fixIf(text: string): string {
  * text as typed when it holds nothing a rule reads as a note. Idempotent.
  */
 export function noteToProse(text: string, role: NoteRole, o: NoteOptions = {}): string {
+  // An incident's fields are read more than once per run (the letter, the writer's warnings, and
+  // readsAsNote beside noteProblems): each note is made prose once.
+  const key = `${role}\u0000${o.now?.getTime() ?? ''}\u0000${o.status ?? ''}\u0000${text}`;
+  let prose = proseMade.get(key);
+  if (prose === undefined) {
+    if (proseMade.size > 200) proseMade.clear();
+    prose = noteToProseOnce(text, role, o);
+    proseMade.set(key, prose);
+  }
+  return prose;
+}
+const proseMade = new Map<string, string>();
+
+function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   const typed = text.trim();
   if (typed === '' || /[\uE000-\uF8FF\r\n]/u.test(typed)) return text;
   // A question, a quotation, or a list: left as typed.

@@ -140,6 +140,13 @@ describe('built-in templates compiled at build time', () => {
     const text = ahead.template(mod.precompiledEntry(sourceKey('Guten Tag {{> gruss}}\n'))!.spec())({});
     expect(text).toContain('Guten Tag und auf Wiedersehen');
     expect(text).toBe(now.compile('Guten Tag {{> gruss}}\n', COMPILE_OPTIONS)({}));
+    // Each table's parsed trees are in <group>.ast beside it (ASCII, read by offset when a piece is parsed), not in the table.
+    expect(names).toContain('templates.partials.ast');
+    expect(names).toContain('templates-de.partials.ast');
+    for (const n of names.filter((x) => x.endsWith('.cjs'))) expect(files.get(n)).not.toMatch(/Program/);
+    for (const piece of [shared, 'und auf Wiedersehen\n', 'Ein Witz über {{incident.company}}']) {
+      expect(JSON.parse(mod.precompiledEntry(sourceKey(piece))!.ast)).toEqual(JSON.parse(JSON.stringify(Handlebars.parse(piece))));
+    }
   });
 
   it("each table is read with V8's code cache the build made for it; a cache V8 cannot use (another Node, a damaged file), one made for another text or a damaged one changes nothing", async () => {
@@ -157,9 +164,10 @@ describe('built-in templates compiled at build time', () => {
       const out = tempDir('apologize-cache-');
       const { index, files } = precompiledModules(src, 'precompiled', CODE_CACHE);
       mkdirSync(join(out, 'precompiled'), { recursive: true });
-      for (const [name, text] of files) {
+      for (const [name, text] of files) writeFileSync(join(out, 'precompiled', name), text);
+      // Each table (its parsed trees, <group>.ast, are data: no cache).
+      for (const [name, text] of [...files].filter(([n]) => n.endsWith('.cjs'))) {
         const file = join(out, 'precompiled', name);
-        writeFileSync(file, text);
         // (Compiled here under other names: V8 reuses what this process compiled under the same name and text, and would not read the cache.)
         const made = tableCodeCache(text, `${file}.build`);
         // What the build writes holds a cache V8 takes for the text as the index wraps it.
