@@ -191,7 +191,8 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   if (done && !/\b(?:we|I|you)\b/i.test(done[1]!) && !/^,?\s*(?:and|but|or|if|when|plus)\b(?!\s+(?:we|I|you|it|they)\b)/i.test(done[5]!.trim())) {
     const verb = done[4]!.toLowerCase();
     const base = verb === 'paid back' ? 'pay back' : verb.replace(/ed$/u, '').replace(/(?<=waiv|revers|reimburs)$/u, 'e');
-    const thing = done[1]!.replace(/^(?:a|the)\s+(?=£|\$|€)/iu, '');
+    // "the £6" → "£6", but "the £45 delivery charge" keeps its article (fit11: never "We've refunded £45 delivery charge").
+    const thing = done[1]!.replace(/^(?:a|the)\s+(?=[£$€]\s?[\d.,]+\s*$)/iu, '');
     return sentence(done[3] || /being$/u.test(done[2] ?? '') ? `We'll ${base} ${thing}${done[5]}` : `We've ${verb} ${thing}${done[5]}`);
   }
   if (same && same.test(text)) {
