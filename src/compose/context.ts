@@ -203,10 +203,12 @@ function hinted(name: keyof typeof HINTED, text: string): boolean {
   return text !== '' && hint.test(text) && rule.test(text);
 }
 
-export function contextBuilder(given: Incident, o: ContextOptions): ContextBuilder {
-  const tag = o.locale ?? given.locale ?? 'en';
+export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuilder {
+  const tag = o.locale ?? typed.locale ?? 'en';
   const lang = languageOf(tag);
   const english = lang === 'en';
+  // fit11: the signer is never named in the third person in their own letter ("Dr Evans was off sick" → "I was off sick").
+  const given = english && !typed.signer.team && !TEAM_SIGNER.test(typed.signer.name) ? signerAsI(typed) : typed;
   const followup = english && o.stage !== 'apology';
   // When the apology went (the follow-up is read `after` it, later when what it checks was due later), and when its follow-up is promised.
   const dates = letterDates(given, o.now, o.stage);
@@ -408,7 +410,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // fit11: also when the outcome says it arrived ("the cake arrived at 3:10pm on Saturday").
       delivered: (/\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome) || (english && outcomeSaysDelivered(incident.outcome)),
       // fit11: what the facts allow a line to claim (fitFacts).
-      ...(english ? fitFacts(incident, signer.name, company.name) : NO_FIT_FACTS),
+      ...(english ? fitFacts(incident, signer.name, company.name) : { ...NO_FIT_FACTS, offerKind: incident.remedy.kind }),
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
       // Also: none is needed ("No action needed, but check…"), it is optional, or a permission ("Keep the red"): said as typed, never announced.
       // letters8b: an offer the customer may take up ("Rather cancel? Full refund, just reply", "if you'd like a call, say so"),
@@ -1618,7 +1620,7 @@ const TEAM_SIGNER = /(?:^|\s)(?:team|équipe|equipo)(?:$|\s)|^team\b|\bteam$/iu;
 const NOUN_THEN_CLAUSE = /^(?:a|an|the|one)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+(?:when|while|where|whereby|during|in|on|at|with|after|from|between|that|which)\s/iu;
 
 /** Work made or altered for this customer: printed, personalised, tailored, repaired, framed. Nothing to keep, send back or collect; it is redone. */
-const MADE_WORK = /\b(?:print(?:ed|ing|s)?|reprint\w*|personali[sz](?:ed|ation)|engrav\w*|embroider\w*|monogram\w*|custom(?:-made|i[sz]ed)|bespoke|made[- ]to[- ](?:order|measure)|tailor(?:ed|ing)?|hem(?:med|s)?|alter(?:ation|ed)s?|re-?finish\w*|repair(?:ed|s)?|fram(?:ed|ing)|prescription (?:glasses|lenses)|glasses|lenses|spectacles|business cards|invitations|stationery|signage|banners?|proof(?:ed|s)?|artwork)\b/i;
+const MADE_WORK = /\b(?:clean(?:ed|ing|ers?)|re-?clean\w*|install(?:ed|ation|ing)?|fitted|paint(?:ed|ing)|decorat\w*|mow(?:ed|ing)|servic(?:ed|ing)|groom(?:ed|ing)|haircut|print(?:ed|ing|s)?|reprint\w*|personali[sz](?:ed|ation)|engrav\w*|embroider\w*|monogram\w*|custom(?:-made|i[sz]ed)|bespoke|made[- ]to[- ](?:order|measure)|tailor(?:ed|ing)?|hem(?:med|s)?|alter(?:ation|ed)s?|re-?finish\w*|repair(?:ed|s)?|fram(?:ed|ing)|prescription (?:glasses|lenses)|glasses|lenses|spectacles|business cards|invitations|stationery|signage|banners?|proof(?:ed|s)?|artwork)\b/i;
 /** Food or flowers: nothing to send back or collect. */
 const PERISHABLE = /\b(?:cakes?|cupcakes?|bread|pastr(?:y|ies)|food|meals?|kits?|boxes? of|recipes?|groceries|fruit|veg(?:etables?|etable box)?|dishes?|sandwich\w*|takeaway|flowers?|bouquets?|posy|wreaths?|plants?|pizzas?|curry|tikka|risotto|salad|milk|cheese|meat|fish|chicken)\b/i;
 /** Something one eats: only then "don't eat it". */
@@ -1633,8 +1635,8 @@ const WASTE = /\b(?:bins?|recycling|rubbish|refuse|garden waste|food waste|waste
 /** Children in the incident: no joke beside it. */
 const CHILDREN = /\b(?:child(?:ren|'s)?|kids?|son'?s?|daughter'?s?|baby|babies|toddlers?|pupils?|nursery|school)\b/i;
 
-interface FitFacts { madeWork: boolean; perishable: boolean; edible: boolean; moneyLeft: boolean; readyWhat: string; wasteCollection: boolean; children: boolean; teamNamesCompany: boolean }
-const NO_FIT_FACTS: Readonly<FitFacts> = Object.freeze({ madeWork: false, perishable: false, edible: true, moneyLeft: true, readyWhat: '', wasteCollection: false, children: false, teamNamesCompany: false });
+interface FitFacts { offerKind: string; madeWork: boolean; perishable: boolean; edible: boolean; moneyLeft: boolean; readyWhat: string; wasteCollection: boolean; children: boolean; teamNamesCompany: boolean }
+const NO_FIT_FACTS: Readonly<FitFacts> = Object.freeze({ offerKind: '', madeWork: false, perishable: false, edible: true, moneyLeft: true, readyWhat: '', wasteCollection: false, children: false, teamNamesCompany: false });
 
 /**
  * fit11: what a line may claim, from the facts typed. `madeWork`: the wrong item was made or altered for the
@@ -1647,8 +1649,11 @@ function fitFacts(incident: Incident, signerName: string, companyName: string): 
   const facts = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
   const billingText = [incident.mistake, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' ');
   const ready = incident.scenario === 'shipping-delay' ? READY.exec([incident.outcome ?? '', incident.mistake].join('. ')) : null;
+  const madeWork = incident.scenario === 'wrong-item' && MADE_WORK.test([facts, incident.rootCause].join(' '));
   return {
-    madeWork: incident.scenario === 'wrong-item' && MADE_WORK.test([facts, incident.rootCause].join(' ')),
+    // A replacement of work redone ("a full re-clean", "a reprint") is offered as putting it right, not "We're replacing it with".
+    offerKind: madeWork && incident.remedy.kind === 'replacement' ? 'redo' : incident.remedy.kind,
+    madeWork,
     perishable: incident.scenario === 'wrong-item' && PERISHABLE.test(facts),
     edible: EDIBLE.test(facts),
     moneyLeft: incident.scenario !== 'billing-error' || (MONEY_TAKEN.test(billingText) && !NOTHING_TAKEN.test(billingText)),
@@ -1656,5 +1661,53 @@ function fitFacts(incident: Incident, signerName: string, companyName: string): 
     wasteCollection: incident.scenario === 'missed-appointment' && WASTE.test([incident.mistake, incident.summary ?? ''].join(' ')),
     children: CHILDREN.test([incident.mistake, incident.summary ?? '', incident.rootCause, incident.people.many].join(' ')),
     teamNamesCompany: signerName.toLowerCase().includes(companyName.toLowerCase()),
+  };
+}
+
+const SUBJECT_LEAD = /(?:^|[.;:!?]\s+|,\s+|\b(?:and|but|because|so|when|as|while|after|before|since|until|if|then)\s+)$/iu;
+const SIGNER_VERB: Readonly<Record<string, string>> = { is: 'am', "isn't": 'am not', 'isn’t': 'am not', has: 'have', "hasn't": "haven't", 'hasn’t': 'haven’t', does: 'do', "doesn't": "don't", 'doesn’t': 'don’t', was: 'was', "wasn't": "wasn't" };
+
+/**
+ * fit11: the signer's own name in the facts, said in the first person: "Dr Evans was off sick" → "I was off sick",
+ * "Ruth forgot to hand over her list" → "I forgot to hand over my list", "Dr Evans's list" → "my list", "with Ruth" → "with me".
+ */
+export function signerAsI(incident: Incident): Incident {
+  const full = incident.signer.name.trim();
+  const parts = full.replace(/^(?:dr|mr|mrs|ms|miss|mx|prof)\.?\s+/iu, '').split(/\s+/u).filter(Boolean);
+  if (parts.length === 0) return incident;
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const names = [full, parts.join(' ')];
+  const title = /^(dr|mr|mrs|ms|miss|mx|prof)\.?\s/iu.exec(full);
+  if (title && parts.length > 1) names.push(`${title[1]}\\.? ${parts[parts.length - 1]}`);
+  if (parts.length > 1 && parts[0]!.length >= 3) names.push(parts[0]!);
+  const alt = [...new Set(names)].sort((a, b) => b.length - a.length).map((n) => (n.includes('\\.?') ? n : esc(n))).join('|');
+  const re = new RegExp(`(?<![\\p{L}])(?:${alt})(['’]s)?(?![\\p{L}])(\\s+(\\S+))?`, 'giu');
+  const fix = (text: string | undefined): string | undefined => {
+    if (!text || !re.test(text)) return text;
+    re.lastIndex = 0;
+    // "The Ruth forgot…" (an article a note's rewrite put before a name): nobody is "the Ruth".
+    text = text.replace(new RegExp(`(?<![\\p{L}])the\\s+(?=(?:${alt})(?![\\p{L}]))`, 'giu'), (t) => (/^T/u.test(t) ? '' : ''));
+    let subject = false;
+    const out = text.replace(re, (_all, poss: string | undefined, tail: string | undefined, next: string | undefined, at: number, whole: string) => {
+      if (poss) return `my${tail ?? ''}`;
+      const before = whole.slice(0, at);
+      if (SUBJECT_LEAD.test(before) && next && /^\p{Ll}/u.test(next)) {
+        subject = true;
+        const verb = SIGNER_VERB[next.toLowerCase()];
+        return `I${tail!.replace(next, verb ?? next)}`;
+      }
+      return `me${tail ?? ''}`;
+    });
+    // "I forgot to hand over her list": the signer's own things are "my".
+    return subject ? out.replace(/(?<![\p{L}])(?:his|her)(?=\s+\p{Ll})/gu, 'my').replace(/(?<![\p{L}])(?:himself|herself)(?![\p{L}])/gu, 'myself') : out;
+  };
+  return {
+    ...incident,
+    mistake: fix(incident.mistake)!,
+    rootCause: fix(incident.rootCause)!,
+    commitment: fix(incident.commitment)!,
+    summary: fix(incident.summary),
+    outcome: fix(incident.outcome),
+    action: fix(incident.action),
   };
 }

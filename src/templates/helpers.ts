@@ -149,6 +149,8 @@ const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null, string?]>> = 
   replacement: ["We're replacing it with", /\b(?:replac|sen[dt]\b|ship|dispatch|post(?:ed|ing)?\b)/i, "You'll get"],
   upgrade: ["As an upgrade, we're giving you", /\bupgrad/i],
   'waived-fee': ["We've waived", /\bwaiv/i],
+  // fit11: work redone for the customer (a reprint, a re-clean, a hem let down): put right, not "replaced".
+  redo: ["We'll put it right with", /\b(?:re-?do\w*|remak\w*|re-?make|reprint\w*|re-?clean\w*|re-?finish\w*|re-?fit\w*|again)\b/i, "You'll get"],
   none: ["We'd like to offer you", null],
 };
 
