@@ -1621,8 +1621,8 @@ const NOUN_THEN_CLAUSE = /^(?:a|an|the|one)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+
 
 /** Work made or altered for this customer: printed, personalised, tailored, repaired, framed. Nothing to keep, send back or collect; it is redone. */
 const MADE_WORK = /\b(?:clean(?:ed|ing|ers?)|re-?clean\w*|install(?:ed|ation|ing)?|fitted|paint(?:ed|ing)|decorat\w*|mow(?:ed|ing)|servic(?:ed|ing)|groom(?:ed|ing)|haircut|print(?:ed|ing|s)?|reprint\w*|personali[sz](?:ed|ation)|engrav\w*|embroider\w*|monogram\w*|custom(?:-made|i[sz]ed)|bespoke|made[- ]to[- ](?:order|measure)|tailor(?:ed|ing)?|hem(?:med|s)?|alter(?:ation|ed)s?|re-?finish\w*|repair(?:ed|s)?|fram(?:ed|ing)|prescription (?:glasses|lenses)|glasses|lenses|spectacles|business cards|invitations|stationery|signage|banners?|proof(?:ed|s)?|artwork)\b/i;
-/** Food or flowers: nothing to send back or collect. */
-const PERISHABLE = /\b(?:cakes?|cupcakes?|bread|pastr(?:y|ies)|food|meals?|kits?|boxes? of|recipes?|groceries|fruit|veg(?:etables?|etable box)?|dishes?|sandwich\w*|takeaway|flowers?|bouquets?|posy|wreaths?|plants?|pizzas?|curry|tikka|risotto|salad|milk|cheese|meat|fish|chicken)\b/i;
+/** Made fresh for the customer (a cake, a bouquet, a platter): nothing to send back or collect. */
+const PERISHABLE = /\b(?:cakes?|cupcakes?|bakes?|pastr(?:y|ies)|flowers?|bouquets?|arrangements?|posy|posies|wreaths?|catering|buffets?|platters?|sandwich\w*)\b/i;
 /** Something one eats: only then "don't eat it". */
 const EDIBLE = /\b(?:food|meals?|kits?|eat\w*|snacks?|cakes?|biscuits?|cookies?|bread|sweets?|chocolates?|sauces?|dish(?:es)?|recipes?|box|hamper|pizzas?|sandwich\w*|takeaway|curry|tikka|risotto|salad|soup|milk|cheese|meat|fish|chicken|pork|beef|bacon|ham|gelatine?|vegan|vegetarian|halal|kosher|gluten|dairy|peanuts?|nuts|drink|wine|beer|juice)\b/i;
 /** Money left the customer (charged, debited, taken), unless the facts say nothing was taken yet. */
@@ -1635,8 +1635,8 @@ const WASTE = /\b(?:bins?|recycling|rubbish|refuse|garden waste|food waste|waste
 /** Children in the incident: no joke beside it. */
 const CHILDREN = /\b(?:child(?:ren|'s)?|kids?|son'?s?|daughter'?s?|baby|babies|toddlers?|pupils?|nursery|school)\b/i;
 
-interface FitFacts { offerKind: string; madeWork: boolean; perishable: boolean; edible: boolean; moneyLeft: boolean; readyWhat: string; wasteCollection: boolean; children: boolean; teamNamesCompany: boolean }
-const NO_FIT_FACTS: Readonly<FitFacts> = Object.freeze({ offerKind: '', madeWork: false, perishable: false, edible: true, moneyLeft: true, readyWhat: '', wasteCollection: false, children: false, teamNamesCompany: false });
+interface FitFacts { offerKind: string; thousands: boolean; madeWork: boolean; perishable: boolean; edible: boolean; moneyLeft: boolean; readyWhat: string; wasteCollection: boolean; children: boolean; teamNamesCompany: boolean }
+const NO_FIT_FACTS: Readonly<FitFacts> = Object.freeze({ offerKind: '', thousands: false, madeWork: false, perishable: false, edible: true, moneyLeft: true, readyWhat: '', wasteCollection: false, children: false, teamNamesCompany: false });
 
 /**
  * fit11: what a line may claim, from the facts typed. `madeWork`: the wrong item was made or altered for the
@@ -1649,10 +1649,13 @@ function fitFacts(incident: Incident, signerName: string, companyName: string): 
   const facts = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
   const billingText = [incident.mistake, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' ');
   const ready = incident.scenario === 'shipping-delay' ? READY.exec([incident.outcome ?? '', incident.mistake].join('. ')) : null;
-  const madeWork = incident.scenario === 'wrong-item' && MADE_WORK.test([facts, incident.rootCause].join(' '));
+  // (the mistake and the offer, not the cause: "two order slips were printed on one sheet" is no printed order)
+  const madeWork = incident.scenario === 'wrong-item' && MADE_WORK.test(facts);
   return {
     // A replacement of work redone ("a full re-clean", "a reprint") is offered as putting it right, not "We're replacing it with".
     offerKind: madeWork && incident.remedy.kind === 'replacement' ? 'redo' : incident.remedy.kind,
+    // A letter that goes to thousands: nobody promises to answer each one "myself".
+    thousands: incident.affected >= 1000,
     madeWork,
     perishable: incident.scenario === 'wrong-item' && PERISHABLE.test(facts),
     edible: EDIBLE.test(facts),

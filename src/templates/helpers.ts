@@ -178,7 +178,7 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   const plusWaived = /^(.+?),?\s+(?:plus|and)\s+((?:the|your|this|that|our)\s+[^,]+?)\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text);
   if (plusWaived && !/\b(?:we|I|you)\b/i.test(plusWaived[1]!)) return sentence(`You'll get ${plusWaived[1]}, and we've waived ${plusWaived[2]}${plusWaived[3] ?? ''}`);
   if (waived && !GIFT.test(waived[1]!)) return sentence(`We've waived ${yourThing(waived[1]!)}${waived[2] ?? ''}`);
-  const refundToo = str(kind) === 'replacement' ? REFUND_TOO.exec(text) : null;
+  const refundToo = str(kind) === 'replacement' || str(kind) === 'redo' ? REFUND_TOO.exec(text) : null;
   if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);
   // "this week's delivery charge waived plus a 10% credit": both, each with its verb.
   const waivedPlus = /^(.+?),?\s+waived,?\s+(?:plus|and)\s+((?:a|an)\s+.+)$/i.exec(text);

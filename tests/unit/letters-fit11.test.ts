@@ -60,10 +60,14 @@ describe('stock lines that do not fit the thing', () => {
     }
     expect(letter(cleaning)).toMatch(/a full re-clean of the right floor on Friday/);
   });
-  it('food or flowers sent wrong get no keep-or-collect line; a meat named with no diet is not a broken diet', () => {
+  it('a meat named with no diet is a swapped item, not a broken diet: no "throw it away"', () => {
     for (const t of letters(fixture('mealkit-swap'))) {
-      expect(t).not.toMatch(/don't eat|Throw it away|collect it|yours to keep|your choice to make|should never have been there/i);
+      expect(t).not.toMatch(/don't eat|Throw it away|collect it|your choice to make|should never have been there/i);
     }
+  });
+  it('a cake made for the customer gets no keep-or-collect line', () => {
+    const cake: IncidentInput = { ...fixture('kids-party-cake-late'), scenario: 'wrong-item', mistake: 'we iced the cake with the wrong name', outcome: undefined, remedy: { kind: 'refund', details: 'the £48 cake' } };
+    for (const t of letters(cake)) expect(t).not.toMatch(/yours to keep|send back|collect it|sent by mistake/i);
   });
   it('a diet stated still gets the food-safety line (the control)', () => {
     const veg = { ...fixture('mealkit-swap'), mistake: 'your vegetarian box had the chicken tikka kit in it' };
@@ -109,8 +113,8 @@ describe('offers and contacts said once', () => {
       expect(offers).toBeLessThanOrEqual(1);
     }
   });
-  it('nobody promises to answer "myself" to a hundred or more readers', () => {
-    for (const name of ['direct-debit-twice', 'theatre-box-office-down', 'gym-renewal-generic'])
+  it('nobody promises to answer "myself" to thousands of readers', () => {
+    for (const name of ['direct-debit-twice', 'theatre-box-office-down'])
       for (const t of letters(fixture(name))) expect(t).not.toMatch(/myself|ourselves/);
     const b = { ...fixture('bookkeeper-invoice'), affected: 2400 };
     for (const t of letters(b)) expect(t).not.toMatch(/I will answer you myself/);
