@@ -203,10 +203,12 @@ function hinted(name: keyof typeof HINTED, text: string): boolean {
   return text !== '' && hint.test(text) && rule.test(text);
 }
 
-export function contextBuilder(given: Incident, o: ContextOptions): ContextBuilder {
-  const tag = o.locale ?? given.locale ?? 'en';
+export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuilder {
+  const tag = o.locale ?? typed.locale ?? 'en';
   const lang = languageOf(tag);
   const english = lang === 'en';
+  // fit11: the signer is never named in the third person in their own letter ("Dr Evans was off sick" → "I was off sick").
+  const given = english && !typed.signer.team && !TEAM_SIGNER.test(typed.signer.name) ? signerAsI(typed) : typed;
   const followup = english && o.stage !== 'apology';
   // When the apology went (the follow-up is read `after` it, later when what it checks was due later), and when its follow-up is promised.
   const dates = letterDates(given, o.now, o.stage);
@@ -304,7 +306,9 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
   // Names typed all in lower case ("maggie byrne", "owner", "the corner pantry") are written in their usual capitals.
   company.name = titleCaseName(company.name);
   const signerTitle = incident.signer.title ?? '';
-  const signer = { name: titleCaseName(incident.signer.name), title: /^\p{Ll}/u.test(signerTitle) ? signerTitle[0]!.toUpperCase() + signerTitle.slice(1) : signerTitle, team: incident.signer.team };
+  // fit11: a signer typed as a team ("The Waste Services team") without `team: true` still speaks as "we".
+  const team = incident.signer.team || TEAM_SIGNER.test(incident.signer.name);
+  const signer = { name: titleCaseName(incident.signer.name), title: /^\p{Ll}/u.test(signerTitle) ? signerTitle[0]!.toUpperCase() + signerTitle.slice(1) : signerTitle, team };
   const cause = causeOf(incident.rootCause);
   const text = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
   // The mistake already says when ("…on Wednesday 25 November" with `when: 25 nov`): the date is said once.
@@ -361,7 +365,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // A cause typed as a noun phrase, framed as a sentence ("Ursache war ein fehlerhaftes Update …, das wir … eingespielt haben.").
       causeFramed: lang === 'de' || lang === 'fr' || lang === 'es' ? textI18n().framedCause(incident.rootCause, lang) : '',
       // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
-      causeNoun: english && causeIsNoun(cause),
+      causeNoun: english && (causeIsNoun(cause) || NOUN_THEN_CLAUSE.test(cause.trim())),
       // letters7: no joke where one misfires: a missed visit beyond a minor one (a morning waited in, a move, a fitting), or an animal's or a person's health.
       jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' '), incident.rootCause),
       // letters7: "call us" in the action with the number there and then ("…, or call us on 0800 496 0500").
@@ -403,7 +407,10 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       // The action already tells the customer how to rebook: the letter's own rebooking line is not added.
       actionRebooks: /\b(?:re-?book|book (?:a|an|another|your|in)\b|reschedul|rearrang|new (?:time|date|slot|appointment))/i.test(incident.action ?? ''),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
-      delivered: /\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome,
+      // fit11: also when the outcome says it arrived ("the cake arrived at 3:10pm on Saturday").
+      delivered: (/\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome) || (english && outcomeSaysDelivered(incident.outcome)),
+      // fit11: what the facts allow a line to claim (fitFacts).
+      ...(english ? fitFacts(incident, signer.name, company.name) : { ...NO_FIT_FACTS, offerKind: incident.remedy.kind }),
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
       // Also: none is needed ("No action needed, but check…"), it is optional, or a permission ("Keep the red"): said as typed, never announced.
       // letters8b: an offer the customer may take up ("Rather cancel? Full refund, just reply", "if you'd like a call, say so"),
@@ -436,7 +443,7 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
       subjectWeek: english && /\b(?:w\/c|w\.c\.|wc|week (?:commencing|beginning|starting|of))\b/i.test(given.outcome ?? ''),
       // letters8b: the outcome says it has already been delivered ("all orders delivered Wednesday 25 November"): a follow-up asks
       // whether anything is outstanding, never whether it came.
-      outcomeDelivered: english && (incident.outcome ?? '').split(/[.;]\s+/u).some((c) => /\b(?:delivered|arrived|reached you)\b/i.test(c) && !/\b(?:will|should|due|expected|arriving|on (?:its|their) way|by the end|once|when|if|not|n't)\b/i.test(c)),
+      outcomeDelivered: english && outcomeSaysDelivered(incident.outcome),
       outcomeWindow: english && /\b(?:w\/c|w\.c\.|wc|week (?:commencing|beginning|starting|of)|between)\b/i.test(incident.outcome ?? ''),
       outcomeToday: dates.outcome !== undefined && dayOf(dates.outcome).getTime() === dayOf(o.now).getTime(),
       // An action tied to a window that has closed by the follow-up ("idempotency keys are honoured for 24 hours", "today"): not repeated.
@@ -577,8 +584,8 @@ export function contextBuilder(given: Incident, o: ContextOptions): ContextBuild
     severe,
     today: date(o.now),
     followUpDate: followUpDue ? date(followUpDue) : '',
-    voice: incident.signer.team || incident.audience === 'business' ? WE : I,
-    we: incident.signer.team || incident.audience === 'business',
+    voice: team || incident.audience === 'business' ? WE : I,
+    we: team || incident.audience === 'business',
     locale: tag,
     lang,
   };
@@ -730,7 +737,8 @@ const EVENT = /\b((?:post-?op(?:erative)?|follow-?up|annual|routine|eye|health|d
 /** The word for what was missed: the first the incident uses, else "appointment". */
 function eventOf(text: string): string {
   const m = EVENT.exec(text);
-  if (!m) return 'appointment';
+  // fit11: a bin round missed ("recycling on the Thursday round wasn't collected") is a collection, not an appointment.
+  if (!m) return WASTE.test(text) ? 'collection' : 'appointment';
   const w = m[1]!;
   return w === 'MOT' ? w : w.toLowerCase().replace(/^post-?operative\b/, 'post-op').replace(/^checkup$/, 'check-up');
 }
@@ -1593,9 +1601,116 @@ export function withPhone(action: string, phone: string | undefined): string {
 export function jokeMisfires(scenario: string, severity: string, text: string, cause = ''): boolean {
   if (scenario === 'missed-appointment' && severity !== 'minor') return true;
   if (/\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text)) return true;
-  if (/\b(?:lost|missing|stolen|damaged|broken|smashed|crushed|ruined|spoil(?:t|ed)|melted|leak(?:ed|ing)|marks?|marked|stain\w*|shrunk|shrank|torn|ripped|scorch\w*|burn(?:t|ed)|faded|dented|scratch\w*|flood\w*|overdrawn|declined|out of pocket|birthday|gift|present|surprise|holiday|honeymoon|flights?|trip|exam|interview|christmas (?:day|dinner|lunch)|party|guests|deadline|payroll|wages|salary|rent)\b/i.test(text)) return true;
+  if (/\b(?:lost|missing|stolen|damaged|broken|smashed|crushed|ruined|spoil(?:t|ed)|melted|leak(?:ed|ing)|marks?|marked|stain\w*|shrunk|shrank|torn|ripped|scorch\w*|burn(?:t|ed)|faded|dented|scratch\w*|flood\w*|overdrawn|declined|out of pocket|birthday|gift|present|surprise|holiday|honeymoon|child(?:ren|'s)?|kids?|son's|daughter's|baby|babies|toddlers?|pupils?|nursery|flights?|trip|exam|interview|christmas (?:day|dinner|lunch)|party|guests|deadline|payroll|wages|salary|rent)\b/i.test(text)) return true;
   return STAFF_BLAMED.test(cause);
 }
 const ROLE = '(?:driver|packer|picker|courier|receptionist|technician|engineer|fitter|installer|cleaner|chef|baker|cook|agent|operator|manager|colleague|employee|member of (?:staff|our team)|staff|starter|temp|intern|trainee|apprentice|(?:night|day|late|early|weekend) shift|team member|person|he|she)';
 /** A cause that puts a person or a role in the wrong ("our new driver forgot", "the night shift put…", "human error", "someone typed…"). */
 const STAFF_BLAMED = new RegExp(`\\b(?:human error|someone|somebody|a colleague|one of (?:our|the) (?:team|staff))\\b|(?:^|[.;,:]\\s*|\\b(?:because|when|as|after)\\s+)(?:(?:our|the|a|an|one of our)\\s+)?(?:new\\s+|temporary\\s+|relief\\s+)?${ROLE}s?\\s+(?:\\w+\\s+)?(?:forgot|missed|put|sent|typed|entered|didn't|did not|failed|mixed|misread|picked|packed|was|wasn't|were|had|hadn't|left|took|used|got|read|swapped|overlooked|skipped|mislabel\\w*|misplaced|booked|wrote|loaded|chose|grabbed)\\b`, 'i');
+
+/** fit11: the outcome says it has already been delivered ("your sofa was delivered on Monday", "the cake arrived at 3:10pm"). */
+function outcomeSaysDelivered(outcome: string | undefined): boolean {
+  return (outcome ?? '').split(/[.;]\s+/u).some((c) => /\b(?:delivered|arrived|reached you)\b/i.test(c) && !/\b(?:will|should|due|expected|arriving|on (?:its|their) way|by the end|once|when|if|not|n't)\b/i.test(c));
+}
+
+/** fit11: a signer that is a team, typed without `team: true` ("The Waste Services team", "L'équipe Dupont", "Equipo de soporte"). */
+const TEAM_SIGNER = /(?:^|\s)(?:team|équipe|equipo)(?:$|\s)|^team\b|\bteam$/iu;
+
+/** fit11: a cause that is a noun and a clause about it ("a typo when the hours were entered"): "The cause was …", never "because a typo when…". */
+const NOUN_THEN_CLAUSE = /^(?:a|an|the|one)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+(?:when|while|where|whereby|during|in|on|at|with|after|from|between|that|which)\s/iu;
+
+/** Work made or altered for this customer: printed, personalised, tailored, repaired, framed. Nothing to keep, send back or collect; it is redone. */
+const MADE_WORK = /\b(?:clean(?:ed|ing|ers?)|re-?clean\w*|install(?:ed|ation|ing)?|fitted|paint(?:ed|ing)|decorat\w*|mow(?:ed|ing)|servic(?:ed|ing)|groom(?:ed|ing)|haircut|print(?:ed|ing|s)?|reprint\w*|personali[sz](?:ed|ation)|engrav\w*|embroider\w*|monogram\w*|custom(?:-made|i[sz]ed)|bespoke|made[- ]to[- ](?:order|measure)|tailor(?:ed|ing)?|hem(?:med|s)?|alter(?:ation|ed)s?|re-?finish\w*|repair(?:ed|s)?|fram(?:ed|ing)|prescription (?:glasses|lenses)|glasses|lenses|spectacles|business cards|invitations|stationery|signage|banners?|proof(?:ed|s)?|artwork)\b/i;
+/** Made fresh for the customer (a cake, a bouquet, a platter): nothing to send back or collect. */
+const PERISHABLE = /\b(?:cakes?|cupcakes?|bakes?|pastr(?:y|ies)|flowers?|bouquets?|arrangements?|posy|posies|wreaths?|catering|buffets?|platters?|sandwich\w*)\b/i;
+/** Something one eats: only then "don't eat it". */
+const EDIBLE = /\b(?:food|meals?|kits?|eat\w*|snacks?|cakes?|biscuits?|cookies?|bread|sweets?|chocolates?|sauces?|dish(?:es)?|recipes?|box|hamper|pizzas?|sandwich\w*|takeaway|curry|tikka|risotto|salad|soup|milk|cheese|meat|fish|chicken|pork|beef|bacon|ham|gelatine?|vegan|vegetarian|halal|kosher|gluten|dairy|peanuts?|nuts|drink|wine|beer|juice)\b/i;
+/** Money left the customer (charged, debited, taken), unless the facts say nothing was taken yet. */
+const MONEY_TAKEN = /\b(?:charg(?:e|ed|es|ing)|overcharg\w*|took|taken|tak(?:e|ing)|debit(?:ed|s)?|direct debit|deducted|paid|payments?|card|refund\w*|collected|withdrawn|twice|double)\b/i;
+const NOTHING_TAKEN = /\b(?:nothing (?:has been|had been|was|is|will be) (?:taken|charged|paid|debited|collected)|(?:nothing|no money|no payment)\b[^.;]{0,25}\b(?:left|taken|gone out)|(?:not|n't) (?:yet )?(?:been )?(?:taken|charged|paid|debited|collected)|before (?:any|the) payment|before (?:it|anything) (?:was|is) (?:paid|taken)|unpaid|not (?:yet )?due)\b/i;
+/** A shipping delay whose thing is readied, not delivered ("your car will now be ready on Friday"): the follow-up asks whether it was ready. */
+const READY = /\b(your [\p{L}'’ -]{2,30}?)\s+(?:will (?:now )?be|is|isn't|won't be|will not be|wasn't|was|should be)\s+(?:now\s+)?ready\b/iu;
+/** A missed collection of bins, recycling or waste: nobody kept time free; they put it out. */
+const WASTE = /\b(?:bins?|recycling|rubbish|refuse|garden waste|food waste|waste)\b/i;
+/** Children in the incident: no joke beside it. */
+const CHILDREN = /\b(?:child(?:ren|'s)?|kids?|son'?s?|daughter'?s?|baby|babies|toddlers?|pupils?|nursery|school)\b/i;
+
+interface FitFacts { offerKind: string; thousands: boolean; madeWork: boolean; perishable: boolean; edible: boolean; moneyLeft: boolean; readyWhat: string; wasteCollection: boolean; children: boolean; teamNamesCompany: boolean }
+const NO_FIT_FACTS: Readonly<FitFacts> = Object.freeze({ offerKind: '', thousands: false, madeWork: false, perishable: false, edible: true, moneyLeft: true, readyWhat: '', wasteCollection: false, children: false, teamNamesCompany: false });
+
+/**
+ * fit11: what a line may claim, from the facts typed. `madeWork`: the wrong item was made or altered for the
+ * customer (nothing to keep or collect; "redo", never "what we sent"). `perishable`: food or flowers. `edible`: "don't
+ * eat it" only for something one eats. `moneyLeft`: a billing mistake that took money (else no "left your account",
+ * no bank-fee offer). `readyWhat`: "your car" for a delay told as "ready". `wasteCollection`: a missed bin round.
+ * `children`: no joke. `teamNamesCompany`: a team signer whose name has the company in it (no company line under it).
+ */
+function fitFacts(incident: Incident, signerName: string, companyName: string): FitFacts {
+  const facts = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
+  const billingText = [incident.mistake, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' ');
+  const ready = incident.scenario === 'shipping-delay' ? READY.exec([incident.outcome ?? '', incident.mistake].join('. ')) : null;
+  // (the mistake and the offer, not the cause: "two order slips were printed on one sheet" is no printed order)
+  const madeWork = incident.scenario === 'wrong-item' && MADE_WORK.test(facts);
+  return {
+    // A replacement of work redone ("a full re-clean", "a reprint") is offered as putting it right, not "We're replacing it with".
+    offerKind: madeWork && incident.remedy.kind === 'replacement' ? 'redo' : incident.remedy.kind,
+    // A letter that goes to thousands: nobody promises to answer each one "myself".
+    thousands: incident.affected >= 1000,
+    madeWork,
+    perishable: incident.scenario === 'wrong-item' && PERISHABLE.test(facts),
+    edible: EDIBLE.test(facts),
+    moneyLeft: incident.scenario !== 'billing-error' || (MONEY_TAKEN.test(billingText) && !NOTHING_TAKEN.test(billingText)),
+    readyWhat: ready ? ready[1]!.toLowerCase().replace(/\s+/gu, ' ').trim() : '',
+    wasteCollection: incident.scenario === 'missed-appointment' && WASTE.test([incident.mistake, incident.summary ?? ''].join(' ')),
+    children: CHILDREN.test([incident.mistake, incident.summary ?? '', incident.rootCause, incident.people.many].join(' ')),
+    teamNamesCompany: signerName.toLowerCase().includes(companyName.toLowerCase()),
+  };
+}
+
+const SUBJECT_LEAD = /(?:^|[.;:!?]\s+|,\s+|\b(?:and|but|because|so|when|as|while|after|before|since|until|if|then)\s+)$/iu;
+const SIGNER_VERB: Readonly<Record<string, string>> = { is: 'am', "isn't": 'am not', 'isn’t': 'am not', has: 'have', "hasn't": "haven't", 'hasn’t': 'haven’t', does: 'do', "doesn't": "don't", 'doesn’t': 'don’t', was: 'was', "wasn't": "wasn't" };
+
+/**
+ * fit11: the signer's own name in the facts, said in the first person: "Dr Evans was off sick" → "I was off sick",
+ * "Ruth forgot to hand over her list" → "I forgot to hand over my list", "Dr Evans's list" → "my list", "with Ruth" → "with me".
+ */
+export function signerAsI(incident: Incident): Incident {
+  const full = incident.signer.name.trim();
+  const parts = full.replace(/^(?:dr|mr|mrs|ms|miss|mx|prof)\.?\s+/iu, '').split(/\s+/u).filter(Boolean);
+  if (parts.length === 0) return incident;
+  const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const names = [full, parts.join(' ')];
+  const title = /^(dr|mr|mrs|ms|miss|mx|prof)\.?\s/iu.exec(full);
+  if (title && parts.length > 1) names.push(`${title[1]}\\.? ${parts[parts.length - 1]}`);
+  if (parts.length > 1 && parts[0]!.length >= 3) names.push(parts[0]!);
+  const alt = [...new Set(names)].sort((a, b) => b.length - a.length).map((n) => (n.includes('\\.?') ? n : esc(n))).join('|');
+  const re = new RegExp(`(?<![\\p{L}])(?:${alt})(['’]s)?(?![\\p{L}])(\\s+(\\S+))?`, 'giu');
+  const fix = (text: string | undefined): string | undefined => {
+    if (!text || !re.test(text)) return text;
+    re.lastIndex = 0;
+    // "The Ruth forgot…" (an article a note's rewrite put before a name): nobody is "the Ruth".
+    text = text.replace(new RegExp(`(?<![\\p{L}])the\\s+(?=(?:${alt})(?![\\p{L}]))`, 'giu'), (t) => (/^T/u.test(t) ? '' : ''));
+    let subject = false;
+    const out = text.replace(re, (_all, poss: string | undefined, tail: string | undefined, next: string | undefined, at: number, whole: string) => {
+      if (poss) return `my${tail ?? ''}`;
+      const before = whole.slice(0, at);
+      if (SUBJECT_LEAD.test(before) && next && /^\p{Ll}/u.test(next)) {
+        subject = true;
+        const verb = SIGNER_VERB[next.toLowerCase()];
+        return `I${tail!.replace(next, verb ?? next)}`;
+      }
+      return `me${tail ?? ''}`;
+    });
+    // "I forgot to hand over her list": the signer's own things are "my".
+    return subject ? out.replace(/(?<![\p{L}])(?:his|her)(?=\s+\p{Ll})/gu, 'my').replace(/(?<![\p{L}])(?:himself|herself)(?![\p{L}])/gu, 'myself') : out;
+  };
+  return {
+    ...incident,
+    mistake: fix(incident.mistake)!,
+    rootCause: fix(incident.rootCause)!,
+    commitment: fix(incident.commitment)!,
+    summary: fix(incident.summary),
+    outcome: fix(incident.outcome),
+    action: fix(incident.action),
+  };
+}

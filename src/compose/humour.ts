@@ -38,8 +38,13 @@ const ALLERGY = /\b(?:allerg\w*|gluten|coeliac|celiac|peanuts?|tree nuts|nut[- ]
 /** Whether a wrong item's harm is dietary/ethical/religious ('diet'), an allergen ('allergy'), or neither (''). */
 export function dietaryHarm(scenario: string, text: string): '' | 'diet' | 'allergy' {
   if (scenario !== 'wrong-item' || !DIETARY.test(text)) return '';
-  return ALLERGY.test(text) ? 'allergy' : 'diet';
+  if (ALLERGY.test(text)) return 'allergy';
+  // fit11: a meat named with no diet or faith said ("the chicken tikka kit instead of the mushroom risotto") is a
+  // swapped recipe, not a broken diet: no "don't eat it", no "what you eat is your choice".
+  return DIET_STATED.test(text) ? 'diet' : '';
 }
+/** A diet or a faith the mistake broke, said in the facts (not a meat named alone). */
+const DIET_STATED = /\b(?:vegetarian|vegan|halal|kosher|meat[- ]free|plant[- ]based|pescatarian|no (?:meat|pork|beef|alcohol)|without (?:meat|pork|beef|alcohol)|religio\w*|faith|gelatine?|alcohol)\b/i;
 
 /** Scenarios that never joke, whatever is asked. */
 export const NEVER_FUNNY = new Set(['data-exposure']);

@@ -149,6 +149,8 @@ const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null, string?]>> = 
   replacement: ["We're replacing it with", /\b(?:replac|sen[dt]\b|ship|dispatch|post(?:ed|ing)?\b)/i, "You'll get"],
   upgrade: ["As an upgrade, we're giving you", /\bupgrad/i],
   'waived-fee': ["We've waived", /\bwaiv/i],
+  // fit11: work redone for the customer (a reprint, a re-clean, a hem let down): put right, not "replaced".
+  redo: ["We'll put it right with", /\b(?:re-?do\w*|remak\w*|re-?make|reprint\w*|re-?clean\w*|re-?finish\w*|re-?fit\w*|again)\b/i, "You'll get"],
   none: ["We'd like to offer you", null],
 };
 
@@ -176,7 +178,7 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   const plusWaived = /^(.+?),?\s+(?:plus|and)\s+((?:the|your|this|that|our)\s+[^,]+?)\s+waived(\s+(?:in full|entirely|completely))?$/i.exec(text);
   if (plusWaived && !/\b(?:we|I|you)\b/i.test(plusWaived[1]!)) return sentence(`You'll get ${plusWaived[1]}, and we've waived ${plusWaived[2]}${plusWaived[3] ?? ''}`);
   if (waived && !GIFT.test(waived[1]!)) return sentence(`We've waived ${yourThing(waived[1]!)}${waived[2] ?? ''}`);
-  const refundToo = str(kind) === 'replacement' ? REFUND_TOO.exec(text) : null;
+  const refundToo = str(kind) === 'replacement' || str(kind) === 'redo' ? REFUND_TOO.exec(text) : null;
   if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);
   // "this week's delivery charge waived plus a 10% credit": both, each with its verb.
   const waivedPlus = /^(.+?),?\s+waived,?\s+(?:plus|and)\s+((?:a|an)\s+.+)$/i.exec(text);
@@ -191,7 +193,8 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   if (done && !/\b(?:we|I|you)\b/i.test(done[1]!) && !/^,?\s*(?:and|but|or|if|when|plus)\b(?!\s+(?:we|I|you|it|they)\b)/i.test(done[5]!.trim())) {
     const verb = done[4]!.toLowerCase();
     const base = verb === 'paid back' ? 'pay back' : verb.replace(/ed$/u, '').replace(/(?<=waiv|revers|reimburs)$/u, 'e');
-    const thing = done[1]!.replace(/^(?:a|the)\s+(?=£|\$|€)/iu, '');
+    // "the £6" → "£6", but "the £45 delivery charge" keeps its article (fit11: never "We've refunded £45 delivery charge").
+    const thing = done[1]!.replace(/^(?:a|the)\s+(?=[£$€]\s?[\d.,]+\s*$)/iu, '');
     return sentence(done[3] || /being$/u.test(done[2] ?? '') ? `We'll ${base} ${thing}${done[5]}` : `We've ${verb} ${thing}${done[5]}`);
   }
   if (same && same.test(text)) {

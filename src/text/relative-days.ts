@@ -24,7 +24,7 @@ const PART = '(?:\\s+(morning|afternoon|evening|night))?';
 const NO_DATE = '(?![\\p{L}])(?!\\s*,?\\s*(?:the\\s+)?\\d)';
 
 /** Words a day can follow without "on": "till Thursday", "since Sunday", "by Friday", "Monday and Tuesday". */
-const PREPOSITION = /(?:^|[^A-Za-z])(?:till|until|til|since|by|before|after|from|to|between|through|and|or|than|&|\+)$/i;
+const PREPOSITION = /(?:^|[^A-Za-z])(?:till|until|til|since|by|before|after|from|to|for|between|through|and|or|than|&|\+)$/i;
 /** Words that make a weekday a noun's modifier: "the Tuesday night shift", "our Monday delivery". */
 const DETERMINER = /(?:^|[^A-Za-z])(?:the|a|an|that|our|your|their|its|his|her)$/i;
 
