@@ -213,8 +213,12 @@ function telegraph(text: string): string {
     t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])${DAY_TYPED}\\.?\\s+(?:at\\s+)?(?=(?:${TIME}|\\d{1,2}:\\d{2}|between\\s+${TIME})(?![\\p{L}\\p{N}]))`, 'gu'), (_m, d: string) => `${dayWord(d)} ${''}`).replace(new RegExp(`(\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)) (?=${TIME}|\\d{1,2}:\\d{2})`, 'gu'), '$1 at ');
     t = t.replace(new RegExp(`((?:\\d(?:am|pm)|\\d:\\d{2}))\\s+${DAY_TYPED}\\.?(?![\\p{L}\\p{N}'’])`, 'gu'), (_m, time: string, d: string) => `${time} on ${dayWord(d)}`);
   }
+  // "site outage fri": a short weekday ending a note, after its noun, is the day ("… on Friday"; never "we sat", "the sun").
+  if (/(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)\.?\s*$/iu.test(t)) t = t.replace(/(?<=(?:^|\s)(\p{Ll}{3,}))\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri)\.?\s*$/u, (m: string, before: string, d: string) => (/^(?:on|by|from|until|till|since|before|after|next|last|this|every|the|our|your|a|an|and|or|not|but|than)$/u.test(before) ? m : ` on ${dayWord(d)}`));
   // "@ collection time", "@ the door": "at" (never an address or a handle, which have no space after "@").
   if (t.includes('@')) t = t.replace(/(?<=\s|^)@\s+(?=\S)/gu, 'at ');
+  // "DOUBLE BOOKED your table", "double charged": one verb ("double-booked").
+  if (/double|over|under/iu.test(t)) t = t.replace(/(?<![\p{L}-])(double|triple|over|under)\s+(booked|charged|billed|counted|sold|paid)(?![\p{L}])/giu, '$1-$2');
   // "ur", "u": "your", "you".
   if (/(?:^|\s)(?:ur|u)(?:\s|$|[,.])/iu.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’])ur(?=\s+\p{Ll})/gu, 'your').replace(/(?<![\p{L}\p{N}'’&-])u(?=\s+(?:\p{Ll}|$)|\s*[,.;!?]|$)(?!\.\p{L})/gu, 'you');
   // "power cut → orders held", "a -> b": what followed from it ("…, so orders held").
