@@ -425,6 +425,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
       if (/s$/u.test(verb) && words[at + 1] !== undefined && isParticiple(words[at + 1]!) && !DET.has(next)) return { text: piece, plural };
       // "wine sent separately": a thing (no person of ours) and a verb done to things, with no object after it, is a passive no rule is sure of: as typed.
       const thing = !OURS.test(lowerWord(words[np - 1]!)) && !PERSON.test(lowerWord(words[np - 1]!));
+      // ("order shipped without the charger": a verb that takes no object here says what the thing did, with its article.)
+      if (at === np && thing && INTRANSITIVE.includes(verb) && /^(?:without|with|late|early|on|to|from|in|at|before|after|today|yesterday)$/u.test(next) && /^\p{Ll}/u.test(words[0]!) && !DET.has(lowerWord(words[0]!))) return { text: `${withDeterminer(head, role)} ${words.slice(np).join(' ')}`, plural };
       if (at === np && thing && (TAKES_OBJECT.test(verb) || NEVER_DONE.test(verb)) && !DET.has(next) && !OBJECTS.has(next) && !/^(?:up|out|off|down|back|away|over)$/u.test(next)) return { text: piece, plural };
       return { text: `${bareSubject(head, np, role)} ${words.slice(np).join(' ')}`, plural };
     }
@@ -572,6 +574,11 @@ function smallWords(text: string, role: NoteRole): string {
   }
   // "free dessert for the table next visit": when, with its word ("on your next visit").
   if (/next\s/iu.test(t)) t = t.replace(/(?<=\p{Ll}{2,})\s+next\s+(visit|order|booking|appointment|stay|delivery|session|lesson|class|treatment|meal|trip|flight|haircut)(?=\s*$|\s*[,.;)])/gu, (m: string, thing: string, at: number, all: string) => (/(?:^|\s)(?:on|off|for|to|with|at|in|from|your|our|the|a|my|their|his|her)$/iu.test(all.slice(0, at)) ? m : ` on your next ${thing}`));
+  // "added twice on invoice", "stuck at depot": the reader's paper and our places have their word ("on your invoice", "at the depot").
+  if (/(?:on|to|from|in|at|into)\s/iu.test(t)) t = t.replace(/(?<![\p{L}])(on|to|from|in|into)\s+(invoice|bill|receipt|statement|account|basket|booking confirmation|order confirmation)(?=\s*$|[,.;)]|\s+(?:and|but|so|because|twice|again|by|for|at|on|in|from)(?![\p{L}]))/gu, '$1 your $2')
+    .replace(/(?<![\p{L}])(at|from|in|to|into|outside)\s+(depot|warehouse|hub|sorting office|front desk|counter|gate|loading bay)(?=\s*$|[,.;)]|\s+(?:and|but|so|because|for|by|on|at|in|from|until|overnight|again|\d)(?![\p{L}]))/gu, '$1 the $2');
+  // "stuck at the depot 4 days": how long, with its "for".
+  if (/\d\s+(?:days|hours|weeks|minutes|months)/u.test(t)) t = t.replace(/(?<=(?:^|\s)(?:stuck|held|kept|sat|waiting|left|delayed|down|offline|closed|lost|missing|parked|queued)(?:\s+(?:at|in|on)\s+(?:the|our|your)\s+[\p{Ll}-]+)?)\s+(\d+\s+(?:days|hours|weeks|minutes|months))(?=\s*$|[,.;])/gu, ' for $1');
   // "power cut at the warehouse, so orders held": what followed, with its verb ("so orders were held").
   if ((role === 'mistake' || role === 'cause') && /,\s*so\s/iu.test(t)) t = t.replace(/(,\s*so\s+)((?:the\s+|our\s+|your\s+|all\s+)?\p{Ll}[\p{Ll}-]*s)\s+(\p{Ll}{3,}ed|sent|held|lost|kept|left|stuck)(?=\s*$|[\s,.;])/gu, (m: string, so: string, np: string, v: string) => (NOT_PARTICIPLE.has(v) && !/^(?:delayed|cancelled|held)$/u.test(v) || isFinite(np.split(/\s+/u).pop()!) ? m : `${so}${np} were ${v}`));
   if (/next\s/iu.test(t)) t = t.replace(/(^|[\s(])(\p{L}+\s+)?next(\s+)(?=(\p{Ll}[\p{Ll}-]*)(?![\p{L}-]))/gu, (m: string, lead: string, before: string | undefined, sp: string, next: string) => {
@@ -684,6 +691,23 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false
     if (curImperative && /^(?:we|I)(?:'ll| will)(?![\p{L}])/iu.test(text)) {
       cur = `${cur}, and ${text}`;
       curImperative = false;
+      continue;
+    }
+    // "…, on its way", "…, in the post": where it is now, with its subject ("…, and it's on its way").
+    if (curClause && !curLeans && STATE.test(text) && finiteAt(words, 0, 99) < 0) {
+      cur = `${cur}, and ${curPlural && !curWe ? "they're" : "it's"} ${text}`;
+      continue;
+    }
+    // "…, arrives tomorrow": the thing the sentence is about, as its subject ("…, and it arrives tomorrow").
+    if (curClause && !curLeans && !curPlural && !curWe && /^(?:arrives|ships|lands|leaves|reaches|comes|goes out|gets to you)(?![\p{L}])/iu.test(text)) {
+      cur = `${cur}, and it ${text}`;
+      continue;
+    }
+    // "…, 3 to 5 days to show", "…, 24 hours to clear": how long it takes.
+    const takes = /^((?:about |around |up to )?\d[\d ]*(?:to \d+ )?(?:working |business )?(?:days?|hours?|weeks?|minutes?)) to (show|appear|clear|arrive|reach you|process|go through|update|come through)$/iu.exec(text);
+    if (curClause && takes) {
+      flush();
+      start(`it can take ${takes[1]} to ${takes[2]}`, false);
       continue;
     }
     // "…, Tuesday morning", "…, Friday 27 November": when it happened, with its "on".
