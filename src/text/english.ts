@@ -161,8 +161,27 @@ const DAY_TYPED = '(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tues
 const dayWord = (d: string) => DAY_WORDS[d.toLowerCase()] ?? d[0]!.toUpperCase() + d.slice(1).toLowerCase();
 const TIME = '\\d{1,2}(?::\\d{2})?\\s?(?:am|pm)';
 /** Short words a shouted note is made of; a short word in capitals that is none of these is an initialism (VAT, CSV, API). */
-const SHOUTED_SHORT = /^(?:A|I|AN|THE|AND|OR|BUT|ON|IN|AT|BY|TO|OF|FOR|OUR|YOUR|WAS|NOT|NO|IS|ARE|WE|YOU|IT|ALL|GOT|GET|OUT|OFF|UP|NOW|NEW|OLD|DAY|TWO|ONE|HAS|HAD|DID|CAN|SET|PUT|RAN|BAD|BIG|FEW|WAY|DUE|ITS|SO|AS|IF|BE|DO|HE|SHE|HIS|HER|SEE|SAW|ANY|TOO|VAN|BOX|BAG|LOT|TEN|SIX|OWN|USE|ASK|WAS|WHY|HOW|OK|FIX|RUN|MIX|LET|TRY|LATE|WITH|FROM|THAT|THIS|THEY|THEM|WERE|BEEN|HAVE|WILL|SENT)$/u;
+const SHOUTED_SHORT = /^(?:A|I|AN|THE|AND|OR|BUT|ON|IN|AT|BY|TO|OF|FOR|OUR|YOUR|WAS|NOT|NO|IS|ARE|WE|YOU|IT|ALL|GOT|GET|OUT|OFF|UP|NOW|NEW|OLD|DAY|TWO|ONE|HAS|HAD|DID|CAN|SET|PUT|RAN|BAD|BIG|FEW|WAY|DUE|ITS|SO|AS|IF|BE|DO|HE|SHE|HIS|HER|SEE|SAW|ANY|TOO|UR|U|PLS|PLZ|ETA|THX|APPT|ASAP|BC|W|WK|WKS|HRS|HR|MIN|MINS|AM|PM|VAN|BOX|BAG|LOT|TEN|SIX|OWN|USE|ASK|WAS|WHY|HOW|OK|FIX|RUN|MIX|LET|TRY|LATE|WITH|FROM|THAT|THIS|THEY|THEM|WERE|BEEN|HAVE|WILL|SENT)$/u;
 const KEEP_CAPS = /^(?:GDPR|HTTPS?|HTML|JSON|UUID|IBAN|SWIFT|BACS|CHAPS|HMRC|DVLA|PAYE|NASA|UEFA|FIFA|ASCII|USPS|FEDEX|OTP|PIN|SSL|TLS|DNS|VPN|WIFI|IKEA)$/u;
+
+/**
+ * A note typed in capitals, or a run of shouted words in one ("DISK FULL ON MAIN SERVER", "DOUBLE BOOKED
+ * your table"), said calmly: in lower case, initialisms kept ("VAT", "CSV", "GDPR"). Before the shorthand
+ * rules, so "PLS", "UR" and "X3" are read as "pls", "ur" and "x3".
+ */
+function calmCaps(text: string): string {
+  let t = text;
+  const calm = (w: string) => (KEEP_CAPS.test(w) || (w.length <= 3 && !SHOUTED_SHORT.test(w)) || w === 'I' ? w : w.toLowerCase());
+  // A note typed all in capitals ("PARCEL LOST", "LATE"): every word but the initialisms.
+  const letters = t.replace(/\uE000[\uE100-\uF8FF]/gu, '').match(/\p{L}/gu) ?? [];
+  if (letters.length >= 4 && letters.filter((c) => /\p{Lu}/u.test(c)).length >= 0.8 * letters.length) return t.replace(/\p{Lu}[\p{Lu}'’]*(?![\p{L}])/gu, (w: string, at: number, all: string) => (/[\p{L}\p{N}]$/u.test(all.slice(0, at)) ? w : calm(w)));
+  if (/\p{Lu}{2,}[\s,]+\p{Lu}{2,}/u.test(t)) t = t.replace(/(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’]+(?:[\s,/&-]+\p{Lu}[\p{Lu}'’]*)+(?![\p{L}\p{N}])/gu, (run: string) => {
+    const words = run.split(/[\s,/&-]+/u);
+    if (!words.some((w) => w.length >= 4 && !KEEP_CAPS.test(w)) || words.length < 2) return run;
+    return run.replace(/\p{Lu}[\p{Lu}'’]*/gu, calm);
+  });
+  return t;
+}
 
 /**
  * Telegraph shorthand (a manager's note in a hurry) as prose, where the reading is certain: "x3" →
@@ -228,11 +247,6 @@ function telegraph(text: string): string {
   // "christmas", "black friday": a holiday's capitals.
   if (/christmas|easter|boxing day|black friday|new year|hanukkah|diwali|ramadan|eid/u.test(t)) t = t.replace(/(?<![\p{L}])(christmas|easter|boxing day|black friday|cyber monday|new year|hanukkah|diwali|ramadan|eid)(?![\p{L}])/gu, (w: string) => w.replace(/(?:^|\s)\p{Ll}/gu, (c) => c.toUpperCase()));
   // "DISK FULL ON MAIN SERVER", "DOUBLE BOOKED your table": a run of shouted words, said calmly; initialisms keep their capitals.
-  if (/\p{Lu}{2,}[\s,]+\p{Lu}{2,}/u.test(t)) t = t.replace(/(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’]+(?:[\s,/&-]+\p{Lu}[\p{Lu}'’]*)+(?![\p{L}\p{N}])/gu, (run: string) => {
-    const words = run.split(/[\s,/&-]+/u);
-    if (!words.some((w) => w.length >= 4 && !KEEP_CAPS.test(w)) || words.length < 2) return run;
-    return run.replace(/\p{Lu}[\p{Lu}'’]*/gu, (w: string) => (KEEP_CAPS.test(w) || (w.length <= 3 && !SHOUTED_SHORT.test(w)) ? w : w === 'I' ? w : w.toLowerCase()));
-  });
   return t;
 }
 
@@ -509,7 +523,7 @@ export function cleanEnglish(text: string, o: EnglishOptions): { text: string; n
   // Text holding private-use characters (where kept spans go while the rules run) is left as typed.
   if (text === '' || /[\uE000-\uF8FF]/u.test(text)) return { text, notes };
   const held = hold(text);
-  let t = shorthand(held.text);
+  let t = shorthand(/\p{Lu}{2}/u.test(held.text) ? calmCaps(held.text) : held.text);
   t = telegraph(quantities(t));
   t = dates(t, o, notes);
   t = shortNames(t);
