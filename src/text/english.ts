@@ -234,6 +234,8 @@ function telegraph(text: string): string {
   }
   // "site outage fri": a short weekday ending a note, after its noun, is the day ("… on Friday"; never "we sat", "the sun").
   if (/(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)\.?\s*$/iu.test(t)) t = t.replace(/(?<=(?:^|\s)(\p{Ll}{3,}))\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri)\.?\s*$/u, (m: string, before: string, d: string) => (/^(?:on|by|from|until|till|since|before|after|next|last|this|every|the|our|your|a|an|and|or|not|but|than)$/u.test(before) ? m : ` on ${dayWord(d)}`));
+  // "restored ~1am": a time after its verb, with its "at" ("restored at about 1am").
+  if (/(?:about|around) \d/u.test(t)) t = t.replace(/(?<=(?:^|\s)\p{Ll}{3,}ed)\s+(about|around)\s+(?=\d{1,2}(?::\d{2})?(?:am|pm)(?![\p{L}\p{N}]))/gu, ' at $1 ');
   // "@ collection time", "@ the door": "at" (never an address or a handle, which have no space after "@").
   if (t.includes('@')) t = t.replace(/(?<=\s|^)@\s+(?=\S)/gu, 'at ');
   // "DOUBLE BOOKED your table", "double charged": one verb ("double-booked").

@@ -286,7 +286,7 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     return { text: piece, plural: false };
   }
   // "no action needed", "nothing to do": nothing for the reader to do.
-  if (/^(?:no action (?:needed|required|necessary)|nothing (?:to do|needed|required)|no need to do anything)$/iu.test(piece.trim())) return { text: "There's nothing you need to do", plural: false };
+  if (/^(?:no action (?:needed|required|necessary)|nothing (?:to do|needed|required)|no need to do anything)(?: (?:from|by|on the part of) you| on your (?:side|part|end))?$/iu.test(piece.trim())) return { text: "There's nothing you need to do", plural: false };
   // "no need to send it back" → "There's no need to send it back".
   if (/^no need(?![\p{L}])/iu.test(piece)) return { text: `There's ${lowerFirst(piece)}`, plural: false };
   // "late dispatch three times this month", "late delivery again": what was late, with its verb ("Our dispatch was late three times this month").
