@@ -62,5 +62,4 @@ describe(`${rows.length} telegraph notes as the letter weaves them`, () => {
       }
     });
   }
-
 });
