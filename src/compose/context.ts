@@ -1544,7 +1544,10 @@ export function subjectFacts(summary: string | undefined, action: string | undef
   if (t !== '' && !clauseLike && t.split(/\s+/u).length <= 8) {
     const bare = t.replace(/^the\s+/iu, '');
     const head = bare.replace(/\s+(?:from|of|on|in|for|to|at|with)\s.*$/iu, '');
-    if (/\b(?:your|our|my|their)\b/iu.test(t) || !/^the\s/iu.test(t)) thing = t.replace(/^The\b/u, 'the');
+    // "late dispatch", "wrong size jumper": a bare summary in lower case is a thing of the reader's or ours, like "the …" ("your late dispatch").
+    const bareThing = /^\p{Ll}/u.test(t) && !/^(?:the|a|an|some|any|this|that|these|those|no|every|each|all|one|two|three|several|many|his|her|its)\s/iu.test(t) && !/^\p{Ll}+ing\s/u.test(t);
+    if (/\b(?:your|our|my|their)\b/iu.test(t) || !/^the\s/iu.test(t) && !bareThing) thing = t.replace(/^The\b/u, 'the');
+    else if (bareThing) thing = `${OUR_THING.test(head) ? 'our' : 'your'} ${t}`;
     else thing = `${OUR_THING.test(head) ? 'our' : 'your'} ${bare}`;
   }
   const head = thing.replace(/\s+(?:from|of|on|in|for|to|at|with)\s.*$/iu, '');

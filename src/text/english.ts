@@ -64,7 +64,7 @@ function hold(text: string): { text: string; kept: string[] } {
   if (t.includes('://') || /www\./i.test(t)) t = t.replace(URL, keep);
   if (t.includes('@')) t = t.replace(EMAIL, keep);
   if (/["“‘']/.test(t)) t = t.replace(QUOTES, keep);
-  if (/\d|[a-z][A-Z]|[^\x00-\x7f]/.test(t)) t = t.replace(CODE, (m) => (NOT_CODE.test(m) || /^\d+(?:\/\d+)+$/u.test(m) || /^(?:b\/c|w\/o?|w\/in|b4|2moro)$/iu.test(m) ? m : keep(m)));
+  if (/\d|[a-z][A-Z]|[^\x00-\x7f]/.test(t)) t = t.replace(CODE, (m) => (NOT_CODE.test(m) || /^\d+(?:\/\d+)+$/u.test(m) || /^(?:b\/c|w\/o?|w\/in|b4|2moro|x\d{1,2}|\d{1,2}x|\d{1,2}-?days?|\d{1,2}(?::\d{2})?(?:am|pm)?[-–]\d{1,2}(?::\d{2})?(?:am|pm))$/iu.test(m) ? m : keep(m)));
   return { text: t, kept };
 }
 
@@ -148,6 +148,107 @@ function shorthand(text: string): string {
   if (/\d(?:st|nd|rd|th)\s/u.test(t)) t = t.replace(/(?<![\p{L}\p{N}])(1st|2nd|3rd|4th|5th)\s+(?=\p{Ll})(?!(?:of|in|to|and|or|at|on)\s)/gu, (_m: string, o: string) => `${ORDINAL_WORDS[o]!} `);
   // "a text if were running late": the "we" the manager dropped ("if we're running late").
   if (/were\s/iu.test(t)) t = t.replace(/(?<![\p{L}\p{N}])(if|when|because|as|so|unless|until|while)\s+were\s+(?=\p{Ll}+ing(?![\p{L}]))/giu, "$1 we're ");
+  return t;
+}
+
+const COUNT_WORDS = ['zero', 'once', 'twice', 'three times', 'four times', 'five times', 'six times', 'seven times', 'eight times', 'nine times', 'ten times'];
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const timesWord = (n: string) => COUNT_WORDS[Number(n)] ?? `${n} times`;
+/** Nouns a length of time describes ("24-hour delivery", "a two-day wait"): the number and its unit joined. */
+const SPAN_NOUN = '(?:delivery|deliveries|shipping|dispatch|turnaround|service|support|notice|window|slot|reminders?|wait|delay|trial|guarantee|cover|outage|journey|hold|course|pass|lead time|response|check|warning|grace period)';
+const DAY_WORDS: Readonly<Record<string, string>> = { mon: 'Monday', tue: 'Tuesday', tues: 'Tuesday', wed: 'Wednesday', weds: 'Wednesday', thu: 'Thursday', thur: 'Thursday', thurs: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const DAY_TYPED = '(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const dayWord = (d: string) => DAY_WORDS[d.toLowerCase()] ?? d[0]!.toUpperCase() + d.slice(1).toLowerCase();
+const TIME = '\\d{1,2}(?::\\d{2})?\\s?(?:am|pm)';
+/** Short words a shouted note is made of; a short word in capitals that is none of these is an initialism (VAT, CSV, API). */
+const SHOUTED_SHORT = /^(?:A|I|AN|THE|AND|OR|BUT|ON|IN|AT|BY|TO|OF|FOR|OUR|YOUR|WAS|NOT|NO|IS|ARE|WE|YOU|IT|ALL|GOT|GET|OUT|OFF|UP|NOW|NEW|OLD|DAY|TWO|ONE|HAS|HAD|DID|CAN|SET|PUT|RAN|BAD|BIG|FEW|WAY|DUE|ITS|SO|AS|IF|BE|DO|HE|SHE|HIS|HER|SEE|SAW|ANY|TOO|UR|U|PLS|PLZ|ETA|THX|APPT|ASAP|BC|W|WK|WKS|HRS|HR|MIN|MINS|AM|PM|VAN|BOX|BAG|LOT|TEN|SIX|OWN|USE|ASK|WAS|WHY|HOW|OK|FIX|RUN|MIX|LET|TRY|LATE|WITH|FROM|THAT|THIS|THEY|THEM|WERE|BEEN|HAVE|WILL|SENT)$/u;
+const KEEP_CAPS = /^(?:GDPR|HTTPS?|HTML|JSON|UUID|IBAN|SWIFT|BACS|CHAPS|HMRC|DVLA|PAYE|NASA|UEFA|FIFA|ASCII|USPS|FEDEX|OTP|PIN|SSL|TLS|DNS|VPN|WIFI|IKEA)$/u;
+
+/**
+ * A note typed in capitals, or a run of shouted words in one ("DISK FULL ON MAIN SERVER", "DOUBLE BOOKED
+ * your table"), said calmly: in lower case, initialisms kept ("VAT", "CSV", "GDPR"). Before the shorthand
+ * rules, so "PLS", "UR" and "X3" are read as "pls", "ur" and "x3".
+ */
+function calmCaps(text: string): string {
+  let t = text;
+  const calm = (w: string) => (KEEP_CAPS.test(w) || (w.length <= 3 && !SHOUTED_SHORT.test(w)) || w === 'I' ? w : w.toLowerCase());
+  // A note typed all in capitals ("PARCEL LOST", "LATE"): every word but the initialisms.
+  const letters = t.replace(/\uE000[\uE100-\uF8FF]/gu, '').match(/\p{L}/gu) ?? [];
+  if (letters.length >= 4 && letters.filter((c) => /\p{Lu}/u.test(c)).length >= 0.8 * letters.length) return t.replace(/\p{Lu}[\p{Lu}'’]*(?![\p{L}])/gu, (w: string, at: number, all: string) => (/[\p{L}\p{N}]$/u.test(all.slice(0, at)) ? w : calm(w)));
+  if (/\p{Lu}{2,}[\s,]+\p{Lu}{2,}/u.test(t)) t = t.replace(/(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’]+(?:[\s,/&-]+\p{Lu}[\p{Lu}'’]*)+(?![\p{L}\p{N}])/gu, (run: string) => {
+    const words = run.split(/[\s,/&-]+/u);
+    if (!words.some((w) => w.length >= 4 && !KEEP_CAPS.test(w)) || words.length < 2) return run;
+    return run.replace(/\p{Lu}[\p{Lu}'’]*/gu, calm);
+  });
+  return t;
+}
+
+/**
+ * Telegraph shorthand (a manager's note in a hurry) as prose, where the reading is certain: "x3" →
+ * "three times", "retried 3x" → "retried three times", "2day" → "two-day", "24 hours delivery" →
+ * "24-hour delivery", "8-10am" → "between 8am and 10am", "tues am" → "Tuesday morning", "sat 7:30pm" →
+ * "Saturday at 7:30pm", "@ the door" → "at the door", "ur" → "your", "a → b" → "a, so b", "eta fri" →
+ * "due Friday", "3-5 days" → "3 to 5 days", "christmas" → "Christmas", and a run of words in capitals
+ * ("DISK FULL ON MAIN SERVER") in lower case (initialisms kept: "VAT", "CSV").
+ */
+function telegraph(text: string): string {
+  let t = text;
+  // "x3", "3x" (a count of times); never "3x4" or "3x mugs" (three mugs).
+  if (/x\d|\dx/i.test(t)) {
+    t = t.replace(/(?<![\p{L}\p{N}×])x\s?(\d{1,2})(?![\p{L}\p{N}×])/giu, (_m, n: string) => timesWord(n));
+    t = t.replace(/(?<![\p{L}\p{N}×.,])(\d{1,2})\s?x(?![\p{L}\p{N}×])(?=\s*$|\s*[,.;:!?)]|\s+(?:this|that|in|a|an|per|on|over|since|last|today|yesterday|now|before|after|and|but|so|because|already|during|until|by|within|then)(?![\p{L}]))/giu, (_m, n: string) => timesWord(n));
+  }
+  // "2day", "3-day": a length in days before its noun ("two-day delivery"); after a verb of sending, the service ("reshipped by two-day delivery").
+  if (/\dday|\d-day/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}-])(\d{1,2})-?day(?![\p{L}\p{N}])(\s+\p{Ll}[\p{L}-]*)?/giu, (m, n: string, next: string | undefined, at: number, all: string) => {
+    const word = `${NUMBER_WORDS[Number(n)] ?? n}-day`;
+    if (next && !/^\s+(?:and|or|but|so|eta|due|to|for|in|on|at|by|with|from|this|that|then|because)$/iu.test(next)) return `${word}${next}`;
+    if (/(?:shipped|sent|posted|dispatched|couriered|delivered)\s+(?:it\s+|them\s+)?$/iu.test(all.slice(0, at))) return `by ${word} delivery${next ?? ''}`;
+    return m.replace(/^\d{1,2}-?day/iu, word);
+  });
+  // "24 hours delivery", "30 days notice": the length as the noun's adjective ("24-hour delivery").
+  if (/\d\s+(?:hours?|days?|weeks?|minutes?|months?)\s/.test(t)) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}.,])(\\d{1,3})\\s+(hour|day|week|minute|month)s?(?:['’])?\\s+(?=${SPAN_NOUN}(?![\\p{L}]))`, 'giu'), (_m, n: string, unit: string) => `${n}-${unit.toLowerCase()} `);
+  // "3-5 days", "2–3 weeks": a span of lengths ("3 to 5 days"; never a date or a time).
+  if (/\d\s?[-–]\s?\d/.test(t)) t = t.replace(/(?<![\p{L}\p{N}/:.-])(\d{1,2})\s?[-–]\s?(\d{1,2})(\s+(?:working\s+|business\s+|more\s+)?(?:days|weeks|hours|minutes|months))(?![\p{L}])/giu, (m, a: string, b: string, unit: string) => (Number(a) < Number(b) ? `${a} to ${b}${unit}` : m));
+  // "8-10am", "9am-1pm", "from 2-5pm": a range of times ("between 8am and 10am"), unless it names a thing ("your 9-11am slot").
+  if (/\d\s?[-–]\s?\d|(?:am|pm)\s?[-–]/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}:/.])(\b(?:from|between)\s+)?(\d{1,2}(?::\d{2})?)\s?(am|pm)?\s?[-–]\s?(\d{1,2}(?::\d{2})?)\s?(am|pm)(?![\p{L}\p{N}])/giu, (m, lead: string | undefined, a: string, apA: string | undefined, b: string, apB: string, at: number, all: string) => {
+    const before = all.slice(0, at);
+    const after = all.slice(at + m.length);
+    if (/(?:^|\s)(?:the|a|an|your|our|their|my|his|her|each|every|this|that)\s+$/iu.test(before)) return m;
+    if (/^\s+(?!(?:on|this|that|today|tomorrow|yesterday|and|or|but|so|with|by|at|in|for|then|when|because|while|every|each|only|again|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\p{L}]))\p{Ll}/iu.test(after)) return m;
+    const hA = Number(a.split(':')[0]);
+    const hB = Number(b.split(':')[0]);
+    if (hA > 12 || hB > 12) return m;
+    // "8-10am" is 8am; "2-5pm" is 2pm; "11-1pm" and "9-12pm" start in the morning.
+    const first = apA?.toLowerCase() ?? (apB.toLowerCase() === 'am' || hB === 12 || hA > hB ? 'am' : 'pm');
+    const from = `${a}${first}`;
+    const to = `${b}${apB.toLowerCase()}`;
+    if (lead && /^from/iu.test(lead)) return `${lead}${from} to ${to}`;
+    return `between ${from} and ${to}`;
+  });
+  // "tues am", "Friday pm": the part of the day in words.
+  if (/\s(?:am|pm)(?![a-z])/i.test(t)) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])${DAY_TYPED}\\.?\\s+(am|pm)(?![\\p{L}\\p{N}.])`, 'giu'), (m, d: string, ap: string) => (/^(?:AM|PM)$/u.test(ap) && /^\p{Lu}+$/u.test(d) ? m : `${dayWord(d)} ${ap.toLowerCase() === 'am' ? 'morning' : 'afternoon'}`));
+  // "booked sat 7:30pm" → "Saturday at 7:30pm"; "6-9pm sun" → "… on Sunday" (a short weekday next to a time is the day).
+  if (/(?:mon|tue|wed|thu|fri|sat|sun)/i.test(t) && /\d(?:am|pm)|\d:\d/i.test(t)) {
+    t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])${DAY_TYPED}\\.?\\s+(?:at\\s+)?(?=(?:${TIME}|\\d{1,2}:\\d{2}|between\\s+${TIME})(?![\\p{L}\\p{N}]))`, 'gu'), (_m, d: string) => `${dayWord(d)} ${''}`).replace(new RegExp(`(\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)) (?=${TIME}|\\d{1,2}:\\d{2})`, 'gu'), '$1 at ');
+    t = t.replace(new RegExp(`((?:\\d(?:am|pm)|\\d:\\d{2}))\\s+${DAY_TYPED}\\.?(?![\\p{L}\\p{N}'’])`, 'gu'), (_m, time: string, d: string) => `${time} on ${dayWord(d)}`);
+  }
+  // "site outage fri": a short weekday ending a note, after its noun, is the day ("… on Friday"; never "we sat", "the sun").
+  if (/(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri)\.?\s*$/i.test(t)) t = t.replace(/(?<=(?:^|\s)(\p{Ll}{3,}))\s+(mon|tue|tues|wed|weds|thu|thur|thurs|fri)\.?\s*$/u, (m: string, before: string, d: string) => (/^(?:on|by|from|until|till|since|before|after|next|last|this|every|the|our|your|a|an|and|or|not|but|than)$/u.test(before) ? m : ` on ${dayWord(d)}`));
+  // "restored ~1am": a time after its verb, with its "at" ("restored at about 1am").
+  if (/(?:about|around) \d/.test(t)) t = t.replace(/(?<=(?:^|\s)\p{Ll}{3,}ed)\s+(about|around)\s+(?=\d{1,2}(?::\d{2})?(?:am|pm)(?![\p{L}\p{N}]))/gu, ' at $1 ');
+  // "@ collection time", "@ the door": "at" (never an address or a handle, which have no space after "@").
+  if (t.includes('@')) t = t.replace(/(?<=\s|^)@\s+(?=\S)/gu, 'at ');
+  // "DOUBLE BOOKED your table", "double charged": one verb ("double-booked").
+  if (/double|triple|over|under/i.test(t)) t = t.replace(/(?<![\p{L}-])(double|triple|over|under)\s+(booked|charged|billed|counted|sold|paid)(?![\p{L}])/giu, '$1-$2');
+  // "ur", "u": "your", "you".
+  if (/(?:^|\s)(?:ur|u)(?:\s|$|[,.])/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’])ur(?=\s+\p{Ll})/gu, 'your').replace(/(?<![\p{L}\p{N}'’&-])u(?=\s+(?:\p{Ll}|$)|\s*[,.;!?]|$)(?!\.\p{L})/gu, 'you');
+  // "power cut → orders held", "a -> b": what followed from it ("…, so orders held").
+  if (/→|->|=>/.test(t)) t = t.replace(/\s*(?:→|->|=>)\s*(?=\S)/gu, ', so ');
+  // "eta fri", "ETA 3pm": when it is due.
+  if (/eta/i.test(t)) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])eta:?\\s+(?:${DAY_TYPED}\\.?(?![\\p{L}\\p{N}]))?`, 'giu'), (_m, d: string | undefined) => (d ? `due on ${dayWord(d)}` : 'due '));
+  // "christmas", "black friday": a holiday's capitals.
+  if (/christmas|easter|boxing day|black friday|cyber monday|new year|hanukkah|diwali|ramadan|eid/.test(t)) t = t.replace(/(?<![\p{L}])(christmas|easter|boxing day|black friday|cyber monday|new year|hanukkah|diwali|ramadan|eid)(?![\p{L}])/gu, (w: string) => w.replace(/(?:^|\s)\p{Ll}/gu, (c) => c.toUpperCase()));
+  // "DISK FULL ON MAIN SERVER", "DOUBLE BOOKED your table": a run of shouted words, said calmly; initialisms keep their capitals.
   return t;
 }
 
@@ -437,8 +538,8 @@ function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; note
   // Text holding private-use characters (where kept spans go while the rules run) is left as typed.
   if (text === '' || /[\uE000-\uF8FF]/u.test(text)) return { text, notes };
   const held = hold(text);
-  let t = shorthand(held.text);
-  t = quantities(t);
+  let t = shorthand(/[A-Z]{2}/.test(held.text) ? calmCaps(held.text) : held.text);
+  t = telegraph(quantities(t));
   t = dates(t, o, notes);
   t = shortNames(t);
   t = pronouns(t);
@@ -607,7 +708,8 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
     ...notes,
     ...(clean.includes(',') ? spliceProblems(clean) : []),
     ...(/(?:your|our|their|my|his|her)\s/i.test(plain) && POSSESSIVE_HINT.test(plain) ? possessiveProblems(plain) : []),
-    ...(/[A-Z]{2}|[^\x00-\x7f]/.test(plain) ? capsProblems(plain) : []),
+    // (capitals on the text as typed: the letter says a shouted note calmly, and the writer still hears of it)
+    ...(/[A-Z]{2}|[^\x00-\x7f]/.test(text) ? capsProblems(hold(text).text.replace(HELD, 'X1')) : []),
     ...(clean.split(/\s+/u).length > MAX_SENTENCE_WORDS ? longSentences(clean) : []),
     ...(o.role ? noteProblems(clean, o.role, { now: o.now }) : []),
   ];

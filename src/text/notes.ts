@@ -64,7 +64,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
 const NOT_PARTICIPLE = new Set(['need', 'speed', 'bed', 'red', 'shed', 'feed', 'seed', 'embed', 'hundred', 'sacred', 'naked', 'wicked', 'wretched', 'beloved', 'sped', 'led', 'fed', 'wed', 'used', 'interested', 'talented', 'skilled', 'limited', 'detailed', 'advanced', 'experienced', 'registered', 'dedicated', 'tinted', 'corrected', 'expired', 'booked', 'tailored', 'heated', 'coloured', 'colored', 'printed', 'signed', 'checked', 'repeated', 'updated', 'automated', 'united', 'assorted', 'mixed', 'frozen', 'chilled', 'refurbished', 'recorded', 'named', 'trusted']);
 
 /** Verbs a note uses of the customer's order or money, which need their object ("dispatched today" → "we dispatched it today"). */
-const TAKES_OBJECT = /^(?:dispatched|shipped|sent|posted|refunded|processed|issued|couriered|delivered|collected|returned|reissued|resent|reprinted|repaired|fixed|replaced|credited)$/u;
+const TAKES_OBJECT = /^(?:dispatched|shipped|reshipped|sent|posted|reposted|refunded|processed|issued|couriered|delivered|redelivered|collected|returned|reissued|resent|reprinted|repaired|fixed|replaced|credited)$/u;
 /** Participles of an arrangement made now for a later day: "booked for Monday" is booked already ("is booked", never "will be booked"). */
 const ARRANGED = /^(?:re)?(?:booked|scheduled|arranged|reserved|confirmed|planned|set)$/u;
 /** A phrasal verb that takes no object: "turned up" is never "was turned up". */
@@ -76,6 +76,8 @@ function passiveNext(after: string[]): boolean {
   if (after.length === 1) return true;
   const next = lowerWord(after[1]!);
   if (OBJECTS.has(next)) return false;
+  // "wrong size sent (M not L)", "mug sent instead of green": an aside or what it replaced, never an object.
+  if ((/^\(/u.test(after[1]!) || next === 'instead') && (TAKES_OBJECT.test(lowerWord(after[0]!)) || NEVER_DONE.test(lowerWord(after[0]!)))) return true;
   // "revoked the same day": when, not an object.
   if (next === 'the' && (lowerWord(after[2] ?? '') === 'same' || /^(?:day|night|week|morning) (?:before|after)$/u.test(`${lowerWord(after[2] ?? '')} ${lowerWord(after[3] ?? '')}`))) return true;
   // "picked up the wrong crate": a phrasal verb and its object, never a passive.
@@ -119,7 +121,9 @@ function finiteAt(words: string[], from = 0, limit = 7): number {
     // "later runs are paid": a word before an auxiliary is its subject's noun, not a verb.
     if (isFinite(words[i]!) && /^(?:is|are|was|were|have|has|had|will|would|can|could|should|may|might|must)$/u.test(lowerWord(words[i + 1] ?? '')) && !/^(?:it|that|this)$/u.test(w)) continue;
     // "set for cotton", "sent to the wrong patients": a participle, not a past tense.
-    if (isFinite(words[i]!) && !(w in IRREGULAR && /^(?:for|to|on|at|by|in|with|from|into|onto|via|through|under|over|against|as)$/u.test(lowerWord(words[i + 1] ?? '')))) return i;
+    if (isFinite(words[i]!) && !(w in IRREGULAR && (/^(?:for|to|on|at|by|in|with|from|into|onto|via|through|under|over|against|as|instead)$/u.test(lowerWord(words[i + 1] ?? '')) || /^\(/u.test(words[i + 1] ?? '') && (TAKES_OBJECT.test(w) || NEVER_DONE.test(w))))) return i;
+    // "the cert expired", "stock ran out": a verb that takes no object, ending the piece or before where/when.
+    if (i > from && NEVER_PASSIVE.test(w) && (i === words.length - 1 || PREPOSITIONS.has(lowerWord(words[i + 1]!)))) return i;
     // A subordinate clause's verb is not the piece's ("… so a file can't be submitted").
     if (i > from && /^(?:so|because|which|that|who|if|when|unless|until|plus|whenever|once|before|after|while|since)$/u.test(w)) return -1;
     if (/^[a-z]{3,}ed$/u.test(w) && i > 0) {
@@ -145,6 +149,9 @@ function isClause(words: string[]): boolean {
   // the words before the verb are a noun phrase: no preposition among them before a noun ("labels on a batch … had").
   return words.slice(0, at).every((w) => !isFinite(w));
 }
+
+/** What can be late: "late dispatch", "delayed refund". */
+const LATE_THING = /^(?:dispatch|dispatches|delivery|deliveries|order|orders|parcel|parcels|reply|replies|response|responses|payment|payments|refund|refunds|arrival|collection|installation|repair|shipment|shipments|driver|engineer|courier|start|pickup|pick-up|invoice)$/u;
 
 /** Nouns for people and parts of the company: a note's bare one is "our" ("engineer didn't turn up" → "Our engineer…"). */
 const OURS = /^(?:engineer|technician|driver|crew|courier|team|vet|nurse|doctor|tutor|teacher|fitter|installer|plumber|electrician|cleaner|packer|picker|receptionist|office|warehouse|kitchen|shop|store|studio|website|site|app|system|billing system|booking system|planner|scheduler|staff|staff member|colleague|agent|adviser|advisor|operator|manager|supervisor|chef|baker|florist|printer|lab|laboratory|pharmacist|surveyor|inspector|contractor|delivery driver|call centre|contact centre|helpline|phone line|payment system|billing run)s?$/iu;
@@ -279,9 +286,22 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     return { text: piece, plural: false };
   }
   // "no action needed", "nothing to do": nothing for the reader to do.
-  if (/^(?:no action (?:needed|required|necessary)|nothing (?:to do|needed|required)|no need to do anything)$/iu.test(piece.trim())) return { text: "There's nothing you need to do", plural: false };
+  if (/^(?:no action (?:needed|required|necessary)|nothing (?:to do|needed|required)|no need to do anything)(?: (?:from|by|on the part of) you| on your (?:side|part|end))?$/iu.test(piece.trim())) return { text: "There's nothing you need to do", plural: false };
   // "no need to send it back" → "There's no need to send it back".
   if (/^no need(?![\p{L}])/iu.test(piece)) return { text: `There's ${lowerFirst(piece)}`, plural: false };
+  // "late dispatch three times this month", "late delivery again": what was late, with its verb ("Our dispatch was late three times this month").
+  if ((role === 'mistake' || role === 'cause') && /^(?:late|delayed|slow)$/u.test(w0) && words.length >= 2 && LATE_THING.test(lowerWord(words[1]!)) && finiteAt(words, 2, 99) < 0 && !words.slice(2).some((w) => isParticiple(w) && !/^(?:booked|scheduled|planned|promised|agreed|expected)$/u.test(lowerWord(w)))) {
+    const thing = lowerWord(words[1]!);
+    const many = isPlural(thing);
+    const owner = /^(?:dispatch|dispatches|reply|replies|response|responses|payment|payments|driver|drivers|engineer|engineers|courier|couriers)$/u.test(thing) ? 'our' : 'your';
+    return { text: `${owner} ${words[1]!.replace(/[,;]$/u, '')} ${many ? 'were' : 'was'} ${w0}${words.length > 2 ? ` ${words.slice(2).join(' ')}` : ''}`, plural: many };
+  }
+  // "no-show by our plumber", "no show from the courier": who didn't come.
+  const noShow = /^no[- ]?show\s+(?:by|from)\s+(.+)$/iu.exec(piece);
+  if (noShow && (role === 'mistake' || role === 'cause')) {
+    const who = withDeterminer(noShow[1]!, role);
+    return { text: `${who} didn't turn up`, plural: isPlural(noShow[1]!.split(/\s+/u).pop()!) };
+  }
   // "no duplicate check on the re-submit" (no verb) → "There was no duplicate check…".
   // ("no pick lists collects the wrong ones": a determiner not after a preposition follows a verb no list knows: as typed.)
   const unknownVerb = words.some((w, k) => k > 1 && DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(words[k - 1]!)) && !LEANING.has(lowerWord(words[k - 1]!)));
@@ -376,12 +396,14 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     // "engineer off sick", "next delivery back on the normal schedule": the dropped "is".
     // "card machine down all morning", "booking site offline for 3 hours", "manager on leave": the same.
     const downOrAway = after.length > 0 && (/^(?:offline|online)$/iu.test(lowerWord(after[0]!)) || lowerWord(after[0]!) === 'down' && (after.length === 1 || /^(?:for|since|all|in|at|from|until|till|between|because|overnight|again|today|yesterday|most|twice|so|and)$/iu.test(lowerWord(after[1]!))) || /^on (?:leave|holiday|annual leave|sick leave|maternity leave|paternity leave)(?![\p{L}])/iu.test(after.join(' ')));
-    if (after.length > 0 && (PREDICATE.test(after[0]!) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!)) || downOrAway) && !negative && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w)))) {
+    if (after.length > 0 && (PREDICATE.test(after[0]!) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!)) || downOrAway) && (!negative || /^(?:ready|available|open|working|there|in|on|up|back|correct|right|enough|clear|done|finished|complete|signed|valid)$/iu.test(lowerWord(after[0]!))) && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w)))) {
       const told = tenseFor(role, after.join(' '), o.now, o.status);
       const tense = role === 'mistake' || role === 'cause' ? 'past' : told === 'past' ? 'past' : told === 'future' || BY_LATER.test(after.join(' ')) ? 'future' : 'present';
       const since = /(?<![\p{L}])since(?![\p{L}])/iu.test(after.join(' ')) && role !== 'mistake' && role !== 'cause';
       const aux = since ? (plural ? 'have been' : 'has been') : tense === 'past' ? (plural ? 'were' : 'was') : tense === 'future' ? 'will be' : plural ? 'are' : 'is';
-      return { text: `${bareSubject(head, np, role)} ${aux} ${after.join(' ')}`, plural };
+      // "prescription not ready": the "not" the note kept goes with its verb ("wasn't ready").
+      const said = !negative ? aux : aux === 'will be' ? "won't be" : aux.includes(' ') ? aux.replace(/^(ha(?:s|ve))/u, "$1n't") : `${aux}n't`;
+      return { text: `${bareSubject(head, np, role)} ${said} ${after.join(' ')}`, plural };
     }
     // "top-ups working again since…": the dropped "are".
     if (after.length > 0 && /^[a-z]{3,}ing$/u.test(lowerWord(after[0]!)) && !adverbs.length && finiteAt(own, 1, 99) < 0 && !own.slice(1).some((w) => isParticiple(w) || isFinite(w)) && (after.length === 1 || PREPOSITIONS.has(lowerWord(after[1]!)) || /^(?:again|normally|fine|well|now|properly|as)$/u.test(lowerWord(after[1]!)))) {
@@ -403,6 +425,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
       if (/s$/u.test(verb) && words[at + 1] !== undefined && isParticiple(words[at + 1]!) && !DET.has(next)) return { text: piece, plural };
       // "wine sent separately": a thing (no person of ours) and a verb done to things, with no object after it, is a passive no rule is sure of: as typed.
       const thing = !OURS.test(lowerWord(words[np - 1]!)) && !PERSON.test(lowerWord(words[np - 1]!));
+      // ("order shipped without the charger": a verb that takes no object here says what the thing did, with its article.)
+      if (at === np && thing && INTRANSITIVE.includes(verb) && /^(?:without|with|late|early|on|to|from|in|at|before|after|today|yesterday)$/u.test(next) && /^\p{Ll}/u.test(words[0]!) && !DET.has(lowerWord(words[0]!))) return { text: `${withDeterminer(head, role)} ${words.slice(np).join(' ')}`, plural };
       if (at === np && thing && (TAKES_OBJECT.test(verb) || NEVER_DONE.test(verb)) && !DET.has(next) && !OBJECTS.has(next) && !/^(?:up|out|off|down|back|away|over)$/u.test(next)) return { text: piece, plural };
       return { text: `${bareSubject(head, np, role)} ${words.slice(np).join(' ')}`, plural };
     }
@@ -522,6 +546,50 @@ function dayName(d: string): string {
 }
 
 /** Note words a letter spells out: "temp" (of a machine) → "temperature". */
+/** Words that pick out one thing of several ("the wrong size", "the old address"): never without their article in a letter. */
+const PICKED = /^(?:wrong|right|correct|incorrect|old|original|previous|same|other|latest|earlier|later|updated|outdated)$/u;
+/** What comes before a picked thing that needs "the": a preposition, a verb, or the note's start. */
+const BEFORE_PICKED = /^(?:with|w|from|to|on|in|at|into|onto|for|of|by|via|through|under|over|instead|picked|grabbed|sent|shipped|posted|delivered|used|took|got|gave|packed|printed|charged|billed|emailed|texted|booked|chose|applied|loaded|installed|fitted|iced|labelled|labeled|entered|typed|read|showed|displayed|pulled|ran|added|attached|opened|quoted|scanned|sold|put|left)$/u;
+/** Things a customer has a next one of: "off next order" is "off your next order". */
+const NEXT_THING = /^(?:order|visit|booking|appointment|purchase|delivery|stay|shop|service|box|bill|invoice|renewal|session|lesson|class|treatment|meal|hire|rental|subscription|payment|month|year|trip|flight|haircut|cut|clean|check-up|checkup)s?$/u;
+
+/**
+ * A telegraph note's missing small words, where the reading is certain: "sent w/ wrong date" →
+ * "sent with the wrong date", "picked old address" → "picked the old address", "20% off next
+ * order" → "20% off your next order", a cause typed after "because" without it ("b/c stock count
+ * was wrong": the letter's own "because" goes before it).
+ */
+function smallWords(text: string, role: NoteRole): string {
+  let t = text;
+  if (role === 'cause') t = t.replace(/^(?:because(?: of)?|since|as|due to|cause(?: was)?:?|reason:?)\s+(?=\S)/iu, (m: string) => (/of|due/iu.test(m) ? m : ''));
+  if (/(?:wrong|right|correct|old|original|previous|same|other|latest|earlier|later|updated|outdated)\s/iu.test(t)) {
+    t = t.replace(/(^|[\s(])(\p{L}+\s+)?(wrong|right|correct|incorrect|old|original|previous|same|other|latest|earlier|later|updated|outdated)(\s+)(?=(\p{Ll}[\p{Ll}-]*))/gu, (m: string, lead: string, before: string | undefined, w: string, sp: string, next: string) => {
+      if (!PICKED.test(w) || /^(?:and|or|but|to|than|as|that|if|one|ones|way|time|enough|now|again|away|back|before|after|in|on|at|by|for|with|from|of|is|are|was|were|then|because|so|and)$/u.test(next) || /(?:ly|ing)$/u.test(next)) return m;
+      const b = before?.trim().toLowerCase();
+      if (b === undefined ? lead !== '' : !BEFORE_PICKED.test(b)) return m;
+      // "same day" is when (the rule in noteToProse); "other" before a plural is "the other ones" only with its article typed.
+      if (w === 'same' && /^(?:day|week|afternoon|morning|evening)$/u.test(next) || w === 'other' || w === 'right' && !b) return m;
+      return `${lead}${before ?? ''}the ${w}${sp}`;
+    });
+  }
+  // "free dessert for the table next visit": when, with its word ("on your next visit").
+  if (/next\s/iu.test(t)) t = t.replace(/(?<=\p{Ll}{2,})\s+next\s+(visit|order|booking|appointment|stay|delivery|session|lesson|class|treatment|meal|trip|flight|haircut)(?=\s*$|\s*[,.;)])/gu, (m: string, thing: string, at: number, all: string) => (/(?:^|\s)(?:on|off|for|to|with|at|in|from|your|our|the|a|my|their|his|her)$/iu.test(all.slice(0, at)) ? m : ` on your next ${thing}`));
+  // "added twice on invoice", "stuck at depot": the reader's paper and our places have their word ("on your invoice", "at the depot").
+  if (/(?:on|to|from|in|at|into)\s/iu.test(t)) t = t.replace(/(?<![\p{L}])(on|to|from|in|into)\s+(invoice|bill|receipt|statement|account|basket|booking confirmation|order confirmation)(?=\s*$|[,.;)]|\s+(?:and|but|so|because|twice|again|by|for|at|on|in|from)(?![\p{L}]))/gu, '$1 your $2')
+    .replace(/(?<![\p{L}])(at|from|in|to|into|outside)\s+(depot|warehouse|hub|sorting office|front desk|counter|gate|loading bay)(?=\s*$|[,.;)]|\s+(?:and|but|so|because|for|by|on|at|in|from|until|overnight|again|\d)(?![\p{L}]))/gu, '$1 the $2');
+  // "stuck at the depot 4 days": how long, with its "for".
+  if (/\d\s+(?:days|hours|weeks|minutes|months)/u.test(t)) t = t.replace(/(?<=(?:^|\s)(?:stuck|held|kept|sat|waiting|left|delayed|down|offline|closed|lost|missing|parked|queued)(?:\s+(?:at|in|on)\s+(?:the|our|your)\s+[\p{Ll}-]+)?)\s+(\d+\s+(?:days|hours|weeks|minutes|months))(?=\s*$|[,.;])/gu, ' for $1');
+  // "power cut at the warehouse, so orders held": what followed, with its verb ("so orders were held").
+  if ((role === 'mistake' || role === 'cause') && /,\s*so\s/iu.test(t)) t = t.replace(/(,\s*so\s+)((?:the\s+|our\s+|your\s+|all\s+)?\p{Ll}[\p{Ll}-]*s)\s+(\p{Ll}{3,}ed|sent|held|lost|kept|left|stuck)(?=\s*$|[\s,.;])/gu, (m: string, so: string, np: string, v: string) => (NOT_PARTICIPLE.has(v) && !/^(?:delayed|cancelled|held)$/u.test(v) || isFinite(np.split(/\s+/u).pop()!) ? m : `${so}${np} were ${v}`));
+  if (/next\s/iu.test(t)) t = t.replace(/(^|[\s(])(\p{L}+\s+)?next(\s+)(?=(\p{Ll}[\p{Ll}-]*)(?![\p{L}-]))/gu, (m: string, lead: string, before: string | undefined, sp: string, next: string) => {
+    const b = before?.trim().toLowerCase();
+    if (!NEXT_THING.test(next) || (b !== undefined && !/^(?:on|off|to|for|with|at|in|from|towards|against|of)$/u.test(b)) || (b === undefined && lead !== '')) return m;
+    if (/^(?:month|year)$/u.test(next)) return m;
+    return `${lead}${before ?? ''}your next${sp}`;
+  });
+  return t;
+}
+
 function noteWords(text: string): string {
   let t = text;
   if (/temp/iu.test(t)) t = t.replace(/(?<![\p{L}])([Tt])emp(?=\s+(?:not|was|wasn't|set|too|checked|check|reading|control|setting))/gu, (_m, c: string) => `${c}emperature`);
@@ -625,6 +693,28 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false
       curImperative = false;
       continue;
     }
+    // "…, on its way", "…, in the post": where it is now, with its subject ("…, and it's on its way").
+    if (curClause && !curLeans && STATE.test(text) && finiteAt(words, 0, 99) < 0) {
+      cur = `${cur}, and ${curPlural && !curWe ? "they're" : "it's"} ${text}`;
+      continue;
+    }
+    // "…, arrives tomorrow": the thing the sentence is about, as its subject ("…, and it arrives tomorrow").
+    if (curClause && !curLeans && !curPlural && !curWe && /^(?:arrives|ships|lands|leaves|reaches|comes|goes out|gets to you)(?![\p{L}])/iu.test(text)) {
+      cur = `${cur}, and it ${text}`;
+      continue;
+    }
+    // "…, 3 to 5 days to show", "…, 24 hours to clear": how long it takes.
+    const takes = /^((?:about |around |up to )?\d[\d ]*(?:to \d+ )?(?:working |business )?(?:days?|hours?|weeks?|minutes?)) to (show|appear|clear|arrive|reach you|process|go through|update|come through)$/iu.exec(text);
+    if (curClause && takes) {
+      flush();
+      start(`it can take ${takes[1]} to ${takes[2]}`, false);
+      continue;
+    }
+    // "…, Tuesday morning", "…, Friday 27 November": when it happened, with its "on".
+    if (curClause && !curLeans && new RegExp(`^(?:${DAY_NAME})(?: \\d{1,2} (?:${MONTHS.join('|')}))?(?: (?:morning|afternoon|evening|night|lunchtime))?$`, 'u').test(text) && !/(?<![\p{L}])(?:on|by|from|until|for|today|tomorrow|yesterday|tonight|morning|afternoon|evening|night|week|weekend)$|\d$/u.test(cur)) {
+      cur = `${cur} on ${text}`;
+      continue;
+    }
     // "…, no call to tell you": what was missing, joined with "and".
     if (w0 === 'no' && (role === 'mistake' || role === 'cause') && curClause && !/^(?:one|longer|more|need)$/iu.test(lowerWord(words[1] ?? '')) && finiteAt(words, 1) < 0) {
       cur = `${cur}, and there ${noHeadPlural(words) ? 'were' : 'was'} ${text}`;
@@ -717,8 +807,8 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   if (typed === '' || /[\uE000-\uF8FF\r\n]/u.test(typed)) return text;
   // A question, a quotation, or a list: left as typed.
   if (/^["“]|[?]$/u.test(typed) || /^\s*[-*•]\s/mu.test(typed)) return text;
-  if (role === 'remedy') return remedyNote(typed);
-  let t = noteWords(weekdayWords(typed));
+  if (role === 'remedy') return remedyNote(smallWords(typed, role));
+  let t = smallWords(noteWords(weekdayWords(typed)), role);
   // "didn't turn up for booked service visits" in the mistake: the reader's one ("for your booked service visit").
   if (role === 'mistake' && /(?:for|to|of)\s+(?:booked|scheduled|planned|arranged)\s/iu.test(t)) t = t.replace(/(?<![\p{L}])(for|to|of)\s+(booked|scheduled|planned|arranged)\s+((?:[\p{Ll}-]+\s+){0,3})(visit|appointment|fitting|delivery|deliveries|lesson|session|collection|installation|service|booking|repair)s?(?![\p{L}])/giu, (_m, p: string, b: string, mid: string, noun: string) => `${p} your ${b} ${mid}${noun === 'deliveries' ? 'delivery' : noun}`);
   // "your pets check" → "your pet's check": an owner's thing.
@@ -798,7 +888,8 @@ const NOT_AFTER_OWNER = /^(?:are|were|have|had|and|or|is|was|will|to|from|in|on|
 
 /** An offer typed as a note: its article ("delivery charge refunded" → "the delivery charge refunded"), and what the reader does after it a sentence of its own ("…, just send us the receipts" → "…. Just send us the receipts"). */
 function remedyNote(typed: string): string {
-  let t = typed;
+  // "code SORRY15 = 15% off": the code and what it gives.
+  let t = typed.replace(/^(?:(?:a|the)\s+)?(?:discount\s+|promo\s+|voucher\s+)?code\s+(\S+)\s*(?:=|:|-|→|for)\s*(?=\S)/iu, (_m, code: string) => `the code ${code} for `);
   const parts = pieces(t.replace(/[.]+$/u, ''));
   const at = parts.findIndex((p, k) => k > 0 && /^(?:and\s+)?(?:just|please|simply)?\s*(?:send|bring|call|email|reply|tell|let|keep|show|forward|post|return|pop|drop|book|choose|pick)(?![\p{L}])/iu.test(p.text));
   if (at > 0) {
@@ -810,6 +901,9 @@ function remedyNote(typed: string): string {
   const words = t.split(/\s+/u);
   const w0 = lowerWord(words[0] ?? '');
   if (/^(?:full|partial|complete)$/u.test(w0) && /^(?:refund|credit|replacement|reimbursement)/iu.test(words[1] ?? '')) return `a ${lowerFirst(t)}`;
+  // "free month of membership", "£10 credit on your account": one of a thing, with its article.
+  if (w0 === 'free' && /^(?:month|week|day|night|session|class|lesson|delivery|visit|coffee|dessert|drink|meal|upgrade|service|clean|hour|cake|bottle|box|ticket|return|repair|treatment|consultation|check|check-up|trial|pass|fitting|appointment)$/u.test(lowerWord(words[1] ?? ''))) return `a ${lowerFirst(t)}`;
+  if (/^[£$€]\d[\d,.]*$/u.test(words[0] ?? '') && /^(?:credit|voucher|gift|discount|refund|reduction|rebate|goodwill|top-up|e-gift)s?$/iu.test(lowerWord(words[1] ?? ''))) return `a ${t}`;
   if (!DET.has(w0) && /^\p{Ll}/u.test(words[0] ?? '')) {
     const np = nounPhraseEnd(words.map((w) => w.replace(/[,;]$/u, '')));
     const nouns = words.slice(0, Math.max(np, 0)).filter((w) => !/^\(/u.test(w) && !/\)$/u.test(w));
@@ -839,7 +933,7 @@ export function causeIsNoun(text: string): boolean {
   const head = pieces(first.replace(/[.!]+$/u, ''))[0]?.text ?? '';
   const words = head.split(/\s+/u).filter(Boolean);
   if (words.length === 0) return false;
-  if (PRONOUNS.has(lowerWord(words[0]!)) || isParticiple(words[0]!) && leadsAsVerb(words)) return false;
+  if (PRONOUNS.has(lowerWord(words[0]!).replace(/'(?:ll|re|ve|d|m|s)$/u, '')) || isParticiple(words[0]!) && leadsAsVerb(words)) return false;
   // A participle is a verb at the end or before where/whom ("the certificate expired", "… sent to us"), an adjective before its noun ("an expired certificate").
   const verbLike = (w: string, k: number) => isParticiple(w) && (k === words.length - 1 || PREPOSITIONS.has(lowerWord(words[k + 1]!)) || DET.has(lowerWord(words[k + 1]!)) || OBJECTS.has(lowerWord(words[k + 1]!))) && !(k === 0 && !leadsAsVerb(words));
   if (words.some((w, k) => k > 0 && /^(?:now|also|only|never|always|still|automatically|no longer)$/iu.test(lowerWord(words[k - 1]!)) && /^\p{Ll}/u.test(w) && !DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(w)))) return false;

@@ -151,7 +151,7 @@ describe('fields typed as notes', () => {
     const r = await cli(['draft', '--no-input', '--no-check', '--incident', incidentFile(NOTES), '--to', 'Sam <sam@example.com>', '--format', 'text'], { env: { APOLOGIZE_NOW: NOW } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Our fitter didn't turn up for your booked fitting on Wednesday, and there was no call to tell you.");
-    expect(r.stdout).toContain("We've rebooked you for Monday 30 November, 8-10am, with our senior fitter.");
+    expect(r.stdout).toContain("We've rebooked you for Monday 30 November, between 8am and 10am, with our senior fitter.");
     expect(r.stdout).toContain("If Monday doesn't suit, call us and we'll find another time.");
     // the rearranging line is said once
     expect(r.stdout.match(/doesn't suit/g)?.length).toBe(1);

@@ -76,7 +76,7 @@ const TABLE: [string, string][] = [
   ['see https://status.example.com/i/dont and mail i@shop.example', 'see https://status.example.com/i/dont and mail i@shop.example'],
   ['the "dont panic" email and the \'i cant\' note', 'the "dont panic" email and the \'i cant\' note'],
   ['our iPhone app and eBay shop didnt sync', "our iPhone app and eBay shop didn't sync"],
-  ['WE DIDNT CALL', 'WE DIDNT CALL'],
+  ['WE DIDNT CALL', "we didn't call"],
   // An abbreviated weekday before a bare number is left as typed, dot and all (not "Sunday. 2", which a second pass would read as a date).
   ['since sun. 2 i', 'since sun. 2 I'],
   ['sick cover now triggers reassignment + the office phones every customer', 'sick cover now triggers reassignment and the office phones every customer'],

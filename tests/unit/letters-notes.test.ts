@@ -43,7 +43,7 @@ describe('a missed visit typed as notes', () => {
       // (letters-fit8: a subject over ~70 characters keeps the thing and the news, not the apology words)
       expect(l).toMatch(/^Your missed window fitting: (?:I'm sorry, and your new .*|the new one) is on Wednesday 2 December/);
       expect(l).toContain("Our fitter didn't turn up for your window fitting on Tuesday, and there was no call to warn you.");
-      expect(l).toContain("We've rebooked you for Wednesday 2 December, 9-11am, with our lead fitter.");
+      expect(l).toContain("We've rebooked you for Wednesday 2 December, between 9am and 11am, with our lead fitter.");
       expect(l).toMatch(/our fitter was off sick and his jobs weren't moved to anyone else/i);
       expect(l).not.toMatch(/\bweds\b|\btues\b|\+ the office/);
       // the rearranging line once, with the number there

@@ -51,7 +51,7 @@ describe('a noun phrase and what follows it', () => {
 
 describe('comma pieces the tagger reads', () => {
   it('a clause after a clause is joined with "and"; a dropped subject is "it" or "they"', () => {
-    expect(prose('refund of £64.50 processed today, should show in 3-5 working days', 'outcome')).toBe('the refund of £64.50 has been processed today, and it should show in 3-5 working days.');
+    expect(prose('refund of £64.50 processed today, should show in 3-5 working days', 'outcome')).toBe('the refund of £64.50 has been processed today, and it should show in 3 to 5 working days.');
     expect(prose('correct cartons coming on a dedicated truck, arriving fri 27 nov by 10:00, driver collects the wrong ones on the same visit', 'outcome')).toBe(
       'the correct cartons are coming on a dedicated truck, arriving Friday 27 November by 10:00, and our driver collects the wrong ones on the same visit.',
     );

@@ -96,6 +96,6 @@ describe('"X done Y all done Z"', () => {
 
 describe("a remedy's later item", () => {
   it('"+" is "plus"', () => {
-    expect(prose('£20 refunded to your card (3-5 working days) + a free hour on your next hire', 'remedy')).toBe('£20 refunded to your card (3-5 working days), plus a free hour on your next hire');
+    expect(prose('£20 refunded to your card (3-5 working days) + a free hour on your next hire', 'remedy')).toBe('£20 refunded to your card (3 to 5 working days), plus a free hour on your next hire');
   });
 });

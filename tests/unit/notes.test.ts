@@ -132,7 +132,7 @@ describe('the writer is told', () => {
   it('a field typed as a note: how the letter rewrites it, and an example of a sentence', async () => {
     const { englishProblems } = await import('../../src/text/english.js');
     const found = englishProblems('rebooked for monday 30 nov, 8-10am', { ...o, role: 'outcome' });
-    expect(found.map((p) => p.problem).join('\n')).toMatch(/typed as a note \("rebooked for Monday 30 November, 8-10am"\), which the letter rewrites as "We've rebooked you for Monday 30 November/);
+    expect(found.map((p) => p.problem).join('\n')).toMatch(/typed as a note \("rebooked for Monday 30 November, between 8am and…"\), which the letter rewrites as "We've rebooked you for Monday 30 November/);
     expect(found[0]!.example).toMatch(/^"[A-Z].*\."$/u);
   });
   it('nothing for a field already written as sentences, or without a role', async () => {
