@@ -41,7 +41,7 @@ export const DE: readonly NoteCase[] = [
   ["mistake", "website 3 std nicht erreichbar", "Unsere Website war 3 Stunden nicht erreichbar."],
   ["mistake", "newsletter an falschen verteiler gegangen", "Der Newsletter ist an falschen Verteiler gegangen."],
   ["mistake", "kundenkonto gesperrt", "Ihr Kundenkonto wurde gesperrt."],
-  ["mistake", "abo nicht gekündigt obwohl beantragt", "Ihr Abo wurde nicht gekündigt, obwohl beantragt."],
+  ["mistake", "abo nicht gekündigt obwohl beantragt", "Ihr Abo wurde nicht gekündigt, obwohl Sie es beantragt hatten."],
   ["mistake", "ware beschädigt", "Ihre Ware wurde beschädigt."],
   ["mistake", "sofa in falscher farbe geliefert", "Ihr Sofa wurde in falscher Farbe geliefert."],
   ["cause", "fahrer krank, kein ersatz eingeplant", "Unser Fahrer war krank. Es wurde kein Ersatz eingeplant."],
@@ -59,13 +59,13 @@ export const DE: readonly NoteCase[] = [
   ["commitment", "termine werden ab sofort per sms bestätigt", "Die Termine werden ab sofort per SMS bestätigt."],
   ["commitment", "zweiter fahrer als ersatz eingeplant", "Ein zweiter Fahrer wurde als Ersatz eingeplant."],
   ["commitment", "neue software getestet", "Eine neue Software wurde getestet."],
-  ["commitment", "tägliche kontrolle der schnittstelle", "Hinzu kommt eine tägliche Kontrolle der Schnittstelle."],
+  ["commitment", "tägliche kontrolle der schnittstelle", "Künftig gibt es eine tägliche Kontrolle der Schnittstelle."],
   ["outcome", "ersatz heute verschickt, kommt morgen", "Der Ersatz wurde heute verschickt und kommt morgen."],
   ["outcome", "betrag zurücküberwiesen", "Ihr Betrag wurde zurücküberwiesen."],
   ["outcome", "neuer termin do 3.12. 10 uhr", "Ihr neuer Termin ist am Donnerstag, 3. Dezember, um 10 Uhr."],
   ["outcome", "paket liegt in der filiale bereit", "Ihr Paket liegt in der Filiale bereit."],
   ["outcome", "gutschrift erfolgt bis freitag", "Ihre Gutschrift erfolgt bis Freitag."],
-  ["outcome", "website wieder online seit 14 uhr", "Unsere Website ist wieder online seit 14 Uhr."],
+  ["outcome", "website wieder online seit 14 uhr", "Unsere Website ist seit 14 Uhr wieder online."],
   ["action", "falsche ware behalten", "Behalten Sie bitte die falsche Ware."],
   ["action", "bei fragen kurz melden", "Melden Sie sich bitte bei Fragen kurz bei uns."],
   ["action", "alte rechnung ignorieren", "Ignorieren Sie bitte die alte Rechnung."],
@@ -73,7 +73,7 @@ export const DE: readonly NoteCase[] = [
   ["remedy", "versand kostenlos", "Der Versand ist für Sie kostenlos."],
   ["remedy", "keine versandkosten", "Die Versandkosten berechnen wir Ihnen nicht."],
   ["remedy", "gebühr erstattet", "Wir haben Ihnen die Gebühr erstattet."],
-  ["mistake", "matratze in 90x200 statt 140x200 geliefert, kunde hat reklamiert", "Ihre Matratze wurde in 90x200 statt 140x200 geliefert. Sie haben reklamiert."],
+  ["mistake", "matratze in 90x200 statt 140x200 geliefert, kunde hat reklamiert", "Wir haben Ihnen die Matratze in 90x200 statt 140x200 geliefert. Sie haben reklamiert."],
   ["mistake", "Fahrradreparatur nicht fertig zum zugesagten Termin (Sa 28.11.)", "Ihre Fahrradreparatur war nicht fertig zum zugesagten Termin (Samstag, 28. November)."],
   ["mistake", "probetraining abgesagt ohne info an die teilnehmer", "Das Probetraining wurde abgesagt, ohne dass wir Sie informiert haben."],
   ["mistake", "2 artikel fehlten im paket", "Zwei Artikel fehlten im Paket"],
@@ -95,7 +95,7 @@ export const DE: readonly NoteCase[] = [
   ["remedy", "anfahrt und montage kostenlos", "Anfahrt und Montage sind für Sie kostenlos."],
 ];
 export const DE_KEPT: readonly NoteCase[] = [
-  ["remedy", "10 € gutschein für die nächste bestellung", "10 € Gutschein für die nächste Bestellung"],
+  ["remedy", "10 € gutschein für die nächste bestellung", "10 € Gutschein für Ihre nächste Bestellung"],
   ["remedy", "20 % rabatt auf die nächste bestellung", "20 % Rabatt auf die nächste Bestellung"],
 ];
 
