@@ -474,12 +474,12 @@ function request(text: string): string | undefined {
   }
   t = t.replace(/(?<![\p{L}])bitte\s+/gu, '');
   // "Retourenschein ausdrucken und Paket zur Post bringen": two requests, the second without its "bitte".
-  const two = /^(.+?\s\p{Ll}{3,}(?:en|ern))\s+und\s+(.+\s\p{Ll}{3,}(?:en|ern))$/u.exec(t);
+  const two = /^(.+?\s\p{Ll}{3,}(?:en|ern))\s+(und|oder)\s+(.+\s\p{Ll}{3,}(?:en|ern))$/u.exec(t);
   if (two) {
     const a = request(two[1]!);
-    const b = request(two[2]!);
+    const b = request(two[3]!);
     if (a && b) {
-      const said = `${a} und ${b[0]!.toLowerCase()}${b.slice(1).replace(/ Sie bitte(?= |$)/u, ' Sie')}`;
+      const said = `${a} ${two[2]} ${b[0]!.toLowerCase()}${b.slice(1).replace(/ Sie (uns )?bitte(?= |$)/u, ' Sie $1').replace(/\s+$/u, '').replace(/\s{2,}/gu, ' ')}`;
       return lead ? `${lead}${said[0]!.toLowerCase()}${said.slice(1)}` : said;
     }
   }

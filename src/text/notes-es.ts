@@ -192,7 +192,7 @@ const IMPERATIVE: Readonly<Record<string, string>> = {
   enviar: 'envíenos', enviarnos: 'envíenos', mandar: 'mándenos', mandarnos: 'mándenos', responder: 'responda', guardar: 'guarde', conservar: 'conserve', revisar: 'revise', comprobar: 'compruebe',
   borrar: 'borre', eliminar: 'elimine', dejar: 'deje', tirar: 'tire', usar: 'use', esperar: 'espere', ignorar: 'ignore', devolver: 'devuelva', quedarse: 'quédese', pasar: 'pase', traer: 'traiga',
   cambiar: 'cambie', actualizar: 'actualice', imprimir: 'imprima', llevar: 'lleve', confirmar: 'confirme', activar: 'active', descargar: 'descargue', rellenar: 'rellene', firmar: 'firme',
-  contestar: 'conteste', verificar: 'verifique', consultar: 'consulte', restablecer: 'restablezca', mirar: 'mire', leer: 'lea', pegar: 'pegue',
+  pedir: 'pida', reservar: 'reserve', solicitar: 'solicite', elegir: 'elija', contestar: 'conteste', verificar: 'verifique', consultar: 'consulte', restablecer: 'restablezca', mirar: 'mire', leer: 'lea', pegar: 'pegue',
 };
 /** Things a request names that are the reader's own ("cambie su contraseña"). */
 const READERS_OWN = /(?<![\p{L}])(?:el|la|los|las)\s+(contraseña|contraseñas|extracto|extractos|cuenta|correo|buzón|tarjeta|movimientos)(?![\p{L}])/u;
@@ -302,7 +302,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     const low = free[1]!.split(' ')[0]!;
     const f = feminine(low);
     const pl = /s$/u.test(low) && !/(?:és|ís|us)$/u.test(low);
-    const how = /^(?:gratis|gratuit|sin co|sin ca)/u.test(free[2]!) ? `${pl ? 'son' : 'es'} gratuit${f ? 'a' : 'o'}${pl ? 's' : ''} para usted` : `${pl ? 'van' : 'va'} ${free[2]!.replace(/[oa]s?$/u, f ? (pl ? 'as' : 'a') : pl ? 'os' : 'o')}`;
+    // Many things free "quedan a nuestro cargo" (the letter's frame reads that verb; "son gratuitos" it would frame again).
+    const how = /^(?:gratis|gratuit|sin co|sin ca)/u.test(free[2]!) ? (pl ? 'quedan a nuestro cargo' : `es gratuit${f ? 'a' : 'o'} para usted`) : `${pl ? 'van' : 'va'} ${free[2]!.replace(/[oa]s?$/u, f ? (pl ? 'as' : 'a') : pl ? 'os' : 'o')}`;
     return `${cap(article('def', f, pl))} ${free[1]} ${how}`;
   }
   // "vale de 10 € para su próximo pedido": an offer typed as a thing takes its article.

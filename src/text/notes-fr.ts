@@ -175,10 +175,11 @@ const IMPERATIVE: Readonly<Record<string, string>> = {
   conserver: 'conservez', supprimer: 'supprimez', vérifier: 'vérifiez', surveiller: 'surveillez', ignorer: 'ignorez', signaler: 'signalez', 'nous signaler': 'signalez-nous',
   répondre: 'répondez', transmettre: 'transmettez', 'nous transmettre': 'transmettez-nous', jeter: 'jetez', consulter: 'consultez', changer: 'changez', modifier: 'modifiez', 'nous prévenir': 'prévenez-nous', prévenir: 'prévenez-nous',
   laisser: 'laissez', récupérer: 'récupérez', passer: 'passez', 'nous retourner': 'retournez-nous', retourner: 'retournez', compter: 'comptez',
+  reprendre: 'reprenez', prendre: 'prenez', réserver: 'réservez', imprimer: 'imprimez', déposer: 'déposez', rapporter: 'rapportez', remplir: 'remplissez', choisir: 'choisissez', activer: 'activez', télécharger: 'téléchargez',
 };
 
 function request(piece: string): string | undefined {
-  const m = /^(si\s+[^,]+,\s*|(?:pour toute question|en cas de (?:question|problème|doute)|au besoin|si besoin)\s*,?\s*)?((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir))(?![\p{L}])(.*)$/iu.exec(piece.trim());
+  const m = /^(si\s+[^,]+,\s*|(?:pour toute question|en cas de (?:question|problème|doute)|au besoin|si besoin)\s*,?\s*)?((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir|reprendre|prendre|remplir|choisir))(?![\p{L}])(.*)$/iu.exec(piece.trim());
   if (!m) return undefined;
   if (m[1] && !/,\s*$/u.test(m[1])) m[1] = `${m[1].trim()}, `;
   const key = m[2]!.toLowerCase();
@@ -186,7 +187,7 @@ function request(piece: string): string | undefined {
   // "garder le gâteau, pas besoin de le renvoyer": the piece after the comma is a note of its own.
   if (/,\s/u.test(m[3]!) && !m[1]) return undefined;
   // "vérifier votre relevé et nous appeler si besoin": the second infinitive asked too.
-  const tail = m[3]!.replace(/(?<=\s(?:et|puis|ou)\s)((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir))(?![\p{L}])/iu, (v: string) => IMPERATIVE[v.toLowerCase()] ?? v);
+  const tail = m[3]!.replace(/(?<=\s(?:et|puis|ou)\s)((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir|reprendre|prendre|remplir|choisir))(?![\p{L}])/iu, (v: string) => IMPERATIVE[v.toLowerCase()] ?? v);
   return `${m[1] ? cap(m[1]) : ''}${m[1] ? IMPERATIVE[key] : cap(IMPERATIVE[key]!)}${tail}`;
 }
 

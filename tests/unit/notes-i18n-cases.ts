@@ -247,7 +247,7 @@ export const ES_KEPT: readonly NoteCase[] = [
   ["cause", "el proveedor nos mandó la tela mal y no lo revisamos", "el proveedor nos mandó la tela mal y no lo revisamos"],
   ["outcome", "nueva cita el lunes 30 a las 10h", "Su nueva cita es el lunes 30 a las 10:00."],
   ["action", "no hace falta devolver nada", "no hace falta devolver nada"],
-  ["remedy", "gastos de envío gratis", "los gastos de envío son gratuitos para usted."],
+  ["remedy", "gastos de envío gratis", "los gastos de envío quedan a nuestro cargo."],
   ["remedy", "cupón de 10 € para su próxima compra", "un cupón de 10 € para su próxima compra."],
   ["remedy", "20 % de descuento en su próximo pedido", "20 % de descuento en su próximo pedido"],
   ["mistake", "faltaban 2 artículos en el paquete", "faltaban 2 artículos en el paquete"],
