@@ -216,7 +216,7 @@ function verbSecond(clause: string): string | undefined {
 }
 
 function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
-  const t = piece.trim();
+  const t = piece.trim().replace(/\s*[;:…]+$/u, '');
   if (role === 'action') {
     const asked = request(t);
     if (asked) return asked;
@@ -525,7 +525,7 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
   const out: string[] = [];
   for (const s of sentences) {
     const end = /[.!?]$/u.exec(s)?.[0] ?? '';
-    const body = end ? s.slice(0, -1) : s;
+    const body = end ? s.replace(/[.!?]+$/u, '') : s;
     const parts = pieces(body);
     const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role)))
       .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x))
