@@ -374,6 +374,8 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
     const from = /^ab\s+(\S+(?:\s\d{4})?)$/u.exec(r.join(' '));
     if (from && !np.det) return `Ab ${from[1]} gibt es ${indefiniteAccusative(subject, np.noun)}`;
   }
+  // "Ankunft voraussichtlich am Freitag": when it will be.
+  if ((role === 'outcome' || role === 'remedy') && np.noun && !/ung$/u.test(np.noun.head ?? '') && /^(?:voraussichtlich|spätestens)$/u.test(rest[0]!) && !rest.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) return `${subject} ${np.noun.plural ? 'sind' : 'ist'} ${text}`;
   // "Lieferung 2 Tage zu spät": when it came.
   if (/(?:^|\s)(?:zu spät|zu früh|verspätet)$/u.test(text) && (past || role === 'outcome')) return `${subject} ${np.noun?.plural ? 'kamen' : 'kam'} ${text}`;
   // "anfahrt und montage kostenlos": two things free.
@@ -426,6 +428,9 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   if ((role === 'remedy' || role === 'outcome') && !np.det && np.noun?.head && /(?:ung|schrift|erstattung|versand|abholung|rückzahlung)$/u.test(np.noun.head) && /^(?:automatisch|sofort|bis|innerhalb|mit|am|in den|noch|heute|morgen|spätestens|voraussichtlich)(?![\p{L}])/u.test(text)) return `${subject} ${plural ? 'erfolgen' : 'erfolgt'} ${rest.join(' ')}`;
   // A change typed as a thing and where it applies ("neue Versionen zuerst für 5 % der Betriebe", "automatischer Rollback bei …").
   if (role === 'commitment' && np.noun && !rest.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
+    // "Überwachung der Server rund um die Uhr ab Dezember": from when there is one.
+    const since = /^(.+?)\s+ab\s+(\S+(?:\s\d{4})?)$/u.exec(rest.join(' '));
+    if (since && !np.det && !/^(?:ab|zuerst|nur|künftig)$/u.test(rest[0]!)) return `Ab ${since[2]} gibt es ${indefiniteAccusative(subject, np.noun)} ${since[1]}`;
     if (np.noun.plural || np.noun.gender !== 'm') return `${subject} gibt es ${/^(?:zuerst|nur|künftig|ab|immer|jetzt)/u.test(rest[0]!) ? '' : 'künftig '}${rest.join(' ')}`;
     return `Hinzu kommt ${lowerFirst(subject)} ${rest.join(' ')}`;
   }

@@ -93,6 +93,8 @@ const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=(?:unas|unos|durante|casi|más de|menos de)\s)(\d+)\s?h(?![\p{L}\d])/gu, '$1 horas'],
   // "talla equivocada, M en vez de L": the thing named once ("talla M en vez de L").
   [/^(\p{L}+)\s+equivocad[oa]s?,\s+(\S+\s+en (?:vez|lugar) de\s+\S+)$/u, '$1 $2'],
+  // "enviado aunque ya estaba pagado": the reader had paid.
+  [/(?<![\p{L}])aunque ya (?:estaba|estaban|había sido|habían sido) pagad[oa]s?(?![\p{L}])/gu, 'aunque usted ya había pagado'],
   // "cancelada sin avisar": we did not tell the reader.
   [/(?<![\p{L}])sin avisar(?=\s*(?:$|[.,;!?()]))/gu, 'sin avisarle'],
   // "por huelga": a strike, with its article.

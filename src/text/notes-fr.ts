@@ -81,7 +81,7 @@ const ETRE = /^(?:parti|arrivé|venu|revenu|devenu|intervenu|survenu|tombé|rest
 /** What follows a participle that is a verb: a preposition, an adverb, a number, or nothing. */
 const AFTER_VERB = /^(?:et|alors|malgré|bien|pendant|lors|durant|sans|en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
 /** Our own people and things ("notre technicien"), and the reader's ("votre commande"). */
-const OURS = /^(?:newsletter|envoi|technicien|technicienne|livreur|livreuse|équipe|site|serveur|logiciel|outil|système|entrepôt|transporteur|prestataire|fichier|caisse|application|standard|magasin|boutique|service|collaborateur|collaboratrice|stagiaire|atelier|laboratoire|imprimante|stock|plateforme|agence|cuisine|secrétariat|comptabilité|conseiller|conseillère)s?$/u;
+const OURS = /^(?:relance|rappel|newsletter|envoi|technicien|technicienne|livreur|livreuse|équipe|site|serveur|logiciel|outil|système|entrepôt|transporteur|prestataire|fichier|caisse|application|standard|magasin|boutique|service|collaborateur|collaboratrice|stagiaire|atelier|laboratoire|imprimante|stock|plateforme|agence|cuisine|secrétariat|comptabilité|conseiller|conseillère)s?$/u;
 const FEMININE = /(?:tion|sion|té|ure|ette|ance|ence|ise|ade|ée|ie|ine|elle|esse|ude|aison|housse|taie|taille|commande|facture|livraison|lettre|caisse|équipe|boutique|carte|table|chaise|pièce|place|adresse|semaine|heure|minute|couette|étiquette|personne|demande|réponse|erreur|panne|coupure|réservation|application|newsletter|plateforme|agence|cuisine|remise|offre|relecture|validation|vérification)s?$/u;
 
 /** The gender of a noun phrase (from its head, the first word), and whether it is plural. */
@@ -130,7 +130,8 @@ function subjectOf(words: string[], role: NoteRoleI18n, participle?: string, def
   // The head noun: the first word that is not an adjective before it ("mauvais fichier", "bonne housse").
   const head = (ADJ_BEFORE.test(first) ? words[1] : first) ?? first;
   const g = genderOf(head.toLowerCase(), participle);
-  const kind = definite ? 'def' : OURS.test(head.toLowerCase()) ? 'our' : role === 'mistake' || role === 'outcome' ? 'your' : 'def';
+  // The parcel's arrival or departure is no more the reader's than ours ("l’arrivée est prévue vendredi").
+  const kind = definite || /^(?:arrivée|départ|arrivées|départs)$/u.test(head.toLowerCase()) ? 'def' : OURS.test(head.toLowerCase()) ? 'our' : role === 'mistake' || role === 'outcome' ? 'your' : 'def';
   const lowered = /^\p{Lu}\p{Ll}/u.test(first) ? first[0]!.toLowerCase() + first.slice(1) : first;
   return { text: `${article(kind, g, lowered)}${[lowered, ...words.slice(1)].join(' ')}`, pl: g.pl };
 }
