@@ -34,7 +34,7 @@ const PARTICIPLE = /^(?:\p{Ll}*ge\p{Ll}{2,}(?:t|en)|\p{Ll}+iert|(?:zurück|an|ab
 /** Not participles whatever their form. */
 const NOT_PARTICIPLE = new Set(['gestern', 'genug', 'gegen', 'gerne', 'gern', 'getrennt', 'gesamt', 'geben', 'gehen', 'erst', 'erstens', 'bereits', 'bestens', 'bitten', 'verpflichtet', 'berechtigt', 'bekannt', 'verantwortlich']);
 /** State words a note pairs with a noun: "Schwellwert falsch". */
-const STATE_WORDS = 'falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen|fertig|nicht fertig|bereit|nicht bereit|geschlossen|möglich|nicht möglich';
+const STATE_WORDS = 'unterwegs|falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen|fertig|nicht fertig|bereit|nicht bereit|geschlossen|möglich|nicht möglich';
 const STATE_END = new RegExp(`(?:^|\\s)(?:${STATE_WORDS})$`, 'u');
 const STATE_START = new RegExp(`^(?:wieder\\s+)?(?:${STATE_WORDS})(?:\\s+(?:wegen|seit|bis|ab|von|am|um|durch|nach|zum|zur|für|bei|im|in)\\s.*)?$`, 'u');
 /** Nominative determiners a noun phrase may open with. */
@@ -62,7 +62,7 @@ function shorthand(text: string): string {
     .replace(/\s\+\s/gu, ' und ')
     // "Nov." → "November"; "2-3 Werktage" → "2 bis 3 Werktage".
     .replace(/(?<![\p{L}\d])(Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\.(?=\s|$)/gu, (_m, mo: string) => MONTHS_SHORT[mo]!)
-    .replace(/(?<![\d.,])(\d+)\s?[-–]\s?(\d+)\s+(Tage|Werktage|Arbeitstage|Wochen|Stunden|Minuten|Monate)(?![\p{L}])/gu, '$1 bis $2 $3')
+    .replace(/(?<![\d.,])(\d+)\s?[-–]\s?(\d+)\s+(Tage|Werktage|Arbeitstage|Tagen|Werktagen|Arbeitstagen|Wochen|Stunden|Minuten|Monate|Monaten)(?![\p{L}])/gu, '$1 bis $2 $3')
     // "kommt Mittwoch, 2. Dezember" → "kommt am Mittwoch, 2. Dezember".
     .replace(/(?<=(?:kommt|kommen|ist|sind|wird|werden|erfolgt|liefern|liefert|geht|gehen)\s)(?=(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\p{L}]))/gu, 'am ')
     .replace(/(?<![\p{L}])[Hh]ats(?![\p{L}])/gu, 'hat es')
@@ -70,6 +70,16 @@ function shorthand(text: string): string {
     .replace(/(?<![\p{L}])nicht nur (SMS|E-Mail|Mail|Brief|Post)(?![\p{L}])/gu, 'nicht nur per $1')
     // "Grundgebühr Dezember" → "Grundgebühr für Dezember".
     .replace(/(?<![\p{L}])(\p{Lu}[\p{L}-]+) (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?! \d)/gu, (m, w: string, mo: string) => (germanNoun(w) ? `${w} für ${mo}` : m))
+    // "kommt Do", "Zustellung ca. Mi": a weekday shortened after a word that names a day; "ca." before a day is "voraussichtlich".
+    .replace(/(?<=(?:kommt|kommen|etwa|ca\.|circa|voraussichtlich|bis|ab|am|vom|zum)\s)(Mo|Di|Mi|Do|Fr|Sa|So)\.?(?=$|[\s,;])/gu, (d: string) => DAYS[d.replace(/\.$/u, '').toLowerCase()]!)
+    .replace(/(?<![\p{L}])(?:etwa|ca\.|circa)\s+(?:am\s+)?(?=(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\p{L}]))/gu, 'voraussichtlich am ')
+    .replace(/(?<=(?:kommt|kommen|voraussichtlich)\s)(?=(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\p{L}]))/gu, 'am ')
+    // "4 Std. down": a service that is down is not reachable.
+    .replace(/(?<![\p{L}])down(?![\p{L}])/gu, 'nicht erreichbar')
+    // "für nächste Bestellung": the reader's next one.
+    .replace(/(?<![\p{L}])für\s+(?:die\s+|den\s+|das\s+)?nächste(n|s)?\s+(?=\p{Lu})/gu, (_m, end: string | undefined) => `für Ihre${end === 'n' ? 'n' : ''} nächste${end ?? ''} `)
+    // "läuft wieder seit 14 Uhr", "ist wieder online seit 14 Uhr": the time first ("läuft seit 14 Uhr wieder").
+    .replace(/(?<![\p{L}])wieder((?:\s+(?:online|erreichbar|verfügbar|da|stabil|normal))?)\s+((?:seit|ab)\s+(?:\d{1,2}(?::\d{2})?\s*(?:Uhr|UTC)|gestern|heute(?:\s+(?:früh|morgen|mittag|nachmittag|abend))?|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))(?=$|[\s,.;])/gu, (_m, state: string, since: string) => `${since} wieder${state}`)
     .replace(/(?<![\p{L}])wg\.(?=\s)/giu, 'wegen')
     .replace(/(?<![\p{L}])bzgl\.(?=\s)/giu, 'bezüglich')
     .replace(/(?<![\p{L}])(?:asap|schnellstmöglich)(?![\p{L}])/giu, 'so schnell wie möglich')
@@ -112,11 +122,18 @@ function withArticle(words: string[], np: NonNullable<ReturnType<typeof nounPhra
 }
 
 /** A bare noun (and its adjectives) as an object, with the accusative article: "Termine" → "die Termine", "Beleg" → "den Beleg". */
-function objectArticle(text: string, some = false): string {
+/** Things a request names that are the reader's own ("Prüfen Sie bitte Ihren Kontoauszug"). */
+const READERS_OWN = /^(?:kontoauszug|kontoauszüge|passwort|postfach|posteingang|kundenkonto|zugangsdaten|spam-ordner|bankkonto|konto)$/u;
+
+function objectArticle(text: string, some = false, yours = false): string {
   const m = /^((?:\p{Ll}{3,}(?:e|en|es|er)\s+)?)(\p{Lu}[\p{L}-]*)(?=\s|$)/u.exec(text);
   if (!m) return text;
   const n = germanNoun(m[2]!);
   if (!n) return text;
+  if (yours && READERS_OWN.test(m[2]!.toLowerCase())) {
+    const art = n.plural || n.gender === 'f' ? 'Ihre' : n.gender === 'm' ? 'Ihren' : 'Ihr';
+    return `${art} ${m[1]!.replace(/(\p{Ll})(?:e|es|er|en)\s+$/u, n.plural || n.gender === 'm' ? '$1en ' : n.gender === 'f' ? '$1e ' : '$1es ')}${text.slice(m[1]!.length)}`;
+  }
   // "hatte Störung" → "hatte eine Störung"; "hat falsche Ware geschickt" → "die falsche Ware"; plurals take "die".
   if (some && !n.plural && !germanTheirs(n) && !/^(?:falsch|richtig|gleich|selb|ganz)/u.test(m[1]!)) {
     const art = n.gender === 'f' ? 'eine' : n.gender === 'm' ? 'einen' : 'ein';
@@ -130,6 +147,35 @@ function objectArticle(text: string, some = false): string {
 }
 
 const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause']);
+
+/** "obwohl schon bezahlt": what the reader had done ("obwohl Sie schon bezahlt hatten"); undefined for any other shape. */
+function althoughDone(said: string): string | undefined {
+  const m = /^obwohl\s+((?:schon|bereits|längst)\s+)?(\p{Ll}+)$/u.exec(said);
+  if (!m || !PARTICIPLE.test(m[2]!) || NOT_PARTICIPLE.has(m[2]!)) return undefined;
+  return `obwohl Sie ${/^(?:bezahlt|gezahlt|überwiesen|storniert|gekündigt|abgesagt|reklamiert|angerufen|zurückgeschickt)$/u.test(m[2]!) ? '' : 'es '}${m[1] ?? ''}${m[2]} hatten`;
+}
+
+/** Whether a subject is plural ("Die Pakete", "Zwei Artikel"). */
+function plural0(np: NonNullable<ReturnType<typeof nounPhrase>>, subject: string): boolean {
+  return np.noun?.plural ?? /^(?:alle|zwei|drei|vier|fünf|\d+)$/iu.test(subject.split(/\s+/u)[0]!);
+}
+
+/** A subject ("Unser neuer Paketdienst", "Ein automatischer Rollback") as an indefinite accusative: "einen neuen Paketdienst". */
+function indefiniteAccusative(subject: string, n: GermanNoun): string {
+  const bare = subject.replace(/^(?:Der|Die|Das|Ein|Eine|Unser|Unsere|Ihr|Ihre)\s/u, '');
+  const adj = bare.replace(/^((?:\p{Ll}+\s+)*)/u, (m) => m.replace(/(\p{Ll})(?:e|er|es|en)(?=\s)/gu, n.plural ? '$1e' : n.gender === 'm' ? '$1en' : n.gender === 'f' ? '$1e' : '$1es'));
+  return `${n.plural ? '' : n.gender === 'm' ? 'einen ' : n.gender === 'f' ? 'eine ' : 'ein '}${adj}`;
+}
+
+/** A subject ("Der Fehler beim Import", "Eine neue Software") after "zu": "einem Fehler beim Import", "einer neuen Software". */
+function indefiniteDative(phrase: string): string {
+  const m = /^(?:der|die|das|ein|eine)\s+((?:\p{Ll}+\s+)*)(\p{Lu}[\p{L}-]*)(.*)$/u.exec(phrase);
+  if (!m) return phrase;
+  const n = germanNoun(m[2]!);
+  if (!n) return phrase;
+  const adj = m[1]!.replace(/(\p{Ll})(?:e|er|es|en)(?=\s)/gu, '$1en');
+  return `${n.plural ? '' : n.gender === 'f' ? 'einer ' : 'einem '}${adj}${m[2]}${n.plural && !/n$/u.test(m[2]!) ? 'n' : ''}${m[3]}`;
+}
 
 /** One comma piece of a note as a clause, or undefined when no rule is sure. */
 /**
@@ -146,11 +192,76 @@ function continues(parts: string[], k: number): boolean {
 /** A piece that leans on the one before it (a conjunction, a relative pronoun, a preposition): never a note of its own. */
 const LEANS = /^(?:und|oder|aber|sondern|denn|sowie|als|wie|weil|dass|ob|obwohl|damit|sodass|bis|mit|für|von|bei|nach|zu|auf|an|in|im|am|über|unter|durch|ohne|statt|welche\p{L}*|deren|dessen|wo|womit|wobei|also|d\.\s?h\.|z\.\s?B\.|inklusive|verrechnet|gültig)(?![\p{L}])/u;
 
+/** Finite verbs a subordinate clause ends with ("…, weil der Drucker kaputt war"). */
+const LAST_VERB = /^(?:ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|hatte|hatten|kann|können|konnte|konnten|musste|mussten|sollte|gab|kam|kamen|lag|lagen|fehlte|fehlten|ging|gingen|lief|liefen|fiel|fielen|blieb|blieben|\p{Ll}{3,}te|\p{Ll}{3,}ten)$/u;
+/**
+ * A clause typed with its verb last (after "weil"/"da") as a main clause, the verb second:
+ * "Kurierdienst Pakete liegen gelassen hat" → "Kurierdienst hat Pakete liegen gelassen". Undefined when the subject is unclear.
+ */
+function verbSecond(clause: string): string | undefined {
+  const words = clause.replace(/[.!]+$/u, '').split(/\s+/u);
+  if (words.length < 3) return undefined;
+  const verb = words[words.length - 1]!;
+  if (!LAST_VERB.test(verb)) return undefined;
+  let end: number;
+  if (/^(?:wir|ich|es|man|niemand|jemand|keiner|Sie)$/u.test(words[0]!)) end = 1;
+  else {
+    const np = nounPhrase(words);
+    if (!np) return undefined;
+    end = np.end;
+    // "Der Drucker im Lager kaputt war": an attribute with a preposition stays with its noun.
+    if (PREP.test(words[end] ?? '') && /^(?:dem|der|den|des|\p{Lu})/u.test(words[end + 1] ?? '') && end + 2 < words.length - 1) end += /^(?:dem|der|den|des)$/u.test(words[end + 1]!) ? 3 : 2;
+  }
+  return [...words.slice(0, end), verb, ...words.slice(end, -1)].join(' ');
+}
+
 function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
-  const t = piece.trim();
+  const t = piece.trim().replace(/\s*[;:…]+$/u, '');
   if (role === 'action') {
     const asked = request(t);
     if (asked) return asked;
+  }
+  // "weil Kurierdienst Pakete liegen gelassen hat": a reason typed as a subordinate clause (verb last) said as a main clause.
+  const because = /^(?:weil|da)\s+(.+)$/u.exec(t);
+  if (because && (role === 'cause' || role === 'mistake')) {
+    const main = verbSecond(because[1]!);
+    if (main) return pieceToClause(main, role) ?? cap(main);
+  }
+  // "schoko statt zitrone": one thing sent instead of another, said as what the reader got.
+  const swap = /^([\p{L}\d][\p{L}\d-]*(?:\s+[\p{L}\d][\p{L}\d-]*)?)\s+(?:statt|anstatt|anstelle von)\s+([\p{L}\d][\p{L}\d-]*(?:\s+[\p{L}\d][\p{L}\d-]*)?)$/u.exec(t);
+  if (swap && role === 'mistake' && !FINITE.test(t) && ![...swap[1]!.split(/\s+/u), ...swap[2]!.split(/\s+/u)].some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
+    const thing = (x: string) => {
+      const w = x.split(/\s+/u);
+      const n = germanNoun(w[0]!);
+      // "Größe M" → "die Größe M"; a lone lower-case word is a noun here ("schoko" → "Schoko").
+      if (n && w.length > 1) return `${n.plural || n.gender === 'f' ? 'die' : n.gender === 'm' ? 'den' : 'das'} ${cap(w[0]!)} ${w.slice(1).join(' ')}`;
+      return w.map((v) => (/^\p{Ll}{3,}$/u.test(v) && !/^(?:und|oder|mit|ohne)$/u.test(v) ? cap(v) : v)).join(' ');
+    };
+    return `Sie haben ${thing(swap[1]!)} statt ${thing(swap[2]!)} bekommen`;
+  }
+  // "keine Bestellungen möglich": there was nothing possible.
+  const impossible = /^(kein|keine|keinen)\s+(.+?)\s+(möglich|nötig|erlaubt|verfügbar|erreichbar)$/iu.exec(t);
+  if (impossible && !FINITE.test(t)) {
+    const head = /([\p{L}-]+)$/u.exec(impossible[2]!)?.[1] ?? '';
+    const n = germanNoun(head);
+    const plural = n ? n.plural : /(?:en|s)$/u.test(head);
+    const verb = PAST.has(role) ? (plural ? 'waren' : 'war') : (plural ? 'sind' : 'ist');
+    const word = n && !n.plural && n.gender !== 'f' ? 'kein' : 'keine';
+    return `Es ${verb} ${word} ${impossible[2]} ${impossible[3]}`;
+  }
+  // "Anfahrt geht auf uns", "Versand auf unsere Kosten": a cost we take.
+  const ours = /^(.+?)\s+(?:(?:geht|gehen)\s+auf\s+(?:uns|unsere Kosten)|auf unsere Kosten)$/u.exec(t);
+  if (ours && (role === 'remedy' || role === 'outcome') && !FINITE.test(ours[1]!)) {
+    const thing = ours[1]!.replace(/^(?:die|der|das|den)\s+/iu, '');
+    const object = objectArticle(thing);
+    if (object !== thing) return `${cap(object)} übernehmen wir`;
+  }
+  // "Etikett anbei": something enclosed.
+  const enclosed = /^(?:(?:das|der|die|ein|eine)\s+)?((?:\p{Ll}+(?:e|es|er|en)\s+)?\p{Lu}[\p{L}-]*)\s+(?:anbei|liegt bei|beigefügt|beiliegend)$/u.exec(t);
+  if (enclosed) {
+    const words = enclosed[1]!.split(/\s+/u);
+    const n = germanNoun(words[words.length - 1]!);
+    if (n) return `${cap(germanArticle(n))} ${enclosed[1]} ${n.plural ? 'liegen' : 'liegt'} bei`;
   }
   // "versehentlich alte Preisliste verwendet": the note after its adverb, the adverb after the verb.
   const adverb = /^(versehentlich|aus Versehen|leider|fälschlicherweise|irrtümlich|irrtümlicherweise)\s+(.+)$/u.exec(t);
@@ -242,6 +353,29 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
     return cause();
   }
   const text = rest.join(' ');
+  // "Lieferung 3 Tage zu spät wegen Streik": the reason goes before the delay ("kam wegen Streik 3 Tage zu spät").
+  const lateWhy = /^(.*?)\s*(zu spät|zu früh|verspätet)\s+((?:wegen|durch|aufgrund|wg\.)\s+.+)$/u.exec(text);
+  if (lateWhy && (past || role === 'outcome')) return `${subject} ${np.noun?.plural ? 'kamen' : 'kam'} ${lateWhy[3]!.replace(/^wg\.\s/u, 'wegen ')}${lateWhy[1] ? ` ${lateWhy[1]}` : ''} ${lateWhy[2]}`;
+  // "Abbuchung doppelt": something done twice (the thing ours to have done: "Die Abbuchung ist doppelt erfolgt").
+  if (past && np.noun && /(?:ung|ion)$/u.test(np.noun.head ?? '') && /^(?:doppelt|zweimal|mehrfach|dreimal)$/u.test(text)) return `${subject.replace(/^(?:Ihr|Ihre|Unser|Unsere)\s/u, np.noun.plural ? 'Die ' : `${cap(germanArticle(np.noun))} `)} ${np.noun.plural ? 'sind' : 'ist'} ${text} erfolgt`;
+  // "Geld in 3 bis 5 Werktagen auf dem Konto": where it will be.
+  const place = /^(.*?)\s*(auf (?:dem|Ihrem) Konto|auf Ihrer Karte|bei Ihnen|im Briefkasten|in der Filiale|in Ihrem Postfach)$/u.exec(text);
+  if (place && (role === 'outcome' || role === 'remedy') && !rest.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) return `${subject} ${plural0(np, subject) ? 'sind' : 'ist'}${place[1] ? ` ${place[1]}` : ''} ${place[2]!.replace(/^auf dem Konto$/u, 'auf Ihrem Konto')}`;
+  // "Abgleich Lager/Shop täglich statt wöchentlich": how often a check runs from now on.
+  if (role === 'commitment' && np.noun) {
+    let r = rest;
+    let who = subject;
+    const pair = /^(\p{Lu}[\p{L}-]*)\/(\p{Lu}[\p{L}-]*)$/u.exec(r[0] ?? '');
+    if (pair) { who = `${who} zwischen ${pair[1]} und ${pair[2]}`; r = r.slice(1); }
+    if (r.length > 0 && /^(?:täglich|wöchentlich|stündlich|monatlich|jährlich|jeden|jede|jedes|zweimal|doppelt|automatisch|nächtlich|morgens|abends)$/u.test(r[0]!) && !r.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
+      return `${who} ${np.noun.plural ? 'erfolgen' : 'erfolgt'} künftig ${r.join(' ')}`;
+    }
+    // "neuer Paketdienst ab Januar": from when there is one.
+    const from = /^ab\s+(\S+(?:\s\d{4})?)$/u.exec(r.join(' '));
+    if (from && !np.det) return `Ab ${from[1]} gibt es ${indefiniteAccusative(subject, np.noun)}`;
+  }
+  // "Ankunft voraussichtlich am Freitag": when it will be.
+  if ((role === 'outcome' || role === 'remedy') && np.noun && !/ung$/u.test(np.noun.head ?? '') && /^(?:voraussichtlich|spätestens)$/u.test(rest[0]!) && !rest.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) return `${subject} ${np.noun.plural ? 'sind' : 'ist'} ${text}`;
   // "Lieferung 2 Tage zu spät": when it came.
   if (/(?:^|\s)(?:zu spät|zu früh|verspätet)$/u.test(text) && (past || role === 'outcome')) return `${subject} ${np.noun?.plural ? 'kamen' : 'kam'} ${text}`;
   // "anfahrt und montage kostenlos": two things free.
@@ -262,7 +396,7 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   let tail = '';
   if (without > 0 && PARTICIPLE.test(rest[without - 1]!)) {
     const said = rest.slice(without).join(' ');
-    tail = /^ohne (?:info|Info|Nachricht|Bescheid|Benachrichtigung|Absage|Vorwarnung)(?: an .*)?$/u.test(said) ? ', ohne dass wir Sie informiert haben' : `, ${said}`;
+    tail = /^ohne (?:info|Info|Nachricht|Bescheid|Benachrichtigung|Absage|Vorwarnung)(?: an .*)?$/u.test(said) ? ', ohne dass wir Sie informiert haben' : `, ${althoughDone(said) ?? said}`;
     rest = rest.slice(0, without);
   }
   const last = rest[rest.length - 1]!.replace(/[^\p{L}]+$/u, '');
@@ -272,6 +406,10 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   if (PARTICIPLE.test(last) && !NOT_PARTICIPLE.has(last) && rest[rest.length - 1] === last) {
     // "falsche Farbe geliefert": we sent the wrong one. An offer: "Gebühr erstattet" → "Wir haben Ihnen die Gebühr erstattet".
     const wrong = /^(?:Ein|Eine)?\s*(falsche|falscher|falsches|falschen)\s/u.exec(subject);
+    // "Größe M statt L geschickt": we sent one thing instead of another.
+    if (role === 'mistake' && !wrong && np.noun && !SEIN.test(last) && /^(?:geschickt|verschickt|geliefert|gesendet|versandt|eingepackt|verpackt|mitgegeben)$/u.test(last) && /(?:^|\s)statt\s/u.test(middle)) {
+      return `Wir haben Ihnen ${objectArticle(subject.replace(/^(?:Ihr|Ihre|Unser|Unsere|Der|Die|Das|Ein|Eine)\s/u, ''))} ${middle} ${last}${tail}`;
+    }
     if (!SEIN.test(last) && np.noun && ((role === 'mistake' && wrong) || role === 'remedy')) {
       const n = np.noun;
       const object = role === 'remedy' ? objectArticle(subject.replace(/^(?:Ihr|Ihre|Unser|Unsere|Der|Die|Das|Ein|Eine)\s/u, '')) : `${n.plural ? 'die falschen' : n.gender === 'm' ? 'den falschen' : n.gender === 'f' ? 'die falsche' : 'das falsche'} ${subject.replace(/^.*?falsch\p{Ll}*\s/u, '')}`;
@@ -287,9 +425,12 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   // "Rollback erst nach Kundenmeldungen": when something came.
   if (/^(?:erst|zu spät|verspätet)$/u.test(rest[0]!) && past) return `${subject} ${plural ? 'erfolgten' : 'erfolgte'} ${rest.join(' ')}`;
   // "Gutschrift automatisch auf der Dezember-Rechnung": an offer and how it comes.
-  if ((role === 'remedy' || role === 'outcome') && !np.det && np.noun?.head && /(?:ung|schrift|erstattung|versand|abholung|rückzahlung)$/u.test(np.noun.head) && /^(?:automatisch|sofort|bis|innerhalb|mit|am|in den|noch|heute|morgen|spätestens)(?![\p{L}])/u.test(text)) return `${subject} ${plural ? 'erfolgen' : 'erfolgt'} ${rest.join(' ')}`;
+  if ((role === 'remedy' || role === 'outcome') && !np.det && np.noun?.head && /(?:ung|schrift|erstattung|versand|abholung|rückzahlung)$/u.test(np.noun.head) && /^(?:automatisch|sofort|bis|innerhalb|mit|am|in den|noch|heute|morgen|spätestens|voraussichtlich)(?![\p{L}])/u.test(text)) return `${subject} ${plural ? 'erfolgen' : 'erfolgt'} ${rest.join(' ')}`;
   // A change typed as a thing and where it applies ("neue Versionen zuerst für 5 % der Betriebe", "automatischer Rollback bei …").
   if (role === 'commitment' && np.noun && !rest.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
+    // "Überwachung der Server rund um die Uhr ab Dezember": from when there is one.
+    const since = /^(.+?)\s+ab\s+(\S+(?:\s\d{4})?)$/u.exec(rest.join(' '));
+    if (since && !np.det && !/^(?:ab|zuerst|nur|künftig)$/u.test(rest[0]!)) return `Ab ${since[2]} gibt es ${indefiniteAccusative(subject, np.noun)} ${since[1]}`;
     if (np.noun.plural || np.noun.gender !== 'm') return `${subject} gibt es ${/^(?:zuerst|nur|künftig|ab|immer|jetzt)/u.test(rest[0]!) ? '' : 'künftig '}${rest.join(' ')}`;
     return `Hinzu kommt ${lowerFirst(subject)} ${rest.join(' ')}`;
   }
@@ -311,9 +452,9 @@ const SEPARABLE = /^(zurück|vorbei|an|ab|auf|aus|ein|mit|nach|vor|weg|zu|her|hi
 const NOT_INFINITIVE = /^(?:möchten|können|müssen|sollen|wollen|dürfen|werden|haben|offen|eigen|unten|oben|morgen|gestern|trocken|gelegen|vorhanden|zufrieden|verschieden|einzelnen|anderen|neuen|alten|\p{Ll}+(?:lichen|igen|ischen|baren|enen))$/u;
 /** Any infinitive last ("neue Karte aktivieren", "Paket abholen"): "Aktivieren Sie bitte die neue Karte", "Holen Sie bitte das Paket ab". */
 function anyInfinitive(t: string): string | undefined {
-  const m = /^(?:(.*?)\s+)?(\p{Ll}{4,}(?:en|ern))$/u.exec(t);
+  const m = /^(?:(.*?)\s+)?(\p{Ll}{4,}en|\p{Ll}{2,}ern)$/u.exec(t);
   if (!m || NOT_INFINITIVE.test(m[2]!) || germanNoun(m[2]!) || PARTICIPLE.test(m[2]!) && /^\p{Ll}*ge/u.test(m[2]!) || FINITE.test(m[2]!) && !/^(?:schicken|senden|schreiben|melden|rufen|prüfen|bestellen|zahlen)$/u.test(m[2]!)) return undefined;
-  const middle = objectArticle(m[1] ?? '');
+  const middle = objectArticle(m[1] ?? '', false, true);
   const sep = SEPARABLE.exec(m[2]!);
   return sep ? `${sep[2]} Sie bitte${middle ? ` ${middle}` : ''} ${sep[1]}` : `${m[2]} Sie bitte${middle ? ` ${middle}` : ''}`;
 }
@@ -337,17 +478,43 @@ function request(text: string): string | undefined {
     return lead ? `${lead}${said}` : cap(said);
   }
   t = t.replace(/(?<![\p{L}])bitte\s+/gu, '');
+  // "Retourenschein ausdrucken und Paket zur Post bringen": two requests, the second without its "bitte".
+  const two = /^(.+?\s\p{Ll}{3,}(?:en|ern))\s+(und|oder)\s+(.+\s\p{Ll}{3,}(?:en|ern))$/u.exec(t);
+  if (two) {
+    const a = request(two[1]!);
+    const b = request(two[3]!);
+    if (a && b) {
+      const said = `${a} ${two[2]} ${b[0]!.toLowerCase()}${b.slice(1).replace(/ Sie (uns )?bitte(?= |$)/u, ' Sie $1').replace(/\s+$/u, '').replace(/\s{2,}/gu, ' ')}`;
+      return lead ? `${lead}${said[0]!.toLowerCase()}${said.slice(1)}` : said;
+    }
+  }
+  // "einfach", "so schnell wie möglich": how to do it goes after "bitte" ("Ändern Sie bitte so schnell wie möglich Ihr Passwort").
+  let how = '';
+  const end = /\s+(so schnell wie möglich|so bald wie möglich|möglichst bald|möglichst schnell|noch heute|heute noch|umgehend|sofort)$/u.exec(t);
+  if (end) { how = end[1]!; t = t.slice(0, end.index); }
+  const mid = /(?<=\S)\s+(einfach|gern|gerne|direkt|umgehend|sofort)(?=\s+\p{Ll}+$)/u.exec(t);
+  if (mid) { how = how ? `${mid[1]} ${how}` : mid[1]!; t = t.slice(0, mid.index) + t.slice(mid.index + mid[0].length); }
+  const withHow = (x: string) => (how ? x.replace(/ bitte(?= |$)/u, ` bitte ${how}`) : x);
   for (const [re, make] of REQUEST) {
     const m = re.exec(t);
     if (!m) continue;
     const verb = m[2];
-    const middle = objectArticle(m[1]!);
-    const said = verb ? `${IMPERATIVE[verb]} bitte${middle ? ` ${middle}` : ''}${verb === 'aufheben' ? ' auf' : ''}` : make(middle);
+    const middle = objectArticle(m[1]!, false, true);
+    const said = withHow(verb ? `${IMPERATIVE[verb]} bitte${middle ? ` ${middle}` : ''}${verb === 'aufheben' ? ' auf' : ''}` : make(middle));
     return lead ? `${lead}${said}` : cap(said);
   }
   const any = anyInfinitive(t);
-  if (any) return lead ? `${lead}${any}` : cap(any);
+  if (any) return lead ? `${lead}${withHow(any)}` : cap(withHow(any));
   return undefined;
+}
+
+/** "Hinzu kommt ein automatischer Rollback …" opening a note: "Künftig gibt es einen automatischen Rollback …". */
+function firstChange(x: string): string {
+  const m = /^Hinzu (?:kommt|kommen) ((?:\p{Ll}+\s+)*)(\p{Lu}[\p{L}-]*)(.*)$/u.exec(x);
+  if (!m) return x;
+  const n = germanNoun(m[2]!);
+  if (!n) return x;
+  return `Künftig gibt es ${indefiniteAccusative(`${m[1]!.replace(/^(?:ein|eine|der|die|das)\s+/u, '')}${m[2]}`, n)}${m[3]}`;
 }
 
 /** A German note for the part it plays in a letter, as sentences; text no rule reads for sure stays as typed. */
@@ -363,10 +530,14 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
   const out: string[] = [];
   for (const s of sentences) {
     const end = /[.!?]$/u.exec(s)?.[0] ?? '';
-    const body = end ? s.slice(0, -1) : s;
+    const body = end ? s.replace(/[.!?]+$/u, '') : s;
     const parts = pieces(body);
     const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role)))
-      .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
+      .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x))
+      // A change that opens the note has nothing to be added to: "Künftig gibt es einen neuen …", not "Hinzu kommt …".
+      .map((x, k) => (x !== undefined && k === 0 && out.length === 0 ? firstChange(x) : x))
+      // A second cause typed as a thing after a first: "Dabei kam es zu einem Fehler beim Import", not "Ursache war …" twice.
+      .map((x, k, all) => (x !== undefined && /^Ursache (?:war|waren) /u.test(x) && (all.slice(0, k).some((y) => y !== undefined && /^Ursache /u.test(y)) || out.some((o) => /^Ursache /u.test(o))) ? `Dabei kam es zu ${indefiniteDative(x.replace(/^Ursache (?:war|waren) /u, ''))}` : x));
     if (said.every((x) => x === undefined)) {
       out.push(s);
       continue;
@@ -383,6 +554,7 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
       else if (i > 0 && said[i - 1] !== undefined && /^(?:kommt|kommen|ist|sind|geht|gehen|liegt|läuft|wird|werden|erfolgt|folgt)(?![\p{L}])/u.test(part)) sentence += ` und ${part}`;
       // "…, wir klären mit dem Acquirer", "…, der Lastschriftlauf ist zweimal gestartet": a clause of its own.
       else if (i > 0 && (/^(?:wir|ich)\s+\p{Ll}/u.test(part) || (said[i - 1] !== undefined && /^(?:der|die|das|ein|eine|unser\p{L}*)\s+\p{Lu}/u.test(part) && FINITE.test(part)))) sentence += `. ${cap(part)}`;
+      else if (i > 0 && said[i - 1] !== undefined && althoughDone(part)) sentence += `, ${althoughDone(part)}`;
       else sentence += i === 0 ? parts[i] : `, ${part}`;
     }
     out.push(`${sentence}${end || '.'}`);

@@ -62,7 +62,7 @@ const FUTURE: Readonly<Record<string, string>> = { entregad: 'entregará', insta
 /** Intransitive participles: their preterite takes no "se" ("llegado" → "llegó"). */
 const NO_SE = /^(?:llegad|venid|salid|id|pasad|quedad|fallad|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
 /** What follows a participle that is a verb: a preposition, an adverb, a number, a date or nothing. */
-const AFTER_VERB = /^(?:y|a|al|con|de|del|desde|en|entre|hasta|para|por|sin|sobre|tras|el|la|los|las|ayer|hoy|mañana|tarde|pronto|mal|bien|dos|tres|ya|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes|después|durante|\d.*)$/iu;
+const AFTER_VERB = /^(?:y|aunque|a|al|con|de|del|desde|en|entre|hasta|para|por|sin|sobre|tras|el|la|los|las|ayer|hoy|mañana|tarde|pronto|mal|bien|dos|tres|ya|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes|después|durante|\d.*)$/iu;
 /** A finite verb a piece may have already. */
 const FINITE = /(?<![\p{L}])(?:es|son|fue|fueron|era|eran|está|están|estaba|estaban|ha|han|hemos|había|habían|hubo|hay|será|serán|va|van|iba|puede|pueden|pudo|tiene|tienen|tenía|llega|llegan|llegará|llegó|sale|salió|saldrá|queda|quedan|quedó|viene|vino|sigue|funciona|tarda|cuesta|incluye|recibe|recibirá|debe|deben)(?![\p{L}])|(?<![\p{L}])(?:le|les|nos|me|te|se|no)\s+(?!\p{L}+(?:ado|ada|ados|adas|ido|ida|idos|idas)(?![\p{L}]))\p{L}{2,}(?:a|e|o|an|en|ó|ió|aron|ieron|aba|ía|amos|emos|imos|ará|erá|irá)(?![\p{L}])|\p{L}{2,}(?:amos|emos|imos|aron|ieron)(?![\p{L}])/u;
 /** Ours ("nuestro técnico") and the reader's ("su pedido"). */
@@ -89,6 +89,20 @@ const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\p{L}])sms(?![\p{L}])/giu, 'SMS'],
   [/(?<![\p{L}-])mails?(?![\p{L}-])/giu, 'correo'],
   [/(?<![\p{L}])uds?\.?(?=\s)/giu, 'usted'],
+  // "unas 4h": a duration in words.
+  [/(?<=(?:unas|unos|durante|casi|más de|menos de)\s)(\d+)\s?h(?![\p{L}\d])/gu, '$1 horas'],
+  // "talla equivocada, M en vez de L": the thing named once ("talla M en vez de L").
+  [/^(\p{L}+)\s+equivocad[oa]s?,\s+(\S+\s+en (?:vez|lugar) de\s+\S+)$/u, '$1 $2'],
+  // "enviado aunque ya estaba pagado": the reader had paid.
+  [/(?<![\p{L}])aunque ya (?:estaba|estaban|había sido|habían sido) pagad[oa]s?(?![\p{L}])/gu, 'aunque usted ya había pagado'],
+  // "cancelada sin avisar": we did not tell the reader.
+  [/(?<![\p{L}])sin avisar(?=\s*(?:$|[.,;!?()]))/gu, 'sin avisarle'],
+  // "por huelga": a strike, with its article.
+  [/(?<![\p{L}])(por|debido a)\s+(huelga|avería|inundación|tormenta|nevada)(?![\p{L}])/gu, '$1 una $2'],
+  // "para el próximo pedido": the reader's next one.
+  [/(?<![\p{L}])(para|en|con)\s+(?:el|la)\s+(próximo|próxima)\s+(?=\p{L})/gu, '$1 su $2 '],
+  // "prevista el miércoles": planned for a day.
+  [/(?<![\p{L}])(previst[oa]s?|programad[oa]s?)\s+el\s+(?=(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|\d))/gu, '$1 para el '],
   [/(?<![\p{L}])en\s+(\d+)\s?[-–]\s?(\d+)\s+(días|semanas|horas|minutos)/gu, 'en un plazo de $1 a $2 $3'],
   [/(?<![\p{L}\d])(\d+)\s?[-–]\s?(\d+)\s+(días|semanas|horas|minutos)/gu, 'de $1 a $2 $3'],
   [/(?<![\p{L}])(la\s+)?semana (\d{1,2})\s?[-–]\s?(\d{1,2}) de (\p{L}+)/gu, 'la semana del $2 al $3 de $4'],
@@ -159,7 +173,10 @@ function offer(text: string): string | undefined {
     const i = words.findIndex((w, k) => k > 0 && Object.hasOwn(OFFER, w.replace(/(?:o|a|os|as)$/u, '')));
     if (i > 0) {
       const rest = words.slice(i + 1).join(' ');
-      said.push(`le ${OFFER[words[i]!.replace(/(?:o|a|os|as)$/u, '')]} ${words.slice(0, i).join(' ')}${rest ? ` ${rest}` : ''}`);
+      const thing = words.slice(0, i);
+      // "gastos de envío devueltos": the thing with its article ("le devolvemos los gastos de envío").
+      if (!DET.test(thing[0]!) && !/^[\d€$£]/u.test(thing[0]!) && /^\p{Ll}/u.test(thing[0]!)) thing.unshift(article('def', /(?:a|as)$/u.test(words[i]!), /s$/u.test(words[i]!)));
+      said.push(`le ${OFFER[words[i]!.replace(/(?:o|a|os|as)$/u, '')]} ${thing.join(' ')}${rest ? ` ${rest}` : ''}`);
     } else if (gratis > 0) {
       const thing = [...words.slice(0, gratis), ...words.slice(gratis + 1)];
       if (!DET.test(thing[0]!)) thing.unshift(article('def', feminine(thing[0]!), /s$/u.test(thing[0]!)));
@@ -176,14 +193,21 @@ const IMPERATIVE: Readonly<Record<string, string>> = {
   llamar: 'llámenos', llamarnos: 'llámenos', escribir: 'escríbanos', escribirnos: 'escríbanos', avisar: 'avísenos', avisarnos: 'avísenos', contactar: 'contáctenos', contactarnos: 'contáctenos',
   enviar: 'envíenos', enviarnos: 'envíenos', mandar: 'mándenos', mandarnos: 'mándenos', responder: 'responda', guardar: 'guarde', conservar: 'conserve', revisar: 'revise', comprobar: 'compruebe',
   borrar: 'borre', eliminar: 'elimine', dejar: 'deje', tirar: 'tire', usar: 'use', esperar: 'espere', ignorar: 'ignore', devolver: 'devuelva', quedarse: 'quédese', pasar: 'pase', traer: 'traiga',
+  cambiar: 'cambie', actualizar: 'actualice', imprimir: 'imprima', llevar: 'lleve', confirmar: 'confirme', activar: 'active', descargar: 'descargue', rellenar: 'rellene', firmar: 'firme',
+  pedir: 'pida', reservar: 'reserve', solicitar: 'solicite', elegir: 'elija', contestar: 'conteste', verificar: 'verifique', consultar: 'consulte', restablecer: 'restablezca', mirar: 'mire', leer: 'lea', pegar: 'pegue',
 };
+/** Things a request names that are the reader's own ("cambie su contraseña"). */
+const READERS_OWN = /(?<![\p{L}])(?:el|la|los|las)\s+(contraseña|contraseñas|extracto|extractos|cuenta|correo|buzón|tarjeta|movimientos)(?![\p{L}])/u;
 function request(piece: string): string | undefined {
   const t = piece.trim();
   const m = /^(?:(si\s.+?|para cualquier (?:duda|pregunta|consulta)|ante cualquier duda|en caso de duda|si hace falta)\s*,?\s+)?(\p{L}+(?:ar|er|ir)(?:nos|se)?)(?![\p{L}])(.*)$/iu.exec(t);
   if (!m) return undefined;
   const verb = m[2]!.toLowerCase();
   if (!Object.hasOwn(IMPERATIVE, verb)) return undefined;
-  const said = `${IMPERATIVE[verb]}${m[3]}`;
+  // "revisar el extracto y llamarnos si hay dudas": the second infinitive asked too; the reader's own things are "su".
+  const rest = m[3]!.replace(/(?<=\s(?:y|o|e)\s)(\p{L}+(?:ar|er|ir)(?:nos|se)?)(?![\p{L}])/u, (v: string) => IMPERATIVE[v.toLowerCase()] ?? v)
+    .replace(READERS_OWN, (_m, n: string) => `${/s$/u.test(n) ? 'sus' : 'su'} ${n}`);
+  const said = `${IMPERATIVE[verb]}${rest}`;
   return m[1] ? `${cap(m[1])}, ${said}` : cap(said);
 }
 
@@ -240,7 +264,58 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     const r = request(t);
     if (r) return r;
   }
+  if (/^(?:porque|ya que|puesto que|como)\s/iu.test(t) && (role === 'cause' || role === 'mistake') && (FINITE.test(t) || /\p{L}{2,}(?:ó|aron|ieron)(?![\p{L}])/u.test(t))) return cap(t.replace(/^(?:porque|ya que|puesto que|como)\s+/iu, ''));
   if (LEANS.test(t)) return undefined;
+  // "tarta de chocolate en vez de limón": what we sent instead of what was ordered.
+  const swap = /^(\p{L}[\p{L}-]*(?:\s+[\p{L}\d-]+){0,3})\s+en (?:vez|lugar) de\s+(\S+(?:\s+\S+){0,3})$/u.exec(t);
+  if (swap && role === 'mistake' && !FINITE.test(t)) {
+    const a = swap[1]!.split(/\s+/u);
+    const b = swap[2]!.split(/\s+/u);
+    if (!a.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.test(w.toLowerCase()))) {
+      const head = DET.test(a[0]!) ? a[1] ?? a[0]! : a[0]!;
+      const f = feminine(head);
+      const theA = DET.test(a[0]!) ? a.join(' ') : `${article('def', f, false)} ${a.join(' ')}`;
+      // "la tarta de chocolate en lugar de la de limón"; "la talla M en lugar de la L".
+      const theB = DET.test(b[0]!) ? b.join(' ') : b.length === 1 && a.length >= 2 ? `${article('def', f, false)}${a[a.length - 2] === 'de' ? ' de' : ''} ${b[0]}` : `${article('def', feminine(b[0]!), false)} ${b.join(' ')}`;
+      return `Le enviamos ${theA} en lugar de ${theB}`.replace(/ de el /gu, ' del ');
+    }
+  }
+  // "cobro duplicado": there was one too many.
+  const twice = /^(\p{Ll}+(?:\s+de\s+\p{Ll}+)?)\s+(duplicad[oa]|doble|dos veces|de más)$/u.exec(t);
+  if (twice && (role === 'mistake' || role === 'cause') && !DET.test(twice[1]!.split(' ')[0]!)) return `Hubo ${article('indef', feminine(twice[1]!.split(' ')[0]!), false)} ${twice[1]} ${twice[2]}`;
+  // "devolución en curso": under way now.
+  const ongoing = /^(\p{Ll}+(?:\s+de\s+\p{Ll}+)?)\s+(en curso|en marcha|en trámite|en proceso)(.*)$/u.exec(t);
+  if (ongoing && !FINITE.test(t) && !DET.test(ongoing[1]!.split(' ')[0]!)) return `${cap(article('def', feminine(ongoing[1]!.split(' ')[0]!), false))} ${ongoing[1]} está ${ongoing[2]}${ongoing[3]}`;
+  // "entrega con 3 días de retraso": it came that late.
+  const late = /^(\p{Ll}+)\s+(con\s+(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|diez)\s+(?:días|horas|semanas)\s+de\s+retraso.*)$/u.exec(t);
+  if (late && !FINITE.test(t) && PAST.has(role)) {
+    const low = late[1]!;
+    return `${cap(article(OURS.test(low) ? 'our' : THEIRS.test(low) ? 'your' : 'def', feminine(low), false))} ${low} llegó ${late[2]}`;
+  }
+  // "agenda sin sincronizar": how it was.
+  const without = /^(\p{Ll}+(?:\s+de\s+\p{Ll}+)?)\s+(sin\s+\p{Ll}+(?:ar|er|ir)(?![\p{L}]).*)$/u.exec(t);
+  if (without && !FINITE.test(t) && !DET.test(without[1]!.split(' ')[0]!) && role !== 'action' && role !== 'remedy') {
+    const low = without[1]!.split(' ')[0]!;
+    return `${cap(article(OURS.test(low) ? 'our' : 'def', feminine(low), false))} ${without[1]} ${PAST.has(role) && role !== 'outcome' ? 'estaba' : 'está'} ${without[2]}`;
+  }
+  // "devolución gratis", "etiqueta adjunta": an offer's things and how they come.
+  const free = /^(\p{Ll}+(?:\s+de\s+\p{Ll}+)?)\s+(gratis|gratuit[oa]s?|sin coste|sin cargo|adjunt[oa]s?|incluid[oa]s?)$/u.exec(t);
+  if (free && (role === 'remedy' || role === 'outcome' || role === 'action') && !DET.test(free[1]!.split(' ')[0]!)) {
+    const low = free[1]!.split(' ')[0]!;
+    const f = feminine(low);
+    const pl = /s$/u.test(low) && !/(?:és|ís|us)$/u.test(low);
+    // Many things free "quedan a nuestro cargo" (the letter's frame reads that verb; "son gratuitos" it would frame again).
+    const how = /^(?:gratis|gratuit|sin co|sin ca)/u.test(free[2]!) ? (pl ? 'quedan a nuestro cargo' : `es gratuit${f ? 'a' : 'o'} para usted`) : `${pl ? 'van' : 'va'} ${free[2]!.replace(/[oa]s?$/u, f ? (pl ? 'as' : 'a') : pl ? 'os' : 'o')}`;
+    return `${cap(article('def', f, pl))} ${free[1]} ${how}`;
+  }
+  // "vale de 10 € para su próximo pedido": an offer typed as a thing takes its article.
+  const given = /^(vale|cupón|código|descuento|bono|regalo|abono)(?=\s+(?:de|por|del)\s)/iu.exec(t);
+  if (given && role === 'remedy' && !FINITE.test(t)) return `un ${t}`;
+  // "confirmar las citas por SMS a partir de ahora", "cambio de transportista en enero": what we do from now on.
+  const inf = /^(\p{Ll}{2,}(a|e|i)r)(\s.+)$/u.exec(t);
+  if (inf && role === 'commitment' && !/^(?:lugar|hogar|taller|alquiler|poder|deber|placer|mujer|ayer|collar|militar|familiar|par|mar|bar|nivel)$/u.test(inf[1]!) && !FINITE.test(t)) return `${cap(inf[1]!.slice(0, -2))}${inf[2]}mos${inf[3]}`;
+  const change = /^cambio de\s+(.+)$/iu.exec(t);
+  if (change && role === 'commitment' && !FINITE.test(t)) return `Cambiamos de ${change[1]}`;
   if (role === 'remedy' && whole && !FINITE.test(t)) {
     const o = offer(t);
     if (o) return o;
@@ -250,7 +325,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   // Not when the letter names someone else it went to ("mandamos su informe a otro paciente").
   if (dative && (role === 'mistake' || role === 'remedy' || role === 'outcome') && !/\s(?:a|al)\s+(?:otr[oa]s?|un|una|unos|unas|la|el|los|las|nuestr[oa]s?|sus?|\p{Lu})/u.test(t.slice(dative[0].length))) return `Le ${dative[1]!.toLowerCase()}${t.slice(dative[0].length)}`;
   if (/^(?:sin|no hay)\s+/iu.test(t) && !FINITE.test(t.replace(/^no hay\s+/iu, ''))) return undefined;
-  if (FINITE.test(t)) {
+  if (FINITE.test(t.replace(/\s(?:aunque|pese a que|a pesar de que|sin que)\s.*$/u, ''))) {
     // "tela correcta llega el 1 de diciembre": a bare noun before its verb gets its article.
     const m = /^(\p{Ll}+)(\s+\p{Ll}+)?\s+((?:no\s+)?(?:se\s+)?(?:llega|llegará|sale|saldrá|está|estará|es|será|va|queda|sigue|funciona|tarda|vuelve|ha|han|llegan|salen|están|son|van|vino|fue|hizo|puso|tuvo|dijo|pudo|\p{Ll}{2,}(?:ó|aron|ieron)))(?![\p{L}])/u.exec(t);
     if (m && !DET.test(m[1]!) && !/^(?:no|ya|hoy|ayer|también|se|le|lo|nos|que|si)$/u.test(m[1]!)) {
@@ -272,13 +347,15 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   }
   // "reembolso en un plazo de 5 a 7 días": when it comes.
   // "repartidor enfermo", "paquete en camino": a state.
-  const state = /^(.+?)\s+(no\s+)?(enfermo|enferma|de baja|ausente|saturado|saturada|averiado|averiada|roto|rota|lleno|llena|en camino|de camino|en reparto|listo|lista|listos|listas|disponible|disponibles|agotado|agotada|sin stock|fuera de servicio|sin servicio|sin conexión)(?![\p{L}])(.*)$/iu.exec(t);
+  const state = /^(.+?)\s+(no\s+)?(otra vez operativa|otra vez operativo|de nuevo operativa|de nuevo operativo|operativa|operativo|caída(?=\s+(?:unas|unos|durante|casi|más de|toda|todo)\s)|caído(?=\s+(?:unas|unos|durante|casi|más de|toda|todo)\s)|enfermo|enferma|de baja|ausente|saturado|saturada|averiado|averiada|roto|rota|lleno|llena|en camino|de camino|en reparto|listo|lista|listos|listas|disponible|disponibles|agotado|agotada|sin stock|fuera de servicio|sin servicio|sin conexión)(?![\p{L}])(.*)$/iu.exec(t);
   if (state && (role === 'cause' || role === 'mistake' || role === 'outcome')) {
     const words0 = state[1]!.split(/\s+/u);
     const f = /(?:a|as)$/u.test(state[3]!) && !/^(?:en|de)\s/u.test(state[3]!);
     const single = !/\s/u.test(state[3]!);
     const s0 = subjectOf(words0, role, single && f ? 'xa' : single && /(?:o|os)$/u.test(state[3]!) ? 'xo' : '');
-    if (s0) return `${cap(s0.text)} ${state[2] ? 'no ' : ''}${role === 'outcome' ? (s0.pl ? 'están' : 'está') : s0.pl ? 'estaban' : 'estaba'} ${state[3]}${state[4]}`;
+    // "caída unas 4 horas": a state that lasted a while is told in the preterite ("estuvo").
+    const lasted = /^\s+(?:unas|unos|durante|casi|más de|toda|todo)\s/u.test(state[4]!);
+    if (s0) return `${cap(s0.text)} ${state[2] ? 'no ' : ''}${role === 'outcome' ? (s0.pl ? 'están' : 'está') : lasted ? (s0.pl ? 'estuvieron' : 'estuvo') : s0.pl ? 'estaban' : 'estaba'} ${state[3]}${state[4]}`;
   }
   const soon = /^(reembolso|devolución|envío|entrega|paquete|pedido|abono|transferencia|tela|pieza|recambio)\s+((?:en un plazo|en \d|dentro de|antes del|antes de|a partir del)\s*.*)$/iu.exec(t);
   if (soon && (role === 'outcome' || role === 'remedy')) {
@@ -357,7 +434,8 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
     const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body)))
       .map((x, k) => (x !== undefined && x.replace(/\.$/u, '').toLowerCase() === parts[k]!.trim().replace(/\.$/u, '').toLowerCase() ? undefined : x));
     if (said.every((x) => x === undefined)) {
-      out.push(cap(s));
+      // "salió esta mañana, llega el jueves": one subject, two verbs, joined with "y".
+      out.push(cap(parts.length === 2 && FINITE.test(parts[0]!) ? s.replace(/,\s+(?=(?:llega|llegará|sale|saldrá|estará)\s)/u, ' y ') : s));
       continue;
     }
     let sentence = '';
@@ -366,7 +444,9 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
       const part = parts[i]!.trim();
       if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
       // "…el 25 de noviembre, llega en 3-5 días": a verb with no subject goes on with "y".
-      else if (i > 0 && said[i - 1] !== undefined && /^(?:llega|llegará|sale|saldrá|estará|tarda|se\s)/u.test(part)) sentence += ` y ${part}`;
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:llega|llegará|sale|saldrá|estará|tarda|se\s|no se\s|no había|no hubo)/u.test(part)) sentence += ` y ${part}`;
+      // "…se hizo" + "lo verá en 3 días": a clause of its own.
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:lo|la|los|las|le|les)\s+\p{L}+(?:á|án|ó|a|e|an|en)(?![\p{L}])/u.test(part)) sentence += `. ${cap(part)}`;
       else sentence += i === 0 ? part : `, ${part}`;
     }
     out.push(`${cap(sentence)}${end || '.'}`);

@@ -49,11 +49,21 @@ const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\p{L}])excel(?![\p{L}])/giu, 'Excel'],
   [/(?<![\p{L}@.])(ups|dhl|dpd|gls|tnt)(?![\p{L}@])/gu, ''],
   [/(\d+)\s?[-–]\s?(\d+)\s+(jours|semaines|heures|minutes)/gu, '$1 à $2 $3'],
+  [/(?<![\p{L}])HS(?![\p{L}])/gu, 'hors service'],
+  // "annulé sans prévenir": we did not tell the reader.
+  [/(?<![\p{L}])sans (?:prévenir|avertir|informer|nous prévenir)(?=\s*(?:$|[.,;!?()]))/gu, 'sans que nous vous prévenions'],
+  // "sur la prochaine commande": the reader's next one.
+  [/(?<![\p{L}])(sur|pour|avec|dès)\s+(?:la|le)\s+(prochaine|prochain)\s+(?=\p{L})/gu, '$1 votre $2 '],
+  // "gâteau choco": the flavour with its "au".
+  [/(?<=\p{L}\s)(?:au\s+)?choco(?![\p{L}])/gu, 'au chocolat'],
+  // "prévue mer.", "le jeu. 3": a weekday shortened after a word that names a day.
+  [/(?<=(?:prévu|prévue|prévus|prévues|le|dès|jusqu’à|avant|arrive|arrivera|livré|livrée|livraison)\s)(?:lun|mar|mer|jeu|ven|sam|dim)(?:\.|(?=\s+\d))/gu, ''],
 ];
+const DAYS_SHORT: Readonly<Record<string, string>> = { lun: 'lundi', mar: 'mardi', mer: 'mercredi', jeu: 'jeudi', ven: 'vendredi', sam: 'samedi', dim: 'dimanche' };
 
 function shorthand(text: string): string {
   let out = text;
-  for (const [re, to] of SHORT) out = to === '' ? out.replace(re, (m) => m.toUpperCase()) : out.replace(re, to);
+  for (const [re, to] of SHORT) out = to === '' ? out.replace(re, (m) => DAYS_SHORT[m.replace(/\.$/u, '')] ?? m.toUpperCase()) : out.replace(re, to);
   return out;
 }
 
@@ -69,9 +79,9 @@ const NOT_PARTICIPLE = /^(?:\p{L}*(?:ité|ités|auté|ieté)|journée|année|ent
 /** Participles whose compound past takes "être". */
 const ETRE = /^(?:parti|arrivé|venu|revenu|devenu|intervenu|survenu|tombé|resté|sorti|passé|retourné|rentré|allé|décédé|parvenu|reparti)(?:e|s|es)?$/u;
 /** What follows a participle that is a verb: a preposition, an adverb, a number, or nothing. */
-const AFTER_VERB = /^(?:et|pendant|lors|durant|sans|en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
+const AFTER_VERB = /^(?:et|alors|malgré|bien|pendant|lors|durant|sans|en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
 /** Our own people and things ("notre technicien"), and the reader's ("votre commande"). */
-const OURS = /^(?:newsletter|envoi|technicien|technicienne|livreur|livreuse|équipe|site|serveur|logiciel|outil|système|entrepôt|transporteur|prestataire|fichier|caisse|application|standard|magasin|boutique|service|collaborateur|collaboratrice|stagiaire|atelier|laboratoire|imprimante|stock|plateforme|agence|cuisine|secrétariat|comptabilité|conseiller|conseillère)s?$/u;
+const OURS = /^(?:relance|rappel|newsletter|envoi|technicien|technicienne|livreur|livreuse|équipe|site|serveur|logiciel|outil|système|entrepôt|transporteur|prestataire|fichier|caisse|application|standard|magasin|boutique|service|collaborateur|collaboratrice|stagiaire|atelier|laboratoire|imprimante|stock|plateforme|agence|cuisine|secrétariat|comptabilité|conseiller|conseillère)s?$/u;
 const FEMININE = /(?:tion|sion|té|ure|ette|ance|ence|ise|ade|ée|ie|ine|elle|esse|ude|aison|housse|taie|taille|commande|facture|livraison|lettre|caisse|équipe|boutique|carte|table|chaise|pièce|place|adresse|semaine|heure|minute|couette|étiquette|personne|demande|réponse|erreur|panne|coupure|réservation|application|newsletter|plateforme|agence|cuisine|remise|offre|relecture|validation|vérification)s?$/u;
 
 /** The gender of a noun phrase (from its head, the first word), and whether it is plural. */
@@ -120,7 +130,8 @@ function subjectOf(words: string[], role: NoteRoleI18n, participle?: string, def
   // The head noun: the first word that is not an adjective before it ("mauvais fichier", "bonne housse").
   const head = (ADJ_BEFORE.test(first) ? words[1] : first) ?? first;
   const g = genderOf(head.toLowerCase(), participle);
-  const kind = definite ? 'def' : OURS.test(head.toLowerCase()) ? 'our' : role === 'mistake' || role === 'outcome' ? 'your' : 'def';
+  // The parcel's arrival or departure is no more the reader's than ours ("l’arrivée est prévue vendredi").
+  const kind = definite || /^(?:arrivée|départ|arrivées|départs)$/u.test(head.toLowerCase()) ? 'def' : OURS.test(head.toLowerCase()) ? 'our' : role === 'mistake' || role === 'outcome' ? 'your' : 'def';
   const lowered = /^\p{Lu}\p{Ll}/u.test(first) ? first[0]!.toLowerCase() + first.slice(1) : first;
   return { text: `${article(kind, g, lowered)}${[lowered, ...words.slice(1)].join(' ')}`, pl: g.pl };
 }
@@ -165,15 +176,20 @@ const IMPERATIVE: Readonly<Record<string, string>> = {
   conserver: 'conservez', supprimer: 'supprimez', vérifier: 'vérifiez', surveiller: 'surveillez', ignorer: 'ignorez', signaler: 'signalez', 'nous signaler': 'signalez-nous',
   répondre: 'répondez', transmettre: 'transmettez', 'nous transmettre': 'transmettez-nous', jeter: 'jetez', consulter: 'consultez', changer: 'changez', modifier: 'modifiez', 'nous prévenir': 'prévenez-nous', prévenir: 'prévenez-nous',
   laisser: 'laissez', récupérer: 'récupérez', passer: 'passez', 'nous retourner': 'retournez-nous', retourner: 'retournez', compter: 'comptez',
+  reprendre: 'reprenez', prendre: 'prenez', réserver: 'réservez', imprimer: 'imprimez', déposer: 'déposez', rapporter: 'rapportez', remplir: 'remplissez', choisir: 'choisissez', activer: 'activez', télécharger: 'téléchargez',
 };
 
 function request(piece: string): string | undefined {
-  const m = /^(si\s+[^,]+,\s*|(?:pour toute question|en cas de (?:question|problème|doute)|au besoin|si besoin)\s*,?\s*)?((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir))(?![\p{L}])(.*)$/iu.exec(piece.trim());
+  const m = /^(si\s+[^,]+,\s*|(?:pour toute question|en cas de (?:question|problème|doute)|au besoin|si besoin)\s*,?\s*)?((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir|reprendre|prendre|remplir|choisir))(?![\p{L}])(.*)$/iu.exec(piece.trim());
   if (!m) return undefined;
   if (m[1] && !/,\s*$/u.test(m[1])) m[1] = `${m[1].trim()}, `;
   const key = m[2]!.toLowerCase();
   if (!Object.hasOwn(IMPERATIVE, key)) return undefined;
-  return `${m[1] ? cap(m[1]) : ''}${m[1] ? IMPERATIVE[key] : cap(IMPERATIVE[key]!)}${m[3]}`;
+  // "garder le gâteau, pas besoin de le renvoyer": the piece after the comma is a note of its own.
+  if (/,\s/u.test(m[3]!) && !m[1]) return undefined;
+  // "vérifier votre relevé et nous appeler si besoin": the second infinitive asked too.
+  const tail = m[3]!.replace(/(?<=\s(?:et|puis|ou)\s)((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir|reprendre|prendre|remplir|choisir))(?![\p{L}])/iu, (v: string) => IMPERATIVE[v.toLowerCase()] ?? v);
+  return `${m[1] ? cap(m[1]) : ''}${m[1] ? IMPERATIVE[key] : cap(IMPERATIVE[key]!)}${tail}`;
 }
 
 /** Words a piece of a change opens with that are no thing put in place. */
@@ -196,6 +212,53 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   const t = piece.trim();
   if (t === '') return undefined;
   if (LEANS.test(t) && !(role === 'action' && /^si\s/iu.test(t))) return undefined;
+  // "parce que notre logiciel a envoyé…": a reason typed as a subordinate clause is the letter's own sentence.
+  const because = /^(?:parce que|parce qu’|car|puisque|vu que|comme)\s*(.+)$/iu.exec(t);
+  if (because && (role === 'cause' || role === 'mistake') && FINITE.test(because[1]!)) return cap(because[1]!);
+  // "taille M au lieu de L", "gâteau au chocolat au lieu de citron": what we sent instead of what was ordered.
+  const swap = /^(\p{L}[\p{L}’-]*(?:\s+[\p{L}\d’-]+){0,3})\s+au lieu d(?:e\s+|’|u\s+|es\s+)(\S+(?:\s+\S+){0,3})$/u.exec(t);
+  if (swap && role === 'mistake' && !FINITE.test(t) && !swap[1]!.split(/\s+/u).some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.test(w))) {
+    const a = swap[1]!.split(/\s+/u);
+    const b = swap[2]!.split(/\s+/u);
+    // A single word after "au lieu de" names the same thing: "taille M au lieu de L" → "la taille L".
+    const other = a.length >= 2 && b.length === 1 && !DET.test(a[0]!) ? [...a.slice(0, -1), b[0]!] : b;
+    const sa = subjectOf(a, 'cause', undefined, true);
+    const sb = DET.test(other[0]!) ? { text: other.join(' ') } : subjectOf(other, 'cause', undefined, true);
+    if (sa && sb) {
+      const de = sb.text.replace(/^le /u, 'du ').replace(/^les /u, 'des ').replace(/^(?=la |l’|un |une |votre |notre )/u, 'de ').replace(/^de un /u, 'd’un ').replace(/^de une /u, 'd’une ');
+      return `Nous vous avons envoyé ${sa.text} au lieu ${/^(?:du|des|de|d’)\s?/u.test(de) ? de : `de ${de}`}`;
+    }
+  }
+  // "prélèvement en double": there was one too many.
+  const twice = /^(\p{Ll}[\p{L}-]*(?:\s+(?:de|d’)\s*\p{L}+)?)\s+(en double|deux fois|en trop)$/u.exec(t);
+  if (twice && (role === 'mistake' || role === 'cause') && !DET.test(twice[1]!.split(/\s+/u)[0]!)) {
+    const g = genderOf(twice[1]!.split(/\s+/u)[0]!.toLowerCase());
+    if (!g.pl) return `Il y a eu ${g.f ? 'une' : 'un'} ${twice[1]} ${twice[2]}`;
+  }
+  // "remboursement en cours": under way now, whatever part it plays.
+  const ongoing = /^(\p{Ll}[\p{L}-]*(?:\s+(?:de|d’)\s*\p{L}+)?)\s+(en cours|en préparation|en route|en chemin)(.*)$/u.exec(t);
+  if (ongoing && !FINITE.test(t) && !DET.test(ongoing[1]!.split(/\s+/u)[0]!)) {
+    const g = genderOf(ongoing[1]!.split(/\s+/u)[0]!.toLowerCase());
+    const own = OURS.test(ongoing[1]!.split(/\s+/u)[0]!) ? 'our' : /^(?:colis|commande|livraison|paquet|article)s?$/u.test(ongoing[1]!.split(/\s+/u)[0]!) ? 'your' : 'def';
+    return `${cap(article(own, g, ongoing[1]!))}${ongoing[1]} ${g.pl ? 'sont' : 'est'} ${ongoing[2]}${ongoing[3]}`;
+  }
+  // "livraison 3 jours en retard": how late it came.
+  const late = /^(\p{Ll}[\p{L}-]*)\s+(\d+|deux|trois|quatre|cinq|six|sept|huit|dix)\s+(jours?|heures?|semaines?|minutes?)\s+en retard(.*)$/u.exec(t);
+  if (late && !FINITE.test(t) && (PAST.has(role) || role === 'outcome')) {
+    const g = genderOf(late[1]!.toLowerCase());
+    const own = OURS.test(late[1]!) ? 'our' : 'your';
+    return `${cap(article(own, g, late[1]!))}${late[1]} ${g.pl ? 'sont arrivé' : 'est arrivé'}${g.f ? 'e' : ''}${g.pl ? 's' : ''} avec ${late[2]} ${late[3]} de retard${late[4]}`;
+  }
+  // "changement de transporteur en janvier": we change it.
+  const change = /^changement d(?:e\s+|’)(.+)$/iu.exec(t);
+  if (change && role === 'commitment' && !FINITE.test(t)) return `Nous changeons ${/^[aeiouéèh]/iu.test(change[1]!) ? 'd’' : 'de '}${change[1]}`;
+  // "retour gratuit", "étiquette jointe": an offer's things and how they come.
+  const free = /^(\p{Ll}[\p{L}-]*(?:\s+(?:de|d’)\s*\p{L}+)?)\s+(gratuit|gratuite|gratuits|gratuites|joint|jointe|joints|jointes|ci-joint|ci-jointe|inclus|incluse|compris|comprise)(.*)$/u.exec(t);
+  if (free && (role === 'remedy' || role === 'outcome' || role === 'action') && !FINITE.test(t) && !DET.test(free[1]!.split(/\s+/u)[0]!)) {
+    const g = genderOf(free[1]!.split(/\s+/u)[0]!.toLowerCase());
+    const how = free[2]!.replace(/^ci-/u, '');
+    return `${cap(article('def', g, free[1]!))}${free[1]} ${g.pl ? 'sont' : 'est'} ${how}${/^gratuit/u.test(how) && !free[3] ? ' pour vous' : ''}${free[3]}`;
+  }
   // A cause typed as one noun phrase the letter frames itself ("Le problème venait d’une migration … mal planifiée.").
   if (alone && role === 'cause' && /^(?:erreur|panne|coupure|migration|mise à jour|défaillance|confusion|inversion)(?![\p{L}])/iu.test(t)) return undefined;
   if (role === 'action') {
@@ -206,6 +269,12 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   if (role === 'remedy' && whole) {
     const o = offer(t);
     if (o) return o;
+  }
+  // "bon d’achat de 10 € sur votre prochaine commande": an offer typed as a thing takes its article.
+  const given = /^(bon|avoir|code|geste|remise|réduction|crédit|chèque|carte)(?=\s+(?:d’|de\s|cadeau|commercial|promo))/iu.exec(t);
+  if (given && role === 'remedy' && !FINITE.test(t) && !t.split(/\s+/u).some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.test(w))) {
+    const g = genderOf(given[1]!.toLowerCase());
+    return `${article('indef', g, t)}${t}`;
   }
   const past = PAST.has(role);
   // "2 articles manquants dans le colis": there were some missing.
@@ -227,7 +296,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   if (/^plus de\s/iu.test(t) && !FINITE.test(t)) return `Il n’y a plus de ${t.slice('plus de '.length)}`;
   if (/^(?:rien à faire|aucune action (?:nécessaire|requise)|rien de plus à faire)/iu.test(t)) return `Vous n’avez rien à faire${t.replace(/^(?:rien à faire|aucune action (?:nécessaire|requise)|rien de plus à faire)/iu, '')}`;
   // "lunettes pas prêtes à la date prévue", "site en panne samedi": a state.
-  const state = /^(.+?)\s+(pas\s+|plus\s+|jamais\s+)?(prêt|prête|prêts|prêtes|disponible|disponibles|en panne|en retard|hors service|en rupture|indisponible|indisponibles|inaccessible|incomplet|incomplète|incomplets|incomplètes|fermé|fermée|introuvable|introuvables|vide|vides|débordé|débordée|débordés|surchargé|surchargée|saturé|saturée|malade|malades|absent|absente|absents)(?![\p{L}])(.*)$/iu.exec(t);
+  const state = /^(.+?)\s+(pas\s+|plus\s+|jamais\s+)?(prêt|prête|prêts|prêtes|disponible|disponibles|de nouveau en ligne|de nouveau accessible|en ligne|accessible|opérationnel|opérationnelle|en panne|en retard|hors service|en rupture|indisponible|indisponibles|inaccessible|incomplet|incomplète|incomplets|incomplètes|fermé|fermée|introuvable|introuvables|vide|vides|débordé|débordée|débordés|surchargé|surchargée|saturé|saturée|malade|malades|absent|absente|absents)(?![\p{L}])(.*)$/iu.exec(t);
   if (state && !FINITE.test(t) && (past || role === 'outcome')) {
     const s = subjectOf(state[1]!.split(/\s+/u), role);
     if (s) {
@@ -241,7 +310,11 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     const f = /^(?:erreur|panne|confusion|inversion|coupure)$/iu.test(err[1]!);
     return `Il s’agissait d’${f ? 'une' : 'un'} ${err[1]!.toLowerCase()}${err[2]}`;
   }
-  if (FINITE.test(t)) return undefined;
+  // "…, impossible de commander": it was not possible.
+  const could = /^(impossible|possible|difficile|inutile)\s+(de|d’)\s*(.+)$/iu.exec(t);
+  if (could && !FINITE.test(t)) return `Il ${role === 'mistake' || role === 'cause' ? 'était' : 'est'} ${could[1]!.toLowerCase()} ${could[2]}${could[2] === 'de' ? ' ' : ''}${could[3]}`;
+  // A verb inside "alors que …", "bien que …" belongs to that clause: "relance envoyée alors que la facture était payée" is still a note.
+  if (FINITE.test(t.replace(/\s(?:sans que|alors que|alors qu’|bien que|bien qu’|même si|malgré)\s.*$/u, ''))) return undefined;
   const words = t.split(/\s+/u);
   // "livraison lundi ou mardi": when it comes.
   const ev = /^(livraison|arrivée|réception|remboursement|passage|intervention|installation|expédition|envoi|retour|rendez-vous|virement|nouveau rendez-vous|nouvelle livraison|nouvelle date)\s+((?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|dès|d’ici|sous|entre|demain|aujourd’hui|cette|la semaine|avant|au plus tard|\d).*)$/iu.exec(t);
@@ -350,6 +423,14 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
       if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
       // "…, commandes du 18 au 20 novembre": which orders.
       else if (i > 0 && /^commandes? (?:passées? )?du \S+ au /iu.test(part)) sentence += `, pour ${role === 'mistake' ? 'les commandes passées' : 'les commandes passées'} ${part.replace(/^commandes? (?:passées? )?/iu, '')}`;
+      // "…est parti ce matin" + "arrive jeudi": a verb with its subject left out goes on with "et".
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:arrive|arrivera|arrivent|arriveront|part|partira|sera|seront|reste|restera)(?![\p{L}])/u.test(part)) sentence += ` et ${part}`;
+      // "…a été effectué" + "visible sous 3 jours": it will be.
+      else if (i > 0 && said[i - 1] !== undefined && /^(?:visible|visibles|disponible|disponibles|valable|valables|actif|active|utilisable|utilisables)(?![\p{L}])/u.test(part)) {
+        const head = /^(?:\p{Lu}\p{Ll}*|[Ll]’)\s?(?:(?:nouveau|nouvelle|bon|bonne|mauvais|mauvaise)\s+)?([\p{L}-]+)/u.exec(said[i - 1]!.replace(/^(?:Votre|Notre|Le|La|Les|Vos|Nos|Un|Une)\s/u, ''));
+        const g = genderOf((head?.[1] ?? '').toLowerCase());
+        sentence += `. ${g.pl ? (g.f ? 'Elles' : 'Ils') : g.f ? 'Elle' : 'Il'} ${g.pl ? 'seront' : 'sera'} ${part}`;
+      }
       else sentence += i === 0 ? part : `, ${part}`;
     }
     out.push(`${cap(sentence)}${end || '.'}`);

@@ -639,9 +639,15 @@ const DETERMINER: Readonly<Record<string, RegExp>> = {
   es: /^(?:un|una|el|la|los|las|unos|unas|nuestro|nuestra|nuestros|nuestras|dos|tres|varios|varias)(?![\p{L}])/iu,
 };
 /** Nouns a cause opens with, typed without their article ("erreur lors du traitement", "error al preparar"). */
-const BARE: Readonly<Record<string, readonly [RegExp, string]>> = {
-  fr: [/^(?:erreur|panne|coupure|migration|mise à jour|défaillance|confusion|inversion)(?![\p{L}])/iu, 'une '],
-  es: [/^(?:error|fallo|problema|despiste|cambio|retraso)(?![\p{L}])/iu, 'un '],
+const BARE: Readonly<Record<string, ReadonlyArray<readonly [RegExp, string]>>> = {
+  fr: [
+    [/^(?:erreur|panne|coupure|migration|mise à jour|défaillance|confusion|inversion|grève|surcharge|rupture|saturation|inondation|absence)(?![\p{L}])/iu, 'une '],
+    [/^(?:bug|oubli|retard|incident|changement|défaut|manque|souci|mélange|malentendu)(?![\p{L}])/iu, 'un '],
+  ],
+  es: [
+    [/^(?:error|fallo|problema|despiste|cambio|retraso|olvido|corte|atasco)(?![\p{L}])/iu, 'un '],
+    [/^(?:huelga|avería|caída|confusión|sobrecarga|rotura|baja|inundación|actualización|migración)(?![\p{L}])/iu, 'una '],
+  ],
 };
 const lowerFirst = (t: string) => (/^\p{Lu}\p{Ll}/u.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t);
 
@@ -663,8 +669,8 @@ export function framedCause(text: string, lang: string): string {
   if (verb.test(head) || LEFT_VERB[lang]!.test(head) || /(?<![\p{L}])se\s+\p{L}{3,}(?:ó|aron|ía|ían)(?![\p{L}])/u.test(head) || /,/u.test(head) || head.split(/\s+/u).length > 16) return '';
   let np = t;
   if (!det.test(np)) {
-    const bare = BARE[lang];
-    if (!bare || !bare[0].test(np)) return '';
+    const bare = BARE[lang]?.find(([re]) => re.test(np));
+    if (!bare) return '';
     np = bare[1] + lowerFirst(np);
   } else np = lang === 'de' ? np.replace(/^\p{Lu}(?=\p{Ll}*\s)/u, (c) => c.toLowerCase()) : lowerFirst(np);
   if (lang === 'de') return `Ursache war ${np}.`;
