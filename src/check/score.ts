@@ -709,8 +709,9 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   const obj = `${c.particle} ${c.object}`.trim();
   // "I wanted to let you know … what we did to fix it and what we're doing": a free relative announces, it changes nothing
   if (/^(what|how|whatever)\b/.test(c.subject)) return false;
+  // (read only where a clause can be told apart by them: the story after "because", a pause "until", a removal)
   const lowerAll = sentence.toLowerCase();
-  const verbAt = lowerAll.indexOf(` ${c.verb} `);
+  const verbAt = /\b(because|due to|caused by|until)\b/.test(lowerAll) || CR.removalVerbs.test(c.lemma) ? lowerAll.indexOf(` ${c.verb} `) : -1;
   // "It was ticked because I copied the newsletter …, then changed out all the copy": an act told after a cause word is the
   // story of how it happened, not a change; "turn off the billing … until the problem could be identified" is for now
   if (verbAt > 0 && /\b(because|due to|caused by)\b/.test(lowerAll.slice(0, verbAt)) && (c.tense === 'past' || c.tense === 'perfect')) return false;
@@ -734,7 +735,7 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // content and halting any further rollout", "we decided to delete the original tweet", "we have not only removed the
   // image … but also the garment from our product offering"
   // (what "but also" adds after a comma is removed too: "… the image from our channels, but also all products by …")
-  const alsoRemoved = verbAt > 0 ? lowerAll.slice(verbAt).split(/,? (?:but also|and also|as well as) /).slice(1).map((o) => directObject(o.replace(/[.!?]+$/, ''), '')) : [];
+  const alsoRemoved = verbAt > 0 && CR.removalVerbs.test(c.lemma) ? lowerAll.slice(verbAt).split(/,? (?:but also|and also|as well as) /).slice(1).map((o) => directObject(o.replace(/[.!?]+$/, ''), '')) : [];
   if (CR.removalVerbs.test(c.lemma) && (c.passive ? [c.subject] : [...c.object.split(/ (?:but also|and also|as well as|and) /).map((o, n) => (n === 0 ? directObject(o, c.particle) : directObject(o, ''))), ...alsoRemoved]).every((o) => CR.harmingThing.test(o.replace(/^(?:original|offending|faulty|affected) /, '')) || /^(?:the|this|that|these|those|its|our|my) (?:original|offending|faulty)\b/.test(o))) return false;
   // a removal told as done at once ("we immediately removed the product and all images that featured it") reacts to this
   // occurrence: containment, whatever it removed (LABELLING.md R1)
