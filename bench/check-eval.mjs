@@ -39,11 +39,13 @@
 //                      and the test letters scored: the rules alone, the model as shipped, and the model
 //                      on four parts with and without the rules' readings as features.
 //                      CHECK_EVAL_VARIANTS='[["name", {trainer options} | null]]' runs other variants.
+//                      CHECK_EVAL_SHARD=i/n runs one n-th of the ablation pass in this process and keeps it in
+//                      bench/data; a run with CHECK_EVAL_SHARDS=n merges the n parts (a busy machine: start n at once).
 //   -- --json          the figures as JSON
 //
-// The held-out set is listed in bench/check-held-out.json (the eighth round's letters, collected and
-// labelled by someone who never ran check, measured once; docs/check.md). Never tune on it; the earlier
-// held-out sets (rounds 4, 6 and 7) were seen and are development now. --dev-only, --cv, --ablate,
+// The held-out set is listed in bench/check-held-out.json (empty until the ninth round's letters, collected
+// and labelled by someone who never ran check, are listed there and measured once; docs/check.md). Never tune on it; the earlier
+// held-out sets (rounds 4, 6, 7 and 8) were seen and are development now. --dev-only, --cv, --ablate,
 // --rounds, --folds and --model-cv never open its files.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -226,7 +228,23 @@ if (modelCv) {
     allEffects = ruleEntries();
     allEffects.forEach((e, n) => { e.helps = cached.helps[n]; e.hurts = cached.hurts[n]; });
   } else {
-    allEffects = entryEffects(all, progress);
+    // CHECK_EVAL_SHARD=i/n: this process runs every n-th entry of the pass from the i-th and keeps it apart; a run
+    // without it merges the n parts when all are there (the pass split over processes on a busy machine)
+    const shardOf = (i, n) => here(`./data/check-eval-effects-all.${i}-of-${n}.json`);
+    const shard = /^(\d+)\/(\d+)$/.exec(process.env.CHECK_EVAL_SHARD ?? '');
+    if (shard) {
+      const [i, n] = [Number(shard[1]), Number(shard[2])];
+      const part = entryEffects(all, progress, (x) => x % n === i);
+      writeFileSync(shardOf(i, n), JSON.stringify({ key, helps: part.map((e) => e.helps), hurts: part.map((e) => e.hurts) }));
+      if (!asJson) process.stderr.write(`\nshard ${i}/${n} of the ablation pass written\n`);
+      process.exit(0);
+    }
+    const n = Number(process.env.CHECK_EVAL_SHARDS ?? 0);
+    const parts = n > 0 ? Array.from({ length: n }, (_, i) => { try { const p = JSON.parse(readFileSync(shardOf(i, n), 'utf8')); return p.key === key ? p : null; } catch { return null; } }) : [];
+    if (n > 0 && parts.every(Boolean)) {
+      allEffects = ruleEntries();
+      allEffects.forEach((e, x) => { e.helps = parts[x % n].helps[x]; e.hurts = parts[x % n].hurts[x]; });
+    } else allEffects = entryEffects(all, progress);
     if (!asJson) process.stderr.write('\n');
     writeFileSync(cacheFile, JSON.stringify({ key, entries: allEffects.map((e) => `${e.key}: ${e.entry}`), helps: allEffects.map((e) => e.helps), hurts: allEffects.map((e) => e.hurts) }));
   }
@@ -466,10 +484,11 @@ function withRemoved(slots, fn) {
  * template renders are left out, to keep the pass to minutes: an entry that only they need is pruned too,
  * which can only lower the pruned figures.)
  */
-function entryEffects(letters, onProgress) {
+function entryEffects(letters, onProgress, only) {
   const entries = ruleEntries();
   cacheClauses(true);
   entries.forEach((en, x) => {
+    if (only && !only(x)) { en.helps = []; en.hurts = []; return; }
     if (onProgress && x % 50 === 0) onProgress(x, entries.length);
     withRemoved([en.slot], () => {
       en.helps = []; en.hurts = [];

@@ -94,7 +94,7 @@ export const PART_RULES: PartRule[] = [
  */
 export const CLAUSE_RULES = {
   /** own-it: the writer (we, I, our team…) is the agent of one of these, not negated. */
-  faultVerbs: ['fail', 'lead', 'mess', 'screw', 'blow', 'botch', 'bungle', 'fumble', 'overlook', 'neglect', 'ignore', 'underestimate', 'misjudge', 'mishandle', 'mislead', 'forget', 'overcharge', 'disappoint', 'subject', 'lose', 'waste', 'strand', 'miss', 'drop', 'fall', 'let', 'break', 'cause', 'expose', 'mislabel', 'misroute', 'misprint', 'misprice', 'delete', 'wipe', 'hurt'],
+  faultVerbs: ['fail', 'lead', 'mess', 'screw', 'blow', 'botch', 'bungle', 'fumble', 'overlook', 'neglect', 'ignore', 'underestimate', 'misjudge', 'mishandle', 'mislead', 'forget', 'overcharge', 'disappoint', 'subject', 'lose', 'waste', 'strand', 'miss', 'drop', 'fall', 'let', 'break', 'cause', 'expose', 'mislabel', 'misroute', 'misprint', 'misprice', 'delete', 'wipe', 'hurt', 'fuck', 'allow'],
   /** …but only with an object that names the failure (else "we let you know" would count). */
   faultObjects: {
     let: /\b(you|them|everyone|our customers|customers|people|users|members)\b.*\bdown\b|^down\b/,
@@ -107,6 +107,8 @@ export const CLAUSE_RULES = {
     cause: /\b(problem|problems|harm|damage|disruption|outage|delay|delays|impact|experience|pain|trouble|chaos|mess|inconvenience|this)\b/,
     lose: /\b(data|your|orders?|bags?|baggage|luggage|records?|hours|money|files|trust)\b/,
     blow: /\b(it|this)\b/,
+    // "we allowed this to happen" (not "we allowed customers to rebook")
+    allow: /^(this|it|that|(the|this|that|such an?) [\w-]+( [\w-]+)?) to (happen|occur|continue|go on)\b/,
   } as Record<string, RegExp>,
   /** own-it: the writer is the agent of one of these *negated* ("we did not get this right"). */
   successVerbs: ['get', 'live', 'deliver', 'meet', 'keep', 'prevent', 'protect', 'catch', 'notice', 'handle', 'communicate', 'show', 'support', 'do', 'follow', 'tell', 'honour', 'honor', 'check', 'test', 'verify', 'plan', 'prepare'],
@@ -117,13 +119,17 @@ export const CLAUSE_RULES = {
   /** own-it phrases where the owning is in the words, not a verb: possession of the fault, taking responsibility. */
   ownPhrases: [
     // (not a duty: "we recognize our responsibility when people travel with us", "our responsibility to protect your data")
-    /\b(our|my) (own )?(fault|mistake|error|failure|doing|responsibility(?! (?:to|when|for|as|towards?)\b)|call|bad|miss|decision)\b/i,
+    /\b(our|my) (own )?(fault|mistake|error|failure|oversight|recklessness|carelessness|negligence|thoughtlessness|insensitivity|doing|responsibility(?! (?:to|when|for|as|towards?)\b)|call|bad|miss|decision)\b/i,
     /\b((it'?s|that'?s|this is|this was|that was|was|is) (all |entirely |squarely |completely )?on (us|me)|ours to fix|(was|is) (all |entirely |squarely |completely )?down to (us|me)|no one to blame (for it )?but (us|me)|nobody to blame but (us|me)|the buck stops with (us|me))\b/i,
     /\b(failure|mistake|fault|error|delay|mix-up|outage|blame|decision)( \w+)? (is|was|lies|rests) (entirely |all |completely |squarely |solely )?(ours|mine|with us|with me)\b/i,
     /\b(take|taking|accept|accepting|own|owning)s? (full |complete |total |all |the )?(responsibility|ownership|accountability|the blame)\b/i,
     /\b(not|isn'?t|wasn'?t) (the courier'?s|your|anyone else'?s|the carrier'?s) (fault|doing)\b/i,
     // "a dumb mistake on my part", "a serious failure on our part"
     /\b(failure|mistake|error|oversight|misstep|blunder|fault|lapse)s? on (our|my) part\b/i,
+    // "an oversight in how we had been performing ongoing testing": the fault named in the writer's own way of doing it
+    /\b(failure|failing|mistake|error|oversight|misstep|fault|flaw|lapse)s? (in|with) (how|the way) (we|i) \w+/i,
+    // the writer's own act named in a relative clause and judged: "the fix we did the day before was slightly too aggressive"
+    /\b(the|that|this) (\w+ )?(fix|change|update|decision|call|choice|email|message|post|reply|response|estimate) (that |which )?(we|i) (did|made|sent|pushed|deployed|chose|took|gave|wrote|posted)\b[^.;!?]{0,60}? (was|were) (\w+ ){0,2}?(wrong|incorrect|mistaken|a mistake|an error|inappropriate|premature|too (aggressive|hasty|broad|early|late|slow|optimistic))\b/i,
     // "it is wholly self-inflicted", "we deserve the criticism": the fault taken in so many words
     /\b(it|this|that|the damage|the harm|the problem) (is|was) (wholly |entirely |completely |all )?self-inflicted\b|\b(we|i) (fully |rightly |completely )?deserve (the |this |all the |every bit of the )?(criticism|blame|anger|backlash)\b/i,
     // "I am ultimately responsible", "we are accountable for this failure" (not a duty: "we are responsible for keeping your data safe")
@@ -142,6 +148,13 @@ export const CLAUSE_RULES = {
   ],
   /** A judgement of the failure that owns it only when the writer is in the sentence ("This is unacceptable, and we know it"). */
   ownJudgement: /\b(this|that|it|which) (is|was)( (so|really|truly|frankly|completely|simply|totally))? (unacceptable|not good enough|not ok(ay)?|not acceptable)\b/i,
+  /**
+   * own-it: a thing of the writer's as the subject is a thing, not the writer ("our monitoring systems didn't catch
+   * this", LABELLING.md: "things as agents"); the writer's people and ways ("our team", "our practices") are not here.
+   */
+  thingHeads: /^(?:our|my|its)\b(?: [\w-]+){0,2} (?:systems?|monitoring|software|servers?|tools?|alerts?|alerting|site|website|app|apps|database|databases|network|platform|code|scripts?|backups?|infrastructure|hardware|machines?|equipment|checks?)$/,
+  /** own-it: an omission of care told with the writer's act ("without thinking I marked it…", "we sent it without checking"). */
+  withoutCare: /\bwithout (?:thinking|checking|double-checking|testing|looking|reading|realising|realizing)\b/i,
   /** Adverbs that make any first-person act a fault ("we mistakenly sent"). */
   faultAdverbs: /\b(mistakenly|accidentally|wrongly|inadvertently|incorrectly|by mistake|in error|twice)\b/,
 
@@ -152,7 +165,7 @@ export const CLAUSE_RULES = {
   /** Nouns that are a change in themselves ("a second check", "bug fixes", "a review of crew movement"). */
   changeNouns: /\b(checks?|double-checks?|reviews? of|audits?|tests?|testing|monitoring|alerts?|alerting|fix(es)?|patch(es)?|updates?|training|policy|policies|rules?|limits?|safeguards? (around|on|for)|rollbacks?|backups?|redundanc(y|ies)|bill of rights|standards?|runbooks?|playbooks?|soft deletes?|dashboards?|staging|canary|approvals?|sign-off|second (person|pair of eyes))\b/,
   /** A sentence that announces what changes; any concrete clause in it is the change ("Starting today, any price increase will need sign-off from me"). */
-  changeFraming: /\b(what (we'?ve|we have|has|we'?re|we are|is|we) (\w+ )?chang(ed|ing|e)|what changes|from now on|going forward|effective (immediately|today|now)|starting (today|now|immediately|tomorrow|this week|next week)|from today|as of today|in future|in the future)\b/,
+  changeFraming: /\b(what (we'?ve|we have|has|we'?re|we are|is|we) (\w+ )?chang(ed|ing|e)|what changes|from now on|going forward|moving forward|effective (immediately|today|now)|starting (today|now|immediately|tomorrow|this week|next week)|from today|as of today|in future|in the future)\b/,
   /** A sentence that opens with the date a change starts: "Starting August 15th, when hosts book…, their property will be covered…". */
   datedFraming: /^(effective|starting|beginning|from|as of) (on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(st|nd|rd|th)? (of )?(january|february|march|april|may|june|july|august|september|october|november|december))\b/,
   /** A subject that is itself a change, with a plan or date: "the next update is coming within 7 days". */
@@ -165,7 +178,7 @@ export const CLAUSE_RULES = {
    * list item as the agent and a concrete object, any verb is a change (a closed set of purpose frames,
    * in place of a longer verb list).
    */
-  preventionPurpose: /\b(?:as a (?:precaution|precautionary measure|safeguard)\b|(?:in order |so as )?to (?:prevent|avoid|stop|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b)/,
+  preventionPurpose: /\b(?:as a (?:precaution|precautionary measure|safeguard)\b|(?:in order |so as )?to (?:prevent|avoid|stop|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b|so (?:that )?(?:no one|nobody|no customer|no user) (?:will|can|would|should|ever)\b)/,
   /** Verbs of moving or copying a thing somewhere: a change only with the thing and where it goes ("moving the uploads to a separate cluster", "mirroring the binaries to a second data centre", not "moving on from this"). */
   relocationVerbs: ['move', 'relocate', 'shift', 'transfer', 'mirror', 'replicate', 'copy'],
   /** The preposition that starts where a relocated thing goes ("… to a read replica", "… off our own servers"). */
@@ -186,7 +199,7 @@ export const CLAUSE_RULES = {
   /** The head of a change that only restores the service ("deployed a fix"): a change only with what it changes. */
   restoreObject: /^(a |the |an |our )?(quick |hot|emergency |temporary )?(fix|fixes|patch|hotfix|workaround)$/,
   /** Words too general to make an object concrete ("we will make changes", "strengthen our defenses"). */
-  vagueNouns: new Set(['change', 'changes', 'improvement', 'improvements', 'measure', 'measures', 'step', 'steps', 'action', 'actions', 'effort', 'efforts', 'work', 'thing', 'things', 'defense', 'defenses', 'defence', 'defences', 'security', 'system', 'systems', 'process', 'processes', 'procedure', 'procedures', 'practice', 'practices', 'protection', 'protections', 'control', 'controls', 'resource', 'resources', 'trust', 'confidence', 'experience', 'service', 'services', 'everything', 'anything', 'something', 'better', 'best', 'crime', 'crimes', 'cyber', 'attack', 'attacks', 'criminals', 'future', 'incident', 'incidents', 'issue', 'issues', 'problem', 'problems', 'way', 'ways', 'numerous', 'various', 'several', 'many', 'all', 'more', 'additional', 'further', 'necessary', 'appropriate', 'extraordinary', 'immediate', 'corrective', 'lessons', 'lesson', 'mistakes', 'mistake', 'sure', 'happen', 'happens', 'again', 'never', 'prevent', 'ensure', 'make', 'avoid', 'similar', 'kind', 'type', 'sort', 'level', 'next', 'continue', 'continuously', 'ongoing', 'priority', 'priorities', 'focus', 'commitment', 'operations', 'infrastructure', 'platform', 'level', 'quality', 'customer', 'customers', 'satisfaction', 'approach', 'strategy', 'culture', 'values', 'integrity', 'core', 'decision', 'decisions', 'business', 'possible', 'power', 'scale', 'term', 'long', 'going', 'forward', 'lot', 'bit', 'right', 'place', 'there', 'here', 'hard', 'harder', 'safe', 'safer', 'secure', 'reliable', 'resilient', 'robust', 'stronger', 'strong', 'new', 'way', 'sense', 'urgency', 'fast', 'soon', 'quickly', 'today', 'now', 'time', 'week', 'weeks', 'months', 'coming', 'days', 'happened', 'happen', 'went', 'wrong', 'own', 'detailed', 'thorough', 'full', 'complete', 'exhaustive', 'comprehensive', 'independent', 'internal', 'external', 'careful', 'good', 'great', 'progress', 'normal', 'back', 'shortly', 'hard', 'progress', 'situation', 'situations', 'solution', 'solutions', 'matter', 'matters', 'recurrence', 'occurrence', 'closely', 'carefully', 'investigation', 'investigations', 'inquiry', 'inquiries', 'probe', 'assistance', 'help',
+  vagueNouns: new Set(['extra', 'network', 'networks', 'strategies', 'mitigation', 'mitigations', 'change', 'changes', 'improvement', 'improvements', 'measure', 'measures', 'step', 'steps', 'action', 'actions', 'effort', 'efforts', 'work', 'thing', 'things', 'defense', 'defenses', 'defence', 'defences', 'security', 'system', 'systems', 'process', 'processes', 'procedure', 'procedures', 'practice', 'practices', 'protection', 'protections', 'control', 'controls', 'resource', 'resources', 'trust', 'confidence', 'experience', 'service', 'services', 'everything', 'anything', 'something', 'better', 'best', 'crime', 'crimes', 'cyber', 'attack', 'attacks', 'criminals', 'future', 'incident', 'incidents', 'issue', 'issues', 'problem', 'problems', 'way', 'ways', 'numerous', 'various', 'several', 'many', 'all', 'more', 'additional', 'further', 'necessary', 'appropriate', 'extraordinary', 'immediate', 'corrective', 'lessons', 'lesson', 'mistakes', 'mistake', 'sure', 'happen', 'happens', 'again', 'never', 'prevent', 'ensure', 'make', 'avoid', 'similar', 'kind', 'type', 'sort', 'level', 'next', 'continue', 'continuously', 'ongoing', 'priority', 'priorities', 'focus', 'commitment', 'operations', 'infrastructure', 'platform', 'level', 'quality', 'customer', 'customers', 'satisfaction', 'approach', 'strategy', 'culture', 'values', 'integrity', 'core', 'decision', 'decisions', 'business', 'possible', 'power', 'scale', 'term', 'long', 'going', 'forward', 'lot', 'bit', 'right', 'place', 'there', 'here', 'hard', 'harder', 'safe', 'safer', 'secure', 'reliable', 'resilient', 'robust', 'stronger', 'strong', 'new', 'way', 'sense', 'urgency', 'fast', 'soon', 'quickly', 'today', 'now', 'time', 'week', 'weeks', 'months', 'coming', 'days', 'happened', 'happen', 'went', 'wrong', 'own', 'detailed', 'thorough', 'full', 'complete', 'exhaustive', 'comprehensive', 'independent', 'internal', 'external', 'careful', 'good', 'great', 'progress', 'normal', 'back', 'shortly', 'hard', 'progress', 'situation', 'situations', 'solution', 'solutions', 'matter', 'matters', 'recurrence', 'occurrence', 'closely', 'carefully', 'investigation', 'investigations', 'inquiry', 'inquiries', 'probe', 'assistance', 'help',
     // a quantity or a safeguard with nothing named: "a number of steps", "every possible safeguard"
     'technical', 'technological', 'operational', 'organisational', 'organizational', 'structural',
     // degree or weight with nothing named: "significant further steps", "major improvements", "concrete measures"
@@ -199,7 +212,7 @@ export const CLAUSE_RULES = {
   /** What a promise to tell acts on: publishing a post-mortem or sharing details is communication, not a change. */
   communicationObject: /^(a |an |the |our |this |more |further |full |complete |detailed |regular |an? \w+ )*(post-?mortems?|(blog )?posts?|articles?|reports?|details|findings|analysis|analyses|information|timeline|summary|summaries|explanation|statement|write-?up|account|answers|updates? (on|about|to you|as))\b|^([\w-]+ ){0,3}(informed|posted|in the loop)\b|^(you|everyone|(our |all )?(customers|users|members|clients|subscribers|community|passengers|guests)) updated\b|^((a|an|the|our|my) )?([\w-]+ ){0,2}(apolog(y|ies)|condolences?|sympath(y|ies)|thanks|gratitude|regrets?)\b/,
   /** A fault as the thing acted on: fixing it restores the service ("we have fixed the bug", "fixed the root cause"), bringing it in is the failure ("we introduced a fault that…"): neither is a change. */
-  faultObject: /^(?:the |a |an |this |that |these |those |our |its )?(?:[\w-]+ )?(?:root cause|underlying cause|cause|bugs?|defects?|faults?|glitch(?:es)?|errors?|issues?|problems?|regressions?)(?: (?:that|which|in|on|with|where|behind|causing|affecting|responsible|and (?:apologi[sz]e|regret|thank|are|will|have|we)\b)\b.*)?$/,
+  faultObject: /^(?:the |a |an |this |that |these |those |our |its )?(?:[\w-]+ )?(?:root cause|underlying cause|cause|bugs?|defects?|faults?|glitch(?:es)?|errors?|issues?|problems?|regressions?|vulnerabilit(?:y|ies)|loopholes?|security holes?)(?: (?:that|which|in|on|with|where|behind|causing|affecting|responsible|and (?:apologi[sz]e|regret|thank|are|will|have|we)\b)\b.*)?$/,
   /** A time before the failure: an act told in the simple past with it is the story, not a change ("Three months prior to the incident we upgraded…", "We launched Maps initially with…"). */
   storyTime: /\b(?:(?:prior to|before) (?:the|this|that) (?:incident|outage|breach|failure|problem|issue|event|attack)|initially|originally|previously|in a previous|at the time|(?:\w+|a few) (?:days|weeks|months|years) (?:ago|earlier|prior|before))\b/,
   /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */
@@ -212,6 +225,14 @@ export const CLAUSE_RULES = {
   takeDownVerbs: /^(remove|delete|withdraw|pull|take)$/,
   /** A removal told as done at once reacts to this occurrence (LABELLING.md R1: containment), whatever it removed: "we immediately removed the product and all images", "deleted the relevant information as soon as possible". */
   containedAtOnce: /\b(immediately|at once|right away|straight away|as soon as (possible|we (learned|learnt|heard|saw|became aware|found out|realised|realized|were (told|made aware)))|promptly|within (minutes|hours|an hour|the hour)|swiftly)\b/,
+  /**
+   * commitment: the thing that did the harm, named as this one (a definite article or "our", never "all", "every",
+   * "any"): removing, deleting, withdrawing, disabling or decommissioning it, done or announced, is containment, whatever
+   * the thing is (LABELLING.md R1: "we are removing the content", "the faulty software … is being decommissioned", "the
+   * garment from our product offering"); a class or a practice beyond it still counts ("all products made by …").
+   */
+  harmingThing: /^(?:(?:the|this|that|these|those|its|our|my)\s)(?:[\w'-]+\s){0,3}?(?:campaign|post|posts|tweet|tweets|ad|ads|advert|adverts|advertisement|commercial|image|images|photo|photos|picture|pictures|video|videos|content|message|messages|caption|meme|graphic|item|items|garment|garments|product|products|batch|shirt|t-shirt|jumper|hoodie|sweater|software|names|widget|sdk|rollout)\b/,
+  removalVerbs: /^(remove|delete|withdraw|pull|take|decommission|destroy|disable|halt|discontinue)$/,
   offendingContent: /^(?:(?:the|this|that|these|those|our|my|its|all|every|any)\s)?(?:[\w'-]+\s){0,3}?(?:campaign|post|posts|tweet|tweets|ad|ads|advert|adverts|advertisement|advertisements|commercial|image|images|photo|photos|picture|pictures|video|videos|content|message|messages|email|emails|caption|comment|comments|statement|story|stories|meme|graphic)\b/,
   /** More capacity restores the service (LABELLING-round5.md: "additional hardware" is no change): "we increased server capacity by 120 per cent". */
   capacityVerbs: /^(increase|add|double|triple|expand|scale|boost|provision|raise)$/,

@@ -350,7 +350,12 @@ const STOP = new Set(['will', 'shall', 'would', 'can', 'could', 'should', 'do', 
 
 /** The writer is the agent of the failure, or takes it as theirs in so many words. */
 function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => boolean = () => false): boolean {
-  if (CR.ownPhrases.some((re) => liveMatch(sentence, re, true) !== null)) return true;
+  // "We recognize … and Ticketpro accepts full responsibility": a name beside the writer's "we" in one sentence is
+  // someone else, and its taking the blame is not the writer's ("Acme takes full responsibility" alone may be Acme itself)
+  const named = THIRD_PARTY_TAKES.exec(sentence);
+  const phrased = named && !/^(We|I)$/.test(named[1]!) && clauses.some((c) => c.agent === 'first' && /^(we|i)$/.test(c.subject))
+    ? sentence.slice(0, named.index) + sentence.slice(named.index + named[0].length) : sentence;
+  if (CR.ownPhrases.some((re) => liveMatch(phrased, re, true) !== null)) return true;
   // (the writer in the sentence as more than the one apologising: "This is unacceptable and … we apologize for the impact" owns nothing)
   if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence) && clauses.some((c) => c.agent === 'first' && !/^(apologi[sz]e|regret|sorry|thank|hope)$/.test(c.lemma))) return true;
   // (a verb coordinated with the writer's shares its subject: "we got too excited and accidentally hit send")
@@ -362,17 +367,24 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
     // (a deliberate act it failed at, not a service that "failed to execute jobs": that is the product, a thing)
     // "a problem with one of our storage units has led to…": a fault of a thing of ours is the subject, not the writer
     if (c.agent === 'first' && FAULT_THING_SUBJECT.test(c.subject)) return false;
+    // "our monitoring systems didn't catch this": a thing of ours, not the writer, is the agent
+    if (c.agent === 'first' && CR.thingHeads.test(c.subject)) return false;
     if (c.agent !== 'first' && !(c.agent === 'other' && self(c.subject) && (c.lemma !== 'fail' || SUCCESS.has(c.object.split(' ')[1] ?? '') || /^to (invest|act|respond|inform|notify|warn|disclose|prepare|plan|listen)\b/.test(c.object)))) return false;
     const obj = `${c.particle} ${c.object}`.trim();
     // "we should have told you sooner" (an omission), "we shouldn't have collected payment" (an act the writer judges wrong);
     // not "we couldn't have prevented this", which says it was out of reach
     // (a passive names no one: "our bags should not have been featured")
-    if (c.tense === 'counterfactual') return !c.negated || (/\b(should|ought)\b/.test(c.aux ?? '') && !c.passive);
+    // (and what could or might have befallen the writer is no act of theirs: "we could have been put in a position where…")
+    if (c.tense === 'counterfactual') return !/\b(should|ought)\b/.test(c.aux ?? '') && (/\b(might|may)\b/.test(c.aux ?? '') || /\bbeen$/.test(c.aux ?? '')) ? false : !c.negated || (/\b(should|ought)\b/.test(c.aux ?? '') && !c.passive);
     if (c.tense === 'future' || c.tense === 'modal' || c.tense === 'imperative') return false;
     // "we didn't set the pledge levels high enough", "we did not staff the desk well enough": too little of our own act
     if (c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && /\b(enough|sufficiently|adequately)\b/.test(obj) && !/^(to|for|about)\b/.test(obj)) return true;
     // "we didn't stop surge pricing immediately": the writer's act, not done in time
     if (c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && /\b(immediately|sooner|earlier|in time|right away|straight away|quickly enough|fast enough)$/.test(obj)) return true;
+    // "we did not reroute to a backup as fast as we could have"
+    if (c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && /\bas (fast|quickly|soon|well|carefully|clearly|thoroughly|early) as (we|i) (could|should)\b/i.test(sentence)) return true;
+    // "without thinking I marked it to go to all of my lists": the writer's act, done without care
+    if (!c.negated && !c.passive && c.tense === 'past' && CR.withoutCare.test(sentence)) return true;
     // "we did not follow" owns it; "our routines have not been followed" names no one
     // ("we did not plan for the rush" owns an omission; "we did not plan to raise prices" tells an intention)
     // "due to a winter storm …, we didn't get you to Boston": a failure put on an outside cause in the same sentence owns nothing
@@ -391,6 +403,8 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
   });
 }
 
+/** A capitalised name taking the blame in the third person: "Ticketpro accepts full responsibility". */
+const THIRD_PARTY_TAKES = /\b([A-Z][\w&'.-]*) (?:\w+ly )?(?:takes|accepts|owns|has taken|has accepted) (?:full |complete |total |all |the )?(?:responsibility|ownership|accountability|the blame)\b/;
 /** A subject headed by a fault of a thing, whoever's the thing is: "a problem with one of our storage units", "an error in our system". */
 const FAULT_THING_SUBJECT = /^(?:a|an|the|one|some|this|that)\b(?: [\w-]+)? (?:problem|problems|issue|issues|fault|faults|error|errors|failure|failures|bug|bugs|glitch|glitches|defect|defects|outage|malfunction)\b/;
 /** A cause in the sentence that names nothing of the writer's: "due to a winter storm in the Chicago area". */
@@ -427,9 +441,11 @@ function ownChangeCause(b: { s: Sentence; clauses: Clause[] }, before: { s: Sent
   // "we upgraded our databases to a new version that introduced a fault": the fault is the version's)
   if (b.clauses.some((c, k) => {
     const n = b.clauses[k + 1];
-    return c.agent === 'first' && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && PUT_IN.test(c.lemma) &&
-      CHANGE_THING.test(c.object.split(' ').slice(0, 4).join(' ')) && !/ to /.test(` ${c.object} `) && n !== undefined && n.subject === '' && !n.negated && !n.passive &&
-      BROUGHT_FAULT.test(n.lemma) && /\b(bug|defect|error|fault|flaw|regression|outage)s?\b/.test(n.object);
+    // ("we attempted to perform a database migration that caused our API to go down": the change tried, then the harm it caused)
+    const tried = /^(attempt|try|start|begin)$/.test(c.lemma) && /^to (perform|run|deploy|make|apply|push|roll out|migrate|upgrade|update|release)\b/.test(c.object);
+    return c.agent === 'first' && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && (PUT_IN.test(c.lemma) || tried) &&
+      CHANGE_THING.test(c.object.split(' ').slice(0, tried ? 6 : 4).join(' ')) && (tried || !/ to /.test(` ${c.object} `)) && n !== undefined && n.subject === '' && !n.negated && !n.passive &&
+      BROUGHT_FAULT.test(n.lemma) && (/\b(bug|defect|error|fault|flaw|regression|outage)s?\b/.test(n.object) || (n.lemma === 'cause' && /\bto (go down|go offline|fail|crash|stop working|break)\b/.test(n.object)));
   })) return true;
   // across two sentences of one paragraph: "we deployed a configuration change …. Unfortunately, this change contained a bug …"
   // (the sentence right before, in its paragraph or closing the one before: "… we made some major changes to the way our
@@ -691,6 +707,16 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // the story of that thing, not a change done or planned
   if (c.antecedent && (c.tense === 'past' || c.tense === 'perfect')) return false;
   const obj = `${c.particle} ${c.object}`.trim();
+  // "I wanted to let you know … what we did to fix it and what we're doing": a free relative announces, it changes nothing
+  if (/^(what|how|whatever)\b/.test(c.subject)) return false;
+  // (read only where a clause can be told apart by them: the story after "because", a pause "until", a removal)
+  const lowerAll = sentence.toLowerCase();
+  const verbAt = /\b(because|due to|caused by|until)\b/.test(lowerAll) || CR.removalVerbs.test(c.lemma) ? lowerAll.indexOf(` ${c.verb} `) : -1;
+  // "It was ticked because I copied the newsletter …, then changed out all the copy": an act told after a cause word is the
+  // story of how it happened, not a change; "turn off the billing … until the problem could be identified" is for now
+  if (verbAt > 0 && /\b(because|due to|caused by)\b/.test(lowerAll.slice(0, verbAt)) && (c.tense === 'past' || c.tense === 'perfect')) return false;
+  // (not a pause until a named change is in: "renewals have been paused until the new billing code is tested")
+  if (verbAt > 0 && /\buntil (?:[\w'-]+ ){0,6}?(?:problem|issue|fault|bug|cause|we (?:are|were|have|had|can|could) (?:\w+ )?(?:confident|sure|certain))\b|\buntil (?:[\w'-]+ ){0,6}?(?:could|can|has|had|is|was) (?:be |been )?(?:identified|fixed|resolved|found|understood)\b/.test(lowerAll.slice(verbAt))) return false;
   // "we will no longer ask police to remove seated passengers": a practice ended, whatever the verb (never a
   // remedy: "no longer issue refunds without a ticket")
   if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && concrete(obj) && !/^(you|your)\b/.test(obj);
@@ -705,6 +731,12 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // off sale beside it still is: "removed the image from our channels, but also the garment from our product offering")
   if (CR.takeDownVerbs.test(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !c.intended && !/\b(but also|and also|as well as)\b/.test(sentence.toLowerCase().slice(sentence.toLowerCase().indexOf(c.verb))) &&
     (c.passive ? [c.subject] : c.object.split(/ (?:but also|and also|as well as|and) /).map((o, n) => (n === 0 ? directObject(o, c.particle) : directObject(o, '')))).every((o) => CR.offendingContent.test(o))) return false;
+  // the thing that did the harm taken away, done or announced, is containment (LABELLING.md R1): "we are removing the
+  // content and halting any further rollout", "we decided to delete the original tweet", "we have not only removed the
+  // image … but also the garment from our product offering"
+  // (what "but also" adds after a comma is removed too: "… the image from our channels, but also all products by …")
+  const alsoRemoved = verbAt > 0 && CR.removalVerbs.test(c.lemma) ? lowerAll.slice(verbAt).split(/,? (?:but also|and also|as well as) /).slice(1).map((o) => directObject(o.replace(/[.!?]+$/, ''), '')) : [];
+  if (CR.removalVerbs.test(c.lemma) && (c.passive ? [c.subject] : [...c.object.split(/ (?:but also|and also|as well as|and) /).map((o, n) => (n === 0 ? directObject(o, c.particle) : directObject(o, ''))), ...alsoRemoved]).every((o) => CR.harmingThing.test(o.replace(/^(?:original|offending|faulty|affected) /, '')) || /^(?:the|this|that|these|those|its|our|my) (?:original|offending|faulty)\b/.test(o))) return false;
   // a removal told as done at once ("we immediately removed the product and all images that featured it") reacts to this
   // occurrence: containment, whatever it removed (LABELLING.md R1)
   if (CR.takeDownVerbs.test(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !c.intended && CR.containedAtOnce.test(sentence.toLowerCase())) return false;
@@ -721,14 +753,18 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   const listItem = c.agent === 'none' && (c.tense === 'imperative' || (c.tense === 'past' && !c.passive && sentence.trimStart().toLowerCase().startsWith(`${c.verb} `)));
   // any act with a purpose of prevention: "I will be moving the server to a heftier instance, which should prevent this"
   // (not in the plain present: "we work very hard to ensure every customer feels welcome" tells a habit, not a change)
-  if ((writer || listItem) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && c.tense !== 'nonfinite' && !(c.tense === 'present' && writer)) {
+  // (a verb of being, effort or trying says an effort, not a change: "our teams are working round the clock to ensure…",
+  // "one of the things we'll be doing is to come up with ways to prevent this")
+  if ((writer || listItem) && !c.passive && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && c.tense !== 'nonfinite' && !(c.tense === 'present' && writer)) {
     // the purpose is in the clause ("… to prevent …") or in a relative clause right after it ("…, which should prevent this")
     // or a result after "so" ("we've had a brand new oven so the problem won't occur again")
-    const recurs = next !== undefined && next.negated && next.subject !== '' && /^(happen|occur|recur|repeat)$/.test(next.lemma) && (next.tense === 'future' || next.tense === 'modal') &&
+    // ("I reworked the UI so no one will get bit by the same issue": a result that no one meets it again)
+    const noOne = /^\S+ (?:[\w-]+ ){0,6}?so (?:that )?(?:no one|nobody) (?:will|can|would|should|ever)\b/.test(sentence.toLowerCase().slice(Math.max(0, sentence.toLowerCase().indexOf(` ${c.verb} `))).trim());
+    const recurs = noOne || next !== undefined && next.negated && next.subject !== '' && /^(happen|occur|recur|repeat)$/.test(next.lemma) && (next.tense === 'future' || next.tense === 'modal') &&
       new RegExp(`\\bso (that )?${next.subject.replace(/[^a-z0-9' ]/g, '')} `).test(sentence.toLowerCase());
     // ("tested our main system to ensure that it was working well": making sure of the repair, told in the past, restores)
     const checkedRepair = /\bto (ensure|make sure|guarantee)$/.test(obj) && next !== undefined && (next.tense === 'past' || next.background === true);
-    const purpose = checkedRepair ? '' : `${obj}${next && next.subject === '' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : recurs ? ' which should prevent' : ''}`;
+    const purpose = checkedRepair ? '' : `${obj}${next && next.subject === '' && next.tense !== 'past' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : recurs ? ' which should prevent' : ''}`;
     // the thing acted on, up to an adjunct or a question word ("an investigation into what caused this" names nothing)
     const acted = directObject(c.object, c.particle).split(/ (?:what|how|why|which|who|where|when)\b/)[0]!;
     if (CR.preventionPurpose.test(purpose) && concrete(acted) && !CR.restoreObject.test(acted) && !CR.communicationObject.test(obj) && !/^(you|your|them|it|this|that|customers|users|people|everyone|members|clients)\b/.test(obj)) return true;
@@ -757,7 +793,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (c.passive && /^(every|each|all|any)\b/.test(c.subject) && /\bnow\b(?! that)/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect' || c.tense === 'future') &&
     concrete(c.subject) && !CR.passiveChangeExcluded.test(c.subject) && !CR.repairObject.test(obj)) return true;
   // "every label is now checked by a second person" ("now that the report has been released" is no change)
-  if (c.passive && CHANGE.has(c.lemma) && /\bnow\b(?! that)/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect')) return true;
+  // (not "this is now fixed": a fix of this occurrence restores)
+  if (c.passive && CHANGE.has(c.lemma) && !/^(fix|patch)$/.test(c.lemma) && !PRONOUNS.has(c.subject) && /\bnow\b(?! that)/.test(sentence.toLowerCase()) && (c.tense === 'present' || c.tense === 'perfect')) return true;
   // publishing a post-mortem or sharing details is a promise to tell, not a change
   if (CR.communicationObject.test(obj)) return false;
   // a relocation names the thing and where it goes: "we are moving the uploads to a separate cluster"

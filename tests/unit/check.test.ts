@@ -121,7 +121,8 @@ describe('explain, commitment, remedy, humour, sign-off', () => {
 describe('second corpus round: clause readings that generalise (each failed before)', () => {
   it.each<[string, PartId, boolean]>([
     // "not only … but also" is no negation
-    ['We have not only removed the image from our channels, but also the garment from our product offering.', 'commitment', true],
+    // (the garment itself is the offending item, containment by LABELLING.md R1; a class beyond it is a change)
+    ['We have not only removed the image from our channels, but also all products by that designer from our stores.', 'commitment', true],
     // the thing acted on is the object before an adjunct: a generic "solution", nothing "put in place at five"
     ['In response, we have implemented a robust solution to prevent the recurrence of this specific error.', 'commitment', false],
     ['We lost power at 2:30, which caused us to implement the ground stop that we put in place at five.', 'commitment', false],
@@ -407,7 +408,8 @@ describe('fifth round: the fourth round labelling rules read as English (own sen
     ['a copy moved somewhere, with an aside in the object', 'We are mirroring the download files (now on one server) to a second data centre.', 'We are mirroring the tone of your message.'],
     ['an -ing form with no auxiliary is no act of its own', 'We migrated the forum to a new host last month.', 'Part of our upgrades included migrating the forum to a new host.'],
     ['a list item told as a thing done', 'Removed the old upload form that let anyone attach files.', 'Worked through the night on the upload form.'],
-    ['deciding to delete a named thing, not deleting the reader\'s things', 'We decided to delete the misleading post.', 'We accidentally deleted your saved addresses.'],
+    // (deleting the offending post itself is containment by LABELLING.md R1: a class of things is what counts)
+    ['deciding to delete a named class of things, not deleting the reader\'s things', 'We decided to delete every customer record older than two years.', 'We accidentally deleted your saved addresses.'],
   ])('commitment: %s', (_what, change, other) => {
     expect(part(change, 'commitment')).toBe(true);
     expect(part(other, 'commitment')).toBe(false);
@@ -534,6 +536,41 @@ describe('ninth round: the round-7 disagreements as classes (own sentences; each
     ['commitment', 'changes to a bare head name no change', 'We will be making changes to our refund policy.', 'We will be making changes to the policy.'],
     ['explain', 'an outside event named with its place only is who, not how', 'The flight was cancelled because a storm in Chicago grounded the crew who were due to fly it.', 'The flight was cancelled because of a storm in Chicago.'],
     ['explain', 'a heading asked as a question tells nothing', 'What went wrong: a cron job deleted the queue table at midnight.', 'So what went wrong?'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+});
+
+describe('tenth round: the round-8 disagreements as classes (own sentences; each pair fails on one side before)', () => {
+  it.each<[PartId, string, string, string]>([
+    // own-it
+    ['own-it', 'a failure verb of the same class as "mess up"', 'Honestly, we fucked up the renewal run.', 'Honestly, the renewal run was a mess for everyone.'],
+    ['own-it', 'allowing it to happen, not allowing the reader something', 'We are sorry that we allowed this to happen.', 'We allowed customers to rebook for free.'],
+    ['own-it', 'the writer\'s fault as a noun', 'I am sorry for my carelessness with the order list.', 'I am sorry for the confusion with the order list.'],
+    ['own-it', 'a fault in how the writer did it', 'The real failing was an oversight in how we had been testing the backup links.', 'The real failing was in the backup links themselves.'],
+    ['own-it', 'the writer\'s own act named in a relative clause and judged', 'The fix we did the day before was too aggressive.', 'The fix the vendor shipped the day before was too aggressive.'],
+    ['own-it', 'not done as fast as the writer could have', 'We did not switch to the backup as fast as we could have.', 'We did not need to switch to the backup at all.'],
+    ['own-it', 'the writer\'s act done without care', 'Without thinking I sent the newsletter to every list.', 'I sent the newsletter to every list that asked for it.'],
+    ['own-it', 'the writer\'s change tried, then the harm it caused', 'We attempted to perform a database migration that caused our API to go down.', 'Our host attempted to perform a database migration that caused our API to go down.'],
+    // a thing of ours as the agent, a third party taking the blame, and what could have befallen the writer own nothing
+    ['own-it', 'the writer, not a thing of ours, failing to catch it', 'We didn\'t catch this in review.', 'Our monitoring systems didn\'t catch this.'],
+    ['own-it', 'the writer, not a named third party beside "we", taking the blame', 'We recognise this is unacceptable and we accept full responsibility.', 'We recognise what happened this morning is unacceptable and Ticketly accepts full responsibility.'],
+    ['own-it', '"should have", not what could have befallen us', 'We should have paid the bands first.', 'We could have been put in a position where we might not have paid the bands.'],
+    // commitment
+    ['commitment', '"moving forward" framing a concrete change', 'Moving forward, sending a campaign email will be handled by the scheduler instead of by hand.', 'Moving forward, we will do better.'],
+    ['commitment', 'a pause until a named change, not until the problem is found', 'Automatic renewals have been paused until the new billing code is tested.', 'We turned off the billing on those accounts until the problem could be identified and fixed.'],
+    ['commitment', 'a concrete change, not an effort verb with a purpose', 'We are moving the database to a separate server to prevent this.', 'Our technical teams are working round the clock to ensure outstanding issues are swiftly resolved.'],
+    ['commitment', 'a purpose, not a past effect after "which"', 'We have added a second approval step, which should prevent a repeat.', 'We had several hours of downtime during that week, which prevented our customers from completing their work.'],
+    ['commitment', 'a change of ours, not a fix of this one', 'Every label is now checked by a second person.', 'This is now fixed moving forward.'],
+    ['commitment', 'a change told as such, not the story after "because"', 'We have changed the send form so that the recipient list must be picked each time.', 'It went to everyone because I copied the English newsletter, then changed out all the copy and links but not the recipient list.'],
+    ['commitment', 'a change, not an announcement of what we are doing', 'We have added a status page that shows each node\'s health.', 'I wanted to let you know what occurred, what we did to fix it and what we are doing for our customers.'],
+    ['commitment', 'a review of a named scope, not of "any possible strategies"', 'We will be reviewing how carrier failover is configured on every trunk.', 'We will also be reviewing any possible mitigation strategies internally.'],
+    ['commitment', 'a concrete change, not strengthening "our network"', 'We are adding a second fibre route into the Leeds exchange to prevent further disruptions.', 'We are working to strengthen our network to prevent further disruptions.'],
+    // LABELLING.md R1: the offending thing taken away, done or announced, is containment; a class beyond it is a change
+    ['commitment', 'a class of products withdrawn, not the offending item', 'We will remove all products made by this supplier from our shelves.', 'The faulty software that has caused these issues is being decommissioned.'],
+    ['commitment', 'a practice ended, not the offending content removed', 'We will no longer run campaigns without a review by our inclusion panel.', 'We are removing the content and halting any further rollout.'],
+    ['commitment', 'a change, not the exploited hole fixed', 'We have moved all of our non-production servers behind our firewall.', 'We immediately fixed the configuration vulnerability that this individual exploited.'],
   ])('%s: %s', (id, _what, has, hasNot) => {
     expect(part(has, id)).toBe(true);
     expect(part(hasNot, id)).toBe(false);
