@@ -127,7 +127,7 @@ const scriptCommon = {
 // when first used: the German, French and Spanish text rules (an English letter never runs them).
 // `loader` is the module the rest of the app reaches the chunk through (from the sources it imports
 // `entry` itself); in the app its text is replaced by a require of the chunk at the first call.
-const CHUNKS = [{ name: 'text-i18n', entry: 'src/text/i18n.ts', loader: 'src/text/i18n-load.ts', exports: { textI18n: 'm' } }];
+const CHUNKS = [{ name: 'text-i18n', entry: 'src/incident/i18n.ts', loader: 'src/incident/i18n-load.ts', exports: { textI18n: 'm' } }];
 const chunkFile = (chunk) => `./chunks/${chunk.name}.cjs`;
 // Each loader module whose functions require a file at their first call: the chunks, and chalk,
 // which a run needs only when stderr is a terminal (src/cli/colour.ts).

@@ -4,7 +4,7 @@ import { greetingLineOf, isFormal } from '../recipients/greeting.js';
 import { localeGreetingLine } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { itemPhrases } from '../incident/item-noun.js';
-import { textI18n } from '../text/i18n-load.js';
+import { textI18n } from '../incident/i18n-load.js';
 import { causeIsNoun } from '../text/notes.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence, yourThing } from '../templates/helpers.js';

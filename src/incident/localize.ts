@@ -15,8 +15,8 @@ import { leadingVerdict, normaliseEnglish, toReader } from '../text/english.js';
 import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/notes.js';
 import { signerAsMe } from '../text/signer-voice.js';
 import { subjectFirst } from '../text/subjectless.js';
-// The de/fr/es rules are loaded when a letter in one of those languages is first made (../text/i18n-load.ts).
-import { textI18n, type TextI18n } from '../text/i18n-load.js';
+// The de/fr/es rules are loaded when a letter in one of those languages is first made (./i18n-load.ts).
+import { textI18n, type TextI18n } from './i18n-load.js';
 import type { NoteRoleI18n } from '../text/notes-de.js';
 import { referenceDay } from './advice.js';
 import type { Incident, PeopleNoun } from './schema.js';

@@ -4,7 +4,7 @@ import { parseMailbox } from '../mail/address.js';
 import { printable } from '../text/printable.js';
 import { FLAG_FOR_PATH, FROM_FIELD, REQUIRED_FIELDS, getPath, isBlank, type RequiredField } from './fields.js';
 import { nearest } from '../text/nearest.js';
-import { textI18n } from '../text/i18n-load.js';
+import { textI18n } from './i18n-load.js';
 import { FOR_EXAMPLE, adviseOnEnglish, adviseOnFields, adviseOnFollowUp, adviseOnWeekdays } from './advice.js';
 import { DEFAULT_PEOPLE, EXPOSURE_KINDS, Incident, type IncidentInput } from './schema.js';
 
