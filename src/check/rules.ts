@@ -63,6 +63,9 @@ export const PART_RULES: PartRule[] = [
       { pattern: /\b(offer|offering|give|giving|send|sending)( \w+)? (you|each of you|all of you|every (\w+ )?(customer|player|member|user)|(all )?(affected |impacted )?(customers|players|members|users))( \w+){0,2} (a |an )?(free|complimentary)\b/i, negatable: true },
       // "any fees incurred as a result will be reversed" (LABELLING-round4.md: fees reversed are a remedy)
       { pattern: /\b(fees?|charges?|penalt(y|ies)|interest)\b[^.;]{0,60}\b(will be|have been|has been|are being|is being|'ll be) (fully |automatically )?(reversed|refunded|cancell?ed|removed)\b|\b(we|i)('ll| will| have| 've| are| 're)( \w+)? revers(e|ed|ing) (any|all|the|those|these|your)( \w+){0,2} (fees?|charges?|penalt(y|ies)|interest)\b/i, negatable: true },
+      // "You won't be charged for any of this", "there's nothing to pay for the visit we missed": a charge waived,
+      // said from the customer's side (the waived-fee remedy without an amount; the negation is the offer itself).
+      { pattern: /\byou (won't|will not|shan't|don't|do not) (be charged|have to pay)\b|\bthere(?:'s| is) (still )?nothing (more )?(for you )?to pay\b/i },
       { pattern: /\b(tell|let) (me|us)\b[^.]{0,80}\b(we'll|we will|i'll|i will) (make|put) (it|this|things) right\b/i },
     ],
   },
