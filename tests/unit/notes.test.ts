@@ -102,6 +102,9 @@ describe('an offer typed as a note', () => {
     expect(noteToProse('the taxi fare refunded, just send us the receipt', 'remedy')).toBe('the taxi fare refunded. Just send us the receipt.');
     expect(noteToProse('booking fee (£5) refunded', 'remedy')).toBe('the booking fee (£5) refunded');
     expect(noteToProse('full refund of the ticket', 'remedy')).toBe('a full refund of the ticket');
+    // "free delivery" is the idiom: never "a free delivery on your next two boxes"; one free thing still takes its article
+    expect(noteToProse('free delivery on your next two boxes', 'remedy')).toBe('free delivery on your next two boxes');
+    expect(noteToProse('free month of membership', 'remedy')).toBe('a free month of membership');
   });
 });
 
