@@ -711,7 +711,9 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
   const identity = has.governmentId || (has.dateOfBirth && (has.postalAddress || money || has.password));
   const mistake = text;
   const listCovered = data.length > 0 && data.every((d) => KIND_MENTIONED[d]?.test(mistake) ?? false);
-  const spared = [...(has.password ? [] : ['passwords']), ...(money ? [] : ['payment details'])];
+  // Never "No passwords … were involved" when the incident's own words name a password or payment details
+  // ("I sent the link + password to your gallery"): the claim would contradict the letter.
+  const spared = [...(has.password || /\b(?:passwords?|passw(?:o|ö)rt\w*|kennwort\w*|mots? de passe|contraseñas?|pin)\b/iu.test(mistake) ? [] : ['passwords']), ...(money || /\b(?:card|bank|payment|iban|account number|karte|bankverbindung|carte|bancaire|tarjeta|bancari[oa])s?\b/iu.test(mistake) ? [] : ['payment details'])];
   const notInvolved = data.length > 0 && spared.length > 0 ? `No ${spared.join(' or ')} were involved.` : '';
   return {
     list,

@@ -198,6 +198,17 @@ describe('data exposure', () => {
     expect(text.split('\n')[0]).toBe('The Corner Pantry: a mistake of ours exposed your email address');
   });
 
+  it('never says "No passwords … were involved" when the mistake itself names a password or payment details', () => {
+    const base = { ...shop, scenario: 'data-exposure' as const, exposure: { data: ['name'] } };
+    const sent = letter({ ...base, mistake: 'i sent the link + password to your private gallery to another couple by mistake' });
+    expect(sent).not.toMatch(/No passwords/);
+    expect(sent).toContain('No payment details were involved.');
+    const card = letter({ ...base, mistake: 'we emailed your receipt, with the last four digits of your card, to another customer' });
+    expect(card).toContain('No passwords were involved.');
+    expect(card).not.toMatch(/payment details were involved/);
+    expect(letter({ ...base, mistake: 'we emailed your receipt to another customer' })).toContain('No passwords or payment details were involved.');
+  });
+
   it('a critical letter is not the minor one word for word', () => {
     const base = fixture('newsletter-leak');
     const minor = letter({ ...base, severity: 'minor' });
