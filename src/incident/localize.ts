@@ -177,7 +177,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
  */
 function english(incident: Incident, now: Date): Incident {
   const o = { ref: referenceDay(incident, now), now, locale: incident.locale };
-  const f = (v: string | undefined) => (v === undefined ? v : normaliseEnglish(v, o));
+  const f = (v: string | undefined, past = false) => (v === undefined ? v : normaliseEnglish(v, past ? { ...o, past } : o));
   // Each typed field is a manager's note: made the letter's own sentences for the part it plays (text/notes.ts).
   const n = (v: string | undefined, role: NoteRole) => (v === undefined ? v : noteToProse(v, role, { now }));
   const d = (v: string | undefined) => (v === undefined ? v : weekdayWords(v));
@@ -186,16 +186,16 @@ function english(incident: Incident, now: Date): Incident {
   return {
     ...incident,
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
-    mistake: toReader(n(subjectFirst(f(incident.mistake)!, 'mistake'), 'mistake')!),
-    rootCause: n(subjectFirst(f(incident.rootCause)!, 'cause'), 'cause')!,
-    commitment: noteToProse(incident.commitmentStatus === 'done' ? leadingVerdict(f(incident.commitment)!) : subjectFirst(leadingVerdict(f(incident.commitment)!), 'commitment'), 'commitment', { now, status: incident.commitmentStatus })!,
+    mistake: toReader(n(subjectFirst(f(incident.mistake, true)!, 'mistake'), 'mistake')!),
+    rootCause: n(subjectFirst(f(incident.rootCause, true)!, 'cause'), 'cause')!,
+    commitment: noteToProse(incident.commitmentStatus === 'done' ? leadingVerdict(f(incident.commitment, true)!) : subjectFirst(leadingVerdict(f(incident.commitment)!), 'commitment'), 'commitment', { now, status: incident.commitmentStatus })!,
     summary: f(incident.summary),
     // "delivered Tuesday 24 November": the day (the mistake says what was done).
-    when: incident.when === undefined ? undefined : whenNote(f(incident.when)!),
+    when: incident.when === undefined ? undefined : whenNote(f(incident.when, true)!),
     outcome: n(me(f(incident.outcome)), 'outcome'),
     action: n(me(f(incident.action)), 'action'),
     remedy: { ...incident.remedy, details: n(me(f(incident.remedy.details)), 'remedy') },
-    exposure: { ...incident.exposure, discovered: d(f(incident.exposure.discovered)), contained: n(f(incident.exposure.contained), 'exposure'), regulator: f(incident.exposure.regulator) },
+    exposure: { ...incident.exposure, discovered: d(f(incident.exposure.discovered, true)), contained: n(f(incident.exposure.contained, true), 'exposure'), regulator: f(incident.exposure.regulator) },
   };
 }
 

@@ -21,6 +21,8 @@ export interface EnglishOptions {
   locale?: string;
   /** The part the field plays in the letter (text/notes.ts): a field typed as a note is shown as the letter rewrites it. */
   role?: NoteRole;
+  /** The field tells what already happened (the mistake, its cause, when it was found): "on the 14th" is the last 14th, not the next. */
+  past?: boolean;
 }
 
 /** Something in a field the normaliser could not fix safely, and what the fix looks like. */
@@ -394,7 +396,9 @@ function numberedDates(text: string, o: EnglishOptions, notes: TextProblem[]): s
   if (/\d(?:st|nd|rd|th)/i.test(t)) t = t.replace(
     new RegExp(`(?<![\\p{L}\\p{N}])(on|by|until|till|from|since|before|after|due)\\s+(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)${ORDINAL_END}(?!\\s+(?:of\\s+)?${MONTH_WORD}(?![\\p{L}]))(?=\\s*$|\\s*[.,;:!?)–-]|\\s+(?:at|and|or|to|when|but|so|because|as|between|if|\\d))`, 'giu'),
     (m, word: string, n: string) => {
-      const near = daysNumbered(Number(n), o.ref)[0];
+      const days = daysNumbered(Number(n), o.ref);
+      // In a field about the past, the nearest day of that number on or before the reference day.
+      const near = (o.past ? days.find((d) => d.getTime() <= o.ref.getTime() + 86_400_000) : undefined) ?? days[0];
       return near ? `${word} ${letterDate(near, o.now)}` : m;
     },
   );

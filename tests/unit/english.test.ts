@@ -93,6 +93,14 @@ describe('English shorthand as the letters print it', () => {
     });
   }
 
+  it('a bare "on the 14th" in a field about the past is the last 14th, elsewhere the nearest', () => {
+    // 1 December: the nearest 14th is 14 December, but a bug "in the update on the 14th" already happened.
+    expect(normaliseEnglish('a bug in the app update on the 14th, so billing fell back', { ...o, past: true })).toBe('a bug in the app update on Saturday 14 November, so billing fell back');
+    expect(normaliseEnglish('your new date is on the 14th', o)).toBe('your new date is on Monday 14 December');
+    // the day itself, and yesterday, count as past
+    expect(normaliseEnglish('it broke on the 1st', { ...o, past: true })).toBe('it broke on Tuesday 1 December');
+  });
+
   it('a date in another year keeps its year, read against the incident clock', () => {
     const ref = new Date('2025-03-10T00:00:00Z');
     expect(normaliseEnglish('on tue 4 mar', { ref, now: NOW, locale: 'en' })).toBe('on Tuesday 4 March 2025');
