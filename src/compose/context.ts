@@ -6,7 +6,7 @@ import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { itemPhrases } from '../incident/item-noun.js';
 import { textI18n } from '../incident/i18n-load.js';
 import { causeIsNoun } from '../text/notes.js';
-import { afterDays, dueDates, followUpDay, isVagueCause, isVaguePromise } from '../incident/advice.js';
+import { afterDays, dueDates, followUpDay, isVagueCause, onWorkingDay, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence, yourThing } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
 import { dietaryHarm, isSensitive, occasionOf } from './humour.js';
@@ -158,13 +158,13 @@ export interface ContextBuilder {
  * The promised check-in, never before what it checks: when the outcome names a day on or after
  * the follow-up's due date ("a new appointment on Thursday 3 December"), the day after it.
  */
-function checkInAfter(due: Date, outcome: string | undefined, now: Date): Date {
+function checkInAfter(due: Date, outcome: string | undefined, now: Date, business = false): Date {
   let latest = due;
   for (const d of datesIn(outcome, now)) {
     const after = new Date(d.getTime() + 86_400_000 + (now.getTime() % 86_400_000));
     if (d.getTime() + 86_400_000 > latest.getTime()) latest = after;
   }
-  return latest;
+  return onWorkingDay(latest, business);
 }
 
 /** The customer may keep what came by mistake, said in the offer or the action (any of the letters' languages). */
@@ -225,7 +225,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   // the apology only; the other languages: the day after a date the outcome names.
   const followUpAsked = incident.followUp ? addDuration(o.now, incident.followUp.after) : undefined;
   const offerText = [given.remedy.details ?? '', given.action ?? '', given.outcome ?? ''].join(' ');
-  const followUpDue = english ? (o.stage === 'apology' ? (dates.followUp ?? followUpAsked) : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now) : undefined;
+  const followUpDue = english ? (o.stage === 'apology' ? (dates.followUp ?? followUpAsked) : undefined) : followUpAsked ? checkInAfter(followUpAsked, incident.outcome, o.now, incident.audience === 'business') : undefined;
   // A row's new date moves its customer's check-in, so whether today is the promised day is worked out per new date (once each).
   const rowCache = new Map<string, { today: string; wroteOn: string }>();
   const incidentRow = { today: dates.today ? 'yes' : '', wroteOn: wroteOn(o.now, dates.gapDays) };

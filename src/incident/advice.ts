@@ -226,6 +226,7 @@ export function formatAdvice(a: FieldAdvice): string {
 
 /** The fields a date check reads (free text, as typed). */
 export interface DatedIncident extends AdvisableIncident {
+  audience?: string;
   outcome?: string;
   action?: string;
   when?: string;
@@ -370,8 +371,17 @@ export function followUpDay(incident: DatedIncident, sent: Date): { date: Date; 
   if (days === undefined) return undefined;
   const planned = new Date(sent.getTime() + days * ONE_DAY_MS);
   const last = dueDates(incident, sent).sort((a, b) => b.date.getTime() - a.date.getTime())[0];
-  if (last && dayOf(planned).getTime() <= last.date.getTime()) return { date: new Date(dayOf(last.date).getTime() + ONE_DAY_MS + (sent.getTime() - dayOf(sent).getTime())), moved: last };
-  return { date: planned };
+  if (last && dayOf(planned).getTime() <= last.date.getTime()) return { date: onWorkingDay(new Date(dayOf(last.date).getTime() + ONE_DAY_MS + (sent.getTime() - dayOf(sent).getTime())), incident.audience === 'business'), moved: last };
+  return { date: onWorkingDay(planned, incident.audience === 'business') };
+}
+
+/**
+ * A promised check-in falls on a day it can happen: never a Sunday (the Monday after), and for a business
+ * reader never a Saturday either (an office is not rung at the weekend). The blind readers marked both.
+ */
+export function onWorkingDay(d: Date, business = false): Date {
+  const wd = d.getUTCDay();
+  return wd === 6 && business ? new Date(d.getTime() + 2 * ONE_DAY_MS) : wd === 0 ? new Date(d.getTime() + ONE_DAY_MS) : d;
 }
 
 /** A follow-up set to come before what it checks: the letter moves it, and the writer is told how to match. */

@@ -43,13 +43,13 @@ async function batchOn(date: string, extra: string[] = []): Promise<Record<strin
 }
 
 describe('1. "as promised" only on the day the apology promised', () => {
-  it('in a batch, each customer by their own new date (Jo 5 Dec → 6 Dec, Kim 4 Dec → 5 Dec, Sam 8 Dec → 9 Dec)', async () => {
+  it('in a batch, each customer by their own new date (Jo 5 Dec → 6 Dec, a Sunday, so Monday 7 Dec; Kim 4 Dec → 5 Dec; Sam 8 Dec → 9 Dec)', async () => {
     const dec8 = await batchOn('2026-12-08');
     for (const [to, text] of Object.entries(dec8)) expect(text, to).not.toMatch(ON_TIME);
-    const dec6 = await batchOn('2026-12-06');
-    expect(dec6['jo@example.com']).toMatch(ON_TIME);
-    expect(dec6['kim@example.com']).not.toMatch(ON_TIME);
-    expect(dec6['sam@example.com']).not.toMatch(ON_TIME);
+    const dec7 = await batchOn('2026-12-07');
+    expect(dec7['jo@example.com']).toMatch(ON_TIME);
+    expect(dec7['kim@example.com']).not.toMatch(ON_TIME);
+    expect(dec7['sam@example.com']).not.toMatch(ON_TIME);
   });
 
   it("with --only-sent, the day the journal says the apology went: the date it names, and 'promised' only on the promised day", async () => {

@@ -224,7 +224,10 @@ describe('6. a follow-up promise has a date, or there is none', () => {
       expect(l).not.toMatch(/in touch again soon|in a week|in a few days|again soon/);
       expect(l).not.toMatch(/write again|check back with you|get in touch again/);
     }
-    for (const l of each({ ...paint, followUp: { after: '3d' } })) expect(l).toMatch(/Sunday 29 November/);
+    // three days on is a Sunday: the check-in is promised for the Monday; a business reader is not rung on a Saturday either
+    for (const l of each({ ...paint, followUp: { after: '3d' } })) expect(l).toMatch(/Monday 30 November/);
+    for (const l of each({ ...paint, followUp: { after: '2d' } })) expect(l).toMatch(/Saturday 28 November/);
+    for (const l of each({ ...paint, audience: 'business', followUp: { after: '2d' } })) expect(l).toMatch(/Monday 30 November/);
   });
 });
 
