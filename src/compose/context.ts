@@ -411,6 +411,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       delivered: (/\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome) || (english && outcomeSaysDelivered(incident.outcome)),
       // fit11: what the facts allow a line to claim (fitFacts).
       ...(english ? fitFacts(incident, signer.name, company.name) : { ...NO_FIT_FACTS, offerKind: incident.remedy.kind }),
+      // The word for the customer's reference when it is no shop order ("your booking LM-0921", "your account BW-77…",
+      // "your job JOB-2291"): the blind readers marked "your order" for a campsite pitch, an energy account and a repair.
+      refNoun: english ? refNounOf(incident) : 'order',
       // The action opens with a condition ("if your bank charged you…"): not something everyone must do.
       // Also: none is needed ("No action needed, but check…"), it is optional, or a permission ("Keep the red"): said as typed, never announced.
       // letters8b: an offer the customer may take up ("Rather cancel? Full refund, just reply", "if you'd like a call, say so"),
@@ -1637,6 +1640,21 @@ const NOTHING_TAKEN = /\b(?:nothing (?:has been|had been|was|is|will be) (?:take
 const READY = /\b(your [\p{L}'’ -]{2,30}?)\s+(?:will (?:now )?be|is|isn't|won't be|will not be|wasn't|was|should be)\s+(?:now\s+)?ready\b/iu;
 /** A missed collection of bins, recycling or waste: nobody kept time free; they put it out. */
 const WASTE = /\b(?:bins?|recycling|rubbish|refuse|garden waste|food waste|waste)\b/i;
+/** What a reference names when the incident is no shop order: a booking, an account, a job; else "order". */
+const SHOP_WORDS = /\b(?:orders?|ordered|parcels?|shipped|dispatch(?:ed)?|basket|checkout|delivery|delivered|courier)\b/i;
+const BOOKING_WORDS = /\b(?:bookings?|booked|pitch(?:es)?|rooms?|stays?|sailings?|crossings?|flights?|trips?|tickets?|reservations?|tables?|appointments?|class(?:es)?|sessions?|lessons?|courses?|tours?|courts?)\b/i;
+const ACCOUNT_WORDS = /\b(?:bills?|billed|meter|tariff|statements?|account|subscriptions?|direct debit|standing order|premiums?|policy)\b/i;
+const JOB_WORDS = /\b(?:repairs?|repaired|service[ds]?|servicing|engineer|mechanic|workshop|fitting|install(?:ation|ed)?|job)\b/i;
+function refNounOf(incident: Incident): string {
+  const text = [incident.mistake, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' ');
+  if (SHOP_WORDS.test(text)) return 'order';
+  if (incident.scenario === 'billing-error' && ACCOUNT_WORDS.test(text)) return 'account';
+  if (JOB_WORDS.test(text)) return /\brepair/i.test(text) ? 'repair' : 'job';
+  if (incident.scenario === 'missed-appointment' || BOOKING_WORDS.test(text)) return 'booking';
+  if (ACCOUNT_WORDS.test(text)) return 'account';
+  return 'order';
+}
+
 /** Children in the incident: no joke beside it. */
 const CHILDREN = /\b(?:child(?:ren|'s)?|kids?|son'?s?|daughter'?s?|baby|babies|toddlers?|pupils?|nursery|school)\b/i;
 

@@ -389,3 +389,15 @@ describe('round 3: the sample facts hang together', () => {
     expect(fixture('florist-wrong').rootCause).not.toMatch(/cards were swapped/);
   });
 });
+
+describe('the reference line names what the customer has with us', () => {
+  const row = (id: string) => recipientFromMailbox('ann@example.com', 'Ann Lee', { order_id: id });
+  const ref = (input: Partial<IncidentInput>, id: string) => /This concerns your (\w+) /.exec(letter({ ...shop, ...input } as IncidentInput, 'apology', NOW, row(id)))?.[1];
+  it('an order for a shop, a booking, an account, a repair or a job otherwise', () => {
+    expect(ref({ mistake: 'your order left our warehouse two days late' }, 'A-1')).toBe('order');
+    expect(ref({ scenario: 'generic', mistake: 'we double-booked your pitch so you were moved on arrival' }, 'LM-0921')).toBe('booking');
+    expect(ref({ scenario: 'billing-error', mistake: 'your november bill used an estimated meter reading', remedy: { kind: 'refund' } }, 'BW-77')).toBe('account');
+    expect(ref({ scenario: 'shipping-delay', mistake: 'your bike repair was not ready on Tuesday' }, 'JOB-2291')).toBe('repair');
+    expect(ref({ scenario: 'missed-appointment', mistake: 'our engineer did not turn up for your boiler service' }, 'HH-5120')).toBe('job');
+  });
+});
