@@ -556,7 +556,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if ((c.lemma === 'cause' || c.lemma === 'disrupt') && (CR.harmObject.test(c.object) || (c.object === '' && CR.harmCausedBefore.test(lower)))) continue;
       // "we missed the mark", "we dropped the ball": a judgement of our act (own-it), not an event of the story
       // "a planned database upgrade went terribly wrong": a failure in general words, not how it failed
-      if (c.lemma === 'go' && CR.generalFailure.test(c.object)) continue;
+      // ("what went wrong" is the framing of the story, read by CR.framing)
+      if (c.lemma === 'go' && CR.generalFailure.test(c.object) && !/^what\b/.test(c.subject)) continue;
       // "the size of that request caused a cascade of safety features to kick in": one named thing causing another is a mechanism
       if (/^(cause|trigger)$/.test(c.lemma) && !c.passive && !c.negated && (c.tense === 'past' || c.tense === 'perfect') && c.agent === 'other' && c.subject !== '' && !PRONOUNS.has(c.subject) &&
         !isVagueCause(c.subject) && concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object)) { n += 2; continue; }
