@@ -240,8 +240,10 @@ export const CLAUSE_RULES = {
   storyTime: /\b(?:(?:prior to|before) (?:the|this|that) (?:incident|outage|breach|failure|problem|issue|event|attack)|initially|originally|previously|in a previous|at the time|(?:\w+|a few) (?:days|weeks|months|years) (?:ago|earlier|prior|before))\b/,
   /** A habit told as the backdrop ("we've published these newsletters for years without incident"): the story, not a change. */
   habitTime: /\bfor (?:many |several |\w+ )?(?:years|decades)\b|\bwithout (?:an? )?incident\b/,
+  /** A product recall takes this batch off the shelves (LABELLING-round9.md R1: GoGo squeeZ, Musashi): containment, whatever else the sentence says. */
+  recallVerbs: /^(recall)$/,
   /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */
-  containVerbs: /^(isolate|disconnect|shut|pause|suspend|halt|restart|reboot|quarantine|unplug|recall)$/,
+  containVerbs: /^(isolate|disconnect|shut|pause|suspend|halt|restart|reboot|quarantine|unplug)$/,
   /**
    * Taking down the offending communication stops the harm, it changes nothing (LABELLING-round6.md: "removed the
    * campaign from all platforms", "the post has since been deleted", "it was immediately withdrawn"); removing a

@@ -362,7 +362,11 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
   if (liveMatch(sentence, /\b(we|i) (\w+ )?(mistakenly|accidentally|wrongly|inadvertently|incorrectly)\b|\b(we|i) (?:(?!\b(?:but|because|they|he|she|it|you|when|while|after|if)\b)[^.;:!?,]){1,60}? and (mistakenly|accidentally|wrongly|inadvertently|incorrectly) \w+|\b(we|i) (\w+ ){0,2}(charged|billed|sent|shipped|booked|gave)\b[^.]{0,40}\b(twice|the wrong|too much|wrong)\b|\bwe (weren't|were not) there\b/i, true)) return true;
   // "human errors on the part of The Twelve Apostles Hotel and Spa team": a fault put on the writer by its own name
   const partOf = /\b(?:failures?|mistakes?|errors?|oversights?|missteps?|blunders?|faults?|lapses?) on the part of (?:the )?([^,.;:!?]+)/i.exec(sentence);
-  if (partOf && self(partOf[1]!.replace(/\s+(?:team|staff|management|employees)$/i, '').trim().toLowerCase())) return true;
+  if (partOf) {
+    // (a long name is looked up by its first words: "The Twelve Apostles Hotel and Spa" by "twelve apostles")
+    const name = partOf[1]!.replace(/\s+(?:team|staff|management|employees)$/i, '').trim().toLowerCase().split(/\s+/);
+    for (let n = Math.min(4, name.length); n >= 2; n--) if (self(name.slice(0, n).join(' '))) return true;
+  }
   // "due to my excessively fat fingers": the writer's own hand or act named as the cause
   if (/\b(?:due to|because of|caused by|thanks to) (?:my|our) (?:[\w-]+ ){0,2}?(?:fingers?|hands?|carelessness|haste|mistakes?|errors?|oversights?|typos?|slip|negligence|inattention)\b/i.test(sentence)) return true;
   return clauses.some((c0, k) => {
@@ -559,8 +563,10 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // ("what went wrong" is the framing of the story, read by CR.framing)
       if (c.lemma === 'go' && CR.generalFailure.test(c.object) && !/^what\b/.test(c.subject)) continue;
       // "the size of that request caused a cascade of safety features to kick in": one named thing causing another is a mechanism
-      if (/^(cause|trigger)$/.test(c.lemma) && !c.passive && !c.negated && (c.tense === 'past' || c.tense === 'perfect') && c.agent === 'other' && c.subject !== '' && !PRONOUNS.has(c.subject) &&
-        !isVagueCause(c.subject) && concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object)) { n += 2; continue; }
+      if (/^(cause|trigger)$/.test(c.lemma) && !c.passive && !c.negated && (c.tense === 'past' || c.tense === 'perfect') &&
+        // (a subject the reader lost behind a parenthesis, "The size of that request (measured in Terabytes…) caused…", is a thing named before the verb)
+        ((c.agent === 'other' && c.subject !== '' && !PRONOUNS.has(c.subject) && !isVagueCause(c.subject)) || (c.agent === 'none' && c.subject === '' && /^(the|a|an|this|that|its|their)\s+[^()]*\([^)]*\)\s*$/i.test(s.text.slice(0, s.text.toLowerCase().indexOf(` ${c.verb} `))))) &&
+        concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object)) { n += 2; continue; }
       if ((c.lemma === 'miss' && /^the mark\b/.test(c.object)) || (c.lemma === 'drop' && /^the ball\b/.test(c.object)) || (c.lemma === 'fall' && CR.faultObjects.fall!.test(c.object))) continue;
       // "the email should have gone only to…" tells what went wrong as well
       if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
@@ -779,6 +785,7 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // occurrence: containment, whatever it removed (LABELLING.md R1)
   if (CR.takeDownVerbs.test(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !c.intended && CR.containedAtOnce.test(sentence.toLowerCase())) return false;
   if (CR.capacityVerbs.test(c.lemma) && CR.capacityObject.test(c.passive ? c.subject : c.object)) return false;
+  if (CR.recallVerbs.test(c.lemma)) return false;
   // "we changed the wrong character": the act done on the wrong thing is the failure (own-it), not a change
   if (!c.passive && (c.tense === 'past' || c.tense === 'perfect') && CR.wrongObject.test(c.object)) return false;
   // "we will continue to invest in protecting our customers": a practice kept, nothing changes
