@@ -542,6 +542,14 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== c && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
       // a thing done wrong, whatever the verb: "the batch was resubmitted twice", "the file was uploaded in error"
       if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object)) { n += 1; continue; }
+      // the writer's act that went wrong, on a thing named: "I deleted the history by accident while trying to amend the last commit
+      // message", "accidentally … deleted one of our main load balancers": the step that broke it, told whole
+      if (!c.negated && !c.passive && c.agent === 'first' && (c.tense === 'past' || c.tense === 'perfect') && MECHANISM.has(c.lemma) &&
+        liveMatch(lower, CR.faultAdverbs, true) !== null && !/\btwice\b/.test(lower) && concrete(directObject(c.object, c.particle)) &&
+        // (with what the writer was doing when it went wrong: "we mistakenly sent out an empty test email" alone is the harm itself)
+        (/\bwhile (?:\w+ing|(?:we|i) (?:was|were))\b/.test(lower) || clauses.some((o) => o !== c && o.background === true && o.agent === 'first'))) { n += 2; continue; }
+      // "Did not read what the hashtag was about before posting.": the writer's omission, told in the diary's subjectless past
+      if (c.negated && c.agent === 'none' && c.subject === '' && c.tense === 'past' && !c.passive && SUCCESS.has(c.lemma) && new RegExp(`^\\W*(?:did not|didn't|never) ${c.verb}\\b`, 'i').test(s.text.trim())) { n += 1; continue; }
       // something of ours was acted on ("our platform was built for enterprise customers"), whatever the verb
       if (!c.negated && c.passive && (c.tense === 'past' || c.tense === 'perfect') && /^our \w/.test(c.subject) && !MECHANISM.has(c.lemma)) { n += 1; continue; }
       // how a thing of the system behaves, told in the present with its condition or result: "surge pricing kicks in
@@ -590,7 +598,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
 function causeOf(lower: string): string | null {
   const m = CR.causeWords.exec(lower);
   if (!m) return null;
-  const effect = /^(led to|resulted in|triggered|which meant|meaning that|after which|hence|and therefore|which is why)/.test(m[0]);
+  const effect = /^(led to|resulted in|resulting in|triggered|which meant|meaning that|after which|hence|and therefore|which is why)/.test(m[0]);
   if (effect) {
     // ("we had a single path out, and hence were unable to…": the cause is the clause before the "and")
     const before = lower.slice(0, m.index).replace(/\b(that|which|this)\s*$/, '').replace(/[\s,;:]*\band\s*$/, '').trim().split(/[\s,;:]+/);
@@ -619,7 +627,8 @@ function unquoted(text: string): string {
 
 function isVagueCause(cause: string): boolean {
   // ("a number of human errors on the part of …": the quantity heads nothing, the cause is what follows it)
-  const words = cause.replace(CR.quantityHead, '').split(/\s+/).filter(Boolean);
+  // ("the continuing technical issues we are facing we have had to cancel…": the cause ends where a subject pronoun starts a clause)
+  const words = cause.replace(CR.quantityHead, '').replace(/^(.+?)\s+\b(?:we|i|they|you)\b.*$/, '$1').split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.every((w) => CR.vagueCauseWords.has(w.replace(/'s$/, '')))) return true;
   // "a defect found in a Falcon content update": a fault word and where it was, nothing it did
   const head = words.findIndex((w) => /^(found|located|discovered|identified|in|on|with|within|inside|of|for|at|from|affecting)$/.test(w));
