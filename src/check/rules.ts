@@ -142,7 +142,7 @@ export const CLAUSE_RULES = {
     /\b((it'?s|that'?s|this is|this was|that was|was|is) (all |entirely |squarely |completely )?on (us|me)|ours to fix|(was|is) (all |entirely |squarely |completely )?down to (us|me)|no one to blame (for it )?but (us|me)|nobody to blame but (us|me)|the buck stops with (us|me))\b/i,
     /\b(failure|mistake|fault|error|delay|mix-up|outage|blame|decision)( \w+)? (is|was|lies|rests) (entirely |all |completely |squarely |solely )?(ours|mine|with us|with me)\b/i,
     // the blame placed on the writer: "The blame falls solely on my shoulders", "the fault lies on us"
-    /\b(blame|fault|responsibility) (falls|fell|lies|rests|sits) (\w+ly )?(on|upon) (me|us|my shoulders|our shoulders)\b/i,
+    /\b(blame|fault|responsibility)( for [^.;,!?]{1,40}?)? (falls|fell|lies|rests|sits) (\w+ly )?(on|upon) (me|us|my shoulders|our shoulders)\b/i,
     /\b(take|taking|accept|accepting|own|owning)s? (full |complete |total |all |the )?(responsibility|ownership|accountability|the blame)\b/i,
     /\b(not|isn'?t|wasn'?t) (the courier'?s|your|anyone else'?s|the carrier'?s) (fault|doing)\b/i,
     // "a dumb mistake on my part", "a serious failure on our part"
@@ -218,7 +218,7 @@ export const CLAUSE_RULES = {
   /** What a change repairs for the people harmed is the remedy, not a change: "a voucher to your online wallet", "a policy to make our creator community economically whole". */
   repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b|\bfor (?:the )?(?:affected |impacted )?(?:customers|people|users|members|clients|those|anyone|everyone) (?:who|whose)\b/,
   /** An act whose purpose is to find out ("hired a team of experts to investigate how this happened"): an inquiry, no change. */
-  inquiryPurpose: /\bto (?:investigate|examine|review|understand|determine|find out|look into|establish|analy[sz]e) (?:how|why|what|whether|the cause)\b/,
+  inquiryPurpose: /\bto (?:investigate|examine|review|understand|determine|find out|look into|establish|analy[sz]e) (?:(?:how|why) (?:this|it|that) (?:happened|occurred|went wrong)|what (?:happened|went wrong|caused (?:this|it))|the cause)\b/,
   /** The head of a change that only restores the service ("deployed a fix"): a change only with what it changes. */
   restoreObject: /^(a |the |an |our )?(quick |hot|emergency |temporary )?(fix|fixes|patch|hotfix|workaround)$/,
   /** Words too general to make an object concrete ("we will make changes", "strengthen our defenses"). */

@@ -796,7 +796,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (CR.capacityVerbs.test(c.lemma) && CR.capacityObject.test(c.passive ? c.subject : c.object)) return false;
   if (CR.recallVerbs.test(c.lemma)) return false;
   // "we will thoroughly investigate why this happened to prevent …", "hired a team of experts to investigate how this happened": finding out is no change
-  if (((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether)\b/.test(obj)) || CR.inquiryPurpose.test(obj)) return false;
+  // (an inquiry with its scope named still counts: "examine how the tender was awarded")
+  if (((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether)\b/.test(obj) && !concrete(obj.replace(/^(into )?\w+ /, '').split(/ to (?:prevent|avoid|stop|ensure)\b/)[0]!)) || CR.inquiryPurpose.test(obj)) return false;
   // "we changed the wrong character": the act done on the wrong thing is the failure (own-it), not a change
   if (!c.passive && (c.tense === 'past' || c.tense === 'perfect') && CR.wrongObject.test(c.object)) return false;
   // "we will continue to invest in protecting our customers": a practice kept, nothing changes
