@@ -39,6 +39,8 @@
 //                      and the test letters scored: the rules alone, the model as shipped, and the model
 //                      on four parts with and without the rules' readings as features.
 //                      CHECK_EVAL_VARIANTS='[["name", {trainer options} | null]]' runs other variants.
+//                      CHECK_EVAL_REUSE=FILE takes the entries' effects from an earlier pass where a rule change cannot
+//                      prune them (an approximation for a busy machine; see the code).
 //                      CHECK_EVAL_SHARD=i/n runs one n-th of the ablation pass in this process and keeps it in
 //                      bench/data; a run with CHECK_EVAL_SHARDS=n merges the n parts (a busy machine: start n at once).
 //   -- --json          the figures as JSON
@@ -244,6 +246,18 @@ if (modelCv) {
     if (n > 0 && parts.every(Boolean)) {
       allEffects = ruleEntries();
       allEffects.forEach((e, x) => { e.helps = parts[x % n].helps[x]; e.hurts = parts[x % n].hurts[x]; });
+    } else if (process.env.CHECK_EVAL_REUSE) {
+      // CHECK_EVAL_REUSE=FILE (an earlier check-eval-effects-all.json, over the same letters): an entry listed there whose
+      // letters helped lay in two rounds or more, or that helped none, keeps those letters; only the new entries and those
+      // that helped letters of one round alone (the ones a split can prune) are measured again. An approximation for a
+      // busy machine: it assumes a rule change leaves the other entries' reach as it was (docs/check.md says where used).
+      const prev = JSON.parse(readFileSync(process.env.CHECK_EVAL_REUSE, 'utf8'));
+      const was = new Map(prev.entries.map((e, n) => [e, { helps: prev.helps[n], hurts: prev.hurts[n] }]));
+      const entries = ruleEntries();
+      const reuse = (e) => { const p = was.get(`${e.key}: ${e.entry}`); return p && (p.helps.length === 0 || new Set(p.helps.map((h) => roundOf(h.name))).size >= 2) ? p : undefined; };
+      const measured = entryEffects(all, progress, (x) => !reuse(entries[x]));
+      allEffects = measured.map((e) => { const p = reuse(e); return p ? { ...e, helps: p.helps, hurts: p.hurts } : e; });
+      if (!asJson) process.stderr.write(`\nreused ${allEffects.filter(reuse).length} of ${allEffects.length} entries from ${process.env.CHECK_EVAL_REUSE}; measured ${allEffects.filter((e) => !reuse(e)).length}\n`);
     } else allEffects = entryEffects(all, progress);
     if (!asJson) process.stderr.write('\n');
     writeFileSync(cacheFile, JSON.stringify({ key, entries: allEffects.map((e) => `${e.key}: ${e.entry}`), helps: allEffects.map((e) => e.helps), hurts: allEffects.map((e) => e.hurts) }));

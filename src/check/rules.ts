@@ -114,7 +114,19 @@ export const CLAUSE_RULES = {
     allow: /^(this|it|that|(the|this|that|such an?) [\w-]+( [\w-]+)?) to (happen|occur|continue|go on)\b/,
   } as Record<string, RegExp>,
   /** own-it: the writer is the agent of one of these *negated* ("we did not get this right"). */
-  successVerbs: ['get', 'live', 'deliver', 'meet', 'keep', 'prevent', 'protect', 'catch', 'notice', 'handle', 'communicate', 'show', 'support', 'do', 'follow', 'tell', 'honour', 'honor', 'check', 'test', 'verify', 'plan', 'prepare'],
+  successVerbs: ['get', 'live', 'deliver', 'meet', 'keep', 'prevent', 'protect', 'catch', 'notice', 'handle', 'communicate', 'show', 'support', 'do', 'follow', 'tell', 'honour', 'honor', 'check', 'test', 'verify', 'plan', 'prepare',
+    // the writer's attention denied in the past: "I did not realize I was spamming you", "we didn't wait for the CI",
+    // "did not account for CI already running" (LABELLING.md own-it: the writer the agent of the failure; an oversight is
+    // an act). Not foresight: "we did not anticipate this" is an outside surprise (round 4: Cedar Creek, own-it absent).
+    'realize', 'realise', 'consider', 'think', 'wait', 'read', 'account'],
+  /**
+   * own-it: a sentence that opens with one of these in the past and no subject is the writer's diary ("Forgot to disable
+   * auto-merge", "Messed up the release notes"): its elided subject is the writer (LABELLING-round9.md: cilium, read as
+   * "I forgot"). Verbs that are a failure whatever they act on; the objects faultObjects asks for still apply.
+   */
+  elidedWriterVerbs: /^(forget|mess|screw|botch|bungle|fumble|overlook|neglect|misjudge|mishandle|underestimate|mislabel|misroute|misprint|misprice|miss|fail|break)$/,
+  /** own-it: the writer's act done on the wrong thing ("I've copied the wrong upstream", "we changed the wrong character"), whatever the verb. */
+  wrongObject: /^(?:the|a|an|our|my) (?:[\w-]+ )?wrong\b/,
   /** own-it: with "make" ("we made a big mistake", "we made the wrong call"). */
   madeObject: /\b(mistakes?|errors?|blunders?|mess|wrong (call|decision|choice)|bad (call|decision|choice)|poor (call|decision|choice)|misstep|oversights?|misjudge?ments?|(bad|poor) judge?ment)\b/,
   /** own-it: "got it wrong", "got your order wrong". */
@@ -122,9 +134,15 @@ export const CLAUSE_RULES = {
   /** own-it phrases where the owning is in the words, not a verb: possession of the fault, taking responsibility. */
   ownPhrases: [
     // (not a duty: "we recognize our responsibility when people travel with us", "our responsibility to protect your data")
-    /\b(our|my) (own )?(fault|mistake|error|failure|oversight|recklessness|carelessness|negligence|thoughtlessness|insensitivity|doing|responsibility(?! (?:to|when|for|as|towards?)\b)|call|bad|miss|decision)\b/i,
+    // ("our decision to withdraw it" tells what was decided, not a fault)
+    /\b(our|my) (own )?(fault|mistake|error|failure|oversight|recklessness|carelessness|negligence|thoughtlessness|insensitivity|doing|responsibility(?! (?:to|when|for|as|towards?)\b)|call|bad|miss|decision(?! to\b))\b/i,
+    // the responsibility predicated of the writer, whatever follows: "it is my responsibility to ensure that your website is up"
+    // (LABELLING-round9.md: responsibility taken despite an outside cause), not a duty named inside a clause ("we recognise our responsibility to…")
+    /\b(it|this|that) (is|was) (ultimately |entirely |solely |squarely |wholly )?(my|our) responsibility\b/i,
     /\b((it'?s|that'?s|this is|this was|that was|was|is) (all |entirely |squarely |completely )?on (us|me)|ours to fix|(was|is) (all |entirely |squarely |completely )?down to (us|me)|no one to blame (for it )?but (us|me)|nobody to blame but (us|me)|the buck stops with (us|me))\b/i,
     /\b(failure|mistake|fault|error|delay|mix-up|outage|blame|decision)( \w+)? (is|was|lies|rests) (entirely |all |completely |squarely |solely )?(ours|mine|with us|with me)\b/i,
+    // the blame placed on the writer: "The blame falls solely on my shoulders", "the fault lies on us"
+    /\b(blame|fault|responsibility)( for [^.;,!?]{1,40}?)? (falls|fell|lies|rests|sits) (\w+ly )?(on|upon) (me|us|my shoulders|our shoulders)\b/i,
     /\b(take|taking|accept|accepting|own|owning)s? (full |complete |total |all |the )?(responsibility|ownership|accountability|the blame)\b/i,
     /\b(not|isn'?t|wasn'?t) (the courier'?s|your|anyone else'?s|the carrier'?s) (fault|doing)\b/i,
     // "a dumb mistake on my part", "a serious failure on our part"
@@ -157,9 +175,9 @@ export const CLAUSE_RULES = {
    */
   thingHeads: /^(?:our|my|its)\b(?: [\w-]+){0,2} (?:systems?|monitoring|software|servers?|tools?|alerts?|alerting|site|website|app|apps|database|databases|network|platform|code|scripts?|backups?|infrastructure|hardware|machines?|equipment|checks?)$/,
   /** own-it: an omission of care told with the writer's act ("without thinking I marked it…", "we sent it without checking"). */
-  withoutCare: /\bwithout (?:thinking|checking|double-checking|testing|looking|reading|realising|realizing)\b/i,
+  withoutCare: /\bwithout (?:thinking|checking|double-checking|testing|looking|reading|realising|realizing|waiting|verifying|confirming|reviewing)\b/i,
   /** Adverbs that make any first-person act a fault ("we mistakenly sent"). */
-  faultAdverbs: /\b(mistakenly|accidentally|wrongly|inadvertently|incorrectly|by mistake|in error|twice)\b/,
+  faultAdverbs: /\b(mistakenly|accidentally|wrongly|inadvertently|incorrectly|by mistake|by accident|in error|twice)\b/,
 
   /** commitment: the writer (or a list item, or a change as subject) does one of these to something concrete. */
   changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen', 'delete', 'trial', 'pilot',
@@ -198,7 +216,9 @@ export const CLAUSE_RULES = {
   /** Verbs of looking into something: a change only with its scope named ("examine how the calendar was printed", not "investigate what happened"). */
   inquiryVerbs: ['investigate', 'examine', 'review', 'audit', 'study', 'analyse', 'analyze'],
   /** What a change repairs for the people harmed is the remedy, not a change: "a voucher to your online wallet", "a policy to make our creator community economically whole". */
-  repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b/,
+  repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b|\bfor (?:the )?(?:affected |impacted )?(?:customers|people|users|members|clients|those|anyone|everyone) (?:who|whose)\b/,
+  /** An act whose purpose is to find out ("hired a team of experts to investigate how this happened"): an inquiry, no change. */
+  inquiryPurpose: /\bto (?:investigate|examine|review|understand|determine|find out|look into|establish|analy[sz]e) (?:(?:how|why) (?:this|it|that) (?:happened|occurred|went wrong)|what (?:happened|went wrong|caused (?:this|it))|the cause)\b/,
   /** The head of a change that only restores the service ("deployed a fix"): a change only with what it changes. */
   restoreObject: /^(a |the |an |our )?(quick |hot|emergency |temporary )?(fix|fixes|patch|hotfix|workaround)$/,
   /** Words too general to make an object concrete ("we will make changes", "strengthen our defenses"). */
@@ -208,6 +228,8 @@ export const CLAUSE_RULES = {
     // degree or weight with nothing named: "significant further steps", "major improvements", "concrete measures"
     'significant', 'major', 'important', 'meaningful', 'concrete', 'serious', 'decisive', 'swift', 'urgent', 'key', 'substantial', 'considerable', 'real', 'tangible',
     'number', 'safeguard', 'safeguards', 'list', 'series', 'range', 'host', 'variety',
+    // a plan's entries with nothing named: "we have defined targeted action items" (LABELLING-round9.md: Courier)
+    'item', 'items', 'targeted',
     // a plan with nothing named: "implementing plans to prevent this bug" (LABELLING-round4.md)
     'plan', 'plans',
     // abstract goals: what a change is for, not what it changes
@@ -215,9 +237,13 @@ export const CLAUSE_RULES = {
   /** What a promise to tell acts on: publishing a post-mortem or sharing details is communication, not a change. */
   communicationObject: /^(a |an |the |our |this |more |further |full |complete |detailed |regular |an? \w+ )*(post-?mortems?|(blog )?posts?|articles?|reports?|details|findings|analysis|analyses|information|timeline|summary|summaries|explanation|statement|write-?up|account|answers|updates? (on|about|to you|as))\b|^([\w-]+ ){0,3}(informed|posted|in the loop)\b|^(you|everyone|(our |all )?(customers|users|members|clients|subscribers|community|passengers|guests)) updated\b|^((a|an|the|our|my) )?([\w-]+ ){0,2}(apolog(y|ies)|condolences?|sympath(y|ies)|thanks|gratitude|regrets?)\b/,
   /** A fault as the thing acted on: fixing it restores the service ("we have fixed the bug", "fixed the root cause"), bringing it in is the failure ("we introduced a fault that…"): neither is a change. */
-  faultObject: /^(?:the |a |an |this |that |these |those |our |its )?(?:[\w-]+ )?(?:root cause|underlying cause|cause|bugs?|defects?|faults?|glitch(?:es)?|errors?|issues?|problems?|regressions?|vulnerabilit(?:y|ies)|loopholes?|security holes?)(?: (?:that|which|in|on|with|where|behind|causing|affecting|responsible|and (?:apologi[sz]e|regret|thank|are|will|have|we)\b)\b.*)?$/,
+  faultObject: /^(?:the |a |an |this |that |these |those |our |its )?(?:[\w-]+ ){0,3}?(?:root cause|underlying cause|cause|bugs?|defects?|faults?|glitch(?:es)?|errors?|issues?|problems?|regressions?|vulnerabilit(?:y|ies)|loopholes?|security holes?)(?: (?:that|which|in|on|with|where|behind|causing|affecting|responsible|and (?:apologi[sz]e|regret|thank|are|will|have|we)\b)\b.*)?$/,
   /** A time before the failure: an act told in the simple past with it is the story, not a change ("Three months prior to the incident we upgraded…", "We launched Maps initially with…"). */
   storyTime: /\b(?:(?:prior to|before) (?:the|this|that) (?:incident|outage|breach|failure|problem|issue|event|attack)|initially|originally|previously|in a previous|at the time|(?:\w+|a few) (?:days|weeks|months|years) (?:ago|earlier|prior|before))\b/,
+  /** A habit told as the backdrop ("we've published these newsletters for years without incident"): the story, not a change. */
+  habitTime: /\bfor (?:many |several |\w+ )?(?:years|decades)\b|\bwithout (?:an? )?incident\b/,
+  /** A product recall takes this batch off the shelves (LABELLING-round9.md R1: GoGo squeeZ, Musashi): containment, whatever else the sentence says. */
+  recallVerbs: /^(recall)$/,
   /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */
   containVerbs: /^(isolate|disconnect|shut|pause|suspend|halt|restart|reboot|quarantine|unplug)$/,
   /**
@@ -234,7 +260,7 @@ export const CLAUSE_RULES = {
    * the thing is (LABELLING.md R1: "we are removing the content", "the faulty software … is being decommissioned", "the
    * garment from our product offering"); a class or a practice beyond it still counts ("all products made by …").
    */
-  harmingThing: /^(?:(?:the|this|that|these|those|its|our|my)\s)(?:[\w'-]+\s){0,3}?(?:campaign|post|posts|tweet|tweets|ad|ads|advert|adverts|advertisement|commercial|image|images|photo|photos|picture|pictures|video|videos|content|message|messages|caption|meme|graphic|item|items|garment|garments|product|products|batch|shirt|t-shirt|jumper|hoodie|sweater|software|names|widget|sdk|rollout)\b/,
+  harmingThing: /^(?:(?:the|this|that|these|those|its|our|my)\s)(?:[\w'-]+\s){0,3}?(?:campaign|post|posts|tweet|tweets|ad|ads|advert|adverts|advertisement|commercial|image|images|photo|photos|picture|pictures|video|videos|content|message|messages|caption|meme|graphic|item|items|garment|garments|product|products|batch|shirt|t-shirt|jumper|hoodie|sweater|software|names|widget|sdk|rollout|release|releases|build|builds|tag|tags)\b/,
   removalVerbs: /^(remove|delete|withdraw|pull|take|decommission|destroy|disable|halt|discontinue)$/,
   offendingContent: /^(?:(?:the|this|that|these|those|our|my|its|all|every|any)\s)?(?:[\w'-]+\s){0,3}?(?:campaign|post|posts|tweet|tweets|ad|ads|advert|adverts|advertisement|advertisements|commercial|image|images|photo|photos|picture|pictures|video|videos|content|message|messages|email|emails|caption|comment|comments|statement|story|stories|meme|graphic)\b/,
   /** More capacity restores the service (LABELLING-round5.md: "additional hardware" is no change): "we increased server capacity by 120 per cent". */
@@ -260,12 +286,24 @@ export const CLAUSE_RULES = {
   /** explain: the service coming back, told as a timeline ("by 8:43am all queues were clear and sending was back to normal"): the repair, not how it broke. */
   recovery: /\b(back to normal|returned to normal|(?:were|was|are|is) (?:all )?clear(?:ed)?|fully (?:restored|recovered|operational)|caught up|back (?:up|online) and running)\b/,
   /** explain: words that frame or link a cause. */
-  causeWords: /\b(because( of)?|due to|caused by|(happened|occurred|arose|came about|took place|taken place) (\w+ ){0,4}?(through|via|when|after)|originated (from|in|with)|stemm(ed|s) from|traced back to|was traced to|as a result of|the (root )?cause (was|is|of)|root cause|traced (it|this|the \w+) to|turned out|led to|resulted (in|from)|triggered|which meant|meaning that|after which|hence|and therefore|which is why)\b/,
+  causeWords: /\b(because( of)?|due to|caused by|(happened|occurred|arose|came about|took place|taken place) (\w+ ){0,4}?(through|via|when|after)|originated (from|in|with)|stemm(ed|s) from|traced back to|was traced to|as a result of|the (root )?cause (was|is|of)|root cause|the (?:real |main |underlying |actual )?(?:problem|issue) (?:was|is) (?=that\b|\w+ing\b)|traced (it|this|the \w+) to|turned out|led to|resulted (in|from)|resulting in|triggered|which meant|meaning that|after which|hence|and therefore|which is why)\b/,
   framing: /\b(here('s| is) (what|how|why) (went wrong|happened)|what went wrong|how (it|this|that) happened|the cause was|wanted to understand how|looked into how|exactly what went wrong|what happened (was|is)|here'?s why)\b/,
   /** A cause made only of these is no explanation: "the power supply issue", "human error and technology failures". */
   vagueCauseWords: new Set(['a', 'an', 'the', 'of', 'and', 'or', 'both', 'some', 'our', 'their', 'its', 'this', 'that', 'these', 'those', 'it', 'an', 'unforeseen', 'unexpected', 'unprecedented', 'unique', 'combination', 'various', 'several', 'technical', 'technology', 'tech', 'human', 'error', 'errors', 'issue', 'issues', 'problem', 'problems', 'failure', 'failures', 'glitch', 'glitches', 'outage', 'incident', 'circumstances', 'events', 'event', 'factors', 'reasons', 'difficulties', 'challenges', 'power', 'supply', 'networking', 'network', 'system', 'systems', 'operational', 'internal', 'external', 'beyond', 'control', 'situation', 'things', 'other', 'number', 'certain', 'high', 'demand', 'volume', 'was', 'is', 'were', 'be', 'by', 'to', 'in', 'on', 'with', 'from', 'at', 'for', 'which', 'what', 'how', 'happened', 'why', 'bug', 'hiccup', 'mistake', 'mistakes', 'oversight', 'cyber', 'attack', 'cyberattack', 'sophisticated', 'malicious', 'criminal', 'criminals', 'actors', 'actor', 'bad',
+    // a state with no mechanism: "our IT systems being down overnight" (LABELLING-round9.md: Protea)
+    'being', 'down', 'offline', 'unavailable', 'overnight', 'temporarily', 'briefly',
+    // a cause said to go on, with nothing named: "due to the continuing technical issues" (round 8: British Airways)
+    'continuing', 'ongoing', 'persistent',
+    // "online criminal activity, in some cases, resulting in…" (round 4: Tesco Bank; LABELLING.md: "we were hacked" is no mechanism)
+    'activity', 'online', 'case', 'cases',
     // a change in general words: "a configuration change", "a code change", "a software update"
     'change', 'changes', 'code', 'configuration', 'config', 'software', 'update', 'updates']),
+  /** A failure told in general words ("a planned database upgrade went terribly wrong"): what `go` says after it, no mechanism (LABELLING-round9.md: HubSpot 2015). */
+  generalFailure: /^(?:\w+ly )?(?:wrong|awry|badly|bad|south|sideways|haywire)\b/,
+  /** A quantity that heads a cause ("a number of human errors"): the cause is what follows it. */
+  quantityHead: /^(?:a |an )?(?:\w+ )?(?:number|series|combination|couple|handful|lot|set|range|variety|string) of /,
+  /** A cause that is the writer's own inquiry ("as a result of the investigation"): what came of looking, not how it broke. */
+  inquiryCause: /^(?:the|this|that|our|its|an?|my) (?:[\w-]+ )?(?:investigation|review|analysis|audit|inquiry|feedback|findings|post-?mortem)\b/,
   /** A cause headed by a fault word with nothing after it saying what it did ("a defect found in a Falcon content update") is one phrase, no explanation. */
   faultHead: /^(a |an |the |one |some |our |this )?(\w+ )?(bug|bugs|defect|defects|glitch|error|errors|fault|faults|flaw|flaws|issue|issues|problem|problems|mistake|mistakes|oversight|oversights|slip|lapse)$/,
   /** An outside event named with only its place ("a winter storm in the Chicago area", "a strike at the port"): who or what, not how (LABELLING.md: a cause in one general phrase). */

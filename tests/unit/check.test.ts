@@ -576,3 +576,31 @@ describe('tenth round: the round-8 disagreements as classes (own sentences; each
     expect(part(hasNot, id)).toBe(false);
   });
 });
+
+describe('twelfth session: the round-9 disagreements as classes of clause structure (own sentences; each pair fails on one side before)', () => {
+  it.each<[PartId, string, string, string]>([
+    // own-it
+    ['own-it', 'the writer\'s attention denied in the past, not a thing that went unseen', 'I did not realise the export included people who had not opted in.', 'Nobody could have seen the storm coming that week.'],
+    ['own-it', 'a diary\'s subjectless failure verb, not a subjectless act', 'Forgot to turn off the auto-deploy before the weekend.', 'Turned off the auto-deploy before the weekend.'],
+    ['own-it', 'the writer\'s act on the wrong thing, not on the right one', 'I uploaded the wrong price list to the shop.', 'I uploaded the new price list to the shop.'],
+    ['own-it', 'a "should have", not a counterfactual in a condition', 'We should have tested the patch before sending it.', 'If the patch had been broken, we could have fixed it right away.'],
+    ['own-it', 'the responsibility predicated of the writer, not a duty named in a clause', 'The line was cut by a digger, but it is my responsibility to keep your shop online.', 'We recognise our responsibility to keep your shop online.'],
+    ['own-it', 'the blame placed on the writer, not on a supplier', 'The blame for the late boxes falls on my shoulders.', 'The blame for the late boxes falls on the courier.'],
+    ['own-it', 'a negated verb sharing the writer as subject, not a relative clause', 'I merged the branch, did not wait for the checks to finish.', 'I will refund the parcels that did not arrive in time.'],
+    // explain
+    ['explain', 'a link told in the past ("resulted in"), not a cause in general words', 'A power cut at our Leeds depot resulted in the sorting belt stopping for six hours.', 'Two separate technical issues resulted in some delays.'],
+    ['explain', 'the root cause named after "was", not a general issue somewhere', 'The root cause of this incident was an expired certificate on the payment gateway.', 'The root cause of this incident was a service issue in our provider\'s infrastructure.'],
+    ['explain', 'one named thing causing another, not a general failure', 'The size of the import caused the nightly backup job to time out.', 'A planned database upgrade went terribly wrong this week.'],
+    ['explain', 'an act gone wrong while doing another, not the harm alone', 'I deleted the shipping table by accident while trying to rename one of its columns.', 'We mistakenly sent out an empty test email this evening.'],
+    ['explain', '"the problem was" with what it was, not an inquiry as the cause', 'The problem was pinning too loose a version of the date library.', 'We are compiling a list of fixes as a result of the investigation.'],
+    // commitment
+    ['commitment', 'a change, not fixing the fault itself', 'We have added an alert on duplicate sends to the mail queue.', 'We have found and fixed two separate technical issues in the mail queue.'],
+    ['commitment', 'a change, not a practice kept', 'We will add a second approval step to every refund over $500.', 'We will continue to invest in protecting our customers and our data.'],
+    ['commitment', 'a change, not a recall of the batch', 'We are adding an allergen check to every label run.', 'Out of caution, we are recalling the affected batch of yoghurts.'],
+    ['commitment', 'a change, not the act on the wrong thing', 'We changed the release script so it refuses to run on main.', 'We changed the wrong line in the release script.'],
+    ['commitment', 'a scoped review, not finding out what happened', 'We have hired an auditor to examine how refunds are approved.', 'We have hired a team of experts to investigate how this happened.'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+});
