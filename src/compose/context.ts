@@ -761,8 +761,15 @@ const FUTURE_TYPED = /^\W*(?:(?:we|I)(?:'ll|’ll| will| shall| are going to|'re
 /** fit12: the status the letter may claim: a change typed in the past is done; one typed in the future is never done. */
 function statusOf(commitment: string, status: Incident['commitmentStatus']): Incident['commitmentStatus'] {
   if (status !== 'done' && DONE_TYPED.test(commitment) && !FUTURE_TYPED.test(commitment)) return 'done';
+  if (isVaguePromise(commitment)) return status;
+  // "we will load-test…" left at the default status: not in place, so never "since then" or "on our side, we will…" as done.
+  if (status === 'done' && FUTURE_TYPED.test(commitment) && !/\b(?:will now|from now on|will always|'ll now|'ll always)\b/i.test(commitment)) return 'planned';
+  // "we're rebuilding the cover list" left at the default status: under way, not done.
+  if (status === 'done' && PROGRESSIVE_TYPED.test(commitment)) return 'in-progress';
   return status;
 }
+/** fit12: a change typed as work under way ("we're rebuilding…", "we are moving…"), not a practice now in force ("we're now checking…"). */
+const PROGRESSIVE_TYPED = /^\W*(?:we|I)(?:'re|’re| are|'m| am)\s+(?:still\s+|currently\s+)?(?!now\b)\p{Ll}+ing\b/iu;
 
 /** fit12: "your sofa", "your son's birthday cake", "your tea order": the customer's own thing the mistake opens with. */
 function thingOf(mistake: string): { thing: string; thingShort: string; thingPlural: boolean } {
