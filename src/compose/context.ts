@@ -785,7 +785,7 @@ function harmOf(incident: Incident, event: string): string {
   if (summary !== '' && /^(?:the|this|our|your)\s/i.test(summary) && !/\b(?:did|didn't|was|wasn't|were|weren't|is|isn't|are|aren't|has|hasn't|had|not|went|came)\b/i.test(summary) && summary.length <= 50) return summary[0]!.toLowerCase() + summary.slice(1);
   const { thing } = thingOf(incident.mistake);
   switch (incident.scenario) {
-    case 'shipping-delay': return thing && thing.length <= 40 ? `the delay to ${thing}` : 'the delay';
+    case 'shipping-delay': return thing && thing.split(/\s+/u).length <= 3 ? `the delay to ${thing}` : 'the delay';
     case 'wrong-item': return MADE_WORK.test(incident.mistake) ? 'our mistake with your order' : 'the mix-up';
     case 'billing-error': return 'the billing mistake';
     case 'missed-appointment': return WASTE.test(incident.mistake) ? 'the missed collection' : `what happened with your ${event}`;
