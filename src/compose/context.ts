@@ -1183,10 +1183,11 @@ function dueDay(v: string, now: Date): Date | undefined {
 }
 
 /** Words of the past for the present a manager typed the mistake in: "your order is running late" → "your order was running late". */
-const PAST: Readonly<Record<string, string>> = { is: 'was', are: 'were', "isn't": "wasn't", "aren't": "weren't", 'can\'t': "couldn't", cannot: 'could not', am: 'was' };
+const PAST: Readonly<Record<string, string>> = { is: 'was', are: 'were', "isn't": "wasn't", "aren't": "weren't", 'can\'t': "couldn't", cannot: 'could not', am: 'was', "won't be": "wasn't", 'will not be': 'was not' };
 
 export function pastTense(text: string): string {
-  return text.replace(/\b(is|are|isn't|aren't|can't|cannot|am)\b(?!\s+(?:now|due|booked|scheduled|going to)\b)/giu, (w) => {
+  // fit12: "your bike won't be ready on Thursday" is told days later as "your bike wasn't ready".
+  return text.replace(/\b(is|are|isn't|aren't|can't|cannot|am|won't be|will not be)\b(?!\s+(?:now|due|booked|scheduled|going to)\b)/giu, (w) => {
     const past = PAST[w.toLowerCase()] ?? w;
     return w[0] === w[0]!.toUpperCase() && w[0] !== w[0]!.toLowerCase() ? past[0]!.toUpperCase() + past.slice(1) : past;
   });

@@ -180,3 +180,9 @@ describe('humour only where it cannot misfire', () => {
     expect(letters(fixture('wine-club-wrong-case')).some(joke)).toBe(true);
   });
 });
+
+describe('a follow-up tells the mistake in the past', () => {
+  it('"won\'t be ready" is "wasn\'t ready" days later', () => {
+    for (const t of letters(fixture('bike-repair-late')).filter((_, i) => i % 2 === 1)) expect(body(t)).not.toMatch(/won't be ready like we said/);
+  });
+});
