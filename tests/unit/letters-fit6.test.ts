@@ -373,7 +373,7 @@ describe('an outage with no remedy invites a claim once', () => {
       remedy: { kind: 'none' },
     };
     for (const l of each(outage)) {
-      const invites = (l.match(/out of pocket|cost you anything|lost anything while we were down|tell me and I'll put it right/g) ?? []).length;
+      const invites = (l.match(/out of pocket|cost you anything|lost anything while we were down|tell me and I'll put it right|let me know and I'll put it right/g) ?? []).length;
       expect(invites, l).toBe(1);
     }
   });
