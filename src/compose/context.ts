@@ -389,6 +389,24 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // The offer is the customer's next appointment ("your next hygiene appointment, free of charge"): beside a
       // slot already held, the letter says that slot is the free one.
       remedyNextVisit: /\bnext\b[^,.;]{0,40}?\b(?:appointments?|visits?|sessions?|class(?:es)?|lessons?|consultations?|treatments?|bookings?|check-?ups?|cleans?|installations?|fittings?)\b(?:\s*(?:[,;.(—–-]|$|free\b|at no\b|on us\b|for free\b|is\b|will\b))/i.test(incident.remedy.details ?? ''),
+      // fit12: the customer's own thing the mistake names ("your sofa", "your son's birthday cake"): lines about what it
+      // cost them name it, so two companies' letters do not share the same sentence ('' when none is named).
+      ...(english ? thingOf(incident.mistake) : { thing: '', thingShort: '', thingPlural: false }),
+      // fit12: the company as said inside a sentence ("came to the Lyric Theatre", never "to The Lyric Theatre").
+      companyIn: english ? titleCaseName(incident.company.name).replace(/^The\s+(?=\p{Lu})/u, 'the ').replace(/\.+$/u, '') : titleCaseName(incident.company.name),
+      // fit12: the change in the tense it was typed in: "we've added…", "fixed it", "(done)" is done whatever the status
+      // says ("under way" of work already done reads false); a change typed in the future ("we will…") is never "since then".
+      commitmentStatus: english ? statusOf(incident.commitment, incident.commitmentStatus) : incident.commitmentStatus,
+      commitmentFuture: english && FUTURE_TYPED.test(incident.commitment),
+      // fit12: the mistake as a noun phrase a sentence can name ("the delay to your sofa", "the outage"): the line that
+      // asks what else it left to put right, when the incident offers nothing of its own.
+      harm: english ? harmOf(incident, eventOf([incident.summary ?? '', incident.mistake, incident.outcome ?? ''].join(' '))) : '',
+      // fit12: a late thing that is no order ("your bike won't be ready", "your sofa was delivered nine days late"): the
+      // subject names it, never "your order from …", and the follow-up is about its delay, not "the late delivery".
+      ...(() => {
+        const t = english && incident.scenario === 'shipping-delay' && !/\borders?\b/i.test([incident.mistake, incident.outcome ?? '', incident.summary ?? ''].join(' ')) ? thingOf(incident.mistake).thing : '';
+        return { thingSubject: t, thingHarm: t ? harmOf(incident, '') : '' };
+      })(),
       // What a missed appointment was, in the incident's own word: class, visit, session, consultation…
       event: eventOf([incident.summary ?? '', incident.mistake, incident.outcome ?? ''].join(' ')),
       // The outcome already happened ("we moved you on Wednesday with two crews"): not a slot to accept or move.
@@ -467,7 +485,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // A follow-up read on the very day its apology promised it (the gap is known): only then "today, as I said I would".
       followUpToday: o.stage !== 'apology' && dates.gapDays !== undefined,
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
-      commitmentNow: /\bnow\b/i.test(incident.commitment),
+      commitmentNow: /\bnow\b/i.test(incident.commitment) || (english && FUTURE_TYPED.test(incident.commitment)),
       // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".
       whenTail: whenSaid ? '' : whenTail(onDate(english ? isoDayWords(incident.when ?? '', o.now) || undefined : incident.when)),
       // The same before the mistake ("On Tuesday 19 November, we…"): '' when the mistake already carries that date.
@@ -740,6 +758,48 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
 const EVENT = /\b((?:post-?op(?:erative)?|follow-?up|annual|routine|eye|health|dental|hearing|safety|gas safety)\s+(?:check(?:-?up)?|appointment|visit|consultation|review)|check-?up|(?:phone|video|sales|discovery|onboarding|kick-?off)\s+call|class|session|lesson|visit|consultation|appointment|installation|inspection|survey|repair|meeting|tour|booking|reservation|viewing|fitting|delivery slot|treatment|move|removal|collection|(?:boiler|car|annual|gas|heating|vehicle|van|bike|cycle) service|clean|MOT|vaccination|groom|haircut|assessment|interview|test drive|handover)(?:es|s)?\b/i;
 
 /** The word for what was missed: the first the incident uses, else "appointment". */
+/** fit12: a change typed as done ("we've added a label scan", "We fixed it.", "cover list rebuilt (done)"). */
+const DONE_TYPED = /^\W*(?:(?:we|I)(?:'ve|’ve| have)?\s+(?:now\s+|already\s+|since\s+)?(?:(?!need|feed|seed|bed|red|shed|speed|weed)\p{Ll}+ed|put|set|built|made|took|got|rebuilt|began|wrote|hired|brought|taught|swapped|switched|stopped)\b|(?:\p{Ll}+\s+){0,6}?(?:has|have) (?:now |already )?been\b)|\((?:done|fixed|complete[d]?|in place)\)|\b(?:already (?:done|in place|fixed|live)|(?:is|are) now in place|fixed it|sorted it)\b/iu;
+/** fit12: a change typed in the future ("we will load-test…", "we're going to add…"). */
+const FUTURE_TYPED = /^\W*(?:(?:we|I)(?:'ll|’ll| will| shall| are going to|'re going to| plan to| intend to)|will|going to|plan(?:ning)? to)\b/i;
+
+/** fit12: the status the letter may claim: a change typed in the past is done; one typed in the future is never done. */
+function statusOf(commitment: string, status: Incident['commitmentStatus']): Incident['commitmentStatus'] {
+  if (status !== 'done' && DONE_TYPED.test(commitment) && !FUTURE_TYPED.test(commitment)) return 'done';
+  if (isVaguePromise(commitment)) return status;
+  // "we will load-test…" left at the default status: not in place, so never "since then" or "on our side, we will…" as done.
+  if (status === 'done' && FUTURE_TYPED.test(commitment) && !/\b(?:will now|from now on|will always|'ll now|'ll always)\b/i.test(commitment)) return 'planned';
+  // "we're rebuilding the cover list" left at the default status: under way, not done.
+  if (status === 'done' && PROGRESSIVE_TYPED.test(commitment)) return 'in-progress';
+  return status;
+}
+/** fit12: a change typed as work under way ("we're rebuilding…", "we are moving…"), not a practice now in force ("we're now checking…"). */
+const PROGRESSIVE_TYPED = /^\W*(?:we|I)(?:'re|’re| are|'m| am)\s+(?:still\s+|currently\s+)?(?!now\b)\p{Ll}+ing\b/iu;
+
+/** fit12: "your sofa", "your son's birthday cake", "your tea order": the customer's own thing the mistake opens with. */
+function thingOf(mistake: string): { thing: string; thingShort: string; thingPlural: boolean } {
+  const m = /\byour\s+((?:[\p{L}\d'’-]+\s+){0,3}?[\p{L}\d'’-]+?)(?=\s+(?:is|was|were|are|will|won't|wasn't|weren't|isn't|aren't|arrived|has|had|hasn't|haven't|didn't|did|got|went|came|left|turned|showed|still|now|running)\b)/iu.exec(mistake);
+  if (!m || /^(?:card|account|money|bill|payment|details|data|information|email|address|name|password|results?|child|son|daughter)$/i.test(m[1]!)) return { thing: '', thingShort: '', thingPlural: false };
+  const head = m[1]!.split(/\s+/u).pop()!;
+  return { thing: `your ${m[1]!}`, thingShort: `the ${head}`, thingPlural: /s$/u.test(head) && !/(?:ss|us|is|'s|’s)$/u.test(head) };
+}
+
+/** fit12: the mistake named as a noun phrase: the summary when it is one, else from the scenario and the facts. */
+function harmOf(incident: Incident, event: string): string {
+  const summary = (incident.summary ?? '').trim().replace(/[.!]+$/u, '');
+  if (summary !== '' && /^(?:the|this|our|your)\s/i.test(summary) && !/\b(?:did|didn't|was|wasn't|were|weren't|is|isn't|are|aren't|has|hasn't|had|not|went|came)\b/i.test(summary) && summary.length <= 50) return summary[0]!.toLowerCase() + summary.slice(1);
+  const { thing } = thingOf(incident.mistake);
+  switch (incident.scenario) {
+    case 'shipping-delay': return thing && thing.split(/\s+/u).length <= 3 ? `the delay to ${thing}` : 'the delay';
+    case 'wrong-item': return MADE_WORK.test(incident.mistake) ? 'our mistake with your order' : 'the mix-up';
+    case 'billing-error': return 'the billing mistake';
+    case 'missed-appointment': return WASTE.test(incident.mistake) ? 'the missed collection' : `what happened with your ${event}`;
+    case 'service-outage': return 'the outage';
+    case 'data-exposure': return 'what happened to your information';
+    default: return 'this';
+  }
+}
+
 function eventOf(text: string): string {
   const m = EVENT.exec(text);
   // fit11: a bin round missed ("recycling on the Thursday round wasn't collected") is a collection, not an appointment.
@@ -1128,10 +1188,11 @@ function dueDay(v: string, now: Date): Date | undefined {
 }
 
 /** Words of the past for the present a manager typed the mistake in: "your order is running late" → "your order was running late". */
-const PAST: Readonly<Record<string, string>> = { is: 'was', are: 'were', "isn't": "wasn't", "aren't": "weren't", 'can\'t': "couldn't", cannot: 'could not', am: 'was' };
+const PAST: Readonly<Record<string, string>> = { is: 'was', are: 'were', "isn't": "wasn't", "aren't": "weren't", 'can\'t': "couldn't", cannot: 'could not', am: 'was', "won't be": "wasn't", 'will not be': 'was not' };
 
 export function pastTense(text: string): string {
-  return text.replace(/\b(is|are|isn't|aren't|can't|cannot|am)\b(?!\s+(?:now|due|booked|scheduled|going to)\b)/giu, (w) => {
+  // fit12: "your bike won't be ready on Thursday" is told days later as "your bike wasn't ready".
+  return text.replace(/\b(is|are|isn't|aren't|can't|cannot|am|won't be|will not be)\b(?!\s+(?:now|due|booked|scheduled|going to)\b)/giu, (w) => {
     const past = PAST[w.toLowerCase()] ?? w;
     return w[0] === w[0]!.toUpperCase() && w[0] !== w[0]!.toLowerCase() ? past[0]!.toUpperCase() + past.slice(1) : past;
   });
@@ -1608,8 +1669,10 @@ export function withPhone(action: string, phone: string | undefined): string {
 // beside that reads as at their expense.
 export function jokeMisfires(scenario: string, severity: string, text: string, cause = ''): boolean {
   if (scenario === 'missed-appointment' && severity !== 'minor') return true;
-  if (/\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text)) return true;
+  if (/\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|groom(?:s|ing|er)?|puppy|kitten|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text)) return true;
   if (/\b(?:lost|missing|stolen|damaged|broken|smashed|crushed|ruined|spoil(?:t|ed)|melted|leak(?:ed|ing)|marks?|marked|stain\w*|shrunk|shrank|torn|ripped|scorch\w*|burn(?:t|ed)|faded|dented|scratch\w*|flood\w*|overdrawn|declined|out of pocket|birthday|gift|present|surprise|holiday|honeymoon|child(?:ren|'s)?|kids?|son's|daughter's|baby|babies|toddlers?|pupils?|nursery|flights?|trip|exam|interview|christmas (?:day|dinner|lunch)|party|guests|deadline|payroll|wages|salary|rent)\b/i.test(text)) return true;
+  // fit12: someone's data (an address list shown, details sent to the wrong person) under any scenario: no joke beside it.
+  if (/\b(?:personal (?:data|details|information)|data|passwords?|e-?mail addresses|(?:card|bank|account) details|exposed|breach\w*|hack\w*|wrong (?:person|recipient|customer)|(?:another|other) (?:customer|client|member|patient|person)'s|(?:to|with) (?:another|the wrong|a different) (?:customer|client|member|patient|person|recipient|address))\b/i.test(text)) return true;
   return STAFF_BLAMED.test(cause);
 }
 const ROLE = '(?:driver|packer|picker|courier|receptionist|technician|engineer|fitter|installer|cleaner|chef|baker|cook|agent|operator|manager|colleague|employee|member of (?:staff|our team)|staff|starter|temp|intern|trainee|apprentice|(?:night|day|late|early|weekend) shift|team member|person|he|she)';
