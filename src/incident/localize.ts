@@ -127,7 +127,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   const signerName = incident.signer.name.replace(ADDRESS_TITLE, '');
   if (lang === 'en') return english({ ...incident, signer: { ...incident.signer, name: signerName } }, now);
   if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
-  const { meaningKept, negatedRequest, quietEmphasis } = textI18n();
+  const { meaningKept, negatedRequest, quietEmphasis, readerAsYou } = textI18n();
   const { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, groupToReader, localQuotes, longTypedDates, outcomeNote, plusAsAnd, splitSplices, writtenOut } = textI18n();
   const own = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
   // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
@@ -157,9 +157,10 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   // rewrite that would lose a negation or turn a request into "there is none" is not made: the note stays as typed.
   const said = (v: string, role: NoteRoleI18n): string => {
     const asked = role === 'action' ? negatedRequest(v, lang) : undefined;
-    if (asked !== undefined) return asked;
+    if (asked !== undefined) return readerAsYou(asked, lang);
     const made = note(v, role);
-    return meaningKept(v, made, lang, role) ? made : v;
+    // The reader told of in the third person ("der Kunde", "le client", "el cliente") is "Sie", "vous", "usted".
+    return readerAsYou(meaningKept(v, made, lang, role) ? made : v, lang);
   };
   const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? said(v, role) : groupToReader(said(v, role), lang));
   return {
