@@ -157,10 +157,12 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   // rewrite that would lose a negation or turn a request into "there is none" is not made: the note stays as typed.
   const said = (v: string, role: NoteRoleI18n): string => {
     const asked = role === 'action' ? negatedRequest(v, lang) : undefined;
-    if (asked !== undefined) return readerAsYou(asked, lang);
+    // A change is a policy for every customer ("llamamos al cliente antes de las 9"): its third person stays.
+    const you = (x: string) => (role === 'commitment' ? x : readerAsYou(x, lang));
+    if (asked !== undefined) return you(asked);
     const made = note(v, role);
     // The reader told of in the third person ("der Kunde", "le client", "el cliente") is "Sie", "vous", "usted".
-    return readerAsYou(meaningKept(v, made, lang, role) ? made : v, lang);
+    return you(meaningKept(v, made, lang, role) ? made : v);
   };
   const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? said(v, role) : groupToReader(said(v, role), lang));
   return {

@@ -91,7 +91,7 @@ function frenchReader(text: string): string {
     t = t.replace(/(?<![\p{L}])(son|sa)\s+(?=\p{L})/gu, 'votre ').replace(/(?<![\p{L}])ses\s+(?=\p{L})/gu, 'vos ');
     t = t.replace(/ne vous (a|avait) (\p{Ll}+)/gu, 'ne vous $1 $2');
   }
-  return t.replace(/(^|[.!?]\s+)(vous)/gu, (_m, a: string, v: string) => `${a}${cap(v)}`);
+  return t.replace(/([.!?]\s+)(vous)/gu, (_m, a: string, v: string) => `${a}${cap(v)}`);
 }
 
 function spanishReader(text: string): string {
@@ -102,5 +102,5 @@ function spanishReader(text: string): string {
   t = t.replace(/(?<![\p{L}])(el|la|los|las)\s+([\p{L}-]+)\s+(?:del cliente|de la clienta|de la cliente|del paciente|del alumno)(?![\p{L}])/giu, (_m, art: string, noun: string) => `${/s$/iu.test(art) ? 'sus' : 'su'} ${noun}`);
   // "el cliente vino": the third person singular is usted's own form.
   t = t.replace(new RegExp(`(?<![\\p{L}])${ES_PERSON}(?=\\s+(?:no\\s+)?\\p{Ll})`, 'giu'), 'usted');
-  return t.replace(/(^|[.!?]\s+)usted/gu, '$1Usted');
+  return t.replace(/([.!?]\s+)usted/gu, '$1Usted');
 }

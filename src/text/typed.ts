@@ -154,7 +154,7 @@ function lowerCasedCapitals(text: string): string {
     while (j + 1 < tokens.length && isWord(tokens[j]) && isWord(tokens[j + 1])) {
       const k = lower(tokens[j]);
       const adverb = NP_ADVERBS.has(k) && ADJECTIVE_ENDING.test(lower(tokens[j + 1])) && isWord(tokens[j + 2]);
-      const adjective = adverb || ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOT_NOUNS.has(k) && !germanNoun(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
+      const adjective = adverb || ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOUN_ENDING.test(k) && !NOT_NOUNS.has(k) && !germanNoun(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
       if (!adjective) break;
       j++;
     }
