@@ -364,6 +364,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // i18n12: a replacement without details is goods sent only where something was sent (a wrong item, a late parcel,
       // a note that names a delivery); for a missed appointment it is the new appointment, elsewhere what was affected.
       replacementGoods: english || (incident.scenario === 'wrong-item' && shipped) || incident.scenario === 'shipping-delay' || GOODS_SENT.test([incident.mistake, incident.summary ?? '', incident.outcome ?? ''].join(' ')),
+      // i18n12: the right item is on its way only when one is sent (a replacement, or the outcome says so): a refund sends nothing
+      // to ask after ("comprobar que le ha llegado el ramo correcto" beside a refund).
+      rightSent: english || (shipped && (incident.remedy.kind === 'replacement' || RIGHT_SENT.test([incident.outcome ?? '', incident.remedy.details ?? '', incident.action ?? ''].join(' ')))),
       itemSettled: !english && ITEM_SETTLED_I18N.test([incident.remedy.details ?? '', incident.action ?? '', incident.outcome ?? ''].join(' ')),
       // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
       cause,
@@ -982,6 +985,8 @@ const MADE_TO_ORDER = /(?:gläser|brille|kontaktlinse|hörgerät|maßanfertig|ma
 
 /** Nothing went out to the customer: stopped before dispatch ("vor dem Versand bemerkt", "pas encore expédié", "no se llegó a enviar"). */
 const NOT_SENT = /(?<![\p{L}])(?:nicht (?:verschickt|versandt|versendet|geliefert|rausgegangen|zugestellt)|noch nicht (?:raus|unterwegs|verschickt|versandt)|vor dem versand|vor der auslieferung|pas (?:encore )?(?:été )?(?:envoyée?s?|expédiée?s?|livrée?s?|parti(?:e|s|es)?)|avant (?:l[’']envoi|l[’']expédition|expédition|la livraison)|no (?:se )?(?:llegó a |ha )?(?:enviar|envió|enviado|salió|salido|entregó|entregado)|antes de(?:l)? (?:enviar|envío|salir)|sin enviar|todavía no (?:ha )?salido|aún no (?:ha )?salido)(?![\p{L}])/iu;
+/** The right item sent after a wrong one, in German, French or Spanish words. */
+const RIGHT_SENT = /(?<![\p{L}])(?:unterwegs|verschickt|schicken|senden|geschickt|austausch\p{L}*|umtausch\p{L}*|ersatz\p{L}*|neu\p{L}* (?:geliefert|verschickt)|envoy\p{L}*|expédi\p{L}*|reparti\p{L}*|en route|remplacement|échange\p{L}*|enviad\p{L}*|enviamos|enviaremos|envío|salió|sale (?:hoy|mañana)|en camino|cambio|sustitu\p{L}*|reposición)(?![\p{L}])/iu;
 /** Goods that went out to the customer, named in German, French or Spanish. */
 const GOODS_SENT = /(?<![\p{L}])(?:paket\p{L}*|lieferung\p{L}*|geliefert|versand\p{L}*|verschickt|geschickt|sendung|colis|livr\p{L}*|envoy\p{L}*|expédi\p{L}*|paquete\p{L}*|envío\p{L}*|enviad\p{L}*|entreg\p{L}*)(?![\p{L}])/iu;
 /** A service, not goods: a session, an appointment, a bill (a wrong one sends nothing to keep). */

@@ -164,7 +164,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     // The reader told of in the third person ("der Kunde", "le client", "el cliente") is "Sie", "vous", "usted".
     return you(meaningKept(v, made, lang, role) ? made : v);
   };
-  const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? said(v, role) : groupToReader(said(v, role), lang));
+  const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? said(v, role) : readerAsYou(groupToReader(said(v, role), lang), lang));
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").

@@ -102,5 +102,7 @@ function spanishReader(text: string): string {
   t = t.replace(/(?<![\p{L}])(el|la|los|las)\s+([\p{L}-]+)\s+(?:del cliente|de la clienta|de la cliente|del paciente|del alumno)(?![\p{L}])/giu, (_m, art: string, noun: string) => `${/s$/iu.test(art) ? 'sus' : 'su'} ${noun}`);
   // "el cliente vino": the third person singular is usted's own form.
   t = t.replace(new RegExp(`(?<![\\p{L}])${ES_PERSON}(?=\\s+(?:no\\s+)?\\p{Ll})`, 'giu'), 'usted');
+  // "Se cobró dos veces la suscripción a usted" (the batch told to one): "Se le cobró dos veces la suscripción".
+  t = t.replace(/(?<![\p{L}])([Ss]e) (\p{Ll}+(?:ó|aron|ió|ieron)) ([^.;]+?) a usted(?![\p{L}])/gu, '$1 le $2 $3');
   return t.replace(/([.!?]\s+)usted/gu, '$1Usted');
 }
