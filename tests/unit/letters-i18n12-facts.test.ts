@@ -91,4 +91,10 @@ describe('stock lines tied to the facts', () => {
       expect(letters('de', { scenario, mistake: 'ihr termin fand nicht statt', remedy: { kind: 'replacement' } } as Partial<IncidentInput>), scenario).not.toMatch(/schicken Ihnen Ersatz|Ersatz sollte inzwischen bei Ihnen angekommen/u);
     }
   });
+  it('a coupon after a missed appointment waits for the next visit, not the next order', () => {
+    const more = { scenario: 'missed-appointment', mistake: 'votre rendez-vous n’a pas eu lieu', remedy: { kind: 'coupon' } } as Partial<IncidentInput>;
+    expect(letters('fr', more)).not.toMatch(/prochaine commande/u);
+    expect(letters('de', { ...more, mistake: 'ihr termin fand nicht statt' })).not.toMatch(/nächste Bestellung/u);
+    expect(letters('es', { ...more, mistake: 'su cita no se atendió' })).not.toMatch(/próximo pedido/u);
+  });
 });
