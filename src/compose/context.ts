@@ -250,6 +250,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   };
   // A pickup (click & collect, "retrait", "recogida", "Abholung"): the letter speaks of collecting, not of a delivery.
   const pickup = isPickup([incident.mistake, incident.outcome ?? '', incident.summary ?? '', incident.commitment, incident.remedy.details ?? ''].join(' '));
+  // Something was sent that the customer could keep or pass on: not food made for them, not a service, not stopped before dispatch.
+  const shipped = english || (!pickup && !MADE_TO_ORDER.test([incident.mistake, incident.summary ?? '', incident.remedy.details ?? '', incident.company.name].join(' ')) && !NOT_SENT.test([incident.mistake, incident.summary ?? '', incident.outcome ?? '', incident.rootCause].join(' ')) && !(SERVICE_NOT_GOODS.test([incident.mistake, incident.summary ?? ''].join(' ')) && !GOODS_SENT.test([incident.mistake, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' '))));
   // The product the incident's text names ("vos lunettes progressives"): a row whose products are others
   // (contact lenses) reads a sentence about its own order instead (other_product below).
   const productStems = english || (incident.scenario !== 'shipping-delay' && incident.scenario !== 'wrong-item') ? [] : productStemsOf(incident.mistake, lang);
@@ -356,7 +358,16 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       noInvoice: !english && incident.scenario === 'billing-error' && !INVOICE_NAMED.test([incident.mistake, incident.summary ?? '', incident.rootCause, incident.outcome ?? '', incident.remedy.details ?? ''].join(' ')),
       // A missed appointment where the customer came and we could not see them (booked twice, closed): no "we didn't come".
       customerCame: !english && incident.scenario === 'missed-appointment' && CUSTOMER_CAME.test([incident.mistake, incident.summary ?? '', incident.rootCause].join(' ')),
-      shipped: english || (!pickup && !MADE_TO_ORDER.test([incident.mistake, incident.summary ?? '', incident.remedy.details ?? '', incident.company.name].join(' '))),
+      shipped,
+      // i18n12: the manager's words already say what becomes of the wrong item (collected at the exchange, a returns
+      // label, "no hace falta devolver"): the letter's own "keep it or give it away" would contradict or repeat them.
+      // i18n12: a replacement without details is goods sent only where something was sent (a wrong item, a late parcel,
+      // a note that names a delivery); for a missed appointment it is the new appointment, elsewhere what was affected.
+      replacementGoods: english || (incident.scenario === 'wrong-item' && shipped) || incident.scenario === 'shipping-delay' || GOODS_SENT.test([incident.mistake, incident.summary ?? '', incident.outcome ?? ''].join(' ')),
+      // i18n12: the right item is on its way only when one is sent (a replacement, or the outcome says so): a refund sends nothing
+      // to ask after ("comprobar que le ha llegado el ramo correcto" beside a refund).
+      rightSent: english || (shipped && (incident.remedy.kind === 'replacement' || RIGHT_SENT.test([incident.outcome ?? '', incident.remedy.details ?? '', incident.action ?? ''].join(' ')))),
+      itemSettled: !english && ITEM_SETTLED_I18N.test([incident.remedy.details ?? '', incident.action ?? '', incident.outcome ?? ''].join(' ')),
       // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
       cause,
       vagueCause: isVagueCause(cause),
@@ -1000,7 +1011,7 @@ function regulatorSaid(text: string, lang: string): string {
 
 /** A finite verb in a German, French or Spanish cause: it is a sentence of its own. */
 const FINITE_VERB: Record<string, RegExp> = {
-  de: /(?<![\p{L}])(?:ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|gelten|bleibt|bleiben|bekommen|erhalten|erstatten|werden|lag|lagen|berechnen|erfolgt|erfolgen|gibt|schicken|senden|übernehmen)(?![\p{L}])/iu,
+  de: /(?<![\p{L}])(?:geht|gehen|ist|war|wurde|wurden|wird|hat|hatte|haben|hatten|sind|waren|kam|kamen|lief|liefen|fiel|fehlte|fehlten|ging|gab|konnte|entfällt|entfallen|gilt|gelten|bleibt|bleiben|bekommen|erhalten|erstatten|werden|lag|lagen|berechnen|erfolgt|erfolgen|gibt|schicken|senden|übernehmen)(?![\p{L}])/iu,
   fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons|reste|restent|envoyons|mettons|avons|prenons)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
   es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|regalamos|enviamos|reembolsamos|abonamos|llegará|recibirá|retuvo|se|queda|quedan|quedará|quedarán|está|están)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])|(?<![\p{L}])no\s+(?:le\s+|se\s+|lo\s+|la\s+)?\p{L}{3,}(?:remos|rá|rán)(?![\p{L}])/iu,
 };
@@ -1035,7 +1046,18 @@ const CUSTOMER_CAME = /(?<![\p{L}])(?:doppelt\s+(?:vergeben|gebucht|belegt|reser
  * Made for this customer or a service done on their thing (a cake, glasses, a tailored suit, a repair): nothing was packed
  * and sent, so the letter does not say "we packed the item / keep it or give it away" (German, French, Spanish letters).
  */
-const MADE_TO_ORDER = /(?:gläser|brille|kontaktlinse|hörgerät|maßanfertig|maßgeschneidert|(?<![\p{L}])(?:nach maß|angefertigt|gefertigt|anfertigung|reparatur|repariert|änderungsschneider|lunettes|verres (?:correcteurs|progressifs|de lunettes)|lentilles|sur[- ]mesure|retouche|réparation|réparé|confectionné|gafas|lentes|lentillas|cristales graduados|a medida|arreglo|reparación|reparad[oa]|confeccionad[oa]|audífono))|(?<![\p{L}])(?:torte|kuchen|gebäck|bäckerei|konditor|menü|buffet|catering|essen|speisen|gericht|gâteau|pâtiss|boulang|traiteur|repas|menu|plats?(?![\p{L}])|dîner|déjeuner|tarta|pastel|panader|comida|menú|cena|banquete|platos?(?![\p{L}]))/iu;
+const MADE_TO_ORDER = /(?:gläser|brille|kontaktlinse|hörgerät|maßanfertig|maßgeschneidert|(?<![\p{L}])(?:nach maß|angefertigt|gefertigt|anfertigung|reparatur|repariert|änderungsschneider|lunettes|verres (?:correcteurs|progressifs|de lunettes)|lentilles|sur[- ]mesure|retouche|réparation|réparé|confectionné|gafas|lentes|lentillas|cristales graduados|a medida|arreglo|reparación|reparad[oa]|confeccionad[oa]|audífono))|(?<![\p{L}])(?:torte|kuchen|gebäck|bäckerei|konditor|menü|buffet|catering|essen|speisen|gericht|gâteau|pâtiss|boulang|traiteur|repas|menu|plats?(?![\p{L}])|dîner|déjeuner|tarta|pastel|panader|comida|menú|cena|banquete|platos?(?![\p{L}]))|(?<![\p{L}])(?:gedruckt\p{L}*|druckerei|einladungskarte\p{L}*|visitenkarte\p{L}*|hochzeitskarte\p{L}*|imprimé\p{L}*|imprimerie|faire-part|impres[oa]s?|imprenta|invitaciones|tarjetas de visita|personalisiert\p{L}*|personnalisé\p{L}*|personalizad[oa]s?)(?![\p{L}])/iu;
+
+/** Nothing went out to the customer: stopped before dispatch ("vor dem Versand bemerkt", "pas encore expédié", "no se llegó a enviar"). */
+const NOT_SENT = /(?<![\p{L}])(?:nicht (?:verschickt|versandt|versendet|geliefert|rausgegangen|zugestellt)|noch nicht (?:raus|unterwegs|verschickt|versandt)|vor dem versand|vor der auslieferung|pas (?:encore )?(?:été )?(?:envoyée?s?|expédiée?s?|livrée?s?|parti(?:e|s|es)?)|avant (?:l[’']envoi|l[’']expédition|expédition|la livraison)|no (?:se )?(?:llegó a |ha )?(?:enviar|envió|enviado|salió|salido|entregó|entregado)|antes de(?:l)? (?:enviar|envío|salir)|sin enviar|todavía no (?:ha )?salido|aún no (?:ha )?salido)(?![\p{L}])/iu;
+/** The right item sent after a wrong one, in German, French or Spanish words. */
+const RIGHT_SENT = /(?<![\p{L}])(?:unterwegs|verschickt|schicken|senden|geschickt|austausch\p{L}*|umtausch\p{L}*|ersatz\p{L}*|neu\p{L}* (?:geliefert|verschickt)|envoy\p{L}*|expédi\p{L}*|reparti\p{L}*|en route|remplacement|échange\p{L}*|enviad\p{L}*|enviamos|enviaremos|envío|salió|sale (?:hoy|mañana)|en camino|cambio|sustitu\p{L}*|reposición)(?![\p{L}])/iu;
+/** Goods that went out to the customer, named in German, French or Spanish. */
+const GOODS_SENT = /(?<![\p{L}])(?:paket\p{L}*|lieferung\p{L}*|geliefert|versand\p{L}*|verschickt|geschickt|sendung|colis|livr\p{L}*|envoy\p{L}*|expédi\p{L}*|paquete\p{L}*|envío\p{L}*|enviad\p{L}*|entreg\p{L}*)(?![\p{L}])/iu;
+/** A service, not goods: a session, an appointment, a bill (a wrong one sends nothing to keep). */
+const SERVICE_NOT_GOODS = /(?<![\p{L}])(?:sitzung\p{L}*|termin\p{L}*|beratung\p{L}*|behandlung\p{L}*|kurs\p{L}*|haarschnitt|übersetzung\p{L}*|rechnung\p{L}*|abrechnung\p{L}*|abgerechnet|buchung\p{L}*|gebucht|séance\p{L}*|rendez-vous|rdv|consultation\p{L}*|coupe|cours|traduction\p{L}*|facture\p{L}*|facturé\p{L}*|réservation\p{L}*|réservé\p{L}*|sesión|sesiones|cita\p{L}*|consulta\p{L}*|clase\p{L}*|corte|traducción|factura\p{L}*|facturó|facturad\p{L}*|reserva\p{L}*)(?![\p{L}])/iu;
+/** What becomes of a wrong item, in German, French or Spanish: collected, sent back, exchanged, or no need to return it. */
+const ITEM_SETTLED_I18N = /(?<![\p{L}])(?:abhol\p{L}*|holen\s[^.;]{0,40}\sab|mitnehm\p{L}*|nehmen\s[^.;]{0,40}\smit|zurückschick\p{L}*|zurücksend\p{L}*|schicken\s[^.;]{0,40}\szurück|rücksendung\p{L}*|retoure\p{L}*|austausch\p{L}*|umtausch\p{L}*|reprendre|reprenons|reprendrons|récupér\p{L}*|renvoy\p{L}*|renvoi|retour|retourn\p{L}*|échange\p{L}*|enlèvement|recog\p{L}*|recojamos|devolver|devuelva|devolución del (?:artículo|producto|pedido|ramo|paquete)|cambio del|cambiar(?:le|los|las|lo|la)?|no hace falta devolver\p{L}*|no es necesario devolver\p{L}*)(?![\p{L}])/iu;
 
 const DATE_START = /^(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/i;
 

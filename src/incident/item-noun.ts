@@ -97,7 +97,8 @@ export function itemPhrases(lang: string, summary: string | undefined, mistake: 
       anotherAcc: `${n.g === 'm' ? 'einen anderen' : n.g === 'f' ? 'eine andere' : 'ein anderes'}`,
       wrongNom: `Falsch${strongNom} ${w}`,
       yourAcc: `${ihren} ${w}`,
-      wrongInParcel: `${den} falsch${adjAcc} ${w} in Ihrem Paket`,
+      // i18n12: not every wrong item came in a parcel (a sofa, a kitchen): "den falschen Artikel, den wir Ihnen geliefert haben".
+      wrongInParcel: `${den} falsch${adjAcc} ${w}, ${den} wir Ihnen geliefert haben,`,
       itNom: er,
       itAcc: ihn,
       a: ein,

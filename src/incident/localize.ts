@@ -127,6 +127,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   const signerName = incident.signer.name.replace(ADDRESS_TITLE, '');
   if (lang === 'en') return english({ ...incident, signer: { ...incident.signer, name: signerName } }, now);
   if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
+  const { meaningKept, negatedRequest, quietEmphasis, readerAsYou } = textI18n();
   const { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, groupToReader, localQuotes, longTypedDates, outcomeNote, plusAsAnd, splitSplices, writtenOut } = textI18n();
   const own = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
   // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
@@ -134,7 +135,8 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   // ("os mandamos", "dein rad", "prüft bitte") in the letter's one (usted, Sie, vous), then the language's own spelling.
   const weekdays = lang === 'de' ? (v: string) => v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1)) : (v: string) => v;
   // Two clauses typed with a comma between them ("…hatte einen Systemausfall, Pakete lagen …") become two sentences where that is safe.
-  const fix = (v: string) => splitSplices(weekdays(longTypedDates(own(formalRegister(expandAbbreviations(writtenOut(v, lang), lang), lang)), lang)), lang);
+  // Emphasis typed in capitals ("KEINE Rücklastschrift", "NE PAS", "NO devolver") in the letter's case first (text/emphasis-i18n.ts).
+  const fix = (v: string) => splitSplices(weekdays(longTypedDates(own(formalRegister(expandAbbreviations(writtenOut(quietEmphasis(v, lang), lang), lang), lang)), lang)), lang);
   const f = (v: string | undefined) => (v === undefined ? v : fix(v));
   // A field no note rule reads says its "+" as the language's "and" itself.
   const g = (v: string | undefined) => (v === undefined ? v : plusAsAnd(fix(v), lang));
@@ -151,7 +153,18 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   // "Unser Techniker ist nicht gekommen"), told to the one reader (text/notes-de|fr|es.ts).
   const note = NOTES[lang]!(textI18n());
   // Customers told as a group ("Kunden mussten …", "les clients ont dû …") in a letter to one: the reader (not a change's own policy).
-  const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? note(v, role) : groupToReader(note(v, role), lang));
+  // i18n12: an instruction stays one ("keine Rücklastschrift" → "Bitte keine Rücklastschrift", never "Es gibt keine …"), and a
+  // rewrite that would lose a negation or turn a request into "there is none" is not made: the note stays as typed.
+  const said = (v: string, role: NoteRoleI18n): string => {
+    const asked = role === 'action' ? negatedRequest(v, lang) : undefined;
+    // A change is a policy for every customer ("llamamos al cliente antes de las 9"): its third person stays.
+    const you = (x: string) => (role === 'commitment' ? x : readerAsYou(x, lang));
+    if (asked !== undefined) return you(asked);
+    const made = note(v, role);
+    // The reader told of in the third person ("der Kunde", "le client", "el cliente") is "Sie", "vous", "usted".
+    return you(meaningKept(v, made, lang, role) ? made : v);
+  };
+  const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? said(v, role) : readerAsYou(groupToReader(said(v, role), lang), lang));
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").

@@ -6,6 +6,7 @@ import { FLAG_FOR_PATH, FROM_FIELD, REQUIRED_FIELDS, getPath, isBlank, type Requ
 import { nearest } from '../text/nearest.js';
 import { textI18n } from './i18n-load.js';
 import { FOR_EXAMPLE, adviseOnEnglish, adviseOnFields, adviseOnFollowUp, adviseOnWeekdays } from './advice.js';
+import { dropPlaceholders, placeholderWarning, type DroppedPlaceholder } from './placeholders.js';
 import { DEFAULT_PEOPLE, EXPOSURE_KINDS, Incident, type IncidentInput } from './schema.js';
 
 export interface ValidateOptions {
@@ -22,11 +23,14 @@ export function missingFields(input: IncidentInput, requireFrom = false): Requir
 }
 
 /** Validates collected facts into an Incident, or throws one error naming every problem. */
-export function validateIncident(input: IncidentInput, opts: ValidateOptions = {}): Incident {
+export function validateIncident(typed: IncidentInput, opts: ValidateOptions = {}): Incident {
+  // A field typed as a placeholder ("n/a", "-", "keine", "néant", "Ninguna.") is absent: here, once, for every language.
+  const { input, dropped } = dropPlaceholders(typed);
   const missing = missingFields(input, opts.requireFrom);
   if (missing.length > 0) {
+    const said = dropped.filter((d) => missing.some((f) => f.path === d.field));
     throw new UsageError(
-      `missing ${missing.map((f) => `${f.flag} (${f.path})`).join(', ')}`,
+      `missing ${missing.map((f) => `${f.flag} (${f.path})`).join(', ')}${said.length > 0 ? ` (${said.map((d) => `${d.field} "${d.value}" is a placeholder`).join(', ')})` : ''}`,
       'give each as a flag or in --incident FILE, or run in a terminal to be asked',
     );
   }
@@ -45,8 +49,12 @@ export function validateIncident(input: IncidentInput, opts: ValidateOptions = {
   }
   const incident = parsed.data;
   checkHeaderValues(incident, opts.source);
+  if (dropped.length > 0) DROPPED.set(incident, dropped);
   return incident;
 }
+
+/** The placeholder fields each validated incident had dropped, for its warnings. */
+const DROPPED = new WeakMap<Incident, DroppedPlaceholder[]>();
 
 function checkHeaderValues(incident: Incident, source?: string): void {
   const where = source ? `${source}: ` : '';
@@ -99,7 +107,8 @@ export function incidentWarnings(incident: Incident, now: Date = new Date(), sta
   // German, French or Spanish text the letter cannot mend (nouns typed small, a cause with no verb), told in that language;
   // English shorthand the letters could not clean safely (a comma splice, "your pets post-operative", capitals).
   const advice = [...adviseOnFields(incident), ...adviceInLanguage(incident), ...adviseOnWeekdays(incident, now), ...adviseOnEnglish(incident, now), ...(stage === 'apology' ? adviseOnFollowUp(incident, now) : [])];
-  const out: string[] = advice.map((a) => `${a.field} ${a.problem} — ${FOR_EXAMPLE[a.lang ?? 'en'] ?? 'for example'} ${a.example}`);
+  const out: string[] = (DROPPED.get(incident) ?? []).map(placeholderWarning);
+  out.push(...advice.map((a) => `${a.field} ${a.problem} — ${FOR_EXAMPLE[a.lang ?? 'en'] ?? 'for example'} ${a.example}`));
   if (incident.commitmentStatus !== 'done' && incident.commitmentDue === undefined) {
     out.push(
       `commitmentStatus is ${incident.commitmentStatus} but commitmentDue is not set: the letter cannot say when the change will be done (add --commitment-due 2026-12-12)`,

@@ -66,6 +66,8 @@ function shorthand(text: string): string {
     // "kommt Mittwoch, 2. Dezember" → "kommt am Mittwoch, 2. Dezember".
     .replace(/(?<=(?:kommt|kommen|ist|sind|wird|werden|erfolgt|liefern|liefert|geht|gehen)\s)(?=(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?![\p{L}]))/gu, 'am ')
     .replace(/(?<![\p{L}])[Hh]ats(?![\p{L}])/gu, 'hat es')
+    .replace(/(?<![\p{L}])gibts(?![\p{L}])/gu, 'gibt es')
+    .replace(/(?<![\p{L}])runterladen(?![\p{L}])/gu, 'herunterladen')
     .replace(/(?<![\p{L}])(?:keiner|keine|niemand) (hat|hatte) (es |das )?(?:gemerkt|bemerkt)(?![\p{L}])/gu, 'niemand $1 $2bemerkt')
     .replace(/(?<![\p{L}])nicht nur (SMS|E-Mail|Mail|Brief|Post)(?![\p{L}])/gu, 'nicht nur per $1')
     // "Grundgebühr Dezember" → "Grundgebühr für Dezember".
@@ -79,7 +81,7 @@ function shorthand(text: string): string {
     // "für nächste Bestellung": the reader's next one.
     .replace(/(?<![\p{L}])für\s+(?:die\s+|den\s+|das\s+)?nächste(n|s)?\s+(?=\p{Lu})/gu, (_m, end: string | undefined) => `für Ihre${end === 'n' ? 'n' : ''} nächste${end ?? ''} `)
     // "läuft wieder seit 14 Uhr", "ist wieder online seit 14 Uhr": the time first ("läuft seit 14 Uhr wieder").
-    .replace(/(?<![\p{L}])wieder((?:\s+(?:online|erreichbar|verfügbar|da|stabil|normal))?)\s+((?:seit|ab)\s+(?:\d{1,2}(?::\d{2})?\s*(?:Uhr|UTC)|gestern|heute(?:\s+(?:früh|morgen|mittag|nachmittag|abend))?|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))(?=$|[\s,.;])/gu, (_m, state: string, since: string) => `${since} wieder${state}`)
+    .replace(/(?<![\p{L}])wieder((?:\s+(?:online|erreichbar|verfügbar|da|stabil|normal))?)\s+((?:seit|ab)\s+(?:\d{1,2}(?::\d{2})?\s*(?:Uhr|UTC)|gestern|heute(?:\s+(?:früh|morgen|mittag|nachmittag|abend))?|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?:,?\s+(?:um\s+)?\d{1,2}(?::\d{2})?\s*Uhr)?))(?=$|[\s,.;])/gu, (_m, state: string, since: string) => `${since.replace(/(tag|woch)\s+(?:um\s+)?(\d)/u, '$1, $2')}${/\d\s*Uhr$/u.test(since) && /tag|woch/u.test(since) ? ',' : ''} wieder${state}`)
     .replace(/(?<![\p{L}])wg\.(?=\s)/giu, 'wegen')
     .replace(/(?<![\p{L}])bzgl\.(?=\s)/giu, 'bezüglich')
     .replace(/(?<![\p{L}])(?:asap|schnellstmöglich)(?![\p{L}])/giu, 'so schnell wie möglich')

@@ -297,7 +297,14 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   if (/^(?:rien à faire|aucune action (?:nécessaire|requise)|rien de plus à faire)/iu.test(t)) return `Vous n’avez rien à faire${t.replace(/^(?:rien à faire|aucune action (?:nécessaire|requise)|rien de plus à faire)/iu, '')}`;
   // "lunettes pas prêtes à la date prévue", "site en panne samedi": a state.
   const state = /^(.+?)\s+(pas\s+|plus\s+|jamais\s+)?(prêt|prête|prêts|prêtes|disponible|disponibles|de nouveau en ligne|de nouveau accessible|en ligne|accessible|opérationnel|opérationnelle|en panne|en retard|hors service|en rupture|indisponible|indisponibles|inaccessible|incomplet|incomplète|incomplets|incomplètes|fermé|fermée|introuvable|introuvables|vide|vides|débordé|débordée|débordés|surchargé|surchargée|saturé|saturée|malade|malades|absent|absente|absents)(?![\p{L}])(.*)$/iu.exec(t);
-  if (state && !FINITE.test(t) && (past || role === 'outcome')) {
+  // i18n12: "agenda en ligne pas mis à jour", "BAT pas relu": a thing not done, said in the past ("L’agenda en ligne n’a pas été mis à jour").
+  const notDone = /^(.+?)\s+pas\s+((?:mis|mise|mises) à jour)(?![\p{L}])(.*)$/u.exec(t);
+  if (notDone && !FINITE.test(t) && past) {
+    const s = subjectOf(notDone[1]!.split(/\s+/u), role);
+    if (s) return `${cap(s.text)} ${s.pl ? 'n’ont' : 'n’a'} pas été ${notDone[2]}${notDone[3]}`;
+  }
+  // "agenda en ligne pas mis à jour": "en ligne" is part of the noun, the state is what follows.
+  if (state && !FINITE.test(t) && (past || role === 'outcome') && !/^\s*(?:pas|plus|jamais)\s/u.test(state[4] ?? '')) {
     const s = subjectOf(state[1]!.split(/\s+/u), role);
     if (s) {
       const be = role === 'outcome' ? (s.pl ? 'sont' : 'est') : s.pl ? 'étaient' : 'était';

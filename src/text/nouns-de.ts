@@ -11,7 +11,7 @@ export interface GermanNoun { gender: Gender; plural: boolean; /** one of ours: 
 
 // gender: singular forms / plural forms. A "*" marks a noun that is one of ours (our staff, our team, our system).
 const LIST: Readonly<Record<Gender, string>> = {
-  m: 'techniker* monteur* fahrer* kurier* mitarbeiter* kollege* support* kundendienst* versand* außendienst* service* lieferant dienstleister server* drucker* scanner* termin auftrag kunde gast patient betrag preis fehler ausfall alarm schwellwert rollback zugang code gutschein rabatt ' +
+  m: 'techniker* mechaniker* monteur* fahrer* kurier* mitarbeiter* kollege* support* kundendienst* versand* außendienst* service* lieferant dienstleister server* drucker* scanner* termin auftrag kunde gast patient betrag preis fehler ausfall alarm schwellwert rollback zugang code gutschein rabatt ' +
     'rechnungsbetrag beleg kassenbon bon brief anruf rückruf hinweis status ablauf prozess schritt plan zeitraum zeitpunkt tag monat abend vormittag nachmittag versuch vorgang vorfall schaden wagen transporter lkw karton artikel ' +
     'kalender katalog einkauf verkauf warenkorb check-in checkout login link anhang absender empfänger newsletter verteiler datensatz speicher ordner backup export import test kurs unterricht besuch einsatz kontakt standort laden shop* onlineshop* online-shop* webshop* eingang wareneingang ' +
     'vertrag tarif zuschlag abschlag nachlass ersatz austausch umtausch einbau aufbau abbau transport rückversand versandweg dienst leitstand betrieb kassenabschluss abschluss liefertermin wartungstermin ' +
@@ -35,7 +35,7 @@ const LIST: Readonly<Record<Gender, string>> = {
 const PLURALS: Readonly<Record<string, string>> = {
   gäste: 'gast', pakete: 'paket', termine: 'termin', beträge: 'betrag', preise: 'preis', kunden: 'kunde', kundinnen: 'kundin', sets: 'set', boxen: 'box', geräte: 'gerät',
   kassen: 'kasse', gebühren: 'gebühr', versionen: 'version', daten: 'datum', konten: 'konto', schuhe: 'schuh', räder: 'rad', fahrräder: 'fahrrad', möbel: 'möbel', systeme: 'system',
-  updates: 'update', mails: 'mail', etiketten: 'etikett', artikel: 'artikel', techniker: 'techniker', mitarbeiter: 'mitarbeiter', fahrer: 'fahrer', server: 'server', terminals: 'terminal',
+  updates: 'update', aufträge: 'auftrag', mails: 'mail', etiketten: 'etikett', artikel: 'artikel', techniker: 'techniker', mechaniker: 'mechaniker', mitarbeiter: 'mitarbeiter', fahrer: 'fahrer', server: 'server', terminals: 'terminal',
   schwellwerte: 'schwellwert', alarme: 'alarm', fehler: 'fehler', belege: 'beleg', berichte: 'bericht', patienten: 'patient', nachbarn: 'nachbar', zahlungen: 'zahlung', bestellungen: 'bestellung', lieferungen: 'lieferung',
 };
 
@@ -66,7 +66,8 @@ INDEX.set('bericht', INDEX.get('bericht') ?? { gender: 'm', plural: false, ours:
 INDEX.set('berichte', { gender: 'm', plural: true, ours: false });
 
 /** Lower-case words that look like a compound's last part but are not nouns there ("gemeldet" ends in "…"). */
-const NOT_COMPOUND = /^(?:ge|be|ver|er|ent|zer)\p{Ll}*(?:t|en)$|(?:lich|ig|isch|bar|los|sam|weise)$/u;
+// i18n12: a separable verb's infinitive is no compound noun ("runterladen", "hochladen" are not "…laden", a shop).
+const NOT_COMPOUND = /^(?:ge|be|ver|er|ent|zer)\p{Ll}*(?:t|en)$|(?:lich|ig|isch|bar|los|sam|weise)$|^(?:runter|herunter|hoch|herauf|rauf|hinauf|raus|heraus|rein|herein|hinein|nach|weiter|zurück|wieder|ab|auf|aus|ein|mit|vor|zu|um|an|dazu|hin|her)(?:laden|setzen|stellen|legen|tragen|holen|bringen|nehmen|geben|schicken|senden|fahren|rufen|melden|buchen|ziehen|lassen|kommen|gehen|sehen)$/u;
 
 /** The noun a lower-case word is, when sure: a listed noun, or a compound that ends in one ("anfahrtspauschale"). */
 export function germanNoun(word: string): GermanNoun | undefined {

@@ -154,7 +154,7 @@ function lowerCasedCapitals(text: string): string {
     while (j + 1 < tokens.length && isWord(tokens[j]) && isWord(tokens[j + 1])) {
       const k = lower(tokens[j]);
       const adverb = NP_ADVERBS.has(k) && ADJECTIVE_ENDING.test(lower(tokens[j + 1])) && isWord(tokens[j + 2]);
-      const adjective = adverb || ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOT_NOUNS.has(k) && !germanNoun(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
+      const adjective = adverb || ADJECTIVES.has(k) || (ADJECTIVE_ENDING.test(k) && !NOUN_ENDING.test(k) && !NOT_NOUNS.has(k) && !germanNoun(k) && nounAt(j + 1) && !clauseVerb[j + 1]);
       if (!adjective) break;
       j++;
     }
@@ -666,7 +666,7 @@ export function framedCause(text: string, lang: string): string {
   const rel = RELATIVE[lang]!.exec(t);
   const head = rel ? t.slice(0, rel.index) : t;
   // A verb of any of the shapes a splice's first part is read by ("se subió", "ne partent") makes it a sentence already.
-  if (verb.test(head) || LEFT_VERB[lang]!.test(head) || /(?<![\p{L}])se\s+\p{L}{3,}(?:ó|aron|ía|ían)(?![\p{L}])/u.test(head) || /,/u.test(head) || head.split(/\s+/u).length > 16) return '';
+  if (verb.test(head) || LEFT_VERB[lang]!.test(head) || /(?<![\p{L}])se\s+(?:\p{L}{3,}(?:ó|aron|ía|ían)|hizo|hicieron|puso|pusieron|dio|dieron|tuvo|tuvieron|vio|vieron|rompió|cayó|cayeron)(?![\p{L}])/u.test(head) || /,/u.test(head) || head.split(/\s+/u).length > 16) return '';
   let np = t;
   if (!det.test(np)) {
     const bare = BARE[lang]?.find(([re]) => re.test(np));
