@@ -316,7 +316,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   // The mistake already says when ("…on Wednesday 25 November" with `when: 25 nov`): the date is said once.
   const whenSaid = whenInMistake(incident.when, incident.mistake, o.now);
   // The outcome or the offer says the wrong item goes back ("our driver will collect it").
-  const itemTaken = /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|take (?:it|them) away)\b/i.test([incident.remedy.details ?? '', incident.outcome ?? ''].join(' '));
+  const itemTaken = /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|take (?:it|them) away|(?:take|taking|took) (?:\S+ ){1,3}away|swap(?:ping|ped)? (?:it|them) (?:over|out)|exchang(?:e|ing) (?:it|them)|leave (?:it|them|the \S+(?: one)?) where)\b/i.test([incident.remedy.details ?? '', incident.outcome ?? '', incident.action ?? ''].join(' '));
   const regulator = english ? regulatorParts(incident.exposure.regulator) : { complainTo: '', sentence: '' };
   const incidentPart: IncidentContext = {
     incident: {

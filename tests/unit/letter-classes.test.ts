@@ -401,3 +401,18 @@ describe('the reference line names what the customer has with us', () => {
     expect(ref({ scenario: 'missed-appointment', mistake: 'our engineer did not turn up for your boiler service' }, 'HH-5120')).toBe('job');
   });
 });
+
+describe('a wrong item the offer says we take away is never also "yours to keep"', () => {
+  it('"we take the wrong one away on the same visit", "leave the grey one where it is"', () => {
+    const sofa = { ...shop, scenario: 'wrong-item' as const, mistake: 'we delivered the wrong colour sofa' };
+    for (let n = 0; n < 4; n++) {
+      const taken = letter({ ...sofa, id: `sofa-${n}`, remedy: { kind: 'replacement', details: 'your sofa in the right colour, delivered free, and we take the wrong one away on the same visit' } });
+      expect(taken).not.toMatch(/yours to keep/);
+      const left = letter({ ...sofa, id: `sofa-left-${n}`, remedy: { kind: 'replacement' }, action: 'nothing to do - leave the grey one where it is' });
+      expect(left).not.toMatch(/yours to keep/);
+    }
+    // with nothing said about it, the line stays (one phrasing or the other)
+    const kept = [0, 1, 2, 3].map((n) => letter({ ...sofa, id: `sofa-kept-${n}`, remedy: { kind: 'refund' } })).join('\n');
+    expect(kept).toMatch(/yours to keep/);
+  });
+});
