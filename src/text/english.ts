@@ -104,6 +104,18 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   [/(?<![\p{L}\p{N}])excl(?:\.|(?=\s))/giu, 'excluding', /excl/i],
   // "every total vs previous quarter" → "against"; "vs." too. Never inside a name ("Kramer vs Kramer" is rare in a note).
   [/(?<![\p{L}\p{N}])vs\.?(?=\s)/giu, 'against', /vs/i],
+  // notes12: "yr order", "confirm yr address" (never "3 yr", a length: the units rule reads that first).
+  [/(?<![\p{L}\p{N}'’])(?<!\d\s)yr(?=\s+\p{Ll})/gu, 'your', /yr\s/],
+  // "db migration", "wrong date in db": the database (lower case only; "dB" is a unit).
+  [/(?<![\p{L}\p{N}'’./-])db(?![\p{L}\p{N}'’/-])/gu, 'database', /db/],
+  // "cust. rang", "text cust the day before", "custs": the customer as the ticket typed it (a sentence's full stop after it is kept).
+  [/(?<![\p{L}\p{N}'’./-])[Cc]ust\.(?=\s+\p{Lu})/gu, 'customer.', /cust/i],
+  [/(?<![\p{L}\p{N}'’./-])cust\.?(?![\p{L}\p{N}'’/-])/giu, 'customer', /cust/i],
+  [/(?<![\p{L}\p{N}'’./-])custs\.?(?![\p{L}\p{N}'’/-])/giu, 'customers', /custs/i],
+  // "rang re missing item": what about.
+  [/(?<=(?:^|\s)(?:rang|called|phoned|emailed|wrote|texted|complained|chased|asked|messaged|contacted us|in touch))\s+re:?(?=\s+\p{Ll})/giu, ' about', /\sre/i],
+  // "tracking no. in a separate email", "order no 4411": the number.
+  [/(?<=(?:^|\s)(?:tracking|order|reference|ref|account|invoice|phone|ticket|booking|case|policy|parcel|consignment))\s+no\.?(?=\s|$)/giu, ' number', /\sno/i],
 ];
 
 /** A capitalised month or weekday cut short in prose ("since Nov", "Thurs morning"): the whole word (dates are read elsewhere). */
