@@ -115,7 +115,7 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   // "rang re missing item": what about.
   [/(?<=(?:^|\s)(?:rang|called|phoned|emailed|wrote|texted|complained|chased|asked|messaged|contacted us|in touch))\s+re:?(?=\s+\p{Ll})/giu, ' about', /\sre/i],
   // "tracking no. in a separate email", "order no 4411": the number.
-  [/(?<=(?:^|\s)(?:tracking|order|reference|ref|account|invoice|phone|ticket|booking|case|policy|parcel|consignment))\s+no\.?(?=\s|$)/giu, ' number', /\sno/i],
+  [/(?<=(?:^|\s)(?:tracking|order|reference|ref|account|invoice|phone|ticket|booking|case|policy|parcel|consignment))\s+no(?=\.?(?:\s|$))(?:\.(?=\s+\p{Ll}))?/giu, ' number', /\sno/i],
 ];
 
 /** A capitalised month or weekday cut short in prose ("since Nov", "Thurs morning"): the whole word (dates are read elsewhere). */
