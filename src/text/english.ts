@@ -112,6 +112,10 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   [/(?<![\p{L}\p{N}'’./-])[Cc]ust\.(?=\s+\p{Lu})/gu, 'customer.', /cust/i],
   [/(?<![\p{L}\p{N}'’./-])cust\.?(?![\p{L}\p{N}'’/-])/giu, 'customer', /cust/i],
   [/(?<![\p{L}\p{N}'’./-])custs\.?(?![\p{L}\p{N}'’/-])/giu, 'customers', /custs/i],
+  // notes12: "shd show in 3 days", "next wk": a word cut short (a length after a number is read by the units rule).
+  [/(?<![\p{L}\p{N}'’])shd(?![\p{L}\p{N}'’])/giu, 'should', /shd/i],
+  [/(?<![\p{L}\p{N}'’])(?<!\d\s?)wk(?![\p{L}\p{N}'’])\.?/gu, 'week', /wk/],
+  [/(?<![\p{L}\p{N}'’])(?<!\d\s?)wks(?![\p{L}\p{N}'’])\.?/gu, 'weeks', /wks/],
   // "rang re missing item": what about.
   [/(?<=(?:^|\s)(?:rang|called|phoned|emailed|wrote|texted|complained|chased|asked|messaged|contacted us|in touch))\s+re:?(?=\s+\p{Ll})/giu, ' about', /\sre/i],
   // "tracking no. in a separate email", "order no 4411": the number.

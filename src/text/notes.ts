@@ -723,6 +723,11 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false
       start(text, true);
       continue;
     }
+    // notes12: "check your statement next week, ring us if…": two things the reader does, joined with "and".
+    if (curImperative && role === 'action' && REQUEST_VERB.test(text) && !/^(?:keep|hold|leave|use|throw|ignore|let)$/iu.test(w0) && words.length >= 2 && (OBJECTS.has(lowerWord(words[1]!)) || DET.has(lowerWord(words[1]!)) || PREPOSITIONS.has(lowerWord(words[1]!)))) {
+      cur = `${cur}, and ${text}`;
+      continue;
+    }
     // "…, we'll ring you back" after something the reader does: one sentence, joined with "and".
     if (curImperative && /^(?:we|I)(?:'ll| will)(?![\p{L}])/iu.test(text)) {
       cur = `${cur}, and ${text}`;
@@ -986,6 +991,9 @@ const NOT_AFTER_OWNER = /^(?:are|were|have|had|and|or|is|was|will|to|from|in|on|
 
 /** An offer typed as a note: its article ("delivery charge refunded" → "the delivery charge refunded"), and what the reader does after it a sentence of its own ("…, just send us the receipts" → "…. Just send us the receipts"). */
 function remedyNote(typed: string): string {
+  // notes12: "£5 credit added to your account": the offer, and where it is ("a £5 credit on your account").
+  const added = /^(?:an?\s+)?([£$€]\d[\d,.]*\s+(?:credit|voucher|refund|gift card|top-up))\s+(?:added|applied|put|loaded)\s+(?:to|on|onto)\s+(your\s+.+)$/iu.exec(typed.trim());
+  if (added) return `a ${added[1]} on ${added[2]}`.replace(/[.]+$/u, '');
   // "code SORRY15 = 15% off": the code and what it gives.
   let t = typed.replace(/^(?:(?:a|the)\s+)?(?:discount\s+|promo\s+|voucher\s+)?code\s+(\S+)\s*(?:=|:|-|→|for)\s*(?=\S)/iu, (_m, code: string) => `the code ${code} for `);
   const parts = pieces(t.replace(/[.]+$/u, ''));
@@ -1557,6 +1565,8 @@ function commitmentItems(t: string, o: NoteOptions): string {
     // The item's own words before "so", "to", "for": a thing, with no verb.
     const own = item.split(/(?<![\p{L}])(?:so|to|which|that|for|because|when|if|on|at|in|against|from|with|by|of|across|before|after|during)(?![\p{L}])/u)[0]!.trim().split(/\s+/u);
     if (own.some((w) => isFinite(w) || isParticiple(w) && !/-/u.test(w)) || own.length > 6) return m;
+    // notes12: "+ a 2nd person signs off": an item with a verb of its own no list knows is a clause, as typed.
+    if (own.length >= 2 && (() => { try { return tagWords(own, 'the ').some((t, k) => k > 0 && t.has('Verb') && t.has('PresentTense') && !t.has('Noun')); } catch { return true; } })()) return /(?:,\s+|^\s*)$/u.test(before) && before.trim() !== '' ? `${before}and ${item}` : m;
     const np = DET.has(w0) ? item.trim() : `${/^[aeiou]/iu.test(w0) ? 'an' : 'a'} ${item.trim()}`;
     const lead = /[.;]\s+$/u.test(before) || before === '' ? `${before}${capitalise(addedAs(o.status))}` : `${before.replace(/\s+$/u, '')} and ${addedAs(o.status)}`;
     return `${lead} ${np}`.replace(/^\s+/u, '');

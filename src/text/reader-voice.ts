@@ -119,6 +119,6 @@ export function readerAsYou(text: string, o: ReaderOptions = {}): string {
 export function readerLeft(text: string, o: ReaderOptions = {}): string {
   const t = readerAsYou(text, o);
   const R = readerWord(o);
-  const m = new RegExp(`(?<![\\p{L}])(?:${DETS}\\s+)?${R}(?:['’]s)?(?![\\p{L}-])(?!\\s+(?:${COMPOUND_WORDS})(?![\\p{L}]))|${TITLED.source}|(?<![\\p{L}])(?:[Ss]he|[Hh]e)(?![\\p{L}])`, 'u').exec(t);
+  const m = new RegExp(`(?<![\\p{L}])(?:${DETS}\\s+)?${R}(?:['’]s)?(?![\\p{L}-])(?!\\s+(?:${COMPOUND_WORDS})(?![\\p{L}]))|${TITLED.source}`, 'u').exec(t);
   return m ? m[0] : '';
 }
