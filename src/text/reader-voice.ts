@@ -35,7 +35,7 @@ const DETS = '(?:[Tt]he|[Oo]ur|[Tt]his|[Tt]hat)';
 const COMPOUND_WORDS = 'service|services|care|support|team|portal|base|experience|feedback|satisfaction|journey|facing|desk|line|helpline|relations|success|insight|insights|panel|survey|list|lists|data|database|records|communications|comms|contact|centre|center|number|numbers|id|ids|code|codes';
 /** What a reader has: "the customer account" → "your account", "her parcel" → "your parcel". */
 const THINGS = '(?:account|accounts|order|orders|booking|bookings|address|details|record|reservation|appointment|appointments|appt|parcel|parcels|package|delivery|refund|invoice|invoices|bill|payment|payments|card|subscription|membership|password|profile|basket|table|room|slot|visit|hamper|car|bike|pet|dog|cat|child|children|deposit|ticket|tickets|statement|money|balance|phone|email|inbox|results|prescription|claim|cake|flowers|repair|boiler|home|house|door|item|items|purchase|goods|bag|luggage|seat|session|class|lesson|renewal|contract|policy|application|form|letter|quote|meter|device|laptop)';
-const TITLED = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?/u;
+const TITLED = /(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}\p{L}*(?:['’-]\p{Lu}\p{L}*)*(?:\s+\p{Lu}\p{L}*(?:['’-]\p{Lu}\p{L}*)*)?/u;
 
 /** People a note may be about who are not the reader: with one of these in it, "he" and "she" are left as typed. */
 const THIRD_PARTY = /(?<![\p{L}])(?:driver|courier|engineer|technician|tech|plumber|electrician|fitter|installer|staff|colleague|manager|agent|adviser|advisor|nurse|doctor|vet|receptionist|chef|cleaner|picker|packer|dispatcher|rep|supplier|landlord|neighbour|neighbor|husband|wife|partner|son|daughter|mum|mom|dad|mother|father|friend|boss|owner|tutor|teacher|coach|trainer|stylist|therapist|dentist|surgeon|pharmacist|carer|caller|employee|contractor|guy|man|woman|lady|gentleman|boy|girl)s?(?![\p{L}])/iu;
@@ -66,13 +66,17 @@ export function readerThings(text: string, o: ReaderOptions = {}): string {
   // "the customer account", "customer order": the reader's own.
   t = t.replace(new RegExp(`(?<![\\p{L}'’-])(?:${DETS}\\s+)?${R}\\s+(?=${THINGS}(?![\\p{L}-]))`, 'gu'), (m) => keep(m, 'your '));
   // "Mr Patel's parcel", in a letter to one person: theirs.
-  if (o.single) t = t.replace(new RegExp(`${TITLED.source}['’]s(?=\\s+\\p{Ll})`, 'gu'), (m) => keep(m, 'your'));
+  if (o.single) t = t.replace(new RegExp(`${TITLED.source}['’]s(?=\\s+\\p{Ll})`, 'gu'), (_m, at: number, all: string) => (/[.!?]\s+$/u.test(all.slice(0, at)) ? 'Your' : 'your'));
   // "her 10am appointment", "his account": the reader's things (with someone else in the note, only the things a reader has).
   if (/(?<![\p{L}])(?:his|her)\s/iu.test(t)) {
     const alone = pronounsAreReader(t);
-    t = t.replace(new RegExp(`(?<![\\p{L}])(his|her)\\s+(?=((?:[\\p{Ll}\\d:-]+\\s+){0,2})(\\p{Ll}+))`, 'gu'), (m, _w: string, mid: string, noun: string) => {
-      if (alone ? !/^(?:to|for|at|on|in|with|about|back|up|a|an|the|that|this|today|tomorrow|yesterday|again|when|if|and|but|so|twice|straight|directly|personally|know|down|off|out|over|know)$/u.test((mid.split(/\s+/u)[0] || noun)) : new RegExp(`^${THINGS}$`, 'u').test(noun) && !/\s/u.test(mid.trim())) return 'your ';
-      return m;
+    const thing = new RegExp(`^${THINGS}$`, 'u');
+    t = t.replace(/(?<![\p{L}])(his|her)\s+(?=(\S+)(?:\s+(\S+))?)/gu, (m, _w: string, one: string, two: string | undefined) => {
+      const first = one.toLowerCase().replace(/[.,;:!?]+$/u, '');
+      const second = (two ?? '').toLowerCase().replace(/[.,;:!?]+$/u, '');
+      if (alone) return /^\p{Ll}/u.test(one) && !/^(?:to|for|at|on|in|with|about|back|up|a|an|the|that|this|today|tomorrow|yesterday|again|when|if|and|but|so|twice|straight|directly|personally|know|down|off|out|over)$/u.test(first) ? 'your ' : m;
+      // (with someone else in the note: only a thing a reader has, maybe after one word for which: "her 10am appointment")
+      return thing.test(first) || /^(?:\d[\d:.]*(?:am|pm)?|new|old|first|second|next|last|online|weekly|monthly|own)$/u.test(first) && thing.test(second) ? 'your ' : m;
     });
   }
   return t;
