@@ -14,7 +14,7 @@ import { languageOf } from '../text/locale.js';
 import { leadingVerdict, normaliseEnglish, toReader } from '../text/english.js';
 import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/notes.js';
 import { signerAsMe, signerFirst } from '../text/signer-voice.js';
-import { readerAsYou, readerThings, type ReaderOptions } from '../text/reader-voice.js';
+import { readerAsYou, readerPronouns, readerThings, type ReaderOptions } from '../text/reader-voice.js';
 import { subjectFirst } from '../text/subjectless.js';
 // The de/fr/es rules are loaded when a letter in one of those languages is first made (./i18n-load.ts).
 import { textI18n, type TextI18n } from './i18n-load.js';
@@ -184,22 +184,23 @@ function english(incident: Incident, now: Date): Incident {
   const f = (v: string | undefined) => (v === undefined ? v : readerThings(signerFirst(normaliseEnglish(v, o), incident.signer.name, incident.signer.title), reader));
   // Each typed field is a manager's note: made the letter's own sentences for the part it plays (text/notes.ts),
   // then told to the reader ("the customer was charged twice" → "you were charged twice", text/reader-voice.ts).
-  const you = (v: string | undefined) => (v === undefined ? v : readerAsYou(v, reader));
-  const n = (v: string | undefined, role: NoteRole) => (v === undefined ? v : you(noteToProse(v, role, { now })));
+  // ("she" is the reader when the note as typed says so: "she missed her slot", read before "her slot" became "your slot")
+  const you = (v: string | undefined, typedAs?: string) => (v === undefined ? v : readerAsYou(v, { ...reader, pronouns: typedAs === undefined ? undefined : readerPronouns(typedAs, reader) }));
+  const n = (v: string | undefined, role: NoteRole, typedAs?: string) => (v === undefined ? v : you(noteToProse(v, role, { now }), typedAs));
   const d = (v: string | undefined) => (v === undefined ? v : weekdayWords(v));
   // "ring Oliver direct on…" in a letter Oliver signs: "ring me directly on…" (text/signer-voice.ts).
   const me = (v: string | undefined) => (v === undefined ? v : signerAsMe(v, incident.signer.name));
   return {
     ...incident,
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
-    mistake: toReader(n(subjectFirst(f(incident.mistake)!, 'mistake'), 'mistake')!),
-    rootCause: n(subjectFirst(f(incident.rootCause)!, 'cause'), 'cause')!,
+    mistake: toReader(n(subjectFirst(f(incident.mistake)!, 'mistake'), 'mistake', incident.mistake)!),
+    rootCause: n(subjectFirst(f(incident.rootCause)!, 'cause'), 'cause', incident.rootCause)!,
     commitment: you(noteToProse(incident.commitmentStatus === 'done' ? leadingVerdict(f(incident.commitment)!) : subjectFirst(leadingVerdict(f(incident.commitment)!), 'commitment'), 'commitment', { now, status: incident.commitmentStatus }))!,
     summary: normaliseEnglish(incident.summary ?? '', o) || incident.summary,
     // "delivered Tuesday 24 November": the day (the mistake says what was done).
     when: incident.when === undefined ? undefined : whenNote(normaliseEnglish(incident.when, o)),
-    outcome: n(me(f(incident.outcome)), 'outcome'),
-    action: n(me(f(incident.action)), 'action'),
+    outcome: n(me(f(incident.outcome)), 'outcome', incident.outcome),
+    action: n(me(f(incident.action)), 'action', incident.action),
     remedy: { ...incident.remedy, details: n(me(f(incident.remedy.details)), 'remedy') },
     exposure: { ...incident.exposure, discovered: d(normaliseEnglish(incident.exposure.discovered ?? '', o) || incident.exposure.discovered), contained: n(f(incident.exposure.contained), 'exposure'), regulator: incident.exposure.regulator === undefined ? undefined : normaliseEnglish(incident.exposure.regulator, o) },
   };

@@ -982,7 +982,8 @@ function ticketNote(typed: string, role: NoteRole): string {
   if (t.includes('(')) t = t.replace(/\s*\((?:done|sorted|fixed|confirmed|completed|complete|resolved|ok|okay|actioned|dealt with|closed)\)(?=\s*(?:$|[,.;!]|\s))/giu, '');
   if (/(?:thx|thanks|thank you|cheers|\bta)[.!]*\s*$/iu.test(t)) t = t.replace(/(?<=[\p{L}\p{N})])\s*(?:[-–—,;.]\s*)?(?:many thanks|thanks|thank you|thx|cheers|ta)[.!]*\s*$/iu, '');
   const prose = /^\p{Lu}/u.test(typed) && /[.!]$/u.test(typed);
-  if (!prose && / [-–—] /u.test(t) && role !== 'remedy') t = t.replace(/(?<=[\p{L})])\s+[-–—]\s+(?=[\p{L}£$€(])/gu, ', ');
+  // (never the em dash the layer puts before an aside of its own: "… — same recipe card, different meat pack.")
+  if (!prose && / [-–] /u.test(t) && role !== 'remedy') t = t.replace(/(?<=[\p{L})])\s+[-–]\s+(?=[\p{L}£$€(])/gu, ', ');
   return t === '' ? typed : t;
 }
 

@@ -17,6 +17,8 @@ export interface ReaderOptions {
   one?: string;
   /** The letter goes to one person only (affected: 1): a titled name in the note ("Mr Patel") is theirs. */
   single?: boolean;
+  /** Whether "she", "he", "him" in the note are the reader, read on the note as typed (`readerPronouns`). */
+  pronouns?: boolean;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -30,6 +32,8 @@ function readerWord(o: ReaderOptions): string {
 /** A word in either case of its first letter ("Customer", "customer"): the rules read names by their capitals, so no /i. */
 const ci = (w: string) => (/^\p{L}/u.test(w) ? `[${w[0]!.toUpperCase()}${w[0]!.toLowerCase()}]${w.slice(1)}` : w);
 const DETS = '(?:[Tt]he|[Oo]ur|[Tt]his|[Tt]hat)';
+/** Words before "customer" that make them someone else ("another patient's address", "a customer's order", "every client"). */
+const OTHER = '(?:[Aa]nother|[Oo]ther|[Aa]|[Aa]n|[Ee]ach|[Ee]very|[Aa]ny|[Oo]ne|[Nn]o|[Ss]ome|[Dd]ifferent|[Ww]rong|[Ss]econd|[Pp]revious|[Nn]ext|[Nn]ew|[Ee]ach|[Tt]he other|[Aa]ll)';
 
 /** Words a "customer" before them is part of a name for something of ours ("customer service", "customer portal"). */
 const COMPOUND_WORDS = 'service|services|care|support|team|portal|base|experience|feedback|satisfaction|journey|facing|desk|line|helpline|relations|success|insight|insights|panel|survey|list|lists|data|database|records|communications|comms|contact|centre|center|number|numbers|id|ids|code|codes';
@@ -62,22 +66,22 @@ export function readerThings(text: string, o: ReaderOptions = {}): string {
   if (!new RegExp(`${R}|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s|(?<![\\p{L}])(?:his|her)\\s`, 'iu').test(t)) return t;
   const keep = (m: string, word: string) => (/^\p{Lu}/u.test(m) ? word[0]!.toUpperCase() + word.slice(1) : word);
   // "the customer's order", "client's booking", "our patient's results".
-  t = t.replace(new RegExp(`(?<![\\p{L}])(?:${DETS}\\s+)?${R}['’]s(?=\\s+\\p{Ll})`, 'gu'), (m) => keep(m, 'your'));
+  t = t.replace(new RegExp(`(?<![\\p{L}])(?<!${OTHER}\\s+)(?:${DETS}\\s+)?${R}['’]s(?=\\s+\\p{Ll})`, 'gu'), (m) => keep(m, 'your'));
   // "the customer account", "customer order": the reader's own.
-  t = t.replace(new RegExp(`(?<![\\p{L}'’-])(?:${DETS}\\s+)?${R}\\s+(?=${THINGS}(?![\\p{L}-]))`, 'gu'), (m) => keep(m, 'your '));
+  t = t.replace(new RegExp(`(?<![\\p{L}'’-])(?<!${OTHER}\\s+)(?:${DETS}\\s+)?${R}\\s+(?=${THINGS}(?![\\p{L}-]))`, 'gu'), (m) => keep(m, 'your '));
   // "Mr Patel's parcel", in a letter to one person: theirs.
   if (o.single) t = t.replace(new RegExp(`${TITLED.source}['’]s(?=\\s+\\p{Ll})`, 'gu'), (_m, at: number, all: string) => (/[.!?]\s+$/u.test(all.slice(0, at)) ? 'Your' : 'your'));
   // "her 10am appointment", "his account": the reader's things (with someone else in the note, only the things a reader has).
   if (/(?<![\p{L}])(?:his|her)\s/iu.test(t)) {
-    const alone = pronounsAreReader(t);
-    const thing = new RegExp(`^${THINGS}$`, 'u');
-    t = t.replace(/(?<![\p{L}])(his|her)\s+(?=(\S+)(?:\s+(\S+))?)/gu, (m, _w: string, one: string, two: string | undefined) => {
-      const first = one.toLowerCase().replace(/[.,;:!?]+$/u, '');
-      const second = (two ?? '').toLowerCase().replace(/[.,;:!?]+$/u, '');
-      if (alone) return /^\p{Ll}/u.test(one) && !/^(?:to|for|at|on|in|with|about|back|up|a|an|the|that|this|today|tomorrow|yesterday|again|when|if|and|but|so|twice|straight|directly|personally|know|down|off|out|over)$/u.test(first) ? 'your ' : m;
-      // (with someone else in the note: only a thing a reader has, maybe after one word for which: "her 10am appointment")
-      return thing.test(first) || /^(?:\d[\d:.]*(?:am|pm)?|new|old|first|second|next|last|online|weekly|monthly|own)$/u.test(first) && thing.test(second) ? 'your ' : m;
-    });
+    // (with someone else in the note, "his" and "her" may be theirs: as typed; "his route sheet" is nobody's of the reader's)
+    if (pronounsAreReader(t)) {
+      const thing = new RegExp(`^${THINGS}$`, 'u');
+      t = t.replace(/(?<![\p{L}])(his|her)\s+(?=(\S+)(?:\s+(\S+))?)/gu, (m, _w: string, one: string, two: string | undefined) => {
+        const first = one.toLowerCase().replace(/[.,;:!?]+$/u, '');
+        const second = (two ?? '').toLowerCase().replace(/[.,;:!?]+$/u, '');
+        return thing.test(first) || /^(?:\d[\d:.]*(?:am|pm)?|new|old|first|second|next|last|online|weekly|monthly|own)$/u.test(first) && thing.test(second) ? 'your ' : m;
+      });
+    }
   }
   return t;
 }
@@ -96,13 +100,21 @@ function agree(verb: string): string {
   return verb;
 }
 
+/** Whether "she", "he", "him" in a note as typed are the reader (see `readerAsYou`). */
+export function readerPronouns(text: string, o: ReaderOptions = {}): boolean {
+  const R = readerWord(o);
+  return pronounsAreReader(text) && (new RegExp(`(?<![\\p{L}])${R}(?![\\p{L}])`, 'u').test(text) || new RegExp(`(?<![\\p{L}])(?:his|her)\\s+(?:\\S+\\s+)?${THINGS}(?![\\p{L}])`, 'u').test(text));
+}
+
 /** The reader named in the third person as "you" (after the note layer has made the note sentences). */
 export function readerAsYou(text: string, o: ReaderOptions = {}): string {
   const R = readerWord(o);
   let t = readerThings(text, o);
   const who = [`(?:${DETS}\\s+)?${R}`];
   if (o.single) who.push(TITLED.source);
-  const pronoun = pronounsAreReader(t);
+  // "she", "he", "him" are the reader only in a note that names the reader, or gives them their things ("she missed her slot");
+  // never a pronoun with nobody before it in a cause ("he was off sick" is someone of ours).
+  const pronoun = o.pronouns ?? readerPronouns(text, o);
   if (pronoun) who.push('(?:[Ss]he|[Hh]e)');
   const W = `(?:${who.join('|')})`;
   if (!new RegExp(W, 'u').test(t) && !(pronoun && /(?<![\p{L}])(?:him|her|himself|herself)(?![\p{L}])/iu.test(t))) return t;

@@ -117,9 +117,14 @@ describe('the reader in the third person', () => {
     expect(woven('rootCause', 'customer service line was down')).toBe('the customer service line was down.');
     expect(readerAsYou('our technician said he would call back', {})).toBe('our technician said he would call back');
   });
-  it('with someone else in the note, only the things a reader has are "your"', () => {
-    expect(readerThings('our driver left her parcel at the wrong door', {})).toBe('our driver left your parcel at the wrong door');
+  it('"his" and "her" are the reader\'s only with nobody else in the note, and only before a reader\'s thing', () => {
+    expect(readerThings('our driver left her parcel at the wrong door', {})).toBe('our driver left her parcel at the wrong door');
     expect(readerThings('engineer forgot his tools', {})).toBe('engineer forgot his tools');
+    expect(readerThings('the job was left off his route sheet', {})).toBe('the job was left off his route sheet');
+    expect(readerThings("a letter was sent to another patient's address", { one: 'patient' })).toBe("a letter was sent to another patient's address");
+  });
+  it('"he" with nobody before it is someone of ours, never the reader ("he was off sick")', () => {
+    expect(woven('rootCause', 'he was off sick and nobody covered')).not.toMatch(/you/u);
   });
   it('the people noun of the incident is the reader too ("the patient\'s results")', () => {
     expect(readerThings("the patient's results were sent late", { one: 'patient' })).toBe('your results were sent late');
