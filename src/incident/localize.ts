@@ -185,7 +185,7 @@ function english(incident: Incident, now: Date): Incident {
   // Each typed field is a manager's note: made the letter's own sentences for the part it plays (text/notes.ts),
   // then told to the reader ("the customer was charged twice" → "you were charged twice", text/reader-voice.ts).
   // ("she" is the reader when the note as typed says so: "she missed her slot", read before "her slot" became "your slot")
-  const you = (v: string | undefined, typedAs?: string) => (v === undefined ? v : readerAsYou(v, { ...reader, pronouns: typedAs === undefined ? undefined : readerPronouns(typedAs, reader) }));
+  const you = (v: string | undefined, typedAs?: string) => (v === undefined ? v : readerAsYou(v, { ...reader, pronouns: typedAs === undefined ? undefined : readerPronouns(normaliseEnglish(typedAs, o), reader) }));
   const n = (v: string | undefined, role: NoteRole, typedAs?: string) => (v === undefined ? v : you(noteToProse(v, role, { now }), typedAs));
   const d = (v: string | undefined) => (v === undefined ? v : weekdayWords(v));
   // "ring Oliver direct on…" in a letter Oliver signs: "ring me directly on…" (text/signer-voice.ts).

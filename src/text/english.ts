@@ -112,6 +112,9 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   [/(?<![\p{L}\p{N}'’./-])[Cc]ust\.(?=\s+\p{Lu})/gu, 'customer.', /cust/i],
   [/(?<![\p{L}\p{N}'’./-])cust\.?(?![\p{L}\p{N}'’/-])/giu, 'customer', /cust/i],
   [/(?<![\p{L}\p{N}'’./-])custs\.?(?![\p{L}\p{N}'’/-])/giu, 'customers', /custs/i],
+  [/(?<![\p{L}\p{N}'’./-])cust(?=['’]s(?![\p{L}]))/giu, 'customer', /cust/i],
+  // "tech no-show", "tech didn't turn up": the technician (never "tech support", "a tech issue").
+  [/(?<![\p{L}\p{N}'’./-])tech(?=\s+(?:no[- ]?show|didn't|did not|never|was|wasn't|arrived|turned|couldn't|forgot|missed|left|rang|called|will|is|has)(?![\p{L}]))/giu, 'technician', /tech\s/i],
   // notes12: "shd show in 3 days", "next wk": a word cut short (a length after a number is read by the units rule).
   [/(?<![\p{L}\p{N}'’])shd(?![\p{L}\p{N}'’])/giu, 'should', /shd/i],
   [/(?<![\p{L}\p{N}'’])(?<!\d\s?)wk(?![\p{L}\p{N}'’])\.?/gu, 'week', /wk/],

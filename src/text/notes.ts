@@ -318,6 +318,12 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const who = withDeterminer(noShow[1]!, role);
     return { text: `${who} didn't turn up`, plural: isPlural(noShow[1]!.split(/\s+/u).pop()!) };
   }
+  // notes12: "technician no-show for your 8-10am slot": who didn't come, and for what.
+  const whoNoShow = /^((?:our\s+)?\p{Ll}+)\s+no[- ]?show(?:\s+(for|at|on)\s+(.+))?$/u.exec(piece);
+  if (whoNoShow && (role === 'mistake' || role === 'cause') && (PERSON.test(lowerWord(whoNoShow[1]!.replace(/^our\s+/u, ''))) || OURS.test(whoNoShow[1]!.replace(/^our\s+/u, '')))) {
+    const who = withDeterminer(whoNoShow[1]!, role);
+    return { text: `${who} didn't turn up${whoNoShow[2] ? ` ${whoNoShow[2]} ${whoNoShow[3]}` : ''}`, plural: false };
+  }
   // "no duplicate check on the re-submit" (no verb) → "There was no duplicate check…".
   // ("no pick lists collects the wrong ones": a determiner not after a preposition follows a verb no list knows: as typed.)
   const unknownVerb = words.some((w, k) => k > 1 && DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(words[k - 1]!)) && !LEANING.has(lowerWord(words[k - 1]!)));
@@ -637,7 +643,7 @@ function noteWords(text: string): string {
 function onBeforeDays(text: string): string {
   if (!new RegExp(DAY_NAME, 'u').test(text)) return text;
   return text.replace(new RegExp(`(?<=(?:^|\\s)(\\p{Ll}[\\p{Ll}'’-]*)\\s)(${DAY_NAME})(?![\\p{L}'’])`, 'gu'), (m: string, before: string) => {
-    const afterVerb = /^(?:arrive|arrives|arrived|out|you|it|them|due|back|delivery|collection|arrival|dispatch|ships|went|goes|go|come|comes|came|here|there|open|opens|closed|shut|collected|charged|run|ran|left|sent|paid|made|done|put|set|held|cut|lost|took)$/u.test(before) || (isParticiple(before) && !/^(?:need|speed|red|hundred)$/u.test(before));
+    const afterVerb = /^(?:arrive|arrives|arrived|out|you|it|them|due|back|delivery|collection|arrival|dispatch|slot|appointment|visit|ships|went|goes|go|come|comes|came|here|there|open|opens|closed|shut|collected|charged|run|ran|left|sent|paid|made|done|put|set|held|cut|lost|took)$/u.test(before) || (isParticiple(before) && !/^(?:need|speed|red|hundred)$/u.test(before));
     return afterVerb ? `on ${m}` : m;
   });
 }

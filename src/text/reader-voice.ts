@@ -66,7 +66,7 @@ export function readerThings(text: string, o: ReaderOptions = {}): string {
   if (!new RegExp(`${R}|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s|(?<![\\p{L}])(?:his|her)\\s`, 'iu').test(t)) return t;
   const keep = (m: string, word: string) => (/^\p{Lu}/u.test(m) ? word[0]!.toUpperCase() + word.slice(1) : word);
   // "the customer's order", "client's booking", "our patient's results".
-  t = t.replace(new RegExp(`(?<![\\p{L}])(?<!${OTHER}\\s+)(?:${DETS}\\s+)?${R}['’]s(?=\\s+\\p{Ll})`, 'gu'), (m) => keep(m, 'your'));
+  t = t.replace(new RegExp(`(?<![\\p{L}])(?<!${OTHER}\\s+)(?:${DETS}\\s+)?${R}['’]s(?=\\s+[\\p{Ll}\\d])`, 'gu'), (m) => keep(m, 'your'));
   // "the customer account", "customer order": the reader's own.
   t = t.replace(new RegExp(`(?<![\\p{L}'’-])(?<!${OTHER}\\s+)(?:${DETS}\\s+)?${R}\\s+(?=${THINGS}(?![\\p{L}-]))`, 'gu'), (m) => keep(m, 'your '));
   // "Mr Patel's parcel", in a letter to one person: theirs.
@@ -117,6 +117,10 @@ export function readerAsYou(text: string, o: ReaderOptions = {}): string {
   const pronoun = o.pronouns ?? readerPronouns(text, o);
   if (pronoun) who.push('(?:[Ss]he|[Hh]e)');
   const W = `(?:${who.join('|')})`;
+  // "…your 8-10am slot…, and there was no call to warn her": a note that already speaks to the reader means them by the one "her" we were to contact.
+  if (!pronoun && /(?<![\p{L}])(?:you|your)(?![\p{L}])/u.test(t) && !/(?<![\p{L}])(?:she|he)(?![\p{L}])/iu.test(t) && /(?<![\p{L}])(?:him|her)(?![\p{L}])/u.test(t) && !(/(?<![\p{L}])(?:him|his)(?![\p{L}])/u.test(t) && /(?<![\p{L}])her(?![\p{L}])/u.test(t))) {
+    t = t.replace(/(?<![\p{L}])(warn|tell|told|call|ring|rang|text|email|phone|inform|update|contact|reassure|let)\s+(?:her|him)(?=\s*(?:$|[.,;!?)]|\s(?:know|back|about|that|when|if|before|after|on|in|by)(?![\p{L}])))/gu, '$1 you');
+  }
   if (!new RegExp(W, 'u').test(t) && !(pronoun && /(?<![\p{L}])(?:him|her|himself|herself)(?![\p{L}])/iu.test(t))) return t;
   // "the customer was charged twice", "… because she was booked into the wrong room": a subject, its verb agreeing.
   t = t.replace(new RegExp(`${SUBJECT_AT}${W}(\\s+)(?!(?:${COMPOUND_WORDS}|to)(?![\\p{L}]))(\\S+)`, 'gu'), (m, lead: string, sp: string, verb: string) => {

@@ -112,6 +112,9 @@ describe('the reader in the third person', () => {
     ['action', 'customer to return the faulty unit', 'please return the faulty unit.'],
   ])('[%s] %s → %s', (field, typed, said) => expect(woven(field, typed)).toBe(said));
 
+  it('a note that already speaks to the reader means them by the "her" we were to contact', () => {
+    expect(woven('mistake', "tech no-show for cust's 8-10am slot tues, no call to warn her", { scenario: 'missed-appointment' })).toBe("our technician didn't turn up for your 8-10am slot on Tuesday, and there was no call to warn you.");
+  });
   it('third parties are never touched', () => {
     expect(woven('mistake', 'driver left his van unlocked')).toBe('our driver left his van unlocked.');
     expect(woven('rootCause', 'customer service line was down')).toBe('the customer service line was down.');
