@@ -297,6 +297,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   if (words.length === 0) return { text: piece, plural: false };
   const w0 = lowerWord(words[0]!);
   const rest = words.slice(1).join(' ');
+  // notes12: "she'd asked for no lilies": a pronoun with its verb is a clause already (never "the she'd was asked").
+  if (/^(?:i|we|you|they|he|she|it|there)'(?:d|ll|s|re|ve|m)$/u.test(w0)) return { text: piece, plural: false };
   // Something the reader is asked to do, or a piece that opens with an adverb: as typed.
   if (IMPERATIVE.test(piece) && (role === 'action' || /^please(?![\p{L}])/iu.test(w0) || DET.has(lowerWord(words[1] ?? '')) || OBJECTS.has(lowerWord(words[1] ?? ''))) || /^[a-z]{3,}ly$/u.test(w0) && w0 !== 'family' && w0 !== 'supply') {
     return { text: piece, plural: false };

@@ -127,6 +127,8 @@ export function readerAsYou(text: string, o: ReaderOptions = {}): string {
     const you = /^\p{Lu}/u.test(m.slice(lead.length)) || /[.!?;]\s+$/u.test(lead) ? 'You' : 'you';
     return `${lead}${you}${sp}${agree(verb)}`;
   });
+  // "she'd asked for no lilies", "he'll be in": the reader, with the verb the contraction holds.
+  if (pronoun) t = t.replace(/(?<![\p{L}])([Ss]he|[Hh]e)['’](d|ll)(?![\p{L}])/gu, (_m, p: string, v: string) => `${/^\p{Lu}/u.test(p) ? 'You' : 'you'}'${v}`);
   // "the customer to bring the receipt" (what the reader is to do): "please bring the receipt".
   t = t.replace(new RegExp(`(^|[.!?]\\s+)${W}\\s+to\\s+(?=\\p{Ll})`, 'gu'), (m, lead: string) => `${lead}${lead === '' && /^\p{Ll}/u.test(m) ? 'please' : 'Please'} `);
   // "ring the customer", "refund sent to the client": an object.

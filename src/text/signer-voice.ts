@@ -45,7 +45,10 @@ export function signerFirst(text: string, signerName: string, title = ''): strin
   let subject = false;
   t = t.replace(new RegExp(`(^|[.!?;]\\s+|,\\s+(?:and|but|so)\\s+|\\b(?:and|but|so|because|when)\\s+)${who}\\s+(?=(\\p{Ll}[\\p{L}'’]*))`, 'gu'), (_m, lead: string, verb: string) => {
     subject = true;
-    return SUBJECT_VERB[verb] ? `${lead}I ${SUBJECT_VERB[verb]}\u0000` : `${lead}I `;
+    if (SUBJECT_VERB[verb]) return `${lead}I ${SUBJECT_VERB[verb]}\u0000`;
+    // "Ruth checks allergy orders herself" → "I check…".
+    const own = /^(?:was|wasn't|had|hadn't|did|didn't|will|won't|would|can|can't|could|should|must|may|might|to|always|never|also|now|only|just|still|personally)$/u.test(verb) || !/^\p{Ll}+s$/u.test(verb) || /(?:ss|us|is)$/u.test(verb) ? undefined : /(?:sh|ch|x|z|ss)es$/u.test(verb) || /^(?:goes)$/u.test(verb) ? verb.slice(0, -2) : /[^aeiou]ies$/u.test(verb) ? `${verb.slice(0, -3)}y` : verb.slice(0, -1);
+    return own ? `${lead}I ${own}\u0000` : `${lead}I `;
   });
   // (the verb that agreed with "I" replaces the one typed)
   t = t.replace(/\u0000\s*\S+/gu, '');

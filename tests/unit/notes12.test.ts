@@ -115,6 +115,9 @@ describe('the reader in the third person', () => {
   it('a note that already speaks to the reader means them by the "her" we were to contact', () => {
     expect(woven('mistake', "tech no-show for cust's 8-10am slot tues, no call to warn her", { scenario: 'missed-appointment' })).toBe("our technician didn't turn up for your 8-10am slot on Tuesday, and there was no call to warn you.");
   });
+  it('"she\'d asked" after a note that names the reader is "you\'d asked" (never "the she\'d was asked")', () => {
+    expect(woven('mistake', "client's bouquet sent w/ lilies - she'd asked for none")).toBe("your bouquet was sent with lilies. You'd asked for none.");
+  });
   it('third parties are never touched', () => {
     expect(woven('mistake', 'driver left his van unlocked')).toBe('our driver left his van unlocked.');
     expect(woven('rootCause', 'customer service line was down')).toBe('the customer service line was down.');
@@ -152,6 +155,9 @@ describe('the signer in the third person', () => {
   it('"the manager" is the signer when the signer manages', () => {
     expect(signerFirst('the manager approved the batch twice', 'Margot Pemberton', 'Store Manager')).toBe('I approved the batch twice');
     expect(signerFirst('the manager approved the batch twice', 'Margot Pemberton', 'Owner')).toBe('the manager approved the batch twice');
+  });
+  it('the signer\'s verb agrees with "I" ("Ruth checks" → "I check")', () => {
+    expect(signerFirst('slips reprinted and Ruth checks allergy orders herself', 'Ruth Adeyemi')).toBe('slips reprinted and I check allergy orders myself');
   });
   it('a team signs as a team', () => {
     expect(signerFirst('Support Team to call you', 'Support Team')).toBe('Support Team to call you');
