@@ -645,7 +645,7 @@ function noteWords(text: string): string {
 function onBeforeDays(text: string): string {
   if (!new RegExp(DAY_NAME, 'u').test(text)) return text;
   return text.replace(new RegExp(`(?<=(?:^|\\s)(\\p{Ll}[\\p{Ll}'’-]*)\\s)(${DAY_NAME})(?![\\p{L}'’])`, 'gu'), (m: string, before: string) => {
-    const afterVerb = /^(?:arrive|arrives|arrived|out|you|it|them|due|back|delivery|collection|arrival|dispatch|slot|appointment|visit|ships|went|goes|go|come|comes|came|here|there|open|opens|closed|shut|collected|charged|run|ran|left|sent|paid|made|done|put|set|held|cut|lost|took)$/u.test(before) || (isParticiple(before) && !/^(?:need|speed|red|hundred)$/u.test(before));
+    const afterVerb = /^(?:arrive|arrives|arrived|out|you|it|them|due|back|delivery|collection|arrival|dispatch|slot|ships|went|goes|go|come|comes|came|here|there|open|opens|closed|shut|collected|charged|run|ran|left|sent|paid|made|done|put|set|held|cut|lost|took)$/u.test(before) || (isParticiple(before) && !/^(?:need|speed|red|hundred)$/u.test(before));
     return afterVerb ? `on ${m}` : m;
   });
 }
