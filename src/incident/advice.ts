@@ -4,8 +4,9 @@
  * details), each with a better example, so the writer hears about it before
  * the customer reads it. Pure: the commands decide how to show it.
  */
-import { batchProblems, englishProblems } from '../text/english.js';
+import { batchProblems, englishProblems, normaliseEnglish } from '../text/english.js';
 import { NOTE_ROLES } from '../text/notes.js';
+import { readerLeft } from '../text/reader-voice.js';
 import { dayOf, findDates, ONE_DAY_MS, typedWindow, weekdayName, windowEnd, wrongWeekdays } from '../text/typed-date.js';
 
 export interface FieldAdvice {
@@ -235,6 +236,9 @@ export interface DatedIncident extends AdvisableIncident {
   scenario?: string;
   exposure?: { discovered?: string; contained?: string; regulator?: string };
   followUp?: { after?: string };
+  /** notes12: what one of the affected is called, and how many: the reader's words a note may use ("the patient's results"). */
+  people?: string | { one?: string };
+  affected?: number | string;
 }
 
 /** The free-text fields a writer may type a date into, by name. */
@@ -299,6 +303,11 @@ export function adviseOnEnglish(incident: DatedIncident & { locale?: string }, n
     if (!text) continue;
     for (const p of englishProblems(text, { ...o, role: NOTE_ROLES[field] })) out.push({ field, problem: p.problem, example: p.example });
     if (field === 'mistake') for (const p of batchProblems(text)) out.push({ field, problem: p.problem, example: p.example });
+    // notes12: the reader still named in the third person where the letter could not be sure it was them ("Mr Patel's parcel" in a letter to many).
+    if (/^(?:mistake|rootCause|commitment|outcome|action|remedy\.details)$/u.test(field)) {
+      const left = readerLeft(normaliseEnglish(text, o), { one: typeof incident.people === 'string' ? incident.people.replace(/s$/u, '') : incident.people?.one, single: Number(String(incident.affected ?? '').replace(/[,\s]/gu, '')) === 1 });
+      if (left) out.push({ field, problem: `speaks of "${left}" in the third person, but each letter goes to its reader: if that is the customer, say "you" and "your"`, example: '"we charged you twice for your October invoice"' });
+    }
   }
   return out;
 }

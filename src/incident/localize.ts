@@ -13,7 +13,8 @@ import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { leadingVerdict, normaliseEnglish, toReader } from '../text/english.js';
 import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/notes.js';
-import { signerAsMe } from '../text/signer-voice.js';
+import { signerAsMe, signerFirst } from '../text/signer-voice.js';
+import { readerAsYou, readerPronouns, readerThings, type ReaderOptions } from '../text/reader-voice.js';
 import { subjectFirst } from '../text/subjectless.js';
 // The de/fr/es rules are loaded when a letter in one of those languages is first made (./i18n-load.ts).
 import { textI18n, type TextI18n } from './i18n-load.js';
@@ -190,25 +191,33 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
  */
 function english(incident: Incident, now: Date): Incident {
   const o = { ref: referenceDay(incident, now), now, locale: incident.locale };
-  const f = (v: string | undefined, past = false) => (v === undefined ? v : normaliseEnglish(v, past ? { ...o, past } : o));
-  // Each typed field is a manager's note: made the letter's own sentences for the part it plays (text/notes.ts).
-  const n = (v: string | undefined, role: NoteRole) => (v === undefined ? v : noteToProse(v, role, { now }));
+  // notes12: the signer as a note's subject is "I", and the reader's things are "your", before the note layer reads the words
+  // ("Priya forgot…" is never "The Priya forgot…"; "the customer's order" is "your order").
+  const reader: ReaderOptions = { one: incident.people.one, single: incident.affected === 1 };
+  // A field about the past (the mistake, its cause, when, what was found or contained, a change done): "on the 14th" is the last 14th.
+  const norm = (v: string, past = false) => normaliseEnglish(v, past ? { ...o, past } : o);
+  const f = (v: string | undefined, past = false) => (v === undefined ? v : readerThings(signerFirst(norm(v, past), incident.signer.name, incident.signer.title), reader));
+  // Each typed field is a manager's note: made the letter's own sentences for the part it plays (text/notes.ts),
+  // then told to the reader ("the customer was charged twice" → "you were charged twice", text/reader-voice.ts).
+  // ("she" is the reader when the note as typed says so: "she missed her slot", read before "her slot" became "your slot")
+  const you = (v: string | undefined, typedAs?: string) => (v === undefined ? v : readerAsYou(v, { ...reader, pronouns: typedAs === undefined ? undefined : readerPronouns(normaliseEnglish(typedAs, o), reader) }));
+  const n = (v: string | undefined, role: NoteRole, typedAs?: string) => (v === undefined ? v : you(noteToProse(v, role, { now }), typedAs));
   const d = (v: string | undefined) => (v === undefined ? v : weekdayWords(v));
   // "ring Oliver direct on…" in a letter Oliver signs: "ring me directly on…" (text/signer-voice.ts).
   const me = (v: string | undefined) => (v === undefined ? v : signerAsMe(v, incident.signer.name));
   return {
     ...incident,
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
-    mistake: toReader(n(subjectFirst(f(incident.mistake, true)!, 'mistake'), 'mistake')!),
-    rootCause: n(subjectFirst(f(incident.rootCause, true)!, 'cause'), 'cause')!,
-    commitment: noteToProse(incident.commitmentStatus === 'done' ? leadingVerdict(f(incident.commitment, true)!) : subjectFirst(leadingVerdict(f(incident.commitment)!), 'commitment'), 'commitment', { now, status: incident.commitmentStatus })!,
-    summary: f(incident.summary),
+    mistake: toReader(n(subjectFirst(f(incident.mistake, true)!, 'mistake'), 'mistake', incident.mistake)!),
+    rootCause: n(subjectFirst(f(incident.rootCause, true)!, 'cause'), 'cause', incident.rootCause)!,
+    commitment: you(noteToProse(incident.commitmentStatus === 'done' ? leadingVerdict(f(incident.commitment, true)!) : subjectFirst(leadingVerdict(f(incident.commitment)!), 'commitment'), 'commitment', { now, status: incident.commitmentStatus }))!,
+    summary: normaliseEnglish(incident.summary ?? '', o) || incident.summary,
     // "delivered Tuesday 24 November": the day (the mistake says what was done).
-    when: incident.when === undefined ? undefined : whenNote(f(incident.when, true)!),
-    outcome: n(me(f(incident.outcome)), 'outcome'),
-    action: n(me(f(incident.action)), 'action'),
+    when: incident.when === undefined ? undefined : whenNote(norm(incident.when, true)),
+    outcome: n(me(f(incident.outcome)), 'outcome', incident.outcome),
+    action: n(me(f(incident.action)), 'action', incident.action),
     remedy: { ...incident.remedy, details: n(me(f(incident.remedy.details)), 'remedy') },
-    exposure: { ...incident.exposure, discovered: d(f(incident.exposure.discovered, true)), contained: n(f(incident.exposure.contained, true), 'exposure'), regulator: f(incident.exposure.regulator) },
+    exposure: { ...incident.exposure, discovered: d(norm(incident.exposure.discovered ?? '', true) || incident.exposure.discovered), contained: n(f(incident.exposure.contained, true), 'exposure'), regulator: incident.exposure.regulator === undefined ? undefined : normaliseEnglish(incident.exposure.regulator, o) },
   };
 }
 

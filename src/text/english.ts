@@ -106,6 +106,25 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   [/(?<![\p{L}\p{N}])excl(?:\.|(?=\s))/giu, 'excluding', /excl/i],
   // "every total vs previous quarter" → "against"; "vs." too. Never inside a name ("Kramer vs Kramer" is rare in a note).
   [/(?<![\p{L}\p{N}])vs\.?(?=\s)/giu, 'against', /vs/i],
+  // notes12: "yr order", "confirm yr address" (never "3 yr", a length: the units rule reads that first).
+  [/(?<![\p{L}\p{N}'’])(?<!\d\s)yr(?=\s+\p{Ll})/gu, 'your', /yr\s/],
+  // "db migration", "wrong date in db": the database (lower case only; "dB" is a unit).
+  [/(?<![\p{L}\p{N}'’./-])db(?![\p{L}\p{N}'’/-])/gu, 'database', /db/],
+  // "cust. rang", "text cust the day before", "custs": the customer as the ticket typed it (a sentence's full stop after it is kept).
+  [/(?<![\p{L}\p{N}'’./-])[Cc]ust\.(?=\s+\p{Lu})/gu, 'customer.', /cust/i],
+  [/(?<![\p{L}\p{N}'’./-])cust\.?(?![\p{L}\p{N}'’/-])/giu, 'customer', /cust/i],
+  [/(?<![\p{L}\p{N}'’./-])custs\.?(?![\p{L}\p{N}'’/-])/giu, 'customers', /custs/i],
+  [/(?<![\p{L}\p{N}'’./-])cust(?=['’]s(?![\p{L}]))/giu, 'customer', /cust/i],
+  // "tech no-show", "tech didn't turn up": the technician (never "tech support", "a tech issue").
+  [/(?<![\p{L}\p{N}'’./-])tech(?=\s+(?:no[- ]?show|didn't|did not|never|was|wasn't|arrived|turned|couldn't|forgot|missed|left|rang|called|will|is|has)(?![\p{L}]))/giu, 'technician', /tech\s/i],
+  // notes12: "shd show in 3 days", "next wk": a word cut short (a length after a number is read by the units rule).
+  [/(?<![\p{L}\p{N}'’])shd(?![\p{L}\p{N}'’])/giu, 'should', /shd/i],
+  [/(?<![\p{L}\p{N}'’])(?<!\d\s?)wk(?![\p{L}\p{N}'’])\.?/gu, 'week', /wk/],
+  [/(?<![\p{L}\p{N}'’])(?<!\d\s?)wks(?![\p{L}\p{N}'’])\.?/gu, 'weeks', /wks/],
+  // "rang re missing item": what about.
+  [/(?<=(?:^|\s)(?:rang|called|phoned|emailed|wrote|texted|complained|chased|asked|messaged|contacted us|in touch))\s+re:?(?=\s+\p{Ll})/giu, ' about', /\sre/i],
+  // "tracking no. in a separate email", "order no 4411": the number.
+  [/(?<=(?:^|\s)(?:tracking|order|reference|ref|account|invoice|phone|ticket|booking|case|policy|parcel|consignment))\s+no(?=\.?(?:\s|$))(?:\.(?=\s+\p{Ll}))?/giu, ' number', /\sno/i],
 ];
 
 /** A capitalised month or weekday cut short in prose ("since Nov", "Thurs morning"): the whole word (dates are read elsewhere). */

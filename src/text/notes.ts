@@ -227,11 +227,24 @@ function be(tense: Tense, plural: boolean, negative: boolean): string {
   }
 }
 
+/** Things a note is about, typed with a capital at its head ("Parcel lost", "Blue mug sent…"): common nouns, and colours. */
+const COMMON_HEAD = /^(?:parcel|parcels|package|packages|box|boxes|item|items|order|orders|booking|bookings|delivery|refund|invoice|bill|charge|payment|account|table|room|mug|cake|hamper|pallet|van|label|labels|stock|fee|price|card|reader|till|terminal|server|site|website|app|portal|email|emails|letter|letters|replacement|size|colour|color|wrong|new|old|blue|red|green|black|white|grey|gray|pink|yellow|purple|orange|brown|large|small|medium)$/u;
+
 /** A noun phrase as a sentence opens with it: a bare singular noun gets "the" (or "our", or "a new"). */
-function withDeterminer(np: string, role: NoteRole): string {
-  const words = np.split(/\s+/u);
+function withDeterminer(typedNp: string, role: NoteRole): string {
+  let np = typedNp;
+  let words = np.split(/\s+/u);
   if (words.some((w) => lowerWord(w) === 'and')) return np;
   const w0 = lowerWord(words[0]!);
+  // notes12: an adverb is no noun ("never left the yard" is never "the never left…").
+  if (/^(?:never|always|just|also|still|already|only|not|then|now|again|ever|often)$/u.test(w0)) return np;
+  // notes12: a word typed with its capital at the head ("Order never left", "Priya forgot"): a thing the letters know is
+  // said in lower case after its article ("the order"); anything else may be a name, and nobody is "the Priya".
+  if (/^\p{Lu}\p{Ll}+$/u.test(words[0]!) && !(words.length > 1 && /^\p{Lu}/u.test(words[1]!))) {
+    if (!COMMON_HEAD.test(w0) && !OURS.test(w0) && !LATE_THING.test(w0) && !PERSON.test(w0)) return np;
+    words = [w0, ...words.slice(1)];
+    np = words.join(' ');
+  }
   // "booking lost": a thing one has, "the booking"; "billing", "packing" (an activity) as typed.
   if (/^[a-z]{3,}ing$/u.test(w0) && words.length === 1) return /^(?:booking|meeting|fitting|wedding|building|painting|recording|listing|setting|posting|viewing|screening|sitting|hearing|tasting|christening|reading)$/u.test(w0) ? `the ${np}` : np;
   if (DET.has(w0) || /^\d/u.test(w0) || PRONOUNS.has(w0) || /^\p{Lu}/u.test(words[0]!) && !/^\p{Lu}\p{Ll}+$/u.test(words[0]!)) return np;
@@ -245,6 +258,9 @@ function withDeterminer(np: string, role: NoteRole): string {
   if (OURS.test(last) || OURS.test(head)) return `our ${np}`;
   if (last === 'police') return `the ${np}`;
   if (isPlural(last)) return np;
+  if (w0 === 'second' && role !== 'commitment' && /^(?:charge|payment|debit|invoice|transaction|bill|email|parcel|order|booking|refund)$/u.test(last)) return `the ${np}`;
+  // notes12: an adjective alone is not the noun phrase ("new hires shadow…": "new" is no "a new").
+  if (words.length === 1 && /^(?:new|second|spare|extra)$/u.test(w0)) return np;
   if (w0 === 'new' || w0 === 'second' || w0 === 'spare') return `a ${np}`;
   if (w0 === 'extra') return `an ${np}`;
   return `the ${np}`;
@@ -281,6 +297,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   if (words.length === 0) return { text: piece, plural: false };
   const w0 = lowerWord(words[0]!);
   const rest = words.slice(1).join(' ');
+  // notes12: "she'd asked for no lilies": a pronoun with its verb is a clause already (never "the she'd was asked").
+  if (/^(?:i|we|you|they|he|she|it|there)'(?:d|ll|s|re|ve|m)$/u.test(w0)) return { text: piece, plural: false };
   // Something the reader is asked to do, or a piece that opens with an adverb: as typed.
   if (IMPERATIVE.test(piece) && (role === 'action' || /^please(?![\p{L}])/iu.test(w0) || DET.has(lowerWord(words[1] ?? '')) || OBJECTS.has(lowerWord(words[1] ?? ''))) || /^[a-z]{3,}ly$/u.test(w0) && w0 !== 'family' && w0 !== 'supply') {
     return { text: piece, plural: false };
@@ -302,10 +320,18 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const who = withDeterminer(noShow[1]!, role);
     return { text: `${who} didn't turn up`, plural: isPlural(noShow[1]!.split(/\s+/u).pop()!) };
   }
+  // notes12: "technician no-show for your 8-10am slot": who didn't come, and for what.
+  const whoNoShow = /^((?:our\s+)?\p{Ll}+)\s+no[- ]?show(?:\s+(for|at|on)\s+(.+))?$/u.exec(piece);
+  if (whoNoShow && (role === 'mistake' || role === 'cause') && (PERSON.test(lowerWord(whoNoShow[1]!.replace(/^our\s+/u, ''))) || OURS.test(whoNoShow[1]!.replace(/^our\s+/u, '')))) {
+    const who = withDeterminer(whoNoShow[1]!, role);
+    return { text: `${who} didn't turn up${whoNoShow[2] ? ` ${whoNoShow[2]} ${whoNoShow[3]}` : ''}`, plural: false };
+  }
   // "no duplicate check on the re-submit" (no verb) → "There was no duplicate check…".
   // ("no pick lists collects the wrong ones": a determiner not after a preposition follows a verb no list knows: as typed.)
   const unknownVerb = words.some((w, k) => k > 1 && DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(words[k - 1]!)) && !LEANING.has(lowerWord(words[k - 1]!)));
-  if (w0 === 'no' && words.length >= 2 && !unknownVerb && !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!)) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
+  // (notes12: "no more manual address edits", a change: "There are no more manual address edits".)
+  const noMore = role === 'commitment' && lowerWord(words[1] ?? '') === 'more' && words.length >= 3 && isPlural(words[words.length - 1]!);
+  if (w0 === 'no' && words.length >= 2 && !unknownVerb && (noMore || !/^(?:one|longer|more|matter|doubt)$/iu.test(lowerWord(words[1]!))) && finiteAt(words, 1) < 0 && !words.slice(1).some(isParticiple)) {
     const many = noHeadPlural(words);
     return { text: `${role === 'mistake' || role === 'cause' || role === 'exposure' ? (many ? 'There were' : 'There was') : many ? 'There are' : "There's"} ${lowerFirst(piece)}`, plural: false };
   }
@@ -447,6 +473,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const plural = isPlural(words.find((_w, k) => k > 0 && PREPOSITIONS.has(lowerWord(words[k + 1] ?? 'on'))) ?? words[0]!);
     // "switched courier": a participle opening it may be what we did: as typed.
     if (isParticiple(words[0]!) && !NOT_PARTICIPLE.has(w0) && !NEVER_PASSIVE.test(w0)) return { text: piece, plural };
+    // notes12: a determiner after a word that is no preposition ("new hires shadow a senior"): that word is a verb no list knows, so no article.
+    if (words.some((w, k) => k > 1 && /^(?:a|an|the|every|each)$/u.test(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(words[k - 1]!)) && !LEANING.has(lowerWord(words[k - 1]!)) && !/^(?:of|per)$/u.test(lowerWord(words[k - 1]!)))) return { text: piece, plural };
     // A participle after the noun ("scales calibrated weekly"): whether it is a noun phrase is uncertain, so no article.
     if (words.some((w, k) => k > 0 && isParticiple(w))) return { text: piece, plural };
     // A gerund after the noun ("alerts going to the on-call phone"): a verb the note dropped its "are" from, so no article.
@@ -484,7 +512,9 @@ function bareSubject(head: string, np: number, role: NoteRole): string {
   const words = head.split(/\s+/u);
   if (DET.has(lowerWord(words[0]!)) || /^\d/u.test(words[0]!)) return head;
   if (/^(?:next|first|last|same|following)$/iu.test(words[0]!)) return `the ${head}`;
-  if (/^(?:new|second|spare|extra|another)$/iu.test(words[0]!)) return /^another$/iu.test(words[0]!) || isPlural(words[words.length - 1]!) ? head : `${/^extra$/iu.test(words[0]!) ? 'an' : 'a'} ${head}`;
+  // notes12: "2nd charge reversed": the second of what was taken is the one meant ("the second charge").
+  if (/^second$/iu.test(words[0]!) && role !== 'commitment' && /^(?:charge|payment|debit|invoice|transaction|bill|email|parcel|order|booking|refund)$/iu.test(lowerWord(words[words.length - 1]!))) return `the ${head}`;
+  if (/^(?:new|second|spare|extra|another)$/iu.test(words[0]!)) return /^another$/iu.test(words[0]!) || words.length === 1 || isPlural(words[words.length - 1]!) ? head : `${/^extra$/iu.test(words[0]!) ? 'an' : 'a'} ${head}`;
   if (np <= 3 && !isPlural(words[words.length - 1]!) || OURS.test(lowerWord(words[words.length - 1]!)) || role === 'mistake' && isPlural(words[words.length - 1]!)) return withDeterminer(head, role);
   return head;
 }
@@ -572,6 +602,20 @@ function smallWords(text: string, role: NoteRole): string {
       return `${lead}${before ?? ''}the ${w}${sp}`;
     });
   }
+  // notes12: "courier lost parcel": what we did to the reader's thing, with its "your".
+  if (role === 'mistake' && /(?:lost|damaged|misplaced|mislaid|dropped|cancelled|canceled|delayed|opened|broke|returned|rejected)\s/u.test(t)) t = t.replace(/(?<![\p{L}])(lost|damaged|misplaced|mislaid|dropped|cancelled|canceled|delayed|opened|broke|returned|rejected)\s+(parcel|package|order|booking|item|delivery|refund|invoice|appointment|reservation|payment|box|hamper|cake)(?![\p{L}-])/gu, '$1 your $2');
+  // "sent instead of green": the one it should have been ("instead of the green one").
+  if (/instead of\s/u.test(t)) t = t.replace(/(?<![\p{L}])instead of\s+(blue|red|green|black|white|grey|gray|pink|yellow|purple|orange|brown|navy|silver|gold|large|small|medium|big|left|right)(?=\s*(?:$|[,.;)!]))/gu, 'instead of the $1 one');
+  // "we promised 24h delivery but took 6 days": what took the time ("but it took 6 days").
+  if (/but\s+took\s/u.test(t)) t = t.replace(/(?<=(?:^|\s)but)\s+took\s+(?=(?:about\s+|over\s+|nearly\s+|almost\s+)?\d)/gu, ' it took ');
+  // "because of card terminal update": a thing that happened once, with its "a".
+  if (/because of\s|due to\s/u.test(t)) t = t.replace(/(?<=(?:^|\s)(?:because of|due to))\s+(?=((?:\p{Ll}[\p{Ll}-]*\s+){0,3})(update|upgrade|change|fault|glitch|bug|outage|power cut|cut|failure|mistake|mix-up|error|problem|issue|delay|strike|breakdown|leak|crash|migration)(?=\s*$|[,.;)]))/gu, (m: string, mid: string) => (/^(?:a|an|the|our|your|their|this|that|human|operator|user|system)\s/u.test(mid) || mid === '' && false ? m : ` ${/^[aeiou]/u.test(mid) ? 'an' : 'a'} `));
+  // notes12: "ready for collection 10am": when, with its "at".
+  if (/(?:collection|pickup|pick-up|delivery|arrival|dispatch)\s+\d/u.test(t)) t = t.replace(/(?<=(?:^|\s)(?:collection|pickup|pick-up|delivery|arrival|dispatch))\s+(?=\d{1,2}(?::\d{2})?(?:am|pm)(?![\p{L}\p{N}]))/gu, ' at ');
+  // "on main server", "at front desk": the one we have ("on the main server").
+  if (/(?:main|front|back|central|head)\s/u.test(t)) t = t.replace(/(?<![\p{L}])(on|at|in|from|to|into|behind)\s+(main|front|back|central|head)\s+(?=\p{Ll})/gu, '$1 the $2 ');
+  // "refund £24.99 done": what we did ("we've refunded £24.99").
+  if (role === 'outcome' && /^refund\s/iu.test(t)) t = t.replace(/^refund\s+([£$€]\d[\d,.]*)\s+(?:done|issued|processed|sent|made|paid|complete|completed)(?=\s*(?:$|[,.;]))/iu, "we've refunded $1");
   // "free dessert for the table next visit": when, with its word ("on your next visit").
   if (/next\s/iu.test(t)) t = t.replace(/(?<=\p{Ll}{2,})\s+next\s+(visit|order|booking|appointment|stay|delivery|session|lesson|class|treatment|meal|trip|flight|haircut)(?=\s*$|\s*[,.;)])/gu, (m: string, thing: string, at: number, all: string) => (/(?:^|\s)(?:on|off|for|to|with|at|in|from|your|our|the|a|my|their|his|her)$/iu.test(all.slice(0, at)) ? m : ` on your next ${thing}`));
   // "added twice on invoice", "stuck at depot": the reader's paper and our places have their word ("on your invoice", "at the depot").
@@ -601,7 +645,7 @@ function noteWords(text: string): string {
 function onBeforeDays(text: string): string {
   if (!new RegExp(DAY_NAME, 'u').test(text)) return text;
   return text.replace(new RegExp(`(?<=(?:^|\\s)(\\p{Ll}[\\p{Ll}'’-]*)\\s)(${DAY_NAME})(?![\\p{L}'’])`, 'gu'), (m: string, before: string) => {
-    const afterVerb = /^(?:arrive|arrives|arrived|out|you|it|them|due|back|delivery|collection|arrival|dispatch|ships|went|goes|go|come|comes|came|here|there|open|opens|closed|shut|collected|charged|run|ran|left|sent|paid|made|done|put|set|held|cut|lost|took)$/u.test(before) || (isParticiple(before) && !/^(?:need|speed|red|hundred)$/u.test(before));
+    const afterVerb = /^(?:arrive|arrives|arrived|out|you|it|them|due|back|delivery|collection|arrival|dispatch|slot|ships|went|goes|go|come|comes|came|here|there|open|opens|closed|shut|collected|charged|run|ran|left|sent|paid|made|done|put|set|held|cut|lost|took)$/u.test(before) || (isParticiple(before) && !/^(?:need|speed|red|hundred)$/u.test(before));
     return afterVerb ? `on ${m}` : m;
   });
 }
@@ -687,6 +731,11 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false
       start(text, true);
       continue;
     }
+    // notes12: "check your statement next week, ring us if…": two things the reader does, joined with "and".
+    if (curImperative && role === 'action' && REQUEST_VERB.test(text) && !/^(?:keep|hold|leave|use|throw|ignore|let)$/iu.test(w0) && words.length >= 2 && (OBJECTS.has(lowerWord(words[1]!)) || DET.has(lowerWord(words[1]!)) || PREPOSITIONS.has(lowerWord(words[1]!)))) {
+      cur = `${cur}, and ${text}`;
+      continue;
+    }
     // "…, we'll ring you back" after something the reader does: one sentence, joined with "and".
     if (curImperative && /^(?:we|I)(?:'ll| will)(?![\p{L}])/iu.test(text)) {
       cur = `${cur}, and ${text}`;
@@ -720,6 +769,12 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false
       cur = `${cur}, and there ${noHeadPlural(words) ? 'were' : 'was'} ${text}`;
       continue;
     }
+    // notes12: "…, no rush": a sentence of its own ("There's no rush.").
+    if (/^no (?:rush|hurry)(?![\p{L}])/iu.test(text) && curClause) {
+      flush();
+      start(`there's ${text}`, false);
+      continue;
+    }
     // "no need to send it back", "no action needed": a sentence of its own.
     if (/^(?:no need|no action|nothing to do)(?![\p{L}])/iu.test(text) && curClause) {
       flush();
@@ -738,6 +793,21 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false
       const subject = curWe ? 'it' : curPlural ? 'they' : 'it';
       const lead = w0 === 'due' ? (subject === 'they' ? "they're" : "it's") : /^with/iu.test(text) ? (subject === 'they' ? "they'll be" : "it'll be") : subject;
       start(`${lead} ${text}`, false);
+      continue;
+    }
+    // notes12: "…, re-sent", "…, so reshipped today", "…, reshipped by two-day delivery": what we did about it, with its
+    // subject and object ("…, and we've re-sent it"; "…, so we reshipped it today").
+    const did = curClause && !curLeans && !curWe ? weDid(words, role, o, curPlural) : undefined;
+    if (did) {
+      cur = `${cur}, ${did}`;
+      continue;
+    }
+    // "…, never collected": what was never done to it ("…, and it was never collected").
+    const never = curClause && !curLeans && w0 === 'never' && words.length >= 2 && (TAKES_OBJECT.test(lowerWord(words[1]!)) || NEVER_DONE.test(lowerWord(words[1]!))) && !OBJECTS.has(lowerWord(words[2] ?? '')) && !DET.has(lowerWord(words[2] ?? ''));
+    if (never) {
+      const it = curPlural && !curWe ? 'they' : 'it';
+      const was = role === 'mistake' || role === 'cause' ? (it === 'they' ? 'were' : 'was') : it === 'they' ? 'have' : 'has';
+      cur = `${cur}, and ${it} ${was} never ${was === 'has' || was === 'have' ? 'been ' : ''}${words.slice(1).join(' ')}`;
       continue;
     }
     // A participle phrase ("…, finished by 3pm", "…, checked every Monday"): where the writer put it.
@@ -776,6 +846,31 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false
   return out;
 }
 
+/**
+ * notes12: a piece that says what we did to the thing the sentence before was about, typed as a bare
+ * participle after it ("re-sent", "so reshipped today", "refunded same day"): said with "we" and "it"
+ * in the role's tense ("and we re-sent it", "so we've reshipped it today"), or undefined.
+ */
+function weDid(words: string[], role: NoteRole, o: NoteOptions, plural: boolean): string | undefined {
+  let k = 0;
+  const lead = /^(?:so|and|then)$/u.test(lowerWord(words[0] ?? '')) ? lowerWord(words[k++]!) : 'and';
+  const typedVerb = words[k];
+  if (!typedVerb || !/^\p{Ll}/u.test(typedVerb)) return undefined;
+  const p = lowerWord(typedVerb);
+  const re = /^re-/u.test(p) ? 're-' : '';
+  const stem = p.slice(re.length);
+  if (!(TAKES_OBJECT.test(p) || TAKES_OBJECT.test(stem) || re && TAKES_OBJECT.test(`re${stem}`)) || !isParticiple(stem)) return undefined;
+  const next = lowerWord(words[k + 1] ?? '');
+  // "sent to the wrong address": where it went, not what we did after ("…, sent to…" stays as typed).
+  if (/^(?:to|into|onto|at|from|in|instead)$/u.test(next) && !/^(?:re|re-)/u.test(p)) return undefined;
+  const object = OBJECTS.has(next) || DET.has(next) && !/^(?:the)$/u.test(next) || next === 'the' && !/^(?:same|next|following|day)$/u.test(lowerWord(words[k + 2] ?? ''));
+  const rest = words.slice(k + 1).join(' ');
+  const tense = tenseFor(role, rest, o.now, o.status);
+  const past = re + (IRREGULAR[stem] ?? stem);
+  const verb = tense === 'past' ? `we ${past}` : tense === 'future' ? `we'll ${re}${baseOf(stem)}` : `we've ${p}`;
+  return `${lead} ${verb}${object ? '' : ` ${plural ? 'them' : 'it'}`}${rest ? ` ${rest}` : ''}`;
+}
+
 /** "if not please call us" → "if not, please call us"; "if Monday doesn't suit call us" → "if Monday doesn't suit, call us". */
 function fixIf(text: string): string {
   if (!/^if(?![\p{L}])/iu.test(text) || text.includes(',')) return text;
@@ -808,7 +903,7 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   // A question, a quotation, or a list: left as typed.
   if (/^["“]|[?]$/u.test(typed) || /^\s*[-*•]\s/mu.test(typed)) return text;
   if (role === 'remedy') return remedyNote(smallWords(typed, role));
-  let t = smallWords(noteWords(weekdayWords(typed)), role);
+  let t = smallWords(noteWords(weekdayWords(ticketNote(typed, role))), role);
   // "didn't turn up for booked service visits" in the mistake: the reader's one ("for your booked service visit").
   if (role === 'mistake' && /(?:for|to|of)\s+(?:booked|scheduled|planned|arranged)\s/iu.test(t)) t = t.replace(/(?<![\p{L}])(for|to|of)\s+(booked|scheduled|planned|arranged)\s+((?:[\p{Ll}-]+\s+){0,3})(visit|appointment|fitting|delivery|deliveries|lesson|session|collection|installation|service|booking|repair)s?(?![\p{L}])/giu, (_m, p: string, b: string, mid: string, noun: string) => `${p} your ${b} ${mid}${noun === 'deliveries' ? 'delivery' : noun}`);
   // "your pets check" → "your pet's check": an owner's thing.
@@ -880,7 +975,24 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   }
   // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.
   if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (c) => c.toLowerCase());
+  // notes12: "for 1 session", in a note the letter rewrites anyway: one, in words before its noun.
+  if (joined.replace(/[.!\s]+$/u, '') !== typed.replace(/[.!\s]+$/u, '') && /(?:^|\s)1\s+\p{Ll}/u.test(joined)) joined = joined.replace(/(?<=(?:^|\s)(?:for|of|in|with|on|at|just|only|than|by)\s+)1\s+(?=\p{Ll}+(?<!s)(?![\p{L}]))(?!(?:am|pm|hour|day|week|minute|month|year)(?![\p{L}]))/gu, 'one ');
   return joined === '' ? text : joined;
+}
+
+/**
+ * notes12: what a ticket adds to a note that a letter never says: a status tag ("refund issued (done)",
+ * "(confirmed)"), a "thx" signing the note off, and " - " between its pieces ("pallet missed at dispatch -
+ * re-sent"), which is a comma. A note typed as prose (a capital, a full stop) keeps its dashes.
+ */
+function ticketNote(typed: string, role: NoteRole): string {
+  let t = typed;
+  if (t.includes('(')) t = t.replace(/\s*\((?:done|sorted|fixed|confirmed|completed|complete|resolved|ok|okay|actioned|dealt with|closed)\)(?=\s*(?:$|[,.;!]|\s))/giu, '');
+  if (/(?:thx|thanks|thank you|cheers|\bta)[.!]*\s*$/iu.test(t)) t = t.replace(/(?<=[\p{L}\p{N})])\s*(?:[-–—,;.]\s*)?(?:many thanks|thanks|thank you|thx|cheers|ta)[.!]*\s*$/iu, '');
+  const prose = /^\p{Lu}/u.test(typed) && /[.!]$/u.test(typed);
+  // (never the em dash the layer puts before an aside of its own: "… — same recipe card, different meat pack.")
+  if (!prose && / [-–] /u.test(t) && role !== 'remedy') t = t.replace(/(?<=[\p{L})])\s+[-–]\s+(?=[\p{L}£$€(])/gu, ', ');
+  return t === '' ? typed : t;
 }
 
 const OWNER_THING = /(?<![\p{L}])(your|our|their|my|his|her)\s+(pet|dog|cat|child|son|daughter|husband|wife|partner|mum|mom|dad|mother|father|baby|horse|puppy|kitten|grandmother|grandfather)s\s+(\p{Ll}[\p{L}-]*)/gu;
@@ -888,6 +1000,9 @@ const NOT_AFTER_OWNER = /^(?:are|were|have|had|and|or|is|was|will|to|from|in|on|
 
 /** An offer typed as a note: its article ("delivery charge refunded" → "the delivery charge refunded"), and what the reader does after it a sentence of its own ("…, just send us the receipts" → "…. Just send us the receipts"). */
 function remedyNote(typed: string): string {
+  // notes12: "£5 credit added to your account": the offer, and where it is ("a £5 credit on your account").
+  const added = /^(?:an?\s+)?([£$€]\d[\d,.]*\s+(?:credit|voucher|refund|gift card|top-up))\s+(?:added|applied|put|loaded)\s+(?:to|on|onto)\s+(your\s+.+)$/iu.exec(typed.trim());
+  if (added) return `a ${added[1]} on ${added[2]}`.replace(/[.]+$/u, '');
   // "code SORRY15 = 15% off": the code and what it gives.
   let t = typed.replace(/^(?:(?:a|the)\s+)?(?:discount\s+|promo\s+|voucher\s+)?code\s+(\S+)\s*(?:=|:|-|→|for)\s*(?=\S)/iu, (_m, code: string) => `the code ${code} for `);
   const parts = pieces(t.replace(/[.]+$/u, ''));
@@ -973,6 +1088,20 @@ export function noteProblems(text: string, role: NoteRole, o: NoteOptions = {}):
       example: NOTE_EXAMPLES[role],
     });
   }
+  // notes12: a sentence that opens with its verb ("never left the yard", "arrived damaged"): nobody can tell who or what from it.
+  if (role === 'mistake' || role === 'cause' || role === 'outcome') {
+    for (const s of prose.split(/(?<=[.!?])\s+/u)) {
+      const words = s.replace(/[.!?]+$/u, '').split(/\s+/u).filter(Boolean);
+      const w0 = lowerWord(words[0] ?? '');
+      if (words.length >= 2 && (/^(?:never|didn't|wasn't|weren't|hasn't|haven't)$/u.test(w0) && isParticiple(words[1]!) || INTRANSITIVE.includes(w0) || /^(?:left|arrived|reached|went|came)$/u.test(w0))) {
+        out.push({
+          problem: `has a sentence with no subject ("${firstWords(s, 8)}"), so the reader can't tell who or what it is about`,
+          example: '"Your parcel never left our yard."',
+        });
+        break;
+      }
+    }
+  }
   // A sentence still without a verb (a cause or a change may be a list of things: the letter leads those in).
   if (role !== 'cause' && role !== 'commitment' && role !== 'exposure') {
     for (const s of prose.split(/(?<=[.!?])\s+/u)) {
@@ -1006,7 +1135,7 @@ const LOOKED = /^(?:looked|waited|worked|happened|talked|listened|responded|repl
 /** Past tenses that are no participle ("broke", "went"): the note's verb is active. */
 const SIMPLE_PAST = /^(?:broke|went|came|fell|ran|froze|took|gave|wrote|rode|drove|ate|grew|threw|flew|began|rang|sang|swam|forgot|stole|tore|wore|hid|chose|rose|woke|spoke|shook|blew|knew|drew|saw|did)$/u;
 /** "on its way", "in stock": a state after a noun phrase whose "is" the note dropped. */
-const STATE = /^(?:on (?:its|their|the) way|in stock|out of stock|back in stock|in transit|in the post|with the courier|on hold|on loan)(?![\p{L}])/iu;
+const STATE = /^(?:ready (?:for|to) \p{Ll}+|on (?:its|their|the) way|in stock|out of stock|back in stock|in transit|in the post|with the courier|on hold|on loan)(?![\p{L}])/iu;
 
 /** Prepositions the tagger may call something else ("checked against the spec": "against" is no adjective). */
 const PREPOSITION_WORD = /^(?:against|into|onto|across|along|through|towards?|under|over|behind|beside|between|without|within|past|via|after|before|during|until|since|from|to|at|in|on|by|for|with|of|per)$/u;
@@ -1393,7 +1522,9 @@ function politeRequest(sentence: string): string {
   }
   const words = s.split(/\s+/u);
   // ("keep the red" is leave to keep, not a request.)
-  if (!REQUEST_VERB.test(words[0] ?? '') || /^(?:keep|hold|leave|use|throw|ignore)$/iu.test(words[0]!) || /[?]$/u.test(s) || words.length < 3) return s;
+  // notes12: "ignore the second invoice", "ignore the reminder": a request about what we sent (not leave to keep something).
+  const ignoreOurs = /^ignore$/iu.test(words[0] ?? '') && /^(?:the|that|this|any|our)$/iu.test(words[1] ?? '') && words.slice(2).some((w) => /^(?:invoice|invoices|email|emails|reminder|reminders|letter|letters|text|texts|message|messages|bill|bills|charge|notice|notification|notifications|statement|demand)$/iu.test(lowerWord(w)));
+  if (!REQUEST_VERB.test(words[0] ?? '') || /^(?:keep|hold|leave|use|throw|ignore)$/iu.test(words[0]!) && !ignoreOurs || /[?]$/u.test(s) || words.length < 3) return s;
   // "Check" typed with its capital inside a sentence is still the reader's to do; a name ("Mark", "Bill") is not a verb after it.
   if (/^\p{Lu}{2,}/u.test(words[0]!)) return s;
   // "send it back" / "keep the red": the reader's; "use by 30 Nov" too. ("Watch this space", "call centre" are not requests.)
@@ -1443,6 +1574,8 @@ function commitmentItems(t: string, o: NoteOptions): string {
     // The item's own words before "so", "to", "for": a thing, with no verb.
     const own = item.split(/(?<![\p{L}])(?:so|to|which|that|for|because|when|if|on|at|in|against|from|with|by|of|across|before|after|during)(?![\p{L}])/u)[0]!.trim().split(/\s+/u);
     if (own.some((w) => isFinite(w) || isParticiple(w) && !/-/u.test(w)) || own.length > 6) return m;
+    // notes12: "+ a 2nd person signs off": an item with a verb of its own no list knows is a clause, as typed.
+    if (own.length >= 2 && (() => { try { return tagWords(own, 'the ').some((t, k) => k > 0 && t.has('Verb') && t.has('PresentTense') && !t.has('Noun')); } catch { return true; } })()) return /(?:,\s+|^\s*)$/u.test(before) && before.trim() !== '' ? `${before}and ${item}` : m;
     const np = DET.has(w0) ? item.trim() : `${/^[aeiou]/iu.test(w0) ? 'an' : 'a'} ${item.trim()}`;
     const lead = /[.;]\s+$/u.test(before) || before === '' ? `${before}${capitalise(addedAs(o.status))}` : `${before.replace(/\s+$/u, '')} and ${addedAs(o.status)}`;
     return `${lead} ${np}`.replace(/^\s+/u, '');

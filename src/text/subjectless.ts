@@ -16,6 +16,8 @@ export function subjectFirst(text: string, role: SubjectRole): string {
   if (role !== 'commitment') {
     const m = NEGATED.exec(t);
     if (!m) return text;
+    // notes12: "never left the yard", "didn't arrive": what a parcel does, not us; no subject is made up (the writer is told).
+    if (/^(?:never|didn['’]?t|did not)\s+(?:left|leave|arrived?|reached|reach|got to|get to|came|come|made it)(?![\p{L}])/iu.test(t)) return text;
     // "didnt" is written out by text/english.ts before this runs; the first word keeps its case after "We".
     return `${lead}We ${t[0]!.toLowerCase()}${t.slice(1)}`;
   }

@@ -66,7 +66,7 @@ const TABLE: [string, string][] = [
   // Shorthand
   ['approx 40 ppl, pls call asap', 'about 40 people, please call as soon as possible'],
   ['we now text 2 hrs before, approx', 'we now text 2 hours before or so'],
-  ['Pls reply w/ your order no.', 'Please reply with your order no.'],
+  ['Pls reply w/ your order no.', 'Please reply with your order number.'],
   ['w/o charge b/c the van broke', 'without charge because the van broke'],
   ['~2 hours thru the night', 'about 2 hours through the night'],
   ['cake & flowers from Smith & Sons, not M&S', 'cake and flowers from Smith & Sons, not M&S'],
