@@ -123,8 +123,12 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   [/(?<![\p{L}\p{N}'’])(?<!\d\s?)wks(?![\p{L}\p{N}'’])\.?/gu, 'weeks', /wks/],
   // "rang re missing item": what about.
   [/(?<=(?:^|\s)(?:rang|called|phoned|emailed|wrote|texted|complained|chased|asked|messaged|contacted us|in touch))\s+re:?(?=\s+\p{Ll})/giu, ' about', /\sre/i],
-  // "tracking no. in a separate email", "order no 4411": the number.
-  [/(?<=(?:^|\s)(?:tracking|order|reference|ref|account|invoice|phone|ticket|booking|case|policy|parcel|consignment))\s+no(?=\.?(?:\s|$))(?:\.(?=\s+\p{Ll}))?/giu, ' number', /\sno/i],
+  // "even tho you'd sent it": though. "Right one arrived this am": this morning (a time of day, never "I am").
+  [/(?<![\p{L}\p{N}'’])tho(?![\p{L}\p{N}'’])/giu, 'though', /tho/i],
+  [/(?<![\p{L}\p{N}'’])this\s+am(?![\p{L}\p{N}'’])/gu, 'this morning', /this\s+am/],
+  [/(?<![\p{L}\p{N}'’])this\s+pm(?![\p{L}\p{N}'’])/gu, 'this afternoon', /this\s+pm/],
+  // "tracking no. in a separate email", "order no 4411", "check the part no. against the frame": the number.
+  [/(?<=(?:^|\s)(?:tracking|order|reference|ref|account|invoice|phone|ticket|booking|case|policy|parcel|consignment|part|serial|model|item|batch|lot|job|room|seat|flight|table|unit|plot|pitch))\s+no(?=\.?(?:\s|$))(?:\.(?=\s+\p{Ll}))?/giu, ' number', /\sno/i],
 ];
 
 /** A capitalised month or weekday cut short in prose ("since Nov", "Thurs morning"): the whole word (dates are read elsewhere). */

@@ -1017,7 +1017,9 @@ function remedyNote(typed: string): string {
   const w0 = lowerWord(words[0] ?? '');
   if (/^(?:full|partial|complete)$/u.test(w0) && /^(?:refund|credit|replacement|reimbursement)/iu.test(words[1] ?? '')) return `a ${lowerFirst(t)}`;
   // "free month of membership", "£10 credit on your account": one of a thing, with its article ("free delivery" is the idiom, never "a free delivery").
-  if (w0 === 'free' && /^(?:month|week|day|night|session|class|lesson|visit|coffee|dessert|drink|meal|upgrade|service|clean|hour|cake|bottle|box|ticket|return|repair|treatment|consultation|check|check-up|trial|pass|fitting|appointment)$/u.test(lowerWord(words[1] ?? ''))) return `a ${lowerFirst(t)}`;
+  // "free safety check and chain clean": one of a thing named by two words.
+  const ONE_FREE = /^(?:month|week|day|night|session|class|lesson|visit|coffee|dessert|drink|meal|upgrade|service|clean|hour|cake|bottle|box|ticket|return|repair|treatment|consultation|check|check-up|trial|pass|fitting|appointment)$/u;
+  if (w0 === 'free' && (ONE_FREE.test(lowerWord(words[1] ?? '')) || (/^\p{Ll}+$/u.test(words[1] ?? '') && !/^(?:delivery|shipping|postage|returns|entry|parking|access|wifi|p&p)$/u.test(lowerWord(words[1] ?? '')) && ONE_FREE.test(lowerWord((words[2] ?? '').replace(/[,;.]$/u, '')))))) return `a ${lowerFirst(t)}`;
   if (/^[£$€]\d[\d,.]*$/u.test(words[0] ?? '') && /^(?:credit|voucher|gift|discount|refund|reduction|rebate|goodwill|top-up|e-gift)s?$/iu.test(lowerWord(words[1] ?? ''))) return `a ${t}`;
   if (!DET.has(w0) && /^\p{Ll}/u.test(words[0] ?? '')) {
     const np = nounPhraseEnd(words.map((w) => w.replace(/[,;]$/u, '')));

@@ -101,6 +101,14 @@ describe('English shorthand as the letters print it', () => {
     expect(normaliseEnglish('it broke on the 1st', { ...o, past: true })).toBe('it broke on Tuesday 1 December');
   });
 
+  it('"tho", "this am", "part no." as a letter says them', () => {
+    expect(normaliseEnglish("even tho you'd sent us a reading", o)).toBe("even though you'd sent us a reading");
+    expect(normaliseEnglish('the right one arrived this am.', o)).toBe('the right one arrived this morning.');
+    expect(normaliseEnglish('we check the part no. against the frame', o)).toBe('we check the part number against the frame');
+    // never a word that only contains them
+    expect(normaliseEnglish('thorough checks, and this amount is right', o)).toBe('thorough checks, and this amount is right');
+  });
+
   it('a date in another year keeps its year, read against the incident clock', () => {
     const ref = new Date('2025-03-10T00:00:00Z');
     expect(normaliseEnglish('on tue 4 mar', { ref, now: NOW, locale: 'en' })).toBe('on Tuesday 4 March 2025');

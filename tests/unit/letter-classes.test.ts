@@ -416,3 +416,14 @@ describe('a wrong item the offer says we take away is never also "yours to keep"
     expect(kept).toMatch(/yours to keep/);
   });
 });
+
+describe("a row's new date for a repair says when it is ready, not that an order arrives", () => {
+  it('"your bike wasn\'t ready" with a new_date column: "Your bike will now be ready on …"', () => {
+    const r = recipientFromMailbox('jo@example.com', "J. O'Neill", { order_id: 'JOB-2291', new_date: 'Friday 27 November' });
+    const repair = letter({ ...shop, scenario: 'shipping-delay', mistake: "yr bike wasn't ready on tuesday like we said" }, 'apology', NOW, r);
+    expect(repair).toMatch(/Your bike will now be ready on Friday 27 November/);
+    expect(repair).not.toMatch(/Your order will now arrive/);
+    const parcel = letter({ ...shop, scenario: 'shipping-delay', mistake: 'your order left our warehouse two days late' }, 'apology', NOW, recipientFromMailbox('jo@example.com', 'Jo Lee', { order_id: 'A-1', new_date: 'Friday 27 November' }));
+    expect(parcel).toMatch(/Your order will now arrive on Friday 27 November/);
+  });
+});

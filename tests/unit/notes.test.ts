@@ -105,6 +105,8 @@ describe('an offer typed as a note', () => {
     // "free delivery" is the idiom: never "a free delivery on your next two boxes"; one free thing still takes its article
     expect(noteToProse('free delivery on your next two boxes', 'remedy')).toBe('free delivery on your next two boxes');
     expect(noteToProse('free month of membership', 'remedy')).toBe('a free month of membership');
+    expect(noteToProse('free safety check and chain clean next time you are in', 'remedy')).toBe('a free safety check and chain clean next time you are in');
+    expect(noteToProse('free delivery check on every order', 'remedy')).toBe('free delivery check on every order');
   });
 });
 
