@@ -107,7 +107,9 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   // "every total vs previous quarter" → "against"; "vs." too. Never inside a name ("Kramer vs Kramer" is rare in a note).
   [/(?<![\p{L}\p{N}])vs\.?(?=\s)/giu, 'against', /vs/i],
   // notes12: "yr order", "confirm yr address" (never "3 yr", a length: the units rule reads that first).
-  [/(?<![\p{L}\p{N}'’])(?<!\d\s)yr(?=\s+\p{Ll})/gu, 'your', /yr\s/],
+  [/(?<![\p{L}\p{N}'’])(?<!\d\s)yr(?=\s+\p{L})/gu, 'your', /yr\s/],
+  // "cancelled, + every shift lead gets access", "ring the office + text you": "and" between words (never "2 + 2").
+  [/(?<=[\p{L})])\s*,?\s+\+\s+(?=\p{L})/gu, ' and ', /\s\+\s/],
   // "db migration", "wrong date in db": the database (lower case only; "dB" is a unit).
   [/(?<![\p{L}\p{N}'’./-])db(?![\p{L}\p{N}'’/-])/gu, 'database', /db/],
   // "cust. rang", "text cust the day before", "custs": the customer as the ticket typed it (a sentence's full stop after it is kept).
@@ -163,6 +165,8 @@ function shorthand(text: string): string {
       return capital ? word[0]!.toUpperCase() + word.slice(1) : word;
     });
   }
+  // "ring the office AND text you", "do NOT pay it": emphasis in capitals said in the letter's own case (a text in capitals is left to the writer).
+  if (/\b(?:AND|OR|NOT|NEVER|ALWAYS|ALL|ONLY|BEFORE|AFTER|MUST|BOTH|EVERY|DON'T)\s+\p{Ll}/u.test(t)) t = t.replace(/(?<=\p{Ll}[\p{L},]*\s+)(?:AND|OR|NOT|NEVER|ALWAYS|ALL|ONLY|BEFORE|AFTER|MUST|BOTH|EVERY|DON'T)(?=\s+\p{Ll})/gu, (w: string) => w.toLowerCase());
   // "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
   if (t.includes('&')) t = t.replace(/(?<=(?:^|\s)\p{Ll}{2,})\s+&\s+(?=\p{Ll})/gu, ' and ');
   // "reassignment + the office phones" → "… and the office phones" (a plus between words with spaces; never "C++", "Google+", "2 + 2").
@@ -385,7 +389,7 @@ function numberedDates(text: string, o: EnglishOptions, notes: TextProblem[]): s
     const range = weekday < 0 && /^\d/u.test(words) ? /(?<![\p{L}\p{N}])(\d{1,2})(?:st|nd|rd|th)?\s*(-|–|to|and|&)\s*$/iu.exec(t.slice(0, at)) : null;
     if (range && Number(range[1]) >= 1 && Number(range[1]) < d.date.getUTCDate()) {
       const year = d.date.getUTCFullYear();
-      const joined = `${Number(range[1])} ${/^(?:and|&)$/iu.test(range[2]!) ? 'and' : 'to'} ${d.date.getUTCDate()} ${MONTHS[d.date.getUTCMonth()]}${year === o.now.getUTCFullYear() ? '' : ` ${year}`}`;
+      const joined = `${Number(range[1])} ${/^(?:and|&)$/iu.test(range[2]!) || /(?:^|\s)between\s+$/iu.test(t.slice(0, at - range[0].length)) ? 'and' : 'to'} ${d.date.getUTCDate()} ${MONTHS[d.date.getUTCMonth()]}${year === o.now.getUTCFullYear() ? '' : ` ${year}`}`;
       t = t.slice(0, at - range[0].length) + joined + t.slice(d.at + words.length);
       continue;
     }

@@ -427,3 +427,24 @@ describe("a row's new date for a repair says when it is ready, not that an order
     expect(parcel).toMatch(/Your order will now arrive on Friday 27 November/);
   });
 });
+
+describe('a data exposure to one customer gives only advice that fits them', () => {
+  const gallery = {
+    ...shop,
+    scenario: 'data-exposure' as const,
+    severity: 'major' as const,
+    mistake: 'I sent the link to your private wedding gallery to another couple by mistake',
+    affected: 1,
+    exposure: { data: ['name', 'your wedding photos'] },
+  };
+  it('no "if a link meant for someone else reached you" when one customer was affected, no scam warning for photos', () => {
+    for (let n = 0; n < 4; n++) {
+      const t = letter({ ...gallery, id: `gallery-${n}` });
+      expect(t).not.toMatch(/If a link to another/);
+      expect(t).not.toMatch(/Be wary of emails, calls or texts/);
+    }
+    // many affected, email addresses out: both stay
+    const many = letter({ ...gallery, affected: 40, mistake: 'we emailed a link to the wrong customers', exposure: { data: ['name', 'email'] } });
+    expect(many).toMatch(/If a link to another/);
+  });
+});
