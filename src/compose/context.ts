@@ -426,6 +426,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       remedyNeedsYou: NEEDS_YOU.test([incident.remedy.details ?? '', incident.action ?? ''].join(' ')),
       // Meat in a vegetarian box, an allergen: 'diet' or 'allergy', else ''.
       dietary: dietaryHarm(incident.scenario, [incident.mistake, incident.summary ?? ''].join(' ')),
+      // An allergen the customer may have eaten, in any scenario (a label that left out sesame): the check-in asks after
+      // the household, not after a £9 refund (the blind reader marked that as tone-deaf).
+      allergen: english && /\b(?:allerg\w*|anaphyla\w*|coeliac|celiac|sesame|peanuts?|tree nuts?|epipen)\b/i.test([incident.mistake, incident.summary ?? '', incident.action ?? ''].join(' ')),
       // The offer or the outcome already says what happens to the wrong item ("we'll collect it"): no second instruction.
       itemHandled: itemTaken || /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|keep (?:it|them))\b/i.test(incident.action ?? '') || ACTION_KEEP.test(incident.action ?? ''),
       // The outcome or the offer already says the remedy ("…was refunded", "we refunded the £6"): not offered again.

@@ -448,3 +448,12 @@ describe('a data exposure to one customer gives only advice that fits them', () 
     expect(many).toMatch(/If a link to another/);
   });
 });
+
+describe('an allergen the customer may have eaten: the check-in asks after the household first', () => {
+  it('a sesame label mistake with a refund', () => {
+    const t = letter({ ...shop, scenario: 'generic', severity: 'critical', mistake: "the seeded loaves had sesame in them but the label didn't list it as an allergen", remedy: { kind: 'refund', details: 'a full refund for the loaves' }, followUp: { after: '1d' } });
+    expect(t).toMatch(/to make sure everyone at home is well, and that the refund has reached you/);
+    const late = letter({ ...shop, scenario: 'shipping-delay', mistake: 'your order left our warehouse two days late', remedy: { kind: 'refund', details: 'your delivery charge' }, followUp: { after: '3d' } });
+    expect(late).not.toMatch(/everyone at home/);
+  });
+});
