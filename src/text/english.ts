@@ -108,8 +108,6 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   [/(?<![\p{L}\p{N}])vs\.?(?=\s)/giu, 'against', /vs/i],
   // notes12: "yr order", "confirm yr address" (never "3 yr", a length: the units rule reads that first).
   [/(?<![\p{L}\p{N}'’])(?<!\d\s)yr(?=\s+\p{L})/gu, 'your', /yr\s/],
-  // "cancelled, + every shift lead gets access", "ring the office + text you": "and" between words (never "2 + 2").
-  [/(?<=[\p{L})])\s*,?\s+\+\s+(?=\p{L})/gu, ' and ', /\s\+\s/],
   // "db migration", "wrong date in db": the database (lower case only; "dB" is a unit).
   [/(?<![\p{L}\p{N}'’./-])db(?![\p{L}\p{N}'’/-])/gu, 'database', /db/],
   // "cust. rang", "text cust the day before", "custs": the customer as the ticket typed it (a sentence's full stop after it is kept).

@@ -109,12 +109,11 @@ describe('English shorthand as the letters print it', () => {
     expect(normaliseEnglish('thorough checks, and this amount is right', o)).toBe('thorough checks, and this amount is right');
   });
 
-  it('emphasis in capitals, "+" after a comma, "yr" before a name, "between 14-17 nov"', () => {
+  it('emphasis in capitals, "yr" before a name, "between 14-17 nov"', () => {
     expect(normaliseEnglish('our engineers now ring the office AND text you direct', o)).toBe('our engineers now ring the office and text you direct');
     expect(normaliseEnglish('please do NOT pay the second invoice', o)).toBe('please do not pay the second invoice');
     // a name or a text in capitals is left alone
     expect(normaliseEnglish('we moved to AND Digital for hosting', o)).toBe('we moved to AND Digital for hosting');
-    expect(normaliseEnglish('alerts send automatically, + every shift lead gets access', o)).toBe('alerts send automatically and every shift lead gets access');
     expect(normaliseEnglish('25% off yr December subscription', o)).toBe('25% off your December subscription');
     expect(normaliseEnglish('readings sent between 14-17 nov were missed', { ...o, past: true })).toBe('readings sent between 14 and 17 November were missed');
   });
