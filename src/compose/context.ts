@@ -376,7 +376,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // A cause typed as a noun phrase, framed as a sentence ("Ursache war ein fehlerhaftes Update …, das wir … eingespielt haben.").
       causeFramed: lang === 'de' || lang === 'fr' || lang === 'es' ? textI18n().framedCause(incident.rootCause, lang) : '',
       // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
-      causeNoun: english && (causeIsNoun(cause) || NOUN_THEN_CLAUSE.test(cause.trim())),
+      causeNoun: english && (causeIsNoun(cause) || nounThenClause(cause)),
       // letters7: no joke where one misfires: a missed visit beyond a minor one (a morning waited in, a move, a fitting), or an animal's or a person's health.
       jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' '), incident.rootCause),
       // letters7: "call us" in the action with the number there and then ("…, or call us on 0800 496 0500").
@@ -1714,6 +1714,17 @@ const TEAM_SIGNER = /(?:^|\s)(?:team|équipe|equipo)(?:$|\s)|^team\b|\bteam$/iu;
 
 /** fit11: a cause that is a noun and a clause about it ("a typo when the hours were entered"): "The cause was …", never "because a typo when…". */
 const NOUN_THEN_CLAUSE = /^(?:a|an|the|one)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+\s+(?:when|while|where|whereby|during|in|on|at|with|after|from|between|that|which)\s/iu;
+/** The words before the clause are a noun phrase ("a typo when…"), never a clause of their own ("the van broke down on the A61…", "a phone booking went in the diary…": "The cause was the van broke down" is no sentence). */
+function nounThenClause(cause: string): boolean {
+  const m = NOUN_THEN_CLAUSE.exec(cause.trim());
+  if (m === null) return false;
+  // The word that ends the noun (before a particle: "broke down") is no verb; "a failed core switch" keeps its adjective.
+  const words = m[0].trim().split(/\s+/u).slice(1, -1);
+  const last = words.length > 1 && PARTICLE.test(words[words.length - 1]!) ? words[words.length - 2]! : words[words.length - 1]!;
+  return !CLAUSE_VERB.test(last);
+}
+const PARTICLE = /^(?:down|up|out|off|over|away|back|through)$/iu;
+const CLAUSE_VERB = /^(?:\p{L}+ed|went|broke|ran|fell|came|sent|left|got|took|made|gave|sold|put|set|lost|froze|shut|hit|cut|was|were|is|are|had|has|did|didn't|wasn't|weren't|hadn't)$/iu;
 
 /** Work made or altered for this customer: printed, personalised, tailored, repaired, framed. Nothing to keep, send back or collect; it is redone. */
 const MADE_WORK = /\b(?:clean(?:ed|ing|ers?)|re-?clean\w*|install(?:ed|ation|ing)?|fitted|paint(?:ed|ing)|decorat\w*|mow(?:ed|ing)|servic(?:ed|ing)|groom(?:ed|ing)|haircut|print(?:ed|ing|s)?|reprint\w*|personali[sz](?:ed|ation)|engrav\w*|embroider\w*|monogram\w*|custom(?:-made|i[sz]ed)|bespoke|made[- ]to[- ](?:order|measure)|tailor(?:ed|ing)?|hem(?:med|s)?|alter(?:ation|ed)s?|re-?finish\w*|repair(?:ed|s)?|fram(?:ed|ing)|prescription (?:glasses|lenses)|glasses|lenses|spectacles|business cards|invitations|stationery|signage|banners?|proof(?:ed|s)?|artwork)\b/i;
