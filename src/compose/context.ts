@@ -1721,8 +1721,14 @@ function nounThenClause(cause: string): boolean {
   // The word that ends the noun (before a particle: "broke down") is no verb; "a failed core switch" keeps its adjective.
   const words = m[0].trim().split(/\s+/u).slice(1, -1);
   const last = words.length > 1 && PARTICLE.test(words[words.length - 1]!) ? words[words.length - 2]! : words[words.length - 1]!;
-  return !CLAUSE_VERB.test(last);
+  if (CLAUSE_VERB.test(last)) return false;
+  // After a preposition ("a stock transfer between our two warehouses was booked…") a finite verb is the noun's own:
+  // the whole cause is a clause. After "when"/"while"/"that" ("a typo when the hours were entered") it belongs to that clause.
+  const joiner = m[0].trim().split(/\s+/u).pop()!.toLowerCase();
+  const rest = cause.trim().slice(m[0].length).split(/[,;.]/u)[0]!;
+  return /^(?:when|while|where|whereby|that|which)$/u.test(joiner) || !MAIN_VERB.test(rest);
 }
+const MAIN_VERB = /(?<![\p{L}'’])(?:was|were|is|are|had|has|got|didn't|wasn't|weren't|hadn't)(?![\p{L}'’])/iu;
 const PARTICLE = /^(?:down|up|out|off|over|away|back|through)$/iu;
 const CLAUSE_VERB = /^(?:\p{L}+ed|went|broke|ran|fell|came|sent|left|got|took|made|gave|sold|put|set|lost|froze|shut|hit|cut|was|were|is|are|had|has|did|didn't|wasn't|weren't|hadn't)$/iu;
 
