@@ -208,7 +208,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   const lang = languageOf(tag);
   const english = lang === 'en';
   // fit11: the signer is never named in the third person in their own letter ("Dr Evans was off sick" → "I was off sick").
-  const given = english && !typed.signer.team && !TEAM_SIGNER.test(typed.signer.name) ? signerAsI(typed) : typed;
+  const signed = english && !typed.signer.team && !TEAM_SIGNER.test(typed.signer.name) ? signerAsI(typed) : typed;
+  const given = english && signed.action ? withNothingToDo(signed) : signed;
   const followup = english && o.stage !== 'apology';
   // When the apology went (the follow-up is read `after` it, later when what it checks was due later), and when its follow-up is promised.
   const dates = letterDates(given, o.now, o.stage);
@@ -371,6 +372,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // The root cause with a leading label dropped ("human error. our night shift…" → "our night shift…").
       cause,
       vagueCause: isVagueCause(cause),
+      // A cause typed as a category only ("scheduling", "human error", "glitch"): the letter still says, plainly, what kind of
+      // mistake it was and that it was ours, rather than nothing at all.
+      vagueCauseSaid: english && isVagueCause(cause) ? vagueCauseSaid(cause) : '',
       // A German, French or Spanish cause typed without a verb ("bestellzettel verwechselt", "erreur du labo"):
       // the letter builds the sentence around it and promises no "exact" account before it.
       // A cause typed as a noun phrase, framed as a sentence ("Ursache war ein fehlerhaftes Update …, das wir … eingespielt haben.").
@@ -430,7 +434,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // the household, not after a £9 refund (the blind reader marked that as tone-deaf).
       allergen: english && /\b(?:allerg\w*|anaphyla\w*|coeliac|celiac|sesame|peanuts?|tree nuts?|epipen)\b/i.test([incident.mistake, incident.summary ?? '', incident.action ?? ''].join(' ')),
       // The offer or the outcome already says what happens to the wrong item ("we'll collect it"): no second instruction.
-      itemHandled: itemTaken || /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|send (?:it|them) back|courier|returns label|keep (?:it|them))\b/i.test(incident.action ?? '') || ACTION_KEEP.test(incident.action ?? ''),
+      itemHandled: itemTaken || /\b(?:collect\w*|pick(?:ing|ed)? (?:it |them )?up|return(?:ing|ed)?|(?:send|post|mail|pop) (?:it|them|the [\w -]{1,30}?) back|courier|returns? (?:label|envelope)|prepaid|freepost|shred\w*|destroy\w*|bin (?:it|them)|keep (?:it|them))\b/i.test(incident.action ?? '') || ACTION_KEEP.test(incident.action ?? ''),
       // The outcome or the offer already says the remedy ("…was refunded", "we refunded the £6"): not offered again.
       remedySaid: remedySaid(incident.remedy.kind, incident.outcome ?? '') || (!/\b(?:not|never|didn't|hasn't|haven't|wasn't|weren't)\b/i.test(incident.mistake) && remedySaid(incident.remedy.kind, incident.mistake) && /\b(?:was|were|been|we|already)\s+(?:refunded|credited|replaced|waived)\b/i.test(incident.mistake)),
       // Advice the action already gives (a data exposure): the letter's own is not said a second time.
@@ -469,6 +473,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       remedyDuePassed: dates.remedyDue !== undefined && dates.remedyDue.getTime() <= o.now.getTime(),
       // The outcome's date ("Tuesday 8 December at 9:15"), and whether a follow-up is read after it.
       outcomeDate: dates.outcome ? letterDate(dates.outcome, o.now) : '',
+      // The new day said the second time, in the check-in after it: "Friday's tuning" when the check-in falls within the week after it.
+      outcomeDayOwn: dates.outcome && followUpDue && followUpDue.getTime() > dates.outcome.getTime() && followUpDue.getTime() - dates.outcome.getTime() < 6 * 86_400_000 ? `${dates.outcome.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })}'s` : '',
       outcomePassed: dates.outcome !== undefined && dates.outcome.getTime() < dayOf(o.now).getTime(),
       // letters8b: the outcome's day is the day the follow-up is read: "due with you today".
       // letters8b: the outcome is a week or a range ("w/c 11 January"): a follow-up says "by" its last day, not "on".
@@ -496,6 +502,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // The mistake already joins two clauses ("the app was down … and you could not reach your files"): a
       // letter ends it there and owns it in a sentence of its own, not with a third ", and that was down to us".
       mistakeCompound: /\s(?:and|but|so)\s/i.test(incident.mistake) || incident.mistake.length > 90,
+      // The mistake already says what it cost the reader ("…so your 7pm class didn't happen", "…when most passengers were
+      // already at the terminal"): no stock line after it saying the same in general words.
+      mistakeSaysCost: english && MISTAKE_SAYS_COST.test(incident.mistake),
       // A follow-up read on the very day its apology promised it (the gap is known): only then "today, as I said I would".
       followUpToday: o.stage !== 'apology' && dates.gapDays !== undefined,
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
@@ -503,7 +512,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // The time after the mistake as a sentence ends it: " on 14 November" (no comma before "on"), ", last night".
       whenTail: whenSaid ? '' : whenTail(onDate(english ? isoDayWords(incident.when ?? '', o.now) || undefined : incident.when)),
       // The same before the mistake ("On Tuesday 19 November, we…"): '' when the mistake already carries that date.
-      onWhenLead: whenSaid ? '' : english ? onDate(whenLead(isoDayWords(incident.when ?? '', o.now) || undefined)) : onDateOther(incident.when, lang),
+      // (never before a mistake told in the future: "On Tuesday 1 December, your order will arrive two days late" says it arrives that day)
+      onWhenLead: whenSaid || (english && FUTURE_MISTAKE.test(incident.mistake)) ? '' : english ? onDate(whenLead(isoDayWords(incident.when ?? '', o.now) || undefined)) : onDateOther(incident.when, lang),
       whenSaid,
       // A handful hit ("a few other patients"): a count a customer does not need.
       fewOthers: incident.affected > 1 && incident.affected <= 9,
@@ -527,7 +537,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       item: english ? undefined : itemPhrases(lang, incident.summary, incident.mistake),
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
       onWhen: english ? onDate(isoDayWords(incident.when ?? '', o.now) || undefined) : onDateOther(incident.when, lang),
-      outcome: incident.outcome ?? '',
+      // "now arriving tues 8 dec instead of fri 4 dec": an outcome with no subject says what is arriving ("Your print order is now arriving on…").
+      outcome: english && incident.outcome && ARRIVING.test(incident.outcome) ? withArrivalSubject(incident) : (incident.outcome ?? ''),
       // The outcome as a letter's first line: "it is on its way" names what it is ("Your order is on its way"),
       // for one order and for several ("Your orders are on their way").
       outcomeFirst: outcomeRepeats(incident.outcome ?? '', incident.mistake) ? { one: '', many: '', oneClause: '', manyClause: '' } : outcomeFirst(incident.outcome ?? '', incident.scenario),
@@ -610,6 +621,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       },
       // Sent to the wrong person (a letter, an email): the reader may hold someone else's, and may be missing their own.
       misdirected: MISDIRECTED.test(text),
+      // …and the letter's own line on what to do with someone else's, unless the manager's action already says it ("please delete it").
+      misdirectedAdvice: MISDIRECTED.test(text) && !/(?<![\p{L}])(?:delete|destroy|shred|bin|forward|send (?:it|them) back|return (?:it|them))/iu.test(incident.action ?? ''),
       // What a follow-up says about the offer and asks about, in words that fit any typing of it (followUpWords).
       ...(followup ? followUpWords(incident) : NO_FOLLOWUP_WORDS),
     },
@@ -1734,6 +1747,10 @@ const CLAUSE_VERB = /^(?:\p{L}+ed|went|broke|ran|fell|came|sent|left|got|took|ma
 
 /** Work made or altered for this customer: printed, personalised, tailored, repaired, framed. Nothing to keep, send back or collect; it is redone. */
 const MADE_WORK = /\b(?:clean(?:ed|ing|ers?)|re-?clean\w*|install(?:ed|ation|ing)?|fitted|paint(?:ed|ing)|decorat\w*|mow(?:ed|ing)|servic(?:ed|ing)|groom(?:ed|ing)|haircut|print(?:ed|ing|s)?|reprint\w*|personali[sz](?:ed|ation)|engrav\w*|embroider\w*|monogram\w*|custom(?:-made|i[sz]ed)|bespoke|made[- ]to[- ](?:order|measure)|tailor(?:ed|ing)?|hem(?:med|s)?|alter(?:ation|ed)s?|re-?finish\w*|repair(?:ed|s)?|fram(?:ed|ing)|prescription (?:glasses|lenses)|glasses|lenses|spectacles|business cards|invitations|stationery|signage|banners?|proof(?:ed|s)?|artwork)\b/i;
+/** A finished thing that went to the wrong person: sent, packed or swapped. */
+const SENT_WRONG = /\b(?:(?:sent|posted|delivered|gave|given|packed|shipped|handed|mailed|dispatched)\s+(?:you\s+|out\s+)?(?:the\s+|a\s+)?(?:wrong|someone else's|another (?:customer|family|pupil|person|client)'s)|swapped|mixed up|mix-up|got switched|of a different (?:pupil|child|person|customer|family|client))\b/i;
+/** An offer that remakes the work ("we'll reprint it", "redo the engraving"). */
+const REDONE = /\b(?:re-?print\w*|re-?do(?:ne|ing)?|re-?make|remade|re-?engrav\w*|re-?stitch\w*|re-?cut|re-?fit\w*|re-?paint\w*|re-?frame\w*|make (?:it|them|a new one) again|new (?:print|set) made)\b/i;
 /** Made fresh for the customer (a cake, a bouquet, a platter): nothing to send back or collect. */
 const PERISHABLE = /\b(?:cakes?|cupcakes?|bakes?|pastr(?:y|ies)|flowers?|bouquets?|arrangements?|posy|posies|wreaths?|catering|buffets?|platters?|sandwich\w*)\b/i;
 /** Something one eats: only then "don't eat it". */
@@ -1760,6 +1777,51 @@ function refNounOf(incident: Incident): string {
   return 'order';
 }
 
+/** A mistake that names its cost to the reader: a consequence joined to it ("so your class didn't happen", "leaving you without heating"). */
+const MISTAKE_SAYS_COST = /(?<![\p{L}])(?:so (?:that )?(?:your|you|the|our|it|they|nobody|no one|none)|which meant|meaning (?:you|your|that)|and you (?:couldn't|could not|can't|had to|have to|missed|lost|were|weren't|didn't)|leaving (?:you|your)|left (?:you|your)|when (?:you|most|many|all|everyone|some)(?![\p{L}])[^.]*?(?<![\p{L}])(?:already|waiting|were|had)|while you (?:waited|were))(?![\p{L}])/iu;
+
+/** A category typed as the cause, said as a sentence of ownership: "scheduling" → "It was a scheduling error on our side." */
+function vagueCauseSaid(cause: string): string {
+  const p = cause.trim().toLowerCase().replace(/[.!\s]+$/u, '').replace(/^(?:it was|just|a|an|the|our|some)\s+/u, '').replace(/\s+(?:on our (?:side|part|end)|by us|our end)$/u, '');
+  const kind = /^(scheduling|booking|admin|administrative|clerical|data entry|input|typing|labelling|labeling|packing|picking|dispatch|billing|invoicing|payroll|diary|rota|calendar)(?:\s+(?:error|mistake|issue|problem|fault|mix-up|failure))?s?$/u.exec(p);
+  if (kind) return `It was ${/^[aeiou]/u.test(kind[1]!) ? 'an' : 'a'} ${kind[1]} error on our side.`;
+  if (/^human (?:error|mistake)s?$|^(?:error|mistake|oversight)s?$/u.test(p)) return 'One of us made a mistake, and it got through.';
+  if (/^(?:miscommunication|communication(?:\s+(?:error|issue|problem|breakdown|failure))?)$/u.test(p)) return 'It came down to a miscommunication inside our team.';
+  if (/^(?:rushed|rushing|rush(?:ed)? job|too busy|busy|understaffed|short[- ]staffed|staff shortage|staffing(?:\s+(?:issue|problem)s?)?)$/u.test(p)) return /rush/u.test(p) ? 'We rushed it, and that is on us.' : 'We were short of people, and that is ours to solve, not yours to live with.';
+  if (/^(?:(?:technical|system|software|it|server|network)\s+(?:error|issue|problem|fault|failure|difficulties|glitch|bug)s?|glitch(?:es)?|bugs?|(?:software|system) bugs?)$/u.test(p)) return 'It was a fault in our own systems.';
+  if (/^(?:capacity(?:\s+issues?)?|(?:high|heavy)\s+(?:load|demand)|load|demand)$/u.test(p)) return 'More people came at once than we had planned for, and the planning was ours to get right.';
+  return '';
+}
+
+/**
+ * An action typed as "nothing you need to do. if you got a reminder that isn't yours pls delete it": what there is to do
+ * first, then "Otherwise, there's nothing you need to do." Alone, it is said only in a data-exposure letter (where a
+ * reader wonders), never after "I need you to do one thing".
+ */
+function withNothingToDo(incident: Incident): Incident {
+  const typed = (incident.action ?? '').trim();
+  const none = NOTHING_TO_DO.exec(typed);
+  if (!none) return incident;
+  const rest = typed.slice(none[0].length).trim();
+  if (rest === '') return { ...incident, action: incident.scenario === 'data-exposure' ? "There's nothing you need to do." : undefined };
+  const ask = rest.replace(/^(if\s[^,]{3,}?)\s+(please|pls|plz|just|kindly)(?=\s)/iu, '$1, $2').replace(/[.!\s]+$/u, '');
+  return { ...incident, action: `${ask}. Otherwise, there's nothing you need to do.` };
+}
+const NOTHING_TO_DO = /^(?:there(?:['’]s| is)\s+)?(?:nothing(?:\s+else)?\s+(?:(?:that\s+)?(?:you|for you)\s+(?:need|have)\s+to\s+do|for you to do|to do|needed(?:\s+from you)?)|no action(?:\s+is)?\s+(?:needed|required)(?:\s+from you)?)\s*(?:[.!;,]+|(?:,\s*)?(?:but|except|unless)\s*:?)?\s*/iu;
+
+const ARRIVING = /^\s*(?:now\s+)?(?:arriving|due|expected|coming|being delivered|out for delivery|on (?:its|their) way)(?![\p{L}])/iu;
+/** The subject an arrival typed without one is about: the thing the mistake names ("your print order"), else "your order". */
+function withArrivalSubject(incident: Incident): string {
+  const typed = incident.outcome!.trim();
+  const thing = /(?<![\p{L}])(your\s+(?:[\p{L}-]+\s+){0,3}?(?:order|parcel|delivery|package|box|items?|goods|print order|prints|furniture|sofa|bike|car))(?![\p{L}])/iu.exec(incident.mistake)?.[1] ?? 'your order';
+  const plural = /(?:s|items|goods)$/iu.test(thing) && !/(?:ss|us)$/iu.test(thing);
+  const rest = typed.replace(/^now\s+/iu, '').replace(/^(arriving|due|expected|coming)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun)\p{L}*\.?\s|\d{1,2}(?:st|nd|rd|th)?\s+\p{L})/iu, '$1 on ');
+  return `${thing.toLowerCase()} ${plural ? 'are' : 'is'} now ${rest}`;
+}
+
+/** A mistake told as what will happen ("your order will arrive two days late"). */
+const FUTURE_MISTAKE = /(?<![\p{L}])(?:will|won't|is going to|are going to)(?![\p{L}])|['’]ll(?![\p{L}])/iu;
+
 /** Children in the incident: no joke beside it. */
 const CHILDREN = /\b(?:child(?:ren|'s)?|kids?|son'?s?|daughter'?s?|baby|babies|toddlers?|pupils?|nursery|school)\b/i;
 
@@ -1778,7 +1840,8 @@ function fitFacts(incident: Incident, signerName: string, companyName: string): 
   const billingText = [incident.mistake, incident.summary ?? '', incident.outcome ?? '', incident.remedy.details ?? ''].join(' ');
   const ready = incident.scenario === 'shipping-delay' ? READY.exec([incident.outcome ?? '', incident.mistake].join('. ')) : null;
   // (the mistake and the offer, not the cause: "two order slips were printed on one sheet" is no printed order)
-  const madeWork = incident.scenario === 'wrong-item' && MADE_WORK.test(facts);
+  // (a finished thing sent to the wrong person or swapped, "sent you the wrong photo pack", is resent, not redone, unless the offer says it is remade)
+  const madeWork = incident.scenario === 'wrong-item' && MADE_WORK.test(facts) && !(SENT_WRONG.test(incident.mistake) && !REDONE.test([incident.remedy.details ?? '', incident.outcome ?? '', incident.action ?? ''].join(' ')));
   return {
     // A replacement of work redone ("a full re-clean", "a reprint") is offered as putting it right, not "We're replacing it with".
     offerKind: madeWork && incident.remedy.kind === 'replacement' ? 'redo' : incident.remedy.kind,

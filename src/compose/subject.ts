@@ -98,7 +98,8 @@ export function businessSubject(f: SubjectFacts): string {
 
   // The day it happened: an outage with its times; others only beside a day of news that is not the same day.
   const whenText = f.when || (hadDay ? DAY.exec(typed)![0] : '');
-  const when = whenText ? whenShort(whenText, f.now, f.scenario === 'service-outage') : '';
+  // (a delay or a wrong item with a new day in the news: the day it went wrong is no news, and beside an arrival it reads as the arrival)
+  const when = whenText && !((f.scenario === 'shipping-delay' || f.scenario === 'wrong-item') && newsDay && news.includes(newsDay)) ? whenShort(whenText, f.now, f.scenario === 'service-outage') : '';
   if (!news && !when) news = 'what happened and what changes';
   const pieces = (w: string) => `${topic}${w ? `, ${w}` : ''}${news ? `: ${news}` : ''}`;
   let subject = pieces(when && !(newsDay && news.includes(newsDay) && when.includes(newsDay)) ? when : '');

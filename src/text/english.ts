@@ -11,6 +11,7 @@
 import { letterDate } from './dates.js';
 import { findDates } from './typed-date.js';
 import { noteProblems, type NoteRole } from './notes.js';
+import { commaBeforeSo, splices, splitSplices } from './splices.js';
 
 export interface EnglishOptions {
   /** The day typed dates are read against (the incident's clock): "26 nov" is the 26 November nearest it. */
@@ -95,6 +96,13 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   // "w/ DHL", "w/the box"; never "w/c 23 Nov" (week commencing).
   [/(?<![\p{L}\p{N}/])w\/(?:\s+(?=\S)|(?=(?:the|your|our|a|an|my|his|her|their|no|all|each|every|us|you|them|it)(?![\p{L}])))/giu, 'with ', /w\//i],
   [/(?<![\p{L}\p{N}])thru(?![\p{L}\p{N}])/giu, 'through', /thru/i],
+  // "cert renewed", "all certs": a certificate (never "Cert." as a name's part in capitals).
+  [/(?<![\p{L}\p{N}'’./-])cert(?![\p{L}\p{N}'’/-])/gu, 'certificate', /cert/],
+  [/(?<![\p{L}\p{N}'’./-])certs(?![\p{L}\p{N}'’/-])/gu, 'certificates', /certs/],
+  // "max 6 dogs a day": at most ("a maximum of 6 dogs a day"); never "the max".
+  [/(?<![\p{L}\p{N}'’])(?<!(?:the|a|your|our)\s)max\.?(?=\s+\d)/gu, 'a maximum of', /max/],
+  // "paused til matching is switched": until (never "till" the noun, a shop's till, which is typed with two l's).
+  [/(?<![\p{L}\p{N}'’])til(?![\p{L}\p{N}'’])/giu, 'until', /til/i],
   [/(?<![\p{L}\p{N}])(?:tmrw|tmr|tmw|2moro)(?![\p{L}\p{N}])/giu, 'tomorrow', /tm[rw]|2moro/i],
   [/(?<![\p{L}\p{N}])appt(?![\p{L}\p{N}])\.?/giu, 'appointment', /appt/i],
   [/(?<![\p{L}\p{N}])appts(?![\p{L}\p{N}])/giu, 'appointments', /appts/i],
@@ -233,7 +241,9 @@ function telegraph(text: string): string {
     return m.replace(/^\d{1,2}-?day/iu, word);
   });
   // "24 hours delivery", "30 days notice": the length as the noun's adjective ("24-hour delivery").
-  if (/\d\s+(?:hours?|days?|weeks?|minutes?|months?)\s/.test(t)) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}.,])(\\d{1,3})\\s+(hour|day|week|minute|month)s?(?:['’])?\\s+(?=${SPAN_NOUN}(?![\\p{L}]))`, 'giu'), (_m, n: string, unit: string) => `${n}-${unit.toLowerCase()} `);
+  if (/\d\s+(?:hours?|days?|weeks?|minutes?|months?)\s/.test(t)) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}.,])(\\d{1,3})\\s+(hour|day|week|minute|month)s?(?:['’])?\\s+(?=${SPAN_NOUN}(?![\\p{L}]))`, 'giu'), (_m, n: string, unit: string, at: number, all: string) =>
+    // "40 mins notice" is "40 minutes' notice" (a notice of that length is said with the possessive, never "40-minute notice").
+    /^\s*notice(?![\p{L}])/iu.test(all.slice(at + _m.length)) ? `${n} ${unit.toLowerCase()}${Number(n) === 1 ? "'s" : "s'"} ` : `${n}-${unit.toLowerCase()} `);
   // "3-5 days", "2–3 weeks": a span of lengths ("3 to 5 days"; never a date or a time).
   if (/\d\s?[-–]\s?\d/.test(t)) t = t.replace(/(?<![\p{L}\p{N}/:.-])(\d{1,2})\s?[-–]\s?(\d{1,2})(\s+(?:working\s+|business\s+|more\s+)?(?:days|weeks|hours|minutes|months))(?![\p{L}])/giu, (m, a: string, b: string, unit: string) => (Number(a) < Number(b) ? `${a} to ${b}${unit}` : m));
   // "8-10am", "9am-1pm", "from 2-5pm": a range of times ("between 8am and 10am"), unless it names a thing ("your 9-11am slot").
@@ -296,7 +306,8 @@ function quantities(text: string): string {
     const dot = m.endsWith('.') && /^\s*(?:$|\p{Lu}|(?:any|the|we|our|it|this|they|no|nobody|all|every|some|there|he|she|you|your|i|a|an)\s)/u.test(all.slice(at + m.length)) ? '.' : '';
     const [one, many] = UNITS[unit.toLowerCase()]!;
     // "a 10 min wait" → "a 10-minute wait".
-    if (/(?:^|\s)an?\s+$/iu.test(all.slice(0, at))) return `${n}-${one}${dot}`;
+    // So does "a free extra 30 min 1-to-1 lesson": a length after an article and its adjectives.
+    if (/(?:^|\s)an?\s+(?:(?:free|extra|further|full|additional|quick|short|long|whole|complimentary|bonus|second|new|single|separate|private|personal|one-to-one|1-to-1)\s+){0,3}$/iu.test(all.slice(0, at))) return `${n}-${one}${dot}`;
     return `${n} ${Number(n) === 1 ? one : many}${dot}`;
   });
   if (/\d\s?[ap]\.?\s?m/i.test(t)) t = t.replace(/(?<![\p{L}\p{N}.:/])(\d{1,2})(?:[:.](\d{2}))?\s?([ap])(\.?)\s?m(?![\p{L}\p{N}])(\.?)/giu, (m, h: string, min: string | undefined, ap: string, apDot: string, dot: string, at: number, all: string) => {
@@ -573,6 +584,21 @@ function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; note
   t = shortNames(t);
   t = pronouns(t);
   if (t.includes(',')) t = splitSplices(t);
+  t = commaBeforeSo(t);
+  // "If the ear looks sore please take him to the vet": the condition ends with a comma before what to do.
+  if (/please|just|kindly/iu.test(t)) t = t.replace(/(^|[.!?]\s+)((?:If|When|Once|Should)\s[^,.;!?]{3,80}?)\s+(please|just|kindly)(?=\s)/giu, '$1$2, $3');
+  // "refunded in full, should show in 3 to 5 days", "one box is coming, ships on Friday": what follows has no subject ("…, and it should show…").
+  if (t.includes(',')) t = t.replace(/(?<=[\p{L}\p{N})]),\s+(should|will|ships|arrives|lands|shows|appears|goes out|leaves|comes)(?=\s+\p{L})/gu, (m, verb: string, at: number, all: string) => {
+    const clause = all.slice(0, at).split(/[.!?;]\s/u).pop()!;
+    return /(?<![\p{L}])(?:and|or|but|which|that|if|when|who)\s*$/iu.test(clause) || /^\s*(?:if|when|once|after|before|as soon as|until|because|since|while|whether|unless|where|although|though)(?![\p{L}])/iu.test(clause) || !/(?<![\p{L}])(?:is|are|was|were|has|have|had|will|\p{L}{3,}ed|comes|coming|goes|going)(?![\p{L}])/iu.test(clause) ? m : `, and it ${verb}`;
+  });
+  // "your dec beer club box", "the nov invoice": the month, written out.
+  if (/(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s/u.test(t)) t = t.replace(/(?<![\p{L}])(your|our|the|this|last|next)\s+(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?=(?:\s+[\p{Ll}-]+){0,3}?\s+(?:box|order|invoice|bill|statement|payment|delivery|subscription|issue|edition|renewal|newsletter|charge|payroll|run|payslip|rent|class|classes|course|box)(?![\p{L}]))/gu, (_m, det: string, mon: string) => `${det} ${MONTH_NAMES[mon]}`);
+  if (/s\s/u.test(t)) t = apostrophes(t);
+  // "same day texts" → "same-day texts": the phrase describes the noun after it.
+  if (/same day /iu.test(t)) t = t.replace(/(?<![\p{L}])same day (?=(?:texts?|alerts?|messages?|emails?|calls?|updates?|notifications?|reminders?|delivery|deliveries|dispatch|service|courier|refunds?|replacements?|repairs?|turnaround|response|collection)(?![\p{L}]))/giu, (m) => m.replace(/ day /iu, (d) => d.replace(' ', '-').replace(/ $/u, ' ')));
+  // "book before end of January" → "before the end of January"; "about between 9am and 11am" → "between 9am and 11am".
+  if (/(?:end|start|beginning|middle) of|about between/iu.test(t)) t = t.replace(/(?<![\p{L}])(before|by|until|till|at|from|towards?|around|after|for)\s+(end|start|beginning|middle)\s+of(?![\p{L}])/giu, '$1 the $2 of').replace(/(?<![\p{L}])(?:about|around|approx(?:imately)?)\s+(between)(?![\p{L}])/giu, '$1');
   return { text: release(t, held.kept), notes };
 }
 
@@ -584,71 +610,6 @@ export function normaliseEnglish(text: string, o: EnglishOptions): string {
 // ---------------------------------------------------------------------------------------------
 // What the writer is told.
 
-const SUBJECTS = '(I|you|we|they|he|she|it|there|nobody|no one|someone|everyone|nothing)';
-/** Verbs a clause after a comma may start with (besides any "-ed" word and any "…n't"). */
-const VERBS = new Set([
-  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'had', 'has', 'have', 'did', 'do', 'does', 'will', 'would', 'can', 'could',
-  'should', 'shall', 'may', 'might', 'must', 'got', 'get', 'gets', 'went', 'go', 'goes', 'came', 'come', 'comes', 'made', 'make',
-  'took', 'take', 'said', 'say', 'says', 'told', 'tell', 'found', 'find', 'left', 'leave', 'sent', 'send', 'paid', 'pay', 'saw',
-  'see', 'knew', 'know', 'thought', 'felt', 'kept', 'keep', 'need', 'needs', 'needed', 'want', 'wants', 'lost', 'lose', 'ran',
-  'run', 'sat', 'stood', 'waited', 'wait', 'gave', 'give', 'brought', 'bought', 'heard', 'meant', 'met', 'put', 'rang', 'spent',
-  'still', 'now', 'also', 'then', "I'm", "you're", "we're", "they're", "it's", "I've", "you've", "we've", "they've", "I'll",
-  "you'll", "we'll", "they'll", "I'd", "you'd", "we'd", "they'd", "he's", "she's", "there's",
-]);
-/** Words that open a clause that leans on the next one ("when you arrived, you…"): no splice. */
-const LEANING = new Set([
-  'when', 'if', 'because', 'as', 'since', 'although', 'though', 'while', 'once', 'until', 'unless', 'whenever', 'where', 'after',
-  'before', 'even', 'whether', 'so', 'in', 'on', 'at', 'by', 'for', 'with', 'during', 'despite', 'without', 'to', 'from',
-  'yes', 'no', 'sorry', 'unfortunately', 'sadly', 'again', 'however', 'also', 'instead', 'meanwhile', 'then', 'now',
-  'today', 'yesterday', 'first', 'finally', 'luckily', 'thankfully', 'honestly', 'frankly', 'ok', 'okay', 'well', 'and', 'but', 'or',
-]);
-const FINITE = /(?<![\p{L}])(?:am|is|are|was|were|had|has|have|did|does|do|will|would|can|could|got|went|came|made|took|told|left|sent|paid|lost|ran|missed|forgot|broke|fell|gave|kept|put|said|saw|knew|found|thought|began|brought|bought|caught|hit|let|meant|met|set|shut|sold|spent|stood|stuck|tore|threw|woke|wrote|drove|flew|rang|sat|shipped|\p{L}{3,}ed|\p{L}+n't|\p{L}+['’](?:s|re|m|ve|ll|d))(?![\p{L}])/iu;
-
-/** Words that make the clause before a comma lean on what follows (a subordinate clause): a splice there is not split. */
-const SUBORDINATE = /(?<![\p{L}])(?:when|whenever|if|because|as|since|although|though|while|once|until|unless|where|after|before|whether|(?<!(?:in|at|on|by|for|from|with|during|of|to|until|since|all|like)\s)that|which|who|whom|whose|than)(?![\p{L}])/iu;
-
-/** Each comma that joins two sentences, and whether it is certain (no subordinate clause before it): its index and subject. */
-function splices(text: string): { at: number; subject: string; tail: string; lead: string; sure: boolean }[] {
-  const out: { at: number; subject: string; tail: string; lead: string; sure: boolean }[] = [];
-  const re = new RegExp(`,\\s+${SUBJECTS}(['’](?:ll|re|ve|d|m|s))?\\s+([\\p{L}'’]+)`, 'giu');
-  for (const m of text.matchAll(re)) {
-    const [, subject, contracted, verb] = m;
-    const v = verb!.replace(/’/gu, "'");
-    // "…, you'll have it", "…, it's been": the verb is in the contraction.
-    if (!contracted && !(VERBS.has(v) || VERBS.has(v.toLowerCase()) || /\p{L}{2,}ed$/iu.test(v) || /n't$/iu.test(v))) continue;
-    const at = m.index!;
-    const before = text.slice(0, at);
-    const clauseStart = Math.max(before.search(/[^.!?;:,]*$/u), 0);
-    const clause = before.slice(clauseStart).trim();
-    const words = clause.split(/\s+/u).filter(Boolean);
-    // A clause of its own: a finite verb, or a subject pronoun and its verb ("we now check twice").
-    const ownSubject = /^(?:I|we|you|they|he|she|it|there)(?:['’]\p{L}+)?$/iu.test(words[0] ?? '');
-    if (words.length < 3 || LEANING.has(words[0]!.toLowerCase()) || !(ownSubject || FINITE.test(clause))) continue;
-    // A subject repeated after a list ("we checked, we rechecked") still splices; a clause that is a lead-in does not.
-    const from = Math.max(0, at - 40);
-    const lead = from > 0 ? before.slice(from).replace(/^\S*\s/u, '') : before;
-    const tail = text.slice(at + 1).trim().split(/\s+/u).slice(0, 5).join(' ');
-    // Certain: the sentence so far is one main clause (nothing subordinate, no earlier comma), and a subject follows.
-    const sentenceStart = Math.max(before.search(/[^.!?;:]*$/u), 0);
-    const sure = clauseStart === sentenceStart && !SUBORDINATE.test(clause) && /[\p{L}\p{N})]$/u.test(clause);
-    out.push({ at, subject: subject!, tail, lead, sure });
-  }
-  return out;
-}
-
-/** The certain comma splices as two sentences ("…in that time, we didn't…" → "…in that time. We didn't…"). */
-function splitSplices(text: string): string {
-  const found = splices(text).filter((s) => s.sure);
-  if (found.length === 0) return text;
-  let t = text;
-  for (const s of found.reverse()) {
-    const rest = t.slice(s.at + 1).replace(/^\s+/u, '');
-    const head = s.subject === 'I' ? rest : rest[0]!.toUpperCase() + rest.slice(1);
-    t = `${t.slice(0, s.at)}. ${head}`;
-  }
-  return t;
-}
-
 function spliceProblems(text: string): TextProblem[] {
   return splices(text).map(({ subject, tail, lead }) => {
     const fixedTail = subject === 'I' ? tail : tail[0]!.toUpperCase() + tail.slice(1);
@@ -657,6 +618,25 @@ function spliceProblems(text: string): TextProblem[] {
       example: `"…${lead}. ${fixedTail}…" (or join them with "and")`,
     };
   });
+}
+
+/**
+ * The apostrophes a hurried note leaves out where only one reading is English: "each others reminders" → "each other's",
+ * "another owners name" → "another owner's name" (one of them, so it owns), "one months fee" → "one month's fee", "your
+ * employees accounts" → "your employees' accounts" (a group of people owns), "before its sealed" → "before it's sealed".
+ */
+const MONTH_NAMES: Record<string, string> = { jan: 'January', feb: 'February', mar: 'March', apr: 'April', jun: 'June', jul: 'July', aug: 'August', sep: 'September', sept: 'September', oct: 'October', nov: 'November', dec: 'December' };
+
+function apostrophes(text: string): string {
+  let t = text.replace(/(?<![\p{L}])(each other|one another)s(?![\p{L}'’])/giu, "$1's");
+  t = t.replace(/(?<![\p{L}])(another|each|every|one|a|any)\s+(owner|customer|client|patient|member|guest|family|pet|dog|cat|child|person|user|student|passenger|tenant|resident|employee|driver|day|week|month|year|night|hour)s\s+(\p{Ll}[\p{L}-]*)/gu, (m, det: string, noun: string, next: string) =>
+    NOT_A_NOUN.test(next) || /(?:ed|ing|ly)$/u.test(next) ? m : `${det} ${noun}'s ${next}`);
+  t = t.replace(/(?<![\p{L}])(your|our|their)\s+(employees|staff's|customers|clients|patients|members|students|users|tenants|residents|passengers|guests|drivers|teachers|parents)\s+(\p{Ll}[\p{L}-]*)/gu, (m, det: string, noun: string, next: string) =>
+    NOT_A_NOUN.test(next) || /(?:ed|ing|ly)$/u.test(next) || /'/u.test(noun) ? m : `${det} ${noun}' ${next}`);
+  t = t.replace(/(?<![\p{L}'’])(employees|customers|clients|patients|members|students|users|tenants|residents|passengers|guests|staff)\s+(?=(?:accounts?|details|names|data|records|bookings|orders|money|pay|wages|salaries|emails|email addresses|addresses|files|information|payments|cards|phones|homes|cars|bank accounts|payslips)(?![\p{L}]))/gu, (m, who: string, at: number, all: string) =>
+    /(?:your|our|their)\s+$/u.test(all.slice(0, at)) || who === 'staff' ? m : `${who}' `);
+  t = t.replace(/(?<![\p{L}])(before|after|until|once|when|if|now|because|as)\s+its\s+(been|not|a|an|the|now|already|still|too|going|being|gone|ok|okay|fine|done|ready|here|there|back|\p{Ll}+ed(?=\s*(?:$|[,.;!?]|\s(?:by|and|or|before|when|so|to|on|at|in))))(?![\p{L}])/gu, "$1 it's $2");
+  return t;
 }
 
 /** People and animals whose things are named after them: "your pets check" is "your pet's check". */

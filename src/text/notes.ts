@@ -18,6 +18,7 @@
  */
 
 import { tagWords } from './pos.js';
+import { splitSplices } from './splices.js';
 
 export type NoteRole = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy' | 'exposure';
 
@@ -195,7 +196,9 @@ function tenseFor(role: NoteRole, rest: string, now: Date | undefined, status?: 
 function tenseTyped(role: NoteRole, rest: string, now: Date | undefined): Tense {
   // What went wrong and why happened: "debit taken twice on 1 December" is never "will be taken".
   if (role === 'mistake' || role === 'cause') return 'past';
-  if (/(?<![\p{L}])(?:same day|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening))(?![\p{L}])/iu.test(rest)) return 'past';
+  if (/(?<![\p{L}])(?:same (?:day|morning|afternoon|evening|night)|yesterday|this morning|last (?:night|week)|earlier today|that (?:morning|afternoon|day|evening|night))(?![\p{L}])/iu.test(rest)) return 'past';
+  // What was done to contain a leak was done at the time: "stopped the batch immediately" is "we stopped", never "we've stopped".
+  if (role === 'exposure' && /(?<![\p{L}])(?:immediately|straight away|right away|at once|within minutes|the next (?:morning|day))(?![\p{L}])/iu.test(rest)) return 'past';
   if (role === 'exposure' && /\d{1,2}:\d{2}|\d(?:am|pm)(?![\p{L}])|(?<![\p{L}])within (?:the hour|the day|an hour|minutes|hours|\d)/u.test(rest)) return 'past';
   if (/(?<![\p{L}])now(?![\p{L}])/iu.test(rest)) return 'present';
   if (/(?<![\p{L}])(?:tomorrow|next week)(?![\p{L}])/iu.test(rest)) return 'future';
@@ -973,6 +976,8 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
       if (rest.split(/\s+/u).some((w) => isFinite(w))) joined = `${m[1]}: ${joined.slice(m[0].length)}`;
     }
   }
+  // A clause the layer made ("there are no more updates on class days, we test…") joined to the next by a comma: two sentences.
+  if (joined.includes(',') && !asProse) joined = splitSplices(joined);
   // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.
   if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (c) => c.toLowerCase());
   // notes12: "for 1 session", in a note the letter rewrites anyway: one, in words before its noun.
@@ -1054,7 +1059,13 @@ export function causeIsNoun(text: string): boolean {
   // A participle is a verb at the end or before where/whom ("the certificate expired", "… sent to us"), an adjective before its noun ("an expired certificate").
   const verbLike = (w: string, k: number) => isParticiple(w) && (k === words.length - 1 || PREPOSITIONS.has(lowerWord(words[k + 1]!)) || DET.has(lowerWord(words[k + 1]!)) || OBJECTS.has(lowerWord(words[k + 1]!))) && !(k === 0 && !leadsAsVerb(words));
   if (words.some((w, k) => k > 0 && /^(?:now|also|only|never|always|still|automatically|no longer)$/iu.test(lowerWord(words[k - 1]!)) && /^\p{Ll}/u.test(w) && !DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(w)))) return false;
-  return words.every((w, k) => !isFinite(w) && !verbLike(w, k)) && !/(?<![\p{L}])(?:because|so|since)(?![\p{L}])/iu.test(head);
+  if (!words.every((w, k) => !isFinite(w) && !verbLike(w, k)) || /(?<![\p{L}])(?:because|so|since)(?![\p{L}])/iu.test(head)) return false;
+  // A past verb after a noun and before its object ("our certificate generator dropped accents from names"): a clause.
+  if (words.length >= 4 && words.some((w, k) => k >= 2 && k < words.length - 1 && isParticiple(w))) {
+    const tags = tagWords(words.map((w) => w.replace(/[,;:]$/u, '')));
+    if (words.some((w, k) => k >= 2 && k < words.length - 1 && isParticiple(w) && tags[k - 1]!.has('Noun') && !tags[k - 1]!.has('Adjective') && !DET.has(lowerWord(words[k - 1]!)) && (tags[k + 1]!.has('Noun') || DET.has(lowerWord(words[k + 1]!))) && !PREPOSITIONS.has(lowerWord(words[k + 1]!)))) return false;
+  }
+  return true;
 }
 
 /** A field of each part said as one person says it to another. */
