@@ -585,6 +585,11 @@ function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; note
   t = pronouns(t);
   if (t.includes(',')) t = splitSplices(t);
   t = commaBeforeSo(t);
+  // "…when I moved some house calls around, my mistake": the letter owns it in words of its own; the afterthought goes.
+  if (/(?:mistake|fault|bad|error)[.!\s]*$/iu.test(t)) t = t.replace(/(?<=[\p{L}\p{N})])\s*[,;–—-]+\s*(?:(?:that was|that's|it was|totally|entirely|all)\s+)?(?:my|our)\s+(?:mistake|fault|bad|error)[.!]*\s*$/iu, '');
+  // "missed your appointment Tuesday morning": a day after a verb's object takes "on" ("on Tuesday morning").
+  if (/ (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/u.test(t)) t = t.replace(/(?<=(?:^|\s)(\p{Ll}[\p{Ll}'’-]+))\s+(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?:$|[,.;:!?)]|\s+(?:and|but|so|when|because|as|while)\s))/gu, (m, before: string) =>
+    /^(?:on|by|from|until|till|since|before|after|next|last|this|every|each|the|our|your|their|a|an|and|or|but|than|of|to|for|between|through|that|this|since|until|around|about|over|into|at|in|is|was|be|been|are|were|nor|til|via|per)$/u.test(before) ? m : ' on ');
   // "If the ear looks sore please take him to the vet": the condition ends with a comma before what to do.
   if (/please|just|kindly/iu.test(t)) t = t.replace(/(^|[.!?]\s+)((?:If|When|Once|Should)\s[^,.;!?]{3,80}?)\s+(please|just|kindly)(?=\s)/giu, '$1$2, $3');
   // "refunded in full, should show in 3 to 5 days", "one box is coming, ships on Friday": what follows has no subject ("…, and it should show…").
@@ -598,7 +603,8 @@ function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; note
   // "same day texts" → "same-day texts": the phrase describes the noun after it.
   if (/same day /iu.test(t)) t = t.replace(/(?<![\p{L}])same day (?=(?:texts?|alerts?|messages?|emails?|calls?|updates?|notifications?|reminders?|delivery|deliveries|dispatch|service|courier|refunds?|replacements?|repairs?|turnaround|response|collection)(?![\p{L}]))/giu, (m) => m.replace(/ day /iu, (d) => d.replace(' ', '-').replace(/ $/u, ' ')));
   // "book before end of January" → "before the end of January"; "about between 9am and 11am" → "between 9am and 11am".
-  if (/(?:end|start|beginning|middle) of|about between/iu.test(t)) t = t.replace(/(?<![\p{L}])(before|by|until|till|at|from|towards?|around|after|for)\s+(end|start|beginning|middle)\s+of(?![\p{L}])/giu, '$1 the $2 of').replace(/(?<![\p{L}])(?:about|around|approx(?:imately)?)\s+(between)(?![\p{L}])/giu, '$1');
+  if (/(?:end|start|beginning|middle) of|about between/iu.test(t)) t = t.replace(/(?<![\p{L}])(before|by|until|till|at|from|towards?|around|after|for)\s+(end|start|beginning|middle)\s+of(?![\p{L}])/giu, '$1 the $2 of').replace(/(?<![\p{L}])(?:about|around|approx(?:imately)?)\s+(between)(?![\p{L}])/giu, '$1')
+    .replace(/(?<![\p{L}])((?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+(month|week|day|year|term|quarter|season)(?![\p{L}])/giu, '$1 the $2');
   return { text: release(t, held.kept), notes };
 }
 

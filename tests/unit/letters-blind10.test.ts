@@ -186,3 +186,19 @@ describe('an arrival typed without its subject', () => {
     expect(msg.subject).not.toMatch(/1 December/);
   });
 });
+
+describe('afterthoughts and bare days', () => {
+  it.each([
+    ['we double-booked in the diary when I moved some house calls around, my mistake', /moved some house calls around$/],
+    ['the label was wrong - our fault', /the label was wrong$/],
+    ['we missed your tuning appointment Tuesday morning', /appointment on Tuesday morning/],
+    ['nobody came Monday, and we didn\'t ring', /came on Monday, and/],
+  ])('%s', (typed, printed) => {
+    expect(clean(typed)).toMatch(printed);
+  });
+  it('a day after a preposition or in a name is left alone', () => {
+    expect(clean('we will call you by Friday')).toBe('we will call you by Friday');
+    expect(clean('it was the Friday before')).toMatch(/the Friday before/);
+    expect(clean('your class is every Tuesday')).toMatch(/every Tuesday/);
+  });
+});
