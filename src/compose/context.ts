@@ -312,7 +312,10 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   // fit11: a signer typed as a team ("The Waste Services team") without `team: true` still speaks as "we".
   const team = incident.signer.team || TEAM_SIGNER.test(incident.signer.name);
   const signer = { name: titleCaseName(incident.signer.name), title: /^\p{Ll}/u.test(signerTitle) ? signerTitle[0]!.toUpperCase() + signerTitle.slice(1) : signerTitle, team };
-  const cause = causeOf(incident.rootCause);
+  const causeTyped = causeOf(incident.rootCause);
+  // "crew shortage (two crew off sick) and we couldnt sail…": a noun, then what it did to us: "a crew shortage (…), and we…".
+  const nounAnd = english ? nounAndClause(causeTyped) : '';
+  const cause = nounAnd || causeTyped;
   const text = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
   // The mistake already says when ("…on Wednesday 25 November" with `when: 25 nov`): the date is said once.
   const whenSaid = whenInMistake(incident.when, incident.mistake, o.now);
@@ -380,7 +383,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // A cause typed as a noun phrase, framed as a sentence ("Ursache war ein fehlerhaftes Update …, das wir … eingespielt haben.").
       causeFramed: lang === 'de' || lang === 'fr' || lang === 'es' ? textI18n().framedCause(incident.rootCause, lang) : '',
       // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
-      causeNoun: english && (causeIsNoun(cause) || nounThenClause(cause)),
+      causeNoun: english && (nounAnd !== '' || causeIsNoun(cause) || nounThenClause(cause)),
       // letters7: no joke where one misfires: a missed visit beyond a minor one (a morning waited in, a move, a fitting), or an animal's or a person's health.
       jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' '), incident.rootCause),
       // letters7: "call us" in the action with the number there and then ("…, or call us on 0800 496 0500").
@@ -1707,6 +1710,8 @@ export function withPhone(action: string, phone: string | undefined): string {
 // beside that reads as at their expense.
 export function jokeMisfires(scenario: string, severity: string, text: string, cause = ''): boolean {
   if (scenario === 'missed-appointment' && severity !== 'minor') return true;
+  // People left standing somewhere, or turned away, by what we did: no joke beside it, whatever the severity.
+  if (/\b(?:already at the|were waiting|left waiting|kept waiting|stranded|turned away|sent home)\b/i.test(text)) return true;
   if (/\b(?:post-?op(?:erative)?|operation|surgery|hospital|medic(?:ine|ines|ation|al)|prescription|vet|pet|dog|cat|groom(?:s|ing|er)?|puppy|kitten|injur\w*|ill|illness|allerg\w*|stairlift|care home|carer)\b/i.test(text)) return true;
   if (/\b(?:lost|missing|stolen|damaged|broken|smashed|crushed|ruined|spoil(?:t|ed)|melted|leak(?:ed|ing)|marks?|marked|stain\w*|shrunk|shrank|torn|ripped|scorch\w*|burn(?:t|ed)|faded|dented|scratch\w*|flood\w*|overdrawn|declined|out of pocket|birthday|gift|present|surprise|holiday|honeymoon|child(?:ren|'s)?|kids?|son's|daughter's|baby|babies|toddlers?|pupils?|nursery|flights?|trip|exam|interview|christmas (?:day|dinner|lunch)|party|guests|deadline|payroll|wages|salary|rent)\b/i.test(text)) return true;
   // fit12: someone's data (an address list shown, details sent to the wrong person) under any scenario: no joke beside it.
@@ -1818,6 +1823,17 @@ function withArrivalSubject(incident: Incident): string {
   const rest = typed.replace(/^now\s+/iu, '').replace(/^(arriving|due|expected|coming)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun)\p{L}*\.?\s|\d{1,2}(?:st|nd|rd|th)?\s+\p{L})/iu, '$1 on ');
   return `${thing.toLowerCase()} ${plural ? 'are' : 'is'} now ${rest}`;
 }
+
+/** A cause typed as a bare noun and then a clause joined by "and" ("crew shortage (two off sick) and we couldn't sail"): the noun with its article and a comma; '' otherwise. */
+function nounAndClause(cause: string): string {
+  const m = /^([\p{Ll}][\p{Ll}-]*(?:\s+[\p{Ll}][\p{Ll}-]*){0,2})(\s*\([^)]*\))?,?\s+and\s+(we|it|they|nobody|no one|the|our)\s+(.+)$/u.exec(cause.trim());
+  if (!m || DETERMINER_START.test(m[1]!) || !causeIsNoun(m[1]!)) return '';
+  const head = m[1]!;
+  const last = head.split(/\s+/u).pop()!;
+  const article = /(?:ss|us|is)$/u.test(last) || !/s$/u.test(last) ? (/^[aeiou]/iu.test(head) ? 'an ' : 'a ') : '';
+  return `${article}${head}${m[2] ?? ''}, and ${m[3]} ${m[4]}`;
+}
+const DETERMINER_START = /^(?:a|an|the|our|your|their|my|this|that|these|those|some|no|every|each|one|two|we|it|they|i|he|she)(?![\p{L}])/iu;
 
 /** A mistake told as what will happen ("your order will arrive two days late"). */
 const FUTURE_MISTAKE = /(?<![\p{L}])(?:will|won't|is going to|are going to)(?![\p{L}])|['’]ll(?![\p{L}])/iu;

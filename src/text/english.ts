@@ -586,7 +586,7 @@ function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; note
   if (t.includes(',')) t = splitSplices(t);
   t = commaBeforeSo(t);
   // "…when I moved some house calls around, my mistake": the letter owns it in words of its own; the afterthought goes.
-  if (/(?:mistake|fault|bad|error)[.!\s]*$/iu.test(t)) t = t.replace(/(?<=[\p{L}\p{N})])\s*[,;–—-]+\s*(?:(?:that was|that's|it was|totally|entirely|all)\s+)?(?:my|our)\s+(?:mistake|fault|bad|error)[.!]*\s*$/iu, '');
+  if (/(?:mistake|fault|bad|error)\)?[.!\s]*$/iu.test(t)) t = t.replace(/\s*\((?:(?:that was|it was|totally|entirely|all)\s+)?(?:my|our)\s+(?:mistake|fault|bad|error)\)([.!]*)\s*$/iu, '$1').replace(/(?<=[\p{L}\p{N})])\s*[,;–—-]+\s*(?:(?:that was|that's|it was|totally|entirely|all)\s+)?(?:my|our)\s+(?:mistake|fault|bad|error)[.!]*\s*$/iu, '');
   // "missed your appointment Tuesday morning": a day after a verb's object takes "on" ("on Tuesday morning").
   if (/ (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/u.test(t)) t = t.replace(/(?<=(?:^|\s)(\p{Ll}[\p{Ll}'’-]+))\s+(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?:$|[,.;:!?)]|\s+(?:and|but|so|when|because|as|while)\s))/gu, (m, before: string) =>
     /^(?:on|by|from|until|till|since|before|after|next|last|this|every|each|the|our|your|their|a|an|and|or|but|than|of|to|for|between|through|that|this|since|until|around|about|over|into|at|in|is|was|be|been|are|were|nor|til|via|per)$/u.test(before) ? m : ' on ');

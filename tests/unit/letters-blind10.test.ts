@@ -191,6 +191,8 @@ describe('afterthoughts and bare days', () => {
   it.each([
     ['we double-booked in the diary when I moved some house calls around, my mistake', /moved some house calls around$/],
     ['the label was wrong - our fault', /the label was wrong$/],
+    ['double booked in the diary when i moved some house calls around (my mistake)', /house calls around$/],
+    ['double booked in the diary when i moved some house calls around (my mistake)', /house calls around$/],
     ['we missed your tuning appointment Tuesday morning', /appointment on Tuesday morning/],
     ['nobody came Monday, and we didn\'t ring', /came on Monday, and/],
   ])('%s', (typed, printed) => {
@@ -200,5 +202,22 @@ describe('afterthoughts and bare days', () => {
     expect(clean('we will call you by Friday')).toBe('we will call you by Friday');
     expect(clean('it was the Friday before')).toMatch(/the Friday before/);
     expect(clean('your class is every Tuesday')).toMatch(/every Tuesday/);
+  });
+});
+
+describe('a bare noun and what it did to us', () => {
+  it('"crew shortage (two crew off sick) and we couldnt sail…" → "The cause was a crew shortage (…), and we couldn\'t sail…"', () => {
+    const t = letter({ ...base, scenario: 'generic', rootCause: 'crew shortage (two crew off sick) and we couldnt sail legally without them' });
+    expect(t).toMatch(/a crew shortage \(two crew off sick\), and we couldn't sail legally without them\./);
+    expect(t).not.toMatch(/(?:^|\. )Crew shortage/m);
+  });
+});
+
+describe('no joke beside people left standing', () => {
+  it('passengers already at the terminal, customers turned away: no humour line even when humour is auto and the harm moderate', () => {
+    for (let n = 0; n < 8; n++) {
+      const t = letter({ ...base, id: `j-${n}`, scenario: 'generic', humour: 'auto', mistake: 'we cancelled the 07:30 sailing with 40 mins notice, when most passengers were already at the terminal' });
+      expect(t).not.toMatch(/prize|easy part|hard part/);
+    }
   });
 });

@@ -57,7 +57,7 @@ describe('1. typed text is not pasted raw', () => {
   });
   it('abbreviations in prose are words', () => {
     expect(normaliseEnglish('prices incl. VAT since Nov, approx. £45 excl delivery', o)).toBe('prices including VAT since November, about £45 excluding delivery');
-    expect(normaliseEnglish('the fee was taken Thurs morning', o)).toBe('the fee was taken Thursday morning');
+    expect(normaliseEnglish('the fee was taken Thurs morning', o)).toBe('the fee was taken on Thursday morning');
     expect(normaliseEnglish('batch Dec-2026', o)).toBe('batch Dec-2026');
   });
   it("a date of this year loses its year; a date said in `when` and the mistake is said once", () => {

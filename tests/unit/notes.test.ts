@@ -213,7 +213,7 @@ describe('never worse than the note as typed', () => {
     expect(prose('expired certificate', 'cause')).toBe('an expired certificate.');
   });
   it('a note opening with "showed up", "turned up", "sold out": whose act it was is unknown, so it is left as typed (never "We showed up on the bill")', () => {
-    expect(prose('showed up on the nov bill twice', 'mistake')).toBe('showed up on the nov bill twice.');
+    expect(prose('showed up on the nov bill twice', 'mistake')).toBe('showed up on the November bill twice.');
     expect(prose('turned up late', 'mistake')).toBe('turned up late.');
     expect(prose('charge showed up twice on your statement', 'mistake')).toBe('the charge showed up twice on your statement.');
     expect(prose('plumber never turned up', 'mistake')).toBe('our plumber never turned up.');
