@@ -158,6 +158,12 @@ if ((roundsArg && prune) || foldsK > 0) {
   const cacheFile = here('./data/check-eval-effects.json');
   let cached;
   try { cached = JSON.parse(readFileSync(cacheFile, 'utf8')); } catch { cached = undefined; }
+  // the pass --model-cv keeps (bench/data/check-eval-effects-all.json) is the same pass over the same letters when its
+  // key matches (the rules read alone there; the shipped model decides no part, MODEL_PARTS being empty): reused
+  const allKey = sha(['model-cv', ...readdirSync(srcDir).filter((f) => !f.endsWith('.json')).sort().map((f) => readFileSync(`${srcDir}/${f}`, 'utf8')), ...dev.map((i) => i.name + JSON.stringify(i.label.parts))].join('\0'));
+  let all;
+  try { all = JSON.parse(readFileSync(here('./data/check-eval-effects-all.json'), 'utf8')); } catch { all = undefined; }
+  if (cached?.key !== key && all?.key === allKey) cached = { key, helps: all.helps, hurts: all.hurts };
   if (cached?.key === key) {
     effects = ruleEntries();
     effects.forEach((e, n) => { e.helps = cached.helps[n]; e.hurts = cached.hurts[n]; });

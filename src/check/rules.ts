@@ -208,8 +208,19 @@ export const CLAUSE_RULES = {
   passiveChangeExcluded: /\b(you|your|customers?|users?|members?|passengers|guests|clients|patients|affected|bugs?|defects?|glitch(es)?|errors?|faults?|flaws?|issues?|problems?|outages?|incidents?|service|services|site|website|app|delays?|waits?|waiting|backlogs?|queues?)\b/,
   /** Verbs of being, going or seeming: "the parcel will now arrive on Friday" tells a new state, not a new practice. */
   stateVerbs: ['be', 'have', 'arrive', 'come', 'go', 'get', 'take', 'seem', 'look', 'remain', 'continue', 'happen', 'stay', 'become', 'feel', 'work', 'load', 'open', 'close', 'focus', 'try', 'hope', 'do', 'make', 'look', 'think', 'believe', 'know', 'want', 'expect', 'consider', 'see', 'need'],
-  /** A launch told in the simple past is the story of the product, not a change made since ("we launched a chatbot called Tay"). */
-  storyVerbs: /^(launch)$/,
+  /**
+   * A launch or release told in the simple past is the story of the product, not a change made since ("we launched a chatbot
+   * called Tay", "last week we released the new update", "the feature we rolled out this morning"); read with the particle.
+   */
+  storyVerbs: /^(launch|release|roll out)$/,
+  /** The thing that broke working again ("it now works properly", "cards are now working normally"): a fix or a check of it is a repair, not a change. */
+  restoredState: /\b(?:works?|working|operat(?:es|ing)|runs?|running|functions?|functioning|behaves?|behaving) (?:normally|properly|correctly|fine|as (?:normal|expected|intended|usual|it should))\b|\bback to normal\b/,
+  /** Verbs of repairing or making sure of the repair: with the thing working again, a repair. */
+  repairVerbs: /^(fix|repair|correct|resolve|restore|confirm|verify|check|double-check|test)$/,
+  /** What was done on learning of the failure ("As soon as we became aware of the issue, we worked to fix…"): the reaction to this occurrence, containment (LABELLING.md R1). */
+  reactionFraming: /^\W*(?:as soon as|once|upon|immediately after) (?:we|i) (?:first )?(?:became aware|were made aware|were (?:told|alerted|notified)|learned|learnt|noticed|realised|realized|discovered|found out|saw|heard)\b|^\W*upon (?:learning|discovering|noticing|becoming aware|realising|realizing)\b/,
+  /** An inquiry whose object is the failure told as an event ("investigating why this filter deployment went haywire"): finding out, no change. */
+  failureTold: /\b(?:went (?:wrong|haywire|down|offline|out)|happened|occurred|failed|broke|crashed|came about)\b/,
   /** Verbs that take a capability away ("removed the ability to run scripts on production"): a change when what the capability lets one do is concrete. */
   restrictVerbs: /^(remove|disable|restrict|limit|revoke|block|end|withdraw)$/,
   capabilityHead: /^(?:the |any |all |our |its |their )?(?:ability|abilities|capability|capabilities|option|options|permission|permissions|access|right|rights) (?:(?:of \w+ )?to|for \w+ to) (?:\w+ly )?/,
@@ -241,7 +252,7 @@ export const CLAUSE_RULES = {
   /** A time before the failure: an act told in the simple past with it is the story, not a change ("Three months prior to the incident we upgraded…", "We launched Maps initially with…"). */
   storyTime: /\b(?:(?:prior to|before) (?:the|this|that) (?:incident|outage|breach|failure|problem|issue|event|attack)|initially|originally|previously|in a previous|at the time|(?:\w+|a few) (?:days|weeks|months|years) (?:ago|earlier|prior|before))\b/,
   /** A habit told as the backdrop ("we've published these newsletters for years without incident"): the story, not a change. */
-  habitTime: /\bfor (?:many |several |\w+ )?(?:years|decades)\b|\bwithout (?:an? )?incident\b/,
+  habitTime: /\bfor (?:many |several |\w+ )?(?:years|decades)\b|\bwithout (?:an? |a single |any )?(?:incident|issue|problem|hitch)s?\b/,
   /** A product recall takes this batch off the shelves (LABELLING-round9.md R1: GoGo squeeZ, Musashi): containment, whatever else the sentence says. */
   recallVerbs: /^(recall)$/,
   /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */

@@ -663,6 +663,10 @@ function framedChange(sentence: string): boolean {
   const m = CR.changeFraming.exec(lower) ?? CR.datedFraming.exec(lower);
   if (!m || NEGATION_BEFORE.test(lower.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index))) return false;
   const after = lower.slice(m.index + m[0].length).replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  // "Going forward, you will correctly receive a single reminder": the faulty behaviour put right, not a change
+  // (up to a purpose: "… we'll have a manual testing step to ensure it actually works as intended" is a change)
+  const told = after.split(/\b(?:to|so) (?:ensure|make sure|guarantee|check|verify|that)\b/)[0]!;
+  if (/\b(?:correctly|properly|as (?:normal|expected|intended|usual))\b/.test(told) || CR.restoredState.test(told)) return false;
   // a framing after the verb it belongs to ("… help make better decisions going forward, ones that match our
   // mission") frames that clause, not what follows: then the words after it must be a clause of their own
   const opening = /^[^a-z]*((and|so|but|also|then|now|in short|in particular)\b[^a-z]*)?$/.test(lower.slice(0, m.index));
@@ -759,6 +763,13 @@ function coordinatedNegations(sentence: string): Set<string> {
  */
 function continuing(clauses: Clause[], k: number, sentence: string): Clause {
   const c = clauses[k]!;
+  // "we have resolved its monitoring configurations, and also double-checked all the others": a verb after "and also"
+  // with no subject of its own shares the one before it
+  if (/^(?:also|then|and|and also|and then)$/.test(c.subject) && (c.tense === 'past' || c.tense === 'perfect') && !c.passive) {
+    const prev = clauses.slice(0, k).reverse().find((o) => !o.background && o.subject !== '' && o.subject !== c.subject);
+    if (prev && prev.agent === 'first' && !prev.passive && !prev.negated && (prev.tense === 'past' || prev.tense === 'perfect')) return { ...c, subject: prev.subject, agent: prev.agent };
+    return c;
+  }
   if (c.tense !== 'nonfinite' || c.subject !== '' || c.passive) return c;
   const before = clauses.slice(0, k).reverse().find((o) => !o.background && o.subject !== '');
   if (!before || before.agent !== 'first' || before.passive || before.negated || !/^(past|perfect|future|progressive)$/.test(before.tense)) return c;
@@ -809,6 +820,17 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (CR.takeDownVerbs.test(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !c.intended && CR.containedAtOnce.test(sentence.toLowerCase())) return false;
   if (CR.capacityVerbs.test(c.lemma) && CR.capacityObject.test(c.passive ? c.subject : c.object)) return false;
   if (CR.recallVerbs.test(c.lemma)) return false;
+  // "we are investigating why this filter deployment went haywire", "reviewing how we inadvertently purchased the item":
+  // finding out how the failure came about, whatever names it, is no change
+  if ((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(?:into )?(?:the (?:root )?cause of )?(?:how|why|what)\b/.test(obj) && (CR.failureTold.test(obj) || CR.faultAdverbs.test(obj))) return false;
+  // "I accidentally released breaking changes": an act done by mistake is the failure, not a change
+  if (!c.passive && (c.tense === 'past' || c.tense === 'perfect') && new RegExp(`\\b(?:mistakenly|accidentally|wrongly|inadvertently|incorrectly|erroneously) (?:[a-z]+ )?${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lowerAll)) return false;
+  // "we have fixed the coupon code and it now works properly", "we're confirming all our cards are now working normally":
+  // the thing that broke working again makes the fix a repair
+  if (CR.repairVerbs.test(c.lemma) && c.tense !== 'future' && CR.restoredState.test(lowerAll)) return false;
+  // "As soon as we became aware of the issue, we worked to fix the billing logic": what was done on learning of it reacts to
+  // this occurrence (containment), unless it is done to prevent a recurrence
+  if ((c.tense === 'past' || c.tense === 'perfect') && CR.reactionFraming.test(lowerAll) && !CR.preventionPurpose.test(obj)) return false;
   // "we will thoroughly investigate why this happened to prevent …", "hired a team of experts to investigate how this happened": finding out is no change
   // (an inquiry with its scope named still counts: "examine how the tender was awarded")
   if (((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether)\b/.test(obj) && !concrete(obj.replace(/^(into )?\w+ /, '').split(/ to (?:prevent|avoid|stop|ensure)\b/)[0]!)) || CR.inquiryPurpose.test(obj)) return false;
@@ -897,7 +919,7 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // "we launched a brand-new newsletter", "on Wednesday we launched a chatbot": a launch told in the simple past is
   // what happened (the story), not a change made since (a launch with a purpose of prevention was taken above)
   // (not a launch of a change or an inquiry: "we launched an investigation into how refunds are approved")
-  if (CR.storyVerbs.test(c.lemma) && c.tense === 'past' && !c.passive && !CR.changeNouns.test(obj) && !/\b(investigation|inquiry|enquiry|probe)\b/.test(obj)) return false;
+  if (CR.storyVerbs.test(c.particle ? `${c.lemma} ${c.particle}` : c.lemma) && c.tense === 'past' && !c.passive && !CR.changeNouns.test(obj) && !/\b(investigation|inquiry|enquiry|probe)\b/.test(obj)) return false;
   const acted = directObject(c.object, c.particle);
   // "we have removed the ability to run scripts on production": a capability taken away, named by what it lets one do
   if (CR.restrictVerbs.test(c.lemma) && !c.passive && CR.capabilityHead.test(c.object)) return concrete(c.object.replace(CR.capabilityHead, ''));
