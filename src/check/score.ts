@@ -505,6 +505,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
   let hit: Sentence | undefined;
   let vague: { sentence: Sentence; cause: string } | undefined;
   let lastPoints = 0;
+  let lastClauses: Clause[] | undefined;
   for (const { s, clauses } of body) {
     let n = 0;
     const lower = s.text.toLowerCase();
@@ -532,14 +533,22 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     // "surge pricing kicks in automatically when demand outstrips supply", "Mongo continues serving reads while not
     // allowing writes", "an aged battery becomes less capable …, which may result in a device shutting down"
     if (narrated && CR.madeBeforeKnowing.test(lower)) n += 2;
+    // a fault found told with what it does, the mistake told as an act
+    if (narrated && (CR.foundFault.test(lower) || CR.mistakeTold.test(lower))) n += 2;
     if (CR.behaviour.test(lower) && !FIRST_PERSON.test(lower) && !/\b(you|your)\b/.test(lower) && !clauses.some((c) => c.tense === 'future' || c.tense === 'imperative' || c.agent === 'reader')) n += 2;
-    for (const c of clauses) {
+    for (const told of clauses) {
+      // "I was working on … and accidentally, and *really* stupidly, deleted one of our main load balancers": a verb after "and"
+      // with no subject of its own shares the writer's subject before it
+      const k = clauses.indexOf(told);
+      const shared = told.subject === '' && told.agent === 'none' && !told.passive && (told.tense === 'past' || told.tense === 'perfect') && k > 0 &&
+        clauses[k - 1]!.agent === 'first' && new RegExp(`\\band\\b[^.;:]{0,60}?\\b${told.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lower);
+      const c: Clause = shared ? { ...told, agent: 'first', subject: clauses[k - 1]!.subject } : told;
       // the harm restated as what befell someone ("her life was turned upside down") is no mechanism
       // ("many folks were overcharged", "some customers were charged twice": what befell the people harmed)
       if (c.agent === 'reader' || /^(her|his|their)\b/.test(c.subject) || (c.passive && HARMED.test(c.subject)) || harmSource(c)) continue;
       // an omission of ours, told as what happened: "we did not design the product with the foresight…"
       // (not the act inside "we did not intend to make light of…": that is an intention denied)
-      if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== c && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
+      if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== told && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
       // a thing done wrong, whatever the verb: "the batch was resubmitted twice", "the file was uploaded in error"
       if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object)) { n += 1; continue; }
       // the writer's act that went wrong, on a thing named: "I deleted the history by accident while trying to amend the last commit
@@ -547,7 +556,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (!c.negated && !c.passive && c.agent === 'first' && (c.tense === 'past' || c.tense === 'perfect') && MECHANISM.has(c.lemma) &&
         liveMatch(lower, CR.faultAdverbs, true) !== null && !/\btwice\b/.test(lower) && concrete(directObject(c.object, c.particle)) &&
         // (with what the writer was doing when it went wrong: "we mistakenly sent out an empty test email" alone is the harm itself)
-        (/\bwhile (?:\w+ing|(?:we|i) (?:was|were))\b/.test(lower) || clauses.some((o) => o !== c && o.background === true && o.agent === 'first'))) { n += 2; continue; }
+        (/\bwhile (?:\w+ing|(?:we|i) (?:was|were))\b/.test(lower) || clauses.some((o) => o !== told && o.background === true && o.agent === 'first'))) { n += 2; continue; }
       // "Did not read what the hashtag was about before posting.": the writer's omission, told in the diary's subjectless past
       if (c.negated && c.agent === 'none' && c.subject === '' && c.tense === 'past' && !c.passive && SUCCESS.has(c.lemma) && new RegExp(`^\\W*(?:did not|didn't|never) ${c.verb}\\b`, 'i').test(s.text.trimStart().slice(0, 20 + c.verb.length))) { n += 1; continue; }
       // something of ours was acted on ("our platform was built for enterprise customers"), whatever the verb
@@ -575,11 +584,33 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
         // (a subject the reader lost behind a parenthesis, "The size of that request (measured in Terabytes…) caused…", is a thing named before the verb)
         ((c.agent === 'other' && c.subject !== '' && !PRONOUNS.has(c.subject) && !isVagueCause(c.subject)) || (c.agent === 'none' && c.subject === '' && /^(the|a|an|this|that|its|their)\s+[^()]{0,80}\([^()]{0,160}\)\s+(caused|triggered)\b/i.test(s.text.slice(0, 280)))) &&
         concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object)) { n += 2; continue; }
+      // "A transient issue with our cloud provider caused our authentication database to enter an unusual failure state": a
+      // thing made to act, named with what it did, is a mechanism whatever the cause is called (not the people harmed: "caused
+      // customers to be charged twice")
+      // ("a recent, small update of the database cluster may be causing the cluster to not come back online": a cause suspected
+      // is told as well; "the script starts up another copy of the sender, which causes the duplicate sends": how it behaves)
+      if (/^(cause|force|lead|trigger)$/.test(c.lemma) && !c.passive && !c.negated && c.tense !== 'future' && c.tense !== 'imperative' && c.tense !== 'nonfinite') {
+        const made = /^((?:[\w-]+ ){0,5}?[\w-]+) to ([a-z]+)\b/.exec(c.object);
+        if (made && (c.tense === 'past' || c.tense === 'perfect' || c.subject !== '') && concrete(made[1]!) && !HARMED.test(made[1]!) && !/\b(you|your|us|them|him|her|everyone|anyone|people|customers?|users?|members?)\b/.test(made[1]!) && !CR.harmObject.test(made[1]!)) { n += 2; continue; }
+        // "one of our engineers made a bad database migration that caused discrepancies between the indexed data and …": the
+        // cause is the thing the clause before named
+        const before = clauses[k - 1];
+        if (c.subject === '' && (c.tense === 'past' || c.tense === 'perfect') && before !== undefined && !before.negated && (before.tense === 'past' || before.tense === 'perfect') && new RegExp(`\\b(?:that|which) ${c.verb}\\b`).test(lower) &&
+          concrete(directObject(before.object, before.particle)) && !isVagueCause(before.object) && concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object)) { n += 2; continue; }
+      }
       if ((c.lemma === 'miss' && /^the mark\b/.test(c.object)) || (c.lemma === 'drop' && /^the ball\b/.test(c.object)) || (c.lemma === 'fall' && CR.faultObjects.fall!.test(c.object))) continue;
       // "the email should have gone only to…" tells what went wrong as well
       if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
       n += CR.faultSubject.test(c.subject) && !c.passive && c.tense !== 'counterfactual' ? 2 : 1;
     }
+    // "Did you create your forum … and they've gone missing?": a question asks, it tells nothing of how it happened
+    if (/\?\s*["'”’)]*\s*$/.test(s.text)) n = 0;
+    // "We inadvertently included some columns that had no default values in this change. That resulted in webhooks not being
+    // delivered": a link that points back to the act the sentence before told makes the two one story
+    if (n === 0 && lastClauses !== undefined && /^\W*(?:that|this|which|it|these|those) (?:resulted in|led to|caused|triggered|broke|took down)\b/.test(lower) && !CR.harmObject.test(lower.replace(/^\W*\w+ (?:resulted in|led to|caused|triggered|broke|took down) /, '')) &&
+      lastClauses.some((o) => !o.negated && !o.passive && o.agent === 'first' && (o.tense === 'past' || o.tense === 'perfect') && !(CR.stateVerbs as readonly string[]).includes(o.lemma) && !FAULT.has(o.lemma) &&
+        concrete(directObject(o.object, o.particle)) && !CR.restoreObject.test(directObject(o.object, o.particle)))) n = 2;
+    lastClauses = clauses;
     const previous = lastPoints;
     lastPoints = n;
     points.set(s, n);
