@@ -220,6 +220,12 @@ export function readSentences(text: CheckText, withFeatures = true): { rows: Rea
   const paragraphPoints = new Map<number, number>();
   for (const [s, n] of explained.points) paragraphPoints.set(s.paragraph, (paragraphPoints.get(s.paragraph) ?? 0) + n);
   let heading: string | undefined;
+  // "As you probably know, last week we released the new update", "After the acquisition, we moved Instapaper to AWS": a change
+  // told in the simple past before the letter tells how the failure happened is part of that story, not a change made since
+  // (told with a purpose of prevention, or in the perfect, "we have added", it still is one)
+  const hitAt = explained.hit ? body.findIndex((b) => b.s === explained.hit) : -1;
+  const toldBefore = (b: (typeof body)[number], index: number): boolean => index < hitAt && !CR.preventionPurpose.test(b.s.text.toLowerCase()) &&
+    b.clauses.every((c, k) => !commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1]) || continuing(b.clauses, k, b.s.text).tense === 'past');
   const rows = body.map((b, index): ReadSentence => {
     const under = heading;
     if (isHeading(b.s.text)) heading = b.s.text;
@@ -227,7 +233,7 @@ export function readSentences(text: CheckText, withFeatures = true): { rows: Rea
       explainParagraph: paragraphPoints.get(b.s.paragraph) ?? 0,
       explainHit: explained.hit === b.s,
       own: owns.has(b.s),
-      commit: b.clauses.some((_c, k) => commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1])) || framedChange(b.s.text) || nowInService(b.s.text),
+      commit: (b.clauses.some((_c, k) => commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1])) && !toldBefore(b, index)) || framedChange(b.s.text) || nowInService(b.s.text),
       explain: explained.points.get(b.s) ?? 0,
       remedy: remedyRule.signals.some((sig) => signalMatches(b.s.text, sig)),
       humour: HUMOUR_MARKERS.some((re) => liveMatch(b.s.text, re, true) !== null),
@@ -641,6 +647,11 @@ function causeOf(lower: string): string | null {
     }
     return np.join(' ');
   }
+  // ("our flights are due to operate as planned": "due to" before a verb tells a schedule, no cause)
+  if (m[0] === 'due to' && /^\s*(?:be|operate|run|arrive|depart|open|close|start|begin|resume|return|finish|end|launch|expire|go|take|reopen|restart)\b/.test(lower.slice(m.index + m[0].length))) return null;
+  // ("I don't anticipate it will, because it's not one we've seen before", "because we're nothing if not gluttons for punishment":
+  // a reason told in the present, of the writer or the thing, says what is, not how it happened)
+  if (/^because$/.test(m[0]) && /^\s*(?:we|i|it|they|you)(?:'re|’re|'m|’m|'s|’s| are| am| is)\b/.test(lower.slice(m.index + m[0].length))) return null;
   // ("the root cause of this incident was a service issue …": the cause is what comes after "was")
   let from = m.index + m[0].length;
   if (/cause of$/.test(m[0])) { const is = /\b(?:was|is|were|are)\b/.exec(lower.slice(from)); if (is) from += is.index + is[0].length; }
