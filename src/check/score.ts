@@ -541,6 +541,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     if (narrated && CR.madeBeforeKnowing.test(lower)) n += 2;
     // a fault found told with what it does, the mistake told as an act
     if (narrated && (CR.foundFault.test(lower) || CR.mistakeTold.test(lower))) n += 2;
+    const lost = CR.lostIn.exec(lower);
+    if (lost !== null && !isVagueCause(lost[1]!.split(/[,;]| and | but /)[0]!.trim()) && !HARMED.test(lost[1]!.split(/[,;]/)[0]!.trim())) n += 2;
     if (CR.behaviour.test(lower) && !FIRST_PERSON.test(lower) && !/\b(you|your)\b/.test(lower) && !clauses.some((c) => c.tense === 'future' || c.tense === 'imperative' || c.agent === 'reader')) n += 2;
     for (const told of clauses) {
       // "I was working on … and accidentally, and *really* stupidly, deleted one of our main load balancers": a verb after "and"
@@ -613,9 +615,12 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     if (/\?\s*["'”’)]*\s*$/.test(s.text)) n = 0;
     // "We inadvertently included some columns that had no default values in this change. That resulted in webhooks not being
     // delivered": a link that points back to the act the sentence before told makes the two one story
-    if (n === 0 && lastClauses !== undefined && /^\W*(?:that|this|which|it|these|those) (?:resulted in|led to|caused|triggered|broke|took down)\b/.test(lower) && !CR.harmObject.test(lower.replace(/^\W*\w+ (?:resulted in|led to|caused|triggered|broke|took down) /, '')) &&
-      lastClauses.some((o) => !o.negated && !o.passive && o.agent === 'first' && (o.tense === 'past' || o.tense === 'perfect') && !(CR.stateVerbs as readonly string[]).includes(o.lemma) && !FAULT.has(o.lemma) &&
-        concrete(directObject(o.object, o.particle)) && !CR.restoreObject.test(directObject(o.object, o.particle)))) n = 2;
+    // ("This year Hambleton was required to provide information from its lists for … As a result some of the names were on more
+    // than one list": "as a result" opening a sentence points back the same way)
+    const link = CR.backLink.exec(lower);
+    if (n === 0 && lastClauses !== undefined && link !== null && !CR.harmObject.test(lower.slice(link[0].length).trim()) &&
+      lastClauses.some((o) => !o.negated && o.agent !== 'reader' && (o.agent === 'first' || o.passive) && (o.tense === 'past' || o.tense === 'perfect') && !(CR.stateVerbs as readonly string[]).includes(o.lemma) && !FAULT.has(o.lemma) &&
+        concrete(directObject(o.object.replace(/^to [a-z]+ /, ''), o.particle)) && !CR.restoreObject.test(directObject(o.object, o.particle)))) n = 2;
     lastClauses = clauses;
     const previous = lastPoints;
     lastPoints = n;
