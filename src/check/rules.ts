@@ -199,7 +199,11 @@ export const CLAUSE_RULES = {
    * list item as the agent and a concrete object, any verb is a change (a closed set of purpose frames,
    * in place of a longer verb list).
    */
-  preventionPurpose: /\b(?:as a (?:precaution|precautionary measure|safeguard)\b|(?:in order |so as )?to (?:prevent|avoid|stop|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b|so (?:that )?(?:no one|nobody|no customer|no user) (?:will|can|would|should|ever)\b)/,
+  preventionPurpose: /\b(?:as a (?:precaution|precautionary measure|safeguard)\b|(?:in order |so as )?to (?:help )?(?:prevent|avoid|stop|mitigate|reduce the (?:chance|risk|likelihood)|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b|so (?:that )?(?:no one|nobody|no customer|no user) (?:will|can|would|should|ever)\b)/,
+  /** A purpose of prevention told first, up to the comma: the purpose of the act after it ("To prevent this from happening again, we plan to…"). */
+  leadPurpose: /^\W*(?:in order |so as )?to (?:help )?(?:prevent|avoid|stop|ensure|make sure|guarantee)\b[^,;.]{0,120},/,
+  /** A subject that names a plan, step or action of the writer's ("one immediate action is to add…", "our first step will be to move…"). */
+  planSubject: /^(?:(?:one|the|our|my|a|an|another|first|next|second|third|main|immediate|first) )*(?:[\w-]+ )?(?:action|actions|step|steps|change|priority|fix|measure|plan|thing we(?:'re| are| will be)? do(?:ing)?)$/,
   /** Verbs of moving or copying a thing somewhere: a change only with the thing and where it goes ("moving the uploads to a separate cluster", "mirroring the binaries to a second data centre", not "moving on from this"). */
   relocationVerbs: ['move', 'relocate', 'shift', 'transfer', 'mirror', 'replicate', 'copy'],
   /** The preposition that starts where a relocated thing goes ("… to a read replica", "… off our own servers"). */

@@ -832,6 +832,11 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // the story of that thing, not a change done or planned
   if (c.antecedent && (c.tense === 'past' || c.tense === 'perfect')) return false;
   const obj = `${c.particle} ${c.object}`.trim();
+  // "One immediate action is to add a network status page to our website", "the first step will be to move…": the writer's act
+  // named through the plan it belongs to
+  if (c.agent === 'other' && CR.planSubject.test(c.subject) && (c.aux === 'is' || c.aux === 'will be' || c.aux === "'s") && new RegExp(`\\b${c.aux} to ${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(sentence.toLowerCase())) {
+    return commits({ ...c, subject: 'we', agent: 'first', tense: 'future', aux: 'will' }, sentence, self, next);
+  }
   // "I wanted to let you know … what we did to fix it and what we're doing": a free relative announces, it changes nothing
   if (/^(what|how|whatever)\b/.test(c.subject)) return false;
   // (read only where a clause can be told apart by them: the story after "because", a pause "until", a removal)
@@ -910,7 +915,11 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
       new RegExp(`\\bso (that )?${next.subject.replace(/[^a-z0-9' ]/g, '')} `).test(sentence.toLowerCase());
     // ("tested our main system to ensure that it was working well": making sure of the repair, told in the past, restores)
     const checkedRepair = /\bto (ensure|make sure|guarantee)$/.test(obj) && next !== undefined && (next.tense === 'past' || next.background === true);
-    const purpose = checkedRepair ? '' : `${obj}${next && next.subject === '' && next.tense !== 'past' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : recurs ? ' which should prevent' : ''}`;
+    // ("To prevent this from happening again, we plan to connect directly into an additional transit provider": the purpose
+    // told first, before the comma, is the purpose of the act after it)
+    const lead = CR.leadPurpose.exec(lowerAll);
+    const ahead = lead !== null && lowerAll.indexOf(` ${c.verb} `, lead[0].length - 1) >= 0 ? ' to prevent' : '';
+    const purpose = checkedRepair ? '' : `${obj}${ahead}${next && next.subject === '' && next.tense !== 'past' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : recurs ? ' which should prevent' : ''}`;
     // the thing acted on, up to an adjunct or a question word ("an investigation into what caused this" names nothing)
     const acted = directObject(c.object, c.particle).split(/ (?:what|how|why|which|who|where|when)\b/)[0]!;
     if (CR.preventionPurpose.test(purpose) && concrete(acted) && !CR.restoreObject.test(acted) && !CR.communicationObject.test(obj) && !/^(you|your|them|it|this|that|customers|users|people|everyone|members|clients)\b/.test(obj)) return true;
