@@ -231,7 +231,7 @@ export const CLAUSE_RULES = {
   /** Verbs of looking into something: a change only with its scope named ("examine how the calendar was printed", not "investigate what happened"). */
   inquiryVerbs: ['investigate', 'examine', 'review', 'audit', 'study', 'analyse', 'analyze'],
   /** What a change repairs for the people harmed is the remedy, not a change: "a voucher to your online wallet", "a policy to make our creator community economically whole". */
-  repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b|\bfor (?:the )?(?:affected |impacted )?(?:customers|people|users|members|clients|those|anyone|everyone) (?:who|whose)\b/,
+  repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?|sales?|offers?|promotions?|promos?|discounts?|deals?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b|\bfor (?:the )?(?:affected |impacted )?(?:customers|people|users|members|clients|those|anyone|everyone) (?:who|whose)\b/,
   /** An act whose purpose is to find out ("hired a team of experts to investigate how this happened"): an inquiry, no change. */
   inquiryPurpose: /\bto (?:investigate|examine|review|understand|determine|find out|look into|establish|analy[sz]e) (?:(?:how|why) (?:this|it|that) (?:happened|occurred|went wrong)|what (?:happened|went wrong|caused (?:this|it))|the cause)\b/,
   /** The head of a change that only restores the service ("deployed a fix"): a change only with what it changes. */

@@ -558,7 +558,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // (not the act inside "we did not intend to make light of…": that is an intention denied)
       if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== told && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
       // a thing done wrong, whatever the verb: "the batch was resubmitted twice", "the file was uploaded in error"
-      if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object)) { n += 1; continue; }
+      // (not what befell the reader: "a previously expired discount was mistakenly applied to your account")
+      if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object) && !/\b(you|your)\b/.test(c.object)) { n += 1; continue; }
       // the writer's act that went wrong, on a thing named: "I deleted the history by accident while trying to amend the last commit
       // message", "accidentally … deleted one of our main load balancers": the step that broke it, told whole
       if (!c.negated && !c.passive && c.agent === 'first' && (c.tense === 'past' || c.tense === 'perfect') && MECHANISM.has(c.lemma) &&
@@ -824,6 +825,8 @@ function continuing(clauses: Clause[], k: number, sentence: string): Clause {
   return { ...c, subject: before.subject, agent: before.agent, tense: before.tense, ...(before.aux !== undefined ? { aux: before.aux } : {}) };
 }
 
+const BE_FORMS = /^(?:am|is|are|was|were|be|been|being|'m|’m|'re|’re|'s|’s)$/;
+
 /** A concrete change, done or planned, by the writer (or a change that is itself the subject). */
 function commits(c: Clause, sentence: string, self: (subject: string) => boolean = () => false, next?: Clause): boolean {
   // the backdrop of the story ("in a previous incident we had disabled…", "while we were updating…") is no change
@@ -849,7 +852,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (verbAt > 0 && /\buntil (?:[\w'-]+ ){0,6}?(?:problem|issue|fault|bug|cause|we (?:are|were|have|had|can|could) (?:\w+ )?(?:confident|sure|certain))\b|\buntil (?:[\w'-]+ ){0,6}?(?:could|can|has|had|is|was) (?:be |been )?(?:identified|fixed|resolved|found|understood)\b/.test(lowerAll.slice(verbAt))) return false;
   // "we will no longer ask police to remove seated passengers": a practice ended, whatever the verb (never a
   // remedy: "no longer issue refunds without a ticket")
-  if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && concrete(obj) && !/^(you|your)\b/.test(obj);
+  // ("I am no longer the owner of my forum!": a state ended, no practice)
+  if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && !BE_FORMS.test(c.verb) && concrete(obj) && !/^(you|your)\b/.test(obj);
   // what it repairs for the people harmed is the remedy: "we will add a voucher to your wallet"
   if (CR.repairObject.test(obj)) return false;
   // "the team isolated a network device that did not function well": containing the faulty thing, not a change
@@ -981,7 +985,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (CR.restrictVerbs.test(c.lemma) && !c.passive && CR.capabilityHead.test(c.object)) return concrete(c.object.replace(CR.capabilityHead, ''));
   // "we deployed a fix" restores the service; a change names what it changes
   if (CR.restoreObject.test(acted)) return false;
-  if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(acted) && !/\b(you|your)\b/.test(obj);
+  // (an instruction to the reader is no change of ours: "Install a Plesk license … -- otherwise you won't be able to do step #3")
+  if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(acted) && !/\b(you|your)\b/.test(obj) && !/\b(you|your)\b/.test(sentence.toLowerCase());
   if (namesChange(c, obj, acted)) return true;
   // "we have changed our policy so that crew travelling as passengers are booked an hour ahead": a general
   // object made concrete by the result it is changed for (not a hope that it will not happen again:
