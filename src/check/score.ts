@@ -544,10 +544,10 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     const lost = CR.lostIn.exec(lower);
     if (lost !== null && !isVagueCause(lost[1]!.split(/[,;]| and | but /)[0]!.trim()) && !HARMED.test(lost[1]!.split(/[,;]/)[0]!.trim())) n += 2;
     if (CR.behaviour.test(lower) && !FIRST_PERSON.test(lower) && !/\b(you|your)\b/.test(lower) && !clauses.some((c) => c.tense === 'future' || c.tense === 'imperative' || c.agent === 'reader')) n += 2;
-    for (const told of clauses) {
+    for (let k = 0; k < clauses.length; k++) {
+      const told = clauses[k]!;
       // "I was working on … and accidentally, and *really* stupidly, deleted one of our main load balancers": a verb after "and"
       // with no subject of its own shares the writer's subject before it
-      const k = clauses.indexOf(told);
       const shared = told.subject === '' && told.agent === 'none' && !told.passive && (told.tense === 'past' || told.tense === 'perfect') && k > 0 &&
         clauses[k - 1]!.agent === 'first' && new RegExp(`\\band\\b[^.;:]{0,60}?\\b${told.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lower);
       const c: Clause = shared ? { ...told, agent: 'first', subject: clauses[k - 1]!.subject } : told;
