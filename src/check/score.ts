@@ -612,8 +612,9 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
       n += CR.faultSubject.test(c.subject) && !c.passive && c.tense !== 'counterfactual' ? 2 : 1;
     }
-    // "Did you create your forum … and they've gone missing?": a question asks, it tells nothing of how it happened
-    if (/\?\s*["'”’)]*\s*$/.test(s.text)) n = 0;
+    // "Did you create your forum … and they've gone missing?": a question asks, it tells nothing of how it happened; nor does a
+    // heading that only announces the story ("What went wrong")
+    if (/\?\s*["'”’)]*\s*$/.test(s.text) || (framed && s.text.trim().length <= 40 && !/[.!;]$/.test(s.text.trim()))) n = 0;
     // "We inadvertently included some columns that had no default values in this change. That resulted in webhooks not being
     // delivered": a link that points back to the act the sentence before told makes the two one story
     // ("This year Hambleton was required to provide information from its lists for … As a result some of the names were on more
@@ -842,6 +843,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   }
   // "I wanted to let you know … what we did to fix it and what we're doing": a free relative announces, it changes nothing
   if (/^(what|how|whatever)\b/.test(c.subject)) return false;
+  // "While we're improving Maps, you can try alternatives…": the backdrop of what the sentence says, no change announced
+  if (c.tense === 'progressive' && new RegExp(`\\bwhile (?:we|i)(?:'re|’re| are|'m|’m| am) ${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(sentence.toLowerCase())) return false;
   // (read only where a clause can be told apart by them: the story after "because", a pause "until", a removal)
   const lowerAll = sentence.toLowerCase();
   const verbAt = /\b(because|due to|caused by|until)\b/.test(lowerAll) || CR.removalVerbs.test(c.lemma) ? lowerAll.indexOf(` ${c.verb} `) : -1;
