@@ -202,6 +202,8 @@ export const CLAUSE_RULES = {
   preventionPurpose: /\b(?:as a (?:precaution|precautionary measure|safeguard)\b|(?:in order |so as )?to (?:help )?(?:prevent|avoid|stop|mitigate|reduce the (?:chance|risk|likelihood)|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b|so (?:that )?(?:no one|nobody|no customer|no user) (?:will|can|would|should|ever)\b)/,
   /** A purpose of prevention told first, up to the comma: the purpose of the act after it ("To prevent this from happening again, we plan to…"). */
   leadPurpose: /^\W*(?:in order |so as )?to (?:help )?(?:prevent|avoid|stop|ensure|make sure|guarantee)\b[^,;.]{0,120},/,
+  /** An act whose purpose is to tell the reader ("this website to answer your questions about the incident"): communication, no change. */
+  toInform: /\bto (?:answer|respond to|address) (?:your|any|all|customers'?|their) (?:\w+ )?(?:questions|queries|concerns)\b|\bto (?:keep|inform|update) (?:you|our customers|customers|everyone)\b/,
   /** A subject that names a plan, step or action of the writer's ("one immediate action is to add…", "our first step will be to move…"). */
   planSubject: /^(?:(?:one|the|our|my|a|an|another|first|next|second|third|main|immediate|first) )*(?:[\w-]+ )?(?:action|actions|step|steps|change|priority|fix|measure|plan|thing we(?:'re| are| will be)? do(?:ing)?)$/,
   /** Verbs of moving or copying a thing somewhere: a change only with the thing and where it goes ("moving the uploads to a separate cluster", "mirroring the binaries to a second data centre", not "moving on from this"). */

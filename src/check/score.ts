@@ -858,7 +858,12 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // ("I am no longer the owner of my forum!": a state ended, no practice)
   if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && !BE_FORMS.test(c.verb) && concrete(obj) && !/^(you|your)\b/.test(obj);
   // what it repairs for the people harmed is the remedy: "we will add a voucher to your wallet"
-  if (CR.repairObject.test(obj)) return false;
+  // ("we have created a cleaner for people who do not wish to continue…": the relative clause read apart)
+  if (CR.repairObject.test(obj) || (/\bfor (?:the )?(?:affected |impacted )?(?:customers|people|users|members|clients|those|anyone|everyone)$/.test(obj) && /\b(?:customers|people|users|members|clients|those|anyone|everyone) (?:who|whose)\b/.test(lowerAll))) return false;
+  // "Ticketmaster has established this website to answer your questions": made to tell the reader, communication, no change
+  if (CR.toInform.test(obj)) return false;
+  // "Our mobile network is set up with a number of major connection points": how things are, told with "is", no change
+  if (c.tense === 'present' && c.aux !== undefined && BE_FORMS.test(c.aux) && !c.ceased && !/\bnow\b/.test(lowerAll) && /(?:ed|set|up|built|made|run|put)$/.test(c.verb)) return false;
   // "the team isolated a network device that did not function well": containing the faulty thing, not a change
   if (CR.containVerbs.test(c.lemma) && (/\b(faulty|failing|failed|malfunctioning|defective|broken)\b/.test(obj) || (next !== undefined && next.subject === '' && (next.negated && /^(function|work|respond|perform)$/.test(next.lemma) || /^(fail|malfunction|break|crash)$/.test(next.lemma))))) return false;
   // taking down the offending post or campaign contains the harm ("we have removed the campaign from all platforms",

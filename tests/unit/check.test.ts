@@ -626,6 +626,13 @@ describe('thirteenth session: the round-10 disagreements as classes (own sentenc
     ['commitment', 'a change, not a release told as the story', 'We have since added a crash test for the colour picker to every release.', 'Last week we released the new colour picker.'],
     ['commitment', 'the framing of a change, not of the faulty behaviour put right', 'Going forward, every invoice reminder will need a second check by the billing team.', 'Going forward, you will correctly receive a single invoice reminder.'],
     ['commitment', 'a purpose of prevention told first, not a wish', 'To prevent this from happening again, we plan to connect our servers to a second transit provider.', 'To be honest, we plan to connect our servers to a second transit provider.'],
+    ['explain', 'a cause told, not a heading that only announces the story', 'The cause was a certificate on the load balancer that expired at midnight.', 'What went wrong'],
+    ['explain', '"turned out" with what it was, not "turned out to take longer"', 'It turned out the import job had skipped every second row.', 'The import turned out to take longer than we expected.'],
+    ['explain', 'a cause of a thing lost, not of people falling ill (the harm)', 'Several guests\' orders were lost as a result of a database failover on Sunday.', 'Several guests fell ill as a result of eating the prawns.'],
+    ['commitment', 'a change with its purpose, not the backdrop "while we\'re…"', 'We\'re rebuilding the search index so that a failed import cannot empty it again.', 'While we\'re rebuilding the search index, you can browse by category.'],
+    ['commitment', 'a thing set up to prevent, not a page to answer questions', 'We have set up a second mail server to take over when the first one fails.', 'We have set up this page to answer your questions about the delay.'],
+    ['commitment', 'a tool that changes a thing, not one made for the people harmed', 'We have created a removal tool that deletes every cached copy of the app.', 'We have created a removal tool for people who no longer want the app on their computer.'],
+    ['commitment', 'a setup now in place, not how things are', 'Our network is now set up with two independent links to the exchange.', 'Our network is set up with two independent links to the exchange.'],
     ['commitment', 'a plan named as the subject, not a remedy', 'One immediate action is to add a status page to our website.', 'One immediate action is to answer every message today.'],
   ])('%s: %s', (id, _what, has, hasNot) => {
     expect(part(has, id)).toBe(true);
