@@ -225,7 +225,7 @@ export function readSentences(text: CheckText, withFeatures = true): { rows: Rea
   // (told with a purpose of prevention, or in the perfect, "we have added", it still is one)
   const hitAt = explained.hit ? body.findIndex((b) => b.s === explained.hit) : -1;
   const toldBefore = (b: (typeof body)[number], index: number): boolean => index < hitAt && !CR.preventionPurpose.test(b.s.text.toLowerCase()) &&
-    b.clauses.every((c, k) => !commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1]) || continuing(b.clauses, k, b.s.text).tense === 'past');
+    b.clauses.every((_c, k) => !commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1]) || continuing(b.clauses, k, b.s.text).tense === 'past');
   const rows = body.map((b, index): ReadSentence => {
     const under = heading;
     if (isHeading(b.s.text)) heading = b.s.text;
