@@ -199,7 +199,13 @@ export const CLAUSE_RULES = {
    * list item as the agent and a concrete object, any verb is a change (a closed set of purpose frames,
    * in place of a longer verb list).
    */
-  preventionPurpose: /\b(?:as a (?:precaution|precautionary measure|safeguard)\b|(?:in order |so as )?to (?:prevent|avoid|stop|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b|so (?:that )?(?:no one|nobody|no customer|no user) (?:will|can|would|should|ever)\b)/,
+  preventionPurpose: /\b(?:as a (?:precaution|precautionary measure|safeguard)\b|(?:in order |so as )?to (?:help )?(?:prevent|avoid|stop|mitigate|reduce the (?:chance|risk|likelihood)|(?:ensure|make sure|guarantee)(?! (?:that )?(?:[\w-]+ ){1,4}(?:was|were|had)\b))|which (?:should|will|would|can) (?:prevent|stop|avoid)|so (?:that )?(?:this|it|the same)\b[^.;]{0,40}\b(?:not|never|won't|can't|cannot)\b|so (?:that )?(?:no one|nobody|no customer|no user) (?:will|can|would|should|ever)\b)/,
+  /** A purpose of prevention told first, up to the comma: the purpose of the act after it ("To prevent this from happening again, we plan to…"). */
+  leadPurpose: /^\W*(?:in order |so as )?to (?:help )?(?:prevent|avoid|stop|ensure|make sure|guarantee)\b[^,;.]{0,120},/,
+  /** An act whose purpose is to tell the reader ("this website to answer your questions about the incident"): communication, no change. */
+  toInform: /\bto (?:answer|respond to|address) (?:your|any|all|customers'?|their) (?:\w+ )?(?:questions|queries|concerns)\b|\bto (?:keep|inform|update) (?:you|our customers|customers|everyone)\b/,
+  /** A subject that names a plan, step or action of the writer's ("one immediate action is to add…", "our first step will be to move…"). */
+  planSubject: /^(?:(?:one|the|our|my|a|an|another|first|next|second|third|main|immediate|first) )*(?:[\w-]+ )?(?:action|actions|step|steps|change|priority|fix|measure|plan|thing we(?:'re| are| will be)? do(?:ing)?)$/,
   /** Verbs of moving or copying a thing somewhere: a change only with the thing and where it goes ("moving the uploads to a separate cluster", "mirroring the binaries to a second data centre", not "moving on from this"). */
   relocationVerbs: ['move', 'relocate', 'shift', 'transfer', 'mirror', 'replicate', 'copy'],
   /** The preposition that starts where a relocated thing goes ("… to a read replica", "… off our own servers"). */
@@ -208,15 +214,26 @@ export const CLAUSE_RULES = {
   passiveChangeExcluded: /\b(you|your|customers?|users?|members?|passengers|guests|clients|patients|affected|bugs?|defects?|glitch(es)?|errors?|faults?|flaws?|issues?|problems?|outages?|incidents?|service|services|site|website|app|delays?|waits?|waiting|backlogs?|queues?)\b/,
   /** Verbs of being, going or seeming: "the parcel will now arrive on Friday" tells a new state, not a new practice. */
   stateVerbs: ['be', 'have', 'arrive', 'come', 'go', 'get', 'take', 'seem', 'look', 'remain', 'continue', 'happen', 'stay', 'become', 'feel', 'work', 'load', 'open', 'close', 'focus', 'try', 'hope', 'do', 'make', 'look', 'think', 'believe', 'know', 'want', 'expect', 'consider', 'see', 'need'],
-  /** A launch told in the simple past is the story of the product, not a change made since ("we launched a chatbot called Tay"). */
-  storyVerbs: /^(launch)$/,
+  /**
+   * A launch or release told in the simple past is the story of the product, not a change made since ("we launched a chatbot
+   * called Tay", "last week we released the new update", "the feature we rolled out this morning"); read with the particle.
+   */
+  storyVerbs: /^(launch|release|roll out)$/,
+  /** The thing that broke working again ("it now works properly", "cards are now working normally"): a fix or a check of it is a repair, not a change. */
+  restoredState: /\b(?:works?|working|operat(?:es|ing)|runs?|running|functions?|functioning|behaves?|behaving) (?:normally|properly|correctly|fine|as (?:normal|expected|intended|usual|it should))\b|\bback to normal\b/,
+  /** Verbs of repairing or making sure of the repair: with the thing working again, a repair. */
+  repairVerbs: /^(fix|repair|correct|resolve|restore|confirm|verify|check|double-check|test)$/,
+  /** What was done on learning of the failure ("As soon as we became aware of the issue, we worked to fix…"): the reaction to this occurrence, containment (LABELLING.md R1). */
+  reactionFraming: /^\W*(?:as soon as|once|upon|immediately after) (?:we|i) (?:first )?(?:became aware|were made aware|were (?:told|alerted|notified)|learned|learnt|noticed|realised|realized|discovered|found out|saw|heard)\b|^\W*upon (?:learning|discovering|noticing|becoming aware|realising|realizing)\b/,
+  /** An inquiry whose object is the failure told as an event ("investigating why this filter deployment went haywire"): finding out, no change. */
+  failureTold: /\b(?:went (?:wrong|haywire|down|offline|out)|happened|occurred|failed|broke|crashed|came about)\b/,
   /** Verbs that take a capability away ("removed the ability to run scripts on production"): a change when what the capability lets one do is concrete. */
   restrictVerbs: /^(remove|disable|restrict|limit|revoke|block|end|withdraw)$/,
   capabilityHead: /^(?:the |any |all |our |its |their )?(?:ability|abilities|capability|capabilities|option|options|permission|permissions|access|right|rights) (?:(?:of \w+ )?to|for \w+ to) (?:\w+ly )?/,
   /** Verbs of looking into something: a change only with its scope named ("examine how the calendar was printed", not "investigate what happened"). */
   inquiryVerbs: ['investigate', 'examine', 'review', 'audit', 'study', 'analyse', 'analyze'],
   /** What a change repairs for the people harmed is the remedy, not a change: "a voucher to your online wallet", "a policy to make our creator community economically whole". */
-  repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b|\bfor (?:the )?(?:affected |impacted )?(?:customers|people|users|members|clients|those|anyone|everyone) (?:who|whose)\b/,
+  repairObject: /^(\w+ ){0,2}?(vouchers?|refunds?|credits?|compensation|reimbursements?|sales?|offers?|promotions?|promos?|discounts?|deals?)\b|\b(to|for|into|on) (you|your)\b|\bmake (\w+ ){0,4}whole\b|\bfor (?:the )?(?:affected |impacted )?(?:customers|people|users|members|clients|those|anyone|everyone) (?:who|whose)\b/,
   /** An act whose purpose is to find out ("hired a team of experts to investigate how this happened"): an inquiry, no change. */
   inquiryPurpose: /\bto (?:investigate|examine|review|understand|determine|find out|look into|establish|analy[sz]e) (?:(?:how|why) (?:this|it|that) (?:happened|occurred|went wrong)|what (?:happened|went wrong|caused (?:this|it))|the cause)\b/,
   /** The head of a change that only restores the service ("deployed a fix"): a change only with what it changes. */
@@ -241,7 +258,7 @@ export const CLAUSE_RULES = {
   /** A time before the failure: an act told in the simple past with it is the story, not a change ("Three months prior to the incident we upgraded…", "We launched Maps initially with…"). */
   storyTime: /\b(?:(?:prior to|before) (?:the|this|that) (?:incident|outage|breach|failure|problem|issue|event|attack)|initially|originally|previously|in a previous|at the time|(?:\w+|a few) (?:days|weeks|months|years) (?:ago|earlier|prior|before))\b/,
   /** A habit told as the backdrop ("we've published these newsletters for years without incident"): the story, not a change. */
-  habitTime: /\bfor (?:many |several |\w+ )?(?:years|decades)\b|\bwithout (?:an? )?incident\b/,
+  habitTime: /\bfor (?:many |several |\w+ )?(?:years|decades)\b|\bwithout (?:an? |a single |any )?(?:incident|issue|problem|hitch)s?\b/,
   /** A product recall takes this batch off the shelves (LABELLING-round9.md R1: GoGo squeeZ, Musashi): containment, whatever else the sentence says. */
   recallVerbs: /^(recall)$/,
   /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */
@@ -274,7 +291,7 @@ export const CLAUSE_RULES = {
   /** explain: events, as verbs of what broke and how (past, present perfect or passive). */
   mechanismVerbs: ['crash', 'fail', 'break', 'remove', 'delete', 'drop', 'overload', 'overwhelm', 'exhaust', 'lag', 'spike', 'stall', 'lock', 'hold', 'block', 'misroute', 'mislabel', 'cap', 'charge', 'send', 'ship', 'print', 'run', 'enter', 'type', 'deploy', 'push', 'change', 'update', 'upgrade', 'migrate', 'configure', 'misconfigure', 'trigger', 'cascade', 'cause', 'disrupt', 'interrupt', 'stretch', 'exceed', 'expire', 'corrupt', 'wipe', 'overwrite', 'leak', 'disconnect', 'degrade', 'reject', 'decline', 'cancel', 'skip', 'assume', 'restart', 'escalate', 'hammer', 'collide', 'freeze', 'stop', 'leverage', 'exploit', 'steal', 'access', 'gain', 'download', 'brute-force', 'double-charge', 'overcharge', 'process', 'duplicate', 'expose', 'route', 'queue', 'time', 'read', 'write', 'refresh', 'retry', 'saturate', 'max', 'go', 'turn', 'shut', 'start', 'transition', 'escalate', 'mix', 'swap', 'miscalculate', 'misread', 'miss', 'forget', 'contaminate', 'spoil', 'overbook', 'escalate', 'apply', 'set', 'prevent', 'originate', 're-attempt', 'reattempt', 'mistype', 'generate', 'compromise', 'infiltrate', 'hack', 'phish', 'breach'],
   /** explain: a harm named before a cause word: the cause is then where the harm came from ("concerns … due to a post"), no mechanism. */
-  harmBefore: /\b(concerns?|confusion|offen[cs]e|upset|anger|outrage|criticism|backlash|frustration|disappointment|hurt|distress|complaints?)\b/,
+  harmBefore: /\b(concerns?|confusion|offen[cs]e|offend(?:ed)?|upset|anger|outrage|criticism|backlash|frustration|disappointment|hurt|harm|pain|distress|embarrassment|inconvenience|complaints?|ill|sick|illness|sickness|injur(?:y|ies|ed))\b/,
   /** explain: how a system behaves, as a condition or a result of a present-tense act ("kicks in automatically when", "which may result in", "while not allowing"; not "is automatically reviewing all records": a practice). */
   behaviour: /\b(automatically (?:when|if|whenever|once|after|as soon as)|whenever (?!you\b|and\b|we\b|i\b|they\b)|(which|that) (may|can|will|could|would) (result in|lead to|cause|trigger)|while not|as soon as|once (it|the|a|an) \w+ (reaches|exceeds|runs|fills|hits))\b/,
   /**
@@ -286,7 +303,19 @@ export const CLAUSE_RULES = {
   /** explain: the service coming back, told as a timeline ("by 8:43am all queues were clear and sending was back to normal"): the repair, not how it broke. */
   recovery: /\b(back to normal|returned to normal|(?:were|was|are|is) (?:all )?clear(?:ed)?|fully (?:restored|recovered|operational)|caught up|back (?:up|online) and running)\b/,
   /** explain: words that frame or link a cause. */
-  causeWords: /\b(because( of)?|due to|caused by|(happened|occurred|arose|came about|took place|taken place) (\w+ ){0,4}?(through|via|when|after)|originated (from|in|with)|stemm(ed|s) from|traced back to|was traced to|as a result of|the (root )?cause (was|is|of)|root cause|the (?:real |main |underlying |actual )?(?:problem|issue) (?:was|is) (?=that\b|\w+ing\b)|traced (it|this|the \w+) to|turned out|led to|resulted (in|from)|resulting in|triggered|which meant|meaning that|after which|hence|and therefore|which is why)\b/,
+  causeWords: /\b(because( of)?|due to|caused by|(happened|occurred|arose|came about|took place|taken place) (\w+ ){0,4}?(through|via|when|after)|originated (from|in|with)|stemm(ed|s) from|traced back to|was traced to|as (?:a )?result of|the (root )?cause (was|is|of)|root cause|the (?:real |main |underlying |actual )?(?:problem|issue) (?:was|is) (?=that\b|\w+ing\b)|traced (it|this|the \w+) to|turned out(?! to (?!be\b))|(?:had|with) (?:the|a) side effect of|(?:it )?turns out|led to|resulted (in|from)|resulting in|triggered|which meant|meaning that|after which|hence|and therefore|which is why)\b/,
+  /**
+   * explain: a fault found, told with what it does ("we have uncovered a nasty hidden bug … that corrupts the saved game",
+   * "newly released software was found to be incompatible with a core system"); a fault found and where it is, with
+   * nothing it did ("a defect found in a content update"), is no mechanism.
+   */
+  foundFault: /\b(?:found|discovered|detected|uncovered|identified|noticed|spotted) (?:that )?(?:an? |the |some |two |several )?(?:[\w-]+ ){0,3}?(?:bugs?|flaws?|defects?|faults?|glitch(?:es)?|race conditions?|leaks?|regressions?|misconfigurations?) (?:[\w-]+ ){0,5}?(?:that|which) (?:\w+ly )?(?!(?:is|are|was|were|has|have|had|affected|impacted|caused (?:this|it|the (?:issue|problem|outage|incident)))\b)[a-z]+s?\b|\b(?:was|were|had been|has been|have been) (?:found|discovered|determined|identified) to (?:be|have been) (?:\w+ )?(?:incompatible|inconsistent|misconfigured|corrupt(?:ed)?|faulty|defective|out of date|outdated|expired|contaminated|mislabell?ed) (?:with|in|on|for|by) (?:[\w-]+ ){0,2}?[a-z][\w-]{2,}/,
+  /** explain: a thing lost in an act or event named ("the commits got lost during a force push", "the files were overwritten by the nightly sync"): what follows is checked to name something. */
+  lostIn: /\b(?:got|get|gets|were|was|had been|have been|has been) (?:\w+ly )?(?:lost|deleted|overwritten|wiped|erased|reverted|corrupted|clobbered|duplicated|truncated) (?:during|in|by|when|after|while|through|with) ((?:an?|the|our|their|its|one|some) [^.;:!?]{3,80})/,
+  /** explain: the mistake told as an act ("one of the huge mistakes we made was sending one email, without any warning, …", "our mistake was assuming …"). */
+  mistakeTold: /\b(?:mistakes?|errors?|failures?) (?:that |which )?(?:we|i) (?:made|committed) (?:was|were) (?:in )?(?:\w+ly )?[a-z]{3,}ing\b|\b(?:our|my) (?:\w+ )?(?:mistake|error|failure) (?:was|is) (?:in )?(?:\w+ly )?(?!being\b)[a-z]{3,}ing\b/,
+  /** A sentence that opens by pointing back to the act told before it ("That resulted in…", "As a result, …"): with that act, one story. */
+  backLink: /^\W*(?:(?:that|this|which|it|these|those) (?:resulted in|led to|caused|triggered|broke|took down)|as a (?:direct )?result(?! of)|because of (?:this|that)(?! we\b| i\b)|consequently)\b[\s,]*/,
   framing: /\b(here('s| is) (what|how|why) (went wrong|happened)|what went wrong|how (it|this|that) happened|the cause was|wanted to understand how|looked into how|exactly what went wrong|what happened (was|is)|here'?s why)\b/,
   /** A cause made only of these is no explanation: "the power supply issue", "human error and technology failures". */
   vagueCauseWords: new Set(['a', 'an', 'the', 'of', 'and', 'or', 'both', 'some', 'our', 'their', 'its', 'this', 'that', 'these', 'those', 'it', 'an', 'unforeseen', 'unexpected', 'unprecedented', 'unique', 'combination', 'various', 'several', 'technical', 'technology', 'tech', 'human', 'error', 'errors', 'issue', 'issues', 'problem', 'problems', 'failure', 'failures', 'glitch', 'glitches', 'outage', 'incident', 'circumstances', 'events', 'event', 'factors', 'reasons', 'difficulties', 'challenges', 'power', 'supply', 'networking', 'network', 'system', 'systems', 'operational', 'internal', 'external', 'beyond', 'control', 'situation', 'things', 'other', 'number', 'certain', 'high', 'demand', 'volume', 'was', 'is', 'were', 'be', 'by', 'to', 'in', 'on', 'with', 'from', 'at', 'for', 'which', 'what', 'how', 'happened', 'why', 'bug', 'hiccup', 'mistake', 'mistakes', 'oversight', 'cyber', 'attack', 'cyberattack', 'sophisticated', 'malicious', 'criminal', 'criminals', 'actors', 'actor', 'bad',

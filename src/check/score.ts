@@ -220,6 +220,12 @@ export function readSentences(text: CheckText, withFeatures = true): { rows: Rea
   const paragraphPoints = new Map<number, number>();
   for (const [s, n] of explained.points) paragraphPoints.set(s.paragraph, (paragraphPoints.get(s.paragraph) ?? 0) + n);
   let heading: string | undefined;
+  // "As you probably know, last week we released the new update", "After the acquisition, we moved Instapaper to AWS": a change
+  // told in the simple past before the letter tells how the failure happened is part of that story, not a change made since
+  // (told with a purpose of prevention, or in the perfect, "we have added", it still is one)
+  const hitAt = explained.hit ? body.findIndex((b) => b.s === explained.hit) : -1;
+  const toldBefore = (b: (typeof body)[number], index: number): boolean => index < hitAt && !CR.preventionPurpose.test(b.s.text.toLowerCase()) &&
+    b.clauses.every((_c, k) => !commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1]) || continuing(b.clauses, k, b.s.text).tense === 'past');
   const rows = body.map((b, index): ReadSentence => {
     const under = heading;
     if (isHeading(b.s.text)) heading = b.s.text;
@@ -227,7 +233,7 @@ export function readSentences(text: CheckText, withFeatures = true): { rows: Rea
       explainParagraph: paragraphPoints.get(b.s.paragraph) ?? 0,
       explainHit: explained.hit === b.s,
       own: owns.has(b.s),
-      commit: b.clauses.some((_c, k) => commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1])) || framedChange(b.s.text) || nowInService(b.s.text),
+      commit: (b.clauses.some((_c, k) => commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1])) && !toldBefore(b, index)) || framedChange(b.s.text) || nowInService(b.s.text),
       explain: explained.points.get(b.s) ?? 0,
       remedy: remedyRule.signals.some((sig) => signalMatches(b.s.text, sig)),
       humour: HUMOUR_MARKERS.some((re) => liveMatch(b.s.text, re, true) !== null),
@@ -505,6 +511,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
   let hit: Sentence | undefined;
   let vague: { sentence: Sentence; cause: string } | undefined;
   let lastPoints = 0;
+  let lastClauses: Clause[] | undefined;
   for (const { s, clauses } of body) {
     let n = 0;
     const lower = s.text.toLowerCase();
@@ -532,22 +539,33 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     // "surge pricing kicks in automatically when demand outstrips supply", "Mongo continues serving reads while not
     // allowing writes", "an aged battery becomes less capable …, which may result in a device shutting down"
     if (narrated && CR.madeBeforeKnowing.test(lower)) n += 2;
+    // a fault found told with what it does, the mistake told as an act
+    if (narrated && (CR.foundFault.test(lower) || CR.mistakeTold.test(lower))) n += 2;
+    const lost = CR.lostIn.exec(lower);
+    if (lost !== null && !isVagueCause(lost[1]!.split(/[,;]| and | but /)[0]!.trim()) && !HARMED.test(lost[1]!.split(/[,;]/)[0]!.trim())) n += 2;
     if (CR.behaviour.test(lower) && !FIRST_PERSON.test(lower) && !/\b(you|your)\b/.test(lower) && !clauses.some((c) => c.tense === 'future' || c.tense === 'imperative' || c.agent === 'reader')) n += 2;
-    for (const c of clauses) {
+    for (let k = 0; k < clauses.length; k++) {
+      const told = clauses[k]!;
+      // "I was working on … and accidentally, and *really* stupidly, deleted one of our main load balancers": a verb after "and"
+      // with no subject of its own shares the writer's subject before it
+      const shared = told.subject === '' && told.agent === 'none' && !told.passive && (told.tense === 'past' || told.tense === 'perfect') && k > 0 &&
+        clauses[k - 1]!.agent === 'first' && new RegExp(`\\band\\b[^.;:]{0,60}?\\b${told.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lower);
+      const c: Clause = shared ? { ...told, agent: 'first', subject: clauses[k - 1]!.subject } : told;
       // the harm restated as what befell someone ("her life was turned upside down") is no mechanism
       // ("many folks were overcharged", "some customers were charged twice": what befell the people harmed)
       if (c.agent === 'reader' || /^(her|his|their)\b/.test(c.subject) || (c.passive && HARMED.test(c.subject)) || harmSource(c)) continue;
       // an omission of ours, told as what happened: "we did not design the product with the foresight…"
       // (not the act inside "we did not intend to make light of…": that is an intention denied)
-      if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== c && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
+      if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== told && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
       // a thing done wrong, whatever the verb: "the batch was resubmitted twice", "the file was uploaded in error"
-      if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object)) { n += 1; continue; }
+      // (not what befell the reader: "a previously expired discount was mistakenly applied to your account")
+      if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object) && !/\b(you|your)\b/.test(c.object)) { n += 1; continue; }
       // the writer's act that went wrong, on a thing named: "I deleted the history by accident while trying to amend the last commit
       // message", "accidentally … deleted one of our main load balancers": the step that broke it, told whole
       if (!c.negated && !c.passive && c.agent === 'first' && (c.tense === 'past' || c.tense === 'perfect') && MECHANISM.has(c.lemma) &&
         liveMatch(lower, CR.faultAdverbs, true) !== null && !/\btwice\b/.test(lower) && concrete(directObject(c.object, c.particle)) &&
         // (with what the writer was doing when it went wrong: "we mistakenly sent out an empty test email" alone is the harm itself)
-        (/\bwhile (?:\w+ing|(?:we|i) (?:was|were))\b/.test(lower) || clauses.some((o) => o !== c && o.background === true && o.agent === 'first'))) { n += 2; continue; }
+        (/\bwhile (?:\w+ing|(?:we|i) (?:was|were))\b/.test(lower) || clauses.some((o) => o !== told && o.background === true && o.agent === 'first'))) { n += 2; continue; }
       // "Did not read what the hashtag was about before posting.": the writer's omission, told in the diary's subjectless past
       if (c.negated && c.agent === 'none' && c.subject === '' && c.tense === 'past' && !c.passive && SUCCESS.has(c.lemma) && new RegExp(`^\\W*(?:did not|didn't|never) ${c.verb}\\b`, 'i').test(s.text.trimStart().slice(0, 20 + c.verb.length))) { n += 1; continue; }
       // something of ours was acted on ("our platform was built for enterprise customers"), whatever the verb
@@ -575,11 +593,37 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
         // (a subject the reader lost behind a parenthesis, "The size of that request (measured in Terabytes…) caused…", is a thing named before the verb)
         ((c.agent === 'other' && c.subject !== '' && !PRONOUNS.has(c.subject) && !isVagueCause(c.subject)) || (c.agent === 'none' && c.subject === '' && /^(the|a|an|this|that|its|their)\s+[^()]{0,80}\([^()]{0,160}\)\s+(caused|triggered)\b/i.test(s.text.slice(0, 280)))) &&
         concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object)) { n += 2; continue; }
+      // "A transient issue with our cloud provider caused our authentication database to enter an unusual failure state": a
+      // thing made to act, named with what it did, is a mechanism whatever the cause is called (not the people harmed: "caused
+      // customers to be charged twice")
+      // ("a recent, small update of the database cluster may be causing the cluster to not come back online": a cause suspected
+      // is told as well; "the script starts up another copy of the sender, which causes the duplicate sends": how it behaves)
+      if (/^(cause|force|lead|trigger)$/.test(c.lemma) && !c.passive && !c.negated && c.tense !== 'future' && c.tense !== 'imperative' && c.tense !== 'nonfinite') {
+        const made = /^((?:[\w-]+ ){0,5}?[\w-]+) to ([a-z]+)\b/.exec(c.object);
+        if (made && (c.tense === 'past' || c.tense === 'perfect' || c.subject !== '') && concrete(made[1]!) && !HARMED.test(made[1]!) && !/\b(you|your|us|them|him|her|everyone|anyone|people|customers?|users?|members?)\b/.test(made[1]!) && !CR.harmObject.test(made[1]!)) { n += 2; continue; }
+        // "one of our engineers made a bad database migration that caused discrepancies between the indexed data and …": the
+        // cause is the thing the clause before named
+        const before = clauses[k - 1];
+        if (c.subject === '' && (c.tense === 'past' || c.tense === 'perfect') && before !== undefined && !before.negated && (before.tense === 'past' || before.tense === 'perfect') && new RegExp(`\\b(?:that|which) ${c.verb}\\b`).test(lower) &&
+          concrete(directObject(before.object, before.particle)) && !isVagueCause(before.object) && concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object)) { n += 2; continue; }
+      }
       if ((c.lemma === 'miss' && /^the mark\b/.test(c.object)) || (c.lemma === 'drop' && /^the ball\b/.test(c.object)) || (c.lemma === 'fall' && CR.faultObjects.fall!.test(c.object))) continue;
       // "the email should have gone only to…" tells what went wrong as well
       if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
       n += CR.faultSubject.test(c.subject) && !c.passive && c.tense !== 'counterfactual' ? 2 : 1;
     }
+    // "Did you create your forum … and they've gone missing?": a question asks, it tells nothing of how it happened; nor does a
+    // heading that only announces the story ("What went wrong")
+    if (/\?\s*["'”’)]*\s*$/.test(s.text) || (framed && s.text.trim().length <= 40 && !/[.!;]$/.test(s.text.trim()))) n = 0;
+    // "We inadvertently included some columns that had no default values in this change. That resulted in webhooks not being
+    // delivered": a link that points back to the act the sentence before told makes the two one story
+    // ("This year Hambleton was required to provide information from its lists for … As a result some of the names were on more
+    // than one list": "as a result" opening a sentence points back the same way)
+    const link = CR.backLink.exec(lower);
+    if (n === 0 && lastClauses !== undefined && link !== null && !CR.harmObject.test(lower.slice(link[0].length).trim()) &&
+      lastClauses.some((o) => !o.negated && o.agent !== 'reader' && (o.agent === 'first' || o.passive) && (o.tense === 'past' || o.tense === 'perfect') && !(CR.stateVerbs as readonly string[]).includes(o.lemma) && !FAULT.has(o.lemma) &&
+        concrete(directObject(o.object.replace(/^to [a-z]+ /, ''), o.particle)) && !CR.restoreObject.test(directObject(o.object, o.particle)))) n = 2;
+    lastClauses = clauses;
     const previous = lastPoints;
     lastPoints = n;
     points.set(s, n);
@@ -610,6 +654,11 @@ function causeOf(lower: string): string | null {
     }
     return np.join(' ');
   }
+  // ("our flights are due to operate as planned": "due to" before a verb tells a schedule, no cause)
+  if (m[0] === 'due to' && /^\s*(?:be|operate|run|arrive|depart|open|close|start|begin|resume|return|finish|end|launch|expire|go|take|reopen|restart)\b/.test(lower.slice(m.index + m[0].length))) return null;
+  // ("I don't anticipate it will, because it's not one we've seen before", "because we're nothing if not gluttons for punishment":
+  // a reason told in the present, of the writer or the thing, says what is, not how it happened)
+  if (/^because$/.test(m[0]) && /^\s*(?:we|i|it|they|you)(?:'re|’re|'m|’m|'s|’s| are| am| is)\b/.test(lower.slice(m.index + m[0].length))) return null;
   // ("the root cause of this incident was a service issue …": the cause is what comes after "was")
   let from = m.index + m[0].length;
   if (/cause of$/.test(m[0])) { const is = /\b(?:was|is|were|are)\b/.exec(lower.slice(from)); if (is) from += is.index + is[0].length; }
@@ -663,6 +712,10 @@ function framedChange(sentence: string): boolean {
   const m = CR.changeFraming.exec(lower) ?? CR.datedFraming.exec(lower);
   if (!m || NEGATION_BEFORE.test(lower.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index))) return false;
   const after = lower.slice(m.index + m[0].length).replace(/[^a-z0-9'\s-]/g, ' ').replace(/\s+/g, ' ').trim();
+  // "Going forward, you will correctly receive a single reminder": the faulty behaviour put right, not a change
+  // (up to a purpose: "… we'll have a manual testing step to ensure it actually works as intended" is a change)
+  const told = after.split(/\b(?:to|so) (?:ensure|make sure|guarantee|check|verify|that)\b/)[0]!;
+  if (/\b(?:correctly|properly|as (?:normal|expected|intended|usual))\b/.test(told) || CR.restoredState.test(told)) return false;
   // a framing after the verb it belongs to ("… help make better decisions going forward, ones that match our
   // mission") frames that clause, not what follows: then the words after it must be a clause of their own
   const opening = /^[^a-z]*((and|so|but|also|then|now|in short|in particular)\b[^a-z]*)?$/.test(lower.slice(0, m.index));
@@ -759,12 +812,21 @@ function coordinatedNegations(sentence: string): Set<string> {
  */
 function continuing(clauses: Clause[], k: number, sentence: string): Clause {
   const c = clauses[k]!;
+  // "we have resolved its monitoring configurations, and also double-checked all the others": a verb after "and also"
+  // with no subject of its own shares the one before it
+  if (/^(?:also|then|and|and also|and then)$/.test(c.subject) && (c.tense === 'past' || c.tense === 'perfect') && !c.passive) {
+    const prev = clauses.slice(0, k).reverse().find((o) => !o.background && o.subject !== '' && o.subject !== c.subject);
+    if (prev && prev.agent === 'first' && !prev.passive && !prev.negated && (prev.tense === 'past' || prev.tense === 'perfect')) return { ...c, subject: prev.subject, agent: prev.agent };
+    return c;
+  }
   if (c.tense !== 'nonfinite' || c.subject !== '' || c.passive) return c;
   const before = clauses.slice(0, k).reverse().find((o) => !o.background && o.subject !== '');
   if (!before || before.agent !== 'first' || before.passive || before.negated || !/^(past|perfect|future|progressive)$/.test(before.tense)) return c;
   if (!new RegExp(`, ${c.verb} `).test(sentence.toLowerCase())) return c;
   return { ...c, subject: before.subject, agent: before.agent, tense: before.tense, ...(before.aux !== undefined ? { aux: before.aux } : {}) };
 }
+
+const BE_FORMS = /^(?:am|is|are|was|were|be|been|being|'m|’m|'re|’re|'s|’s)$/;
 
 /** A concrete change, done or planned, by the writer (or a change that is itself the subject). */
 function commits(c: Clause, sentence: string, self: (subject: string) => boolean = () => false, next?: Clause): boolean {
@@ -774,8 +836,15 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // the story of that thing, not a change done or planned
   if (c.antecedent && (c.tense === 'past' || c.tense === 'perfect')) return false;
   const obj = `${c.particle} ${c.object}`.trim();
+  // "One immediate action is to add a network status page to our website", "the first step will be to move…": the writer's act
+  // named through the plan it belongs to
+  if (c.agent === 'other' && CR.planSubject.test(c.subject) && (c.aux === 'is' || c.aux === 'will be' || c.aux === "'s") && new RegExp(`\\b${c.aux} to ${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(sentence.toLowerCase())) {
+    return commits({ ...c, subject: 'we', agent: 'first', tense: 'future', aux: 'will' }, sentence, self, next);
+  }
   // "I wanted to let you know … what we did to fix it and what we're doing": a free relative announces, it changes nothing
   if (/^(what|how|whatever)\b/.test(c.subject)) return false;
+  // "While we're improving Maps, you can try alternatives…": the backdrop of what the sentence says, no change announced
+  if (c.tense === 'progressive' && new RegExp(`\\bwhile (?:we|i)(?:'re|’re| are|'m|’m| am) ${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(sentence.toLowerCase())) return false;
   // (read only where a clause can be told apart by them: the story after "because", a pause "until", a removal)
   const lowerAll = sentence.toLowerCase();
   const verbAt = /\b(because|due to|caused by|until)\b/.test(lowerAll) || CR.removalVerbs.test(c.lemma) ? lowerAll.indexOf(` ${c.verb} `) : -1;
@@ -786,9 +855,15 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (verbAt > 0 && /\buntil (?:[\w'-]+ ){0,6}?(?:problem|issue|fault|bug|cause|we (?:are|were|have|had|can|could) (?:\w+ )?(?:confident|sure|certain))\b|\buntil (?:[\w'-]+ ){0,6}?(?:could|can|has|had|is|was) (?:be |been )?(?:identified|fixed|resolved|found|understood)\b/.test(lowerAll.slice(verbAt))) return false;
   // "we will no longer ask police to remove seated passengers": a practice ended, whatever the verb (never a
   // remedy: "no longer issue refunds without a ticket")
-  if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && concrete(obj) && !/^(you|your)\b/.test(obj);
+  // ("I am no longer the owner of my forum!": a state ended, no practice)
+  if (c.ceased) return c.agent !== 'reader' && !(CR.stateVerbs as readonly string[]).includes(c.lemma) && !BE_FORMS.test(c.verb) && concrete(obj) && !/^(you|your)\b/.test(obj);
   // what it repairs for the people harmed is the remedy: "we will add a voucher to your wallet"
-  if (CR.repairObject.test(obj)) return false;
+  // ("we have created a cleaner for people who do not wish to continue…": the relative clause read apart)
+  if (CR.repairObject.test(obj) || (/\bfor (?:the )?(?:affected |impacted )?(?:customers|people|users|members|clients|those|anyone|everyone)$/.test(obj) && /\b(?:customers|people|users|members|clients|those|anyone|everyone) (?:who|whose)\b/.test(lowerAll))) return false;
+  // "Ticketmaster has established this website to answer your questions": made to tell the reader, communication, no change
+  if (CR.toInform.test(obj)) return false;
+  // "Our mobile network is set up with a number of major connection points": how things are, told with "is", no change
+  if (c.tense === 'present' && c.aux !== undefined && BE_FORMS.test(c.aux) && !c.ceased && !/\bnow\b/.test(lowerAll) && /(?:ed|set|up|built|made|run|put)$/.test(c.verb)) return false;
   // "the team isolated a network device that did not function well": containing the faulty thing, not a change
   if (CR.containVerbs.test(c.lemma) && (/\b(faulty|failing|failed|malfunctioning|defective|broken)\b/.test(obj) || (next !== undefined && next.subject === '' && (next.negated && /^(function|work|respond|perform)$/.test(next.lemma) || /^(fail|malfunction|break|crash)$/.test(next.lemma))))) return false;
   // taking down the offending post or campaign contains the harm ("we have removed the campaign from all platforms",
@@ -809,6 +884,17 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (CR.takeDownVerbs.test(c.lemma) && (c.tense === 'past' || c.tense === 'perfect') && !c.intended && CR.containedAtOnce.test(sentence.toLowerCase())) return false;
   if (CR.capacityVerbs.test(c.lemma) && CR.capacityObject.test(c.passive ? c.subject : c.object)) return false;
   if (CR.recallVerbs.test(c.lemma)) return false;
+  // "we are investigating why this filter deployment went haywire", "reviewing how we inadvertently purchased the item":
+  // finding out how the failure came about, whatever names it, is no change
+  if ((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(?:into )?(?:the (?:root )?cause of )?(?:how|why|what)\b/.test(obj) && (CR.failureTold.test(obj) || CR.faultAdverbs.test(obj))) return false;
+  // "I accidentally released breaking changes": an act done by mistake is the failure, not a change
+  if (!c.passive && (c.tense === 'past' || c.tense === 'perfect') && new RegExp(`\\b(?:mistakenly|accidentally|wrongly|inadvertently|incorrectly|erroneously) (?:[a-z]+ )?${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lowerAll)) return false;
+  // "we have fixed the coupon code and it now works properly", "we're confirming all our cards are now working normally":
+  // the thing that broke working again makes the fix a repair
+  if (CR.repairVerbs.test(c.lemma) && c.tense !== 'future' && CR.restoredState.test(lowerAll)) return false;
+  // "As soon as we became aware of the issue, we worked to fix the billing logic": what was done on learning of it reacts to
+  // this occurrence (containment), unless it is done to prevent a recurrence
+  if ((c.tense === 'past' || c.tense === 'perfect') && CR.reactionFraming.test(lowerAll) && !CR.preventionPurpose.test(obj)) return false;
   // "we will thoroughly investigate why this happened to prevent …", "hired a team of experts to investigate how this happened": finding out is no change
   // (an inquiry with its scope named still counts: "examine how the tender was awarded")
   if (((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether)\b/.test(obj) && !concrete(obj.replace(/^(into )?\w+ /, '').split(/ to (?:prevent|avoid|stop|ensure)\b/)[0]!)) || CR.inquiryPurpose.test(obj)) return false;
@@ -841,7 +927,11 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
       new RegExp(`\\bso (that )?${next.subject.replace(/[^a-z0-9' ]/g, '')} `).test(sentence.toLowerCase());
     // ("tested our main system to ensure that it was working well": making sure of the repair, told in the past, restores)
     const checkedRepair = /\bto (ensure|make sure|guarantee)$/.test(obj) && next !== undefined && (next.tense === 'past' || next.background === true);
-    const purpose = checkedRepair ? '' : `${obj}${next && next.subject === '' && next.tense !== 'past' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : recurs ? ' which should prevent' : ''}`;
+    // ("To prevent this from happening again, we plan to connect directly into an additional transit provider": the purpose
+    // told first, before the comma, is the purpose of the act after it)
+    const lead = CR.leadPurpose.exec(lowerAll);
+    const ahead = lead !== null && lowerAll.indexOf(` ${c.verb} `, lead[0].length - 1) >= 0 ? ' to prevent' : '';
+    const purpose = checkedRepair ? '' : `${obj}${ahead}${next && next.subject === '' && next.tense !== 'past' && /^(prevent|avoid|stop)$/.test(next.lemma) ? ` which should ${next.lemma}` : recurs ? ' which should prevent' : ''}`;
     // the thing acted on, up to an adjunct or a question word ("an investigation into what caused this" names nothing)
     const acted = directObject(c.object, c.particle).split(/ (?:what|how|why|which|who|where|when)\b/)[0]!;
     if (CR.preventionPurpose.test(purpose) && concrete(acted) && !CR.restoreObject.test(acted) && !CR.communicationObject.test(obj) && !/^(you|your|them|it|this|that|customers|users|people|everyone|members|clients)\b/.test(obj)) return true;
@@ -897,13 +987,14 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // "we launched a brand-new newsletter", "on Wednesday we launched a chatbot": a launch told in the simple past is
   // what happened (the story), not a change made since (a launch with a purpose of prevention was taken above)
   // (not a launch of a change or an inquiry: "we launched an investigation into how refunds are approved")
-  if (CR.storyVerbs.test(c.lemma) && c.tense === 'past' && !c.passive && !CR.changeNouns.test(obj) && !/\b(investigation|inquiry|enquiry|probe)\b/.test(obj)) return false;
+  if (CR.storyVerbs.test(c.particle ? `${c.lemma} ${c.particle}` : c.lemma) && c.tense === 'past' && !c.passive && !CR.changeNouns.test(obj) && !/\b(investigation|inquiry|enquiry|probe)\b/.test(obj)) return false;
   const acted = directObject(c.object, c.particle);
   // "we have removed the ability to run scripts on production": a capability taken away, named by what it lets one do
   if (CR.restrictVerbs.test(c.lemma) && !c.passive && CR.capabilityHead.test(c.object)) return concrete(c.object.replace(CR.capabilityHead, ''));
   // "we deployed a fix" restores the service; a change names what it changes
   if (CR.restoreObject.test(acted)) return false;
-  if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(acted) && !/\b(you|your)\b/.test(obj);
+  // (an instruction to the reader is no change of ours: "Install a Plesk license … -- otherwise you won't be able to do step #3")
+  if (c.tense === 'imperative') return !WEAK_CHANGE.has(c.lemma) && concrete(acted) && !/\b(you|your)\b/.test(obj) && !/\b(you|your)\b/.test(sentence.toLowerCase());
   if (namesChange(c, obj, acted)) return true;
   // "we have changed our policy so that crew travelling as passengers are booked an hour ahead": a general
   // object made concrete by the result it is changed for (not a hope that it will not happen again:

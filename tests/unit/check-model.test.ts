@@ -22,8 +22,8 @@ describe('the weights', () => {
   });
 
   it('a model put in use decides its part; none puts the shipped one back', () => {
-    const text = analyseText('Hi all,\n\nSo, what went wrong\n\nWe are truly sorry for the disruption and we will make it right.\n\nCall us on 0800 555 0142.\n\nDana');
-    expect(checkApology(text, { file: 't' }).parts.explain.present).toBe(true); // the rules take the heading
+    const text = analyseText('Hi all,\n\nSo, what went wrong: a config change we made at 9am took the checkout offline.\n\nWe are truly sorry for the disruption and we will make it right.\n\nCall us on 0800 555 0142.\n\nDana');
+    expect(checkApology(text, { file: 't' }).parts.explain.present).toBe(true); // the rules take the sentence
     useCheckModel({ source: 'test', parts: { explain: { threshold: 0.5, weights: { bias: -2, 'w:what': -5, 'w:wrong': 3 } } } });
     try {
       expect(checkApology(text, { file: 't' }).parts.explain.present).toBe(false);

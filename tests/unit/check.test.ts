@@ -604,3 +604,38 @@ describe('twelfth session: the round-9 disagreements as classes of clause struct
     expect(part(hasNot, id)).toBe(false);
   });
 });
+
+describe('thirteenth session: the round-10 disagreements as classes (own sentences; each pair fails on one side before)', () => {
+  it.each<[PartId, string, string, string]>([
+    // explain
+    ['explain', 'a thing made to act, whatever the cause is called, not the people harmed', 'A fault at our hosting provider caused our order database to reject every write for an hour.', 'A fault at our hosting provider caused customers to be charged twice.'],
+    ['explain', 'a relative "that caused" after a named thing, not after a general fault', 'One of our engineers made a bad schema migration that caused mismatches between the search index and the order table.', 'Last night we made a technical error that caused mismatches between the search index and the order table.'],
+    ['explain', 'a fault found with what it does, not a fault found alone', 'On Friday we found a bug in the label printer that swaps the sender and recipient addresses.', 'On Friday we found a bug in the label printer.'],
+    ['explain', 'the mistake told as an act, not the mistake named', 'The mistake we made was sending the renewal notice, without any warning, to every customer on the list.', 'The mistake we made was a big one.'],
+    ['explain', '"it turns out" with what it turned out, not a guess', 'I merged the branch into main, and it turns out the release job builds every commit on main.', 'I merged the branch into main, and I think something went wrong.'],
+    ['explain', 'a link pointing back to the act told before, not to a failure in general words', 'On Monday we changed the default timeout on our payment gateway to five seconds. That resulted in card payments failing during the evening peak.', 'On Monday we had a problem. That resulted in card payments failing during the evening peak.'],
+    ['explain', 'a thing lost during a named act, not during the outage', 'The attachments got lost during a database restore on Sunday night.', 'The attachments got lost during the outage.'],
+    ['explain', 'a cause after "because" told as what happened, not what is', 'I did not send the reminders, because the mail queue had stalled overnight.', 'I will not promise it won\'t happen again, because it\'s not a fault we\'ve seen before.'],
+    ['explain', 'a cause after "due to", not a schedule', 'Our evening flights were cancelled due to a fuel pump failure at the terminal.', 'Our evening flights are due to operate as planned on Tuesday.'],
+    ['explain', 'a statement that tells, not a question that asks', 'The outage was caused by the router update we pushed on Tuesday.', 'Was the outage caused by the router update we pushed on Tuesday?'],
+    // commitment
+    ['commitment', 'a change, not an act done by mistake', 'We changed the release script so that it refuses to publish from a branch.', 'I accidentally published the release script from a branch.'],
+    ['commitment', 'a change, not the thing fixed and working again', 'We have changed the coupon service so every code is tested before it is mailed.', 'We have fixed the coupon service and it now works properly.'],
+    ['commitment', 'a change, not the reaction on learning of it', 'We have since rewritten the billing logic in the shop so that expired discounts are never applied.', 'As soon as we became aware of the issue, we worked to fix the billing logic in the shop.'],
+    ['commitment', 'a scoped inquiry, not finding out how the failure happened', 'We have hired an auditor to examine how refunds are approved.', 'We are investigating why the nightly deployment went haywire.'],
+    ['commitment', 'a change, not a release told as the story', 'We have since added a crash test for the colour picker to every release.', 'Last week we released the new colour picker.'],
+    ['commitment', 'the framing of a change, not of the faulty behaviour put right', 'Going forward, every invoice reminder will need a second check by the billing team.', 'Going forward, you will correctly receive a single invoice reminder.'],
+    ['commitment', 'a purpose of prevention told first, not a wish', 'To prevent this from happening again, we plan to connect our servers to a second transit provider.', 'To be honest, we plan to connect our servers to a second transit provider.'],
+    ['explain', 'a cause told, not a heading that only announces the story', 'The cause was a certificate on the load balancer that expired at midnight.', 'What went wrong'],
+    ['explain', '"turned out" with what it was, not "turned out to take longer"', 'It turned out the import job had skipped every second row.', 'The import turned out to take longer than we expected.'],
+    ['explain', 'a cause of a thing lost, not of people falling ill (the harm)', 'Several guests\' orders were lost as a result of a database failover on Sunday.', 'Several guests fell ill as a result of eating the prawns.'],
+    ['commitment', 'a change with its purpose, not the backdrop "while we\'re…"', 'We\'re rebuilding the search index so that a failed import cannot empty it again.', 'While we\'re rebuilding the search index, you can browse by category.'],
+    ['commitment', 'a thing set up to prevent, not a page to answer questions', 'We have set up a second mail server to take over when the first one fails.', 'We have set up this page to answer your questions about the delay.'],
+    ['commitment', 'a tool that changes a thing, not one made for the people harmed', 'We have created a removal tool that deletes every cached copy of the app.', 'We have created a removal tool for people who no longer want the app on their computer.'],
+    ['commitment', 'a setup now in place, not how things are', 'Our network is now set up with two independent links to the exchange.', 'Our network is set up with two independent links to the exchange.'],
+    ['commitment', 'a plan named as the subject, not a remedy', 'One immediate action is to add a status page to our website.', 'One immediate action is to answer every message today.'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+});
