@@ -195,6 +195,7 @@ describe('afterthoughts and bare days', () => {
     ['double booked in the diary when i moved some house calls around (my mistake)', /house calls around$/],
     ['we missed your tuning appointment Tuesday morning', /appointment on Tuesday morning/],
     ['nobody came Monday, and we didn\'t ring', /came on Monday, and/],
+    ['files were resubmitted at 15:40 UTC Friday 27 November, and payments reached accounts Monday 30 November.', /15:40 UTC on Friday 27 November, and payments reached accounts on Monday 30 November\./],
   ])('%s', (typed, printed) => {
     expect(clean(typed)).toMatch(printed);
   });
