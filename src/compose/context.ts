@@ -1271,7 +1271,8 @@ function followUpFacts(incident: Incident, sent: Date | undefined, now: Date): I
     commitment: ahead(incident.commitment)!,
     action: ahead(incident.action),
     outcome,
-    remedy: { ...incident.remedy, details: ahead(incident.remedy.details) },
+    // fit13: "credit note issued with this email" came with the apology, not with the follow-up.
+    remedy: { ...incident.remedy, details: ahead(incident.remedy.details)?.replace(/(?<![\p{L}])(with|in|attached to|below) this (email|e-mail|letter|message)(?![\p{L}])/giu, (_m, p: string, w: string) => `${p.toLowerCase() === 'below' ? 'in' : p} our first ${w}`) },
   };
 }
 

@@ -814,7 +814,8 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false
     }
     // A participle phrase ("…, finished by 3pm", "…, checked every Monday"): where the writer put it.
     if (isParticiple(words[0]!) || /^[a-z]{3,}ly$/u.test(w0)) {
-      cur = curWe && curClause && leadsAsVerb(words) && words.length > 1 ? `${cur} and ${text}` : `${cur}, ${text}`;
+      // (fit13: "…by hand, done by Friday 11 December" is when the work ends, never "and done by")
+      cur = curWe && curClause && leadsAsVerb(words) && words.length > 1 && !(/^(?:done|finished|complete|completed)$/u.test(w0) && lowerWord(words[1] ?? '') === 'by') ? `${cur} and ${text}` : `${cur}, ${text}`;
       continue;
     }
     // "…, we can bring them to you", "…, 14 alarms were activated": a sentence of its own.
@@ -947,6 +948,8 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   for (const typedAs of made) {
     // An action typed as an order: a request to the reader.
     let s = role === 'action' ? capitalise(politeRequest(typedAs)) : role === 'commitment' ? articleFirst(typedAs, typed) : typedAs;
+    // fit13: a mistake that names its own scope ("card payments failed for all merchants") is not made the reader's ("your card payments … for all merchants").
+    if (role === 'mistake' && /^your\s/iu.test(s) && !/(?<![\p{L}])your(?![\p{L}])/iu.test(typed) && /(?<![\p{L}])(?:for|across|to)\s+(?:all|every|each)\s/u.test(s)) s = s.replace(/^(y|Y)our\s+/u, (_m, y: string) => (y === 'Y' ? '' : '')).replace(/^\p{Ll}/u, (c) => (/^Y/u.test(typedAs) ? c.toUpperCase() : c));
     // "… will be delivered on Friday. Old ones have been collected at the same time.": the time of the sentence before.
     const prevOut = out[out.length - 1];
     if (prevOut && role !== 'mistake' && role !== 'cause' && /(?<![\p{L}])(?:at the same time|at the same visit|afterwards|alongside)(?![\p{L}])/iu.test(s) && /^[\p{L} ]+? ha(?:ve|s) been \p{Ll}+/u.test(s)) {

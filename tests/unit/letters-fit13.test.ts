@@ -151,3 +151,56 @@ describe('fit13 incidents: every letter renders, both stages', () => {
       }
   });
 });
+
+describe('classes found reading the fit13 incidents', () => {
+  const clinic: IncidentInput = {
+    company: { name: 'Meadow Physio', phone: '01632 960888' },
+    signer: { name: 'Anna Kowalski', title: 'Clinical lead' },
+    scenario: 'missed-appointment',
+    severity: 'major',
+    mistake: 'your appointment was cancelled with no notice',
+    affected: 7,
+    rootCause: 'diary double booked after the system migration',
+    commitment: 'we are checking every booking from the migration by hand, done by fri 11 dec',
+    commitmentStatus: 'in-progress',
+    commitmentDue: '2026-12-11',
+    remedy: { kind: 'waived-fee', details: 'this session and the next one at no charge' },
+    action: "call reception to rebook, we'll keep an early slot for you",
+    followUp: { after: '2d' },
+  };
+  it('a cause with its own verb is never "The cause was … was"; a due date the change names is said once; one ask to rebook', () => {
+    for (const id of IDS) {
+      const a = letter({ ...clinic, id });
+      expect(a).not.toMatch(/The cause was the diary was/);
+      expect(a).not.toMatch(/and done by/);
+      expect(a.match(/11 December/g)).toHaveLength(1);
+      expect(a).not.toMatch(/^This session and the next one/m);
+      const f = letter({ ...clinic, id }, 'followup', undefined, new Date('2026-12-04T09:00:00Z'));
+      expect(f.match(/11 December/g)).toHaveLength(1);
+      expect(f).not.toMatch(/please call reception to rebook[\s\S]*If you haven't rebooked yet/);
+    }
+  });
+  it('a follow-up says "the cause was" before a cause that is a noun phrase', () => {
+    const all = IDS.map((id) => letter({ ...bakery, id, scenario: 'service-outage', rootCause: 'an expired cert on the payment api' }, 'followup', undefined, new Date('2026-12-04T09:00:00Z'))).join('\n');
+    expect(all).not.toMatch(/As I explained, an expired/);
+    expect(all).toMatch(/expired certificate on the payment API/);
+  });
+  it('an outcome that delivers on a day still to come is in the future', () => {
+    expect(noteToProse('delivered Thursday 3 December by 10am', 'outcome', { now: NOW })).toBe("we'll deliver it on Thursday 3 December by 10am.");
+    expect(noteToProse('rebooked for Monday 7 December', 'outcome', { now: NOW })).toMatch(/^we've rebooked you/);
+  });
+  it('no "Here is what I would ask you to do now." with nothing after it', () => {
+    const leak: IncidentInput = { ...bakery, scenario: 'data-exposure', severity: 'critical', mistake: 'gallery links went to the wrong parents', exposure: { data: ['name', "children's photos"] }, remedy: { kind: 'none' } };
+    for (const id of IDS) expect(letter({ ...leak, id })).not.toMatch(/Here is what I would ask you to do now\.\s*\n/);
+  });
+  it('the day\'s own thing, shorthand, one reader of a batch, an offer\'s article, a scope that is not the reader\'s', () => {
+    const t = letter({ ...bakery, scenario: 'billing-error', mistake: 'we took novembers direct debit twice', rootCause: 'we reran the batch after an error msg', remedy: { kind: 'credit', details: 'credit note for the overcharged vat' } });
+    expect(t).toMatch(/November's direct debit/);
+    expect(t).toMatch(/an error message/);
+    expect(t).toMatch(/a credit note for the overcharged VAT/);
+    expect(letter({ ...bakery, mistake: 'orders from the weekend sale went out 3 days late' })).toMatch(/your order from the weekend sale went out 3 days late/i);
+    expect(noteToProse('card payments failed for all merchants', 'mistake', { now: NOW })).toBe('card payments failed for all merchants.');
+    const f = letter({ ...bakery, audience: 'business', scenario: 'billing-error', remedy: { kind: 'credit', details: 'credit note issued with this email' } }, 'followup', undefined, new Date('2026-12-04T09:00:00Z'));
+    expect(f).not.toMatch(/with this email/);
+  });
+});
