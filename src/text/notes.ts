@@ -947,7 +947,7 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   }
   for (const typedAs of made) {
     // An action typed as an order: a request to the reader.
-    let s = role === 'action' ? capitalise(politeRequest(typedAs)) : role === 'commitment' ? articleFirst(typedAs, typed) : typedAs;
+    let s = role === 'action' ? capitalise(politeRequest(typedAs)) : role === 'commitment' ? articleFirst(nowDone(typedAs), typed) : typedAs;
     // fit13: a mistake that names its own scope ("card payments failed for all merchants") is not made the reader's ("your card payments … for all merchants").
     if (role === 'mistake' && /^your\s/iu.test(s) && !/(?<![\p{L}])your(?![\p{L}])/iu.test(typed) && /(?<![\p{L}])(?:for|across|to)\s+(?:all|every|each)\s/u.test(s)) s = s.replace(/^(y|Y)our\s+/u, (_m, y: string) => (y === 'Y' ? '' : '')).replace(/^\p{Ll}/u, (c) => (/^Y/u.test(typedAs) ? c.toUpperCase() : c));
     // "… will be delivered on Friday. Old ones have been collected at the same time.": the time of the sentence before.
@@ -983,6 +983,20 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   // notes12: "for 1 session", in a note the letter rewrites anyway: one, in words before its noun.
   if (joined.replace(/[.!\s]+$/u, '') !== typed.replace(/[.!\s]+$/u, '') && /(?:^|\s)1\s+\p{Ll}/u.test(joined)) joined = joined.replace(/(?<=(?:^|\s)(?:for|of|in|with|on|at|just|only|than|by)\s+)1\s+(?=\p{Ll}+(?<!s)(?![\p{L}]))(?!(?:am|pm|hour|day|week|minute|month|year)(?![\p{L}]))/gu, 'one ');
   return joined === '' ? text : joined;
+}
+
+/**
+ * fit13: a commitment typed as a noun, "now" and what is done to it, with its "is" dropped ("signed stock now shelved
+ * separately", "bins now relabelled"): the "is" said ("Signed stock is now shelved separately").
+ */
+function nowDone(s: string): string {
+  const m = /^(\p{L}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,2})\s+now\s+(\p{Ll}+ed)(?=[\s.,;]|$)/u.exec(s);
+  if (!m) return s;
+  const words = m[1]!.split(/\s+/u);
+  const w0 = lowerWord(words[0]!);
+  if (PRONOUNS.has(w0) || words.some((w) => isFinite(w) || isParticiple(w) && w !== words[0]) || !isParticiple(m[2]!)) return s;
+  const last = lowerWord(words[words.length - 1]!);
+  return `${m[1]} ${isPlural(last) && !/ss$/u.test(last) ? 'are' : 'is'} now ${s.slice(m[0].length - m[2]!.length)}`;
 }
 
 /** The verbs and adverbs a commitment's subject is followed by ("… is now kept", "… now texts", "… gets checked"). */

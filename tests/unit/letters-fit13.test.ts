@@ -204,3 +204,14 @@ describe('classes found reading the fit13 incidents', () => {
     expect(f).not.toMatch(/with this email/);
   });
 });
+
+describe('a commitment typed as a noun, "now" and a participle says its "is"', () => {
+  it('"signed stock now shelved separately" → "Signed stock is now shelved separately."', () => {
+    const prose = (t: string) => noteToProse(t, 'commitment', { now: NOW });
+    expect(prose('signed stock now shelved separately')).toBe('signed stock is now shelved separately.');
+    expect(prose('Signed stock now shelved separately.')).toBe('Signed stock is now shelved separately.');
+    expect(prose('bins now relabelled')).toBe('bins are now relabelled.');
+    expect(prose('we now checked')).toBe('we now checked.');
+    for (const id of IDS) expect(letter({ ...bakery, id, commitment: 'signed stock now shelved separately' })).toMatch(/[Ss]igned stock is now shelved separately\./);
+  });
+});
