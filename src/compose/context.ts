@@ -71,6 +71,13 @@ const RECIPIENT_VALUES: Readonly<Record<string, keyof Recipient | RecipientValue
   },
 };
 
+
+/** A typed date as the letters write it ("Friday 4 December"), with the weekday that was typed beside it, if any. */
+function typedLetterDate(d: Date, typedWeekday: number, now: Date): string {
+  const full = letterDate(d, now);
+  return typedWeekday < 0 || typedWeekday === d.getUTCDay() ? full : full.replace(/^\p{L}+/u, WEEKDAY_NAMES[typedWeekday]!);
+}
+
 /** A value of the first order as text ("" when there is none). */
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
@@ -249,6 +256,19 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
     }
     return hit;
   };
+  // A row's new date as the letter says it (once per distinct value: a batch repeats a handful of them).
+  const rowDateCache = new Map<string, string>();
+  const rowDate = (v: string): string => {
+    let hit = rowDateCache.get(v);
+    if (hit === undefined) {
+      let t = v;
+      // (a weekday typed beside a date it is not stays the one typed, as in the incident's fields: the writer is told, never overruled)
+      if (english) for (const d of findDates(v, o.now).reverse()) t = t.slice(0, d.at) + typedLetterDate(d.date, d.typedWeekday, o.now) + t.slice(d.at + d.text.length);
+      hit = clause(t);
+      if (rowDateCache.size < 4096) rowDateCache.set(v, hit);
+    }
+    return hit;
+  };
   // A pickup (click & collect, "retrait", "recogida", "Abholung"): the letter speaks of collecting, not of a delivery.
   const pickup = isPickup([incident.mistake, incident.outcome ?? '', incident.summary ?? '', incident.commitment, incident.remedy.details ?? ''].join(' '));
   // Something was sent that the customer could keep or pass on: not food made for them, not a service, not stopped before dispatch.
@@ -258,6 +278,12 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   const productStems = english || (incident.scenario !== 'shipping-delay' && incident.scenario !== 'wrong-item') ? [] : productStemsOf(incident.mistake, lang);
   const values: Record<string, keyof Recipient | RecipientValue> = {
     ...RECIPIENT_VALUES,
+    // fit13: the row's new date as the letter writes the incident's dates, whatever the export typed ("Fri 4 Dec",
+    // "sat 5th dec" → "Friday 4 December"): each date with its true weekday, the year only when it is not the letter's.
+    new_date_clause: (r) => {
+      const v = r.fields.new_date;
+      return v ? rowDate(v) : '';
+    },
     // "yes" when the row lists products and none of them is the one the incident's text names.
     other_product: (r) => {
       if (productStems.length === 0) return '';
@@ -582,6 +608,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       actionRepeatsKeep: hinted('keepSaid', given.action ?? '') && hinted('keepSaid', `${given.remedy.details ?? ''} ${given.outcome ?? ''}`) && !hinted('costsClaimed', given.action ?? '') && (given.action ?? '').split(/[.;]\s/u).length === 1,
       // Bank fees are offered or asked about in the manager's words already: the template's own fee line is not added.
       feesSaid: hinted('costsAsked', offerText) || (english && FEES_TOLD.test(offerText)),
+      // fit13: the offer or the action already covers what the outage cost ("we'll refund any rush fees you paid elsewhere",
+      // "send us receipts for…"): the contact line does not ask again whether they lost anything while we were down.
+      lossCovered: english && incident.remedy.kind !== 'none' && (LOSS_COVERED.test(offerText) || hinted('costsAsked', offerText) || hinted('costsClaimed', incident.action ?? '')),
       // The offer names the refund itself ("le remboursement du second prélèvement", "die Rückerstattung …"): not introduced by "refunded" again.
       remedyNamesRefund: !english && incident.remedy.kind === 'refund' && /^(?:(?:le|un|la|el|die|eine)\s+)?(?:rembours|rückerstattung|erstattung|reembolso|devoluci)/iu.test((incident.remedy.details ?? '').trim()),
       // The outcome tells the refund already ("…vous a été remboursé mercredi"): the offer's refund is not announced a
@@ -601,6 +630,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       action: itemTaken && ACTION_KEEP.test(incident.action ?? '') ? '' : (incident.action ?? ''),
       commitmentDue: incident.commitmentDue ?? '',
       // The commitment's due day as the letter's other dates are written ("Friday 4 December"), as typed when it is no date.
+      // fit13: the commitment as typed already names its due date ("…by hand, done by Friday 11 December"): not said a second time.
+      commitmentDueSaid: english && Boolean(incident.commitmentDue) && commitmentDueDate(incident.commitmentDue!, o.now) !== '' && incident.commitment.includes(commitmentDueDate(incident.commitmentDue!, o.now)),
       commitmentDueDate: english && incident.commitmentDue ? commitmentDueDate(incident.commitmentDue, o.now) : incident.commitmentDue && /^\d{4}-\d{2}-\d{2}/.test(incident.commitmentDue) ? localeLetterDate(incident.commitmentDue.slice(0, 10), tag, o.now) : (incident.commitmentDue ?? ''),
       exposure: {
         ...incident.exposure,
@@ -1256,7 +1287,8 @@ function followUpFacts(incident: Incident, sent: Date | undefined, now: Date): I
     commitment: ahead(incident.commitment)!,
     action: ahead(incident.action),
     outcome,
-    remedy: { ...incident.remedy, details: ahead(incident.remedy.details) },
+    // fit13: "credit note issued with this email" came with the apology, not with the follow-up.
+    remedy: { ...incident.remedy, details: ahead(incident.remedy.details)?.replace(/(?<![\p{L}])(with|in|attached to|below) this (email|e-mail|letter|message)(?![\p{L}])/giu, (_m, p: string, w: string) => `${p.toLowerCase() === 'below' ? 'in' : p} our first ${w}`) },
   };
 }
 
@@ -1493,6 +1525,8 @@ function discoveredWhen(text: string | undefined): string | undefined {
  * charges caused by the double debit paid back" → "December membership fee waived"), for a letter whose
  * action already tells how to claim them; as typed when that clause is all there is.
  */
+/** An offer that pays back what the mistake cost beyond our own service: lost sales, fees paid elsewhere, expenses. */
+const LOSS_COVERED = /(?<![\p{L}])(?:lost|loss(?:es)?|out of pocket|reimburs\p{L}*|compensat\p{L}*|expenses?|receipts?|(?:fees?|charges?|costs?)\s+(?:you\s+)?(?:paid|incurred|had)|(?:cover|refund|pay(?:\s+back)?|make\s+good)\s+(?:any|all|every|whatever|what)\b)/iu;
 const FEES_TOLD = /\b(?:bank|overdraft)\b[^.]{0,40}\b(?:fees?|charg\w*)\b|\bfees?\b[^.]{0,30}\bbank\b|\boverdraft\b/i;
 export function withoutFees(details: string): string {
   const parts = details.split(/\s*(?:,\s*(?:plus|and(?: also)?|as well as)|;|\.)\s+|\s+(?:plus|as well as|and we(?:'ll| will)?)\s+/i);
@@ -1577,6 +1611,7 @@ function pluralForms(text: string): { one: MistakeForm; many: MistakeForm } {
   });
   return { one, many: plural === text ? one : form(plural) };
 }
+
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -1740,6 +1775,8 @@ function nounThenClause(cause: string): boolean {
   const words = m[0].trim().split(/\s+/u).slice(1, -1);
   const last = words.length > 1 && PARTICLE.test(words[words.length - 1]!) ? words[words.length - 2]! : words[words.length - 1]!;
   if (CLAUSE_VERB.test(last)) return false;
+  // fit13: "the diary was double-booked after the migration": a finite verb inside the words before the preposition is the clause's own.
+  if (words.some((w) => /^(?:was|were|is|are|had|has|got|didn't|wasn't|weren't|hadn't)$/iu.test(w)) || /-\p{Ll}+ed$/u.test(last)) return false;
   // After a preposition ("a stock transfer between our two warehouses was booked…") a finite verb is the noun's own:
   // the whole cause is a clause. After "when"/"while"/"that" ("a typo when the hours were entered") it belongs to that clause.
   const joiner = m[0].trim().split(/\s+/u).pop()!.toLowerCase();

@@ -118,7 +118,7 @@ export function yourThing(np: string): string {
 
 /** Words that start a whole sentence of the writer's own ("we will refund…", "you'll get…"): said as typed. */
 // "this" and "that" as a subject ("this one's on us"), not as a determiner ("this year's service fee (£85) waived").
-const OWN_SENTENCE = /^(?:we|we'll|we’ll|we've|we’ve|we're|we’re|i|i'll|i’ll|i've|i’ve|i'm|i’m|you'll|you’ll|you're|you’re|you|it|it's|it’s|there|they|(?:this|that)(?!\s+(?!one\b)\p{L}+(?:'s|’s)\s)(?!\s+(?:year|month|week|order|fee|charge|invoice|visit|service|delivery|booking)\b))\b/iu;
+const OWN_SENTENCE = /^(?:we|we'll|we’ll|we've|we’ve|we're|we’re|i|i'll|i’ll|i've|i’ve|i'm|i’m|you'll|you’ll|you're|you’re|you|it|it's|it’s|there|they|(?:this|that)(?!\s+(?!one\b)\p{L}+(?:'s|’s)\s)(?!\s+(?:year|month|week|order|fee|charge|invoice|visit|service|delivery|booking|session|class|lesson|appointment|clean|treatment|stay|night|ticket|box|bill|payment|call|job|repair)\b))\b/iu;
 
 /** An offer typed as a clause of its own ("the check is free", "your next two lessons are on us"): said as typed. */
 const OWN_CLAUSE = /^(?:the|your|this|that|all|both)\b[^,.;:]{0,60}?\s(?:is|are|will be|has been|have been)\s/i;
@@ -153,6 +153,23 @@ const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null, string?]>> = 
   redo: ["We'll put it right with", /\b(?:re-?do\w*|remak\w*|re-?make|reprint\w*|re-?clean\w*|re-?finish\w*|re-?fit\w*|again)\b/i, "You'll get"],
   none: ["We'd like to offer you", null],
 };
+
+/** A thing one gets one of, at the head of an offer typed without its article ("credit note for the VAT", "signed hardback posted today"). */
+const COUNT_HEAD = /^(?:note|hardback|paperback|book|copy|replacement|voucher|bouquet|cake|box|parcel|set|pair|case|bottle|session|class|lesson|visit|bag|card|unit|device|item|kit|frame|print|shirt|jacket|dress|sofa|chair|table|phone|laptop|tyre|wheel|part|meal|hamper|refill|cartridge|battery|charger|cable)$/u;
+const NO_ARTICLE = /^(?:the|a|an|your|our|this|that|these|those|any|all|every|each|both|no|one|two|three|four|five|another|some|free|full|half|extra|complimentary|next|its|their|his|her|my|[\d£$€])/u;
+
+/**
+ * fit13: an offer typed as a bare noun, said after the letter's lead with its article: "right tyres sent next day" →
+ * "the right tyres…", "credit note for the overcharged VAT" → "a credit note…", "signed hardback posted today" → "a signed hardback…".
+ */
+function articled(text: string): string {
+  const words = text.split(/\s+/u);
+  const w = words.map((x) => x.replace(/[,.;:]$/u, '').toLowerCase());
+  if (!/^\p{Ll}/u.test(words[0] ?? '') || NO_ARTICLE.test(w[0]!)) return text;
+  if (/^(?:right|correct)$/u.test(w[0]!)) return `the ${text}`;
+  const head = COUNT_HEAD.test(w[0]!) || (w.length > 1 && COUNT_HEAD.test(w[1]!) && !/[,;:]$/u.test(words[0]!) && /^\p{Ll}[\p{Ll}-]*$/u.test(words[0]!));
+  return head ? `${/^[aeiou]/u.test(w[0]!) ? 'an' : 'a'} ${text}` : text;
+}
 
 /** A replacement offered with a refund beside it ("…, and a full refund"). */
 const REFUND_TOO = /^(.*?),?\s+(?:and|plus)\s+(?:a\s+|an\s+)?(?:full|complete)\s+refund$/i;
@@ -198,12 +215,12 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
     return sentence(done[3] || /being$/u.test(done[2] ?? '') ? `We'll ${base} ${thing}${done[5]}` : `We've ${verb} ${thing}${done[5]}`);
   }
   if (same && same.test(text)) {
-    if (alternative) return sentence(`${alternative} ${text}`);
+    if (alternative) return sentence(`${alternative} ${articled(text)}`);
     // Words that name the offer themselves ("the $60 fee, waived in full"): after the lead, as its object.
     const intro = str(otherwise).trim().replace(/[.!:]+$/u, '');
     return intro === '' ? sentence(details) : sentence(`${intro}: ${text}`);
   }
-  return sentence(`${lead} ${text}`);
+  return sentence(`${lead} ${articled(text)}`);
 }
 
 /** Helpers by name; each is registered on the isolated Handlebars instance. */
@@ -213,6 +230,8 @@ export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   offer: (kind, details, otherwise) => offer(kind, details, typeof otherwise === 'string' ? otherwise : ''),
   about: (v, ...rest) => (tagIn(rest) === 'en' ? about(v) : localeAbout(v, tagIn(rest))),
   clause: textHelper(clause),
+  // fit13: the offer quoted after "What I offered still stands:", with its article ("a credit note for the overcharged VAT").
+  offerThing: textHelper((v, lang) => (lang === 'en' ? articled(clause(v, lang)) : clause(v, lang))),
   // letters8b: `{{#fit 70}}long{{else}}short{{/fit}}`: the long version when it fits in that many characters (a subject line).
   fit: function (this: unknown, ...args: HelperValue[]): string {
     const options = args[args.length - 1] as Partial<HelperOptions> | undefined;

@@ -96,19 +96,21 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   // "w/ DHL", "w/the box"; never "w/c 23 Nov" (week commencing).
   [/(?<![\p{L}\p{N}/])w\/(?:\s+(?=\S)|(?=(?:the|your|our|a|an|my|his|her|their|no|all|each|every|us|you|them|it)(?![\p{L}])))/giu, 'with ', /w\//i],
   [/(?<![\p{L}\p{N}])thru(?![\p{L}\p{N}])/giu, 'through', /thru/i],
-  // "cert renewed", "all certs": a certificate (never "Cert." as a name's part in capitals).
-  [/(?<![\p{L}\p{N}'’./-])cert(?![\p{L}\p{N}'’/-])/gu, 'certificate', /cert/],
-  [/(?<![\p{L}\p{N}'’./-])certs(?![\p{L}\p{N}'’/-])/gu, 'certificates', /certs/],
   // "max 6 dogs a day": at most ("a maximum of 6 dogs a day"); never "the max".
   [/(?<![\p{L}\p{N}'’])(?<!(?:the|a|your|our)\s)max\.?(?=\s+\d)/gu, 'a maximum of', /max/],
   // "paused til matching is switched": until (never "till" the noun, a shop's till, which is typed with two l's).
   [/(?<![\p{L}\p{N}'’])til(?![\p{L}\p{N}'’])/giu, 'until', /til/i],
+  [/(?<![\p{L}\p{N}])msgs(?![\p{L}\p{N}])/giu, 'messages', /msgs/i],
+  [/(?<![\p{L}\p{N}])msg(?![\p{L}\p{N}])/giu, 'message', /msg/i],
   [/(?<![\p{L}\p{N}])(?:tmrw|tmr|tmw|2moro)(?![\p{L}\p{N}])/giu, 'tomorrow', /tm[rw]|2moro/i],
   [/(?<![\p{L}\p{N}])appt(?![\p{L}\p{N}])\.?/giu, 'appointment', /appt/i],
   [/(?<![\p{L}\p{N}])appts(?![\p{L}\p{N}])/giu, 'appointments', /appts/i],
   [/(?<![\p{L}\p{N}])ppl(?![\p{L}\p{N}])/giu, 'people', /ppl/i],
   [/(?<![\p{L}\p{N}])thx(?![\p{L}\p{N}])/giu, 'thanks', /thx/i],
   [/(?<![\p{L}\p{N}])b4(?![\p{L}\p{N}])/giu, 'before', /b4/i],
+  // fit13: a certificate cut short ("expired cert on the payment api").
+  [/(?<![\p{L}\p{N}'’./@-])cert(?![\p{L}\p{N}'’/@-])/gu, 'certificate', /cert/],
+  [/(?<![\p{L}\p{N}'’./@-])certs(?![\p{L}\p{N}'’/@-])/gu, 'certificates', /certs/],
   // "incl. VAT", "excl. delivery" in prose: the word.
   [/(?<![\p{L}\p{N}])incl(?:\.|(?=\s))/giu, 'including', /incl/i],
   [/(?<![\p{L}\p{N}])excl(?:\.|(?=\s))/giu, 'excluding', /excl/i],
@@ -171,6 +173,8 @@ function shorthand(text: string): string {
       return capital ? word[0]!.toUpperCase() + word.slice(1) : word;
     });
   }
+  // fit13: initialisms typed in lower case ("charged vat at 20%", "the payment api", "an sms reminder").
+  if (/(?:vat|api|sms|pdf|url|ssl|gps)(?![a-z])/.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’./@-])(?:vat|api|sms|pdf|url|ssl|gps)(?![\p{L}\p{N}'’/@-])/gu, (m) => m.toUpperCase());
   // "ring the office AND text you", "do NOT pay it": emphasis in capitals said in the letter's own case (a text in capitals is left to the writer).
   if (/\b(?:AND|OR|NOT|NEVER|ALWAYS|ALL|ONLY|BEFORE|AFTER|MUST|BOTH|EVERY|DON'T)\s+\p{Ll}/u.test(t)) t = t.replace(/(?<=\p{Ll}[\p{L},]*\s+)(?:AND|OR|NOT|NEVER|ALWAYS|ALL|ONLY|BEFORE|AFTER|MUST|BOTH|EVERY|DON'T)(?=\s+\p{Ll})/gu, (w: string) => w.toLowerCase());
   // "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
@@ -509,6 +513,10 @@ export function namedDateRules(text: string): string {
     const i = MONTHS.findIndex((x) => x.toLowerCase().startsWith(mo.slice(0, 3)));
     return `${w}${sp}${MONTHS[i]}`;
   });
+  // fit13: "burner fault tue am", "Tuesday pm": the part of that day ("am" after a day is never the verb).
+  if (/\s(?:am|pm|a\.m\.|p\.m\.)(?![\p{L}])/u.test(t)) t = t.replace(/(?<![\p{L}\p{N}])(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?\s+(am|pm|a\.m\.|p\.m\.)(?![\p{L}])/giu, (_m, d: string, part: string) => `${WEEKDAYS[weekdayOf(d)]} ${/^a/iu.test(part) ? 'morning' : 'afternoon'}`);
+  // fit13: "took Novembers direct debit", "missed Tuesdays wholesale delivery run", "cancelled Saturdays 8am class": the day's own thing.
+  if (/(?:day|ary|ch|il|ay|ne|ly|st|ber)s\s/u.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’])(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)s(?=\s+(?:\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\s+|[\p{Ll}-]+\s+){0,2}(?:direct debit|debit|delivery|deliveries|run|class|classes|session|lesson|order|orders|invoice|invoices|bill|payment|payments|appointment|appointments|booking|bookings|clean|service|collection|newsletter|statement|rent|fee|fees|shift|market|sale|batch|payroll|match|show|event|meeting|tour|trip|flight|slot|slots)(?![\p{L}]))/gu, "$1's");
   return t;
 }
 
@@ -741,7 +749,7 @@ export function englishProblems(text: string, o: EnglishOptions): TextProblem[] 
  */
 export function toReader(text: string): string {
   // Plural only: "the order of service for your mother's funeral was…" is a thing, not a batch.
-  const order = /^(\s*)(?:the\s+|all\s+)?orders\s+(for|of)\s+([^,;.]+?)\s+(were|got|received)\s+/iu.exec(text);
+  const order = /^(\s*)(?:the\s+|all\s+)?orders\s+(for|of|from|in|placed in|placed on|placed during)\s+([^,;.]+?)\s+(were|got|received|went|arrived|left|shipped)\s+/iu.exec(text);
   if (order) return `${order[1]}your order ${order[2]!.toLowerCase()} ${order[3]} ${order[4]!.toLowerCase() === 'were' ? 'was' : order[4]!.toLowerCase()} ${text.slice(order[0].length)}`;
   // "a £6 fee was added to accounts that had paid on time" → "… to your account, even though you had paid on time".
   const to = /\b(to|on|from|for)\s+(?:all\s+|the\s+)?(accounts|customers|clients|families|members|households)\s+(?:that|who|which)\s+(had|have|were|was)\b/iu.exec(text);

@@ -272,7 +272,7 @@ function withDeterminer(typedNp: string, role: NoteRole): string {
 const lowerFirst = (s: string) => (/^\p{Lu}\p{Ll}/u.test(s) && !/^(?:I|I'\p{L}+)$/u.test(s.split(/\s/u)[0]!) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** Predicate words a noun phrase is followed by in a note with its "is" dropped ("engineer off sick", "next delivery back on…"). */
-const PREDICATE = /^(?:off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken|offline|online|overdue|unclear|outdated|incomplete|inaccurate|incorrect|faulty|too)(?![\p{L}])/iu;
+const PREDICATE = /^(?:ill|sick|unwell|poorly|absent|off|back|ready|due|unaffected|affected|available|unavailable|closed|open|down|up|live|late|fine|safe|out|away|still|now|not|already|fully|all|both|free|correct|wrong|missing|empty|full|broken|offline|online|overdue|unclear|outdated|incomplete|inaccurate|incorrect|faulty|too)(?![\p{L}])/iu;
 
 /** Participles a thing "was never …" ("link never sent"): what is done to an order, a message or money. */
 const NEVER_DONE = /^(?:dispatched|shipped|sent|posted|refunded|processed|issued|delivered|collected|returned|emailed|texted|paid|applied|credited|cancelled|canceled|booked|logged|recorded|received|passed|ordered|updated|printed|packed|picked|signed|approved|checked|added|entered|fixed|actioned|raised|answered|forwarded|confirmed|scheduled|arranged|rebooked)$/u;
@@ -367,6 +367,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     const obj = needsYou ? ' you' : needsIt ? ' it' : '';
     const tail = rest ? ` ${rest}` : '';
     if (role === 'mistake' || role === 'cause' || tense === 'past') return { text: `we ${IRREGULAR[verb] ?? verb}${obj}${tail}`, plural: true };
+    // fit13: a day still to come is what we will do ("delivered thu 3 dec" written on the 2nd: "we'll deliver it on Thursday 3 December").
+    if (tense === 'future' && role !== 'commitment' && /^(?:delivered|dispatched|shipped|sent|posted|couriered|collected|fitted|installed|re-?delivered|re-?sent)$/u.test(verb)) return { text: `we'll ${baseOf(verb)}${obj}${tail}`, plural: true };
     return { text: `we've ${verb}${obj}${tail}`, plural: true };
   }
   // "tracking to follow", "invoice to follow": what is still to come.
@@ -815,7 +817,8 @@ function sentenceOf(raw: string, role: NoteRole, o: NoteOptions, asProse = false
     }
     // A participle phrase ("…, finished by 3pm", "…, checked every Monday"): where the writer put it.
     if (isParticiple(words[0]!) || /^[a-z]{3,}ly$/u.test(w0)) {
-      cur = curWe && curClause && leadsAsVerb(words) && words.length > 1 ? `${cur} and ${text}` : `${cur}, ${text}`;
+      // (fit13: "…by hand, done by Friday 11 December" is when the work ends, never "and done by")
+      cur = curWe && curClause && leadsAsVerb(words) && words.length > 1 && !(/^(?:done|finished|complete|completed)$/u.test(w0) && lowerWord(words[1] ?? '') === 'by') ? `${cur} and ${text}` : `${cur}, ${text}`;
       continue;
     }
     // "…, we can bring them to you", "…, 14 alarms were activated": a sentence of its own.
@@ -947,7 +950,9 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   }
   for (const typedAs of made) {
     // An action typed as an order: a request to the reader.
-    let s = role === 'action' ? capitalise(politeRequest(typedAs)) : typedAs;
+    let s = role === 'action' ? capitalise(politeRequest(typedAs)) : role === 'commitment' ? articleFirst(nowDone(typedAs), typed) : typedAs;
+    // fit13: a mistake that names its own scope ("card payments failed for all merchants") is not made the reader's ("your card payments … for all merchants").
+    if (role === 'mistake' && /^your\s/iu.test(s) && !/(?<![\p{L}])your(?![\p{L}])/iu.test(typed) && /(?<![\p{L}])(?:for|across|to)\s+(?:all|every|each)\s/u.test(s)) s = s.replace(/^(y|Y)our\s+/u, (_m, y: string) => (y === 'Y' ? '' : '')).replace(/^\p{Ll}/u, (c) => (/^Y/u.test(typedAs) ? c.toUpperCase() : c));
     // "… will be delivered on Friday. Old ones have been collected at the same time.": the time of the sentence before.
     const prevOut = out[out.length - 1];
     if (prevOut && role !== 'mistake' && role !== 'cause' && /(?<![\p{L}])(?:at the same time|at the same visit|afterwards|alongside)(?![\p{L}])/iu.test(s) && /^[\p{L} ]+? ha(?:ve|s) been \p{Ll}+/u.test(s)) {
@@ -986,6 +991,57 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
 }
 
 /**
+ * fit13: a commitment typed as a noun, "now" and what is done to it, with its "is" dropped ("signed stock now shelved
+ * separately", "bins now relabelled"): the "is" said ("Signed stock is now shelved separately").
+ */
+function nowDone(s: string): string {
+  const m = /^(\p{L}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,2})\s+now\s+(\p{Ll}+ed)(?=[\s.,;]|$)/u.exec(s);
+  if (!m) return s;
+  const words = m[1]!.split(/\s+/u);
+  const w0 = lowerWord(words[0]!);
+  if (PRONOUNS.has(w0) || words.some((w) => isFinite(w) || isParticiple(w) && w !== words[0]) || !isParticiple(m[2]!)) return s;
+  const last = lowerWord(words[words.length - 1]!);
+  return `${m[1]} ${isPlural(last) && !/ss$/u.test(last) ? 'are' : 'is'} now ${s.slice(m[0].length - m[2]!.length)}`;
+}
+
+/** The verbs and adverbs a commitment's subject is followed by ("… is now kept", "… now texts", "… gets checked"). */
+const AFTER_SUBJECT = /^(\p{Ll}[\p{Ll}-]*(?:\s+\p{Ll}[\p{Ll}-]*){0,2}?)\s+(?=(?:is|was|has|now|will|gets|always|also|then|can|must|should|\p{Ll}+s)\s)/u;
+const MASS_HEAD = /^(?:training|staff|stock|equipment|software|data|information|feedback|food|everything|everyone|nothing|each|every|something|someone|nobody|anyone|packing|cleaning|checking|booking|billing|support|admin|security|maintenance)$/u;
+
+/**
+ * fit13: a commitment sentence that opens with a bare singular noun and its verb, typed as managers type ("spare is now
+ * kept on site", "backup generator is tested monthly", "tech now texts when running late"): the noun takes its article
+ * ("A spare is now kept on site", "Our tech now texts…"). A plural, a name, a mass noun or an activity stays as typed.
+ */
+function articleFirst(s: string, typed: string): string {
+  // (the sentence as the layer capitalised it: a first word typed in lower case is a common word, never a name)
+  const capital = /^\p{Lu}\p{Ll}/u.test(s);
+  const low = capital ? s[0]!.toLowerCase() + s.slice(1) : s;
+  const m = AFTER_SUBJECT.exec(low);
+  if (!m) return s;
+  const np = m[1]!;
+  if (capital && !new RegExp(`(?:^|[^\\p{L}])${np.split(/\s+/u)[0]}(?![\\p{L}])`, 'u').test(typed)) return s;
+  const words = np.split(/\s+/u);
+  const w0 = words[0]!;
+  const last = words[words.length - 1]!;
+  if (DET.has(w0) || PRONOUNS.has(w0) || /^(?:never|always|just|also|still|already|only|not|then|now|again|ever|often|and|or|but|if|so|to|from|each|every|all|nothing|please)$/u.test(w0)) return s;
+  if (isPlural(last) || MASS_HEAD.test(last) || /ing$/u.test(last)) return s;
+  // (a verb in -s after the noun is the sentence's: "courier collects the wrong ones", never "reminder texts now go…")
+  const next = low.slice(m[0].length).split(/\s+/u)[0]!;
+  if (!/^(?:is|was|has|now|will|gets|always|also|then|can|must|should)$/u.test(next)) {
+    const nt = tagWords([...words, next])[words.length]!;
+    if (!nt.has('Verb') || nt.has('Noun')) return s;
+  }
+  const tags = tagWords(words);
+  if (!tags.every((t) => t.has('Noun') || t.has('Adjective')) || tags.some((t) => t.has('Verb') && !t.has('Noun') || t.has('Preposition') || t.has('Adverb') && !t.has('Adjective'))) return s;
+  let subject = withDeterminer(np, 'commitment');
+  if (subject === np && words.length === 1 && /^(?:spare|extra|second)$/u.test(w0)) subject = w0 === 'extra' ? `an ${np}` : `a ${np}`;
+  if (subject === np) return s;
+  const out = subject + low.slice(np.length);
+  return capital ? out[0]!.toUpperCase() + out.slice(1) : out;
+}
+
+/**
  * notes12: what a ticket adds to a note that a letter never says: a status tag ("refund issued (done)",
  * "(confirmed)"), a "thx" signing the note off, and " - " between its pieces ("pallet missed at dispatch -
  * re-sent"), which is a comma. A note typed as prose (a capital, a full stop) keeps its dashes.
@@ -1005,6 +1061,12 @@ const NOT_AFTER_OWNER = /^(?:are|were|have|had|and|or|is|was|will|to|from|in|on|
 
 /** An offer typed as a note: its article ("delivery charge refunded" → "the delivery charge refunded"), and what the reader does after it a sentence of its own ("…, just send us the receipts" → "…. Just send us the receipts"). */
 function remedyNote(typed: string): string {
+  // fit13: a later sentence of the offer that opens on a bare noun ("…, free. courier collects the wrong ones") takes its article.
+  const t = remedyNoteOnce(typed);
+  return /[.!?]\s+\p{L}/u.test(t) ? t.split(/(?<=[.!?])\s+/u).map((x, k) => (k > 0 ? articleFirst(capitalise(x), typed) : x)).join(' ') : t;
+}
+
+function remedyNoteOnce(typed: string): string {
   // notes12: "£5 credit added to your account": the offer, and where it is ("a £5 credit on your account").
   const added = /^(?:an?\s+)?([£$€]\d[\d,.]*\s+(?:credit|voucher|refund|gift card|top-up))\s+(?:added|applied|put|loaded)\s+(?:to|on|onto)\s+(your\s+.+)$/iu.exec(typed.trim());
   if (added) return `a ${added[1]} on ${added[2]}`.replace(/[.]+$/u, '');
@@ -1267,7 +1329,7 @@ function readPiece(words: string[], role: NoteRole, o: NoteOptions, note: string
   const vt = tags[j]!;
   const rest = words.slice(j + 1);
   const restText = rest.join(' ');
-  const subject = () => posSubject(np, role, event);
+  const subject = () => (role === 'mistake' && /(?<![\p{L}])(?:for|across|to)\s+(?:all|every|each)\s/u.test(restText) ? np : posSubject(np, role, event));
   // "new delivery in the week commencing 11 January": "commencing" names the week, it is not the note's verb.
   if (/(?:week|weekend|fortnight|month)$/iu.test(np) && /^(?:commencing|beginning|starting|ending)$/u.test(v)) return undefined;
   // "any order not packed by 3pm now alerts the lead", "glaze firing on Tuesday cracked the pieces": the words after the noun qualify it, and the sentence's verb comes later: as typed.
@@ -1590,8 +1652,8 @@ function commitmentItems(t: string, o: NoteOptions): string {
     // notes12: "+ a 2nd person signs off": an item with a verb of its own no list knows is a clause, as typed.
     if (own.length >= 2 && (() => { try { return tagWords(own, 'the ').some((t, k) => k > 0 && t.has('Verb') && t.has('PresentTense') && !t.has('Noun')); } catch { return true; } })()) return /(?:,\s+|^\s*)$/u.test(before) && before.trim() !== '' ? `${before}and ${item}` : m;
     const np = DET.has(w0) ? item.trim() : `${/^[aeiou]/iu.test(w0) ? 'an' : 'a'} ${item.trim()}`;
-    const lead = /[.;]\s+$/u.test(before) || before === '' ? `${before}${capitalise(addedAs(o.status))}` : `${before.replace(/\s+$/u, '')} and ${addedAs(o.status)}`;
-    return `${lead} ${np}`.replace(/^\s+/u, '');
+    const lead = /[.;]\s+$/u.test(before) || before === '' ? `${before}${capitalise(addedAs(o.status))}` : `${before.trim() === '' ? ',' : before.replace(/\s+$/u, '')} and ${addedAs(o.status)}`;
+    return before.trim() === '' && before !== '' ? `${lead} ${np}` : `${lead} ${np}`.replace(/^\s+/u, '');
   });
   // "…, storage upgrades only outside 06:00-20:00 UTC": a thing and when it is done, with no verb.
   out = out.replace(/(^|,\s+)((?:\p{Ll}[\p{Ll}-]*\s+){0,2}\p{Ll}[\p{Ll}-]*s)\s+(only|now only|never)\s+(outside|during|after|before|between|within|at|on|in|from)\s+(?=[\p{L}\p{N}])/gu, (m, comma: string, np: string, adv: string, prep: string) => {

@@ -392,7 +392,7 @@ describe('round 3: the sample facts hang together', () => {
 
 describe('the reference line names what the customer has with us', () => {
   const row = (id: string) => recipientFromMailbox('ann@example.com', 'Ann Lee', { order_id: id });
-  const ref = (input: Partial<IncidentInput>, id: string) => /This concerns your (\w+) /.exec(letter({ ...shop, ...input } as IncidentInput, 'apology', NOW, row(id)))?.[1];
+  const ref = (input: Partial<IncidentInput>, id: string) => /(?:This concerns|This is about|For reference, it's) your (\w+) /.exec(letter({ ...shop, ...input } as IncidentInput, 'apology', NOW, row(id)))?.[1];
   it('an order for a shop, a booking, an account, a repair or a job otherwise', () => {
     expect(ref({ mistake: 'your order left our warehouse two days late' }, 'A-1')).toBe('order');
     expect(ref({ scenario: 'generic', mistake: 'we double-booked your pitch so you were moved on arrival' }, 'LM-0921')).toBe('booking');

@@ -105,7 +105,7 @@ describe('the reader in the third person', () => {
     ['mistake', 'his account was locked for 3 days', 'your account was locked for 3 days.'],
     ['mistake', "the client's order shipped w/o invoice", 'your order shipped without invoice.'],
     ['mistake', 'cust. rang re missing item, no callback', 'you rang about missing item, and there was no callback.'],
-    ['mistake', 'she missed her slot b/c our sms went out late', 'you missed your slot because our sms went out late.'],
+    ['mistake', 'she missed her slot b/c our sms went out late', 'you missed your slot because our SMS went out late.'],
     ['mistake', 'the customer rang twice and nobody called her back', 'you rang twice and nobody called you back.'],
     ['outcome', "refund sent to customer's card", 'the refund has been sent to your card.'],
     ['action', "we'll ring the customer tmrw", "we'll ring you tomorrow."],
