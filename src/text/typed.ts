@@ -72,6 +72,9 @@ const POLITE = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'ihne
 const SIE_BEFORE = new Set(['uns', 'bitte', 'gern', 'gerne', 'einfach']);
 const SIE_AFTER = new Set(['für', 'an', 'um', 'gegen', 'ohne', 'können', 'müssen', 'haben', 'sind', 'werden', 'möchten']);
 
+/** Subjects a German verb stands right before when the sentence opens with its object ("die 45 € überweisen wir"). */
+const V2_SUBJECTS = new Set(['wir', 'ich', 'man']);
+
 /** Determiners that are also pronouns ("keiner hat es gemerkt"). */
 const PRONOUN_DETERMINERS = new Set(['keiner', 'keine', 'einer', 'jeder', 'jede', 'alle']);
 /** People a clause may be about, whose "ihr/ihre" is theirs. */
@@ -111,7 +114,8 @@ export function germanCapitals(text: string): string {
 }
 
 function lowerCasedCapitals(text: string): string {
-  if (text === '' || !germanLowerCased(text)) return text;
+  if (text === '') return text;
+  if (!germanLowerCased(text)) return mixedCapitals(text);
   const tokens = text.match(WORD) ?? [];
   // Where each token starts, to rebuild the text with its own spacing.
   const out: string[] = [];
@@ -147,6 +151,8 @@ function lowerCasedCapitals(text: string): string {
     if (VERB_FORM.test(t!) && !DETERMINERS.has(lower(tokens[j - 1]))) return false;
     // "der einspringt wenn…": a relative clause's verb, not a noun.
     if (/t$/u.test(k) && SUBORDINATORS.has(lower(tokens[j + 1]))) return false;
+    // i18n13: a verb before its subject ("die 45 € überweisen wir zurück", "… prüfen wir"): no noun stands before "wir", "ich".
+    if (/(?:en|ern|eln)$/u.test(k) && V2_SUBJECTS.has(lower(tokens[j + 1])) && !germanNoun(k)) return false;
     return true;
   };
   /** Past the adjectives to the noun: "den falschen namen", "einen zweiten versanddienstleister angebunden". */
@@ -181,6 +187,11 @@ function lowerCasedCapitals(text: string): string {
       const j = skipAdjectives(i + 1);
       if (nounAt(j)) cap[j] = true;
     }
+    // i18n13: an adjective the list knows opens a noun phrase of its own ("neuer lagerplatz", "doppelte wareneingänge").
+    if (ADJECTIVES.has(k) && !PREPOSITIONS.has(lower(tokens[i - 1])) && !DETERMINERS.has(lower(tokens[i - 1]))) {
+      const j = skipAdjectives(i);
+      if (j > i && nounAt(j) && !VERB_FORM.test(tokens[j]!)) cap[j] = true;
+    }
     if (PREPOSITIONS.has(lower(tokens[i - 1])) && (ADJECTIVES.has(k) || ADJECTIVE_ENDING.test(k)) && !NOT_NOUNS.has(k) && !DETERMINERS.has(k)) {
       const j = skipAdjectives(i);
       if (j > i && nounAt(j)) cap[j] = true;
@@ -201,6 +212,21 @@ function lowerCasedCapitals(text: string): string {
     .replace(/(?<![\p{L}-])(\p{Ll})(\p{L}*-\p{Lu})/gu, (_m, c: string, rest: string) => c.toUpperCase() + rest)
     // "vier-augen-Prinzip" → "Vier-Augen-Prinzip": every part of a compound whose last part is a noun.
     .replace(/(?<![\p{L}@.-])\p{L}+(?:-\p{L}+)+(?![\p{L}@.])/gu, (w) => (/-\p{Lu}[\p{L}]*$/u.test(w) ? w.replace(/(^|-)(\p{Ll})/gu, (_m, d: string, c: string) => d + c.toUpperCase()) : w));
+}
+
+/**
+ * i18n13: text typed with some nouns capitalised and others not ("der Fahrer hat die lieferung am
+ * Montag …", "Wegen eines fehlers im lager"): only the sure ones, a noun the word list knows right
+ * after an article (past a listed adjective), are capitalised; everything else stays as typed.
+ */
+function mixedCapitals(text: string): string {
+  return text.replace(/(?<![\p{L}])(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|beim|vom|ins|unser|unsere|unseren|unserem|unserer|unseres|ihre|ihren|ihrem|ihrer|ihres)((?:\s+(?:erste|ersten|zweite|zweiten|neue|neuen|neuer|alte|alten|falsche|falschen|richtige|richtigen|nächste|nächsten|letzte|letzten|doppelte|doppelten))*)\s+(\p{Ll}[\p{L}\p{M}]*)(?=([\s,.;:!?)]|$)\s*(\p{L}*))/giu, (m, det: string, adjs: string, word: string, _sep: string, next: string) => {
+    const n = germanNoun(word);
+    if (!n || VERB_FORM.test(word) || NOT_NOUNS.has(word) || V2_SUBJECTS.has((next ?? '').toLowerCase())) return m;
+    // "die ihre …", "das unsere": a pronoun, not an article before a noun.
+    if (/^(?:ihr|unser)/iu.test(det) && /^\p{Ll}/u.test(det) && n.head !== word.toLowerCase() && word.length < 6) return m;
+    return `${det}${adjs} ${word[0]!.toUpperCase()}${word.slice(1)}`;
+  });
 }
 
 /** Straight quotes typed around words ('Alles Gute, Lea!', "En attente") as the language's own. */
