@@ -395,7 +395,10 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
       // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").
       americas: lang === 'es' && !/^es(?:-ES)?$/iu.test(tag),
-      remedySentence: !english && hasVerb(incident.remedy.details ?? '', lang),
+      remedySentence: !english && (hasVerb(incident.remedy.details ?? '', lang) || !!remedyLead(incident.remedy.details ?? '', lang)),
+      // i18n13: an offer typed as our own clause ("pasamos su plan a …", "nous vous offrons …"), framed as one
+      // ("Para compensarle, pasamos su plan …"), never after "le ofrecemos" ('' when it is a thing given).
+      remedyLead: english ? '' : remedyLead(incident.remedy.details ?? '', lang),
       vaguePromise: isVaguePromise(incident.commitment),
       // The offer is the customer's next appointment ("your next hygiene appointment, free of charge"): beside a
       // slot already held, the letter says that slot is the free one.
@@ -1018,6 +1021,30 @@ const FINITE_VERB: Record<string, RegExp> = {
   fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons|reste|restent|envoyons|mettons|avons|prenons)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
   es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|regalamos|enviamos|reembolsamos|abonamos|llegará|recibirá|retuvo|se|queda|quedan|quedará|quedarán|está|están)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])|(?<![\p{L}])no\s+(?:le\s+|se\s+|lo\s+|la\s+)?\p{L}{3,}(?:remos|rá|rán)(?![\p{L}])/iu,
 };
+/** Spanish words in -amos/-emos/-imos that are no verb ("próximos", "mismos"). */
+const ES_NOT_WE = /^(?:próximos|últimos|mismos|mínimos|máximos|primos|ramos|legítimos|íntimos|óptimos|décimos|centímetros|kilómetros|gramos|kilogramos|programos|términos)$/iu;
+/**
+ * An offer that opens with what we do, in the first person plural ("pasamos su plan a …", "pagamos nosotros las
+ * comisiones", "nous vous offrons …", "wir überweisen …"): the clause with a small first letter, to follow a frame's
+ * comma ("Para compensarle, pasamos …"); '' for a thing given ("un 10 % en su próxima compra"). German keeps its
+ * capital: "Wir …" stands as a sentence of its own (a frame before it would need the verb first).
+ */
+export function remedyLead(text: string, lang: string): string {
+  const t = text.trim().replace(/[\s.]+$/u, '');
+  if (t === '') return '';
+  const first = /^[\p{L}’']+/u.exec(t)?.[0] ?? '';
+  const small = t[0]!.toLowerCase() + t.slice(1);
+  if (lang === 'es') {
+    const verb = /^(?:le\s+|les\s+|se\s+lo\s+|se\s+la\s+)?(\p{L}+(?:amos|emos|imos))(?![\p{L}])/iu.exec(t);
+    if (verb && !ES_NOT_WE.test(verb[1]!)) return small;
+    if (/^nosotros\s/iu.test(t)) return small;
+    return '';
+  }
+  if (lang === 'fr') return /^(?:nous|je|j’)$/iu.test(first) || /^j’/iu.test(t) ? (/^j’|^je /iu.test(t) ? '' : small) : '';
+  if (lang === 'de') return /^(?:wir|ich)$/iu.test(first) || /(?<![\p{L}])\p{Ll}+en\s+wir(?![\p{L}])/u.test(t) ? t : '';
+  return '';
+}
+
 /** A cause or offer that reads as a sentence of its own: a verb, or too long to be a label. */
 const hasVerb = (text: string, lang: string): boolean => FINITE_VERB[lang]?.test(text) ?? true;
 

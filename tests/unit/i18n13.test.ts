@@ -26,3 +26,26 @@ describe('German nouns typed in lower case get their capitals; verbs and adverbs
   ];
   for (const [typed, read] of cases) it(`"${typed}" → "${read}"`, () => expect(germanCapitals(typed)).toBe(read));
 });
+
+import { accusative } from '../../src/text/articles.js';
+import { remedyLead } from '../../src/compose/context.js';
+
+describe('an offer gets a frame that fits what was typed: a thing or our own clause', () => {
+  it('German: a bare noun offered gets its article as an object ("erhalten Sie von uns einen Gutschein")', () => {
+    expect(accusative('Gutschein über 10 € für Ihre nächste Bestellung')).toBe('einen Gutschein über 10 € für Ihre nächste Bestellung');
+    expect(accusative('Gutschrift 15% der Monatsgebühr für November')).toBe('eine Gutschrift von 15% der Monatsgebühr für November');
+    expect(accusative('ein Gutschein über 20 €')).toBe('einen Gutschein über 20 €');
+    expect(accusative('Versand kostenlos')).toBe('Versand kostenlos');
+  });
+  it('a clause in the first person plural is no thing to offer ("le ofrecemos pasamos…" was written)', () => {
+    expect(remedyLead('pasamos su plan a puesto fijo plus sin coste durante diciembre', 'es')).toBe('pasamos su plan a puesto fijo plus sin coste durante diciembre');
+    expect(remedyLead('Pagamos nosotros las comisiones del banco', 'es')).toBe('pagamos nosotros las comisiones del banco');
+    expect(remedyLead('le regalamos el envío', 'es')).toBe('le regalamos el envío');
+    expect(remedyLead('un 10% en su próxima compra', 'es')).toBe('');
+    expect(remedyLead('los próximos dos meses gratis', 'es')).toBe('');
+    expect(remedyLead('nous vous offrons le dessert', 'fr')).toBe('nous vous offrons le dessert');
+    expect(remedyLead('un mois offert', 'fr')).toBe('');
+    expect(remedyLead('Die 45 € überweisen wir bis Freitag zurück', 'de')).toBe('Die 45 € überweisen wir bis Freitag zurück');
+    expect(remedyLead('Gutschein über 10 €', 'de')).toBe('');
+  });
+});
