@@ -437,6 +437,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // The outcome or the offer already says the remedy ("…was refunded", "we refunded the £6"): not offered again.
       remedySaid: remedySaid(incident.remedy.kind, incident.outcome ?? '') || (!/\b(?:not|never|didn't|hasn't|haven't|wasn't|weren't)\b/i.test(incident.mistake) && remedySaid(incident.remedy.kind, incident.mistake) && /\b(?:was|were|been|we|already)\s+(?:refunded|credited|replaced|waived)\b/i.test(incident.mistake)),
       // Advice the action already gives (a data exposure): the letter's own is not said a second time.
+      // i18n13: the letter asks for a payment ("die Nachzahlung … bitte aufs bekannte Konto überweisen"): the scam warning does not
+      // say "we never ask for a payment", it says we never ask for one to a new account.
+      actionPays: !english && PAYMENT_ASKED.test(incident.action ?? ''),
       actionScam: SCAM_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')) || (!english && SCAM_ADVICE_I18N.test(incident.action ?? '')),
       actionBank: BANK_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')) || (!english && BANK_ADVICE_I18N.test(incident.action ?? '')),
       // The action already tells the customer how to rebook: the letter's own rebooking line is not added.
@@ -1021,6 +1024,9 @@ const FINITE_VERB: Record<string, RegExp> = {
   fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons|reste|restent|envoyons|mettons|avons|prenons)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
   es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|regalamos|enviamos|reembolsamos|abonamos|llegará|recibirá|retuvo|se|queda|quedan|quedará|quedarán|está|están)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])|(?<![\p{L}])no\s+(?:le\s+|se\s+|lo\s+|la\s+)?\p{L}{3,}(?:remos|rá|rán)(?![\p{L}])/iu,
 };
+/** A payment the reader is asked to make, in German, French or Spanish. */
+const PAYMENT_ASKED = /(?<![\p{L}])(?:überweis\p{L}*|(?:be)?zahlen|nachzahlung\p{L}*|zahlung\p{L}*|fällig|begleichen|payer|payez|régler|réglez|virement|versement|solde|échéance|pagar|pague|abonar|abone|transferencia|ingres(?:o|ar|e)|importe pendiente|vencimiento)(?![\p{L}])/iu;
+
 /** Spanish words in -amos/-emos/-imos that are no verb ("próximos", "mismos"). */
 const ES_NOT_WE = /^(?:próximos|últimos|mismos|mínimos|máximos|primos|ramos|legítimos|íntimos|óptimos|décimos|centímetros|kilómetros|gramos|kilogramos|programos|términos)$/iu;
 /**

@@ -49,3 +49,50 @@ describe('an offer gets a frame that fits what was typed: a thing or our own cla
     expect(remedyLead('Gutschein über 10 €', 'de')).toBe('');
   });
 });
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { createComposer } from '../../src/compose/compose.js';
+import type { IncidentInput } from '../../src/incident/schema.js';
+import { validateIncident } from '../../src/incident/validate.js';
+import { recipientFromMailbox } from '../../src/recipients/recipient.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+import { ROOT } from '../helpers/run.js';
+
+const library = new TemplateLibrary();
+const NOW = new Date('2026-11-26T09:00:00Z');
+function fixture(name: string, change: Record<string, unknown> = {}) {
+  const raw = parseYaml(readFileSync(join(ROOT, 'tests/fixtures/incidents/i18n13', `${name}.yaml`), 'utf8')) as Record<string, unknown>;
+  return validateIncident({ ...raw, ...change } as unknown as IncidentInput);
+}
+function letter(name: string, to: [string, string, string?], change: Record<string, unknown> = {}, stage: 'apology' | 'followup' = 'apology'): string {
+  const [email, n, salutation] = to;
+  return createComposer(fixture(name, change), library, { now: NOW, stage })(recipientFromMailbox(email, n, salutation ? { salutation } : {})).text;
+}
+
+describe('data exposure: the advice fits the facts', () => {
+  for (const [name, lang, to] of [
+    ['de-hausverwaltung-datenpanne', 'de', ['j@example.de', 'Jürgen Albers', 'Herr']],
+    ['es-clinica-datos', 'es', ['c@example.es', 'Carmen Ruiz', 'Dra.']],
+  ] as const) {
+    it(`${lang}: remedy none promises to cover no costs, in the apology or the follow-up`, () => {
+      for (const stage of ['apology', 'followup'] as const) {
+        const text = letter(name, [...to], { remedy: { kind: 'none' } }, stage);
+        expect(text).not.toMatch(/übernehmen sie|wieder gut|nos haremos cargo|lo arreglaremos|prendrons en charge|arrangerons/u);
+      }
+    });
+  }
+  it('a letter that asks for a payment never says "we never ask for a payment" (de, fr, es)', () => {
+    const de = letter('de-hausverwaltung-datenpanne', ['j@example.de', 'Jürgen Albers', 'Herr']);
+    expect(de).toContain('Nachzahlung');
+    expect(de).not.toContain('eine Zahlung zu leisten');
+    expect(de).toContain('Geld auf ein anderes als das Ihnen bekannte Konto zu überweisen');
+    const fr = letter('de-hausverwaltung-datenpanne', ['j@example.fr', 'Jean Albert', 'M.'], { locale: 'fr', action: 'le solde de 212,40 € reste à régler avant le 15 décembre par virement habituel' });
+    expect(fr).not.toContain('effectuer un paiement');
+    expect(fr).toContain('payer sur un autre compte');
+    const es = letter('es-clinica-datos', ['c@example.es', 'Carmen Ruiz', 'Dra.'], { exposure: { data: ['name', 'email'], reference: 'FN-2411' }, action: 'el importe pendiente de 40 € hay que pagarlo igualmente por transferencia' });
+    expect(es).not.toContain('que haga un pago');
+    expect(es).toContain('que pague en una cuenta distinta');
+  });
+});
