@@ -1,7 +1,7 @@
 import type { Incident } from '../incident/schema.js';
 import type { Stage } from '../message.js';
 import { greetingLineOf, isFormal } from '../recipients/greeting.js';
-import { localeGreetingLine } from '../recipients/greeting-locale.js';
+import { localeGreetingLine, readerGender } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { itemPhrases } from '../incident/item-noun.js';
 import { textI18n } from '../incident/i18n-load.js';
@@ -255,8 +255,14 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   // The product the incident's text names ("vos lunettes progressives"): a row whose products are others
   // (contact lenses) reads a sentence about its own order instead (other_product below).
   const productStems = english || (incident.scenario !== 'shipping-delay' && incident.scenario !== 'wrong-item') ? [] : productStemsOf(incident.mistake, lang);
+  // i18n13: a French mistake whose words agree with the reader, in its three forms (text/reader-i18n.ts).
+  const readerForms = lang === 'fr' ? textI18n().frenchReaderForms(incident.mistake) : undefined;
   const values: Record<string, keyof Recipient | RecipientValue> = {
     ...RECIPIENT_VALUES,
+    // i18n13: "yes" when the reader is a woman / a man by their title or given name, for a French mistake that agrees with
+    // the reader ("Vous êtes venue …"); '' for every other letter (and for a reader the letter cannot tell).
+    reader_f: readerForms ? (r) => (readerGender({ first_name: r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }) === 'f' ? 'yes' : '') : () => '',
+    reader_m: readerForms ? (r) => (readerGender({ first_name: r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }) === 'm' ? 'yes' : '') : () => '',
     // "yes" when the row lists products and none of them is the one the incident's text names.
     other_product: (r) => {
       if (productStems.length === 0) return '';
@@ -320,6 +326,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   const regulator = english ? regulatorParts(incident.exposure.regulator) : { complainTo: '', sentence: '' };
   const incidentPart: IncidentContext = {
     incident: {
+      // i18n13: the mistake to a woman, a man, a reader of unknown gender, when its French words agree with the reader.
+      readerForms: readerForms ?? '',
       ...incident,
       id: o.id,
       company,

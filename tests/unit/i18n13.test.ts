@@ -96,3 +96,30 @@ describe('data exposure: the advice fits the facts', () => {
     expect(es).toContain('que pague en una cuenta distinta');
   });
 });
+
+import { frenchReaderForms } from '../../src/text/reader-i18n.js';
+
+describe('French words that agree with the reader follow the reader, and never read "venu(e)"', () => {
+  it('the three forms of a sentence that agrees with the reader', () => {
+    expect(frenchReaderForms('Vous êtes venu pour votre rendez-vous samedi mais le salon était fermé, personne ne vous a prévenu')).toEqual({
+      f: 'Vous êtes venue pour votre rendez-vous samedi mais le salon était fermé, personne ne vous a prévenue',
+      m: 'Vous êtes venu pour votre rendez-vous samedi mais le salon était fermé, personne ne vous a prévenu',
+      n: 'Vous avez fait le déplacement pour votre rendez-vous samedi mais le salon était fermé, vous n’avez reçu aucun avertissement',
+    });
+    expect(frenchReaderForms('Vous êtes venue sam soir avec 6 personnes')?.m).toBe('Vous êtes venu sam soir avec 6 personnes');
+    expect(frenchReaderForms('Votre colis est arrivé en retard')).toBeUndefined();
+  });
+  const salon = join(ROOT, 'tests/fixtures/incidents/fr/salon-coiffure-rdv.yaml');
+  const text = (email: string, name: string, salutation?: string) => {
+    const incident = validateIncident(parseYaml(readFileSync(salon, 'utf8')) as IncidentInput);
+    return createComposer(incident, library, { now: NOW, stage: 'apology' })(recipientFromMailbox(email, name, salutation ? { salutation } : {})).text;
+  };
+  it('to Madame "venue", to Monsieur "venu", to a reader of unknown gender neither', () => {
+    expect(text('e@example.fr', 'Élodie Lefèvre', 'Mme')).toContain('Vous êtes venue pour votre rendez-vous');
+    expect(text('e@example.fr', 'Élodie Lefèvre')).toContain('Vous êtes venue');
+    expect(text('p@example.fr', 'Paul Durand', 'M.')).toContain('Vous êtes venu pour');
+    const neutral = text('c@example.fr', 'Camille Martin');
+    expect(neutral).toContain('Vous avez fait le déplacement');
+    expect(neutral).not.toMatch(/venue?(?![\p{L}])|\(e\)/u);
+  });
+});
