@@ -123,3 +123,27 @@ describe('French words that agree with the reader follow the reader, and never r
     expect(neutral).not.toMatch(/venue?(?![\p{L}])|\(e\)/u);
   });
 });
+
+describe('openers and closers follow the facts, not one stock line for every incident', () => {
+  const ids = Array.from({ length: 24 }, (_v, i) => `i18n13-${i}`);
+  it('a change still under way is never told as done ("haben wir unsere Abläufe geändert", "Nous avons pris des dispositions", "Hemos tomado medidas")', () => {
+    for (const id of ids) {
+      expect(letter('de-saas-ausfall', ['t@example.de', 'Tobias Lang', 'Herr Dr.'], { id })).not.toContain('haben wir unsere Abläufe geändert');
+      expect(letter('fr-hebergeur-panne', ['h@example.fr', 'Hélène Bernard', 'Mme'], { id, audience: 'consumer' })).not.toContain('Nous avons pris des dispositions');
+      expect(letter('es-clinica-datos', ['c@example.es', 'Carmen Ruiz', 'Dra.'], { id, scenario: 'generic', severity: 'moderate' })).not.toMatch(/Hemos tomado medidas|evitaremos que vuelva/u);
+    }
+  });
+  it('the Spanish change is never closed by "Con esta medida evitaremos que vuelva a ocurrir"; the opener before a cause names what went wrong', () => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      const es = letter('es-tienda-doble-cobro', ['l@example.es', 'Lucía Fernández', 'Sra.'], { id });
+      expect(es).not.toContain('Con esta medida evitaremos');
+      expect(es).not.toContain('cómo ocurrió.');
+      const fr = letter('fr-boutique-mauvaise-taille', ['a@example.fr', 'Antoine Leroy', 'M.'], { id });
+      expect(fr).not.toContain('comment c’est arrivé');
+      if (es.includes('de dónde venía el error en el cobro')) seen.add('es');
+      if (fr.includes('passer entre les mailles du filet')) seen.add('fr');
+    }
+    expect([...seen].sort()).toEqual(['es', 'fr']);
+  });
+});
