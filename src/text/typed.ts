@@ -240,7 +240,27 @@ export function localQuotes(text: string, lang: string): string {
 
 /** French free text: typographic apostrophes ("l'envoi" → "l’envoi"), « » for quotes, a no-break space before "%" ("15%" → "15 %"). */
 export function frenchTypography(text: string): string {
-  return localQuotes(text.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), 'fr').replace(/(\d)[ \u00a0]?%/gu, '$1\u202f%');
+  return localQuotes(frenchNe(text.replace(/(\p{L})'(?=\p{L})/gu, '$1’')), 'fr').replace(/(\d)[ \u00a0]?%/gu, '$1\u202f%');
+}
+
+/**
+ * i18n13: the "ne" a manager leaves out of a negation ("on a pas pu", "le groupe a pas démarré", "il y a pas eu de
+ * relance") written back ("on n’a pas pu", "le groupe n’a pas démarré", "il n’y a pas eu de relance").
+ */
+const FR_NE = /(?<![\p{L}’'])(?<!(?<![\p{L}])(?:ne|n’|n')\s)(?<!(?<![\p{L}])(?:ne|n’|n')\s(?:vous|nous|le|la|les|l’|lui|leur|me|te|se)\s)((?:y\s)?)(a|as|avons|avez|ont|avait|avaient|avions|aviez|est|sont|était|étaient|sommes|êtes|peut|peuvent|pouvait|pouvaient|pouvons|pouvez|sait|savait|savons|fait|faisait|va|allait|marche|marchait|fonctionne|fonctionnait|arrive|arrivait|doit|devait|veut|voulait)\s+(pas|jamais|plus|rien)(?![\p{L}])/gu;
+function frenchNe(text: string): string {
+  if (!/(?<![\p{L}])(?:pas|jamais|plus|rien)(?![\p{L}])/u.test(text)) return text;
+  return text.replace(FR_NE, (m, y: string, verb: string, neg: string, at: number, all: string) => {
+    const before = all.slice(Math.max(0, at - 12), at);
+    // Only after a subject: a pronoun or a noun ("on", "nous", "le groupe"); never "plus" as "more" ("a plus de …").
+    if (!/(?:\p{L}|\d)\s$/u.test(before) || /(?:^|\s)(?:ne|n’|qui ne|que)\s$/u.test(before)) return m;
+    // "plus" is "no longer" only after a verb that works or goes ("ça marche plus"); "est plus lourd" is "more".
+    if (neg === 'plus' && !/^(?:marche|marchait|fonctionne|fonctionnait|peut|pouvait|va|allait|arrive|arrivait)$/u.test(verb)) return m;
+    if (neg === 'rien' && verb !== 'a' && verb !== 'avons' && verb !== 'avait' && verb !== 'est' && verb !== 'fait') return m;
+    const word = y !== '' ? 'y' : verb;
+    const ne = /^[aeiouyéêh]/u.test(word) ? 'n’' : 'ne ';
+    return `${ne}${y}${verb} ${neg}`;
+  });
 }
 
 const DE_MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
@@ -290,7 +310,9 @@ export function longTypedDates(text: string, lang: string): string {
   if (lang === 'fr') {
     return text
       .replace(SLASH_DATE, (m, d: string, mo: string) => (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${Number(d) === 1 ? '1er' : Number(d)} ${FR_MONTH_NAMES[Number(mo) - 1]}` : m))
-      .replace(FR_SHORT_MONTH, (_m, d: string, mo: string) => `${d} ${FR_MONTHS[mo.toLowerCase()]}`)
+      .replace(FR_SHORT_MONTH, (_m, d: string, mo: string) => `${d === '1' ? '1er' : d} ${FR_MONTHS[mo.toLowerCase()]}`)
+      // i18n13: "sam 21 nov 20h": a time right after its date takes "à" ("samedi 21 novembre à 20 h").
+      .replace(/((?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?)\s+(?=\d{1,2}\s?h(?![\p{L}]))/giu, '$1 à ')
       // "prêtes mercredi 25 novembre" → "prêtes le mercredi 25 novembre" (not after du, au, le, dès…).
       .replace(/(?<=(\p{L}+)\s)(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?=\s+\d)/giu, (day: string, ...rest: unknown[]) => (FR_NO_LE.has(String(rest[0]).toLowerCase()) ? day : `le ${day}`))
       // "au rendez-vous de mardi 24" → "du mardi 24".

@@ -147,3 +147,38 @@ describe('openers and closers follow the facts, not one stock line for every inc
     expect([...seen].sort()).toEqual(['es', 'fr']);
   });
 });
+
+import { frenchTypography, longTypedDates } from '../../src/text/typed.js';
+import { localeLetterDate } from '../../src/text/locale.js';
+import { frenchNote } from '../../src/text/notes-fr.js';
+import { isPlaceholder } from '../../src/incident/placeholders.js';
+
+describe('mechanical defects found reading the i18n13 letters', () => {
+  it('French: the "ne" left out of a negation is written back, "plus" as "more" is left alone', () => {
+    expect(frenchTypography('on a pas pu les placer')).toBe('on n’a pas pu les placer');
+    expect(frenchTypography('le groupe électrogène a pas démarré, on avait pas testé')).toBe('le groupe électrogène n’a pas démarré, on n’avait pas testé');
+    expect(frenchTypography('il y a pas eu de relance')).toBe('il n’y a pas eu de relance');
+    expect(frenchTypography('ça marche plus')).toBe('ça ne marche plus');
+    for (const kept of ['nous n’avons pas pu', 'le colis est plus lourd', 'il a plus de 3 jours', 'ce n’est pas grave']) expect(frenchTypography(kept)).toBe(kept);
+  });
+  it('French: the first of the month is "1er"; a time typed after its date takes "à"', () => {
+    expect(localeLetterDate(new Date('2026-12-01T12:00:00Z'), 'fr', NOW)).toBe('mardi 1er décembre');
+    expect(localeLetterDate(new Date('2026-12-11T12:00:00Z'), 'fr', NOW)).toBe('vendredi 11 décembre');
+    expect(longTypedDates('sam 21 novembre 20h', 'fr')).toContain('21 novembre à 20\u00a0h');
+    expect(longTypedDates('1 déc', 'fr')).toBe('1er décembre');
+  });
+  it('French shorthand written out, and no article before "certaines"', () => {
+    const said = frenchNote('bug de l’appli de résa après la mise à jour, certaines résas effacées', 'cause');
+    expect(said).toContain('Certaines réservations ont été effacées');
+    expect(said).not.toMatch(/Les certaines|résa(?!t)/u);
+    const letterText = letter('fr-restaurant-resa', ['c@example.fr', 'Claire Fontaine', 'Mme']);
+    expect(letterText).toContain('samedi soir avec 6 personnes pour un anniversaire');
+    expect(letterText).toContain('Nous n’avons pas pu');
+    expect(letter('fr-hebergeur-panne', ['h@example.fr', 'Hélène Bernard', 'Mme'])).toContain('une bascule automatique');
+  });
+  it('the acronym in a title in capitals; "nix" says nothing', () => {
+    expect(letter('de-saas-ausfall', ['t@example.de', 'Tobias Lang', 'Herr Dr.'])).toContain('\nCTO, Lagerfix Software GmbH');
+    expect(isPlaceholder('nix')).toBe(true);
+    expect(letter('de-versand-lager', ['s@example.de', 'Sabine Krüger', 'Frau Dr.'])).not.toMatch(/^Nix\.?$/mu);
+  });
+});
