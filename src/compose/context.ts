@@ -399,6 +399,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       outcomeRearranges: english && /\b(?:another (?:time|day|date|slot)|other (?:time|day|date)|rearrang|reschedul)/i.test(incident.outcome ?? ''),
       // letters7: a replacement the outcome already sends, and whose keeping the action tells: the offer line would say both again.
       remedyRepeats: english && incident.remedy.kind === 'replacement' && /\b(?:remix|resen[dt]|sent|send|go(?:es)? out|went out|on (?:its|their) way|with you|deliver)/i.test(incident.outcome ?? '') && (!/\bkeep\b|yours to keep/i.test(incident.remedy.details ?? '') || /\bkeep\b|no need to send/i.test(incident.action ?? '')),
+      // i18n13: a German cause that names itself a cause ("Ursache war ein neuer Lagerplatz"): no "Zur Ursache:" before it.
+      causeLed: lang === 'de' && /^(?:die\s+|der\s+)?(?:ursache|grund|hintergrund)(?![\p{L}])/iu.test(incident.rootCause.trim()),
       causeFragment: !english && ((incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang)) || leadFragment(incident.rootCause, lang)),
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
       // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").
@@ -983,7 +985,12 @@ function ownKind(d: string, lang: string): string {
   const t = d.trim();
   if (lang === 'fr' && !/^(?:le|la|les|l[’']|votre|vos|un|une|des|du|de|d[’']|son|sa|ses|leur|leurs|ce|ces|cette)(?![\p{L}])/iu.test(t)) return `${/[sx](?:\s|$)/u.test(t.split(/\s+(?:de|d[’']|du|des)\s*/u)[0]!) ? 'vos' : 'votre'} ${t}`;
   if (lang === 'es' && !/^(?:el|la|los|las|su|sus|un|una|unos|unas|este|esta|estos|estas)(?![\p{L}])/iu.test(t)) return `${/s(?:\s|$)/u.test(t.split(/\s+(?:de|del)\s+/u)[0]!) ? 'sus' : 'su'} ${t}`;
-  if (lang === 'de' && !/^(?:der|die|das|den|dem|des|ein\p{L}*|ihr\p{L}*|kein\p{L}*)(?![\p{L}])/iu.test(t) && /(?:ungen|en)$/u.test(t)) return `Ihre ${t}`;
+  if (lang === 'de' && !/^(?:der|die|das|den|dem|des|ein\p{L}*|ihr\p{L}*|kein\p{L}*)(?![\p{L}])/iu.test(t)) {
+    // i18n13: a kind typed as one lower-case noun ("nachzahlungsbetrag") with its capital and the reader's article ("Ihr Nachzahlungsbetrag").
+    const n = /^\p{Ll}[\p{L}-]+$/u.test(t) ? textI18n().germanNoun(t) : undefined;
+    if (n) return `${n.plural || n.gender === 'f' ? 'Ihre' : 'Ihr'} ${t[0]!.toUpperCase()}${t.slice(1)}`;
+    if (/(?:ungen|en)$/u.test(t)) return `Ihre ${t}`;
+  }
   return t;
 }
 

@@ -12,3 +12,4 @@ export { groupToReader, plusAsAnd, writtenOut } from '../text/shorthand-i18n.js'
 export { adviseInLanguage } from './advice-i18n.js';
 export { meaningKept, negatedRequest, quietEmphasis } from '../text/emphasis-i18n.js';
 export { readerAsYou, frenchReaderForms } from '../text/reader-i18n.js';
+export { germanNoun } from '../text/nouns-de.js';

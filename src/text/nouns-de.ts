@@ -15,7 +15,7 @@ const LIST: Readonly<Record<Gender, string>> = {
     'rechnungsbetrag beleg kassenbon bon brief anruf rückruf hinweis status ablauf prozess schritt plan zeitraum zeitpunkt tag monat abend vormittag nachmittag versuch vorgang vorfall schaden wagen transporter lkw karton artikel ' +
     'kalender katalog einkauf verkauf warenkorb check-in checkout login link anhang absender empfänger newsletter verteiler datensatz speicher ordner backup export import test kurs unterricht besuch einsatz kontakt standort laden shop* onlineshop* online-shop* webshop* eingang wareneingang ' +
     'vertrag tarif zuschlag abschlag nachlass ersatz austausch umtausch einbau aufbau abbau transport rückversand versandweg dienst leitstand betrieb kassenabschluss abschluss liefertermin wartungstermin ' +
-    'ansprechpartner* disponent* koordinator* chef* leiter* inhaber* händler hersteller paketdienst* zusteller* spediteur* partner mangel grund stoff bezug verlust name scan zahlungsanbieter anbieter nachbar farbton ton stift schlüssel zähler streik abgleich sync schein retourenschein auszug kontoauszug bescheid zustelltermin kurierdienst* platz storno',
+    'ansprechpartner* disponent* koordinator* chef* leiter* inhaber* händler hersteller paketdienst* zusteller* spediteur* partner mangel grund stoff bezug verlust name scan zahlungsanbieter anbieter nachbar farbton ton stift schlüssel zähler streik abgleich sync schein retourenschein auszug kontoauszug bescheid zustelltermin kurierdienst* platz',
   f: 'dispo* disposition* zentrale* buchhaltung* werkstatt* abteilung* hotline* filiale* praxis* küche* kasse* kassen-app* app* software* plattform* website* webseite* seite schnittstelle* datenbank* druckerei* anlage* leitung* ' +
     'bestellung lieferung sendung rechnung gutschrift erstattung rückerstattung zahlung kartenzahlung barzahlung überweisung lastschrift abbuchung buchung reservierung anmeldung stornierung kündigung ' +
     'absage zusage nachricht mail e-mail sms info information benachrichtigung meldung kundenmeldung rückmeldung bestätigung mahnung erinnerung anfrage antwort beschwerde reklamation ' +
@@ -28,7 +28,7 @@ const LIST: Readonly<Record<Gender, string>> = {
   n: 'team* lager* büro* system* planungsprogramm* programm* tool* backoffice* backend* gateway* zahlungs-gateway* terminal* gerät* netz* netzwerk* portal* callcenter* rechenzentrum* update* ' +
     'paket päckchen set produkt teil ersatzteil material zubehör angebot zeitfenster datum fenster konto kundenkonto passwort formular telefonat gespräch ticket etikett label ' +
     'prinzip problem versehen missverständnis ergebnis ereignis verfahren modul feld dokument foto bild video möbel sofa bett regal fahrrad rad auto fahrzeug ' +
-    'geld guthaben entgelt porto versandetikett rücksendeetikett abo abonnement mitglied publikum wochenende limit budget monitoring* training probetraining skript',
+    'geld guthaben entgelt porto versandetikett rücksendeetikett abo abonnement mitglied publikum wochenende limit budget monitoring* training probetraining skript storno',
 };
 
 /** Plurals of the listed nouns that are not the singular with -e, -en, -n, -s or -er added. */

@@ -182,3 +182,26 @@ describe('mechanical defects found reading the i18n13 letters', () => {
     expect(letter('de-versand-lager', ['s@example.de', 'Sabine Krüger', 'Frau Dr.'])).not.toMatch(/^Nix\.?$/mu);
   });
 });
+
+import { germanNote } from '../../src/text/notes-de.js';
+
+describe('German notes: agreement and whole sentences', () => {
+  const note = (s: string, role: 'mistake' | 'cause') => germanNote(germanCapitals(s), role);
+  it('an adjective in -e with no article says many ("Ein falsche Empfänger wurde" was written)', () => {
+    expect(note('falsche empfänger angeschrieben und um löschung gebeten', 'cause')).toBe('Falsche Empfänger wurden angeschrieben und um Löschung gebeten.');
+  });
+  it('two things not possible are "weder … noch" ("Es war kein Buchungen und kein Versand möglich" was written); an outage typed alone is what happened', () => {
+    expect(note('komplettausfall der lagerverwaltung, keine buchungen und kein versand möglich', 'mistake')).toBe('Es kam zu einem Komplettausfall der Lagerverwaltung. Weder Buchungen noch Versand waren möglich.');
+  });
+  it('"hat beim packen keiner bemerkt" has its subject', () => {
+    expect(note('etiketten vertauscht, hat beim packen keiner bemerkt', 'cause')).toContain('Das hat beim Packen niemand bemerkt.');
+  });
+  it('a cause that names itself a cause gets no "Zur Ursache:" before it; a kind typed in lower case is the reader\'s, with its capital', () => {
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const text = letter('de-hausverwaltung-datenpanne', ['j@example.de', 'Jürgen Albers', 'Herr'], { id });
+      expect(text).not.toMatch(/(?:Ursache|Hintergrund|Hergang|Grund dafür): Ursache/u);
+      expect(text).toContain('Ihr Nachzahlungsbetrag');
+    }
+    expect(letter('de-versand-lager', ['s@example.de', 'Sabine Krüger', 'Frau Dr.'], { id: 'x1' })).not.toMatch(/: Ursache war/u);
+  });
+});
