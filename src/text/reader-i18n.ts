@@ -71,6 +71,8 @@ function germanReader(text: string): string {
 function frenchReader(text: string): string {
   let t = text;
   let told = false;
+  // i18n13: "annulé la veille sans prévenir l’élève" → "sans vous prévenir" (the reader, whatever the people are called).
+  t = t.replace(/(?<![\p{L}])sans (prévenir|avertir|informer|appeler|rappeler|consulter) (?:le client|la cliente|l’élève|l'élève|le patient|la patiente|l’adhérent|l’adhérente|le locataire|la locataire|le membre)(?![\p{L}])/gu, 'sans vous $1');
   // "le client est venu", "la cliente n’a pas pu": subject then verb.
   t = t.replace(new RegExp(`(?<![\\p{L}])${FR_PERSON}\\s+(n’|ne\\s+)?(\\p{Ll}+)(?![\\p{L}])`, 'giu'), (m, ne: string | undefined, verb: string) => {
     const v = frVous(verb);

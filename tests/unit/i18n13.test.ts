@@ -205,3 +205,11 @@ describe('German notes: agreement and whole sentences', () => {
     expect(letter('de-versand-lager', ['s@example.de', 'Sabine Krüger', 'Frau Dr.'], { id: 'x1' })).not.toMatch(/: Ursache war/u);
   });
 });
+
+import { readerAsYou } from '../../src/text/reader-i18n.js';
+
+describe('the reader told of in the third person after "sans"', () => {
+  it('"sans prévenir l’élève à temps" → "sans vous prévenir à temps"', () => {
+    expect(readerAsYou('L’examen a été annulé la veille sans prévenir l’élève à temps', 'fr')).toBe('L’examen a été annulé la veille sans vous prévenir à temps');
+  });
+});
