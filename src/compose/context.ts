@@ -1,7 +1,7 @@
 import type { Incident } from '../incident/schema.js';
 import type { Stage } from '../message.js';
 import { greetingLineOf, isFormal } from '../recipients/greeting.js';
-import { localeGreetingLine } from '../recipients/greeting-locale.js';
+import { localeGreetingLine, readerGender } from '../recipients/greeting-locale.js';
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { itemPhrases } from '../incident/item-noun.js';
 import { textI18n } from '../incident/i18n-load.js';
@@ -276,6 +276,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   // The product the incident's text names ("vos lunettes progressives"): a row whose products are others
   // (contact lenses) reads a sentence about its own order instead (other_product below).
   const productStems = english || (incident.scenario !== 'shipping-delay' && incident.scenario !== 'wrong-item') ? [] : productStemsOf(incident.mistake, lang);
+  // i18n13: a French mistake whose words agree with the reader, in its three forms (text/reader-i18n.ts).
+  const readerForms = lang === 'fr' ? textI18n().frenchReaderForms(incident.mistake) : undefined;
   const values: Record<string, keyof Recipient | RecipientValue> = {
     ...RECIPIENT_VALUES,
     // fit13: the row's new date as the letter writes the incident's dates, whatever the export typed ("Fri 4 Dec",
@@ -284,6 +286,10 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       const v = r.fields.new_date;
       return v ? rowDate(v) : '';
     },
+    // i18n13: "yes" when the reader is a woman / a man by their title or given name, for a French mistake that agrees with
+    // the reader ("Vous êtes venue …"); '' for every other letter (and for a reader the letter cannot tell).
+    reader_f: readerForms ? (r) => (readerGender({ first_name: r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }) === 'f' ? 'yes' : '') : () => '',
+    reader_m: readerForms ? (r) => (readerGender({ first_name: r.first_name !== '' && !isFirstNameOf(r.first_name, r.name) ? r.first_name : undefined, name: r.name, salutation: r.fields.salutation, last_name: r.fields.last_name }) === 'm' ? 'yes' : '') : () => '',
     // "yes" when the row lists products and none of them is the one the incident's text names.
     other_product: (r) => {
       if (productStems.length === 0) return '';
@@ -350,6 +356,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   const regulator = english ? regulatorParts(incident.exposure.regulator) : { complainTo: '', sentence: '' };
   const incidentPart: IncidentContext = {
     incident: {
+      // i18n13: the mistake to a woman, a man, a reader of unknown gender, when its French words agree with the reader.
+      readerForms: readerForms ?? '',
       ...incident,
       id: o.id,
       company,
@@ -424,11 +432,16 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       outcomeRearranges: english && /\b(?:another (?:time|day|date|slot)|other (?:time|day|date)|rearrang|reschedul)/i.test(incident.outcome ?? ''),
       // letters7: a replacement the outcome already sends, and whose keeping the action tells: the offer line would say both again.
       remedyRepeats: english && incident.remedy.kind === 'replacement' && /\b(?:remix|resen[dt]|sent|send|go(?:es)? out|went out|on (?:its|their) way|with you|deliver)/i.test(incident.outcome ?? '') && (!/\bkeep\b|yours to keep/i.test(incident.remedy.details ?? '') || /\bkeep\b|no need to send/i.test(incident.action ?? '')),
+      // i18n13: a German cause that names itself a cause ("Ursache war ein neuer Lagerplatz"): no "Zur Ursache:" before it.
+      causeLed: lang === 'de' && /^(?:die\s+|der\s+)?(?:ursache|grund|hintergrund)(?![\p{L}])/iu.test(incident.rootCause.trim()),
       causeFragment: !english && ((incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang)) || leadFragment(incident.rootCause, lang)),
       // The offer typed as a sentence of its own ("der betrag wird bis mo zurücküberwiesen"), not a thing given.
       // Spanish outside Spain (es-MX, es-AR, es-419…): its own words where they differ ("sobregiro", not "descubierto").
       americas: lang === 'es' && !/^es(?:-ES)?$/iu.test(tag),
-      remedySentence: !english && hasVerb(incident.remedy.details ?? '', lang),
+      remedySentence: !english && (hasVerb(incident.remedy.details ?? '', lang) || !!remedyLead(incident.remedy.details ?? '', lang)),
+      // i18n13: an offer typed as our own clause ("pasamos su plan a …", "nous vous offrons …"), framed as one
+      // ("Para compensarle, pasamos su plan …"), never after "le ofrecemos" ('' when it is a thing given).
+      remedyLead: english ? '' : remedyLead(incident.remedy.details ?? '', lang),
       vaguePromise: isVaguePromise(incident.commitment),
       // The offer is the customer's next appointment ("your next hygiene appointment, free of charge"): beside a
       // slot already held, the letter says that slot is the free one.
@@ -467,6 +480,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // The outcome or the offer already says the remedy ("…was refunded", "we refunded the £6"): not offered again.
       remedySaid: remedySaid(incident.remedy.kind, incident.outcome ?? '') || (!/\b(?:not|never|didn't|hasn't|haven't|wasn't|weren't)\b/i.test(incident.mistake) && remedySaid(incident.remedy.kind, incident.mistake) && /\b(?:was|were|been|we|already)\s+(?:refunded|credited|replaced|waived)\b/i.test(incident.mistake)),
       // Advice the action already gives (a data exposure): the letter's own is not said a second time.
+      // i18n13: the letter asks for a payment ("die Nachzahlung … bitte aufs bekannte Konto überweisen"): the scam warning does not
+      // say "we never ask for a payment", it says we never ask for one to a new account.
+      actionPays: !english && PAYMENT_ASKED.test(incident.action ?? ''),
       actionScam: SCAM_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')) || (!english && SCAM_ADVICE_I18N.test(incident.action ?? '')),
       actionBank: BANK_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')) || (!english && BANK_ADVICE_I18N.test(incident.action ?? '')),
       // The action already tells the customer how to rebook: the letter's own rebooking line is not added.
@@ -1016,7 +1032,12 @@ function ownKind(d: string, lang: string): string {
   const t = d.trim();
   if (lang === 'fr' && !/^(?:le|la|les|l[’']|votre|vos|un|une|des|du|de|d[’']|son|sa|ses|leur|leurs|ce|ces|cette)(?![\p{L}])/iu.test(t)) return `${/[sx](?:\s|$)/u.test(t.split(/\s+(?:de|d[’']|du|des)\s*/u)[0]!) ? 'vos' : 'votre'} ${t}`;
   if (lang === 'es' && !/^(?:el|la|los|las|su|sus|un|una|unos|unas|este|esta|estos|estas)(?![\p{L}])/iu.test(t)) return `${/s(?:\s|$)/u.test(t.split(/\s+(?:de|del)\s+/u)[0]!) ? 'sus' : 'su'} ${t}`;
-  if (lang === 'de' && !/^(?:der|die|das|den|dem|des|ein\p{L}*|ihr\p{L}*|kein\p{L}*)(?![\p{L}])/iu.test(t) && /(?:ungen|en)$/u.test(t)) return `Ihre ${t}`;
+  if (lang === 'de' && !/^(?:der|die|das|den|dem|des|ein\p{L}*|ihr\p{L}*|kein\p{L}*)(?![\p{L}])/iu.test(t)) {
+    // i18n13: a kind typed as one lower-case noun ("nachzahlungsbetrag") with its capital and the reader's article ("Ihr Nachzahlungsbetrag").
+    const n = /^\p{Ll}[\p{L}-]+$/u.test(t) ? textI18n().germanNoun(t) : undefined;
+    if (n) return `${n.plural || n.gender === 'f' ? 'Ihre' : 'Ihr'} ${t[0]!.toUpperCase()}${t.slice(1)}`;
+    if (/(?:ungen|en)$/u.test(t)) return `Ihre ${t}`;
+  }
   return t;
 }
 
@@ -1065,6 +1086,33 @@ const FINITE_VERB: Record<string, RegExp> = {
   fr: /(?<![\p{L}])(?:est|était|étaient|a|ont|avait|avaient|sont|fut|s’est|s'est|se sont|n’a|n'a|sera|seront|rembourse|remboursons|offre|offrons|reste|restent|envoyons|mettons|avons|prenons)(?![\p{L}])|\p{L}{2,}(?:ait|aient)(?![\p{L}])/iu,
   es: /(?<![\p{L}])(?:es|fue|fueron|era|eran|ha|han|había|habían|está|estaba|estaban|hubo|falló|fallaron|dejó|dejaron|será|serán|devolvemos|regalamos|enviamos|reembolsamos|abonamos|llegará|recibirá|retuvo|se|queda|quedan|quedará|quedarán|está|están)(?![\p{L}])|\p{L}{2,}(?:aba|aban|ió|aron|ieron)(?![\p{L}])|(?<![\p{L}])no\s+(?:le\s+|se\s+|lo\s+|la\s+)?\p{L}{3,}(?:remos|rá|rán)(?![\p{L}])/iu,
 };
+/** A payment the reader is asked to make, in German, French or Spanish. */
+const PAYMENT_ASKED = /(?<![\p{L}])(?:überweis\p{L}*|(?:be)?zahlen|nachzahlung\p{L}*|zahlung\p{L}*|fällig|begleichen|payer|payez|régler|réglez|virement|versement|solde|échéance|pagar|pague|abonar|abone|transferencia|ingres(?:o|ar|e)|importe pendiente|vencimiento)(?![\p{L}])/iu;
+
+/** Spanish words in -amos/-emos/-imos that are no verb ("próximos", "mismos"). */
+const ES_NOT_WE = /^(?:próximos|últimos|mismos|mínimos|máximos|primos|ramos|legítimos|íntimos|óptimos|décimos|centímetros|kilómetros|gramos|kilogramos|programos|términos)$/iu;
+/**
+ * An offer that opens with what we do, in the first person plural ("pasamos su plan a …", "pagamos nosotros las
+ * comisiones", "nous vous offrons …", "wir überweisen …"): the clause with a small first letter, to follow a frame's
+ * comma ("Para compensarle, pasamos …"); '' for a thing given ("un 10 % en su próxima compra"). German keeps its
+ * capital: "Wir …" stands as a sentence of its own (a frame before it would need the verb first).
+ */
+export function remedyLead(text: string, lang: string): string {
+  const t = text.trim().replace(/[\s.]+$/u, '');
+  if (t === '') return '';
+  const first = /^[\p{L}’']+/u.exec(t)?.[0] ?? '';
+  const small = t[0]!.toLowerCase() + t.slice(1);
+  if (lang === 'es') {
+    const verb = /^(?:le\s+|les\s+|se\s+lo\s+|se\s+la\s+)?(\p{L}+(?:amos|emos|imos))(?![\p{L}])/iu.exec(t);
+    if (verb && !ES_NOT_WE.test(verb[1]!)) return small;
+    if (/^nosotros\s/iu.test(t)) return small;
+    return '';
+  }
+  if (lang === 'fr') return /^(?:nous|je|j’)$/iu.test(first) || /^j’/iu.test(t) ? (/^j’|^je /iu.test(t) ? '' : small) : '';
+  if (lang === 'de') return /^(?:wir|ich)$/iu.test(first) || /(?<![\p{L}])\p{Ll}+en\s+wir(?![\p{L}])/u.test(t) ? t : '';
+  return '';
+}
+
 /** A cause or offer that reads as a sentence of its own: a verb, or too long to be a label. */
 const hasVerb = (text: string, lang: string): boolean => FINITE_VERB[lang]?.test(text) ?? true;
 

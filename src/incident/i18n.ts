@@ -11,4 +11,5 @@ export { spanishNote } from '../text/notes-es.js';
 export { groupToReader, plusAsAnd, writtenOut } from '../text/shorthand-i18n.js';
 export { adviseInLanguage } from './advice-i18n.js';
 export { meaningKept, negatedRequest, quietEmphasis } from '../text/emphasis-i18n.js';
-export { readerAsYou } from '../text/reader-i18n.js';
+export { readerAsYou, frenchReaderForms } from '../text/reader-i18n.js';
+export { germanNoun } from '../text/nouns-de.js';

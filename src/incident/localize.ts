@@ -150,6 +150,8 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     if (summary !== undefined && !/\p{Lu}/u.test(summary)) summary = summary.replace(/(\p{Ll})([\p{L}\p{M}]*)$/u, (_m, c: string, rest: string) => c.toUpperCase() + rest);
     if (!/\p{Lu}/u.test(many)) many = many.replace(/[\p{L}\p{M}]+/gu, (w) => (TITLE_SMALL.has(w) ? w : w[0]!.toUpperCase() + w.slice(1)));
   } else if (title !== undefined) title = g(title);
+  // i18n13: a title's acronyms in capitals ("cto" → "CTO", "leiter it" → "Leiter IT", "responsable rrhh" → "Responsable RRHH").
+  if (title !== undefined) title = title.replace(/(?<![\p{L}])(cto|ceo|cfo|coo|cio|ciso|cso|dpo|it|edv|hr|rrhh|drh|pdg|dsi|tic)(?![\p{L}])/giu, (w) => w.toUpperCase());
   // Each note-shaped field as the letter's own sentences in its language ("Techniker nicht gekommen" →
   // "Unser Techniker ist nicht gekommen"), told to the one reader (text/notes-de|fr|es.ts).
   const note = NOTES[lang]!(textI18n());

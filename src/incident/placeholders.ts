@@ -6,7 +6,7 @@ import { getPath, setPath } from './fields.js';
  * English, German, French and Spanish placeholders alike (a German manager types "k.A." into an English incident too).
  */
 const PLACEHOLDER =
-  /^(?:none|n\/?a|n\.a\.|tbd|tba|tbc|nil|null|nothing|no|keine?|keiner|keins|nichts|k\.?\s?a\.?|entfällt|aucun|aucune|rien|néant|sans objet|ninguna|ninguno|nada|no aplica|[-–—―_.?/]+)$/iu;
+  /^(?:none|n\/?a|n\.a\.|tbd|tba|tbc|nil|null|nothing|no|keine?|keiner|keins|nichts|nix|nüscht|nix zu tun|nichts zu tun|k\.?\s?a\.?|entfällt|aucun|aucune|rien|néant|sans objet|ninguna|ninguno|nada|no aplica|[-–—―_.?/]+)$/iu;
 
 /** True when a text, trimmed of quotes, brackets and closing marks, is only a placeholder. */
 export function isPlaceholder(value: unknown): boolean {

@@ -85,6 +85,20 @@ function readTitle(title: string): TitleFacts {
   return facts;
 }
 
+/**
+ * i18n13: the reader's gender as the greeting reads it — a title (Mme, Frau, Sra., Mr) or, with no title, a given name
+ * on the short list — for the words that agree with the reader ("vous êtes venue"); '' when the letter cannot know.
+ */
+export function readerGender(fields: GreetingFields): 'f' | 'm' | '' {
+  const g = greetingFor(fields, { formal: true });
+  if (!g.plain && g.greetName === '') return '';
+  const n = g.name;
+  if (n.kind !== 'person') return '';
+  const t = n.title === '' ? NO_TITLE : readTitle(n.title);
+  if (t.gender !== '') return t.gender;
+  return n.title === '' && n.given !== '' && n.family !== '' && !n.titleWithGiven ? genderOfGivenName(n.given) : '';
+}
+
 /** The greeting line for a letter in `lang` (de, fr or es); English and other languages use greeting.ts. */
 export function localeGreetingLine(fields: GreetingFields, lang: string, formal: boolean): string {
   const g = greetingFor(fields, { formal });

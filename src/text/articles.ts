@@ -6,6 +6,11 @@
 
 /** Masculine nouns an offer is made of, alone or as a compound's end ("Rabattgutschein", "Preisnachlass"). */
 const DE_MASCULINE = /(?:gutschein|rabatt|nachlass|bonus|monat|ersatz|betrag|code|zuschuss|rückruf|termin|kaffee|strauß|kuchen|wein|korb|besuch|versand|zugang|tag|einkauf|wertgutschein|scheck)$/iu;
+/** Feminine and neuter nouns an offer is made of ("Gutschrift", "Erstattung"; "Guthaben", "Dessert"). */
+const DE_FEMININE_OFFER = /(?:gutschrift|erstattung|entschädigung|flasche|torte|stunde|übernachtung|einladung|kiste|box|probe|lieferung|reparatur|wartung|behandlung|nacht|fahrt|reinigung|überraschung)$/iu;
+const DE_NEUTER_OFFER = /(?:guthaben|geschenk|upgrade|abo|abonnement|getränk|dessert|menü|essen|paket|set|frühstück|training|jahr)$/iu;
+/** An offer that opens with its noun, no article ("Gutschein über 10 €"): the noun, when no verb follows it. */
+const DE_BARE_NOUN = /^(\p{Lu}\p{Ll}+)(?=$|\s+(?:über|von|für|im|in|auf|zu|zum|zur|mit|ab|\d))/u;
 const DE_INDEFINITE = /^(k?ein)\s+((?:\p{L}+er\s+)*)(\p{L}+)/u;
 
 /** German text that opens with "ein"/"kein" + a masculine noun, as an accusative object ("einen Gutschein über 20 €"). */
@@ -14,6 +19,14 @@ const DE_AMOUNT_NOUN = /^(\d+(?:[.,]\d+)?\s?(?:€|EUR|Euro))\s+(Gutschein|Rabat
 const DE_AMOUNT_ARTICLE: Readonly<Record<string, string>> = { Gutschrift: 'eine', Guthaben: 'ein' };
 
 export function accusative(text: string): string {
+  const bare = DE_BARE_NOUN.exec(text);
+  if (bare) {
+    // i18n13: an offer typed as a bare noun ("Gutschein über 10 €", "Gutschrift 15% der Monatsgebühr") as the object of
+    // "erhalten Sie von uns": "einen Gutschein über 10 €", "eine Gutschrift von 15 % der Monatsgebühr".
+    const noun = bare[1]!;
+    const article = DE_MASCULINE.test(noun) ? 'einen' : DE_FEMININE_OFFER.test(noun) ? 'eine' : DE_NEUTER_OFFER.test(noun) ? 'ein' : '';
+    if (article !== '') return `${article} ${noun}${text.slice(noun.length).replace(/^\s+(?=\d+(?:[.,]\d+)?\s?%)/u, ' von ')}`;
+  }
   const a = DE_AMOUNT_NOUN.exec(text);
   if (a) return `${DE_AMOUNT_ARTICLE[a[2]!] ?? 'einen'} ${a[2]} über ${a[1]}${text.slice(a[0].length)}`;
   const m = DE_INDEFINITE.exec(text);

@@ -85,7 +85,8 @@ const THERE_IS_NONE: Readonly<Record<string, RegExp>> = {
 export function meaningKept(typed: string, made: string, lang: string, role: string): boolean {
   const neg = NEGATION[lang];
   if (!neg) return true;
-  const count = (s: string) => (s.match(neg) ?? []).length;
+  // "weder … noch" denies two things: it counts as the two negations it replaces ("keine Buchungen und kein Versand").
+  const count = (s: string) => (s.match(neg) ?? []).length + (lang === 'de' ? (s.match(/(?<![\p{L}])weder(?![\p{L}])/giu) ?? []).length : 0);
   if (count(made) < count(typed)) return false;
   const none = THERE_IS_NONE[lang]!;
   if (none.test(made) && !none.test(typed) && role === 'action') return false;

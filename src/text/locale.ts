@@ -81,7 +81,12 @@ export function localeLongDate(v: unknown, tag: string): string {
   const fmt = memo(`d\0${tag}`, () => new Intl.DateTimeFormat(isEnglish(tag) ? 'en-GB' : tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
   const s = fmt.format(d);
   // Spanish prose says "el miércoles 25 de noviembre de 2026", without the comma a calendar puts after the weekday.
-  return languageOf(tag) === 'es' ? s.replace(/^(\p{L}+), /u, '$1 ') : s;
+  return languageOf(tag) === 'es' ? s.replace(/^(\p{L}+), /u, '$1 ') : frenchFirst(s, tag);
+}
+
+/** i18n13: French writes the first of the month "1er" ("le mardi 1er décembre"), never "1 décembre". */
+function frenchFirst(s: string, tag: string): string {
+  return languageOf(tag) === 'fr' ? s.replace(/(?<![\d])1 (?=\p{L})/u, '1er ') : s;
 }
 
 /**
@@ -96,7 +101,7 @@ export function localeLetterDate(v: unknown, tag: string, now: Date): string {
   if (d.getUTCFullYear() !== now.getUTCFullYear()) return localeLongDate(d, tag);
   const fmt = memo(`dy\0${tag}`, () => new Intl.DateTimeFormat(isEnglish(tag) ? 'en-GB' : tag, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }));
   const s = fmt.format(d);
-  return languageOf(tag) === 'es' ? s.replace(/^(\p{L}+), /u, '$1 ') : s;
+  return languageOf(tag) === 'es' ? s.replace(/^(\p{L}+), /u, '$1 ') : frenchFirst(s, tag);
 }
 
 /** ["A-1001", "A-1002", "A-1003"] → "A-1001, A-1002 and A-1003" (en, no serial comma), "… und A-1003", "… et A-1003", "… y A-1003". */

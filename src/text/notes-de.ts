@@ -108,8 +108,11 @@ function nounPhrase(words: string[]): { end: number; det: boolean; adjectives: b
   }
   const w = words[i];
   if (w === undefined || !/^\p{Lu}/u.test(w)) return undefined;
-  const noun = germanNoun(w.replace(/[^\p{L}-]+$/u, ''));
+  let noun = germanNoun(w.replace(/[^\p{L}-]+$/u, ''));
   if (!det && !noun) return undefined;
+  // i18n13: "falsche Empfänger" with no article: an adjective in -e before a masculine or neuter noun says many
+  // (one would be "falscher Empfänger"): "Falsche Empfänger wurden angeschrieben", never "Ein falsche Empfänger wurde".
+  if (!det && adjectives && noun && !noun.plural && noun.gender !== 'f' && /\p{Ll}e$/u.test(words[0]!)) noun = { ...noun, plural: true };
   return { end: i + 1, det, adjectives, noun };
 }
 
@@ -241,8 +244,20 @@ function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
     };
     return `Sie haben ${thing(swap[1]!)} statt ${thing(swap[2]!)} bekommen`;
   }
+  // i18n13: "hat beim packen keiner bemerkt": no one noticed it ("Das hat beim Packen niemand bemerkt").
+  const unnoticed = /^(?:hat|hatte)\s+(?:(.*?)\s+)?(?:keiner|keine|niemand)\s+(bemerkt|gemerkt|gesehen|kontrolliert|geprüft|mitbekommen)$/u.exec(t);
+  if (unnoticed) return `Das ${t.startsWith('hatte') ? 'hatte' : 'hat'} ${unnoticed[1] ? `${unnoticed[1]} ` : ''}niemand ${unnoticed[2] === 'gemerkt' ? 'bemerkt' : unnoticed[2]}`;
+  // i18n13: "Komplettausfall der Lagerverwaltung" typed as the mistake: what happened ("Es kam zu einem Komplettausfall der Lagerverwaltung").
+  const outage = /^(\p{Lu}[\p{L}-]*(?:ausfall|störung|unterbrechung|panne|verzögerung))((?:\s+(?:der|des|im|in|bei|beim|von|unserer|unseres)\s+[\p{L}-]+)*)$/u.exec(t);
+  if (outage && (role === 'mistake' || role === 'cause')) {
+    const said = indefiniteDative(`der ${outage[1]}${outage[2]}`);
+    if (said !== `der ${outage[1]}${outage[2]}`) return `Es kam zu ${said}`;
+  }
   // "keine Bestellungen möglich": there was nothing possible.
   const impossible = /^(kein|keine|keinen)\s+(.+?)\s+(möglich|nötig|erlaubt|verfügbar|erreichbar)$/iu.exec(t);
+  // i18n13: "keine buchungen und kein versand möglich": two things, neither possible ("Weder Buchungen noch Versand waren möglich").
+  const both = impossible && /^(\S+(?:\s+\S+)?)\s+und\s+(?:kein|keine|keinen)\s+(\S+(?:\s+\S+)?)$/iu.exec(impossible[2]!);
+  if (impossible && both && !FINITE.test(t)) return `Weder ${both[1]} noch ${both[2]} ${PAST.has(role) ? 'waren' : 'sind'} ${impossible[3]}`;
   if (impossible && !FINITE.test(t)) {
     const head = /([\p{L}-]+)$/u.exec(impossible[2]!)?.[1] ?? '';
     const n = germanNoun(head);

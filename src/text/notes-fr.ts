@@ -69,7 +69,7 @@ function shorthand(text: string): string {
 
 const VOWEL = /^[aeiouyéèêàâîïôûh]/iu;
 const cap = (s: string) => (s === '' ? s : s[0]!.toUpperCase() + s.slice(1));
-const DET = /^(?:le|la|les|l’|un|une|des|du|notre|nos|votre|vos|mon|ma|mes|ce|cet|cette|ces|chaque|tout|toute|tous|toutes|aucun|aucune|\d+|deux|trois|quatre|cinq|plusieurs)$/iu;
+const DET = /^(?:le|la|les|l’|un|une|des|du|notre|nos|votre|vos|mon|ma|mes|ce|cet|cette|ces|chaque|tout|toute|tous|toutes|aucun|aucune|\d+|deux|trois|quatre|cinq|plusieurs|certain|certaine|certains|certaines|quelques|quelque)$/iu;
 /** Finite verbs a piece may have already (then it is a clause). */
 const FINITE = /(?<![\p{L}])(?:est|sont|était|étaient|a|ont|avait|avaient|sera|seront|serait|va|vont|peut|peuvent|pouvait|doit|doivent|font|faisait|reste|restent|arrive|arrivent|arrivera|partira|manque|manquait|passe|passent|reçoit|reçoivent|recevrez|recevra|apparaîtra|apparaît|vient|viennent|suit|suivent|marche|fonctionne|fonctionnait|gardez|garde|garder)(?![\p{L}])|(?<![\p{L}-])(?:je|il|elle|on|nous|vous|ils|elles|ne|se)\s+\p{L}+|(?<![\p{L}])(?:j’|n’|s’)\p{L}+|(?<![\p{L}-])\p{L}{3,}(?:ons|ez|aient|ait|ont|era|eront|ira|iront)(?![\p{L}-])/iu;
 /** Participles: "-é(e)(s)" and the common irregular ones. */
@@ -82,7 +82,7 @@ const ETRE = /^(?:parti|arrivé|venu|revenu|devenu|intervenu|survenu|tombé|rest
 const AFTER_VERB = /^(?:et|alors|malgré|bien|pendant|lors|durant|sans|en|à|au|aux|par|pour|avec|sans|dans|sur|sous|chez|de|du|des|le|la|les|l’|ce|cette|hier|aujourd’hui|demain|ce|trop|mal|bien|deux|trop|tard|tôt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|avant|après|depuis|entre|vers|dès|jusqu’au|jusqu’à|\d.*)$/iu;
 /** Our own people and things ("notre technicien"), and the reader's ("votre commande"). */
 const OURS = /^(?:relance|rappel|newsletter|envoi|technicien|technicienne|livreur|livreuse|équipe|site|serveur|logiciel|outil|système|entrepôt|transporteur|prestataire|fichier|caisse|application|standard|magasin|boutique|service|collaborateur|collaboratrice|stagiaire|atelier|laboratoire|imprimante|stock|plateforme|agence|cuisine|secrétariat|comptabilité|conseiller|conseillère)s?$/u;
-const FEMININE = /(?:tion|sion|té|ure|ette|ance|ence|ise|ade|ée|ie|ine|elle|esse|ude|aison|housse|taie|taille|commande|facture|livraison|lettre|caisse|équipe|boutique|carte|table|chaise|pièce|place|adresse|semaine|heure|minute|couette|étiquette|personne|demande|réponse|erreur|panne|coupure|réservation|application|newsletter|plateforme|agence|cuisine|remise|offre|relecture|validation|vérification)s?$/u;
+const FEMININE = /(?:tion|sion|té|ure|ette|ance|ence|ise|ade|ée|ie|ine|elle|esse|ude|aison|housse|taie|taille|commande|facture|livraison|lettre|caisse|équipe|boutique|carte|table|chaise|pièce|place|adresse|semaine|heure|minute|couette|étiquette|personne|demande|réponse|erreur|panne|coupure|réservation|application|newsletter|plateforme|agence|cuisine|remise|offre|relecture|validation|vérification|bascule|sauvegarde|alerte|relance|astreinte|mise à jour|maj)s?$/u;
 
 /** The gender of a noun phrase (from its head, the first word), and whether it is plural. */
 function genderOf(head: string, participle?: string): { f: boolean; pl: boolean } {
@@ -122,7 +122,7 @@ function subjectOf(words: string[], role: NoteRoleI18n, participle?: string, def
   if (DET.test(first)) {
     // A determiner alone is no subject ("une mise à jour …" is a noun, not "une" and "mise").
     if (words.length === 1) return undefined;
-    const pl = /^(?:les|des|nos|vos|mes|ces|tous|toutes|plusieurs|deux|trois|quatre|cinq|\d+)$/iu.test(first) && !/^1$/u.test(first);
+    const pl = /^(?:les|des|nos|vos|mes|ces|tous|toutes|plusieurs|certains|certaines|quelques|deux|trois|quatre|cinq|\d+)$/iu.test(first) && !/^1$/u.test(first);
     return { text: words.join(' '), pl };
   }
   if (/^l’/iu.test(first)) return { text: words.join(' '), pl: false };
@@ -443,7 +443,8 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
     out.push(`${cap(sentence)}${end || '.'}`);
   }
   // The field opens as typed (lower case after "Lo que pasó :" or "Ce qui s’est passé :"); the letter sets the capital where a sentence starts.
-  const said = startNumbers(out.join(' '));
+  // i18n13: "résa" written out once the note is read (the note rules know the short word).
+  const said = startNumbers(out.join(' ')).replace(/(?<![\p{L}])résa(s?)(?![\p{L}])/gu, 'réservation$1');
   return /^\p{Ll}/u.test(text.trim()) ? said[0]!.toLowerCase() + said.slice(1) : said;
 }
 

@@ -71,6 +71,8 @@ function germanReader(text: string): string {
 function frenchReader(text: string): string {
   let t = text;
   let told = false;
+  // i18n13: "annulé la veille sans prévenir l’élève" → "sans vous prévenir" (the reader, whatever the people are called).
+  t = t.replace(/(?<![\p{L}])sans (prévenir|avertir|informer|appeler|rappeler|consulter) (?:le client|la cliente|l’élève|l'élève|le patient|la patiente|l’adhérent|l’adhérente|le locataire|la locataire|le membre)(?![\p{L}])/gu, 'sans vous $1');
   // "le client est venu", "la cliente n’a pas pu": subject then verb.
   t = t.replace(new RegExp(`(?<![\\p{L}])${FR_PERSON}\\s+(n’|ne\\s+)?(\\p{Ll}+)(?![\\p{L}])`, 'giu'), (m, ne: string | undefined, verb: string) => {
     const v = frVous(verb);
@@ -105,4 +107,30 @@ function spanishReader(text: string): string {
   // "Se cobró dos veces la suscripción a usted" (the batch told to one): "Se le cobró dos veces la suscripción".
   t = t.replace(/(?<![\p{L}])([Ss]e) (\p{Ll}+(?:ó|aron|ió|ieron)) ([^.;]+?) a usted(?![\p{L}])/gu, '$1 le $2 $3');
   return t.replace(/([.!?]\s+)usted/gu, '$1Usted');
+}
+
+/**
+ * i18n13: a French sentence that agrees with the reader ("vous êtes venu", "personne ne vous a prévenu") in the three
+ * forms a letter may need: to a woman ("venue", "prévenue"), to a man, and to a reader whose gender the letter does
+ * not know, in words that agree with no one ("vous avez fait le déplacement", "vous n’avez reçu aucun avertissement";
+ * a participle with no such words keeps the form as typed). Never "venu(e)". undefined when nothing agrees with the reader.
+ */
+export function frenchReaderForms(text: string): { f: string; m: string; n: string } | undefined {
+  if (!/vous/iu.test(text)) return undefined;
+  let found = false;
+  const form = (g: 'f' | 'm') => (stem: string) => (g === 'f' ? `${stem}e` : stem);
+  // "vous êtes venu", "vous vous êtes déplacé", "vous n’étiez pas prévenue": être and its participle or adjective.
+  const ETRE = /(?<![\p{L}])([Vv]ous\s+(?:vous\s+)?(?:ne\s+|n’)?(?:êtes|étiez|serez|seriez|avez été|aviez été)\s+(?:pas\s+|bien\s+|déjà\s+|encore\s+|tout\s+|jamais\s+)?)(\p{Ll}+?(?:é|i|u|is|it|ert|int|aint))(e?)(?=[\s,.;:!?)]|$)/gu;
+  // "personne ne vous a prévenu": avoir's participle after the reader as its object.
+  const AVOIR = /(?<![\p{L}])((?:ne\s+|n’)?[Vv]ous\s+(?:a|avait|ont|avaient|avons|avions|aura)\s+(?:pas\s+|jamais\s+)?)(prévenu|averti|informé|appelé|rappelé|contacté|accueilli|oublié|attendu|reçu|servi|installé|placé|reçu)(e?)(?=[\s,.;:!?)]|$)/gu;
+  const agree = (g: 'f' | 'm') => text.replace(ETRE, (_m, head: string, stem: string) => ((found = true), head + form(g)(stem))).replace(AVOIR, (_m, head: string, stem: string) => ((found = true), head + form(g)(stem)));
+  const f = agree('f');
+  if (!found) return undefined;
+  const m = agree('m');
+  const n = m
+    .replace(/(?<![\p{L}])vous\s+(?:vous\s+)?êtes\s+(?:venu|passé|déplacé)(?![\p{L}])/gu, 'vous avez fait le déplacement')
+    .replace(/(?<![\p{L}])Vous\s+(?:vous\s+)?êtes\s+(?:venu|passé|déplacé)(?![\p{L}])/gu, 'Vous avez fait le déplacement')
+    .replace(/(?<![\p{L}])personne\s+ne\s+vous\s+a\s+(?:prévenu|averti|informé)(?![\p{L}])/gu, 'vous n’avez reçu aucun avertissement')
+    .replace(/(?<![\p{L}])personne\s+ne\s+vous\s+avait\s+(?:prévenu|averti|informé)(?![\p{L}])/gu, 'vous n’aviez reçu aucun avertissement');
+  return { f, m, n };
 }

@@ -57,6 +57,17 @@ const SHORT: Readonly<Record<string, readonly Rule[]>> = {
     [re(`${B}WE${E}`, 'gu'), 'week-end'],
     [re(`(?<=\\d\\s?)mn${E}`), 'minutes'],
     [re(`${B}DD${E}`, 'gu'), 'prélèvement'],
+    // i18n13: "résa", "6 pers", "anniv", "sam soir", "bascule auto" written out.
+    [re(`(?<=\\d\\s?)pers\\.?(?=\\s|$|[,;)])`), 'personnes'],
+    [re(`${B}annivs?${E}`), 'anniversaire'],
+    [re(`${B}lun(?=\\s+(?:soir|matin|midi|après-midi)${E})`), 'lundi'],
+    [re(`${B}mar(?=\\s+(?:soir|matin|midi|après-midi)${E})`), 'mardi'],
+    [re(`${B}mer(?=\\s+(?:soir|matin|midi|après-midi)${E})`), 'mercredi'],
+    [re(`${B}jeu(?=\\s+(?:soir|matin|midi|après-midi)${E})`), 'jeudi'],
+    [re(`${B}ven(?=\\s+(?:soir|matin|midi|après-midi)${E})`), 'vendredi'],
+    [re(`${B}sam(?=\\s+(?:soir|matin|midi|après-midi)${E})`), 'samedi'],
+    [re(`${B}dim(?=\\s+(?:soir|matin|midi|après-midi)${E})`), 'dimanche'],
+    [re(`(?<=(?:bascule|basculement|sauvegarde|relance|réponse|mise à jour|renouvellement|envoi|prélèvement)s?\\s)auto${E}`), 'automatique'],
   ],
   es: [
     [re(`${B}findes${E}`), 'fines de semana'],

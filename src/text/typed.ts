@@ -72,6 +72,9 @@ const POLITE = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'ihne
 const SIE_BEFORE = new Set(['uns', 'bitte', 'gern', 'gerne', 'einfach']);
 const SIE_AFTER = new Set(['für', 'an', 'um', 'gegen', 'ohne', 'können', 'müssen', 'haben', 'sind', 'werden', 'möchten']);
 
+/** Subjects a German verb stands right before when the sentence opens with its object ("die 45 € überweisen wir"). */
+const V2_SUBJECTS = new Set(['wir', 'ich', 'man']);
+
 /** Determiners that are also pronouns ("keiner hat es gemerkt"). */
 const PRONOUN_DETERMINERS = new Set(['keiner', 'keine', 'einer', 'jeder', 'jede', 'alle']);
 /** People a clause may be about, whose "ihr/ihre" is theirs. */
@@ -111,7 +114,8 @@ export function germanCapitals(text: string): string {
 }
 
 function lowerCasedCapitals(text: string): string {
-  if (text === '' || !germanLowerCased(text)) return text;
+  if (text === '') return text;
+  if (!germanLowerCased(text)) return mixedCapitals(text);
   const tokens = text.match(WORD) ?? [];
   // Where each token starts, to rebuild the text with its own spacing.
   const out: string[] = [];
@@ -147,6 +151,8 @@ function lowerCasedCapitals(text: string): string {
     if (VERB_FORM.test(t!) && !DETERMINERS.has(lower(tokens[j - 1]))) return false;
     // "der einspringt wenn…": a relative clause's verb, not a noun.
     if (/t$/u.test(k) && SUBORDINATORS.has(lower(tokens[j + 1]))) return false;
+    // i18n13: a verb before its subject ("die 45 € überweisen wir zurück", "… prüfen wir"): no noun stands before "wir", "ich".
+    if (/(?:en|ern|eln)$/u.test(k) && V2_SUBJECTS.has(lower(tokens[j + 1])) && !germanNoun(k)) return false;
     return true;
   };
   /** Past the adjectives to the noun: "den falschen namen", "einen zweiten versanddienstleister angebunden". */
@@ -181,6 +187,11 @@ function lowerCasedCapitals(text: string): string {
       const j = skipAdjectives(i + 1);
       if (nounAt(j)) cap[j] = true;
     }
+    // i18n13: an adjective the list knows opens a noun phrase of its own ("neuer lagerplatz", "doppelte wareneingänge").
+    if (ADJECTIVES.has(k) && !PREPOSITIONS.has(lower(tokens[i - 1])) && !DETERMINERS.has(lower(tokens[i - 1]))) {
+      const j = skipAdjectives(i);
+      if (j > i && nounAt(j) && !VERB_FORM.test(tokens[j]!)) cap[j] = true;
+    }
     if (PREPOSITIONS.has(lower(tokens[i - 1])) && (ADJECTIVES.has(k) || ADJECTIVE_ENDING.test(k)) && !NOT_NOUNS.has(k) && !DETERMINERS.has(k)) {
       const j = skipAdjectives(i);
       if (j > i && nounAt(j)) cap[j] = true;
@@ -203,6 +214,21 @@ function lowerCasedCapitals(text: string): string {
     .replace(/(?<![\p{L}@.-])\p{L}+(?:-\p{L}+)+(?![\p{L}@.])/gu, (w) => (/-\p{Lu}[\p{L}]*$/u.test(w) ? w.replace(/(^|-)(\p{Ll})/gu, (_m, d: string, c: string) => d + c.toUpperCase()) : w));
 }
 
+/**
+ * i18n13: text typed with some nouns capitalised and others not ("der Fahrer hat die lieferung am
+ * Montag …", "Wegen eines fehlers im lager"): only the sure ones, a noun the word list knows right
+ * after an article (past a listed adjective), are capitalised; everything else stays as typed.
+ */
+function mixedCapitals(text: string): string {
+  return text.replace(/(?<![\p{L}])(der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|im|am|zum|zur|beim|vom|ins|unser|unsere|unseren|unserem|unserer|unseres|ihre|ihren|ihrem|ihrer|ihres)((?:\s+(?:erste|ersten|zweite|zweiten|neue|neuen|neuer|alte|alten|falsche|falschen|richtige|richtigen|nächste|nächsten|letzte|letzten|doppelte|doppelten))*)\s+(\p{Ll}[\p{L}\p{M}]*)(?=([\s,.;:!?)]|$)\s*(\p{L}*))/giu, (m, det: string, adjs: string, word: string, _sep: string, next: string) => {
+    const n = germanNoun(word);
+    if (!n || VERB_FORM.test(word) || NOT_NOUNS.has(word) || V2_SUBJECTS.has((next ?? '').toLowerCase())) return m;
+    // "die ihre …", "das unsere": a pronoun, not an article before a noun.
+    if (/^(?:ihr|unser)/iu.test(det) && /^\p{Ll}/u.test(det) && n.head !== word.toLowerCase() && word.length < 6) return m;
+    return `${det}${adjs} ${word[0]!.toUpperCase()}${word.slice(1)}`;
+  });
+}
+
 /** Straight quotes typed around words ('Alles Gute, Lea!', "En attente") as the language's own. */
 const QUOTED = /(^|[\s(])(['"])([^'"\n]+?)\2(?=$|[\s.,;:!?)])/gu;
 
@@ -214,7 +240,27 @@ export function localQuotes(text: string, lang: string): string {
 
 /** French free text: typographic apostrophes ("l'envoi" → "l’envoi"), « » for quotes, a no-break space before "%" ("15%" → "15 %"). */
 export function frenchTypography(text: string): string {
-  return localQuotes(text.replace(/(\p{L})'(?=\p{L})/gu, '$1’'), 'fr').replace(/(\d)[ \u00a0]?%/gu, '$1\u202f%');
+  return localQuotes(frenchNe(text.replace(/(\p{L})'(?=\p{L})/gu, '$1’')), 'fr').replace(/(\d)[ \u00a0]?%/gu, '$1\u202f%');
+}
+
+/**
+ * i18n13: the "ne" a manager leaves out of a negation ("on a pas pu", "le groupe a pas démarré", "il y a pas eu de
+ * relance") written back ("on n’a pas pu", "le groupe n’a pas démarré", "il n’y a pas eu de relance").
+ */
+const FR_NE = /(?<![\p{L}’'])(?<!(?<![\p{L}])(?:ne|n’|n')\s)(?<!(?<![\p{L}])(?:ne|n’|n')\s(?:vous|nous|le|la|les|l’|lui|leur|me|te|se)\s)((?:y\s)?)(a|as|avons|avez|ont|avait|avaient|avions|aviez|est|sont|était|étaient|sommes|êtes|peut|peuvent|pouvait|pouvaient|pouvons|pouvez|sait|savait|savons|fait|faisait|va|allait|marche|marchait|fonctionne|fonctionnait|arrive|arrivait|doit|devait|veut|voulait)\s+(pas|jamais|plus|rien)(?![\p{L}])/gu;
+function frenchNe(text: string): string {
+  if (!/(?<![\p{L}])(?:pas|jamais|plus|rien)(?![\p{L}])/u.test(text)) return text;
+  return text.replace(FR_NE, (m, y: string, verb: string, neg: string, at: number, all: string) => {
+    const before = all.slice(Math.max(0, at - 12), at);
+    // Only after a subject: a pronoun or a noun ("on", "nous", "le groupe"); never "plus" as "more" ("a plus de …").
+    if (!/(?:\p{L}|\d)\s$/u.test(before) || /(?:^|\s)(?:ne|n’|qui ne|que)\s$/u.test(before)) return m;
+    // "plus" is "no longer" only after a verb that works or goes ("ça marche plus"); "est plus lourd" is "more".
+    if (neg === 'plus' && !/^(?:marche|marchait|fonctionne|fonctionnait|peut|pouvait|va|allait|arrive|arrivait)$/u.test(verb)) return m;
+    if (neg === 'rien' && verb !== 'a' && verb !== 'avons' && verb !== 'avait' && verb !== 'est' && verb !== 'fait') return m;
+    const word = y !== '' ? 'y' : verb;
+    const ne = /^[aeiouyéêh]/u.test(word) ? 'n’' : 'ne ';
+    return `${ne}${y}${verb} ${neg}`;
+  });
 }
 
 const DE_MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
@@ -264,7 +310,9 @@ export function longTypedDates(text: string, lang: string): string {
   if (lang === 'fr') {
     return text
       .replace(SLASH_DATE, (m, d: string, mo: string) => (Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= 31 ? `${Number(d) === 1 ? '1er' : Number(d)} ${FR_MONTH_NAMES[Number(mo) - 1]}` : m))
-      .replace(FR_SHORT_MONTH, (_m, d: string, mo: string) => `${d} ${FR_MONTHS[mo.toLowerCase()]}`)
+      .replace(FR_SHORT_MONTH, (_m, d: string, mo: string) => `${d === '1' ? '1er' : d} ${FR_MONTHS[mo.toLowerCase()]}`)
+      // i18n13: "sam 21 nov 20h": a time right after its date takes "à" ("samedi 21 novembre à 20 h").
+      .replace(/((?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?:\s+\d{4})?)\s+(?=\d{1,2}\s?h(?![\p{L}]))/giu, '$1 à ')
       // "prêtes mercredi 25 novembre" → "prêtes le mercredi 25 novembre" (not after du, au, le, dès…).
       .replace(/(?<=(\p{L}+)\s)(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?=\s+\d)/giu, (day: string, ...rest: unknown[]) => (FR_NO_LE.has(String(rest[0]).toLowerCase()) ? day : `le ${day}`))
       // "au rendez-vous de mardi 24" → "du mardi 24".
