@@ -70,7 +70,7 @@ const COLLOQUIAL: Readonly<Record<string, Readonly<Record<string, string>>>> = {
 /** Names everyone writes with a capital, typed in lower case. */
 const PROPER = /(?<![\p{L}@.])(?:google|facebook|instagram|whatsapp|amazon|paypal|bizum|apple|microsoft|gmail|outlook|visa|mastercard)(?![\p{L}.])/gu;
 /** "valencia-ibiza": two lower-case words joined by a hyphen, a route or a place in French or Spanish. */
-const JOINED = /(?<![\p{L}\d@.])\p{Ll}{3,}-\p{Ll}{3,}(?![\p{L}])/gu;
+const JOINED = /(?<![\p{L}\d@.])(?!(?:sous|post|pré|pre|anti|auto|contre|demi|non|semi|sur|extra|inter|multi|super|ultra|vice|après|avant|arrière|mini|micro|méga|hyper|bien|mal|haut|porte|garde|contra|ante|entre|sobre|pos|check|plug|start|up|add)-)\p{Ll}{3,}-(?!\p{Ll}*(?:é|ée|és|ées|ado|ada|ados|adas|ido|ida|idos|idas)(?![\p{L}]))\p{Ll}{3,}(?![\p{L}])/gu;
 
 /** German words that are never nouns, so a word left in lower case that is none of them may be one. */
 const GERMAN_SMALL = new Set(
@@ -89,11 +89,18 @@ const GERMAN_SMALL = new Set(
 const GERMAN_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um|raus|rein|heraus|hinaus|herum|ver|be|er|ent|zer)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+(?:ieren|iert|ierte|ierten)|(?:ver|be|er|ent|zer)\p{Ll}+(?:t|en)|(?:ein|aus|an|auf|ab|zu|mit|vor|nach|raus|rein|los|weg|zurück|her|hin|um|über|durch)\p{Ll}+t|\p{Ll}+(?:ig|lich|isch|bar|los|sam)(?:e|en|er|es|em)?)$/u;
 
 /** The German words a text typed in lower case leaves lower case that look like nouns ("kassel", "pakete"). */
+/** Endings that make a lower-case German word likely a noun ("lieferung", "vertretungsliste", "kursleitung"). */
+const GERMAN_NOUN_LIKE = /(?:ung|ungen|heit|keit|schaft|tion|sion|tät|nis|nisse|ling|tum|ment|ur|ik|ei|ie|ismus|ist|chen|lein|zeug|platz|liste|stelle|system|team|kurs|termin|raum|zeit|gerät|rechnung|zahlung|fehler|auftrag|kunde|kunden|paket|karte|konto|betrag|leitung|kosten|gebühr|gebühren|mail|sms)$/u;
+/** Endings of German adjectives, adverbs and verbs: a long word ending so is not named as a noun. */
+const GERMAN_NOT_NOUN_END = /(?:lich|ig|isch|bar|sam|haft|los|en|ern|eln|t|st|weise|wärts|mals)$/u;
+
 function germanLowerNouns(text: string): string[] {
   const fixed = germanCapitals(text);
   const out: string[] = [];
   for (const w of fixed.match(/\p{L}[\p{L}\p{M}-]*/gu) ?? []) {
     if (!/^\p{Ll}/u.test(w) || w.length < 3 || GERMAN_SMALL.has(w) || GERMAN_FORM.test(w) || out.includes(w)) continue;
+    // Only a word that looks like a noun is named (and capitalised in the example): "krank", "knapp", "unterwegs" are not.
+    if (!GERMAN_NOUN_LIKE.test(w) && !(w.length >= 10 && !GERMAN_NOT_NOUN_END.test(w))) continue;
     out.push(w);
   }
   return out;

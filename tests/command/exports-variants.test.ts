@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, summaryLine } from '../helpers/cli.js';
+import { referenceLines } from '../helpers/order-lines.js';
 import { ROOT, pythonParse, tempDir, type PyParsed } from '../helpers/run.js';
 
 const INCIDENT = join(ROOT, 'examples/incident.yaml');
@@ -30,7 +31,7 @@ async function run(file: string, extra: string[] = []): Promise<{ code: number; 
       expect(m.defects).toEqual([]);
       const lines = m.text!.split('\n');
       const greeting = lines.find((l) => /^(Hi|Hello|Dear)\b/.test(l)) ?? '';
-      byTo.set(m.to![0]!.address.toLowerCase(), { ...m, greeting, orders: lines.filter((l) => /^- |^This concerns/.test(l)) });
+      byTo.set(m.to![0]!.address.toLowerCase(), { ...m, greeting, orders: referenceLines(m.text!) });
     }
     try {
       const py = `import csv,json,sys\nprint(json.dumps([[r['_line'], r['_reason']] for r in csv.DictReader(open(sys.argv[1], encoding='utf-8-sig'))]))`;
@@ -57,12 +58,12 @@ describe('Shopify, as exported today', () => {
     // Her address in capitals later in the file: the same customer, one letter.
     expect(lea.orders).toEqual(['- Order #2001: Sencha Kyoto ×2, Tea Sampler, "Winter" edition ×1 (€45.90)', '- Order #2007: Earl Grey ×1 (€9.50)']);
     expect(byTo.get('alan@example.co.uk')!.greeting).toBe('Hi Alan,');
-    expect(byTo.get('alan@example.co.uk')!.orders).toEqual(['This concerns your order #2002 (Lapsang Souchong ×3, £30.00, refunded).']);
+    expect(byTo.get('alan@example.co.uk')!.orders).toEqual(['For reference, it\'s your order #2002: Lapsang Souchong ×3, £30.00, which has since been refunded.']);
     expect(byTo.get('accounts@harbour-deli.example')!.greeting).toBe('Hello,');
-    expect(byTo.get('accounts@harbour-deli.example')!.orders).toEqual(['This concerns your order #2003 (Darjeeling 1kg ×40, Rooibos, vanilla ×1, £1,234.56, £25.00 refunded).']);
+    expect(byTo.get('accounts@harbour-deli.example')!.orders).toEqual(['For reference, it\'s your order #2003: Darjeeling 1kg ×40, Rooibos, vanilla ×1, £1,234.56, of which £25.00 has been refunded.']);
     expect(byTo.get('siobhan@example.ie')!.greeting).toBe('Hi Siobhán,');
     expect(byTo.get('jr@example.com')!.greeting).toBe('Hello,');
-    expect(byTo.get('jr@example.com')!.orders).toEqual(['This concerns your order #2006 (Tea Chest ×1, $1,234.50).']);
+    expect(byTo.get('jr@example.com')!.orders).toEqual(['For reference, it\'s your order #2006: Tea Chest ×1, $1,234.50.']);
     for (const m of byTo.values()) expect(m.greeting).not.toMatch(/#\d/);
 
     // The customers export (no orders): recognised, said on stderr, first and last name joined, the company alone gives the plain greeting, no order lines.
@@ -99,14 +100,14 @@ describe('WooCommerce, three export plugins', () => {
     expect(greta.orders).toEqual(['- Order 3101: Früchtetee "Sommerwiese" ×2, Pfefferminztee ×1 (€34.80)', '- Order 3103: Earl Grey, extra bergamot ×1 (€9.90)']);
     const cafe = byTo.get('einkauf@cafe-central.example')!;
     expect(cafe.greeting).toBe('Hello,');
-    expect(cafe.orders).toEqual(['This concerns your order 3102 (Rooibos 1kg ×40, €1,234.56).']);
+    expect(cafe.orders).toEqual(['For reference, it\'s your order 3102: Rooibos 1kg ×40, €1,234.56.']);
   });
 
   it('the same plugin, "One row per line item" (item_name, item_quantity, order_currency); and WebToffee Order Export: customer_email beside billing_email (a guest has only the billing one), items in line_item_1, line_item_2…', async () => {
     const { code, byTo } = await run('woocommerce-coupon-export-per-item.csv');
     expect(code).toBe(0);
     const pln = new Intl.NumberFormat('en', { style: 'currency', currency: 'PLN' }).format(59);
-    expect(byTo.get('tomasz@example.pl')!.orders).toEqual([`This concerns your order 3201 (Herbata zielona ×2, Napar z mięty ×1, ${pln}).`]);
+    expect(byTo.get('tomasz@example.pl')!.orders).toEqual([`For reference, it's your order 3201: Herbata zielona ×2, Napar z mięty ×1, ${pln}.`]);
     expect(byTo.get('ines@example.es')!.greeting).toBe('Hi María Inés,');
     expect(byTo.get('ines@example.es')!.to![0]!.name).toBe('María Inés de la Fuente');
     await webToffee();
@@ -121,7 +122,7 @@ async function webToffee(): Promise<void> {
     const oliver = byTo.get('oliver@example.co.uk')!;
     expect(oliver.greeting).toBe('Hi Oliver,');
     expect(oliver.orders).toEqual(['- Order 4101: Assam Breakfast ×2, Earl Grey ×1 (£27.40)', '- Order 4103: Tea chest, oak ×1, Caddy spoon ×3, Gift wrap ×1 (£1,234.50)']);
-    expect(byTo.get('nell@example.co.uk')!.orders).toEqual(['This concerns your order 4102 (Earl Grey ×1, £6.50).']);
+    expect(byTo.get('nell@example.co.uk')!.orders).toEqual(['For reference, it\'s your order 4102: Earl Grey ×1, £6.50.']);
   }
 }
 
@@ -141,7 +142,7 @@ describe('Stripe', () => {
     const kai = byTo.get('kai@example.de')!;
     expect(kai.to![0]!.name).toBe('Kai Schmidt');
     expect(kai.greeting).toBe('Hi Kai,');
-    expect(kai.orders).toEqual(['This concerns your payment of €12.00 on 2026-07-05 15:00:00 (Subscription update).']);
+    expect(kai.orders).toEqual(['This is about your payment of €12.00 on 2026-07-05 15:00:00 for Subscription update.']);
   });
 
   it('the customers export: recognised; Name, else a Description that is a name', async () => {
@@ -160,7 +161,7 @@ describe('Amazon', () => {
     expect(code).toBe(0);
     const elise = byTo.get('x4k2m9q7w1@marketplace.amazon.fr')!;
     expect(elise.to![0]!.name).toBe('Élise Marchand');
-    expect(elise.orders).toEqual(['This concerns your order 171-1234567-7654321 (Thé vert à la menthe, 100 g ×3, Thé noir Assam, 250 g ×1, €42.20).']);
+    expect(elise.orders).toEqual(['For reference, it\'s your order 171-1234567-7654321: Thé vert à la menthe, 100 g ×3, Thé noir Assam, 250 g ×1, €42.20.']);
     expect(byTo.get('r7t5y3u1i9@marketplace.amazon.fr')!.greeting).toBe('Hello,');
   });
 
@@ -205,10 +206,10 @@ describe('office sheets: salutations and money as each country writes it', () =>
     expect(rejects.map(([l, r]) => [l, r.split(':')[0]])).toEqual([['6', 'email "falsch@" is not one valid address']]);
     const bjoern = byTo.get('bjoern.schroeder@example.de')!;
     expect(bjoern.greeting).toBe('Hi Björn,');
-    expect(bjoern.orders).toEqual(['This concerns your order A-1001 (Grüntee „Sencha“ ×2, Früchtetee ×1, €17.40).']);
-    expect(byTo.get('aenne@example.de')!.orders).toEqual(['This concerns your order A-1002 (Teeservice Porzellan ×1, €1,234.56).']);
+    expect(bjoern.orders).toEqual(['For reference, it\'s your order A-1001: Grüntee „Sencha“ ×2, Früchtetee ×1, €17.40.']);
+    expect(byTo.get('aenne@example.de')!.orders).toEqual(['For reference, it\'s your order A-1002: Teeservice Porzellan ×1, €1,234.56.']);
     expect(byTo.get('einkauf@baeckerei.example')!.greeting).toBe('Hello,');
-    expect(byTo.get('einkauf@baeckerei.example')!.orders).toEqual(['This concerns your order A-1003 (Rooibos 1 kg ×12, €1,234.00).']);
+    expect(byTo.get('einkauf@baeckerei.example')!.orders).toEqual(['For reference, it\'s your order A-1003: Rooibos 1 kg ×12, €1,234.00.']);
     const formal = await run('excel-de-anrede-windows-1252.csv', ['--encoding', 'auto', '--severity', 'major']);
     expect(formal.byTo.get('bjoern.schroeder@example.de')!.greeting).toBe('Dear Herr Schröder,');
   });
@@ -216,8 +217,8 @@ describe('office sheets: salutations and money as each country writes it', () =>
   it('French, windows-1252: Civilité, "1 234,56 €" with a no-break space, Montant TTC summed per order', async () => {
     const { code, byTo } = await run('excel-fr-civilite-windows-1252.csv', ['--encoding', 'windows-1252']);
     expect(code).toBe(0);
-    expect(byTo.get('elodie.lefevre@example.fr')!.orders).toEqual(['This concerns your order C-2001 (Thé vert à la menthe ×2, €19.90).']);
-    expect(byTo.get('f.berube@example.fr')!.orders).toEqual(['This concerns your order C-2002 (Coffret « Été indien » ×1, Théière en fonte ×1, €1,279.56).']);
+    expect(byTo.get('elodie.lefevre@example.fr')!.orders).toEqual(['For reference, it\'s your order C-2001: Thé vert à la menthe ×2, €19.90.']);
+    expect(byTo.get('f.berube@example.fr')!.orders).toEqual(['For reference, it\'s your order C-2002: Coffret « Été indien » ×1, Théière en fonte ×1, €1,279.56.']);
     const formal = await run('excel-fr-civilite-windows-1252.csv', ['--encoding', 'windows-1252', '--severity', 'major']);
     expect(formal.byTo.get('elodie.lefevre@example.fr')!.greeting).toBe('Dear Mme Lefèvre,');
   });
@@ -225,7 +226,7 @@ describe('office sheets: salutations and money as each country writes it', () =>
   it('Dutch: the tussenvoegsel belongs to the family name ("van der Berg"), "€ 1.234,56" read with its sign; Spanish, UTF-8 with BOM: Tratamiento, Nº de pedido, Importe "1.234,56"', async () => {
     const es = await run('excel-es-utf8-bom.csv');
     expect(es.code).toBe(0);
-    expect(es.byTo.get('mj.garcia@example.es')!.orders).toEqual(['This concerns your order P-301 (Té rojo Pu-erh ×3, €1,234.56).']);
+    expect(es.byTo.get('mj.garcia@example.es')!.orders).toEqual(['For reference, it\'s your order P-301: Té rojo Pu-erh ×3, €1,234.56.']);
     const esFormal = await run('excel-es-utf8-bom.csv', ['--severity', 'major']);
     expect(esFormal.byTo.get('mj.garcia@example.es')!.greeting).toBe('Dear Sra. García-López,');
 
@@ -234,7 +235,7 @@ describe('office sheets: salutations and money as each country writes it', () =>
     const sanne = byTo.get('sanne@example.nl')!;
     expect(sanne.to![0]!.name).toBe('Sanne van der Berg');
     expect(sanne.greeting).toBe('Hi Sanne,');
-    expect(sanne.orders).toEqual(['This concerns your order NL-501 (Rooibos ×3, €1,234.56).']);
+    expect(sanne.orders).toEqual(['For reference, it\'s your order NL-501: Rooibos ×3, €1,234.56.']);
     const formal = await run('excel-nl-tussenvoegsel.csv', ['--encoding', 'auto', '--severity', 'major']);
     expect(formal.byTo.get('sanne@example.nl')!.greeting).toBe('Dear Mevr. van der Berg,');
     expect(formal.byTo.get('daan@example.nl')!.greeting).toBe('Dear Dhr. Jansen,');
@@ -243,7 +244,7 @@ describe('office sheets: salutations and money as each country writes it', () =>
   it('a US shop: "$1,234.56" lines summed with their sign (no currency column), Qty and Total aliased', async () => {
     const { code, byTo } = await run('us-orders-dollars.csv');
     expect(code).toBe(0);
-    expect(byTo.get('ruth@example.com')!.orders).toEqual(['This concerns your order US-1 (Tea chest ×1, Caddy spoon ×2, $1,246.56).']);
+    expect(byTo.get('ruth@example.com')!.orders).toEqual(['For reference, it\'s your order US-1: Tea chest ×1, Caddy spoon ×2, $1,246.56.']);
     expect(byTo.get('orders@cornerpantry.example')!.greeting).toBe('Hello,');
   });
 });

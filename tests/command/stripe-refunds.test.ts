@@ -56,9 +56,9 @@ describe('a Stripe payments export with refunded charges', () => {
       '- A payment on 2026-07-03: Tea box ($19.00, refunded)',
       '- A payment on 2026-07-03: Tea box ($19.00)',
     ]);
-    expect(byTo.get('bea@example.com')).toEqual(['This concerns your payment of $19.00 on 2026-07-04 (Tea box), which has been refunded.']);
+    expect(byTo.get('bea@example.com')).toEqual(['This is about your payment of $19.00 on 2026-07-04 for Tea box, which has since been refunded.']);
     const partial = await orderLinesOf(['id,Amount,Amount Refunded,Currency,Customer Email,Captured', 'ch_c1,30.00,12.50,eur,cy@example.com,true'].join('\n'));
-    expect(partial.byTo.get('cy@example.com')).toEqual(['This concerns your payment of €30.00, of which €12.50 has been refunded.']);
+    expect(partial.byTo.get('cy@example.com')).toEqual(['This is about your payment of €30.00, of which €12.50 has been refunded.']);
   });
 
   it('in German, French and Spanish letters: erstattet, remboursé, reembolsado (and how much)', async () => {

@@ -28,7 +28,7 @@ describe('a WooCommerce orders export with refunded orders', () => {
     ]);
     // 2104's status is on its first line item only: the order is refunded, said once.
     expect(byTo.get('jonas@example.de')).toEqual(['- Order 2104: Rooibos, vanilla ×3, Chamomile 50g ×1 (refunded)', '- Order 2105: Chamomile 50g (refunded)', '- Order 2106: Chamomile 50g ×1']);
-    expect(byTo.get('mj.garcia@example.es')).toEqual(['This concerns your order 2107 (Matcha 30g, refunded).']);
+    expect(byTo.get('mj.garcia@example.es')).toEqual(['For reference, it\'s your order 2107: Matcha 30g, which has since been refunded.']);
   });
 
   it('with its Currency field: the amount, refunded or how much of it', async () => {
@@ -41,7 +41,7 @@ describe('a WooCommerce orders export with refunded orders', () => {
       '- Order 2102: Matcha 30g (€24.80, refunded)',
       '- Order 2103: Darjeeling, First Flush ×9 (€124.90, €12.00 refunded)',
     ]);
-    expect(byTo.get('mj.garcia@example.es')).toEqual(['This concerns your order 2107 (Matcha 30g, €24.80, refunded).']);
+    expect(byTo.get('mj.garcia@example.es')).toEqual(['For reference, it\'s your order 2107: Matcha 30g, €24.80, which has since been refunded.']);
   });
 
   it('in German, French and Spanish letters: erstattet, remboursée, reembolsado', async () => {
@@ -64,7 +64,7 @@ describe('a WooCommerce orders export with refunded orders', () => {
     const a = await orderLinesOf(coupon);
     expect(a.code, a.stderr).toBe(0);
     const lines = [...a.byTo.values()].flat();
-    expect(lines.filter((l) => /refunded/.test(l)).sort()).toEqual(['- Order 3101: Früchtetee "Sommerwiese" ×2, Pfefferminztee ×1 (€34.80, refunded)', 'This concerns your order 3102 (Rooibos 1kg ×40, €1,234.56, €10.00 refunded).']);
+    expect(lines.filter((l) => /refunded/.test(l)).sort()).toEqual(['- Order 3101: Früchtetee "Sommerwiese" ×2, Pfefferminztee ×1 (€34.80, refunded)', 'For reference, it\'s your order 3102: Rooibos 1kg ×40, €1,234.56, of which €10.00 has been refunded.']);
     const webtoffee = fixture('woocommerce-webtoffee.csv').replace(/^4101,(.*?),wc-processing,/m, '4101,$1,wc-refunded,');
     const b = await orderLinesOf(webtoffee);
     expect(b.code, b.stderr).toBe(0);

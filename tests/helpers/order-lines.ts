@@ -4,6 +4,23 @@ import { expect } from 'vitest';
 import { cli } from './cli.js';
 import { ROOT, pythonParse, tempDir, type PyParsed } from './run.js';
 
+/**
+ * A letter's order lines: the "- Order …" list of several orders, or the sentence that names the one order or payment
+ * (English weaves it into the first paragraph: "This is about your order #1043: Matcha 30g ×1, €12.00."; the other
+ * languages give it a line: "Es geht um …").
+ */
+export function referenceLines(text: string): string[] {
+  const out: string[] = [];
+  for (const l of text.split('\n')) {
+    if (/^- |^(?:Es geht um|Cela concerne|Se trata de)/.test(l)) out.push(l);
+    else {
+      const m = /(?:This concerns|This is about|For reference, it's) your (?:order|booking|account|repair|job|payment)\b.*$/.exec(l);
+      if (m) out.push(m[0]);
+    }
+  }
+  return out;
+}
+
 export const EXAMPLE_INCIDENT = join(ROOT, 'examples/incident.yaml');
 
 /** A batch of `csv` (saved as `name`) to an mbox file, read back by Python: each letter's order lines by address. */
@@ -16,7 +33,7 @@ export async function orderLinesOf(csv: string, extra: string[] = [], incident =
   if (r.code === 0) {
     for (const m of pythonParse([out], true) as PyParsed[]) {
       expect(m.defects).toEqual([]);
-      byTo.set(m.to![0]!.address, m.text!.split('\n').filter((l) => /^- |^(This concerns|Es geht um|Cela concerne|Se trata de)/.test(l)));
+      byTo.set(m.to![0]!.address, referenceLines(m.text!));
     }
   }
   return { code: r.code, stderr: r.stderr, byTo };

@@ -48,7 +48,7 @@ const TABLE: [string, string][] = [
   ['the 9am spin class on sat was cancelled', 'the 9am spin class on Saturday was cancelled'],
   ['we left them on sun loungers', 'we left them on sun loungers'],
   ['moved to on may 5th', 'moved to on Wednesday 5 May 2027'],
-  ['shipped 10/11, delivered 14/11', 'shipped 10/11, delivered Saturday 14 November'],
+  ['shipped 10/11, delivered 14/11', 'shipped 10/11, delivered on Saturday 14 November'],
   ['closed from 24-26 nov, and on 24 & 25 nov', 'closed from 24 to 26 November, and on 24 and 25 November'],
   ['tue 24 & wed 25 nov', 'Tuesday 24 November and Wednesday 25 November'],
   ['tue 24 nov approx 2 p.m.', 'Tuesday 24 November at about 2pm.'],
