@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createComposer } from '../../src/compose/compose.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
-import { validateIncident } from '../../src/incident/validate.js';
+import { incidentWarnings, validateIncident } from '../../src/incident/validate.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
 import { normaliseEnglish } from '../../src/text/english.js';
@@ -220,5 +220,19 @@ describe('no joke beside people left standing', () => {
       const t = letter({ ...base, id: `j-${n}`, scenario: 'generic', humour: 'auto', mistake: 'we cancelled the 07:30 sailing with 40 mins notice, when most passengers were already at the terminal' });
       expect(t).not.toMatch(/prize|easy part|hard part/);
     }
+  });
+});
+
+describe('the writer is never told to capitalise what is no noun', () => {
+  it('German: "krank", "knapp", "unterwegs" are not named as nouns, nor capitalised in the example', () => {
+    const w = incidentWarnings(validateIncident({ ...base, locale: 'de', mistake: 'der schwimmkurs am montag ist ausgefallen', rootCause: 'kursleitung krank, wir haben keine vertretung gefunden', commitment: 'eine vertretungsliste für alle kurse' }), NOW).join('\n');
+    expect(w).not.toMatch(/„krank“|Krank/);
+    expect(w).toMatch(/vertretung|Vertretung/);
+  });
+  it('French: "sous-estimé", "post-prod" are no proper nouns', () => {
+    const w = incidentWarnings(validateIncident({ ...base, locale: 'fr', mistake: 'votre galerie est en retard de deux semaines', rootCause: "trop de mariages en octobre, j'ai sous-estimé le temps de post-prod", commitment: 'nous limitons le nombre de mariages par mois' }), NOW).join('\n');
+    expect(w).not.toMatch(/noms propres/);
+    const route = incidentWarnings(validateIncident({ ...base, locale: 'es', mistake: 'su ferry valencia-ibiza salió con retraso', rootCause: 'una avería en el motor del barco', commitment: 'revisamos el motor cada semana' }), NOW).join('\n');
+    expect(route).toMatch(/valencia-ibiza/);
   });
 });
