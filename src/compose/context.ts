@@ -5,7 +5,7 @@ import { localeGreetingLine, readerGender } from '../recipients/greeting-locale.
 import { isFirstNameOf, type Recipient } from '../recipients/recipient.js';
 import { itemPhrases } from '../incident/item-noun.js';
 import { textI18n } from '../incident/i18n-load.js';
-import { causeIsNoun } from '../text/notes.js';
+import { causeIsNoun, noteToProse } from '../text/notes.js';
 import { afterDays, dueDates, followUpDay, isVagueCause, onWorkingDay, isVaguePromise } from '../incident/advice.js';
 import { about, cap, clause, formatNumber, GIFT, sentence, yourThing } from '../templates/helpers.js';
 import { titleCaseName } from '../templates/sentence.js';
@@ -344,9 +344,11 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   // fit11: a signer typed as a team ("The Waste Services team") without `team: true` still speaks as "we".
   const team = incident.signer.team || TEAM_SIGNER.test(incident.signer.name);
   const signer = { name: titleCaseName(incident.signer.name), title: /^\p{Ll}/u.test(signerTitle) ? signerTitle[0]!.toUpperCase() + signerTitle.slice(1) : signerTitle, team };
-  const causeTyped = causeOf(incident.rootCause);
+  const causeOwn = causeOf(incident.rootCause);
+  // (what happened, typed in brackets after a category, is a note of its own: "2 drivers were off sick. We didn't get cover…")
+  const causeTyped = english && causeOwn !== incident.rootCause && incident.rootCause.includes('(') ? proseClause(causeOwn, o.now) : causeOwn;
   // "crew shortage (two crew off sick) and we couldnt sail…": a noun, then what it did to us: "a crew shortage (…), and we…".
-  const nounAnd = english ? nounAndClause(causeTyped) : '';
+  const nounAnd = english ? nounAndClause(causeTyped, o.now) : '';
   const cause = nounAnd || causeTyped;
   const text = [incident.mistake, incident.summary ?? '', incident.remedy.details ?? ''].join(' ');
   // The mistake already says when ("…on Wednesday 25 November" with `when: 25 nov`): the date is said once.
@@ -417,7 +419,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // A cause typed as a noun phrase, framed as a sentence ("Ursache war ein fehlerhaftes Update …, das wir … eingespielt haben.").
       causeFramed: lang === 'de' || lang === 'fr' || lang === 'es' ? textI18n().framedCause(incident.rootCause, lang) : '',
       // letters7: an English cause that is a noun phrase only ("an expired certificate on the gateway") reads "The cause was …", never "because …".
-      causeNoun: english && (nounAnd !== '' || causeIsNoun(cause) || nounThenClause(cause)),
+      causeNoun: english && (nounAnd !== '' || (causeIsNoun(cause) && !noteMadeClause(cause, o.now)) || nounThenClause(cause)),
       // letters7: no joke where one misfires: a missed visit beyond a minor one (a morning waited in, a move, a fitting), or an animal's or a person's health.
       jokeMisfires: english && jokeMisfires(incident.scenario, incident.severity, [incident.mistake, incident.rootCause, incident.summary ?? '', incident.outcome ?? ''].join(' '), incident.rootCause),
       // letters7: "call us" in the action with the number there and then ("…, or call us on 0800 496 0500").
@@ -572,7 +574,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // (from the facts as typed, not as a follow-up retells them: the follow-up's "Re:" repeats the apology's subject)
       ...(english ? subjectFacts(given.summary, given.action, given.outcome, o.now) : {}),
       // letters8b: an English business letter's subject: what, when once, and the news, in about 70 characters.
-      businessSubject: english && incident.audience === 'business' ? businessSubject({ company: titleCaseName(incident.company.name), scenario: incident.scenario, summary: given.summary, when: given.when, outcome: given.outcome, remedyKind: incident.remedy.kind, event: eventOf([given.summary ?? '', given.mistake, given.outcome ?? ''].join(' ')), now: o.now }) : '',
+      businessSubject: english && incident.audience === 'business' ? businessSubject({ company: titleCaseName(incident.company.name), scenario: incident.scenario, summary: given.summary, when: given.when, outcome: given.outcome, remedyKind: incident.remedy.kind, event: eventOf([given.summary ?? '', given.mistake, given.outcome ?? ''].join(' ')), now: o.now, madeWork: incident.scenario === 'wrong-item' && fitFacts(incident, signer.name, company.name).madeWork }) : '',
       when: incident.when ?? '',
       // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
       whenInMistake: whenSaidIn(incident.when, incident.mistake),
@@ -583,7 +585,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // "on Tuesday 19 November" for a date, as typed otherwise ("between 2 and 3 pm", "yesterday").
       onWhen: english ? onDate(isoDayWords(incident.when ?? '', o.now) || undefined) : onDateOther(incident.when, lang),
       // "now arriving tues 8 dec instead of fri 4 dec": an outcome with no subject says what is arriving ("Your print order is now arriving on…").
-      outcome: english && incident.outcome && ARRIVING.test(incident.outcome) ? withArrivalSubject(incident) : (incident.outcome ?? ''),
+      outcome: english && incident.outcome && ARRIVING.test(incident.outcome) ? withArrivalSubject(incident) : english && incident.outcome && DELIVERY_WHEN.test(incident.outcome) ? incident.outcome.trim().replace(DELIVERY_WHEN, "we'll now deliver ") : (incident.outcome ?? ''),
       // The outcome as a letter's first line: "it is on its way" names what it is ("Your order is on its way"),
       // for one order and for several ("Your orders are on their way").
       outcomeFirst: outcomeRepeats(incident.outcome ?? '', incident.mistake) ? { one: '', many: '', oneClause: '', manyClause: '' } : outcomeFirst(incident.outcome ?? '', incident.scenario),
@@ -904,7 +906,10 @@ const NEEDS_YOU = /\b(?:send (?:us|in|over)?|receipts?|fill (?:in|out)|form\b|re
 /** "human error. our night shift put…" → "our night shift put…": a category typed before the cause itself goes. */
 function causeOf(text: string): string {
   const m = /^([^.!?;:]{1,40})[.!?;:]\s+(\S.*)$/su.exec(text.trim());
-  return m && isVagueCause(m[1]!) && !isVagueCause(m[2]!) ? m[2]! : text;
+  if (m && isVagueCause(m[1]!) && !isVagueCause(m[2]!)) return m[2]!;
+  // "staffing (2 drivers off sick, we didn't get cover in time)": a category, then what happened in brackets: what happened.
+  const b = /^([^()]{1,40}?)\s*\(([^()]{8,})\)\s*[.!]?$/su.exec(text.trim());
+  return b && isVagueCause(b[1]!) && !isVagueCause(b[2]!) ? b[2]! : text;
 }
 
 const NUMBER_WORDS = ['', 'a', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -1836,7 +1841,7 @@ const PARTICLE = /^(?:down|up|out|off|over|away|back|through)$/iu;
 const CLAUSE_VERB = /^(?:\p{L}+ed|went|broke|ran|fell|came|sent|left|got|took|made|gave|sold|put|set|lost|froze|shut|hit|cut|was|were|is|are|had|has|did|didn't|wasn't|weren't|hadn't)$/iu;
 
 /** Work made or altered for this customer: printed, personalised, tailored, repaired, framed. Nothing to keep, send back or collect; it is redone. */
-const MADE_WORK = /\b(?:clean(?:ed|ing|ers?)|re-?clean\w*|install(?:ed|ation|ing)?|fitted|paint(?:ed|ing)|decorat\w*|mow(?:ed|ing)|servic(?:ed|ing)|groom(?:ed|ing)|haircut|print(?:ed|ing|s)?|reprint\w*|personali[sz](?:ed|ation)|engrav\w*|embroider\w*|monogram\w*|custom(?:-made|i[sz]ed)|bespoke|made[- ]to[- ](?:order|measure)|tailor(?:ed|ing)?|hem(?:med|s)?|alter(?:ation|ed)s?|re-?finish\w*|repair(?:ed|s)?|fram(?:ed|ing)|prescription (?:glasses|lenses)|glasses|lenses|spectacles|business cards|invitations|stationery|signage|banners?|proof(?:ed|s)?|artwork)\b/i;
+const MADE_WORK = /\b(?:crowns?|dentures?|veneers?|retainers?|aligners?|mouthguards?|ear ?moulds?|hearing aids?|orthotics?|insoles|clean(?:ed|ing|ers?)|re-?clean\w*|install(?:ed|ation|ing)?|fitted|paint(?:ed|ing)|decorat\w*|mow(?:ed|ing)|servic(?:ed|ing)|groom(?:ed|ing)|haircut|print(?:ed|ing|s)?|reprint\w*|personali[sz](?:ed|ation)|engrav\w*|embroider\w*|monogram\w*|custom(?:-made|i[sz]ed)|bespoke|made[- ]to[- ](?:order|measure)|tailor(?:ed|ing)?|hem(?:med|s)?|alter(?:ation|ed)s?|re-?finish\w*|repair(?:ed|s)?|fram(?:ed|ing)|prescription (?:glasses|lenses)|glasses|lenses|spectacles|business cards|invitations|stationery|signage|banners?|proof(?:ed|s)?|artwork)\b/i;
 /** A finished thing that went to the wrong person: sent, packed or swapped. */
 const SENT_WRONG = /\b(?:(?:sent|posted|delivered|gave|given|packed|shipped|handed|mailed|dispatched)\s+(?:you\s+|out\s+)?(?:the\s+|a\s+)?(?:wrong|someone else's|another (?:customer|family|pupil|person|client)'s)|swapped|mixed up|mix-up|got switched|of a different (?:pupil|child|person|customer|family|client))\b/i;
 /** An offer that remakes the work ("we'll reprint it", "redo the engraving"). */
@@ -1880,6 +1885,8 @@ function vagueCauseSaid(cause: string): string {
   if (/^(?:rushed|rushing|rush(?:ed)? job|too busy|busy|understaffed|short[- ]staffed|staff shortage|staffing(?:\s+(?:issue|problem)s?)?)$/u.test(p)) return /rush/u.test(p) ? 'We rushed it, and that is on us.' : 'We were short of people, and that is ours to solve, not yours to live with.';
   if (/^(?:(?:technical|system|software|it|server|network)\s+(?:error|issue|problem|fault|failure|difficulties|glitch|bug)s?|glitch(?:es)?|bugs?|(?:software|system) bugs?)$/u.test(p)) return 'It was a fault in our own systems.';
   if (/^(?:capacity(?:\s+issues?)?|(?:high|heavy)\s+(?:load|demand)|load|demand)$/u.test(p)) return 'More people came at once than we had planned for, and the planning was ours to get right.';
+  // One noun typed alone ("handover", "paperwork"): a mistake of that kind, and ours.
+  if (/^[a-z]{4,}(?:-[a-z]+)?$/u.test(p) && !/(?:ed|ly|ing|ous|ful|ive|able|ible)$/u.test(p) && !CATEGORY_ONLY.test(p)) return `It was ${/^[aeiou]/u.test(p) ? 'an' : 'a'} ${p} mistake on our side.`;
   return '';
 }
 
@@ -1899,6 +1906,8 @@ function withNothingToDo(incident: Incident): Incident {
 }
 const NOTHING_TO_DO = /^(?:there(?:['’]s| is)\s+)?(?:nothing(?:\s+else)?\s+(?:(?:that\s+)?(?:you|for you)\s+(?:need|have)\s+to\s+do|for you to do|to do|needed(?:\s+from you)?)|no action(?:\s+is)?\s+(?:needed|required)(?:\s+from you)?)\s*(?:[.!;,]+|(?:,\s*)?(?:but|except|unless)\s*:?)?\s*/iu;
 
+/** "delivery tmrw 9-1", "redelivery on fri": when we deliver, typed without a verb ("We'll now deliver tomorrow…"). */
+const DELIVERY_WHEN = /^\s*(?:re-?)?delivery\s+(?:now\s+)?(?=(?:tomorrow|tmrw|today|tonight|on|this|next|mon|tue|wed|thu|fri|sat|sun|\d)(?![\p{L}]))/iu;
 const ARRIVING = /^\s*(?:now\s+)?(?:arriving|due|expected|coming|being delivered|out for delivery|on (?:its|their) way)(?![\p{L}])/iu;
 /** The subject an arrival typed without one is about: the thing the mistake names ("your print order"), else "your order". */
 function withArrivalSubject(incident: Incident): string {
@@ -1910,7 +1919,15 @@ function withArrivalSubject(incident: Incident): string {
 }
 
 /** A cause typed as a bare noun and then a clause joined by "and" ("crew shortage (two off sick) and we couldn't sail"): the noun with its article and a comma; '' otherwise. */
-function nounAndClause(cause: string): string {
+function nounAndClause(cause: string, now: Date): string {
+  // "diary mix up (new booking app wasn't synced with the calendars)": the label, then what happened ("a diary mix-up: the new booking app…").
+  const b = /^([\p{Ll}][\p{Ll}-]*(?:\s+[\p{Ll}][\p{Ll}-]*){0,3})\s*\(([^()]{12,})\)\s*[.!]?$/u.exec(cause.trim());
+  if (b && !DETERMINER_START.test(b[1]!) && causeIsNoun(b[1]!) && b[2]!.trim().split(/\s+/u).length >= 3) {
+    const head = b[1]!.replace(/\bmix up\b/u, 'mix-up');
+    const last = head.split(/\s+/u).pop()!;
+    const article = /(?:ss|us|is)$/u.test(last) || !/s$/u.test(last) ? (/^[aeiou]/iu.test(head) ? 'an ' : 'a ') : '';
+    return `${article}${head}: ${proseClause(b[2]!.trim(), now)}`;
+  }
   const m = /^([\p{Ll}][\p{Ll}-]*(?:\s+[\p{Ll}][\p{Ll}-]*){0,2})(\s*\([^)]*\))?,?\s+and\s+(we|it|they|nobody|no one|the|our)\s+(.+)$/u.exec(cause.trim());
   if (!m || DETERMINER_START.test(m[1]!) || !causeIsNoun(m[1]!)) return '';
   const head = m[1]!;
@@ -1920,8 +1937,24 @@ function nounAndClause(cause: string): string {
 }
 const DETERMINER_START = /^(?:a|an|the|our|your|their|my|this|that|these|those|some|no|every|each|one|two|we|it|they|i|he|she)(?![\p{L}])/iu;
 
+/** The notes layer reads the cause as a clause with its verb left out ("2 drivers off sick, we didn't…" → "2 drivers were off sick."): no "The cause was …" before it. */
+function noteMadeClause(cause: string, now: Date): boolean {
+  const first = cause.split(/[,;.]/u)[0]!;
+  const prose = noteToProse(cause, 'cause', { now }).split(/[,;.]/u)[0]!;
+  const be = /(?<![\p{L}])(?:was|were|is|are|had|has|have)(?![\p{L}])/u;
+  return be.test(prose) && !be.test(first);
+}
+
+/** A note as the letter's prose, to stand inside a sentence: "new booking app wasn't synced…" → "our new booking app wasn't synced…" (no capital, no full stop). */
+function proseClause(note: string, now: Date): string {
+  return noteToProse(note, 'cause', { now }).replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()).replace(/[.]\s*$/u, '');
+}
+
 /** A mistake told as what will happen ("your order will arrive two days late"). */
 const FUTURE_MISTAKE = /(?<![\p{L}])(?:will|won't|is going to|are going to)(?![\p{L}])|['’]ll(?![\p{L}])/iu;
+
+/** Words that name no kind of work: never "a problem mistake". */
+const CATEGORY_ONLY = /^(?:error|errors|mistake|mistakes|issue|issues|problem|problems|fault|faults|failure|failures|oversight|unknown|various|reasons|circumstances|something|things|stuff|misc|other|n\/a|none|tbc|tbd)$/u;
 
 /** Children in the incident: no joke beside it. */
 const CHILDREN = /\b(?:child(?:ren|'s)?|kids?|son'?s?|daughter'?s?|baby|babies|toddlers?|pupils?|nursery|school)\b/i;

@@ -17,6 +17,8 @@ export interface SubjectFacts {
   remedyKind: string;
   event: string;
   now: Date;
+  /** wrong-item: the work is remade, not a replacement sent. */
+  madeWork?: boolean;
 }
 
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)';
@@ -91,7 +93,7 @@ export function businessSubject(f: SubjectFacts): string {
   const done = /\b(?:delivered|arrived|restored|fixed|resolved|back (?:up|online)|took place|done|completed|fitted|installed)\b/i.test(outcome.slice(0, outcomeDay ? outcome.indexOf(outcomeDay) : outcome.length));
   let news = '';
   if (f.scenario === 'shipping-delay' && newsDay && !done) news = `now arriving ${newsDay}`;
-  else if (f.scenario === 'wrong-item' && newsDay && !done) news = `replacements arriving ${newsDay}`;
+  else if (f.scenario === 'wrong-item' && newsDay && !done) news = `${f.madeWork ? 'remake' : 'replacement'} arriving ${newsDay}`;
   else if (f.scenario === 'missed-appointment' && newsDay && !done) news = `new ${f.event} on ${newsDay}`;
   else if (f.scenario === 'billing-error' && /\brefund/i.test(outcome) && newsDay) news = `refund sent ${newsDay}`;
   else if (f.scenario !== 'service-outage' && f.scenario !== 'generic') news = `what happened and ${REMEDY_NOUN[f.remedyKind] ?? 'what changes'}`;

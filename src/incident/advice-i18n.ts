@@ -94,13 +94,16 @@ const GERMAN_NOUN_LIKE = /(?:ung|ungen|heit|keit|schaft|tion|sion|tät|nis|nisse
 /** Endings of German adjectives, adverbs and verbs: a long word ending so is not named as a noun. */
 const GERMAN_NOT_NOUN_END = /(?:lich|ig|isch|bar|sam|haft|los|en|ern|eln|t|st|weise|wärts|mals)$/u;
 
+/** Short German adjectives and adverbs a note types often: never named as nouns. */
+const GERMAN_NOT_NOUN = new Set(['krank', 'knapp', 'unterwegs', 'spät', 'früh', 'neu', 'alt', 'voll', 'leer', 'kaputt', 'fertig', 'gut', 'schlecht', 'falsch', 'richtig', 'klein', 'groß', 'lang', 'kurz', 'warm', 'kalt', 'frei', 'offen', 'weg', 'dort', 'hier', 'heute', 'morgen', 'gestern', 'sofort', 'bald', 'schon', 'noch', 'wieder', 'doppelt', 'zweimal', 'dreimal', 'ganz', 'halb', 'leider', 'nochmal', 'extra', 'kostenlos', 'gratis', 'defekt', 'pünktlich', 'zu', 'raus', 'rein', 'rum', 'vorbei', 'zurück', 'online', 'offline', 'mehr', 'weniger', 'genug', 'viel', 'wenig', 'oft', 'nie', 'immer', 'manchmal', 'insgesamt', 'ca', 'circa', 'etwa', 'ungefähr', 'fast', 'bereits', 'inzwischen', 'danach', 'vorher', 'nachher', 'samstags', 'sonntags', 'montags', 'abends', 'morgens', 'mittags', 'nachts']);
+
 function germanLowerNouns(text: string): string[] {
   const fixed = germanCapitals(text);
   const out: string[] = [];
   for (const w of fixed.match(/\p{L}[\p{L}\p{M}-]*/gu) ?? []) {
     if (!/^\p{Ll}/u.test(w) || w.length < 3 || GERMAN_SMALL.has(w) || GERMAN_FORM.test(w) || out.includes(w)) continue;
     // Only a word that looks like a noun is named (and capitalised in the example): "krank", "knapp", "unterwegs" are not.
-    if (!GERMAN_NOUN_LIKE.test(w) && !(w.length >= 10 && !GERMAN_NOT_NOUN_END.test(w))) continue;
+    if (!GERMAN_NOUN_LIKE.test(w) && (GERMAN_NOT_NOUN_END.test(w) || GERMAN_NOT_NOUN.has(w))) continue;
     out.push(w);
   }
   return out;

@@ -96,6 +96,12 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   // "w/ DHL", "w/the box"; never "w/c 23 Nov" (week commencing).
   [/(?<![\p{L}\p{N}/])w\/(?:\s+(?=\S)|(?=(?:the|your|our|a|an|my|his|her|their|no|all|each|every|us|you|them|it)(?![\p{L}])))/giu, 'with ', /w\//i],
   [/(?<![\p{L}\p{N}])thru(?![\p{L}\p{N}])/giu, 'through', /thru/i],
+  // "android and ios", "our iphone app": the platforms as their makers write them.
+  [/(?<![\p{L}\p{N}'’./@-])android(?![\p{L}\p{N}'’/@-])/gu, 'Android', /android/],
+  [/(?<![\p{L}\p{N}'’./@-])ios(?![\p{L}\p{N}'’/@-])/gu, 'iOS', /ios/],
+  [/(?<![\p{L}\p{N}'’./@-])iphone(?![\p{L}\p{N}'’/@-])/gu, 'iPhone', /iphone/],
+  [/(?<![\p{L}\p{N}'’./@-])iphones(?![\p{L}\p{N}'’/@-])/gu, 'iPhones', /iphones/],
+  [/(?<![\p{L}\p{N}'’./@-])ipad(?![\p{L}\p{N}'’/@-])/gu, 'iPad', /ipad/],
   // "max 6 dogs a day": at most ("a maximum of 6 dogs a day"); never "the max".
   [/(?<![\p{L}\p{N}'’])(?<!(?:the|a|your|our)\s)max\.?(?=\s+\d)/gu, 'a maximum of', /max/],
   // "paused til matching is switched": until (never "till" the noun, a shop's till, which is typed with two l's).
@@ -643,11 +649,13 @@ const MONTH_NAMES: Record<string, string> = { jan: 'January', feb: 'February', m
 
 function apostrophes(text: string): string {
   let t = text.replace(/(?<![\p{L}])(each other|one another)s(?![\p{L}'’])/giu, "$1's");
+  // "the next days lessons", "someone elses order": one day's, someone else's.
+  t = t.replace(/(?<![\p{L}])(next|previous|following|same|that|this) (day|week|month|year)s (?=\p{Ll})/gu, "$1 $2's ").replace(/(?<![\p{L}])(someone|anyone|everyone|no one|somebody|anybody|everybody|nobody) elses(?![\p{L}'’])/giu, "$1 else's");
   t = t.replace(/(?<![\p{L}])(another|each|every|one|a|any)\s+(owner|customer|client|patient|member|guest|family|pet|dog|cat|child|person|user|student|passenger|tenant|resident|employee|driver|day|week|month|year|night|hour)s\s+(\p{Ll}[\p{L}-]*)/gu, (m, det: string, noun: string, next: string) =>
     NOT_A_NOUN.test(next) || /(?:ed|ing|ly)$/u.test(next) ? m : `${det} ${noun}'s ${next}`);
   t = t.replace(/(?<![\p{L}])(your|our|their)\s+(employees|staff's|customers|clients|patients|members|students|users|tenants|residents|passengers|guests|drivers|teachers|parents)\s+(\p{Ll}[\p{L}-]*)/gu, (m, det: string, noun: string, next: string) =>
     NOT_A_NOUN.test(next) || /(?:ed|ing|ly)$/u.test(next) || /'/u.test(noun) ? m : `${det} ${noun}' ${next}`);
-  t = t.replace(/(?<![\p{L}'’])(employees|customers|clients|patients|members|students|users|tenants|residents|passengers|guests|staff)\s+(?=(?:accounts?|details|names|data|records|bookings|orders|money|pay|wages|salaries|emails|email addresses|addresses|files|information|payments|cards|phones|homes|cars|bank accounts|payslips)(?![\p{L}]))/gu, (m, who: string, at: number, all: string) =>
+  t = t.replace(/(?<![\p{L}'’])(employees|customers|clients|patients|members|students|users|tenants|residents|passengers|guests|staff|instructors|teachers|drivers|engineers|tutors|doctors|nurses|agents|advisers|advisors|coaches|trainers|therapists|groomers|stylists)\s+(?=(?:accounts?|details|names|data|records|bookings|orders|money|pay|wages|salaries|emails|email addresses|addresses|files|information|payments|cards|phones|homes|cars|bank accounts|payslips|calendars|diaries|schedules|rotas|inboxes|availability|holidays|lessons|appointments)(?![\p{L}]))/gu, (m, who: string, at: number, all: string) =>
     /(?:your|our|their)\s+$/u.test(all.slice(0, at)) || who === 'staff' ? m : `${who}' `);
   t = t.replace(/(?<![\p{L}])(before|after|until|once|when|if|now|because|as)\s+its\s+(been|not|a|an|the|now|already|still|too|going|being|gone|ok|okay|fine|done|ready|here|there|back|\p{Ll}+ed(?=\s*(?:$|[,.;!?]|\s(?:by|and|or|before|when|so|to|on|at|in))))(?![\p{L}])/gu, "$1 it's $2");
   return t;

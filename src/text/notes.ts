@@ -302,6 +302,8 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
   const rest = words.slice(1).join(' ');
   // notes12: "she'd asked for no lilies": a pronoun with its verb is a clause already (never "the she'd was asked").
   if (/^(?:i|we|you|they|he|she|it|there)'(?:d|ll|s|re|ve|m)$/u.test(w0)) return { text: piece, plural: false };
+  // "app was down, couldn't unlock bikes": in the mistake, who couldn't is the reader ("you couldn't unlock bikes").
+  if (role === 'mistake' && /^(?:couldn't|could not|couldnt|can't|cannot|weren't able to|were unable to)\s+\p{Ll}/iu.test(piece)) return { text: `you ${piece.replace(/^couldnt/iu, "couldn't").replace(/^\p{Lu}/u, (c) => c.toLowerCase())}`, plural: true };
   // Something the reader is asked to do, or a piece that opens with an adverb: as typed.
   if (IMPERATIVE.test(piece) && (role === 'action' || /^please(?![\p{L}])/iu.test(w0) || DET.has(lowerWord(words[1] ?? '')) || OBJECTS.has(lowerWord(words[1] ?? ''))) || /^[a-z]{3,}ly$/u.test(w0) && w0 !== 'family' && w0 !== 'supply') {
     return { text: piece, plural: false };
@@ -915,7 +917,7 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   // "your pets check" → "your pet's check": an owner's thing.
   if (/s\s/u.test(t)) t = t.replace(OWNER_THING, (m, who: string, owner: string, next: string) => (NOT_AFTER_OWNER.test(next) ? m : `${who} ${owner}'s ${next}`));
   // "rolled back same day" → "rolled back the same day".
-  if (/same (?:day|week|afternoon|morning|evening)/iu.test(t)) t = t.replace(/(?<!(?:^|[^\p{L}])(?:the|a|an|that|this|any|each|every)[\s,]+)(?<![\p{L}])(same (?:day|week|afternoon|morning|evening))(?![\p{L}-])(?!\s+(?:courier|delivery|deliveries|dispatch|service|shipping|post|collection|repair|refund|replacement|slot|visit|cover|turnaround)s?(?![\p{L}]))/giu, 'the $1');
+  if (/same (?:day|week|afternoon|morning|evening|night)/iu.test(t)) t = t.replace(/(?<!(?:^|[^\p{L}])(?:the|a|an|that|this|any|each|every)[\s,]+)(?<![\p{L}])(same (?:day|week|afternoon|morning|evening|night))(?![\p{L}-])(?!\s+(?:courier|delivery|deliveries|dispatch|service|shipping|post|collection|repair|refund|replacement|slot|visit|cover|turnaround)s?(?![\p{L}]))/giu, 'the $1');
   t = onBeforeDays(t);
   if (role === 'outcome') t = restoredState(t);
   // "same tin, only the label colour differs": what is the same, then what differs ("It's the same tin. Only the label colour differs.").

@@ -236,3 +236,41 @@ describe('the writer is never told to capitalise what is no noun', () => {
     expect(route).toMatch(/valencia-ibiza/);
   });
 });
+
+describe('classes from the second blind set (new11, read after its measurement)', () => {
+  it('a category with what happened in brackets: what happened, as prose', () => {
+    const t = letter({ ...base, scenario: 'shipping-delay', mistake: 'your repeat prescription delivery due mon didnt arrive', rootCause: "staffing (2 drivers off sick, we didn't get cover in time)" });
+    expect(t).toMatch(/2 drivers were off sick\. We didn't get cover in time\./);
+    expect(t).not.toMatch(/staffing \(|because staffing/i);
+    const m = letter({ ...base, rootCause: "diary mix up (new booking app wasn't synced with the instructors calendars for a few days)" });
+    expect(m).toMatch(/The cause was a diary mix-up: new booking app wasn't synced with the instructors' calendars for a few days\./);
+  });
+  it('one noun typed as the cause is said as a mistake of that kind', () => {
+    expect(letter({ ...base, rootCause: 'handover' })).toMatch(/It was a handover mistake on our side\./);
+    expect(letter({ ...base, rootCause: 'problem' })).not.toMatch(/a problem mistake/);
+  });
+  it('"delivery tmrw between 9am and 1pm" is "We\'ll now deliver tomorrow…"', () => {
+    expect(letter({ ...base, scenario: 'shipping-delay', mistake: 'your delivery didnt arrive on monday', outcome: 'delivery tmrw between 9am and 1pm' })).toMatch(/We'll now deliver tomorrow,? between 9am and 1pm\./);
+  });
+  it('a remade crown is a remake in a business subject, never "replacements"', () => {
+    const input: IncidentInput = { ...base, scenario: 'wrong-item', audience: 'business', mistake: 'the crown for case CDL-1 was made in shade A3 not A2', outcome: 'remake in A2 ships thurs 3 dec', remedy: { kind: 'replacement', details: 'the remake at no charge' } };
+    const msg = createComposer(validateIncident(input), library, { now: NOW, stage: 'apology' })(ann());
+    expect(msg.subject).not.toMatch(/replacements/);
+    expect(msg.subject).toMatch(/remake arriving Thursday 3 December/);
+  });
+  it('"…, couldn\'t unlock bikes on android and ios": you couldn\'t, on Android and iOS', () => {
+    expect(letter({ ...base, scenario: 'service-outage', mistake: "our app was down saturday morning, couldn't unlock bikes on android and ios" })).toMatch(/You couldn't unlock bikes on Android and iOS\./);
+  });
+  it('a data letter with a cause that is a noun says "The cause was…" at every severity', () => {
+    for (const severity of ['major', 'critical'] as const) {
+      const t = letter({ ...base, scenario: 'data-exposure', severity, mistake: 'progress reports were emailed to the wrong parents', rootCause: 'a mail merge error', exposure: { data: ['name'] }, remedy: { kind: 'none' } });
+      expect(t).not.toMatch(/because a mail merge error/);
+    }
+  });
+  it.each([
+    ["the next days lessons were cancelled", /the next day's lessons/],
+    ['it went to someone elses inbox', /someone else's inbox/],
+  ])('%s', (typed, printed) => {
+    expect(clean(typed)).toMatch(printed);
+  });
+});
