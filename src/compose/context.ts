@@ -574,7 +574,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // (from the facts as typed, not as a follow-up retells them: the follow-up's "Re:" repeats the apology's subject)
       ...(english ? subjectFacts(given.summary, given.action, given.outcome, o.now) : {}),
       // letters8b: an English business letter's subject: what, when once, and the news, in about 70 characters.
-      businessSubject: english && incident.audience === 'business' ? businessSubject({ company: titleCaseName(incident.company.name), scenario: incident.scenario, summary: given.summary, when: given.when, outcome: given.outcome, remedyKind: incident.remedy.kind, event: eventOf([given.summary ?? '', given.mistake, given.outcome ?? ''].join(' ')), now: o.now, madeWork: incident.scenario === 'wrong-item' && fitFacts(incident, signer.name, company.name).madeWork }) : '',
+      businessSubject: english && incident.audience === 'business' ? businessSubject({ company: titleCaseName(incident.company.name), scenario: incident.scenario, summary: given.summary, when: given.when, outcome: given.outcome, remedyKind: incident.remedy.kind, event: eventOf([given.summary ?? '', given.mistake, given.outcome ?? ''].join(' ')), now: o.now, madeWork: incident.scenario === 'wrong-item' && REDONE.test([incident.outcome ?? '', incident.remedy.details ?? ''].join(' ')) && fitFacts(incident, signer.name, company.name).madeWork }) : '',
       when: incident.when ?? '',
       // The mistake names its day already ("ihr termin … am mi, 25.11."): the letter does not say the day twice.
       whenInMistake: whenSaidIn(incident.when, incident.mistake),

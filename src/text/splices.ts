@@ -77,7 +77,7 @@ export function commaBeforeSo(text: string): string {
     const clause = all.slice(0, at).split(/[,.;:!?]/u).pop()!.trim();
     const words = clause.split(/\s+/u);
     // A result follows something that happened ("…was down, so your class…"); "so" after a promise is a purpose ("we'll call you so you know").
-    return words.length >= 4 && PAST.test(clause) && !/(?<![\p{L}])(?:will|would|can|could|should|must|going to|to)(?![\p{L}])|['’]ll(?![\p{L}])/iu.test(clause) && !SUBORDINATE.test(clause) ? ', so ' : m;
+    return words.length >= 4 && PAST.test(clause.replace(/(?<![\p{L}])(?:the|a|an|your|our|their|this|that|its|his|her|my)\s+\p{L}{3,}ed(?![\p{L}])/giu, '')) && !/^(?:please|pls|just|kindly)(?![\p{L}])/iu.test(clause) && !/(?<![\p{L}])(?:will|would|can|could|should|must|going to|to)(?![\p{L}])|['’]ll(?![\p{L}])/iu.test(clause) && !SUBORDINATE.test(clause) ? ', so ' : m;
   });
 }
 
