@@ -599,6 +599,8 @@ function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; note
   t = pronouns(t);
   if (t.includes(',')) t = splitSplices(t);
   t = commaBeforeSo(t);
+  // "Monday-Thursday": a span of days ("Monday to Thursday").
+  if (/day[-–]/u.test(t)) t = t.replace(/(?<![\p{L}])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s?[-–]\s?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])/gu, '$1 to $2');
   // "…when I moved some house calls around, my mistake": the letter owns it in words of its own; the afterthought goes.
   if (/(?:mistake|fault|bad|error)\)?[.!\s]*$/iu.test(t)) t = t.replace(/\s*\((?:(?:that was|it was|totally|entirely|all)\s+)?(?:my|our)\s+(?:mistake|fault|bad|error)\)([.!]*)\s*$/iu, '$1').replace(/(?<=[\p{L}\p{N})])\s*[,;–—-]+\s*(?:(?:that was|that's|it was|totally|entirely|all)\s+)?(?:my|our)\s+(?:mistake|fault|bad|error)[.!]*\s*$/iu, '');
   // "missed your appointment Tuesday morning": a day after a verb's object takes "on" ("on Tuesday morning").

@@ -983,6 +983,8 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
       if (rest.split(/\s+/u).some((w) => isFinite(w))) joined = `${m[1]}: ${joined.slice(m[0].length)}`;
     }
   }
+  // "go out on Monday-Thursday": a span of days ("from Monday to Thursday").
+  if (/day[-–]/u.test(joined)) joined = joined.replace(/(?<![\p{L}])(on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s?[-–]\s?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])/gu, (_m, on: string | undefined, a: string, b: string) => `${on ? 'from ' : ''}${a} to ${b}`);
   // A clause the layer made ("there are no more updates on class days, we test…") joined to the next by a comma: two sentences.
   if (joined.includes(',') && !asProse) joined = splitSplices(joined);
   // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.

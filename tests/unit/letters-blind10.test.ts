@@ -274,3 +274,20 @@ describe('classes from the second blind set (new11, read after its measurement)'
     expect(clean(typed)).toMatch(printed);
   });
 });
+
+describe('lines readers found stock, odd or repeated (new10, after)', () => {
+  it('no service-outage joke, even when humour is on; no "The delivery date we confirmed was a commitment"', () => {
+    for (let n = 0; n < 8; n++) {
+      const t = letter({ ...base, id: `so-${n}`, scenario: 'service-outage', severity: 'minor', humour: 'on', mistake: 'our app was down for an hour on monday' });
+      expect(t).not.toMatch(/boring part of your day|never noticed us|think about our servers/);
+      const b = letter({ ...base, id: `sd-${n}`, scenario: 'shipping-delay', audience: 'business', mistake: 'your print order will arrive two days late' });
+      expect(b).not.toMatch(/was a commitment, and we missed it|If your team has questions/);
+    }
+  });
+  it('"We caused this." and a line on what it cost are never said one after the other', () => {
+    for (let n = 0; n < 9; n++) expect(letter({ ...base, id: `c-${n}`, severity: 'major', mistake: 'we clipped your dog right down when you had asked for a trim' })).not.toMatch(/We caused this\. You/);
+  });
+  it('"mon-thu" is "Monday to Thursday"', () => {
+    expect(letter({ ...base, commitment: 'releases now only go out mon-thu' })).toMatch(/Releases now only go out from Monday to Thursday\./);
+  });
+});
