@@ -1953,8 +1953,8 @@ function proseClause(note: string, now: Date): string {
 /** A mistake told as what will happen ("your order will arrive two days late"). */
 const FUTURE_MISTAKE = /(?<![\p{L}])(?:will|won't|is going to|are going to)(?![\p{L}])|['’]ll(?![\p{L}])/iu;
 
-/** Words that name no kind of work: never "a problem mistake". */
-const CATEGORY_ONLY = /^(?:error|errors|mistake|mistakes|issue|issues|problem|problems|fault|faults|failure|failures|oversight|unknown|various|reasons|circumstances|something|things|stuff|misc|other|n\/a|none|tbc|tbd)$/u;
+/** Words that name no kind of work, or a cause outside us: never "a problem mistake", never "a weather mistake on our side". */
+const CATEGORY_ONLY = /^(?:error|errors|mistake|mistakes|issue|issues|problem|problems|fault|faults|failure|failures|oversight|unknown|various|reasons|circumstances|something|things|stuff|misc|other|n\/a|none|tbc|tbd|weather|snow|storm|storms|rain|wind|flood|flooding|fog|ice|heat|strike|strikes|covid|illness|sickness|traffic|roadworks|courier|couriers|supplier|suppliers|post|postal|holiday|holidays|christmas|demand|customs|brexit)$/u;
 
 /** Children in the incident: no joke beside it. */
 const CHILDREN = /\b(?:child(?:ren|'s)?|kids?|son'?s?|daughter'?s?|baby|babies|toddlers?|pupils?|nursery|school)\b/i;
