@@ -344,7 +344,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
   // fit11: a signer typed as a team ("The Waste Services team") without `team: true` still speaks as "we".
   const team = incident.signer.team || TEAM_SIGNER.test(incident.signer.name);
   const signer = { name: titleCaseName(incident.signer.name), title: /^\p{Ll}/u.test(signerTitle) ? signerTitle[0]!.toUpperCase() + signerTitle.slice(1) : signerTitle, team };
-  const causeOwn = causeOf(incident.rootCause);
+  const causeOwn = causeOf(english ? withoutSaidDay(incident.rootCause, incident.when, o.now) : incident.rootCause);
   // (what happened, typed in brackets after a category, is a note of its own: "2 drivers were off sick. We didn't get cover…")
   const causeTyped = english && causeOwn !== incident.rootCause && incident.rootCause.includes('(') ? proseClause(causeOwn, o.now) : causeOwn;
   // "crew shortage (two crew off sick) and we couldnt sail…": a noun, then what it did to us: "a crew shortage (…), and we…".
@@ -488,7 +488,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       actionScam: SCAM_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')) || (!english && SCAM_ADVICE_I18N.test(incident.action ?? '')),
       actionBank: BANK_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')) || (!english && BANK_ADVICE_I18N.test(incident.action ?? '')),
       // The action already tells the customer how to rebook: the letter's own rebooking line is not added.
-      actionRebooks: /\b(?:re-?book|book (?:a|an|another|your|in)\b|reschedul|rearrang|new (?:time|date|slot|appointment))/i.test(incident.action ?? ''),
+      // "reply or ring reception to pick a priority slot": the action books the new visit, so the stock booking lines are not said too.
+      actionRebooks: /\b(?:re-?book|book (?:a|an|another|your|in)\b|reschedul|rearrang|new (?:time|date|slot|appointment)|(?:pick|choose|select|arrange|find|agree) (?:a |an |your |another |the )?(?:[\p{L}-]+ )?(?:slot|time|date|appointment|visit)s?\b)/iu.test(incident.action ?? ''),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
       // fit11: also when the outcome says it arrived ("the cake arrived at 3:10pm on Saturday").
       delivered: (/\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome) || (english && outcomeSaysDelivered(incident.outcome)),
@@ -505,7 +506,6 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       actionBare: (incident.action ?? '').replace(/^\s*please,?\s+/iu, ''),
       actionConditional: ACTION_NOT_ASKED.test(incident.action ?? '') || (english && ACTION_OFFERED.test(incident.action ?? '')),
       // The required action is more than one step ("Check… Then send…"): not "one thing".
-      actionSteps: english && /[.;!]\s+\S|\b(?:and then|then)\s/i.test((incident.action ?? '').trim().replace(/[.;!\s]+$/u, '')),
       // When the apology went out, as a follow-up says it ("two days ago", "last week").
       wroteWhen: wroteWhen(dates.gapDays),
       // The same, as a day ("on Thursday" within the week, "on 26 November" before): "" when the gap is not known.
@@ -552,6 +552,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // The mistake already says what it cost the reader ("…so your 7pm class didn't happen", "…when most passengers were
       // already at the terminal"): no stock line after it saying the same in general words.
       mistakeSaysCost: english && MISTAKE_SAYS_COST.test(incident.mistake),
+      // blind12: the stock line on what it cost would only say the mistake again ("…instead of the ivory one you ordered.
+      // You ordered one thing and opened another.", "…didn't go out on the day we said. You were counting on it arriving when we said").
+      costSaid: english && (MISTAKE_SAYS_COST.test(incident.mistake) || COST_REPEATS[incident.scenario]?.test(incident.mistake) === true),
       // A follow-up read on the very day its apology promised it (the gap is known): only then "today, as I said I would".
       followUpToday: o.stage !== 'apology' && dates.gapDays !== undefined,
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
@@ -801,7 +804,10 @@ function exposureFacts(data: readonly string[], text: string, lang = 'en', tag =
   const wordFor = (d: string) => (d === 'health' && lang === 'en' ? (healthThing ? `your ${healthThing.toLowerCase()}` : 'details of your health') : (table[d] ?? ownKind(d, lang)));
   const words = data.map(wordFor).map((w) => (child ? w.replace(/^your /u, "your child's ").replace(/ about you$/u, ' about your child') : w));
   const join = (ws: string[]) => (lang !== 'en' ? localeList(ws, tag) : ws.length <= 1 ? (ws[0] ?? '') : `${ws.slice(0, -1).join(', ')} and ${ws[ws.length - 1]}`);
-  const list = join(words);
+  // "your child's name, email address and date of birth": the possessive said once, when every item has the same one
+  // (never "details of your health and address").
+  const owner = /^your (?:child's )?/u.exec(words[0] ?? '')?.[0];
+  const list = lang === 'en' && owner && words.every((w) => w.startsWith(owner)) ? join(words.map((w, i) => (i > 0 ? w.slice(owner.length) : w))) : join(words);
   // For a subject: "your name, date of birth and blood test results".
   const short = lang === 'en' ? join(words.map((w, i) => (i > 0 ? w.replace(/^your (?:child's )?/, '') : w))) : list;
   const has: Record<string, boolean> = {};
@@ -1596,6 +1602,27 @@ function remedySaid(kind: string, text: string): boolean {
   return false;
 }
 
+/**
+ * The cause without the day the letter has already given (`when`): "a timeout on 1 Dec 02:00 UTC" → "a timeout at
+ * 02:00 UTC", "the job ran twice on tues 1 dec" → "the job ran twice that day" (blind12: never the same day said twice).
+ */
+export function withoutSaidDay(cause: string, when: string | undefined, now: Date): string {
+  const day = firstDate(when, now);
+  if (!day) return cause;
+  for (const d of findDates(cause, now)) {
+    if (dayOf(d.date).getTime() !== dayOf(day).getTime()) continue;
+    const at = cause.indexOf(d.text, d.at);
+    if (at < 0) continue;
+    const before = cause.slice(0, at);
+    const after = cause.slice(at + d.text.length);
+    const on = /(?<![\p{L}])on\s+$/iu.exec(before);
+    const time = /^,?\s*(?:at\s+|@\s*)?(?=\d{1,2}(?:[:.]\d{2}|\s?(?:am|pm)(?![\p{L}])))/iu.exec(after);
+    if (time) return `${on ? before.slice(0, on.index) : before.replace(/,?\s*$/u, ' ')}at ${after.slice(time[0].length)}`;
+    if (on) return `${before.slice(0, on.index)}that day${after}`;
+  }
+  return cause;
+}
+
 /** Whether the mistake already names the day (or the words) `when` gives. */
 export function whenInMistake(when: string | undefined, mistake: string, now: Date): boolean {
   const w = (when ?? '').trim().replace(/[.;,]+$/u, '');
@@ -1873,6 +1900,10 @@ function refNounOf(incident: Incident): string {
 }
 
 /** A mistake that names its cost to the reader: a consequence joined to it ("so your class didn't happen", "leaving you without heating"). */
+const COST_REPEATS: Partial<Record<string, RegExp>> = {
+  'wrong-item': /(?<![\p{L}])(?:instead of|rather than|in place of)(?![\p{L}])/iu,
+  'shipping-delay': /(?<![\p{L}])(?:(?:the )?(?:day|date|time) we (?:said|promised|gave|agreed|quoted)|when we said|as (?:we )?promised|we promised)(?![\p{L}])/iu,
+};
 const MISTAKE_SAYS_COST = /(?<![\p{L}])(?:so (?:that )?(?:your|you|the|our|it|they|nobody|no one|none)|which meant|meaning (?:you|your|that)|and you (?:couldn't|could not|can't|had to|have to|missed|lost|were|weren't|didn't)|leaving (?:you|your)|left (?:you|your)|when (?:you|most|many|all|everyone|some)(?![\p{L}])[^.]*?(?<![\p{L}])(?:already|waiting|were|had)|while you (?:waited|were))(?![\p{L}])/iu;
 
 /** A category typed as the cause, said as a sentence of ownership: "scheduling" → "It was a scheduling error on our side." */
@@ -1902,6 +1933,10 @@ function withNothingToDo(incident: Incident): Incident {
   const rest = typed.slice(none[0].length).trim();
   if (rest === '') return { ...incident, action: incident.scenario === 'data-exposure' ? "There's nothing you need to do." : undefined };
   const ask = rest.replace(/^(if\s[^,]{3,}?)\s+(please|pls|plz|just|kindly)(?=\s)/iu, '$1, $2').replace(/[.!\s]+$/u, '');
+  // "no action needed, pls disregard the duplicate invoice": one plain ask after "nothing to do" (never "Here is what we
+  // need you to do. … Otherwise, there's nothing you need to do.").
+  const plain = /^(?:(?:please|pls|plz|kindly|just)\s+)?(?!if\b|when\b|unless\b|should\b|in case\b)(\p{L}[^.;!?]*)$/iu.exec(ask);
+  if (plain && /^(?:disregard|ignore|bin|delete|keep|use|hold on to|keep hold of)\b/iu.test(plain[1]!)) return { ...incident, action: `You don't need to do anything; please ${plain[1]}.` };
   return { ...incident, action: `${ask}. Otherwise, there's nothing you need to do.` };
 }
 const NOTHING_TO_DO = /^(?:there(?:['’]s| is)\s+)?(?:nothing(?:\s+else)?\s+(?:(?:that\s+)?(?:you|for you)\s+(?:need|have)\s+to\s+do|for you to do|to do|needed(?:\s+from you)?)|no action(?:\s+is)?\s+(?:needed|required)(?:\s+from you)?)\s*(?:[.!;,]+|(?:,\s*)?(?:but|except|unless)\s*:?)?\s*/iu;

@@ -71,6 +71,8 @@ export function caseWords(words: readonly string[], firstIsGiven = true): string
   const single = isSingleCase(joined);
   const turkic = isTurkic(joined);
   return words.map((w, i) => {
+    // An initial is a capital whatever the rest of the name ("t. van der Berg" → "T. van der Berg").
+    if (/^\p{Ll}\.$/u.test(w)) return w.toUpperCase();
     if (!single && !(w.length >= 3 && isSingleCase(w) && w === w.toUpperCase())) return w;
     return caseWord(w, i === 0 && firstIsGiven ? 'given' : 'family', turkic);
   });

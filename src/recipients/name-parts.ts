@@ -114,8 +114,8 @@ function splitWords(text: string): { words: string[]; nickname: string } {
 function givenSpan(words: string[], limit: number): { start: number; end: number; paired: boolean } {
   let start = 0;
   while (start < limit && isInitial(words[start]!)) start++;
-  // A lower-case particle first ("van Gogh") is a family name with no given name.
-  if (start >= limit || (start === 0 && words.length > 1 && PARTICLES.has(words[0]!))) return { start, end: start, paired: false };
+  // A lower-case particle where the given name would be ("van Gogh", "t. van der Berg") starts the family name: no given name.
+  if (start >= limit || (words.length > start + 1 && PARTICLES.has(words[start]!))) return { start, end: start, paired: false };
   const first = words[start]!.toLowerCase();
   const second = words[start + 1]?.toLowerCase();
   if (second !== undefined && start + 2 <= limit) {

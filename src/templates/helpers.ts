@@ -145,9 +145,10 @@ export function lead(prefix: HelperValue, text: HelperValue): string {
 const OFFER_LEADS: Readonly<Record<string, [string, RegExp | null, string?]>> = {
   refund: ["We're refunding", /\brefund/i, "You'll get"],
   credit: ["We're crediting your account with", /\bcredit/i, "We're giving you"],
-  coupon: ["We'd like to give you", null],
+  // blind11/12: "We'd like to give you" hedges, and "As an upgrade" names the offer, not why it is given.
+  coupon: ["To make up for it, here's", null],
   replacement: ["We're replacing it with", /\b(?:replac|sen[dt]\b|ship|dispatch|post(?:ed|ing)?\b)/i, "You'll get"],
-  upgrade: ["As an upgrade, we're giving you", /\bupgrad/i],
+  upgrade: ["To make up for it, we're giving you", /\bupgrad/i],
   'waived-fee': ["We've waived", /\bwaiv/i],
   // fit11: work redone for the customer (a reprint, a re-clean, a hem let down): put right, not "replaced".
   redo: ["We'll put it right with", /\b(?:re-?do\w*|remak\w*|re-?make|reprint\w*|re-?clean\w*|re-?finish\w*|re-?fit\w*|again)\b/i, "You'll get"],
@@ -198,13 +199,14 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   const refundToo = str(kind) === 'replacement' || str(kind) === 'redo' ? REFUND_TOO.exec(text) : null;
   if (refundToo) return sentence(`We're replacing it with ${refundToo[1]}, and we're refunding your order in full`);
   // "this week's delivery charge waived plus a 10% credit": both, each with its verb.
-  const waivedPlus = /^(.+?),?\s+waived,?\s+(?:plus|and)\s+((?:a|an)\s+.+)$/i.exec(text);
-  if (waivedPlus) return sentence(`We've waived ${waivedPlus[1]}, and you'll also get ${waivedPlus[2]}`);
+  // "the fitting fee (£95) waived in full and a priority appointment within 7 days": the second thing is given, not waived.
+  const waivedPlus = /^(.+?),?\s+waived(\s+(?:in full|entirely|completely))?,?\s+(?:plus|and)\s+((?:a|an)\s+.+)$/i.exec(text);
+  if (waivedPlus) return sentence(`We've waived ${waivedPlus[1]}${waivedPlus[2] ?? ''}, and you'll also get ${waivedPlus[3]}`);
   // "no charge for the check": there is none (never "we'd like to give you no charge").
   // "no delivery or collection charge": none, said as such (never "We've waived no …").
   if (/^no (?:charge|cost|fee)s? for\b/i.test(text) || /^no (?:[\p{L}-]+,? (?:(?:or|and) )?){0,4}(?:charge|cost|fee)s?(?![\p{L}])/iu.test(text)) return sentence(`There's ${text}`);
   // "your next appointment, free of charge", "two free guest passes": a gift, whatever the kind ("We've waived … free of charge" reads twice).
-  if (GIFT.test(text) && str(kind) !== 'refund' && str(kind) !== 'replacement' && !(same && same.test(text))) return sentence(`To help make it right, we'd like to give you ${text}`);
+  if (GIFT.test(text) && str(kind) !== 'refund' && str(kind) !== 'replacement' && !(same && same.test(text))) return sentence(`To help make it right, you'll get ${text}`);
   // "£45 refunded to your card", "the £6 was refunded on Tuesday 24 November": said actively, by us.
   const done = /^(.+?)\s+(?:(was|were|has been|have been|is|are|is being|are being)\s+)?(will be\s+)?(refunded|credited|waived|reimbursed|reversed|repaid|paid back|returned)\b(.*)$/i.exec(text);
   if (done && !/\b(?:we|I|you)\b/i.test(done[1]!) && !/^,?\s*(?:and|but|or|if|when|plus)\b(?!\s+(?:we|I|you|it|they)\b)/i.test(done[5]!.trim())) {
@@ -212,6 +214,9 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
     const base = verb === 'paid back' ? 'pay back' : verb.replace(/ed$/u, '').replace(/(?<=waiv|revers|reimburs)$/u, 'e');
     // "the £6" → "£6", but "the £45 delivery charge" keeps its article (fit11: never "We've refunded £45 delivery charge").
     const thing = done[1]!.replace(/^(?:a|the)\s+(?=[£$€]\s?[\d.,]+\s*$)/iu, '');
+    // "… refunded in full and a 10% voucher for next time": the second thing is given, with its own verb.
+    const given = /^(.*?),?\s+(?:and|plus)\s+((?:a|an|one|two|three|\d+)\s+(?!\S+\s+(?:is|are|was|were|will)\b).+)$/iu.exec(done[5]!);
+    if (given && !(done[3] || /being$/u.test(done[2] ?? ''))) return sentence(`We've ${verb} ${thing}${given[1]}, and you'll also get ${given[2]}`);
     return sentence(done[3] || /being$/u.test(done[2] ?? '') ? `We'll ${base} ${thing}${done[5]}` : `We've ${verb} ${thing}${done[5]}`);
   }
   if (same && same.test(text)) {

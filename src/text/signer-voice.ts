@@ -15,7 +15,12 @@ export function signerAsMe(text: string, signerName: string): string {
   const who = `(?:${esc(name)}|${esc(first)})`;
   if (!new RegExp(`(?<![\\p{L}])${who}(?![\\p{L}])`, 'u').test(text)) return text;
   return text
+    // "ring me (Greer) directly", "call me, Greer, directly": the name beside "me" goes (never "ring me (me)").
+    .replace(new RegExp(`(?<![\\p{L}])(me|I)(?:\\s*\\(${who}\\)|,\\s*${who},?|\\s+${who}(?=\\s+direct)|(?=\\s+directly,?\\s+${who}\\s+direct))`, 'gu'), '$1')
+    .replace(new RegExp(`(?<![\\p{L}])me directly,?\\s+${who}\\s+direct(?:ly)?(?![\\p{L}])`, 'gu'), 'me directly')
     .replace(new RegExp(`(?<![\\p{L}])(${CONTACT_VERB}) ${who}(?: (?:direct|directly))?(?![\\p{L}'’])`, 'giu'), (_m, verb: string) => `${verb} me directly`)
+    // "call me directly (that's Greer directly) on…" leaves "me directly me directly": said once.
+    .replace(/(?<![\p{L}])me directly,? me directly(?![\p{L}])/gu, 'me directly')
     .replace(new RegExp(`(^|[.!?]\\s+)${who} (will|'ll|’ll|is going to|can) (?=\\p{Ll})`, 'gu'), (_m, lead: string, aux: string) => `${lead}I ${aux === "'ll" || aux === '’ll' ? 'will' : aux === 'is going to' ? 'am going to' : aux} `)
     .replace(new RegExp(`(,\\s+|\\band\\s+)${who} (will|can) (?=\\p{Ll})`, 'gu'), (_m, lead: string, aux: string) => `${lead}I ${aux} `);
 }

@@ -40,6 +40,8 @@ const SHAPES: [GreetingFields, string, string][] = [
   [{ name: 'Mrs Ursula von der Leyen' }, 'Hi Ursula,', 'Dear Mrs von der Leyen,'],
   [{ name: 'Ms Maria de la Cruz' }, 'Hi Maria,', 'Dear Ms de la Cruz,'],
   [{ name: 'van Gogh' }, 'Hello,', 'Dear van Gogh,'],
+  [{ name: 't. van der Berg' }, 'Hello,', 'Dear T. van der Berg,'],
+  [{ name: 'J. de la Cruz' }, 'Hello,', 'Dear J. de la Cruz,'],
   [{ name: 'Dr Khalid bin Salman' }, 'Hi Khalid,', 'Dear Dr bin Salman,'],
   [{ name: 'Abdul Rahman Al-Saud' }, 'Hi Abdul Rahman,', 'Dear Abdul Rahman Al-Saud,'],
   // capitals and lower case

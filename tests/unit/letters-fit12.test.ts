@@ -71,7 +71,8 @@ describe('stock lines: two companies\' letters for different incidents share few
     expect(JSON.stringify(humourLines)).not.toMatch(/scenic route|last letter of its kind/);
   });
   it('what it cost the customer names their thing, their event or the company', () => {
-    expect(letter({ ...fixture('sofa-late-arrived'), id: 'a1' }) + letter({ ...fixture('sofa-late-arrived'), id: 'b2' }) + letter({ ...fixture('sofa-late-arrived'), id: 'c3' })).toMatch(/the sofa/);
+    // (the sofa's mistake already says "nine days after the date we gave you": no line saying it again, blind12)
+    expect(letter({ ...fixture('sofa-late-arrived'), id: 'a1' }) + letter({ ...fixture('sofa-late-arrived'), id: 'b2' }) + letter({ ...fixture('sofa-late-arrived'), id: 'c3' })).not.toMatch(/We gave you a date|arriving when we said/);
     const plumber = letters(fixture('plumber-no-show')).map(body).join('\n');
     expect(plumber).toMatch(/your boiler service, and we|for your boiler service/);
     const outage = letters(fixture('theatre-box-office-down')).join('\n');

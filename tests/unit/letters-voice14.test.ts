@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { createComposer } from '../../src/compose/compose.js';
+import { withoutSaidDay } from '../../src/compose/context.js';
+import type { IncidentInput } from '../../src/incident/schema.js';
+import { validateIncident } from '../../src/incident/validate.js';
+import { recipientFromMailbox } from '../../src/recipients/recipient.js';
+import { offer } from '../../src/templates/helpers.js';
+import { TemplateLibrary } from '../../src/templates/library.js';
+import { signerAsMe } from '../../src/text/signer-voice.js';
+
+/**
+ * Classes of defect blind readers named in set new12's letters (stock lines that only repeat the mistake, a contact line
+ * garbled by the signer's name, an action that contradicts "nothing to do", the same day said twice, a remedy of two
+ * things under one verb, a possessive said five times), each tested on facts of its own.
+ */
+const library = new TemplateLibrary();
+const NOW = new Date('2026-12-02T09:00:00Z'); // a Wednesday
+const ann = () => recipientFromMailbox('ann@example.com', 'Ann Lee', {});
+const letter = (input: IncidentInput) => createComposer(validateIncident(input), library, { now: NOW, stage: 'apology' })(ann()).text;
+const ids = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'];
+
+const base: IncidentInput = {
+  company: { name: 'Copper Kettle Kitchenware', phone: '01632 960111', email: 'help@copperkettle.example.com', from: 'Copper Kettle <help@copperkettle.example.com>' },
+  signer: { name: 'Nadia Brook', title: 'Customer Care Lead' },
+  scenario: 'wrong-item',
+  severity: 'moderate',
+  mistake: 'we sent the 24cm frying pan instead of the 28cm one you ordered',
+  affected: 3,
+  rootCause: 'the two sizes share a shelf and were picked in a hurry',
+  commitment: 'the sizes now sit on separate shelves',
+  commitmentStatus: 'done',
+  remedy: { kind: 'replacement', details: 'the 28cm pan, sent today by tracked courier' },
+  humour: 'off',
+};
+
+describe('no stock line that only says the mistake again', () => {
+  it('a wrong item "instead of" what was ordered gets no "you chose something specific" line', () => {
+    for (const id of ids) expect(letter({ ...base, id })).not.toMatch(/one thing and opened another|chose something specific|picked it out for a reason/);
+  });
+  it('a wrong item typed without "instead of" still gets one', () => {
+    const all = ids.map((id) => letter({ ...base, id, mistake: 'we sent you the wrong frying pan' })).join('\n');
+    expect(all).toMatch(/chose something specific|picked it out for a reason/);
+  });
+  it('a delay that says "the day we said" is not followed by "arriving when we said"', () => {
+    for (const id of ids) {
+      const t = letter({ ...base, id, scenario: 'shipping-delay', mistake: "your pans didn't go out on the day we said", remedy: { kind: 'coupon', details: '10% off your next order, code PAN10' } });
+      expect(t).not.toMatch(/arriving when we said|We gave you a date/);
+    }
+  });
+  it('no "That\'s on us" and no "You were relying on … for this"', () => {
+    for (const id of ids) {
+      for (const scenario of ['generic', 'wrong-item'] as const) expect(letter({ ...base, id, scenario, mistake: 'we changed the gate code without telling members' })).not.toMatch(/That's on us|relying on/);
+    }
+  });
+});
+
+describe('what the customer must do', () => {
+  it('"no action needed, pls disregard X" is one plain sentence, never "Here is what we need you to do" and "Otherwise, nothing"', () => {
+    const t = letter({ ...base, scenario: 'billing-error', mistake: 'your December invoice (INV-1204) was raised twice', remedy: { kind: 'refund', details: 'the duplicate payment, back within 3 working days' }, action: 'no action needed, pls disregard the duplicate invoice INV-1204-D' });
+    expect(t).toContain("You don't need to do anything; please disregard the duplicate invoice INV-1204-D.");
+    expect(t).not.toMatch(/Here is what|need you to do|Otherwise, there's nothing/);
+  });
+  it('a conditional ask keeps "Otherwise, there\'s nothing you need to do."', () => {
+    const t = letter({ ...base, scenario: 'billing-error', mistake: 'your December invoice was raised twice', remedy: { kind: 'refund', details: 'the duplicate payment, back within 3 working days' }, action: 'nothing you need to do. if your bank charged a fee, send us the statement' });
+    expect(t).toMatch(/If your bank charged a fee, send us the statement\. Otherwise, there's nothing you need to do\./);
+  });
+  it('an action of several steps is said plainly, with no announcement before it', () => {
+    for (const id of ids) {
+      const t = letter({ ...base, id, action: 'send the 24cm pan back with the label in the box. then reply with the tracking number' });
+      expect(t).not.toMatch(/Here is what|need you to do|something to do on your side/);
+      expect(t).toMatch(/(?:Please s|S)end the 24cm pan back with the label in the box\. Then reply with the tracking number\./);
+    }
+  });
+  it('an action that books the new visit ("ring reception to pick a priority slot") replaces the stock booking lines', () => {
+    const visit: IncidentInput = { ...base, scenario: 'missed-appointment', mistake: 'your fitting on Monday did not happen and nobody rang you', rootCause: 'sickness cover was not arranged', remedy: { kind: 'waived-fee', details: 'the fitting fee (£95) waived in full and a priority appointment within the next 7 days' }, action: 'reply or ring reception to pick a priority slot' };
+    for (const id of ids) {
+      const t = letter({ ...visit, id });
+      expect(t).not.toMatch(/To book a new|get a new .* booked|two or three times|a few times that work/);
+      expect(t).toMatch(/Please reply or ring reception to pick a priority slot\./);
+      expect(t).toContain("We've waived the fitting fee (£95) in full, and you'll also get a priority appointment within the next 7 days.");
+    }
+  });
+});
+
+describe('a remedy of two things, each with its verb', () => {
+  it.each([
+    ['waived-fee', 'the fitting fee (£95) waived in full and a priority appointment within the next 7 days', "We've waived the fitting fee (£95) in full, and you'll also get a priority appointment within the next 7 days."],
+    ['waived-fee', 'the call-out fee waived, plus a loan heater until the part arrives', "We've waived the call-out fee, and you'll also get a loan heater until the part arrives."],
+  ])('%s: %s', (kind, details, said) => {
+    expect(offer(kind, details, '')).toBe(said);
+  });
+  it('one thing stays one', () => {
+    expect(offer('refund', 'the £6 refunded to your card', '')).toBe("We've refunded £6 to your card.");
+  });
+});
+
+describe('the day said once', () => {
+  it.each([
+    ['billing system re-ran the invoice job after a timeout on 1 Dec 02:00 UTC', '1 Dec 2026', 'billing system re-ran the invoice job after a timeout at 02:00 UTC'],
+    ['the job ran twice on tues 1 dec at 2am', '1 December', 'the job ran twice at 2am'],
+    ['the van failed its MOT on 30 nov', '30/11', 'the van failed its MOT on 30 nov'],
+    ['the van failed its MOT on 30 nov', 'mon 30 nov', 'the van failed its MOT that day'],
+    ['the van failed its MOT on 29 nov', 'mon 30 nov', 'the van failed its MOT on 29 nov'],
+    ['the van failed its MOT', 'mon 30 nov', 'the van failed its MOT'],
+  ])('%s (when: %s)', (cause, when, said) => {
+    expect(withoutSaidDay(cause, when, NOW)).toBe(said);
+  });
+  it('in a letter, the cause does not repeat the day the opening gave', () => {
+    const t = letter({ ...base, scenario: 'billing-error', when: '1 Dec 2026', mistake: 'your December invoice was raised twice', rootCause: 'a timeout on 1 Dec 02:00 UTC made the invoice job run again', remedy: { kind: 'refund', details: 'the duplicate payment, back within 3 working days' } });
+    expect(t.match(/1 December/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    expect(t).toMatch(/at 02:00 UTC/);
+  });
+});
+
+describe('the signer named beside "me"', () => {
+  it.each([
+    ['ring me (Greer) directly on 01632 960 908', 'ring me directly on 01632 960 908'],
+    ['call me directly Greer directly on 01632 960 908 if worried', 'call me directly on 01632 960 908 if worried'],
+    ['call me, Greer, directly on 01632 960 908', 'call me directly on 01632 960 908'],
+    ['call Greer directly on 01632 960 908', 'call me directly on 01632 960 908'],
+    ['ask for Greer Hall at reception', 'ask for me directly at reception'],
+  ])('%s', (typed, said) => {
+    expect(signerAsMe(typed, 'Greer Hall')).toBe(said);
+  });
+});
+
+describe('exposed data: the possessive said once', () => {
+  it('"your child\'s name, email address, phone number and date of birth"', () => {
+    const t = letter({
+      ...base,
+      scenario: 'data-exposure',
+      severity: 'critical',
+      people: { one: 'family', many: 'families' },
+      mistake: 'we emailed the exam entries spreadsheet to all parents',
+      rootCause: 'the wrong mailing list was picked',
+      remedy: { kind: 'none' },
+      exposure: { data: ['name', 'email', 'phone', 'date-of-birth'] },
+    });
+    expect(t).toContain("your child's name, email address, phone number and date of birth");
+    expect(t).not.toMatch(/your child's email/);
+  });
+  it('different owners keep their own words', () => {
+    const t = letter({ ...base, scenario: 'data-exposure', severity: 'major', mistake: 'a portal update showed other patients their notes', rootCause: 'an untested update', remedy: { kind: 'none' }, exposure: { data: ['health', 'postal-address'] } });
+    expect(t).not.toMatch(/details of your health and postal address/);
+  });
+});
