@@ -942,6 +942,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (!c.passive && CR.faultObject.test(directObject(c.object, c.particle))) return false;
   // "three months prior to the incident, we upgraded our databases…": told as a time before the failure, an act is the story
   if (c.tense === 'past' && sentenceFlags(sentence).story) return false;
+  // "Then I decided to refactor some of the code …, and I messed things up": a change told with the failure it brought is the story
+  if ((c.tense === 'past' || c.tense === 'perfect' || c.intended) && CR.faultInSentence.test(lowerAll)) return false;
   // "we will update our website as soon as we have more information" promises news, not a change
   if (sentenceFlags(sentence).news) return false;
   // the writer, a team of the writer's ("the Network Engineering team will…") or its name ("Capital One immediately fixed…")

@@ -660,6 +660,9 @@ describe('fourteenth session: the round-11 disagreements as classes of clause st
     ['explain', 'a part of the system that did not do its job, not the site the reader uses', 'At 3am the backup generator did not start when the mains power failed.', 'At 3am the website did not load for most customers.'],
     ['explain', 'things named that contributed, not a general word', 'A closed bridge and a broken sorting machine contributed to the late deliveries.', 'The weather contributed to the late deliveries.'],
     ['explain', 'a mistaken belief and the act it led to, not the belief alone', 'I thought the old table was unused, so I deleted it.', 'I thought the old table was unused.'],
+    ['commitment', 'a change made since, not one told while doing something else', 'We have enabled the new rate limiter on every production server.', 'While preparing the beta, we enabled the new rate limiter on every production server.'],
+    ['commitment', 'a change, not one told with the failure it brought', 'I refactored the mailer so that each digest is sent once per subscriber.', 'I refactored the mailer, and I messed things up while copying the code around.'],
+    ['commitment', 'processes named, not some of our internal processes', 'We have updated our release checklist to ensure this does not happen again.', 'We have updated some of our internal processes to ensure this does not happen again.'],
   ])('%s: %s', (id, _what, has, hasNot) => {
     expect(part(has, id)).toBe(true);
     expect(part(hasNot, id)).toBe(false);
