@@ -107,7 +107,8 @@ export const CLAUSE_RULES = {
     miss: /\b(mark|deadline|slot|appointment|date|window|it|this|that|your|the signs?|signals?)\b/,
     break: /\b(promise|trust|word|commitment|it|things)\b/,
     lead: /^to\b.*\b(bad|wrong|poor|harm|problems?|outage|failures?|mistakes?|errors?|disruption|delays?|chaos|mess|this)\b/,
-    cause: /\b(problem|problems|harm|damage|disruption|outage|delay|delays|impact|experience|pain|trouble|chaos|mess|inconvenience|this)\b/,
+    // (and a fault brought in: "I caused a regression in the refactoring of PR #384")
+    cause: /\b(problem|problems|harm|damage|disruption|outage|delay|delays|impact|experience|pain|trouble|chaos|mess|inconvenience|this|regressions?|bugs?|crash(?:es)?|breakage|downtime)\b/,
     lose: /\b(data|your|orders?|bags?|baggage|luggage|records?|hours|money|files|trust)\b/,
     blow: /\b(it|this)\b/,
     // "we allowed this to happen" (not "we allowed customers to rebook")
@@ -118,7 +119,9 @@ export const CLAUSE_RULES = {
     // the writer's attention denied in the past: "I did not realize I was spamming you", "we didn't wait for the CI",
     // "did not account for CI already running" (LABELLING.md own-it: the writer the agent of the failure; an oversight is
     // an act). Not foresight: "we did not anticipate this" is an outside surprise (round 4: Cedar Creek, own-it absent).
-    'realize', 'realise', 'consider', 'think', 'wait', 'read', 'account'],
+    'realize', 'realise', 'consider', 'think', 'wait', 'read', 'account',
+    // an upkeep the writer left undone: "I didn't update the card details, so the domain couldn't renew"
+    'update', 'renew', 'pay'],
   /**
    * own-it: a sentence that opens with one of these in the past and no subject is the writer's diary ("Forgot to disable
    * auto-merge", "Messed up the release notes"): its elided subject is the writer (LABELLING-round9.md: cilium, read as
@@ -142,7 +145,7 @@ export const CLAUSE_RULES = {
     /^(?:the|a|an|our|my|this|that) (?:[\w-]+ ){0,2}?without (?:the|its|a|an|any) (?!(?:warning|notice|delay|incident|issue|problem|hitch)s?\b)[\w-]+/,
   ],
   /** What a thing put out brought in, told in a relative clause after it ("… a version of the app that introduced more bugs"). */
-  broughtFault: /^(?:(?:\w+ly|also|even) )?(?:introduced|contained|caused|broke|triggered|had|carried) (?:a |an |the |more |new |several |some |two |many )?(?:[\w-]+ ){0,2}?(?:bugs?|regressions?|errors?|faults?|crash(?:es)?|defects?|breaking changes?|problems)\b/,
+  broughtFault: /^(?:(?:\w+ly|also|even) )?(?:(?:introduced|contained|caused|broke|triggered|had|carried) (?:a |an |the |more |new |several |some |two |many )?(?:[\w-]+ ){0,2}?(?:bugs?|regressions?|errors?|faults?|crash(?:es)?|defects?|breaking changes?|problems)\b|(?:caused|made|forced) (?:the |our |an? |some |many )?(?:[\w-]+ ){0,2}?(?:app|apps|site|service|server|servers|build|builds|page|pages|checkout|game|client|clients) to (?:hang|crash|freeze|fail|stop|break|hang|loop|restart|go down)\b)/,
   /** own-it: a safeguard the writer does not or did not have ("I don't have a process for rolling back", "we had no test for…"). */
   missingSafeguard: /^(?:a|any|an) (?:[\w-]+ ){0,2}?(?:process|procedure|test|tests|check|checks|monitoring|alert|alerts|alerting|backups?|runbook|safeguards?|way) (?:for|to|in place|that|on|of)\b/,
   /** own-it: "I managed to push the same broken code three times", "we ended up deleting…": the act inside the ironic frame is the writer's. */
@@ -159,7 +162,7 @@ export const CLAUSE_RULES = {
     // the responsibility predicated of the writer, whatever follows: "it is my responsibility to ensure that your website is up"
     // (LABELLING-round9.md: responsibility taken despite an outside cause), not a duty named inside a clause ("we recognise our responsibility to…")
     /\b(it|this|that) (is|was) (ultimately |entirely |solely |squarely |wholly )?(my|our) responsibility\b/i,
-    /\b((it'?s|that'?s|this is|this was|that was|was|is) (all |entirely |squarely |completely )?on (us|me)|ours to fix|(?:my|our) (?:problem|mess|job) to (?:fix|solve|sort out|put right)|(?:hold|holding|put|putting) (?:our|my) hands? up|(was|is) (all |entirely |squarely |completely )?down to (us|me)|no one to blame (for it )?but (us|me)|nobody to blame but (us|me)|the buck stops with (us|me))\b/i,
+    /\b((it'?s|that'?s|this is|this was|that was|was|is) (all |entirely |squarely |completely )?on (us|me)|ours to fix|(?:my|our) (?:problem|mess|job) to (?:fix|solve|sort out|put right)|(?:hold|holding|put|putting) (?:(?:our|my) hands? up|up (?:our|my) hands?)|(?:i'?m|i am|we'?re|we are) the (?:ones?|person|people) (?:to blame|at fault|responsible)|(was|is) (all |entirely |squarely |completely )?down to (us|me)|no one to blame (for it )?but (us|me)|nobody to blame but (us|me)|the buck stops with (us|me))\b/i,
     /\b(failure|mistake|fault|error|delay|mix-up|outage|blame|decision)( \w+)? (is|was|lies|rests) (entirely |all |completely |squarely |solely )?(ours|mine|with us|with me)\b/i,
     // the blame placed on the writer: "The blame falls solely on my shoulders", "the fault lies on us"
     /\b(blame|fault|responsibility)( for [^.;,!?]{1,40}?)? (falls|fell|lies|rests|sits) (\w+ly )?(on|upon) (me|us|my shoulders|our shoulders)\b/i,
@@ -171,6 +174,8 @@ export const CLAUSE_RULES = {
     /\b(failure|failing|mistake|error|oversight|misstep|fault|flaw|lapse)s? (in|with) (how|the way) (we|i) \w+/i,
     // the writer's own act named in a relative clause and judged: "the fix we did the day before was slightly too aggressive"
     /\b(the|that|this) (\w+ )?(fix|change|update|decision|call|choice|email|message|post|reply|response|estimate) (that |which )?(we|i) (did|made|sent|pushed|deployed|chose|took|gave|wrote|posted)\b[^.;!?]{0,60}? (was|were) (\w+ ){0,2}?(wrong|incorrect|mistaken|a mistake|an error|inappropriate|premature|too (aggressive|hasty|broad|early|late|slow|optimistic))\b/i,
+    // the writer's own thing named with its fault: "the inappropriate image we recently shared", "the misleading figures I posted"
+    /\b(?:inappropriate|offensive|insensitive|hurtful|careless|thoughtless|misleading|incorrect|erroneous|wrong|tone-deaf) (?:[\w-]+ ){0,2}?(?:that |which )?(?:we|i) (?:had |have )?(?:\w+ly )?(?:shared|posted|sent|published|made|wrote|tweeted|printed|ran|released|used|gave|put out)\b/i,
     // "it is wholly self-inflicted", "we deserve the criticism": the fault taken in so many words
     /\b(it|this|that|the damage|the harm|the problem) (is|was) (wholly |entirely |completely |all )?self-inflicted\b|\b(we|i) (fully |rightly |completely )?deserve (the |this |all the |every bit of the )?(criticism|blame|anger|backlash)\b/i,
     // "I am ultimately responsible", "we are accountable for this failure" (not a duty: "we are responsible for keeping your data safe")

@@ -361,6 +361,9 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
   const named = THIRD_PARTY_TAKES.exec(sentence);
   const phrased = named && !/^(We|I)$/.test(named[1]!) && clauses.some((c) => c.agent === 'first' && /^(we|i)$/.test(c.subject))
     ? sentence.slice(0, named.index) + sentence.slice(named.index + named[0].length) : sentence;
+  // "Have we lost any data?": a question asks, it owns nothing
+  // (a whole sentence only: "sorry, i've copied the wrong upstream. can someone push force…?" read as one owns in its first part)
+  if (/\?\s*["'”’)]*\s*$/.test(sentence) && !/[.!;]\s/.test(sentence)) return false;
   if (CR.ownPhrases.some((re) => liveMatch(phrased, re, true) !== null)) return true;
   // (the writer in the sentence as more than the one apologising: "This is unacceptable and … we apologize for the impact" owns nothing)
   if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence) && clauses.some((c) => c.agent === 'first' && !/^(apologi[sz]e|regret|sorry|thank|hope)$/.test(c.lemma))) return true;

@@ -663,6 +663,13 @@ describe('fourteenth session: the round-11 disagreements as classes of clause st
     ['commitment', 'a change made since, not one told while doing something else', 'We have enabled the new rate limiter on every production server.', 'While preparing the beta, we enabled the new rate limiter on every production server.'],
     ['commitment', 'a change, not one told with the failure it brought', 'I refactored the mailer so that each digest is sent once per subscriber.', 'I refactored the mailer, and I messed things up while copying the code around.'],
     ['commitment', 'processes named, not some of our internal processes', 'We have updated our release checklist to ensure this does not happen again.', 'We have updated some of our internal processes to ensure this does not happen again.'],
+    ['own-it', 'hands held up in either order', 'We hold up our hands to that.', 'We hold up our banners to that.'],
+    ['own-it', 'the writer the one to blame, not someone else', 'I know that I\'m the one to blame.', 'I know that he\'s the one to blame.'],
+    ['own-it', 'the writer caused a regression, not a review', 'I caused a regression in the export code last week.', 'I started a review of the export code last week.'],
+    ['own-it', 'a thing put out that made the app hang, not one that made it faster', 'On Saturday we shipped a patch that caused the app to hang on the start screen.', 'On Saturday we shipped a patch that caused the app to start faster.'],
+    ['own-it', 'an upkeep the writer left undone, not a choice', 'I didn\'t renew the certificate, so the site went down.', 'I didn\'t want to bother you with this.'],
+    ['own-it', 'the writer\'s own thing named with its fault, not someone else\'s', 'We apologize for the offensive image we shared on Tuesday.', 'We apologize for the offensive image they shared on Tuesday.'],
+    ['own-it', 'a statement owns, a question does not', 'We lost some of your data.', 'Have we lost any of your data?'],
   ])('%s: %s', (id, _what, has, hasNot) => {
     expect(part(has, id)).toBe(true);
     expect(part(hasNot, id)).toBe(false);
