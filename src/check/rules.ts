@@ -111,6 +111,8 @@ export const CLAUSE_RULES = {
     cause: /\b(problem|problems|harm|damage|disruption|outage|delay|delays|impact|experience|pain|trouble|chaos|mess|inconvenience|this|regressions?|bugs?|crash(?:es)?|breakage|downtime)\b/,
     lose: /\b(data|your|orders?|bags?|baggage|luggage|records?|hours|money|files|trust)\b/,
     blow: /\b(it|this)\b/,
+    // someone disappointed ("we disappointed you", "I have disappointed many of our fans"); not the adjective in "how angry and disappointed you must be"
+    disappoint: /^(?:\w+ ){0,3}?(you|them|everyone|customers|people|users|members|fans|many|our|so many|a lot)\b/,
     // "we allowed this to happen" (not "we allowed customers to rebook")
     allow: /^(this|it|that|(the|this|that|such an?) [\w-]+( [\w-]+)?) to (happen|occur|continue|go on)\b/,
   } as Record<string, RegExp>,

@@ -670,6 +670,7 @@ describe('fourteenth session: the round-11 disagreements as classes of clause st
     ['own-it', 'an upkeep the writer left undone, not a choice', 'I didn\'t renew the certificate, so the site went down.', 'I didn\'t want to bother you with this.'],
     ['own-it', 'the writer\'s own thing named with its fault, not someone else\'s', 'We apologize for the offensive image we shared on Tuesday.', 'We apologize for the offensive image they shared on Tuesday.'],
     ['own-it', 'a statement owns, a question does not', 'We lost some of your data.', 'Have we lost any of your data?'],
+    ['own-it', 'the writer disappointed someone, not the adjective after "angry and"', 'I know we disappointed you last week.', 'I can only understand how angry and disappointed you must be right now.'],
   ])('%s: %s', (id, _what, has, hasNot) => {
     expect(part(has, id)).toBe(true);
     expect(part(hasNot, id)).toBe(false);
