@@ -671,6 +671,8 @@ describe('fourteenth session: the round-11 disagreements as classes of clause st
     ['own-it', 'the writer\'s own thing named with its fault, not someone else\'s', 'We apologize for the offensive image we shared on Tuesday.', 'We apologize for the offensive image they shared on Tuesday.'],
     ['own-it', 'a statement owns, a question does not', 'We lost some of your data.', 'Have we lost any of your data?'],
     ['own-it', 'the writer disappointed someone, not the adjective after "angry and"', 'I know we disappointed you last week.', 'I can only understand how angry and disappointed you must be right now.'],
+    ['explain', 'a thing named with what it did, not a failure in general words', 'On Monday our upstream router dropped every packet from the payment network.', 'Our main connection failed, and then our backup connection failed too.'],
+    ['explain', 'a thing named with what it did, not the slip told twice', 'On Monday our upstream router dropped every packet from the payment network.', 'I accidentally pushed my test branch to master, and pushed it again an hour later.'],
   ])('%s: %s', (id, _what, has, hasNot) => {
     expect(part(has, id)).toBe(true);
     expect(part(hasNot, id)).toBe(false);
