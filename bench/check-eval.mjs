@@ -17,8 +17,8 @@
 //                      letters change agreement when it is removed, and how many built-in
 //                      template renders fall under 85 or gain a finding. An entry that fixes one
 //                      letter only is likely fitted to that letter.
-//   -- --rounds        the rounds before the last one listed in bench/check-rounds.json (letters it
-//                      does not list are rounds 1–3) against the last round, reported apart;
+//   -- --rounds        the rounds before the last one listed in bench/check-rounds.json ("3" is
+//                      rounds 1–3) against the last round, reported apart;
 //                      with --prune also the last round scored with the rules pruned to what the
 //                      earlier rounds need (as --folds does)
 //   -- --folds K       (or --folds=K) K-fold cross-validation that tests generalisation: every
@@ -47,7 +47,8 @@
 //
 // The held-out set is listed in bench/check-held-out.json (empty now: the next round, collected and labelled
 // by someone who never ran check, is listed there and measured once; docs/check.md). Never tune on it; the
-// earlier held-out sets (rounds 4, 6, 7, 8, 9 and 10) were seen and are development now. --dev-only, --cv, --ablate,
+// earlier held-out sets (rounds 4, 6, 7, 8, 9, 10 and 11) were seen and are development now. A corpus letter
+// listed neither there nor in bench/check-rounds.json (a new round's files before they are listed) is never read. --dev-only, --cv, --ablate,
 // --rounds, --folds and --model-cv never open its files.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -93,8 +94,16 @@ const { checkApology, refreshRuleSets, cacheClauses, loadForCheck, analyseText, 
 const heldOut = new Set(JSON.parse(readFileSync(here('./check-held-out.json'), 'utf8')).letters);
 const corpusNames = new Set(readdirSync(CORPUS).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)));
 for (const name of heldOut) if (!corpusNames.has(name)) throw new Error(`check-held-out.json names ${name}, which is not in the corpus`);
+// a letter that bench/check-rounds.json does not list (nor the held-out list) is a new round not yet listed: never
+// read, so that files added to the corpus before they are listed as held-out are never tuned on by default
+const listedRounds = JSON.parse(readFileSync(here('./check-rounds.json'), 'utf8'));
+const inRounds = new Set(Object.entries(listedRounds).filter(([k]) => /^\d+$/.test(k)).flatMap(([, v]) => v));
+for (const name of inRounds) if (!corpusNames.has(name)) throw new Error(`check-rounds.json names ${name}, which is not in the corpus`);
+for (const name of heldOut) if (inRounds.has(name)) throw new Error(`${name} is both held out and in a development round`);
+const unlisted = [...corpusNames].filter((name) => !inRounds.has(name) && !heldOut.has(name));
+if (unlisted.length && !asJson) process.stderr.write(`check-eval: ${unlisted.length} corpus letters are in no round of bench/check-rounds.json nor held out: not read\n`);
 // with --dev-only (and every cross-validation mode) the held-out letters' files are not even opened
-const items = [...corpusNames].sort().filter((name) => !(devOnly && heldOut.has(name))).map((name) => (
+const items = [...corpusNames].sort().filter((name) => (inRounds.has(name) || heldOut.has(name)) && !(devOnly && heldOut.has(name))).map((name) => (
   { name, label: JSON.parse(readFileSync(`${CORPUS}/${name}.json`, 'utf8')), raw: readFileSync(`${CORPUS}/${name}.txt`) }
 ));
 
@@ -536,9 +545,9 @@ function prunedFigures(entries, train, test) {
   return { pruned: pruned.length, onlyTest: pruned.map((e) => `${e.key} ${JSON.stringify(e.entry).slice(0, 40)}`), test: figures(swap(test)), train: figures(swap(train)) };
 }
 
-/** The round of each letter: bench/check-rounds.json, and 3 (rounds 1–3) for the letters it does not list. */
+/** The round of each letter: bench/check-rounds.json ("3" is rounds 1–3; a letter it does not list is never read). */
 function roundsOf() {
-  const listed = JSON.parse(readFileSync(here('./check-rounds.json'), 'utf8'));
+  const listed = listedRounds;
   const round = new Map();
   for (const [n, names] of Object.entries(listed)) if (/^\d+$/.test(n)) for (const name of names) round.set(name, Number(n));
   return (name) => round.get(name) ?? 3;

@@ -116,6 +116,8 @@ function words(sentence: string): { w: string; quoted: boolean }[] {
     if (w === "can't" || w === 'cannot') { out.push({ w: 'can', quoted }, { w: "n't", quoted }); continue; }
     if (w === "won't") { out.push({ w: 'will', quoted }, { w: "n't", quoted }); continue; }
     if (w.trim() === '-' || /^--+$/.test(w) || w === '.') w = ',';
+    // "re-think", "re-design": a "re-" verb written with a hyphen is read as the verb the lists know ("rethink")
+    if (/^re-[a-z]{3,}$/.test(w) && KNOWN_VERBS.has(lemma(`re${w.slice(3)}`))) w = `re${w.slice(3)}`;
     out.push({ w, quoted });
   }
   return out;

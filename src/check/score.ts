@@ -1,4 +1,4 @@
-import { clausesOf, type Clause } from './clauses.js';
+import { clausesOf, lemma, type Clause } from './clauses.js';
 import {
   CLAUSE_RULES, KNOWN_VERBS, rebuildKnownVerbs, CLOSING, CONTACT, FINDING_RULES, FIRST_PERSON, FOLLOW_UP, HUMOUR_MARKERS, NEGATION_BEFORE, PART_IDS, PART_RULES, SEVERE_MARKERS, SPECIFIC,
   type FindingSeverity, type PartId, type Signal,
@@ -361,6 +361,9 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
   const named = THIRD_PARTY_TAKES.exec(sentence);
   const phrased = named && !/^(We|I)$/.test(named[1]!) && clauses.some((c) => c.agent === 'first' && /^(we|i)$/.test(c.subject))
     ? sentence.slice(0, named.index) + sentence.slice(named.index + named[0].length) : sentence;
+  // "Have we lost any data?": a question asks, it owns nothing
+  // (a whole sentence only: "sorry, i've copied the wrong upstream. can someone push force…?" read as one owns in its first part)
+  if (/\?\s*["'”’)]*\s*$/.test(sentence) && !/[.!;]\s/.test(sentence)) return false;
   if (CR.ownPhrases.some((re) => liveMatch(phrased, re, true) !== null)) return true;
   // (the writer in the sentence as more than the one apologising: "This is unacceptable and … we apologize for the impact" owns nothing)
   if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence) && clauses.some((c) => c.agent === 'first' && !/^(apologi[sz]e|regret|sorry|thank|hope)$/.test(c.lemma))) return true;
@@ -404,6 +407,10 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
     if (c.agent === 'first' && FAULT_THING_SUBJECT.test(c.subject)) return false;
     // "our monitoring systems didn't catch this": a thing of ours, not the writer, is the agent
     if (c.agent === 'first' && CR.thingHeads.test(c.subject)) return false;
+    // "I pushed the tag without the commit", "I managed to push the same broken code three times": the thing put out is the fault
+    if (defectivePutOut(c, sentence)) return true;
+    // "I don't have a process for rolling back to a prior version", "we had no test for…": a safeguard of the writer's missing
+    if (c.agent === 'first' && c.negated && !c.passive && c.lemma === 'have' && /^(present|past|perfect)$/.test(c.tense) && /^(we|i)$/.test(c.subject) && CR.missingSafeguard.test(c.object.replace(/^no /, 'a '))) return true;
     if (c.agent !== 'first' && !(c.agent === 'other' && self(c.subject) && (c.lemma !== 'fail' || SUCCESS.has(c.object.split(' ')[1] ?? '') || /^to (invest|act|respond|inform|notify|warn|disclose|prepare|plan|listen)\b/.test(c.object)))) return false;
     const obj = `${c.particle} ${c.object}`.trim();
     // "we should have told you sooner" (an omission), "we shouldn't have collected payment" (an act the writer judges wrong);
@@ -526,7 +533,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     // ("… resulted in the need to change the address of our DNS servers": the link itself told in the past)
     const causeAt = CR.causeWords.exec(lower);
     const narrated = clauses.some((c) => (c.tense === 'past' || c.tense === 'perfect' || c.tense === 'counterfactual') && !harmSource(c)) || /\b(was|were|had|(may|might|could) have been)\b/.test(lower) ||
-      (causeAt !== null && /^(led to|resulted|triggered|stemmed|originated|was traced)/.test(causeAt[0]));
+      (causeAt !== null && /^(led to|resulted|triggered|stemmed|originated|was traced|(?:all |both |also )?contributed|played)/.test(causeAt[0]));
     // ("concerns about discrimination due to a post about…": what the harm came from, the harm restated, not how it happened)
     const ofHarm = causeAt !== null && CR.harmBefore.test(lower.slice(0, causeAt.index).split(/[,;:]/).pop()!);
     const cause = narrated && !ofHarm ? causeOf(unquoted(lower)) : null;
@@ -541,6 +548,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     if (narrated && CR.madeBeforeKnowing.test(lower)) n += 2;
     // a fault found told with what it does, the mistake told as an act
     if (narrated && (CR.foundFault.test(lower) || CR.mistakeTold.test(lower))) n += 2;
+    // the writer's mistaken belief and the act it led to: "I thought it was because of the connection issue and then did a git push"
+    if (CR.beliefThenAct.test(lower)) n += 2;
     const lost = CR.lostIn.exec(lower);
     if (lost !== null && !isVagueCause(lost[1]!.split(/[,;]| and | but /)[0]!.trim()) && !HARMED.test(lost[1]!.split(/[,;]/)[0]!.trim())) n += 2;
     if (CR.behaviour.test(lower) && !FIRST_PERSON.test(lower) && !/\b(you|your)\b/.test(lower) && !clauses.some((c) => c.tense === 'future' || c.tense === 'imperative' || c.agent === 'reader')) n += 2;
@@ -572,6 +581,9 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (!c.negated && c.passive && (c.tense === 'past' || c.tense === 'perfect') && /^our \w/.test(c.subject) && !MECHANISM.has(c.lemma)) { n += 1; continue; }
       // how a thing of the system behaves, told in the present with its condition or result: "surge pricing kicks in
       // automatically when demand outstrips supply", "the database keeps serving reads while not allowing writes"
+      // "the UPS did not handle the load", "the failover did not trigger": a part of the system failing to act, told in the past
+      // (not the service the reader uses failing, "the site did not load": the harm restated)
+      if (c.negated && !c.passive && c.tense === 'past' && c.agent === 'other' && CR.machineActs.test(c.lemma) && CR.machineSubject.test(c.subject) && !HARMED.test(c.subject)) { n += 2; continue; }
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
       // "we started processing emails at 7:45am, and by 8:43am all queues were clear": the service coming back
       if (CR.recovery.test(lower) && !CR.causeWords.test(lower)) continue;
@@ -642,7 +654,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
 function causeOf(lower: string): string | null {
   const m = CR.causeWords.exec(lower);
   if (!m) return null;
-  const effect = /^(led to|resulted in|resulting in|triggered|which meant|meaning that|after which|hence|and therefore|which is why)/.test(m[0]);
+  const effect = /^(led to|resulted in|resulting in|triggered|which meant|meaning that|after which|hence|and therefore|which is why|(?:all |both |also )?contributed to|played )/.test(m[0]);
   if (effect) {
     // ("we had a single path out, and hence were unable to…": the cause is the clause before the "and")
     const before = lower.slice(0, m.index).replace(/\b(that|which|this)\s*$/, '').replace(/[\s,;:]*\band\s*$/, '').trim().split(/[\s,;:]+/);
@@ -806,6 +818,29 @@ function coordinatedNegations(sentence: string): Set<string> {
   return negations;
 }
 
+/** "I managed to push …", "we ended up deleting …": the act inside the ironic frame, as the writer's clause. */
+function innerAct(c: Clause): Clause {
+  if (!CR.managedFrame.test(c.lemma)) return c;
+  const m = /^(?:to |up )([a-z][\w-]*) ?(.*)$/.exec(`${c.particle} ${c.object}`.trim());
+  return m ? { ...c, verb: m[1]!, lemma: lemma(m[1]!), object: m[2]!, particle: '' } : c;
+}
+/**
+ * The writer put out a thing that is itself the fault: "I pushed the tag without the commit", "we published the same stock
+ * page two days in a row", "I shipped a version of the app that actually introduced more bugs" (the relative clause after it).
+ */
+function defectivePutOut(c0: Clause, sentence: string): boolean {
+  if (c0.agent !== 'first' || c0.negated || c0.passive || (c0.tense !== 'past' && c0.tense !== 'perfect')) return false;
+  const c = innerAct(c0);
+  // (a verb the lists do not know has a rough lemma: "merged" → "merg")
+  if (!CR.putOutVerbs.test(c.lemma) && !CR.putOutVerbs.test(`${c.lemma}e`)) return false;
+  if (CR.defectiveObject.some((re) => re.test(c.object))) return true;
+  if (c.object === '') return false;
+  const lower = sentence.toLowerCase();
+  const at = lower.indexOf(c.object);
+  const rel = at < 0 ? null : /^\s*,?\s*(?:that|which) (.+)$/.exec(lower.slice(at + c.object.length));
+  return rel !== null && CR.broughtFault.test(rel[1]!);
+}
+
 /**
  * A participle after a comma continues the writer's act before it and shares its subject and tense: "We inspected
  * the other storage units …, replacing one of them as a precaution" (the writer replaced it).
@@ -887,6 +922,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // "we are investigating why this filter deployment went haywire", "reviewing how we inadvertently purchased the item":
   // finding out how the failure came about, whatever names it, is no change
   if ((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(?:into )?(?:the (?:root )?cause of )?(?:how|why|what)\b/.test(obj) && (CR.failureTold.test(obj) || CR.faultAdverbs.test(obj))) return false;
+  // "we published the same stock page two days in a row", "I pushed the tag without the commit": the thing put out is the failure
+  if (defectivePutOut(c, sentence)) return false;
   // "I accidentally released breaking changes": an act done by mistake is the failure, not a change
   if (!c.passive && (c.tense === 'past' || c.tense === 'perfect') && new RegExp(`\\b(?:mistakenly|accidentally|wrongly|inadvertently|incorrectly|erroneously) (?:[a-z]+ )?${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lowerAll)) return false;
   // "we have fixed the coupon code and it now works properly", "we're confirming all our cards are now working normally":
@@ -908,6 +945,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (!c.passive && CR.faultObject.test(directObject(c.object, c.particle))) return false;
   // "three months prior to the incident, we upgraded our databases…": told as a time before the failure, an act is the story
   if (c.tense === 'past' && sentenceFlags(sentence).story) return false;
+  // "Then I decided to refactor some of the code …, and I messed things up": a change told with the failure it brought is the story
+  if ((c.tense === 'past' || c.tense === 'perfect' || c.intended) && CR.faultInSentence.test(lowerAll)) return false;
   // "we will update our website as soon as we have more information" promises news, not a change
   if (sentenceFlags(sentence).news) return false;
   // the writer, a team of the writer's ("the Network Engineering team will…") or its name ("Capital One immediately fixed…")
@@ -922,7 +961,9 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
     // the purpose is in the clause ("… to prevent …") or in a relative clause right after it ("…, which should prevent this")
     // or a result after "so" ("we've had a brand new oven so the problem won't occur again")
     // ("I reworked the UI so no one will get bit by the same issue": a result that no one meets it again)
-    const noOne = /^\S+ (?:[\w-]+ ){0,6}?so (?:that )?(?:no one|nobody) (?:will|can|would|should|ever)\b/.test(sentence.toLowerCase().slice(Math.max(0, sentence.toLowerCase().indexOf(` ${c.verb} `))).trim());
+    const tail = sentence.toLowerCase().slice(Math.max(0, sentence.toLowerCase().indexOf(` ${c.verb} `))).trim();
+    // ("I configured another monitoring service so that we can notice the issue sooner next time": handled sooner, as a prevention)
+    const noOne = /^\S+ (?:[\w-]+ ){0,6}?so (?:that )?(?:no one|nobody) (?:will|can|would|should|ever)\b/.test(tail) || CR.noticeSooner.test(tail);
     const recurs = noOne || next !== undefined && next.negated && next.subject !== '' && /^(happen|occur|recur|repeat)$/.test(next.lemma) && (next.tense === 'future' || next.tense === 'modal') &&
       new RegExp(`\\bso (that )?${next.subject.replace(/[^a-z0-9' ]/g, '')} `).test(sentence.toLowerCase());
     // ("tested our main system to ensure that it was working well": making sure of the repair, told in the past, restores)
@@ -971,6 +1012,16 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   }
   // "we have appointed a reviewer to examine how the calendar was printed": an inquiry with its scope named
   if ((writer || listItem) && !c.passive && (CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether|where|when)\b/.test(obj) && concrete(obj.replace(/^(into )?\w+ /, ''))) return true;
+  // "I started using a Worker as a sort of load-balancer", "we have begun requiring a second sign-off": a thing taken into use
+  if ((writer || listItem) && !c.passive && CR.adoptionFrame.test(c.lemma) && c.tense !== 'nonfinite' && c.tense !== 'present') {
+    const m = CR.adoptionVerb.exec(obj);
+    // (taken into use for resilience or prevention: "as a sort of load-balancer", "in case of another outage"; not "the new logo")
+    if (m && (CR.resilienceRole.test(lowerAll) || CR.preventionPurpose.test(lowerAll) || CR.noticeSooner.test(lowerAll))) {
+      const rest = obj.slice(m[0].length).trim();
+      const acted = directObject(rest, '');
+      return concrete(acted) && !/^(you|your|them|it|this|that|us|him|her)\b/.test(rest) && !CR.restoreObject.test(acted) && !CR.faultObject.test(acted);
+    }
+  }
   if (!CHANGE.has(c.lemma)) return false;
   // deleting or removing a thing is a change, deleting the reader's things or doing it by mistake is the fault
   if (/^(delete|remove)$/.test(c.lemma) && (/\b(you|your)\b/.test(obj) || liveMatch(sentence.toLowerCase(), CR.faultAdverbs, true) !== null)) return false;

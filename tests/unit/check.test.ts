@@ -639,3 +639,42 @@ describe('thirteenth session: the round-10 disagreements as classes (own sentenc
     expect(part(hasNot, id)).toBe(false);
   });
 });
+
+describe('fourteenth session: the round-11 disagreements as classes of clause structure (own sentences; each pair fails on one side before)', () => {
+  it.each<[PartId, string, string, string]>([
+    ['own-it', 'a thing put out without a part it needs, not without a hitch', 'Yesterday I pushed the release without the database migration.', 'Yesterday I pushed the release without a hitch.'],
+    ['own-it', 'the same thing put out again, not the same thing in another form', 'Last week we published the same price list two days in a row.', 'Last week we published the same price list in French.'],
+    ['own-it', 'a broken thing put out, not a new one', 'I merged a broken build into the release branch on Friday.', 'I merged a new build into the release branch on Friday.'],
+    ['own-it', 'a thing put out that brought a fault in, not a feature', 'In March we shipped an update that introduced a crash on older phones.', 'In March we shipped an update that introduced dark mode on older phones.'],
+    ['own-it', 'the act inside "managed to", on a defective thing', 'Somehow I managed to publish an untested build to every store.', 'Somehow I managed to publish a signed build to every store.'],
+    ['own-it', 'a safeguard the writer did not have, not a chance', 'We didn\'t have a test for the currency conversion.', 'We didn\'t have a chance to reply to everyone.'],
+    ['own-it', 'the problem taken as ours to fix, not as someone else\'s', 'The courier lost the parcel, but it is our problem to fix.', 'The courier lost the parcel, and it is their problem to fix.'],
+    ['own-it', 'hands held up, not cards', 'We hold our hands up on this one.', 'We held our cards up at the gate.'],
+    ['commitment', 'a re- verb written with a hyphen, not an unknown one', 'We will re-design the checkout so that a card can only be charged once.', 'We will re-send the confirmation email today.'],
+    ['commitment', 'a purpose of noticing sooner, not of seeing', 'We wrote a small script that pings the payment page so that we can notice an outage sooner.', 'We wrote a small script that pings the payment page so that we can see the graphs.'],
+    ['commitment', 'a thing taken into use, not a conversation started', 'We have started using a second DNS provider as a fallback for the shop.', 'We have started using the new logo on the shop.'],
+    ['commitment', 'educating the writer\'s people on a named thing', 'We will be educating our support staff on spotting phishing emails.', 'We will be thinking about our support staff.'],
+    ['commitment', 'a change extended to a class, not a credit (the remedy)', 'Two-factor sign-in is being extended to every admin account.', 'This credit is being extended to every admin account.'],
+    ['commitment', 'a change made since, not an act in the process of another', 'We have since added a mail relay check to the release script.', 'In the process of moving our servers, we added a firewall rule that blocked the mail relay.'],
+    ['commitment', 'a checklist published, not the same page published again', 'We have published a checklist for every stock page.', 'We published the same stock page two days in a row.'],
+    ['explain', 'a part of the system that did not do its job, not the site the reader uses', 'At 3am the backup generator did not start when the mains power failed.', 'At 3am the website did not load for most customers.'],
+    ['explain', 'things named that contributed, not a general word', 'A closed bridge and a broken sorting machine contributed to the late deliveries.', 'The weather contributed to the late deliveries.'],
+    ['explain', 'a mistaken belief and the act it led to, not the belief alone', 'I thought the old table was unused, so I deleted it.', 'I thought the old table was unused.'],
+    ['commitment', 'a change made since, not one told while doing something else', 'We have enabled the new rate limiter on every production server.', 'While preparing the beta, we enabled the new rate limiter on every production server.'],
+    ['commitment', 'a change, not one told with the failure it brought', 'I refactored the mailer so that each digest is sent once per subscriber.', 'I refactored the mailer, and I messed things up while copying the code around.'],
+    ['commitment', 'processes named, not some of our internal processes', 'We have updated our release checklist to ensure this does not happen again.', 'We have updated some of our internal processes to ensure this does not happen again.'],
+    ['own-it', 'hands held up in either order', 'We hold up our hands to that.', 'We hold up our banners to that.'],
+    ['own-it', 'the writer the one to blame, not someone else', 'I know that I\'m the one to blame.', 'I know that he\'s the one to blame.'],
+    ['own-it', 'the writer caused a regression, not a review', 'I caused a regression in the export code last week.', 'I started a review of the export code last week.'],
+    ['own-it', 'a thing put out that made the app hang, not one that made it faster', 'On Saturday we shipped a patch that caused the app to hang on the start screen.', 'On Saturday we shipped a patch that caused the app to start faster.'],
+    ['own-it', 'an upkeep the writer left undone, not a choice', 'I didn\'t renew the certificate, so the site went down.', 'I didn\'t want to bother you with this.'],
+    ['own-it', 'the writer\'s own thing named with its fault, not someone else\'s', 'We apologize for the offensive image we shared on Tuesday.', 'We apologize for the offensive image they shared on Tuesday.'],
+    ['own-it', 'a statement owns, a question does not', 'We lost some of your data.', 'Have we lost any of your data?'],
+    ['own-it', 'the writer disappointed someone, not the adjective after "angry and"', 'I know we disappointed you last week.', 'I can only understand how angry and disappointed you must be right now.'],
+    ['explain', 'a thing named with what it did, not a failure in general words', 'On Monday our upstream router dropped every packet from the payment network.', 'Our main connection failed, and then our backup connection failed too.'],
+    ['explain', 'a thing named with what it did, not the slip told twice', 'On Monday our upstream router dropped every packet from the payment network.', 'I accidentally pushed my test branch to master, and pushed it again an hour later.'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+});
