@@ -118,6 +118,57 @@ const ADDRESS_TITLE = /^(?:herr|frau|hr\.|fr\.|monsieur|madame|mme|m\.|mr\.?|mrs
 /** Small words a German job title keeps in lower case ("Leiterin für Kundenservice"). */
 const TITLE_SMALL = new Set(['und', 'für', 'der', 'die', 'das', 'des', 'von', 'im', 'am', 'zur', 'zum', 'bei', 'mit', 'in', 'an', '&']);
 
+const WEEKDAYS: Readonly<Record<string, string>> = {
+  de: 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag',
+  fr: 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
+  es: 'lunes|martes|miércoles|jueves|viernes|sábado|domingo',
+};
+const DAY_PARTS = '(?:matin|soir|midi|après-midi|en fin de journée|morgens|vormittags|nachmittags|abends|früh|Morgen|Vormittag|Nachmittag|Abend|por la mañana|por la tarde|por la noche|a mediodía)';
+/**
+ * i18n14: a day the letter says from `when` ("Le mardi 24 novembre, 08:10–11:25 UTC, …") is not said again at the
+ * mistake's end (", mardi matin", ", am Dienstag", ", el martes por la tarde").
+ */
+export function dayOnce(mistake: string, when: string | undefined, lang: string): string {
+  const names = WEEKDAYS[lang];
+  if (!names || !when) return mistake;
+  const day = new RegExp(`(?<![\\p{L}])(${names})(?![\\p{L}])`, 'iu').exec(when)?.[1];
+  if (!day) return mistake;
+  const again = new RegExp(`,\\s*(?:le |el |am |(?:${DAY_PARTS})\\s+)?${day}(?:\\s+${DAY_PARTS})?(?=[.]?$)`, 'iu');
+  return mistake.replace(again, '');
+}
+
+/** i18n14: the bank in an instruction is the reader's own ("bei der Bank" → "bei Ihrer Bank", "en el banco" → "a través de su banco"). */
+export function readersBank(v: string, lang: string): string {
+  if (lang === 'de') return v.replace(/(?<![\p{L}])bei der Bank(?![\p{L}])/gu, 'bei Ihrer Bank');
+  if (lang === 'fr') return v.replace(/(?<![\p{L}])(?:à|auprès de) la banque(?![\p{L}])/gu, 'auprès de votre banque');
+  if (lang === 'es') return v.replace(/(?<![\p{L}])en el banco(?![\p{L}])/gu, 'a través de su banco');
+  return v;
+}
+
+/**
+ * i18n14: who told us, typed after the day as a bare noun ("mi 25.11. früh, hinweis einer kundin", "mar 24/11, aviso de
+ * una clienta") said with its preposition ("durch den Hinweis einer Kundin", "gracias al aviso de una clienta",
+ * "grâce au signalement d’un client").
+ */
+export function discoverySource(v: string, lang: string): string {
+  if (lang === 'de') return v.replace(/,\s*(Hinweis|Anruf|Hinweis|Bericht)\s+(?=(?:einer|eines|von|vom|des|der)\s)/u, ' durch den $1 ').replace(/,\s*(Meldung|Nachricht|E-Mail|Mail|Beschwerde)\s+(?=(?:einer|eines|von|vom|des|der)\s)/u, ' durch die $1 ');
+  if (lang === 'es') return v.replace(/,\s*(aviso|mensaje|correo|comentario)\s+(?=(?:de|del)\s)/u, ' gracias al $1 ').replace(/,\s*(llamada|queja|consulta)\s+(?=(?:de|del)\s)/u, ' gracias a la $1 ');
+  if (lang === 'fr') return v.replace(/,\s*(signalement|message|appel|e-mail|mail)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce au $1 ').replace(/,\s*(réclamation|alerte)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce à la $1 ');
+  return v;
+}
+
+const DE_MONTHS = '(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)';
+/**
+ * i18n14: a German day and a time typed after it ("Mittwoch, 2. Dezember 17:30") as a letter writes them
+ * ("Mittwoch, 2. Dezember, um 17:30 Uhr"); "bis 30. November" → "bis zum 30. November". A time with a zone
+ * ("19:40 UTC") or a range stays as typed.
+ */
+export function germanDayTimes(v: string): string {
+  return v
+    .replace(new RegExp(`(\\d{1,2}\\. ${DE_MONTHS}(?: \\d{4})?),? (?:um )?(\\d{1,2}:\\d{2})(?!\\s*(?:Uhr|UTC|MEZ|MESZ|GMT|[–-]|bis\\s|und\\s)|\\d)`, 'gu'), '$1, um $2 Uhr')
+    .replace(new RegExp(`(?<![\\p{L}])bis (?=\\d{1,2}\\. ${DE_MONTHS})`, 'gu'), 'bis zum ');
+}
+
 /**
  * The manager's free text as the letter's language prints it, worked out once per language:
  * German typed in lower case with its nouns, months and Ihr/Ihnen capitalised (a job title and a
@@ -134,7 +185,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
   // Abbreviations written out ("inkl.", "vérif.", "tlf.", "am mi."), the familiar register typed by habit
   // ("os mandamos", "dein rad", "prüft bitte") in the letter's one (usted, Sie, vous), then the language's own spelling.
-  const weekdays = lang === 'de' ? (v: string) => v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1)) : (v: string) => v;
+  const weekdays = lang === 'de' ? (v: string) => germanDayTimes(v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1))) : (v: string) => v;
   // Two clauses typed with a comma between them ("…hatte einen Systemausfall, Pakete lagen …") become two sentences where that is safe.
   // Emphasis typed in capitals ("KEINE Rücklastschrift", "NE PAS", "NO devolver") in the letter's case first (text/emphasis-i18n.ts).
   const fix = (v: string) => splitSplices(weekdays(longTypedDates(own(formalRegister(expandAbbreviations(writtenOut(quietEmphasis(v, lang), lang), lang), lang)), lang)), lang);
@@ -167,22 +218,27 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     // The reader told of in the third person ("der Kunde", "le client", "el cliente") is "Sie", "vous", "usted".
     return you(meaningKept(v, made, lang, role) ? made : v);
   };
+  const changeSaid = (v: string): string | undefined => {
+    const made = textI18n().commitmentI18n(v, lang, incident.commitmentStatus);
+    return made !== undefined && meaningKept(v, made, lang, 'commitment') ? made : undefined;
+  };
   const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? said(v, role) : readerAsYou(groupToReader(said(v, role), lang), lang));
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").
-    mistake: n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!,
+    mistake: dayOnce(n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!, g(incident.when), lang),
     rootCause: n(fix(incident.rootCause), 'cause')!,
-    commitment: n(fix(incident.commitment), 'commitment')!,
+    // i18n14: a change typed as a fragment ("Doppelprüfung + Erinnerung per SMS ab sofort") said with its verb where a rule is sure.
+    commitment: changeSaid(fix(incident.commitment)) ?? n(fix(incident.commitment), 'commitment')!,
     summary,
     when: g(incident.when),
     // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
     outcome: incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome'),
-    action: n(f(incident.action), 'action'),
+    action: n(f(incident.action), 'action') === undefined ? undefined : readersBank(n(f(incident.action), 'action')!, lang),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
-    exposure: { ...incident.exposure, discovered: g(incident.exposure.discovered), contained: n(f(incident.exposure.contained), 'cause'), regulator: g(incident.exposure.regulator) },
+    exposure: { ...incident.exposure, discovered: incident.exposure.discovered === undefined ? undefined : discoverySource(g(incident.exposure.discovered)!, lang), contained: n(f(incident.exposure.contained), 'cause'), regulator: g(incident.exposure.regulator) },
   };
 }
 
