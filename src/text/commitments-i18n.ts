@@ -115,6 +115,7 @@ export function germanCommitment(text: string, status: CommitmentStatus = 'done'
     if (status === 'done') lead = w === 'künftig' || w === 'zukünftig' ? 'Künftig' : w[0]!.toUpperCase() + w.slice(1);
     t = t.slice(0, when.index) + t.slice(when.index + when[0].length);
   }
+  if (/(?<![\p{L}])(?:wir|ich|ist|sind|wird|werden|wurde|wurden|hat|haben|gibt|gilt)(?![\p{L}])/u.test(t)) return undefined;
   const items = t.split(/\s*\+\s*|,\s+|\s+und\s+/u);
   if (items.length > 3) return undefined;
   const said: string[] = [];
@@ -223,6 +224,8 @@ export function frenchCommitment(text: string, status: CommitmentStatus = 'done'
     .replace(/(?<![\p{L}])sms(?![\p{L}])/giu, 'SMS').replace(/(?<![\p{L}-])mail(?![\p{L}-])/giu, 'e-mail');
   const lead = /^(?:désormais|dorénavant|à partir de maintenant)\s*,?\s*/iu.exec(t);
   if (lead) t = t.slice(lead[0].length);
+  // A note with a verb of its own ("nous avons changé de transporteur") is a clause already.
+  if (/(?<![\p{L}’-])(?:nous|vous|il|elle|on|ils|elles|je|est|sont|a|ont|avons|avait|était|sera|seront|va|vont)(?![\p{L}’-])/iu.test(t)) return undefined;
   const items = t.split(/\s*\+\s*|,\s+|\s+et\s+(?=(?:vérif|contrôle|test|rappel|relance|check|double|formation|validation|sauvegarde|tous|toutes|chaque))/u);
   if (items.length > 3) return undefined;
   const said: (readonly [string, string])[] = [];
@@ -268,6 +271,8 @@ function esObject(rest: string): string {
 }
 
 function spanishItem(item: string): readonly [string, string] | undefined {
+  // One word says nothing of what changes ("revisión"): the note layer and the writer's warning deal with it.
+  if (!/\s/u.test(item.trim())) return undefined;
   const t = item.trim().replace(/(?<![\p{L}])e-?mail(?![\p{L}])/giu, 'correo electrónico').replace(/(?<![\p{L}])si hay retraso(?![\p{L}])/u, 'si hay un retraso');
   if (t === '') return undefined;
   const words = t.split(/\s+/u);
@@ -292,6 +297,7 @@ export function spanishCommitment(text: string, status: CommitmentStatus = 'done
   if (t === '' || /[;:?¿]/u.test(t)) return undefined;
   const lead = /^(?:a partir de ahora|desde ahora|en adelante|de ahora en adelante)\s*,?\s*/iu.exec(t);
   if (lead) t = t.slice(lead[0].length);
+  if (/(?<![\p{L}])(?:se|es|son|está|están|hemos|ha|han|fue|era|será|vamos|va|van)(?![\p{L}])/iu.test(t)) return undefined;
   const items = t.split(/\s*\+\s*|,\s+|\s+y\s+(?=(?:revisión|comprobación|control|aviso|recordatorio|alerta|prueba|doble|formación|validación))/u);
   if (items.length > 3) return undefined;
   const said: (readonly [string, string])[] = [];

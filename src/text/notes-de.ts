@@ -41,7 +41,7 @@ const STATE_START = new RegExp(`^(?:wieder\\s+)?(?:${STATE_WORDS})(?:\\s+(?:wege
 const DET = /^(?:der|die|das|ein|eine|unser|unsere|Ihr|Ihre|dieser|diese|dieses|zwei|drei|vier|fünf|alle|\d+)$/iu;
 const PREP = /^(?:über|von|für|am|im|mit|bei|aus|in|an|auf|zum|zur|vom|beim|ohne|nach|seit|wegen)$/u;
 /** People a note may say we asked or told (i18n14). */
-const PEOPLE = /^(?:empfänger|empfängerin|kunde|kundin|gast|patient|patientin|mitglied|nutzer|nutzerin|teilnehmer|teilnehmerin|abonnent|abonnentin|käufer|käuferin|mieter|mieterin)$/u;
+const PEOPLE = /^(?:empfänger|empfängerin|empfängerinnen|kunde|kunden|kundin|kundinnen|gast|gäste|patient|patienten|patientin|patientinnen|mitglied|mitglieder|nutzer|nutzerin|teilnehmer|teilnehmerin|abonnent|abonnenten|abonnentin|käufer|käuferin|mieter|mieterin)$/u;
 /** Adjectives before a noun: a strong or weak ending ("fehlerhaftes", "neue", "automatischer"). */
 const ADJ = /^\p{Ll}{3,}(?:e|er|es|en)$/u;
 

@@ -75,7 +75,7 @@ const DET = /^(?:le|la|les|l’|un|une|des|du|notre|nos|votre|vos|mon|ma|mes|ce|
 /** Finite verbs a piece may have already (then it is a clause). */
 const FINITE = /(?<![\p{L}])(?:est|sont|était|étaient|a|ont|avait|avaient|sera|seront|serait|va|vont|peut|peuvent|pouvait|doit|doivent|font|faisait|reste|restent|arrive|arrivent|arrivera|partira|manque|manquait|passe|passent|reçoit|reçoivent|recevrez|recevra|apparaîtra|apparaît|vient|viennent|suit|suivent|marche|fonctionne|fonctionnait|gardez|garde|garder)(?![\p{L}])|(?<![\p{L}-])(?:je|il|elle|on|nous|vous|ils|elles|ne|se)\s+\p{L}+|(?<![\p{L}])(?:j’|n’|s’)\p{L}+|(?<![\p{L}-])\p{L}{3,}(?:ons|ez|aient|ait|ont|era|eront|ira|iront)(?![\p{L}-])/iu;
 /** Participles: "-é(e)(s)" and the common irregular ones. */
-const PARTICIPLE = /^(?:\p{L}{2,}(?:é|ée|és|ées)|(?:\p{L}*)(?:fait|faite|faits|faites|mis|mise|mises|pris|prise|prises|dit|dite|écrit|écrite|joint|jointe|joints|jointes|offert|offerte|offerts|offertes|ouvert|ouverte|parti|partie|partis|parties|sorti|sortie|sortis|venu|venue|venus|reçu|reçue|reçus|reçues|perdu|perdue|perdus|rendu|rendue|vendu|vendue|prévu|prévue|prévus|prévues|remboursé|fini|finie|saisi|saisie|saisis|saisies|établi|établie|fourni|fournie|fournis|fournies|transmis|transmise|remis|remise|promis|inscrit|inscrite|produit|détruit|détruite|averti|avertie|choisi|choisie|rempli|remplie|suivi|suivie|interrompu|interrompue|déçu|survenu|intervenu|revenu|devenu))$/u;
+const PARTICIPLE = /^(?:\p{L}{2,}(?:é|ée|és|ées)|(?:\p{L}*)(?:fait|faite|faits|faites|mis|mise|mises|pris|prise|prises|dit|dite|écrit|écrite|joint|jointe|joints|jointes|offert|offerte|offerts|offertes|ouvert|ouverte|parti|partie|partis|parties|sorti|sortie|sortis|venu|venue|venus|reçu|reçue|reçus|reçues|perdu|perdue|perdus|perdues|rendu|rendue|vendu|vendue|prévu|prévue|prévus|prévues|remboursé|fini|finie|saisi|saisie|saisis|saisies|établi|établie|fourni|fournie|fournis|fournies|transmis|transmise|remis|remise|promis|inscrit|inscrite|produit|détruit|détruite|averti|avertie|choisi|choisie|rempli|remplie|suivi|suivie|interrompu|interrompue|déçu|survenu|intervenu|revenu|devenu))$/u;
 /** Nouns in -é(e) that are no participles. */
 const NOT_PARTICIPLE = /^(?:\p{L}*(?:ité|ités|auté|ieté)|journée|année|entrée|durée|idée|soirée|matinée|tournée|musée|lycée|côté|café|marché|clé|comité|été|santé|employé|employée|abonné|abonnée|salarié|salariée|délégué|liberté|pensée|denrée|chaussée|lavé|lavée|assorti|assortie|assortis|recyclé|personnalisé|personnalisée|imprimé)$/u;
 /** Participles whose compound past takes "être". */
@@ -332,7 +332,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     if (s) return `${cap(s.text)} ${s.pl ? 'n’ont' : 'n’a'} pas été ${notDone[2]}${notDone[3]}`;
   }
   // "agenda en ligne pas mis à jour": "en ligne" is part of the noun, the state is what follows.
-  if (state && !FINITE.test(t) && (past || role === 'outcome') && !/^\s*(?:pas|plus|jamais)\s/u.test(state[4] ?? '')) {
+  // i18n14: "colis livrés en retard": a participle before the state is the note's verb ("vos colis ont été livrés en retard").
+  if (state && !FINITE.test(t) && (past || role === 'outcome') && !/^\s*(?:pas|plus|jamais)\s/u.test(state[4] ?? '') && !/\s\p{L}{3,}(?:é|ée|és|ées)$/u.test(state[1]!)) {
     const s = subjectOf(state[1]!.split(/\s+/u), role);
     if (s) {
       const be = role === 'outcome' ? (s.pl ? 'sont' : 'est') : s.pl ? 'étaient' : 'était';
@@ -365,6 +366,11 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     const next = words[i + 1];
     if (next !== undefined && !AFTER_VERB.test(next)) continue;
     // "10 % de remise", "à la date prévue": a noun's complement or a phrase with a preposition, not the note's verb.
+    // i18n14: "rendez-vous pour vos pneus oublié", "dossier égaré": what we forgot or lost, said with us as the agent.
+    if (role === 'mistake' && i === words.length - 1 && /^(?:oublié|égaré|perdu|confondu|mélangé|inversé)$/u.test(baseParticiple(w)) && !/^(?:pas|non|jamais)$/iu.test(words[i - 1]!)) {
+      const object = subjectOf(words.slice(0, i), 'mistake', w);
+      if (object) return `Nous avons ${baseParticiple(w)} ${object.text}`;
+    }
     const agrees = i === words.length - 1 && /s$/u.test(w) && /s$/u.test(words[0]!) && !/s$/u.test(words[i - 1]!);
     if (/^(?:de|du|des|d’)$/iu.test(words[i - 1]!) || (!agrees && words.slice(1, i).some((x, k) => /^(?:à|au|aux|en|pour|avec|sur|dans|sans|chez|pendant|par)$/iu.test(x) && !/^(?:mise|remise|prise)$/iu.test(words[k] ?? '')))) continue;
     let before = words.slice(0, i);
