@@ -1099,7 +1099,11 @@ function regulatorSaid(text: string, lang: string): string {
   }
   if (lang === 'de') {
     const n = /^(?:meldung|mitteilung|benachrichtigung|gemeldet)\s+(an\s+.+?)(?:,?\s+((?:am|vom|bis|heute|gestern)(?![\p{L}]).*))?$/iu.exec(t);
-    if (n) return `wir haben den Vorfall ${n[2] ? `${n[2].replace(/^vom/iu, 'am')} ` : ''}${n[1]} gemeldet`;
+    // i18n14: an authority typed without its article ("an berliner datenschutzbeauftragte") takes it, a city's adjective its capital.
+    const to = n?.[1]?.replace(/^an\s+(?!(?:die|den|das|der|dem|unsere|unseren|ihre|ihren)\s)((?:\p{L}+(?:er|ische|ischen)\s+)?)((?:Landes)?[Dd]atenschutzbeauftragten?|[Aa]ufsichtsbehörde|[Dd]atenschutzbehörde|[Bb]ehörde)(?![\p{L}])/u, (_m, city: string, who: string) =>
+      // "-beauftragte" after "an" is a woman, "-beauftragten" a man: the article follows what was typed.
+      `an ${/ten$/u.test(who) ? 'den' : 'die'} ${city ? city[0]!.toUpperCase() + city.slice(1) : ''}${who[0]!.toUpperCase()}${who.slice(1)}`);
+    if (n) return `wir haben den Vorfall ${n[2] ? `${n[2].replace(/^vom/iu, 'am')} ` : ''}${to} gemeldet`;
   }
   return lang === 'es' ? `hemos notificado el incidente a la autoridad de control: ${t}` : `wir haben den Vorfall der Aufsichtsbehörde gemeldet: ${t}`;
 }

@@ -131,10 +131,19 @@ const DAY_PARTS = '(?:matin|soir|midi|après-midi|en fin de journée|morgens|vor
 export function dayOnce(mistake: string, when: string | undefined, lang: string): string {
   const names = WEEKDAYS[lang];
   if (!names || !when) return mistake;
+  // A range of days ("lunes 23 – martes 24 de noviembre") says how long: "durante 2 días" is not said again.
+  if (/\p{L}\s+\d{1,2}\.?\s+[–-]\s+\p{L}/u.test(when)) mistake = mistake.replace(/\s+(?:durante|pendant|während)\s+(?:\d+|dos|tres|deux|trois|zwei|drei)\s+(?:días|jours|Tagen)(?=[\s.,]|$)|\s+(?:\d+|zwei|drei)\s+Tage lang(?=[\s.,]|$)/u, '');
   const day = new RegExp(`(?<![\\p{L}])(${names})(?![\\p{L}])`, 'iu').exec(when)?.[1];
   if (!day) return mistake;
   const again = new RegExp(`,\\s*(?:le |el |am |(?:${DAY_PARTS})\\s+)?${day}(?:\\s+${DAY_PARTS})?(?=[.]?$)`, 'iu');
   return mistake.replace(again, '');
+}
+
+/** i18n14: a range of two days in one month says the month once ("lunes 23 de noviembre – martes 24 de noviembre" → "lunes 23 – martes 24 de noviembre"). */
+export function monthOnce(when: string): string {
+  const m = /^(.+?\d{1,2}\.?)(,?\s+(?:de\s+)?\p{L}+)\s+([–-])\s+(.+?\d{1,2}\.?)(,?\s+(?:de\s+)?\p{L}+)$/u.exec(when.trim());
+  if (!m || m[2]!.replace(/^,/u, '').trim() !== m[5]!.replace(/^,/u, '').trim()) return when;
+  return `${m[1]} ${m[3]} ${m[4]}${m[5]}`;
 }
 
 /** i18n14: the bank in an instruction is the reader's own ("bei der Bank" → "bei Ihrer Bank", "en el banco" → "a través de su banco"). */
@@ -226,12 +235,12 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").
-    mistake: dayOnce(n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!, g(incident.when), lang),
+    mistake: dayOnce(n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!, incident.when === undefined ? undefined : monthOnce(g(incident.when)!), lang),
     rootCause: n(fix(incident.rootCause), 'cause')!,
     // i18n14: a change typed as a fragment ("Doppelprüfung + Erinnerung per SMS ab sofort") said with its verb where a rule is sure.
     commitment: changeSaid(fix(incident.commitment)) ?? n(fix(incident.commitment), 'commitment')!,
     summary,
-    when: g(incident.when),
+    when: incident.when === undefined ? undefined : monthOnce(g(incident.when)!),
     // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
     outcome: incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome'),
     action: n(f(incident.action), 'action') === undefined ? undefined : readersBank(n(f(incident.action), 'action')!, lang),

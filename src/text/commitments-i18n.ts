@@ -100,6 +100,9 @@ function germanItem(item: string): string | undefined {
   } else if (/^durch$/u.test(words[1] ?? '') && /^freigabe$/iu.test(head)) {
     obj = '';
   }
+  // "Abgleich Lager/Shop …" (a noun after the head with no preposition), "… ab Dezember" (from a later time): the note layer's.
+  if (words[k] !== undefined && /^\p{Lu}/u.test(words[k]!)) return undefined;
+  if (/(?:^|\s)ab\s+(?:\p{Lu}|\d)/u.test(words.slice(k).join(' '))) return undefined;
   const tail = germanPrepositionArticles(words.slice(k).join(' '));
   if (/\b(?:ist|sind|wird|werden|wurde|hat|haben)\b/u.test(tail)) return undefined;
   return entry[1](obj, tail ? ` ${tail}` : '');
@@ -135,7 +138,8 @@ export function germanCommitment(text: string, status: CommitmentStatus = 'done'
 
 /** A noun made from a verb: what we do, as [present, infinitive]. The object is the "de" complement made direct. */
 const FR_NOUNS: ReadonlyArray<readonly [RegExp, string, string]> = [
-  [/^(?:double vérification|double contrôle|double vérif)$/iu, 'vérifions deux fois', 'vérifier deux fois'],
+  [/^(?:double vérification|double vérif)$/iu, 'vérifions deux fois', 'vérifier deux fois'],
+  [/^(?:double contrôle)$/iu, 'contrôlons deux fois', 'contrôler deux fois'],
   [/^(?:vérification|vérif|vérifs|vérifications)$/iu, 'vérifions', 'vérifier'],
   [/^(?:contrôle|contrôles)$/iu, 'contrôlons', 'contrôler'],
   [/^(?:test|tests)$/iu, 'testons', 'tester'],
@@ -168,6 +172,7 @@ function frObject(rest: string): string {
     .replace(/^des\s/u, 'les ')
     .replace(/^de la\s/u, 'la ')
     .replace(/^de l’/u, 'l’')
+    .replace(/^de (?=(?:toute|tout|tous|toutes|chaque|notre|nos|votre|vos|ces|cette|ce|leurs?)\s)/u, '')
     .replace(/^(?:de|d’)\s?(?=\p{L})/u, 'les ');
 }
 const FR_PLACES = /^(?:dans|sur)\s+(?:l’|le |la |notre |nos |les )(?:agenda|planning|logiciel|système|calendrier|base|outil|fichier|tableau|registre|CRM)/u;
@@ -210,9 +215,12 @@ function frenchItem(item: string): readonly [string, string] | undefined {
       if (!/^(?:du|des|de la|de l’|de|d’)(?=\s|\p{L})/u.test(rest)) return undefined;
       return [`${pres}${how} ${frObject(rest)}`, `${inf}${how} ${frObject(rest)}`];
     }
-    // The complement is the object ("du bon de commande"); without one, "tout" ("double vérification avant envoi").
-    const obj = /^(?:du|des|de la|de l’|de|d’)(?=\s|\p{L})/u.test(rest) ? frObject(rest) : `tout${rest ? ` ${rest}` : ''}`;
-    return [`${pres} ${obj}`, `${inf} ${obj}`];
+    // A change still planned ("formation de toute l’équipe prévue en décembre") is said by the note layer.
+    if (/(?:^|\s)(?:prévu|prévue|prévus|prévues|planifié|planifiée|programmé|programmée|en cours)(?:\s|$)/u.test(rest)) return undefined;
+    // The complement is the object ("du bon de commande"); without one, "tout" ("double vérification avant envoi" → "vérifions tout deux fois avant envoi").
+    if (/^(?:du|des|de la|de l’|de|d’)(?=\s|\p{L})/u.test(rest)) return [`${pres} ${frObject(rest)}`, `${inf} ${frObject(rest)}`];
+    const put = (v: string) => (/ deux fois$/u.test(v) ? v.replace(/ deux fois$/u, ' tout deux fois') : `${v} tout`);
+    return [`${put(pres)}${rest ? ` ${rest}` : ''}`, `${put(inf)}${rest ? ` ${rest}` : ''}`];
   }
   return undefined;
 }
@@ -224,6 +232,7 @@ export function frenchCommitment(text: string, status: CommitmentStatus = 'done'
     .replace(/(?<![\p{L}])sms(?![\p{L}])/giu, 'SMS').replace(/(?<![\p{L}-])mail(?![\p{L}-])/giu, 'e-mail');
   const lead = /^(?:désormais|dorénavant|à partir de maintenant)\s*,?\s*/iu.exec(t);
   if (lead) t = t.slice(lead[0].length);
+  t = t.replace(/,?\s+(?:désormais|dorénavant|à partir de maintenant|dès maintenant)$/iu, '');
   // A note with a verb of its own ("nous avons changé de transporteur") is a clause already.
   if (/(?<![\p{L}’-])(?:nous|vous|il|elle|on|ils|elles|je|est|sont|a|ont|avons|avait|était|sera|seront|va|vont)(?![\p{L}’-])/iu.test(t)) return undefined;
   const items = t.split(/\s*\+\s*|,\s+|\s+et\s+(?=(?:vérif|contrôle|test|rappel|relance|check|double|formation|validation|sauvegarde|tous|toutes|chaque))/u);
@@ -297,6 +306,7 @@ export function spanishCommitment(text: string, status: CommitmentStatus = 'done
   if (t === '' || /[;:?¿]/u.test(t)) return undefined;
   const lead = /^(?:a partir de ahora|desde ahora|en adelante|de ahora en adelante)\s*,?\s*/iu.exec(t);
   if (lead) t = t.slice(lead[0].length);
+  t = t.replace(/,?\s+(?:a partir de ahora|desde ahora|en adelante|de ahora en adelante)$/iu, '');
   if (/(?<![\p{L}])(?:se|es|son|está|están|hemos|ha|han|fue|era|será|vamos|va|van)(?![\p{L}])/iu.test(t)) return undefined;
   const items = t.split(/\s*\+\s*|,\s+|\s+y\s+(?=(?:revisión|comprobación|control|aviso|recordatorio|alerta|prueba|doble|formación|validación))/u);
   if (items.length > 3) return undefined;

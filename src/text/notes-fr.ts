@@ -55,7 +55,7 @@ const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
   // "sur la prochaine commande": the reader's next one.
   [/(?<![\p{L}])(sur|pour|avec|dès)\s+(?:la|le)\s+(prochaine|prochain)\s+(?=\p{L})/gu, '$1 votre $2 '],
   // i18n14: "rdv pneus": an appointment for the reader's things ("rendez-vous pour vos pneus").
-  [/(?<=rendez-vous\s)(?=(?!(?:\p{L}*(?:és|ées|ies|ues)|perdus|reçus|venus|prévus|pris|mis)(?![\p{L}]))\p{Ll}{3,}s(?![\p{L}]))/gu, 'pour vos '],
+  [/(?<=rendez-vous\s)(?=(?!(?:\p{L}*(?:és|ées|ies|ues)|perdus|reçus|venus|prévus|pris|mis|jamais|plus|très|toujours|moins|mais|alors|depuis|dans|sans|sous|après|parfois|puis|tous|toutes|les|des|nos|vos|mes|ses|ces|leurs|fois|pas|avis)(?![\p{L}]))\p{Ll}{3,}s(?![\p{L}]))/gu, 'pour vos '],
   // "gâteau choco": the flavour with its "au".
   [/(?<=\p{L}\s)(?:au\s+)?choco(?![\p{L}])/gu, 'au chocolat'],
   // "prévue mer.", "le jeu. 3": a weekday shortened after a word that names a day.
@@ -388,7 +388,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
       return `Nous ${negative ? 'n’avons' : 'avons'} ${adverbs.join(' ')}${adverbs.length ? ' ' : ''}${baseParticiple(w)} ${object.text}${tail ? ` ${tail}` : ''}`;
     }
     // i18n14: "rendez-vous oublié", "dossier égaré": what we forgot or lost, said with us as the agent.
-    if (role === 'mistake' && /^(?:oublié|égaré|perdu|confondu|mélangé|inversé)$/u.test(baseParticiple(w)) && !negative) {
+    if (role === 'mistake' && /^(?:oublié|égaré|perdu|confondu|mélangé|inversé)$/u.test(baseParticiple(w)) && !negative && !/^par\s/iu.test(after)) {
       const object = subjectOf(before, 'mistake', w);
       if (object) return `Nous avons ${adverbs.join(' ')}${adverbs.length ? ' ' : ''}${baseParticiple(w)} ${object.text}${after ? ` ${after}` : ''}`;
     }

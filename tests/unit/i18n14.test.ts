@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { createComposer } from '../../src/compose/compose.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
-import { dayOnce, discoverySource, germanDayTimes, localizeIncident, readersBank } from '../../src/incident/localize.js';
+import { dayOnce, discoverySource, germanDayTimes, localizeIncident, monthOnce, readersBank } from '../../src/incident/localize.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
 import { commitmentI18n, germanPrepositionArticles } from '../../src/text/commitments-i18n.js';
@@ -109,6 +109,15 @@ describe('a day the letter says from `when` is not said again at the mistake’s
     expect(dayOnce('Die Website war 3 Stunden nicht erreichbar, am Dienstag.', 'Dienstag, 24. November', 'de')).toBe('Die Website war 3 Stunden nicht erreichbar.');
     expect(dayOnce('la web estuvo caída, el martes por la tarde', 'martes 24 de noviembre', 'es')).toBe('la web estuvo caída');
   });
+  it('a range of days says how long: "durante 2 días" is not said again, and the month once', () => {
+    expect(dayOnce('el portal estuvo fuera de servicio durante 2 días y no se podían subir facturas.', 'lunes 23 – martes 24 de noviembre', 'es')).toBe('el portal estuvo fuera de servicio y no se podían subir facturas.');
+    expect(dayOnce('le site était en panne pendant 2 jours.', 'lundi 23 – mardi 24 novembre', 'fr')).toBe('le site était en panne.');
+    expect(dayOnce('el portal estuvo fuera de servicio durante 2 días.', 'lunes 23 de noviembre', 'es')).toBe('el portal estuvo fuera de servicio durante 2 días.');
+    expect(monthOnce('lunes 23 de noviembre – martes 24 de noviembre')).toBe('lunes 23 – martes 24 de noviembre');
+    expect(monthOnce('lundi 23 novembre – mardi 24 novembre')).toBe('lundi 23 – mardi 24 novembre');
+    expect(monthOnce('Montag, 23. November – Dienstag, 24. November')).toBe('Montag, 23. – Dienstag, 24. November');
+    expect(monthOnce('lunes 30 de noviembre – martes 1 de diciembre')).toBe('lunes 30 de noviembre – martes 1 de diciembre');
+  });
   it('another day, or a day inside the sentence, stays', () => {
     expect(dayOnce('livraison reportée, mercredi matin', 'mardi 24 novembre', 'fr')).toBe('livraison reportée, mercredi matin');
     expect(dayOnce('le mardi matin, le site était en panne', 'mardi 24 novembre', 'fr')).toBe('le mardi matin, le site était en panne');
@@ -213,6 +222,15 @@ describe('letters: someone else is not the reader; a range of days; the reader�
   it('a range of days in `when` reads "del … al …", the month once', () => {
     const text = letter(`${base}scenario: service-outage\naudience: business\nmistake: portal caído\nwhen: "lun 23/11 – mar 24/11"\n`);
     expect(text).toMatch(/Del lunes 23 al martes 24 de noviembre/u);
+  });
+  it('German: an authority typed without its article takes it, the city its capital, the gender as typed', () => {
+    const de = (regulator: string) => {
+      const incident = validateIncident(parseYaml(`locale: de\ncompany: { name: Shop, from: "Shop <s@example.de>" }\nsigner: { name: Eva Roth }\nscenario: data-exposure\nseverity: major\naffected: 20\nmistake: Newsletter mit offenem Verteiler verschickt\nrootCause: Mailprogramm benutzt\ncommitment: Versand nur über das Newsletter-Tool\nremedy: { kind: none }\nexposure: { data: [email], regulator: "${regulator}" }\n`) as IncidentInput);
+      return createComposer(incident, library, { now: NOW, stage: 'apology' })(recipientFromMailbox('a@example.de', 'Eva Kraus', { salutation: 'Frau' })).text;
+    };
+    expect(de('meldung an berliner datenschutzbeauftragte am 25.11.')).toMatch(/an die Berliner Datenschutzbeauftragte gemeldet/u);
+    expect(de('meldung an hamburgischen datenschutzbeauftragten am 25.11.')).toMatch(/an den Hamburgischen Datenschutzbeauftragten gemeldet/u);
+    expect(de('meldung an die LDI NRW am 25.11.')).toMatch(/an die LDI NRW gemeldet/u);
   });
   it('a free-text kind of data about the reader’s pet has its articles', () => {
     const text = letter(`${base}scenario: data-exposure\nmistake: recordatorios enviados al cliente equivocado\nexposure: { data: [name, "nombre y especie de la mascota"] }\n`);
