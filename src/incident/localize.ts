@@ -146,6 +146,28 @@ export function monthOnce(when: string): string {
   return `${m[1]} ${m[3]} ${m[4]}${m[5]}`;
 }
 
+/** Spanish verbs of containing a leak, 3rd person preterite → 1st person plural (what we did). */
+const ES_WE: Readonly<Record<string, string>> = {
+  corrigió: 'corregimos', corrigieron: 'corregimos', suspendió: 'suspendimos', suspendieron: 'suspendimos', detuvo: 'detuvimos', detuvieron: 'detuvimos',
+  resolvió: 'resolvimos', resolvieron: 'resolvimos', restableció: 'restablecimos', restablecieron: 'restablecimos',
+};
+const ES_WE_AR = /^(par|bloque|borr|elimin|desactiv|retir|cambi|envi|avis|cerr|revoc|anul|cancel|notific|inform|contact|apag|desconect|restaur|arregl|solucion|repar|revis|actualiz|protegi)(?:ó|aron)$/u;
+/**
+ * i18n14: what was done to contain a leak, typed impersonally ("envíos parados el mismo día, base corregida" → "Los envíos se
+ * pararon … La base se corrigió."), said with us as the agent in Spanish ("Paramos los envíos el mismo día. Corregimos la
+ * base."), for the verbs of containing a rule knows; any other sentence stays.
+ */
+export function weContained(v: string, lang: string): string {
+  if (lang !== 'es') return v;
+  const said = v.replace(/(^|[.!]\s+)(El|La|Los|Las|el|la|los|las)\s+([^.]+?)\s+se\s+(\p{Ll}+)(?=[\s.,]|$)([^.]*)/gu, (m, lead: string, art: string, thing: string, verb: string, rest: string) => {
+    const we = ES_WE[verb] ?? (ES_WE_AR.test(verb) ? `${ES_WE_AR.exec(verb)![1]}amos` : undefined);
+    if (we === undefined || /\s(?:se|no)\s/u.test(` ${thing} `)) return m;
+    return `${lead}${we[0]!.toUpperCase()}${we.slice(1)} ${art.toLowerCase()} ${thing}${rest}`;
+  });
+  // The field opens in the case it was typed in (a frame may put it after a colon and sets the capital where a sentence starts).
+  return /^\p{Ll}/u.test(v) ? said[0]!.toLowerCase() + said.slice(1) : said;
+}
+
 /** i18n14: the bank in an instruction is the reader's own ("bei der Bank" → "bei Ihrer Bank", "en el banco" → "a través de su banco"). */
 export function readersBank(v: string, lang: string): string {
   if (lang === 'de') return v.replace(/(?<![\p{L}])bei der Bank(?![\p{L}])/gu, 'bei Ihrer Bank');
@@ -247,7 +269,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
-    exposure: { ...incident.exposure, discovered: incident.exposure.discovered === undefined ? undefined : discoverySource(g(incident.exposure.discovered)!, lang), contained: n(f(incident.exposure.contained), 'cause'), regulator: g(incident.exposure.regulator) },
+    exposure: { ...incident.exposure, contained: incident.exposure.contained === undefined ? undefined : weContained(n(f(incident.exposure.contained), 'cause')!, lang), discovered: incident.exposure.discovered === undefined ? undefined : discoverySource(g(incident.exposure.discovered)!, lang), regulator: g(incident.exposure.regulator) },
   };
 }
 

@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { createComposer } from '../../src/compose/compose.js';
 import type { IncidentInput } from '../../src/incident/schema.js';
 import { validateIncident } from '../../src/incident/validate.js';
-import { dayOnce, discoverySource, germanDayTimes, localizeIncident, monthOnce, readersBank } from '../../src/incident/localize.js';
+import { dayOnce, discoverySource, germanDayTimes, localizeIncident, monthOnce, readersBank, weContained } from '../../src/incident/localize.js';
 import { recipientFromMailbox } from '../../src/recipients/recipient.js';
 import { TemplateLibrary } from '../../src/templates/library.js';
 import { commitmentI18n, germanPrepositionArticles } from '../../src/text/commitments-i18n.js';
@@ -138,6 +138,19 @@ describe('the reader’s bank and who told us', () => {
     expect(discoverySource('mardi 24 novembre, signalement d’un client', 'fr')).toBe('mardi 24 novembre grâce au signalement d’un client');
     expect(discoverySource('am Dienstag durch einen Anruf', 'de')).toBe('am Dienstag durch einen Anruf');
   });
+});
+
+describe('Spanish: what we did to contain a leak names us', () => {
+  const cases: [string, string][] = [
+    ['los envíos se pararon el mismo día. La base se corrigió.', 'paramos los envíos el mismo día. Corregimos la base.'],
+    ['El acceso se bloqueó a las 10:15.', 'Bloqueamos el acceso a las 10:15.'],
+    ['Los enlaces se desactivaron y se avisó a los afectados.', 'Desactivamos los enlaces y se avisó a los afectados.'],
+    // Verbs that are no action of ours, and other languages, stay.
+    ['El servidor se cayó a las 3.', 'El servidor se cayó a las 3.'],
+    ['La web se quedó sin servicio.', 'La web se quedó sin servicio.'],
+  ];
+  for (const [typed, said] of cases) it(`"${typed}"`, () => expect(weContained(typed, 'es')).toBe(said));
+  it('French and German are left as they are', () => expect(weContained('La base se corrigió.', 'fr')).toBe('La base se corrigió.'));
 });
 
 describe('German notes: bare nouns get their article, fragments their verb', () => {
