@@ -972,6 +972,14 @@ function onDateOther(text: string | undefined, lang: string): string {
   const t = (text ?? '').trim().replace(/\.$/u, '');
   if (!t) return '';
   if (!/^(?:\d|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|dom|mo|di|mi|do|fr|sa|so)/iu.test(t) || /^(?:dans|durant|pendant|depuis|desde|durante|während|seit|diese|cette|este|esta)\b/iu.test(t)) return t;
+  // i18n14: two days typed as a range ("lunes 23 de noviembre – martes 24 de noviembre"): from one to the other, the month once.
+  const range = /^(.+?)\s+[–-]\s+(.+)$/u.exec(t);
+  if (range && /\p{L}/u.test(range[1]!) && /^(?:\d|lun|mar|mer|jeu|ven|sam|dim|mié|jue|vie|sáb|dom|Mo|Di|Mi|Do|Fr|Sa|So)/u.test(range[2]!) && !/\d:\d/u.test(t)) {
+    const month = / (?:de )?\p{L}+$/u.exec(range[2]!)?.[0];
+    const first = month && range[1]!.endsWith(month) && !/\d{4}/u.test(range[1]!) ? range[1]!.slice(0, -month.length).replace(/,$/u, '') : range[1]!;
+    const german = (x: string) => x.replace(/,\s*$/u, '');
+    return lang === 'fr' ? `du ${first} au ${range[2]}` : lang === 'es' ? `del ${first} al ${range[2]}` : `von ${german(first)}${month && first !== range[1] ? '' : ''} bis ${range[2]}`;
+  }
   return (lang === 'fr' ? 'le ' : lang === 'es' ? 'el ' : 'am ') + t;
 }
 
@@ -1041,6 +1049,17 @@ const ADVERB_DE = /^(?:falsch|doppelt|zu|spät|nicht|teilweise|fehlerhaft|verseh
 /** A kind of data typed in the manager's words, as the reader's own in a list ("bulletins de salaire" → "vos bulletins de salaire"). */
 function ownKind(d: string, lang: string): string {
   const t = d.trim();
+  // i18n14: "nombre y especie de la mascota", "nom et espèce de l’animal": the reader's pet, each noun its article
+  // ("el nombre y la especie de su mascota", "le nom et l’espèce de votre animal").
+  const ofTheir = lang === 'es' ? /^(\p{Ll}+)(?:\s+y\s+(\p{Ll}+))?\s+(?:de la|del|de los|de las)\s+(\p{Ll}+)$/u.exec(t) : lang === 'fr' ? /^(\p{Ll}+)(?:\s+et\s+(\p{Ll}+))?\s+(?:de la |du |des |de l[’'])(\p{Ll}+)$/u.exec(t) : null;
+  if (ofTheir) {
+    const es = lang === 'es';
+    const art = (n: string) => (es ? (/s$/u.test(n) ? (/as$/u.test(n) ? 'las' : 'los') : /(?:a|ión|dad|ie|umbre|tud)$/u.test(n) ? 'la' : 'el') + ' '
+      : /s$/u.test(n) ? 'les ' : /^[aeiouéèêh]/u.test(n) ? 'l’' : /(?:ion|té|ure|ce|èce|ie|ue|ée)$/u.test(n) ? 'la ' : 'le ');
+    const owner = es ? (/s$/u.test(ofTheir[3]!) ? 'sus' : 'su') : /s$/u.test(ofTheir[3]!) ? 'vos' : 'votre';
+    const things = [ofTheir[1]!, ofTheir[2]].filter((x): x is string => x !== undefined).map((n) => `${art(n)}${n}`).join(es ? ' y ' : ' et ');
+    return `${things} de ${owner} ${ofTheir[3]}`;
+  }
   if (lang === 'fr' && !/^(?:le|la|les|l[’']|votre|vos|un|une|des|du|de|d[’']|son|sa|ses|leur|leurs|ce|ces|cette)(?![\p{L}])/iu.test(t)) return `${/[sx](?:\s|$)/u.test(t.split(/\s+(?:de|d[’']|du|des)\s*/u)[0]!) ? 'vos' : 'votre'} ${t}`;
   if (lang === 'es' && !/^(?:el|la|los|las|su|sus|un|una|unos|unas|este|esta|estos|estas)(?![\p{L}])/iu.test(t)) return `${/s(?:\s|$)/u.test(t.split(/\s+(?:de|del)\s+/u)[0]!) ? 'sus' : 'su'} ${t}`;
   if (lang === 'de' && !/^(?:der|die|das|den|dem|des|ein\p{L}*|ihr\p{L}*|kein\p{L}*)(?![\p{L}])/iu.test(t)) {
@@ -1086,7 +1105,11 @@ function regulatorSaid(text: string, lang: string): string {
   }
   if (lang === 'de') {
     const n = /^(?:meldung|mitteilung|benachrichtigung|gemeldet)\s+(an\s+.+?)(?:,?\s+((?:am|vom|bis|heute|gestern)(?![\p{L}]).*))?$/iu.exec(t);
-    if (n) return `wir haben den Vorfall ${n[2] ? `${n[2].replace(/^vom/iu, 'am')} ` : ''}${n[1]} gemeldet`;
+    // i18n14: an authority typed without its article ("an berliner datenschutzbeauftragte") takes it, a city's adjective its capital.
+    const to = n?.[1]?.replace(/^an\s+(?!(?:die|den|das|der|dem|unsere|unseren|ihre|ihren)\s)((?:\p{L}+(?:er|ische|ischen)\s+)?)((?:Landes)?[Dd]atenschutzbeauftragten?|[Aa]ufsichtsbehörde|[Dd]atenschutzbehörde|[Bb]ehörde)(?![\p{L}])/u, (_m, city: string, who: string) =>
+      // "-beauftragte" after "an" is a woman, "-beauftragten" a man: the article follows what was typed.
+      `an ${/ten$/u.test(who) ? 'den' : 'die'} ${city ? city[0]!.toUpperCase() + city.slice(1) : ''}${who[0]!.toUpperCase()}${who.slice(1)}`);
+    if (n) return `wir haben den Vorfall ${n[2] ? `${n[2].replace(/^vom/iu, 'am')} ` : ''}${to} gemeldet`;
   }
   return lang === 'es' ? `hemos notificado el incidente a la autoridad de control: ${t}` : `wir haben den Vorfall der Aufsichtsbehörde gemeldet: ${t}`;
 }

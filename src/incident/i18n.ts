@@ -13,3 +13,4 @@ export { adviseInLanguage } from './advice-i18n.js';
 export { meaningKept, negatedRequest, quietEmphasis } from '../text/emphasis-i18n.js';
 export { readerAsYou, frenchReaderForms } from '../text/reader-i18n.js';
 export { germanNoun } from '../text/nouns-de.js';
+export { commitmentI18n } from '../text/commitments-i18n.js';

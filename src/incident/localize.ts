@@ -118,6 +118,88 @@ const ADDRESS_TITLE = /^(?:herr|frau|hr\.|fr\.|monsieur|madame|mme|m\.|mr\.?|mrs
 /** Small words a German job title keeps in lower case ("Leiterin für Kundenservice"). */
 const TITLE_SMALL = new Set(['und', 'für', 'der', 'die', 'das', 'des', 'von', 'im', 'am', 'zur', 'zum', 'bei', 'mit', 'in', 'an', '&']);
 
+const WEEKDAYS: Readonly<Record<string, string>> = {
+  de: 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag',
+  fr: 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
+  es: 'lunes|martes|miércoles|jueves|viernes|sábado|domingo',
+};
+const DAY_PARTS = '(?:matin|soir|midi|après-midi|en fin de journée|morgens|vormittags|nachmittags|abends|früh|Morgen|Vormittag|Nachmittag|Abend|por la mañana|por la tarde|por la noche|a mediodía)';
+/**
+ * i18n14: a day the letter says from `when` ("Le mardi 24 novembre, 08:10–11:25 UTC, …") is not said again at the
+ * mistake's end (", mardi matin", ", am Dienstag", ", el martes por la tarde").
+ */
+export function dayOnce(mistake: string, when: string | undefined, lang: string): string {
+  const names = WEEKDAYS[lang];
+  if (!names || !when) return mistake;
+  // A range of days ("lunes 23 – martes 24 de noviembre") says how long: "durante 2 días" is not said again.
+  if (/\p{L}\s+\d{1,2}\.?\s+[–-]\s+\p{L}/u.test(when)) mistake = mistake.replace(/\s+(?:durante|pendant|während)\s+(?:\d+|dos|tres|deux|trois|zwei|drei)\s+(?:días|jours|Tagen)(?=[\s.,]|$)|\s+(?:\d+|zwei|drei)\s+Tage lang(?=[\s.,]|$)/u, '');
+  const day = new RegExp(`(?<![\\p{L}])(${names})(?![\\p{L}])`, 'iu').exec(when)?.[1];
+  if (!day) return mistake;
+  const again = new RegExp(`,\\s*(?:le |el |am |(?:${DAY_PARTS})\\s+)?${day}(?:\\s+${DAY_PARTS})?(?=[.]?$)`, 'iu');
+  return mistake.replace(again, '');
+}
+
+/** i18n14: a range of two days in one month says the month once ("lunes 23 de noviembre – martes 24 de noviembre" → "lunes 23 – martes 24 de noviembre"). */
+export function monthOnce(when: string): string {
+  const m = /^(.+?\d{1,2}\.?)(,?\s+(?:de\s+)?\p{L}+)\s+([–-])\s+(.+?\d{1,2}\.?)(,?\s+(?:de\s+)?\p{L}+)$/u.exec(when.trim());
+  if (!m || m[2]!.replace(/^,/u, '').trim() !== m[5]!.replace(/^,/u, '').trim()) return when;
+  return `${m[1]} ${m[3]} ${m[4]}${m[5]}`;
+}
+
+/** Spanish verbs of containing a leak, 3rd person preterite → 1st person plural (what we did). */
+const ES_WE: Readonly<Record<string, string>> = {
+  corrigió: 'corregimos', corrigieron: 'corregimos', suspendió: 'suspendimos', suspendieron: 'suspendimos', detuvo: 'detuvimos', detuvieron: 'detuvimos',
+  resolvió: 'resolvimos', resolvieron: 'resolvimos', restableció: 'restablecimos', restablecieron: 'restablecimos',
+};
+const ES_WE_AR = /^(par|bloque|borr|elimin|desactiv|retir|cambi|envi|avis|cerr|revoc|anul|cancel|notific|inform|contact|apag|desconect|restaur|arregl|solucion|repar|revis|actualiz|protegi)(?:ó|aron)$/u;
+/**
+ * i18n14: what was done to contain a leak, typed impersonally ("envíos parados el mismo día, base corregida" → "Los envíos se
+ * pararon … La base se corrigió."), said with us as the agent in Spanish ("Paramos los envíos el mismo día. Corregimos la
+ * base."), for the verbs of containing a rule knows; any other sentence stays.
+ */
+export function weContained(v: string, lang: string): string {
+  if (lang !== 'es') return v;
+  const said = v.replace(/(^|[.!]\s+)(El|La|Los|Las|el|la|los|las)\s+([^.]+?)\s+se\s+(\p{Ll}+)(?=[\s.,]|$)([^.]*)/gu, (m, lead: string, art: string, thing: string, verb: string, rest: string) => {
+    const we = ES_WE[verb] ?? (ES_WE_AR.test(verb) ? `${ES_WE_AR.exec(verb)![1]}amos` : undefined);
+    if (we === undefined || /\s(?:se|no)\s/u.test(` ${thing} `)) return m;
+    return `${lead}${we[0]!.toUpperCase()}${we.slice(1)} ${art.toLowerCase()} ${thing}${rest}`;
+  });
+  // The field opens in the case it was typed in (a frame may put it after a colon and sets the capital where a sentence starts).
+  return /^\p{Ll}/u.test(v) ? said[0]!.toLowerCase() + said.slice(1) : said;
+}
+
+/** i18n14: the bank in an instruction is the reader's own ("bei der Bank" → "bei Ihrer Bank", "en el banco" → "a través de su banco"). */
+export function readersBank(v: string, lang: string): string {
+  if (lang === 'de') return v.replace(/(?<![\p{L}])bei der Bank(?![\p{L}])/gu, 'bei Ihrer Bank');
+  if (lang === 'fr') return v.replace(/(?<![\p{L}])(?:à|auprès de) la banque(?![\p{L}])/gu, 'auprès de votre banque');
+  if (lang === 'es') return v.replace(/(?<![\p{L}])en el banco(?![\p{L}])/gu, 'a través de su banco');
+  return v;
+}
+
+/**
+ * i18n14: who told us, typed after the day as a bare noun ("mi 25.11. früh, hinweis einer kundin", "mar 24/11, aviso de
+ * una clienta") said with its preposition ("durch den Hinweis einer Kundin", "gracias al aviso de una clienta",
+ * "grâce au signalement d’un client").
+ */
+export function discoverySource(v: string, lang: string): string {
+  if (lang === 'de') return v.replace(/,\s*(Hinweis|Anruf|Hinweis|Bericht)\s+(?=(?:einer|eines|von|vom|des|der)\s)/u, ' durch den $1 ').replace(/,\s*(Meldung|Nachricht|E-Mail|Mail|Beschwerde)\s+(?=(?:einer|eines|von|vom|des|der)\s)/u, ' durch die $1 ');
+  if (lang === 'es') return v.replace(/,\s*(aviso|mensaje|correo|comentario)\s+(?=(?:de|del)\s)/u, ' gracias al $1 ').replace(/,\s*(llamada|queja|consulta)\s+(?=(?:de|del)\s)/u, ' gracias a la $1 ');
+  if (lang === 'fr') return v.replace(/,\s*(signalement|message|appel|e-mail|mail)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce au $1 ').replace(/,\s*(réclamation|alerte)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce à la $1 ');
+  return v;
+}
+
+const DE_MONTHS = '(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)';
+/**
+ * i18n14: a German day and a time typed after it ("Mittwoch, 2. Dezember 17:30") as a letter writes them
+ * ("Mittwoch, 2. Dezember, um 17:30 Uhr"); "bis 30. November" → "bis zum 30. November". A time with a zone
+ * ("19:40 UTC") or a range stays as typed.
+ */
+export function germanDayTimes(v: string): string {
+  return v
+    .replace(new RegExp(`(\\d{1,2}\\. ${DE_MONTHS}(?: \\d{4})?),? (?:um )?(\\d{1,2}:\\d{2})(?!\\s*(?:Uhr|UTC|MEZ|MESZ|GMT|[–-]|bis\\s|und\\s)|\\d)`, 'gu'), '$1, um $2 Uhr')
+    .replace(new RegExp(`(?<![\\p{L}])bis (?=\\d{1,2}\\. ${DE_MONTHS})`, 'gu'), 'bis zum ');
+}
+
 /**
  * The manager's free text as the letter's language prints it, worked out once per language:
  * German typed in lower case with its nouns, months and Ihr/Ihnen capitalised (a job title and a
@@ -134,7 +216,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
   // Abbreviations written out ("inkl.", "vérif.", "tlf.", "am mi."), the familiar register typed by habit
   // ("os mandamos", "dein rad", "prüft bitte") in the letter's one (usted, Sie, vous), then the language's own spelling.
-  const weekdays = lang === 'de' ? (v: string) => v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1)) : (v: string) => v;
+  const weekdays = lang === 'de' ? (v: string) => germanDayTimes(v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1))) : (v: string) => v;
   // Two clauses typed with a comma between them ("…hatte einen Systemausfall, Pakete lagen …") become two sentences where that is safe.
   // Emphasis typed in capitals ("KEINE Rücklastschrift", "NE PAS", "NO devolver") in the letter's case first (text/emphasis-i18n.ts).
   const fix = (v: string) => splitSplices(weekdays(longTypedDates(own(formalRegister(expandAbbreviations(writtenOut(quietEmphasis(v, lang), lang), lang), lang)), lang)), lang);
@@ -167,22 +249,27 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     // The reader told of in the third person ("der Kunde", "le client", "el cliente") is "Sie", "vous", "usted".
     return you(meaningKept(v, made, lang, role) ? made : v);
   };
+  const changeSaid = (v: string): string | undefined => {
+    const made = textI18n().commitmentI18n(v, lang, incident.commitmentStatus);
+    return made !== undefined && meaningKept(v, made, lang, 'commitment') ? made : undefined;
+  };
   const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? said(v, role) : readerAsYou(groupToReader(said(v, role), lang), lang));
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").
-    mistake: n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!,
+    mistake: dayOnce(n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!, incident.when === undefined ? undefined : monthOnce(g(incident.when)!), lang),
     rootCause: n(fix(incident.rootCause), 'cause')!,
-    commitment: n(fix(incident.commitment), 'commitment')!,
+    // i18n14: a change typed as a fragment ("Doppelprüfung + Erinnerung per SMS ab sofort") said with its verb where a rule is sure.
+    commitment: changeSaid(fix(incident.commitment)) ?? n(fix(incident.commitment), 'commitment')!,
     summary,
-    when: g(incident.when),
+    when: incident.when === undefined ? undefined : monthOnce(g(incident.when)!),
     // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
     outcome: incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome'),
-    action: n(f(incident.action), 'action'),
+    action: n(f(incident.action), 'action') === undefined ? undefined : readersBank(n(f(incident.action), 'action')!, lang),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
-    exposure: { ...incident.exposure, discovered: g(incident.exposure.discovered), contained: n(f(incident.exposure.contained), 'cause'), regulator: g(incident.exposure.regulator) },
+    exposure: { ...incident.exposure, contained: incident.exposure.contained === undefined ? undefined : weContained(n(f(incident.exposure.contained), 'cause')!, lang), discovered: incident.exposure.discovered === undefined ? undefined : discoverySource(g(incident.exposure.discovered)!, lang), regulator: g(incident.exposure.regulator) },
   };
 }
 

@@ -34,12 +34,14 @@ const PARTICIPLE = /^(?:\p{Ll}*ge\p{Ll}{2,}(?:t|en)|\p{Ll}+iert|(?:zurück|an|ab
 /** Not participles whatever their form. */
 const NOT_PARTICIPLE = new Set(['gestern', 'genug', 'gegen', 'gerne', 'gern', 'getrennt', 'gesamt', 'geben', 'gehen', 'erst', 'erstens', 'bereits', 'bestens', 'bitten', 'verpflichtet', 'berechtigt', 'bekannt', 'verantwortlich']);
 /** State words a note pairs with a noun: "Schwellwert falsch". */
-const STATE_WORDS = 'unterwegs|falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen|fertig|nicht fertig|bereit|nicht bereit|geschlossen|möglich|nicht möglich';
+const STATE_WORDS = 'unterwegs|falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen|fertig|nicht fertig|bereit|abholbereit|nicht bereit|geschlossen|möglich|nicht möglich';
 const STATE_END = new RegExp(`(?:^|\\s)(?:${STATE_WORDS})$`, 'u');
 const STATE_START = new RegExp(`^(?:wieder\\s+)?(?:${STATE_WORDS})(?:\\s+(?:wegen|seit|bis|ab|von|am|um|durch|nach|zum|zur|für|bei|im|in)\\s.*)?$`, 'u');
 /** Nominative determiners a noun phrase may open with. */
 const DET = /^(?:der|die|das|ein|eine|unser|unsere|Ihr|Ihre|dieser|diese|dieses|zwei|drei|vier|fünf|alle|\d+)$/iu;
 const PREP = /^(?:über|von|für|am|im|mit|bei|aus|in|an|auf|zum|zur|vom|beim|ohne|nach|seit|wegen)$/u;
+/** People a note may say we asked or told (i18n14). */
+const PEOPLE = /^(?:empfänger|empfängerin|empfängerinnen|kunde|kunden|kundin|kundinnen|gast|gäste|patient|patienten|patientin|patientinnen|mitglied|mitglieder|nutzer|nutzerin|teilnehmer|teilnehmerin|abonnent|abonnenten|abonnentin|käufer|käuferin|mieter|mieterin)$/u;
 /** Adjectives before a noun: a strong or weak ending ("fehlerhaftes", "neue", "automatischer"). */
 const ADJ = /^\p{Ll}{3,}(?:e|er|es|en)$/u;
 
@@ -60,6 +62,8 @@ function shorthand(text: string): string {
       (b ? `${d}, zwischen ${a} und ${b} Uhr` : `${d}, um ${a} Uhr`))
     .replace(/(?<![\p{L}])Zeitfenster (\d{1,2}(?::\d{2})?)[–-](\d{1,2}(?::\d{2})?) Uhr/gu, 'zwischen $1 und $2 Uhr')
     .replace(/\s\+\s/gu, ' und ')
+    // i18n14: "links/rechts vertauscht": both sides.
+    .replace(/(?<![\p{L}])(links|rechts|oben|unten|vorne|hinten)\/(links|rechts|oben|unten|vorne|hinten)(?![\p{L}])/gu, '$1 und $2')
     // "Nov." → "November"; "2-3 Werktage" → "2 bis 3 Werktage".
     .replace(/(?<![\p{L}\d])(Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\.(?=\s|$)/gu, (_m, mo: string) => MONTHS_SHORT[mo]!)
     .replace(/(?<![\d.,])(\d+)\s?[-–]\s?(\d+)\s+(Tage|Werktage|Arbeitstage|Tagen|Werktagen|Arbeitstagen|Wochen|Stunden|Minuten|Monate|Monaten)(?![\p{L}])/gu, '$1 bis $2 $3')
@@ -121,7 +125,9 @@ function withArticle(words: string[], np: NonNullable<ReturnType<typeof nounPhra
   const phrase = words.slice(0, np.end).join(' ');
   if (np.det) return cap(phrase);
   const n = np.noun!;
-  if (((role === 'mistake' || role === 'outcome') && germanTheirs(n)) || /^(?:nächst|kommend)/u.test(words[0]!)) return `${germanYour(n)} ${phrase}`;
+  // i18n14: after "Ihre" a plural's adjectives are weak ("neue Gläser" → "Ihre neuen Gläser").
+  const weak = (x: string) => (n.plural && np.adjectives ? x.replace(/(?<=^|\s)(\p{Ll}{2,}e)(?=\s)/gu, '$1n') : x);
+  if (((role === 'mistake' || role === 'outcome') && germanTheirs(n)) || /^(?:nächst|kommend)/u.test(words[0]!)) return `${germanYour(n)} ${weak(phrase)}`;
   if (np.adjectives) return n.plural ? cap(phrase) : `${n.gender === 'f' ? 'Eine' : 'Ein'} ${phrase}`;
   return `${cap(n.ours ? germanOur(n) : germanArticle(n))} ${phrase}`;
 }
@@ -221,10 +227,25 @@ function verbSecond(clause: string): string | undefined {
 }
 
 function pieceToClause(piece: string, role: NoteRoleI18n): string | undefined {
-  const t = piece.trim().replace(/\s*[;:…]+$/u, '');
+  let t = piece.trim().replace(/\s*[;:…]+$/u, '');
   if (role === 'action') {
     const asked = request(t);
     if (asked) return asked;
+  }
+  // i18n14: "Online-Buchung und Telefonbuchung gleichzeitig": two things at once ("Es gab gleichzeitig eine Online-Buchung und eine Telefonbuchung").
+  const atOnce = /^(\p{Lu}[\p{L}-]*) und (\p{Lu}[\p{L}-]*) (gleichzeitig|zeitgleich|parallel)$/u.exec(t);
+  if (atOnce && (role === 'cause' || role === 'mistake')) {
+    const a = germanNoun(atOnce[1]!);
+    const b = germanNoun(atOnce[2]!);
+    const acc = (n: GermanNoun, w: string) => (n.plural ? w : `${n.gender === 'm' ? 'einen' : n.gender === 'f' ? 'eine' : 'ein'} ${w}`);
+    if (a && b) return `Es gab ${atOnce[3]} ${acc(a, atOnce[1]!)} und ${acc(b, atOnce[2]!)}`;
+  }
+  // i18n14: a cause "… nach Software-Update": after one ("nach einem Software-Update").
+  if (role === 'cause') {
+    t = t.replace(/(?<=\snach )(\p{Lu}[\p{L}-]*)(?=$|[\s,])/u, (w: string) => {
+      const n = germanNoun(w);
+      return n && !n.plural ? `${n.gender === 'f' ? 'einer' : 'einem'} ${w}` : w;
+    });
   }
   // "weil Kurierdienst Pakete liegen gelassen hat": a reason typed as a subordinate clause (verb last) said as a main clause.
   const because = /^(?:weil|da)\s+(.+)$/u.exec(t);
@@ -363,7 +384,7 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
     subject = `${subject} ${rest.slice(0, attr).join(' ')}`;
     rest = rest.slice(attr);
   }
-  const cause = () => (np.noun && !np.det && role === 'cause' ? `Ursache ${np.noun.plural ? 'waren' : 'war'} ${lowerFirst(np.adjectives || np.noun.ours ? subject.replace(/^(?:Unser|Unsere|Der|Die|Das)\s/u, np.noun.plural ? '' : np.noun.gender === 'f' ? 'eine ' : 'ein ') : subject)}${rest.length ? ` ${rest.join(' ')}` : ''}` : undefined);
+  const cause = () => (np.noun && !np.det && role === 'cause' ? `Ursache ${np.noun.plural ? 'waren' : 'war'} ${lowerFirst(np.adjectives || np.noun.ours || /^(?:fehler|ausfall|defekt|bug|problem|störung|panne|versehen)$/u.test(np.noun.head ?? '') ? subject.replace(/^(?:Unser|Unsere|Der|Die|Das)\s/u, np.noun.plural ? '' : np.noun.gender === 'f' ? 'eine ' : 'ein ') : subject)}${rest.length ? ` ${rest.join(' ')}` : ''}` : undefined);
   if (rest.length === 0) {
     // A change typed as a thing ("automatischer Rollback"): it comes in addition.
     if (role === 'commitment' && np.noun) return np.noun.plural ? `Hinzu kommen ${lowerFirst(subject)}` : `Hinzu kommt ${lowerFirst(subject)}`;
@@ -399,7 +420,7 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   const both = /^und (\p{Lu}[\p{L}-]*) (kostenlos|gratis|umsonst|kostenfrei)$/u.exec(text);
   if (role === 'remedy' && both && !np.det) return `${subject.replace(/^(?:Unser|Unsere|Der|Die|Das|Ihr|Ihre)\s/u, '')} und ${both[1]} sind für Sie ${both[2]}`;
   // "versand kostenlos": an offer's price.
-  if (role === 'remedy' && /^(?:kostenlos|gratis|umsonst|kostenfrei|gratis dazu)$/u.test(text)) return `${subject.replace(/^(?:Unser|Unsere)\s/u, (m) => (m.startsWith('Unsere') || np.noun?.plural ? 'Die ' : np.noun?.gender === 'n' ? 'Das ' : 'Der '))} ${np.noun?.plural ? 'sind' : 'ist'} für Sie ${text}`;
+  if (role === 'remedy' && /^(?:kostenlos|gratis|umsonst|kostenfrei|gratis dazu)$/u.test(text)) return `${subject.replace(/^(?:Unser|Unsere)\s/u, (m) => (m.startsWith('Unsere') || np.noun?.plural ? 'Die ' : np.noun?.gender === 'n' ? 'Das ' : 'Der ')).replace(/^(\p{Lu}\p{Ll}+e)\s(?=\p{Lu})/u, (_m, a: string) => (np.noun?.plural && !np.det ? `Die ${a.toLowerCase()}n ` : _m))} ${np.noun?.plural ? 'sind' : 'ist'} für Sie ${text}`;
   // "Heizungswartung Dienstag, 24. November": what was booked for when.
   if (role === 'mistake' && /^(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|\d{1,2}\.)/u.test(rest.join(' '))) {
     return `${subject} war für ${rest.join(' ').replace(/^am\s+/u, '')} vereinbart`;
@@ -411,7 +432,11 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   // "… abgegeben ohne Info": the participle before a phrase with "ohne".
   const without = rest.findIndex((w, k) => k > 0 && /^(?:ohne|obwohl|statt)$/u.test(w));
   let tail = '';
-  if (without > 0 && PARTICIPLE.test(rest[without - 1]!)) {
+  // i18n14: "verschickt statt bcc": what we should have done goes before the participle ("im Cc statt im Bcc verschickt").
+  if (without > 0 && rest[without] === 'statt' && PARTICIPLE.test(rest[without - 1]!) && rest.length - without <= 3) {
+    const instead = rest.slice(without + 1).join(' ').replace(/^(?:bcc|Bcc|BCC)$/u, 'im Bcc').replace(/^(?:cc|Cc|CC)$/u, 'im Cc');
+    rest = [...rest.slice(0, without - 1), 'statt', instead, rest[without - 1]!];
+  } else if (without > 0 && PARTICIPLE.test(rest[without - 1]!)) {
     const said = rest.slice(without).join(' ');
     tail = /^ohne (?:info|Info|Nachricht|Bescheid|Benachrichtigung|Absage|Vorwarnung)(?: an .*)?$/u.test(said) ? ', ohne dass wir Sie informiert haben' : `, ${althoughDone(said) ?? said}`;
     rest = rest.slice(0, without);
@@ -432,9 +457,24 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
       const object = role === 'remedy' ? objectArticle(subject.replace(/^(?:Ihr|Ihre|Unser|Unsere|Der|Die|Das|Ein|Eine)\s/u, '')) : `${n.plural ? 'die falschen' : n.gender === 'm' ? 'den falschen' : n.gender === 'f' ? 'die falsche' : 'das falsche'} ${subject.replace(/^.*?falsch\p{Ll}*\s/u, '')}`;
       return `Wir haben Ihnen ${object}${middle ? ` ${middle}` : ''} ${last}${tail}`;
     }
+    // i18n14: "Rückruf der Mail versucht": what we tried ("Wir haben einen Rückruf der Mail versucht").
+    if (last === 'versucht' && np.noun && !np.det && !np.noun.plural && past) {
+      const art = np.noun.gender === 'm' ? 'einen' : np.noun.gender === 'f' ? 'eine' : 'ein';
+      return `Wir haben ${art} ${subject.replace(/^(?:Der|Die|Das|Unser|Unsere|Ihr|Ihre)\s/u, '')}${middle ? ` ${middle}` : ''} versucht${tail}`;
+    }
+    // i18n14: "Empfänger um Löschung gebeten": people we asked or told ("Wir haben die Empfänger um Löschung gebeten").
+    if (/^(?:gebeten|informiert|benachrichtigt|kontaktiert|angeschrieben|gewarnt|angerufen|aufgefordert)$/u.test(last) && np.noun && !np.det && !np.adjectives && PEOPLE.test(np.noun.head ?? '') && (np.noun.plural || /er$/u.test(np.noun.head ?? ''))) {
+      return `Wir haben die ${subject.replace(/^(?:Der|Die|Das|Unser|Unsere|Ihr|Ihre)\s/u, '')}${middle ? ` ${middle}` : ''} ${last}${tail}`;
+    }
     const aux = SEIN.test(last) ? (plural ? 'sind' : 'ist') : past ? (plural ? 'wurden' : 'wurde') : (plural ? 'wurden' : 'wurde');
     return `${subject} ${aux}${middle ? ` ${middle}` : ''} ${last}${tail}`;
   }
+  // i18n14: "Termin nicht im Kalender": where it stood (or did not).
+  const where = /^(nicht\s+)?(im|in der|in unserem|in unserer|auf dem|auf der)\s+\p{Lu}[\p{L}-]*$/u.exec(text.replace(/[.]$/u, ''));
+  if (where && where[1] && (past || role === 'outcome')) return `${subject} ${past ? (plural ? 'standen' : 'stand') : (plural ? 'stehen' : 'steht')} ${text.replace(/[.]$/u, '')}`;
+  // i18n14: "abholbereit ab Donnerstag, 3. Dezember": the time before the state ("sind ab Donnerstag, 3. Dezember, abholbereit").
+  const readyFrom = /^(abholbereit|fertig|bereit|verfügbar|lieferbar)\s+((?:ab|bis|am|spätestens)\s.+)$/u.exec(text.replace(/[.]$/u, ''));
+  if (readyFrom && !past) return `${subject} ${plural ? 'sind' : 'ist'} ${readyFrom[2]}${/\d{4}$|\p{L}$/u.test(readyFrom[2]!) && /,/u.test(readyFrom[2]!) ? ',' : ''} ${readyFrom[1]}`;
   // "Schwellwert falsch", "Website 3 Stunden nicht erreichbar", "Lager unterbesetzt wegen Grippewelle", "Website wieder online seit 14 Uhr".
   const stateText = text.replace(/[.]$/u, '');
   const state = STATE_END.exec(stateText) ?? STATE_START.exec(stateText);
@@ -564,7 +604,9 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
     for (let i = 0; i < parts.length; i++) {
       const made = said[i];
       const part = parts[i]!.trim();
-      if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
+      // i18n14: "Wir haben … versucht" + "Wir haben die Empfänger … gebeten": one subject, one sentence ("… versucht und die Empfänger … gebeten").
+      if (made !== undefined && i > 0 && said[i - 1] !== undefined && /^Wir haben /u.test(made) && /^Wir haben /u.test(said[i - 1]!) && !/\.\s/u.test(said[i - 1]!)) sentence += ` und ${made.slice('Wir haben '.length)}`;
+      else if (made !== undefined) sentence += i === 0 ? cap(made) : `. ${cap(made)}`;
       // "…vereinbart" + "zwischen 8 und 12 Uhr": the time goes before the participle.
       else if (i > 0 && said[i - 1] !== undefined && /^(?:zwischen|um|ab|gegen)\s+\d/u.test(part) && / (\p{Ll}+)$/u.test(sentence)) sentence = sentence.replace(/ (\p{Ll}+)$/u, `, ${part} $1`);
       // "…verschickt" + "kommt morgen": a verb with its subject left out goes on with "und".
@@ -572,11 +614,21 @@ export function germanNote(text: string, role: NoteRoleI18n): string {
       // "…, wir klären mit dem Acquirer", "…, der Lastschriftlauf ist zweimal gestartet": a clause of its own.
       else if (i > 0 && (/^(?:wir|ich)\s+\p{Ll}/u.test(part) || (said[i - 1] !== undefined && /^(?:der|die|das|ein|eine|unser\p{L}*)\s+\p{Lu}/u.test(part) && FINITE.test(part)))) sentence += `. ${cap(part)}`;
       else if (i > 0 && said[i - 1] !== undefined && althoughDone(part)) sentence += `, ${althoughDone(part)}`;
+      // i18n14: "…Gläser sind für Sie kostenlos" + "fertig in 3 Tagen": when they are ready, as a sentence of its own.
+      else if (i > 0 && said[i - 1] !== undefined && /\s(?:sind|wurden|waren)\s/u.test(said[i - 1]!) && /^(?:fertig|abholbereit|bereit|da|verfügbar)\s+(?:in|bis|ab|am|spätestens)\s/u.test(part)) {
+        const m = /^(\S+)\s+(.+)$/u.exec(part)!;
+        sentence += `. Sie sind ${m[2]} ${m[1]}`;
+      }
       else sentence += i === 0 ? parts[i] : `, ${part}`;
     }
     out.push(`${sentence}${end || '.'}`);
   }
-  return startNumbers(out.join(' ').replace(/\.\./gu, '.'));
+  // i18n14: "statt Newsletter-Tool": the thing instead of which, with its article ("statt des Newsletter-Tools").
+  return startNumbers(out.join(' ').replace(/\.\./gu, '.')).replace(/(?<![\p{L}])statt (\p{Lu}[\p{L}-]*)(?=$|[\s,.])/gu, (m, w: string) => {
+    const n = germanNoun(w);
+    if (!n || n.plural || /^(?:Bcc|Cc)$/u.test(w)) return m;
+    return n.gender === 'f' ? `statt der ${w}` : `statt des ${w}${/(?:s|x|z|ß)$/u.test(w) ? 'es' : 's'}`;
+  });
 }
 
 export { lowerFirst as germanLowerFirst };

@@ -60,7 +60,7 @@ const NOT_PARTICIPLE = /^(?:sábado|sábados|nada|todo|todos|cada|lado|estado|me
 /** Participles of a delivery or a visit still to come, and their future. */
 const FUTURE: Readonly<Record<string, string>> = { entregad: 'entregará', instalad: 'instalará', montad: 'montará', llevad: 'llevará', reparad: 'reparará', cambiad: 'cambiará', sustituid: 'sustituirá', repuest: 'repondrá' };
 /** Intransitive participles: their preterite takes no "se" ("llegado" → "llegó"). */
-const NO_SE = /^(?:llegad|venid|salid|id|pasad|quedad|fallad|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
+const NO_SE = /^(?:caducad|vencid|expirad|llegad|venid|salid|id|pasad|quedad|fallad|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
 /** What follows a participle that is a verb: a preposition, an adverb, a number, a date or nothing. */
 const AFTER_VERB = /^(?:y|aunque|a|al|con|de|del|desde|en|entre|hasta|para|por|sin|sobre|tras|el|la|los|las|ayer|hoy|mañana|tarde|pronto|mal|bien|dos|tres|ya|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes|después|durante|\d.*)$/iu;
 /** A finite verb a piece may have already. */
@@ -194,7 +194,7 @@ const IMPERATIVE: Readonly<Record<string, string>> = {
   enviar: 'envíenos', enviarnos: 'envíenos', mandar: 'mándenos', mandarnos: 'mándenos', responder: 'responda', guardar: 'guarde', conservar: 'conserve', revisar: 'revise', comprobar: 'compruebe',
   borrar: 'borre', eliminar: 'elimine', dejar: 'deje', tirar: 'tire', usar: 'use', esperar: 'espere', ignorar: 'ignore', devolver: 'devuelva', quedarse: 'quédese', pasar: 'pase', traer: 'traiga',
   cambiar: 'cambie', actualizar: 'actualice', imprimir: 'imprima', llevar: 'lleve', confirmar: 'confirme', activar: 'active', descargar: 'descargue', rellenar: 'rellene', firmar: 'firme',
-  pedir: 'pida', reservar: 'reserve', solicitar: 'solicite', elegir: 'elija', contestar: 'conteste', verificar: 'verifique', consultar: 'consulte', restablecer: 'restablezca', mirar: 'mire', leer: 'lea', pegar: 'pegue',
+  pedir: 'pida', reservar: 'reserve', subir: 'suba', presentar: 'presente', pagar: 'pague', recoger: 'recoja', completar: 'complete', introducir: 'introduzca', adjuntar: 'adjunte', entregar: 'entregue', remitir: 'remita', cargar: 'cargue', reenviar: 'reenvíe', solicitar: 'solicite', elegir: 'elija', contestar: 'conteste', verificar: 'verifique', consultar: 'consulte', restablecer: 'restablezca', mirar: 'mire', leer: 'lea', pegar: 'pegue',
 };
 /** Things a request names that are the reader's own ("cambie su contraseña"). */
 const READERS_OWN = /(?<![\p{L}])(?:el|la|los|las)\s+(contraseña|contraseñas|extracto|extractos|cuenta|correo|buzón|tarjeta|movimientos)(?![\p{L}])/u;
@@ -234,6 +234,14 @@ function preterite(p: string, pl: boolean): string {
   const irregular = IRREGULAR[`${stem}o`];
   if (irregular) return irregular[pl ? 1 : 0];
   if (/ad$/u.test(stem)) return pl ? `${stem.slice(0, -2)}aron` : `${stem.slice(0, -2)}ó`;
+  // i18n14: -ir verbs that change e to i in the preterite ("corregida" → "se corrigió", "pedido" → "pidió").
+  const ei = /(?:corregid|pedid|repetid|servid|medid|elegid|seguid|impedid|despedid|vestid|sentid|preferid|convertid|advertid|sugerid|referid|invertid|competid)$/u.test(stem);
+  if (ei) {
+    const base = stem.slice(0, -2);
+    const at = base.lastIndexOf('e');
+    const changed = `${base.slice(0, at)}i${base.slice(at + 1)}`;
+    return pl ? `${changed}ieron` : `${changed}ió`;
+  }
   if (/uid$/u.test(stem)) return pl ? `${stem.slice(0, -2)}yeron` : `${stem.slice(0, -2)}yó`;
   if (/íd$/u.test(stem)) return pl ? `${stem.slice(0, -2)}yeron` : `${stem.slice(0, -2)}yó`;
   return pl ? `${stem.slice(0, -2)}ieron` : `${stem.slice(0, -2)}ió`;
@@ -425,6 +433,18 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
   if (role !== 'cause' && role !== 'commitment') typed = toReader(typed);
   if (role === 'mistake') typed = batchToOne(typed);
   if (role !== 'remedy' || !offer(typed)) typed = typed.replace(/\s\+\s/gu, ', ');
+  // i18n14: "entrega nueva: viernes 4 de diciembre entre 9-14h": the new date as a sentence.
+  if (role === 'outcome') {
+    const label = /^(entrega nueva|nueva entrega|nueva fecha de entrega|fecha nueva|nueva fecha|cita nueva|nueva cita|visita nueva|nueva visita)\s*:?\s+((?:el\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|\d).+)$/iu.exec(typed.trim());
+    if (label) {
+      const what = label[1]!.toLowerCase();
+      const when = label[2]!.replace(/^el\s+/iu, '').replace(/[.]$/u, '')
+        .replace(/,?\s+(?:entre|de)\s+(?:las\s+)?(\d{1,2})(?::(\d{2}))?\s*(?:h\s*)?(?:-|–|y|a)\s*(?:las\s+)?(\d{1,2})(?::(\d{2}))?\s*h?(?![\p{L}\d])/u, (_m, a: string, am: string | undefined, b: string, bm: string | undefined) => `, entre las ${a}:${am ?? '00'} y las ${b}:${bm ?? '00'}`);
+      const noun = /entrega/u.test(what) ? 'La nueva entrega será' : /cita/u.test(what) ? 'Su nueva cita será' : /visita/u.test(what) ? 'La nueva visita será' : 'La nueva fecha es';
+      return `${noun} el ${when}.`;
+    }
+  }
+
   const sentences = typed.split(/(?<=[^\d\s.]{2}[.!?])\s+(?=\p{L})/u);
   const out: string[] = [];
   for (const s of sentences) {
@@ -452,7 +472,11 @@ export function spanishNote(text: string, role: NoteRoleI18n | 'when'): string {
     out.push(`${cap(sentence)}${end || '.'}`);
   }
   // The field opens as typed (lower case after "Lo que pasó :" or "Ce qui s’est passé :"); the letter sets the capital where a sentence starts.
-  const said = startNumbers(out.join(' '));
+  const said = startNumbers(out.join(' '))
+    // i18n14: "…, no avisamos a tiempo": the second clause goes on with "y" and its object ("y no le avisamos a tiempo").
+    .replace(/,\s+no (avisamos|informamos|llamamos|contactamos)(?=\s|[.]|$)/gu, (m, v: string) => (role === 'commitment' ? m : ` y no le ${v}`))
+    // i18n14: "el portal se cayó 2 días": how long it was down.
+    .replace(/(?<![\p{L}])se cayó (?:durante )?(\d+|dos|tres|cuatro|cinco|varias|unas)\s+(horas|días|minutos|semanas)/gu, 'estuvo fuera de servicio durante $1 $2');
   return /^\p{Ll}/u.test(text.trim()) ? said[0]!.toLowerCase() + said.slice(1) : said;
 }
 

@@ -54,6 +54,8 @@ const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\p{L}])sans (?:prévenir|avertir|informer|nous prévenir)(?=\s*(?:$|[.,;!?()]))/gu, 'sans que nous vous prévenions'],
   // "sur la prochaine commande": the reader's next one.
   [/(?<![\p{L}])(sur|pour|avec|dès)\s+(?:la|le)\s+(prochaine|prochain)\s+(?=\p{L})/gu, '$1 votre $2 '],
+  // i18n14: "rdv pneus": an appointment for the reader's things ("rendez-vous pour vos pneus").
+  [/(?<=rendez-vous\s)(?=(?!(?:\p{L}*(?:és|ées|ies|ues)|perdus|reçus|venus|prévus|pris|mis|jamais|plus|très|toujours|moins|mais|alors|depuis|dans|sans|sous|après|parfois|puis|tous|toutes|les|des|nos|vos|mes|ses|ces|leurs|fois|pas|avis)(?![\p{L}]))\p{Ll}{3,}s(?![\p{L}]))/gu, 'pour vos '],
   // "gâteau choco": the flavour with its "au".
   [/(?<=\p{L}\s)(?:au\s+)?choco(?![\p{L}])/gu, 'au chocolat'],
   // "prévue mer.", "le jeu. 3": a weekday shortened after a word that names a day.
@@ -73,7 +75,7 @@ const DET = /^(?:le|la|les|l’|un|une|des|du|notre|nos|votre|vos|mon|ma|mes|ce|
 /** Finite verbs a piece may have already (then it is a clause). */
 const FINITE = /(?<![\p{L}])(?:est|sont|était|étaient|a|ont|avait|avaient|sera|seront|serait|va|vont|peut|peuvent|pouvait|doit|doivent|font|faisait|reste|restent|arrive|arrivent|arrivera|partira|manque|manquait|passe|passent|reçoit|reçoivent|recevrez|recevra|apparaîtra|apparaît|vient|viennent|suit|suivent|marche|fonctionne|fonctionnait|gardez|garde|garder)(?![\p{L}])|(?<![\p{L}-])(?:je|il|elle|on|nous|vous|ils|elles|ne|se)\s+\p{L}+|(?<![\p{L}])(?:j’|n’|s’)\p{L}+|(?<![\p{L}-])\p{L}{3,}(?:ons|ez|aient|ait|ont|era|eront|ira|iront)(?![\p{L}-])/iu;
 /** Participles: "-é(e)(s)" and the common irregular ones. */
-const PARTICIPLE = /^(?:\p{L}{2,}(?:é|ée|és|ées)|(?:\p{L}*)(?:fait|faite|faits|faites|mis|mise|mises|pris|prise|prises|dit|dite|écrit|écrite|joint|jointe|joints|jointes|offert|offerte|offerts|offertes|ouvert|ouverte|parti|partie|partis|parties|sorti|sortie|sortis|venu|venue|venus|reçu|reçue|reçus|reçues|perdu|perdue|perdus|rendu|rendue|vendu|vendue|prévu|prévue|prévus|prévues|remboursé|fini|finie|transmis|transmise|remis|remise|promis|inscrit|inscrite|produit|détruit|détruite|averti|avertie|choisi|choisie|rempli|remplie|suivi|suivie|interrompu|interrompue|déçu|survenu|intervenu|revenu|devenu))$/u;
+const PARTICIPLE = /^(?:\p{L}{2,}(?:é|ée|és|ées)|(?:\p{L}*)(?:fait|faite|faits|faites|mis|mise|mises|pris|prise|prises|dit|dite|écrit|écrite|joint|jointe|joints|jointes|offert|offerte|offerts|offertes|ouvert|ouverte|parti|partie|partis|parties|sorti|sortie|sortis|venu|venue|venus|reçu|reçue|reçus|reçues|perdu|perdue|perdus|perdues|rendu|rendue|vendu|vendue|prévu|prévue|prévus|prévues|remboursé|fini|finie|saisi|saisie|saisis|saisies|établi|établie|fourni|fournie|fournis|fournies|transmis|transmise|remis|remise|promis|inscrit|inscrite|produit|détruit|détruite|averti|avertie|choisi|choisie|rempli|remplie|suivi|suivie|interrompu|interrompue|déçu|survenu|intervenu|revenu|devenu))$/u;
 /** Nouns in -é(e) that are no participles. */
 const NOT_PARTICIPLE = /^(?:\p{L}*(?:ité|ités|auté|ieté)|journée|année|entrée|durée|idée|soirée|matinée|tournée|musée|lycée|côté|café|marché|clé|comité|été|santé|employé|employée|abonné|abonnée|salarié|salariée|délégué|liberté|pensée|denrée|chaussée|lavé|lavée|assorti|assortie|assortis|recyclé|personnalisé|personnalisée|imprimé)$/u;
 /** Participles whose compound past takes "être". */
@@ -126,13 +128,22 @@ function subjectOf(words: string[], role: NoteRoleI18n, participle?: string, def
     return { text: words.join(' '), pl };
   }
   if (/^l’/iu.test(first)) return { text: words.join(' '), pl: false };
+  // i18n14: "BAT validé": an acronym is a thing of its own, with its article.
+  if (/^\p{Lu}{2,}$/u.test(first) && words.length <= 3) return { text: `${VOWEL.test(first) ? 'l’' : 'le '}${words.join(' ')}`, pl: false };
   if (!/^\p{Ll}/u.test(first) && !/^\p{Lu}\p{Ll}/u.test(first)) return undefined;
   // The head noun: the first word that is not an adjective before it ("mauvais fichier", "bonne housse").
   const head = (ADJ_BEFORE.test(first) ? words[1] : first) ?? first;
   const g = genderOf(head.toLowerCase(), participle);
   // The parcel's arrival or departure is no more the reader's than ours ("l’arrivée est prévue vendredi").
-  const kind = definite || /^(?:arrivée|départ|arrivées|départs)$/u.test(head.toLowerCase()) ? 'def' : OURS.test(head.toLowerCase()) ? 'our' : role === 'mistake' || role === 'outcome' ? 'your' : 'def';
+  const kind = definite || /^(?:arrivée|départ|arrivées|départs)$/u.test(head.toLowerCase()) || /^(?:mauvais|mauvaise|mauvaises)$/iu.test(first) ? 'def' : OURS.test(head.toLowerCase()) ? 'our' : role === 'mistake' || role === 'outcome' ? 'your' : 'def';
   const lowered = /^\p{Lu}\p{Ll}/u.test(first) ? first[0]!.toLowerCase() + first.slice(1) : first;
+  // i18n14: "application et site": each noun its determiner, and the two are plural ("notre application et notre site").
+  const and = words.indexOf('et');
+  if (and > 0 && and === words.length - 2 && /^\p{Ll}{3,}$/u.test(words[and + 1]!) && !DET.test(words[and + 1]!) && !PARTICIPLE.test(words[and + 1]!)) {
+    const second = words[and + 1]!;
+    const g2 = genderOf(second.toLowerCase());
+    return { text: `${article(kind, g, lowered)}${[lowered, ...words.slice(1, and)].join(' ')} et ${article(kind, g2, second)}${second}`, pl: true };
+  }
   return { text: `${article(kind, g, lowered)}${[lowered, ...words.slice(1)].join(' ')}`, pl: g.pl };
 }
 
@@ -151,6 +162,12 @@ function offer(text: string): string | undefined {
       said.push('vous remboursons intégralement');
       continue;
     }
+    // i18n14: "remboursement des plats non livrés": we refund them.
+    const refund = /^remboursement\s+((?:des|du|de la|de l’)\s*.+)$/iu.exec(t);
+    if (refund) {
+      said.push(`vous remboursons ${refund[1]!.replace(/^du\s/u, 'le ').replace(/^des\s/u, 'les ').replace(/^de la\s/u, 'la ').replace(/^de l’/u, 'l’')}`);
+      continue;
+    }
     const charge = /^(.+?)\s+pris(?:e|es)?\s+en charge(.*)$/iu.exec(t);
     if (charge) {
       const s = subjectOf(charge[1]!.split(/\s+/u), 'remedy', undefined, true);
@@ -159,7 +176,16 @@ function offer(text: string): string | undefined {
       continue;
     }
     const words = t.split(/\s+/u);
-    const i = words.findIndex((w, k) => k > 0 && PARTICIPLE.test(w) && Object.hasOwn(OFFER, baseParticiple(w)));
+    // "non livrés", "pas envoyés": a thing's state, not what we do with it.
+    const i = words.findIndex((w, k) => k > 0 && PARTICIPLE.test(w) && Object.hasOwn(OFFER, baseParticiple(w)) && !/^(?:non|pas|jamais)$/iu.test(words[k - 1]!));
+    // i18n14: "réimpression offerte + livraison express": a second thing offered shares the verb ("… la réimpression et la livraison express").
+    if (i < 0 && said.length > 0 && /^vous offrons /u.test(said[said.length - 1]!) && /^\p{Ll}/u.test(t) && !DET.test(words[0]!) && words.length <= 4 && !FINITE.test(t)) {
+      const s2 = subjectOf(words, 'remedy', undefined, true);
+      if (s2) {
+        said[said.length - 1] += ` et ${s2.text}`;
+        continue;
+      }
+    }
     if (i < 0) return undefined;
     const verb = OFFER[baseParticiple(words[i]!)]!;
     const subject = subjectOf(words.slice(0, i), 'remedy', words[i]);
@@ -188,8 +214,10 @@ function request(piece: string): string | undefined {
   // "garder le gâteau, pas besoin de le renvoyer": the piece after the comma is a note of its own.
   if (/,\s/u.test(m[3]!) && !m[1]) return undefined;
   // "vérifier votre relevé et nous appeler si besoin": the second infinitive asked too.
-  const tail = m[3]!.replace(/(?<=\s(?:et|puis|ou)\s)((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir|reprendre|prendre|remplir|choisir))(?![\p{L}])/iu, (v: string) => IMPERATIVE[v.toLowerCase()] ?? v);
-  return `${m[1] ? cap(m[1]) : ''}${m[1] ? IMPERATIVE[key] : cap(IMPERATIVE[key]!)}${tail}`;
+  if (key === 'envoyer' && !/\sà\s/u.test(m[3]!)) m[2] = 'nous envoyer';
+  const tail = m[3]!.replace(/^\s+(le|la|les)\s+(?=(?:relevé|relevés|facture|factures|ticket|reçu|justificatif|justificatifs|contrat|bon de livraison)(?![\p{L}]))/u, (_x, a: string) => (a === 'les' ? ' vos ' : ' votre ')).replace(/(?<=\s(?:et|puis|ou)\s)((?:nous\s+)?\p{L}+er|(?:nous\s+)?(?:écrire|répondre|transmettre|prévenir|reprendre|prendre|remplir|choisir))(?![\p{L}])/iu, (v: string) => IMPERATIVE[v.toLowerCase()] ?? v);
+  const verb = IMPERATIVE[m[2]!.toLowerCase()] ?? IMPERATIVE[key]!;
+  return `${m[1] ? cap(m[1]) : ''}${m[1] ? verb : cap(verb)}${tail}`;
 }
 
 /** Words a piece of a change opens with that are no thing put in place. */
@@ -304,7 +332,8 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     if (s) return `${cap(s.text)} ${s.pl ? 'n’ont' : 'n’a'} pas été ${notDone[2]}${notDone[3]}`;
   }
   // "agenda en ligne pas mis à jour": "en ligne" is part of the noun, the state is what follows.
-  if (state && !FINITE.test(t) && (past || role === 'outcome') && !/^\s*(?:pas|plus|jamais)\s/u.test(state[4] ?? '')) {
+  // i18n14: "colis livrés en retard": a participle before the state is the note's verb ("vos colis ont été livrés en retard").
+  if (state && !FINITE.test(t) && (past || role === 'outcome') && !/^\s*(?:pas|plus|jamais)\s/u.test(state[4] ?? '') && !/\s\p{L}{3,}(?:é|ée|és|ées)$/u.test(state[1]!)) {
     const s = subjectOf(state[1]!.split(/\s+/u), role);
     if (s) {
       const be = role === 'outcome' ? (s.pl ? 'sont' : 'est') : s.pl ? 'étaient' : 'était';
@@ -337,7 +366,13 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     const next = words[i + 1];
     if (next !== undefined && !AFTER_VERB.test(next)) continue;
     // "10 % de remise", "à la date prévue": a noun's complement or a phrase with a preposition, not the note's verb.
-    if (/^(?:de|du|des|d’)$/iu.test(words[i - 1]!) || words.slice(1, i).some((x, k) => /^(?:à|au|aux|en|pour|avec|sur|dans|sans|chez|pendant|par)$/iu.test(x) && !/^(?:mise|remise|prise)$/iu.test(words[k] ?? ''))) continue;
+    // i18n14: "rendez-vous pour vos pneus oublié", "dossier égaré": what we forgot or lost, said with us as the agent.
+    if (role === 'mistake' && i === words.length - 1 && /^(?:oublié|égaré|perdu|confondu|mélangé|inversé)$/u.test(baseParticiple(w)) && !/^(?:pas|non|jamais)$/iu.test(words[i - 1]!)) {
+      const object = subjectOf(words.slice(0, i), 'mistake', w);
+      if (object) return `Nous avons ${baseParticiple(w)} ${object.text}`;
+    }
+    const agrees = i === words.length - 1 && /s$/u.test(w) && /s$/u.test(words[0]!) && !/s$/u.test(words[i - 1]!);
+    if (/^(?:de|du|des|d’)$/iu.test(words[i - 1]!) || (!agrees && words.slice(1, i).some((x, k) => /^(?:à|au|aux|en|pour|avec|sur|dans|sans|chez|pendant|par)$/iu.test(x) && !/^(?:mise|remise|prise)$/iu.test(words[k] ?? '')))) continue;
     let before = words.slice(0, i);
     // "pas", "jamais", "mal", "bien" between the thing and its participle go with the verb.
     const adverbs: string[] = [];
@@ -351,6 +386,11 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
       if (!object) return undefined;
       const tail = after.replace(/^par nous\s*/iu, '');
       return `Nous ${negative ? 'n’avons' : 'avons'} ${adverbs.join(' ')}${adverbs.length ? ' ' : ''}${baseParticiple(w)} ${object.text}${tail ? ` ${tail}` : ''}`;
+    }
+    // i18n14: "rendez-vous oublié", "dossier égaré": what we forgot or lost, said with us as the agent.
+    if (role === 'mistake' && /^(?:oublié|égaré|perdu|confondu|mélangé|inversé)$/u.test(baseParticiple(w)) && !negative && !/^par\s/iu.test(after)) {
+      const object = subjectOf(before, 'mistake', w);
+      if (object) return `Nous avons ${adverbs.join(' ')}${adverbs.length ? ' ' : ''}${baseParticiple(w)} ${object.text}${after ? ` ${after}` : ''}`;
     }
     // "mauvaise couleur envoyée": we sent the wrong one.
     if (role === 'mistake' && /^(?:mauvais|mauvaise|mauvaises)$/iu.test(before[0]!) && !ETRE.test(w) && !negative) {
@@ -415,6 +455,16 @@ export function frenchNote(text: string, role: NoteRoleI18n | 'when'): string {
     if (asked) {
       out.push(`${cap(asked)}${end || '.'}`);
       continue;
+    }
+    // i18n14: "BAT validé mais mauvais fichier envoyé à l’impression": two notes joined by "mais", each a clause of its own.
+    const but = /^([^,]+?)\s+mais\s+([^,]+)$/u.exec(body);
+    if (but && (PAST.has(role) || role === 'outcome')) {
+      const a = pieceToClause(but[1]!, role, true);
+      const b = pieceToClause(but[2]!, role, true);
+      if (a !== undefined && b !== undefined) {
+        out.push(`${cap(a)}, mais ${/^\p{Lu}\p{Ll}/u.test(b) ? b[0]!.toLowerCase() + b.slice(1) : b}${end || '.'}`);
+        continue;
+      }
     }
     const parts = pieces(body);
     const said = parts.map((p, k) => (continues(parts, k) ? undefined : pieceToClause(p, role, parts.length === 1 || role === 'remedy', parts.length === 1, body)))

@@ -15,7 +15,7 @@ const LIST: Readonly<Record<Gender, string>> = {
     'rechnungsbetrag beleg kassenbon bon brief anruf rückruf hinweis status ablauf prozess schritt plan zeitraum zeitpunkt tag monat abend vormittag nachmittag versuch vorgang vorfall schaden wagen transporter lkw karton artikel ' +
     'kalender katalog einkauf verkauf warenkorb check-in checkout login link anhang absender empfänger newsletter verteiler datensatz speicher ordner backup export import test kurs unterricht besuch einsatz kontakt standort laden shop* onlineshop* online-shop* webshop* eingang wareneingang ' +
     'vertrag tarif zuschlag abschlag nachlass ersatz austausch umtausch einbau aufbau abbau transport rückversand versandweg dienst leitstand betrieb kassenabschluss abschluss liefertermin wartungstermin ' +
-    'ansprechpartner* disponent* koordinator* chef* leiter* inhaber* händler hersteller paketdienst* zusteller* spediteur* partner mangel grund stoff bezug verlust name scan zahlungsanbieter anbieter nachbar farbton ton stift schlüssel zähler streik abgleich sync schein retourenschein auszug kontoauszug bescheid zustelltermin kurierdienst* platz',
+    'ansprechpartner* disponent* koordinator* chef* leiter* inhaber* händler hersteller paketdienst* zusteller* spediteur* partner mangel grund stoff bezug verlust name scan zahlungsanbieter anbieter nachbar farbton ton stift schlüssel zähler streik abgleich sync schein retourenschein auszug kontoauszug bescheid zustelltermin kurierdienst* platz lauf zettel auftragszettel therapeut* arzt* berater* verkäufer* empfänger',
   f: 'dispo* disposition* zentrale* buchhaltung* werkstatt* abteilung* hotline* filiale* praxis* küche* kasse* kassen-app* app* software* plattform* website* webseite* seite schnittstelle* datenbank* druckerei* anlage* leitung* ' +
     'bestellung lieferung sendung rechnung gutschrift erstattung rückerstattung zahlung kartenzahlung barzahlung überweisung lastschrift abbuchung buchung reservierung anmeldung stornierung kündigung ' +
     'absage zusage nachricht mail e-mail sms info information benachrichtigung meldung kundenmeldung rückmeldung bestätigung mahnung erinnerung anfrage antwort beschwerde reklamation ' +
@@ -24,11 +24,11 @@ const LIST: Readonly<Record<Gender, string>> = {
     'gebühr pauschale grundgebühr anfahrtspauschale versandkosten summe prämie strafe version fehlerquote quote tabelle liste datei vorlage unterlage dokumentation anleitung ' +
     'ursache lösung änderung umstellung kontrolle prüfung sicherung verbindung verschlüsselung freigabe sperre bestellbestätigung ersatzlieferung neulieferung lieferfirma firma ' +
     'charge serie ausgabe einheit person kollegin* mitarbeiterin* technikerin* leiterin* inhaberin* kundin patientin route tour fahrt ankunft abfahrt tür tasche jacke hose ' +
-    'anfahrt frage grippewelle welle couch matratze lampe heizung therme pumpe kamera maschine ware uhr brille schuhe post rückbuchung vertretung urlaubsvertretung kassensoftware zeile stichprobe zielumgebung umgebung position',
+    'anfahrt frage grippewelle welle couch matratze lampe heizung therme pumpe kamera maschine ware uhr brille schuhe post rückbuchung vertretung urlaubsvertretung kassensoftware zeile stichprobe zielumgebung umgebung position therapeutin* ärztin* beraterin* verkäuferin* empfängerin',
   n: 'team* lager* büro* system* planungsprogramm* programm* tool* backoffice* backend* gateway* zahlungs-gateway* terminal* gerät* netz* netzwerk* portal* callcenter* rechenzentrum* update* ' +
     'paket päckchen set produkt teil ersatzteil material zubehör angebot zeitfenster datum fenster konto kundenkonto passwort formular telefonat gespräch ticket etikett label ' +
     'prinzip problem versehen missverständnis ergebnis ereignis verfahren modul feld dokument foto bild video möbel sofa bett regal fahrrad rad auto fahrzeug ' +
-    'geld guthaben entgelt porto versandetikett rücksendeetikett abo abonnement mitglied publikum wochenende limit budget monitoring* training probetraining skript storno',
+    'geld guthaben entgelt porto versandetikett rücksendeetikett abo abonnement mitglied publikum wochenende limit budget monitoring* training probetraining skript storno glas brillenglas',
 };
 
 /** Plurals of the listed nouns that are not the singular with -e, -en, -n, -s or -er added. */
@@ -37,7 +37,7 @@ const PLURALS: Readonly<Record<string, string>> = {
   kassen: 'kasse', gebühren: 'gebühr', versionen: 'version', daten: 'datum', konten: 'konto', schuhe: 'schuh', räder: 'rad', fahrräder: 'fahrrad', möbel: 'möbel', systeme: 'system',
   updates: 'update', aufträge: 'auftrag', mails: 'mail', etiketten: 'etikett', artikel: 'artikel', techniker: 'techniker', mechaniker: 'mechaniker', mitarbeiter: 'mitarbeiter', fahrer: 'fahrer', server: 'server', terminals: 'terminal',
   schwellwerte: 'schwellwert', alarme: 'alarm', fehler: 'fehler', belege: 'beleg', berichte: 'bericht', patienten: 'patient', nachbarn: 'nachbar', zahlungen: 'zahlung', bestellungen: 'bestellung', lieferungen: 'lieferung',
-  eingänge: 'eingang', wareneingänge: 'wareneingang', ausgänge: 'ausgang', vorgänge: 'vorgang', vorfälle: 'vorfall', schäden: 'schaden', plätze: 'platz', lagerplätze: 'lagerplatz', zeilen: 'zeile',
+  eingänge: 'eingang', wareneingänge: 'wareneingang', ausgänge: 'ausgang', vorgänge: 'vorgang', vorfälle: 'vorfall', schäden: 'schaden', plätze: 'platz', lagerplätze: 'lagerplatz', zeilen: 'zeile', läufe: 'lauf', gläser: 'glas', brillengläser: 'brillenglas', therapeuten: 'therapeut', ärzte: 'arzt',
 };
 
 const INDEX = new Map<string, GermanNoun>();
@@ -108,7 +108,7 @@ export function germanOur(n: GermanNoun): string {
 }
 
 /** Things that are the reader's in a letter about their mistake ("Ihr Termin", "Ihre Lieferung"). */
-const THEIRS = /^(?:termin|termine|bestellung|bestellungen|lieferung|lieferungen|paket|pakete|sendung|ware|rechnung|wartung|installation|reparatur|montage|buchung|reservierung|karte|konto|kundenkonto|gutschein|set|sets|box|auftrag|abo|abonnement|zahlung|abbuchung|lastschrift|erstattung|rückerstattung|gutschrift|vertrag|tarif|sofa|möbel|fahrrad|rad|torte|kiste|matratze|brille|geld|betrag|rechnungsbetrag|besuch|kurs)$/u;
+const THEIRS = /^(?:termin|termine|bestellung|bestellungen|lieferung|lieferungen|paket|pakete|sendung|ware|rechnung|wartung|installation|reparatur|montage|buchung|reservierung|karte|konto|kundenkonto|gutschein|set|sets|box|auftrag|abo|abonnement|zahlung|abbuchung|lastschrift|erstattung|rückerstattung|gutschrift|vertrag|tarif|sofa|möbel|fahrrad|rad|torte|kiste|matratze|brille|glas|gläser|brillenglas|brillengläser|geld|betrag|rechnungsbetrag|besuch|kurs)$/u;
 export function germanTheirs(n: GermanNoun): boolean {
   return n.head !== undefined && THEIRS.test(n.head);
 }

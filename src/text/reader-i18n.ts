@@ -99,7 +99,8 @@ function frenchReader(text: string): string {
 function spanishReader(text: string): string {
   let t = text;
   // "nadie avisó al cliente" → "nadie le avisó".
-  t = t.replace(new RegExp(`(?<![\\p{L}])(\\p{Ll}+)\\s+${ES_OBJECT}(?![\\p{L}])`, 'giu'), (m, verb: string) => (ES_NOT_VERB.test(verb) ? m : `le ${verb}`));
+  // i18n14: "al cliente equivocado" is someone else, not the reader ("se le enviaron equivocado" was written).
+  t = t.replace(new RegExp(`(?<![\\p{L}])(\\p{Ll}+)\\s+${ES_OBJECT}(?![\\p{L}])(?!\\s+(?:equivocad|incorrect|erróne|falso|falsa|otro|otra|ajen)\\p{L}*)`, 'giu'), (m, verb: string) => (ES_NOT_VERB.test(verb) ? m : `le ${verb}`));
   // "el pedido del cliente" → "su pedido".
   t = t.replace(/(?<![\p{L}])(el|la|los|las)\s+([\p{L}-]+)\s+(?:del cliente|de la clienta|de la cliente|del paciente|del alumno)(?![\p{L}])/giu, (_m, art: string, noun: string) => `${/s$/iu.test(art) ? 'sus' : 'su'} ${noun}`);
   // "el cliente vino": the third person singular is usted's own form.

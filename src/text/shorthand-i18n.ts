@@ -43,6 +43,7 @@ const SHORT: Readonly<Record<string, readonly Rule[]>> = {
     [re(`${B}dispos${E}`), 'disponibles'],
     [re(`${B}dispo${E}`), 'disponible'],
     [re(`${B}t[ée]l\\.?(?=\\s|$|[,;:)])`), 'téléphone'],
+    [re(`${B}vs\\.?\\s+(?=\\p{Lu}{2,}${E})`, 'gu'), 'par rapport au '],
     [re(`${B}vs\\.?(?=\\s)`), 'par rapport à'],
     [re(`${B}pbs${E}`), 'problèmes'],
     [re(`${B}(?:pb|pbm|pblm)${E}`), 'problème'],
@@ -68,6 +69,12 @@ const SHORT: Readonly<Record<string, readonly Rule[]>> = {
     [re(`${B}sam(?=\\s+(?:soir|matin|midi|après-midi)${E})`), 'samedi'],
     [re(`${B}dim(?=\\s+(?:soir|matin|midi|après-midi)${E})`), 'dimanche'],
     [re(`(?<=(?:bascule|basculement|sauvegarde|relance|réponse|mise à jour|renouvellement|envoi|prélèvement)s?\\s)auto${E}`), 'automatique'],
+    // i18n14: "plats végé", "l'appli", "maj", "vs BAT".
+    [re(`(?<=\\p{L}s\\s)végés?${E}`), 'végétariens'],
+    [re(`${B}végés?${E}`), 'végétarien'],
+    [re(`${B}applis${E}`), 'applications'],
+    [re(`${B}appli${E}`), 'application'],
+    [re(`${B}maj${E}`), 'mise à jour'],
   ],
   es: [
     [re(`${B}findes${E}`), 'fines de semana'],
@@ -180,6 +187,8 @@ export function writtenOut(text: string, lang: string): string {
   if (!rules || text === '') return text;
   let out = text;
   for (const [r, to] of rules) out = typeof to === 'string' ? out.replace(r, to) : out.replace(r, to as (...m: string[]) => string);
+  // i18n14: technical acronyms typed in lower case ("certificado ssl", "pdf joint") in capitals, as every letter writes them.
+  out = out.replace(/(?<![\p{L}\d@./_-])(ssl|tls|pdf|iban|bic|url|dns|vpn|crm|erp|rgpd|dsgvo|aepd|cnil)(?![\p{L}\d@._/-])/gu, (w) => w.toUpperCase());
   if (lang === 'es') out = spanishUsted(out);
   else if (lang === 'fr') out = frenchVous(out);
   else if (lang === 'de') out = germanSie(out);

@@ -91,19 +91,21 @@ for (const lang of Object.keys(READER) as (keyof typeof READER)[]) {
 }
 
 /**
- * i18n13: twelve more incidents typed in a hurry (tests/fixtures/incidents/i18n13/<lang>-*.yaml), each
+ * i18n13 and i18n14: twelve more incidents each typed in a hurry (tests/fixtures/incidents/<set>/<lang>-*.yaml), each
  * read by the customer readers.tsv names beside it — men, women, a doctor, a name with no gender —
- * so a letter's agreement and greeting follow the reader (tests/golden/letters-i18n13/).
+ * so a letter's agreement and greeting follow the reader (tests/golden/letters-<set>/). i18n14's notes are
+ * typed as managers type them in a hurry: fragments, "+", abbreviations, brackets, lower case.
  */
-describe('golden letters for the i18n13 incidents, each to its own reader', () => {
-  const dir = join(ROOT, 'tests/fixtures/incidents/i18n13');
+for (const set of ['i18n13', 'i18n14']) {
+describe(`golden letters for the ${set} incidents, each to its own reader`, () => {
+  const dir = join(ROOT, 'tests/fixtures/incidents', set);
   const rows = readFileSync(join(dir, 'readers.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
   it('four incidents per language, every one with a reader', () => {
     for (const lang of ['de', 'fr', 'es']) expect(rows.filter(([f]) => f!.startsWith(`${lang}-`)).length).toBe(4);
     expect(readdirSync(dir).filter((f) => f.endsWith('.yaml')).length).toBe(rows.length);
   });
   for (const [file, salutation, name, email] of rows) {
-    it(`i18n13/${file}.yaml to ${salutation === '-' ? '' : `${salutation} `}${name}`, () => {
+    it(`${set}/${file}.yaml to ${salutation === '-' ? '' : `${salutation} `}${name}`, () => {
       const reader = recipientFromMailbox(email!, name!, salutation === '-' ? {} : { salutation: salutation! });
       const incident = validateIncident(parseYaml(readFileSync(join(dir, `${file}.yaml`), 'utf8')) as IncidentInput);
       const text = (['apology', 'followup'] as const)
@@ -112,7 +114,8 @@ describe('golden letters for the i18n13 incidents, each to its own reader', () =
           return `Subject: ${msg.subject}\n\n${msg.text}`;
         })
         .join('\n----- follow-up -----\n\n');
-      golden(join(ROOT, 'tests/golden/letters-i18n13', `${file}.txt`), text);
+      golden(join(ROOT, `tests/golden/letters-${set}`, `${file}.txt`), text);
     });
   }
 });
+}

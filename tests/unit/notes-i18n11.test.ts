@@ -76,8 +76,9 @@ const SAID = new Map<string, string | null>([
   ["parce que notre logiciel a envoyé deux fois le fichier à la banque", "notre logiciel a envoyé deux fois le fichier à la banque"],
   ["agenda pas synchronisé, créneau attribué deux fois", "l’agenda n’a pas été synchronisé. Le créneau a été attribué deux fois"],
   ["étiquettes inversées au moment de l'emballage", "les étiquettes ont été inversées au moment de l’emballage"],
-  ["double contrôle avant chaque envoi", "nous mettons en place un double contrôle avant chaque envoi"],
-  ["confirmation des rdv par SMS à partir de maintenant", "nous mettons en place une confirmation des rendez-vous par SMS à partir de maintenant"],
+  // i18n14: a change typed as a noun is said with its verb (text/commitments-i18n.ts).
+  ["double contrôle avant chaque envoi", "nous contrôlons désormais tout deux fois avant chaque envoi"],
+  ["confirmation des rdv par SMS à partir de maintenant", "nous envoyons désormais une confirmation des rendez-vous par SMS"],
   ["changement de transporteur en janvier", "nous changeons de transporteur en janvier"],
   ["on vérifie les stocks tous les jours", "nous vérifions les stocks tous les jours"],
   ["remboursement effectué, visible sous 3 à 5 jours ouvrés", "votre remboursement a été effectué. Il sera visible sous 3 à 5 jours ouvrés"],
