@@ -489,7 +489,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       actionBank: BANK_ADVICE.test([incident.action ?? '', incident.remedy.details ?? ''].join(' ')) || (!english && BANK_ADVICE_I18N.test(incident.action ?? '')),
       // The action already tells the customer how to rebook: the letter's own rebooking line is not added.
       // "reply or ring reception to pick a priority slot": the action books the new visit, so the stock booking lines are not said too.
-      actionRebooks: /\b(?:re-?book|book (?:a|an|another|your|in)\b|reschedul|rearrang|new (?:time|date|slot|appointment)|(?:pick|choose|select|arrange|find|agree) (?:a |an |your |another |the )?(?:[\p{L}-]+ )?(?:slot|time|date|appointment|visit)s?\b)/iu.test(incident.action ?? ''),
+      actionRebooks: /\b(?:re-?book|book (?:a|an|another|your|in|online|again)\b|reschedul|rearrang|new (?:time|date|slot|appointment)|(?:pick|choose|select|arrange|find|agree) (?:a |an |your |another |the )?(?:[\p{L}-]+ )?(?:slot|time|date|appointment|visit)s?\b)/iu.test(incident.action ?? ''),
       // A late delivery that has already arrived ("arrived two hours late"): a follow-up does not ask whether it came.
       // fit11: also when the outcome says it arrived ("the cake arrived at 3:10pm on Saturday").
       delivered: (/\b(?:arrived|delivered|turned up|came|was late|were late)\b/i.test(incident.mistake) && !incident.outcome) || (english && outcomeSaysDelivered(incident.outcome)),
@@ -692,6 +692,10 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
     locale: tag,
     lang,
   };
+  // The severe letter's line on what it cost says nothing for a wrong item whose mistake already says what came
+  // instead (templates/partials/heavy.hbs): the opening leaves it out, with its space.
+  const facts = incidentPart.incident as Record<string, unknown>;
+  facts.heavyEmpty = incident.scenario === 'wrong-item' && facts.costSaid === true && facts.occasion === '' && facts.dietary === '' && facts.madeWork !== true;
 
   return {
     values: names,
@@ -1803,7 +1807,7 @@ export function subjectFacts(summary: string | undefined, action: string | undef
     // (from the outcome's words, not the clock: the follow-up's "Re:" repeats the apology's subject exactly)
     subjectPending: !/\b(?:we moved you|(?:was|were) (?:delivered|fitted|done|completed|installed)|arrived|finished|took place)\b/i.test(outcome ?? ''),
     subjectRefunded: /\b(?:(?:has|have) been|was|were) refunded\b|\bwe(?:'ve| have)? refunded\b/i.test(outcome ?? ''),
-    actionRearranges: /\b(?:re-?book|reschedul|rearrang|another (?:time|day|date|slot)|new (?:time|date|slot|appointment)|doesn't suit|does not suit|don't suit|can't make|cannot make)/i.test(action ?? ''),
+    actionRearranges: /\b(?:re-?book|reschedul|rearrang|another (?:time|day|date|slot)|new (?:time|date|slot|appointment)|doesn't suit|does not suit|don't suit|can't make|cannot make|(?:doesn't|does not|don't|won't) work|isn't convenient|is not convenient|no good for you|book (?:online|again))/i.test(action ?? ''),
   };
 }
 
@@ -1924,7 +1928,8 @@ function refNounOf(incident: Incident): string {
 
 /** A mistake that names its cost to the reader: a consequence joined to it ("so your class didn't happen", "leaving you without heating"). */
 const COST_REPEATS: Partial<Record<string, RegExp>> = {
-  'wrong-item': /(?<![\p{L}])(?:instead of|rather than|in place of)(?![\p{L}])/iu,
+  // "the wrong size", "(10mg not 5mg)": the mistake already says something else came.
+  'wrong-item': /(?<![\p{L}])(?:instead of|rather than|in place of|wrong|not the)(?![\p{L}])|\(\S+ not \S+\)/iu,
   'shipping-delay': /(?<![\p{L}])(?:(?:the )?(?:day|date|time) we (?:said|promised|gave|agreed|quoted)|when we said|as (?:we )?promised|we promised)(?![\p{L}])/iu,
 };
 const MISTAKE_SAYS_COST = /(?<![\p{L}])(?:so (?:that )?(?:your|you|the|our|it|they|nobody|no one|none)|which meant|meaning (?:you|your|that)|and you (?:couldn't|could not|can't|had to|have to|missed|lost|were|weren't|didn't)|leaving (?:you|your)|left (?:you|your)|when (?:you|most|many|all|everyone|some)(?![\p{L}])[^.]*?(?<![\p{L}])(?:already|waiting|were|had)|while you (?:waited|were))(?![\p{L}])/iu;

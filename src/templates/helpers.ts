@@ -172,6 +172,14 @@ function articled(text: string): string {
   return head ? `${/^[aeiou]/u.test(w[0]!) ? 'an' : 'a'} ${text}` : text;
 }
 
+/** A gift typed as a bare noun and "free" ("eye test free when you rebook"): the reader's own ("your eye test free…"). */
+function giftArticled(text: string): string {
+  const a = articled(text);
+  if (a !== text) return a;
+  const w = text.split(/\s+/u);
+  return /^\p{Ll}/u.test(text) && !NO_ARTICLE.test(w[0]!.toLowerCase()) && /^(?:\S+\s+){1,3}free(?![\p{L}])/iu.test(text) ? `your ${text}` : text;
+}
+
 /** A replacement offered with a refund beside it ("…, and a full refund"). */
 const REFUND_TOO = /^(.*?),?\s+(?:and|plus)\s+(?:a\s+|an\s+)?(?:full|complete)\s+refund$/i;
 
@@ -206,7 +214,7 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
   // "no delivery or collection charge": none, said as such (never "We've waived no …").
   if (/^no (?:charge|cost|fee)s? for\b/i.test(text) || /^no (?:[\p{L}-]+,? (?:(?:or|and) )?){0,4}(?:charge|cost|fee)s?(?![\p{L}])/iu.test(text)) return sentence(`There's ${text}`);
   // "your next appointment, free of charge", "two free guest passes": a gift, whatever the kind ("We've waived … free of charge" reads twice).
-  if (GIFT.test(text) && str(kind) !== 'refund' && str(kind) !== 'replacement' && !(same && same.test(text))) return sentence(`To help make it right, you'll get ${text}`);
+  if (GIFT.test(text) && str(kind) !== 'refund' && str(kind) !== 'replacement' && !(same && same.test(text))) return sentence(`To help make it right, you'll get ${giftArticled(text)}`);
   // "£45 refunded to your card", "the £6 was refunded on Tuesday 24 November": said actively, by us.
   const done = /^(.+?)\s+(?:(was|were|has been|have been|is|are|is being|are being)\s+)?(will be\s+)?(refunded|credited|waived|reimbursed|reversed|repaid|paid back|returned)\b(.*)$/i.exec(text);
   if (done && !/\b(?:we|I|you)\b/i.test(done[1]!) && !/^,?\s*(?:and|but|or|if|when|plus)\b(?!\s+(?:we|I|you|it|they)\b)/i.test(done[5]!.trim())) {
@@ -217,7 +225,9 @@ export function offer(kind: HelperValue, details: HelperValue, otherwise: Helper
     // "… refunded in full and a 10% voucher for next time": the second thing is given, with its own verb.
     const given = /^(.*?),?\s+(?:and|plus)\s+((?:a|an|one|two|three|\d+)\s+(?!\S+\s+(?:is|are|was|were|will)\b).+)$/iu.exec(done[5]!);
     if (given && !(done[3] || /being$/u.test(done[2] ?? ''))) return sentence(`We've ${verb} ${thing}${given[1]}, and you'll also get ${given[2]}`);
-    return sentence(done[3] || /being$/u.test(done[2] ?? '') ? `We'll ${base} ${thing}${done[5]}` : `We've ${verb} ${thing}${done[5]}`);
+    // "any bank charges refunded on request": not done yet, done when asked.
+    const later = done[3] || /being$/u.test(done[2] ?? '') || /(?<![\p{L}])(?:on request|if (?:you )?(?:ask|asked|claim)|when (?:you )?(?:ask|claim|send)|once (?:you )?(?:send|claim))(?![\p{L}])/iu.test(done[5]!);
+    return sentence(later ? `We'll ${base} ${thing}${done[5]}` : `We've ${verb} ${thing}${done[5]}`);
   }
   if (same && same.test(text)) {
     if (alternative) return sentence(`${alternative} ${articled(text)}`);

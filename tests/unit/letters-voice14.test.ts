@@ -37,8 +37,8 @@ describe('no stock line that only says the mistake again', () => {
   it('a wrong item "instead of" what was ordered gets no "you chose something specific" line', () => {
     for (const id of ids) expect(letter({ ...base, id })).not.toMatch(/one thing and opened another|chose something specific|picked it out for a reason/);
   });
-  it('a wrong item typed without "instead of" still gets one', () => {
-    const all = ids.map((id) => letter({ ...base, id, mistake: 'we sent you the wrong frying pan' })).join('\n');
+  it('a wrong item that does not say what came instead still gets one', () => {
+    const all = ids.map((id) => letter({ ...base, id, mistake: 'we sent you a frying pan with a chipped handle' })).join('\n');
     expect(all).toMatch(/chose something specific|picked it out for a reason/);
   });
   it('a delay that says "the day we said" is not followed by "arriving when we said"', () => {
@@ -142,5 +142,35 @@ describe('exposed data: the possessive said once', () => {
   it('different owners keep their own words', () => {
     const t = letter({ ...base, scenario: 'data-exposure', severity: 'major', mistake: 'a portal update showed other patients their notes', rootCause: 'an untested update', remedy: { kind: 'none' }, exposure: { data: ['health', 'postal-address'] } });
     expect(t).not.toMatch(/details of your health and postal address/);
+  });
+});
+
+describe('more of the same classes (notes14 incidents read on the main build)', () => {
+  const visit: IncidentInput = { ...base, scenario: 'missed-appointment', mistake: 'our fitter did not turn up on Tuesday morning', rootCause: 'the van broke down', remedy: { kind: 'waived-fee', details: 'the fitting fee, waived' } };
+  it('an action that moves the new visit ("if Thursday doesn\'t work, reply with a better day") replaces the stock offer to move it', () => {
+    for (const id of ids) {
+      const t = letter({ ...visit, id, outcome: 'new fitting on Thursday 10 December, 8-10am', action: "if Thursday doesn't work, please reply with a better day" });
+      expect(t).not.toMatch(/Should that time not work|we'll move it|If that time doesn't suit/);
+      expect(t).toMatch(/If Thursday doesn't work, please reply with a better day\./);
+    }
+  });
+  it('an action to "book online" replaces the stock booking lines', () => {
+    for (const id of ids) expect(letter({ ...visit, id, action: 'call us or book online, any slot' })).not.toMatch(/To book a new|get a new .* booked|two or three times|a few times that work/);
+  });
+  it('an offer refunded "on request" is promised, not said as done', () => {
+    expect(offer('refund', 'any bank charges from the early collection refunded on request', '')).toBe("We'll refund any bank charges from the early collection on request.");
+    expect(offer('refund', 'the £6 refunded to your card', '')).toBe("We've refunded £6 to your card.");
+  });
+  it('a gift typed as a bare noun and "free" is the reader\'s own', () => {
+    expect(offer('waived-fee', 'eye test free when you rebook', '')).toBe("To help make it right, you'll get your eye test free when you rebook.");
+    expect(offer('coupon', 'two free guest passes', '')).toBe("To help make it right, you'll get two free guest passes.");
+  });
+  it('a wrong item typed as "the wrong strength" gets no line saying something else came; medicine gets its own line', () => {
+    for (const id of ids) {
+      const t = letter({ ...base, id, severity: 'major', mistake: 'your repeat prescription was bagged with the wrong strength (10mg not 5mg)', remedy: { kind: 'replacement', details: 'the correct 5mg tablets, delivered today' } });
+      expect(t).not.toMatch(/picked it out for a reason|chose it with care|sent you something else/);
+      expect(t).toMatch(/When it's your health, the details are what matter most/);
+    }
+    for (const id of ids) expect(letter({ ...base, id, mistake: 'we sent the wrong size' })).not.toMatch(/chose something specific|picked it out for a reason/);
   });
 });
