@@ -18,6 +18,7 @@
  */
 
 import { tagWords } from './pos.js';
+import { addedThings, determiners, framed, nounSplices, objectWords, outcomeFramed } from './note-shape.js';
 import { splitSplices } from './splices.js';
 
 export type NoteRole = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy' | 'exposure';
@@ -987,6 +988,9 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   if (/day[-–]/u.test(joined)) joined = joined.replace(/(?<![\p{L}])(on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s?[-–]\s?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])/gu, (_m, on: string | undefined, a: string, b: string) => `${on ? 'from ' : ''}${a} to ${b}`);
   // A clause the layer made ("there are no more updates on class days, we test…") joined to the next by a comma: two sentences.
   if (joined.includes(',') && !asProse) joined = splitSplices(joined);
+  // notes14: a bare noun phrase and its verb takes its word ("carer missed…" → "our carer missed…"), a noun phrase and a
+  // state its "was" ("booking app down…"), and a comma before a new subject of its own is a full stop (text/note-shape.ts).
+  if (!asProse && role !== 'action') joined = addedThings(objectWords(nounSplices(determiners(outcomeFramed(framed(joined, role, typed), role), role, typed)), role, typed), role, o.status, typed);
   // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.
   if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (c) => c.toLowerCase());
   // notes12: "for 1 session", in a note the letter rewrites anyway: one, in words before its noun.
