@@ -30,6 +30,9 @@ const MONTH_OR_DAY = /^(?:January|February|March|April|May|June|July|August|Sept
 /** A finite verb a note's subject is followed by (besides a past tense the tagger reads, or any "…n't"). */
 const AUX = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might|did|does|do|gets|got|went|came|ran|broke|fell|left|sent|took|made|kept|rang|told|never|now|always|also|only|still|already|just|then|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't|won't|can't|couldn't|wouldn't|shouldn't)$/u;
 
+/** Irregular pasts, and their "re-" forms ("re-ran", "resent"): a verb after a subject. */
+export const IRREGULAR_PAST = /^(?:re-?)?(?:ran|sent|broke|took|made|went|came|fell|froze|lost|kept|left|forgot|wrote|rang|gave|got|hung|drove|threw|tore|stole|ate|shut|sold|paid|told|put|set|cut|hit|let|read|built|caught|brought|bought|found|held|spent|stood|stuck|dealt|meant)$/u;
+
 /** Ours: people, places and systems of the company a note's bare noun names ("carer missed…" → "Our carer missed…"). */
 const OURS = /^(?:engineers?|technicians?|drivers?|crews?|couriers?|teams?|vets?|nurses?|doctors?|tutors?|teachers?|fitters?|installers?|plumbers?|electricians?|cleaners?|packers?|pickers?|receptionists?|office|offices|warehouses?|kitchens?|shops?|stores?|studios?|workshops?|website|site|app|apps|systems?|platforms?|portal|database|server|servers|planners?|schedulers?|staff|colleagues?|agents?|advisers?|advisors?|operators?|managers?|supervisors?|chefs?|bakers?|florists?|printers?|press|lab|laboratory|pharmacists?|pharmacy|surveyors?|inspectors?|contractors?|helpline|carers?|coordinators?|coordinator|groomers?|stylists?|therapists?|mechanics?|vans?|lorry|lorries|trucks?|rota|rotas|diary|diaries|form|forms|tool|tools|job|jobs|script|scripts|process|processes|provider|providers|supplier|suppliers|scanner|scanners|till|tills|terminal|terminals|depot|depots|reception|front desk|call centre|mailing list|checker|team lead|dispatcher|dispatchers|instructors?|coach|coaches|guide|guides|valeter|valeters)$/u;
 /** The reader's things, in what happened to them and where they stand now ("december beer box charged twice" → "Your December beer box…"). */
@@ -68,7 +71,7 @@ function typedLowerAt(word: string, typed: string): boolean {
 /** A past tense or participle after a subject: the tagger's reading, or a word in -ed. */
 function verbAt(w: string, tags: Set<string> | undefined): boolean {
   const l = lower(w);
-  if (AUX.test(l) || /n't$/u.test(l)) return true;
+  if (AUX.test(l) || /n't$/u.test(l) || /^re-?\p{Ll}+$/u.test(l) && IRREGULAR_PAST.test(l) || /^re-\p{Ll}{2,}ed$/u.test(l)) return true;
   if (/^\p{Ll}{3,}ed$/u.test(l) && !/(?:need|speed|bed|seed|feed|shed)$/u.test(l)) return true;
   return tags !== undefined && tags.has('Verb') && (tags.has('PastTense') || tags.has('PresentTense') && /s$/u.test(l) && !tags.has('Plural')) && !tags.has('Noun') && !tags.has('Adjective');
 }
@@ -82,7 +85,7 @@ export function bareSubject(words: string[], typed: string): number {
   const w0 = lower(words[0]!);
   if (DET.test(w0) || PRONOUN.test(w0) || CONTRACTED.test(w0) || NOT_IN_NP.test(w0) || /'/u.test(w0) || /^[(\d£$€#"“]/u.test(words[0]!) || !typedLower(words[0]!, typed)) return 0;
   // (a verb a list knows within the first five words, or a word in -ed: else the tagger is not asked)
-  if (!words.slice(1, 6).some((w) => AUX.test(lower(w)) || /n't$/u.test(lower(w)) || /^\p{Ll}{3,}(?:ed|s)$/u.test(lower(w)) || /^(?:broke|rang|ran|went|came|left|forgot|took|fell|froze|lost|sent|kept)$/u.test(lower(w)))) return 0;
+  if (!words.slice(1, 6).some((w) => AUX.test(lower(w)) || /n't$/u.test(lower(w)) || /^\p{Ll}{3,}(?:ed|s)$/u.test(lower(w)) || /^(?:broke|rang|ran|went|came|left|forgot|took|fell|froze|lost|sent|kept)$/u.test(lower(w)) || /^re-?/u.test(lower(w)) && IRREGULAR_PAST.test(lower(w)))) return 0;
   const tags = safeTags(words.map((w) => w.replace(/[,;:.!?]+$/u, '')));
   let n = 0;
   while (n < Math.min(words.length - 1, 4)) {
@@ -104,7 +107,7 @@ export function bareSubject(words: string[], typed: string): number {
   // (the phrase ends on a noun: "new hires", never "new")
   if (tags && !tags[n - 1]!.has('Noun') && !/\p{Ll}s$/u.test(lower(words[n - 1]!))) return 0;
   // (a participle with no object after it, "sofa collected on Friday": a passive the rules before left unsure; left as typed)
-  if (/^\p{Ll}{3,}ed[,.;]?$/u.test(words[n]!) && (n + 1 >= words.length || /[,.;]$/u.test(words[n]!) || /^(?:on|at|in|by|for|from|to|with|after|before|and|but|again|today|yesterday|overnight|twice|early|late)$/u.test(lower(words[n + 1]!)))) return 0;
+  if (/^\p{Ll}{3,}ed[,.;]?$/u.test(words[n]!) && !/^(?:failed|crashed|stopped|froze|overheated|jammed|leaked|flooded|collapsed|tripped|stalled|expired|lapsed|glitched|errored|happened|arrived|worked|waited|disappeared|died)[,.;]?$/u.test(lower(words[n]!)) && (n + 1 >= words.length || /[,.;]$/u.test(words[n]!) || /^(?:on|at|in|by|for|from|to|with|after|before|and|but|again|today|yesterday|overnight|twice|early|late)$/u.test(lower(words[n + 1]!)))) return 0;
   // (the verb after a plural read as one: "reminder texts now go")
   if (n >= 1 && /\p{Ll}s$/u.test(lower(words[n - 1]!)) && !verbAt(words[n]!, tags?.[n]) && !/^(?:now|also|always|never|still|only)$/u.test(lower(words[n]!))) return 0;
   const first = lower(words[0]!);
@@ -344,6 +347,15 @@ export function objectWords(prose: string, role: string, typed: string): string 
   t = t.replace(/(?<![\p{L}])(was|were|is|are|be|been) (wrong|right|correct) (size|colour|color|length|strength|dose|model|version|date|address|name|item|one|ones|type|shade|fit)(?![\p{L}])/gu, '$1 the $2 $3');
   t = t.replace(/(?<![\p{L}])against (approved|signed|agreed|latest|current|original) (proof|version|file|design|order|quote|spec|brief|artwork)(?![\p{L}])/gu, 'against the $1 $2');
   t = t.replace(/(\p{Ll}+) (\d+ (?:weeks?|days?|hours?|minutes?|months?)) (was|were) (late|early|overdue|behind)(?![\p{L}])/gu, '$1 $3 $2 $4');
+  // "on the m60", "off the a61": a road's name in capitals
+  t = t.replace(/(?<=(?:on|off|along|near|via|from|onto|of) (?:the )?)([ma])(\d{1,3})(?![\p{L}\p{N}])/gu, (_m, r: string, n: string) => `${r.toUpperCase()}${n}`);
+  // "nov direct debits", "dec invoice": a month typed short before what it names
+  t = t.replace(/(?<![\p{L}])(jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?= (?:direct debits?|invoices?|bills?|payments?|subscriptions?|statements?|orders?|boxes|box|rent|fees?|charges?|debits?|renewals?|payroll|newsletter|classes|class|sessions?)(?![\p{L}]))/giu, (m: string) => {
+    const full = ({ jan: 'January', feb: 'February', apr: 'April', jun: 'June', jul: 'July', aug: 'August', sep: 'September', sept: 'September', oct: 'October', nov: 'November', dec: 'December' } as Record<string, string>)[m.toLowerCase()]!;
+    return full;
+  });
+  // "…, delivery week of Monday 14 December": where they stand, with its verb
+  if (role === 'outcome') t = t.replace(/,\s+(delivery|collection|dispatch|installation|install|fitting|visit)\s+(week of|w\/c|in the week of|on|at|between|from)\s+(?=[\p{Lu}\p{N}])/gu, (_m, what: string, when: string) => `, and ${what} is ${/week/u.test(when) || when === 'w/c' ? 'in the week of' : when} `);
   // "parents email addresses": whose
   t = t.replace(/(?<![\p{L}'’])(parents|customers|clients|members|guests|patients|families|students|users|owners)\s+(?=(?:email|e-mail|home|phone|contact|postal|bank|card|personal|medical)(?![\p{L}]))/giu, "$1' ");
   // "the van broke down" where the note typed "van broke down": a van of ours (a rule before gave it "the")
@@ -358,11 +370,19 @@ export function objectWords(prose: string, role: string, typed: string): string 
   t = t.replace(/(?<![\p{L}])(if|when|whenever|once) ([\p{Ll}-]+) (running|stuck|delayed|off|late|ill|sick)(?= )/gu, (m, c: string, noun: string, what: string) => (/^(?:engineer|technician|driver|fitter|installer|plumber|electrician|cleaner|carer|courier|nurse|vet|tutor|teacher|groomer|stylist|valeter)s?$/u.test(noun) ? `${c} our ${noun} ${isPlural(noun) ? 'are' : 'is'} ${what}` : m));
   if (role === 'cause' || role === 'mistake') {
     // "the proof approved on v2 but the v1 file went to press": a thing a participle was done to, its "was"
-    t = t.replace(/(^|[.!?]\s+)((?:the|your|The|Your) (?:[\p{Ll}\p{N}-]+ ){0,2}[\p{Ll}\p{N}-]+) (approved|signed|sent|printed|booked|entered|typed|labelled|labeled|packed|posted|shipped|picked|scheduled|processed|issued|filed|uploaded|saved|attached|loaded|stored|set|keyed) (on|in|at|for|to|with|from|as|under|against|by)(?= )(?=[^.!?]*(?<![\p{L}])(?:but|and|so)(?![\p{L}]))/gu, (m, lead: string, np: string, v: string, p: string) => {
+    t = t.replace(/(^|[.!?]\s+)((?:(?:the|your|The|Your) )?(?:[\p{L}\p{N}-]+ ){0,2}[\p{L}\p{N}-]+) (approved|signed|sent|printed|booked|entered|typed|labelled|labeled|packed|posted|shipped|picked|scheduled|processed|issued|filed|uploaded|saved|attached|loaded|stored|set|keyed) (on|in|at|for|to|with|from|as|under|against|by)(?= )(?=[^.!?]*(?<![\p{L}])(?:but|and|so)(?![\p{L}]))/gu, (m, lead: string, np: string, v: string, p: string) => {
       const head = np.split(' ').pop()!;
       if (np.split(' ').some((w) => AUX.test(lower(w)) || /^(?:was|were|is|are|be|been)$/u.test(w))) return m;
       if (new RegExp(`^${MACHINE}$`, 'u').test(head) || OURS.test(head) && !/^(?:form|forms)$/u.test(head)) return m;
-      return `${lead}${np} ${isPlural(head) ? 'were' : 'was'} ${v} ${p}`;
+      const words = np.split(' ');
+      if (words.some((w, k) => k > 0 && /^\p{Lu}/u.test(w)) || words.some((w) => PRONOUN.test(lower(w)) || CONTRACTED.test(lower(w)))) return m;
+      let subject = np;
+      if (!/^(?:the|your)$/iu.test(words[0]!)) {
+        if (isPlural(head) || MASS.test(head) || !typedLowerAt(words[0]!, typed)) return m;
+        const cap = /^\p{Lu}/u.test(words[0]!);
+        subject = `${cap ? 'The' : 'the'} ${cap ? words[0]![0]!.toLowerCase() + np.slice(1) : np}`;
+      }
+      return `${lead}${subject} ${isPlural(head) ? 'were' : 'was'} ${v} ${p}`;
     });
   }
   if (role === 'commitment') {
@@ -417,10 +437,10 @@ export function addedThings(prose: string, role: string, status: string | undefi
   if (items.length < 2 || items.length > 3) return prose;
   const words = things.split(/\s+/u);
   const tags = safeTags(words);
-  if (!tags || words.some((w, k) => lower(w) !== 'and' && (AUX.test(lower(w)) || PRONOUN.test(lower(w)) || DET.test(lower(w)) && k > 0 && lower(words[k - 1]!) !== 'and' || verbAt(w, tags[k]) && !tags[k]!.has('Noun') || !(tags[k]!.has('Noun') || tags[k]!.has('Adjective') || tags[k]!.has('Acronym'))))) return prose;
+  if (!tags || words.some((w, k) => lower(w) !== 'and' && (AUX.test(lower(w)) || PRONOUN.test(lower(w)) || DET.test(lower(w)) && k > 0 && lower(words[k - 1]!) !== 'and' || verbAt(w, tags[k]) && !tags[k]!.has('Noun') || !(tags[k]!.has('Noun') || tags[k]!.has('Adjective') || tags[k]!.has('Acronym') || DET.test(lower(w)))))) return prose;
   const np = items.map((it, i) => {
     const w = it.trim().split(/\s+/u);
-    if (i === 0 && /^\p{Lu}\p{Ll}/u.test(w[0]!) && typedLowerAt(w[0]!, typed)) {
+    if (i === 0 && (/^\p{Lu}\p{Ll}/u.test(w[0]!) && typedLowerAt(w[0]!, typed) || /^(?:A|An|The)$/u.test(w[0]!))) {
       w[0] = w[0]!.toLowerCase();
       it = w.join(' ');
     }

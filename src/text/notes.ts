@@ -18,7 +18,7 @@
  */
 
 import { tagWords } from './pos.js';
-import { addedThings, determiners, framed, nounSplices, objectWords, outcomeFramed } from './note-shape.js';
+import { addedThings, determiners, framed, IRREGULAR_PAST, nounSplices, objectWords, outcomeFramed } from './note-shape.js';
 import { splitSplices } from './splices.js';
 
 export type NoteRole = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy' | 'exposure';
@@ -1130,6 +1130,8 @@ export function causeIsNoun(text: string): boolean {
   const verbLike = (w: string, k: number) => isParticiple(w) && (k === words.length - 1 || PREPOSITIONS.has(lowerWord(words[k + 1]!)) || DET.has(lowerWord(words[k + 1]!)) || OBJECTS.has(lowerWord(words[k + 1]!))) && !(k === 0 && !leadsAsVerb(words));
   if (words.some((w, k) => k > 0 && /^(?:now|also|only|never|always|still|automatically|no longer)$/iu.test(lowerWord(words[k - 1]!)) && /^\p{Ll}/u.test(w) && !DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(w)))) return false;
   if (!words.every((w, k) => !isFinite(w) && !verbLike(w, k)) || /(?<![\p{L}])(?:because|so|since)(?![\p{L}])/iu.test(head)) return false;
+  // notes14: "billing system re-ran the monthly invoice job": a re- past (or a past no list knows) after a noun, before its object, is a clause.
+  if (words.some((w, k) => k > 0 && k < words.length - 1 && /^re-/u.test(lowerWord(w)) && (IRREGULAR_PAST.test(lowerWord(w)) || /ed$/u.test(lowerWord(w))) && !DET.has(lowerWord(words[k - 1]!)))) return false;
   // A past verb after a noun and before its object ("our certificate generator dropped accents from names"): a clause.
   if (words.length >= 4 && words.some((w, k) => k >= 2 && k < words.length - 1 && isParticiple(w))) {
     const tags = tagWords(words.map((w) => w.replace(/[,;:]$/u, '')));
