@@ -356,6 +356,8 @@ export function objectWords(prose: string, role: string, typed: string): string 
   });
   // "…, delivery week of Monday 14 December": where they stand, with its verb
   if (role === 'outcome') t = t.replace(/,\s+(delivery|collection|dispatch|installation|install|fitting|visit)\s+(week of|w\/c|in the week of|on|at|between|from)\s+(?=[\p{Lu}\p{N}])/gu, (_m, what: string, when: string) => `, and ${what} is ${/week/u.test(when) || when === 'w/c' ? 'in the week of' : when} `);
+  // "locked tables 20 minutes": how long, with its "for"
+  t = t.replace(/(?<=(?:^|\s)(?:locked|blocked|held|closed|stuck|down|offline|delayed|paused|frozen|unavailable)(?: [\p{Ll}-]+){0,3}) (about |around |nearly |over )?(\d+ (?:minutes|hours|days|weeks))(?=[.,;]|$)/gu, (m, about: string | undefined, d: string, at: number, all: string) => (/(?:for|in|within|after|by|until|than|of)(?: [\p{Ll}-]+){0,3}$/u.test(all.slice(0, at)) ? m : ` for ${about ?? ''}${d}`));
   // "parents email addresses": whose
   t = t.replace(/(?<![\p{L}'’])(parents|customers|clients|members|guests|patients|families|students|users|owners)\s+(?=(?:email|e-mail|home|phone|contact|postal|bank|card|personal|medical)(?![\p{L}]))/giu, "$1' ");
   // "the van broke down" where the note typed "van broke down": a van of ours (a rule before gave it "the")

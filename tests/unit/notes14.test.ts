@@ -161,6 +161,11 @@ describe('(e) a noun phrase and its state, with the verb dropped', () => {
     expect(field({ outcome: 'reprint with you wed 9 dec' }, 'outcome')).toBe('your reprint will be with you on Wednesday 9 December.');
     expect(field({ outcome: 'tables finished, delivery wk of 14 dec' }, 'outcome')).toMatch(/, and delivery is in the week of Monday 14 December\.$/u);
   });
+  it('how long, with its "for"', () => {
+    expect(prose('db migration locked tables 20 min', 'cause')).toBe('the database migration locked tables for 20 minutes.');
+    expect(prose('card machines offline 3 hrs', 'mistake')).toMatch(/for 3 hours\.$/u);
+    expect(prose('parcels held at the depot for 2 days', 'mistake')).not.toMatch(/for for/u);
+  });
   it('a participle in the noun phrase is no state ("name spelt wrong")', () => {
     expect(prose('name spelt wrong on the booking', 'mistake')).not.toMatch(/spelt (?:was|were)/u);
   });
