@@ -16,6 +16,7 @@ import { noteToProse, weekdayWords, whenNote, type NoteRole } from '../text/note
 import { signerAsMe, signerFirst } from '../text/signer-voice.js';
 import { readerAsYou, readerPronouns, readerThings, type ReaderOptions } from '../text/reader-voice.js';
 import { subjectFirst } from '../text/subjectless.js';
+import { plusItems, statusSentence, statusTag } from '../text/note-shape.js';
 // The de/fr/es rules are loaded when a letter in one of those languages is first made (./i18n-load.ts).
 import { textI18n, type TextI18n } from './i18n-load.js';
 import type { NoteRoleI18n } from '../text/notes-de.js';
@@ -286,6 +287,10 @@ function english(incident: Incident, now: Date): Incident {
   // A field about the past (the mistake, its cause, when, what was found or contained, a change done): "on the 14th" is the last 14th.
   const norm = (v: string, past = false) => normaliseEnglish(v, past ? { ...o, past } : o);
   const f = (v: string | undefined, past = false) => (v === undefined ? v : readerThings(signerFirst(norm(v, past), incident.signer.name, incident.signer.title), reader));
+  // notes14: items typed with "+", "&", "plus", and a change's status tag ("…, done + tested"), read before the words are normalised (text/note-shape.ts).
+  const typed = (v: string | undefined, role: NoteRole) => (v === undefined ? v : plusItems(v, role));
+  const tagged = statusTag(incident.commitment);
+  const tagSaid = norm(statusSentence(tagged.tag, incident.commitmentStatus), true).replace(/(?<=[\p{L}\p{N})])$/u, '.');
   // Each typed field is a manager's note: made the letter's own sentences for the part it plays (text/notes.ts),
   // then told to the reader ("the customer was charged twice" → "you were charged twice", text/reader-voice.ts).
   // ("she" is the reader when the note as typed says so: "she missed her slot", read before "her slot" became "your slot")
@@ -297,13 +302,13 @@ function english(incident: Incident, now: Date): Incident {
   return {
     ...incident,
     // A mistake told about a batch ("Orders for Cerulean Blue were…") is told to the reader where a rule can.
-    mistake: toReader(n(subjectFirst(f(incident.mistake, true)!, 'mistake'), 'mistake', incident.mistake)!),
-    rootCause: n(subjectFirst(f(incident.rootCause, true)!, 'cause'), 'cause', incident.rootCause)!,
-    commitment: you(noteToProse(incident.commitmentStatus === 'done' ? leadingVerdict(f(incident.commitment, true)!) : subjectFirst(leadingVerdict(f(incident.commitment)!), 'commitment'), 'commitment', { now, status: incident.commitmentStatus }))!,
+    mistake: toReader(n(subjectFirst(f(typed(incident.mistake, 'mistake'), true)!, 'mistake'), 'mistake', incident.mistake)!),
+    rootCause: n(subjectFirst(f(typed(incident.rootCause, 'cause'), true)!, 'cause'), 'cause', incident.rootCause)!,
+    commitment: [you(noteToProse(incident.commitmentStatus === 'done' ? leadingVerdict(f(typed(tagged.text, 'commitment'), true)!) : subjectFirst(leadingVerdict(f(typed(tagged.text, 'commitment'))!), 'commitment'), 'commitment', { now, status: incident.commitmentStatus }))!, tagSaid].filter(Boolean).join(' '),
     summary: normaliseEnglish(incident.summary ?? '', o) || incident.summary,
     // "delivered Tuesday 24 November": the day (the mistake says what was done).
     when: incident.when === undefined ? undefined : whenNote(norm(incident.when, true)),
-    outcome: n(me(f(incident.outcome)), 'outcome', incident.outcome),
+    outcome: n(me(f(typed(incident.outcome, 'outcome'))), 'outcome', incident.outcome),
     action: n(me(f(incident.action)), 'action', incident.action),
     remedy: { ...incident.remedy, details: n(me(f(incident.remedy.details)), 'remedy') },
     exposure: { ...incident.exposure, discovered: d(norm(incident.exposure.discovered ?? '', true) || incident.exposure.discovered), contained: n(f(incident.exposure.contained, true), 'exposure'), regulator: incident.exposure.regulator === undefined ? undefined : normaliseEnglish(incident.exposure.regulator, o) },

@@ -18,6 +18,7 @@
  */
 
 import { tagWords } from './pos.js';
+import { addedThings, determiners, framed, IRREGULAR_PAST, nounSplices, objectWords, outcomeFramed } from './note-shape.js';
 import { splitSplices } from './splices.js';
 
 export type NoteRole = 'mistake' | 'cause' | 'commitment' | 'outcome' | 'action' | 'remedy' | 'exposure';
@@ -987,6 +988,9 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
   if (/day[-–]/u.test(joined)) joined = joined.replace(/(?<![\p{L}])(on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s?[-–]\s?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}])/gu, (_m, on: string | undefined, a: string, b: string) => `${on ? 'from ' : ''}${a} to ${b}`);
   // A clause the layer made ("there are no more updates on class days, we test…") joined to the next by a comma: two sentences.
   if (joined.includes(',') && !asProse) joined = splitSplices(joined);
+  // notes14: a bare noun phrase and its verb takes its word ("carer missed…" → "our carer missed…"), a noun phrase and a
+  // state its "was" ("booking app down…"), and a comma before a new subject of its own is a full stop (text/note-shape.ts).
+  if (!asProse && role !== 'action') joined = addedThings(objectWords(nounSplices(determiners(outcomeFramed(framed(joined, role, typed), role), role, typed)), role, typed), role, o.status, typed);
   // The first word in the case it was typed: "To stop it happening again, {{clause}}" keeps it small; a sentence capitalises it.
   if (/^\p{Ll}/u.test(typed) && !/^I(?:['’]\p{L}+)?\s/u.test(joined)) joined = joined.replace(/^\p{Lu}(?=\p{Ll}|\s)/u, (c) => c.toLowerCase());
   // notes12: "for 1 session", in a note the letter rewrites anyway: one, in words before its noun.
@@ -1126,6 +1130,8 @@ export function causeIsNoun(text: string): boolean {
   const verbLike = (w: string, k: number) => isParticiple(w) && (k === words.length - 1 || PREPOSITIONS.has(lowerWord(words[k + 1]!)) || DET.has(lowerWord(words[k + 1]!)) || OBJECTS.has(lowerWord(words[k + 1]!))) && !(k === 0 && !leadsAsVerb(words));
   if (words.some((w, k) => k > 0 && /^(?:now|also|only|never|always|still|automatically|no longer)$/iu.test(lowerWord(words[k - 1]!)) && /^\p{Ll}/u.test(w) && !DET.has(lowerWord(w)) && !PREPOSITIONS.has(lowerWord(w)))) return false;
   if (!words.every((w, k) => !isFinite(w) && !verbLike(w, k)) || /(?<![\p{L}])(?:because|so|since)(?![\p{L}])/iu.test(head)) return false;
+  // notes14: "billing system re-ran the monthly invoice job": a re- past (or a past no list knows) after a noun, before its object, is a clause.
+  if (words.some((w, k) => k > 0 && k < words.length - 1 && /^re-/u.test(lowerWord(w)) && (IRREGULAR_PAST.test(lowerWord(w)) || /ed$/u.test(lowerWord(w))) && !DET.has(lowerWord(words[k - 1]!)))) return false;
   // A past verb after a noun and before its object ("our certificate generator dropped accents from names"): a clause.
   if (words.length >= 4 && words.some((w, k) => k >= 2 && k < words.length - 1 && isParticiple(w))) {
     const tags = tagWords(words.map((w) => w.replace(/[,;:]$/u, '')));

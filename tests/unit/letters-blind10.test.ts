@@ -243,7 +243,7 @@ describe('classes from the second blind set (new11, read after its measurement)'
     expect(t).toMatch(/2 drivers were off sick\. We didn't get cover in time\./);
     expect(t).not.toMatch(/staffing \(|because staffing/i);
     const m = letter({ ...base, rootCause: "diary mix up (new booking app wasn't synced with the instructors calendars for a few days)" });
-    expect(m).toMatch(/The cause was a diary mix-up: new booking app wasn't synced with the instructors' calendars for a few days\./);
+    expect(m).toMatch(/The cause was a diary mix-up: our new booking app wasn't synced with the instructors' calendars for a few days\./);
   });
   it('one noun typed as the cause is said as a mistake of that kind', () => {
     expect(letter({ ...base, rootCause: 'handover' })).toMatch(/It was a handover mistake on our side\./);

@@ -11,7 +11,7 @@ const prose = (text: string, role: NoteRole) => noteToProse(normaliseEnglish(tex
 
 describe('a noun phrase and what follows it', () => {
   it('a participle is a passive in the tense that is true', () => {
-    expect(prose('rota checked every morning by the duty manager', 'commitment')).toBe('the rota is checked every morning by the duty manager.');
+    expect(prose('rota checked every morning by the duty manager', 'commitment')).toBe('our rota is checked every morning by the duty manager.');
     expect(prose('stock counts reconciled every fri afternoon by the shift lead', 'commitment')).toBe('stock counts are reconciled every Friday afternoon by the shift lead.');
     expect(prose('price file from the supplier loaded twice', 'cause')).toBe('the price file from the supplier was loaded twice.');
     expect(prose('email with your results sent to another patient', 'mistake')).toBe('the email with your results was sent to another patient.');

@@ -43,7 +43,7 @@ describe('a note that starts with what we did', () => {
   it('a dropped "is": "tutor off sick", "lines working again since…"', () => {
     expect(prose('tutor off sick and the class wasnt covered', 'cause')).toBe("our tutor was off sick and the class wasn't covered.");
     expect(prose('phone lines working again since 14:00', 'outcome')).toBe('our phone lines have been working again since 14:00.');
-    expect(prose('tills working again since 14:00', 'outcome')).toBe('tills have been working again since 14:00.');
+    expect(prose('tills working again since 14:00', 'outcome')).toBe('our tills have been working again since 14:00.');
   });
   it('a past tense with its object is not made passive ("screen showed them")', () => {
     expect(prose('our screen still showed them as booked', 'cause')).toBe('our screen still showed them as booked.');
@@ -166,7 +166,7 @@ describe('verbs the word lists do not hold (made-up examples)', () => {
   });
   it('a phrasal verb that takes no object is never made passive', () => {
     expect(prose('fitter turned up three hours late', 'mistake')).toBe('our fitter turned up three hours late.');
-    expect(prose('van broke down outside Leeds', 'cause')).toBe('the van broke down outside Leeds.');
+    expect(prose('van broke down outside Leeds', 'cause')).toBe('our van broke down outside Leeds.');
     expect(prose('parcel dropped off at the wrong house', 'mistake')).toBe('the parcel was dropped off at the wrong house.');
   });
   it('a participle that qualifies a quantified noun, with the sentence\'s verb later, is left as typed', () => {
@@ -176,7 +176,7 @@ describe('verbs the word lists do not hold (made-up examples)', () => {
     expect(prose('new visit booked Tuesday 1 December, 9am', 'outcome')).toMatch(/^a new visit is booked (?:on|for) Tuesday 1 December/);
   });
   it('a verb that needs its object gets "it"; "X to follow" is what will come', () => {
-    expect(prose('posted today, receipt to follow', 'outcome')).toBe("we've posted it today. Receipt will follow.");
+    expect(prose('posted today, receipt to follow', 'outcome')).toBe("we've posted it today. The receipt will follow.");
   });
 });
 
@@ -191,7 +191,7 @@ describe('never worse than the note as typed', () => {
     expect(prose('courier mixed up the two parcels', 'mistake')).toBe('our courier mixed up the two parcels.');
   });
   it('a verb no list knows before a determiner: left as typed ("collects the wrong ones", never "collects the is wrong ones")', () => {
-    expect(prose('picker collects the wrong ones when the bins are close together', 'cause')).toBe('picker collects the wrong ones when the bins are close together.');
+    expect(prose('picker collects the wrong ones when the bins are close together', 'cause')).toBe('our picker collects the wrong ones when the bins are close together.');
     expect(prose('kiln overfires the top shelf when it is full', 'cause')).not.toMatch(/\b(?:the|a|an) (?:is|was|are|were)\b/u);
   });
   it('"no" and a plural: "There were no …", a singular "There was no …"', () => {
