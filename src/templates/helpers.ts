@@ -246,7 +246,7 @@ export const HELPERS: Record<string, (...args: HelperValue[]) => unknown> = {
   about: (v, ...rest) => (tagIn(rest) === 'en' ? about(v) : localeAbout(v, tagIn(rest))),
   clause: textHelper(clause),
   // fit13: the offer quoted after "What I offered still stands:", with its article ("a credit note for the overcharged VAT").
-  offerThing: textHelper((v, lang) => (lang === 'en' ? articled(clause(v, lang)) : clause(v, lang))),
+  offerThing: textHelper((v, lang) => (lang === 'en' ? giftArticled(clause(v, lang)) : clause(v, lang))),
   // letters8b: `{{#fit 70}}long{{else}}short{{/fit}}`: the long version when it fits in that many characters (a subject line).
   fit: function (this: unknown, ...args: HelperValue[]): string {
     const options = args[args.length - 1] as Partial<HelperOptions> | undefined;

@@ -280,7 +280,8 @@ export function plusItems(text: string, role: string): string {
   let out = parts[0]!;
   for (let k = 1; k < parts.length; k++) {
     const p = parts[k]!;
-    if (shares[k]) out += ` and ${p}`;
+    // ("we'll email + text every member": a verb with nothing after it shares the next item's object)
+    if (shares[k] || /^(?:(?:we|i|you|they)(?:['’](?:ll|ve|d)|\s+(?:will|have|now|also))?\s+)?\p{Ll}[\p{Ll}-]*$/iu.test(parts[k - 1]!.trim())) out += ` and ${p}`;
     else if (clause[k] && clause[k - 1] && role !== 'outcome') out += role === 'commitment' ? `. ${p}` : `, and ${p}`;
     else if (!clause[k] && clause[k - 1] && role === 'commitment') out += `. + ${p}`;
     else out += ` and ${p}`;

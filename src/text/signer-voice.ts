@@ -5,6 +5,10 @@
  * English only; a team or a desk as the signer ("The Support Team") is left alone.
  */
 const CONTACT_VERB = '(?:ring|call|phone|text|email|e-mail|message|contact|reach|ask for|speak to|talk to|write to)';
+/** First names that are also English words: matched only with their capital. */
+const WORD_NAMES = new Set(['will', 'may', 'bill', 'mark', 'grace', 'hope', 'rose', 'sue', 'pat', 'don', 'guy', 'art', 'rich', 'frank', 'joy', 'faith', 'dawn', 'summer', 'june', 'april', 'august', 'max', 'ray', 'jack', 'rob', 'bob', 'sky', 'star', 'amber', 'holly', 'ivy', 'penny', 'robin', 'chase', 'drew', 'gene', 'lance', 'miles', 'wade', 'ward', 'page', 'reed', 'rusty', 'sandy', 'bud', 'buck', 'cliff', 'dale', 'glen', 'heath', 'jay', 'kit', 'pearl', 'shell', 'sterling', 'van']);
+/** The verbs in either case of their first letter, so the name beside them is matched in its own case ("call Will", never "we will"). */
+const CONTACT_VERB_CI = CONTACT_VERB.replace(/(?<=\(\?:|\|)([a-z])/gu, (c: string) => `[${c.toUpperCase()}${c}]`);
 
 export function signerAsMe(text: string, signerName: string): string {
   const name = signerName.trim();
@@ -12,13 +16,15 @@ export function signerAsMe(text: string, signerName: string): string {
   const first = name.split(/\s+/u)[0]!;
   if (!/^\p{Lu}[\p{L}'’-]+$/u.test(first)) return text;
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  const who = `(?:${esc(name)}|${esc(first)})`;
+  // A name typed in lower case ("ring greer") is still the signer, unless the name is also a word ("will", "may", "mark").
+  const anyCase = (n: string) => (WORD_NAMES.has(first.toLowerCase()) ? esc(n) : esc(n).replace(/(?<![\p{L}])\p{Lu}/gu, (c) => `[${c}${c.toLowerCase()}]`));
+  const who = `(?:${anyCase(name)}|${anyCase(first)})`;
   if (!new RegExp(`(?<![\\p{L}])${who}(?![\\p{L}])`, 'u').test(text)) return text;
   return text
     // "ring me (Greer) directly", "call me, Greer, directly": the name beside "me" goes (never "ring me (me)").
     .replace(new RegExp(`(?<![\\p{L}])(me|I)(?:\\s*\\(${who}\\)|,\\s*${who},?|\\s+${who}(?=\\s+direct)|(?=\\s+directly,?\\s+${who}\\s+direct))`, 'gu'), '$1')
     .replace(new RegExp(`(?<![\\p{L}])me directly,?\\s+${who}\\s+direct(?:ly)?(?![\\p{L}])`, 'gu'), 'me directly')
-    .replace(new RegExp(`(?<![\\p{L}])(${CONTACT_VERB}) ${who}(?: (?:direct|directly))?(?![\\p{L}'’])`, 'giu'), (_m, verb: string) => `${verb} me directly`)
+    .replace(new RegExp(`(?<![\\p{L}])(${CONTACT_VERB_CI}) ${who}(?: (?:direct|directly))?(?![\\p{L}'’])`, 'gu'), (_m, verb: string) => `${verb} me directly`)
     // "call me directly (that's Greer directly) on…" leaves "me directly me directly": said once.
     .replace(/(?<![\p{L}])me directly,? me directly(?![\p{L}])/gu, 'me directly')
     .replace(new RegExp(`(^|[.!?]\\s+)${who} (will|'ll|’ll|is going to|can) (?=\\p{Ll})`, 'gu'), (_m, lead: string, aux: string) => `${lead}I ${aux === "'ll" || aux === '’ll' ? 'will' : aux === 'is going to' ? 'am going to' : aux} `)

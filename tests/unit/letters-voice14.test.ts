@@ -174,3 +174,25 @@ describe('more of the same classes (notes14 incidents read on the main build)', 
     for (const id of ids) expect(letter({ ...base, id, mistake: 'we sent the wrong size' })).not.toMatch(/chose something specific|picked it out for a reason/);
   });
 });
+
+describe('a signer whose name is also a word', () => {
+  it('"Will" signs: "we will add" stays, "call Will" is "call me directly"', () => {
+    expect(signerAsMe('we will add a second check, and Will will call you', 'Will Harper')).toBe('we will add a second check, and I will call you');
+    expect(signerAsMe('Call Will on 0161 496 0000', 'Will Harper')).toBe('Call me directly on 0161 496 0000');
+    expect(signerAsMe('if anything is wrong, contact will', 'Will Harper')).toBe('if anything is wrong, contact will');
+  });
+});
+
+describe('a signer typed in lower case in a note', () => {
+  it('"ring greer directly" is the signer', () => {
+    expect(signerAsMe('ring greer directly on 01632 960 908', 'Greer Hall')).toBe('ring me directly on 01632 960 908');
+  });
+});
+
+describe('"+" between two verbs of one object', () => {
+  it('"we\'ll email + text every member…" is one sentence', async () => {
+    const { plusItems } = await import('../../src/text/note-shape.js');
+    expect(plusItems("we'll email + text every plotholder at least 3 days before any code change", 'commitment')).toBe("we'll email and text every plotholder at least 3 days before any code change");
+    expect(plusItems('call + email the customer the same day', 'commitment')).toBe('call and email the customer the same day');
+  });
+});
