@@ -207,7 +207,7 @@ export const CLAUSE_RULES = {
   faultAdverbs: /\b(mistakenly|accidentally|wrongly|inadvertently|incorrectly|by mistake|by accident|in error|twice)\b/,
 
   /** commitment: the writer (or a list item, or a change as subject) does one of these to something concrete. */
-  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen', 'delete', 'trial', 'pilot',
+  changeVerbs: ['add', 'provision', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen', 'delete', 'trial', 'pilot',
     // reconsidering a named thing: "revisit every step of engineering, manufacturing, and quality control processes" (LABELLING.md: a review with its scope named)
     'revisit', 'rethink', 'reassess', 'reevaluate', 're-evaluate', 'rework', 'overhaul',
     // setting a thing up to behave differently: "I also configured another external monitoring service so that we can notice…"
@@ -305,6 +305,8 @@ export const CLAUSE_RULES = {
   /** A product recall takes this batch off the shelves (LABELLING-round9.md R1: GoGo squeeZ, Musashi): containment, whatever else the sentence says. */
   recallVerbs: /^(recall)$/,
   /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */
+  /** commitment (session 15): a measure said to be for now ("we have temporarily disabled search") contains the harm, it changes nothing for good. */
+  forNow: /(?:temporarily|for now|for the time being|in the meantime|as a stopgap)/,
   containVerbs: /^(isolate|disconnect|shut|pause|suspend|halt|restart|reboot|quarantine|unplug)$/,
   /**
    * Taking down the offending communication stops the harm, it changes nothing (LABELLING-round6.md: "removed the
@@ -344,6 +346,26 @@ export const CLAUSE_RULES = {
    */
   machineActs: /^(handle|switch|respond|fire|trigger|kick|boot|recover|detect|catch|notify|alert|page|save|sync|restart|renew|propagate|replicate|start|engage|activate|shut|stop|drain|flush|release|close|apply|roll)$/,
   machineSubject: /\b(ups|generators?|batter(?:y|ies)|transfer switch|switch(?:es)?|failover|fail-over|backups?|backup job|alerts?|alarms?|monitors?|monitoring|health ?checks?|jobs?|cron(?: job)?|scripts?|workers?|queues?|load ?balancers?|routers?|disks?|drives?|replicas?|primary|secondary|standby|nodes?|clusters?|servers?|databases?|certificates?|circuit breakers?|fallback|retry|retries|scheduler|daemon|process|processes|timeout|lock|locks)$/,
+  /**
+   * explain (session 15): a component that broke, told in the past with what it did ("the main circuit breaker … of the UPS
+   * tripped", "the VM host system lost the RAID set that held the filesystem", "one of the applications installed on our
+   * store had crashed"): the verbs of a part failing, and the parts (machineSubject's, and the hardware and software parts
+   * a post-mortem names; not the site, app or service the reader uses, whose failing is the harm restated).
+   */
+  componentFails: ['trip', 'lose', 'crash', 'fail', 'hang', 'overheat', 'stall', 'malfunction', 'die', 'freeze', 'reboot'],
+  componentSubject: /\b(ups|generators?|batter(?:y|ies)|transfer switch|switch(?:es)?|failover|backups?|jobs?|scripts?|workers?|queues?|load ?balancers?|routers?|disks?|drives?|replicas?|nodes?|clusters?|servers?|databases?|certificates?|(?:circuit )?breakers?|host(?: system)?s?|hypervisors?|controllers?|arrays?|raid(?: sets?)?|applications?|plugins?|plug-ins?|sensors?|pumps?|transformers?|power suppl(?:y|ies)|psus?|firewalls?|caches?|prox(?:y|ies)|daemons?|processes|schedulers?|compressors?|chillers?|freezers?|fridges?|refrigerators?)$/,
+  /**
+   * explain (session 15): an act done on the wrong thing tells which step went wrong ("I've accidentally pushed to the wrong
+   * remote", "we matched the wrong meteorologists with their forecast numbers", "an engineer … disconnected the wrong fibre");
+   * not the wrong words or tone, which are the offence itself ("I chose the wrong words").
+   */
+  wrongThing: /^(?:(?:to|with|from|on|onto|in|into|at|for|under) )?(?:the|a|an|our|my|their|his|her) (?:[\w-]+ )?wrong ([\w-]+)/,
+  speechHeads: /^(words?|messages?|tone|language|terms?|phrases?|phrasing|jokes?|remarks?|comments?|things?|way|thing|choice|time|moment|decision|impression|idea)$/,
+  /**
+   * explain (session 15): a fault named where it was, with what it did in a relative clause ("the outage was due to a bug in
+   * our router which caused flapping BGP sessions"): where it was alone is vague (isVagueCause), what it did makes it a mechanism.
+   */
+  faultDid: /\b(?:bugs?|defects?|flaws?|faults?|glitch(?:es)?|errors?|misconfigurations?|regressions?) (?:in|on|with|within|of) (?:[\w-]+ ){1,5}?(?:which|that) (?:\w+ly )?(?:caused|triggered|made|led to|resulted in|broke|corrupted|deleted|disabled|sent|dropped|blocked|overwrote|wiped)\b/,
   /** explain: a harm named before a cause word: the cause is then where the harm came from ("concerns … due to a post"), no mechanism. */
   harmBefore: /\b(concerns?|confusion|offen[cs]e|offend(?:ed)?|upset|anger|outrage|criticism|backlash|frustration|disappointment|hurt|harm|pain|distress|embarrassment|inconvenience|complaints?|ill|sick|illness|sickness|injur(?:y|ies|ed))\b/,
   /** explain: how a system behaves, as a condition or a result of a present-tense act ("kicks in automatically when", "which may result in", "while not allowing"; not "is automatically reviewing all records": a practice). */
@@ -421,7 +443,7 @@ export const KNOWN_VERBS: Set<string> = new Set();
  */
 export function rebuildKnownVerbs(): void {
   KNOWN_VERBS.clear();
-  for (const list of [CLAUSE_RULES.faultVerbs, CLAUSE_RULES.successVerbs, CLAUSE_RULES.changeVerbs, CLAUSE_RULES.relocationVerbs, CLAUSE_RULES.mechanismVerbs, OTHER_VERBS]) for (const v of list) KNOWN_VERBS.add(v);
+  for (const list of [CLAUSE_RULES.faultVerbs, CLAUSE_RULES.successVerbs, CLAUSE_RULES.changeVerbs, CLAUSE_RULES.relocationVerbs, CLAUSE_RULES.mechanismVerbs, CLAUSE_RULES.componentFails, OTHER_VERBS]) for (const v of list) KNOWN_VERBS.add(v);
 }
 rebuildKnownVerbs();
 

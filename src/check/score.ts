@@ -584,6 +584,15 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // "the UPS did not handle the load", "the failover did not trigger": a part of the system failing to act, told in the past
       // (not the service the reader uses failing, "the site did not load": the harm restated)
       if (c.negated && !c.passive && c.tense === 'past' && c.agent === 'other' && CR.machineActs.test(c.lemma) && CR.machineSubject.test(c.subject) && !HARMED.test(c.subject)) { n += 2; continue; }
+      // (session 15) a part of the system that broke, told in the past: "the main circuit breaker … of the UPS tripped", "the VM
+      // host system lost the RAID set that held the filesystem" (its head noun, before what qualifies it; not the site or
+      // service the reader uses, whose failing is the harm)
+      if (!c.negated && !c.passive && c.agent === 'other' && (c.tense === 'past' || c.tense === 'perfect') && (CR.componentFails as readonly string[]).includes(c.lemma) &&
+        CR.componentSubject.test(componentHead(c.subject)) && !HARMED.test(c.subject)) { n += 2; continue; }
+      // (session 15) an act done on the wrong thing: "I've accidentally pushed to the wrong remote", "an engineer … disconnected
+      // the wrong fibre" (not the wrong words, which are the offence itself)
+      const wrong = !c.negated && !c.passive && c.agent !== 'reader' && (c.tense === 'past' || c.tense === 'perfect') ? CR.wrongThing.exec(c.object) : null;
+      if (wrong && !CR.speechHeads.test(wrong[1]!)) { n += 2; continue; }
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
       // "we started processing emails at 7:45am, and by 8:43am all queues were clear": the service coming back
       if (CR.recovery.test(lower) && !CR.causeWords.test(lower)) continue;
@@ -611,6 +620,9 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // ("a recent, small update of the database cluster may be causing the cluster to not come back online": a cause suspected
       // is told as well; "the script starts up another copy of the sender, which causes the duplicate sends": how it behaves)
       if (/^(cause|force|lead|trigger)$/.test(c.lemma) && !c.passive && !c.negated && c.tense !== 'future' && c.tense !== 'imperative' && c.tense !== 'nonfinite') {
+        // (session 15) "the outage was due to a bug in our router which caused flapping BGP sessions": a fault named where it
+        // was, with what it did
+        if (c.subject === '' && (c.tense === 'past' || c.tense === 'perfect') && CR.faultDid.test(lower) && concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object) && !HARMED.test(c.object.split(' ')[0] ?? '')) { n += 2; continue; }
         const made = /^((?:[\w-]+ ){0,5}?[\w-]+) to ([a-z]+)\b/.exec(c.object);
         if (made && (c.tense === 'past' || c.tense === 'perfect' || c.subject !== '') && concrete(made[1]!) && !HARMED.test(made[1]!) && !/\b(you|your|us|them|him|her|everyone|anyone|people|customers?|users?|members?)\b/.test(made[1]!) && !CR.harmObject.test(made[1]!)) { n += 2; continue; }
         // "one of our engineers made a bad database migration that caused discrepancies between the indexed data and …": the
@@ -648,6 +660,11 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     if (total >= 2 && !hit) hit = n >= 2 || !best || best.s.paragraph !== s.paragraph ? s : best.s;
   }
   return { hit, vague, points };
+}
+
+/** The head of a subject, before what qualifies it: "the main circuit breaker on the load side of the UPS" → "the main circuit breaker". */
+function componentHead(subject: string): string {
+  return subject.replace(/^(?:\w+ly,? |then |and |so |but )+/, '').split(/ (?:on|of|in|at|for|from|with|within|inside|behind|that|which|who) /)[0]!.trim();
 }
 
 /** The words a cause word points at: after "because", before "led to". */
@@ -937,6 +954,12 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether)\b/.test(obj) && !concrete(obj.replace(/^(into )?\w+ /, '').split(/ to (?:prevent|avoid|stop|ensure)\b/)[0]!)) || CR.inquiryPurpose.test(obj)) return false;
   // "we changed the wrong character": the act done on the wrong thing is the failure (own-it), not a change
   if (!c.passive && (c.tense === 'past' || c.tense === 'perfect') && CR.wrongObject.test(c.object)) return false;
+  // (session 15) "we were able to isolate and fix the issue rapidly", "were able to rebuild everything very quickly": what the writer
+  // managed to do, told in the past, is the response to this occurrence (containment, LABELLING.md R1), unless done to prevent a
+  // recurrence; "we have temporarily disabled search": a measure for now is containment too
+  const verbWord = c.verb.replace(/[^a-z'-]/g, '');
+  if ((c.tense === 'past' || c.tense === 'perfect') && !CR.preventionPurpose.test(lowerAll) &&
+    (new RegExp(`\\b(?:was|were|had been|have been|has been) (?:\\w+ )?able to (?:[a-z]+ (?:and|or) )?(?:\\w+ly )?${verbWord}\\b`).test(lowerAll) || new RegExp(`\\b${CR.forNow.source} (?:[a-z]+ )?${verbWord}\\b`).test(lowerAll))) return false;
   // "we will continue to invest in protecting our customers": a practice kept, nothing changes
   if (sentenceFlags(sentence).continued.has(c.verb)) return false;
   // "we've published these newsletters for years without incident": a habit told as the backdrop, not a change
