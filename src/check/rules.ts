@@ -366,6 +366,14 @@ export const CLAUSE_RULES = {
    * our router which caused flapping BGP sessions"): where it was alone is vague (isVagueCause), what it did makes it a mechanism.
    */
   faultDid: /\b(?:bugs?|defects?|flaws?|faults?|glitch(?:es)?|errors?|misconfigurations?|regressions?) (?:in|on|with|within|of) (?:[\w-]+ ){1,5}?(?:which|that) (?:\w+ly )?(?:caused|triggered|made|led to|resulted in|broke|corrupted|deleted|disabled|sent|dropped|blocked|overwrote|wiped)\b/,
+  /**
+   * explain (session 15): the response told, not how it broke: what was done on learning of it ("As soon as the university
+   * identified the problem, the process of issuing emails … was stopped"), and acts whose purpose is to restore or to help the
+   * people harmed ("working around the clock to get them back online", "staff were deployed to site quickly to answer
+   * customer questions"); with a cause word in the sentence the cause is still read.
+   */
+  reactionOpening: /^\W*(?:as soon as|once|upon|immediately after|when) (?:[\w'’-]+ ){1,3}?(?:became|become|were made|was made|were|was) aware\b|^\W*(?:as soon as|once|upon|immediately after) (?:[\w'’-]+ ){1,3}?(?:learned|learnt|noticed|realised|realized|discovered|found out|identified|spotted|detected|heard|were (?:told|alerted|notified)|was (?:told|alerted|notified)) (?:of |about )?(?:the|this|that|these|it)\b/,
+  responsePurpose: /\bto (?:get|bring) (?:[\w-]+ ){0,3}?back\b|\bto (?:restore|reconnect|recover)\b|\bto answer (?:[\w-]+ )?(?:questions|queries|calls)\b|\bto (?:assist|support|help) (?:[\w-]+ )?(?:customers|users|residents|people|passengers|guests|those affected)\b|\b(?:our|the) (?:\w+ )?focus (?:was|has been|is)\b/,
   /** explain: a harm named before a cause word: the cause is then where the harm came from ("concerns … due to a post"), no mechanism. */
   harmBefore: /\b(concerns?|confusion|offen[cs]e|offend(?:ed)?|upset|anger|outrage|criticism|backlash|frustration|disappointment|hurt|harm|pain|distress|embarrassment|inconvenience|complaints?|ill|sick|illness|sickness|injur(?:y|ies|ed))\b/,
   /** explain: how a system behaves, as a condition or a result of a present-tense act ("kicks in automatically when", "which may result in", "while not allowing"; not "is automatically reviewing all records": a practice). */

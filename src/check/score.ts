@@ -589,6 +589,12 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // service the reader uses, whose failing is the harm)
       if (!c.negated && !c.passive && c.agent === 'other' && (c.tense === 'past' || c.tense === 'perfect') && (CR.componentFails as readonly string[]).includes(c.lemma) &&
         CR.componentSubject.test(componentHead(c.subject)) && !HARMED.test(c.subject)) { n += 2; continue; }
+      // (session 15) the writer's failing act told with the act it happened in: "I accidentally messed up the master when resetting
+      // my branch", "I broke the build while refactoring the parser" (the step that broke it, on a thing named)
+      const during = clauses[k + 1];
+      if (!c.negated && !c.passive && c.agent === 'first' && (c.tense === 'past' || c.tense === 'perfect') && (FAULT.has(c.lemma) || MECHANISM.has(c.lemma)) &&
+        during !== undefined && during.tense === 'nonfinite' && during.subject === '' && !/^(work|do|try|deal|handle|get|go|play)$/.test(during.lemma) && new RegExp(`\\b(?:when|while|whilst|during|after|by) ${during.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lower) &&
+        concrete(directObject(during.object, during.particle)) && !/\b(you|your)\b/.test(during.object)) { n += 2; continue; }
       // (session 15) an act done on the wrong thing: "I've accidentally pushed to the wrong remote", "an engineer … disconnected
       // the wrong fibre" (not the wrong words, which are the offence itself)
       const wrong = !c.negated && !c.passive && c.agent !== 'reader' && (c.tense === 'past' || c.tense === 'perfect') ? CR.wrongThing.exec(c.object) : null;
@@ -636,6 +642,9 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
       n += CR.faultSubject.test(c.subject) && !c.passive && c.tense !== 'counterfactual' ? 2 : 1;
     }
+    // (session 15) the response told ("As soon as the university identified the problem, … was stopped", "staff were deployed to
+    // site quickly to answer customer questions") tells no step of how it broke, unless a cause word names one
+    if ((CR.reactionOpening.test(lower) || CR.responsePurpose.test(lower)) && !CR.causeWords.test(lower)) n = 0;
     // "Did you create your forum … and they've gone missing?": a question asks, it tells nothing of how it happened; nor does a
     // heading that only announces the story ("What went wrong")
     if (/\?\s*["'”’)]*\s*$/.test(s.text) || (framed && s.text.trim().length <= 40 && !/[.!;]$/.test(s.text.trim()))) n = 0;
@@ -664,7 +673,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
 
 /** The head of a subject, before what qualifies it: "the main circuit breaker on the load side of the UPS" → "the main circuit breaker". */
 function componentHead(subject: string): string {
-  return subject.replace(/^(?:\w+ly,? |then |and |so |but )+/, '').split(/ (?:on|of|in|at|for|from|with|within|inside|behind|that|which|who) /)[0]!.trim();
+  return subject.replace(/^(?:\w+ly,? |then |and |so |but )+/, '').replace(/^(?:one|some|two|three|several|many|most|all|each|both|part|parts) of (?=the |our |its |their )/, '').split(/ (?:on|of|in|at|for|from|with|within|inside|behind|that|which|who) /)[0]!.trim();
 }
 
 /** The words a cause word points at: after "because", before "led to". */
