@@ -307,6 +307,12 @@ export const CLAUSE_RULES = {
   /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */
   /** commitment (session 15): a measure said to be for now ("we have temporarily disabled search") contains the harm, it changes nothing for good. */
   forNow: /(?:temporarily|for now|for the time being|in the meantime|as a stopgap)/,
+  /**
+   * commitment (session 15): a change named through the undertaking it belongs to ("a project to replace the billing system", "an
+   * effort to re-evaluate and adjust these testing procedures") or hastened ("attempt to accelerate the process of switching over
+   * to the new UPS"): the change verb and what it acts on are read after it.
+   */
+  undertaking: /\b(?:effort|project|programme|program|initiative|plan|work|push)s? (?:to|on) ([a-z].*)$|\bto (?:accelerate|speed up|expedite|fast-track|bring forward|prioriti[sz]e) (?:the |our )?(?:process of |work on |plans? (?:to|for) )?([a-z].*)$/,
   containVerbs: /^(isolate|disconnect|shut|pause|suspend|halt|restart|reboot|quarantine|unplug)$/,
   /**
    * Taking down the offending communication stops the harm, it changes nothing (LABELLING-round6.md: "removed the

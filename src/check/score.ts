@@ -1054,6 +1054,10 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
       return concrete(acted) && !/^(you|your|them|it|this|that|us|him|her)\b/.test(rest) && !CR.restoreObject.test(acted) && !CR.faultObject.test(acted);
     }
   }
+  // (session 15) a change named through the undertaking it belongs to: "we have started a project to replace the billing system",
+  // "we are already well into an effort to re-evaluate and adjust these testing procedures", "we'll attempt to accelerate the
+  // process of switching over to the new UPS"
+  if ((writer || listItem) && !c.passive && c.tense !== 'nonfinite' && !(c.tense === 'present' && c.aux === undefined) && undertakenChange(obj)) return true;
   if (!CHANGE.has(c.lemma)) return false;
   // deleting or removing a thing is a change, deleting the reader's things or doing it by mistake is the fault
   if (/^(delete|remove)$/.test(c.lemma) && (/\b(you|your)\b/.test(obj) || liveMatch(sentence.toLowerCase(), CR.faultAdverbs, true) !== null)) return false;
@@ -1086,6 +1090,24 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   const at = lower.indexOf(c.verb);
   const result = at < 0 ? null : /\bso that (.+)$/.exec(lower.slice(at + c.verb.length));
   return result !== null && !/\b(if|again|never|not|n't|no)\b/.test(result[1]!) && concrete(result[1]!.replace(/[^a-z0-9' -]/g, ' '));
+}
+
+/** A change verb after a noun of undertaking or a verb of hastening, on a thing named ("a project to replace the billing system"). */
+function undertakenChange(obj: string): boolean {
+  const m = CR.undertaking.exec(obj);
+  if (!m) return false;
+  const words = (m[1] ?? m[2] ?? '').split(/\s+/).filter(Boolean);
+  const verbs: string[] = [];
+  let i = 0;
+  for (; i < words.length; i++) {
+    verbs.push(words[i]!.replace(/^re-/, 're'));
+    if (words[i + 1] === 'and' || words[i + 1] === 'or') { i++; continue; }
+    break;
+  }
+  const rest = words.slice(i + 1).join(' ');
+  // ("switching over to the new UPS": the thing the change goes to, after its particle)
+  const acted = directObject(rest.replace(/^(?:over |up |out |off |back |down )?(?:to |into |onto |from |with |on )?/, ''), '');
+  return verbs.some((v) => CHANGE.has(lemma(v)) && !WEAK_CHANGE.has(lemma(v))) && concrete(acted) && !CR.restoreObject.test(acted) && !CR.repairObject.test(rest) && !/\b(you|your)\b/.test(rest);
 }
 
 /** The change verb of the writer acts on something concrete (a weak verb only on a change: "keep them updated with bug fixes"). */
