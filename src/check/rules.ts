@@ -313,6 +313,12 @@ export const CLAUSE_RULES = {
    * to the new UPS"): the change verb and what it acts on are read after it.
    */
   undertaking: /\b(?:effort|project|programme|program|initiative|plan|work|push)s? (?:to|on) ([a-z].*)$|\bto (?:accelerate|speed up|expedite|fast-track|bring forward|prioriti[sz]e) (?:the |our )?(?:process of |work on |plans? (?:to|for) )?([a-z].*)$/,
+  /**
+   * commitment (session 15): a check or safeguard of the writer's, told as what will be done to it ("an additional check will be
+   * made next February before it is published", "a second check will be carried out on every order"): the noun, what is done, and
+   * what follows (a qualifier like "additional", or when and on what), read by scheduledCheck in score.ts.
+   */
+  scheduledCheck: /\b((?:[\w-]+ ){0,3}?)(?:checks?|double-checks?|reviews?|audits?|inspections?|controls?|tests?|sign-offs?|approvals?|verifications?|safeguards?|proof-?reads?|proofing) (?:will|shall|is going to|are going to) (?:now |also |always |then )?be (?:made|carried out|conducted|performed|put in place|introduced|added|run|held|undertaken|required|done|completed|in place)\b(.*)$/,
   containVerbs: /^(isolate|disconnect|shut|pause|suspend|halt|restart|reboot|quarantine|unplug)$/,
   /**
    * Taking down the offending communication stops the harm, it changes nothing (LABELLING-round6.md: "removed the
@@ -366,6 +372,7 @@ export const CLAUSE_RULES = {
    * not the wrong words or tone, which are the offence itself ("I chose the wrong words").
    */
   wrongThing: /^(?:(?:to|with|from|on|onto|in|into|at|for|under) )?(?:the|a|an|our|my|their|his|her) (?:[\w-]+ )?wrong ([\w-]+)/,
+  deliveryVerbs: /^(send|ship|deliver|give|hand|post|mail|email|e-mail|charge|bill|serve|issue|tell|say|publish|print|dispatch|provide|offer|quote)$/,
   speechHeads: /^(words?|messages?|tone|language|terms?|phrases?|phrasing|jokes?|remarks?|comments?|things?|way|thing|choice|time|moment|decision|impression|idea)$/,
   /**
    * explain (session 15): a fault named where it was, with what it did in a relative clause ("the outage was due to a bug in

@@ -233,7 +233,7 @@ export function readSentences(text: CheckText, withFeatures = true): { rows: Rea
       explainParagraph: paragraphPoints.get(b.s.paragraph) ?? 0,
       explainHit: explained.hit === b.s,
       own: owns.has(b.s),
-      commit: (b.clauses.some((_c, k) => commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1])) && !toldBefore(b, index)) || framedChange(b.s.text) || nowInService(b.s.text),
+      commit: (b.clauses.some((_c, k) => commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1])) && !toldBefore(b, index)) || framedChange(b.s.text) || nowInService(b.s.text) || scheduledCheck(b.s.text),
       explain: explained.points.get(b.s) ?? 0,
       remedy: remedyRule.signals.some((sig) => signalMatches(b.s.text, sig)),
       humour: HUMOUR_MARKERS.some((re) => liveMatch(b.s.text, re, true) !== null),
@@ -598,7 +598,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // (session 15) an act done on the wrong thing: "I've accidentally pushed to the wrong remote", "an engineer … disconnected
       // the wrong fibre" (not the wrong words, which are the offence itself)
       const wrong = !c.negated && !c.passive && c.agent !== 'reader' && (c.tense === 'past' || c.tense === 'perfect') ? CR.wrongThing.exec(c.object) : null;
-      if (wrong && !CR.speechHeads.test(wrong[1]!)) { n += 2; continue; }
+      // (not what reached the people harmed, "we sent the wrong size": the harm itself)
+      if (wrong && !CR.speechHeads.test(wrong[1]!) && !CR.deliveryVerbs.test(c.lemma)) { n += 2; continue; }
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
       // "we started processing emails at 7:45am, and by 8:43am all queues were clear": the service coming back
       if (CR.recovery.test(lower) && !CR.causeWords.test(lower)) continue;
@@ -760,6 +761,17 @@ function framedChange(sentence: string): boolean {
   const next = clausesOf(after)[0];
   if (!opening && !(next && ((next.subject !== '' && after.startsWith(next.subject) && !/^(including|such|like|with|without|for|to|by|from|in|on|of|as|and|or)\b/.test(next.subject)) || (next.tense === 'imperative' && after.startsWith(next.verb))))) return false;
   return concrete(after);
+}
+
+/** (session 15) "an additional check will be made next February before it is published": a check of the writer's, planned, named by a qualifier or by when and on what. */
+function scheduledCheck(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  const m = CR.scheduledCheck.exec(lower);
+  if (!m || NEGATION_BEFORE.test(lower.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index)) || /\b(you|your)\b/.test(m[1]!)) return false;
+  const tail = m[2]!.replace(/[^a-z0-9'\s-]/g, ' ').trim();
+  if (/^(?:into |of |on )?(?:how|why|what|whether)\b/.test(tail)) return false;
+  return /\b(additional|second|extra|further|new|independent|manual|final|separate|two-person|daily|weekly|monthly)\b/.test(m[1]!) ||
+    /\b(before|after|on every|on each|of every|of each|for every|for each|every|each|january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(tail);
 }
 
 /** "Our in-house card processor is now live": a new thing of ours in service ("our systems are now back" is a repair). */
