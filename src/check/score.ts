@@ -565,7 +565,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (c.agent === 'reader' || /^(her|his|their)\b/.test(c.subject) || (c.passive && HARMED.test(c.subject)) || harmSource(c)) continue;
       // an omission of ours, told as what happened: "we did not design the product with the foresight…"
       // (not the act inside "we did not intend to make light of…": that is an intention denied)
-      if (c.negated && (/^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) || (c.agent === 'first' && CR.staffSubject.test(c.subject))) && c.tense === 'past' && !clauses.some((o) => o !== told && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += CR.omissionThenAct.test(c.object) ? 2 : 1; continue; }
+      if (c.negated && (/^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) || (c.agent === 'first' && c.aux === 'did' && CR.staffSubject.test(c.subject))) && c.tense === 'past' && !clauses.some((o) => o !== told && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += CR.omissionThenAct.test(c.object) ? 2 : 1; continue; }
       // a thing done wrong, whatever the verb: "the batch was resubmitted twice", "the file was uploaded in error"
       // (not what befell the reader: "a previously expired discount was mistakenly applied to your account")
       if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object) && !/\b(you|your)\b/.test(c.object)) { n += 1; continue; }
@@ -595,6 +595,10 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (!c.negated && !c.passive && c.agent === 'first' && (c.tense === 'past' || c.tense === 'perfect') && (FAULT.has(c.lemma) || MECHANISM.has(c.lemma)) &&
         during !== undefined && during.tense === 'nonfinite' && during.subject === '' && !/^(work|do|try|deal|handle|get|go|play)$/.test(during.lemma) && new RegExp(`\\b(?:when|while|whilst|during|after|by) ${during.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lower) &&
         concrete(directObject(during.object, during.particle)) && !/\b(you|your)\b/.test(during.object)) { n += 2; continue; }
+      // (session 15) "the outage was due to a bug in our router which caused flapping BGP sessions": a fault named where it was,
+      // with what it did in the relative clause after it
+      if (!c.negated && c.subject === '' && (c.tense === 'past' || c.tense === 'perfect') && CR.faultDid.test(lower) && new RegExp(`\\b(?:which|that) (?:\\w+ly )?${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lower) &&
+        concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object) && !HARMED.test(c.object.split(' ')[0] ?? '')) { n += 2; continue; }
       // (session 15) an act done on the wrong thing: "I've accidentally pushed to the wrong remote", "an engineer … disconnected
       // the wrong fibre" (not the wrong words, which are the offence itself)
       const wrong = !c.negated && !c.passive && c.agent !== 'reader' && (c.tense === 'past' || c.tense === 'perfect') ? CR.wrongThing.exec(c.object) : null;
@@ -627,9 +631,6 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // ("a recent, small update of the database cluster may be causing the cluster to not come back online": a cause suspected
       // is told as well; "the script starts up another copy of the sender, which causes the duplicate sends": how it behaves)
       if (/^(cause|force|lead|trigger)$/.test(c.lemma) && !c.passive && !c.negated && c.tense !== 'future' && c.tense !== 'imperative' && c.tense !== 'nonfinite') {
-        // (session 15) "the outage was due to a bug in our router which caused flapping BGP sessions": a fault named where it
-        // was, with what it did
-        if (c.subject === '' && (c.tense === 'past' || c.tense === 'perfect') && CR.faultDid.test(lower) && concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object) && !HARMED.test(c.object.split(' ')[0] ?? '')) { n += 2; continue; }
         const made = /^((?:[\w-]+ ){0,5}?[\w-]+) to ([a-z]+)\b/.exec(c.object);
         if (made && (c.tense === 'past' || c.tense === 'perfect' || c.subject !== '') && concrete(made[1]!) && !HARMED.test(made[1]!) && !/\b(you|your|us|them|him|her|everyone|anyone|people|customers?|users?|members?)\b/.test(made[1]!) && !CR.harmObject.test(made[1]!)) { n += 2; continue; }
         // "one of our engineers made a bad database migration that caused discrepancies between the indexed data and …": the
