@@ -256,8 +256,10 @@ export const CLAUSE_RULES = {
   /**
    * A launch or release told in the simple past is the story of the product, not a change made since ("we launched a chatbot
    * called Tay", "last week we released the new update", "the feature we rolled out this morning"); read with the particle.
+   * Session 15: "introduce" too ("We introduced a brand new annual plan", "As a next step, we introduced a new shard": a thing
+   * brought in, told in the simple past, is what happened; "we have introduced a second approval" still is a change).
    */
-  storyVerbs: /^(launch|release|roll out)$/,
+  storyVerbs: /^(launch|release|roll out|introduce)$/,
   /** The thing that broke working again ("it now works properly", "cards are now working normally"): a fix or a check of it is a repair, not a change. */
   restoredState: /\b(?:works?|working|operat(?:es|ing)|runs?|running|functions?|functioning|behaves?|behaving) (?:normally|properly|correctly|fine|as (?:normal|expected|intended|usual|it should))\b|\bback to normal\b/,
   /** Verbs of repairing or making sure of the repair: with the thing working again, a repair. */

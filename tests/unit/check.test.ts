@@ -697,6 +697,7 @@ describe('fifteenth session: the round-12 disagreements as classes of clause str
     ['commitment', 'a server provisioned to prevent it, not a server thought about', 'To reduce the chance of this happening again, we have provisioned a second mail server in another region.', 'To reduce the chance of this happening again, we have thought about a second mail server in another region.'],
     ['commitment', 'a change named through its undertaking, not an inquiry', 'We have started a project to replace the billing system.', 'We have started a project to understand the billing system.'],
     ['commitment', 'a change hastened, not a delivery', 'We will try to accelerate the process of migrating to the new payment provider.', 'We will try to accelerate the delivery of your order.'],
+    ['commitment', 'a thing introduced since, not one introduced in the story', 'We have introduced a second approval for every refund.', 'Last spring we introduced a new annual plan to our pricing page.'],
     ['commitment', 'a check planned and named, not a check of no scope', 'A second check will be carried out on every order before it ships.', 'A check will be carried out.'],
   ])('%s: %s', (id, _what, has, hasNot) => {
     expect(part(has, id)).toBe(true);
