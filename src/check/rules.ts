@@ -420,6 +420,8 @@ export const CLAUSE_RULES = {
    */
   staffSubject: /^(?:(?:one|some|two|several|a few) of )?(?:our|my) (?:[\w-]+ )?[\w-]+$/,
   omissionThenAct: /^(?:[\w'’-]+ ){1,8}?and (?:then )?(?:\w+ly )?[a-z]{3,}ed\b/,
+  /** explain (session 15): what a step the writer should have taken was for or waited on ("… extra money to put leaflets through doors", "… until we had all the resources"). */
+  counterfactualStep: /\b(?:to (?!(?:you|them|us|everyone|customers|people)\b)(?:[a-z]+ly )?[a-z]{2,}|until|before|instead of|so that|rather than)\b/,
   /** A sentence that opens by pointing back to the act told before it ("That resulted in…", "As a result, …"): with that act, one story. */
   backLink: /^\W*(?:(?:that|this|which|it|these|those) (?:resulted in|led to|caused|triggered|broke|took down)|as a (?:direct )?result(?! of)|because of (?:this|that)(?! we\b| i\b)|consequently)\b[\s,]*/,
   /**

@@ -599,6 +599,16 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // with what it did in the relative clause after it
       if (!c.negated && c.subject === '' && (c.tense === 'past' || c.tense === 'perfect') && CR.faultDid.test(lower) && new RegExp(`\\b(?:which|that) (?:\\w+ly )?${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lower) &&
         concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object) && !HARMED.test(c.object.split(' ')[0] ?? '')) { n += 2; continue; }
+      // (session 15) what the writer should have done, with what for or until when: "we should have spent that bit of extra money to
+      // put leaflets through doors", "I should have delayed the start of the development until we had all the resources": the step
+      // that went wrong, told as its alternative (not "we should have communicated this sooner": no step named)
+      if (c.tense === 'counterfactual' && c.agent === 'first' && !c.negated && !c.passive && !/^(be|have|do|know|say|tell|communicate|apologi[sz]e|listen|respond|reply|act|think|consider|realise|realize|inform|notify|update|explain)$/.test(c.lemma)) {
+        const after = lower.slice(lower.indexOf(` ${c.verb} `) + c.verb.length + 2);
+        const step = CR.counterfactualStep.exec(after);
+        const done = after.slice(0, step?.index ?? 0).trim();
+        // (not care or attention paid, nor the people harmed heard: "we should have paid more attention to…", "we should have spoken with more of you")
+        if (step && step.index > 0 && concrete(directObject(done, c.particle)) && !/\b(you|your)\b/.test(lower) && !/^(?:\w+ )?(?:attention|care|thought|time|effort|consideration|focus|heed)\b/.test(done)) { n += 2; continue; }
+      }
       // (session 15) an act done on the wrong thing: "I've accidentally pushed to the wrong remote", "an engineer … disconnected
       // the wrong fibre" (not the wrong words, which are the offence itself)
       const wrong = !c.negated && !c.passive && c.agent !== 'reader' && (c.tense === 'past' || c.tense === 'perfect') ? CR.wrongThing.exec(c.object) : null;
