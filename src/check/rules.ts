@@ -207,7 +207,7 @@ export const CLAUSE_RULES = {
   faultAdverbs: /\b(mistakenly|accidentally|wrongly|inadvertently|incorrectly|by mistake|by accident|in error|twice)\b/,
 
   /** commitment: the writer (or a list item, or a change as subject) does one of these to something concrete. */
-  changeVerbs: ['add', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen', 'delete', 'trial', 'pilot',
+  changeVerbs: ['add', 'provision', 'change', 'modify', 'fix', 'patch', 'build', 'rebuild', 'introduce', 'implement', 'publish', 'hire', 'retrain', 'train', 'review', 'audit', 'remove', 'replace', 'rewrite', 'redesign', 'automate', 'require', 'switch', 'migrate', 'partition', 'reprioritize', 'reprioritise', 'strengthen', 'tighten', 'update', 'upgrade', 'test', 'monitor', 'check', 'roll', 'deploy', 'enforce', 'establish', 'create', 'set', 'halt', 'stop', 'recall', 'pull', 'disable', 'rebuild', 'refactor', 'restructure', 'separate', 'split', 'limit', 'block', 'document', 'rehearse', 'practice', 'practise', 'schedule', 'verify', 'validate', 'scan', 'encrypt', 'rotate', 'revoke', 'reset', 'enable', 'adopt', 'accelerate', 'revise', 'improve', 'expand', 'increase', 'double', 'decouple', 'isolate', 'invest', 'partner', 'install', 'introduce', 'launch', 'release', 'put', 'double-check', 'reconcile', 'confirm', 'enhance', 'phase', 'assign', 'appoint', 'brief', 'retire', 'restrict', 'extend', 'keep', 'fund', 'staff', 'run', 'turn', 'pause', 'suspend', 'decommission', 'shorten', 'lengthen', 'delete', 'trial', 'pilot',
     // reconsidering a named thing: "revisit every step of engineering, manufacturing, and quality control processes" (LABELLING.md: a review with its scope named)
     'revisit', 'rethink', 'reassess', 'reevaluate', 're-evaluate', 'rework', 'overhaul',
     // setting a thing up to behave differently: "I also configured another external monitoring service so that we can notice…"
@@ -256,8 +256,10 @@ export const CLAUSE_RULES = {
   /**
    * A launch or release told in the simple past is the story of the product, not a change made since ("we launched a chatbot
    * called Tay", "last week we released the new update", "the feature we rolled out this morning"); read with the particle.
+   * Session 15: "introduce" too ("We introduced a brand new annual plan", "As a next step, we introduced a new shard": a thing
+   * brought in, told in the simple past, is what happened; "we have introduced a second approval" still is a change).
    */
-  storyVerbs: /^(launch|release|roll out)$/,
+  storyVerbs: /^(launch|release|roll out|introduce)$/,
   /** The thing that broke working again ("it now works properly", "cards are now working normally"): a fix or a check of it is a repair, not a change. */
   restoredState: /\b(?:works?|working|operat(?:es|ing)|runs?|running|functions?|functioning|behaves?|behaving) (?:normally|properly|correctly|fine|as (?:normal|expected|intended|usual|it should))\b|\bback to normal\b/,
   /** Verbs of repairing or making sure of the repair: with the thing working again, a repair. */
@@ -305,6 +307,20 @@ export const CLAUSE_RULES = {
   /** A product recall takes this batch off the shelves (LABELLING-round9.md R1: GoGo squeeZ, Musashi): containment, whatever else the sentence says. */
   recallVerbs: /^(recall)$/,
   /** Verbs of containment: done to the faulty thing, they stop the harm, they change nothing ("isolated a device that did not function well"). */
+  /** commitment (session 15): a measure said to be for now ("we have temporarily disabled search") contains the harm, it changes nothing for good. */
+  forNow: /(?:temporarily|for now|for the time being|in the meantime|as a stopgap)/,
+  /**
+   * commitment (session 15): a change named through the undertaking it belongs to ("a project to replace the billing system", "an
+   * effort to re-evaluate and adjust these testing procedures") or hastened ("attempt to accelerate the process of switching over
+   * to the new UPS"): the change verb and what it acts on are read after it.
+   */
+  undertaking: /\b(?:effort|project|programme|program|initiative|plan|work|push)s? (?:to|on) ([a-z].*)$|\bto (?:accelerate|speed up|expedite|fast-track|bring forward|prioriti[sz]e) (?:the |our )?(?:process of |work on |plans? (?:to|for) )?([a-z].*)$/,
+  /**
+   * commitment (session 15): a check or safeguard of the writer's, told as what will be done to it ("an additional check will be
+   * made next February before it is published", "a second check will be carried out on every order"): the noun, what is done, and
+   * what follows (a qualifier like "additional", or when and on what), read by scheduledCheck in score.ts.
+   */
+  scheduledCheck: /\b((?:[\w-]+ ){0,3}?)(?:checks?|double-checks?|reviews?|audits?|inspections?|controls?|tests?|sign-offs?|approvals?|verifications?|safeguards?|proof-?reads?|proofing) (?:will|shall|is going to|are going to) (?:now |also |always |then )?be (?:made|carried out|conducted|performed|put in place|introduced|added|run|held|undertaken|required|done|completed|in place)\b(.*)$/,
   containVerbs: /^(isolate|disconnect|shut|pause|suspend|halt|restart|reboot|quarantine|unplug)$/,
   /**
    * Taking down the offending communication stops the harm, it changes nothing (LABELLING-round6.md: "removed the
@@ -344,6 +360,35 @@ export const CLAUSE_RULES = {
    */
   machineActs: /^(handle|switch|respond|fire|trigger|kick|boot|recover|detect|catch|notify|alert|page|save|sync|restart|renew|propagate|replicate|start|engage|activate|shut|stop|drain|flush|release|close|apply|roll)$/,
   machineSubject: /\b(ups|generators?|batter(?:y|ies)|transfer switch|switch(?:es)?|failover|fail-over|backups?|backup job|alerts?|alarms?|monitors?|monitoring|health ?checks?|jobs?|cron(?: job)?|scripts?|workers?|queues?|load ?balancers?|routers?|disks?|drives?|replicas?|primary|secondary|standby|nodes?|clusters?|servers?|databases?|certificates?|circuit breakers?|fallback|retry|retries|scheduler|daemon|process|processes|timeout|lock|locks)$/,
+  /**
+   * explain (session 15): a component that broke, told in the past with what it did ("the main circuit breaker … of the UPS
+   * tripped", "the VM host system lost the RAID set that held the filesystem", "one of the applications installed on our
+   * store had crashed"): the verbs of a part failing, and the parts (machineSubject's, and the hardware and software parts
+   * a post-mortem names; not the site, app or service the reader uses, whose failing is the harm restated).
+   */
+  componentFails: ['trip', 'lose', 'crash', 'fail', 'hang', 'overheat', 'stall', 'malfunction', 'die', 'freeze', 'reboot'],
+  componentSubject: /\b(ups|generators?|batter(?:y|ies)|transfer switch|switch(?:es)?|failover|backups?|jobs?|scripts?|workers?|queues?|load ?balancers?|routers?|disks?|drives?|replicas?|nodes?|clusters?|servers?|databases?|certificates?|(?:circuit )?breakers?|host(?: system)?s?|hypervisors?|controllers?|arrays?|raid(?: sets?)?|applications?|plugins?|plug-ins?|sensors?|pumps?|transformers?|power suppl(?:y|ies)|psus?|firewalls?|caches?|prox(?:y|ies)|daemons?|processes|schedulers?|compressors?|chillers?|freezers?|fridges?|refrigerators?)$/,
+  /**
+   * explain (session 15): an act done on the wrong thing tells which step went wrong ("I've accidentally pushed to the wrong
+   * remote", "we matched the wrong meteorologists with their forecast numbers", "an engineer … disconnected the wrong fibre");
+   * not the wrong words or tone, which are the offence itself ("I chose the wrong words").
+   */
+  wrongThing: /^(?:(?:to|with|from|on|onto|in|into|at|for|under) )?(?:the|a|an|our|my|their|his|her) (?:[\w-]+ )?wrong ([\w-]+)/,
+  deliveryVerbs: /^(send|ship|deliver|give|hand|post|mail|email|e-mail|charge|bill|serve|issue|tell|say|publish|print|dispatch|provide|offer|quote)$/,
+  speechHeads: /^(words?|messages?|tone|language|terms?|phrases?|phrasing|jokes?|remarks?|comments?|things?|way|thing|choice|time|moment|decision|impression|idea)$/,
+  /**
+   * explain (session 15): a fault named where it was, with what it did in a relative clause ("the outage was due to a bug in
+   * our router which caused flapping BGP sessions"): where it was alone is vague (isVagueCause), what it did makes it a mechanism.
+   */
+  faultDid: /\b(?:bugs?|defects?|flaws?|faults?|glitch(?:es)?|errors?|misconfigurations?|regressions?) (?:in|on|with|within|of) (?:[\w-]+ ){1,5}?(?:which|that) (?:\w+ly )?(?:caused|triggered|made|led to|resulted in|broke|corrupted|deleted|disabled|sent|dropped|blocked|overwrote|wiped)\b/,
+  /**
+   * explain (session 15): the response told, not how it broke: what was done on learning of it ("As soon as the university
+   * identified the problem, the process of issuing emails … was stopped"), and acts whose purpose is to restore or to help the
+   * people harmed ("working around the clock to get them back online", "staff were deployed to site quickly to answer
+   * customer questions"); with a cause word in the sentence the cause is still read.
+   */
+  reactionOpening: /^\W*(?:as soon as|once|upon|immediately after|when) (?:[\w'’-]+ ){1,3}?(?:became|become|were made|was made|were|was) aware\b|^\W*(?:as soon as|once|upon|immediately after) (?:[\w'’-]+ ){1,3}?(?:learned|learnt|noticed|realised|realized|discovered|found out|identified|spotted|detected|heard|were (?:told|alerted|notified)|was (?:told|alerted|notified)) (?:of |about )?(?:the|this|that|these|it)\b/,
+  responsePurpose: /\bto (?:get|bring) (?:[\w-]+ ){0,3}?back\b|\bto (?:restore|reconnect|recover)\b|\bto answer (?:[\w-]+ )?(?:questions|queries|calls)\b|\bto (?:assist|support|help) (?:[\w-]+ )?(?:customers|users|residents|people|passengers|guests|those affected)\b|\b(?:our|the) (?:\w+ )?focus (?:was|has been|is)\b/,
   /** explain: a harm named before a cause word: the cause is then where the harm came from ("concerns … due to a post"), no mechanism. */
   harmBefore: /\b(concerns?|confusion|offen[cs]e|offend(?:ed)?|upset|anger|outrage|criticism|backlash|frustration|disappointment|hurt|harm|pain|distress|embarrassment|inconvenience|complaints?|ill|sick|illness|sickness|injur(?:y|ies|ed))\b/,
   /** explain: how a system behaves, as a condition or a result of a present-tense act ("kicks in automatically when", "which may result in", "while not allowing"; not "is automatically reviewing all records": a practice). */
@@ -363,11 +408,20 @@ export const CLAUSE_RULES = {
    * "newly released software was found to be incompatible with a core system"); a fault found and where it is, with
    * nothing it did ("a defect found in a content update"), is no mechanism.
    */
-  foundFault: /\b(?:found|discovered|detected|uncovered|identified|noticed|spotted) (?:that )?(?:an? |the |some |two |several )?(?:[\w-]+ ){0,3}?(?:bugs?|flaws?|defects?|faults?|glitch(?:es)?|race conditions?|leaks?|regressions?|misconfigurations?) (?:[\w-]+ ){0,5}?(?:that|which) (?:\w+ly )?(?!(?:is|are|was|were|has|have|had|affected|impacted|caused (?:this|it|the (?:issue|problem|outage|incident)))\b)[a-z]+s?\b|\b(?:was|were|had been|has been|have been) (?:found|discovered|determined|identified) to (?:be|have been) (?:\w+ )?(?:incompatible|inconsistent|misconfigured|corrupt(?:ed)?|faulty|defective|out of date|outdated|expired|contaminated|mislabell?ed) (?:with|in|on|for|by) (?:[\w-]+ ){0,2}?[a-z][\w-]{2,}/,
+  foundFault: /\b(?:found|discovered|detected|uncovered|identified|noticed|spotted) (?:that )?(?:an? |the |some |two |several )?(?:[\w-]+ ){0,3}?(?:bugs?|flaws?|defects?|faults?|glitch(?:es)?|race conditions?|leaks?|regressions?|misconfigurations?) (?:[\w-]+ ){0,5}?(?:that|which) (?:\w+ly )?(?!(?:is|are|was|were|has|have|had|affected|impacted|caused (?:this|it|the (?:issue|problem|outage|incident)))\b)[a-z]+s?\b|\b(?:was|were|had been|has been|have been) (?:found|discovered|determined|identified) to (?:be|have been) (?:\w+ )?(?:incompatible|inconsistent|misconfigured|corrupt(?:ed)?|faulty|defective|out of date|outdated|expired|contaminated|mislabell?ed) (?:with|in|on|for|by) (?:[\w-]+ ){0,2}?[a-z][\w-]{2,}|\b(?:identified|found|determined|discovered|confirmed|established|realised|realized) that (?:the|a|an|our|this|one of our) (?!(?:[\w-]+ ){0,8}?(?:customers?|users?|members?|people|clients?|passengers?|unauthori[sz]ed|attackers?|hackers?|criminals?|intruders?|actors?)\b)(?:[\w:-]+ ){0,10}?(?:had|has) (?:\w+ly )?(?!(?:been )?(?:resolved|fixed|restored|addressed|corrected|rectified|mitigated)\b)(?:been )?(?:[a-z]{3,}(?:ed|en)|sent|lost|left|held|kept|put|set|cut|run|made|built|hit|broke)\b/,
   /** explain: a thing lost in an act or event named ("the commits got lost during a force push", "the files were overwritten by the nightly sync"): what follows is checked to name something. */
   lostIn: /\b(?:got|get|gets|were|was|had been|have been|has been) (?:\w+ly )?(?:lost|deleted|overwritten|wiped|erased|reverted|corrupted|clobbered|duplicated|truncated) (?:during|in|by|when|after|while|through|with) ((?:an?|the|our|their|its|one|some) [^.;:!?]{3,80})/,
   /** explain: the mistake told as an act ("one of the huge mistakes we made was sending one email, without any warning, …", "our mistake was assuming …"). */
-  mistakeTold: /\b(?:mistakes?|errors?|failures?) (?:that |which )?(?:we|i) (?:made|committed) (?:was|were) (?:in )?(?:\w+ly )?[a-z]{3,}ing\b|\b(?:our|my) (?:\w+ )?(?:mistake|error|failure) (?:was|is) (?:in )?(?:\w+ly )?(?!being\b)[a-z]{3,}ing\b/,
+  mistakeTold: /\b(?:mistakes?|errors?|failures?) (?:that |which )?(?:we|i) (?:made|committed) (?:was|were) (?:in )?(?:\w+ly )?[a-z]{3,}ing\b|\b(?:our|my) (?:\w+ )?(?:mistake|error|failure) (?:was|is) (?:in )?(?:\w+ly )?(?!being\b)[a-z]{3,}ing\b|\b(?:mistakes?|errors?|problems?|failures?|faults?|oversights?)\b[^.;:!?]{0,40}? (?:is|was) that (?:we|i|our|my)\b/,
+  /**
+   * explain (session 15): the writer's people or things named as the writer's ("one of my decorators", "our engineer") in an omission told
+   * like the writer's own; and an omission told with the act that followed it, two steps of the story ("did not see the fine print
+   * and placed a disrespectful image on the cake").
+   */
+  staffSubject: /^(?:(?:one|some|two|several|a few) of )?(?:our|my) (?:[\w-]+ )?[\w-]+$/,
+  omissionThenAct: /^(?:[\w'’-]+ ){1,8}?and (?:then )?(?:\w+ly )?[a-z]{3,}ed\b/,
+  /** explain (session 15): what a step the writer should have taken was for or waited on ("… extra money to put leaflets through doors", "… until we had all the resources"). */
+  counterfactualStep: /\b(?:to (?!(?:you|them|us|everyone|customers|people)\b)(?:[a-z]+ly )?[a-z]{2,}|until|before|instead of|so that|rather than)\b/,
   /** A sentence that opens by pointing back to the act told before it ("That resulted in…", "As a result, …"): with that act, one story. */
   backLink: /^\W*(?:(?:that|this|which|it|these|those) (?:resulted in|led to|caused|triggered|broke|took down)|as a (?:direct )?result(?! of)|because of (?:this|that)(?! we\b| i\b)|consequently)\b[\s,]*/,
   /**
@@ -421,7 +475,7 @@ export const KNOWN_VERBS: Set<string> = new Set();
  */
 export function rebuildKnownVerbs(): void {
   KNOWN_VERBS.clear();
-  for (const list of [CLAUSE_RULES.faultVerbs, CLAUSE_RULES.successVerbs, CLAUSE_RULES.changeVerbs, CLAUSE_RULES.relocationVerbs, CLAUSE_RULES.mechanismVerbs, OTHER_VERBS]) for (const v of list) KNOWN_VERBS.add(v);
+  for (const list of [CLAUSE_RULES.faultVerbs, CLAUSE_RULES.successVerbs, CLAUSE_RULES.changeVerbs, CLAUSE_RULES.relocationVerbs, CLAUSE_RULES.mechanismVerbs, CLAUSE_RULES.componentFails, OTHER_VERBS]) for (const v of list) KNOWN_VERBS.add(v);
 }
 rebuildKnownVerbs();
 

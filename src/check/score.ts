@@ -233,7 +233,7 @@ export function readSentences(text: CheckText, withFeatures = true): { rows: Rea
       explainParagraph: paragraphPoints.get(b.s.paragraph) ?? 0,
       explainHit: explained.hit === b.s,
       own: owns.has(b.s),
-      commit: (b.clauses.some((_c, k) => commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1])) && !toldBefore(b, index)) || framedChange(b.s.text) || nowInService(b.s.text),
+      commit: (b.clauses.some((_c, k) => commits(continuing(b.clauses, k, b.s.text), b.s.text, self, b.clauses[k + 1])) && !toldBefore(b, index)) || framedChange(b.s.text) || nowInService(b.s.text) || scheduledCheck(b.s.text),
       explain: explained.points.get(b.s) ?? 0,
       remedy: remedyRule.signals.some((sig) => signalMatches(b.s.text, sig)),
       humour: HUMOUR_MARKERS.some((re) => liveMatch(b.s.text, re, true) !== null),
@@ -565,7 +565,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (c.agent === 'reader' || /^(her|his|their)\b/.test(c.subject) || (c.passive && HARMED.test(c.subject)) || harmSource(c)) continue;
       // an omission of ours, told as what happened: "we did not design the product with the foresight…"
       // (not the act inside "we did not intend to make light of…": that is an intention denied)
-      if (c.negated && /^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) && c.tense === 'past' && !clauses.some((o) => o !== told && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += 1; continue; }
+      if (c.negated && (/^(we|i)$/.test(c.subject.replace(/^(\w+ly|of course|in fact|and|also|then|again|so) /, '')) || (c.agent === 'first' && c.aux === 'did' && CR.staffSubject.test(c.subject))) && c.tense === 'past' && !clauses.some((o) => o !== told && o.object.startsWith(`to ${c.verb} `)) && !c.passive && c.lemma !== 'be' && c.lemma !== 'have' && (!/^(to|for|in|on|at|with|by|from|about)\b/.test(c.object) || (/^for\b/.test(c.object) && /^(plan|prepare|account|budget|allow|test|check)$/.test(c.lemma))) && concrete(directObject(c.object.replace(/^for /, ''), c.particle))) { n += CR.omissionThenAct.test(c.object) ? 2 : 1; continue; }
       // a thing done wrong, whatever the verb: "the batch was resubmitted twice", "the file was uploaded in error"
       // (not what befell the reader: "a previously expired discount was mistakenly applied to your account")
       if (!c.negated && c.passive && c.tense === 'past' && c.subject !== '' && CR.faultAdverbs.test(c.object) && !/\b(you|your)\b/.test(c.object)) { n += 1; continue; }
@@ -584,6 +584,36 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       // "the UPS did not handle the load", "the failover did not trigger": a part of the system failing to act, told in the past
       // (not the service the reader uses failing, "the site did not load": the harm restated)
       if (c.negated && !c.passive && c.tense === 'past' && c.agent === 'other' && CR.machineActs.test(c.lemma) && CR.machineSubject.test(c.subject) && !HARMED.test(c.subject)) { n += 2; continue; }
+      // (session 15) a part of the system that broke, told in the past: "the main circuit breaker … of the UPS tripped", "the VM
+      // host system lost the RAID set that held the filesystem" (its head noun, before what qualifies it; not the site or
+      // service the reader uses, whose failing is the harm)
+      if (!c.negated && !c.passive && c.agent === 'other' && (c.tense === 'past' || c.tense === 'perfect') && (CR.componentFails as readonly string[]).includes(c.lemma) &&
+        CR.componentSubject.test(componentHead(c.subject)) && !HARMED.test(c.subject)) { n += 2; continue; }
+      // (session 15) the writer's failing act told with the act it happened in: "I accidentally messed up the master when resetting
+      // my branch", "I broke the build while refactoring the parser" (the step that broke it, on a thing named)
+      const during = clauses[k + 1];
+      if (!c.negated && !c.passive && c.agent === 'first' && (c.tense === 'past' || c.tense === 'perfect') && (FAULT.has(c.lemma) || MECHANISM.has(c.lemma)) &&
+        during !== undefined && during.tense === 'nonfinite' && during.subject === '' && !/^(work|do|try|deal|handle|get|go|play)$/.test(during.lemma) && new RegExp(`\\b(?:when|while|whilst|during|after|by) ${during.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lower) &&
+        concrete(directObject(during.object, during.particle)) && !/\b(you|your)\b/.test(during.object)) { n += 2; continue; }
+      // (session 15) "the outage was due to a bug in our router which caused flapping BGP sessions": a fault named where it was,
+      // with what it did in the relative clause after it
+      if (!c.negated && c.subject === '' && (c.tense === 'past' || c.tense === 'perfect') && CR.faultDid.test(lower) && new RegExp(`\\b(?:which|that) (?:\\w+ly )?${c.verb.replace(/[^a-z'-]/g, '')}\\b`).test(lower) &&
+        concrete(directObject(c.object, c.particle)) && !CR.harmObject.test(c.object) && !HARMED.test(c.object.split(' ')[0] ?? '')) { n += 2; continue; }
+      // (session 15) what the writer should have done, with what for or until when: "we should have spent that bit of extra money to
+      // put leaflets through doors", "I should have delayed the start of the development until we had all the resources": the step
+      // that went wrong, told as its alternative (not "we should have communicated this sooner": no step named)
+      if (c.tense === 'counterfactual' && c.agent === 'first' && !c.negated && !c.passive && !/^(be|have|do|know|say|tell|communicate|apologi[sz]e|listen|respond|reply|act|think|consider|realise|realize|inform|notify|update|explain)$/.test(c.lemma)) {
+        const after = lower.slice(lower.indexOf(` ${c.verb} `) + c.verb.length + 2);
+        const step = CR.counterfactualStep.exec(after);
+        const done = after.slice(0, step?.index ?? 0).trim();
+        // (not care or attention paid, nor the people harmed heard: "we should have paid more attention to…", "we should have spoken with more of you")
+        if (step && step.index > 0 && concrete(directObject(done, c.particle)) && !/\b(you|your)\b/.test(lower) && !/^(?:\w+ )?(?:attention|care|thought|time|effort|consideration|focus|heed)\b/.test(done)) { n += 2; continue; }
+      }
+      // (session 15) an act done on the wrong thing: "I've accidentally pushed to the wrong remote", "an engineer … disconnected
+      // the wrong fibre" (not the wrong words, which are the offence itself)
+      const wrong = !c.negated && !c.passive && c.agent !== 'reader' && (c.tense === 'past' || c.tense === 'perfect') ? CR.wrongThing.exec(c.object) : null;
+      // (not what reached the people harmed, "we sent the wrong size": the harm itself)
+      if (wrong && !CR.speechHeads.test(wrong[1]!) && !CR.deliveryVerbs.test(c.lemma)) { n += 2; continue; }
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
       // "we started processing emails at 7:45am, and by 8:43am all queues were clear": the service coming back
       if (CR.recovery.test(lower) && !CR.causeWords.test(lower)) continue;
@@ -624,6 +654,9 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       if (c.tense !== 'past' && c.tense !== 'perfect' && c.tense !== 'counterfactual' && !(c.passive && c.tense === 'present')) continue;
       n += CR.faultSubject.test(c.subject) && !c.passive && c.tense !== 'counterfactual' ? 2 : 1;
     }
+    // (session 15) the response told ("As soon as the university identified the problem, … was stopped", "staff were deployed to
+    // site quickly to answer customer questions") tells no step of how it broke, unless a cause word names one
+    if ((CR.reactionOpening.test(lower) || CR.responsePurpose.test(lower)) && !CR.causeWords.test(lower)) n = 0;
     // "Did you create your forum … and they've gone missing?": a question asks, it tells nothing of how it happened; nor does a
     // heading that only announces the story ("What went wrong")
     if (/\?\s*["'”’)]*\s*$/.test(s.text) || (framed && s.text.trim().length <= 40 && !/[.!;]$/.test(s.text.trim()))) n = 0;
@@ -648,6 +681,11 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     if (total >= 2 && !hit) hit = n >= 2 || !best || best.s.paragraph !== s.paragraph ? s : best.s;
   }
   return { hit, vague, points };
+}
+
+/** The head of a subject, before what qualifies it: "the main circuit breaker on the load side of the UPS" → "the main circuit breaker". */
+function componentHead(subject: string): string {
+  return subject.replace(/^(?:\w+ly,? |then |and |so |but )+/, '').replace(/^(?:one|some|two|three|several|many|most|all|each|both|part|parts) of (?=the |our |its |their )/, '').split(/ (?:on|of|in|at|for|from|with|within|inside|behind|that|which|who) /)[0]!.trim();
 }
 
 /** The words a cause word points at: after "because", before "led to". */
@@ -734,6 +772,17 @@ function framedChange(sentence: string): boolean {
   const next = clausesOf(after)[0];
   if (!opening && !(next && ((next.subject !== '' && after.startsWith(next.subject) && !/^(including|such|like|with|without|for|to|by|from|in|on|of|as|and|or)\b/.test(next.subject)) || (next.tense === 'imperative' && after.startsWith(next.verb))))) return false;
   return concrete(after);
+}
+
+/** (session 15) "an additional check will be made next February before it is published": a check of the writer's, planned, named by a qualifier or by when and on what. */
+function scheduledCheck(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  const m = CR.scheduledCheck.exec(lower);
+  if (!m || NEGATION_BEFORE.test(lower.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index)) || /\b(you|your)\b/.test(m[1]!)) return false;
+  const tail = m[2]!.replace(/[^a-z0-9'\s-]/g, ' ').trim();
+  if (/^(?:into |of |on )?(?:how|why|what|whether)\b/.test(tail)) return false;
+  return /\b(additional|second|extra|further|new|independent|manual|final|separate|two-person|daily|weekly|monthly)\b/.test(m[1]!) ||
+    /\b(before|after|on every|on each|of every|of each|for every|for each|every|each|january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(tail);
 }
 
 /** "Our in-house card processor is now live": a new thing of ours in service ("our systems are now back" is a repair). */
@@ -937,6 +986,12 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   if (((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether)\b/.test(obj) && !concrete(obj.replace(/^(into )?\w+ /, '').split(/ to (?:prevent|avoid|stop|ensure)\b/)[0]!)) || CR.inquiryPurpose.test(obj)) return false;
   // "we changed the wrong character": the act done on the wrong thing is the failure (own-it), not a change
   if (!c.passive && (c.tense === 'past' || c.tense === 'perfect') && CR.wrongObject.test(c.object)) return false;
+  // (session 15) "we were able to isolate and fix the issue rapidly", "were able to rebuild everything very quickly": what the writer
+  // managed to do, told in the past, is the response to this occurrence (containment, LABELLING.md R1), unless done to prevent a
+  // recurrence; "we have temporarily disabled search": a measure for now is containment too
+  const verbWord = c.verb.replace(/[^a-z'-]/g, '');
+  if ((c.tense === 'past' || c.tense === 'perfect') && !CR.preventionPurpose.test(lowerAll) &&
+    (new RegExp(`\\b(?:was|were|had been|have been|has been) (?:\\w+ )?able to (?:[a-z]+ (?:and|or) )?(?:\\w+ly )?${verbWord}\\b`).test(lowerAll) || new RegExp(`\\b${CR.forNow.source} (?:[a-z]+ )?${verbWord}\\b`).test(lowerAll))) return false;
   // "we will continue to invest in protecting our customers": a practice kept, nothing changes
   if (sentenceFlags(sentence).continued.has(c.verb)) return false;
   // "we've published these newsletters for years without incident": a habit told as the backdrop, not a change
@@ -1022,6 +1077,10 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
       return concrete(acted) && !/^(you|your|them|it|this|that|us|him|her)\b/.test(rest) && !CR.restoreObject.test(acted) && !CR.faultObject.test(acted);
     }
   }
+  // (session 15) a change named through the undertaking it belongs to: "we have started a project to replace the billing system",
+  // "we are already well into an effort to re-evaluate and adjust these testing procedures", "we'll attempt to accelerate the
+  // process of switching over to the new UPS"
+  if ((writer || listItem) && !c.passive && c.tense !== 'nonfinite' && !(c.tense === 'present' && c.aux === undefined) && undertakenChange(obj)) return true;
   if (!CHANGE.has(c.lemma)) return false;
   // deleting or removing a thing is a change, deleting the reader's things or doing it by mistake is the fault
   if (/^(delete|remove)$/.test(c.lemma) && (/\b(you|your)\b/.test(obj) || liveMatch(sentence.toLowerCase(), CR.faultAdverbs, true) !== null)) return false;
@@ -1054,6 +1113,24 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   const at = lower.indexOf(c.verb);
   const result = at < 0 ? null : /\bso that (.+)$/.exec(lower.slice(at + c.verb.length));
   return result !== null && !/\b(if|again|never|not|n't|no)\b/.test(result[1]!) && concrete(result[1]!.replace(/[^a-z0-9' -]/g, ' '));
+}
+
+/** A change verb after a noun of undertaking or a verb of hastening, on a thing named ("a project to replace the billing system"). */
+function undertakenChange(obj: string): boolean {
+  const m = CR.undertaking.exec(obj);
+  if (!m) return false;
+  const words = (m[1] ?? m[2] ?? '').split(/\s+/).filter(Boolean);
+  const verbs: string[] = [];
+  let i = 0;
+  for (; i < words.length; i++) {
+    verbs.push(words[i]!.replace(/^re-/, 're'));
+    if (words[i + 1] === 'and' || words[i + 1] === 'or') { i++; continue; }
+    break;
+  }
+  const rest = words.slice(i + 1).join(' ');
+  // ("switching over to the new UPS": the thing the change goes to, after its particle)
+  const acted = directObject(rest.replace(/^(?:over |up |out |off |back |down )?(?:to |into |onto |from |with |on )?/, ''), '');
+  return verbs.some((v) => CHANGE.has(lemma(v)) && !WEAK_CHANGE.has(lemma(v))) && concrete(acted) && !CR.restoreObject.test(acted) && !CR.repairObject.test(rest) && !/\b(you|your)\b/.test(rest);
 }
 
 /** The change verb of the writer acts on something concrete (a weak verb only on a change: "keep them updated with bug fixes"). */

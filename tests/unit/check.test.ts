@@ -678,3 +678,30 @@ describe('fourteenth session: the round-11 disagreements as classes of clause st
     expect(part(hasNot, id)).toBe(false);
   });
 });
+
+describe('fifteenth session: the round-12 disagreements as classes of clause structure (own sentences; each pair fails on one side before)', () => {
+  it.each<[PartId, string, string, string]>([
+    ['explain', 'a part of the system that broke, not the site the reader uses', 'At 2am the circuit breaker on the storage rack tripped.', 'At 2am the website crashed for most customers.'],
+    ['explain', 'a host that lost what it held, not the site', 'On Sunday the backup host lost the disk array that held our order history.', 'On Sunday the website lost its styling for an hour.'],
+    ['explain', 'an act on the wrong thing, not the wrong thing sent', 'On Friday a technician disconnected the wrong fibre at the exchange.', 'I am sorry, we shipped you the wrong size.'],
+    ['explain', 'an act on the wrong thing, not the wrong words', 'Last night I restored the wrong backup onto the live server.', 'Last night I used the wrong words in my post.'],
+    ['explain', 'a fault named where it was with what it did, not where it was alone', 'The outage was due to a bug in our load balancer which dropped half of the connections.', 'The outage was due to a bug in our load balancer.'],
+    ['explain', 'a failing act told with the act it happened in, not with vague work', 'I broke the staging database when rotating the passwords.', 'I broke the staging database while working on some new stuff.'],
+    ['explain', 'what happened, not the response on learning of it', 'The nightly job stopped the mailing and emptied the queue.', 'As soon as the shop identified the problem, the process of sending receipts was stopped and so most customers have not received one.'],
+    ['explain', 'what broke, not acts to restore or to help the people harmed', 'A faulty switch dropped the routers in the basement, and the firewall crashed.', 'Staff were deployed to every branch quickly to answer customer questions, and engineers were sent to the exchange to restore the lines.'],
+    ['explain', 'the mistake told as a clause, not a problem now', 'The mistake was that we didn\'t limit how many codes one person could redeem.', 'The problem is that we can\'t reach everyone today.'],
+    ['explain', 'a finding of what a change had done, not of a repair', 'Our engineers found that the deploy at 9:02 had overwritten the routing table.', 'Our engineers found that the issue had been resolved.'],
+    ['explain', 'an omission of the writer\'s people with the act that followed, not the omission alone', 'One of our packers did not read the order note and sealed the box without the gift card.', 'One of our packers did not read the order note.'],
+    ['explain', 'the step the writer should have taken, with what for, not attention paid', 'We should have hired a second courier to cover the Christmas rush.', 'We should have paid more attention to the Christmas rush.'],
+    ['commitment', 'a change made, not what the writer was able to do in the response', 'We have rebuilt the customer database on a replicated cluster.', 'Luckily we had backups and were able to rebuild the customer database within an hour.'],
+    ['commitment', 'a change for good, not a measure for now', 'We have disabled password sign-in for every admin account.', 'We have temporarily disabled password sign-in for every admin account.'],
+    ['commitment', 'a server provisioned to prevent it, not a server thought about', 'To reduce the chance of this happening again, we have provisioned a second mail server in another region.', 'To reduce the chance of this happening again, we have thought about a second mail server in another region.'],
+    ['commitment', 'a change named through its undertaking, not an inquiry', 'We have started a project to replace the billing system.', 'We have started a project to understand the billing system.'],
+    ['commitment', 'a change hastened, not a delivery', 'We will try to accelerate the process of migrating to the new payment provider.', 'We will try to accelerate the delivery of your order.'],
+    ['commitment', 'a thing introduced since, not one introduced in the story', 'We have introduced a second approval for every refund.', 'Last spring we introduced a new annual plan to our pricing page.'],
+    ['commitment', 'a check planned and named, not a check of no scope', 'A second check will be carried out on every order before it ships.', 'A check will be carried out.'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+});
