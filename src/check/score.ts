@@ -611,7 +611,7 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
       }
       // (session 15) an act done on the wrong thing: "I've accidentally pushed to the wrong remote", "an engineer … disconnected
       // the wrong fibre" (not the wrong words, which are the offence itself)
-      const wrong = !c.negated && !c.passive && c.agent !== 'reader' && (c.tense === 'past' || c.tense === 'perfect') ? CR.wrongThing.exec(c.object) : null;
+      const wrong = !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') ? CR.wrongThing.exec(c.object) : null;
       // (not what reached the people harmed, "we sent the wrong size": the harm itself)
       if (wrong && !CR.speechHeads.test(wrong[1]!) && !CR.deliveryVerbs.test(c.lemma)) { n += 2; continue; }
       if (c.negated || !MECHANISM.has(c.lemma)) continue;
