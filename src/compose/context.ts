@@ -647,6 +647,9 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       remedyObject: !english && remedyObject(incident.remedy.details ?? '', lang, itemPhrases(lang, incident.summary, incident.mistake)?.noun as string | undefined),
       // A French or Spanish summary that opens with its article ("le retard de livraison", "el doble cargo"): it can follow
       // "pour"/"por"; a bare one ("erreur dans votre colis") gives way to the template's own words.
+      // i18n15: a change short enough to say again: a follow-up reports it by name ("… ist umgesetzt: Ab sofort prüfen wir …"),
+      // not with a line every letter of the scenario would say ("gilt ausnahmslos", "s’applique désormais à chaque fois").
+      commitmentShort: !english && incident.commitment.trim().length <= 160 && !/\n/u.test(incident.commitment),
       summaryWithArticle: hinted('summaryArticle', english ? incident.summary ?? '' : summaryPhrase(incident.summary, lang)),
       remedyAsks: hinted('remedyAsks', incident.remedy.details ?? '') || (!english && hinted('remedyAsks', incident.action ?? '')),
       costsAsked: (incident.scenario === 'billing-error' && incident.remedy.kind !== 'none') || hinted('costsAsked', offerText) || (hinted('remedyAsks', incident.action ?? '') && hinted('costsClaimed', incident.action ?? '')),
