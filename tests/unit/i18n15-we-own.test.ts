@@ -1,0 +1,42 @@
+/**
+ * i18n15: a mistake or a cause of ours typed as a participle is owned with "we" ("Wir haben das Mailprogramm …
+ * benutzt"), never left passive ("Das Mailprogramm wurde … benutzt") — and never for what others did to us
+ * ("gehackt") or for a state ("überbucht").
+ */
+import { describe, expect, it } from 'vitest';
+import { germanNote } from '../../src/text/notes-de.js';
+import { germanCapitals } from '../../src/text/typed.js';
+
+describe('German: a participle note of ours is said with "wir"', () => {
+  const owned: [string, string][] = [
+    ['Mailprogramm statt Newsletter-Tool benutzt', 'Wir haben das Mailprogramm statt des Newsletter-Tools benutzt.'],
+    ['Lastschriftdatei zweimal hochgeladen', 'Wir haben die Lastschriftdatei zweimal hochgeladen.'],
+    ['Auftragszettel falsch abgetippt', 'Wir haben den Auftragszettel falsch abgetippt.'],
+    ['Kalender nicht synchronisiert', 'Wir haben den Kalender nicht synchronisiert.'],
+    ['Etiketten vertauscht', 'Wir haben die Etiketten vertauscht.'],
+    ['Zimmer doppelt vergeben', 'Wir haben das Zimmer doppelt vergeben.'],
+    ['Novemberbeitrag am 2. November zweimal abgebucht', 'Wir haben den Novemberbeitrag am 2. November zweimal abgebucht.'],
+    ['Lieferschein falsch ausgedruckt', 'Wir haben den Lieferschein falsch ausgedruckt.'],
+  ];
+  for (const [typed, said] of owned) it(`cause: "${typed}"`, () => expect(germanNote(typed, 'cause')).toBe(said));
+  it('a mistake too ("Wir haben Ihre Gläser … eingeschliffen")', () => {
+    expect(germanNote('Ihre Gläser mit falscher Stärke eingeschliffen', 'mistake')).toBe('Wir haben Ihre Gläser mit falscher Stärke eingeschliffen.');
+  });
+  it('what others did to us, or a state, is not ours to have done', () => {
+    expect(germanNote('Server gehackt', 'cause')).not.toMatch(/^Wir haben/u);
+    expect(germanNote('Paket beschädigt', 'cause')).not.toMatch(/^Wir haben/u);
+    expect(germanNote('Lackiererei überbucht', 'cause')).toBe('Die Lackiererei war überbucht.');
+    expect(germanNote('Lieferung durch Spedition verzögert', 'cause')).not.toMatch(/^Wir haben/u);
+  });
+  it('a change (not past) stays as it was: no "wir haben" for a commitment', () => {
+    expect(germanNote('Kalender täglich synchronisiert', 'commitment')).not.toMatch(/^Wir haben/u);
+  });
+});
+
+describe('German capitals: a participle whose tail is a noun stays a verb', () => {
+  it.each([
+    ['lastschriftdatei zweimal hochgeladen', 'Lastschriftdatei zweimal hochgeladen'],
+    ['datei doppelt hochgeladen', 'Datei doppelt hochgeladen'],
+    ['der laden war zu', 'der Laden war zu'],
+  ])('"%s"', (typed, capitals) => expect(germanCapitals(typed)).toBe(capitals));
+});
