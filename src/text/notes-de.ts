@@ -160,7 +160,7 @@ function objectArticle(text: string, some = false, yours = false): string {
 const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause']);
 
 /** Participles of what others did to us, or what happened by itself: never "Wir haben … gehackt". */
-const NOT_OURS = /^(?:gehackt|angegriffen|beschädigt|gestohlen|geklaut|blockiert|gesperrt|abgelehnt|gekündigt|zurückgebucht|überlastet|infiziert|verschlüsselt|ausgenutzt|kompromittiert|getroffen|betroffen|überflutet|gestört|unterbrochen|ausgelöst|bestreikt|erkrankt|überbucht|ausgebucht|verletzt|beschlagnahmt|zurückgehalten)$/u;
+const NOT_OURS = /^(?:gehackt|angegriffen|beschädigt|gestohlen|geklaut|blockiert|gesperrt|abgelehnt|gekündigt|zurückgebucht|überlastet|infiziert|verschlüsselt|ausgenutzt|kompromittiert|getroffen|betroffen|überflutet|gestört|unterbrochen|ausgelöst|bestreikt|erkrankt|überbucht|ausgebucht|gelöscht|überschrieben|dupliziert|beschädigt|verletzt|beschlagnahmt|zurückgehalten)$/u;
 /**
  * i18n15: a subject made the object of "Wir haben …": its article and the adjectives before the noun in the accusative
  * ("Der falsche Auftragszettel" → "den falschen Auftragszettel", "Ein fehlerhaftes Update" → "ein fehlerhaftes Update",
