@@ -9,6 +9,7 @@
  * sent (or, with --fallback-locale, gives those customers the incident's
  * language).
  */
+import { saidOnce } from '../text/said-once.js';
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { leadingVerdict, normaliseEnglish, toReader } from '../text/english.js';
@@ -265,7 +266,8 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     when: incident.when === undefined ? undefined : monthOnce(g(incident.when)!),
     // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
     outcome: incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome'),
-    action: n(f(incident.action), 'action') === undefined ? undefined : readersBank(n(f(incident.action), 'action')!, lang),
+    // i18n15: a date the offer or the outcome already says is not said again in the action (text/said-once.ts).
+    action: n(f(incident.action), 'action') === undefined ? undefined : saidOnce(readersBank(n(f(incident.action), 'action')!, lang), [n(f(incident.remedy.details), 'remedy'), incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome')]),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },
