@@ -185,7 +185,8 @@ export function readersBank(v: string, lang: string): string {
 export function discoverySource(v: string, lang: string): string {
   if (lang === 'de') return v.replace(/,\s*(Hinweis|Anruf|Hinweis|Bericht)\s+(?=(?:einer|eines|von|vom|des|der)\s)/u, ' durch den $1 ').replace(/,\s*(Meldung|Nachricht|E-Mail|Mail|Beschwerde)\s+(?=(?:einer|eines|von|vom|des|der)\s)/u, ' durch die $1 ');
   if (lang === 'es') return v.replace(/,\s*(aviso|mensaje|correo|comentario)\s+(?=(?:de|del)\s)/u, ' gracias al $1 ').replace(/,\s*(llamada|queja|consulta)\s+(?=(?:de|del)\s)/u, ' gracias a la $1 ');
-  if (lang === 'fr') return v.replace(/,\s*(signalement|message|appel|e-mail|mail)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce au $1 ').replace(/,\s*(réclamation|alerte)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce à la $1 ');
+  // (i18n15: elided before a vowel: "grâce à l’appel d’un adhérent", never "grâce au appel")
+  if (lang === 'fr') return v.replace(/,\s*(signalement|message|appel|e-mail|mail)\s+(?=(?:d’|d'|de|du)\s?)/u, (_m, w: string) => (/^[aeiouéè]/u.test(w) ? ` grâce à l’${w} ` : ` grâce au ${w} `)).replace(/,\s*(réclamation|alerte)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce à la $1 ');
   return v;
 }
 

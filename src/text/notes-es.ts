@@ -87,7 +87,9 @@ const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\p{L}])pdte(?![\p{L}])/giu, 'pendiente'],
   [/(?<![\p{L}])asap(?![\p{L}])/giu, 'lo antes posible'],
   [/(?<![\p{L}])sms(?![\p{L}])/giu, 'SMS'],
-  [/(?<![\p{L}-])mails?(?![\p{L}-])/giu, 'correo'],
+  // i18n15: "mails" are several ("los correos no se entregaron", never "los correo").
+  [/(?<![\p{L}-])mails(?![\p{L}-])/giu, 'correos'],
+  [/(?<![\p{L}-])mail(?![\p{L}-])/giu, 'correo'],
   [/(?<![\p{L}])uds?\.?(?=\s)/giu, 'usted'],
   // "unas 4h": a duration in words.
   [/(?<=(?:unas|unos|durante|casi|más de|menos de)\s)(\d+)\s?h(?![\p{L}\d])/gu, '$1 horas'],
