@@ -363,6 +363,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   // "reembolso en un plazo de 5 a 7 días": when it comes.
   // "repartidor enfermo", "paquete en camino": a state.
   const state = /^(.+?)\s+(no\s+)?(otra vez operativa|otra vez operativo|de nuevo operativa|de nuevo operativo|operativa|operativo|caída(?=\s+(?:unas|unos|durante|casi|más de|toda|todo)\s)|caído(?=\s+(?:unas|unos|durante|casi|más de|toda|todo)\s)|enfermo|enferma|de baja|ausente|saturado|saturada|averiado|averiada|roto|rota|lleno|llena|en camino|de camino|en reparto|listo|lista|listos|listas|disponible|disponibles|agotado|agotada|sin stock|fuera de servicio|sin servicio|sin conexión)(?![\p{L}])(.*)$/iu.exec(t);
+  // (i18n15: a weekday after the state takes its article: "está lista el martes 1 de diciembre")
   if (state && (role === 'cause' || role === 'mistake' || role === 'outcome')) {
     const words0 = state[1]!.split(/\s+/u);
     const f = /(?:a|as)$/u.test(state[3]!) && !/^(?:en|de)\s/u.test(state[3]!);
@@ -370,7 +371,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     const s0 = subjectOf(words0, role, single && f ? 'xa' : single && /(?:o|os)$/u.test(state[3]!) ? 'xo' : '');
     // "caída unas 4 horas": a state that lasted a while is told in the preterite ("estuvo").
     const lasted = /^\s+(?:unas|unos|durante|casi|más de|toda|todo)\s/u.test(state[4]!);
-    if (s0) return `${cap(s0.text)} ${state[2] ? 'no ' : ''}${role === 'outcome' ? (s0.pl ? 'están' : 'está') : lasted ? (s0.pl ? 'estuvieron' : 'estuvo') : s0.pl ? 'estaban' : 'estaba'} ${state[3]}${state[4]}`;
+    if (s0) return `${cap(s0.text)} ${state[2] ? 'no ' : ''}${role === 'outcome' ? (s0.pl ? 'están' : 'está') : lasted ? (s0.pl ? 'estuvieron' : 'estuvo') : s0.pl ? 'estaban' : 'estaba'} ${state[3]}${state[4]!.replace(/^\s+(?=(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+\d)/u, ' el ')}`;
   }
   const soon = /^(reembolso|devolución|envío|entrega|paquete|pedido|abono|transferencia|tela|pieza|recambio)\s+((?:en un plazo|en \d|dentro de|antes del|antes de|a partir del)\s*.*)$/iu.exec(t);
   if (soon && (role === 'outcome' || role === 'remedy')) {

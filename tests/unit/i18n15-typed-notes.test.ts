@@ -32,3 +32,12 @@ describe('Spanish: "todas las X en la agenda" is where we record them', () => {
     ['cada reserva en la agenda compartida', 'a partir de ahora, registramos cada reserva en la agenda compartida.'],
   ])('"%s"', (typed, said) => expect(commitmentI18n(typed, 'es')).toBe(said));
 });
+
+describe('Spanish: a weekday after a state takes "el"', () => {
+  it.each([
+    ['bici lista martes 1 de diciembre a las 18:00', /lista el martes 1 de diciembre/u],
+    ['coche listo viernes 4 de diciembre', /listo el viernes 4/u],
+    ['pedido disponible lunes 7 de diciembre', /disponible el lunes 7/u],
+    ['bici lista el martes 1 de diciembre', /lista el martes 1/u],
+  ])('"%s"', (typed, said) => expect(spanishNote(typed, 'outcome')).toMatch(said));
+});
