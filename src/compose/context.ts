@@ -573,7 +573,8 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       formal: severe || incident.audience === 'business',
       // i18n15: a German, French or Spanish summary typed as a note ("Lieferverzug Küchenfronten", "le rdv pneus oublié")
       // is not carried into the letter: the template's own words stand in for it (text/summary-i18n.ts).
-      summary: english ? incident.summary ?? '' : summaryPhrase(incident.summary, lang),
+      summary: incident.summary ?? '',
+      summaryPhrase: english ? incident.summary ?? '' : summaryPhrase(incident.summary, lang),
       // The summary as a subject line starts it: without its article, capitalised ("der Ausfall der Shop-Server" → "Ausfall der Shop-Server").
       summaryBare: english ? '' : summaryBare(summaryPhrase(incident.summary, lang)),
       // letters7: what the subject line names, and whether the action already says how to rearrange.

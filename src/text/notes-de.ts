@@ -485,10 +485,10 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
     if (/^(?:gebeten|informiert|benachrichtigt|kontaktiert|angeschrieben|gewarnt|angerufen|aufgefordert)$/u.test(last) && np.noun && !np.det && !np.adjectives && PEOPLE.test(np.noun.head ?? '') && (np.noun.plural || /er$/u.test(np.noun.head ?? ''))) {
       return `Wir haben die ${subject.replace(/^(?:Der|Die|Das|Unser|Unsere|Ihr|Ihre)\s/u, '')}${middle ? ` ${middle}` : ''} ${last}${tail}`;
     }
-    // i18n15: a mistake or a cause of ours typed as a participle is owned with "wir": "Mailprogramm statt Newsletter-Tool benutzt"
+    // i18n15: a cause of ours typed as a participle is owned with "wir" (a mistake keeps its reader's thing as subject): "Mailprogramm statt Newsletter-Tool benutzt"
     // → "Wir haben das Mailprogramm statt des Newsletter-Tools benutzt", not "Das Mailprogramm wurde … benutzt" (never for
     // what others did to us: "gehackt", "beschädigt").
-    if (past && !SEIN.test(last) && np.noun && !NOT_OURS.test(last) && !/(?:^|\s)(?:von|durch)\s|(?:^|\s)um\s+(?:eins|eine|einen|\d+)(?:\s|$)/u.test(middle)) {
+    if (role === 'cause' && !SEIN.test(last) && np.noun && !NOT_OURS.test(last) && !/(?:^|\s)(?:von|durch)\s|(?:^|\s)um\s+(?:eins|eine|einen|\d+)(?:\s|$)/u.test(middle)) {
       const object = accusativeOf(subject, np.noun);
       if (object) return `Wir haben ${object}${middle ? ` ${middle}` : ''} ${last}${tail}`;
     }

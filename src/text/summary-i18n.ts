@@ -30,7 +30,7 @@ const FUNCTION_DE = /^(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|eine
 export function summaryPhrase(summary: string | undefined, lang: string): string {
   const t = (summary ?? '').trim().replace(/[.!;\s]+$/u, '');
   if (t === '' || lang === 'en') return t;
-  if (/[\d+/()[\]:;=&]/u.test(t) || t.split(/\s+/u).length > 9) return '';
+  if (/[\d+/()[\]:;=&]/u.test(t) || t.split(/\s+/u).length > 12) return '';
   const words = t.split(/\s+|(?<=[’'])/u).filter((w) => w !== '');
   if (lang === 'de') {
     for (let i = 0; i + 1 < words.length; i++) {

@@ -18,11 +18,12 @@ describe('German: a participle note of ours is said with "wir"', () => {
     ['Etiketten vertauscht', 'Wir haben die Etiketten vertauscht.'],
     ['Zimmer doppelt vergeben', 'Wir haben das Zimmer doppelt vergeben.'],
     ['Novemberbeitrag am 2. November zweimal abgebucht', 'Wir haben den Novemberbeitrag am 2. November zweimal abgebucht.'],
+    ['Einarbeitung nicht abgeschlossen', 'Wir haben die Einarbeitung nicht abgeschlossen.'],
     ['Lieferschein falsch ausgedruckt', 'Wir haben den Lieferschein falsch ausgedruckt.'],
   ];
   for (const [typed, said] of owned) it(`cause: "${typed}"`, () => expect(germanNote(typed, 'cause')).toBe(said));
-  it('a mistake too ("Wir haben Ihre Gläser … eingeschliffen")', () => {
-    expect(germanNote('Ihre Gläser mit falscher Stärke eingeschliffen', 'mistake')).toBe('Wir haben Ihre Gläser mit falscher Stärke eingeschliffen.');
+  it('a mistake keeps the reader\'s thing as its subject ("Ihre Gläser wurden … eingeschliffen"): only a cause takes "wir"', () => {
+    expect(germanNote('Ihre Gläser mit falscher Stärke eingeschliffen', 'mistake')).toBe('Ihre Gläser wurden mit falscher Stärke eingeschliffen.');
   });
   it('what others did to us, or a state, is not ours to have done', () => {
     expect(germanNote('Server gehackt', 'cause')).not.toMatch(/^Wir haben/u);
