@@ -16,6 +16,7 @@ import { dayOf, findDates, firstDate, ONE_DAY_MS, typedWindow } from '../text/ty
 import { resolveRelativeDays } from '../text/relative-days.js';
 import { addDuration } from './clock.js';
 import { fnv1a } from '../text/fingerprint.js';
+import { summaryPhrase } from '../text/summary-i18n.js';
 import { regulatorParts } from './regulator.js';
 import { businessSubject, isoDayWords } from './subject.js';
 
@@ -570,9 +571,12 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // The offer is a thing given ("two free guest passes"), not money back: nothing to "reach" the customer.
       remedyGift: incident.remedy.kind !== 'refund' && incident.remedy.kind !== 'replacement' && GIFT.test(incident.remedy.details ?? ''),
       formal: severe || incident.audience === 'business',
+      // i18n15: a German, French or Spanish summary typed as a note ("Lieferverzug Küchenfronten", "le rdv pneus oublié")
+      // is not carried into the letter: the template's own words stand in for it (text/summary-i18n.ts).
       summary: incident.summary ?? '',
+      summaryPhrase: english ? incident.summary ?? '' : summaryPhrase(incident.summary, lang),
       // The summary as a subject line starts it: without its article, capitalised ("der Ausfall der Shop-Server" → "Ausfall der Shop-Server").
-      summaryBare: english ? '' : summaryBare(incident.summary ?? ''),
+      summaryBare: english ? '' : summaryBare(summaryPhrase(incident.summary, lang)),
       // letters7: what the subject line names, and whether the action already says how to rearrange.
       // (from the facts as typed, not as a follow-up retells them: the follow-up's "Re:" repeats the apology's subject)
       ...(english ? subjectFacts(given.summary, given.action, given.outcome, o.now) : {}),
@@ -644,7 +648,10 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       remedyObject: !english && remedyObject(incident.remedy.details ?? '', lang, itemPhrases(lang, incident.summary, incident.mistake)?.noun as string | undefined),
       // A French or Spanish summary that opens with its article ("le retard de livraison", "el doble cargo"): it can follow
       // "pour"/"por"; a bare one ("erreur dans votre colis") gives way to the template's own words.
-      summaryWithArticle: hinted('summaryArticle', incident.summary ?? ''),
+      // i18n15: a change short enough to say again: a follow-up reports it by name ("… ist umgesetzt: Ab sofort prüfen wir …"),
+      // not with a line every letter of the scenario would say ("gilt ausnahmslos", "s’applique désormais à chaque fois").
+      commitmentShort: !english && incident.commitment.trim().length <= 160 && !/\n/u.test(incident.commitment),
+      summaryWithArticle: hinted('summaryArticle', english ? incident.summary ?? '' : summaryPhrase(incident.summary, lang)),
       remedyAsks: hinted('remedyAsks', incident.remedy.details ?? '') || (!english && hinted('remedyAsks', incident.action ?? '')),
       costsAsked: (incident.scenario === 'billing-error' && incident.remedy.kind !== 'none') || hinted('costsAsked', offerText) || (hinted('remedyAsks', incident.action ?? '') && hinted('costsClaimed', incident.action ?? '')),
       // "Keep it" when the outcome says it is collected: one instruction, the outcome's.

@@ -9,6 +9,7 @@
  * sent (or, with --fallback-locale, gives those customers the incident's
  * language).
  */
+import { saidOnce } from '../text/said-once.js';
 import { UsageError } from '../errors.js';
 import { languageOf } from '../text/locale.js';
 import { leadingVerdict, normaliseEnglish, toReader } from '../text/english.js';
@@ -185,7 +186,8 @@ export function readersBank(v: string, lang: string): string {
 export function discoverySource(v: string, lang: string): string {
   if (lang === 'de') return v.replace(/,\s*(Hinweis|Anruf|Hinweis|Bericht)\s+(?=(?:einer|eines|von|vom|des|der)\s)/u, ' durch den $1 ').replace(/,\s*(Meldung|Nachricht|E-Mail|Mail|Beschwerde)\s+(?=(?:einer|eines|von|vom|des|der)\s)/u, ' durch die $1 ');
   if (lang === 'es') return v.replace(/,\s*(aviso|mensaje|correo|comentario)\s+(?=(?:de|del)\s)/u, ' gracias al $1 ').replace(/,\s*(llamada|queja|consulta)\s+(?=(?:de|del)\s)/u, ' gracias a la $1 ');
-  if (lang === 'fr') return v.replace(/,\s*(signalement|message|appel|e-mail|mail)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce au $1 ').replace(/,\s*(réclamation|alerte)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce à la $1 ');
+  // (i18n15: elided before a vowel: "grâce à l’appel d’un adhérent", never "grâce au appel")
+  if (lang === 'fr') return v.replace(/,\s*(signalement|message|appel|e-mail|mail)\s+(?=(?:d’|d'|de|du)\s?)/u, (_m, w: string) => (/^[aeiouéè]/u.test(w) ? ` grâce à l’${w} ` : ` grâce au ${w} `)).replace(/,\s*(réclamation|alerte)\s+(?=(?:d’|d'|de|du)\s?)/u, ' grâce à la $1 ');
   return v;
 }
 
@@ -266,7 +268,8 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     when: incident.when === undefined ? undefined : monthOnce(g(incident.when)!),
     // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
     outcome: incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome'),
-    action: n(f(incident.action), 'action') === undefined ? undefined : readersBank(n(f(incident.action), 'action')!, lang),
+    // i18n15: a date the offer or the outcome already says is not said again in the action (text/said-once.ts).
+    action: n(f(incident.action), 'action') === undefined ? undefined : saidOnce(readersBank(n(f(incident.action), 'action')!, lang), [n(f(incident.remedy.details), 'remedy'), incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome')]),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },

@@ -284,6 +284,9 @@ function spanishItem(item: string): readonly [string, string] | undefined {
   if (!/\s/u.test(item.trim())) return undefined;
   const t = item.trim().replace(/(?<![\p{L}])e-?mail(?![\p{L}])/giu, 'correo electrónico').replace(/(?<![\p{L}])si hay retraso(?![\p{L}])/u, 'si hay un retraso');
   if (t === '') return undefined;
+  // i18n15: "todas las citas en la agenda online": where we record them (as French "tous les rendez-vous dans l’agenda").
+  const all = /^((?:todas las|todos los|cada)\s+\S+(?:\s+\S+)?)\s+((?:en|dentro de)\s+(?:la|el|nuestra|nuestro)\s+(?:agenda|sistema|calendario|base|programa|registro|CRM|planificador|aplicación|app)(?![\p{L}]).*)$/u.exec(t);
+  if (all) return [`registramos ${all[1]} ${all[2]}`, `registrar ${all[1]} ${all[2]}`];
   const words = t.split(/\s+/u);
   for (const [re, pres, inf] of ES_NOUNS) {
     // "revisión manual de remesas antes de enviarlas" → "revisamos a mano las remesas antes de enviarlas".

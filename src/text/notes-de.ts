@@ -34,7 +34,7 @@ const PARTICIPLE = /^(?:\p{Ll}*ge\p{Ll}{2,}(?:t|en)|\p{Ll}+iert|(?:zurück|an|ab
 /** Not participles whatever their form. */
 const NOT_PARTICIPLE = new Set(['gestern', 'genug', 'gegen', 'gerne', 'gern', 'getrennt', 'gesamt', 'geben', 'gehen', 'erst', 'erstens', 'bereits', 'bestens', 'bitten', 'verpflichtet', 'berechtigt', 'bekannt', 'verantwortlich']);
 /** State words a note pairs with a noun: "Schwellwert falsch". */
-const STATE_WORDS = 'unterwegs|falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen|fertig|nicht fertig|bereit|abholbereit|nicht bereit|geschlossen|möglich|nicht möglich';
+const STATE_WORDS = 'unterwegs|überbucht|falsch|kaputt|defekt|krank|leer|voll|ausverkauft|ausgebucht|offline|online|unvollständig|fehlerhaft|verspätet|weg|unterbesetzt|überlastet|nicht erreichbar|nicht verfügbar|nicht da|zu klein|zu groß|stabil|normal|in Ordnung|wieder da|wieder online|wieder erreichbar|verfügbar|erreichbar|behoben|nicht lieferbar|vergriffen|fertig|nicht fertig|bereit|abholbereit|nicht bereit|geschlossen|möglich|nicht möglich';
 const STATE_END = new RegExp(`(?:^|\\s)(?:${STATE_WORDS})$`, 'u');
 const STATE_START = new RegExp(`^(?:wieder\\s+)?(?:${STATE_WORDS})(?:\\s+(?:wegen|seit|bis|ab|von|am|um|durch|nach|zum|zur|für|bei|im|in)\\s.*)?$`, 'u');
 /** Nominative determiners a noun phrase may open with. */
@@ -158,6 +158,24 @@ function objectArticle(text: string, some = false, yours = false): string {
 }
 
 const PAST: ReadonlySet<NoteRoleI18n> = new Set(['mistake', 'cause']);
+
+/** Participles of what others did to us, or what happened by itself: never "Wir haben … gehackt". */
+const NOT_OURS = /^(?:gehackt|angegriffen|beschädigt|gestohlen|geklaut|blockiert|gesperrt|abgelehnt|gekündigt|zurückgebucht|überlastet|infiziert|verschlüsselt|ausgenutzt|kompromittiert|getroffen|betroffen|überflutet|gestört|unterbrochen|ausgelöst|bestreikt|erkrankt|überbucht|ausgebucht|gelöscht|überschrieben|dupliziert|beschädigt|verletzt|beschlagnahmt|zurückgehalten)$/u;
+/**
+ * i18n15: a subject made the object of "Wir haben …": its article and the adjectives before the noun in the accusative
+ * ("Der falsche Auftragszettel" → "den falschen Auftragszettel", "Ein fehlerhaftes Update" → "ein fehlerhaftes Update",
+ * "Unser Mailprogramm" → "unser Mailprogramm"); undefined where the phrase has no article a rule can read.
+ */
+function accusativeOf(subject: string, n: GermanNoun): string | undefined {
+  const m = /^(Der|Die|Das|Ein|Eine|Unser|Unsere|Ihr|Ihre)\s+((?:\p{Ll}{3,}(?:e|er|es|en)\s+)*)(\p{Lu}.*)$/u.exec(subject);
+  if (!m) return undefined;
+  const [, art, adjs, rest] = m as unknown as [string, string, string, string];
+  const masc = !n.plural && n.gender === 'm';
+  const article = masc ? { Der: 'den', Ein: 'einen', Unser: 'unseren', Ihr: 'Ihren' }[art as 'Der'] : art === 'Ihr' || art === 'Ihre' ? art : art.toLowerCase();
+  if (article === undefined) return undefined;
+  const adjectives = masc ? adjs.replace(/(\p{Ll})(?:e|er)\s/gu, '$1en ') : adjs;
+  return `${article} ${adjectives}${rest}`;
+}
 
 /** "obwohl schon bezahlt": what the reader had done ("obwohl Sie schon bezahlt hatten"); undefined for any other shape. */
 function althoughDone(said: string): string | undefined {
@@ -422,7 +440,8 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
   // "versand kostenlos": an offer's price.
   if (role === 'remedy' && /^(?:kostenlos|gratis|umsonst|kostenfrei|gratis dazu)$/u.test(text)) return `${subject.replace(/^(?:Unser|Unsere)\s/u, (m) => (m.startsWith('Unsere') || np.noun?.plural ? 'Die ' : np.noun?.gender === 'n' ? 'Das ' : 'Der ')).replace(/^(\p{Lu}\p{Ll}+e)\s(?=\p{Lu})/u, (_m, a: string) => (np.noun?.plural && !np.det ? `Die ${a.toLowerCase()}n ` : _m))} ${np.noun?.plural ? 'sind' : 'ist'} für Sie ${text}`;
   // "Heizungswartung Dienstag, 24. November": what was booked for when.
-  if (role === 'mistake' && /^(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|\d{1,2}\.)/u.test(rest.join(' '))) {
+  // (i18n15: not when a participle says what happened that day: "Novemberbeitrag am 2. November zweimal abgebucht")
+  if (role === 'mistake' && /^(?:am\s+)?(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|\d{1,2}\.)/u.test(rest.join(' ')) && !rest.some((w) => PARTICIPLE.test(w) && !NOT_PARTICIPLE.has(w))) {
     return `${subject} war für ${rest.join(' ').replace(/^am\s+/u, '')} vereinbart`;
   }
   const plural = np.noun?.plural ?? (np.det && /^(?:alle|zwei|drei|vier|fünf|\d+)$/iu.test(subject.split(/\s+/u)[0]!));
@@ -466,7 +485,15 @@ function clauseOf(subject: string, np: NonNullable<ReturnType<typeof nounPhrase>
     if (/^(?:gebeten|informiert|benachrichtigt|kontaktiert|angeschrieben|gewarnt|angerufen|aufgefordert)$/u.test(last) && np.noun && !np.det && !np.adjectives && PEOPLE.test(np.noun.head ?? '') && (np.noun.plural || /er$/u.test(np.noun.head ?? ''))) {
       return `Wir haben die ${subject.replace(/^(?:Der|Die|Das|Unser|Unsere|Ihr|Ihre)\s/u, '')}${middle ? ` ${middle}` : ''} ${last}${tail}`;
     }
-    const aux = SEIN.test(last) ? (plural ? 'sind' : 'ist') : past ? (plural ? 'wurden' : 'wurde') : (plural ? 'wurden' : 'wurde');
+    // i18n15: a cause of ours typed as a participle is owned with "wir" (a mistake keeps its reader's thing as subject): "Mailprogramm statt Newsletter-Tool benutzt"
+    // → "Wir haben das Mailprogramm statt des Newsletter-Tools benutzt", not "Das Mailprogramm wurde … benutzt" (never for
+    // what others did to us: "gehackt", "beschädigt").
+    if (role === 'cause' && !SEIN.test(last) && np.noun && !NOT_OURS.test(last) && !/(?:^|\s)(?:von|durch)\s|(?:^|\s)um\s+(?:eins|eine|einen|\d+)(?:\s|$)/u.test(middle)) {
+      const object = accusativeOf(subject, np.noun);
+      if (object) return `Wir haben ${object}${middle ? ` ${middle}` : ''} ${last}${tail}`;
+    }
+    // i18n15: a state in a participle's form ("überbucht", "ausgebucht") was, it was not done.
+    const aux = /^(?:überbucht|ausgebucht|überlastet)$/u.test(last) ? (past ? (plural ? 'waren' : 'war') : (plural ? 'sind' : 'ist')) : SEIN.test(last) ? (plural ? 'sind' : 'ist') : past ? (plural ? 'wurden' : 'wurde') : (plural ? 'wurden' : 'wurde');
     return `${subject} ${aux}${middle ? ` ${middle}` : ''} ${last}${tail}`;
   }
   // i18n14: "Termin nicht im Kalender": where it stood (or did not).

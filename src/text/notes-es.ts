@@ -60,7 +60,7 @@ const NOT_PARTICIPLE = /^(?:sábado|sábados|nada|todo|todos|cada|lado|estado|me
 /** Participles of a delivery or a visit still to come, and their future. */
 const FUTURE: Readonly<Record<string, string>> = { entregad: 'entregará', instalad: 'instalará', montad: 'montará', llevad: 'llevará', reparad: 'reparará', cambiad: 'cambiará', sustituid: 'sustituirá', repuest: 'repondrá' };
 /** Intransitive participles: their preterite takes no "se" ("llegado" → "llegó"). */
-const NO_SE = /^(?:caducad|vencid|expirad|llegad|venid|salid|id|pasad|quedad|fallad|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
+const NO_SE = /^(?:caducad|vencid|expirad|llegad|venid|salid|id|pasad|quedad|fallad|fallid|aparecid|desaparecid|ocurrid|sucedid|funcionad|tardad|estad|sid)(?:o|a|os|as)$/u;
 /** What follows a participle that is a verb: a preposition, an adverb, a number, a date or nothing. */
 const AFTER_VERB = /^(?:y|aunque|a|al|con|de|del|desde|en|entre|hasta|para|por|sin|sobre|tras|el|la|los|las|ayer|hoy|mañana|tarde|pronto|mal|bien|dos|tres|ya|lunes|martes|miércoles|jueves|viernes|sábado|domingo|antes|después|durante|\d.*)$/iu;
 /** A finite verb a piece may have already. */
@@ -87,7 +87,9 @@ const SHORT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<![\p{L}])pdte(?![\p{L}])/giu, 'pendiente'],
   [/(?<![\p{L}])asap(?![\p{L}])/giu, 'lo antes posible'],
   [/(?<![\p{L}])sms(?![\p{L}])/giu, 'SMS'],
-  [/(?<![\p{L}-])mails?(?![\p{L}-])/giu, 'correo'],
+  // i18n15: "mails" are several ("los correos no se entregaron", never "los correo").
+  [/(?<![\p{L}-])mails(?![\p{L}-])/giu, 'correos'],
+  [/(?<![\p{L}-])mail(?![\p{L}-])/giu, 'correo'],
   [/(?<![\p{L}])uds?\.?(?=\s)/giu, 'usted'],
   // "unas 4h": a duration in words.
   [/(?<=(?:unas|unos|durante|casi|más de|menos de)\s)(\d+)\s?h(?![\p{L}\d])/gu, '$1 horas'],
@@ -229,10 +231,15 @@ function subjectOf(words: string[], role: NoteRoleI18n, participle: string): { t
   return { text: `${article(kind, f, pl)} ${[lowered, ...words.slice(1)].join(' ')}`, pl };
 }
 
+/** Participles of what others did to us, or what happened by itself: never "hackeamos el servidor". */
+const NOT_OURS_ES = /^(?:hackead|atacad|dañad|estropead|robad|retrasad|bloquead|saturad|colapsad|afectad|cancelad|rechazad|cortad|interrumpid|caíd|perdid|borrad|eliminad|duplicad|corrompid|sobrescrit)(?:o|a|os|as)$/u;
+
 function preterite(p: string, pl: boolean): string {
   const stem = p.replace(/(?:o|a|os|as)$/u, '');
   const irregular = IRREGULAR[`${stem}o`];
   if (irregular) return irregular[pl ? 1 : 0];
+  // i18n15: "fallido" is fallar's ("la actualización falló", never "se fallió").
+  if (stem === 'fallid') return pl ? 'fallaron' : 'falló';
   if (/ad$/u.test(stem)) return pl ? `${stem.slice(0, -2)}aron` : `${stem.slice(0, -2)}ó`;
   // i18n14: -ir verbs that change e to i in the preterite ("corregida" → "se corrigió", "pedido" → "pidió").
   const ei = /(?:corregid|pedid|repetid|servid|medid|elegid|seguid|impedid|despedid|vestid|sentid|preferid|convertid|advertid|sugerid|referid|invertid|competid)$/u.test(stem);
@@ -356,6 +363,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   // "reembolso en un plazo de 5 a 7 días": when it comes.
   // "repartidor enfermo", "paquete en camino": a state.
   const state = /^(.+?)\s+(no\s+)?(otra vez operativa|otra vez operativo|de nuevo operativa|de nuevo operativo|operativa|operativo|caída(?=\s+(?:unas|unos|durante|casi|más de|toda|todo)\s)|caído(?=\s+(?:unas|unos|durante|casi|más de|toda|todo)\s)|enfermo|enferma|de baja|ausente|saturado|saturada|averiado|averiada|roto|rota|lleno|llena|en camino|de camino|en reparto|listo|lista|listos|listas|disponible|disponibles|agotado|agotada|sin stock|fuera de servicio|sin servicio|sin conexión)(?![\p{L}])(.*)$/iu.exec(t);
+  // (i18n15: a weekday after the state takes its article: "está lista el martes 1 de diciembre")
   if (state && (role === 'cause' || role === 'mistake' || role === 'outcome')) {
     const words0 = state[1]!.split(/\s+/u);
     const f = /(?:a|as)$/u.test(state[3]!) && !/^(?:en|de)\s/u.test(state[3]!);
@@ -363,7 +371,7 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     const s0 = subjectOf(words0, role, single && f ? 'xa' : single && /(?:o|os)$/u.test(state[3]!) ? 'xo' : '');
     // "caída unas 4 horas": a state that lasted a while is told in the preterite ("estuvo").
     const lasted = /^\s+(?:unas|unos|durante|casi|más de|toda|todo)\s/u.test(state[4]!);
-    if (s0) return `${cap(s0.text)} ${state[2] ? 'no ' : ''}${role === 'outcome' ? (s0.pl ? 'están' : 'está') : lasted ? (s0.pl ? 'estuvieron' : 'estuvo') : s0.pl ? 'estaban' : 'estaba'} ${state[3]}${state[4]}`;
+    if (s0) return `${cap(s0.text)} ${state[2] ? 'no ' : ''}${role === 'outcome' ? (s0.pl ? 'están' : 'está') : lasted ? (s0.pl ? 'estuvieron' : 'estuvo') : s0.pl ? 'estaban' : 'estaba'} ${state[3]}${state[4]!.replace(/^\s+(?=(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+\d)/u, ' el ')}`;
   }
   const soon = /^(reembolso|devolución|envío|entrega|paquete|pedido|abono|transferencia|tela|pieza|recambio)\s+((?:en un plazo|en \d|dentro de|antes del|antes de|a partir del)\s*.*)$/iu.exec(t);
   if (soon && (role === 'outcome' || role === 'remedy')) {
@@ -390,6 +398,22 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     if (role === 'mistake' && wrong > 0 && !negative && !NO_SE.test(w)) {
       const object = subjectOf(before, 'cause', w);
       if (object) return `Le ${preterite(w, true).replace(/aron$/u, 'amos').replace(/ieron$/u, 'imos')} ${object.text}${afterWords ? ` ${afterWords}` : ''}`;
+    }
+    // i18n15: a cause of ours typed as a participle is owned with "we": "pedido apuntado mal por teléfono" → "apuntamos mal el
+    // pedido por teléfono", not "el pedido se apuntó mal" (never for what others did to us: "servidor hackeado").
+    const second0 = /^y\s+\p{L}+/u.test(words.slice(i + 1).join(' '));
+    if (role === 'cause' && !NO_SE.test(w) && !NOT_OURS_ES.test(w) && !second0 && !/^por\s+(?:el|la|los|las|un|una)\s/iu.test(words.slice(i + 1).join(' '))) {
+      const object = subjectOf(before, 'cause', w);
+      // "we" in the preterite: an irregular one from its third person ("hicieron" → "hicimos"), a regular one from the stem
+      // (no vowel change for "nosotros": "corregimos", "pedimos").
+      const st = w.replace(/(?:o|a|os|as)$/u, '');
+      const we = IRREGULAR[`${st}o`] ? preterite(w, true).replace(/aron$/u, 'amos').replace(/ieron$/u, 'imos')
+        : /ad$/u.test(st) ? `${st.slice(0, -2)}amos` : /íd$/u.test(st) ? `${st.slice(0, -2)}ímos` : /id$/u.test(st) ? `${st.slice(0, -2)}imos` : '';
+      // "apuntado mal": the adverb before the object ("apuntamos mal el pedido").
+      const late = /^(?:mal|bien|tarde)$/iu.test(words[i + 1] ?? '') ? [words[i + 1]!] : [];
+      const tail = words.slice(i + 1 + late.length).join(' ');
+      const how = [...adverbs, ...late];
+      if (object && /(?:amos|imos)$/u.test(we)) return `${negative ? 'no ' : ''}${we}${how.length ? ` ${how.join(' ')}` : ''} ${object.text}${tail ? ` ${tail}` : ''}`;
     }
     const subject = subjectOf(before, role, w);
     if (!subject) return undefined;

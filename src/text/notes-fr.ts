@@ -105,6 +105,16 @@ function article(kind: 'def' | 'our' | 'your' | 'indef', g: { f: boolean; pl: bo
 }
 
 /** The masculine singular of a participle ("envoyée" → "envoyé", "jointe" → "joint", "mises" → "mis"). */
+/** Participles of what others did to us, or what happened by itself: never "Nous avons piraté …". */
+const NOT_OURS_FR = /^(?:piraté|attaqué|endommagé|abîmé|cassé|volé|perdu|retardé|bloqué|saturé|surchargé|débordé|touché|affecté|concerné|infecté|annulé|refusé|rejeté|coupé|interrompu|perturbé|effacé|supprimé|écrasé|corrompu|dupliqué)$/u;
+/** "Nous avons mal saisi le bon de commande", "Nous n’avons pas mis à jour le planning". */
+function weDid(participle: string, object: string, adverbs: readonly string[], negative: boolean, after: string): string {
+  const neg = adverbs.filter((a) => /^(?:pas|jamais|plus|non)$/iu.test(a)).map((a) => (/^non$/iu.test(a) ? 'pas' : a));
+  const other = adverbs.filter((a) => !/^(?:pas|jamais|plus|non)$/iu.test(a));
+  const aux = negative ? `n’avons ${neg.join(' ') || 'pas'}` : 'avons';
+  return `Nous ${aux}${other.length ? ` ${other.join(' ')}` : ''} ${participle} ${object}${after ? ` ${after}` : ''}`;
+}
+
 function baseParticiple(p: string): string {
   return p.replace(/ées?$/u, 'é').replace(/és$/u, 'é').replace(/(?<=[tsiu])es?$/u, '').replace(/(?<=[tiu])s$/u, '');
 }
@@ -328,6 +338,9 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
   // i18n12: "agenda en ligne pas mis à jour", "BAT pas relu": a thing not done, said in the past ("L’agenda en ligne n’a pas été mis à jour").
   const notDone = /^(.+?)\s+pas\s+((?:mis|mise|mises) à jour)(?![\p{L}])(.*)$/u.exec(t);
   if (notDone && !FINITE.test(t) && past) {
+    // i18n15: a cause of ours: "Nous n’avons pas mis à jour le planning".
+    const object = role === 'cause' ? subjectOf(notDone[1]!.split(/\s+/u), 'cause', undefined, true) : undefined;
+    if (object) return weDid('mis à jour', object.text, ['pas'], true, notDone[3]!.trim());
     const s = subjectOf(notDone[1]!.split(/\s+/u), role);
     if (s) return `${cap(s.text)} ${s.pl ? 'n’ont' : 'n’a'} pas été ${notDone[2]}${notDone[3]}`;
   }
@@ -396,6 +409,13 @@ function pieceToClause(piece: string, role: NoteRoleI18n, whole: boolean, alone 
     if (role === 'mistake' && /^(?:mauvais|mauvaise|mauvaises)$/iu.test(before[0]!) && !ETRE.test(w) && !negative) {
       const object = subjectOf(before, 'cause', w, true);
       if (object) return `Nous vous avons ${baseParticiple(w)} ${object.text}${after ? ` ${after}` : ''}`;
+    }
+    // i18n15: a cause of ours typed as a participle is owned with "nous": "étiquettes colis inversées" → "Nous avons
+    // inversé les étiquettes colis", "bon de commande mal saisi" → "Nous avons mal saisi le bon de commande" (never for
+    // what others did to us: "serveur piraté", "colis endommagé").
+    if (role === 'cause' && !ETRE.test(w) && !NOT_OURS_FR.test(baseParticiple(w)) && !/^par\s/iu.test(after)) {
+      const object = subjectOf(before, 'cause', w, true);
+      if (object) return weDid(baseParticiple(w), object.text, adverbs, negative, after);
     }
     const subject = subjectOf(before, role, w);
     if (!subject) return undefined;

@@ -11,12 +11,12 @@ export interface GermanNoun { gender: Gender; plural: boolean; /** one of ours: 
 
 // gender: singular forms / plural forms. A "*" marks a noun that is one of ours (our staff, our team, our system).
 const LIST: Readonly<Record<Gender, string>> = {
-  m: 'techniker* mechaniker* monteur* fahrer* kurier* mitarbeiter* kollege* support* kundendienst* versand* außendienst* service* lieferant dienstleister server* drucker* scanner* termin auftrag kunde gast patient betrag preis fehler ausfall alarm schwellwert rollback zugang code gutschein rabatt ' +
+  m: 'beitrag techniker* mechaniker* monteur* fahrer* kurier* mitarbeiter* kollege* support* kundendienst* versand* außendienst* service* lieferant dienstleister server* drucker* scanner* termin auftrag kunde gast patient betrag preis fehler ausfall alarm schwellwert rollback zugang code gutschein rabatt ' +
     'rechnungsbetrag beleg kassenbon bon brief anruf rückruf hinweis status ablauf prozess schritt plan zeitraum zeitpunkt tag monat abend vormittag nachmittag versuch vorgang vorfall schaden wagen transporter lkw karton artikel ' +
     'kalender katalog einkauf verkauf warenkorb check-in checkout login link anhang absender empfänger newsletter verteiler datensatz speicher ordner backup export import test kurs unterricht besuch einsatz kontakt standort laden shop* onlineshop* online-shop* webshop* eingang wareneingang ' +
     'vertrag tarif zuschlag abschlag nachlass ersatz austausch umtausch einbau aufbau abbau transport rückversand versandweg dienst leitstand betrieb kassenabschluss abschluss liefertermin wartungstermin ' +
     'ansprechpartner* disponent* koordinator* chef* leiter* inhaber* händler hersteller paketdienst* zusteller* spediteur* partner mangel grund stoff bezug verlust name scan zahlungsanbieter anbieter nachbar farbton ton stift schlüssel zähler streik abgleich sync schein retourenschein auszug kontoauszug bescheid zustelltermin kurierdienst* platz lauf zettel auftragszettel therapeut* arzt* berater* verkäufer* empfänger',
-  f: 'dispo* disposition* zentrale* buchhaltung* werkstatt* abteilung* hotline* filiale* praxis* küche* kasse* kassen-app* app* software* plattform* website* webseite* seite schnittstelle* datenbank* druckerei* anlage* leitung* ' +
+  f: 'front annahme lackiererei schreinerei* dispo* disposition* zentrale* buchhaltung* werkstatt* abteilung* hotline* filiale* praxis* küche* kasse* kassen-app* app* software* plattform* website* webseite* seite schnittstelle* datenbank* druckerei* anlage* leitung* ' +
     'bestellung lieferung sendung rechnung gutschrift erstattung rückerstattung zahlung kartenzahlung barzahlung überweisung lastschrift abbuchung buchung reservierung anmeldung stornierung kündigung ' +
     'absage zusage nachricht mail e-mail sms info information benachrichtigung meldung kundenmeldung rückmeldung bestätigung mahnung erinnerung anfrage antwort beschwerde reklamation ' +
     'wartung reparatur installation montage lieferadresse adresse anschrift telefonnummer nummer kundennummer bestellnummer transaktions-id id iban karte kreditkarte kundenkarte ' +
@@ -25,7 +25,7 @@ const LIST: Readonly<Record<Gender, string>> = {
     'ursache lösung änderung umstellung kontrolle prüfung sicherung verbindung verschlüsselung freigabe sperre bestellbestätigung ersatzlieferung neulieferung lieferfirma firma ' +
     'charge serie ausgabe einheit person kollegin* mitarbeiterin* technikerin* leiterin* inhaberin* kundin patientin route tour fahrt ankunft abfahrt tür tasche jacke hose ' +
     'anfahrt frage grippewelle welle couch matratze lampe heizung therme pumpe kamera maschine ware uhr brille schuhe post rückbuchung vertretung urlaubsvertretung kassensoftware zeile stichprobe zielumgebung umgebung position therapeutin* ärztin* beraterin* verkäuferin* empfängerin',
-  n: 'team* lager* büro* system* planungsprogramm* programm* tool* backoffice* backend* gateway* zahlungs-gateway* terminal* gerät* netz* netzwerk* portal* callcenter* rechenzentrum* update* ' +
+  n: 'zimmer hotel team* lager* büro* system* planungsprogramm* programm* tool* backoffice* backend* gateway* zahlungs-gateway* terminal* gerät* netz* netzwerk* portal* callcenter* rechenzentrum* update* ' +
     'paket päckchen set produkt teil ersatzteil material zubehör angebot zeitfenster datum fenster konto kundenkonto passwort formular telefonat gespräch ticket etikett label ' +
     'prinzip problem versehen missverständnis ergebnis ereignis verfahren modul feld dokument foto bild video möbel sofa bett regal fahrrad rad auto fahrzeug ' +
     'geld guthaben entgelt porto versandetikett rücksendeetikett abo abonnement mitglied publikum wochenende limit budget monitoring* training probetraining skript storno glas brillenglas',
@@ -33,7 +33,7 @@ const LIST: Readonly<Record<Gender, string>> = {
 
 /** Plurals of the listed nouns that are not the singular with -e, -en, -n, -s or -er added. */
 const PLURALS: Readonly<Record<string, string>> = {
-  gäste: 'gast', pakete: 'paket', termine: 'termin', beträge: 'betrag', preise: 'preis', kunden: 'kunde', kundinnen: 'kundin', sets: 'set', boxen: 'box', geräte: 'gerät',
+  gäste: 'gast', fronten: 'front', zimmer: 'zimmer', pakete: 'paket', termine: 'termin', beträge: 'betrag', preise: 'preis', kunden: 'kunde', kundinnen: 'kundin', sets: 'set', boxen: 'box', geräte: 'gerät',
   kassen: 'kasse', gebühren: 'gebühr', versionen: 'version', daten: 'datum', konten: 'konto', schuhe: 'schuh', räder: 'rad', fahrräder: 'fahrrad', möbel: 'möbel', systeme: 'system',
   updates: 'update', aufträge: 'auftrag', mails: 'mail', etiketten: 'etikett', artikel: 'artikel', techniker: 'techniker', mechaniker: 'mechaniker', mitarbeiter: 'mitarbeiter', fahrer: 'fahrer', server: 'server', terminals: 'terminal',
   schwellwerte: 'schwellwert', alarme: 'alarm', fehler: 'fehler', belege: 'beleg', berichte: 'bericht', patienten: 'patient', nachbarn: 'nachbar', zahlungen: 'zahlung', bestellungen: 'bestellung', lieferungen: 'lieferung',

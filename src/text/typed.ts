@@ -66,7 +66,7 @@ const NOUN_TAIL = /(?:gebühr|gebühren|zettel|auszug|torte|torten|termin|termin
 const ACRONYMS: Readonly<Record<string, string>> = { sms: 'SMS', pdf: 'PDF', iban: 'IBAN', bic: 'BIC', pin: 'PIN', tan: 'TAN', url: 'URL', app: 'App', api: 'API', id: 'ID', dhl: 'DHL', ups: 'UPS', dpd: 'DPD', gls: 'GLS', utc: 'UTC', mez: 'MEZ', pc: 'PC', edv: 'EDV' };
 const ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/u;
 /** A verb by its form: a participle ("angebunden", "gestartet", "abgebucht") or "-iert" ("storniert"). */
-const VERB_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+ier(?:t|en|te|ten)|(?:zurück|an|ab|auf|aus|ein|nach|vor|um)?(?:be|ver|er|ent|zer|hinter|miss)\p{Ll}{3,}(?:t|et))$/u;
+const VERB_FORM = /^(?:(?:an|auf|aus|ab|ein|mit|nach|vor|zu|zurück|weg|her|hin|durch|um|hoch|herunter|runter|hinein|herein|rein|raus|heraus|fest|frei|los|zusammen|weiter|wieder|dazu|fehl|gegen|voraus|bereit|kaputt)?ge\p{Ll}{2,}(?:en|t)|\p{Ll}+ier(?:t|en|te|ten)|(?:zurück|an|ab|auf|aus|ein|nach|vor|um)?(?:be|ver|er|ent|zer|hinter|miss)\p{Ll}{3,}(?:t|et))$/u;
 const POLITE = new Set(['ihr', 'ihre', 'ihren', 'ihrem', 'ihrer', 'ihres', 'ihnen']);
 /** "sie" that is the reader: after a preposition that takes it ("für sie"), or before "uns"/"bitte" ("schicken sie uns"). */
 const SIE_BEFORE = new Set(['uns', 'bitte', 'gern', 'gerne', 'einfach']);
@@ -173,7 +173,8 @@ function lowerCasedCapitals(text: string): string {
     if (!isWord(t)) continue;
     if (MONTHS_DAYS.has(k) || (NOUN_ENDING.test(k) && k !== 'jung') || (NOUN_TAIL.test(k) && !NOT_NOUNS.has(k))) cap[i] = true;
     // A business noun from the word list (or a compound ending in one): "techniker", "dispo", "zeitfenster".
-    if (!NOT_NOUNS.has(k) && !DETERMINERS.has(k) && lower(tokens[i - 1]) !== 'zu' && germanNoun(k)) cap[i] = true;
+    // i18n15: a participle whose tail is a noun ("hochgeladen" is not "Laden", "festgelegt") stays a verb unless an article stands before it.
+    if (!NOT_NOUNS.has(k) && !DETERMINERS.has(k) && lower(tokens[i - 1]) !== 'zu' && germanNoun(k) && !(VERB_FORM.test(k) && germanNoun(k)!.head !== k && !DETERMINERS.has(lower(tokens[i - 1])))) cap[i] = true;
     // "ihrer" of people named before it in the clause ("falls gäste … auf ihrer karte") is theirs, not the reader's.
     if (POLITE.has(k) && !theirs(tokens, i)) cap[i] = true;
     if (k === 'sie' && (SIE_BEFORE.has(lower(tokens[i + 1])) || SIE_AFTER.has(lower(tokens[i - 1])))) cap[i] = true;

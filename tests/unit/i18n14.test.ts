@@ -156,7 +156,7 @@ describe('Spanish: what we did to contain a leak names us', () => {
 describe('German notes: bare nouns get their article, fragments their verb', () => {
   const cases: [string, Parameters<typeof germanNote>[1], string][] = [
     ['Gläser mit falscher Stärke eingeschliffen (links/rechts vertauscht)', 'mistake', 'Ihre Gläser wurden mit falscher Stärke eingeschliffen (links und rechts vertauscht).'],
-    ['Auftragszettel falsch abgetippt', 'cause', 'Der Auftragszettel wurde falsch abgetippt.'],
+    ['Auftragszettel falsch abgetippt', 'cause', 'Wir haben den Auftragszettel falsch abgetippt.'],
     ['neue Gläser abholbereit ab Donnerstag, 3. Dezember', 'outcome', 'Ihre neuen Gläser sind ab Donnerstag, 3. Dezember, abholbereit.'],
     ['Paket abholbereit ab Montag', 'outcome', 'Ihr Paket ist ab Montag abholbereit.'],
     ['Termin nicht im Kalender, Therapeutin nicht da', 'mistake', 'Ihr Termin stand nicht im Kalender. Unsere Therapeutin war nicht da.'],
@@ -165,8 +165,8 @@ describe('German notes: bare nouns get their article, fragments their verb', () 
     ['Rückruf der Mail versucht, Empfänger um Löschung gebeten', 'cause', 'Wir haben einen Rückruf der Mail versucht und die Empfänger um Löschung gebeten.'],
     ['Kunden per SMS informiert', 'cause', 'Wir haben die Kunden per SMS informiert.'],
     ['Patienten per Mail benachrichtigt', 'cause', 'Wir haben die Patienten per Mail benachrichtigt.'],
-    ['Mailprogramm statt Newsletter-Tool benutzt', 'cause', 'Das Mailprogramm wurde statt des Newsletter-Tools benutzt.'],
-    ['Rechnung statt Gutschrift verschickt', 'cause', 'Die Rechnung wurde statt der Gutschrift verschickt.'],
+    ['Mailprogramm statt Newsletter-Tool benutzt', 'cause', 'Wir haben das Mailprogramm statt des Newsletter-Tools benutzt.'],
+    ['Rechnung statt Gutschrift verschickt', 'cause', 'Wir haben die Rechnung statt der Gutschrift verschickt.'],
     ['neue Gläser kostenlos, fertig in 3 Tagen', 'remedy', 'Die neuen Gläser sind für Sie kostenlos. Sie sind in 3 Tagen fertig.'],
   ];
   for (const [typed, role, said] of cases) it(`${role}: "${typed}"`, () => expect(germanNote(typed, role)).toBe(said));
@@ -182,8 +182,8 @@ describe('French notes: articles, agreement and verbs', () => {
     ['paiements par carte refusés', 'mistake', 'Vos paiements par carte ont été refusés.'],
     ['commandes par téléphone perdues', 'mistake', 'Nous avons perdu vos commandes par téléphone.'],
     ['colis livrés en retard', 'mistake', 'Vos colis ont été livrés en retard.'],
-    ['bon de commande mal saisi', 'cause', 'Le bon de commande a été mal saisi.'],
-    ['BAT validé mais mauvais fichier envoyé à l’impression', 'cause', 'Le BAT a été validé, mais le mauvais fichier a été envoyé à l’impression.'],
+    ['bon de commande mal saisi', 'cause', 'Nous avons mal saisi le bon de commande.'],
+    ['BAT validé mais mauvais fichier envoyé à l’impression', 'cause', 'Nous avons validé le BAT, mais nous avons envoyé le mauvais fichier à l’impression.'],
     ['dossier égaré', 'mistake', 'Nous avons égaré votre dossier.'],
     ['rendez-vous oublié', 'mistake', 'Nous avons oublié votre rendez-vous.'],
     ['remboursement des plats non livrés', 'remedy', 'Nous vous remboursons les plats non livrés.'],
@@ -206,7 +206,7 @@ describe('French notes: articles, agreement and verbs', () => {
 
 describe('Spanish notes: conjugation, the reader, the new date', () => {
   const cases: [string, Parameters<typeof spanishNote>[1], string][] = [
-    ['base corregida', 'cause', 'La base se corrigió.'],
+    ['base corregida', 'cause', 'Corregimos la base.'],
     ['pedido repetido', 'mistake', 'Su pedido se repitió.'],
     ['certificado SSL caducado', 'cause', 'El certificado SSL caducó.'],
     ['retraso del proveedor, no avisamos a tiempo', 'cause', 'Hubo un retraso del proveedor y no le avisamos a tiempo.'],
