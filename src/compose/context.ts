@@ -1967,14 +1967,14 @@ function withNothingToDo(incident: Incident): Incident {
   if (!none) return incident;
   const rest = typed.slice(none[0].length).trim();
   if (rest === '') return { ...incident, action: incident.scenario === 'data-exposure' ? "There's nothing you need to do." : undefined };
-  const ask = rest.replace(/^(if\s[^,]{3,}?)\s+(please|pls|plz|just|kindly)(?=\s)/iu, '$1, $2').replace(/[.!\s]+$/u, '');
+  const ask = rest.replace(/^(if\s[^,]{3,}?)\s+(please|pls|plz|just|kindly|call|ring|phone|email|e-mail|write|reply|contact|tell|let)(?=\s)/iu, '$1, $2').replace(/[.!\s]+$/u, '');
   // "no action needed, pls disregard the duplicate invoice": one plain ask after "nothing to do" (never "Here is what we
   // need you to do. … Otherwise, there's nothing you need to do.").
   const plain = /^(?:(?:please|pls|plz|kindly|just)\s+)?(?!if\b|when\b|unless\b|should\b|in case\b)(\p{L}[^.;!?]*)$/iu.exec(ask);
   if (plain && /^(?:disregard|ignore|bin|delete|keep|use|hold on to|keep hold of)\b/iu.test(plain[1]!)) return { ...incident, action: `You don't need to do anything; please ${plain[1]}.` };
   return { ...incident, action: `${ask}. Otherwise, there's nothing you need to do.` };
 }
-const NOTHING_TO_DO = /^(?:there(?:['’]s| is)\s+)?(?:nothing(?:\s+else)?\s+(?:(?:that\s+)?(?:you|for you)\s+(?:need|have)\s+to\s+do|for you to do|to do|needed(?:\s+from you)?)|no action(?:\s+is)?\s+(?:needed|required)(?:\s+from you)?)\s*(?:[.!;,]+|(?:,\s*)?(?:but|except|unless)\s*:?)?\s*/iu;
+const NOTHING_TO_DO = /^(?:there(?:['’]s| is)\s+)?(?:nothing(?:\s+else)?\s+(?:(?:that\s+)?(?:you|for you)\s+(?:(?:need|have)\s+to|must)\s+do|for you to do|to do|needed(?:\s+from you)?)|no action(?:\s+is)?\s+(?:needed|required)(?:\s+from you)?)\s*(?:[.!;,]+|(?:,\s*)?(?:but|except|unless)\s*:?)?\s*/iu;
 
 /** "delivery tmrw 9-1", "redelivery on fri": when we deliver, typed without a verb ("We'll now deliver tomorrow…"). */
 const DELIVERY_WHEN = /^\s*(?:re-?)?delivery\s+(?:now\s+)?(?=(?:tomorrow|tmrw|today|tonight|on|this|next|mon|tue|wed|thu|fri|sat|sun|\d)(?![\p{L}]))/iu;

@@ -13,12 +13,16 @@ const CONTACT_VERB_CI = CONTACT_VERB.replace(/(?<=\(\?:|\|)([a-z])/gu, (c: strin
 export function signerAsMe(text: string, signerName: string): string {
   const name = signerName.trim();
   if (!name || /\b(?:team|desk|office|support|department|service|crew|staff)\b/i.test(name)) return text;
-  const first = name.split(/\s+/u)[0]!;
+  // "call Dr Greer directly": the title and family name are the signer too (never "call me directly Greer directly").
+  const title = /^(?:dr|mr|mrs|ms|miss|mx|prof)\.?(?=\s)/iu.exec(name)?.[0];
+  const bare = title ? name.slice(title.length).trim() : name;
+  const first = bare.split(/\s+/u)[0]!;
+  const titled = title && bare.includes(' ') ? `${title} ${bare.split(/\s+/u).pop()!}` : '';
   if (!/^\p{Lu}[\p{L}'’-]+$/u.test(first)) return text;
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   // A name typed in lower case ("ring greer") is still the signer, unless the name is also a word ("will", "may", "mark").
   const anyCase = (n: string) => (WORD_NAMES.has(first.toLowerCase()) ? esc(n) : esc(n).replace(/(?<![\p{L}])\p{Lu}/gu, (c) => `[${c}${c.toLowerCase()}]`));
-  const who = `(?:${anyCase(name)}|${anyCase(first)})`;
+  const who = `(?:${[name, bare, titled, first].filter((n, i, all) => n && all.indexOf(n) === i).sort((a, b) => b.length - a.length).map(anyCase).join('|')})`;
   if (!new RegExp(`(?<![\\p{L}])${who}(?![\\p{L}])`, 'u').test(text)) return text;
   return text
     // "ring me (Greer) directly", "call me, Greer, directly": the name beside "me" goes (never "ring me (me)").

@@ -196,3 +196,14 @@ describe('"+" between two verbs of one object', () => {
     expect(plusItems('call + email the customer the same day', 'commitment')).toBe('call and email the customer the same day');
   });
 });
+
+describe('the signer named with a title in their own letter (blind13)', () => {
+  it('"call Dr Greer directly" is "call me directly"', () => {
+    expect(signerAsMe('if worried call Dr Greer directly on 01632 960 908', 'Dr Alison Greer')).toBe('if worried call me directly on 01632 960 908');
+    expect(signerAsMe('ask for Alison at reception', 'Dr Alison Greer')).toBe('ask for me directly at reception');
+  });
+  it('"nothing you must do. if you\'re worried … call …": the ask first, with its comma, then nothing else to do', () => {
+    const t = letter({ ...base, scenario: 'billing-error', mistake: 'your December invoice was raised twice', remedy: { kind: 'refund', details: 'the duplicate payment, back within 3 working days' }, action: "nothing you must do. if you're worried call us on 01632 960111" });
+    expect(t).toMatch(/If you're worried, call us on 01632 960111\. Otherwise, there's nothing you need to do\./);
+  });
+});
