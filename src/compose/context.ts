@@ -555,7 +555,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       mistakeSaysCost: english && MISTAKE_SAYS_COST.test(incident.mistake),
       // blind12: the stock line on what it cost would only say the mistake again ("…instead of the ivory one you ordered.
       // You ordered one thing and opened another.", "…didn't go out on the day we said. You were counting on it arriving when we said").
-      costSaid: english && (MISTAKE_SAYS_COST.test(incident.mistake) || COST_REPEATS[incident.scenario]?.test(incident.mistake) === true),
+      costSaid: english && (MISTAKE_SAYS_COST.test(incident.mistake) || (Object.hasOwn(COST_REPEATS, incident.scenario) && COST_REPEATS[incident.scenario]!.test(incident.mistake))),
       // A follow-up read on the very day its apology promised it (the gap is known): only then "today, as I said I would".
       followUpToday: o.stage !== 'apology' && dates.gapDays !== undefined,
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.

@@ -38,7 +38,7 @@ const STATE_WORDS = 'unterwegs|überbucht|falsch|kaputt|defekt|krank|leer|voll|a
 const STATE_END = new RegExp(`(?:^|\\s)(?:${STATE_WORDS})$`, 'u');
 const STATE_START = new RegExp(`^(?:wieder\\s+)?(?:${STATE_WORDS})(?:\\s+(?:wegen|seit|bis|ab|von|am|um|durch|nach|zum|zur|für|bei|im|in)\\s.*)?$`, 'u');
 /** Nominative determiners a noun phrase may open with. */
-const DET = /^(?:der|die|das|ein|eine|unser|unsere|Ihr|Ihre|dieser|diese|dieses|zwei|drei|vier|fünf|alle|\d+)$/iu;
+const DET = /^(?:der|die|das|ein|eine|unser|unsere|Ihr|Ihre|dieser|diese|dieses|jeder|jede|jedes|jeden|jedem|kein|keine|keiner|jene|jener|jenes|manche|mancher|einige|mehrere|viele|beide|sämtliche|zwei|drei|vier|fünf|alle|\d+)$/iu;
 const PREP = /^(?:über|von|für|am|im|mit|bei|aus|in|an|auf|zum|zur|vom|beim|ohne|nach|seit|wegen)$/u;
 /** People a note may say we asked or told (i18n14). */
 const PEOPLE = /^(?:empfänger|empfängerin|empfängerinnen|kunde|kunden|kundin|kundinnen|gast|gäste|patient|patienten|patientin|patientinnen|mitglied|mitglieder|nutzer|nutzerin|teilnehmer|teilnehmerin|abonnent|abonnenten|abonnentin|käufer|käuferin|mieter|mieterin)$/u;

@@ -207,3 +207,12 @@ describe('the signer named with a title in their own letter (blind13)', () => {
     expect(t).toMatch(/If you're worried, call us on 01632 960111\. Otherwise, there's nothing you need to do\./);
   });
 });
+
+describe('found by the e2e tests at the session end', () => {
+  // (a custom scenario named "constructor": tests/e2e/values.test.ts, which caught COST_REPEATS reading an inherited key)
+  it('German: "jeder …" is a determiner, never "Ein jeder …"', async () => {
+    const t = createComposer(validateIncident({ ...base, locale: 'de', scenario: 'shipping-delay', mistake: 'ihre teebestellung kommt zwei tage später als versprochen', rootCause: 'ein update am etikettendrucker hat die pakete ins falsche depot geschickt', commitment: 'jeder etikettenlauf wird jetzt von einer zweiten person geprüft', remedy: { kind: 'credit', details: 'eine gutschrift von 10 € auf ihr kundenkonto' } }), library, { now: NOW, stage: 'apology' })(ann()).text;
+    expect(t).toMatch(/Jeder Etikettenlauf wird jetzt von einer zweiten Person geprüft\./);
+    expect(t).not.toMatch(/Ein jeder/);
+  });
+});
