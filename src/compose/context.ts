@@ -1897,7 +1897,7 @@ function nounThenClause(cause: string): boolean {
   const rest = cause.trim().slice(m[0].length).split(/[,;.]/u)[0]!;
   return /^(?:when|while|where|whereby|that|which)$/u.test(joiner) || !MAIN_VERB.test(rest);
 }
-const MAIN_VERB = /(?<![\p{L}'’])(?:was|were|is|are|had|has|got|didn't|wasn't|weren't|hadn't)(?![\p{L}'’])|(?<![\p{L}'’])(?:\p{L}+ed|sent|went|broke|ran|fell|came|left|took|made|gave|sold|put|set|lost|froze|shut|hit|cut|wiped|wrote|overwrote|kept|let|told|meant|threw|brought|caught)\s+(?:a|an|the|our|your|their|its|all|every|each|some|half|two|three|several|many|it|them|us|you|down|up|out|off|over|away|\d[\d,.]*)(?![\p{L}'’])/iu;
+const MAIN_VERB = /(?<![\p{L}'’])(?:was|were|is|are|had|has|got|didn't|wasn't|weren't|hadn't)(?![\p{L}'’])|(?<![\p{L}'’])(?:\p{L}+ed|sent|went|broke|ran|fell|came|left|took|made|gave|sold|put|set|lost|froze|shut|hit|cut|wiped|wrote|overwrote|kept|let|told|meant|threw|brought|caught|held|forgot|stole|drove|tore|split|spread|stuck|blew|hid|built|bought)\s+(?:a|an|the|our|your|their|its|all|every|each|some|half|two|three|several|many|it|them|us|you|down|up|out|off|over|away|back|through|\d[\d,.]*)(?![\p{L}'’])/iu;
 const PARTICLE = /^(?:down|up|out|off|over|away|back|through)$/iu;
 const CLAUSE_VERB = /^(?:\p{L}+ed|went|broke|ran|fell|came|sent|left|got|took|made|gave|sold|put|set|lost|froze|shut|hit|cut|was|were|is|are|had|has|did|didn't|wasn't|weren't|hadn't)$/iu;
 

@@ -1135,7 +1135,10 @@ export function causeIsNoun(text: string): boolean {
   // A past verb after a noun and before its object ("our certificate generator dropped accents from names"): a clause.
   if (words.length >= 4 && words.some((w, k) => k >= 2 && k < words.length - 1 && isParticiple(w))) {
     const tags = tagWords(words.map((w) => w.replace(/[,;:]$/u, '')));
-    if (words.some((w, k) => k >= 2 && k < words.length - 1 && isParticiple(w) && tags[k - 1]!.has('Noun') && !tags[k - 1]!.has('Adjective') && !DET.has(lowerWord(words[k - 1]!)) && (tags[k + 1]!.has('Noun') || DET.has(lowerWord(words[k + 1]!))) && !PREPOSITIONS.has(lowerWord(words[k + 1]!)))) return false;
+    // ("… system held back a batch of orders": a particle between the verb and its object)
+    const objectAt = (j: number) => j < words.length && (tags[j]!.has('Noun') || DET.has(lowerWord(words[j]!)));
+    const particle = (j: number) => /^(?:back|up|out|off|down|over|away)$/u.test(lowerWord(words[j] ?? '')) && objectAt(j + 1);
+    if (words.some((w, k) => k >= 2 && k < words.length - 1 && isParticiple(w) && tags[k - 1]!.has('Noun') && !tags[k - 1]!.has('Adjective') && !DET.has(lowerWord(words[k - 1]!)) && ((objectAt(k + 1) && !PREPOSITIONS.has(lowerWord(words[k + 1]!))) || particle(k + 1)))) return false;
   }
   return true;
 }

@@ -216,3 +216,21 @@ describe('found by the e2e tests at the session end', () => {
     expect(t).not.toMatch(/Ein jeder/);
   });
 });
+
+describe('a cause whose verb has a particle before its object', () => {
+  it('"a scheduling change in our warehouse system held back a batch of orders" is a clause, not "The cause was …"', async () => {
+    const { causeIsNoun } = await import('../../src/text/notes.js');
+    expect(causeIsNoun('a scheduling change in our warehouse system held back a batch of orders and nobody noticed for three days')).toBe(false);
+    expect(causeIsNoun('an expired certificate on the booking server')).toBe(true);
+  });
+});
+
+describe('a cause told as a clause after a noun with a preposition', () => {
+  it('"a scheduling change in our warehouse system held back a batch of orders…" never follows "The cause was"', () => {
+    for (const id of ids) {
+      const t = letter({ ...base, id, scenario: 'shipping-delay', mistake: 'your order left our warehouse three days late', rootCause: 'a scheduling change in our warehouse system held back a batch of orders and nobody noticed for three days' });
+      expect(t).not.toMatch(/The cause was a scheduling change/);
+      expect(t).toMatch(/a scheduling change in our warehouse system held back a batch of orders/i);
+    }
+  });
+});
