@@ -434,7 +434,10 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       // letters7: the outcome already offers another time ("…, or call us to pick another time"): the rearranging sentence is not said again.
       outcomeRearranges: english && /\b(?:another (?:time|day|date|slot)|other (?:time|day|date)|rearrang|reschedul)/i.test(incident.outcome ?? ''),
       // letters7: a replacement the outcome already sends, and whose keeping the action tells: the offer line would say both again.
-      remedyRepeats: english && incident.remedy.kind === 'replacement' && /\b(?:remix|resen[dt]|sent|send|go(?:es)? out|went out|on (?:its|their) way|with you|deliver)/i.test(incident.outcome ?? '') && (!/\bkeep\b|yours to keep/i.test(incident.remedy.details ?? '') || /\bkeep\b|no need to send/i.test(incident.action ?? '')),
+      remedyRepeats: english && incident.remedy.kind === 'replacement' && /\b(?:remix|resen[dt]|sent|send|go(?:es)? out|went out|on (?:its|their) way|with you|deliver)/i.test(incident.outcome ?? '') && (!/\bkeep\b|yours to keep/i.test(incident.remedy.details ?? '') || /\bkeep\b|no need to send/i.test(incident.action ?? '') || keptPart(incident.remedy.details ?? '') !== ''),
+      // blind13: what the offer adds to an outcome that already sends the replacement ("correct skeins sent 1st class at no cost,
+      // keep the grey ones with our compliments" after "The petrol blue skeins went out today"): only what is new.
+      remedyKept: english && !/\bkeep\b|no need to send/i.test(incident.action ?? '') ? keptPart(incident.remedy.details ?? '') : '',
       // i18n13: a German cause that names itself a cause ("Ursache war ein neuer Lagerplatz"): no "Zur Ursache:" before it.
       causeLed: lang === 'de' && /^(?:die\s+|der\s+)?(?:ursache|grund|hintergrund)(?![\p{L}])/iu.test(incident.rootCause.trim()),
       causeFragment: !english && ((incident.rootCause.trim().split(/\s+/u).length <= 8 && !hasVerb(incident.rootCause, lang)) || leadFragment(incident.rootCause, lang)),
@@ -555,7 +558,7 @@ export function contextBuilder(typed: Incident, o: ContextOptions): ContextBuild
       mistakeSaysCost: english && MISTAKE_SAYS_COST.test(incident.mistake),
       // blind12: the stock line on what it cost would only say the mistake again ("…instead of the ivory one you ordered.
       // You ordered one thing and opened another.", "…didn't go out on the day we said. You were counting on it arriving when we said").
-      costSaid: english && (MISTAKE_SAYS_COST.test(incident.mistake) || (Object.hasOwn(COST_REPEATS, incident.scenario) && COST_REPEATS[incident.scenario]!.test(incident.mistake))),
+      costSaid: english && (MISTAKE_SAYS_COST.test(incident.mistake) || (Object.hasOwn(COST_REPEATS, incident.scenario) && COST_REPEATS[incident.scenario]!.test(incident.mistake)) || stockCostOnly(incident)),
       // A follow-up read on the very day its apology promised it (the gap is known): only then "today, as I said I would".
       followUpToday: o.stage !== 'apology' && dates.gapDays !== undefined,
       // The commitment says "now" itself ("every bin is now scanned"): no "Since then," before it.
@@ -1783,6 +1786,31 @@ function sharedPhrase(outcome: string, mistake: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // letters7: the subject line's news, and an action that already rearranges.
 
+/**
+ * The part of a replacement offer that is not the sending ("…, keep the grey ones with our compliments" → "The replacement
+ * is on us. Keep the grey ones with our compliments."), or '' when the offer has nothing to keep.
+ */
+function keptPart(details: string): string {
+  const pieces = details.trim().replace(/[.!]+$/u, '').split(/\s*(?:[,;]|[.!](?=\s)|\s(?:and|plus)\s)\s*/u).filter(Boolean);
+  const kept = pieces.filter((p) => /(?<![\p{L}])keep(?![\p{L}])|yours to keep/iu.test(p));
+  if (kept.length === 0 || kept.length === pieces.length) return '';
+  const free = pieces.some((p) => !kept.includes(p) && GIFT.test(p));
+  const keep = kept.map((p) => p.replace(/^(?:and|plus|but)\s+/iu, '').replace(/^you\s+(?:can|may)\s+/iu, '')).join(', and ');
+  return `${free ? 'The replacement is on us. ' : ''}${keep[0]!.toUpperCase()}${keep.slice(1)}.`;
+}
+
+/** A summary that names its thing by what went wrong with it: "wrong yarn colour", "late December beans", "missed boiler repair". */
+const FAULT_WORD = /^(?:\S+\s+){0,2}(?:wrong|late|delayed|missed|missing|incorrect|faulty|broken|damaged|duplicate[d]?|double|extra|mistaken|misprinted|mislabelled|overcharged|full fee|cancelled|lost|old)\b/iu;
+/** The thing without the word of its lateness, as the reader's: "the late December beans" → "your December beans". */
+function faultFree(thing: string): string {
+  const m = /^the\s+(?:late|delayed)\s+(\S.*)$/iu.exec(thing);
+  return m ? `your ${m[1]}` : thing;
+}
+/** How many different days a text names ("Friday 4 December or Saturday 5 December": 2). */
+function daysNamed(text: string): number {
+  return new Set([...text.matchAll(/(?<![\p{L}\p{N}])(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)/gu)].map((m) => `${m[1]} ${m[2]}`)).size;
+}
+
 /** Words of a summary that name our own failing ("the monitoring outage" is ours, not "yours"). */
 const OUR_THING = /(?:outage|error|mistake|mix-?up|incident|leak|breach|problem|fault|failure|downtime|glitch|exposure|list|spreadsheet|confirmations|emails?)$/iu;
 
@@ -1793,7 +1821,7 @@ const OUR_THING = /(?:outage|error|mistake|mix-?up|incident|leak|breach|problem|
  * ("if Monday doesn't suit call us and we'll find another time"): then it is the rearranging
  * sentence, said once.
  */
-export function subjectFacts(summary: string | undefined, action: string | undefined, outcome?: string, now?: Date): { subjectThing: string; subjectThingPlural: boolean; actionRearranges: boolean; subjectDate: string; subjectPending: boolean; subjectRefunded: boolean } {
+export function subjectFacts(summary: string | undefined, action: string | undefined, outcome?: string, now?: Date): { subjectThing: string; subjectThingPlural: boolean; actionRearranges: boolean; subjectDate: string; subjectBy: boolean; subjectNewsThing: string; subjectPending: boolean; subjectRefunded: boolean } {
   const t = (summary ?? '').trim().replace(/[.!]+$/u, '');
   const clauseLike = /^\W*(?:we|I|they|it)\b/i.test(t) || /\b(?:did|didn't|was|wasn't|were|weren't|is|isn't|are|aren't|has|hasn't|had|not|went|came)\b/i.test(t);
   let thing = '';
@@ -1802,7 +1830,11 @@ export function subjectFacts(summary: string | undefined, action: string | undef
     const head = bare.replace(/\s+(?:from|of|on|in|for|to|at|with)\s.*$/iu, '');
     // "late dispatch", "wrong size jumper": a bare summary in lower case is a thing of the reader's or ours, like "the …" ("your late dispatch").
     const bareThing = /^\p{Ll}/u.test(t) && !/^(?:the|a|an|some|any|this|that|these|those|no|every|each|all|one|two|three|several|many|his|her|its)\s/iu.test(t) && !/^\p{Ll}+ing\s/u.test(t);
+    // blind13: a thing named by what went wrong with it ("the wrong yarn colour", "the late December beans") is not "your …":
+    // "your wrong yarn colour" makes the mistake sound like the reader's.
+    const faulty = FAULT_WORD.test(bare);
     if (/\b(?:your|our|my|their)\b/iu.test(t) || !/^the\s/iu.test(t) && !bareThing) thing = t.replace(/^The\b/u, 'the');
+    else if (faulty) thing = `the ${bare}`;
     else if (bareThing) thing = `${OUR_THING.test(head) ? 'our' : 'your'} ${t}`;
     else thing = `${OUR_THING.test(head) ? 'our' : 'your'} ${bare}`;
   }
@@ -1811,6 +1843,10 @@ export function subjectFacts(summary: string | undefined, action: string | undef
     subjectThing: thing,
     subjectThingPlural: /s$/u.test(head) && !/(?:ss|us|is)$/u.test(head),
     subjectDate: now ? latestDate(outcome ?? '', now) : '',
+    // blind13: "should land Friday 4 or Saturday 5 December": the subject says "by" the later day, never "on" it.
+    subjectBy: daysNamed(outcome ?? '') > 1,
+    // The delay's news names the reader's thing without the fault ("the late December beans" → "Your December beans: now arriving by …").
+    subjectNewsThing: faultFree(thing),
     // (from the outcome's words, not the clock: the follow-up's "Re:" repeats the apology's subject exactly)
     subjectPending: !/\b(?:we moved you|(?:was|were) (?:delivered|fitted|done|completed|installed)|arrived|finished|took place)\b/i.test(outcome ?? ''),
     subjectRefunded: /\b(?:(?:has|have) been|was|were) refunded\b|\bwe(?:'ve| have)? refunded\b/i.test(outcome ?? ''),
@@ -1939,6 +1975,17 @@ const COST_REPEATS: Partial<Record<string, RegExp>> = {
   'wrong-item': /(?<![\p{L}])(?:instead of|rather than|in place of|wrong|not the)(?![\p{L}])|\(\S+ not \S+\)/iu,
   'shipping-delay': /(?<![\p{L}])(?:(?:the )?(?:day|date|time) we (?:said|promised|gave|agreed|quoted)|when we said|as (?:we )?promised|we promised)(?![\p{L}])/iu,
 };
+/**
+ * blind13: where the only cost line the templates have is a stock one that repeats the mistake ("You were counting on
+ * the bags arriving when we said, and they didn't" after "…didn't ship Monday like we said, 4 days late"), or a minor
+ * slip of no named kind ("This should have been simple for you…"), the letter says none: a day that mattered, a
+ * dietary need or a loss keeps its own line.
+ */
+function stockCostOnly(incident: Incident): boolean {
+  if (/\b(?:wedding|funeral|memorial|condolence|sympathy|birthday|anniversary|christening|allerg\w*|gluten|vegan|halal|kosher)\b/iu.test(`${incident.mistake} ${incident.summary ?? ''}`)) return false;
+  if (incident.scenario === 'shipping-delay') return /(?<![\p{L}])(?:late|later|delay(?:ed)?|(?:like|as) we said|didn't (?:ship|arrive|leave|go out|turn up)|did not (?:ship|arrive|leave)|missed)(?![\p{L}])/iu.test(incident.mistake);
+  return incident.scenario === 'generic' && incident.severity === 'minor';
+}
 const MISTAKE_SAYS_COST = /(?<![\p{L}])(?:so (?:that )?(?:your|you|the|our|it|they|nobody|no one|none)|which meant|meaning (?:you|your|that)|and you (?:couldn't|could not|can't|had to|have to|missed|lost|were|weren't|didn't)|leaving (?:you|your)|left (?:you|your)|when (?:you|most|many|all|everyone|some)(?![\p{L}])[^.]*?(?<![\p{L}])(?:already|waiting|were|had)|while you (?:waited|were))(?![\p{L}])/iu;
 
 /** A category typed as the cause, said as a sentence of ownership: "scheduling" → "It was a scheduling error on our side." */
@@ -1964,6 +2011,9 @@ function vagueCauseSaid(cause: string): string {
 function withNothingToDo(incident: Incident): Incident {
   const typed = (incident.action ?? '').trim();
   const none = NOTHING_TO_DO.exec(typed);
+  // blind13: "nothing to send back" said as a sentence ("There's nothing to send back.").
+  const nothingTo = /^(?:there(?:['’]s| is)\s+)?(?:nothing|no need)\s+(?:for you\s+)?to\s+(send|return|post|bring|pay|sign|print)(?![\p{L}])([^.;!?]*)[.!]*$/iu.exec(typed);
+  if (!none && nothingTo) return { ...incident, action: `There's ${/^(?:there(?:['’]s| is)\s+)?no need/iu.test(typed) ? 'no need' : 'nothing for you'} to ${nothingTo[1]!.toLowerCase()}${nothingTo[2]}.` };
   if (!none) return incident;
   const rest = typed.slice(none[0].length).trim();
   if (rest === '') return { ...incident, action: incident.scenario === 'data-exposure' ? "There's nothing you need to do." : undefined };

@@ -775,7 +775,32 @@ export function toReader(text: string): string {
   if (others.test(text)) return toReader(text.replace(others, ''));
   const who = /^(\s*)(?:the\s+|all\s+)?(?:customers|clients|people|members|guests|everyone|anyone|those)\s+who\s+(ordered|bought|booked|paid for|chose|picked)\s+([^,;.]+?),?\s+(were|got|received|saw|had)\s+/iu.exec(text);
   if (who) return `${who[1]}you ${who[2]!.toLowerCase()} ${who[3]} and ${who[4]!.toLowerCase()} ${text.slice(who[0].length)}`;
-  return text;
+  return groupAsYou(text);
+}
+
+/** People a mistake is told about as a group, and what one of them is called. */
+const GROUP_ONE: Readonly<Record<string, string>> = { customers: 'customer', clients: 'client', members: 'member', guests: 'guest', users: 'user', patients: 'patient', passengers: 'passenger', subscribers: 'subscriber', students: 'student', pupils: 'pupil', parents: 'parent', tenants: 'tenant', residents: 'resident', families: 'family', households: 'household', attendees: 'attendee', 'ticket holders': 'ticket holder', 'account holders': 'account holder', cardholders: 'cardholder', riders: 'rider', travellers: 'traveller', diners: 'diner', shoppers: 'shopper', buyers: 'buyer', learners: 'learner', visitors: 'visitor', people: 'someone', everyone: 'someone' };
+const GROUP_WORDS = Object.keys(GROUP_ONE).sort((a, b) => b.length - a.length).join('|');
+const GROUP_VERB = "were|was|wasn't|got|received|had|saw|lost|paid|didn't|did not|couldn't|could not|weren't|were not|can't|cannot";
+const GROUP_SUBJECT = new RegExp(`^(\\s*)(?:(?:the|all|some|many|several|most|our|a few|a number of)\\s+)*(${GROUP_WORDS})(?:\\s+((?:with|on|in|at|from|whose|booked (?:on|for|into)|due)\\s+[^,;.!?]{2,70}?|who\\s+(?:were|had|have|are)\\s+[^,;.!?]{2,60}?))?\\s+(${GROUP_VERB})\\s+(?=\\S)`, 'iu');
+const WHO_AGREE: Readonly<Record<string, string>> = { were: 'was', have: 'has', are: 'is', had: 'had' };
+
+/**
+ * blind13: a mistake told as a bulletin ("Members with a frozen membership were charged the full
+ * fee") is told to the one reader it goes to: "As a member with a frozen membership, you were
+ * charged the full fee"; "Some customers were charged twice" → "You were charged twice".
+ */
+export function groupAsYou(text: string): string {
+  const m = GROUP_SUBJECT.exec(text);
+  if (!m) return text;
+  const [all, lead, group, qualifier, verb] = m as unknown as [string, string, string, string | undefined, string];
+  const upper = /^\p{Lu}/u.test(text.slice(lead.length));
+  const rest = `you ${verb.toLowerCase().replace(/^was/u, 'were')} ${text.slice(all.length)}`;
+  if (!qualifier) return `${lead}${upper ? 'Y' : 'y'}${rest.slice(1)}`;
+  const one = GROUP_ONE[group.toLowerCase()]!;
+  const said = qualifier.replace(/^who\s+(\w+)/iu, (_w, v: string) => `who ${WHO_AGREE[v.toLowerCase()] ?? v}`);
+  const article = one === 'someone' ? '' : /^[aeiou]/iu.test(one) && !/^(?:user|euro)/iu.test(one) ? 'an ' : 'a ';
+  return `${lead}${upper ? 'As' : 'as'} ${article}${one} ${said}, ${rest}`;
 }
 
 const BATCH = /^\s*(?:the\s+|all\s+|some\s+|many\s+|several\s+)?(?:customers|clients|orders|people|members|guests|users|patients|passengers|accounts|everyone|anyone)\b|\b(?:customers|clients|people|members|guests|users)\s+who\b|\b(?:on|for|in)\s+(?:the\s+)?(?:returns|orders|bookings|accounts|deliveries|parcels|invoices)\s+(?:where|that|which|with|whose)\b/iu;
