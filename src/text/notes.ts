@@ -930,7 +930,7 @@ function noteToProseOnce(text: string, role: NoteRole, o: NoteOptions): string {
       return `${before}${it} the same ${x}. ${rest}`;
     });
   }
-  if (role === 'commitment') t = commitmentItems(t, o);
+  if (role === 'commitment') t = commitmentItems(passiveNotes(t, o), o);
   const out: string[] = [];
   const made: string[] = [];
   // Typed as prose (a capital, a full stop at the end): a clause after a comma stays where the writer put it.
@@ -1652,6 +1652,30 @@ function addedAs(status: NoteOptions['status']): string {
  * a verb in the commitment's tense ("We're adding an offline pick-list export so…", "storage
  * upgrades will only be done outside…"). An item that opens with a verb, or any shape less sure, as typed.
  */
+/** A participle a note leaves without its "is"/"are": "pasted", "double-checked", "kept". */
+const NOTE_PARTICIPLE = String.raw`(?:double-checked|triple-checked|(?!(?:need|seed|bed|red|shed|speed|feed|bleed|breed|greed|weed|hundred|sled|embed)(?![\p{L}]))\p{Ll}{2,}ed|kept|sent|made|done|taken|given|shown|held|built|written|paid|sold|told|found|brought|bought|left|rewritten)`;
+/** Words that make a chunk a clause already (it has its verb, or a person doing it). */
+const HAS_VERB = /(?<![\p{L}'’])(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|must|may|might|do|does|did|we|I|you|they|he|she|it|who|which|that)(?![\p{L}'’])/iu;
+
+/**
+ * blind13: a change typed as a thing and a participle with no "is" ("Listings in the newsletter now pasted straight from the
+ * booking system", "Only the signed-off proof kept in the live job folder", "all orders double checked before dispatch"):
+ * said with its verb ("Listings in the newsletter are now pasted…", "Only the signed-off proof is kept…", "All orders are
+ * now double-checked…"). The tense is the present: what is done now, from here on.
+ */
+function passiveNotes(t: string, o: NoteOptions): string {
+  const fixed = t.replace(/(?<![\p{L}-])(double|triple)[ ](checked|check|checking|checks)(?![\p{L}])/giu, '$1-$2');
+  if (o.status === 'planned') return fixed;
+  return fixed.replace(new RegExp(String.raw`(^|[.!?;]\s+)([Oo]nly\s+)?((?:(?:[Tt]he|[Aa]ll|[Ee]very|[Ee]ach|[Oo]ur|[Aa]ny)\s+)?[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,3}?(?:\s+(?:in|on|for|from|of|at|to)\s+(?:the\s+|our\s+|each\s+|every\s+)?[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,2}?)?)\s+(now\s+)?(${NOTE_PARTICIPLE})(?=\s+(?:in|on|at|by|before|after|from|with|straight|directly|daily|weekly|every|each|against|into|for|to|when|once|twice)(?![\p{L}])|\s*[,.;]|\s*$)`, 'gu'), (m, lead: string, only: string | undefined, np: string, now: string | undefined, part: string) => {
+    if (!only && !now) return m;
+    if (HAS_VERB.test(np) || /(?<![\p{L}])(?:not|never|no)(?![\p{L}])/iu.test(np)) return m;
+    const head = (/^(.*?)\s+(?:in|on|for|from|of|at|to)\s/iu.exec(np)?.[1] ?? np).split(/\s+/u).pop()!.toLowerCase();
+    if (/^(?:every|each|any)\s/iu.test(np)) return m;
+    const plural = /^all\s/iu.test(np) || (/s$/u.test(head) && !/(?:ss|us|is)$/u.test(head));
+    return `${lead}${only ?? ''}${np} ${plural ? 'are' : 'is'}${now ? ' now' : ''} ${part}`;
+  });
+}
+
 function commitmentItems(t: string, o: NoteOptions): string {
   let out = t.replace(/(^|[.;,]\s+|\s)\+\s+(?=\p{Ll})([^.;]+)/gu, (m, before: string, item: string) => {
     const words = item.trim().split(/\s+/u);

@@ -146,7 +146,7 @@ describe("a row's own new date is not contradicted by the incident's delay", () 
     const kim = recipientFromMailbox('kim@example.com', 'Kim Park', { order_id: 'A-3' });
     const pat = recipientFromMailbox('pat@example.com', 'Pat Lee', { order_id: 'A-4', new_date: 'Friday 4 December' });
     const texts = [jo, kim, pat, kim, jo].map((r) => compose(r).text);
-    expect(texts[0]).toContain('Your orders are running late. ');
+    expect(texts[0]).toContain('Your orders are running late.');
     expect(texts[1]).toContain('Your order is running late by two days. ');
     expect(texts[2]).toContain('Your order is running late. ');
     expect(texts[3]).toBe(texts[1]);

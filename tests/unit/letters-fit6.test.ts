@@ -294,14 +294,14 @@ describe('10. a letter told about a batch speaks to the reader, or the writer is
   });
   it('a batch the rule cannot turn is told to the writer, with an example', async () => {
     // (the rule now turns "on returns where the car came back…" into "on your return, even though the car came back…")
-    const mistake = 'customers whose car came back with a full tank were charged a refuelling fee';
+    const mistake = 'we charged customers who returned the car full a refuelling fee';
     const advice = adviseOnEnglish({ ...hire, mistake } as never, NOW);
     expect(adviseOnEnglish({ ...hire, mistake: 'on returns where the car came back with a full tank, we charged a refuelling fee' } as never, NOW).some((a) => /about a batch/.test(a.problem))).toBe(false);
     expect(advice.some((a) => a.field === 'mistake' && /about a batch/.test(a.problem) && /you/.test(a.example))).toBe(true);
     expect(adviseOnEnglish({ ...hire } as never, NOW).some((a) => /about a batch/.test(a.problem))).toBe(false);
   });
   it('draft says it on stderr, one line with an example, and the letter still goes to stdout', async () => {
-    const incident = JSON.stringify({ ...hire, severity: 'moderate', mistake: 'customers whose car came back with a full tank were charged a refuelling fee' });
+    const incident = JSON.stringify({ ...hire, severity: 'moderate', mistake: 'we charged customers who returned the car full a refuelling fee' });
     const file = join(mkdtempSync(join(tmpdir(), 'fit6-')), 'incident.json');
     writeFileSync(file, incident);
     const r = await cli(['draft', '--incident', file, '--no-input', '--no-check', '--format', 'text', '--to', 'Ann Lee <ann@example.com>']);

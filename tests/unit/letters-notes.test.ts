@@ -41,7 +41,7 @@ describe('a missed visit typed as notes', () => {
   it('reads as sentences, in our voice, with the new date in the subject', () => {
     for (const l of each(glazier)) {
       // (letters-fit8: a subject over ~70 characters keeps the thing and the news, not the apology words)
-      expect(l).toMatch(/^Your missed window fitting: (?:I'm sorry, and your new .*|the new one) is on Wednesday 2 December/);
+      expect(l).toMatch(/^The missed window fitting: (?:I'm sorry, and your new .*|the new one) is on Wednesday 2 December/);
       expect(l).toContain("Our fitter didn't turn up for your window fitting on Tuesday, and there was no call to warn you.");
       expect(l).toContain("We've rebooked you for Wednesday 2 December, between 9am and 11am, with our lead fitter.");
       expect(l).toMatch(/our fitter was off sick and his jobs weren't moved to anyone else/i);
@@ -58,12 +58,12 @@ describe('a missed visit typed as notes', () => {
 describe('the subject carries the news', () => {
   it('a late order: the new arrival date (the latest the outcome names)', () => {
     const l = letter({ ...glazier, scenario: 'shipping-delay', summary: 'the late rug', mistake: 'your rug didnt leave us on monday', outcome: 'your rug goes out today, thurs 26 nov, with you sat 28 nov', action: undefined });
-    expect(l.split('\n')[0]).toBe("Your late rug: now arriving on Saturday 28 November, and I'm sorry");
+    expect(l.split('\n')[0]).toBe("Your rug: now arriving by Saturday 28 November, and I'm sorry");
     expect(l).toContain('Your rug goes out today, Thursday 26 November.');
   });
   it('a wrong charge already refunded', () => {
     const l = letter({ ...glazier, scenario: 'billing-error', summary: 'the double booking fee', mistake: 'we charged the booking fee twice', outcome: 'the second fee was refunded to your card on tuesday 24 nov', remedy: { kind: 'refund', details: 'the £15 back in full' }, action: undefined });
-    expect(l.split('\n')[0]).toBe("Your double booking fee has been refunded, and I'm sorry");
+    expect(l.split('\n')[0]).toBe("The double booking fee has been refunded, and I'm sorry");
   });
   it('otherwise, what we are sorry about, from the summary', () => {
     expect(subjectFacts('the scratched table top', undefined).subjectThing).toBe('your scratched table top');

@@ -115,3 +115,16 @@ it('"nothing to send back" is a sentence', () => {
   expect(letter({ ...base, id: 'n1', action: 'nothing to send back' })).toMatch(/There's nothing for you to send back\./u);
   expect(letter({ ...base, id: 'n2', action: 'no need to return the lapsang' })).toMatch(/There's no need to return the lapsang\./u);
 });
+
+describe('a change typed as a thing and a participle gets its verb', async () => {
+  const { noteToProse } = await import('../../src/text/notes.js');
+  const said = (t: string) => noteToProse(t, 'commitment', { now: NOW, status: 'done' });
+  it('"now pasted", "Only … kept", "double checked"', () => {
+    expect(said('Listings in the newsletter now pasted straight from the booking system')).toMatch(/^Listings in the newsletter are now pasted straight/u);
+    expect(said('Only the signed-off proof kept in the live job folder.')).toBe('Only the signed-off proof is kept in the live job folder.');
+    expect(said('all orders double checked before dispatch')).toMatch(/are now double-checked before dispatch/u);
+  });
+  it('an active present is left as typed', () => {
+    expect(said('Database upgrades now run on a copy first.')).toBe('Database upgrades now run on a copy first.');
+  });
+});
