@@ -133,6 +133,26 @@ export const CLAUSE_RULES = {
   /** own-it: the writer's act done on the wrong thing ("I've copied the wrong upstream", "we changed the wrong character"), whatever the verb. */
   wrongObject: /^(?:the|a|an|our|my) (?:[\w-]+ )?wrong\b/,
   /**
+   * own-it (session 16, rounds 12 and 13 by class): the writer's act done in, to, into or with the wrong thing, the wrong thing
+   * named after what was acted on or after a preposition ("I plugged the keyboard into the wrong server", "I've accidentally
+   * pushed to the wrong remote", "I ran the script in the wrong directory"): LABELLING.md own-it, the writer the agent of the
+   * failure; the act is the failure whatever the verb, as with wrongObject.
+   */
+  wrongPlace: /^(?:[\w'-]+ ){0,4}?(?:to|into|onto|with|in|on|at|from|under) (?:the|a|an|our|my) (?:[\w-]+ )?wrong\b/,
+  /**
+   * own-it (session 16, rounds 12 and 13 by class): an apology whose object is the writer's own act left undone, "we apologize for
+   * not handling the situation properly", "apologizing for not delivering a good and reliable environment", "sorry for not having
+   * called an early dismissal": the verb after "not" is one of successVerbs, and the writer failed at it (LABELLING.md own-it: "our
+   * failure to notify"; the apology's object is the act, not the impact). The -ing word is captured; its lemma must be a success verb
+   * and not one of announcementVerbs.
+   */
+  apologyForOmission: /\b(?:apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|sorry|regret)\b[^.;:!?]{0,24}? for (?:not|never) (?:having )?([a-z]+ing)\b/i,
+  /**
+   * own-it: what the writer did not say, as an apology's object, is the announcement ("we apologize for not communicating better
+   * with you during this issue", rounds 1–3: Chase, own-it absent): LABELLING.md, an apology whose object is the announcement.
+   */
+  announcementVerbs: /^(communicate|tell|inform|notify|update|keep|respond|reply|show)$/,
+  /**
    * own-it: the writer putting out a thing that is itself the fault ("I pushed the tag without the commit", "I managed to push the
    * same broken code three times", "we published the same stock page two days in a row", "I shipped a version … that introduced
    * more bugs"): verbs of putting a thing out, and what makes the thing put out the failure (session 14, round 11 by class).
