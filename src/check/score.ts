@@ -555,6 +555,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     if (narrated && (CR.foundFault.test(lower) || CR.mistakeTold.test(lower))) n += 2;
     // the writer's mistaken belief and the act it led to: "I thought it was because of the connection issue and then did a git push"
     if (CR.beliefThenAct.test(lower)) n += 2;
+    // (session 16) the writer's unawareness with what it missed: "I did not realize that we had left off Israel and Central America"
+    if (CR.unawareOf.test(lower)) n += 2;
     const lost = CR.lostIn.exec(lower);
     if (lost !== null && !isVagueCause(lost[1]!.split(/[,;]| and | but /)[0]!.trim()) && !HARMED.test(lost[1]!.split(/[,;]/)[0]!.trim())) n += 2;
     if (CR.behaviour.test(lower) && !FIRST_PERSON.test(lower) && !/\b(you|your)\b/.test(lower) && !clauses.some((c) => c.tense === 'future' || c.tense === 'imperative' || c.agent === 'reader')) n += 2;
