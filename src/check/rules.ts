@@ -451,7 +451,7 @@ export const CLAUSE_RULES = {
    * missed is the step of how it happened). Not the people harmed or their feelings as what was missed ("I did not know that you were
    * waiting", "we did not realise how upset people were"): the content clause opens with something that is neither.
    */
-  unawareOf: /(?:^\W*|\b(?:i|we)\b (?:\w+ly )?)(?:(?:did not|didn't|never|had not|hadn't) (?:realis|realiz|notic|know|knew|check|read|spot|see)\w*|(?:had )?(?:forgot(?:ten)?|missed|overlooked)) (?:the fact )?(?:that|what|whether) (?!(?:you|your|people|customers|many|some|everyone|it was (?:so|too|very))\b)(?:[\w'`/.-]+ ){3,}/,
+  unawareOf: /(?:^\W*|\b(?:i|we)\b (?:\w+ly )?)(?:(?:did not|didn't|never|had not|hadn't) (?:realis|realiz|notic|know|knew|check|read|spot|see)\w*|(?:had )?(?:forgot(?:ten)?|missed|overlooked)) (?:the fact )?(?:that|what|whether) (?!(?:you|your|people|customers|many|some|everyone|it was (?:so|too|very))\b)(?:[\w'`/.-]+ ){3}/,
   /**
    * explain: the writer's mistaken belief, then what it led them to do ("I thought it was because of the connection issue and then did
    * a git push --force", "we assumed the job had finished, so we deleted the old table"): a reason and an act, two steps of a chain.
