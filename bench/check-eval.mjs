@@ -47,7 +47,7 @@
 //
 // The held-out set is listed in bench/check-held-out.json (empty now: the next round, collected and labelled
 // by someone who never ran check, is listed there and measured once; docs/check.md). Never tune on it; the
-// earlier held-out sets (rounds 4, 6, 7, 8, 9, 10, 11 and 12) were seen and are development now. A corpus letter
+// earlier held-out sets (rounds 4, 6, 7, 8, 9, 10, 11, 12 and 13) were seen and are development now. A corpus letter
 // listed neither there nor in bench/check-rounds.json (a new round's files before they are listed) is never read. --dev-only, --cv, --ablate,
 // --rounds, --folds and --model-cv never open its files.
 import { build } from 'esbuild';

@@ -207,6 +207,14 @@ export function clausesOf(sentence: string): Clause[] {
     const relativeOpen = start === i && /^(that|which)$/.test(prev);
     let subject = subjectWords.join(' ');
     let agent: Agent = agentOf(subjectWords);
+    // (session 16) "our team never noticed the damage", "the staff never received it": "never" before a past verb found from the
+    // verb lists belongs to the verb group, not the subject (after a pronoun it is read there already: "we never noticed")
+    if (subjectWords.length > 1 && subjectWords[subjectWords.length - 1] === 'never' && aux.length === 0 && isPastForm(verb)) {
+      subjectWords.pop();
+      subject = subjectWords.join(' ');
+      agent = agentOf(subjectWords);
+      negated = true;
+    }
     // "No billing information was affected": a subject with no is a negation
     if (/^(no|none|nothing|neither|nobody)$/.test(subjectWords[0] ?? '')) negated = true;
     // "a backer who was charged twice": the subject of a relative clause is the noun before "who"

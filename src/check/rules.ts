@@ -104,7 +104,7 @@ export const CLAUSE_RULES = {
     drop: /\bball\b/,
     // "we fell short", "we fell far below the standards you expect", "fell well behind on orders"
     fall: /^(?:\w+ )?(?:short|below|behind)\b/,
-    miss: /\b(mark|deadline|slot|appointment|date|window|it|this|that|your|the signs?|signals?)\b/,
+    miss: /\b(mark|deadline|slot|appointment|date|window|it|this|that|your|the signs?|signals?|fact|step|steps|details?)\b/,
     break: /\b(promise|trust|word|commitment|it|things)\b/,
     lead: /^to\b.*\b(bad|wrong|poor|harm|problems?|outage|failures?|mistakes?|errors?|disruption|delays?|chaos|mess|this)\b/,
     // (and a fault brought in: "I caused a regression in the refactoring of PR #384")
@@ -132,6 +132,26 @@ export const CLAUSE_RULES = {
   elidedWriterVerbs: /^(forget|mess|screw|botch|bungle|fumble|overlook|neglect|misjudge|mishandle|underestimate|mislabel|misroute|misprint|misprice|miss|fail|break)$/,
   /** own-it: the writer's act done on the wrong thing ("I've copied the wrong upstream", "we changed the wrong character"), whatever the verb. */
   wrongObject: /^(?:the|a|an|our|my) (?:[\w-]+ )?wrong\b/,
+  /**
+   * own-it (session 16, rounds 12 and 13 by class): the writer's act done in, to, into or with the wrong thing, the wrong thing
+   * named after what was acted on or after a preposition ("I plugged the keyboard into the wrong server", "I've accidentally
+   * pushed to the wrong remote", "I ran the script in the wrong directory"): LABELLING.md own-it, the writer the agent of the
+   * failure; the act is the failure whatever the verb, as with wrongObject.
+   */
+  wrongPlace: /^(?:[\w'-]+ ){0,4}?(?:to|into|onto|with|in|on|at|from|under) (?:the|a|an|our|my) (?:[\w-]+ )?wrong\b/,
+  /**
+   * own-it (session 16, rounds 12 and 13 by class): an apology whose object is the writer's own act left undone, "we apologize for
+   * not handling the situation properly", "apologizing for not delivering a good and reliable environment", "sorry for not having
+   * called an early dismissal": the verb after "not" is one of successVerbs, and the writer failed at it (LABELLING.md own-it: "our
+   * failure to notify"; the apology's object is the act, not the impact). The -ing word is captured; its lemma must be a success verb
+   * and not one of announcementVerbs.
+   */
+  apologyForOmission: /\b(?:apologi[sz](?:e|es|ed|ing)|apolog(?:y|ies)|sorry|regret)\b[^.;:!?]{0,24}? for (?:not|never) (?:having )?([a-z]+ing)\b/i,
+  /**
+   * own-it: what the writer did not say, as an apology's object, is the announcement ("we apologize for not communicating better
+   * with you during this issue", rounds 1–3: Chase, own-it absent): LABELLING.md, an apology whose object is the announcement.
+   */
+  announcementVerbs: /^(communicate|tell|inform|notify|update|keep|respond|reply|show)$/,
   /**
    * own-it: the writer putting out a thing that is itself the fault ("I pushed the tag without the commit", "I managed to push the
    * same broken code three times", "we published the same stock page two days in a row", "I shipped a version … that introduced
@@ -259,7 +279,7 @@ export const CLAUSE_RULES = {
    * Session 15: "introduce" too ("We introduced a brand new annual plan", "As a next step, we introduced a new shard": a thing
    * brought in, told in the simple past, is what happened; "we have introduced a second approval" still is a change).
    */
-  storyVerbs: /^(launch|release|roll out|introduce)$/,
+  storyVerbs: /^(launch|release|roll out|introduce|publish|create)$/,
   /** The thing that broke working again ("it now works properly", "cards are now working normally"): a fix or a check of it is a repair, not a change. */
   restoredState: /\b(?:works?|working|operat(?:es|ing)|runs?|running|functions?|functioning|behaves?|behaving) (?:normally|properly|correctly|fine|as (?:normal|expected|intended|usual|it should))\b|\bback to normal\b/,
   /** Verbs of repairing or making sure of the repair: with the thing working again, a repair. */
@@ -424,6 +444,14 @@ export const CLAUSE_RULES = {
   counterfactualStep: /\b(?:to (?!(?:you|them|us|everyone|customers|people)\b)(?:[a-z]+ly )?[a-z]{2,}|until|before|instead of|so that|rather than)\b/,
   /** A sentence that opens by pointing back to the act told before it ("That resulted in…", "As a result, …"): with that act, one story. */
   backLink: /^\W*(?:(?:that|this|which|it|these|those) (?:resulted in|led to|caused|triggered|broke|took down)|as a (?:direct )?result(?! of)|because of (?:this|that)(?! we\b| i\b)|consequently)\b[\s,]*/,
+  /**
+   * explain (session 16, rounds 8, 9 and 13 by class): the writer's unawareness told with what it missed, as a clause of its own: "I did
+   * not realize that we had left off Israel and Central America", "I missed the fact that the dist/ directory is not checked into
+   * source control", "Did not read what the hashtag was about before posting" (LABELLING.md explain: a specific mechanism; the thing
+   * missed is the step of how it happened). Not the people harmed or their feelings as what was missed ("I did not know that you were
+   * waiting", "we did not realise how upset people were"): the content clause opens with something that is neither.
+   */
+  unawareOf: /(?:^\W*|\b(?:i|we)\b (?:\w+ly )?)(?:(?:did not|didn't|never|had not|hadn't) (?:realis|realiz|notic|know|knew|check|read|spot|see)\w*|(?:had )?(?:forgot(?:ten)?|missed|overlooked)) (?:the fact )?(?:that|what|whether) (?!(?:you|your|people|customers|many|some|everyone|it was (?:so|too|very))\b)(?:[\w'`/.-]+ ){3}/,
   /**
    * explain: the writer's mistaken belief, then what it led them to do ("I thought it was because of the connection issue and then did
    * a git push --force", "we assumed the job had finished, so we deleted the old table"): a reason and an act, two steps of a chain.

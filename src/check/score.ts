@@ -365,6 +365,9 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
   // (a whole sentence only: "sorry, i've copied the wrong upstream. can someone push force…?" read as one owns in its first part)
   if (/\?\s*["'”’)]*\s*$/.test(sentence) && !/[.!;]\s/.test(sentence)) return false;
   if (CR.ownPhrases.some((re) => liveMatch(phrased, re, true) !== null)) return true;
+  // (session 16) "we apologize for not handling the situation properly": the apology's object is the writer's act left undone
+  const omitted = CR.apologyForOmission.exec(sentence);
+  if (omitted && SUCCESS.has(lemma(omitted[1]!)) && !CR.announcementVerbs.test(lemma(omitted[1]!))) return true;
   // (the writer in the sentence as more than the one apologising: "This is unacceptable and … we apologize for the impact" owns nothing)
   if (liveMatch(sentence, CR.ownJudgement, true) && FIRST_PERSON.test(sentence) && clauses.some((c) => c.agent === 'first' && !/^(apologi[sz]e|regret|sorry|thank|hope)$/.test(c.lemma))) return true;
   // (a verb coordinated with the writer's shares its subject: "we got too excited and accidentally hit send")
@@ -397,6 +400,8 @@ function ownIt(sentence: string, clauses: Clause[], self: (subject: string) => b
     if (c.tense === 'counterfactual' && !/\b(should|ought)\b/.test(c.aux ?? '') && /\b(if|otherwise|unless|wish|wished|had (?:\w+ )?(?:been|known|had))\b/i.test(sentence)) return false;
     // "I've copied the wrong upstream": the writer's act done on the wrong thing
     if (c.agent === 'first' && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && CR.wrongObject.test(c.object) && !CR.thingHeads.test(c.subject)) return true;
+    // (session 16) "I plugged the keyboard into the wrong server", "I've pushed to the wrong remote": the wrong thing after what was acted on
+    if (c.agent === 'first' && !c.negated && !c.passive && (c.tense === 'past' || c.tense === 'perfect') && CR.wrongPlace.test(`${c.particle} ${c.object}`.trim()) && !CR.thingHeads.test(c.subject) && !FAULT_THING_SUBJECT.test(c.subject)) return true;
     // "the People mess up I made": a failure noun the writer made, named before the clause
     if (c.agent === 'first' && c.lemma === 'make' && c.object === '' && CR.madeObject.test(c.subject.replace(/\s+(?:i|we)$/, ''))) return true;
     // "we wrote the tests, but nobody checked the result": an omission of the writer's people, told in the past
@@ -550,6 +555,8 @@ function explain(body: { s: Sentence; clauses: Clause[] }[]): { hit?: Sentence; 
     if (narrated && (CR.foundFault.test(lower) || CR.mistakeTold.test(lower))) n += 2;
     // the writer's mistaken belief and the act it led to: "I thought it was because of the connection issue and then did a git push"
     if (CR.beliefThenAct.test(lower)) n += 2;
+    // (session 16) the writer's unawareness with what it missed: "I did not realize that we had left off Israel and Central America"
+    if (CR.unawareOf.test(lower)) n += 2;
     const lost = CR.lostIn.exec(lower);
     if (lost !== null && !isVagueCause(lost[1]!.split(/[,;]| and | but /)[0]!.trim()) && !HARMED.test(lost[1]!.split(/[,;]/)[0]!.trim())) n += 2;
     if (CR.behaviour.test(lower) && !FIRST_PERSON.test(lower) && !/\b(you|your)\b/.test(lower) && !clauses.some((c) => c.tense === 'future' || c.tense === 'imperative' || c.agent === 'reader')) n += 2;
@@ -985,7 +992,8 @@ function commits(c: Clause, sentence: string, self: (subject: string) => boolean
   // (an inquiry with its scope named still counts: "examine how the tender was awarded")
   if (((CR.inquiryVerbs as readonly string[]).includes(c.lemma) && /^(into )?(how|why|what|whether)\b/.test(obj) && !concrete(obj.replace(/^(into )?\w+ /, '').split(/ to (?:prevent|avoid|stop|ensure)\b/)[0]!)) || CR.inquiryPurpose.test(obj)) return false;
   // "we changed the wrong character": the act done on the wrong thing is the failure (own-it), not a change
-  if (!c.passive && (c.tense === 'past' || c.tense === 'perfect') && CR.wrongObject.test(c.object)) return false;
+  // (session 16) likewise the act done into or with the wrong thing: "I copied the price list into the wrong folder"
+  if (!c.passive && (c.tense === 'past' || c.tense === 'perfect') && (CR.wrongObject.test(c.object) || CR.wrongPlace.test(`${c.particle} ${c.object}`.trim()))) return false;
   // (session 15) "we were able to isolate and fix the issue rapidly", "were able to rebuild everything very quickly": what the writer
   // managed to do, told in the past, is the response to this occurrence (containment, LABELLING.md R1), unless done to prevent a
   // recurrence; "we have temporarily disabled search": a measure for now is containment too

@@ -705,3 +705,22 @@ describe('fifteenth session: the round-12 disagreements as classes of clause str
     expect(part(hasNot, id)).toBe(false);
   });
 });
+
+describe('sixteenth session: the round-13 and leave-one-round-out disagreements as classes of clause structure (own sentences; each pair fails on one side before)', () => {
+  it.each<[PartId, string, string, string]>([
+    ['own-it', 'the writer\'s act into the wrong thing, not into the right one', 'Last night I copied the price list into the wrong folder on the shop server.', 'Last night I copied the price list into the shared folder on the shop server.'],
+    ['own-it', 'the writer\'s act with the wrong thing, not a thing of the writer\'s', 'On Friday we signed the renewal letters with the wrong date.', 'On Friday our printer signed the renewal letters with the wrong date.'],
+    ['own-it', 'an apology for the writer\'s act left undone, not for what could not be done', 'We apologise for not checking the booking sheet before the match.', 'We apologise for not being able to offer more seats before the match.'],
+    ['own-it', 'an apology for the writer\'s act left undone, not for the announcement', 'I am sorry for not testing the new form before it went live.', 'I am sorry for not telling you sooner that the new form had gone live.'],
+    ['commitment', 'a change made, not an act done into the wrong thing', 'We have moved the price list into a locked folder on the shop server.', 'Last night I copied the price list into the wrong folder on the shop server.'],
+    ['own-it', 'the writer missed a fact, not a train', 'On Monday I missed the fact that the export skipped archived rows.', 'On Monday I missed the train to the office.'],
+    ['explain', 'the writer\'s unawareness with what it missed, not with the people harmed', 'Before the launch we did not realise that the booking form had dropped every second name.', 'Before the launch we did not realise that you were waiting for the booking form.'],
+    ['explain', 'what the writer missed told as a clause, not its feelings', 'On Monday I missed the fact that the export skipped archived rows.', 'On Monday we did not realise how upset people were about the export.'],
+    ['commitment', 'a change made since, not a thing published in the story', 'We have published the prices of the new range on our site.', 'Last week we published the prices of the new range on our site.'],
+    ['commitment', 'a change made since, not a thing created in the story', 'We have created a members\' page with the fixture changes for the league.', 'In March we created a members\' page for the league.'],
+    ['own-it', '"never" before a past verb after a noun subject is a negation', 'Our office never checked the address list before the letters went out.', 'Our office checked the address list before the letters went out.'],
+  ])('%s: %s', (id, _what, has, hasNot) => {
+    expect(part(has, id)).toBe(true);
+    expect(part(hasNot, id)).toBe(false);
+  });
+});
