@@ -85,6 +85,8 @@ function passiveNext(after: string[]): boolean {
   // "picked up the wrong crate": a phrasal verb and its object, never a passive.
   if (/^(?:up|out|off|down|back|away)$/u.test(next) && (DET.has(lowerWord(after[2] ?? '')) && lowerWord(after[3] ?? '') !== 'same' || OBJECTS.has(lowerWord(after[2] ?? '')))) return false;
   if (/^(?:a|an)$/u.test(next)) return /^(?:day|week|month|year|fortnight|few|couple|second|minute)/iu.test(lowerWord(after[2] ?? ''));
+  // spell16: "system affected about 200 parcels": a count after the verb is its object, never a passive's "about".
+  if (/^(?:about|around|over|nearly|almost|roughly|approximately|some)$/u.test(next) && /^[\d,.]+$/u.test(after[2] ?? '')) return false;
   return PREPOSITIONS.has(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly|incorrectly|badly|poorly|remotely|manually|securely|permanently|daily|weekly|monthly|nightly|hourly|yearly|annually|regularly)$/u.test(next);
 }
 /** The words of a piece up to where a new clause joins it ("… and his visits weren't reassigned"). */
