@@ -57,11 +57,15 @@ export function knownWord(w: string): boolean {
   if (NOTE_WORDS.has(w) || isEnglishWord(w)) return true;
   const p = PREFIX.exec(w);
   if (p && isEnglishWord(w.slice(p[0].length))) return true;
+  // Two words run together: both of four letters or more ("timeslot"; "insted" is no "ins" + "ted"), or a word and its particle ("mixup").
   for (let i = 3; i <= w.length - 2; i++) {
     const a = w.slice(0, i);
     const b = w.slice(i);
-    if ((b.length >= 3 || PARTICLE.test(b)) && isEnglishWord(a) && isEnglishWord(b)) return true;
+    if (((a.length >= 4 && b.length >= 4) || PARTICLE.test(b)) && isEnglishWord(a) && isEnglishWord(b)) return true;
   }
+  // Who does a known verb ("balancer", "rebooker"): never a past or "-ing", where a typo hides ("occured", "occuring").
+  const agent = /^(\p{Ll}{4,}?)(?:e?rs?)$/u.exec(w);
+  if (agent && (isEnglishWord(agent[1]!) || isEnglishWord(`${agent[1]!}e`)) && /e?rs?$/u.test(w)) return true;
   return false;
 }
 
