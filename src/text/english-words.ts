@@ -21,9 +21,19 @@ function words(): string {
   try {
     list = readFileSync(new URL('./english-words.txt', import.meta.url), 'latin1');
   } catch {
-    list = englishWordList();
+    try {
+      list = englishWordList();
+    } catch {
+      // No built list and no dictionaries (a copy of the package without its data): nothing is checked.
+      list = '';
+    }
   }
   return list;
+}
+
+/** Whether there are words to check against (false only in a package that lost its data file). */
+export function hasEnglishWords(): boolean {
+  return words() !== '';
 }
 
 /**

@@ -13,7 +13,7 @@ import { findDates } from './typed-date.js';
 import { noteProblems, type NoteRole } from './notes.js';
 import { commaBeforeSo, splices, splitSplices } from './splices.js';
 import { correctSpelling, type SpellFix } from './spelling.js';
-import { isEnglishWord } from './english-words.js';
+import { hasEnglishWords, isEnglishWord } from './english-words.js';
 
 export interface EnglishOptions {
   /** The day typed dates are read against (the incident's clock): "26 nov" is the 26 November nearest it. */
@@ -637,6 +637,7 @@ export function spellingFixes(text: string, o: EnglishOptions): SpellFix[] {
 /** spell16: a name the incident gives ("Fluxo", "Pemberton") typed in lower case elsewhere, with its capitals; never a common word ("tea" of "Pemberton Tea Co."). */
 function namesCapitalised(text: string, names: readonly string[]): string {
   let t = text;
+  if (!hasEnglishWords()) return t;
   for (const name of names) {
     const low = name.toLowerCase();
     if (low === name || !t.includes(low) || isEnglishWord(low)) continue;

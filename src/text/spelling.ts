@@ -12,7 +12,7 @@
  * first rank that has a candidate has exactly one. Quotations, URLs, addresses and codes never reach this
  * (text/english.ts holds them aside first).
  */
-import { isEnglishWord } from './english-words.js';
+import { hasEnglishWords, isEnglishWord } from './english-words.js';
 
 export interface SpellFix {
   from: string;
@@ -112,7 +112,7 @@ const WORD = /(?<![\p{L}\p{N}'’@/\\._#&+\-\uE000-\uF8FF])\p{Ll}{4,}(?![\p{L}\p
  */
 export function correctSpelling(text: string, names: ReadonlySet<string>): { text: string; fixes: SpellFix[] } {
   const fixes: SpellFix[] = [];
-  if (!/[a-z]{4}/u.test(text)) return { text, fixes };
+  if (!/[a-z]{4}/u.test(text) || !hasEnglishWords()) return { text, fixes };
   const out = text.replace(WORD, (w: string) => {
     if (!/^[a-z]+$/u.test(w) || names.has(w) || knownWord(w)) return w;
     // A name the dictionary gives with its capital ("hermes", "london"): a name typed small, not a typo.
