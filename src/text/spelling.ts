@@ -27,6 +27,8 @@ const NOTE_WORDS = new Set([
   'resend', 'resent', 'reschedule', 'rescheduled', 'recheck', 'rechecked', 'recheck', 'reprint', 'reprinted', 'reissue', 'reissued', 'reupload', 'reuploaded',
   'dashboard', 'dashboards', 'backend', 'frontend', 'hotfix', 'hotfixes', 'rollback', 'rollout', 'failover', 'cron', 'config', 'configs', 'sync', 'synced', 'syncing',
   'autopay', 'autorenew', 'autorenewal', 'payout', 'payouts', 'chargeback', 'chargebacks', 'barcode', 'barcodes', 'postcode', 'postcodes', 'voicemail', 'voicemails',
+  'wifi', 'bluetooth', 'ethernet', 'smartphone', 'smartphones', 'laptop', 'laptops', 'touchscreen', 'screenshot', 'screenshots', 'offline', 'online', 'website', 'websites',
+  'popup', 'popups', 'plugin', 'plugins', 'app', 'apps', 'sms', 'qr', 'ebay', 'etsy', 'shopify', 'paypal', 'stripe', 'klarna', 'evri', 'yodel', 'parcelforce', 'dpd', 'ups',
   'helpdesk', 'inbox', 'inboxes', 'username', 'usernames', 'email', 'emails', 'emailed', 'emailing', 'texted', 'texting', 'ebook', 'ebooks', 'eticket', 'etickets',
 ]);
 

@@ -71,6 +71,7 @@ const rows: [string, string[], string[]][] = [
   ['we rebooked the timeslot after the mixup', ['rebooked the timeslot after the mixup'], []],
   ['the colour was wrong, the color chart too', ['colour was wrong', 'color chart'], []],
   ['we organise the centre', ['organise the centre'], []],
+  ['the wifi was down', ['the wifi was down'], ['wife']],
 ];
 
 describe('spell16: a field as typed → the words the letter says', () => {
