@@ -334,7 +334,7 @@ function telegraph(text: string): string {
   // "power cut → orders held", "a -> b": what followed from it ("…, so orders held").
   if (/→|->|=>/.test(t)) t = t.replace(/\s*(?:→|->|=>)\s*(?=\S)/gu, ', so ');
   // "eta fri", "ETA 3pm": when it is due.
-  if (/eta/i.test(t)) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])eta:?\\s+(?:${DAY_TYPED}\\.?(?![\\p{L}\\p{N}])|(?=\\d|tomorrow|today|tonight|next|this|end|early|late|mid|the\\s+\\d))`, 'giu'), (_m, d: string | undefined) => (d ? `due on ${dayWord(d)}` : 'due '));
+  if (/eta/i.test(t)) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])eta:?\\s+(?:${DAY_TYPED}\\.?(?![\\p{L}\\p{N}])|(?=\\d|on\\s|by\\s|mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|end|early|late|mid|the\\s+\\d))`, 'giu'), (_m, d: string | undefined) => (d ? `due on ${dayWord(d)}` : 'due '));
   // "new eta is Friday", "eta unknown": the initialism (a day or a time after it was read above as "due").
   if (/(?:^|[^a-z])eta(?![a-z])/.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’./@-])eta(?![\p{L}\p{N}'’/@-])/gu, 'ETA');
   // "DISK FULL ON MAIN SERVER", "DOUBLE BOOKED your table": a run of shouted words, said calmly; initialisms keep their capitals.
