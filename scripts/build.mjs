@@ -81,6 +81,16 @@ for (const [name, text] of precompiledTemplates.files) {
   // (a table's parsed trees, <group>.ast, are data read by offset: no cache)
   if (name.endsWith('.cjs')) writeFileSync(new URL(`../dist/precompiled/${name.replace(/\.cjs$/, '.cache')}`, import.meta.url), tableCodeCache(text, fileURLToPath(file)));
 }
+// spell16: the US and British dictionaries expanded once, here, by nspell (src/text/english-words.ts), one word a line:
+// a run reads the file when a field's spelling is first checked, instead of spending half a second expanding them.
+{
+  const words = new URL('../dist/.english-words.mjs', import.meta.url);
+  const out = await build({ absWorkingDir: root, entryPoints: ['src/text/english-words.ts'], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+  writeFileSync(words, out.outputFiles[0].contents);
+  const { englishWordList } = await import(words.href);
+  rmSync(words);
+  writeFileSync(new URL('../dist/english-words.txt', import.meta.url), englishWordList(), 'latin1');
+}
 const precompiled = {
   name: 'precompiled-templates',
   setup(b) {

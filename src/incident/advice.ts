@@ -4,7 +4,8 @@
  * details), each with a better example, so the writer hears about it before
  * the customer reads it. Pure: the commands decide how to show it.
  */
-import { batchProblems, englishProblems, normaliseEnglish } from '../text/english.js';
+import { batchProblems, englishProblems, normaliseEnglish, spellingFixes } from '../text/english.js';
+import { incidentNames } from './names.js';
 import { NOTE_ROLES } from '../text/notes.js';
 import { readerLeft } from '../text/reader-voice.js';
 import { dayOf, findDates, ONE_DAY_MS, typedWindow, weekdayName, windowEnd, wrongWeekdays } from '../text/typed-date.js';
@@ -297,7 +298,9 @@ export function adviseOnWeekdays(incident: DatedIncident, now: Date): FieldAdvic
 export function adviseOnEnglish(incident: DatedIncident & { locale?: string }, now: Date): FieldAdvice[] {
   const locale = incident.locale ?? 'en';
   if (!/^en(?:-|$)/iu.test(locale)) return [];
-  const o = { ref: referenceDay(incident, now), now, locale };
+  // (spell16: with the names and the spelling check the letter reads the fields with, so a note shown rewritten is shown as the letter says it)
+  const named = incident as DatedIncident & { company?: { name: string }; signer?: { name: string } };
+  const o = { ref: referenceDay(incident, now), now, locale, ...(named.company && named.signer ? { names: incidentNames({ ...incident, company: named.company, signer: named.signer }), spell: true } : {}) };
   const out: FieldAdvice[] = [];
   for (const [field, text] of datedFields(incident)) {
     if (!text) continue;
@@ -308,6 +311,26 @@ export function adviseOnEnglish(incident: DatedIncident & { locale?: string }, n
       const left = readerLeft(normaliseEnglish(text, o), { one: typeof incident.people === 'string' ? incident.people.replace(/s$/u, '') : incident.people?.one, single: Number(String(incident.affected ?? '').replace(/[,\s]/gu, '')) === 1 });
       if (left) out.push({ field, problem: `speaks of "${left}" in the third person, but each letter goes to its reader: if that is the customer, say "you" and "your"`, example: '"we charged you twice for your October invoice"' });
     }
+  }
+  return out;
+}
+
+/** spell16: a typo the letter corrected in a field, for the writer: "rootCause: 'sytem' read as 'system'". */
+export interface SpellingNote {
+  field: string;
+  from: string;
+  to: string;
+}
+
+/** The typos the English letter corrects in each text field (text/spelling.ts): only for an incident written in English. */
+export function spellingNotes(incident: DatedIncident & { locale?: string; company?: { name: string }; signer?: { name: string } }, now: Date): SpellingNote[] {
+  const locale = incident.locale ?? 'en';
+  if (!/^en(?:-|$)/iu.test(locale) || !incident.company || !incident.signer) return [];
+  const o = { ref: referenceDay(incident, now), now, locale, names: incidentNames({ ...incident, company: incident.company, signer: incident.signer }), spell: true };
+  const out: SpellingNote[] = [];
+  for (const [field, text] of datedFields(incident)) {
+    if (!text) continue;
+    for (const fix of spellingFixes(text, o)) if (!out.some((n) => n.field === field && n.from === fix.from)) out.push({ field, ...fix });
   }
   return out;
 }

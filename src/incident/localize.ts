@@ -22,6 +22,7 @@ import { plusItems, statusSentence, statusTag } from '../text/note-shape.js';
 import { textI18n, type TextI18n } from './i18n-load.js';
 import type { NoteRoleI18n } from '../text/notes-de.js';
 import { referenceDay } from './advice.js';
+import { incidentNames } from './names.js';
 import type { Incident, PeopleNoun } from './schema.js';
 
 /** The text fields a letter in another language needs in its own words when the incident sets them. */
@@ -101,7 +102,7 @@ export function localizeIncident(incident: Incident, tag: string, now: Date = ne
   const people = peopleIn(incident, lang, given?.people);
   if (lang === languageOf(incident.locale)) {
     // The incident's own language: its text as written (a fields entry for its own language may still refine it).
-    return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang, now);
+    return typed(overlay({ ...incident, locale: tag, people: { one: people.one, many: people.many } }, given), lang, now, true);
   }
   const missing = missingTranslations(incident, tag);
   if (missing.length > 0) {
@@ -209,9 +210,10 @@ export function germanDayTimes(v: string): string {
  * summary are nouns: "leiter kundenservice" → "Leiter Kundenservice", "lieferverzug" →
  * "Lieferverzug"), French with typographic apostrophes; the signer's name without "Herr"/"Mme".
  */
-function typed(incident: Incident, lang: string, now: Date): Incident {
+function typed(incident: Incident, lang: string, now: Date, ownText = false): Incident {
   const signerName = incident.signer.name.replace(ADDRESS_TITLE, '');
-  if (lang === 'en') return english({ ...incident, signer: { ...incident.signer, name: signerName } }, now);
+  // spell16: typos are corrected in the incident's own English (where the writer's warnings tell of them), not in a translation given.
+  if (lang === 'en') return english({ ...incident, signer: { ...incident.signer, name: signerName } }, now, ownText);
   if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
   const { meaningKept, negatedRequest, quietEmphasis, readerAsYou } = textI18n();
   const { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, groupToReader, localQuotes, longTypedDates, outcomeNote, plusAsAnd, splitSplices, writtenOut } = textI18n();
@@ -282,8 +284,8 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
  * "tue 24 nov" → "Tuesday 24 November" (read against the incident's clock), "3 hrs" → "3 hours",
  * "pls" → "please". Once per incident and language, never per customer.
  */
-function english(incident: Incident, now: Date): Incident {
-  const o = { ref: referenceDay(incident, now), now, locale: incident.locale };
+function english(incident: Incident, now: Date, own: boolean): Incident {
+  const o = { ref: referenceDay(incident, now), now, locale: incident.locale, names: incidentNames(incident), spell: own };
   // notes12: the signer as a note's subject is "I", and the reader's things are "your", before the note layer reads the words
   // ("Priya forgot…" is never "The Priya forgot…"; "the customer's order" is "your order").
   const reader: ReaderOptions = { one: incident.people.one, single: incident.affected === 1 };

@@ -5,7 +5,7 @@ import { printable } from '../text/printable.js';
 import { FLAG_FOR_PATH, FROM_FIELD, REQUIRED_FIELDS, getPath, isBlank, type RequiredField } from './fields.js';
 import { nearest } from '../text/nearest.js';
 import { textI18n } from './i18n-load.js';
-import { FOR_EXAMPLE, adviseOnEnglish, adviseOnFields, adviseOnFollowUp, adviseOnWeekdays } from './advice.js';
+import { FOR_EXAMPLE, adviseOnEnglish, adviseOnFields, adviseOnFollowUp, adviseOnWeekdays, spellingNotes } from './advice.js';
 import { dropPlaceholders, placeholderWarning, type DroppedPlaceholder } from './placeholders.js';
 import { DEFAULT_PEOPLE, EXPOSURE_KINDS, Incident, type IncidentInput } from './schema.js';
 
@@ -109,6 +109,8 @@ export function incidentWarnings(incident: Incident, now: Date = new Date(), sta
   const advice = [...adviseOnFields(incident), ...adviceInLanguage(incident), ...adviseOnWeekdays(incident, now), ...adviseOnEnglish(incident, now), ...(stage === 'apology' ? adviseOnFollowUp(incident, now) : [])];
   const out: string[] = (DROPPED.get(incident) ?? []).map(placeholderWarning);
   out.push(...advice.map((a) => `${a.field} ${a.problem} — ${FOR_EXAMPLE[a.lang ?? 'en'] ?? 'for example'} ${a.example}`));
+  // spell16: each typo the English letter corrected, so the writer sees what it now says.
+  out.push(...spellingNotes(incident, now).map((n) => `${n.field}: '${n.from}' read as '${n.to}'`));
   if (incident.commitmentStatus !== 'done' && incident.commitmentDue === undefined) {
     out.push(
       `commitmentStatus is ${incident.commitmentStatus} but commitmentDue is not set: the letter cannot say when the change will be done (add --commitment-due 2026-12-12)`,

@@ -12,6 +12,8 @@ import { letterDate } from './dates.js';
 import { findDates } from './typed-date.js';
 import { noteProblems, type NoteRole } from './notes.js';
 import { commaBeforeSo, splices, splitSplices } from './splices.js';
+import { correctSpelling, type SpellFix } from './spelling.js';
+import { hasEnglishWords, isEnglishWord } from './english-words.js';
 
 export interface EnglishOptions {
   /** The day typed dates are read against (the incident's clock): "26 nov" is the 26 November nearest it. */
@@ -24,7 +26,17 @@ export interface EnglishOptions {
   role?: NoteRole;
   /** The field tells what already happened (the mistake, its cause, when it was found): "on the 14th" is the last 14th, not the next. */
   past?: boolean;
+  /**
+   * spell16: names the incident gives with their capitals (the company's, the signer's, a product's: "Fluxo"): typed in lower
+   * case elsewhere ("the fluxo app") they get them back, and the spelling check never corrects them.
+   */
+  names?: readonly string[];
+  /** spell16: correct the writer's typos (text/spelling.ts); only for an incident written in English. */
+  spell?: boolean;
 }
+
+/** A typo corrected in a field: the word as typed and the word the letter prints. */
+export type { SpellFix } from './spelling.js';
 
 /** Something in a field the normaliser could not fix safely, and what the fix looks like. */
 export interface TextProblem {
@@ -143,6 +155,20 @@ const SHORTHAND: readonly [RegExp, string, RegExp][] = [
   [/(?<![\p{L}\p{N}'’])tho(?![\p{L}\p{N}'’])/giu, 'though', /tho/i],
   [/(?<![\p{L}\p{N}'’])this\s+am(?![\p{L}\p{N}'’])/gu, 'this morning', /this\s+am/],
   [/(?<![\p{L}\p{N}'’])this\s+pm(?![\p{L}\p{N}'’])/gu, 'this afternoon', /this\s+pm/],
+  // spell16: "tx failed", "tx id", "tx fee", "failed txs": a transaction; "tx for waiting" at a sentence's start: thanks (anything else is left, and the writer told).
+  [/(?<![\p{L}\p{N}'’./-])(?:tx|txn)(?=\s+(?:failed|fails|declined|id|ids|fee|fees|ref|reference|number|no|amount|history|log|logs|was|were|went|got|didn't|did not|never|is|are|has|had|from|to|on|of|for\s+£|for\s+\$|for\s+€)(?![\p{L}]))|(?<=(?:^|\s)(?:failed|declined|duplicate|double|pending|card|payment|refund|the|a|one|your|each|every|that|this)\s+)(?:tx|txn)(?![\p{L}\p{N}'’/-])/giu, 'transaction', /tx/i],
+  [/(?<![\p{L}\p{N}'’./-])(?:txs|txns)(?![\p{L}\p{N}'’/-])/giu, 'transactions', /tx/i],
+  [/(?<=(?:^|[.!?]\s+))tx(?=\s+(?:for|so much|again)(?![\p{L}])|[.!]?\s*$)/giu, 'thanks', /tx/i],
+  // "acct", "xmas", "dept", "qty": the words ("xmas eve" is then Christmas Eve, below).
+  [/(?<![\p{L}\p{N}'’./-])acct(?![\p{L}\p{N}'’/-])\.?/giu, 'account', /acct/i],
+  [/(?<![\p{L}\p{N}'’./-])accts(?![\p{L}\p{N}'’/-])\.?/giu, 'accounts', /accts/i],
+  [/(?<![\p{L}\p{N}'’./-])x-?mas(?![\p{L}\p{N}'’/-])/giu, 'Christmas', /x-?mas/i],
+  [/(?<![\p{L}\p{N}'’./-])dept(?![\p{L}\p{N}'’/-])\.?/giu, 'department', /dept/i],
+  [/(?<![\p{L}\p{N}'’./-])depts(?![\p{L}\p{N}'’/-])\.?/giu, 'departments', /depts/i],
+  [/(?<![\p{L}\p{N}'’./-])qty(?![\p{L}\p{N}'’/-])\.?/giu, 'quantity', /qty/i],
+  // "last yrs orders", "this yrs event": the year's; "last yr": the year.
+  [/(?<=(?:^|\s)(?:last|this|next|previous)\s+)yrs(?![\p{L}\p{N}'’/-])/giu, "year's", /yrs/i],
+  [/(?<=(?:^|\s)(?:last|this|next|previous)\s+)yr(?![\p{L}\p{N}'’/-])/giu, 'year', /yr/i],
   // "tracking no. in a separate email", "order no 4411", "check the part no. against the frame": the number.
   [/(?<=(?:^|\s)(?:tracking|order|reference|ref|account|invoice|phone|ticket|booking|case|policy|parcel|consignment|part|serial|model|item|batch|lot|job|room|seat|flight|table|unit|plot|pitch))\s+no(?=\.?(?:\s|$))(?:\.(?=\s+\p{Ll}))?/giu, ' number', /\sno/i],
 ];
@@ -167,6 +193,18 @@ function shortNames(text: string): string {
 
 const ORDINAL_WORDS: Readonly<Record<string, string>> = { '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth' };
 
+/** spell16: holidays and shopping days as their names are written ("black friday" → "Black Friday", "new years eve" → "New Year's Eve"). */
+const HOLIDAY = /(?<![\p{L}\p{N}'’@./-])(christmas(?:\s+(?:eve|day))?|easter(?:\s+(?:sunday|monday))?|good\s+friday|boxing\s+day|black\s+friday|cyber\s+monday|new\s+year(?:['’]?s)?(?:\s+(?:eve|day))?|valentine(?:['’]?s)?\s+day|mother(?:['’]?s)?\s+day|father(?:['’]?s)?\s+day|halloween|thanksgiving|hanukkah|diwali|ramadan|eid)(?![\p{L}\p{N}'’@/-])/giu;
+function holidays(text: string): string {
+  return text.replace(HOLIDAY, (m: string) => {
+    // Typed in capitals: left to the rule for shouted notes.
+    if (allCaps(m)) return m;
+    // "new year" alone is a season's start ("the new year"), named only as "New Year"; "New Year's Eve" has its apostrophe.
+    const named = m.replace(/(?<=new\s+year|valentine|mother|father)['’]?s(?=\s+(?:eve|day))/iu, "'s");
+    return named.replace(/(?<![\p{L}'])\p{Ll}/gu, (c) => c.toUpperCase());
+  });
+}
+
 function shorthand(text: string): string {
   // "~3 hours" → "about 3 hours" (first: "w/ ~3" is then "with about 3").
   let t = text.includes('~') ? text.replace(/(^|\s)~\s?(?=\d)/gu, '$1about ') : text;
@@ -180,7 +218,11 @@ function shorthand(text: string): string {
     });
   }
   // fit13: initialisms typed in lower case ("charged vat at 20%", "the payment api", "an sms reminder").
-  if (/(?:vat|api|sms|pdf|url|ssl|gps)(?![a-z])/.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’./@-])(?:vat|api|sms|pdf|url|ssl|gps)(?![\p{L}\p{N}'’/@-])/gu, (m) => m.toUpperCase());
+  if (/(?:vat|api|sms|pdf|url|ssl|gps|gdpr|ico|sku|faq|otp|nhs|hmrc|dvla|uk)(?![a-z])/.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’./@-])(?:vat|api|sms|pdf|url|ssl|gps|gdpr|ico|sku|faq|otp|nhs|hmrc|dvla|uk)(?![\p{L}\p{N}'’/@-])/gu, (m) => m.toUpperCase());
+  // spell16: "order id", "tracking id", "id number": the initialism ("id like to" is "I'd", read by the pronoun rules).
+  if (/(?:^|\s)id(?![a-z])/.test(t)) t = t.replace(/(?<=(?:^|\s)(?:order|tracking|transaction|customer|user|booking|account|login|photo|reference|member|session|device|payment|invoice|ticket|case|client|patient|employee|staff|student|your|our|an|the|valid|wrong|same)\s+)id(?![\p{L}\p{N}'’/@-])|(?<![\p{L}\p{N}'’./@-])id(?=\s+(?:number|numbers|no|card|cards|check|checks|badge|badges)(?![\p{L}]))/gu, 'ID');
+  // spell16: holidays and shopping days typed small ("black friday", "christmas eve", "new years day"), before the weekday rule reads "friday" alone.
+  if (/christmas|easter|boxing|black|cyber|new year|good friday|valentine|mother|father|halloween|thanksgiving|hanukkah|diwali|ramadan|eid/i.test(t)) t = holidays(t);
   // "ring the office AND text you", "do NOT pay it": emphasis in capitals said in the letter's own case (a text in capitals is left to the writer).
   if (/\b(?:AND|OR|NOT|NEVER|ALWAYS|ALL|ONLY|BEFORE|AFTER|MUST|BOTH|EVERY|DON'T)\s+\p{Ll}/u.test(t)) t = t.replace(/(?<=\p{Ll}[\p{L},]*\s+)(?:AND|OR|NOT|NEVER|ALWAYS|ALL|ONLY|BEFORE|AFTER|MUST|BOTH|EVERY|DON'T)(?=\s+\p{Ll})/gu, (w: string) => w.toLowerCase());
   // "refund & credit" → "refund and credit" (never "Smith & Sons", "R&D").
@@ -292,9 +334,9 @@ function telegraph(text: string): string {
   // "power cut → orders held", "a -> b": what followed from it ("…, so orders held").
   if (/→|->|=>/.test(t)) t = t.replace(/\s*(?:→|->|=>)\s*(?=\S)/gu, ', so ');
   // "eta fri", "ETA 3pm": when it is due.
-  if (/eta/i.test(t)) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])eta:?\\s+(?:${DAY_TYPED}\\.?(?![\\p{L}\\p{N}]))?`, 'giu'), (_m, d: string | undefined) => (d ? `due on ${dayWord(d)}` : 'due '));
-  // "christmas", "black friday": a holiday's capitals.
-  if (/christmas|easter|boxing day|black friday|cyber monday|new year|hanukkah|diwali|ramadan|eid/.test(t)) t = t.replace(/(?<![\p{L}])(christmas|easter|boxing day|black friday|cyber monday|new year|hanukkah|diwali|ramadan|eid)(?![\p{L}])/gu, (w: string) => w.replace(/(?:^|\s)\p{Ll}/gu, (c) => c.toUpperCase()));
+  if (/eta/i.test(t)) t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])eta:?\\s+(?:${DAY_TYPED}\\.?(?![\\p{L}\\p{N}])|(?=\\d|on\\s|by\\s|mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|next|this|end|early|late|mid|the\\s+\\d))`, 'giu'), (_m, d: string | undefined) => (d ? `due on ${dayWord(d)}` : 'due '));
+  // "new eta is Friday", "eta unknown": the initialism (a day or a time after it was read above as "due").
+  if (/(?:^|[^a-z])eta(?![a-z])/.test(t)) t = t.replace(/(?<![\p{L}\p{N}'’./@-])eta(?![\p{L}\p{N}'’/@-])/gu, 'ETA');
   // "DISK FULL ON MAIN SERVER", "DOUBLE BOOKED your table": a run of shouted words, said calmly; initialisms keep their capitals.
   return t;
 }
@@ -574,25 +616,45 @@ function pronouns(text: string): string {
  * The text as a letter prints it, with what could not be fixed. Idempotent: a text it returns is
  * returned unchanged.
  */
-export function cleanEnglish(text: string, o: EnglishOptions): { text: string; notes: TextProblem[] } {
+export function cleanEnglish(text: string, o: EnglishOptions): { text: string; notes: TextProblem[]; fixes: SpellFix[] } {
   // The letter and the writer's warnings both clean each field: once per run (read only: the notes are copied by callers).
-  const key = `${o.ref.getTime()}\u0000${o.now.getTime()}\u0000${o.locale ?? ''}\u0000${text}`;
+  const key = `${o.ref.getTime()}\u0000${o.now.getTime()}\u0000${o.locale ?? ''}\u0000${o.spell ? 1 : 0}\u0000${o.names?.join('\u0001') ?? ''}\u0000${text}`;
   let clean = cleaned.get(key);
   if (clean === undefined) {
     if (cleaned.size > 200) cleaned.clear();
     clean = cleanEnglishOnce(text, o);
     cleaned.set(key, clean);
   }
-  return { text: clean.text, notes: [...clean.notes] };
+  return { text: clean.text, notes: [...clean.notes], fixes: [...clean.fixes] };
 }
-const cleaned = new Map<string, { text: string; notes: TextProblem[] }>();
+const cleaned = new Map<string, { text: string; notes: TextProblem[]; fixes: SpellFix[] }>();
 
-function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; notes: TextProblem[] } {
+/** spell16: the typos `cleanEnglish` corrected in a field (what the writer is told). */
+export function spellingFixes(text: string, o: EnglishOptions): SpellFix[] {
+  return o.spell ? cleanEnglish(text, o).fixes : [];
+}
+
+/** spell16: a name the incident gives ("Fluxo", "Pemberton") typed in lower case elsewhere, with its capitals; never a common word ("tea" of "Pemberton Tea Co."). */
+function namesCapitalised(text: string, names: readonly string[]): string {
+  let t = text;
+  if (!hasEnglishWords()) return t;
+  for (const name of names) {
+    const low = name.toLowerCase();
+    if (low === name || !t.includes(low) || isEnglishWord(low)) continue;
+    t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}'’@./_-])${low.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}@/_-]|\\.[\\p{L}\\p{N}])`, 'gu'), name);
+  }
+  return t;
+}
+
+function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; notes: TextProblem[]; fixes: SpellFix[] } {
   const notes: TextProblem[] = [];
+  let fixes: SpellFix[] = [];
   // Text holding private-use characters (where kept spans go while the rules run) is left as typed.
-  if (text === '' || /[\uE000-\uF8FF]/u.test(text)) return { text, notes };
+  if (text === '' || /[\uE000-\uF8FF]/u.test(text)) return { text, notes, fixes };
   const held = hold(text);
   let t = shorthand(/[A-Z]{2}/.test(held.text) ? calmCaps(held.text) : held.text);
+  // spell16: "tx" neither a transaction nor thanks by the words around it: left as typed, and the writer told.
+  if (/(?<![\p{L}\p{N}])tx(?![\p{L}\p{N}])/iu.test(t)) notes.push({ problem: 'has "tx", which could be "transaction" or "thanks"', example: '"the transaction failed" or "thanks for waiting"' });
   t = telegraph(quantities(t));
   t = dates(t, o, notes);
   t = shortNames(t);
@@ -621,7 +683,10 @@ function cleanEnglishOnce(text: string, o: EnglishOptions): { text: string; note
   // "book before end of January" → "before the end of January"; "about between 9am and 11am" → "between 9am and 11am".
   if (/(?:end|start|beginning|middle) of|about between/iu.test(t)) t = t.replace(/(?<![\p{L}])(before|by|until|till|at|from|towards?|around|after|for)\s+(end|start|beginning|middle)\s+of(?![\p{L}])/giu, '$1 the $2 of').replace(/(?<![\p{L}])(?:about|around|approx(?:imately)?)\s+(between)(?![\p{L}])/giu, '$1')
     .replace(/(?<![\p{L}])((?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+(month|week|day|year|term|quarter|season)(?![\p{L}])/giu, '$1 the $2');
-  return { text: release(t, held.kept), notes };
+  if (o.names && o.names.length > 0 && /\p{Ll}{3}/u.test(t)) t = namesCapitalised(t, o.names);
+  // spell16: the writer's typos, last, on the words the rules above left (shorthand and contractions written out; names, quotations, codes, URLs held aside).
+  if (o.spell) ({ text: t, fixes } = correctSpelling(t, new Set(o.names?.map((n) => n.toLowerCase()))));
+  return { text: release(t, held.kept), notes, fixes };
 }
 
 /** The text as a letter prints it ("i didnt get tue 24 nov" → "I didn't get Tuesday 24 November"). */

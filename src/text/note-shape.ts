@@ -281,7 +281,8 @@ export function plusItems(text: string, role: string): string {
   for (let k = 1; k < parts.length; k++) {
     const p = parts[k]!;
     // ("we'll email + text every member": a verb with nothing after it shares the next item's object)
-    if (shares[k] || /^(?:(?:we|i|you|they)(?:['’](?:ll|ve|d)|\s+(?:will|have|now|also))?\s+)?\p{Ll}[\p{Ll}-]*$/iu.test(parts[k - 1]!.trim())) out += ` and ${p}`;
+    // (spell16: "…alert the team by sms & email two weeks ahead": two ways of telling after "by" are one phrase)
+    if (shares[k] || /^(?:(?:we|i|you|they)(?:['’](?:ll|ve|d)|\s+(?:will|have|now|also))?\s+)?\p{Ll}[\p{Ll}-]*$/iu.test(parts[k - 1]!.trim()) || /(?:^|\s)(?:by|via)\s+(?:sms|SMS|text|email|e-mail|phone|post|letter|app|chat|call|courier|WhatsApp|whatsapp)$/u.test(parts[k - 1]!.trim())) out += ` and ${p}`;
     else if (clause[k] && clause[k - 1] && role !== 'outcome') out += role === 'commitment' ? `. ${p}` : `, and ${p}`;
     else if (!clause[k] && clause[k - 1] && role === 'commitment') out += `. + ${p}`;
     else out += ` and ${p}`;

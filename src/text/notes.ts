@@ -85,6 +85,8 @@ function passiveNext(after: string[]): boolean {
   // "picked up the wrong crate": a phrasal verb and its object, never a passive.
   if (/^(?:up|out|off|down|back|away)$/u.test(next) && (DET.has(lowerWord(after[2] ?? '')) && lowerWord(after[3] ?? '') !== 'same' || OBJECTS.has(lowerWord(after[2] ?? '')))) return false;
   if (/^(?:a|an)$/u.test(next)) return /^(?:day|week|month|year|fortnight|few|couple|second|minute)/iu.test(lowerWord(after[2] ?? ''));
+  // spell16: "system affected about 200 parcels": a count after the verb is its object, never a passive's "about".
+  if (/^(?:about|around|over|nearly|almost|roughly|approximately|some)$/u.test(next) && /^[\d,.]+$/u.test(after[2] ?? '')) return false;
   return PREPOSITIONS.has(next) || new RegExp(`^${DAY_NAME}`, 'u').test(after[1]!) || /^(?:and|or|but|so|together|properly|late|early|twice|correctly|wrongly|incorrectly|badly|poorly|remotely|manually|securely|permanently|daily|weekly|monthly|nightly|hourly|yearly|annually|regularly)$/u.test(next);
 }
 /** The words of a piece up to where a new clause joins it ("… and his visits weren't reassigned"). */
@@ -430,7 +432,9 @@ function fixHead(piece: string, role: NoteRole, o: NoteOptions, first = true): {
     // "engineer off sick", "next delivery back on the normal schedule": the dropped "is".
     // "card machine down all morning", "booking site offline for 3 hours", "manager on leave": the same.
     const downOrAway = after.length > 0 && (/^(?:offline|online)$/iu.test(lowerWord(after[0]!)) || lowerWord(after[0]!) === 'down' && (after.length === 1 || /^(?:for|since|all|in|at|from|until|till|between|because|overnight|again|today|yesterday|most|twice|so|and)$/iu.test(lowerWord(after[1]!))) || /^on (?:leave|holiday|annual leave|sick leave|maternity leave|paternity leave)(?![\p{L}])/iu.test(after.join(' ')));
-    if (after.length > 0 && (PREDICATE.test(after[0]!) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!)) || downOrAway) && (!negative || /^(?:ready|available|open|working|there|in|on|up|back|correct|right|enough|clear|done|finished|complete|signed|valid)$/iu.test(lowerWord(after[0]!))) && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w)))) {
+    // spell16: "system affected about 200 parcels": "affected" with a count after it is the verb and its object, not a state.
+    const counted = /^(?:affected|impacted)$/iu.test(lowerWord(after[0] ?? '')) && /^(?:about|around|over|nearly|almost|roughly|some|approximately|\d[\d,]*)$/iu.test(lowerWord(after[1] ?? ''));
+    if (after.length > 0 && !counted && (PREDICATE.test(after[0]!) && !/^(?:out|up|down|all|both|still|now|not)$/iu.test(lowerWord(after[0]!)) || downOrAway) && (!negative || /^(?:ready|available|open|working|there|in|on|up|back|correct|right|enough|clear|done|finished|complete|signed|valid)$/iu.test(lowerWord(after[0]!))) && adverbs.length === 0 && finiteAt(own, 0, 99) < 0 && !own.slice(1).some((w) => /^[a-z]{3,}ed$/u.test(lowerWord(w)))) {
       const told = tenseFor(role, after.join(' '), o.now, o.status);
       const tense = role === 'mistake' || role === 'cause' ? 'past' : told === 'past' ? 'past' : told === 'future' || BY_LATER.test(after.join(' ')) ? 'future' : 'present';
       const since = /(?<![\p{L}])since(?![\p{L}])/iu.test(after.join(' ')) && role !== 'mistake' && role !== 'cause';
