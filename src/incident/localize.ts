@@ -213,7 +213,7 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   const signerName = incident.signer.name.replace(ADDRESS_TITLE, '');
   if (lang === 'en') return english({ ...incident, signer: { ...incident.signer, name: signerName } }, now);
   if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
-  const { meaningKept, negatedRequest, quietEmphasis, readerAsYou } = textI18n();
+  const { meaningKept, negatedRequest, nounLinks, quietEmphasis, readerAsYou } = textI18n();
   const { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, groupToReader, localQuotes, longTypedDates, outcomeNote, plusAsAnd, splitSplices, writtenOut } = textI18n();
   const own = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
   // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
@@ -222,7 +222,8 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   const weekdays = lang === 'de' ? (v: string) => germanDayTimes(v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1))) : (v: string) => v;
   // Two clauses typed with a comma between them ("…hatte einen Systemausfall, Pakete lagen …") become two sentences where that is safe.
   // Emphasis typed in capitals ("KEINE Rücklastschrift", "NE PAS", "NO devolver") in the letter's case first (text/emphasis-i18n.ts).
-  const fix = (v: string) => splitSplices(weekdays(longTypedDates(own(formalRegister(expandAbbreviations(writtenOut(quietEmphasis(v, lang), lang), lang), lang)), lang)), lang);
+  // i18n16: nouns pasted side by side joined with their preposition and article ("planning du technicien", text/noun-links.ts).
+  const fix = (v: string) => splitSplices(weekdays(longTypedDates(nounLinks(own(formalRegister(expandAbbreviations(writtenOut(quietEmphasis(v, lang), lang), lang), lang)), lang), lang)), lang);
   const f = (v: string | undefined) => (v === undefined ? v : fix(v));
   // A field no note rule reads says its "+" as the language's "and" itself.
   const g = (v: string | undefined) => (v === undefined ? v : plusAsAnd(fix(v), lang));

@@ -47,3 +47,34 @@ describe('no sentence said in most letters of a language, whatever the incident'
     }
   }
 });
+
+import { nounLinks } from '../../src/text/noun-links.js';
+
+describe('nouns typed side by side are joined with their preposition and article', () => {
+  const CASES: ReadonlyArray<[string, string, string]> = [
+    ['fr', 'planning technicien pas mis à jour', 'planning du technicien'],
+    ['fr', 'réservation navette pas transmise', 'réservation de la navette'],
+    ['fr', 'erreur saisie index compteur', 'erreur de saisie de l’index du compteur'],
+    ['fr', 'suivi commandes verres chaque matin', 'suivi des commandes de verres'],
+    ['fr', 'logiciel commande pas à jour', 'logiciel de commande'],
+    ['fr', 'directrice relation client', 'directrice relation client'],
+    ['fr', 'confirmation écrite prestataire', 'confirmation écrite prestataire'],
+    ['es', 'la actualización servidor falló', 'actualización del servidor'],
+    ['es', 'obra baño parada 2 semanas', 'obra del baño'],
+    ['es', 'pedido azulejos hecho tarde, fallo coordinación almacén', 'pedido de azulejos hecho tarde, fallo de coordinación del almacén'],
+    ['es', 'clase spinning 19h cancelada', 'clase de spinning'],
+    ['es', 'email confirmación pedido con datos otro cliente', 'email de confirmación del pedido con datos de otro cliente'],
+    ['es', 'error plantilla email', 'error en la plantilla de email'],
+    ['es', 'cambio horario sin actualizar, servidor web', 'cambio horario sin actualizar, servidor web'],
+    ['de', 'Update Server ohne Test eingespielt', 'Update des Servers'],
+    ['de', 'Abrechnungssoftware Umstellung', 'Umstellung der Abrechnungssoftware'],
+    ['de', 'Abgleich Portal und Hotelsystem', 'Abgleich des Portals und des Hotelsystems'],
+    ['de', 'Gutschrift 1 Monatsgebühr', 'Gutschrift über eine Monatsgebühr'],
+    ['de', 'durch die Abbuchung Bankgebühren entstanden', 'durch die Abbuchung Bankgebühren entstanden'],
+  ];
+  for (const [lang, typed, says] of CASES) it(`${lang}: "${typed}" → "${says}"`, () => expect(nounLinks(typed, lang)).toContain(says));
+  it('in a letter: "le planning du technicien", "la actualización del servidor"', () => {
+    expect(render('fr', 'scenario: missed-appointment\nmistake: technicien pas venu\nrootCause: planning technicien pas mis à jour\ncommitment: planning partagé\nremedy: { kind: none }\n')).toMatch(/le planning du technicien/u);
+    expect(render('es', 'scenario: service-outage\nmistake: correo caído 6 horas\nrootCause: la actualización servidor falló\ncommitment: actualizaciones solo de noche\nremedy: { kind: none }\n')).toMatch(/actualización del servidor/u);
+  });
+});
