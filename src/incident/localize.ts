@@ -257,6 +257,13 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     const made = textI18n().commitmentI18n(v, lang, incident.commitmentStatus);
     return made !== undefined && meaningKept(v, made, lang, 'commitment') ? made : undefined;
   };
+  // i18n16: an outcome typed as a thing and its day ("lieferung freitag 4.12.") said as a sentence in the future; one the
+  // rule made is a sentence already, and the note layer does not read it again.
+  const outcomeSaid = (v: string): string => {
+    const typedAs = fix(v);
+    const made = outcomeNote(typedAs, lang, true);
+    return made !== outcomeNote(typedAs, lang) ? readerAsYou(made, lang) : n(outcomeNote(typedAs, lang), 'outcome')!;
+  };
   const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? said(v, role) : readerAsYou(groupToReader(said(v, role), lang), lang));
   return {
     ...incident,
@@ -268,9 +275,9 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
     summary,
     when: incident.when === undefined ? undefined : monthOnce(g(incident.when)!),
     // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
-    outcome: incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome'),
+    outcome: incident.outcome === undefined ? undefined : outcomeSaid(incident.outcome),
     // i18n15: a date the offer or the outcome already says is not said again in the action (text/said-once.ts).
-    action: n(f(incident.action), 'action') === undefined ? undefined : saidOnce(readersBank(n(f(incident.action), 'action')!, lang), [n(f(incident.remedy.details), 'remedy'), incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome')]),
+    action: n(f(incident.action), 'action') === undefined ? undefined : saidOnce(readersBank(n(f(incident.action), 'action')!, lang), [n(f(incident.remedy.details), 'remedy'), incident.outcome === undefined ? undefined : outcomeSaid(incident.outcome)]),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },

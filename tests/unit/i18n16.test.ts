@@ -78,3 +78,21 @@ describe('nouns typed side by side are joined with their preposition and article
     expect(render('es', 'scenario: service-outage\nmistake: correo caído 6 horas\nrootCause: la actualización servidor falló\ncommitment: actualizaciones solo de noche\nremedy: { kind: none }\n')).toMatch(/actualización del servidor/u);
   });
 });
+
+describe('an outcome typed as a thing and its day is a sentence, in the future', () => {
+  const CASES: ReadonlyArray<[string, string, RegExp]> = [
+    ['de', 'lieferung freitag 4.12.', /Ihre Lieferung kommt am Freitag, 4\. Dezember\./u],
+    ['de', 'kursstart do 7.1. 16 uhr', /Der Kurs beginnt am Donnerstag, 7\. Januar, um 16 Uhr\./u],
+    ['fr', 'lunettes dispo mardi 1er déc', /Vos lunettes seront disponibles le mardi 1er décembre\./u],
+    ['es', 'obra terminada viernes 11/12', /La obra estará terminada el viernes 11 de diciembre\./u],
+    ['es', 'clase recuperación sábado 28/11 10h', /La clase de recuperación será el sábado 28 de noviembre a las 10:00\./u],
+  ];
+  for (const [lang, outcome, says] of CASES) {
+    it(`${lang}: "${outcome}"`, () => {
+      expect(render(lang, `scenario: shipping-delay\nmistake: "${NOTES[lang]![0]}"\nrootCause: "${NOTES[lang]![1]}"\ncommitment: "${NOTES[lang]![2]}"\nremedy: { kind: none }\noutcome: "${outcome}"\n`)).toMatch(says);
+    });
+  }
+  it('a German mistake typed as a thing and its day stays a past act ("Novemberbeitrag am 2.11. zweimal abgebucht")', () => {
+    expect(render('de', 'scenario: billing-error\nmistake: "novemberbeitrag am 2.11. zweimal abgebucht"\nrootCause: "Datei doppelt hochgeladen"\ncommitment: "Wir prüfen jetzt jede Datei."\nremedy: { kind: none }\n')).not.toMatch(/Novemberbeitrag ist am/u);
+  });
+});
