@@ -268,7 +268,8 @@ function typed(incident: Incident, lang: string, now: Date): Incident {
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").
-    mistake: dayOnce(n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!, incident.when === undefined ? undefined : monthOnce(g(incident.when)!), lang),
+    // i18n16: a German mistake of ours in the passive is said as our act ("Wir haben Ihre Bestellung falsch verschickt.").
+    mistake: dayOnce((lang === 'de' ? textI18n().germanWeDid : (v: string) => v)(n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!), incident.when === undefined ? undefined : monthOnce(g(incident.when)!), lang),
     rootCause: n(fix(incident.rootCause), 'cause')!,
     // i18n14: a change typed as a fragment ("Doppelprüfung + Erinnerung per SMS ab sofort") said with its verb where a rule is sure.
     commitment: changeSaid(fix(incident.commitment)) ?? n(fix(incident.commitment), 'commitment')!,

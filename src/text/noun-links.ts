@@ -143,3 +143,19 @@ export function nounLinks(text: string, lang: string): string {
   if (lang === 'de') return germanNounLinks(text);
   return text;
 }
+
+/**
+ * i18n16: a German mistake of ours said in the passive ("Ihre Bestellung wurde falsch verschickt.") said as our act
+ * ("Wir haben Ihre Bestellung falsch verschickt."), for the acts a business does to a customer's thing; a thing that
+ * happened on its own ("wurde beschädigt") stays as it is.
+ */
+const DE_OUR_ACTS = /^(?:verschickt|versandt|versendet|geliefert|berechnet|abgebucht|eingezogen|gestellt|eingepackt|verpackt|storniert|gelöscht|vergeben|verwechselt|vertauscht|vergessen|übersehen|verschoben|abgesagt|falsch\p{L}*)$/u;
+export function germanWeDid(text: string): string {
+  return text.replace(/(^|[.!?]\s+)(Ihre?|Der|Die|Das) (\p{Lu}[\p{L}-]*) (wurde|wurden) ((?:[\p{Ll}\d.]+ ){0,4}?)(\p{Ll}+)\./gu, (m, lead: string, det: string, noun: string, aux: string, mid: string, part: string) => {
+    if (!DE_OUR_ACTS.test(part) || /(?:^|\s)(?:von|durch|nicht)\s/u.test(` ${mid}`)) return m;
+    const n = germanNoun(noun);
+    if (!n || (aux === 'wurden') !== n.plural) return m;
+    const acc = det === 'Ihr' ? (n.gender === 'm' ? 'Ihren' : 'Ihr') : det === 'Ihre' ? 'Ihre' : det === 'Der' ? (n.gender === 'm' && !n.plural ? 'den' : 'die') : det.toLowerCase();
+    return `${lead}Wir haben ${acc} ${noun} ${mid}${part}.`;
+  });
+}

@@ -96,3 +96,20 @@ describe('an outcome typed as a thing and its day is a sentence, in the future',
     expect(render('de', 'scenario: billing-error\nmistake: "novemberbeitrag am 2.11. zweimal abgebucht"\nrootCause: "Datei doppelt hochgeladen"\ncommitment: "Wir prüfen jetzt jede Datei."\nremedy: { kind: none }\n')).not.toMatch(/Novemberbeitrag ist am/u);
   });
 });
+
+import { germanWeDid } from '../../src/text/noun-links.js';
+
+describe('a German mistake of ours in the passive is said as our act', () => {
+  it('"Ihre Bestellung wurde falsch verschickt." → "Wir haben Ihre Bestellung falsch verschickt."', () => {
+    expect(germanWeDid('Ihre Bestellung wurde falsch verschickt.')).toBe('Wir haben Ihre Bestellung falsch verschickt.');
+    expect(germanWeDid('Das Zimmer wurde doppelt vergeben.')).toBe('Wir haben das Zimmer doppelt vergeben.');
+    expect(germanWeDid('Der Platz wurde anderweitig vergeben.')).toBe('Wir haben den Platz anderweitig vergeben.');
+  });
+  it('what happened on its own, or by someone named, stays', () => {
+    expect(germanWeDid('Ihr Paket wurde beschädigt.')).toBe('Ihr Paket wurde beschädigt.');
+    expect(germanWeDid('Die Lieferung wurde von DHL nicht zugestellt.')).toBe('Die Lieferung wurde von DHL nicht zugestellt.');
+  });
+  it('in a letter', () => {
+    expect(render('de', 'scenario: wrong-item\nmistake: "bestellung falsch verschickt, rotwein statt weißwein"\nrootCause: "Lieferschein vertauscht"\ncommitment: "Wir prüfen jetzt jede Kiste."\nremedy: { kind: none }\n')).toMatch(/Wir haben Ihre Bestellung falsch verschickt\./u);
+  });
+});
