@@ -95,7 +95,7 @@ export function spanishNounLinks(text: string): string {
     const fem = ES_FEM.test(bare) || (/a$/u.test(bare) && !/^(?:sistema|problema|programa|día|mapa|tema)$/u.test(bare));
     if (ES_KIND.has(bare) || plural || /(?:ción|sión|miento)$/u.test(bare)) link = 'de ';
     // "error plantilla" → "error en la plantilla": where the error was.
-    else if (/^(?:error|errores)$/u.test(a)) link = fem ? 'en la ' : 'en el ';
+    else if (/^(?:error|errores)$/u.test(a) && /^(?:plantilla|factura|sistema|app|web|página|base|configuración|dirección|fichero|archivo)$/u.test(bare)) link = fem ? 'en la ' : 'en el ';
     else link = ES_FEM.test(bare) || (/a$/u.test(bare) && !/^(?:sistema|problema|programa|día|mapa|tema)$/u.test(bare)) ? 'de la ' : 'del ';
     words[i + 2] = `${link}${b}`;
   }
@@ -123,7 +123,7 @@ export function germanNounLinks(text: string): string {
     const n = germanNoun(b);
     return n && !n.plural ? `${a} über ${n.gender === 'f' ? 'eine' : 'einen'} ${b}` : m;
   });
-  return text.replace(/(?<![\p{L}-])(\p{Lu}[\p{L}-]+) (\p{Lu}[\p{L}-]+)(?![\p{L}-])/gu, (m, a: string, b: string, at: number) => {
+  return text.replace(/(?<![\p{L}-])(\p{Lu}[\p{L}-]+) (\p{Lu}[\p{L}-]+)(?![\p{L}/+-])/gu, (m, a: string, b: string, at: number) => {
     if (DE_SKIP.test(a) || DE_SKIP.test(b)) return m;
     const na = germanNoun(a);
     const nb = germanNoun(b);

@@ -113,3 +113,9 @@ describe('a German mistake of ours in the passive is said as our act', () => {
     expect(render('de', 'scenario: wrong-item\nmistake: "bestellung falsch verschickt, rotwein statt weißwein"\nrootCause: "Lieferschein vertauscht"\ncommitment: "Wir prüfen jetzt jede Kiste."\nremedy: { kind: none }\n')).toMatch(/Wir haben Ihre Bestellung falsch verschickt\./u);
   });
 });
+
+describe('a French participle keeps its s where the masculine has one', () => {
+  it('"réservation navette pas transmise" → "nous n’avons pas transmis"', () => {
+    expect(render('fr', 'scenario: generic\nmistake: "transfert pas réservé"\nrootCause: "réservation navette pas transmise au prestataire"\ncommitment: "Nous appelons désormais le prestataire la veille."\nremedy: { kind: none }\n')).toMatch(/n’avons pas transmis /u);
+  });
+});
