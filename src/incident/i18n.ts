@@ -14,3 +14,5 @@ export { meaningKept, negatedRequest, quietEmphasis } from '../text/emphasis-i18
 export { readerAsYou, frenchReaderForms } from '../text/reader-i18n.js';
 export { germanNoun } from '../text/nouns-de.js';
 export { commitmentI18n } from '../text/commitments-i18n.js';
+export { nounLinks } from '../text/noun-links.js';
+export { germanWeDid } from '../text/noun-links.js';

@@ -215,7 +215,7 @@ function typed(incident: Incident, lang: string, now: Date, ownText = false): In
   // spell16: typos are corrected in the incident's own English (where the writer's warnings tell of them), not in a translation given.
   if (lang === 'en') return english({ ...incident, signer: { ...incident.signer, name: signerName } }, now, ownText);
   if (lang !== 'de' && lang !== 'fr' && lang !== 'es') return signerName === incident.signer.name ? incident : { ...incident, signer: { ...incident.signer, name: signerName } };
-  const { meaningKept, negatedRequest, quietEmphasis, readerAsYou } = textI18n();
+  const { meaningKept, negatedRequest, nounLinks, quietEmphasis, readerAsYou } = textI18n();
   const { expandAbbreviations, formalRegister, frenchTypography, germanCapitals, germanToReader, groupToReader, localQuotes, longTypedDates, outcomeNote, plusAsAnd, splitSplices, writtenOut } = textI18n();
   const own = lang === 'de' ? germanCapitals : lang === 'fr' ? frenchTypography : (v: string) => localQuotes(v, 'es');
   // Dates typed short ("Mi, 25.11.", "25 nov", "1 de dic.") written out as the letter writes its own.
@@ -224,7 +224,8 @@ function typed(incident: Incident, lang: string, now: Date, ownText = false): In
   const weekdays = lang === 'de' ? (v: string) => germanDayTimes(v.replace(/(?<![\p{L}])(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?![\p{L}])/gu, (d) => d[0]!.toUpperCase() + d.slice(1))) : (v: string) => v;
   // Two clauses typed with a comma between them ("…hatte einen Systemausfall, Pakete lagen …") become two sentences where that is safe.
   // Emphasis typed in capitals ("KEINE Rücklastschrift", "NE PAS", "NO devolver") in the letter's case first (text/emphasis-i18n.ts).
-  const fix = (v: string) => splitSplices(weekdays(longTypedDates(own(formalRegister(expandAbbreviations(writtenOut(quietEmphasis(v, lang), lang), lang), lang)), lang)), lang);
+  // i18n16: nouns pasted side by side joined with their preposition and article ("planning du technicien", text/noun-links.ts).
+  const fix = (v: string) => splitSplices(weekdays(longTypedDates(nounLinks(own(formalRegister(expandAbbreviations(writtenOut(quietEmphasis(v, lang), lang), lang), lang)), lang), lang)), lang);
   const f = (v: string | undefined) => (v === undefined ? v : fix(v));
   // A field no note rule reads says its "+" as the language's "and" itself.
   const g = (v: string | undefined) => (v === undefined ? v : plusAsAnd(fix(v), lang));
@@ -258,20 +259,28 @@ function typed(incident: Incident, lang: string, now: Date, ownText = false): In
     const made = textI18n().commitmentI18n(v, lang, incident.commitmentStatus);
     return made !== undefined && meaningKept(v, made, lang, 'commitment') ? made : undefined;
   };
+  // i18n16: an outcome typed as a thing and its day ("lieferung freitag 4.12.") said as a sentence in the future; one the
+  // rule made is a sentence already, and the note layer does not read it again.
+  const outcomeSaid = (v: string): string => {
+    const typedAs = fix(v);
+    const made = outcomeNote(typedAs, lang, true);
+    return made !== outcomeNote(typedAs, lang) ? readerAsYou(made, lang) : n(outcomeNote(typedAs, lang), 'outcome')!;
+  };
   const n = (v: string | undefined, role: NoteRoleI18n) => (v === undefined ? v : role === 'commitment' ? said(v, role) : readerAsYou(groupToReader(said(v, role), lang), lang));
   return {
     ...incident,
     // A German mistake told about the whole batch ("unsere Sets … sind") is told to the reader ("Ihr Set … ist").
-    mistake: dayOnce(n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!, incident.when === undefined ? undefined : monthOnce(g(incident.when)!), lang),
+    // i18n16: a German mistake of ours in the passive is said as our act ("Wir haben Ihre Bestellung falsch verschickt.").
+    mistake: dayOnce((lang === 'de' ? textI18n().germanWeDid : (v: string) => v)(n(lang === 'de' ? germanToReader(fix(incident.mistake)) : fix(incident.mistake), 'mistake')!), incident.when === undefined ? undefined : monthOnce(g(incident.when)!), lang),
     rootCause: n(fix(incident.rootCause), 'cause')!,
     // i18n14: a change typed as a fragment ("Doppelprüfung + Erinnerung per SMS ab sofort") said with its verb where a rule is sure.
     commitment: changeSaid(fix(incident.commitment)) ?? n(fix(incident.commitment), 'commitment')!,
     summary,
     when: incident.when === undefined ? undefined : monthOnce(g(incident.when)!),
     // A new date typed as a note ("neuer termin fr 27.11.", "nouveau rdv ven 27 nov") said as a sentence.
-    outcome: incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome'),
+    outcome: incident.outcome === undefined ? undefined : outcomeSaid(incident.outcome),
     // i18n15: a date the offer or the outcome already says is not said again in the action (text/said-once.ts).
-    action: n(f(incident.action), 'action') === undefined ? undefined : saidOnce(readersBank(n(f(incident.action), 'action')!, lang), [n(f(incident.remedy.details), 'remedy'), incident.outcome === undefined ? undefined : n(outcomeNote(fix(incident.outcome), lang), 'outcome')]),
+    action: n(f(incident.action), 'action') === undefined ? undefined : saidOnce(readersBank(n(f(incident.action), 'action')!, lang), [n(f(incident.remedy.details), 'remedy'), incident.outcome === undefined ? undefined : outcomeSaid(incident.outcome)]),
     people: many === incident.people.many ? incident.people : { ...incident.people, many },
     signer: { ...incident.signer, name: signerName, title },
     remedy: { ...incident.remedy, details: n(f(incident.remedy.details), 'remedy') },

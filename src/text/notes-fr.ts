@@ -116,7 +116,8 @@ function weDid(participle: string, object: string, adverbs: readonly string[], n
 }
 
 function baseParticiple(p: string): string {
-  return p.replace(/ées?$/u, 'é').replace(/és$/u, 'é').replace(/(?<=[tsiu])es?$/u, '').replace(/(?<=[tiu])s$/u, '');
+  // i18n16: "transmise" → "transmis", never "transmi" (mis, pris, acquis, assis keep their s).
+  return p.replace(/ées?$/u, 'é').replace(/és$/u, 'é').replace(/(?<=[tsiu])es?$/u, '').replace(/(?<=[tu])s$|(?<!(?:m|pr|qu|ss)i)(?<=i)s$/u, '');
 }
 
 function pieces(sentence: string): string[] {

@@ -12,7 +12,7 @@
  * text with a capitalised noun is the manager's own spelling and stays as typed.
  */
 
-import { germanNoun } from './nouns-de.js';
+import { germanArticle, germanNoun, germanTheirs, germanYour } from './nouns-de.js';
 
 const DETERMINERS = new Set([
   'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'eines',
@@ -768,7 +768,7 @@ export function germanToReader(text: string): string {
  * "Votre nouveau rendez-vous est fixé au vendredi 27 novembre à 9 h.", "Su nueva cita es el lunes 30.".
  * Anything else is returned as typed.
  */
-export function outcomeNote(text: string, lang: string): string {
+export function outcomeNote(text: string, lang: string, verbless = false): string {
   const t = text.trim();
   const dayStart = /^(?:\d|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)/iu;
   if (lang === 'de') {
@@ -783,5 +783,78 @@ export function outcomeNote(text: string, lang: string): string {
     const m = /^nueva\s+(cita|visita|fecha de entrega|fecha|entrega|instalación)\s*:?\s*(?:es\s+)?(?:para\s+)?(?:el\s+)?(.+)$/iu.exec(t);
     if (m && dayStart.test(m[2]!)) return `Su nueva ${m[1]!.toLowerCase()} es el ${m[2]!.replace(/[.\s]+$/u, '')}.`;
   }
-  return text;
+  return (verbless ? verblessOutcome(t, lang) : undefined) ?? text;
+}
+
+const DE_WEEKDAY = 'Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag';
+const FR_WEEKDAY = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
+const ES_WEEKDAY = 'lunes|martes|miércoles|jueves|viernes|sábado|domingo';
+const DE_COMES = /(?:lieferung|sendung|paket|ersatz|ware|kiste|bestellung|päckchen|karton)$/iu;
+const FR_COMES = /^(?:commande|colis|lunettes|meuble|canapé|table|livraison de remplacement|remplacement|verres|article|articles|produit|produits|pièce|pièces)$/u;
+const FR_EVENT = /^(?:livraison|intervention|installation|passage|rendez-vous|séance|cours|réparation|visite|pose|rdv)$/u;
+const ES_COMES = /^(?:pedido|paquete|envío|mueble|sofá|mesa|azulejos|material|producto|artículo|pieza|piezas|gafas)$/u;
+const ES_EVENT = /^(?:clase|cita|visita|sesión|entrega|instalación|reparación|obra|reunión|consulta|curso|revisión)$/u;
+const ES_READERS = /^(?:pedido|paquete|envío|mueble|sofá|mesa|cita|visita|sesión|entrega|instalación|reparación|obra|gafas|bici|bicicleta|coche|reserva|consulta|revisión)$/u;
+const ES_FEMININE = /^(?:\p{L}*(?:ción|sión|dad|tad|tud|umbre|ie)|clase|tarde|noche|parte|mesa|obra|cita|visita|entrega|reserva|consulta|pieza|revisión|bici|bicicleta|gafas)$/u;
+
+/**
+ * i18n16: an outcome typed as a thing and its day, with no verb ("lieferung freitag 4.12.", "kursstart do 7.1. 16 uhr",
+ * "lunettes dispo mardi 1er déc", "obra terminada viernes 11/12", "clase recuperación sábado 28/11 10h"), said as the
+ * sentence a letter writes, in the future it is: "Ihre Lieferung kommt am Freitag, 4. Dezember.", "Der Kurs beginnt am
+ * Donnerstag, 7. Januar, um 16 Uhr.", "Vos lunettes seront disponibles le mardi 1er décembre.", "La obra estará terminada
+ * el viernes 11 de diciembre.", "La clase de recuperación será el sábado 28 de noviembre a las 10:00.". Undefined for
+ * anything else. Only for the outcome field itself (`verbless`): a mistake typed as a thing and its day is no promise.
+ */
+function verblessOutcome(t: string, lang: string): string | undefined {
+  const body = t.replace(/[.\s]+$/u, '');
+  if (lang === 'de') {
+    const m = new RegExp(`^(?:(?:die|der|das|ihre?|neue[rs]?)\\s+)?(\\p{L}[\\p{L}-]*)\\s+(?:(jetzt|nun|neu)\\s+)?(?:am\\s+)?((?:${DE_WEEKDAY})(?![\\p{L}]).*|\\d{1,2}\\.\\s*\\p{L}.*)$`, 'iu').exec(body);
+    if (!m) return undefined;
+    const word = m[1]![0]!.toUpperCase() + m[1]!.slice(1);
+    const now = m[2] ? `${m[2].toLowerCase()} ` : '';
+    const day = m[3]!.replace(new RegExp(`^(${DE_WEEKDAY}),?\\s+(?=\\d)`, 'u'), '$1, ').replace(/(\d{1,2}\.\s+\p{L}+),?\s+(?:um\s+)?(\d{1,2}(?::\d{2})?)\s*Uhr$/u, '$1, um $2 Uhr');
+    const start = /^(.+?)-?start$/iu.exec(word);
+    if (start) {
+      const n = germanNoun(start[1]!);
+      if (!n) return undefined;
+      return `${germanArticle(n)[0]!.toUpperCase()}${germanArticle(n).slice(1)} ${start[1]} beginnt ${now}am ${day}.`;
+    }
+    const n = germanNoun(word);
+    if (!n) return undefined;
+    const own = germanTheirs(n) || DE_COMES.test(word) ? germanYour(n) : germanArticle(n)[0]!.toUpperCase() + germanArticle(n).slice(1);
+    if (DE_COMES.test(word)) return `${own} ${word} ${n.plural ? 'kommen' : 'kommt'} ${now}am ${day}.`;
+    return `${own} ${word} ${n.plural ? 'sind' : 'ist'} ${now}am ${day}.`;
+  }
+  if (lang === 'fr') {
+    const ready = new RegExp(`^(?:(?:vos|votre|le|la|les)\\s+)?(\\p{L}[\\p{L}-]*)\\s+(?:dispo|disponibles?|prête?s?)\\s+(?:le\\s+|à partir du\\s+|dès le\\s+)?((?:${FR_WEEKDAY})(?![\\p{L}]).*|\\d.*)$`, 'iu').exec(body);
+    if (ready) {
+      const pl = /[sx]$/u.test(ready[1]!);
+      return `${pl ? 'Vos' : 'Votre'} ${ready[1]!.toLowerCase()} ${pl ? 'seront disponibles' : 'sera disponible'} le ${ready[2]}.`;
+    }
+    const m = new RegExp(`^(?:(?:votre|vos|le|la|les)\\s+)?(\\p{L}[\\p{L}-]*)\\s+(?:le\\s+)?((?:${FR_WEEKDAY})(?![\\p{L}]).*)$`, 'iu').exec(body);
+    if (!m) return undefined;
+    const w = m[1]!.toLowerCase();
+    const pl = /[sx]$/u.test(w) && w !== 'colis' && w !== 'cours' && w !== 'rendez-vous';
+    if (FR_COMES.test(w)) return `${pl ? 'Vos' : 'Votre'} ${w} ${pl ? 'arriveront' : 'arrivera'} le ${m[2]}.`;
+    if (FR_EVENT.test(w)) return `${pl ? 'Vos' : 'Votre'} ${w} ${pl ? 'auront' : 'aura'} lieu le ${m[2]}.`;
+    return undefined;
+  }
+  if (lang === 'es') {
+    const time = (d: string) => d.replace(/\s+(?:a las\s+)?(\d{1,2})\s*h$/u, ' a las $1:00').replace(/\s+(?:a las\s+)?(\d{1,2}):(\d{2})\s*h?$/u, ' a las $1:$2');
+    const ready = new RegExp(`^(?:(?:la|el|su|sus|los|las)\\s+)?(\\p{L}+(?:\\s+(?:de|del|de la)\\s+\\p{L}+)?)\\s+(terminad[oa]s?|acabad[oa]s?|list[oa]s?|entregad[oa]s?|disponibles?|reparad[oa]s?)\\s+(?:el\\s+)?((?:${ES_WEEKDAY})(?![\\p{L}]).*|\\d.*)$`, 'iu').exec(body);
+    const m = ready ?? new RegExp(`^(?:(?:la|el|su|sus|los|las)\\s+)?(\\p{L}+(?:\\s+(?:de|del|de la)\\s+\\p{L}+)?)\\s+()(?:el\\s+)?((?:${ES_WEEKDAY})(?![\\p{L}]).*)$`, 'iu').exec(body);
+    if (!m) return undefined;
+    const phrase = m[1]!.toLowerCase();
+    const head = phrase.split(/\s+/u)[0]!;
+    const pl = /s$/u.test(head) && !/^(?:gafas)$/u.test(head) ? true : head === 'gafas';
+    if (!ready && !ES_COMES.test(head) && !ES_EVENT.test(head)) return undefined;
+    if (ready && !ES_COMES.test(head) && !ES_EVENT.test(head) && !ES_READERS.test(head)) return undefined;
+    const f = ES_FEMININE.test(head);
+    const art = ES_READERS.test(head) && head !== 'obra' ? (pl ? 'Sus' : 'Su') : pl ? (f ? 'Las' : 'Los') : f ? 'La' : 'El';
+    const day = time(m[3]!);
+    if (ready) return `${art} ${phrase} ${pl ? 'estarán' : 'estará'} ${m[2]!.toLowerCase()} el ${day}.`;
+    if (ES_COMES.test(head)) return `${art} ${phrase} ${pl ? 'llegarán' : 'llegará'} el ${day}.`;
+    return `${art} ${phrase} ${pl ? 'serán' : 'será'} el ${day}.`;
+  }
+  return undefined;
 }

@@ -121,7 +121,7 @@ describe('German capitals: nouns from the word list, never a verb', () => {
 
 describe('notes typed by the same hurried hand, generated: each becomes one sentence with a verb', () => {
   const POOLS = {
-    de: { nouns: ['paket', 'rechnung', 'termin', 'lieferung', 'bestellung', 'gutschein', 'kundenkonto', 'ware'], verbs: ['verschickt', 'storniert', 'vergessen', 'verschoben', 'abgebucht', 'gesperrt'], adverbs: ['', 'nicht', 'doppelt', 'zu spät', 'falsch'], aux: /(?:wurde|wurden|ist|sind|kam)\s/u },
+    de: { nouns: ['paket', 'rechnung', 'termin', 'lieferung', 'bestellung', 'gutschein', 'kundenkonto', 'ware'], verbs: ['verschickt', 'storniert', 'vergessen', 'verschoben', 'abgebucht', 'gesperrt'], adverbs: ['', 'nicht', 'doppelt', 'zu spät', 'falsch'], aux: /(?:wurde|wurden|ist|sind|kam|Wir haben)\s/u },
     fr: { nouns: ['colis', 'facture', 'commande', 'livraison', 'rendez-vous', 'remboursement', 'abonnement'], verbs: ['envoyé', 'annulé', 'oublié', 'décalé', 'prélevé', 'bloqué'], adverbs: ['', 'pas', 'mal', 'jamais'], aux: /(?:a été|ont été|est|sont|n’a|n’est|ne sont|n’ont|[Nn]ous avons)\s/u },
     es: { nouns: ['pedido', 'factura', 'cita', 'paquete', 'reserva', 'cargo', 'envío'], verbs: ['enviado', 'cancelado', 'olvidado', 'cobrado', 'anulado', 'retrasado'], adverbs: ['', 'no'], aux: /(?:se|no se)\s\p{L}+(?:ó|aron)/u },
   } as const;
