@@ -93,6 +93,9 @@ export function correction(w: string): string | undefined {
     // A letter too many: typed twice ("untill") ranks with a doubled letter typed once; beside its neighbour key, last.
     if (here === w[i + 1] || here === w[i - 1]) add(1, w.slice(0, i) + w.slice(i + 1));
     else if ((w[i - 1] !== undefined && neighbours(here, w[i - 1]!)) || (w[i + 1] !== undefined && neighbours(here, w[i + 1]!))) add(4, w.slice(0, i) + w.slice(i + 1));
+    // A letter for another only in a long word ("seperate", "definately"): a shorter word no dictionary knows is as likely a
+    // name of the trade ("lapsang" is no "lapsing", "kombu" no "kombi").
+    if (w.length < 8) continue;
     for (const c of LETTERS) {
       if (c === here) continue;
       if ((VOWEL.test(c) && VOWEL.test(here)) || neighbours(c, here)) add(3, w.slice(0, i) + c + w.slice(i + 1));

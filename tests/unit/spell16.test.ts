@@ -150,3 +150,9 @@ describe('spell16: per incident, told to the writer', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
+
+it('a short word of the trade is not a vowel slip (session 16: "lapsang" was printed "lapsing")', async () => {
+  const { correction } = await import('../../src/text/spelling.js');
+  expect(correction('lapsang')).toBeUndefined();
+  expect(correction('seperate')).toBe('separate');
+});
